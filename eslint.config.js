@@ -1,0 +1,58 @@
+import js from '@eslint/js';
+import { defineConfig, globalIgnores } from 'eslint/config';
+import globals from 'globals';
+import reactHooks from 'eslint-plugin-react-hooks';
+import { reactRefresh } from 'eslint-plugin-react-refresh';
+import tseslint from 'typescript-eslint';
+
+// The simulator core must stay deterministic and framework-free: no React, no DOM, no wall clock,
+// no global randomness. These rules make that mechanical (see ARCHITECTURE.md).
+const coreRestrictedImports = {
+  patterns: [
+    { group: ['react', 'react-*', 'react/*', 'framer-motion', 'motion', 'zustand', 'zustand/*', 'd3-*'],
+      message: 'src/ is framework-free: render in web/.' },
+    { group: ['**/web/**', '../web', '../../web'], message: 'Dependencies point one way: web -> src.' },
+    { group: ['node:*', 'fs', 'path', 'os', 'child_process'], message: 'src/ runs in the browser too.' },
+  ],
+};
+const coreRestrictedGlobals = ['window', 'document', 'navigator', 'localStorage', 'setTimeout', 'setInterval',
+  'requestAnimationFrame', 'performance', 'process', 'fetch'].map((name) => ({
+  name,
+  message: 'src/ is deterministic and DOM-free: virtual time lives in the cluster state.',
+}));
+const coreRestrictedProperties = [
+  { object: 'Date', property: 'now', message: 'Use the cluster clock (virtual time).' },
+  { object: 'Math', property: 'random', message: 'Use the seeded generator in the cluster state.' },
+];
+
+export default defineConfig([
+  globalIgnores(['dist', 'playwright-report', 'test-results', 'bench-results', 'node_modules']),
+  {
+    files: ['**/*.{ts,tsx,js}'],
+    extends: [js.configs.recommended, tseslint.configs.recommended],
+    languageOptions: { ecmaVersion: 2022, globals: { ...globals.browser, ...globals.node } },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      'no-eval': 'error',
+      'no-implied-eval': 'error',
+      'no-new-func': 'error',
+    },
+  },
+  {
+    files: ['web/**/*.{ts,tsx}'],
+    extends: [reactHooks.configs.flat.recommended, reactRefresh.configs.vite()],
+  },
+  { files: ['web/main.tsx'], rules: { 'react-refresh/only-export-components': 'off' } },
+  {
+    files: ['src/**/*.ts'],
+    ignores: ['src/cli.ts', 'src/**/*.test.ts', 'src/test-helpers/**'],
+    languageOptions: { globals: {} },
+    rules: {
+      'no-restricted-imports': ['error', coreRestrictedImports],
+      'no-restricted-globals': ['error', ...coreRestrictedGlobals],
+      'no-restricted-properties': ['error', ...coreRestrictedProperties],
+      'no-restricted-syntax': ['error', { selector: "NewExpression[callee.name='Date'][arguments.length=0]",
+        message: 'new Date() reads the wall clock; use the cluster clock.' }],
+    },
+  },
+]);

@@ -1,0 +1,621 @@
+/**
+ * The simulated control plane: an API store, controllers with work queues, the scheduler and the
+ * kubelet, all advanced by virtual time.
+ *
+ * Tick model: `advance(s)` pops the timers that fall due in order; at each instant the queues run
+ * until nothing changes. Priority inside an instant: garbage collection, scheduler, kubelet,
+ * ReplicaSets, endpoints, and only then one Deployment sync at a time, so every Deployment sync
+ * sees ReplicaSet statuses that reflect what it wrote before (as upstream does once its
+ * informers have caught up).
+ */
+import { deepCopy, deepEqual } from '../k8s/copy.ts';
+import { mapSelectorMatches, selectorMatches } from '../k8s/labels.ts';
+import { Rand, seedRandState, type RandState } from '../k8s/rand.ts';
+import { resourceForKind, resolveResource } from '../k8s/resources.ts';
+import { timestamp } from '../k8s/time.ts';
+import type {
+  Deployment,
+  KubeEvent,
+  KubeObject,
+  NodeObject,
+  Pod,
+  ReplicaSet,
+  Service,
+} from '../k8s/types.ts';
+import {
+  defaultTiming,
+  type ControllerContext,
+  type Decision,
+  type QueueName,
+  type Timing,
+} from './context.ts';
+import { syncDeployment } from './controllers/deployment/controller.ts';
+import { isPodReady } from './controllers/deployment/util.ts';
+import { syncEndpoints } from './controllers/endpoints.ts';
+import { syncReplicaSet } from './controllers/replicaset.ts';
+import { TimerHeap, type Timer } from './heap.ts';
+import { Store, controllerUid, objectKey, type Change, type StoreData } from './store.ts';
+import {
+  copyWorldState,
+  newWorldState,
+  scheduleBatch,
+  syncPodOnNode,
+  type PodStage,
+  type WorldState,
+} from './world.ts';
+
+export interface ClusterOptions {
+  seed?: number;
+  nodes?: number;
+  cpu?: string;
+  memory?: string;
+  /** Pods per node (the kubelet's maxPods, 110 by default). */
+  maxPods?: number;
+  timing?: Partial<Timing>;
+}
+
+/** Everything needed to resume the cluster exactly where it was. Plain data. */
+export interface ClusterSnapshot {
+  version: 1;
+  now: number;
+  store: StoreData;
+  rand: RandState;
+  queues: Record<QueueName, string[]>;
+  timers: Timer[];
+  timerSeq: number;
+  events: KubeEvent[];
+  decisions: Decision[];
+  eventSeq: number;
+  world: {
+    pods: [string, PodStage][];
+    nodeImages: [string, readonly string[]][];
+    nextIp: [string, number][];
+    unschedulable: string[];
+  };
+  lastDecision: [string, string][];
+  timing: Timing;
+}
+
+const QUEUE_ORDER: QueueName[] = ['gc', 'scheduler', 'kubelet', 'replicaset', 'endpoints', 'deployment'];
+/** Kubernetes keeps events for an hour (kube-apiserver --event-ttl). */
+const EVENT_TTL_SECONDS = 3600;
+/** A guard against controllers that never settle within one instant. */
+const MAX_STEPS_PER_INSTANT = 1_000_000;
+
+export class SimCluster implements ControllerContext {
+  readonly store = new Store();
+  rand: Rand;
+  timing: Timing;
+  now = 0;
+  private queues: Record<QueueName, Set<string>> = {
+    gc: new Set(),
+    scheduler: new Set(),
+    kubelet: new Set(),
+    replicaset: new Set(),
+    endpoints: new Set(),
+    deployment: new Set(),
+  };
+  private timers = new TimerHeap();
+  private timerSeq = 0;
+  /** Earliest pending timer per target+key: a later duplicate adds nothing (like AddAfter). */
+  private pendingTimers = new Map<string, number>();
+  private eventLog: KubeEvent[] = [];
+  private eventIndex = new Map<string, number>();
+  private eventSeq = 0;
+  private decisionLog: Decision[] = [];
+  private lastDecision = new Map<string, string>();
+  world: WorldState = newWorldState();
+  /** Files `kubectl apply -f NAME` can read: the scenario's manifests, by name. */
+  files = new Map<string, string>();
+  private listeners = new Set<() => void>();
+  /** Watches on single objects (kubectl's `--watch`), called on every write of that object. */
+  private watchers = new Set<(c: Change) => void>();
+
+  constructor(options: ClusterOptions = {}) {
+    this.rand = new Rand(seedRandState(options.seed ?? 1));
+    this.timing = { ...defaultTiming, ...(options.timing ?? {}) };
+    this.store.onChange = (c) => this.onChange(c);
+    const nodes = options.nodes ?? 3;
+    for (let i = 1; i <= nodes; i++) this.createNode(`node-${i}`, i, options);
+  }
+
+  private createNode(name: string, index: number, options: ClusterOptions): void {
+    const capacity = {
+      cpu: options.cpu ?? '4',
+      memory: options.memory ?? '8Gi',
+      pods: String(options.maxPods ?? 110),
+      'ephemeral-storage': '100Gi',
+    };
+    const node: NodeObject = {
+      apiVersion: 'v1',
+      kind: 'Node',
+      metadata: {
+        name,
+        labels: {
+          'kubernetes.io/arch': 'amd64',
+          'kubernetes.io/hostname': name,
+          'kubernetes.io/os': 'linux',
+        },
+      },
+      spec: { podCIDR: `10.244.${index}.0/24` },
+      status: {
+        capacity,
+        allocatable: { ...capacity },
+        conditions: [
+          {
+            type: 'Ready',
+            status: 'True',
+            reason: 'KubeletReady',
+            message: 'kubelet is posting ready status',
+            lastTransitionTime: timestamp(0),
+          },
+        ],
+        addresses: [
+          { type: 'InternalIP', address: `172.18.0.${index + 1}` },
+          { type: 'Hostname', address: name },
+        ],
+        nodeInfo: {
+          kubeletVersion: 'v1.33.0',
+          containerRuntimeVersion: 'containerd://2.0.0',
+          osImage: 'Debian GNU/Linux 12 (bookworm)',
+          architecture: 'amd64',
+          operatingSystem: 'linux',
+        },
+      },
+    };
+    this.create(node);
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // The simulated API
+
+  create<T extends KubeObject>(obj: T): T {
+    const info = resourceForKind(obj.kind);
+    const metadata = { ...obj.metadata };
+    if (info?.namespaced) metadata.namespace = metadata.namespace ?? 'default';
+    else delete metadata.namespace;
+    metadata.uid = this.rand.uuid();
+    metadata.creationTimestamp = timestamp(this.now);
+    if (obj.kind === 'Deployment' || obj.kind === 'ReplicaSet') metadata.generation = 1;
+    let out = { ...obj, metadata } as T;
+    if (obj.kind === 'Service') out = this.allocateClusterIP(out as unknown as Service) as unknown as T;
+    return this.store.put(out);
+  }
+
+  private allocateClusterIP(svc: Service): Service {
+    if (svc.spec.clusterIP === 'None' || (svc.spec.clusterIP && svc.spec.clusterIP !== '')) return svc;
+    let ip = '';
+    const used = new Set(this.store.list<Service>('Service').map((s) => s.spec.clusterIP));
+    do ip = `10.96.${this.rand.int(255)}.${1 + this.rand.int(254)}`;
+    while (used.has(ip));
+    return { ...svc, spec: { ...svc.spec, clusterIP: ip, clusterIPs: [ip] } };
+  }
+
+  update<T extends KubeObject>(obj: T): T {
+    const old = this.store.get<T>(obj.kind, obj.metadata.namespace, obj.metadata.name);
+    if (!old) return this.create(obj);
+    const hasStatusSubresource = obj.kind !== 'Pod' && 'status' in old;
+    const next = { ...obj, metadata: { ...obj.metadata } } as T & { spec?: unknown; status?: unknown };
+    if (old.metadata.uid !== undefined) next.metadata.uid = old.metadata.uid;
+    if (old.metadata.creationTimestamp !== undefined)
+      next.metadata.creationTimestamp = old.metadata.creationTimestamp;
+    if (hasStatusSubresource) (next as { status?: unknown }).status = (old as { status?: unknown }).status;
+    if (old.metadata.generation !== undefined) {
+      const specChanged = !deepEqual((old as { spec?: unknown }).spec, next.spec);
+      next.metadata.generation = (old.metadata.generation ?? 0) + (specChanged ? 1 : 0);
+    }
+    if (old.metadata.resourceVersion !== undefined)
+      next.metadata.resourceVersion = old.metadata.resourceVersion;
+    if (deepEqual(old, next)) return old;
+    return this.store.put(next);
+  }
+
+  updateStatus<T extends KubeObject>(obj: T): T {
+    const old = this.store.get<T>(obj.kind, obj.metadata.namespace, obj.metadata.name);
+    if (!old) return obj;
+    const metadata =
+      obj.kind === 'Deployment'
+        ? { ...old.metadata, annotations: obj.metadata.annotations ?? {} }
+        : old.metadata;
+    if (metadata.annotations && Object.keys(metadata.annotations).length === 0) delete metadata.annotations;
+    const next = { ...old, metadata, status: (obj as { status?: unknown }).status } as T;
+    if (deepEqual(old, next)) return old;
+    return this.store.put(next);
+  }
+
+  delete(kind: string, namespace: string | undefined, name: string, gracePeriodSeconds?: number): void {
+    const obj = this.store.get(kind, namespace, name);
+    if (!obj) return;
+    if (kind === 'Pod') {
+      const pod = obj as Pod;
+      const grace = gracePeriodSeconds ?? pod.spec.terminationGracePeriodSeconds ?? 30;
+      if (
+        pod.spec.nodeName &&
+        grace > 0 &&
+        pod.status?.phase !== 'Succeeded' &&
+        pod.status?.phase !== 'Failed'
+      ) {
+        if (pod.metadata.deletionTimestamp) return;
+        this.store.put<Pod>({
+          ...pod,
+          metadata: {
+            ...pod.metadata,
+            deletionTimestamp: timestamp(this.now + grace),
+            deletionGracePeriodSeconds: grace,
+          },
+        });
+        return;
+      }
+    }
+    this.store.remove(kind, namespace, name);
+  }
+
+  event(
+    obj: KubeObject,
+    type: 'Normal' | 'Warning',
+    reason: string,
+    message: string,
+    component: string,
+    host?: string,
+  ): void {
+    const namespace = obj.metadata.namespace ?? 'default';
+    const involvedObject = {
+      kind: obj.kind,
+      namespace,
+      name: obj.metadata.name,
+      uid: obj.metadata.uid ?? '',
+      apiVersion: obj.apiVersion,
+      resourceVersion: obj.metadata.resourceVersion ?? '',
+    };
+    const key = [involvedObject.uid, involvedObject.name, type, reason, message, component, host ?? ''].join(
+      '\u0000',
+    );
+    const ts = timestamp(this.now);
+    const at = this.eventIndex.get(key);
+    if (at !== undefined && this.eventLog[at]) {
+      const prev = this.eventLog[at]!;
+      this.eventLog[at] = { ...prev, count: prev.count + 1, lastTimestamp: ts };
+      return;
+    }
+    this.eventSeq++;
+    const source: KubeEvent['source'] = { component };
+    if (host) source.host = host;
+    const ev: KubeEvent = {
+      apiVersion: 'v1',
+      kind: 'Event',
+      metadata: {
+        name: `${obj.metadata.name}.${(this.eventSeq + 0x17f0000000000000).toString(16)}`,
+        namespace,
+        creationTimestamp: ts,
+      },
+      involvedObject,
+      reason,
+      message,
+      type,
+      source,
+      firstTimestamp: ts,
+      lastTimestamp: ts,
+      count: 1,
+      reportingComponent: component,
+    };
+    this.eventIndex.set(key, this.eventLog.length);
+    this.eventLog.push(ev);
+  }
+
+  decide(d: Omit<Decision, 't'>): void {
+    const objKey = `${d.object.kind}/${d.object.namespace ?? ''}/${d.object.name}`;
+    const signature = `${d.code}|${JSON.stringify(d.values)}`;
+    if (this.lastDecision.get(objKey) === signature) return;
+    this.lastDecision.set(objKey, signature);
+    this.decisionLog.push({ t: this.now, ...d });
+  }
+
+  enqueue(queue: QueueName, key: string): void {
+    this.queues[queue].add(key);
+  }
+
+  enqueueAfter(queue: QueueName, key: string, seconds: number): void {
+    if (seconds <= 0) {
+      this.enqueue(queue, key);
+      return;
+    }
+    const at = roundTime(this.now + seconds);
+    const id = `${queue}\u0000${key}`;
+    const pending = this.pendingTimers.get(id);
+    if (pending !== undefined && pending <= at && pending > this.now) return;
+    this.pendingTimers.set(id, at);
+    this.timers.push({ at, seq: this.timerSeq++, target: queue, key });
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Informers: which queue a change wakes
+
+  /** Calls `fn` with every change from now on, as a watch would; returns the stop function. */
+  watch(fn: (c: Change) => void): () => void {
+    this.watchers.add(fn);
+    return () => this.watchers.delete(fn);
+  }
+
+  private onChange(c: Change): void {
+    for (const w of this.watchers) w(c);
+    const ns = c.obj.metadata.namespace ?? 'default';
+    const key = objectKey(ns, c.obj.metadata.name);
+    switch (c.kind) {
+      case 'Deployment':
+        this.enqueue('deployment', key);
+        if (c.type === 'deleted') this.enqueue('gc', c.obj.metadata.uid ?? '');
+        break;
+      case 'ReplicaSet':
+        this.enqueue('replicaset', key);
+        this.enqueueOwnerDeployment(c.obj, c.old);
+        if (c.type === 'deleted') this.enqueue('gc', c.obj.metadata.uid ?? '');
+        break;
+      case 'Pod':
+        this.onPodChange(c, key);
+        break;
+      case 'Service':
+        this.enqueue('endpoints', key);
+        break;
+      case 'Node':
+        for (const k of this.world.unschedulable) this.enqueue('scheduler', k);
+        break;
+    }
+  }
+
+  private enqueueOwnerDeployment(rs: KubeObject, old: KubeObject | undefined): void {
+    const ns = rs.metadata.namespace ?? 'default';
+    for (const o of [rs, old]) {
+      const ref = o?.metadata.ownerReferences?.find((r) => r.controller && r.kind === 'Deployment');
+      if (ref) this.enqueue('deployment', objectKey(ns, ref.name));
+    }
+    if (!controllerUid(rs))
+      for (const d of this.store.list<Deployment>('Deployment', ns))
+        if (selectorMatches(d.spec.selector, rs.metadata.labels))
+          this.enqueue('deployment', objectKey(ns, d.metadata.name));
+  }
+
+  private onPodChange(c: Change, key: string): void {
+    const pod = c.obj as Pod;
+    const old = c.old as Pod | undefined;
+    const ns = pod.metadata.namespace ?? 'default';
+    if (c.type === 'deleted') {
+      this.world.pods.delete(key);
+      this.world.unschedulable.delete(key);
+      for (const k of this.world.unschedulable) this.enqueue('scheduler', k);
+    } else {
+      if (!pod.spec.nodeName && !pod.metadata.deletionTimestamp && !old) {
+        this.enqueueAfter('scheduler', key, this.timing.scheduleSeconds);
+      }
+      if (
+        pod.spec.nodeName &&
+        (!old?.spec.nodeName || (pod.metadata.deletionTimestamp && !old.metadata.deletionTimestamp))
+      )
+        this.enqueue('kubelet', key);
+      if (!pod.spec.nodeName && pod.metadata.deletionTimestamp) this.enqueue('kubelet', key);
+    }
+    const ref = pod.metadata.ownerReferences?.find((r) => r.controller && r.kind === 'ReplicaSet');
+    if (ref) {
+      this.enqueue('replicaset', objectKey(ns, ref.name));
+      const rs = this.store.get<ReplicaSet>('ReplicaSet', ns, ref.name);
+      const minReady = rs?.spec.minReadySeconds ?? 0;
+      if (rs && minReady > 0 && old && !isPodReady(old) && isPodReady(pod))
+        this.enqueueAfter('replicaset', objectKey(ns, ref.name), minReady + 1);
+      if (c.type === 'deleted' && rs) {
+        const dref = rs.metadata.ownerReferences?.find((r) => r.controller && r.kind === 'Deployment');
+        const d = dref ? this.store.get<Deployment>('Deployment', ns, dref.name) : undefined;
+        if (d?.spec.strategy?.type === 'Recreate') this.enqueue('deployment', objectKey(ns, d.metadata.name));
+      }
+    } else if (c.type !== 'deleted') {
+      for (const rs of this.store.list<ReplicaSet>('ReplicaSet', ns))
+        if (selectorMatches(rs.spec.selector, pod.metadata.labels))
+          this.enqueue('replicaset', objectKey(ns, rs.metadata.name));
+    }
+    for (const svc of this.store.list<Service>('Service', ns)) {
+      if (
+        mapSelectorMatches(svc.spec.selector, pod.metadata.labels) ||
+        (old && mapSelectorMatches(svc.spec.selector, old.metadata.labels))
+      )
+        this.enqueue('endpoints', objectKey(ns, svc.metadata.name));
+    }
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Running
+
+  /** Run every queue until nothing changes at the current instant. */
+  settle(): void {
+    let steps = 0;
+    for (;;) {
+      if (++steps > MAX_STEPS_PER_INSTANT) throw new Error(`controllers did not settle at t=${this.now}`);
+      const name = QUEUE_ORDER.find((q) => this.queues[q].size > 0);
+      if (!name) return;
+      const queue = this.queues[name];
+      if (name === 'scheduler' || name === 'kubelet' || name === 'gc') {
+        const keys = [...queue];
+        queue.clear();
+        if (name === 'scheduler') scheduleBatch(this, this.world, keys);
+        else if (name === 'kubelet') for (const k of keys) syncPodOnNode(this, this.world, k);
+        else for (const uid of keys) this.collectGarbage(uid);
+        continue;
+      }
+      const key = queue.values().next().value as string;
+      queue.delete(key);
+      if (name === 'replicaset') syncReplicaSet(this, key);
+      else if (name === 'endpoints') syncEndpoints(this, key);
+      else syncDeployment(this, key);
+    }
+  }
+
+  /** The garbage collector: dependents of a deleted owner are deleted too (background cascade). */
+  private collectGarbage(uid: string): void {
+    if (!uid) return;
+    for (const kind of ['ReplicaSet', 'Pod', 'EndpointSlice']) {
+      for (const o of this.store.listControlledBy(uid, kind))
+        this.delete(kind, o.metadata.namespace, o.metadata.name);
+    }
+  }
+
+  /** Move virtual time forward, firing timers in order and settling at every instant. */
+  advance(seconds: number): void {
+    if (!Number.isFinite(seconds) || seconds < 0)
+      throw new RangeError(`advance: seconds must be a finite number ≥ 0, got ${seconds}`);
+    const target = roundTime(this.now + seconds);
+    this.settle();
+    for (;;) {
+      const next = this.timers.peek();
+      if (!next || next.at > target) break;
+      this.now = next.at;
+      while (this.timers.peek() && this.timers.peek()!.at === this.now) {
+        const t = this.timers.pop()!;
+        const id = `${t.target}\u0000${t.key}`;
+        if (this.pendingTimers.get(id) === t.at) this.pendingTimers.delete(id);
+        this.enqueue(t.target as QueueName, t.key);
+      }
+      this.settle();
+    }
+    this.now = target;
+    this.pruneEvents();
+    this.notify();
+  }
+
+  /** The time of the next timer, if any (for stepping to the next controller action). */
+  nextWakeUp(): number | undefined {
+    return this.timers.peek()?.at;
+  }
+
+  private pruneEvents(): void {
+    const cutoff = timestamp(this.now - EVENT_TTL_SECONDS);
+    if (this.eventLog.length === 0 || this.eventLog[0]!.lastTimestamp >= cutoff) return;
+    const keep = this.eventLog.filter((e) => e.lastTimestamp >= cutoff);
+    if (keep.length === this.eventLog.length) return;
+    this.eventLog = keep;
+    this.rebuildEventIndex();
+    const t = this.now - EVENT_TTL_SECONDS;
+    this.decisionLog = this.decisionLog.filter((d) => d.t >= t);
+  }
+
+  private rebuildEventIndex(): void {
+    this.eventIndex = new Map();
+    this.eventLog.forEach((e, i) => {
+      const key = [
+        e.involvedObject.uid ?? '',
+        e.involvedObject.name,
+        e.type,
+        e.reason,
+        e.message,
+        e.source.component,
+        e.source.host ?? '',
+      ].join('\u0000');
+      this.eventIndex.set(key, i);
+    });
+  }
+
+  /** Called after every public change; the UI subscribes to redraw. */
+  subscribe(listener: () => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  notify(): void {
+    for (const l of this.listeners) l();
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Reading
+
+  getObject<T extends KubeObject>(kind: string, name: string, namespace?: string): T | undefined {
+    const info = resolveResource(kind);
+    if (!info) return undefined;
+    return this.store.get<T>(info.kind, info.namespaced ? (namespace ?? 'default') : undefined, name);
+  }
+
+  listObjects<T extends KubeObject>(kind: string, namespace?: string): T[] {
+    const info = resolveResource(kind);
+    if (!info) return [];
+    if (info.kind === 'Event')
+      return this.eventLog.filter(
+        (e) => namespace === undefined || e.metadata.namespace === namespace,
+      ) as unknown as T[];
+    return this.store.list<T>(info.kind, info.namespaced ? namespace : undefined);
+  }
+
+  eventList(): readonly KubeEvent[] {
+    return this.eventLog;
+  }
+
+  decisions(): readonly Decision[] {
+    return this.decisionLog;
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Snapshots
+
+  snapshot(): ClusterSnapshot {
+    return {
+      version: 1,
+      now: this.now,
+      store: this.store.save(),
+      rand: [...this.rand.state] as RandState,
+      queues: Object.fromEntries(QUEUE_ORDER.map((q) => [q, [...this.queues[q]]])) as Record<
+        QueueName,
+        string[]
+      >,
+      timers: [...this.timers.items],
+      timerSeq: this.timerSeq,
+      events: [...this.eventLog],
+      decisions: [...this.decisionLog],
+      eventSeq: this.eventSeq,
+      world: {
+        pods: [...this.world.pods],
+        nodeImages: [...this.world.nodeImages],
+        nextIp: [...this.world.nextIp],
+        unschedulable: [...this.world.unschedulable],
+      },
+      lastDecision: [...this.lastDecision],
+      timing: { ...this.timing },
+    };
+  }
+
+  restore(s: ClusterSnapshot): void {
+    if (s?.version !== 1) throw new Error('restore: not a snapshot of this simulator');
+    const onChange = this.store.onChange;
+    this.store.onChange = () => {};
+    this.store.load(s.store);
+    this.store.onChange = onChange;
+    this.now = s.now;
+    this.rand = new Rand([...s.rand] as RandState);
+    for (const q of QUEUE_ORDER) this.queues[q] = new Set(s.queues[q]);
+    this.timers = new TimerHeap();
+    this.timers.items = [...s.timers];
+    this.timerSeq = s.timerSeq;
+    this.pendingTimers = new Map();
+    for (const t of s.timers) {
+      const id = `${t.target}\u0000${t.key}`;
+      const cur = this.pendingTimers.get(id);
+      if (cur === undefined || t.at < cur) this.pendingTimers.set(id, t.at);
+    }
+    this.eventLog = [...s.events];
+    this.rebuildEventIndex();
+    this.decisionLog = [...s.decisions];
+    this.eventSeq = s.eventSeq;
+    this.world = copyWorldState({
+      pods: new Map(s.world.pods),
+      nodeImages: new Map(s.world.nodeImages),
+      nextIp: new Map(s.world.nextIp),
+      unschedulable: new Set(s.world.unschedulable),
+    });
+    this.lastDecision = new Map(s.lastDecision);
+    this.timing = { ...s.timing };
+    this.notify();
+  }
+
+  /** A deep copy for callers outside the simulator, so they can never change its state. */
+  static exported<T>(obj: T): T {
+    return deepCopy(obj);
+  }
+}
+
+/** Virtual time is kept to microseconds so sums of fractions compare exactly. */
+export function roundTime(t: number): number {
+  return Math.round(t * 1e6) / 1e6;
+}

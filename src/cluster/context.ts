@@ -1,0 +1,71 @@
+/**
+ * What a controller may do: read the store, write through the simulated API (which stamps uids,
+ * generations and timestamps like the API server), record Events and decision records, and ask
+ * to be woken up later. Controllers never read a clock or a global random generator.
+ */
+import type { Rand } from '../k8s/rand.ts';
+import type { KubeObject } from '../k8s/types.ts';
+import type { Store } from './store.ts';
+
+/** Seconds of virtual time each stage of a pod's life takes (DESIGN.md §3). */
+export interface Timing {
+  /** Pod created → bound to a node. */
+  scheduleSeconds: number;
+  /** Pulling an image a node does not have yet. */
+  imagePullSeconds: number;
+  /** Image present → container running. */
+  containerStartSeconds: number;
+  /** How long a deleted pod stays Terminating (capped by terminationGracePeriodSeconds). */
+  terminationSeconds: number;
+}
+
+export const defaultTiming: Timing = {
+  scheduleSeconds: 1,
+  imagePullSeconds: 5,
+  containerStartSeconds: 2,
+  terminationSeconds: 5,
+};
+
+/**
+ * A structured explanation of one controller action, with its numbers, so the UI can say why
+ * and not only what. `code` names the rule (for translations); `values` carries its inputs.
+ */
+export interface Decision {
+  /** Virtual time in seconds. */
+  t: number;
+  controller: string;
+  object: { kind: string; namespace?: string; name: string };
+  code: string;
+  /** One English sentence with the numbers (the explain layer renders other languages). */
+  message: string;
+  values: Record<string, number | string | boolean>;
+}
+
+export type QueueName = 'deployment' | 'replicaset' | 'endpoints' | 'scheduler' | 'kubelet' | 'gc';
+
+export interface ControllerContext {
+  readonly now: number;
+  readonly store: Store;
+  readonly rand: Rand;
+  readonly timing: Timing;
+  /** Create an object: assigns uid, creationTimestamp, generation (1) and resourceVersion. */
+  create<T extends KubeObject>(obj: T): T;
+  /** Write spec/metadata; bumps metadata.generation when the spec changed. Keeps the stored status. */
+  update<T extends KubeObject>(obj: T): T;
+  /** Write the status subresource (and, like the API server's status strategy, annotations). */
+  updateStatus<T extends KubeObject>(obj: T): T;
+  /** Delete: pods on a node get a grace period, everything else goes at once (dependents via GC). */
+  delete(kind: string, namespace: string | undefined, name: string, gracePeriodSeconds?: number): void;
+  /** Record a core/v1 Event about `obj`. */
+  event(
+    obj: KubeObject,
+    type: 'Normal' | 'Warning',
+    reason: string,
+    message: string,
+    component: string,
+    host?: string,
+  ): void;
+  decide(d: Omit<Decision, 't'>): void;
+  enqueue(queue: QueueName, key: string): void;
+  enqueueAfter(queue: QueueName, key: string, seconds: number): void;
+}

@@ -1,0 +1,121 @@
+/**
+ * Port of pkg/controller/deployment/deployment_controller.go syncDeployment: one level-triggered
+ * reconcile of one Deployment key. Which step runs is decided in upstream's order: selecting all,
+ * deletion, paused, legacy rollback, scaling event, then the strategy.
+ */
+import { deepCopy } from '../../../k8s/copy.ts';
+import { selectorIsEmpty, selectorMatches } from '../../../k8s/labels.ts';
+import type { Deployment, Pod, ReplicaSet } from '../../../k8s/types.ts';
+import type { ControllerContext } from '../../context.ts';
+import { rolloutRecreate } from './recreate.ts';
+import { rollback } from './rollback.ts';
+import { rolloutRolling } from './rolling.ts';
+import {
+  checkPausedConditions,
+  COMPONENT,
+  isScalingEvent,
+  sync,
+  syncDeploymentStatus,
+  writeStatus,
+  getAllReplicaSetsAndSyncRevision,
+} from './sync.ts';
+import { RollbackToAnnotation } from './util.ts';
+
+export function syncDeployment(ctx: ControllerContext, key: string): void {
+  const [namespace, name] = key.split('/') as [string, string];
+  const stored = ctx.store.get<Deployment>('Deployment', namespace, name);
+  if (!stored) return;
+  const d = deepCopy(stored);
+
+  if (selectorIsEmpty(d.spec.selector)) {
+    ctx.event(
+      d,
+      'Warning',
+      'SelectingAll',
+      'This deployment is selecting all pods. A non-empty selector is required.',
+      COMPONENT,
+    );
+    if ((d.status?.observedGeneration ?? 0) < (d.metadata.generation ?? 0)) {
+      d.status = { ...d.status, observedGeneration: d.metadata.generation ?? 0 };
+      writeStatus(ctx, d);
+    }
+    return;
+  }
+  const rsList = getReplicaSetsForDeployment(ctx, d);
+  if (d.metadata.deletionTimestamp) {
+    const { newRS, oldRSs } = getAllReplicaSetsAndSyncRevision(ctx, d, rsList, false);
+    syncDeploymentStatus(ctx, [...oldRSs, newRS], newRS, d);
+    return;
+  }
+  checkPausedConditions(ctx, d);
+  if (d.spec.paused) {
+    sync(ctx, d, rsList);
+    return;
+  }
+  if (d.metadata.annotations?.[RollbackToAnnotation] !== undefined) {
+    rollback(ctx, d, rsList);
+    return;
+  }
+  if (isScalingEvent(ctx, d, rsList)) {
+    sync(ctx, d, rsList);
+    return;
+  }
+  if (d.spec.strategy?.type === 'Recreate')
+    rolloutRecreate(ctx, d, rsList, getPodMapForDeployment(ctx, rsList));
+  else rolloutRolling(ctx, d, rsList);
+}
+
+/**
+ * getReplicaSetsForDeployment: the ReplicaSets this Deployment controls, adopting matching orphans
+ * and releasing owned ones whose labels stopped matching (ControllerRefManager).
+ */
+export function getReplicaSetsForDeployment(ctx: ControllerContext, d: Deployment): ReplicaSet[] {
+  const uid = d.metadata.uid ?? '';
+  const out: ReplicaSet[] = [];
+  for (const rs of ctx.store.listControlledBy<ReplicaSet>(uid, 'ReplicaSet')) {
+    if (selectorMatches(d.spec.selector, rs.metadata.labels)) out.push(rs);
+    else
+      ctx.update<ReplicaSet>({
+        ...rs,
+        metadata: {
+          ...rs.metadata,
+          ownerReferences: (rs.metadata.ownerReferences ?? []).filter((r) => r.uid !== uid),
+        },
+      });
+  }
+  if (!d.metadata.deletionTimestamp) {
+    for (const rs of ctx.store.listUncontrolled<ReplicaSet>('ReplicaSet')) {
+      if (rs.metadata.namespace !== d.metadata.namespace || rs.metadata.deletionTimestamp) continue;
+      if (!selectorMatches(d.spec.selector, rs.metadata.labels)) continue;
+      const adopted = ctx.update<ReplicaSet>({
+        ...rs,
+        metadata: {
+          ...rs.metadata,
+          ownerReferences: [
+            ...(rs.metadata.ownerReferences ?? []),
+            {
+              apiVersion: 'apps/v1',
+              kind: 'Deployment',
+              name: d.metadata.name,
+              uid,
+              controller: true,
+              blockOwnerDeletion: true,
+            },
+          ],
+        },
+      });
+      out.push(adopted);
+    }
+  }
+  return out;
+}
+
+/** getPodMapForDeployment: RS uid → its pods, terminating and finished ones included. */
+export function getPodMapForDeployment(ctx: ControllerContext, rsList: ReplicaSet[]): Map<string, Pod[]> {
+  const map = new Map<string, Pod[]>();
+  for (const rs of rsList) {
+    const uid = rs.metadata.uid ?? '';
+    map.set(uid, ctx.store.listControlledBy<Pod>(uid, 'Pod'));
+  }
+  return map;
+}

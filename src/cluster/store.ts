@@ -1,0 +1,164 @@
+/**
+ * The simulated API server's storage: objects by kind, namespace and name, a resourceVersion
+ * counter and an index of objects by their controller's uid. Objects are immutable values; a write
+ * replaces the stored object, so a snapshot is a cheap shallow copy of the maps.
+ */
+import type { KubeObject } from '../k8s/types.ts';
+
+export type ChangeType = 'added' | 'updated' | 'deleted';
+
+export interface Change {
+  type: ChangeType;
+  kind: string;
+  /** The object before the change (updated/deleted). */
+  old: KubeObject | undefined;
+  /** The object after the change (added/updated); for deleted, the last stored version. */
+  obj: KubeObject;
+}
+
+const NO_CONTROLLER = '';
+
+export function objectKey(namespace: string | undefined, name: string): string {
+  return namespace ? `${namespace}/${name}` : name;
+}
+
+export function controllerUid(obj: KubeObject): string | undefined {
+  return obj.metadata.ownerReferences?.find((r) => r.controller)?.uid;
+}
+
+export interface StoreData {
+  kinds: [string, [string, KubeObject][]][];
+  resourceVersion: number;
+}
+
+export class Store {
+  private kinds = new Map<string, Map<string, KubeObject>>();
+  /** controller uid → kind → keys of the objects it controls. */
+  private owned = new Map<string, Map<string, Set<string>>>();
+  resourceVersion = 0;
+  onChange: (c: Change) => void = () => {};
+
+  private bucket(kind: string): Map<string, KubeObject> {
+    let b = this.kinds.get(kind);
+    if (!b) {
+      b = new Map();
+      this.kinds.set(kind, b);
+    }
+    return b;
+  }
+
+  get<T extends KubeObject>(kind: string, namespace: string | undefined, name: string): T | undefined {
+    return this.kinds.get(kind)?.get(objectKey(namespace, name)) as T | undefined;
+  }
+
+  /** Objects of a kind, in one namespace or all, sorted by namespace and name (kubectl's order). */
+  list<T extends KubeObject>(kind: string, namespace?: string): T[] {
+    const b = this.kinds.get(kind);
+    if (!b) return [];
+    const out: T[] = [];
+    for (const o of b.values())
+      if (namespace === undefined || o.metadata.namespace === namespace) out.push(o as T);
+    return out.sort(byNamespaceAndName);
+  }
+
+  /** Objects of `kind` whose controller ownerReference has this uid, sorted by name. */
+  listControlledBy<T extends KubeObject>(uid: string, kind: string): T[] {
+    const keys = this.owned.get(uid)?.get(kind);
+    if (!keys) return [];
+    const b = this.bucket(kind);
+    const out: T[] = [];
+    for (const k of keys) {
+      const o = b.get(k);
+      if (o) out.push(o as T);
+    }
+    return out.sort(byNamespaceAndName);
+  }
+
+  count(kind: string): number {
+    return this.kinds.get(kind)?.size ?? 0;
+  }
+
+  kindsPresent(): string[] {
+    return [...this.kinds.keys()].filter((k) => (this.kinds.get(k)?.size ?? 0) > 0);
+  }
+
+  /** Writes an object (create or replace), stamping a new resourceVersion. */
+  put<T extends KubeObject>(obj: T): T {
+    const key = objectKey(obj.metadata.namespace, obj.metadata.name);
+    const b = this.bucket(obj.kind);
+    const old = b.get(key);
+    this.resourceVersion++;
+    const stored = {
+      ...obj,
+      metadata: { ...obj.metadata, resourceVersion: String(this.resourceVersion) },
+    } as T;
+    b.set(key, stored);
+    if (old) this.unindex(old, key);
+    this.index(stored, key);
+    this.onChange({ type: old ? 'updated' : 'added', kind: obj.kind, old, obj: stored });
+    return stored;
+  }
+
+  remove(kind: string, namespace: string | undefined, name: string): KubeObject | undefined {
+    const key = objectKey(namespace, name);
+    const b = this.kinds.get(kind);
+    const old = b?.get(key);
+    if (!b || !old) return undefined;
+    b.delete(key);
+    this.unindex(old, key);
+    this.resourceVersion++;
+    this.onChange({ type: 'deleted', kind, old, obj: old });
+    return old;
+  }
+
+  /** Objects of `kind` without a controller (orphans a controller may adopt), sorted by name. */
+  listUncontrolled<T extends KubeObject>(kind: string): T[] {
+    return this.listControlledBy<T>(NO_CONTROLLER, kind);
+  }
+
+  private index(obj: KubeObject, key: string): void {
+    const uid = controllerUid(obj) ?? NO_CONTROLLER;
+    let byKind = this.owned.get(uid);
+    if (!byKind) {
+      byKind = new Map();
+      this.owned.set(uid, byKind);
+    }
+    let keys = byKind.get(obj.kind);
+    if (!keys) {
+      keys = new Set();
+      byKind.set(obj.kind, keys);
+    }
+    keys.add(key);
+  }
+
+  private unindex(obj: KubeObject, key: string): void {
+    const uid = controllerUid(obj) ?? NO_CONTROLLER;
+    const byKind = this.owned.get(uid);
+    const keys = byKind?.get(obj.kind);
+    keys?.delete(key);
+    if (keys && keys.size === 0) byKind!.delete(obj.kind);
+    if (byKind && byKind.size === 0) this.owned.delete(uid);
+  }
+
+  /** A structural copy: the maps are copied, the immutable objects shared. */
+  save(): StoreData {
+    return {
+      kinds: [...this.kinds].map(([k, b]) => [k, [...b]]),
+      resourceVersion: this.resourceVersion,
+    };
+  }
+
+  load(data: StoreData): void {
+    this.kinds = new Map(data.kinds.map(([k, entries]) => [k, new Map(entries)]));
+    this.resourceVersion = data.resourceVersion;
+    this.owned = new Map();
+    for (const b of this.kinds.values()) for (const [key, o] of b) this.index(o, key);
+  }
+}
+
+export function byNamespaceAndName(a: KubeObject, b: KubeObject): number {
+  const na = a.metadata.namespace ?? '';
+  const nb = b.metadata.namespace ?? '';
+  if (na !== nb) return na < nb ? -1 : 1;
+  return a.metadata.name < b.metadata.name ? -1 : a.metadata.name > b.metadata.name ? 1 : 0;
+}

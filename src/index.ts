@@ -1,0 +1,190 @@
+/**
+ * Rollout Lab's simulator: the public API (DESIGN.md §3). Code outside this repository drives the
+ * simulated control plane through these names; extend them, never rename them.
+ *
+ * ```ts
+ * const c = createCluster({ seed: 7, timing: { scheduleSeconds: 0, imagePullSeconds: 0, containerStartSeconds: 0, terminationSeconds: 0 } });
+ * c.apply(kubiaDeploymentYaml);
+ * c.kubectl('set image deployment/kubia nodejs=luksa/kubia:v2');
+ * c.advance(10);
+ * c.kubectl('rollout history deployment/kubia').stdout;
+ * ```
+ */
+import { applyAll } from './cluster/apply.ts';
+import { SimCluster, type ClusterOptions, type ClusterSnapshot } from './cluster/cluster.ts';
+import type { Decision, Timing } from './cluster/context.ts';
+import { deepCopy } from './k8s/copy.ts';
+import type { KubeObject } from './k8s/types.ts';
+import { parseManifests } from './k8s/yaml.ts';
+import type { KubectlResult } from './kubectl/command.ts';
+import { runKubectl } from './kubectl/index.ts';
+import { clusterForScenario, runSteps, type StepResult } from './scenario/run.ts';
+import { parseScenario, type Scenario } from './scenario/scenario.ts';
+
+export type { ClusterSnapshot, Decision, KubectlResult, Scenario, StepResult, Timing };
+export type * from './k8s/types.ts';
+export { defaultTiming } from './cluster/context.ts';
+export { ValidationError, formatFieldError, type FieldError } from './k8s/validation.ts';
+export { ManifestError } from './k8s/yaml.ts';
+export { ApiError } from './cluster/apply.ts';
+export { ScenarioError, parseScenario } from './scenario/scenario.ts';
+
+export interface Cluster {
+  /** Create or update objects like `kubectl apply`: YAML (multi-document), JSON, or objects. Throws
+   * ValidationError (invalid object), ManifestError (unreadable YAML) or ApiError, and then
+   * changes nothing. */
+  apply(manifests: string | object | object[]): void;
+  /** Run a kubectl command line (with or without the leading `kubectl`). Never throws. */
+  kubectl(commandLine: string, stdin?: string): KubectlResult;
+  /** Move virtual time forward; controllers, scheduler and kubelet act at their moments. */
+  advance(seconds: number): void;
+  /** Virtual seconds since the start. */
+  now(): number;
+  /** One object in its Kubernetes shape (a copy), by kind in any kubectl form. */
+  get(kind: string, name: string, namespace?: string): object | undefined;
+  /** Objects of a kind (copies), in one namespace or, when omitted, all. */
+  list(kind: string, namespace?: string): object[];
+  /** core/v1 Events, oldest first. */
+  events(): object[];
+  /** The controllers' explained decisions (what they did and why, with the numbers), oldest first. */
+  decisions(): Decision[];
+  snapshot(): ClusterSnapshot;
+  restore(s: ClusterSnapshot): void;
+}
+
+/** Wraps the simulator so callers only ever see copies. */
+class PublicCluster implements Cluster {
+  constructor(readonly sim: SimCluster) {}
+
+  apply(manifests: string | object | object[]): void {
+    const objects =
+      typeof manifests === 'string'
+        ? parseManifests(manifests)
+        : (Array.isArray(manifests) ? manifests : [manifests]).map(
+            (o) => deepCopy(o) as Record<string, unknown>,
+          );
+    applyAll(this.sim, objects);
+  }
+
+  kubectl(commandLine: string, stdin?: string): KubectlResult {
+    return runKubectl(this.sim, String(commandLine), stdin);
+  }
+
+  advance(seconds: number): void {
+    this.sim.advance(seconds);
+  }
+
+  now(): number {
+    return this.sim.now;
+  }
+
+  get(kind: string, name: string, namespace?: string): object | undefined {
+    const o = this.sim.getObject<KubeObject>(kind, name, namespace);
+    return o && deepCopy(o);
+  }
+
+  list(kind: string, namespace?: string): object[] {
+    return this.sim.listObjects<KubeObject>(kind, namespace).map((o) => deepCopy(o));
+  }
+
+  events(): object[] {
+    return this.sim.eventList().map((e) => deepCopy(e));
+  }
+
+  decisions(): Decision[] {
+    return this.sim.decisions().map((d) => deepCopy(d));
+  }
+
+  snapshot(): ClusterSnapshot {
+    return this.sim.snapshot();
+  }
+
+  restore(s: ClusterSnapshot): void {
+    this.sim.restore(s);
+  }
+}
+
+/**
+ * A new simulated cluster: `nodes` nodes (3) of `cpu` (4) and `memory` (8Gi), seeded randomness
+ * (`seed`, 1) and realistic pod timings unless `timing` overrides them.
+ */
+export function createCluster(options: ClusterOptions = {}): Cluster {
+  return new PublicCluster(new SimCluster(options));
+}
+
+/** Runs a scenario (YAML/JSON text or object) up to `untilSeconds` of virtual time. */
+export function runScenario(
+  scenario: string | Scenario,
+  untilSeconds: number,
+): Cluster & { steps: StepResult[] } {
+  const s = parseScenario(scenario);
+  const sim = clusterForScenario(s);
+  const steps = runSteps(sim, s, untilSeconds);
+  return Object.assign(new PublicCluster(sim), { steps });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Upstream helpers, under their upstream names (pkg/controller/deployment/util, controller_utils).
+// Signatures take and return plain Kubernetes objects; `now` is virtual seconds.
+
+export {
+  /** resolveFenceposts(maxSurge, maxUnavailable, desired) → [surge, unavailable] */
+  resolveFenceposts,
+  /** maxSurge(deployment) → number */
+  maxSurge,
+  /** maxUnavailable(deployment) → number */
+  maxUnavailable,
+  /** minAvailable(deployment) → number */
+  minAvailable,
+  /** newRSNewReplicas(deployment, allRSs, newRS) → number */
+  newRSNewReplicas,
+  /** getReplicaSetFraction(rs, deployment) → number */
+  getReplicaSetFraction,
+  /** getProportion(rs, deployment, toAdd, added) → number */
+  getProportion,
+  /** isSaturated(deployment, rs) → boolean */
+  isSaturated,
+  /** deploymentComplete(deployment, newStatus) → boolean */
+  deploymentComplete,
+  /** deploymentProgressing(deployment, newStatus) → boolean */
+  deploymentProgressing,
+  /** deploymentTimedOut(deployment, newStatus, now) → boolean */
+  deploymentTimedOut,
+  /** findNewReplicaSet(deployment, rsList) → rs | undefined */
+  findNewReplicaSet,
+  /** findOldReplicaSets(deployment, rsList) → [activeOld, allOld] */
+  findOldReplicaSets,
+  /** findActiveOrLatest(newRS, oldRSs) → rs | undefined */
+  findActiveOrLatest,
+  /** equalIgnoreHash(templateA, templateB) → boolean */
+  equalIgnoreHash,
+  /** maxRevision(rsList) / lastRevision(rsList) → number */
+  maxRevision,
+  lastRevision,
+  /** revision(obj) → number | undefined */
+  revision,
+  /** setNewReplicaSetAnnotations(deployment, annotations, newRevision, exists) → changed */
+  setNewReplicaSetAnnotations,
+  /** getReplicaCountForReplicaSets / getActualReplicaCountForReplicaSets / getAvailableReplicaCountForReplicaSets(rsList) → number */
+  getReplicaCountForReplicaSets,
+  getActualReplicaCountForReplicaSets,
+  getAvailableReplicaCountForReplicaSets,
+  getReadyReplicaCountForReplicaSets,
+  /** isPodAvailable(pod, minReadySeconds, now) / isPodReady(pod) → boolean */
+  isPodAvailable,
+  isPodReady,
+  /** setDeploymentCondition(conditions, condition) → conditions */
+  setDeploymentCondition,
+  getDeploymentCondition,
+} from './cluster/controllers/deployment/util.ts';
+/** getPodsToDelete(pods, relatedPods, diff, now) → the pods a ReplicaSet deletes first */
+export { getPodsToDelete } from './cluster/controllers/replicaset.ts';
+/** calculateStatus(allRSs, newRS, deployment, now) → DeploymentStatus */
+export { calculateStatus } from './cluster/controllers/deployment/sync.ts';
+/** getScaledValueFromIntOrPercent(value, total, roundUp) → number */
+export { getScaledValueFromIntOrPercent } from './k8s/intstr.ts';
+/** computeHash(podTemplate, collisionCount?) → pod-template-hash */
+export { computeHash } from './k8s/hash.ts';
+export { setDefaults } from './k8s/defaults.ts';
+export { validate } from './k8s/validation.ts';
+export { deploymentRolloutStatus } from './kubectl/commands/rollout.ts';

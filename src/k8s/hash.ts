@@ -1,0 +1,53 @@
+/**
+ * pod-template-hash (controller.ComputeHash): FNV-32a over a deterministic rendering of the pod
+ * template plus the collision count, written in decimal and mapped through the "safe" alphabet of
+ * k8s.io/apimachinery/pkg/util/rand.SafeEncodeString. Upstream hashes a Go struct dump we cannot
+ * reproduce, so values differ from a real cluster's, but shape and alphabet are the same
+ * (1–10 characters from `456789bcdf`).
+ */
+const SAFE_ALPHABET = 'bcdfghjklmnpqrstvwxz2456789';
+
+export function safeEncodeString(s: string): string {
+  let out = '';
+  for (let i = 0; i < s.length; i++) out += SAFE_ALPHABET[s.charCodeAt(i) % SAFE_ALPHABET.length];
+  return out;
+}
+
+/** Stable JSON: object keys sorted, so equal templates hash equally. */
+export function canonicalJSON(value: unknown): string {
+  if (value === null || typeof value !== 'object') return JSON.stringify(value) ?? 'null';
+  if (Array.isArray(value)) return `[${value.map(canonicalJSON).join(',')}]`;
+  const entries = Object.entries(value as Record<string, unknown>)
+    .filter(([, v]) => v !== undefined)
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJSON(v)}`).join(',')}}`;
+}
+
+export function fnv32a(text: string): number {
+  let h = 0x811c9dc5;
+  // UTF-8 bytes, like Go's hash.Write of a string.
+  const bytes = utf8(text);
+  for (const b of bytes) {
+    h ^= b;
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  return h >>> 0;
+}
+
+function utf8(s: string): number[] {
+  const out: number[] = [];
+  for (const ch of s) {
+    const c = ch.codePointAt(0)!;
+    if (c < 0x80) out.push(c);
+    else if (c < 0x800) out.push(0xc0 | (c >> 6), 0x80 | (c & 63));
+    else if (c < 0x10000) out.push(0xe0 | (c >> 12), 0x80 | ((c >> 6) & 63), 0x80 | (c & 63));
+    else out.push(0xf0 | (c >> 18), 0x80 | ((c >> 12) & 63), 0x80 | ((c >> 6) & 63), 0x80 | (c & 63));
+  }
+  return out;
+}
+
+export function computeHash(template: unknown, collisionCount?: number): string {
+  let text = canonicalJSON(template);
+  if (collisionCount !== undefined) text += `#collision:${collisionCount}`;
+  return safeEncodeString(String(fnv32a(text)));
+}

@@ -1,0 +1,64 @@
+/**
+ * The cluster's seeded random generator (sfc32). Its state is four 32-bit words stored in the
+ * cluster state, so snapshots capture it and replays are exact. Nothing in src/ uses Math.random.
+ */
+export type RandState = [number, number, number, number];
+
+export function seedRandState(seed: number): RandState {
+  // splitmix32 to spread a small seed over the four words.
+  let s = seed >>> 0;
+  const next = () => {
+    s = (s + 0x9e3779b9) >>> 0;
+    let z = s;
+    z = Math.imul(z ^ (z >>> 16), 0x85ebca6b) >>> 0;
+    z = Math.imul(z ^ (z >>> 13), 0xc2b2ae35) >>> 0;
+    return (z ^ (z >>> 16)) >>> 0;
+  };
+  return [next(), next(), next(), next()];
+}
+
+export class Rand {
+  constructor(public state: RandState) {}
+
+  /** Uniform integer in [0, 2^32). */
+  nextUint32(): number {
+    let [a, b, c, d] = this.state;
+    const t = (((a + b) >>> 0) + d) >>> 0;
+    d = (d + 1) >>> 0;
+    a = b ^ (b >>> 9);
+    b = (c + (c << 3)) >>> 0;
+    c = ((c << 21) | (c >>> 11)) >>> 0;
+    c = (c + t) >>> 0;
+    this.state = [a >>> 0, b >>> 0, c >>> 0, d];
+    return t >>> 0;
+  }
+
+  /** Uniform float in [0, 1). */
+  next(): number {
+    return this.nextUint32() / 4294967296;
+  }
+
+  /** Uniform integer in [0, n). */
+  int(n: number): number {
+    return Math.floor(this.next() * n);
+  }
+
+  /** utilrand.String(n): the alphabet used for generated names (pod name suffixes). */
+  string(n: number): string {
+    const alphabet = 'bcdfghjklmnpqrstvwxz2456789';
+    let out = '';
+    for (let i = 0; i < n; i++) out += alphabet[this.int(alphabet.length)];
+    return out;
+  }
+
+  /** A version-4 UUID made from the generator. */
+  uuid(): string {
+    const hex = (n: number) => n.toString(16).padStart(8, '0');
+    const a = hex(this.nextUint32());
+    const b = hex(this.nextUint32());
+    const c = hex(this.nextUint32());
+    const d = hex(this.nextUint32());
+    const variant = ((parseInt(c[0]!, 16) & 0x3) | 0x8).toString(16);
+    return `${a}-${b.slice(0, 4)}-4${b.slice(5, 8)}-${variant}${c.slice(1, 4)}-${c.slice(4)}${d}`;
+  }
+}

@@ -1,0 +1,75 @@
+/**
+ * Reading manifests: multi-document YAML or JSON, a `kind: List` flattened to its items. Errors
+ * read like kubectl's (`error converting YAML to JSON: yaml: line 3: …`).
+ */
+import { parseAllDocuments, stringify } from 'yaml';
+
+export class ManifestError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ManifestError';
+  }
+}
+
+/** Keys that must never become properties of parsed objects. */
+const forbiddenKeys = new Set(['__proto__', 'constructor', 'prototype']);
+
+function sanitize(value: unknown, depth = 0): unknown {
+  if (depth > 64) throw new ManifestError('error converting YAML to JSON: yaml: exceeded max depth of 64');
+  if (Array.isArray(value)) return value.map((v) => sanitize(v, depth + 1));
+  if (value !== null && typeof value === 'object') {
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(value)) {
+      if (forbiddenKeys.has(k)) continue;
+      out[k] = sanitize(v, depth + 1);
+    }
+    return out;
+  }
+  return value;
+}
+
+export function parseManifests(text: string, source = 'STDIN'): Record<string, unknown>[] {
+  const trimmed = text.trim();
+  if (trimmed.startsWith('{') || trimmed.startsWith('[')) {
+    try {
+      return flatten(sanitize(JSON.parse(trimmed)));
+    } catch (e) {
+      if (e instanceof ManifestError) throw e;
+      // Not JSON after all: fall through to YAML, which reports the position.
+    }
+  }
+  const docs = parseAllDocuments(text, { uniqueKeys: false });
+  const out: Record<string, unknown>[] = [];
+  for (const doc of Array.isArray(docs) ? docs : [docs]) {
+    const err = doc.errors[0];
+    if (err) {
+      const line = err.linePos?.[0]?.line;
+      const detail = err.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
+      throw new ManifestError(
+        `error parsing ${source}: error converting YAML to JSON: yaml: ${line !== undefined ? `line ${line}: ` : ''}${detail}`,
+      );
+    }
+    const value = sanitize(doc.toJS({ maxAliasCount: 100 }));
+    if (value === null || value === undefined) continue;
+    out.push(...flatten(value));
+  }
+  return out;
+}
+
+function flatten(value: unknown): Record<string, unknown>[] {
+  if (Array.isArray(value)) return value.flatMap(flatten);
+  if (value === null || typeof value !== 'object') {
+    throw new ManifestError(
+      `error: error validating data: invalid object: expected a map, got ${JSON.stringify(value)}`,
+    );
+  }
+  const obj = value as Record<string, unknown>;
+  if (obj['kind'] === 'List' && Array.isArray(obj['items']))
+    return (obj['items'] as unknown[]).flatMap(flatten);
+  return [obj];
+}
+
+/** YAML as kubectl prints it (`-o yaml`): two-space indent, lists not indented under their key. */
+export function toYaml(value: unknown): string {
+  return stringify(value, { indent: 2, indentSeq: false, lineWidth: 0, aliasDuplicateObjects: false });
+}

@@ -1,0 +1,135 @@
+/**
+ * The frame every kubectl command runs in: parsed flags, the target namespace, output buffers
+ * and the resource-argument resolution of kubectl's resource.Builder.
+ */
+import type { SimCluster } from '../cluster/cluster.ts';
+import { groupResource, resolveResource, type ResourceInfo } from '../k8s/resources.ts';
+import type { KubeObject } from '../k8s/types.ts';
+import { flagString, type FlagSpec, type ParsedArgs } from './parse.ts';
+
+export interface KubectlResult {
+  stdout: string;
+  stderr: string;
+  exitCode: number;
+}
+
+/** A failure kubectl prints as `error: <message>` (exit 1). */
+export class KubectlError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'KubectlError';
+  }
+}
+
+/** A failure printed exactly as given (`Error from server (NotFound): …`, `The Deployment … is invalid`). */
+export class PrintedError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'PrintedError';
+  }
+}
+
+export interface CommandContext {
+  cluster: SimCluster;
+  args: ParsedArgs;
+  stdin: string | undefined;
+  namespace: string;
+  /** Whether -n/--namespace was given (apply then checks manifests against it). */
+  namespaceExplicit: boolean;
+  /** The words as typed after `kubectl` (for --record's change-cause). */
+  words: string[];
+  commandPath: string;
+  out(text: string): void;
+  err(text: string): void;
+}
+
+export interface Command {
+  name: string;
+  aliases?: string[];
+  short: string;
+  usage?: string;
+  flags: FlagSpec[];
+  subcommands?: Command[];
+  /** Watching commands move virtual time; their failures are not undone. */
+  advancesTime?: boolean;
+  /** Returns the exit code (0 when omitted). */
+  run?(ctx: CommandContext): number | void;
+}
+
+export function notFound(info: ResourceInfo, name: string): PrintedError {
+  return new PrintedError(`Error from server (NotFound): ${groupResource(info)} "${name}" not found`);
+}
+
+export function unknownResource(type: string): KubectlError {
+  return new KubectlError(`the server doesn't have a resource type "${type}"`);
+}
+
+export interface ResourceTarget {
+  info: ResourceInfo;
+  /** Empty means "all of this type". */
+  names: string[];
+}
+
+/**
+ * Resolves `TYPE [NAME...]`, `TYPE/NAME...` and `TYPE1,TYPE2` like kubectl's resource builder.
+ */
+export function resolveTargets(positional: string[], requireName: boolean, verb: string): ResourceTarget[] {
+  if (positional.length === 0) throw new KubectlError(`you must specify the type of resource to ${verb}`);
+  const slashForm = positional.filter((p) => p.includes('/'));
+  if (slashForm.length && slashForm.length !== positional.length) {
+    throw new KubectlError(
+      `there is no need to specify a resource type as a separate argument when passing arguments in resource/name form (e.g. 'kubectl ${verb} resource/<resource_name>' instead of 'kubectl ${verb} resource resource/<resource_name>'`,
+    );
+  }
+  if (slashForm.length) {
+    const out: ResourceTarget[] = [];
+    for (const p of positional) {
+      const [type, name] = p.split('/', 2) as [string, string];
+      if (!name)
+        throw new KubectlError(`arguments in resource/name form must have a single resource and name`);
+      const info = resolveResource(type);
+      if (!info) throw unknownResource(type);
+      const existing = out.find((t) => t.info === info);
+      if (existing) existing.names.push(name);
+      else out.push({ info, names: [name] });
+    }
+    return out;
+  }
+  const [types, ...names] = positional as [string, ...string[]];
+  const infos = types.split(',').map((t) => {
+    const info = resolveResource(t);
+    if (!info) throw unknownResource(t);
+    return info;
+  });
+  if (requireName && names.length === 0) {
+    throw new KubectlError(`resource(s) were provided, but no name was specified`);
+  }
+  return infos.map((info) => ({ info, names: [...names] }));
+}
+
+export function namespaceOf(ctx: CommandContext, info: ResourceInfo): string | undefined {
+  return info.namespaced ? ctx.namespace : undefined;
+}
+
+export function getOrThrow<T extends KubeObject>(ctx: CommandContext, info: ResourceInfo, name: string): T {
+  const obj = ctx.cluster.store.get<T>(info.kind, namespaceOf(ctx, info), name);
+  if (!obj) throw notFound(info, name);
+  return obj;
+}
+
+export function namespaceFlag(args: ParsedArgs): string {
+  return flagString(args, 'namespace') ?? 'default';
+}
+
+/**
+ * What `--record` stores as kubernetes.io/change-cause: the command path, the positional
+ * arguments, then every flag as `--name=value` (kubectl's parseCommandArguments).
+ */
+export function changeCause(ctx: CommandContext, flagsSpec: FlagSpec[]): string {
+  const long = new Map<string, string>();
+  for (const s of flagsSpec) if (s.short) long.set(s.short, s.name);
+  long.set('n', 'namespace');
+  const flags: string[] = [];
+  for (const [name, values] of ctx.args.flags) for (const v of values) flags.push(`--${name}=${v}`);
+  return [ctx.commandPath, ...ctx.args.positional, ...flags].join(' ');
+}

@@ -1,0 +1,208 @@
+/**
+ * Command-line parsing the way a shell and cobra/pflag do it: shell words with quotes and
+ * backslashes, then flags (`--flag=v`, `--flag v`, `-f v`, `-fv`, `-abc` for booleans) checked
+ * against each command's declared flags.
+ */
+
+export class UsageError extends Error {
+  constructor(
+    message: string,
+    readonly commandPath = 'kubectl',
+  ) {
+    super(message);
+    this.name = 'UsageError';
+  }
+}
+
+/** Splits a command line into words like a POSIX shell (no expansion). */
+export function shellWords(line: string): string[] {
+  const words: string[] = [];
+  let cur = '';
+  let inWord = false;
+  let i = 0;
+  while (i < line.length) {
+    const ch = line[i]!;
+    if (ch === "'") {
+      const end = line.indexOf("'", i + 1);
+      if (end < 0) throw new UsageError("unexpected EOF while looking for matching `''");
+      cur += line.slice(i + 1, end);
+      inWord = true;
+      i = end + 1;
+    } else if (ch === '"') {
+      i++;
+      let closed = false;
+      while (i < line.length) {
+        const c = line[i]!;
+        if (c === '"') {
+          closed = true;
+          i++;
+          break;
+        }
+        if (c === '\\' && i + 1 < line.length && '"\\$`\n'.includes(line[i + 1]!)) {
+          cur += line[i + 1];
+          i += 2;
+        } else {
+          cur += c;
+          i++;
+        }
+      }
+      if (!closed) throw new UsageError('unexpected EOF while looking for matching `""');
+      inWord = true;
+    } else if (ch === '\\' && i + 1 < line.length) {
+      cur += line[i + 1];
+      inWord = true;
+      i += 2;
+    } else if (/\s/.test(ch)) {
+      if (inWord) words.push(cur);
+      cur = '';
+      inWord = false;
+      i++;
+    } else {
+      cur += ch;
+      inWord = true;
+      i++;
+    }
+  }
+  if (inWord) words.push(cur);
+  return words;
+}
+
+export type FlagType = 'string' | 'bool' | 'int' | 'stringArray' | 'duration';
+
+export interface FlagSpec {
+  name: string;
+  short?: string;
+  type: FlagType;
+  /** For bool flags given without a value; `--watch` means true. */
+  default?: string | boolean | number;
+  /** Flags whose value may be omitted (`--dry-run` means `--dry-run=unchanged`... here `client`). */
+  noOptDefault?: string;
+}
+
+export interface ParsedArgs {
+  positional: string[];
+  flags: Map<string, string[]>;
+}
+
+/** Flags every command accepts (kubectl's global flags that matter here). */
+export const globalFlags: FlagSpec[] = [
+  { name: 'namespace', short: 'n', type: 'string' },
+  { name: 'help', short: 'h', type: 'bool' },
+  { name: 'v', type: 'string' },
+  { name: 'context', type: 'string' },
+  { name: 'request-timeout', type: 'string' },
+];
+
+export function parseFlags(words: string[], specs: FlagSpec[], commandPath: string): ParsedArgs {
+  const all = [...specs, ...globalFlags];
+  const byName = new Map(all.map((s) => [s.name, s]));
+  const byShort = new Map(all.filter((s) => s.short).map((s) => [s.short!, s]));
+  const flags = new Map<string, string[]>();
+  const positional: string[] = [];
+  const set = (spec: FlagSpec, value: string) => {
+    if (spec.type === 'bool' && !/^(true|false|1|0|t|f|TRUE|FALSE|True|False)$/.test(value))
+      throw new UsageError(
+        `invalid argument "${value}" for "--${spec.name}" flag: strconv.ParseBool: parsing "${value}": invalid syntax`,
+        commandPath,
+      );
+    if (spec.type === 'int' && !/^-?[0-9]+$/.test(value))
+      throw new UsageError(
+        `invalid argument "${value}" for "${spec.short ? `-${spec.short}, ` : ''}--${spec.name}" flag: strconv.ParseInt: parsing "${value}": invalid syntax`,
+        commandPath,
+      );
+    const list = flags.get(spec.name) ?? [];
+    list.push(value);
+    flags.set(spec.name, list);
+  };
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i]!;
+    if (w === '--') {
+      positional.push(...words.slice(i + 1));
+      break;
+    }
+    if (w.startsWith('--') && w.length > 2) {
+      const eq = w.indexOf('=');
+      const name = eq >= 0 ? w.slice(2, eq) : w.slice(2);
+      const spec = byName.get(name);
+      if (!spec) throw new UsageError(`unknown flag: --${name}`, commandPath);
+      if (eq >= 0) set(spec, w.slice(eq + 1));
+      else if (spec.type === 'bool') set(spec, 'true');
+      else if (spec.noOptDefault !== undefined) set(spec, spec.noOptDefault);
+      else {
+        const v = words[++i];
+        if (v === undefined) throw new UsageError(`flag needs an argument: --${name}`, commandPath);
+        set(spec, v);
+      }
+      continue;
+    }
+    if (w.startsWith('-') && w.length > 1 && !/^-[0-9]/.test(w)) {
+      // One or more shorthand flags: -it, -n ns, -nns, -o=yaml
+      let j = 1;
+      while (j < w.length) {
+        const c = w[j]!;
+        const spec = byShort.get(c);
+        if (!spec) throw new UsageError(`unknown shorthand flag: '${c}' in ${w}`, commandPath);
+        if (spec.type === 'bool') {
+          if (w[j + 1] === '=') {
+            set(spec, w.slice(j + 2));
+            break;
+          }
+          set(spec, 'true');
+          j++;
+          continue;
+        }
+        let rest = w.slice(j + 1);
+        if (rest.startsWith('=')) rest = rest.slice(1);
+        if (rest !== '') set(spec, rest);
+        else {
+          const v = words[++i];
+          if (v === undefined) throw new UsageError(`flag needs an argument: '${c}' in -${c}`, commandPath);
+          set(spec, v);
+        }
+        break;
+      }
+      continue;
+    }
+    positional.push(w);
+  }
+  return { positional, flags };
+}
+
+export function flagString(args: ParsedArgs, name: string): string | undefined {
+  const v = args.flags.get(name);
+  return v ? v[v.length - 1] : undefined;
+}
+
+export function flagBool(args: ParsedArgs, name: string, def = false): boolean {
+  const v = flagString(args, name);
+  if (v === undefined) return def;
+  return /^(true|1|t|TRUE|True)$/.test(v);
+}
+
+export function flagInt(args: ParsedArgs, name: string): number | undefined {
+  const v = flagString(args, name);
+  return v === undefined ? undefined : Number(v);
+}
+
+export function flagAll(args: ParsedArgs, name: string): string[] {
+  return args.flags.get(name) ?? [];
+}
+
+/**
+ * Go's time.ParseDuration for kubectl's --timeout: `30s`, `5m`, `1h30m`, `0`. Returns seconds,
+ * or undefined when invalid.
+ */
+export function parseDuration(text: string): number | undefined {
+  if (text === '0') return 0;
+  const re = /([0-9]*\.?[0-9]+)(ns|us|µs|ms|s|m|h)/g;
+  let total = 0;
+  let consumed = 0;
+  let m: RegExpExecArray | null;
+  const units: Record<string, number> = { ns: 1e-9, us: 1e-6, µs: 1e-6, ms: 1e-3, s: 1, m: 60, h: 3600 };
+  while ((m = re.exec(text))) {
+    if (m.index !== consumed) return undefined;
+    total += Number(m[1]) * units[m[2]!]!;
+    consumed = m.index + m[0].length;
+  }
+  return consumed === text.length && consumed > 0 ? total : undefined;
+}

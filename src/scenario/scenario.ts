@@ -1,0 +1,171 @@
+/**
+ * The Scenario: the complete, replayable input of a simulation (DESIGN.md §2): seed, cluster
+ * shape, timings, traffic, manifests, files and a timeline of kubectl steps with narration.
+ * `parseScenario` accepts YAML or JSON text or an object and explains what is wrong in kubectl's
+ * manner when it is not a valid scenario.
+ */
+import type { Timing } from '../cluster/context.ts';
+import { parseManifests } from '../k8s/yaml.ts';
+
+export type Localized = { en: string; ko?: string } & Record<string, string>;
+
+export interface ScenarioStep {
+  /** Virtual seconds from the start. */
+  at: number;
+  /** A kubectl command line. */
+  run: string;
+  /** Standard input for the command (`kubectl apply -f -`). */
+  stdin?: string;
+  say?: Localized;
+  /** A lesson stops here and waits for the learner. */
+  stop?: boolean;
+}
+
+export interface Scenario {
+  apiVersion: 'rolloutlab/v1';
+  kind: 'Scenario';
+  metadata: { name: string; title?: Localized; summary?: Localized };
+  spec: {
+    seed: number;
+    cluster: { nodes: number; cpu: string; memory: string; maxPods?: number };
+    timing: Partial<Timing>;
+    traffic?: { service: string; requestsPerSecond: number };
+    manifests: string;
+    files?: Record<string, string>;
+    steps: ScenarioStep[];
+  };
+}
+
+export class ScenarioError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ScenarioError';
+  }
+}
+
+/** Hard limits that keep a hostile scenario from freezing the page. */
+export const LIMITS = {
+  steps: 2000,
+  nodes: 200,
+  manifestChars: 500_000,
+  stepAt: 7 * 24 * 3600,
+  commandChars: 10_000,
+};
+
+const isRecord = (v: unknown): v is Record<string, unknown> =>
+  v !== null && typeof v === 'object' && !Array.isArray(v);
+
+function localized(v: unknown, field: string): Localized | undefined {
+  if (v === undefined) return undefined;
+  if (typeof v === 'string') return { en: v };
+  if (!isRecord(v) || typeof v['en'] !== 'string')
+    throw new ScenarioError(`${field}: must be a string or a map with an "en" entry`);
+  const out: Localized = { en: v['en'] };
+  for (const [k, x] of Object.entries(v))
+    if (typeof x === 'string' && /^[a-z]{2}(-[A-Z]{2})?$/.test(k)) out[k] = x;
+  return out;
+}
+
+function num(v: unknown, field: string, min: number, max: number, integer = false): number {
+  if (typeof v !== 'number' || !Number.isFinite(v) || v < min || v > max || (integer && !Number.isInteger(v)))
+    throw new ScenarioError(
+      `${field}: Invalid value: ${JSON.stringify(v)}: must be ${integer ? 'an integer' : 'a number'} between ${min} and ${max}`,
+    );
+  return v;
+}
+
+export function parseScenario(input: string | object): Scenario {
+  let raw: unknown = input;
+  if (typeof input === 'string') {
+    const docs = parseManifests(input, 'scenario');
+    if (docs.length !== 1)
+      throw new ScenarioError(`a scenario file holds exactly one document, found ${docs.length}`);
+    raw = docs[0];
+  }
+  if (!isRecord(raw)) throw new ScenarioError('a scenario must be a map');
+  if (raw['apiVersion'] !== 'rolloutlab/v1' || raw['kind'] !== 'Scenario')
+    throw new ScenarioError(
+      `not a scenario: expected apiVersion "rolloutlab/v1" and kind "Scenario", got ${JSON.stringify(raw['apiVersion'] ?? null)} and ${JSON.stringify(raw['kind'] ?? null)}`,
+    );
+  const meta = isRecord(raw['metadata']) ? raw['metadata'] : {};
+  const name = typeof meta['name'] === 'string' && meta['name'] !== '' ? meta['name'] : 'scenario';
+  const spec = isRecord(raw['spec']) ? raw['spec'] : {};
+  const cluster = isRecord(spec['cluster']) ? spec['cluster'] : {};
+  const timingRaw = isRecord(spec['timing']) ? spec['timing'] : {};
+  const timing: Partial<Timing> = {};
+  for (const k of [
+    'scheduleSeconds',
+    'imagePullSeconds',
+    'containerStartSeconds',
+    'terminationSeconds',
+  ] as const)
+    if (timingRaw[k] !== undefined) timing[k] = num(timingRaw[k], `spec.timing.${k}`, 0, 3600);
+  const manifests = spec['manifests'] ?? '';
+  if (typeof manifests !== 'string') throw new ScenarioError('spec.manifests: must be YAML text');
+  if (manifests.length > LIMITS.manifestChars)
+    throw new ScenarioError(`spec.manifests: Too long: must have at most ${LIMITS.manifestChars} characters`);
+  const stepsRaw = spec['steps'] ?? [];
+  if (!Array.isArray(stepsRaw)) throw new ScenarioError('spec.steps: must be a list');
+  if (stepsRaw.length > LIMITS.steps)
+    throw new ScenarioError(
+      `spec.steps: Too many: ${stepsRaw.length}: must have at most ${LIMITS.steps} items`,
+    );
+  const steps: ScenarioStep[] = stepsRaw.map((s, i) => {
+    if (!isRecord(s)) throw new ScenarioError(`spec.steps[${i}]: must be a map`);
+    if (typeof s['run'] !== 'string' || s['run'].trim() === '')
+      throw new ScenarioError(`spec.steps[${i}].run: Required value`);
+    if (s['run'].length > LIMITS.commandChars) throw new ScenarioError(`spec.steps[${i}].run: Too long`);
+    const step: ScenarioStep = {
+      at: num(s['at'] ?? 0, `spec.steps[${i}].at`, 0, LIMITS.stepAt),
+      run: s['run'],
+    };
+    if (typeof s['stdin'] === 'string') step.stdin = s['stdin'];
+    const say = localized(s['say'], `spec.steps[${i}].say`);
+    if (say) step.say = say;
+    if (s['stop'] === true) step.stop = true;
+    return step;
+  });
+  for (let i = 1; i < steps.length; i++)
+    if (steps[i]!.at < steps[i - 1]!.at)
+      throw new ScenarioError(
+        `spec.steps[${i}].at: Invalid value: ${steps[i]!.at}: steps must be in time order`,
+      );
+  const files: Record<string, string> = {};
+  if (isRecord(spec['files']))
+    for (const [k, v] of Object.entries(spec['files'])) if (typeof v === 'string') files[k] = v;
+  const scenario: Scenario = {
+    apiVersion: 'rolloutlab/v1',
+    kind: 'Scenario',
+    metadata: { name },
+    spec: {
+      seed: num(spec['seed'] ?? 1, 'spec.seed', 0, 2 ** 32 - 1, true),
+      cluster: {
+        nodes: num(cluster['nodes'] ?? 3, 'spec.cluster.nodes', 1, LIMITS.nodes, true),
+        cpu:
+          typeof cluster['cpu'] === 'string' || typeof cluster['cpu'] === 'number'
+            ? String(cluster['cpu'])
+            : '4',
+        memory: typeof cluster['memory'] === 'string' ? cluster['memory'] : '8Gi',
+      },
+      timing,
+      manifests,
+      steps,
+    },
+  };
+  if (cluster['maxPods'] !== undefined)
+    scenario.spec.cluster.maxPods = num(cluster['maxPods'], 'spec.cluster.maxPods', 1, 10000, true);
+  const title = localized(meta['title'], 'metadata.title');
+  if (title) scenario.metadata.title = title;
+  const summary = localized(meta['summary'], 'metadata.summary');
+  if (summary) scenario.metadata.summary = summary;
+  if (Object.keys(files).length) scenario.spec.files = files;
+  if (isRecord(spec['traffic'])) {
+    const t = spec['traffic'];
+    if (typeof t['service'] !== 'string') throw new ScenarioError('spec.traffic.service: Required value');
+    scenario.spec.traffic = {
+      service: t['service'],
+      requestsPerSecond: num(t['requestsPerSecond'] ?? 10, 'spec.traffic.requestsPerSecond', 0, 1000),
+    };
+  }
+  return scenario;
+}
