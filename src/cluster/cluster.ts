@@ -35,14 +35,17 @@ import { syncEndpoints } from './controllers/endpoints.ts';
 import { syncReplicaSet } from './controllers/replicaset.ts';
 import { TimerHeap, type Timer } from './heap.ts';
 import { Store, controllerUid, objectKey, type Change, type StoreData } from './store.ts';
+import type { AppBehaviour } from './apps.ts';
+import { syncPod, type PodRuntime } from './kubelet.ts';
 import {
-  copyWorldState,
-  newWorldState,
-  scheduleBatch,
-  syncPodOnNode,
-  type PodStage,
-  type WorldState,
-} from './world.ts';
+  BATCH_SECONDS,
+  copyTrafficState,
+  runTrafficBatch,
+  type RequestRecord,
+  type TrafficSecond,
+  type TrafficState,
+} from './traffic.ts';
+import { copyWorldState, newWorldState, scheduleBatch, type WorldState } from './world.ts';
 
 export interface ClusterOptions {
   seed?: number;
@@ -52,6 +55,8 @@ export interface ClusterOptions {
   /** Pods per node (the kubelet's maxPods, 110 by default). */
   maxPods?: number;
   timing?: Partial<Timing>;
+  /** Behaviour of the scenario's own images (start-up, failures, shutdown); see apps.ts. */
+  apps?: Record<string, Partial<AppBehaviour>>;
 }
 
 /** Everything needed to resume the cluster exactly where it was. Plain data. */
@@ -67,16 +72,28 @@ export interface ClusterSnapshot {
   decisions: Decision[];
   eventSeq: number;
   world: {
-    pods: [string, PodStage][];
+    pods: [string, PodRuntime][];
     nodeImages: [string, readonly string[]][];
     nextIp: [string, number][];
     unschedulable: string[];
+    traffic: TrafficState;
+    apps: Record<string, Partial<AppBehaviour>>;
   };
-  lastDecision: [string, string][];
+  lastDecision: [string, [string, string][]][];
   timing: Timing;
 }
 
-const QUEUE_ORDER: QueueName[] = ['gc', 'scheduler', 'kubelet', 'replicaset', 'endpoints', 'deployment'];
+const QUEUE_ORDER: QueueName[] = [
+  'gc',
+  'scheduler',
+  'kubelet',
+  'replicaset',
+  'endpoints',
+  'deployment',
+  'traffic',
+];
+/** Decision codes that say "nothing can happen yet"; repeats of these are recorded once. */
+const WAITING_CODES = /Blocked$|^recreate\.waitOldPods$|^pod\.neverReady$/;
 /** Kubernetes keeps events for an hour (kube-apiserver --event-ttl). */
 const EVENT_TTL_SECONDS = 3600;
 /** A guard against controllers that never settle within one instant. */
@@ -94,6 +111,7 @@ export class SimCluster implements ControllerContext {
     replicaset: new Set(),
     endpoints: new Set(),
     deployment: new Set(),
+    traffic: new Set(),
   };
   private timers = new TimerHeap();
   private timerSeq = 0;
@@ -103,7 +121,7 @@ export class SimCluster implements ControllerContext {
   private eventIndex = new Map<string, number>();
   private eventSeq = 0;
   private decisionLog: Decision[] = [];
-  private lastDecision = new Map<string, string>();
+  private lastDecision = new Map<string, Map<string, string>>();
   world: WorldState = newWorldState();
   /** Files `kubectl apply -f NAME` can read: the scenario's manifests, by name. */
   files = new Map<string, string>();
@@ -114,6 +132,7 @@ export class SimCluster implements ControllerContext {
   constructor(options: ClusterOptions = {}) {
     this.rand = new Rand(seedRandState(options.seed ?? 1));
     this.timing = { ...defaultTiming, ...(options.timing ?? {}) };
+    this.world = newWorldState(options.apps ?? {});
     this.store.onChange = (c) => this.onChange(c);
     const nodes = options.nodes ?? 3;
     for (let i = 1; i <= nodes; i++) this.createNode(`node-${i}`, i, options);
@@ -303,10 +322,15 @@ export class SimCluster implements ControllerContext {
   }
 
   decide(d: Omit<Decision, 't'>): void {
+    // A "still waiting" record repeats on every sync while nothing changes: keep it once until
+    // the object's controller acts again.
     const objKey = `${d.object.kind}/${d.object.namespace ?? ''}/${d.object.name}`;
-    const signature = `${d.code}|${JSON.stringify(d.values)}`;
-    if (this.lastDecision.get(objKey) === signature) return;
-    this.lastDecision.set(objKey, signature);
+    const signature = JSON.stringify(d.values);
+    const waiting = WAITING_CODES.test(d.code);
+    const seen = this.lastDecision.get(objKey);
+    if (waiting && seen?.get(d.code) === signature) return;
+    if (!waiting || !seen) this.lastDecision.set(objKey, new Map());
+    this.lastDecision.get(objKey)!.set(d.code, signature);
     this.decisionLog.push({ t: this.now, ...d });
   }
 
@@ -320,6 +344,10 @@ export class SimCluster implements ControllerContext {
       return;
     }
     const at = roundTime(this.now + seconds);
+    if (at <= this.now) {
+      this.enqueue(queue, key);
+      return;
+    }
     const id = `${queue}\u0000${key}`;
     const pending = this.pendingTimers.get(id);
     if (pending !== undefined && pending <= at && pending > this.now) return;
@@ -430,12 +458,13 @@ export class SimCluster implements ControllerContext {
       const name = QUEUE_ORDER.find((q) => this.queues[q].size > 0);
       if (!name) return;
       const queue = this.queues[name];
-      if (name === 'scheduler' || name === 'kubelet' || name === 'gc') {
+      if (name === 'scheduler' || name === 'kubelet' || name === 'gc' || name === 'traffic') {
         const keys = [...queue];
         queue.clear();
         if (name === 'scheduler') scheduleBatch(this, this.world, keys);
-        else if (name === 'kubelet') for (const k of keys) syncPodOnNode(this, this.world, k);
-        else for (const uid of keys) this.collectGarbage(uid);
+        else if (name === 'kubelet') for (const k of keys) syncPod(this, this.world, k);
+        else if (name === 'gc') for (const uid of keys) this.collectGarbage(uid);
+        else this.trafficTick();
         continue;
       }
       const key = queue.values().next().value as string;
@@ -444,6 +473,50 @@ export class SimCluster implements ControllerContext {
       else if (name === 'endpoints') syncEndpoints(this, key);
       else syncDeployment(this, key);
     }
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Traffic
+
+  /** Sends `requestsPerSecond` requests to a Service from now on (0 stops them). */
+  setTraffic(service: string, requestsPerSecond: number, namespace = 'default'): void {
+    const t = this.world.traffic;
+    const i = t.sources.findIndex((s) => s.service === service && s.namespace === namespace);
+    if (requestsPerSecond <= 0) {
+      if (i >= 0) {
+        t.sources.splice(i, 1);
+        t.carry.splice(i, 1);
+      }
+      return;
+    }
+    if (i >= 0) t.sources[i]!.requestsPerSecond = requestsPerSecond;
+    else {
+      t.sources.push({ service, namespace, requestsPerSecond });
+      t.carry.push(0);
+    }
+    if (t.lastBatchEnd < this.now) t.lastBatchEnd = this.now;
+    this.enqueueAfter('traffic', 'clients', BATCH_SECONDS);
+  }
+
+  private trafficTick(): void {
+    const t = this.world.traffic;
+    if (t.sources.length === 0) return;
+    runTrafficBatch(this, this.world, t);
+    this.enqueueAfter('traffic', 'clients', BATCH_SECONDS);
+  }
+
+  /** Requests sent in [from, to) that are still kept (the last RECENT_SECONDS). */
+  requests(from: number, to: number): RequestRecord[] {
+    return this.world.traffic.recent.filter((r) => r.t >= from && r.t < to);
+  }
+
+  /** Per-second request aggregates (successes by version, errors, refused), oldest first. */
+  trafficSeries(): readonly TrafficSecond[] {
+    return this.world.traffic.series;
+  }
+
+  trafficSources(): readonly { service: string; namespace: string; requestsPerSecond: number }[] {
+    return this.world.traffic.sources;
   }
 
   /** The garbage collector: dependents of a deleted owner are deleted too (background cascade). */
@@ -565,13 +638,18 @@ export class SimCluster implements ControllerContext {
       events: [...this.eventLog],
       decisions: [...this.decisionLog],
       eventSeq: this.eventSeq,
-      world: {
-        pods: [...this.world.pods],
-        nodeImages: [...this.world.nodeImages],
-        nextIp: [...this.world.nextIp],
-        unschedulable: [...this.world.unschedulable],
-      },
-      lastDecision: [...this.lastDecision],
+      world: (() => {
+        const w = copyWorldState(this.world);
+        return {
+          pods: [...w.pods],
+          nodeImages: [...w.nodeImages],
+          nextIp: [...w.nextIp],
+          unschedulable: [...w.unschedulable],
+          traffic: w.traffic,
+          apps: w.apps,
+        };
+      })(),
+      lastDecision: [...this.lastDecision].map(([k, m]) => [k, [...m]]),
       timing: { ...this.timing },
     };
   }
@@ -603,8 +681,10 @@ export class SimCluster implements ControllerContext {
       nodeImages: new Map(s.world.nodeImages),
       nextIp: new Map(s.world.nextIp),
       unschedulable: new Set(s.world.unschedulable),
+      traffic: copyTrafficState(s.world.traffic),
+      apps: s.world.apps,
     });
-    this.lastDecision = new Map(s.lastDecision);
+    this.lastDecision = new Map(s.lastDecision.map(([k, m]) => [k, new Map(m)]));
     this.timing = { ...s.timing };
     this.notify();
   }

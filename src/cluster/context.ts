@@ -41,7 +41,8 @@ export interface Decision {
   values: Record<string, number | string | boolean>;
 }
 
-export type QueueName = 'deployment' | 'replicaset' | 'endpoints' | 'scheduler' | 'kubelet' | 'gc';
+export type QueueName =
+  'deployment' | 'replicaset' | 'endpoints' | 'scheduler' | 'kubelet' | 'gc' | 'traffic';
 
 export interface ControllerContext {
   readonly now: number;

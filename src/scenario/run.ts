@@ -22,9 +22,11 @@ export function clusterForScenario(s: Scenario): SimCluster {
     memory: s.spec.cluster.memory,
     ...(s.spec.cluster.maxPods !== undefined ? { maxPods: s.spec.cluster.maxPods } : {}),
     timing: s.spec.timing,
+    ...(s.spec.apps ? { apps: s.spec.apps } : {}),
   });
   for (const [name, text] of Object.entries(s.spec.files ?? {})) cluster.files.set(name, text);
   if (s.spec.manifests.trim()) applyAll(cluster, parseManifests(s.spec.manifests, 'manifests'), 'manifests');
+  if (s.spec.traffic) cluster.setTraffic(s.spec.traffic.service, s.spec.traffic.requestsPerSecond);
   return cluster;
 }
 

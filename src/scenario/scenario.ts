@@ -4,6 +4,7 @@
  * `parseScenario` accepts YAML or JSON text or an object and explains what is wrong in kubectl's
  * manner when it is not a valid scenario.
  */
+import type { AppBehaviour } from '../cluster/apps.ts';
 import type { Timing } from '../cluster/context.ts';
 import { parseManifests } from '../k8s/yaml.ts';
 
@@ -32,6 +33,8 @@ export interface Scenario {
     traffic?: { service: string; requestsPerSecond: number };
     manifests: string;
     files?: Record<string, string>;
+    /** Behaviour of the scenario's own images, by image reference (see cluster/apps.ts). */
+    apps?: Record<string, Partial<AppBehaviour>>;
     steps: ScenarioStep[];
   };
 }
@@ -159,6 +162,27 @@ export function parseScenario(input: string | object): Scenario {
   const summary = localized(meta['summary'], 'metadata.summary');
   if (summary) scenario.metadata.summary = summary;
   if (Object.keys(files).length) scenario.spec.files = files;
+  if (isRecord(spec['apps'])) {
+    const apps: Record<string, Partial<AppBehaviour>> = {};
+    for (const [image, v] of Object.entries(spec['apps'])) {
+      if (!isRecord(v)) throw new ScenarioError(`spec.apps["${image}"]: must be a map`);
+      const a: Partial<AppBehaviour> = {};
+      const field = (k: string) => `spec.apps["${image}"].${k}`;
+      if (v['startupSeconds'] !== undefined)
+        a.startupSeconds = num(v['startupSeconds'], field('startupSeconds'), 0, 3600);
+      if (v['failAfterRequests'] !== undefined)
+        a.failAfterRequests = num(v['failAfterRequests'], field('failAfterRequests'), 0, 1e9, true);
+      if (v['failAfterSeconds'] !== undefined)
+        a.failAfterSeconds = num(v['failAfterSeconds'], field('failAfterSeconds'), 0, 1e7);
+      if (v['shutdownSeconds'] !== undefined)
+        a.shutdownSeconds = num(v['shutdownSeconds'], field('shutdownSeconds'), 0, 3600);
+      if (v['crashAfterSeconds'] !== undefined)
+        a.crashAfterSeconds = num(v['crashAfterSeconds'], field('crashAfterSeconds'), 0, 3600);
+      if (v['missing'] === true) a.missing = true;
+      apps[image] = a;
+    }
+    scenario.spec.apps = apps;
+  }
   if (isRecord(spec['traffic'])) {
     const t = spec['traffic'];
     if (typeof t['service'] !== 'string') throw new ScenarioError('spec.traffic.service: Required value');

@@ -96,8 +96,9 @@ export function maxUnavailable(d: Deployment): number {
   return Math.min(unavailable, specReplicas(d));
 }
 
-/** MinAvailable = replicas − MaxUnavailable. */
+/** MinAvailable = replicas − MaxUnavailable; 0 for a non-RollingUpdate deployment (upstream). */
 export function minAvailable(d: Deployment): number {
+  if (!isRollingUpdate(d)) return 0;
   return specReplicas(d) - maxUnavailable(d);
 }
 

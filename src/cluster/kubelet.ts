@@ -1,0 +1,582 @@
+/**
+ * The kubelet: walks each pod bound to a node through its life in virtual time.
+ *
+ *   bound → (pull image | image present) → container created and started → app start-up →
+ *   readiness probes → Ready … → SIGTERM → shutdown → gone
+ *
+ * with the failure paths a learner meets: ErrImagePull/ImagePullBackOff, CrashLoopBackOff with
+ * back-off 10 s doubling to 5 min, failing readiness (not Ready, out of the endpoints) and failing
+ * liveness (the container is restarted). It records the events kubelet records (Pulling, Pulled,
+ * Created, Started, Unhealthy, Killing, BackOff, Failed) and decision records that explain them.
+ *
+ * All timings come from `Timing` with seeded jitter; with every duration 0 and no probes a pod is
+ * Ready in the instant it is bound.
+ */
+import { timestamp } from '../k8s/time.ts';
+import type { Container, ContainerStatus, NodeObject, Pod, PodCondition, Probe } from '../k8s/types.ts';
+import { appBehaviour, imageRepository, respond, type AppBehaviour } from './apps.ts';
+import type { ControllerContext } from './context.ts';
+
+/** Kubelet state per pod (kept in WorldState so snapshots capture it). */
+export interface PodRuntime {
+  stage: 'pulling' | 'pullBackOff' | 'starting' | 'running' | 'crashBackOff' | 'terminating';
+  /** When the current stage ends. */
+  until: number;
+  /** Back-off before the next pull or restart (seconds). */
+  backoff: number;
+  restarts: number;
+  /** When the current container started; requests are counted per container run. */
+  startedAt: number;
+  requests: number;
+  ready: boolean;
+  readySuccesses: number;
+  readyFailures: number;
+  liveFailures: number;
+  nextProbeAt: number;
+  lastState?: { startedAt: number; finishedAt: number; exitCode: number; reason: string };
+  /** The last pull error, while pulling keeps failing. */
+  pullError?: string;
+  /** When the current image pull began. */
+  pullStartedAt?: number;
+}
+
+export interface KubeletWorld {
+  pods: Map<string, PodRuntime>;
+  nodeImages: Map<string, readonly string[]>;
+  nextIp: Map<string, number>;
+  apps: Record<string, Partial<AppBehaviour>>;
+}
+
+const MAX_BACKOFF = 300;
+const INITIAL_BACKOFF = 10;
+
+/** The virtual time `seconds` from now, kept to microseconds like every timer. */
+function at(ctx: ControllerContext, seconds: number): number {
+  return Math.round((ctx.now + seconds) * 1e6) / 1e6;
+}
+
+/** Seeded jitter of ±20 % on a non-zero duration; zero stays exactly zero. */
+function jitter(ctx: ControllerContext, seconds: number): number {
+  if (seconds <= 0) return 0;
+  return Math.round(seconds * (0.8 + 0.4 * ctx.rand.next()) * 1000) / 1000;
+}
+
+function mainContainer(pod: Pod): Container {
+  return pod.spec.containers[0]!;
+}
+
+function upsertCondition(list: PodCondition[] | undefined, c: PodCondition, now: number): PodCondition[] {
+  const current = (list ?? []).find((x) => x.type === c.type);
+  const lastTransitionTime =
+    current && current.status === c.status && current.lastTransitionTime
+      ? current.lastTransitionTime
+      : timestamp(now);
+  const next: PodCondition = { ...c, lastProbeTime: null, lastTransitionTime };
+  const order = ['PodReadyToStartContainers', 'Initialized', 'Ready', 'ContainersReady', 'PodScheduled'];
+  return [...(list ?? []).filter((x) => x.type !== c.type), next].sort(
+    (a, b) => order.indexOf(a.type) - order.indexOf(b.type),
+  );
+}
+
+export function setPodCondition(ctx: ControllerContext, pod: Pod, c: PodCondition): Pod {
+  const current = pod.status.conditions?.find((x) => x.type === c.type);
+  if (current && current.status === c.status && current.reason === c.reason && current.message === c.message)
+    return pod;
+  return ctx.updateStatus<Pod>({
+    ...pod,
+    status: { ...pod.status, conditions: upsertCondition(pod.status.conditions, c, ctx.now) },
+  });
+}
+
+export { upsertCondition };
+
+function nodeIp(nodes: NodeObject[], nodeName: string): string {
+  return (
+    nodes.find((n) => n.metadata.name === nodeName)?.status.addresses.find((a) => a.type === 'InternalIP')
+      ?.address ?? ''
+  );
+}
+
+function allocateIp(world: KubeletWorld, nodes: NodeObject[], nodeName: string): string {
+  const index =
+    Math.max(
+      0,
+      nodes.findIndex((n) => n.metadata.name === nodeName),
+    ) + 1;
+  const next = world.nextIp.get(nodeName) ?? 2;
+  world.nextIp.set(nodeName, next >= 254 ? 2 : next + 1);
+  return `10.244.${index}.${next}`;
+}
+
+/** A stable fake digest for an image reference (64 hex characters). */
+export function imageDigest(image: string): string {
+  let h = 0x811c9dc5;
+  let out = '';
+  for (let round = 0; round < 8; round++) {
+    for (let i = 0; i < image.length; i++) {
+      h ^= image.charCodeAt(i) + round;
+      h = Math.imul(h, 0x01000193) >>> 0;
+    }
+    out += h.toString(16).padStart(8, '0');
+  }
+  return out;
+}
+
+/** The container status a runtime state shows (kubectl's STATUS column is derived from it). */
+function containerStatuses(pod: Pod, rt: PodRuntime): ContainerStatus[] {
+  return pod.spec.containers.map((c, i) => {
+    const main = i === 0;
+    const base: ContainerStatus = {
+      name: c.name,
+      image: c.image,
+      imageID: '',
+      ready: false,
+      started: false,
+      restartCount: main ? rt.restarts : 0,
+      state: {},
+    };
+    const id = `${imageRepository(c.image)}@sha256:${imageDigest(c.image)}`;
+    switch (rt.stage) {
+      case 'pulling':
+        base.state = rt.pullError
+          ? { waiting: { reason: 'ErrImagePull', message: rt.pullError } }
+          : { waiting: { reason: 'ContainerCreating' } };
+        break;
+      case 'pullBackOff':
+        base.state = {
+          waiting: { reason: 'ImagePullBackOff', message: `Back-off pulling image "${c.image}"` },
+        };
+        break;
+      case 'starting':
+        base.state = { waiting: { reason: 'ContainerCreating' } };
+        break;
+      case 'crashBackOff':
+        base.imageID = id;
+        base.state = main
+          ? {
+              waiting: {
+                reason: 'CrashLoopBackOff',
+                message: `back-off ${rt.backoff}s restarting failed container=${c.name} pod=${pod.metadata.name}_${pod.metadata.namespace ?? 'default'}(${pod.metadata.uid ?? ''})`,
+              },
+            }
+          : { running: { startedAt: timestamp(rt.startedAt) } };
+        break;
+      case 'running':
+      case 'terminating':
+        base.imageID = id;
+        base.started = true;
+        base.ready = rt.stage === 'running' && (main ? rt.ready : true);
+        base.state = { running: { startedAt: timestamp(rt.startedAt) } };
+        break;
+    }
+    if (main && rt.lastState)
+      base.lastState = {
+        terminated: {
+          exitCode: rt.lastState.exitCode,
+          reason: rt.lastState.reason,
+          startedAt: timestamp(rt.lastState.startedAt),
+          finishedAt: timestamp(rt.lastState.finishedAt),
+        },
+      };
+    return base;
+  });
+}
+
+function writeStatus(ctx: ControllerContext, pod: Pod, rt: PodRuntime): Pod {
+  const statuses = containerStatuses(pod, rt);
+  const allReady = statuses.every((s) => s.ready);
+  const unready = statuses.filter((s) => !s.ready).map((s) => s.name);
+  const notReady = {
+    status: 'False' as const,
+    reason: 'ContainersNotReady',
+    message: `containers with unready status: [${unready.join(' ')}]`,
+  };
+  let conditions = pod.status.conditions;
+  conditions = upsertCondition(conditions, { type: 'PodReadyToStartContainers', status: 'True' }, ctx.now);
+  conditions = upsertCondition(conditions, { type: 'Initialized', status: 'True' }, ctx.now);
+  conditions = upsertCondition(
+    conditions,
+    allReady ? { type: 'ContainersReady', status: 'True' } : { type: 'ContainersReady', ...notReady },
+    ctx.now,
+  );
+  conditions = upsertCondition(
+    conditions,
+    allReady ? { type: 'Ready', status: 'True' } : { type: 'Ready', ...notReady },
+    ctx.now,
+  );
+  const started = statuses.some((s) => s.started || s.lastState !== undefined || s.restartCount > 0);
+  return ctx.updateStatus<Pod>({
+    ...pod,
+    status: {
+      ...pod.status,
+      phase: started ? 'Running' : 'Pending',
+      conditions,
+      containerStatuses: statuses,
+    },
+  });
+}
+
+function schedule(ctx: ControllerContext, key: string, rt: PodRuntime): void {
+  let next = rt.until;
+  if (rt.stage === 'running' && rt.nextProbeAt > ctx.now) next = Math.min(next, rt.nextProbeAt);
+  if (Number.isFinite(next) && next > ctx.now) ctx.enqueueAfter('kubelet', key, next - ctx.now);
+}
+
+function podRef(pod: Pod) {
+  return { kind: 'Pod', namespace: pod.metadata.namespace ?? 'default', name: pod.metadata.name };
+}
+
+/**
+ * One kubelet step for a pod: do everything that is due now, write the status, and ask to be
+ * woken at the next moment something is due.
+ */
+export function syncPod(ctx: ControllerContext, world: KubeletWorld, key: string): void {
+  const [namespace, name] = key.split('/') as [string, string];
+  let pod = ctx.store.get<Pod>('Pod', namespace, name);
+  if (!pod) {
+    world.pods.delete(key);
+    return;
+  }
+  const host = pod.spec.nodeName;
+  let rt = world.pods.get(key);
+  const c = mainContainer(pod);
+  const app = appBehaviour(c.image, world.apps);
+
+  if (pod.metadata.deletionTimestamp) {
+    if (!host) {
+      ctx.store.remove('Pod', namespace, name);
+      world.pods.delete(key);
+      return;
+    }
+    if (!rt || rt.stage !== 'terminating') {
+      const grace = pod.metadata.deletionGracePeriodSeconds ?? pod.spec.terminationGracePeriodSeconds ?? 30;
+      const shutdown = app.shutdownSeconds ?? ctx.timing.terminationSeconds;
+      const seconds = Math.min(jitter(ctx, shutdown), grace);
+      const wasRunning = rt?.stage === 'running' || rt?.stage === 'crashBackOff';
+      if (wasRunning)
+        for (const ct of pod.spec.containers)
+          ctx.event(pod, 'Normal', 'Killing', `Stopping container ${ct.name}`, 'kubelet', host);
+      rt = { ...(rt ?? newRuntime(ctx.now)), stage: 'terminating', until: at(ctx, seconds), ready: false };
+      world.pods.set(key, rt);
+      if (wasRunning) writeStatus(ctx, pod, rt);
+      ctx.decide({
+        controller: 'kubelet',
+        object: podRef(pod),
+        code: 'pod.terminating',
+        message:
+          seconds > 0
+            ? `Pod ${name} is Terminating: it left the Service's endpoints at once and its app gets ${seconds}s to shut down (terminationGracePeriodSeconds ${grace}).`
+            : `Pod ${name} is deleted and gone at once.`,
+        values: { seconds, grace },
+      });
+    }
+    if (ctx.now >= rt.until) {
+      ctx.store.remove('Pod', namespace, name);
+      world.pods.delete(key);
+    } else schedule(ctx, key, rt);
+    return;
+  }
+  if (!host) return;
+
+  if (!rt) {
+    const nodes = ctx.store.list<NodeObject>('Node');
+    pod = ctx.updateStatus<Pod>({
+      ...pod,
+      status: {
+        ...pod.status,
+        hostIP: nodeIp(nodes, host),
+        podIP: pod.status.podIP ?? allocateIp(world, nodes, host),
+        startTime: timestamp(ctx.now),
+      },
+    });
+    rt = newRuntime(ctx.now);
+    const images = world.nodeImages.get(host) ?? [];
+    if (images.includes(c.image) && !app.missing) {
+      ctx.event(
+        pod,
+        'Normal',
+        'Pulled',
+        `Container image "${c.image}" already present on machine`,
+        'kubelet',
+        host,
+      );
+      rt.stage = 'starting';
+      rt.until = at(ctx, jitter(ctx, ctx.timing.containerStartSeconds));
+    } else {
+      ctx.event(pod, 'Normal', 'Pulling', `Pulling image "${c.image}"`, 'kubelet', host);
+      rt.stage = 'pulling';
+      rt.pullStartedAt = ctx.now;
+      rt.until = at(ctx, jitter(ctx, ctx.timing.imagePullSeconds));
+    }
+    world.pods.set(key, rt);
+  }
+
+  // Do everything that is due, in order; each stage may finish in this same instant.
+  for (let guard = 0; guard < 50; guard++) {
+    if (rt.stage === 'pulling' && ctx.now >= rt.until) {
+      if (app.missing) {
+        const err = `failed to pull and unpack image "${imageRepository(c.image)}:${c.image.split(':').pop()}": failed to resolve reference "${imageRepository(c.image)}:${c.image.split(':').pop()}": ${imageRepository(c.image)}:${c.image.split(':').pop()}: not found`;
+        rt.pullError = `rpc error: code = NotFound desc = ${err}`;
+        ctx.event(
+          pod,
+          'Warning',
+          'Failed',
+          `Failed to pull image "${c.image}": ${rt.pullError}`,
+          'kubelet',
+          host,
+        );
+        ctx.event(pod, 'Warning', 'Failed', 'Error: ErrImagePull', 'kubelet', host);
+        pod = writeStatus(ctx, pod, rt);
+        rt.stage = 'pullBackOff';
+        rt.until = at(ctx, rt.backoff);
+        ctx.event(pod, 'Normal', 'BackOff', `Back-off pulling image "${c.image}"`, 'kubelet', host);
+        ctx.event(pod, 'Warning', 'Failed', 'Error: ImagePullBackOff', 'kubelet', host);
+        ctx.decide({
+          controller: 'kubelet',
+          object: podRef(pod),
+          code: 'pod.pullBackOff',
+          message: `Image ${c.image} cannot be pulled (not found), so pod ${name} waits ${rt.backoff}s before trying again (ImagePullBackOff; the wait doubles up to 5 minutes). It never becomes Ready.`,
+          values: { image: c.image, backoff: rt.backoff },
+        });
+        rt.backoff = Math.min(MAX_BACKOFF, rt.backoff * 2);
+        continue;
+      }
+      const images = new Set(world.nodeImages.get(host) ?? []);
+      images.add(c.image);
+      world.nodeImages.set(host, [...images].sort());
+      const took = `${Number((ctx.now - (rt.pullStartedAt ?? ctx.now)).toFixed(3))}s`;
+      const size = 40_000_000 + (parseInt(imageDigest(c.image).slice(0, 6), 16) % 60_000_000);
+      ctx.event(
+        pod,
+        'Normal',
+        'Pulled',
+        `Successfully pulled image "${c.image}" in ${took} (${took} including waiting). Image size: ${size} bytes.`,
+        'kubelet',
+        host,
+      );
+      rt.stage = 'starting';
+      rt.until = at(ctx, jitter(ctx, ctx.timing.containerStartSeconds));
+      continue;
+    }
+    if (rt.stage === 'pullBackOff' && ctx.now >= rt.until) {
+      ctx.event(pod, 'Normal', 'Pulling', `Pulling image "${c.image}"`, 'kubelet', host);
+      rt.stage = 'pulling';
+      rt.pullStartedAt = ctx.now;
+      rt.until = at(ctx, jitter(ctx, ctx.timing.imagePullSeconds));
+      continue;
+    }
+    if ((rt.stage === 'starting' || rt.stage === 'crashBackOff') && ctx.now >= rt.until) {
+      if (rt.stage === 'crashBackOff')
+        ctx.event(
+          pod,
+          'Normal',
+          'Pulled',
+          `Container image "${c.image}" already present on machine`,
+          'kubelet',
+          host,
+        );
+      for (const ct of pod.spec.containers) {
+        ctx.event(pod, 'Normal', 'Created', `Created container: ${ct.name}`, 'kubelet', host);
+        ctx.event(pod, 'Normal', 'Started', `Started container ${ct.name}`, 'kubelet', host);
+      }
+      delete rt.pullError;
+      rt.stage = 'running';
+      rt.until =
+        app.crashAfterSeconds !== undefined ? at(ctx, app.crashAfterSeconds) : Number.POSITIVE_INFINITY;
+      rt.startedAt = ctx.now;
+      rt.requests = 0;
+      rt.readySuccesses = 0;
+      rt.readyFailures = 0;
+      rt.liveFailures = 0;
+      const rp = c.readinessProbe;
+      const lp = c.livenessProbe;
+      rt.ready = !rp;
+      const firstProbe = Math.min(
+        rp ? (rp.initialDelaySeconds ?? 0) : Infinity,
+        lp ? (lp.initialDelaySeconds ?? 0) : Infinity,
+      );
+      rt.nextProbeAt = Number.isFinite(firstProbe) ? at(ctx, firstProbe) : Number.POSITIVE_INFINITY;
+      pod = writeStatus(ctx, pod, rt);
+      continue;
+    }
+    if (rt.stage === 'running' && ctx.now >= rt.until) {
+      // The app crashed.
+      rt.lastState = { startedAt: rt.startedAt, finishedAt: ctx.now, exitCode: 1, reason: 'Error' };
+      rt.restarts++;
+      rt.ready = false;
+      rt.stage = 'crashBackOff';
+      rt.until = at(ctx, rt.backoff);
+      pod = writeStatus(ctx, pod, rt);
+      ctx.event(
+        pod,
+        'Warning',
+        'BackOff',
+        `Back-off restarting failed container ${c.name} in pod ${name}_${namespace}(${pod.metadata.uid ?? ''})`,
+        'kubelet',
+        host,
+      );
+      ctx.decide({
+        controller: 'kubelet',
+        object: podRef(pod),
+        code: 'pod.crashLoop',
+        message: `Container ${c.name} of pod ${name} exited with code 1 (restart ${rt.restarts}); the kubelet restarts it after ${rt.backoff}s (CrashLoopBackOff: 10s doubling up to 5 minutes). The pod is not Ready meanwhile.`,
+        values: { restarts: rt.restarts, backoff: rt.backoff },
+      });
+      rt.backoff = Math.min(MAX_BACKOFF, rt.backoff * 2);
+      continue;
+    }
+    if (rt.stage === 'running' && ctx.now >= rt.nextProbeAt) {
+      pod = runProbes(ctx, pod, rt, c, app);
+      continue;
+    }
+    break;
+  }
+  world.pods.set(key, rt);
+  schedule(ctx, key, rt);
+}
+
+function newRuntime(now: number): PodRuntime {
+  return {
+    stage: 'pulling',
+    until: now,
+    backoff: INITIAL_BACKOFF,
+    restarts: 0,
+    startedAt: now,
+    requests: 0,
+    ready: false,
+    readySuccesses: 0,
+    readyFailures: 0,
+    liveFailures: 0,
+    nextProbeAt: Number.POSITIVE_INFINITY,
+  };
+}
+
+/** The result of one probe against the simulated app. Probe requests count as requests. */
+function probeOnce(
+  pod: Pod,
+  rt: PodRuntime,
+  c: Container,
+  app: AppBehaviour,
+  probe: Probe,
+  now: number,
+): { ok: boolean; message: string } {
+  const ip = pod.status.podIP ?? '';
+  const listening = now - rt.startedAt >= app.startupSeconds;
+  if (probe.exec) {
+    const cmd = probe.exec.command.join(' ');
+    const ok = listening && !/^(false|exit [1-9]|sh -c ['"]?exit [1-9])/.test(cmd);
+    return { ok, message: ok ? '' : `command "${cmd}" exited with non-zero status` };
+  }
+  const port = probe.httpGet?.port ?? probe.tcpSocket?.port ?? 80;
+  const portNumber =
+    typeof port === 'number' ? port : (c.ports?.find((p) => p.name === port)?.containerPort ?? 0);
+  if (!listening) {
+    const dial = `dial tcp ${ip}:${portNumber}: connect: connection refused`;
+    return {
+      ok: false,
+      message: probe.httpGet ? `Get "http://${ip}:${portNumber}${probe.httpGet.path ?? '/'}": ${dial}` : dial,
+    };
+  }
+  if (probe.tcpSocket) return { ok: true, message: '' };
+  rt.requests++;
+  const res = respond(c.image, app, pod.metadata.name, rt.requests, now - rt.startedAt);
+  const ok = res.status >= 200 && res.status < 400;
+  return { ok, message: ok ? '' : `HTTP probe failed with statuscode: ${res.status}` };
+}
+
+function runProbes(ctx: ControllerContext, pod: Pod, rt: PodRuntime, c: Container, app: AppBehaviour): Pod {
+  const host = pod.spec.nodeName ?? '';
+  const name = pod.metadata.name;
+  const rp = c.readinessProbe;
+  const lp = c.livenessProbe;
+  const due = (p: Probe | undefined) =>
+    p !== undefined && ctx.now - rt.startedAt >= (p.initialDelaySeconds ?? 0);
+  if (lp && due(lp)) {
+    const r = probeOnce(pod, rt, c, app, lp, ctx.now);
+    if (r.ok) rt.liveFailures = 0;
+    else {
+      rt.liveFailures++;
+      ctx.event(pod, 'Warning', 'Unhealthy', `Liveness probe failed: ${r.message}`, 'kubelet', host);
+      if (rt.liveFailures >= (lp.failureThreshold ?? 3)) {
+        ctx.event(
+          pod,
+          'Normal',
+          'Killing',
+          `Container ${c.name} failed liveness probe, will be restarted`,
+          'kubelet',
+          host,
+        );
+        ctx.decide({
+          controller: 'kubelet',
+          object: podRef(pod),
+          code: 'pod.livenessRestart',
+          message: `The liveness probe of pod ${name} failed ${rt.liveFailures} times in a row (${r.message}), so the kubelet restarts container ${c.name}.`,
+          values: { failures: rt.liveFailures },
+        });
+        rt.lastState = { startedAt: rt.startedAt, finishedAt: ctx.now, exitCode: 137, reason: 'Error' };
+        rt.restarts++;
+        rt.ready = false;
+        rt.stage = 'crashBackOff';
+        rt.until = ctx.now;
+        return writeStatus(ctx, pod, rt);
+      }
+    }
+  }
+  let changed = false;
+  if (rp && due(rp)) {
+    const r = probeOnce(pod, rt, c, app, rp, ctx.now);
+    if (r.ok) {
+      rt.readyFailures = 0;
+      rt.readySuccesses++;
+      if (!rt.ready && rt.readySuccesses >= (rp.successThreshold ?? 1)) {
+        rt.ready = true;
+        changed = true;
+      }
+    } else {
+      rt.readySuccesses = 0;
+      rt.readyFailures++;
+      ctx.event(pod, 'Warning', 'Unhealthy', `Readiness probe failed: ${r.message}`, 'kubelet', host);
+      if (rt.ready && rt.readyFailures >= (rp.failureThreshold ?? 3)) {
+        rt.ready = false;
+        changed = true;
+        ctx.decide({
+          controller: 'kubelet',
+          object: podRef(pod),
+          code: 'pod.readinessFailed',
+          message: `Pod ${name} is not Ready: its readiness probe failed ${rt.readyFailures} times in a row (${r.message}), so it leaves the Service's endpoints and stops counting as available.`,
+          values: { failures: rt.readyFailures, threshold: rp.failureThreshold ?? 3 },
+        });
+      } else if (!rt.ready && rt.readyFailures === (rp.failureThreshold ?? 3)) {
+        ctx.decide({
+          controller: 'kubelet',
+          object: podRef(pod),
+          code: 'pod.neverReady',
+          message: `Pod ${name} is running but not Ready: its readiness probe keeps failing (${r.message}).`,
+          values: { failures: rt.readyFailures },
+        });
+      }
+    }
+  }
+  const periods = [rp, lp].filter((p): p is Probe => p !== undefined).map((p) => p.periodSeconds ?? 10);
+  rt.nextProbeAt = at(ctx, Math.max(1, Math.min(...periods)));
+  return changed ? writeStatus(ctx, pod, rt) : pod;
+}
+
+/** Serves one client request on a running pod: counts it and returns the app's answer. */
+export function serveRequest(
+  world: KubeletWorld,
+  pod: Pod,
+  now: number,
+): { status: number; version: string } {
+  const key = `${pod.metadata.namespace ?? 'default'}/${pod.metadata.name}`;
+  const rt = world.pods.get(key);
+  const c = mainContainer(pod);
+  const app = appBehaviour(c.image, world.apps);
+  const version = c.image.slice(c.image.lastIndexOf(':') + 1);
+  if (!rt || rt.stage !== 'running' || now - rt.startedAt < app.startupSeconds) return { status: 0, version };
+  rt.requests++;
+  return {
+    status: respond(c.image, app, pod.metadata.name, rt.requests, now - rt.startedAt).status,
+    version,
+  };
+}

@@ -1,0 +1,127 @@
+/**
+ * Simulated clients: requests to a Service at a steady rate. kube-proxy picks one of the
+ * Service's ready endpoints at random (seeded) for each request; with no endpoints the connection
+ * is refused. Every request is recorded (time, pod, version, status, latency); a window of recent
+ * requests is kept for the animated dots and per-second aggregates for the timeline, both bounded.
+ */
+import type { Endpoints, Pod } from '../k8s/types.ts';
+import type { ControllerContext } from './context.ts';
+import { serveRequest, type KubeletWorld } from './kubelet.ts';
+
+export interface RequestRecord {
+  /** Virtual seconds. */
+  t: number;
+  service: string;
+  pod: string | null;
+  /** The image tag of the container that answered (v1, v2, …). */
+  version: string | null;
+  /** HTTP status; 0 means the connection was refused (no endpoints). */
+  status: number;
+  latencyMs: number;
+}
+
+export interface TrafficSecond {
+  /** The second this aggregate covers: [t, t+1). */
+  t: number;
+  /** Successful (2xx/3xx) answers by version. */
+  ok: Record<string, number>;
+  /** 5xx answers. */
+  errors: number;
+  /** Refused connections. */
+  refused: number;
+}
+
+export interface TrafficSource {
+  service: string;
+  namespace: string;
+  requestsPerSecond: number;
+}
+
+export interface TrafficState {
+  sources: TrafficSource[];
+  recent: RequestRecord[];
+  series: TrafficSecond[];
+  /** Fractional requests carried to the next batch, per source. */
+  carry: number[];
+  /** The end of the last generated batch. */
+  lastBatchEnd: number;
+}
+
+/** Requests are generated in batches of this many virtual seconds. */
+export const BATCH_SECONDS = 0.25;
+/** How long individual requests are kept (for the animated dots). */
+export const RECENT_SECONDS = 30;
+/** How many per-second aggregates are kept (two hours). */
+export const SERIES_SECONDS = 7200;
+
+export function newTrafficState(): TrafficState {
+  return { sources: [], recent: [], series: [], carry: [], lastBatchEnd: 0 };
+}
+
+export function copyTrafficState(t: TrafficState): TrafficState {
+  return {
+    sources: t.sources.map((s) => ({ ...s })),
+    recent: [...t.recent],
+    series: t.series.map((s) => ({ ...s, ok: { ...s.ok } })),
+    carry: [...t.carry],
+    lastBatchEnd: t.lastBatchEnd,
+  };
+}
+
+/**
+ * Generates the requests of the batch that ends now. Each one is routed among the endpoints as they
+ * are at this instant; their times are spread evenly over the batch.
+ */
+export function runTrafficBatch(ctx: ControllerContext, kubelet: KubeletWorld, traffic: TrafficState): void {
+  const end = ctx.now;
+  const start = Math.max(traffic.lastBatchEnd, end - BATCH_SECONDS);
+  if (end <= traffic.lastBatchEnd) return;
+  traffic.lastBatchEnd = end;
+  traffic.sources.forEach((src, i) => {
+    const exact = src.requestsPerSecond * (end - start) + (traffic.carry[i] ?? 0);
+    const n = Math.floor(exact + 1e-9);
+    traffic.carry[i] = exact - n;
+    if (n <= 0) return;
+    const ep = ctx.store.get<Endpoints>('Endpoints', src.namespace, src.service);
+    const ready = (ep?.subsets ?? []).flatMap((s) => s.addresses ?? []);
+    for (let k = 0; k < n; k++) {
+      const t = Math.round((start + ((k + 0.5) * (end - start)) / n) * 1e6) / 1e6;
+      let record: RequestRecord;
+      if (ready.length === 0) {
+        record = { t, service: src.service, pod: null, version: null, status: 0, latencyMs: 1 };
+      } else {
+        const addr = ready[ctx.rand.int(ready.length)]!;
+        const podName = addr.targetRef?.name ?? '';
+        const pod = ctx.store.get<Pod>('Pod', src.namespace, podName);
+        const served = pod ? serveRequest(kubelet, pod, ctx.now) : { status: 0, version: '' };
+        record = {
+          t,
+          service: src.service,
+          pod: podName,
+          version: served.version || null,
+          status: served.status,
+          latencyMs: served.status === 0 ? 1 : Math.round((3 + ctx.rand.next() * 12) * 10) / 10,
+        };
+      }
+      recordRequest(traffic, record);
+    }
+  });
+  const cutoff = end - RECENT_SECONDS;
+  if (traffic.recent.length && traffic.recent[0]!.t < cutoff)
+    traffic.recent = traffic.recent.filter((r) => r.t >= cutoff);
+  if (traffic.series.length > SERIES_SECONDS)
+    traffic.series = traffic.series.slice(traffic.series.length - SERIES_SECONDS);
+}
+
+function recordRequest(traffic: TrafficState, r: RequestRecord): void {
+  traffic.recent.push(r);
+  const second = Math.floor(r.t);
+  let last = traffic.series[traffic.series.length - 1];
+  if (!last || last.t !== second) {
+    last = { t: second, ok: {}, errors: 0, refused: 0 };
+    traffic.series.push(last);
+  }
+  if (r.status === 0) last.refused++;
+  else if (r.status >= 500) last.errors++;
+  else last.ok[r.version ?? '?'] = (last.ok[r.version ?? '?'] ?? 0) + 1;
+}
