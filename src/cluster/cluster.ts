@@ -676,8 +676,15 @@ export class SimCluster implements ControllerContext {
     this.rebuildEventIndex();
     this.decisionLog = [...s.decisions];
     this.eventSeq = s.eventSeq;
+    // A snapshot that went through JSON has `null` where the kubelet had "never" (Infinity).
+    const never = (v: number | null) => (v === null ? Number.POSITIVE_INFINITY : v);
     this.world = copyWorldState({
-      pods: new Map(s.world.pods),
+      pods: new Map(
+        s.world.pods.map(([k, rt]) => [
+          k,
+          { ...rt, until: never(rt.until), nextProbeAt: never(rt.nextProbeAt) },
+        ]),
+      ),
       nodeImages: new Map(s.world.nodeImages),
       nextIp: new Map(s.world.nextIp),
       unschedulable: new Set(s.world.unschedulable),

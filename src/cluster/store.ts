@@ -61,7 +61,7 @@ export class Store {
     return out.sort(byNamespaceAndName);
   }
 
-  /** Objects of `kind` whose controller ownerReference has this uid, sorted by name. */
+  /** Objects of `kind` whose controller ownerReference has this uid, in the order they were indexed. */
   listControlledBy<T extends KubeObject>(uid: string, kind: string): T[] {
     const keys = this.owned.get(uid)?.get(kind);
     if (!keys) return [];
@@ -71,7 +71,12 @@ export class Store {
       const o = b.get(k);
       if (o) out.push(o as T);
     }
-    return out.sort(byNamespaceAndName);
+    return out;
+  }
+
+  /** Every object of a kind, unsorted (for controllers that do not care about order). */
+  values<T extends KubeObject>(kind: string): IterableIterator<T> {
+    return this.bucket(kind).values() as IterableIterator<T>;
   }
 
   count(kind: string): number {

@@ -20,9 +20,21 @@ const suffixes: Record<string, number> = {
   Ei: 2 ** 60,
 };
 
+const quantityCache = new Map<string, number>();
+
 export function parseQuantity(text: string | number | undefined): number {
   if (text === undefined) return 0;
   if (typeof text === 'number') return text;
+  let v = quantityCache.get(text);
+  if (v === undefined) {
+    v = parseQuantityText(text);
+    if (quantityCache.size > 10_000) quantityCache.clear();
+    quantityCache.set(text, v);
+  }
+  return v;
+}
+
+function parseQuantityText(text: string): number {
   const m =
     /^([+-]?[0-9]+(?:\.[0-9]+)?|[+-]?\.[0-9]+)(m|k|M|G|T|P|E|Ki|Mi|Gi|Ti|Pi|Ei|[eE][+-]?[0-9]+)?$/.exec(
       text.trim(),

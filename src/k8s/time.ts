@@ -4,15 +4,30 @@
  */
 export const EPOCH_MS = Date.UTC(2025, 0, 1, 0, 0, 0);
 
+let lastSecond = Number.NaN;
+let lastText = '';
+const parsed = new Map<string, number>();
+
 /** RFC 3339 timestamp (second precision, like metav1.Time) for virtual second `t`. */
 export function timestamp(t: number): string {
-  return new Date(EPOCH_MS + Math.floor(t) * 1000).toISOString().replace('.000Z', 'Z');
+  const second = Math.floor(t);
+  if (second !== lastSecond) {
+    lastSecond = second;
+    lastText = new Date(EPOCH_MS + second * 1000).toISOString().replace('.000Z', 'Z');
+  }
+  return lastText;
 }
 
 /** Virtual seconds of an RFC 3339 timestamp written by `timestamp` (NaN for anything else). */
 export function parseTimestamp(ts: string | undefined): number {
   if (!ts) return Number.NaN;
-  return (Date.parse(ts) - EPOCH_MS) / 1000;
+  let v = parsed.get(ts);
+  if (v === undefined) {
+    v = (Date.parse(ts) - EPOCH_MS) / 1000;
+    if (parsed.size > 100_000) parsed.clear();
+    parsed.set(ts, v);
+  }
+  return v;
 }
 
 /**

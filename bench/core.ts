@@ -1,0 +1,149 @@
+/**
+ * `npm run bench`: a complete rolling update (luksa/kubia:v1 → v2, 25%/25%) of 100, 1,000 and
+ * 10,000 replicas, with every timing 0 and with the default timings. Each case runs in its own
+ * process so its peak memory is its own. Prints wall time, peak RSS and heap, and how much faster
+ * than virtual time the simulation ran.
+ *
+ * Budgets (DESIGN.md §6): 1,000 replicas with instant pods under 0.5 s; 10,000 under 5 s and
+ * 500 MiB.
+ */
+import { execFileSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { createCluster } from '../src/index.ts';
+
+const zero = { scheduleSeconds: 0, imagePullSeconds: 0, containerStartSeconds: 0, terminationSeconds: 0 };
+
+function manifest(replicas: number): string {
+  return `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: kubia
+spec:
+  replicas: ${replicas}
+  selector:
+    matchLabels: { app: kubia }
+  template:
+    metadata:
+      labels: { app: kubia }
+    spec:
+      containers:
+      - name: nodejs
+        image: luksa/kubia:v1
+`;
+}
+
+interface Row {
+  replicas: number;
+  timing: string;
+  wallMs: number;
+  virtualSeconds: number;
+  peakRssMiB: number;
+  peakHeapMiB: number;
+  events: number;
+}
+
+function runCase(replicas: number, timing: 'zero' | 'default'): Row {
+  // Room for replicas + maxSurge pods at 110 pods a node.
+  const nodes = Math.max(3, Math.ceil((replicas * 1.3 + 10) / 110));
+  const c = createCluster({
+    seed: 1,
+    nodes,
+    cpu: '64',
+    memory: '256Gi',
+    ...(timing === 'zero' ? { timing: zero } : {}),
+  });
+  c.apply(manifest(replicas));
+  const settle = () => {
+    for (let i = 0; i < 100_000; i++) {
+      const d = c.get('deployment', 'kubia') as {
+        status?: { updatedReplicas?: number; availableReplicas?: number; replicas?: number };
+      };
+      const s = d.status ?? {};
+      if (s.updatedReplicas === replicas && s.availableReplicas === replicas && s.replicas === replicas)
+        return;
+      c.advance(1);
+    }
+    throw new Error('rollout did not complete');
+  };
+  settle();
+  let peakHeap = process.memoryUsage().heapUsed;
+  const start = performance.now();
+  const virtualStart = c.now();
+  c.kubectl('set image deployment/kubia nodejs=luksa/kubia:v2');
+  // Complete = every replica updated and available, no old pod left.
+  for (let i = 0; i < 100_000; i++) {
+    const rs = c.list('replicaset') as {
+      spec: { replicas: number };
+      status: { availableReplicas?: number };
+      metadata: { annotations?: Record<string, string> };
+    }[];
+    const updated = rs.find((r) => r.metadata.annotations?.['deployment.kubernetes.io/revision'] === '2');
+    const old = rs.filter((r) => r !== updated).reduce((n, r) => n + r.spec.replicas, 0);
+    if (
+      updated &&
+      (updated.status.availableReplicas ?? 0) === replicas &&
+      old === 0 &&
+      c.list('pod').length === replicas
+    )
+      break;
+    c.advance(timing === 'zero' ? 0 : 1);
+    if (timing === 'zero') c.advance(1);
+    peakHeap = Math.max(peakHeap, process.memoryUsage().heapUsed);
+  }
+  const wallMs = performance.now() - start;
+  return {
+    replicas,
+    timing,
+    wallMs: Math.round(wallMs),
+    virtualSeconds: Math.round(c.now() - virtualStart),
+    peakRssMiB: Math.round(process.resourceUsage().maxRSS / 1024),
+    peakHeapMiB: Math.round(peakHeap / 2 ** 20),
+    events: c.events().length,
+  };
+}
+
+const [, , mode, replicasArg, timingArg] = process.argv;
+if (mode === '--case') {
+  console.log(JSON.stringify(runCase(Number(replicasArg), timingArg as 'zero' | 'default')));
+} else {
+  const self = fileURLToPath(import.meta.url);
+  const rows: Row[] = [];
+  for (const timing of ['zero', 'default'] as const)
+    for (const replicas of [100, 1000, 10000]) {
+      const out = execFileSync(
+        process.execPath,
+        [...process.execArgv, self, '--case', String(replicas), timing],
+        { encoding: 'utf8', maxBuffer: 1 << 24 },
+      );
+      rows.push(JSON.parse(out.trim().split('\n').pop()!) as Row);
+      const r = rows[rows.length - 1]!;
+      console.error(`  ${timing} ${replicas}: ${r.wallMs} ms`);
+    }
+  const header = [
+    'replicas',
+    'timing',
+    'wall ms',
+    'virtual s',
+    'x faster than real time',
+    'peak RSS MiB',
+    'peak heap MiB',
+    'events',
+  ];
+  const lines = rows.map((r) =>
+    [
+      r.replicas,
+      r.timing,
+      r.wallMs,
+      r.virtualSeconds,
+      r.virtualSeconds ? Math.round((r.virtualSeconds * 1000) / Math.max(1, r.wallMs)) : '-',
+      r.peakRssMiB,
+      r.peakHeapMiB,
+      r.events,
+    ].map(String),
+  );
+  const widths = header.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i]!.length)));
+  const fmt = (cells: string[]) => cells.map((c, i) => c.padStart(widths[i]!)).join('  ');
+  console.log('Rolling update v1 → v2 (25%/25%), complete = all replicas updated and available, no old pods');
+  console.log(fmt(header));
+  for (const l of lines) console.log(fmt(l));
+}
