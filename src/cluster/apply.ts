@@ -15,17 +15,8 @@ import type { SimCluster } from './cluster.ts';
 /** Namespaces that exist in the simulated cluster. */
 export const NAMESPACES = ['default', 'kube-node-lease', 'kube-public', 'kube-system'];
 
-/** An error kubectl would print as is (its message already has kubectl's wording). */
-export class ApiError extends Error {
-  constructor(
-    message: string,
-    readonly reason:
-      'NotFound' | 'AlreadyExists' | 'Invalid' | 'BadRequest' | 'Conflict' | 'Forbidden' = 'BadRequest',
-  ) {
-    super(message);
-    this.name = 'ApiError';
-  }
-}
+export { ApiError } from './errors.ts';
+import { ApiError } from './errors.ts';
 
 export type ApplyAction = 'created' | 'configured' | 'unchanged';
 

@@ -33,6 +33,7 @@ import { syncDeployment } from './controllers/deployment/controller.ts';
 import { isPodReady } from './controllers/deployment/util.ts';
 import { syncEndpoints } from './controllers/endpoints.ts';
 import { syncReplicaSet } from './controllers/replicaset.ts';
+import { ApiError } from './errors.ts';
 import { TimerHeap, type Timer } from './heap.ts';
 import { Store, controllerUid, objectKey, type Change, type StoreData } from './store.ts';
 import type { AppBehaviour } from './apps.ts';
@@ -55,6 +56,8 @@ export interface ClusterOptions {
   /** Pods per node (the kubelet's maxPods, 110 by default). */
   maxPods?: number;
   timing?: Partial<Timing>;
+  /** The most pods the simulation holds (20,000); creating more fails like a quota would. */
+  maxPodsTotal?: number;
   /** Behaviour of the scenario's own images (start-up, failures, shutdown); see apps.ts. */
   apps?: Record<string, Partial<AppBehaviour>>;
 }
@@ -123,6 +126,8 @@ export class SimCluster implements ControllerContext {
   private decisionLog: Decision[] = [];
   private lastDecision = new Map<string, Map<string, string>>();
   world: WorldState = newWorldState();
+  /** A simulator limit (not Kubernetes'): more pods than this are refused, so no input can hang the page. */
+  readonly maxPods: number;
   /** Files `kubectl apply -f NAME` can read: the scenario's manifests, by name. */
   files = new Map<string, string>();
   private listeners = new Set<() => void>();
@@ -133,6 +138,7 @@ export class SimCluster implements ControllerContext {
     this.rand = new Rand(seedRandState(options.seed ?? 1));
     this.timing = { ...defaultTiming, ...(options.timing ?? {}) };
     this.world = newWorldState(options.apps ?? {});
+    this.maxPods = options.maxPodsTotal ?? 20_000;
     this.store.onChange = (c) => this.onChange(c);
     const nodes = options.nodes ?? 3;
     for (let i = 1; i <= nodes; i++) this.createNode(`node-${i}`, i, options);
@@ -189,6 +195,11 @@ export class SimCluster implements ControllerContext {
   // The simulated API
 
   create<T extends KubeObject>(obj: T): T {
+    if (obj.kind === 'Pod' && this.store.count('Pod') >= this.maxPods)
+      throw new ApiError(
+        `pods "${obj.metadata.name}" is forbidden: this simulated cluster holds at most ${this.maxPods} pods`,
+        'Forbidden',
+      );
     const info = resourceForKind(obj.kind);
     const metadata = { ...obj.metadata };
     if (info?.namespaced) metadata.namespace = metadata.namespace ?? 'default';

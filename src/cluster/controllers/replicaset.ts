@@ -5,7 +5,7 @@
  */
 import { deepEqual } from '../../k8s/copy.ts';
 import { selectorMatches } from '../../k8s/labels.ts';
-import { parseTimestamp } from '../../k8s/time.ts';
+import { parseTimestamp, timestamp } from '../../k8s/time.ts';
 import type { Pod, ReplicaSet, ReplicaSetStatus } from '../../k8s/types.ts';
 import type { ControllerContext } from '../context.ts';
 import { controllerUid } from '../store.ts';
@@ -21,11 +21,11 @@ export function syncReplicaSet(ctx: ControllerContext, key: string): void {
   const rs = ctx.store.get<ReplicaSet>('ReplicaSet', namespace, name);
   if (!rs) return;
   const pods = claimPods(ctx, rs).filter(isPodActive);
-  if (!rs.metadata.deletionTimestamp) manageReplicas(ctx, pods, rs);
+  const failure = rs.metadata.deletionTimestamp ? undefined : manageReplicas(ctx, pods, rs);
   // Status from the pods as the sync found them, like upstream's informer cache; the pod events
   // this sync caused bring the RS back for the next status.
   const latest = ctx.store.get<ReplicaSet>('ReplicaSet', namespace, name) ?? rs;
-  const status = calculateStatus(latest, pods, ctx.now);
+  const status = calculateStatus(latest, pods, ctx.now, failure);
   if (!deepEqual(latest.status, status)) ctx.updateStatus<ReplicaSet>({ ...latest, status });
   const minReady = latest.spec.minReadySeconds ?? 0;
   const replicas = latest.spec.replicas ?? 0;
@@ -79,12 +79,32 @@ function claimPods(ctx: ControllerContext, rs: ReplicaSet): Pod[] {
   return out;
 }
 
-function manageReplicas(ctx: ControllerContext, pods: Pod[], rs: ReplicaSet): void {
+/** Creates or deletes pods; returns the failure, if any, for the ReplicaFailure condition. */
+function manageReplicas(
+  ctx: ControllerContext,
+  pods: Pod[],
+  rs: ReplicaSet,
+): { reason: string; message: string } | undefined {
   const want = rs.spec.replicas ?? 0;
   let diff = pods.length - want;
   if (diff < 0) {
     diff = Math.min(-diff, BurstReplicas);
-    for (let i = 0; i < diff; i++) createPod(ctx, rs);
+    // slowStartBatch: 1, 2, 4, … pods at a time; a failed batch stops the rest until a retry.
+    let created = 0;
+    for (let batch = 1; created < diff; batch *= 2) {
+      const n = Math.min(batch, diff - created);
+      try {
+        for (let i = 0; i < n; i++) {
+          createPod(ctx, rs);
+          created++;
+        }
+      } catch (e) {
+        const message = `Error creating: ${e instanceof Error ? e.message : String(e)}`;
+        ctx.event(rs, 'Warning', 'FailedCreate', message, COMPONENT);
+        ctx.enqueueAfter('replicaset', `${rs.metadata.namespace ?? 'default'}/${rs.metadata.name}`, 10);
+        return { reason: 'FailedCreate', message: e instanceof Error ? e.message : String(e) };
+      }
+    }
     ctx.decide({
       controller: COMPONENT,
       object: { kind: 'ReplicaSet', namespace: rs.metadata.namespace ?? 'default', name: rs.metadata.name },
@@ -108,6 +128,7 @@ function manageReplicas(ctx: ControllerContext, pods: Pod[], rs: ReplicaSet): vo
       values: { want, have: pods.length, delete: diff },
     });
   }
+  return undefined;
 }
 
 function createPod(ctx: ControllerContext, rs: ReplicaSet): void {
@@ -245,7 +266,12 @@ function maxRestarts(p: Pod): number {
 }
 
 /** calculateStatus: counts over the active pods the sync saw. */
-export function calculateStatus(rs: ReplicaSet, pods: Pod[], now: number): ReplicaSetStatus {
+export function calculateStatus(
+  rs: ReplicaSet,
+  pods: Pod[],
+  now: number,
+  failure?: { reason: string; message: string },
+): ReplicaSetStatus {
   const templateLabels = rs.spec.template.metadata?.labels ?? {};
   let fullyLabeled = 0;
   let ready = 0;
@@ -263,6 +289,19 @@ export function calculateStatus(rs: ReplicaSet, pods: Pod[], now: number): Repli
   if (ready) status.readyReplicas = ready;
   if (available) status.availableReplicas = available;
   if (rs.metadata.generation) status.observedGeneration = rs.metadata.generation;
-  if (rs.status?.conditions?.length) status.conditions = rs.status.conditions;
+  // ReplicaFailure: set when creating or deleting failed (kept while it lasts), removed after a clean sync.
+  let conditions = (rs.status?.conditions ?? []).filter((c) => c.type !== 'ReplicaFailure' || failure);
+  if (failure && !conditions.some((c) => c.type === 'ReplicaFailure'))
+    conditions = [
+      ...conditions,
+      {
+        type: 'ReplicaFailure',
+        status: 'True',
+        lastTransitionTime: timestamp(now),
+        reason: failure.reason,
+        message: failure.message,
+      },
+    ];
+  if (conditions.length) status.conditions = conditions;
   return status;
 }
