@@ -11,6 +11,8 @@ export default defineConfig({
         test: {
           name: 'core',
           environment: 'node',
+          // Property tests run thousands of simulated rollouts; 2-core CI machines need the room.
+          testTimeout: 60_000,
           include: ['src/**/*.test.ts'],
         },
       },

@@ -3,6 +3,7 @@
  * and the resource-argument resolution of kubectl's resource.Builder.
  */
 import type { SimCluster } from '../cluster/cluster.ts';
+import type { Change } from '../cluster/store.ts';
 import { groupResource, resolveResource, type ResourceInfo } from '../k8s/resources.ts';
 import type { KubeObject } from '../k8s/types.ts';
 import { flagString, type FlagSpec, type ParsedArgs } from './parse.ts';
@@ -43,6 +44,27 @@ export interface CommandContext {
   err(text: string): void;
 }
 
+/**
+ * A command that keeps running while the cluster changes (`get -w`, `rollout status`, `delete`
+ * waiting for pods to go). The synchronous `kubectl()` drives it by moving virtual time; the
+ * console's streaming API feeds it changes as the UI moves time.
+ */
+export interface WatchSession {
+  /** Called with every store write from now on. */
+  onChange(c: Change): void;
+  /** Called after virtual time moved (and after each change batch); may finish the session. */
+  onTick?(): void;
+  /** True once the command has finished. */
+  readonly done: boolean;
+  readonly exitCode: number;
+  /** Virtual time at which the command gives up (`--timeout`, `--request-timeout`). */
+  readonly deadline: number;
+  /** Synchronous runs end after this many virtual seconds without output (default 3600). */
+  readonly syncIdleSeconds?: number;
+  /** Called when the deadline passes (or, synchronously, when nothing is left to happen). */
+  expire(idle: boolean): void;
+}
+
 export interface Command {
   name: string;
   aliases?: string[];
@@ -52,8 +74,11 @@ export interface Command {
   subcommands?: Command[];
   /** Watching commands move virtual time; their failures are not undone. */
   advancesTime?: boolean;
-  /** Returns the exit code (0 when omitted). */
-  run?(ctx: CommandContext): number | void;
+  /** Returns the exit code (0 when omitted), or a session that goes on while time moves. */
+  run?(ctx: CommandContext): number | void | WatchSession;
+  /** Extra help text: a longer description and examples. */
+  long?: string;
+  examples?: string;
 }
 
 export function notFound(info: ResourceInfo, name: string): PrintedError {

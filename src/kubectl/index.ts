@@ -2,6 +2,10 @@
  * `kubectl` for the simulated cluster: parses a command line, runs the command, and returns what
  * a terminal would show. It never throws: every failure becomes kubectl's error text and a
  * non-zero exit code, and a failed command changes nothing.
+ *
+ * Watching commands (`get -w`, `rollout status`, `delete` waiting for pods) return a
+ * WatchSession. `runKubectl` drives it by moving virtual time to the next controller wake-up
+ * until it finishes; `startKubectl` (stream.ts) feeds it changes while the UI moves time.
  */
 import type { SimCluster } from '../cluster/cluster.ts';
 import { ApiError } from '../cluster/apply.ts';
@@ -11,11 +15,12 @@ import {
   type Command,
   type CommandContext,
   type KubectlResult,
+  type WatchSession,
   KubectlError,
   PrintedError,
 } from './command.ts';
 import { commands } from './commands/registry.ts';
-import { UsageError, flagBool, flagString, parseFlags, shellWords } from './parse.ts';
+import { UsageError, flagBool, flagString, parseDuration, parseFlags, shellWords } from './parse.ts';
 
 export type { KubectlResult } from './command.ts';
 
@@ -33,90 +38,194 @@ function levenshtein(a: string, b: string): number {
 }
 
 function suggestions(word: string, cmds: Command[]): string[] {
+  const w = word.toLowerCase();
   return cmds
-    .flatMap((c) => [c.name])
-    .filter((n) => levenshtein(word, n) <= 2 || (word.length > 1 && n.startsWith(word)));
+    .map((c) => c.name)
+    .filter((n) => levenshtein(w, n) <= 2 || n.startsWith(w) || (n.includes(w) && w.length > 2));
 }
 
-function findCommand(cmds: Command[], word: string): Command | undefined {
+export function findCommand(cmds: Command[], word: string): Command | undefined {
   return cmds.find((c) => c.name === word || c.aliases?.includes(word));
 }
 
-/** Help text in kubectl's shape: description, usage, available commands, flags. */
+const helpGroups: [string, string[]][] = [
+  ['Basic Commands (Beginner)', ['create', 'expose', 'set']],
+  ['Basic Commands (Intermediate)', ['get', 'edit', 'delete']],
+  ['Deploy Commands', ['rollout', 'scale']],
+  ['Troubleshooting and Debugging Commands', ['describe']],
+  ['Advanced Commands', ['apply', 'patch']],
+  ['Settings Commands', ['label', 'annotate']],
+  ['Other Commands', ['api-resources', 'version']],
+];
+
+function flagLine(f: Command['flags'][number]): string {
+  const def =
+    f.default !== undefined ? String(f.default) : f.type === 'bool' ? 'false' : f.type === 'int' ? '-1' : '';
+  const value =
+    f.type === 'stringArray' ? '[]' : f.type === 'string' || f.type === 'duration' ? `'${def}'` : def;
+  return `    ${f.short ? `-${f.short}, ` : ''}--${f.name}=${value}:\n\t${f.help ?? ''}\n`;
+}
+
+/** Help text in kubectl's shape: description, examples, commands, options, usage. */
 export function helpText(path: string[], cmd: Command | undefined): string {
   if (!cmd) {
-    const lines = commands.map((c) => `  ${c.name.padEnd(15)}${c.short}`);
-    return `kubectl controls the Kubernetes cluster manager.\n\n Find more information at: https://kubernetes.io/docs/reference/kubectl/\n\nCommands:\n${lines.join('\n')}\n\nUsage:\n  kubectl [flags] [options]\n\nUse "kubectl <command> --help" for more information about a given command.\n`;
+    let text = `kubectl controls the Kubernetes cluster manager.\n\n Find more information at: https://kubernetes.io/docs/reference/kubectl/\n`;
+    for (const [title, names] of helpGroups) {
+      const lines = names
+        .map((n) => commands.find((c) => c.name === n))
+        .filter((c): c is Command => c !== undefined)
+        .map((c) => `  ${c.name.padEnd(15)} ${c.short}`);
+      if (lines.length) text += `\n${title}:\n${lines.join('\n')}\n`;
+    }
+    text += `\nUsage:\n  kubectl [flags] [options]\n\nUse "kubectl <command> --help" for more information about a given command.\nUse "kubectl options" for a list of global command-line options (applies to all commands).\n`;
+    return text;
   }
-  let text = `${cmd.short}.\n`;
+  let text = `${cmd.long ?? `${cmd.short}.`}\n`;
+  if (cmd.examples) text += `\nExamples:\n${cmd.examples}\n`;
   if (cmd.subcommands?.length) {
-    text += `\nAvailable Commands:\n${cmd.subcommands.map((s) => `  ${s.name.padEnd(15)}${s.short}`).join('\n')}\n`;
+    text += `\nAvailable Commands:\n${cmd.subcommands.map((s) => `  ${s.name.padEnd(14)}${s.short}`).join('\n')}\n`;
   }
-  if (cmd.flags.length) {
-    text += `\nOptions:\n${cmd.flags.map((f) => `    ${f.short ? `-${f.short}, ` : ''}--${f.name}${f.type === 'bool' ? '' : `=${f.default ?? "''"}`}`).join('\n')}\n`;
-  }
-  text += `\nUsage:\n  ${cmd.usage ?? `kubectl ${path.join(' ')} [options]`}\n`;
+  const flags = [...cmd.flags].sort((a, b) => (a.name < b.name ? -1 : 1));
+  if (flags.length) text += `\nOptions:\n${flags.map(flagLine).join('\n')}`;
+  text += `\nUsage:\n  ${cmd.usage ?? `kubectl ${path.join(' ')} [options]`}\n\n`;
+  if (cmd.subcommands?.length)
+    text += `Use "kubectl ${path.join(' ')} <command> --help" for more information about a given command.\n`;
+  text += `Use "kubectl options" for a list of global command-line options (applies to all commands).\n`;
   return text;
 }
 
-export function runKubectl(cluster: SimCluster, commandLine: string, stdin?: string): KubectlResult {
-  const stdout: string[] = [];
-  const stderr: string[] = [];
-  let exitCode = 0;
-  let commandPath = 'kubectl';
-  // A failed command changes nothing: what it wrote before failing is undone.
-  let before: ReturnType<SimCluster['snapshot']> | undefined;
-  try {
-    let words = shellWords(commandLine);
-    if (words[0] === 'kubectl') words = words.slice(1);
-    // Global flags may come before the command (`kubectl -n default get pods`).
-    const leading: string[] = [];
-    while (words.length && words[0]!.startsWith('-')) {
-      const w = words.shift()!;
-      leading.push(w);
-      if ((w === '-n' || w === '--namespace') && words.length) leading.push(words.shift()!);
-    }
-    if (words.length === 0) {
-      stdout.push(helpText([], undefined));
-      return { stdout: stdout.join(''), stderr: '', exitCode: 0 };
-    }
-    const top = findCommand(commands, words[0]!);
-    if (!top) {
-      const similar = suggestions(words[0]!, commands);
-      let msg = `error: unknown command "${words[0]}" for "kubectl"`;
-      if (similar.length) msg += `\n\nDid you mean this?\n${similar.map((s) => `\t${s}`).join('\n')}`;
-      return { stdout: '', stderr: `${msg}\n`, exitCode: 1 };
-    }
-    let cmd: Command = top;
-    const path = [cmd.name];
-    let rest = [...leading, ...words.slice(1)];
-    while (cmd.subcommands?.length) {
-      const idx = rest.findIndex((w) => !w.startsWith('-'));
-      const sub: Command | undefined = idx >= 0 ? findCommand(cmd.subcommands, rest[idx]!) : undefined;
-      if (!sub) {
-        if (idx >= 0 && !rest.slice(0, idx).some((w) => w === '-h' || w === '--help')) {
-          const word = rest[idx]!;
-          if (!cmd.run) {
-            return {
-              stdout: '',
-              stderr: `error: unknown command "${word}" for "kubectl ${path.join(' ')}"\n`,
-              exitCode: 1,
-            };
-          }
-        }
+export interface Sink {
+  out(text: string): void;
+  err(text: string): void;
+}
+
+export interface Execution {
+  exitCode: number;
+  /** Present when the command keeps watching; exitCode is then decided by the session. */
+  session?: WatchSession;
+}
+
+/** kubectl's error text for a thrown failure. */
+export function errorMessage(e: unknown, commandPath: string): string {
+  if (e instanceof UsageError) {
+    if (e.flagError) return `error: ${e.message}\nSee '${e.commandPath} --help' for usage.\n`;
+    if (e.commandPath === 'kubectl' && commandPath === 'kubectl') return `error: ${e.message}\n`;
+    return `error: ${e.message}\nSee '${e.commandPath === 'kubectl' ? commandPath : e.commandPath} -h' for help and examples\n`;
+  }
+  if (e instanceof KubectlError) return `error: ${e.message}\n`;
+  if (e instanceof PrintedError || e instanceof ValidationError) return `${e.message}\n`;
+  if (e instanceof ApiError || e instanceof ManifestError)
+    return e.message.startsWith('error') || e.message.startsWith('Error')
+      ? `${e.message}\n`
+      : `error: ${e.message}\n`;
+  // A bug in the simulator: still answer like a tool, never crash the caller.
+  return `error: ${e instanceof Error ? e.message : String(e)}\n`;
+}
+
+/** Resolves a command line to its command and parsed flags. Throws UsageError. */
+export function resolveCommand(
+  commandLine: string,
+):
+  | { kind: 'help'; text: string }
+  | { kind: 'error'; text: string }
+  | { kind: 'run'; cmd: Command; path: string[]; ctxArgs: ReturnType<typeof parseFlags>; words: string[] } {
+  let words = shellWords(commandLine);
+  if (words[0] === 'kubectl') words = words.slice(1);
+  // Global flags may come before the command (`kubectl -n default get pods`).
+  const leading: string[] = [];
+  while (words.length && words[0]!.startsWith('-')) {
+    const w = words.shift()!;
+    leading.push(w);
+    if ((w === '-n' || w === '--namespace' || w === '--context' || w === '--kubeconfig') && words.length)
+      leading.push(words.shift()!);
+  }
+  if (words.length === 0) {
+    if (leading.length) parseFlags(leading, [], 'kubectl');
+    return { kind: 'help', text: helpText([], undefined) };
+  }
+  if (words[0] === 'help') {
+    const target = words[1] ? findCommand(commands, words[1]) : undefined;
+    if (words[1] && !target)
+      return { kind: 'error', text: `Unknown help topic [\`${words[1]}\`]\n${helpText([], undefined)}` };
+    return { kind: 'help', text: helpText(target ? [target.name] : [], target) };
+  }
+  const top = findCommand(commands, words[0]!);
+  if (!top) {
+    const similar = suggestions(words[0]!, commands);
+    let msg = `error: unknown command "${words[0]}" for "kubectl"`;
+    if (similar.length) msg += `\n\nDid you mean this?\n${similar.map((s) => `\t${s}`).join('\n')}`;
+    return { kind: 'error', text: `${msg}\n` };
+  }
+  let cmd: Command = top;
+  const path = [cmd.name];
+  let rest = [...leading, ...words.slice(1)];
+  while (cmd.subcommands?.length) {
+    // The first word that is neither a flag nor a flag's value names the subcommand.
+    let idx = -1;
+    for (let i = 0; i < rest.length; i++) {
+      const w = rest[i]!;
+      if (w === '-n' || w === '--namespace') {
+        i++;
+        continue;
+      }
+      if (!w.startsWith('-')) {
+        idx = i;
         break;
       }
-      cmd = sub;
-      path.push(sub.name);
-      rest = [...rest.slice(0, idx), ...rest.slice(idx + 1)];
     }
+    const sub: Command | undefined = idx >= 0 ? findCommand(cmd.subcommands, rest[idx]!) : undefined;
+    if (!sub) {
+      if (idx >= 0 && !cmd.run && !rest.some((w) => w === '-h' || w === '--help'))
+        throw new UsageError(`unknown command "${rest[idx]}"`, `kubectl ${path.join(' ')}`);
+      break;
+    }
+    cmd = sub;
+    path.push(sub.name);
+    rest = [...rest.slice(0, idx), ...rest.slice(idx + 1)];
+  }
+  const commandPath = `kubectl ${path.join(' ')}`;
+  const args = parseFlags(rest, cmd.flags, commandPath);
+  if (flagBool(args, 'help') || !cmd.run) return { kind: 'help', text: helpText(path, cmd) };
+  return { kind: 'run', cmd, path, ctxArgs: args, words };
+}
+
+/**
+ * Runs one command line against the cluster, writing to `sink`. A failed command (non-zero exit,
+ * no session) is undone. Never throws.
+ */
+export function executeKubectl(
+  cluster: SimCluster,
+  commandLine: string,
+  stdin: string | undefined,
+  sink: Sink,
+): Execution {
+  let commandPath = 'kubectl';
+  let before: ReturnType<SimCluster['snapshot']> | undefined;
+  let exitCode = 0;
+  try {
+    const r = resolveCommand(String(commandLine));
+    if (r.kind === 'help') {
+      sink.out(r.text);
+      return { exitCode: 0 };
+    }
+    if (r.kind === 'error') {
+      sink.err(r.text);
+      return { exitCode: 1 };
+    }
+    const { cmd, path, ctxArgs: args, words } = r;
     commandPath = `kubectl ${path.join(' ')}`;
-    const args = parseFlags(rest, cmd.flags, commandPath);
-    if (flagBool(args, 'help') || !cmd.run) {
-      stdout.push(helpText(path, cmd));
-      return { stdout: stdout.join(''), stderr: '', exitCode: 0 };
-    }
     const namespace = flagString(args, 'namespace');
+    if (namespace === '')
+      throw new KubectlError('a resource cannot be retrieved by name across all namespaces');
+    const requestTimeout = flagString(args, 'request-timeout');
+    if (
+      requestTimeout !== undefined &&
+      parseDuration(requestTimeout) === undefined &&
+      !/^[0-9]+$/.test(requestTimeout)
+    )
+      throw new KubectlError(
+        `invalid timeout value. Timeout must be a single integer in seconds, or an integer followed by a corresponding time unit (e.g. 1s | 2m | 3h)`,
+      );
     const ctx: CommandContext = {
       cluster,
       args,
@@ -125,36 +234,89 @@ export function runKubectl(cluster: SimCluster, commandLine: string, stdin?: str
       namespaceExplicit: namespace !== undefined,
       words,
       commandPath,
-      out: (t) => stdout.push(t),
-      err: (t) => stderr.push(t),
+      out: (t) => sink.out(t),
+      err: (t) => sink.err(t),
     };
-    before = cmd.advancesTime ? undefined : cluster.snapshot();
-    exitCode = cmd.run(ctx) ?? 0;
+    before = cluster.snapshot();
+    const result = cmd.run!(ctx);
+    if (result !== undefined && typeof result === 'object') {
+      cluster.settle();
+      cluster.notify();
+      return { exitCode: 0, session: result };
+    }
+    exitCode = result ?? 0;
   } catch (e) {
     exitCode = 1;
-    if (e instanceof UsageError) {
-      stderr.push(
-        `error: ${e.message}\nSee '${e.commandPath === 'kubectl' ? commandPath : e.commandPath} -h' for help and examples\n`,
-      );
-    } else if (e instanceof KubectlError) {
-      stderr.push(`error: ${e.message}\n`);
-    } else if (e instanceof PrintedError || e instanceof ValidationError) {
-      stderr.push(`${e.message}\n`);
-    } else if (e instanceof ApiError || e instanceof ManifestError) {
-      stderr.push(
-        e.message.startsWith('error') || e.message.startsWith('Error')
-          ? `${e.message}\n`
-          : `error: ${e.message}\n`,
-      );
-    } else {
-      // A bug in the simulator: still answer like a tool, never crash the caller.
-      stderr.push(`error: ${e instanceof Error ? e.message : String(e)}\n`);
-    }
+    sink.err(errorMessage(e, commandPath));
   }
   if (exitCode !== 0 && before) cluster.restore(before);
   else {
     cluster.settle();
     cluster.notify();
   }
-  return { stdout: stdout.join(''), stderr: stderr.join(''), exitCode };
+  return { exitCode };
+}
+
+/** How long, in virtual seconds, a synchronous watch goes on without printing anything. */
+export const SYNC_WATCH_IDLE_SECONDS = 3600;
+/** The longest a synchronous watch runs, in virtual seconds. */
+export const SYNC_WATCH_MAX_SECONDS = 24 * 3600;
+
+/**
+ * Drives a session synchronously: advance virtual time to the next controller wake-up, again and
+ * again, until the session finishes, its deadline passes, or nothing is left to happen.
+ */
+export function driveSession(cluster: SimCluster, session: WatchSession, printed: () => number): void {
+  const stop = cluster.watch((c) => {
+    if (!session.done) session.onChange(c);
+  });
+  try {
+    session.onTick?.();
+    let lastOutput = printed();
+    let lastOutputAt = cluster.now;
+    const hardLimit = cluster.now + SYNC_WATCH_MAX_SECONDS;
+    while (!session.done) {
+      const next = cluster.nextWakeUp();
+      if (next === undefined && !Number.isFinite(session.deadline)) {
+        // Nothing will ever happen again: a real watch would hang; end it here.
+        session.expire(true);
+        break;
+      }
+      const idleLimit = lastOutputAt + (session.syncIdleSeconds ?? SYNC_WATCH_IDLE_SECONDS);
+      const limit = Math.min(session.deadline, idleLimit, hardLimit);
+      if (next === undefined || next > limit) {
+        if (limit > cluster.now) cluster.advance(limit - cluster.now);
+        session.onTick?.();
+        if (!session.done) session.expire(limit !== session.deadline);
+        break;
+      }
+      cluster.advance(next - cluster.now);
+      session.onTick?.();
+      if (printed() !== lastOutput) {
+        lastOutput = printed();
+        lastOutputAt = cluster.now;
+      }
+    }
+  } finally {
+    stop();
+  }
+}
+
+export function runKubectl(cluster: SimCluster, commandLine: string, stdin?: string): KubectlResult {
+  const stdout: string[] = [];
+  const stderr: string[] = [];
+  const sink: Sink = { out: (t) => stdout.push(t), err: (t) => stderr.push(t) };
+  let exec: Execution;
+  try {
+    exec = executeKubectl(cluster, commandLine, stdin, sink);
+    if (exec.session) {
+      const session = exec.session;
+      driveSession(cluster, session, () => stdout.length + stderr.length);
+      exec = { exitCode: session.exitCode };
+    }
+  } catch (e) {
+    stderr.push(errorMessage(e, 'kubectl'));
+    exec = { exitCode: 1 };
+  }
+  return { stdout: stdout.join(''), stderr: stderr.join(''), exitCode: exec.exitCode };
 }

@@ -8,9 +8,19 @@ export class UsageError extends Error {
   constructor(
     message: string,
     readonly commandPath = 'kubectl',
+    /** Flag errors end with `See '… --help' for usage.`, other usage errors with `See '… -h' for help and examples`. */
+    readonly flagError = false,
   ) {
     super(message);
     this.name = 'UsageError';
+  }
+}
+
+/** A flag the command does not know or cannot parse (templater.FlagErrorFunc). */
+export class FlagError extends UsageError {
+  constructor(message: string, commandPath = 'kubectl') {
+    super(message, commandPath, true);
+    this.name = 'FlagError';
   }
 }
 
@@ -77,6 +87,8 @@ export interface FlagSpec {
   default?: string | boolean | number;
   /** Flags whose value may be omitted (`--dry-run` means `--dry-run=unchanged`... here `client`). */
   noOptDefault?: string;
+  /** One line for `--help`. */
+  help?: string;
 }
 
 export interface ParsedArgs {
@@ -91,6 +103,9 @@ export const globalFlags: FlagSpec[] = [
   { name: 'v', type: 'string' },
   { name: 'context', type: 'string' },
   { name: 'request-timeout', type: 'string' },
+  { name: 'kubeconfig', type: 'string' },
+  { name: 'cluster', type: 'string' },
+  { name: 'user', type: 'string' },
 ];
 
 export function parseFlags(words: string[], specs: FlagSpec[], commandPath: string): ParsedArgs {
@@ -101,12 +116,12 @@ export function parseFlags(words: string[], specs: FlagSpec[], commandPath: stri
   const positional: string[] = [];
   const set = (spec: FlagSpec, value: string) => {
     if (spec.type === 'bool' && !/^(true|false|1|0|t|f|TRUE|FALSE|True|False)$/.test(value))
-      throw new UsageError(
+      throw new FlagError(
         `invalid argument "${value}" for "--${spec.name}" flag: strconv.ParseBool: parsing "${value}": invalid syntax`,
         commandPath,
       );
     if (spec.type === 'int' && !/^-?[0-9]+$/.test(value))
-      throw new UsageError(
+      throw new FlagError(
         `invalid argument "${value}" for "${spec.short ? `-${spec.short}, ` : ''}--${spec.name}" flag: strconv.ParseInt: parsing "${value}": invalid syntax`,
         commandPath,
       );
@@ -124,13 +139,13 @@ export function parseFlags(words: string[], specs: FlagSpec[], commandPath: stri
       const eq = w.indexOf('=');
       const name = eq >= 0 ? w.slice(2, eq) : w.slice(2);
       const spec = byName.get(name);
-      if (!spec) throw new UsageError(`unknown flag: --${name}`, commandPath);
+      if (!spec) throw new FlagError(`unknown flag: --${name}`, commandPath);
       if (eq >= 0) set(spec, w.slice(eq + 1));
       else if (spec.type === 'bool') set(spec, 'true');
       else if (spec.noOptDefault !== undefined) set(spec, spec.noOptDefault);
       else {
         const v = words[++i];
-        if (v === undefined) throw new UsageError(`flag needs an argument: --${name}`, commandPath);
+        if (v === undefined) throw new FlagError(`flag needs an argument: --${name}`, commandPath);
         set(spec, v);
       }
       continue;
@@ -141,7 +156,7 @@ export function parseFlags(words: string[], specs: FlagSpec[], commandPath: stri
       while (j < w.length) {
         const c = w[j]!;
         const spec = byShort.get(c);
-        if (!spec) throw new UsageError(`unknown shorthand flag: '${c}' in ${w}`, commandPath);
+        if (!spec) throw new FlagError(`unknown shorthand flag: '${c}' in ${w}`, commandPath);
         if (spec.type === 'bool') {
           if (w[j + 1] === '=') {
             set(spec, w.slice(j + 2));
@@ -156,7 +171,7 @@ export function parseFlags(words: string[], specs: FlagSpec[], commandPath: stri
         if (rest !== '') set(spec, rest);
         else {
           const v = words[++i];
-          if (v === undefined) throw new UsageError(`flag needs an argument: '${c}' in -${c}`, commandPath);
+          if (v === undefined) throw new FlagError(`flag needs an argument: '${c}' in -${c}`, commandPath);
           set(spec, v);
         }
         break;

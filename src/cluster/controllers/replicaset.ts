@@ -108,7 +108,7 @@ function manageReplicas(
     ctx.decide({
       controller: COMPONENT,
       object: { kind: 'ReplicaSet', namespace: rs.metadata.namespace ?? 'default', name: rs.metadata.name },
-      code: 'rs.create',
+      code: 'replicaset.create',
       message: `ReplicaSet ${rs.metadata.name} wants ${want} pods and has ${pods.length}, so it creates ${diff}.`,
       values: { want, have: pods.length, create: diff },
     });
@@ -123,9 +123,9 @@ function manageReplicas(
     ctx.decide({
       controller: COMPONENT,
       object: { kind: 'ReplicaSet', namespace: rs.metadata.namespace ?? 'default', name: rs.metadata.name },
-      code: 'rs.delete',
+      code: 'replicaset.delete',
       message: `ReplicaSet ${rs.metadata.name} wants ${want} pods and has ${pods.length}, so it deletes ${diff}, not-ready and newest first: ${victims.map((p) => p.metadata.name).join(', ')}.`,
-      values: { want, have: pods.length, delete: diff },
+      values: { want, have: pods.length, delete: diff, victims: victims.map((p) => p.metadata.name).join(', ') },
     });
   }
   return undefined;

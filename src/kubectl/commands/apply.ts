@@ -7,7 +7,7 @@ import { ApiError, commitApply, prepareApply } from '../../cluster/apply.ts';
 import { kindSlashName } from '../../k8s/resources.ts';
 import { ManifestError, parseManifests } from '../../k8s/yaml.ts';
 import { ValidationError } from '../../k8s/validation.ts';
-import { type Command, type CommandContext, KubectlError, changeCause } from '../command.ts';
+import { type Command, type CommandContext, KubectlError, PrintedError, changeCause } from '../command.ts';
 import { flagAll, flagBool, flagString } from '../parse.ts';
 import { ChangeCauseAnnotation } from '../../cluster/controllers/deployment/util.ts';
 
@@ -28,6 +28,7 @@ export function readSources(ctx: CommandContext, verb: string): { name: string; 
 }
 
 export function errorText(e: unknown): string {
+  if (e instanceof PrintedError) return e.message;
   if (e instanceof ValidationError || e instanceof ApiError)
     return e.message.startsWith('Error from server') || e instanceof ValidationError
       ? e.message

@@ -9,7 +9,14 @@ import * as util from '../../cluster/controllers/deployment/util.ts';
 import { groupResource, kindSlashName, type ResourceInfo } from '../../k8s/resources.ts';
 import { timestamp } from '../../k8s/time.ts';
 import type { Deployment, ReplicaSet } from '../../k8s/types.ts';
-import { type Command, type CommandContext, KubectlError, getOrThrow, resolveTargets } from '../command.ts';
+import {
+  type Command,
+  type CommandContext,
+  type WatchSession,
+  KubectlError,
+  getOrThrow,
+  resolveTargets,
+} from '../command.ts';
 import { flagBool, flagInt, flagString, parseDuration } from '../parse.ts';
 import { podTemplateText } from '../printers/describe-template.ts';
 import { tabwrite } from '../printers/tabwriter.ts';
@@ -66,9 +73,6 @@ export function replicaSetsOf(cluster: SimCluster, d: Deployment): ReplicaSet[] 
   return cluster.store.listControlledBy<ReplicaSet>(d.metadata.uid ?? '', 'ReplicaSet');
 }
 
-/** How long a watching `rollout status` waits, at most, when nothing is left to happen. */
-const IDLE_WATCH_LIMIT_SECONDS = 3600;
-
 function deploymentTarget(ctx: CommandContext, verb: string): { info: ResourceInfo; names: string[] } {
   const targets = resolveTargets(ctx.args.positional, true, verb);
   for (const t of targets) {
@@ -88,11 +92,11 @@ function deploymentTarget(ctx: CommandContext, verb: string): { info: ResourceIn
   return { info: t.info, names: targets.flatMap((x) => x.names) };
 }
 
-function rolloutStatus(ctx: CommandContext): number {
+function rolloutStatus(ctx: CommandContext): number | WatchSession {
   const { info, names } = deploymentTarget(ctx, 'status');
   if (names.length > 1)
     throw new KubectlError(
-      'rollout status is only supported on individual resources and resource collections, but 2 resources were found',
+      `rollout status is only supported on individual resources and resource collections, but ${names.length} resources were found`,
     );
   const name = names[0]!;
   const revision = flagInt(ctx.args, 'revision') ?? 0;
@@ -105,61 +109,49 @@ function rolloutStatus(ctx: CommandContext): number {
       `invalid argument "${timeoutText}" for "--timeout" flag: time: invalid duration "${timeoutText}"`,
     );
   const cluster = ctx.cluster;
-  const read = () => getOrThrow<Deployment>(ctx, info, name);
-
-  const first = deploymentRolloutStatus(read(), revision);
+  const first = deploymentRolloutStatus(getOrThrow<Deployment>(ctx, info, name), revision);
   if (first.error) throw new KubectlError(first.error);
   ctx.out(first.message);
   if (first.done || !watch) return 0;
 
   // Watch: every write of the Deployment is a watch event and prints a line, as virtual time moves.
-  let result: RolloutStatus = first;
-  let failed: string | undefined;
-  const stop = cluster.watch((c) => {
-    if (
-      result.done ||
-      failed ||
-      c.kind !== 'Deployment' ||
-      c.obj.metadata.name !== name ||
-      c.obj.metadata.namespace !== ctx.namespace
-    )
-      return;
-    if (c.type === 'deleted') {
-      failed = `object has been deleted`;
-      return;
-    }
-    const s = deploymentRolloutStatus(c.obj as Deployment, revision);
-    if (s.error) failed = s.error;
-    else {
+  const deadline = timeout > 0 ? cluster.now + timeout : Number.POSITIVE_INFINITY;
+  let done = false;
+  let exitCode = 0;
+  const fail = (message: string) => {
+    ctx.err(`error: ${message}\n`);
+    exitCode = 1;
+    done = true;
+  };
+  return {
+    get done() {
+      return done;
+    },
+    get exitCode() {
+      return exitCode;
+    },
+    deadline,
+    onChange(c) {
+      if (
+        done ||
+        c.kind !== 'Deployment' ||
+        c.obj.metadata.name !== name ||
+        c.obj.metadata.namespace !== ctx.namespace
+      )
+        return;
+      if (c.type === 'deleted') return fail('object has been deleted');
+      const s = deploymentRolloutStatus(c.obj as Deployment, revision);
+      if (s.error) return fail(s.error);
       ctx.out(s.message);
-      result = s;
-    }
-  });
-  try {
-    const start = cluster.now;
-    const deadline = timeout > 0 ? start + timeout : Number.POSITIVE_INFINITY;
-    let idleSince = cluster.now;
-    while (!result.done && !failed) {
-      const next = cluster.nextWakeUp();
-      if (next === undefined || next > deadline) {
-        if (deadline !== Number.POSITIVE_INFINITY) {
-          cluster.advance(deadline - cluster.now);
-          if (result.done || failed) break;
-          throw new KubectlError('timed out waiting for the condition');
-        }
-        // Nothing is scheduled any more: a real watch would hang; end it like --timeout would.
-        cluster.advance(IDLE_WATCH_LIMIT_SECONDS);
-        throw new KubectlError('timed out waiting for the condition');
-      }
-      cluster.advance(next - cluster.now);
-      if (cluster.now - idleSince > 24 * 3600) throw new KubectlError('timed out waiting for the condition');
-      if (result !== first) idleSince = cluster.now;
-    }
-  } finally {
-    stop();
-  }
-  if (failed) throw new KubectlError(failed);
-  return 0;
+      if (s.done) done = true;
+    },
+    onTick() {
+      if (!done && cluster.now >= deadline) fail('timed out waiting for the condition');
+    },
+    expire() {
+      if (!done) fail('timed out waiting for the condition');
+    },
+  };
 }
 
 /** `kubectl rollout history`: the REVISION / CHANGE-CAUSE table, or one revision's template. */

@@ -1,0 +1,471 @@
+/**
+ * `kubectl create -f FILE`, `kubectl create deployment NAME --image=IMG` and `kubectl expose`:
+ * objects built the way kubectl's generators build them, then defaulted and validated like the
+ * API server does. Every object is checked before anything is written.
+ */
+import { ApiError, NAMESPACES, checkManifest } from '../../cluster/apply.ts';
+import type { SimCluster } from '../../cluster/cluster.ts';
+import {
+  ChangeCauseAnnotation,
+  LastAppliedConfigAnnotation,
+} from '../../cluster/controllers/deployment/util.ts';
+import { deepCopy } from '../../k8s/copy.ts';
+import { setDefaults } from '../../k8s/defaults.ts';
+import { groupResource, kindSlashName, resourceForKind, type ResourceInfo } from '../../k8s/resources.ts';
+import type { Deployment, KubeObject, Pod, ReplicaSet, Service, ServicePort } from '../../k8s/types.ts';
+import { invalidError, validate } from '../../k8s/validation.ts';
+import { parseManifests } from '../../k8s/yaml.ts';
+import {
+  type Command,
+  type CommandContext,
+  KubectlError,
+  PrintedError,
+  changeCause,
+  getOrThrow,
+  resolveTargets,
+} from '../command.ts';
+import { UsageError, flagAll, flagBool, flagInt, flagString } from '../parse.ts';
+import { parseOutput, printObjects } from '../printers/output.ts';
+import { errorText, readSources } from './apply.ts';
+
+/** `--dry-run`: none, client or server (`--dry-run` alone is `unchanged`, i.e. client). */
+export function dryRunMode(ctx: CommandContext): 'none' | 'client' | 'server' {
+  const v = flagString(ctx.args, 'dry-run') ?? 'none';
+  if (v === 'unchanged' || v === 'client' || v === 'true') return 'client';
+  if (v === 'none' || v === 'false') return 'none';
+  if (v === 'server') return 'server';
+  throw new KubectlError(`Invalid dry-run value (${v}). Must be "none", "server", or "client".`);
+}
+
+const dryRunSuffix = (mode: 'none' | 'client' | 'server') =>
+  mode === 'client' ? ' (dry run)' : mode === 'server' ? ' (server dry run)' : '';
+
+export interface PreparedCreate {
+  info: ResourceInfo;
+  obj: KubeObject;
+}
+
+/** Defaults and validates a new object; throws kubectl's AlreadyExists or Invalid errors. */
+export function prepareCreate(
+  cluster: SimCluster,
+  raw: KubeObject,
+  namespace: string,
+  source?: string,
+): PreparedCreate {
+  const info = resourceForKind(raw.kind);
+  if (!info) throw new KubectlError(`the server doesn't have a resource type "${raw.kind}"`);
+  const obj = deepCopy(raw) as KubeObject & { status?: unknown };
+  const ns = info.namespaced ? (obj.metadata.namespace ?? namespace) : undefined;
+  if (ns !== undefined && !NAMESPACES.includes(ns))
+    throw new PrintedError(
+      `Error from server (NotFound): ${source ? `error when creating "${source}": ` : ''}namespaces "${ns}" not found`,
+    );
+  const metadata = { ...obj.metadata };
+  for (const k of ['uid', 'resourceVersion', 'creationTimestamp', 'generation', 'deletionTimestamp'] as const)
+    delete metadata[k];
+  if (ns !== undefined) metadata.namespace = ns;
+  obj.metadata = metadata;
+  if (obj.kind !== 'Pod') delete obj.status;
+  const next = setDefaults(obj);
+  if (cluster.store.get(info.kind, ns, next.metadata.name))
+    throw new PrintedError(
+      `Error from server (AlreadyExists): ${source ? `error when creating "${source}": ` : ''}${groupResource(info)} "${next.metadata.name}" already exists`,
+    );
+  const errors = validate(next);
+  if (errors.length) throw invalidError(info.kind, next.metadata.name, errors);
+  return { info, obj: next };
+}
+
+/** The API server's NodePort allocator: a free port in 30000-32767 from the seeded generator. */
+export function allocateNodePorts(cluster: SimCluster, svc: Service): Service {
+  if (svc.spec.type !== 'NodePort' && svc.spec.type !== 'LoadBalancer') return svc;
+  const used = new Set(
+    cluster.store.list<Service>('Service').flatMap((s) => (s.spec.ports ?? []).map((p) => p.nodePort)),
+  );
+  const ports = (svc.spec.ports ?? []).map((p) => {
+    if (p.nodePort) return p;
+    let port: number;
+    do port = 30000 + cluster.rand.int(2768);
+    while (used.has(port));
+    used.add(port);
+    return { ...p, nodePort: port };
+  });
+  return { ...svc, spec: { ...svc.spec, ports } };
+}
+
+export function commitCreate(cluster: SimCluster, p: PreparedCreate): KubeObject {
+  const obj = p.obj.kind === 'Service' ? allocateNodePorts(cluster, p.obj as Service) : p.obj;
+  const stored = cluster.create(obj);
+  cluster.settle();
+  return stored;
+}
+
+function runCreateFromFiles(ctx: CommandContext): number {
+  const mode = dryRunMode(ctx);
+  const record = flagBool(ctx.args, 'record');
+  const saveConfig = flagBool(ctx.args, 'save-config');
+  const output = flagString(ctx.args, 'output');
+  const format = output === undefined ? undefined : parseOutput(output);
+  if (record) ctx.err('Flag --record has been deprecated, --record will be removed in the future\n');
+  const prepared: PreparedCreate[] = [];
+  const errors: string[] = [];
+  for (const src of readSources(ctx, 'create')) {
+    let objects: Record<string, unknown>[];
+    try {
+      objects = parseManifests(src.text, src.name);
+    } catch (e) {
+      errors.push(errorText(e));
+      continue;
+    }
+    if (objects.length === 0) errors.push('error: no objects passed to create');
+    for (const raw of objects) {
+      try {
+        checkManifest(raw, src.name);
+        const obj = deepCopy(raw) as unknown as KubeObject;
+        const ns = obj.metadata.namespace;
+        if (ctx.namespaceExplicit && ns && ns !== ctx.namespace)
+          throw new ApiError(
+            `the namespace from the provided object "${ns}" does not match the namespace "${ctx.namespace}". You must pass '--namespace=${ns}' to perform this operation.`,
+          );
+        const annotations = { ...(obj.metadata.annotations ?? {}) };
+        if (record) annotations[ChangeCauseAnnotation] = changeCause(ctx, createCommand.flags);
+        if (saveConfig) annotations[LastAppliedConfigAnnotation] = `${JSON.stringify(raw)}\n`;
+        if (Object.keys(annotations).length) obj.metadata = { ...obj.metadata, annotations };
+        prepared.push(prepareCreate(ctx.cluster, obj, ctx.namespace, src.name));
+      } catch (e) {
+        errors.push(errorText(e));
+      }
+    }
+  }
+  if (errors.length) {
+    ctx.err(errors.join('\n') + '\n');
+    return 1;
+  }
+  for (const p of prepared) {
+    const stored = mode === 'none' ? commitCreate(ctx.cluster, p) : p.obj;
+    if (format && format.type !== 'table') ctx.out(printObjects(format, [stored], true));
+    else ctx.out(`${kindSlashName(p.info, p.obj.metadata.name)} created${dryRunSuffix(mode)}\n`);
+  }
+  return 0;
+}
+
+/** kubectl create deployment's container name: the image's last path segment, without tag or digest. */
+export function containerNameForImage(image: string): string {
+  let name = image.split('/').pop() ?? image;
+  name = name.split(':')[0]!.split('@')[0]!;
+  return name.replace(/[_.]/g, '-');
+}
+
+function printGenerated(ctx: CommandContext, obj: KubeObject, info: ResourceInfo, verb: string): void {
+  const mode = dryRunMode(ctx);
+  const output = flagString(ctx.args, 'output');
+  const format = output === undefined ? undefined : parseOutput(output);
+  if (format && format.type !== 'table') {
+    // The generated object as the client built it (what `--dry-run=client -o yaml` shows).
+    ctx.out(printObjects(format, [obj], true));
+    return;
+  }
+  ctx.out(`${kindSlashName(info, obj.metadata.name)} ${verb}${dryRunSuffix(mode)}\n`);
+}
+
+function runCreateDeployment(ctx: CommandContext): number {
+  const [name, ...extra] = ctx.args.positional;
+  if (!name || extra.length)
+    throw new UsageError(
+      `exactly one NAME is required, got ${ctx.args.positional.length}`,
+      'kubectl create deployment',
+    );
+  const images = flagAll(ctx.args, 'image');
+  if (images.length === 0) throw new KubectlError('required flag(s) "image" not set');
+  const replicas = flagInt(ctx.args, 'replicas') ?? 1;
+  const port = flagInt(ctx.args, 'port') ?? -1;
+  const mode = dryRunMode(ctx);
+  const containers = images.map((image) => {
+    const c: Record<string, unknown> = { image, name: containerNameForImage(image) };
+    if (port >= 0) c['ports'] = [{ containerPort: port }];
+    c['resources'] = {};
+    return c;
+  });
+  const labels = { app: name };
+  const generated = {
+    apiVersion: 'apps/v1',
+    kind: 'Deployment',
+    metadata: { creationTimestamp: null, labels, name },
+    spec: {
+      replicas,
+      selector: { matchLabels: labels },
+      strategy: {},
+      template: { metadata: { creationTimestamp: null, labels }, spec: { containers } },
+    },
+    status: {},
+  } as unknown as Deployment;
+  const info = resourceForKind('Deployment')!;
+  const clean = JSON.parse(
+    JSON.stringify(generated, (k, v: unknown) => (k === 'creationTimestamp' && v === null ? undefined : v)),
+  ) as Deployment;
+  if (ctx.namespaceExplicit) clean.metadata.namespace = ctx.namespace;
+  // A client-side dry run never reaches the server: nothing is checked against the cluster.
+  if (mode !== 'client') {
+    const p = prepareCreate(ctx.cluster, clean, ctx.namespace);
+    if (mode === 'none') commitCreate(ctx.cluster, p);
+  }
+  printGenerated(
+    ctx,
+    ctx.namespaceExplicit
+      ? { ...generated, metadata: { ...generated.metadata, namespace: ctx.namespace } }
+      : generated,
+    info,
+    'created',
+  );
+  return 0;
+}
+
+const dryRunFlag = {
+  name: 'dry-run',
+  type: 'string',
+  noOptDefault: 'unchanged',
+  help: 'Must be "none", "server", or "client". If client strategy, only print the object that would be sent, without sending it.',
+} as const;
+
+export const createDeploymentCommand: Command = {
+  name: 'deployment',
+  aliases: ['deploy'],
+  short: 'Create a deployment with the specified name',
+  long: 'Create a deployment with the specified name.',
+  examples:
+    '  # Create a deployment named my-dep that runs the busybox image\n  kubectl create deployment my-dep --image=busybox\n\n  # Create a deployment named my-dep that runs the nginx image with 3 replicas\n  kubectl create deployment my-dep --image=nginx --replicas=3\n\n  # Create a deployment named my-dep that runs the busybox image and expose port 5701\n  kubectl create deployment my-dep --image=busybox --port=5701',
+  usage: 'kubectl create deployment NAME --image=image -- [COMMAND] [args...] [options]',
+  flags: [
+    {
+      name: 'image',
+      type: 'stringArray',
+      help: 'Image names to run. A deployment can have multiple images set for multi-container pod.',
+    },
+    {
+      name: 'replicas',
+      short: 'r',
+      type: 'int',
+      default: 1,
+      help: 'Number of replicas to create. Default is 1.',
+    },
+    { name: 'port', type: 'int', default: -1, help: 'The containerPort that this deployment exposes.' },
+    dryRunFlag,
+    {
+      name: 'output',
+      short: 'o',
+      type: 'string',
+      help: 'Output format. One of: (json, yaml, name, go-template, go-template-file, template, templatefile, jsonpath, jsonpath-as-json, jsonpath-file).',
+    },
+    {
+      name: 'save-config',
+      type: 'bool',
+      help: 'If true, the configuration of current object will be saved in its annotation.',
+    },
+  ],
+  run: runCreateDeployment,
+};
+
+export const createCommand: Command = {
+  name: 'create',
+  short: 'Create a resource from a file or from stdin',
+  long: 'Create a resource from a file or from stdin.\n\n JSON and YAML formats are accepted.',
+  examples:
+    '  # Create a pod using the data in pod.json\n  kubectl create -f ./pod.json\n\n  # Create a pod based on the JSON passed into stdin\n  cat pod.json | kubectl create -f -',
+  usage: 'kubectl create -f FILENAME [options]',
+  flags: [
+    {
+      name: 'filename',
+      short: 'f',
+      type: 'stringArray',
+      help: 'Filename, directory, or URL to files to use to create the resource',
+    },
+    {
+      name: 'record',
+      type: 'bool',
+      help: 'Record current kubectl command in the resource annotation. (deprecated)',
+    },
+    {
+      name: 'save-config',
+      type: 'bool',
+      help: 'If true, the configuration of current object will be saved in its annotation.',
+    },
+    dryRunFlag,
+    { name: 'output', short: 'o', type: 'string', help: 'Output format.' },
+    {
+      name: 'validate',
+      type: 'string',
+      noOptDefault: 'strict',
+      help: 'Must be one of: strict (or true), warn, ignore (or false).',
+    },
+  ],
+  subcommands: [createDeploymentCommand],
+  run: (ctx) => {
+    if (ctx.args.positional.length)
+      throw new UsageError(`Unexpected args: [${ctx.args.positional.join(' ')}]`, 'kubectl create');
+    return runCreateFromFiles(ctx);
+  },
+};
+
+// ---------------------------------------------------------------------------------------------
+// expose
+
+function selectorFor(obj: KubeObject): Record<string, string> {
+  if (obj.kind === 'Pod') return { ...(obj.metadata.labels ?? {}) };
+  if (obj.kind === 'Service') return { ...((obj as Service).spec.selector ?? {}) };
+  const sel = (obj as Deployment | ReplicaSet).spec.selector;
+  if (sel.matchExpressions?.length)
+    throw new KubectlError(
+      `couldn't convert expressions - "${JSON.stringify(sel.matchExpressions)}" to map-based selector format`,
+    );
+  return { ...(sel.matchLabels ?? {}) };
+}
+
+function containerPortsOf(obj: KubeObject): { port: number; protocol: string; name?: string }[] {
+  const spec =
+    obj.kind === 'Pod'
+      ? (obj as Pod).spec
+      : obj.kind === 'Service'
+        ? undefined
+        : (obj as Deployment).spec.template.spec;
+  if (obj.kind === 'Service')
+    return ((obj as Service).spec.ports ?? []).map((p) => ({ port: p.port, protocol: p.protocol ?? 'TCP' }));
+  return (spec?.containers ?? []).flatMap((c) =>
+    (c.ports ?? []).map((p) => {
+      const r: { port: number; protocol: string; name?: string } = {
+        port: p.containerPort,
+        protocol: p.protocol ?? 'TCP',
+      };
+      if (p.name) r.name = p.name;
+      return r;
+    }),
+  );
+}
+
+function runExpose(ctx: CommandContext): number {
+  const targets = resolveTargets(ctx.args.positional, true, 'expose');
+  const t = targets[0]!;
+  if (targets.length > 1 || t.names.length > 1)
+    throw new KubectlError('exposing multiple resources at once is not supported');
+  if (!['Deployment', 'ReplicaSet', 'Pod', 'Service'].includes(t.info.kind))
+    throw new KubectlError(`cannot expose a ${t.info.kind}`);
+  const obj = getOrThrow<KubeObject>(ctx, t.info, t.names[0]!);
+  const name = flagString(ctx.args, 'name') ?? obj.metadata.name;
+  const portFlag = flagString(ctx.args, 'port');
+  const protocol = flagString(ctx.args, 'protocol');
+  const targetPort = flagString(ctx.args, 'target-port');
+  const type = flagString(ctx.args, 'type');
+  let ports: ServicePort[];
+  if (portFlag !== undefined) {
+    const n = Number(portFlag);
+    if (!/^[0-9]+$/.test(portFlag))
+      throw new KubectlError(`strconv.Atoi: parsing "${portFlag}": invalid syntax`);
+    ports = [{ port: n, protocol: protocol ?? 'TCP' }];
+  } else {
+    const found = containerPortsOf(obj);
+    if (found.length === 0)
+      throw new UsageError("couldn't find port via --port flag or introspection", 'kubectl expose');
+    ports = found.map((p, i) => {
+      const sp: ServicePort = { port: p.port, protocol: protocol ?? p.protocol };
+      if (found.length > 1) sp.name = p.name ?? `port-${i + 1}`;
+      return sp;
+    });
+  }
+  ports = ports.map((p) => {
+    const out: ServicePort = { ...p };
+    if (targetPort !== undefined)
+      out.targetPort = /^[0-9]+$/.test(targetPort) ? Number(targetPort) : targetPort;
+    else out.targetPort = p.port;
+    return out;
+  });
+  const labelsFlag = flagString(ctx.args, 'labels');
+  let labels = obj.metadata.labels ? { ...obj.metadata.labels } : undefined;
+  if (labelsFlag !== undefined) {
+    labels = {};
+    for (const kv of labelsFlag.split(',')) {
+      const [k, v] = kv.split('=', 2) as [string, string | undefined];
+      if (v === undefined) throw new KubectlError(`invalid label spec: ${kv}`);
+      labels[k] = v;
+    }
+  }
+  const selectorFlag = flagString(ctx.args, 'selector');
+  let selector = selectorFlag === undefined ? selectorFor(obj) : {};
+  if (selectorFlag !== undefined)
+    for (const kv of selectorFlag.split(',')) {
+      const [k, v] = kv.split('=', 2) as [string, string | undefined];
+      if (v === undefined) throw new KubectlError(`invalid label spec: ${kv}`);
+      selector[k] = v;
+    }
+  if (Object.keys(selector).length === 0) selector = {};
+  const generated: Service = {
+    apiVersion: 'v1',
+    kind: 'Service',
+    metadata: { name, ...(labels ? { labels } : {}) },
+    spec: { ports, selector, ...(type ? { type } : {}) },
+    status: { loadBalancer: {} },
+  };
+  const forServer = deepCopy(generated);
+  const spec = forServer.spec as Service['spec'] & Record<string, unknown>;
+  spec['ipFamilyPolicy'] = 'SingleStack';
+  spec['ipFamilies'] = ['IPv4'];
+  spec['internalTrafficPolicy'] = 'Cluster';
+  if (type === 'NodePort' || type === 'LoadBalancer') spec['externalTrafficPolicy'] = 'Cluster';
+  const mode = dryRunMode(ctx);
+  if (mode !== 'client') {
+    const p = prepareCreate(ctx.cluster, forServer, ctx.namespace);
+    if (mode === 'none') commitCreate(ctx.cluster, p);
+  }
+  const shown = {
+    ...generated,
+    metadata: { creationTimestamp: null, ...generated.metadata },
+  } as unknown as Service;
+  printGenerated(ctx, shown, resourceForKind('Service')!, 'exposed');
+  return 0;
+}
+
+export const exposeCommand: Command = {
+  name: 'expose',
+  short:
+    'Take a replication controller, service, deployment or pod and expose it as a new Kubernetes service',
+  long: 'Expose a resource as a new Kubernetes service.\n\n Looks up a deployment, service, replica set, replication controller or pod by name and uses the selector for that resource as the selector for a new service on the specified port. A deployment or replica set will be exposed as a service only if its selector is convertible to a selector that service supports, i.e. when the selector contains only the matchLabels component. Note that if no port is specified via --port and the exposed resource has multiple ports, all will be re-used by the new service. Also if no labels are specified, the new service will re-use the labels from the resource it exposes.\n\n Possible resources include (case insensitive):\n\n pod (po), service (svc), replicationcontroller (rc), deployment (deploy), replicaset (rs)',
+  examples:
+    '  # Create a service for a replicated nginx, which serves on port 80 and connects to the containers on port 8000\n  kubectl expose rc nginx --port=80 --target-port=8000\n\n  # Create a service for an nginx deployment, which serves on port 80 and connects to the containers on port 8000\n  kubectl expose deployment nginx --port=80 --target-port=8000',
+  usage:
+    'kubectl expose (-f FILENAME | TYPE NAME) [--port=port] [--protocol=TCP|UDP|SCTP] [--target-port=number-or-name] [--name=name] [--external-ip=external-ip-of-service] [--type=type] [options]',
+  flags: [
+    {
+      name: 'port',
+      type: 'string',
+      help: 'The port that the service should serve on. Copied from the resource being exposed, if unspecified',
+    },
+    {
+      name: 'target-port',
+      type: 'string',
+      help: 'Name or number for the port on the container that the service should direct traffic to. Optional.',
+    },
+    {
+      name: 'protocol',
+      type: 'string',
+      help: "The network protocol for the service to be created. Default is 'TCP'.",
+    },
+    {
+      name: 'type',
+      type: 'string',
+      help: "Type for this service: ClusterIP, NodePort, LoadBalancer, or ExternalName. Default is 'ClusterIP'.",
+    },
+    { name: 'name', type: 'string', help: 'The name for the newly created object.' },
+    {
+      name: 'labels',
+      short: 'l',
+      type: 'string',
+      help: 'Labels to apply to the service created by this call.',
+    },
+    {
+      name: 'selector',
+      type: 'string',
+      help: 'A label selector to use for this service. Only equality-based selector requirements are supported.',
+    },
+    dryRunFlag,
+    { name: 'output', short: 'o', type: 'string', help: 'Output format.' },
+  ],
+  run: runExpose,
+};

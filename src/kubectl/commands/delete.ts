@@ -1,0 +1,215 @@
+/**
+ * `kubectl delete TYPE NAME… | TYPE/NAME | -f FILE | TYPE -l SELECTOR | TYPE --all`: prints
+ * `deployment.apps "kubia" deleted`, then (with `--wait`, the default) waits until the objects are
+ * gone. Running pods stay Terminating for their grace period; a ReplicaSet replaces them.
+ */
+import { groupResource, resolveResource, type ResourceInfo } from '../../k8s/resources.ts';
+import type { KubeObject } from '../../k8s/types.ts';
+import { parseManifests } from '../../k8s/yaml.ts';
+import { type Command, type CommandContext, type WatchSession, KubectlError, notFound } from '../command.ts';
+import { flagBool, flagInt, flagString, parseDuration } from '../parse.ts';
+import { readSources } from './apply.ts';
+import { dryRunMode } from './create.ts';
+import {
+  getResource,
+  labelSelector,
+  listResource,
+  matchesSelector,
+  resolveTargetsWithAll,
+} from './objects.ts';
+
+const noResources = `You must provide one or more resources by argument or filename.
+Example resource specifications include:
+   '-f rsrc.yaml'
+   '--filename=rsrc.json'
+   '<resource> <name>'
+   '<resource>'`;
+
+function runDelete(ctx: CommandContext): number | WatchSession {
+  const selector = labelSelector(flagString(ctx.args, 'selector'));
+  const all = flagBool(ctx.args, 'all');
+  const ignoreNotFound = flagBool(ctx.args, 'ignore-not-found');
+  const force = flagBool(ctx.args, 'force');
+  const now = flagBool(ctx.args, 'now');
+  let grace = flagInt(ctx.args, 'grace-period') ?? -1;
+  if (now) grace = 1;
+  if (force && grace < 0) grace = 0;
+  if (force && grace === 0)
+    ctx.err(
+      'Warning: Immediate deletion does not wait for confirmation that the running resource has been terminated. The resource may continue to run on the cluster indefinitely.\n',
+    );
+  const mode = dryRunMode(ctx);
+  const wait = flagBool(ctx.args, 'wait', true) && mode === 'none';
+  const files = ctx.args.flags.get('filename') ?? [];
+
+  const victims: { info: ResourceInfo; obj: KubeObject }[] = [];
+  const errors: string[] = [];
+  if (files.length) {
+    if (ctx.args.positional.length)
+      throw new KubectlError(
+        'when paths, URLs, or stdin is provided as input, you may not specify resource arguments as well',
+      );
+    for (const src of readSources(ctx, 'delete'))
+      for (const raw of parseManifests(src.text, src.name)) {
+        const info = resolveResource(String(raw['kind'] ?? ''));
+        if (!info) throw new KubectlError(`the server doesn't have a resource type "${String(raw['kind'])}"`);
+        const meta = (raw['metadata'] ?? {}) as Record<string, unknown>;
+        const name = String(meta['name'] ?? '');
+        const ns = typeof meta['namespace'] === 'string' ? meta['namespace'] : ctx.namespace;
+        const obj = getResource(ctx.cluster, info, ns, name);
+        if (obj) victims.push({ info, obj });
+        else if (!ignoreNotFound)
+          errors.push(
+            `Error from server (NotFound): error when deleting "${src.name}": ${groupResource(info)} "${name}" not found`,
+          );
+      }
+  } else {
+    if (ctx.args.positional.length === 0) throw new KubectlError(noResources);
+    const { targets } = resolveTargetsWithAll(ctx.args.positional, false, 'delete');
+    const named = targets.some((t) => t.names.length > 0);
+    if (named && (selector || all))
+      throw new KubectlError('name cannot be provided when a selector is specified');
+    if (!named && !selector && !all)
+      throw new KubectlError('resource(s) were provided, but no name was specified');
+    for (const t of targets) {
+      if (t.info.kind === 'Node' || t.info.kind === 'Namespace' || t.info.kind === 'Event') {
+        // The simulated cluster keeps its nodes and namespaces.
+        throw new KubectlError(`deleting ${t.info.plural} is not supported in Rollout Lab`);
+      }
+      if (t.names.length) {
+        for (const name of t.names) {
+          const obj = getResource(ctx.cluster, t.info, ctx.namespace, name);
+          if (obj) victims.push({ info: t.info, obj });
+          else if (!ignoreNotFound) errors.push(notFound(t.info, name).message);
+        }
+      } else {
+        for (const obj of listResource(ctx.cluster, t.info, ctx.namespace))
+          if (matchesSelector(obj, selector)) victims.push({ info: t.info, obj });
+      }
+    }
+  }
+  // A failed command changes nothing: report every missing object before deleting any.
+  if (errors.length) {
+    ctx.err(errors.join('\n') + '\n');
+    return 1;
+  }
+  if (victims.length === 0) {
+    ctx.out('No resources found\n');
+    return 0;
+  }
+  const suffix = mode === 'client' ? ' (dry run)' : mode === 'server' ? ' (server dry run)' : '';
+  for (const v of victims) {
+    if (mode === 'none')
+      ctx.cluster.delete(
+        v.info.kind,
+        v.obj.metadata.namespace,
+        v.obj.metadata.name,
+        grace >= 0 ? grace : undefined,
+      );
+    const kind = v.info.kind.toLowerCase() + (v.info.group ? `.${v.info.group}` : '');
+    ctx.out(`${kind} "${v.obj.metadata.name}" deleted${suffix}\n`);
+  }
+  ctx.cluster.settle();
+  const gone = () =>
+    victims.every((v) => {
+      const cur = ctx.cluster.store.get(v.info.kind, v.obj.metadata.namespace, v.obj.metadata.name);
+      return !cur || cur.metadata.uid !== v.obj.metadata.uid;
+    });
+  if (!wait || gone()) return 0;
+  const timeoutText = flagString(ctx.args, 'timeout') ?? '0s';
+  const timeout = parseDuration(timeoutText) ?? 0;
+  const deadline = timeout > 0 ? ctx.cluster.now + timeout : Number.POSITIVE_INFINITY;
+  let done = false;
+  let exitCode = 0;
+  return {
+    get done() {
+      return done;
+    },
+    get exitCode() {
+      return exitCode;
+    },
+    deadline,
+    onChange() {
+      if (!done && gone()) done = true;
+    },
+    onTick() {
+      if (!done && gone()) done = true;
+    },
+    expire() {
+      if (done) return;
+      done = true;
+      exitCode = 1;
+      const v = victims.find((x) =>
+        ctx.cluster.store.get(x.info.kind, x.obj.metadata.namespace, x.obj.metadata.name),
+      );
+      ctx.err(
+        `error: timed out waiting for the condition on ${v ? `${v.info.plural}/${v.obj.metadata.name}` : 'resources'}\n`,
+      );
+    },
+  };
+}
+
+export const deleteCommand: Command = {
+  name: 'delete',
+  short: 'Delete resources by file names, stdin, resources and names, or by resources and label selector',
+  long: 'Delete resources by file names, stdin, resources and names, or by resources and label selector.\n\n JSON and YAML formats are accepted. Only one type of argument may be specified: file names, resources and names, or resources and label selector.',
+  examples:
+    '  # Delete a pod using the type and name specified in pod.json\n  kubectl delete -f ./pod.json\n\n  # Delete pods and services with same names "baz" and "foo"\n  kubectl delete pod,service baz foo\n\n  # Delete pods and services with label name=myLabel\n  kubectl delete pods,services -l name=myLabel\n\n  # Delete a pod with minimal delay\n  kubectl delete pod foo --now\n\n  # Delete all pods\n  kubectl delete pods --all',
+  usage: 'kubectl delete ([-f FILENAME] | [-k DIRECTORY] | TYPE [(NAME | -l label | --all)]) [options]',
+  flags: [
+    { name: 'filename', short: 'f', type: 'stringArray', help: 'containing the resource to delete.' },
+    { name: 'selector', short: 'l', type: 'string', help: 'Selector (label query) to filter on.' },
+    {
+      name: 'all',
+      type: 'bool',
+      help: 'Delete all resources, in the namespace of the specified resource types.',
+    },
+    {
+      name: 'grace-period',
+      type: 'int',
+      default: -1,
+      help: 'Period of time in seconds given to the resource to terminate gracefully. Ignored if negative.',
+    },
+    {
+      name: 'now',
+      type: 'bool',
+      help: 'If true, resources are signaled for immediate shutdown (same as --grace-period=1).',
+    },
+    {
+      name: 'force',
+      type: 'bool',
+      help: 'If true, immediately remove resources from API and bypass graceful deletion.',
+    },
+    {
+      name: 'wait',
+      type: 'bool',
+      default: true,
+      help: 'If true, wait for resources to be gone before returning. This waits for finalizers.',
+    },
+    {
+      name: 'timeout',
+      type: 'string',
+      help: 'The length of time to wait before giving up on a delete, zero means determine a timeout from the size of the object',
+    },
+    { name: 'ignore-not-found', type: 'bool', help: 'Treat "resource not found" as a successful delete.' },
+    {
+      name: 'cascade',
+      type: 'string',
+      noOptDefault: 'background',
+      help: 'Must be "background", "orphan", or "foreground".',
+    },
+    {
+      name: 'dry-run',
+      type: 'string',
+      noOptDefault: 'unchanged',
+      help: 'Must be "none", "server", or "client".',
+    },
+    {
+      name: 'output',
+      short: 'o',
+      type: 'string',
+      help: 'Output mode. Use "-o name" for shorter output (resource/name).',
+    },
+  ],
+  run: runDelete,
+};

@@ -1,0 +1,88 @@
+/**
+ * `kubectl describe TYPE [NAME_PREFIX | -l label] | TYPE/NAME`: an exact name first, else every
+ * object whose name starts with it (DescribeMatchingResources); several descriptions are separated
+ * by a blank line.
+ */
+import type { KubeObject } from '../../k8s/types.ts';
+import { type Command, type CommandContext, KubectlError, notFound } from '../command.ts';
+import { flagBool, flagString } from '../parse.ts';
+import { describeObject } from '../printers/describe.ts';
+import {
+  getResource,
+  labelSelector,
+  listResource,
+  matchesSelector,
+  resolveTargetsWithAll,
+} from './objects.ts';
+
+function runDescribe(ctx: CommandContext): number {
+  if (ctx.args.positional.length === 0)
+    throw new KubectlError(
+      'You must specify the type of resource to describe. Use "kubectl api-resources" for a complete list of supported resources.',
+    );
+  const allNamespaces = flagBool(ctx.args, 'all-namespaces');
+  const selector = labelSelector(flagString(ctx.args, 'selector'));
+  const showEvents = flagBool(ctx.args, 'show-events', true);
+  const { targets } = resolveTargetsWithAll(ctx.args.positional, false, 'describe');
+  const found: KubeObject[] = [];
+  const errors: string[] = [];
+  let named = false;
+  for (const t of targets) {
+    const all = listResource(ctx.cluster, t.info, allNamespaces ? undefined : ctx.namespace);
+    if (t.names.length === 0) {
+      found.push(...all.filter((o) => matchesSelector(o, selector)));
+      continue;
+    }
+    named = true;
+    for (const name of t.names) {
+      const exact = getResource(ctx.cluster, t.info, ctx.namespace, name);
+      if (exact) {
+        found.push(exact);
+        continue;
+      }
+      const prefixed = all.filter((o) => o.metadata.name.startsWith(name));
+      if (prefixed.length) found.push(...prefixed);
+      else errors.push(notFound(t.info, name).message);
+    }
+  }
+  const texts: string[] = [];
+  for (const obj of found) {
+    let text = describeObject(ctx.cluster, obj);
+    if (text === undefined) continue;
+    if (!showEvents) text = text.replace(/Events:(\t<none>|[\s\S]*)$/, '').replace(/\n?$/, '\n');
+    texts.push(text);
+  }
+  if (texts.length) ctx.out(texts.join('\n\n'));
+  if (errors.length) {
+    ctx.err(errors.join('\n') + '\n');
+    return 1;
+  }
+  if (texts.length === 0 && !named)
+    ctx.err(allNamespaces ? 'No resources found\n' : `No resources found in ${ctx.namespace} namespace.\n`);
+  return 0;
+}
+
+export const describeCommand: Command = {
+  name: 'describe',
+  short: 'Show details of a specific resource or group of resources',
+  long: 'Show details of a specific resource or group of resources.\n\n Print a detailed description of the selected resources, including related resources such as events or controllers. You may select a single object by name, all objects of that type, provide a name prefix, or label selector. For example:\n\n        $ kubectl describe TYPE NAME_PREFIX\n        \n will first check for an exact match on TYPE and NAME_PREFIX. If no such resource exists, it will output details for every resource that has a name prefixed with NAME_PREFIX.\n\nUse "kubectl api-resources" for a complete list of supported resources.',
+  examples:
+    "  # Describe a node\n  kubectl describe nodes kubernetes-node-emt8.c.myproject.internal\n\n  # Describe a pod\n  kubectl describe pods/nginx\n\n  # Describe pods by label name=myLabel\n  kubectl describe pods -l name=myLabel\n\n  # Describe all pods managed by the 'frontend' replication controller\n  # (rc-created pods get the name of the rc as a prefix in the pod name)\n  kubectl describe pods frontend",
+  usage: 'kubectl describe (-f FILENAME | TYPE [NAME_PREFIX | -l label] | TYPE/NAME) [options]',
+  flags: [
+    { name: 'selector', short: 'l', type: 'string', help: 'Selector (label query) to filter on.' },
+    {
+      name: 'all-namespaces',
+      short: 'A',
+      type: 'bool',
+      help: 'If present, list the requested object(s) across all namespaces.',
+    },
+    {
+      name: 'show-events',
+      type: 'bool',
+      default: true,
+      help: 'If true, display events related to the described object.',
+    },
+  ],
+  run: runDescribe,
+};

@@ -1,0 +1,334 @@
+/**
+ * `kubectl get`: tables per kind (with `kind/name` prefixes and blank lines between kinds when
+ * several are shown), `-o wide|yaml|json|name|jsonpath=…|custom-columns=…`, `-l`, `--show-labels`,
+ * `-A`, and `-w`, which prints a row for every change from then on.
+ */
+import type { ResourceInfo } from '../../k8s/resources.ts';
+import type { KubeEvent, KubeObject } from '../../k8s/types.ts';
+import { type Command, type CommandContext, type WatchSession, KubectlError, notFound } from '../command.ts';
+import { readSources } from './apply.ts';
+import { flagBool, flagString, parseDuration } from '../parse.ts';
+import { parseOutput, printObjects, type OutputFormat } from '../printers/output.ts';
+import { RememberingTable, renderTable, tableCells, type PrintColumnsOptions } from '../printers/table.ts';
+import { parseManifests } from '../../k8s/yaml.ts';
+import { resolveResource } from '../../k8s/resources.ts';
+import {
+  getResource,
+  labelSelector,
+  listResource,
+  matchesSelector,
+  resolveTargetsWithAll,
+} from './objects.ts';
+
+interface Group {
+  info: ResourceInfo;
+  objects: KubeObject[];
+}
+
+const missingResource = (commandPath: string) =>
+  `You must specify the type of resource to get. Use "kubectl api-resources" for a complete list of supported resources.\n\nerror: Required resource not specified.\nUse "kubectl explain <resource>" for a detailed description of that resource (e.g. kubectl explain pods).\nSee '${commandPath} -h' for help and examples\n`;
+
+/** Targets from `-f`: the objects a manifest names, looked up by kind and name. */
+function targetsFromFiles(ctx: CommandContext): { info: ResourceInfo; names: string[]; ns?: string }[] {
+  const out: { info: ResourceInfo; names: string[]; ns?: string }[] = [];
+  for (const src of readSources(ctx, 'get')) {
+    for (const raw of parseManifests(src.text, src.name)) {
+      const info = resolveResource(String(raw['kind'] ?? ''));
+      if (!info)
+        throw new KubectlError(`the server doesn't have a resource type "${String(raw['kind'] ?? '')}"`);
+      const meta = (raw['metadata'] ?? {}) as Record<string, unknown>;
+      const t: { info: ResourceInfo; names: string[]; ns?: string } = {
+        info,
+        names: [String(meta['name'] ?? '')],
+      };
+      if (typeof meta['namespace'] === 'string') t.ns = meta['namespace'];
+      out.push(t);
+    }
+  }
+  return out;
+}
+
+/** `--field-selector a.b=c,d!=e` over dotted paths of the object. */
+function fieldSelector(text: string | undefined): (o: KubeObject) => boolean {
+  if (!text) return () => true;
+  const reqs = text.split(',').map((part) => {
+    const m = /^([A-Za-z0-9_.]+)\s*(==|=|!=)\s*(.*)$/.exec(part.trim());
+    if (!m) throw new KubectlError(`invalid selector: '${text}'; can't understand '${part}'`);
+    return { path: m[1]!.split('.'), negate: m[2] === '!=', value: m[3]! };
+  });
+  return (o) =>
+    reqs.every((r) => {
+      let v: unknown = o;
+      for (const p of r.path)
+        v = v !== null && typeof v === 'object' ? (v as Record<string, unknown>)[p] : undefined;
+      const s = v === undefined || v === null ? '' : String(v);
+      return r.negate ? s !== r.value : s === r.value;
+    });
+}
+
+export function runGet(ctx: CommandContext): number | WatchSession {
+  const format: OutputFormat = parseOutput(flagString(ctx.args, 'output'));
+  const allNamespaces = flagBool(ctx.args, 'all-namespaces');
+  const selector = labelSelector(flagString(ctx.args, 'selector'));
+  const fieldMatch = fieldSelector(flagString(ctx.args, 'field-selector'));
+  const showLabels = flagBool(ctx.args, 'show-labels');
+  const noHeaders = flagBool(ctx.args, 'no-headers');
+  const watchOnly = flagBool(ctx.args, 'watch-only');
+  const watch = flagBool(ctx.args, 'watch') || watchOnly;
+  const hasFiles = (ctx.args.flags.get('filename') ?? []).length > 0;
+  if (ctx.args.positional.length === 0 && !hasFiles) {
+    ctx.err(missingResource(ctx.commandPath));
+    return 1;
+  }
+  const namespace = allNamespaces ? undefined : ctx.namespace;
+  let targets: { info: ResourceInfo; names: string[]; ns?: string }[];
+  let usedAll = false;
+  if (hasFiles) {
+    if (ctx.args.positional.length)
+      throw new KubectlError(
+        `when paths, URLs, or stdin is provided as input, you may not specify resource arguments as well`,
+      );
+    targets = targetsFromFiles(ctx);
+  } else {
+    const r = resolveTargetsWithAll(ctx.args.positional, false, 'get');
+    targets = r.targets;
+    usedAll = r.usedAll;
+  }
+  const named = targets.some((t) => t.names.length > 0);
+  if (named && allNamespaces && !hasFiles)
+    throw new KubectlError('a resource cannot be retrieved by name across all namespaces');
+  if (named && selector) throw new KubectlError('name cannot be provided when a selector is specified');
+
+  const groups: Group[] = [];
+  const errors: string[] = [];
+  for (const t of targets) {
+    let group = groups.find((g) => g.info === t.info);
+    if (!group) {
+      group = { info: t.info, objects: [] };
+      groups.push(group);
+    }
+    if (t.names.length) {
+      for (const name of t.names) {
+        const obj = getResource(ctx.cluster, t.info, t.ns ?? ctx.namespace, name);
+        if (obj) group.objects.push(obj);
+        else errors.push(notFound(t.info, name).message);
+      }
+    } else {
+      group.objects.push(
+        ...listResource(ctx.cluster, t.info, namespace).filter(
+          (o) => matchesSelector(o, selector) && fieldMatch(o),
+        ),
+      );
+    }
+  }
+  if (targets.some((t) => t.info.kind === 'Endpoints'))
+    ctx.err('Warning: v1 Endpoints is deprecated in v1.33+; use discovery.k8s.io/v1 EndpointSlice\n');
+
+  const single = targets.length === 1 && targets[0]!.names.length === 1;
+  const withKind = groups.length > 1 || usedAll;
+  const tableOpts = (info: ResourceInfo): PrintColumnsOptions => ({
+    wide: format.type === 'table' && format.wide,
+    now: ctx.cluster.now,
+    withNamespace: allNamespaces && info.namespaced,
+    showLabels,
+    withKind,
+    noHeaders,
+  });
+
+  if (watch) {
+    if (groups.length > 1)
+      throw new KubectlError(
+        `watch is only supported on individual resources and resource collections, but ${groups.length} resources were found`,
+      );
+    if (errors.length) {
+      ctx.err(errors.join('\n') + '\n');
+      return 1;
+    }
+    const requested = new Set(targets.flatMap((t) => t.names));
+    return watchSession(ctx, groups[0]!, format, tableOpts(groups[0]!.info), selector, watchOnly, requested);
+  }
+
+  if (format.type !== 'table') {
+    const objects = groups.flatMap((g) => g.objects);
+    if (!(single && objects.length === 0)) ctx.out(printObjects(format, objects, single && !usedAll));
+  } else {
+    const chunks: string[] = [];
+    for (const g of groups) {
+      if (g.objects.length === 0) continue;
+      chunks.push(renderTable(tableCells(g.info, g.objects, tableOpts(g.info))));
+    }
+    ctx.out(chunks.join('\n'));
+    if (chunks.length === 0 && errors.length === 0 && !named) {
+      ctx.err(allNamespaces ? 'No resources found\n' : `No resources found in ${ctx.namespace} namespace.\n`);
+    }
+  }
+  if (errors.length) {
+    ctx.err(errors.join('\n') + '\n');
+    return 1;
+  }
+  return 0;
+}
+
+/** `get -w`: the current table, then one row per watch event (deleted objects included). */
+function watchSession(
+  ctx: CommandContext,
+  group: Group,
+  format: OutputFormat,
+  opts: PrintColumnsOptions,
+  selector: ReturnType<typeof labelSelector>,
+  watchOnly: boolean,
+  names: Set<string>,
+): WatchSession {
+  const cluster = ctx.cluster;
+  const table = new RememberingTable();
+  const byName = names.size > 0;
+  const print = (objects: KubeObject[], header: boolean) => {
+    if (format.type === 'table') {
+      const lines = tableCells(group.info, objects, {
+        ...opts,
+        now: cluster.now,
+        noHeaders: opts.noHeaders || !header,
+      });
+      ctx.out(table.render(lines));
+    } else for (const o of objects) ctx.out(printObjects(format, [o], true));
+  };
+  if (!watchOnly) print(group.objects, true);
+  let headerPending = watchOnly;
+  const namespace = opts.withNamespace ? undefined : ctx.namespace;
+  const relevant = (o: KubeObject) =>
+    (!group.info.namespaced || namespace === undefined || o.metadata.namespace === namespace) &&
+    matchesSelector(o, selector) &&
+    (!byName || names.has(o.metadata.name));
+  const timeoutText = flagString(ctx.args, 'request-timeout');
+  const timeout = timeoutText === undefined ? 0 : (parseDuration(timeoutText) ?? Number(timeoutText));
+  const deadline = timeout > 0 ? cluster.now + timeout : Number.POSITIVE_INFINITY;
+  let done = false;
+  const emit = (o: KubeObject) => {
+    print([o], headerPending);
+    headerPending = false;
+  };
+  // Events live outside the store: compare the event log after each step instead.
+  const seenEvents = new Map<string, number>();
+  if (group.info.kind === 'Event')
+    for (const e of cluster.eventList()) seenEvents.set(e.metadata.name, e.count);
+  return {
+    get done() {
+      return done;
+    },
+    exitCode: 0,
+    deadline,
+    // A synchronous `get -w` stops once nothing has changed for a while.
+    syncIdleSeconds: 30,
+    onChange(c) {
+      if (done || c.kind !== group.info.kind || !relevant(c.obj)) return;
+      emit(c.obj);
+    },
+    onTick() {
+      if (group.info.kind === 'Event') {
+        for (const e of cluster.eventList() as KubeEvent[]) {
+          if (seenEvents.get(e.metadata.name) === e.count || !relevant(e)) continue;
+          seenEvents.set(e.metadata.name, e.count);
+          emit(e);
+        }
+      }
+      if (cluster.now >= deadline) done = true;
+    },
+    expire() {
+      done = true;
+    },
+  };
+}
+
+export const getFlags: Command['flags'] = [
+  {
+    name: 'output',
+    short: 'o',
+    type: 'string',
+    help: 'Output format. One of: (json, yaml, name, go-template, go-template-file, template, templatefile, jsonpath, jsonpath-as-json, jsonpath-file, custom-columns, custom-columns-file, wide).',
+  },
+  {
+    name: 'selector',
+    short: 'l',
+    type: 'string',
+    help: "Selector (label query) to filter on, supports '=', '==', '!=', 'in', 'notin'.(e.g. -l key1=value1,key2=value2). Matching objects must satisfy all of the specified label constraints.",
+  },
+  {
+    name: 'all-namespaces',
+    short: 'A',
+    type: 'bool',
+    help: 'If present, list the requested object(s) across all namespaces. Namespace in current context is ignored even if specified with --namespace.',
+  },
+  {
+    name: 'field-selector',
+    type: 'string',
+    help: "Selector (field query) to filter on, supports '=', '==', and '!='.(e.g. --field-selector key1=value1,key2=value2). The server only supports a limited number of field queries per type.",
+  },
+  {
+    name: 'show-labels',
+    type: 'bool',
+    help: 'When printing, show all labels as the last column (default hide labels column).',
+  },
+  {
+    name: 'watch',
+    short: 'w',
+    type: 'bool',
+    help: 'After listing/getting the requested object, watch for changes.',
+  },
+  {
+    name: 'watch-only',
+    type: 'bool',
+    help: 'Watch for changes to the requested object(s), without listing/getting first.',
+  },
+  {
+    name: 'no-headers',
+    type: 'bool',
+    help: "When using the default or custom-column output format, don't print headers (default print headers).",
+  },
+  {
+    name: 'filename',
+    short: 'f',
+    type: 'stringArray',
+    help: 'Filename, directory, or URL to files identifying the resource to get from a server.',
+  },
+  {
+    name: 'show-kind',
+    type: 'bool',
+    help: 'If present, list the resource type for the requested object(s).',
+  },
+  {
+    name: 'ignore-not-found',
+    type: 'bool',
+    help: 'If set to true, suppresses NotFound error for specific objects that do not exist.',
+  },
+];
+
+export const getCommand: Command = {
+  name: 'get',
+  short: 'Display one or many resources',
+  long: 'Display one or many resources.\n\n Prints a table of the most important information about the specified resources. You can filter the list using a label selector and the --selector flag. If the desired resource type is namespaced you will only see results in the current namespace unless you pass --all-namespaces.\n\n By specifying the output as \'template\' and providing a Go template as the value of the --template flag, you can filter the attributes of the fetched resources.\n\nUse "kubectl api-resources" for a complete list of supported resources.',
+  examples:
+    '  # List all pods in ps output format\n  kubectl get pods\n\n  # List all pods in ps output format with more information (such as node name)\n  kubectl get pods -o wide\n\n  # List deployments in JSON output format, in the "v1" version of the "apps" API group\n  kubectl get deployments.v1.apps -o json\n\n  # List a single pod in JSON output format\n  kubectl get -o json pod web-pod-13je7\n\n  # Return only the phase value of the specified pod\n  kubectl get -o template pod/web-pod-13je7 --template={{.status.phase}}\n\n  # List all replication controllers and services together in ps output format\n  kubectl get rc,services',
+  usage:
+    'kubectl get [(-o|--output=)json|yaml|name|go-template|go-template-file|template|templatefile|jsonpath|jsonpath-as-json|jsonpath-file|custom-columns|custom-columns-file|wide] (TYPE[.VERSION][.GROUP] [NAME | -l label] | TYPE[.VERSION][.GROUP]/NAME ...) [flags] [options]',
+  flags: getFlags,
+  run: (ctx) => {
+    if (flagBool(ctx.args, 'ignore-not-found')) {
+      // Not-found names are dropped silently.
+      const errs: string[] = [];
+      const r = runGet({ ...ctx, err: (t) => errs.push(t) });
+      const kept = errs
+        .join('')
+        .split('\n')
+        .filter(
+          (l) => l !== '' && !/^Error from server \(NotFound\)/.test(l) && !/^No resources found/.test(l),
+        );
+      if (kept.length) ctx.err(kept.join('\n') + '\n');
+      return typeof r === 'number'
+        ? kept.some((l) => l.startsWith('error') || l.startsWith('Error'))
+          ? r
+          : 0
+        : r;
+    }
+    return runGet(ctx);
+  },
+};

@@ -1,0 +1,165 @@
+/** `kubectl edit` (points to the app's YAML editor), `kubectl version`, `kubectl api-resources`. */
+import { apiVersionOf, resources } from '../../k8s/resources.ts';
+import { type Command, type CommandContext, KubectlError, getOrThrow, resolveTargets } from '../command.ts';
+import { flagBool, flagString } from '../parse.ts';
+import { goJsonIndent, goYaml } from '../printers/output.ts';
+import { renderTable } from '../printers/table.ts';
+
+/** The Kubernetes version the simulator imitates (nodes report the same kubelet version). */
+export const KUBERNETES_VERSION = 'v1.33.0';
+export const KUSTOMIZE_VERSION = 'v5.6.0';
+
+function runEdit(ctx: CommandContext): number {
+  if (ctx.args.positional.length === 0)
+    throw new KubectlError(
+      `You must provide one or more resources by argument or filename.\nExample resource specifications include:\n   '-f rsrc.yaml'\n   '--filename=rsrc.json'\n   '<resource> <name>'\n   '<resource>'`,
+    );
+  for (const t of resolveTargets(ctx.args.positional, true, 'edit'))
+    for (const name of t.names) getOrThrow(ctx, t.info, name);
+  throw new KubectlError(
+    'unable to launch the editor: there is no terminal editor in Rollout Lab. Open the object in the YAML editor (Edit YAML) to change it, or use kubectl apply, patch, set image or scale',
+  );
+}
+
+export const editCommand: Command = {
+  name: 'edit',
+  short: 'Edit a resource on the server',
+  long: "Edit a resource from the default editor.\n\n In Rollout Lab there is no terminal editor: open the object in the app's YAML editor instead, or change it with kubectl apply, patch, set image or scale.",
+  usage: 'kubectl edit (RESOURCE/NAME | -f FILENAME) [options]',
+  flags: [
+    {
+      name: 'filename',
+      short: 'f',
+      type: 'stringArray',
+      help: 'Filename, directory, or URL to files to use to edit the resource',
+    },
+    { name: 'output', short: 'o', type: 'string', help: 'Output format.' },
+    { name: 'record', type: 'bool', help: 'Record current kubectl command in the resource annotation.' },
+  ],
+  run: runEdit,
+};
+
+function versionInfo() {
+  const [major, minor] = KUBERNETES_VERSION.slice(1).split('.') as [string, string];
+  return {
+    major,
+    minor,
+    gitVersion: KUBERNETES_VERSION,
+    gitTreeState: 'clean',
+    goVersion: 'go1.24.2',
+    compiler: 'gc',
+    platform: 'linux/amd64',
+  };
+}
+
+function runVersion(ctx: CommandContext): number {
+  const client = flagBool(ctx.args, 'client');
+  const output = flagString(ctx.args, 'output');
+  if (output !== undefined && output !== 'json' && output !== 'yaml')
+    throw new KubectlError(`--output must be 'yaml' or 'json'`);
+  if (output) {
+    const data: Record<string, unknown> = {
+      clientVersion: versionInfo(),
+      kustomizeVersion: KUSTOMIZE_VERSION,
+    };
+    if (!client) data['serverVersion'] = versionInfo();
+    ctx.out(
+      output === 'json'
+        ? goJsonIndent(data).replace(/^( +)/gm, (s) => s.slice(0, s.length / 2))
+        : goYaml(data),
+    );
+    return 0;
+  }
+  ctx.out(`Client Version: ${KUBERNETES_VERSION}\nKustomize Version: ${KUSTOMIZE_VERSION}\n`);
+  if (!client) ctx.out(`Server Version: ${KUBERNETES_VERSION}\n`);
+  return 0;
+}
+
+export const versionCommand: Command = {
+  name: 'version',
+  short: 'Print the client and server version information',
+  long: 'Print the client and server version information for the current context.',
+  examples: '  # Print the client and server versions for the current context\n  kubectl version',
+  usage: 'kubectl version [flags] [options]',
+  flags: [
+    { name: 'client', type: 'bool', help: 'If true, shows client version only (no server required).' },
+    { name: 'output', short: 'o', type: 'string', help: "One of 'yaml' or 'json'." },
+  ],
+  run: runVersion,
+};
+
+function runApiResources(ctx: CommandContext): number {
+  if (ctx.args.positional.length)
+    throw new KubectlError(`Unexpected args: [${ctx.args.positional.join(' ')}]`);
+  const output = flagString(ctx.args, 'output');
+  if (output !== undefined && output !== 'wide' && output !== 'name')
+    throw new KubectlError(`--output ${output} is not available`);
+  const namespaced = flagString(ctx.args, 'namespaced');
+  const group = flagString(ctx.args, 'api-group');
+  const sortBy = flagString(ctx.args, 'sort-by');
+  if (sortBy !== undefined && sortBy !== 'name' && sortBy !== 'kind')
+    throw new KubectlError(`--sort-by accepts only name or kind`);
+  let list = resources.filter(
+    (r) =>
+      (namespaced === undefined || String(r.namespaced) === namespaced) &&
+      (group === undefined || r.group === group),
+  );
+  const key = (r: (typeof list)[number]) =>
+    sortBy === 'name' ? r.plural : sortBy === 'kind' ? r.kind : r.group;
+  // Discovery lists each group's resources by name; kubectl then sorts stably by group.
+  list = [...list].sort((a, b) => (a.plural < b.plural ? -1 : a.plural > b.plural ? 1 : 0));
+  list = list
+    .map((r, i) => ({ r, i }))
+    .sort((a, b) => (key(a.r) < key(b.r) ? -1 : key(a.r) > key(b.r) ? 1 : a.i - b.i))
+    .map((x) => x.r);
+  if (output === 'name') {
+    ctx.out(list.map((r) => `${r.group ? `${r.plural}.${r.group}` : r.plural}\n`).join(''));
+    return 0;
+  }
+  const wide = output === 'wide';
+  const headers = ['NAME', 'SHORTNAMES', 'APIVERSION', 'NAMESPACED', 'KIND'];
+  if (wide) headers.push('VERBS', 'CATEGORIES');
+  const rows = list.map((r) => {
+    const cells = [r.plural, r.shortNames.join(','), apiVersionOf(r), String(r.namespaced), r.kind];
+    if (wide)
+      cells.push(
+        `[${r.verbs.join(' ')}]`,
+        ['pods', 'services', 'deployments', 'replicasets'].includes(r.plural) ? 'all' : '',
+      );
+    return cells;
+  });
+  ctx.out(renderTable(flagBool(ctx.args, 'no-headers') ? rows : [headers, ...rows]));
+  return 0;
+}
+
+export const apiResourcesCommand: Command = {
+  name: 'api-resources',
+  short: 'Print the supported API resources on the server',
+  long: 'Print the supported API resources on the server.',
+  examples:
+    '  # Print the supported API resources\n  kubectl api-resources\n\n  # Print the supported API resources with more information\n  kubectl api-resources -o wide\n\n  # Print the supported namespaced resources\n  kubectl api-resources --namespaced=true',
+  usage: 'kubectl api-resources [flags] [options]',
+  flags: [
+    { name: 'output', short: 'o', type: 'string', help: 'Output format. One of: (wide, name).' },
+    {
+      name: 'namespaced',
+      type: 'string',
+      noOptDefault: 'true',
+      help: 'If false, non-namespaced resources will be returned, otherwise returning namespaced resources by default.',
+    },
+    { name: 'api-group', type: 'string', help: 'Limit to resources in the specified API group.' },
+    {
+      name: 'sort-by',
+      type: 'string',
+      help: "If non-empty, sort list of resources using specified field. The field can be either 'name' or 'kind'.",
+    },
+    {
+      name: 'no-headers',
+      type: 'bool',
+      help: "When using the default or custom-column output format, don't print headers (default print headers).",
+    },
+    { name: 'verbs', type: 'stringArray', help: 'Limit to resources that support the specified verbs.' },
+    { name: 'cached', type: 'bool', help: 'Use the cached list of resources if available.' },
+  ],
+  run: runApiResources,
+};

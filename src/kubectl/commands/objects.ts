@@ -1,0 +1,100 @@
+/**
+ * Reading objects the way kubectl's resource builder does: by type and name, by type and label
+ * selector, in one namespace or all; `all` expands to the kinds of kubectl's `all` category.
+ */
+import type { SimCluster } from '../../cluster/cluster.ts';
+import { parseSelector, selectorMatches } from '../../k8s/labels.ts';
+import { resolveResource, type ResourceInfo } from '../../k8s/resources.ts';
+import type { KubeObject, LabelSelector } from '../../k8s/types.ts';
+import { KubectlError, resolveTargets, unknownResource, type ResourceTarget } from '../command.ts';
+
+/** The served kinds of kubectl's `all` category, in the order `kubectl get all` prints them. */
+export const ALL_CATEGORY = ['pods', 'services', 'deployments', 'replicasets'];
+
+/** resolveTargets, with `all` (alone or in a comma list) expanded to its kinds. */
+export function resolveTargetsWithAll(
+  positional: string[],
+  requireName: boolean,
+  verb: string,
+): { targets: ResourceTarget[]; usedAll: boolean } {
+  const first = positional[0];
+  if (first !== undefined && !first.includes('/') && first.split(',').includes('all')) {
+    const types = first
+      .split(',')
+      .flatMap((t) => (t === 'all' ? ALL_CATEGORY : [t]))
+      .map((t) => {
+        const info = resolveResource(t);
+        if (!info) throw unknownResource(t);
+        return info;
+      })
+      .filter((info, i, arr) => arr.indexOf(info) === i);
+    const names = positional.slice(1);
+    if (requireName && names.length === 0)
+      throw new KubectlError(`resource(s) were provided, but no name was specified`);
+    return { targets: types.map((info) => ({ info, names: [...names] })), usedAll: true };
+  }
+  return { targets: resolveTargets(positional, requireName, verb), usedAll: false };
+}
+
+/** Objects of one resource, sorted by namespace and name (the API server's order). */
+export function listResource(
+  cluster: SimCluster,
+  info: ResourceInfo,
+  namespace: string | undefined,
+): KubeObject[] {
+  const ns = info.namespaced ? namespace : undefined;
+  if (info.kind === 'Event') {
+    return [...cluster.eventList()]
+      .filter((e) => ns === undefined || e.metadata.namespace === ns)
+      .sort((a, b) =>
+        (a.metadata.namespace ?? '') !== (b.metadata.namespace ?? '')
+          ? (a.metadata.namespace ?? '') < (b.metadata.namespace ?? '')
+            ? -1
+            : 1
+          : a.metadata.name < b.metadata.name
+            ? -1
+            : a.metadata.name > b.metadata.name
+              ? 1
+              : 0,
+      );
+  }
+  if (info.kind === 'Namespace') {
+    return ['default', 'kube-node-lease', 'kube-public', 'kube-system'].map((name) => ({
+      apiVersion: 'v1',
+      kind: 'Namespace',
+      metadata: {
+        name,
+        labels: { 'kubernetes.io/metadata.name': name },
+        creationTimestamp: '2025-01-01T00:00:00Z',
+      },
+      spec: { finalizers: ['kubernetes'] },
+      status: { phase: 'Active' },
+    }));
+  }
+  return cluster.store.list<KubeObject>(info.kind, ns);
+}
+
+export function getResource(
+  cluster: SimCluster,
+  info: ResourceInfo,
+  namespace: string,
+  name: string,
+): KubeObject | undefined {
+  if (info.kind === 'Event' || info.kind === 'Namespace')
+    return listResource(cluster, info, namespace).find((o) => o.metadata.name === name);
+  return cluster.store.get<KubeObject>(info.kind, info.namespaced ? namespace : undefined, name);
+}
+
+/** Parses `-l`; kubectl's error for a selector it cannot read. */
+export function labelSelector(text: string | undefined): LabelSelector | undefined {
+  if (text === undefined) return undefined;
+  const r = parseSelector(text);
+  if (!r.ok) throw new KubectlError(r.error);
+  return r.selector;
+}
+
+export function matchesSelector(obj: KubeObject, selector: LabelSelector | undefined): boolean {
+  if (!selector) return true;
+  if (!selector.matchLabels && !selector.matchExpressions) return true;
+  return selectorMatches(selector, obj.metadata.labels);
+}

@@ -1,0 +1,218 @@
+/**
+ * `kubectl patch TYPE NAME -p PATCH [--type=strategic|merge|json]`: the patch (YAML or JSON) is
+ * applied the way the API server applies it, the result defaulted and validated; prints
+ * `deployment.apps/kubia patched` or `patched (no change)`.
+ */
+import { parse as parseYaml } from 'yaml';
+import { validatedUpdate } from '../../cluster/apply.ts';
+import { deepCopy, deepEqual } from '../../k8s/copy.ts';
+import { mergePatch, strategicMergePatch } from '../../k8s/merge.ts';
+import { setDefaults } from '../../k8s/defaults.ts';
+import { kindSlashName } from '../../k8s/resources.ts';
+import type { KubeObject } from '../../k8s/types.ts';
+import {
+  type Command,
+  type CommandContext,
+  KubectlError,
+  PrintedError,
+  getOrThrow,
+  resolveTargets,
+} from '../command.ts';
+import { flagString } from '../parse.ts';
+import { dryRunMode } from './create.ts';
+
+type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
+
+const isObj = (v: unknown): v is { [k: string]: Json } =>
+  v !== null && typeof v === 'object' && !Array.isArray(v);
+
+class PatchError extends Error {}
+
+function decodePointer(path: string): string[] {
+  if (path === '') return [];
+  if (!path.startsWith('/')) throw new PatchError(`JSON pointer must be empty or start with a "/": ${path}`);
+  return path
+    .slice(1)
+    .split('/')
+    .map((p) => p.replace(/~1/g, '/').replace(/~0/g, '~'));
+}
+
+function getAt(doc: Json, parts: string[], path: string): Json {
+  let cur: Json = doc;
+  for (const p of parts) {
+    if (Array.isArray(cur)) {
+      const i = Number(p);
+      if (!/^[0-9]+$/.test(p) || i >= cur.length) throw new PatchError(`doc is missing path: "${path}"`);
+      cur = cur[i]!;
+    } else if (isObj(cur) && p in cur) cur = cur[p]!;
+    else throw new PatchError(`doc is missing path: "${path}"`);
+  }
+  return cur;
+}
+
+function parentOf(doc: Json, parts: string[], path: string): [Json, string] {
+  if (parts.length === 0) throw new PatchError(`unable to operate on the document root: "${path}"`);
+  return [getAt(doc, parts.slice(0, -1), path), parts[parts.length - 1]!];
+}
+
+function removeAt(doc: Json, parts: string[], path: string): Json {
+  const [parent, key] = parentOf(doc, parts, path);
+  if (Array.isArray(parent)) {
+    const i = Number(key);
+    if (!/^[0-9]+$/.test(key) || i >= parent.length)
+      throw new PatchError(`Unable to remove nonexistent key: ${key}: missing value`);
+    return parent.splice(i, 1)[0]!;
+  }
+  if (!isObj(parent) || !(key in parent))
+    throw new PatchError(`Unable to remove nonexistent key: ${key}: missing value`);
+  const v = parent[key]!;
+  delete parent[key];
+  return v;
+}
+
+function addAt(doc: Json, parts: string[], value: Json, path: string, replace: boolean): Json {
+  if (parts.length === 0) return value;
+  const [parent, key] = parentOf(doc, parts, path);
+  if (Array.isArray(parent)) {
+    if (key === '-' && !replace) parent.push(value);
+    else {
+      const i = Number(key);
+      if (!/^[0-9]+$/.test(key) || i > parent.length || (replace && i >= parent.length))
+        throw new PatchError(`Unable to access invalid index: ${key}: invalid index referenced`);
+      if (replace) parent[i] = value;
+      else parent.splice(i, 0, value);
+    }
+  } else if (isObj(parent)) {
+    if (replace && !(key in parent))
+      throw new PatchError(`replace operation does not apply: doc is missing key: ${path}: missing value`);
+    parent[key] = value;
+  } else throw new PatchError(`doc is missing path: "${path}"`);
+  return doc;
+}
+
+/** RFC 6902 JSON patch (evanphx/json-patch semantics). */
+export function jsonPatch(target: Json, ops: Json): Json {
+  if (!Array.isArray(ops))
+    throw new PatchError('json: cannot unmarshal object into Go value of type jsonpatch.Patch');
+  let doc = deepCopy(target);
+  for (const op of ops) {
+    if (!isObj(op)) throw new PatchError('json: cannot unmarshal into Go value of type jsonpatch.Operation');
+    const kind = op['op'];
+    const path = typeof op['path'] === 'string' ? op['path'] : undefined;
+    if (path === undefined) throw new PatchError(`${String(kind)} operation missing path`);
+    const parts = decodePointer(path);
+    switch (kind) {
+      case 'add':
+        if (!('value' in op)) throw new PatchError('add operation missing value');
+        doc = addAt(doc, parts, deepCopy(op['value']!), path, false);
+        break;
+      case 'replace':
+        if (!('value' in op)) throw new PatchError('replace operation missing value');
+        doc = addAt(doc, parts, deepCopy(op['value']!), path, true);
+        break;
+      case 'remove':
+        removeAt(doc, parts, path);
+        break;
+      case 'move':
+      case 'copy': {
+        const from = typeof op['from'] === 'string' ? op['from'] : undefined;
+        if (from === undefined) throw new PatchError(`${kind} operation missing from`);
+        const fp = decodePointer(from);
+        const value = kind === 'move' ? removeAt(doc, fp, from) : deepCopy(getAt(doc, fp, from));
+        doc = addAt(doc, parts, value, path, false);
+        break;
+      }
+      case 'test':
+        if (!deepEqual(getAt(doc, parts, path), op['value'] ?? null))
+          throw new PatchError(`testing value ${path} failed: test failed`);
+        break;
+      default:
+        throw new PatchError(`Unexpected kind: ${String(kind)}`);
+    }
+  }
+  return doc;
+}
+
+function parsePatch(text: string): Json {
+  try {
+    return parseYaml(text, { schema: 'core' }) as Json;
+  } catch (e) {
+    const msg = e instanceof Error ? e.message.split('\n')[0]! : String(e);
+    throw new KubectlError(
+      `unable to parse "${text}": yaml: ${msg.replace(/ at line \d+, column \d+:?$/, '')}`,
+    );
+  }
+}
+
+function runPatch(ctx: CommandContext): number {
+  const text = flagString(ctx.args, 'patch');
+  const type = flagString(ctx.args, 'type') ?? 'strategic';
+  if (!['json', 'merge', 'strategic'].includes(type))
+    throw new KubectlError(`--type must be one of [json merge strategic], not "${type}"`);
+  const targets = resolveTargets(ctx.args.positional, true, 'patch');
+  if (text === undefined || text === '')
+    throw new KubectlError('must specify --patch or --patch-file containing the contents of the patch');
+  const patch = parsePatch(text);
+  const mode = dryRunMode(ctx);
+  for (const t of targets) {
+    for (const name of t.names) {
+      const obj = getOrThrow<KubeObject>(ctx, t.info, name);
+      const current = deepCopy(obj) as unknown as Json;
+      let next: Json;
+      try {
+        if (type === 'json') next = jsonPatch(current, patch);
+        else {
+          if (!isObj(patch))
+            throw new PatchError(
+              `json: cannot unmarshal ${Array.isArray(patch) ? 'array' : typeof patch} into Go value of type map[string]interface {}`,
+            );
+          next = type === 'merge' ? mergePatch(current, patch) : strategicMergePatch(current, patch);
+        }
+      } catch (e) {
+        if (e instanceof PatchError) throw new PrintedError(`Error from server (BadRequest): ${e.message}`);
+        throw e;
+      }
+      if (!isObj(next) || !isObj(next['metadata']))
+        throw new PrintedError(
+          `Error from server (BadRequest): Object 'Kind' is missing in '${JSON.stringify(next)}'`,
+        );
+      const patched = next as unknown as KubeObject;
+      if (patched.kind !== obj.kind || patched.metadata.name !== obj.metadata.name)
+        throw new PrintedError(
+          `Error from server (BadRequest): the name of the object (${String(patched.metadata.name)}) does not match the name on the URL (${name})`,
+        );
+      const unchanged = deepEqual(setDefaults(patched), obj);
+      if (!unchanged && mode === 'none') validatedUpdate(ctx.cluster, patched);
+      else if (!unchanged) setDefaults(patched);
+      const suffix = mode === 'client' ? ' (dry run)' : mode === 'server' ? ' (server dry run)' : '';
+      ctx.out(`${kindSlashName(t.info, name)} patched${unchanged ? ' (no change)' : ''}${suffix}\n`);
+    }
+  }
+  return 0;
+}
+
+export const patchCommand: Command = {
+  name: 'patch',
+  short: 'Update fields of a resource',
+  long: 'Update fields of a resource using strategic merge patch, a JSON merge patch, or a JSON patch.\n\n JSON and YAML formats are accepted.\n\n Note: Strategic merge patch is not supported for custom resources.',
+  examples:
+    '  # Partially update a node using a strategic merge patch, specifying the patch as JSON\n  kubectl patch node k8s-node-1 -p \'{"spec":{"unschedulable":true}}\'\n\n  # Update a container\'s image; spec.containers[*].name is required because it\'s a merge key\n  kubectl patch pod valid-pod -p \'{"spec":{"containers":[{"name":"kubernetes-serve-hostname","image":"new image"}]}}\'\n\n  # Update a container\'s image using a JSON patch with positional arrays\n  kubectl patch pod valid-pod --type=\'json\' -p=\'[{"op": "replace", "path": "/spec/containers/0/image", "value":"new image"}]\'',
+  usage: 'kubectl patch (-f FILENAME | TYPE NAME) [-p PATCH|--patch-file FILE] [options]',
+  flags: [
+    { name: 'patch', short: 'p', type: 'string', help: 'The patch to be applied to the resource JSON file.' },
+    {
+      name: 'type',
+      type: 'string',
+      default: 'strategic',
+      help: 'The type of patch being provided; one of [json merge strategic]',
+    },
+    {
+      name: 'dry-run',
+      type: 'string',
+      noOptDefault: 'unchanged',
+      help: 'Must be "none", "server", or "client".',
+    },
+    { name: 'output', short: 'o', type: 'string', help: 'Output format.' },
+  ],
+  run: runPatch,
+};

@@ -1,0 +1,150 @@
+/**
+ * `-o yaml|json|name|jsonpath=…|custom-columns=…`: kubectl's resource printers. Objects print as
+ * the API server returns them, keys in Go's map order (sorted), YAML the way sigs.k8s.io/yaml
+ * writes it, JSON indented by four spaces; several objects print as a `List`.
+ */
+import { Document, Scalar, visit } from 'yaml';
+import { kindSlashName, resourceForKind } from '../../k8s/resources.ts';
+import type { KubeObject } from '../../k8s/types.ts';
+import { KubectlError } from '../command.ts';
+import { JsonPathError, escapeHtml, executeTemplate, selectValues, textOf } from './jsonpath.ts';
+import { renderTable } from './table.ts';
+
+const isObj = (v: unknown): v is Record<string, unknown> =>
+  v !== null && typeof v === 'object' && !Array.isArray(v);
+
+/** Keys sorted at every level, as Go marshals map[string]interface{}. */
+export function sortKeys(v: unknown): unknown {
+  if (Array.isArray(v)) return v.map(sortKeys);
+  if (isObj(v)) {
+    const out: Record<string, unknown> = {};
+    for (const k of Object.keys(v).sort()) if (v[k] !== undefined) out[k] = sortKeys(v[k]);
+    return out;
+  }
+  return v;
+}
+
+/** Strings that YAML 1.1 would read as something else: go-yaml double-quotes them. */
+const ambiguous =
+  /^(?:~|null|Null|NULL|y|Y|yes|Yes|YES|n|N|no|No|NO|true|True|TRUE|false|False|FALSE|on|On|ON|off|Off|OFF|[-+]?(?:0|[1-9][0-9_]*)|[-+]?0[0-7_]+|[-+]?0x[0-9a-fA-F_]+|[-+]?0b[01_]+|[-+]?(?:[0-9][0-9_]*)?\.[0-9_]*(?:[eE][-+]?[0-9]+)?|[-+]?[0-9][0-9_]*(?:\.[0-9_]*)?[eE][-+]?[0-9]+|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN)|[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}(?:[Tt]|[ \t]+)[0-9]{1,2}:[0-9]{2}:[0-9]{2}(?:\.[0-9]*)?(?:[ \t]*(?:Z|[-+][0-9]{1,2}(?::[0-9]{2})?))?|[0-9]{4}-[0-9]{2}-[0-9]{2})$/;
+
+/** YAML as `kubectl get -o yaml` prints it (sigs.k8s.io/yaml → go-yaml v2). */
+export function goYaml(value: unknown): string {
+  const doc = new Document(sortKeys(value));
+  visit(doc, {
+    Scalar(key, node) {
+      if (key === 'key' || typeof node.value !== 'string') return;
+      const s = node.value;
+      if (s === '' || ambiguous.test(s)) node.type = Scalar.QUOTE_DOUBLE;
+      else if (s.includes('\n')) node.type = Scalar.BLOCK_LITERAL;
+    },
+  });
+  return doc.toString({
+    indent: 2,
+    indentSeq: false,
+    lineWidth: 0,
+    singleQuote: true,
+    nullStr: 'null',
+  });
+}
+
+export function goJsonIndent(value: unknown): string {
+  return `${escapeHtml(JSON.stringify(sortKeys(value), null, 4))}\n`;
+}
+
+/** The `List` kubectl prints when a get returns several objects (or a list query). */
+export function asList(objects: KubeObject[]): Record<string, unknown> {
+  return { apiVersion: 'v1', items: objects, kind: 'List', metadata: { resourceVersion: '' } };
+}
+
+export type OutputFormat =
+  | { type: 'table'; wide: boolean }
+  | { type: 'yaml' | 'json' | 'name' }
+  | { type: 'jsonpath'; template: string }
+  | { type: 'custom-columns'; columns: { header: string; expr: string }[] };
+
+const allowedFormats =
+  'custom-columns, custom-columns-file, go-template, go-template-file, json, jsonpath, jsonpath-as-json, jsonpath-file, name, template, templatefile, wide, yaml';
+
+/** Parses `-o`; throws kubectl's errors for unknown formats and bad specs. */
+export function parseOutput(o: string | undefined): OutputFormat {
+  if (o === undefined || o === '') return { type: 'table', wide: false };
+  if (o === 'wide') return { type: 'table', wide: true };
+  if (o === 'yaml' || o === 'json' || o === 'name') return { type: o };
+  const eq = o.indexOf('=');
+  const name = eq >= 0 ? o.slice(0, eq) : o;
+  const arg = eq >= 0 ? o.slice(eq + 1) : '';
+  if (name === 'jsonpath' || name === 'jsonpath-as-json') {
+    if (!arg) throw new KubectlError('template format specified but no template given');
+    try {
+      executeTemplate(arg, {});
+    } catch (e) {
+      if (e instanceof JsonPathError) throw new KubectlError(`error parsing jsonpath ${arg}, ${e.message}`);
+      throw e;
+    }
+    return { type: 'jsonpath', template: arg };
+  }
+  if (name === 'custom-columns') {
+    if (!arg) throw new KubectlError('custom-columns format specified but no custom columns given');
+    const columns = arg.split(',').map((spec) => {
+      const i = spec.indexOf(':');
+      if (i < 0)
+        throw new KubectlError(`unexpected custom-columns spec: ${spec}, expected <header>:<json-path-expr>`);
+      let expr = spec.slice(i + 1);
+      // RelaxedJSONPathExpression: `.a.b` or `a.b` or `{.a.b}`.
+      if (!expr.startsWith('{')) expr = `{${expr.startsWith('.') ? '' : '.'}${expr}}`;
+      try {
+        selectValues(expr, {});
+      } catch (e) {
+        if (e instanceof JsonPathError) throw new KubectlError(e.message);
+        throw e;
+      }
+      return { header: spec.slice(0, i), expr };
+    });
+    return { type: 'custom-columns', columns };
+  }
+  throw new KubectlError(
+    `unable to match a printer suitable for the output format "${o}", allowed formats are: ${allowedFormats}`,
+  );
+}
+
+/** Prints objects in a non-table format. `single` means one object was asked for by name. */
+export function printObjects(format: OutputFormat, objects: KubeObject[], single: boolean): string {
+  const data: unknown = single && objects.length === 1 ? objects[0] : asList(objects);
+  switch (format.type) {
+    case 'yaml':
+      return goYaml(data);
+    case 'json':
+      return goJsonIndent(data);
+    case 'name':
+      return objects
+        .map((o) => {
+          const info = resourceForKind(o.kind);
+          return `${info ? kindSlashName(info, o.metadata.name) : `${o.kind.toLowerCase()}/${o.metadata.name}`}\n`;
+        })
+        .join('');
+    case 'jsonpath':
+      try {
+        return executeTemplate(format.template, JSON.parse(JSON.stringify(data)) as unknown);
+      } catch (e) {
+        if (e instanceof JsonPathError)
+          throw new KubectlError(`error executing jsonpath "${format.template}": ${e.message}`);
+        throw e;
+      }
+    case 'custom-columns': {
+      const lines = [format.columns.map((c) => c.header)];
+      for (const o of objects) {
+        const plain = JSON.parse(JSON.stringify(o)) as unknown;
+        lines.push(
+          format.columns.map((c) => {
+            const values = selectValues(c.expr, plain);
+            return values.length ? values.map(textOf).join(',') : '<none>';
+          }),
+        );
+      }
+      return renderTable(lines);
+    }
+    case 'table':
+      return '';
+  }
+}
