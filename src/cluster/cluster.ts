@@ -213,6 +213,7 @@ export class SimCluster implements ControllerContext {
   }
 
   private allocateClusterIP(svc: Service): Service {
+    svc = this.allocateNodePorts(svc);
     if (svc.spec.clusterIP === 'None' || (svc.spec.clusterIP && svc.spec.clusterIP !== '')) return svc;
     let ip = '';
     const used = new Set(this.store.list<Service>('Service').map((s) => s.spec.clusterIP));
@@ -221,11 +222,33 @@ export class SimCluster implements ControllerContext {
     return { ...svc, spec: { ...svc.spec, clusterIP: ip, clusterIPs: [ip] } };
   }
 
+  /** NodePort and LoadBalancer Services get a node port from 30000–32767 for each port without one. */
+  allocateNodePorts(svc: Service): Service {
+    if (svc.spec.type !== 'NodePort' && svc.spec.type !== 'LoadBalancer') return svc;
+    const used = new Set(
+      this.store.list<Service>('Service').flatMap((s) => (s.spec.ports ?? []).map((p) => p.nodePort)),
+    );
+    const ports = (svc.spec.ports ?? []).map((p) => {
+      if (p.nodePort) return p;
+      let port: number;
+      do port = 30000 + this.rand.int(2768);
+      while (used.has(port));
+      used.add(port);
+      return { ...p, nodePort: port };
+    });
+    return { ...svc, spec: { ...svc.spec, ports } };
+  }
+
   update<T extends KubeObject>(obj: T): T {
     const old = this.store.get<T>(obj.kind, obj.metadata.namespace, obj.metadata.name);
     if (!old) return this.create(obj);
     const hasStatusSubresource = obj.kind !== 'Pod' && 'status' in old;
-    const next = { ...obj, metadata: { ...obj.metadata } } as T & { spec?: unknown; status?: unknown };
+    const withPorts =
+      obj.kind === 'Service' ? (this.allocateNodePorts(obj as unknown as Service) as unknown as T) : obj;
+    const next = { ...withPorts, metadata: { ...withPorts.metadata } } as T & {
+      spec?: unknown;
+      status?: unknown;
+    };
     if (old.metadata.uid !== undefined) next.metadata.uid = old.metadata.uid;
     if (old.metadata.creationTimestamp !== undefined)
       next.metadata.creationTimestamp = old.metadata.creationTimestamp;

@@ -453,13 +453,26 @@ describe('setDefaultsPod (SetDefaults_Pod)', () => {
 });
 
 describe('setDefaultsService (SetDefaults_Service)', () => {
-  it('an empty spec gets type ClusterIP and sessionAffinity None', () => {
-    expect(setDefaultsService(service({})).spec).toEqual({ type: 'ClusterIP', sessionAffinity: 'None' });
+  it('an empty spec gets type ClusterIP, sessionAffinity None and the single-stack IPv4 fields', () => {
+    expect(setDefaultsService(service({})).spec).toEqual({
+      type: 'ClusterIP',
+      sessionAffinity: 'None',
+      ipFamilyPolicy: 'SingleStack',
+      ipFamilies: ['IPv4'],
+      internalTrafficPolicy: 'Cluster',
+    });
   });
 
   it('explicit type and session affinity are kept', () => {
     const got = setDefaultsService(service({ type: 'NodePort', sessionAffinity: 'ClientIP' }));
-    expect(got.spec).toEqual({ type: 'NodePort', sessionAffinity: 'ClientIP' });
+    expect(got.spec).toEqual({
+      type: 'NodePort',
+      sessionAffinity: 'ClientIP',
+      ipFamilyPolicy: 'SingleStack',
+      ipFamilies: ['IPv4'],
+      internalTrafficPolicy: 'Cluster',
+      externalTrafficPolicy: 'Cluster',
+    });
   });
 
   it.each<{ scenario: string; port: ServicePort; expected: ServicePort }>([

@@ -199,6 +199,15 @@ export function setDefaultsService(s: Service): Service {
   copy.spec.sessionAffinity ||= 'None';
   copy.spec.type ||= 'ClusterIP';
   if (copy.spec.ports) copy.spec.ports = copy.spec.ports.map(defaultServicePortInPlace);
+  // What the API server fills in on a single-stack IPv4 cluster.
+  if (copy.spec.type !== 'ExternalName') {
+    copy.spec.ipFamilyPolicy ||= 'SingleStack';
+    copy.spec.ipFamilies ??= ['IPv4'];
+    copy.spec.internalTrafficPolicy ||= 'Cluster';
+  }
+  if (copy.spec.type === 'NodePort' || copy.spec.type === 'LoadBalancer')
+    copy.spec.externalTrafficPolicy ||= 'Cluster';
+  if (copy.spec.type === 'LoadBalancer') copy.spec.allocateLoadBalancerNodePorts ??= true;
   return copy;
 }
 

@@ -258,6 +258,11 @@ export interface Service extends KubeObject {
     clusterIP?: string;
     clusterIPs?: string[];
     sessionAffinity?: string;
+    ipFamilies?: string[];
+    ipFamilyPolicy?: string;
+    internalTrafficPolicy?: string;
+    externalTrafficPolicy?: string;
+    allocateLoadBalancerNodePorts?: boolean;
   };
   status?: { loadBalancer?: Record<string, unknown> };
 }

@@ -77,25 +77,8 @@ export function prepareCreate(
 }
 
 /** The API server's NodePort allocator: a free port in 30000-32767 from the seeded generator. */
-export function allocateNodePorts(cluster: SimCluster, svc: Service): Service {
-  if (svc.spec.type !== 'NodePort' && svc.spec.type !== 'LoadBalancer') return svc;
-  const used = new Set(
-    cluster.store.list<Service>('Service').flatMap((s) => (s.spec.ports ?? []).map((p) => p.nodePort)),
-  );
-  const ports = (svc.spec.ports ?? []).map((p) => {
-    if (p.nodePort) return p;
-    let port: number;
-    do port = 30000 + cluster.rand.int(2768);
-    while (used.has(port));
-    used.add(port);
-    return { ...p, nodePort: port };
-  });
-  return { ...svc, spec: { ...svc.spec, ports } };
-}
-
 export function commitCreate(cluster: SimCluster, p: PreparedCreate): KubeObject {
-  const obj = p.obj.kind === 'Service' ? allocateNodePorts(cluster, p.obj as Service) : p.obj;
-  const stored = cluster.create(obj);
+  const stored = cluster.create(p.obj);
   cluster.settle();
   return stored;
 }
