@@ -1,0 +1,160 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Page } from '@playwright/test';
+import { lab, state } from './lab.ts';
+
+const open = async (page: Page) => {
+  await page.goto('/');
+  await expect(page.getByRole('button', { name: 'Rolling update' })).toBeVisible();
+};
+const podsOf = (page: Page, version: string) =>
+  page.getByRole('button', { name: new RegExp(`^Pod kubia-\\S+, version ${version}, Ready`) });
+
+test('first load shows a running Deployment with pods behind the Service', async ({ page }) => {
+  const origins = new Set<string>();
+  page.on('request', (r) => origins.add(new URL(r.url()).origin));
+  await open(page);
+  await expect(podsOf(page, 'v1')).toHaveCount(3);
+  await expect(page.getByText('Service kubia')).toBeVisible();
+  const s = await state(page);
+  expect(s.deployments[0]).toMatchObject({ name: 'kubia', replicas: 3, available: 3 });
+  expect([...origins]).toEqual(['http://127.0.0.1:4173']);
+});
+
+test('Rolling update completes and the diagram, timeline and events show it', async ({ page }) => {
+  await open(page);
+  await page.getByRole('combobox', { name: 'Image' }).selectOption('luksa/kubia:v2');
+  await page.getByRole('button', { name: 'Rolling update' }).click();
+  await expect(page.getByRole('log', { name: 'kubectl output' })).toContainText(
+    'deployment.apps/kubia image updated',
+  );
+  await lab(page, (l) => l.advance(60));
+  await expect(podsOf(page, 'v2')).toHaveCount(3);
+  await expect(podsOf(page, 'v1')).toHaveCount(0);
+  await expect(page.getByText('Rollout complete')).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Events table' })).toContainText('ScalingReplicaSet');
+  await expect(page.locator('.timeline .step-marker')).toHaveCount(1);
+});
+
+test('maxSurge and maxUnavailable both 0 are refused with the upstream message', async ({ page }) => {
+  await open(page);
+  await page.getByRole('textbox', { name: 'maxSurge' }).fill('0');
+  await page.getByRole('textbox', { name: 'maxUnavailable' }).fill('0');
+  await expect(page.getByRole('alert').first()).toContainText('may not be 0 when `maxSurge` is 0');
+});
+
+test('broken v3 and Roll back recovers', async ({ page }) => {
+  await open(page);
+  await page.getByRole('button', { name: 'Deploy broken v3' }).click();
+  await lab(page, (l) => l.advance(40));
+  const mid = await state(page);
+  test.info().annotations.push({ type: 'v3 after 40 s', description: mid.deployments[0]?.phase ?? '' });
+  await page.getByRole('button', { name: 'Roll back' }).click();
+  await lab(page, (l) => l.advance(90));
+  await expect(podsOf(page, 'v1')).toHaveCount(3);
+  const s = await state(page);
+  expect(s.pods.filter((p) => p.version === 'v3')).toEqual([]);
+});
+
+test('pause and resume a rollout', async ({ page }) => {
+  await open(page);
+  await page.getByRole('button', { name: 'Rolling update' }).click();
+  await lab(page, (l) => l.advance(3));
+  await page.getByRole('button', { name: 'Pause rollout' }).click();
+  await lab(page, (l) => l.advance(60));
+  let s = await state(page);
+  expect(s.deployments[0]?.paused).toBe(true);
+  expect(s.pods.some((p) => p.version === 'v1')).toBe(true);
+  await page.getByRole('button', { name: 'Resume rollout' }).click();
+  await lab(page, (l) => l.advance(60));
+  s = await state(page);
+  expect(s.pods.map((p) => p.version)).toEqual(['v2', 'v2', 'v2']);
+});
+
+test('scrubbing back shows the earlier state', async ({ page }) => {
+  await open(page);
+  await page.getByRole('button', { name: 'Rolling update' }).click();
+  await lab(page, (l) => l.advance(60));
+  await expect(podsOf(page, 'v2')).toHaveCount(3);
+  const slider = page.getByRole('slider', { name: 'Time' });
+  await slider.fill('10');
+  await expect(podsOf(page, 'v1')).toHaveCount(3);
+  await expect(podsOf(page, 'v2')).toHaveCount(0);
+  await slider.fill('100');
+  await expect(podsOf(page, 'v2')).toHaveCount(3);
+});
+
+test('console commands change the diagram', async ({ page }) => {
+  await open(page);
+  const input = page.getByRole('textbox', { name: 'kubectl command' });
+  await input.fill('kubectl scale deployment/kubia --replicas=5');
+  await input.press('Enter');
+  await lab(page, (l) => l.advance(30));
+  await expect(podsOf(page, 'v1')).toHaveCount(5);
+  await input.fill('rollout history deployment/kubia');
+  await input.press('Enter');
+  await expect(page.getByRole('log', { name: 'kubectl output' })).toContainText('REVISION');
+  await input.press('ArrowUp');
+  await expect(input).toHaveValue('rollout history deployment/kubia');
+  await input.fill('kubectl rollo');
+  await input.press('Tab');
+  await expect(input).toHaveValue('kubectl rollout ');
+});
+
+test('YAML editor applies a change and shows a validation error', async ({ page }) => {
+  await open(page);
+  await page.getByRole('button', { name: 'YAML editor' }).click();
+  const editor = page.getByRole('textbox', { name: 'YAML manifest' });
+  await expect(editor).toContainText('kind: Deployment');
+  const text = (await editor.innerText()).replace('replicas: 3', 'replicas: 4');
+  await editor.fill(text);
+  await page.getByRole('button', { name: 'Apply' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'configured' })).toBeVisible();
+  await lab(page, (l) => l.advance(30));
+  await expect(podsOf(page, 'v1')).toHaveCount(4);
+  await editor.fill(text.replace('replicas: 4', 'replicas: -1'));
+  await page.getByRole('button', { name: 'Apply' }).click();
+  await expect(page.locator('.editor .error')).toContainText('spec.replicas');
+});
+
+test('keyboard only: Space plays, arrows step, / focuses the console', async ({ page }) => {
+  await open(page);
+  await page.locator('body').click({ position: { x: 2, y: 700 } });
+  await page.keyboard.press('Space');
+  await expect(page.getByRole('button', { name: 'Pause', exact: true })).toBeVisible();
+  await page.keyboard.press('Space');
+  await expect(page.getByRole('button', { name: 'Play', exact: true })).toBeVisible();
+  const t0 = (await state(page)).t;
+  await page.keyboard.press('ArrowLeft');
+  expect((await state(page)).t).toBeLessThan(t0);
+  await page.keyboard.press('/');
+  await expect(page.getByRole('textbox', { name: 'kubectl command' })).toBeFocused();
+  await page.keyboard.type('kubectl set image deployment/kubia nodejs=luksa/kubia:v4');
+  await page.keyboard.press('Enter');
+  // Tab to a pod and open its details with Enter.
+  await page
+    .getByRole('button', { name: /^Pod kubia-/ })
+    .first()
+    .focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { name: /^Pod kubia-/ })).toBeVisible();
+});
+
+test('no serious accessibility violations (axe)', async ({ page }) => {
+  await open(page);
+  await page.getByRole('button', { name: 'Rolling update' }).click();
+  await lab(page, (l) => l.advance(8));
+  const results = await new AxeBuilder({ page }).analyze();
+  const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+});
+
+test('Blue/green: green comes up, the Service switches, blue scales to 0', async ({ page }) => {
+  await open(page);
+  await page.getByRole('button', { name: 'Blue/green' }).click();
+  for (let i = 0; i < 6; i++) await lab(page, (l) => l.advance(10));
+  const s = await state(page);
+  expect(s.services[0]?.selector).toBe('app=kubia-green');
+  expect(s.deployments.find((d) => d.name === 'kubia')?.replicas).toBe(0);
+  expect(s.steps.length).toBe(3);
+  await expect(page.getByRole('log', { name: 'kubectl output' })).toContainText('scaled');
+});

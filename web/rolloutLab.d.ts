@@ -1,0 +1,40 @@
+/** The test hook e2e specs use to drive virtual time instead of sleeping. */
+export interface RolloutLabState {
+  t: number;
+  playing: boolean;
+  duration: number;
+  steps: { at: number; run: string }[];
+  services: { name: string; selector: string; endpoints: string[] }[];
+  deployments: {
+    name: string;
+    replicas: number;
+    strategy: string;
+    paused: boolean;
+    updated: number;
+    ready: number;
+    available: number;
+    phase: string;
+    replicaSets: { name: string; revision: number; image: string; replicas: number }[];
+  }[];
+  pods: { name: string; version: string; state: string }[];
+  /** Entries in the console log. */
+  log: number;
+}
+
+export interface RolloutLabHook {
+  /** Show state(t). */
+  seek(t: number): void;
+  /** Move virtual time forward by `seconds`. */
+  advance(seconds: number): void;
+  /** Run a kubectl command as a step at the current moment (what the buttons do). */
+  run(command: string, stdin?: string): { stdout: string; stderr: string; exitCode: number };
+  /** Type a command into the console (read-only commands do not become steps). */
+  console(command: string): void;
+  state(): RolloutLabState;
+}
+
+declare global {
+  interface Window {
+    __rolloutLab?: RolloutLabHook;
+  }
+}

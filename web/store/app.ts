@@ -1,0 +1,229 @@
+/**
+ * The app's state: one SimSession (the simulator) and two vanilla zustand stores adapting it for
+ * React. Actions are module functions; selectors are module-level constants.
+ */
+import { createStore } from 'zustand/vanilla';
+import type { Deployment, Endpoints, Service } from '../../src/k8s/types.ts';
+import type { KubectlResult } from '../../src/kubectl/command.ts';
+import type { CommandLine } from '../sim/commands.ts';
+import { switchService, scale as scaleCommand } from '../sim/commands.ts';
+import { defaultScenario } from '../sim/defaultScenario.ts';
+import { SimSession, isReadOnly } from '../sim/session.ts';
+import { ColourBook } from '../sim/view.ts';
+
+const browserFrames =
+  typeof requestAnimationFrame === 'function'
+    ? {
+        request: (cb: (ms: number) => void) => requestAnimationFrame(cb),
+        cancel: (id: number) => cancelAnimationFrame(id),
+      }
+    : undefined;
+
+export const session = new SimSession(defaultScenario(), browserFrames ? { scheduler: browserFrames } : {});
+/** The app opens with the Deployment running (its pods came up in the first seconds). */
+export const START_AT = 20;
+session.seek(START_AT);
+export const colours = new ColourBook();
+
+export interface PlaybackState {
+  t: number;
+  playing: boolean;
+  speed: number;
+  duration: number;
+  /** Bumped on every change of the simulation; derived views key their memo on it. */
+  version: number;
+}
+
+const playbackOf = (): PlaybackState => ({
+  t: session.now,
+  playing: session.playing,
+  speed: session.speed,
+  duration: session.duration,
+  version: session.version,
+});
+
+export const playbackStore = createStore<PlaybackState>(playbackOf);
+
+export interface LogEntry {
+  id: number;
+  t: number;
+  command: string;
+  stdin?: string;
+  stdout: string;
+  stderr: string;
+  /** Run by the app on the user's behalf (blue/green's later steps). */
+  auto?: boolean;
+}
+
+export interface BlueGreen {
+  startedAt: number;
+  stage: 'wait-green' | 'wait-endpoints' | 'done';
+  blue: string;
+  green: string;
+  service: string;
+}
+
+export type Theme = 'system' | 'light' | 'dark';
+
+export interface UiState {
+  selectedPod: string | null;
+  theme: Theme;
+  log: LogEntry[];
+  /** The command(s) a focused/hovered action button would run. */
+  preview: string;
+  blueGreen: BlueGreen | null;
+  editorOpen: boolean;
+}
+
+export const uiStore = createStore<UiState>(() => ({
+  selectedPod: null,
+  theme: 'system',
+  log: [],
+  preview: '',
+  blueGreen: null,
+  editorOpen: false,
+}));
+
+let logId = 0;
+let busy = false;
+
+session.subscribe(() => {
+  playbackStore.setState(playbackOf());
+  if (!busy) {
+    automate();
+    followStream();
+  }
+});
+
+/** A streaming command (`rollout status`, `get -w`) that prints again as time moves. */
+let following: { command: string; entry: number; last: string } | null = null;
+
+function followStream(): void {
+  if (!following) return;
+  const r = session.query(following.command);
+  const out = r.stdout;
+  if (out === following.last) return;
+  const f = following;
+  f.last = out;
+  const lines = out.split('\n').filter(Boolean);
+  const newest = lines[lines.length - 1] ?? '';
+  uiStore.setState((s) => ({
+    log: s.log.map((e) =>
+      e.id === f.entry && !e.stdout.trimEnd().endsWith(newest)
+        ? { ...e, stdout: `${e.stdout}${newest}\n` }
+        : e,
+    ),
+  }));
+  if (r.exitCode !== 0 || /successfully rolled out/.test(out)) following = null;
+}
+
+const isStreaming = (c: string) =>
+  /\brollout\s+status\b/.test(c) && !/--watch=false|-w=false/.test(c)
+    ? true
+    : /\bget\b/.test(c) && /(\s-w\b|--watch\b)(?!=false)/.test(c);
+
+/** What the console runs: read-only commands just look; everything else becomes a step. */
+export function runConsole(command: string): void {
+  following = null;
+  const trimmed = command.trim();
+  if (!trimmed) return;
+  const full = /^kubectl\b/.test(trimmed) ? trimmed : `kubectl ${trimmed}`;
+  if (!isReadOnly(full)) {
+    runLine({ run: full });
+    return;
+  }
+  const r = session.query(full);
+  const entry: LogEntry = { id: ++logId, t: session.now, command: full, stdout: r.stdout, stderr: r.stderr };
+  uiStore.setState((s) => ({ log: [...s.log.slice(-199), entry] }));
+  if (r.exitCode === 0 && isStreaming(full) && !/successfully rolled out/.test(r.stdout))
+    following = { command: full, entry: entry.id, last: r.stdout };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Actions
+
+export function runLine(line: CommandLine, auto = false): KubectlResult {
+  if (!auto) following = null;
+  busy = true;
+  let r: KubectlResult;
+  try {
+    r = session.run(line.run, line.stdin);
+  } finally {
+    busy = false;
+  }
+  const entry: LogEntry = {
+    id: ++logId,
+    t: session.now,
+    command: line.run,
+    stdout: r.stdout,
+    stderr: r.stderr,
+  };
+  if (line.stdin !== undefined) entry.stdin = line.stdin;
+  if (auto) entry.auto = true;
+  uiStore.setState((s) => ({ log: [...s.log.slice(-199), entry] }));
+  automate();
+  return r;
+}
+
+/** Runs lines in order and stops at the first failure (like `set -e`). */
+export function runLines(lines: CommandLine[]): KubectlResult | undefined {
+  let last: KubectlResult | undefined;
+  for (const l of lines) {
+    last = runLine(l);
+    if (last.exitCode !== 0) break;
+  }
+  return last;
+}
+
+export const play = () => session.play();
+export const pause = () => session.pause();
+export const togglePlay = () => (session.playing ? session.pause() : session.play());
+export const seek = (t: number) => session.seek(t);
+export const stepForward = () => {
+  session.pause();
+  session.stepForward();
+};
+export const stepBack = () => {
+  session.pause();
+  session.stepBack();
+};
+export const setSpeed = (s: number) => session.setSpeed(s);
+export const selectPod = (name: string | null) => uiStore.setState({ selectedPod: name });
+export const setPreview = (preview: string) => uiStore.setState({ preview });
+export const setTheme = (theme: Theme) => uiStore.setState({ theme });
+export const setEditorOpen = (editorOpen: boolean) => uiStore.setState({ editorOpen });
+export const startBlueGreen = (bg: Omit<BlueGreen, 'stage' | 'startedAt'>) =>
+  uiStore.setState({ blueGreen: { ...bg, stage: 'wait-green', startedAt: session.now } });
+
+/** Blue/green's later steps run on their own when their condition holds. */
+function automate(): void {
+  const bg = uiStore.getState().blueGreen;
+  if (!bg || bg.stage === 'done') return;
+  if (session.now < bg.startedAt) {
+    uiStore.setState({ blueGreen: null });
+    return;
+  }
+  const c = session.live;
+  const green = c.store.get<Deployment>('Deployment', 'default', bg.green);
+  const svc = c.store.get<Service>('Service', 'default', bg.service);
+  if (!green || !svc) return;
+  if (bg.stage === 'wait-green') {
+    const want = green.spec.replicas ?? 1;
+    const st = green.status ?? {};
+    if (
+      (st.updatedReplicas ?? 0) === want &&
+      (st.availableReplicas ?? 0) === want &&
+      (st.replicas ?? 0) === want
+    ) {
+      uiStore.setState({ blueGreen: { ...bg, stage: 'wait-endpoints' } });
+      runLine(switchService(svc, green.spec.template.metadata?.labels ?? {}), true);
+    }
+  } else if (bg.stage === 'wait-endpoints') {
+    const ep = c.store.get<Endpoints>('Endpoints', 'default', bg.service);
+    const names = (ep?.subsets ?? []).flatMap((s) => s.addresses ?? []).map((a) => a.targetRef?.name ?? '');
+    if (names.length > 0 && names.every((n) => n.startsWith(`${bg.green}-`))) {
+      uiStore.setState({ blueGreen: { ...bg, stage: 'done' } });
+      runLine(scaleCommand(bg.blue, 0), true);
+    }
+  }
+}

@@ -1,0 +1,242 @@
+/**
+ * Every button is a kubectl command, shown before it runs (on hover/focus) and printed in the
+ * console after. Nothing here touches the cluster directly.
+ */
+import { useState, type ReactNode } from 'react';
+import type { Deployment, ReplicaSet, Service } from '../../src/k8s/types.ts';
+import { revision as revisionOf } from '../../src/cluster/controllers/deployment/util.ts';
+import {
+  brokenV3,
+  GREEN_SUFFIX,
+  greenDeployment,
+  recreate,
+  rollback,
+  rollingUpdate,
+  scale,
+  deploymentOfService,
+  type CommandLine,
+} from '../sim/commands.ts';
+import { runLine, runLines, session, setPreview, startBlueGreen } from '../store/app.ts';
+import { useUiField, useVersion } from './hooks.ts';
+
+const IMAGES = ['luksa/kubia:v1', 'luksa/kubia:v2', 'luksa/kubia:v3', 'luksa/kubia:v4'];
+
+const show = (lines: CommandLine[]) =>
+  lines
+    .map((l) => (l.stdin !== undefined ? `$ ${l.run} <<EOF\n${l.stdin.trimEnd()}\nEOF` : `$ ${l.run}`))
+    .join('\n');
+
+function ActionButton({
+  lines,
+  onRun,
+  children,
+  disabled,
+  className,
+}: {
+  lines: () => CommandLine[];
+  onRun: () => void;
+  children: ReactNode;
+  disabled?: boolean;
+  className?: string;
+}) {
+  const preview = () => setPreview(disabled ? '' : show(lines()));
+  return (
+    <button
+      type="button"
+      className={className}
+      disabled={disabled}
+      aria-describedby="command-preview"
+      onMouseEnter={preview}
+      onFocus={preview}
+      onClick={onRun}
+    >
+      {children}
+    </button>
+  );
+}
+
+export function Actions() {
+  useVersion();
+  const preview = useUiField('preview');
+  const c = session.live;
+  const svc = c.store.get<Service>('Service', 'default', 'kubia') ?? c.store.list<Service>('Service')[0];
+  const deployments = c.store.list<Deployment>('Deployment');
+  const main =
+    (svc && deploymentOfService(c, svc)) ??
+    deployments.find((d) => d.metadata.name === 'kubia') ??
+    deployments[0];
+  const [image, setImage] = useState('luksa/kubia:v2');
+  const [surge, setSurge] = useState('25%');
+  const [unavailable, setUnavailable] = useState('25%');
+  const [minReady, setMinReady] = useState(0);
+  const [replicas, setReplicas] = useState(3);
+  const [target, setTarget] = useState('');
+  const [error, setError] = useState('');
+
+  if (!main)
+    return (
+      <section className="panel actions" aria-labelledby="actions-h">
+        <h2 id="actions-h">Actions</h2>
+        <p className="muted">No Deployment to act on.</p>
+      </section>
+    );
+  const name = main.metadata.name;
+  const rsList = c.store
+    .list<ReplicaSet>('ReplicaSet')
+    .filter((rs) => rs.metadata.ownerReferences?.some((r) => r.uid === main.metadata.uid))
+    .sort((a, b) => (revisionOf(b) ?? 0) - (revisionOf(a) ?? 0));
+  const ru = rollingUpdate(main, {
+    image,
+    maxSurge: surge,
+    maxUnavailable: unavailable,
+    minReadySeconds: minReady,
+  });
+  const greenName = `${name}${GREEN_SUFFIX}`;
+  const greenExists = !!c.store.get('Deployment', 'default', greenName) || name.endsWith(GREEN_SUFFIX);
+  const result = (r: { exitCode: number; stderr: string } | undefined) =>
+    setError(r && r.exitCode !== 0 ? r.stderr : '');
+  const rollbackLine = () => rollback(name, target ? Number(target) : undefined);
+
+  return (
+    <section className="panel actions" aria-labelledby="actions-h">
+      <h2 id="actions-h">
+        Actions <span className="muted">on deployment/{name}</span>
+      </h2>
+      <div className="field-grid">
+        <label>
+          Image
+          <select value={image} onChange={(e) => setImage(e.target.value)}>
+            {IMAGES.map((i) => (
+              <option key={i}>{i}</option>
+            ))}
+          </select>
+        </label>
+        <label>
+          maxSurge
+          <input value={surge} onChange={(e) => setSurge(e.target.value)} size={4} />
+        </label>
+        <label>
+          maxUnavailable
+          <input value={unavailable} onChange={(e) => setUnavailable(e.target.value)} size={4} />
+        </label>
+        <label>
+          minReadySeconds
+          <input
+            type="number"
+            min={0}
+            value={minReady}
+            onChange={(e) => setMinReady(Math.max(0, Number(e.target.value) || 0))}
+          />
+        </label>
+      </div>
+      {ru.error && (
+        <p className="error" role="alert">
+          {ru.error}
+        </p>
+      )}
+      <div className="button-row">
+        <ActionButton
+          className="primary"
+          lines={() => ru.lines}
+          onRun={() => (ru.error ? setError(ru.error) : result(runLines(ru.lines)))}
+        >
+          Rolling update
+        </ActionButton>
+        <ActionButton
+          lines={() => recreate(main, image)}
+          onRun={() => result(runLines(recreate(main, image)))}
+        >
+          Recreate
+        </ActionButton>
+        <ActionButton
+          lines={() => [greenDeployment(main, image)]}
+          disabled={greenExists || !svc}
+          onRun={() => {
+            if (!svc) return;
+            const r = runLine(greenDeployment(main, image));
+            result(r);
+            if (r.exitCode === 0)
+              startBlueGreen({ blue: name, green: greenName, service: svc.metadata.name });
+          }}
+        >
+          Blue/green
+        </ActionButton>
+      </div>
+      <div className="button-row">
+        <label className="inline">
+          <span className="sr-only">Roll back to</span>
+          <select
+            value={target}
+            onChange={(e) => setTarget(e.target.value)}
+            aria-label="Roll back to revision"
+          >
+            <option value="">previous revision (undo)</option>
+            {rsList.map((rs) => {
+              const rev = revisionOf(rs) ?? 0;
+              const img = rs.spec.template.spec.containers[0]?.image ?? '';
+              const cause = rs.metadata.annotations?.['kubernetes.io/change-cause'];
+              return (
+                <option key={rs.metadata.uid} value={rev}>
+                  rev {rev}: {img}
+                  {cause ? ` (${cause})` : ''}
+                </option>
+              );
+            })}
+          </select>
+        </label>
+        <ActionButton lines={() => [rollbackLine()]} onRun={() => result(runLine(rollbackLine()))}>
+          Roll back
+        </ActionButton>
+      </div>
+      <div className="button-row">
+        <ActionButton
+          lines={() => [{ run: `kubectl rollout pause deployment/${name}` }]}
+          disabled={main.spec.paused === true}
+          onRun={() => result(runLine({ run: `kubectl rollout pause deployment/${name}` }))}
+        >
+          Pause rollout
+        </ActionButton>
+        <ActionButton
+          lines={() => [{ run: `kubectl rollout resume deployment/${name}` }]}
+          disabled={main.spec.paused !== true}
+          onRun={() => result(runLine({ run: `kubectl rollout resume deployment/${name}` }))}
+        >
+          Resume rollout
+        </ActionButton>
+        <ActionButton
+          className="danger"
+          lines={() => [brokenV3(main)]}
+          onRun={() => result(runLine(brokenV3(main)))}
+        >
+          Deploy broken v3
+        </ActionButton>
+      </div>
+      <div className="button-row">
+        <label className="inline">
+          Replicas
+          <input
+            type="number"
+            min={0}
+            max={500}
+            value={replicas}
+            onChange={(e) => setReplicas(Math.max(0, Math.min(500, Number(e.target.value) || 0)))}
+          />
+        </label>
+        <ActionButton
+          lines={() => [scale(name, replicas)]}
+          onRun={() => result(runLine(scale(name, replicas)))}
+        >
+          Scale
+        </ActionButton>
+      </div>
+      {error && (
+        <pre className="error" role="alert">
+          {error}
+        </pre>
+      )}
+      <pre id="command-preview" className="preview" aria-live="off">
+        {preview || 'Hover or focus an action to see the kubectl it runs.'}
+      </pre>
+    </section>
+  );
+}

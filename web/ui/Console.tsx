@@ -1,0 +1,98 @@
+/**
+ * The kubectl console (a lazily loaded chunk): a prompt with history (↑/↓) and Tab completion,
+ * output printed as a terminal shows it, stderr in red.
+ */
+import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { complete, commonPrefix } from '../sim/complete.ts';
+import { runConsole } from '../store/app.ts';
+import { useUiField } from './hooks.ts';
+import { formatTime } from './hooks.ts';
+
+export default function Console() {
+  const log = useUiField('log');
+  const [line, setLine] = useState('');
+  const [history, setHistory] = useState<string[]>([]);
+  const [pos, setPos] = useState(-1);
+  const [hint, setHint] = useState('');
+  const outRef = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    const el = outRef.current;
+    if (el) el.scrollTop = el.scrollHeight;
+  }, [log]);
+
+  const onKey = (e: KeyboardEvent<HTMLInputElement>) => {
+    if (e.key === 'Enter') {
+      e.preventDefault();
+      if (!line.trim()) return;
+      setHistory((h) => [...h, line]);
+      setPos(-1);
+      setHint('');
+      runConsole(line);
+      setLine('');
+    } else if (e.key === 'ArrowUp') {
+      e.preventDefault();
+      if (!history.length) return;
+      const p = pos < 0 ? history.length - 1 : Math.max(0, pos - 1);
+      setPos(p);
+      setLine(history[p] ?? '');
+    } else if (e.key === 'ArrowDown') {
+      e.preventDefault();
+      if (pos < 0) return;
+      const p = pos + 1;
+      if (p >= history.length) {
+        setPos(-1);
+        setLine('');
+      } else {
+        setPos(p);
+        setLine(history[p] ?? '');
+      }
+    } else if (e.key === 'Tab' && line.trim()) {
+      const options = complete(line);
+      if (!options.length) return;
+      e.preventDefault();
+      const words = line.split(/\s+/);
+      const current = words[words.length - 1] ?? '';
+      const prefix = commonPrefix(options);
+      const word = options.length === 1 ? `${options[0]} ` : prefix;
+      if (word.length >= current.length) setLine(line.slice(0, line.length - current.length) + word);
+      setHint(options.length > 1 ? options.slice(0, 12).join('  ') : '');
+    }
+  };
+
+  return (
+    <section className="panel console" aria-labelledby="console-h">
+      <h2 id="console-h">kubectl</h2>
+      <div className="terminal" ref={outRef} role="log" aria-label="kubectl output" tabIndex={0}>
+        {log.length === 0 && (
+          <p className="muted">Type a command, e.g. kubectl rollout history deployment/kubia</p>
+        )}
+        {log.map((e) => (
+          <div key={e.id} className={e.auto ? 'entry auto' : 'entry'}>
+            <div className="cmd">
+              <span className="at">{formatTime(e.t)}</span> $ {e.command}
+              {e.stdin !== undefined ? ' <<EOF' : ''}
+            </div>
+            {e.stdin !== undefined && <pre className="stdin">{`${e.stdin.trimEnd()}\nEOF`}</pre>}
+            {e.stdout && <pre>{e.stdout}</pre>}
+            {e.stderr && <pre className="stderr">{e.stderr}</pre>}
+          </div>
+        ))}
+      </div>
+      <div className="prompt">
+        <span aria-hidden="true">$</span>
+        <input
+          id="kubectl-input"
+          aria-label="kubectl command"
+          aria-keyshortcuts="/"
+          autoComplete="off"
+          spellCheck={false}
+          value={line}
+          placeholder="kubectl …"
+          onChange={(e) => setLine(e.target.value)}
+          onKeyDown={onKey}
+        />
+      </div>
+      {hint && <p className="hint">{hint}</p>}
+    </section>
+  );
+}

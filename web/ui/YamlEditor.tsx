@@ -1,0 +1,90 @@
+/**
+ * YAML editor for the Deployment and Service (CodeMirror 6 and the yaml printer, both loaded on
+ * demand). Applying runs `kubectl apply -f -`; kubectl's error is shown beside the editor.
+ */
+import { defaultKeymap, history, historyKeymap } from '@codemirror/commands';
+import { yaml } from '@codemirror/lang-yaml';
+import { EditorState } from '@codemirror/state';
+import { EditorView, keymap, lineNumbers } from '@codemirror/view';
+import { useEffect, useRef, useState } from 'react';
+import { stringify } from 'yaml';
+import type { KubeObject } from '../../src/k8s/types.ts';
+import { runLine, session, setEditorOpen } from '../store/app.ts';
+
+function manifestYaml(kind: string, name: string): string {
+  const o = session.live.store.get<KubeObject & { spec?: unknown }>(kind, 'default', name);
+  if (!o) return '';
+  const metadata: Record<string, unknown> = { name: o.metadata.name };
+  if (o.metadata.labels) metadata['labels'] = o.metadata.labels;
+  return stringify({ apiVersion: o.apiVersion, kind: o.kind, metadata, spec: o.spec });
+}
+
+export default function YamlEditor() {
+  const objects = [
+    ...session.live.store.list('Deployment').map((o) => `Deployment/${o.metadata.name}`),
+    ...session.live.store.list('Service').map((o) => `Service/${o.metadata.name}`),
+  ];
+  const [target, setTarget] = useState(objects[0] ?? 'Deployment/kubia');
+  const [error, setError] = useState('');
+  const [status, setStatus] = useState('');
+  const host = useRef<HTMLDivElement>(null);
+  const view = useRef<EditorView | null>(null);
+
+  useEffect(() => {
+    const [kind = '', name = ''] = target.split('/');
+    const state = EditorState.create({
+      doc: manifestYaml(kind, name),
+      extensions: [
+        lineNumbers(),
+        history(),
+        keymap.of([...defaultKeymap, ...historyKeymap]),
+        yaml(),
+        EditorView.lineWrapping,
+        EditorView.contentAttributes.of({ 'aria-label': 'YAML manifest' }),
+      ],
+    });
+    const v = new EditorView({ state, parent: host.current! });
+    view.current = v;
+    return () => v.destroy();
+  }, [target]);
+
+  const apply = () => {
+    const text = view.current?.state.doc.toString() ?? '';
+    const r = runLine({ run: 'kubectl apply -f -', stdin: text });
+    setError(r.exitCode !== 0 ? r.stderr : '');
+    setStatus(r.exitCode === 0 ? r.stdout.trim() : '');
+  };
+
+  return (
+    <section className="panel editor" aria-labelledby="editor-h">
+      <h2 id="editor-h">YAML</h2>
+      <div className="button-row">
+        <label className="inline">
+          Object
+          <select value={target} onChange={(e) => setTarget(e.target.value)}>
+            {objects.map((o) => (
+              <option key={o}>{o}</option>
+            ))}
+          </select>
+        </label>
+        <button type="button" className="primary" onClick={apply}>
+          Apply
+        </button>
+        <button type="button" onClick={() => setEditorOpen(false)}>
+          Close editor
+        </button>
+      </div>
+      <div className="cm-host" ref={host} />
+      {error && (
+        <pre className="error" role="alert">
+          {error}
+        </pre>
+      )}
+      {status && (
+        <p className="ok" role="status">
+          {status}
+        </p>
+      )}
+    </section>
+  );
+}
