@@ -9,14 +9,26 @@ import tseslint from 'typescript-eslint';
 // no global randomness. These rules make that mechanical (see ARCHITECTURE.md).
 const coreRestrictedImports = {
   patterns: [
-    { group: ['react', 'react-*', 'react/*', 'framer-motion', 'motion', 'zustand', 'zustand/*', 'd3-*'],
-      message: 'src/ is framework-free: render in web/.' },
+    {
+      group: ['react', 'react-*', 'react/*', 'framer-motion', 'motion', 'zustand', 'zustand/*', 'd3-*'],
+      message: 'src/ is framework-free: render in web/.',
+    },
     { group: ['**/web/**', '../web', '../../web'], message: 'Dependencies point one way: web -> src.' },
     { group: ['node:*', 'fs', 'path', 'os', 'child_process'], message: 'src/ runs in the browser too.' },
   ],
 };
-const coreRestrictedGlobals = ['window', 'document', 'navigator', 'localStorage', 'setTimeout', 'setInterval',
-  'requestAnimationFrame', 'performance', 'process', 'fetch'].map((name) => ({
+const coreRestrictedGlobals = [
+  'window',
+  'document',
+  'navigator',
+  'localStorage',
+  'setTimeout',
+  'setInterval',
+  'requestAnimationFrame',
+  'performance',
+  'process',
+  'fetch',
+].map((name) => ({
   name,
   message: 'src/ is deterministic and DOM-free: virtual time lives in the cluster state.',
 }));
@@ -51,8 +63,13 @@ export default defineConfig([
       'no-restricted-imports': ['error', coreRestrictedImports],
       'no-restricted-globals': ['error', ...coreRestrictedGlobals],
       'no-restricted-properties': ['error', ...coreRestrictedProperties],
-      'no-restricted-syntax': ['error', { selector: "NewExpression[callee.name='Date'][arguments.length=0]",
-        message: 'new Date() reads the wall clock; use the cluster clock.' }],
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "NewExpression[callee.name='Date'][arguments.length=0]",
+          message: 'new Date() reads the wall clock; use the cluster clock.',
+        },
+      ],
     },
   },
 ]);

@@ -14,6 +14,7 @@ export default defineConfig({
           // Property tests run thousands of simulated rollouts; 2-core CI machines need the room.
           testTimeout: 60_000,
           include: ['src/**/*.test.ts'],
+          setupFiles: ['src/test-helpers/setup.ts'],
         },
       },
       {
@@ -22,6 +23,7 @@ export default defineConfig({
           name: 'web',
           environment: 'jsdom',
           include: ['web/**/*.test.{ts,tsx}'],
+          setupFiles: ['src/test-helpers/setup.ts'],
         },
       },
     ],

@@ -5,6 +5,7 @@
  * event the way `kubectl get events` shows it, with the virtual time it happened at. `--json`
  * prints the final snapshot (objects, events, decisions) instead.
  */
+import './k8s/yaml-impl.ts';
 import { readFileSync } from 'node:fs';
 import { SimCluster } from './cluster/cluster.ts';
 import { runKubectl } from './kubectl/index.ts';

@@ -10,6 +10,7 @@
  * c.kubectl('rollout history deployment/kubia').stdout;
  * ```
  */
+import './k8s/yaml-impl.ts';
 import { applyAll } from './cluster/apply.ts';
 import { SimCluster, type ClusterOptions, type ClusterSnapshot } from './cluster/cluster.ts';
 import type { Decision, Timing } from './cluster/context.ts';

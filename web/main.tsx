@@ -4,6 +4,8 @@ import { App } from './App.tsx';
 import { installTestHook } from './sim/testHook.ts';
 import './styles.css';
 
+// The YAML library is not tree-shaken and the default scenario is JSON: load it after the first paint.
+void import('../src/k8s/yaml-impl.ts');
 installTestHook();
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

@@ -1,8 +1,23 @@
 /**
  * Reading manifests: multi-document YAML or JSON, a `kind: List` flattened to its items. Errors
  * read like kubectl's (`error converting YAML to JSON: yaml: line 3: …`).
+ *
+ * The YAML library is plugged in by `yaml-impl.ts` (imported by `src/index.ts`, the CLI and the
+ * tests; the browser loads it on demand, since it is not tree-shaken): JSON needs no library.
  */
-import { parseAllDocuments, stringify } from 'yaml';
+import type * as YamlLibrary from 'yaml';
+
+let impl: typeof YamlLibrary | undefined;
+
+/** Plugs in the YAML library (see yaml-impl.ts). */
+export function useYamlLibrary(library: typeof YamlLibrary): void {
+  impl = library;
+}
+
+/** The YAML library, once plugged in. */
+export function yamlLibrary(): typeof YamlLibrary | undefined {
+  return impl;
+}
 
 export class ManifestError extends Error {
   constructor(message: string) {
@@ -38,7 +53,9 @@ export function parseManifests(text: string, source = 'STDIN'): Record<string, u
       // Not JSON after all: fall through to YAML, which reports the position.
     }
   }
-  const docs = parseAllDocuments(text, { uniqueKeys: false });
+  if (!impl)
+    throw new ManifestError(`error parsing ${source}: YAML support is still loading; try again in a moment`);
+  const docs = impl.parseAllDocuments(text, { uniqueKeys: false });
   const out: Record<string, unknown>[] = [];
   for (const doc of Array.isArray(docs) ? docs : [docs]) {
     const err = doc.errors[0];
@@ -71,5 +88,7 @@ function flatten(value: unknown): Record<string, unknown>[] {
 
 /** YAML as kubectl prints it (`-o yaml`): two-space indent, lists not indented under their key. */
 export function toYaml(value: unknown): string {
-  return stringify(value, { indent: 2, indentSeq: false, lineWidth: 0, aliasDuplicateObjects: false });
+  // JSON is YAML too: the fallback while the library loads.
+  if (!impl) return `${JSON.stringify(value, null, 2)}\n`;
+  return impl.stringify(value, { indent: 2, indentSeq: false, lineWidth: 0, aliasDuplicateObjects: false });
 }

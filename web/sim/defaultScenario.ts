@@ -41,6 +41,27 @@ spec:
       targetPort: 8080
 `;
 
+const kubiaDeployment = {
+  apiVersion: 'apps/v1',
+  kind: 'Deployment',
+  metadata: { name: 'kubia', labels: { app: 'kubia' } },
+  spec: {
+    replicas: 3,
+    selector: { matchLabels: { app: 'kubia' } },
+    template: {
+      metadata: { name: 'kubia', labels: { app: 'kubia' } },
+      spec: { containers: [{ name: 'nodejs', image: 'luksa/kubia:v1', ports: [{ containerPort: 8080 }] }] },
+    },
+  },
+};
+
+const kubiaService = {
+  apiVersion: 'v1',
+  kind: 'Service',
+  metadata: { name: 'kubia' },
+  spec: { selector: { app: 'kubia' }, ports: [{ port: 80, targetPort: 8080 }] },
+};
+
 export function defaultScenario(): Scenario {
   return {
     apiVersion: 'rolloutlab/v1',
@@ -51,7 +72,8 @@ export function defaultScenario(): Scenario {
       cluster: { nodes: 3, cpu: '4', memory: '8Gi' },
       timing: {},
       traffic: { service: 'kubia', requestsPerSecond: 10 },
-      manifests: `${kubiaDeploymentYaml}---\n${kubiaServiceYaml}`,
+      // JSON (also YAML) so the app can start before the YAML library has loaded.
+      manifests: JSON.stringify([kubiaDeployment, kubiaService], null, 2),
       steps: [],
     },
   };

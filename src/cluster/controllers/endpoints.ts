@@ -29,17 +29,18 @@ export function syncEndpoints(ctx: ControllerContext, key: string): void {
         p.status?.podIP &&
         !p.metadata.deletionTimestamp,
     )
-    .filter((p) => p.status.phase !== 'Succeeded' && p.status.phase !== 'Failed');
+    .filter((p) => p.status.phase !== 'Succeeded' && p.status.phase !== 'Failed')
+    // Sorted by IP once (numeric key), so every list below keeps that order without re-sorting.
+    .map((p) => ({ p, key: ipKey(p.status.podIP!) }))
+    .sort((a, b) => a.key - b.key)
+    .map(({ p }) => p);
   const address = (p: Pod): EndpointAddress => ({
     ip: p.status.podIP!,
     nodeName: p.spec.nodeName ?? '',
     targetRef: { kind: 'Pod', name: p.metadata.name, namespace, uid: p.metadata.uid ?? '' },
   });
-  const ready = pods.filter(isPodReady).map(address).sort(byIp);
-  const notReady = pods
-    .filter((p) => !isPodReady(p))
-    .map(address)
-    .sort(byIp);
+  const ready = pods.filter(isPodReady).map(address);
+  const notReady = pods.filter((p) => !isPodReady(p)).map(address);
   const ports = (svc.spec.ports ?? []).map((sp) => {
     const port: { name?: string; port: number; protocol?: string } = {
       port:
@@ -72,14 +73,12 @@ export function syncEndpoints(ctx: ControllerContext, key: string): void {
     ctx.update<Endpoints>({ ...existing, subsets });
   }
 
-  const endpoints: EndpointSlice['endpoints'] = pods
-    .map((p) => ({
-      addresses: [p.status.podIP!],
-      conditions: { ready: isPodReady(p), serving: isPodReady(p), terminating: false },
-      nodeName: p.spec.nodeName ?? '',
-      targetRef: { kind: 'Pod', name: p.metadata.name, namespace, uid: p.metadata.uid ?? '' },
-    }))
-    .sort((a, b) => byIp({ ip: a.addresses[0]! }, { ip: b.addresses[0]! }));
+  const endpoints: EndpointSlice['endpoints'] = pods.map((p) => ({
+    addresses: [p.status.podIP!],
+    conditions: { ready: isPodReady(p), serving: isPodReady(p), terminating: false },
+    nodeName: p.spec.nodeName ?? '',
+    targetRef: { kind: 'Pod', name: p.metadata.name, namespace, uid: p.metadata.uid ?? '' },
+  }));
   const slice = slices[0];
   if (!slice) {
     ctx.create<EndpointSlice>({
@@ -120,9 +119,9 @@ function resolveNamedPort(pods: Pod[], target: string | number | undefined): num
   return undefined;
 }
 
-function byIp(a: { ip: string }, b: { ip: string }): number {
-  const pa = a.ip.split('.').map(Number);
-  const pb = b.ip.split('.').map(Number);
-  for (let i = 0; i < 4; i++) if (pa[i] !== pb[i]) return (pa[i] ?? 0) - (pb[i] ?? 0);
-  return 0;
+/** An IPv4 address as a number, for sorting (10.244.1.2 < 10.244.1.10 < 10.244.2.1). */
+function ipKey(ip: string): number {
+  let key = 0;
+  for (const part of ip.split('.')) key = key * 256 + (Number(part) || 0);
+  return key;
 }

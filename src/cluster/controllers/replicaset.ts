@@ -125,7 +125,12 @@ function manageReplicas(
       object: { kind: 'ReplicaSet', namespace: rs.metadata.namespace ?? 'default', name: rs.metadata.name },
       code: 'replicaset.delete',
       message: `ReplicaSet ${rs.metadata.name} wants ${want} pods and has ${pods.length}, so it deletes ${diff}, not-ready and newest first: ${victims.map((p) => p.metadata.name).join(', ')}.`,
-      values: { want, have: pods.length, delete: diff, victims: victims.map((p) => p.metadata.name).join(', ') },
+      values: {
+        want,
+        have: pods.length,
+        delete: diff,
+        victims: victims.map((p) => p.metadata.name).join(', '),
+      },
     });
   }
   return undefined;

@@ -3,7 +3,7 @@
  * applied the way the API server applies it, the result defaulted and validated; prints
  * `deployment.apps/kubia patched` or `patched (no change)`.
  */
-import { parse as parseYaml } from 'yaml';
+import { yamlLibrary } from '../../k8s/yaml.ts';
 import { validatedUpdate } from '../../cluster/apply.ts';
 import { deepCopy, deepEqual } from '../../k8s/copy.ts';
 import { mergePatch, strategicMergePatch } from '../../k8s/merge.ts';
@@ -135,7 +135,8 @@ export function jsonPatch(target: Json, ops: Json): Json {
 
 function parsePatch(text: string): Json {
   try {
-    return parseYaml(text, { schema: 'core' }) as Json;
+    const lib = yamlLibrary();
+    return (lib ? lib.parse(text, { schema: 'core' }) : JSON.parse(text)) as Json;
   } catch (e) {
     const msg = e instanceof Error ? e.message.split('\n')[0]! : String(e);
     throw new KubectlError(

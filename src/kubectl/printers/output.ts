@@ -3,7 +3,7 @@
  * the API server returns them, keys in Go's map order (sorted), YAML the way sigs.k8s.io/yaml
  * writes it, JSON indented by four spaces; several objects print as a `List`.
  */
-import { Document, Scalar, visit } from 'yaml';
+import { yamlLibrary } from '../../k8s/yaml.ts';
 import { kindSlashName, resourceForKind } from '../../k8s/resources.ts';
 import type { KubeObject } from '../../k8s/types.ts';
 import { KubectlError } from '../command.ts';
@@ -30,6 +30,10 @@ const ambiguous =
 
 /** YAML as `kubectl get -o yaml` prints it (sigs.k8s.io/yaml → go-yaml v2). */
 export function goYaml(value: unknown): string {
+  const lib = yamlLibrary();
+  // JSON is YAML too: the fallback while the library loads in the browser.
+  if (!lib) return `${JSON.stringify(sortKeys(value), null, 2)}\n`;
+  const { Document, Scalar, visit } = lib;
   const doc = new Document(sortKeys(value));
   visit(doc, {
     Scalar(key, node) {

@@ -158,7 +158,16 @@ export function getNewReplicaSet(
       d.spec.strategy?.type === 'Recreate'
         ? `The pod template changed and no old pods are left, so ReplicaSet ${name} (revision ${newRevision}) is created at the full ${newReplicasCount} replicas.`
         : `The pod template changed, so ReplicaSet ${name} (revision ${newRevision}) is created with ${newReplicasCount} replicas: maxSurge ${String(surge)} of ${specReplicas(d)} allows ${specReplicas(d) + util.maxSurge(d)} pods in all and ${util.getReplicaCountForReplicaSets(oldRSs)} exist.`,
-    values: { replicaSet: name, revision: newRevision, replicas: newReplicasCount, strategy: d.spec.strategy?.type ?? 'RollingUpdate', maxSurge: String(surge ?? 0), desired: specReplicas(d), maxTotal: specReplicas(d) + util.maxSurge(d), existing: util.getReplicaCountForReplicaSets(oldRSs) },
+    values: {
+      replicaSet: name,
+      revision: newRevision,
+      replicas: newReplicasCount,
+      strategy: d.spec.strategy?.type ?? 'RollingUpdate',
+      maxSurge: String(surge ?? 0),
+      desired: specReplicas(d),
+      maxTotal: specReplicas(d) + util.maxSurge(d),
+      existing: util.getReplicaCountForReplicaSets(oldRSs),
+    },
   });
   if (newReplicasCount > 0)
     ctx.event(
@@ -312,7 +321,14 @@ export function scale(
       object: ref(d),
       code: 'scale.proportional',
       message: `spec.replicas changed mid-rollout: at most ${allowedSize} pods (replicas ${specReplicas(d)} + maxSurge ${util.maxSurge(d)}) and ${allRSsReplicas} are specified, so ${Math.abs(toAdd)} ${toAdd > 0 ? 'are added' : 'are removed'} in proportion to each ReplicaSet's size: ${sizes.join(', ')}.`,
-      values: { allowed: allowedSize, current: allRSsReplicas, toAdd, replicas: specReplicas(d), surge: util.maxSurge(d), sizes: sizes.join(', ') },
+      values: {
+        allowed: allowedSize,
+        current: allRSsReplicas,
+        toAdd,
+        replicas: specReplicas(d),
+        surge: util.maxSurge(d),
+        sizes: sizes.join(', '),
+      },
     });
 }
 

@@ -1,0 +1,2 @@
+// Every test can read YAML, as Node users of src/index.ts can.
+import '../k8s/yaml-impl.ts';
