@@ -208,6 +208,7 @@ export class SimCluster implements ControllerContext {
     metadata.creationTimestamp = timestamp(this.now);
     if (obj.kind === 'Deployment' || obj.kind === 'ReplicaSet') metadata.generation = 1;
     let out = { ...obj, metadata } as T;
+    if (obj.kind === 'Pod') out = admitPod(out as unknown as Pod) as unknown as T;
     if (obj.kind === 'Service') out = this.allocateClusterIP(out as unknown as Service) as unknown as T;
     return this.store.put(out);
   }
@@ -734,6 +735,25 @@ export class SimCluster implements ControllerContext {
   static exported<T>(obj: T): T {
     return deepCopy(obj);
   }
+}
+
+/**
+ * What admission plugins add to every new pod: the default service account, priority 0 and the
+ * not-ready/unreachable tolerations of 300 s (ServiceAccount, Priority, DefaultTolerationSeconds).
+ */
+function admitPod(pod: Pod): Pod {
+  const spec = { ...pod.spec };
+  spec.serviceAccountName ??= 'default';
+  spec.serviceAccount ??= spec.serviceAccountName;
+  spec.priority ??= 0;
+  spec.enableServiceLinks ??= true;
+  spec.preemptionPolicy ??= 'PreemptLowerPriority';
+  const tolerations = [...(spec.tolerations ?? [])];
+  for (const key of ['node.kubernetes.io/not-ready', 'node.kubernetes.io/unreachable'])
+    if (!tolerations.some((t) => t.key === key))
+      tolerations.push({ key, operator: 'Exists', effect: 'NoExecute', tolerationSeconds: 300 });
+  spec.tolerations = tolerations;
+  return { ...pod, spec };
 }
 
 /** Virtual time is kept to microseconds so sums of fractions compare exactly. */

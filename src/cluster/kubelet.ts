@@ -14,7 +14,7 @@
  */
 import { timestamp } from '../k8s/time.ts';
 import type { Container, ContainerStatus, NodeObject, Pod, PodCondition, Probe } from '../k8s/types.ts';
-import { appBehaviour, imageRepository, respond, type AppBehaviour } from './apps.ts';
+import { appBehaviour, imageRepository, imageTag, respond, type AppBehaviour } from './apps.ts';
 import type { ControllerContext } from './context.ts';
 
 /** Kubelet state per pod (kept in WorldState so snapshots capture it). */
@@ -22,13 +22,24 @@ export interface PodRuntime {
   stage: 'pulling' | 'pullBackOff' | 'starting' | 'running' | 'crashBackOff' | 'terminating';
   /** When the current stage ends. */
   until: number;
-  /** Back-off before the next pull or restart (seconds). */
+  /** Back-off before the next image pull (seconds): 10 s doubling to 5 min. */
   backoff: number;
+  /**
+   * The restart back-off of the container (upstream's flowcontrol.Backoff entry): 0 until the
+   * container first exits, so the first restart is immediate; then 10 s doubling to 5 min. It
+   * resets when the container ran for longer than 10 minutes since the last back-off.
+   */
+  restartBackoff?: number;
+  /** When `restartBackoff` last changed. */
+  restartBackoffAt?: number;
+  /** Restarts performed (the containerStatus restartCount). */
   restarts: number;
   /** When the current container started; requests are counted per container run. */
   startedAt: number;
   requests: number;
   ready: boolean;
+  /** The exact virtual time `ready` last became true (conditions keep whole seconds only). */
+  readySince?: number;
   readySuccesses: number;
   readyFailures: number;
   liveFailures: number;
@@ -38,6 +49,8 @@ export interface PodRuntime {
   pullError?: string;
   /** When the current image pull began. */
   pullStartedAt?: number;
+  /** After a failed pull: when the kubelet retries (ImagePullBackOff shows until then). */
+  retryPullAt?: number;
 }
 
 export interface KubeletWorld {
@@ -49,6 +62,10 @@ export interface KubeletWorld {
 
 const MAX_BACKOFF = 300;
 const INITIAL_BACKOFF = 10;
+/** A back-off entry older than twice the maximum is forgotten (flowcontrol.hasExpired). */
+const BACKOFF_EXPIRY = 2 * MAX_BACKOFF;
+/** After ErrImagePull the next pod sync (this much later) reports ImagePullBackOff. */
+const PULL_ERROR_SHOWN_SECONDS = 1;
 
 /** The virtual time `seconds` from now, kept to microseconds like every timer. */
 function at(ctx: ControllerContext, seconds: number): number {
@@ -138,14 +155,16 @@ function containerStatuses(pod: Pod, rt: PodRuntime): ContainerStatus[] {
     const id = `${imageRepository(c.image)}@sha256:${imageDigest(c.image)}`;
     switch (rt.stage) {
       case 'pulling':
+        // A retry after a failed pull: the status keeps what the last sync reported.
         base.state = rt.pullError
-          ? { waiting: { reason: 'ErrImagePull', message: rt.pullError } }
+          ? { waiting: { reason: 'ImagePullBackOff', message: `Back-off pulling image "${c.image}"` } }
           : { waiting: { reason: 'ContainerCreating' } };
         break;
       case 'pullBackOff':
-        base.state = {
-          waiting: { reason: 'ImagePullBackOff', message: `Back-off pulling image "${c.image}"` },
-        };
+        base.state =
+          rt.retryPullAt !== undefined && rt.until < rt.retryPullAt
+            ? { waiting: { reason: 'ErrImagePull', message: rt.pullError ?? '' } }
+            : { waiting: { reason: 'ImagePullBackOff', message: `Back-off pulling image "${c.image}"` } };
         break;
       case 'starting':
         base.state = { waiting: { reason: 'ContainerCreating' } };
@@ -156,7 +175,7 @@ function containerStatuses(pod: Pod, rt: PodRuntime): ContainerStatus[] {
           ? {
               waiting: {
                 reason: 'CrashLoopBackOff',
-                message: `back-off ${rt.backoff}s restarting failed container=${c.name} pod=${pod.metadata.name}_${pod.metadata.namespace ?? 'default'}(${pod.metadata.uid ?? ''})`,
+                message: `back-off ${rt.restartBackoff ?? 0}s restarting failed container=${c.name} pod=${pod.metadata.name}_${pod.metadata.namespace ?? 'default'}(${pod.metadata.uid ?? ''})`,
               },
             }
           : { running: { startedAt: timestamp(rt.startedAt) } };
@@ -278,6 +297,7 @@ export function syncPod(ctx: ControllerContext, world: KubeletWorld, key: string
   }
   if (!host) return;
 
+  const bound = !rt;
   if (!rt) {
     const nodes = ctx.store.list<NodeObject>('Node');
     pod = ctx.updateStatus<Pod>({
@@ -310,13 +330,14 @@ export function syncPod(ctx: ControllerContext, world: KubeletWorld, key: string
     }
     world.pods.set(key, rt);
   }
+  const stageBefore = rt.stage;
 
   // Do everything that is due, in order; each stage may finish in this same instant.
   for (let guard = 0; guard < 50; guard++) {
     if (rt.stage === 'pulling' && ctx.now >= rt.until) {
       if (app.missing) {
-        const err = `failed to pull and unpack image "${imageRepository(c.image)}:${c.image.split(':').pop()}": failed to resolve reference "${imageRepository(c.image)}:${c.image.split(':').pop()}": ${imageRepository(c.image)}:${c.image.split(':').pop()}: not found`;
-        rt.pullError = `rpc error: code = NotFound desc = ${err}`;
+        const ref = `${imageRepository(c.image)}:${imageTag(c.image)}`;
+        rt.pullError = `rpc error: code = NotFound desc = failed to pull and unpack image "${ref}": failed to resolve reference "${ref}": ${ref}: not found`;
         ctx.event(
           pod,
           'Warning',
@@ -326,11 +347,12 @@ export function syncPod(ctx: ControllerContext, world: KubeletWorld, key: string
           host,
         );
         ctx.event(pod, 'Warning', 'Failed', 'Error: ErrImagePull', 'kubelet', host);
-        pod = writeStatus(ctx, pod, rt);
+        // The failed sync reports ErrImagePull; the next one, a moment later, finds the image in
+        // back-off and reports ImagePullBackOff until the retry.
         rt.stage = 'pullBackOff';
-        rt.until = at(ctx, rt.backoff);
-        ctx.event(pod, 'Normal', 'BackOff', `Back-off pulling image "${c.image}"`, 'kubelet', host);
-        ctx.event(pod, 'Warning', 'Failed', 'Error: ImagePullBackOff', 'kubelet', host);
+        rt.retryPullAt = at(ctx, rt.backoff);
+        rt.until = at(ctx, Math.min(PULL_ERROR_SHOWN_SECONDS, rt.backoff));
+        pod = writeStatus(ctx, pod, rt);
         ctx.decide({
           controller: 'kubelet',
           object: podRef(pod),
@@ -359,6 +381,14 @@ export function syncPod(ctx: ControllerContext, world: KubeletWorld, key: string
       continue;
     }
     if (rt.stage === 'pullBackOff' && ctx.now >= rt.until) {
+      const retryAt = rt.retryPullAt ?? rt.until;
+      if (ctx.now < retryAt) {
+        ctx.event(pod, 'Normal', 'BackOff', `Back-off pulling image "${c.image}"`, 'kubelet', host);
+        ctx.event(pod, 'Warning', 'Failed', 'Error: ImagePullBackOff', 'kubelet', host);
+        rt.until = retryAt;
+        pod = writeStatus(ctx, pod, rt);
+        continue;
+      }
       ctx.event(pod, 'Normal', 'Pulling', `Pulling image "${c.image}"`, 'kubelet', host);
       rt.stage = 'pulling';
       rt.pullStartedAt = ctx.now;
@@ -366,7 +396,7 @@ export function syncPod(ctx: ControllerContext, world: KubeletWorld, key: string
       continue;
     }
     if ((rt.stage === 'starting' || rt.stage === 'crashBackOff') && ctx.now >= rt.until) {
-      if (rt.stage === 'crashBackOff')
+      if (rt.stage === 'crashBackOff') {
         ctx.event(
           pod,
           'Normal',
@@ -375,11 +405,19 @@ export function syncPod(ctx: ControllerContext, world: KubeletWorld, key: string
           'kubelet',
           host,
         );
+        // flowcontrol.Backoff.Next: the first restart sets 10 s, each later one doubles it.
+        rt.restartBackoff = rt.restartBackoff
+          ? Math.min(MAX_BACKOFF, rt.restartBackoff * 2)
+          : INITIAL_BACKOFF;
+        rt.restartBackoffAt = ctx.now;
+        rt.restarts++;
+      }
       for (const ct of pod.spec.containers) {
         ctx.event(pod, 'Normal', 'Created', `Created container: ${ct.name}`, 'kubelet', host);
         ctx.event(pod, 'Normal', 'Started', `Started container ${ct.name}`, 'kubelet', host);
       }
       delete rt.pullError;
+      delete rt.retryPullAt;
       rt.stage = 'running';
       rt.until =
         app.crashAfterSeconds !== undefined ? at(ctx, app.crashAfterSeconds) : Number.POSITIVE_INFINITY;
@@ -391,6 +429,7 @@ export function syncPod(ctx: ControllerContext, world: KubeletWorld, key: string
       const rp = c.readinessProbe;
       const lp = c.livenessProbe;
       rt.ready = !rp;
+      if (rt.ready) rt.readySince = ctx.now;
       const firstProbe = Math.min(
         rp ? (rp.initialDelaySeconds ?? 0) : Infinity,
         lp ? (lp.initialDelaySeconds ?? 0) : Infinity,
@@ -401,28 +440,7 @@ export function syncPod(ctx: ControllerContext, world: KubeletWorld, key: string
     }
     if (rt.stage === 'running' && ctx.now >= rt.until) {
       // The app crashed.
-      rt.lastState = { startedAt: rt.startedAt, finishedAt: ctx.now, exitCode: 1, reason: 'Error' };
-      rt.restarts++;
-      rt.ready = false;
-      rt.stage = 'crashBackOff';
-      rt.until = at(ctx, rt.backoff);
-      pod = writeStatus(ctx, pod, rt);
-      ctx.event(
-        pod,
-        'Warning',
-        'BackOff',
-        `Back-off restarting failed container ${c.name} in pod ${name}_${namespace}(${pod.metadata.uid ?? ''})`,
-        'kubelet',
-        host,
-      );
-      ctx.decide({
-        controller: 'kubelet',
-        object: podRef(pod),
-        code: 'pod.crashLoop',
-        message: `Container ${c.name} of pod ${name} exited with code 1 (restart ${rt.restarts}); the kubelet restarts it after ${rt.backoff}s (CrashLoopBackOff: 10s doubling up to 5 minutes). The pod is not Ready meanwhile.`,
-        values: { restarts: rt.restarts, backoff: rt.backoff },
-      });
-      rt.backoff = Math.min(MAX_BACKOFF, rt.backoff * 2);
+      pod = containerExited(ctx, pod, rt, c, 1);
       continue;
     }
     if (rt.stage === 'running' && ctx.now >= rt.nextProbeAt) {
@@ -431,8 +449,52 @@ export function syncPod(ctx: ControllerContext, world: KubeletWorld, key: string
     }
     break;
   }
+  // A pod just bound shows ContainerCreating (phase Pending, not Ready) while its image is pulled.
+  if (bound || rt.stage !== stageBefore) writeStatus(ctx, pod, rt);
   world.pods.set(key, rt);
   schedule(ctx, key, rt);
+}
+
+/**
+ * The container exited (crashed, or killed by its liveness probe). The kubelet restarts it after
+ * the back-off of upstream's kuberuntime doBackOff: the first restart is immediate, then 10 s,
+ * 20 s, 40 s, 80 s, 160 s, 300 s, 300 s… with CrashLoopBackOff meanwhile. A container that ran
+ * for more than 10 minutes since the last back-off starts over at once.
+ */
+function containerExited(
+  ctx: ControllerContext,
+  pod: Pod,
+  rt: PodRuntime,
+  c: Container,
+  exitCode: number,
+): Pod {
+  const name = pod.metadata.name;
+  const namespace = pod.metadata.namespace ?? 'default';
+  const host = pod.spec.nodeName ?? '';
+  rt.lastState = { startedAt: rt.startedAt, finishedAt: ctx.now, exitCode, reason: 'Error' };
+  rt.ready = false;
+  rt.stage = 'crashBackOff';
+  if (rt.restartBackoff && ctx.now - (rt.restartBackoffAt ?? 0) > BACKOFF_EXPIRY) rt.restartBackoff = 0;
+  const wait = rt.restartBackoff ?? 0;
+  rt.until = at(ctx, wait);
+  if (wait === 0) return pod;
+  pod = writeStatus(ctx, pod, rt);
+  ctx.event(
+    pod,
+    'Warning',
+    'BackOff',
+    `Back-off restarting failed container ${c.name} in pod ${name}_${namespace}(${pod.metadata.uid ?? ''})`,
+    'kubelet',
+    host,
+  );
+  ctx.decide({
+    controller: 'kubelet',
+    object: podRef(pod),
+    code: 'pod.crashLoop',
+    message: `Container ${c.name} of pod ${name} exited with code ${exitCode} again (restarted ${rt.restarts} times); the kubelet restarts it after ${wait}s (CrashLoopBackOff: 10s doubling up to 5 minutes). The pod is not Ready meanwhile.`,
+    values: { restarts: rt.restarts, backoff: wait, exitCode },
+  });
+  return pod;
 }
 
 function newRuntime(now: number): PodRuntime {
@@ -513,12 +575,8 @@ function runProbes(ctx: ControllerContext, pod: Pod, rt: PodRuntime, c: Containe
           message: `The liveness probe of pod ${name} failed ${rt.liveFailures} times in a row (${r.message}), so the kubelet restarts container ${c.name}.`,
           values: { failures: rt.liveFailures },
         });
-        rt.lastState = { startedAt: rt.startedAt, finishedAt: ctx.now, exitCode: 137, reason: 'Error' };
-        rt.restarts++;
-        rt.ready = false;
-        rt.stage = 'crashBackOff';
-        rt.until = ctx.now;
-        return writeStatus(ctx, pod, rt);
+        // Restarted like any exited container: at once the first time, then with back-off.
+        return containerExited(ctx, pod, rt, c, 137);
       }
     }
   }
@@ -530,6 +588,7 @@ function runProbes(ctx: ControllerContext, pod: Pod, rt: PodRuntime, c: Containe
       rt.readySuccesses++;
       if (!rt.ready && rt.readySuccesses >= (rp.successThreshold ?? 1)) {
         rt.ready = true;
+        rt.readySince = ctx.now;
         changed = true;
       }
     } else {

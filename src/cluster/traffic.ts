@@ -83,9 +83,15 @@ export function runTrafficBatch(ctx: ControllerContext, kubelet: KubeletWorld, t
     traffic.carry[i] = exact - n;
     if (n <= 0) return;
     const ep = ctx.store.get<Endpoints>('Endpoints', src.namespace, src.service);
-    const ready = (ep?.subsets ?? []).flatMap((s) => s.addresses ?? []);
+    const all = (ep?.subsets ?? []).flatMap((s) => s.addresses ?? []);
+    // The batch runs at its end, but a pod that became Ready inside the batch must not answer the
+    // requests sent before that instant: route each request among the endpoints Ready by then.
+    const readySince = (name: string | undefined) =>
+      kubelet.pods.get(`${src.namespace}/${name ?? ''}`)?.readySince ?? Number.NEGATIVE_INFINITY;
+    const late = all.some((a) => readySince(a.targetRef?.name) > start);
     for (let k = 0; k < n; k++) {
       const t = Math.round((start + ((k + 0.5) * (end - start)) / n) * 1e6) / 1e6;
+      const ready = late ? all.filter((a) => readySince(a.targetRef?.name) <= t) : all;
       let record: RequestRecord;
       if (ready.length === 0) {
         record = { t, service: src.service, pod: null, version: null, status: 0, latencyMs: 1 };

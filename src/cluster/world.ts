@@ -67,7 +67,7 @@ interface NodeUsage {
 function nodeUsage(ctx: ControllerContext, nodes: NodeObject[]): Map<string, NodeUsage> {
   const usage = new Map<string, NodeUsage>();
   for (const n of nodes) usage.set(n.metadata.name, { cpu: 0, memory: 0, pods: 0, byOwner: new Map() });
-  for (const p of ctx.store.list<Pod>('Pod')) {
+  for (const p of ctx.store.values<Pod>('Pod')) {
     const u = p.spec.nodeName ? usage.get(p.spec.nodeName) : undefined;
     if (!u || p.status?.phase === 'Succeeded' || p.status?.phase === 'Failed') continue;
     const r = podRequests(p);
@@ -128,10 +128,7 @@ function schedulePod(
       continue;
     }
     const share = (u.cpu + req.cpu) / (cpuCap || 1) + (u.memory + req.memory) / (memCap || 1);
-    feasible.push({
-      node: n,
-      score: [owner ? (u.byOwner.get(owner) ?? 0) : 0, share, u.pods, ctx.rand.next()],
-    });
+    feasible.push({ node: n, score: [owner ? (u.byOwner.get(owner) ?? 0) : 0, share, u.pods] });
   }
   if (feasible.length === 0) {
     const detail = [...reasons]
@@ -159,11 +156,18 @@ function schedulePod(
     setPodCondition(ctx, pod, { type: 'PodScheduled', status: 'False', reason: 'Unschedulable', message });
     return;
   }
-  feasible.sort((a, b) => {
-    for (let i = 0; i < a.score.length; i++) if (a.score[i] !== b.score[i]) return a.score[i]! - b.score[i]!;
+  // The best-scoring nodes; a seeded draw picks among equals.
+  const cmp = (a: number[], b: number[]) => {
+    for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return a[i]! - b[i]!;
     return 0;
-  });
-  const node = feasible[0]!.node;
+  };
+  let best = [feasible[0]!];
+  for (const f of feasible.slice(1)) {
+    const d = cmp(f.score, best[0]!.score);
+    if (d < 0) best = [f];
+    else if (d === 0) best.push(f);
+  }
+  const node = best[best.length === 1 ? 0 : ctx.rand.int(best.length)]!.node;
   const u = usage.get(node.metadata.name)!;
   u.cpu += req.cpu;
   u.memory += req.memory;

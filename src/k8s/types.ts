@@ -106,6 +106,18 @@ export interface PodSpec {
   securityContext?: Record<string, unknown>;
   nodeName?: string;
   activeDeadlineSeconds?: number;
+  serviceAccountName?: string;
+  serviceAccount?: string;
+  priority?: number;
+  enableServiceLinks?: boolean;
+  preemptionPolicy?: string;
+  tolerations?: {
+    key?: string;
+    operator?: string;
+    value?: string;
+    effect?: string;
+    tolerationSeconds?: number;
+  }[];
 }
 
 export interface PodTemplateSpec {

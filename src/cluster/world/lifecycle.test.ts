@@ -1,0 +1,539 @@
+/**
+ * The kubelet's and scheduler's lifecycle paths, one pod at a time, asserted as the API shows them
+ * (phase, conditions with lastTransitionTime, containerStatuses) and as kubelet events with their
+ * virtual times. Timings are jittered ±20 % (seeded), so times under default timings are ranges;
+ * all-zero timing makes them exact.
+ */
+import { describe, expect, it } from 'vitest';
+import { timestamp } from '../../k8s/time.ts';
+import type { ContainerStatus, Endpoints, NodeObject, Pod, PodCondition } from '../../k8s/types.ts';
+import { parseManifests } from '../../k8s/yaml.ts';
+import { runKubectl } from '../../kubectl/index.ts';
+import { zeroTiming } from '../../test-helpers/builders.ts';
+import { applyAll } from '../apply.ts';
+import type { AppBehaviour } from '../apps.ts';
+import { SimCluster, type ClusterOptions } from '../cluster.ts';
+
+interface Logged {
+  t: number;
+  type: string;
+  reason: string;
+  object: string;
+  message: string;
+}
+
+/** A cluster whose every Event is also logged with the exact virtual time it was recorded at. */
+function world(options: ClusterOptions = {}): { sim: SimCluster; log: Logged[] } {
+  const sim = new SimCluster({ seed: 7, ...options });
+  const log: Logged[] = [];
+  const record = sim.event.bind(sim);
+  sim.event = (obj, type, reason, message, component, host) => {
+    log.push({ t: sim.now, type, reason, object: `${obj.kind.toLowerCase()}/${obj.metadata.name}`, message });
+    record(obj, type, reason, message, component, host);
+  };
+  return { sim, log };
+}
+
+const SERVICE = `apiVersion: v1
+kind: Service
+metadata: { name: kubia }
+spec:
+  selector: { app: kubia }
+  ports: [{ port: 80, targetPort: 8080 }]
+`;
+
+function podYaml(
+  name: string,
+  image: string,
+  o: { probes?: string; cpu?: string; grace?: number } = {},
+): string {
+  return `apiVersion: v1
+kind: Pod
+metadata: { name: ${name}, labels: { app: kubia } }
+spec:
+${o.grace !== undefined ? `  terminationGracePeriodSeconds: ${o.grace}\n` : ''}  containers:
+  - name: nodejs
+    image: ${image}
+    ports: [{ containerPort: 8080 }]
+${o.cpu ? `    resources: { requests: { cpu: "${o.cpu}" } }\n` : ''}${o.probes ?? ''}`;
+}
+
+function addPod(sim: SimCluster, name: string, image: string, o: Parameters<typeof podYaml>[2] = {}) {
+  applyAll(sim, parseManifests(podYaml(name, image, o)));
+}
+
+const getPod = (sim: SimCluster, name: string) => sim.store.get<Pod>('Pod', 'default', name);
+const main = (p: Pod | undefined): ContainerStatus | undefined => p?.status.containerStatuses?.[0];
+const cond = (p: Pod | undefined, type: string): PodCondition | undefined =>
+  p?.status.conditions?.find((c) => c.type === type);
+/** kubectl get pods' STATUS column. */
+const statusColumn = (sim: SimCluster, name: string) =>
+  runKubectl(sim, `get pod ${name} --no-headers`).stdout.trim().split(/\s+/)[2];
+const podEvents = (log: Logged[], name: string) => log.filter((e) => e.object === `pod/${name}`);
+const reasons = (log: Logged[]) => log.map((e) => e.reason);
+const timeOf = (log: Logged[], reason: string, nth = 0) => log.filter((e) => e.reason === reason)[nth]?.t;
+const endpointAddresses = (sim: SimCluster) =>
+  (sim.store.get<Endpoints>('Endpoints', 'default', 'kubia')?.subsets ?? []).flatMap((s) =>
+    (s.addresses ?? []).map((a) => a.targetRef?.name),
+  );
+
+/** Advance to exactly virtual time `t`. */
+function advanceTo(sim: SimCluster, t: number): void {
+  if (t > sim.now) sim.advance(t - sim.now);
+}
+
+describe('normal start', () => {
+  it.each([
+    { scenario: 'image not on the node: Pulling, Pulled after ~5 s, Started after ~2 s more', cached: false },
+    { scenario: 'image already on the node: Pulled "already present", Started after ~2 s', cached: true },
+  ])('$scenario', ({ cached }) => {
+    const { sim, log } = world({ nodes: 1 });
+    if (cached) {
+      addPod(sim, 'warm', 'luksa/kubia:v1');
+      sim.advance(30);
+    }
+    const t0 = sim.now;
+    addPod(sim, 'p', 'luksa/kubia:v1');
+    sim.advance(0.5);
+    // Created, not yet bound: Pending with no containers (scheduleSeconds 1 — not jittered).
+    expect(getPod(sim, 'p')?.status.phase).toBe('Pending');
+    expect(getPod(sim, 'p')?.spec.nodeName).toBeUndefined();
+    sim.advance(0.6);
+    const bound = getPod(sim, 'p')!;
+    expect(bound.spec.nodeName).toBe('node-1');
+    expect(bound.status.phase).toBe('Pending');
+    expect(main(bound)).toMatchObject({
+      ready: false,
+      restartCount: 0,
+      state: { waiting: { reason: 'ContainerCreating' } },
+    });
+    expect(cond(bound, 'PodScheduled')).toMatchObject({
+      status: 'True',
+      lastTransitionTime: timestamp(t0 + 1),
+    });
+    expect(cond(bound, 'Ready')).toMatchObject({ status: 'False', reason: 'ContainersNotReady' });
+    expect(statusColumn(sim, 'p')).toBe('ContainerCreating');
+    sim.advance(20);
+
+    const ev = podEvents(log, 'p');
+    expect(reasons(ev)).toEqual(
+      cached
+        ? ['Scheduled', 'Pulled', 'Created', 'Started']
+        : ['Scheduled', 'Pulling', 'Pulled', 'Created', 'Started'],
+    );
+    expect(ev[0]).toMatchObject({ t: t0 + 1, message: 'Successfully assigned default/p to node-1' });
+    const pulled = timeOf(ev, 'Pulled')!;
+    const started = timeOf(ev, 'Started')!;
+    if (cached) {
+      expect(ev[1]).toMatchObject({
+        t: t0 + 1,
+        message: 'Container image "luksa/kubia:v1" already present on machine',
+      });
+    } else {
+      expect(ev[1]).toMatchObject({ t: t0 + 1, message: 'Pulling image "luksa/kubia:v1"' });
+      expect(pulled - (t0 + 1)).toBeGreaterThanOrEqual(4);
+      expect(pulled - (t0 + 1)).toBeLessThanOrEqual(6);
+      expect(ev[2]!.message).toMatch(
+        /^Successfully pulled image "luksa\/kubia:v1" in (\d+(\.\d+)?)s \(\1s including waiting\)\. Image size: \d+ bytes\.$/,
+      );
+    }
+    expect(started - pulled).toBeGreaterThanOrEqual(1.6);
+    expect(started - pulled).toBeLessThanOrEqual(2.4);
+    expect(timeOf(ev, 'Created')).toBe(started);
+
+    const p = getPod(sim, 'p')!;
+    expect(p.status.phase).toBe('Running');
+    expect(p.status.podIP).toMatch(/^10\.244\.1\.\d+$/);
+    expect(p.status.hostIP).toBe('172.18.0.2');
+    expect(main(p)).toMatchObject({
+      name: 'nodejs',
+      image: 'luksa/kubia:v1',
+      imageID: expect.stringMatching(/^docker\.io\/luksa\/kubia@sha256:[0-9a-f]{64}$/),
+      ready: true,
+      started: true,
+      restartCount: 0,
+      state: { running: { startedAt: timestamp(started) } },
+    });
+    for (const type of ['Ready', 'ContainersReady'])
+      expect(cond(p, type)).toMatchObject({ status: 'True', lastTransitionTime: timestamp(started) });
+    expect(cond(p, 'Initialized')).toMatchObject({ status: 'True', lastTransitionTime: timestamp(t0 + 1) });
+  });
+
+  it('a slow pull keeps the pod ContainerCreating, out of the endpoints, for the whole pull', () => {
+    const { sim, log } = world({ timing: { imagePullSeconds: 60 } });
+    applyAll(sim, parseManifests(SERVICE));
+    addPod(sim, 'p', 'luksa/kubia:v1');
+    sim.advance(45);
+    expect(statusColumn(sim, 'p')).toBe('ContainerCreating');
+    expect(getPod(sim, 'p')?.status.phase).toBe('Pending');
+    expect(endpointAddresses(sim)).toEqual([]);
+    sim.advance(60);
+    const pulled = timeOf(log, 'Pulled')!;
+    expect(pulled - 1).toBeGreaterThanOrEqual(48);
+    expect(pulled - 1).toBeLessThanOrEqual(72);
+    expect(endpointAddresses(sim)).toEqual(['p']);
+  });
+});
+
+describe('crash loop (`-crash`: exits with code 1 a second after each start), all-zero timing', () => {
+  /**
+   * Upstream kuberuntime doBackOff: the first restart is immediate, then the back-off is 10 s
+   * doubling to 300 s. Each row: the nth exit, when it happens, when the container is started
+   * again, and the back-off shown in the CrashLoopBackOff message.
+   */
+  it.each([
+    { exit: 1, exitedAt: 1, restartedAt: 1, backoff: 0 },
+    { exit: 2, exitedAt: 2, restartedAt: 12, backoff: 10 },
+    { exit: 3, exitedAt: 13, restartedAt: 33, backoff: 20 },
+    { exit: 4, exitedAt: 34, restartedAt: 74, backoff: 40 },
+    { exit: 5, exitedAt: 75, restartedAt: 155, backoff: 80 },
+    { exit: 6, exitedAt: 156, restartedAt: 316, backoff: 160 },
+    { exit: 7, exitedAt: 317, restartedAt: 617, backoff: 300 },
+    { exit: 8, exitedAt: 618, restartedAt: 918, backoff: 300 },
+  ])('exit $exit at $exitedAt s: back-off $backoff s, started again at $restartedAt s', (row) => {
+    const { sim, log } = world({ timing: zeroTiming });
+    addPod(sim, 'p', 'luksa/kubia:v1-crash');
+    const starts = () => log.filter((e) => e.reason === 'Started').map((e) => e.t);
+    advanceTo(sim, row.exitedAt);
+    expect(starts().length).toBe(row.backoff === 0 ? row.exit + 1 : row.exit);
+    const p = getPod(sim, 'p')!;
+    expect(main(p)?.lastState?.terminated).toMatchObject({
+      exitCode: 1,
+      reason: 'Error',
+      finishedAt: timestamp(row.exitedAt),
+    });
+    if (row.backoff > 0) {
+      // In back-off: restartCount is the restarts done so far, not Ready, phase still Running.
+      expect(p.status.phase).toBe('Running');
+      expect(main(p)).toMatchObject({
+        ready: false,
+        restartCount: row.exit - 1,
+        state: {
+          waiting: {
+            reason: 'CrashLoopBackOff',
+            message: `back-off ${row.backoff}s restarting failed container=nodejs pod=p_default(${p.metadata.uid})`,
+          },
+        },
+      });
+      expect(cond(p, 'Ready')).toMatchObject({
+        status: 'False',
+        lastTransitionTime: timestamp(row.exitedAt),
+      });
+      expect(statusColumn(sim, 'p')).toBe('CrashLoopBackOff');
+      expect(log.filter((e) => e.reason === 'BackOff').map((e) => e.t)).toContain(row.exitedAt);
+    }
+    advanceTo(sim, row.restartedAt);
+    expect(starts().at(-1)).toBe(row.restartedAt);
+    expect(main(getPod(sim, 'p'))).toMatchObject({
+      ready: true,
+      restartCount: row.exit,
+      state: { running: {} },
+    });
+  });
+
+  it('the BackOff event message and the decision record explain the wait', () => {
+    const { sim, log } = world({ timing: zeroTiming });
+    addPod(sim, 'p', 'luksa/kubia:v1-crash');
+    sim.advance(40);
+    const uid = getPod(sim, 'p')!.metadata.uid;
+    expect(log.filter((e) => e.reason === 'BackOff')).toEqual([
+      expect.objectContaining({
+        t: 2,
+        type: 'Warning',
+        message: `Back-off restarting failed container nodejs in pod p_default(${uid})`,
+      }),
+      expect.objectContaining({ t: 13 }),
+      expect.objectContaining({ t: 34 }),
+    ]);
+    expect(
+      sim
+        .decisions()
+        .filter((d) => d.code === 'pod.crashLoop')
+        .map((d) => [d.t, d.values['backoff']]),
+    ).toEqual([
+      [2, 10],
+      [13, 20],
+      [34, 40],
+    ]);
+  });
+});
+
+describe('missing image (`-missing`), all-zero timing', () => {
+  it('ErrImagePull, then ImagePullBackOff a second later; retries after 10, 20, 40, 80 s…', () => {
+    const { sim, log } = world({ timing: zeroTiming });
+    addPod(sim, 'p', 'luksa/kubia:v1-missing');
+    const seen: [number, string][] = [];
+    for (let t = 0.5; t <= 160; t += 0.5) {
+      advanceTo(sim, t);
+      const s = statusColumn(sim, 'p')!;
+      if (seen.at(-1)?.[1] !== s) seen.push([t, s]);
+    }
+    expect(seen).toEqual([
+      [0.5, 'ErrImagePull'],
+      [1, 'ImagePullBackOff'],
+      [10, 'ErrImagePull'],
+      [11, 'ImagePullBackOff'],
+      [30, 'ErrImagePull'],
+      [31, 'ImagePullBackOff'],
+      [70, 'ErrImagePull'],
+      [71, 'ImagePullBackOff'],
+      [150, 'ErrImagePull'],
+      [151, 'ImagePullBackOff'],
+    ]);
+    const ref = 'docker.io/luksa/kubia:v1-missing';
+    expect(log.filter((e) => e.t <= 1).map((e) => [e.t, e.type, e.reason, e.message])).toEqual([
+      [0, 'Normal', 'Scheduled', expect.stringMatching(/^Successfully assigned default\/p to node-[123]$/)],
+      [0, 'Normal', 'Pulling', 'Pulling image "luksa/kubia:v1-missing"'],
+      [
+        0,
+        'Warning',
+        'Failed',
+        `Failed to pull image "luksa/kubia:v1-missing": rpc error: code = NotFound desc = failed to pull and unpack image "${ref}": failed to resolve reference "${ref}": ${ref}: not found`,
+      ],
+      [0, 'Warning', 'Failed', 'Error: ErrImagePull'],
+      [1, 'Normal', 'BackOff', 'Back-off pulling image "luksa/kubia:v1-missing"'],
+      [1, 'Warning', 'Failed', 'Error: ImagePullBackOff'],
+    ]);
+    expect(log.filter((e) => e.reason === 'Pulling').map((e) => e.t)).toEqual([0, 10, 30, 70, 150]);
+    const p = getPod(sim, 'p')!;
+    expect(p.status.phase).toBe('Pending');
+    expect(main(p)).toMatchObject({
+      ready: false,
+      started: false,
+      restartCount: 0,
+      imageID: '',
+      state: {
+        waiting: { reason: 'ImagePullBackOff', message: 'Back-off pulling image "luksa/kubia:v1-missing"' },
+      },
+    });
+  });
+});
+
+describe('probes against the simulated apps, all-zero timing', () => {
+  const readiness = (threshold: number) =>
+    `    readinessProbe:\n      httpGet: { path: /, port: 8080 }\n      periodSeconds: 1\n      failureThreshold: ${threshold}\n`;
+
+  /** v3 answers 500 from its 5th request: probes at 0,1,2,3 pass, 4,5,6… fail. */
+  it.each([
+    { failureThreshold: 1, notReadyAt: 4 },
+    { failureThreshold: 3, notReadyAt: 6 },
+    { failureThreshold: 5, notReadyAt: 8 },
+  ])(
+    'v3 with a readiness probe every second and failureThreshold $failureThreshold: not Ready at $notReadyAt s',
+    ({ failureThreshold, notReadyAt }) => {
+      const { sim, log } = world({ timing: zeroTiming });
+      applyAll(sim, parseManifests(SERVICE));
+      addPod(sim, 'p', 'luksa/kubia:v3', { probes: readiness(failureThreshold) });
+      sim.advance(0.5);
+      expect(main(getPod(sim, 'p'))?.ready).toBe(true);
+      expect(endpointAddresses(sim)).toEqual(['p']);
+      advanceTo(sim, notReadyAt - 0.5);
+      expect(cond(getPod(sim, 'p'), 'Ready')?.status).toBe('True');
+      advanceTo(sim, notReadyAt);
+      const p = getPod(sim, 'p')!;
+      expect(cond(p, 'Ready')).toMatchObject({
+        status: 'False',
+        reason: 'ContainersNotReady',
+        message: 'containers with unready status: [nodejs]',
+        lastTransitionTime: timestamp(notReadyAt),
+      });
+      expect(main(p)).toMatchObject({ ready: false, restartCount: 0, state: { running: {} } });
+      expect(statusColumn(sim, 'p')).toBe('Running');
+      expect(endpointAddresses(sim)).toEqual([]);
+      const unhealthy = log.filter((e) => e.reason === 'Unhealthy');
+      expect(unhealthy[0]).toMatchObject({
+        t: 4,
+        type: 'Warning',
+        message: 'Readiness probe failed: HTTP probe failed with statuscode: 500',
+      });
+      expect(unhealthy.map((e) => e.t)).toEqual(Array.from({ length: notReadyAt - 3 }, (_, i) => 4 + i));
+      expect(sim.decisions().find((d) => d.code === 'pod.readinessFailed')).toMatchObject({
+        t: notReadyAt,
+        message: expect.stringContaining(
+          `failed ${failureThreshold} times in a row (HTTP probe failed with statuscode: 500)`,
+        ),
+      });
+    },
+  );
+
+  it('a failing liveness probe restarts the container at once, then with CrashLoopBackOff', () => {
+    const { sim, log } = world({ timing: zeroTiming });
+    addPod(sim, 'p', 'luksa/kubia:v3', {
+      probes: '    livenessProbe:\n      httpGet: { path: /, port: 8080 }\n      periodSeconds: 1\n',
+    });
+    sim.advance(6);
+    expect(log.filter((e) => e.reason === 'Unhealthy').map((e) => [e.t, e.message])).toEqual([
+      [4, 'Liveness probe failed: HTTP probe failed with statuscode: 500'],
+      [5, 'Liveness probe failed: HTTP probe failed with statuscode: 500'],
+      [6, 'Liveness probe failed: HTTP probe failed with statuscode: 500'],
+    ]);
+    expect(
+      log.filter((e) => e.t === 6 && e.reason !== 'Unhealthy').map((e) => [e.reason, e.message]),
+    ).toEqual([
+      ['Killing', 'Container nodejs failed liveness probe, will be restarted'],
+      ['Pulled', 'Container image "luksa/kubia:v3" already present on machine'],
+      ['Created', 'Created container: nodejs'],
+      ['Started', 'Started container nodejs'],
+    ]);
+    expect(main(getPod(sim, 'p'))).toMatchObject({
+      restartCount: 1,
+      ready: true,
+      state: { running: { startedAt: timestamp(6) } },
+      lastState: { terminated: { exitCode: 137, startedAt: timestamp(0), finishedAt: timestamp(6) } },
+    });
+    // The restarted container fails again after 4 requests: killed at 12, back-off 10 s.
+    sim.advance(6);
+    expect(statusColumn(sim, 'p')).toBe('CrashLoopBackOff');
+    expect(main(getPod(sim, 'p'))?.restartCount).toBe(1);
+    sim.advance(10);
+    expect(timeOf(log, 'Started', 2)).toBe(22);
+    expect(main(getPod(sim, 'p'))?.restartCount).toBe(2);
+  });
+});
+
+describe('termination', () => {
+  it('graceful: Killing, Terminating for the shutdown time (~5 s), out of the endpoints at once', () => {
+    const { sim, log } = world();
+    applyAll(sim, parseManifests(SERVICE));
+    addPod(sim, 'p', 'luksa/kubia:v1');
+    sim.advance(30);
+    expect(endpointAddresses(sim)).toEqual(['p']);
+    sim.delete('Pod', 'default', 'p');
+    expect(endpointAddresses(sim)).toEqual(['p']);
+    sim.advance(0);
+    expect(endpointAddresses(sim)).toEqual([]);
+    expect(statusColumn(sim, 'p')).toBe('Terminating');
+    expect(log.at(-1)).toMatchObject({ t: 30, reason: 'Killing', message: 'Stopping container nodejs' });
+    const p = getPod(sim, 'p')!;
+    expect(p.metadata).toMatchObject({ deletionGracePeriodSeconds: 30, deletionTimestamp: timestamp(60) });
+    expect(main(p)).toMatchObject({ ready: false, state: { running: {} } });
+    sim.advance(3.9);
+    expect(getPod(sim, 'p')).toBeDefined();
+    sim.advance(2.2);
+    expect(getPod(sim, 'p')).toBeUndefined();
+  });
+
+  it.each([
+    {
+      scenario: 'an app that needs 60 s to stop is killed at the grace period (10 s)',
+      grace: 10,
+      goneAt: 10,
+    },
+    { scenario: 'grace 0 via ctx.delete(…, 0): gone at once', grace: 0, goneAt: 0 },
+  ])('$scenario', ({ grace, goneAt }) => {
+    const apps: Record<string, Partial<AppBehaviour>> = { 'example/slow:1': { shutdownSeconds: 60 } };
+    const { sim } = world({ timing: zeroTiming, apps });
+    applyAll(sim, parseManifests(SERVICE));
+    addPod(sim, 'p', 'example/slow:1', { grace: 30 });
+    sim.advance(1);
+    expect(endpointAddresses(sim)).toEqual(['p']);
+    const t0 = sim.now;
+    sim.delete('Pod', 'default', 'p', grace);
+    sim.advance(0);
+    expect(endpointAddresses(sim)).toEqual([]);
+    if (goneAt > 0) {
+      sim.advance(goneAt - 0.001);
+      expect(getPod(sim, 'p')?.metadata.deletionGracePeriodSeconds).toBe(grace);
+      sim.advance(0.001);
+    }
+    expect(getPod(sim, 'p')).toBeUndefined();
+    expect(sim.now - t0).toBe(goneAt);
+  });
+});
+
+describe('scheduling', () => {
+  const FAILED = '0/3 nodes are available: 3 Insufficient cpu.';
+
+  it('a pod larger than any node stays Pending with FailedScheduling, and is placed when a large node joins', () => {
+    const { sim, log } = world({ timing: zeroTiming });
+    addPod(sim, 'big', 'luksa/kubia:v1', { cpu: '5' });
+    sim.advance(10);
+    const p = getPod(sim, 'big')!;
+    expect(p.status.phase).toBe('Pending');
+    expect(p.spec.nodeName).toBeUndefined();
+    expect(cond(p, 'PodScheduled')).toMatchObject({
+      status: 'False',
+      reason: 'Unschedulable',
+      message: FAILED,
+    });
+    expect(log).toEqual([
+      expect.objectContaining({
+        t: 0,
+        type: 'Warning',
+        reason: 'FailedScheduling',
+        message: `${FAILED} preemption: 0/3 nodes are available: 3 No preemption victims found for incoming pod.`,
+      }),
+    ]);
+    const node1 = sim.store.get<NodeObject>('Node', undefined, 'node-1')!;
+    const capacity = { ...node1.status.capacity, cpu: '8' };
+    sim.create<NodeObject>({
+      ...node1,
+      metadata: { name: 'node-4', labels: { 'kubernetes.io/hostname': 'node-4' } },
+      status: { ...node1.status, capacity, allocatable: capacity },
+    });
+    sim.advance(1);
+    expect(getPod(sim, 'big')?.spec.nodeName).toBe('node-4');
+    expect(cond(getPod(sim, 'big'), 'PodScheduled')).toMatchObject({
+      status: 'True',
+      lastTransitionTime: timestamp(10),
+    });
+    expect(log.map((e) => [e.t, e.reason])).toContainEqual([10, 'Scheduled']);
+  });
+
+  it('a fourth 3-CPU pod waits for room and is scheduled once a pod is gone', () => {
+    const { sim, log } = world({ timing: zeroTiming });
+    for (const n of ['a', 'b', 'c', 'd']) addPod(sim, n, 'luksa/kubia:v1', { cpu: '3' });
+    sim.advance(5);
+    const placed = ['a', 'b', 'c', 'd'].filter((n) => getPod(sim, n)?.spec.nodeName);
+    expect(new Set(placed.map((n) => getPod(sim, n)!.spec.nodeName)).size).toBe(3);
+    const waiting = ['a', 'b', 'c', 'd'].find((n) => !placed.includes(n))!;
+    expect(log.filter((e) => e.reason === 'FailedScheduling').map((e) => e.object)).toEqual([
+      `pod/${waiting}`,
+    ]);
+    const freed = getPod(sim, placed[0]!)!.spec.nodeName;
+    sim.delete('Pod', 'default', placed[0]!);
+    sim.advance(1);
+    expect(getPod(sim, waiting)?.spec.nodeName).toBe(freed);
+    expect(getPod(sim, waiting)?.status.phase).toBe('Running');
+  });
+});
+
+describe('timing', () => {
+  const transcript = (seed: number, timing?: ClusterOptions['timing']) => {
+    const { sim, log } = world({ seed, ...(timing ? { timing } : {}) });
+    for (const n of ['a', 'b', 'c']) addPod(sim, n, 'luksa/kubia:v1');
+    sim.advance(30);
+    sim.delete('Pod', 'default', 'a');
+    sim.advance(30);
+    return log.map((e) => `${e.t} ${e.reason} ${e.object}`);
+  };
+
+  it('seeded jitter is deterministic: the same seed gives the same times, another seed others', () => {
+    expect(transcript(7)).toEqual(transcript(7));
+    expect(transcript(7)).not.toEqual(transcript(8));
+  });
+
+  it('all-zero timing stays exact: Ready when created, gone when deleted', () => {
+    const { sim, log } = world({ timing: zeroTiming });
+    applyAll(sim, parseManifests(SERVICE));
+    addPod(sim, 'p', 'luksa/kubia:v1');
+    sim.advance(0);
+    expect(log.map((e) => [e.t, e.reason])).toEqual([
+      [0, 'Scheduled'],
+      [0, 'Pulling'],
+      [0, 'Pulled'],
+      [0, 'Created'],
+      [0, 'Started'],
+    ]);
+    expect(cond(getPod(sim, 'p'), 'Ready')).toMatchObject({
+      status: 'True',
+      lastTransitionTime: timestamp(0),
+    });
+    expect(endpointAddresses(sim)).toEqual(['p']);
+    expect(log[2]!.message).toContain('in 0s (0s including waiting)');
+    sim.delete('Pod', 'default', 'p');
+    sim.advance(0);
+    expect(getPod(sim, 'p')).toBeUndefined();
+    expect(endpointAddresses(sim)).toEqual([]);
+  });
+});
