@@ -1,0 +1,13 @@
+/**
+ * Every dictionary, merged. Add an area's file here; `i18n.test.ts` fails when an English key has
+ * no Korean entry.
+ */
+import { app } from './app.ts';
+
+type Dict = Record<string, string>;
+const areas: { en: Dict; ko: Dict }[] = [app];
+
+export const dictionaries: Record<'en' | 'ko', Dict> = {
+  en: Object.assign({}, ...areas.map((a) => a.en)) as Dict,
+  ko: Object.assign({}, ...areas.map((a) => a.ko)) as Dict,
+};
