@@ -95,6 +95,8 @@ const QUEUE_ORDER: QueueName[] = [
   'deployment',
   'traffic',
 ];
+/** Event names are `<object>.<hex>` like upstream's `<name>.<unix nanos in hex>`. */
+const EVENT_NAME_BASE = 0x181f0a3c9000;
 /** Decision codes that say "nothing can happen yet"; repeats of these are recorded once. */
 const WAITING_CODES = /Blocked$|^recreate\.waitOldPods$|^pod\.neverReady$/;
 /** Kubernetes keeps events for an hour (kube-apiserver --event-ttl). */
@@ -338,7 +340,7 @@ export class SimCluster implements ControllerContext {
       apiVersion: 'v1',
       kind: 'Event',
       metadata: {
-        name: `${obj.metadata.name}.${(this.eventSeq + 0x17f0000000000000).toString(16)}`,
+        name: `${obj.metadata.name}.${(EVENT_NAME_BASE + this.eventSeq).toString(16)}`,
         namespace,
         creationTimestamp: ts,
       },
@@ -473,7 +475,8 @@ export class SimCluster implements ControllerContext {
         if (selectorMatches(rs.spec.selector, pod.metadata.labels))
           this.enqueue('replicaset', objectKey(ns, rs.metadata.name));
     }
-    for (const svc of this.store.list<Service>('Service', ns)) {
+    for (const svc of this.store.values<Service>('Service')) {
+      if ((svc.metadata.namespace ?? 'default') !== ns) continue;
       if (
         mapSelectorMatches(svc.spec.selector, pod.metadata.labels) ||
         (old && mapSelectorMatches(svc.spec.selector, old.metadata.labels))

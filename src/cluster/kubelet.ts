@@ -82,17 +82,35 @@ function mainContainer(pod: Pod): Container {
   return pod.spec.containers[0]!;
 }
 
+const CONDITION_ORDER = [
+  'PodReadyToStartContainers',
+  'Initialized',
+  'Ready',
+  'ContainersReady',
+  'PodScheduled',
+];
+
+/** Sets one pod condition in the API's order, keeping lastTransitionTime when the status is unchanged. */
 function upsertCondition(list: PodCondition[] | undefined, c: PodCondition, now: number): PodCondition[] {
-  const current = (list ?? []).find((x) => x.type === c.type);
+  const current = list?.find((x) => x.type === c.type);
   const lastTransitionTime =
     current && current.status === c.status && current.lastTransitionTime
       ? current.lastTransitionTime
       : timestamp(now);
   const next: PodCondition = { ...c, lastProbeTime: null, lastTransitionTime };
-  const order = ['PodReadyToStartContainers', 'Initialized', 'Ready', 'ContainersReady', 'PodScheduled'];
-  return [...(list ?? []).filter((x) => x.type !== c.type), next].sort(
-    (a, b) => order.indexOf(a.type) - order.indexOf(b.type),
-  );
+  const rank = CONDITION_ORDER.indexOf(c.type);
+  const out: PodCondition[] = [];
+  let placed = false;
+  for (const x of list ?? []) {
+    if (x.type === c.type) continue;
+    if (!placed && CONDITION_ORDER.indexOf(x.type) > rank) {
+      out.push(next);
+      placed = true;
+    }
+    out.push(x);
+  }
+  if (!placed) out.push(next);
+  return out;
 }
 
 export function setPodCondition(ctx: ControllerContext, pod: Pod, c: PodCondition): Pod {
@@ -201,7 +219,8 @@ function containerStatuses(pod: Pod, rt: PodRuntime): ContainerStatus[] {
   });
 }
 
-function writeStatus(ctx: ControllerContext, pod: Pod, rt: PodRuntime): Pod {
+/** The pod with the status its runtime state shows; written once at the end of a kubelet step. */
+function withStatus(ctx: ControllerContext, pod: Pod, rt: PodRuntime): Pod {
   const statuses = containerStatuses(pod, rt);
   const allReady = statuses.every((s) => s.ready);
   const unready = statuses.filter((s) => !s.ready).map((s) => s.name);
@@ -210,21 +229,9 @@ function writeStatus(ctx: ControllerContext, pod: Pod, rt: PodRuntime): Pod {
     reason: 'ContainersNotReady',
     message: `containers with unready status: [${unready.join(' ')}]`,
   };
-  let conditions = pod.status.conditions;
-  conditions = upsertCondition(conditions, { type: 'PodReadyToStartContainers', status: 'True' }, ctx.now);
-  conditions = upsertCondition(conditions, { type: 'Initialized', status: 'True' }, ctx.now);
-  conditions = upsertCondition(
-    conditions,
-    allReady ? { type: 'ContainersReady', status: 'True' } : { type: 'ContainersReady', ...notReady },
-    ctx.now,
-  );
-  conditions = upsertCondition(
-    conditions,
-    allReady ? { type: 'Ready', status: 'True' } : { type: 'Ready', ...notReady },
-    ctx.now,
-  );
+  const conditions = podConditions(pod.status.conditions, allReady ? undefined : notReady, ctx.now);
   const started = statuses.some((s) => s.started || s.lastState !== undefined || s.restartCount > 0);
-  return ctx.updateStatus<Pod>({
+  return {
     ...pod,
     status: {
       ...pod.status,
@@ -232,7 +239,36 @@ function writeStatus(ctx: ControllerContext, pod: Pod, rt: PodRuntime): Pod {
       conditions,
       containerStatuses: statuses,
     },
-  });
+  };
+}
+
+/**
+ * The conditions of a pod whose sandbox runs, in the API's order: PodReadyToStartContainers and
+ * Initialized True, Ready and ContainersReady as the containers are, PodScheduled as it was.
+ * lastTransitionTime only moves when a status changes.
+ */
+function podConditions(
+  existing: PodCondition[] | undefined,
+  notReady: { status: 'False'; reason: string; message: string } | undefined,
+  now: number,
+): PodCondition[] {
+  const ts = timestamp(now);
+  const make = (type: string, c: Omit<PodCondition, 'type'>): PodCondition => {
+    const cur = existing?.find((x) => x.type === type);
+    const lastTransitionTime =
+      cur && cur.status === c.status && cur.lastTransitionTime ? cur.lastTransitionTime : ts;
+    return { type, ...c, lastProbeTime: null, lastTransitionTime };
+  };
+  const ready = notReady ?? { status: 'True' as const };
+  const out = [
+    make('PodReadyToStartContainers', { status: 'True' }),
+    make('Initialized', { status: 'True' }),
+    make('Ready', ready),
+    make('ContainersReady', ready),
+  ];
+  const scheduled = existing?.find((x) => x.type === 'PodScheduled');
+  if (scheduled) out.push(scheduled);
+  return out;
 }
 
 function schedule(ctx: ControllerContext, key: string, rt: PodRuntime): void {
@@ -256,6 +292,8 @@ export function syncPod(ctx: ControllerContext, world: KubeletWorld, key: string
     world.pods.delete(key);
     return;
   }
+  // Status changes of this step are collected and written once at the end.
+  const original = pod;
   const host = pod.spec.nodeName;
   let rt = world.pods.get(key);
   const c = mainContainer(pod);
@@ -277,7 +315,7 @@ export function syncPod(ctx: ControllerContext, world: KubeletWorld, key: string
           ctx.event(pod, 'Normal', 'Killing', `Stopping container ${ct.name}`, 'kubelet', host);
       rt = { ...(rt ?? newRuntime(ctx.now)), stage: 'terminating', until: at(ctx, seconds), ready: false };
       world.pods.set(key, rt);
-      if (wasRunning) writeStatus(ctx, pod, rt);
+      if (wasRunning) ctx.updateStatus(withStatus(ctx, pod, rt));
       ctx.decide({
         controller: 'kubelet',
         object: podRef(pod),
@@ -300,7 +338,7 @@ export function syncPod(ctx: ControllerContext, world: KubeletWorld, key: string
   const bound = !rt;
   if (!rt) {
     const nodes = ctx.store.list<NodeObject>('Node');
-    pod = ctx.updateStatus<Pod>({
+    pod = {
       ...pod,
       status: {
         ...pod.status,
@@ -308,7 +346,7 @@ export function syncPod(ctx: ControllerContext, world: KubeletWorld, key: string
         podIP: pod.status.podIP ?? allocateIp(world, nodes, host),
         startTime: timestamp(ctx.now),
       },
-    });
+    };
     rt = newRuntime(ctx.now);
     const images = world.nodeImages.get(host) ?? [];
     if (images.includes(c.image) && !app.missing) {
@@ -352,7 +390,7 @@ export function syncPod(ctx: ControllerContext, world: KubeletWorld, key: string
         rt.stage = 'pullBackOff';
         rt.retryPullAt = at(ctx, rt.backoff);
         rt.until = at(ctx, Math.min(PULL_ERROR_SHOWN_SECONDS, rt.backoff));
-        pod = writeStatus(ctx, pod, rt);
+        pod = withStatus(ctx, pod, rt);
         ctx.decide({
           controller: 'kubelet',
           object: podRef(pod),
@@ -386,7 +424,7 @@ export function syncPod(ctx: ControllerContext, world: KubeletWorld, key: string
         ctx.event(pod, 'Normal', 'BackOff', `Back-off pulling image "${c.image}"`, 'kubelet', host);
         ctx.event(pod, 'Warning', 'Failed', 'Error: ImagePullBackOff', 'kubelet', host);
         rt.until = retryAt;
-        pod = writeStatus(ctx, pod, rt);
+        pod = withStatus(ctx, pod, rt);
         continue;
       }
       ctx.event(pod, 'Normal', 'Pulling', `Pulling image "${c.image}"`, 'kubelet', host);
@@ -435,7 +473,7 @@ export function syncPod(ctx: ControllerContext, world: KubeletWorld, key: string
         lp ? (lp.initialDelaySeconds ?? 0) : Infinity,
       );
       rt.nextProbeAt = Number.isFinite(firstProbe) ? at(ctx, firstProbe) : Number.POSITIVE_INFINITY;
-      pod = writeStatus(ctx, pod, rt);
+      pod = withStatus(ctx, pod, rt);
       continue;
     }
     if (rt.stage === 'running' && ctx.now >= rt.until) {
@@ -450,7 +488,8 @@ export function syncPod(ctx: ControllerContext, world: KubeletWorld, key: string
     break;
   }
   // A pod just bound shows ContainerCreating (phase Pending, not Ready) while its image is pulled.
-  if (bound || rt.stage !== stageBefore) writeStatus(ctx, pod, rt);
+  if (bound || rt.stage !== stageBefore) pod = withStatus(ctx, pod, rt);
+  if (pod !== original) ctx.updateStatus(pod);
   world.pods.set(key, rt);
   schedule(ctx, key, rt);
 }
@@ -478,7 +517,7 @@ function containerExited(
   const wait = rt.restartBackoff ?? 0;
   rt.until = at(ctx, wait);
   if (wait === 0) return pod;
-  pod = writeStatus(ctx, pod, rt);
+  pod = withStatus(ctx, pod, rt);
   ctx.event(
     pod,
     'Warning',
@@ -618,7 +657,7 @@ function runProbes(ctx: ControllerContext, pod: Pod, rt: PodRuntime, c: Containe
   }
   const periods = [rp, lp].filter((p): p is Probe => p !== undefined).map((p) => p.periodSeconds ?? 10);
   rt.nextProbeAt = at(ctx, Math.max(1, Math.min(...periods)));
-  return changed ? writeStatus(ctx, pod, rt) : pod;
+  return changed ? withStatus(ctx, pod, rt) : pod;
 }
 
 /** Serves one client request on a running pod: counts it and returns the app's answer. */
