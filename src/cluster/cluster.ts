@@ -95,6 +95,8 @@ const QUEUE_ORDER: QueueName[] = [
   'deployment',
   'traffic',
 ];
+/** How often old events are pruned, in virtual seconds. */
+const PRUNE_SECONDS = 60;
 /** Event names are `<object>.<hex>` like upstream's `<name>.<unix nanos in hex>`. */
 const EVENT_NAME_BASE = 0x181f0a3c9000;
 /** Decision codes that say "nothing can happen yet"; repeats of these are recorded once. */
@@ -459,8 +461,17 @@ export class SimCluster implements ControllerContext {
       if (!pod.spec.nodeName && pod.metadata.deletionTimestamp) this.enqueue('kubelet', key);
     }
     const ref = pod.metadata.ownerReferences?.find((r) => r.controller && r.kind === 'ReplicaSet');
+    // Most pod writes are the kubelet's progress reports; only some change what a ReplicaSet
+    // counts or what a Service routes to (upstream's handlers compare too, and the controllers
+    // are level-triggered, so skipping the rest changes nothing but the work done).
+    const before = old ?? (c.type === 'deleted' ? pod : undefined);
+    const after = c.type === 'deleted' ? undefined : pod;
+    const forReplicaSet =
+      !before ||
+      (after ? replicaSetFacts(before) !== replicaSetFacts(after) : !before.metadata.deletionTimestamp);
+    const forEndpoints = endpointFacts(before) !== endpointFacts(after);
     if (ref) {
-      this.enqueue('replicaset', objectKey(ns, ref.name));
+      if (forReplicaSet) this.enqueue('replicaset', objectKey(ns, ref.name));
       const rs = this.store.get<ReplicaSet>('ReplicaSet', ns, ref.name);
       const minReady = rs?.spec.minReadySeconds ?? 0;
       if (rs && minReady > 0 && old && !isPodReady(old) && isPodReady(pod))
@@ -475,6 +486,7 @@ export class SimCluster implements ControllerContext {
         if (selectorMatches(rs.spec.selector, pod.metadata.labels))
           this.enqueue('replicaset', objectKey(ns, rs.metadata.name));
     }
+    if (!forEndpoints) return;
     for (const svc of this.store.values<Service>('Service')) {
       if ((svc.metadata.namespace ?? 'default') !== ns) continue;
       if (
@@ -574,6 +586,13 @@ export class SimCluster implements ControllerContext {
     this.settle();
     for (;;) {
       const next = this.timers.peek();
+      // Events are pruned every PRUNE_SECONDS of virtual time, at the same moments in every replay.
+      const prune = (Math.floor(this.now / PRUNE_SECONDS) + 1) * PRUNE_SECONDS;
+      if (prune <= target && (!next || prune <= next.at)) {
+        this.now = prune;
+        this.pruneEvents();
+        continue;
+      }
       if (!next || next.at > target) break;
       this.now = next.at;
       while (this.timers.peek() && this.timers.peek()!.at === this.now) {
@@ -585,7 +604,6 @@ export class SimCluster implements ControllerContext {
       this.settle();
     }
     this.now = target;
-    this.pruneEvents();
     this.notify();
   }
 
@@ -594,15 +612,20 @@ export class SimCluster implements ControllerContext {
     return this.timers.peek()?.at;
   }
 
+  /**
+   * Events older than the TTL are dropped (by lastTimestamp, so repeating ones stay), with the
+   * decision records of that age. Runs at every whole minute of virtual time, so every replay
+   * prunes at the same moments.
+   */
   private pruneEvents(): void {
     const cutoff = timestamp(this.now - EVENT_TTL_SECONDS);
-    if (this.eventLog.length === 0 || this.eventLog[0]!.lastTimestamp >= cutoff) return;
+    const t = this.now - EVENT_TTL_SECONDS;
+    if (this.decisionLog.length && this.decisionLog[0]!.t < t)
+      this.decisionLog = this.decisionLog.filter((d) => d.t >= t);
     const keep = this.eventLog.filter((e) => e.lastTimestamp >= cutoff);
     if (keep.length === this.eventLog.length) return;
     this.eventLog = keep;
     this.rebuildEventIndex();
-    const t = this.now - EVENT_TTL_SECONDS;
-    this.decisionLog = this.decisionLog.filter((d) => d.t >= t);
   }
 
   private rebuildEventIndex(): void {
@@ -738,6 +761,30 @@ export class SimCluster implements ControllerContext {
   static exported<T>(obj: T): T {
     return deepCopy(obj);
   }
+}
+
+const labelText = (p: Pod) => JSON.stringify(p.metadata.labels ?? {});
+const readyText = (p: Pod) => {
+  const c = p.status?.conditions?.find((x) => x.type === 'Ready');
+  return `${c?.status ?? ''}@${c?.lastTransitionTime ?? ''}`;
+};
+
+/**
+ * What a ReplicaSet's sync reads of a pod: phase, readiness (and since when), deletion, labels,
+ * owner. A terminating pod no longer counts, so its final removal changes nothing for it.
+ */
+function replicaSetFacts(p: Pod): string {
+  const owner = p.metadata.ownerReferences?.find((r) => r.controller)?.uid ?? '';
+  return `${p.status?.phase}|${readyText(p)}|${p.metadata.deletionTimestamp ?? ''}|${labelText(p)}|${owner}`;
+}
+
+/**
+ * What the endpoints controller reads of a pod: nothing while it has no IP or is terminating (it
+ * is no endpoint then); else IP, node, readiness, phase and labels.
+ */
+function endpointFacts(p: Pod | undefined): string {
+  if (!p || !p.status?.podIP || p.metadata.deletionTimestamp) return '';
+  return `${p.status.podIP}|${p.spec.nodeName ?? ''}|${readyText(p)}|${p.status.phase}|${labelText(p)}`;
 }
 
 /**

@@ -7,7 +7,8 @@ export function selectorMatches(
 ): boolean {
   if (!selector) return false;
   const l = labels ?? {};
-  for (const [k, v] of Object.entries(selector.matchLabels ?? {})) if (l[k] !== v) return false;
+  const ml = selector.matchLabels;
+  if (ml) for (const k in ml) if (l[k] !== ml[k]) return false;
   for (const req of selector.matchExpressions ?? []) {
     const has = Object.prototype.hasOwnProperty.call(l, req.key);
     const value = l[req.key];
@@ -44,10 +45,14 @@ export function mapSelectorMatches(
   selector: Record<string, string> | undefined,
   labels: Record<string, string> | undefined,
 ): boolean {
-  if (!selector || Object.keys(selector).length === 0) return false;
+  if (!selector) return false;
   const l = labels ?? {};
-  for (const [k, v] of Object.entries(selector)) if (l[k] !== v) return false;
-  return true;
+  let any = false;
+  for (const k in selector) {
+    any = true;
+    if (l[k] !== selector[k]) return false;
+  }
+  return any;
 }
 
 /** Renders a LabelSelector the way kubectl prints it (`app=kubia,pod-template-hash=5d4f`). */

@@ -21,26 +21,17 @@ export function syncEndpoints(ctx: ControllerContext, key: string): void {
     return;
   }
   if (!svc.spec.selector || Object.keys(svc.spec.selector).length === 0) return;
-  const pods = ctx.store
-    .list<Pod>('Pod', namespace)
-    .filter(
-      (p) =>
-        mapSelectorMatches(svc.spec.selector, p.metadata.labels) &&
-        p.status?.podIP &&
-        !p.metadata.deletionTimestamp,
-    )
-    .filter((p) => p.status.phase !== 'Succeeded' && p.status.phase !== 'Failed')
-    // Sorted by IP once (numeric key), so every list below keeps that order without re-sorting.
-    .map((p) => ({ p, key: ipKey(p.status.podIP!) }))
-    .sort((a, b) => a.key - b.key)
-    .map(({ p }) => p);
-  const address = (p: Pod): EndpointAddress => ({
-    ip: p.status.podIP!,
-    nodeName: p.spec.nodeName ?? '',
-    targetRef: { kind: 'Pod', name: p.metadata.name, namespace, uid: p.metadata.uid ?? '' },
-  });
-  const ready = pods.filter(isPodReady).map(address);
-  const notReady = pods.filter((p) => !isPodReady(p)).map(address);
+  // Members: running pods the selector picks that have an IP and are not terminating, by IP.
+  const members: Member[] = [];
+  for (const p of ctx.store.values<Pod>('Pod')) {
+    if ((p.metadata.namespace ?? 'default') !== namespace || !p.status?.podIP || p.metadata.deletionTimestamp)
+      continue;
+    if (p.status.phase === 'Succeeded' || p.status.phase === 'Failed') continue;
+    if (!mapSelectorMatches(svc.spec.selector, p.metadata.labels)) continue;
+    members.push({ key: ipKey(p.status.podIP), ready: isPodReady(p), pod: p });
+  }
+  members.sort((a, b) => a.key - b.key);
+  const pods = members.map((m) => m.pod);
   const ports = (svc.spec.ports ?? []).map((sp) => {
     const port: { name?: string; port: number; protocol?: string } = {
       port:
@@ -52,36 +43,49 @@ export function syncEndpoints(ctx: ControllerContext, key: string): void {
     if (sp.name) port.name = sp.name;
     return port;
   });
-  const subset: NonNullable<Endpoints['subsets']>[number] = {};
-  if (ready.length) subset.addresses = ready;
-  if (notReady.length) subset.notReadyAddresses = notReady;
-  subset.ports = ports;
-  const subsets = ready.length || notReady.length ? [subset] : [];
-  const existing = ctx.store.get<Endpoints>('Endpoints', namespace, name);
-  const labels = {
-    ...(svc.metadata.labels ?? {}),
-    'endpoints.kubernetes.io/managed-by': 'endpoint-controller',
-  };
-  if (!existing) {
-    ctx.create<Endpoints>({
-      apiVersion: 'v1',
-      kind: 'Endpoints',
-      metadata: { name, namespace, labels },
-      subsets,
-    });
-  } else if (!deepEqual(existing.subsets ?? [], subsets)) {
-    ctx.update<Endpoints>({ ...existing, subsets });
-  }
-
-  const endpoints: EndpointSlice['endpoints'] = pods.map((p) => ({
-    addresses: [p.status.podIP!],
-    conditions: { ready: isPodReady(p), serving: isPodReady(p), terminating: false },
+  // Most syncs find nothing new: compare the members with those of the last write first.
+  const signature: Signature = { ports: JSON.stringify(ports), members };
+  const address = (p: Pod): EndpointAddress => ({
+    ip: p.status.podIP!,
     nodeName: p.spec.nodeName ?? '',
     targetRef: { kind: 'Pod', name: p.metadata.name, namespace, uid: p.metadata.uid ?? '' },
-  }));
+  });
+  const existing = ctx.store.get<Endpoints>('Endpoints', namespace, name);
+  if (!existing || !sameSignature(signatureOf(existing), signature)) {
+    const ready = members.filter((m) => m.ready).map((m) => address(m.pod));
+    const notReady = members.filter((m) => !m.ready).map((m) => address(m.pod));
+    const subset: NonNullable<Endpoints['subsets']>[number] = {};
+    if (ready.length) subset.addresses = ready;
+    if (notReady.length) subset.notReadyAddresses = notReady;
+    subset.ports = ports;
+    const subsets = ready.length || notReady.length ? [subset] : [];
+    const labels = {
+      ...(svc.metadata.labels ?? {}),
+      'endpoints.kubernetes.io/managed-by': 'endpoint-controller',
+    };
+    const written = !existing
+      ? ctx.create<Endpoints>({
+          apiVersion: 'v1',
+          kind: 'Endpoints',
+          metadata: { name, namespace, labels },
+          subsets,
+        })
+      : deepEqual(existing.subsets ?? [], subsets)
+        ? existing
+        : ctx.update<Endpoints>({ ...existing, subsets });
+    signatures.set(written, signature);
+  }
+
   const slice = slices[0];
+  if (slice && sameSignature(signatureOf(slice), signature)) return;
+  const endpoints: EndpointSlice['endpoints'] = members.map((m) => ({
+    addresses: [m.pod.status.podIP!],
+    conditions: { ready: m.ready, serving: m.ready, terminating: false },
+    nodeName: m.pod.spec.nodeName ?? '',
+    targetRef: { kind: 'Pod', name: m.pod.metadata.name, namespace, uid: m.pod.metadata.uid ?? '' },
+  }));
   if (!slice) {
-    ctx.create<EndpointSlice>({
+    const created = ctx.create<EndpointSlice>({
       apiVersion: 'discovery.k8s.io/v1',
       kind: 'EndpointSlice',
       metadata: {
@@ -106,9 +110,45 @@ export function syncEndpoints(ctx: ControllerContext, key: string): void {
       endpoints,
       ports,
     });
+    signatures.set(created, signature);
   } else if (!deepEqual(slice.endpoints, endpoints) || !deepEqual(slice.ports, ports)) {
-    ctx.update<EndpointSlice>({ ...slice, endpoints, ports });
+    signatures.set(ctx.update<EndpointSlice>({ ...slice, endpoints, ports }), signature);
+  } else signatures.set(slice, signature);
+}
+
+interface Member {
+  key: number;
+  ready: boolean;
+  pod: Pod;
+}
+
+interface Signature {
+  ports: string;
+  members: Member[];
+}
+
+/** The members each (immutable) Endpoints or EndpointSlice object was written with. */
+const signatures = new WeakMap<object, Signature>();
+
+function signatureOf(obj: Endpoints | EndpointSlice): Signature | undefined {
+  return signatures.get(obj);
+}
+
+function sameSignature(a: Signature | undefined, b: Signature): boolean {
+  if (!a || a.ports !== b.ports || a.members.length !== b.members.length) return false;
+  for (let i = 0; i < b.members.length; i++) {
+    const x = a.members[i]!;
+    const y = b.members[i]!;
+    if (x.pod === y.pod) continue;
+    if (
+      x.key !== y.key ||
+      x.ready !== y.ready ||
+      x.pod.metadata.uid !== y.pod.metadata.uid ||
+      x.pod.spec.nodeName !== y.pod.spec.nodeName
+    )
+      return false;
   }
+  return true;
 }
 
 function resolveNamedPort(pods: Pod[], target: string | number | undefined): number | undefined {
@@ -119,9 +159,15 @@ function resolveNamedPort(pods: Pod[], target: string | number | undefined): num
   return undefined;
 }
 
+const ipKeys = new Map<string, number>();
+
 /** An IPv4 address as a number, for sorting (10.244.1.2 < 10.244.1.10 < 10.244.2.1). */
 function ipKey(ip: string): number {
-  let key = 0;
-  for (const part of ip.split('.')) key = key * 256 + (Number(part) || 0);
+  let key = ipKeys.get(ip);
+  if (key === undefined) {
+    key = 0;
+    for (const part of ip.split('.')) key = key * 256 + (Number(part) || 0);
+    ipKeys.set(ip, key);
+  }
   return key;
 }

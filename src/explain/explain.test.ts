@@ -1,0 +1,263 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { Decision } from '../cluster/context.ts';
+import { EXPLAINED_CODES, explain, resolvedPhrase } from './index.ts';
+
+const decision = (
+  code: string,
+  values: Decision['values'],
+  object: Decision['object'] = { kind: 'Deployment', namespace: 'default', name: 'kubia' },
+): Decision => ({ t: 30, controller: 'deployment-controller', object, code, message: `(${code})`, values });
+const rs = { kind: 'ReplicaSet', namespace: 'default', name: 'kubia-7d8b9c4f6b' };
+const pod = { kind: 'Pod', namespace: 'default', name: 'kubia-7d8b9c4f6b-x2k9p' };
+
+/** One row per decision code: the values a controller records and what a Korean reader sees. */
+const cases: [name: string, d: Decision, ko: string[]][] = [
+  [
+    'a ReplicaSet short of pods creates the difference',
+    decision('replicaset.create', { want: 3, have: 1, create: 2 }, rs),
+    ['레플리카셋 kubia-7d8b9c4f6b의 목표 파드 수는 3개인데 지금 1개뿐이므로 2개를 새로 만듭니다.'],
+  ],
+  [
+    'a ReplicaSet with too many pods deletes not-ready and newest first',
+    decision('replicaset.delete', { want: 2, have: 3, delete: 1, victims: 'kubia-a' }, rs),
+    ['목표 파드 수는 2개인데 지금 3개이므로 1개를 지웁니다', 'kubia-a'],
+  ],
+  [
+    'an undo reuses the old ReplicaSet and renumbers its revision',
+    decision('revision.reuse', { replicaSet: 'kubia-old', oldRevision: '1', newRevision: '3' }),
+    ['리비전 번호는 1에서 3(으)로 바뀝니다'],
+  ],
+  [
+    'a rolling update creates the new ReplicaSet within maxSurge (25% of 10 rounds up to 3)',
+    decision('deployment.newReplicaSet', {
+      replicaSet: 'kubia-new',
+      revision: '2',
+      replicas: 3,
+      strategy: 'RollingUpdate',
+      maxSurge: '25%',
+      desired: 10,
+      maxTotal: 13,
+      existing: 10,
+    }),
+    [
+      'maxSurge 25%: 10의 25%는 2.5, 올림하여 3이므로',
+      '10 + 3 = 13개까지',
+      '새 레플리카셋은 3개로 시작합니다',
+    ],
+  ],
+  [
+    'Recreate creates the new ReplicaSet at full size',
+    decision('deployment.newReplicaSet', {
+      replicaSet: 'kubia-new',
+      revision: '2',
+      replicas: 3,
+      strategy: 'Recreate',
+      maxSurge: '0',
+      desired: 3,
+      maxTotal: 3,
+      existing: 0,
+    }),
+    ['Recreate', '레플리카 3개 전부로 시작합니다'],
+  ],
+  [
+    'scaling a settled Deployment scales its only ReplicaSet',
+    decision('scale.single', { replicaSet: 'kubia-a', from: 3, to: 5 }),
+    ['spec.replicas가 5(으)로 바뀌었습니다', '3개에서 5개로'],
+  ],
+  [
+    'scaling mid-rollout adds in proportion',
+    decision('scale.proportional', {
+      allowed: 13,
+      current: 4,
+      toAdd: 9,
+      replicas: 10,
+      surge: 3,
+      sizes: 'a 3→9, b 1→4',
+    }),
+    ['레플리카 10 + maxSurge 3 = 13개', '9개를 늘리되', 'a 3→9, b 1→4'],
+  ],
+  [
+    'revisionHistoryLimit deletes the oldest empty ReplicaSet',
+    decision('cleanup.delete', { replicaSet: 'kubia-old', limit: 2, old: 3 }),
+    ['revisionHistoryLimit이 2인데 이전 레플리카셋이 3개', '(kubia-old)을 지웁니다'],
+  ],
+  [
+    'Recreate scales every old ReplicaSet to zero first',
+    decision('recreate.scaleDownOld', { oldReplicaSets: 1 }),
+    ['이전 레플리카셋 1개를 먼저 모두 0으로'],
+  ],
+  [
+    'Recreate waits for old pods to go',
+    decision('recreate.waitOldPods', { oldPods: 3 }),
+    ['이전 파드 3개가 아직'],
+  ],
+  [
+    'the progress deadline passes and nothing rolls back',
+    decision('progress.deadlineExceeded', { progressDeadlineSeconds: 60 }),
+    ['progressDeadlineSeconds(60초)', 'ProgressDeadlineExceeded', '스스로 롤백하지 않고'],
+  ],
+  [
+    'a too-large new ReplicaSet shrinks',
+    decision('rolling.newTooLarge', { replicaSet: 'kubia-new', from: 5, to: 3 }),
+    ['5개인데', '3개로 줄입니다'],
+  ],
+  [
+    'maxSurge 1 of 3 lets the new ReplicaSet grow by one',
+    decision('rolling.scaleUpNew', {
+      replicas: 3,
+      maxSurge: '1',
+      surge: 1,
+      maxTotal: 4,
+      current: 3,
+      from: 0,
+      to: 1,
+    }),
+    ['maxSurge 1이므로', '3 + 1 = 4개까지', '1개를 더할 수 있어', '0개에서 1개로 늘립니다'],
+  ],
+  [
+    'maxSurge 0 blocks the new ReplicaSet until old pods go',
+    decision('rolling.newBlocked', {
+      replicas: 3,
+      maxSurge: '0',
+      surge: 0,
+      maxTotal: 3,
+      current: 3,
+      from: 0,
+      to: 0,
+    }),
+    ['레플리카 3 + maxSurge 0 = 3개', '이미 3개'],
+  ],
+  [
+    'maxUnavailable 0 keeps every old pod until new ones are available',
+    decision('rolling.oldBlocked', {
+      replicas: 3,
+      maxUnavailable: '0',
+      unavailable: 0,
+      minAvailable: 3,
+      allPods: 4,
+      newUnavailable: 1,
+      maxScaledDown: 0,
+    }),
+    ['maxUnavailable 0이므로 최소 3 − 0 = 3개', '4 − 3 − 1 = 0'],
+  ],
+  [
+    'maxUnavailable 25% of 10 rounds down to 2',
+    decision('rolling.scaleDownOld', {
+      replicas: 10,
+      maxUnavailable: '25%',
+      unavailable: 2,
+      minAvailable: 8,
+      allPods: 13,
+      newUnavailable: 3,
+      maxScaledDown: 2,
+      cleanedUp: 0,
+      scaledDown: 2,
+      total: 2,
+    }),
+    ['maxUnavailable 25%: 10의 25%는 2.5, 내림하여 2', '10 − 2 = 8개', '13 − 8 − 3 = 2개', '2개 줄입니다.'],
+  ],
+  [
+    'a deleted pod leaves the endpoints and gets its grace period',
+    decision('pod.terminating', { seconds: 5, grace: 30 }, pod),
+    ['종료 중(Terminating)', '5초 동안', 'terminationGracePeriodSeconds 30'],
+  ],
+  [
+    'a deleted pod with no grace period is gone at once',
+    decision('pod.terminating', { seconds: 0, grace: 0 }, pod),
+    ['바로 사라집니다'],
+  ],
+  [
+    'a missing image backs off',
+    decision('pod.pullBackOff', { image: 'luksa/kubia:v9-missing', backoff: 10 }, pod),
+    ['luksa/kubia:v9-missing', '10초 기다린 뒤'],
+  ],
+  [
+    'a crashing container backs off',
+    decision('pod.crashLoop', { restarts: 2, backoff: 20, exitCode: 1 }, pod),
+    ['종료 코드 1', '재시작 2회', '20초 뒤'],
+  ],
+  [
+    'a failing liveness probe restarts the container',
+    decision('pod.livenessRestart', { failures: 3 }, pod),
+    ['연속 3번 실패'],
+  ],
+  [
+    'a failing readiness probe takes the pod out of the Service',
+    decision('pod.readinessFailed', { failures: 3, threshold: 3 }, pod),
+    ['연속 3번 실패', 'failureThreshold 3', '엔드포인트에서 빠지고'],
+  ],
+  [
+    'a pod whose probe never passes stays not Ready',
+    decision('pod.neverReady', { failures: 3 }, pod),
+    ['Ready가 되지 못합니다'],
+  ],
+  [
+    'a pod that fits nowhere stays Pending',
+    decision('schedule.failed', { nodes: 3, cpu: 0.5, memory: 268435456 }, pod),
+    ['CPU 500m, 메모리 256Mi', '3개 중 하나도 없습니다', 'Pending'],
+  ],
+];
+
+describe('explain', () => {
+  it.each(cases)('%s', (_name, d, parts) => {
+    const ko = explain(d, 'ko');
+    for (const p of parts) expect(ko).toContain(p);
+    expect(ko).not.toBe(d.message);
+    expect(ko).not.toMatch(/undefined|NaN|\$\{/);
+    expect(explain(d, 'en')).toBe(d.message);
+  });
+
+  it('covers every code in the table', () => {
+    expect(new Set(cases.map(([, d]) => d.code))).toEqual(new Set(EXPLAINED_CODES));
+  });
+
+  it('falls back to the English message for a code it does not know', () => {
+    expect(explain(decision('future.code', {}), 'ko')).toBe('(future.code)');
+  });
+
+  it.each([
+    ['25%', 10, 3, true, 'maxSurge 25% of 10 is 2.5, rounded up to 3'],
+    ['25%', 10, 2, false, 'maxSurge 25% of 10 is 2.5, rounded down to 2'],
+    ['25%', 4, 1, true, 'maxSurge 25% of 4 is 1'],
+    ['1', 3, 1, true, 'maxSurge is 1'],
+    ['0', 3, 1, false, 'maxSurge is 0 (maxSurge and maxUnavailable cannot both be 0, so 1)'],
+    ['5', 3, 3, false, 'maxSurge is 5 (capped at the 3 replicas: 3)'],
+  ] as const)('resolves %s of %i to %i (round up: %s)', (raw, total, result, up, en) => {
+    expect(resolvedPhrase('maxSurge', raw, total, result, up, 'en')).toBe(en);
+  });
+});
+
+/** Every decision code written anywhere in the controllers' sources (`code: '…'`, `code: x ? '…' : '…'`). */
+function emittedCodes(): string[] {
+  const root = join(import.meta.dirname, '..', 'cluster');
+  const files: string[] = [];
+  const walk = (dir: string) => {
+    for (const f of readdirSync(dir)) {
+      const p = join(dir, f);
+      if (statSync(p).isDirectory()) walk(p);
+      else if (p.endsWith('.ts') && !p.endsWith('.test.ts')) files.push(p);
+    }
+  };
+  walk(root);
+  const codes = new Set<string>();
+  for (const f of files) {
+    const text = readFileSync(f, 'utf8');
+    for (const m of text.matchAll(/\bcode:\s*([^,\n]+)/g))
+      for (const lit of m[1]!.matchAll(/'([a-z]+\.[A-Za-z]+)'/g)) codes.add(lit[1]!);
+  }
+  return [...codes].sort();
+}
+
+describe('coverage of the controllers', () => {
+  it('finds the decision codes in the sources', () => {
+    expect(emittedCodes()).toContain('rolling.scaleUpNew');
+    expect(emittedCodes()).toContain('rolling.newBlocked');
+  });
+
+  it('has a Korean template for every decision code a controller emits', () => {
+    const missing = emittedCodes().filter((c) => !EXPLAINED_CODES.includes(c));
+    expect(missing, `decision codes without a Korean template in src/explain/index.ts`).toEqual([]);
+  });
+});

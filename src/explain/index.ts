@@ -1,0 +1,174 @@
+/**
+ * Controller decision records (cluster/context.ts `Decision`) turned into sentences, in English
+ * and Korean, with the arithmetic spelled out from `decision.values`:
+ *
+ *   rolling.scaleUpNew, replicas 10, maxSurge "25%", surge 3, current 10, from 0, to 3
+ *   en: maxSurge 25% of 10 is 2.5, rounded up to 3, so at most 13 pods may exist; 10 do, …
+ *   ko: maxSurge 25%: 10의 25%는 2.5, 올림하여 3이므로 파드는 모두 합쳐 13개까지 …
+ *
+ * English reuses the controller's own message (it already carries the numbers); Korean is built
+ * from the values. A code without a template falls back to the English message, and
+ * `explain.test.ts` fails when any code the controllers emit has no Korean template.
+ */
+import type { Decision } from '../cluster/context.ts';
+
+export type ExplainLang = 'en' | 'ko';
+
+type Values = Decision['values'];
+type Template = (d: Decision, v: Values) => string;
+
+const str = (v: Values, k: string): string => String(v[k] ?? '');
+const num = (v: Values, k: string): number => {
+  const x = v[k];
+  return typeof x === 'number' ? x : Number(x ?? 0);
+};
+/** Numbers as people write them: 2.5, not 2.5000000001. */
+const fmt = (n: number): string => String(Number(n.toFixed(2)));
+
+/**
+ * How an int-or-percent field resolves, as a phrase: "25% of 10 is 2.5, rounded up to 3".
+ * `result` is what the controller used; when it differs from the plain rounding (both fields 0
+ * would stall a rollout, so maxUnavailable becomes 1) the fencepost rule is named.
+ */
+export function resolvedPhrase(
+  field: string,
+  raw: string,
+  total: number,
+  result: number,
+  up: boolean,
+  lang: ExplainLang,
+): string {
+  const pct = /^(\d+)%$/.exec(raw.trim());
+  let text: string;
+  let rounded: number;
+  if (pct) {
+    const exact = (Number(pct[1]) * total) / 100;
+    rounded = up ? Math.ceil(exact) : Math.floor(exact);
+    if (Number.isInteger(exact))
+      text =
+        lang === 'ko'
+          ? `${field} ${raw}: ${total}의 ${raw}는 ${fmt(exact)}`
+          : `${field} ${raw} of ${total} is ${fmt(exact)}`;
+    else
+      text =
+        lang === 'ko'
+          ? `${field} ${raw}: ${total}의 ${raw}는 ${fmt(exact)}, ${up ? '올림' : '내림'}하여 ${rounded}`
+          : `${field} ${raw} of ${total} is ${fmt(exact)}, rounded ${up ? 'up' : 'down'} to ${rounded}`;
+  } else {
+    rounded = Number(raw);
+    text = lang === 'ko' ? `${field} ${raw}` : `${field} is ${raw}`;
+  }
+  if (Number.isFinite(rounded) && rounded !== result) {
+    if (rounded > result)
+      text +=
+        lang === 'ko'
+          ? ` (레플리카 수 ${total}을 넘을 수 없어 ${result})`
+          : ` (capped at the ${total} replicas: ${result})`;
+    else
+      text +=
+        lang === 'ko'
+          ? ` (maxSurge와 maxUnavailable이 둘 다 0이면 롤아웃이 움직일 수 없으므로 ${result})`
+          : ` (maxSurge and maxUnavailable cannot both be 0, so ${result})`;
+  }
+  return text;
+}
+
+/** CPU cores as Kubernetes writes them: 0.5 → 500m, 2 → 2. */
+const cpuText = (cores: number): string =>
+  Number.isInteger(cores) ? String(cores) : `${Math.round(cores * 1000)}m`;
+/** Bytes as Mi or Gi. */
+const memoryText = (bytes: number): string =>
+  bytes >= 2 ** 30 && bytes % 2 ** 30 === 0 ? `${bytes / 2 ** 30}Gi` : `${fmt(bytes / 2 ** 20)}Mi`;
+
+/** Korean templates, one per decision code. */
+const ko: Record<string, Template> = {
+  'replicaset.create': (d, v) =>
+    `레플리카셋 ${d.object.name}의 목표 파드 수는 ${num(v, 'want')}개인데 지금 ${num(v, 'have')}개뿐이므로 ${num(v, 'create')}개를 새로 만듭니다.`,
+  'replicaset.delete': (d, v) =>
+    `레플리카셋 ${d.object.name}의 목표 파드 수는 ${num(v, 'want')}개인데 지금 ${num(v, 'have')}개이므로 ${num(v, 'delete')}개를 지웁니다. 준비되지 않은 파드와 가장 최근에 만든 파드부터 지웁니다: ${str(v, 'victims')}.`,
+  'revision.reuse': (_d, v) =>
+    `파드 템플릿이 레플리카셋 ${str(v, 'replicaSet')}(리비전 ${str(v, 'oldRevision')})의 템플릿과 같으므로 새 레플리카셋을 만들지 않고 이 레플리카셋을 다시 새 레플리카셋으로 씁니다. 리비전 번호는 ${str(v, 'oldRevision')}에서 ${str(v, 'newRevision')}(으)로 바뀝니다.`,
+  'deployment.newReplicaSet': (_d, v) => {
+    const head = `파드 템플릿이 바뀌었으므로 레플리카셋 ${str(v, 'replicaSet')}(리비전 ${str(v, 'revision')})를 만듭니다.`;
+    if (str(v, 'strategy') === 'Recreate')
+      return `${head} 전략이 Recreate이고 이전 파드가 모두 사라졌으므로 처음부터 레플리카 ${num(v, 'replicas')}개 전부로 시작합니다.`;
+    const desired = num(v, 'desired');
+    const surge = num(v, 'maxTotal') - desired;
+    return `${head} ${resolvedPhrase('maxSurge', str(v, 'maxSurge'), desired, surge, true, 'ko')}이므로 파드는 모두 합쳐 ${desired} + ${surge} = ${num(v, 'maxTotal')}개까지 있을 수 있습니다. 기존 파드가 ${num(v, 'existing')}개이므로 새 레플리카셋은 ${num(v, 'replicas')}개로 시작합니다.`;
+  },
+  'scale.single': (_d, v) =>
+    `spec.replicas가 ${num(v, 'to')}(으)로 바뀌었습니다. 파드가 있는 레플리카셋은 ${str(v, 'replicaSet')} 하나뿐이므로 이 레플리카셋을 ${num(v, 'from')}개에서 ${num(v, 'to')}개로 조정합니다.`,
+  'scale.proportional': (_d, v) => {
+    const add = num(v, 'toAdd');
+    return `롤아웃 도중 spec.replicas가 바뀌었습니다. 허용되는 파드는 레플리카 ${num(v, 'replicas')} + maxSurge ${num(v, 'surge')} = ${num(v, 'allowed')}개이고 지금 ${num(v, 'current')}개가 지정되어 있으므로, ${Math.abs(add)}개를 ${add > 0 ? '늘리되' : '줄이되'} 각 레플리카셋의 크기에 비례해 나눕니다: ${str(v, 'sizes')}.`;
+  },
+  'cleanup.delete': (_d, v) =>
+    `revisionHistoryLimit이 ${num(v, 'limit')}인데 이전 레플리카셋이 ${num(v, 'old')}개 남아 있으므로, 비어 있는 가장 오래된 레플리카셋(${str(v, 'replicaSet')})을 지웁니다. 이 리비전으로는 더 이상 롤백할 수 없습니다.`,
+  'recreate.scaleDownOld': (_d, v) =>
+    `Recreate 전략: 이전 레플리카셋 ${num(v, 'oldReplicaSets')}개를 먼저 모두 0으로 줄입니다. 이전 파드가 모두 사라진 뒤에야 새 파드가 시작되므로, 그 사이에는 요청에 응답할 파드가 없습니다.`,
+  'recreate.waitOldPods': (_d, v) =>
+    `Recreate 전략: 이전 파드 ${num(v, 'oldPods')}개가 아직 실행 중이거나 종료 중이므로 새 레플리카셋은 기다립니다.`,
+  'progress.deadlineExceeded': (_d, v) =>
+    `progressDeadlineSeconds(${num(v, 'progressDeadlineSeconds')}초)가 지나도록 롤아웃이 진척되지 않았습니다. Progressing 조건이 False(ProgressDeadlineExceeded)가 됩니다. 컨트롤러는 스스로 롤백하지 않고 계속 시도합니다. 롤백은 사용자가 kubectl rollout undo로 해야 합니다.`,
+  'rolling.newTooLarge': (_d, v) =>
+    `새 레플리카셋 ${str(v, 'replicaSet')}의 레플리카가 ${num(v, 'from')}개인데 디플로이먼트가 원하는 수는 ${num(v, 'to')}개이므로 ${num(v, 'to')}개로 줄입니다.`,
+  'rolling.scaleUpNew': (_d, v) => {
+    const replicas = num(v, 'replicas');
+    const surge = num(v, 'surge');
+    const room = num(v, 'maxTotal') - num(v, 'current');
+    return `${resolvedPhrase('maxSurge', str(v, 'maxSurge'), replicas, surge, true, 'ko')}이므로 파드는 모두 합쳐 ${replicas} + ${surge} = ${num(v, 'maxTotal')}개까지 지정할 수 있습니다. 지금 ${num(v, 'current')}개이므로 ${room}개를 더할 수 있어, 새 레플리카셋을 ${num(v, 'from')}개에서 ${num(v, 'to')}개로 늘립니다.`;
+  },
+  'rolling.newBlocked': (_d, v) =>
+    `파드는 모두 합쳐 레플리카 ${num(v, 'replicas')} + maxSurge ${num(v, 'surge')} = ${num(v, 'maxTotal')}개까지 지정할 수 있는데 이미 ${num(v, 'current')}개이므로, 이전 파드가 줄어들 때까지 새 레플리카셋은 늘어날 수 없습니다.`,
+  'rolling.oldBlocked': (_d, v) => {
+    const replicas = num(v, 'replicas');
+    const unavailable = num(v, 'unavailable');
+    return `${resolvedPhrase('maxUnavailable', str(v, 'maxUnavailable'), replicas, unavailable, false, 'ko')}이므로 최소 ${replicas} − ${unavailable} = ${num(v, 'minAvailable')}개는 사용 가능해야 합니다. 지정된 파드 ${num(v, 'allPods')}개 중 새 파드 ${num(v, 'newUnavailable')}개가 아직 사용 가능하지 않으므로 ${num(v, 'allPods')} − ${num(v, 'minAvailable')} − ${num(v, 'newUnavailable')} = ${num(v, 'maxScaledDown')}, 이전 파드를 하나도 지울 수 없습니다.`;
+  },
+  'rolling.scaleDownOld': (_d, v) => {
+    const replicas = num(v, 'replicas');
+    const unavailable = num(v, 'unavailable');
+    const cleaned = num(v, 'cleanedUp');
+    return `${resolvedPhrase('maxUnavailable', str(v, 'maxUnavailable'), replicas, unavailable, false, 'ko')}이므로 최소 ${replicas} − ${unavailable} = ${num(v, 'minAvailable')}개는 사용 가능해야 합니다. 지정된 파드 ${num(v, 'allPods')}개 중 사용 가능하지 않은 새 파드가 ${num(v, 'newUnavailable')}개이므로 ${num(v, 'allPods')} − ${num(v, 'minAvailable')} − ${num(v, 'newUnavailable')} = ${num(v, 'maxScaledDown')}개까지 줄일 수 있어, 이전 레플리카셋을 ${num(v, 'total')}개 줄입니다${cleaned ? ` (그중 ${cleaned}개는 먼저 정리한 비정상 파드)` : ''}.`;
+  },
+  'pod.terminating': (d, v) =>
+    num(v, 'seconds') > 0
+      ? `파드 ${d.object.name}가 종료 중(Terminating)입니다. 서비스의 엔드포인트에서 즉시 빠지고, 앱은 ${num(v, 'seconds')}초 동안 종료 작업을 합니다(terminationGracePeriodSeconds ${num(v, 'grace')}).`
+      : `파드 ${d.object.name}가 삭제되어 바로 사라집니다.`,
+  'pod.pullBackOff': (d, v) =>
+    `이미지 ${str(v, 'image')}를 가져올 수 없으므로(찾을 수 없음) 파드 ${d.object.name}는 ${num(v, 'backoff')}초 기다린 뒤 다시 시도합니다(ImagePullBackOff, 대기 시간은 최대 5분까지 두 배씩 늘어남). 이 파드는 Ready가 되지 않습니다.`,
+  'pod.crashLoop': (d, v) =>
+    `파드 ${d.object.name}의 컨테이너가 다시 종료 코드 ${num(v, 'exitCode')}로 끝났습니다(재시작 ${num(v, 'restarts')}회). kubelet은 ${num(v, 'backoff')}초 뒤에 다시 시작합니다(CrashLoopBackOff: 10초부터 최대 5분까지 두 배씩). 그동안 파드는 Ready가 아닙니다.`,
+  'pod.livenessRestart': (d, v) =>
+    `파드 ${d.object.name}의 라이브니스 프로브가 연속 ${num(v, 'failures')}번 실패했으므로 kubelet이 컨테이너를 다시 시작합니다.`,
+  'pod.readinessFailed': (d, v) =>
+    `파드 ${d.object.name}의 레디니스 프로브가 연속 ${num(v, 'failures')}번 실패했으므로(failureThreshold ${num(v, 'threshold')}) 파드는 Ready가 아닙니다. 서비스의 엔드포인트에서 빠지고 사용 가능한 파드로 세지 않습니다.`,
+  'pod.neverReady': (d) =>
+    `파드 ${d.object.name}는 실행 중이지만 레디니스 프로브가 계속 실패해 Ready가 되지 못합니다. 서비스는 이 파드로 요청을 보내지 않습니다.`,
+  'schedule.failed': (d, v) =>
+    `파드 ${d.object.name}가 요청하는 CPU ${cpuText(num(v, 'cpu'))}, 메모리 ${memoryText(num(v, 'memory'))}를 받아 줄 노드가 ${num(v, 'nodes')}개 중 하나도 없습니다. 자리가 날 때까지 Pending 상태로 남습니다.`,
+};
+
+/** The decision codes that have a Korean template. */
+export const EXPLAINED_CODES: readonly string[] = Object.keys(ko);
+
+/** One decision as a sentence in `lang`. */
+export function explain(decision: Decision, lang: ExplainLang): string {
+  if (lang === 'ko') {
+    const tpl = ko[decision.code];
+    if (tpl) return tpl(decision, decision.values);
+  }
+  return decision.message;
+}
+
+/** The name of the controller that made a decision, as a reader would say it. */
+export function controllerName(controller: string, lang: ExplainLang): string {
+  const names: Record<string, [string, string]> = {
+    'deployment-controller': ['Deployment controller', '디플로이먼트 컨트롤러'],
+    'replicaset-controller': ['ReplicaSet controller', '레플리카셋 컨트롤러'],
+    kubelet: ['kubelet', 'kubelet'],
+    'default-scheduler': ['scheduler', '스케줄러'],
+  };
+  const n = names[controller];
+  return n ? n[lang === 'ko' ? 1 : 0] : controller;
+}
