@@ -14,6 +14,7 @@ import './k8s/yaml-impl.ts';
 import { applyAll } from './cluster/apply.ts';
 import { SimCluster, type ClusterOptions, type ClusterSnapshot } from './cluster/cluster.ts';
 import type { Decision, Timing } from './cluster/context.ts';
+import type { RequestRecord, TrafficSecond } from './cluster/traffic.ts';
 import { deepCopy } from './k8s/copy.ts';
 import type { KubeObject } from './k8s/types.ts';
 import { parseManifests } from './k8s/yaml.ts';
@@ -22,7 +23,16 @@ import { runKubectl } from './kubectl/index.ts';
 import { clusterForScenario, runSteps, type StepResult } from './scenario/run.ts';
 import { parseScenario, type Scenario } from './scenario/scenario.ts';
 
-export type { ClusterSnapshot, Decision, KubectlResult, Scenario, StepResult, Timing };
+export type {
+  ClusterSnapshot,
+  Decision,
+  KubectlResult,
+  RequestRecord,
+  Scenario,
+  StepResult,
+  Timing,
+  TrafficSecond,
+};
 export type * from './k8s/types.ts';
 export { defaultTiming } from './cluster/context.ts';
 export { ValidationError, formatFieldError, type FieldError } from './k8s/validation.ts';
@@ -49,6 +59,14 @@ export interface Cluster {
   events(): object[];
   /** The controllers' explained decisions (what they did and why, with the numbers), oldest first. */
   decisions(): Decision[];
+  /** Simulated clients: `requestsPerSecond` requests to a Service from now on (0 stops them). */
+  setTraffic(service: string, requestsPerSecond: number, namespace?: string): void;
+  /** Requests sent in [from, to) among the last 30 s kept: time, pod, version, status (0 = refused), latency. */
+  requests(from: number, to: number): RequestRecord[];
+  /** Per-second request counts: successes by version, 5xx errors, refused connections (two hours kept). */
+  trafficSeries(): TrafficSecond[];
+  /** When the simulation next has something to do (virtual seconds), if anything. */
+  nextWakeUp(): number | undefined;
   snapshot(): ClusterSnapshot;
   restore(s: ClusterSnapshot): void;
 }
@@ -94,6 +112,22 @@ class PublicCluster implements Cluster {
 
   decisions(): Decision[] {
     return this.sim.decisions().map((d) => deepCopy(d));
+  }
+
+  setTraffic(service: string, requestsPerSecond: number, namespace?: string): void {
+    this.sim.setTraffic(service, requestsPerSecond, namespace);
+  }
+
+  requests(from: number, to: number): RequestRecord[] {
+    return this.sim.requests(from, to).map((r) => ({ ...r }));
+  }
+
+  trafficSeries(): TrafficSecond[] {
+    return this.sim.trafficSeries().map((s) => ({ ...s, ok: { ...s.ok } }));
+  }
+
+  nextWakeUp(): number | undefined {
+    return this.sim.nextWakeUp();
   }
 
   snapshot(): ClusterSnapshot {
