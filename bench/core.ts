@@ -9,7 +9,12 @@
  */
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { createCluster } from '../src/index.ts';
+import '../src/k8s/yaml-impl.ts';
+import { applyAll } from '../src/cluster/apply.ts';
+import { SimCluster } from '../src/cluster/cluster.ts';
+import type { Deployment, ReplicaSet } from '../src/k8s/types.ts';
+import { parseManifests } from '../src/k8s/yaml.ts';
+import { runKubectl } from '../src/kubectl/index.ts';
 
 const zero = { scheduleSeconds: 0, imagePullSeconds: 0, containerStartSeconds: 0, terminationSeconds: 0 };
 
@@ -42,63 +47,54 @@ interface Row {
   events: number;
 }
 
+/** Complete: every replica updated and available, no old replica left, only the new pods exist. */
+function complete(c: SimCluster, replicas: number, revision: string): boolean {
+  const d = c.store.get<Deployment>('Deployment', 'default', 'kubia');
+  const s = d?.status ?? {};
+  if (s.updatedReplicas !== replicas || s.availableReplicas !== replicas || s.replicas !== replicas)
+    return false;
+  if (d?.metadata.annotations?.['deployment.kubernetes.io/revision'] !== revision) return false;
+  const old = c.store
+    .list<ReplicaSet>('ReplicaSet', 'default')
+    .filter((r) => r.metadata.annotations?.['deployment.kubernetes.io/revision'] !== revision);
+  return old.every((r) => (r.spec.replicas ?? 0) === 0) && c.store.count('Pod') === replicas;
+}
+
 function runCase(replicas: number, timing: 'zero' | 'default'): Row {
   // Room for replicas + maxSurge pods at 110 pods a node.
   const nodes = Math.max(3, Math.ceil((replicas * 1.3 + 10) / 110));
-  const c = createCluster({
+  const c = new SimCluster({
     seed: 1,
     nodes,
     cpu: '64',
     memory: '256Gi',
     ...(timing === 'zero' ? { timing: zero } : {}),
   });
-  c.apply(manifest(replicas));
-  const settle = () => {
-    for (let i = 0; i < 100_000; i++) {
-      const d = c.get('deployment', 'kubia') as {
-        status?: { updatedReplicas?: number; availableReplicas?: number; replicas?: number };
-      };
-      const s = d.status ?? {};
-      if (s.updatedReplicas === replicas && s.availableReplicas === replicas && s.replicas === replicas)
-        return;
-      c.advance(1);
-    }
-    throw new Error('rollout did not complete');
+  applyAll(c, parseManifests(manifest(replicas)));
+  const runUntil = (revision: string) => {
+    for (let i = 0; i < 100_000 && !complete(c, replicas, revision); i++) c.advance(1);
+    if (!complete(c, replicas, revision)) throw new Error('rollout did not complete');
   };
-  settle();
+  runUntil('1');
   let peakHeap = process.memoryUsage().heapUsed;
   const start = performance.now();
-  const virtualStart = c.now();
-  c.kubectl('set image deployment/kubia nodejs=luksa/kubia:v2');
-  // Complete = every replica updated and available, no old pod left.
-  for (let i = 0; i < 100_000; i++) {
-    const rs = c.list('replicaset') as {
-      spec: { replicas: number };
-      status: { availableReplicas?: number };
-      metadata: { annotations?: Record<string, string> };
-    }[];
-    const updated = rs.find((r) => r.metadata.annotations?.['deployment.kubernetes.io/revision'] === '2');
-    const old = rs.filter((r) => r !== updated).reduce((n, r) => n + r.spec.replicas, 0);
-    if (
-      updated &&
-      (updated.status.availableReplicas ?? 0) === replicas &&
-      old === 0 &&
-      c.list('pod').length === replicas
-    )
-      break;
-    c.advance(timing === 'zero' ? 0 : 1);
-    if (timing === 'zero') c.advance(1);
-    peakHeap = Math.max(peakHeap, process.memoryUsage().heapUsed);
+  const virtualStart = c.now;
+  runKubectl(c, 'set image deployment/kubia nodejs=luksa/kubia:v2');
+  for (let i = 0; i < 100_000 && !complete(c, replicas, '2'); i++) {
+    c.advance(1);
+    if (i % 10 === 0) peakHeap = Math.max(peakHeap, process.memoryUsage().heapUsed);
   }
   const wallMs = performance.now() - start;
+  peakHeap = Math.max(peakHeap, process.memoryUsage().heapUsed);
+  if (!complete(c, replicas, '2')) throw new Error('rolling update did not complete');
   return {
     replicas,
     timing,
     wallMs: Math.round(wallMs),
-    virtualSeconds: Math.round(c.now() - virtualStart),
+    virtualSeconds: Math.round(c.now - virtualStart),
     peakRssMiB: Math.round(process.resourceUsage().maxRSS / 1024),
     peakHeapMiB: Math.round(peakHeap / 2 ** 20),
-    events: c.events().length,
+    events: c.eventList().length,
   };
 }
 

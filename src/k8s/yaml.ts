@@ -55,7 +55,13 @@ export function parseManifests(text: string, source = 'STDIN'): Record<string, u
   }
   if (!impl)
     throw new ManifestError(`error parsing ${source}: YAML support is still loading; try again in a moment`);
-  const docs = impl.parseAllDocuments(text, { uniqueKeys: false });
+  let docs: ReturnType<typeof impl.parseAllDocuments>;
+  try {
+    docs = impl.parseAllDocuments(text, { uniqueKeys: false });
+  } catch (e) {
+    const detail = e instanceof Error ? e.message.split('\n')[0]! : String(e);
+    throw new ManifestError(`error parsing ${source}: error converting YAML to JSON: yaml: ${detail}`);
+  }
   const out: Record<string, unknown>[] = [];
   for (const doc of Array.isArray(docs) ? docs : [docs]) {
     const err = doc.errors[0];
@@ -66,7 +72,15 @@ export function parseManifests(text: string, source = 'STDIN'): Record<string, u
         `error parsing ${source}: error converting YAML to JSON: yaml: ${line !== undefined ? `line ${line}: ` : ''}${detail}`,
       );
     }
-    const value = sanitize(doc.toJS({ maxAliasCount: 100 }));
+    let js: unknown;
+    try {
+      js = doc.toJS({ maxAliasCount: 100 });
+    } catch (e) {
+      // Unresolved or runaway aliases, and documents too deep to convert.
+      const detail = e instanceof Error ? e.message.split('\n')[0]! : String(e);
+      throw new ManifestError(`error parsing ${source}: error converting YAML to JSON: yaml: ${detail}`);
+    }
+    const value = sanitize(js);
     if (value === null || value === undefined) continue;
     out.push(...flatten(value));
   }
