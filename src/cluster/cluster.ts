@@ -95,6 +95,17 @@ const QUEUE_ORDER: QueueName[] = [
   'deployment',
   'traffic',
 ];
+function eventKey(
+  uid: string,
+  type: string,
+  reason: string,
+  component: string,
+  host: string,
+  message: string,
+): string {
+  return `${uid}|${type}|${reason}|${component}|${host}|${message}`;
+}
+
 /** How often old events are pruned, in virtual seconds. */
 const PRUNE_SECONDS = 60;
 /** Event names are `<object>.<hex>` like upstream's `<name>.<unix nanos in hex>`. */
@@ -317,6 +328,15 @@ export class SimCluster implements ControllerContext {
     host?: string,
   ): void {
     const namespace = obj.metadata.namespace ?? 'default';
+    // The event correlator: the same event about the same object only bumps count and lastTimestamp.
+    const key = eventKey(obj.metadata.uid ?? obj.metadata.name, type, reason, component, host ?? '', message);
+    const ts = timestamp(this.now);
+    const at = this.eventIndex.get(key);
+    if (at !== undefined && this.eventLog[at]) {
+      const prev = this.eventLog[at]!;
+      this.eventLog[at] = { ...prev, count: prev.count + 1, lastTimestamp: ts };
+      return;
+    }
     const involvedObject = {
       kind: obj.kind,
       namespace,
@@ -325,16 +345,6 @@ export class SimCluster implements ControllerContext {
       apiVersion: obj.apiVersion,
       resourceVersion: obj.metadata.resourceVersion ?? '',
     };
-    const key = [involvedObject.uid, involvedObject.name, type, reason, message, component, host ?? ''].join(
-      '\u0000',
-    );
-    const ts = timestamp(this.now);
-    const at = this.eventIndex.get(key);
-    if (at !== undefined && this.eventLog[at]) {
-      const prev = this.eventLog[at]!;
-      this.eventLog[at] = { ...prev, count: prev.count + 1, lastTimestamp: ts };
-      return;
-    }
     this.eventSeq++;
     const source: KubeEvent['source'] = { component };
     if (host) source.host = host;
@@ -631,16 +641,11 @@ export class SimCluster implements ControllerContext {
   private rebuildEventIndex(): void {
     this.eventIndex = new Map();
     this.eventLog.forEach((e, i) => {
-      const key = [
-        e.involvedObject.uid ?? '',
-        e.involvedObject.name,
-        e.type,
-        e.reason,
-        e.message,
-        e.source.component,
-        e.source.host ?? '',
-      ].join('\u0000');
-      this.eventIndex.set(key, i);
+      const o = e.involvedObject;
+      this.eventIndex.set(
+        eventKey(o.uid || o.name, e.type, e.reason, e.source.component, e.source.host ?? '', e.message),
+        i,
+      );
     });
   }
 

@@ -144,7 +144,18 @@ function allocateIp(world: KubeletWorld, nodes: NodeObject[], nodeName: string):
 }
 
 /** A stable fake digest for an image reference (64 hex characters). */
+const digests = new Map<string, string>();
+
 export function imageDigest(image: string): string {
+  let d = digests.get(image);
+  if (d === undefined) {
+    d = computeDigest(image);
+    digests.set(image, d);
+  }
+  return d;
+}
+
+function computeDigest(image: string): string {
   let h = 0x811c9dc5;
   let out = '';
   for (let round = 0; round < 8; round++) {

@@ -55,10 +55,24 @@ export class Store {
   list<T extends KubeObject>(kind: string, namespace?: string): T[] {
     const b = this.kinds.get(kind);
     if (!b) return [];
+    const cacheKey = `${kind}/${namespace ?? '*'}`;
+    const version = this.kindVersion.get(kind) ?? 0;
+    const cached = this.listCache.get(cacheKey);
+    if (cached && cached.version === version) return [...cached.list] as T[];
     const out: T[] = [];
     for (const o of b.values())
       if (namespace === undefined || o.metadata.namespace === namespace) out.push(o as T);
-    return out.sort(byNamespaceAndName);
+    out.sort(byNamespaceAndName);
+    this.listCache.set(cacheKey, { version, list: out });
+    return [...out];
+  }
+
+  /** Sorted lists per kind and namespace, valid until that kind is written again. */
+  private listCache = new Map<string, { version: number; list: KubeObject[] }>();
+  private kindVersion = new Map<string, number>();
+
+  private touched(kind: string): void {
+    this.kindVersion.set(kind, (this.kindVersion.get(kind) ?? 0) + 1);
   }
 
   /** Objects of `kind` whose controller ownerReference has this uid, in the order they were indexed. */
@@ -93,6 +107,7 @@ export class Store {
     const b = this.bucket(obj.kind);
     const old = b.get(key);
     this.resourceVersion++;
+    this.touched(obj.kind);
     const stored = {
       ...obj,
       metadata: { ...obj.metadata, resourceVersion: String(this.resourceVersion) },
@@ -112,6 +127,7 @@ export class Store {
     b.delete(key);
     this.unindex(old, key);
     this.resourceVersion++;
+    this.touched(kind);
     this.onChange({ type: 'deleted', kind, old, obj: old });
     return old;
   }
@@ -154,6 +170,8 @@ export class Store {
   }
 
   load(data: StoreData): void {
+    for (const k of this.kinds.keys()) this.touched(k);
+    for (const [k] of data.kinds) this.touched(k);
     this.kinds = new Map(data.kinds.map(([k, entries]) => [k, new Map(entries)]));
     this.resourceVersion = data.resourceVersion;
     this.owned = new Map();
