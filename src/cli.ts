@@ -6,6 +6,7 @@
  * prints the final snapshot (objects, events, decisions) instead.
  */
 import './k8s/yaml-impl.ts';
+import './kubectl/commands/extended.ts';
 import { readFileSync } from 'node:fs';
 import { SimCluster } from './cluster/cluster.ts';
 import { runKubectl } from './kubectl/index.ts';

@@ -11,6 +11,7 @@
  * ```
  */
 import './k8s/yaml-impl.ts';
+import './kubectl/commands/extended.ts';
 import { applyAll } from './cluster/apply.ts';
 import { SimCluster, type ClusterOptions, type ClusterSnapshot } from './cluster/cluster.ts';
 import type { Decision, Timing } from './cluster/context.ts';

@@ -158,3 +158,12 @@ export function changeCause(ctx: CommandContext, flagsSpec: FlagSpec[]): string 
   for (const [name, values] of ctx.args.flags) for (const v of values) flags.push(`--${name}=${v}`);
   return [ctx.commandPath, ...ctx.args.positional, ...flags].join(' ');
 }
+
+/** `--dry-run` as kubectl reads it (`--dry-run` alone and `true` mean client). */
+export function dryRunMode(ctx: CommandContext): 'none' | 'client' | 'server' {
+  const v = flagString(ctx.args, 'dry-run') ?? 'none';
+  if (v === 'unchanged' || v === 'client' || v === 'true') return 'client';
+  if (v === 'none' || v === 'false') return 'none';
+  if (v === 'server') return 'server';
+  throw new KubectlError(`Invalid dry-run value (${v}). Must be "none", "server", or "client".`);
+}

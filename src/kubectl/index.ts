@@ -19,7 +19,10 @@ import {
   KubectlError,
   PrintedError,
 } from './command.ts';
-import { commands } from './commands/registry.ts';
+import { allCommandsLoaded, commands } from './commands/registry.ts';
+
+/** The commands `commands/extended.ts` registers (loaded after the first paint in the browser). */
+const EXTENDED = ['create', 'expose', 'get', 'edit', 'describe', 'api-resources', 'version'];
 import { UsageError, flagBool, flagString, parseDuration, parseFlags, shellWords } from './parse.ts';
 
 export type { KubectlResult } from './command.ts';
@@ -150,6 +153,11 @@ export function resolveCommand(
     return { kind: 'help', text: helpText(target ? [target.name] : [], target) };
   }
   const top = findCommand(commands, words[0]!);
+  if (!top && !allCommandsLoaded() && EXTENDED.includes(words[0]!))
+    return {
+      kind: 'error',
+      text: `error: "kubectl ${words[0]}" is still loading in this page; try again in a moment\n`,
+    };
   if (!top) {
     const similar = suggestions(words[0]!, commands);
     let msg = `error: unknown command "${words[0]}" for "kubectl"`;

@@ -9,7 +9,7 @@ import { parseTimestamp, timestamp } from '../../k8s/time.ts';
 import type { Pod, ReplicaSet, ReplicaSetStatus } from '../../k8s/types.ts';
 import type { ControllerContext } from '../context.ts';
 import { controllerUid } from '../store.ts';
-import { isPodActive, isPodAvailable, isPodReady, podReadyCondition } from './deployment/util.ts';
+import { isPodActive, isPodReady, podReadyCondition } from './deployment/util.ts';
 
 export const COMPONENT = 'replicaset-controller';
 /** burstReplicas: the most pods one sync creates or deletes. */
@@ -20,7 +20,7 @@ export function syncReplicaSet(ctx: ControllerContext, key: string): void {
   const [namespace, name] = key.split('/') as [string, string];
   const rs = ctx.store.get<ReplicaSet>('ReplicaSet', namespace, name);
   if (!rs) return;
-  const pods = claimPods(ctx, rs).filter(isPodActive);
+  const pods = claimPods(ctx, rs).filter((p) => factsOf(p).active);
   const failure = rs.metadata.deletionTimestamp ? undefined : manageReplicas(ctx, pods, rs);
   // Status from the pods as the sync found them, like upstream's informer cache; the pod events
   // this sync caused bring the RS back for the next status.
@@ -42,7 +42,7 @@ function claimPods(ctx: ControllerContext, rs: ReplicaSet): Pod[] {
   const uid = rs.metadata.uid ?? '';
   const out: Pod[] = [];
   for (const p of ctx.store.listControlledBy<Pod>(uid, 'Pod')) {
-    if (selectorMatches(rs.spec.selector, p.metadata.labels)) out.push(p);
+    if (selects(rs, p)) out.push(p);
     else
       ctx.update<Pod>({
         ...p,
@@ -182,6 +182,61 @@ function relatedPods(ctx: ControllerContext, rs: ReplicaSet): Pod[] {
 
 const phaseOrdinal: Record<string, number> = { Pending: 0, Unknown: 1, Running: 2 };
 
+/** What this controller reads of a pod, computed once per (immutable) pod object. */
+interface PodFacts {
+  active: boolean;
+  ready: boolean;
+  /** Virtual seconds of the Ready condition's last transition (NaN when unknown). */
+  readySince: number;
+  phase: number;
+  cost: number;
+  restarts: number;
+  created: number;
+  /** Results of label checks against selector or template-label objects. */
+  matches: WeakMap<object, boolean>;
+}
+
+const factsCache = new WeakMap<Pod, PodFacts>();
+
+function factsOf(p: Pod): PodFacts {
+  let f = factsCache.get(p);
+  if (!f) {
+    const ready = isPodReady(p);
+    f = {
+      active: isPodActive(p),
+      ready,
+      readySince: ready ? parseTimestamp(podReadyCondition(p)?.lastTransitionTime) : Number.NaN,
+      phase: phaseOrdinal[p.status?.phase ?? 'Pending'] ?? 0,
+      cost: deletionCost(p),
+      restarts: maxRestarts(p),
+      created: parseTimestamp(p.metadata.creationTimestamp),
+      matches: new WeakMap(),
+    };
+    factsCache.set(p, f);
+  }
+  return f;
+}
+
+/** Does the pod carry every label of `labels` (a selector's matchLabels or a template's labels)? */
+function hasLabels(p: Pod, labels: Record<string, string>): boolean {
+  const f = factsOf(p);
+  let m = f.matches.get(labels);
+  if (m === undefined) {
+    m = true;
+    for (const k in labels) if (p.metadata.labels?.[k] !== labels[k]) m = false;
+    f.matches.set(labels, m);
+  }
+  return m;
+}
+
+function selects(rs: ReplicaSet, p: Pod): boolean {
+  const sel = rs.spec.selector;
+  // matchLabels-only selectors (all the controller writes) use the cached check.
+  if (sel.matchLabels && !(sel.matchExpressions && sel.matchExpressions.length))
+    return hasLabels(p, sel.matchLabels);
+  return selectorMatches(sel, p.metadata.labels);
+}
+
 /**
  * getPodsToDelete: all of them when diff covers every pod; otherwise ranked by
  * ActivePodsWithRanks.Less: unscheduled, Pending < Unknown < Running, not ready, lower deletion
@@ -210,19 +265,15 @@ export function activePodLess(a: Ranked, b: Ranked, now: number): boolean {
   const ni = pi.spec.nodeName ?? '';
   const nj = pj.spec.nodeName ?? '';
   if (ni !== nj && (ni === '' || nj === '')) return ni === '';
-  const oi = phaseOrdinal[pi.status?.phase ?? 'Pending'] ?? 0;
-  const oj = phaseOrdinal[pj.status?.phase ?? 'Pending'] ?? 0;
-  if (oi !== oj) return oi < oj;
-  const ri = isPodReady(pi);
-  const rj = isPodReady(pj);
-  if (ri !== rj) return !ri;
-  const ci = deletionCost(pi);
-  const cj = deletionCost(pj);
-  if (ci !== cj) return ci < cj;
+  const fi = factsOf(pi);
+  const fj = factsOf(pj);
+  if (fi.phase !== fj.phase) return fi.phase < fj.phase;
+  if (fi.ready !== fj.ready) return !fi.ready;
+  if (fi.cost !== fj.cost) return fi.cost < fj.cost;
   if (a.rank !== b.rank) return a.rank > b.rank;
-  if (ri && rj) {
-    const ti = parseTimestamp(podReadyCondition(pi)?.lastTransitionTime);
-    const tj = parseTimestamp(podReadyCondition(pj)?.lastTransitionTime);
+  if (fi.ready && fj.ready) {
+    const ti = fi.readySince;
+    const tj = fj.readySince;
     if (ti !== tj && !(Number.isNaN(ti) && Number.isNaN(tj))) {
       if (Number.isNaN(ti) || Number.isNaN(tj)) return afterOrZero(ti, tj);
       const diff = logarithmicRankDiff(ti, tj, now);
@@ -230,13 +281,9 @@ export function activePodLess(a: Ranked, b: Ranked, now: number): boolean {
       return diff < 0;
     }
   }
-  const restartsI = maxRestarts(pi);
-  const restartsJ = maxRestarts(pj);
-  if (restartsI !== restartsJ) return restartsI > restartsJ;
-  const ci2 = parseTimestamp(pi.metadata.creationTimestamp);
-  const cj2 = parseTimestamp(pj.metadata.creationTimestamp);
-  if (ci2 !== cj2) {
-    const diff = logarithmicRankDiff(ci2, cj2, now);
+  if (fi.restarts !== fj.restarts) return fi.restarts > fj.restarts;
+  if (fi.created !== fj.created) {
+    const diff = logarithmicRankDiff(fi.created, fj.created, now);
     if (diff === 0) return (pi.metadata.uid ?? '') < (pj.metadata.uid ?? '');
     return diff < 0;
   }
@@ -281,11 +328,14 @@ export function calculateStatus(
   let fullyLabeled = 0;
   let ready = 0;
   let available = 0;
+  const minReady = rs.spec.minReadySeconds ?? 0;
   for (const p of pods) {
-    if (Object.entries(templateLabels).every(([k, v]) => p.metadata.labels?.[k] === v)) fullyLabeled++;
-    if (isPodReady(p)) {
+    if (hasLabels(p, templateLabels)) fullyLabeled++;
+    const f = factsOf(p);
+    if (f.ready) {
       ready++;
-      if (isPodAvailable(p, rs.spec.minReadySeconds ?? 0, now)) available++;
+      // IsPodAvailable: Ready for longer than minReadySeconds.
+      if (minReady === 0 || f.readySince + minReady < now) available++;
     }
   }
   // apps/v1 ReplicaSetStatus: replicas always, the other counts omitempty.

@@ -3,6 +3,7 @@
  * objects built the way kubectl's generators build them, then defaulted and validated like the
  * API server does. Every object is checked before anything is written.
  */
+import { dryRunMode } from '../command.ts';
 import { ApiError, NAMESPACES, checkManifest } from '../../cluster/apply.ts';
 import type { SimCluster } from '../../cluster/cluster.ts';
 import {
@@ -29,14 +30,6 @@ import { parseOutput, printObjects } from '../printers/output.ts';
 import { errorText, readSources } from './apply.ts';
 
 /** `--dry-run`: none, client or server (`--dry-run` alone is `unchanged`, i.e. client). */
-export function dryRunMode(ctx: CommandContext): 'none' | 'client' | 'server' {
-  const v = flagString(ctx.args, 'dry-run') ?? 'none';
-  if (v === 'unchanged' || v === 'client' || v === 'true') return 'client';
-  if (v === 'none' || v === 'false') return 'none';
-  if (v === 'server') return 'server';
-  throw new KubectlError(`Invalid dry-run value (${v}). Must be "none", "server", or "client".`);
-}
-
 const dryRunSuffix = (mode: 'none' | 'client' | 'server') =>
   mode === 'client' ? ' (dry run)' : mode === 'server' ? ' (server dry run)' : '';
 

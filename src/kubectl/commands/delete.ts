@@ -6,10 +6,16 @@
 import { groupResource, resolveResource, type ResourceInfo } from '../../k8s/resources.ts';
 import type { KubeObject } from '../../k8s/types.ts';
 import { parseManifests } from '../../k8s/yaml.ts';
-import { type Command, type CommandContext, type WatchSession, KubectlError, notFound } from '../command.ts';
+import {
+  type Command,
+  type CommandContext,
+  type WatchSession,
+  KubectlError,
+  notFound,
+  dryRunMode,
+} from '../command.ts';
 import { flagBool, flagInt, flagString, parseDuration } from '../parse.ts';
 import { readSources } from './apply.ts';
-import { dryRunMode } from './create.ts';
 import {
   getResource,
   labelSelector,

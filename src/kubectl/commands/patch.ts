@@ -17,9 +17,9 @@ import {
   PrintedError,
   getOrThrow,
   resolveTargets,
+  dryRunMode,
 } from '../command.ts';
 import { flagString } from '../parse.ts';
-import { dryRunMode } from './create.ts';
 
 type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
 

@@ -1,31 +1,54 @@
-/** Every kubectl command the simulator knows, in `kubectl --help` order. */
+/**
+ * Every kubectl command the simulator knows, in `kubectl --help` order. The commands the app's
+ * buttons run are always here; the rest (get, describe, create, expose, edit, api-resources,
+ * version) are registered by `extended.ts`, which Node, the tests and the console load at once and
+ * the browser loads after the first paint.
+ */
 import type { Command } from '../command.ts';
 import { annotateCommand, labelCommand } from './annotate.ts';
 import { applyCommand } from './apply.ts';
-import { createCommand, exposeCommand } from './create.ts';
 import { deleteCommand } from './delete.ts';
-import { describeCommand } from './describe.ts';
-import { getCommand } from './get.ts';
-import { apiResourcesCommand, editCommand, versionCommand } from './misc.ts';
 import { patchCommand } from './patch.ts';
 import { rolloutCommand } from './rollout.ts';
 import { scaleCommand } from './scale.ts';
 import { setCommand } from './set.ts';
 
-export const commands: Command[] = [
-  createCommand,
-  exposeCommand,
+const HELP_ORDER = [
+  'create',
+  'expose',
+  'set',
+  'get',
+  'edit',
+  'delete',
+  'rollout',
+  'scale',
+  'describe',
+  'apply',
+  'patch',
+  'label',
+  'annotate',
+  'api-resources',
+  'version',
+];
+
+export const commands: Command[] = [];
+
+/** Adds commands (once each), keeping kubectl's help order. */
+export function registerCommands(...list: Command[]): void {
+  for (const c of list) if (!commands.some((x) => x.name === c.name)) commands.push(c);
+  commands.sort((a, b) => HELP_ORDER.indexOf(a.name) - HELP_ORDER.indexOf(b.name));
+}
+
+/** Whether the extended commands are in (the browser loads them after the first paint). */
+export const allCommandsLoaded = (): boolean => commands.some((c) => c.name === 'get');
+
+registerCommands(
   setCommand,
-  getCommand,
-  editCommand,
   deleteCommand,
   rolloutCommand,
   scaleCommand,
-  describeCommand,
   applyCommand,
   patchCommand,
   labelCommand,
   annotateCommand,
-  apiResourcesCommand,
-  versionCommand,
-];
+);
