@@ -1,0 +1,137 @@
+/**
+ * Presentation mode: entered with P or the button, operated by keyboard and clicker keys
+ * (PageDown/→/Space, PageUp/←, B, Esc); a presenter window and an audience window follow it over
+ * the BroadcastChannel; screenshots at 1280×720 and 1920×1080 for review.
+ */
+import { expect, test, type Page } from '@playwright/test';
+import { lab, state } from './lab.ts';
+
+const root = (page: Page) => page.getByTestId('present.root');
+const progress = (page: Page) => page.getByTestId('present.progress');
+
+test('presentation mode is reachable and operable by keyboard and clicker keys', async ({ page }) => {
+  await page.goto('/?lesson=rolling-update');
+  await expect(page.getByTestId('lesson.progress')).toHaveText('Stop 1 of 9');
+  await page.keyboard.press('p');
+  await expect(root(page)).toBeVisible();
+  await expect(progress(page)).toHaveText('Stop 1 of 9');
+  // The chrome is hidden: no console, no side panel.
+  await expect(page.getByTestId('lesson.panel')).toBeHidden();
+  // PageDown plays to the next stop; a second press skips the rest of the animation.
+  await page.keyboard.press('PageDown');
+  await page.keyboard.press('PageDown');
+  await expect(progress(page)).toHaveText('Stop 2 of 9');
+  await page.keyboard.press('ArrowRight');
+  await lab(page, (l) => l.advance(30));
+  await expect(progress(page)).toHaveText('Stop 3 of 9');
+  expect((await state(page)).t).toBeCloseTo(31, 3);
+  await page.keyboard.press('Space');
+  await page.keyboard.press('Space');
+  await expect(progress(page)).toHaveText('Stop 4 of 9');
+  await page.keyboard.press('PageUp');
+  await expect(progress(page)).toHaveText('Stop 3 of 9');
+  await page.keyboard.press('ArrowLeft');
+  await expect(progress(page)).toHaveText('Stop 2 of 9');
+  await page.keyboard.press('b');
+  await expect(page.getByTestId('present.blank')).toBeVisible();
+  await page.keyboard.press('B');
+  await expect(page.getByTestId('present.blank')).toBeHidden();
+  await page.keyboard.press('Escape');
+  await expect(root(page)).toBeHidden();
+  await expect(page.getByTestId('lesson.progress')).toHaveText('Stop 2 of 9');
+  // The header button enters it too.
+  await page.getByTestId('present.enter').click();
+  await expect(root(page)).toBeVisible();
+});
+
+test('Present without a lesson opens the picker first', async ({ page }) => {
+  await page.goto('/');
+  await page.getByTestId('present.enter').click();
+  await expect(page.getByRole('dialog', { name: 'Lessons' })).toBeVisible();
+});
+
+test('the presenter window and an audience window follow the presentation', async ({ page, context }) => {
+  await page.goto('/?lesson=canary');
+  await expect(page.getByTestId('lesson.progress')).toHaveText('Stop 1 of 4');
+  await page.keyboard.press('p');
+  await expect(root(page)).toBeVisible();
+
+  const [presenter] = await Promise.all([
+    context.waitForEvent('page'),
+    page.getByRole('button', { name: 'Presenter view' }).click(),
+  ]);
+  await expect(presenter.getByTestId('presenter.progress')).toHaveText('Stop 1 of 4');
+  await expect(presenter.getByTestId('presenter.say')).toContainText('Three pods of v1');
+  await expect(presenter.getByTestId('presenter.next')).toContainText('The canary');
+  await expect(presenter.getByRole('timer')).toContainText('Elapsed');
+
+  const audience = await context.newPage();
+  await audience.goto('/?audience=1&lesson=canary');
+  await expect(audience.getByTestId('present.root')).toBeVisible();
+  await expect(audience.getByTestId('present.progress')).toHaveText('Stop 1 of 4');
+
+  // The presenting window moves: both follow.
+  await page.bringToFront();
+  await page.keyboard.press('PageDown');
+  await page.keyboard.press('PageDown');
+  await expect(progress(page)).toHaveText('Stop 2 of 4');
+  await expect(presenter.getByTestId('presenter.progress')).toHaveText('Stop 2 of 4');
+  await expect(audience.getByTestId('present.progress')).toHaveText('Stop 2 of 4');
+  await expect(audience.getByTestId('present.say')).toContainText('The canary');
+
+  // The presenter drives: Next twice (play, then skip), Blank.
+  await presenter.getByRole('button', { name: 'Next ▶' }).click();
+  await presenter.getByRole('button', { name: 'Next ▶' }).click();
+  await expect(progress(page)).toHaveText('Stop 3 of 4');
+  await expect(presenter.getByTestId('presenter.progress')).toHaveText('Stop 3 of 4');
+  await expect(audience.getByTestId('present.progress')).toHaveText('Stop 3 of 4');
+  expect((await state(audience)).t).toBeCloseTo(55, 3);
+  await presenter.getByRole('button', { name: 'Blank' }).click();
+  await expect(page.getByTestId('present.blank')).toBeVisible();
+  await expect(audience.getByTestId('present.blank')).toBeVisible();
+  await presenter.keyboard.press('b');
+  await expect(page.getByTestId('present.blank')).toBeHidden();
+  await presenter.keyboard.press('ArrowLeft');
+  await expect(progress(page)).toHaveText('Stop 2 of 4');
+  // The audience window is read-only: its keys do nothing.
+  await audience.keyboard.press('PageDown');
+  await audience.keyboard.press('Escape');
+  await expect(audience.getByTestId('present.root')).toBeVisible();
+  await expect(progress(page)).toHaveText('Stop 2 of 4');
+});
+
+for (const [w, h] of [
+  [1280, 720],
+  [1920, 1080],
+] as const) {
+  test(`presentation screenshots at ${w}×${h}`, async ({ browser }, info) => {
+    for (const [lesson, stop, lang] of [
+      ['rolling-update', 4, 'en'],
+      ['rolling-update', 2, 'ko'],
+      ['blue-green', 4, 'en'],
+    ] as const) {
+      // A fresh browser profile per shot (no autosaved work): the lesson opens at its stop.
+      const context = await browser.newContext({ reducedMotion: 'reduce' });
+      const page = await context.newPage();
+      await page.setViewportSize({ width: w, height: h });
+      await page.goto(`${info.project.use.baseURL ?? ''}/?lesson=${lesson}&stop=${stop}`);
+      await expect(page.getByTestId('lesson.panel')).toBeVisible();
+      await page
+        .getByRole('group', { name: /Language|언어/ })
+        .getByRole('button', { name: lang === 'ko' ? '한국어' : 'EN' })
+        .click();
+      await page.keyboard.press('p');
+      await expect(root(page)).toBeVisible();
+      await expect(progress(page)).toContainText(lang === 'ko' ? `멈춤 ${stop}` : `Stop ${stop}`);
+      // Nothing in the narration or the footer is cut off.
+      const clipped = await page.evaluate(() =>
+        [...document.querySelectorAll('.present-text, .present-foot, .present-say, .present-foot > *')]
+          .filter((el) => el.scrollWidth > el.clientWidth + 1)
+          .map((el) => el.className),
+      );
+      expect(clipped).toEqual([]);
+      await page.screenshot({ path: info.outputPath(`present-${lesson}-${stop}-${lang}-${w}x${h}.png`) });
+      await context.close();
+    }
+  });
+}

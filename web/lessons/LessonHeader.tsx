@@ -1,0 +1,87 @@
+/**
+ * The header's entry points: "Lessons" (the picker) and "Present" (or key P). Also boots a lesson
+ * from the URL (`?lesson=rolling-update&stop=3`, `?audience=1&lesson=…`) and joins the
+ * presentation channel.
+ */
+import { lazy, Suspense, useEffect } from 'react';
+import { createPortal } from 'react-dom';
+import { lessonById } from '../../src/scenario/lessons/index.ts';
+import { useT } from '../i18n/index.ts';
+import { connectLessonWindow } from '../present/channel.ts';
+import { loadYaml } from '../sim/yaml.ts';
+import { LessonPicker } from './LessonPicker.tsx';
+import { useLesson } from './hooks.ts';
+import { enterPresentation, lessonStore, openPicker, setPresenting, setRole, startLesson } from './store.ts';
+import './lessons.css';
+
+const Presentation = lazy(() => import('../present/Presentation.tsx'));
+
+const isTyping = (el: EventTarget | null) =>
+  el instanceof HTMLElement &&
+  (el.isContentEditable ||
+    ['INPUT', 'TEXTAREA', 'SELECT'].includes(el.tagName) ||
+    !!el.closest('.cm-editor'));
+
+function useLessonBoot() {
+  useEffect(() => {
+    const params = new URLSearchParams(window.location.search);
+    if (params.get('audience') === '1') setRole('audience');
+    const id = params.get('lesson');
+    if (id && lessonById(id)) {
+      const stop = Number(params.get('stop') ?? '1') - 1;
+      // After the share boot has restored any saved work (it loads YAML too), so the lesson wins.
+      void loadYaml()
+        .then(() => new Promise((resolve) => setTimeout(resolve, 0)))
+        .then(() => startLesson(id, Number.isFinite(stop) ? stop : 0))
+        .then(() => {
+          if (params.get('audience') === '1' || params.get('present') === '1') setPresenting(true);
+        });
+    }
+    return connectLessonWindow();
+  }, []);
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.ctrlKey || e.metaKey || e.altKey || isTyping(e.target)) return;
+      if ((e.key === 'p' || e.key === 'P') && !lessonStore.getState().presenting) {
+        e.preventDefault();
+        enterPresentation();
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+}
+
+export function LessonHeader() {
+  const t = useT();
+  useLessonBoot();
+  const s = useLesson();
+  return (
+    <>
+      <button type="button" onClick={openPicker} aria-haspopup="dialog" data-testid="lessons.open">
+        {t('lessons.button')}
+      </button>
+      <button
+        type="button"
+        onClick={enterPresentation}
+        title={t('lessons.presentHint')}
+        data-testid="present.enter"
+      >
+        {t('lessons.present')}
+      </button>
+      {s.loading && (
+        <span className="muted" role="status">
+          {t('lessons.loading')}
+        </span>
+      )}
+      {s.pickerOpen && <LessonPicker />}
+      {s.presenting &&
+        createPortal(
+          <Suspense fallback={null}>
+            <Presentation />
+          </Suspense>,
+          document.body,
+        )}
+    </>
+  );
+}

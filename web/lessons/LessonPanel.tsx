@@ -1,0 +1,100 @@
+/** The lesson player beside the diagram: narration, question, what the controllers did, Next/Back. */
+import { LESSONS } from '../../src/scenario/lessons/index.ts';
+import { useLang, useT } from '../i18n/index.ts';
+import { useVersion } from '../ui/hooks.ts';
+import { text, useCurrentLesson, useLesson } from './hooks.ts';
+import { Question, Reveal, StopCommands, WhatHappened } from './parts.tsx';
+import {
+  answer,
+  back,
+  exitLesson,
+  isExploring,
+  lessonStore,
+  next,
+  returnToLesson,
+  setPresenting,
+  startLesson,
+  stopsOf,
+} from './store.ts';
+import './lessons.css';
+
+export function LessonPanel() {
+  const t = useT();
+  const lang = useLang();
+  useVersion();
+  const s = useLesson();
+  const lesson = useCurrentLesson();
+  if (!lesson || s.presenting) return null;
+  const stops = stopsOf(lesson);
+  const k = s.stop;
+  const stop = stops[k]!;
+  const playing = s.heading !== null;
+  const exploring = isExploring(lessonStore.getState());
+  const last = k === stops.length - 1;
+  const q = stop.question;
+  const answered = s.answers[k] !== undefined;
+  const number = LESSONS.indexOf(lesson) + 1;
+  return (
+    <section className="panel lesson-panel" aria-labelledby="lesson-title" data-testid="lesson.panel">
+      <header className="lesson-head">
+        <h2 id="lesson-title">
+          <span className="muted">{t('lessons.lesson', { n: number })} · </span>
+          {text(lesson.title, lang)}
+        </h2>
+        <span className="lesson-progress" data-testid="lesson.progress">
+          {t('lessons.stopOf', { n: k + 1, total: stops.length })}
+        </span>
+        <progress max={stops.length} value={k + 1} aria-hidden="true" />
+      </header>
+      {k > 0 && !playing && <Reveal lesson={lesson} k={k - 1} />}
+      <p className="lesson-say" data-testid="lesson.say" aria-live="polite">
+        {text(stop.say, lang)}
+      </p>
+      {q && !playing && !answered && !exploring && <Question q={q} onAnswer={answer} />}
+      {q && (answered || playing) && <Reveal lesson={lesson} k={k} />}
+      {exploring && (
+        <p className="lesson-exploring" role="status">
+          {t('lessons.exploring', { n: k + 1 })}{' '}
+          <button type="button" className="primary" onClick={() => void returnToLesson()}>
+            {t('lessons.return')}
+          </button>
+        </p>
+      )}
+      <div className="lesson-controls">
+        <button type="button" onClick={() => void back()} disabled={k === 0 && !playing}>
+          ◀ {t('lessons.back')}
+        </button>
+        {playing ? (
+          <>
+            <span className="muted lesson-playing" role="status">
+              {t('lessons.playing')}
+            </span>
+            <button type="button" onClick={() => void next(true)}>
+              {t('lessons.skip')} ▸▸
+            </button>
+          </>
+        ) : last ? (
+          <>
+            <strong className="lesson-end">{t('lessons.end')}</strong>
+            <button type="button" onClick={() => void startLesson(lesson.id)}>
+              {t('lessons.restart')}
+            </button>
+          </>
+        ) : (
+          <button type="button" className="primary" onClick={() => void next()}>
+            {q && !answered ? t('lessons.skipQuestion') : t('lessons.next')} ▶
+          </button>
+        )}
+        <span className="spacer" />
+        <button type="button" onClick={() => setPresenting(true)} title={t('lessons.presentHint')}>
+          {t('lessons.present')}
+        </button>
+        <button type="button" onClick={exitLesson}>
+          {t('lessons.exit')}
+        </button>
+      </div>
+      {!playing && <StopCommands lesson={lesson} k={k} />}
+      {!playing && <WhatHappened lesson={lesson} k={k} />}
+    </section>
+  );
+}

@@ -1,0 +1,63 @@
+/** The list of built-in lessons: title, one-line summary, length. */
+import { useEffect, useRef } from 'react';
+import { LESSONS, stopIndices } from '../../src/scenario/lessons/index.ts';
+import { useLang, useT } from '../i18n/index.ts';
+import { text } from './hooks.ts';
+import { closePicker, startLesson } from './store.ts';
+import './lessons.css';
+
+export function LessonPicker() {
+  const t = useT();
+  const lang = useLang();
+  const ref = useRef<HTMLDialogElement>(null);
+  useEffect(() => {
+    const d = ref.current;
+    if (d && !d.open) d.showModal?.();
+  }, []);
+  return (
+    <dialog
+      ref={ref}
+      className="lesson-picker"
+      aria-labelledby="lesson-picker-h"
+      onClose={closePicker}
+      onCancel={closePicker}
+      data-testid="lessons.picker"
+    >
+      <header>
+        <h2 id="lesson-picker-h">{t('lessons.pickerTitle')}</h2>
+        <button type="button" onClick={closePicker} aria-label={t('lessons.close')}>
+          ✕
+        </button>
+      </header>
+      <p className="muted">{t('lessons.pickerIntro')}</p>
+      <ol className="lesson-list">
+        {LESSONS.map((l, i) => {
+          const stops = stopIndices(l).length;
+          const questions = l.scenario.spec.steps.filter((s) => s.question).length;
+          return (
+            <li key={l.id}>
+              <button type="button" className="lesson-item" onClick={() => void startLesson(l.id)}>
+                <span className="lesson-item-n">{i + 1}</span>
+                <span className="lesson-item-body">
+                  <span className="lesson-item-title">{text(l.title, lang)}</span>
+                  <span className="lesson-item-summary">{text(l.summary, lang)}</span>
+                </span>
+                <span className="lesson-item-meta">
+                  {t('lessons.minutes', { n: l.minutes })}
+                  <br />
+                  {t('lessons.stops', { n: stops })}
+                  {questions > 0 && (
+                    <>
+                      <br />
+                      {t('lessons.questions', { n: questions })}
+                    </>
+                  )}
+                </span>
+              </button>
+            </li>
+          );
+        })}
+      </ol>
+    </dialog>
+  );
+}

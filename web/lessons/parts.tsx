@@ -1,0 +1,149 @@
+/** Pieces of the lesson player shared by the side panel and presentation mode. */
+import { controllerName, explain } from '../../src/explain/index.ts';
+import type { Lesson, LessonQuestion } from '../../src/scenario/lessons/index.ts';
+import { useLang, useT } from '../i18n/index.ts';
+import { session } from '../store/app.ts';
+import { isReadOnly } from '../sim/session.ts';
+import { formatTime, useVersion } from '../ui/hooks.ts';
+import { choiceText, text, useLesson } from './hooks.ts';
+import { stepsOfStop, stopsOf } from './store.ts';
+
+/** The question of stop `k` answered, with its explanation; undefined when it had none. */
+export function Reveal({ lesson, k, compact }: { lesson: Lesson; k: number; compact?: boolean }) {
+  const t = useT();
+  const lang = useLang();
+  const { answers } = useLesson();
+  const q = stopsOf(lesson)[k]?.question;
+  if (!q) return null;
+  const chosen = answers[k];
+  const right = chosen === q.answer;
+  return (
+    <div className={`lesson-reveal${chosen === undefined ? '' : right ? ' right' : ' wrong'}`} role="status">
+      <p className="lesson-reveal-head">
+        {chosen !== undefined && <strong>{right ? t('lessons.right') : t('lessons.wrong')} </strong>}
+        {t('lessons.answerIs', { answer: choiceText(q.choices[q.answer]!, lang) })}
+      </p>
+      {!compact && <p>{text(q.explain, lang)}</p>}
+      {compact && <p className="lesson-reveal-explain">{text(q.explain, lang)}</p>}
+    </div>
+  );
+}
+
+/** The question at a stop: choices the learner picks before the animation shows the answer. */
+export function Question({ q, onAnswer }: { q: LessonQuestion; onAnswer?: (i: number) => void }) {
+  const t = useT();
+  const lang = useLang();
+  return (
+    <div className="lesson-question" role="group" aria-labelledby="lesson-q">
+      <p id="lesson-q">
+        <strong>{t('lessons.question')}: </strong>
+        {text(q.prompt, lang)}
+      </p>
+      {onAnswer ? (
+        <div className="lesson-choices">
+          {q.choices.map((c, i) => (
+            <button key={i} type="button" onClick={() => onAnswer(i)}>
+              {choiceText(c, lang)}
+            </button>
+          ))}
+        </div>
+      ) : (
+        <ol className="lesson-choices lesson-choices--read" type="A">
+          {q.choices.map((c, i) => (
+            <li key={i}>{choiceText(c, lang)}</li>
+          ))}
+        </ol>
+      )}
+    </div>
+  );
+}
+
+/** Commands run since the previous stop; read-only ones with their output at this moment. */
+export function StopCommands({ lesson, k }: { lesson: Lesson; k: number }) {
+  const t = useT();
+  useVersion();
+  const steps = stepsOfStop(lesson, k);
+  if (steps.length === 0) return null;
+  const last = steps[steps.length - 1]!;
+  const atStop = Math.abs(session.now - last.at) < 1e-3;
+  const out = atStop && isReadOnly(last.run) ? session.query(last.run) : undefined;
+  return (
+    <details className="lesson-commands" open>
+      <summary>{t('lessons.commands')}</summary>
+      <pre>
+        {steps.map((s, i) => (
+          <span key={i}>
+            <span className="lesson-cmd-t">{formatTime(s.at)}</span> $ {s.run}
+            {s.stdin ? ' <<EOF …' : ''}
+            {'\n'}
+          </span>
+        ))}
+        {out && (
+          <span className="lesson-cmd-out">
+            {out.stdout}
+            {out.stderr}
+          </span>
+        )}
+      </pre>
+    </details>
+  );
+}
+
+/** The controllers' decisions since the previous stop, explained in the app's language. */
+export function WhatHappened({ lesson, k, limit = 5 }: { lesson: Lesson; k: number; limit?: number }) {
+  const t = useT();
+  const lang = useLang();
+  useVersion();
+  const stops = stopsOf(lesson);
+  const from = k > 0 ? stops[k - 1]!.at : -1;
+  const to = session.now;
+  const all = session.live.decisions().filter((d) => d.t > from + 1e-6 && d.t <= to + 1e-6);
+  const main = all.filter(
+    (d) =>
+      d.controller === 'deployment-controller' ||
+      d.code === 'schedule.failed' ||
+      d.code.startsWith('pod.readiness') ||
+      d.code === 'pod.neverReady',
+  );
+  const rest = all.filter((d) => !main.includes(d));
+  const shown = main.slice(-limit);
+  return (
+    <section className="lesson-why" aria-label={t('lessons.whatHappened')}>
+      <h3>{t('lessons.whatHappened')}</h3>
+      {all.length === 0 ? (
+        <p className="muted">{t('lessons.nothingHappened')}</p>
+      ) : (
+        <ul>
+          {shown.map((d, i) => (
+            <li key={`${d.t}-${i}`}>
+              <span className="lesson-why-meta">
+                {formatTime(d.t)} · {controllerName(d.controller, lang)}
+              </span>{' '}
+              {explain(d, lang)}
+            </li>
+          ))}
+        </ul>
+      )}
+      {rest.length + Math.max(0, main.length - limit) > 0 && (
+        <details>
+          <summary>
+            {t('lessons.moreDecisions', { n: rest.length + Math.max(0, main.length - limit) })}
+          </summary>
+          <ul>
+            {[...main.slice(0, Math.max(0, main.length - limit)), ...rest]
+              .sort((a, b) => a.t - b.t)
+              .slice(-40)
+              .map((d, i) => (
+                <li key={`${d.t}-${i}`}>
+                  <span className="lesson-why-meta">
+                    {formatTime(d.t)} · {controllerName(d.controller, lang)}
+                  </span>{' '}
+                  {explain(d, lang)}
+                </li>
+              ))}
+          </ul>
+        </details>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,157 @@
+/**
+ * Presentation mode: full screen, high contrast, large type; only the diagram, the current
+ * narration with the controllers' "why", and a small progress indicator. Clicker keys:
+ * PageDown/→/Space next stop, PageUp/← back, B blanks the screen, Esc leaves.
+ */
+import { useEffect, useRef } from 'react';
+import { explain } from '../../src/explain/index.ts';
+import { useLang, useT } from '../i18n/index.ts';
+import { text, useCurrentLesson, useLesson } from '../lessons/hooks.ts';
+import { Question, Reveal } from '../lessons/parts.tsx';
+import { openPresenterWindow } from './channel.ts';
+import { back, next, setPresenting, stopsOf, toggleBlank, lessonStore } from '../lessons/store.ts';
+import { session } from '../store/app.ts';
+import { Diagram } from '../ui/Diagram.tsx';
+import { useVersion } from '../ui/hooks.ts';
+import './present.css';
+
+function usePresentationKeys() {
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.ctrlKey || e.metaKey || e.altKey) return;
+      const s = lessonStore.getState();
+      if (!s.presenting) return;
+      const readOnly = s.role === 'audience';
+      let handled = true;
+      switch (e.key) {
+        case 'PageDown':
+        case 'ArrowRight':
+        case ' ':
+          if (!readOnly) void next();
+          break;
+        case 'PageUp':
+        case 'ArrowLeft':
+          if (!readOnly) void back();
+          break;
+        case 'b':
+        case 'B':
+          if (!readOnly) toggleBlank();
+          break;
+        case 'Escape':
+          if (!readOnly) setPresenting(false);
+          break;
+        default:
+          handled = false;
+      }
+      if (handled) {
+        // Before the app's own shortcuts (Space plays, arrows step) see the key.
+        e.preventDefault();
+        e.stopImmediatePropagation();
+      }
+    };
+    window.addEventListener('keydown', onKey, true);
+    return () => window.removeEventListener('keydown', onKey, true);
+  }, []);
+}
+
+function useFullscreen(enabled: boolean) {
+  useEffect(() => {
+    if (!enabled) return;
+    const el = document.documentElement;
+    let entered = false;
+    const onChange = () => {
+      if (document.fullscreenElement) entered = true;
+      else if (entered) setPresenting(false);
+    };
+    document.addEventListener('fullscreenchange', onChange);
+    if (!document.fullscreenElement && typeof el.requestFullscreen === 'function')
+      el.requestFullscreen().catch(() => {
+        // Not allowed here (no user gesture, an iframe): presentation works in the window.
+      });
+    return () => {
+      document.removeEventListener('fullscreenchange', onChange);
+      if (document.fullscreenElement) void document.exitFullscreen().catch(() => {});
+    };
+  }, [enabled]);
+}
+
+/** The newest Deployment controller decision up to now, as one sentence. */
+function WhyLine() {
+  const lang = useLang();
+  useVersion();
+  const ds = session.live.decisions();
+  let d;
+  for (let i = ds.length - 1; i >= 0; i--)
+    if (ds[i]!.controller === 'deployment-controller' || ds[i]!.code === 'schedule.failed') {
+      d = ds[i];
+      break;
+    }
+  if (!d) return null;
+  return <p className="present-why">{explain(d, lang)}</p>;
+}
+
+export default function Presentation() {
+  const t = useT();
+  const lang = useLang();
+  const s = useLesson();
+  const lesson = useCurrentLesson();
+  const root = useRef<HTMLDivElement>(null);
+  usePresentationKeys();
+  useFullscreen(s.role === 'main');
+  useEffect(() => root.current?.focus(), []);
+  if (!lesson) return null;
+  const stops = stopsOf(lesson);
+  const k = s.stop;
+  const stop = stops[k]!;
+  const playing = s.heading !== null;
+  const q = stop.question;
+  return (
+    <div
+      ref={root}
+      className="present"
+      role="dialog"
+      aria-modal="true"
+      aria-label={t('present.label')}
+      tabIndex={-1}
+      data-testid="present.root"
+    >
+      <div className="present-stage">
+        <Diagram />
+      </div>
+      <div className="present-text">
+        {k > 0 && !playing && <Reveal lesson={lesson} k={k - 1} compact />}
+        <p className="present-say" data-testid="present.say">
+          {text(stop.say, lang)}
+        </p>
+        {q && !playing && <Question q={q} />}
+        {!q && <WhyLine />}
+      </div>
+      <footer className="present-foot">
+        <span className="present-title">{text(lesson.title, lang)}</span>
+        <span className="present-dots" aria-hidden="true">
+          {stops.map((_, i) => (
+            <span key={i} className={i < k ? 'done' : i === k ? 'now' : ''} />
+          ))}
+        </span>
+        <span data-testid="present.progress">{t('present.progress', { n: k + 1, total: stops.length })}</span>
+        {s.role === 'main' ? (
+          <span className="present-chrome">
+            <button type="button" onClick={() => openPresenterWindow(lesson.id)}>
+              {t('present.presenterView')}
+            </button>
+            <button type="button" onClick={() => setPresenting(false)}>
+              {t('present.exit')}
+            </button>
+          </span>
+        ) : (
+          <span className="present-chrome">{t('present.audience')}</span>
+        )}
+      </footer>
+      {s.blank && (
+        <div className="present-blank" role="status" data-testid="present.blank">
+          <span className="sr-only">{t('present.blanked')}</span>
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,184 @@
+/**
+ * The presenter window (`?presenter=1&lesson=…`), opened from the presenting window: notes for
+ * the current stop (narration, the question and its answer), the next stop, a timer, and
+ * Back/Next/Blank, which it sends to the presenting window over the BroadcastChannel.
+ */
+import { useEffect, useRef, useState } from 'react';
+import { LESSONS, lessonById } from '../../src/scenario/lessons/index.ts';
+import { LANGUAGES, setLang, useLang, useT } from '../i18n/index.ts';
+import { choiceText, text } from '../lessons/hooks.ts';
+import { stopsOf } from '../lessons/store.ts';
+import { openChannel, type PresentMessage, type PresentState } from './channel.ts';
+import '../lessons/lessons.css';
+import './present.css';
+
+const clock = (ms: number) => {
+  const s = Math.floor(ms / 1000);
+  return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`;
+};
+
+export default function PresenterView() {
+  const t = useT();
+  const lang = useLang();
+  const [state, setState] = useState<PresentState | null>(null);
+  const channel = useRef<BroadcastChannel | undefined>(undefined);
+  const [started, setStarted] = useState(() => Date.now());
+  const [now, setNow] = useState(() => Date.now());
+  const urlLesson = new URLSearchParams(window.location.search).get('lesson');
+
+  useEffect(() => {
+    const ch = openChannel();
+    if (!ch) return;
+    ch.onmessage = (e: MessageEvent<PresentMessage>) => {
+      if (e.data.type === 'state') {
+        const { type: _type, ...st } = e.data;
+        setState(st);
+      }
+    };
+    ch.postMessage({ type: 'hello' } satisfies PresentMessage);
+    channel.current = ch;
+    return () => ch.close();
+  }, []);
+  useEffect(() => {
+    const id = setInterval(() => setNow(Date.now()), 1000);
+    return () => clearInterval(id);
+  }, []);
+
+  const send = (cmd: 'next' | 'back' | 'blank') =>
+    channel.current?.postMessage({ type: 'command', cmd } satisfies PresentMessage);
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.ctrlKey || e.metaKey || e.altKey) return;
+      const map: Record<string, 'next' | 'back' | 'blank'> = {
+        PageDown: 'next',
+        ArrowRight: 'next',
+        ' ': 'next',
+        PageUp: 'back',
+        ArrowLeft: 'back',
+        b: 'blank',
+        B: 'blank',
+      };
+      const cmd = map[e.key];
+      if (!cmd || (e.target instanceof HTMLElement && e.target.closest('button, input') && e.key === ' '))
+        return;
+      e.preventDefault();
+      channel.current?.postMessage({ type: 'command', cmd } satisfies PresentMessage);
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+
+  const lesson = lessonById(state?.id ?? urlLesson ?? '') ?? undefined;
+  const stops = lesson ? stopsOf(lesson) : [];
+  const k = state?.stop ?? 0;
+  const stop = stops[k];
+  const nextStop = stops[k + 1];
+  const audience = lesson
+    ? `${window.location.origin}${window.location.pathname}?audience=1&lesson=${encodeURIComponent(lesson.id)}`
+    : '';
+  return (
+    <div className="presenter" data-testid="presenter.root">
+      <header className="presenter-head">
+        <h1>
+          {t('present.presenterView')}
+          {lesson && (
+            <span className="muted">
+              {' '}
+              · {LESSONS.indexOf(lesson) + 1}. {text(lesson.title, lang)}
+            </span>
+          )}
+        </h1>
+        <span className="presenter-progress" data-testid="presenter.progress">
+          {lesson ? t('present.progress', { n: k + 1, total: stops.length }) : ''}
+          {state?.heading !== null && state?.heading !== undefined ? ' ▸' : ''}
+        </span>
+        <span className="presenter-timer" role="timer" aria-label={t('present.timer')}>
+          {t('present.timer')} {clock(now - started)}
+        </span>
+        <button type="button" onClick={() => setStarted(Date.now())}>
+          {t('present.resetTimer')}
+        </button>
+        <select value={lang} onChange={(e) => setLang(e.target.value as 'en' | 'ko')} aria-label="Language">
+          {LANGUAGES.map((l) => (
+            <option key={l.code} value={l.code}>
+              {l.label}
+            </option>
+          ))}
+        </select>
+      </header>
+      {!state && <p className="muted">{t('present.waiting')}</p>}
+      {!lesson ? (
+        <p>{t('present.noLesson')}</p>
+      ) : (
+        <div className="presenter-grid">
+          <section className="presenter-now" aria-labelledby="presenter-now-h">
+            <h2 id="presenter-now-h">{t('present.now')}</h2>
+            <p className="presenter-say" data-testid="presenter.say">
+              {text(stop?.say, lang)}
+            </p>
+            {stop?.notes && (
+              <>
+                <h3>{t('present.notes')}</h3>
+                <p>{text(stop.notes, lang)}</p>
+              </>
+            )}
+            {stop?.question && (
+              <div className="presenter-question">
+                <p>
+                  <strong>{t('lessons.question')}: </strong>
+                  {text(stop.question.prompt, lang)}
+                </p>
+                <ol type="A">
+                  {stop.question.choices.map((c, i) => (
+                    <li key={i} className={i === stop.question!.answer ? 'answer' : undefined}>
+                      {choiceText(c, lang)}
+                    </li>
+                  ))}
+                </ol>
+                <p>
+                  <strong>
+                    {t('present.answer', {
+                      answer: choiceText(stop.question.choices[stop.question.answer]!, lang),
+                    })}
+                  </strong>{' '}
+                  {text(stop.question.explain, lang)}
+                </p>
+              </div>
+            )}
+            <pre className="presenter-cmd">{stops[k] ? `$ ${stops[k].run}` : ''}</pre>
+          </section>
+          <section className="presenter-next" aria-labelledby="presenter-next-h">
+            <h2 id="presenter-next-h">{t('present.nextStop')}</h2>
+            {nextStop ? (
+              <p data-testid="presenter.next">{text(nextStop.say, lang)}</p>
+            ) : (
+              <p className="muted">{t('present.noNext')}</p>
+            )}
+          </section>
+        </div>
+      )}
+      <footer className="presenter-controls">
+        <button type="button" onClick={() => send('back')} disabled={!state}>
+          ◀ {t('lessons.back')}
+        </button>
+        <button type="button" className="primary" onClick={() => send('next')} disabled={!state}>
+          {t('lessons.next')} ▶
+        </button>
+        <button
+          type="button"
+          onClick={() => send('blank')}
+          disabled={!state}
+          aria-pressed={state?.blank ?? false}
+        >
+          {t('present.blank')}
+        </button>
+        {audience && (
+          <label className="presenter-link">
+            {t('present.audienceLink')}
+            <input readOnly value={audience} onFocus={(e) => e.currentTarget.select()} />
+          </label>
+        )}
+      </footer>
+    </div>
+  );
+}
