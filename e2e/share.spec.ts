@@ -1,0 +1,291 @@
+/**
+ * Share links, embeds, files and autosave, end to end: virtual time moves through the test hook
+ * (never sleeps); hostile links are built with the real codec or by hand.
+ */
+import { execFileSync } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { expect, test, type Page } from '@playwright/test';
+import { deflateSync, strToU8 } from 'fflate';
+import { base64url, encodeShare } from '../src/scenario/share.ts';
+import { defaultScenario } from '../web/sim/defaultScenario.ts';
+import { lab, state } from './lab.ts';
+
+const WORK_KEY = 'rollout-lab.work';
+/** Screenshots to review (another directory with SHARE_SHOTS=…). */
+const SHOTS = process.env['SHARE_SHOTS'] ?? 'test-results/share';
+
+const open = async (page: Page, url = '/') => {
+  await page.goto(url);
+  await page.waitForFunction(() => window.__rolloutLab !== undefined);
+  await expect(page.getByRole('group', { name: 'Scenario' }).first()).toBeVisible();
+};
+
+/** The pods the diagram draws, by accessible name (name, version, state). */
+const diagramPods = (page: Page) =>
+  page
+    .getByRole('button', { name: /^Pod / })
+    .evaluateAll((els) => els.map((e) => e.getAttribute('aria-label') ?? e.textContent ?? '').sort());
+
+const savedWork = (page: Page) => page.evaluate((k) => localStorage.getItem(k), WORK_KEY);
+const savedSteps = async (page: Page) => {
+  const text = await savedWork(page);
+  return text
+    ? (JSON.parse(text) as { scenario: { spec: { steps: { run: string }[] } } }).scenario.spec.steps.map(
+        (s) => s.run,
+      )
+    : [];
+};
+
+/** A rolling update caught in the middle, with the work autosaved. */
+async function midRollout(page: Page) {
+  await open(page);
+  await lab(page, (l) => l.run('kubectl set image deployment/kubia nodejs=luksa/kubia:v2'));
+  await lab(page, (l) => l.advance(9));
+  await expect
+    .poll(() => savedSteps(page))
+    .toEqual(['kubectl set image deployment/kubia nodejs=luksa/kubia:v2']);
+}
+
+async function shareLink(page: Page): Promise<string> {
+  await page.getByRole('button', { name: 'Share', exact: true }).click();
+  const dialog = page.getByRole('dialog', { name: 'Share this moment' });
+  await expect(dialog).toBeVisible();
+  return dialog.getByRole('textbox', { name: 'Link' }).inputValue();
+}
+
+test('a shared link rebuilds the same frame in a fresh browser', async ({ page, browser }) => {
+  await midRollout(page);
+  const before = await state(page);
+  const pods = await diagramPods(page);
+  expect(pods.length).toBeGreaterThan(3);
+  const url = await shareLink(page);
+  expect(url.length).toBeLessThan(1000);
+  await expect(page.getByTestId('share.length')).toContainText(`${url.length} characters`);
+  await page.getByRole('button', { name: 'Copy' }).first().click();
+  await expect(page.getByRole('dialog').getByRole('status').first()).not.toBeEmpty();
+  await page.screenshot({ path: `${SHOTS}/share-dialog.png` });
+
+  const fresh = await browser.newContext({ reducedMotion: 'reduce' });
+  const other = await fresh.newPage();
+  await open(other, url);
+  await expect.poll(async () => (await state(other)).t).toBe(before.t);
+  const after = await state(other);
+  expect(after.playing).toBe(false);
+  expect(after.pods).toEqual(before.pods);
+  expect(after.deployments).toEqual(before.deployments);
+  expect(after.steps).toEqual(before.steps);
+  expect(after.duration).toBe(before.duration);
+  expect(await diagramPods(other)).toEqual(pods);
+  await expect(other.locator('.timeline .step-marker')).toHaveCount(
+    await page.locator('.timeline .step-marker').count(),
+  );
+  // It plays on from there like the original.
+  await lab(other, (l) => l.advance(60));
+  await lab(page, (l) => l.advance(60));
+  expect((await state(other)).pods).toEqual((await state(page)).pods);
+  await fresh.close();
+});
+
+test('embed in a sandboxed iframe: compact chrome, no console, open in the full app', async ({
+  page,
+  baseURL,
+}) => {
+  const fragment = encodeShare({
+    scenario: {
+      ...defaultScenario(),
+      spec: {
+        ...defaultScenario().spec,
+        steps: [{ at: 20, run: 'kubectl set image deployment/kubia nodejs=luksa/kubia:v2' }],
+      },
+    },
+    at: 29,
+  });
+  await page.setContent(
+    `<h1>Course page</h1><iframe title="lab" src="${baseURL}/?embed=1#${fragment}" sandbox="allow-scripts" style="width:900px;height:600px"></iframe>`,
+  );
+  const frame = page.frameLocator('iframe[title="lab"]');
+  await expect(frame.getByRole('link', { name: 'Open in Rollout Lab' })).toBeVisible();
+  await expect(frame.getByRole('button', { name: /^Pod kubia-/ }).first()).toBeVisible();
+  await expect(frame.getByRole('log', { name: 'kubectl output' })).toHaveCount(0);
+  await expect(frame.getByRole('button', { name: 'Export' })).toHaveCount(0);
+  const link = frame.getByRole('link', { name: 'Open in Rollout Lab' });
+  await expect(link).toHaveAttribute('target', '_blank');
+  await expect(link).toHaveAttribute('rel', /noopener/);
+  expect(await link.getAttribute('href')).toMatch(new RegExp(`^${baseURL}/#1\\.`));
+  await page.screenshot({ path: `${SHOTS}/embed.png` });
+  // No clipboard and no storage in the sandbox: copying selects the text instead.
+  await frame.getByRole('button', { name: 'Share', exact: true }).click();
+  await frame.getByRole('button', { name: 'Copy' }).first().click();
+  await expect(frame.getByRole('dialog').getByRole('status').first()).toContainText(/copied|selected/i);
+});
+
+test('the embed example page runs the lab in its iframe, console on request', async ({ page }) => {
+  await page.goto('/embed-example.html');
+  const frame = page.frameLocator('#lab');
+  await expect(frame.getByRole('button', { name: /^Pod kubia-/ }).first()).toBeVisible();
+  await expect(frame.getByRole('link', { name: 'Open in Rollout Lab' })).toBeVisible();
+  const src = await page.locator('#lab').getAttribute('src');
+  await page.goto(`/${src!.replace('./?embed=1', '?embed=1&console=1')}`);
+  await expect(page.getByRole('log', { name: 'kubectl output' })).toBeVisible();
+});
+
+test('export, then import by file picker; the CLI runs the exported file', async ({ page }, info) => {
+  await midRollout(page);
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Export' }).click(),
+  ]);
+  expect(download.suggestedFilename()).toBe('kubia.rollout.yaml');
+  const file = info.outputPath('kubia.rollout.yaml');
+  await download.saveAs(file);
+  const text = readFileSync(file, 'utf8');
+  expect(text).toContain('kind: Scenario');
+  expect(text).toContain('manifests: |');
+  expect(text).toContain('run: kubectl set image deployment/kubia nodejs=luksa/kubia:v2');
+  const cli = execFileSync('npx', ['tsx', 'src/cli.ts', file, '--until', '120'], { encoding: 'utf8' });
+  expect(cli).toContain('ScalingReplicaSet');
+
+  // Exported, so starting over needs no confirmation.
+  await page.getByRole('button', { name: 'New scenario' }).click();
+  await expect(page.getByRole('dialog')).toHaveCount(0);
+  expect((await state(page)).steps).toEqual([]);
+  await page.getByTestId('share.file').setInputFiles(file);
+  await expect
+    .poll(async () => (await state(page)).steps.map((s) => s.run))
+    .toEqual(['kubectl set image deployment/kubia nodejs=luksa/kubia:v2']);
+  // A file that is not a scenario: a clear message, the scenario stays.
+  writeFileSync(info.outputPath('bad.yaml'), 'apiVersion: apps/v1\nkind: Deployment\n');
+  await page.getByTestId('share.file').setInputFiles(info.outputPath('bad.yaml'));
+  await expect(page.getByRole('alert')).toContainText('“bad.yaml” is not a scenario Rollout Lab can open.');
+  expect((await state(page)).steps).toHaveLength(1);
+});
+
+test('drag and drop a scenario file onto the page', async ({ page }) => {
+  await open(page);
+  const s = defaultScenario();
+  s.metadata.name = 'dropped';
+  s.spec.steps = [{ at: 5, run: 'kubectl scale deployment/kubia --replicas=5' }];
+  const data = await page.evaluateHandle((text) => {
+    const dt = new DataTransfer();
+    dt.items.add(new File([text], 'dropped.rollout.json', { type: 'application/json' }));
+    return dt;
+  }, JSON.stringify(s));
+  await page.dispatchEvent('main', 'dragenter', { dataTransfer: data });
+  await expect(page.getByText('Drop a scenario file')).toBeVisible();
+  await page.dispatchEvent('main', 'drop', { dataTransfer: data });
+  await expect.poll(async () => (await state(page)).pods.length).toBe(5);
+});
+
+test('New scenario asks before discarding unsaved work', async ({ page }) => {
+  await midRollout(page);
+  await page.getByRole('button', { name: 'New scenario' }).click();
+  const confirm = page.getByRole('dialog', { name: 'Start a new scenario?' });
+  await expect(confirm).toContainText('has not been exported or shared');
+  expect(await confirm.evaluate((d) => d.matches(':modal'))).toBe(true);
+  await page.screenshot({ path: `${SHOTS}/confirm-new.png` });
+  await confirm.getByRole('button', { name: 'Cancel' }).click();
+  expect((await state(page)).steps).toHaveLength(1);
+  await page.getByRole('button', { name: 'New scenario' }).click();
+  await page.getByRole('button', { name: 'Discard and start new' }).click();
+  expect((await state(page)).steps).toEqual([]);
+  await expect.poll(() => savedSteps(page)).toEqual([]);
+});
+
+test('reload restores the work, the time and the open panels', async ({ page }) => {
+  await midRollout(page);
+  const before = await state(page);
+  await page.reload();
+  await page.waitForFunction(() => window.__rolloutLab !== undefined);
+  await expect.poll(async () => (await state(page)).t).toBe(before.t);
+  const after = await state(page);
+  expect(after.steps).toEqual(before.steps);
+  expect(after.pods).toEqual(before.pods);
+});
+
+test('a link opened while saved work exists keeps the saved work and offers the way back', async ({
+  page,
+}) => {
+  await midRollout(page);
+  const saved = await savedWork(page);
+  const s = defaultScenario();
+  s.spec.steps = [{ at: 10, run: 'kubectl scale deployment/kubia --replicas=5' }];
+  await page.goto('about:blank');
+  await open(page, `/#${encodeShare({ scenario: s, at: 30 })}`);
+  await expect(
+    page.getByRole('status').filter({ hasText: 'You are looking at a shared link.' }),
+  ).toBeVisible();
+  expect((await state(page)).pods).toHaveLength(5);
+  await lab(page, (l) => l.run('kubectl scale deployment/kubia --replicas=2'));
+  await lab(page, (l) => l.advance(5));
+  expect(await savedWork(page)).toBe(saved);
+  await page.getByRole('button', { name: 'Back to my saved work' }).first().click();
+  await expect
+    .poll(async () => (await state(page)).steps.map((x) => x.run))
+    .toEqual(['kubectl set image deployment/kubia nodejs=luksa/kubia:v2']);
+  expect(new URL(page.url()).hash).toBe('');
+});
+
+const good = encodeShare({ scenario: defaultScenario(), at: 30 });
+const raw = (json: string) => `1.${base64url(deflateSync(strToU8(json)))}`;
+const named = (name: string) => {
+  const s = defaultScenario();
+  s.spec.manifests = s.spec.manifests.replaceAll('"name": "kubia"', `"name": ${JSON.stringify(name)}`);
+  return encodeShare({ scenario: s, at: 30 });
+};
+const replicas = (() => {
+  const s = defaultScenario();
+  s.spec.manifests = s.spec.manifests.replace('"replicas": 3', '"replicas": 1000000');
+  return encodeShare({ scenario: s, at: 30 });
+})();
+const polluting = raw(
+  `{"v":1,"s":${JSON.stringify(defaultScenario()).replace('"spec":{', '"spec":{"__proto__":{"polluted":"yes"},')},"t":30,"__proto__":{"polluted":"yes"},"w":{"constructor":{"prototype":{"polluted":"yes"}}}}`,
+);
+
+for (const [name, fragment, message] of [
+  ['truncated', good.slice(0, -9), 'This link is damaged'],
+  ['from a future version', `7${good.slice(1)}`, 'made by a newer version of Rollout Lab'],
+  [
+    'carrying a script in a pod name',
+    named('<img src=x onerror=window.__pwned=1>'),
+    'The simulated cluster refused this scenario.',
+  ],
+  ['asking for a million replicas', replicas, 'asks for 1000000 replicas'],
+] as const)
+  test(`a hostile link ${name} shows a message and leaves saved work intact`, async ({ page }) => {
+    page.on('dialog', (d) => {
+      throw new Error(`unexpected dialog: ${d.message()}`);
+    });
+    await midRollout(page);
+    const saved = await savedWork(page);
+    await page.goto('about:blank');
+    await open(page, `/#${fragment}`);
+    const alert = page.getByRole('alert');
+    await expect(alert).toContainText(message);
+    await expect(alert).toContainText('Your saved work is unchanged; showing it instead.');
+    expect((await state(page)).steps.map((s) => s.run)).toEqual([
+      'kubectl set image deployment/kubia nodejs=luksa/kubia:v2',
+    ]);
+    expect(JSON.parse((await savedWork(page))!)).toEqual(JSON.parse(saved!));
+    expect(await page.evaluate(() => (window as { __pwned?: number }).__pwned)).toBeUndefined();
+    if (name.includes('script')) {
+      await alert.getByText('Technical details').click();
+      await expect(alert).toContainText('<img src=x onerror=window.__pwned=1>');
+      await expect(page.locator('img[src="x"]')).toHaveCount(0);
+      await page.screenshot({ path: `${SHOTS}/hostile-link.png` });
+    }
+    await alert.getByRole('button', { name: 'Dismiss this message' }).click();
+    await expect(page.getByRole('alert')).toHaveCount(0);
+  });
+
+test('a link with prototype-pollution keys opens without polluting anything', async ({ page }) => {
+  await midRollout(page);
+  const saved = await savedWork(page);
+  await page.goto('about:blank');
+  await open(page, `/#${polluting}`);
+  expect(await page.evaluate(() => ({}) as Record<string, unknown>)).toEqual({});
+  expect(
+    await page.evaluate(() => (Object.prototype as Record<string, unknown>)['polluted']),
+  ).toBeUndefined();
+  expect((await state(page)).t).toBe(30);
+  expect(JSON.parse((await savedWork(page))!)).toEqual(JSON.parse(saved!));
+});

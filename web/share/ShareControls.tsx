@@ -1,0 +1,111 @@
+import { useRef } from 'react';
+import { useStore } from 'zustand';
+import { useShallow } from 'zustand/react/shallow';
+import { useT } from '../i18n/index.ts';
+import {
+  backToSaved,
+  currentLink,
+  downloadScenario,
+  importFile,
+  openShareDialog,
+  requestNew,
+  shareStore,
+  type ShareState,
+} from './store.ts';
+import './share.css';
+
+const selectCodecReady = (s: ShareState) => s.codecReady;
+const selectControls = (s: ShareState) => ({ embed: s.embed, holding: s.holding, storage: s.storage });
+
+/** The full app without a link (before the codec loads). */
+const fullAppUrl = () => {
+  const url = new URL(location.href);
+  url.search = '';
+  url.hash = '';
+  return url.toString();
+};
+
+/** Scenario files the picker offers. */
+const ACCEPT = '.yaml,.yml,.json,application/yaml,application/json,text/yaml';
+
+/** "Open in Rollout Lab": the full app, in a new tab, at the moment the embed shows now. */
+function OpenInApp() {
+  const t = useT();
+  // Re-renders once the codec is in; the href is refreshed again on hover, focus and click.
+  useStore(shareStore, selectCodecReady);
+  const refresh = (a: HTMLAnchorElement) => {
+    const url = currentLink();
+    if (url) a.href = url;
+  };
+  return (
+    <a
+      className="share-open-app"
+      href={currentLink() ?? fullAppUrl()}
+      target="_blank"
+      rel="noopener noreferrer"
+      onPointerEnter={(e) => refresh(e.currentTarget)}
+      onFocus={(e) => refresh(e.currentTarget)}
+      onClick={(e) => refresh(e.currentTarget)}
+      onContextMenu={(e) => refresh(e.currentTarget)}
+    >
+      {t('share.openInApp')}
+      <span aria-hidden="true"> ↗</span>
+    </a>
+  );
+}
+
+/** The header's Share, Export, Import and New (embeds: Share and Open in Rollout Lab). */
+export function ShareControls() {
+  const t = useT();
+  const { embed, holding, storage } = useStore(shareStore, useShallow(selectControls));
+  const input = useRef<HTMLInputElement>(null);
+  if (embed)
+    return (
+      <div className="share-controls" role="group" aria-label={t('share.group')}>
+        <button type="button" onClick={() => void openShareDialog()}>
+          {t('share.share')}
+        </button>
+        <OpenInApp />
+      </div>
+    );
+  return (
+    <div className="share-controls" role="group" aria-label={t('share.group')}>
+      {holding && (
+        <button type="button" className="share-holding" onClick={() => void backToSaved()}>
+          {t('share.notice.backToSaved')}
+        </button>
+      )}
+      {!storage && (
+        <span className="share-nosave muted" title={t('share.noStorageHint')}>
+          {t('share.noStorage')}
+        </span>
+      )}
+      <button type="button" onClick={requestNew}>
+        {t('share.new')}
+      </button>
+      <button type="button" onClick={() => input.current?.click()}>
+        {t('share.import')}
+      </button>
+      <input
+        ref={input}
+        type="file"
+        accept={ACCEPT}
+        className="sr-only"
+        tabIndex={-1}
+        aria-label={t('share.importFile')}
+        data-testid="share.file"
+        onChange={(e) => {
+          const file = e.currentTarget.files?.[0];
+          e.currentTarget.value = '';
+          if (file) void importFile(file);
+        }}
+      />
+      <button type="button" onClick={() => void downloadScenario()}>
+        {t('share.export')}
+      </button>
+      <button type="button" className="primary" onClick={() => void openShareDialog()}>
+        {t('share.share')}
+      </button>
+    </div>
+  );
+}

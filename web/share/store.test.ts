@@ -1,0 +1,266 @@
+import { strToU8, deflateSync } from 'fflate';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { base64url, encodeShare } from '../../src/scenario/share.ts';
+import type { Scenario } from '../../src/scenario/scenario.ts';
+import type { Pod } from '../../src/k8s/types.ts';
+import { defaultScenario } from '../sim/defaultScenario.ts';
+import { session, START_AT } from '../store/app.ts';
+import { exitLesson, LESSONS, lessonStore, startLesson } from '../lessons/store.ts';
+import { memoryStorage, type KeyValueStore } from './storage.ts';
+import {
+  backToSaved,
+  bootShare,
+  configureShare,
+  confirmImport,
+  currentView,
+  exportText,
+  importFile,
+  keepLink,
+  MAX_FILE_BYTES,
+  requestNew,
+  saveNow,
+  shareStore,
+  stopAutosave,
+} from './store.ts';
+import { canonical, readWork, serializeWork, WORK_KEY, BROKEN_KEY } from './work.ts';
+
+const BASE = 'http://127.0.0.1:4173/';
+
+function rolling(): Scenario {
+  const s = defaultScenario();
+  s.metadata.name = 'rolling';
+  s.spec.steps = [{ at: 20, run: 'kubectl set image deployment/kubia nodejs=luksa/kubia:v2' }];
+  return s;
+}
+
+function scaled(n: number): Scenario {
+  const s = defaultScenario();
+  s.metadata.name = 'mine';
+  s.spec.steps = [{ at: 25, run: `kubectl scale deployment/kubia --replicas=${n}` }];
+  return s;
+}
+
+let url = BASE;
+let storage: KeyValueStore & { data: Map<string, string> };
+
+function page(href: string, store = memoryStorage()) {
+  url = href;
+  storage = store;
+  configureShare({ href: () => url, replaceUrl: (u) => void (url = u), storage });
+}
+
+const savedText = (s: Scenario, at: number) => serializeWork({ scenario: s, at, view: {} });
+const podNames = () =>
+  session.live.store
+    .list<Pod>('Pod')
+    .map((p) => p.metadata.name)
+    .sort();
+const file = (name: string, text: string, size = text.length) => ({ name, size, text: async () => text });
+
+beforeEach(() => {
+  stopAutosave();
+  session.load(defaultScenario(), START_AT);
+});
+afterEach(() => stopAutosave());
+
+describe('start-up', () => {
+  it('shows the example and saves it when there is nothing', async () => {
+    page(BASE);
+    await bootShare();
+    expect(session.scenario.spec.steps).toEqual([]);
+    expect(shareStore.getState().notice).toBeNull();
+    expect(storage.data.has(WORK_KEY)).toBe(true);
+  });
+
+  it('restores saved work at its time', async () => {
+    page(BASE, memoryStorage({ [WORK_KEY]: savedText(scaled(5), 40) }));
+    await bootShare();
+    expect(session.now).toBe(40);
+    expect(session.scenario.metadata.name).toBe('mine');
+    expect(session.live.store.list('Pod')).toHaveLength(5);
+  });
+
+  it('moves unreadable saved work aside instead of deleting it', async () => {
+    page(BASE, memoryStorage({ [WORK_KEY]: '{"v":1,"scenario":{"kind":"Nope"' }));
+    await bootShare();
+    expect(shareStore.getState().notice?.problem.key).toBe('share.problem.savedUnreadable');
+    expect(storage.data.get(BROKEN_KEY)).toBe('{"v":1,"scenario":{"kind":"Nope"');
+  });
+});
+
+describe('opening a link', () => {
+  it('rebuilds the exact frame: same pods, same time, paused', async () => {
+    const reference = structuredClone(rolling());
+    session.load(reference, 27);
+    const want = podNames();
+    session.load(defaultScenario(), START_AT);
+    page(`${BASE}#${encodeShare({ scenario: reference, at: 27 })}`);
+    await bootShare();
+    expect(session.now).toBe(27);
+    expect(session.playing).toBe(false);
+    expect(podNames()).toEqual(want);
+    // Nothing saved to protect: the link becomes the work and the fragment leaves the address.
+    expect(url).toBe(BASE);
+    expect(readWork(storage)?.ok).toBe(true);
+  });
+
+  it('keeps saved work untouched while a link is shown, and goes back to it', async () => {
+    const saved = savedText(scaled(5), 40);
+    page(`${BASE}#${encodeShare({ scenario: rolling(), at: 30 })}`, memoryStorage({ [WORK_KEY]: saved }));
+    await bootShare();
+    expect(shareStore.getState().holding).toBe(true);
+    expect(shareStore.getState().notice?.actions).toEqual(['backToSaved', 'keepLink']);
+    session.run('kubectl scale deployment/kubia --replicas=2');
+    expect(saveNow()).toBe(false);
+    expect(storage.data.get(WORK_KEY)).toBe(saved);
+    await backToSaved();
+    expect(session.scenario.metadata.name).toBe('mine');
+    expect(session.now).toBe(40);
+    expect(url).toBe(BASE);
+    expect(shareStore.getState().holding).toBe(false);
+  });
+
+  it('"keep this as my work" replaces saved work only when asked', async () => {
+    page(
+      `${BASE}#${encodeShare({ scenario: rolling(), at: 30 })}`,
+      memoryStorage({ [WORK_KEY]: savedText(scaled(5), 40) }),
+    );
+    await bootShare();
+    keepLink();
+    const r = readWork(storage);
+    expect(r?.ok && r.work.scenario.metadata.name).toBe('rolling');
+  });
+
+  const good = encodeShare({ scenario: rolling(), at: 30 });
+  const raw = (json: string) => `1.${base64url(deflateSync(strToU8(json)))}`;
+  const withName = (name: string) => {
+    const s = rolling();
+    s.spec.manifests = s.spec.manifests.replaceAll('"name": "kubia"', `"name": ${JSON.stringify(name)}`);
+    return s;
+  };
+  it.each([
+    ['truncated', good.slice(0, good.length - 7), 'share.problem.damaged'],
+    ['corrupted', `${good.slice(0, 20)}!!${good.slice(22)}`, 'share.problem.damaged'],
+    ['from a future version', `9${good.slice(1)}`, 'share.problem.future'],
+    ['not ours', 'hello-world', 'share.problem.notOurs'],
+    ['too long', `1.${'A'.repeat(100_001)}`, 'share.problem.tooLong'],
+    [
+      'a script in a name',
+      encodeShare({ scenario: withName('<img src=x onerror=alert(1)>'), at: 30 }),
+      'share.problem.rejected',
+    ],
+    ['a million replicas', encodeShare({ scenario: scaled(1_000_000), at: 30 }), 'share.problem.tooManyPods'],
+    [
+      'a week-long timeline',
+      encodeShare({ scenario: rolling(), at: 7 * 24 * 3600 }),
+      'share.problem.tooLongRun',
+    ],
+    ['deeply nested JSON', raw(`{"v":1,"s":${'['.repeat(200)}${']'.repeat(200)}}`), 'share.problem.tooDeep'],
+    [
+      'deeply nested YAML manifests',
+      encodeShare({
+        scenario: { ...rolling(), spec: { ...rolling().spec, manifests: `a: ${'['.repeat(5000)}` } },
+        at: 1,
+      }),
+      'share.problem.rejected',
+    ],
+  ])('a link that is %s shows a message and keeps saved work', async (_name, fragment, key) => {
+    const saved = savedText(scaled(5), 40);
+    page(`${BASE}#${fragment}`, memoryStorage({ [WORK_KEY]: saved }));
+    await bootShare();
+    const { notice } = shareStore.getState();
+    expect(notice?.tone).toBe('error');
+    expect(notice?.problem.key).toBe(key);
+    expect(notice?.kept).toBe('share.kept.saved');
+    expect(session.scenario.metadata.name).toBe('mine');
+    // Restoring may rewrite the entry in canonical key order; its content is the same work.
+    const after = readWork(storage);
+    expect(after?.ok && canonical(after.work.scenario)).toBe(canonical(scaled(5)));
+    expect(after?.ok && after.work.at).toBe(40);
+  });
+
+  it('drops prototype-pollution keys', async () => {
+    const s = JSON.stringify(rolling()).replace(
+      '"spec":{',
+      '"spec":{"__proto__":{"polluted":1},"constructor":{"prototype":{"polluted":1}},',
+    );
+    page(`${BASE}#${raw(`{"v":1,"s":${s},"t":30,"__proto__":{"polluted":1}}`)}`);
+    await bootShare();
+    expect(({} as Record<string, unknown>)['polluted']).toBeUndefined();
+    expect(Object.prototype).not.toHaveProperty('polluted');
+    expect(session.now).toBe(30);
+  });
+});
+
+describe('new, import and export', () => {
+  it('starts new at once when nothing would be lost, and asks otherwise', async () => {
+    page(BASE);
+    await bootShare();
+    requestNew();
+    expect(shareStore.getState().dialog).toBeNull();
+    session.run('kubectl scale deployment/kubia --replicas=4');
+    requestNew();
+    expect(shareStore.getState().dialog).toMatchObject({ kind: 'confirm', reason: 'new', steps: 1 });
+  });
+
+  it('exports YAML that imports back to the same scenario', async () => {
+    page(BASE);
+    await bootShare();
+    session.load(rolling(), 30);
+    const { name, text } = await exportText();
+    expect(name).toBe('rolling.rollout.yaml');
+    expect(text).toContain('manifests: |');
+    expect(text).toContain('kind: Deployment');
+    session.load(defaultScenario(), START_AT);
+    await importFile(file(name, text));
+    expect(shareStore.getState().notice).toBeNull();
+    expect(session.scenario.metadata.name).toBe('rolling');
+    expect(session.steps.map((s) => s.run)).toEqual([rolling().spec.steps[0]!.run]);
+  });
+
+  it('asks before an import replaces unsaved work', async () => {
+    page(BASE);
+    await bootShare();
+    session.run('kubectl scale deployment/kubia --replicas=4');
+    const { text } = await exportText();
+    session.run('kubectl scale deployment/kubia --replicas=5');
+    await importFile(file('x.rollout.yaml', text));
+    expect(shareStore.getState().dialog).toMatchObject({ kind: 'confirm', reason: 'import' });
+    confirmImport();
+    expect(session.steps).toHaveLength(1);
+  });
+
+  it.each([
+    ['too large', file('big.yaml', 'x', MAX_FILE_BYTES + 1), 'share.problem.fileTooLarge'],
+    ['not YAML', file('bad.yaml', 'a: [1, 2'), 'share.problem.fileInvalid'],
+    [
+      'not a scenario',
+      file('deploy.yaml', 'apiVersion: apps/v1\nkind: Deployment\n'),
+      'share.problem.fileInvalid',
+    ],
+  ])('refuses a file that is %s and keeps the current scenario', async (_n, f, key) => {
+    page(BASE);
+    await bootShare();
+    session.run('kubectl scale deployment/kubia --replicas=4');
+    await importFile(f);
+    expect(shareStore.getState().notice?.problem.key).toBe(key);
+    expect(session.steps).toHaveLength(1);
+  });
+});
+
+describe('lessons in links', () => {
+  it('a link made at a lesson stop reopens the lesson at that stop', async () => {
+    const first = LESSONS[0]!;
+    await startLesson(first.id, 1);
+    const view = currentView();
+    expect(view).toMatchObject({ lesson: first.id, stop: lessonStore.getState().stop });
+    const at = session.now;
+    exitLesson();
+    session.load(defaultScenario(), START_AT);
+    page(`${BASE}#${encodeShare({ scenario: first.scenario, at, view })}`);
+    await bootShare();
+    expect(lessonStore.getState()).toMatchObject({ id: first.id, stop: view.stop });
+    expect(session.now).toBe(at);
+    exitLesson();
+  });
+});

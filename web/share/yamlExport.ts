@@ -1,0 +1,25 @@
+/**
+ * The scenario as a file (DESIGN.md §2): readable YAML a person can edit, manifests as a block of
+ * ordinary Kubernetes YAML (the app keeps its built-in manifests as JSON; they are converted, while
+ * manifests a user wrote in YAML are kept as written, comments included). Needs the YAML library.
+ */
+import { parseManifests, toYaml } from '../../src/k8s/yaml.ts';
+import type { Scenario } from '../../src/scenario/scenario.ts';
+
+function manifestsAsYaml(text: string): string {
+  const t = text.trim();
+  if (!(t.startsWith('{') || t.startsWith('['))) return text;
+  try {
+    return parseManifests(t)
+      .map((doc) => toYaml(doc))
+      .join('---\n');
+  } catch {
+    return text;
+  }
+}
+
+export function scenarioYaml(s: Scenario): string {
+  const copy = structuredClone(s);
+  copy.spec.manifests = manifestsAsYaml(copy.spec.manifests);
+  return `# Rollout Lab scenario: open it in the app (Import) or run it with \`npm run sim -- FILE --until 300\`.\n${toYaml(copy)}`;
+}
