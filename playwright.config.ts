@@ -36,7 +36,21 @@ export default defineConfig({
     trace: 'retain-on-failure',
     screenshot: 'only-on-failure',
   },
-  projects: [{ name: 'e2e', testDir: 'e2e' }],
+  projects: [
+    { name: 'e2e', testDir: 'e2e' },
+    // `npm run bench:frames` (BENCH=1): frame times and scrubbing in the built app; no traces or videos.
+    ...(process.env['BENCH']
+      ? [
+          {
+            name: 'bench',
+            testDir: 'bench',
+            testMatch: '**/*.spec.ts',
+            timeout: 240_000,
+            use: { trace: 'off' as const, video: 'off' as const, screenshot: 'off' as const },
+          },
+        ]
+      : []),
+  ],
   webServer: {
     // `vite preview` serves dist/: build first (npx vite build), as `npm test` does.
     command: `npx vite preview --port ${PORT} --strictPort --host 127.0.0.1`,

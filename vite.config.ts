@@ -1,10 +1,26 @@
 /// <reference types="vitest/config" />
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
+import type { Plugin } from 'vite';
+
+/**
+ * `vite dev` injects an inline script (React Refresh's preamble) that index.html's CSP forbids:
+ * drop the CSP meta while serving only. The built app keeps it.
+ */
+function devWithoutCsp(): Plugin {
+  return {
+    name: 'rollout-lab:dev-without-csp',
+    apply: 'serve',
+    transformIndexHtml: (html) => html.replace(/\s*<meta\s+http-equiv="Content-Security-Policy"[^>]*>/i, ''),
+  };
+}
 
 export default defineConfig({
-  plugins: [react()],
-  preview: { port: 4173, strictPort: true },
+  plugins: [react(), devWithoutCsp()],
+  // Embeds run in `sandbox="allow-scripts"` iframes, whose origin is opaque: module scripts and
+  // stylesheets then load with CORS, so the assets must allow any origin (public/_headers does the
+  // same for static hosts).
+  preview: { port: 4173, strictPort: true, headers: { 'Access-Control-Allow-Origin': '*' } },
   test: {
     projects: [
       {

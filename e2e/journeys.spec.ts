@@ -17,7 +17,7 @@ test('first load shows a running Deployment with pods behind the Service', async
   await expect(page.getByText('Service kubia')).toBeVisible();
   const s = await state(page);
   expect(s.deployments[0]).toMatchObject({ name: 'kubia', replicas: 3, available: 3 });
-  expect([...origins]).toEqual(['http://127.0.0.1:4173']);
+  expect([...origins]).toEqual([new URL(page.url()).origin]);
 });
 
 test('Rolling update completes and the diagram, timeline and events show it', async ({ page }) => {
@@ -157,4 +157,74 @@ test('Blue/green: green comes up, the Service switches, blue scales to 0', async
   expect(s.deployments.find((d) => d.name === 'kubia')?.replicas).toBe(0);
   expect(s.steps.length).toBe(3);
   await expect(page.getByRole('log', { name: 'kubectl output' })).toContainText('scaled');
+});
+
+test.describe('traffic, drawn', () => {
+  test.use({ reducedMotion: 'no-preference' });
+  test('request dots travel and the Service counts requests per version during a rollout', async ({
+    page,
+  }) => {
+    await open(page);
+    await page.getByRole('button', { name: 'Rolling update' }).click();
+    await lab(page, (l) => l.advance(12.3));
+    await expect(page.getByTestId('traffic-layer')).toHaveAttribute('data-dots', /^[1-9]/);
+    const counter = page.getByTestId('traffic-counter');
+    await expect(counter).toContainText(/v1 \d+\.\d\/s/);
+    await expect(counter).toContainText(/v2 \d+\.\d\/s/);
+    await expect(counter).toContainText('errors');
+    const s = await state(page);
+    expect(Object.keys(s.traffic.ok).sort()).toEqual(['v1', 'v2']);
+  });
+});
+
+test('switching to Korean changes the visible strings, and back', async ({ page }) => {
+  await open(page);
+  await page.getByRole('button', { name: '한국어' }).click();
+  await expect(page.getByRole('button', { name: '롤링 업데이트' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: /이벤트/ })).toBeVisible();
+  await expect(page.getByText('서비스 kubia')).toBeVisible();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'ko');
+  await page.getByRole('button', { name: 'EN', exact: true }).click();
+  await expect(page.getByRole('button', { name: 'Rolling update' })).toBeVisible();
+});
+
+test('Delete pod in the details panel runs kubectl delete and the ReplicaSet replaces it', async ({
+  page,
+}) => {
+  await open(page);
+  const first = podsOf(page, 'v1').first();
+  const name = ((await first.getAttribute('aria-label')) ?? '').match(/^Pod (\S+),/)?.[1] ?? '';
+  await first.click();
+  await page.getByRole('button', { name: 'Delete pod' }).click();
+  await expect(page.getByRole('log', { name: 'kubectl output' })).toContainText(`pod "${name}" deleted`);
+  await lab(page, (l) => l.advance(30));
+  const s = await state(page);
+  expect(s.pods.map((p) => p.name)).not.toContain(name);
+  await expect(podsOf(page, 'v1')).toHaveCount(3);
+});
+
+test('console: rollout status streams as time moves', async ({ page }) => {
+  await open(page);
+  await page.getByRole('button', { name: 'Rolling update' }).click();
+  const input = page.getByRole('textbox', { name: 'kubectl command' });
+  await input.fill('kubectl rollout status deployment/kubia');
+  await input.press('Enter');
+  const log = page.getByRole('log', { name: 'kubectl output' });
+  await expect(log).toContainText('Waiting for deployment');
+  await expect(log).not.toContainText('successfully rolled out');
+  await lab(page, (l) => l.advance(60));
+  await expect(log).toContainText('deployment "kubia" successfully rolled out');
+});
+
+test('tablet width: everything reachable, nothing wider than the screen', async ({ page }) => {
+  await page.setViewportSize({ width: 820, height: 1180 });
+  await open(page);
+  await expect(podsOf(page, 'v1')).toHaveCount(3);
+  for (const name of ['Rolling update', 'Recreate', 'Blue/green', 'Roll back', 'Play', 'Step forward']) {
+    await expect(page.getByRole('button', { name, exact: true })).toBeVisible();
+  }
+  await expect(page.getByRole('textbox', { name: 'kubectl command' })).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Events table' })).toBeVisible();
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  expect(overflow).toBeLessThanOrEqual(0);
 });

@@ -8,9 +8,20 @@ import { useUi, useUiField } from './ui/hooks.ts';
 import { PlaybackBar } from './ui/PlaybackBar.tsx';
 import { PodDetails } from './ui/PodDetails.tsx';
 import { Timeline } from './ui/Timeline.tsx';
+import { LanguageSwitch } from './ui/HeaderControls.tsx';
+import { useT } from './i18n/index.ts';
+import { useEmbed } from './share/hooks.ts';
+import { ShareControls } from './share/ShareControls.tsx';
+import { ShareLayer } from './share/ShareLayer.tsx';
+import { ShareNotice } from './share/ShareNotice.tsx';
+import { LessonHeader } from './lessons/LessonHeader.tsx';
+import { LessonPanel } from './lessons/LessonPanel.tsx';
 
 const Console = lazy(() => import('./ui/Console.tsx'));
 const YamlEditor = lazy(() => import('./ui/YamlEditor.tsx'));
+const PresenterView = lazy(() => import('./present/PresenterView.tsx'));
+/** A presenter window (`?presenter=1`) shows notes and controls only (web/present). */
+const PRESENTER = new URLSearchParams(window.location.search).get('presenter') === '1';
 
 const isTyping = (el: EventTarget | null) =>
   el instanceof HTMLElement &&
@@ -48,9 +59,21 @@ function useShortcuts() {
 const THEMES: Theme[] = ['system', 'light', 'dark'];
 
 export function App() {
+  return PRESENTER ? (
+    <Suspense fallback={null}>
+      <PresenterView />
+    </Suspense>
+  ) : (
+    <MainApp />
+  );
+}
+
+function MainApp() {
   useShortcuts();
   const { theme } = useUi();
   const editorOpen = useUiField('editorOpen');
+  const embed = useEmbed();
+  const t = useT();
   useEffect(() => {
     if (theme === 'system') delete document.documentElement.dataset['theme'];
     else document.documentElement.dataset['theme'] = theme;
@@ -58,44 +81,51 @@ export function App() {
   return (
     <LazyMotion features={domAnimation} strict>
       <MotionConfig reducedMotion="user">
-        <div className="app">
+        <div className={embed.embed ? 'app app--embed' : 'app'}>
           <header className="top">
-            <h1>Rollout Lab</h1>
-            <span className="subtitle">
-              kubia: a Deployment behind a Service · simulated cluster, 3 nodes
-            </span>
+            <h1>{t('app.title')}</h1>
+            <span className="subtitle">{t('ui.subtitle')}</span>
             <div className="spacer" />
+            {!embed.embed && <LessonHeader />}
+            <ShareControls />
             <button type="button" onClick={() => setEditorOpen(!editorOpen)} aria-pressed={editorOpen}>
-              YAML editor
+              {t('ui.yamlEditor')}
             </button>
             <label className="inline">
-              Theme
+              <span className="sr-only">{t('ui.theme')}</span>
               <select value={theme} onChange={(e) => setTheme(e.target.value as Theme)}>
-                {THEMES.map((t) => (
-                  <option key={t} value={t}>
-                    {t}
+                {THEMES.map((th) => (
+                  <option key={th} value={th}>
+                    {t(`ui.theme.${th}`)}
                   </option>
                 ))}
               </select>
             </label>
+            <LanguageSwitch />
+            <ShareNotice />
           </header>
           <main className="stage">
             <div className="diagram-wrap">
               <Diagram />
             </div>
-            <WhyPanel />
+            <div className="explain-row">
+              <WhyPanel />
+              {!embed.embed && <EventsPanel />}
+            </div>
           </main>
-          <aside className="side" aria-label="Controls">
+          <aside className="side" aria-label={t('ui.controls')}>
+            <LessonPanel />
             <PodDetails />
             <Actions />
-            <Suspense fallback={<section className="panel console">Loading console…</section>}>
-              <Console />
-            </Suspense>
-            <EventsPanel />
+            {(!embed.embed || embed.console) && (
+              <Suspense fallback={<section className="panel console">{t('ui.loadingConsole')}</section>}>
+                <Console />
+              </Suspense>
+            )}
           </aside>
           {editorOpen && (
             <div className="editor-wrap">
-              <Suspense fallback={<section className="panel">Loading editor…</section>}>
+              <Suspense fallback={<section className="panel">{t('ui.loadingEditor')}</section>}>
                 <YamlEditor />
               </Suspense>
             </div>
@@ -103,11 +133,9 @@ export function App() {
           <footer className="bottom">
             <PlaybackBar />
             <Timeline />
-            <p className="note">
-              Simulated cluster: timings and controllers follow Kubernetes. Keys: Space play/pause · ←/→ step
-              · / console.
-            </p>
+            <p className="note">{t('ui.note')}</p>
           </footer>
+          <ShareLayer />
         </div>
       </MotionConfig>
     </LazyMotion>

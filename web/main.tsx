@@ -2,11 +2,17 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App.tsx';
 import { installTestHook } from './sim/testHook.ts';
+import { loadYaml } from './sim/yaml.ts';
+import { langStore } from './i18n/index.ts';
+import { bootShare } from './share/store.ts';
 import './styles.css';
 
 // The YAML library is not tree-shaken and the default scenario is JSON: load it after the first paint.
-void import('../src/k8s/yaml-impl.ts');
-installTestHook();
+// The test hook comes once it is in, so specs never send YAML the core cannot read yet.
+void loadYaml().finally(installTestHook);
+document.documentElement.lang = langStore.getState().lang;
+// A share link, the saved work or the example: decided before the first render.
+void bootShare();
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <App />

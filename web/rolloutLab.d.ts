@@ -1,4 +1,6 @@
 /** The test hook e2e specs use to drive virtual time instead of sleeping. */
+import type { Scenario } from '../src/scenario/scenario.ts';
+
 export interface RolloutLabState {
   t: number;
   playing: boolean;
@@ -19,6 +21,8 @@ export interface RolloutLabState {
   pods: { name: string; version: string; state: string }[];
   /** Entries in the console log. */
   log: number;
+  /** Requests over the last 10 virtual seconds: answers per version, 5xx errors, refused. */
+  traffic: { ok: Record<string, number>; errors: number; refused: number };
 }
 
 export interface RolloutLabHook {
@@ -29,7 +33,12 @@ export interface RolloutLabHook {
   /** Run a kubectl command as a step at the current moment (what the buttons do). */
   run(command: string, stdin?: string): { stdout: string; stderr: string; exitCode: number };
   /** Type a command into the console (read-only commands do not become steps). */
-  console(command: string): void;
+  console(command: string): Promise<void>;
+  /** Replace the scenario (benchmarks, lessons) and show state(t). */
+  load(scenario: Scenario, t?: number): void;
+  /** Play or pause at a speed (benchmarks). */
+  play(speed?: number): void;
+  pause(): void;
   state(): RolloutLabState;
 }
 

@@ -3,9 +3,12 @@
  * no Korean entry.
  */
 import { app } from './app.ts';
+import { ui } from './ui.ts';
+import { lessons } from './lessons.ts';
+import { share } from './share.ts';
 
 type Dict = Record<string, string>;
-const areas: { en: Dict; ko: Dict }[] = [app];
+const areas: { en: Dict; ko: Dict }[] = [app, ui, share, lessons];
 
 export const dictionaries: Record<'en' | 'ko', Dict> = {
   en: Object.assign({}, ...areas.map((a) => a.en)) as Dict,

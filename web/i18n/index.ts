@@ -61,8 +61,18 @@ export function useLang(): Lang {
   return useSyncExternalStore(langStore.subscribe, () => langStore.getState().lang);
 }
 
-/** `t` bound to the current language; components re-render when it changes. */
+const bound = new Map<Lang, (key: string, vars?: Vars) => string>();
+
+/**
+ * `t` bound to the current language; components re-render when it changes. The function is the
+ * same object for as long as the language is, so memoised children can compare it.
+ */
 export function useT(): (key: string, vars?: Vars) => string {
   const lang = useLang();
-  return (key, vars) => translate(lang, key, vars);
+  let fn = bound.get(lang);
+  if (!fn) {
+    fn = (key, vars) => translate(lang, key, vars);
+    bound.set(lang, fn);
+  }
+  return fn;
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { Deployment } from '../../src/k8s/types.ts';
-import { mergePatch, recreate, rollingUpdate, shellQuote } from './commands.ts';
+import type { Deployment, Service } from '../../src/k8s/types.ts';
+import { mergePatch, recreate, rollingUpdate, shellQuote, switchService } from './commands.ts';
 import { defaultScenario } from './defaultScenario.ts';
 import { SimSession } from './session.ts';
 import { ColourBook, clusterView } from './view.ts';
@@ -46,6 +46,19 @@ describe('commands', () => {
     expect(states.every((x) => x === 'v1:terminating')).toBe(true);
     s.advance(60);
     const after = clusterView(s.live, new ColourBook()).deployments[0]!;
-    expect(after.phase).toBe('Rollout complete');
+    expect(after.phase.text).toBe('Rollout complete');
+  });
+});
+
+describe('the Recreate and blue/green commands', () => {
+  it('use kubectl patch now that the core has it', () => {
+    const s = new SimSession(defaultScenario());
+    s.seek(20);
+    const d = s.live.store.get<Deployment>('Deployment', 'default', 'kubia')!;
+    expect(recreate(d, 'luksa/kubia:v2')[0]!.run).toMatch(/^kubectl patch deployment kubia -p /);
+    const svc = s.live.store.get<Service>('Service', 'default', 'kubia')!;
+    expect(switchService(svc, { app: 'kubia-green' }).run).toBe(
+      `kubectl patch service kubia -p '{"spec":{"selector":{"app":"kubia-green"}}}'`,
+    );
   });
 });

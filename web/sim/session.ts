@@ -31,28 +31,11 @@ export interface Sample {
   pods: number;
 }
 
-/** A request the simulated clients sent (present once the core's traffic model lands). */
-export interface SimRequest {
-  t: number;
-  pod: string | null;
-  version: string | null;
-  /** HTTP status; 0 means the connection was refused. */
-  status: number;
-  latencyMs: number;
-}
-
-export interface TrafficPoint {
-  t: number;
-  ok: Record<string, number>;
-  errors: number;
-  refused: number;
-}
-
-/** The traffic API the core is adding to SimCluster; optional until it exists. */
-export interface TrafficCapable {
-  requests?: (from: number, to: number) => SimRequest[];
-  trafficSeries?: () => TrafficPoint[];
-}
+import type { TrafficSecond } from '../../src/cluster/traffic.ts';
+export type {
+  RequestRecord as SimRequest,
+  TrafficSecond as TrafficPoint,
+} from '../../src/cluster/traffic.ts';
 
 export interface StepRecord {
   step: ScenarioStep;
@@ -119,6 +102,8 @@ export class SimSession {
   speed = 1;
   /** Changes whenever anything visible changes (for useSyncExternalStore). */
   version = 0;
+  /** Changes when the run itself changes (a step added, a scenario loaded): what the timeline keys on. */
+  runVersion = 0;
 
   constructor(scenario: Scenario, options: SessionOptions = {}) {
     this.checkpointEvery = options.checkpointEvery ?? 10;
@@ -130,6 +115,22 @@ export class SimSession {
     this.live = this.fresh();
     this.recorder = this.live;
     this.startRecorder();
+  }
+
+  /**
+   * Replaces the scenario (a lesson, a shared link, the benchmark's big Deployment) and shows
+   * state(t). Listeners stay subscribed; a scenario with YAML needs `loadYaml()` first.
+   */
+  load(scenario: Scenario, t = 0): void {
+    this.pause();
+    this.scenario = structuredClone(scenario);
+    this.scenario.spec.steps.sort((a, b) => a.at - b.at);
+    this.stepResults = new Map();
+    this.furthest = 0;
+    this.live = this.fresh();
+    this.startRecorder();
+    this.runVersion++;
+    this.seek(t);
   }
 
   private startRecorder(): void {
@@ -176,6 +177,11 @@ export class SimSession {
     const lastStep = this.steps.length ? this.steps[this.steps.length - 1]!.at : 0;
     const end = Math.max(180, lastStep + this.tail, this.furthest + 30);
     return Math.ceil(end / 30) * 30;
+  }
+
+  /** Requests per second over the whole computed run (the recorder runs ahead of the live view). */
+  trafficSeries(): readonly TrafficSecond[] {
+    return this.recorder.trafficSeries();
   }
 
   /** Moments (virtual seconds) at which objects changed, up to what the recorder has computed. */
@@ -347,6 +353,7 @@ export class SimSession {
     this.invalidateFrom(t);
     const result = runKubectl(this.live, command, stdin);
     this.stepResults.set(step, result);
+    this.runVersion++;
     this.afterMove();
     return result;
   }

@@ -2,7 +2,7 @@
 import type { RolloutLabHook } from '../rolloutLab.d.ts';
 import { runConsole, runLine, session, uiStore } from '../store/app.ts';
 import { clusterView } from './view.ts';
-import { ColourBook } from './view.ts';
+import { ColourBook, trafficWindow } from './view.ts';
 
 export function installTestHook(): void {
   const hook: RolloutLabHook = {
@@ -14,6 +14,12 @@ export function installTestHook(): void {
       return { stdout: r.stdout, stderr: r.stderr, exitCode: r.exitCode };
     },
     console: (command) => runConsole(command),
+    load: (scenario, t = 0) => session.load(scenario, t),
+    play: (speed) => {
+      if (speed !== undefined) session.setSpeed(speed);
+      session.play();
+    },
+    pause: () => session.pause(),
     state: () => {
       const v = clusterView(session.live, new ColourBook());
       return {
@@ -30,7 +36,7 @@ export function installTestHook(): void {
           updated: d.updated,
           ready: d.ready,
           available: d.available,
-          phase: d.phase,
+          phase: d.phase.text,
           replicaSets: d.lanes.map((l) => ({
             name: l.name,
             revision: l.revision,
@@ -44,6 +50,7 @@ export function installTestHook(): void {
           state: p.state,
         })),
         log: uiStore.getState().log.length,
+        traffic: trafficWindow(session.live, session.now, 10),
       };
     },
   };

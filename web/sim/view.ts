@@ -17,11 +17,13 @@ import type {
   DeploymentCondition,
   Endpoints,
   IntOrString,
+  NodeObject,
   Pod,
   ReplicaSet,
   Service,
 } from '../../src/k8s/types.ts';
 import { parseTimestamp } from '../../src/k8s/time.ts';
+import { parseQuantity } from '../../src/k8s/quantity.ts';
 
 export type PodState = 'pending' | 'creating' | 'running' | 'ready' | 'available' | 'terminating' | 'failed';
 
@@ -102,8 +104,8 @@ export interface DeploymentView {
   conditions: DeploymentCondition[];
   /** RollingUpdate only. */
   budget: Budget | undefined;
-  /** In progress, complete, stalled, paused: one short sentence. */
-  phase: string;
+  /** In progress, complete, stalled, paused. */
+  phase: Phase;
   lanes: RsView[];
 }
 
@@ -118,8 +120,24 @@ export interface ServiceView {
   notReady: string[];
 }
 
+export interface NodeView {
+  name: string;
+  ready: boolean;
+  cpu: string;
+  memory: string;
+  /** Allocatable pods (the kubelet's maxPods). */
+  podCapacity: number;
+  /** CPU cores and memory bytes the pods on this node request. */
+  cpuRequested: number;
+  cpuAllocatable: number;
+  memoryRequested: number;
+  memoryAllocatable: number;
+  pods: PodView[];
+}
+
 export interface ClusterView {
   t: number;
+  nodes: NodeView[];
   services: ServiceView[];
   deployments: DeploymentView[];
   /** Pods whose ReplicaSet no Deployment owns (or that have no owner). */
@@ -197,7 +215,36 @@ export function podState(
   return { state: 'available', reason: 'Running', progress: 0 };
 }
 
+/**
+ * Views of pods whose state cannot change without the pod object changing (pending, running,
+ * available, failed), by object: objects are immutable, so the same object gives the same view,
+ * and memoised glyphs see the same props. Creating, ready-not-available and terminating pods
+ * move with time and are rebuilt.
+ */
+const stableViews = new WeakMap<Pod, { view: PodView; minReadySeconds: number }>();
+const TIMELESS = new Set<PodState>(['pending', 'running', 'available', 'failed']);
+
 function podView(
+  pod: Pod,
+  minReadySeconds: number,
+  c: SimCluster,
+  colours: ColourBook,
+  endpoints: Set<string>,
+): PodView {
+  const hit = stableViews.get(pod);
+  const cached = hit?.minReadySeconds === minReadySeconds ? hit.view : undefined;
+  if (
+    cached &&
+    cached.endpoint === endpoints.has(pod.metadata.name) &&
+    cached.colour === colours.of(cached.image)
+  )
+    return cached;
+  const view = podViewOf(pod, minReadySeconds, c, colours, endpoints);
+  if (TIMELESS.has(view.state)) stableViews.set(pod, { view, minReadySeconds });
+  return view;
+}
+
+function podViewOf(
   pod: Pod,
   minReadySeconds: number,
   c: SimCluster,
@@ -225,21 +272,33 @@ function podView(
 
 const conditionTrue = (d: Deployment, type: string) => d.status?.conditions?.find((x) => x.type === type);
 
-function phaseOf(d: Deployment, newRs: ReplicaSet | undefined): string {
+/** Where a rollout stands: an i18n key (`phase.*`), its numbers, and the English sentence. */
+export interface Phase {
+  key: 'paused' | 'stalled' | 'complete' | 'progress';
+  vars: Record<string, number>;
+  text: string;
+}
+
+function phaseOf(d: Deployment, newRs: ReplicaSet | undefined): Phase {
   const progressing = conditionTrue(d, 'Progressing');
   const replicas = d.spec.replicas ?? 1;
-  if (d.spec.paused) return 'Rollout paused';
-  if (progressing?.reason === 'ProgressDeadlineExceeded')
-    return 'Rollout stalled: progress deadline exceeded';
   const updated = d.status?.updatedReplicas ?? 0;
   const available = d.status?.availableReplicas ?? 0;
   const total = d.status?.replicas ?? 0;
+  const vars = { updated, replicas, available };
+  if (d.spec.paused) return { key: 'paused', vars, text: 'Rollout paused' };
+  if (progressing?.reason === 'ProgressDeadlineExceeded')
+    return { key: 'stalled', vars, text: 'Rollout stalled: progress deadline exceeded' };
   if (newRs && updated === replicas && available === replicas && total === replicas)
-    return 'Rollout complete';
-  return `Rolling out: ${updated} of ${replicas} updated, ${available} available`;
+    return { key: 'complete', vars, text: 'Rollout complete' };
+  return {
+    key: 'progress',
+    vars,
+    text: `Rolling out: ${updated} of ${replicas} updated, ${available} available`,
+  };
 }
 
-export function clusterView(c: SimCluster, colours: ColourBook): ClusterView {
+export function clusterView(c: SimCluster, colours: ColourBook, withNodes = true): ClusterView {
   const now = c.now;
   const ready = new Set<string>();
   const services: ServiceView[] = c.store.list<Service>('Service').map((svc) => {
@@ -261,7 +320,7 @@ export function clusterView(c: SimCluster, colours: ColourBook): ClusterView {
   });
 
   const allRs = c.store.list<ReplicaSet>('ReplicaSet');
-  const allPods = c.store.list<Pod>('Pod');
+  const allPods = [...c.store.values<Pod>('Pod')];
   const podsByOwner = new Map<string, Pod[]>();
   for (const p of allPods) {
     const uid = p.metadata.ownerReferences?.find((r) => r.controller)?.uid ?? '';
@@ -284,7 +343,7 @@ export function clusterView(c: SimCluster, colours: ColourBook): ClusterView {
       const image = rs.spec.template.spec.containers[0]?.image ?? '';
       const pods = (podsByOwner.get(rs.metadata.uid ?? '') ?? [])
         .map((p) => podView(p, minReady, c, colours, ready))
-        .sort((a, b) => a.name.localeCompare(b.name));
+        .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
       return {
         uid: rs.metadata.uid ?? rs.metadata.name,
         name: rs.metadata.name,
@@ -349,6 +408,65 @@ export function clusterView(c: SimCluster, colours: ColourBook): ClusterView {
       const ref = p.metadata.ownerReferences?.find((r) => r.controller);
       return !ref || !usedRs.has(ref.uid);
     })
-    .map((p) => podView(p, 0, c, colours, ready));
-  return { t: now, services, deployments, loosePods };
+    .map((p) => podView(p, 0, c, colours, ready))
+    .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  const byName = new Map<string, PodView>();
+  for (const d of deployments) for (const l of d.lanes) for (const p of l.pods) byName.set(p.name, p);
+  for (const p of loosePods) byName.set(p.name, p);
+  const podsOnNode = new Map<string, Pod[]>();
+  if (withNodes)
+    for (const p of allPods) {
+      const list = podsOnNode.get(p.spec.nodeName ?? '') ?? [];
+      list.push(p);
+      podsOnNode.set(p.spec.nodeName ?? '', list);
+    }
+  const nodeList = withNodes ? c.store.list<NodeObject>('Node') : [];
+  const nodes: NodeView[] = nodeList.map((n) => {
+    const on = podsOnNode.get(n.metadata.name) ?? [];
+    const req = (key: 'cpu' | 'memory') =>
+      on.reduce(
+        (sum, p) =>
+          sum + p.spec.containers.reduce((a, ct) => a + parseQuantity(ct.resources?.requests?.[key] ?? 0), 0),
+        0,
+      );
+    const alloc = n.status?.allocatable ?? {};
+    return {
+      name: n.metadata.name,
+      ready: (n.status?.conditions ?? []).some((x) => x.type === 'Ready' && x.status === 'True'),
+      cpu: String(alloc['cpu'] ?? ''),
+      memory: String(alloc['memory'] ?? ''),
+      podCapacity: parseQuantity(alloc['pods'] ?? 110),
+      cpuRequested: req('cpu'),
+      cpuAllocatable: parseQuantity(alloc['cpu'] ?? 0),
+      memoryRequested: req('memory'),
+      memoryAllocatable: parseQuantity(alloc['memory'] ?? 0),
+      pods: on.map((p) => byName.get(p.metadata.name)).filter((p): p is PodView => p !== undefined),
+    };
+  });
+  return { t: now, nodes, services, deployments, loosePods };
+}
+
+export interface TrafficWindow {
+  /** Successful answers per version (image tag). */
+  ok: Record<string, number>;
+  /** 5xx answers. */
+  errors: number;
+  /** Refused connections (no ready endpoint). */
+  refused: number;
+  /** The window's length in seconds (shorter at the start of a run). */
+  seconds: number;
+}
+
+/** Requests of the last `seconds` up to `now`: the Service header's counter. */
+export function trafficWindow(c: SimCluster, now: number, seconds: number): TrafficWindow {
+  const from = Math.max(0, now - seconds);
+  const ok: Record<string, number> = {};
+  let errors = 0;
+  let refused = 0;
+  for (const r of c.requests(from, now + 1e-9)) {
+    if (r.status === 0) refused++;
+    else if (r.status >= 500) errors++;
+    else if (r.version) ok[r.version] = (ok[r.version] ?? 0) + 1;
+  }
+  return { ok, errors, refused, seconds: Math.max(1e-9, now - from) };
 }

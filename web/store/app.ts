@@ -10,6 +10,8 @@ import { switchService, scale as scaleCommand } from '../sim/commands.ts';
 import { defaultScenario } from '../sim/defaultScenario.ts';
 import { SimSession, isReadOnly } from '../sim/session.ts';
 import { ColourBook } from '../sim/view.ts';
+import { loadYaml, needsYaml, yamlReady } from '../sim/yaml.ts';
+import { startKubectl, type KubectlOutputChunk, type RunningKubectl } from '../../src/kubectl/stream.ts';
 
 const browserFrames =
   typeof requestAnimationFrame === 'function'
@@ -53,6 +55,8 @@ export interface LogEntry {
   stderr: string;
   /** Run by the app on the user's behalf (blue/green's later steps). */
   auto?: boolean;
+  /** Still printing as time moves (`rollout status`, `get -w`). */
+  streaming?: boolean;
 }
 
 export interface BlueGreen {
@@ -73,6 +77,8 @@ export interface UiState {
   preview: string;
   blueGreen: BlueGreen | null;
   editorOpen: boolean;
+  /** The optional Nodes layer of the diagram (capacity, which pods sit where). */
+  showNodes: boolean;
 }
 
 export const uiStore = createStore<UiState>(() => ({
@@ -82,6 +88,7 @@ export const uiStore = createStore<UiState>(() => ({
   preview: '',
   blueGreen: null,
   editorOpen: false,
+  showNodes: false,
 }));
 
 let logId = 0;
@@ -95,55 +102,61 @@ session.subscribe(() => {
   }
 });
 
-/** A streaming command (`rollout status`, `get -w`) that prints again as time moves. */
-let following: { command: string; entry: number; last: string } | null = null;
+/**
+ * A streaming command (`rollout status`, `get -w`) keeps printing into its console entry as time
+ * moves (the core's `startKubectl`); a new command, Ctrl-C or going back in time stops it.
+ */
+let following: { run: RunningKubectl; t: number; id: number } | null = null;
 
-function followStream(): void {
+export function stopStream(): void {
   if (!following) return;
-  const r = session.query(following.command);
-  const out = r.stdout;
-  if (out === following.last) return;
-  const f = following;
-  f.last = out;
-  const lines = out.split('\n').filter(Boolean);
-  const newest = lines[lines.length - 1] ?? '';
-  uiStore.setState((s) => ({
-    log: s.log.map((e) =>
-      e.id === f.entry && !e.stdout.trimEnd().endsWith(newest)
-        ? { ...e, stdout: `${e.stdout}${newest}\n` }
-        : e,
-    ),
-  }));
-  if (r.exitCode !== 0 || /successfully rolled out/.test(out)) following = null;
+  const { run, id } = following;
+  following = null;
+  run.stop();
+  uiStore.setState((s) => ({ log: s.log.map((e) => (e.id === id ? { ...e, streaming: false } : e)) }));
 }
 
-const isStreaming = (c: string) =>
-  /\brollout\s+status\b/.test(c) && !/--watch=false|-w=false/.test(c)
-    ? true
-    : /\bget\b/.test(c) && /(\s-w\b|--watch\b)(?!=false)/.test(c);
+function followStream(): void {
+  if (following && (following.run.done || session.now < following.t - 1e-6)) stopStream();
+  if (following) following.t = session.now;
+}
 
-/** What the console runs: read-only commands just look; everything else becomes a step. */
-export function runConsole(command: string): void {
-  following = null;
+/** What the console runs: read-only commands just look (and may stream); the rest become steps. */
+export async function runConsole(command: string): Promise<void> {
+  stopStream();
   const trimmed = command.trim();
   if (!trimmed) return;
   const full = /^kubectl\b/.test(trimmed) ? trimmed : `kubectl ${trimmed}`;
+  // `apply -f file.yaml` and friends read YAML: make sure the library is in.
+  if (!yamlReady()) await loadYaml();
   if (!isReadOnly(full)) {
     runLine({ run: full });
     return;
   }
-  const r = session.query(full);
-  const entry: LogEntry = { id: ++logId, t: session.now, command: full, stdout: r.stdout, stderr: r.stderr };
-  uiStore.setState((s) => ({ log: [...s.log.slice(-199), entry] }));
-  if (r.exitCode === 0 && isStreaming(full) && !/successfully rolled out/.test(r.stdout))
-    following = { command: full, entry: entry.id, last: r.stdout };
+  const id = ++logId;
+  uiStore.setState((s) => ({
+    log: [...s.log.slice(-199), { id, t: session.now, command: full, stdout: '', stderr: '' }],
+  }));
+  const append = (chunk: KubectlOutputChunk) =>
+    uiStore.setState((s) => ({
+      log: s.log.map((e) =>
+        e.id === id
+          ? { ...e, stdout: e.stdout + (chunk.stdout ?? ''), stderr: e.stderr + (chunk.stderr ?? '') }
+          : e,
+      ),
+    }));
+  const run = startKubectl(session.live, full, undefined, append);
+  if (!run.done) {
+    following = { run, t: session.now, id };
+    uiStore.setState((s) => ({ log: s.log.map((e) => (e.id === id ? { ...e, streaming: true } : e)) }));
+  }
 }
 
 // ---------------------------------------------------------------------------------------------
 // Actions
 
 export function runLine(line: CommandLine, auto = false): KubectlResult {
-  if (!auto) following = null;
+  if (!auto) stopStream();
   busy = true;
   let r: KubectlResult;
   try {
@@ -163,6 +176,12 @@ export function runLine(line: CommandLine, auto = false): KubectlResult {
   uiStore.setState((s) => ({ log: [...s.log.slice(-199), entry] }));
   automate();
   return r;
+}
+
+/** `runLines`, after loading the YAML library when a line sends YAML on stdin. */
+export async function runLinesWhenReady(lines: CommandLine[]): Promise<KubectlResult | undefined> {
+  if (!yamlReady() && lines.some((l) => needsYaml(l.stdin))) await loadYaml();
+  return runLines(lines);
 }
 
 /** Runs lines in order and stops at the first failure (like `set -e`). */
@@ -192,6 +211,7 @@ export const selectPod = (name: string | null) => uiStore.setState({ selectedPod
 export const setPreview = (preview: string) => uiStore.setState({ preview });
 export const setTheme = (theme: Theme) => uiStore.setState({ theme });
 export const setEditorOpen = (editorOpen: boolean) => uiStore.setState({ editorOpen });
+export const setShowNodes = (showNodes: boolean) => uiStore.setState({ showNodes });
 export const startBlueGreen = (bg: Omit<BlueGreen, 'stage' | 'startedAt'>) =>
   uiStore.setState({ blueGreen: { ...bg, stage: 'wait-green', startedAt: session.now } });
 

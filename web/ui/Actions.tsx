@@ -16,8 +16,9 @@ import {
   deploymentOfService,
   type CommandLine,
 } from '../sim/commands.ts';
-import { runLine, runLines, session, setPreview, startBlueGreen } from '../store/app.ts';
-import { useUiField, useVersion } from './hooks.ts';
+import { runLine, runLinesWhenReady, session, setPreview, startBlueGreen } from '../store/app.ts';
+import { useT } from '../i18n/index.ts';
+import { useObjectsVersion, useUiField } from './hooks.ts';
 
 const IMAGES = ['luksa/kubia:v1', 'luksa/kubia:v2', 'luksa/kubia:v3', 'luksa/kubia:v4'];
 
@@ -56,7 +57,8 @@ function ActionButton({
 }
 
 export function Actions() {
-  useVersion();
+  const t = useT();
+  useObjectsVersion();
   const preview = useUiField('preview');
   const c = session.live;
   const svc = c.store.get<Service>('Service', 'default', 'kubia') ?? c.store.list<Service>('Service')[0];
@@ -76,8 +78,8 @@ export function Actions() {
   if (!main)
     return (
       <section className="panel actions" aria-labelledby="actions-h">
-        <h2 id="actions-h">Actions</h2>
-        <p className="muted">No Deployment to act on.</p>
+        <h2 id="actions-h">{t('actions.title')}</h2>
+        <p className="muted">{t('actions.none')}</p>
       </section>
     );
   const name = main.metadata.name;
@@ -100,11 +102,11 @@ export function Actions() {
   return (
     <section className="panel actions" aria-labelledby="actions-h">
       <h2 id="actions-h">
-        Actions <span className="muted">on deployment/{name}</span>
+        {t('actions.title')} <span className="muted">{t('actions.on', { name })}</span>
       </h2>
       <div className="field-grid">
         <label>
-          Image
+          {t('actions.image')}
           <select value={image} onChange={(e) => setImage(e.target.value)}>
             {IMAGES.map((i) => (
               <option key={i}>{i}</option>
@@ -138,46 +140,47 @@ export function Actions() {
         <ActionButton
           className="primary"
           lines={() => ru.lines}
-          onRun={() => (ru.error ? setError(ru.error) : result(runLines(ru.lines)))}
+          onRun={() => (ru.error ? setError(ru.error) : void runLinesWhenReady(ru.lines).then(result))}
         >
-          Rolling update
+          {t('actions.rolling')}
         </ActionButton>
         <ActionButton
           lines={() => recreate(main, image)}
-          onRun={() => result(runLines(recreate(main, image)))}
+          onRun={() => void runLinesWhenReady(recreate(main, image)).then(result)}
         >
-          Recreate
+          {t('actions.recreate')}
         </ActionButton>
         <ActionButton
           lines={() => [greenDeployment(main, image)]}
           disabled={greenExists || !svc}
           onRun={() => {
             if (!svc) return;
-            const r = runLine(greenDeployment(main, image));
-            result(r);
-            if (r.exitCode === 0)
-              startBlueGreen({ blue: name, green: greenName, service: svc.metadata.name });
+            void runLinesWhenReady([greenDeployment(main, image)]).then((r) => {
+              result(r);
+              if (r?.exitCode === 0)
+                startBlueGreen({ blue: name, green: greenName, service: svc.metadata.name });
+            });
           }}
         >
-          Blue/green
+          {t('actions.blueGreen')}
         </ActionButton>
       </div>
       <div className="button-row">
         <label className="inline">
-          <span className="sr-only">Roll back to</span>
+          <span className="sr-only">{t('actions.rollbackTo')}</span>
           <select
             value={target}
             onChange={(e) => setTarget(e.target.value)}
-            aria-label="Roll back to revision"
+            aria-label={t('actions.rollbackRevision')}
           >
-            <option value="">previous revision (undo)</option>
+            <option value="">{t('actions.undo')}</option>
             {rsList.map((rs) => {
               const rev = revisionOf(rs) ?? 0;
               const img = rs.spec.template.spec.containers[0]?.image ?? '';
               const cause = rs.metadata.annotations?.['kubernetes.io/change-cause'];
               return (
                 <option key={rs.metadata.uid} value={rev}>
-                  rev {rev}: {img}
+                  {t('actions.revision', { rev, image: img })}
                   {cause ? ` (${cause})` : ''}
                 </option>
               );
@@ -185,7 +188,7 @@ export function Actions() {
           </select>
         </label>
         <ActionButton lines={() => [rollbackLine()]} onRun={() => result(runLine(rollbackLine()))}>
-          Roll back
+          {t('actions.rollback')}
         </ActionButton>
       </div>
       <div className="button-row">
@@ -194,26 +197,26 @@ export function Actions() {
           disabled={main.spec.paused === true}
           onRun={() => result(runLine({ run: `kubectl rollout pause deployment/${name}` }))}
         >
-          Pause rollout
+          {t('actions.pause')}
         </ActionButton>
         <ActionButton
           lines={() => [{ run: `kubectl rollout resume deployment/${name}` }]}
           disabled={main.spec.paused !== true}
           onRun={() => result(runLine({ run: `kubectl rollout resume deployment/${name}` }))}
         >
-          Resume rollout
+          {t('actions.resume')}
         </ActionButton>
         <ActionButton
           className="danger"
           lines={() => [brokenV3(main)]}
-          onRun={() => result(runLine(brokenV3(main)))}
+          onRun={() => void runLinesWhenReady([brokenV3(main)]).then(result)}
         >
-          Deploy broken v3
+          {t('actions.brokenV3')}
         </ActionButton>
       </div>
       <div className="button-row">
         <label className="inline">
-          Replicas
+          {t('actions.replicas')}
           <input
             type="number"
             min={0}
@@ -226,7 +229,7 @@ export function Actions() {
           lines={() => [scale(name, replicas)]}
           onRun={() => result(runLine(scale(name, replicas)))}
         >
-          Scale
+          {t('actions.scale')}
         </ActionButton>
       </div>
       {error && (
@@ -235,7 +238,7 @@ export function Actions() {
         </pre>
       )}
       <pre id="command-preview" className="preview" aria-live="off">
-        {preview || 'Hover or focus an action to see the kubectl it runs.'}
+        {preview || t('actions.previewHint')}
       </pre>
     </section>
   );

@@ -3,12 +3,21 @@
  * output printed as a terminal shows it, stderr in red.
  */
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
-import { complete, commonPrefix } from '../sim/complete.ts';
-import { runConsole } from '../store/app.ts';
+import { complete } from '../../src/kubectl/complete.ts';
+import { useT } from '../i18n/index.ts';
+import { runConsole, session, stopStream } from '../store/app.ts';
 import { useUiField } from './hooks.ts';
 import { formatTime } from './hooks.ts';
 
+function commonPrefix(list: string[]): string {
+  if (!list.length) return '';
+  let p = list[0]!;
+  for (const s of list) while (!s.startsWith(p)) p = p.slice(0, -1);
+  return p;
+}
+
 export default function Console() {
+  const t = useT();
   const log = useUiField('log');
   const [line, setLine] = useState('');
   const [history, setHistory] = useState<string[]>([]);
@@ -21,13 +30,18 @@ export default function Console() {
   }, [log]);
 
   const onKey = (e: KeyboardEvent<HTMLInputElement>) => {
-    if (e.key === 'Enter') {
+    if (e.key === 'c' && e.ctrlKey) {
+      if (log.some((x) => x.streaming)) {
+        e.preventDefault();
+        stopStream();
+      }
+    } else if (e.key === 'Enter') {
       e.preventDefault();
       if (!line.trim()) return;
       setHistory((h) => [...h, line]);
       setPos(-1);
       setHint('');
-      runConsole(line);
+      void runConsole(line);
       setLine('');
     } else if (e.key === 'ArrowUp') {
       e.preventDefault();
@@ -47,7 +61,7 @@ export default function Console() {
         setLine(history[p] ?? '');
       }
     } else if (e.key === 'Tab' && line.trim()) {
-      const options = complete(line);
+      const options = complete(session.live, line);
       if (!options.length) return;
       e.preventDefault();
       const words = line.split(/\s+/);
@@ -61,20 +75,22 @@ export default function Console() {
 
   return (
     <section className="panel console" aria-labelledby="console-h">
-      <h2 id="console-h">kubectl</h2>
-      <div className="terminal" ref={outRef} role="log" aria-label="kubectl output" tabIndex={0}>
-        {log.length === 0 && (
-          <p className="muted">Type a command, e.g. kubectl rollout history deployment/kubia</p>
-        )}
+      <h2 id="console-h">
+        kubectl <span className="muted">{t('console.keys')}</span>
+      </h2>
+      <div className="terminal" ref={outRef} role="log" aria-label={t('console.output')} tabIndex={0}>
+        {log.length === 0 && <p className="muted">{t('console.empty')}</p>}
         {log.map((e) => (
           <div key={e.id} className={e.auto ? 'entry auto' : 'entry'}>
             <div className="cmd">
               <span className="at">{formatTime(e.t)}</span> $ {e.command}
               {e.stdin !== undefined ? ' <<EOF' : ''}
+              {e.auto && <span className="auto-tag">{t('console.auto')}</span>}
             </div>
             {e.stdin !== undefined && <pre className="stdin">{`${e.stdin.trimEnd()}\nEOF`}</pre>}
             {e.stdout && <pre>{e.stdout}</pre>}
             {e.stderr && <pre className="stderr">{e.stderr}</pre>}
+            {e.streaming && <div className="streaming">{t('console.streaming')}</div>}
           </div>
         ))}
       </div>
@@ -82,7 +98,7 @@ export default function Console() {
         <span aria-hidden="true">$</span>
         <input
           id="kubectl-input"
-          aria-label="kubectl command"
+          aria-label={t('console.command')}
           aria-keyshortcuts="/"
           autoComplete="off"
           spellCheck={false}

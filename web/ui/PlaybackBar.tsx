@@ -1,38 +1,42 @@
+import { useT } from '../i18n/index.ts';
 import { SPEEDS } from '../sim/session.ts';
 import { pause, play, seek, setSpeed, stepBack, stepForward } from '../store/app.ts';
 import { formatTime, usePlayback } from './hooks.ts';
 
 export function PlaybackBar() {
-  const { t, duration, playing, speed } = usePlayback();
+  const t = useT();
+  const { t: now, duration, playing, speed } = usePlayback();
   return (
-    <div className="playback" role="toolbar" aria-label="Playback">
+    <div className="playback" role="toolbar" aria-label={t('playback.label')}>
       {playing ? (
-        <button type="button" className="primary" onClick={pause} aria-keyshortcuts="Space">
-          Pause
+        <button type="button" className="primary play" onClick={pause} aria-keyshortcuts="Space">
+          <span aria-hidden="true">❚❚ </span>
+          {t('playback.pause')}
         </button>
       ) : (
-        <button type="button" className="primary" onClick={play} aria-keyshortcuts="Space">
-          Play
+        <button type="button" className="primary play" onClick={play} aria-keyshortcuts="Space">
+          <span aria-hidden="true">▶ </span>
+          {t('playback.play')}
         </button>
       )}
       <button
         type="button"
         onClick={stepBack}
         aria-keyshortcuts="ArrowLeft"
-        title="Back to the previous change (←)"
+        title={t('playback.stepBackTip')}
       >
-        Step back
+        {t('playback.stepBack')}
       </button>
       <button
         type="button"
         onClick={stepForward}
         aria-keyshortcuts="ArrowRight"
-        title="Forward to the next controller action (→)"
+        title={t('playback.stepForwardTip')}
       >
-        Step forward
+        {t('playback.stepForward')}
       </button>
       <label className="speed">
-        <span>Speed</span>
+        <span>{t('playback.speed')}</span>
         <select value={speed} onChange={(e) => setSpeed(Number(e.target.value))}>
           {SPEEDS.map((s) => (
             <option key={s} value={s}>
@@ -44,19 +48,19 @@ export function PlaybackBar() {
       <input
         type="range"
         className="scrubber"
-        aria-label="Time"
-        aria-valuetext={`${formatTime(t)} of ${formatTime(duration)}`}
+        aria-label={t('playback.time')}
+        aria-valuetext={t('playback.timeValue', { t: formatTime(now), of: formatTime(duration) })}
         min={0}
         max={duration}
         step={0.1}
-        value={Math.min(t, duration)}
+        value={Math.min(now, duration)}
         onChange={(e) => {
           pause();
           seek(Number(e.target.value));
         }}
       />
-      <output className="time" aria-label="Virtual time">
-        t = {formatTime(t)}
+      <output className="time" aria-label={t('playback.virtualTime')}>
+        t = {formatTime(now)}
       </output>
     </div>
   );

@@ -1,22 +1,28 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { Pod } from '../../src/k8s/types.ts';
-import { hasCommand } from '../sim/commands.ts';
-import { podState, STATE_LABEL, tagOf } from '../sim/view.ts';
+import { useT } from '../i18n/index.ts';
+import { podState, tagOf } from '../sim/view.ts';
 import { runLine, selectPod, session } from '../store/app.ts';
 import { useUiField, useVersion } from './hooks.ts';
+import { stateText } from './labels.ts';
 
-/** Details of the pod clicked in the diagram, with "Delete pod". */
+/** Details of the pod clicked in the diagram, with "Delete pod" (`kubectl delete pod …`). */
 export function PodDetails() {
+  const t = useT();
   useVersion();
   const name = useUiField('selectedPod');
   const ref = useRef<HTMLElement>(null);
+  const [failure, setFailure] = useState<{ pod: string; text: string } | null>(null);
+  const error = failure && failure.pod === name ? failure.text : '';
   useEffect(() => {
     if (name) ref.current?.focus();
   }, [name]);
   if (!name) return null;
   const pod = session.live.store.get<Pod>('Pod', 'default', name);
   const close = () => selectPod(null);
-  const canDelete = hasCommand('delete');
+  // --wait=false: the button should not block virtual time until the pod is gone (kubectl would).
+  const command = `kubectl delete pod ${name} --wait=false`;
+  const terminating = !!pod?.metadata.deletionTimestamp;
   return (
     <section
       className="panel pod-details"
@@ -25,51 +31,60 @@ export function PodDetails() {
       ref={ref}
       onKeyDown={(e) => e.key === 'Escape' && close()}
     >
-      <h2 id="pod-h">Pod {name}</h2>
+      <h2 id="pod-h">{t('pod.heading', { name })}</h2>
       {!pod ? (
-        <p className="muted">This pod does not exist at this moment.</p>
+        <p className="muted">{t('pod.gone')}</p>
       ) : (
         <dl>
-          <dt>Version</dt>
+          <dt>{t('pod.version')}</dt>
           <dd>{tagOf(pod.spec.containers[0]?.image ?? '')}</dd>
-          <dt>Image</dt>
+          <dt>{t('pod.image')}</dt>
           <dd>{pod.spec.containers[0]?.image}</dd>
-          <dt>State</dt>
-          <dd>{STATE_LABEL[podState(pod, 0, session.now, session.live.timing).state]}</dd>
-          <dt>Phase</dt>
+          <dt>{t('pod.state')}</dt>
+          <dd>{stateText(t, podState(pod, 0, session.now, session.live.timing).state)}</dd>
+          <dt>{t('pod.phase')}</dt>
           <dd>{pod.status?.phase}</dd>
-          <dt>Node</dt>
-          <dd>{pod.spec.nodeName ?? '(not scheduled)'}</dd>
+          <dt>{t('pod.node')}</dt>
+          <dd>{pod.spec.nodeName ?? t('pod.notScheduled')}</dd>
           <dt>IP</dt>
           <dd>{pod.status?.podIP ?? '—'}</dd>
-          <dt>Owner</dt>
+          <dt>{t('pod.owner')}</dt>
           <dd>{pod.metadata.ownerReferences?.map((r) => `${r.kind}/${r.name}`).join(', ') ?? '—'}</dd>
-          <dt>Labels</dt>
+          <dt>{t('pod.labels')}</dt>
           <dd>
             {Object.entries(pod.metadata.labels ?? {})
               .map(([k, v]) => `${k}=${v}`)
               .join(', ')}
           </dd>
-          <dt>Conditions</dt>
+          <dt>{t('pod.conditions')}</dt>
           <dd>{(pod.status?.conditions ?? []).map((c) => `${c.type}=${c.status}`).join(', ')}</dd>
         </dl>
       )}
+      {pod && !terminating && <p className="hint">{t('pod.deleteHint')}</p>}
       <div className="button-row">
         {pod && (
           <button
             type="button"
             className="danger"
-            disabled={!canDelete}
-            title={canDelete ? `kubectl delete pod ${name}` : 'kubectl delete is not in the simulator yet'}
-            onClick={() => runLine({ run: `kubectl delete pod ${name}` })}
+            disabled={terminating}
+            title={`$ ${command}`}
+            onClick={() => {
+              const r = runLine({ run: command });
+              setFailure(r.exitCode === 0 ? null : { pod: name, text: r.stderr });
+            }}
           >
-            Delete pod
+            {t('pod.delete')}
           </button>
         )}
         <button type="button" onClick={close}>
-          Close
+          {t('close')}
         </button>
       </div>
+      {error && (
+        <pre className="error" role="alert">
+          {error}
+        </pre>
+      )}
     </section>
   );
 }

@@ -6,19 +6,38 @@
 import { max } from 'd3-array';
 import { scaleLinear } from 'd3-scale';
 import { area, curveStepAfter, line, stack } from 'd3-shape';
-import { useMemo, type MouseEvent } from 'react';
-import type { Sample, TrafficCapable } from '../sim/session.ts';
+import { useLayoutEffect, useMemo, useRef, useState, type MouseEvent, type RefObject } from 'react';
+import type { Sample } from '../sim/session.ts';
+import { useT } from '../i18n/index.ts';
 import { PALETTE, tagOf } from '../sim/view.ts';
 import { colours, pause, seek, session } from '../store/app.ts';
 import { formatTime, usePlayback, useVersion } from './hooks.ts';
 
-const W = 1000;
-const H = 112;
+const H = 96;
 const M = { l: 34, r: 12, t: 10, b: 22 };
 
+/** The figure's width in CSS pixels, so the chart keeps a fixed height and unscaled text. */
+function useWidth(ref: RefObject<HTMLElement | null>): number {
+  const [w, setW] = useState(1000);
+  useLayoutEffect(() => {
+    const el = ref.current;
+    if (!el || typeof ResizeObserver !== 'function') return;
+    const ro = new ResizeObserver(([e]) => {
+      const next = Math.round(e?.contentRect.width ?? 0);
+      if (next > 0) setW(next);
+    });
+    ro.observe(el);
+    return () => ro.disconnect();
+  }, [ref]);
+  return w;
+}
+
 export function Timeline() {
-  const version = useVersion();
+  const t_ = useT();
+  useVersion();
   const { t, duration } = usePlayback();
+  const figure = useRef<HTMLElement>(null);
+  const W = useWidth(figure);
   const model = useMemo(() => {
     const samples = session.samples.filter((s): s is Sample => s !== undefined && s.t <= duration);
     const keys = [...new Set(samples.flatMap((s) => Object.keys(s.rs)))];
@@ -27,10 +46,11 @@ export function Timeline() {
     const rows = samples.map((s) => ({ t: s.t, ...Object.fromEntries(keys.map((k) => [k, s.rs[k] ?? 0])) }));
     const series = stack<Record<string, number>>().keys(keys)(rows as Record<string, number>[]);
     const top = max(samples, (s) => Math.max(s.pods, s.desired, ...Object.values(s.rs).map(Number))) ?? 1;
-    const traffic = (session.live as unknown as TrafficCapable).trafficSeries?.() ?? [];
+    const traffic = session.trafficSeries().filter((p) => p.t <= duration);
     return { samples, keys, imageOf, series, top: Math.max(top, 1), traffic, steps: [...session.steps] };
+    // The run's data changes only when steps change or the recorder computes further.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [version, duration]);
+  }, [session.runVersion, session.samples.length, duration]);
   const x = scaleLinear()
     .domain([0, duration])
     .range([M.l, W - M.r]);
@@ -54,16 +74,9 @@ export function Timeline() {
     seek(Math.max(0, Math.min(duration, x.invert(vx))));
   };
   return (
-    <figure className="timeline">
-      <figcaption className="sr-only">
-        Timeline: replicas per ReplicaSet over virtual time, available pods, and the kubectl steps
-      </figcaption>
-      <svg
-        viewBox={`0 0 ${W} ${H}`}
-        onClick={onClick}
-        role="img"
-        aria-label="Replicas per ReplicaSet over time"
-      >
+    <figure className="timeline" ref={figure}>
+      <figcaption className="sr-only">{t_('timeline.caption')}</figcaption>
+      <svg viewBox={`0 0 ${W} ${H}`} onClick={onClick} role="img" aria-label={t_('timeline.label')}>
         {y.ticks(4).map((v) => (
           <g key={`y${v}`}>
             <line x1={M.l} x2={W - M.r} y1={y(v)} y2={y(v)} className="grid" />
@@ -72,7 +85,7 @@ export function Timeline() {
             </text>
           </g>
         ))}
-        {x.ticks(10).map((v) => (
+        {x.ticks(Math.max(2, Math.floor(W / 90))).map((v) => (
           <text key={`x${v}`} x={x(v)} y={H - 6} textAnchor="middle" className="tick">
             {formatTime(v).replace(/\.0$/, '')}
           </text>
@@ -84,9 +97,7 @@ export function Timeline() {
             fill={PALETTE[colours.of(model.imageOf.get(s.key) ?? '')]}
             fillOpacity={0.55}
           >
-            <title>
-              {s.key} ({tagOf(model.imageOf.get(s.key) ?? '')})
-            </title>
+            <title>{`${s.key} (${tagOf(model.imageOf.get(s.key) ?? '')})`}</title>
           </path>
         ))}
         <path d={avail(model.samples) ?? ''} className="available-line" />
@@ -100,7 +111,9 @@ export function Timeline() {
                 width={Math.max(1, x(p.t + 1) - x(p.t))}
                 height={8}
                 className="error-tick"
-              />
+              >
+                <title>{t_('timeline.errorsAt', { t: formatTime(p.t), n: p.errors + p.refused })}</title>
+              </rect>
             ) : null,
           )}
         {model.steps.map((s, i) => (
@@ -117,13 +130,16 @@ export function Timeline() {
       </svg>
       <div className="legend" aria-hidden="true">
         <span>
-          <i className="swatch area" /> replicas per ReplicaSet
+          <i className="swatch area" /> {t_('timeline.legendReplicas')}
         </span>
         <span>
-          <i className="swatch line" /> available
+          <i className="swatch line" /> {t_('timeline.legendAvailable')}
         </span>
         <span>
-          <i className="swatch step" /> kubectl step
+          <i className="swatch step" /> {t_('timeline.legendStep')}
+        </span>
+        <span>
+          <i className="swatch errors" /> {t_('timeline.legendErrors')}
         </span>
       </div>
     </figure>

@@ -9,7 +9,8 @@ import { EditorView, keymap, lineNumbers } from '@codemirror/view';
 import { useEffect, useRef, useState } from 'react';
 import { stringify } from 'yaml';
 import type { KubeObject } from '../../src/k8s/types.ts';
-import { runLine, session, setEditorOpen } from '../store/app.ts';
+import { useT } from '../i18n/index.ts';
+import { runLinesWhenReady, session, setEditorOpen } from '../store/app.ts';
 
 function manifestYaml(kind: string, name: string): string {
   const o = session.live.store.get<KubeObject & { spec?: unknown }>(kind, 'default', name);
@@ -20,6 +21,7 @@ function manifestYaml(kind: string, name: string): string {
 }
 
 export default function YamlEditor() {
+  const t = useT();
   const objects = [
     ...session.live.store.list('Deployment').map((o) => `Deployment/${o.metadata.name}`),
     ...session.live.store.list('Service').map((o) => `Service/${o.metadata.name}`),
@@ -28,6 +30,7 @@ export default function YamlEditor() {
   const [error, setError] = useState('');
   const [status, setStatus] = useState('');
   const host = useRef<HTMLDivElement>(null);
+  const label = t('editor.manifest');
   const view = useRef<EditorView | null>(null);
 
   useEffect(() => {
@@ -40,27 +43,29 @@ export default function YamlEditor() {
         keymap.of([...defaultKeymap, ...historyKeymap]),
         yaml(),
         EditorView.lineWrapping,
-        EditorView.contentAttributes.of({ 'aria-label': 'YAML manifest' }),
+        EditorView.contentAttributes.of({ 'aria-label': label }),
       ],
     });
     const v = new EditorView({ state, parent: host.current! });
     view.current = v;
     return () => v.destroy();
-  }, [target]);
+  }, [target, label]);
 
   const apply = () => {
     const text = view.current?.state.doc.toString() ?? '';
-    const r = runLine({ run: 'kubectl apply -f -', stdin: text });
-    setError(r.exitCode !== 0 ? r.stderr : '');
-    setStatus(r.exitCode === 0 ? r.stdout.trim() : '');
+    void runLinesWhenReady([{ run: 'kubectl apply -f -', stdin: text }]).then((r) => {
+      if (!r) return;
+      setError(r.exitCode !== 0 ? r.stderr : '');
+      setStatus(r.exitCode === 0 ? r.stdout.trim() : '');
+    });
   };
 
   return (
     <section className="panel editor" aria-labelledby="editor-h">
-      <h2 id="editor-h">YAML</h2>
+      <h2 id="editor-h">{t('editor.title')}</h2>
       <div className="button-row">
         <label className="inline">
-          Object
+          {t('editor.object')}
           <select value={target} onChange={(e) => setTarget(e.target.value)}>
             {objects.map((o) => (
               <option key={o}>{o}</option>
@@ -68,10 +73,10 @@ export default function YamlEditor() {
           </select>
         </label>
         <button type="button" className="primary" onClick={apply}>
-          Apply
+          {t('editor.apply')}
         </button>
         <button type="button" onClick={() => setEditorOpen(false)}>
-          Close editor
+          {t('editor.close')}
         </button>
       </div>
       <div className="cm-host" ref={host} />

@@ -11,9 +11,13 @@ const selectTime = (s: PlaybackState) => ({
   playing: s.playing,
   speed: s.speed,
 });
+const selectShowNodes = (s: UiState) => s.showNodes;
 const selectUi = (s: UiState) => ({ selectedPod: s.selectedPod, theme: s.theme });
 
 export const useVersion = (): number => useStore(playbackStore, selectVersion);
+const selectObjects = () => session.live.store.resourceVersion;
+/** Re-renders when an object changes, not on every tick of virtual time (Actions, menus). */
+export const useObjectsVersion = (): number => useStore(playbackStore, selectObjects);
 export const usePlayback = () => useStore(playbackStore, useShallow(selectTime));
 export const useUi = () => useStore(uiStore, useShallow(selectUi));
 export function useUiField<K extends keyof UiState>(key: K): UiState[K] {
@@ -23,8 +27,9 @@ export function useUiField<K extends keyof UiState>(key: K): UiState[K] {
 /** The diagram's model for the current moment, rebuilt once per simulation change. */
 export function useClusterView(): ClusterView {
   const version = useVersion();
+  const withNodes = useStore(uiStore, selectShowNodes);
   // eslint-disable-next-line react-hooks/exhaustive-deps
-  return useMemo(() => clusterView(session.live, colours), [version]);
+  return useMemo(() => clusterView(session.live, colours, withNodes), [version, withNodes]);
 }
 
 export function formatTime(t: number): string {

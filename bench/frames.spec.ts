@@ -1,0 +1,180 @@
+/**
+ * Frame benchmark (`npm run bench:frames`): the built app in headless Chromium, driven through
+ * `window.__rolloutLab`. Each case loads a Deployment of N replicas with 20 requests/s, starts a
+ * rolling update, plays it at 1× and records requestAnimationFrame intervals for 5 s
+ * (TOOLCHAIN.md §3(a)); then it times scrubbing: `seek(t)` to 10 random moments of a 10-minute
+ * run, and the same up to the next painted frame. Prints one JSON line per measurement; asserts
+ * nothing about speed (benchmarks report, tests decide).
+ */
+import { test, type Page } from '@playwright/test';
+import type { Scenario } from '../src/scenario/scenario.ts';
+
+function scenario(replicas: number, steps: Scenario['spec']['steps'], nodes: number): Scenario {
+  const deployment = {
+    apiVersion: 'apps/v1',
+    kind: 'Deployment',
+    metadata: { name: 'kubia', labels: { app: 'kubia' } },
+    spec: {
+      replicas,
+      selector: { matchLabels: { app: 'kubia' } },
+      template: {
+        metadata: { labels: { app: 'kubia' } },
+        spec: { containers: [{ name: 'nodejs', image: 'luksa/kubia:v1', ports: [{ containerPort: 8080 }] }] },
+      },
+    },
+  };
+  const service = {
+    apiVersion: 'v1',
+    kind: 'Service',
+    metadata: { name: 'kubia' },
+    spec: { selector: { app: 'kubia' }, ports: [{ port: 80, targetPort: 8080 }] },
+  };
+  return {
+    apiVersion: 'rolloutlab/v1',
+    kind: 'Scenario',
+    metadata: { name: `bench-${replicas}` },
+    spec: {
+      seed: 7,
+      cluster: { nodes, cpu: '16', memory: '64Gi', maxPods: 250 },
+      timing: {},
+      traffic: { service: 'kubia', requestsPerSecond: 20 },
+      manifests: JSON.stringify([deployment, service]),
+      steps,
+    },
+  };
+}
+
+const setImage = (at: number, tag: string) => ({
+  at,
+  run: `kubectl set image deployment/kubia nodejs=luksa/kubia:${tag}`,
+});
+
+async function open(page: Page, s: Scenario, t: number) {
+  await page.goto('/');
+  await page.waitForFunction(() => window.__rolloutLab !== undefined);
+  await page.evaluate(([sc, at]) => window.__rolloutLab!.load(sc as Scenario, at as number), [s, t] as const);
+}
+
+async function rafWithLoaf(page: Page, ms: number) {
+  return page.evaluate(
+    (ms) =>
+      new Promise<{ intervals: number[]; wall: number; loaf: number }>((resolve) => {
+        let loaf = 0;
+        const po = new PerformanceObserver((l) => {
+          loaf += l.getEntries().length;
+        });
+        try {
+          po.observe({ type: 'long-animation-frame', buffered: false });
+        } catch {
+          // Older engines: no LoAF entries.
+        }
+        const intervals: number[] = [];
+        let last = -1;
+        let start = -1;
+        const tick = (t: number) => {
+          if (start < 0) start = t;
+          if (last >= 0) intervals.push(t - last);
+          last = t;
+          if (t - start < ms) requestAnimationFrame(tick);
+          else {
+            po.disconnect();
+            resolve({ intervals, wall: t - start, loaf });
+          }
+        };
+        requestAnimationFrame(tick);
+      }),
+    ms,
+  );
+}
+
+const quantile = (xs: number[], q: number) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor(q * s.length))] ?? 0;
+};
+const round = (x: number) => Math.round(x * 100) / 100;
+
+test.use({ reducedMotion: 'no-preference', viewport: { width: 1920, height: 1080 } });
+test.describe.configure({ mode: 'serial' });
+
+for (const [pods, nodes] of [
+  [100, 3],
+  [1000, 8],
+] as const) {
+  test(`frames: ${pods} pods, 20 requests/s, rolling update at 1×`, async ({ page }) => {
+    test.setTimeout(240_000);
+    await open(page, scenario(pods, [setImage(30, 'v2')], nodes), 29);
+    await page.evaluate(() => window.__rolloutLab!.play(1));
+    await rafWithLoaf(page, 1000); // warm-up
+    const r = await rafWithLoaf(page, 5000);
+    const st = await page.evaluate(() => {
+      const s = window.__rolloutLab!.state();
+      return {
+        t: s.t,
+        pods: s.pods.length,
+        dots: document.querySelector('canvas.traffic-layer')?.getAttribute('data-dots'),
+      };
+    });
+    await page.evaluate(() => window.__rolloutLab!.pause());
+    const line = {
+      bench: 'frames',
+      pods,
+      requestsPerSecond: 20,
+      frames: r.intervals.length,
+      p50ms: round(quantile(r.intervals, 0.5)),
+      p95ms: round(quantile(r.intervals, 0.95)),
+      fps: round((r.intervals.length / r.wall) * 1000),
+      longAnimationFrames: r.loaf,
+      podsAtEnd: st.pods,
+      virtualT: round(st.t),
+      dotsInLastFrame: Number(st.dots ?? 0),
+    };
+    console.log(JSON.stringify(line));
+    test.info().annotations.push({ type: 'bench', description: JSON.stringify(line) });
+  });
+}
+
+test('scrubbing: seek to 10 random moments of a 10-minute run (100 pods)', async ({ page }) => {
+  test.setTimeout(240_000);
+  const steps = [setImage(30, 'v2'), setImage(180, 'v3'), setImage(300, 'v4'), setImage(450, 'v1')];
+  await open(page, scenario(100, steps, 3), 0);
+  const prepare = await page.evaluate(() => {
+    const t0 = performance.now();
+    window.__rolloutLab!.seek(600); // the recorder computes the whole run once
+    return performance.now() - t0;
+  });
+  // A fixed pseudo-random sequence, so runs compare.
+  let x = 12345;
+  const moments = Array.from({ length: 10 }, () => {
+    x = (x * 1103515245 + 12345) % 2 ** 31;
+    return Math.round((x / 2 ** 31) * 6000) / 10;
+  });
+  const r = await page.evaluate(
+    (ts) =>
+      (async () => {
+        const seek: number[] = [];
+        const painted: number[] = [];
+        for (const t of ts) {
+          const t0 = performance.now();
+          window.__rolloutLab!.seek(t);
+          seek.push(performance.now() - t0);
+          await new Promise((res) => requestAnimationFrame(() => setTimeout(res, 0)));
+          painted.push(performance.now() - t0);
+        }
+        return { seek, painted };
+      })(),
+    moments,
+  );
+  const line = {
+    bench: 'scrub',
+    pods: 100,
+    runSeconds: 600,
+    moments,
+    firstComputeMs: round(prepare),
+    seekMedianMs: round(quantile(r.seek, 0.5)),
+    seekMaxMs: round(Math.max(...r.seek)),
+    paintedMedianMs: round(quantile(r.painted, 0.5)),
+    paintedMaxMs: round(Math.max(...r.painted)),
+  };
+  console.log(JSON.stringify(line));
+  test.info().annotations.push({ type: 'bench', description: JSON.stringify(line) });
+});

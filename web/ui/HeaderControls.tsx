@@ -1,0 +1,34 @@
+/** Small header controls: the language switch (EN / 한국어) and the diagram's Nodes layer. */
+import { LANGUAGES, setLang, useLang, useT } from '../i18n/index.ts';
+import { setShowNodes } from '../store/app.ts';
+import { useUiField } from './hooks.ts';
+
+export function LanguageSwitch() {
+  const t = useT();
+  const lang = useLang();
+  return (
+    <div className="segmented" role="group" aria-label={t('app.language')}>
+      {LANGUAGES.map((l) => (
+        <button
+          key={l.code}
+          type="button"
+          lang={l.code}
+          aria-pressed={lang === l.code}
+          onClick={() => setLang(l.code)}
+        >
+          {l.code === 'en' ? 'EN' : l.label}
+        </button>
+      ))}
+    </div>
+  );
+}
+
+export function NodesToggle() {
+  const t = useT();
+  const on = useUiField('showNodes');
+  return (
+    <button type="button" aria-pressed={on} onClick={() => setShowNodes(!on)} title={t('ui.nodesTip')}>
+      {t('ui.nodes')}
+    </button>
+  );
+}
