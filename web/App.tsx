@@ -7,7 +7,6 @@ import { EventsPanel, WhyPanel } from './ui/Explain.tsx';
 import { useUi, useUiField } from './ui/hooks.ts';
 import { PlaybackBar } from './ui/PlaybackBar.tsx';
 import { PodDetails } from './ui/PodDetails.tsx';
-import { Timeline } from './ui/Timeline.tsx';
 import { LanguageSwitch } from './ui/HeaderControls.tsx';
 import { useT } from './i18n/index.ts';
 import { useEmbed } from './share/hooks.ts';
@@ -17,6 +16,8 @@ import { ShareNotice } from './share/ShareNotice.tsx';
 import { LessonHeader } from './lessons/LessonHeader.tsx';
 import { LessonPanel } from './lessons/LessonPanel.tsx';
 
+// The timeline (and d3-shape with it) arrives just after the first paint, like the console.
+const Timeline = lazy(() => import('./ui/Timeline.tsx').then((m) => ({ default: m.Timeline })));
 const Console = lazy(() => import('./ui/Console.tsx'));
 const YamlEditor = lazy(() => import('./ui/YamlEditor.tsx'));
 const PresenterView = lazy(() => import('./present/PresenterView.tsx'));
@@ -132,7 +133,9 @@ function MainApp() {
           )}
           <footer className="bottom">
             <PlaybackBar />
-            <Timeline />
+            <Suspense fallback={<figure className="timeline timeline-placeholder" aria-hidden="true" />}>
+              <Timeline />
+            </Suspense>
             <p className="note">{t('ui.note')}</p>
           </footer>
           <ShareLayer />

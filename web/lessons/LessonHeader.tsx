@@ -5,7 +5,7 @@
  */
 import { lazy, Suspense, useEffect } from 'react';
 import { createPortal } from 'react-dom';
-import { lessonById } from '../../src/scenario/lessons/index.ts';
+import { lessonById } from './catalog.ts';
 import { useT } from '../i18n/index.ts';
 import { connectLessonWindow } from '../present/channel.ts';
 import { loadYaml } from '../sim/yaml.ts';
@@ -27,15 +27,19 @@ function useLessonBoot() {
     const params = new URLSearchParams(window.location.search);
     if (params.get('audience') === '1') setRole('audience');
     const id = params.get('lesson');
-    if (id && lessonById(id)) {
+    if (id) {
       const stop = Number(params.get('stop') ?? '1') - 1;
       // After the share boot has restored any saved work (it loads YAML too), so the lesson wins.
       void loadYaml()
         .then(() => new Promise((resolve) => setTimeout(resolve, 0)))
+        .then(() => {
+          if (!lessonById(id)) throw new Error(`no lesson ${id}`);
+        })
         .then(() => startLesson(id, Number.isFinite(stop) ? stop : 0))
         .then(() => {
           if (params.get('audience') === '1' || params.get('present') === '1') setPresenting(true);
-        });
+        })
+        .catch(() => undefined);
     }
     return connectLessonWindow();
   }, []);

@@ -1,5 +1,5 @@
 /** The lesson player beside the diagram: narration, question, what the controllers did, Next/Back. */
-import { LESSONS } from '../../src/scenario/lessons/index.ts';
+import { LESSONS } from './catalog.ts';
 import { useLang, useT } from '../i18n/index.ts';
 import { useVersion } from '../ui/hooks.ts';
 import { text, useCurrentLesson, useLesson } from './hooks.ts';

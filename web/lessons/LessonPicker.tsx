@@ -1,6 +1,7 @@
 /** The list of built-in lessons: title, one-line summary, length. */
 import { useEffect, useRef } from 'react';
-import { LESSONS, stopIndices } from '../../src/scenario/lessons/index.ts';
+import { stopIndices } from '../../src/scenario/lessons/types.ts';
+import { LESSONS } from './catalog.ts';
 import { useLang, useT } from '../i18n/index.ts';
 import { text } from './hooks.ts';
 import { closePicker, startLesson } from './store.ts';

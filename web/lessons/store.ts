@@ -6,13 +6,8 @@
  * the session, and "Return to the lesson" reloads the lesson at the stop it waits at.
  */
 import { createStore } from 'zustand/vanilla';
-import {
-  LESSONS,
-  lessonById,
-  stopIndices,
-  type Lesson,
-  type LessonStep,
-} from '../../src/scenario/lessons/index.ts';
+import { stopIndices, type Lesson, type LessonStep } from '../../src/scenario/lessons/types.ts';
+import { LESSONS, lessonById, loadLessons } from './catalog.ts';
 import { session, uiStore } from '../store/app.ts';
 import { loadYaml } from '../sim/yaml.ts';
 
@@ -142,6 +137,7 @@ export const closePicker = () => lessonStore.setState({ pickerOpen: false });
 
 /** Loads a lesson into the session and waits at stop `k` (the first by default). */
 export async function startLesson(id: string, k = 0): Promise<void> {
+  await loadLessons();
   const lesson = lessonById(id);
   if (!lesson) return;
   const stops = stopsOf(lesson);

@@ -12,6 +12,7 @@ export function loadYaml(): Promise<void> {
   loading ??= Promise.all([
     import('../../src/k8s/yaml-impl.ts'),
     import('../../src/kubectl/commands/extended.ts'),
+    import('../lessons/catalog.ts').then((m) => m.loadLessons()),
   ]).then(() => undefined);
   return loading;
 }

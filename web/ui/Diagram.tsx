@@ -2,11 +2,10 @@
  * The cluster diagram: the clients and the Service on top (selector, endpoints, requests per
  * version over the last 10 s), one block per Deployment (spec, status, the RollingUpdate budget)
  * with one lane per ReplicaSet, newest first, and optionally the nodes with the pods on them.
- * Geometry comes from `geometry.ts` (d3 scales for the gauges); React draws every node;
+ * Geometry comes from `geometry.ts` and `gaugeScale` below; React draws every node;
  * framer-motion animates pods keyed by uid; request dots live on a canvas (TrafficLayer).
  */
 import { AnimatePresence, m as motion } from 'framer-motion';
-import { scaleLinear } from 'd3-scale';
 import { memo, useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { resolvedPhrase } from '../../src/explain/index.ts';
 import { useLang, useT, type Lang } from '../i18n/index.ts';
@@ -21,6 +20,7 @@ import {
 } from '../sim/view.ts';
 import { selectPod, session } from '../store/app.ts';
 import {
+  gaugeScale,
   BLOCK_R,
   BUS_Y,
   CLIENTS_X,
@@ -268,7 +268,7 @@ function rounding(
 function BudgetGauge({ budget: b, y, t }: { budget: Budget; y: number; t: T }) {
   const lang = useLang();
   const max = Math.max(b.maxTotal, b.specified, b.existing, b.replicas) + 1;
-  const x = scaleLinear().domain([0, max]).range([GAUGE_X, GAUGE_R]);
+  const x = gaugeScale(max, GAUGE_X, GAUGE_R);
   const rows = [
     {
       key: 'max',

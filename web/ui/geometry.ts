@@ -240,3 +240,25 @@ const dist = (a: Point, b: Point) => Math.abs(b.x - a.x) + Math.abs(b.y - a.y);
 
 /** The layout the diagram drew last, for the traffic canvas (written after each commit). */
 export const drawn: { layout: DiagramLayout | null; svg: SVGSVGElement | null } = { layout: null, svg: null };
+
+/**
+ * The budget gauges' linear scale over [0, max] pods, with d3's tick steps (1, 2, 5 × 10^k). A
+ * dozen lines here keep d3-scale and its interpolators (13 KB gzip) out of the first load; the
+ * timeline, loaded after it, uses d3-scale itself.
+ */
+export function gaugeScale(max: number, x0: number, x1: number) {
+  const x = (v: number) => x0 + ((x1 - x0) * v) / max;
+  x.ticks = (count: number): number[] => {
+    const raw = max / Math.max(1, count);
+    const power = 10 ** Math.floor(Math.log10(raw));
+    const error = raw / power;
+    const step = Math.max(
+      1,
+      power * (error >= Math.sqrt(50) ? 10 : error >= Math.sqrt(10) ? 5 : error >= Math.SQRT2 ? 2 : 1),
+    );
+    const out: number[] = [];
+    for (let v = 0; v <= max + 1e-9; v += step) out.push(v);
+    return out;
+  };
+  return x;
+}

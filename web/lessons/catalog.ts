@@ -1,0 +1,20 @@
+/**
+ * The built-in lessons, loaded after the first paint with the rest of what the first screen does
+ * not need (see `loadYaml()` in web/sim/yaml.ts): their narration in two languages is a fair part
+ * of the app's JavaScript. Until then the list is empty; everything that starts a lesson awaits
+ * `loadLessons()` first.
+ */
+import type { Lesson } from '../../src/scenario/lessons/index.ts';
+
+export const LESSONS: Lesson[] = [];
+
+export const lessonById = (id: string): Lesson | undefined => LESSONS.find((l) => l.id === id);
+
+let loading: Promise<void> | undefined;
+
+export function loadLessons(): Promise<void> {
+  loading ??= import('../../src/scenario/lessons/index.ts').then((m) => {
+    if (LESSONS.length === 0) LESSONS.push(...m.LESSONS);
+  });
+  return loading;
+}
