@@ -131,3 +131,32 @@ function recordRequest(traffic: TrafficState, r: RequestRecord): void {
   else if (r.status >= 500) last.errors++;
   else last.ok[r.version ?? '?'] = (last.ok[r.version ?? '?'] ?? 0) + 1;
 }
+
+const mmss = (t: number): string => `${Math.floor(t / 60)}:${String(Math.floor(t % 60)).padStart(2, '0')}`;
+
+/**
+ * Requests per 10 seconds as a text table (`0:10-0:20  v1=50 v2=50  0  0`): the traffic part of
+ * the golden transcripts, readable in a diff.
+ */
+export function trafficTable(title: string, requests: readonly RequestRecord[]): string[] {
+  const out = [`${title.padEnd(20)} ANSWERED BY VERSION          5XX   REFUSED`];
+  const buckets = new Map<number, { ok: Record<string, number>; errors: number; refused: number }>();
+  for (const r of requests) {
+    const k = Math.floor(r.t / 10) * 10;
+    const b = buckets.get(k) ?? { ok: {}, errors: 0, refused: 0 };
+    if (r.status === 0) b.refused++;
+    else if (r.status >= 500) b.errors++;
+    else b.ok[r.version ?? '?'] = (b.ok[r.version ?? '?'] ?? 0) + 1;
+    buckets.set(k, b);
+  }
+  for (const [k, b] of [...buckets].sort(([a], [c]) => a - c)) {
+    const ok = Object.entries(b.ok)
+      .sort(([a], [c]) => (a < c ? -1 : 1))
+      .map(([v, n]) => `${v}=${n}`)
+      .join(' ');
+    out.push(
+      `${`${mmss(k)}-${mmss(k + 10)}`.padEnd(20)} ${ok.padEnd(28)} ${String(b.errors).padStart(3)}   ${String(b.refused).padStart(7)}`,
+    );
+  }
+  return out;
+}

@@ -14,7 +14,7 @@ import { runKubectl } from '../../kubectl/index.ts';
 import { applyAll } from '../apply.ts';
 import { SimCluster } from '../cluster.ts';
 import { isPodReady } from '../controllers/deployment/util.ts';
-import type { RequestRecord } from '../traffic.ts';
+import { trafficTable, type RequestRecord } from '../traffic.ts';
 
 const SERVICE = (selector: Record<string, string>) => `apiVersion: v1
 kind: Service
@@ -144,26 +144,8 @@ class Lesson {
       ),
       ...events.map(line),
       '',
-      'TRAFFIC (per 10 s)   ANSWERED BY VERSION          5XX   REFUSED',
+      ...trafficTable('TRAFFIC (per 10 s)', this.requests),
     ];
-    const buckets = new Map<number, { ok: Record<string, number>; errors: number; refused: number }>();
-    for (const r of this.requests) {
-      const k = Math.floor(r.t / 10) * 10;
-      const b = buckets.get(k) ?? { ok: {}, errors: 0, refused: 0 };
-      if (r.status === 0) b.refused++;
-      else if (r.status >= 500) b.errors++;
-      else b.ok[r.version ?? '?'] = (b.ok[r.version ?? '?'] ?? 0) + 1;
-      buckets.set(k, b);
-    }
-    for (const [k, b] of [...buckets].sort(([a], [c]) => a - c)) {
-      const ok = Object.entries(b.ok)
-        .sort(([a], [c]) => (a < c ? -1 : 1))
-        .map(([v, n]) => `${v}=${n}`)
-        .join(' ');
-      out.push(
-        `${`${mmss(k)}-${mmss(k + 10)}`.padEnd(20)} ${ok.padEnd(28)} ${String(b.errors).padStart(3)}   ${String(b.refused).padStart(7)}`,
-      );
-    }
     return out.join('\n') + '\n';
   }
 }

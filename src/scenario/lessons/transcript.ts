@@ -3,6 +3,7 @@
  * result and the event transcript (`TIME TYPE REASON OBJECT MESSAGE`, TIME as virtual m:ss),
  * followed by the requests the clients sent, per 10 seconds.
  */
+import { trafficTable } from '../../cluster/traffic.ts';
 import type { SimCluster } from '../../cluster/cluster.ts';
 import type { RequestRecord } from '../../cluster/traffic.ts';
 import { parseTimestamp } from '../../k8s/time.ts';
@@ -78,25 +79,7 @@ export function transcript(run: LessonRun): string {
     ['TIME'.padEnd(6), 'TYPE'.padEnd(8), 'REASON'.padEnd(18), 'OBJECT'.padEnd(30), 'MESSAGE'].join(' '),
     ...rows.map(([, l]) => l),
     '',
-    'REQUESTS (per 10 s)  ANSWERED BY VERSION          5XX   REFUSED',
+    ...trafficTable('REQUESTS (per 10 s)', run.requests),
   ];
-  const buckets = new Map<number, { ok: Record<string, number>; errors: number; refused: number }>();
-  for (const r of run.requests) {
-    const k = Math.floor(r.t / 10) * 10;
-    const b = buckets.get(k) ?? { ok: {}, errors: 0, refused: 0 };
-    if (r.status === 0) b.refused++;
-    else if (r.status >= 500) b.errors++;
-    else b.ok[r.version ?? '?'] = (b.ok[r.version ?? '?'] ?? 0) + 1;
-    buckets.set(k, b);
-  }
-  for (const [k, b] of [...buckets].sort(([a], [c]) => a - c)) {
-    const ok = Object.entries(b.ok)
-      .sort(([a], [c]) => (a < c ? -1 : 1))
-      .map(([v, n]) => `${v}=${n}`)
-      .join(' ');
-    out.push(
-      `${`${mmss(k)}-${mmss(k + 10)}`.padEnd(20)} ${ok.padEnd(28)} ${String(b.errors).padStart(3)}   ${String(b.refused).padStart(7)}`,
-    );
-  }
   return out.join('\n') + '\n';
 }
