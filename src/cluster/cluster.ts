@@ -8,7 +8,7 @@
  * sees ReplicaSet statuses that reflect what it wrote before (as upstream does once its
  * informers have caught up).
  */
-import { deepCopy, deepEqual } from '../k8s/copy.ts';
+import { deepEqual } from '../k8s/copy.ts';
 import { mapSelectorMatches, selectorMatches } from '../k8s/labels.ts';
 import { Rand, seedRandState, type RandState } from '../k8s/rand.ts';
 import { resourceForKind, resolveResource } from '../k8s/resources.ts';
@@ -742,15 +742,8 @@ export class SimCluster implements ControllerContext {
     this.rebuildEventIndex();
     this.decisionLog = [...s.decisions];
     this.eventSeq = s.eventSeq;
-    // A snapshot that went through JSON has `null` where the kubelet had "never" (Infinity).
-    const never = (v: number | null) => (v === null ? Number.POSITIVE_INFINITY : v);
     this.world = copyWorldState({
-      pods: new Map(
-        s.world.pods.map(([k, rt]) => [
-          k,
-          { ...rt, until: never(rt.until), nextProbeAt: never(rt.nextProbeAt) },
-        ]),
-      ),
+      pods: new Map(s.world.pods),
       nodeImages: new Map(s.world.nodeImages),
       nextIp: new Map(s.world.nextIp),
       unschedulable: new Set(s.world.unschedulable),
@@ -760,11 +753,6 @@ export class SimCluster implements ControllerContext {
     this.lastDecision = new Map(s.lastDecision.map(([k, m]) => [k, new Map(m)]));
     this.timing = { ...s.timing };
     this.notify();
-  }
-
-  /** A deep copy for callers outside the simulator, so they can never change its state. */
-  static exported<T>(obj: T): T {
-    return deepCopy(obj);
   }
 }
 

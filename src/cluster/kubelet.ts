@@ -60,6 +60,12 @@ export interface KubeletWorld {
   apps: Record<string, Partial<AppBehaviour>>;
 }
 
+/**
+ * "Not scheduled" for a stage end or the next probe: a finite number, so kubelet state survives a
+ * snapshot's round trip through JSON (which would turn Infinity into null).
+ */
+export const NEVER = Number.MAX_VALUE;
+
 const MAX_BACKOFF = 300;
 const INITIAL_BACKOFF = 10;
 /** A back-off entry older than twice the maximum is forgotten (flowcontrol.hasExpired). */
@@ -285,7 +291,7 @@ function podConditions(
 function schedule(ctx: ControllerContext, key: string, rt: PodRuntime): void {
   let next = rt.until;
   if (rt.stage === 'running' && rt.nextProbeAt > ctx.now) next = Math.min(next, rt.nextProbeAt);
-  if (Number.isFinite(next) && next > ctx.now) ctx.enqueueAfter('kubelet', key, next - ctx.now);
+  if (next < NEVER && next > ctx.now) ctx.enqueueAfter('kubelet', key, next - ctx.now);
 }
 
 function podRef(pod: Pod) {
@@ -468,8 +474,7 @@ export function syncPod(ctx: ControllerContext, world: KubeletWorld, key: string
       delete rt.pullError;
       delete rt.retryPullAt;
       rt.stage = 'running';
-      rt.until =
-        app.crashAfterSeconds !== undefined ? at(ctx, app.crashAfterSeconds) : Number.POSITIVE_INFINITY;
+      rt.until = app.crashAfterSeconds !== undefined ? at(ctx, app.crashAfterSeconds) : NEVER;
       rt.startedAt = ctx.now;
       rt.requests = 0;
       rt.readySuccesses = 0;
@@ -483,7 +488,7 @@ export function syncPod(ctx: ControllerContext, world: KubeletWorld, key: string
         rp ? (rp.initialDelaySeconds ?? 0) : Infinity,
         lp ? (lp.initialDelaySeconds ?? 0) : Infinity,
       );
-      rt.nextProbeAt = Number.isFinite(firstProbe) ? at(ctx, firstProbe) : Number.POSITIVE_INFINITY;
+      rt.nextProbeAt = Number.isFinite(firstProbe) ? at(ctx, firstProbe) : NEVER;
       pod = withStatus(ctx, pod, rt);
       continue;
     }
@@ -559,7 +564,7 @@ function newRuntime(now: number): PodRuntime {
     readySuccesses: 0,
     readyFailures: 0,
     liveFailures: 0,
-    nextProbeAt: Number.POSITIVE_INFINITY,
+    nextProbeAt: NEVER,
   };
 }
 

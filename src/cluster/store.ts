@@ -97,10 +97,6 @@ export class Store {
     return this.kinds.get(kind)?.size ?? 0;
   }
 
-  kindsPresent(): string[] {
-    return [...this.kinds.keys()].filter((k) => (this.kinds.get(k)?.size ?? 0) > 0);
-  }
-
   /** Writes an object (create or replace), stamping a new resourceVersion. */
   put<T extends KubeObject>(obj: T): T {
     const key = objectKey(obj.metadata.namespace, obj.metadata.name);
