@@ -37,6 +37,9 @@ export const STATE_LABEL: Record<PodState, string> = {
   failed: 'Failed',
 };
 
+/** A stage's progress is shown in this many steps: smooth enough, and few changes to draw. */
+const PROGRESS_STEPS = 16;
+
 export interface PodView {
   uid: string;
   name: string;
@@ -48,7 +51,7 @@ export interface PodView {
   reason: string;
   node: string;
   ip: string;
-  /** 0..1 while ContainerCreating or Terminating: how far along that stage is. */
+  /** 0..1 while ContainerCreating or Terminating: how far along that stage is (in 1/16 steps). */
   progress: number;
   restarts: number;
   /** Listed as a ready endpoint of a Service. */
@@ -260,7 +263,7 @@ function podViewOf(
     version: tagOf(image),
     state: s.state,
     reason: s.reason,
-    progress: s.progress,
+    progress: Math.round(s.progress * PROGRESS_STEPS) / PROGRESS_STEPS,
     node: pod.spec.nodeName ?? '',
     ip: pod.status?.podIP ?? '',
     restarts: pod.status?.containerStatuses?.[0]?.restartCount ?? 0,
@@ -341,9 +344,11 @@ export function clusterView(c: SimCluster, colours: ColourBook, withNodes = true
     const lanes: RsView[] = owned.map((rs) => {
       usedRs.add(rs.metadata.uid ?? '');
       const image = rs.spec.template.spec.containers[0]?.image ?? '';
-      const pods = (podsByOwner.get(rs.metadata.uid ?? '') ?? [])
-        .map((p) => podView(p, minReady, c, colours, ready))
-        .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+      // In the order they were created (the store keeps insertion order, through snapshots too):
+      // a new pod joins the end of its lane and the others stay where they are.
+      const pods = (podsByOwner.get(rs.metadata.uid ?? '') ?? []).map((p) =>
+        podView(p, minReady, c, colours, ready),
+      );
       return {
         uid: rs.metadata.uid ?? rs.metadata.name,
         name: rs.metadata.name,

@@ -6,7 +6,7 @@
  * framer-motion animates pods keyed by uid; request dots live on a canvas (TrafficLayer).
  */
 import { AnimatePresence, m as motion } from 'framer-motion';
-import { memo, useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { memo, useEffect, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { resolvedPhrase } from '../../src/explain/index.ts';
 import { useLang, useT, type Lang } from '../i18n/index.ts';
 import {
@@ -37,6 +37,7 @@ import {
   type BlockLayout,
   type LaneLayout,
   type NodeLayout,
+  type SlotMemory,
 } from './geometry.ts';
 import { useClusterView, useUiField } from './hooks.ts';
 import { NodesToggle } from './HeaderControls.tsx';
@@ -50,7 +51,9 @@ export function Diagram() {
   const t = useT();
   const view = useClusterView();
   const showNodes = useUiField('showNodes');
-  const l = layout(view, showNodes);
+  // Where pods sat in this diagram's previous layout (see SlotMemory); one per diagram instance.
+  const [slots] = useState<SlotMemory>(() => new Map());
+  const l = useMemo(() => layout(view, showNodes, slots), [view, showNodes, slots]);
   const svgRef = useRef<SVGSVGElement>(null);
   useLayoutEffect(() => {
     drawn.layout = l;
@@ -438,7 +441,7 @@ const samePod = (a: PodGlyphProps, b: PodGlyphProps) =>
   a.pod.endpoint === b.pod.endpoint &&
   a.pod.node === b.pod.node &&
   a.pod.colour === b.pod.colour &&
-  Math.abs(a.pod.progress - b.pod.progress) < 0.02;
+  a.pod.progress === b.pod.progress;
 
 const PodGlyph = memo(function PodGlyph({ pod, x, y, r, showLabel, t }: PodGlyphProps) {
   const [hover, setHover] = useState(false);

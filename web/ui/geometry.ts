@@ -91,30 +91,78 @@ export interface DiagramLayout {
 
 const podsPerRow = (size: PodSize) => Math.max(1, Math.floor((BLOCK_R - 20 - LABEL_W - 30) / size.gap));
 
-export function layout(view: ClusterView, showNodes: boolean): DiagramLayout {
+/**
+ * Where each pod sat in the previous layout, by lane: lets a pod keep its place while others come
+ * and go around it (a deleted pod leaves a gap that the next new pod fills) instead of every pod
+ * after it shifting along. Without it, pods are placed in the order they were created.
+ */
+export type SlotMemory = Map<string, Map<string, number>>;
+
+/**
+ * Slot of each of `pods` (in creation order) in a lane of `capacity` slots: a pod keeps the slot
+ * it had in `previous` when that still fits; the others take the lowest free slots in order.
+ */
+export function assignSlots(
+  pods: readonly { uid: string }[],
+  capacity: number,
+  previous: ReadonlyMap<string, number> | undefined,
+): Map<string, number> {
+  const out = new Map<string, number>();
+  const taken = new Set<number>();
+  if (previous)
+    for (const p of pods) {
+      const s = previous.get(p.uid);
+      if (s !== undefined && s < capacity && !taken.has(s)) {
+        out.set(p.uid, s);
+        taken.add(s);
+      }
+    }
+  let next = 0;
+  for (const p of pods) {
+    if (out.has(p.uid)) continue;
+    while (taken.has(next)) next++;
+    out.set(p.uid, next);
+    taken.add(next);
+  }
+  return out;
+}
+
+export function layout(view: ClusterView, showNodes: boolean, memory?: SlotMemory): DiagramLayout {
   let y = BLOCK_TOP;
+  const nextMemory: SlotMemory = new Map();
   const pods = new Map<string, PodPos>();
   const lanesByName = new Map<string, LaneLayout>();
   const blocks = view.deployments.map((d) => {
     const top = y;
+    // Sizes and rows follow what the controller aims at as well as what exists, so the layout
+    // changes at each scaling step rather than with every pod that comes or goes.
     const drawn = d.lanes.reduce((n, l) => n + (l.pods.length > AGGREGATE_OVER ? 0 : l.pods.length), 0);
-    const size = drawn > 26 ? COMPACT : NORMAL;
+    const size = Math.max(drawn, d.budget?.maxTotal ?? d.replicas) > 26 ? COMPACT : NORMAL;
     const perRow = podsPerRow(size);
     const budgetH = d.budget ? BUDGET_H : 0;
     let ly = top + HEADER_H + budgetH;
     const lanes = d.lanes.map((lane) => {
       const aggregated = lane.pods.length > AGGREGATE_OVER;
-      const rows = aggregated ? 1 : Math.max(1, Math.ceil(lane.pods.length / perRow));
+      const rows = aggregated ? 1 : Math.max(1, Math.ceil(Math.max(lane.pods.length, lane.desired) / perRow));
       const firstRowY = ly + size.r + 18;
       const h = Math.max(72, firstRowY - ly + (rows - 1) * size.row + size.r + (size.label ? 20 : 12));
+      // A change of pod size re-flows the lane from scratch.
+      const key = `${lane.uid}/${size.r}`;
+      const slots = aggregated
+        ? new Map<string, number>()
+        : assignSlots(lane.pods, rows * perRow, memory?.get(key));
+      if (memory && !aggregated) nextMemory.set(key, slots);
       const pp: PodPos[] = aggregated
         ? []
-        : lane.pods.map((pod, i) => ({
-            pod,
-            x: LABEL_W + 30 + size.r + (i % perRow) * size.gap,
-            y: firstRowY + Math.floor(i / perRow) * size.row,
-            size,
-          }));
+        : lane.pods.map((pod) => {
+            const i = slots.get(pod.uid) ?? 0;
+            return {
+              pod,
+              x: LABEL_W + 30 + size.r + (i % perRow) * size.gap,
+              y: firstRowY + Math.floor(i / perRow) * size.row,
+              size,
+            };
+          });
       for (const p of pp) pods.set(p.pod.name, p);
       const l: LaneLayout = {
         lane,
@@ -168,6 +216,10 @@ export function layout(view: ClusterView, showNodes: boolean): DiagramLayout {
     const total = 30 + rows * (h + gap);
     nodes = { y: top, h: total, boxes };
     y = top + total + 10;
+  }
+  if (memory) {
+    memory.clear();
+    for (const [k, v] of nextMemory) memory.set(k, v);
   }
   return { blocks, nodes, height: Math.max(y, 240), pods, lanes: lanesByName };
 }
