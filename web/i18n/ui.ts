@@ -125,11 +125,14 @@ export const ui = {
     'playback.virtualTime': 'Virtual time',
 
     'timeline.caption':
-      'Timeline: replicas per ReplicaSet over virtual time, available pods, failed requests and the kubectl steps',
-    'timeline.label': 'Replicas per ReplicaSet over time',
+      'Timeline: replicas per ReplicaSet over virtual time, available pods, requests answered per second by version, failed requests and the kubectl steps',
+    'timeline.label':
+      'Replicas per ReplicaSet and requests per second over time: {ok} requests answered, {failed} failed or refused',
     'timeline.errorsAt': '{t}: {n} failed or refused requests',
+    'timeline.requestsOf': 'requests answered by {version}, per second',
     'timeline.legendReplicas': 'replicas per ReplicaSet',
     'timeline.legendAvailable': 'available',
+    'timeline.legendRequests': 'requests/s by version',
     'timeline.legendStep': 'kubectl step',
     'timeline.legendErrors': 'failed requests',
 
@@ -273,11 +276,14 @@ export const ui = {
     'playback.virtualTime': '가상 시간',
 
     'timeline.caption':
-      '타임라인: 가상 시간에 따른 레플리카셋별 레플리카 수, 사용 가능한 파드, 실패한 요청, kubectl 단계',
-    'timeline.label': '시간에 따른 레플리카셋별 레플리카 수',
+      '타임라인: 가상 시간에 따른 레플리카셋별 레플리카 수, 사용 가능한 파드, 버전별 초당 응답한 요청, 실패한 요청, kubectl 단계',
+    'timeline.label':
+      '시간에 따른 레플리카셋별 레플리카 수와 초당 요청: 응답한 요청 {ok}건, 실패하거나 거부된 요청 {failed}건',
     'timeline.errorsAt': '{t}: 실패하거나 거부된 요청 {n}건',
+    'timeline.requestsOf': '{version}이(가) 응답한 초당 요청',
     'timeline.legendReplicas': '레플리카셋별 레플리카',
     'timeline.legendAvailable': '사용 가능',
+    'timeline.legendRequests': '버전별 초당 요청',
     'timeline.legendStep': 'kubectl 단계',
     'timeline.legendErrors': '실패한 요청',
 

@@ -1,20 +1,32 @@
 /**
  * The run over virtual time: replicas per ReplicaSet (stacked, coloured by version), available
- * pods, request errors when the core records traffic, a marker per kubectl step and the playhead.
- * d3 computes; React draws.
+ * pods, requests answered per second by version with the failed and refused ones in red, a marker
+ * per kubectl step and the playhead. d3 computes; React draws.
+ *
+ * The chart changes only when the run does (a new step, the recorder computing further, a
+ * resize); the playhead moves every frame. They are separate components so playing re-renders a
+ * line, not the chart.
  */
 import { max } from 'd3-array';
 import { scaleLinear } from 'd3-scale';
 import { area, curveStepAfter, line, stack } from 'd3-shape';
-import { useLayoutEffect, useMemo, useRef, useState, type MouseEvent, type RefObject } from 'react';
+import { memo, useLayoutEffect, useMemo, useRef, useState, type MouseEvent, type RefObject } from 'react';
+import { useStore } from 'zustand';
+import type { TrafficSecond } from '../../src/cluster/traffic.ts';
 import type { Sample } from '../sim/session.ts';
 import { useT } from '../i18n/index.ts';
 import { PALETTE, tagOf } from '../sim/view.ts';
-import { colours, pause, seek, session } from '../store/app.ts';
-import { formatTime, usePlayback, useVersion } from './hooks.ts';
+import { colours, pause, playbackStore, seek, session, type PlaybackState } from '../store/app.ts';
+import { formatTime } from './hooks.ts';
+import type { T } from './labels.ts';
 
-const H = 96;
-const M = { l: 34, r: 12, t: 10, b: 22 };
+const H = 110;
+const M = { l: 34, r: 12, t: 10 };
+/** Replicas are drawn from M.t down to here; requests per second in the band below. */
+const REPLICAS_BOTTOM = 62;
+const BAND_TOP = 70;
+const BAND_BOTTOM = 92;
+const AXIS_Y = H - 4;
 
 /** The figure's width in CSS pixels, so the chart keeps a fixed height and unscaled text. */
 function useWidth(ref: RefObject<HTMLElement | null>): number {
@@ -32,101 +44,41 @@ function useWidth(ref: RefObject<HTMLElement | null>): number {
   return w;
 }
 
+const selectDuration = (s: PlaybackState) => s.duration;
+const selectTime = (s: PlaybackState) => s.t;
+/** Changes when the recorded run does: steps changed, or the recorder computed further. */
+const selectRun = () => `${session.runVersion}:${session.samples.length}`;
+
+const xScale = (duration: number, width: number) =>
+  scaleLinear()
+    .domain([0, Math.max(duration, 1e-9)])
+    .range([M.l, width - M.r]);
+
 export function Timeline() {
   const t_ = useT();
-  useVersion();
-  const { t, duration } = usePlayback();
+  const duration = useStore(playbackStore, selectDuration);
+  const run = useStore(playbackStore, selectRun);
   const figure = useRef<HTMLElement>(null);
-  const W = useWidth(figure);
-  const model = useMemo(() => {
-    const samples = session.samples.filter((s): s is Sample => s !== undefined && s.t <= duration);
-    const keys = [...new Set(samples.flatMap((s) => Object.keys(s.rs)))];
-    const imageOf = new Map<string, string>();
-    for (const s of samples) for (const [k, v] of Object.entries(s.images)) imageOf.set(k, v);
-    const rows = samples.map((s) => ({ t: s.t, ...Object.fromEntries(keys.map((k) => [k, s.rs[k] ?? 0])) }));
-    const series = stack<Record<string, number>>().keys(keys)(rows as Record<string, number>[]);
-    const top = max(samples, (s) => Math.max(s.pods, s.desired, ...Object.values(s.rs).map(Number))) ?? 1;
-    const traffic = session.trafficSeries().filter((p) => p.t <= duration);
-    return { samples, keys, imageOf, series, top: Math.max(top, 1), traffic, steps: [...session.steps] };
-    // The run's data changes only when steps change or the recorder computes further.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [session.runVersion, session.samples.length, duration]);
-  const x = scaleLinear()
-    .domain([0, duration])
-    .range([M.l, W - M.r]);
-  const y = scaleLinear()
-    .domain([0, model.top * 1.1])
-    .range([H - M.b, M.t]);
-  const a = area<{ data: Record<string, number>; 0: number; 1: number }>()
-    .x((d) => x(d.data['t'] ?? 0))
-    .y0((d) => y(d[0]))
-    .y1((d) => y(d[1]))
-    .curve(curveStepAfter);
-  const avail = line<Sample>()
-    .x((s) => x(s.t))
-    .y((s) => y(s.available))
-    .curve(curveStepAfter);
-  const errMax = max(model.traffic, (p) => p.errors + p.refused) ?? 0;
+  const width = useWidth(figure);
+  // `run` is the cache key: the model reads the session, which changes when `run` does.
+  // eslint-disable-next-line react-hooks/exhaustive-deps
+  const model = useMemo(() => timelineModel(duration), [run, duration]);
   const onClick = (e: MouseEvent<SVGSVGElement>) => {
     const r = e.currentTarget.getBoundingClientRect();
-    const vx = ((e.clientX - r.left) / r.width) * W;
+    const x = xScale(duration, width);
     pause();
-    seek(Math.max(0, Math.min(duration, x.invert(vx))));
+    seek(Math.max(0, Math.min(duration, x.invert(((e.clientX - r.left) / r.width) * width))));
   };
+  const label = t_('timeline.label', {
+    ok: model.answered,
+    failed: model.failed,
+  });
   return (
     <figure className="timeline" ref={figure}>
       <figcaption className="sr-only">{t_('timeline.caption')}</figcaption>
-      <svg viewBox={`0 0 ${W} ${H}`} onClick={onClick} role="img" aria-label={t_('timeline.label')}>
-        {y.ticks(4).map((v) => (
-          <g key={`y${v}`}>
-            <line x1={M.l} x2={W - M.r} y1={y(v)} y2={y(v)} className="grid" />
-            <text x={M.l - 6} y={y(v) + 4} textAnchor="end" className="tick">
-              {v}
-            </text>
-          </g>
-        ))}
-        {x.ticks(Math.max(2, Math.floor(W / 90))).map((v) => (
-          <text key={`x${v}`} x={x(v)} y={H - 6} textAnchor="middle" className="tick">
-            {formatTime(v).replace(/\.0$/, '')}
-          </text>
-        ))}
-        {model.series.map((s) => (
-          <path
-            key={s.key}
-            d={a(s as never) ?? ''}
-            fill={PALETTE[colours.of(model.imageOf.get(s.key) ?? '')]}
-            fillOpacity={0.55}
-          >
-            <title>{`${s.key} (${tagOf(model.imageOf.get(s.key) ?? '')})`}</title>
-          </path>
-        ))}
-        <path d={avail(model.samples) ?? ''} className="available-line" />
-        {errMax > 0 &&
-          model.traffic.map((p) =>
-            p.errors + p.refused > 0 ? (
-              <rect
-                key={p.t}
-                x={x(p.t)}
-                y={M.t}
-                width={Math.max(1, x(p.t + 1) - x(p.t))}
-                height={8}
-                className="error-tick"
-              >
-                <title>{t_('timeline.errorsAt', { t: formatTime(p.t), n: p.errors + p.refused })}</title>
-              </rect>
-            ) : null,
-          )}
-        {model.steps.map((s, i) => (
-          <g key={i} className="step-marker">
-            <line x1={x(s.at)} x2={x(s.at)} y1={M.t} y2={H - M.b} />
-            <path d={`M${x(s.at) - 5},${M.t - 2} L${x(s.at) + 5},${M.t - 2} L${x(s.at)},${M.t + 6} Z`}>
-              <title>
-                {formatTime(s.at)} $ {s.run}
-              </title>
-            </path>
-          </g>
-        ))}
-        <line x1={x(t)} x2={x(t)} y1={2} y2={H - M.b} className="playhead" />
+      <svg viewBox={`0 0 ${width} ${H}`} onClick={onClick} role="img" aria-label={label}>
+        <Chart model={model} width={width} duration={duration} t={t_} />
+        <Playhead width={width} duration={duration} />
       </svg>
       <div className="legend" aria-hidden="true">
         <span>
@@ -136,12 +88,205 @@ export function Timeline() {
           <i className="swatch line" /> {t_('timeline.legendAvailable')}
         </span>
         <span>
-          <i className="swatch step" /> {t_('timeline.legendStep')}
+          <i className="swatch requests" /> {t_('timeline.legendRequests')}
         </span>
         <span>
           <i className="swatch errors" /> {t_('timeline.legendErrors')}
+        </span>
+        <span>
+          <i className="swatch step" /> {t_('timeline.legendStep')}
         </span>
       </div>
     </figure>
   );
 }
+
+function Playhead({ width, duration }: { width: number; duration: number }) {
+  const t = useStore(playbackStore, selectTime);
+  const x = xScale(duration, width)(t);
+  return <line x1={x} x2={x} y1={2} y2={BAND_BOTTOM} className="playhead" />;
+}
+
+interface TimelineModel {
+  samples: Sample[];
+  /** Stacked replicas per ReplicaSet. */
+  replicas: { key: string; colour: number; title: string; rows: StackRow[] }[];
+  replicasTop: number;
+  /** Stacked answers per second by version, then the failed and refused on top. */
+  requests: { key: string; colour: number | 'danger'; rows: StackRow[] }[];
+  requestsTop: number;
+  /** Seconds with failed or refused requests (for their hover titles). */
+  errorSeconds: TrafficSecond[];
+  answered: number;
+  failed: number;
+  steps: { at: number; run: string }[];
+}
+
+interface StackRow {
+  t: number;
+  y0: number;
+  y1: number;
+}
+
+/** Stacks `rows` (one value per key per moment) in key order, as step areas want them. */
+function stacked(keys: string[], rows: { t: number; v: Record<string, number> }[]): StackRow[][] {
+  const data = rows.map((r) => ({ t: r.t, ...Object.fromEntries(keys.map((k) => [k, r.v[k] ?? 0])) }));
+  return stack<Record<string, number>>()
+    .keys(keys)(data as Record<string, number>[])
+    .map((s) => s.map((d) => ({ t: d.data['t'] ?? 0, y0: d[0], y1: d[1] })));
+}
+
+const ERRORS = '\u0000errors';
+
+function timelineModel(duration: number): TimelineModel {
+  const samples = session.samples.filter((s): s is Sample => s !== undefined && s.t <= duration);
+  const keys = [...new Set(samples.flatMap((s) => Object.keys(s.rs)))];
+  const imageOf = new Map<string, string>();
+  for (const s of samples) for (const [k, v] of Object.entries(s.images)) imageOf.set(k, v);
+  const versionColour = new Map<string, number>();
+  for (const image of imageOf.values()) versionColour.set(tagOf(image), colours.of(image));
+  const replicaRows = stacked(
+    keys,
+    samples.map((s) => ({ t: s.t, v: s.rs })),
+  );
+
+  const traffic = session.trafficSeries().filter((p) => p.t <= duration);
+  const versions = [...new Set(traffic.flatMap((p) => Object.keys(p.ok)))].sort();
+  let answered = 0;
+  let failed = 0;
+  // One row per second, with a closing row so the last second keeps its width.
+  const rows: { t: number; v: Record<string, number> }[] = [];
+  for (const p of traffic) {
+    const v: Record<string, number> = { ...p.ok, [ERRORS]: p.errors + p.refused };
+    for (const n of Object.values(p.ok)) answered += n;
+    failed += p.errors + p.refused;
+    rows.push({ t: p.t, v });
+  }
+  const lastSecond = traffic[traffic.length - 1];
+  if (lastSecond) rows.push({ t: Math.min(duration, lastSecond.t + 1), v: {} });
+  const requestKeys = [...versions, ERRORS];
+  const requestRows = stacked(requestKeys, rows);
+
+  return {
+    samples,
+    replicas: keys.map((k, i) => ({
+      key: k,
+      colour: colours.of(imageOf.get(k) ?? ''),
+      title: `${k} (${tagOf(imageOf.get(k) ?? '')})`,
+      rows: replicaRows[i] ?? [],
+    })),
+    replicasTop: Math.max(
+      1,
+      max(samples, (s) => Math.max(s.pods, s.desired, ...Object.values(s.rs).map(Number))) ?? 1,
+    ),
+    requests: requestKeys.map((k, i) => ({
+      key: k,
+      colour: k === ERRORS ? 'danger' : (versionColour.get(k) ?? 0),
+      rows: requestRows[i] ?? [],
+    })),
+    requestsTop: Math.max(1, max(rows, (r) => Object.values(r.v).reduce((a, b) => a + b, 0)) ?? 1),
+    errorSeconds: traffic.filter((p) => p.errors + p.refused > 0),
+    answered,
+    failed,
+    steps: session.steps.map((s) => ({ at: s.at, run: s.run })),
+  };
+}
+
+const Chart = memo(function Chart({
+  model,
+  width,
+  duration,
+  t,
+}: {
+  model: TimelineModel;
+  width: number;
+  duration: number;
+  t: T;
+}) {
+  const x = xScale(duration, width);
+  const y = scaleLinear()
+    .domain([0, model.replicasTop * 1.1])
+    .range([REPLICAS_BOTTOM, M.t]);
+  const yr = scaleLinear().domain([0, model.requestsTop]).range([BAND_BOTTOM, BAND_TOP]);
+  const replicaArea = area<StackRow>()
+    .x((d) => x(d.t))
+    .y0((d) => y(d.y0))
+    .y1((d) => y(d.y1))
+    .curve(curveStepAfter);
+  const requestArea = area<StackRow>()
+    .x((d) => x(d.t))
+    .y0((d) => yr(d.y0))
+    .y1((d) => yr(d.y1))
+    .curve(curveStepAfter);
+  const avail = line<Sample>()
+    .x((s) => x(s.t))
+    .y((s) => y(s.available))
+    .curve(curveStepAfter);
+  const hasTraffic = model.answered + model.failed > 0;
+  return (
+    <g>
+      {y
+        .ticks(3)
+        .filter((v) => v > 0)
+        .map((v) => (
+          <g key={`y${v}`}>
+            <line x1={M.l} x2={width - M.r} y1={y(v)} y2={y(v)} className="grid" />
+            <text x={M.l - 6} y={y(v) + 4} textAnchor="end" className="tick">
+              {v}
+            </text>
+          </g>
+        ))}
+      {x.ticks(Math.max(2, Math.floor(width / 90))).map((v) => (
+        <text key={`x${v}`} x={x(v)} y={AXIS_Y} textAnchor="middle" className="tick">
+          {formatTime(v).replace(/\.0$/, '')}
+        </text>
+      ))}
+      {model.replicas.map((s) => (
+        <path key={s.key} d={replicaArea(s.rows) ?? ''} fill={PALETTE[s.colour]} fillOpacity={0.55}>
+          <title>{s.title}</title>
+        </path>
+      ))}
+      <path d={avail(model.samples) ?? ''} className="available-line" />
+      <g className="requests-band">
+        <line x1={M.l} x2={width - M.r} y1={BAND_BOTTOM} y2={BAND_BOTTOM} className="axis" />
+        {hasTraffic && (
+          <text x={M.l - 6} y={BAND_TOP + 8} textAnchor="end" className="tick">
+            {`${model.requestsTop}/s`}
+          </text>
+        )}
+        {model.requests.map((s) =>
+          s.colour === 'danger' ? (
+            <path key={s.key} d={requestArea(s.rows) ?? ''} className="requests-failed" />
+          ) : (
+            <path key={s.key} d={requestArea(s.rows) ?? ''} fill={PALETTE[s.colour]} fillOpacity={0.8}>
+              <title>{t('timeline.requestsOf', { version: s.key })}</title>
+            </path>
+          ),
+        )}
+        {/* Invisible: each second with failures says how many when hovered. */}
+        {model.errorSeconds.map((p) => (
+          <rect
+            key={p.t}
+            x={x(p.t)}
+            y={BAND_TOP}
+            width={Math.max(1, x(p.t + 1) - x(p.t))}
+            height={BAND_BOTTOM - BAND_TOP}
+            className="error-hit"
+          >
+            <title>{t('timeline.errorsAt', { t: formatTime(p.t), n: p.errors + p.refused })}</title>
+          </rect>
+        ))}
+      </g>
+      {model.steps.map((s, i) => (
+        <g key={i} className="step-marker">
+          <line x1={x(s.at)} x2={x(s.at)} y1={M.t} y2={BAND_BOTTOM} />
+          <path d={`M${x(s.at) - 5},${M.t - 2} L${x(s.at) + 5},${M.t - 2} L${x(s.at)},${M.t + 6} Z`}>
+            <title>
+              {formatTime(s.at)} $ {s.run}
+            </title>
+          </path>
+        </g>
+      ))}
+    </g>
+  );
+});
