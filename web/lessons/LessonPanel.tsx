@@ -1,7 +1,7 @@
 /** The lesson player beside the diagram: narration, question, what the controllers did, Next/Back. */
 import { LESSONS } from './catalog.ts';
 import { useLang, useT } from '../i18n/index.ts';
-import { useVersion } from '../ui/hooks.ts';
+import { useViewClock } from '../ui/hooks.ts';
 import { text, useCurrentLesson, useLesson } from './hooks.ts';
 import { Question, Reveal, StopCommands, WhatHappened } from './parts.tsx';
 import {
@@ -21,7 +21,7 @@ import './lessons.css';
 export function LessonPanel() {
   const t = useT();
   const lang = useLang();
-  useVersion();
+  useViewClock();
   const s = useLesson();
   const lesson = useCurrentLesson();
   if (!lesson || s.presenting) return null;

@@ -4,7 +4,7 @@ import type { Lesson, LessonQuestion } from '../../src/scenario/lessons/index.ts
 import { useLang, useT } from '../i18n/index.ts';
 import { session } from '../store/app.ts';
 import { isReadOnly } from '../sim/session.ts';
-import { formatTime, useVersion } from '../ui/hooks.ts';
+import { formatTime, useViewClock } from '../ui/hooks.ts';
 import { choiceText, text, useLesson } from './hooks.ts';
 import { stepsOfStop, stopsOf } from './store.ts';
 
@@ -61,7 +61,7 @@ export function Question({ q, onAnswer }: { q: LessonQuestion; onAnswer?: (i: nu
 /** Commands run since the previous stop; read-only ones with their output at this moment. */
 export function StopCommands({ lesson, k }: { lesson: Lesson; k: number }) {
   const t = useT();
-  useVersion();
+  useViewClock();
   const steps = stepsOfStop(lesson, k);
   if (steps.length === 0) return null;
   const last = steps[steps.length - 1]!;
@@ -93,7 +93,7 @@ export function StopCommands({ lesson, k }: { lesson: Lesson; k: number }) {
 export function WhatHappened({ lesson, k, limit = 5 }: { lesson: Lesson; k: number; limit?: number }) {
   const t = useT();
   const lang = useLang();
-  useVersion();
+  useViewClock();
   const stops = stopsOf(lesson);
   const from = k > 0 ? stops[k - 1]!.at : -1;
   const to = session.now;

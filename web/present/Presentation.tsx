@@ -12,7 +12,7 @@ import { openPresenterWindow } from './channel.ts';
 import { back, next, setPresenting, stopsOf, toggleBlank, lessonStore } from '../lessons/store.ts';
 import { session } from '../store/app.ts';
 import { Diagram } from '../ui/Diagram.tsx';
-import { useVersion } from '../ui/hooks.ts';
+import { useViewClock } from '../ui/hooks.ts';
 import './present.css';
 
 function usePresentationKeys() {
@@ -78,7 +78,7 @@ function useFullscreen(enabled: boolean) {
 /** The newest Deployment controller decision up to now, as one sentence. */
 function WhyLine() {
   const lang = useLang();
-  useVersion();
+  useViewClock();
   const ds = session.live.decisions();
   let d;
   for (let i = ds.length - 1; i >= 0; i--)

@@ -32,8 +32,10 @@ export interface PlaybackState {
   playing: boolean;
   speed: number;
   duration: number;
-  /** Bumped on every change of the simulation; derived views key their memo on it. */
+  /** Bumped on every change of the simulation. */
   version: number;
+  /** Changes when a scenario is loaded or its steps change. */
+  run: number;
 }
 
 const playbackOf = (): PlaybackState => ({
@@ -42,6 +44,7 @@ const playbackOf = (): PlaybackState => ({
   speed: session.speed,
   duration: session.duration,
   version: session.version,
+  run: session.runVersion,
 });
 
 export const playbackStore = createStore<PlaybackState>(playbackOf);

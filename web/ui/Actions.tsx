@@ -18,7 +18,7 @@ import {
 } from '../sim/commands.ts';
 import { runLine, runLinesWhenReady, session, setPreview, startBlueGreen } from '../store/app.ts';
 import { useT } from '../i18n/index.ts';
-import { useObjectsVersion, useUiField } from './hooks.ts';
+import { useTextClock, useUiField } from './hooks.ts';
 
 const IMAGES = ['luksa/kubia:v1', 'luksa/kubia:v2', 'luksa/kubia:v3', 'luksa/kubia:v4'];
 
@@ -58,7 +58,7 @@ function ActionButton({
 
 export function Actions() {
   const t = useT();
-  useObjectsVersion();
+  useTextClock();
   const preview = useUiField('preview');
   const c = session.live;
   const svc = c.store.get<Service>('Service', 'default', 'kubia') ?? c.store.list<Service>('Service')[0];

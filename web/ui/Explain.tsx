@@ -4,75 +4,75 @@ import { controllerName, explain } from '../../src/explain/index.ts';
 import { humanDuration, parseTimestamp } from '../../src/k8s/time.ts';
 import { useLang, useT } from '../i18n/index.ts';
 import { session } from '../store/app.ts';
-import { formatTime, usePlayback, useVersion } from './hooks.ts';
+import { formatTime, usePlaying, useTextClock } from './hooks.ts';
+
+/** The newest events listed; the panel shows a handful at a time and scrolls through these. */
+const EVENTS_SHOWN = 40;
 
 /**
- * Like `kubectl get events`, newest last, at the current moment. Each event takes two lines (the
- * columns, then the message across the whole width) so the message stays readable in a narrow
- * panel; the column heads stay kubectl's.
+ * Like `kubectl get events`, newest last, at the current moment, with kubectl's column heads. Each
+ * event takes two lines (the columns, then the message across the whole width) so the message
+ * stays readable in a narrow panel. A grid of rows rather than a <table>: rows off screen are
+ * skipped by layout and paint (`content-visibility`), which matters when a large rollout adds
+ * dozens of events a second.
  */
 export function EventsPanel() {
   const t = useT();
-  useVersion();
+  useTextClock();
   const now = session.now;
-  const events = session.live.eventList().slice(-60);
-  const wrap = useRef<HTMLDivElement>(null);
-  const last = events[events.length - 1]?.metadata.name;
-  useEffect(() => {
-    const el = wrap.current;
-    if (el) el.scrollTop = el.scrollHeight;
-  }, [last]);
+  const events = session.live.eventList().slice(-EVENTS_SHOWN);
   return (
     <section className="panel events" aria-labelledby="events-h">
       <h2 id="events-h">
         {t('events.title')} <span className="muted">{t('events.count', { n: events.length })}</span>
       </h2>
-      <div className="table-wrap" tabIndex={0} role="region" aria-label={t('events.table')} ref={wrap}>
+      <div className="table-wrap" tabIndex={0} role="region" aria-label={t('events.table')}>
         {events.length === 0 ? (
           <p className="muted">{t('events.none')}</p>
         ) : (
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">LAST SEEN</th>
-                <th scope="col">TYPE</th>
-                <th scope="col">REASON</th>
-                <th scope="col">OBJECT</th>
-              </tr>
-            </thead>
-            {events.map((e) => (
-              <EventRows
-                key={e.metadata.name}
-                event={e}
-                age={humanDuration(now - parseTimestamp(e.lastTimestamp))}
-              />
-            ))}
-          </table>
+          <div role="table" aria-label={t('events.table')} className="event-table">
+            <div role="rowgroup" className="event-head">
+              <div role="row" className="event-cols">
+                <span role="columnheader">LAST SEEN</span>
+                <span role="columnheader">TYPE</span>
+                <span role="columnheader">REASON</span>
+                <span role="columnheader">OBJECT</span>
+                <span role="columnheader" className="sr-only">
+                  MESSAGE
+                </span>
+              </div>
+            </div>
+            <div role="rowgroup">
+              {events.map((e) => (
+                <EventRow
+                  key={e.metadata.name}
+                  event={e}
+                  age={humanDuration(now - parseTimestamp(e.lastTimestamp))}
+                />
+              ))}
+            </div>
+          </div>
         )}
       </div>
     </section>
   );
 }
 
-/** One event as two table rows; re-renders only when the event or its age in words changes. */
-const EventRows = memo(function EventRows({ event: e, age }: { event: KubeEvent; age: string }) {
+/** One event; re-renders only when the event or its age in words changes. */
+const EventRow = memo(function EventRow({ event: e, age }: { event: KubeEvent; age: string }) {
   return (
-    <tbody className={e.type === 'Warning' ? 'warning-row' : undefined}>
-      <tr>
-        <td>{age}</td>
-        <td>{e.type}</td>
-        <td>{e.reason}</td>
-        <td>
-          {e.involvedObject.kind.toLowerCase()}/{e.involvedObject.name}
-        </td>
-      </tr>
-      <tr className="message">
-        <td colSpan={4}>
-          {e.message}
-          {e.count > 1 ? ` (x${e.count})` : ''}
-        </td>
-      </tr>
-    </tbody>
+    <div role="row" className={e.type === 'Warning' ? 'event event-cols warning-row' : 'event event-cols'}>
+      <span role="cell">{age}</span>
+      <span role="cell">{e.type}</span>
+      <span role="cell">{e.reason}</span>
+      <span role="cell">
+        {e.involvedObject.kind.toLowerCase()}/{e.involvedObject.name}
+      </span>
+      <span role="cell" className="message">
+        {e.message}
+        {e.count > 1 ? ` (x${e.count})` : ''}
+      </span>
+    </div>
   );
 });
 
@@ -80,8 +80,8 @@ const EventRows = memo(function EventRows({ event: e, age }: { event: KubeEvent;
 export function WhyPanel() {
   const t = useT();
   const lang = useLang();
-  useVersion();
-  const { playing } = usePlayback();
+  useTextClock();
+  const playing = usePlaying();
   const now = session.now;
   const all = session.live.decisions();
   const latestT = all.length ? all[all.length - 1]!.t : undefined;

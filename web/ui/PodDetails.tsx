@@ -3,13 +3,13 @@ import type { Pod } from '../../src/k8s/types.ts';
 import { useT } from '../i18n/index.ts';
 import { podState, tagOf } from '../sim/view.ts';
 import { runLine, selectPod, session } from '../store/app.ts';
-import { useUiField, useVersion } from './hooks.ts';
+import { useUiField, useViewClock } from './hooks.ts';
 import { stateText } from './labels.ts';
 
 /** Details of the pod clicked in the diagram, with "Delete pod" (`kubectl delete pod …`). */
 export function PodDetails() {
   const t = useT();
-  useVersion();
+  useViewClock();
   const name = useUiField('selectedPod');
   const ref = useRef<HTMLElement>(null);
   const [failure, setFailure] = useState<{ pod: string; text: string } | null>(null);

@@ -4,9 +4,23 @@ import { useShallow } from 'zustand/react/shallow';
 import { clusterView, type ClusterView } from '../sim/view.ts';
 import { colours, playbackStore, session, uiStore, type PlaybackState, type UiState } from '../store/app.ts';
 
-const selectVersion = (s: PlaybackState) => s.version;
+/**
+ * What views derived from the cluster key on. Paused, it changes with every change of the
+ * simulation (a seek, a step, a command). Playing, it changes ten times per second of wall time at
+ * any speed: a pod's change shows within 0.1 s, and in a large rollout, where some pod changes in
+ * almost every frame, the diagram is not rebuilt on every frame (the request dots still move every
+ * frame: they are drawn on their own canvas).
+ */
+const viewClock =
+  (hz: number) =>
+  (s: PlaybackState): string =>
+    s.playing ? `${s.run}:${Math.floor((s.t * hz) / s.speed)}` : `v${s.version}`;
+const selectViewClock = viewClock(10);
+/** Text that changes faster than anyone reads while playing (events, decisions, menus): 4 per second. */
+const selectTextClock = viewClock(4);
 const selectTime = (s: PlaybackState) => ({
-  t: s.t,
+  // To the tenth of a second the clock and the scrubber show: no re-render between.
+  t: Math.round(s.t * 10) / 10,
   duration: s.duration,
   playing: s.playing,
   speed: s.speed,
@@ -14,11 +28,11 @@ const selectTime = (s: PlaybackState) => ({
 const selectShowNodes = (s: UiState) => s.showNodes;
 const selectUi = (s: UiState) => ({ selectedPod: s.selectedPod, theme: s.theme });
 
-export const useVersion = (): number => useStore(playbackStore, selectVersion);
-const selectObjects = () => session.live.store.resourceVersion;
-/** Re-renders when an object changes, not on every tick of virtual time (Actions, menus). */
-export const useObjectsVersion = (): number => useStore(playbackStore, selectObjects);
+export const useViewClock = (): string => useStore(playbackStore, selectViewClock);
+export const useTextClock = (): string => useStore(playbackStore, selectTextClock);
 export const usePlayback = () => useStore(playbackStore, useShallow(selectTime));
+const selectPlaying = (s: PlaybackState) => s.playing;
+export const usePlaying = (): boolean => useStore(playbackStore, selectPlaying);
 export const useUi = () => useStore(uiStore, useShallow(selectUi));
 export function useUiField<K extends keyof UiState>(key: K): UiState[K] {
   return useStore(uiStore, (s) => s[key]);
@@ -26,10 +40,10 @@ export function useUiField<K extends keyof UiState>(key: K): UiState[K] {
 
 /** The diagram's model for the current moment, rebuilt once per simulation change. */
 export function useClusterView(): ClusterView {
-  const version = useVersion();
+  const clock = useViewClock();
   const withNodes = useStore(uiStore, selectShowNodes);
   // eslint-disable-next-line react-hooks/exhaustive-deps
-  return useMemo(() => clusterView(session.live, colours, withNodes), [version, withNodes]);
+  return useMemo(() => clusterView(session.live, colours, withNodes), [clock, withNodes]);
 }
 
 export function formatTime(t: number): string {
