@@ -314,13 +314,16 @@ function BudgetGauge({ budget: b, y, t }: { budget: Budget; y: number; t: T }) {
               rx={3}
               className={r.ok ? 'fill' : 'fill bad'}
             />
-            {x.ticks(Math.min(max, 12)).map((v) =>
-              Number.isInteger(v) && v % step === 0 ? (
-                <text key={v} x={x(v)} y={ry + 26} className="tick" textAnchor="middle">
-                  {v}
-                </text>
-              ) : null,
-            )}
+            {/* One axis under both bars (they share the scale): no tick row runs into the
+                second bar's limit label. */}
+            {i === rows.length - 1 &&
+              x.ticks(Math.min(max, 12)).map((v) =>
+                Number.isInteger(v) && v % step === 0 ? (
+                  <text key={v} x={x(v)} y={ry + 26} className="tick" textAnchor="middle">
+                    {v}
+                  </text>
+                ) : null,
+              )}
             <line x1={x(r.limit)} x2={x(r.limit)} y1={ry - 2} y2={ry + 18} className="limit" />
             <text x={x(r.limit) + 5} y={ry + 1} className="tiny">
               {r.limitLabel}
