@@ -5,9 +5,12 @@
  * (TOOLCHAIN.md §3(a)); then replays the same 10 s recording the renderer main thread's work per
  * frame from a browser trace. The page is cross-origin isolated (see vite.config.ts), so frame timestamps are
  * precise rather than in 0.1 ms steps. Then it times scrubbing: `seek(t)` to 10 random moments of a 10-minute
- * run, and the same up to the next painted frame. Prints one JSON line per measurement; asserts
+ * run, and the same up to the next painted frame; and it weighs the JavaScript the first paint
+ * needs. Prints one JSON line per measurement; asserts
  * nothing about speed (benchmarks report, tests decide).
  */
+import { readFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
 import { test, type Page } from '@playwright/test';
 import type { Scenario } from '../src/scenario/scenario.ts';
 
@@ -224,6 +227,25 @@ test('scrubbing: seek to 10 random moments of a 10-minute run (100 pods)', async
     seekMaxMs: round(Math.max(...r.seek)),
     paintedMedianMs: round(quantile(r.painted, 0.5)),
     paintedMaxMs: round(Math.max(...r.painted)),
+  };
+  console.log(JSON.stringify(line));
+  test.info().annotations.push({ type: 'bench', description: JSON.stringify(line) });
+});
+
+test('first load: the JavaScript index.html loads before the first paint, gzip', () => {
+  // Modules the page needs to paint: the entry script and what it preloads. The YAML library,
+  // the rest of kubectl, the lessons, the timeline, the console and the editor load afterwards.
+  const html = readFileSync('dist/index.html', 'utf8');
+  const files = [...html.matchAll(/(?:src|href)="\/(assets\/[^"]+\.js)"/g)].map((m) => m[1]!);
+  const sizes = files.map((f) => {
+    const bytes = readFileSync(`dist/${f}`);
+    return { file: f, bytes: bytes.length, gzip: gzipSync(bytes).length };
+  });
+  const line = {
+    bench: 'first-load',
+    files: sizes.length,
+    bytes: sizes.reduce((a, s) => a + s.bytes, 0),
+    gzipKB: round(sizes.reduce((a, s) => a + s.gzip, 0) / 1024),
   };
   console.log(JSON.stringify(line));
   test.info().annotations.push({ type: 'bench', description: JSON.stringify(line) });
