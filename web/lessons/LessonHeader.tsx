@@ -8,7 +8,7 @@ import { createPortal } from 'react-dom';
 import { lessonById } from './catalog.ts';
 import { useT } from '../i18n/index.ts';
 import { connectLessonWindow } from '../present/channel.ts';
-import { loadYaml } from '../sim/yaml.ts';
+import { loadDeferred } from '../sim/deferred.ts';
 import { LessonPicker } from './LessonPicker.tsx';
 import { useLesson } from './hooks.ts';
 import { enterPresentation, lessonStore, openPicker, setPresenting, setRole, startLesson } from './store.ts';
@@ -30,7 +30,7 @@ function useLessonBoot() {
     if (id) {
       const stop = Number(params.get('stop') ?? '1') - 1;
       // After the share boot has restored any saved work (it loads YAML too), so the lesson wins.
-      void loadYaml()
+      void loadDeferred()
         .then(() => new Promise((resolve) => setTimeout(resolve, 0)))
         .then(() => {
           if (!lessonById(id)) throw new Error(`no lesson ${id}`);

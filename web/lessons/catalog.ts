@@ -1,6 +1,6 @@
 /**
  * The built-in lessons, loaded after the first paint with the rest of what the first screen does
- * not need (see `loadYaml()` in web/sim/yaml.ts): their narration in two languages is a fair part
+ * not need (see `loadDeferred()` in web/sim/deferred.ts): their narration in two languages is a fair part
  * of the app's JavaScript. Until then the list is empty; everything that starts a lesson awaits
  * `loadLessons()` first.
  */

@@ -9,7 +9,7 @@ import { createStore } from 'zustand/vanilla';
 import { stopIndices, type Lesson, type LessonStep } from '../../src/scenario/lessons/types.ts';
 import { LESSONS, lessonById, loadLessons } from './catalog.ts';
 import { session, uiStore } from '../store/app.ts';
-import { loadYaml } from '../sim/yaml.ts';
+import { loadDeferred } from '../sim/deferred.ts';
 
 export type Role = 'main' | 'audience';
 
@@ -120,7 +120,7 @@ function arriveAt(k: number, lesson: Lesson): void {
 
 async function ensureLoaded(lesson: Lesson, at: number): Promise<void> {
   if (!divergedSteps(lesson)) return;
-  await loadYaml();
+  await loadDeferred();
   settling = true;
   try {
     session.load(lesson.scenario, at);
@@ -144,7 +144,7 @@ export async function startLesson(id: string, k = 0): Promise<void> {
   const stop = Math.max(0, Math.min(k, stops.length - 1));
   lessonStore.setState({ loading: true, pickerOpen: false });
   target = null;
-  await loadYaml();
+  await loadDeferred();
   settling = true;
   try {
     session.load(lesson.scenario, stops[stop]!.at);

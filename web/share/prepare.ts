@@ -7,7 +7,7 @@
 import type { Deployment, ReplicaSet } from '../../src/k8s/types.ts';
 import { clusterForScenario } from '../../src/scenario/run.ts';
 import type { Scenario } from '../../src/scenario/scenario.ts';
-import { loadYaml, needsYaml, yamlReady } from '../sim/yaml.ts';
+import { loadDeferred, needsYaml, yamlReady } from '../sim/deferred.ts';
 import type { Problem } from './link.ts';
 
 /**
@@ -50,7 +50,7 @@ export async function prepare(s: Scenario, at: number): Promise<Problem | undefi
   if (budget) return budget;
   if (!yamlReady() && needsYamlLibrary(s)) {
     try {
-      await loadYaml();
+      await loadDeferred();
     } catch {
       return { key: 'share.problem.yamlOffline' };
     }

@@ -9,7 +9,7 @@ import { createStore } from 'zustand/vanilla';
 import { langStore, type Lang } from '../i18n/index.ts';
 import { exitLesson, isExploring, lessonStore, setPresenting, startLesson } from '../lessons/store.ts';
 import { defaultScenario } from '../sim/defaultScenario.ts';
-import { loadYaml } from '../sim/yaml.ts';
+import { loadDeferred } from '../sim/deferred.ts';
 import { session, setEditorOpen, setShowNodes, START_AT, stopStream, uiStore } from '../store/app.ts';
 import type { ShareView } from '../../src/scenario/share.ts';
 import { parseScenario, type Scenario } from '../../src/scenario/scenario.ts';
@@ -458,7 +458,7 @@ export async function importFile(file: FileLike): Promise<void> {
   let scenario: Scenario;
   try {
     const text = await file.text();
-    await loadYaml();
+    await loadDeferred();
     scenario = parseScenario(text);
   } catch (e) {
     return fail({
@@ -509,7 +509,7 @@ export function cancelDialog(): void {
 
 /** The scenario as YAML and its file name. */
 export async function exportText(): Promise<{ name: string; text: string }> {
-  await loadYaml();
+  await loadDeferred();
   return { name: exportFileName(session.scenario.metadata.name), text: scenarioYaml(session.scenario) };
 }
 

@@ -119,7 +119,7 @@ export class SimSession {
 
   /**
    * Replaces the scenario (a lesson, a shared link, the benchmark's big Deployment) and shows
-   * state(t). Listeners stay subscribed; a scenario with YAML needs `loadYaml()` first.
+   * state(t). Listeners stay subscribed; a scenario with YAML needs `loadDeferred()` first.
    */
   load(scenario: Scenario, t = 0): void {
     this.pause();

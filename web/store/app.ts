@@ -10,7 +10,7 @@ import { switchService, scale as scaleCommand } from '../sim/commands.ts';
 import { defaultScenario } from '../sim/defaultScenario.ts';
 import { SimSession, isReadOnly } from '../sim/session.ts';
 import { ColourBook } from '../sim/view.ts';
-import { loadYaml, needsYaml, yamlReady } from '../sim/yaml.ts';
+import { loadDeferred, needsYaml, yamlReady } from '../sim/deferred.ts';
 import { startKubectl, type KubectlOutputChunk, type RunningKubectl } from '../../src/kubectl/stream.ts';
 
 const browserFrames =
@@ -131,7 +131,7 @@ export async function runConsole(command: string): Promise<void> {
   if (!trimmed) return;
   const full = /^kubectl\b/.test(trimmed) ? trimmed : `kubectl ${trimmed}`;
   // `apply -f file.yaml` and friends read YAML: make sure the library is in.
-  if (!yamlReady()) await loadYaml();
+  if (!yamlReady()) await loadDeferred();
   if (!isReadOnly(full)) {
     runLine({ run: full });
     return;
@@ -183,7 +183,7 @@ export function runLine(line: CommandLine, auto = false): KubectlResult {
 
 /** `runLines`, after loading the YAML library when a line sends YAML on stdin. */
 export async function runLinesWhenReady(lines: CommandLine[]): Promise<KubectlResult | undefined> {
-  if (!yamlReady() && lines.some((l) => needsYaml(l.stdin))) await loadYaml();
+  if (!yamlReady() && lines.some((l) => needsYaml(l.stdin))) await loadDeferred();
   return runLines(lines);
 }
 

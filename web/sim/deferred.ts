@@ -1,14 +1,15 @@
 /**
- * The YAML library loads on demand (it is not tree-shaken and the app opens on JSON). Everything
- * that may hand YAML to the core — actions with a manifest on stdin, the console, the editor, a
- * shared scenario — awaits `loadYaml()` first; it resolves at once when the library is in.
+ * What the first paint does not need loads right after it, or at once when something needs it:
+ * the YAML library (it is not tree-shaken and the app opens on JSON), the rest of kubectl (get,
+ * describe, create…) and the lessons. Everything that may hand YAML to the core (actions with a
+ * manifest on stdin, the console, the editor, a shared scenario) awaits `loadDeferred()` first;
+ * it resolves at once when all of it is in.
  */
 import { yamlLibrary } from '../../src/k8s/yaml.ts';
 
 let loading: Promise<void> | undefined;
 
-export function loadYaml(): Promise<void> {
-  // The rest of kubectl (get, describe, create…) comes with it: both load after the first paint.
+export function loadDeferred(): Promise<void> {
   loading ??= Promise.all([
     import('../../src/k8s/yaml-impl.ts'),
     import('../../src/kubectl/commands/extended.ts'),
