@@ -478,8 +478,9 @@ export class SimCluster implements ControllerContext {
     const after = c.type === 'deleted' ? undefined : pod;
     const forReplicaSet =
       !before ||
-      (after ? replicaSetFacts(before) !== replicaSetFacts(after) : !before.metadata.deletionTimestamp);
-    const forEndpoints = endpointFacts(before) !== endpointFacts(after);
+      (after ? factsOf(before).replicaSet !== factsOf(after).replicaSet : !before.metadata.deletionTimestamp);
+    const forEndpoints =
+      (before ? factsOf(before).endpoints : '') !== (after ? factsOf(after).endpoints : '');
     if (ref) {
       if (forReplicaSet) this.enqueue('replicaset', objectKey(ns, ref.name));
       const rs = this.store.get<ReplicaSet>('ReplicaSet', ns, ref.name);
@@ -762,22 +763,38 @@ const readyText = (p: Pod) => {
   return `${c?.status ?? ''}@${c?.lastTransitionTime ?? ''}`;
 };
 
-/**
- * What a ReplicaSet's sync reads of a pod: phase, readiness (and since when), deletion, labels,
- * owner. A terminating pod no longer counts, so its final removal changes nothing for it.
- */
-function replicaSetFacts(p: Pod): string {
-  const owner = p.metadata.ownerReferences?.find((r) => r.controller)?.uid ?? '';
-  return `${p.status?.phase}|${readyText(p)}|${p.metadata.deletionTimestamp ?? ''}|${labelText(p)}|${owner}`;
+interface PodFacts {
+  /**
+   * What a ReplicaSet's sync reads of a pod: phase, readiness (and since when), deletion, labels,
+   * owner. A terminating pod no longer counts, so its final removal changes nothing for it.
+   */
+  replicaSet: string;
+  /**
+   * What the endpoints controller reads of a pod: nothing while it has no IP or is terminating
+   * (it is no endpoint then); else IP, node, readiness, phase and labels.
+   */
+  endpoints: string;
 }
 
-/**
- * What the endpoints controller reads of a pod: nothing while it has no IP or is terminating (it
- * is no endpoint then); else IP, node, readiness, phase and labels.
- */
-function endpointFacts(p: Pod | undefined): string {
-  if (!p || !p.status?.podIP || p.metadata.deletionTimestamp) return '';
-  return `${p.status.podIP}|${p.spec.nodeName ?? ''}|${readyText(p)}|${p.status.phase}|${labelText(p)}`;
+/** Per stored pod (objects are immutable): each write compares the new pod's facts to the old's. */
+const podFacts = new WeakMap<Pod, PodFacts>();
+
+function factsOf(p: Pod): PodFacts {
+  let f = podFacts.get(p);
+  if (!f) {
+    const labels = labelText(p);
+    const ready = readyText(p);
+    const owner = p.metadata.ownerReferences?.find((r) => r.controller)?.uid ?? '';
+    f = {
+      replicaSet: `${p.status?.phase}|${ready}|${p.metadata.deletionTimestamp ?? ''}|${labels}|${owner}`,
+      endpoints:
+        !p.status?.podIP || p.metadata.deletionTimestamp
+          ? ''
+          : `${p.status.podIP}|${p.spec.nodeName ?? ''}|${ready}|${p.status.phase}|${labels}`,
+    };
+    podFacts.set(p, f);
+  }
+  return f;
 }
 
 /**
