@@ -51,7 +51,8 @@ export function syncEndpoints(ctx: ControllerContext, key: string): void {
     targetRef: { kind: 'Pod', name: p.metadata.name, namespace, uid: p.metadata.uid ?? '' },
   });
   const existing = ctx.store.get<Endpoints>('Endpoints', namespace, name);
-  if (!existing || !sameSignature(signatureOf(existing), signature)) {
+  const known = existing && signatureOf(existing);
+  if (!existing || !sameSignature(known, signature)) {
     const ready = members.filter((m) => m.ready).map((m) => address(m.pod));
     const notReady = members.filter((m) => !m.ready).map((m) => address(m.pod));
     const subset: NonNullable<Endpoints['subsets']>[number] = {};
@@ -70,14 +71,17 @@ export function syncEndpoints(ctx: ControllerContext, key: string): void {
           metadata: { name, namespace, labels },
           subsets,
         })
-      : deepEqual(existing.subsets ?? [], subsets)
+      : // A signature that differs means the members did (see sameSignature); without one (the
+        // object came back from a snapshot) compare the contents.
+        !known && deepEqual(existing.subsets ?? [], subsets)
         ? existing
         : ctx.update<Endpoints>({ ...existing, subsets });
     signatures.set(written, signature);
   }
 
   const slice = slices[0];
-  if (slice && sameSignature(signatureOf(slice), signature)) return;
+  const knownSlice = slice && signatureOf(slice);
+  if (slice && sameSignature(knownSlice, signature)) return;
   const endpoints: EndpointSlice['endpoints'] = members.map((m) => ({
     addresses: [m.pod.status.podIP!],
     conditions: { ready: m.ready, serving: m.ready, terminating: false },
@@ -111,7 +115,7 @@ export function syncEndpoints(ctx: ControllerContext, key: string): void {
       ports,
     });
     signatures.set(created, signature);
-  } else if (!deepEqual(slice.endpoints, endpoints) || !deepEqual(slice.ports, ports)) {
+  } else if (knownSlice || !deepEqual(slice.endpoints, endpoints) || !deepEqual(slice.ports, ports)) {
     signatures.set(ctx.update<EndpointSlice>({ ...slice, endpoints, ports }), signature);
   } else signatures.set(slice, signature);
 }
