@@ -4,7 +4,8 @@
  * Every step's exact stdout, stderr and exit code, with every timing 0.
  */
 import { expect, it } from 'vitest';
-import { cluster, kubiaYaml } from './test-fixtures.ts';
+import { kubiaYaml } from '../test-helpers/builders.ts';
+import { cluster } from './test-fixtures.ts';
 
 // [command line, stdout, stderr, exit code]
 const transcript: [string, string, string, number][] = [

@@ -1,6 +1,7 @@
 /** Builders shared by the kubectl tests: a cluster with instant pods and the book's manifests. */
 import { createCluster, type Cluster } from '../index.ts';
 import type { SimCluster } from '../cluster/cluster.ts';
+import { kubiaYaml } from '../test-helpers/builders.ts';
 
 export const instant = {
   scheduleSeconds: 0,
@@ -8,28 +9,6 @@ export const instant = {
   containerStartSeconds: 0,
   terminationSeconds: 0,
 };
-
-export function kubiaYaml(image = 'luksa/kubia:v1', replicas = 3): string {
-  return `apiVersion: apps/v1
-kind: Deployment
-metadata:
-  name: kubia
-spec:
-  replicas: ${replicas}
-  selector:
-    matchLabels:
-      app: kubia
-  template:
-    metadata:
-      name: kubia
-      labels:
-        app: kubia
-    spec:
-      containers:
-      - image: ${image}
-        name: nodejs
-`;
-}
 
 export function cluster(files: Record<string, string> = {}): Cluster & { sim: SimCluster } {
   const c = createCluster({ timing: instant }) as Cluster & { sim: SimCluster };

@@ -7,7 +7,8 @@ import { createCluster } from '../index.ts';
 import type { SimCluster } from '../cluster/cluster.ts';
 import { complete } from './complete.ts';
 import { startKubectl, type KubectlOutputChunk } from './stream.ts';
-import { cluster, kubiaYaml, withKubia } from './test-fixtures.ts';
+import { kubiaYaml } from '../test-helpers/builders.ts';
+import { cluster, withKubia } from './test-fixtures.ts';
 
 const slow = { scheduleSeconds: 0, imagePullSeconds: 2, containerStartSeconds: 1, terminationSeconds: 3 };
 
