@@ -37,15 +37,18 @@ export function errorText(e: unknown): string {
   return `error: ${e instanceof Error ? e.message : String(e)}`;
 }
 
-function runApply(ctx: CommandContext): number {
-  const sources = readSources(ctx, 'apply');
-  const dryRun = flagString(ctx.args, 'dry-run') ?? 'none';
-  if (!['none', 'client', 'server'].includes(dryRun))
-    throw new KubectlError(`Invalid dry-run value (${dryRun}). Must be "none", "server", or "client".`);
-  const record = flagBool(ctx.args, 'record');
-  if (record) ctx.err('Flag --record has been deprecated, --record will be removed in the future\n');
-  // Every object is checked before anything is written: a bad manifest leaves the cluster as it was.
-  const prepared: ReturnType<typeof prepareApply>[] = [];
+/**
+ * Reads every `-f` source and prepares each object in it with `prepare`, collecting every error
+ * instead of stopping at the first: all objects are checked before anything is written, so a bad
+ * manifest leaves the cluster as it was. On errors, prints them all and returns undefined.
+ */
+export function prepareSources<T>(
+  ctx: CommandContext,
+  verb: string,
+  prepare: (raw: Record<string, unknown>, source: string) => T,
+  sources = readSources(ctx, verb),
+): T[] | undefined {
+  const prepared: T[] = [];
   const errors: string[] = [];
   for (const src of sources) {
     let objects: Record<string, unknown>[];
@@ -55,29 +58,44 @@ function runApply(ctx: CommandContext): number {
       errors.push(errorText(e));
       continue;
     }
-    if (objects.length === 0) errors.push('error: no objects passed to apply');
+    if (objects.length === 0) errors.push(`error: no objects passed to ${verb}`);
     for (const raw of objects) {
       try {
-        if (record) {
-          const meta = { ...((raw['metadata'] ?? {}) as Record<string, unknown>) };
-          meta['annotations'] = {
-            ...((meta['annotations'] ?? {}) as Record<string, string>),
-            [ChangeCauseAnnotation]: changeCause(ctx, applyCommand.flags),
-          };
-          raw['metadata'] = meta;
-        }
-        prepared.push(
-          prepareApply(ctx.cluster, raw, src.name, ctx.namespaceExplicit ? ctx.namespace : undefined),
-        );
+        prepared.push(prepare(raw, src.name));
       } catch (e) {
         errors.push(errorText(e));
       }
     }
   }
-  if (errors.length) {
-    ctx.err(errors.join('\n') + '\n');
-    return 1;
-  }
+  if (!errors.length) return prepared;
+  ctx.err(errors.join('\n') + '\n');
+  return undefined;
+}
+
+function runApply(ctx: CommandContext): number {
+  const sources = readSources(ctx, 'apply');
+  const dryRun = flagString(ctx.args, 'dry-run') ?? 'none';
+  if (!['none', 'client', 'server'].includes(dryRun))
+    throw new KubectlError(`Invalid dry-run value (${dryRun}). Must be "none", "server", or "client".`);
+  const record = flagBool(ctx.args, 'record');
+  if (record) ctx.err('Flag --record has been deprecated, --record will be removed in the future\n');
+  const prepared = prepareSources(
+    ctx,
+    'apply',
+    (raw, source) => {
+      if (record) {
+        const meta = { ...((raw['metadata'] ?? {}) as Record<string, unknown>) };
+        meta['annotations'] = {
+          ...((meta['annotations'] ?? {}) as Record<string, string>),
+          [ChangeCauseAnnotation]: changeCause(ctx, applyCommand.flags),
+        };
+        raw['metadata'] = meta;
+      }
+      return prepareApply(ctx.cluster, raw, source, ctx.namespaceExplicit ? ctx.namespace : undefined);
+    },
+    sources,
+  );
+  if (!prepared) return 1;
   const suffix = dryRun === 'client' ? ' (dry run)' : dryRun === 'server' ? ' (server dry run)' : '';
   for (const p of prepared) {
     if (dryRun === 'none') commitApply(ctx.cluster, p);

@@ -15,7 +15,6 @@ import { setDefaults } from '../../k8s/defaults.ts';
 import { groupResource, kindSlashName, resourceForKind, type ResourceInfo } from '../../k8s/resources.ts';
 import type { Deployment, KubeObject, Pod, ReplicaSet, Service, ServicePort } from '../../k8s/types.ts';
 import { invalidError, validate } from '../../k8s/validation.ts';
-import { parseManifests } from '../../k8s/yaml.ts';
 import {
   type Command,
   type CommandContext,
@@ -27,7 +26,7 @@ import {
 } from '../command.ts';
 import { UsageError, flagAll, flagBool, flagInt, flagString } from '../parse.ts';
 import { parseOutput, printObjects } from '../printers/output.ts';
-import { errorText, readSources } from './apply.ts';
+import { prepareSources } from './apply.ts';
 
 /** `--dry-run`: none, client or server (`--dry-run` alone is `unchanged`, i.e. client). */
 const dryRunSuffix = (mode: 'none' | 'client' | 'server') =>
@@ -83,40 +82,21 @@ function runCreateFromFiles(ctx: CommandContext): number {
   const output = flagString(ctx.args, 'output');
   const format = output === undefined ? undefined : parseOutput(output);
   if (record) ctx.err('Flag --record has been deprecated, --record will be removed in the future\n');
-  const prepared: PreparedCreate[] = [];
-  const errors: string[] = [];
-  for (const src of readSources(ctx, 'create')) {
-    let objects: Record<string, unknown>[];
-    try {
-      objects = parseManifests(src.text, src.name);
-    } catch (e) {
-      errors.push(errorText(e));
-      continue;
-    }
-    if (objects.length === 0) errors.push('error: no objects passed to create');
-    for (const raw of objects) {
-      try {
-        checkManifest(raw, src.name);
-        const obj = deepCopy(raw) as unknown as KubeObject;
-        const ns = obj.metadata.namespace;
-        if (ctx.namespaceExplicit && ns && ns !== ctx.namespace)
-          throw new ApiError(
-            `the namespace from the provided object "${ns}" does not match the namespace "${ctx.namespace}". You must pass '--namespace=${ns}' to perform this operation.`,
-          );
-        const annotations = { ...(obj.metadata.annotations ?? {}) };
-        if (record) annotations[ChangeCauseAnnotation] = changeCause(ctx, createCommand.flags);
-        if (saveConfig) annotations[LastAppliedConfigAnnotation] = `${JSON.stringify(raw)}\n`;
-        if (Object.keys(annotations).length) obj.metadata = { ...obj.metadata, annotations };
-        prepared.push(prepareCreate(ctx.cluster, obj, ctx.namespace, src.name));
-      } catch (e) {
-        errors.push(errorText(e));
-      }
-    }
-  }
-  if (errors.length) {
-    ctx.err(errors.join('\n') + '\n');
-    return 1;
-  }
+  const prepared = prepareSources(ctx, 'create', (raw, source) => {
+    checkManifest(raw, source);
+    const obj = deepCopy(raw) as unknown as KubeObject;
+    const ns = obj.metadata.namespace;
+    if (ctx.namespaceExplicit && ns && ns !== ctx.namespace)
+      throw new ApiError(
+        `the namespace from the provided object "${ns}" does not match the namespace "${ctx.namespace}". You must pass '--namespace=${ns}' to perform this operation.`,
+      );
+    const annotations = { ...(obj.metadata.annotations ?? {}) };
+    if (record) annotations[ChangeCauseAnnotation] = changeCause(ctx, createCommand.flags);
+    if (saveConfig) annotations[LastAppliedConfigAnnotation] = `${JSON.stringify(raw)}\n`;
+    if (Object.keys(annotations).length) obj.metadata = { ...obj.metadata, annotations };
+    return prepareCreate(ctx.cluster, obj, ctx.namespace, source);
+  });
+  if (!prepared) return 1;
   for (const p of prepared) {
     const stored = mode === 'none' ? commitCreate(ctx.cluster, p) : p.obj;
     if (format && format.type !== 'table') ctx.out(printObjects(format, [stored], true));
