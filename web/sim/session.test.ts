@@ -79,6 +79,30 @@ describe('SimSession', () => {
     );
   });
 
+  it('a frame simulates for at most its budget: playback falls behind, the state stays exact', () => {
+    const run = (clock?: () => number) => {
+      const frames = fakeFrames();
+      const s = new SimSession(defaultScenario(), { scheduler: frames, ...(clock ? { clock } : {}) });
+      s.seek(20);
+      s.run('kubectl set image deployment/kubia nodejs=luksa/kubia:v2');
+      s.setSpeed(16);
+      s.play();
+      for (let ms = 0; ms <= 60 * 16; ms += 16) frames.frame(ms);
+      s.pause();
+      return s;
+    };
+    const unhurried = run(() => 0);
+    // Every look at the clock finds 20 ms gone: each frame gets through one instant.
+    let wall = 0;
+    const hurried = run(() => (wall += 20));
+    expect(unhurried.now).toBeCloseTo(20 + 60 * 0.016 * 16, 6);
+    expect(hurried.now).toBeGreaterThan(20);
+    expect(hurried.now).toBeLessThan(unhurried.now - 1);
+    const fresh = new SimSession(hurried.scenario);
+    fresh.seek(hurried.now);
+    expect(JSON.stringify(hurried.live.store.list('Pod'))).toBe(JSON.stringify(fresh.live.store.list('Pod')));
+  });
+
   it('acting from a past moment discards the steps after it', () => {
     const s = new SimSession(defaultScenario());
     s.seek(20);

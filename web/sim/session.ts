@@ -57,7 +57,16 @@ export interface SessionOptions {
   tail?: number;
   /** The frame scheduler for play (requestAnimationFrame in the browser). */
   scheduler?: Scheduler;
+  /** Wall-clock milliseconds, for the per-frame simulation budget (performance.now). */
+  clock?: () => number;
 }
+
+/**
+ * Milliseconds of a frame that playing may spend simulating. When the controllers have more to
+ * do than that (a thousand pods changing at once), playback falls behind the chosen speed for a
+ * moment instead of the page freezing; an instant is never split.
+ */
+export const FRAME_BUDGET_MS = 8;
 
 export const SPEEDS = [0.25, 0.5, 1, 2, 4, 8, 16] as const;
 const EPS = 1e-6;
@@ -93,6 +102,7 @@ export class SimSession {
   private readonly sampleEvery: number;
   private readonly tail: number;
   private scheduler: Scheduler | undefined;
+  private readonly clock: () => number;
   private frame: number | undefined;
   private lastFrameMs: number | undefined;
   private listeners = new Set<() => void>();
@@ -110,6 +120,7 @@ export class SimSession {
     this.sampleEvery = options.sampleEvery ?? 1;
     this.tail = options.tail ?? 150;
     this.scheduler = options.scheduler;
+    this.clock = options.clock ?? (() => performance.now());
     this.scenario = structuredClone(scenario);
     this.scenario.spec.steps.sort((a, b) => a.at - b.at);
     this.live = this.fresh();
@@ -255,7 +266,24 @@ export class SimSession {
     this.afterMove();
   }
 
-  /** Moves forward by `seconds` of virtual time (play, the test hook). */
+  /**
+   * Plays `seconds` forward one controller instant at a time, stopping early once this frame's
+   * FRAME_BUDGET_MS is spent (the next frame goes on from there).
+   */
+  private playForward(seconds: number): void {
+    if (seconds <= 0) return;
+    const target = roundTime(this.live.now + seconds);
+    const deadline = this.clock() + FRAME_BUDGET_MS;
+    while (this.live.now < target - EPS) {
+      const wake = this.live.nextWakeUp();
+      const next = wake !== undefined && wake > this.live.now + EPS && wake < target ? wake : target;
+      advanceWithSteps(this.live, this.steps, next);
+      if (this.clock() > deadline) break;
+    }
+    this.afterMove();
+  }
+
+  /** Moves forward by `seconds` of virtual time (the test hook). */
   advance(seconds: number): void {
     if (seconds <= 0) return;
     advanceWithSteps(this.live, this.steps, roundTime(this.live.now + seconds));
@@ -330,7 +358,7 @@ export class SimSession {
     if (this.lastFrameMs !== undefined) {
       // A hidden tab or a long frame never jumps more than a quarter second of wall time.
       const wall = Math.min(0.25, Math.max(0, (ms - this.lastFrameMs) / 1000));
-      this.advance(wall * this.speed);
+      this.playForward(wall * this.speed);
     }
     this.lastFrameMs = ms;
     if (this.playing) this.frame = this.scheduler?.request(this.tick);
