@@ -227,6 +227,7 @@ test('scrubbing: seek to 10 random moments of a 10-minute run (100 pods)', async
     seekMaxMs: round(Math.max(...r.seek)),
     paintedMedianMs: round(quantile(r.painted, 0.5)),
     paintedMaxMs: round(Math.max(...r.painted)),
+    paintedMs: r.painted.map(round),
   };
   console.log(JSON.stringify(line));
   test.info().annotations.push({ type: 'bench', description: JSON.stringify(line) });
