@@ -20,8 +20,37 @@ test('first load shows a running Deployment with pods behind the Service', async
   expect([...origins]).toEqual([new URL(page.url()).origin]);
 });
 
+/** Requests the timeline counts as failed or refused over the whole run (from its accessible name). */
+const failedInRun = async (page: Page) => {
+  const label =
+    (await page.getByRole('img', { name: /requests per second over time/ }).getAttribute('aria-label')) ?? '';
+  const m = /(\d+) failed or refused/.exec(label);
+  expect(m, label).not.toBeNull();
+  return Number(m![1]);
+};
+
+test('Recreate deletes every old pod before new ones start: the timeline shows the outage', async ({
+  page,
+}) => {
+  await open(page);
+  const before = await failedInRun(page);
+  await page.getByRole('combobox', { name: 'Image' }).selectOption('luksa/kubia:v2');
+  await page.getByRole('button', { name: 'Recreate' }).click();
+  const log = page.getByRole('log', { name: 'kubectl output' });
+  await expect(log).toContainText('deployment.apps/kubia patched');
+  await expect(log).toContainText('deployment.apps/kubia image updated');
+  await lab(page, (l) => l.advance(60));
+  await expect(podsOf(page, 'v2')).toHaveCount(3);
+  await expect(podsOf(page, 'v1')).toHaveCount(0);
+  await expect(page.getByText('Rollout complete')).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Events table' })).toContainText('Scaled down replica set');
+  await expect(page.locator('.timeline .step-marker')).toHaveCount(2);
+  expect(await failedInRun(page)).toBeGreaterThan(before);
+});
+
 test('Rolling update completes and the diagram, timeline and events show it', async ({ page }) => {
   await open(page);
+  const failedBefore = await failedInRun(page);
   await page.getByRole('combobox', { name: 'Image' }).selectOption('luksa/kubia:v2');
   await page.getByRole('button', { name: 'Rolling update' }).click();
   await expect(page.getByRole('log', { name: 'kubectl output' })).toContainText(
@@ -33,6 +62,8 @@ test('Rolling update completes and the diagram, timeline and events show it', as
   await expect(page.getByText('Rollout complete')).toBeVisible();
   await expect(page.getByRole('region', { name: 'Events table' })).toContainText('ScalingReplicaSet');
   await expect(page.locator('.timeline .step-marker')).toHaveCount(1);
+  // No request fails while both versions serve.
+  expect(await failedInRun(page)).toBe(failedBefore);
 });
 
 test('maxSurge and maxUnavailable both 0 are refused with the upstream message', async ({ page }) => {
