@@ -123,6 +123,9 @@ export const ui = {
     'playback.time': 'Time',
     'playback.timeValue': '{t} of {of}',
     'playback.virtualTime': 'Virtual time',
+    'playback.behind': 'catching up',
+    'playback.behindTip':
+      'The controllers have more to do than the frames allow at this speed: time runs slower for now, and nothing is skipped.',
 
     'timeline.caption':
       'Timeline: replicas per ReplicaSet over virtual time, available pods, requests answered per second by version, failed requests and the kubectl steps',
@@ -274,6 +277,9 @@ export const ui = {
     'playback.time': '시간',
     'playback.timeValue': '{of} 중 {t}',
     'playback.virtualTime': '가상 시간',
+    'playback.behind': '따라잡는 중',
+    'playback.behindTip':
+      '이 속도에서는 컨트롤러가 처리할 일이 프레임에 다 들어가지 않습니다. 잠시 시간이 느리게 흐르며, 건너뛰는 것은 없습니다.',
 
     'timeline.caption':
       '타임라인: 가상 시간에 따른 레플리카셋별 레플리카 수, 사용 가능한 파드, 버전별 초당 응답한 요청, 실패한 요청, kubectl 단계',

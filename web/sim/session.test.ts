@@ -88,8 +88,9 @@ describe('SimSession', () => {
       s.setSpeed(16);
       s.play();
       for (let ms = 0; ms <= 60 * 16; ms += 16) frames.frame(ms);
+      const behind = s.behind;
       s.pause();
-      return s;
+      return Object.assign(s, { wasBehind: behind });
     };
     const unhurried = run(() => 0);
     // Every look at the clock finds 20 ms gone: each frame gets through one instant.
@@ -98,6 +99,8 @@ describe('SimSession', () => {
     expect(unhurried.now).toBeCloseTo(20 + 60 * 0.016 * 16, 6);
     expect(hurried.now).toBeGreaterThan(20);
     expect(hurried.now).toBeLessThan(unhurried.now - 1);
+    // The playback bar says so while it lasts.
+    expect([unhurried.wasBehind, hurried.wasBehind, hurried.behind]).toEqual([false, true, false]);
     const fresh = new SimSession(hurried.scenario);
     fresh.seek(hurried.now);
     expect(JSON.stringify(hurried.live.store.list('Pod'))).toBe(JSON.stringify(fresh.live.store.list('Pod')));

@@ -110,6 +110,9 @@ export class SimSession {
   private furthest = 0;
   playing = false;
   speed = 1;
+  /** A frame in the last second ran out of its simulation budget: playback is behind the speed. */
+  behind = false;
+  private lastShortFrame: number | undefined;
   /** Changes whenever anything visible changes (for useSyncExternalStore). */
   version = 0;
   /** Changes when the run itself changes (a step added, a scenario loaded): what the timeline keys on. */
@@ -280,6 +283,9 @@ export class SimSession {
       advanceWithSteps(this.live, this.steps, next);
       if (this.clock() > deadline) break;
     }
+    // Stays set for a second after the last short frame, so the hint does not flicker.
+    if (this.live.now < target - EPS) this.lastShortFrame = this.clock();
+    this.behind = this.lastShortFrame !== undefined && this.clock() - this.lastShortFrame < 1000;
     this.afterMove();
   }
 
@@ -343,6 +349,8 @@ export class SimSession {
   pause(): void {
     if (!this.playing) return;
     this.playing = false;
+    this.behind = false;
+    this.lastShortFrame = undefined;
     if (this.frame !== undefined) this.scheduler?.cancel(this.frame);
     this.frame = undefined;
     this.emit();

@@ -34,6 +34,8 @@ export interface PlaybackState {
   duration: number;
   /** Bumped on every change of the simulation. */
   version: number;
+  /** Playing slower than `speed`: the controllers have more to do than frames allow. */
+  behind: boolean;
   /** Changes when a scenario is loaded or its steps change. */
   run: number;
 }
@@ -44,6 +46,7 @@ const playbackOf = (): PlaybackState => ({
   speed: session.speed,
   duration: session.duration,
   version: session.version,
+  behind: session.behind,
   run: session.runVersion,
 });
 

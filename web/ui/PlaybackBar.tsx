@@ -1,11 +1,12 @@
 import { useT } from '../i18n/index.ts';
 import { SPEEDS } from '../sim/session.ts';
 import { pause, play, seek, setSpeed, stepBack, stepForward } from '../store/app.ts';
-import { formatTime, usePlayback } from './hooks.ts';
+import { formatTime, useBehind, usePlayback } from './hooks.ts';
 
 export function PlaybackBar() {
   const t = useT();
   const { t: now, duration, playing, speed } = usePlayback();
+  const behind = useBehind();
   return (
     <div className="playback" role="toolbar" aria-label={t('playback.label')}>
       {playing ? (
@@ -62,6 +63,11 @@ export function PlaybackBar() {
       <output className="time" aria-label={t('playback.virtualTime')}>
         t = {formatTime(now)}
       </output>
+      {behind && (
+        <span className="muted behind" title={t('playback.behindTip')}>
+          {t('playback.behind')}
+        </span>
+      )}
     </div>
   );
 }

@@ -32,6 +32,8 @@ export const useViewClock = (): string => useStore(playbackStore, selectViewCloc
 export const useTextClock = (): string => useStore(playbackStore, selectTextClock);
 export const usePlayback = () => useStore(playbackStore, useShallow(selectTime));
 const selectPlaying = (s: PlaybackState) => s.playing;
+const selectBehind = (s: PlaybackState) => s.behind;
+export const useBehind = (): boolean => useStore(playbackStore, selectBehind);
 export const usePlaying = (): boolean => useStore(playbackStore, selectPlaying);
 export const useUi = () => useStore(uiStore, useShallow(selectUi));
 export function useUiField<K extends keyof UiState>(key: K): UiState[K] {
