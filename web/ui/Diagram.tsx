@@ -73,6 +73,10 @@ export function Diagram() {
         aria-label={t('diagram.label')}
       >
         {svc && <ServiceBox svc={svc} versionColours={versionColours(view)} t={t} />}
+        {l.blocks.map((b) => (
+          <DeploymentBlock key={b.d.uid} block={b} t={t} />
+        ))}
+        {/* Over the blocks: each branch runs in the band above its row of pods, inside the lane. */}
         <g className="endpoint-lines" aria-hidden="true">
           {svc && (
             <path
@@ -85,9 +89,6 @@ export function Diagram() {
               <path key={p.name} className="endpoint-line" d={p.d} stroke={PALETTE[p.colour]} />
             ))}
         </g>
-        {l.blocks.map((b) => (
-          <DeploymentBlock key={b.d.uid} block={b} t={t} />
-        ))}
         {view.deployments.length === 0 && (
           <text x={W / 2} y={BUS_Y + 60} textAnchor="middle" className="meta">
             {t('diagram.noDeployments')}
@@ -572,7 +573,8 @@ const PodDot = memo(
         tabIndex={0}
         aria-label={label}
         transform={`translate(${x},${y})`}
-        opacity={pod.state === 'terminating' ? Math.max(0.3, 1 - pod.progress * 0.7) : 1}
+        // A fixed fade, not one that follows the grace period: crowded lanes change less per frame.
+        opacity={pod.state === 'terminating' ? 0.6 : 1}
         onClick={open}
         onKeyDown={(e) => {
           if (e.key === 'Enter' || e.key === ' ') {
@@ -587,7 +589,16 @@ const PodDot = memo(
       </g>
     );
   },
-  (a, b) => samePod({ ...a, showLabel: false }, { ...b, showLabel: false }),
+  // Progress shows only on a ContainerCreating ring here (terminating pods have a fixed fade).
+  (a, b) =>
+    samePod(
+      { ...a, showLabel: false },
+      {
+        ...b,
+        showLabel: false,
+        pod: b.pod.state === 'creating' ? b.pod : { ...b.pod, progress: a.pod.progress },
+      },
+    ),
 );
 
 /** The optional layer: each node, its capacity, and the pods on it (blue/green's double cost). */
