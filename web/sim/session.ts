@@ -105,6 +105,10 @@ export class SimSession {
   private readonly clock: () => number;
   private frame: number | undefined;
   private lastFrameMs: number | undefined;
+  /** The wall-clock time (ms) of the last frame played, for views that refresh at a wall rate. */
+  get frameMs(): number {
+    return this.lastFrameMs ?? 0;
+  }
   private listeners = new Set<() => void>();
   /** The furthest moment the user has been at in this timeline. */
   private furthest = 0;

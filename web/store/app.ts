@@ -38,6 +38,8 @@ export interface PlaybackState {
   behind: boolean;
   /** Changes when a scenario is loaded or its steps change. */
   run: number;
+  /** Wall-clock ms of the last frame played. */
+  wall: number;
 }
 
 const playbackOf = (): PlaybackState => ({
@@ -48,6 +50,7 @@ const playbackOf = (): PlaybackState => ({
   version: session.version,
   behind: session.behind,
   run: session.runVersion,
+  wall: session.frameMs,
 });
 
 export const playbackStore = createStore<PlaybackState>(playbackOf);

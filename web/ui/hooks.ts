@@ -6,15 +6,15 @@ import { colours, playbackStore, session, uiStore, type PlaybackState, type UiSt
 
 /**
  * What views derived from the cluster key on. Paused, it changes with every change of the
- * simulation (a seek, a step, a command). Playing, it changes ten times per second of wall time at
- * any speed: a pod's change shows within 0.1 s, and in a large rollout, where some pod changes in
- * almost every frame, the diagram is not rebuilt on every frame (the request dots still move every
- * frame: they are drawn on their own canvas).
+ * simulation (a seek, a step, a command). Playing, it changes ten times per second of wall time,
+ * whatever the speed and even while playback catches up: a pod's change shows within 0.1 s, and
+ * in a large rollout, where some pod changes in almost every frame, the diagram is not rebuilt on
+ * every frame (the request dots still move every frame: they are drawn on their own canvas).
  */
 const viewClock =
   (hz: number) =>
   (s: PlaybackState): string =>
-    s.playing ? `${s.run}:${Math.floor((s.t * hz) / s.speed)}` : `v${s.version}`;
+    s.playing ? `${s.run}:${Math.floor((s.wall * hz) / 1000)}` : `v${s.version}`;
 const selectViewClock = viewClock(10);
 /** Text that changes faster than anyone reads while playing (events, decisions, menus): 4 per second. */
 const selectTextClock = viewClock(4);
