@@ -424,16 +424,27 @@ function AggregateBar({ lane, x, y, t }: { lane: RsView; x: number; y: number; t
   );
 }
 
-interface PodGlyphProps {
+interface PodDotProps {
   pod: PodView;
   x: number;
   y: number;
   r: number;
-  showLabel: boolean;
   t: T;
 }
 
-const samePod = (a: PodGlyphProps, b: PodGlyphProps) =>
+interface PodGlyphProps extends PodDotProps {
+  showLabel: boolean;
+}
+
+/**
+ * Props equal for drawing a pod (memo's comparison). `withProgress` false: the stage's progress
+ * does not show, so a change of it alone is no reason to draw again.
+ */
+const samePod = (
+  a: PodDotProps & { showLabel?: boolean },
+  b: PodDotProps & { showLabel?: boolean },
+  withProgress = true,
+) =>
   a.x === b.x &&
   a.y === b.y &&
   a.r === b.r &&
@@ -445,7 +456,7 @@ const samePod = (a: PodGlyphProps, b: PodGlyphProps) =>
   a.pod.endpoint === b.pod.endpoint &&
   a.pod.node === b.pod.node &&
   a.pod.colour === b.pod.colour &&
-  a.pod.progress === b.pod.progress;
+  (!withProgress || a.pod.progress === b.pod.progress);
 
 const PodGlyph = memo(function PodGlyph({ pod, x, y, r, showLabel, t }: PodGlyphProps) {
   const [hover, setHover] = useState(false);
@@ -553,14 +564,6 @@ function PodShape({ pod, r }: { pod: PodView; r: number }) {
   );
 }
 
-interface PodDotProps {
-  pod: PodView;
-  x: number;
-  y: number;
-  r: number;
-  t: T;
-}
-
 /** A pod in a crowded lane: no animation, name and state in a native tooltip. */
 const PodDot = memo(
   function PodDot({ pod, x, y, r, t }: PodDotProps) {
@@ -590,15 +593,7 @@ const PodDot = memo(
     );
   },
   // Progress shows only on a ContainerCreating ring here (terminating pods have a fixed fade).
-  (a, b) =>
-    samePod(
-      { ...a, showLabel: false },
-      {
-        ...b,
-        showLabel: false,
-        pod: b.pod.state === 'creating' ? b.pod : { ...b.pod, progress: a.pod.progress },
-      },
-    ),
+  (a, b) => samePod(a, b, b.pod.state === 'creating'),
 );
 
 /** The optional layer: each node, its capacity, and the pods on it (blue/green's double cost). */
