@@ -105,6 +105,14 @@ export class SimSession {
   private readonly clock: () => number;
   private frame: number | undefined;
   private lastFrameMs: number | undefined;
+  /**
+   * Playing, and a frame in the last second ran out of its simulation budget: playback is behind
+   * the chosen speed. (A second, so the hint does not flicker.)
+   */
+  get behind(): boolean {
+    return this.playing && this.lastShortFrame !== undefined && this.clock() - this.lastShortFrame < 1000;
+  }
+
   /** The wall-clock time (ms) of the last frame played, for views that refresh at a wall rate. */
   get frameMs(): number {
     return this.lastFrameMs ?? 0;
@@ -114,8 +122,6 @@ export class SimSession {
   private furthest = 0;
   playing = false;
   speed = 1;
-  /** A frame in the last second ran out of its simulation budget: playback is behind the speed. */
-  behind = false;
   private lastShortFrame: number | undefined;
   /** Changes whenever anything visible changes (for useSyncExternalStore). */
   version = 0;
@@ -287,9 +293,7 @@ export class SimSession {
       advanceWithSteps(this.live, this.steps, next);
       if (this.clock() > deadline) break;
     }
-    // Stays set for a second after the last short frame, so the hint does not flicker.
     if (this.live.now < target - EPS) this.lastShortFrame = this.clock();
-    this.behind = this.lastShortFrame !== undefined && this.clock() - this.lastShortFrame < 1000;
     this.afterMove();
   }
 
@@ -353,7 +357,6 @@ export class SimSession {
   pause(): void {
     if (!this.playing) return;
     this.playing = false;
-    this.behind = false;
     this.lastShortFrame = undefined;
     if (this.frame !== undefined) this.scheduler?.cancel(this.frame);
     this.frame = undefined;
