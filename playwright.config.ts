@@ -13,7 +13,8 @@ export const chromiumArgs = [
   '--disable-component-update',
   '--disable-sync',
 ];
-const PORT = 4173;
+/** Several checkouts on one machine each serve on their own port (`E2E_PORT`). */
+const PORT = Number(process.env['E2E_PORT'] ?? 4173);
 
 export default defineConfig({
   testDir: 'e2e',
