@@ -21,8 +21,9 @@ import type { KubeObject } from './k8s/types.ts';
 import { parseManifests } from './k8s/yaml.ts';
 import type { KubectlResult } from './kubectl/command.ts';
 import { runKubectl } from './kubectl/index.ts';
-import { clusterForScenario, runSteps, type StepResult } from './scenario/run.ts';
-import { parseScenario, type Scenario } from './scenario/scenario.ts';
+import type { StepResult } from './scenario/run.ts';
+import type { Scenario } from './scenario/scenario.ts';
+import { createRun, liveCluster, stepResults } from './run/run.ts';
 
 export type {
   ClusterSnapshot,
@@ -40,6 +41,7 @@ export { ValidationError, formatFieldError, type FieldError } from './k8s/valida
 export { ManifestError } from './k8s/yaml.ts';
 export { ApiError } from './cluster/apply.ts';
 export { ScenarioError, parseScenario } from './scenario/scenario.ts';
+export type { Localized, ScenarioStep } from './scenario/scenario.ts';
 
 export interface Cluster {
   /** Create or update objects like `kubectl apply`: YAML (multi-document), JSON, or objects. Throws
@@ -148,16 +150,55 @@ export function createCluster(options: ClusterOptions = {}): Cluster {
   return new PublicCluster(new SimCluster(options));
 }
 
-/** Runs a scenario (YAML/JSON text or object) up to `untilSeconds` of virtual time. */
+/**
+ * Runs a scenario (YAML/JSON text or object) up to `untilSeconds` of virtual time, as a Run plays
+ * it (steps in order, `after:` conditions, watching steps that print as time moves), and hands back
+ * the cluster at that moment with each step's output.
+ */
 export function runScenario(
   scenario: string | Scenario,
   untilSeconds: number,
 ): Cluster & { steps: StepResult[] } {
-  const s = parseScenario(scenario);
-  const sim = clusterForScenario(s);
-  const steps = runSteps(sim, s, untilSeconds);
-  return Object.assign(new PublicCluster(sim), { steps });
+  const run = createRun(scenario);
+  run.seek(untilSeconds);
+  return Object.assign(new PublicCluster(liveCluster(run).fork()), { steps: stepResults(run) });
 }
+
+// ---------------------------------------------------------------------------------------------
+// The Run: a scenario's time, owned by the core (DESIGN.md §3). The app, links and lessons play it.
+
+export {
+  createRun,
+  type Run,
+  type RunControls,
+  type RunOptions,
+  type RunStream,
+  type OutputPiece,
+} from './run/run.ts';
+export type {
+  Frame,
+  FrameObjects,
+  FrameTraffic,
+  History,
+  Sample,
+  StepStatus,
+  StepView,
+} from './view/frame.ts';
+export type {
+  Budget,
+  ClusterView,
+  DeploymentView,
+  NodeView,
+  Phase,
+  PodState,
+  PodView,
+  RsView,
+  ServiceView,
+  TrafficWindow,
+} from './view/view.ts';
+export { STATE_LABEL, tagOf } from './view/view.ts';
+export { PALETTE } from './view/colours.ts';
+export { isReadOnlyCommand, type QueryResult } from './kubectl/query.ts';
 
 // ---------------------------------------------------------------------------------------------
 // Upstream helpers, under their upstream names (pkg/controller/deployment/util, controller_utils).

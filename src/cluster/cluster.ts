@@ -149,7 +149,7 @@ export class SimCluster implements ControllerContext {
   /** Watches on single objects (kubectl's `--watch`), called on every write of that object. */
   private watchers = new Set<(c: Change) => void>();
 
-  constructor(options: ClusterOptions = {}) {
+  constructor(private readonly options: ClusterOptions = {}) {
     this.rand = new Rand(seedRandState(options.seed ?? 1));
     this.timing = { ...defaultTiming, ...(options.timing ?? {}) };
     this.world = newWorldState(options.apps ?? {});
@@ -719,6 +719,17 @@ export class SimCluster implements ControllerContext {
       lastDecision: [...this.lastDecision].map(([k, m]) => [k, [...m]]),
       timing: { ...this.timing },
     };
+  }
+
+  /**
+   * A separate cluster in exactly this state (same shape, files and options): what a command may
+   * run against to show what it would do without touching this one.
+   */
+  fork(): SimCluster {
+    const copy = new SimCluster({ ...this.options, nodes: 0 });
+    copy.restore(this.snapshot());
+    for (const [name, text] of this.files) copy.files.set(name, text);
+    return copy;
   }
 
   restore(s: ClusterSnapshot): void {

@@ -206,6 +206,7 @@ export function executeKubectl(
   commandLine: string,
   stdin: string | undefined,
   sink: Sink,
+  options: { readOnly?: boolean } = {},
 ): Execution {
   let commandPath = 'kubectl';
   let before: ReturnType<SimCluster['snapshot']> | undefined;
@@ -245,6 +246,11 @@ export function executeKubectl(
       out: (t) => sink.out(t),
       err: (t) => sink.err(t),
     };
+    // A command that only reads (queryKubectl) changes nothing: no undo point, no settling.
+    if (options.readOnly) {
+      const result = cmd.run!(ctx);
+      return typeof result === 'object' ? { exitCode: 0, session: result } : { exitCode: result ?? 0 };
+    }
     before = cluster.snapshot();
     const result = cmd.run!(ctx);
     if (result !== undefined && typeof result === 'object') {
@@ -256,6 +262,7 @@ export function executeKubectl(
   } catch (e) {
     exitCode = 1;
     sink.err(errorMessage(e, commandPath));
+    if (options.readOnly) return { exitCode };
   }
   if (exitCode !== 0 && before) cluster.restore(before);
   else {

@@ -1,0 +1,459 @@
+/**
+ * What the diagram draws, derived from the cluster at one moment: Services with their endpoints,
+ * Deployments with their ReplicaSet lanes (newest first) and each lane's pods in a visual state of
+ * DESIGN.md §5. Pure reads; never writes to the cluster. Which ReplicaSet is new comes from the
+ * Deployment controller's own `findNewReplicaSet`, the budget from its `maxSurge`/`maxUnavailable`.
+ */
+import type { SimCluster } from '../cluster/cluster.ts';
+import {
+  findNewReplicaSet,
+  isPodAvailable,
+  isPodReady,
+  maxSurge,
+  maxUnavailable,
+  revision as revisionOf,
+} from '../cluster/controllers/deployment/util.ts';
+import type {
+  Deployment,
+  DeploymentCondition,
+  Endpoints,
+  IntOrString,
+  NodeObject,
+  Pod,
+  ReplicaSet,
+  Service,
+} from '../k8s/types.ts';
+import { parseTimestamp } from '../k8s/time.ts';
+import { parseQuantity } from '../k8s/quantity.ts';
+import type { ColourBook } from './colours.ts';
+
+export type PodState = 'pending' | 'creating' | 'running' | 'ready' | 'available' | 'terminating' | 'failed';
+
+export const STATE_LABEL: Record<PodState, string> = {
+  pending: 'Pending',
+  creating: 'ContainerCreating',
+  running: 'Running, not ready',
+  ready: 'Ready, not yet available',
+  available: 'Ready',
+  terminating: 'Terminating',
+  failed: 'Failed',
+};
+
+/** A stage's progress is shown in this many steps: smooth enough, and few changes to draw. */
+const PROGRESS_STEPS = 16;
+
+export interface PodView {
+  uid: string;
+  name: string;
+  image: string;
+  /** The image tag (v1, v2, …), the text label that goes with the colour. */
+  version: string;
+  state: PodState;
+  /** kubectl's STATUS column wording where it differs (ErrImagePull, CrashLoopBackOff…). */
+  reason: string;
+  node: string;
+  ip: string;
+  /** 0..1 while ContainerCreating or Terminating: how far along that stage is (in 1/16 steps). */
+  progress: number;
+  restarts: number;
+  /** Listed as a ready endpoint of a Service. */
+  endpoint: boolean;
+  colour: number;
+  owner: string;
+}
+
+export interface RsView {
+  uid: string;
+  name: string;
+  hash: string;
+  revision: number;
+  image: string;
+  version: string;
+  desired: number;
+  current: number;
+  ready: number;
+  available: number;
+  colour: number;
+  isNew: boolean;
+  changeCause: string;
+  pods: PodView[];
+}
+
+export interface Budget {
+  replicas: number;
+  maxSurgeRaw: IntOrString;
+  maxUnavailableRaw: IntOrString;
+  surge: number;
+  unavailable: number;
+  maxTotal: number;
+  minAvailable: number;
+  /** Pods the ReplicaSets specify (what the controller counts against maxTotal). */
+  specified: number;
+  /** Pods that exist, Terminating ones included. */
+  existing: number;
+  available: number;
+}
+
+export interface DeploymentView {
+  uid: string;
+  name: string;
+  selector: string;
+  replicas: number;
+  strategy: string;
+  minReadySeconds: number;
+  paused: boolean;
+  updated: number;
+  ready: number;
+  available: number;
+  unavailable: number;
+  conditions: DeploymentCondition[];
+  /** RollingUpdate only. */
+  budget: Budget | undefined;
+  /** In progress, complete, stalled, paused. */
+  phase: Phase;
+  lanes: RsView[];
+}
+
+export interface ServiceView {
+  uid: string;
+  name: string;
+  selector: string;
+  ports: string;
+  clusterIP: string;
+  /** Pod names that are ready endpoints. */
+  endpoints: string[];
+  notReady: string[];
+}
+
+export interface NodeView {
+  name: string;
+  ready: boolean;
+  cpu: string;
+  memory: string;
+  /** Allocatable pods (the kubelet's maxPods). */
+  podCapacity: number;
+  /** CPU cores and memory bytes the pods on this node request. */
+  cpuRequested: number;
+  cpuAllocatable: number;
+  memoryRequested: number;
+  memoryAllocatable: number;
+  pods: PodView[];
+}
+
+export interface ClusterView {
+  t: number;
+  nodes: NodeView[];
+  services: ServiceView[];
+  deployments: DeploymentView[];
+  /** Pods whose ReplicaSet no Deployment owns (or that have no owner). */
+  loosePods: PodView[];
+}
+
+export const tagOf = (image: string): string => {
+  const at = image.lastIndexOf(':');
+  return at > image.lastIndexOf('/') ? image.slice(at + 1) : 'latest';
+};
+
+const selectorText = (m: Record<string, string> | undefined): string =>
+  Object.entries(m ?? {})
+    .map(([k, v]) => `${k}=${v}`)
+    .join(',');
+
+const FAILED_REASONS = new Set([
+  'ErrImagePull',
+  'ImagePullBackOff',
+  'CrashLoopBackOff',
+  'Error',
+  'InvalidImageName',
+  'CreateContainerConfigError',
+]);
+
+export function podState(
+  pod: Pod,
+  minReadySeconds: number,
+  now: number,
+  timing: { imagePullSeconds: number; containerStartSeconds: number; terminationSeconds: number },
+): { state: PodState; reason: string; progress: number } {
+  const cs = pod.status?.containerStatuses?.[0];
+  const waiting = cs?.state.waiting?.reason ?? '';
+  if (pod.metadata.deletionTimestamp) {
+    const end = parseTimestamp(pod.metadata.deletionTimestamp);
+    const grace = pod.metadata.deletionGracePeriodSeconds ?? 30;
+    const total = Math.max(1, Math.min(grace, timing.terminationSeconds));
+    const start = end - grace;
+    return {
+      state: 'terminating',
+      reason: 'Terminating',
+      progress: Math.min(1, Math.max(0, (now - start) / total)),
+    };
+  }
+  if (pod.status?.phase === 'Failed' || FAILED_REASONS.has(waiting) || cs?.state.terminated)
+    return { state: 'failed', reason: waiting || pod.status?.reason || 'Error', progress: 0 };
+  if (!pod.spec.nodeName || !cs) return { state: 'pending', reason: 'Pending', progress: 0 };
+  if (waiting) {
+    const started = parseTimestamp(pod.status.startTime);
+    const total = Math.max(1, timing.imagePullSeconds + timing.containerStartSeconds);
+    return {
+      state: 'creating',
+      reason: waiting,
+      progress: Number.isNaN(started) ? 0 : Math.min(1, Math.max(0, (now - started) / total)),
+    };
+  }
+  if (!isPodReady(pod)) return { state: 'running', reason: 'Running', progress: 0 };
+  if (!isPodAvailable(pod, minReadySeconds, now)) return { state: 'ready', reason: 'Running', progress: 0 };
+  return { state: 'available', reason: 'Running', progress: 0 };
+}
+
+/**
+ * Views of pods whose state cannot change without the pod object changing (pending, running,
+ * available, failed), by object: objects are immutable, so the same object gives the same view,
+ * and memoised glyphs see the same props. Creating, ready-not-available and terminating pods
+ * move with time and are rebuilt.
+ */
+const stableViews = new WeakMap<Pod, { view: PodView; minReadySeconds: number }>();
+const TIMELESS = new Set<PodState>(['pending', 'running', 'available', 'failed']);
+
+function podView(
+  pod: Pod,
+  minReadySeconds: number,
+  c: SimCluster,
+  colours: ColourBook,
+  endpoints: Set<string>,
+): PodView {
+  const hit = stableViews.get(pod);
+  const cached = hit?.minReadySeconds === minReadySeconds ? hit.view : undefined;
+  if (
+    cached &&
+    cached.endpoint === endpoints.has(pod.metadata.name) &&
+    cached.colour === colours.of(cached.image)
+  )
+    return cached;
+  const view = podViewOf(pod, minReadySeconds, c, colours, endpoints);
+  if (TIMELESS.has(view.state)) stableViews.set(pod, { view, minReadySeconds });
+  return view;
+}
+
+function podViewOf(
+  pod: Pod,
+  minReadySeconds: number,
+  c: SimCluster,
+  colours: ColourBook,
+  endpoints: Set<string>,
+): PodView {
+  const image = pod.spec.containers[0]?.image ?? '';
+  const s = podState(pod, minReadySeconds, c.now, c.timing);
+  return {
+    uid: pod.metadata.uid ?? pod.metadata.name,
+    name: pod.metadata.name,
+    image,
+    version: tagOf(image),
+    state: s.state,
+    reason: s.reason,
+    progress: Math.round(s.progress * PROGRESS_STEPS) / PROGRESS_STEPS,
+    node: pod.spec.nodeName ?? '',
+    ip: pod.status?.podIP ?? '',
+    restarts: pod.status?.containerStatuses?.[0]?.restartCount ?? 0,
+    endpoint: endpoints.has(pod.metadata.name),
+    colour: colours.of(image),
+    owner: pod.metadata.ownerReferences?.find((r) => r.controller)?.name ?? '',
+  };
+}
+
+const conditionTrue = (d: Deployment, type: string) => d.status?.conditions?.find((x) => x.type === type);
+
+/** Where a rollout stands: an i18n key (`phase.*`), its numbers, and the English sentence. */
+export interface Phase {
+  key: 'paused' | 'stalled' | 'complete' | 'progress';
+  vars: Record<string, number>;
+  text: string;
+}
+
+function phaseOf(d: Deployment, newRs: ReplicaSet | undefined): Phase {
+  const progressing = conditionTrue(d, 'Progressing');
+  const replicas = d.spec.replicas ?? 1;
+  const updated = d.status?.updatedReplicas ?? 0;
+  const available = d.status?.availableReplicas ?? 0;
+  const total = d.status?.replicas ?? 0;
+  const vars = { updated, replicas, available };
+  if (d.spec.paused) return { key: 'paused', vars, text: 'Rollout paused' };
+  if (progressing?.reason === 'ProgressDeadlineExceeded')
+    return { key: 'stalled', vars, text: 'Rollout stalled: progress deadline exceeded' };
+  if (newRs && updated === replicas && available === replicas && total === replicas)
+    return { key: 'complete', vars, text: 'Rollout complete' };
+  return {
+    key: 'progress',
+    vars,
+    text: `Rolling out: ${updated} of ${replicas} updated, ${available} available`,
+  };
+}
+
+export function clusterView(c: SimCluster, colours: ColourBook, withNodes = true): ClusterView {
+  const now = c.now;
+  const ready = new Set<string>();
+  const services: ServiceView[] = c.store.list<Service>('Service').map((svc) => {
+    const ep = c.store.get<Endpoints>('Endpoints', svc.metadata.namespace, svc.metadata.name);
+    const names = (list: { targetRef?: { name: string } }[] | undefined) =>
+      (list ?? []).map((a) => a.targetRef?.name ?? '').filter(Boolean);
+    const endpoints = (ep?.subsets ?? []).flatMap((s) => names(s.addresses));
+    const notReady = (ep?.subsets ?? []).flatMap((s) => names(s.notReadyAddresses));
+    for (const n of endpoints) ready.add(n);
+    return {
+      uid: svc.metadata.uid ?? svc.metadata.name,
+      name: svc.metadata.name,
+      selector: selectorText(svc.spec.selector),
+      ports: (svc.spec.ports ?? []).map((p) => `${p.port}→${p.targetPort ?? p.port}`).join(', '),
+      clusterIP: svc.spec.clusterIP ?? '',
+      endpoints,
+      notReady,
+    };
+  });
+
+  const allRs = c.store.list<ReplicaSet>('ReplicaSet');
+  const allPods = [...c.store.values<Pod>('Pod')];
+  const podsByOwner = new Map<string, Pod[]>();
+  for (const p of allPods) {
+    const uid = p.metadata.ownerReferences?.find((r) => r.controller)?.uid ?? '';
+    const list = podsByOwner.get(uid) ?? [];
+    list.push(p);
+    podsByOwner.set(uid, list);
+  }
+  const usedRs = new Set<string>();
+
+  const deployments: DeploymentView[] = c.store.list<Deployment>('Deployment').map((d) => {
+    const uid = d.metadata.uid ?? '';
+    const minReady = d.spec.minReadySeconds ?? 0;
+    const owned = allRs
+      .filter((rs) => rs.metadata.ownerReferences?.some((r) => r.controller && r.uid === uid))
+      .sort((a, b) => (revisionOf(b) ?? 0) - (revisionOf(a) ?? 0));
+    const newRs = findNewReplicaSet(d, owned);
+    const lanes: RsView[] = owned.map((rs) => {
+      usedRs.add(rs.metadata.uid ?? '');
+      const image = rs.spec.template.spec.containers[0]?.image ?? '';
+      // In the order they were created (the store keeps insertion order, through snapshots too):
+      // a new pod joins the end of its lane and the others stay where they are.
+      const pods = (podsByOwner.get(rs.metadata.uid ?? '') ?? []).map((p) =>
+        podView(p, minReady, c, colours, ready),
+      );
+      return {
+        uid: rs.metadata.uid ?? rs.metadata.name,
+        name: rs.metadata.name,
+        hash: rs.metadata.labels?.['pod-template-hash'] ?? '',
+        revision: revisionOf(rs) ?? 0,
+        image,
+        version: tagOf(image),
+        desired: rs.spec.replicas ?? 0,
+        current: rs.status?.replicas ?? 0,
+        ready: rs.status?.readyReplicas ?? 0,
+        available: rs.status?.availableReplicas ?? 0,
+        colour: colours.of(image),
+        isNew: rs === newRs,
+        changeCause: rs.metadata.annotations?.['kubernetes.io/change-cause'] ?? '',
+        pods,
+      };
+    });
+    const strategy = d.spec.strategy?.type ?? 'RollingUpdate';
+    const replicas = d.spec.replicas ?? 1;
+    let budget: Budget | undefined;
+    if (strategy === 'RollingUpdate') {
+      const ru = d.spec.strategy?.rollingUpdate ?? {};
+      const surge = maxSurge(d);
+      const unavailable = maxUnavailable(d);
+      budget = {
+        replicas,
+        maxSurgeRaw: ru.maxSurge ?? '25%',
+        maxUnavailableRaw: ru.maxUnavailable ?? '25%',
+        surge,
+        unavailable,
+        maxTotal: replicas + surge,
+        minAvailable: replicas - unavailable,
+        specified: owned.reduce((n, rs) => n + (rs.spec.replicas ?? 0), 0),
+        existing: lanes.reduce((n, l) => n + l.pods.length, 0),
+        available: lanes.reduce((n, l) => n + l.pods.filter((p) => p.state === 'available').length, 0),
+      };
+    }
+    return {
+      uid,
+      name: d.metadata.name,
+      selector: selectorText(d.spec.selector.matchLabels),
+      replicas,
+      strategy,
+      minReadySeconds: minReady,
+      paused: d.spec.paused === true,
+      updated: d.status?.updatedReplicas ?? 0,
+      ready: d.status?.readyReplicas ?? 0,
+      available: d.status?.availableReplicas ?? 0,
+      unavailable: d.status?.unavailableReplicas ?? 0,
+      conditions: d.status?.conditions ?? [],
+      budget,
+      phase: phaseOf(d, newRs),
+      lanes,
+    };
+  });
+
+  const loosePods = allPods
+    .filter((p) => {
+      const ref = p.metadata.ownerReferences?.find((r) => r.controller);
+      return !ref || !usedRs.has(ref.uid);
+    })
+    .map((p) => podView(p, 0, c, colours, ready))
+    .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  const byName = new Map<string, PodView>();
+  for (const d of deployments) for (const l of d.lanes) for (const p of l.pods) byName.set(p.name, p);
+  for (const p of loosePods) byName.set(p.name, p);
+  const podsOnNode = new Map<string, Pod[]>();
+  if (withNodes)
+    for (const p of allPods) {
+      const list = podsOnNode.get(p.spec.nodeName ?? '') ?? [];
+      list.push(p);
+      podsOnNode.set(p.spec.nodeName ?? '', list);
+    }
+  const nodeList = withNodes ? c.store.list<NodeObject>('Node') : [];
+  const nodes: NodeView[] = nodeList.map((n) => {
+    const on = podsOnNode.get(n.metadata.name) ?? [];
+    const req = (key: 'cpu' | 'memory') =>
+      on.reduce(
+        (sum, p) =>
+          sum + p.spec.containers.reduce((a, ct) => a + parseQuantity(ct.resources?.requests?.[key] ?? 0), 0),
+        0,
+      );
+    const alloc = n.status?.allocatable ?? {};
+    return {
+      name: n.metadata.name,
+      ready: (n.status?.conditions ?? []).some((x) => x.type === 'Ready' && x.status === 'True'),
+      cpu: String(alloc['cpu'] ?? ''),
+      memory: String(alloc['memory'] ?? ''),
+      podCapacity: parseQuantity(alloc['pods'] ?? 110),
+      cpuRequested: req('cpu'),
+      cpuAllocatable: parseQuantity(alloc['cpu'] ?? 0),
+      memoryRequested: req('memory'),
+      memoryAllocatable: parseQuantity(alloc['memory'] ?? 0),
+      pods: on.map((p) => byName.get(p.metadata.name)).filter((p): p is PodView => p !== undefined),
+    };
+  });
+  return { t: now, nodes, services, deployments, loosePods };
+}
+
+export interface TrafficWindow {
+  /** Successful answers per version (image tag). */
+  ok: Record<string, number>;
+  /** 5xx answers. */
+  errors: number;
+  /** Refused connections (no ready endpoint). */
+  refused: number;
+  /** The window's length in seconds (shorter at the start of a run). */
+  seconds: number;
+}
+
+/** Requests of the last `seconds` up to `now`: the Service header's counter. */
+export function trafficWindow(c: SimCluster, now: number, seconds: number): TrafficWindow {
+  const from = Math.max(0, now - seconds);
+  const ok: Record<string, number> = {};
+  let errors = 0;
+  let refused = 0;
+  for (const r of c.requests(from, now + 1e-9)) {
+    if (r.status === 0) refused++;
+    else if (r.status >= 500) errors++;
+    else if (r.version) ok[r.version] = (ok[r.version] ?? 0) + 1;
+  }
+  return { ok, errors, refused, seconds: Math.max(1e-9, now - from) };
+}
