@@ -7,7 +7,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import { deflateSync, strToU8 } from 'fflate';
 import { base64url, encodeShare } from '../src/scenario/share.ts';
-import { defaultScenario } from '../web/sim/defaultScenario.ts';
+import { defaultScenario } from '../web/lab/defaultScenario.ts';
 import { lab, state } from './lab.ts';
 
 const WORK_KEY = 'rollout-lab.work';

@@ -10,8 +10,8 @@
  * c.kubectl('rollout history deployment/kubia').stdout;
  * ```
  */
-import './k8s/yaml-impl.ts';
-import './kubectl/commands/extended.ts';
+// YAML and every kubectl command: at once in Node; after the first paint in the browser.
+import '#simulator-extensions';
 import { applyAll } from './cluster/apply.ts';
 import { SimCluster, type ClusterOptions, type ClusterSnapshot } from './cluster/cluster.ts';
 import type { Decision, Timing } from './cluster/context.ts';
@@ -199,6 +199,31 @@ export type {
 export { STATE_LABEL, tagOf } from './view/view.ts';
 export { PALETTE } from './view/colours.ts';
 export { isReadOnlyCommand, type QueryResult } from './kubectl/query.ts';
+export { extensionsReady, loadExtensions, needsYaml } from './extensions.ts';
+export { FRAME_BUDGET_MS, Player, SPEEDS, type FrameScheduler, type PlayerOptions } from './run/player.ts';
+/** The kubectl command lines behind the app's buttons (rolling update, Recreate, blue/green, …). */
+export * as actions from './run/actions.ts';
+export type { BlueGreenState, CommandLine, RollingOptions, StrategySettings } from './run/actions.ts';
+
+// ---------------------------------------------------------------------------------------------
+// What the app shows around a Run: explanations, times, lessons and share links (the last two
+// load on demand).
+
+export { controllerName, explain, resolvedPhrase, type ExplainLang } from './explain/index.ts';
+export { humanDuration, parseTimestamp } from './k8s/time.ts';
+export type { Lesson, LessonQuestion, LessonStep, Text } from './scenario/lessons/types.ts';
+export { stepsOf, stopIndices } from './scenario/lessons/types.ts';
+export type { DecodeResult, SharePayload, ShareView } from './scenario/share.ts';
+
+/** The built-in lessons (their narration is a fair part of the app: loaded when asked for). */
+export async function loadLessons(): Promise<readonly import('./scenario/lessons/types.ts').Lesson[]> {
+  return (await import('./scenario/lessons/index.ts')).LESSONS;
+}
+
+/** The share-link codec, with its compression library (most visits carry no link). */
+export function loadShareCodec(): Promise<typeof import('./scenario/share.ts')> {
+  return import('./scenario/share.ts');
+}
 
 // ---------------------------------------------------------------------------------------------
 // Upstream helpers, under their upstream names (pkg/controller/deployment/util, controller_utils).

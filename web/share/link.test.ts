@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { decodeShare, encodeShare } from '../../src/scenario/share.ts';
-import { defaultScenario } from '../sim/defaultScenario.ts';
+import { defaultScenario } from '../lab/defaultScenario.ts';
 import { embedUrl, exportFileName, iframeCode, linkProblem, readPage, shareUrl } from './link.ts';
 
 describe('share URLs', () => {

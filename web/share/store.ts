@@ -7,12 +7,11 @@
  */
 import { createStore } from 'zustand/vanilla';
 import { langStore, type Lang } from '../i18n/index.ts';
-import { exitLesson, isExploring, lessonStore, setPresenting, startLesson } from '../lessons/store.ts';
-import { defaultScenario } from '../sim/defaultScenario.ts';
-import { loadDeferred } from '../sim/deferred.ts';
-import { session, setEditorOpen, setShowNodes, START_AT, stopStream, uiStore } from '../store/app.ts';
-import type { ShareView } from '../../src/scenario/share.ts';
-import { parseScenario, type Scenario } from '../../src/scenario/scenario.ts';
+import { exitLesson, isExploring, setPresenting, startLesson } from '../lessons/store.ts';
+import { loadLessons } from '../lessons/catalog.ts';
+import { defaultScenario, START_AT } from '../lab/defaultScenario.ts';
+import type { Lab } from '../lab/lab.ts';
+import { loadExtensions, parseScenario, type Scenario, type ShareView } from '../../src/index.ts';
 import {
   codecNow,
   exportFileName,
@@ -76,6 +75,13 @@ export interface ShareEnv {
   storage: KeyValueStore | undefined;
 }
 
+/** The lab whose work links, files and autosave carry (the page's main one). */
+let lab: Lab | undefined;
+const theLab = (): Lab => {
+  if (!lab) throw new Error('share: no lab (call bootShare(lab) or configureShare)');
+  return lab;
+};
+
 const browserEnv = (): ShareEnv => ({
   href: () => (typeof location === 'undefined' ? 'http://localhost/' : location.href),
   replaceUrl: (url) => {
@@ -104,8 +110,9 @@ export const shareStore = createStore<ShareState>(() => ({
 }));
 
 /** For tests: a different page and storage, and a clean store. */
-export function configureShare(next: ShareEnv): void {
+export function configureShare(next: ShareEnv, withLab?: Lab): void {
   env = next;
+  if (withLab) lab = withLab;
   const page = readPage(env.href());
   autosaving = false;
   booted = false;
@@ -134,7 +141,7 @@ export const setDragging = (dragging: boolean) => set({ dragging });
 // The view a link carries
 
 export function currentView(): ShareView {
-  const ui = uiStore.getState();
+  const ui = theLab().store.getState().ui;
   const panels: string[] = [];
   if (ui.editorOpen) panels.push('editor');
   if (ui.showNodes) panels.push('nodes');
@@ -142,8 +149,8 @@ export function currentView(): ShareView {
   const view: ShareView = { lang: langStore.getState().lang };
   if (panels.length) view.panels = panels;
   // A lesson waiting at a stop reopens there; once the learner explores, the scenario says it all.
-  const lesson = lessonStore.getState();
-  if (lesson.id !== null && !isExploring(lesson)) {
+  const lesson = theLab().store.getState().lesson;
+  if (lesson.id !== null && !isExploring(theLab(), lesson)) {
     view.lesson = lesson.id;
     view.stop = lesson.stop;
     if (lesson.presenting) view.present = true;
@@ -153,8 +160,8 @@ export function currentView(): ShareView {
 
 function applyView(view: ShareView): void {
   const panels = view.panels ?? [];
-  setEditorOpen(panels.includes('editor'));
-  setShowNodes(panels.includes('nodes'));
+  theLab().setEditorOpen(panels.includes('editor'));
+  theLab().setShowNodes(panels.includes('nodes'));
   if (view.embed) set({ embed: true });
   if (shareStore.getState().embed && panels.includes('console')) set({ embedConsole: true });
   if (view.lang === 'en' || view.lang === 'ko') {
@@ -172,22 +179,16 @@ const isPristine = (s: Scenario) => sameScenario(s, defaultScenario());
 
 /** Shows `scenario` at `at`, paused, with `view`; the previous scenario stays if the core throws. */
 function apply(scenario: Scenario, at: number, view: ShareView): void {
-  stopStream();
-  const before = { scenario: session.scenario, at: session.now };
-  try {
-    session.load(scenario, at);
-  } catch (e) {
-    session.load(before.scenario, before.at);
-    throw e;
-  }
-  uiStore.setState({ log: [], blueGreen: null, selectedPod: null, preview: '' });
-  if (lessonStore.getState().id !== null) exitLesson();
+  // All or nothing: the lab keeps its Run when the new one cannot be built.
+  theLab().load(scenario, at);
+  theLab().setPreview('');
+  if (theLab().store.getState().lesson.id !== null) exitLesson(theLab());
   applyView(view);
 }
 
 /** Prepares and applies; a problem when it could not. */
 async function tryOpen(scenario: Scenario, at: number, view: ShareView): Promise<Problem | undefined> {
-  const problem = await prepare(scenario, at);
+  const problem = await prepare(scenario);
   if (problem) return problem;
   try {
     apply(scenario, at, view);
@@ -196,8 +197,9 @@ async function tryOpen(scenario: Scenario, at: number, view: ShareView): Promise
   }
   if (view.lesson) {
     // The lesson player reloads its own scenario at the stop (an unknown lesson id is ignored).
-    await startLesson(view.lesson, view.stop ?? 0);
-    if (view.present && lessonStore.getState().id !== null) setPresenting(true);
+    await loadLessons();
+    await startLesson(theLab(), view.lesson, view.stop ?? 0);
+    if (view.present && theLab().store.getState().lesson.id !== null) setPresenting(theLab(), true);
   }
   return undefined;
 }
@@ -226,9 +228,10 @@ let booted = false;
 let lastFragment = '';
 
 /** Decides what the page shows first: a link, the saved work or the example. Call once. */
-export async function bootShare(): Promise<void> {
+export async function bootShare(forLab: Lab): Promise<void> {
   if (booted) return;
   booted = true;
+  lab = forLab;
   const page = readPage(env.href());
   // An embed shows "Open in Rollout Lab", which needs the codec at once.
   if (page.fragment || shareStore.getState().embed) {
@@ -323,7 +326,7 @@ export async function backToSaved(): Promise<void> {
 
 /** Makes the link the saved work (the user chose to replace it). */
 export function keepLink(): void {
-  set({ holding: false, notice: null, kept: canonical(session.scenario) });
+  set({ holding: false, notice: null, kept: canonical(theLab().run.scenario()) });
   stripFragment();
   saveNow();
 }
@@ -335,12 +338,13 @@ export function keepLink(): void {
 export function currentLink(): string | undefined {
   const codec = codecNow();
   if (!codec) return undefined;
-  const fragment = codec.encodeShare({ scenario: session.scenario, at: session.now, view: currentView() });
+  const run = theLab().run;
+  const fragment = codec.encodeShare({ scenario: run.scenario(), at: run.now(), view: currentView() });
   return shareUrl(env.href(), fragment);
 }
 
 export async function openShareDialog(): Promise<void> {
-  session.pause();
+  theLab().pause();
   await loadCodec();
   set({ codecReady: true });
   const url = currentLink();
@@ -349,7 +353,7 @@ export async function openShareDialog(): Promise<void> {
 
 /** The link was copied or selected: the scenario is no longer "unsaved". */
 export function markShared(): void {
-  set({ kept: canonical(session.scenario) });
+  set({ kept: canonical(theLab().run.scenario()) });
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -366,7 +370,8 @@ export function saveNow(): boolean {
   timer = undefined;
   const s = shareStore.getState();
   if (!autosaving || s.embed || s.holding || !env.storage) return false;
-  const text = serializeWork({ scenario: session.scenario, at: session.now, view: currentView() });
+  const run = theLab().run;
+  const text = serializeWork({ scenario: run.scenario(), at: run.now(), view: currentView() });
   if (text === lastWritten) return true;
   if (!writeWork(env.storage, text)) return false;
   lastWritten = text;
@@ -387,11 +392,7 @@ let unsubscribers: (() => void)[] = [];
 export function startAutosave(): void {
   if (autosaving) return;
   autosaving = true;
-  unsubscribers = [
-    session.subscribe(scheduleSave),
-    langStore.subscribe(scheduleSave),
-    uiStore.subscribe(scheduleSave),
-  ];
+  unsubscribers = [theLab().store.subscribe(scheduleSave), langStore.subscribe(scheduleSave)];
   if (typeof window !== 'undefined') {
     window.addEventListener('pagehide', saveNow);
     unsubscribers.push(() => window.removeEventListener('pagehide', saveNow));
@@ -414,7 +415,8 @@ export function stopAutosave(): void {
 function unsaved(): boolean {
   const s = shareStore.getState();
   if (s.holding) return true;
-  return !isPristine(session.scenario) && canonical(session.scenario) !== s.kept;
+  const scenario = theLab().run.scenario();
+  return !isPristine(scenario) && canonical(scenario) !== s.kept;
 }
 
 let pendingImport: { scenario: Scenario } | undefined;
@@ -426,7 +428,7 @@ export function requestNew(): void {
       kind: 'confirm',
       reason: 'new',
       holding: shareStore.getState().holding,
-      steps: session.scenario.spec.steps.length,
+      steps: theLab().run.scenario().spec.steps.length,
     },
   });
 }
@@ -458,7 +460,7 @@ export async function importFile(file: FileLike): Promise<void> {
   let scenario: Scenario;
   try {
     const text = await file.text();
-    await loadDeferred();
+    await loadExtensions();
     scenario = parseScenario(text);
   } catch (e) {
     return fail({
@@ -467,7 +469,7 @@ export async function importFile(file: FileLike): Promise<void> {
       detail: e instanceof Error ? e.message : String(e),
     });
   }
-  const problem = await prepare(scenario, START_AT);
+  const problem = await prepare(scenario);
   if (problem) return fail(problem);
   pendingImport = { scenario };
   if (!unsaved()) return confirmImport();
@@ -477,7 +479,7 @@ export async function importFile(file: FileLike): Promise<void> {
       reason: 'import',
       fileName: file.name,
       holding: shareStore.getState().holding,
-      steps: session.scenario.spec.steps.length,
+      steps: theLab().run.scenario().spec.steps.length,
     },
   });
 }
@@ -509,8 +511,9 @@ export function cancelDialog(): void {
 
 /** The scenario as YAML and its file name. */
 export async function exportText(): Promise<{ name: string; text: string }> {
-  await loadDeferred();
-  return { name: exportFileName(session.scenario.metadata.name), text: scenarioYaml(session.scenario) };
+  await loadExtensions();
+  const scenario = theLab().run.scenario();
+  return { name: exportFileName(scenario.metadata.name), text: scenarioYaml(scenario) };
 }
 
 export async function downloadScenario(): Promise<void> {
@@ -524,5 +527,5 @@ export async function downloadScenario(): Promise<void> {
   a.click();
   a.remove();
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
-  set({ kept: canonical(session.scenario) });
+  set({ kept: canonical(theLab().run.scenario()) });
 }
