@@ -22,7 +22,7 @@ import {
   shareStore,
   stopAutosave,
 } from './store.ts';
-import { canonical, readWork, serializeWork, WORK_KEY, BROKEN_KEY } from './work.ts';
+import { canonical, decodeWork, serializeWork, WORK_KEY, RECOVERY_PREFIX } from './work.ts';
 
 const BASE = 'http://127.0.0.1:4173/';
 
@@ -49,6 +49,11 @@ function page(href: string, store = memoryStorage()) {
   configureShare({ href: () => url, replaceUrl: (u) => void (url = u), storage });
 }
 
+/** The work key decoded, as the next start-up would read it. */
+const readWork = (store: KeyValueStore) => {
+  const text = store.getItem(WORK_KEY);
+  return text === null ? undefined : decodeWork(text);
+};
 const savedText = (s: Scenario, at: number) => serializeWork({ scenario: s, at, view: {} });
 const podNames = () =>
   session.live.store
@@ -80,11 +85,13 @@ describe('start-up', () => {
     expect(session.live.store.list('Pod')).toHaveLength(5);
   });
 
-  it('moves unreadable saved work aside instead of deleting it', async () => {
+  it('moves unreadable saved work to a recovery copy instead of deleting it', async () => {
     page(BASE, memoryStorage({ [WORK_KEY]: '{"v":1,"scenario":{"kind":"Nope"' }));
     await bootShare();
     expect(shareStore.getState().notice?.problem.key).toBe('share.problem.savedUnreadable');
-    expect(storage.data.get(BROKEN_KEY)).toBe('{"v":1,"scenario":{"kind":"Nope"');
+    expect(storage.data.get(`${RECOVERY_PREFIX}1`)).toContain(
+      JSON.stringify('{"v":1,"scenario":{"kind":"Nope"'),
+    );
   });
 });
 
