@@ -88,13 +88,18 @@ export function linkProblem(error: string): Problem {
   return { key: 'share.problem.unreadable', detail };
 }
 
-/** The scenario name as a safe file name: `<name>.rollout.yaml`. */
-export function exportFileName(name: string): string {
-  const base =
+/** A scenario name as the safe start of a file name (ASCII letters, digits, `._-`). */
+export function fileBaseName(name: string): string {
+  return (
     name
       .normalize('NFKD')
       .replace(/[^A-Za-z0-9._-]+/g, '-')
       .replace(/^[-.]+|[-.]+$/g, '')
-      .slice(0, 64) || 'scenario';
-  return `${base}.rollout.yaml`;
+      .slice(0, 64) || 'scenario'
+  );
+}
+
+/** The scenario name as a safe file name: `<name>.rollout.yaml`. */
+export function exportFileName(name: string): string {
+  return `${fileBaseName(name)}.rollout.yaml`;
 }
