@@ -119,7 +119,9 @@ export function errorMessage(e: unknown, commandPath: string): string {
   if (e instanceof KubectlError) return `error: ${e.message}\n`;
   if (e instanceof PrintedError || e instanceof ValidationError) return `${e.message}\n`;
   if (e instanceof ApiError || e instanceof ManifestError)
-    return e.message.startsWith('error') || e.message.startsWith('Error')
+    return e.message.startsWith('error') ||
+      e.message.startsWith('Error') ||
+      (e instanceof ApiError && e.reason === 'Invalid')
       ? `${e.message}\n`
       : `error: ${e.message}\n`;
   if (e instanceof BudgetError) return `error: ${e.message}; nothing was changed\n`;

@@ -4,7 +4,8 @@
  * API server does. Every object is checked before anything is written.
  */
 import { dryRunMode } from '../command.ts';
-import { ApiError, NAMESPACES, checkManifest } from '../../cluster/apply.ts';
+import { ApiError, NAMESPACES, checkManifest, createDecodeError } from '../../cluster/apply.ts';
+import { decodeObject, DecodeError } from '../../k8s/decode.ts';
 import type { SimCluster } from '../../cluster/cluster.ts';
 import {
   ChangeCauseAnnotation,
@@ -58,7 +59,14 @@ export function prepareCreate(
   if (ns !== undefined) metadata.namespace = ns;
   obj.metadata = metadata;
   if (obj.kind !== 'Pod') delete obj.status;
-  const next = setDefaults(obj);
+  let decoded: KubeObject;
+  try {
+    decoded = decodeObject<KubeObject>(obj as unknown as Record<string, unknown>);
+  } catch (e) {
+    if (e instanceof DecodeError) throw createDecodeError(info, source, e);
+    throw e;
+  }
+  const next = setDefaults(decoded);
   if (cluster.store.get(info.kind, ns, next.metadata.name))
     throw new PrintedError(
       `Error from server (AlreadyExists): ${source ? `error when creating "${source}": ` : ''}${groupResource(info)} "${next.metadata.name}" already exists`,
