@@ -209,10 +209,17 @@ export const createDeploymentCommand: Command = {
       name: 'replicas',
       short: 'r',
       type: 'int',
+      bits: 32,
       default: 1,
       help: 'Number of replicas to create. Default is 1.',
     },
-    { name: 'port', type: 'int', default: -1, help: 'The containerPort that this deployment exposes.' },
+    {
+      name: 'port',
+      type: 'int',
+      bits: 32,
+      default: -1,
+      help: 'The containerPort that this deployment exposes.',
+    },
     dryRunFlag,
     {
       name: 'output',
