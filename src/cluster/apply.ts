@@ -147,13 +147,22 @@ export function prepareApply(
   // What kubectl records: the manifest as given, without the annotation itself.
   const recorded = deepCopy(raw) as Record<string, unknown>;
   const recordedMeta = { ...((recorded['metadata'] ?? {}) as Record<string, unknown>) };
-  const recordedAnnotations = { ...((recordedMeta['annotations'] ?? {}) as Record<string, string>) };
+  const givenAnnotations = recordedMeta['annotations'];
+  const recordedAnnotations = {
+    ...((givenAnnotations !== null && typeof givenAnnotations === 'object' && !Array.isArray(givenAnnotations)
+      ? givenAnnotations
+      : {}) as Record<string, string>),
+  };
   delete recordedAnnotations[LastAppliedConfigAnnotation];
   if (Object.keys(recordedAnnotations).length) recordedMeta['annotations'] = recordedAnnotations;
   else delete recordedMeta['annotations'];
   recorded['metadata'] = recordedMeta;
   const lastApplied = `${JSON.stringify(recorded)}\n`;
 
+  // kubectl reads annotations with GetAnnotations, which takes anything but a map as none.
+  const given = manifest.metadata.annotations as unknown;
+  if (given !== undefined && (given === null || typeof given !== 'object' || Array.isArray(given)))
+    manifest.metadata = { ...manifest.metadata, annotations: {} };
   const existing = cluster.store.get(info.kind, namespace, manifest.metadata.name);
   let next: KubeObject;
   if (!existing) {

@@ -101,7 +101,9 @@ function runCreateFromFiles(ctx: CommandContext): number {
     const annotations = { ...(obj.metadata.annotations ?? {}) };
     if (record) annotations[ChangeCauseAnnotation] = changeCause(ctx, createCommand.flags);
     if (saveConfig) annotations[LastAppliedConfigAnnotation] = `${JSON.stringify(raw)}\n`;
-    if (Object.keys(annotations).length) obj.metadata = { ...obj.metadata, annotations };
+    // Only --record and --save-config touch the annotations; anything else goes as given.
+    if ((record || saveConfig) && Object.keys(annotations).length)
+      obj.metadata = { ...obj.metadata, annotations };
     return prepareCreate(ctx.cluster, obj, ctx.namespace, source);
   });
   if (!prepared) return 1;
