@@ -244,6 +244,8 @@ export class SimCluster implements ControllerContext {
     if (obj.kind === 'Pod') {
       out = admitPod(out as unknown as Pod) as unknown as T;
       this.podsCreated++;
+      // Stop at the first pod past the command's budget, before any more work is done for it.
+      this.checkBudget(0);
     }
     if (obj.kind === 'Service') out = this.allocateClusterIP(out as unknown as Service) as unknown as T;
     return this.store.put(out);
