@@ -177,7 +177,14 @@ function plainObject(o: unknown): Record<string, unknown> {
     throw new ManifestErrorClass(
       `error: error validating data: invalid object: expected a map, got ${JSON.stringify(o) ?? String(o)}`,
     );
-  return deepCopy(o) as Record<string, unknown>;
+  try {
+    return deepCopy(o) as Record<string, unknown>;
+  } catch (e) {
+    // Cycles, BigInts: not JSON, so not an object the API server could receive.
+    throw new ManifestErrorClass(
+      `error: error validating data: invalid object: ${e instanceof Error ? e.message : String(e)}`,
+    );
+  }
 }
 
 /**

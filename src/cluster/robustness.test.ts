@@ -10,6 +10,8 @@ import {
   type ClusterSnapshot,
   type Deployment,
 } from '../index.ts';
+import { ManifestError } from '../index.ts';
+import { commands } from '../kubectl/commands/registry.ts';
 import { MAX_STEPS_PER_INSTANT } from './cluster.ts';
 
 const zero = { scheduleSeconds: 0, imagePullSeconds: 0, containerStartSeconds: 0, terminationSeconds: 0 };
@@ -133,5 +135,44 @@ describe('work budgets', () => {
     expect(() => c.advance(5)).not.toThrow();
     expect(c.now()).toBe(6);
     expect(MAX_STEPS_PER_INSTANT).toBeLessThanOrEqual(10_000);
+  });
+});
+
+describe('internal errors never reach the user as exceptions', () => {
+  it('the dispatcher turns an unexpected exception into kubectl’s error line and undoes the command', () => {
+    const c = createCluster({ timing: zero });
+    c.apply(kubia(2));
+    c.advance(1);
+    // A command with a bug: it writes, then fails with a TypeError.
+    commands.push({
+      name: 'buggy',
+      short: 'a command that fails half way',
+      flags: [],
+      run: (ctx) => {
+        ctx.cluster.delete('Deployment', 'default', 'kubia');
+        return (undefined as unknown as { boom(): number }).boom();
+      },
+    });
+    try {
+      const r = c.kubectl('buggy');
+      expect(r.exitCode).toBe(1);
+      expect(r.stderr).toMatch(
+        /^error: internal error in the simulator: Cannot read properties of undefined/,
+      );
+      expect(c.get('deployment', 'kubia')).toBeDefined();
+    } finally {
+      commands.splice(
+        commands.findIndex((x) => x.name === 'buggy'),
+        1,
+      );
+    }
+  });
+
+  it('apply() refuses objects that are not JSON with ManifestError', () => {
+    const c = createCluster({ timing: zero });
+    const cyclic: Record<string, unknown> = { apiVersion: 'v1', kind: 'Pod' };
+    cyclic['self'] = cyclic;
+    expect(() => c.apply(cyclic)).toThrow(ManifestError);
+    expect(() => c.apply({ apiVersion: 'v1', kind: 'Pod', n: BigInt(1) })).toThrow(ManifestError);
   });
 });
