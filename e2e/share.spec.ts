@@ -111,7 +111,7 @@ test('embed in a sandboxed iframe: compact chrome, no console, open in the full 
   const link = frame.getByRole('link', { name: 'Open in Rollout Lab' });
   await expect(link).toHaveAttribute('target', '_blank');
   await expect(link).toHaveAttribute('rel', /noopener/);
-  expect(await link.getAttribute('href')).toMatch(new RegExp(`^${baseURL}/#1\\.`));
+  expect(await link.getAttribute('href')).toMatch(new RegExp(`^${baseURL}/#2\\.`));
   await page.screenshot({ path: `${SHOTS}/embed.png` });
   // No clipboard and no storage in the sandbox: copying selects the text instead.
   await frame.getByRole('button', { name: 'Share', exact: true }).click();

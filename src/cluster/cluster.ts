@@ -8,7 +8,7 @@
  * sees ReplicaSet statuses that reflect what it wrote before (as upstream does once its
  * informers have caught up).
  */
-import { deepEqual } from '../k8s/copy.ts';
+import { deepEqual, deepFreeze } from '../k8s/copy.ts';
 import { mapSelectorMatches, selectorMatches } from '../k8s/labels.ts';
 import { Rand, seedRandState, type RandState } from '../k8s/rand.ts';
 import { resourceForKind, resolveResource } from '../k8s/resources.ts';
@@ -33,7 +33,8 @@ import { syncDeployment } from './controllers/deployment/controller.ts';
 import { isPodReady } from './controllers/deployment/util.ts';
 import { syncEndpoints } from './controllers/endpoints.ts';
 import { syncReplicaSet } from './controllers/replicaset.ts';
-import { ApiError } from './errors.ts';
+import { ApiError, BudgetError } from './errors.ts';
+import { checkSnapshot } from './snapshot.ts';
 import { TimerHeap, type Timer } from './heap.ts';
 import { Store, controllerUid, objectKey, type Change, type StoreData } from './store.ts';
 import type { AppBehaviour } from './apps.ts';
@@ -60,6 +61,12 @@ export interface ClusterOptions {
   maxPodsTotal?: number;
   /** Behaviour of the scenario's own images (start-up, failures, shutdown); see apps.ts. */
   apps?: Record<string, Partial<AppBehaviour>>;
+  /**
+   * The most pods one command (a kubectl command or `apply`) may create before it is refused and
+   * undone (a simulator limit, not Kubernetes'). Defaults to `maxPodsTotal`; the browser uses a
+   * smaller budget so that no command can freeze the page.
+   */
+  maxPodsPerCommand?: number;
 }
 
 /** Everything needed to resume the cluster exactly where it was. Plain data. */
@@ -114,8 +121,12 @@ const EVENT_NAME_BASE = 0x181f0a3c9000;
 const WAITING_CODES = /Blocked$|^recreate\.waitOldPods$|^pod\.neverReady$/;
 /** Kubernetes keeps events for an hour (kube-apiserver --event-ttl). */
 const EVENT_TTL_SECONDS = 3600;
-/** A guard against controllers that never settle within one instant. */
-const MAX_STEPS_PER_INSTANT = 1_000_000;
+/**
+ * A guard against controllers that never settle within one instant. A 10,000-replica rolling
+ * update takes at most about 120 steps at an instant, so this leaves a wide margin and still
+ * ends a runaway loop in well under a second.
+ */
+export const MAX_STEPS_PER_INSTANT = 10_000;
 
 export class SimCluster implements ControllerContext {
   readonly store = new Store();
@@ -143,6 +154,12 @@ export class SimCluster implements ControllerContext {
   world: WorldState = newWorldState();
   /** A simulator limit (not Kubernetes'): more pods than this are refused, so no input can hang the page. */
   readonly maxPods: number;
+  /** The most pods one command may create (see ClusterOptions.maxPodsPerCommand). */
+  readonly maxPodsPerCommand: number;
+  /** Pods created since the cluster was made (counts work, never restored). */
+  private podsCreated = 0;
+  /** While a command runs: the pod count it started at (its budget is checked while settling). */
+  private commandStart: number | undefined;
   /** Files `kubectl apply -f NAME` can read: the scenario's manifests, by name. */
   files = new Map<string, string>();
   private listeners = new Set<() => void>();
@@ -152,8 +169,9 @@ export class SimCluster implements ControllerContext {
   constructor(private readonly options: ClusterOptions = {}) {
     this.rand = new Rand(seedRandState(options.seed ?? 1));
     this.timing = { ...defaultTiming, ...(options.timing ?? {}) };
-    this.world = newWorldState(options.apps ?? {});
+    this.world = newWorldState(structuredCloneJson(options.apps ?? {}));
     this.maxPods = options.maxPodsTotal ?? 20_000;
+    this.maxPodsPerCommand = options.maxPodsPerCommand ?? this.maxPods;
     this.store.onChange = (c) => this.onChange(c);
     const nodes = options.nodes ?? 3;
     for (let i = 1; i <= nodes; i++) this.createNode(`node-${i}`, i, options);
@@ -223,7 +241,12 @@ export class SimCluster implements ControllerContext {
     metadata.creationTimestamp = timestamp(this.now);
     if (obj.kind === 'Deployment' || obj.kind === 'ReplicaSet') metadata.generation = 1;
     let out = { ...obj, metadata } as T;
-    if (obj.kind === 'Pod') out = admitPod(out as unknown as Pod) as unknown as T;
+    if (obj.kind === 'Pod') {
+      out = admitPod(out as unknown as Pod) as unknown as T;
+      this.podsCreated++;
+      // Stop at the first pod past the command's budget, before any more work is done for it.
+      this.checkBudget(0);
+    }
     if (obj.kind === 'Service') out = this.allocateClusterIP(out as unknown as Service) as unknown as T;
     return this.store.put(out);
   }
@@ -334,7 +357,7 @@ export class SimCluster implements ControllerContext {
     const at = this.eventIndex.get(key);
     if (at !== undefined && this.eventLog[at]) {
       const prev = this.eventLog[at]!;
-      this.eventLog[at] = { ...prev, count: prev.count + 1, lastTimestamp: ts };
+      this.eventLog[at] = Object.freeze({ ...prev, count: prev.count + 1, lastTimestamp: ts });
       return;
     }
     const involvedObject = {
@@ -367,7 +390,7 @@ export class SimCluster implements ControllerContext {
       reportingComponent: component,
     };
     this.eventIndex.set(key, this.eventLog.length);
-    this.eventLog.push(ev);
+    this.eventLog.push(deepFreeze(ev));
   }
 
   decide(d: Omit<Decision, 't'>): void {
@@ -380,7 +403,7 @@ export class SimCluster implements ControllerContext {
     if (waiting && seen?.get(d.code) === signature) return;
     if (!waiting || !seen) this.lastDecision.set(objKey, new Map());
     this.lastDecision.get(objKey)!.set(d.code, signature);
-    this.decisionLog.push({ t: this.now, ...d });
+    this.decisionLog.push(deepFreeze({ t: this.now, ...d }));
   }
 
   enqueue(queue: QueueName, key: string): void {
@@ -401,7 +424,7 @@ export class SimCluster implements ControllerContext {
     const pending = this.pendingTimers.get(id);
     if (pending !== undefined && pending <= at && pending > this.now) return;
     this.pendingTimers.set(id, at);
-    this.timers.push({ at, seq: this.timerSeq++, target: queue, key });
+    this.timers.push(Object.freeze({ at, seq: this.timerSeq++, target: queue, key }));
   }
 
   // -------------------------------------------------------------------------------------------
@@ -511,29 +534,69 @@ export class SimCluster implements ControllerContext {
   // -------------------------------------------------------------------------------------------
   // Running
 
-  /** Run every queue until nothing changes at the current instant. */
+  /**
+   * Marks the start of a command: from now until `endCommand()`, settling throws BudgetError once
+   * the command has created more than `maxPodsPerCommand` pods. The caller undoes the command.
+   */
+  beginCommand(): void {
+    this.commandStart = this.podsCreated;
+  }
+
+  endCommand(): void {
+    this.commandStart = undefined;
+  }
+
+  private checkBudget(steps: number): void {
+    if (steps > MAX_STEPS_PER_INSTANT)
+      throw new BudgetError(
+        `the simulated controllers did not settle within ${MAX_STEPS_PER_INSTANT} steps at t=${this.now}s; this is more work than the simulator does at one instant`,
+      );
+    if (this.commandStart !== undefined && this.podsCreated - this.commandStart > this.maxPodsPerCommand)
+      throw new BudgetError(
+        `this command would create more than ${this.maxPodsPerCommand} pods at once, more than this simulated cluster runs in one command`,
+      );
+  }
+
+  /**
+   * Run every queue until nothing changes at the current instant. Throws BudgetError when that
+   * takes more steps than MAX_STEPS_PER_INSTANT or the running command's pod budget is spent.
+   * While a command runs, a controller's failure propagates (the command is undone); while time
+   * moves, the failing sync is dropped and the others go on, so playback never stops.
+   */
   settle(): void {
     let steps = 0;
     for (;;) {
-      if (++steps > MAX_STEPS_PER_INSTANT) throw new Error(`controllers did not settle at t=${this.now}`);
+      this.checkBudget(++steps);
       const name = QUEUE_ORDER.find((q) => this.queues[q].size > 0);
       if (!name) return;
-      const queue = this.queues[name];
-      if (name === 'scheduler' || name === 'kubelet' || name === 'gc' || name === 'traffic') {
-        const keys = [...queue];
-        queue.clear();
-        if (name === 'scheduler') scheduleBatch(this, this.world, keys);
-        else if (name === 'kubelet') for (const k of keys) syncPod(this, this.world, k);
-        else if (name === 'gc') for (const uid of keys) this.collectGarbage(uid);
-        else this.trafficTick();
-        continue;
+      try {
+        this.step(name);
+      } catch (e) {
+        if (this.commandStart !== undefined || e instanceof BudgetError) throw e;
+        this.faults++;
       }
-      const key = queue.values().next().value as string;
-      queue.delete(key);
-      if (name === 'replicaset') syncReplicaSet(this, key);
-      else if (name === 'endpoints') syncEndpoints(this, key);
-      else syncDeployment(this, key);
     }
+  }
+
+  /** Syncs a controller failed with while time moved (a fault in the simulator; dropped). */
+  faults = 0;
+
+  private step(name: QueueName): void {
+    const queue = this.queues[name];
+    if (name === 'scheduler' || name === 'kubelet' || name === 'gc' || name === 'traffic') {
+      const keys = [...queue];
+      queue.clear();
+      if (name === 'scheduler') scheduleBatch(this, this.world, keys);
+      else if (name === 'kubelet') for (const k of keys) syncPod(this, this.world, k);
+      else if (name === 'gc') for (const uid of keys) this.collectGarbage(uid);
+      else this.trafficTick();
+      return;
+    }
+    const key = queue.values().next().value as string;
+    queue.delete(key);
+    if (name === 'replicaset') syncReplicaSet(this, key);
+    else if (name === 'endpoints') syncEndpoints(this, key);
+    else syncDeployment(this, key);
   }
 
   // -------------------------------------------------------------------------------------------
@@ -594,7 +657,7 @@ export class SimCluster implements ControllerContext {
     if (!Number.isFinite(seconds) || seconds < 0)
       throw new RangeError(`advance: seconds must be a finite number ≥ 0, got ${seconds}`);
     const target = roundTime(this.now + seconds);
-    this.settle();
+    this.settleInstant();
     for (;;) {
       const next = this.timers.peek();
       // Events are pruned every PRUNE_SECONDS of virtual time, at the same moments in every replay.
@@ -612,10 +675,24 @@ export class SimCluster implements ControllerContext {
         if (this.pendingTimers.get(id) === t.at) this.pendingTimers.delete(id);
         this.enqueue(t.target as QueueName, t.key);
       }
-      this.settle();
+      this.settleInstant();
     }
     this.now = target;
     this.notify();
+  }
+
+  /**
+   * Settling while time moves: playback never throws. Work that would not settle within the
+   * budget is dropped at this instant (the controllers are level-triggered: the next change or
+   * timer wakes them again), so time keeps moving and every replay drops the same work.
+   */
+  private settleInstant(): void {
+    try {
+      this.settle();
+    } catch (e) {
+      if (!(e instanceof BudgetError) || this.commandStart !== undefined) throw e;
+      for (const q of QUEUE_ORDER) this.queues[q].clear();
+    }
   }
 
   /** The time of the next timer, if any (for stepping to the next controller action). */
@@ -732,17 +809,27 @@ export class SimCluster implements ControllerContext {
     return copy;
   }
 
+  /**
+   * Puts a snapshot back. The input is checked in full first (SnapshotError, and nothing
+   * changes); its objects are frozen, as stored objects are, so the caller cannot change the
+   * cluster through them afterwards.
+   */
   restore(s: ClusterSnapshot): void {
-    if (s?.version !== 1) throw new Error('restore: not a snapshot of this simulator');
+    checkSnapshot(s, QUEUE_ORDER);
+    for (const [, entries] of s.store.kinds) for (const [, o] of entries) deepFreeze(o);
+    for (const e of s.events) deepFreeze(e);
     const onChange = this.store.onChange;
     this.store.onChange = () => {};
-    this.store.load(s.store);
-    this.store.onChange = onChange;
+    try {
+      this.store.load(s.store);
+    } finally {
+      this.store.onChange = onChange;
+    }
     this.now = s.now;
     this.rand = new Rand([...s.rand] as RandState);
     for (const q of QUEUE_ORDER) this.queues[q] = new Set(s.queues[q]);
     this.timers = new TimerHeap();
-    this.timers.items = [...s.timers];
+    this.timers.items = s.timers.map((t) => Object.freeze({ ...t }));
     this.timerSeq = s.timerSeq;
     this.pendingTimers = new Map();
     for (const t of s.timers) {
@@ -752,7 +839,7 @@ export class SimCluster implements ControllerContext {
     }
     this.eventLog = [...s.events];
     this.rebuildEventIndex();
-    this.decisionLog = [...s.decisions];
+    this.decisionLog = s.decisions.map((d) => deepFreeze(d));
     this.eventSeq = s.eventSeq;
     this.world = copyWorldState({
       pods: new Map(s.world.pods),
@@ -825,6 +912,11 @@ function admitPod(pod: Pod): Pod {
       tolerations.push({ key, operator: 'Exists', effect: 'NoExecute', tolerationSeconds: 300 });
   spec.tolerations = tolerations;
   return { ...pod, spec };
+}
+
+/** A private copy of plain configuration data, so later changes by the caller do not reach in. */
+function structuredCloneJson<T>(v: T): T {
+  return JSON.parse(JSON.stringify(v)) as T;
 }
 
 /** Virtual time is kept to microseconds so sums of fractions compare exactly. */

@@ -110,3 +110,44 @@ export function strategicMergePatch(target: Json, patch: Json, field = ''): Json
   }
   return out;
 }
+
+/**
+ * The patch `kubectl apply` sends for an object that exists (strategicpatch.CreateThreeWayMergePatch):
+ * what changed from the live object to the manifest, plus `null` for fields the last applied
+ * configuration had and the manifest dropped. Lists merged by a key carry the changed items and a
+ * `$setElementOrder/<field>` directive with every item's key, in the manifest's order.
+ */
+export function threeWayPatch(current: Json, original: Json | undefined, modified: Json, field = ''): Json {
+  if (!isObject(modified)) return modified;
+  const cur = isObject(current) ? current : {};
+  const orig = isObject(original) ? original : {};
+  const out: JsonObject = {};
+  for (const [k, v] of Object.entries(modified)) {
+    const c = cur[k];
+    if (c !== undefined && JSON.stringify(c) === JSON.stringify(v)) continue;
+    if (isObject(v) && isObject(c)) {
+      const sub = threeWayPatch(c, orig[k], v, k);
+      if (isObject(sub) && Object.keys(sub).length) out[k] = sub;
+      continue;
+    }
+    const key = Array.isArray(v) ? mergeKeyFor(k, v) : undefined;
+    if (key && Array.isArray(v) && Array.isArray(c) && v.every(isObject)) {
+      const items: Json[] = [];
+      for (const item of v as JsonObject[]) {
+        const live = c.find((x) => isObject(x) && JSON.stringify(x[key]) === JSON.stringify(item[key]));
+        const diff = live === undefined ? item : threeWayPatch(live, undefined, item, k);
+        if (isObject(diff) && Object.keys(diff).length === 0) continue;
+        items.push({ ...(isObject(diff) ? diff : {}), [key]: item[key] ?? null });
+      }
+      const order = (list: Json[]) => JSON.stringify(list.map((i) => (isObject(i) ? i[key] : null)));
+      if (items.length === 0 && order(v) === order(c)) continue;
+      out[`$setElementOrder/${k}`] = (v as JsonObject[]).map((i) => ({ [key]: i[key] ?? null }));
+      out[k] = items;
+      continue;
+    }
+    out[k] = v;
+  }
+  for (const k of Object.keys(orig)) if (!(k in modified)) out[k] = null;
+  void field;
+  return out;
+}

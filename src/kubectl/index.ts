@@ -9,6 +9,7 @@
  */
 import type { SimCluster } from '../cluster/cluster.ts';
 import { ApiError } from '../cluster/apply.ts';
+import { BudgetError } from '../cluster/errors.ts';
 import { ValidationError } from '../k8s/validation.ts';
 import { ManifestError } from '../k8s/yaml.ts';
 import {
@@ -118,11 +119,21 @@ export function errorMessage(e: unknown, commandPath: string): string {
   if (e instanceof KubectlError) return `error: ${e.message}\n`;
   if (e instanceof PrintedError || e instanceof ValidationError) return `${e.message}\n`;
   if (e instanceof ApiError || e instanceof ManifestError)
-    return e.message.startsWith('error') || e.message.startsWith('Error')
+    return e.message.startsWith('error') ||
+      e.message.startsWith('Error') ||
+      (e instanceof ApiError && e.reason === 'Invalid')
       ? `${e.message}\n`
       : `error: ${e.message}\n`;
-  // A bug in the simulator: still answer like a tool, never crash the caller.
-  return `error: ${e instanceof Error ? e.message : String(e)}\n`;
+  if (e instanceof BudgetError) return `error: ${e.message}; nothing was changed\n`;
+  return internalErrorMessage(e);
+}
+
+/**
+ * A bug in the simulator: still answer like a tool, never crash the caller, and say plainly that
+ * the fault is the simulator's, not the user's.
+ */
+export function internalErrorMessage(e: unknown): string {
+  return `error: internal error in the simulator: ${e instanceof Error ? e.message : String(e)}\n`;
 }
 
 /** Resolves a command line to its command and parsed flags. Throws UsageError. */
@@ -252,9 +263,13 @@ export function executeKubectl(
       return typeof result === 'object' ? { exitCode: 0, session: result } : { exitCode: result ?? 0 };
     }
     before = cluster.snapshot();
+    cluster.beginCommand();
     const result = cmd.run!(ctx);
+    // Everything the command set off settles before it returns (and is undone with it when
+    // that is more work than the simulator's budget).
+    cluster.settle();
     if (result !== undefined && typeof result === 'object') {
-      cluster.settle();
+      cluster.endCommand();
       cluster.notify();
       return { exitCode: 0, session: result };
     }
@@ -263,12 +278,11 @@ export function executeKubectl(
     exitCode = 1;
     sink.err(errorMessage(e, commandPath));
     if (options.readOnly) return { exitCode };
+  } finally {
+    if (!options.readOnly) cluster.endCommand();
   }
   if (exitCode !== 0 && before) cluster.restore(before);
-  else {
-    cluster.settle();
-    cluster.notify();
-  }
+  else cluster.notify();
   return { exitCode };
 }
 
@@ -330,7 +344,7 @@ export function runKubectl(cluster: SimCluster, commandLine: string, stdin?: str
       exec = { exitCode: session.exitCode };
     }
   } catch (e) {
-    stderr.push(errorMessage(e, 'kubectl'));
+    stderr.push(e instanceof BudgetError ? errorMessage(e, 'kubectl') : internalErrorMessage(e));
     exec = { exitCode: 1 };
   }
   return { stdout: stdout.join(''), stderr: stderr.join(''), exitCode: exec.exitCode };

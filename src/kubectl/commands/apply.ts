@@ -30,7 +30,9 @@ export function readSources(ctx: CommandContext, verb: string): { name: string; 
 export function errorText(e: unknown): string {
   if (e instanceof PrintedError) return e.message;
   if (e instanceof ValidationError || e instanceof ApiError)
-    return e.message.startsWith('Error from server') || e instanceof ValidationError
+    return e.message.startsWith('Error from server') ||
+      e instanceof ValidationError ||
+      (e instanceof ApiError && e.reason === 'Invalid')
       ? e.message
       : `error: ${e.message}`;
   if (e instanceof ManifestError) return e.message.startsWith('error') ? e.message : `error: ${e.message}`;

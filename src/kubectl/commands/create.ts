@@ -4,7 +4,8 @@
  * API server does. Every object is checked before anything is written.
  */
 import { dryRunMode } from '../command.ts';
-import { ApiError, NAMESPACES, checkManifest } from '../../cluster/apply.ts';
+import { ApiError, NAMESPACES, checkManifest, createDecodeError } from '../../cluster/apply.ts';
+import { decodeObject, DecodeError } from '../../k8s/decode.ts';
 import type { SimCluster } from '../../cluster/cluster.ts';
 import {
   ChangeCauseAnnotation,
@@ -58,7 +59,14 @@ export function prepareCreate(
   if (ns !== undefined) metadata.namespace = ns;
   obj.metadata = metadata;
   if (obj.kind !== 'Pod') delete obj.status;
-  const next = setDefaults(obj);
+  let decoded: KubeObject;
+  try {
+    decoded = decodeObject<KubeObject>(obj as unknown as Record<string, unknown>);
+  } catch (e) {
+    if (e instanceof DecodeError) throw createDecodeError(info, source, e);
+    throw e;
+  }
+  const next = setDefaults(decoded);
   if (cluster.store.get(info.kind, ns, next.metadata.name))
     throw new PrintedError(
       `Error from server (AlreadyExists): ${source ? `error when creating "${source}": ` : ''}${groupResource(info)} "${next.metadata.name}" already exists`,
@@ -93,7 +101,9 @@ function runCreateFromFiles(ctx: CommandContext): number {
     const annotations = { ...(obj.metadata.annotations ?? {}) };
     if (record) annotations[ChangeCauseAnnotation] = changeCause(ctx, createCommand.flags);
     if (saveConfig) annotations[LastAppliedConfigAnnotation] = `${JSON.stringify(raw)}\n`;
-    if (Object.keys(annotations).length) obj.metadata = { ...obj.metadata, annotations };
+    // Only --record and --save-config touch the annotations; anything else goes as given.
+    if ((record || saveConfig) && Object.keys(annotations).length)
+      obj.metadata = { ...obj.metadata, annotations };
     return prepareCreate(ctx.cluster, obj, ctx.namespace, source);
   });
   if (!prepared) return 1;
@@ -201,10 +211,17 @@ export const createDeploymentCommand: Command = {
       name: 'replicas',
       short: 'r',
       type: 'int',
+      bits: 32,
       default: 1,
       help: 'Number of replicas to create. Default is 1.',
     },
-    { name: 'port', type: 'int', default: -1, help: 'The containerPort that this deployment exposes.' },
+    {
+      name: 'port',
+      type: 'int',
+      bits: 32,
+      default: -1,
+      help: 'The containerPort that this deployment exposes.',
+    },
     dryRunFlag,
     {
       name: 'output',

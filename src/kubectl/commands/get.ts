@@ -52,9 +52,10 @@ function targetsFromFiles(ctx: CommandContext): { info: ResourceInfo; names: str
 function fieldSelector(text: string | undefined): (o: KubeObject) => boolean {
   if (!text) return () => true;
   const reqs = text.split(',').map((part) => {
-    const m = /^([A-Za-z0-9_.]+)\s*(==|=|!=)\s*(.*)$/.exec(part.trim());
+    // The value's leading blanks are trimmed apart from the match, so no two quantifiers compete.
+    const m = /^([A-Za-z0-9_.]+)\s*(==|=|!=)(.*)$/.exec(part.trim());
     if (!m) throw new KubectlError(`invalid selector: '${text}'; can't understand '${part}'`);
-    return { path: m[1]!.split('.'), negate: m[2] === '!=', value: m[3]! };
+    return { path: m[1]!.split('.'), negate: m[2] === '!=', value: m[3]!.trimStart() };
   });
   return (o) =>
     reqs.every((r) => {

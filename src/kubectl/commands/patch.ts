@@ -4,7 +4,8 @@
  * `deployment.apps/kubia patched` or `patched (no change)`.
  */
 import { yamlLibrary } from '../../k8s/yaml.ts';
-import { validatedUpdate } from '../../cluster/apply.ts';
+import { goJsonMarshal, patchDecodeError, validatedUpdate } from '../../cluster/apply.ts';
+import { decodeObjectWarn, DecodeError, goPrintValue } from '../../k8s/decode.ts';
 import { deepCopy, deepEqual } from '../../k8s/copy.ts';
 import { mergePatch, strategicMergePatch } from '../../k8s/merge.ts';
 import { setDefaults } from '../../k8s/defaults.ts';
@@ -177,11 +178,22 @@ function runPatch(ctx: CommandContext): number {
         throw new PrintedError(
           `Error from server (BadRequest): Object 'Kind' is missing in '${JSON.stringify(next)}'`,
         );
-      const patched = next as unknown as KubeObject;
-      if (patched.kind !== obj.kind || patched.metadata.name !== obj.metadata.name)
+      if (next['kind'] !== obj.kind || next['metadata']['name'] !== obj.metadata.name)
         throw new PrintedError(
-          `Error from server (BadRequest): the name of the object (${String(patched.metadata.name)}) does not match the name on the URL (${name})`,
+          `Error from server (BadRequest): the name of the object (${String(next['metadata']['name'])}) does not match the name on the URL (${name})`,
         );
+      // The apiserver reads the result back into the object's type: the strategic merge patch
+      // through the unstructured converter, the others as JSON. kubectl patch asks for no field
+      // validation, so unknown fields are dropped with a warning.
+      let patched: KubeObject;
+      try {
+        const r = decodeObjectWarn<KubeObject>(next, type === 'strategic' ? 'unstructured' : 'json');
+        patched = r.obj;
+        for (const w of r.warnings) ctx.err(`Warning: ${w}\n`);
+      } catch (e) {
+        if (!(e instanceof DecodeError)) throw e;
+        throw patchDecodeError(type === 'strategic' ? goPrintValue(patch) : goJsonMarshal(next), e);
+      }
       const unchanged = deepEqual(setDefaults(patched), obj);
       if (!unchanged && mode === 'none') validatedUpdate(ctx.cluster, patched);
       else if (!unchanged) setDefaults(patched);

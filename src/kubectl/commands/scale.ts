@@ -3,6 +3,7 @@ import { validatedUpdate } from '../../cluster/apply.ts';
 import { ChangeCauseAnnotation } from '../../cluster/controllers/deployment/util.ts';
 import { kindSlashName } from '../../k8s/resources.ts';
 import type { Deployment } from '../../k8s/types.ts';
+import { invalidError } from '../../k8s/validation.ts';
 import {
   type Command,
   type CommandContext,
@@ -39,7 +40,19 @@ function runScale(ctx: CommandContext): number {
           ...(obj.metadata.annotations ?? {}),
           [ChangeCauseAnnotation]: changeCause(ctx, scaleCommand.flags),
         };
-      validatedUpdate(ctx.cluster, { ...obj, metadata, spec: { ...obj.spec, replicas } });
+      // The scale subresource's spec.replicas is an int32: kubectl converts with int32(…), which
+      // wraps, and the server then refuses the negative size for the Scale object.
+      const size = Number(BigInt.asIntN(32, BigInt(replicas)));
+      if (size < 0)
+        throw invalidError('Scale', name, [
+          {
+            type: 'Invalid value',
+            field: 'spec.replicas',
+            badValue: size,
+            detail: 'must be greater than or equal to 0',
+          },
+        ]);
+      validatedUpdate(ctx.cluster, { ...obj, metadata, spec: { ...obj.spec, replicas: size } });
       ctx.out(`${kindSlashName(t.info, name)} scaled\n`);
     }
   }

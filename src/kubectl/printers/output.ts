@@ -7,7 +7,14 @@ import { yamlLibrary } from '../../k8s/yaml.ts';
 import { kindSlashName, resourceForKind } from '../../k8s/resources.ts';
 import type { KubeObject } from '../../k8s/types.ts';
 import { KubectlError } from '../command.ts';
-import { JsonPathError, escapeHtml, executeTemplate, selectValues, textOf } from './jsonpath.ts';
+import {
+  JsonPathError,
+  escapeHtml,
+  executeTemplate,
+  resetJsonPathBudget,
+  selectValues,
+  textOf,
+} from './jsonpath.ts';
 import { renderTable } from './table.ts';
 
 const isObj = (v: unknown): v is Record<string, unknown> =>
@@ -137,14 +144,21 @@ export function printObjects(format: OutputFormat, objects: KubeObject[], single
       }
     case 'custom-columns': {
       const lines = [format.columns.map((c) => c.header)];
-      for (const o of objects) {
-        const plain = JSON.parse(JSON.stringify(o)) as unknown;
-        lines.push(
-          format.columns.map((c) => {
-            const values = selectValues(c.expr, plain);
-            return values.length ? values.map(textOf).join(',') : '<none>';
-          }),
-        );
+      // One budget for the whole table (see JSONPATH_BUDGET).
+      resetJsonPathBudget();
+      try {
+        for (const o of objects) {
+          const plain = JSON.parse(JSON.stringify(o)) as unknown;
+          lines.push(
+            format.columns.map((c) => {
+              const values = selectValues(c.expr, plain, false);
+              return values.length ? values.map(textOf).join(',') : '<none>';
+            }),
+          );
+        }
+      } catch (e) {
+        if (e instanceof JsonPathError) throw new KubectlError(e.message);
+        throw e;
       }
       return renderTable(lines);
     }
