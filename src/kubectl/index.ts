@@ -136,6 +136,23 @@ export function internalErrorMessage(e: unknown): string {
   return `error: internal error in the simulator: ${e instanceof Error ? e.message : String(e)}\n`;
 }
 
+/**
+ * True when the line needs a command that has not loaded yet (the browser loads the commands no
+ * button runs after its first paint; a replay must not run before they are in).
+ */
+export function waitsForCommands(commandLine: string): boolean {
+  if (allCommandsLoaded()) return false;
+  let words: string[];
+  try {
+    words = shellWords(commandLine);
+  } catch {
+    return false;
+  }
+  if (words[0] === 'kubectl') words = words.slice(1);
+  const first = words.find((w) => !w.startsWith('-'));
+  return first !== undefined && EXTENDED.includes(first);
+}
+
 /** Resolves a command line to its command and parsed flags. Throws UsageError. */
 export function resolveCommand(
   commandLine: string,

@@ -19,7 +19,9 @@ import { deepCopy } from '../k8s/copy.ts';
 import type { Change } from '../cluster/store.ts';
 import type { RequestRecord } from '../cluster/traffic.ts';
 import type { KubectlResult, WatchSession } from '../kubectl/command.ts';
-import { executeKubectl } from '../kubectl/index.ts';
+import { executeKubectl, waitsForCommands } from '../kubectl/index.ts';
+import { yamlLibrary } from '../k8s/yaml.ts';
+import { needsYaml } from '../extensions.ts';
 import { complete } from '../kubectl/complete.ts';
 import { queryKubectl, type QueryResult } from '../kubectl/query.ts';
 import type { Deployment, Endpoints, NodeObject, Pod, ReplicaSet, Service } from '../k8s/types.ts';
@@ -443,6 +445,17 @@ class RunImpl implements RunControls {
   }
 
   run(commandLine: string, stdin?: string): KubectlResult {
+    if (notReady(String(commandLine), stdin)) {
+      // Not a step: replayed later, with everything loaded, it would do something else.
+      const word = String(commandLine)
+        .replace(/^\s*kubectl\s+/, '')
+        .split(/\s+/)[0];
+      return {
+        stdout: '',
+        stderr: `error: "kubectl ${word}" is still loading in this page; try again in a moment\n`,
+        exitCode: 1,
+      };
+    }
     this.stopConsoleStreams();
     // Steps that had not run by now belong to the future this step replaces.
     this.steps.length = this.next;
@@ -668,6 +681,11 @@ class RunImpl implements RunControls {
       };
     });
   }
+}
+
+/** A line that needs a command or the YAML library that has not loaded yet. */
+function notReady(commandLine: string, stdin?: string): boolean {
+  return waitsForCommands(commandLine) || (yamlLibrary() === undefined && needsYaml(stdin));
 }
 
 /** The live cluster of a Run (for the public API's wrappers; the app never touches it). */
