@@ -54,6 +54,20 @@ export default defineConfig([
   {
     files: ['web/**/*.{ts,tsx}'],
     extends: [reactHooks.configs.flat.recommended, reactRefresh.configs.vite()],
+    rules: {
+      // One door: the app talks to the simulator through its public API only (ARCHITECTURE.md).
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '(^|/)src/(?!index\\.ts$)',
+              message: 'web/ imports nothing from src/ but src/index.ts (the Run is its only door).',
+            },
+          ],
+        },
+      ],
+    },
   },
   { files: ['web/main.tsx'], rules: { 'react-refresh/only-export-components': 'off' } },
   {

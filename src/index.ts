@@ -261,6 +261,7 @@ export { humanDuration, parseTimestamp } from './k8s/time.ts';
 export type { Lesson, LessonQuestion, LessonStep, Text } from './scenario/lessons/types.ts';
 export { stepsOf, stopIndices } from './scenario/lessons/types.ts';
 export type { DecodeResult, SharePayload, ShareView } from './scenario/share.ts';
+export { scenarioYaml } from './scenario/file.ts';
 
 /** The built-in lessons (their narration is a fair part of the app: loaded when asked for). */
 export async function loadLessons(): Promise<readonly import('./scenario/lessons/types.ts').Lesson[]> {

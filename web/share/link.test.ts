@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { decodeShare, encodeShare } from '../../src/scenario/share.ts';
+import { loadShareCodec } from '../../src/index.ts';
 import { defaultScenario } from '../lab/defaultScenario.ts';
 import { embedUrl, exportFileName, iframeCode, linkProblem, readPage, shareUrl } from './link.ts';
+
+const { decodeShare, encodeShare } = await loadShareCodec();
 
 describe('share URLs', () => {
   const payload = { scenario: defaultScenario(), at: 42, view: { lang: 'ko' } };

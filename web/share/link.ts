@@ -3,6 +3,7 @@
  * (`?embed=1`, `&console=1`, a `#<link>` fragment), and what is wrong with a link in words the
  * UI can translate (the codec's English sentence is kept as the detail).
  */
+import { loadShareCodec } from '../../src/index.ts';
 import type { Vars } from '../i18n/index.ts';
 
 /** What went wrong, as an i18n key with its values; `detail` is the technical text, shown as is. */
@@ -47,12 +48,12 @@ export function shareUrl(href: string, fragment: string): string {
   return url.toString();
 }
 
-type Codec = typeof import('../../src/scenario/share.ts');
+type Codec = Awaited<ReturnType<typeof loadShareCodec>>;
 let codec: Codec | undefined;
 
 /** The link codec (with its compression library) loads on demand: most visits carry no link. */
 export async function loadCodec(): Promise<Codec> {
-  codec ??= await import('../../src/scenario/share.ts');
+  codec ??= await loadShareCodec();
   return codec;
 }
 

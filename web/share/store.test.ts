@@ -1,6 +1,6 @@
 import { strToU8, deflateSync } from 'fflate';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { base64url, encodeShare } from '../../src/scenario/share.ts';
+import { loadShareCodec } from '../../src/index.ts';
 import type { Scenario } from '../../src/index.ts';
 import { defaultScenario, START_AT } from '../lab/defaultScenario.ts';
 import { createLab } from '../lab/lab.ts';
@@ -28,6 +28,8 @@ import {
   stopAutosave,
 } from './store.ts';
 import { canonical, decodeWork, listRecovery, RECOVERY_PREFIX, serializeWork, WORK_KEY } from './work.ts';
+
+const { base64url, encodeShare } = await loadShareCodec();
 
 const BASE = 'http://127.0.0.1:4173/';
 

@@ -11,7 +11,13 @@ import { exitLesson, isExploring, setPresenting, startLesson } from '../lessons/
 import { loadLessons } from '../lessons/catalog.ts';
 import { defaultScenario, START_AT } from '../lab/defaultScenario.ts';
 import type { Lab } from '../lab/lab.ts';
-import { loadExtensions, parseScenario, type Scenario, type ShareView } from '../../src/index.ts';
+import {
+  loadExtensions,
+  parseScenario,
+  scenarioYaml,
+  type Scenario,
+  type ShareView,
+} from '../../src/index.ts';
 import {
   codecNow,
   exportFileName,
@@ -40,7 +46,6 @@ import {
   type SaveResult,
   type SavedWork,
 } from './work.ts';
-import { scenarioYaml } from './yamlExport.ts';
 
 export type NoticeAction =
   'backToSaved' | 'keepLink' | 'download' | 'discard' | 'loadOther' | 'keepMine' | 'export';

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { SHARE_LIMITS } from '../../src/scenario/share.ts';
+import { loadShareCodec } from '../../src/index.ts';
 import { defaultScenario } from '../lab/defaultScenario.ts';
 import { isQuotaError, memoryStorage, tryWrite, watchBrowserStorage } from './storage.ts';
 import { MAX_FILE_BYTES } from './store.ts';
@@ -17,6 +17,8 @@ import {
   WORK_LIMITS,
   WorkSlot,
 } from './work.ts';
+
+const { SHARE_LIMITS } = await loadShareCodec();
 
 const good = serializeWork({ scenario: defaultScenario(), at: 42, view: { panels: ['nodes'], lang: 'ko' } });
 /** `good` with one top-level field replaced (raw JSON text for the value). */
