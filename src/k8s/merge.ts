@@ -21,6 +21,16 @@ const mergeKeys: Record<string, string> = {
   imagePullSecrets: 'name',
 };
 
+/**
+ * The merge key of a list field whose items have the named type (as the published OpenAPI schema
+ * says it): ServicePort lists merge by `port`, every other `ports` list by `containerPort`.
+ */
+export function mergeKeyForType(field: string, itemType: string): string | undefined {
+  const key = mergeKeys[field];
+  if (!key) return undefined;
+  return field === 'ports' && itemType === 'ServicePort' ? 'port' : key;
+}
+
 function mergeKeyFor(field: string, items: Json[]): string | undefined {
   const key = mergeKeys[field];
   if (!key) return undefined;
