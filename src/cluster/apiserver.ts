@@ -668,13 +668,38 @@ export class ApiServer {
       throw badRequest(
         `the API version in the data (${String(apiVersion)}) does not match the expected API version (${apiVersionOf(info)})`,
       );
-    const metadata = isObj(body['metadata']) ? body['metadata'] : {};
+    const decoded = decodedForm(body) as { [k: string]: Json };
+    const metadata = isObj(decoded['metadata']) ? decoded['metadata'] : {};
     return {
-      ...(deepCopy(body) as unknown as KubeObject),
+      ...(decoded as unknown as KubeObject),
       apiVersion: apiVersionOf(info),
       metadata: deepCopy(metadata) as unknown as KubeObject['metadata'],
     };
   }
+}
+
+/**
+ * What decoding a request body into the simulator's objects keeps: a `null` is an absent field,
+ * and an empty `resources` of a container is no resources. Clients that encode Go structs send
+ * both (`creationTimestamp: null` and `resources: {}` in every pod template of `kubectl rollout
+ * undo`'s patch); without this a template sent back would hash differently from the one stored.
+ */
+export function decodedForm(v: unknown, key = ''): unknown {
+  if (Array.isArray(v)) return v.map((x) => decodedForm(x, key));
+  if (!isObj(v)) return v;
+  const out: { [k: string]: Json } = {};
+  for (const [k, x] of Object.entries(v)) {
+    if (x === null) continue;
+    if (
+      k === 'resources' &&
+      (key === 'containers' || key === 'initContainers') &&
+      isObj(x) &&
+      Object.keys(x).length === 0
+    )
+      continue;
+    out[k] = decodedForm(x, k) as Json;
+  }
+  return out;
 }
 
 function name(o: KubeObject): string {

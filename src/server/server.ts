@@ -64,9 +64,13 @@ export interface RunningServer {
   readonly api: ApiServer;
   /** Moves virtual time forward (any speed); watchers see every change on the way. */
   advance(seconds: number): void;
-  /** Open watch streams (a client that watches has connected once this grows). */
+  /** Open watch streams. */
   watchCount(): number;
-  /** Resolves once at least `n` watches are open. */
+  /** Watch streams opened since the start (a client has started watching once this grows). */
+  watchesOpened(): number;
+  /** Calls `listener` whenever a watch stream opens; returns the stop function. */
+  onWatch(listener: () => void): () => void;
+  /** Resolves once `n` watch streams have been opened since the start. */
   waitForWatches(n: number, timeoutMillis?: number): Promise<void>;
   close(): Promise<void>;
 }
@@ -191,9 +195,13 @@ export function startServer(options: ServerOptions = {}): Promise<RunningServer>
     advanceTo(cluster.now + seconds);
   };
 
+  let opened = 0;
+  const watchListeners = new Set<() => void>();
   const notifyWatchers = () => {
+    opened++;
+    for (const l of watchListeners) l();
     for (let i = watchWaiters.length - 1; i >= 0; i--)
-      if (api.watcherCount() >= watchWaiters[i]!.n) {
+      if (opened >= watchWaiters[i]!.n) {
         watchWaiters[i]!.resolve();
         watchWaiters.splice(i, 1);
       }
@@ -469,12 +477,16 @@ export function startServer(options: ServerOptions = {}): Promise<RunningServer>
         api,
         advance,
         watchCount: () => api.watcherCount(),
+        watchesOpened: () => opened,
+        onWatch(listener) {
+          watchListeners.add(listener);
+          return () => watchListeners.delete(listener);
+        },
         waitForWatches(n, timeoutMillis = 10_000) {
-          if (api.watcherCount() >= n) return Promise.resolve();
+          if (opened >= n) return Promise.resolve();
           return new Promise<void>((ok, fail) => {
             const timer = setTimeout(
-              () =>
-                fail(new Error(`no ${n} watches within ${timeoutMillis} ms (${api.watcherCount()} open)`)),
+              () => fail(new Error(`no ${n} watches opened within ${timeoutMillis} ms (${opened} so far)`)),
               timeoutMillis,
             );
             watchWaiters.push({
