@@ -179,7 +179,7 @@ export class SimCluster implements ControllerContext {
           'kubernetes.io/os': 'linux',
         },
       },
-      spec: { podCIDR: `10.244.${index}.0/24` },
+      spec: { podCIDR: `10.244.${index}.0/24`, podCIDRs: [`10.244.${index}.0/24`] },
       status: {
         capacity,
         allocatable: { ...capacity },
@@ -189,6 +189,7 @@ export class SimCluster implements ControllerContext {
             status: 'True',
             reason: 'KubeletReady',
             message: 'kubelet is posting ready status',
+            lastHeartbeatTime: timestamp(0),
             lastTransitionTime: timestamp(0),
           },
         ],

@@ -14,8 +14,30 @@ export function maskClock(text: string): { text: string; masked: number } {
   let masked = 0;
   const lines = text.split('\n');
   let inEvents = false;
+  let inNodePods = false;
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;
+    // describe node: the Age column of its Non-terminated Pods table.
+    if (/^Non-terminated Pods:/.test(line)) {
+      inNodePods = true;
+      continue;
+    }
+    if (inNodePods) {
+      if (!line.startsWith('  ')) inNodePods = false;
+      else {
+        const cells = line.trim().split(/\s{2,}/);
+        if (cells.length >= 7) {
+          cells[cells.length - 1] = cells[0]!.startsWith('-')
+            ? '---'
+            : cells[0] === 'Namespace'
+              ? 'Age'
+              : '<age>';
+          lines[i] = `  ${cells.join(' ')}`;
+          if (cells[0] !== 'Namespace' && !cells[0]!.startsWith('-')) masked++;
+        }
+        continue;
+      }
+    }
     if (/^Events:\s*$/.test(line) || /^Events:\s+<none>/.test(line)) {
       inEvents = !/<none>/.test(line);
       continue;
@@ -109,16 +131,24 @@ export function compare(inPage: KubectlResult, real: KubectlResult): Comparison 
   };
 }
 
-/** A unified-looking line diff of two outputs, for reports. */
+/** A line diff of two outputs (longest common subsequence), `-` in-page and `+` real, for reports. */
 export function lineDiff(expected: string, actual: string): string {
   const a = expected.split('\n');
   const b = actual.split('\n');
+  // lcs[i][j]: the longest common subsequence of a[i..] and b[j..].
+  const lcs = Array.from({ length: a.length + 1 }, () => new Array<number>(b.length + 1).fill(0));
+  for (let i = a.length - 1; i >= 0; i--)
+    for (let j = b.length - 1; j >= 0; j--)
+      lcs[i]![j] = a[i] === b[j] ? lcs[i + 1]![j + 1]! + 1 : Math.max(lcs[i + 1]![j]!, lcs[i]![j + 1]!);
   const out: string[] = [];
-  const n = Math.max(a.length, b.length);
-  for (let i = 0; i < n; i++) {
-    if (a[i] === b[i]) continue;
-    if (a[i] !== undefined) out.push(`- ${JSON.stringify(a[i])}`);
-    if (b[i] !== undefined) out.push(`+ ${JSON.stringify(b[i])}`);
+  let i = 0;
+  let j = 0;
+  while (i < a.length || j < b.length) {
+    if (i < a.length && j < b.length && a[i] === b[j]) {
+      i++;
+      j++;
+    } else if (j < b.length && (i === a.length || lcs[i]![j + 1]! >= lcs[i + 1]![j]!)) out.push(`+${b[j++]}`);
+    else out.push(`-${a[i++]}`);
   }
   return out.join('\n');
 }

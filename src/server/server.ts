@@ -271,6 +271,12 @@ export function startServer(options: ServerOptions = {}): Promise<RunningServer>
   ): Promise<void> {
     const method = req.method ?? 'GET';
     const { info, name, subresource } = route;
+    // The API server's deprecation warning for core/v1 Endpoints (1.33); kubectl prints it.
+    if (info.kind === 'Endpoints')
+      res.setHeader(
+        'Warning',
+        '299 - "v1 Endpoints is deprecated in v1.33+; use discovery.k8s.io/v1 EndpointSlice"',
+      );
     const dryRun = q.getAll('dryRun').includes('All');
     const namespace = route.namespace;
     if (subresource !== undefined && subresource !== 'scale' && subresource !== 'status')
