@@ -213,6 +213,8 @@ export function startServer(options: ServerOptions = {}): Promise<RunningServer>
     const bookmarks = q.get('allowWatchBookmarks') === 'true';
     let firstTable = true;
     res.writeHead(200, { 'Content-Type': 'application/json', 'Transfer-Encoding': 'chunked' });
+    // Clients wait for the headers before they read events; a quiet watch must not keep them waiting.
+    res.flushHeaders();
     const write = (e: WatchEvent) => {
       let object: unknown = e.object;
       if (table && (e.type === 'ADDED' || e.type === 'MODIFIED' || e.type === 'DELETED')) {
