@@ -176,6 +176,8 @@ export function startServer(options: ServerOptions = {}): Promise<RunningServer>
   const bookmarkMillis = options.bookmarkMillis ?? 10_000;
   const streams = new Set<ServerResponse>();
   const watchWaiters: { n: number; resolve: () => void }[] = [];
+  /** JSON of objects sent on watches, shared by every stream (objects are immutable). */
+  const encoded = new WeakMap<object, string>();
   let nextStep = 0;
 
   /** Runs the scenario's steps that fall due while moving time to `target`. */
@@ -216,16 +218,23 @@ export function startServer(options: ServerOptions = {}): Promise<RunningServer>
     // Clients wait for the headers before they read events; a quiet watch must not keep them waiting.
     res.flushHeaders();
     const write = (e: WatchEvent) => {
-      let object: unknown = e.object;
       if (table && (e.type === 'ADDED' || e.type === 'MODIFIED' || e.type === 'DELETED')) {
-        object = toTable(route.info, [e.object as KubeObject], cluster.now, {
+        const object = toTable(route.info, [e.object as KubeObject], cluster.now, {
           resourceVersion: (e.object as KubeObject).metadata.resourceVersion ?? '',
           includeObject: include,
           noColumns: !firstTable,
         });
         firstTable = false;
+        res.write(`${JSON.stringify({ type: e.type, object })}\n`);
+        return;
       }
-      res.write(`${JSON.stringify({ type: e.type, object })}\n`);
+      // Every watcher of a change gets the same object: encode it once for all of them.
+      let json = encoded.get(e.object);
+      if (json === undefined) {
+        json = JSON.stringify(e.object);
+        encoded.set(e.object, json);
+      }
+      res.write(`{"type":"${e.type}","object":${json}}\n`);
     };
     let stop: () => void = () => {};
     try {
