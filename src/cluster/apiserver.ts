@@ -496,7 +496,7 @@ export class ApiServer {
     if (!existing) throw notFoundError(info, name);
     const rv = obj.metadata.resourceVersion;
     if (rv !== undefined && rv !== '' && rv !== existing.metadata.resourceVersion) throw conflict(info, name);
-    return this.replace(info, existing, obj, opts);
+    return this.replace(info, existing, keepEmptyResourcesAsStored(obj, existing), opts);
   }
 
   private replace(
@@ -534,7 +534,7 @@ export class ApiServer {
     const existing = this.cluster.store.get(info.kind, ns, objectName);
     if (!existing) throw notFoundError(info, objectName);
     const patched = applyPatch(existing, type, patch);
-    const obj = this.decode(info, patched);
+    const obj = keepEmptyResourcesAsStored(this.decode(info, patched), existing);
     if (obj.metadata.name !== objectName)
       throw badRequest(
         `the name of the object (${obj.metadata.name ?? ''}) does not match the name on the URL (${objectName})`,
@@ -679,27 +679,42 @@ export class ApiServer {
 }
 
 /**
- * What decoding a request body into the simulator's objects keeps: a `null` is an absent field,
- * and an empty `resources` of a container is no resources. Clients that encode Go structs send
- * both (`creationTimestamp: null` and `resources: {}` in every pod template of `kubectl rollout
- * undo`'s patch); without this a template sent back would hash differently from the one stored.
+ * What decoding a request body into the simulator's objects keeps: a `null` is an absent field.
+ * Clients that encode Go structs send nulls for empty pointers (`creationTimestamp: null` in
+ * every pod template `kubectl rollout undo` sends back).
  */
-export function decodedForm(v: unknown, key = ''): unknown {
-  if (Array.isArray(v)) return v.map((x) => decodedForm(x, key));
+export function decodedForm(v: unknown): unknown {
+  if (Array.isArray(v)) return v.map((x) => decodedForm(x));
   if (!isObj(v)) return v;
   const out: { [k: string]: Json } = {};
-  for (const [k, x] of Object.entries(v)) {
-    if (x === null) continue;
-    if (
-      k === 'resources' &&
-      (key === 'containers' || key === 'initContainers') &&
-      isObj(x) &&
-      Object.keys(x).length === 0
-    )
-      continue;
-    out[k] = decodedForm(x, k) as Json;
-  }
+  for (const [k, x] of Object.entries(v)) if (x !== null) out[k] = decodedForm(x) as Json;
   return out;
+}
+
+/** The pod specs of an object: its own (a Pod) or its template's. */
+function podSpecs(o: unknown): { containers?: { name?: string; resources?: unknown }[] }[] {
+  if (!isObj(o) || !isObj(o['spec'])) return [];
+  const spec = o['spec'];
+  const template =
+    isObj(spec['template']) && isObj(spec['template']['spec']) ? [spec['template']['spec']] : [];
+  return [spec, ...template] as { containers?: { name?: string; resources?: unknown }[] }[];
+}
+
+/**
+ * An empty `resources` of a container is no change where the stored container has none: Go
+ * clients send `resources: {}` for every container, the simulator stores only what it was given.
+ * Without this a template sent back (`rollout undo`) would hash differently from the stored one.
+ */
+function keepEmptyResourcesAsStored(next: KubeObject, existing: KubeObject): KubeObject {
+  const before = podSpecs(existing);
+  podSpecs(next).forEach((spec, i) => {
+    for (const c of spec.containers ?? []) {
+      if (!isObj(c.resources) || Object.keys(c.resources).length > 0) continue;
+      const old = before[i]?.containers?.find((x) => x.name === c.name);
+      if (old && old.resources === undefined) delete c.resources;
+    }
+  });
+  return next;
 }
 
 function name(o: KubeObject): string {

@@ -37,6 +37,7 @@ import {
   openapiDocument,
   openapiRoot,
 } from './discovery.ts';
+import { ProtobufError, decodeProtobufObject } from './protobuf.ts';
 import { toTable, type IncludeObject } from './tables.ts';
 
 export interface ServerOptions {
@@ -142,10 +143,14 @@ function sendStatus(res: ServerResponse, e: StatusError): void {
   send(res, e.code, e.status());
 }
 
-async function readBody(req: IncomingMessage): Promise<string> {
+async function readRaw(req: IncomingMessage): Promise<Buffer> {
   const chunks: Buffer[] = [];
   for await (const c of req) chunks.push(c as Buffer);
-  return Buffer.concat(chunks).toString('utf8');
+  return Buffer.concat(chunks);
+}
+
+async function readBody(req: IncomingMessage): Promise<string> {
+  return (await readRaw(req)).toString('utf8');
 }
 
 function parseJson(text: string): unknown {
@@ -293,12 +298,21 @@ export function startServer(options: ServerOptions = {}): Promise<RunningServer>
     if (subresource !== undefined && subresource !== 'scale' && subresource !== 'status')
       throw new StatusError(404, 'NotFound', 'the server could not find the requested resource');
     const contentType = (req.headers['content-type'] ?? '').split(';')[0]!.trim();
-    if (contentType.includes('protobuf'))
-      throw new StatusError(
-        415,
-        'UnsupportedMediaType',
-        `the body of the request was in an unknown format - accepted media types include: application/json, application/yaml`,
-      );
+    /** The request's object: JSON, or protobuf from typed clients (kubectl create deployment). */
+    const readObject = async (): Promise<unknown> => {
+      const raw = await readRaw(req);
+      if (contentType !== 'application/vnd.kubernetes.protobuf') return parseJson(raw.toString('utf8'));
+      try {
+        return decodeProtobufObject(raw);
+      } catch (e) {
+        if (!(e instanceof ProtobufError)) throw e;
+        throw new StatusError(
+          415,
+          'UnsupportedMediaType',
+          `the body of the request was in an unknown format - accepted media types include: application/json, application/yaml (${e.message})`,
+        );
+      }
+    };
     const table = wantsTable(req.headers.accept);
     const include = (q.get('includeObject') ?? 'Metadata') as IncludeObject;
     const reply = (obj: KubeObject, code = 200) =>
@@ -331,7 +345,7 @@ export function startServer(options: ServerOptions = {}): Promise<RunningServer>
       });
     }
     if (method === 'POST' && name === undefined)
-      return reply(api.create(info, namespace, parseJson(await readBody(req)), { dryRun }), 201);
+      return reply(api.create(info, namespace, await readObject(), { dryRun }), 201);
     if (name === undefined)
       throw new StatusError(
         405,
@@ -362,7 +376,7 @@ export function startServer(options: ServerOptions = {}): Promise<RunningServer>
       case 'GET':
         return reply(api.get(info, namespace, name));
       case 'PUT':
-        return reply(api.update(info, namespace, name, parseJson(await readBody(req)), { dryRun, ...sub }));
+        return reply(api.update(info, namespace, name, await readObject(), { dryRun, ...sub }));
       case 'PATCH': {
         const type = patchTypes[contentType];
         if (!type) throw unsupportedPatch(contentType);
