@@ -84,7 +84,8 @@ export default defineConfig([
   },
   {
     files: ['src/**/*.ts'],
-    ignores: ['src/cli.ts', 'src/**/*.test.ts', 'src/test-helpers/**'],
+    // Node entry points: the CLI and the simulated cluster served over HTTP (src/server).
+    ignores: ['src/cli.ts', 'src/server/**', 'src/**/*.test.ts', 'src/test-helpers/**'],
     languageOptions: { globals: {} },
     rules: {
       'no-restricted-imports': ['error', coreRestrictedImports],

@@ -165,6 +165,8 @@ export class SimCluster implements ControllerContext {
   private listeners = new Set<() => void>();
   /** Watches on single objects (kubectl's `--watch`), called on every write of that object. */
   private watchers = new Set<(c: Change) => void>();
+  /** Called with every recorded or repeated Event (the previous version for a repeat). */
+  private eventWatchers = new Set<(e: KubeEvent, old: KubeEvent | undefined) => void>();
 
   constructor(private readonly options: ClusterOptions = {}) {
     this.rand = new Rand(seedRandState(options.seed ?? 1));
@@ -195,7 +197,7 @@ export class SimCluster implements ControllerContext {
           'kubernetes.io/os': 'linux',
         },
       },
-      spec: { podCIDR: `10.244.${index}.0/24` },
+      spec: { podCIDR: `10.244.${index}.0/24`, podCIDRs: [`10.244.${index}.0/24`] },
       status: {
         capacity,
         allocatable: { ...capacity },
@@ -205,6 +207,7 @@ export class SimCluster implements ControllerContext {
             status: 'True',
             reason: 'KubeletReady',
             message: 'kubelet is posting ready status',
+            lastHeartbeatTime: timestamp(0),
             lastTransitionTime: timestamp(0),
           },
         ],
@@ -357,7 +360,14 @@ export class SimCluster implements ControllerContext {
     const at = this.eventIndex.get(key);
     if (at !== undefined && this.eventLog[at]) {
       const prev = this.eventLog[at]!;
-      this.eventLog[at] = Object.freeze({ ...prev, count: prev.count + 1, lastTimestamp: ts });
+      const next: KubeEvent = deepFreeze({
+        ...prev,
+        metadata: { ...prev.metadata, resourceVersion: String(++this.store.resourceVersion) },
+        count: prev.count + 1,
+        lastTimestamp: ts,
+      });
+      this.eventLog[at] = next;
+      for (const w of this.eventWatchers) w(next, prev);
       return;
     }
     const involvedObject = {
@@ -377,6 +387,8 @@ export class SimCluster implements ControllerContext {
       metadata: {
         name: `${obj.metadata.name}.${(EVENT_NAME_BASE + this.eventSeq).toString(16)}`,
         namespace,
+        // Events are API objects: each write takes the next resourceVersion, like any other.
+        resourceVersion: String(++this.store.resourceVersion),
         creationTimestamp: ts,
       },
       involvedObject,
@@ -391,6 +403,7 @@ export class SimCluster implements ControllerContext {
     };
     this.eventIndex.set(key, this.eventLog.length);
     this.eventLog.push(deepFreeze(ev));
+    for (const w of this.eventWatchers) w(ev, undefined);
   }
 
   decide(d: Omit<Decision, 't'>): void {
@@ -434,6 +447,12 @@ export class SimCluster implements ControllerContext {
   watch(fn: (c: Change) => void): () => void {
     this.watchers.add(fn);
     return () => this.watchers.delete(fn);
+  }
+
+  /** Calls `fn` with every Event recorded or repeated from now on; returns the stop function. */
+  watchEvents(fn: (e: KubeEvent, old: KubeEvent | undefined) => void): () => void {
+    this.eventWatchers.add(fn);
+    return () => this.eventWatchers.delete(fn);
   }
 
   private onChange(c: Change): void {

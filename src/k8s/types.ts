@@ -308,7 +308,7 @@ export interface EndpointSlice extends KubeObject {
 
 export interface NodeObject extends KubeObject {
   kind: 'Node';
-  spec: { podCIDR?: string };
+  spec: { podCIDR?: string; podCIDRs?: string[] };
   status: {
     capacity: Record<string, string>;
     allocatable: Record<string, string>;
@@ -317,6 +317,7 @@ export interface NodeObject extends KubeObject {
       status: string;
       reason?: string;
       message?: string;
+      lastHeartbeatTime?: string;
       lastTransitionTime?: string;
     }[];
     addresses: { type: string; address: string }[];

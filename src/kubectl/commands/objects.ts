@@ -2,6 +2,7 @@
  * Reading objects the way kubectl's resource builder does: by type and name, by type and label
  * selector, in one namespace or all; `all` expands to the kinds of kubectl's `all` category.
  */
+import { namespaceObjects } from '../../cluster/apply.ts';
 import type { SimCluster } from '../../cluster/cluster.ts';
 import { parseSelector, selectorMatches } from '../../k8s/labels.ts';
 import { resolveResource, type ResourceInfo } from '../../k8s/resources.ts';
@@ -58,19 +59,7 @@ export function listResource(
               : 0,
       );
   }
-  if (info.kind === 'Namespace') {
-    return ['default', 'kube-node-lease', 'kube-public', 'kube-system'].map((name) => ({
-      apiVersion: 'v1',
-      kind: 'Namespace',
-      metadata: {
-        name,
-        labels: { 'kubernetes.io/metadata.name': name },
-        creationTimestamp: '2025-01-01T00:00:00Z',
-      },
-      spec: { finalizers: ['kubernetes'] },
-      status: { phase: 'Active' },
-    }));
-  }
+  if (info.kind === 'Namespace') return namespaceObjects();
   return cluster.store.list<KubeObject>(info.kind, ns);
 }
 
