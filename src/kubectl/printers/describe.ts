@@ -110,9 +110,14 @@ export function describeDeployment(cluster: SimCluster, d: Deployment): string {
     w.write(1, '----\t------\t------\n');
     for (const c of s.conditions) w.write(1, `${c.type} \t${c.status}\t${c.reason ?? ''}\n`);
   }
+  // kubectl's findNewReplicaSet sorts the list in place by creation time, names breaking ties.
   const rsList = cluster.store
     .listControlledBy<ReplicaSet>(d.metadata.uid ?? '', 'ReplicaSet')
-    .sort((a, b) => (a.metadata.name < b.metadata.name ? -1 : a.metadata.name > b.metadata.name ? 1 : 0));
+    .sort(
+      (a, b) =>
+        parseTimestamp(a.metadata.creationTimestamp) - parseTimestamp(b.metadata.creationTimestamp) ||
+        (a.metadata.name < b.metadata.name ? -1 : a.metadata.name > b.metadata.name ? 1 : 0),
+    );
   const newRS = util.findNewReplicaSet(d, rsList);
   const [, allOld] = util.findOldReplicaSets(d, rsList);
   if (allOld.length || newRS) {
@@ -301,27 +306,36 @@ export function describePod(cluster: SimCluster, pod: Pod): string {
   return finish(w);
 }
 
-/** formatEndpointSlices: `ip:port` of the slices' endpoints for the named port, three at most. */
-function formatEndpointSlices(slices: EndpointSlice[], portName: string): string {
+/**
+ * formatEndpointSlices: `ip:port` of the slices' ready endpoints for the named port, three at
+ * most, then ` + N more...`. An endpoint whose `ready` is false is skipped (nil counts as ready).
+ * As upstream, the list counts as full before readiness is checked, so a not-ready endpoint after
+ * the third still adds the ` + N more...` suffix.
+ */
+export function formatEndpointSlices(slices: EndpointSlice[], portName: string | undefined): string {
   if (slices.length === 0) return '<none>';
   const list: string[] = [];
   const max = 3;
   let more = false;
   let count = 0;
+  const isReady = (e: EndpointSlice['endpoints'][number]) =>
+    (e.conditions as { ready?: boolean | null }).ready ?? true;
   for (const s of slices) {
     const ports = s.ports ?? [];
     if (ports.length === 0) {
       for (const e of s.endpoints) {
         if (list.length === max) more = true;
+        if (!isReady(e)) continue;
         if (!more) list.push(e.addresses[0] ?? '');
         count++;
       }
       continue;
     }
     for (const p of ports) {
-      if ((p.name ?? '') !== portName) continue;
+      if (portName !== undefined && (p.name ?? '') !== portName) continue;
       for (const e of s.endpoints) {
         if (list.length === max) more = true;
+        if (!isReady(e)) continue;
         if (!more) list.push(`${e.addresses[0] ?? ''}:${p.port}`);
         count++;
       }
