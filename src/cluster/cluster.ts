@@ -10,6 +10,7 @@
  */
 import { deepEqual } from '../k8s/copy.ts';
 import { mapSelectorMatches, selectorMatches } from '../k8s/labels.ts';
+import { podQOS } from '../k8s/qos.ts';
 import { Rand, seedRandState, type RandState } from '../k8s/rand.ts';
 import { resourceForKind, resolveResource } from '../k8s/resources.ts';
 import { timestamp } from '../k8s/time.ts';
@@ -799,7 +800,8 @@ function factsOf(p: Pod): PodFacts {
 
 /**
  * What admission plugins add to every new pod: the default service account, priority 0 and the
- * not-ready/unreachable tolerations of 300 s (ServiceAccount, Priority, DefaultTolerationSeconds).
+ * not-ready/unreachable tolerations of 300 s (ServiceAccount, Priority, DefaultTolerationSeconds),
+ * and the QoS class the API server stores in the status.
  */
 function admitPod(pod: Pod): Pod {
   const spec = { ...pod.spec };
@@ -813,7 +815,9 @@ function admitPod(pod: Pod): Pod {
     if (!tolerations.some((t) => t.key === key))
       tolerations.push({ key, operator: 'Exists', effect: 'NoExecute', tolerationSeconds: 300 });
   spec.tolerations = tolerations;
-  return { ...pod, spec };
+  const withSpec = { ...pod, spec };
+  // The pod strategy's PrepareForCreate records the QoS class in the status.
+  return { ...withSpec, status: { ...withSpec.status, qosClass: podQOS(withSpec) } };
 }
 
 /** Virtual time is kept to microseconds so sums of fractions compare exactly. */

@@ -174,20 +174,42 @@ function computeDigest(image: string): string {
   return out;
 }
 
+/**
+ * The runtime's id of a container run (`containerd://` and 64 hex characters): derived from the
+ * pod's uid, the container and its restart count, so it is stable and changes with each restart.
+ * (A hash, not the seeded generator: ids must not shift the random sequence of the simulation.)
+ */
+export function containerID(pod: Pod, container: string, restarts: number): string {
+  return `containerd://${computeDigest(`${pod.metadata.uid ?? pod.metadata.name}/${container}/${restarts}`)}`;
+}
+
+/** The image as containerd reports it once the container exists: `docker.io/luksa/kubia:v1`. */
+function runtimeImage(image: string): string {
+  return image.includes('@') ? image : `${imageRepository(image)}:${imageTag(image)}`;
+}
+
 /** The container status a runtime state shows (kubectl's STATUS column is derived from it). */
 function containerStatuses(pod: Pod, rt: PodRuntime): ContainerStatus[] {
   return pod.spec.containers.map((c, i) => {
     const main = i === 0;
+    const restarts = main ? rt.restarts : 0;
     const base: ContainerStatus = {
       name: c.name,
       image: c.image,
       imageID: '',
+      // The kubelet always reports lastState, empty until a container has exited.
+      lastState: {},
       ready: false,
       started: false,
-      restartCount: main ? rt.restarts : 0,
+      restartCount: restarts,
       state: {},
     };
     const id = `${imageRepository(c.image)}@sha256:${imageDigest(c.image)}`;
+    const created = () => {
+      base.containerID = containerID(pod, c.name, restarts);
+      base.image = runtimeImage(c.image);
+      base.imageID = id;
+    };
     switch (rt.stage) {
       case 'pulling':
         // A retry after a failed pull: the status keeps what the last sync reported.
@@ -205,7 +227,8 @@ function containerStatuses(pod: Pod, rt: PodRuntime): ContainerStatus[] {
         base.state = { waiting: { reason: 'ContainerCreating' } };
         break;
       case 'crashBackOff':
-        base.imageID = id;
+        // The status keeps the id of the run that exited until the next one starts.
+        created();
         base.state = main
           ? {
               waiting: {
@@ -217,7 +240,7 @@ function containerStatuses(pod: Pod, rt: PodRuntime): ContainerStatus[] {
         break;
       case 'running':
       case 'terminating':
-        base.imageID = id;
+        created();
         base.started = true;
         base.ready = rt.stage === 'running' && (main ? rt.ready : true);
         base.state = { running: { startedAt: timestamp(rt.startedAt) } };
@@ -226,6 +249,8 @@ function containerStatuses(pod: Pod, rt: PodRuntime): ContainerStatus[] {
     if (main && rt.lastState)
       base.lastState = {
         terminated: {
+          // The run that exited: the current one while in back-off, else the one before it.
+          containerID: containerID(pod, c.name, rt.stage === 'crashBackOff' ? restarts : restarts - 1),
           exitCode: rt.lastState.exitCode,
           reason: rt.lastState.reason,
           startedAt: timestamp(rt.lastState.startedAt),
@@ -247,7 +272,9 @@ function withStatus(ctx: ControllerContext, pod: Pod, rt: PodRuntime): Pod {
     message: `containers with unready status: [${unready.join(' ')}]`,
   };
   const conditions = podConditions(pod.status.conditions, allReady ? undefined : notReady, ctx.now);
-  const started = statuses.some((s) => s.started || s.lastState !== undefined || s.restartCount > 0);
+  const started = statuses.some(
+    (s) => s.started || s.lastState?.terminated !== undefined || s.restartCount > 0,
+  );
   return {
     ...pod,
     status: {
@@ -355,12 +382,16 @@ export function syncPod(ctx: ControllerContext, world: KubeletWorld, key: string
   const bound = !rt;
   if (!rt) {
     const nodes = ctx.store.list<NodeObject>('Node');
+    const hostIP = nodeIp(nodes, host);
+    const podIP = pod.status.podIP ?? allocateIp(world, nodes, host);
     pod = {
       ...pod,
       status: {
         ...pod.status,
-        hostIP: nodeIp(nodes, host),
-        podIP: pod.status.podIP ?? allocateIp(world, nodes, host),
+        hostIP,
+        hostIPs: [{ ip: hostIP }],
+        podIP,
+        podIPs: [{ ip: podIP }],
         startTime: timestamp(ctx.now),
       },
     };

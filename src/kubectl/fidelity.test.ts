@@ -72,6 +72,22 @@ const rows: [string, string, string, string, string, number][] = [
     '',
     0,
   ],
+  [
+    'describe pod: podIPs, the container id, the default tolerations',
+    'v3NotReady',
+    'describe pod kubia-99ccc8b46-2r547',
+    'Name:             kubia-99ccc8b46-2r547\nNamespace:        default\nPriority:         0\nService Account:  default\nNode:             node-2/172.18.0.3\nStart Time:       Wed, 01 Jan 2025 00:02:01 +0000\nLabels:           app=kubia\n                  pod-template-hash=99ccc8b46\nAnnotations:      <none>\nStatus:           Running\nIP:               10.244.2.4\nIPs:\n  IP:           10.244.2.4\nControlled By:  ReplicaSet/kubia-99ccc8b46\nContainers:\n  nodejs:\n    Container ID:   containerd://189ba917a73315d2e528e9ec052ed9758e7d6b538ecbf9b287e52ab0374a2465\n    Image:          luksa/kubia:v3\n    Image ID:       docker.io/luksa/kubia@sha256:4e82743d4168753fc1832c6b0f59d98d66e2c2dde0067d8f1905a1e37d487995\n    Port:           <none>\n    Host Port:      <none>\n    State:          Running\n      Started:      Wed, 01 Jan 2025 00:02:07 +0000\n    Ready:          False\n    Restart Count:  0\n    Readiness:      http-get http://:8080/ delay=0s timeout=1s period=1s #success=1 #failure=3\n    Environment:    <none>\n    Mounts:         <none>\nConditions:\n  Type                        Status\n  PodReadyToStartContainers   True \n  Initialized                 True \n  Ready                       False \n  ContainersReady             False \n  PodScheduled                True \nVolumes:                      <none>\nQoS Class:                    BestEffort\nNode-Selectors:               <none>\nTolerations:                  node.kubernetes.io/not-ready:NoExecute op=Exists for 300s\n                              node.kubernetes.io/unreachable:NoExecute op=Exists for 300s\nEvents:\n  Type     Reason     Age                From               Message\n  ----     ------     ----               ----               -------\n  Normal   Scheduled  49s                default-scheduler  Successfully assigned default/kubia-99ccc8b46-2r547 to node-2\n  Normal   Pulling    49s                kubelet            Pulling image "luksa/kubia:v3"\n  Normal   Pulled     45s                kubelet            Successfully pulled image "luksa/kubia:v3" in 4.552s (4.552s including waiting). Image size: 45145204 bytes.\n  Normal   Created    43s                kubelet            Created container: nodejs\n  Normal   Started    43s                kubelet            Started container nodejs\n  Warning  Unhealthy  1s (x41 over 41s)  kubelet            Readiness probe failed: HTTP probe failed with statuscode: 500\n',
+    '',
+    0,
+  ],
+  [
+    'a pod carries containerID, podIPs, hostIPs and qosClass as the API server returns them',
+    'v3NotReady',
+    'get pod kubia-99ccc8b46-2r547 -o jsonpath={.status.containerStatuses[0].containerID}{.status.podIPs}{.status.hostIPs}{.status.qosClass}',
+    'containerd://189ba917a73315d2e528e9ec052ed9758e7d6b538ecbf9b287e52ab0374a2465[{"ip":"10.244.2.4"}][{"ip":"172.18.0.3"}]BestEffort',
+    '',
+    0,
+  ],
 ];
 
 describe('kubectl output as kubectl 1.33 prints it', () => {

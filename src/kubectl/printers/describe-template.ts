@@ -3,7 +3,7 @@
  * tab-separated, and DescribePodTemplate, shared by `rollout history --revision`, `rollout undo
  * --dry-run` (raw tabs) and `describe` (run through the tabwriter).
  */
-import type { Container, PodTemplateSpec, Probe } from '../../k8s/types.ts';
+import type { Container, PodSpec, PodTemplateSpec, Probe } from '../../k8s/types.ts';
 
 export class PrefixWriter {
   private parts: string[] = [];
@@ -98,6 +98,36 @@ export function printAnnotationsMultiline(
   });
 }
 
+/**
+ * printPodTolerationsMultiline: `key[=value][:effect][ op=Exists][ for Ns]`, one toleration a
+ * line, sorted by key (`node.kubernetes.io/not-ready:NoExecute op=Exists for 300s`).
+ */
+export function printTolerationsMultiline(
+  w: PrefixWriter,
+  title: string,
+  tolerations: PodSpec['tolerations'],
+): void {
+  w.write(0, `${title}:\t`);
+  const list = [...(tolerations ?? [])].sort((a, b) =>
+    (a.key ?? '') < (b.key ?? '') ? -1 : (a.key ?? '') > (b.key ?? '') ? 1 : 0,
+  );
+  if (list.length === 0) {
+    w.write(0, '<none>\n');
+    return;
+  }
+  list.forEach((t, i) => {
+    if (i > 0) w.write(0, '\t');
+    let text = t.key ?? '';
+    if (t.value) text += `=${t.value}`;
+    if (t.effect) text += `:${t.effect}`;
+    // `operator: Exists` with no key and no effect tolerates everything.
+    if (t.operator === 'Exists' && !t.value) text += t.key || t.effect ? ' op=Exists' : 'op=Exists';
+    if (t.tolerationSeconds !== undefined && t.tolerationSeconds !== null)
+      text += ` for ${t.tolerationSeconds}s`;
+    w.write(0, `${text}\n`);
+  });
+}
+
 function portsString(c: Container): string {
   return (c.ports ?? []).map((p) => `${p.containerPort}/${p.protocol ?? 'TCP'}`).join(', ');
 }
@@ -183,8 +213,8 @@ export function describePodTemplate(template: PodTemplateSpec | undefined, w: Pr
     printAnnotationsMultiline(w, '  Annotations', template.metadata.annotations);
   describeContainers(w, 'Containers', template.spec.containers, '  ');
   w.write(0, '  Volumes:\t<none>\n');
-  printLabelsMultiline(w, '  Node-Selectors', undefined);
-  w.write(0, '  Tolerations:\t<none>\n');
+  printLabelsMultiline(w, '  Node-Selectors', template.spec.nodeSelector);
+  printTolerationsMultiline(w, '  Tolerations', template.spec.tolerations);
 }
 
 export function podTemplateText(template: PodTemplateSpec | undefined): string {

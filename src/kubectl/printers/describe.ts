@@ -6,6 +6,7 @@
 import type { SimCluster } from '../../cluster/cluster.ts';
 import * as util from '../../cluster/controllers/deployment/util.ts';
 import { formatLabels, formatSelector } from '../../k8s/labels.ts';
+import { podQOS } from '../../k8s/qos.ts';
 import { formatCpu, formatMemory, parseQuantity } from '../../k8s/quantity.ts';
 import { parseTimestamp } from '../../k8s/time.ts';
 import type {
@@ -27,6 +28,7 @@ import {
   describePodTemplate,
   printAnnotationsMultiline,
   printLabelsMultiline,
+  printTolerationsMultiline,
   probeString,
 } from './describe-template.ts';
 import { age } from './table.ts';
@@ -201,7 +203,7 @@ function describePodContainers(w: PrefixWriter, containers: Container[], statuse
   for (const c of containers) {
     const st = statuses.find((s) => s.name === c.name);
     w.write(1, `${c.name}:\n`);
-    if (st) w.write(2, `Container ID:\t${(st as { containerID?: string }).containerID ?? ''}\n`);
+    if (st) w.write(2, `Container ID:\t${st.containerID ?? ''}\n`);
     w.write(2, `Image:\t${c.image}\n`);
     if (st) w.write(2, `Image ID:\t${st.imageID ?? ''}\n`);
     const ports = (c.ports ?? []).map((p) => `${p.containerPort}/${p.protocol ?? 'TCP'}`).join(', ');
@@ -246,24 +248,6 @@ function describePodContainers(w: PrefixWriter, containers: Container[], statuse
   }
 }
 
-/** qos.GetPodQOS, for the resources a template can carry. */
-export function podQOS(pod: Pod): string {
-  let any = false;
-  let guaranteed = true;
-  for (const c of pod.spec.containers) {
-    const req = c.resources?.requests ?? {};
-    const lim = c.resources?.limits ?? {};
-    if (Object.keys(req).length || Object.keys(lim).length) any = true;
-    for (const r of ['cpu', 'memory']) {
-      const l = lim[r];
-      const q = req[r] ?? l;
-      if (l === undefined || q === undefined || parseQuantity(q) !== parseQuantity(l)) guaranteed = false;
-    }
-  }
-  if (!any) return 'BestEffort';
-  return guaranteed ? 'Guaranteed' : 'Burstable';
-}
-
 export function describePod(cluster: SimCluster, pod: Pod): string {
   const w = new PrefixWriter();
   const spec = pod.spec as Pod['spec'] & { priority?: number; serviceAccountName?: string };
@@ -284,7 +268,7 @@ export function describePod(cluster: SimCluster, pod: Pod): string {
   if (pod.status?.message) w.write(0, `Message:\t${pod.status.message}\n`);
   const ip = pod.status?.podIP ?? '';
   w.write(0, `IP:\t${ip}\n`);
-  const ips = (pod.status as { podIPs?: { ip: string }[] } | undefined)?.podIPs ?? (ip ? [{ ip }] : []);
+  const ips = pod.status?.podIPs ?? [];
   if (ips.length === 0) w.write(0, 'IPs:\t<none>\n');
   else {
     w.write(0, 'IPs:\n');
@@ -299,9 +283,9 @@ export function describePod(cluster: SimCluster, pod: Pod): string {
     for (const c of conditions) w.write(1, `${c.type} \t${c.status} \n`);
   }
   w.write(0, 'Volumes:\t<none>\n');
-  w.write(0, `QoS Class:\t${podQOS(pod)}\n`);
-  printLabelsMultiline(w, 'Node-Selectors', undefined);
-  w.write(0, 'Tolerations:\t<none>\n');
+  w.write(0, `QoS Class:\t${pod.status?.qosClass ?? podQOS(pod)}\n`);
+  printLabelsMultiline(w, 'Node-Selectors', pod.spec.nodeSelector);
+  printTolerationsMultiline(w, 'Tolerations', pod.spec.tolerations);
   describeEvents(w, eventsFor(cluster, pod), cluster.now);
   return finish(w);
 }

@@ -3,6 +3,7 @@
  * the API server returns them, keys in Go's map order (sorted), YAML the way sigs.k8s.io/yaml
  * writes it, JSON indented by four spaces; several objects print as a `List`.
  */
+import { apiEncode } from '../../k8s/encode.ts';
 import { yamlLibrary } from '../../k8s/yaml.ts';
 import { kindSlashName, resourceForKind } from '../../k8s/resources.ts';
 import type { KubeObject } from '../../k8s/types.ts';
@@ -113,7 +114,8 @@ export function parseOutput(o: string | undefined): OutputFormat {
 }
 
 /** Prints objects in a non-table format. `single` means one object was asked for by name. */
-export function printObjects(format: OutputFormat, objects: KubeObject[], single: boolean): string {
+export function printObjects(format: OutputFormat, shown: KubeObject[], single: boolean): string {
+  const objects = shown.map(apiEncode);
   const data: unknown = single && objects.length === 1 ? objects[0] : asList(objects);
   switch (format.type) {
     case 'yaml':
