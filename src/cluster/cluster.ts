@@ -9,6 +9,7 @@
  * informers have caught up).
  */
 import { deepEqual } from '../k8s/copy.ts';
+import { hashUuid } from '../k8s/hash.ts';
 import { mapSelectorMatches, selectorMatches } from '../k8s/labels.ts';
 import { podQOS } from '../k8s/qos.ts';
 import { Rand, seedRandState, type RandState } from '../k8s/rand.ts';
@@ -35,6 +36,7 @@ import { isPodReady } from './controllers/deployment/util.ts';
 import { syncEndpoints } from './controllers/endpoints.ts';
 import { syncReplicaSet } from './controllers/replicaset.ts';
 import { ApiError } from './errors.ts';
+import { NAMESPACES } from './apply.ts';
 import { TimerHeap, type Timer } from './heap.ts';
 import { Store, controllerUid, objectKey, type Change, type StoreData } from './store.ts';
 import type { AppBehaviour } from './apps.ts';
@@ -156,8 +158,28 @@ export class SimCluster implements ControllerContext {
     this.world = newWorldState(options.apps ?? {});
     this.maxPods = options.maxPodsTotal ?? 20_000;
     this.store.onChange = (c) => this.onChange(c);
+    for (const name of NAMESPACES) this.createNamespace(name);
     const nodes = options.nodes ?? 3;
     for (let i = 1; i <= nodes; i++) this.createNode(`node-${i}`, i, options);
+  }
+
+  /**
+   * The namespaces of a fresh cluster. Their uids are derived from their names, not drawn from the
+   * seeded generator, so adding them moved no pod name or uid.
+   */
+  private createNamespace(name: string): void {
+    this.store.put<KubeObject & { spec: object; status: object }>({
+      apiVersion: 'v1',
+      kind: 'Namespace',
+      metadata: {
+        name,
+        uid: hashUuid(`namespace/${name}`),
+        creationTimestamp: timestamp(0),
+        labels: { 'kubernetes.io/metadata.name': name },
+      },
+      spec: { finalizers: ['kubernetes'] },
+      status: { phase: 'Active' },
+    });
   }
 
   private createNode(name: string, index: number, options: ClusterOptions): void {
@@ -335,7 +357,12 @@ export class SimCluster implements ControllerContext {
     const at = this.eventIndex.get(key);
     if (at !== undefined && this.eventLog[at]) {
       const prev = this.eventLog[at]!;
-      this.eventLog[at] = { ...prev, count: prev.count + 1, lastTimestamp: ts };
+      this.eventLog[at] = {
+        ...prev,
+        metadata: { ...prev.metadata, resourceVersion: this.store.nextResourceVersion() },
+        count: prev.count + 1,
+        lastTimestamp: ts,
+      };
       return;
     }
     const involvedObject = {
@@ -349,12 +376,17 @@ export class SimCluster implements ControllerContext {
     this.eventSeq++;
     const source: KubeEvent['source'] = { component };
     if (host) source.host = host;
+    const eventName = `${obj.metadata.name}.${(EVENT_NAME_BASE + this.eventSeq).toString(16)}`;
+    // What client-go's recorder writes (core/v1 Events): reportingComponent and -Instance mirror
+    // the source, eventTime stays null. The uid is derived, not drawn from the seeded generator.
     const ev: KubeEvent = {
       apiVersion: 'v1',
       kind: 'Event',
       metadata: {
-        name: `${obj.metadata.name}.${(EVENT_NAME_BASE + this.eventSeq).toString(16)}`,
+        name: eventName,
         namespace,
+        uid: hashUuid(`${namespace}/${eventName}`),
+        resourceVersion: this.store.nextResourceVersion(),
         creationTimestamp: ts,
       },
       involvedObject,
@@ -364,8 +396,10 @@ export class SimCluster implements ControllerContext {
       source,
       firstTimestamp: ts,
       lastTimestamp: ts,
+      eventTime: null,
       count: 1,
       reportingComponent: component,
+      reportingInstance: host ?? '',
     };
     this.eventIndex.set(key, this.eventLog.length);
     this.eventLog.push(ev);

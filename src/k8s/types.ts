@@ -355,7 +355,10 @@ export interface KubeEvent extends KubeObject {
   firstTimestamp: string;
   lastTimestamp: string;
   count: number;
+  /** events.k8s.io's MicroTime; core/v1 Events written by client-go's recorder leave it null. */
+  eventTime?: string | null;
   reportingComponent?: string;
+  reportingInstance?: string;
 }
 
 export type AnyObject = Deployment | ReplicaSet | Pod | Service | Endpoints | EndpointSlice | NodeObject;

@@ -88,6 +88,38 @@ const rows: [string, string, string, string, string, number][] = [
     '',
     0,
   ],
+  [
+    'get ns lists the namespaces of a fresh cluster',
+    'kubia',
+    'get ns',
+    'NAME              STATUS   AGE\ndefault           Active   0s\nkube-node-lease   Active   0s\nkube-public       Active   0s\nkube-system       Active   0s\n',
+    '',
+    0,
+  ],
+  [
+    'describe ns',
+    'kubia',
+    'describe ns default',
+    'Name:         default\nLabels:       kubernetes.io/metadata.name=default\nAnnotations:  <none>\nStatus:       Active\n\nNo resource quota.\n\nNo LimitRange resource.\n',
+    '',
+    0,
+  ],
+  [
+    'a namespace as the API server returns it',
+    'kubia',
+    'get ns kube-system -o yaml',
+    'apiVersion: v1\nkind: Namespace\nmetadata:\n  creationTimestamp: "2025-01-01T00:00:00Z"\n  labels:\n    kubernetes.io/metadata.name: kube-system\n  name: kube-system\n  resourceVersion: "4"\n  uid: d9e0619d-d8e0-400a-97e0-5e77d6e05ce4\nspec:\n  finalizers:\n  - kubernetes\nstatus:\n  phase: Active\n',
+    '',
+    0,
+  ],
+  [
+    'events carry a uid and a resourceVersion',
+    'kubia',
+    'get events -o jsonpath={.items[0].metadata}',
+    '{"creationTimestamp":"2025-01-01T00:00:00Z","name":"kubia-556b495f69-7p2bb.181f0a3c9006","namespace":"default","resourceVersion":"23","uid":"d2a30cb6-d3a3-4e49-90a3-0990d1a30b23"}',
+    '',
+    0,
+  ],
 ];
 
 describe('kubectl output as kubectl 1.33 prints it', () => {

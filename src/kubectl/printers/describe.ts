@@ -523,6 +523,21 @@ export function describeNode(cluster: SimCluster, n: NodeObject): string {
   return finish(w);
 }
 
+/**
+ * describeNamespace with the quota and limit-range sections of a cluster that serves both and has
+ * none.
+ */
+export function describeNamespace(ns: KubeObject & { status?: { phase?: string } }): string {
+  const w = new PrefixWriter();
+  w.write(0, `Name:\t${ns.metadata.name}\n`);
+  printLabelsMultiline(w, 'Labels', ns.metadata.labels);
+  printAnnotationsMultiline(w, 'Annotations', ns.metadata.annotations);
+  w.write(0, `Status:\t${ns.status?.phase ?? ''}\n`);
+  w.write(0, '\nNo resource quota.\n');
+  w.write(0, '\nNo LimitRange resource.\n');
+  return finish(w);
+}
+
 /** Describes any served object; undefined for kinds without a describer. */
 export function describeObject(cluster: SimCluster, obj: KubeObject): string | undefined {
   switch (obj.kind) {
@@ -540,6 +555,8 @@ export function describeObject(cluster: SimCluster, obj: KubeObject): string | u
       return describeEndpointSlice(cluster, obj as EndpointSlice);
     case 'Node':
       return describeNode(cluster, obj as NodeObject);
+    case 'Namespace':
+      return describeNamespace(obj);
     default:
       return undefined;
   }
