@@ -103,7 +103,8 @@ export function resolveTargets(positional: string[], requireName: boolean, verb:
   const slashForm = positional.filter((p) => p.includes('/'));
   if (slashForm.length && slashForm.length !== positional.length) {
     throw new KubectlError(
-      `there is no need to specify a resource type as a separate argument when passing arguments in resource/name form (e.g. 'kubectl ${verb} resource/<resource_name>' instead of 'kubectl ${verb} resource resource/<resource_name>'`,
+      // The builder's message names `get` whatever the command (cli-runtime's hasCombinedTypeArgs).
+      `there is no need to specify a resource type as a separate argument when passing arguments in resource/name form (e.g. 'kubectl get resource/<resource_name>' instead of 'kubectl get resource resource/<resource_name>'`,
     );
   }
   if (slashForm.length) {

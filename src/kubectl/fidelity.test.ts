@@ -10,10 +10,34 @@ import { withKubia } from './test-fixtures.ts';
 
 const chapter = readFileSync(new URL('../scenario/examples/kubia-chapter.yaml', import.meta.url), 'utf8');
 
+const pausedDeployment = `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: paused
+spec:
+  paused: true
+  replicas: 2
+  selector:
+    matchLabels: {app: paused}
+  template:
+    metadata:
+      labels: {app: paused}
+    spec:
+      containers:
+      - name: web
+        image: nginx:1.27
+`;
+
 const setups: Record<string, () => Cluster> = {
   /** v2 rolled out, one v3 pod running but failing its readiness probe. */
   v3NotReady: () => runScenario(chapter, 170),
   kubia: () => withKubia(),
+  /** The v3NotReady state plus a Deployment created paused, which has no ReplicaSet. */
+  withPaused: () => {
+    const c = runScenario(chapter, 170);
+    c.apply(pausedDeployment);
+    return c;
+  },
   /** kubia with a 150-character annotation and a short one. */
   annotated: () => {
     const c = withKubia();
@@ -119,6 +143,110 @@ const rows: [string, string, string, string, string, number][] = [
     '{"creationTimestamp":"2025-01-01T00:00:00Z","name":"kubia-556b495f69-7p2bb.181f0a3c9006","namespace":"default","resourceVersion":"23","uid":"d2a30cb6-d3a3-4e49-90a3-0990d1a30b23"}',
     '',
     0,
+  ],
+  [
+    'rollout history of every Deployment: a Deployment without ReplicaSets still gets its header line',
+    'withPaused',
+    'rollout history deploy',
+    'deployment.apps/kubia \nREVISION  CHANGE-CAUSE\n1         <none>\n2         <none>\n3         <none>\n\ndeployment.apps/paused \nNo rollout history found.\n',
+    '',
+    0,
+  ],
+  [
+    'rollout history --revision of a Deployment without ReplicaSets',
+    'withPaused',
+    'rollout history deploy paused --revision=1',
+    'deployment.apps/paused with revision #1\nNo rollout history found.\n',
+    '',
+    0,
+  ],
+  [
+    'rollout history rejects a negative revision',
+    'withPaused',
+    'rollout history deploy kubia --revision=-1',
+    '',
+    'error: revision must be a positive integer: -1\n',
+    1,
+  ],
+  [
+    'rollout subcommands need a resource',
+    'withPaused',
+    'rollout undo',
+    '',
+    'error: required resource not specified\n',
+    1,
+  ],
+  [
+    'rollout status of a ReplicaSet: no status viewer',
+    'withPaused',
+    'rollout status rs kubia-5d86469bf9',
+    '',
+    'error: no status viewer has been implemented for ReplicaSet.apps\n',
+    1,
+  ],
+  [
+    'rollout undo of a ReplicaSet: no rollbacker',
+    'withPaused',
+    'rollout undo rs kubia-5d86469bf9',
+    '',
+    'error: no rollbacker has been implemented for "ReplicaSet.apps"\n',
+    1,
+  ],
+  [
+    'rollout restart of a Service is not supported',
+    'withPaused',
+    'rollout restart svc kubia',
+    '',
+    'error: services "kubia" restarting is not supported\n',
+    1,
+  ],
+  [
+    'rollout history of a Service: no visitor method',
+    'withPaused',
+    'rollout history svc kubia',
+    '',
+    'error: error retrieving history for "Service", no visitor method exists for { Service}\n',
+    1,
+  ],
+  [
+    'several errors print as bare messages, one a line',
+    'withPaused',
+    'rollout history po -l app=kubia',
+    '',
+    'no history viewer has been implemented for "Pod"\nno history viewer has been implemented for "Pod"\nno history viewer has been implemented for "Pod"\nno history viewer has been implemented for "Pod"\n',
+    1,
+  ],
+  [
+    'rollout history -o json prints the ReplicaSet as a typed object, fields in struct order',
+    'withPaused',
+    'rollout history deploy kubia --revision=2 -o json',
+    '{\n    "kind": "ReplicaSet",\n    "apiVersion": "apps/v1",\n    "metadata": {\n        "name": "kubia-5d86469bf9",\n        "namespace": "default",\n        "uid": "0ba2f3da-8b38-47bb-9946-e7611d45bd8f",\n        "resourceVersion": "159",\n        "generation": 3,\n        "creationTimestamp": "2025-01-01T00:00:30Z",\n        "labels": {\n            "app": "kubia",\n            "pod-template-hash": "5d86469bf9"\n        },\n        "annotations": {\n            "deployment.kubernetes.io/desired-replicas": "3",\n            "deployment.kubernetes.io/max-replicas": "4",\n            "deployment.kubernetes.io/revision": "2"\n        },\n        "ownerReferences": [\n            {\n                "apiVersion": "apps/v1",\n                "kind": "Deployment",\n                "name": "kubia",\n                "uid": "31f53ce3-5c6c-470f-972e-171ad7da5693",\n                "controller": true,\n                "blockOwnerDeletion": true\n            }\n        ]\n    },\n    "spec": {\n        "replicas": 3,\n        "minReadySeconds": 10,\n        "selector": {\n            "matchLabels": {\n                "app": "kubia",\n                "pod-template-hash": "5d86469bf9"\n            }\n        },\n        "template": {\n            "metadata": {\n                "name": "kubia",\n                "creationTimestamp": null,\n                "labels": {\n                    "app": "kubia",\n                    "pod-template-hash": "5d86469bf9"\n                }\n            },\n            "spec": {\n                "containers": [\n                    {\n                        "name": "nodejs",\n                        "image": "luksa/kubia:v2",\n                        "resources": {},\n                        "readinessProbe": {\n                            "httpGet": {\n                                "path": "/",\n                                "port": 8080,\n                                "scheme": "HTTP"\n                            },\n                            "timeoutSeconds": 1,\n                            "periodSeconds": 1,\n                            "successThreshold": 1,\n                            "failureThreshold": 3\n                        },\n                        "terminationMessagePath": "/dev/termination-log",\n                        "terminationMessagePolicy": "File",\n                        "imagePullPolicy": "IfNotPresent"\n                    }\n                ],\n                "restartPolicy": "Always",\n                "terminationGracePeriodSeconds": 30,\n                "dnsPolicy": "ClusterFirst",\n                "securityContext": {},\n                "schedulerName": "default-scheduler"\n            }\n        }\n    },\n    "status": {\n        "replicas": 3,\n        "fullyLabeledReplicas": 3,\n        "readyReplicas": 3,\n        "availableReplicas": 3,\n        "observedGeneration": 3\n    }\n}\n',
+    '',
+    0,
+  ],
+  [
+    'rollout history -o name names the ReplicaSets by revision',
+    'withPaused',
+    'rollout history deploy kubia -o name',
+    'replicaset.apps/kubia-dbb475ccb\nreplicaset.apps/kubia-5d86469bf9\nreplicaset.apps/kubia-99ccc8b46\n',
+    '',
+    0,
+  ],
+  [
+    'rollout history -o wide is no format of its printer',
+    'withPaused',
+    'rollout history deploy kubia -o wide',
+    '',
+    'error: unable to match a printer suitable for the output format "wide", allowed formats are: go-template,go-template-file,json,jsonpath,jsonpath-as-json,jsonpath-file,name,template,templatefile,yaml\n',
+    1,
+  ],
+  [
+    'resource/name arguments after a bare type: the builder names `get`',
+    'withPaused',
+    'rollout undo deploy kubia deploy/paused',
+    '',
+    "error: there is no need to specify a resource type as a separate argument when passing arguments in resource/name form (e.g. 'kubectl get resource/<resource_name>' instead of 'kubectl get resource resource/<resource_name>'\n",
+    1,
   ],
 ];
 
