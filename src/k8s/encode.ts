@@ -1,7 +1,8 @@
 /**
  * Objects as the API server serializes them. The server encodes Go structs, and a struct field
  * without `omitempty` semantics is written even when empty: every container has `resources: {}`,
- * and a pod template's ObjectMeta writes its zero creationTimestamp as `null`. The store keeps
+ * a pod template's ObjectMeta writes its zero creationTimestamp as `null`, and a Service always has
+ * `status.loadBalancer`. The store keeps
  * objects without these (they carry no information, and pod-template-hash is computed from the
  * template as stored); everything that shows an object the way a client receives it (`-o yaml`,
  * `-o json`, jsonpath, the typed objects kubectl prints) encodes it here first.
@@ -48,6 +49,11 @@ export function apiEncode<T extends KubeObject>(obj: T): T {
       return { ...obj, spec: { ...spec, template: encodePodTemplate(spec['template'] as PodTemplateSpec) } };
     case 'Pod':
       return isObj(spec) ? { ...obj, spec: encodePodSpec(spec) } : obj;
+    case 'Service': {
+      // ServiceStatus and its LoadBalancerStatus are structs: always written.
+      const status = isObj(o['status']) ? o['status'] : {};
+      return { ...obj, status: { ...status, loadBalancer: status['loadBalancer'] ?? {} } };
+    }
     default:
       return obj;
   }

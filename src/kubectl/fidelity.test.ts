@@ -6,6 +6,9 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { runScenario, type Cluster } from '../index.ts';
+import { kubiaYaml } from '../test-helpers/builders.ts';
+import { executeKubectl } from './index.ts';
+import { startKubectl, type KubectlOutputChunk } from './stream.ts';
 import { withKubia } from './test-fixtures.ts';
 
 const chapter = readFileSync(new URL('../scenario/examples/kubia-chapter.yaml', import.meta.url), 'utf8');
@@ -399,6 +402,142 @@ const rows: [string, string, string, string, string, number][] = [
     'error: --resource-version may only be used with a single resource\n',
     1,
   ],
+  [
+    'set image NAME= sends the patch; the API server refuses the empty image',
+    'v3NotReady',
+    'set image deployment/kubia nodejs=',
+    '',
+    'error: failed to patch image update to pod template: Deployment.apps "kubia" is invalid: spec.template.spec.containers[0].image: Required value\n',
+    1,
+  ],
+  [
+    "set image with no arguments: the builder's message",
+    'v3NotReady',
+    'set image',
+    '',
+    "error: You must provide one or more resources by argument or filename.\nExample resource specifications include:\n   '-f rsrc.yaml'\n   '--filename=rsrc.json'\n   '<resource> <name>'\n   '<resource>'\n",
+    1,
+  ],
+  [
+    'set image without a pair',
+    'v3NotReady',
+    'set image deployment/kubia',
+    '',
+    'error: at least one image update is required\n',
+    1,
+  ],
+  [
+    'set image: * with another pair',
+    'v3NotReady',
+    'set image deploy/kubia nodejs=a *=b',
+    '',
+    'error: all containers are already specified by *, but saw more than one container_name=container_image pairs\n',
+    1,
+  ],
+  [
+    'set image: a removal is no image format',
+    'v3NotReady',
+    'set image deploy/kubia foo-',
+    '',
+    'error: invalid image format: foo-\n',
+    1,
+  ],
+  [
+    'set image: an unknown container',
+    'v3NotReady',
+    'set image deploy/kubia foo=bar',
+    '',
+    'error: unable to find container named "foo"\n',
+    1,
+  ],
+  [
+    'set image: the image it already has changes nothing and prints nothing',
+    'v3NotReady',
+    'set image deploy/kubia nodejs=luksa/kubia:v3',
+    '',
+    '',
+    0,
+  ],
+  [
+    'set image of a Service',
+    'v3NotReady',
+    'set image svc/kubia nodejs=x',
+    '',
+    'error: services/kubia the object is not a pod or does not have a pod template: *v1.Service\n',
+    1,
+  ],
+  [
+    'set image -l over pods, client dry run',
+    'v3NotReady',
+    'set image pods -l app=kubia nodejs=x --dry-run=client',
+    'pod/kubia-5d86469bf9-4zbz5 image updated (dry run)\npod/kubia-5d86469bf9-89lts image updated (dry run)\npod/kubia-5d86469bf9-w2k45 image updated (dry run)\npod/kubia-99ccc8b46-2r547 image updated (dry run)\n',
+    '',
+    0,
+  ],
+  [
+    'set image: one container found, one not',
+    'v3NotReady',
+    'set image deploy/kubia nodejs=z foo=y',
+    'deployment.apps/kubia image updated\n',
+    'error: unable to find container named "foo"\n',
+    1,
+  ],
+  [
+    'set image --record: the deprecation warning comes first',
+    'v3NotReady',
+    'set image deploy kubia nodejs=q --record',
+    'deployment.apps/kubia image updated\n',
+    'Flag --record has been deprecated, --record will be removed in the future\n',
+    0,
+  ],
+  [
+    'set image -o name',
+    'v3NotReady',
+    'set image deploy/kubia nodejs=x -o name',
+    'deployment.apps/kubia\n',
+    '',
+    0,
+  ],
+  [
+    "set selector replaces a Service's selector",
+    'v3NotReady',
+    'set selector svc kubia app=kubia,tier=web',
+    'service/kubia selector updated\n',
+    '',
+    0,
+  ],
+  [
+    'set selector: the last argument is the selector',
+    'v3NotReady',
+    'set selector svc kubia',
+    '',
+    'error: resource(s) were provided, but no name was specified\n',
+    1,
+  ],
+  [
+    'set selector of a Deployment',
+    'v3NotReady',
+    'set selector deploy kubia app=kubia',
+    '',
+    'error: setting a selector is only supported for Services\n',
+    1,
+  ],
+  [
+    'set selector with a set-based requirement',
+    'v3NotReady',
+    "set selector svc kubia 'app in (a)'",
+    '',
+    'error: match expression [{app In [a]}] not supported on this object\n',
+    1,
+  ],
+  [
+    'set selector --dry-run=client -o json: a typed Service, status included',
+    'v3NotReady',
+    'set selector svc/kubia x=y --dry-run=client -o json',
+    '{\n    "kind": "Service",\n    "apiVersion": "v1",\n    "metadata": {\n        "name": "kubia",\n        "namespace": "default",\n        "uid": "6399f181-8870-4a9d-acaa-dace0b6802e3",\n        "resourceVersion": "9",\n        "creationTimestamp": "2025-01-01T00:00:00Z",\n        "annotations": {\n            "kubectl.kubernetes.io/last-applied-configuration": "{\\"apiVersion\\":\\"v1\\",\\"kind\\":\\"Service\\",\\"metadata\\":{\\"name\\":\\"kubia\\"},\\"spec\\":{\\"type\\":\\"LoadBalancer\\",\\"selector\\":{\\"app\\":\\"kubia\\"},\\"ports\\":[{\\"port\\":80,\\"targetPort\\":8080}]}}\\n"\n        }\n    },\n    "spec": {\n        "ports": [\n            {\n                "protocol": "TCP",\n                "port": 80,\n                "targetPort": 8080,\n                "nodePort": 31782\n            }\n        ],\n        "selector": {\n            "x": "y"\n        },\n        "clusterIP": "10.96.20.205",\n        "clusterIPs": [\n            "10.96.20.205"\n        ],\n        "type": "LoadBalancer",\n        "sessionAffinity": "None",\n        "externalTrafficPolicy": "Cluster",\n        "ipFamilies": [\n            "IPv4"\n        ],\n        "ipFamilyPolicy": "SingleStack",\n        "allocateLoadBalancerNodePorts": true,\n        "internalTrafficPolicy": "Cluster"\n    },\n    "status": {\n        "loadBalancer": {}\n    }\n}\n',
+    '',
+    0,
+  ],
 ];
 
 describe('kubectl output as kubectl 1.33 prints it', () => {
@@ -406,4 +545,37 @@ describe('kubectl output as kubectl 1.33 prints it', () => {
     const c = setups[state]!();
     expect(c.kubectl(line)).toEqual({ stdout, stderr, exitCode });
   });
+});
+
+describe('output order across stdout and stderr', () => {
+  // cobra prints a deprecated flag's warning while it parses the flags, before the command runs.
+  it.each([
+    ['set image deploy/kubia nodejs=luksa/kubia:v2 --record', 'deployment.apps/kubia image updated\n'],
+    ['scale deploy/kubia --replicas=2 --record', 'deployment.apps/kubia scaled\n'],
+    ['apply -f kubia.yaml --record', 'deployment.apps/kubia configured\n'],
+  ])('%s: the --record warning first', (line, output) => {
+    const c = withKubia();
+    c.sim.files.set('kubia.yaml', kubiaYaml({ replicas: 4 }));
+    const seen: string[] = [];
+    executeKubectl(c.sim, line, undefined, {
+      out: (t) => seen.push(`stdout: ${t}`),
+      err: (t) => seen.push(`stderr: ${t}`),
+    });
+    expect(seen).toEqual([
+      'stderr: Flag --record has been deprecated, --record will be removed in the future\n',
+      `stdout: ${output}`,
+    ]);
+  });
+});
+
+it('the console stream delivers the warning and the output as separate chunks, in order', () => {
+  const c = withKubia();
+  const chunks: KubectlOutputChunk[] = [];
+  startKubectl(c.sim, 'set image deploy/kubia nodejs=luksa/kubia:v2 --record', undefined, (ch) =>
+    chunks.push(ch),
+  );
+  expect(chunks).toEqual([
+    { stderr: 'Flag --record has been deprecated, --record will be removed in the future\n' },
+    { stdout: 'deployment.apps/kubia image updated\n' },
+  ]);
 });

@@ -89,6 +89,8 @@ export interface FlagSpec {
   noOptDefault?: string;
   /** One line for `--help`. */
   help?: string;
+  /** A deprecated flag: using it prints cobra's `Flag --NAME has been deprecated, <this>` first. */
+  deprecated?: string;
 }
 
 export interface ParsedArgs {

@@ -81,7 +81,6 @@ function runCreateFromFiles(ctx: CommandContext): number {
   const saveConfig = flagBool(ctx.args, 'save-config');
   const output = flagString(ctx.args, 'output');
   const format = output === undefined ? undefined : parseOutput(output);
-  if (record) ctx.err('Flag --record has been deprecated, --record will be removed in the future\n');
   const prepared = prepareSources(ctx, 'create', (raw, source) => {
     checkManifest(raw, source);
     const obj = deepCopy(raw) as unknown as KubeObject;
@@ -238,6 +237,7 @@ export const createCommand: Command = {
     {
       name: 'record',
       type: 'bool',
+      deprecated: '--record will be removed in the future',
       help: 'Record current kubectl command in the resource annotation. (deprecated)',
     },
     {

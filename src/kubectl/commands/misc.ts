@@ -34,7 +34,12 @@ export const editCommand: Command = {
       help: 'Filename, directory, or URL to files to use to edit the resource',
     },
     { name: 'output', short: 'o', type: 'string', help: 'Output format.' },
-    { name: 'record', type: 'bool', help: 'Record current kubectl command in the resource annotation.' },
+    {
+      name: 'record',
+      type: 'bool',
+      deprecated: '--record will be removed in the future',
+      help: 'Record current kubectl command in the resource annotation.',
+    },
   ],
   run: runEdit,
 };

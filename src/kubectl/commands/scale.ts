@@ -54,7 +54,7 @@ export const scaleCommand: Command = {
   flags: [
     { name: 'replicas', type: 'int' },
     { name: 'current-replicas', type: 'int' },
-    { name: 'record', type: 'bool' },
+    { name: 'record', type: 'bool', deprecated: '--record will be removed in the future' },
     { name: 'timeout', type: 'string' },
   ],
   run: runScale,
