@@ -15,6 +15,7 @@
 import { timestamp } from '../k8s/time.ts';
 import type { Container, ContainerStatus, NodeObject, Pod, PodCondition, Probe } from '../k8s/types.ts';
 import { appBehaviour, imageRepository, imageTag, respond, type AppBehaviour } from './apps.ts';
+import { EMPTY_LOG, appendRequest, logsRequests, type AppLog } from './applog.ts';
 import type { ControllerContext } from './context.ts';
 
 /** Kubelet state per pod (kept in WorldState so snapshots capture it). */
@@ -51,6 +52,10 @@ export interface PodRuntime {
   pullStartedAt?: number;
   /** After a failed pull: when the kubelet retries (ImagePullBackOff shows until then). */
   retryPullAt?: number;
+  /** What the app of the current (or last exited) container run wrote to its log. */
+  log?: AppLog;
+  /** The log of the run before it (`kubectl logs --previous`). */
+  previousLog?: AppLog;
 }
 
 export interface KubeletWorld {
@@ -497,7 +502,10 @@ export function syncPod(ctx: ControllerContext, world: KubeletWorld, key: string
           : INITIAL_BACKOFF;
         rt.restartBackoffAt = ctx.now;
         rt.restarts++;
+        rt.previousLog = rt.log ?? EMPTY_LOG;
       }
+      // A new container run writes a new log.
+      rt.log = EMPTY_LOG;
       for (const ct of pod.spec.containers) {
         ctx.event(pod, 'Normal', 'Created', `Created container: ${ct.name}`, 'kubelet', host);
         ctx.event(pod, 'Normal', 'Started', `Started container ${ct.name}`, 'kubelet', host);
@@ -627,6 +635,7 @@ function probeOnce(
   }
   if (probe.tcpSocket) return { ok: true, message: '' };
   rt.requests++;
+  if (logsRequests(c.image)) rt.log = appendRequest(rt.log, now);
   const res = respond(c.image, app, pod.metadata.name, rt.requests, now - rt.startedAt);
   const ok = res.status >= 200 && res.status < 400;
   return { ok, message: ok ? '' : `HTTP probe failed with statuscode: ${res.status}` };
@@ -712,6 +721,8 @@ export function serveRequest(
   world: KubeletWorld,
   pod: Pod,
   now: number,
+  /** When the request was sent (within the traffic batch that ends now). */
+  sentAt = now,
 ): { status: number; version: string } {
   const key = `${pod.metadata.namespace ?? 'default'}/${pod.metadata.name}`;
   const rt = world.pods.get(key);
@@ -720,6 +731,7 @@ export function serveRequest(
   const version = c.image.slice(c.image.lastIndexOf(':') + 1);
   if (!rt || rt.stage !== 'running' || now - rt.startedAt < app.startupSeconds) return { status: 0, version };
   rt.requests++;
+  if (logsRequests(c.image)) rt.log = appendRequest(rt.log, sentAt);
   return {
     status: respond(c.image, app, pod.metadata.name, rt.requests, now - rt.startedAt).status,
     version,

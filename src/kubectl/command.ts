@@ -61,6 +61,8 @@ export interface WatchSession {
   readonly deadline: number;
   /** Synchronous runs end after this many virtual seconds without output (default 3600). */
   readonly syncIdleSeconds?: number;
+  /** Synchronous runs end after this many virtual seconds in all (default a day). */
+  readonly syncMaxSeconds?: number;
   /** Called when the deadline passes (or, synchronously, when nothing is left to happen). */
   expire(idle: boolean): void;
 }

@@ -9,7 +9,7 @@ import { runScenario, type Cluster } from '../index.ts';
 import { kubiaYaml } from '../test-helpers/builders.ts';
 import { executeKubectl } from './index.ts';
 import { startKubectl, type KubectlOutputChunk } from './stream.ts';
-import { withKubia } from './test-fixtures.ts';
+import { cluster, withKubia } from './test-fixtures.ts';
 
 const chapter = readFileSync(new URL('../scenario/examples/kubia-chapter.yaml', import.meta.url), 'utf8');
 
@@ -538,6 +538,70 @@ const rows: [string, string, string, string, string, number][] = [
     '',
     0,
   ],
+  [
+    'logs of a Deployment: one pod, chosen as kubectl orders them, named on stderr',
+    'v3NotReady',
+    'logs deploy/kubia --tail=3',
+    'Received request from ::ffff:10.244.3.1\nReceived request from ::ffff:10.244.3.1\nReceived request from ::ffff:10.244.3.1\n',
+    'Found 4 pods, using pod/kubia-5d86469bf9-89lts\n',
+    0,
+  ],
+  [
+    "logs of a pod with timestamps: the probe's requests, one a second",
+    'v3NotReady',
+    'logs kubia-99ccc8b46-2r547 --tail=3 --timestamps',
+    '2025-01-01T00:02:47.9Z Received request from ::ffff:10.244.2.1\n2025-01-01T00:02:48.9Z Received request from ::ffff:10.244.2.1\n2025-01-01T00:02:49.9Z Received request from ::ffff:10.244.2.1\n',
+    '',
+    0,
+  ],
+  [
+    'logs -l: the last 10 lines of each pod by default; --prefix names the source',
+    'v3NotReady',
+    'logs -l app=kubia --prefix --tail=1',
+    '[pod/kubia-5d86469bf9-4zbz5/nodejs] Received request from ::ffff:10.244.1.1\n[pod/kubia-5d86469bf9-89lts/nodejs] Received request from ::ffff:10.244.3.1\n[pod/kubia-5d86469bf9-w2k45/nodejs] Received request from ::ffff:10.244.2.1\n[pod/kubia-99ccc8b46-2r547/nodejs] Received request from ::ffff:10.244.2.1\n',
+    '',
+    0,
+  ],
+  [
+    'logs without arguments',
+    'v3NotReady',
+    'logs',
+    '',
+    "error: expected 'logs [-f] [-p] (POD | TYPE/NAME) [-c CONTAINER]'.\nPOD or TYPE/NAME is a required argument for the logs command\nSee 'kubectl logs -h' for help and examples\n",
+    1,
+  ],
+  [
+    'logs of a missing pod',
+    'v3NotReady',
+    'logs nope',
+    '',
+    'error: error from server (NotFound): pods "nope" not found in namespace "default"\n',
+    1,
+  ],
+  [
+    'logs of a node',
+    'v3NotReady',
+    'logs node/node-1',
+    '',
+    'error: cannot get the logs from *v1.Node: selector for *v1.Node not implemented\n',
+    1,
+  ],
+  [
+    'logs --previous of a container that never restarted',
+    'v3NotReady',
+    'logs kubia-99ccc8b46-2r547 -p',
+    '',
+    'Error from server (BadRequest): previous terminated container "nodejs" in pod "kubia-99ccc8b46-2r547" not found\n',
+    1,
+  ],
+  [
+    'logs of a container the pod does not have',
+    'v3NotReady',
+    'logs kubia-99ccc8b46-2r547 -c x',
+    '',
+    'error: container x is not valid for pod kubia-99ccc8b46-2r547\n',
+    1,
+  ],
 ];
 
 describe('kubectl output as kubectl 1.33 prints it', () => {
@@ -578,4 +642,94 @@ it('the console stream delivers the warning and the output as separate chunks, i
     { stderr: 'Flag --record has been deprecated, --record will be removed in the future\n' },
     { stdout: 'deployment.apps/kubia image updated\n' },
   ]);
+});
+
+describe('kubectl logs: what the simulated kubia app wrote', () => {
+  it('a container still pulling its image has no log yet', () => {
+    const c = runScenario(chapter, 3);
+    const pod = c.kubectl('get pods -o name').stdout.split('\n')[0]!.replace('pod/', '');
+    expect(c.kubectl(`logs ${pod}`)).toEqual({
+      stdout: '',
+      stderr: `Error from server (BadRequest): container "nodejs" in pod "${pod}" is waiting to start: ContainerCreating\n`,
+      exitCode: 1,
+    });
+  });
+
+  it('the app starts with "Kubia server starting..." and logs each request, probes and clients', () => {
+    const c = cluster();
+    c.apply(
+      `${kubiaYaml({ replicas: 1 })}        readinessProbe:\n          periodSeconds: 1\n          httpGet: { path: /, port: 8080 }\n`,
+    );
+    c.kubectl('expose deployment kubia --port=80 --target-port=8080');
+    c.setTraffic('kubia', 4);
+    c.advance(20);
+    const pod = c.kubectl('get pods -o name').stdout.trim().replace('pod/', '');
+    const ip = (c.get('pod', pod) as { status: { podIP: string } }).status.podIP;
+    const lines = c.kubectl(`logs ${pod}`).stdout.split('\n').slice(0, -1);
+    // Probed every second from 0 s to 20 s, and every client request the pod answered.
+    const probes = 21;
+    const served = c.requests(0, c.now()).filter((r) => r.pod === pod && r.status !== 0).length;
+    expect(served).toBeGreaterThan(0);
+    expect(lines[0]).toBe('Kubia server starting...');
+    expect(lines.slice(1)).toEqual(
+      new Array(probes + served).fill(`Received request from ::ffff:${ip.replace(/\.\d+$/, '.1')}`),
+    );
+  });
+
+  it('--previous shows the log of the container that exited; a new run starts a new log', () => {
+    const c = cluster();
+    c.kubectl('create deployment crash --image=luksa/kubia:v1-crash');
+    c.advance(15);
+    const pod = c.kubectl('get pods -o name').stdout.trim().replace('pod/', '');
+    expect(c.kubectl(`logs ${pod} --previous`)).toEqual({
+      stdout: 'Kubia server starting...\n',
+      stderr: '',
+      exitCode: 0,
+    });
+    expect(c.kubectl(`logs ${pod} --timestamps`).stdout).toMatch(
+      /^2025-01-01T00:00:\d\dZ Kubia server starting...\n$/,
+    );
+  });
+
+  it('-f follows: the lines the app writes while time moves, until a minute has passed', () => {
+    const c = runScenario(chapter, 170);
+    const before = c.now();
+    const r = c.kubectl('logs kubia-99ccc8b46-2r547 -f --tail=1');
+    const lines = r.stdout.split('\n').slice(0, -1);
+    // One line already there, then one probe a second for the 60 s a synchronous follow lasts.
+    expect(c.now() - before).toBe(60);
+    expect(lines).toEqual(new Array(1 + 60).fill('Received request from ::ffff:10.244.2.1'));
+    expect(r.exitCode).toBe(0);
+  });
+});
+
+describe('commands kubectl has and the simulator does not', () => {
+  it.each([
+    'exec -it kubia-pod -- sh',
+    'port-forward svc/kubia 8080:80',
+    'top pods',
+    'config view',
+    'cp a b',
+  ])('kubectl %s says in one line that it is not simulated', (line) => {
+    const r = withKubia().kubectl(line);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toMatch(
+      new RegExp(`^error: kubectl ${line.split(' ')[0]} is not simulated in Rollout Lab: [^\\n]+\\n$`),
+    );
+    expect(r.exitCode).toBe(1);
+  });
+
+  it('k is kubectl', () => {
+    const c = withKubia();
+    expect(c.kubectl('k get deploy kubia -o name')).toEqual(c.kubectl('kubectl get deploy kubia -o name'));
+    expect(c.kubectl('k get deploy kubia -o name').stdout).toBe('deployment.apps/kubia\n');
+  });
+
+  it('api-versions lists what the simulated API server serves', () => {
+    expect(cluster().kubectl('api-versions')).toEqual({
+      stdout: 'apps/v1\ndiscovery.k8s.io/v1\nv1\n',
+      stderr: '',
+      exitCode: 0,
+    });
+  });
 });

@@ -168,3 +168,20 @@ export const apiResourcesCommand: Command = {
   ],
   run: runApiResources,
 };
+
+/** `kubectl api-versions`: the group/versions the simulated API server serves, sorted. */
+export const apiVersionsCommand: Command = {
+  name: 'api-versions',
+  short: 'Print the supported API versions on the server, in the form of "group/version"',
+  long: 'Print the supported API versions on the server, in the form of "group/version".',
+  examples: '  # Print the supported API versions\n  kubectl api-versions',
+  usage: 'kubectl api-versions [flags] [options]',
+  flags: [],
+  run: (ctx) => {
+    if (ctx.args.positional.length)
+      throw new KubectlError(`unexpected arguments: [${ctx.args.positional.join(' ')}]`);
+    const versions = [...new Set(resources.map(apiVersionOf))].sort();
+    ctx.out(versions.map((v) => `${v}\n`).join(''));
+    return 0;
+  },
+};

@@ -48,7 +48,7 @@ function runScale(ctx: CommandContext): number {
 
 export const scaleCommand: Command = {
   name: 'scale',
-  short: 'Set a new size for a deployment, replica set, replication controller, or stateful set',
+  short: 'Set a new size for a deployment, replica set, or replication controller',
   usage:
     'kubectl scale [--resource-version=version] [--current-replicas=count] --replicas=COUNT (-f FILENAME | TYPE NAME)',
   flags: [
