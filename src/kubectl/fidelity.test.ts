@@ -4,10 +4,12 @@
  * simulator's objects; the states are built from the book's chapter and small clusters.
  */
 import { readFileSync } from 'node:fs';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { runScenario, type Cluster } from '../index.ts';
 import { kubiaYaml } from '../test-helpers/builders.ts';
 import { executeKubectl } from './index.ts';
+import { goSort, naturalLess } from './printers/sort.ts';
 import { startKubectl, type KubectlOutputChunk } from './stream.ts';
 import { cluster, withKubia } from './test-fixtures.ts';
 
@@ -34,6 +36,8 @@ spec:
 const setups: Record<string, () => Cluster> = {
   /** v2 rolled out, one v3 pod running but failing its readiness probe. */
   v3NotReady: () => runScenario(chapter, 170),
+  /** The chapter 45 s in: v1 rolled out, the update to v2 under way. */
+  chapter45: () => runScenario(chapter, 45),
   kubia: () => withKubia(),
   /** kubia with annotations change-cause=x and note=a, its pods labelled tier=web. */
   annotated2: () => {
@@ -602,6 +606,54 @@ const rows: [string, string, string, string, string, number][] = [
     'error: container x is not valid for pod kubia-99ccc8b46-2r547\n',
     1,
   ],
+  [
+    "get events --sort-by=.metadata.creationTimestamp: the book's command, ties in the order Go's sort leaves them",
+    'v3NotReady',
+    'get events --sort-by=.metadata.creationTimestamp -o name',
+    'event/kubia-dbb475ccb.181f0a3c9002\nevent/kubia.181f0a3c9001\nevent/kubia-dbb475ccb.181f0a3c9004\nevent/kubia-dbb475ccb.181f0a3c9003\nevent/kubia-dbb475ccb-zmtqn.181f0a3c9009\nevent/kubia-dbb475ccb-j2zqb.181f0a3c9007\nevent/kubia-dbb475ccb-zmtqn.181f0a3c9006\nevent/kubia-dbb475ccb-wwkkq.181f0a3c9008\nevent/kubia-dbb475ccb-wwkkq.181f0a3c9005\nevent/kubia-dbb475ccb-j2zqb.181f0a3c900a\nevent/kubia-dbb475ccb-j2zqb.181f0a3c900b\nevent/kubia-dbb475ccb-zmtqn.181f0a3c900c\nevent/kubia-dbb475ccb-wwkkq.181f0a3c900d\nevent/kubia-dbb475ccb-j2zqb.181f0a3c900f\nevent/kubia-dbb475ccb-j2zqb.181f0a3c900e\nevent/kubia-dbb475ccb-zmtqn.181f0a3c9011\nevent/kubia-dbb475ccb-zmtqn.181f0a3c9010\nevent/kubia-dbb475ccb-wwkkq.181f0a3c9013\nevent/kubia-dbb475ccb-wwkkq.181f0a3c9012\nevent/kubia.181f0a3c9014\nevent/kubia-5d86469bf9.181f0a3c9015\nevent/kubia-5d86469bf9-89lts.181f0a3c9016\nevent/kubia-5d86469bf9-89lts.181f0a3c9017\nevent/kubia-5d86469bf9-89lts.181f0a3c9018\nevent/kubia-5d86469bf9-89lts.181f0a3c901a\nevent/kubia-5d86469bf9-89lts.181f0a3c9019\nevent/kubia-dbb475ccb.181f0a3c901c\nevent/kubia-5d86469bf9.181f0a3c901f\nevent/kubia.181f0a3c901b\nevent/kubia-dbb475ccb-wwkkq.181f0a3c901d\nevent/kubia.181f0a3c901e\nevent/kubia-5d86469bf9-w2k45.181f0a3c9020\nevent/kubia-5d86469bf9-w2k45.181f0a3c9021\nevent/kubia-5d86469bf9-w2k45.181f0a3c9022\nevent/kubia-5d86469bf9-w2k45.181f0a3c9023\nevent/kubia-5d86469bf9-w2k45.181f0a3c9024\nevent/kubia-5d86469bf9.181f0a3c9029\nevent/kubia-dbb475ccb-j2zqb.181f0a3c9027\nevent/kubia.181f0a3c9025\nevent/kubia.181f0a3c9028\nevent/kubia-dbb475ccb.181f0a3c9026\nevent/kubia-5d86469bf9-4zbz5.181f0a3c902b\nevent/kubia-5d86469bf9-4zbz5.181f0a3c902a\nevent/kubia-5d86469bf9-4zbz5.181f0a3c902c\nevent/kubia-5d86469bf9-4zbz5.181f0a3c902e\nevent/kubia-5d86469bf9-4zbz5.181f0a3c902d\nevent/kubia-dbb475ccb.181f0a3c9030\nevent/kubia-dbb475ccb-zmtqn.181f0a3c9031\nevent/kubia.181f0a3c902f\nevent/kubia-99ccc8b46.181f0a3c9033\nevent/kubia.181f0a3c9032\nevent/kubia-99ccc8b46-2r547.181f0a3c9034\nevent/kubia-99ccc8b46-2r547.181f0a3c9035\nevent/kubia-99ccc8b46-2r547.181f0a3c9036\nevent/kubia-99ccc8b46-2r547.181f0a3c9037\nevent/kubia-99ccc8b46-2r547.181f0a3c9038\nevent/kubia-99ccc8b46-2r547.181f0a3c9039\n',
+    '',
+    0,
+  ],
+  [
+    'get pods --sort-by a start time',
+    'v3NotReady',
+    'get pods --sort-by=.status.startTime -o name',
+    'pod/kubia-5d86469bf9-89lts\npod/kubia-5d86469bf9-w2k45\npod/kubia-5d86469bf9-4zbz5\npod/kubia-99ccc8b46-2r547\n',
+    '',
+    0,
+  ],
+  [
+    'get --sort-by a number',
+    'v3NotReady',
+    'get rs --sort-by=.spec.replicas -o name',
+    'replicaset.apps/kubia-dbb475ccb\nreplicaset.apps/kubia-99ccc8b46\nreplicaset.apps/kubia-5d86469bf9\n',
+    '',
+    0,
+  ],
+  [
+    'get --sort-by a field no object has',
+    'v3NotReady',
+    'get events --sort-by=.metadata.nope -o name',
+    '',
+    'error: couldn\'t find any field with path "{.metadata.nope}" in the list of objects\n',
+    1,
+  ],
+  [
+    'get --sort-by an expression that is not one',
+    'v3NotReady',
+    'get pods --sort-by=a{b -o name',
+    '',
+    "error: unexpected path string, expected a 'name1.name2' or '.name1.name2' or '{name1.name2}' or '{.name1.name2}'\n",
+    1,
+  ],
+  [
+    'the same as a table, early in the chapter',
+    'chapter45',
+    'get events --sort-by=.metadata.creationTimestamp',
+    'LAST SEEN   TYPE     REASON              OBJECT                        MESSAGE\n45s         Normal   SuccessfulCreate    replicaset/kubia-dbb475ccb    Created pod: kubia-dbb475ccb-wwkkq\n45s         Normal   ScalingReplicaSet   deployment/kubia              Scaled up replica set kubia-dbb475ccb to 3\n45s         Normal   SuccessfulCreate    replicaset/kubia-dbb475ccb    Created pod: kubia-dbb475ccb-j2zqb\n45s         Normal   SuccessfulCreate    replicaset/kubia-dbb475ccb    Created pod: kubia-dbb475ccb-zmtqn\n44s         Normal   Pulling             pod/kubia-dbb475ccb-wwkkq     Pulling image "luksa/kubia:v1"\n44s         Normal   Scheduled           pod/kubia-dbb475ccb-zmtqn     Successfully assigned default/kubia-dbb475ccb-zmtqn to node-1\n44s         Normal   Scheduled           pod/kubia-dbb475ccb-j2zqb     Successfully assigned default/kubia-dbb475ccb-j2zqb to node-2\n44s         Normal   Pulling             pod/kubia-dbb475ccb-j2zqb     Pulling image "luksa/kubia:v1"\n44s         Normal   Scheduled           pod/kubia-dbb475ccb-wwkkq     Successfully assigned default/kubia-dbb475ccb-wwkkq to node-3\n44s         Normal   Pulling             pod/kubia-dbb475ccb-zmtqn     Pulling image "luksa/kubia:v1"\n40s         Normal   Pulled              pod/kubia-dbb475ccb-j2zqb     Successfully pulled image "luksa/kubia:v1" in 4.079s (4.079s including waiting). Image size: 45014129 bytes.\n39s         Normal   Pulled              pod/kubia-dbb475ccb-zmtqn     Successfully pulled image "luksa/kubia:v1" in 5.419s (5.419s including waiting). Image size: 45014129 bytes.\n39s         Normal   Pulled              pod/kubia-dbb475ccb-wwkkq     Successfully pulled image "luksa/kubia:v1" in 5.826s (5.826s including waiting). Image size: 45014129 bytes.\n38s         Normal   Created             pod/kubia-dbb475ccb-j2zqb     Created container: nodejs\n38s         Normal   Started             pod/kubia-dbb475ccb-j2zqb     Started container nodejs\n37s         Normal   Started             pod/kubia-dbb475ccb-wwkkq     Started container nodejs\n37s         Normal   Created             pod/kubia-dbb475ccb-wwkkq     Created container: nodejs\n37s         Normal   Created             pod/kubia-dbb475ccb-zmtqn     Created container: nodejs\n37s         Normal   Started             pod/kubia-dbb475ccb-zmtqn     Started container nodejs\n15s         Normal   SuccessfulCreate    replicaset/kubia-5d86469bf9   Created pod: kubia-5d86469bf9-89lts\n15s         Normal   ScalingReplicaSet   deployment/kubia              Scaled up replica set kubia-5d86469bf9 to 1\n14s         Normal   Scheduled           pod/kubia-5d86469bf9-89lts    Successfully assigned default/kubia-5d86469bf9-89lts to node-3\n14s         Normal   Pulling             pod/kubia-5d86469bf9-89lts    Pulling image "luksa/kubia:v2"\n10s         Normal   Pulled              pod/kubia-5d86469bf9-89lts    Successfully pulled image "luksa/kubia:v2" in 4.016s (4.016s including waiting). Image size: 45079666 bytes.\n9s          Normal   Started             pod/kubia-5d86469bf9-89lts    Started container nodejs\n9s          Normal   Created             pod/kubia-5d86469bf9-89lts    Created container: nodejs\n',
+    '',
+    0,
+  ],
 ];
 
 describe('kubectl output as kubectl 1.33 prints it', () => {
@@ -731,5 +783,34 @@ describe('commands kubectl has and the simulator does not', () => {
       stderr: '',
       exitCode: 0,
     });
+  });
+});
+
+describe("Go's sort.Sort, whose order of equal elements kubectl prints", () => {
+  // Go's sort.Sort is insertion sort up to 12 elements: stable there.
+  it('is stable up to 12 elements', () => {
+    const items = Array.from({ length: 12 }, (_, i) => ({ k: i % 3, i }));
+    const sorted = goSort([...items], (a, b) => a.k < b.k);
+    expect(sorted).toEqual([...items].sort((a, b) => a.k - b.k || a.i - b.i));
+  });
+
+  it('sorts any length by the key (property)', () => {
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: 0, max: 20 }), { maxLength: 300 }), (keys) => {
+        const sorted = goSort([...keys], (a, b) => a < b);
+        expect(sorted).toEqual([...keys].sort((a, b) => a - b));
+      }),
+    );
+  });
+
+  it.each([
+    ['abc2', 'abc12', true],
+    ['abc12', 'abc2', false],
+    ['2', '02', true],
+    ['ab1', 'abc1', true],
+    ['kubia-9', 'kubia-10', true],
+    ['a', 'a', false],
+  ])('naturalLess(%s, %s) is %s (sortorder.NaturalLess)', (a, b, less) => {
+    expect(naturalLess(a, b)).toBe(less);
   });
 });
