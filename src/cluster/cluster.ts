@@ -787,7 +787,8 @@ export class SimCluster implements ControllerContext {
       apps: s.world.apps,
     });
     this.lastDecision = new Map(s.lastDecision.map(([k, m]) => [k, new Map(m)]));
-    this.timing = { ...s.timing };
+    // Snapshots made before timing.jitter existed carry no jitter: they used the default.
+    this.timing = { ...defaultTiming, ...s.timing };
     this.notify();
   }
 }

@@ -16,7 +16,9 @@ import { timestamp } from '../k8s/time.ts';
 import type { Container, ContainerStatus, NodeObject, Pod, PodCondition, Probe } from '../k8s/types.ts';
 import { appBehaviour, imageRepository, imageTag, respond, type AppBehaviour } from './apps.ts';
 import { EMPTY_LOG, appendRequest, logsRequests, type AppLog } from './applog.ts';
-import type { ControllerContext } from './context.ts';
+import { defaultTiming, type ControllerContext } from './context.ts';
+
+const DEFAULT_JITTER = defaultTiming.jitter ?? 0.2;
 
 /** Kubelet state per pod (kept in WorldState so snapshots capture it). */
 export interface PodRuntime {
@@ -83,10 +85,17 @@ function at(ctx: ControllerContext, seconds: number): number {
   return Math.round((ctx.now + seconds) * 1e6) / 1e6;
 }
 
-/** Seeded jitter of ±20 % on a non-zero duration; zero stays exactly zero. */
-function jitter(ctx: ControllerContext, seconds: number): number {
+/**
+ * A stage's duration with seeded jitter of ±`timing.jitter` (20 % by default), to the millisecond;
+ * zero stays exactly zero, and jitter 0 gives exactly the configured duration. The generator is
+ * drawn whatever the jitter, so changing it alone does not shift what is drawn next.
+ */
+export function jitter(ctx: ControllerContext, seconds: number): number {
   if (seconds <= 0) return 0;
-  return Math.round(seconds * (0.8 + 0.4 * ctx.rand.next()) * 1000) / 1000;
+  const r = ctx.rand.next();
+  const j = ctx.timing.jitter ?? DEFAULT_JITTER;
+  if (j === 0) return seconds;
+  return Math.round(seconds * (1 - j + 2 * j * r) * 1000) / 1000;
 }
 
 function mainContainer(pod: Pod): Container {
