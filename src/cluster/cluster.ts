@@ -218,7 +218,7 @@ export class SimCluster implements ControllerContext {
           { type: 'Hostname', address: name },
         ],
         nodeInfo: {
-          kubeletVersion: 'v1.33.0',
+          kubeletVersion: 'v1.33.1',
           containerRuntimeVersion: 'containerd://2.0.0',
           osImage: 'Debian GNU/Linux 12 (bookworm)',
           architecture: 'amd64',

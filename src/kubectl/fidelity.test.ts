@@ -814,3 +814,18 @@ describe("Go's sort.Sort, whose order of equal elements kubectl prints", () => {
     expect(naturalLess(a, b)).toBe(less);
   });
 });
+
+describe('create deployment: a container name from an image name with _ or .', () => {
+  it('has them replaced by - and a five-character suffix, as sanitizeAndUniquify makes it', () => {
+    const r = cluster().kubectl(
+      'create deployment kubia --image=docker.io/luksa/kubia_app.v2:v1 --dry-run=client -o jsonpath={.spec.template.spec.containers[0].name}',
+    );
+    expect(r.stdout).toMatch(/^kubia-app-v2-[bcdfghjklmnpqrstvwxz2456789]{5}$/);
+    // The same command in the same cluster state names it the same way (a replay is exact).
+    expect(
+      cluster().kubectl(
+        'create deployment kubia --image=docker.io/luksa/kubia_app.v2:v1 --dry-run=client -o jsonpath={.spec.template.spec.containers[0].name}',
+      ),
+    ).toEqual(r);
+  });
+});

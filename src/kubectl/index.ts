@@ -108,7 +108,9 @@ export function helpText(path: string[], cmd: Command | undefined): string {
   let text = `${cmd.long ?? `${cmd.short}.`}\n`;
   if (cmd.examples) text += `\nExamples:\n${cmd.examples}\n`;
   if (cmd.subcommands?.length) {
-    text += `\nAvailable Commands:\n${cmd.subcommands.map((s) => `  ${s.name.padEnd(14)}${s.short}`).join('\n')}\n`;
+    // cobra pads the names to the longest plus two, at least 13.
+    const pad = Math.max(13, ...cmd.subcommands.map((s) => s.name.length + 2)) + 1;
+    text += `\nAvailable Commands:\n${cmd.subcommands.map((s) => `  ${s.name.padEnd(pad)}${s.short}`).join('\n')}\n`;
   }
   const flags = cmd.flags.filter((f) => f.name !== '*').sort((a, b) => (a.name < b.name ? -1 : 1));
   if (flags.length) text += `\nOptions:\n${flags.map(flagLine).join('\n')}`;

@@ -24,6 +24,7 @@ import {
 import { FlagError, flagBool, flagInt, flagString, parseDuration } from '../parse.ts';
 import { TypedPrinter, parseObjectOutput } from '../printers/output.ts';
 import { labelSelector, listResource, matchesSelector } from './objects.ts';
+import { subcommandsOnly } from './parent.ts';
 import { podTemplateText } from '../printers/describe-template.ts';
 import { tabwrite } from '../printers/tabwriter.ts';
 
@@ -473,9 +474,43 @@ const outputFlag = {
 export const rolloutCommand: Command = {
   name: 'rollout',
   short: 'Manage the rollout of a resource',
-  usage: 'kubectl rollout SUBCOMMAND',
+  long: 'Manage the rollout of one or many resources.\n        \n Valid resource types include:\n\n  *  deployments\n  *  daemonsets\n  *  statefulsets',
+  examples:
+    "  # Rollback to the previous deployment\n  kubectl rollout undo deployment/abc\n  \n  # Check the rollout status of a daemonset\n  kubectl rollout status daemonset/foo\n  \n  # Restart a deployment\n  kubectl rollout restart deployment/abc\n  \n  # Restart deployments with the 'app=nginx' label\n  kubectl rollout restart deployment --selector=app=nginx",
+  usage: 'kubectl rollout SUBCOMMAND [options]',
   flags: [],
+  // kubectl prints this help on stdout.
+  run: subcommandsOnly(['rollout'], 'out', () => rolloutCommand),
+  // In kubectl's help order (alphabetical).
   subcommands: [
+    {
+      name: 'history',
+      short: 'View rollout history',
+      usage: 'kubectl rollout history (TYPE NAME | TYPE/NAME) [flags]',
+      flags: [{ name: 'revision', type: 'int' }, outputFlag, filenameFlag, selectorFlag],
+      run: rolloutHistory,
+    },
+    {
+      name: 'pause',
+      short: 'Mark the provided resource as paused',
+      usage: 'kubectl rollout pause RESOURCE',
+      flags: [outputFlag, filenameFlag, selectorFlag],
+      run: (ctx) => pauseOrResume(ctx, true),
+    },
+    {
+      name: 'restart',
+      short: 'Restart a resource',
+      usage: 'kubectl rollout restart RESOURCE',
+      flags: [outputFlag, filenameFlag, selectorFlag],
+      run: rolloutRestart,
+    },
+    {
+      name: 'resume',
+      short: 'Resume a paused resource',
+      usage: 'kubectl rollout resume RESOURCE',
+      flags: [outputFlag, filenameFlag, selectorFlag],
+      run: (ctx) => pauseOrResume(ctx, false),
+    },
     {
       name: 'status',
       short: 'Show the status of the rollout',
@@ -491,13 +526,6 @@ export const rolloutCommand: Command = {
       advancesTime: true,
     },
     {
-      name: 'history',
-      short: 'View rollout history',
-      usage: 'kubectl rollout history (TYPE NAME | TYPE/NAME) [flags]',
-      flags: [{ name: 'revision', type: 'int' }, outputFlag, filenameFlag, selectorFlag],
-      run: rolloutHistory,
-    },
-    {
       name: 'undo',
       short: 'Undo a previous rollout',
       usage: 'kubectl rollout undo (TYPE NAME | TYPE/NAME) [flags]',
@@ -509,27 +537,6 @@ export const rolloutCommand: Command = {
         selectorFlag,
       ],
       run: rolloutUndo,
-    },
-    {
-      name: 'pause',
-      short: 'Mark the provided resource as paused',
-      usage: 'kubectl rollout pause RESOURCE',
-      flags: [outputFlag, filenameFlag, selectorFlag],
-      run: (ctx) => pauseOrResume(ctx, true),
-    },
-    {
-      name: 'resume',
-      short: 'Resume a paused resource',
-      usage: 'kubectl rollout resume RESOURCE',
-      flags: [outputFlag, filenameFlag, selectorFlag],
-      run: (ctx) => pauseOrResume(ctx, false),
-    },
-    {
-      name: 'restart',
-      short: 'Restart a resource',
-      usage: 'kubectl rollout restart RESOURCE',
-      flags: [outputFlag, filenameFlag, selectorFlag],
-      run: rolloutRestart,
     },
   ],
 };

@@ -23,10 +23,11 @@ import {
   dryRunMode,
   getOrThrow,
 } from '../command.ts';
-import { flagBool, flagString } from '../parse.ts';
+import { ANY_FLAG, flagBool, flagString } from '../parse.ts';
 import { TypedPrinter, parseObjectOutput } from '../printers/output.ts';
 import { resourcesAndPairs } from './annotate.ts';
 import { labelSelector, listResource, matchesSelector, resolveTargetsWithAll } from './objects.ts';
+import { subcommandsOnly } from './parent.ts';
 
 const noResources = `You must provide one or more resources by argument or filename.
 Example resource specifications include:
@@ -315,10 +316,51 @@ export const setSelectorCommand: Command = {
   run: runSetSelector,
 };
 
+/** set's subcommands that are not simulated: they answer why in one line. */
+const unsimulatedSet: Command[] = (
+  [
+    ['env', 'Update environment variables on a pod template', 'use kubectl patch or kubectl apply'],
+    [
+      'resources',
+      'Update resource requests/limits on objects with pod templates',
+      'use kubectl patch or kubectl apply',
+    ],
+    [
+      'serviceaccount',
+      'Update the service account of a resource',
+      'the simulated cluster has no service accounts to choose',
+    ],
+    [
+      'subject',
+      'Update the user, group, or service account in a role binding or cluster role binding',
+      'the simulated cluster has no RBAC',
+    ],
+  ] as const
+).map(([name, short, why]) => ({
+  name,
+  short,
+  long: `${short}.`,
+  usage: `kubectl set ${name} [options]`,
+  flags: [ANY_FLAG],
+  run: () => {
+    throw new KubectlError(`kubectl set ${name} is not simulated in Rollout Lab: ${why}`);
+  },
+}));
+
 export const setCommand: Command = {
   name: 'set',
   short: 'Set specific features on objects',
-  usage: 'kubectl set SUBCOMMAND',
+  long: 'Configure application resources.\n\n These commands help you make changes to existing application resources.',
+  usage: 'kubectl set SUBCOMMAND [options]',
   flags: [],
-  subcommands: [setImageCommand, setSelectorCommand],
+  // kubectl prints this help on stderr.
+  run: subcommandsOnly(['set'], 'err', () => setCommand),
+  subcommands: [
+    unsimulatedSet[0]!,
+    setImageCommand,
+    unsimulatedSet[1]!,
+    setSelectorCommand,
+    unsimulatedSet[2]!,
+    unsimulatedSet[3]!,
+  ],
 };
