@@ -200,19 +200,29 @@ export class SimCluster implements ControllerContext {
           'kubernetes.io/os': 'linux',
         },
       },
-      spec: { podCIDR: `10.244.${index}.0/24` },
+      spec: { podCIDR: `10.244.${index}.0/24`, podCIDRs: [`10.244.${index}.0/24`] },
       status: {
         capacity,
         allocatable: { ...capacity },
+        // The conditions a healthy kubelet reports.
         conditions: [
-          {
-            type: 'Ready',
-            status: 'True',
-            reason: 'KubeletReady',
-            message: 'kubelet is posting ready status',
-            lastTransitionTime: timestamp(0),
-          },
-        ],
+          [
+            'MemoryPressure',
+            'False',
+            'KubeletHasSufficientMemory',
+            'kubelet has sufficient memory available',
+          ],
+          ['DiskPressure', 'False', 'KubeletHasNoDiskPressure', 'kubelet has no disk pressure'],
+          ['PIDPressure', 'False', 'KubeletHasSufficientPID', 'kubelet has sufficient PID available'],
+          ['Ready', 'True', 'KubeletReady', 'kubelet is posting ready status'],
+        ].map(([type, status, reason, message]) => ({
+          type: type!,
+          status: status!,
+          reason: reason!,
+          message: message!,
+          lastHeartbeatTime: timestamp(0),
+          lastTransitionTime: timestamp(0),
+        })),
         addresses: [
           { type: 'InternalIP', address: `172.18.0.${index + 1}` },
           { type: 'Hostname', address: name },

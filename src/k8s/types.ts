@@ -320,7 +320,7 @@ export interface EndpointSlice extends KubeObject {
 
 export interface NodeObject extends KubeObject {
   kind: 'Node';
-  spec: { podCIDR?: string };
+  spec: { podCIDR?: string; podCIDRs?: string[] };
   status: {
     capacity: Record<string, string>;
     allocatable: Record<string, string>;
@@ -329,6 +329,7 @@ export interface NodeObject extends KubeObject {
       status: string;
       reason?: string;
       message?: string;
+      lastHeartbeatTime?: string;
       lastTransitionTime?: string;
     }[];
     addresses: { type: string; address: string }[];

@@ -182,7 +182,7 @@ const rows: [string, keyof typeof setups, string, string, string, number][] = [
     'describe replicaset by prefix',
     'kubia',
     'describe rs kub',
-    'Name:           kubia-556b495f69\nNamespace:      default\nSelector:       app=kubia,pod-template-hash=556b495f69\nLabels:         app=kubia\n                pod-template-hash=556b495f69\nAnnotations:    deployment.kubernetes.io/desired-replicas: 3\n                deployment.kubernetes.io/max-replicas: 4\n                deployment.kubernetes.io/revision: 1\nControlled By:  Deployment/kubia\nReplicas:       3 current / 3 desired\nPods Status:    3 Running / 0 Waiting / 0 Succeeded / 0 Failed\nPod Template:\n  Labels:  app=kubia\n           pod-template-hash=556b495f69\n  Containers:\n   nodejs:\n    Image:         luksa/kubia:v1\n    Port:          <none>\n    Host Port:     <none>\n    Environment:   <none>\n    Mounts:        <none>\n  Volumes:         <none>\n  Node-Selectors:  <none>\n  Tolerations:     <none>\nEvents:\n  Type    Reason            Age   From                   Message\n  ----    ------            ----  ----                   -------\n  Normal  SuccessfulCreate  0s    replicaset-controller  Created pod: kubia-556b495f69-kfcmw\n  Normal  SuccessfulCreate  0s    replicaset-controller  Created pod: kubia-556b495f69-7p2bb\n  Normal  SuccessfulCreate  0s    replicaset-controller  Created pod: kubia-556b495f69-jb2kc\n',
+    'Name:           kubia-556b495f69\nNamespace:      default\nSelector:       app=kubia,pod-template-hash=556b495f69\nLabels:         app=kubia\n                pod-template-hash=556b495f69\nAnnotations:    deployment.kubernetes.io/desired-replicas: 3\n                deployment.kubernetes.io/max-replicas: 4\n                deployment.kubernetes.io/revision: 1\nControlled By:  Deployment/kubia\nReplicas:       3 current / 3 desired\nPods Status:    3 Running / 0 Waiting / 0 Succeeded / 0 Failed\nPod Template:\n  Labels:  app=kubia\n           pod-template-hash=556b495f69\n  Containers:\n   nodejs:\n    Image:         luksa/kubia:v1\n    Port:          <none>\n    Host Port:     <none>\n    Environment:   <none>\n    Mounts:        <none>\n  Volumes:         <none>\n  Node-Selectors:  <none>\n  Tolerations:     <none>\nEvents:\n  Type    Reason            Age   From                   Message\n  ----    ------            ----  ----                   -------\n  Normal  SuccessfulCreate  0s    replicaset-controller  Created pod: kubia-556b495f69-kfcmw\n  Normal  SuccessfulCreate  0s    replicaset-controller  Created pod: kubia-556b495f69-7p2bb\n  Normal  SuccessfulCreate  0s    replicaset-controller  Created pod: kubia-556b495f69-jb2kc\n\n',
     '',
     0,
   ],
@@ -279,7 +279,7 @@ const rows: [string, keyof typeof setups, string, string, string, number][] = [
     'kubia',
     'expose deployment kubia',
     '',
-    "error: couldn't find port via --port flag or introspection\nSee 'kubectl expose -h' for help and examples\n",
+    "error: couldn't find port via --port flag or introspection\n",
     1,
   ],
   [

@@ -524,8 +524,7 @@ function runExpose(ctx: CommandContext): number {
     ports = [{ port: n, protocol: protocol ?? 'TCP' }];
   } else {
     const found = containerPortsOf(obj);
-    if (found.length === 0)
-      throw new UsageError("couldn't find port via --port flag or introspection", 'kubectl expose');
+    if (found.length === 0) throw new KubectlError("couldn't find port via --port flag or introspection");
     ports = found.map((p, i) => {
       const sp: ServicePort = { port: p.port, protocol: protocol ?? p.protocol };
       if (found.length > 1) sp.name = p.name ?? `port-${i + 1}`;

@@ -8,7 +8,7 @@ import * as util from '../../cluster/controllers/deployment/util.ts';
 import { formatLabels, formatSelector } from '../../k8s/labels.ts';
 import { podQOS } from '../../k8s/qos.ts';
 import { formatCpu, formatMemory, parseQuantity } from '../../k8s/quantity.ts';
-import { parseTimestamp } from '../../k8s/time.ts';
+import { parseTimestamp, timestamp } from '../../k8s/time.ts';
 import type {
   Container,
   ContainerState,
@@ -441,13 +441,18 @@ export function describeNode(cluster: SimCluster, n: NodeObject): string {
   w.write(0, `CreationTimestamp:\t${rfc1123z(n.metadata.creationTimestamp)}\n`);
   w.write(0, 'Taints:\t<none>\n');
   w.write(0, `Unschedulable:\t${(n.spec as { unschedulable?: boolean }).unschedulable ? 'true' : 'false'}\n`);
+  // The node's Lease in kube-node-lease, which its kubelet renews every 10 s.
+  w.write(0, 'Lease:\n');
+  w.write(1, `HolderIdentity:\t${n.metadata.name}\n`);
+  w.write(1, 'AcquireTime:\t<unset>\n');
+  w.write(1, `RenewTime:\t${rfc1123z(timestamp(Math.floor(cluster.now / 10) * 10))}\n`);
   if (n.status.conditions.length) {
     w.write(0, 'Conditions:\n  Type\tStatus\tLastHeartbeatTime\tLastTransitionTime\tReason\tMessage\n');
     w.write(1, '----\t------\t-----------------\t------------------\t------\t-------\n');
     for (const c of n.status.conditions)
       w.write(
         1,
-        `${c.type} \t${c.status} \t${rfc1123z(c.lastTransitionTime)} \t${rfc1123z(c.lastTransitionTime)} \t${c.reason ?? ''} \t${c.message ?? ''}\n`,
+        `${c.type} \t${c.status} \t${rfc1123z(c.lastHeartbeatTime ?? c.lastTransitionTime)} \t${rfc1123z(c.lastTransitionTime)} \t${c.reason ?? ''} \t${c.message ?? ''}\n`,
       );
   }
   w.write(0, 'Addresses:\n');
@@ -471,11 +476,14 @@ export function describeNode(cluster: SimCluster, n: NodeObject): string {
     ['Architecture', 'architecture'],
     ['Container Runtime Version', 'containerRuntimeVersion'],
     ['Kubelet Version', 'kubeletVersion'],
+    ['Kube-Proxy Version', 'kubeProxyVersion'],
   ] as const)
     w.write(1, `${label}:\t${info[key] ?? ''}\n`);
   if (n.spec.podCIDR) {
     w.write(0, `PodCIDR:\t${n.spec.podCIDR}\n`);
-    w.write(0, `PodCIDRs:\t${n.spec.podCIDR}\n`);
+  }
+  if (n.spec.podCIDRs?.length) {
+    w.write(0, `PodCIDRs:\t${n.spec.podCIDRs.join(',')}\n`);
   }
   const pods = cluster.store
     .list<Pod>('Pod')
