@@ -4,7 +4,13 @@
  * API server does. Every object is checked before anything is written.
  */
 import { dryRunMode } from '../command.ts';
-import { ApiError, NAMESPACES, checkManifest, createDecodeError } from '../../cluster/apply.ts';
+import {
+  ApiError,
+  NAMESPACES,
+  checkManifest,
+  createDecodeError,
+  lastAppliedOf,
+} from '../../cluster/apply.ts';
 import { decodeObject, DecodeError } from '../../k8s/decode.ts';
 import type { SimCluster } from '../../cluster/cluster.ts';
 import {
@@ -91,7 +97,7 @@ function runCreateFromFiles(ctx: CommandContext): number {
   const output = flagString(ctx.args, 'output');
   const format = output === undefined ? undefined : parseOutput(output);
   const prepared = prepareSources(ctx, 'create', (raw, source) => {
-    checkManifest(raw, source);
+    const info = checkManifest(raw, source);
     const obj = deepCopy(raw) as unknown as KubeObject;
     const ns = obj.metadata.namespace;
     if (ctx.namespaceExplicit && ns && ns !== ctx.namespace)
@@ -100,7 +106,11 @@ function runCreateFromFiles(ctx: CommandContext): number {
       );
     const annotations = { ...(obj.metadata.annotations ?? {}) };
     if (record) annotations[ChangeCauseAnnotation] = changeCause(ctx, createCommand.flags);
-    if (saveConfig) annotations[LastAppliedConfigAnnotation] = `${JSON.stringify(raw)}\n`;
+    if (saveConfig)
+      annotations[LastAppliedConfigAnnotation] = lastAppliedOf(
+        raw,
+        info.namespaced ? (ns ?? ctx.namespace) : undefined,
+      );
     // Only --record and --save-config touch the annotations; anything else goes as given.
     if ((record || saveConfig) && Object.keys(annotations).length)
       obj.metadata = { ...obj.metadata, annotations };

@@ -5,6 +5,7 @@
  */
 import type { SimCluster } from '../../cluster/cluster.ts';
 import * as util from '../../cluster/controllers/deployment/util.ts';
+import { leaseRenewedAt, nodeLease } from '../../cluster/lease.ts';
 import { formatLabels, formatSelector } from '../../k8s/labels.ts';
 import { podQOS } from '../../k8s/qos.ts';
 import { formatCpu, formatMemory, parseQuantity } from '../../k8s/quantity.ts';
@@ -442,10 +443,11 @@ export function describeNode(cluster: SimCluster, n: NodeObject): string {
   w.write(0, 'Taints:\t<none>\n');
   w.write(0, `Unschedulable:\t${(n.spec as { unschedulable?: boolean }).unschedulable ? 'true' : 'false'}\n`);
   // The node's Lease in kube-node-lease, which its kubelet renews every 10 s.
+  const lease = nodeLease(n, cluster.now);
   w.write(0, 'Lease:\n');
-  w.write(1, `HolderIdentity:\t${n.metadata.name}\n`);
+  w.write(1, `HolderIdentity:\t${lease.spec.holderIdentity}\n`);
   w.write(1, 'AcquireTime:\t<unset>\n');
-  w.write(1, `RenewTime:\t${rfc1123z(timestamp(Math.floor(cluster.now / 10) * 10))}\n`);
+  w.write(1, `RenewTime:\t${rfc1123z(timestamp(leaseRenewedAt(cluster.now)))}\n`);
   if (n.status.conditions.length) {
     w.write(0, 'Conditions:\n  Type\tStatus\tLastHeartbeatTime\tLastTransitionTime\tReason\tMessage\n');
     w.write(1, '----\t------\t-----------------\t------------------\t------\t-------\n');
