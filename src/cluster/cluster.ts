@@ -88,6 +88,8 @@ export interface ClusterSnapshot {
     pods: [string, PodRuntime][];
     nodeImages: [string, readonly string[]][];
     nextIp: [string, number][];
+    /** Nodes whose kubelet is down (absent in snapshots made before node faults existed). */
+    downNodes?: [string, number][];
     unschedulable: string[];
     traffic: TrafficState;
     apps: Record<string, Partial<AppBehaviour>>;
@@ -845,6 +847,7 @@ export class SimCluster implements ControllerContext {
           pods: [...w.pods],
           nodeImages: [...w.nodeImages],
           nextIp: [...w.nextIp],
+          downNodes: [...w.downNodes],
           unschedulable: [...w.unschedulable],
           traffic: w.traffic,
           apps: w.apps,
@@ -902,6 +905,7 @@ export class SimCluster implements ControllerContext {
       pods: new Map(s.world.pods),
       nodeImages: new Map(s.world.nodeImages),
       nextIp: new Map(s.world.nextIp),
+      downNodes: new Map(s.world.downNodes ?? []),
       unschedulable: new Set(s.world.unschedulable),
       traffic: copyTrafficState(s.world.traffic),
       apps: s.world.apps,

@@ -24,6 +24,7 @@ export function newWorldState(apps: Record<string, Partial<AppBehaviour>> = {}):
     nodeImages: new Map(),
     nextIp: new Map(),
     apps,
+    downNodes: new Map(),
     unschedulable: new Set(),
     traffic: newTrafficState(),
   };
@@ -38,6 +39,7 @@ export function copyWorldState(w: WorldState): WorldState {
     nodeImages: new Map(w.nodeImages),
     nextIp: new Map(w.nextIp),
     apps: w.apps,
+    downNodes: new Map(w.downNodes),
     unschedulable: new Set(w.unschedulable),
     traffic: copyTrafficState(w.traffic),
   };
