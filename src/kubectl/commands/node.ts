@@ -13,15 +13,8 @@
 import { evictPod } from '../../cluster/eviction.ts';
 import { kindSlashName, resourceForKind } from '../../k8s/resources.ts';
 import type { NodeObject, Pod } from '../../k8s/types.ts';
-import {
-  type Command,
-  type CommandContext,
-  type WatchSession,
-  KubectlError,
-  dryRunMode,
-  getOrThrow,
-} from '../command.ts';
-import { UsageError, flagBool, flagInt, flagString, parseDuration } from '../parse.ts';
+import { type Command, type CommandContext, type WatchSession, dryRunMode, getOrThrow } from '../command.ts';
+import { FlagError, UsageError, flagBool, flagInt, flagString, parseDuration } from '../parse.ts';
 import { labelSelector, matchesSelector } from './objects.ts';
 
 /** kubectl's EvictErrorRetryDelay. */
@@ -105,7 +98,11 @@ function runDrain(ctx: CommandContext): number | WatchSession {
   const grace = flagInt(ctx.args, 'grace-period') ?? -1;
   const timeoutText = flagString(ctx.args, 'timeout') ?? '0s';
   const timeout = parseDuration(timeoutText);
-  if (timeout === undefined) throw new KubectlError(`invalid argument "${timeoutText}" for "--timeout" flag`);
+  if (timeout === undefined)
+    throw new FlagError(
+      `invalid argument "${timeoutText}" for "--timeout" flag: time: invalid duration "${timeoutText}"`,
+      ctx.commandPath,
+    );
   const podSelector = flagString(ctx.args, 'pod-selector');
   const podSel = podSelector ? labelSelector(podSelector) : undefined;
   const disableEviction = flagBool(ctx.args, 'disable-eviction');

@@ -33,6 +33,8 @@ function runCreatePdb(ctx: CommandContext): number {
     throw new KubectlError('invalid format specified for min-available');
   if (maxUnavailable !== '' && !valid.test(maxUnavailable))
     throw new KubectlError('invalid format specified for max-unavailable');
+  // metav1.ParseToLabelSelector knows =, ==, in, notin, exists and !exists, not !=.
+  if (selectorText.includes('!=')) throw new KubectlError('"!=" is not a valid label selector operator');
   const parsed = parseSelector(selectorText);
   if (!parsed.ok) throw new KubectlError(parsed.error);
   const mode = dryRunMode(ctx);
