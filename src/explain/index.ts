@@ -193,6 +193,11 @@ export function controllerName(controller: string, lang: ExplainLang): string {
     'replicaset-controller': ['ReplicaSet controller', '레플리카셋 컨트롤러'],
     kubelet: ['kubelet', 'kubelet'],
     'default-scheduler': ['scheduler', '스케줄러'],
+    'disruption-controller': ['Disruption controller', '중단 컨트롤러'],
+    'node-lifecycle-controller': ['Node lifecycle controller', '노드 수명 주기 컨트롤러'],
+    'taint-eviction-controller': ['Taint eviction controller', '테인트 축출 컨트롤러'],
+    'kubectl drain': ['kubectl drain', 'kubectl drain'],
+    lab: ['Fault injected', '장애 주입'],
   };
   const n = names[controller];
   return n ? n[lang === 'ko' ? 1 : 0] : controller;
