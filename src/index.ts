@@ -250,6 +250,16 @@ export { extensionsReady, loadExtensions, needsYaml } from './extensions.ts';
 export { FRAME_BUDGET_MS, Player, SPEEDS, type FrameScheduler, type PlayerOptions } from './run/player.ts';
 /** The kubectl command lines behind the app's buttons (rolling update, Recreate, blue/green, …). */
 export * as actions from './run/actions.ts';
+// Faults a teacher injects (`kubectl lab`, `kubectl drain`) and the upstream numbers they follow.
+export { FaultError, killContainer, setNodeDown, setUnhealthy } from './cluster/faults.ts';
+export { evictPod, type EvictionResult } from './cluster/eviction.ts';
+export {
+  NODE_MONITOR_GRACE_PERIOD_SECONDS,
+  NODE_MONITOR_PERIOD_SECONDS,
+  unreachableAt,
+} from './cluster/controllers/nodelifecycle.ts';
+export { DELETION_TIMEOUT_SECONDS } from './cluster/controllers/disruption.ts';
+export { DELETE_POLL_SECONDS, EVICT_RETRY_SECONDS } from './kubectl/commands/node.ts';
 export type { BlueGreenState, CommandLine, RollingOptions, StrategySettings } from './run/actions.ts';
 
 // ---------------------------------------------------------------------------------------------

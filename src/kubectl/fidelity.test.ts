@@ -859,7 +859,7 @@ describe('commands kubectl has and the simulator does not', () => {
 
   it('api-versions lists what the simulated API server serves', () => {
     expect(cluster().kubectl('api-versions')).toEqual({
-      stdout: 'apps/v1\ndiscovery.k8s.io/v1\nv1\n',
+      stdout: 'apps/v1\ndiscovery.k8s.io/v1\npolicy/v1\nv1\n',
       stderr: '',
       exitCode: 0,
     });

@@ -656,6 +656,7 @@ function NodesLayer({ y, boxes, t }: { y: number; boxes: NodeLayout[]; t: T }) {
             <text x={b.x + 12} y={b.y + 18} className="lane-title">
               {n.name}
               {!n.ready && <tspan className="bad-text">{` ${t('nodes.notReady')}`}</tspan>}
+              {n.cordoned && <tspan className="warn-text">{` ${t('nodes.cordoned')}`}</tspan>}
             </text>
             <text x={b.x + 12} y={b.y + 34} className="tiny">
               {t('nodes.capacity', { cpu: n.cpu, memory: n.memory })}

@@ -35,6 +35,7 @@ import {
 import { UsageError, flagAll, flagBool, flagInt, flagString } from '../parse.ts';
 import { TypedPrinter, parseObjectOutput, parseOutput, printObjects } from '../printers/output.ts';
 import { prepareSources } from './apply.ts';
+import { createPdbCommand } from './pdb.ts';
 
 /** `--dry-run`: none, client or server (`--dry-run` alone is `unchanged`, i.e. client). */
 const dryRunSuffix = (mode: 'none' | 'client' | 'server') =>
@@ -487,7 +488,7 @@ export const createCommand: Command = {
       help: 'Must be one of: strict (or true), warn, ignore (or false).',
     },
   ],
-  subcommands: [createDeploymentCommand, createServiceCommand],
+  subcommands: [createDeploymentCommand, createPdbCommand, createServiceCommand],
   run: (ctx) => {
     if (ctx.args.positional.length)
       throw new UsageError(`Unexpected args: [${ctx.args.positional.join(' ')}]`, 'kubectl create');
