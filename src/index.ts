@@ -251,6 +251,27 @@ export { FRAME_BUDGET_MS, Player, SPEEDS, type FrameScheduler, type PlayerOption
 /** The kubectl command lines behind the app's buttons (rolling update, Recreate, blue/green, …). */
 export * as actions from './run/actions.ts';
 export type { BlueGreenState, CommandLine, RollingOptions, StrategySettings } from './run/actions.ts';
+/** Claims a step makes about the screen (`expect:`), checked against a Frame. */
+export {
+  checkClaims,
+  checkScenarioClaims,
+  counterReading,
+  describeFailure,
+  type ClaimResult,
+  type CounterReading,
+  type StepClaimsResult,
+} from './run/claims.ts';
+export { parseClaims } from './scenario/claims.ts';
+export type {
+  Claims,
+  ConditionClaim,
+  Count,
+  DeploymentClaims,
+  PodStateCounts,
+  RolloutPhase,
+  ServiceClaims,
+  TimelineClaims,
+} from './scenario/claims.ts';
 
 // ---------------------------------------------------------------------------------------------
 // What the app shows around a Run: explanations, times, lessons and share links (the last two
