@@ -279,8 +279,10 @@ export type {
 
 export { controllerName, explain, resolvedPhrase, type ExplainLang } from './explain/index.ts';
 export { humanDuration, parseTimestamp } from './k8s/time.ts';
-export type { Lesson, LessonQuestion, LessonStep, Text } from './scenario/lessons/types.ts';
-export { stepsOf, stopIndices } from './scenario/lessons/types.ts';
+export type { Lesson, LessonQuestion, LessonStep, RevealElement, Text } from './scenario/lessons/types.ts';
+export { REVEAL_ELEMENTS, stepsOf, stopIndices } from './scenario/lessons/types.ts';
+/** Predict mode: what to hide at a lesson's stop while its question is open. */
+export { hiddenElements } from './scenario/lessons/predict.ts';
 export type { DecodeResult, SharePayload, ShareView } from './scenario/share.ts';
 export { scenarioYaml } from './scenario/file.ts';
 
