@@ -57,6 +57,11 @@ export interface UiSlice {
   editorOpen: boolean;
   /** The optional Nodes layer of the diagram (capacity, which pods sit where). */
   showNodes: boolean;
+  /**
+   * Predict mode outside lessons: the timeline never draws past the moment shown (lessons hide
+   * what answers an open question whatever this says; web/predict).
+   */
+  predict: boolean;
   log: LogEntry[];
 }
 
@@ -138,7 +143,7 @@ export class Lab {
     });
     this.store = createStore<LabState>(() => ({
       playback: this.playbackOf(),
-      ui: { selectedPod: null, preview: '', editorOpen: false, showNodes: false, log: [] },
+      ui: { selectedPod: null, preview: '', editorOpen: false, showNodes: false, predict: false, log: [] },
       lesson: initialLesson(),
     }));
     this.wire();
@@ -336,6 +341,7 @@ export class Lab {
   setPreview = (preview: string): void => this.setUi({ preview });
   setEditorOpen = (editorOpen: boolean): void => this.setUi({ editorOpen });
   setShowNodes = (showNodes: boolean): void => this.setUi({ showNodes });
+  setPredict = (predict: boolean): void => this.setUi({ predict });
 
   dispose(): void {
     this.stopStream();

@@ -2,6 +2,8 @@
 import { controllerName, explain, type Lesson, type LessonQuestion } from '../../src/index.ts';
 import { useLang, useT } from '../i18n/index.ts';
 import { formatTime, useFrame } from '../ui/hooks.ts';
+import { useHidden } from '../predict/hooks.ts';
+import { AnswerFirst } from '../predict/parts.tsx';
 import { choiceText, text, useLesson } from './hooks.ts';
 import { stepsOfStop, stopsOf } from './store.ts';
 
@@ -94,6 +96,8 @@ export function WhatHappened({ lesson, k, limit = 5 }: { lesson: Lesson; k: numb
   const t = useT();
   const lang = useLang();
   const frame = useFrame();
+  // Predict mode: the decisions carry the arithmetic an open question asks for.
+  const hidden = useHidden('why');
   const stops = stopsOf(lesson);
   const from = k > 0 ? stops[k - 1]!.at : -1;
   const to = frame.t;
@@ -107,6 +111,13 @@ export function WhatHappened({ lesson, k, limit = 5 }: { lesson: Lesson; k: numb
   );
   const rest = all.filter((d) => !main.includes(d));
   const shown = main.slice(-limit);
+  if (hidden)
+    return (
+      <section className="lesson-why" aria-label={t('lessons.whatHappened')}>
+        <h3>{t('lessons.whatHappened')}</h3>
+        <AnswerFirst long={t('predict.why')} />
+      </section>
+    );
   return (
     <section className="lesson-why" aria-label={t('lessons.whatHappened')}>
       <h3>{t('lessons.whatHappened')}</h3>
