@@ -38,7 +38,7 @@ function screenSaying(page: Page, n: number): Promise<string[]> {
 
 test('lesson 4 stop 1: apart from the choices nothing says 13 until the question is answered', async ({
   page,
-}) => {
+}, info) => {
   await page.goto('/?lesson=rolling-update');
   await lab(page, (l) => l.hold());
   await expect(progress(page)).toHaveText('Stop 1 of 9');
@@ -54,6 +54,7 @@ test('lesson 4 stop 1: apart from the choices nothing says 13 until the question
   expect(await screenSaying(page, 13)).toEqual([]);
   // The choices do say it.
   await expect(panel(page).getByRole('button', { name: '13', exact: true })).toBeVisible();
+  await page.screenshot({ path: info.outputPath('predict-lesson4-stop1-open.png') });
 
   await panel(page).getByRole('button', { name: '13', exact: true }).click();
   await expect(panel(page).getByRole('status').filter({ hasText: 'Right.' })).toBeVisible();
@@ -66,6 +67,39 @@ test('lesson 4 stop 1: apart from the choices nothing says 13 until the question
   // The same search now finds them: it would have found them before, had they been there.
   const saying = (await screenSaying(page, 13)).join('\n');
   for (const text of ['max 13', 'pods 10 ≤ 13', 'allows 13 pods in all']) expect(saying).toContain(text);
+  await page.screenshot({ path: info.outputPath('predict-lesson4-stop1-answered.png') });
+});
+
+test('presentation mode in Korean: hidden until Next shows the answer, at the same moment', async ({
+  page,
+}, info) => {
+  await page.goto('/?lesson=rolling-update');
+  await lab(page, (l) => l.hold());
+  await expect(progress(page)).toHaveText('Stop 1 of 9');
+  await page.getByRole('group', { name: 'Language' }).getByRole('button', { name: '한국어' }).click();
+  await page.keyboard.press('p');
+  const root = page.getByTestId('present.root');
+  await expect(root).toBeVisible();
+  await expect(root).toContainText('최대 몇 개까지');
+  await expect(root.locator('svg g.budget')).toContainText('먼저 답하세요');
+  await expect(page.getByTestId('present.revealHint')).toBeVisible();
+  expect(await screenSaying(page, 13)).toEqual([]);
+  await page.screenshot({ path: info.outputPath('predict-present-ko-open.png') });
+
+  // The clicker's Next shows the answer and what it hid; time stays at the question's moment.
+  await page.keyboard.press('PageDown');
+  await expect(root.getByRole('status').filter({ hasText: '정답: 13' })).toBeVisible();
+  await expect(root.locator('svg g.budget')).toContainText('최대 13');
+  await expect(root.locator('svg g.budget')).not.toContainText('먼저 답하세요');
+  await expect(page.getByTestId('present.revealHint')).toHaveCount(0);
+  expect((await state(page)).t).toBeCloseTo(20, 3);
+  expect((await state(page)).playing).toBe(false);
+  await page.screenshot({ path: info.outputPath('predict-present-ko-answered.png') });
+
+  // Leaving presentation keeps it answered: the panel shows the answer, no choice is marked.
+  await page.keyboard.press('Escape');
+  await expect(panel(page).getByRole('status').filter({ hasText: '정답: 13' })).toBeVisible();
+  await expect(panel(page).getByRole('button', { name: '13', exact: true })).toHaveCount(0);
 });
 
 test('back at a question after playing further, the timeline shows nothing later', async ({ page }) => {

@@ -75,7 +75,10 @@ export interface LessonSlice {
   stop: number;
   /** The stop being played towards, or null when waiting at `stop`. */
   heading: number | null;
-  /** The learner's choice per question, keyed by stop index. */
+  /**
+   * The learner's choice per question, keyed by stop index; -1 when presentation mode showed the
+   * answer without a choice (`REVEALED` in web/lessons/store.ts).
+   */
   answers: Record<number, number>;
   pickerOpen: boolean;
   presenting: boolean;

@@ -5,7 +5,7 @@ import { formatTime, useFrame } from '../ui/hooks.ts';
 import { useHidden } from '../predict/hooks.ts';
 import { AnswerFirst } from '../predict/parts.tsx';
 import { choiceText, text, useLesson } from './hooks.ts';
-import { stepsOfStop, stopsOf } from './store.ts';
+import { REVEALED, stepsOfStop, stopsOf } from './store.ts';
 
 /** The question of stop `k` answered, with its explanation; undefined when it had none. */
 export function Reveal({ lesson, k, compact }: { lesson: Lesson; k: number; compact?: boolean }) {
@@ -14,7 +14,8 @@ export function Reveal({ lesson, k, compact }: { lesson: Lesson; k: number; comp
   const { answers } = useLesson();
   const q = stopsOf(lesson)[k]?.question;
   if (!q) return null;
-  const chosen = answers[k];
+  // No choice when the question was skipped, or its answer shown to a class (REVEALED).
+  const chosen = answers[k] === REVEALED ? undefined : answers[k];
   const right = chosen === q.answer;
   return (
     <div className={`lesson-reveal${chosen === undefined ? '' : right ? ' right' : ' wrong'}`} role="status">
