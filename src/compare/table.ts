@@ -66,7 +66,8 @@ type Words = {
   peakPods: (n: number, at: string, split: string) => string;
   cpuCell: (cores: string, of: string) => string;
   peakCpu: (cores: string, at: string, of: string, split: string) => string;
-  andTerminating: (n: number) => string;
+  terminating: (n: number) => string;
+  and: string;
   noMixed: string;
   mixed: (n: number, versions: string, first: string, last: string) => string;
   none: string;
@@ -101,7 +102,8 @@ const WORDS: Record<TableLang, Words> = {
     cpuCell: (cores, of) => `${cores} of ${of} CPU`,
     peakCpu: (cores, at, of, s) =>
       `Peak ${cores} CPU requested on the nodes at ${at}, of ${of} they can allocate (Terminating pods keep theirs until they are gone); pods then: ${s}.`,
-    andTerminating: (n) => ` and ${n} Terminating`,
+    terminating: (n) => `${n} Terminating`,
+    and: ' and ',
     noMixed: 'Never more than one version answered in the same second.',
     mixed: (n, versions, first, last) =>
       `${versions} answered requests in the same ${n === 1 ? 'second' : 'seconds'}: ${n}, from ${first} to ${last}.`,
@@ -134,7 +136,8 @@ const WORDS: Record<TableLang, Words> = {
     cpuCell: (cores, of) => `CPU ${of}개 중 ${cores}개`,
     peakCpu: (cores, at, of, s) =>
       `${at}에 노드의 CPU 요청량이 최대 ${cores}개(할당 가능한 ${of}개 중). 종료 중인 파드도 사라질 때까지 요청량을 차지합니다. 그때의 파드: ${s}.`,
-    andTerminating: (n) => `, 종료 중 ${n}개`,
+    terminating: (n) => `종료 중 ${n}개`,
+    and: ', ',
     noMixed: '같은 초에 두 버전 이상이 응답한 적이 없습니다.',
     mixed: (n, versions, first, last) =>
       `${first}부터 ${last}까지 ${n}초 동안 ${versions}가 함께 응답했습니다.`,
@@ -184,7 +187,9 @@ function cell(key: MetricKey, m: LaneMetrics, w: Words, lang: TableLang): TableC
           num(c.cores),
           clock(c.at),
           num(c.allocatable),
-          (split(c.versions) || w.none) + (c.terminating ? w.andTerminating(c.terminating) : ''),
+          [split(c.versions), c.terminating ? w.terminating(c.terminating) : '']
+            .filter(Boolean)
+            .join(w.and) || w.none,
         ),
       };
     }
