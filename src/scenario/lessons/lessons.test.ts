@@ -6,6 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { explain } from '../../explain/index.ts';
 import { parseScenario } from '../scenario.ts';
+import { COMPARISON_PRESETS } from '../../compare/presets.ts';
 import { LESSONS, stopIndices } from './index.ts';
 import { runLesson, transcript } from './transcript.ts';
 
@@ -58,6 +59,14 @@ describe.each(LESSONS.map((l) => [l.id, l] as const))('lesson %s', (id, lesson) 
     expect(untranslated.map((d) => d.code)).toEqual([]);
     await expect(transcript(run)).toMatchFileSnapshot(`./__golden__/${id}.txt`);
   });
+});
+
+it('a stop that opens a comparison names a preset, and the Recreate lesson ends with one', () => {
+  const ids = new Set(COMPARISON_PRESETS.map((p) => p.id));
+  for (const l of LESSONS)
+    for (const s of l.scenario.spec.steps) if (s.compare) expect(ids).toContain(s.compare);
+  const recreate = LESSONS.find((l) => l.id === 'recreate')!.scenario.spec.steps;
+  expect(recreate[recreate.length - 1]!.compare).toBe('recreate-vs-rolling');
 });
 
 it('lesson ids are unique', () => {
