@@ -169,12 +169,10 @@ describe('a release like another', () => {
     );
     return s;
   };
-  const requests = (run: ReturnType<typeof createRun>, name: string) =>
+  const greenRequests = (run: ReturnType<typeof createRun>) =>
     run
       .frame()
-      .objects.pods.filter(
-        (p) => p.metadata.name.startsWith(`${name}-`) && !p.metadata.name.startsWith(`${name}-green`),
-      )
+      .objects.pods.filter((p) => p.metadata.name.startsWith('kubia-green-'))
       .map((p) => p.spec.containers[0]!.resources?.requests?.['cpu']);
 
   it("green requests what blue does, and may carry the broken release's readiness check", () => {
@@ -190,7 +188,7 @@ describe('a release like another', () => {
     expect(d.spec.template.spec.containers[0]!.resources).toEqual({ requests: { cpu: '500m' } });
     expect(d.spec.template.spec.containers[0]!.readinessProbe?.httpGet?.path).toBe('/');
     run.advance(5);
-    expect(requests(run, 'kubia-green')).toEqual(['500m', '500m', '500m']);
+    expect(greenRequests(run)).toEqual(['500m', '500m', '500m']);
   });
 
   it.each([
