@@ -7,11 +7,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
+  comparisonOf,
   comparisonPreset,
   comparisonTable,
   createCluster,
   createComparison,
   createRun,
+  kubiaStart,
   laneScenario,
   measureLane,
   parseScenario,
@@ -480,5 +482,36 @@ describe('measureLane', () => {
     const waiting = measureLane(history, 3, 10, 14);
     expect(waiting.stepsDoneAt).toBeUndefined();
     expect(waiting.completedAt).toBeUndefined();
+  });
+});
+
+describe('comparisonOf', () => {
+  it('refuses RollingUpdate numbers the API server refuses, with its message', () => {
+    expect(() =>
+      comparisonOf(kubiaStart(), [
+        { strategy: 'recreate' },
+        { strategy: 'rolling', maxSurge: '0', maxUnavailable: '0' },
+      ]),
+    ).toThrow(
+      'The Deployment "kubia" is invalid: spec.strategy.rollingUpdate.maxUnavailable: Invalid value: intstr.IntOrString{Type:0, IntVal:0, StrVal:""}: may not be 0 when `maxSurge` is 0',
+    );
+  });
+
+  it('names lanes after their updates, twice the same one apart', () => {
+    const s = comparisonOf(kubiaStart(), [
+      { strategy: 'rolling', maxSurge: '50%', maxUnavailable: '0', minReadySeconds: 5, broken: true },
+      { strategy: 'blue-green' },
+      { strategy: 'blue-green' },
+    ]);
+    expect(s.spec.variants!.map((v) => [v.name, v.title?.en])).toEqual([
+      ['rolling-50pct-0-5s-v3', 'Rolling update 50%/0, minReadySeconds 5 · broken v3'],
+      ['blue-green', 'Blue/green'],
+      ['blue-green-2', 'Blue/green'],
+    ]);
+    expect(s.spec.variants![1]!.steps.map((x) => [x.after, x.run.split(' ').slice(0, 3).join(' ')])).toEqual([
+      [undefined, 'kubectl apply -f'],
+      ['kubectl rollout status deployment/kubia-green', 'kubectl patch service'],
+      [undefined, 'kubectl scale deployment/kubia'],
+    ]);
   });
 });

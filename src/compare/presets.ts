@@ -10,7 +10,12 @@ import { deepCopy } from '../k8s/copy.ts';
 import type { Deployment, Service } from '../k8s/types.ts';
 import * as actions from '../run/actions.ts';
 import { createRun } from '../run/run.ts';
-import type { Scenario, ScenarioStep, ScenarioVariant } from '../scenario/scenario.ts';
+import {
+  ScenarioError,
+  type Scenario,
+  type ScenarioStep,
+  type ScenarioVariant,
+} from '../scenario/scenario.ts';
 
 /** Text in English and Korean. */
 export type Bilingual = { en: string; ko: string };
@@ -129,9 +134,22 @@ const step = (at: number, line: actions.CommandLine, after?: string): ScenarioSt
   ...(line.stdin !== undefined ? { stdin: line.stdin } : {}),
 });
 
-/** The kubectl steps of one lane's update of Deployment `d` behind Service `svc`, at `at`. */
+/**
+ * The kubectl steps of one lane's update of Deployment `d` behind Service `svc`, at `at`. Throws
+ * ScenarioError with the API server's message when the RollingUpdate numbers are invalid
+ * (maxSurge and maxUnavailable both 0, a negative minReadySeconds, …).
+ */
 export function updateSteps(d: Deployment, svc: Service, u: LaneUpdate, at = UPDATE_AT): ScenarioStep[] {
   const image = u.broken ? BROKEN_IMAGE : NEW_IMAGE;
+  if (u.strategy === 'rolling') {
+    const { error } = actions.rollingUpdate(d, {
+      image,
+      maxSurge: u.maxSurge,
+      maxUnavailable: u.maxUnavailable,
+      minReadySeconds: u.minReadySeconds ?? 0,
+    });
+    if (error) throw new ScenarioError(error);
+  }
   switch (u.strategy) {
     case 'recreate':
       return u.broken
