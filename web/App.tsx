@@ -17,6 +17,7 @@ import { ShareLayer } from './share/ShareLayer.tsx';
 import { ShareNotice } from './share/ShareNotice.tsx';
 import { LessonHeader } from './lessons/LessonHeader.tsx';
 import { LessonPanel } from './lessons/LessonPanel.tsx';
+import { CompareButton, CompareLayer } from './compare/CompareEntry.tsx';
 
 // The timeline (and d3-shape with it) arrives just after the first paint, like the console.
 const Timeline = lazy(() => import('./ui/Timeline.tsx').then((m) => ({ default: m.Timeline })));
@@ -91,6 +92,7 @@ function MainApp() {
             <span className="subtitle">{t('ui.subtitle')}</span>
             <div className="spacer" />
             {!embed.embed && <LessonHeader />}
+            {!embed.embed && <CompareButton />}
             <ShareControls />
             <button type="button" onClick={() => lab.setEditorOpen(!editorOpen)} aria-pressed={editorOpen}>
               {t('ui.yamlEditor')}
@@ -142,6 +144,7 @@ function MainApp() {
             <p className="note">{t('ui.note')}</p>
           </footer>
           <ShareLayer />
+          <CompareLayer />
         </div>
       </MotionConfig>
     </LazyMotion>
