@@ -283,3 +283,29 @@ test('a link with prototype-pollution keys opens without polluting anything', as
   expect((await state(page)).t).toBe(30);
   expect(JSON.parse((await savedWork(page))!)).toEqual(JSON.parse(saved!));
 });
+
+test('a link to a late moment replays in slices with its progress shown, and can be cancelled', async ({
+  page,
+}) => {
+  const late = (name: string, at: number) => {
+    const s = defaultScenario();
+    s.metadata.name = name;
+    s.spec.steps = [{ at: 30, run: 'kubectl set image deployment/kubia nodejs=luksa/kubia:v2' }];
+    return encodeShare({ scenario: s, at });
+  };
+  await open(page);
+  // Opening a link while the page runs: the page stays responsive and tells how far it is.
+  await page.evaluate((f) => (location.hash = f), late('later', 900));
+  await expect(page.getByTestId('opening')).toBeVisible();
+  await expect(page.getByTestId('opening')).toContainText('Replaying the scenario to 15:00.0');
+  await expect(page.getByTestId('opening')).toBeHidden({ timeout: 60_000 });
+  expect((await state(page)).t).toBe(900);
+  expect((await state(page)).pods.every((p) => p.version === 'v2')).toBe(true);
+
+  // Another one, cancelled: the lab keeps what it showed.
+  await page.evaluate((f) => (location.hash = f), late('never', 3000));
+  await page.getByTestId('opening').getByRole('button', { name: 'Cancel' }).click();
+  await expect(page.getByTestId('opening')).toBeHidden();
+  await expect(page.getByRole('alert')).toContainText('Opening was cancelled.');
+  expect((await state(page)).t).toBe(900);
+});

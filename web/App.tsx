@@ -1,6 +1,7 @@
 import { domAnimation, LazyMotion, MotionConfig } from 'framer-motion';
 import { lazy, Suspense, useEffect } from 'react';
 import { useLab } from './lab/context.ts';
+import { Opening } from './lab/Opening.tsx';
 import type { Lab } from './lab/lab.ts';
 import { setTheme, useTheme, type Theme } from './prefs.ts';
 import { Actions } from './ui/Actions.tsx';
@@ -109,6 +110,7 @@ function MainApp() {
             </label>
             <LanguageSwitch />
             <ShareNotice />
+            <Opening />
           </header>
           <main className="stage">
             <div className="diagram-wrap">

@@ -19,6 +19,9 @@ export const run = {
     'bg.retire': 'Scale {name} to 0',
     'console.after': 'when: {condition}',
     'console.waiting': 'waiting until: {condition}',
+    'opening.label': 'Replaying the scenario to {t}',
+    'opening.cancel': 'Cancel',
+    'share.problem.openCancelled': 'Opening was cancelled.',
   },
   ko: {
     'actions.now.rolling':
@@ -36,5 +39,8 @@ export const run = {
     'bg.retire': '{name} 레플리카를 0으로 줄이기',
     'console.after': '조건: {condition}',
     'console.waiting': '조건을 기다리는 중: {condition}',
+    'opening.label': '시나리오를 {t}까지 재생하는 중',
+    'opening.cancel': '취소',
+    'share.problem.openCancelled': '열기를 취소했습니다.',
   },
 };

@@ -74,6 +74,8 @@ export interface UiSlice {
   /** The optional Nodes layer of the diagram (capacity, which pods sit where). */
   showNodes: boolean;
   log: LogEntry[];
+  /** Replaying a scenario that is being opened, up to the moment it opens at (null otherwise). */
+  opening: { to: number; at: number } | null;
 }
 
 export type Role = 'main' | 'audience';
@@ -167,7 +169,15 @@ export class Lab {
       });
     this.store = createStore<LabState>(() => ({
       playback: this.playbackOf(),
-      ui: { compare: null, selectedPod: null, preview: '', editorOpen: false, showNodes: false, log: [] },
+      ui: {
+        compare: null,
+        selectedPod: null,
+        preview: '',
+        editorOpen: false,
+        showNodes: false,
+        log: [],
+        opening: null,
+      },
       lesson: initialLesson(),
     }));
     this.wire();
@@ -235,10 +245,49 @@ export class Lab {
    * with every kubectl command present: callers load the extensions first (`whenReady`).
    */
   load(scenario: Scenario | string, t = 0): void {
-    this.stopStream();
-    this.arrival = null;
     const run = createRun(scenario, { freeze: this.freeze });
     run.seek(t);
+    this.openId++;
+    this.show(run);
+  }
+
+  private openId = 0;
+
+  /**
+   * Opens a scenario at moment `t` without freezing the page: the new Run replays in slices of a
+   * few milliseconds between frames (`ui.opening` tells how far it is) while this lab keeps showing
+   * what it showed; then it takes the new Run's place. 'cancelled' when `cancelOpen()` or another
+   * open came first. Throws, changing nothing, when the scenario cannot be built.
+   */
+  async open(scenario: Scenario | string, t: number): Promise<'opened' | 'cancelled'> {
+    const id = ++this.openId;
+    const run = createRun(scenario, { freeze: this.freeze });
+    const target = Math.max(0, t);
+    const SLICE_MS = 24;
+    try {
+      while (run.now() < target - 1e-6) {
+        this.setUi({ opening: { to: target, at: run.now() } });
+        const deadline = performance.now() + SLICE_MS;
+        run.play(target - run.now(), () => performance.now() > deadline);
+        await new Promise((resolve) => setTimeout(resolve, 0));
+        if (id !== this.openId) return 'cancelled';
+      }
+    } finally {
+      if (id === this.openId) this.setUi({ opening: null });
+    }
+    this.show(run);
+    return 'opened';
+  }
+
+  /** Stops an open that is replaying; the lab keeps what it shows. */
+  cancelOpen = (): void => {
+    this.openId++;
+    this.setUi({ opening: null });
+  };
+
+  private show(run: RunControls): void {
+    this.stopStream();
+    this.arrival = null;
     this.current = run;
     this.loads++;
     if (this.ownsPlayer) this.player.setRun(run);

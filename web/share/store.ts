@@ -221,9 +221,23 @@ const isPristine = (s: Scenario) => sameScenario(s, defaultScenario());
 function apply(scenario: Scenario, at: number, view: ShareView): void {
   // All or nothing: the lab keeps its Run when the new one cannot be built.
   theLab().load(scenario, at);
+  shown(view);
+}
+
+function shown(view: ShareView): void {
   theLab().setPreview('');
   if (theLab().store.getState().lesson.id !== null) exitLesson(theLab());
   applyView(view);
+}
+
+/**
+ * `apply` for a scenario from outside: replayed in slices, so a long or large one never freezes the
+ * page, and the person may cancel (the lab keeps what it showed). False when cancelled.
+ */
+async function applyInSlices(scenario: Scenario, at: number, view: ShareView): Promise<boolean> {
+  if ((await theLab().open(scenario, at)) === 'cancelled') return false;
+  shown(view);
+  return true;
 }
 
 /** Prepares and applies; a problem when it could not. */
@@ -231,7 +245,7 @@ async function tryOpen(scenario: Scenario, at: number, view: ShareView): Promise
   const problem = await prepare(scenario);
   if (problem) return problem;
   try {
-    apply(scenario, at, view);
+    if (!(await applyInSlices(scenario, at, view))) return { key: 'share.problem.openCancelled' };
   } catch (e) {
     // The checks passed but replaying to `at` threw inside the simulator.
     return { key: 'share.problem.replayFailed', detail: e instanceof Error ? e.message : String(e) };
