@@ -7,6 +7,7 @@ import {
   COMPARISON_PRESETS,
   comparisonPreset,
   comparisonPresetById,
+  parseScenario,
   type LaneUpdate,
   type Scenario,
 } from '../../src/index.ts';
@@ -37,10 +38,13 @@ const fallback = (problem?: Problem): Opened => ({
   ...(problem ? { problem } : {}),
 });
 
+/** The scenario as the parser lays it out: two that say the same thing compare equal. */
+const canonical = (s: Scenario): string => JSON.stringify(parseScenario(s));
+
 /** A preset that a link or file carries unchanged is shown as that preset (its lanes editable). */
 function recognised(s: Scenario): { preset: string | null; updates: LaneUpdate[] | null } {
   const p = presetOpened(s.metadata.name);
-  return p && JSON.stringify(p.scenario) === JSON.stringify(s)
+  return p && canonical(p.scenario) === canonical(s)
     ? { preset: p.preset, updates: p.updates }
     : { preset: null, updates: null };
 }
