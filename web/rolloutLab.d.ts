@@ -67,6 +67,8 @@ export interface RolloutCompareState {
 
 /** The Compare view's test hook, present while the view is open. */
 export interface RolloutCompareHook {
+  /** Shows another comparison (a scenario with `spec.variants`) at moment `t`. */
+  load(scenario: Scenario, t?: number): void;
   seek(t: number): void;
   advance(seconds: number): void;
   /** Plays to the end (at a speed). */

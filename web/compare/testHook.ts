@@ -8,6 +8,7 @@ import type { CompareLab } from './compareLab.ts';
 
 export function installCompareHook(c: CompareLab): () => void {
   const hook: RolloutCompareHook = {
+    load: (scenario, t = 0) => c.load(scenario, { t }),
     seek: (t) => c.seek(t),
     advance: (s) => c.advance(s),
     play: (speed) => {
