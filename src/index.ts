@@ -44,7 +44,7 @@ export { ManifestError } from './k8s/yaml.ts';
 export { ApiError } from './cluster/apply.ts';
 export { BudgetError, SnapshotError } from './cluster/errors.ts';
 export { ScenarioError, parseScenario } from './scenario/scenario.ts';
-export type { Localized, ScenarioStep } from './scenario/scenario.ts';
+export type { Localized, ScenarioStep, ScenarioVariant } from './scenario/scenario.ts';
 
 export interface Cluster {
   /** Create or update objects like `kubectl apply`: YAML (multi-document), JSON, or objects. Throws
@@ -247,7 +247,14 @@ export { STATE_LABEL, tagOf } from './view/view.ts';
 export { PALETTE } from './view/colours.ts';
 export { isReadOnlyCommand, type QueryResult } from './kubectl/query.ts';
 export { extensionsReady, loadExtensions, needsYaml } from './extensions.ts';
-export { FRAME_BUDGET_MS, Player, SPEEDS, type FrameScheduler, type PlayerOptions } from './run/player.ts';
+export {
+  FRAME_BUDGET_MS,
+  Player,
+  SPEEDS,
+  type FrameScheduler,
+  type Playable,
+  type PlayerOptions,
+} from './run/player.ts';
 /** The kubectl command lines behind the app's buttons (rolling update, Recreate, blue/green, …). */
 export * as actions from './run/actions.ts';
 // Faults a teacher injects (`kubectl lab`, `kubectl drain`) and the upstream numbers they follow.
@@ -260,7 +267,6 @@ export {
 } from './cluster/controllers/nodelifecycle.ts';
 export { DELETION_TIMEOUT_SECONDS } from './cluster/controllers/disruption.ts';
 export { DELETE_POLL_SECONDS, EVICT_RETRY_SECONDS } from './kubectl/commands/node.ts';
-export type { BlueGreenState, CommandLine, RollingOptions, StrategySettings } from './run/actions.ts';
 /** Claims a step makes about the screen (`expect:`), checked against a Frame. */
 export {
   checkClaims,
@@ -282,6 +288,14 @@ export type {
   ServiceClaims,
   TimelineClaims,
 } from './scenario/claims.ts';
+export type {
+  BlueGreenState,
+  BrokenStrategy,
+  CommandLine,
+  GreenOptions,
+  RollingOptions,
+  StrategySettings,
+} from './run/actions.ts';
 
 // ---------------------------------------------------------------------------------------------
 // What the app shows around a Run: explanations, times, lessons and share links (the last two
@@ -371,3 +385,39 @@ export { computeHash } from './k8s/hash.ts';
 export { setDefaults } from './k8s/defaults.ts';
 export { validate } from './k8s/validation.ts';
 export { deploymentRolloutStatus } from './kubectl/commands/rollout.ts';
+
+// ---------------------------------------------------------------------------------------------
+// Comparisons: one scenario played several ways side by side (`spec.variants`), one clock.
+
+export {
+  createComparison,
+  laneScenario,
+  DEFAULT_COMPARISON_SECONDS,
+  type Comparison,
+  type ComparisonLane,
+} from './compare/comparison.ts';
+export { measureLane, type LaneMetrics, type PeakCpu, type PeakPods } from './compare/metrics.ts';
+export {
+  comparisonTable,
+  tableText,
+  clock as comparisonClock,
+  METRIC_KEYS,
+  type ComparisonTable,
+  type MetricKey,
+  type TableCell,
+  type TableLang,
+} from './compare/table.ts';
+export {
+  COMPARISON_PRESETS,
+  comparisonOf,
+  comparisonPreset,
+  comparisonPresetById,
+  kubiaStart,
+  laneLabel,
+  updateSteps,
+  PRESET_SECONDS,
+  UPDATE_AT,
+  type Bilingual,
+  type ComparisonPreset,
+  type LaneUpdate,
+} from './compare/presets.ts';

@@ -19,6 +19,7 @@ import { ShareLayer } from './share/ShareLayer.tsx';
 import { ShareNotice } from './share/ShareNotice.tsx';
 import { LessonHeader } from './lessons/LessonHeader.tsx';
 import { LessonPanel } from './lessons/LessonPanel.tsx';
+import { CompareButton, CompareLayer } from './compare/CompareEntry.tsx';
 
 // The timeline (and d3-shape with it) arrives just after the first paint, like the console.
 const Timeline = lazy(() => import('./ui/Timeline.tsx').then((m) => ({ default: m.Timeline })));
@@ -93,6 +94,7 @@ function MainApp() {
             <span className="subtitle">{t('ui.subtitle')}</span>
             <div className="spacer" />
             {!embed.embed && <LessonHeader />}
+            {!embed.embed && <CompareButton />}
             <ShareControls />
             <button type="button" onClick={() => lab.setEditorOpen(!editorOpen)} aria-pressed={editorOpen}>
               {t('ui.yamlEditor')}
@@ -146,6 +148,7 @@ function MainApp() {
             <p className="note">{t('ui.note')}</p>
           </footer>
           <ShareLayer />
+          <CompareLayer />
         </div>
       </MotionConfig>
     </LazyMotion>

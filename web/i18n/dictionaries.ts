@@ -8,9 +8,10 @@ import { lessons } from './lessons.ts';
 import { share } from './share.ts';
 import { run } from './run.ts';
 import { predict } from './predict.ts';
+import { compare } from './compare.ts';
 
 type Dict = Record<string, string>;
-const areas: { en: Dict; ko: Dict }[] = [app, ui, share, lessons, run, predict];
+const areas: { en: Dict; ko: Dict }[] = [app, ui, share, lessons, run, predict, compare];
 
 export const dictionaries: Record<'en' | 'ko', Dict> = {
   en: Object.assign({}, ...areas.map((a) => a.en)) as Dict,

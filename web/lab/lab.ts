@@ -50,7 +50,23 @@ export interface LogEntry {
   streaming?: boolean;
 }
 
+/** What the Compare view opens with (web/compare): a preset, a scenario with variants, or a link. */
+export interface CompareRequest {
+  /** A preset id (`all-three`). */
+  preset?: string;
+  /** A scenario with `spec.variants` (an imported file). */
+  scenario?: Scenario;
+  /** The moment to open at. */
+  at?: number;
+  /** The value of a `?compare=` link (a preset id or an encoded comparison). */
+  link?: string;
+  /** Opens in presentation mode (from a lesson being presented). */
+  presenting?: boolean;
+}
+
 export interface UiSlice {
+  /** The Compare view is open, with what it opened with; null when closed. */
+  compare: CompareRequest | null;
   selectedPod: string | null;
   /** The command(s) a focused or hovered action button would run. */
   preview: string;
@@ -102,6 +118,13 @@ export interface LabOptions {
   clock?: () => number;
   /** Deep-freeze frames (development builds). */
   freeze?: boolean;
+  /** Show this Run instead of one made from the scenario (a lane of a comparison). */
+  run?: RunControls;
+  /**
+   * Follow this Player instead of owning one: several labs that share a clock (a comparison's
+   * lanes) show the same playing state, and their views refresh at the same pace.
+   */
+  player?: Player;
 }
 
 const browserFrames: FrameScheduler | undefined =
@@ -132,6 +155,9 @@ export class Lab {
   private current: RunControls;
   private unlisten: () => void = () => {};
   private readonly freeze: boolean;
+  /** The Player is this lab's own (not shared with other labs). */
+  private readonly ownsPlayer: boolean;
+  private readonly unfollow: () => void;
   private logId = 0;
   private stream: { run: RunStream; id: number } | null = null;
   private loads = 0;
@@ -140,15 +166,19 @@ export class Lab {
 
   constructor(scenario: Scenario | string, options: LabOptions = {}) {
     this.freeze = options.freeze ?? false;
-    this.current = createRun(scenario, { freeze: this.freeze });
+    this.current = options.run ?? createRun(scenario, { freeze: this.freeze });
     const scheduler = 'scheduler' in options ? options.scheduler : browserFrames;
-    this.player = new Player(this.current, {
-      scheduler,
-      clock: options.clock ?? (() => performance.now()),
-    });
+    this.ownsPlayer = !options.player;
+    this.player =
+      options.player ??
+      new Player(this.current, {
+        scheduler,
+        clock: options.clock ?? (() => performance.now()),
+      });
     this.store = createStore<LabState>(() => ({
       playback: this.playbackOf(),
       ui: {
+        compare: null,
         selectedPod: null,
         preview: '',
         editorOpen: false,
@@ -160,7 +190,7 @@ export class Lab {
       lesson: initialLesson(),
     }));
     this.wire();
-    this.player.subscribe(() => this.sync());
+    this.unfollow = this.player.subscribe(() => this.sync());
   }
 
   /** The Run this lab shows. */
@@ -269,7 +299,7 @@ export class Lab {
     this.arrival = null;
     this.current = run;
     this.loads++;
-    this.player.setRun(run);
+    if (this.ownsPlayer) this.player.setRun(run);
     this.wire();
     this.setUi({ log: [], selectedPod: null });
     this.sync();
@@ -394,11 +424,18 @@ export class Lab {
   setEditorOpen = (editorOpen: boolean): void => this.setUi({ editorOpen });
   setShowNodes = (showNodes: boolean): void => this.setUi({ showNodes });
   setPredict = (predict: boolean): void => this.setUi({ predict });
+  /** Opens the Compare view (this lab pauses; it is where the view returns to). */
+  openCompare = (request: CompareRequest = {}): void => {
+    this.pause();
+    this.setUi({ compare: request });
+  };
+  closeCompare = (): void => this.setUi({ compare: null });
 
   dispose(): void {
     this.stopStream();
     this.unlisten();
-    this.player.dispose();
+    this.unfollow();
+    if (this.ownsPlayer) this.player.dispose();
   }
 }
 

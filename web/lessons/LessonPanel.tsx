@@ -16,6 +16,7 @@ import {
   startLesson,
   stopsOf,
 } from './store.ts';
+import { LessonCompareButton } from '../compare/CompareEntry.tsx';
 import './lessons.css';
 
 export function LessonPanel() {
@@ -53,6 +54,11 @@ export function LessonPanel() {
       </p>
       {q && !playing && !answered && !exploring && <Question q={q} onAnswer={(i) => answer(lab, i)} />}
       {q && (answered || playing) && <Reveal lesson={lesson} k={k} />}
+      {stop.compare && !playing && (
+        <p className="lesson-compare">
+          <LessonCompareButton preset={stop.compare} className="primary" />
+        </p>
+      )}
       {exploring && (
         <p className="lesson-exploring" role="status">
           {t('lessons.exploring', { n: k + 1 })}{' '}

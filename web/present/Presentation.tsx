@@ -16,6 +16,7 @@ import { back, presentNext, setPresenting, stopsOf, toggleBlank } from '../lesso
 import { useHidden } from '../predict/hooks.ts';
 import { Diagram } from '../ui/Diagram.tsx';
 import { useFrame } from '../ui/hooks.ts';
+import { LessonCompareButton } from '../compare/CompareEntry.tsx';
 import './present.css';
 
 function usePresentationKeys(lab: Lab) {
@@ -23,7 +24,8 @@ function usePresentationKeys(lab: Lab) {
     const onKey = (e: KeyboardEvent) => {
       if (e.ctrlKey || e.metaKey || e.altKey) return;
       const s = lab.store.getState().lesson;
-      if (!s.presenting) return;
+      // A comparison opened from the lesson is over it and takes the keys.
+      if (!s.presenting || lab.store.getState().ui.compare) return;
       const readOnly = s.role === 'audience';
       let handled = true;
       switch (e.key) {
@@ -137,6 +139,11 @@ export default function Presentation() {
         )}
         {q && answered && !playing && <Reveal lesson={lesson} k={k} compact />}
         {(!q || answered) && <WhyLine />}
+        {stop.compare && !playing && s.role === 'main' && (
+          <p className="lesson-compare">
+            <LessonCompareButton preset={stop.compare} className="primary" />
+          </p>
+        )}
       </div>
       <footer className="present-foot">
         <span className="present-title">{text(lesson.title, lang)}</span>

@@ -10,48 +10,27 @@
 import { max } from 'd3-array';
 import { scaleLinear } from 'd3-scale';
 import { area, curveStepAfter, line, stack } from 'd3-shape';
-import { memo, useLayoutEffect, useMemo, useRef, useState, type MouseEvent, type RefObject } from 'react';
+import { memo, useMemo, useRef, type MouseEvent } from 'react';
 import { PALETTE, tagOf, type Frame, type Sample, type TrafficSecond } from '../../src/index.ts';
 import { useT } from '../i18n/index.ts';
 import { useLab, useLabState } from '../lab/context.ts';
 import type { LabState } from '../lab/lab.ts';
 import { formatTime } from './hooks.ts';
+import { M, useWidth, xScale } from './scale.ts';
 import type { T } from './labels.ts';
 import { useTimelineCut } from '../predict/hooks.ts';
 
 const H = 110;
-const M = { l: 34, r: 12, t: 10 };
 /** Replicas are drawn from M.t down to here; requests per second in the band below. */
 const REPLICAS_BOTTOM = 62;
 const BAND_TOP = 70;
 const BAND_BOTTOM = 92;
 const AXIS_Y = H - 4;
 
-/** The figure's width in CSS pixels, so the chart keeps a fixed height and unscaled text. */
-function useWidth(ref: RefObject<HTMLElement | null>): number {
-  const [w, setW] = useState(1000);
-  useLayoutEffect(() => {
-    const el = ref.current;
-    if (!el || typeof ResizeObserver !== 'function') return;
-    const ro = new ResizeObserver(([e]) => {
-      const next = Math.round(e?.contentRect.width ?? 0);
-      if (next > 0) setW(next);
-    });
-    ro.observe(el);
-    return () => ro.disconnect();
-  }, [ref]);
-  return w;
-}
-
 const selectDuration = (s: LabState) => s.playback.duration;
 const selectTime = (s: LabState) => s.playback.t;
 /** Changes when the recorded history does: played further, or a step changed the future. */
 const selectHistory = (s: LabState) => `${s.playback.loaded}:${s.playback.history}`;
-
-const xScale = (duration: number, width: number) =>
-  scaleLinear()
-    .domain([0, Math.max(duration, 1e-9)])
-    .range([M.l, width - M.r]);
 
 export function Timeline() {
   const t_ = useT();

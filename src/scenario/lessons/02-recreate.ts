@@ -77,6 +77,7 @@ export const recreate = lesson({
             deployments: { kubia: { phase: 'complete' } },
             timeline: { from: 20, firstRefused: 25, lastRefused: '37..38', refusedSeconds: '12..14' },
           },
+          compare: 'recreate-vs-rolling',
           say: {
             en: 'Done, with about 13 seconds of downtime: 5 s for the old pods to terminate, then scheduling, pulling and starting v2. Use Recreate when two versions must never run at once (an incompatible database schema, say) and a short outage is acceptable.',
             ko: '약 13초의 다운타임과 함께 끝났습니다. 이전 파드가 종료되는 5초, 그다음 v2의 스케줄링, 이미지 풀, 시작 시간입니다. 두 버전이 절대 동시에 실행되면 안 되고(예: 호환되지 않는 데이터베이스 스키마) 짧은 중단을 받아들일 수 있을 때 Recreate를 씁니다.',

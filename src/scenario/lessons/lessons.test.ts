@@ -18,6 +18,7 @@ import {
   type Lesson,
   type RevealElement,
 } from './index.ts';
+import { COMPARISON_PRESETS } from '../../compare/presets.ts';
 import { runLesson, transcript } from './transcript.ts';
 
 /** Every claim of every step of the lesson that does not hold, as `37s expect.x: claims …`. */
@@ -163,6 +164,14 @@ describe('claims that contradict the screen fail the lesson tests', () => {
   ])('%s', (_what, lesson, failures) => {
     expect(wrongClaims(lesson)).toEqual(failures);
   });
+});
+
+it('a stop that opens a comparison names a preset, and the Recreate lesson ends with one', () => {
+  const ids = new Set(COMPARISON_PRESETS.map((p) => p.id));
+  for (const l of LESSONS)
+    for (const s of l.scenario.spec.steps) if (s.compare) expect(ids).toContain(s.compare);
+  const recreate = LESSONS.find((l) => l.id === 'recreate')!.scenario.spec.steps;
+  expect(recreate[recreate.length - 1]!.compare).toBe('recreate-vs-rolling');
 });
 
 it('lesson ids are unique', () => {

@@ -2,7 +2,8 @@
  * Built-in lessons: Scenarios (DESIGN.md §2) whose steps carry the teaching. A step with
  * `stop: true` is a stop: the player plays up to its moment (its command has run) and waits.
  * A stop may ask a question about what happens between it and the next stop; the learner
- * answers before the animation shows it, and the answer comes with its arithmetic.
+ * answers before the animation shows it, and the answer comes with its arithmetic. A stop may
+ * also open a comparison (`compare`): the same start updated several ways, side by side.
  */
 import type { Scenario, ScenarioStep } from '../scenario.ts';
 
@@ -44,6 +45,12 @@ export type LessonStep = ScenarioStep & {
   notes?: Text;
   /** The exit code this command is meant to have (default 0). */
   expectExit?: number;
+  /**
+   * At this stop, the learner can open a comparison: the id of a preset (`COMPARISON_PRESETS` in
+   * src/compare/presets.ts, e.g. `recreate-vs-rolling`). The lesson panel and presentation mode
+   * show a button that opens it side by side; closing it returns to the stop.
+   */
+  compare?: string;
 };
 
 export interface Lesson {
