@@ -1,3 +1,5 @@
+// Shared tokens and controls first: every part's stylesheet builds on them.
+import './styles/base.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App.tsx';
@@ -5,7 +7,6 @@ import { installTestHook } from './sim/testHook.ts';
 import { loadDeferred } from './sim/deferred.ts';
 import { langStore } from './i18n/index.ts';
 import { bootShare } from './share/store.ts';
-import './styles.css';
 
 // The YAML library is not tree-shaken and the default scenario is JSON: load it after the first paint.
 // The test hook comes once it is in, so specs never send YAML the core cannot read yet.

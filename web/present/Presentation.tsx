@@ -11,7 +11,7 @@ import { Question, Reveal } from '../lessons/parts.tsx';
 import { openPresenterWindow } from './channel.ts';
 import { back, next, setPresenting, stopsOf, toggleBlank, lessonStore } from '../lessons/store.ts';
 import { session } from '../store/app.ts';
-import { Diagram } from '../ui/Diagram.tsx';
+import { Diagram } from '../diagram/Diagram.tsx';
 import { useViewClock } from '../ui/hooks.ts';
 import './present.css';
 

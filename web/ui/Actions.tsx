@@ -19,6 +19,7 @@ import {
 import { runLine, runLinesWhenReady, session, setPreview, startBlueGreen } from '../store/app.ts';
 import { useT } from '../i18n/index.ts';
 import { useTextClock, useUiField } from './hooks.ts';
+import './actions.css';
 
 const IMAGES = ['luksa/kubia:v1', 'luksa/kubia:v2', 'luksa/kubia:v3', 'luksa/kubia:v4'];
 

@@ -8,6 +8,7 @@ import { useT } from '../i18n/index.ts';
 import { runConsole, session, stopStream } from '../store/app.ts';
 import { useUiField } from './hooks.ts';
 import { formatTime } from './hooks.ts';
+import './console.css';
 
 function commonPrefix(list: string[]): string {
   if (!list.length) return '';

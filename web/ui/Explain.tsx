@@ -5,6 +5,7 @@ import { humanDuration, parseTimestamp } from '../../src/k8s/time.ts';
 import { useLang, useT } from '../i18n/index.ts';
 import { session } from '../store/app.ts';
 import { formatTime, usePlaying, useTextClock } from './hooks.ts';
+import './explain.css';
 
 /** The newest events listed; the panel shows a handful at a time and scrolls through these. */
 const EVENTS_SHOWN = 40;

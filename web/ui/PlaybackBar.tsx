@@ -2,6 +2,7 @@ import { useT } from '../i18n/index.ts';
 import { SPEEDS } from '../sim/session.ts';
 import { pause, play, seek, setSpeed, stepBack, stepForward } from '../store/app.ts';
 import { formatTime, useBehind, usePlayback } from './hooks.ts';
+import './playback.css';
 
 export function PlaybackBar() {
   const t = useT();

@@ -5,6 +5,7 @@ import { podState, tagOf } from '../sim/view.ts';
 import { runLine, selectPod, session } from '../store/app.ts';
 import { useUiField, useViewClock } from './hooks.ts';
 import { stateText } from './labels.ts';
+import './pod-details.css';
 
 /** Details of the pod clicked in the diagram, with "Delete pod" (`kubectl delete pod …`). */
 export function PodDetails() {

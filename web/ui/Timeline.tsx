@@ -19,6 +19,7 @@ import { PALETTE, tagOf } from '../sim/view.ts';
 import { colours, pause, playbackStore, seek, session, type PlaybackState } from '../store/app.ts';
 import { formatTime } from './hooks.ts';
 import type { T } from './labels.ts';
+import './timeline.css';
 
 const H = 110;
 const M = { l: 34, r: 12, t: 10 };

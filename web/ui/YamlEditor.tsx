@@ -11,6 +11,7 @@ import { stringify } from 'yaml';
 import type { KubeObject } from '../../src/k8s/types.ts';
 import { useT } from '../i18n/index.ts';
 import { runLinesWhenReady, session, setEditorOpen } from '../store/app.ts';
+import './editor.css';
 
 function manifestYaml(kind: string, name: string): string {
   const o = session.live.store.get<KubeObject & { spec?: unknown }>(kind, 'default', name);
