@@ -1,13 +1,24 @@
 import { PALETTE, type PodView, type RsView } from '../sim/view.ts';
 import { stateText, type T } from '../ui/labels.ts';
-import { BLOCK_R } from './geometry.ts';
 
 /** Too many pods to draw one by one: a bar per state with counts. */
-export function AggregateBar({ lane, x, y, t }: { lane: RsView; x: number; y: number; t: T }) {
+export function AggregateBar({
+  lane,
+  x,
+  y,
+  right,
+  t,
+}: {
+  lane: RsView;
+  x: number;
+  y: number;
+  right: number;
+  t: T;
+}) {
   const counts = new Map<PodView['state'], number>();
   for (const p of lane.pods) counts.set(p.state, (counts.get(p.state) ?? 0) + 1);
   const total = lane.pods.length;
-  const width = BLOCK_R - 40 - x;
+  const width = right - x;
   let cx = x;
   const text = [...counts].map(([s, n]) => `${n} ${stateText(t, s)}`).join(', ');
   return (

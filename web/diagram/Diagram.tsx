@@ -2,84 +2,114 @@
  * The cluster diagram: the clients and the Service on top (selector, endpoints, requests per
  * version over the last 10 s), one block per Deployment (spec, status, the RollingUpdate budget)
  * with one lane per ReplicaSet, newest first, and optionally the nodes with the pods on them.
- * Geometry comes from `geometry.ts`; React draws every node; framer-motion animates pods keyed by
- * uid; request dots live on a canvas (TrafficLayer). One file per part, styles beside each.
+ * Geometry comes from `geometry.ts`, its size from `fit.ts`; React draws every node;
+ * framer-motion animates pods keyed by uid; request dots live on a canvas (TrafficLayer). One
+ * file per part, styles beside each.
  */
-import { useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { useLayoutEffect, useMemo, useRef, useState, type ReactNode, type RefObject } from 'react';
 import { useT } from '../i18n/index.ts';
+import { usePrefs } from '../layout/prefs.ts';
 import { PALETTE, type ClusterView } from '../sim/view.ts';
 import { NodesToggle } from '../ui/HeaderControls.tsx';
 import { useClusterView, useUiField } from '../ui/hooks.ts';
 import { DeploymentBlock } from './DeploymentBlock.tsx';
-import {
-  BUS_Y,
-  drawn,
-  endpointPaths,
-  layout,
-  SERVICE_H,
-  SERVICE_Y,
-  TRUNK_X,
-  W,
-  type SlotMemory,
-} from './geometry.ts';
+import { fitDiagram, type FitMode } from './fit.ts';
+import { busPath, drawn, endpointPaths, layout, type SlotMemory } from './geometry.ts';
 import { NodesLayer } from './NodesLayer.tsx';
 import { ServiceBox } from './ServiceBox.tsx';
 import { requestTrafficDraw } from './traffic.ts';
 import { TrafficLayer } from './TrafficLayer.tsx';
 import './diagram.css';
 
-export function Diagram() {
+/** The box's inner size in CSS pixels, read before paint and on every resize. */
+function useBoxSize(ref: RefObject<HTMLElement | null>): { w: number; h: number } {
+  const [size, setSize] = useState({ w: 0, h: 0 });
+  useLayoutEffect(() => {
+    const el = ref.current;
+    if (!el) return;
+    const read = () =>
+      setSize((prev) => {
+        const w = el.clientWidth;
+        const h = el.clientHeight;
+        return prev.w === w && prev.h === h ? prev : { w, h };
+      });
+    read();
+    if (typeof ResizeObserver !== 'function') return;
+    const ro = new ResizeObserver(read);
+    ro.observe(el);
+    return () => ro.disconnect();
+  }, [ref]);
+  return size;
+}
+
+export function Diagram({ fit = 'contain', tools }: { fit?: FitMode; tools?: ReactNode }) {
   const t = useT();
   const view = useClusterView();
   const showNodes = useUiField('showNodes');
+  const zoom = usePrefs('fontScale');
+  const boxRef = useRef<HTMLDivElement>(null);
+  const measured = useBoxSize(boxRef);
+  // Before the first measurement (and in tests without layout): a desktop-sized box.
+  const box = measured.w > 0 ? measured : { w: 1000, h: 600 };
   // Where pods sat in this diagram's previous layout (see SlotMemory); one per diagram instance.
   const [slots] = useState<SlotMemory>(() => new Map());
-  const l = useMemo(() => layout(view, showNodes, slots), [view, showNodes, slots]);
+  const fitted = useMemo(
+    () => fitDiagram(box, zoom, (w) => layout(view, showNodes, slots, w), fit),
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [view, showNodes, slots, box.w, box.h, zoom, fit],
+  );
+  const l = fitted.layout;
+  const f = l.frame;
   const svgRef = useRef<SVGSVGElement>(null);
   useLayoutEffect(() => {
+    slots.clear();
+    for (const [k, v] of l.slots) slots.set(k, v);
     drawn.layout = l;
     drawn.svg = svgRef.current;
     requestTrafficDraw();
   });
   const svc = view.services[0];
   return (
-    <div className="diagram-box">
-      <svg
-        ref={svgRef}
-        className="diagram"
-        viewBox={`0 0 ${W} ${l.height}`}
-        style={{ minHeight: Math.round(l.height * 0.72) }}
-        preserveAspectRatio="xMidYMin meet"
-        role="group"
-        aria-label={t('diagram.label')}
-      >
-        {svc && <ServiceBox svc={svc} versionColours={versionColours(view)} t={t} />}
-        {l.blocks.map((b) => (
-          <DeploymentBlock key={b.d.uid} block={b} t={t} />
-        ))}
-        {/* Over the blocks: each branch runs in the band above its row of pods, inside the lane. */}
-        <g className="endpoint-lines" aria-hidden="true">
-          {svc && (
-            <path
-              className="bus"
-              d={`M${W / 2},${SERVICE_Y + SERVICE_H} V${BUS_Y - 6} Q${W / 2},${BUS_Y} ${W / 2 + 6},${BUS_Y} H${TRUNK_X}`}
-            />
-          )}
-          {svc &&
-            endpointPaths(l, svc.endpoints).map((p) => (
-              <path key={p.name} className="endpoint-line" d={p.d} stroke={PALETTE[p.colour]} />
-            ))}
-        </g>
-        {view.deployments.length === 0 && (
-          <text x={W / 2} y={BUS_Y + 60} textAnchor="middle" className="meta">
-            {t('diagram.noDeployments')}
-          </text>
-        )}
-        {l.nodes && <NodesLayer y={l.nodes.y} boxes={l.nodes.boxes} t={t} />}
-      </svg>
-      <TrafficLayer />
+    <div
+      className={`diagram-box diagram-box--${fit}${f.narrow ? ' diagram-box--narrow' : ''}`}
+      ref={boxRef}
+      data-scale={fitted.scale.toFixed(3)}
+    >
       <div className="diagram-tools">
+        {tools}
         <NodesToggle />
+      </div>
+      <div className="diagram-canvas" style={{ height: Math.ceil(fitted.height) }}>
+        <svg
+          ref={svgRef}
+          className="diagram"
+          viewBox={`0 0 ${f.width} ${l.height}`}
+          width="100%"
+          height={Math.ceil(fitted.height)}
+          preserveAspectRatio="xMinYMin meet"
+          role="group"
+          aria-label={t('diagram.label')}
+        >
+          {svc && <ServiceBox svc={svc} frame={f} versionColours={versionColours(view)} t={t} />}
+          {l.blocks.map((b) => (
+            <DeploymentBlock key={b.d.uid} block={b} frame={f} t={t} />
+          ))}
+          {/* Over the blocks: each branch runs in the band above its row of pods, inside the lane. */}
+          <g className="endpoint-lines" aria-hidden="true">
+            {svc && <path className="bus" d={busPath(f)} />}
+            {svc &&
+              endpointPaths(l, svc.endpoints).map((p) => (
+                <path key={p.name} className="endpoint-line" d={p.d} stroke={PALETTE[p.colour]} />
+              ))}
+          </g>
+          {view.deployments.length === 0 && (
+            <text x={f.width / 2} y={f.busY + 60} textAnchor="middle" className="meta">
+              {t('diagram.noDeployments')}
+            </text>
+          )}
+          {l.nodes && <NodesLayer y={l.nodes.y} boxes={l.nodes.boxes} t={t} />}
+        </svg>
+        <TrafficLayer />
       </div>
     </div>
   );

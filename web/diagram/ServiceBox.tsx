@@ -2,15 +2,19 @@
 import { PALETTE, trafficWindow, type ServiceView } from '../sim/view.ts';
 import { session } from '../store/app.ts';
 import type { T } from '../ui/labels.ts';
-import { CLIENTS_X, SERVICE_H, SERVICE_W, SERVICE_X, SERVICE_Y } from './geometry.ts';
+import type { Frame } from './geometry.ts';
 import './service.css';
+
+const pct = (n: number, total: number) => (total ? Math.round((n / total) * 100) : 0);
 
 export function ServiceBox({
   svc,
+  frame: f,
   versionColours,
   t,
 }: {
   svc: ServiceView;
+  frame: Frame;
   versionColours: Map<string, number>;
   t: T;
 }) {
@@ -30,61 +34,57 @@ export function ServiceBox({
     ...(win.refused ? [t('service.refused', { rate: rate(win.refused) })] : []),
   ].join(' · ');
   const endpointsText = t('service.endpoints', { n: svc.endpoints.length });
+  const selector = t('service.selector', { selector: svc.selector || t('none') });
+  const port = t('service.port', { ports: svc.ports });
+  const { serviceX: x, serviceY: y, serviceW: w, serviceH: h, clientsX, narrow } = f;
+  // Narrow: one more line (selector and port under the name), and the counter without its head.
+  const line = (n: number) => y + 17 + n * 15;
+  const rate0 = source?.requestsPerSecond ?? 0;
   return (
     <g className="service">
-      <g role="img" aria-label={t('clients.label', { rate: source?.requestsPerSecond ?? 0 })}>
-        <rect
-          x={8}
-          y={SERVICE_Y + 12}
-          width={CLIENTS_X - 8}
-          height={SERVICE_H - 24}
-          rx={8}
-          className="clients-box"
-        />
-        <text x={(CLIENTS_X + 8) / 2} y={SERVICE_Y + 29} textAnchor="middle" className="lane-title">
+      <g role="img" aria-label={t('clients.label', { rate: rate0 })}>
+        <rect x={4} y={y + 8} width={clientsX - 4} height={h - 16} rx={8} className="clients-box" />
+        <text x={(clientsX + 4) / 2} y={y + h / 2 - 3} textAnchor="middle" className="lane-title">
           {t('clients.title')}
         </text>
-        <text x={(CLIENTS_X + 8) / 2} y={SERVICE_Y + 45} textAnchor="middle" className="tiny">
-          {t('clients.rate', { rate: source?.requestsPerSecond ?? 0 })}
+        <text x={(clientsX + 4) / 2} y={y + h / 2 + 13} textAnchor="middle" className="tiny">
+          {t('clients.rate', { rate: rate0 })}
         </text>
       </g>
-      <path
-        d={`M${CLIENTS_X},${SERVICE_Y + SERVICE_H / 2} H${SERVICE_X}`}
-        className="bus"
-        aria-hidden="true"
-      />
+      <path d={`M${clientsX},${y + h / 2} H${x}`} className="bus" aria-hidden="true" />
       <g
         role="img"
-        aria-label={`${t('service.title', { name: svc.name })}, ${t('service.selector', { selector: svc.selector || t('none') })}, ${endpointsText}. ${t('service.lastSeconds')} ${counterText}`}
+        aria-label={`${t('service.title', { name: svc.name })}, ${selector}, ${endpointsText}. ${t('service.lastSeconds')} ${counterText}`}
       >
-        <rect
-          x={SERVICE_X}
-          y={SERVICE_Y}
-          width={SERVICE_W}
-          height={SERVICE_H}
-          rx={10}
-          className="box service-box"
-        />
-        <text x={SERVICE_X + 14} y={SERVICE_Y + 21} className="title">
+        <rect x={x} y={y} width={w} height={h} rx={10} className="box service-box" />
+        <text x={x + 12} y={line(0)} className="title">
           {t('service.title', { name: svc.name })}
-          <tspan className="meta" dx={10}>
-            {t('service.selector', { selector: svc.selector || t('none') })} ·{' '}
-            {t('service.port', { ports: svc.ports })}
-          </tspan>
+          {!narrow && (
+            <tspan className="meta" dx={10}>
+              {selector} · {port}
+            </tspan>
+          )}
         </text>
-        <text x={SERVICE_X + 14} y={SERVICE_Y + 38} className="meta">
+        {narrow && (
+          <text x={x + 12} y={line(1)} className="tiny">
+            {selector} · {port}
+          </text>
+        )}
+        <text x={x + 12} y={line(narrow ? 2 : 1)} className="meta">
           {endpointsText}
           {svc.notReady.length ? ` · ${t('service.notReady', { n: svc.notReady.length })}` : ''}
         </text>
-        <text x={SERVICE_X + 14} y={SERVICE_Y + 55} className="meta counter" data-testid="traffic-counter">
-          <tspan className="strong">{t('service.lastSeconds')}</tspan>
-          {versions.length === 0 && <tspan dx={6}>{t('service.noAnswers')}</tspan>}
-          {versions.map(([v, n]) => (
-            <tspan key={v} dx={8}>
+        <text x={x + 12} y={line(narrow ? 3 : 2)} className="meta counter" data-testid="traffic-counter">
+          {!narrow && <tspan className="strong">{t('service.lastSeconds')}</tspan>}
+          {versions.length === 0 && <tspan dx={narrow ? 0 : 6}>{t('service.noAnswers')}</tspan>}
+          {versions.map(([v, n], i) => (
+            <tspan key={v} dx={narrow && i === 0 ? 0 : 8}>
               <tspan fill={colourOf(v)} className="swatch-dot">
                 ●
               </tspan>{' '}
-              {t('service.versionRate', { version: v, rate: rate(n), pct: pct(n, total) })}
+              {narrow
+                ? t('service.versionRateShort', { version: v, rate: rate(n) })
+                : t('service.versionRate', { version: v, rate: rate(n), pct: pct(n, total) })}
             </tspan>
           ))}
           <tspan dx={8} className={win.errors ? 'bad-text' : undefined}>
@@ -100,5 +100,3 @@ export function ServiceBox({
     </g>
   );
 }
-
-const pct = (n: number, total: number) => (total ? Math.round((n / total) * 100) : 0);

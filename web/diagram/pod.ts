@@ -12,6 +12,9 @@ export interface PodDotProps {
 
 export interface PodGlyphProps extends PodDotProps {
   showLabel: boolean;
+  /** The tooltip stays between these x (the lane's pod area). */
+  tipLeft: number;
+  tipRight: number;
 }
 
 /**

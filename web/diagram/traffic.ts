@@ -12,17 +12,7 @@
  */
 import { PALETTE } from '../sim/view.ts';
 import { session } from '../store/app.ts';
-import {
-  along,
-  CLIENT_LEG,
-  drawn,
-  routeTo,
-  SERVICE_H,
-  SERVICE_X,
-  SERVICE_Y,
-  type DiagramLayout,
-  type Point,
-} from './geometry.ts';
+import { along, clientLeg, drawn, routeTo, type DiagramLayout, type Point } from './geometry.ts';
 
 let canvas: HTMLCanvasElement | null = null;
 let scheduled = 0;
@@ -105,7 +95,9 @@ function draw(): void {
   const reduced = reducedQuery?.matches === true;
   const D = travelSeconds(session.speed);
   const flash = Math.max(0.3, 0.4 * D);
-  const serviceEdge: Point = { x: SERVICE_X, y: SERVICE_Y + SERVICE_H / 2 };
+  const frame = l.frame;
+  const serviceEdge: Point = { x: frame.serviceX, y: frame.serviceY + frame.serviceH / 2 };
+  const CLIENT_LEG = clientLeg(frame);
   const routes = new Map<string, Point[] | null>();
   const route = (pod: string) => {
     let r = routes.get(pod);
