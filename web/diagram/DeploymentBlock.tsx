@@ -34,11 +34,13 @@ export function DeploymentBlock({ block, frame: f, t }: { block: BlockLayout; fr
       )
     : `${minReady}${t('deployment.noConditions')}`;
   const strategy = d.budget ? 'RollingUpdate' : d.strategy;
+  const phaseLong = t(`phase.${d.phase.key}`, d.phase.vars);
+  const phaseShort = t(`phaseShort.${d.phase.key}`);
   return (
     <g
       className="deployment"
       role="group"
-      aria-label={`${t('deployment.title', { name: d.name })}: ${t(`phase.${d.phase.key}`, d.phase.vars)}`}
+      aria-label={`${t('deployment.title', { name: d.name })}: ${phaseLong}`}
     >
       <rect x={6} y={y} width={f.blockR - 6} height={block.h} rx={12} className="box deployment-box" />
       <text x={20} y={y + 18} className="title">
@@ -49,8 +51,8 @@ export function DeploymentBlock({ block, frame: f, t }: { block: BlockLayout; fr
         {d.paused ? <tspan className="warn-text">{` · ${t('deployment.paused')}`}</tspan> : null}
       </text>
       <text x={20} y={y + 49} className={`meta ${phaseClass}`}>
-        <title>{t(`phase.${d.phase.key}`, d.phase.vars)}</title>
-        {t(`phaseShort.${d.phase.key}`)}
+        {phaseLong !== phaseShort && <title>{phaseLong}</title>}
+        {phaseShort}
       </text>
       <text x={20} y={y + 64} className="tiny">
         {t('deployment.status', {

@@ -9,20 +9,19 @@ import { createStore } from 'zustand/vanilla';
 /** Text sizes offered, as a factor of the default (14 px body text, 12 px diagram text). */
 export const FONT_SCALES = [0.85, 1, 1.15, 1.3, 1.5, 1.75] as const;
 export const SIDE_MIN = 300;
-export const SIDE_DEFAULT = 380;
 /** The side column never takes more than this share of the window. */
 export const SIDE_MAX_SHARE = 0.6;
 
 export interface LayoutPrefs {
   fontScale: number;
-  /** Width of the side column in CSS pixels (desktop layouts). */
-  sideWidth: number;
+  /** Width of the side column in CSS pixels (desktop layouts); null: the default for the screen. */
+  sideWidth: number | null;
   /** The console as a wide drawer over the diagram instead of a panel of the side column. */
   consoleWide: boolean;
 }
 
 const KEY = 'rollout-lab.layout';
-const DEFAULTS: LayoutPrefs = { fontScale: 1, sideWidth: SIDE_DEFAULT, consoleWide: false };
+const DEFAULTS: LayoutPrefs = { fontScale: 1, sideWidth: null, consoleWide: false };
 
 function read(): LayoutPrefs {
   try {
@@ -34,7 +33,7 @@ function read(): LayoutPrefs {
       sideWidth:
         typeof v.sideWidth === 'number' && Number.isFinite(v.sideWidth)
           ? Math.max(SIDE_MIN, v.sideWidth)
-          : SIDE_DEFAULT,
+          : null,
       consoleWide: v.consoleWide === true,
     };
   } catch {
@@ -72,5 +71,7 @@ export function clampSide(width: number, windowWidth: number): number {
   return Math.round(Math.max(SIDE_MIN, Math.min(width, windowWidth * SIDE_MAX_SHARE)));
 }
 
-export const setSideWidth = (px: number): void => prefsStore.setState({ sideWidth: Math.round(px) });
+/** A width in pixels, or null for the screen's default. */
+export const setSideWidth = (px: number | null): void =>
+  prefsStore.setState({ sideWidth: px === null ? null : Math.round(px) });
 export const setConsoleWide = (consoleWide: boolean): void => prefsStore.setState({ consoleWide });

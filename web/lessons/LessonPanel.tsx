@@ -69,7 +69,7 @@ export function LessonPanel() {
             <span className="muted lesson-playing" role="status">
               {t('lessons.playing')}
             </span>
-            <button type="button" onClick={() => void next(true)}>
+            <button type="button" onClick={() => void next(true)} data-skip="lesson">
               {t('lessons.skip')} ▸▸
             </button>
           </>
@@ -81,7 +81,7 @@ export function LessonPanel() {
             </button>
           </>
         ) : (
-          <button type="button" className="primary" onClick={() => void next()}>
+          <button type="button" className="primary" onClick={() => void next()} data-skip="lesson">
             {q && !answered ? t('lessons.skipQuestion') : t('lessons.next')} ▶
           </button>
         )}

@@ -42,7 +42,12 @@ export function Question({ q, onAnswer }: { q: LessonQuestion; onAnswer?: (i: nu
       {onAnswer ? (
         <div className="lesson-choices">
           {q.choices.map((c, i) => (
-            <button key={i} type="button" onClick={() => onAnswer(i)}>
+            <button
+              key={i}
+              type="button"
+              onClick={() => onAnswer(i)}
+              data-skip={i === 0 ? 'lesson' : undefined}
+            >
               {choiceText(c, lang)}
             </button>
           ))}

@@ -34,12 +34,15 @@ function ActionButton({
   children,
   disabled,
   className,
+  skip,
 }: {
   lines: () => CommandLine[];
   onRun: () => void;
   children: ReactNode;
   disabled?: boolean;
   className?: string;
+  /** The skip link "Skip to actions" lands here. */
+  skip?: boolean;
 }) {
   const preview = () => setPreview(disabled ? '' : show(lines()));
   return (
@@ -48,6 +51,7 @@ function ActionButton({
       className={className}
       disabled={disabled}
       aria-describedby="command-preview"
+      data-skip={skip ? 'actions' : undefined}
       onMouseEnter={preview}
       onFocus={preview}
       onClick={onRun}
@@ -140,6 +144,7 @@ export function Actions() {
       <div className="button-row">
         <ActionButton
           className="primary"
+          skip
           lines={() => ru.lines}
           onRun={() => (ru.error ? setError(ru.error) : void runLinesWhenReady(ru.lines).then(result))}
         >
@@ -207,13 +212,6 @@ export function Actions() {
         >
           {t('actions.resume')}
         </ActionButton>
-        <ActionButton
-          className="danger"
-          lines={() => [brokenV3(main)]}
-          onRun={() => void runLinesWhenReady([brokenV3(main)]).then(result)}
-        >
-          {t('actions.brokenV3')}
-        </ActionButton>
       </div>
       <div className="button-row">
         <label className="inline">
@@ -232,13 +230,20 @@ export function Actions() {
         >
           {t('actions.scale')}
         </ActionButton>
+        <ActionButton
+          className="danger"
+          lines={() => [brokenV3(main)]}
+          onRun={() => void runLinesWhenReady([brokenV3(main)]).then(result)}
+        >
+          {t('actions.brokenV3')}
+        </ActionButton>
       </div>
       {error && (
         <pre className="error" role="alert">
           {error}
         </pre>
       )}
-      <pre id="command-preview" className="preview" aria-live="off">
+      <pre id="command-preview" className={preview ? 'preview' : 'preview preview--hint'} aria-live="off">
         {preview || t('actions.previewHint')}
       </pre>
     </section>

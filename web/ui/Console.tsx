@@ -6,8 +6,8 @@ import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { complete } from '../../src/kubectl/complete.ts';
 import { useT } from '../i18n/index.ts';
 import { runConsole, session, stopStream } from '../store/app.ts';
-import { useUiField } from './hooks.ts';
-import { formatTime } from './hooks.ts';
+import { setConsoleWide, usePrefs } from '../layout/prefs.ts';
+import { formatTime, useUiField } from './hooks.ts';
 import './console.css';
 
 function commonPrefix(list: string[]): string {
@@ -25,6 +25,12 @@ export default function Console() {
   const [pos, setPos] = useState(-1);
   const [hint, setHint] = useState('');
   const outRef = useRef<HTMLDivElement>(null);
+  const inputRef = useRef<HTMLInputElement>(null);
+  const wide = usePrefs('consoleWide');
+  const widen = (on: boolean) => {
+    setConsoleWide(on);
+    inputRef.current?.focus();
+  };
   useEffect(() => {
     const el = outRef.current;
     if (el) el.scrollTop = el.scrollHeight;
@@ -75,29 +81,50 @@ export default function Console() {
   };
 
   return (
-    <section className="panel console" aria-labelledby="console-h">
+    <section
+      className={wide ? 'panel console console--wide' : 'panel console'}
+      aria-labelledby="console-h"
+      onKeyDown={(e) => {
+        if (e.key === 'Escape' && wide) {
+          e.preventDefault();
+          widen(false);
+        }
+      }}
+    >
       <h2 id="console-h">
         kubectl <span className="muted">{t('console.keys')}</span>
+        <button
+          type="button"
+          className="console-widen"
+          aria-pressed={wide}
+          onClick={() => widen(!wide)}
+          title={wide ? t('console.narrowTip') : t('console.wideTip')}
+        >
+          {wide ? t('console.narrow') : t('console.wide')}
+        </button>
       </h2>
       <div className="terminal" ref={outRef} role="log" aria-label={t('console.output')} tabIndex={0}>
-        {log.length === 0 && <p className="muted">{t('console.empty')}</p>}
-        {log.map((e) => (
-          <div key={e.id} className={e.auto ? 'entry auto' : 'entry'}>
-            <div className="cmd">
-              <span className="at">{formatTime(e.t)}</span> $ {e.command}
-              {e.stdin !== undefined ? ' <<EOF' : ''}
-              {e.auto && <span className="auto-tag">{t('console.auto')}</span>}
+        <div className="terminal-lines">
+          {log.length === 0 && <p className="muted">{t('console.empty')}</p>}
+          {log.map((e) => (
+            <div key={e.id} className={e.auto ? 'entry auto' : 'entry'}>
+              <div className="cmd">
+                <span className="at">{formatTime(e.t)}</span> $ {e.command}
+                {e.stdin !== undefined ? ' <<EOF' : ''}
+                {e.auto && <span className="auto-tag">{t('console.auto')}</span>}
+              </div>
+              {e.stdin !== undefined && <pre className="stdin">{`${e.stdin.trimEnd()}\nEOF`}</pre>}
+              {e.stdout && <pre>{e.stdout}</pre>}
+              {e.stderr && <pre className="stderr">{e.stderr}</pre>}
+              {e.streaming && <div className="streaming">{t('console.streaming')}</div>}
             </div>
-            {e.stdin !== undefined && <pre className="stdin">{`${e.stdin.trimEnd()}\nEOF`}</pre>}
-            {e.stdout && <pre>{e.stdout}</pre>}
-            {e.stderr && <pre className="stderr">{e.stderr}</pre>}
-            {e.streaming && <div className="streaming">{t('console.streaming')}</div>}
-          </div>
-        ))}
+          ))}
+        </div>
       </div>
       <div className="prompt">
         <span aria-hidden="true">$</span>
         <input
+          ref={inputRef}
           id="kubectl-input"
           aria-label={t('console.command')}
           aria-keyshortcuts="/"

@@ -35,9 +35,13 @@ export function EventsPanel() {
             <div role="rowgroup" className="event-head">
               <div role="row" className="event-cols">
                 <span role="columnheader">LAST SEEN</span>
-                <span role="columnheader">TYPE</span>
+                <span role="columnheader" className="type">
+                  TYPE
+                </span>
                 <span role="columnheader">REASON</span>
-                <span role="columnheader">OBJECT</span>
+                <span role="columnheader" className="object">
+                  OBJECT
+                </span>
                 <span role="columnheader" className="sr-only">
                   MESSAGE
                 </span>
@@ -59,15 +63,28 @@ export function EventsPanel() {
   );
 }
 
+/** kubectl's short names, for the narrow table. */
+const SHORT_KIND: Record<string, string> = {
+  replicaset: 'rs',
+  deployment: 'deploy',
+  service: 'svc',
+  endpoints: 'ep',
+  node: 'no',
+};
+
 /** One event; re-renders only when the event or its age in words changes. */
 const EventRow = memo(function EventRow({ event: e, age }: { event: KubeEvent; age: string }) {
+  const kind = e.involvedObject.kind.toLowerCase();
   return (
     <div role="row" className={e.type === 'Warning' ? 'event event-cols warning-row' : 'event event-cols'}>
       <span role="cell">{age}</span>
-      <span role="cell">{e.type}</span>
+      <span role="cell" className="type">
+        {e.type}
+      </span>
       <span role="cell">{e.reason}</span>
-      <span role="cell">
-        {e.involvedObject.kind.toLowerCase()}/{e.involvedObject.name}
+      <span role="cell" className="object" title={`${kind}/${e.involvedObject.name}`}>
+        <span className="kind-long">{kind}</span>
+        <span className="kind-short">{SHORT_KIND[kind] ?? kind}</span>/{e.involvedObject.name}
       </span>
       <span role="cell" className="message">
         {e.message}

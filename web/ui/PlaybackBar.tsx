@@ -11,12 +11,24 @@ export function PlaybackBar() {
   return (
     <div className="playback" role="toolbar" aria-label={t('playback.label')}>
       {playing ? (
-        <button type="button" className="primary play" onClick={pause} aria-keyshortcuts="Space">
+        <button
+          type="button"
+          className="primary play"
+          onClick={pause}
+          aria-keyshortcuts="Space"
+          data-skip="playback"
+        >
           <span aria-hidden="true">❚❚ </span>
           {t('playback.pause')}
         </button>
       ) : (
-        <button type="button" className="primary play" onClick={play} aria-keyshortcuts="Space">
+        <button
+          type="button"
+          className="primary play"
+          onClick={play}
+          aria-keyshortcuts="Space"
+          data-skip="playback"
+        >
           <span aria-hidden="true">▶ </span>
           {t('playback.play')}
         </button>
