@@ -66,8 +66,8 @@ export const ui = {
     'lane.idle': 'no pods',
     'lane.hashTip': 'pod-template-hash {hash}: the hash of the pod template, added to the names of its pods',
     'lane.counts': 'desired {desired} · current {current} · ready {ready}',
-    'aggregate.label': '{n} pods of {version}: {list}',
-    'aggregate.text': '{n} pods · {list}',
+    'aggregate.label': '{n, plural, one {# pod} other {# pods}} of {version}: {list}',
+    'aggregate.text': '{n, plural, one {# pod} other {# pods}} · {list}',
     'state.pending': 'Pending',
     'state.creating': 'ContainerCreating',
     'state.running': 'Running, not ready',
@@ -78,7 +78,8 @@ export const ui = {
     'pod.label': 'Pod {name}, version {version}, {state}',
     'pod.receiving': ', receiving traffic',
     'nodes.title': 'Nodes',
-    'nodes.summary': '{pods} pods on {nodes} nodes',
+    'nodes.summary':
+      '{pods, plural, one {# pod} other {# pods}} on {nodes, plural, one {# node} other {# nodes}}',
     'nodes.label': 'Node {name}: {pods} of {cap} pods, cpu {cpu}, memory {memory}',
     'nodes.capacity': 'cpu {cpu} · memory {memory}',
     'nodes.requested': 'requested cpu {cpu}',
@@ -139,8 +140,9 @@ export const ui = {
     'timeline.caption':
       'Timeline: replicas per ReplicaSet over virtual time, available pods, requests answered per second by version, failed requests and the kubectl steps',
     'timeline.label':
-      'Replicas per ReplicaSet and requests per second over time: {ok} requests answered, {failed} failed or refused',
-    'timeline.errorsAt': '{t}: {n} failed or refused requests',
+      'Replicas per ReplicaSet and requests per second over time: {ok, plural, one {# request} other {# requests}} answered, {failed} failed or refused',
+    'timeline.errorsAt':
+      '{t}: {n, plural, one {# failed or refused request} other {# failed or refused requests}}',
     'timeline.requestsOf': 'requests answered by {version}, per second',
     'timeline.legendReplicas': 'replicas per ReplicaSet',
     'timeline.legendAvailable': 'available',
@@ -304,7 +306,7 @@ export const ui = {
     'timeline.label':
       '시간에 따른 레플리카셋별 레플리카 수와 초당 요청: 응답한 요청 {ok}건, 실패하거나 거부된 요청 {failed}건',
     'timeline.errorsAt': '{t}: 실패하거나 거부된 요청 {n}건',
-    'timeline.requestsOf': '{version}이(가) 응답한 초당 요청',
+    'timeline.requestsOf': '{version, particle, 이} 응답한 초당 요청',
     'timeline.legendReplicas': '레플리카셋별 레플리카',
     'timeline.legendAvailable': '사용 가능',
     'timeline.legendRequests': '버전별 초당 요청',

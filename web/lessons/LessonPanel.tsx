@@ -16,6 +16,7 @@ import {
   startLesson,
   stopsOf,
 } from './store.ts';
+import { Markdown, MarkdownInline } from '../text/Markdown.tsx';
 import './lessons.css';
 
 export function LessonPanel() {
@@ -39,7 +40,7 @@ export function LessonPanel() {
       <header className="lesson-head">
         <h2 id="lesson-title">
           <span className="muted">{t('lessons.lesson', { n: number })} · </span>
-          {text(lesson.title, lang)}
+          <MarkdownInline text={text(lesson.title, lang)} />
         </h2>
         <span className="lesson-progress" data-testid="lesson.progress">
           {t('lessons.stopOf', { n: k + 1, total: stops.length })}
@@ -47,9 +48,9 @@ export function LessonPanel() {
         <progress max={stops.length} value={k + 1} aria-hidden="true" />
       </header>
       {k > 0 && !playing && <Reveal lesson={lesson} k={k - 1} />}
-      <p className="lesson-say" data-testid="lesson.say" aria-live="polite">
-        {text(stop.say, lang)}
-      </p>
+      <div className="lesson-say" data-testid="lesson.say" aria-live="polite">
+        <Markdown text={text(stop.say, lang)} />
+      </div>
       {q && !playing && !answered && !exploring && <Question q={q} onAnswer={answer} />}
       {q && (answered || playing) && <Reveal lesson={lesson} k={k} />}
       {exploring && (

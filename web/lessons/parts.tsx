@@ -7,6 +7,7 @@ import { isReadOnly } from '../sim/session.ts';
 import { formatTime, useViewClock } from '../ui/hooks.ts';
 import { choiceText, text, useLesson } from './hooks.ts';
 import { stepsOfStop, stopsOf } from './store.ts';
+import { Markdown, MarkdownInline } from '../text/Markdown.tsx';
 
 /** The question of stop `k` answered, with its explanation; undefined when it had none. */
 export function Reveal({ lesson, k, compact }: { lesson: Lesson; k: number; compact?: boolean }) {
@@ -17,14 +18,19 @@ export function Reveal({ lesson, k, compact }: { lesson: Lesson; k: number; comp
   if (!q) return null;
   const chosen = answers[k];
   const right = chosen === q.answer;
+  // The answer is Markdown inside a translated sentence: render it in the sentence's place.
+  const [before, after = ''] = t('lessons.answerIs', { answer: '\u0000' }).split('\u0000');
   return (
     <div className={`lesson-reveal${chosen === undefined ? '' : right ? ' right' : ' wrong'}`} role="status">
       <p className="lesson-reveal-head">
         {chosen !== undefined && <strong>{right ? t('lessons.right') : t('lessons.wrong')} </strong>}
-        {t('lessons.answerIs', { answer: choiceText(q.choices[q.answer]!, lang) })}
+        {before}
+        <MarkdownInline text={choiceText(q.choices[q.answer]!, lang)} />
+        {after}
       </p>
-      {!compact && <p>{text(q.explain, lang)}</p>}
-      {compact && <p className="lesson-reveal-explain">{text(q.explain, lang)}</p>}
+      <div className={compact ? 'lesson-reveal-body lesson-reveal-explain' : 'lesson-reveal-body'}>
+        <Markdown text={text(q.explain, lang)} />
+      </div>
     </div>
   );
 }
@@ -37,7 +43,7 @@ export function Question({ q, onAnswer }: { q: LessonQuestion; onAnswer?: (i: nu
     <div className="lesson-question" role="group" aria-labelledby="lesson-q">
       <p id="lesson-q">
         <strong>{t('lessons.question')}: </strong>
-        {text(q.prompt, lang)}
+        <MarkdownInline text={text(q.prompt, lang)} />
       </p>
       {onAnswer ? (
         <div className="lesson-choices">
@@ -48,14 +54,16 @@ export function Question({ q, onAnswer }: { q: LessonQuestion; onAnswer?: (i: nu
               onClick={() => onAnswer(i)}
               data-skip={i === 0 ? 'lesson' : undefined}
             >
-              {choiceText(c, lang)}
+              <MarkdownInline text={choiceText(c, lang)} />
             </button>
           ))}
         </div>
       ) : (
         <ol className="lesson-choices lesson-choices--read" type="A">
           {q.choices.map((c, i) => (
-            <li key={i}>{choiceText(c, lang)}</li>
+            <li key={i}>
+              <MarkdownInline text={choiceText(c, lang)} />
+            </li>
           ))}
         </ol>
       )}

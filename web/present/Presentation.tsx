@@ -13,6 +13,7 @@ import { back, next, setPresenting, stopsOf, toggleBlank, lessonStore } from '..
 import { session } from '../store/app.ts';
 import { Diagram } from '../diagram/Diagram.tsx';
 import { useViewClock } from '../ui/hooks.ts';
+import { Markdown, MarkdownInline } from '../text/Markdown.tsx';
 import './present.css';
 
 function usePresentationKeys() {
@@ -120,14 +121,16 @@ export default function Presentation() {
       </div>
       <div className="present-text">
         {k > 0 && !playing && <Reveal lesson={lesson} k={k - 1} compact />}
-        <p className="present-say" data-testid="present.say">
-          {text(stop.say, lang)}
-        </p>
+        <div className="present-say" data-testid="present.say">
+          <Markdown text={text(stop.say, lang)} />
+        </div>
         {q && !playing && <Question q={q} />}
         {!q && <WhyLine />}
       </div>
       <footer className="present-foot">
-        <span className="present-title">{text(lesson.title, lang)}</span>
+        <span className="present-title">
+          <MarkdownInline text={text(lesson.title, lang)} />
+        </span>
         <span className="present-dots" aria-hidden="true">
           {stops.map((_, i) => (
             <span key={i} className={i < k ? 'done' : i === k ? 'now' : ''} />
