@@ -83,7 +83,8 @@ export function StopCommands({ lesson, k }: { lesson: Lesson; k: number }) {
   return (
     <details className="lesson-commands" open>
       <summary>{t('lessons.commands')}</summary>
-      <pre>
+      {/* Scrolls when its output is wider or longer than the panel: reachable by keyboard. */}
+      <pre tabIndex={0} role="region" aria-label={t('lessons.commands')}>
         {steps.map((s, i) => (
           <span key={i}>
             <span className="lesson-cmd-t">{formatTime(s.at)}</span> $ {s.run}
