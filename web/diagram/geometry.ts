@@ -62,7 +62,7 @@ export function frameFor(width: number): Frame {
   const w = Math.max(300, Math.round(width));
   const narrow = w < NARROW_BELOW;
   const blockR = w - GUTTER;
-  const clientsX = narrow ? 70 : 122;
+  const clientsX = narrow ? 76 : 122;
   const serviceX = clientsX + (narrow ? 12 : 22);
   const serviceH = narrow ? 74 : 54;
   const serviceY = 4;

@@ -75,6 +75,7 @@ const SHORT_KIND: Record<string, string> = {
 /** One event; re-renders only when the event or its age in words changes. */
 const EventRow = memo(function EventRow({ event: e, age }: { event: KubeEvent; age: string }) {
   const kind = e.involvedObject.kind.toLowerCase();
+  const message = `${e.message}${e.count > 1 ? ` (x${e.count})` : ''}`;
   return (
     <div role="row" className={e.type === 'Warning' ? 'event event-cols warning-row' : 'event event-cols'}>
       <span role="cell">{age}</span>
@@ -86,9 +87,8 @@ const EventRow = memo(function EventRow({ event: e, age }: { event: KubeEvent; a
         <span className="kind-long">{kind}</span>
         <span className="kind-short">{SHORT_KIND[kind] ?? kind}</span>/{e.involvedObject.name}
       </span>
-      <span role="cell" className="message">
-        {e.message}
-        {e.count > 1 ? ` (x${e.count})` : ''}
+      <span role="cell" className="message" title={message}>
+        {message}
       </span>
     </div>
   );
