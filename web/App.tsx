@@ -21,7 +21,6 @@ import { FontSizeControl } from './layout/FontSizeControl.tsx';
 import { useShortcuts } from './layout/keyboard.ts';
 import { STACKED, useMedia } from './layout/media.ts';
 import { usePrefs } from './layout/prefs.ts';
-import { ShortcutSheet } from './layout/ShortcutSheet.tsx';
 import { SkipLinks } from './layout/SkipLinks.tsx';
 import { Splitter } from './layout/Splitter.tsx';
 import './layout/layout.css';
@@ -31,6 +30,10 @@ const Timeline = lazy(() => import('./ui/Timeline.tsx').then((m) => ({ default: 
 const Console = lazy(() => import('./ui/Console.tsx'));
 const YamlEditor = lazy(() => import('./ui/YamlEditor.tsx'));
 const PresenterView = lazy(() => import('./present/PresenterView.tsx'));
+/** The `?` sheet: only when asked for. */
+const ShortcutSheet = lazy(() =>
+  import('./layout/ShortcutSheet.tsx').then((m) => ({ default: m.ShortcutSheet })),
+);
 /** A presenter window (`?presenter=1`) shows notes and controls only (web/present). */
 const PRESENTER = new URLSearchParams(window.location.search).get('presenter') === '1';
 
@@ -180,7 +183,11 @@ function MainApp() {
             <ShareLayer />
           </div>
         )}
-        {sheet && <ShortcutSheet onClose={() => setSheet(false)} />}
+        {sheet && (
+          <Suspense fallback={null}>
+            <ShortcutSheet onClose={() => setSheet(false)} />
+          </Suspense>
+        )}
       </MotionConfig>
     </LazyMotion>
   );
