@@ -4,7 +4,10 @@
  */
 import { expect, test } from '@playwright/test';
 
+test.use({ serviceWorkers: 'allow' });
+
 test('the app opens without a network after one visit', async ({ page, context }) => {
+  test.setTimeout(90_000);
   await page.goto('/');
   await expect(page.getByRole('button', { name: 'Rolling update' })).toBeVisible();
   // Installed, activated and in control of this page.

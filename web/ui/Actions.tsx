@@ -243,7 +243,15 @@ export function Actions() {
           {error}
         </pre>
       )}
-      <pre id="command-preview" className={preview ? 'preview' : 'preview preview--hint'} aria-live="off">
+      {/* A fixed slot: a long manifest scrolls inside it (by keyboard too) and moves nothing. */}
+      <pre
+        id="command-preview"
+        className={preview ? 'preview' : 'preview preview--hint'}
+        aria-live="off"
+        tabIndex={0}
+        role="region"
+        aria-label={t('actions.previewLabel')}
+      >
         {preview || t('actions.previewHint')}
       </pre>
     </section>
