@@ -15,6 +15,7 @@ import { SimCluster } from '../src/cluster/cluster.ts';
 import type { Deployment, ReplicaSet } from '../src/k8s/types.ts';
 import { parseManifests } from '../src/k8s/yaml.ts';
 import { runKubectl } from '../src/kubectl/index.ts';
+import { createCluster } from '../src/index.ts';
 
 const zero = { scheduleSeconds: 0, imagePullSeconds: 0, containerStartSeconds: 0, terminationSeconds: 0 };
 
@@ -159,4 +160,41 @@ if (mode === '--case') {
   console.log(fmt(header));
   for (const l of lines) console.log(fmt(l));
   for (const s of skipped) console.log(s);
+  snapshotCost();
+}
+
+/**
+ * What the public snapshot() and restore() cost (they copy or freeze what they share and check
+ * their input in full), mid-rollout with default timings: median of 200 calls.
+ */
+function snapshotCost(): void {
+  console.log('\nPublic snapshot() / restore(), mid-rollout (default timings), median of 200 calls');
+  console.log('  pods  snapshot ms  restore ms');
+  for (const replicas of [100, 1000]) {
+    const c = createCluster({
+      seed: 1,
+      nodes: Math.max(3, Math.ceil((replicas * 1.3 + 10) / 110)),
+      cpu: '64',
+      memory: '256Gi',
+    });
+    c.apply(manifest(replicas));
+    c.advance(60);
+    c.kubectl('set image deployment/kubia nodejs=luksa/kubia:v2');
+    c.advance(5);
+    const median = (f: () => void) => {
+      const times: number[] = [];
+      for (let i = 0; i < 200; i++) {
+        const t = performance.now();
+        f();
+        times.push(performance.now() - t);
+      }
+      return times.sort((a, b) => a - b)[100]!;
+    };
+    const s = c.snapshot();
+    const snap = median(() => c.snapshot());
+    const restore = median(() => c.restore(s));
+    console.log(
+      `${String(c.list('pods').length).padStart(6)}  ${snap.toFixed(2).padStart(11)}  ${restore.toFixed(2).padStart(10)}`,
+    );
+  }
 }

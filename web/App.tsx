@@ -1,10 +1,12 @@
 import { domAnimation, LazyMotion, MotionConfig } from 'framer-motion';
 import { lazy, Suspense, useCallback, useEffect, useLayoutEffect, useState, type CSSProperties } from 'react';
-import { setEditorOpen, setTheme, type Theme } from './store/app.ts';
+import { useLab } from './lab/context.ts';
+import { Opening } from './lab/Opening.tsx';
+import { setTheme, useTheme, type Theme } from './prefs.ts';
 import { Actions } from './ui/Actions.tsx';
 import { Diagram } from './diagram/Diagram.tsx';
 import { EventsPanel, WhyPanel } from './ui/Explain.tsx';
-import { useUi, useUiField } from './ui/hooks.ts';
+import { useUiField } from './ui/hooks.ts';
 import { PlaybackBar } from './ui/PlaybackBar.tsx';
 import { PodDetails } from './ui/PodDetails.tsx';
 import { LanguageSwitch } from './ui/HeaderControls.tsx';
@@ -60,9 +62,10 @@ function useFontScale() {
 function MainApp() {
   const [sheet, setSheet] = useState(false);
   const openSheet = useCallback(() => setSheet(true), []);
-  useShortcuts(openSheet);
+  const lab = useLab();
+  useShortcuts(lab, openSheet);
   useFontScale();
-  const { theme } = useUi();
+  const theme = useTheme();
   const editorOpen = useUiField('editorOpen');
   const embed = useEmbed();
   const stacked = useMedia(STACKED);
@@ -102,7 +105,7 @@ function MainApp() {
         </span>
       )}
       <ShareControls />
-      <button type="button" onClick={() => setEditorOpen(!editorOpen)} aria-pressed={editorOpen}>
+      <button type="button" onClick={() => lab.setEditorOpen(!editorOpen)} aria-pressed={editorOpen}>
         {t('ui.yamlEditor')}
       </button>
       <label className="inline">
@@ -128,6 +131,7 @@ function MainApp() {
         ?
       </button>
       <ShareNotice />
+      <Opening />
     </header>
   );
   return (

@@ -21,3 +21,15 @@ export function deepEqual(a: unknown, b: unknown): boolean {
     if (!deepEqual((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k])) return false;
   return true;
 }
+
+/**
+ * Freezes a JSON-shaped value and everything in it, stopping at parts already frozen (objects in
+ * the store share unchanged parts with their previous versions, so a write freezes only what is
+ * new). Frozen objects cannot be changed by a caller that holds them, e.g. through a snapshot.
+ */
+export function deepFreeze<T>(value: T): T {
+  if (value === null || typeof value !== 'object' || Object.isFrozen(value)) return value;
+  Object.freeze(value);
+  for (const v of Object.values(value as object)) deepFreeze(v);
+  return value;
+}

@@ -11,8 +11,17 @@ import { parseManifests } from '../k8s/yaml.ts';
 export type Localized = { en: string; ko?: string } & Record<string, string>;
 
 export interface ScenarioStep {
-  /** Virtual seconds from the start. */
+  /**
+   * Virtual seconds from the start: the step runs at this moment, or, with `after`, not before it.
+   * Steps run in order: a step never runs before the one listed above it.
+   */
   at: number;
+  /**
+   * A condition written as the kubectl command a person would use to check it
+   * (`kubectl rollout status deployment/kubia-green`): the step runs at the first instant at which
+   * this command, run without watching, exits 0.
+   */
+  after?: string;
   /** A kubectl command line. */
   run: string;
   /** Standard input for the command (`kubectl apply -f -`). */
@@ -103,6 +112,8 @@ export function parseScenario(input: string | object): Scenario {
     'terminationSeconds',
   ] as const)
     if (timingRaw[k] !== undefined) timing[k] = num(timingRaw[k], `spec.timing.${k}`, 0, 3600);
+  // A fraction: 0.2 (the default) spreads durations over ±20 %, 0 is textbook timing.
+  if (timingRaw['jitter'] !== undefined) timing.jitter = num(timingRaw['jitter'], 'spec.timing.jitter', 0, 1);
   const manifests = spec['manifests'] ?? '';
   if (typeof manifests !== 'string') throw new ScenarioError('spec.manifests: must be YAML text');
   if (manifests.length > LIMITS.manifestChars)
@@ -122,6 +133,13 @@ export function parseScenario(input: string | object): Scenario {
       at: num(s['at'] ?? 0, `spec.steps[${i}].at`, 0, LIMITS.stepAt),
       run: s['run'],
     };
+    if (s['after'] !== undefined) {
+      if (typeof s['after'] !== 'string' || s['after'].trim() === '')
+        throw new ScenarioError(`spec.steps[${i}].after: must be a kubectl command`);
+      if (s['after'].length > LIMITS.commandChars)
+        throw new ScenarioError(`spec.steps[${i}].after: Too long`);
+      step.after = s['after'];
+    }
     if (typeof s['stdin'] === 'string') step.stdin = s['stdin'];
     const say = localized(s['say'], `spec.steps[${i}].say`);
     if (say) step.say = say;

@@ -1,4 +1,4 @@
-import { PALETTE, type PodView, type RsView } from '../sim/view.ts';
+import { PALETTE, type PodView, type RsView } from '../../src/index.ts';
 import { stateText, type T } from '../ui/labels.ts';
 
 /** Too many pods to draw one by one: a bar per state with counts. */

@@ -3,9 +3,9 @@
  * against replicas + maxSurge, pods available against replicas − maxUnavailable, each with the
  * arithmetic that resolved the percentage (when it fits; always in the accessible name).
  */
-import { resolvedPhrase } from '../../src/explain/index.ts';
+import { resolvedPhrase } from '../../src/index.ts';
 import { useLang } from '../i18n/index.ts';
-import type { Budget } from '../sim/view.ts';
+import type { Budget } from '../../src/index.ts';
 import type { T } from '../ui/labels.ts';
 import { gaugeScale, textWidth, type Frame } from './geometry.ts';
 import './budget.css';

@@ -7,17 +7,17 @@
  * file per part, styles beside each.
  */
 import { useLayoutEffect, useMemo, useRef, useState, type ReactNode, type RefObject } from 'react';
+import { PALETTE, type ClusterView } from '../../src/index.ts';
 import { useT } from '../i18n/index.ts';
 import { usePrefs } from '../layout/prefs.ts';
-import { PALETTE, type ClusterView } from '../sim/view.ts';
 import { NodesToggle } from '../ui/HeaderControls.tsx';
-import { useClusterView, useUiField } from '../ui/hooks.ts';
+import { useFrame, useUiField } from '../ui/hooks.ts';
 import { DeploymentBlock } from './DeploymentBlock.tsx';
 import { fitDiagram, type FitMode } from './fit.ts';
-import { busPath, drawn, endpointPaths, layout, type SlotMemory } from './geometry.ts';
+import { busPath, endpointPaths, layout, type SlotMemory } from './geometry.ts';
 import { NodesLayer } from './NodesLayer.tsx';
 import { ServiceBox } from './ServiceBox.tsx';
-import { requestTrafficDraw } from './traffic.ts';
+import type { TrafficPainter } from './traffic.ts';
 import { TrafficLayer } from './TrafficLayer.tsx';
 import './diagram.css';
 
@@ -44,7 +44,8 @@ function useBoxSize(ref: RefObject<HTMLElement | null>): { w: number; h: number 
 
 export function Diagram({ fit = 'contain', tools }: { fit?: FitMode; tools?: ReactNode }) {
   const t = useT();
-  const view = useClusterView();
+  const frame = useFrame();
+  const view = frame.view;
   const showNodes = useUiField('showNodes');
   const zoom = usePrefs('fontScale');
   const boxRef = useRef<HTMLDivElement>(null);
@@ -61,14 +62,18 @@ export function Diagram({ fit = 'contain', tools }: { fit?: FitMode; tools?: Rea
   const l = fitted.layout;
   const f = l.frame;
   const svgRef = useRef<SVGSVGElement>(null);
+  const painterRef = useRef<TrafficPainter | null>(null);
+  const svc = view.services[0];
   useLayoutEffect(() => {
     slots.clear();
     for (const [k, v] of l.slots) slots.set(k, v);
-    drawn.layout = l;
-    drawn.svg = svgRef.current;
-    requestTrafficDraw();
+    const p = painterRef.current;
+    if (!p) return;
+    p.drawn.layout = l;
+    p.drawn.svg = svgRef.current;
+    p.drawn.endpoints = new Set(svc?.endpoints ?? []);
+    p.request();
   });
-  const svc = view.services[0];
   return (
     <div
       className={`diagram-box diagram-box--${fit}${f.narrow ? ' diagram-box--narrow' : ''}`}
@@ -90,7 +95,7 @@ export function Diagram({ fit = 'contain', tools }: { fit?: FitMode; tools?: Rea
           role="group"
           aria-label={t('diagram.label')}
         >
-          {svc && <ServiceBox svc={svc} frame={f} versionColours={versionColours(view)} t={t} />}
+          {svc && <ServiceBox svc={svc} traffic={frame.traffic} frame={f} versionColours={versionColours(view)} t={t} />}
           {l.blocks.map((b) => (
             <DeploymentBlock key={b.d.uid} block={b} frame={f} t={t} />
           ))}
@@ -109,7 +114,7 @@ export function Diagram({ fit = 'contain', tools }: { fit?: FitMode; tools?: Rea
           )}
           {l.nodes && <NodesLayer y={l.nodes.y} boxes={l.nodes.boxes} t={t} />}
         </svg>
-        <TrafficLayer />
+        <TrafficLayer painterRef={painterRef} />
       </div>
     </div>
   );

@@ -4,7 +4,7 @@
  * is one line.
  */
 import { AnimatePresence } from 'framer-motion';
-import { PALETTE, type RsView } from '../sim/view.ts';
+import { PALETTE, type RsView } from '../../src/index.ts';
 import type { T } from '../ui/labels.ts';
 import { AggregateBar } from './AggregateBar.tsx';
 import { fitting, type Frame, type LaneLayout } from './geometry.ts';

@@ -1,4 +1,4 @@
-import { PALETTE } from '../sim/view.ts';
+import { PALETTE } from '../../src/index.ts';
 import { stateText, type T } from '../ui/labels.ts';
 import type { NodeLayout } from './geometry.ts';
 import './nodes.css';

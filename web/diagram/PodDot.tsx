@@ -1,5 +1,5 @@
 import { memo } from 'react';
-import { selectPod } from '../store/app.ts';
+import { useLab } from '../lab/context.ts';
 import { podLabel } from '../ui/labels.ts';
 import { samePod, type PodDotProps } from './pod.ts';
 import { PodShape } from './PodShape.tsx';
@@ -8,7 +8,8 @@ import './pod.css';
 /** A pod in a crowded lane: no animation, name and state in a native tooltip. */
 export const PodDot = memo(
   function PodDot({ pod, x, y, r, t }: PodDotProps) {
-    const open = () => selectPod(pod.name);
+    const lab = useLab();
+    const open = () => lab.selectPod(pod.name);
     const label = podLabel(t, pod);
     return (
       <g

@@ -1,6 +1,6 @@
 import { m as motion } from 'framer-motion';
 import { memo, useState, type KeyboardEvent } from 'react';
-import { selectPod } from '../store/app.ts';
+import { useLab } from '../lab/context.ts';
 import { podLabel, stateText } from '../ui/labels.ts';
 import { samePod, type PodGlyphProps } from './pod.ts';
 import { PodShape } from './PodShape.tsx';
@@ -9,7 +9,8 @@ import './pod.css';
 export const PodGlyph = memo(
   function PodGlyph({ pod, x, y, r, showLabel, tipLeft, tipRight, t }: PodGlyphProps) {
     const [hover, setHover] = useState(false);
-    const open = () => selectPod(pod.name);
+    const lab = useLab();
+    const open = () => lab.selectPod(pod.name);
     const onKey = (e: KeyboardEvent) => {
       if (e.key === 'Enter' || e.key === ' ') {
         e.preventDefault();

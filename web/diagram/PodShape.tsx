@@ -1,4 +1,4 @@
-import { PALETTE, type PodView } from '../sim/view.ts';
+import { PALETTE, type PodView } from '../../src/index.ts';
 
 /** A pod's glyph in the visual language of DESIGN.md §5 (fill and outline carry the state). */
 export function PodShape({ pod, r }: { pod: PodView; r: number }) {

@@ -1,6 +1,5 @@
 /** The clients and the Service: selector, endpoints, and requests per version over the last 10 s. */
-import { PALETTE, trafficWindow, type ServiceView } from '../sim/view.ts';
-import { session } from '../store/app.ts';
+import { PALETTE, type FrameTraffic, type ServiceView } from '../../src/index.ts';
 import type { T } from '../ui/labels.ts';
 import type { Frame } from './geometry.ts';
 import './service.css';
@@ -9,20 +8,21 @@ const pct = (n: number, total: number) => (total ? Math.round((n / total) * 100)
 
 export function ServiceBox({
   svc,
+  traffic,
   frame: f,
   versionColours,
   t,
 }: {
   svc: ServiceView;
+  traffic: FrameTraffic;
   frame: Frame;
   versionColours: Map<string, number>;
   t: T;
 }) {
-  const c = session.live;
-  const win = trafficWindow(c, c.now, 10);
+  const win = traffic.window;
   const rate = (n: number) => (n / win.seconds).toFixed(1);
   const total = Object.values(win.ok).reduce((a, b) => a + b, 0);
-  const source = c.trafficSources().find((s) => s.service === svc.name);
+  const source = traffic.sources.find((s) => s.service === svc.name);
   const versions = Object.entries(win.ok).sort(([a], [b]) => a.localeCompare(b));
   const colourOf = (v: string) => {
     const i = versionColours.get(v);

@@ -1,6 +1,6 @@
 import { scaleLinear } from 'd3-scale';
 import { describe, expect, it } from 'vitest';
-import type { ClusterView, DeploymentView, PodView, RsView } from '../sim/view.ts';
+import type { ClusterView, DeploymentView, PodView, RsView } from '../../src/index.ts';
 import { assignSlots, gaugeScale, IDLE_LANE_H, layout, type SlotMemory } from './geometry.ts';
 
 describe('gaugeScale', () => {

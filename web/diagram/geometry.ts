@@ -13,7 +13,7 @@
  * edge, outside every box; from the trunk a branch runs along the empty band above each row of
  * pods and drops into each endpoint. Nothing is drawn through labels or other pods.
  */
-import type { ClusterView, DeploymentView, NodeView, PodView, RsView } from '../sim/view.ts';
+import type { ClusterView, DeploymentView, NodeView, PodView, RsView } from '../../src/index.ts';
 
 /** Narrower than this, words go above the pods (phones, narrow embeds). */
 export const NARROW_BELOW = 600;
@@ -390,9 +390,6 @@ export function along(points: Point[], f: number): Point {
 }
 
 const dist = (a: Point, b: Point) => Math.abs(b.x - a.x) + Math.abs(b.y - a.y);
-
-/** The layout the diagram drew last, for the traffic canvas (written after each commit). */
-export const drawn: { layout: DiagramLayout | null; svg: SVGSVGElement | null } = { layout: null, svg: null };
 
 /**
  * About how wide `text` is at `size` px in the diagram's sans-serif (Latin letters and digits

@@ -1,5 +1,5 @@
 /** What a pod glyph is drawn from, and when two of them draw the same. */
-import type { PodView } from '../sim/view.ts';
+import type { PodView } from '../../src/index.ts';
 import type { T } from '../ui/labels.ts';
 
 export interface PodDotProps {

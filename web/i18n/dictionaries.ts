@@ -6,10 +6,11 @@ import { app } from './app.ts';
 import { ui } from './ui.ts';
 import { lessons } from './lessons.ts';
 import { share } from './share.ts';
+import { run } from './run.ts';
 import { layout } from './layout.ts';
 
 type Dict = Record<string, string>;
-const areas: { en: Dict; ko: Dict }[] = [app, ui, share, lessons, layout];
+const areas: { en: Dict; ko: Dict }[] = [app, ui, share, lessons, run, layout];
 
 export const dictionaries: Record<'en' | 'ko', Dict> = {
   en: Object.assign({}, ...areas.map((a) => a.en)) as Dict,

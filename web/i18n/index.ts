@@ -10,7 +10,7 @@
  */
 import { useSyncExternalStore } from 'react';
 import { createStore } from 'zustand/vanilla';
-import { withParticle, type Particle } from '../../src/explain/korean.ts';
+import { withParticle, type Particle } from '../../src/index.ts';
 import { dictionaries } from './dictionaries.ts';
 
 export const LANGUAGES = [

@@ -11,7 +11,7 @@
  * Keys typed into a field, and keys inside a dialog, belong to them.
  */
 import { useEffect } from 'react';
-import { stepBack, stepForward, togglePlay } from '../store/app.ts';
+import type { Lab } from '../lab/lab.ts';
 import { stepFontScale } from './prefs.ts';
 
 export const isTyping = (el: EventTarget | null): boolean =>
@@ -32,7 +32,7 @@ export function focusConsole(): void {
   document.getElementById('kubectl-input')?.focus();
 }
 
-export function useShortcuts(openSheet: () => void): void {
+export function useShortcuts(lab: Lab, openSheet: () => void): void {
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (e.defaultPrevented || e.isComposing) return;
@@ -56,13 +56,13 @@ export function useShortcuts(openSheet: () => void): void {
         openSheet();
       } else if (e.key === ' ') {
         e.preventDefault();
-        if (!e.repeat) togglePlay();
+        if (!e.repeat) lab.togglePlay();
       } else if (e.key === 'ArrowRight') {
         e.preventDefault();
-        stepForward();
+        lab.stepForward();
       } else if (e.key === 'ArrowLeft') {
         e.preventDefault();
-        stepBack();
+        lab.stepBack();
       }
     };
     // Some browsers press a button on Space's keyup: that press belongs to play/pause too.
@@ -76,5 +76,5 @@ export function useShortcuts(openSheet: () => void): void {
       window.removeEventListener('keydown', onKey);
       window.removeEventListener('keyup', onKeyUp);
     };
-  }, [openSheet]);
+  }, [lab, openSheet]);
 }

@@ -1,11 +1,12 @@
 import { useT } from '../i18n/index.ts';
-import { SPEEDS } from '../sim/session.ts';
-import { pause, play, seek, setSpeed, stepBack, stepForward } from '../store/app.ts';
+import { SPEEDS } from '../../src/index.ts';
+import { useLab } from '../lab/context.ts';
 import { formatTime, useBehind, usePlayback } from './hooks.ts';
 import './playback.css';
 
 export function PlaybackBar() {
   const t = useT();
+  const { pause, play, seek, setSpeed, stepBack, stepForward } = useLab();
   const { t: now, duration, playing, speed } = usePlayback();
   const behind = useBehind();
   return (
@@ -25,7 +26,7 @@ export function PlaybackBar() {
         <button
           type="button"
           className="primary play"
-          onClick={play}
+          onClick={() => play()}
           aria-keyshortcuts="Space"
           data-skip="playback"
         >

@@ -1,17 +1,18 @@
 /**
- * What the diagram draws, derived from the live cluster at one moment: Services with their
- * endpoints, Deployments with their ReplicaSet lanes (newest first) and each lane's pods in a
- * visual state of DESIGN.md §5. Pure reads; never writes to the cluster.
+ * What the diagram draws, derived from the cluster at one moment: Services with their endpoints,
+ * Deployments with their ReplicaSet lanes (newest first) and each lane's pods in a visual state of
+ * DESIGN.md §5. Pure reads; never writes to the cluster. Which ReplicaSet is new comes from the
+ * Deployment controller's own `findNewReplicaSet`, the budget from its `maxSurge`/`maxUnavailable`.
  */
-import type { SimCluster } from '../../src/cluster/cluster.ts';
+import type { SimCluster } from '../cluster/cluster.ts';
 import {
+  findNewReplicaSet,
   isPodAvailable,
   isPodReady,
   maxSurge,
   maxUnavailable,
-  resolveFenceposts,
   revision as revisionOf,
-} from '../../src/cluster/controllers/deployment/util.ts';
+} from '../cluster/controllers/deployment/util.ts';
 import type {
   Deployment,
   DeploymentCondition,
@@ -21,9 +22,10 @@ import type {
   Pod,
   ReplicaSet,
   Service,
-} from '../../src/k8s/types.ts';
-import { parseTimestamp } from '../../src/k8s/time.ts';
-import { parseQuantity } from '../../src/k8s/quantity.ts';
+} from '../k8s/types.ts';
+import { parseTimestamp } from '../k8s/time.ts';
+import { parseQuantity } from '../k8s/quantity.ts';
+import type { ColourBook } from './colours.ts';
 
 export type PodState = 'pending' | 'creating' | 'running' | 'ready' | 'available' | 'terminating' | 'failed';
 
@@ -145,22 +147,6 @@ export interface ClusterView {
   deployments: DeploymentView[];
   /** Pods whose ReplicaSet no Deployment owns (or that have no owner). */
   loosePods: PodView[];
-}
-
-/** Okabe–Ito, colour-blind safe; always paired with the version label. */
-export const PALETTE = ['#0072B2', '#E69F00', '#009E73', '#CC79A7', '#56B4E9', '#D55E00'] as const;
-
-/** Colours are handed out per image in order of first appearance and never change in a session. */
-export class ColourBook {
-  private byImage = new Map<string, number>();
-  of(image: string): number {
-    let i = this.byImage.get(image);
-    if (i === undefined) {
-      i = this.byImage.size % PALETTE.length;
-      this.byImage.set(image, i);
-    }
-    return i;
-  }
 }
 
 export const tagOf = (image: string): string => {
@@ -336,11 +322,10 @@ export function clusterView(c: SimCluster, colours: ColourBook, withNodes = true
   const deployments: DeploymentView[] = c.store.list<Deployment>('Deployment').map((d) => {
     const uid = d.metadata.uid ?? '';
     const minReady = d.spec.minReadySeconds ?? 0;
-    const template = JSON.stringify(d.spec.template.spec);
     const owned = allRs
       .filter((rs) => rs.metadata.ownerReferences?.some((r) => r.controller && r.uid === uid))
       .sort((a, b) => (revisionOf(b) ?? 0) - (revisionOf(a) ?? 0));
-    const newRs = owned.find((rs) => JSON.stringify(rs.spec.template.spec) === template);
+    const newRs = findNewReplicaSet(d, owned);
     const lanes: RsView[] = owned.map((rs) => {
       usedRs.add(rs.metadata.uid ?? '');
       const image = rs.spec.template.spec.containers[0]?.image ?? '';
@@ -371,9 +356,6 @@ export function clusterView(c: SimCluster, colours: ColourBook, withNodes = true
     let budget: Budget | undefined;
     if (strategy === 'RollingUpdate') {
       const ru = d.spec.strategy?.rollingUpdate ?? {};
-      const [surgeRaw, unavailRaw] = resolveFenceposts(ru.maxSurge, ru.maxUnavailable, replicas);
-      void surgeRaw;
-      void unavailRaw;
       const surge = maxSurge(d);
       const unavailable = maxUnavailable(d);
       budget = {

@@ -1,0 +1,169 @@
+/**
+ * What a Run has recorded of its timeline as time was reached: checkpoints to seek from, one
+ * sample per second for the timeline, the requests per second, the moments at which anything
+ * changed, and each step's output. Nothing here is computed ahead: the recording ends at the
+ * furthest moment anyone has played to (`until`), so the timeline never shows what nobody has
+ * seen yet.
+ */
+import type { ClusterSnapshot, SimCluster } from '../cluster/cluster.ts';
+import type { TrafficSecond } from '../cluster/traffic.ts';
+import type { Deployment, ReplicaSet } from '../k8s/types.ts';
+
+/** One point of the timeline: replicas per ReplicaSet and pods in all, at virtual second `t`. */
+export interface Sample {
+  readonly t: number;
+  /** Pods per ReplicaSet name (status.replicas: pods that exist, Terminating ones excluded). */
+  readonly rs: Readonly<Record<string, number>>;
+  /** Image per ReplicaSet name, so the timeline colours it like the diagram. */
+  readonly images: Readonly<Record<string, string>>;
+  /** Available pods summed over all Deployments. */
+  readonly available: number;
+  /** Desired replicas summed over all Deployments. */
+  readonly desired: number;
+  /** Pods that exist (Terminating ones included). */
+  readonly pods: number;
+}
+
+/** A piece of a step's output, at the virtual moment it was printed. */
+export interface OutputChunk {
+  readonly t: number;
+  readonly stdout?: string;
+  readonly stderr?: string;
+}
+
+/** What one step did: when it ran, what it printed (and when), and how it ended. */
+export interface StepRecord {
+  at: number;
+  chunks: OutputChunk[];
+  /** Set once the command has finished (at once, or when its watch ended). */
+  exitCode?: number;
+  /** When the command finished. */
+  doneAt?: number;
+  /** The command keeps watching after it ran (`rollout status`, `delete` waiting for pods). */
+  watching: boolean;
+}
+
+export interface Checkpoint {
+  readonly t: number;
+  readonly snapshot: ClusterSnapshot;
+  /** Index of the first step that had not run yet. */
+  readonly next: number;
+}
+
+/**
+ * Where in a run something happened: a moment, and how many steps had run by then. Within one
+ * instant the controllers settle first and the steps due then run one after another, so this
+ * orders everything a pass through the timeline does.
+ */
+export interface Position {
+  t: number;
+  steps: number;
+}
+
+export const EPS = 1e-6;
+
+export const after = (a: Position, b: Position): boolean =>
+  a.t > b.t + EPS || (Math.abs(a.t - b.t) <= EPS && a.steps > b.steps);
+
+export class Recording {
+  /** The furthest position recorded: everything up to it is known and kept. */
+  front: Position = { t: 0, steps: 0 };
+  /** checkpoints[k] holds state(k × every), once reached. */
+  checkpoints: Checkpoint[] = [];
+  /** samples[s] is the sample at second s (× sampleEvery), once reached. */
+  samples: Sample[] = [];
+  /** Requests per completed second, in time order. */
+  traffic: TrafficSecond[] = [];
+  /** Sorted moments at which an object changed or a step ran. */
+  changes: number[] = [0];
+  /** Output per step index. */
+  steps = new Map<number, StepRecord>();
+  /** Bumped whenever the recorded history changes (what the timeline keys on). */
+  version = 0;
+
+  constructor(
+    readonly checkpointEvery: number,
+    readonly sampleEvery: number,
+  ) {}
+
+  get until(): number {
+    return this.front.t;
+  }
+
+  noteChange(t: number): void {
+    const last = this.changes[this.changes.length - 1];
+    if (last === undefined || t > last + EPS) this.changes.push(t);
+  }
+
+  /** The newest checkpoint at or before `t`. */
+  checkpointAtOrBefore(t: number): Checkpoint | undefined {
+    let k = Math.min(Math.floor(t / this.checkpointEvery + EPS), this.checkpoints.length - 1);
+    while (k >= 0 && !this.checkpoints[k]) k--;
+    return k >= 0 ? this.checkpoints[k] : undefined;
+  }
+
+  /** Copies the requests of every second completed by `now` that is not recorded yet. */
+  recordTraffic(series: readonly TrafficSecond[], now: number): void {
+    const last = this.traffic[this.traffic.length - 1]?.t ?? -1;
+    let i = series.length;
+    while (i > 0 && series[i - 1]!.t > last) i--;
+    for (; i < series.length; i++) {
+      const s = series[i]!;
+      if (s.t + 1 > now + EPS) break;
+      this.traffic.push(Object.freeze({ ...s, ok: Object.freeze({ ...s.ok }) }));
+    }
+  }
+
+  /**
+   * Forgets everything recorded after position `p` (a step runs there now and changes what comes
+   * after): checkpoints and samples from `p.t` on, requests of seconds not completed by then,
+   * later changes, and the output of steps `p.steps` and later. Steps before keep their output up
+   * to `p.t`.
+   */
+  truncate(p: Position): void {
+    const t = p.t;
+    this.checkpoints.length = Math.min(
+      this.checkpoints.length,
+      Math.max(0, Math.ceil(t / this.checkpointEvery - EPS)),
+    );
+    this.samples.length = Math.min(this.samples.length, Math.max(0, Math.ceil(t / this.sampleEvery - EPS)));
+    while (this.traffic.length && this.traffic[this.traffic.length - 1]!.t + 1 > t + EPS) this.traffic.pop();
+    while (this.changes.length > 1 && this.changes[this.changes.length - 1]! > t - EPS) this.changes.pop();
+    for (const [i, r] of this.steps) {
+      if (i >= p.steps) {
+        this.steps.delete(i);
+        continue;
+      }
+      r.chunks = r.chunks.filter((c) => c.t <= t + EPS);
+      if (r.doneAt !== undefined && r.doneAt > t + EPS) {
+        delete r.doneAt;
+        delete r.exitCode;
+      }
+    }
+    this.front = { ...p };
+    this.version++;
+  }
+}
+
+export function sampleOf(c: SimCluster): Sample {
+  const rs: Record<string, number> = {};
+  const images: Record<string, string> = {};
+  for (const r of c.store.list<ReplicaSet>('ReplicaSet')) {
+    rs[r.metadata.name] = r.status?.replicas ?? 0;
+    images[r.metadata.name] = r.spec.template.spec.containers[0]?.image ?? '';
+  }
+  let available = 0;
+  let desired = 0;
+  for (const d of c.store.list<Deployment>('Deployment')) {
+    available += d.status?.availableReplicas ?? 0;
+    desired += d.spec.replicas ?? 1;
+  }
+  return Object.freeze({
+    t: c.now,
+    rs: Object.freeze(rs),
+    images: Object.freeze(images),
+    available,
+    desired,
+    pods: c.store.count('Pod'),
+  });
+}

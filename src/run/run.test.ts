@@ -1,0 +1,371 @@
+/**
+ * The Run, through the public API only (src/index.ts), as the app and code outside this repository
+ * use it: exact seeks, lazy recording, read-only queries, steps that replace the future, and
+ * `after:` steps that fire at the instant their condition starts to hold, whatever the playback path.
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { createCluster, createRun, type Frame, type Scenario } from '../index.ts';
+
+const kubia = (
+  image: string,
+  { name = 'kubia', replicas = 3, labels = 'app: kubia' } = {},
+) => `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: ${name}
+spec:
+  replicas: ${replicas}
+  selector:
+    matchLabels:
+      ${labels.replace(/, /g, '\n      ')}
+  template:
+    metadata:
+      labels:
+        ${labels.replace(/, /g, '\n        ')}
+    spec:
+      containers:
+      - name: nodejs
+        image: ${image}
+        ports:
+        - containerPort: 8080
+`;
+
+const service = (selector: string) => `apiVersion: v1
+kind: Service
+metadata:
+  name: kubia
+spec:
+  selector:
+    ${selector.replace(/, /g, '\n    ')}
+  ports:
+  - port: 80
+    targetPort: 8080
+`;
+
+function scenario(
+  steps: Scenario['spec']['steps'],
+  manifests = `${kubia('luksa/kubia:v1')}---\n${service('app: kubia')}`,
+): Scenario {
+  return {
+    apiVersion: 'rolloutlab/v1',
+    kind: 'Scenario',
+    metadata: { name: 'run-test' },
+    spec: {
+      seed: 7,
+      cluster: { nodes: 3, cpu: '4', memory: '8Gi' },
+      timing: {},
+      traffic: { service: 'kubia', requestsPerSecond: 10 },
+      manifests,
+      steps,
+    },
+  };
+}
+
+const rolling = scenario([
+  { at: 30, run: 'kubectl set image deployment/kubia nodejs=luksa/kubia:v2' },
+  { at: 70, run: 'kubectl scale deployment/kubia --replicas=5' },
+]);
+
+/** A frame without what may differ between two Runs of the same scenario (their change counters). */
+const comparable = (f: Frame) => ({ ...f, seq: 0, history: { ...f.history, version: 0 } });
+
+describe('createRun', () => {
+  it('opens at t=0 with the manifests applied and nothing recorded ahead', () => {
+    const run = createRun(rolling);
+    expect(run.now()).toBe(0);
+    const f = run.frame();
+    expect(f.objects.deployments.map((d) => d.metadata.name)).toEqual(['kubia']);
+    expect(f.history.until).toBe(0);
+    expect(f.history.samples.map((s) => s.t)).toEqual([0]);
+    expect(f.steps.map((s) => s.status)).toEqual(['pending', 'pending']);
+  });
+
+  it('records only as far as anyone has played: the timeline never holds the future', () => {
+    const run = createRun(rolling, { freeze: true });
+    run.seek(45);
+    expect(run.frame().history.until).toBe(45);
+    expect(run.frame().history.samples.at(-1)!.t).toBe(45);
+    run.seek(10);
+    expect(run.frame().history.until).toBe(45);
+    expect(run.frame().history.traffic.every((s) => s.t + 1 <= 45)).toBe(true);
+    run.advance(5);
+    expect(run.frame().history.until).toBe(45);
+  });
+
+  it('seeks to a moment exactly as playing there does (any mix of advance steps)', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.double({ min: 0, max: 12, noNaN: true }), { minLength: 1, maxLength: 25 }),
+        (sizes) => {
+          const played = createRun(rolling, { freeze: true });
+          for (const s of sizes) played.advance(Math.round(s * 1000) / 1000);
+          const t = played.now();
+          const direct = createRun(rolling, { freeze: true });
+          direct.seek(t);
+          expect(comparable(direct.frame())).toEqual(comparable(played.frame()));
+        },
+      ),
+      { numRuns: 25 },
+    );
+  });
+
+  it('gives the same frame after scrubbing back and forth as going straight there', () => {
+    const run = createRun(rolling);
+    for (const t of [60, 12, 95, 33.3, 80.25, 41]) run.seek(t);
+    // The history runs to the furthest moment either has been at.
+    const direct = createRun(rolling);
+    direct.seek(95);
+    direct.seek(41);
+    expect(comparable(run.frame())).toEqual(comparable(direct.frame()));
+  });
+
+  it('query never changes the moment or the state, even for a command that writes', () => {
+    const run = createRun(rolling);
+    run.seek(40);
+    const before = comparable(run.frame());
+    for (const cmd of [
+      'kubectl get pods',
+      'kubectl rollout status deployment/kubia',
+      'kubectl get pods -w',
+      'kubectl scale deployment/kubia --replicas=9',
+      'kubectl delete deployment kubia',
+      'kubectl set image deployment/kubia nodejs=luksa/kubia:v3',
+    ])
+      run.query(cmd);
+    expect(run.now()).toBe(40);
+    expect(comparable(run.frame())).toEqual(before);
+    run.seek(120);
+    const untouched = createRun(rolling);
+    untouched.seek(120);
+    expect(comparable(run.frame())).toEqual(comparable(untouched.frame()));
+  });
+
+  it('query of a write prints what it would print; a watch prints what it has now', () => {
+    const run = createRun(rolling);
+    run.seek(40);
+    expect(run.query('kubectl scale deployment/kubia --replicas=9')).toMatchObject({
+      stdout: 'deployment.apps/kubia scaled\n',
+      exitCode: 0,
+      watching: false,
+    });
+    const status = run.query('kubectl rollout status deployment/kubia');
+    expect(status.watching).toBe(true);
+    expect(status.stdout).toMatch(/^Waiting for deployment "kubia" rollout to finish: /);
+    expect(run.now()).toBe(40);
+  });
+
+  it('run() at a past moment discards the steps after it and what was recorded after it', () => {
+    const run = createRun(rolling);
+    run.seek(100);
+    expect(run.frame().steps.map((s) => s.status)).toEqual(['done', 'done']);
+    run.seek(50);
+    run.run('kubectl rollout pause deployment/kubia');
+    expect(run.scenario().spec.steps.map((s) => [s.at, s.run])).toEqual([
+      [30, 'kubectl set image deployment/kubia nodejs=luksa/kubia:v2'],
+      [50, 'kubectl rollout pause deployment/kubia'],
+    ]);
+    expect(run.frame().history.until).toBe(50);
+    run.seek(100);
+    expect(run.frame().objects.deployments[0]!.spec.replicas).toBe(3);
+    expect(run.frame().objects.deployments[0]!.spec.paused).toBe(true);
+    // The same scenario from scratch gives the same moment.
+    const replay = createRun(run.scenario());
+    replay.seek(100);
+    expect(comparable(replay.frame())).toEqual(comparable(run.frame()));
+  });
+
+  it('a watching step prints as time moves and never moves the clock', () => {
+    const run = createRun(
+      scenario([
+        { at: 30, run: 'kubectl set image deployment/kubia nodejs=luksa/kubia:v2' },
+        { at: 31, run: 'kubectl rollout status deployment/kubia' },
+      ]),
+    );
+    run.seek(31);
+    expect(run.now()).toBe(31);
+    let step = run.frame().steps[1]!;
+    expect(step.status).toBe('running');
+    expect(step.stdout).toBe(
+      'Waiting for deployment "kubia" rollout to finish: 1 out of 3 new replicas have been updated...\n',
+    );
+    run.seek(31.5);
+    expect(run.now()).toBe(31.5);
+    run.seek(200);
+    step = run.frame().steps[1]!;
+    expect(step.status).toBe('done');
+    expect(step.exitCode).toBe(0);
+    expect(step.stdout).toMatch(/deployment "kubia" successfully rolled out\n$/);
+    // Scrubbing back shows only what had been printed by then, and going forward again the same.
+    run.seek(40);
+    expect(run.frame().steps[1]!.status).toBe('running');
+    run.seek(200);
+    expect(run.frame().steps[1]!.stdout).toBe(step.stdout);
+  });
+
+  it('a watching step lost by going back is watched again before the recording goes further', () => {
+    const s = scenario([
+      { at: 30, run: 'kubectl set image deployment/kubia nodejs=luksa/kubia:v2' },
+      { at: 31, run: 'kubectl rollout status deployment/kubia' },
+    ]);
+    const run = createRun(s);
+    run.seek(45);
+    run.seek(42); // from the checkpoint at 40: the stream of the step at 31 is gone
+    run.seek(200);
+    const direct = createRun(s);
+    direct.seek(200);
+    expect(run.frame().steps[1]).toEqual(direct.frame().steps[1]);
+  });
+
+  it('frames share unchanged objects and are frozen when asked', () => {
+    const run = createRun(rolling, { freeze: true });
+    run.seek(20);
+    const a = run.frame();
+    run.advance(0.01);
+    const b = run.frame();
+    expect(b.objects.deployments[0]).toBe(a.objects.deployments[0]);
+    expect(Object.isFrozen(b.view.deployments[0]!.lanes[0]!.pods[0])).toBe(true);
+    expect(() => {
+      (b.objects.deployments[0]!.spec as { replicas: number }).replicas = 9;
+    }).toThrow();
+  });
+
+  it('notifies subscribers with the new frame after every change', () => {
+    const run = createRun(rolling);
+    const seen: number[] = [];
+    const stop = run.subscribe((f) => seen.push(f.t));
+    run.seek(10);
+    run.advance(2.5);
+    run.run('kubectl get pods');
+    stop();
+    run.advance(1);
+    expect(seen).toEqual([10, 12.5, 12.5]);
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// `after:` steps: blue/green as scenario data
+
+const blueGreen = (steps: Scenario['spec']['steps']) =>
+  scenario(
+    steps,
+    `${kubia('luksa/kubia:v1', { name: 'kubia', labels: 'app: kubia, color: blue' })}---\n${service('app: kubia, color: blue')}`,
+  );
+
+const SWITCH = `kubectl patch service kubia -p '{"spec":{"selector":{"app":"kubia","color":"green"}}}'`;
+const GREEN = kubia('luksa/kubia:v2', { name: 'kubia-green', labels: 'app: kubia, color: green' });
+const bgSteps: Scenario['spec']['steps'] = [
+  { at: 20, run: 'kubectl apply -f -', stdin: GREEN },
+  { at: 20, after: 'kubectl rollout status deployment/kubia-green', run: SWITCH },
+  { at: 20, run: 'kubectl scale deployment/kubia --replicas=0' },
+];
+
+/**
+ * The instant green's rollout completes, found without the Run: a plain cluster stepped from one
+ * controller wake-up to the next, reading the Deployment's status as `rollout status` defines
+ * completion (updated = available = total = desired, observedGeneration caught up).
+ */
+function greenCompletes(): number {
+  const c = createCluster({ seed: 7, nodes: 3, cpu: '4', memory: '8Gi' });
+  c.apply(
+    `${kubia('luksa/kubia:v1', { name: 'kubia', labels: 'app: kubia, color: blue' })}---\n${service('app: kubia, color: blue')}`,
+  );
+  c.setTraffic('kubia', 10);
+  c.advance(20);
+  c.kubectl('kubectl apply -f -', GREEN);
+  for (let i = 0; i < 10_000; i++) {
+    const d = c.get('deployment', 'kubia-green') as {
+      metadata: { generation: number };
+      spec: { replicas: number };
+      status?: {
+        observedGeneration?: number;
+        updatedReplicas?: number;
+        availableReplicas?: number;
+        replicas?: number;
+      };
+    };
+    const s = d.status ?? {};
+    if (
+      s.observedGeneration === d.metadata.generation &&
+      s.updatedReplicas === d.spec.replicas &&
+      s.availableReplicas === d.spec.replicas &&
+      s.replicas === d.spec.replicas
+    )
+      return c.now();
+    const next = c.nextWakeUp();
+    if (next === undefined) break;
+    c.advance(next - c.now());
+  }
+  throw new Error('green never completed');
+}
+
+describe('after: steps', () => {
+  const expected = greenCompletes();
+
+  it.each([
+    ['one seek far ahead', (r: ReturnType<typeof createRun>) => r.seek(300)],
+    [
+      'advancing 0.1 s at a time',
+      (r: ReturnType<typeof createRun>) => {
+        for (let i = 0; i < 3000; i++) r.advance(0.1);
+      },
+    ],
+    [
+      'playing with a tiny frame budget',
+      (r: ReturnType<typeof createRun>) => {
+        while (r.now() < 300) r.play(300 - r.now(), () => true);
+      },
+    ],
+    [
+      'scrubbing back and forth',
+      (r: ReturnType<typeof createRun>) => {
+        for (const t of [25, 21, 60, 22, 150, 23.5, 300]) r.seek(t);
+      },
+    ],
+    [
+      'stepping',
+      (r: ReturnType<typeof createRun>) => {
+        while (r.now() < 300 && r.frame().nextAction !== undefined) r.stepForward();
+        r.seek(300);
+      },
+    ],
+  ])('the Service switch fires the instant green completes: %s', (_name, drive) => {
+    const run = createRun(blueGreen(bgSteps));
+    drive(run);
+    const steps = run.frame().steps;
+    expect(expected).toBeGreaterThan(20);
+    expect(steps[1]!.ranAt).toBe(expected);
+    expect(steps[1]!.stdout).toBe('service/kubia patched\n');
+    // The step after it waits for it, then runs at the same instant.
+    expect(steps[2]!.ranAt).toBe(expected);
+    expect(run.frame().view.services[0]!.selector).toBe('app=kubia,color=green');
+  });
+
+  it('waits visibly: a step whose condition does not hold yet is "waiting"', () => {
+    const run = createRun(blueGreen(bgSteps));
+    run.seek(21);
+    expect(run.frame().steps.map((s) => s.status)).toEqual(['done', 'waiting', 'pending']);
+    expect(run.frame().view.services[0]!.selector).toBe('app=kubia,color=blue');
+  });
+
+  it('a link replays it exactly: the scenario with the after: step from scratch', () => {
+    const run = createRun(blueGreen(bgSteps));
+    run.seek(300);
+    const replay = createRun(run.scenario());
+    replay.seek(300);
+    expect(comparable(replay.frame())).toEqual(comparable(run.frame()));
+  });
+
+  it('scrubbing back before the switch and running another command replaces the rest', () => {
+    const run = createRun(blueGreen(bgSteps));
+    run.seek(300);
+    run.seek(expected - 1);
+    run.run('kubectl scale deployment/kubia-green --replicas=1');
+    run.seek(300);
+    expect(run.scenario().spec.steps.map((s) => s.run)).toEqual([
+      'kubectl apply -f -',
+      'kubectl scale deployment/kubia-green --replicas=1',
+    ]);
+    expect(run.frame().view.services[0]!.selector).toBe('app=kubia,color=blue');
+  });
+});
