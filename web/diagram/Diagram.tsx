@@ -95,7 +95,15 @@ export function Diagram({ fit = 'contain', tools }: { fit?: FitMode; tools?: Rea
           role="group"
           aria-label={t('diagram.label')}
         >
-          {svc && <ServiceBox svc={svc} traffic={frame.traffic} frame={f} versionColours={versionColours(view)} t={t} />}
+          {svc && (
+            <ServiceBox
+              svc={svc}
+              traffic={frame.traffic}
+              frame={f}
+              versionColours={versionColours(view)}
+              t={t}
+            />
+          )}
           {l.blocks.map((b) => (
             <DeploymentBlock key={b.d.uid} block={b} frame={f} t={t} />
           ))}
