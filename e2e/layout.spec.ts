@@ -5,7 +5,7 @@
  */
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { lab, state } from './lab.ts';
-import { blueGreenReady, midRollout, openApp, threeReplicaSets } from './scenes.ts';
+import { blueGreenReady, midRollout, openApp, showBlueGreen, threeReplicaSets } from './scenes.ts';
 
 const pods = (page: Page) => page.getByRole('button', { name: /^Pod kubia-/ });
 
@@ -103,10 +103,14 @@ test.describe('1280×720', () => {
     await openApp(page);
     const input = page.getByRole('textbox', { name: 'kubectl command' });
     const before = await input.boundingBox();
+    // Either tab of the actions: the same height.
+    await showBlueGreen(page);
+    expect(await input.boundingBox()).toEqual(before);
     // Blue/green's preview is a whole manifest.
     await page.getByRole('button', { name: 'Blue/green' }).hover();
     await expect(page.locator('#command-preview')).toContainText('kind: Deployment');
     expect(await input.boundingBox()).toEqual(before);
+    await page.getByRole('tab', { name: 'Update' }).click();
     await page.getByRole('button', { name: 'Recreate' }).focus();
     expect(await input.boundingBox()).toEqual(before);
   });

@@ -15,6 +15,12 @@ export async function openApp(page: Page, path = '/', lang: Lang = 'en'): Promis
   await expect(page.locator('svg.diagram')).toBeVisible();
 }
 
+/** Beside the diagram blue/green has a tab of its own (named like its first button): open it. */
+export async function showBlueGreen(page: Page, name: string | RegExp = 'Blue/green'): Promise<void> {
+  const tab = page.getByRole('tab', { name });
+  if (await tab.isVisible()) await tab.click();
+}
+
 /** Mid rolling update: both ReplicaSets have pods, requests in flight. */
 export async function midRollout(page: Page): Promise<void> {
   await lab(page, (l) => l.run('kubectl set image deployment/kubia nodejs=luksa/kubia:v2'));
@@ -26,6 +32,7 @@ export async function midRollout(page: Page): Promise<void> {
  * are still there: both Deployments' pods on screen, as the Service's selector switches.
  */
 export async function blueGreenReady(page: Page, button: string | RegExp = 'Blue/green'): Promise<void> {
+  await showBlueGreen(page, button);
   await page.getByRole('button', { name: button, exact: typeof button === 'string' }).click();
   await expect.poll(async () => (await state(page)).deployments.length).toBe(2);
   const ready = await lab(page, (l) => {

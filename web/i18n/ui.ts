@@ -105,6 +105,8 @@ export const ui = {
     'actions.scale': 'Scale',
     'actions.previewHint': 'Hover or focus an action to see the kubectl it runs.',
     'actions.previewLabel': 'The kubectl an action runs',
+    'actions.tabs': 'Kind of update',
+    'actions.tab.update': 'Update',
 
     'console.keys': '↑/↓ history · Tab completes · Ctrl-C stops a watch',
     'console.output': 'kubectl output',
@@ -270,6 +272,8 @@ export const ui = {
     'actions.scale': '스케일',
     'actions.previewHint': '동작 버튼에 마우스를 올리거나 포커스하면 실행될 kubectl 명령이 보입니다.',
     'actions.previewLabel': '동작이 실행할 kubectl 명령',
+    'actions.tabs': '업데이트 방식',
+    'actions.tab.update': '업데이트',
 
     'console.keys': '↑/↓ 기록 · Tab 자동 완성 · Ctrl-C로 watch 중지',
     'console.output': 'kubectl 출력',
