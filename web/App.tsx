@@ -1,4 +1,4 @@
-import { domAnimation, LazyMotion, MotionConfig } from 'framer-motion';
+import { LazyMotion, MotionConfig } from 'framer-motion';
 import { lazy, Suspense, useCallback, useEffect, useLayoutEffect, useState, type CSSProperties } from 'react';
 import { useLab } from './lab/context.ts';
 import { Opening } from './lab/Opening.tsx';
@@ -27,6 +27,7 @@ import { SkipLinks } from './layout/SkipLinks.tsx';
 import { Splitter } from './layout/Splitter.tsx';
 import './layout/layout.css';
 
+const motionFeatures = () => import('./motion.ts').then((m) => m.default);
 // The timeline (and d3-shape with it) arrives just after the first paint, like the console.
 const Timeline = lazy(() => import('./ui/Timeline.tsx').then((m) => ({ default: m.Timeline })));
 const Console = lazy(() => import('./ui/Console.tsx'));
@@ -135,7 +136,7 @@ function MainApp() {
     </header>
   );
   return (
-    <LazyMotion features={domAnimation} strict>
+    <LazyMotion features={motionFeatures} strict>
       <MotionConfig reducedMotion="user">
         {embed.embed ? (
           <div className="app app--embed">
