@@ -52,6 +52,9 @@ export function Diagram({ fit = 'contain', tools }: { fit?: FitMode; tools?: Rea
   const measured = useBoxSize(boxRef);
   // Before the first measurement (and in tests without layout): a desktop-sized box.
   const box = measured.w > 0 ? measured : { w: 1000, h: 600 };
+  // Pods are placed once the box is measured (before the first paint): animation features load
+  // after it, and a pod first drawn for the guessed box would stay where the guess put it.
+  const sized = measured.w > 0 || typeof ResizeObserver !== 'function';
   // Where pods sat in this diagram's previous layout (see SlotMemory); one per diagram instance.
   const [slots] = useState<SlotMemory>(() => new Map());
   const fitted = useMemo(
@@ -104,9 +107,7 @@ export function Diagram({ fit = 'contain', tools }: { fit?: FitMode; tools?: Rea
               t={t}
             />
           )}
-          {l.blocks.map((b) => (
-            <DeploymentBlock key={b.d.uid} block={b} frame={f} t={t} />
-          ))}
+          {sized && l.blocks.map((b) => <DeploymentBlock key={b.d.uid} block={b} frame={f} t={t} />)}
           {/* Over the blocks: each branch runs in the band above its row of pods, inside the lane. */}
           <g className="endpoint-lines" aria-hidden="true">
             {svc && <path className="bus" d={busPath(f)} />}
