@@ -302,6 +302,8 @@ export type {
 // load on demand).
 
 export { controllerName, explain, resolvedPhrase, type ExplainLang } from './explain/index.ts';
+/** Korean particles after a value (v2가, v3이, 3으로, 2로): the UI's `{v, particle, 이}`. */
+export { particle, withParticle, type Particle } from './explain/korean.ts';
 export { humanDuration, parseTimestamp } from './k8s/time.ts';
 export type { Lesson, LessonQuestion, LessonStep, RevealElement, Text } from './scenario/lessons/types.ts';
 export { REVEAL_ELEMENTS, stepsOf, stopIndices } from './scenario/lessons/types.ts';

@@ -17,6 +17,7 @@ import type { Container, ContainerStatus, NodeObject, Pod, PodCondition, Probe }
 import { appBehaviour, imageRepository, imageTag, respond, type AppBehaviour } from './apps.ts';
 import { EMPTY_LOG, appendRequest, logsRequests, type AppLog } from './applog.ts';
 import { defaultTiming, type ControllerContext } from './context.ts';
+import { count } from './words.ts';
 
 const DEFAULT_JITTER = defaultTiming.jitter ?? 0.2;
 
@@ -689,7 +690,7 @@ function containerExited(
     controller: 'kubelet',
     object: podRef(pod),
     code: 'pod.crashLoop',
-    message: `Container ${c.name} of pod ${name} exited with code ${exitCode} again (restarted ${rt.restarts} times); the kubelet restarts it after ${wait}s (CrashLoopBackOff: 10s doubling up to 5 minutes). The pod is not Ready meanwhile.`,
+    message: `Container ${c.name} of pod ${name} exited with code ${exitCode} again (restarted ${count(rt.restarts, 'time')}); the kubelet restarts it after ${wait}s (CrashLoopBackOff: 10s doubling up to 5 minutes). The pod is not Ready meanwhile.`,
     values: { restarts: rt.restarts, backoff: wait, exitCode },
   });
   return pod;
@@ -778,7 +779,7 @@ function runProbes(ctx: ControllerContext, pod: Pod, rt: PodRuntime, c: Containe
           controller: 'kubelet',
           object: podRef(pod),
           code: 'pod.livenessRestart',
-          message: `The liveness probe of pod ${name} failed ${rt.liveFailures} times in a row (${r.message}), so the kubelet restarts container ${c.name}.`,
+          message: `The liveness probe of pod ${name} failed ${count(rt.liveFailures, 'time')} in a row (${r.message}), so the kubelet restarts container ${c.name}.`,
           values: { failures: rt.liveFailures },
         });
         // Restarted like any exited container: at once the first time, then with back-off.
@@ -808,7 +809,7 @@ function runProbes(ctx: ControllerContext, pod: Pod, rt: PodRuntime, c: Containe
           controller: 'kubelet',
           object: podRef(pod),
           code: 'pod.readinessFailed',
-          message: `Pod ${name} is not Ready: its readiness probe failed ${rt.readyFailures} times in a row (${r.message}), so it leaves the Service's endpoints and stops counting as available.`,
+          message: `Pod ${name} is not Ready: its readiness probe failed ${count(rt.readyFailures, 'time')} in a row (${r.message}), so it leaves the Service's endpoints and stops counting as available.`,
           values: { failures: rt.readyFailures, threshold: rp.failureThreshold ?? 3 },
         });
       } else if (!rt.ready && rt.readyFailures === (rp.failureThreshold ?? 3)) {

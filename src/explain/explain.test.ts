@@ -27,7 +27,7 @@ const cases: [name: string, d: Decision, ko: string[]][] = [
   [
     'an undo reuses the old ReplicaSet and renumbers its revision',
     decision('revision.reuse', { replicaSet: 'kubia-old', oldRevision: '1', newRevision: '3' }),
-    ['리비전 번호는 1에서 3(으)로 바뀝니다'],
+    ['리비전 번호는 1에서 3으로 바뀝니다'],
   ],
   [
     'a rolling update creates the new ReplicaSet within maxSurge (25% of 10 rounds up to 3)',
@@ -64,7 +64,7 @@ const cases: [name: string, d: Decision, ko: string[]][] = [
   [
     'scaling a settled Deployment scales its only ReplicaSet',
     decision('scale.single', { replicaSet: 'kubia-a', from: 3, to: 5 }),
-    ['spec.replicas가 5(으)로 바뀌었습니다', '3개에서 5개로'],
+    ['spec.replicas가 5로 바뀌었습니다', '3개에서 5개로'],
   ],
   [
     'scaling mid-rollout adds in proportion',
@@ -315,5 +315,15 @@ describe('coverage of the controllers', () => {
   it('has a Korean template for every decision code a controller emits', () => {
     const missing = emittedCodes().filter((c) => !EXPLAINED_CODES.includes(c));
     expect(missing, `decision codes without a Korean template in src/explain/index.ts`).toEqual([]);
+  });
+});
+
+describe('English', () => {
+  it.each([
+    ['since 2025-01-01T00:01:40Z: Progressing becomes False', 'since 1:40: Progressing becomes False'],
+    ['between 2025-01-01T00:00:05Z and 2025-01-01T01:02:03Z', 'between 0:05 and 62:03'],
+    ['no timestamp here', 'no timestamp here'],
+  ])('gives timestamps on the app clock: %s', (message, want) => {
+    expect(explain({ ...decision('progress.deadlineExceeded', {}), message }, 'en')).toBe(want);
   });
 });

@@ -20,7 +20,7 @@ import type { CompareRequest, Lab } from '../lab/lab.ts';
 import { LabProvider } from '../lab/LabProvider.tsx';
 import { copyText } from '../share/copy.ts';
 import { exportFileName, loadCodec, type Problem } from '../share/link.ts';
-import { Diagram } from '../ui/Diagram.tsx';
+import { Diagram } from '../diagram/Diagram.tsx';
 import { CompareLab } from './compareLab.ts';
 import { ComparePlayback } from './ComparePlayback.tsx';
 import { CompareTable } from './CompareTable.tsx';

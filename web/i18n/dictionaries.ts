@@ -9,9 +9,10 @@ import { share } from './share.ts';
 import { run } from './run.ts';
 import { predict } from './predict.ts';
 import { compare } from './compare.ts';
+import { layout } from './layout.ts';
 
 type Dict = Record<string, string>;
-const areas: { en: Dict; ko: Dict }[] = [app, ui, share, lessons, run, predict, compare];
+const areas: { en: Dict; ko: Dict }[] = [app, ui, share, lessons, run, predict, compare, layout];
 
 export const dictionaries: Record<'en' | 'ko', Dict> = {
   en: Object.assign({}, ...areas.map((a) => a.en)) as Dict,

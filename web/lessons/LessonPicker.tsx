@@ -6,6 +6,7 @@ import { LESSONS } from './catalog.ts';
 import { useLang, useT } from '../i18n/index.ts';
 import { text } from './hooks.ts';
 import { closePicker, startLesson } from './store.ts';
+import { MarkdownInline } from '../text/Markdown.tsx';
 import './lessons.css';
 
 export function LessonPicker() {
@@ -43,8 +44,12 @@ export function LessonPicker() {
               <button type="button" className="lesson-item" onClick={() => void startLesson(lab, l.id)}>
                 <span className="lesson-item-n">{i + 1}</span>
                 <span className="lesson-item-body">
-                  <span className="lesson-item-title">{text(l.title, lang)}</span>
-                  <span className="lesson-item-summary">{text(l.summary, lang)}</span>
+                  <span className="lesson-item-title">
+                    <MarkdownInline text={text(l.title, lang)} />
+                  </span>
+                  <span className="lesson-item-summary">
+                    <MarkdownInline text={text(l.summary, lang)} />
+                  </span>
                 </span>
                 <span className="lesson-item-meta">
                   {t('lessons.minutes', { n: l.minutes })}

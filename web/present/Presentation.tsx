@@ -14,9 +14,10 @@ import { Question, Reveal } from '../lessons/parts.tsx';
 import { openPresenterWindow } from './channel.ts';
 import { back, presentNext, setPresenting, stopsOf, toggleBlank } from '../lessons/store.ts';
 import { useHidden } from '../predict/hooks.ts';
-import { Diagram } from '../ui/Diagram.tsx';
+import { Diagram } from '../diagram/Diagram.tsx';
 import { useFrame } from '../ui/hooks.ts';
 import { LessonCompareButton } from '../compare/CompareEntry.tsx';
+import { Markdown, MarkdownInline } from '../text/Markdown.tsx';
 import './present.css';
 
 function usePresentationKeys(lab: Lab) {
@@ -128,9 +129,9 @@ export default function Presentation() {
       </div>
       <div className="present-text">
         {k > 0 && !playing && <Reveal lesson={lesson} k={k - 1} compact />}
-        <p className="present-say" data-testid="present.say">
-          {text(stop.say, lang)}
-        </p>
+        <div className="present-say" data-testid="present.say">
+          <Markdown text={text(stop.say, lang)} />
+        </div>
         {q && !playing && !answered && <Question q={q} />}
         {q && !playing && !answered && s.role === 'main' && (
           <p className="present-hint" data-testid="present.revealHint">
@@ -146,7 +147,9 @@ export default function Presentation() {
         )}
       </div>
       <footer className="present-foot">
-        <span className="present-title">{text(lesson.title, lang)}</span>
+        <span className="present-title">
+          <MarkdownInline text={text(lesson.title, lang)} />
+        </span>
         <span className="present-dots" aria-hidden="true">
           {stops.map((_, i) => (
             <span key={i} className={i < k ? 'done' : i === k ? 'now' : ''} />

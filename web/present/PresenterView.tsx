@@ -11,6 +11,8 @@ import { stopsOf } from '../lessons/store.ts';
 import { openChannel, type PresentMessage, type PresentState } from './channel.ts';
 import '../lessons/lessons.css';
 import './present.css';
+import { Markdown, MarkdownInline } from '../text/Markdown.tsx';
+import { plainText } from '../text/markdown.ts';
 
 const clock = (ms: number) => {
   const s = Math.floor(ms / 1000);
@@ -88,7 +90,7 @@ export default function PresenterView() {
           {lesson && (
             <span className="muted">
               {' '}
-              · {LESSONS.indexOf(lesson) + 1}. {text(lesson.title, lang)}
+              · {LESSONS.indexOf(lesson) + 1}. <MarkdownInline text={text(lesson.title, lang)} />
             </span>
           )}
         </h1>
@@ -117,36 +119,36 @@ export default function PresenterView() {
         <div className="presenter-grid">
           <section className="presenter-now" aria-labelledby="presenter-now-h">
             <h2 id="presenter-now-h">{t('present.now')}</h2>
-            <p className="presenter-say" data-testid="presenter.say">
-              {text(stop?.say, lang)}
-            </p>
+            <div className="presenter-say" data-testid="presenter.say">
+              <Markdown text={text(stop?.say, lang)} />
+            </div>
             {stop?.notes && (
               <>
                 <h3>{t('present.notes')}</h3>
-                <p>{text(stop.notes, lang)}</p>
+                <Markdown text={text(stop.notes, lang)} />
               </>
             )}
             {stop?.question && (
               <div className="presenter-question">
                 <p>
                   <strong>{t('lessons.question')}: </strong>
-                  {text(stop.question.prompt, lang)}
+                  <MarkdownInline text={text(stop.question.prompt, lang)} />
                 </p>
                 <ol type="A">
                   {stop.question.choices.map((c, i) => (
                     <li key={i} className={i === stop.question!.answer ? 'answer' : undefined}>
-                      {choiceText(c, lang)}
+                      <MarkdownInline text={choiceText(c, lang)} />
                     </li>
                   ))}
                 </ol>
                 <p>
                   <strong>
                     {t('present.answer', {
-                      answer: choiceText(stop.question.choices[stop.question.answer]!, lang),
+                      answer: plainText(choiceText(stop.question.choices[stop.question.answer]!, lang)),
                     })}
-                  </strong>{' '}
-                  {text(stop.question.explain, lang)}
+                  </strong>
                 </p>
+                <Markdown text={text(stop.question.explain, lang)} />
               </div>
             )}
             <pre className="presenter-cmd">{stops[k] ? `$ ${stops[k].run}` : ''}</pre>
@@ -154,7 +156,9 @@ export default function PresenterView() {
           <section className="presenter-next" aria-labelledby="presenter-next-h">
             <h2 id="presenter-next-h">{t('present.nextStop')}</h2>
             {nextStop ? (
-              <p data-testid="presenter.next">{text(nextStop.say, lang)}</p>
+              <div data-testid="presenter.next">
+                <Markdown text={text(nextStop.say, lang)} />
+              </div>
             ) : (
               <p className="muted">{t('present.noNext')}</p>
             )}

@@ -4,6 +4,7 @@ import { useLang, useT } from '../i18n/index.ts';
 import { formatTime, useFrame, usePlaying } from './hooks.ts';
 import { useHidden } from '../predict/hooks.ts';
 import { AnswerFirst } from '../predict/parts.tsx';
+import './explain.css';
 
 /** The newest events listed; the panel shows a handful at a time and scrolls through these. */
 const EVENTS_SHOWN = 40;
@@ -33,9 +34,13 @@ export function EventsPanel() {
             <div role="rowgroup" className="event-head">
               <div role="row" className="event-cols">
                 <span role="columnheader">LAST SEEN</span>
-                <span role="columnheader">TYPE</span>
+                <span role="columnheader" className="type">
+                  TYPE
+                </span>
                 <span role="columnheader">REASON</span>
-                <span role="columnheader">OBJECT</span>
+                <span role="columnheader" className="object">
+                  OBJECT
+                </span>
                 <span role="columnheader" className="sr-only">
                   MESSAGE
                 </span>
@@ -57,19 +62,32 @@ export function EventsPanel() {
   );
 }
 
+/** kubectl's short names, for the narrow table. */
+const SHORT_KIND: Record<string, string> = {
+  replicaset: 'rs',
+  deployment: 'deploy',
+  service: 'svc',
+  endpoints: 'ep',
+  node: 'no',
+};
+
 /** One event; re-renders only when the event or its age in words changes. */
 const EventRow = memo(function EventRow({ event: e, age }: { event: KubeEvent; age: string }) {
+  const kind = e.involvedObject.kind.toLowerCase();
+  const message = `${e.message}${e.count > 1 ? ` (x${e.count})` : ''}`;
   return (
     <div role="row" className={e.type === 'Warning' ? 'event event-cols warning-row' : 'event event-cols'}>
       <span role="cell">{age}</span>
-      <span role="cell">{e.type}</span>
-      <span role="cell">{e.reason}</span>
-      <span role="cell">
-        {e.involvedObject.kind.toLowerCase()}/{e.involvedObject.name}
+      <span role="cell" className="type">
+        {e.type}
       </span>
-      <span role="cell" className="message">
-        {e.message}
-        {e.count > 1 ? ` (x${e.count})` : ''}
+      <span role="cell">{e.reason}</span>
+      <span role="cell" className="object" title={`${kind}/${e.involvedObject.name}`}>
+        <span className="kind-long">{kind}</span>
+        <span className="kind-short">{SHORT_KIND[kind] ?? kind}</span>/{e.involvedObject.name}
+      </span>
+      <span role="cell" className="message" title={message}>
+        {message}
       </span>
     </div>
   );

@@ -10,6 +10,7 @@ import { actions, type CommandLine, type KubectlResult } from '../../src/index.t
 import { useT } from '../i18n/index.ts';
 import { useLab } from '../lab/context.ts';
 import { useFrame } from './hooks.ts';
+import './faults.css';
 
 const show = (lines: CommandLine[]) => lines.map((l) => `$ ${l.run}`).join('\n');
 

@@ -4,6 +4,7 @@ import { useT } from '../i18n/index.ts';
 import { useLab } from '../lab/context.ts';
 import { useFrame, useUiField } from './hooks.ts';
 import { stateText } from './labels.ts';
+import './pod-details.css';
 
 /** Details of the pod clicked in the diagram, with "Delete pod" (`kubectl delete pod …`). */
 export function PodDetails() {

@@ -15,17 +15,27 @@ import { PALETTE, tagOf, type Frame, type Sample, type TrafficSecond } from '../
 import { useT } from '../i18n/index.ts';
 import { useLab, useLabState } from '../lab/context.ts';
 import type { LabState } from '../lab/lab.ts';
+import { STACKED, useMedia } from '../layout/media.ts';
 import { formatTime } from './hooks.ts';
 import { M, useWidth, xScale } from './scale.ts';
 import type { T } from './labels.ts';
 import { useTimelineCut } from '../predict/hooks.ts';
+import './timeline.css';
 
-const H = 110;
-/** Replicas are drawn from M.t down to here; requests per second in the band below. */
-const REPLICAS_BOTTOM = 62;
-const BAND_TOP = 70;
-const BAND_BOTTOM = 92;
-const AXIS_Y = H - 4;
+/**
+ * The chart's heights: replicas are drawn from M.t down to REPLICAS_BOTTOM, requests per second in
+ * the band below. Windows under 820 px high (a 720p projector) get the short chart, so the diagram
+ * keeps its room.
+ */
+interface Dims {
+  H: number;
+  REPLICAS_BOTTOM: number;
+  BAND_TOP: number;
+  BAND_BOTTOM: number;
+  AXIS_Y: number;
+}
+const TALL: Dims = { H: 110, REPLICAS_BOTTOM: 62, BAND_TOP: 70, BAND_BOTTOM: 92, AXIS_Y: 106 };
+const SHORT: Dims = { H: 86, REPLICAS_BOTTOM: 46, BAND_TOP: 52, BAND_BOTTOM: 68, AXIS_Y: 82 };
 
 const selectDuration = (s: LabState) => s.playback.duration;
 const selectTime = (s: LabState) => s.playback.t;
@@ -41,6 +51,9 @@ export function Timeline() {
   const width = useWidth(figure);
   // Predict mode: nothing after this whole second is drawn (undefined: draw all that is recorded).
   const cut = useTimelineCut();
+  const short = useMedia('(max-height: 819px)');
+  const stacked = useMedia(STACKED);
+  const d = short && !stacked ? SHORT : TALL;
   // `history` is the cache key: the model reads the Run's recording, which changes when it does.
   // eslint-disable-next-line react-hooks/exhaustive-deps
   const model = useMemo(() => timelineModel(lab.frame(), duration, cut), [lab, history, duration, cut]);
@@ -57,8 +70,8 @@ export function Timeline() {
   return (
     <figure className="timeline" ref={figure}>
       <figcaption className="sr-only">{t_('timeline.caption')}</figcaption>
-      <svg viewBox={`0 0 ${width} ${H}`} onClick={onClick} role="img" aria-label={label}>
-        <Chart model={model} width={width} duration={duration} t={t_} />
+      <svg viewBox={`0 0 ${width} ${d.H}`} onClick={onClick} role="img" aria-label={label}>
+        <Chart model={model} width={width} duration={duration} dims={d} t={t_} />
         {cut !== undefined && (
           <text
             x={xScale(duration, width)(cut) + 8}
@@ -69,7 +82,7 @@ export function Timeline() {
             {t_('predict.later')}
           </text>
         )}
-        <Playhead width={width} duration={duration} />
+        <Playhead width={width} duration={duration} bottom={d.BAND_BOTTOM} />
       </svg>
       <div className="legend" aria-hidden="true">
         <span>
@@ -92,10 +105,10 @@ export function Timeline() {
   );
 }
 
-function Playhead({ width, duration }: { width: number; duration: number }) {
+function Playhead({ width, duration, bottom }: { width: number; duration: number; bottom: number }) {
   const t = useLabState(selectTime);
   const x = xScale(duration, width)(t);
-  return <line x1={x} x2={x} y1={2} y2={BAND_BOTTOM} className="playhead" />;
+  return <line x1={x} x2={x} y1={2} y2={bottom} className="playhead" />;
 }
 
 interface TimelineModel {
@@ -196,11 +209,13 @@ const Chart = memo(function Chart({
   model,
   width,
   duration,
+  dims: { REPLICAS_BOTTOM, BAND_TOP, BAND_BOTTOM, AXIS_Y },
   t,
 }: {
   model: TimelineModel;
   width: number;
   duration: number;
+  dims: Dims;
   t: T;
 }) {
   const x = xScale(duration, width);

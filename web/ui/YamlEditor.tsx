@@ -11,6 +11,7 @@ import { stringify } from 'yaml';
 import type { Frame, KubeObject } from '../../src/index.ts';
 import { useT } from '../i18n/index.ts';
 import { useLab } from '../lab/context.ts';
+import './editor.css';
 
 function manifestYaml(frame: Frame, kind: string, name: string): string {
   const list: readonly (KubeObject & { spec?: unknown })[] =

@@ -11,6 +11,7 @@ import type { Pod, ReplicaSet, ReplicaSetStatus } from '../../k8s/types.ts';
 import type { ControllerContext } from '../context.ts';
 import { controllerUid } from '../store.ts';
 import { isPodActive, isPodReady, podReadyCondition } from './deployment/util.ts';
+import { count } from '../words.ts';
 
 export const COMPONENT = 'replicaset-controller';
 /** burstReplicas: the most pods one sync creates or deletes. */
@@ -113,7 +114,7 @@ function manageReplicas(
       controller: COMPONENT,
       object: { kind: 'ReplicaSet', namespace: rs.metadata.namespace ?? 'default', name: rs.metadata.name },
       code: 'replicaset.create',
-      message: `ReplicaSet ${rs.metadata.name} wants ${want} pods and has ${pods.length}, so it creates ${diff}.`,
+      message: `ReplicaSet ${rs.metadata.name} wants ${count(want, 'pod')} and has ${pods.length}, so it creates ${diff}.`,
       values: { want, have: pods.length, create: diff },
     });
   } else if (diff > 0) {
@@ -128,7 +129,7 @@ function manageReplicas(
       controller: COMPONENT,
       object: { kind: 'ReplicaSet', namespace: rs.metadata.namespace ?? 'default', name: rs.metadata.name },
       code: 'replicaset.delete',
-      message: `ReplicaSet ${rs.metadata.name} wants ${want} pods and has ${pods.length}, so it deletes ${diff}, not-ready and newest first: ${victims.map((p) => p.metadata.name).join(', ')}.`,
+      message: `ReplicaSet ${rs.metadata.name} wants ${count(want, 'pod')} and has ${pods.length}, so it deletes ${diff}, not-ready and newest first: ${victims.map((p) => p.metadata.name).join(', ')}.`,
       values: {
         want,
         have: pods.length,
