@@ -118,7 +118,7 @@ describe('parseMessage: size and schema', () => {
     ['a lone surrogate', '\ud800', 3],
   ])('utf8Length of %s', (_name, s, bytes) => {
     expect(utf8Length(s)).toBe(bytes);
-    if (s.isWellFormed()) expect(new TextEncoder().encode(s).length).toBe(bytes);
+    if (!s.includes('\ud800')) expect(new TextEncoder().encode(s).length).toBe(bytes);
   });
 });
 
