@@ -1,5 +1,5 @@
 import { domAnimation, LazyMotion, MotionConfig } from 'framer-motion';
-import { lazy, Suspense, useEffect } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { useLab } from './lab/context.ts';
 import { Opening } from './lab/Opening.tsx';
 import type { Lab } from './lab/lab.ts';
@@ -18,14 +18,29 @@ import { ShareLayer } from './share/ShareLayer.tsx';
 import { ShareNotice } from './share/ShareNotice.tsx';
 import { LessonHeader } from './lessons/LessonHeader.tsx';
 import { LessonPanel } from './lessons/LessonPanel.tsx';
+import { connectPresenter, presenterToken } from './classroom/presenter.ts';
+import { ClassBadge } from './classroom/ClassBadge.tsx';
 
 // The timeline (and d3-shape with it) arrives just after the first paint, like the console.
 const Timeline = lazy(() => import('./ui/Timeline.tsx').then((m) => ({ default: m.Timeline })));
 const Console = lazy(() => import('./ui/Console.tsx'));
 const YamlEditor = lazy(() => import('./ui/YamlEditor.tsx'));
 const PresenterView = lazy(() => import('./present/PresenterView.tsx'));
+const StudentView = lazy(() => import('./classroom/StudentView.tsx'));
 /** A presenter window (`?presenter=1`) shows notes and controls only (web/present). */
 const PRESENTER = new URLSearchParams(window.location.search).get('presenter') === '1';
+/** A student's page in a live class (`/join`, served by `npm run classroom`; web/classroom). */
+const STUDENT =
+  window.location.pathname === '/join' || new URLSearchParams(window.location.search).has('join');
+
+/** The presenting window of a live class: opened with the server's `?classroom=<token>` link. */
+function useClassroomPresenter(lab: Lab) {
+  useEffect(() => {
+    const token = presenterToken();
+    if (!token) return;
+    return connectPresenter(lab, token);
+  }, [lab]);
+}
 
 const isTyping = (el: EventTarget | null) =>
   el instanceof HTMLElement &&
@@ -63,6 +78,19 @@ function useShortcuts(lab: Lab) {
 const THEMES: Theme[] = ['system', 'light', 'dark'];
 
 export function App() {
+  const [student, setStudent] = useState(STUDENT);
+  useEffect(() => {
+    if (!student) return;
+    // Leaving the class turns the page into the lab, which must work even when the server is gone.
+    void import('./ui/Timeline.tsx').catch(() => undefined);
+    void import('./ui/Console.tsx').catch(() => undefined);
+  }, [student]);
+  if (student)
+    return (
+      <Suspense fallback={null}>
+        <StudentView onLeave={() => setStudent(false)} />
+      </Suspense>
+    );
   return PRESENTER ? (
     <Suspense fallback={null}>
       <PresenterView />
@@ -75,6 +103,7 @@ export function App() {
 function MainApp() {
   const lab = useLab();
   useShortcuts(lab);
+  useClassroomPresenter(lab);
   const theme = useTheme();
   const editorOpen = useUiField('editorOpen');
   const embed = useEmbed();
@@ -107,6 +136,7 @@ function MainApp() {
               </select>
             </label>
             <LanguageSwitch />
+            <ClassBadge />
             <ShareNotice />
             <Opening />
           </header>

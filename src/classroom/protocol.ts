@@ -110,7 +110,7 @@ export type ServerMessage =
       moment: Moment | null;
       answer: number | null;
     }
-  | { type: 'welcome'; role: 'presenter'; code: string; students: number }
+  | { type: 'welcome'; role: 'presenter'; code: string; join: string | null; students: number }
   | ({ type: 'moment' } & Moment)
   | ({ type: 'answer'; id: string; name: string; choice: number } & Tally)
   | ({ type: 'tally' } & Tally)

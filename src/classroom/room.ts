@@ -33,6 +33,8 @@ export interface RoomOptions {
   token: string;
   /** A fresh, unguessable student id (the server uses crypto). */
   newId: () => string;
+  /** Where students join (told to the presenter, who shows it to the room). */
+  joinUrl?: string;
 }
 
 interface Conn {
@@ -77,6 +79,8 @@ export class Room {
   readonly code: string;
   private readonly token: string;
   private readonly newId: () => string;
+  /** Where students join (the server knows once it listens). */
+  joinUrl: string | null;
   private readonly conns = new Map<ConnId, Conn>();
   private readonly students = new Map<string, Student>();
   private readonly questions = new Map<string, Question>();
@@ -87,6 +91,7 @@ export class Room {
     this.code = normalizeCode(options.code);
     this.token = options.token;
     this.newId = options.newId;
+    this.joinUrl = options.joinUrl ?? null;
   }
 
   /** Students connected now. */
@@ -273,7 +278,13 @@ export class Room {
     out.push({
       kind: 'send',
       to: [conn],
-      message: { type: 'welcome', role: 'presenter', code: this.code, students: this.connectedStudents },
+      message: {
+        type: 'welcome',
+        role: 'presenter',
+        code: this.code,
+        join: this.joinUrl,
+        students: this.connectedStudents,
+      },
     });
     return out;
   }

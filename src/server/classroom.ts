@@ -216,6 +216,7 @@ export async function startClassroom(options: ClassroomOptions = {}): Promise<Cl
   });
   const port = (http.address() as AddressInfo).port;
   const lan = host === '0.0.0.0' ? lanAddresses() : host === '127.0.0.1' ? [] : [host];
+  room.joinUrl = `http://${lan[0] ?? '127.0.0.1'}:${port}/join`;
   return {
     port,
     code: room.code,

@@ -9,6 +9,8 @@ import { LANGUAGES, setLang, useLang, useT } from '../i18n/index.ts';
 import { choiceText, text } from '../lessons/hooks.ts';
 import { stopsOf } from '../lessons/store.ts';
 import { openChannel, type PresentMessage, type PresentState } from './channel.ts';
+import { ClassPanel } from '../classroom/ClassPanel.tsx';
+import type { ClassSnapshot } from '../classroom/store.ts';
 import '../lessons/lessons.css';
 import './present.css';
 
@@ -21,6 +23,7 @@ export default function PresenterView() {
   const t = useT();
   const lang = useLang();
   const [state, setState] = useState<PresentState | null>(null);
+  const [klass, setKlass] = useState<ClassSnapshot | null>(null);
   const channel = useRef<BroadcastChannel | undefined>(undefined);
   const [started, setStarted] = useState(() => Date.now());
   const [now, setNow] = useState(() => Date.now());
@@ -37,7 +40,7 @@ export default function PresenterView() {
       if (e.data.type === 'state') {
         const { type: _type, ...st } = e.data;
         setState(st);
-      }
+      } else if (e.data.type === 'class') setKlass(e.data.state);
     };
     ch.postMessage({ type: 'hello' } satisfies PresentMessage);
     channel.current = ch;
@@ -48,12 +51,12 @@ export default function PresenterView() {
     return () => clearInterval(id);
   }, []);
 
-  const send = (cmd: 'next' | 'back' | 'blank') =>
+  const send = (cmd: 'next' | 'back' | 'blank' | 'reveal' | 'export') =>
     channel.current?.postMessage({ type: 'command', cmd } satisfies PresentMessage);
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (e.ctrlKey || e.metaKey || e.altKey) return;
-      const map: Record<string, 'next' | 'back' | 'blank'> = {
+      const map: Record<string, 'next' | 'back' | 'blank' | 'reveal'> = {
         PageDown: 'next',
         ArrowRight: 'next',
         ' ': 'next',
@@ -61,6 +64,8 @@ export default function PresenterView() {
         ArrowLeft: 'back',
         b: 'blank',
         B: 'blank',
+        r: 'reveal',
+        R: 'reveal',
       };
       const cmd = map[e.key];
       if (!cmd || (e.target instanceof HTMLElement && e.target.closest('button, input') && e.key === ' '))
@@ -148,6 +153,14 @@ export default function PresenterView() {
                   {text(stop.question.explain, lang)}
                 </p>
               </div>
+            )}
+            {klass && (
+              <ClassPanel
+                state={klass}
+                question={state?.heading === null ? stop?.question : undefined}
+                onReveal={() => send('reveal')}
+                onExport={() => send('export')}
+              />
             )}
             <pre className="presenter-cmd">{stops[k] ? `$ ${stops[k].run}` : ''}</pre>
           </section>
