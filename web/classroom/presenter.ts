@@ -57,10 +57,16 @@ export function presenterToken(): string | null {
 /** Joins the class as its presenter and follows the lab; returns the teardown. */
 export function connectPresenter(lab: Lab, token: string): () => void {
   setClass({ ...initialClass(), role: 'presenter', status: 'connecting' });
-  let sentKey = '';
+  /** The moment the server last got. */
+  let sent: ClassMoment | null = null;
   let lastSent = 0;
   let timer: ReturnType<typeof setTimeout> | undefined;
-  const keyOf = (m: ClassMoment) => JSON.stringify(m.heading === null ? m : { ...m, at: 0 });
+  const sameStop = (a: ClassMoment, b: ClassMoment) =>
+    a.lesson === b.lesson &&
+    a.stop === b.stop &&
+    a.heading === b.heading &&
+    a.blank === b.blank &&
+    a.choices === b.choices;
   const questionKey = (m: ClassMoment) => `${m.lesson}#${m.stop}#${m.choices}`;
   let lastQuestion = '';
 
@@ -68,7 +74,7 @@ export function connectPresenter(lab: Lab, token: string): () => void {
     timer = undefined;
     const m = momentOf(lab);
     if (!current.send({ type: 'moment', ...m })) return;
-    sentKey = keyOf(m);
+    sent = m;
     lastSent = performance.now();
   };
   const changed = (force = false) => {
@@ -91,7 +97,15 @@ export function connectPresenter(lab: Lab, token: string): () => void {
         revealed: false,
       });
     }
-    if (!force && keyOf(m) === sentKey) return;
+    // While playing to the next stop, students play too: time alone is news only at a stop.
+    const onlyTime = sent !== null && sameStop(sent, m);
+    if (!force && onlyTime && (m.heading !== null || sent!.at === m.at)) return;
+    // A new stop, heading or blank goes out at once; time moving (scrubbing) waits its turn.
+    if (!onlyTime || force) {
+      clearTimeout(timer);
+      send();
+      return;
+    }
     if (timer !== undefined) return;
     const wait = Math.max(0, lastSent + MIN_INTERVAL_MS - performance.now());
     if (wait === 0) send();
@@ -101,7 +115,7 @@ export function connectPresenter(lab: Lab, token: string): () => void {
   const current = new ClassSocket(classroomUrl(), {
     onOpen: () => {
       current.send({ type: 'host', token });
-      sentKey = '';
+      sent = null;
       changed(true);
     },
     onMessage: (m) => {
