@@ -147,9 +147,10 @@ test('a class follows the presenter, answers, sees the reveal, and survives the 
     await presenter.bringToFront();
     const arrived = students.map((s) => shownAt(s, 'class.progress', 'Stop 2 of 4'));
     // The teacher's key press, on the presenter page's clock (the same machine's as the phones').
+    // Presentation mode stops the keydown from going further; keyup follows it at once.
     await presenter.evaluate(() =>
       window.addEventListener(
-        'keydown',
+        'keyup',
         () => ((window as unknown as { pressedAt: number }).pressedAt = Date.now()),
         {
           capture: true,
