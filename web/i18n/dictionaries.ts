@@ -8,9 +8,10 @@ import { lessons } from './lessons.ts';
 import { share } from './share.ts';
 import { run } from './run.ts';
 import { classroom } from './classroom.ts';
+import { predict } from './predict.ts';
 
 type Dict = Record<string, string>;
-const areas: { en: Dict; ko: Dict }[] = [app, ui, share, lessons, run, classroom];
+const areas: { en: Dict; ko: Dict }[] = [app, ui, share, lessons, run, predict, classroom];
 
 export const dictionaries: Record<'en' | 'ko', Dict> = {
   en: Object.assign({}, ...areas.map((a) => a.en)) as Dict,

@@ -9,7 +9,7 @@
  * A window that opens says `hello`, and the presenting window answers with its state.
  */
 import type { Lab } from '../lab/lab.ts';
-import { back, goToStop, next, startLesson, toggleBlank } from '../lessons/store.ts';
+import { back, goToStop, next, presentNext, REVEALED, startLesson, toggleBlank } from '../lessons/store.ts';
 import { exportAnswers, toggleReveal } from '../classroom/presenter.ts';
 import { classStore, snapshotOf, type ClassSnapshot } from '../classroom/store.ts';
 
@@ -27,6 +27,8 @@ export interface PresentState {
   heading: number | null;
   blank: boolean;
   presenting: boolean;
+  /** The question of `stop` is answered or its answer shown: predict mode hides nothing then. */
+  answered: boolean;
 }
 
 export type PresentMessage =
@@ -42,7 +44,14 @@ export function openChannel(): BroadcastChannel | undefined {
 
 const stateOf = (lab: Lab): PresentState => {
   const s = lab.store.getState().lesson;
-  return { id: s.id, stop: s.stop, heading: s.heading, blank: s.blank, presenting: s.presenting };
+  return {
+    id: s.id,
+    stop: s.stop,
+    heading: s.heading,
+    blank: s.blank,
+    presenting: s.presenting,
+    answered: s.answers[s.stop] !== undefined,
+  };
 };
 
 /** Wires this window's lab into the channel according to its role; returns the teardown. */
@@ -79,7 +88,7 @@ export function connectLessonWindow(lab: Lab): () => void {
       if (m.type === 'command' && m.cmd === 'reveal') toggleReveal();
       if (m.type === 'command' && m.cmd === 'export') exportAnswers();
       if (m.type !== 'command' || s.id === null) return;
-      if (m.cmd === 'next') void next(lab);
+      if (m.cmd === 'next') void presentNext(lab);
       else if (m.cmd === 'back') void back(lab);
       else if (m.cmd === 'blank') toggleBlank(lab);
       else if (m.cmd === 'goto' && m.stop !== undefined) void goToStop(lab, m.stop);
@@ -107,5 +116,11 @@ async function follow(lab: Lab, m: PresentState): Promise<void> {
       if (now.stop !== m.heading - 1) await goToStop(lab, m.heading - 1);
       await next(lab);
     }
-  } else if (now.stop !== m.stop || now.heading !== null) await goToStop(lab, m.stop);
+  } else {
+    if (now.stop !== m.stop || now.heading !== null) await goToStop(lab, m.stop);
+    // The presenting window showed the answer: so does this one (predict mode reveals with it).
+    const { answers } = lab.store.getState().lesson;
+    if (m.answered && answers[m.stop] === undefined)
+      lab.setLesson({ answers: { ...answers, [m.stop]: REVEALED } });
+  }
 }
