@@ -181,6 +181,8 @@ test('a class follows the presenter, answers, sees the reveal, and survives the 
     // The presenter moves on (play, then skip the animation): the students follow.
     await presenter.bringToFront();
     const arrived = students.map((s) => shownAt(s, 'class.progress', 'Stop 2 of 4'));
+    // At an open question the first PageDown shows its answer, the next plays on, the third skips.
+    await presenter.keyboard.press('PageDown');
     await presenter.keyboard.press('PageDown');
     await presenter.keyboard.press('PageDown');
     await expect(present.getByTestId('present.progress')).toHaveText('Stop 2 of 4');
@@ -259,6 +261,7 @@ test('a class follows the presenter, answers, sees the reveal, and survives the 
       await expect(s.getByTestId('class.say')).toBeVisible();
     }
     await expect(present.getByTestId('present.class')).toContainText('Connection lost');
+    await presenter.keyboard.press('PageDown');
     await presenter.keyboard.press('PageDown');
     await presenter.keyboard.press('PageDown');
     await expect(present.getByTestId('present.progress')).toHaveText('Stop 3 of 4');
