@@ -311,6 +311,15 @@ export { REVEAL_ELEMENTS, stepsOf, stopIndices } from './scenario/lessons/types.
 export { hiddenElements } from './scenario/lessons/predict.ts';
 export type { DecodeResult, SharePayload, ShareView } from './scenario/share.ts';
 export { scenarioYaml } from './scenario/file.ts';
+// The live class's wire protocol (`npm run classroom`): what the app sends and reads.
+export type {
+  ClientMessage,
+  ErrorCode as ClassErrorCode,
+  Moment as ClassMoment,
+  ServerMessage,
+  Tally as ClassTally,
+} from './classroom/protocol.ts';
+export { CODE_LENGTH, MAX_NAME, normalizeCode } from './classroom/protocol.ts';
 
 /** The built-in lessons (their narration is a fair part of the app: loaded when asked for). */
 export async function loadLessons(): Promise<readonly import('./scenario/lessons/types.ts').Lesson[]> {

@@ -28,6 +28,9 @@ import { SkipLinks } from './layout/SkipLinks.tsx';
 import { Splitter } from './layout/Splitter.tsx';
 import './layout/layout.css';
 import { CompareButton, CompareLayer } from './compare/CompareEntry.tsx';
+import { connectPresenter, presenterToken } from './classroom/presenter.ts';
+import { ClassBadge } from './classroom/ClassBadge.tsx';
+import type { Lab } from './lab/lab.ts';
 
 const motionFeatures = () => import('./motion.ts').then((m) => m.default);
 // The timeline (and d3-shape with it) arrives just after the first paint, like the console.
@@ -39,12 +42,38 @@ const PresenterView = lazy(() => import('./present/PresenterView.tsx'));
 const ShortcutSheet = lazy(() =>
   import('./layout/ShortcutSheet.tsx').then((m) => ({ default: m.ShortcutSheet })),
 );
+const StudentView = lazy(() => import('./classroom/StudentView.tsx'));
 /** A presenter window (`?presenter=1`) shows notes and controls only (web/present). */
 const PRESENTER = new URLSearchParams(window.location.search).get('presenter') === '1';
+/** A student's page in a live class (`/join`, served by `npm run classroom`; web/classroom). */
+const STUDENT =
+  window.location.pathname === '/join' || new URLSearchParams(window.location.search).has('join');
+
+/** The presenting window of a live class: opened with the server's `?classroom=<token>` link. */
+function useClassroomPresenter(lab: Lab) {
+  useEffect(() => {
+    const token = presenterToken();
+    if (!token) return;
+    return connectPresenter(lab, token);
+  }, [lab]);
+}
 
 const THEMES: Theme[] = ['system', 'light', 'dark'];
 
 export function App() {
+  const [student, setStudent] = useState(STUDENT);
+  useEffect(() => {
+    if (!student) return;
+    // Leaving the class turns the page into the lab, which must work even when the server is gone.
+    void import('./ui/Timeline.tsx').catch(() => undefined);
+    void import('./ui/Console.tsx').catch(() => undefined);
+  }, [student]);
+  if (student)
+    return (
+      <Suspense fallback={null}>
+        <StudentView onLeave={() => setStudent(false)} />
+      </Suspense>
+    );
   return PRESENTER ? (
     <Suspense fallback={null}>
       <PresenterView />
@@ -67,6 +96,7 @@ function MainApp() {
   const openSheet = useCallback(() => setSheet(true), []);
   const lab = useLab();
   useShortcuts(lab, openSheet);
+  useClassroomPresenter(lab);
   useFontScale();
   const theme = useTheme();
   const editorOpen = useUiField('editorOpen');
@@ -124,6 +154,7 @@ function MainApp() {
       </label>
       <FontSizeControl />
       <LanguageSwitch />
+      <ClassBadge />
       <button
         type="button"
         className="keys-button"

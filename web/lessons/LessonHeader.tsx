@@ -12,6 +12,7 @@ import { loadExtensions } from '../../src/index.ts';
 import { useLab } from '../lab/context.ts';
 import type { Lab } from '../lab/lab.ts';
 import { LessonPicker } from './LessonPicker.tsx';
+import { trackProgress } from './progress.ts';
 import { PredictToggle } from '../predict/parts.tsx';
 import { useLesson } from './hooks.ts';
 import { enterPresentation, openPicker, setPresenting, setRole, startLesson } from './store.ts';
@@ -44,7 +45,12 @@ function useLessonBoot(lab: Lab) {
         })
         .catch(() => undefined);
     }
-    return connectLessonWindow(lab);
+    const untrack = trackProgress(lab, lessonById);
+    const disconnect = connectLessonWindow(lab);
+    return () => {
+      untrack();
+      disconnect();
+    };
   }, [lab]);
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {

@@ -5,7 +5,7 @@
  * the screen, Esc leaves.
  */
 import { useEffect, useRef } from 'react';
-import { explain } from '../../src/index.ts';
+import { explain, type LessonQuestion } from '../../src/index.ts';
 import { useLab } from '../lab/context.ts';
 import type { Lab } from '../lab/lab.ts';
 import { useLang, useT } from '../i18n/index.ts';
@@ -15,6 +15,10 @@ import { openPresenterWindow } from './channel.ts';
 import { back, presentNext, setPresenting, stopsOf, toggleBlank } from '../lessons/store.ts';
 import { useHidden } from '../predict/hooks.ts';
 import { Diagram } from '../diagram/Diagram.tsx';
+import { Distribution } from '../classroom/Distribution.tsx';
+import { ClassBadge } from '../classroom/ClassBadge.tsx';
+import { toggleReveal } from '../classroom/presenter.ts';
+import { classStore, useClass } from '../classroom/store.ts';
 import { useFrame } from '../ui/hooks.ts';
 import { LessonCompareButton } from '../compare/CompareEntry.tsx';
 import { Markdown, MarkdownInline } from '../text/Markdown.tsx';
@@ -45,6 +49,12 @@ function usePresentationKeys(lab: Lab) {
           break;
         case 'Escape':
           if (!readOnly) setPresenting(lab, false);
+          break;
+        case 'r':
+        case 'R':
+          // A live class: show (or hide) how the students answered.
+          if (readOnly || classStore.getState().role !== 'presenter') handled = false;
+          else toggleReveal();
           break;
         default:
           handled = false;
@@ -97,6 +107,22 @@ function WhyLine() {
   return <p className="present-why">{explain(d, lang)}</p>;
 }
 
+/** In a live class: how many answered, and once revealed (R), how. */
+function ClassAnswers({ q }: { q: LessonQuestion }) {
+  const t = useT();
+  const role = useClass((c) => c.role);
+  const tally = useClass((c) => c.tally);
+  const revealed = useClass((c) => c.revealed);
+  if (role !== 'presenter' || !tally) return null;
+  return revealed ? (
+    <Distribution q={q} tally={tally} showAnswer />
+  ) : (
+    <p className="present-why" data-testid="present.answered">
+      {t('class.answered', { n: tally.answered, total: tally.students })}
+    </p>
+  );
+}
+
 export default function Presentation() {
   const t = useT();
   const lang = useLang();
@@ -139,6 +165,7 @@ export default function Presentation() {
           </p>
         )}
         {q && answered && !playing && <Reveal lesson={lesson} k={k} compact />}
+        {q && !playing && <ClassAnswers q={q} />}
         {(!q || answered) && <WhyLine />}
         {stop.compare && !playing && s.role === 'main' && (
           <p className="lesson-compare">
@@ -150,6 +177,7 @@ export default function Presentation() {
         <span className="present-title">
           <MarkdownInline text={text(lesson.title, lang)} />
         </span>
+        <ClassBadge />
         <span className="present-dots" aria-hidden="true">
           {stops.map((_, i) => (
             <span key={i} className={i < k ? 'done' : i === k ? 'now' : ''} />

@@ -9,6 +9,8 @@ import { LANGUAGES, setLang, useLang, useT } from '../i18n/index.ts';
 import { choiceText, text } from '../lessons/hooks.ts';
 import { stopsOf } from '../lessons/store.ts';
 import { openChannel, type PresentMessage, type PresentState } from './channel.ts';
+import { ClassPanel } from '../classroom/ClassPanel.tsx';
+import type { ClassSnapshot } from '../classroom/store.ts';
 import '../lessons/lessons.css';
 import './present.css';
 import { Markdown, MarkdownInline } from '../text/Markdown.tsx';
@@ -23,6 +25,7 @@ export default function PresenterView() {
   const t = useT();
   const lang = useLang();
   const [state, setState] = useState<PresentState | null>(null);
+  const [klass, setKlass] = useState<ClassSnapshot | null>(null);
   const channel = useRef<BroadcastChannel | undefined>(undefined);
   const [started, setStarted] = useState(() => Date.now());
   const [now, setNow] = useState(() => Date.now());
@@ -39,7 +42,7 @@ export default function PresenterView() {
       if (e.data.type === 'state') {
         const { type: _type, ...st } = e.data;
         setState(st);
-      }
+      } else if (e.data.type === 'class') setKlass(e.data.state);
     };
     ch.postMessage({ type: 'hello' } satisfies PresentMessage);
     channel.current = ch;
@@ -50,12 +53,12 @@ export default function PresenterView() {
     return () => clearInterval(id);
   }, []);
 
-  const send = (cmd: 'next' | 'back' | 'blank') =>
+  const send = (cmd: 'next' | 'back' | 'blank' | 'reveal' | 'export') =>
     channel.current?.postMessage({ type: 'command', cmd } satisfies PresentMessage);
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (e.ctrlKey || e.metaKey || e.altKey) return;
-      const map: Record<string, 'next' | 'back' | 'blank'> = {
+      const map: Record<string, 'next' | 'back' | 'blank' | 'reveal'> = {
         PageDown: 'next',
         ArrowRight: 'next',
         ' ': 'next',
@@ -63,6 +66,8 @@ export default function PresenterView() {
         ArrowLeft: 'back',
         b: 'blank',
         B: 'blank',
+        r: 'reveal',
+        R: 'reveal',
       };
       const cmd = map[e.key];
       if (!cmd || (e.target instanceof HTMLElement && e.target.closest('button, input') && e.key === ' '))
@@ -150,6 +155,14 @@ export default function PresenterView() {
                 </p>
                 <Markdown text={text(stop.question.explain, lang)} />
               </div>
+            )}
+            {klass && (
+              <ClassPanel
+                state={klass}
+                question={state?.heading === null ? stop?.question : undefined}
+                onReveal={() => send('reveal')}
+                onExport={() => send('export')}
+              />
             )}
             <pre className="presenter-cmd">{stops[k] ? `$ ${stops[k].run}` : ''}</pre>
           </section>

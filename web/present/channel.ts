@@ -10,6 +10,8 @@
  */
 import type { Lab } from '../lab/lab.ts';
 import { back, goToStop, next, presentNext, REVEALED, startLesson, toggleBlank } from '../lessons/store.ts';
+import { exportAnswers, toggleReveal } from '../classroom/presenter.ts';
+import { classStore, snapshotOf, type ClassSnapshot } from '../classroom/store.ts';
 
 export const CHANNEL = 'rollout-lab-present';
 
@@ -31,7 +33,9 @@ export interface PresentState {
 
 export type PresentMessage =
   | ({ type: 'state' } & PresentState)
-  | { type: 'command'; cmd: 'next' | 'back' | 'blank' | 'goto'; stop?: number }
+  | { type: 'command'; cmd: 'next' | 'back' | 'blank' | 'goto' | 'reveal' | 'export'; stop?: number }
+  /** A live class (`npm run classroom`) the presenting window holds the connection to. */
+  | { type: 'class'; state: ClassSnapshot }
   | { type: 'hello' };
 
 export function openChannel(): BroadcastChannel | undefined {
@@ -59,6 +63,12 @@ export function connectLessonWindow(lab: Lab): () => void {
     if (lesson().role === 'main' && lesson().id !== null)
       ch.postMessage({ type: 'state', ...stateOf(lab) } satisfies PresentMessage);
   };
+  const postClass = () => {
+    const c = classStore.getState();
+    if (lesson().role === 'main' && c.role === 'presenter')
+      ch.postMessage({ type: 'class', state: snapshotOf(c) } satisfies PresentMessage);
+  };
+  const unClass = classStore.subscribe(postClass);
   let last = JSON.stringify(stateOf(lab));
   const unsub = lab.store.subscribe(() => {
     const now = JSON.stringify(stateOf(lab));
@@ -71,7 +81,12 @@ export function connectLessonWindow(lab: Lab): () => void {
     const m = e.data;
     const s = lesson();
     if (s.role === 'main') {
-      if (m.type === 'hello') post();
+      if (m.type === 'hello') {
+        post();
+        postClass();
+      }
+      if (m.type === 'command' && m.cmd === 'reveal') toggleReveal();
+      if (m.type === 'command' && m.cmd === 'export') exportAnswers();
       if (m.type !== 'command' || s.id === null) return;
       if (m.cmd === 'next') void presentNext(lab);
       else if (m.cmd === 'back') void back(lab);
@@ -84,6 +99,7 @@ export function connectLessonWindow(lab: Lab): () => void {
   if (lesson().role === 'audience') ch.postMessage({ type: 'hello' } satisfies PresentMessage);
   return () => {
     unsub();
+    unClass();
     ch.close();
   };
 }
