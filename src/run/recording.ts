@@ -146,24 +146,39 @@ export class Recording {
 }
 
 export function sampleOf(c: SimCluster): Sample {
+  return sampleFrom(
+    c.now,
+    c.store.list<ReplicaSet>('ReplicaSet'),
+    c.store.list<Deployment>('Deployment'),
+    c.store.count('Pod'),
+  );
+}
+
+/** The sample of moment `t` from the objects then (what a followed cluster records, too). */
+export function sampleFrom(
+  t: number,
+  replicaSets: readonly ReplicaSet[],
+  deployments: readonly Deployment[],
+  pods: number,
+): Sample {
   const rs: Record<string, number> = {};
   const images: Record<string, string> = {};
-  for (const r of c.store.list<ReplicaSet>('ReplicaSet')) {
+  for (const r of replicaSets) {
     rs[r.metadata.name] = r.status?.replicas ?? 0;
     images[r.metadata.name] = r.spec.template.spec.containers[0]?.image ?? '';
   }
   let available = 0;
   let desired = 0;
-  for (const d of c.store.list<Deployment>('Deployment')) {
+  for (const d of deployments) {
     available += d.status?.availableReplicas ?? 0;
     desired += d.spec.replicas ?? 1;
   }
   return Object.freeze({
-    t: c.now,
+    t,
     rs: Object.freeze(rs),
     images: Object.freeze(images),
     available,
     desired,
-    pods: c.store.count('Pod'),
+    pods,
   });
 }

@@ -39,6 +39,8 @@ import {
 } from './discovery.ts';
 import { ProtobufError, decodeProtobufObject } from './protobuf.ts';
 import { toTable, type IncludeObject } from './tables.ts';
+import { normalizePrefix, serveStatic } from './www.ts';
+import { timestamp } from '../k8s/time.ts';
 
 export interface ServerOptions {
   /** The cluster to serve (default: a new SimCluster with `clusterOptions`). */
@@ -54,6 +56,10 @@ export interface ServerOptions {
   kubeconfig?: string;
   /** Wall milliseconds between bookmarks on watches that allow them (default 10 s). */
   bookmarkMillis?: number;
+  /** A directory of static files to serve beside the API (the built app), as `kubectl proxy --www`. */
+  www?: string;
+  /** Where `www` is served (`/lab/`), as `kubectl proxy --www-prefix`. */
+  wwwPrefix?: string;
 }
 
 export interface RunningServer {
@@ -424,8 +430,15 @@ export function startServer(options: ServerOptions = {}): Promise<RunningServer>
     );
   }
 
+  const wwwPrefix = normalizePrefix(options.wwwPrefix ?? '/lab/');
+
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    // The simulated cluster's clock is its virtual time: clients that read the Date header (the
+    // app following this cluster) see the same clock as the timestamps in its objects.
+    res.setHeader('Date', new Date(timestamp(cluster.now)).toUTCString());
+    if (options.www !== undefined && (await serveStatic(req, res, url.pathname, options.www, wwwPrefix)))
+      return;
     let path = url.pathname;
     while (path.length > 1 && path.endsWith('/')) path = path.slice(0, -1);
     const q = url.searchParams;
