@@ -9,31 +9,12 @@ import type { Pod, ReplicaSet } from '../k8s/types.ts';
 import { runKubectl } from '../kubectl/index.ts';
 import { KUBIA_SVC, KUBIA_V1 } from '../server/fixtures.ts';
 import { startServer, type RunningServer } from '../server/server.ts';
-import { nodeTransport, recordingProxy, type RecordingProxy } from '../test-helpers/follow.ts';
+import { drawn, nodeTransport, recordingProxy, type RecordingProxy } from '../test-helpers/follow.ts';
 import { ColourBook } from '../view/colours.ts';
-import { clusterView, type ClusterView } from '../view/view.ts';
+import { clusterView } from '../view/view.ts';
 import { followNamespace, type Follower, type FollowState } from './client.ts';
 import { createFollowRun, readOnlyMessage, type FollowRun } from './run.ts';
 import { FOLLOWED_RESOURCES } from './resources.ts';
-
-/** The diagram without the nodes layer (a followed namespace has no nodes), pods in name order. */
-export function drawn(v: ClusterView): Omit<ClusterView, 'nodes'> {
-  const byName = <T extends { name: string }>(list: T[]) =>
-    [...list].sort((a, b) => (a.name < b.name ? -1 : 1));
-  return {
-    t: v.t,
-    services: v.services.map((s) => ({
-      ...s,
-      endpoints: [...s.endpoints].sort(),
-      notReady: [...s.notReady].sort(),
-    })),
-    deployments: v.deployments.map((d) => ({
-      ...d,
-      lanes: d.lanes.map((l) => ({ ...l, pods: byName(l.pods) })),
-    })),
-    loosePods: byName(v.loosePods),
-  };
-}
 
 /** Polls until `ok()` (the watches deliver asynchronously); the caller then asserts. */
 async function eventually(ok: () => boolean, millis = 10_000): Promise<void> {

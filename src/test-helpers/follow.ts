@@ -5,6 +5,7 @@
  */
 import { createServer, request, type Server } from 'node:http';
 import type { Transport, TransportResponse } from '../follow/client.ts';
+import type { ClusterView } from '../view/view.ts';
 
 export function nodeTransport(base: string): Transport & { close(): void } {
   const controllers = new Set<AbortController>();
@@ -89,4 +90,23 @@ export function recordingProxy(target: string): Promise<RecordingProxy> {
       });
     });
   });
+}
+
+/** The diagram without the nodes layer (a followed namespace has no nodes), pods in name order. */
+export function drawn(v: ClusterView): Omit<ClusterView, 'nodes'> {
+  const byName = <T extends { name: string }>(list: T[]) =>
+    [...list].sort((a, b) => (a.name < b.name ? -1 : 1));
+  return {
+    t: v.t,
+    services: v.services.map((s) => ({
+      ...s,
+      endpoints: [...s.endpoints].sort(),
+      notReady: [...s.notReady].sort(),
+    })),
+    deployments: v.deployments.map((d) => ({
+      ...d,
+      lanes: d.lanes.map((l) => ({ ...l, pods: byName(l.pods) })),
+    })),
+    loosePods: byName(v.loosePods),
+  };
 }
