@@ -26,7 +26,7 @@ import { mergePatch, strategicMergePatch } from '../k8s/merge.ts';
 import { apiVersionOf, groupResource, type ResourceInfo } from '../k8s/resources.ts';
 import type { KubeEvent, KubeObject, LabelSelector } from '../k8s/types.ts';
 import { formatFieldError, validate, type FieldError } from '../k8s/validation.ts';
-import { NAMESPACES, namespaceObjects } from './apply.ts';
+import { NAMESPACES } from './apply.ts';
 import type { SimCluster } from './cluster.ts';
 import { byNamespaceAndName, type Change } from './store.ts';
 
@@ -383,7 +383,6 @@ export class ApiServer {
     let obj: KubeObject | undefined;
     if (info.kind === 'Event')
       obj = this.cluster.eventList().find((e) => e.metadata.namespace === ns && e.metadata.name === name);
-    else if (info.kind === 'Namespace') obj = namespaceObjects().find((n) => n.metadata.name === name);
     else obj = this.cluster.store.get(info.kind, ns, name);
     if (!obj) throw notFoundError(info, name);
     return obj;
@@ -402,7 +401,6 @@ export class ApiServer {
       items = (this.cluster.eventList() as KubeEvent[])
         .filter((e) => ns === undefined || e.metadata.namespace === ns)
         .sort(byNamespaceAndName);
-    else if (info.kind === 'Namespace') items = namespaceObjects();
     else items = this.cluster.store.list<KubeObject>(info.kind, ns);
     return { items: items.filter(match), resourceVersion: this.resourceVersion() };
   }

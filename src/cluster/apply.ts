@@ -16,21 +16,6 @@ import type { SimCluster } from './cluster.ts';
 /** Namespaces that exist in the simulated cluster. */
 export const NAMESPACES = ['default', 'kube-node-lease', 'kube-public', 'kube-system'];
 
-/** The Namespace objects the simulated cluster has, as the API server returns them. */
-export function namespaceObjects(): KubeObject[] {
-  return NAMESPACES.map((name) => ({
-    apiVersion: 'v1',
-    kind: 'Namespace',
-    metadata: {
-      name,
-      labels: { 'kubernetes.io/metadata.name': name },
-      creationTimestamp: '2025-01-01T00:00:00Z',
-    },
-    spec: { finalizers: ['kubernetes'] },
-    status: { phase: 'Active' },
-  }));
-}
-
 export { ApiError } from './errors.ts';
 import { ApiError } from './errors.ts';
 

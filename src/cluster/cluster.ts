@@ -9,7 +9,9 @@
  * informers have caught up).
  */
 import { deepEqual, deepFreeze } from '../k8s/copy.ts';
+import { hashUuid } from '../k8s/hash.ts';
 import { mapSelectorMatches, selectorMatches } from '../k8s/labels.ts';
+import { podQOS } from '../k8s/qos.ts';
 import { Rand, seedRandState, type RandState } from '../k8s/rand.ts';
 import { resourceForKind, resolveResource } from '../k8s/resources.ts';
 import { timestamp } from '../k8s/time.ts';
@@ -35,6 +37,7 @@ import { syncEndpoints } from './controllers/endpoints.ts';
 import { syncReplicaSet } from './controllers/replicaset.ts';
 import { ApiError, BudgetError } from './errors.ts';
 import { checkSnapshot } from './snapshot.ts';
+import { NAMESPACES } from './apply.ts';
 import { TimerHeap, type Timer } from './heap.ts';
 import { Store, controllerUid, objectKey, type Change, type StoreData } from './store.ts';
 import type { AppBehaviour } from './apps.ts';
@@ -175,8 +178,28 @@ export class SimCluster implements ControllerContext {
     this.maxPods = options.maxPodsTotal ?? 20_000;
     this.maxPodsPerCommand = options.maxPodsPerCommand ?? this.maxPods;
     this.store.onChange = (c) => this.onChange(c);
+    for (const name of NAMESPACES) this.createNamespace(name);
     const nodes = options.nodes ?? 3;
     for (let i = 1; i <= nodes; i++) this.createNode(`node-${i}`, i, options);
+  }
+
+  /**
+   * The namespaces of a fresh cluster. Their uids are derived from their names, not drawn from the
+   * seeded generator, so adding them moved no pod name or uid.
+   */
+  private createNamespace(name: string): void {
+    this.store.put<KubeObject & { spec: object; status: object }>({
+      apiVersion: 'v1',
+      kind: 'Namespace',
+      metadata: {
+        name,
+        uid: hashUuid(`namespace/${name}`),
+        creationTimestamp: timestamp(0),
+        labels: { 'kubernetes.io/metadata.name': name },
+      },
+      spec: { finalizers: ['kubernetes'] },
+      status: { phase: 'Active' },
+    });
   }
 
   private createNode(name: string, index: number, options: ClusterOptions): void {
@@ -201,22 +224,31 @@ export class SimCluster implements ControllerContext {
       status: {
         capacity,
         allocatable: { ...capacity },
+        // The conditions a healthy kubelet reports.
         conditions: [
-          {
-            type: 'Ready',
-            status: 'True',
-            reason: 'KubeletReady',
-            message: 'kubelet is posting ready status',
-            lastHeartbeatTime: timestamp(0),
-            lastTransitionTime: timestamp(0),
-          },
-        ],
+          [
+            'MemoryPressure',
+            'False',
+            'KubeletHasSufficientMemory',
+            'kubelet has sufficient memory available',
+          ],
+          ['DiskPressure', 'False', 'KubeletHasNoDiskPressure', 'kubelet has no disk pressure'],
+          ['PIDPressure', 'False', 'KubeletHasSufficientPID', 'kubelet has sufficient PID available'],
+          ['Ready', 'True', 'KubeletReady', 'kubelet is posting ready status'],
+        ].map(([type, status, reason, message]) => ({
+          type: type!,
+          status: status!,
+          reason: reason!,
+          message: message!,
+          lastHeartbeatTime: timestamp(0),
+          lastTransitionTime: timestamp(0),
+        })),
         addresses: [
           { type: 'InternalIP', address: `172.18.0.${index + 1}` },
           { type: 'Hostname', address: name },
         ],
         nodeInfo: {
-          kubeletVersion: 'v1.33.0',
+          kubeletVersion: 'v1.33.1',
           containerRuntimeVersion: 'containerd://2.0.0',
           osImage: 'Debian GNU/Linux 12 (bookworm)',
           architecture: 'amd64',
@@ -362,7 +394,7 @@ export class SimCluster implements ControllerContext {
       const prev = this.eventLog[at]!;
       const next: KubeEvent = deepFreeze({
         ...prev,
-        metadata: { ...prev.metadata, resourceVersion: String(++this.store.resourceVersion) },
+        metadata: { ...prev.metadata, resourceVersion: this.store.nextResourceVersion() },
         count: prev.count + 1,
         lastTimestamp: ts,
       });
@@ -381,14 +413,18 @@ export class SimCluster implements ControllerContext {
     this.eventSeq++;
     const source: KubeEvent['source'] = { component };
     if (host) source.host = host;
+    const eventName = `${obj.metadata.name}.${(EVENT_NAME_BASE + this.eventSeq).toString(16)}`;
+    // What client-go's recorder writes (core/v1 Events): reportingComponent and -Instance mirror
+    // the source, eventTime stays null. The uid is derived, not drawn from the seeded generator.
     const ev: KubeEvent = {
       apiVersion: 'v1',
       kind: 'Event',
       metadata: {
-        name: `${obj.metadata.name}.${(EVENT_NAME_BASE + this.eventSeq).toString(16)}`,
+        name: eventName,
         namespace,
         // Events are API objects: each write takes the next resourceVersion, like any other.
-        resourceVersion: String(++this.store.resourceVersion),
+        uid: hashUuid(`${namespace}/${eventName}`),
+        resourceVersion: this.store.nextResourceVersion(),
         creationTimestamp: ts,
       },
       involvedObject,
@@ -398,8 +434,10 @@ export class SimCluster implements ControllerContext {
       source,
       firstTimestamp: ts,
       lastTimestamp: ts,
+      eventTime: null,
       count: 1,
       reportingComponent: component,
+      reportingInstance: host ?? '',
     };
     this.eventIndex.set(key, this.eventLog.length);
     this.eventLog.push(deepFreeze(ev));
@@ -869,7 +907,8 @@ export class SimCluster implements ControllerContext {
       apps: s.world.apps,
     });
     this.lastDecision = new Map(s.lastDecision.map(([k, m]) => [k, new Map(m)]));
-    this.timing = { ...s.timing };
+    // Snapshots made before timing.jitter existed carry no jitter: they used the default.
+    this.timing = { ...defaultTiming, ...s.timing };
     this.notify();
   }
 }
@@ -916,7 +955,8 @@ function factsOf(p: Pod): PodFacts {
 
 /**
  * What admission plugins add to every new pod: the default service account, priority 0 and the
- * not-ready/unreachable tolerations of 300 s (ServiceAccount, Priority, DefaultTolerationSeconds).
+ * not-ready/unreachable tolerations of 300 s (ServiceAccount, Priority, DefaultTolerationSeconds),
+ * and the QoS class the API server stores in the status.
  */
 function admitPod(pod: Pod): Pod {
   const spec = { ...pod.spec };
@@ -930,7 +970,9 @@ function admitPod(pod: Pod): Pod {
     if (!tolerations.some((t) => t.key === key))
       tolerations.push({ key, operator: 'Exists', effect: 'NoExecute', tolerationSeconds: 300 });
   spec.tolerations = tolerations;
-  return { ...pod, spec };
+  const withSpec = { ...pod, spec };
+  // The pod strategy's PrepareForCreate records the QoS class in the status.
+  return { ...withSpec, status: { ...withSpec.status, qosClass: podQOS(withSpec) } };
 }
 
 /** A private copy of plain configuration data, so later changes by the caller do not reach in. */

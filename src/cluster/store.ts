@@ -98,6 +98,15 @@ export class Store {
     return this.kinds.get(kind)?.size ?? 0;
   }
 
+  /**
+   * The next resourceVersion, for writes kept outside the object maps (Events): one counter for
+   * every kind, as etcd's revision is.
+   */
+  nextResourceVersion(): string {
+    this.resourceVersion++;
+    return String(this.resourceVersion);
+  }
+
   /** Writes an object (create or replace), stamping a new resourceVersion. */
   put<T extends KubeObject>(obj: T): T {
     const key = objectKey(obj.metadata.namespace, obj.metadata.name);

@@ -91,6 +91,8 @@ export interface FlagSpec {
   help?: string;
   /** For int flags: pflag's Int32 (32) rather than Int (64); out-of-range values are refused. */
   bits?: 32 | 64;
+  /** A deprecated flag: using it prints cobra's `Flag --NAME has been deprecated, <this>` first. */
+  deprecated?: string;
 }
 
 export interface ParsedArgs {
@@ -110,10 +112,17 @@ export const globalFlags: FlagSpec[] = [
   { name: 'user', type: 'string' },
 ];
 
+/**
+ * A flag spec named `*` accepts any flag (for commands that only say they are not simulated): an
+ * unknown `--name=value` or `--name` is kept as a string, an unknown shorthand as `true`.
+ */
+export const ANY_FLAG: FlagSpec = { name: '*', type: 'string' };
+
 export function parseFlags(words: string[], specs: FlagSpec[], commandPath: string): ParsedArgs {
   const all = [...specs, ...globalFlags];
   const byName = new Map(all.map((s) => [s.name, s]));
   const byShort = new Map(all.filter((s) => s.short).map((s) => [s.short!, s]));
+  const anyFlag = specs.includes(ANY_FLAG);
   const flags = new Map<string, string[]>();
   const positional: string[] = [];
   const set = (spec: FlagSpec, value: string) => {
@@ -150,7 +159,8 @@ export function parseFlags(words: string[], specs: FlagSpec[], commandPath: stri
     if (w.startsWith('--') && w.length > 2) {
       const eq = w.indexOf('=');
       const name = eq >= 0 ? w.slice(2, eq) : w.slice(2);
-      const spec = byName.get(name);
+      const spec =
+        byName.get(name) ?? (anyFlag ? { name, type: 'string' as const, noOptDefault: 'true' } : undefined);
       if (!spec) throw new FlagError(`unknown flag: --${name}`, commandPath);
       if (eq >= 0) set(spec, w.slice(eq + 1));
       else if (spec.type === 'bool') set(spec, 'true');
@@ -167,7 +177,7 @@ export function parseFlags(words: string[], specs: FlagSpec[], commandPath: stri
       let j = 1;
       while (j < w.length) {
         const c = w[j]!;
-        const spec = byShort.get(c);
+        const spec = byShort.get(c) ?? (anyFlag ? { name: c, short: c, type: 'bool' as const } : undefined);
         if (!spec) throw new FlagError(`unknown shorthand flag: '${c}' in ${w}`, commandPath);
         if (spec.type === 'bool') {
           if (w[j + 1] === '=') {

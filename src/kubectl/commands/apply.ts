@@ -80,7 +80,6 @@ function runApply(ctx: CommandContext): number {
   if (!['none', 'client', 'server'].includes(dryRun))
     throw new KubectlError(`Invalid dry-run value (${dryRun}). Must be "none", "server", or "client".`);
   const record = flagBool(ctx.args, 'record');
-  if (record) ctx.err('Flag --record has been deprecated, --record will be removed in the future\n');
   const prepared = prepareSources(
     ctx,
     'apply',
@@ -113,7 +112,7 @@ export const applyCommand: Command = {
   flags: [
     { name: 'filename', short: 'f', type: 'stringArray' },
     { name: 'dry-run', type: 'string', noOptDefault: 'unchanged' },
-    { name: 'record', type: 'bool' },
+    { name: 'record', type: 'bool', deprecated: '--record will be removed in the future' },
     { name: 'validate', type: 'string', noOptDefault: 'strict' },
     { name: 'server-side', type: 'bool' },
     { name: 'output', short: 'o', type: 'string' },

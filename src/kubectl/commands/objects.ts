@@ -2,7 +2,6 @@
  * Reading objects the way kubectl's resource builder does: by type and name, by type and label
  * selector, in one namespace or all; `all` expands to the kinds of kubectl's `all` category.
  */
-import { namespaceObjects } from '../../cluster/apply.ts';
 import type { SimCluster } from '../../cluster/cluster.ts';
 import { parseSelector, selectorMatches } from '../../k8s/labels.ts';
 import { resolveResource, type ResourceInfo } from '../../k8s/resources.ts';
@@ -59,7 +58,6 @@ export function listResource(
               : 0,
       );
   }
-  if (info.kind === 'Namespace') return namespaceObjects();
   return cluster.store.list<KubeObject>(info.kind, ns);
 }
 
@@ -69,7 +67,7 @@ export function getResource(
   namespace: string,
   name: string,
 ): KubeObject | undefined {
-  if (info.kind === 'Event' || info.kind === 'Namespace')
+  if (info.kind === 'Event')
     return listResource(cluster, info, namespace).find((o) => o.metadata.name === name);
   return cluster.store.get<KubeObject>(info.kind, info.namespaced ? namespace : undefined, name);
 }

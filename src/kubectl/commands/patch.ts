@@ -12,6 +12,7 @@ import { mergePatch, strategicMergePatch } from '../../k8s/merge.ts';
 import { setDefaults } from '../../k8s/defaults.ts';
 import { kindSlashName } from '../../k8s/resources.ts';
 import type { KubeObject } from '../../k8s/types.ts';
+import { invalidError, validate } from '../../k8s/validation.ts';
 import {
   type Command,
   type CommandContext,
@@ -22,6 +23,7 @@ import {
   dryRunMode,
 } from '../command.ts';
 import { flagString } from '../parse.ts';
+import { parseObjectOutput, printObjects } from '../printers/output.ts';
 
 type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
 
@@ -50,6 +52,7 @@ function runPatch(ctx: CommandContext): number {
     throw new KubectlError('must specify --patch or --patch-file containing the contents of the patch');
   const patch = parsePatch(text);
   const mode = dryRunMode(ctx);
+  const format = parseObjectOutput(flagString(ctx.args, 'output'));
   for (const t of targets) {
     for (const name of t.names) {
       const obj = getOrThrow<KubeObject>(ctx, t.info, name);
@@ -88,11 +91,19 @@ function runPatch(ctx: CommandContext): number {
         if (!(e instanceof DecodeError)) throw e;
         throw patchDecodeError(type === 'strategic' ? goPrintValue(patch) : goJsonMarshal(next), e);
       }
-      const unchanged = deepEqual(setDefaults(patched), obj);
-      if (!unchanged && mode === 'none') validatedUpdate(ctx.cluster, patched);
-      else if (!unchanged) setDefaults(patched);
-      const suffix = mode === 'client' ? ' (dry run)' : mode === 'server' ? ' (server dry run)' : '';
-      ctx.out(`${kindSlashName(t.info, name)} patched${unchanged ? ' (no change)' : ''}${suffix}\n`);
+      const defaulted = setDefaults(patched);
+      const unchanged = deepEqual(defaulted, obj);
+      let result: KubeObject = mode === 'client' ? patched : obj;
+      if (!unchanged && mode === 'none') result = validatedUpdate(ctx.cluster, patched);
+      else if (!unchanged && mode === 'server') {
+        // Validated like the write; nothing is stored.
+        const errors = validate(defaulted, obj);
+        if (errors.length) throw invalidError(obj.kind, name, errors);
+        result = defaulted;
+      }
+      // patch.go names the operation after setting the dry-run suffix: kubectl prints none.
+      if (format) ctx.out(printObjects(format, [result], true));
+      else ctx.out(`${kindSlashName(t.info, name)} patched${unchanged ? ' (no change)' : ''}\n`);
     }
   }
   return 0;
