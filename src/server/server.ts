@@ -40,6 +40,7 @@ import {
 import { ProtobufError, decodeProtobufObject } from './protobuf.ts';
 import { toTable, type IncludeObject } from './tables.ts';
 import { normalizePrefix, serveStatic } from './www.ts';
+import { corsPolicy, LOOPBACK_ORIGINS } from './cors.ts';
 import { timestamp } from '../k8s/time.ts';
 
 export interface ServerOptions {
@@ -60,6 +61,11 @@ export interface ServerOptions {
   www?: string;
   /** Where `www` is served (`/lab/`), as `kubectl proxy --www-prefix`. */
   wwwPrefix?: string;
+  /**
+   * Origins (regular expressions, as kube-apiserver's `--cors-allowed-origins`) whose pages may
+   * read the API; default LOOPBACK_ORIGINS, `[]` allows none.
+   */
+  corsAllowedOrigins?: readonly string[];
 }
 
 export interface RunningServer {
@@ -431,12 +437,23 @@ export function startServer(options: ServerOptions = {}): Promise<RunningServer>
   }
 
   const wwwPrefix = normalizePrefix(options.wwwPrefix ?? '/lab/');
+  const cors = corsPolicy(options.corsAllowedOrigins ?? LOOPBACK_ORIGINS);
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     // The simulated cluster's clock is its virtual time: clients that read the Date header (the
     // app following this cluster) see the same clock as the timestamps in its objects.
     res.setHeader('Date', new Date(timestamp(cluster.now)).toUTCString());
+    const allow = cors.headers(req.headers.origin);
+    for (const [k, v] of Object.entries(allow)) res.setHeader(k, v);
+    if (
+      req.method === 'OPTIONS' &&
+      allow['Access-Control-Allow-Origin'] &&
+      req.headers['access-control-request-method']
+    ) {
+      res.writeHead(204);
+      return void res.end();
+    }
     if (options.www !== undefined && (await serveStatic(req, res, url.pathname, options.www, wwwPrefix)))
       return;
     let path = url.pathname;
