@@ -18,6 +18,7 @@ import { ShareLayer } from './share/ShareLayer.tsx';
 import { ShareNotice } from './share/ShareNotice.tsx';
 import { LessonHeader } from './lessons/LessonHeader.tsx';
 import { LessonPanel } from './lessons/LessonPanel.tsx';
+import { ConnectDialog, FollowControls, FollowNotice } from './follow/Follow.tsx';
 
 // The timeline (and d3-shape with it) arrives just after the first paint, like the console.
 const Timeline = lazy(() => import('./ui/Timeline.tsx').then((m) => ({ default: m.Timeline })));
@@ -92,6 +93,7 @@ function MainApp() {
             <span className="subtitle">{t('ui.subtitle')}</span>
             <div className="spacer" />
             {!embed.embed && <LessonHeader />}
+            {!embed.embed && <FollowControls />}
             <ShareControls />
             <button type="button" onClick={() => lab.setEditorOpen(!editorOpen)} aria-pressed={editorOpen}>
               {t('ui.yamlEditor')}
@@ -109,6 +111,7 @@ function MainApp() {
             <LanguageSwitch />
             <ShareNotice />
             <Opening />
+            <FollowNotice />
           </header>
           <main className="stage">
             <div className="diagram-wrap">
@@ -144,6 +147,7 @@ function MainApp() {
             <p className="note">{t('ui.note')}</p>
           </footer>
           <ShareLayer />
+          <ConnectDialog />
         </div>
       </MotionConfig>
     </LazyMotion>

@@ -7,9 +7,10 @@ import { ui } from './ui.ts';
 import { lessons } from './lessons.ts';
 import { share } from './share.ts';
 import { run } from './run.ts';
+import { follow } from './follow.ts';
 
 type Dict = Record<string, string>;
-const areas: { en: Dict; ko: Dict }[] = [app, ui, share, lessons, run];
+const areas: { en: Dict; ko: Dict }[] = [app, ui, share, lessons, run, follow];
 
 export const dictionaries: Record<'en' | 'ko', Dict> = {
   en: Object.assign({}, ...areas.map((a) => a.en)) as Dict,

@@ -60,6 +60,11 @@ export interface UiSlice {
   log: LogEntry[];
   /** Replaying a scenario that is being opened, up to the moment it opens at (null otherwise). */
   opening: { to: number; at: number } | null;
+  /**
+   * The lab shows a followed Kubernetes API (web/follow) instead of its own run: nothing that
+   * writes can be done, and disconnecting brings the lab's run back as it was.
+   */
+  following: { url: string; namespace: string } | null;
 }
 
 export type Role = 'main' | 'audience';
@@ -140,7 +145,15 @@ export class Lab {
     });
     this.store = createStore<LabState>(() => ({
       playback: this.playbackOf(),
-      ui: { selectedPod: null, preview: '', editorOpen: false, showNodes: false, log: [], opening: null },
+      ui: {
+        selectedPod: null,
+        preview: '',
+        editorOpen: false,
+        showNodes: false,
+        log: [],
+        opening: null,
+        following: null,
+      },
       lesson: initialLesson(),
     }));
     this.wire();
@@ -211,7 +224,15 @@ export class Lab {
     const run = createRun(scenario, { freeze: this.freeze });
     run.seek(t);
     this.openId++;
+    this.leaveFollowed();
     this.show(run);
+  }
+
+  /** A scenario opened while following replaces the lab's own run: following ends. */
+  private leaveFollowed(): void {
+    if (!this.ownRun) return;
+    this.ownRun = null;
+    this.setUi({ following: null });
   }
 
   private openId = 0;
@@ -238,6 +259,7 @@ export class Lab {
     } finally {
       if (id === this.openId) this.setUi({ opening: null });
     }
+    this.leaveFollowed();
     this.show(run);
     return 'opened';
   }
@@ -257,6 +279,34 @@ export class Lab {
     this.wire();
     this.setUi({ log: [], selectedPod: null });
     this.sync();
+  }
+
+  /** The lab's own run and console while a followed cluster is shown in their place. */
+  private ownRun: { run: RunControls; log: LogEntry[]; selectedPod: string | null } | null = null;
+
+  /**
+   * Shows a followed cluster's Run (read-only) in place of the lab's own, which is kept as it is
+   * (its moment, steps and console) until `unfollow()`.
+   */
+  follow(run: RunControls, following: { url: string; namespace: string }): void {
+    this.openId++;
+    this.player.pause();
+    if (!this.ownRun) {
+      const ui = this.store.getState().ui;
+      this.ownRun = { run: this.current, log: ui.log, selectedPod: ui.selectedPod };
+    }
+    this.show(run);
+    this.setUi({ following, editorOpen: false });
+  }
+
+  /** Back to the lab's own run, console and selection as they were before following. */
+  unfollow(): void {
+    const own = this.ownRun;
+    if (!own) return;
+    this.ownRun = null;
+    this.player.pause();
+    this.show(own.run);
+    this.setUi({ following: null, log: own.log, selectedPod: own.selectedPod });
   }
 
   // -------------------------------------------------------------------------------------------

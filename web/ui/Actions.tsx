@@ -60,6 +60,7 @@ export function Actions() {
   const lab = useLab();
   const frame = useFrame('text');
   const preview = useUiField('preview');
+  const following = useUiField('following');
   const [error, setError] = useState('');
   const { objects } = frame;
   const svc = objects.services.find((s) => s.metadata.name === 'kubia') ?? objects.services[0];
@@ -80,14 +81,26 @@ export function Actions() {
       <h2 id="actions-h">
         {t('actions.title')} <span className="muted">{t('actions.on', { name: main.metadata.name })}</span>
       </h2>
-      {/* A new spec (another strategy, a scale, a rollback) resets the form to what the Deployment has now. */}
-      <UpdateForm
-        key={`${main.metadata.uid}/${main.metadata.generation}`}
-        lab={lab}
-        d={main}
-        report={report}
-      />
-      <BlueGreen lab={lab} report={report} />
+      {following && (
+        <p className="muted follow-readonly" data-testid="actions.readOnly">
+          {t('follow.readOnly', { ns: following.namespace })}
+        </p>
+      )}
+      {/* Following a cluster, every button that writes is disabled (web/follow). */}
+      <fieldset
+        className="follow-lock"
+        disabled={!!following}
+        title={following ? t('follow.readOnlyShort') : undefined}
+      >
+        {/* A new spec (another strategy, a scale, a rollback) resets the form to what the Deployment has now. */}
+        <UpdateForm
+          key={`${main.metadata.uid}/${main.metadata.generation}`}
+          lab={lab}
+          d={main}
+          report={report}
+        />
+        <BlueGreen lab={lab} report={report} />
+      </fieldset>
       {error && (
         <pre className="error" role="alert">
           {error}
