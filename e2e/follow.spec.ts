@@ -106,6 +106,7 @@ test.describe('following npm run serve', () => {
   });
 
   test('draws a rolling update the real kubectl starts; writes disabled; export replays it; disconnect returns', async ({
+    browser,
     page,
     baseURL,
   }) => {
@@ -186,14 +187,16 @@ test.describe('following npm run serve', () => {
     await page.getByRole('button', { name: 'Share' }).click();
     const link = await page.getByTestId('share.url').inputValue();
     await page.keyboard.press('Escape');
-    const replay = await page.context().newPage();
+    // In a browser of its own: opening a link in this one would replace the work this tab keeps.
+    const other = await browser.newContext();
+    const replay = await other.newPage();
     await replay.goto(link);
     await expect(replay.getByRole('button', { name: 'Rolling update' })).toBeVisible();
     await lab(replay, (l) => l.seek(300));
     const r = await state(replay);
     expect(r.steps.map((x) => x.run)).toContain('kubectl set image deployment/kubia nodejs=luksa/kubia:v2');
     expect(r.deployments[0]!.replicaSets.find((x) => x.image === 'luksa/kubia:v2')?.replicas).toBe(3);
-    await replay.close();
+    await other.close();
 
     // Disconnect: the lab as it was, its own run, moment and steps.
     await page.getByTestId('follow.disconnect').click();

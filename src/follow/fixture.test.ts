@@ -76,6 +76,8 @@ describe(`the watch stream recorded with kubectl ${capture.kubectl}`, () => {
       run.receive(s, batchesAt(s));
       sim.seek(s);
       expect(drawn(run.frame().view), `t=${s}`).toEqual(drawn(sim.frame().view));
+      // The cluster's clock, read from the server's Date and its objects' timestamps.
+      expect(run.frame().clock, `clock at t=${s}`).toBe(sim.frame().t);
       for (const d of run.frame().view.deployments)
         for (const l of d.lanes) for (const p of l.pods) seen.add(`${l.version}:${p.state}`);
     }

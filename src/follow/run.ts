@@ -544,6 +544,7 @@ class FollowRunImpl implements FollowRun {
     const next = this.shown ? this.log[this.shown.cursor]?.t : undefined;
     const frame: Frame = {
       t,
+      clock: c.now,
       seq: ++this.seq,
       name: `followed-${this.namespace}`,
       title: { en: `Namespace ${this.namespace}`, ko: `네임스페이스 ${this.namespace}` },

@@ -16,7 +16,8 @@ const EVENTS_SHOWN = 40;
 export function EventsPanel() {
   const t = useT();
   const frame = useFrame('text');
-  const now = frame.t;
+  // Events carry the cluster's timestamps: a followed cluster's clock is not its `t`.
+  const now = frame.clock ?? frame.t;
   const events = frame.events.slice(-EVENTS_SHOWN);
   return (
     <section className="panel events" aria-labelledby="events-h">
