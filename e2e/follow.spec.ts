@@ -142,6 +142,7 @@ test.describe('following npm run serve', () => {
     await expect(page.getByTestId('follow.bar')).toContainText(`Following default at ${served.url}`);
     await expect(page.getByTestId('follow.dialog')).toHaveCount(0);
     await expect(pods(page, 'v1')).toHaveCount(3);
+    await expect(page.getByText('A followed cluster’s controllers do not say why they act')).toBeVisible();
     // Nothing that writes: the action buttons, the lessons, New and Import say why they are off.
     await expect(page.getByTestId('actions.readOnly')).toBeVisible();
     await expect(page.getByRole('button', { name: 'Rolling update' })).toBeDisabled();

@@ -22,6 +22,8 @@ export const follow = {
     'follow.readOnly':
       'Following {ns} read-only: nothing here writes to the cluster. Change it with your own kubectl; Disconnect returns to the lab.',
     'follow.readOnlyShort': 'Not while following a cluster (read-only): Disconnect first',
+    'follow.noDecisions':
+      'A followed cluster’s controllers do not say why they act: its Events show what they did.',
   },
   ko: {
     'follow.connect': '연결',
@@ -45,5 +47,7 @@ export const follow = {
     'follow.readOnly':
       '{ns}를 읽기 전용으로 따라가는 중: 여기서는 클러스터에 아무것도 쓰지 않습니다. 바꾸려면 직접 kubectl을 쓰세요. 연결 끊기를 누르면 실습으로 돌아갑니다.',
     'follow.readOnlyShort': '클러스터를 따라가는 동안은 할 수 없습니다 (읽기 전용): 먼저 연결을 끊으세요',
+    'follow.noDecisions':
+      '따라가는 클러스터의 컨트롤러는 왜 동작하는지 알려 주지 않습니다. 무엇을 했는지는 Event에서 볼 수 있습니다.',
   },
 };

@@ -106,7 +106,7 @@ export function WhyPanel() {
       </h2>
       <div className="why-body" tabIndex={0} role="region" aria-label={t('why.region')}>
         {recent.length === 0 ? (
-          <p className="muted">{t('why.none')}</p>
+          <p className="muted">{t(frame.clock !== undefined ? 'follow.noDecisions' : 'why.none')}</p>
         ) : (
           <ul>
             {recent.map((d, i) => (
