@@ -115,6 +115,9 @@ test.describe('following npm run serve', () => {
     // A server to start and a rollout in real time (virtual time twice the wall clock).
     test.slow();
     served = await serve(new URL(baseURL!).origin);
+    // The served kubia settles first (the real kubectl says when), so what is drawn on connecting is known.
+    const settled = kubectl(served, ['rollout', 'status', 'deployment/kubia', '--timeout=90s']);
+    expect(settled.stdout).toContain('deployment "kubia" successfully rolled out');
     await page.goto('/');
     await expect(page.getByRole('button', { name: 'Rolling update' })).toBeVisible();
     const before = await state(page);
