@@ -250,7 +250,38 @@ export { extensionsReady, loadExtensions, needsYaml } from './extensions.ts';
 export { FRAME_BUDGET_MS, Player, SPEEDS, type FrameScheduler, type PlayerOptions } from './run/player.ts';
 /** The kubectl command lines behind the app's buttons (rolling update, Recreate, blue/green, …). */
 export * as actions from './run/actions.ts';
+// Faults a teacher injects (`kubectl lab`, `kubectl drain`) and the upstream numbers they follow.
+export { FaultError, killContainer, setNodeDown, setUnhealthy } from './cluster/faults.ts';
+export { evictPod, type EvictionResult } from './cluster/eviction.ts';
+export {
+  NODE_MONITOR_GRACE_PERIOD_SECONDS,
+  NODE_MONITOR_PERIOD_SECONDS,
+  unreachableAt,
+} from './cluster/controllers/nodelifecycle.ts';
+export { DELETION_TIMEOUT_SECONDS } from './cluster/controllers/disruption.ts';
+export { DELETE_POLL_SECONDS, EVICT_RETRY_SECONDS } from './kubectl/commands/node.ts';
 export type { BlueGreenState, CommandLine, RollingOptions, StrategySettings } from './run/actions.ts';
+/** Claims a step makes about the screen (`expect:`), checked against a Frame. */
+export {
+  checkClaims,
+  checkScenarioClaims,
+  counterReading,
+  describeFailure,
+  type ClaimResult,
+  type CounterReading,
+  type StepClaimsResult,
+} from './run/claims.ts';
+export { parseClaims } from './scenario/claims.ts';
+export type {
+  Claims,
+  ConditionClaim,
+  Count,
+  DeploymentClaims,
+  PodStateCounts,
+  RolloutPhase,
+  ServiceClaims,
+  TimelineClaims,
+} from './scenario/claims.ts';
 
 // ---------------------------------------------------------------------------------------------
 // What the app shows around a Run: explanations, times, lessons and share links (the last two
@@ -258,8 +289,10 @@ export type { BlueGreenState, CommandLine, RollingOptions, StrategySettings } fr
 
 export { controllerName, explain, resolvedPhrase, type ExplainLang } from './explain/index.ts';
 export { humanDuration, parseTimestamp } from './k8s/time.ts';
-export type { Lesson, LessonQuestion, LessonStep, Text } from './scenario/lessons/types.ts';
-export { stepsOf, stopIndices } from './scenario/lessons/types.ts';
+export type { Lesson, LessonQuestion, LessonStep, RevealElement, Text } from './scenario/lessons/types.ts';
+export { REVEAL_ELEMENTS, stepsOf, stopIndices } from './scenario/lessons/types.ts';
+/** Predict mode: what to hide at a lesson's stop while its question is open. */
+export { hiddenElements } from './scenario/lessons/predict.ts';
 export type { DecodeResult, SharePayload, ShareView } from './scenario/share.ts';
 export { scenarioYaml } from './scenario/file.ts';
 

@@ -5,6 +5,7 @@ import { Opening } from './lab/Opening.tsx';
 import type { Lab } from './lab/lab.ts';
 import { setTheme, useTheme, type Theme } from './prefs.ts';
 import { Actions } from './ui/Actions.tsx';
+import { Faults } from './ui/Faults.tsx';
 import { Diagram } from './ui/Diagram.tsx';
 import { EventsPanel, WhyPanel } from './ui/Explain.tsx';
 import { useUiField } from './ui/hooks.ts';
@@ -126,6 +127,7 @@ function MainApp() {
             <LessonPanel />
             <PodDetails />
             <Actions />
+            <Faults />
             {(!embed.embed || embed.console) && (
               <Suspense fallback={<section className="panel console">{t('ui.loadingConsole')}</section>}>
                 <Console />

@@ -35,6 +35,8 @@ import { syncDeployment } from './controllers/deployment/controller.ts';
 import { isPodReady } from './controllers/deployment/util.ts';
 import { syncEndpoints } from './controllers/endpoints.ts';
 import { syncReplicaSet } from './controllers/replicaset.ts';
+import { enqueueBudgets, syncDisruptionBudget } from './controllers/disruption.ts';
+import { syncNode } from './controllers/nodelifecycle.ts';
 import { ApiError, BudgetError } from './errors.ts';
 import { checkSnapshot } from './snapshot.ts';
 import { NAMESPACES } from './apply.ts';
@@ -88,6 +90,8 @@ export interface ClusterSnapshot {
     pods: [string, PodRuntime][];
     nodeImages: [string, readonly string[]][];
     nextIp: [string, number][];
+    /** Nodes whose kubelet is down (absent in snapshots made before node faults existed). */
+    downNodes?: [string, number][];
     unschedulable: string[];
     traffic: TrafficState;
     apps: Record<string, Partial<AppBehaviour>>;
@@ -98,10 +102,12 @@ export interface ClusterSnapshot {
 
 const QUEUE_ORDER: QueueName[] = [
   'gc',
+  'nodelifecycle',
   'scheduler',
   'kubelet',
   'replicaset',
   'endpoints',
+  'disruption',
   'deployment',
   'traffic',
 ];
@@ -144,6 +150,8 @@ export class SimCluster implements ControllerContext {
     endpoints: new Set(),
     deployment: new Set(),
     traffic: new Set(),
+    disruption: new Set(),
+    nodelifecycle: new Set(),
   };
   private timers = new TimerHeap();
   private timerSeq = 0;
@@ -274,7 +282,8 @@ export class SimCluster implements ControllerContext {
     else delete metadata.namespace;
     metadata.uid = this.rand.uuid();
     metadata.creationTimestamp = timestamp(this.now);
-    if (obj.kind === 'Deployment' || obj.kind === 'ReplicaSet') metadata.generation = 1;
+    if (obj.kind === 'Deployment' || obj.kind === 'ReplicaSet' || obj.kind === 'PodDisruptionBudget')
+      metadata.generation = 1;
     let out = { ...obj, metadata } as T;
     if (obj.kind === 'Pod') {
       out = admitPod(out as unknown as Pod) as unknown as T;
@@ -515,6 +524,10 @@ export class SimCluster implements ControllerContext {
         break;
       case 'Node':
         for (const k of this.world.unschedulable) this.enqueue('scheduler', k);
+        if (c.type !== 'deleted') this.enqueue('nodelifecycle', c.obj.metadata.name);
+        break;
+      case 'PodDisruptionBudget':
+        this.enqueue('disruption', key);
         break;
     }
   }
@@ -561,6 +574,7 @@ export class SimCluster implements ControllerContext {
       (after ? factsOf(before).replicaSet !== factsOf(after).replicaSet : !before.metadata.deletionTimestamp);
     const forEndpoints =
       (before ? factsOf(before).endpoints : '') !== (after ? factsOf(after).endpoints : '');
+    if (forReplicaSet || c.type === 'deleted') enqueueBudgets(this, pod, old);
     if (ref) {
       if (forReplicaSet) this.enqueue('replicaset', objectKey(ns, ref.name));
       const rs = this.store.get<ReplicaSet>('ReplicaSet', ns, ref.name);
@@ -653,6 +667,8 @@ export class SimCluster implements ControllerContext {
     queue.delete(key);
     if (name === 'replicaset') syncReplicaSet(this, key);
     else if (name === 'endpoints') syncEndpoints(this, key);
+    else if (name === 'disruption') syncDisruptionBudget(this, key);
+    else if (name === 'nodelifecycle') syncNode(this, this.world, key);
     else syncDeployment(this, key);
   }
 
@@ -845,6 +861,7 @@ export class SimCluster implements ControllerContext {
           pods: [...w.pods],
           nodeImages: [...w.nodeImages],
           nextIp: [...w.nextIp],
+          downNodes: [...w.downNodes],
           unschedulable: [...w.unschedulable],
           traffic: w.traffic,
           apps: w.apps,
@@ -884,7 +901,7 @@ export class SimCluster implements ControllerContext {
     }
     this.now = s.now;
     this.rand = new Rand([...s.rand] as RandState);
-    for (const q of QUEUE_ORDER) this.queues[q] = new Set(s.queues[q]);
+    for (const q of QUEUE_ORDER) this.queues[q] = new Set(s.queues[q] ?? []);
     this.timers = new TimerHeap();
     this.timers.items = s.timers.map((t) => Object.freeze({ ...t }));
     this.timerSeq = s.timerSeq;
@@ -902,6 +919,7 @@ export class SimCluster implements ControllerContext {
       pods: new Map(s.world.pods),
       nodeImages: new Map(s.world.nodeImages),
       nextIp: new Map(s.world.nextIp),
+      downNodes: new Map(s.world.downNodes ?? []),
       unschedulable: new Set(s.world.unschedulable),
       traffic: copyTrafficState(s.world.traffic),
       apps: s.world.apps,

@@ -11,6 +11,7 @@ import { copyTrafficState, newTrafficState, type TrafficState } from './traffic.
 import type { ControllerContext } from './context.ts';
 import { controllerUid } from './store.ts';
 import { isPodActive } from './controllers/deployment/util.ts';
+import { TAINT_UNSCHEDULABLE, tolerates } from './controllers/nodelifecycle.ts';
 
 export interface WorldState extends KubeletWorld {
   /** Pods the scheduler could not place yet. */
@@ -24,6 +25,7 @@ export function newWorldState(apps: Record<string, Partial<AppBehaviour>> = {}):
     nodeImages: new Map(),
     nextIp: new Map(),
     apps,
+    downNodes: new Map(),
     unschedulable: new Set(),
     traffic: newTrafficState(),
   };
@@ -38,6 +40,7 @@ export function copyWorldState(w: WorldState): WorldState {
     nodeImages: new Map(w.nodeImages),
     nextIp: new Map(w.nextIp),
     apps: w.apps,
+    downNodes: new Map(w.downNodes),
     unschedulable: new Set(w.unschedulable),
     traffic: copyTrafficState(w.traffic),
   };
@@ -86,6 +89,26 @@ function nodeUsage(ctx: ControllerContext, nodes: NodeObject[]): Map<string, Nod
  * replicas across nodes and prefers the least allocated one). Records Scheduled or
  * FailedScheduling. Node usage is counted once per batch and kept up to date as pods are placed.
  */
+/**
+ * NodeUnschedulable, then TaintToleration: a cordoned node takes no pod that does not tolerate
+ * `node.kubernetes.io/unschedulable:NoSchedule`; a NoSchedule or NoExecute taint the pod does not
+ * tolerate keeps it off. Returns the scheduler's reason, or undefined when the node is open.
+ */
+export function nodeBlocked(n: NodeObject, pod: Pod): string | undefined {
+  const tolerations = pod.spec.tolerations ?? [];
+  if (
+    n.spec.unschedulable &&
+    !tolerations.some((t) => tolerates(t, { key: TAINT_UNSCHEDULABLE, effect: 'NoSchedule' }))
+  )
+    return 'node(s) were unschedulable';
+  for (const taint of n.spec.taints ?? []) {
+    if (taint.effect === 'PreferNoSchedule') continue;
+    if (!tolerations.some((t) => tolerates(t, taint)))
+      return `node(s) had untolerated taint {${taint.key}: ${taint.value ?? ''}}`;
+  }
+  return undefined;
+}
+
 export function scheduleBatch(ctx: ControllerContext, world: WorldState, keys: string[]): void {
   const nodes = ctx.store.list<NodeObject>('Node');
   let usage: Map<string, NodeUsage> | undefined;
@@ -120,6 +143,12 @@ function schedulePod(
     const memCap = parseQuantity(n.status.allocatable.memory);
     const podCap = parseQuantity(n.status.allocatable.pods ?? '110');
     const problems: string[] = [];
+    // The filter plugins in upstream's order; the first that fails a node names the reason.
+    const blocked = nodeBlocked(n, pod);
+    if (blocked) {
+      reasons.set(blocked, (reasons.get(blocked) ?? 0) + 1);
+      continue;
+    }
     if (u.pods + 1 > podCap) problems.push('Too many pods');
     if (u.cpu + req.cpu > cpuCap + 1e-9) problems.push('Insufficient cpu');
     if (u.memory + req.memory > memCap) problems.push('Insufficient memory');

@@ -145,6 +145,31 @@ const ko: Record<string, Template> = {
     `파드 ${d.object.name}의 레디니스 프로브가 연속 ${num(v, 'failures')}번 실패했으므로(failureThreshold ${num(v, 'threshold')}) 파드는 Ready가 아닙니다. 서비스의 엔드포인트에서 빠지고 사용 가능한 파드로 세지 않습니다.`,
   'pod.neverReady': (d) =>
     `파드 ${d.object.name}는 실행 중이지만 레디니스 프로브가 계속 실패해 Ready가 되지 못합니다. 서비스는 이 파드로 요청을 보내지 않습니다.`,
+  'pdb.allowed': (d, v) =>
+    `PodDisruptionBudget ${d.object.name}: 파드 ${num(v, 'expected')}개 중 ${num(v, 'current')}개가 정상이고 ${num(v, 'desired')}개는 남아 있어야 하므로, 지금 ${num(v, 'allowed')}개까지 축출(evict)할 수 있습니다.`,
+  'pdb.blocked': (d, v) =>
+    `PodDisruptionBudget ${d.object.name}: 파드 ${num(v, 'expected')}개 중 ${num(v, 'current')}개가 정상이고 ${num(v, 'desired')}개는 남아 있어야 하므로, 다른 파드가 Ready가 될 때까지 어떤 파드도 축출할 수 없습니다.`,
+  'drain.evictionRefused': (d, v) =>
+    `Eviction API가 파드 ${d.object.name}의 축출을 거부했습니다(PodDisruptionBudget 위반). kubectl drain은 ${num(v, 'retry')}초 뒤에 다시 시도합니다.`,
+  'node.unreachable': (d, v) =>
+    `노드 ${d.object.name}가 ${num(v, 'grace')}초(유예 기간)가 넘도록 상태를 보고하지 않아 NotReady가 되었습니다. 노드의 파드는 Ready가 아닌 것으로 표시되어 엔드포인트에서 빠지고, 노드에는 node.kubernetes.io/unreachable:NoExecute 테인트가 붙습니다. 파드는 이 테인트를 ${num(v, 'tolerationSeconds')}초 동안 용인한 뒤 축출되어 다른 노드에 다시 만들어집니다.`,
+  'node.ready': (d) =>
+    `노드 ${d.object.name}가 다시 상태를 보고하므로 Ready가 되고 테인트가 사라집니다. 그동안 축출된 파드는 kubelet이 마저 정리합니다.`,
+  'node.cordoned': (d) =>
+    `노드 ${d.object.name}가 cordon되어(spec.unschedulable) node.kubernetes.io/unschedulable:NoSchedule 테인트가 붙습니다. 스케줄러는 새 파드를 이 노드에 두지 않지만, 이미 있는 파드는 축출(kubectl drain)되거나 삭제될 때까지 계속 실행됩니다.`,
+  'pod.taintEvicted': (d, v) =>
+    `파드 ${d.object.name}가 노드 ${str(v, 'node')}의 NoExecute 테인트를 tolerationSeconds 동안 용인했고, 이제 축출됩니다. 레플리카셋은 Ready인 노드에 대신할 파드를 만듭니다.`,
+  'fault.kill': (d) =>
+    `파드 ${d.object.name}의 컨테이너가 강제로 종료되었습니다(종료 코드 137). kubelet은 처음에는 바로, 그다음부터는 10초부터 최대 5분까지 두 배씩 늘어나는 대기 후에 다시 시작합니다(CrashLoopBackOff). 10분 동안 문제없이 실행되면 대기 시간이 초기화됩니다.`,
+  'fault.unhealthy': (d, v) =>
+    str(v, 'probes') === 'none'
+      ? `파드 ${d.object.name}의 앱이 지금부터 500으로 응답합니다. 프로브가 없으므로 쿠버네티스는 알 수 없습니다. 파드는 Ready로 남아 계속 요청을 받습니다.`
+      : `파드 ${d.object.name}의 앱이 지금부터 500으로 응답합니다. ${str(v, 'probes')} 프로브가 실패하기 시작하고, failureThreshold만큼 연속으로 실패하면 조치가 이루어집니다.`,
+  'fault.healthy': (d) =>
+    `파드 ${d.object.name}의 앱이 다시 정상적으로 응답합니다. 다음 프로브부터 성공합니다.`,
+  'fault.nodeDown': (d) =>
+    `노드 ${d.object.name}의 kubelet이 멈췄습니다. 파드는 더 이상 응답하지 않고, 그 상태를 보고하는 것도 없습니다. 노드 수명 주기 컨트롤러는 하트비트가 50초 동안 없으면 이를 알아챕니다.`,
+  'fault.nodeUp': (d) => `노드 ${d.object.name}의 kubelet이 돌아와 다시 상태를 보고합니다.`,
   'schedule.failed': (d, v) =>
     `파드 ${d.object.name}가 요청하는 CPU ${cpuText(num(v, 'cpu'))}, 메모리 ${memoryText(num(v, 'memory'))}를 받아 줄 노드가 ${num(v, 'nodes')}개 중 하나도 없습니다. 자리가 날 때까지 Pending 상태로 남습니다.`,
 };
@@ -168,6 +193,11 @@ export function controllerName(controller: string, lang: ExplainLang): string {
     'replicaset-controller': ['ReplicaSet controller', '레플리카셋 컨트롤러'],
     kubelet: ['kubelet', 'kubelet'],
     'default-scheduler': ['scheduler', '스케줄러'],
+    'disruption-controller': ['Disruption controller', '중단 컨트롤러'],
+    'node-lifecycle-controller': ['Node lifecycle controller', '노드 수명 주기 컨트롤러'],
+    'taint-eviction-controller': ['Taint eviction controller', '테인트 축출 컨트롤러'],
+    'kubectl drain': ['kubectl drain', 'kubectl drain'],
+    lab: ['Fault injected', '장애 주입'],
   };
   const n = names[controller];
   return n ? n[lang === 'ko' ? 1 : 0] : controller;

@@ -293,3 +293,45 @@ export function blueGreenOf(objects: FrameObjects): BlueGreenState | undefined {
         : 'starting';
   return { service, blue, green, stage, blueRunning: (blue.status?.replicas ?? 0) > 0 };
 }
+
+// ---------------------------------------------------------------------------------------------
+// Faults a teacher injects: kubectl's node maintenance commands, a PodDisruptionBudget, and the
+// simulator's own `kubectl lab` for what happens to a cluster from outside (crashes, dead nodes).
+
+/** `kubectl cordon NODE` / `kubectl uncordon NODE`. */
+export function cordon(node: string, on = true): CommandLine[] {
+  return [{ run: `kubectl ${on ? 'cordon' : 'uncordon'} ${node}` }];
+}
+
+/** `kubectl drain NODE`: cordon, then evict every pod through the Eviction API. */
+export function drain(node: string): CommandLine[] {
+  return [{ run: `kubectl drain ${node} --ignore-daemonsets` }];
+}
+
+/**
+ * A PodDisruptionBudget for a Deployment's pods that keeps all but one available
+ * (`--min-available=replicas−1`, at least 1): a drain then moves them one at a time.
+ */
+export function createPdb(d: Deployment): CommandLine[] {
+  const labels = d.spec.selector.matchLabels ?? {};
+  const selector = Object.entries(labels)
+    .map(([k, v]) => `${k}=${v}`)
+    .join(',');
+  const min = Math.max(1, (d.spec.replicas ?? 1) - 1);
+  return [{ run: `kubectl create pdb ${d.metadata.name} --selector=${selector} --min-available=${min}` }];
+}
+
+/** `kubectl lab kill POD`: the container crashes; repeated, CrashLoopBackOff. */
+export function killContainer(pod: string): CommandLine[] {
+  return [{ run: `kubectl lab kill ${pod}` }];
+}
+
+/** `kubectl lab unhealthy POD` (or `healthy`): the app answers 500 from now on (or no more). */
+export function unhealthy(pod: string, on = true): CommandLine[] {
+  return [{ run: `kubectl lab ${on ? 'unhealthy' : 'healthy'} ${pod}` }];
+}
+
+/** `kubectl lab node-down NODE` (or `node-up`): the node's kubelet stops (or starts again). */
+export function nodeDown(node: string, down = true): CommandLine[] {
+  return [{ run: `kubectl lab ${down ? 'node-down' : 'node-up'} ${node}` }];
+}

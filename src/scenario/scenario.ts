@@ -7,6 +7,7 @@
 import type { AppBehaviour } from '../cluster/apps.ts';
 import type { Timing } from '../cluster/context.ts';
 import { parseManifests } from '../k8s/yaml.ts';
+import { ClaimError, parseClaims, type Claims } from './claims.ts';
 
 export type Localized = { en: string; ko?: string } & Record<string, string>;
 
@@ -29,6 +30,12 @@ export interface ScenarioStep {
   say?: Localized;
   /** A lesson stops here and waits for the learner. */
   stop?: boolean;
+  /**
+   * What the screen shows once this step has run (after every step of its instant), as claims a
+   * test checks: `{ trafficShare: { v2: ">0" } }`. Narration that describes the screen carries
+   * them, so the words cannot drift from the simulation (src/scenario/claims.ts).
+   */
+  expect?: Claims;
 }
 
 export interface Scenario {
@@ -144,6 +151,13 @@ export function parseScenario(input: string | object): Scenario {
     const say = localized(s['say'], `spec.steps[${i}].say`);
     if (say) step.say = say;
     if (s['stop'] === true) step.stop = true;
+    if (s['expect'] !== undefined)
+      try {
+        step.expect = parseClaims(s['expect'], `spec.steps[${i}].expect`);
+      } catch (e) {
+        if (e instanceof ClaimError) throw new ScenarioError(e.message);
+        throw e;
+      }
     return step;
   });
   for (let i = 1; i < steps.length; i++)

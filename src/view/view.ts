@@ -128,6 +128,8 @@ export interface ServiceView {
 export interface NodeView {
   name: string;
   ready: boolean;
+  /** Cordoned (`spec.unschedulable`): kubectl shows SchedulingDisabled. */
+  cordoned: boolean;
   cpu: string;
   memory: string;
   /** Allocatable pods (the kubelet's maxPods). */
@@ -425,6 +427,7 @@ export function clusterView(c: SimCluster, colours: ColourBook, withNodes = true
     return {
       name: n.metadata.name,
       ready: (n.status?.conditions ?? []).some((x) => x.type === 'Ready' && x.status === 'True'),
+      cordoned: n.spec?.unschedulable === true,
       cpu: String(alloc['cpu'] ?? ''),
       memory: String(alloc['memory'] ?? ''),
       podCapacity: parseQuantity(alloc['pods'] ?? 110),

@@ -7,10 +7,11 @@ import { ui } from './ui.ts';
 import { lessons } from './lessons.ts';
 import { share } from './share.ts';
 import { run } from './run.ts';
+import { predict } from './predict.ts';
 import { follow } from './follow.ts';
 
 type Dict = Record<string, string>;
-const areas: { en: Dict; ko: Dict }[] = [app, ui, share, lessons, run, follow];
+const areas: { en: Dict; ko: Dict }[] = [app, ui, share, lessons, run, predict, follow];
 
 export const dictionaries: Record<'en' | 'ko', Dict> = {
   en: Object.assign({}, ...areas.map((a) => a.en)) as Dict,

@@ -75,6 +75,21 @@ export const ui = {
     'nodes.requested': 'requested cpu {cpu}',
     'nodes.pods': 'pods {n}/{cap}',
     'nodes.notReady': 'NotReady',
+    'nodes.cordoned': 'SchedulingDisabled',
+    'faults.title': 'Faults',
+    'faults.hint':
+      'Each button is a command: kubectl cordon, drain and create pdb as on a real cluster; kubectl lab (this simulator only) for what happens to a cluster by itself.',
+    'faults.cordon': 'Cordon',
+    'faults.uncordon': 'Uncordon',
+    'faults.drain': 'Drain',
+    'faults.nodeDown': 'Stop kubelet',
+    'faults.nodeUp': 'Start kubelet',
+    'faults.pdb': 'Add a PodDisruptionBudget (minAvailable {min})',
+    'pod.kill': 'Kill container',
+    'pod.unhealthy': 'Make unhealthy',
+    'pod.healthy': 'Make healthy',
+    'pod.faultHint':
+      'Kill runs kubectl lab kill (a crash: repeated, CrashLoopBackOff); unhealthy makes the app answer 500 from now on.',
 
     'actions.title': 'Actions',
     'actions.on': 'on deployment/{name}',
@@ -229,6 +244,21 @@ export const ui = {
     'nodes.requested': '요청 cpu {cpu}',
     'nodes.pods': '파드 {n}/{cap}',
     'nodes.notReady': 'NotReady',
+    'nodes.cordoned': 'SchedulingDisabled',
+    'faults.title': '장애 주입',
+    'faults.hint':
+      '버튼마다 명령이 하나씩 실행됩니다. kubectl cordon, drain, create pdb는 실제 클러스터와 같고, kubectl lab(이 시뮬레이터 전용)은 클러스터에 저절로 일어나는 일을 흉내 냅니다.',
+    'faults.cordon': 'Cordon',
+    'faults.uncordon': 'Uncordon',
+    'faults.drain': 'Drain',
+    'faults.nodeDown': 'kubelet 중지',
+    'faults.nodeUp': 'kubelet 시작',
+    'faults.pdb': 'PodDisruptionBudget 추가 (minAvailable {min})',
+    'pod.kill': '컨테이너 종료',
+    'pod.unhealthy': '비정상으로 만들기',
+    'pod.healthy': '정상으로 되돌리기',
+    'pod.faultHint':
+      'kubectl lab kill은 컨테이너를 강제 종료합니다(반복하면 CrashLoopBackOff). 비정상으로 만들면 앱이 지금부터 500으로 응답합니다.',
 
     'actions.title': '동작',
     'actions.on': '대상 deployment/{name}',

@@ -57,6 +57,11 @@ export interface UiSlice {
   editorOpen: boolean;
   /** The optional Nodes layer of the diagram (capacity, which pods sit where). */
   showNodes: boolean;
+  /**
+   * Predict mode outside lessons: the timeline never draws past the moment shown (lessons hide
+   * what answers an open question whatever this says; web/predict).
+   */
+  predict: boolean;
   log: LogEntry[];
   /** Replaying a scenario that is being opened, up to the moment it opens at (null otherwise). */
   opening: { to: number; at: number } | null;
@@ -75,7 +80,10 @@ export interface LessonSlice {
   stop: number;
   /** The stop being played towards, or null when waiting at `stop`. */
   heading: number | null;
-  /** The learner's choice per question, keyed by stop index. */
+  /**
+   * The learner's choice per question, keyed by stop index; -1 when presentation mode showed the
+   * answer without a choice (`REVEALED` in web/lessons/store.ts).
+   */
   answers: Record<number, number>;
   pickerOpen: boolean;
   presenting: boolean;
@@ -150,6 +158,7 @@ export class Lab {
         preview: '',
         editorOpen: false,
         showNodes: false,
+        predict: false,
         log: [],
         opening: null,
         following: null,
@@ -427,6 +436,7 @@ export class Lab {
   setPreview = (preview: string): void => this.setUi({ preview });
   setEditorOpen = (editorOpen: boolean): void => this.setUi({ editorOpen });
   setShowNodes = (showNodes: boolean): void => this.setUi({ showNodes });
+  setPredict = (predict: boolean): void => this.setUi({ predict });
 
   dispose(): void {
     this.stopStream();

@@ -12,6 +12,7 @@ import { loadExtensions } from '../../src/index.ts';
 import { useLab, useLabState } from '../lab/context.ts';
 import type { Lab } from '../lab/lab.ts';
 import { LessonPicker } from './LessonPicker.tsx';
+import { PredictToggle } from '../predict/parts.tsx';
 import { useLesson } from './hooks.ts';
 import { enterPresentation, openPicker, setPresenting, setRole, startLesson } from './store.ts';
 import './lessons.css';
@@ -86,6 +87,8 @@ export function LessonHeader() {
       >
         {t('lessons.present')}
       </button>
+      {/* Lessons always predict; elsewhere it is a choice. */}
+      {s.id === null && <PredictToggle />}
       {s.loading && (
         <span className="muted" role="status">
           {t('lessons.loading')}

@@ -2,8 +2,10 @@
 import { controllerName, explain, type Lesson, type LessonQuestion } from '../../src/index.ts';
 import { useLang, useT } from '../i18n/index.ts';
 import { formatTime, useFrame } from '../ui/hooks.ts';
+import { useHidden } from '../predict/hooks.ts';
+import { AnswerFirst } from '../predict/parts.tsx';
 import { choiceText, text, useLesson } from './hooks.ts';
-import { stepsOfStop, stopsOf } from './store.ts';
+import { REVEALED, stepsOfStop, stopsOf } from './store.ts';
 
 /** The question of stop `k` answered, with its explanation; undefined when it had none. */
 export function Reveal({ lesson, k, compact }: { lesson: Lesson; k: number; compact?: boolean }) {
@@ -12,7 +14,8 @@ export function Reveal({ lesson, k, compact }: { lesson: Lesson; k: number; comp
   const { answers } = useLesson();
   const q = stopsOf(lesson)[k]?.question;
   if (!q) return null;
-  const chosen = answers[k];
+  // No choice when the question was skipped, or its answer shown to a class (REVEALED).
+  const chosen = answers[k] === REVEALED ? undefined : answers[k];
   const right = chosen === q.answer;
   return (
     <div className={`lesson-reveal${chosen === undefined ? '' : right ? ' right' : ' wrong'}`} role="status">
@@ -94,6 +97,8 @@ export function WhatHappened({ lesson, k, limit = 5 }: { lesson: Lesson; k: numb
   const t = useT();
   const lang = useLang();
   const frame = useFrame();
+  // Predict mode: the decisions carry the arithmetic an open question asks for.
+  const hidden = useHidden('why');
   const stops = stopsOf(lesson);
   const from = k > 0 ? stops[k - 1]!.at : -1;
   const to = frame.t;
@@ -107,6 +112,13 @@ export function WhatHappened({ lesson, k, limit = 5 }: { lesson: Lesson; k: numb
   );
   const rest = all.filter((d) => !main.includes(d));
   const shown = main.slice(-limit);
+  if (hidden)
+    return (
+      <section className="lesson-why" aria-label={t('lessons.whatHappened')}>
+        <h3>{t('lessons.whatHappened')}</h3>
+        <AnswerFirst long={t('predict.why')} />
+      </section>
+    );
   return (
     <section className="lesson-why" aria-label={t('lessons.whatHappened')}>
       <h3>{t('lessons.whatHappened')}</h3>

@@ -1,7 +1,8 @@
 /**
  * Presentation mode: full screen, high contrast, large type; only the diagram, the current
  * narration with the controllers' "why", and a small progress indicator. Clicker keys:
- * PageDown/→/Space next stop, PageUp/← back, B blanks the screen, Esc leaves.
+ * PageDown/→/Space next stop (at an open question, first its answer), PageUp/← back, B blanks
+ * the screen, Esc leaves.
  */
 import { useEffect, useRef } from 'react';
 import { explain } from '../../src/index.ts';
@@ -11,7 +12,8 @@ import { useLang, useT } from '../i18n/index.ts';
 import { text, useCurrentLesson, useLesson } from '../lessons/hooks.ts';
 import { Question, Reveal } from '../lessons/parts.tsx';
 import { openPresenterWindow } from './channel.ts';
-import { back, next, setPresenting, stopsOf, toggleBlank } from '../lessons/store.ts';
+import { back, presentNext, setPresenting, stopsOf, toggleBlank } from '../lessons/store.ts';
+import { useHidden } from '../predict/hooks.ts';
 import { Diagram } from '../ui/Diagram.tsx';
 import { useFrame } from '../ui/hooks.ts';
 import './present.css';
@@ -28,7 +30,7 @@ function usePresentationKeys(lab: Lab) {
         case 'PageDown':
         case 'ArrowRight':
         case ' ':
-          if (!readOnly) void next(lab);
+          if (!readOnly) void presentNext(lab);
           break;
         case 'PageUp':
         case 'ArrowLeft':
@@ -80,13 +82,15 @@ function useFullscreen(lab: Lab, enabled: boolean) {
 function WhyLine() {
   const lang = useLang();
   const ds = useFrame().decisions;
+  // Predict mode: the reasons carry the arithmetic an open question asks for.
+  const hidden = useHidden('why');
   let d;
   for (let i = ds.length - 1; i >= 0; i--)
     if (ds[i]!.controller === 'deployment-controller' || ds[i]!.code === 'schedule.failed') {
       d = ds[i];
       break;
     }
-  if (!d) return null;
+  if (!d || hidden) return null;
   return <p className="present-why">{explain(d, lang)}</p>;
 }
 
@@ -106,6 +110,7 @@ export default function Presentation() {
   const stop = stops[k]!;
   const playing = s.heading !== null;
   const q = stop.question;
+  const answered = s.answers[k] !== undefined;
   return (
     <div
       ref={root}
@@ -124,8 +129,14 @@ export default function Presentation() {
         <p className="present-say" data-testid="present.say">
           {text(stop.say, lang)}
         </p>
-        {q && !playing && <Question q={q} />}
-        {!q && <WhyLine />}
+        {q && !playing && !answered && <Question q={q} />}
+        {q && !playing && !answered && s.role === 'main' && (
+          <p className="present-hint" data-testid="present.revealHint">
+            {t('predict.presentReveal')}
+          </p>
+        )}
+        {q && answered && !playing && <Reveal lesson={lesson} k={k} compact />}
+        {(!q || answered) && <WhyLine />}
       </div>
       <footer className="present-foot">
         <span className="present-title">{text(lesson.title, lang)}</span>

@@ -9,7 +9,7 @@
  * A window that opens says `hello`, and the presenting window answers with its state.
  */
 import type { Lab } from '../lab/lab.ts';
-import { back, goToStop, next, startLesson, toggleBlank } from '../lessons/store.ts';
+import { back, goToStop, next, presentNext, REVEALED, startLesson, toggleBlank } from '../lessons/store.ts';
 
 export const CHANNEL = 'rollout-lab-present';
 
@@ -25,6 +25,8 @@ export interface PresentState {
   heading: number | null;
   blank: boolean;
   presenting: boolean;
+  /** The question of `stop` is answered or its answer shown: predict mode hides nothing then. */
+  answered: boolean;
 }
 
 export type PresentMessage =
@@ -38,7 +40,14 @@ export function openChannel(): BroadcastChannel | undefined {
 
 const stateOf = (lab: Lab): PresentState => {
   const s = lab.store.getState().lesson;
-  return { id: s.id, stop: s.stop, heading: s.heading, blank: s.blank, presenting: s.presenting };
+  return {
+    id: s.id,
+    stop: s.stop,
+    heading: s.heading,
+    blank: s.blank,
+    presenting: s.presenting,
+    answered: s.answers[s.stop] !== undefined,
+  };
 };
 
 /** Wires this window's lab into the channel according to its role; returns the teardown. */
@@ -64,7 +73,7 @@ export function connectLessonWindow(lab: Lab): () => void {
     if (s.role === 'main') {
       if (m.type === 'hello') post();
       if (m.type !== 'command' || s.id === null) return;
-      if (m.cmd === 'next') void next(lab);
+      if (m.cmd === 'next') void presentNext(lab);
       else if (m.cmd === 'back') void back(lab);
       else if (m.cmd === 'blank') toggleBlank(lab);
       else if (m.cmd === 'goto' && m.stop !== undefined) void goToStop(lab, m.stop);
@@ -91,5 +100,11 @@ async function follow(lab: Lab, m: PresentState): Promise<void> {
       if (now.stop !== m.heading - 1) await goToStop(lab, m.heading - 1);
       await next(lab);
     }
-  } else if (now.stop !== m.stop || now.heading !== null) await goToStop(lab, m.stop);
+  } else {
+    if (now.stop !== m.stop || now.heading !== null) await goToStop(lab, m.stop);
+    // The presenting window showed the answer: so does this one (predict mode reveals with it).
+    const { answers } = lab.store.getState().lesson;
+    if (m.answered && answers[m.stop] === undefined)
+      lab.setLesson({ answers: { ...answers, [m.stop]: REVEALED } });
+  }
 }

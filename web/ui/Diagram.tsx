@@ -42,6 +42,7 @@ import { useFrame, useUiField } from './hooks.ts';
 import { NodesToggle } from './HeaderControls.tsx';
 import { TrafficPainter } from './traffic.ts';
 import { podLabel, stateText, type T } from './labels.ts';
+import { usePredictHidden } from '../predict/hooks.ts';
 
 const GAUGE_X = 490;
 const GAUGE_R = BLOCK_R - 60;
@@ -287,34 +288,48 @@ function rounding(
   return resolvedPhrase(field, String(raw), replicas, value, up, lang);
 }
 
-/** The two limits of a RollingUpdate and where the rollout stands against each. */
+/**
+ * The two limits of a RollingUpdate and where the rollout stands against each. In predict mode a
+ * limit an open question asks about is hidden: its number, mark and arithmetic, the ticks (which
+ * would place it), and for the upper one the scale's reach (which ends just past it).
+ */
 function BudgetGauge({ budget: b, y, t }: { budget: Budget; y: number; t: T }) {
   const lang = useLang();
-  const max = Math.max(b.maxTotal, b.specified, b.existing, b.replicas) + 1;
+  const hidden = usePredictHidden();
+  const hideMax = hidden.has('budget.max');
+  const hideMin = hidden.has('budget.min');
+  const max = Math.max(hideMax ? 0 : b.maxTotal, b.specified, b.existing, b.replicas) + 1;
   const x = gaugeScale(max, GAUGE_X, GAUGE_R);
+  const answerFirst = t('predict.answerFirst');
   const rows = [
     {
       key: 'max',
-      label: t('budget.pods', { n: b.specified, max: b.maxTotal }),
+      hide: hideMax,
+      label: t('budget.pods', { n: b.specified, max: hideMax ? '?' : b.maxTotal }),
       detail: `replicas ${b.replicas} + ${rounding('maxSurge', b.maxSurgeRaw, b.replicas, true, b.surge, lang)}`,
       value: b.specified,
       limit: b.maxTotal,
-      ok: b.specified <= b.maxTotal,
+      ok: hideMax || b.specified <= b.maxTotal,
       limitLabel: t('budget.max', { n: b.maxTotal }),
     },
     {
       key: 'min',
-      label: t('budget.available', { n: b.available, min: b.minAvailable }),
+      hide: hideMin,
+      label: t('budget.available', { n: b.available, min: hideMin ? '?' : b.minAvailable }),
       detail: `replicas ${b.replicas} − ${rounding('maxUnavailable', b.maxUnavailableRaw, b.replicas, false, b.unavailable, lang)}`,
       value: b.available,
       limit: b.minAvailable,
-      ok: b.available >= b.minAvailable,
+      ok: hideMin || b.available >= b.minAvailable,
       limitLabel: t('budget.min', { n: b.minAvailable }),
     },
   ];
   const step = max > 24 ? Math.ceil(max / 12) : 1;
   return (
-    <g className="budget" role="img" aria-label={rows.map((r) => `${r.label} (${r.detail})`).join('; ')}>
+    <g
+      className="budget"
+      role="img"
+      aria-label={rows.map((r) => `${r.label} (${r.hide ? answerFirst : r.detail})`).join('; ')}
+    >
       {rows.map((r, i) => {
         const ry = y + 4 + i * 32;
         return (
@@ -322,8 +337,8 @@ function BudgetGauge({ budget: b, y, t }: { budget: Budget; y: number; t: T }) {
             <text x={22} y={ry + 12} className={r.ok ? 'budget-label' : 'budget-label warn-text'}>
               {r.label}
             </text>
-            <text x={22} y={ry + 26} className="tiny">
-              {r.detail}
+            <text x={22} y={ry + 26} className={r.hide ? 'tiny predict-tag' : 'tiny'}>
+              {r.hide ? answerFirst : r.detail}
             </text>
             <rect x={x(0)} y={ry + 2} width={x(max) - x(0)} height={12} rx={3} className="track" />
             <rect
@@ -337,6 +352,8 @@ function BudgetGauge({ budget: b, y, t }: { budget: Budget; y: number; t: T }) {
             {/* One axis under both bars (they share the scale): no tick row runs into the
                 second bar's limit label. */}
             {i === rows.length - 1 &&
+              !hideMax &&
+              !hideMin &&
               x.ticks(Math.min(max, 12)).map((v) =>
                 Number.isInteger(v) && v % step === 0 ? (
                   <text key={v} x={x(v)} y={ry + 26} className="tick" textAnchor="middle">
@@ -344,10 +361,14 @@ function BudgetGauge({ budget: b, y, t }: { budget: Budget; y: number; t: T }) {
                   </text>
                 ) : null,
               )}
-            <line x1={x(r.limit)} x2={x(r.limit)} y1={ry - 2} y2={ry + 18} className="limit" />
-            <text x={x(r.limit) + 5} y={ry + 1} className="tiny">
-              {r.limitLabel}
-            </text>
+            {!r.hide && (
+              <>
+                <line x1={x(r.limit)} x2={x(r.limit)} y1={ry - 2} y2={ry + 18} className="limit" />
+                <text x={x(r.limit) + 5} y={ry + 1} className="tiny">
+                  {r.limitLabel}
+                </text>
+              </>
+            )}
           </g>
         );
       })}
@@ -656,6 +677,7 @@ function NodesLayer({ y, boxes, t }: { y: number; boxes: NodeLayout[]; t: T }) {
             <text x={b.x + 12} y={b.y + 18} className="lane-title">
               {n.name}
               {!n.ready && <tspan className="bad-text">{` ${t('nodes.notReady')}`}</tspan>}
+              {n.cordoned && <tspan className="warn-text">{` ${t('nodes.cordoned')}`}</tspan>}
             </text>
             <text x={b.x + 12} y={b.y + 34} className="tiny">
               {t('nodes.capacity', { cpu: n.cpu, memory: n.memory })}

@@ -2,6 +2,8 @@ import { memo, useEffect, useRef, useState } from 'react';
 import { controllerName, explain, humanDuration, parseTimestamp, type KubeEvent } from '../../src/index.ts';
 import { useLang, useT } from '../i18n/index.ts';
 import { formatTime, useFrame, usePlaying } from './hooks.ts';
+import { useHidden } from '../predict/hooks.ts';
+import { AnswerFirst } from '../predict/parts.tsx';
 
 /** The newest events listed; the panel shows a handful at a time and scrolls through these. */
 const EVENTS_SHOWN = 40;
@@ -80,6 +82,8 @@ export function WhyPanel() {
   const lang = useLang();
   const frame = useFrame('text');
   const playing = usePlaying();
+  // Predict mode: the reasons carry the arithmetic an open question asks for.
+  const hidden = useHidden('why');
   const now = frame.t;
   const all = frame.decisions;
   const latestT = all.length ? all[all.length - 1]!.t : undefined;
@@ -105,7 +109,9 @@ export function WhyPanel() {
         </span>
       </h2>
       <div className="why-body" tabIndex={0} role="region" aria-label={t('why.region')}>
-        {recent.length === 0 ? (
+        {hidden ? (
+          <AnswerFirst long={t('predict.why')} />
+        ) : recent.length === 0 ? (
           <p className="muted">{t(frame.clock !== undefined ? 'follow.noDecisions' : 'why.none')}</p>
         ) : (
           <ul>
@@ -118,7 +124,7 @@ export function WhyPanel() {
         )}
       </div>
       <p className="sr-only" aria-live="polite" role="status">
-        {playing ? '' : announce}
+        {playing || hidden ? '' : announce}
       </p>
     </section>
   );

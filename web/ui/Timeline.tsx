@@ -17,6 +17,7 @@ import { useLab, useLabState } from '../lab/context.ts';
 import type { LabState } from '../lab/lab.ts';
 import { formatTime } from './hooks.ts';
 import type { T } from './labels.ts';
+import { useTimelineCut } from '../predict/hooks.ts';
 
 const H = 110;
 const M = { l: 34, r: 12, t: 10 };
@@ -59,9 +60,11 @@ export function Timeline() {
   const history = useLabState(selectHistory);
   const figure = useRef<HTMLElement>(null);
   const width = useWidth(figure);
+  // Predict mode: nothing after this whole second is drawn (undefined: draw all that is recorded).
+  const cut = useTimelineCut();
   // `history` is the cache key: the model reads the Run's recording, which changes when it does.
   // eslint-disable-next-line react-hooks/exhaustive-deps
-  const model = useMemo(() => timelineModel(lab.frame(), duration), [lab, history, duration]);
+  const model = useMemo(() => timelineModel(lab.frame(), duration, cut), [lab, history, duration, cut]);
   const onClick = (e: MouseEvent<SVGSVGElement>) => {
     const r = e.currentTarget.getBoundingClientRect();
     const x = xScale(duration, width);
@@ -77,6 +80,16 @@ export function Timeline() {
       <figcaption className="sr-only">{t_('timeline.caption')}</figcaption>
       <svg viewBox={`0 0 ${width} ${H}`} onClick={onClick} role="img" aria-label={label}>
         <Chart model={model} width={width} duration={duration} t={t_} />
+        {cut !== undefined && (
+          <text
+            x={xScale(duration, width)(cut) + 8}
+            y={M.t + 14}
+            className="tick predict-tag"
+            data-testid="predict.timeline"
+          >
+            {t_('predict.later')}
+          </text>
+        )}
         <Playhead width={width} duration={duration} />
       </svg>
       <div className="legend" aria-hidden="true">
@@ -139,12 +152,14 @@ const ERRORS = '\u0000errors';
 
 /**
  * The chart's model from what the Run has recorded: up to the furthest moment anyone has played
- * to, never further (the future is not drawn before it happens).
+ * to, never further (the future is not drawn before it happens), and in predict mode not past
+ * `cut` either (whole seconds: a sample at `cut`, requests of the seconds that ended by then).
  */
-function timelineModel(frame: Frame, duration: number): TimelineModel {
+function timelineModel(frame: Frame, duration: number, cut?: number): TimelineModel {
   const { history } = frame;
   const colourOf = (image: string) => frame.colours[image] ?? 0;
-  const samples = history.samples.filter((s) => s.t <= duration);
+  const end = cut === undefined ? duration : Math.min(duration, cut);
+  const samples = history.samples.filter((s) => s.t <= end);
   const keys = [...new Set(samples.flatMap((s) => Object.keys(s.rs)))];
   const imageOf = new Map<string, string>();
   for (const s of samples) for (const [k, v] of Object.entries(s.images)) imageOf.set(k, v);
@@ -155,7 +170,7 @@ function timelineModel(frame: Frame, duration: number): TimelineModel {
     samples.map((s) => ({ t: s.t, v: s.rs })),
   );
 
-  const traffic = history.traffic.filter((p) => p.t <= duration);
+  const traffic = history.traffic.filter((p) => (cut === undefined ? p.t <= duration : p.t + 1 <= end));
   const versions = [...new Set(traffic.flatMap((p) => Object.keys(p.ok)))].sort();
   let answered = 0;
   let failed = 0;
@@ -168,7 +183,7 @@ function timelineModel(frame: Frame, duration: number): TimelineModel {
     rows.push({ t: p.t, v });
   }
   const lastSecond = traffic[traffic.length - 1];
-  if (lastSecond) rows.push({ t: Math.min(duration, lastSecond.t + 1), v: {} });
+  if (lastSecond) rows.push({ t: Math.min(end, lastSecond.t + 1), v: {} });
   const requestKeys = [...versions, ERRORS];
   const requestRows = stacked(requestKeys, rows);
 
@@ -194,7 +209,7 @@ function timelineModel(frame: Frame, duration: number): TimelineModel {
     answered,
     failed,
     // Steps that have run: a step still ahead is the scenario's, not something anyone has seen.
-    steps: [...history.steps],
+    steps: history.steps.filter((s) => cut === undefined || s.at <= cut + 1e-6),
   };
 }
 

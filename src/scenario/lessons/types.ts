@@ -6,6 +6,21 @@
  */
 import type { Scenario, ScenarioStep } from '../scenario.ts';
 
+/**
+ * Parts of the screen whose numbers can answer a question before the animation does, so predict
+ * mode hides them while the question is open:
+ *
+ * - `budget.max`: the RollingUpdate gauge's upper limit (replicas + maxSurge): its "≤ N", its
+ *   "max N" mark, its arithmetic, and the scale's ticks (which end just past it);
+ * - `budget.min`: the lower limit (replicas − maxUnavailable): "≥ N", "min N", its arithmetic;
+ * - `why`: the controllers' explained decisions (the Why panel, the lesson's "what happened"),
+ *   which carry the same arithmetic;
+ * - `timeline`: the recorded history after the moment shown (there when the learner comes back
+ *   to a stop after playing further).
+ */
+export const REVEAL_ELEMENTS = ['budget.max', 'budget.min', 'why', 'timeline'] as const;
+export type RevealElement = (typeof REVEAL_ELEMENTS)[number];
+
 /** Text in both languages every lesson ships (Korean is required here, unlike in scenarios). */
 export type Text = { en: string; ko: string };
 
@@ -17,6 +32,8 @@ export interface LessonQuestion {
   answer: number;
   /** Why, with the numbers: shown once the learner has answered. */
   explain: Text;
+  /** What on the screen would give the answer away while the question is open (predict mode). */
+  reveals: readonly RevealElement[];
 }
 
 export type LessonStep = ScenarioStep & {
