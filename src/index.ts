@@ -332,6 +332,31 @@ export function loadShareCodec(): Promise<typeof import('./scenario/share.ts')> 
 }
 
 // ---------------------------------------------------------------------------------------------
+// Following a Kubernetes API: the same diagrams on a real cluster, read-only (loaded on demand).
+
+export type { FollowEvent, FollowRun, FollowRunOptions, Received } from './follow/run.ts';
+export type {
+  FollowOptions,
+  FollowSink,
+  FollowState,
+  FollowStatus,
+  Follower,
+  Transport,
+  TransportResponse,
+} from './follow/client.ts';
+export type { FollowedResource } from './follow/resources.ts';
+export type { LogEntry as FollowedChange } from './follow/state.ts';
+
+/**
+ * The follow module: `followNamespace(transport, namespace, sink)` lists and watches one
+ * namespace through a transport that can only GET; `createFollowRun({ namespace })` is a Run of
+ * what arrives (`receive(now, batches)`), whose `scenario()` is reconstructed from it.
+ */
+export function loadFollow(): Promise<typeof import('./follow/index.ts')> {
+  return import('./follow/index.ts');
+}
+
+// ---------------------------------------------------------------------------------------------
 // Upstream helpers, under their upstream names (pkg/controller/deployment/util, controller_utils).
 // Signatures take and return plain Kubernetes objects; `now` is virtual seconds.
 

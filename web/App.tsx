@@ -31,6 +31,7 @@ import { CompareButton, CompareLayer } from './compare/CompareEntry.tsx';
 import { connectPresenter, presenterToken } from './classroom/presenter.ts';
 import { ClassBadge } from './classroom/ClassBadge.tsx';
 import type { Lab } from './lab/lab.ts';
+import { ConnectDialog, FollowControls, FollowNotice } from './follow/Follow.tsx';
 
 const motionFeatures = () => import('./motion.ts').then((m) => m.default);
 // The timeline (and d3-shape with it) arrives just after the first paint, like the console.
@@ -133,6 +134,7 @@ function MainApp() {
       <div className="spacer" />
       {!embed.embed && <LessonHeader />}
       {!embed.embed && <CompareButton />}
+      {!embed.embed && <FollowControls />}
       {embed.embed && (
         <span className="embed-actions">
           <ActionsMenu />
@@ -167,6 +169,7 @@ function MainApp() {
       </button>
       <ShareNotice />
       <Opening />
+      <FollowNotice />
     </header>
   );
   return (
@@ -222,6 +225,7 @@ function MainApp() {
             {transport}
             <ShareLayer />
             <CompareLayer />
+            <ConnectDialog />
           </div>
         )}
         {sheet && (

@@ -162,16 +162,35 @@ export class Recording {
 }
 
 export function sampleOf(c: SimCluster): Sample {
+  return sampleFrom(
+    c.now,
+    c.store.list<ReplicaSet>('ReplicaSet'),
+    c.store.list<Deployment>('Deployment'),
+    c.store.values<Pod>('Pod'),
+    c.store.count('Pod'),
+    c.store.values<NodeObject>('Node'),
+  );
+}
+
+/** The sample of moment `t` from the objects then (what a followed cluster records, too). */
+export function sampleFrom(
+  t: number,
+  replicaSets: readonly ReplicaSet[],
+  deployments: readonly Deployment[],
+  pods: Iterable<Pod>,
+  podCount: number,
+  nodes: Iterable<NodeObject>,
+): Sample {
   const rs: Record<string, number> = {};
   const images: Record<string, string> = {};
-  for (const r of c.store.list<ReplicaSet>('ReplicaSet')) {
+  for (const r of replicaSets) {
     rs[r.metadata.name] = r.status?.replicas ?? 0;
     images[r.metadata.name] = r.spec.template.spec.containers[0]?.image ?? '';
   }
   let available = 0;
   let desired = 0;
   let rolledOut = true;
-  for (const d of c.store.list<Deployment>('Deployment')) {
+  for (const d of deployments) {
     available += d.status?.availableReplicas ?? 0;
     desired += d.spec.replicas ?? 1;
     if (rolledOut && !deploymentRolloutStatus(d).done) rolledOut = false;
@@ -179,7 +198,7 @@ export function sampleOf(c: SimCluster): Sample {
   const versions: Record<string, number> = {};
   let cpuRequested = 0;
   let terminating = 0;
-  for (const p of c.store.values<Pod>('Pod')) {
+  for (const p of pods) {
     const finished = p.status?.phase === 'Succeeded' || p.status?.phase === 'Failed';
     if (p.spec.nodeName && !finished)
       for (const ct of p.spec.containers) cpuRequested += parseQuantity(ct.resources?.requests?.cpu) || 0;
@@ -192,15 +211,14 @@ export function sampleOf(c: SimCluster): Sample {
     versions[v] = (versions[v] ?? 0) + 1;
   }
   let cpuAllocatable = 0;
-  for (const n of c.store.values<NodeObject>('Node'))
-    cpuAllocatable += parseQuantity(n.status?.allocatable?.cpu) || 0;
+  for (const n of nodes) cpuAllocatable += parseQuantity(n.status?.allocatable?.cpu) || 0;
   return Object.freeze({
-    t: c.now,
+    t,
     rs: Object.freeze(rs),
     images: Object.freeze(images),
     available,
     desired,
-    pods: c.store.count('Pod'),
+    pods: podCount,
     versions: Object.freeze(versions),
     terminating,
     // Millicores add up exactly; sums of binary fractions need not.

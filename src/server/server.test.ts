@@ -50,6 +50,7 @@ describe('parseArgs', () => {
     [['--port', '0', '--speed=2'], { options: { port: 0, speed: 2 } }],
     [['s.yaml', '--kubeconfig', '/tmp/k'], { options: { kubeconfig: '/tmp/k' }, scenarioFile: 's.yaml' }],
     [['--speed', '0'], { options: { speed: 0 } }],
+    [['--www', 'dist', '--www-prefix=/app/'], { options: { www: 'dist', wwwPrefix: '/app/' } }],
   ])('%j', (argv, expected) => expect(parseArgs(argv)).toEqual(expected));
 
   it.each([

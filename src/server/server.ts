@@ -41,6 +41,9 @@ import {
 } from './discovery.ts';
 import { ProtobufError, decodeProtobufObject } from './protobuf.ts';
 import { toTable, type IncludeObject } from './tables.ts';
+import { normalizePrefix, serveStatic } from './www.ts';
+import { corsPolicy, LOOPBACK_ORIGINS } from './cors.ts';
+import { timestamp } from '../k8s/time.ts';
 
 export interface ServerOptions {
   /** The cluster to serve (default: a new SimCluster with `clusterOptions`). */
@@ -56,6 +59,15 @@ export interface ServerOptions {
   kubeconfig?: string;
   /** Wall milliseconds between bookmarks on watches that allow them (default 10 s). */
   bookmarkMillis?: number;
+  /** A directory of static files to serve beside the API (the built app), as `kubectl proxy --www`. */
+  www?: string;
+  /** Where `www` is served (`/lab/`), as `kubectl proxy --www-prefix`. */
+  wwwPrefix?: string;
+  /**
+   * Origins (regular expressions, as kube-apiserver's `--cors-allowed-origins`) whose pages may
+   * read the API; default LOOPBACK_ORIGINS, `[]` allows none.
+   */
+  corsAllowedOrigins?: readonly string[];
 }
 
 export interface RunningServer {
@@ -428,8 +440,26 @@ export function startServer(options: ServerOptions = {}): Promise<RunningServer>
     );
   }
 
+  const wwwPrefix = normalizePrefix(options.wwwPrefix ?? '/lab/');
+  const cors = corsPolicy(options.corsAllowedOrigins ?? LOOPBACK_ORIGINS);
+
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    // The simulated cluster's clock is its virtual time: clients that read the Date header (the
+    // app following this cluster) see the same clock as the timestamps in its objects.
+    res.setHeader('Date', new Date(timestamp(cluster.now)).toUTCString());
+    const allow = cors.headers(req.headers.origin);
+    for (const [k, v] of Object.entries(allow)) res.setHeader(k, v);
+    if (
+      req.method === 'OPTIONS' &&
+      allow['Access-Control-Allow-Origin'] &&
+      req.headers['access-control-request-method']
+    ) {
+      res.writeHead(204);
+      return void res.end();
+    }
+    if (options.www !== undefined && (await serveStatic(req, res, url.pathname, options.www, wwwPrefix)))
+      return;
     let path = url.pathname;
     while (path.length > 1 && path.endsWith('/')) path = path.slice(0, -1);
     const q = url.searchParams;

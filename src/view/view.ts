@@ -210,9 +210,11 @@ export function podState(
  * Views of pods whose state cannot change without the pod object changing (pending, running,
  * available, failed), by object: objects are immutable, so the same object gives the same view,
  * and memoised glyphs see the same props. Creating, ready-not-available and terminating pods
- * move with time and are rebuilt.
+ * move with time and are rebuilt. An available pod was only ready before `minReadySeconds` had
+ * passed, and a followed cluster shows the same object at earlier moments when scrubbed back: a
+ * view holds from the moment it was made (`since`) on.
  */
-const stableViews = new WeakMap<Pod, { view: PodView; minReadySeconds: number }>();
+const stableViews = new WeakMap<Pod, { view: PodView; minReadySeconds: number; since: number }>();
 const TIMELESS = new Set<PodState>(['pending', 'running', 'available', 'failed']);
 
 function podView(
@@ -223,7 +225,10 @@ function podView(
   endpoints: Set<string>,
 ): PodView {
   const hit = stableViews.get(pod);
-  const cached = hit?.minReadySeconds === minReadySeconds ? hit.view : undefined;
+  const cached =
+    hit?.minReadySeconds === minReadySeconds && (hit.view.state !== 'available' || c.now >= hit.since)
+      ? hit.view
+      : undefined;
   if (
     cached &&
     cached.endpoint === endpoints.has(pod.metadata.name) &&
@@ -231,7 +236,7 @@ function podView(
   )
     return cached;
   const view = podViewOf(pod, minReadySeconds, c, colours, endpoints);
-  if (TIMELESS.has(view.state)) stableViews.set(pod, { view, minReadySeconds });
+  if (TIMELESS.has(view.state)) stableViews.set(pod, { view, minReadySeconds, since: c.now });
   return view;
 }
 

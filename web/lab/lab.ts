@@ -81,6 +81,11 @@ export interface UiSlice {
   log: LogEntry[];
   /** Replaying a scenario that is being opened, up to the moment it opens at (null otherwise). */
   opening: { to: number; at: number } | null;
+  /**
+   * The lab shows a followed Kubernetes API (web/follow) instead of its own run: nothing that
+   * writes can be done, and disconnecting brings the lab's run back as it was.
+   */
+  following: { url: string; namespace: string } | null;
 }
 
 export type Role = 'main' | 'audience';
@@ -157,7 +162,7 @@ export class Lab {
   private readonly freeze: boolean;
   /** The Player is this lab's own (not shared with other labs). */
   private readonly ownsPlayer: boolean;
-  private readonly unfollow: () => void;
+  private readonly unsubscribePlayer: () => void;
   private logId = 0;
   private stream: { run: RunStream; id: number } | null = null;
   private loads = 0;
@@ -186,11 +191,12 @@ export class Lab {
         predict: false,
         log: [],
         opening: null,
+        following: null,
       },
       lesson: initialLesson(),
     }));
     this.wire();
-    this.unfollow = this.player.subscribe(() => this.sync());
+    this.unsubscribePlayer = this.player.subscribe(() => this.sync());
   }
 
   /** The Run this lab shows. */
@@ -257,7 +263,15 @@ export class Lab {
     const run = createRun(scenario, { freeze: this.freeze });
     run.seek(t);
     this.openId++;
+    this.leaveFollowed();
     this.show(run);
+  }
+
+  /** A scenario opened while following replaces the lab's own run: following ends. */
+  private leaveFollowed(): void {
+    if (!this.ownRun) return;
+    this.ownRun = null;
+    this.setUi({ following: null });
   }
 
   private openId = 0;
@@ -284,6 +298,7 @@ export class Lab {
     } finally {
       if (id === this.openId) this.setUi({ opening: null });
     }
+    this.leaveFollowed();
     this.show(run);
     return 'opened';
   }
@@ -303,6 +318,34 @@ export class Lab {
     this.wire();
     this.setUi({ log: [], selectedPod: null });
     this.sync();
+  }
+
+  /** The lab's own run and console while a followed cluster is shown in their place. */
+  private ownRun: { run: RunControls; log: LogEntry[]; selectedPod: string | null } | null = null;
+
+  /**
+   * Shows a followed cluster's Run (read-only) in place of the lab's own, which is kept as it is
+   * (its moment, steps and console) until `unfollow()`.
+   */
+  follow(run: RunControls, following: { url: string; namespace: string }): void {
+    this.openId++;
+    this.player.pause();
+    if (!this.ownRun) {
+      const ui = this.store.getState().ui;
+      this.ownRun = { run: this.current, log: ui.log, selectedPod: ui.selectedPod };
+    }
+    this.show(run);
+    this.setUi({ following, editorOpen: false });
+  }
+
+  /** Back to the lab's own run, console and selection as they were before following. */
+  unfollow(): void {
+    const own = this.ownRun;
+    if (!own) return;
+    this.ownRun = null;
+    this.player.pause();
+    this.show(own.run);
+    this.setUi({ following: null, log: own.log, selectedPod: own.selectedPod });
   }
 
   // -------------------------------------------------------------------------------------------
@@ -434,7 +477,7 @@ export class Lab {
   dispose(): void {
     this.stopStream();
     this.unlisten();
-    this.unfollow();
+    this.unsubscribePlayer();
     if (this.ownsPlayer) this.player.dispose();
   }
 }

@@ -9,7 +9,7 @@ import { lessonById, loadLessons } from './catalog.ts';
 import { useT } from '../i18n/index.ts';
 import { connectLessonWindow } from '../present/channel.ts';
 import { loadExtensions } from '../../src/index.ts';
-import { useLab } from '../lab/context.ts';
+import { useLab, useLabState } from '../lab/context.ts';
 import type { Lab } from '../lab/lab.ts';
 import { LessonPicker } from './LessonPicker.tsx';
 import { trackProgress } from './progress.ts';
@@ -70,15 +70,25 @@ export function LessonHeader() {
   const lab = useLab();
   useLessonBoot(lab);
   const s = useLesson();
+  // A lesson plays its own scenario: not while following a cluster (web/follow).
+  const following = useLabState((st) => st.ui.following !== null);
   return (
     <>
-      <button type="button" onClick={() => openPicker(lab)} aria-haspopup="dialog" data-testid="lessons.open">
+      <button
+        type="button"
+        onClick={() => openPicker(lab)}
+        aria-haspopup="dialog"
+        data-testid="lessons.open"
+        disabled={following}
+        title={following ? t('follow.readOnlyShort') : undefined}
+      >
         {t('lessons.button')}
       </button>
       <button
         type="button"
         onClick={() => enterPresentation(lab)}
-        title={t('lessons.presentHint')}
+        disabled={following}
+        title={following ? t('follow.readOnlyShort') : t('lessons.presentHint')}
         data-testid="present.enter"
       >
         {t('lessons.present')}

@@ -66,6 +66,7 @@ export function Actions() {
   const lab = useLab();
   const frame = useFrame('text');
   const preview = useUiField('preview');
+  const following = useUiField('following');
   const [error, setError] = useState('');
   // Beside the diagram the two sets of actions take turns (a 720p screen has room for one and the
   // why and the console); stacked on a narrow screen, both show.
@@ -115,21 +116,33 @@ export function Actions() {
         </h2>
         {tabbed && <ActionTabs tab={tab} onChoose={setChosen} />}
       </div>
-      <div className={tabbed ? 'actions-panels actions-panels--tabbed' : 'actions-panels'}>
-        <div {...panel('update')}>
-          {/* A new spec (another strategy, a scale, a rollback) resets the form to what the Deployment has now. */}
-          <UpdateForm
-            key={`${main.metadata.uid}/${main.metadata.generation}`}
-            lab={lab}
-            d={main}
-            named={tabbed}
-            report={report}
-          />
+      {following && (
+        <p className="muted follow-readonly" data-testid="actions.readOnly">
+          {t('follow.readOnly', { ns: following.namespace })}
+        </p>
+      )}
+      {/* Following a cluster, every button that writes is disabled (web/follow). */}
+      <fieldset
+        className="follow-lock"
+        disabled={!!following}
+        title={following ? t('follow.readOnlyShort') : undefined}
+      >
+        <div className={tabbed ? 'actions-panels actions-panels--tabbed' : 'actions-panels'}>
+          <div {...panel('update')}>
+            {/* A new spec (another strategy, a scale, a rollback) resets the form to what the Deployment has now. */}
+            <UpdateForm
+              key={`${main.metadata.uid}/${main.metadata.generation}`}
+              lab={lab}
+              d={main}
+              named={tabbed}
+              report={report}
+            />
+          </div>
+          <div {...panel('bg')}>
+            <BlueGreen lab={lab} report={report} />
+          </div>
         </div>
-        <div {...panel('bg')}>
-          <BlueGreen lab={lab} report={report} />
-        </div>
-      </div>
+      </fieldset>
       {error && (
         <pre className="error" role="alert">
           {error}

@@ -19,7 +19,8 @@ const EVENTS_SHOWN = 40;
 export function EventsPanel() {
   const t = useT();
   const frame = useFrame('text');
-  const now = frame.t;
+  // Events carry the cluster's timestamps: a followed cluster's clock is not its `t`.
+  const now = frame.clock ?? frame.t;
   const events = frame.events.slice(-EVENTS_SHOWN);
   return (
     <section className="panel events" aria-labelledby="events-h">
@@ -129,7 +130,7 @@ export function WhyPanel() {
         {hidden ? (
           <AnswerFirst long={t('predict.why')} />
         ) : recent.length === 0 ? (
-          <p className="muted">{t('why.none')}</p>
+          <p className="muted">{t(frame.clock !== undefined ? 'follow.noDecisions' : 'why.none')}</p>
         ) : (
           <ul>
             {recent.map((d, i) => (
