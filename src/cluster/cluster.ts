@@ -32,7 +32,7 @@ import {
 import { syncDeployment } from './controllers/deployment/controller.ts';
 import { isPodReady } from './controllers/deployment/util.ts';
 import { syncEndpoints } from './controllers/endpoints.ts';
-import { syncReplicaSet } from './controllers/replicaset.ts';
+import { ReplicaSetPods, syncReplicaSet } from './controllers/replicaset.ts';
 import { ApiError } from './errors.ts';
 import { TimerHeap, type Timer } from './heap.ts';
 import { Store, controllerUid, objectKey, type Change, type StoreData } from './store.ts';
@@ -148,6 +148,8 @@ export class SimCluster implements ControllerContext {
   private listeners = new Set<() => void>();
   /** Watches on single objects (kubectl's `--watch`), called on every write of that object. */
   private watchers = new Set<(c: Change) => void>();
+  /** The informers' caches the controllers read instead of going over every object. */
+  private readonly replicaSetPods = new ReplicaSetPods();
 
   constructor(private readonly options: ClusterOptions = {}) {
     this.rand = new Rand(seedRandState(options.seed ?? 1));
@@ -423,6 +425,7 @@ export class SimCluster implements ControllerContext {
         if (c.type === 'deleted') this.enqueue('gc', c.obj.metadata.uid ?? '');
         break;
       case 'ReplicaSet':
+        if (c.type === 'deleted') this.replicaSetPods.onReplicaSetDeleted(c.obj.metadata.uid);
         this.enqueue('replicaset', key);
         this.enqueueOwnerDeployment(c.obj, c.old);
         if (c.type === 'deleted') this.enqueue('gc', c.obj.metadata.uid ?? '');
@@ -455,6 +458,7 @@ export class SimCluster implements ControllerContext {
     const pod = c.obj as Pod;
     const old = c.old as Pod | undefined;
     const ns = pod.metadata.namespace ?? 'default';
+    this.replicaSetPods.onPodChange(key, old, c.type === 'deleted' ? undefined : pod);
     if (c.type === 'deleted') {
       this.world.pods.delete(key);
       this.world.unschedulable.delete(key);
@@ -530,7 +534,7 @@ export class SimCluster implements ControllerContext {
       }
       const key = queue.values().next().value as string;
       queue.delete(key);
-      if (name === 'replicaset') syncReplicaSet(this, key);
+      if (name === 'replicaset') syncReplicaSet(this, key, this.replicaSetPods);
       else if (name === 'endpoints') syncEndpoints(this, key);
       else syncDeployment(this, key);
     }
@@ -738,6 +742,7 @@ export class SimCluster implements ControllerContext {
     this.store.onChange = () => {};
     this.store.load(s.store);
     this.store.onChange = onChange;
+    this.replicaSetPods.reset();
     this.now = s.now;
     this.rand = new Rand([...s.rand] as RandState);
     for (const q of QUEUE_ORDER) this.queues[q] = new Set(s.queues[q]);

@@ -51,6 +51,11 @@ export class Store {
     return this.kinds.get(kind)?.get(objectKey(namespace, name)) as T | undefined;
   }
 
+  /** An object by its key (`namespace/name`, or `name` for cluster-scoped kinds). */
+  getByKey<T extends KubeObject>(kind: string, key: string): T | undefined {
+    return this.kinds.get(kind)?.get(key) as T | undefined;
+  }
+
   /** Objects of a kind, in one namespace or all, sorted by namespace and name (kubectl's order). */
   list<T extends KubeObject>(kind: string, namespace?: string): T[] {
     const b = this.kinds.get(kind);

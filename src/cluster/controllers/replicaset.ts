@@ -6,9 +6,9 @@
 import { deepEqual } from '../../k8s/copy.ts';
 import { selectorMatches } from '../../k8s/labels.ts';
 import { parseTimestamp, timestamp } from '../../k8s/time.ts';
-import type { Pod, ReplicaSet, ReplicaSetStatus } from '../../k8s/types.ts';
+import type { LabelSelector, Pod, ReplicaSet, ReplicaSetStatus } from '../../k8s/types.ts';
 import type { ControllerContext } from '../context.ts';
-import { controllerUid } from '../store.ts';
+import { controllerUid, objectKey, type Store } from '../store.ts';
 import { isPodActive, isPodReady, podReadyCondition } from './deployment/util.ts';
 
 export const COMPONENT = 'replicaset-controller';
@@ -16,16 +16,17 @@ export const COMPONENT = 'replicaset-controller';
 export const BurstReplicas = 500;
 const PodDeletionCostAnnotation = 'controller.kubernetes.io/pod-deletion-cost';
 
-export function syncReplicaSet(ctx: ControllerContext, key: string): void {
+export function syncReplicaSet(ctx: ControllerContext, key: string, counts?: ReplicaSetPods): void {
   const [namespace, name] = key.split('/') as [string, string];
   const rs = ctx.store.get<ReplicaSet>('ReplicaSet', namespace, name);
   if (!rs) return;
-  const pods = claimPods(ctx, rs).filter((p) => factsOf(p).active);
-  const failure = rs.metadata.deletionTimestamp ? undefined : manageReplicas(ctx, pods, rs);
+  // With the informer's counts, the pods themselves are listed only when some must be deleted.
+  const seen = counts ? claimCounted(ctx, rs, counts) : countPods(claimPods(ctx, rs));
+  const failure = rs.metadata.deletionTimestamp ? undefined : manageReplicas(ctx, seen, rs);
   // Status from the pods as the sync found them, like upstream's informer cache; the pod events
   // this sync caused bring the RS back for the next status.
   const latest = ctx.store.get<ReplicaSet>('ReplicaSet', namespace, name) ?? rs;
-  const status = calculateStatus(latest, pods, ctx.now, failure);
+  const status = statusFromCounts(latest, seen.count(latest, ctx.now), ctx.now, failure);
   if (!deepEqual(latest.status, status)) ctx.updateStatus<ReplicaSet>({ ...latest, status });
   const minReady = latest.spec.minReadySeconds ?? 0;
   const replicas = latest.spec.replicas ?? 0;
@@ -35,6 +36,56 @@ export function syncReplicaSet(ctx: ControllerContext, key: string): void {
     (status.availableReplicas ?? 0) !== replicas
   )
     ctx.enqueueAfter('replicaset', key, minReady);
+}
+
+/** What a sync knows of its ReplicaSet's active pods after claiming them. */
+interface SeenPods {
+  /** How many there are. */
+  readonly size: number;
+  /** The pods themselves, in the order the sync claimed them (listed on demand). */
+  list(): Pod[];
+  /** calculateStatus's counts, for this ReplicaSet's template labels and minReadySeconds. */
+  count(rs: ReplicaSet, now: number): PodCounts;
+}
+
+/** The counts of a ReplicaSet's status. */
+export interface PodCounts {
+  replicas: number;
+  fullyLabeled: number;
+  ready: number;
+  available: number;
+}
+
+/** The active pods as a list: the full recount over every pod (what the informer's counts equal). */
+function countPods(claimed: Pod[]): SeenPods {
+  const pods = claimed.filter((p) => factsOf(p).active);
+  return { size: pods.length, list: () => pods, count: (latest, now) => recount(latest, pods, now) };
+}
+
+/**
+ * Claims through the informer's counts: the owned pods are walked only when some no longer match
+ * (to release them) and listed only when some must be deleted; the counts are read as the sync
+ * found them, after claiming and before creating or deleting.
+ */
+function claimCounted(ctx: ControllerContext, rs: ReplicaSet, counts: ReplicaSetPods): SeenPods {
+  const entry = counts.entry(ctx.store, rs);
+  if (entry.mismatched > 0) claimPods(ctx, rs);
+  else adoptOrphans(ctx, rs, []);
+  counts.catchUp(ctx.store, entry);
+  const found = entry.counts(ctx.now);
+  // The pods as claimed (unordered): the entry changes only when it catches up, on the next sync.
+  const claimed = () => [...entry.pods.values()].filter((p) => selects(rs, p) && factsOf(p).active);
+  return {
+    size: found.replicas,
+    // In the order the claim leaves them (the owner index keeps the order of the last write).
+    list: () =>
+      ctx.store
+        .listControlledBy<Pod>(rs.metadata.uid ?? '', 'Pod')
+        .filter((p) => selects(rs, p) && factsOf(p).active),
+    // The counts are for the ReplicaSet the sync started with; should the ReplicaSet have changed
+    // what they depend on by the time its status is written, count the claimed pods again.
+    count: (latest, now) => (sameBasis(entry.basis, latest) ? found : recount(latest, claimed(), now)),
+  };
 }
 
 /** The RS's pods: controlled ones whose labels still match, plus adopted orphans. */
@@ -52,7 +103,14 @@ function claimPods(ctx: ControllerContext, rs: ReplicaSet): Pod[] {
         },
       });
   }
-  if (rs.metadata.deletionTimestamp) return out;
+  adoptOrphans(ctx, rs, out);
+  return out;
+}
+
+/** Adopts the active orphans this ReplicaSet's selector matches, appending them to `out`. */
+function adoptOrphans(ctx: ControllerContext, rs: ReplicaSet, out: Pod[]): void {
+  if (rs.metadata.deletionTimestamp) return;
+  const uid = rs.metadata.uid ?? '';
   for (const p of ctx.store.listUncontrolled<Pod>('Pod')) {
     if (p.metadata.namespace !== rs.metadata.namespace || !isPodActive(p)) continue;
     if (!selectorMatches(rs.spec.selector, p.metadata.labels)) continue;
@@ -76,17 +134,16 @@ function claimPods(ctx: ControllerContext, rs: ReplicaSet): Pod[] {
       }),
     );
   }
-  return out;
 }
 
 /** Creates or deletes pods; returns the failure, if any, for the ReplicaFailure condition. */
 function manageReplicas(
   ctx: ControllerContext,
-  pods: Pod[],
+  pods: SeenPods,
   rs: ReplicaSet,
 ): { reason: string; message: string } | undefined {
   const want = rs.spec.replicas ?? 0;
-  let diff = pods.length - want;
+  let diff = pods.size - want;
   if (diff < 0) {
     diff = Math.min(-diff, BurstReplicas);
     // slowStartBatch: 1, 2, 4, … pods at a time; a failed batch stops the rest until a retry.
@@ -109,13 +166,13 @@ function manageReplicas(
       controller: COMPONENT,
       object: { kind: 'ReplicaSet', namespace: rs.metadata.namespace ?? 'default', name: rs.metadata.name },
       code: 'replicaset.create',
-      message: `ReplicaSet ${rs.metadata.name} wants ${want} pods and has ${pods.length}, so it creates ${diff}.`,
-      values: { want, have: pods.length, create: diff },
+      message: `ReplicaSet ${rs.metadata.name} wants ${want} pods and has ${pods.size}, so it creates ${diff}.`,
+      values: { want, have: pods.size, create: diff },
     });
   } else if (diff > 0) {
     diff = Math.min(diff, BurstReplicas);
     const related = relatedPods(ctx, rs);
-    const victims = getPodsToDelete(pods, related, diff, ctx.now);
+    const victims = getPodsToDelete(pods.list(), related, diff, ctx.now);
     for (const p of victims) {
       ctx.delete('Pod', p.metadata.namespace, p.metadata.name);
       ctx.event(rs, 'Normal', 'SuccessfulDelete', `Deleted pod: ${p.metadata.name}`, COMPONENT);
@@ -124,10 +181,10 @@ function manageReplicas(
       controller: COMPONENT,
       object: { kind: 'ReplicaSet', namespace: rs.metadata.namespace ?? 'default', name: rs.metadata.name },
       code: 'replicaset.delete',
-      message: `ReplicaSet ${rs.metadata.name} wants ${want} pods and has ${pods.length}, so it deletes ${diff}, not-ready and newest first: ${victims.map((p) => p.metadata.name).join(', ')}.`,
+      message: `ReplicaSet ${rs.metadata.name} wants ${want} pods and has ${pods.size}, so it deletes ${diff}, not-ready and newest first: ${victims.map((p) => p.metadata.name).join(', ')}.`,
       values: {
         want,
-        have: pods.length,
+        have: pods.size,
         delete: diff,
         victims: victims.map((p) => p.metadata.name).join(', '),
       },
@@ -249,9 +306,73 @@ export function getPodsToDelete(pods: Pod[], related: Pod[], diff: number, now: 
   for (const p of related)
     if (isPodActive(p))
       podsOnNode.set(p.spec.nodeName ?? '', (podsOnNode.get(p.spec.nodeName ?? '') ?? 0) + 1);
-  const ranked = pods.map((pod) => ({ pod, rank: podsOnNode.get(pod.spec.nodeName ?? '') ?? 0 }));
-  ranked.sort((a, b) => (activePodLess(a, b, now) ? -1 : activePodLess(b, a, now) ? 1 : 0));
+  const ranked = pods.map((pod) => keyed(pod, podsOnNode.get(pod.spec.nodeName ?? '') ?? 0, now));
+  ranked.sort(compareKeyed);
   return ranked.slice(0, diff).map((r) => r.pod);
+}
+
+/** A pod with everything ActivePodsWithRanks.Less reads of it, read once before sorting. */
+interface Keyed {
+  pod: Pod;
+  rank: number;
+  node: string;
+  phase: number;
+  ready: boolean;
+  cost: number;
+  readySince: number;
+  readyBucket: number;
+  restarts: number;
+  created: number;
+  createdBucket: number;
+  uid: string;
+}
+
+function keyed(pod: Pod, rank: number, now: number): Keyed {
+  const f = factsOf(pod);
+  return {
+    pod,
+    rank,
+    node: pod.spec.nodeName ?? '',
+    phase: f.phase,
+    ready: f.ready,
+    cost: f.cost,
+    readySince: f.readySince,
+    readyBucket: logarithmicBucket(f.readySince, now),
+    restarts: f.restarts,
+    created: f.created,
+    createdBucket: logarithmicBucket(f.created, now),
+    uid: pod.metadata.uid ?? '',
+  };
+}
+
+/**
+ * `activePodLess(a, b) ? -1 : activePodLess(b, a) ? 1 : 0` in one pass over pre-read keys: each
+ * rule of Less decides both directions at once (it is antisymmetric rule by rule), so a sort sees
+ * exactly the answers the two calls would give.
+ */
+function compareKeyed(a: Keyed, b: Keyed): number {
+  if (a.node !== b.node && (a.node === '' || b.node === '')) return a.node === '' ? -1 : 1;
+  if (a.phase !== b.phase) return a.phase < b.phase ? -1 : 1;
+  if (a.ready !== b.ready) return a.ready ? 1 : -1;
+  if (a.cost !== b.cost) return a.cost < b.cost ? -1 : 1;
+  if (a.rank !== b.rank) return a.rank > b.rank ? -1 : 1;
+  if (a.ready && b.ready) {
+    const ti = a.readySince;
+    const tj = b.readySince;
+    if (ti !== tj && !(Number.isNaN(ti) && Number.isNaN(tj))) {
+      if (Number.isNaN(ti) || Number.isNaN(tj)) return Number.isNaN(ti) ? -1 : 1;
+      const diff = a.readyBucket - b.readyBucket;
+      if (diff === 0) return a.uid < b.uid ? -1 : a.uid > b.uid ? 1 : 0;
+      return diff < 0 ? -1 : 1;
+    }
+  }
+  if (a.restarts !== b.restarts) return a.restarts > b.restarts ? -1 : 1;
+  if (a.created !== b.created) {
+    const diff = a.createdBucket - b.createdBucket;
+    if (diff === 0) return a.uid < b.uid ? -1 : a.uid > b.uid ? 1 : 0;
+    return diff < 0 ? -1 : 1;
+  }
+  return 0;
 }
 
 interface Ranked {
@@ -298,11 +419,13 @@ function afterOrZero(t1: number, t2: number): boolean {
 
 /** floor(log2(age in nanoseconds)) of each, compared: pods in the same bucket are "equally old". */
 function logarithmicRankDiff(t1: number, t2: number, now: number): number {
-  const d1 = (now - t1) * 1e9;
-  const d2 = (now - t2) * 1e9;
-  const r1 = d1 > 0 ? Math.floor(Math.log2(d1)) : -1;
-  const r2 = d2 > 0 ? Math.floor(Math.log2(d2)) : -1;
-  return r1 - r2;
+  return logarithmicBucket(t1, now) - logarithmicBucket(t2, now);
+}
+
+/** floor(log2(age in nanoseconds)), −1 for no age (or an unknown time). */
+function logarithmicBucket(t: number, now: number): number {
+  const d = (now - t) * 1e9;
+  return d > 0 ? Math.floor(Math.log2(d)) : -1;
 }
 
 function deletionCost(p: Pod): number {
@@ -324,6 +447,11 @@ export function calculateStatus(
   now: number,
   failure?: { reason: string; message: string },
 ): ReplicaSetStatus {
+  return statusFromCounts(rs, recount(rs, pods, now), now, failure);
+}
+
+/** The status counts over a list of active pods, one by one. */
+export function recount(rs: ReplicaSet, pods: Pod[], now: number): PodCounts {
   const templateLabels = rs.spec.template.metadata?.labels ?? {};
   let fullyLabeled = 0;
   let ready = 0;
@@ -338,8 +466,18 @@ export function calculateStatus(
       if (minReady === 0 || f.readySince + minReady < now) available++;
     }
   }
+  return { replicas: pods.length, fullyLabeled, ready, available };
+}
+
+function statusFromCounts(
+  rs: ReplicaSet,
+  counts: PodCounts,
+  now: number,
+  failure?: { reason: string; message: string },
+): ReplicaSetStatus {
+  const { fullyLabeled, ready, available } = counts;
   // apps/v1 ReplicaSetStatus: replicas always, the other counts omitempty.
-  const status: ReplicaSetStatus = { replicas: pods.length };
+  const status: ReplicaSetStatus = { replicas: counts.replicas };
   if (fullyLabeled) status.fullyLabeledReplicas = fullyLabeled;
   if (ready) status.readyReplicas = ready;
   if (available) status.availableReplicas = available;
@@ -359,4 +497,171 @@ export function calculateStatus(
     ];
   if (conditions.length) status.conditions = conditions;
   return status;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The informer's counts
+
+/** What the counts of one ReplicaSet depend on besides its pods. */
+interface Basis {
+  rs: ReplicaSet;
+  selector: LabelSelector;
+  templateLabels: Record<string, string>;
+  minReady: number;
+}
+
+function basisOf(rs: ReplicaSet): Basis {
+  return {
+    rs,
+    selector: rs.spec.selector,
+    templateLabels: rs.spec.template.metadata?.labels ?? {},
+    minReady: rs.spec.minReadySeconds ?? 0,
+  };
+}
+
+function sameBasis(b: Basis, rs: ReplicaSet): boolean {
+  if (b.rs === rs) return true;
+  const labels = rs.spec.template.metadata?.labels ?? {};
+  return (
+    b.minReady === (rs.spec.minReadySeconds ?? 0) &&
+    (b.selector === rs.spec.selector || deepEqual(b.selector, rs.spec.selector)) &&
+    (b.templateLabels === labels || deepEqual(b.templateLabels, labels))
+  );
+}
+
+/** The pods one ReplicaSet controls, counted as `recount` counts the active ones that match. */
+class Entry {
+  /** Counted pods by store key: the object each was counted as. */
+  readonly pods = new Map<string, Pod>();
+  /** Keys of pods that changed since they were counted. */
+  readonly dirty = new Set<string>();
+  replicas = 0;
+  fullyLabeled = 0;
+  ready = 0;
+  /** Controlled pods whose labels no longer match the selector: a claim releases them. */
+  mismatched = 0;
+  /** With minReadySeconds: when each counted Ready pod became Ready, ascending (NaN left out). */
+  readonly readySince: number[] = [];
+
+  constructor(public basis: Basis) {}
+
+  add(p: Pod, sign: 1 | -1): void {
+    const b = this.basis;
+    if (!selects(b.rs, p)) {
+      this.mismatched += sign;
+      return;
+    }
+    const f = factsOf(p);
+    if (!f.active) return;
+    this.replicas += sign;
+    if (hasLabels(p, b.templateLabels)) this.fullyLabeled += sign;
+    if (!f.ready) return;
+    this.ready += sign;
+    if (b.minReady === 0 || Number.isNaN(f.readySince)) return;
+    const list = this.readySince;
+    const i = lowerBound(list, f.readySince);
+    if (sign > 0) list.splice(i, 0, f.readySince);
+    else list.splice(i, 1);
+  }
+
+  counts(now: number): PodCounts {
+    const minReady = this.basis.minReady;
+    let available = this.ready;
+    if (minReady > 0) {
+      // Ready pods whose readySince + minReady < now: a prefix of the ascending list (the sum is
+      // monotonic in readySince, so the same floating-point test as recount's decides the cut).
+      const list = this.readySince;
+      let lo = 0;
+      let hi = list.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (list[mid]! + minReady < now) lo = mid + 1;
+        else hi = mid;
+      }
+      available = lo;
+    }
+    return { replicas: this.replicas, fullyLabeled: this.fullyLabeled, ready: this.ready, available };
+  }
+}
+
+function lowerBound(list: number[], v: number): number {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (list[mid]! < v) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
+ * The informer's view of each ReplicaSet's pods (upstream's shared informer cache and the
+ * expectations it feeds): per ReplicaSet uid, how many active pods match, how many carry the
+ * template's labels, how many are Ready and since when. Kept up to date from pod changes; a sync
+ * reads the counts instead of going over every pod, and the status it writes is the one `recount`
+ * gives over the same pods.
+ */
+export class ReplicaSetPods {
+  private entries = new Map<string, Entry>();
+
+  /** A pod was written or deleted: the ReplicaSets that control it (before and after) recount it. */
+  onPodChange(key: string, old: Pod | undefined, pod: Pod | undefined): void {
+    for (const p of [old, pod]) {
+      const uid = p && controllerUid(p);
+      if (uid !== undefined) this.entries.get(uid)?.dirty.add(key);
+    }
+  }
+
+  /** A ReplicaSet was deleted: its counts go. */
+  onReplicaSetDeleted(uid: string | undefined): void {
+    if (uid !== undefined) this.entries.delete(uid);
+  }
+
+  /** Forget everything (after a restore): each ReplicaSet is counted afresh on its next sync. */
+  reset(): void {
+    this.entries = new Map();
+  }
+
+  /** The up-to-date entry of a ReplicaSet, counted afresh when what it depends on changed. */
+  entry(store: Store, rs: ReplicaSet): Entry {
+    const uid = rs.metadata.uid ?? '';
+    let e = this.entries.get(uid);
+    if (e && !sameBasis(e.basis, rs)) e = undefined;
+    if (!e) {
+      e = new Entry(basisOf(rs));
+      for (const p of store.listControlledBy<Pod>(uid, 'Pod')) {
+        e.pods.set(objectKey(p.metadata.namespace, p.metadata.name), p);
+        e.add(p, 1);
+      }
+      this.entries.set(uid, e);
+      return e;
+    }
+    this.catchUp(store, e);
+    return e;
+  }
+
+  /** Recounts the pods that changed since they were counted. */
+  catchUp(store: Store, e: Entry): void {
+    if (e.dirty.size === 0) return;
+    const uid = e.basis.rs.metadata.uid ?? '';
+    for (const key of e.dirty) {
+      const before = e.pods.get(key);
+      const now = store.getByKey<Pod>('Pod', key);
+      const after = now && controllerUid(now) === uid ? now : undefined;
+      if (before === after) continue;
+      if (before) e.add(before, -1);
+      if (after) {
+        e.add(after, 1);
+        e.pods.set(key, after);
+      } else e.pods.delete(key);
+    }
+    e.dirty.clear();
+  }
+
+  /** The counts as `recount` would give them now, for a ReplicaSet synced before (tests compare). */
+  peek(store: Store, rs: ReplicaSet, now: number): PodCounts {
+    const e = this.entry(store, rs);
+    return e.counts(now);
+  }
 }
