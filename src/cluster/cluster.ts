@@ -46,7 +46,7 @@ import {
   type TrafficSecond,
   type TrafficState,
 } from './traffic.ts';
-import { copyWorldState, newWorldState, scheduleBatch, type WorldState } from './world.ts';
+import { copyWorldState, newWorldState, NodeUsageCache, scheduleBatch, type WorldState } from './world.ts';
 
 export interface ClusterOptions {
   seed?: number;
@@ -150,6 +150,7 @@ export class SimCluster implements ControllerContext {
   private watchers = new Set<(c: Change) => void>();
   /** The informers' caches the controllers read instead of going over every object. */
   private readonly replicaSetPods = new ReplicaSetPods();
+  private readonly nodeUsage = new NodeUsageCache();
 
   constructor(private readonly options: ClusterOptions = {}) {
     this.rand = new Rand(seedRandState(options.seed ?? 1));
@@ -459,6 +460,7 @@ export class SimCluster implements ControllerContext {
     const old = c.old as Pod | undefined;
     const ns = pod.metadata.namespace ?? 'default';
     this.replicaSetPods.onPodChange(key, old, c.type === 'deleted' ? undefined : pod);
+    this.nodeUsage.onPodChange(old, c.type === 'deleted' ? undefined : pod);
     if (c.type === 'deleted') {
       this.world.pods.delete(key);
       this.world.unschedulable.delete(key);
@@ -526,7 +528,7 @@ export class SimCluster implements ControllerContext {
       if (name === 'scheduler' || name === 'kubelet' || name === 'gc' || name === 'traffic') {
         const keys = [...queue];
         queue.clear();
-        if (name === 'scheduler') scheduleBatch(this, this.world, keys);
+        if (name === 'scheduler') scheduleBatch(this, this.world, keys, this.nodeUsage);
         else if (name === 'kubelet') for (const k of keys) syncPod(this, this.world, k);
         else if (name === 'gc') for (const uid of keys) this.collectGarbage(uid);
         else this.trafficTick();
@@ -743,6 +745,7 @@ export class SimCluster implements ControllerContext {
     this.store.load(s.store);
     this.store.onChange = onChange;
     this.replicaSetPods.reset();
+    this.nodeUsage.reset();
     this.now = s.now;
     this.rand = new Rand([...s.rand] as RandState);
     for (const q of QUEUE_ORDER) this.queues[q] = new Set(s.queues[q]);
