@@ -31,7 +31,7 @@ import {
 } from './context.ts';
 import { syncDeployment } from './controllers/deployment/controller.ts';
 import { isPodReady } from './controllers/deployment/util.ts';
-import { syncEndpoints } from './controllers/endpoints.ts';
+import { ServiceMembers, syncEndpoints } from './controllers/endpoints.ts';
 import { ReplicaSetPods, syncReplicaSet } from './controllers/replicaset.ts';
 import { ApiError } from './errors.ts';
 import { TimerHeap, type Timer } from './heap.ts';
@@ -151,6 +151,7 @@ export class SimCluster implements ControllerContext {
   /** The informers' caches the controllers read instead of going over every object. */
   private readonly replicaSetPods = new ReplicaSetPods();
   private readonly nodeUsage = new NodeUsageCache();
+  private readonly serviceMembers = new ServiceMembers();
 
   constructor(private readonly options: ClusterOptions = {}) {
     this.rand = new Rand(seedRandState(options.seed ?? 1));
@@ -461,6 +462,7 @@ export class SimCluster implements ControllerContext {
     const ns = pod.metadata.namespace ?? 'default';
     this.replicaSetPods.onPodChange(key, old, c.type === 'deleted' ? undefined : pod);
     this.nodeUsage.onPodChange(old, c.type === 'deleted' ? undefined : pod);
+    this.serviceMembers.onPodChange(key, ns);
     if (c.type === 'deleted') {
       this.world.pods.delete(key);
       this.world.unschedulable.delete(key);
@@ -537,7 +539,7 @@ export class SimCluster implements ControllerContext {
       const key = queue.values().next().value as string;
       queue.delete(key);
       if (name === 'replicaset') syncReplicaSet(this, key, this.replicaSetPods);
-      else if (name === 'endpoints') syncEndpoints(this, key);
+      else if (name === 'endpoints') syncEndpoints(this, key, this.serviceMembers);
       else syncDeployment(this, key);
     }
   }
@@ -746,6 +748,7 @@ export class SimCluster implements ControllerContext {
     this.store.onChange = onChange;
     this.replicaSetPods.reset();
     this.nodeUsage.reset();
+    this.serviceMembers.reset();
     this.now = s.now;
     this.rand = new Rand([...s.rand] as RandState);
     for (const q of QUEUE_ORDER) this.queues[q] = new Set(s.queues[q]);
