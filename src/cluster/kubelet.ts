@@ -58,6 +58,12 @@ export interface KubeletWorld {
   nodeImages: Map<string, readonly string[]>;
   nextIp: Map<string, number>;
   apps: Record<string, Partial<AppBehaviour>>;
+  /**
+   * At least the latest `readySince` of any pod (undefined: not known, e.g. after a restore).
+   * Traffic reads it to skip looking for endpoints that became Ready during a batch. Not state:
+   * snapshots leave it out.
+   */
+  latestReady?: number;
 }
 
 /**
@@ -507,6 +513,8 @@ export function syncPod(ctx: ControllerContext, world: KubeletWorld, key: string
   if (bound || rt.stage !== stageBefore) pod = withStatus(ctx, pod, rt);
   if (pod !== original) ctx.updateStatus(pod);
   world.pods.set(key, rt);
+  if (rt.readySince !== undefined && world.latestReady !== undefined && rt.readySince > world.latestReady)
+    world.latestReady = rt.readySince;
   schedule(ctx, key, rt);
 }
 
