@@ -9,6 +9,7 @@ import { parseTimestamp, timestamp } from '../../k8s/time.ts';
 import type { LabelSelector, Pod, ReplicaSet, ReplicaSetStatus } from '../../k8s/types.ts';
 import type { ControllerContext } from '../context.ts';
 import { controllerUid, objectKey, type Store } from '../store.ts';
+import { timSort } from '../../k8s/timsort.ts';
 import { isPodActive, isPodReady, podReadyCondition } from './deployment/util.ts';
 
 export const COMPONENT = 'replicaset-controller';
@@ -21,7 +22,7 @@ export function syncReplicaSet(ctx: ControllerContext, key: string, counts?: Rep
   const rs = ctx.store.get<ReplicaSet>('ReplicaSet', namespace, name);
   if (!rs) return;
   // With the informer's counts, the pods themselves are listed only when some must be deleted.
-  const seen = counts ? claimCounted(ctx, rs, counts) : countPods(claimPods(ctx, rs));
+  const seen = counts ? claimCounted(ctx, rs, counts) : countPods(ctx, rs, claimPods(ctx, rs));
   const failure = rs.metadata.deletionTimestamp ? undefined : manageReplicas(ctx, seen, rs);
   // Status from the pods as the sync found them, like upstream's informer cache; the pod events
   // this sync caused bring the RS back for the next status.
@@ -44,6 +45,8 @@ interface SeenPods {
   readonly size: number;
   /** The pods themselves, in the order the sync claimed them (listed on demand). */
   list(): Pod[];
+  /** Active pods per node among all the pods of its Deployment's ReplicaSets (the ranking's). */
+  podsOnNode(): Map<string, number>;
   /** calculateStatus's counts, for this ReplicaSet's template labels and minReadySeconds. */
   count(rs: ReplicaSet, now: number): PodCounts;
 }
@@ -57,9 +60,14 @@ export interface PodCounts {
 }
 
 /** The active pods as a list: the full recount over every pod (what the informer's counts equal). */
-function countPods(claimed: Pod[]): SeenPods {
+function countPods(ctx: ControllerContext, rs: ReplicaSet, claimed: Pod[]): SeenPods {
   const pods = claimed.filter((p) => factsOf(p).active);
-  return { size: pods.length, list: () => pods, count: (latest, now) => recount(latest, pods, now) };
+  return {
+    size: pods.length,
+    list: () => pods,
+    podsOnNode: () => activeOnNode(relatedPods(ctx, rs)),
+    count: (latest, now) => recount(latest, pods, now),
+  };
 }
 
 /**
@@ -74,14 +82,17 @@ function claimCounted(ctx: ControllerContext, rs: ReplicaSet, counts: ReplicaSet
   counts.catchUp(ctx.store, entry);
   const found = entry.counts(ctx.now);
   // The pods as claimed (unordered): the entry changes only when it catches up, on the next sync.
-  const claimed = () => [...entry.pods.values()].filter((p) => selects(rs, p) && factsOf(p).active);
+  const claimed = () =>
+    [...entry.pods.values()].map((s) => s.pod).filter((p) => selects(rs, p) && factsOf(p).active);
   return {
     size: found.replicas,
-    // In the order the claim leaves them (the owner index keeps the order of the last write).
-    list: () =>
-      ctx.store
-        .listControlledBy<Pod>(rs.metadata.uid ?? '', 'Pod')
-        .filter((p) => selects(rs, p) && factsOf(p).active),
+    // In the order the claim leaves them: the entry keeps the owner index's order.
+    list: () => {
+      const out: Pod[] = [];
+      for (const slot of entry.pods.values()) if (slot.counted) out.push(slot.pod);
+      return out;
+    },
+    podsOnNode: () => counts.podsOnNode(ctx.store, rs),
     // The counts are for the ReplicaSet the sync started with; should the ReplicaSet have changed
     // what they depend on by the time its status is written, count the claimed pods again.
     count: (latest, now) => (sameBasis(entry.basis, latest) ? found : recount(latest, claimed(), now)),
@@ -171,8 +182,7 @@ function manageReplicas(
     });
   } else if (diff > 0) {
     diff = Math.min(diff, BurstReplicas);
-    const related = relatedPods(ctx, rs);
-    const victims = getPodsToDelete(pods.list(), related, diff, ctx.now);
+    const victims = podsToDelete(pods.list(), pods.podsOnNode(), diff, ctx.now);
     for (const p of victims) {
       ctx.delete('Pod', p.metadata.namespace, p.metadata.name);
       ctx.event(rs, 'Normal', 'SuccessfulDelete', `Deleted pod: ${p.metadata.name}`, COMPONENT);
@@ -249,6 +259,8 @@ interface PodFacts {
   cost: number;
   restarts: number;
   created: number;
+  /** The uid's first eight hex digits as a number, NaN when it does not start with them. */
+  uidHead: number;
   /** Results of label checks against selector or template-label objects. */
   matches: WeakMap<object, boolean>;
 }
@@ -267,6 +279,7 @@ function factsOf(p: Pod): PodFacts {
       cost: deletionCost(p),
       restarts: maxRestarts(p),
       created: parseTimestamp(p.metadata.creationTimestamp),
+      uidHead: /^[0-9a-f]{8}/.test(p.metadata.uid ?? '') ? parseInt(p.metadata.uid!.slice(0, 8), 16) : NaN,
       matches: new WeakMap(),
     };
     factsCache.set(p, f);
@@ -301,78 +314,124 @@ function selects(rs: ReplicaSet, p: Pod): boolean {
  * restarts, newer (log2 buckets).
  */
 export function getPodsToDelete(pods: Pod[], related: Pod[], diff: number, now: number): Pod[] {
-  if (diff >= pods.length) return pods.slice(0, diff);
+  return podsToDelete(pods, activeOnNode(related), diff, now);
+}
+
+/** How many of `pods` are active on each node ('' for none). */
+function activeOnNode(pods: Pod[]): Map<string, number> {
   const podsOnNode = new Map<string, number>();
-  for (const p of related)
+  for (const p of pods)
     if (isPodActive(p))
       podsOnNode.set(p.spec.nodeName ?? '', (podsOnNode.get(p.spec.nodeName ?? '') ?? 0) + 1);
-  const ranked = pods.map((pod) => keyed(pod, podsOnNode.get(pod.spec.nodeName ?? '') ?? 0, now));
-  ranked.sort(compareKeyed);
-  return ranked.slice(0, diff).map((r) => r.pod);
+  return podsOnNode;
 }
 
-/** A pod with everything ActivePodsWithRanks.Less reads of it, read once before sorting. */
-interface Keyed {
-  pod: Pod;
-  rank: number;
-  node: string;
-  phase: number;
-  ready: boolean;
-  cost: number;
-  readySince: number;
-  readyBucket: number;
-  restarts: number;
-  created: number;
-  createdBucket: number;
-  uid: string;
-}
-
-function keyed(pod: Pod, rank: number, now: number): Keyed {
-  const f = factsOf(pod);
-  return {
-    pod,
-    rank,
-    node: pod.spec.nodeName ?? '',
-    phase: f.phase,
-    ready: f.ready,
-    cost: f.cost,
-    readySince: f.readySince,
-    readyBucket: logarithmicBucket(f.readySince, now),
-    restarts: f.restarts,
-    created: f.created,
-    createdBucket: logarithmicBucket(f.created, now),
-    uid: pod.metadata.uid ?? '',
-  };
+function podsToDelete(pods: Pod[], podsOnNode: Map<string, number>, diff: number, now: number): Pod[] {
+  if (diff >= pods.length) return pods.slice(0, diff);
+  const order = new Ranking(pods, podsOnNode, now).sorted();
+  const out: Pod[] = [];
+  for (let i = 0; i < diff; i++) out.push(pods[order[i]!]!);
+  return out;
 }
 
 /**
- * `activePodLess(a, b) ? -1 : activePodLess(b, a) ? 1 : 0` in one pass over pre-read keys: each
- * rule of Less decides both directions at once (it is antisymmetric rule by rule), so a sort sees
- * exactly the answers the two calls would give.
+ * ActivePodsWithRanks.Less over pods whose keys are read once into arrays, sorting their indices:
+ * `compare(i, j)` is `activePodLess(i, j) ? -1 : activePodLess(j, i) ? 1 : 0` in one pass (each
+ * rule of Less is antisymmetric, so it decides both directions at once), and the sort asks the
+ * questions Array.prototype.sort asks (timSort). Less is not a strict weak ordering (see
+ * timsort.ts), so both matter for which pods go.
  */
-function compareKeyed(a: Keyed, b: Keyed): number {
-  if (a.node !== b.node && (a.node === '' || b.node === '')) return a.node === '' ? -1 : 1;
-  if (a.phase !== b.phase) return a.phase < b.phase ? -1 : 1;
-  if (a.ready !== b.ready) return a.ready ? 1 : -1;
-  if (a.cost !== b.cost) return a.cost < b.cost ? -1 : 1;
-  if (a.rank !== b.rank) return a.rank > b.rank ? -1 : 1;
-  if (a.ready && b.ready) {
-    const ti = a.readySince;
-    const tj = b.readySince;
-    if (ti !== tj && !(Number.isNaN(ti) && Number.isNaN(tj))) {
-      if (Number.isNaN(ti) || Number.isNaN(tj)) return Number.isNaN(ti) ? -1 : 1;
-      const diff = a.readyBucket - b.readyBucket;
-      if (diff === 0) return a.uid < b.uid ? -1 : a.uid > b.uid ? 1 : 0;
-      return diff < 0 ? -1 : 1;
+class Ranking {
+  /** Unscheduled (0) or not, phase, Ready: Less's first three rules as one number. */
+  private readonly group: Int8Array;
+  private readonly cost: Float64Array;
+  private readonly rank: Int32Array;
+  private readonly readySince: Float64Array;
+  private readonly readyBucket: Int32Array;
+  private readonly restarts: Float64Array;
+  private readonly created: Float64Array;
+  private readonly createdBucket: Int32Array;
+  /** The uid's first eight hex digits as a number (NaN for other uids): most uid comparisons. */
+  private readonly uidHead: Float64Array;
+  private readonly uids: string[];
+
+  constructor(pods: Pod[], podsOnNode: Map<string, number>, now: number) {
+    const n = pods.length;
+    this.group = new Int8Array(n);
+    this.cost = new Float64Array(n);
+    this.rank = new Int32Array(n);
+    this.readySince = new Float64Array(n);
+    this.readyBucket = new Int32Array(n);
+    this.restarts = new Float64Array(n);
+    this.created = new Float64Array(n);
+    this.createdBucket = new Int32Array(n);
+    this.uidHead = new Float64Array(n);
+    this.uids = new Array<string>(n);
+    for (let i = 0; i < n; i++) {
+      const p = pods[i]!;
+      const f = factsOf(p);
+      const node = p.spec.nodeName ?? '';
+      this.group[i] = (node === '' ? 0 : 6) + f.phase * 2 + (f.ready ? 1 : 0);
+      this.cost[i] = f.cost;
+      this.rank[i] = podsOnNode.get(node) ?? 0;
+      this.readySince[i] = f.readySince;
+      this.readyBucket[i] = logarithmicBucket(f.readySince, now);
+      this.restarts[i] = f.restarts;
+      this.created[i] = f.created;
+      this.createdBucket[i] = logarithmicBucket(f.created, now);
+      this.uidHead[i] = f.uidHead;
+      this.uids[i] = p.metadata.uid ?? '';
     }
   }
-  if (a.restarts !== b.restarts) return a.restarts > b.restarts ? -1 : 1;
-  if (a.created !== b.created) {
-    const diff = a.createdBucket - b.createdBucket;
-    if (diff === 0) return a.uid < b.uid ? -1 : a.uid > b.uid ? 1 : 0;
-    return diff < 0 ? -1 : 1;
+
+  /** The indices of the pods, deletion order first. */
+  sorted(): number[] {
+    const order: number[] = [];
+    for (let i = 0; i < this.uids.length; i++) order.push(i);
+    return timSort(order, this.compare);
   }
-  return 0;
+
+  private readonly compare = (i: number, j: number): number => {
+    const gi = this.group[i]!;
+    const gj = this.group[j]!;
+    if (gi !== gj) return gi < gj ? -1 : 1;
+    const ci = this.cost[i]!;
+    const cj = this.cost[j]!;
+    if (ci !== cj) return ci < cj ? -1 : 1;
+    const ri = this.rank[i]!;
+    const rj = this.rank[j]!;
+    if (ri !== rj) return ri > rj ? -1 : 1;
+    if ((gi & 1) === 1) {
+      // Both Ready: Ready for less time first, by log2 buckets, then uid.
+      const ti = this.readySince[i]!;
+      const tj = this.readySince[j]!;
+      if (ti !== tj && !(Number.isNaN(ti) && Number.isNaN(tj))) {
+        if (Number.isNaN(ti) || Number.isNaN(tj)) return Number.isNaN(ti) ? -1 : 1;
+        const d = this.readyBucket[i]! - this.readyBucket[j]!;
+        if (d === 0) return this.uidOrder(i, j);
+        return d < 0 ? -1 : 1;
+      }
+    }
+    const si = this.restarts[i]!;
+    const sj = this.restarts[j]!;
+    if (si !== sj) return si > sj ? -1 : 1;
+    if (this.created[i] !== this.created[j]) {
+      const d = this.createdBucket[i]! - this.createdBucket[j]!;
+      if (d === 0) return this.uidOrder(i, j);
+      return d < 0 ? -1 : 1;
+    }
+    return 0;
+  };
+
+  private uidOrder(i: number, j: number): number {
+    const hi = this.uidHead[i]!;
+    const hj = this.uidHead[j]!;
+    // Eight lowercase hex digits order as the numbers they spell.
+    if (hi !== hj && !Number.isNaN(hi) && !Number.isNaN(hj)) return hi < hj ? -1 : 1;
+    const a = this.uids[i]!;
+    const b = this.uids[j]!;
+    return a < b ? -1 : a > b ? 1 : 0;
+  }
 }
 
 interface Ranked {
@@ -530,11 +589,22 @@ function sameBasis(b: Basis, rs: ReplicaSet): boolean {
 }
 
 /** The pods one ReplicaSet controls, counted as `recount` counts the active ones that match. */
+/** A controlled pod as counted, and whether it counts (active and matching). */
+interface Slot {
+  pod: Pod;
+  counted: boolean;
+}
+
 class Entry {
-  /** Counted pods by store key: the object each was counted as. */
-  readonly pods = new Map<string, Pod>();
-  /** Keys of pods that changed since they were counted. */
+  /**
+   * The pods the ReplicaSet controls by store key, in the order of the store's owner index (the
+   * last written last): a deletion ranks them in that order.
+   */
+  readonly pods = new Map<string, Slot>();
+  /** Keys of pods written since they were counted, the last written last. */
   readonly dirty = new Set<string>();
+  /** Active pods per node among all it controls, matching or not (ranking's related pods). */
+  readonly activeOnNode = new Map<string, number>();
   replicas = 0;
   fullyLabeled = 0;
   ready = 0;
@@ -545,23 +615,31 @@ class Entry {
 
   constructor(public basis: Basis) {}
 
-  add(p: Pod, sign: 1 | -1): void {
+  /** Counts a pod in (1) or out (−1); returns whether it counts. */
+  add(p: Pod, sign: 1 | -1): boolean {
     const b = this.basis;
+    const f = factsOf(p);
+    if (f.active) {
+      const node = p.spec.nodeName ?? '';
+      const n = (this.activeOnNode.get(node) ?? 0) + sign;
+      if (n === 0) this.activeOnNode.delete(node);
+      else this.activeOnNode.set(node, n);
+    }
     if (!selects(b.rs, p)) {
       this.mismatched += sign;
-      return;
+      return false;
     }
-    const f = factsOf(p);
-    if (!f.active) return;
+    if (!f.active) return false;
     this.replicas += sign;
     if (hasLabels(p, b.templateLabels)) this.fullyLabeled += sign;
-    if (!f.ready) return;
+    if (!f.ready) return true;
     this.ready += sign;
-    if (b.minReady === 0 || Number.isNaN(f.readySince)) return;
+    if (b.minReady === 0 || Number.isNaN(f.readySince)) return true;
     const list = this.readySince;
     const i = lowerBound(list, f.readySince);
     if (sign > 0) list.splice(i, 0, f.readySince);
     else list.splice(i, 1);
+    return true;
   }
 
   counts(now: number): PodCounts {
@@ -609,7 +687,11 @@ export class ReplicaSetPods {
   onPodChange(key: string, old: Pod | undefined, pod: Pod | undefined): void {
     for (const p of [old, pod]) {
       const uid = p && controllerUid(p);
-      if (uid !== undefined) this.entries.get(uid)?.dirty.add(key);
+      const dirty = uid !== undefined ? this.entries.get(uid)?.dirty : undefined;
+      if (dirty) {
+        dirty.delete(key);
+        dirty.add(key);
+      }
     }
   }
 
@@ -630,10 +712,8 @@ export class ReplicaSetPods {
     if (e && !sameBasis(e.basis, rs)) e = undefined;
     if (!e) {
       e = new Entry(basisOf(rs));
-      for (const p of store.listControlledBy<Pod>(uid, 'Pod')) {
-        e.pods.set(objectKey(p.metadata.namespace, p.metadata.name), p);
-        e.add(p, 1);
-      }
+      for (const p of store.listControlledBy<Pod>(uid, 'Pod'))
+        e.pods.set(objectKey(p.metadata.namespace, p.metadata.name), { pod: p, counted: e.add(p, 1) });
       this.entries.set(uid, e);
       return e;
     }
@@ -645,18 +725,30 @@ export class ReplicaSetPods {
   catchUp(store: Store, e: Entry): void {
     if (e.dirty.size === 0) return;
     const uid = e.basis.rs.metadata.uid ?? '';
+    // In the order they were last written, each to the end, as the owner index moves them.
     for (const key of e.dirty) {
       const before = e.pods.get(key);
       const now = store.getByKey<Pod>('Pod', key);
       const after = now && controllerUid(now) === uid ? now : undefined;
-      if (before === after) continue;
-      if (before) e.add(before, -1);
-      if (after) {
-        e.add(after, 1);
-        e.pods.set(key, after);
-      } else e.pods.delete(key);
+      if (before) {
+        e.add(before.pod, -1);
+        e.pods.delete(key);
+      }
+      if (after) e.pods.set(key, { pod: after, counted: e.add(after, 1) });
     }
     e.dirty.clear();
+  }
+
+  /** Active pods per node among the pods of the ReplicaSet's Deployment's ReplicaSets. */
+  podsOnNode(store: Store, rs: ReplicaSet): Map<string, number> {
+    const owner = controllerUid(rs);
+    const siblings = owner ? store.listControlledBy<ReplicaSet>(owner, 'ReplicaSet') : [rs];
+    if (siblings.length === 1) return this.entry(store, siblings[0]!).activeOnNode;
+    const sum = new Map<string, number>();
+    for (const sibling of siblings)
+      for (const [node, n] of this.entry(store, sibling).activeOnNode)
+        sum.set(node, (sum.get(node) ?? 0) + n);
+    return sum;
   }
 
   /** The counts as `recount` would give them now, for a ReplicaSet synced before (tests compare). */
