@@ -201,30 +201,28 @@ export function scheduleBatch(
 ): void {
   const nodes = ctx.store.list<NodeObject>('Node');
   let usage: Map<string, NodeUsage> | undefined;
+  // Why pods of given requests fit on no node, until a pod is placed (pending pods are retried
+  // whenever room may have appeared, a whole ReplicaSet's worth at a time).
+  const fitsNowhere = new Map<string, string>();
   for (const key of keys) {
-    const [namespace, name] = key.split('/') as [string, string];
-    const pod = ctx.store.get<Pod>('Pod', namespace, name);
+    const pod = ctx.store.getByKey<Pod>('Pod', key);
     if (!pod || pod.spec.nodeName || pod.metadata.deletionTimestamp) {
       world.unschedulable.delete(key);
       continue;
     }
     usage ??= cache ? cache.usageOf(ctx, nodes) : nodeUsage(ctx, nodes);
-    schedulePod(ctx, world, key, pod, nodes, usage);
+    schedulePod(ctx, world, key, pod, nodes, usage, fitsNowhere);
   }
 }
 
-function schedulePod(
-  ctx: ControllerContext,
-  world: WorldState,
-  key: string,
-  pod: Pod,
+/** The nodes a pod with these requests fits on, with their scores; counts why the others do not. */
+function feasibleNodes(
   nodes: NodeObject[],
   usage: Map<string, NodeUsage>,
-): void {
-  const { namespace = 'default', name } = pod.metadata;
-  const req = podRequests(pod);
-  const owner = controllerUid(pod);
-  const reasons = new Map<string, number>();
+  req: { cpu: number; memory: number },
+  owner: string | undefined,
+  reasons: Map<string, number>,
+): { node: NodeObject; score: number[] }[] {
   const feasible: { node: NodeObject; score: number[] }[] = [];
   for (const n of nodes) {
     const u = usage.get(n.metadata.name)!;
@@ -240,11 +238,36 @@ function schedulePod(
     const share = (u.cpu + req.cpu) / (cpuCap || 1) + (u.memory + req.memory) / (memCap || 1);
     feasible.push({ node: n, score: [owner ? (u.byOwner.get(owner) ?? 0) : 0, share, u.pods] });
   }
-  if (feasible.length === 0) {
-    const detail = [...reasons]
-      .sort(([a], [b]) => (a < b ? -1 : 1))
-      .map(([r, n]) => `${n} ${r}`)
-      .join(', ');
+  return feasible;
+}
+
+function schedulePod(
+  ctx: ControllerContext,
+  world: WorldState,
+  key: string,
+  pod: Pod,
+  nodes: NodeObject[],
+  usage: Map<string, NodeUsage>,
+  fitsNowhere: Map<string, string>,
+): void {
+  const { namespace = 'default', name } = pod.metadata;
+  const req = podRequests(pod);
+  const owner = controllerUid(pod);
+  const requests = `${req.cpu}/${req.memory}`;
+  let feasible: { node: NodeObject; score: number[] }[] = [];
+  let detail = fitsNowhere.get(requests);
+  if (detail === undefined) {
+    const reasons = new Map<string, number>();
+    feasible = feasibleNodes(nodes, usage, req, owner, reasons);
+    if (feasible.length === 0) {
+      detail = [...reasons]
+        .sort(([a], [b]) => (a < b ? -1 : 1))
+        .map(([r, n]) => `${n} ${r}`)
+        .join(', ');
+      fitsNowhere.set(requests, detail);
+    }
+  }
+  if (detail !== undefined) {
     const message = `0/${nodes.length} nodes are available: ${detail || 'no nodes available to schedule pods'}.`;
     if (!world.unschedulable.has(key)) {
       ctx.event(
@@ -278,6 +301,7 @@ function schedulePod(
     else if (d === 0) best.push(f);
   }
   const node = best[best.length === 1 ? 0 : ctx.rand.int(best.length)]!.node;
+  fitsNowhere.clear();
   const u = usage.get(node.metadata.name)!;
   u.cpu += req.cpu;
   u.memory += req.memory;
