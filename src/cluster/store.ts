@@ -35,6 +35,12 @@ export class Store {
   private kinds = new Map<string, Map<string, KubeObject>>();
   /** controller uid → kind → keys of the objects it controls. */
   private owned = new Map<string, Map<string, Set<string>>>();
+  /**
+   * Per kind, each key's place in the order `values` iterates in (the order keys were first
+   * written since they last appeared): lets an index order objects as a scan over them would.
+   */
+  private positions = new Map<string, Map<string, number>>();
+  private nextPosition = 0;
   resourceVersion = 0;
   onChange: (c: Change) => void = () => {};
 
@@ -49,6 +55,20 @@ export class Store {
 
   get<T extends KubeObject>(kind: string, namespace: string | undefined, name: string): T | undefined {
     return this.kinds.get(kind)?.get(objectKey(namespace, name)) as T | undefined;
+  }
+
+  /** Where an object comes in `values(kind)`: a number that grows with the order. */
+  position(kind: string, key: string): number {
+    return this.positions.get(kind)?.get(key) ?? Number.MAX_SAFE_INTEGER;
+  }
+
+  private placed(kind: string, key: string): void {
+    let p = this.positions.get(kind);
+    if (!p) {
+      p = new Map();
+      this.positions.set(kind, p);
+    }
+    p.set(key, this.nextPosition++);
   }
 
   /** An object by its key (`namespace/name`, or `name` for cluster-scoped kinds). */
@@ -114,6 +134,7 @@ export class Store {
       metadata: { ...obj.metadata, resourceVersion: String(this.resourceVersion) },
     } as T;
     b.set(key, stored);
+    if (!old) this.placed(obj.kind, key);
     if (old) this.unindex(old, key);
     this.index(stored, key);
     this.onChange({ type: old ? 'updated' : 'added', kind: obj.kind, old, obj: stored });
@@ -126,6 +147,7 @@ export class Store {
     const old = b?.get(key);
     if (!b || !old) return undefined;
     b.delete(key);
+    this.positions.get(kind)?.delete(key);
     this.unindex(old, key);
     this.resourceVersion++;
     this.touched(kind);
@@ -176,7 +198,12 @@ export class Store {
     this.kinds = new Map(data.kinds.map(([k, entries]) => [k, new Map(entries)]));
     this.resourceVersion = data.resourceVersion;
     this.owned = new Map();
-    for (const b of this.kinds.values()) for (const [key, o] of b) this.index(o, key);
+    this.positions = new Map();
+    for (const [kind, b] of this.kinds)
+      for (const [key, o] of b) {
+        this.index(o, key);
+        this.placed(kind, key);
+      }
   }
 }
 

@@ -23,7 +23,7 @@ export function syncEndpoints(ctx: ControllerContext, key: string, cache?: Servi
     return;
   }
   if (!svc.spec.selector || Object.keys(svc.spec.selector).length === 0) return;
-  const members = cache?.members(ctx.store, key, svc) ?? scanMembers(ctx, namespace, svc.spec.selector);
+  const members = cache ? cache.members(ctx.store, key, svc) : scanMembers(ctx, namespace, svc.spec.selector);
   const ports = (svc.spec.ports ?? []).map((sp) => {
     const port: { name?: string; port: number; protocol?: string } = {
       port:
@@ -37,16 +37,11 @@ export function syncEndpoints(ctx: ControllerContext, key: string, cache?: Servi
   });
   // Most syncs find nothing new: compare the members with those of the last write first.
   const signature: Signature = { ports: JSON.stringify(ports), members };
-  const address = (p: Pod): EndpointAddress => ({
-    ip: p.status.podIP!,
-    nodeName: p.spec.nodeName ?? '',
-    targetRef: { kind: 'Pod', name: p.metadata.name, namespace, uid: p.metadata.uid ?? '' },
-  });
   const existing = ctx.store.get<Endpoints>('Endpoints', namespace, name);
   const known = existing && signatureOf(existing);
   if (!existing || !sameSignature(known, signature)) {
-    const ready = members.filter((m) => m.ready).map((m) => address(m.pod));
-    const notReady = members.filter((m) => !m.ready).map((m) => address(m.pod));
+    const ready = members.filter((m) => m.ready).map((m) => addressOf(m, namespace));
+    const notReady = members.filter((m) => !m.ready).map((m) => addressOf(m, namespace));
     const subset: NonNullable<Endpoints['subsets']>[number] = {};
     if (ready.length) subset.addresses = ready;
     if (notReady.length) subset.notReadyAddresses = notReady;
@@ -74,12 +69,7 @@ export function syncEndpoints(ctx: ControllerContext, key: string, cache?: Servi
   const slice = slices[0];
   const knownSlice = slice && signatureOf(slice);
   if (slice && sameSignature(knownSlice, signature)) return;
-  const endpoints: EndpointSlice['endpoints'] = members.map((m) => ({
-    addresses: [m.pod.status.podIP!],
-    conditions: { ready: m.ready, serving: m.ready, terminating: false },
-    nodeName: m.pod.spec.nodeName ?? '',
-    targetRef: { kind: 'Pod', name: m.pod.metadata.name, namespace, uid: m.pod.metadata.uid ?? '' },
-  }));
+  const endpoints: EndpointSlice['endpoints'] = members.map((m) => sliceEndpointOf(m, namespace));
   if (!slice) {
     const created = ctx.create<EndpointSlice>({
       apiVersion: 'discovery.k8s.io/v1',
@@ -125,19 +115,54 @@ function scanMembers(ctx: ControllerContext, namespace: string, selector: Record
   return members.sort((a, b) => a.key - b.key);
 }
 
-function memberOf(p: Pod, namespace: string, selector: Record<string, string>): Member | undefined {
+function memberOf(
+  p: Pod,
+  namespace: string,
+  selector: Record<string, string>,
+  position = 0,
+): Member | undefined {
   if ((p.metadata.namespace ?? 'default') !== namespace || !p.status?.podIP || p.metadata.deletionTimestamp)
     return undefined;
   if (p.status.phase === 'Succeeded' || p.status.phase === 'Failed') return undefined;
   if (!mapSelectorMatches(selector, p.metadata.labels)) return undefined;
-  return { key: ipKey(p.status.podIP), ready: isPodReady(p), pod: p };
+  return { key: ipKey(p.status.podIP), position, ready: isPodReady(p), pod: p };
 }
 
 interface Member {
   key: number;
+  /** The pod's place in the store's order: pods sharing an IP are listed in it. */
+  position: number;
   ready: boolean;
   /** The pod as last seen (kept up to date while what the endpoints show of it stays the same). */
   pod: Pod;
+  /** The address written for `pod` (objects are immutable: unchanged pods share theirs). */
+  address?: [Pod, EndpointAddress];
+  sliceEndpoint?: [Pod, EndpointSlice['endpoints'][number]];
+}
+
+function addressOf(m: Member, namespace: string): EndpointAddress {
+  if (m.address?.[0] === m.pod) return m.address[1];
+  const p = m.pod;
+  const address: EndpointAddress = {
+    ip: p.status.podIP!,
+    nodeName: p.spec.nodeName ?? '',
+    targetRef: { kind: 'Pod', name: p.metadata.name, namespace, uid: p.metadata.uid ?? '' },
+  };
+  m.address = [p, address];
+  return address;
+}
+
+function sliceEndpointOf(m: Member, namespace: string): EndpointSlice['endpoints'][number] {
+  if (m.sliceEndpoint?.[0] === m.pod) return m.sliceEndpoint[1];
+  const p = m.pod;
+  const endpoint = {
+    addresses: [p.status.podIP!],
+    conditions: { ready: m.ready, serving: m.ready, terminating: false },
+    nodeName: p.spec.nodeName ?? '',
+    targetRef: { kind: 'Pod', name: p.metadata.name, namespace, uid: p.metadata.uid ?? '' },
+  };
+  m.sliceEndpoint = [p, endpoint];
+  return endpoint;
 }
 
 /** Whether two members show the same in Endpoints and EndpointSlices (sameSignature's test). */
@@ -196,36 +221,30 @@ function ipKey(ip: string): number {
   return key;
 }
 
+/** Orders members by IP, then by the store's order (as a stable sort of a scan would). */
+function byIp(a: Member, b: Member): number {
+  return a.key - b.key || a.position - b.position;
+}
+
 /** The members of one Service, sorted by IP, kept from pod changes. */
 class MembersEntry {
   readonly byPod = new Map<string, Member>();
   /** Sorted by IP; replaced (never changed in place) when a member comes, goes or shows otherwise. */
   sorted: Member[] = [];
   readonly dirty = new Set<string>();
-  /** Members per IP: pods sharing an IP are ordered by the store, which only a scan knows. */
-  private readonly perIp = new Map<number, number>();
-  shared = 0;
 
   constructor(
     readonly namespace: string,
     readonly selector: Record<string, string>,
   ) {}
-
-  count(m: Member, sign: 1 | -1): void {
-    const before = this.perIp.get(m.key) ?? 0;
-    const after = before + sign;
-    if (after === 0) this.perIp.delete(m.key);
-    else this.perIp.set(m.key, after);
-    this.shared += Math.max(0, after - 1) - Math.max(0, before - 1);
-  }
 }
 
 /**
  * The endpoints controller's view of each Service's pods (upstream's pod informer and the
  * per-Service tracker of endpointslice's reconciler): the members by IP, kept from pod changes, so
  * a sync reads them instead of going over every pod, and a sync that finds nothing new compares
- * one reference. Gives exactly the members a scan gives (pods sharing an IP, possible after the
- * addresses of a node wrap around, are left to the scan, which orders them as the store does).
+ * one reference. Gives exactly the members a scan gives, pods sharing an IP (after a node's
+ * addresses wrap around) in the store's order.
  */
 export class ServiceMembers {
   private entries = new Map<string, MembersEntry>();
@@ -244,8 +263,8 @@ export class ServiceMembers {
     this.entries = new Map();
   }
 
-  /** The members of a Service with a selector, or undefined when only a scan can order them. */
-  members(store: Store, serviceKey: string, svc: Service): Member[] | undefined {
+  /** The members of a Service with a selector. */
+  members(store: Store, serviceKey: string, svc: Service): Member[] {
     const selector = svc.spec.selector ?? {};
     const namespace = svc.metadata.namespace ?? 'default';
     let e = this.entries.get(serviceKey);
@@ -254,15 +273,14 @@ export class ServiceMembers {
     else {
       e = new MembersEntry(namespace, selector);
       for (const p of store.values<Pod>('Pod')) {
-        const m = memberOf(p, namespace, selector);
-        if (!m) continue;
-        e.byPod.set(objectKey(p.metadata.namespace, p.metadata.name), m);
-        e.count(m, 1);
+        const key = objectKey(p.metadata.namespace, p.metadata.name);
+        const m = memberOf(p, namespace, selector, store.position('Pod', key));
+        if (m) e.byPod.set(key, m);
       }
-      e.sorted = [...e.byPod.values()].sort((a, b) => a.key - b.key);
+      e.sorted = [...e.byPod.values()].sort(byIp);
       this.entries.set(serviceKey, e);
     }
-    return e.shared > 0 ? undefined : e.sorted;
+    return e.sorted;
   }
 
   private catchUp(store: Store, e: MembersEntry): void {
@@ -270,24 +288,22 @@ export class ServiceMembers {
     let sorted: Member[] | undefined;
     for (const key of e.dirty) {
       const pod = store.getByKey<Pod>('Pod', key);
-      const next = pod && memberOf(pod, e.namespace, e.selector);
+      const next = pod && memberOf(pod, e.namespace, e.selector, store.position('Pod', key));
       const prev = e.byPod.get(key);
       if (!prev && !next) continue;
-      if (prev && next && sameMember(prev, next)) {
+      if (prev && next && prev.position === next.position && sameMember(prev, next)) {
         prev.pod = next.pod;
         continue;
       }
       sorted ??= e.sorted.slice();
       if (prev) {
-        let i = lowerBound(sorted, prev.key);
+        let i = lowerBound(sorted, prev);
         while (sorted[i] !== prev) i++;
         sorted.splice(i, 1);
-        e.count(prev, -1);
         e.byPod.delete(key);
       }
       if (next) {
-        sorted.splice(upperBound(sorted, next.key), 0, next);
-        e.count(next, 1);
+        sorted.splice(lowerBound(sorted, next), 0, next);
         e.byPod.set(key, next);
       }
     }
@@ -296,23 +312,13 @@ export class ServiceMembers {
   }
 }
 
-function lowerBound(list: Member[], key: number): number {
+/** The first place in `list` (sorted byIp) not before `m`. */
+function lowerBound(list: Member[], m: Member): number {
   let lo = 0;
   let hi = list.length;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    if (list[mid]!.key < key) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
-function upperBound(list: Member[], key: number): number {
-  let lo = 0;
-  let hi = list.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (list[mid]!.key <= key) lo = mid + 1;
+    if (byIp(list[mid]!, m) < 0) lo = mid + 1;
     else hi = mid;
   }
   return lo;
