@@ -281,12 +281,19 @@ function smallCase(seed: number): string {
 // ---------------------------------------------------------------------------------------------
 // Large rollouts
 
-function bigCase(replicas: number, timing: 'zero' | 'default', rps: number, cpu: string): string {
+function bigCase(
+  replicas: number,
+  timing: 'zero' | 'default',
+  rps: number,
+  cpu: string,
+  nodes = Math.max(3, Math.ceil((replicas * 1.3 + 10) / 110)),
+  maxPods = 110,
+): string {
   const zero = { scheduleSeconds: 0, imagePullSeconds: 0, containerStartSeconds: 0, terminationSeconds: 0 };
-  const nodes = Math.max(3, Math.ceil((replicas * 1.3 + 10) / 110));
   const c = new SimCluster({
     seed: replicas + rps,
     nodes,
+    maxPods,
     cpu: '64',
     memory: '256Gi',
     ...(timing === 'zero' ? { timing: zero } : {}),
@@ -330,6 +337,9 @@ ${resources}`),
   );
   f.add('undo', JSON.stringify(runKubectl(c, 'rollout undo deployment/kubia')));
   step('undo', 40, 10);
+  f.add('scale', JSON.stringify(runKubectl(c, `scale deployment/kubia --replicas=${replicas}`)));
+  f.add('set image', JSON.stringify(runKubectl(c, 'set image deployment/kubia nodejs=luksa/kubia:v3')));
+  step('v3', 60, 5);
   return f.digest();
 }
 
@@ -381,6 +391,8 @@ cases.push(['zero-300', () => bigCase(300, 'zero', 0, '')]);
 cases.push(['default-300-traffic', () => bigCase(300, 'default', 40, '')]);
 cases.push(['default-120-cpu100m', () => bigCase(120, 'default', 10, '100m')]);
 cases.push(['zero-1000', () => bigCase(1000, 'zero', 20, '')]);
+// One node of 250 pods: its addresses wrap around, and pods come to share an IP.
+cases.push(['wrap-ips', () => bigCase(200, 'default', 20, '', 1, 250)]);
 for (let i = 1; i <= 4; i++) cases.push([`run-${i}`, () => runCase(100 + i, i * 12)]);
 
 const only = process.argv[2];
