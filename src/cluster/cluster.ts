@@ -38,6 +38,7 @@ import { TimerHeap, type Timer } from './heap.ts';
 import { Store, controllerUid, objectKey, type Change, type StoreData } from './store.ts';
 import type { AppBehaviour } from './apps.ts';
 import { syncPod, type PodRuntime } from './kubelet.ts';
+import { SharedList, SharedMemo, SharedRuntimes } from './snapshot-parts.ts';
 import {
   BATCH_SECONDS,
   copyTrafficState,
@@ -140,6 +141,15 @@ export class SimCluster implements ControllerContext {
   private eventSeq = 0;
   private decisionLog: Decision[] = [];
   private lastDecision = new Map<string, Map<string, string>>();
+  /** Bumped when the event log, the decision log or the waiting memory change (for snapshots). */
+  private versions = { events: 0, decisions: 0, memo: 0 };
+  /** What the last snapshot was made of, shared by the next while unchanged. */
+  private readonly shared = {
+    events: new SharedList<KubeEvent>(),
+    decisions: new SharedList<Decision>(),
+    runtimes: new SharedRuntimes(),
+    memo: new SharedMemo(),
+  };
   world: WorldState = newWorldState();
   /** A simulator limit (not Kubernetes'): more pods than this are refused, so no input can hang the page. */
   readonly maxPods: number;
@@ -339,6 +349,7 @@ export class SimCluster implements ControllerContext {
     if (at !== undefined && this.eventLog[at]) {
       const prev = this.eventLog[at]!;
       this.eventLog[at] = { ...prev, count: prev.count + 1, lastTimestamp: ts };
+      this.versions.events++;
       return;
     }
     const involvedObject = {
@@ -372,6 +383,7 @@ export class SimCluster implements ControllerContext {
     };
     this.eventIndex.set(key, this.eventLog.length);
     this.eventLog.push(ev);
+    this.versions.events++;
   }
 
   decide(d: Omit<Decision, 't'>): void {
@@ -383,8 +395,11 @@ export class SimCluster implements ControllerContext {
     const seen = this.lastDecision.get(objKey);
     if (waiting && seen?.get(d.code) === signature) return;
     if (!waiting || !seen) this.lastDecision.set(objKey, new Map());
+    else this.shared.memo.changed(seen);
     this.lastDecision.get(objKey)!.set(d.code, signature);
+    this.versions.memo++;
     this.decisionLog.push({ t: this.now, ...d });
+    this.versions.decisions++;
   }
 
   enqueue(queue: QueueName, key: string): void {
@@ -639,11 +654,13 @@ export class SimCluster implements ControllerContext {
   private pruneEvents(): void {
     const cutoff = timestamp(this.now - EVENT_TTL_SECONDS);
     const t = this.now - EVENT_TTL_SECONDS;
-    if (this.decisionLog.length && this.decisionLog[0]!.t < t)
+    if (this.decisionLog.length && this.decisionLog[0]!.t < t) {
       this.decisionLog = this.decisionLog.filter((d) => d.t >= t);
-    const keep = this.eventLog.filter((e) => e.lastTimestamp >= cutoff);
-    if (keep.length === this.eventLog.length) return;
-    this.eventLog = keep;
+      this.versions.decisions++;
+    }
+    if (this.eventLog.every((e) => e.lastTimestamp >= cutoff)) return;
+    this.eventLog = this.eventLog.filter((e) => e.lastTimestamp >= cutoff);
+    this.versions.events++;
     this.rebuildEventIndex();
   }
 
@@ -699,6 +716,12 @@ export class SimCluster implements ControllerContext {
   // Snapshots
 
   snapshot(): ClusterSnapshot {
+    const s = this.snapshotParts();
+    (this.world.changed ??= new Set()).clear();
+    return s;
+  }
+
+  private snapshotParts(): ClusterSnapshot {
     return {
       version: 1,
       now: this.now,
@@ -710,21 +733,19 @@ export class SimCluster implements ControllerContext {
       >,
       timers: [...this.timers.items],
       timerSeq: this.timerSeq,
-      events: [...this.eventLog],
-      decisions: [...this.decisionLog],
+      // Unchanged parts are the previous snapshot's (snapshot-parts.ts).
+      events: this.shared.events.of(this.eventLog, this.versions.events),
+      decisions: this.shared.decisions.of(this.decisionLog, this.versions.decisions),
       eventSeq: this.eventSeq,
-      world: (() => {
-        const w = copyWorldState(this.world);
-        return {
-          pods: [...w.pods],
-          nodeImages: [...w.nodeImages],
-          nextIp: [...w.nextIp],
-          unschedulable: [...w.unschedulable],
-          traffic: w.traffic,
-          apps: w.apps,
-        };
-      })(),
-      lastDecision: [...this.lastDecision].map(([k, m]) => [k, [...m]]),
+      world: {
+        pods: this.shared.runtimes.of(this.world.pods, this.world.changed),
+        nodeImages: [...this.world.nodeImages],
+        nextIp: [...this.world.nextIp],
+        unschedulable: [...this.world.unschedulable],
+        traffic: copyTrafficState(this.world.traffic),
+        apps: this.world.apps,
+      },
+      lastDecision: this.shared.memo.of(this.lastDecision, this.versions.memo),
       timing: { ...this.timing },
     };
   }
@@ -762,8 +783,10 @@ export class SimCluster implements ControllerContext {
       if (cur === undefined || t.at < cur) this.pendingTimers.set(id, t.at);
     }
     this.eventLog = [...s.events];
+    this.shared.events.adopt(s.events, ++this.versions.events);
     this.rebuildEventIndex();
     this.decisionLog = [...s.decisions];
+    this.shared.decisions.adopt(s.decisions, ++this.versions.decisions);
     this.eventSeq = s.eventSeq;
     this.world = copyWorldState({
       pods: new Map(s.world.pods),
@@ -774,6 +797,7 @@ export class SimCluster implements ControllerContext {
       apps: s.world.apps,
     });
     this.lastDecision = new Map(s.lastDecision.map(([k, m]) => [k, new Map(m)]));
+    this.versions.memo++;
     this.timing = { ...s.timing };
     this.notify();
   }

@@ -64,6 +64,11 @@ export interface KubeletWorld {
    * snapshots leave it out.
    */
   latestReady?: number;
+  /**
+   * Keys of pods whose runtime record the kubelet may have changed since the last snapshot
+   * (undefined: any may have). Snapshots copy only these again. Not state either.
+   */
+  changed?: Set<string>;
 }
 
 /**
@@ -309,6 +314,7 @@ function podRef(pod: Pod) {
  * woken at the next moment something is due.
  */
 export function syncPod(ctx: ControllerContext, world: KubeletWorld, key: string): void {
+  world.changed?.add(key);
   const [namespace, name] = key.split('/') as [string, string];
   let pod = ctx.store.get<Pod>('Pod', namespace, name);
   if (!pod) {
@@ -692,6 +698,7 @@ export function serveRequest(
 ): { status: number; version: string } {
   const key = `${pod.metadata.namespace ?? 'default'}/${pod.metadata.name}`;
   const rt = world.pods.get(key);
+  world.changed?.add(key);
   const c = mainContainer(pod);
   const app = appBehaviour(c.image, world.apps);
   const version = c.image.slice(c.image.lastIndexOf(':') + 1);

@@ -184,18 +184,48 @@ export class Store {
     if (byKind && byKind.size === 0) this.owned.delete(uid);
   }
 
-  /** A structural copy: the maps are copied, the immutable objects shared. */
+  /**
+   * A structural copy: the maps are copied, the immutable objects shared. A kind not written since
+   * the last save is the same frozen list as then, and each [key, object] pair is made once per
+   * object, so a save costs what changed (snapshots are taken every 10 s and kept).
+   */
   save(): StoreData {
     return {
-      kinds: [...this.kinds].map(([k, b]) => [k, [...b]]),
+      kinds: [...this.kinds].map(([k, b]) => [k, this.entries(k, b)]),
       resourceVersion: this.resourceVersion,
     };
+  }
+
+  /** The last list of entries saved per kind, with the kind's version it was saved at. */
+  private saved = new Map<string, { version: number; entries: [string, KubeObject][] }>();
+  private pairs = new WeakMap<KubeObject, [string, KubeObject]>();
+
+  private entries(kind: string, b: Map<string, KubeObject>): [string, KubeObject][] {
+    const version = this.kindVersion.get(kind) ?? 0;
+    const last = this.saved.get(kind);
+    if (last?.version === version) return last.entries;
+    const entries: [string, KubeObject][] = [];
+    for (const [key, o] of b) {
+      let pair = this.pairs.get(o);
+      if (pair?.[0] !== key) {
+        pair = Object.freeze([key, o]) as [string, KubeObject];
+        this.pairs.set(o, pair);
+      }
+      entries.push(pair);
+    }
+    Object.freeze(entries);
+    this.saved.set(kind, { version, entries });
+    return entries;
   }
 
   load(data: StoreData): void {
     for (const k of this.kinds.keys()) this.touched(k);
     for (const [k] of data.kinds) this.touched(k);
     this.kinds = new Map(data.kinds.map(([k, entries]) => [k, new Map(entries)]));
+    // What was saved (frozen) can be saved again as it is until the kind is written.
+    this.saved = new Map();
+    for (const [k, entries] of data.kinds)
+      if (Object.isFrozen(entries)) this.saved.set(k, { version: this.kindVersion.get(k) ?? 0, entries });
     this.resourceVersion = data.resourceVersion;
     this.owned = new Map();
     this.positions = new Map();

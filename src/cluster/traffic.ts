@@ -58,11 +58,18 @@ export function newTrafficState(): TrafficState {
   return { sources: [], recent: [], series: [], carry: [], lastBatchEnd: 0 };
 }
 
+/**
+ * A copy that shares what never changes again: requests, and every per-second aggregate but the
+ * last (the only one recordRequest adds to).
+ */
 export function copyTrafficState(t: TrafficState): TrafficState {
+  const series = t.series.slice();
+  const last = series[series.length - 1];
+  if (last) series[series.length - 1] = { ...last, ok: { ...last.ok } };
   return {
     sources: t.sources.map((s) => ({ ...s })),
     recent: [...t.recent],
-    series: t.series.map((s) => ({ ...s, ok: { ...s.ok } })),
+    series,
     carry: [...t.carry],
     lastBatchEnd: t.lastBatchEnd,
   };
