@@ -38,7 +38,7 @@ import { TimerHeap, type Timer } from './heap.ts';
 import { Store, controllerUid, objectKey, type Change, type StoreData } from './store.ts';
 import type { AppBehaviour } from './apps.ts';
 import { syncPod, type PodRuntime } from './kubelet.ts';
-import { SharedList, SharedMemo, SharedRuntimes } from './snapshot-parts.ts';
+import { SharedList, SharedMemo, SharedRuntimes, SharedSeries } from './snapshot-parts.ts';
 import {
   BATCH_SECONDS,
   copyTrafficState,
@@ -61,6 +61,16 @@ export interface ClusterOptions {
   maxPodsTotal?: number;
   /** Behaviour of the scenario's own images (start-up, failures, shutdown); see apps.ts. */
   apps?: Record<string, Partial<AppBehaviour>>;
+}
+
+/** A snapshot for rewind() only, sharing more with earlier ones (see SimCluster.checkpoint()). */
+export interface ClusterCheckpoint {
+  /** The snapshot, with 0 for every pod's requests served and no per-second traffic. */
+  readonly snapshot: ClusterSnapshot;
+  /** world.pods' requests served, in order. */
+  readonly requests: readonly number[];
+  /** world.traffic.series, in chunks. */
+  readonly series: readonly (readonly TrafficSecond[])[];
 }
 
 /** Everything needed to resume the cluster exactly where it was. Plain data. */
@@ -149,6 +159,8 @@ export class SimCluster implements ControllerContext {
     decisions: new SharedList<Decision>(),
     runtimes: new SharedRuntimes(),
     memo: new SharedMemo(),
+    checkpointRuntimes: new SharedRuntimes(true),
+    series: new SharedSeries<TrafficSecond>(),
   };
   world: WorldState = newWorldState();
   /** A simulator limit (not Kubernetes'): more pods than this are refused, so no input can hang the page. */
@@ -167,6 +179,7 @@ export class SimCluster implements ControllerContext {
     this.rand = new Rand(seedRandState(options.seed ?? 1));
     this.timing = { ...defaultTiming, ...(options.timing ?? {}) };
     this.world = newWorldState(options.apps ?? {});
+    this.watchWorld();
     this.maxPods = options.maxPodsTotal ?? 20_000;
     this.store.onChange = (c) => this.onChange(c);
     const nodes = options.nodes ?? 3;
@@ -716,12 +729,11 @@ export class SimCluster implements ControllerContext {
   // Snapshots
 
   snapshot(): ClusterSnapshot {
-    const s = this.snapshotParts();
-    (this.world.changed ??= new Set()).clear();
-    return s;
+    return this.capture(this.shared.runtimes.of(this.world.pods), copyTrafficState(this.world.traffic));
   }
 
-  private snapshotParts(): ClusterSnapshot {
+  /** A snapshot with these kubelet records and traffic; the rest shared with the last one. */
+  private capture(pods: [string, PodRuntime][], traffic: TrafficState): ClusterSnapshot {
     return {
       version: 1,
       now: this.now,
@@ -738,16 +750,61 @@ export class SimCluster implements ControllerContext {
       decisions: this.shared.decisions.of(this.decisionLog, this.versions.decisions),
       eventSeq: this.eventSeq,
       world: {
-        pods: this.shared.runtimes.of(this.world.pods, this.world.changed),
+        pods,
         nodeImages: [...this.world.nodeImages],
         nextIp: [...this.world.nextIp],
         unschedulable: [...this.world.unschedulable],
-        traffic: copyTrafficState(this.world.traffic),
+        traffic,
         apps: this.world.apps,
       },
       lastDecision: this.shared.memo.of(this.lastDecision, this.versions.memo),
       timing: { ...this.timing },
     };
+  }
+
+  /** The kubelet says which runtime records it may change, so snapshots copy only those again. */
+  private watchWorld(): void {
+    const { runtimes, checkpointRuntimes } = this.shared;
+    runtimes.reset();
+    checkpointRuntimes.reset();
+    this.world.touch = (key) => {
+      runtimes.touched(key);
+      checkpointRuntimes.touched(key);
+    };
+  }
+
+  /**
+   * What a Run keeps every 10 virtual seconds: a snapshot that shares even more with the previous
+   * one than snapshot() does (request counts apart from the kubelet records, which otherwise change
+   * with every request served; per-second traffic in chunks). Not plain data: rewind() takes it
+   * back; snapshot() is what to store or send.
+   */
+  checkpoint(): ClusterCheckpoint {
+    const t = this.world.traffic;
+    return {
+      snapshot: this.capture(this.shared.checkpointRuntimes.of(this.world.pods), {
+        ...t,
+        sources: t.sources.map((x) => ({ ...x })),
+        recent: [...t.recent],
+        series: [],
+        carry: [...t.carry],
+      }),
+      requests: SharedRuntimes.requests(this.world.pods),
+      series: this.shared.series.of(t.series, (x) => ({ ...x, ok: { ...x.ok } })),
+    };
+  }
+
+  /** Puts a checkpoint back (see checkpoint()). */
+  rewind(cp: ClusterCheckpoint): void {
+    const w = cp.snapshot.world;
+    this.restore({
+      ...cp.snapshot,
+      world: {
+        ...w,
+        pods: w.pods.map(([key, rt], i) => [key, { ...rt, requests: cp.requests[i]! }]),
+        traffic: { ...w.traffic, series: cp.series.flat() },
+      },
+    });
   }
 
   /**
@@ -798,6 +855,7 @@ export class SimCluster implements ControllerContext {
     });
     this.lastDecision = new Map(s.lastDecision.map(([k, m]) => [k, new Map(m)]));
     this.versions.memo++;
+    this.watchWorld();
     this.timing = { ...s.timing };
     this.notify();
   }

@@ -65,10 +65,10 @@ export interface KubeletWorld {
    */
   latestReady?: number;
   /**
-   * Keys of pods whose runtime record the kubelet may have changed since the last snapshot
-   * (undefined: any may have). Snapshots copy only these again. Not state either.
+   * Told the key of each pod whose runtime record the kubelet may change: snapshots copy only
+   * those again. Not state either.
    */
-  changed?: Set<string>;
+  touch?: (key: string) => void;
 }
 
 /**
@@ -314,7 +314,7 @@ function podRef(pod: Pod) {
  * woken at the next moment something is due.
  */
 export function syncPod(ctx: ControllerContext, world: KubeletWorld, key: string): void {
-  world.changed?.add(key);
+  world.touch?.(key);
   const [namespace, name] = key.split('/') as [string, string];
   let pod = ctx.store.get<Pod>('Pod', namespace, name);
   if (!pod) {
@@ -698,7 +698,7 @@ export function serveRequest(
 ): { status: number; version: string } {
   const key = `${pod.metadata.namespace ?? 'default'}/${pod.metadata.name}`;
   const rt = world.pods.get(key);
-  world.changed?.add(key);
+  world.touch?.(key);
   const c = mainContainer(pod);
   const app = appBehaviour(c.image, world.apps);
   const version = c.image.slice(c.image.lastIndexOf(':') + 1);

@@ -5,7 +5,7 @@
  * furthest moment anyone has played to (`until`), so the timeline never shows what nobody has
  * seen yet.
  */
-import type { ClusterSnapshot, SimCluster } from '../cluster/cluster.ts';
+import type { ClusterCheckpoint, SimCluster } from '../cluster/cluster.ts';
 import type { TrafficSecond } from '../cluster/traffic.ts';
 import type { Deployment, ReplicaSet } from '../k8s/types.ts';
 
@@ -45,7 +45,7 @@ export interface StepRecord {
 
 export interface Checkpoint {
   readonly t: number;
-  readonly snapshot: ClusterSnapshot;
+  readonly snapshot: ClusterCheckpoint;
   /** Index of the first step that had not run yet. */
   readonly next: number;
 }

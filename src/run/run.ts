@@ -314,7 +314,7 @@ class RunImpl implements RunControls {
     }
     const k = t / checkpointEvery;
     if (Math.abs(k - Math.round(k)) < EPS)
-      this.rec.checkpoints[Math.round(k)] = { t, snapshot: this.live.snapshot(), next: this.next };
+      this.rec.checkpoints[Math.round(k)] = { t, snapshot: this.live.checkpoint(), next: this.next };
     this.rec.front = p;
     this.rec.version++;
   }
@@ -383,7 +383,7 @@ class RunImpl implements RunControls {
       this.runDue();
       return;
     }
-    this.live.restore(cp.snapshot);
+    this.live.rewind(cp.snapshot);
     this.next = cp.next;
   }
 

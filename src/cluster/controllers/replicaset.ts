@@ -43,8 +43,8 @@ export function syncReplicaSet(ctx: ControllerContext, key: string, counts?: Rep
 interface SeenPods {
   /** How many there are. */
   readonly size: number;
-  /** The pods themselves, in the order the sync claimed them (listed on demand). */
-  list(): Pod[];
+  /** The pods themselves, in the order the sync claimed them (listed on demand), with their facts. */
+  list(): { pods: Pod[]; facts?: PodFacts[] };
   /** Active pods per node among all the pods of its Deployment's ReplicaSets (the ranking's). */
   podsOnNode(): Map<string, number>;
   /** calculateStatus's counts, for this ReplicaSet's template labels and minReadySeconds. */
@@ -64,7 +64,7 @@ function countPods(ctx: ControllerContext, rs: ReplicaSet, claimed: Pod[]): Seen
   const pods = claimed.filter((p) => factsOf(p).active);
   return {
     size: pods.length,
-    list: () => pods,
+    list: () => ({ pods }),
     podsOnNode: () => activeOnNode(relatedPods(ctx, rs)),
     count: (latest, now) => recount(latest, pods, now),
   };
@@ -88,9 +88,14 @@ function claimCounted(ctx: ControllerContext, rs: ReplicaSet, counts: ReplicaSet
     size: found.replicas,
     // In the order the claim leaves them: the entry keeps the owner index's order.
     list: () => {
-      const out: Pod[] = [];
-      for (const slot of entry.pods.values()) if (slot.counted) out.push(slot.pod);
-      return out;
+      const pods: Pod[] = [];
+      const facts: PodFacts[] = [];
+      for (const slot of entry.pods.values())
+        if (slot.counted) {
+          pods.push(slot.pod);
+          facts.push(slot.facts);
+        }
+      return { pods, facts };
     },
     podsOnNode: () => counts.podsOnNode(ctx.store, rs),
     // The counts are for the ReplicaSet the sync started with; should the ReplicaSet have changed
@@ -182,7 +187,8 @@ function manageReplicas(
     });
   } else if (diff > 0) {
     diff = Math.min(diff, BurstReplicas);
-    const victims = podsToDelete(pods.list(), pods.podsOnNode(), diff, ctx.now);
+    const listed = pods.list();
+    const victims = podsToDelete(listed.pods, pods.podsOnNode(), diff, ctx.now, listed.facts);
     for (const p of victims) {
       ctx.delete('Pod', p.metadata.namespace, p.metadata.name);
       ctx.event(rs, 'Normal', 'SuccessfulDelete', `Deleted pod: ${p.metadata.name}`, COMPONENT);
@@ -261,6 +267,10 @@ interface PodFacts {
   created: number;
   /** The uid's first eight hex digits as a number, NaN when it does not start with them. */
   uidHead: number;
+  uid: string;
+  node: string;
+  /** Less's first three rules as one number: unscheduled (0) or not, phase, Ready. */
+  group: number;
   /** Results of label checks against selector or template-label objects. */
   matches: WeakMap<object, boolean>;
 }
@@ -280,8 +290,12 @@ function factsOf(p: Pod): PodFacts {
       restarts: maxRestarts(p),
       created: parseTimestamp(p.metadata.creationTimestamp),
       uidHead: /^[0-9a-f]{8}/.test(p.metadata.uid ?? '') ? parseInt(p.metadata.uid!.slice(0, 8), 16) : NaN,
+      uid: p.metadata.uid ?? '',
+      node: p.spec.nodeName ?? '',
+      group: 0,
       matches: new WeakMap(),
     };
+    f.group = (f.node === '' ? 0 : 6) + f.phase * 2 + (f.ready ? 1 : 0);
     factsCache.set(p, f);
   }
   return f;
@@ -326,9 +340,15 @@ function activeOnNode(pods: Pod[]): Map<string, number> {
   return podsOnNode;
 }
 
-function podsToDelete(pods: Pod[], podsOnNode: Map<string, number>, diff: number, now: number): Pod[] {
+function podsToDelete(
+  pods: Pod[],
+  podsOnNode: Map<string, number>,
+  diff: number,
+  now: number,
+  facts?: readonly PodFacts[],
+): Pod[] {
   if (diff >= pods.length) return pods.slice(0, diff);
-  const order = new Ranking(pods, podsOnNode, now).sorted();
+  const order = new Ranking(facts ?? pods.map(factsOf), podsOnNode, now).sorted();
   const out: Pod[] = [];
   for (let i = 0; i < diff; i++) out.push(pods[order[i]!]!);
   return out;
@@ -355,8 +375,8 @@ class Ranking {
   private readonly uidHead: Float64Array;
   private readonly uids: string[];
 
-  constructor(pods: Pod[], podsOnNode: Map<string, number>, now: number) {
-    const n = pods.length;
+  constructor(facts: readonly PodFacts[], podsOnNode: Map<string, number>, now: number) {
+    const n = facts.length;
     this.group = new Int8Array(n);
     this.cost = new Float64Array(n);
     this.rank = new Int32Array(n);
@@ -368,19 +388,17 @@ class Ranking {
     this.uidHead = new Float64Array(n);
     this.uids = new Array<string>(n);
     for (let i = 0; i < n; i++) {
-      const p = pods[i]!;
-      const f = factsOf(p);
-      const node = p.spec.nodeName ?? '';
-      this.group[i] = (node === '' ? 0 : 6) + f.phase * 2 + (f.ready ? 1 : 0);
+      const f = facts[i]!;
+      this.group[i] = f.group;
       this.cost[i] = f.cost;
-      this.rank[i] = podsOnNode.get(node) ?? 0;
+      this.rank[i] = podsOnNode.get(f.node) ?? 0;
       this.readySince[i] = f.readySince;
       this.readyBucket[i] = logarithmicBucket(f.readySince, now);
       this.restarts[i] = f.restarts;
       this.created[i] = f.created;
       this.createdBucket[i] = logarithmicBucket(f.created, now);
       this.uidHead[i] = f.uidHead;
-      this.uids[i] = p.metadata.uid ?? '';
+      this.uids[i] = f.uid;
     }
   }
 
@@ -593,6 +611,7 @@ function sameBasis(b: Basis, rs: ReplicaSet): boolean {
 interface Slot {
   pod: Pod;
   counted: boolean;
+  facts: PodFacts;
 }
 
 class Entry {
@@ -713,7 +732,11 @@ export class ReplicaSetPods {
     if (!e) {
       e = new Entry(basisOf(rs));
       for (const p of store.listControlledBy<Pod>(uid, 'Pod'))
-        e.pods.set(objectKey(p.metadata.namespace, p.metadata.name), { pod: p, counted: e.add(p, 1) });
+        e.pods.set(objectKey(p.metadata.namespace, p.metadata.name), {
+          pod: p,
+          counted: e.add(p, 1),
+          facts: factsOf(p),
+        });
       this.entries.set(uid, e);
       return e;
     }
@@ -734,7 +757,7 @@ export class ReplicaSetPods {
         e.add(before.pod, -1);
         e.pods.delete(key);
       }
-      if (after) e.pods.set(key, { pod: after, counted: e.add(after, 1) });
+      if (after) e.pods.set(key, { pod: after, counted: e.add(after, 1), facts: factsOf(after) });
     }
     e.dirty.clear();
   }
