@@ -23,7 +23,10 @@ export function syncEndpoints(ctx: ControllerContext, key: string, cache?: Servi
     return;
   }
   if (!svc.spec.selector || Object.keys(svc.spec.selector).length === 0) return;
-  const members = cache ? cache.members(ctx.store, key, svc) : scanMembers(ctx, namespace, svc.spec.selector);
+  const view = cache
+    ? cache.members(ctx.store, key, svc)
+    : viewOf(scanMembers(ctx, namespace, svc.spec.selector));
+  const members = view.sorted;
   const ports = (svc.spec.ports ?? []).map((sp) => {
     const port: { name?: string; port: number; protocol?: string } = {
       port:
@@ -40,8 +43,8 @@ export function syncEndpoints(ctx: ControllerContext, key: string, cache?: Servi
   const existing = ctx.store.get<Endpoints>('Endpoints', namespace, name);
   const known = existing && signatureOf(existing);
   if (!existing || !sameSignature(known, signature)) {
-    const ready = members.filter((m) => m.ready).map((m) => addressOf(m, namespace));
-    const notReady = members.filter((m) => !m.ready).map((m) => addressOf(m, namespace));
+    const ready = view.readyAddresses;
+    const notReady = view.notReadyAddresses;
     const subset: NonNullable<Endpoints['subsets']>[number] = {};
     if (ready.length) subset.addresses = ready;
     if (notReady.length) subset.notReadyAddresses = notReady;
@@ -69,7 +72,7 @@ export function syncEndpoints(ctx: ControllerContext, key: string, cache?: Servi
   const slice = slices[0];
   const knownSlice = slice && signatureOf(slice);
   if (slice && sameSignature(knownSlice, signature)) return;
-  const endpoints: EndpointSlice['endpoints'] = members.map((m) => sliceEndpointOf(m, namespace));
+  const endpoints: EndpointSlice['endpoints'] = view.sliceEndpoints;
   if (!slice) {
     const created = ctx.create<EndpointSlice>({
       apiVersion: 'discovery.k8s.io/v1',
@@ -125,7 +128,26 @@ function memberOf(
     return undefined;
   if (p.status.phase === 'Succeeded' || p.status.phase === 'Failed') return undefined;
   if (!mapSelectorMatches(selector, p.metadata.labels)) return undefined;
-  return { key: ipKey(p.status.podIP), position, ready: isPodReady(p), pod: p };
+  const ready = isPodReady(p);
+  const name = p.metadata.name;
+  const uid = p.metadata.uid ?? '';
+  return {
+    key: ipKey(p.status.podIP),
+    position,
+    ready,
+    pod: p,
+    address: {
+      ip: p.status.podIP,
+      nodeName: p.spec.nodeName ?? '',
+      targetRef: { kind: 'Pod', name, namespace, uid },
+    },
+    sliceEndpoint: {
+      addresses: [p.status.podIP],
+      conditions: { ready, serving: ready, terminating: false },
+      nodeName: p.spec.nodeName ?? '',
+      targetRef: { kind: 'Pod', name, namespace, uid },
+    },
+  };
 }
 
 interface Member {
@@ -135,37 +157,30 @@ interface Member {
   ready: boolean;
   /** The pod as last seen (kept up to date while what the endpoints show of it stays the same). */
   pod: Pod;
-  /** The address written for `pod` (objects are immutable: unchanged pods share theirs). */
-  address?: [Pod, EndpointAddress];
-  sliceEndpoint?: [Pod, EndpointSlice['endpoints'][number]];
+  /** What Endpoints and EndpointSlices show of it (immutable: shared by every write). */
+  address: EndpointAddress;
+  sliceEndpoint: EndpointSlice['endpoints'][number];
 }
 
-function addressOf(m: Member, namespace: string): EndpointAddress {
-  if (m.address?.[0] === m.pod) return m.address[1];
-  const p = m.pod;
-  const address: EndpointAddress = {
-    ip: p.status.podIP!,
-    nodeName: p.spec.nodeName ?? '',
-    targetRef: { kind: 'Pod', name: p.metadata.name, namespace, uid: p.metadata.uid ?? '' },
+/** A Service's members, and what each Endpoints and EndpointSlice list shows of them. */
+interface MembersView {
+  /** By IP. */
+  sorted: Member[];
+  readyAddresses: EndpointAddress[];
+  notReadyAddresses: EndpointAddress[];
+  sliceEndpoints: EndpointSlice['endpoints'];
+}
+
+function viewOf(sorted: Member[]): MembersView {
+  return {
+    sorted,
+    readyAddresses: sorted.filter((m) => m.ready).map((m) => m.address),
+    notReadyAddresses: sorted.filter((m) => !m.ready).map((m) => m.address),
+    sliceEndpoints: sorted.map((m) => m.sliceEndpoint),
   };
-  m.address = [p, address];
-  return address;
 }
 
-function sliceEndpointOf(m: Member, namespace: string): EndpointSlice['endpoints'][number] {
-  if (m.sliceEndpoint?.[0] === m.pod) return m.sliceEndpoint[1];
-  const p = m.pod;
-  const endpoint = {
-    addresses: [p.status.podIP!],
-    conditions: { ready: m.ready, serving: m.ready, terminating: false },
-    nodeName: p.spec.nodeName ?? '',
-    targetRef: { kind: 'Pod', name: p.metadata.name, namespace, uid: p.metadata.uid ?? '' },
-  };
-  m.sliceEndpoint = [p, endpoint];
-  return endpoint;
-}
-
-/** Whether two members show the same in Endpoints and EndpointSlices (sameSignature's test). */
+/** Whether two members count as the same for the last write (sameSignature's test). */
 function sameMember(x: Member, y: Member): boolean {
   return (
     x.key === y.key &&
@@ -226,25 +241,88 @@ function byIp(a: Member, b: Member): number {
   return a.key - b.key || a.position - b.position;
 }
 
-/** The members of one Service, sorted by IP, kept from pod changes. */
-class MembersEntry {
+/**
+ * The members of one Service, kept from pod changes: by IP, and the ready and not-ready ones with
+ * their addresses. Each list is replaced, never changed in place, when a member comes, goes or shows
+ * otherwise: what was written keeps its lists, and a sync that finds nothing new compares one
+ * reference.
+ */
+class MembersEntry implements MembersView {
   readonly byPod = new Map<string, Member>();
-  /** Sorted by IP; replaced (never changed in place) when a member comes, goes or shows otherwise. */
   sorted: Member[] = [];
+  ready: Member[] = [];
+  notReady: Member[] = [];
+  readyAddresses: EndpointAddress[] = [];
+  notReadyAddresses: EndpointAddress[] = [];
+  sliceEndpoints: EndpointSlice['endpoints'] = [];
   readonly dirty = new Set<string>();
 
   constructor(
     readonly namespace: string,
     readonly selector: Record<string, string>,
   ) {}
+
+  fill(members: Member[]): void {
+    this.sorted = members.sort(byIp);
+    const view = viewOf(this.sorted);
+    this.ready = this.sorted.filter((m) => m.ready);
+    this.notReady = this.sorted.filter((m) => !m.ready);
+    this.readyAddresses = view.readyAddresses;
+    this.notReadyAddresses = view.notReadyAddresses;
+    this.sliceEndpoints = view.sliceEndpoints;
+  }
+
+  /** Copies every list before the first change of a catch-up. */
+  private copied = false;
+
+  private copy(): void {
+    if (this.copied) return;
+    this.copied = true;
+    this.sorted = this.sorted.slice();
+    this.ready = this.ready.slice();
+    this.notReady = this.notReady.slice();
+    this.readyAddresses = this.readyAddresses.slice();
+    this.notReadyAddresses = this.notReadyAddresses.slice();
+    this.sliceEndpoints = this.sliceEndpoints.slice();
+  }
+
+  remove(m: Member): void {
+    this.copy();
+    const i = indexOf(this.sorted, m);
+    this.sorted.splice(i, 1);
+    this.sliceEndpoints.splice(i, 1);
+    const [list, addresses] = m.ready
+      ? [this.ready, this.readyAddresses]
+      : [this.notReady, this.notReadyAddresses];
+    const j = indexOf(list, m);
+    list.splice(j, 1);
+    addresses.splice(j, 1);
+  }
+
+  insert(m: Member): void {
+    this.copy();
+    const i = lowerBound(this.sorted, m);
+    this.sorted.splice(i, 0, m);
+    this.sliceEndpoints.splice(i, 0, m.sliceEndpoint);
+    const [list, addresses] = m.ready
+      ? [this.ready, this.readyAddresses]
+      : [this.notReady, this.notReadyAddresses];
+    const j = lowerBound(list, m);
+    list.splice(j, 0, m);
+    addresses.splice(j, 0, m.address);
+  }
+
+  done(): void {
+    this.copied = false;
+  }
 }
 
 /**
  * The endpoints controller's view of each Service's pods (upstream's pod informer and the
  * per-Service tracker of endpointslice's reconciler): the members by IP, kept from pod changes, so
- * a sync reads them instead of going over every pod, and a sync that finds nothing new compares
- * one reference. Gives exactly the members a scan gives, pods sharing an IP (after a node's
- * addresses wrap around) in the store's order.
+ * a sync reads them instead of going over every pod, and a write builds only what changed. Gives
+ * exactly the members a scan gives, pods sharing an IP (after a node's addresses wrap around) in
+ * the store's order.
  */
 export class ServiceMembers {
   private entries = new Map<string, MembersEntry>();
@@ -264,7 +342,7 @@ export class ServiceMembers {
   }
 
   /** The members of a Service with a selector. */
-  members(store: Store, serviceKey: string, svc: Service): Member[] {
+  members(store: Store, serviceKey: string, svc: Service): MembersView {
     const selector = svc.spec.selector ?? {};
     const namespace = svc.metadata.namespace ?? 'default';
     let e = this.entries.get(serviceKey);
@@ -277,39 +355,48 @@ export class ServiceMembers {
         const m = memberOf(p, namespace, selector, store.position('Pod', key));
         if (m) e.byPod.set(key, m);
       }
-      e.sorted = [...e.byPod.values()].sort(byIp);
+      e.fill([...e.byPod.values()]);
       this.entries.set(serviceKey, e);
     }
-    return e.sorted;
+    return e;
   }
 
   private catchUp(store: Store, e: MembersEntry): void {
     if (e.dirty.size === 0) return;
-    let sorted: Member[] | undefined;
     for (const key of e.dirty) {
       const pod = store.getByKey<Pod>('Pod', key);
       const next = pod && memberOf(pod, e.namespace, e.selector, store.position('Pod', key));
       const prev = e.byPod.get(key);
       if (!prev && !next) continue;
-      if (prev && next && prev.position === next.position && sameMember(prev, next)) {
+      if (
+        prev &&
+        next &&
+        prev.position === next.position &&
+        sameMember(prev, next) &&
+        prev.pod.status.podIP === next.pod.status.podIP
+      ) {
         prev.pod = next.pod;
         continue;
       }
-      sorted ??= e.sorted.slice();
       if (prev) {
-        let i = lowerBound(sorted, prev);
-        while (sorted[i] !== prev) i++;
-        sorted.splice(i, 1);
+        e.remove(prev);
         e.byPod.delete(key);
       }
       if (next) {
-        sorted.splice(lowerBound(sorted, next), 0, next);
+        e.insert(next);
         e.byPod.set(key, next);
       }
     }
     e.dirty.clear();
-    if (sorted) e.sorted = sorted;
+    e.done();
   }
+}
+
+/** Where `m` is in `list` (sorted byIp, `m` in it). */
+function indexOf(list: Member[], m: Member): number {
+  let i = lowerBound(list, m);
+  while (list[i] !== m) i++;
+  return i;
 }
 
 /** The first place in `list` (sorted byIp) not before `m`. */
