@@ -912,12 +912,26 @@ function admitPod(pod: Pod): Pod {
   spec.priority ??= 0;
   spec.enableServiceLinks ??= true;
   spec.preemptionPolicy ??= 'PreemptLowerPriority';
-  const tolerations = [...(spec.tolerations ?? [])];
-  for (const key of ['node.kubernetes.io/not-ready', 'node.kubernetes.io/unreachable'])
-    if (!tolerations.some((t) => t.key === key))
-      tolerations.push({ key, operator: 'Exists', effect: 'NoExecute', tolerationSeconds: 300 });
-  spec.tolerations = tolerations;
+  spec.tolerations = admittedTolerations(spec.tolerations);
   return { ...pod, spec };
+}
+
+type Tolerations = NonNullable<Pod['spec']['tolerations']>;
+/** Admitted tolerations per given list (pods of one template share the list; it never changes). */
+const tolerationsAdmitted = new WeakMap<Tolerations, Tolerations>();
+const NO_TOLERATIONS: Tolerations = [];
+
+function admittedTolerations(given: Tolerations | undefined): Tolerations {
+  const from = given ?? NO_TOLERATIONS;
+  let tolerations = tolerationsAdmitted.get(from);
+  if (!tolerations) {
+    tolerations = [...from];
+    for (const key of ['node.kubernetes.io/not-ready', 'node.kubernetes.io/unreachable'])
+      if (!tolerations.some((t) => t.key === key))
+        tolerations.push({ key, operator: 'Exists', effect: 'NoExecute', tolerationSeconds: 300 });
+    tolerationsAdmitted.set(from, tolerations);
+  }
+  return tolerations;
 }
 
 /** Virtual time is kept to microseconds so sums of fractions compare exactly. */

@@ -3,7 +3,7 @@
  * pkg/controller/controller_utils.go: keep spec.replicas active pods, create missing ones in
  * slow-start batches (at most 500 a sync), delete surplus ones in upstream's order, report status.
  */
-import { deepEqual } from '../../k8s/copy.ts';
+import { deepCopy, deepEqual } from '../../k8s/copy.ts';
 import { selectorMatches } from '../../k8s/labels.ts';
 import { parseTimestamp, timestamp } from '../../k8s/time.ts';
 import type { LabelSelector, Pod, ReplicaSet, ReplicaSetStatus } from '../../k8s/types.ts';
@@ -236,11 +236,26 @@ function createPod(ctx: ControllerContext, rs: ReplicaSet): void {
     apiVersion: 'v1',
     kind: 'Pod',
     metadata,
-    spec: JSON.parse(JSON.stringify(t.spec)) as Pod['spec'],
+    spec: podSpecOf(t.spec),
     status: { phase: 'Pending' },
   };
   ctx.create(pod);
   ctx.event(rs, 'Normal', 'SuccessfulCreate', `Created pod: ${name}`, COMPONENT);
+}
+
+/**
+ * The pod spec a template gives: its deep copy, made once per (immutable) template and shared by
+ * the pods created from it, which never change it in place (a write makes a new object).
+ */
+const podSpecs = new WeakMap<ReplicaSet['spec']['template']['spec'], Pod['spec']>();
+
+function podSpecOf(template: ReplicaSet['spec']['template']['spec']): Pod['spec'] {
+  let spec = podSpecs.get(template);
+  if (!spec) {
+    spec = deepCopy(template) as Pod['spec'];
+    podSpecs.set(template, spec);
+  }
+  return spec;
 }
 
 /** Pods of every ReplicaSet that shares this one's controller (its Deployment's other revisions). */
