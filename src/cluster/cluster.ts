@@ -725,6 +725,16 @@ export class SimCluster implements ControllerContext {
     return this.decisionLog;
   }
 
+  /** The event log as a frozen list: the same list until an event is recorded or pruned. */
+  frozenEvents(): readonly KubeEvent[] {
+    return this.shared.events.of(this.eventLog, this.versions.events);
+  }
+
+  /** The decision records as a frozen list: the same list until one is recorded or pruned. */
+  frozenDecisions(): readonly Decision[] {
+    return this.shared.decisions.of(this.decisionLog, this.versions.decisions);
+  }
+
   // -------------------------------------------------------------------------------------------
   // Snapshots
 

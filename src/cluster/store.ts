@@ -92,8 +92,24 @@ export class Store {
     return [...out];
   }
 
+  /**
+   * Objects of a kind in all namespaces, sorted like `list`, as one list shared until the kind is
+   * written again (for views that keep what did not change). Read-only: `list` hands out copies of
+   * it, and a frozen Frame freezes it in place.
+   */
+  sorted<T extends KubeObject>(kind: string): readonly T[] {
+    if (!this.kinds.get(kind)) return [];
+    this.list(kind);
+    return this.listCache.get(`${kind}/*`)!.list as readonly KubeObject[] as readonly T[];
+  }
+
+  /** Changes whenever an object of the kind is written or removed. */
+  version(kind: string): number {
+    return this.kindVersion.get(kind) ?? 0;
+  }
+
   /** Sorted lists per kind and namespace, valid until that kind is written again. */
-  private listCache = new Map<string, { version: number; list: KubeObject[] }>();
+  private listCache = new Map<string, { version: number; list: readonly KubeObject[] }>();
   private kindVersion = new Map<string, number>();
 
   private touched(kind: string): void {

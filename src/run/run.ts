@@ -25,7 +25,7 @@ import { clusterForScenario } from '../scenario/run.ts';
 import { parseScenario, type Scenario, type ScenarioStep } from '../scenario/scenario.ts';
 import { ColourBook } from '../view/colours.ts';
 import { deepFreeze, type Frame, type History, type StepView } from '../view/frame.ts';
-import { clusterView, trafficWindow } from '../view/view.ts';
+import { clusterView, trafficWindow, ViewCache } from '../view/view.ts';
 import {
   after,
   EPS,
@@ -131,6 +131,8 @@ class RunImpl implements RunControls {
   private next = 0;
   private readonly rec: Recording;
   private readonly colours = new ColourBook();
+  /** The views of the last frame, kept while their objects do not change. */
+  private readonly views = new ViewCache();
   private streams: ActiveStream[] = [];
   private readonly listeners = new Set<(f: Frame) => void>();
   private cached: Frame | undefined;
@@ -573,22 +575,23 @@ class RunImpl implements RunControls {
       name: this.data.metadata.name,
       ...(this.data.metadata.title ? { title: this.data.metadata.title } : {}),
       timing: { ...c.timing },
+      // Lists and views that did not change are the previous frame's (structural sharing).
       objects: {
-        deployments: c.store.list<Deployment>('Deployment'),
-        replicaSets: c.store.list<ReplicaSet>('ReplicaSet'),
-        pods: c.store.list<Pod>('Pod'),
-        services: c.store.list<Service>('Service'),
-        endpoints: c.store.list<Endpoints>('Endpoints'),
-        nodes: c.store.list<NodeObject>('Node'),
+        deployments: c.store.sorted<Deployment>('Deployment'),
+        replicaSets: c.store.sorted<ReplicaSet>('ReplicaSet'),
+        pods: c.store.sorted<Pod>('Pod'),
+        services: c.store.sorted<Service>('Service'),
+        endpoints: c.store.sorted<Endpoints>('Endpoints'),
+        nodes: c.store.sorted<NodeObject>('Node'),
       },
-      view: clusterView(c, this.colours, true),
+      view: clusterView(c, this.colours, true, this.views),
       traffic: {
         window: trafficWindow(c, now, 10),
         recent: c.requests(Math.max(0, now - 8), now + 1e-9),
         sources: c.trafficSources().map((s) => ({ ...s })),
       },
-      events: [...c.eventList()],
-      decisions: [...c.decisions()],
+      events: c.frozenEvents(),
+      decisions: c.frozenDecisions(),
       steps: this.stepViews(),
       history: this.history(),
       colours: Object.fromEntries(this.colours.entries()),
