@@ -2,6 +2,7 @@ import js from '@eslint/js';
 import { defineConfig, globalIgnores } from 'eslint/config';
 import globals from 'globals';
 import reactHooks from 'eslint-plugin-react-hooks';
+import regexp from 'eslint-plugin-regexp';
 import { reactRefresh } from 'eslint-plugin-react-refresh';
 import tseslint from 'typescript-eslint';
 
@@ -53,11 +54,38 @@ export default defineConfig([
   {
     files: ['web/**/*.{ts,tsx}'],
     extends: [reactHooks.configs.flat.recommended, reactRefresh.configs.vite()],
+    rules: {
+      // One door: the app talks to the simulator through its public API only (ARCHITECTURE.md).
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '(^|/)src/(?!index\\.ts$)',
+              message: 'web/ imports nothing from src/ but src/index.ts (the Run is its only door).',
+            },
+          ],
+        },
+      ],
+    },
   },
   { files: ['web/main.tsx'], rules: { 'react-refresh/only-export-components': 'off' } },
   {
+    // Regular expressions in the core see what users type, open and import: none may backtrack
+    // super-linearly (a 2,000-digit --request-timeout once took seconds). regexpp's analysis
+    // (scslre) proves each pattern linear or reports the input that is not.
     files: ['src/**/*.ts'],
-    ignores: ['src/cli.ts', 'src/**/*.test.ts', 'src/test-helpers/**'],
+    ignores: ['src/**/*.test.ts'],
+    plugins: { regexp },
+    rules: {
+      'regexp/no-super-linear-backtracking': ['error', { report: 'certain' }],
+      'regexp/no-super-linear-move': ['error', { report: 'certain', ignorePartial: false }],
+    },
+  },
+  {
+    files: ['src/**/*.ts'],
+    // Node entry points: the CLI and the simulated cluster served over HTTP (src/server).
+    ignores: ['src/cli.ts', 'src/server/**', 'src/**/*.test.ts', 'src/test-helpers/**'],
     languageOptions: { globals: {} },
     rules: {
       'no-restricted-imports': ['error', coreRestrictedImports],

@@ -21,7 +21,9 @@ export default defineConfig({
   workers: 1,
   retries: process.env['CI'] ? 1 : 0,
   forbidOnly: !!process.env['CI'],
-  timeout: 30_000,
+  timeout: Number(process.env['E2E_TIMEOUT'] ?? 30_000),
+  // A busy machine (several checkouts testing at once) may ask for more patience: E2E_EXPECT_TIMEOUT.
+  expect: { timeout: Number(process.env['E2E_EXPECT_TIMEOUT'] ?? 5_000) },
   reporter: [
     ['list'],
     ['html', { open: 'never', outputFolder: 'playwright-report' }],

@@ -14,6 +14,7 @@ import type { Deployment, ReplicaSet } from '../src/k8s/types.ts';
 import { parseManifests } from '../src/k8s/yaml.ts';
 import { runKubectl } from '../src/kubectl/index.ts';
 import { createRun } from '../src/run/run.ts';
+import { createCluster } from '../src/index.ts';
 import type { Scenario } from '../src/scenario/scenario.ts';
 
 export interface Measure {
@@ -238,6 +239,35 @@ function runMemory(): Measure {
   return { ms: hour / t.value, cpu: 0, extra: { minuteMiB: t.value, hourMiB: hour, playMs: t.ms } };
 }
 
+/**
+ * What the public snapshot() and restore() cost (they copy or freeze what they share and check
+ * their input in full), 1,000 pods mid-rollout with default timings: median of 200 calls each.
+ */
+function snapshotCost(): Measure {
+  const replicas = 1000;
+  const c = createCluster({ seed: 1, nodes: nodesFor(replicas), cpu: '64', memory: '256Gi' });
+  c.apply(deploymentYaml(replicas, false));
+  c.advance(60);
+  c.kubectl('set image deployment/kubia nodejs=luksa/kubia:v2');
+  c.advance(5);
+  const median = (f: () => void) => {
+    const walls: number[] = [];
+    const cpus: number[] = [];
+    for (let i = 0; i < 200; i++) {
+      const t = timed(f);
+      walls.push(t.ms);
+      cpus.push(t.cpu);
+    }
+    walls.sort((a, b) => a - b);
+    cpus.sort((a, b) => a - b);
+    return { ms: walls[100]!, cpu: cpus[100]! };
+  };
+  const s = c.snapshot();
+  const snap = median(() => c.snapshot());
+  const restore = median(() => c.restore(s));
+  return { ms: snap.ms, cpu: snap.cpu, extra: { restoreMs: restore.ms, pods: c.list('pods').length } };
+}
+
 export const CASES: Record<string, () => Measure> = {
   'update-zero-1000': () => rollingUpdate(1000, 'zero'),
   'update-zero-10000': () => rollingUpdate(10000, 'zero'),
@@ -247,6 +277,7 @@ export const CASES: Record<string, () => Measure> = {
   'run-open': runOpen,
   'run-seek': runSeek,
   'run-memory': runMemory,
+  snapshot: snapshotCost,
 };
 
 const name = process.argv[2];

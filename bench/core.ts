@@ -6,6 +6,9 @@
  *   npm run bench -- --compare main        the same rows on another commit, side by side, alternating
  *   npm run bench -- --rows update-zero-1000,run-open --runs 3 --no-frames
  *
+ * Without --compare or --rows it then runs bench/world.ts and bench/server.ts (skip them with
+ * --no-extra) and the browser rows (--no-frames skips them).
+ *
  * With --compare, the other commit is unpacked into a temporary folder (`git archive`), its
  * dependencies installed (`npm ci`, or this checkout's node_modules when the lockfiles are the
  * same), and this checkout's bench/cases.ts run there: the same measurement against the other
@@ -115,6 +118,14 @@ const ROWS: Row[] = [
     show: (m) =>
       `${m.ms.toFixed(2)}× (${Math.round(m.extra?.['hourMiB'] ?? NaN)} / ${Math.round(m.extra?.['minuteMiB'] ?? NaN)} MiB)`,
   },
+  {
+    id: 'snapshot',
+    what: 'public snapshot(); restore(), 1,000 pods mid-rollout (median of 200)',
+    goal: '',
+    value: (m) => m.ms,
+    limit: Infinity,
+    show: (m) => `${m.ms.toFixed(2)} ms; ${(m.extra?.['restoreMs'] ?? NaN).toFixed(2)} ms`,
+  },
 ];
 
 /** Which case measures a row (the memory row is read from the 10,000-replica update). */
@@ -222,7 +233,11 @@ for (const r of rows) {
   }
   cells.push(
     r.goal,
-    mine ? (r.value(mine) < r.limit || (r.goal.startsWith('≤') && r.value(mine) <= r.limit) ? '✓' : '✗') : '',
+    !mine || r.goal === ''
+      ? ''
+      : r.value(mine) < r.limit || (r.goal.startsWith('≤') && r.value(mine) <= r.limit)
+        ? '✓'
+        : '✗',
   );
   lines.push(cells);
 }
@@ -252,6 +267,12 @@ if (compare && !flag('no-behaviour')) {
       : `Behaviour DIFFERS in ${differ.length} of ${a.length} cases: ${differ.join(', ')}`,
   );
 }
+
+if (!compare && !only && !flag('no-extra'))
+  for (const script of ['bench/world.ts', 'bench/server.ts']) {
+    console.log(`\n${script}`);
+    spawnSync(process.execPath, ['--import', 'tsx', script], { cwd: here, stdio: 'inherit' });
+  }
 
 if (!compare && !flag('no-frames')) {
   console.log(

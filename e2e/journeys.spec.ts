@@ -179,15 +179,63 @@ test('no serious accessibility violations (axe)', async ({ page }) => {
   expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
 });
 
-test('Blue/green: green comes up, the Service switches, blue scales to 0', async ({ page }) => {
+test('Blue/green in four visible steps: create green, switch, switch back, retire blue', async ({ page }) => {
   await open(page);
-  await page.getByRole('button', { name: 'Blue/green' }).click();
-  for (let i = 0; i < 6; i++) await lab(page, (l) => l.advance(10));
+  const bg = page.getByTestId('actions.blueGreen');
+  const switchTo = bg.getByRole('button', { name: 'Switch Service' });
+  const switchBack = bg.getByRole('button', { name: 'Switch back' });
+  const retire = bg.getByRole('button', { name: 'Scale kubia to 0' });
+  const selector = async () => (await state(page)).services[0]?.selector;
+
+  await bg.getByRole('button', { name: 'Blue/green' }).click();
+  await expect(page.getByRole('log', { name: 'kubectl output' })).toContainText(
+    'deployment.apps/kubia-green created',
+  );
+  // Green is starting: the switch waits for it.
+  await expect(switchTo).toBeDisabled();
+  await expect(page.getByTestId('bg.status')).toContainText('Waiting for kubia-green');
+  await lab(page, (l) => l.advance(60));
+  await expect(switchTo).toBeEnabled();
+  await expect(page.getByTestId('bg.status')).toContainText('kubia-green is ready');
+  const readyAt = (await state(page)).t;
+
+  await switchTo.click();
+  await lab(page, (l) => l.advance(3));
+  expect(await selector()).toBe('app=kubia-green');
+  expect((await state(page)).services[0]!.endpoints.every((n) => n.startsWith('kubia-green-'))).toBe(true);
+
+  // Blue still runs: one click takes the Service back.
+  await switchBack.click();
+  await lab(page, (l) => l.advance(3));
+  expect(await selector()).toBe('app=kubia');
+  await switchTo.click();
+  await retire.click();
+  await lab(page, (l) => l.advance(30));
   const s = await state(page);
-  expect(s.services[0]?.selector).toBe('app=kubia-green');
   expect(s.deployments.find((d) => d.name === 'kubia')?.replicas).toBe(0);
-  expect(s.steps.length).toBe(3);
-  await expect(page.getByRole('log', { name: 'kubectl output' })).toContainText('scaled');
+  expect(s.steps.map((x) => x.run.split(' ').slice(0, 3).join(' '))).toEqual([
+    'kubectl apply -f',
+    'kubectl patch service',
+    'kubectl patch service',
+    'kubectl patch service',
+    'kubectl scale deployment/kubia',
+  ]);
+  await expect(switchBack).toBeDisabled();
+
+  // Back before the switch, another command: the switches and the scale-down are gone.
+  await lab(page, (l) => l.pause());
+  await lab(page, (l) => l.seek(30));
+  expect((await state(page)).t).toBeLessThan(readyAt);
+  await lab(page, (l) => l.console('kubectl scale deployment/kubia-green --replicas=1'));
+  const after = await state(page);
+  expect(after.steps.map((x) => x.run.split(' ').slice(0, 3).join(' '))).toEqual([
+    'kubectl apply -f',
+    'kubectl scale deployment/kubia-green',
+  ]);
+  expect(await selector()).toBe('app=kubia');
+  await lab(page, (l) => l.advance(60));
+  expect(await selector()).toBe('app=kubia');
+  expect((await state(page)).deployments.find((d) => d.name === 'kubia')?.replicas).toBe(3);
 });
 
 test.describe('traffic, drawn', () => {

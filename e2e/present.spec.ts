@@ -12,6 +12,8 @@ const progress = (page: Page) => page.getByTestId('present.progress');
 test('presentation mode is reachable and operable by keyboard and clicker keys', async ({ page }) => {
   await page.goto('/?lesson=rolling-update');
   await expect(page.getByTestId('lesson.progress')).toHaveText('Stop 1 of 9');
+  // The spec moves time itself: playing towards a stop waits for it.
+  await lab(page, (l) => l.hold());
   await page.keyboard.press('p');
   await expect(root(page)).toBeVisible();
   await expect(progress(page)).toHaveText('Stop 1 of 9');

@@ -10,15 +10,17 @@
  * c.kubectl('rollout history deployment/kubia').stdout;
  * ```
  */
-import './k8s/yaml-impl.ts';
-import './kubectl/commands/extended.ts';
+// YAML and every kubectl command: at once in Node; after the first paint in the browser.
+import '#simulator-extensions';
 import { applyAll } from './cluster/apply.ts';
 import { SimCluster, type ClusterOptions, type ClusterSnapshot } from './cluster/cluster.ts';
 import type { Decision, Timing } from './cluster/context.ts';
 import type { RequestRecord, TrafficSecond } from './cluster/traffic.ts';
-import { deepCopy } from './k8s/copy.ts';
+import { ApiError as ApiErrorClass, BudgetError as BudgetErrorClass } from './cluster/errors.ts';
+import { deepCopy, deepFreeze } from './k8s/copy.ts';
 import type { KubeObject } from './k8s/types.ts';
-import { parseManifests } from './k8s/yaml.ts';
+import { ValidationError as ValidationErrorClass } from './k8s/validation.ts';
+import { ManifestError as ManifestErrorClass, parseManifests } from './k8s/yaml.ts';
 import type { KubectlResult } from './kubectl/command.ts';
 import { runKubectl } from './kubectl/index.ts';
 import type { StepResult } from './scenario/run.ts';
@@ -40,13 +42,16 @@ export { defaultTiming } from './cluster/context.ts';
 export { ValidationError, formatFieldError, type FieldError } from './k8s/validation.ts';
 export { ManifestError } from './k8s/yaml.ts';
 export { ApiError } from './cluster/apply.ts';
+export { BudgetError, SnapshotError } from './cluster/errors.ts';
 export { ScenarioError, parseScenario } from './scenario/scenario.ts';
 export type { Localized, ScenarioStep } from './scenario/scenario.ts';
 
 export interface Cluster {
   /** Create or update objects like `kubectl apply`: YAML (multi-document), JSON, or objects. Throws
-   * ValidationError (invalid object), ManifestError (unreadable YAML) or ApiError, and then
-   * changes nothing. */
+   * ValidationError (invalid object), ManifestError (unreadable YAML), ApiError (refused by the
+   * API server, e.g. a wrong type: `Deployment in version "v1" cannot be handled as a Deployment:
+   * …`; also a fault in the simulator, reason InternalError) or BudgetError (more work at once
+   * than the simulator does), and then changes nothing. */
   apply(manifests: string | object | object[]): void;
   /** Run a kubectl command line (with or without the leading `kubectl`). Never throws. */
   kubectl(commandLine: string, stdin?: string): KubectlResult;
@@ -70,7 +75,9 @@ export interface Cluster {
   trafficSeries(): TrafficSecond[];
   /** When the simulation next has something to do (virtual seconds), if anything. */
   nextWakeUp(): number | undefined;
+  /** Everything needed to resume exactly here: plain, deep-frozen data that shares nothing changeable with the cluster. */
   snapshot(): ClusterSnapshot;
+  /** Resumes a snapshot; throws SnapshotError (and changes nothing) when `s` is not one. */
   restore(s: ClusterSnapshot): void;
 }
 
@@ -79,13 +86,31 @@ class PublicCluster implements Cluster {
   constructor(readonly sim: SimCluster) {}
 
   apply(manifests: string | object | object[]): void {
-    const objects =
-      typeof manifests === 'string'
-        ? parseManifests(manifests)
-        : (Array.isArray(manifests) ? manifests : [manifests]).map(
-            (o) => deepCopy(o) as Record<string, unknown>,
-          );
-    applyAll(this.sim, objects);
+    const before = this.sim.snapshot();
+    try {
+      const objects =
+        typeof manifests === 'string'
+          ? parseManifests(manifests)
+          : (Array.isArray(manifests) ? manifests : [manifests]).map((o) => plainObject(o));
+      this.sim.beginCommand();
+      applyAll(this.sim, objects);
+    } catch (e) {
+      this.sim.endCommand();
+      this.sim.restore(before);
+      if (
+        e instanceof ValidationErrorClass ||
+        e instanceof ManifestErrorClass ||
+        e instanceof ApiErrorClass ||
+        e instanceof BudgetErrorClass
+      )
+        throw e;
+      throw new ApiErrorClass(
+        `internal error in the simulator: ${e instanceof Error ? e.message : String(e)}`,
+        'InternalError',
+      );
+    } finally {
+      this.sim.endCommand();
+    }
   }
 
   kubectl(commandLine: string, stdin?: string): KubectlResult {
@@ -134,11 +159,33 @@ class PublicCluster implements Cluster {
   }
 
   snapshot(): ClusterSnapshot {
-    return this.sim.snapshot();
+    // Everything in a snapshot is a fresh copy except what it shares with the cluster, which is
+    // frozen: stored objects, events, decisions and timers are frozen when they are made; the
+    // request records and app behaviours are frozen here.
+    const s = this.sim.snapshot();
+    for (const r of s.world.traffic.recent) Object.freeze(r);
+    deepFreeze(s.world.apps);
+    return s;
   }
 
   restore(s: ClusterSnapshot): void {
     this.sim.restore(s);
+  }
+}
+
+/** An object given to `apply`: a private JSON copy, so nothing the caller holds is stored. */
+function plainObject(o: unknown): Record<string, unknown> {
+  if (o === null || typeof o !== 'object' || Array.isArray(o))
+    throw new ManifestErrorClass(
+      `error: error validating data: invalid object: expected a map, got ${JSON.stringify(o) ?? String(o)}`,
+    );
+  try {
+    return deepCopy(o) as Record<string, unknown>;
+  } catch (e) {
+    // Cycles, BigInts: not JSON, so not an object the API server could receive.
+    throw new ManifestErrorClass(
+      `error: error validating data: invalid object: ${e instanceof Error ? e.message : String(e)}`,
+    );
   }
 }
 
@@ -199,6 +246,32 @@ export type {
 export { STATE_LABEL, tagOf } from './view/view.ts';
 export { PALETTE } from './view/colours.ts';
 export { isReadOnlyCommand, type QueryResult } from './kubectl/query.ts';
+export { extensionsReady, loadExtensions, needsYaml } from './extensions.ts';
+export { FRAME_BUDGET_MS, Player, SPEEDS, type FrameScheduler, type PlayerOptions } from './run/player.ts';
+/** The kubectl command lines behind the app's buttons (rolling update, Recreate, blue/green, …). */
+export * as actions from './run/actions.ts';
+export type { BlueGreenState, CommandLine, RollingOptions, StrategySettings } from './run/actions.ts';
+
+// ---------------------------------------------------------------------------------------------
+// What the app shows around a Run: explanations, times, lessons and share links (the last two
+// load on demand).
+
+export { controllerName, explain, resolvedPhrase, type ExplainLang } from './explain/index.ts';
+export { humanDuration, parseTimestamp } from './k8s/time.ts';
+export type { Lesson, LessonQuestion, LessonStep, Text } from './scenario/lessons/types.ts';
+export { stepsOf, stopIndices } from './scenario/lessons/types.ts';
+export type { DecodeResult, SharePayload, ShareView } from './scenario/share.ts';
+export { scenarioYaml } from './scenario/file.ts';
+
+/** The built-in lessons (their narration is a fair part of the app: loaded when asked for). */
+export async function loadLessons(): Promise<readonly import('./scenario/lessons/types.ts').Lesson[]> {
+  return (await import('./scenario/lessons/index.ts')).LESSONS;
+}
+
+/** The share-link codec, with its compression library (most visits carry no link). */
+export function loadShareCodec(): Promise<typeof import('./scenario/share.ts')> {
+  return import('./scenario/share.ts');
+}
 
 // ---------------------------------------------------------------------------------------------
 // Upstream helpers, under their upstream names (pkg/controller/deployment/util, controller_utils).

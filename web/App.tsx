@@ -1,10 +1,13 @@
 import { domAnimation, LazyMotion, MotionConfig } from 'framer-motion';
 import { lazy, Suspense, useEffect } from 'react';
-import { setEditorOpen, setTheme, stepBack, stepForward, togglePlay, type Theme } from './store/app.ts';
+import { useLab } from './lab/context.ts';
+import { Opening } from './lab/Opening.tsx';
+import type { Lab } from './lab/lab.ts';
+import { setTheme, useTheme, type Theme } from './prefs.ts';
 import { Actions } from './ui/Actions.tsx';
 import { Diagram } from './ui/Diagram.tsx';
 import { EventsPanel, WhyPanel } from './ui/Explain.tsx';
-import { useUi, useUiField } from './ui/hooks.ts';
+import { useUiField } from './ui/hooks.ts';
 import { PlaybackBar } from './ui/PlaybackBar.tsx';
 import { PodDetails } from './ui/PodDetails.tsx';
 import { LanguageSwitch } from './ui/HeaderControls.tsx';
@@ -30,7 +33,7 @@ const isTyping = (el: EventTarget | null) =>
     ['INPUT', 'TEXTAREA', 'SELECT'].includes(el.tagName) ||
     !!el.closest('.cm-editor'));
 
-function useShortcuts() {
+function useShortcuts(lab: Lab) {
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (e.ctrlKey || e.metaKey || e.altKey) return;
@@ -43,18 +46,18 @@ function useShortcuts() {
       const onControl = e.target instanceof HTMLElement && !!e.target.closest('button, [role="button"], a');
       if (e.key === ' ' && !onControl) {
         e.preventDefault();
-        togglePlay();
+        lab.togglePlay();
       } else if (e.key === 'ArrowRight') {
         e.preventDefault();
-        stepForward();
+        lab.stepForward();
       } else if (e.key === 'ArrowLeft') {
         e.preventDefault();
-        stepBack();
+        lab.stepBack();
       }
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, []);
+  }, [lab]);
 }
 
 const THEMES: Theme[] = ['system', 'light', 'dark'];
@@ -70,8 +73,9 @@ export function App() {
 }
 
 function MainApp() {
-  useShortcuts();
-  const { theme } = useUi();
+  const lab = useLab();
+  useShortcuts(lab);
+  const theme = useTheme();
   const editorOpen = useUiField('editorOpen');
   const embed = useEmbed();
   const t = useT();
@@ -89,7 +93,7 @@ function MainApp() {
             <div className="spacer" />
             {!embed.embed && <LessonHeader />}
             <ShareControls />
-            <button type="button" onClick={() => setEditorOpen(!editorOpen)} aria-pressed={editorOpen}>
+            <button type="button" onClick={() => lab.setEditorOpen(!editorOpen)} aria-pressed={editorOpen}>
               {t('ui.yamlEditor')}
             </button>
             <label className="inline">
@@ -104,6 +108,7 @@ function MainApp() {
             </label>
             <LanguageSwitch />
             <ShareNotice />
+            <Opening />
           </header>
           <main className="stage">
             <div className="diagram-wrap">

@@ -1,20 +1,28 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { loadExtensions } from '../src/index.ts';
 import { App } from './App.tsx';
-import { installTestHook } from './sim/testHook.ts';
-import { loadDeferred } from './sim/deferred.ts';
 import { langStore } from './i18n/index.ts';
+import { LabProvider } from './lab/LabProvider.tsx';
+import { defaultScenario, START_AT } from './lab/defaultScenario.ts';
+import { createLab } from './lab/lab.ts';
+import { installTestHook } from './lab/testHook.ts';
+import { loadLessons } from './lessons/catalog.ts';
 import { bootShare } from './share/store.ts';
 import './styles.css';
 
-// The YAML library is not tree-shaken and the default scenario is JSON: load it after the first paint.
-// The test hook comes once it is in, so specs never send YAML the core cannot read yet.
-void loadDeferred().finally(installTestHook);
+const lab = createLab(defaultScenario(), { freeze: import.meta.env.DEV });
+lab.seek(START_AT);
+// YAML, the rest of kubectl and the lessons load after the first paint. The test hook comes once
+// they are in, so specs never send YAML the core cannot read yet.
+void Promise.all([loadExtensions(), loadLessons()]).finally(() => installTestHook(lab));
 document.documentElement.lang = langStore.getState().lang;
 // A share link, the saved work or the example: decided before the first render.
-void bootShare();
+void bootShare(lab);
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <App />
+    <LabProvider lab={lab}>
+      <App />
+    </LabProvider>
   </StrictMode>,
 );

@@ -1,11 +1,13 @@
 /** The test hook e2e specs use to drive virtual time instead of sleeping. */
-import type { Scenario } from '../src/scenario/scenario.ts';
+import type { Scenario } from '../src/index.ts';
 
 export interface RolloutLabState {
   t: number;
   playing: boolean;
   duration: number;
-  steps: { at: number; run: string }[];
+  /** The furthest moment played to: the timeline draws nothing later. */
+  until: number;
+  steps: { at: number; run: string; status: string }[];
   services: { name: string; selector: string; endpoints: string[] }[];
   deployments: {
     name: string;
@@ -19,7 +21,7 @@ export interface RolloutLabState {
     replicaSets: { name: string; revision: number; image: string; replicas: number }[];
   }[];
   pods: { name: string; version: string; state: string }[];
-  /** Entries in the console log. */
+  /** Entries in the console: steps that ran by now and commands typed that only looked. */
   log: number;
   /** Requests over the last 10 virtual seconds: answers per version, 5xx errors, refused. */
   traffic: { ok: Record<string, number>; errors: number; refused: number };
@@ -39,6 +41,8 @@ export interface RolloutLabHook {
   /** Play or pause at a speed (benchmarks). */
   play(speed?: number): void;
   pause(): void;
+  /** Playing moves no time by itself from now on (or again, with false): the spec moves it. */
+  hold(on?: boolean): void;
   state(): RolloutLabState;
 }
 

@@ -5,10 +5,11 @@
  */
 import { deepCopy, deepEqual } from '../k8s/copy.ts';
 import { setDefaults } from '../k8s/defaults.ts';
-import { threeWayMerge } from '../k8s/merge.ts';
+import { decodeObject, DecodeError, goPrintValue } from '../k8s/decode.ts';
+import { threeWayMerge, threeWayPatch } from '../k8s/merge.ts';
 import { apiVersionOf, resolveResource, type ResourceInfo } from '../k8s/resources.ts';
 import type { KubeObject } from '../k8s/types.ts';
-import { invalidError, validate, ValidationError } from '../k8s/validation.ts';
+import { goQuote, invalidError, validate, ValidationError } from '../k8s/validation.ts';
 import { LastAppliedConfigAnnotation } from './controllers/deployment/util.ts';
 import type { SimCluster } from './cluster.ts';
 
@@ -19,6 +20,52 @@ export { ApiError } from './errors.ts';
 import { ApiError } from './errors.ts';
 
 export type ApplyAction = 'created' | 'configured' | 'unchanged';
+
+/**
+ * The apiserver's create handler on a body it cannot decode (transformDecodeError in
+ * `staging/src/k8s.io/apiserver/pkg/endpoints/handlers/rest.go`), as kubectl create and apply
+ * print it (AddSourceToErr "creating", then checkErr's `Error from server (BadRequest): `).
+ */
+export function createDecodeError(info: ResourceInfo, source: string | undefined, e: DecodeError): ApiError {
+  const body = `${info.kind} in version "${info.version}" cannot be handled as a ${info.kind}: ${e.detail}`;
+  return new ApiError(
+    `Error from server (BadRequest): ${source ? `error when creating "${source}": ` : ''}${body}`,
+  );
+}
+
+/** JSON as Go's json.Marshal writes a map: keys sorted, <, > and & escaped. */
+export function goJsonMarshal(v: unknown): string {
+  const sort = (x: unknown): unknown => {
+    if (Array.isArray(x)) return x.map(sort);
+    if (x !== null && typeof x === 'object') {
+      const o = x as Record<string, unknown>;
+      return Object.fromEntries(
+        Object.keys(o)
+          .sort()
+          .filter((k) => o[k] !== undefined)
+          .map((k) => [k, sort(o[k])]),
+      );
+    }
+    return x;
+  };
+  return (JSON.stringify(sort(v)) ?? 'null')
+    .replace(/</g, '\\u003c')
+    .replace(/>/g, '\\u003e')
+    .replace(/&/g, '\\u0026');
+}
+
+/**
+ * A patch the apiserver cannot convert back into the object's type: a 422 with no kind or name,
+ * which kubectl prints as `The request is invalid: patch: Invalid value: "<the patch>": <why>`
+ * (applyPatchToObject in `…/handlers/patch.go`; `shown` is the `%+v` of the patch map for
+ * strategic merge patches, the patched object's JSON for the others).
+ */
+export function patchDecodeError(shown: string, e: DecodeError): ApiError {
+  return new ApiError(
+    `The request is invalid: patch: Invalid value: ${goQuote(shown)}: ${e.detail}`,
+    'Invalid',
+  );
+}
 
 export interface PreparedApply {
   info: ResourceInfo;
@@ -100,17 +147,41 @@ export function prepareApply(
   // What kubectl records: the manifest as given, without the annotation itself.
   const recorded = deepCopy(raw) as Record<string, unknown>;
   const recordedMeta = { ...((recorded['metadata'] ?? {}) as Record<string, unknown>) };
-  const recordedAnnotations = { ...((recordedMeta['annotations'] ?? {}) as Record<string, string>) };
+  const givenAnnotations = recordedMeta['annotations'];
+  const recordedAnnotations = {
+    ...((givenAnnotations !== null && typeof givenAnnotations === 'object' && !Array.isArray(givenAnnotations)
+      ? givenAnnotations
+      : {}) as Record<string, string>),
+  };
   delete recordedAnnotations[LastAppliedConfigAnnotation];
   if (Object.keys(recordedAnnotations).length) recordedMeta['annotations'] = recordedAnnotations;
   else delete recordedMeta['annotations'];
   recorded['metadata'] = recordedMeta;
   const lastApplied = `${JSON.stringify(recorded)}\n`;
 
+  // kubectl reads annotations with GetAnnotations, which takes anything but a map as none.
+  const given = manifest.metadata.annotations as unknown;
+  if (given !== undefined && (given === null || typeof given !== 'object' || Array.isArray(given)))
+    manifest.metadata = { ...manifest.metadata, annotations: {} };
   const existing = cluster.store.get(info.kind, namespace, manifest.metadata.name);
   let next: KubeObject;
   if (!existing) {
-    next = manifest;
+    // What kubectl creates: the manifest with the annotation, decoded strictly (--validate=strict).
+    try {
+      next = decodeObject<KubeObject>({
+        ...(manifest as unknown as Record<string, unknown>),
+        metadata: {
+          ...manifest.metadata,
+          annotations: {
+            ...(manifest.metadata.annotations ?? {}),
+            [LastAppliedConfigAnnotation]: lastApplied,
+          },
+        },
+      });
+    } catch (e) {
+      if (e instanceof DecodeError) throw createDecodeError(info, source, e);
+      throw e;
+    }
   } else {
     const liveAnnotations = existing.metadata.annotations ?? {};
     const previous = liveAnnotations[LastAppliedConfigAnnotation];
@@ -126,6 +197,29 @@ export function prepareApply(
       previousObj,
       manifest as unknown as Json,
     ) as unknown as KubeObject;
+    // The server applies kubectl's strategic merge patch and converts the result back into the
+    // Go type, strictly (kubectl apply sends fieldValidation=Strict).
+    try {
+      next = decodeObject<KubeObject>(next as unknown as Record<string, unknown>, 'unstructured');
+    } catch (e) {
+      if (!(e instanceof DecodeError)) throw e;
+      const modified = {
+        ...(manifest as unknown as Record<string, unknown>),
+        metadata: {
+          ...manifest.metadata,
+          annotations: {
+            ...(manifest.metadata.annotations ?? {}),
+            [LastAppliedConfigAnnotation]: lastApplied,
+          },
+        },
+      };
+      const patch = threeWayPatch(live as unknown as Json, previousObj, modified as unknown as Json);
+      if (!e.strict) throw patchDecodeError(goPrintValue(patch), e);
+      const group = info.group ? `${info.group}/${info.version}` : info.version;
+      throw new ApiError(
+        `Error from server (BadRequest): error when applying patch:\n${goJsonMarshal(patch)}\nto:\nResource: "${group}, Resource=${info.plural}", GroupVersionKind: "${apiVersionOf(info)}, Kind=${info.kind}"\nName: "${manifest.metadata.name}", Namespace: "${namespace ?? ''}"\nfor: "${source}": error when patching "${source}": ${e.detail}`,
+      );
+    }
   }
   next = {
     ...next,
@@ -162,7 +256,17 @@ export function prepareApply(
  */
 export function validatedUpdate<T extends KubeObject>(cluster: SimCluster, obj: T): T {
   const existing = cluster.store.get<T>(obj.kind, obj.metadata.namespace, obj.metadata.name);
-  const next = setDefaults(obj) as T;
+  let decoded: T;
+  try {
+    decoded = decodeObject<T>(obj as unknown as Record<string, unknown>);
+  } catch (e) {
+    if (!(e instanceof DecodeError)) throw e;
+    const info = resolveResource(obj.kind);
+    throw new ApiError(
+      `Error from server (BadRequest): ${obj.kind} in version "${info?.version ?? 'v1'}" cannot be handled as a ${obj.kind}: ${e.detail}`,
+    );
+  }
+  const next = setDefaults(decoded) as T;
   const errors = validate(next, existing);
   if (errors.length) throw invalidError(next.kind, next.metadata.name, errors);
   const stored = cluster.update(next);

@@ -8,8 +8,10 @@
  * sees ReplicaSet statuses that reflect what it wrote before (as upstream does once its
  * informers have caught up).
  */
-import { deepEqual } from '../k8s/copy.ts';
+import { deepEqual, deepFreeze } from '../k8s/copy.ts';
+import { hashUuid } from '../k8s/hash.ts';
 import { mapSelectorMatches, selectorMatches } from '../k8s/labels.ts';
+import { podQOS } from '../k8s/qos.ts';
 import { Rand, seedRandState, type RandState } from '../k8s/rand.ts';
 import { resourceForKind, resolveResource } from '../k8s/resources.ts';
 import { timestamp } from '../k8s/time.ts';
@@ -33,7 +35,9 @@ import { syncDeployment } from './controllers/deployment/controller.ts';
 import { isPodReady } from './controllers/deployment/util.ts';
 import { ServiceMembers, syncEndpoints } from './controllers/endpoints.ts';
 import { ReplicaSetPods, syncReplicaSet } from './controllers/replicaset.ts';
-import { ApiError } from './errors.ts';
+import { ApiError, BudgetError } from './errors.ts';
+import { checkSnapshot } from './snapshot.ts';
+import { NAMESPACES } from './apply.ts';
 import { TimerHeap, type Timer } from './heap.ts';
 import { Store, controllerUid, objectKey, type Change, type StoreData } from './store.ts';
 import type { AppBehaviour } from './apps.ts';
@@ -61,6 +65,12 @@ export interface ClusterOptions {
   maxPodsTotal?: number;
   /** Behaviour of the scenario's own images (start-up, failures, shutdown); see apps.ts. */
   apps?: Record<string, Partial<AppBehaviour>>;
+  /**
+   * The most pods one command (a kubectl command or `apply`) may create before it is refused and
+   * undone (a simulator limit, not Kubernetes'). Defaults to `maxPodsTotal`; the browser uses a
+   * smaller budget so that no command can freeze the page.
+   */
+  maxPodsPerCommand?: number;
 }
 
 /** A snapshot for rewind() only, sharing more with earlier ones (see SimCluster.checkpoint()). */
@@ -125,8 +135,12 @@ const EVENT_NAME_BASE = 0x181f0a3c9000;
 const WAITING_CODES = /Blocked$|^recreate\.waitOldPods$|^pod\.neverReady$/;
 /** Kubernetes keeps events for an hour (kube-apiserver --event-ttl). */
 const EVENT_TTL_SECONDS = 3600;
-/** A guard against controllers that never settle within one instant. */
-const MAX_STEPS_PER_INSTANT = 1_000_000;
+/**
+ * A guard against controllers that never settle within one instant. A 10,000-replica rolling
+ * update takes at most about 120 steps at an instant, so this leaves a wide margin and still
+ * ends a runaway loop in well under a second.
+ */
+export const MAX_STEPS_PER_INSTANT = 10_000;
 
 export class SimCluster implements ControllerContext {
   readonly store = new Store();
@@ -165,11 +179,19 @@ export class SimCluster implements ControllerContext {
   world: WorldState = newWorldState();
   /** A simulator limit (not Kubernetes'): more pods than this are refused, so no input can hang the page. */
   readonly maxPods: number;
+  /** The most pods one command may create (see ClusterOptions.maxPodsPerCommand). */
+  readonly maxPodsPerCommand: number;
+  /** Pods created since the cluster was made (counts work, never restored). */
+  private podsCreated = 0;
+  /** While a command runs: the pod count it started at (its budget is checked while settling). */
+  private commandStart: number | undefined;
   /** Files `kubectl apply -f NAME` can read: the scenario's manifests, by name. */
   files = new Map<string, string>();
   private listeners = new Set<() => void>();
   /** Watches on single objects (kubectl's `--watch`), called on every write of that object. */
   private watchers = new Set<(c: Change) => void>();
+  /** Called with every recorded or repeated Event (the previous version for a repeat). */
+  private eventWatchers = new Set<(e: KubeEvent, old: KubeEvent | undefined) => void>();
   /** The informers' caches the controllers read instead of going over every object. */
   private readonly replicaSetPods = new ReplicaSetPods();
   private readonly nodeUsage = new NodeUsageCache();
@@ -178,12 +200,33 @@ export class SimCluster implements ControllerContext {
   constructor(private readonly options: ClusterOptions = {}) {
     this.rand = new Rand(seedRandState(options.seed ?? 1));
     this.timing = { ...defaultTiming, ...(options.timing ?? {}) };
-    this.world = newWorldState(options.apps ?? {});
+    this.world = newWorldState(structuredCloneJson(options.apps ?? {}));
     this.watchWorld();
     this.maxPods = options.maxPodsTotal ?? 20_000;
+    this.maxPodsPerCommand = options.maxPodsPerCommand ?? this.maxPods;
     this.store.onChange = (c) => this.onChange(c);
+    for (const name of NAMESPACES) this.createNamespace(name);
     const nodes = options.nodes ?? 3;
     for (let i = 1; i <= nodes; i++) this.createNode(`node-${i}`, i, options);
+  }
+
+  /**
+   * The namespaces of a fresh cluster. Their uids are derived from their names, not drawn from the
+   * seeded generator, so adding them moved no pod name or uid.
+   */
+  private createNamespace(name: string): void {
+    this.store.put<KubeObject & { spec: object; status: object }>({
+      apiVersion: 'v1',
+      kind: 'Namespace',
+      metadata: {
+        name,
+        uid: hashUuid(`namespace/${name}`),
+        creationTimestamp: timestamp(0),
+        labels: { 'kubernetes.io/metadata.name': name },
+      },
+      spec: { finalizers: ['kubernetes'] },
+      status: { phase: 'Active' },
+    });
   }
 
   private createNode(name: string, index: number, options: ClusterOptions): void {
@@ -204,25 +247,35 @@ export class SimCluster implements ControllerContext {
           'kubernetes.io/os': 'linux',
         },
       },
-      spec: { podCIDR: `10.244.${index}.0/24` },
+      spec: { podCIDR: `10.244.${index}.0/24`, podCIDRs: [`10.244.${index}.0/24`] },
       status: {
         capacity,
         allocatable: { ...capacity },
+        // The conditions a healthy kubelet reports.
         conditions: [
-          {
-            type: 'Ready',
-            status: 'True',
-            reason: 'KubeletReady',
-            message: 'kubelet is posting ready status',
-            lastTransitionTime: timestamp(0),
-          },
-        ],
+          [
+            'MemoryPressure',
+            'False',
+            'KubeletHasSufficientMemory',
+            'kubelet has sufficient memory available',
+          ],
+          ['DiskPressure', 'False', 'KubeletHasNoDiskPressure', 'kubelet has no disk pressure'],
+          ['PIDPressure', 'False', 'KubeletHasSufficientPID', 'kubelet has sufficient PID available'],
+          ['Ready', 'True', 'KubeletReady', 'kubelet is posting ready status'],
+        ].map(([type, status, reason, message]) => ({
+          type: type!,
+          status: status!,
+          reason: reason!,
+          message: message!,
+          lastHeartbeatTime: timestamp(0),
+          lastTransitionTime: timestamp(0),
+        })),
         addresses: [
           { type: 'InternalIP', address: `172.18.0.${index + 1}` },
           { type: 'Hostname', address: name },
         ],
         nodeInfo: {
-          kubeletVersion: 'v1.33.0',
+          kubeletVersion: 'v1.33.1',
           containerRuntimeVersion: 'containerd://2.0.0',
           osImage: 'Debian GNU/Linux 12 (bookworm)',
           architecture: 'amd64',
@@ -250,7 +303,12 @@ export class SimCluster implements ControllerContext {
     metadata.creationTimestamp = timestamp(this.now);
     if (obj.kind === 'Deployment' || obj.kind === 'ReplicaSet') metadata.generation = 1;
     let out = { ...obj, metadata } as T;
-    if (obj.kind === 'Pod') out = admitPod(out as unknown as Pod) as unknown as T;
+    if (obj.kind === 'Pod') {
+      out = admitPod(out as unknown as Pod) as unknown as T;
+      this.podsCreated++;
+      // Stop at the first pod past the command's budget, before any more work is done for it.
+      this.checkBudget(0);
+    }
     if (obj.kind === 'Service') out = this.allocateClusterIP(out as unknown as Service) as unknown as T;
     return this.store.put(out);
   }
@@ -361,8 +419,15 @@ export class SimCluster implements ControllerContext {
     const at = this.eventIndex.get(key);
     if (at !== undefined && this.eventLog[at]) {
       const prev = this.eventLog[at]!;
-      this.eventLog[at] = { ...prev, count: prev.count + 1, lastTimestamp: ts };
+      const next: KubeEvent = deepFreeze({
+        ...prev,
+        metadata: { ...prev.metadata, resourceVersion: this.store.nextResourceVersion() },
+        count: prev.count + 1,
+        lastTimestamp: ts,
+      });
+      this.eventLog[at] = next;
       this.versions.events++;
+      for (const w of this.eventWatchers) w(next, prev);
       return;
     }
     const involvedObject = {
@@ -376,12 +441,18 @@ export class SimCluster implements ControllerContext {
     this.eventSeq++;
     const source: KubeEvent['source'] = { component };
     if (host) source.host = host;
+    const eventName = `${obj.metadata.name}.${(EVENT_NAME_BASE + this.eventSeq).toString(16)}`;
+    // What client-go's recorder writes (core/v1 Events): reportingComponent and -Instance mirror
+    // the source, eventTime stays null. The uid is derived, not drawn from the seeded generator.
     const ev: KubeEvent = {
       apiVersion: 'v1',
       kind: 'Event',
       metadata: {
-        name: `${obj.metadata.name}.${(EVENT_NAME_BASE + this.eventSeq).toString(16)}`,
+        name: eventName,
         namespace,
+        // Events are API objects: each write takes the next resourceVersion, like any other.
+        uid: hashUuid(`${namespace}/${eventName}`),
+        resourceVersion: this.store.nextResourceVersion(),
         creationTimestamp: ts,
       },
       involvedObject,
@@ -391,12 +462,15 @@ export class SimCluster implements ControllerContext {
       source,
       firstTimestamp: ts,
       lastTimestamp: ts,
+      eventTime: null,
       count: 1,
       reportingComponent: component,
+      reportingInstance: host ?? '',
     };
     this.eventIndex.set(key, this.eventLog.length);
-    this.eventLog.push(ev);
+    this.eventLog.push(deepFreeze(ev));
     this.versions.events++;
+    for (const w of this.eventWatchers) w(ev, undefined);
   }
 
   decide(d: Omit<Decision, 't'>): void {
@@ -411,7 +485,7 @@ export class SimCluster implements ControllerContext {
     else this.shared.memo.changed(seen);
     this.lastDecision.get(objKey)!.set(d.code, signature);
     this.versions.memo++;
-    this.decisionLog.push({ t: this.now, ...d });
+    this.decisionLog.push(deepFreeze({ t: this.now, ...d }));
     this.versions.decisions++;
   }
 
@@ -433,7 +507,7 @@ export class SimCluster implements ControllerContext {
     const pending = this.pendingTimers.get(id);
     if (pending !== undefined && pending <= at && pending > this.now) return;
     this.pendingTimers.set(id, at);
-    this.timers.push({ at, seq: this.timerSeq++, target: queue, key });
+    this.timers.push(Object.freeze({ at, seq: this.timerSeq++, target: queue, key }));
   }
 
   // -------------------------------------------------------------------------------------------
@@ -443,6 +517,12 @@ export class SimCluster implements ControllerContext {
   watch(fn: (c: Change) => void): () => void {
     this.watchers.add(fn);
     return () => this.watchers.delete(fn);
+  }
+
+  /** Calls `fn` with every Event recorded or repeated from now on; returns the stop function. */
+  watchEvents(fn: (e: KubeEvent, old: KubeEvent | undefined) => void): () => void {
+    this.eventWatchers.add(fn);
+    return () => this.eventWatchers.delete(fn);
   }
 
   private onChange(c: Change): void {
@@ -547,29 +627,69 @@ export class SimCluster implements ControllerContext {
   // -------------------------------------------------------------------------------------------
   // Running
 
-  /** Run every queue until nothing changes at the current instant. */
+  /**
+   * Marks the start of a command: from now until `endCommand()`, settling throws BudgetError once
+   * the command has created more than `maxPodsPerCommand` pods. The caller undoes the command.
+   */
+  beginCommand(): void {
+    this.commandStart = this.podsCreated;
+  }
+
+  endCommand(): void {
+    this.commandStart = undefined;
+  }
+
+  private checkBudget(steps: number): void {
+    if (steps > MAX_STEPS_PER_INSTANT)
+      throw new BudgetError(
+        `the simulated controllers did not settle within ${MAX_STEPS_PER_INSTANT} steps at t=${this.now}s; this is more work than the simulator does at one instant`,
+      );
+    if (this.commandStart !== undefined && this.podsCreated - this.commandStart > this.maxPodsPerCommand)
+      throw new BudgetError(
+        `this command would create more than ${this.maxPodsPerCommand} pods at once, more than this simulated cluster runs in one command`,
+      );
+  }
+
+  /**
+   * Run every queue until nothing changes at the current instant. Throws BudgetError when that
+   * takes more steps than MAX_STEPS_PER_INSTANT or the running command's pod budget is spent.
+   * While a command runs, a controller's failure propagates (the command is undone); while time
+   * moves, the failing sync is dropped and the others go on, so playback never stops.
+   */
   settle(): void {
     let steps = 0;
     for (;;) {
-      if (++steps > MAX_STEPS_PER_INSTANT) throw new Error(`controllers did not settle at t=${this.now}`);
+      this.checkBudget(++steps);
       const name = QUEUE_ORDER.find((q) => this.queues[q].size > 0);
       if (!name) return;
-      const queue = this.queues[name];
-      if (name === 'scheduler' || name === 'kubelet' || name === 'gc' || name === 'traffic') {
-        const keys = [...queue];
-        queue.clear();
-        if (name === 'scheduler') scheduleBatch(this, this.world, keys, this.nodeUsage);
-        else if (name === 'kubelet') for (const k of keys) syncPod(this, this.world, k);
-        else if (name === 'gc') for (const uid of keys) this.collectGarbage(uid);
-        else this.trafficTick();
-        continue;
+      try {
+        this.step(name);
+      } catch (e) {
+        if (this.commandStart !== undefined || e instanceof BudgetError) throw e;
+        this.faults++;
       }
-      const key = queue.values().next().value as string;
-      queue.delete(key);
-      if (name === 'replicaset') syncReplicaSet(this, key, this.replicaSetPods);
-      else if (name === 'endpoints') syncEndpoints(this, key, this.serviceMembers);
-      else syncDeployment(this, key);
     }
+  }
+
+  /** Syncs a controller failed with while time moved (a fault in the simulator; dropped). */
+  faults = 0;
+
+  private step(name: QueueName): void {
+    const queue = this.queues[name];
+    if (name === 'scheduler' || name === 'kubelet' || name === 'gc' || name === 'traffic') {
+      const keys = [...queue];
+      queue.clear();
+      if (name === 'scheduler') scheduleBatch(this, this.world, keys, this.nodeUsage);
+      else if (name === 'kubelet') for (const k of keys) syncPod(this, this.world, k);
+      else if (name === 'gc') for (const uid of keys) this.collectGarbage(uid);
+      else this.trafficTick();
+      return;
+    }
+    const key = queue.values().next().value as string;
+    queue.delete(key);
+    if (name === 'replicaset') syncReplicaSet(this, key, this.replicaSetPods);
+    else if (name === 'endpoints') syncEndpoints(this, key, this.serviceMembers);
+    else syncDeployment(this, key);
   }
 
   // -------------------------------------------------------------------------------------------
@@ -630,7 +750,7 @@ export class SimCluster implements ControllerContext {
     if (!Number.isFinite(seconds) || seconds < 0)
       throw new RangeError(`advance: seconds must be a finite number ≥ 0, got ${seconds}`);
     const target = roundTime(this.now + seconds);
-    this.settle();
+    this.settleInstant();
     for (;;) {
       const next = this.timers.peek();
       // Events are pruned every PRUNE_SECONDS of virtual time, at the same moments in every replay.
@@ -648,10 +768,24 @@ export class SimCluster implements ControllerContext {
         if (this.pendingTimers.get(id) === t.at) this.pendingTimers.delete(id);
         this.enqueue(t.target as QueueName, t.key);
       }
-      this.settle();
+      this.settleInstant();
     }
     this.now = target;
     this.notify();
+  }
+
+  /**
+   * Settling while time moves: playback never throws. Work that would not settle within the
+   * budget is dropped at this instant (the controllers are level-triggered: the next change or
+   * timer wakes them again), so time keeps moving and every replay drops the same work.
+   */
+  private settleInstant(): void {
+    try {
+      this.settle();
+    } catch (e) {
+      if (!(e instanceof BudgetError) || this.commandStart !== undefined) throw e;
+      for (const q of QUEUE_ORDER) this.queues[q].clear();
+    }
   }
 
   /** The time of the next timer, if any (for stepping to the next controller action). */
@@ -807,7 +941,7 @@ export class SimCluster implements ControllerContext {
   /** Puts a checkpoint back (see checkpoint()). */
   rewind(cp: ClusterCheckpoint): void {
     const w = cp.snapshot.world;
-    this.restore({
+    this.load({
       ...cp.snapshot,
       world: {
         ...w,
@@ -828,12 +962,28 @@ export class SimCluster implements ControllerContext {
     return copy;
   }
 
+  /**
+   * Puts a snapshot back. The input is checked in full first (SnapshotError, and nothing
+   * changes); its objects are frozen, as stored objects are, so the caller cannot change the
+   * cluster through them afterwards.
+   */
   restore(s: ClusterSnapshot): void {
-    if (s?.version !== 1) throw new Error('restore: not a snapshot of this simulator');
+    checkSnapshot(s, QUEUE_ORDER);
+    for (const [, entries] of s.store.kinds) for (const [, o] of entries) deepFreeze(o);
+    for (const e of s.events) deepFreeze(e);
+    for (const d of s.decisions) deepFreeze(d);
+    this.load(s);
+  }
+
+  /** Puts back a snapshot known to be whole and frozen: one of this cluster's own. */
+  private load(s: ClusterSnapshot): void {
     const onChange = this.store.onChange;
     this.store.onChange = () => {};
-    this.store.load(s.store);
-    this.store.onChange = onChange;
+    try {
+      this.store.load(s.store);
+    } finally {
+      this.store.onChange = onChange;
+    }
     this.replicaSetPods.reset();
     this.nodeUsage.reset();
     this.serviceMembers.reset();
@@ -841,7 +991,7 @@ export class SimCluster implements ControllerContext {
     this.rand = new Rand([...s.rand] as RandState);
     for (const q of QUEUE_ORDER) this.queues[q] = new Set(s.queues[q]);
     this.timers = new TimerHeap();
-    this.timers.items = [...s.timers];
+    this.timers.items = s.timers.map((t) => Object.freeze({ ...t }));
     this.timerSeq = s.timerSeq;
     this.pendingTimers = new Map();
     for (const t of s.timers) {
@@ -866,7 +1016,8 @@ export class SimCluster implements ControllerContext {
     this.lastDecision = new Map(s.lastDecision.map(([k, m]) => [k, new Map(m)]));
     this.versions.memo++;
     this.watchWorld();
-    this.timing = { ...s.timing };
+    // Snapshots made before timing.jitter existed carry no jitter: they used the default.
+    this.timing = { ...defaultTiming, ...s.timing };
     this.notify();
   }
 }
@@ -913,7 +1064,8 @@ function factsOf(p: Pod): PodFacts {
 
 /**
  * What admission plugins add to every new pod: the default service account, priority 0 and the
- * not-ready/unreachable tolerations of 300 s (ServiceAccount, Priority, DefaultTolerationSeconds).
+ * not-ready/unreachable tolerations of 300 s (ServiceAccount, Priority, DefaultTolerationSeconds),
+ * and the QoS class the API server stores in the status.
  */
 function admitPod(pod: Pod): Pod {
   const spec = { ...pod.spec };
@@ -923,7 +1075,14 @@ function admitPod(pod: Pod): Pod {
   spec.enableServiceLinks ??= true;
   spec.preemptionPolicy ??= 'PreemptLowerPriority';
   spec.tolerations = admittedTolerations(spec.tolerations);
-  return { ...pod, spec };
+  const withSpec = { ...pod, spec };
+  // The pod strategy's PrepareForCreate records the QoS class in the status.
+  return { ...withSpec, status: { ...withSpec.status, qosClass: podQOS(withSpec) } };
+}
+
+/** A private copy of plain configuration data, so later changes by the caller do not reach in. */
+function structuredCloneJson<T>(v: T): T {
+  return JSON.parse(JSON.stringify(v)) as T;
 }
 
 type Tolerations = NonNullable<Pod['spec']['tolerations']>;

@@ -17,6 +17,14 @@ export interface Timing {
   containerStartSeconds: number;
   /** How long a deleted pod stays Terminating (capped by terminationGracePeriodSeconds). */
   terminationSeconds: number;
+  /**
+   * How much each pod's pull, start and shutdown vary, as a fraction of the configured duration:
+   * 0.2 spreads them seeded over ±20 %; 0 gives every pod exactly the configured durations
+   * ("textbook timing"). The generator is drawn either way, so the pods created before the
+   * first timed stage ends keep their names whatever the jitter. Optional, so code that builds a
+   * Timing without it keeps compiling; the cluster fills in 0.2.
+   */
+  jitter?: number;
 }
 
 export const defaultTiming: Timing = {
@@ -24,6 +32,7 @@ export const defaultTiming: Timing = {
   imagePullSeconds: 5,
   containerStartSeconds: 2,
   terminationSeconds: 5,
+  jitter: 0.2,
 };
 
 /**

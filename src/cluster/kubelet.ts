@@ -15,7 +15,10 @@
 import { timestamp } from '../k8s/time.ts';
 import type { Container, ContainerStatus, NodeObject, Pod, PodCondition, Probe } from '../k8s/types.ts';
 import { appBehaviour, imageRepository, imageTag, respond, type AppBehaviour } from './apps.ts';
-import type { ControllerContext } from './context.ts';
+import { EMPTY_LOG, appendRequest, logsRequests, type AppLog } from './applog.ts';
+import { defaultTiming, type ControllerContext } from './context.ts';
+
+const DEFAULT_JITTER = defaultTiming.jitter ?? 0.2;
 
 /** Kubelet state per pod (kept in WorldState so snapshots capture it). */
 export interface PodRuntime {
@@ -51,6 +54,10 @@ export interface PodRuntime {
   pullStartedAt?: number;
   /** After a failed pull: when the kubelet retries (ImagePullBackOff shows until then). */
   retryPullAt?: number;
+  /** What the app of the current (or last exited) container run wrote to its log. */
+  log?: AppLog;
+  /** The log of the run before it (`kubectl logs --previous`). */
+  previousLog?: AppLog;
 }
 
 export interface KubeletWorld {
@@ -89,10 +96,17 @@ function at(ctx: ControllerContext, seconds: number): number {
   return Math.round((ctx.now + seconds) * 1e6) / 1e6;
 }
 
-/** Seeded jitter of ±20 % on a non-zero duration; zero stays exactly zero. */
-function jitter(ctx: ControllerContext, seconds: number): number {
+/**
+ * A stage's duration with seeded jitter of ±`timing.jitter` (20 % by default), to the millisecond;
+ * zero stays exactly zero, and jitter 0 gives exactly the configured duration. The generator is
+ * drawn whatever the jitter, so changing it alone does not shift what is drawn next.
+ */
+export function jitter(ctx: ControllerContext, seconds: number): number {
   if (seconds <= 0) return 0;
-  return Math.round(seconds * (0.8 + 0.4 * ctx.rand.next()) * 1000) / 1000;
+  const r = ctx.rand.next();
+  const j = ctx.timing.jitter ?? DEFAULT_JITTER;
+  if (j === 0) return seconds;
+  return Math.round(seconds * (1 - j + 2 * j * r) * 1000) / 1000;
 }
 
 function mainContainer(pod: Pod): Container {
@@ -185,20 +199,42 @@ function computeDigest(image: string): string {
   return out;
 }
 
+/**
+ * The runtime's id of a container run (`containerd://` and 64 hex characters): derived from the
+ * pod's uid, the container and its restart count, so it is stable and changes with each restart.
+ * (A hash, not the seeded generator: ids must not shift the random sequence of the simulation.)
+ */
+export function containerID(pod: Pod, container: string, restarts: number): string {
+  return `containerd://${computeDigest(`${pod.metadata.uid ?? pod.metadata.name}/${container}/${restarts}`)}`;
+}
+
+/** The image as containerd reports it once the container exists: `docker.io/luksa/kubia:v1`. */
+function runtimeImage(image: string): string {
+  return image.includes('@') ? image : `${imageRepository(image)}:${imageTag(image)}`;
+}
+
 /** The container status a runtime state shows (kubectl's STATUS column is derived from it). */
 function containerStatuses(pod: Pod, rt: PodRuntime): ContainerStatus[] {
   return pod.spec.containers.map((c, i) => {
     const main = i === 0;
+    const restarts = main ? rt.restarts : 0;
     const base: ContainerStatus = {
       name: c.name,
       image: c.image,
       imageID: '',
+      // The kubelet always reports lastState, empty until a container has exited.
+      lastState: {},
       ready: false,
       started: false,
-      restartCount: main ? rt.restarts : 0,
+      restartCount: restarts,
       state: {},
     };
     const id = `${imageRepository(c.image)}@sha256:${imageDigest(c.image)}`;
+    const created = () => {
+      base.containerID = containerID(pod, c.name, restarts);
+      base.image = runtimeImage(c.image);
+      base.imageID = id;
+    };
     switch (rt.stage) {
       case 'pulling':
         // A retry after a failed pull: the status keeps what the last sync reported.
@@ -216,7 +252,8 @@ function containerStatuses(pod: Pod, rt: PodRuntime): ContainerStatus[] {
         base.state = { waiting: { reason: 'ContainerCreating' } };
         break;
       case 'crashBackOff':
-        base.imageID = id;
+        // The status keeps the id of the run that exited until the next one starts.
+        created();
         base.state = main
           ? {
               waiting: {
@@ -228,7 +265,7 @@ function containerStatuses(pod: Pod, rt: PodRuntime): ContainerStatus[] {
         break;
       case 'running':
       case 'terminating':
-        base.imageID = id;
+        created();
         base.started = true;
         base.ready = rt.stage === 'running' && (main ? rt.ready : true);
         base.state = { running: { startedAt: timestamp(rt.startedAt) } };
@@ -237,6 +274,8 @@ function containerStatuses(pod: Pod, rt: PodRuntime): ContainerStatus[] {
     if (main && rt.lastState)
       base.lastState = {
         terminated: {
+          // The run that exited: the current one while in back-off, else the one before it.
+          containerID: containerID(pod, c.name, rt.stage === 'crashBackOff' ? restarts : restarts - 1),
           exitCode: rt.lastState.exitCode,
           reason: rt.lastState.reason,
           startedAt: timestamp(rt.lastState.startedAt),
@@ -258,7 +297,9 @@ function withStatus(ctx: ControllerContext, pod: Pod, rt: PodRuntime): Pod {
     message: `containers with unready status: [${unready.join(' ')}]`,
   };
   const conditions = podConditions(pod.status.conditions, allReady ? undefined : notReady, ctx.now);
-  const started = statuses.some((s) => s.started || s.lastState !== undefined || s.restartCount > 0);
+  const started = statuses.some(
+    (s) => s.started || s.lastState?.terminated !== undefined || s.restartCount > 0,
+  );
   return {
     ...pod,
     status: {
@@ -367,12 +408,16 @@ export function syncPod(ctx: ControllerContext, world: KubeletWorld, key: string
   const bound = !rt;
   if (!rt) {
     const nodes = ctx.store.list<NodeObject>('Node');
+    const hostIP = nodeIp(nodes, host);
+    const podIP = pod.status.podIP ?? allocateIp(world, nodes, host);
     pod = {
       ...pod,
       status: {
         ...pod.status,
-        hostIP: nodeIp(nodes, host),
-        podIP: pod.status.podIP ?? allocateIp(world, nodes, host),
+        hostIP,
+        hostIPs: [{ ip: hostIP }],
+        podIP,
+        podIPs: [{ ip: podIP }],
         startTime: timestamp(ctx.now),
       },
     };
@@ -478,7 +523,10 @@ export function syncPod(ctx: ControllerContext, world: KubeletWorld, key: string
           : INITIAL_BACKOFF;
         rt.restartBackoffAt = ctx.now;
         rt.restarts++;
+        rt.previousLog = rt.log ?? EMPTY_LOG;
       }
+      // A new container run writes a new log.
+      rt.log = EMPTY_LOG;
       for (const ct of pod.spec.containers) {
         ctx.event(pod, 'Normal', 'Created', `Created container: ${ct.name}`, 'kubelet', host);
         ctx.event(pod, 'Normal', 'Started', `Started container ${ct.name}`, 'kubelet', host);
@@ -610,6 +658,7 @@ function probeOnce(
   }
   if (probe.tcpSocket) return { ok: true, message: '' };
   rt.requests++;
+  if (logsRequests(c.image)) rt.log = appendRequest(rt.log, now);
   const res = respond(c.image, app, pod.metadata.name, rt.requests, now - rt.startedAt);
   const ok = res.status >= 200 && res.status < 400;
   return { ok, message: ok ? '' : `HTTP probe failed with statuscode: ${res.status}` };
@@ -695,6 +744,8 @@ export function serveRequest(
   world: KubeletWorld,
   pod: Pod,
   now: number,
+  /** When the request was sent (within the traffic batch that ends now). */
+  sentAt = now,
 ): { status: number; version: string } {
   const key = `${pod.metadata.namespace ?? 'default'}/${pod.metadata.name}`;
   const rt = world.pods.get(key);
@@ -704,6 +755,7 @@ export function serveRequest(
   const version = c.image.slice(c.image.lastIndexOf(':') + 1);
   if (!rt || rt.stage !== 'running' || now - rt.startedAt < app.startupSeconds) return { status: 0, version };
   rt.requests++;
+  if (logsRequests(c.image)) rt.log = appendRequest(rt.log, sentAt);
   return {
     status: respond(c.image, app, pod.metadata.name, rt.requests, now - rt.startedAt).status,
     version,

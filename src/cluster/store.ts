@@ -1,8 +1,9 @@
 /**
  * The simulated API server's storage: objects by kind, namespace and name, a resourceVersion
- * counter and an index of objects by their controller's uid. Objects are immutable values; a write
- * replaces the stored object, so a snapshot is a cheap shallow copy of the maps.
+ * counter and an index of objects by their controller's uid. Objects are immutable (deep-frozen)
+ * values; a write replaces the stored object, so a snapshot is a cheap shallow copy of the maps.
  */
+import { deepFreeze } from '../k8s/copy.ts';
 import type { KubeObject } from '../k8s/types.ts';
 
 export type ChangeType = 'added' | 'updated' | 'deleted';
@@ -138,6 +139,15 @@ export class Store {
     return this.kinds.get(kind)?.size ?? 0;
   }
 
+  /**
+   * The next resourceVersion, for writes kept outside the object maps (Events): one counter for
+   * every kind, as etcd's revision is.
+   */
+  nextResourceVersion(): string {
+    this.resourceVersion++;
+    return String(this.resourceVersion);
+  }
+
   /** Writes an object (create or replace), stamping a new resourceVersion. */
   put<T extends KubeObject>(obj: T): T {
     const key = objectKey(obj.metadata.namespace, obj.metadata.name);
@@ -145,10 +155,11 @@ export class Store {
     const old = b.get(key);
     this.resourceVersion++;
     this.touched(obj.kind);
-    const stored = {
+    // Frozen, so no holder of a stored object (a snapshot, a controller, a caller) can change it.
+    const stored = deepFreeze({
       ...obj,
       metadata: { ...obj.metadata, resourceVersion: String(this.resourceVersion) },
-    } as T;
+    } as T);
     b.set(key, stored);
     if (!old) this.placed(obj.kind, key);
     if (old) this.unindex(old, key);

@@ -106,7 +106,7 @@ export function runTrafficBatch(ctx: ControllerContext, kubelet: KubeletWorld, t
         const addr = ready[ctx.rand.int(ready.length)]!;
         const podName = addr.targetRef?.name ?? '';
         const pod = ctx.store.get<Pod>('Pod', src.namespace, podName);
-        const served = pod ? serveRequest(kubelet, pod, ctx.now) : { status: 0, version: '' };
+        const served = pod ? serveRequest(kubelet, pod, ctx.now, t) : { status: 0, version: '' };
         record = {
           t,
           service: src.service,

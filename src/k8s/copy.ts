@@ -5,12 +5,22 @@
  */
 export function deepCopy<T>(value: T): T {
   if (value === undefined) return value;
-  const copy = jsonCopy(value);
+  let copy: unknown;
+  try {
+    copy = jsonCopy(value, 0);
+  } catch (e) {
+    // Nested deeper than any API object (a cycle, most likely): JSON's own error, or its copy.
+    if (e !== TOO_DEEP) throw e;
+    copy = undefined;
+  }
   // A function or symbol: as JSON.parse(undefined) does.
   return (copy === undefined ? JSON.parse(JSON.stringify(value)) : copy) as T;
 }
 
-function jsonCopy(v: unknown): unknown {
+const TOO_DEEP = new Error('nested too deep for a plain copy');
+const MAX_DEPTH = 500;
+
+function jsonCopy(v: unknown, depth: number): unknown {
   if (v === null) return null;
   switch (typeof v) {
     case 'string':
@@ -18,11 +28,15 @@ function jsonCopy(v: unknown): unknown {
       return v;
     case 'number':
       return Number.isFinite(v) ? v + 0 : null;
+    case 'bigint':
+      // JSON.stringify throws its TypeError for a BigInt.
+      return JSON.stringify(v);
     case 'object':
       break;
     default:
       return undefined;
   }
+  if (depth > MAX_DEPTH) throw TOO_DEEP;
   const proto = Object.getPrototypeOf(v) as unknown;
   if (
     (proto !== Object.prototype && proto !== Array.prototype && proto !== null) ||
@@ -32,14 +46,14 @@ function jsonCopy(v: unknown): unknown {
   if (Array.isArray(v)) {
     const out: unknown[] = [];
     for (let i = 0; i < v.length; i++) {
-      const x = jsonCopy(v[i]);
+      const x = jsonCopy(v[i], depth + 1);
       out.push(x === undefined ? null : x);
     }
     return out;
   }
   const out: Record<string, unknown> = {};
   for (const k of Object.keys(v)) {
-    const x = jsonCopy((v as Record<string, unknown>)[k]);
+    const x = jsonCopy((v as Record<string, unknown>)[k], depth + 1);
     if (x === undefined) continue;
     if (k === '__proto__')
       Object.defineProperty(out, k, { value: x, enumerable: true, writable: true, configurable: true });
@@ -73,4 +87,16 @@ export function deepEqual(a: unknown, b: unknown): boolean {
   let nb = 0;
   for (const k in rb) if (rb[k] !== undefined) nb++;
   return na === nb;
+}
+
+/**
+ * Freezes a JSON-shaped value and everything in it, stopping at parts already frozen (objects in
+ * the store share unchanged parts with their previous versions, so a write freezes only what is
+ * new). Frozen objects cannot be changed by a caller that holds them, e.g. through a snapshot.
+ */
+export function deepFreeze<T>(value: T): T {
+  if (value === null || typeof value !== 'object' || Object.isFrozen(value)) return value;
+  Object.freeze(value);
+  for (const v of Object.values(value as object)) deepFreeze(v);
+  return value;
 }

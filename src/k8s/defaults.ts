@@ -42,6 +42,8 @@ const DEFAULT_SCHEDULER_NAME = 'default-scheduler';
  */
 export function setDefaultsDeployment(d: Deployment): Deployment {
   const copy = cloneJson(d);
+  // A Go struct, not a pointer: a manifest (or a JSON patch) without spec still has one.
+  copy.spec ??= {} as Deployment['spec'];
   const spec = copy.spec;
   spec.replicas ??= 1;
   spec.strategy = defaultDeploymentStrategy(spec.strategy);
@@ -68,6 +70,7 @@ function defaultDeploymentStrategy(strategy: DeploymentStrategy | undefined): De
 /** SetDefaults_ReplicaSet: replicas 1, plus the template's pod spec defaults; status `{replicas: 0}`. */
 export function setDefaultsReplicaSet(rs: ReplicaSet): ReplicaSet {
   const copy = cloneJson(rs);
+  copy.spec ??= {} as ReplicaSet['spec'];
   copy.spec.replicas ??= 1;
   copy.spec.template = defaultTemplate(copy.spec.template);
   copy.status ??= { replicas: 0 };

@@ -51,3 +51,14 @@ export function computeHash(template: unknown, collisionCount?: number): string 
   if (collisionCount !== undefined) text += `#collision:${collisionCount}`;
   return safeEncodeString(String(fnv32a(text)));
 }
+
+/**
+ * A version-4-shaped UUID derived from `seed` (FNV-32a of the seed and a counter). For objects whose
+ * uid must not draw from the cluster's seeded generator, which would shift every later draw.
+ */
+export function hashUuid(seed: string): string {
+  const hex = (i: number) => fnv32a(`${seed}#${i}`).toString(16).padStart(8, '0');
+  const [a, b, c, d] = [hex(0), hex(1), hex(2), hex(3)];
+  const variant = ((parseInt(c[0]!, 16) & 0x3) | 0x8).toString(16);
+  return `${a}-${b.slice(0, 4)}-4${b.slice(5, 8)}-${variant}${c.slice(1, 4)}-${c.slice(4)}${d}`;
+}

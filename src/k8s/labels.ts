@@ -115,11 +115,11 @@ export function parseSelector(text: string): SelectorParseResult {
   for (const raw of parts) {
     const p = raw.trim();
     let m: RegExpMatchArray | null;
-    if ((m = p.match(/^(\S+?)\s*(==|=)\s*(\S*)$/))) {
+    if ((m = p.match(/^([^\s!=]+)\s*(==|=)\s*(\S*)$/))) {
       if (!keyRe.test(m[1]!))
         return { ok: false, error: `unable to parse requirement: invalid label key "${m[1]}"` };
       matchLabels[m[1]!] = m[3]!;
-    } else if ((m = p.match(/^(\S+?)\s*!=\s*(\S*)$/))) {
+    } else if ((m = p.match(/^([^\s!=]+)\s*!=\s*(\S*)$/))) {
       exprs.push({ key: m[1]!, operator: 'NotIn', values: [m[2]!] });
     } else if ((m = p.match(/^(\S+)\s+(in|notin)\s+\(([^)]*)\)$/))) {
       const values = m[3]!

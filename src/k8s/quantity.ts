@@ -64,3 +64,119 @@ export function formatMemory(bytes: number): string {
   }
   return String(Math.round(bytes));
 }
+
+/** The suffixes resource.Quantity's suffixer knows (binary, decimal SI); `e<n>` exponents too. */
+const QUANTITY_SUFFIXES = new Set([
+  '',
+  'Ki',
+  'Mi',
+  'Gi',
+  'Ti',
+  'Pi',
+  'Ei',
+  'n',
+  'u',
+  'm',
+  'k',
+  'M',
+  'G',
+  'T',
+  'P',
+  'E',
+]);
+const SUFFIX_CHARS = 'eEinumkKMGTP';
+const isDigit = (c: string | undefined) => c !== undefined && c >= '0' && c <= '9';
+
+/**
+ * resource.ParseQuantity's verdict on a string: undefined when it parses, else its error
+ * (ErrFormatWrong or ErrSuffix). A hand-written scanner like upstream's parseQuantityString
+ * (`staging/src/k8s.io/apimachinery/pkg/api/resource/quantity.go`), linear in the input.
+ */
+export function parseQuantityStrict(str: string): string | undefined {
+  const formatWrong =
+    "quantities must match the regular expression '^([+-]?[0-9.]+)([eEinumkKMGTP]*[-+]?[0-9]*)$'";
+  if (str.length === 0) return formatWrong;
+  let pos = 0;
+  const end = str.length;
+  if (str[0] === '-' || str[0] === '+') pos++;
+  while (pos < end && isDigit(str[pos])) pos++;
+  if (pos < end && str[pos] === '.') {
+    pos++;
+    while (pos < end && isDigit(str[pos])) pos++;
+  }
+  const suffixStart = pos;
+  while (pos < end && SUFFIX_CHARS.includes(str[pos]!)) pos++;
+  if (pos < end && (str[pos] === '-' || str[pos] === '+')) pos++;
+  while (pos < end && isDigit(str[pos])) pos++;
+  if (pos < end) return formatWrong;
+  const suffix = str.slice(suffixStart);
+  if (QUANTITY_SUFFIXES.has(suffix)) return undefined;
+  if ((suffix[0] === 'e' || suffix[0] === 'E') && /^[eE][-+]?[0-9]+$/.test(suffix)) return undefined;
+  return "unable to parse quantity's suffix";
+}
+
+const DECIMAL_EXP: Record<string, number> = {
+  n: -9,
+  u: -6,
+  m: -3,
+  '': 0,
+  k: 3,
+  M: 6,
+  G: 9,
+  T: 12,
+  P: 15,
+  E: 18,
+};
+const BINARY_EXP: Record<string, number> = { Ki: 10, Mi: 20, Gi: 30, Ti: 40, Pi: 50, Ei: 60 };
+
+/**
+ * Quantity.String(), the canonical form validation messages print (`0.5` → `500m`, `1024Mi` →
+ * `1Gi`, `1000` → `1k`), for quantities that parse; anything else comes back as given.
+ */
+export function canonicalQuantity(text: string): string {
+  if (parseQuantityStrict(text) !== undefined) return text;
+  let i = 0;
+  let sign = '';
+  if (text[0] === '-' || text[0] === '+') {
+    sign = text[0] === '-' ? '-' : '';
+    i = 1;
+  }
+  let digits = '';
+  let scale = 0;
+  for (; i < text.length && isDigit(text[i]); i++) digits += text[i];
+  if (text[i] === '.') {
+    for (i++; i < text.length && isDigit(text[i]); i++, scale--) digits += text[i];
+  }
+  const suffix = text.slice(i);
+  let mantissa = BigInt(digits === '' ? '0' : digits);
+  if (mantissa === 0n) return '0';
+  if (suffix in BINARY_EXP) {
+    // Binary quantities stay binary when they are whole bytes.
+    const bytesTimes = mantissa * 2n ** BigInt(BINARY_EXP[suffix]!);
+    const div = 10n ** BigInt(-scale);
+    if (bytesTimes % div === 0n) {
+      let bytes = bytesTimes / div;
+      let k = 0;
+      while (k < 60 && bytes % 1024n === 0n && bytes >= 1024n) {
+        bytes /= 1024n;
+        k += 10;
+      }
+      const unit = Object.keys(BINARY_EXP).find((s) => BINARY_EXP[s] === k) ?? '';
+      if (k > 0 || bytes < 1024n) return `${sign}${bytes}${unit}`;
+    }
+    mantissa = bytesTimes;
+  } else if (suffix.startsWith('e') || suffix.startsWith('E')) {
+    scale += Number(suffix.slice(1));
+  } else scale += DECIMAL_EXP[suffix] ?? 0;
+  while (mantissa % 10n === 0n) {
+    mantissa /= 10n;
+    scale++;
+  }
+  // The smallest multiple-of-three exponent that keeps the mantissa whole.
+  let exp = Math.floor(scale / 3) * 3;
+  exp = Math.min(18, Math.max(-9, exp));
+  const shift = scale - exp;
+  const m = shift >= 0 ? mantissa * 10n ** BigInt(shift) : mantissa;
+  const unit = Object.keys(DECIMAL_EXP).find((s) => DECIMAL_EXP[s] === exp) ?? '';
+  return `${sign}${m}${unit}`;
+}

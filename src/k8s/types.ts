@@ -111,6 +111,7 @@ export interface PodSpec {
   priority?: number;
   enableServiceLinks?: boolean;
   preemptionPolicy?: string;
+  nodeSelector?: Record<string, string>;
   tolerations?: {
     key?: string;
     operator?: string;
@@ -137,10 +138,18 @@ export interface PodCondition {
 export interface ContainerState {
   waiting?: { reason?: string; message?: string };
   running?: { startedAt?: string };
-  terminated?: { exitCode: number; reason?: string; startedAt?: string; finishedAt?: string };
+  terminated?: {
+    containerID?: string;
+    exitCode: number;
+    reason?: string;
+    startedAt?: string;
+    finishedAt?: string;
+  };
 }
 
 export interface ContainerStatus {
+  /** `containerd://<id>` once the container exists. */
+  containerID?: string;
   name: string;
   image: string;
   imageID?: string;
@@ -158,8 +167,11 @@ export interface PodStatus {
   conditions?: PodCondition[];
   containerStatuses?: ContainerStatus[];
   hostIP?: string;
+  hostIPs?: { ip: string }[];
   podIP?: string;
+  podIPs?: { ip: string }[];
   startTime?: string;
+  qosClass?: string;
   reason?: string;
   message?: string;
 }
@@ -308,7 +320,7 @@ export interface EndpointSlice extends KubeObject {
 
 export interface NodeObject extends KubeObject {
   kind: 'Node';
-  spec: { podCIDR?: string };
+  spec: { podCIDR?: string; podCIDRs?: string[] };
   status: {
     capacity: Record<string, string>;
     allocatable: Record<string, string>;
@@ -317,6 +329,7 @@ export interface NodeObject extends KubeObject {
       status: string;
       reason?: string;
       message?: string;
+      lastHeartbeatTime?: string;
       lastTransitionTime?: string;
     }[];
     addresses: { type: string; address: string }[];
@@ -343,7 +356,10 @@ export interface KubeEvent extends KubeObject {
   firstTimestamp: string;
   lastTimestamp: string;
   count: number;
+  /** events.k8s.io's MicroTime; core/v1 Events written by client-go's recorder leave it null. */
+  eventTime?: string | null;
   reportingComponent?: string;
+  reportingInstance?: string;
 }
 
 export type AnyObject = Deployment | ReplicaSet | Pod | Service | Endpoints | EndpointSlice | NodeObject;

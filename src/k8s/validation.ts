@@ -19,6 +19,7 @@
  * before it validates; on undefaulted objects they report what defaulting would have filled in.
  */
 import { selectorMatches } from './labels.ts';
+import { canonicalQuantity, parseQuantity } from './quantity.ts';
 import type {
   Container,
   ContainerPort,
@@ -169,7 +170,7 @@ function invalidMessage(kind: string, name: string, causes: readonly FieldError[
 // Go value rendering (fmt %q / %#v), for bad values
 
 /** strconv.Quote: printable characters as is, the rest escaped Go style. */
-function goQuote(s: string): string {
+export function goQuote(s: string): string {
   let out = '"';
   for (const ch of s) out += quoteRune(ch);
   return `${out}"`;
@@ -704,6 +705,40 @@ function validateContainerCommon(c: Container, path: string): FieldError[] {
   errs.push(
     ...validateEnum(c.imagePullPolicy ?? '', `${path}.imagePullPolicy`, ['Always', 'IfNotPresent', 'Never']),
   );
+  errs.push(...validateResourceRequirements(c.resources, `${path}.resources`));
+  return errs;
+}
+
+const STANDARD_CONTAINER_RESOURCES = new Set(['cpu', 'memory', 'ephemeral-storage']);
+
+/**
+ * ValidateContainerResourceRequirements: resource names a container may ask for, quantities not
+ * negative, and each request at most its limit (`must be less than or equal to cpu limit of 1`).
+ * Upstream walks Go maps, whose order is random; the keys here are sorted.
+ */
+function validateResourceRequirements(r: Container['resources'], field: string): FieldError[] {
+  const errs: FieldError[] = [];
+  const check = (name: string, q: string, path: string) => {
+    if (!STANDARD_CONTAINER_RESOURCES.has(name) && !name.startsWith('hugepages-') && !name.includes('/'))
+      errs.push(invalid(path, name, 'must be a standard resource type or fully qualified'));
+    if (parseQuantity(q) < 0) errs.push(invalid(path, canonicalQuantity(String(q)), NEGATIVE_MSG));
+  };
+  const limits = r?.limits ?? {};
+  const requests = r?.requests ?? {};
+  for (const name of Object.keys(limits).sort()) check(name, limits[name]!, `${field}.limits[${name}]`);
+  for (const name of Object.keys(requests).sort()) {
+    const q = requests[name]!;
+    check(name, q, `${field}.requests[${name}]`);
+    const limit = limits[name];
+    if (limit !== undefined && parseQuantity(q) > parseQuantity(limit))
+      errs.push(
+        invalid(
+          `${field}.requests`,
+          canonicalQuantity(String(q)),
+          `must be less than or equal to ${name} limit of ${canonicalQuantity(String(limit))}`,
+        ),
+      );
+  }
   return errs;
 }
 

@@ -61,6 +61,8 @@ export interface WatchSession {
   readonly deadline: number;
   /** Synchronous runs end after this many virtual seconds without output (default 3600). */
   readonly syncIdleSeconds?: number;
+  /** Synchronous runs end after this many virtual seconds in all (default a day). */
+  readonly syncMaxSeconds?: number;
   /** Called when the deadline passes (or, synchronously, when nothing is left to happen). */
   expire(idle: boolean): void;
 }
@@ -103,7 +105,8 @@ export function resolveTargets(positional: string[], requireName: boolean, verb:
   const slashForm = positional.filter((p) => p.includes('/'));
   if (slashForm.length && slashForm.length !== positional.length) {
     throw new KubectlError(
-      `there is no need to specify a resource type as a separate argument when passing arguments in resource/name form (e.g. 'kubectl ${verb} resource/<resource_name>' instead of 'kubectl ${verb} resource resource/<resource_name>'`,
+      // The builder's message names `get` whatever the command (cli-runtime's hasCombinedTypeArgs).
+      `there is no need to specify a resource type as a separate argument when passing arguments in resource/name form (e.g. 'kubectl get resource/<resource_name>' instead of 'kubectl get resource resource/<resource_name>'`,
     );
   }
   if (slashForm.length) {

@@ -9,6 +9,7 @@
  */
 import type { SimCluster } from '../cluster/cluster.ts';
 import { ApiError } from '../cluster/apply.ts';
+import { BudgetError } from '../cluster/errors.ts';
 import { ValidationError } from '../k8s/validation.ts';
 import { ManifestError } from '../k8s/yaml.ts';
 import {
@@ -22,7 +23,21 @@ import {
 import { allCommandsLoaded, commands } from './commands/registry.ts';
 
 /** The commands `commands/extended.ts` registers (loaded after the first paint in the browser). */
-const EXTENDED = ['create', 'expose', 'get', 'edit', 'describe', 'api-resources', 'version'];
+const EXTENDED = [
+  'create',
+  'expose',
+  'get',
+  'edit',
+  'describe',
+  'logs',
+  'api-resources',
+  'api-versions',
+  'version',
+  // Known to kubectl, not simulated (commands/unsimulated.ts).
+  ...['run', 'explain', 'autoscale', 'certificate', 'cluster-info', 'top', 'cordon', 'uncordon', 'drain'],
+  ...['taint', 'attach', 'exec', 'port-forward', 'proxy', 'cp', 'auth', 'debug', 'events', 'diff'],
+  ...['replace', 'wait', 'kustomize', 'completion', 'config', 'plugin'],
+];
 import { UsageError, flagBool, flagString, parseDuration, parseFlags, shellWords } from './parse.ts';
 
 export type { KubectlResult } from './command.ts';
@@ -52,13 +67,21 @@ export function findCommand(cmds: Command[], word: string): Command | undefined 
 }
 
 const helpGroups: [string, string[]][] = [
-  ['Basic Commands (Beginner)', ['create', 'expose', 'set']],
-  ['Basic Commands (Intermediate)', ['get', 'edit', 'delete']],
-  ['Deploy Commands', ['rollout', 'scale']],
-  ['Troubleshooting and Debugging Commands', ['describe']],
-  ['Advanced Commands', ['apply', 'patch']],
-  ['Settings Commands', ['label', 'annotate']],
-  ['Other Commands', ['api-resources', 'version']],
+  ['Basic Commands (Beginner)', ['create', 'expose', 'run', 'set']],
+  ['Basic Commands (Intermediate)', ['explain', 'get', 'edit', 'delete']],
+  ['Deploy Commands', ['rollout', 'scale', 'autoscale']],
+  [
+    'Cluster Management Commands',
+    ['certificate', 'cluster-info', 'top', 'cordon', 'uncordon', 'drain', 'taint'],
+  ],
+  [
+    'Troubleshooting and Debugging Commands',
+    ['describe', 'logs', 'attach', 'exec', 'port-forward', 'proxy', 'cp', 'auth', 'debug', 'events'],
+  ],
+  ['Advanced Commands', ['diff', 'apply', 'patch', 'replace', 'wait', 'kustomize']],
+  ['Settings Commands', ['label', 'annotate', 'completion']],
+  ['Subcommands provided by plugins', []],
+  ['Other Commands', ['api-resources', 'api-versions', 'config', 'plugin', 'version']],
 ];
 
 function flagLine(f: Command['flags'][number]): string {
@@ -78,7 +101,7 @@ export function helpText(path: string[], cmd: Command | undefined): string {
         .map((n) => commands.find((c) => c.name === n))
         .filter((c): c is Command => c !== undefined)
         .map((c) => `  ${c.name.padEnd(15)} ${c.short}`);
-      if (lines.length) text += `\n${title}:\n${lines.join('\n')}\n`;
+      if (lines.length || names.length === 0) text += `\n${title}:\n${lines.map((l) => `${l}\n`).join('')}`;
     }
     text += `\nUsage:\n  kubectl [flags] [options]\n\nUse "kubectl <command> --help" for more information about a given command.\nUse "kubectl options" for a list of global command-line options (applies to all commands).\n`;
     return text;
@@ -86,9 +109,11 @@ export function helpText(path: string[], cmd: Command | undefined): string {
   let text = `${cmd.long ?? `${cmd.short}.`}\n`;
   if (cmd.examples) text += `\nExamples:\n${cmd.examples}\n`;
   if (cmd.subcommands?.length) {
-    text += `\nAvailable Commands:\n${cmd.subcommands.map((s) => `  ${s.name.padEnd(14)}${s.short}`).join('\n')}\n`;
+    // cobra pads the names to the longest plus two, at least 13.
+    const pad = Math.max(13, ...cmd.subcommands.map((s) => s.name.length + 2)) + 1;
+    text += `\nAvailable Commands:\n${cmd.subcommands.map((s) => `  ${s.name.padEnd(pad)}${s.short}`).join('\n')}\n`;
   }
-  const flags = [...cmd.flags].sort((a, b) => (a.name < b.name ? -1 : 1));
+  const flags = cmd.flags.filter((f) => f.name !== '*').sort((a, b) => (a.name < b.name ? -1 : 1));
   if (flags.length) text += `\nOptions:\n${flags.map(flagLine).join('\n')}`;
   text += `\nUsage:\n  ${cmd.usage ?? `kubectl ${path.join(' ')} [options]`}\n\n`;
   if (cmd.subcommands?.length)
@@ -118,11 +143,38 @@ export function errorMessage(e: unknown, commandPath: string): string {
   if (e instanceof KubectlError) return `error: ${e.message}\n`;
   if (e instanceof PrintedError || e instanceof ValidationError) return `${e.message}\n`;
   if (e instanceof ApiError || e instanceof ManifestError)
-    return e.message.startsWith('error') || e.message.startsWith('Error')
+    return e.message.startsWith('error') ||
+      e.message.startsWith('Error') ||
+      (e instanceof ApiError && e.reason === 'Invalid')
       ? `${e.message}\n`
       : `error: ${e.message}\n`;
-  // A bug in the simulator: still answer like a tool, never crash the caller.
-  return `error: ${e instanceof Error ? e.message : String(e)}\n`;
+  if (e instanceof BudgetError) return `error: ${e.message}; nothing was changed\n`;
+  return internalErrorMessage(e);
+}
+
+/**
+ * A bug in the simulator: still answer like a tool, never crash the caller, and say plainly that
+ * the fault is the simulator's, not the user's.
+ */
+export function internalErrorMessage(e: unknown): string {
+  return `error: internal error in the simulator: ${e instanceof Error ? e.message : String(e)}\n`;
+}
+
+/**
+ * True when the line needs a command that has not loaded yet (the browser loads the commands no
+ * button runs after its first paint; a replay must not run before they are in).
+ */
+export function waitsForCommands(commandLine: string): boolean {
+  if (allCommandsLoaded()) return false;
+  let words: string[];
+  try {
+    words = shellWords(commandLine);
+  } catch {
+    return false;
+  }
+  if (words[0] === 'kubectl') words = words.slice(1);
+  const first = words.find((w) => !w.startsWith('-'));
+  return first !== undefined && EXTENDED.includes(first);
 }
 
 /** Resolves a command line to its command and parsed flags. Throws UsageError. */
@@ -133,7 +185,8 @@ export function resolveCommand(
   | { kind: 'error'; text: string }
   | { kind: 'run'; cmd: Command; path: string[]; ctxArgs: ReturnType<typeof parseFlags>; words: string[] } {
   let words = shellWords(commandLine);
-  if (words[0] === 'kubectl') words = words.slice(1);
+  // `k` is the alias everyone gives kubectl.
+  if (words[0] === 'kubectl' || words[0] === 'k') words = words.slice(1);
   // Global flags may come before the command (`kubectl -n default get pods`).
   const leading: string[] = [];
   while (words.length && words[0]!.startsWith('-')) {
@@ -252,9 +305,13 @@ export function executeKubectl(
       return typeof result === 'object' ? { exitCode: 0, session: result } : { exitCode: result ?? 0 };
     }
     before = cluster.snapshot();
+    cluster.beginCommand();
     const result = cmd.run!(ctx);
+    // Everything the command set off settles before it returns (and is undone with it when
+    // that is more work than the simulator's budget).
+    cluster.settle();
     if (result !== undefined && typeof result === 'object') {
-      cluster.settle();
+      cluster.endCommand();
       cluster.notify();
       return { exitCode: 0, session: result };
     }
@@ -263,12 +320,11 @@ export function executeKubectl(
     exitCode = 1;
     sink.err(errorMessage(e, commandPath));
     if (options.readOnly) return { exitCode };
+  } finally {
+    if (!options.readOnly) cluster.endCommand();
   }
   if (exitCode !== 0 && before) cluster.restore(before);
-  else {
-    cluster.settle();
-    cluster.notify();
-  }
+  else cluster.notify();
   return { exitCode };
 }
 
@@ -289,7 +345,7 @@ export function driveSession(cluster: SimCluster, session: WatchSession, printed
     session.onTick?.();
     let lastOutput = printed();
     let lastOutputAt = cluster.now;
-    const hardLimit = cluster.now + SYNC_WATCH_MAX_SECONDS;
+    const hardLimit = cluster.now + (session.syncMaxSeconds ?? SYNC_WATCH_MAX_SECONDS);
     while (!session.done) {
       const next = cluster.nextWakeUp();
       if (next === undefined && !Number.isFinite(session.deadline)) {
@@ -330,7 +386,7 @@ export function runKubectl(cluster: SimCluster, commandLine: string, stdin?: str
       exec = { exitCode: session.exitCode };
     }
   } catch (e) {
-    stderr.push(errorMessage(e, 'kubectl'));
+    stderr.push(e instanceof BudgetError ? errorMessage(e, 'kubectl') : internalErrorMessage(e));
     exec = { exitCode: 1 };
   }
   return { stdout: stdout.join(''), stderr: stderr.join(''), exitCode: exec.exitCode };

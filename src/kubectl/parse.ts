@@ -89,6 +89,10 @@ export interface FlagSpec {
   noOptDefault?: string;
   /** One line for `--help`. */
   help?: string;
+  /** For int flags: pflag's Int32 (32) rather than Int (64); out-of-range values are refused. */
+  bits?: 32 | 64;
+  /** A deprecated flag: using it prints cobra's `Flag --NAME has been deprecated, <this>` first. */
+  deprecated?: string;
 }
 
 export interface ParsedArgs {
@@ -108,10 +112,17 @@ export const globalFlags: FlagSpec[] = [
   { name: 'user', type: 'string' },
 ];
 
+/**
+ * A flag spec named `*` accepts any flag (for commands that only say they are not simulated): an
+ * unknown `--name=value` or `--name` is kept as a string, an unknown shorthand as `true`.
+ */
+export const ANY_FLAG: FlagSpec = { name: '*', type: 'string' };
+
 export function parseFlags(words: string[], specs: FlagSpec[], commandPath: string): ParsedArgs {
   const all = [...specs, ...globalFlags];
   const byName = new Map(all.map((s) => [s.name, s]));
   const byShort = new Map(all.filter((s) => s.short).map((s) => [s.short!, s]));
+  const anyFlag = specs.includes(ANY_FLAG);
   const flags = new Map<string, string[]>();
   const positional: string[] = [];
   const set = (spec: FlagSpec, value: string) => {
@@ -120,11 +131,21 @@ export function parseFlags(words: string[], specs: FlagSpec[], commandPath: stri
         `invalid argument "${value}" for "--${spec.name}" flag: strconv.ParseBool: parsing "${value}": invalid syntax`,
         commandPath,
       );
-    if (spec.type === 'int' && !/^-?[0-9]+$/.test(value))
+    if (spec.type === 'int' && !/^[-+]?[0-9]+$/.test(value))
       throw new FlagError(
         `invalid argument "${value}" for "${spec.short ? `-${spec.short}, ` : ''}--${spec.name}" flag: strconv.ParseInt: parsing "${value}": invalid syntax`,
         commandPath,
       );
+    if (spec.type === 'int') {
+      // strconv.ParseInt(s, 0, bits): the value must fit the flag's Go type.
+      const limit = 2n ** BigInt((spec.bits ?? 64) - 1);
+      const n = BigInt(value);
+      if (n >= limit || n < -limit)
+        throw new FlagError(
+          `invalid argument "${value}" for "${spec.short ? `-${spec.short}, ` : ''}--${spec.name}" flag: strconv.ParseInt: parsing "${value}": value out of range`,
+          commandPath,
+        );
+    }
     const list = flags.get(spec.name) ?? [];
     list.push(value);
     flags.set(spec.name, list);
@@ -138,7 +159,8 @@ export function parseFlags(words: string[], specs: FlagSpec[], commandPath: stri
     if (w.startsWith('--') && w.length > 2) {
       const eq = w.indexOf('=');
       const name = eq >= 0 ? w.slice(2, eq) : w.slice(2);
-      const spec = byName.get(name);
+      const spec =
+        byName.get(name) ?? (anyFlag ? { name, type: 'string' as const, noOptDefault: 'true' } : undefined);
       if (!spec) throw new FlagError(`unknown flag: --${name}`, commandPath);
       if (eq >= 0) set(spec, w.slice(eq + 1));
       else if (spec.type === 'bool') set(spec, 'true');
@@ -155,7 +177,7 @@ export function parseFlags(words: string[], specs: FlagSpec[], commandPath: stri
       let j = 1;
       while (j < w.length) {
         const c = w[j]!;
-        const spec = byShort.get(c);
+        const spec = byShort.get(c) ?? (anyFlag ? { name: c, short: c, type: 'bool' as const } : undefined);
         if (!spec) throw new FlagError(`unknown shorthand flag: '${c}' in ${w}`, commandPath);
         if (spec.type === 'bool') {
           if (w[j + 1] === '=') {
@@ -209,15 +231,34 @@ export function flagAll(args: ParsedArgs, name: string): string[] {
  */
 export function parseDuration(text: string): number | undefined {
   if (text === '0') return 0;
-  const re = /([0-9]*\.?[0-9]+)(ns|us|µs|ms|s|m|h)/g;
+  // A scanner, one pass over the text, as time.ParseDuration reads it: a number (digits with an
+  // optional fraction, at least one digit after any point), then a unit, repeated.
+  const units: [string, number][] = [
+    ['ns', 1e-9],
+    ['us', 1e-6],
+    ['µs', 1e-6],
+    ['ms', 1e-3],
+    ['s', 1],
+    ['m', 60],
+    ['h', 3600],
+  ];
+  const digit = (c: string | undefined) => c !== undefined && c >= '0' && c <= '9';
   let total = 0;
-  let consumed = 0;
-  let m: RegExpExecArray | null;
-  const units: Record<string, number> = { ns: 1e-9, us: 1e-6, µs: 1e-6, ms: 1e-3, s: 1, m: 60, h: 3600 };
-  while ((m = re.exec(text))) {
-    if (m.index !== consumed) return undefined;
-    total += Number(m[1]) * units[m[2]!]!;
-    consumed = m.index + m[0].length;
+  let i = 0;
+  while (i < text.length) {
+    const start = i;
+    while (digit(text[i])) i++;
+    if (text[i] === '.') {
+      i++;
+      if (!digit(text[i])) return undefined;
+      while (digit(text[i])) i++;
+    }
+    if (i === start) return undefined;
+    const value = Number(text.slice(start, i));
+    const unit = units.find(([u]) => text.startsWith(u, i) && !(u === 'm' && text[i + 1] === 's'));
+    if (!unit) return undefined;
+    total += value * unit[1];
+    i += unit[0].length;
   }
-  return consumed === text.length && consumed > 0 ? total : undefined;
+  return text.length > 0 ? total : undefined;
 }

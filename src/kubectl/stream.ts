@@ -38,12 +38,18 @@ export function startKubectl(
     buffered = {};
     onOutput(chunk);
   };
+  // A chunk holds one stream's text: output that switches streams is flushed at the switch, so
+  // chunks arrive in the order a terminal shows them (a deprecation warning before the output).
   const sink = {
     out: (t: string) => {
-      if (t) buffered.stdout = (buffered.stdout ?? '') + t;
+      if (!t) return;
+      if (buffered.stderr !== undefined) flush();
+      buffered.stdout = (buffered.stdout ?? '') + t;
     },
     err: (t: string) => {
-      if (t) buffered.stderr = (buffered.stderr ?? '') + t;
+      if (!t) return;
+      if (buffered.stdout !== undefined) flush();
+      buffered.stderr = (buffered.stderr ?? '') + t;
     },
   };
   const exec = executeKubectl(cluster, commandLine, stdin, sink);

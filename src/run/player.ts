@@ -29,6 +29,11 @@ const EPS = 1e-6;
 export class Player {
   playing = false;
   speed = 1;
+  /**
+   * Playing without moving time: frames come and go, virtual time moves only when someone moves
+   * it (end-to-end tests drive time themselves this way, whatever the machine's speed).
+   */
+  hold = false;
   /** Where playing stops on its own (a lesson's next stop), exactly. */
   private until: number | undefined;
   private frameId: number | undefined;
@@ -37,9 +42,15 @@ export class Player {
   private readonly listeners = new Set<() => void>();
 
   constructor(
-    private readonly run: RunControls,
+    private run: RunControls,
     private readonly options: PlayerOptions,
   ) {}
+
+  /** Plays another Run from now on (a new scenario was loaded); stops playing the old one. */
+  setRun(run: RunControls): void {
+    this.pause();
+    this.run = run;
+  }
 
   /** Playing, and a frame in the last second ran out of its simulation budget. */
   get behind(): boolean {
@@ -104,7 +115,7 @@ export class Player {
     if (this.lastFrameMs !== undefined) {
       // A hidden tab or a long frame never jumps more than a quarter second of wall time.
       const wall = Math.min(0.25, Math.max(0, (ms - this.lastFrameMs) / 1000));
-      let seconds = wall * this.speed;
+      let seconds = this.hold ? 0 : wall * this.speed;
       if (this.until !== undefined) seconds = Math.min(seconds, this.until - this.run.now());
       const deadline = this.options.clock() + FRAME_BUDGET_MS;
       const played = this.run.play(seconds, () => this.options.clock() > deadline);

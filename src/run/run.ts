@@ -17,8 +17,12 @@
 import { roundTime, type SimCluster } from '../cluster/cluster.ts';
 import { deepCopy } from '../k8s/copy.ts';
 import type { Change } from '../cluster/store.ts';
+import type { RequestRecord } from '../cluster/traffic.ts';
 import type { KubectlResult, WatchSession } from '../kubectl/command.ts';
-import { executeKubectl } from '../kubectl/index.ts';
+import { executeKubectl, waitsForCommands } from '../kubectl/index.ts';
+import { yamlLibrary } from '../k8s/yaml.ts';
+import { needsYaml } from '../extensions.ts';
+import { complete } from '../kubectl/complete.ts';
 import { queryKubectl, type QueryResult } from '../kubectl/query.ts';
 import type { Deployment, Endpoints, NodeObject, Pod, ReplicaSet, Service } from '../k8s/types.ts';
 import { clusterForScenario } from '../scenario/run.ts';
@@ -104,6 +108,18 @@ export interface RunControls extends Run {
   watch(commandLine: string, onOutput: (chunk: OutputPiece) => void): RunStream;
   /** Tab completions for a command line at the current moment. */
   complete(commandLine: string): string[];
+  /** The recorded history the timeline draws (the same as `frame().history`, without a frame). */
+  history(): History;
+  /**
+   * The requests of the last `seconds` up to now (what `frame().traffic.recent` holds), without a
+   * frame: for the request dots, drawn on every animation frame.
+   */
+  recentRequests(seconds: number): readonly RequestRecord[];
+  /**
+   * Called after every change, without a frame: for views that pull `frame()` at their own pace
+   * (a diagram redrawn ten times a second while playing need not have a frame built sixty times).
+   */
+  listen(listener: () => void): () => void;
 }
 
 interface ActiveStream {
@@ -116,10 +132,7 @@ interface ActiveStream {
   ended?: (exitCode: number) => void;
 }
 
-export function createRun(
-  scenario: string | Scenario,
-  options: RunOptions & { complete?: (c: SimCluster, line: string) => string[] } = {},
-): RunControls {
+export function createRun(scenario: string | Scenario, options: RunOptions = {}): RunControls {
   return new RunImpl(parseScenario(scenario), options);
 }
 
@@ -135,11 +148,11 @@ class RunImpl implements RunControls {
   private readonly views = new ViewCache();
   private streams: ActiveStream[] = [];
   private readonly listeners = new Set<(f: Frame) => void>();
+  private readonly changeListeners = new Set<() => void>();
   private cached: Frame | undefined;
   private historyCache: History | undefined;
   private seq = 0;
   private readonly freeze: boolean;
-  private readonly completer: ((c: SimCluster, line: string) => string[]) | undefined;
   /** Last evaluation of a waiting step's condition: step index, store version, events, result. */
   private condition: [number, number, number, boolean] | undefined;
 
@@ -150,7 +163,6 @@ class RunImpl implements RunControls {
     this.data = deepCopy(scenario);
     this.steps = this.data.spec.steps;
     this.freeze = options.freeze ?? false;
-    this.completer = options.complete;
     this.rec = new Recording(options.checkpointEvery ?? 10, options.sampleEvery ?? 1);
     this.live = this.fresh();
     this.runDue();
@@ -435,6 +447,17 @@ class RunImpl implements RunControls {
   }
 
   run(commandLine: string, stdin?: string): KubectlResult {
+    if (notReady(String(commandLine), stdin)) {
+      // Not a step: replayed later, with everything loaded, it would do something else.
+      const word = String(commandLine)
+        .replace(/^\s*kubectl\s+/, '')
+        .split(/\s+/)[0];
+      return {
+        stdout: '',
+        stderr: `error: "kubectl ${word}" is still loading in this page; try again in a moment\n`,
+        exitCode: 1,
+      };
+    }
     this.stopConsoleStreams();
     // Steps that had not run by now belong to the future this step replaces.
     this.steps.length = this.next;
@@ -511,7 +534,12 @@ class RunImpl implements RunControls {
   }
 
   complete(commandLine: string): string[] {
-    return this.completer ? this.completer(this.live, commandLine) : [];
+    return complete(this.live, commandLine);
+  }
+
+  recentRequests(seconds: number): readonly RequestRecord[] {
+    const now = this.live.now;
+    return this.live.requests(Math.max(0, now - seconds), now + 1e-9);
   }
 
   stepForward(): void {
@@ -553,9 +581,15 @@ class RunImpl implements RunControls {
     return () => this.listeners.delete(listener);
   }
 
+  listen(listener: () => void): () => void {
+    this.changeListeners.add(listener);
+    return () => this.changeListeners.delete(listener);
+  }
+
   private changed(): void {
     this.cached = undefined;
     for (const s of this.streams) s.flush?.();
+    for (const l of [...this.changeListeners]) l();
     if (this.listeners.size === 0) return;
     const f = this.frame();
     for (const l of [...this.listeners]) l(f);
@@ -601,7 +635,7 @@ class RunImpl implements RunControls {
     return this.cached;
   }
 
-  private history(): History {
+  history(): History {
     const rec = this.rec;
     if (this.historyCache?.version === rec.version) return this.historyCache;
     const lastStep = this.steps.length ? this.steps[this.steps.length - 1]!.at : 0;
@@ -611,6 +645,10 @@ class RunImpl implements RunControls {
       duration: Math.ceil(end / 30) * 30,
       samples: rec.samples.filter((s) => s !== undefined),
       traffic: [...rec.traffic],
+      steps: [...rec.steps]
+        .filter(([i]) => i < this.steps.length)
+        .sort(([a], [b]) => a - b)
+        .map(([i, r]) => ({ at: r.at, run: this.steps[i]!.run })),
       version: rec.version,
     };
     return this.historyCache;
@@ -646,6 +684,11 @@ class RunImpl implements RunControls {
       };
     });
   }
+}
+
+/** A line that needs a command or the YAML library that has not loaded yet. */
+function notReady(commandLine: string, stdin?: string): boolean {
+  return waitsForCommands(commandLine) || (yamlLibrary() === undefined && needsYaml(stdin));
 }
 
 /** The live cluster of a Run (for the public API's wrappers; the app never touches it). */

@@ -112,6 +112,8 @@ export function parseScenario(input: string | object): Scenario {
     'terminationSeconds',
   ] as const)
     if (timingRaw[k] !== undefined) timing[k] = num(timingRaw[k], `spec.timing.${k}`, 0, 3600);
+  // A fraction: 0.2 (the default) spreads durations over ±20 %, 0 is textbook timing.
+  if (timingRaw['jitter'] !== undefined) timing.jitter = num(timingRaw['jitter'], 'spec.timing.jitter', 0, 1);
   const manifests = spec['manifests'] ?? '';
   if (typeof manifests !== 'string') throw new ScenarioError('spec.manifests: must be YAML text');
   if (manifests.length > LIMITS.manifestChars)

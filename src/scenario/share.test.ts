@@ -2,7 +2,14 @@ import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { Deflate, strToU8 } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import { base64url, decodeShare, encodeShare, SHARE_LIMITS, type SharePayload } from './share.ts';
+import {
+  base64url,
+  decodeShare,
+  encodeShare,
+  SHARE_LIMITS,
+  SHARE_VERSION,
+  type SharePayload,
+} from './share.ts';
 import { parseScenario } from './scenario.ts';
 
 const chapter = parseScenario(
@@ -30,7 +37,7 @@ describe('share links', () => {
     };
     const link = encodeShare(payload);
     const back = decodeShare(`#${link}`);
-    expect(back).toEqual({ ok: true, payload, version: 1 });
+    expect(back).toEqual({ ok: true, payload, version: SHARE_VERSION });
   });
 
   it('keeps a typical rollout scenario under 1,000 characters', () => {
@@ -58,7 +65,38 @@ describe('share links', () => {
     }
   });
 
+  it('opens the version 2 fixture (with its checksum) made by an earlier build', () => {
+    const fixture = readFileSync(new URL('./__fixtures__/share-v2.txt', import.meta.url), 'utf8').trim();
+    const r = decodeShare(fixture);
+    expect(r).toMatchObject({ ok: true, version: 2 });
+    if (r.ok) {
+      expect(r.payload.scenario).toEqual(chapter);
+      expect(r.payload.at).toBe(95);
+      expect(r.payload.view).toEqual({ panels: ['console', 'events'], lang: 'en' });
+    }
+  });
+
+  it('says a link was changed when any one character of it is (every position, two ways)', () => {
+    const link = readFileSync(new URL('./__fixtures__/share-v2.txt', import.meta.url), 'utf8').trim();
+    const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+    let checked = 0;
+    for (let i = 1; i < link.length; i++) {
+      for (const shift of [1, 17]) {
+        const c = link[i]!;
+        const k = alphabet.indexOf(c);
+        const other = k < 0 ? (c === '.' ? '_' : 'A') : alphabet[(k + shift) % alphabet.length]!;
+        const r = decodeShare(link.slice(0, i) + other + link.slice(i + 1));
+        expect(r.ok, `position ${i}: ${c} → ${other}`).toBe(false);
+        if (!r.ok && link.slice(i).includes('.') && i > 2)
+          expect(r.error).toMatch(/changed or damaged|damaged/);
+        checked++;
+      }
+    }
+    expect(checked).toBe(2 * (link.length - 1));
+  });
+
   it.each([
+    ['a version 2 link without its checksum', '#2.AAAA', 'no checksum'],
     ['an empty fragment', '#', 'carries no scenario'],
     ['no version', '#abc', 'not a Rollout Lab link'],
     ['a future version', '#9.AAAA', 'newer version of Rollout Lab'],

@@ -1,6 +1,9 @@
 /**
  * Share links: a scenario (inputs, not state: the simulator replays them), the moment to open at
- * and the view, as a URL fragment `#<version>.<base64url(deflate(JSON))>`.
+ * and the view, as a URL fragment `#2.<base64url(deflate(JSON))>.<checksum>`: the checksum is
+ * the CRC-32 of the version and data, so a link changed or damaged in any one character (or
+ * any burst of up to 32 bits) says so instead of opening as another scenario. Version 1 links
+ * (`#1.<data>`, no checksum) still open.
  *
  * Decoding never throws and never runs anything: a truncated, corrupted, oversized, future or
  * hostile link gives `{ ok: false, error }` with a sentence that says what is wrong. Old versions
@@ -9,7 +12,7 @@
 import { Deflate, Inflate, strFromU8, strToU8 } from 'fflate';
 import { parseScenario, ScenarioError, type Scenario } from './scenario.ts';
 
-export const SHARE_VERSION = 1;
+export const SHARE_VERSION = 2;
 /** Caps that keep a hostile link from exhausting memory or time. */
 export const SHARE_LIMITS = { encodedChars: 100_000, inflatedBytes: 1_000_000, depth: 64, at: 7 * 24 * 3600 };
 
@@ -112,6 +115,22 @@ function concat(chunks: Uint8Array[]): Uint8Array {
   return out;
 }
 
+/** CRC-32 (IEEE 802.3, as zlib computes it) of a string's UTF-8 bytes. */
+function crc32(text: string): number {
+  let crc = 0xffffffff;
+  for (const byte of strToU8(text)) {
+    crc ^= byte;
+    for (let k = 0; k < 8; k++) crc = crc & 1 ? (crc >>> 1) ^ 0xedb88320 : crc >>> 1;
+  }
+  return (crc ^ 0xffffffff) >>> 0;
+}
+
+/** The checksum a version 2 link ends with: CRC-32 of `<version>.<data>`, six base64url characters. */
+function checksumOf(versionAndData: string): string {
+  const n = crc32(versionAndData);
+  return base64url(new Uint8Array([n >>> 24, (n >>> 16) & 255, (n >>> 8) & 255, n & 255])).slice(0, 6);
+}
+
 /** The fragment for a payload, without the leading `#`. */
 export function encodeShare(payload: SharePayload): string {
   const json = JSON.stringify({
@@ -120,7 +139,8 @@ export function encodeShare(payload: SharePayload): string {
     t: payload.at,
     ...(payload.view ? { w: payload.view } : {}),
   });
-  return `${SHARE_VERSION}.${base64url(deflate(strToU8(json)))}`;
+  const body = `${SHARE_VERSION}.${base64url(deflate(strToU8(json)))}`;
+  return `${body}.${checksumOf(body)}`;
 }
 
 function depthOf(value: unknown, limit: number): number {
@@ -166,7 +186,23 @@ function decode(fragment: string): DecodeResult {
       error: `This link was made by a newer version of Rollout Lab (link format ${version}; this app reads up to ${SHARE_VERSION}). Reload the page to get the newest app.`,
     };
   if (version < 1) return { ok: false, error: `Unknown link format ${version}.` };
-  const bytes = fromBase64url(text.slice(dot + 1));
+  let data = text.slice(dot + 1);
+  if (version >= 2) {
+    const last = text.lastIndexOf('.');
+    if (last <= dot)
+      return {
+        ok: false,
+        error: 'This link is damaged: it has no checksum (was it cut off?). It was not opened.',
+      };
+    if (checksumOf(text.slice(0, last)) !== text.slice(last + 1))
+      return {
+        ok: false,
+        error:
+          'This link was changed or damaged: its checksum does not match its content, so it was not opened. Ask for the link again, or copy all of it.',
+      };
+    data = text.slice(dot + 1, last);
+  }
+  const bytes = fromBase64url(data);
   if (!bytes || bytes.length === 0)
     return {
       ok: false,
@@ -196,7 +232,8 @@ function migrate(version: number, raw: unknown): DecodeResult {
   if (raw === null || typeof raw !== 'object' || Array.isArray(raw))
     return { ok: false, error: 'This link is damaged: it does not hold a scenario.' };
   const r = raw as Record<string, unknown>;
-  if (version === 1) {
+  // Version 2 added only the checksum around the same payload.
+  if (version === 1 || version === 2) {
     let scenario: Scenario;
     try {
       scenario = parseScenario((r['s'] ?? {}) as object);

@@ -35,6 +35,7 @@ export const zeroTiming: Timing = {
   imagePullSeconds: 0,
   containerStartSeconds: 0,
   terminationSeconds: 0,
+  jitter: 0,
 };
 
 /** A pod template with one container `nodejs` running `image`, labelled `app=<app>`. */

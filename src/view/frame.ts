@@ -69,6 +69,8 @@ export interface History {
   readonly samples: readonly Sample[];
   /** Requests per second up to `until`. */
   readonly traffic: readonly TrafficSecond[];
+  /** The steps that ran up to `until`, when they ran (the timeline's markers). */
+  readonly steps: readonly { readonly at: number; readonly run: string }[];
   /** Changes whenever the recorded history does. */
   readonly version: number;
 }

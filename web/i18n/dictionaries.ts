@@ -6,9 +6,10 @@ import { app } from './app.ts';
 import { ui } from './ui.ts';
 import { lessons } from './lessons.ts';
 import { share } from './share.ts';
+import { run } from './run.ts';
 
 type Dict = Record<string, string>;
-const areas: { en: Dict; ko: Dict }[] = [app, ui, share, lessons];
+const areas: { en: Dict; ko: Dict }[] = [app, ui, share, lessons, run];
 
 export const dictionaries: Record<'en' | 'ko', Dict> = {
   en: Object.assign({}, ...areas.map((a) => a.en)) as Dict,

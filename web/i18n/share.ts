@@ -41,6 +41,17 @@ export const share = {
     'share.notice.keepLink': 'Keep this as my work',
     'share.notice.dismiss': 'Dismiss this message',
     'share.notice.dismissShort': 'Dismiss',
+    'share.notice.download': 'Download it',
+    'share.notice.discard': 'Discard',
+    'share.notice.loadOther': 'Load it',
+    'share.notice.keepMine': 'Keep mine',
+    'share.notice.cause': 'Why it could not be opened: {reason}',
+    'share.notSaved': 'Not saved',
+    'share.notSavedHint': 'Your latest changes are not being saved in this browser. Click to see why.',
+    'share.discard.title': 'Discard the saved work?',
+    'share.discard.body':
+      'The copy kept in this browser will be deleted and cannot be brought back. Download it first if you may want it later.',
+    'share.discard.confirm': 'Discard it',
     'share.problem.future':
       'This link was made by a newer version of Rollout Lab. Reload the page to get the newest app.',
     'share.problem.tooLong': 'This link is too long to open.',
@@ -58,13 +69,39 @@ export const share = {
     'share.problem.rejected': 'The simulated cluster refused this scenario.',
     'share.problem.savedUnreadable': 'Your saved work could not be read.',
     'share.problem.savedGone': 'There is no saved work in this browser any more.',
+    'share.problem.savedFuture':
+      'Your saved work was made by a newer version of Rollout Lab. Reload the page to get the newest app.',
+    'share.problem.savedInvalid': 'Your saved work holds a scenario that is not valid.',
+    'share.problem.replayFailed': 'The simulator stopped with an error while replaying this scenario.',
+    'share.problem.recoveryWaiting':
+      'Saved work that could not be opened is kept in this browser (copies: {n}).',
+    'share.problem.otherTab': 'This work was changed in another tab.',
+    'share.problem.storageFull':
+      'Your latest changes could not be saved: this browser’s storage for this site is full.',
+    'share.problem.saveFailed': 'Your latest changes could not be saved in this browser.',
+    'share.problem.fileFuture':
+      '“{file}” was saved by a newer version of Rollout Lab. Reload the page to get the newest app.',
     'share.problem.fileTooLarge': 'This file is too large ({size} bytes; at most {max} are read).',
     'share.problem.fileInvalid': '“{file}” is not a scenario Rollout Lab can open.',
     'share.kept.saved': 'Your saved work is unchanged; showing it instead.',
     'share.kept.savedUnchanged': 'Your saved work is unchanged.',
-    'share.kept.savedUnopened':
-      'Your saved work is still stored in this browser, but could not be opened; showing the example scenario.',
-    'share.kept.savedAside': 'It was kept aside in storage (not deleted); showing the example scenario.',
+    'share.kept.recovery':
+      'Your saved work was not opened, and not overwritten: it is kept in this browser as a recovery copy. Download it as a file, or discard it. Showing the example scenario.',
+    'share.kept.recoveryAlso':
+      'Your saved work could not be opened either. It was not overwritten: it is kept in this browser as a recovery copy. Download it as a file, or discard it. Showing the example scenario.',
+    'share.kept.recoveryLinkShown':
+      'Your saved work was not opened, and not overwritten: it is kept in this browser as a recovery copy. Download it as a file, or discard it. Showing the link.',
+    'share.kept.recoveryLinkKept':
+      'Your saved work was not opened, and not overwritten: it is kept in this browser as a recovery copy. Download it as a file, or discard it. The link stays open and is now saved as your work.',
+    'share.kept.recoveryNoRoom':
+      'Your saved work was not opened. This browser has no room for a recovery copy, so it stays where it was, and nothing is saved over it until you download or discard it.',
+    'share.kept.recoveryWaiting': 'Download it as a file (it can be imported again), or discard it.',
+    'share.kept.otherTab':
+      'Nothing in this tab is saved until you choose: load the other tab’s work here, or keep this tab’s work and replace it.',
+    'share.kept.otherTabUnopened':
+      'The other tab’s work could not be opened here; it stays saved. This tab’s work is unchanged and not saved.',
+    'share.kept.lastSave':
+      'What was saved before is still there. Export to keep your latest changes as a file; saving keeps trying.',
     'share.kept.savedWaiting':
       'Your saved work stays in this browser, untouched. Changes you make to this link are not saved unless you keep it as your work.',
     'share.kept.default': 'Nothing was run; showing the example scenario instead.',
@@ -114,6 +151,17 @@ export const share = {
     'share.notice.keepLink': '이것을 내 작업으로 유지',
     'share.notice.dismiss': '이 메시지 닫기',
     'share.notice.dismissShort': '닫기',
+    'share.notice.download': '다운로드',
+    'share.notice.discard': '버리기',
+    'share.notice.loadOther': '불러오기',
+    'share.notice.keepMine': '내 것 유지',
+    'share.notice.cause': '열 수 없었던 이유: {reason}',
+    'share.notSaved': '저장 안 됨',
+    'share.notSavedHint': '최근 변경 내용이 이 브라우저에 저장되지 않고 있습니다. 눌러서 이유를 확인하세요.',
+    'share.discard.title': '저장된 작업을 버릴까요?',
+    'share.discard.body':
+      '이 브라우저에 보관된 사본이 삭제되며 되돌릴 수 없습니다. 나중에 필요할 수 있다면 먼저 다운로드하세요.',
+    'share.discard.confirm': '버리기',
     'share.problem.future':
       '이 링크는 더 새로운 버전의 Rollout Lab에서 만들어졌습니다. 페이지를 새로 고쳐 최신 앱을 받으세요.',
     'share.problem.tooLong': '이 링크는 너무 길어서 열 수 없습니다.',
@@ -131,13 +179,39 @@ export const share = {
     'share.problem.rejected': '시뮬레이션 클러스터가 이 시나리오를 거부했습니다.',
     'share.problem.savedUnreadable': '저장된 작업을 읽을 수 없습니다.',
     'share.problem.savedGone': '이 브라우저에 저장된 작업이 더 이상 없습니다.',
+    'share.problem.savedFuture':
+      '저장된 작업은 더 새로운 버전의 Rollout Lab에서 만들어졌습니다. 페이지를 새로 고쳐 최신 앱을 받으세요.',
+    'share.problem.savedInvalid': '저장된 작업의 시나리오가 올바르지 않습니다.',
+    'share.problem.replayFailed': '이 시나리오를 다시 재생하는 중에 시뮬레이터가 오류로 멈췄습니다.',
+    'share.problem.recoveryWaiting':
+      '열 수 없었던 저장된 작업이 이 브라우저에 보관되어 있습니다(사본 {n}개).',
+    'share.problem.otherTab': '다른 탭에서 이 작업이 바뀌었습니다.',
+    'share.problem.storageFull':
+      '최근 변경 내용을 저장하지 못했습니다. 이 사이트의 브라우저 저장소가 가득 찼습니다.',
+    'share.problem.saveFailed': '최근 변경 내용을 이 브라우저에 저장하지 못했습니다.',
+    'share.problem.fileFuture':
+      '“{file}”은(는) 더 새로운 버전의 Rollout Lab에서 저장되었습니다. 페이지를 새로 고쳐 최신 앱을 받으세요.',
     'share.problem.fileTooLarge': '파일이 너무 큽니다({size}바이트, 최대 {max}바이트까지 읽습니다).',
     'share.problem.fileInvalid': '“{file}”은(는) Rollout Lab이 열 수 있는 시나리오가 아닙니다.',
     'share.kept.saved': '저장된 작업은 그대로이며, 대신 그것을 보여 줍니다.',
     'share.kept.savedUnchanged': '저장된 작업은 그대로입니다.',
-    'share.kept.savedUnopened':
-      '저장된 작업은 이 브라우저에 그대로 있지만 열 수 없어서 예제 시나리오를 보여 줍니다.',
-    'share.kept.savedAside': '저장소에 따로 보관했습니다(삭제하지 않음). 예제 시나리오를 보여 줍니다.',
+    'share.kept.recovery':
+      '저장된 작업은 열지 않았고 덮어쓰지도 않았습니다. 복구용 사본으로 이 브라우저에 보관되어 있습니다. 파일로 다운로드하거나 버리세요. 예제 시나리오를 보여 줍니다.',
+    'share.kept.recoveryAlso':
+      '저장된 작업도 열 수 없었습니다. 덮어쓰지 않고 복구용 사본으로 이 브라우저에 보관했습니다. 파일로 다운로드하거나 버리세요. 예제 시나리오를 보여 줍니다.',
+    'share.kept.recoveryLinkShown':
+      '저장된 작업은 열지 않았고 덮어쓰지도 않았습니다. 복구용 사본으로 이 브라우저에 보관되어 있습니다. 파일로 다운로드하거나 버리세요. 링크를 보여 줍니다.',
+    'share.kept.recoveryLinkKept':
+      '저장된 작업은 열지 않았고 덮어쓰지도 않았습니다. 복구용 사본으로 이 브라우저에 보관되어 있습니다. 파일로 다운로드하거나 버리세요. 링크는 그대로 열려 있고 이제 내 작업으로 저장됩니다.',
+    'share.kept.recoveryNoRoom':
+      '저장된 작업을 열지 않았습니다. 이 브라우저에 복구용 사본을 둘 공간이 없어 원래 자리에 그대로 두었고, 다운로드하거나 버리기 전까지 그 위에 아무것도 저장하지 않습니다.',
+    'share.kept.recoveryWaiting': '파일로 다운로드하거나(다시 가져올 수 있습니다) 버리세요.',
+    'share.kept.otherTab':
+      '선택하기 전까지 이 탭의 내용은 저장되지 않습니다. 다른 탭의 작업을 여기로 불러오거나, 이 탭의 작업을 유지해 그것을 교체하세요.',
+    'share.kept.otherTabUnopened':
+      '다른 탭의 작업을 여기서 열 수 없습니다. 그 작업은 저장된 채로 남아 있습니다. 이 탭의 작업은 그대로이며 저장되지 않습니다.',
+    'share.kept.lastSave':
+      '이전에 저장한 내용은 그대로 남아 있습니다. 최근 변경 내용을 파일로 보관하려면 내보내기를 하세요. 저장은 계속 다시 시도합니다.',
     'share.kept.savedWaiting':
       '저장된 작업은 이 브라우저에 손대지 않고 남아 있습니다. 이 링크에서 바꾼 내용은 내 작업으로 유지하기 전까지 저장되지 않습니다.',
     'share.kept.default': '아무것도 실행하지 않았습니다. 대신 예제 시나리오를 보여 줍니다.',

@@ -5,13 +5,15 @@
  */
 import { lazy, Suspense, useEffect } from 'react';
 import { createPortal } from 'react-dom';
-import { lessonById } from './catalog.ts';
+import { lessonById, loadLessons } from './catalog.ts';
 import { useT } from '../i18n/index.ts';
 import { connectLessonWindow } from '../present/channel.ts';
-import { loadDeferred } from '../sim/deferred.ts';
+import { loadExtensions } from '../../src/index.ts';
+import { useLab } from '../lab/context.ts';
+import type { Lab } from '../lab/lab.ts';
 import { LessonPicker } from './LessonPicker.tsx';
 import { useLesson } from './hooks.ts';
-import { enterPresentation, lessonStore, openPicker, setPresenting, setRole, startLesson } from './store.ts';
+import { enterPresentation, openPicker, setPresenting, setRole, startLesson } from './store.ts';
 import './lessons.css';
 
 const Presentation = lazy(() => import('../present/Presentation.tsx'));
@@ -22,52 +24,53 @@ const isTyping = (el: EventTarget | null) =>
     ['INPUT', 'TEXTAREA', 'SELECT'].includes(el.tagName) ||
     !!el.closest('.cm-editor'));
 
-function useLessonBoot() {
+function useLessonBoot(lab: Lab) {
   useEffect(() => {
     const params = new URLSearchParams(window.location.search);
-    if (params.get('audience') === '1') setRole('audience');
+    if (params.get('audience') === '1') setRole(lab, 'audience');
     const id = params.get('lesson');
     if (id) {
       const stop = Number(params.get('stop') ?? '1') - 1;
       // After the share boot has restored any saved work (it loads YAML too), so the lesson wins.
-      void loadDeferred()
+      void Promise.all([loadExtensions(), loadLessons()])
         .then(() => new Promise((resolve) => setTimeout(resolve, 0)))
         .then(() => {
           if (!lessonById(id)) throw new Error(`no lesson ${id}`);
         })
-        .then(() => startLesson(id, Number.isFinite(stop) ? stop : 0))
+        .then(() => startLesson(lab, id, Number.isFinite(stop) ? stop : 0))
         .then(() => {
-          if (params.get('audience') === '1' || params.get('present') === '1') setPresenting(true);
+          if (params.get('audience') === '1' || params.get('present') === '1') setPresenting(lab, true);
         })
         .catch(() => undefined);
     }
-    return connectLessonWindow();
-  }, []);
+    return connectLessonWindow(lab);
+  }, [lab]);
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (e.ctrlKey || e.metaKey || e.altKey || isTyping(e.target)) return;
-      if ((e.key === 'p' || e.key === 'P') && !lessonStore.getState().presenting) {
+      if ((e.key === 'p' || e.key === 'P') && !lab.store.getState().lesson.presenting) {
         e.preventDefault();
-        enterPresentation();
+        enterPresentation(lab);
       }
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, []);
+  }, [lab]);
 }
 
 export function LessonHeader() {
   const t = useT();
-  useLessonBoot();
+  const lab = useLab();
+  useLessonBoot(lab);
   const s = useLesson();
   return (
     <>
-      <button type="button" onClick={openPicker} aria-haspopup="dialog" data-testid="lessons.open">
+      <button type="button" onClick={() => openPicker(lab)} aria-haspopup="dialog" data-testid="lessons.open">
         {t('lessons.button')}
       </button>
       <button
         type="button"
-        onClick={enterPresentation}
+        onClick={() => enterPresentation(lab)}
         title={t('lessons.presentHint')}
         data-testid="present.enter"
       >

@@ -1,6 +1,7 @@
 /** The lesson player beside the diagram: narration, question, what the controllers did, Next/Back. */
 import { LESSONS } from './catalog.ts';
 import { useLang, useT } from '../i18n/index.ts';
+import { useLab } from '../lab/context.ts';
 import { useViewClock } from '../ui/hooks.ts';
 import { text, useCurrentLesson, useLesson } from './hooks.ts';
 import { Question, Reveal, StopCommands, WhatHappened } from './parts.tsx';
@@ -9,7 +10,6 @@ import {
   back,
   exitLesson,
   isExploring,
-  lessonStore,
   next,
   returnToLesson,
   setPresenting,
@@ -21,6 +21,7 @@ import './lessons.css';
 export function LessonPanel() {
   const t = useT();
   const lang = useLang();
+  const lab = useLab();
   useViewClock();
   const s = useLesson();
   const lesson = useCurrentLesson();
@@ -29,7 +30,7 @@ export function LessonPanel() {
   const k = s.stop;
   const stop = stops[k]!;
   const playing = s.heading !== null;
-  const exploring = isExploring(lessonStore.getState());
+  const exploring = isExploring(lab, s);
   const last = k === stops.length - 1;
   const q = stop.question;
   const answered = s.answers[k] !== undefined;
@@ -50,18 +51,18 @@ export function LessonPanel() {
       <p className="lesson-say" data-testid="lesson.say" aria-live="polite">
         {text(stop.say, lang)}
       </p>
-      {q && !playing && !answered && !exploring && <Question q={q} onAnswer={answer} />}
+      {q && !playing && !answered && !exploring && <Question q={q} onAnswer={(i) => answer(lab, i)} />}
       {q && (answered || playing) && <Reveal lesson={lesson} k={k} />}
       {exploring && (
         <p className="lesson-exploring" role="status">
           {t('lessons.exploring', { n: k + 1 })}{' '}
-          <button type="button" className="primary" onClick={() => void returnToLesson()}>
+          <button type="button" className="primary" onClick={() => void returnToLesson(lab)}>
             {t('lessons.return')}
           </button>
         </p>
       )}
       <div className="lesson-controls">
-        <button type="button" onClick={() => void back()} disabled={k === 0 && !playing}>
+        <button type="button" onClick={() => void back(lab)} disabled={k === 0 && !playing}>
           ◀ {t('lessons.back')}
         </button>
         {playing ? (
@@ -69,27 +70,27 @@ export function LessonPanel() {
             <span className="muted lesson-playing" role="status">
               {t('lessons.playing')}
             </span>
-            <button type="button" onClick={() => void next(true)}>
+            <button type="button" onClick={() => void next(lab, true)}>
               {t('lessons.skip')} ▸▸
             </button>
           </>
         ) : last ? (
           <>
             <strong className="lesson-end">{t('lessons.end')}</strong>
-            <button type="button" onClick={() => void startLesson(lesson.id)}>
+            <button type="button" onClick={() => void startLesson(lab, lesson.id)}>
               {t('lessons.restart')}
             </button>
           </>
         ) : (
-          <button type="button" className="primary" onClick={() => void next()}>
+          <button type="button" className="primary" onClick={() => void next(lab)}>
             {q && !answered ? t('lessons.skipQuestion') : t('lessons.next')} ▶
           </button>
         )}
         <span className="spacer" />
-        <button type="button" onClick={() => setPresenting(true)} title={t('lessons.presentHint')}>
+        <button type="button" onClick={() => setPresenting(lab, true)} title={t('lessons.presentHint')}>
           {t('lessons.present')}
         </button>
-        <button type="button" onClick={exitLesson}>
+        <button type="button" onClick={() => exitLesson(lab)}>
           {t('lessons.exit')}
         </button>
       </div>

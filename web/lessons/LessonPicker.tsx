@@ -1,6 +1,7 @@
 /** The list of built-in lessons: title, one-line summary, length. */
 import { useEffect, useRef } from 'react';
-import { stopIndices } from '../../src/scenario/lessons/types.ts';
+import { stopIndices } from '../../src/index.ts';
+import { useLab } from '../lab/context.ts';
 import { LESSONS } from './catalog.ts';
 import { useLang, useT } from '../i18n/index.ts';
 import { text } from './hooks.ts';
@@ -10,6 +11,8 @@ import './lessons.css';
 export function LessonPicker() {
   const t = useT();
   const lang = useLang();
+  const lab = useLab();
+  const close = () => closePicker(lab);
   const ref = useRef<HTMLDialogElement>(null);
   useEffect(() => {
     const d = ref.current;
@@ -20,13 +23,13 @@ export function LessonPicker() {
       ref={ref}
       className="lesson-picker"
       aria-labelledby="lesson-picker-h"
-      onClose={closePicker}
-      onCancel={closePicker}
+      onClose={close}
+      onCancel={close}
       data-testid="lessons.picker"
     >
       <header>
         <h2 id="lesson-picker-h">{t('lessons.pickerTitle')}</h2>
-        <button type="button" onClick={closePicker} aria-label={t('lessons.close')}>
+        <button type="button" onClick={close} aria-label={t('lessons.close')}>
           ✕
         </button>
       </header>
@@ -37,7 +40,7 @@ export function LessonPicker() {
           const questions = l.scenario.spec.steps.filter((s) => s.question).length;
           return (
             <li key={l.id}>
-              <button type="button" className="lesson-item" onClick={() => void startLesson(l.id)}>
+              <button type="button" className="lesson-item" onClick={() => void startLesson(lab, l.id)}>
                 <span className="lesson-item-n">{i + 1}</span>
                 <span className="lesson-item-body">
                   <span className="lesson-item-title">{text(l.title, lang)}</span>

@@ -1,10 +1,9 @@
 /**
  * The built-in lessons, loaded after the first paint with the rest of what the first screen does
- * not need (see `loadDeferred()` in web/sim/deferred.ts): their narration in two languages is a fair part
- * of the app's JavaScript. Until then the list is empty; everything that starts a lesson awaits
- * `loadLessons()` first.
+ * not need: their narration in two languages is a fair part of the app's JavaScript. Until then the
+ * list is empty; everything that starts a lesson awaits `loadLessons()` first.
  */
-import type { Lesson } from '../../src/scenario/lessons/index.ts';
+import { loadLessons as loadBuiltIn, type Lesson } from '../../src/index.ts';
 
 export const LESSONS: Lesson[] = [];
 
@@ -13,8 +12,8 @@ export const lessonById = (id: string): Lesson | undefined => LESSONS.find((l) =
 let loading: Promise<void> | undefined;
 
 export function loadLessons(): Promise<void> {
-  loading ??= import('../../src/scenario/lessons/index.ts').then((m) => {
-    if (LESSONS.length === 0) LESSONS.push(...m.LESSONS);
+  loading ??= loadBuiltIn().then((list) => {
+    if (LESSONS.length === 0) LESSONS.push(...list);
   });
   return loading;
 }

@@ -1,23 +1,15 @@
-/** React bindings of the lesson store, and text in the app's language. */
-import { useStore } from 'zustand';
+/** React bindings of the lab's lesson slice, and text in the app's language. */
 import { useShallow } from 'zustand/react/shallow';
-import type { Lesson, Text } from '../../src/scenario/lessons/index.ts';
+import type { Lesson, Text } from '../../src/index.ts';
 import type { Lang } from '../i18n/index.ts';
-import { currentLesson, lessonStore, type LessonState } from './store.ts';
+import { useLabState } from '../lab/context.ts';
+import type { LabState } from '../lab/lab.ts';
+import { currentLesson } from './store.ts';
 
-const selectLesson = (s: LessonState) => ({
-  id: s.id,
-  stop: s.stop,
-  heading: s.heading,
-  answers: s.answers,
-  presenting: s.presenting,
-  blank: s.blank,
-  role: s.role,
-  pickerOpen: s.pickerOpen,
-  loading: s.loading,
-});
-export const useLesson = () => useStore(lessonStore, useShallow(selectLesson));
-export const useCurrentLesson = (): Lesson | undefined => useStore(lessonStore, (s) => currentLesson(s));
+const selectLesson = (s: LabState) => s.lesson;
+export const useLesson = () => useLabState(useShallow(selectLesson));
+const selectCurrent = (s: LabState) => currentLesson(s.lesson);
+export const useCurrentLesson = (): Lesson | undefined => useLabState(selectCurrent);
 
 export const text = (t: Text | undefined, lang: Lang): string => (t ? (lang === 'ko' ? t.ko : t.en) : '');
 export const choiceText = (c: string | Text, lang: Lang): string =>

@@ -1,10 +1,7 @@
 /** Pieces of the lesson player shared by the side panel and presentation mode. */
-import { controllerName, explain } from '../../src/explain/index.ts';
-import type { Lesson, LessonQuestion } from '../../src/scenario/lessons/index.ts';
+import { controllerName, explain, type Lesson, type LessonQuestion } from '../../src/index.ts';
 import { useLang, useT } from '../i18n/index.ts';
-import { session } from '../store/app.ts';
-import { isReadOnly } from '../sim/session.ts';
-import { formatTime, useViewClock } from '../ui/hooks.ts';
+import { formatTime, useFrame } from '../ui/hooks.ts';
 import { choiceText, text, useLesson } from './hooks.ts';
 import { stepsOfStop, stopsOf } from './store.ts';
 
@@ -58,15 +55,18 @@ export function Question({ q, onAnswer }: { q: LessonQuestion; onAnswer?: (i: nu
   );
 }
 
-/** Commands run since the previous stop; read-only ones with their output at this moment. */
+/** Commands run since the previous stop, the last one with what it printed. */
 export function StopCommands({ lesson, k }: { lesson: Lesson; k: number }) {
   const t = useT();
-  useViewClock();
+  const frame = useFrame();
   const steps = stepsOfStop(lesson, k);
   if (steps.length === 0) return null;
   const last = steps[steps.length - 1]!;
-  const atStop = Math.abs(session.now - last.at) < 1e-3;
-  const out = atStop && isReadOnly(last.run) ? session.query(last.run) : undefined;
+  // What the last command printed, as the Run recorded it when it ran (once it has).
+  const ran = frame.steps.find(
+    (s) => s.run === last.run && Math.abs(s.at - last.at) < 1e-6 && s.ranAt !== undefined,
+  );
+  const out = ran ? { stdout: ran.stdout, stderr: ran.stderr } : undefined;
   return (
     <details className="lesson-commands" open>
       <summary>{t('lessons.commands')}</summary>
@@ -93,11 +93,11 @@ export function StopCommands({ lesson, k }: { lesson: Lesson; k: number }) {
 export function WhatHappened({ lesson, k, limit = 5 }: { lesson: Lesson; k: number; limit?: number }) {
   const t = useT();
   const lang = useLang();
-  useViewClock();
+  const frame = useFrame();
   const stops = stopsOf(lesson);
   const from = k > 0 ? stops[k - 1]!.at : -1;
-  const to = session.now;
-  const all = session.live.decisions().filter((d) => d.t > from + 1e-6 && d.t <= to + 1e-6);
+  const to = frame.t;
+  const all = frame.decisions.filter((d) => d.t > from + 1e-6 && d.t <= to + 1e-6);
   const main = all.filter(
     (d) =>
       d.controller === 'deployment-controller' ||

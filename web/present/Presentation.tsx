@@ -4,22 +4,23 @@
  * PageDown/→/Space next stop, PageUp/← back, B blanks the screen, Esc leaves.
  */
 import { useEffect, useRef } from 'react';
-import { explain } from '../../src/explain/index.ts';
+import { explain } from '../../src/index.ts';
+import { useLab } from '../lab/context.ts';
+import type { Lab } from '../lab/lab.ts';
 import { useLang, useT } from '../i18n/index.ts';
 import { text, useCurrentLesson, useLesson } from '../lessons/hooks.ts';
 import { Question, Reveal } from '../lessons/parts.tsx';
 import { openPresenterWindow } from './channel.ts';
-import { back, next, setPresenting, stopsOf, toggleBlank, lessonStore } from '../lessons/store.ts';
-import { session } from '../store/app.ts';
+import { back, next, setPresenting, stopsOf, toggleBlank } from '../lessons/store.ts';
 import { Diagram } from '../ui/Diagram.tsx';
-import { useViewClock } from '../ui/hooks.ts';
+import { useFrame } from '../ui/hooks.ts';
 import './present.css';
 
-function usePresentationKeys() {
+function usePresentationKeys(lab: Lab) {
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (e.ctrlKey || e.metaKey || e.altKey) return;
-      const s = lessonStore.getState();
+      const s = lab.store.getState().lesson;
       if (!s.presenting) return;
       const readOnly = s.role === 'audience';
       let handled = true;
@@ -27,18 +28,18 @@ function usePresentationKeys() {
         case 'PageDown':
         case 'ArrowRight':
         case ' ':
-          if (!readOnly) void next();
+          if (!readOnly) void next(lab);
           break;
         case 'PageUp':
         case 'ArrowLeft':
-          if (!readOnly) void back();
+          if (!readOnly) void back(lab);
           break;
         case 'b':
         case 'B':
-          if (!readOnly) toggleBlank();
+          if (!readOnly) toggleBlank(lab);
           break;
         case 'Escape':
-          if (!readOnly) setPresenting(false);
+          if (!readOnly) setPresenting(lab, false);
           break;
         default:
           handled = false;
@@ -51,17 +52,17 @@ function usePresentationKeys() {
     };
     window.addEventListener('keydown', onKey, true);
     return () => window.removeEventListener('keydown', onKey, true);
-  }, []);
+  }, [lab]);
 }
 
-function useFullscreen(enabled: boolean) {
+function useFullscreen(lab: Lab, enabled: boolean) {
   useEffect(() => {
     if (!enabled) return;
     const el = document.documentElement;
     let entered = false;
     const onChange = () => {
       if (document.fullscreenElement) entered = true;
-      else if (entered) setPresenting(false);
+      else if (entered) setPresenting(lab, false);
     };
     document.addEventListener('fullscreenchange', onChange);
     if (!document.fullscreenElement && typeof el.requestFullscreen === 'function')
@@ -72,14 +73,13 @@ function useFullscreen(enabled: boolean) {
       document.removeEventListener('fullscreenchange', onChange);
       if (document.fullscreenElement) void document.exitFullscreen().catch(() => {});
     };
-  }, [enabled]);
+  }, [lab, enabled]);
 }
 
 /** The newest Deployment controller decision up to now, as one sentence. */
 function WhyLine() {
   const lang = useLang();
-  useViewClock();
-  const ds = session.live.decisions();
+  const ds = useFrame().decisions;
   let d;
   for (let i = ds.length - 1; i >= 0; i--)
     if (ds[i]!.controller === 'deployment-controller' || ds[i]!.code === 'schedule.failed') {
@@ -96,8 +96,9 @@ export default function Presentation() {
   const s = useLesson();
   const lesson = useCurrentLesson();
   const root = useRef<HTMLDivElement>(null);
-  usePresentationKeys();
-  useFullscreen(s.role === 'main');
+  const lab = useLab();
+  usePresentationKeys(lab);
+  useFullscreen(lab, s.role === 'main');
   useEffect(() => root.current?.focus(), []);
   if (!lesson) return null;
   const stops = stopsOf(lesson);
@@ -139,7 +140,7 @@ export default function Presentation() {
             <button type="button" onClick={() => openPresenterWindow(lesson.id)}>
               {t('present.presenterView')}
             </button>
-            <button type="button" onClick={() => setPresenting(false)}>
+            <button type="button" onClick={() => setPresenting(lab, false)}>
               {t('present.exit')}
             </button>
           </span>

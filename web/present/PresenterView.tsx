@@ -4,7 +4,7 @@
  * Back/Next/Blank, which it sends to the presenting window over the BroadcastChannel.
  */
 import { useEffect, useRef, useState } from 'react';
-import { LESSONS, lessonById } from '../../src/scenario/lessons/index.ts';
+import { LESSONS, lessonById, loadLessons } from '../lessons/catalog.ts';
 import { LANGUAGES, setLang, useLang, useT } from '../i18n/index.ts';
 import { choiceText, text } from '../lessons/hooks.ts';
 import { stopsOf } from '../lessons/store.ts';
@@ -25,6 +25,10 @@ export default function PresenterView() {
   const [started, setStarted] = useState(() => Date.now());
   const [now, setNow] = useState(() => Date.now());
   const urlLesson = new URLSearchParams(window.location.search).get('lesson');
+  const [, setLoaded] = useState(false);
+  useEffect(() => {
+    void loadLessons().then(() => setLoaded(true));
+  }, []);
 
   useEffect(() => {
     const ch = openChannel();

@@ -8,7 +8,8 @@
  *
  * A window that opens says `hello`, and the presenting window answers with its state.
  */
-import { lessonStore, back, goToStop, next, startLesson, toggleBlank } from '../lessons/store.ts';
+import type { Lab } from '../lab/lab.ts';
+import { back, goToStop, next, startLesson, toggleBlank } from '../lessons/store.ts';
 
 export const CHANNEL = 'rollout-lab-present';
 
@@ -35,22 +36,23 @@ export function openChannel(): BroadcastChannel | undefined {
   return typeof BroadcastChannel === 'function' ? new BroadcastChannel(CHANNEL) : undefined;
 }
 
-const stateOf = (): PresentState => {
-  const s = lessonStore.getState();
+const stateOf = (lab: Lab): PresentState => {
+  const s = lab.store.getState().lesson;
   return { id: s.id, stop: s.stop, heading: s.heading, blank: s.blank, presenting: s.presenting };
 };
 
-/** Wires this window into the channel according to its role; returns the teardown. */
-export function connectLessonWindow(): () => void {
+/** Wires this window's lab into the channel according to its role; returns the teardown. */
+export function connectLessonWindow(lab: Lab): () => void {
   const ch = openChannel();
   if (!ch) return () => {};
+  const lesson = () => lab.store.getState().lesson;
   const post = () => {
-    if (lessonStore.getState().role === 'main' && lessonStore.getState().id !== null)
-      ch.postMessage({ type: 'state', ...stateOf() } satisfies PresentMessage);
+    if (lesson().role === 'main' && lesson().id !== null)
+      ch.postMessage({ type: 'state', ...stateOf(lab) } satisfies PresentMessage);
   };
-  let last = JSON.stringify(stateOf());
-  const unsub = lessonStore.subscribe(() => {
-    const now = JSON.stringify(stateOf());
+  let last = JSON.stringify(stateOf(lab));
+  const unsub = lab.store.subscribe(() => {
+    const now = JSON.stringify(stateOf(lab));
     if (now !== last) {
       last = now;
       post();
@@ -58,19 +60,19 @@ export function connectLessonWindow(): () => void {
   });
   ch.onmessage = (e: MessageEvent<PresentMessage>) => {
     const m = e.data;
-    const s = lessonStore.getState();
+    const s = lesson();
     if (s.role === 'main') {
       if (m.type === 'hello') post();
       if (m.type !== 'command' || s.id === null) return;
-      if (m.cmd === 'next') void next();
-      else if (m.cmd === 'back') void back();
-      else if (m.cmd === 'blank') toggleBlank();
-      else if (m.cmd === 'goto' && m.stop !== undefined) void goToStop(m.stop);
+      if (m.cmd === 'next') void next(lab);
+      else if (m.cmd === 'back') void back(lab);
+      else if (m.cmd === 'blank') toggleBlank(lab);
+      else if (m.cmd === 'goto' && m.stop !== undefined) void goToStop(lab, m.stop);
     } else if (m.type === 'state' && m.id !== null && m.presenting) {
-      void follow(m);
+      void follow(lab, m);
     }
   };
-  if (lessonStore.getState().role === 'audience') ch.postMessage({ type: 'hello' } satisfies PresentMessage);
+  if (lesson().role === 'audience') ch.postMessage({ type: 'hello' } satisfies PresentMessage);
   return () => {
     unsub();
     ch.close();
@@ -78,16 +80,16 @@ export function connectLessonWindow(): () => void {
 }
 
 /** An audience window catches up with the presenting window's state. */
-async function follow(m: PresentState): Promise<void> {
-  const s = lessonStore.getState();
+async function follow(lab: Lab, m: PresentState): Promise<void> {
+  const s = lab.store.getState().lesson;
   if (m.id === null) return;
-  if (s.id !== m.id) await startLesson(m.id, m.stop);
-  const now = lessonStore.getState();
-  if (now.blank !== m.blank) lessonStore.setState({ blank: m.blank });
+  if (s.id !== m.id) await startLesson(lab, m.id, m.stop);
+  const now = lab.store.getState().lesson;
+  if (now.blank !== m.blank) lab.setLesson({ blank: m.blank });
   if (m.heading !== null) {
     if (now.heading !== m.heading) {
-      if (now.stop !== m.heading - 1) await goToStop(m.heading - 1);
-      await next();
+      if (now.stop !== m.heading - 1) await goToStop(lab, m.heading - 1);
+      await next(lab);
     }
-  } else if (now.stop !== m.stop || now.heading !== null) await goToStop(m.stop);
+  } else if (now.stop !== m.stop || now.heading !== null) await goToStop(lab, m.stop);
 }

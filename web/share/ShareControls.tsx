@@ -10,12 +10,18 @@ import {
   openShareDialog,
   requestNew,
   shareStore,
+  showSaveStatus,
   type ShareState,
 } from './store.ts';
 import './share.css';
 
 const selectCodecReady = (s: ShareState) => s.codecReady;
-const selectControls = (s: ShareState) => ({ embed: s.embed, holding: s.holding, storage: s.storage });
+const selectControls = (s: ShareState) => ({
+  embed: s.embed,
+  holding: s.holding,
+  storage: s.storage,
+  notSaving: s.notSaving?.why ?? null,
+});
 
 /** The full app without a link (before the codec loads). */
 const fullAppUrl = () => {
@@ -57,7 +63,7 @@ function OpenInApp() {
 /** The header's Share, Export, Import and New (embeds: Share and Open in Rollout Lab). */
 export function ShareControls() {
   const t = useT();
-  const { embed, holding, storage } = useStore(shareStore, useShallow(selectControls));
+  const { embed, holding, storage, notSaving } = useStore(shareStore, useShallow(selectControls));
   const input = useRef<HTMLInputElement>(null);
   if (embed)
     return (
@@ -79,6 +85,18 @@ export function ShareControls() {
         <span className="share-nosave muted" title={t('share.noStorageHint')}>
           {t('share.noStorage')}
         </span>
+      )}
+      {storage && notSaving && (
+        <button
+          type="button"
+          className="share-notsaved"
+          onClick={showSaveStatus}
+          title={t('share.notSavedHint')}
+          data-testid="share.notSaved"
+        >
+          <span aria-hidden="true">⚠ </span>
+          {t('share.notSaved')}
+        </button>
       )}
       <button type="button" onClick={requestNew}>
         {t('share.new')}

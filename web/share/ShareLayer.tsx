@@ -3,6 +3,7 @@ import { useStore } from 'zustand';
 import { useShallow } from 'zustand/react/shallow';
 import { useT } from '../i18n/index.ts';
 import { ConfirmDialog } from './ConfirmDialog.tsx';
+import { DiscardDialog } from './DiscardDialog.tsx';
 import { ShareDialog } from './ShareDialog.tsx';
 import { importFile, onHashChange, setDragging, shareStore, type ShareState } from './store.ts';
 
@@ -64,6 +65,7 @@ export function ShareLayer() {
     <>
       {dialog?.kind === 'share' && <ShareDialog url={dialog.url} />}
       {dialog?.kind === 'confirm' && <ConfirmDialog dialog={dialog} />}
+      {dialog?.kind === 'discard' && <DiscardDialog storageKey={dialog.key} />}
       {dragging && (
         <div className="share-drop" aria-hidden="true">
           <p>{t('share.drop')}</p>

@@ -1,18 +1,32 @@
 import { useStore } from 'zustand';
 import { useT } from '../i18n/index.ts';
-import { backToSaved, dismissNotice, keepLink, shareStore, type ShareState } from './store.ts';
+import {
+  backToSaved,
+  dismissNotice,
+  downloadRecovery,
+  downloadScenario,
+  keepLink,
+  keepMine,
+  loadOtherTab,
+  requestDiscard,
+  shareStore,
+  type ShareState,
+} from './store.ts';
 
 const selectNotice = (s: ShareState) => s.notice;
 
 /**
- * What went wrong with a link, a file or the saved work, and what the page shows instead. Every
- * part is plain text: a link's names reach the page only as React text nodes.
+ * What went wrong with a link, a file, the saved work or saving, what the page shows instead and
+ * what the user can do. Every part is plain text: a link's names reach the page only as React
+ * text nodes.
  */
 export function ShareNotice() {
   const t = useT();
   const notice = useStore(shareStore, selectNotice);
   if (!notice) return null;
-  const { problem } = notice;
+  const { problem, cause, recovery } = notice;
+  const has = (a: (typeof notice.actions)[number]) => notice.actions.includes(a);
+  const detail = problem.detail ?? cause?.detail;
   return (
     <div
       className={`share-notice share-notice--${notice.tone}`}
@@ -22,22 +36,52 @@ export function ShareNotice() {
       <div className="share-notice-text">
         <p className="share-notice-title">{t(problem.key, problem.vars)}</p>
         <p>{t(notice.kept)}</p>
-        {problem.detail && (
+        {cause && (
+          <p className="share-notice-cause">
+            {t('share.notice.cause', { reason: t(cause.key, cause.vars) })}
+          </p>
+        )}
+        {detail && (
           <details className="share-notice-detail">
             <summary>{t('share.notice.detail')}</summary>
-            <code>{problem.detail.length > 1000 ? `${problem.detail.slice(0, 1000)}…` : problem.detail}</code>
+            <code>{detail.length > 1000 ? `${detail.slice(0, 1000)}…` : detail}</code>
           </details>
         )}
       </div>
       <div className="share-notice-actions">
-        {notice.actions.includes('backToSaved') && (
+        {has('backToSaved') && (
           <button type="button" className="primary" onClick={() => void backToSaved()}>
             {t('share.notice.backToSaved')}
           </button>
         )}
-        {notice.actions.includes('keepLink') && (
+        {has('keepLink') && (
           <button type="button" onClick={keepLink}>
             {t('share.notice.keepLink')}
+          </button>
+        )}
+        {has('loadOther') && (
+          <button type="button" className="primary" onClick={() => void loadOtherTab()}>
+            {t('share.notice.loadOther')}
+          </button>
+        )}
+        {has('keepMine') && (
+          <button type="button" onClick={keepMine}>
+            {t('share.notice.keepMine')}
+          </button>
+        )}
+        {has('download') && recovery && (
+          <button type="button" className="primary" onClick={() => downloadRecovery(recovery)}>
+            {t('share.notice.download')}
+          </button>
+        )}
+        {has('discard') && recovery && (
+          <button type="button" onClick={() => requestDiscard(recovery)}>
+            {t('share.notice.discard')}
+          </button>
+        )}
+        {has('export') && (
+          <button type="button" className="primary" onClick={() => void downloadScenario()}>
+            {t('share.export')}
           </button>
         )}
         <button type="button" onClick={dismissNotice} aria-label={t('share.notice.dismiss')}>

@@ -1,14 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { decodeShare, encodeShare } from '../../src/scenario/share.ts';
-import { defaultScenario } from '../sim/defaultScenario.ts';
+import { loadShareCodec } from '../../src/index.ts';
+import { defaultScenario } from '../lab/defaultScenario.ts';
 import { embedUrl, exportFileName, iframeCode, linkProblem, readPage, shareUrl } from './link.ts';
+
+const { decodeShare, encodeShare } = await loadShareCodec();
 
 describe('share URLs', () => {
   const payload = { scenario: defaultScenario(), at: 42, view: { lang: 'ko' } };
 
   it('builds the full app URL from href (origin is "null" in a sandboxed iframe), dropping the query', () => {
     const url = shareUrl('http://127.0.0.1:4173/lab/?embed=1&console=1#old', encodeShare(payload));
-    expect(url.startsWith('http://127.0.0.1:4173/lab/#1.')).toBe(true);
+    expect(url.startsWith('http://127.0.0.1:4173/lab/#2.')).toBe(true);
     const back = decodeShare(new URL(url).hash);
     expect(back.ok && back.payload.at).toBe(42);
     expect(back.ok && back.payload.view).toEqual({ lang: 'ko' });

@@ -3,6 +3,7 @@
  * (`?embed=1`, `&console=1`, a `#<link>` fragment), and what is wrong with a link in words the
  * UI can translate (the codec's English sentence is kept as the detail).
  */
+import { loadShareCodec } from '../../src/index.ts';
 import type { Vars } from '../i18n/index.ts';
 
 /** What went wrong, as an i18n key with its values; `detail` is the technical text, shown as is. */
@@ -47,12 +48,12 @@ export function shareUrl(href: string, fragment: string): string {
   return url.toString();
 }
 
-type Codec = typeof import('../../src/scenario/share.ts');
+type Codec = Awaited<ReturnType<typeof loadShareCodec>>;
 let codec: Codec | undefined;
 
 /** The link codec (with its compression library) loads on demand: most visits carry no link. */
 export async function loadCodec(): Promise<Codec> {
-  codec ??= await import('../../src/scenario/share.ts');
+  codec ??= await loadShareCodec();
   return codec;
 }
 
@@ -88,13 +89,18 @@ export function linkProblem(error: string): Problem {
   return { key: 'share.problem.unreadable', detail };
 }
 
-/** The scenario name as a safe file name: `<name>.rollout.yaml`. */
-export function exportFileName(name: string): string {
-  const base =
+/** A scenario name as the safe start of a file name (ASCII letters, digits, `._-`). */
+export function fileBaseName(name: string): string {
+  return (
     name
       .normalize('NFKD')
       .replace(/[^A-Za-z0-9._-]+/g, '-')
       .replace(/^[-.]+|[-.]+$/g, '')
-      .slice(0, 64) || 'scenario';
-  return `${base}.rollout.yaml`;
+      .slice(0, 64) || 'scenario'
+  );
+}
+
+/** The scenario name as a safe file name: `<name>.rollout.yaml`. */
+export function exportFileName(name: string): string {
+  return `${fileBaseName(name)}.rollout.yaml`;
 }

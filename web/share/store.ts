@@ -7,15 +7,21 @@
  */
 import { createStore } from 'zustand/vanilla';
 import { langStore, type Lang } from '../i18n/index.ts';
-import { exitLesson, isExploring, lessonStore, setPresenting, startLesson } from '../lessons/store.ts';
-import { defaultScenario } from '../sim/defaultScenario.ts';
-import { loadDeferred } from '../sim/deferred.ts';
-import { session, setEditorOpen, setShowNodes, START_AT, stopStream, uiStore } from '../store/app.ts';
-import type { ShareView } from '../../src/scenario/share.ts';
-import { parseScenario, type Scenario } from '../../src/scenario/scenario.ts';
+import { exitLesson, isExploring, setPresenting, startLesson } from '../lessons/store.ts';
+import { loadLessons } from '../lessons/catalog.ts';
+import { defaultScenario, START_AT } from '../lab/defaultScenario.ts';
+import type { Lab } from '../lab/lab.ts';
+import {
+  loadExtensions,
+  parseScenario,
+  scenarioYaml,
+  type Scenario,
+  type ShareView,
+} from '../../src/index.ts';
 import {
   codecNow,
   exportFileName,
+  fileBaseName,
   linkProblem,
   loadCodec,
   readPage,
@@ -23,19 +29,26 @@ import {
   type Problem,
 } from './link.ts';
 import { prepare } from './prepare.ts';
-import { browserStorage, type KeyValueStore } from './storage.ts';
+import { browserStorage, watchBrowserStorage, type KeyValueStore } from './storage.ts';
 import {
   canonical,
-  readWork,
+  decodeWork,
+  discardRecovery,
+  listRecovery,
+  parseJsonSafely,
+  recoveryText,
   sameScenario,
   serializeWork,
-  setAsideUnreadable,
-  writeWork,
+  setAside,
+  WORK_KEY,
+  WorkSlot,
+  type RecoveryEntry,
+  type SaveResult,
   type SavedWork,
 } from './work.ts';
-import { scenarioYaml } from './yamlExport.ts';
 
-export type NoticeAction = 'backToSaved' | 'keepLink';
+export type NoticeAction =
+  'backToSaved' | 'keepLink' | 'download' | 'discard' | 'loadOther' | 'keepMine' | 'export';
 
 export interface Notice {
   tone: 'error' | 'info';
@@ -43,11 +56,27 @@ export interface Notice {
   /** What the user is looking at now and what happened to their saved work (an i18n key). */
   kept: string;
   actions: NoticeAction[];
+  /** Why a recovery copy could not be opened, when the title says something else. */
+  cause?: Problem;
+  /** The storage key Download and Discard act on. */
+  recovery?: string;
 }
 
 export type Dialog =
   | { kind: 'share'; url: string }
-  | { kind: 'confirm'; reason: 'new' | 'import'; fileName?: string; holding: boolean; steps: number };
+  | { kind: 'confirm'; reason: 'new' | 'import'; fileName?: string; holding: boolean; steps: number }
+  | { kind: 'discard'; key: string };
+
+/**
+ * Why this tab is not saving: another tab saved later work and the user has not chosen between
+ * the two ('conflict'); saved work that could not be opened had no room to be moved aside and
+ * must not be saved over ('noRoom'); the last write failed, storage full or blocked
+ * ('writeFailed'; autosave keeps trying). The header's "Not saved" shows `notice` again.
+ */
+export interface NotSaving {
+  why: 'conflict' | 'noRoom' | 'writeFailed';
+  notice: Notice;
+}
 
 export interface ShareState {
   /** Compact chrome for iframes (`?embed=1` or a link's view.embed). */
@@ -66,6 +95,8 @@ export interface ShareState {
   kept: string;
   /** The link codec has loaded (links can be built synchronously). */
   codecReady: boolean;
+  /** Autosave is stopped or failing, and why; null while the work is being saved. */
+  notSaving: NotSaving | null;
 }
 
 /** The page around the store; tests pass their own. */
@@ -74,6 +105,8 @@ export interface ShareEnv {
   /** Replace the address without reloading (drops a fragment once it has been handled). */
   replaceUrl(url: string): void;
   storage: KeyValueStore | undefined;
+  /** Calls back when another tab changes `storage` (the key, or null for everything). */
+  watch?(onChange: (key: string | null) => void): () => void;
 }
 
 const browserEnv = (): ShareEnv => ({
@@ -86,9 +119,20 @@ const browserEnv = (): ShareEnv => ({
     }
   },
   storage: browserStorage(),
+  watch: watchBrowserStorage,
 });
 
 let env: ShareEnv = browserEnv();
+
+/** The lab whose work links, files and autosave carry (the page's main one). */
+let lab: Lab | undefined;
+const theLab = (): Lab => {
+  if (!lab) throw new Error('share: no lab (call bootShare(lab) or configureShare)');
+  return lab;
+};
+
+/** This tab's view of the work key: what it last read or wrote there. */
+let slot = new WorkSlot(env.storage);
 const initial = readPage(env.href());
 
 export const shareStore = createStore<ShareState>(() => ({
@@ -101,16 +145,18 @@ export const shareStore = createStore<ShareState>(() => ({
   dragging: false,
   kept: canonical(defaultScenario()),
   codecReady: false,
+  notSaving: null,
 }));
 
 /** For tests: a different page and storage, and a clean store. */
-export function configureShare(next: ShareEnv): void {
+export function configureShare(next: ShareEnv, withLab?: Lab): void {
   env = next;
+  if (withLab) lab = withLab;
+  slot = new WorkSlot(env.storage);
   const page = readPage(env.href());
   autosaving = false;
   booted = false;
   lastFragment = '';
-  lastWritten = '';
   pendingImport = undefined;
   shareStore.setState({
     embed: page.embed,
@@ -122,6 +168,7 @@ export function configureShare(next: ShareEnv): void {
     dragging: false,
     kept: canonical(defaultScenario()),
     codecReady: codecNow() !== undefined,
+    notSaving: null,
   });
 }
 
@@ -134,7 +181,7 @@ export const setDragging = (dragging: boolean) => set({ dragging });
 // The view a link carries
 
 export function currentView(): ShareView {
-  const ui = uiStore.getState();
+  const ui = theLab().store.getState().ui;
   const panels: string[] = [];
   if (ui.editorOpen) panels.push('editor');
   if (ui.showNodes) panels.push('nodes');
@@ -142,8 +189,8 @@ export function currentView(): ShareView {
   const view: ShareView = { lang: langStore.getState().lang };
   if (panels.length) view.panels = panels;
   // A lesson waiting at a stop reopens there; once the learner explores, the scenario says it all.
-  const lesson = lessonStore.getState();
-  if (lesson.id !== null && !isExploring(lesson)) {
+  const lesson = theLab().store.getState().lesson;
+  if (lesson.id !== null && !isExploring(theLab(), lesson)) {
     view.lesson = lesson.id;
     view.stop = lesson.stop;
     if (lesson.presenting) view.present = true;
@@ -153,8 +200,8 @@ export function currentView(): ShareView {
 
 function applyView(view: ShareView): void {
   const panels = view.panels ?? [];
-  setEditorOpen(panels.includes('editor'));
-  setShowNodes(panels.includes('nodes'));
+  theLab().setEditorOpen(panels.includes('editor'));
+  theLab().setShowNodes(panels.includes('nodes'));
   if (view.embed) set({ embed: true });
   if (shareStore.getState().embed && panels.includes('console')) set({ embedConsole: true });
   if (view.lang === 'en' || view.lang === 'ko') {
@@ -172,32 +219,42 @@ const isPristine = (s: Scenario) => sameScenario(s, defaultScenario());
 
 /** Shows `scenario` at `at`, paused, with `view`; the previous scenario stays if the core throws. */
 function apply(scenario: Scenario, at: number, view: ShareView): void {
-  stopStream();
-  const before = { scenario: session.scenario, at: session.now };
-  try {
-    session.load(scenario, at);
-  } catch (e) {
-    session.load(before.scenario, before.at);
-    throw e;
-  }
-  uiStore.setState({ log: [], blueGreen: null, selectedPod: null, preview: '' });
-  if (lessonStore.getState().id !== null) exitLesson();
+  // All or nothing: the lab keeps its Run when the new one cannot be built.
+  theLab().load(scenario, at);
+  shown(view);
+}
+
+function shown(view: ShareView): void {
+  theLab().setPreview('');
+  if (theLab().store.getState().lesson.id !== null) exitLesson(theLab());
   applyView(view);
+}
+
+/**
+ * `apply` for a scenario from outside: replayed in slices, so a long or large one never freezes the
+ * page, and the person may cancel (the lab keeps what it showed). False when cancelled.
+ */
+async function applyInSlices(scenario: Scenario, at: number, view: ShareView): Promise<boolean> {
+  if ((await theLab().open(scenario, at)) === 'cancelled') return false;
+  shown(view);
+  return true;
 }
 
 /** Prepares and applies; a problem when it could not. */
 async function tryOpen(scenario: Scenario, at: number, view: ShareView): Promise<Problem | undefined> {
-  const problem = await prepare(scenario, at);
+  const problem = await prepare(scenario);
   if (problem) return problem;
   try {
-    apply(scenario, at, view);
+    if (!(await applyInSlices(scenario, at, view))) return { key: 'share.problem.openCancelled' };
   } catch (e) {
-    return { key: 'share.problem.rejected', detail: e instanceof Error ? e.message : String(e) };
+    // The checks passed but replaying to `at` threw inside the simulator.
+    return { key: 'share.problem.replayFailed', detail: e instanceof Error ? e.message : String(e) };
   }
   if (view.lesson) {
     // The lesson player reloads its own scenario at the stop (an unknown lesson id is ignored).
-    await startLesson(view.lesson, view.stop ?? 0);
-    if (view.present && lessonStore.getState().id !== null) setPresenting(true);
+    await loadLessons();
+    await startLesson(theLab(), view.lesson, view.stop ?? 0);
+    if (view.present && theLab().store.getState().lesson.id !== null) setPresenting(theLab(), true);
   }
   return undefined;
 }
@@ -209,14 +266,114 @@ function stripFragment(): void {
   env.replaceUrl(url.toString().replace(/#$/, ''));
 }
 
-const savedWork = (): SavedWork | undefined => {
-  const r = readWork(env.storage);
-  return r?.ok ? r.work : undefined;
-};
+/** The work key as read now: its text, and the work in it or why it cannot be read. */
+interface Stored {
+  text: string;
+  work?: SavedWork;
+  problem?: Problem;
+}
 
-/** Opens saved work; on failure the example stays and the notice says why. */
-async function restore(work: SavedWork): Promise<Problem | undefined> {
-  return tryOpen(work.scenario, work.at, work.view);
+function readStored(text: string | null): Stored | undefined {
+  if (text === null) return undefined;
+  const d = decodeWork(text);
+  return d.ok ? { text, work: d.work } : { text, problem: d.problem };
+}
+
+/** Opens saved work through the checks a link gets; what is wrong when it could not. */
+async function restore(stored: Stored): Promise<Problem | undefined> {
+  if (!stored.work) return stored.problem ?? { key: 'share.problem.savedUnreadable' };
+  return tryOpen(stored.work.scenario, stored.work.at, stored.work.view);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Work that could not be opened: a recovery copy, never overwritten
+
+const recoveryNotice = (key: string, problem: Problem, kept: string, cause?: Problem): Notice => ({
+  tone: 'error',
+  problem,
+  kept,
+  actions: ['download', 'discard'],
+  recovery: key,
+  ...(cause ? { cause } : {}),
+});
+
+/**
+ * Saved work (`text`, the work key's content) could not be opened because of `cause`. It moves to
+ * a recovery copy so autosave can go on; when there is no room for the copy it stays where it is
+ * and autosave stops until the user downloads or discards it. `title` and `kept` are what the
+ * notice says (by default: the cause, and that the example is shown).
+ */
+function keepAside(text: string, cause: Problem, title = cause, kept = 'share.kept.recovery'): void {
+  const moved = setAside(env.storage, text, cause, Date.now());
+  const withCause = title === cause ? undefined : cause;
+  if (moved.ok) {
+    set({ notice: recoveryNotice(moved.key, title, kept, withCause) });
+    return;
+  }
+  const notice = recoveryNotice(WORK_KEY, title, 'share.kept.recoveryNoRoom', withCause);
+  if (timer !== undefined) clearTimeout(timer);
+  timer = undefined;
+  set({ notice, notSaving: { why: 'noRoom', notice } });
+}
+
+/** The reminder shown at start-up while recovery copies wait for the user. */
+function recoveryReminder(entries: RecoveryEntry[]): Notice | null {
+  const first = entries[0];
+  if (!first) return null;
+  return {
+    tone: 'info',
+    problem: { key: 'share.problem.recoveryWaiting', vars: { n: entries.length } },
+    kept: 'share.kept.recoveryWaiting',
+    actions: ['download', 'discard'],
+    recovery: first.key,
+    ...(first.problem ? { cause: first.problem } : {}),
+  };
+}
+
+/** The saved scenario file exactly as it was stored, as `<name>.saved-work.json`. */
+export function recoveryFile(key: string): { name: string; text: string } | undefined {
+  const text = recoveryText(env.storage, key);
+  if (text === undefined) return undefined;
+  let name = '';
+  try {
+    const raw = parseJsonSafely(text) as { scenario?: { metadata?: { name?: unknown } } } | null;
+    const n = raw?.scenario?.metadata?.name;
+    if (typeof n === 'string') name = n;
+  } catch {
+    // Not JSON: the name stays generic.
+  }
+  return { name: `${fileBaseName(name || 'rollout-lab')}.saved-work.json`, text };
+}
+
+export function downloadRecovery(key: string): void {
+  const file = recoveryFile(key);
+  if (!file) {
+    set({
+      notice: {
+        tone: 'error',
+        problem: { key: 'share.problem.savedGone' },
+        kept: 'share.kept.current',
+        actions: [],
+      },
+    });
+    return;
+  }
+  saveFile(file.name, file.text, 'application/json');
+}
+
+export const requestDiscard = (key: string) => set({ dialog: { kind: 'discard', key } });
+
+/** Deletes a recovery copy (the user confirmed); the next one, if any, is offered. */
+export function confirmDiscard(): void {
+  const d = shareStore.getState().dialog;
+  set({ dialog: null });
+  if (d?.kind !== 'discard') return;
+  discardRecovery(env.storage, d.key);
+  if (d.key === WORK_KEY && shareStore.getState().notSaving?.why === 'noRoom') {
+    set({ notSaving: null });
+    saveNow();
+  }
+  set({ notice: recoveryReminder(listRecovery(env.storage)) });
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -226,51 +383,47 @@ let booted = false;
 let lastFragment = '';
 
 /** Decides what the page shows first: a link, the saved work or the example. Call once. */
-export async function bootShare(): Promise<void> {
+export async function bootShare(forLab: Lab): Promise<void> {
   if (booted) return;
   booted = true;
+  lab = forLab;
   const page = readPage(env.href());
   // An embed shows "Open in Rollout Lab", which needs the codec at once.
   if (page.fragment || shareStore.getState().embed) {
     await loadCodec();
     set({ codecReady: true });
   }
-  const stored = shareStore.getState().embed ? undefined : readWork(env.storage);
-  if (stored && !stored.ok) {
-    setAsideUnreadable(env.storage);
-    set({
-      notice: {
-        tone: 'error',
-        problem: { key: 'share.problem.savedUnreadable', detail: stored.error },
-        kept: 'share.kept.savedAside',
-        actions: [],
-      },
-    });
+  const stored = shareStore.getState().embed ? undefined : readStored(slot.read());
+  if (page.fragment) await openFragment(page.fragment, stored, true);
+  else if (stored) {
+    const problem = await restore(stored);
+    if (problem) keepAside(stored.text, problem);
   }
-  const work = stored?.ok ? stored.work : undefined;
-  if (page.fragment) await openFragment(page.fragment, work, true);
-  else if (work) {
-    const problem = await restore(work);
-    if (problem) set({ notice: { tone: 'error', problem, kept: 'share.kept.savedUnopened', actions: [] } });
-  }
+  if (!shareStore.getState().embed && !shareStore.getState().notice)
+    set({ notice: recoveryReminder(listRecovery(env.storage)) });
   startAutosave();
 }
 
 /**
- * Opens a link. `work` is the saved work at this moment: when it holds something the link would
+ * Opens a link. `stored` is the work key at this moment: when it holds something the link would
  * replace, it stays in storage untouched (autosave pauses) and the notice offers the way back.
  */
-async function openFragment(fragment: string, work: SavedWork | undefined, boot: boolean): Promise<void> {
+async function openFragment(fragment: string, stored: Stored | undefined, boot: boolean): Promise<void> {
   lastFragment = fragment;
   const embed = shareStore.getState().embed;
   const res = (await loadCodec()).decodeShare(fragment);
+  const work = stored?.work;
   const fail = async (problem: Problem) => {
+    if (!embed) stripFragment();
+    if (boot && stored) {
+      const unopened = await restore(stored);
+      if (unopened) return keepAside(stored.text, unopened, problem, 'share.kept.recoveryAlso');
+      return set({ notice: { tone: 'error', problem, kept: 'share.kept.saved', actions: [] } });
+    }
     let kept = boot ? 'share.kept.default' : 'share.kept.current';
-    if (boot && work) kept = (await restore(work)) ? 'share.kept.savedUnopened' : 'share.kept.saved';
-    else if (!boot && shareStore.getState().holding) kept = 'share.kept.currentSavedWaiting';
+    if (!boot && shareStore.getState().holding) kept = 'share.kept.currentSavedWaiting';
     else if (!boot && work) kept = 'share.kept.savedUnchanged';
     set({ notice: { tone: 'error', problem, kept, actions: [] } });
-    if (!embed) stripFragment();
   };
   if (!res.ok) return fail(linkProblem(res.error));
   const { scenario, at, view = {} } = res.payload;
@@ -295,6 +448,9 @@ async function openFragment(fragment: string, work: SavedWork | undefined, boot:
   }
   // Nothing saved to protect: the link becomes the work, and a reload restores it with any changes.
   set({ holding: false, notice: null, kept: canonical(scenario) });
+  // Saved work that cannot be opened is kept aside first, never saved over.
+  if (boot && stored?.problem)
+    keepAside(stored.text, stored.problem, stored.problem, 'share.kept.recoveryLinkShown');
   if (env.storage) {
     stripFragment();
     saveNow();
@@ -306,26 +462,40 @@ export async function onHashChange(): Promise<void> {
   const page = readPage(env.href());
   if (!page.fragment || page.fragment === lastFragment) return;
   if (!shareStore.getState().holding) saveNow();
-  await openFragment(page.fragment, savedWork(), false);
+  await openFragment(page.fragment, readStored(slot.peek()), false);
 }
 
 /** Leaves the link and shows the saved work again. */
 export async function backToSaved(): Promise<void> {
-  const work = savedWork();
-  const problem = work ? await restore(work) : { key: 'share.problem.savedGone' };
+  const stored = readStored(slot.read());
+  const problem = stored ? await restore(stored) : undefined;
   set({ holding: false });
   stripFragment();
-  set({
-    notice: problem ? { tone: 'error', problem, kept: 'share.kept.current', actions: [] } : null,
-  });
-  if (!problem && work) set({ kept: canonical(work.scenario) });
+  if (!stored) {
+    set({
+      notice: {
+        tone: 'error',
+        problem: { key: 'share.problem.savedGone' },
+        kept: 'share.kept.current',
+        actions: [],
+      },
+    });
+    return;
+  }
+  if (problem) {
+    // The link stays on screen and becomes the work; the saved work goes to a recovery copy.
+    keepAside(stored.text, problem, problem, 'share.kept.recoveryLinkKept');
+    return;
+  }
+  set({ notice: null });
+  if (stored.work) set({ kept: canonical(stored.work.scenario) });
 }
 
 /** Makes the link the saved work (the user chose to replace it). */
 export function keepLink(): void {
-  set({ holding: false, notice: null, kept: canonical(session.scenario) });
+  set({ holding: false, notice: null, kept: canonical(theLab().run.scenario()) });
   stripFragment();
-  saveNow();
+  replaceWork();
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -335,12 +505,13 @@ export function keepLink(): void {
 export function currentLink(): string | undefined {
   const codec = codecNow();
   if (!codec) return undefined;
-  const fragment = codec.encodeShare({ scenario: session.scenario, at: session.now, view: currentView() });
+  const run = theLab().run;
+  const fragment = codec.encodeShare({ scenario: run.scenario(), at: run.now(), view: currentView() });
   return shareUrl(env.href(), fragment);
 }
 
 export async function openShareDialog(): Promise<void> {
-  session.pause();
+  theLab().pause();
   await loadCodec();
   set({ codecReady: true });
   const url = currentLink();
@@ -349,16 +520,18 @@ export async function openShareDialog(): Promise<void> {
 
 /** The link was copied or selected: the scenario is no longer "unsaved". */
 export function markShared(): void {
-  set({ kept: canonical(session.scenario) });
+  set({ kept: canonical(theLab().run.scenario()) });
 }
 
 // ---------------------------------------------------------------------------------------------
 // Autosave
 
 let autosaving = false;
-let lastWritten = '';
 let timer: ReturnType<typeof setTimeout> | undefined;
 const SAVE_DELAY_MS = 500;
+
+const currentWorkText = () =>
+  serializeWork({ scenario: theLab().run.scenario(), at: theLab().run.now(), view: currentView() });
 
 /** Writes the work now (false when storage is unavailable, paused or the write failed). */
 export function saveNow(): boolean {
@@ -366,11 +539,106 @@ export function saveNow(): boolean {
   timer = undefined;
   const s = shareStore.getState();
   if (!autosaving || s.embed || s.holding || !env.storage) return false;
-  const text = serializeWork({ scenario: session.scenario, at: session.now, view: currentView() });
-  if (text === lastWritten) return true;
-  if (!writeWork(env.storage, text)) return false;
-  lastWritten = text;
-  return true;
+  if (s.notSaving && s.notSaving.why !== 'writeFailed') return false;
+  const text = currentWorkText();
+  if (text === slot.base) return true;
+  return afterSave(slot.save(text));
+}
+
+/** Replaces the work key with this tab's work because the user chose to. */
+function replaceWork(): boolean {
+  if (!env.storage) return false;
+  // An entry this tab cannot open (a newer version's, a damaged one) is kept aside first.
+  const there = readStored(slot.peek());
+  if (there?.problem) {
+    const moved = setAside(env.storage, there.text, there.problem, Date.now());
+    if (!moved.ok) {
+      keepAside(there.text, there.problem);
+      return false;
+    }
+  }
+  return afterSave(slot.replace(currentWorkText()));
+}
+
+const conflictNotice = (): Notice => ({
+  tone: 'error',
+  problem: { key: 'share.problem.otherTab' },
+  kept: 'share.kept.otherTab',
+  actions: ['loadOther', 'keepMine'],
+});
+
+/** Another tab saved later work: stop saving here and ask which to keep. */
+function enterConflict(): void {
+  if (timer !== undefined) clearTimeout(timer);
+  timer = undefined;
+  const notice = conflictNotice();
+  set({ notice, notSaving: { why: 'conflict', notice } });
+}
+
+function afterSave(r: SaveResult): boolean {
+  const s = shareStore.getState();
+  if (r.ok) {
+    if (s.notSaving) set({ notSaving: null, notice: s.notice === s.notSaving.notice ? null : s.notice });
+    return true;
+  }
+  if (r.reason === 'conflict') {
+    enterConflict();
+    return false;
+  }
+  const problem: Problem = {
+    key: r.reason === 'quota' ? 'share.problem.storageFull' : 'share.problem.saveFailed',
+    detail: r.detail,
+  };
+  if (s.notSaving?.why === 'writeFailed' && s.notSaving.notice.problem.key === problem.key) return false;
+  const notice: Notice = { tone: 'error', problem, kept: 'share.kept.lastSave', actions: ['export'] };
+  // A notice that asks for a choice stays up; the header's "Not saved" leads here.
+  set({ notSaving: { why: 'writeFailed', notice }, ...(s.notice?.actions.length ? {} : { notice }) });
+  return false;
+}
+
+/** "Not saved" in the header: shows again why. */
+export function showSaveStatus(): void {
+  const n = shareStore.getState().notSaving;
+  if (n) set({ notice: n.notice });
+}
+
+/** Another tab changed storage: if it saved the work, this tab stops saving and asks. */
+function onStorageChanged(key: string | null): void {
+  if (key !== null && key !== WORK_KEY) return;
+  const s = shareStore.getState();
+  if (!autosaving || s.embed || s.holding || s.notSaving?.why === 'conflict' || s.notSaving?.why === 'noRoom')
+    return;
+  if (slot.changedElsewhere()) enterConflict();
+}
+
+/** "Load it": shows the work the other tab saved. */
+export async function loadOtherTab(): Promise<void> {
+  const stored = readStored(slot.peek());
+  if (!stored) {
+    // The other tab's entry is gone: nothing to choose between.
+    set({ notSaving: null, notice: null });
+    saveNow();
+    return;
+  }
+  const problem = await restore(stored);
+  if (problem) {
+    const notice: Notice = {
+      tone: 'error',
+      problem,
+      kept: 'share.kept.otherTabUnopened',
+      actions: ['keepMine'],
+    };
+    set({ notice, notSaving: { why: 'conflict', notice } });
+    return;
+  }
+  slot.base = stored.text;
+  set({ notSaving: null, notice: null });
+}
+
+/** "Keep mine": this tab's work replaces what the other tab saved. */
+export function keepMine(): void {
+  set({ notSaving: null, notice: null });
+  replaceWork();
 }
 
 /** At most one write per SAVE_DELAY_MS while playing, and one shortly after the last change. */
@@ -387,11 +655,8 @@ let unsubscribers: (() => void)[] = [];
 export function startAutosave(): void {
   if (autosaving) return;
   autosaving = true;
-  unsubscribers = [
-    session.subscribe(scheduleSave),
-    langStore.subscribe(scheduleSave),
-    uiStore.subscribe(scheduleSave),
-  ];
+  unsubscribers = [theLab().store.subscribe(scheduleSave), langStore.subscribe(scheduleSave)];
+  if (env.watch) unsubscribers.push(env.watch(onStorageChanged));
   if (typeof window !== 'undefined') {
     window.addEventListener('pagehide', saveNow);
     unsubscribers.push(() => window.removeEventListener('pagehide', saveNow));
@@ -414,10 +679,11 @@ export function stopAutosave(): void {
 function unsaved(): boolean {
   const s = shareStore.getState();
   if (s.holding) return true;
-  return !isPristine(session.scenario) && canonical(session.scenario) !== s.kept;
+  const scenario = theLab().run.scenario();
+  return !isPristine(scenario) && canonical(scenario) !== s.kept;
 }
 
-let pendingImport: { scenario: Scenario } | undefined;
+let pendingImport: { scenario: Scenario; at: number } | undefined;
 
 export function requestNew(): void {
   if (!unsaved()) return startNew();
@@ -426,7 +692,7 @@ export function requestNew(): void {
       kind: 'confirm',
       reason: 'new',
       holding: shareStore.getState().holding,
-      steps: session.scenario.spec.steps.length,
+      steps: theLab().run.scenario().spec.steps.length,
     },
   });
 }
@@ -449,17 +715,47 @@ export interface FileLike {
   text(): Promise<string>;
 }
 
-/** Reads, checks and (after asking when work would be lost) opens a scenario file. */
+/** A saved-work file (Download on a recovery copy) rather than a scenario: `{"v":…,"scenario":…}`. */
+function looksLikeSavedWork(text: string): boolean {
+  if (!text.trimStart().startsWith('{')) return false;
+  try {
+    const raw = parseJsonSafely(text);
+    return raw !== null && typeof raw === 'object' && 'scenario' in raw && 'v' in raw && !('kind' in raw);
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Reads, checks and (after asking when work would be lost) opens a scenario file, or a saved-work
+ * file downloaded from a recovery copy (it opens at the moment it was saved).
+ */
 export async function importFile(file: FileLike): Promise<void> {
   const fail = (problem: Problem) =>
     set({ notice: { tone: 'error', problem, kept: 'share.kept.fileNotOpened', actions: [] } });
   if (file.size > MAX_FILE_BYTES)
     return fail({ key: 'share.problem.fileTooLarge', vars: { size: file.size, max: MAX_FILE_BYTES } });
   let scenario: Scenario;
+  let at = START_AT;
   try {
     const text = await file.text();
-    await loadDeferred();
-    scenario = parseScenario(text);
+    await loadExtensions();
+    if (looksLikeSavedWork(text)) {
+      const d = decodeWork(text);
+      if (!d.ok) {
+        const key =
+          d.problem.key === 'share.problem.savedFuture'
+            ? 'share.problem.fileFuture'
+            : 'share.problem.fileInvalid';
+        return fail({
+          key,
+          vars: { file: file.name },
+          ...(d.problem.detail ? { detail: d.problem.detail } : {}),
+        });
+      }
+      scenario = d.work.scenario;
+      at = d.work.at;
+    } else scenario = parseScenario(text);
   } catch (e) {
     return fail({
       key: 'share.problem.fileInvalid',
@@ -467,9 +763,9 @@ export async function importFile(file: FileLike): Promise<void> {
       detail: e instanceof Error ? e.message : String(e),
     });
   }
-  const problem = await prepare(scenario, START_AT);
+  const problem = await prepare(scenario);
   if (problem) return fail(problem);
-  pendingImport = { scenario };
+  pendingImport = { scenario, at };
   if (!unsaved()) return confirmImport();
   set({
     dialog: {
@@ -477,7 +773,7 @@ export async function importFile(file: FileLike): Promise<void> {
       reason: 'import',
       fileName: file.name,
       holding: shareStore.getState().holding,
-      steps: session.scenario.spec.steps.length,
+      steps: theLab().run.scenario().spec.steps.length,
     },
   });
 }
@@ -489,7 +785,19 @@ export function confirmImport(): void {
   if (!p) return;
   set({ holding: false, notice: null });
   stripFragment();
-  apply(p.scenario, START_AT, currentView());
+  try {
+    apply(p.scenario, p.at, currentView());
+  } catch (e) {
+    set({
+      notice: {
+        tone: 'error',
+        problem: { key: 'share.problem.replayFailed', detail: e instanceof Error ? e.message : String(e) },
+        kept: 'share.kept.fileNotOpened',
+        actions: [],
+      },
+    });
+    return;
+  }
   set({ kept: canonical(p.scenario) });
   saveNow();
 }
@@ -509,13 +817,14 @@ export function cancelDialog(): void {
 
 /** The scenario as YAML and its file name. */
 export async function exportText(): Promise<{ name: string; text: string }> {
-  await loadDeferred();
-  return { name: exportFileName(session.scenario.metadata.name), text: scenarioYaml(session.scenario) };
+  await loadExtensions();
+  const scenario = theLab().run.scenario();
+  return { name: exportFileName(scenario.metadata.name), text: scenarioYaml(scenario) };
 }
 
-export async function downloadScenario(): Promise<void> {
-  const { name, text } = await exportText();
-  const url = URL.createObjectURL(new Blob([text], { type: 'application/yaml' }));
+/** Hands `text` to the browser as a download named `name`. */
+function saveFile(name: string, text: string, type: string): void {
+  const url = URL.createObjectURL(new Blob([text], { type }));
   const a = document.createElement('a');
   a.href = url;
   a.download = name;
@@ -524,5 +833,10 @@ export async function downloadScenario(): Promise<void> {
   a.click();
   a.remove();
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
-  set({ kept: canonical(session.scenario) });
+}
+
+export async function downloadScenario(): Promise<void> {
+  const { name, text } = await exportText();
+  saveFile(name, text, 'application/yaml');
+  set({ kept: canonical(theLab().run.scenario()) });
 }

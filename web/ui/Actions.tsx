@@ -1,26 +1,24 @@
 /**
  * Every button is a kubectl command, shown before it runs (on hover/focus) and printed in the
- * console after. Nothing here touches the cluster directly.
+ * console after. The form shows the Deployment as it is now (strategy, maxSurge, maxUnavailable,
+ * minReadySeconds, replicas); the rollback list is its history now; blue/green is four visible
+ * steps whose state is read from the objects. Nothing here touches the cluster but through the Run.
  */
 import { useState, type ReactNode } from 'react';
-import type { Deployment, ReplicaSet, Service } from '../../src/k8s/types.ts';
-import { revision as revisionOf } from '../../src/cluster/controllers/deployment/util.ts';
-import {
-  brokenV3,
-  GREEN_SUFFIX,
-  greenDeployment,
-  recreate,
-  rollback,
-  rollingUpdate,
-  scale,
-  deploymentOfService,
-  type CommandLine,
-} from '../sim/commands.ts';
-import { runLine, runLinesWhenReady, session, setPreview, startBlueGreen } from '../store/app.ts';
+import { actions, type CommandLine, type Deployment, type KubectlResult } from '../../src/index.ts';
 import { useT } from '../i18n/index.ts';
-import { useTextClock, useUiField } from './hooks.ts';
+import { useLab } from '../lab/context.ts';
+import type { Lab } from '../lab/lab.ts';
+import { useFrame, useUiField } from './hooks.ts';
 
 const IMAGES = ['luksa/kubia:v1', 'luksa/kubia:v2', 'luksa/kubia:v3', 'luksa/kubia:v4'];
+
+/** The image a rolling update offers first: the next good version after the one running. */
+function nextImage(current: string): string {
+  const good = IMAGES.filter((i) => !i.endsWith(':v3'));
+  const i = good.indexOf(current);
+  return i < 0 ? good[1]! : good[(i + 1) % good.length]!;
+}
 
 const show = (lines: CommandLine[]) =>
   lines
@@ -40,7 +38,8 @@ function ActionButton({
   disabled?: boolean;
   className?: string;
 }) {
-  const preview = () => setPreview(disabled ? '' : show(lines()));
+  const lab = useLab();
+  const preview = () => lab.setPreview(disabled ? '' : show(lines()));
   return (
     <button
       type="button"
@@ -58,23 +57,16 @@ function ActionButton({
 
 export function Actions() {
   const t = useT();
-  useTextClock();
+  const lab = useLab();
+  const frame = useFrame('text');
   const preview = useUiField('preview');
-  const c = session.live;
-  const svc = c.store.get<Service>('Service', 'default', 'kubia') ?? c.store.list<Service>('Service')[0];
-  const deployments = c.store.list<Deployment>('Deployment');
-  const main =
-    (svc && deploymentOfService(c, svc)) ??
-    deployments.find((d) => d.metadata.name === 'kubia') ??
-    deployments[0];
-  const [image, setImage] = useState('luksa/kubia:v2');
-  const [surge, setSurge] = useState('25%');
-  const [unavailable, setUnavailable] = useState('25%');
-  const [minReady, setMinReady] = useState(0);
-  const [replicas, setReplicas] = useState(3);
-  const [target, setTarget] = useState('');
   const [error, setError] = useState('');
-
+  const { objects } = frame;
+  const svc = objects.services.find((s) => s.metadata.name === 'kubia') ?? objects.services[0];
+  const main =
+    (svc && actions.deploymentOfService(objects.deployments, svc)) ??
+    objects.deployments.find((d) => d.metadata.name === 'kubia') ??
+    objects.deployments[0];
   if (!main)
     return (
       <section className="panel actions" aria-labelledby="actions-h">
@@ -82,28 +74,75 @@ export function Actions() {
         <p className="muted">{t('actions.none')}</p>
       </section>
     );
-  const name = main.metadata.name;
-  const rsList = c.store
-    .list<ReplicaSet>('ReplicaSet')
-    .filter((rs) => rs.metadata.ownerReferences?.some((r) => r.uid === main.metadata.uid))
-    .sort((a, b) => (revisionOf(b) ?? 0) - (revisionOf(a) ?? 0));
-  const ru = rollingUpdate(main, {
+  const report = (r: KubectlResult | undefined) => setError(r && r.exitCode !== 0 ? r.stderr : '');
+  return (
+    <section className="panel actions" aria-labelledby="actions-h">
+      <h2 id="actions-h">
+        {t('actions.title')} <span className="muted">{t('actions.on', { name: main.metadata.name })}</span>
+      </h2>
+      {/* A new spec (another strategy, a scale, a rollback) resets the form to what the Deployment has now. */}
+      <UpdateForm
+        key={`${main.metadata.uid}/${main.metadata.generation}`}
+        lab={lab}
+        d={main}
+        report={report}
+      />
+      <BlueGreen lab={lab} report={report} />
+      {error && (
+        <pre className="error" role="alert">
+          {error}
+        </pre>
+      )}
+      <pre id="command-preview" className="preview" aria-live="off">
+        {preview || t('actions.previewHint')}
+      </pre>
+    </section>
+  );
+}
+
+function UpdateForm({
+  lab,
+  d,
+  report,
+}: {
+  lab: Lab;
+  d: Deployment;
+  report: (r: KubectlResult | undefined) => void;
+}) {
+  const t = useT();
+  const frame = useFrame('text');
+  const now = actions.strategyOf(d);
+  const running = d.spec.template.spec.containers[0]?.image ?? '';
+  const [image, setImage] = useState(() => nextImage(running));
+  const [surge, setSurge] = useState(now.maxSurge);
+  const [unavailable, setUnavailable] = useState(now.maxUnavailable);
+  const [minReady, setMinReady] = useState(now.minReadySeconds);
+  const [replicas, setReplicas] = useState(now.replicas);
+  const [target, setTarget] = useState('');
+  const name = d.metadata.name;
+  const ru = actions.rollingUpdate(d, {
     image,
     maxSurge: surge,
     maxUnavailable: unavailable,
     minReadySeconds: minReady,
   });
-  const greenName = `${name}${GREEN_SUFFIX}`;
-  const greenExists = !!c.store.get('Deployment', 'default', greenName) || name.endsWith(GREEN_SUFFIX);
-  const result = (r: { exitCode: number; stderr: string } | undefined) =>
-    setError(r && r.exitCode !== 0 ? r.stderr : '');
-  const rollbackLine = () => rollback(name, target ? Number(target) : undefined);
-
+  // The revisions there are to go back to now: after a rollback the list changes with the history.
+  const revisions = actions.rollbackTargets(d, frame.objects.replicaSets);
+  const chosen = revisions.some((r) => String(r.revision) === target) ? target : '';
+  const rollbackLine = () => actions.rollback(name, chosen ? Number(chosen) : undefined);
+  const run = (lines: CommandLine[]) => void lab.runLinesWhenReady(lines).then(report);
   return (
-    <section className="panel actions" aria-labelledby="actions-h">
-      <h2 id="actions-h">
-        {t('actions.title')} <span className="muted">{t('actions.on', { name })}</span>
-      </h2>
+    <>
+      <p className="muted strategy-now" data-testid="actions.strategy">
+        {now.type === 'RollingUpdate'
+          ? t('actions.now.rolling', {
+              surge: now.maxSurge,
+              unavailable: now.maxUnavailable,
+              minReady: now.minReadySeconds,
+              replicas: now.replicas,
+            })
+          : t('actions.now.recreate', { replicas: now.replicas })}
+      </p>
       <div className="field-grid">
         <label>
           {t('actions.image')}
@@ -140,76 +179,54 @@ export function Actions() {
         <ActionButton
           className="primary"
           lines={() => ru.lines}
-          onRun={() => (ru.error ? setError(ru.error) : void runLinesWhenReady(ru.lines).then(result))}
+          onRun={() => (ru.error ? report({ stdout: '', stderr: ru.error, exitCode: 1 }) : run(ru.lines))}
         >
           {t('actions.rolling')}
         </ActionButton>
-        <ActionButton
-          lines={() => recreate(main, image)}
-          onRun={() => void runLinesWhenReady(recreate(main, image)).then(result)}
-        >
+        <ActionButton lines={() => actions.recreate(d, image)} onRun={() => run(actions.recreate(d, image))}>
           {t('actions.recreate')}
-        </ActionButton>
-        <ActionButton
-          lines={() => [greenDeployment(main, image)]}
-          disabled={greenExists || !svc}
-          onRun={() => {
-            if (!svc) return;
-            void runLinesWhenReady([greenDeployment(main, image)]).then((r) => {
-              result(r);
-              if (r?.exitCode === 0)
-                startBlueGreen({ blue: name, green: greenName, service: svc.metadata.name });
-            });
-          }}
-        >
-          {t('actions.blueGreen')}
         </ActionButton>
       </div>
       <div className="button-row">
         <label className="inline">
           <span className="sr-only">{t('actions.rollbackTo')}</span>
           <select
-            value={target}
+            value={chosen}
             onChange={(e) => setTarget(e.target.value)}
             aria-label={t('actions.rollbackRevision')}
           >
             <option value="">{t('actions.undo')}</option>
-            {rsList.map((rs) => {
-              const rev = revisionOf(rs) ?? 0;
-              const img = rs.spec.template.spec.containers[0]?.image ?? '';
-              const cause = rs.metadata.annotations?.['kubernetes.io/change-cause'];
-              return (
-                <option key={rs.metadata.uid} value={rev}>
-                  {t('actions.revision', { rev, image: img })}
-                  {cause ? ` (${cause})` : ''}
-                </option>
-              );
-            })}
+            {revisions.map((r) => (
+              <option key={r.revision} value={r.revision}>
+                {t('actions.revision', { rev: r.revision, image: r.image })}
+                {r.changeCause ? ` (${r.changeCause})` : ''}
+              </option>
+            ))}
           </select>
         </label>
-        <ActionButton lines={() => [rollbackLine()]} onRun={() => result(runLine(rollbackLine()))}>
+        <ActionButton lines={() => [rollbackLine()]} onRun={() => report(lab.runLine(rollbackLine()))}>
           {t('actions.rollback')}
         </ActionButton>
       </div>
       <div className="button-row">
         <ActionButton
-          lines={() => [{ run: `kubectl rollout pause deployment/${name}` }]}
-          disabled={main.spec.paused === true}
-          onRun={() => result(runLine({ run: `kubectl rollout pause deployment/${name}` }))}
+          lines={() => [actions.pause(name)]}
+          disabled={d.spec.paused === true}
+          onRun={() => report(lab.runLine(actions.pause(name)))}
         >
           {t('actions.pause')}
         </ActionButton>
         <ActionButton
-          lines={() => [{ run: `kubectl rollout resume deployment/${name}` }]}
-          disabled={main.spec.paused !== true}
-          onRun={() => result(runLine({ run: `kubectl rollout resume deployment/${name}` }))}
+          lines={() => [actions.resume(name)]}
+          disabled={d.spec.paused !== true}
+          onRun={() => report(lab.runLine(actions.resume(name)))}
         >
           {t('actions.resume')}
         </ActionButton>
         <ActionButton
           className="danger"
-          lines={() => [brokenV3(main)]}
-          onRun={() => void runLinesWhenReady([brokenV3(main)]).then(result)}
+          lines={() => [actions.brokenV3(d)]}
+          onRun={() => run([actions.brokenV3(d)])}
         >
           {t('actions.brokenV3')}
         </ActionButton>
@@ -226,20 +243,93 @@ export function Actions() {
           />
         </label>
         <ActionButton
-          lines={() => [scale(name, replicas)]}
-          onRun={() => result(runLine(scale(name, replicas)))}
+          lines={() => [actions.scale(name, replicas)]}
+          onRun={() => report(lab.runLine(actions.scale(name, replicas)))}
         >
           {t('actions.scale')}
         </ActionButton>
       </div>
-      {error && (
-        <pre className="error" role="alert">
-          {error}
-        </pre>
-      )}
-      <pre id="command-preview" className="preview" aria-live="off">
-        {preview || t('actions.previewHint')}
-      </pre>
-    </section>
+    </>
+  );
+}
+
+/**
+ * Blue/green in four visible steps: create green beside blue; once green is ready, switch the
+ * Service; switch back while blue still runs; scale blue to zero.
+ */
+function BlueGreen({ lab, report }: { lab: Lab; report: (r: KubectlResult | undefined) => void }) {
+  const t = useT();
+  const frame = useFrame('text');
+  const bg = actions.blueGreenOf(frame.objects);
+  const [image, setImage] = useState('luksa/kubia:v2');
+  if (!bg) return null;
+  const { service, blue, green, stage } = bg;
+  const blueLabels = blue.spec.template.metadata?.labels ?? {};
+  const greenLabels = green?.spec.template.metadata?.labels ?? {};
+  const create = () => [actions.greenDeployment(blue, image)];
+  const switchTo = () => [actions.switchService(service, greenLabels)];
+  const switchBack = () => [actions.switchService(service, blueLabels)];
+  const retire = () => [actions.scale(blue.metadata.name, 0)];
+  const status =
+    stage === 'none'
+      ? t('bg.none', { blue: blue.metadata.name })
+      : stage === 'starting'
+        ? t('bg.starting', {
+            green: green!.metadata.name,
+            available: green!.status?.availableReplicas ?? 0,
+            replicas: green!.spec.replicas ?? 1,
+          })
+        : stage === 'ready'
+          ? t('bg.ready', { green: green!.metadata.name })
+          : bg.blueRunning
+            ? t('bg.switched', { green: green!.metadata.name, blue: blue.metadata.name })
+            : t('bg.retired', { green: green!.metadata.name });
+  return (
+    <fieldset className="blue-green" data-testid="actions.blueGreen">
+      <legend>{t('bg.title')}</legend>
+      <p className="muted" role="status" data-testid="bg.status">
+        {status}
+      </p>
+      <div className="button-row">
+        {stage === 'none' && (
+          <label className="inline">
+            <span className="sr-only">{t('bg.image')}</span>
+            <select value={image} onChange={(e) => setImage(e.target.value)} aria-label={t('bg.image')}>
+              {IMAGES.map((i) => (
+                <option key={i}>{i}</option>
+              ))}
+            </select>
+          </label>
+        )}
+        <ActionButton
+          lines={create}
+          disabled={stage !== 'none'}
+          onRun={() => void lab.runLinesWhenReady(create()).then(report)}
+        >
+          {t('actions.blueGreen')}
+        </ActionButton>
+        <ActionButton
+          lines={switchTo}
+          disabled={stage !== 'ready'}
+          onRun={() => report(lab.runLines(switchTo()))}
+        >
+          {t('bg.switch')}
+        </ActionButton>
+        <ActionButton
+          lines={switchBack}
+          disabled={stage !== 'switched' || !bg.blueRunning}
+          onRun={() => report(lab.runLines(switchBack()))}
+        >
+          {t('bg.switchBack')}
+        </ActionButton>
+        <ActionButton
+          lines={retire}
+          disabled={stage !== 'switched' || !bg.blueRunning}
+          onRun={() => report(lab.runLines(retire()))}
+        >
+          {t('bg.retire', { name: blue.metadata.name })}
+        </ActionButton>
+      </div>
+    </fieldset>
   );
 }

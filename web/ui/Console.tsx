@@ -1,13 +1,15 @@
 /**
  * The kubectl console (a lazily loaded chunk): a prompt with history (↑/↓) and Tab completion,
- * output printed as a terminal shows it, stderr in red.
+ * output printed as a terminal shows it, stderr in red. It shows the scenario's steps that have run
+ * by the current moment (with what they printed, as the Run recorded it: scrub back and later steps
+ * leave the screen) and the commands typed here that only looked.
  */
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
-import { complete } from '../../src/kubectl/complete.ts';
+import type { StepView } from '../../src/index.ts';
 import { useT } from '../i18n/index.ts';
-import { runConsole, session, stopStream } from '../store/app.ts';
-import { useUiField } from './hooks.ts';
-import { formatTime } from './hooks.ts';
+import { useLab } from '../lab/context.ts';
+import type { LogEntry } from '../lab/lab.ts';
+import { formatTime, useFrame, useUiField } from './hooks.ts';
 
 function commonPrefix(list: string[]): string {
   if (!list.length) return '';
@@ -16,24 +18,43 @@ function commonPrefix(list: string[]): string {
   return p;
 }
 
+type Entry = { kind: 'step'; step: StepView; t: number } | { kind: 'query'; entry: LogEntry; t: number };
+
+/** Steps that ran by now and queries typed by now, in the order they happened. */
+function entriesOf(steps: readonly StepView[], log: readonly LogEntry[], now: number): Entry[] {
+  const out: Entry[] = [];
+  for (const step of steps) if (step.ranAt !== undefined) out.push({ kind: 'step', step, t: step.ranAt });
+  for (const entry of log) if (entry.t <= now + 1e-6) out.push({ kind: 'query', entry, t: entry.t });
+  // Stable: at one moment, steps in their order, then what was typed.
+  return out.sort((a, b) => a.t - b.t);
+}
+
 export default function Console() {
   const t = useT();
+  const lab = useLab();
+  const frame = useFrame('text');
   const log = useUiField('log');
   const [line, setLine] = useState('');
   const [history, setHistory] = useState<string[]>([]);
   const [pos, setPos] = useState(-1);
   const [hint, setHint] = useState('');
   const outRef = useRef<HTMLDivElement>(null);
+  const entries = entriesOf(frame.steps, log, frame.t);
+  const waiting = frame.steps.find((s) => s.status === 'waiting');
+  const last = entries[entries.length - 1];
+  const tail = last
+    ? `${last.t}:${last.kind === 'step' ? last.step.stdout.length : last.entry.stdout.length}`
+    : '';
   useEffect(() => {
     const el = outRef.current;
     if (el) el.scrollTop = el.scrollHeight;
-  }, [log]);
+  }, [entries.length, tail]);
 
   const onKey = (e: KeyboardEvent<HTMLInputElement>) => {
     if (e.key === 'c' && e.ctrlKey) {
       if (log.some((x) => x.streaming)) {
         e.preventDefault();
-        stopStream();
+        lab.stopStream();
       }
     } else if (e.key === 'Enter') {
       e.preventDefault();
@@ -41,7 +62,7 @@ export default function Console() {
       setHistory((h) => [...h, line]);
       setPos(-1);
       setHint('');
-      void runConsole(line);
+      void lab.runConsole(line);
       setLine('');
     } else if (e.key === 'ArrowUp') {
       e.preventDefault();
@@ -61,7 +82,7 @@ export default function Console() {
         setLine(history[p] ?? '');
       }
     } else if (e.key === 'Tab' && line.trim()) {
-      const options = complete(session.live, line);
+      const options = lab.run.complete(line);
       if (!options.length) return;
       e.preventDefault();
       const words = line.split(/\s+/);
@@ -79,20 +100,39 @@ export default function Console() {
         kubectl <span className="muted">{t('console.keys')}</span>
       </h2>
       <div className="terminal" ref={outRef} role="log" aria-label={t('console.output')} tabIndex={0}>
-        {log.length === 0 && <p className="muted">{t('console.empty')}</p>}
-        {log.map((e) => (
-          <div key={e.id} className={e.auto ? 'entry auto' : 'entry'}>
-            <div className="cmd">
-              <span className="at">{formatTime(e.t)}</span> $ {e.command}
-              {e.stdin !== undefined ? ' <<EOF' : ''}
-              {e.auto && <span className="auto-tag">{t('console.auto')}</span>}
+        {entries.length === 0 && !waiting && <p className="muted">{t('console.empty')}</p>}
+        {entries.map((e) =>
+          e.kind === 'step' ? (
+            <div key={`s${e.step.index}`} className={e.step.after !== undefined ? 'entry auto' : 'entry'}>
+              <div className="cmd">
+                <span className="at">{formatTime(e.t)}</span> $ {e.step.run}
+                {e.step.stdin !== undefined ? ' <<EOF' : ''}
+                {e.step.after !== undefined && (
+                  <span className="auto-tag">{t('console.after', { condition: e.step.after })}</span>
+                )}
+              </div>
+              {e.step.stdin !== undefined && <pre className="stdin">{`${e.step.stdin.trimEnd()}\nEOF`}</pre>}
+              {e.step.stdout && <pre>{e.step.stdout}</pre>}
+              {e.step.stderr && <pre className="stderr">{e.step.stderr}</pre>}
+              {e.step.status === 'running' && <div className="streaming">{t('console.streaming')}</div>}
             </div>
-            {e.stdin !== undefined && <pre className="stdin">{`${e.stdin.trimEnd()}\nEOF`}</pre>}
-            {e.stdout && <pre>{e.stdout}</pre>}
-            {e.stderr && <pre className="stderr">{e.stderr}</pre>}
-            {e.streaming && <div className="streaming">{t('console.streaming')}</div>}
+          ) : (
+            <div key={`q${e.entry.id}`} className="entry">
+              <div className="cmd">
+                <span className="at">{formatTime(e.t)}</span> $ {e.entry.command}
+              </div>
+              {e.entry.stdout && <pre>{e.entry.stdout}</pre>}
+              {e.entry.stderr && <pre className="stderr">{e.entry.stderr}</pre>}
+              {e.entry.streaming && <div className="streaming">{t('console.streaming')}</div>}
+            </div>
+          ),
+        )}
+        {waiting && waiting.after !== undefined && (
+          <div className="entry auto waiting">
+            <div className="cmd">$ {waiting.run}</div>
+            <div className="streaming">{t('console.waiting', { condition: waiting.after })}</div>
           </div>
-        ))}
+        )}
       </div>
       <div className="prompt">
         <span aria-hidden="true">$</span>

@@ -7,24 +7,23 @@
  */
 import { AnimatePresence, m as motion } from 'framer-motion';
 import { memo, useEffect, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
-import { resolvedPhrase } from '../../src/explain/index.ts';
-import { useLang, useT, type Lang } from '../i18n/index.ts';
 import {
   PALETTE,
-  trafficWindow,
+  resolvedPhrase,
   type Budget,
   type ClusterView,
+  type FrameTraffic,
   type PodView,
   type RsView,
   type ServiceView,
-} from '../sim/view.ts';
-import { selectPod, session } from '../store/app.ts';
+} from '../../src/index.ts';
+import { useLang, useT, type Lang } from '../i18n/index.ts';
+import { useLab } from '../lab/context.ts';
 import {
   gaugeScale,
   BLOCK_R,
   BUS_Y,
   CLIENTS_X,
-  drawn,
   endpointPaths,
   layout,
   LABEL_W,
@@ -39,9 +38,9 @@ import {
   type NodeLayout,
   type SlotMemory,
 } from './geometry.ts';
-import { useClusterView, useUiField } from './hooks.ts';
+import { useFrame, useUiField } from './hooks.ts';
 import { NodesToggle } from './HeaderControls.tsx';
-import { attachTrafficCanvas, requestTrafficDraw } from './traffic.ts';
+import { TrafficPainter } from './traffic.ts';
 import { podLabel, stateText, type T } from './labels.ts';
 
 const GAUGE_X = 490;
@@ -49,18 +48,23 @@ const GAUGE_R = BLOCK_R - 60;
 
 export function Diagram() {
   const t = useT();
-  const view = useClusterView();
+  const frame = useFrame();
+  const view = frame.view;
   const showNodes = useUiField('showNodes');
   // Where pods sat in this diagram's previous layout (see SlotMemory); one per diagram instance.
   const [slots] = useState<SlotMemory>(() => new Map());
   const l = useMemo(() => layout(view, showNodes, slots), [view, showNodes, slots]);
   const svgRef = useRef<SVGSVGElement>(null);
-  useLayoutEffect(() => {
-    drawn.layout = l;
-    drawn.svg = svgRef.current;
-    requestTrafficDraw();
-  });
+  const painterRef = useRef<TrafficPainter | null>(null);
   const svc = view.services[0];
+  useLayoutEffect(() => {
+    const p = painterRef.current;
+    if (!p) return;
+    p.drawn.layout = l;
+    p.drawn.svg = svgRef.current;
+    p.drawn.endpoints = new Set(svc?.endpoints ?? []);
+    p.request();
+  });
   return (
     <div className="diagram-box">
       <svg
@@ -72,7 +76,7 @@ export function Diagram() {
         role="group"
         aria-label={t('diagram.label')}
       >
-        {svc && <ServiceBox svc={svc} versionColours={versionColours(view)} t={t} />}
+        {svc && <ServiceBox svc={svc} traffic={frame.traffic} versionColours={versionColours(view)} t={t} />}
         {l.blocks.map((b) => (
           <DeploymentBlock key={b.d.uid} block={b} t={t} />
         ))}
@@ -96,7 +100,7 @@ export function Diagram() {
         )}
         {l.nodes && <NodesLayer y={l.nodes.y} boxes={l.nodes.boxes} t={t} />}
       </svg>
-      <TrafficLayer />
+      <TrafficLayer painterRef={painterRef} />
       <div className="diagram-tools">
         <NodesToggle />
       </div>
@@ -104,27 +108,42 @@ export function Diagram() {
   );
 }
 
-/** The canvas the request dots are drawn on (see traffic.ts). */
-function TrafficLayer() {
+/** The canvas the request dots are drawn on (see traffic.ts), one painter per diagram. */
+function TrafficLayer({ painterRef }: { painterRef: { current: TrafficPainter | null } }) {
   const ref = useRef<HTMLCanvasElement>(null);
-  useEffect(() => (ref.current ? attachTrafficCanvas(ref.current) : undefined), []);
+  const lab = useLab();
+  useEffect(() => {
+    if (!ref.current) return;
+    const p = new TrafficPainter(ref.current, {
+      now: () => lab.run.now(),
+      speed: () => lab.player.speed,
+      requests: (seconds) => lab.run.recentRequests(seconds),
+      listen: (fn) => lab.store.subscribe(fn),
+    });
+    painterRef.current = p;
+    return () => {
+      p.detach();
+      painterRef.current = null;
+    };
+  }, [lab, painterRef]);
   return <canvas ref={ref} className="traffic-layer" aria-hidden="true" data-testid="traffic-layer" />;
 }
 
 function ServiceBox({
   svc,
+  traffic,
   versionColours,
   t,
 }: {
   svc: ServiceView;
+  traffic: FrameTraffic;
   versionColours: Map<string, number>;
   t: T;
 }) {
-  const c = session.live;
-  const win = trafficWindow(c, c.now, 10);
+  const win = traffic.window;
   const rate = (n: number) => (n / win.seconds).toFixed(1);
   const total = Object.values(win.ok).reduce((a, b) => a + b, 0);
-  const source = c.trafficSources().find((s) => s.service === svc.name);
+  const source = traffic.sources.find((s) => s.service === svc.name);
   const versions = Object.entries(win.ok).sort(([a], [b]) => a.localeCompare(b));
   const colourOf = (v: string) => {
     const i = versionColours.get(v);
@@ -460,7 +479,8 @@ const samePod = (
 
 const PodGlyph = memo(function PodGlyph({ pod, x, y, r, showLabel, t }: PodGlyphProps) {
   const [hover, setHover] = useState(false);
-  const open = () => selectPod(pod.name);
+  const lab = useLab();
+  const open = () => lab.selectPod(pod.name);
   const onKey = (e: KeyboardEvent) => {
     if (e.key === 'Enter' || e.key === ' ') {
       e.preventDefault();
@@ -567,7 +587,8 @@ function PodShape({ pod, r }: { pod: PodView; r: number }) {
 /** A pod in a crowded lane: no animation, name and state in a native tooltip. */
 const PodDot = memo(
   function PodDot({ pod, x, y, r, t }: PodDotProps) {
-    const open = () => selectPod(pod.name);
+    const lab = useLab();
+    const open = () => lab.selectPod(pod.name);
     const label = podLabel(t, pod);
     return (
       <g

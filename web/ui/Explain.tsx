@@ -1,10 +1,7 @@
 import { memo, useEffect, useRef, useState } from 'react';
-import type { KubeEvent } from '../../src/k8s/types.ts';
-import { controllerName, explain } from '../../src/explain/index.ts';
-import { humanDuration, parseTimestamp } from '../../src/k8s/time.ts';
+import { controllerName, explain, humanDuration, parseTimestamp, type KubeEvent } from '../../src/index.ts';
 import { useLang, useT } from '../i18n/index.ts';
-import { session } from '../store/app.ts';
-import { formatTime, usePlaying, useTextClock } from './hooks.ts';
+import { formatTime, useFrame, usePlaying } from './hooks.ts';
 
 /** The newest events listed; the panel shows a handful at a time and scrolls through these. */
 const EVENTS_SHOWN = 40;
@@ -18,9 +15,9 @@ const EVENTS_SHOWN = 40;
  */
 export function EventsPanel() {
   const t = useT();
-  useTextClock();
-  const now = session.now;
-  const events = session.live.eventList().slice(-EVENTS_SHOWN);
+  const frame = useFrame('text');
+  const now = frame.t;
+  const events = frame.events.slice(-EVENTS_SHOWN);
   return (
     <section className="panel events" aria-labelledby="events-h">
       <h2 id="events-h">
@@ -80,10 +77,10 @@ const EventRow = memo(function EventRow({ event: e, age }: { event: KubeEvent; a
 export function WhyPanel() {
   const t = useT();
   const lang = useLang();
-  useTextClock();
+  const frame = useFrame('text');
   const playing = usePlaying();
-  const now = session.now;
-  const all = session.live.decisions();
+  const now = frame.t;
+  const all = frame.decisions;
   const latestT = all.length ? all[all.length - 1]!.t : undefined;
   const recent = latestT === undefined ? [] : all.filter((d) => d.t === latestT).slice(-6);
   const [announce, setAnnounce] = useState('');

@@ -1,6 +1,6 @@
 /** Small header controls: the language switch (EN / 한국어) and the diagram's Nodes layer. */
 import { LANGUAGES, setLang, useLang, useT } from '../i18n/index.ts';
-import { setShowNodes } from '../store/app.ts';
+import { useLab } from '../lab/context.ts';
 import { useUiField } from './hooks.ts';
 
 export function LanguageSwitch() {
@@ -26,8 +26,9 @@ export function LanguageSwitch() {
 export function NodesToggle() {
   const t = useT();
   const on = useUiField('showNodes');
+  const lab = useLab();
   return (
-    <button type="button" aria-pressed={on} onClick={() => setShowNodes(!on)} title={t('ui.nodesTip')}>
+    <button type="button" aria-pressed={on} onClick={() => lab.setShowNodes(!on)} title={t('ui.nodesTip')}>
       {t('ui.nodes')}
     </button>
   );

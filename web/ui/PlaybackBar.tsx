@@ -1,10 +1,11 @@
 import { useT } from '../i18n/index.ts';
-import { SPEEDS } from '../sim/session.ts';
-import { pause, play, seek, setSpeed, stepBack, stepForward } from '../store/app.ts';
+import { SPEEDS } from '../../src/index.ts';
+import { useLab } from '../lab/context.ts';
 import { formatTime, useBehind, usePlayback } from './hooks.ts';
 
 export function PlaybackBar() {
   const t = useT();
+  const { pause, play, seek, setSpeed, stepBack, stepForward } = useLab();
   const { t: now, duration, playing, speed } = usePlayback();
   const behind = useBehind();
   return (
@@ -15,7 +16,7 @@ export function PlaybackBar() {
           {t('playback.pause')}
         </button>
       ) : (
-        <button type="button" className="primary play" onClick={play} aria-keyshortcuts="Space">
+        <button type="button" className="primary play" onClick={() => play()} aria-keyshortcuts="Space">
           <span aria-hidden="true">▶ </span>
           {t('playback.play')}
         </button>

@@ -1,15 +1,15 @@
 import { useEffect, useRef, useState } from 'react';
-import type { Pod } from '../../src/k8s/types.ts';
+import { tagOf } from '../../src/index.ts';
 import { useT } from '../i18n/index.ts';
-import { podState, tagOf } from '../sim/view.ts';
-import { runLine, selectPod, session } from '../store/app.ts';
-import { useUiField, useViewClock } from './hooks.ts';
+import { useLab } from '../lab/context.ts';
+import { useFrame, useUiField } from './hooks.ts';
 import { stateText } from './labels.ts';
 
 /** Details of the pod clicked in the diagram, with "Delete pod" (`kubectl delete pod …`). */
 export function PodDetails() {
   const t = useT();
-  useViewClock();
+  const lab = useLab();
+  const frame = useFrame();
   const name = useUiField('selectedPod');
   const ref = useRef<HTMLElement>(null);
   const [failure, setFailure] = useState<{ pod: string; text: string } | null>(null);
@@ -18,8 +18,12 @@ export function PodDetails() {
     if (name) ref.current?.focus();
   }, [name]);
   if (!name) return null;
-  const pod = session.live.store.get<Pod>('Pod', 'default', name);
-  const close = () => selectPod(null);
+  const pod = frame.objects.pods.find((p) => p.metadata.name === name);
+  const view = frame.view.deployments
+    .flatMap((d) => d.lanes.flatMap((l) => l.pods))
+    .concat(frame.view.loosePods)
+    .find((p) => p.name === name);
+  const close = () => lab.selectPod(null);
   // --wait=false: the button should not block virtual time until the pod is gone (kubectl would).
   const command = `kubectl delete pod ${name} --wait=false`;
   const terminating = !!pod?.metadata.deletionTimestamp;
@@ -41,7 +45,7 @@ export function PodDetails() {
           <dt>{t('pod.image')}</dt>
           <dd>{pod.spec.containers[0]?.image}</dd>
           <dt>{t('pod.state')}</dt>
-          <dd>{stateText(t, podState(pod, 0, session.now, session.live.timing).state)}</dd>
+          <dd>{view ? stateText(t, view.state) : '—'}</dd>
           <dt>{t('pod.phase')}</dt>
           <dd>{pod.status?.phase}</dd>
           <dt>{t('pod.node')}</dt>
@@ -69,7 +73,7 @@ export function PodDetails() {
             disabled={terminating}
             title={`$ ${command}`}
             onClick={() => {
-              const r = runLine({ run: command });
+              const r = lab.runLine({ run: command });
               setFailure(r.exitCode === 0 ? null : { pod: name, text: r.stderr });
             }}
           >

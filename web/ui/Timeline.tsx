@@ -11,12 +11,10 @@ import { max } from 'd3-array';
 import { scaleLinear } from 'd3-scale';
 import { area, curveStepAfter, line, stack } from 'd3-shape';
 import { memo, useLayoutEffect, useMemo, useRef, useState, type MouseEvent, type RefObject } from 'react';
-import { useStore } from 'zustand';
-import type { TrafficSecond } from '../../src/cluster/traffic.ts';
-import type { Sample } from '../sim/session.ts';
+import { PALETTE, tagOf, type Frame, type Sample, type TrafficSecond } from '../../src/index.ts';
 import { useT } from '../i18n/index.ts';
-import { PALETTE, tagOf } from '../sim/view.ts';
-import { colours, pause, playbackStore, seek, session, type PlaybackState } from '../store/app.ts';
+import { useLab, useLabState } from '../lab/context.ts';
+import type { LabState } from '../lab/lab.ts';
 import { formatTime } from './hooks.ts';
 import type { T } from './labels.ts';
 
@@ -44,10 +42,10 @@ function useWidth(ref: RefObject<HTMLElement | null>): number {
   return w;
 }
 
-const selectDuration = (s: PlaybackState) => s.duration;
-const selectTime = (s: PlaybackState) => s.t;
-/** Changes when the recorded run does: steps changed, or the recorder computed further. */
-const selectRun = () => `${session.runVersion}:${session.samples.length}`;
+const selectDuration = (s: LabState) => s.playback.duration;
+const selectTime = (s: LabState) => s.playback.t;
+/** Changes when the recorded history does: played further, or a step changed the future. */
+const selectHistory = (s: LabState) => `${s.playback.loaded}:${s.playback.history}`;
 
 const xScale = (duration: number, width: number) =>
   scaleLinear()
@@ -56,18 +54,19 @@ const xScale = (duration: number, width: number) =>
 
 export function Timeline() {
   const t_ = useT();
-  const duration = useStore(playbackStore, selectDuration);
-  const run = useStore(playbackStore, selectRun);
+  const lab = useLab();
+  const duration = useLabState(selectDuration);
+  const history = useLabState(selectHistory);
   const figure = useRef<HTMLElement>(null);
   const width = useWidth(figure);
-  // `run` is the cache key: the model reads the session, which changes when `run` does.
+  // `history` is the cache key: the model reads the Run's recording, which changes when it does.
   // eslint-disable-next-line react-hooks/exhaustive-deps
-  const model = useMemo(() => timelineModel(duration), [run, duration]);
+  const model = useMemo(() => timelineModel(lab.frame(), duration), [lab, history, duration]);
   const onClick = (e: MouseEvent<SVGSVGElement>) => {
     const r = e.currentTarget.getBoundingClientRect();
     const x = xScale(duration, width);
-    pause();
-    seek(Math.max(0, Math.min(duration, x.invert(((e.clientX - r.left) / r.width) * width))));
+    lab.pause();
+    lab.seek(Math.max(0, Math.min(duration, x.invert(((e.clientX - r.left) / r.width) * width))));
   };
   const label = t_('timeline.label', {
     ok: model.answered,
@@ -102,7 +101,7 @@ export function Timeline() {
 }
 
 function Playhead({ width, duration }: { width: number; duration: number }) {
-  const t = useStore(playbackStore, selectTime);
+  const t = useLabState(selectTime);
   const x = xScale(duration, width)(t);
   return <line x1={x} x2={x} y1={2} y2={BAND_BOTTOM} className="playhead" />;
 }
@@ -138,19 +137,25 @@ function stacked(keys: string[], rows: { t: number; v: Record<string, number> }[
 
 const ERRORS = '\u0000errors';
 
-function timelineModel(duration: number): TimelineModel {
-  const samples = session.samples.filter((s): s is Sample => s !== undefined && s.t <= duration);
+/**
+ * The chart's model from what the Run has recorded: up to the furthest moment anyone has played
+ * to, never further (the future is not drawn before it happens).
+ */
+function timelineModel(frame: Frame, duration: number): TimelineModel {
+  const { history } = frame;
+  const colourOf = (image: string) => frame.colours[image] ?? 0;
+  const samples = history.samples.filter((s) => s.t <= duration);
   const keys = [...new Set(samples.flatMap((s) => Object.keys(s.rs)))];
   const imageOf = new Map<string, string>();
   for (const s of samples) for (const [k, v] of Object.entries(s.images)) imageOf.set(k, v);
   const versionColour = new Map<string, number>();
-  for (const image of imageOf.values()) versionColour.set(tagOf(image), colours.of(image));
+  for (const image of imageOf.values()) versionColour.set(tagOf(image), colourOf(image));
   const replicaRows = stacked(
     keys,
     samples.map((s) => ({ t: s.t, v: s.rs })),
   );
 
-  const traffic = session.trafficSeries().filter((p) => p.t <= duration);
+  const traffic = history.traffic.filter((p) => p.t <= duration);
   const versions = [...new Set(traffic.flatMap((p) => Object.keys(p.ok)))].sort();
   let answered = 0;
   let failed = 0;
@@ -171,7 +176,7 @@ function timelineModel(duration: number): TimelineModel {
     samples,
     replicas: keys.map((k, i) => ({
       key: k,
-      colour: colours.of(imageOf.get(k) ?? ''),
+      colour: colourOf(imageOf.get(k) ?? ''),
       title: `${k} (${tagOf(imageOf.get(k) ?? '')})`,
       rows: replicaRows[i] ?? [],
     })),
@@ -188,7 +193,8 @@ function timelineModel(duration: number): TimelineModel {
     errorSeconds: traffic.filter((p) => p.errors + p.refused > 0),
     answered,
     failed,
-    steps: session.steps.map((s) => ({ at: s.at, run: s.run })),
+    // Steps that have run: a step still ahead is the scenario's, not something anyone has seen.
+    steps: [...history.steps],
   };
 }
 

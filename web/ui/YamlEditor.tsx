@@ -8,12 +8,14 @@ import { EditorState } from '@codemirror/state';
 import { EditorView, keymap, lineNumbers } from '@codemirror/view';
 import { useEffect, useRef, useState } from 'react';
 import { stringify } from 'yaml';
-import type { KubeObject } from '../../src/k8s/types.ts';
+import type { Frame, KubeObject } from '../../src/index.ts';
 import { useT } from '../i18n/index.ts';
-import { runLinesWhenReady, session, setEditorOpen } from '../store/app.ts';
+import { useLab } from '../lab/context.ts';
 
-function manifestYaml(kind: string, name: string): string {
-  const o = session.live.store.get<KubeObject & { spec?: unknown }>(kind, 'default', name);
+function manifestYaml(frame: Frame, kind: string, name: string): string {
+  const list: readonly (KubeObject & { spec?: unknown })[] =
+    kind === 'Service' ? frame.objects.services : frame.objects.deployments;
+  const o = list.find((x) => x.metadata.name === name);
   if (!o) return '';
   const metadata: Record<string, unknown> = { name: o.metadata.name };
   if (o.metadata.labels) metadata['labels'] = o.metadata.labels;
@@ -22,9 +24,11 @@ function manifestYaml(kind: string, name: string): string {
 
 export default function YamlEditor() {
   const t = useT();
+  const lab = useLab();
+  const frame = lab.frame();
   const objects = [
-    ...session.live.store.list('Deployment').map((o) => `Deployment/${o.metadata.name}`),
-    ...session.live.store.list('Service').map((o) => `Service/${o.metadata.name}`),
+    ...frame.objects.deployments.map((o) => `Deployment/${o.metadata.name}`),
+    ...frame.objects.services.map((o) => `Service/${o.metadata.name}`),
   ];
   const [target, setTarget] = useState(objects[0] ?? 'Deployment/kubia');
   const [error, setError] = useState('');
@@ -36,7 +40,7 @@ export default function YamlEditor() {
   useEffect(() => {
     const [kind = '', name = ''] = target.split('/');
     const state = EditorState.create({
-      doc: manifestYaml(kind, name),
+      doc: manifestYaml(lab.frame(), kind, name),
       extensions: [
         lineNumbers(),
         history(),
@@ -49,11 +53,11 @@ export default function YamlEditor() {
     const v = new EditorView({ state, parent: host.current! });
     view.current = v;
     return () => v.destroy();
-  }, [target, label]);
+  }, [lab, target, label]);
 
   const apply = () => {
     const text = view.current?.state.doc.toString() ?? '';
-    void runLinesWhenReady([{ run: 'kubectl apply -f -', stdin: text }]).then((r) => {
+    void lab.runLinesWhenReady([{ run: 'kubectl apply -f -', stdin: text }]).then((r) => {
       if (!r) return;
       setError(r.exitCode !== 0 ? r.stderr : '');
       setStatus(r.exitCode === 0 ? r.stdout.trim() : '');
@@ -75,7 +79,7 @@ export default function YamlEditor() {
         <button type="button" className="primary" onClick={apply}>
           {t('editor.apply')}
         </button>
-        <button type="button" onClick={() => setEditorOpen(false)}>
+        <button type="button" onClick={() => lab.setEditorOpen(false)}>
           {t('editor.close')}
         </button>
       </div>

@@ -7,7 +7,7 @@
  * edge, outside every box; from the trunk a branch runs along the empty band above each row of
  * pods and drops into each endpoint. Nothing is drawn through labels or other pods.
  */
-import type { ClusterView, DeploymentView, NodeView, PodView, RsView } from '../sim/view.ts';
+import type { ClusterView, DeploymentView, NodeView, PodView, RsView } from '../../src/index.ts';
 
 export const W = 1000;
 /** Left column of a lane: revision, ReplicaSet name, image, counts. */
@@ -289,9 +289,6 @@ export function along(points: Point[], f: number): Point {
 }
 
 const dist = (a: Point, b: Point) => Math.abs(b.x - a.x) + Math.abs(b.y - a.y);
-
-/** The layout the diagram drew last, for the traffic canvas (written after each commit). */
-export const drawn: { layout: DiagramLayout | null; svg: SVGSVGElement | null } = { layout: null, svg: null };
 
 /**
  * The budget gauges' linear scale over [0, max] pods, with d3's tick steps (1, 2, 5 × 10^k). A

@@ -1,51 +1,56 @@
 import { useMemo } from 'react';
-import { useStore } from 'zustand';
 import { useShallow } from 'zustand/react/shallow';
-import { clusterView, type ClusterView } from '../sim/view.ts';
-import { colours, playbackStore, session, uiStore, type PlaybackState, type UiState } from '../store/app.ts';
+import type { ClusterView, Frame } from '../../src/index.ts';
+import { useLab, useLabState } from '../lab/context.ts';
+import type { LabState, UiSlice } from '../lab/lab.ts';
 
 /**
- * What views derived from the cluster key on. Paused, it changes with every change of the
- * simulation (a seek, a step, a command). Playing, it changes ten times per second of wall time,
- * whatever the speed and even while playback catches up: a pod's change shows within 0.1 s, and
- * in a large rollout, where some pod changes in almost every frame, the diagram is not rebuilt on
- * every frame (the request dots still move every frame: they are drawn on their own canvas).
+ * What views derived from the Run key on. Paused, it changes with every change (a seek, a step, a
+ * command). Playing, it changes ten times per second of wall time, whatever the speed and even
+ * while playback catches up: a pod's change shows within 0.1 s, and in a large rollout, where some
+ * pod changes in almost every frame, the diagram is not rebuilt on every frame (the request dots
+ * still move every frame: they are drawn on their own canvas).
  */
 const viewClock =
   (hz: number) =>
-  (s: PlaybackState): string =>
-    s.playing ? `${s.run}:${Math.floor((s.wall * hz) / 1000)}` : `v${s.version}`;
+  (s: LabState): string =>
+    s.playback.playing
+      ? `${s.playback.loaded}:${Math.floor((s.playback.wall * hz) / 1000)}`
+      : `v${s.playback.version}`;
 const selectViewClock = viewClock(10);
 /** Text that changes faster than anyone reads while playing (events, decisions, menus): 4 per second. */
 const selectTextClock = viewClock(4);
-const selectTime = (s: PlaybackState) => ({
+const selectTime = (s: LabState) => ({
   // To the tenth of a second the clock and the scrubber show: no re-render between.
-  t: Math.round(s.t * 10) / 10,
-  duration: s.duration,
-  playing: s.playing,
-  speed: s.speed,
+  t: Math.round(s.playback.t * 10) / 10,
+  duration: s.playback.duration,
+  playing: s.playback.playing,
+  speed: s.playback.speed,
 });
-const selectShowNodes = (s: UiState) => s.showNodes;
-const selectUi = (s: UiState) => ({ selectedPod: s.selectedPod, theme: s.theme });
+const selectPlaying = (s: LabState) => s.playback.playing;
+const selectBehind = (s: LabState) => s.playback.behind;
 
-export const useViewClock = (): string => useStore(playbackStore, selectViewClock);
-export const useTextClock = (): string => useStore(playbackStore, selectTextClock);
-export const usePlayback = () => useStore(playbackStore, useShallow(selectTime));
-const selectPlaying = (s: PlaybackState) => s.playing;
-const selectBehind = (s: PlaybackState) => s.behind;
-export const useBehind = (): boolean => useStore(playbackStore, selectBehind);
-export const usePlaying = (): boolean => useStore(playbackStore, selectPlaying);
-export const useUi = () => useStore(uiStore, useShallow(selectUi));
-export function useUiField<K extends keyof UiState>(key: K): UiState[K] {
-  return useStore(uiStore, (s) => s[key]);
+export const useViewClock = (): string => useLabState(selectViewClock);
+export const useTextClock = (): string => useLabState(selectTextClock);
+export const usePlayback = () => useLabState(useShallow(selectTime));
+export const useBehind = (): boolean => useLabState(selectBehind);
+export const usePlaying = (): boolean => useLabState(selectPlaying);
+export function useUiField<K extends keyof UiSlice>(key: K): UiSlice[K] {
+  return useLabState((s) => s.ui[key]);
 }
 
-/** The diagram's model for the current moment, rebuilt once per simulation change. */
-export function useClusterView(): ClusterView {
-  const clock = useViewClock();
-  const withNodes = useStore(uiStore, selectShowNodes);
+/** The Run's frame at the current moment, taken again when the view clock ticks. */
+export function useFrame(clock: 'view' | 'text' = 'view'): Frame {
+  const lab = useLab();
+  const key = useLabState(clock === 'view' ? selectViewClock : selectTextClock);
+  // `key` says when the Run has moved on; the frame itself comes from the Run (cached there).
   // eslint-disable-next-line react-hooks/exhaustive-deps
-  return useMemo(() => clusterView(session.live, colours, withNodes), [clock, withNodes]);
+  return useMemo(() => lab.frame(), [lab, key]);
+}
+
+/** The diagram's model for the current moment. */
+export function useClusterView(): ClusterView {
+  return useFrame().view;
 }
 
 export function formatTime(t: number): string {

@@ -1,6 +1,6 @@
 /** Words for pods that more than one panel uses (diagram, details, aggregated lanes). */
 import type { useT } from '../i18n/index.ts';
-import type { PodView } from '../sim/view.ts';
+import type { PodView } from '../../src/index.ts';
 
 export type T = ReturnType<typeof useT>;
 

@@ -10,12 +10,10 @@
  * `prefers-reduced-motion` nothing travels: pods that failed a request in the last 2 s get a
  * static red ring and the Service header's counters carry the rest.
  */
-import { PALETTE } from '../sim/view.ts';
-import { session } from '../store/app.ts';
+import { PALETTE, type RequestRecord } from '../../src/index.ts';
 import {
   along,
   CLIENT_LEG,
-  drawn,
   routeTo,
   SERVICE_H,
   SERVICE_X,
@@ -24,36 +22,62 @@ import {
   type Point,
 } from './geometry.ts';
 
-let canvas: HTMLCanvasElement | null = null;
-let scheduled = 0;
 const reducedQuery =
   typeof matchMedia === 'function' ? matchMedia('(prefers-reduced-motion: reduce)') : undefined;
 
-/** Ask for one redraw on the next frame (any number of calls per frame draw once). */
-export function requestTrafficDraw(): void {
-  if (scheduled || !canvas || typeof requestAnimationFrame !== 'function') return;
-  scheduled = requestAnimationFrame(() => {
-    scheduled = 0;
-    draw();
-  });
+/** Where the dots come from: the lab's Run and player, read on every animation frame. */
+export interface TrafficSource {
+  now(): number;
+  speed(): number;
+  requests(seconds: number): readonly RequestRecord[];
+  /** Called after every change of the Run; returns the unsubscribe function. */
+  listen(fn: () => void): () => void;
 }
 
-/** Draws on `el` from now on; returns the detach function (for a React effect). */
-export function attachTrafficCanvas(el: HTMLCanvasElement): () => void {
-  canvas = el;
-  const unsub = session.subscribe(requestTrafficDraw);
-  const ro = typeof ResizeObserver === 'function' ? new ResizeObserver(requestTrafficDraw) : undefined;
-  if (el.parentElement) ro?.observe(el.parentElement);
-  reducedQuery?.addEventListener('change', requestTrafficDraw);
-  requestTrafficDraw();
-  return () => {
-    unsub();
-    ro?.disconnect();
-    reducedQuery?.removeEventListener('change', requestTrafficDraw);
-    if (scheduled) cancelAnimationFrame(scheduled);
-    scheduled = 0;
-    if (canvas === el) canvas = null;
+/** What the diagram last drew: the dots follow its layout and only its endpoint lines. */
+export interface Drawn {
+  layout: DiagramLayout | null;
+  svg: SVGSVGElement | null;
+  /** Pods that are ready endpoints of the Service in the frame drawn (their lines exist). */
+  endpoints: ReadonlySet<string>;
+}
+
+/** One diagram's request dots on its canvas: at most one draw per animation frame. */
+export class TrafficPainter {
+  readonly drawn: Drawn = { layout: null, svg: null, endpoints: new Set() };
+  private scheduled = 0;
+  private readonly detachAll: () => void;
+
+  constructor(
+    private readonly canvas: HTMLCanvasElement,
+    private readonly source: TrafficSource,
+  ) {
+    const unlisten = source.listen(this.request);
+    const ro = typeof ResizeObserver === 'function' ? new ResizeObserver(this.request) : undefined;
+    if (canvas.parentElement) ro?.observe(canvas.parentElement);
+    reducedQuery?.addEventListener('change', this.request);
+    this.detachAll = () => {
+      unlisten();
+      ro?.disconnect();
+      reducedQuery?.removeEventListener('change', this.request);
+    };
+    this.request();
+  }
+
+  /** Asks for one redraw on the next frame (any number of calls per frame draw once). */
+  readonly request = (): void => {
+    if (this.scheduled || typeof requestAnimationFrame !== 'function') return;
+    this.scheduled = requestAnimationFrame(() => {
+      this.scheduled = 0;
+      draw(this.canvas, this.drawn, this.source);
+    });
   };
+
+  detach(): void {
+    this.detachAll();
+    if (this.scheduled) cancelAnimationFrame(this.scheduled);
+    this.scheduled = 0;
+  }
 }
 
 /** Seconds of virtual time a request takes to arrive: about 0.9 s of wall time at any speed. */
@@ -71,11 +95,10 @@ function colourOf(l: DiagramLayout, pod: string | null): string {
 /** A ReplicaSet's pods are named `<replicaset>-<5 characters>`. */
 const ownerOf = (pod: string) => pod.replace(/-[a-z0-9]{5}$/, '');
 
-function draw(): void {
-  const c = canvas;
+function draw(c: HTMLCanvasElement, drawn: Drawn, source: TrafficSource): void {
   const l = drawn.layout;
   const svg = drawn.svg;
-  if (!c || !l || !svg) return;
+  if (!l || !svg) return;
   const rect = c.getBoundingClientRect();
   const dpr = Math.min(2, globalThis.devicePixelRatio || 1);
   const w = Math.round(rect.width * dpr);
@@ -101,9 +124,9 @@ function draw(): void {
   const style = getComputedStyle(c);
   const danger = style.getPropertyValue('--danger').trim() || '#b3261e';
   const panel = style.getPropertyValue('--panel').trim() || '#fff';
-  const now = session.now;
+  const now = source.now();
   const reduced = reducedQuery?.matches === true;
-  const D = travelSeconds(session.speed);
+  const D = travelSeconds(source.speed());
   const flash = Math.max(0.3, 0.4 * D);
   const serviceEdge: Point = { x: SERVICE_X, y: SERVICE_Y + SERVICE_H / 2 };
   const routes = new Map<string, Point[] | null>();
@@ -157,7 +180,7 @@ function draw(): void {
   if (reduced) {
     // No motion: mark where requests failed in the last 2 s, once per place.
     const marked = new Set<string>();
-    for (const r of session.live.requests(now - 2, now + 1e-9)) {
+    for (const r of source.requests(2)) {
       if (r.status === 0 && !marked.has('')) {
         marked.add('');
         cross({ x: serviceEdge.x - 10, y: serviceEdge.y }, 1);
@@ -171,7 +194,7 @@ function draw(): void {
     return;
   }
 
-  for (const r of session.live.requests(now - D - flash, now + 1e-9)) {
+  for (const r of source.requests(D + flash)) {
     const age = now - r.t;
     const f = age / D;
     if (r.status === 0) {
@@ -181,12 +204,15 @@ function draw(): void {
       continue;
     }
     const failed = r.status >= 500;
+    // A dot travels only along an endpoint line there is in the frame drawn: after a switch or a
+    // Recreate, requests still on their way to pods that left the Service are not drawn.
+    if (!r.pod || !drawn.endpoints.has(r.pod)) continue;
     const colour = colourOf(l, r.pod);
     if (f < CLIENT_SHARE) {
       dot(along(CLIENT_LEG, f / CLIENT_SHARE), failed ? danger : colour, failed ? colour : panel);
       continue;
     }
-    const path = r.pod ? route(r.pod) : null;
+    const path = route(r.pod);
     if (!path) continue;
     if (f <= 1)
       dot(

@@ -72,6 +72,9 @@ export function syncEndpoints(ctx: ControllerContext, key: string, cache?: Servi
   const slice = slices[0];
   const knownSlice = slice && signatureOf(slice);
   if (slice && sameSignature(knownSlice, signature)) return;
+  // A slice's port name is a pointer the endpointslice controller always sets, "" when the
+  // Service port has none (kubectl's describe reads it without a nil check).
+  const slicePorts = ports.map((p) => ({ ...p, name: p.name ?? '' }));
   const endpoints: EndpointSlice['endpoints'] = view.sliceEndpoints;
   if (!slice) {
     const created = ctx.create<EndpointSlice>({
@@ -97,11 +100,11 @@ export function syncEndpoints(ctx: ControllerContext, key: string, cache?: Servi
       },
       addressType: 'IPv4',
       endpoints,
-      ports,
+      ports: slicePorts,
     });
     signatures.set(created, signature);
-  } else if (knownSlice || !deepEqual(slice.endpoints, endpoints) || !deepEqual(slice.ports, ports)) {
-    signatures.set(ctx.update<EndpointSlice>({ ...slice, endpoints, ports }), signature);
+  } else if (knownSlice || !deepEqual(slice.endpoints, endpoints) || !deepEqual(slice.ports, slicePorts)) {
+    signatures.set(ctx.update<EndpointSlice>({ ...slice, endpoints, ports: slicePorts }), signature);
   } else signatures.set(slice, signature);
 }
 

@@ -3,6 +3,7 @@
  * pkg/controller/controller_utils.go: keep spec.replicas active pods, create missing ones in
  * slow-start batches (at most 500 a sync), delete surplus ones in upstream's order, report status.
  */
+import { BudgetError } from '../errors.ts';
 import { deepCopy, deepEqual } from '../../k8s/copy.ts';
 import { selectorMatches } from '../../k8s/labels.ts';
 import { parseTimestamp, timestamp } from '../../k8s/time.ts';
@@ -172,6 +173,9 @@ function manageReplicas(
           created++;
         }
       } catch (e) {
+        // The simulator's own budget is not an API error the controller retries: the command
+        // that asked for this work is refused as a whole.
+        if (e instanceof BudgetError) throw e;
         const message = `Error creating: ${e instanceof Error ? e.message : String(e)}`;
         ctx.event(rs, 'Warning', 'FailedCreate', message, COMPONENT);
         ctx.enqueueAfter('replicaset', `${rs.metadata.namespace ?? 'default'}/${rs.metadata.name}`, 10);

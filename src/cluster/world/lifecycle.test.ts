@@ -145,10 +145,15 @@ describe('normal start', () => {
     expect(p.status.phase).toBe('Running');
     expect(p.status.podIP).toMatch(/^10\.244\.1\.\d+$/);
     expect(p.status.hostIP).toBe('172.18.0.2');
+    expect(p.status.podIPs).toEqual([{ ip: p.status.podIP }]);
+    expect(p.status.hostIPs).toEqual([{ ip: '172.18.0.2' }]);
     expect(main(p)).toMatchObject({
+      containerID: expect.stringMatching(/^containerd:\/\/[0-9a-f]{64}$/),
       name: 'nodejs',
-      image: 'luksa/kubia:v1',
+      // containerd reports the image with its registry once the container exists.
+      image: 'docker.io/luksa/kubia:v1',
       imageID: expect.stringMatching(/^docker\.io\/luksa\/kubia@sha256:[0-9a-f]{64}$/),
+      lastState: {},
       ready: true,
       started: true,
       restartCount: 0,
@@ -221,14 +226,21 @@ describe('crash loop (`-crash`: exits with code 1 a second after each start), al
       });
       expect(statusColumn(sim, 'p')).toBe('CrashLoopBackOff');
       expect(log.filter((e) => e.reason === 'BackOff').map((e) => e.t)).toContain(row.exitedAt);
+      // In back-off the status keeps the id of the container that exited.
+      expect(main(p)?.containerID).toBe(main(p)?.lastState?.terminated?.containerID);
     }
     advanceTo(sim, row.restartedAt);
     expect(starts().at(-1)).toBe(row.restartedAt);
-    expect(main(getPod(sim, 'p'))).toMatchObject({
+    const restarted = main(getPod(sim, 'p'));
+    expect(restarted).toMatchObject({
       ready: true,
       restartCount: row.exit,
       state: { running: {} },
     });
+    // A new container run, a new id; lastState names the one that exited.
+    expect(restarted?.containerID).toMatch(/^containerd:\/\/[0-9a-f]{64}$/);
+    expect(restarted?.lastState?.terminated?.containerID).toMatch(/^containerd:\/\/[0-9a-f]{64}$/);
+    expect(restarted?.containerID).not.toBe(restarted?.lastState?.terminated?.containerID);
   });
 
   it('the BackOff event message and the decision record explain the wait', () => {

@@ -1,60 +1,262 @@
 /**
- * `kubectl annotate` and `kubectl label`: `key=value` sets, `key-` removes; an existing key needs
- * `--overwrite`.
+ * `kubectl annotate` and `kubectl label` (cmd/annotate/annotate.go, cmd/label/label.go):
+ * resources first, then `key=value` to set and `key-` to remove (the key may hold a `/`); an
+ * existing key needs `--overwrite`; `-l`, `--all`, `--list`, `--dry-run`, `-o` and
+ * `--resource-version` as kubectl has them. Objects are visited like kubectl's builder with
+ * ContinueOnError: a missing one is reported, the others are still changed.
  */
 import { validatedUpdate } from '../../cluster/apply.ts';
+import { deepEqual } from '../../k8s/copy.ts';
+import { setDefaults } from '../../k8s/defaults.ts';
+import { groupResource, kindSlashName, type ResourceInfo } from '../../k8s/resources.ts';
 import type { KubeObject } from '../../k8s/types.ts';
-import { kindSlashName } from '../../k8s/resources.ts';
-import { type Command, type CommandContext, KubectlError, getOrThrow, resolveTargets } from '../command.ts';
-import { flagBool } from '../parse.ts';
+import { invalidError, isValidLabelValue, validate } from '../../k8s/validation.ts';
+import {
+  type Command,
+  type CommandContext,
+  KubectlError,
+  PrintedError,
+  dryRunMode,
+  getOrThrow,
+} from '../command.ts';
+import { flagBool, flagString } from '../parse.ts';
+import { parseObjectOutput, printObjects } from '../printers/output.ts';
+import { labelSelector, listResource, matchesSelector, resolveTargetsWithAll } from './objects.ts';
 
-function runMetaUpdate(ctx: CommandContext, field: 'annotations' | 'labels'): number {
-  const words = ctx.args.positional;
-  const changes = words.filter((w) => w.includes('=') || /^[^/=]+-$/.test(w));
-  const resourceWords = words.filter((w) => !changes.includes(w));
-  const what = field === 'annotations' ? 'annotation' : 'label';
-  if (changes.length === 0) throw new KubectlError(`at least one ${what} update is required`);
+/** cmdutil.GetResourcesAndPairs: resources up to the first `k=v` or `k-`, which must come last. */
+export function resourcesAndPairs(args: string[], pairType: string): [string[], string[]] {
+  const resources: string[] = [];
+  const pairs: string[] = [];
+  for (const s of args) {
+    const isPair = (s.includes('=') && !s.startsWith('=')) || (s.endsWith('-') && s !== '-');
+    if (isPair) pairs.push(s);
+    else if (pairs.length === 0) resources.push(s);
+    else throw new KubectlError(`all resources must be specified before ${pairType} changes: ${s}`);
+  }
+  return [resources, pairs];
+}
+
+interface Changes {
+  set: Map<string, string>;
+  remove: string[];
+}
+
+/** cmdutil.ParsePairs for annotations: `k=v` (split at the first `=`) or `k-`. */
+function parseAnnotationPairs(pairs: string[]): Changes {
   const set = new Map<string, string>();
   const remove: string[] = [];
-  for (const c of changes) {
-    if (c.endsWith('-') && !c.includes('=')) remove.push(c.slice(0, -1));
-    else {
-      const i = c.indexOf('=');
-      set.set(c.slice(0, i), c.slice(i + 1));
-    }
+  for (const p of pairs) {
+    if (p.includes('=') && !p.startsWith('=')) {
+      const i = p.indexOf('=');
+      set.set(p.slice(0, i), p.slice(i + 1));
+    } else remove.push(p.slice(0, -1));
   }
-  const overwrite = flagBool(ctx.args, 'overwrite');
-  const targets = resolveTargets(resourceWords, true, field === 'annotations' ? 'annotate' : 'label');
-  for (const t of targets) {
-    for (const name of t.names) {
-      const obj = getOrThrow<KubeObject>(ctx, t.info, name);
-      const current = { ...(obj.metadata[field] ?? {}) };
-      if (!overwrite) {
-        for (const [k, v] of set)
-          if (k in current && current[k] !== v)
-            throw new KubectlError(
-              `--overwrite is false but found the following declared ${what}(s): '${k}' already has a value (${current[k]})`,
-            );
-      }
-      for (const [k, v] of set) current[k] = v;
-      for (const k of remove) delete current[k];
-      const metadata = { ...obj.metadata, [field]: current };
-      validatedUpdate(ctx.cluster, { ...obj, metadata } as KubeObject);
-      ctx.out(`${kindSlashName(t.info, name)} ${field === 'annotations' ? 'annotated' : 'labeled'}\n`);
-    }
-  }
-  return 0;
+  const both = remove.filter((k) => set.has(k));
+  if (both.length)
+    throw new KubectlError(
+      `can not both modify and remove the following annotation(s) in the same command: ${both.join(', ')}`,
+    );
+  return { set, remove };
 }
+
+/** label.go's parseLabels: exactly one `=`, a valid label value; `k-` removes. */
+function parseLabelPairs(pairs: string[]): Changes {
+  const set = new Map<string, string>();
+  const remove: string[] = [];
+  for (const p of pairs) {
+    if (p.includes('=')) {
+      const parts = p.split('=');
+      if (parts.length !== 2) throw new KubectlError(`invalid label spec: ${p}`);
+      const errs = isValidLabelValue(parts[1]!);
+      if (errs.length) throw new KubectlError(`invalid label value: ${JSON.stringify(p)}: ${errs.join(';')}`);
+      set.set(parts[0]!, parts[1]!);
+    } else if (p.endsWith('-')) remove.push(p.slice(0, -1));
+    else throw new KubectlError(`unknown label spec: ${p}`);
+  }
+  if (remove.some((k) => set.has(k)))
+    throw new KubectlError('can not both modify and remove a label in the same command');
+  return { set, remove };
+}
+
+interface Target {
+  info: ResourceInfo;
+  name: string;
+}
+
+/** The objects named or selected, in argument order; `--all` or `-l` with a bare type. */
+function targetsOf(ctx: CommandContext, resources: string[]): { targets: Target[]; single: boolean } {
+  const all = flagBool(ctx.args, 'all');
+  const selectorText = flagString(ctx.args, 'selector');
+  const selector = labelSelector(selectorText);
+  const { targets } = resolveTargetsWithAll(resources, false, 'label');
+  const named = targets.some((t) => t.names.length > 0);
+  if (named && selector) throw new KubectlError('name cannot be provided when a selector is specified');
+  if (!named && !all && selectorText === undefined)
+    throw new KubectlError('resource(s) were provided, but no name was specified');
+  const out: Target[] = [];
+  for (const t of targets) {
+    if (t.names.length) for (const name of t.names) out.push({ info: t.info, name });
+    else
+      for (const o of listResource(ctx.cluster, t.info, ctx.namespace))
+        if (matchesSelector(o, selector)) out.push({ info: t.info, name: o.metadata.name });
+  }
+  // IntoSingleItemImplied: one resource named, in either form.
+  const single = targets.length === 1 && targets[0]!.names.length === 1;
+  return { targets: out, single };
+}
+
+function runMetaUpdate(ctx: CommandContext, field: 'annotations' | 'labels'): number {
+  const what = field === 'annotations' ? 'annotation' : 'label';
+  const mode = dryRunMode(ctx);
+  const format = parseObjectOutput(flagString(ctx.args, 'output'));
+  const list = flagBool(ctx.args, 'list');
+  const overwrite = flagBool(ctx.args, 'overwrite');
+  const resourceVersion = flagString(ctx.args, 'resource-version') ?? '';
+  // Complete: split and parse the arguments; Validate: what is missing.
+  const [resources, pairs] = resourcesAndPairs(ctx.args.positional, what);
+  const changes = field === 'annotations' ? parseAnnotationPairs(pairs) : parseLabelPairs(pairs);
+  if (flagBool(ctx.args, 'all') && flagString(ctx.args, 'selector') !== undefined)
+    throw new KubectlError('cannot set --all and --selector at the same time');
+  if (resources.length === 0)
+    throw new KubectlError(
+      'one or more resources must be specified as <resource> <name> or <resource>/<name>',
+    );
+  if (changes.set.size === 0 && changes.remove.length === 0 && !list)
+    throw new KubectlError(`at least one ${what} update is required`);
+  const { targets, single } = targetsOf(ctx, resources);
+  if (!single && resourceVersion !== '')
+    throw new KubectlError('--resource-version may only be used with a single resource');
+
+  const suffix = mode === 'client' ? ' (dry run)' : mode === 'server' ? ' (server dry run)' : '';
+  const errors: Error[] = [];
+  for (const t of targets) {
+    try {
+      const obj = getOrThrow<KubeObject>(ctx, t.info, t.name);
+      const current = obj.metadata[field];
+      if (!overwrite)
+        if (field === 'annotations') {
+          // The change-cause annotation may always be overwritten.
+          const taken = [...changes.set]
+            .filter(
+              ([k, v]) =>
+                k !== 'kubernetes.io/change-cause' && current?.[k] !== undefined && current[k] !== v,
+            )
+            .map(([k]) => `'${k}' already has a value (${current![k]})`);
+          if (taken.length)
+            throw new KubectlError(
+              `--overwrite is false but found the following declared annotation(s): ${taken.join('; ')}`,
+            );
+        } else {
+          const taken = [...changes.set]
+            .filter(([k, v]) => current?.[k] !== undefined && current[k] !== v)
+            .map(([k]) => `'${k}' already has a value (${current![k]}), and --overwrite is false`);
+          if (taken.length) throw new KubectlError(taken.length === 1 ? taken[0]! : `[${taken.join(', ')}]`);
+        }
+      const next: Record<string, string> = { ...(current ?? {}) };
+      for (const [k, v] of changes.set) next[k] = v;
+      for (const k of changes.remove) {
+        if (field === 'labels' && !(k in next)) ctx.out(`label "${k}" not found.\n`);
+        delete next[k];
+      }
+      // kubectl compares the object's JSON before and after setting the map, which it sets even
+      // when empty (the API server then stores and returns none).
+      const metadata = { ...obj.metadata, [field]: next };
+      const before = JSON.stringify(obj).length;
+      const after = JSON.stringify({ ...obj, metadata }).length;
+      const changed = !deepEqual(current, next);
+      if (Object.keys(next).length === 0) delete metadata[field];
+      let result: KubeObject = { ...obj, metadata } as KubeObject;
+      if (mode === 'none' || mode === 'server') {
+        if (resourceVersion !== '' && resourceVersion !== obj.metadata.resourceVersion)
+          throw new PrintedError(
+            `Error from server (Conflict): Operation cannot be fulfilled on ${groupResource(t.info)} "${t.name}": the object has been modified; please apply your changes to the latest version and try again`,
+          );
+        if (mode === 'none') result = validatedUpdate(ctx.cluster, result);
+        else {
+          const errs = validate(setDefaults(result), obj);
+          if (errs.length) throw invalidError(result.kind, t.name, errs);
+        }
+      }
+      if (list) {
+        const values = result.metadata[field] ?? {};
+        if (!single) ctx.out(`Listing ${field} for ${t.info.kind}.${t.info.group}/${t.name}:\n`);
+        for (const k of Object.keys(values).sort()) ctx.out(`${single ? '' : ' '}${k}=${values[k]}\n`);
+        continue;
+      }
+      if (format) {
+        ctx.out(printObjects(format, [result], true));
+        continue;
+      }
+      // label.go's updateDataChangeMsg; annotate always says annotated.
+      const verb =
+        field === 'annotations'
+          ? 'annotated'
+          : !changed
+            ? 'not labeled'
+            : !overwrite && after < before
+              ? 'unlabeled'
+              : 'labeled';
+      ctx.out(`${kindSlashName(t.info, t.name)} ${verb}${suffix}\n`);
+    } catch (e) {
+      if (e instanceof KubectlError || e instanceof PrintedError) errors.push(e);
+      else throw e;
+    }
+  }
+  if (errors.length === 1)
+    ctx.err(errors[0] instanceof KubectlError ? `error: ${errors[0].message}\n` : `${errors[0]!.message}\n`);
+  else for (const e of errors) ctx.err(`${e.message}\n`);
+  return errors.length ? 1 : 0;
+}
+
+const flags = (what: string): Command['flags'] => [
+  {
+    name: 'overwrite',
+    type: 'bool',
+    help: `If true, allow ${what}s to be overwritten, otherwise reject ${what} updates that overwrite existing ${what}s.`,
+  },
+  {
+    name: 'all',
+    type: 'bool',
+    help: 'Select all resources, in the namespace of the specified resource types',
+  },
+  {
+    name: 'selector',
+    short: 'l',
+    type: 'string',
+    help: "Selector (label query) to filter on, supports '=', '==', '!=', 'in', 'notin'.(e.g. -l key1=value1,key2=value2,key3 in (value3)). Matching objects must satisfy all of the specified label constraints.",
+  },
+  { name: 'list', type: 'bool', help: `If true, display the ${what}s for a given resource.` },
+  {
+    name: 'dry-run',
+    type: 'string',
+    noOptDefault: 'unchanged',
+    help: 'Must be "none", "server", or "client". If client strategy, only print the object that would be sent, without sending it. If server strategy, submit server-side request without persisting the resource.',
+  },
+  {
+    name: 'output',
+    short: 'o',
+    type: 'string',
+    help: 'Output format. One of: (json, yaml, name, go-template, go-template-file, template, templatefile, jsonpath, jsonpath-as-json, jsonpath-file).',
+  },
+  {
+    name: 'resource-version',
+    type: 'string',
+    help: `If non-empty, the ${what}s update will only succeed if this is the current resource-version for the object. Only valid when specifying a single resource.`,
+  },
+  {
+    name: 'filename',
+    short: 'f',
+    type: 'stringArray',
+    help: `Filename, directory, or URL to files identifying the resource to update the ${what}s`,
+  },
+];
 
 export const annotateCommand: Command = {
   name: 'annotate',
   short: 'Update the annotations on a resource',
   usage:
     'kubectl annotate [--overwrite] (-f FILENAME | TYPE NAME) KEY_1=VAL_1 ... KEY_N=VAL_N [--resource-version=version]',
-  flags: [
-    { name: 'overwrite', type: 'bool' },
-    { name: 'all', type: 'bool' },
-  ],
+  flags: flags('annotation'),
   run: (ctx) => runMetaUpdate(ctx, 'annotations'),
 };
 
@@ -63,9 +265,6 @@ export const labelCommand: Command = {
   short: 'Update the labels on a resource',
   usage:
     'kubectl label [--overwrite] (-f FILENAME | TYPE NAME) KEY_1=VAL_1 ... KEY_N=VAL_N [--resource-version=version]',
-  flags: [
-    { name: 'overwrite', type: 'bool' },
-    { name: 'all', type: 'bool' },
-  ],
+  flags: flags('label'),
   run: (ctx) => runMetaUpdate(ctx, 'labels'),
 };

@@ -30,7 +30,9 @@ export function readSources(ctx: CommandContext, verb: string): { name: string; 
 export function errorText(e: unknown): string {
   if (e instanceof PrintedError) return e.message;
   if (e instanceof ValidationError || e instanceof ApiError)
-    return e.message.startsWith('Error from server') || e instanceof ValidationError
+    return e.message.startsWith('Error from server') ||
+      e instanceof ValidationError ||
+      (e instanceof ApiError && e.reason === 'Invalid')
       ? e.message
       : `error: ${e.message}`;
   if (e instanceof ManifestError) return e.message.startsWith('error') ? e.message : `error: ${e.message}`;
@@ -78,7 +80,6 @@ function runApply(ctx: CommandContext): number {
   if (!['none', 'client', 'server'].includes(dryRun))
     throw new KubectlError(`Invalid dry-run value (${dryRun}). Must be "none", "server", or "client".`);
   const record = flagBool(ctx.args, 'record');
-  if (record) ctx.err('Flag --record has been deprecated, --record will be removed in the future\n');
   const prepared = prepareSources(
     ctx,
     'apply',
@@ -111,7 +112,7 @@ export const applyCommand: Command = {
   flags: [
     { name: 'filename', short: 'f', type: 'stringArray' },
     { name: 'dry-run', type: 'string', noOptDefault: 'unchanged' },
-    { name: 'record', type: 'bool' },
+    { name: 'record', type: 'bool', deprecated: '--record will be removed in the future' },
     { name: 'validate', type: 'string', noOptDefault: 'strict' },
     { name: 'server-side', type: 'bool' },
     { name: 'output', short: 'o', type: 'string' },

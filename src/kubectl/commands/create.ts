@@ -4,17 +4,19 @@
  * API server does. Every object is checked before anything is written.
  */
 import { dryRunMode } from '../command.ts';
-import { ApiError, NAMESPACES, checkManifest } from '../../cluster/apply.ts';
+import { ApiError, NAMESPACES, checkManifest, createDecodeError } from '../../cluster/apply.ts';
+import { decodeObject, DecodeError } from '../../k8s/decode.ts';
 import type { SimCluster } from '../../cluster/cluster.ts';
 import {
   ChangeCauseAnnotation,
   LastAppliedConfigAnnotation,
 } from '../../cluster/controllers/deployment/util.ts';
 import { deepCopy } from '../../k8s/copy.ts';
+import { fnv32a } from '../../k8s/hash.ts';
 import { setDefaults } from '../../k8s/defaults.ts';
 import { groupResource, kindSlashName, resourceForKind, type ResourceInfo } from '../../k8s/resources.ts';
 import type { Deployment, KubeObject, Pod, ReplicaSet, Service, ServicePort } from '../../k8s/types.ts';
-import { invalidError, validate } from '../../k8s/validation.ts';
+import { invalidError, isDNS1123Subdomain, validate } from '../../k8s/validation.ts';
 import {
   type Command,
   type CommandContext,
@@ -25,7 +27,7 @@ import {
   resolveTargets,
 } from '../command.ts';
 import { UsageError, flagAll, flagBool, flagInt, flagString } from '../parse.ts';
-import { parseOutput, printObjects } from '../printers/output.ts';
+import { TypedPrinter, parseObjectOutput, parseOutput, printObjects } from '../printers/output.ts';
 import { prepareSources } from './apply.ts';
 
 /** `--dry-run`: none, client or server (`--dry-run` alone is `unchanged`, i.e. client). */
@@ -58,7 +60,14 @@ export function prepareCreate(
   if (ns !== undefined) metadata.namespace = ns;
   obj.metadata = metadata;
   if (obj.kind !== 'Pod') delete obj.status;
-  const next = setDefaults(obj);
+  let decoded: KubeObject;
+  try {
+    decoded = decodeObject<KubeObject>(obj as unknown as Record<string, unknown>);
+  } catch (e) {
+    if (e instanceof DecodeError) throw createDecodeError(info, source, e);
+    throw e;
+  }
+  const next = setDefaults(decoded);
   if (cluster.store.get(info.kind, ns, next.metadata.name))
     throw new PrintedError(
       `Error from server (AlreadyExists): ${source ? `error when creating "${source}": ` : ''}${groupResource(info)} "${next.metadata.name}" already exists`,
@@ -81,7 +90,6 @@ function runCreateFromFiles(ctx: CommandContext): number {
   const saveConfig = flagBool(ctx.args, 'save-config');
   const output = flagString(ctx.args, 'output');
   const format = output === undefined ? undefined : parseOutput(output);
-  if (record) ctx.err('Flag --record has been deprecated, --record will be removed in the future\n');
   const prepared = prepareSources(ctx, 'create', (raw, source) => {
     checkManifest(raw, source);
     const obj = deepCopy(raw) as unknown as KubeObject;
@@ -93,7 +101,9 @@ function runCreateFromFiles(ctx: CommandContext): number {
     const annotations = { ...(obj.metadata.annotations ?? {}) };
     if (record) annotations[ChangeCauseAnnotation] = changeCause(ctx, createCommand.flags);
     if (saveConfig) annotations[LastAppliedConfigAnnotation] = `${JSON.stringify(raw)}\n`;
-    if (Object.keys(annotations).length) obj.metadata = { ...obj.metadata, annotations };
+    // Only --record and --save-config touch the annotations; anything else goes as given.
+    if ((record || saveConfig) && Object.keys(annotations).length)
+      obj.metadata = { ...obj.metadata, annotations };
     return prepareCreate(ctx.cluster, obj, ctx.namespace, source);
   });
   if (!prepared) return 1;
@@ -105,20 +115,35 @@ function runCreateFromFiles(ctx: CommandContext): number {
   return 0;
 }
 
-/** kubectl create deployment's container name: the image's last path segment, without tag or digest. */
-export function containerNameForImage(image: string): string {
+/**
+ * kubectl create deployment's container name: the image's last path segment without tag or
+ * digest. A name with `_` or `.` has them replaced by `-` and, as sanitizeAndUniquify does, a
+ * random five-character suffix, here derived from `seed` (kubectl's own randomness is no part of
+ * the cluster's seeded state, and a replay must give the same name).
+ */
+export function containerNameForImage(image: string, seed = ''): string {
   let name = image.split('/').pop() ?? image;
   name = name.split(':')[0]!.split('@')[0]!;
-  return name.replace(/[_.]/g, '-');
+  if (!/[_.]/.test(name)) return name;
+  const alphabet = 'bcdfghjklmnpqrstvwxz2456789';
+  let h = fnv32a(`${image}#${seed}`);
+  let suffix = '';
+  for (let i = 0; i < 5; i++) {
+    suffix += alphabet[h % alphabet.length];
+    h = (Math.floor(h / alphabet.length) ^ fnv32a(`${suffix}${i}`)) >>> 0;
+  }
+  return `${name.replace(/[_.]/g, '-')}-${suffix}`;
 }
 
+/**
+ * What `create deployment|service` and `expose` print: the object (as the server returned it, or as
+ * the client built it for --dry-run=client) with -o, typed, else `kind/name verb`.
+ */
 function printGenerated(ctx: CommandContext, obj: KubeObject, info: ResourceInfo, verb: string): void {
   const mode = dryRunMode(ctx);
-  const output = flagString(ctx.args, 'output');
-  const format = output === undefined ? undefined : parseOutput(output);
-  if (format && format.type !== 'table') {
-    // The generated object as the client built it (what `--dry-run=client -o yaml` shows).
-    ctx.out(printObjects(format, [obj], true));
+  const format = parseObjectOutput(flagString(ctx.args, 'output'));
+  if (format) {
+    ctx.out(new TypedPrinter(format).print(obj));
     return;
   }
   ctx.out(`${kindSlashName(info, obj.metadata.name)} ${verb}${dryRunSuffix(mode)}\n`);
@@ -137,7 +162,10 @@ function runCreateDeployment(ctx: CommandContext): number {
   const port = flagInt(ctx.args, 'port') ?? -1;
   const mode = dryRunMode(ctx);
   const containers = images.map((image) => {
-    const c: Record<string, unknown> = { image, name: containerNameForImage(image) };
+    const c: Record<string, unknown> = {
+      image,
+      name: containerNameForImage(image, `${name}@${ctx.cluster.now}`),
+    };
     if (port >= 0) c['ports'] = [{ containerPort: port }];
     c['resources'] = {};
     return c;
@@ -161,18 +189,14 @@ function runCreateDeployment(ctx: CommandContext): number {
   ) as Deployment;
   if (ctx.namespaceExplicit) clean.metadata.namespace = ctx.namespace;
   // A client-side dry run never reaches the server: nothing is checked against the cluster.
+  let shown: KubeObject = ctx.namespaceExplicit
+    ? { ...generated, metadata: { ...generated.metadata, namespace: ctx.namespace } }
+    : generated;
   if (mode !== 'client') {
     const p = prepareCreate(ctx.cluster, clean, ctx.namespace);
-    if (mode === 'none') commitCreate(ctx.cluster, p);
+    shown = mode === 'none' ? commitCreate(ctx.cluster, p) : p.obj;
   }
-  printGenerated(
-    ctx,
-    ctx.namespaceExplicit
-      ? { ...generated, metadata: { ...generated.metadata, namespace: ctx.namespace } }
-      : generated,
-    info,
-    'created',
-  );
+  printGenerated(ctx, shown, info, 'created');
   return 0;
 }
 
@@ -201,10 +225,17 @@ export const createDeploymentCommand: Command = {
       name: 'replicas',
       short: 'r',
       type: 'int',
+      bits: 32,
       default: 1,
       help: 'Number of replicas to create. Default is 1.',
     },
-    { name: 'port', type: 'int', default: -1, help: 'The containerPort that this deployment exposes.' },
+    {
+      name: 'port',
+      type: 'int',
+      bits: 32,
+      default: -1,
+      help: 'The containerPort that this deployment exposes.',
+    },
     dryRunFlag,
     {
       name: 'output',
@@ -219,6 +250,197 @@ export const createDeploymentCommand: Command = {
     },
   ],
   run: runCreateDeployment,
+};
+
+// ---------------------------------------------------------------------------------------------
+// create service
+
+/** create_service.go's parsePorts: `port[:targetPort]`, spaces dropped, the port 0 to 65535. */
+function parseServicePort(spec: string): { port: number; targetPort: number | string } {
+  const [portText, target] = spec.replaceAll(' ', '').split(':') as [string, string | undefined];
+  if (!/^[0-9]+$/.test(portText))
+    throw new KubectlError(`strconv.ParseUint: parsing ${JSON.stringify(portText)}: invalid syntax`);
+  const port = Number(portText);
+  if (port > 65535)
+    throw new KubectlError(`strconv.ParseUint: parsing ${JSON.stringify(portText)}: value out of range`);
+  if (target === undefined || target === '') return { port, targetPort: port };
+  return { port, targetPort: /^[+-]?[0-9]+$/.test(target) ? Number(target) : target };
+}
+
+function runCreateService(
+  ctx: CommandContext,
+  type: 'ClusterIP' | 'NodePort' | 'LoadBalancer' | 'ExternalName',
+): number {
+  const sub = type.toLowerCase();
+  const [name, ...extra] = ctx.args.positional;
+  if (!name || extra.length)
+    throw new UsageError(
+      `exactly one NAME is required, got ${ctx.args.positional.length}`,
+      `kubectl create service ${sub}`,
+    );
+  const tcp = flagAll(ctx.args, 'tcp').flatMap((t) => t.split(','));
+  const clusterIP = flagString(ctx.args, 'clusterip') ?? '';
+  const externalName = flagString(ctx.args, 'external-name') ?? '';
+  const nodePort = flagInt(ctx.args, 'node-port') ?? 0;
+  if (clusterIP === 'None' && type !== 'ClusterIP')
+    throw new KubectlError('ClusterIP=None can only be used with ClusterIP service type');
+  if (clusterIP !== 'None' && tcp.length === 0 && type !== 'ExternalName')
+    throw new KubectlError('at least one tcp port specifier must be provided');
+  if (type === 'ExternalName' && isDNS1123Subdomain(externalName).length)
+    throw new KubectlError(`invalid service external name ${externalName}`);
+  const ports: ServicePort[] = tcp.map((t) => {
+    const { port, targetPort } = parseServicePort(t);
+    const p: ServicePort = { name: t.replaceAll(':', '-'), protocol: 'TCP', port, targetPort };
+    if (nodePort) p.nodePort = nodePort;
+    return p;
+  });
+  const spec: Service['spec'] & Record<string, unknown> = { selector: { app: name }, type };
+  if (ports.length) spec.ports = ports;
+  if (clusterIP) spec.clusterIP = clusterIP;
+  if (externalName) spec['externalName'] = externalName;
+  const generated = {
+    apiVersion: 'v1',
+    kind: 'Service',
+    metadata: {
+      name,
+      ...(ctx.namespaceExplicit ? { namespace: ctx.namespace } : {}),
+      creationTimestamp: null,
+      labels: { app: name },
+    },
+    spec,
+    status: { loadBalancer: {} },
+  } as unknown as Service;
+  const mode = dryRunMode(ctx);
+  let shown: KubeObject = generated;
+  if (mode !== 'client') {
+    const clean = deepCopy(generated);
+    delete (clean.metadata as { creationTimestamp?: unknown }).creationTimestamp;
+    const p = prepareCreate(ctx.cluster, clean, ctx.namespace);
+    shown = mode === 'none' ? commitCreate(ctx.cluster, p) : p.obj;
+  }
+  printGenerated(ctx, shown, resourceForKind('Service')!, 'created');
+  return 0;
+}
+
+const serviceFlags = (type: string): Command['flags'] => [
+  ...(type === 'externalname'
+    ? [
+        {
+          name: 'external-name',
+          type: 'string' as const,
+          help: 'External name of service',
+        },
+      ]
+    : [
+        {
+          name: 'tcp',
+          type: 'stringArray' as const,
+          help: "Port pairs can be specified as '<port>:<targetPort>'.",
+        },
+      ]),
+  ...(type === 'clusterip'
+    ? [
+        {
+          name: 'clusterip',
+          type: 'string' as const,
+          help: "Assign your own ClusterIP or set to 'None' for a 'headless' service (no loadbalancing).",
+        },
+      ]
+    : []),
+  ...(type === 'nodeport'
+    ? [
+        {
+          name: 'node-port',
+          type: 'int' as const,
+          default: 0,
+          help: 'Port used to expose the service on each node in a cluster.',
+        },
+      ]
+    : []),
+  dryRunFlag,
+  {
+    name: 'output',
+    short: 'o',
+    type: 'string',
+    help: 'Output format. One of: (json, yaml, name, go-template, go-template-file, template, templatefile, jsonpath, jsonpath-as-json, jsonpath-file).',
+  },
+  {
+    name: 'save-config',
+    type: 'bool',
+    help: 'If true, the configuration of current object will be saved in its annotation.',
+  },
+];
+
+const serviceTypes = [
+  ['clusterip', 'ClusterIP', 'Create a ClusterIP service'],
+  ['externalname', 'ExternalName', 'Create an ExternalName service'],
+  ['loadbalancer', 'LoadBalancer', 'Create a LoadBalancer service'],
+  ['nodeport', 'NodePort', 'Create a NodePort service'],
+] as const;
+
+export const createServiceCommand: Command = {
+  name: 'service',
+  aliases: ['svc'],
+  short: 'Create a service using a specified subcommand',
+  long: 'Create a service using a specified subcommand.',
+  usage: 'kubectl create service [flags] [options]',
+  flags: [],
+  subcommands: serviceTypes.map(([sub, type, short]) => ({
+    name: sub,
+    short,
+    long: `${short}.`,
+    usage: `kubectl create service ${sub} NAME [options]`,
+    flags: serviceFlags(sub),
+    run: (ctx: CommandContext) => runCreateService(ctx, type),
+  })),
+};
+
+export const exposeCommand: Command = {
+  name: 'expose',
+  short:
+    'Take a replication controller, service, deployment or pod and expose it as a new Kubernetes service',
+  long: 'Expose a resource as a new Kubernetes service.\n\n Looks up a deployment, service, replica set, replication controller or pod by name and uses the selector for that resource as the selector for a new service on the specified port. A deployment or replica set will be exposed as a service only if its selector is convertible to a selector that service supports, i.e. when the selector contains only the matchLabels component. Note that if no port is specified via --port and the exposed resource has multiple ports, all will be re-used by the new service. Also if no labels are specified, the new service will re-use the labels from the resource it exposes.\n\n Possible resources include (case insensitive):\n\n pod (po), service (svc), replicationcontroller (rc), deployment (deploy), replicaset (rs)',
+  examples:
+    '  # Create a service for a replicated nginx, which serves on port 80 and connects to the containers on port 8000\n  kubectl expose rc nginx --port=80 --target-port=8000\n\n  # Create a service for an nginx deployment, which serves on port 80 and connects to the containers on port 8000\n  kubectl expose deployment nginx --port=80 --target-port=8000',
+  usage:
+    'kubectl expose (-f FILENAME | TYPE NAME) [--port=port] [--protocol=TCP|UDP|SCTP] [--target-port=number-or-name] [--name=name] [--external-ip=external-ip-of-service] [--type=type] [options]',
+  flags: [
+    {
+      name: 'port',
+      type: 'string',
+      help: 'The port that the service should serve on. Copied from the resource being exposed, if unspecified',
+    },
+    {
+      name: 'target-port',
+      type: 'string',
+      help: 'Name or number for the port on the container that the service should direct traffic to. Optional.',
+    },
+    {
+      name: 'protocol',
+      type: 'string',
+      help: "The network protocol for the service to be created. Default is 'TCP'.",
+    },
+    {
+      name: 'type',
+      type: 'string',
+      help: "Type for this service: ClusterIP, NodePort, LoadBalancer, or ExternalName. Default is 'ClusterIP'.",
+    },
+    { name: 'name', type: 'string', help: 'The name for the newly created object.' },
+    {
+      name: 'labels',
+      short: 'l',
+      type: 'string',
+      help: 'Labels to apply to the service created by this call.',
+    },
+    {
+      name: 'selector',
+      type: 'string',
+      help: 'A label selector to use for this service. Only equality-based selector requirements are supported.',
+    },
+    dryRunFlag,
+    { name: 'output', short: 'o', type: 'string', help: 'Output format.' },
+  ],
+  run: runExpose,
 };
 
 export const createCommand: Command = {
@@ -238,6 +460,7 @@ export const createCommand: Command = {
     {
       name: 'record',
       type: 'bool',
+      deprecated: '--record will be removed in the future',
       help: 'Record current kubectl command in the resource annotation. (deprecated)',
     },
     {
@@ -254,7 +477,7 @@ export const createCommand: Command = {
       help: 'Must be one of: strict (or true), warn, ignore (or false).',
     },
   ],
-  subcommands: [createDeploymentCommand],
+  subcommands: [createDeploymentCommand, createServiceCommand],
   run: (ctx) => {
     if (ctx.args.positional.length)
       throw new UsageError(`Unexpected args: [${ctx.args.positional.join(' ')}]`, 'kubectl create');
@@ -318,8 +541,7 @@ function runExpose(ctx: CommandContext): number {
     ports = [{ port: n, protocol: protocol ?? 'TCP' }];
   } else {
     const found = containerPortsOf(obj);
-    if (found.length === 0)
-      throw new UsageError("couldn't find port via --port flag or introspection", 'kubectl expose');
+    if (found.length === 0) throw new KubectlError("couldn't find port via --port flag or introspection");
     ports = found.map((p, i) => {
       const sp: ServicePort = { port: p.port, protocol: protocol ?? p.protocol };
       if (found.length > 1) sp.name = p.name ?? `port-${i + 1}`;
@@ -366,62 +588,14 @@ function runExpose(ctx: CommandContext): number {
   spec['internalTrafficPolicy'] = 'Cluster';
   if (type === 'NodePort' || type === 'LoadBalancer') spec['externalTrafficPolicy'] = 'Cluster';
   const mode = dryRunMode(ctx);
-  if (mode !== 'client') {
-    const p = prepareCreate(ctx.cluster, forServer, ctx.namespace);
-    if (mode === 'none') commitCreate(ctx.cluster, p);
-  }
-  const shown = {
+  let shown = {
     ...generated,
     metadata: { creationTimestamp: null, ...generated.metadata },
-  } as unknown as Service;
+  } as unknown as KubeObject;
+  if (mode !== 'client') {
+    const p = prepareCreate(ctx.cluster, forServer, ctx.namespace);
+    shown = mode === 'none' ? commitCreate(ctx.cluster, p) : p.obj;
+  }
   printGenerated(ctx, shown, resourceForKind('Service')!, 'exposed');
   return 0;
 }
-
-export const exposeCommand: Command = {
-  name: 'expose',
-  short:
-    'Take a replication controller, service, deployment or pod and expose it as a new Kubernetes service',
-  long: 'Expose a resource as a new Kubernetes service.\n\n Looks up a deployment, service, replica set, replication controller or pod by name and uses the selector for that resource as the selector for a new service on the specified port. A deployment or replica set will be exposed as a service only if its selector is convertible to a selector that service supports, i.e. when the selector contains only the matchLabels component. Note that if no port is specified via --port and the exposed resource has multiple ports, all will be re-used by the new service. Also if no labels are specified, the new service will re-use the labels from the resource it exposes.\n\n Possible resources include (case insensitive):\n\n pod (po), service (svc), replicationcontroller (rc), deployment (deploy), replicaset (rs)',
-  examples:
-    '  # Create a service for a replicated nginx, which serves on port 80 and connects to the containers on port 8000\n  kubectl expose rc nginx --port=80 --target-port=8000\n\n  # Create a service for an nginx deployment, which serves on port 80 and connects to the containers on port 8000\n  kubectl expose deployment nginx --port=80 --target-port=8000',
-  usage:
-    'kubectl expose (-f FILENAME | TYPE NAME) [--port=port] [--protocol=TCP|UDP|SCTP] [--target-port=number-or-name] [--name=name] [--external-ip=external-ip-of-service] [--type=type] [options]',
-  flags: [
-    {
-      name: 'port',
-      type: 'string',
-      help: 'The port that the service should serve on. Copied from the resource being exposed, if unspecified',
-    },
-    {
-      name: 'target-port',
-      type: 'string',
-      help: 'Name or number for the port on the container that the service should direct traffic to. Optional.',
-    },
-    {
-      name: 'protocol',
-      type: 'string',
-      help: "The network protocol for the service to be created. Default is 'TCP'.",
-    },
-    {
-      name: 'type',
-      type: 'string',
-      help: "Type for this service: ClusterIP, NodePort, LoadBalancer, or ExternalName. Default is 'ClusterIP'.",
-    },
-    { name: 'name', type: 'string', help: 'The name for the newly created object.' },
-    {
-      name: 'labels',
-      short: 'l',
-      type: 'string',
-      help: 'Labels to apply to the service created by this call.',
-    },
-    {
-      name: 'selector',
-      type: 'string',
-      help: 'A label selector to use for this service. Only equality-based selector requirements are supported.',
-    },
-    dryRunFlag,
-    { name: 'output', short: 'o', type: 'string', help: 'Output format.' },
-  ],
-  run: runExpose,
-};

@@ -27,6 +27,10 @@ function runDescribe(ctx: CommandContext): number {
   const found: KubeObject[] = [];
   const errors: string[] = [];
   let named = false;
+  // DescribeMatchingResources: only `describe TYPE NAME`, when NAME is not found, takes it as a
+  // prefix; each match then prints followed by a blank line.
+  const byPrefix = ctx.args.positional.length === 2 && !ctx.args.positional[0]!.includes('/');
+  let prefixed = false;
   for (const t of targets) {
     const all = listResource(ctx.cluster, t.info, allNamespaces ? undefined : ctx.namespace);
     if (t.names.length === 0) {
@@ -40,9 +44,11 @@ function runDescribe(ctx: CommandContext): number {
         found.push(exact);
         continue;
       }
-      const prefixed = all.filter((o) => o.metadata.name.startsWith(name));
-      if (prefixed.length) found.push(...prefixed);
-      else errors.push(notFound(t.info, name).message);
+      const matches = byPrefix ? all.filter((o) => o.metadata.name.startsWith(name)) : [];
+      if (matches.length) {
+        found.push(...matches);
+        prefixed = true;
+      } else errors.push(notFound(t.info, name).message);
     }
   }
   const texts: string[] = [];
@@ -52,7 +58,8 @@ function runDescribe(ctx: CommandContext): number {
     if (!showEvents) text = text.replace(/Events:(\t<none>|[\s\S]*)$/, '').replace(/\n?$/, '\n');
     texts.push(text);
   }
-  if (texts.length) ctx.out(texts.join('\n\n'));
+  if (prefixed) ctx.out(texts.map((t) => `${t}\n`).join(''));
+  else if (texts.length) ctx.out(texts.join('\n\n'));
   if (errors.length) {
     ctx.err(errors.join('\n') + '\n');
     return 1;

@@ -1,9 +1,14 @@
-/** Registers the commands a learner types but no button runs. Import it once, for its effect. */
+/**
+ * Registers the commands a learner types but no button runs (and those that only say they are not
+ * simulated). Import it once, for its effect.
+ */
 import { createCommand, exposeCommand } from './create.ts';
 import { describeCommand } from './describe.ts';
 import { getCommand } from './get.ts';
-import { apiResourcesCommand, editCommand, versionCommand } from './misc.ts';
+import { logsCommand } from './logs.ts';
+import { apiResourcesCommand, apiVersionsCommand, editCommand, versionCommand } from './misc.ts';
 import { registerCommands } from './registry.ts';
+import { unsimulatedCommands } from './unsimulated.ts';
 
 registerCommands(
   createCommand,
@@ -11,6 +16,9 @@ registerCommands(
   getCommand,
   editCommand,
   describeCommand,
+  logsCommand,
   apiResourcesCommand,
+  apiVersionsCommand,
   versionCommand,
+  ...unsimulatedCommands,
 );

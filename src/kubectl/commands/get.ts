@@ -9,6 +9,7 @@ import { type Command, type CommandContext, type WatchSession, KubectlError, not
 import { readSources } from './apply.ts';
 import { flagBool, flagString, parseDuration } from '../parse.ts';
 import { parseOutput, printObjects, type OutputFormat } from '../printers/output.ts';
+import { sortObjects } from '../printers/sort.ts';
 import { RememberingTable, renderTable, tableCells, type PrintColumnsOptions } from '../printers/table.ts';
 import { parseManifests } from '../../k8s/yaml.ts';
 import { resolveResource } from '../../k8s/resources.ts';
@@ -52,9 +53,10 @@ function targetsFromFiles(ctx: CommandContext): { info: ResourceInfo; names: str
 function fieldSelector(text: string | undefined): (o: KubeObject) => boolean {
   if (!text) return () => true;
   const reqs = text.split(',').map((part) => {
-    const m = /^([A-Za-z0-9_.]+)\s*(==|=|!=)\s*(.*)$/.exec(part.trim());
+    // The value's leading blanks are trimmed apart from the match, so no two quantifiers compete.
+    const m = /^([A-Za-z0-9_.]+)\s*(==|=|!=)(.*)$/.exec(part.trim());
     if (!m) throw new KubectlError(`invalid selector: '${text}'; can't understand '${part}'`);
-    return { path: m[1]!.split('.'), negate: m[2] === '!=', value: m[3]! };
+    return { path: m[1]!.split('.'), negate: m[2] === '!=', value: m[3]!.trimStart() };
   });
   return (o) =>
     reqs.every((r) => {
@@ -135,7 +137,9 @@ export function runGet(ctx: CommandContext): number | WatchSession {
     noHeaders,
   });
 
+  const sortBy = flagString(ctx.args, 'sort-by');
   if (watch) {
+    if (sortBy) ctx.err('warning: --watch or --watch-only requested, --sort-by will be ignored\n');
     if (groups.length > 1)
       throw new KubectlError(
         `watch is only supported on individual resources and resource collections, but ${groups.length} resources were found`,
@@ -149,13 +153,16 @@ export function runGet(ctx: CommandContext): number | WatchSession {
   }
 
   if (format.type !== 'table') {
-    const objects = groups.flatMap((g) => g.objects);
+    let objects = groups.flatMap((g) => g.objects);
+    if (sortBy && objects.length) objects = sortObjects(objects, sortBy);
     if (!(single && objects.length === 0)) ctx.out(printObjects(format, objects, single && !usedAll));
   } else {
     const chunks: string[] = [];
     for (const g of groups) {
       if (g.objects.length === 0) continue;
-      chunks.push(renderTable(tableCells(g.info, g.objects, tableOpts(g.info))));
+      // The server's table is sorted by the objects its rows carry, when it has two rows or more.
+      const objects = sortBy && g.objects.length > 1 ? sortObjects(g.objects, sortBy) : g.objects;
+      chunks.push(renderTable(tableCells(g.info, objects, tableOpts(g.info))));
     }
     ctx.out(chunks.join('\n'));
     if (chunks.length === 0 && errors.length === 0 && !named) {
@@ -294,6 +301,11 @@ export const getFlags: Command['flags'] = [
     name: 'show-kind',
     type: 'bool',
     help: 'If present, list the resource type for the requested object(s).',
+  },
+  {
+    name: 'sort-by',
+    type: 'string',
+    help: "If non-empty, sort list types using this field specification.  The field specification is expressed as a JSONPath expression (e.g. '{.metadata.name}'). The field in the API resource specified by this JSONPath expression must be an integer or a string.",
   },
   {
     name: 'ignore-not-found',

@@ -2,12 +2,17 @@
 import { apiVersionOf, resources } from '../../k8s/resources.ts';
 import { type Command, type CommandContext, KubectlError, getOrThrow, resolveTargets } from '../command.ts';
 import { flagBool, flagString } from '../parse.ts';
-import { goJsonIndent, goYaml } from '../printers/output.ts';
+import { goYaml } from '../printers/output.ts';
 import { renderTable } from '../printers/table.ts';
 
-/** The Kubernetes version the simulator imitates (nodes report the same kubelet version). */
-export const KUBERNETES_VERSION = 'v1.33.0';
+/**
+ * The Kubernetes version the simulator imitates: kubectl 1.33.1's build, a 1.33.1 API server and
+ * kubelets. (A live server reports its own build date; the simulated one reports the client's.)
+ */
+export const KUBERNETES_VERSION = 'v1.33.1';
 export const KUSTOMIZE_VERSION = 'v5.6.0';
+const GIT_COMMIT = '8adc0f041b8e7ad1d30e29cc59c6ae7a15e19828';
+const BUILD_DATE = '2025-05-15T08:27:33Z';
 
 function runEdit(ctx: CommandContext): number {
   if (ctx.args.positional.length === 0)
@@ -34,18 +39,26 @@ export const editCommand: Command = {
       help: 'Filename, directory, or URL to files to use to edit the resource',
     },
     { name: 'output', short: 'o', type: 'string', help: 'Output format.' },
-    { name: 'record', type: 'bool', help: 'Record current kubectl command in the resource annotation.' },
+    {
+      name: 'record',
+      type: 'bool',
+      deprecated: '--record will be removed in the future',
+      help: 'Record current kubectl command in the resource annotation.',
+    },
   ],
   run: runEdit,
 };
 
+/** version.Info, fields in its struct order (the order `-o json` prints them in). */
 function versionInfo() {
   const [major, minor] = KUBERNETES_VERSION.slice(1).split('.') as [string, string];
   return {
     major,
     minor,
     gitVersion: KUBERNETES_VERSION,
+    gitCommit: GIT_COMMIT,
     gitTreeState: 'clean',
+    buildDate: BUILD_DATE,
     goVersion: 'go1.24.2',
     compiler: 'gc',
     platform: 'linux/amd64',
@@ -53,9 +66,10 @@ function versionInfo() {
 }
 
 function runVersion(ctx: CommandContext): number {
+  // kubectl 1.33 ignores arguments here.
   const client = flagBool(ctx.args, 'client');
   const output = flagString(ctx.args, 'output');
-  if (output !== undefined && output !== 'json' && output !== 'yaml')
+  if (output !== undefined && output !== '' && output !== 'json' && output !== 'yaml')
     throw new KubectlError(`--output must be 'yaml' or 'json'`);
   if (output) {
     const data: Record<string, unknown> = {
@@ -63,11 +77,9 @@ function runVersion(ctx: CommandContext): number {
       kustomizeVersion: KUSTOMIZE_VERSION,
     };
     if (!client) data['serverVersion'] = versionInfo();
-    ctx.out(
-      output === 'json'
-        ? goJsonIndent(data).replace(/^( +)/gm, (s) => s.slice(0, s.length / 2))
-        : goYaml(data),
-    );
+    // json.MarshalIndent(v, "", "  ") of the typed struct, or YAML through JSON (keys sorted),
+    // written with Fprintln: YAML, which ends with a newline already, gets a blank line.
+    ctx.out(output === 'json' ? `${JSON.stringify(data, null, 2)}\n` : `${goYaml(data)}\n`);
     return 0;
   }
   ctx.out(`Client Version: ${KUBERNETES_VERSION}\nKustomize Version: ${KUSTOMIZE_VERSION}\n`);
@@ -162,4 +174,21 @@ export const apiResourcesCommand: Command = {
     { name: 'cached', type: 'bool', help: 'Use the cached list of resources if available.' },
   ],
   run: runApiResources,
+};
+
+/** `kubectl api-versions`: the group/versions the simulated API server serves, sorted. */
+export const apiVersionsCommand: Command = {
+  name: 'api-versions',
+  short: 'Print the supported API versions on the server, in the form of "group/version"',
+  long: 'Print the supported API versions on the server, in the form of "group/version".',
+  examples: '  # Print the supported API versions\n  kubectl api-versions',
+  usage: 'kubectl api-versions [flags] [options]',
+  flags: [],
+  run: (ctx) => {
+    if (ctx.args.positional.length)
+      throw new KubectlError(`unexpected arguments: [${ctx.args.positional.join(' ')}]`);
+    const versions = [...new Set(resources.map(apiVersionOf))].sort();
+    ctx.out(versions.map((v) => `${v}\n`).join(''));
+    return 0;
+  },
 };

@@ -58,19 +58,6 @@ export function listResource(
               : 0,
       );
   }
-  if (info.kind === 'Namespace') {
-    return ['default', 'kube-node-lease', 'kube-public', 'kube-system'].map((name) => ({
-      apiVersion: 'v1',
-      kind: 'Namespace',
-      metadata: {
-        name,
-        labels: { 'kubernetes.io/metadata.name': name },
-        creationTimestamp: '2025-01-01T00:00:00Z',
-      },
-      spec: { finalizers: ['kubernetes'] },
-      status: { phase: 'Active' },
-    }));
-  }
   return cluster.store.list<KubeObject>(info.kind, ns);
 }
 
@@ -80,7 +67,7 @@ export function getResource(
   namespace: string,
   name: string,
 ): KubeObject | undefined {
-  if (info.kind === 'Event' || info.kind === 'Namespace')
+  if (info.kind === 'Event')
     return listResource(cluster, info, namespace).find((o) => o.metadata.name === name);
   return cluster.store.get<KubeObject>(info.kind, info.namespaced ? namespace : undefined, name);
 }

@@ -4,12 +4,15 @@
  * `deployment.apps/kubia patched` or `patched (no change)`.
  */
 import { yamlLibrary } from '../../k8s/yaml.ts';
-import { validatedUpdate } from '../../cluster/apply.ts';
+import { goJsonMarshal, patchDecodeError, validatedUpdate } from '../../cluster/apply.ts';
+import { decodeObjectWarn, DecodeError, goPrintValue } from '../../k8s/decode.ts';
 import { deepCopy, deepEqual } from '../../k8s/copy.ts';
+import { jsonPatch, PatchError } from '../../k8s/jsonpatch.ts';
 import { mergePatch, strategicMergePatch } from '../../k8s/merge.ts';
 import { setDefaults } from '../../k8s/defaults.ts';
 import { kindSlashName } from '../../k8s/resources.ts';
 import type { KubeObject } from '../../k8s/types.ts';
+import { invalidError, validate } from '../../k8s/validation.ts';
 import {
   type Command,
   type CommandContext,
@@ -20,118 +23,12 @@ import {
   dryRunMode,
 } from '../command.ts';
 import { flagString } from '../parse.ts';
+import { parseObjectOutput, printObjects } from '../printers/output.ts';
 
 type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
 
 const isObj = (v: unknown): v is { [k: string]: Json } =>
   v !== null && typeof v === 'object' && !Array.isArray(v);
-
-class PatchError extends Error {}
-
-function decodePointer(path: string): string[] {
-  if (path === '') return [];
-  if (!path.startsWith('/')) throw new PatchError(`JSON pointer must be empty or start with a "/": ${path}`);
-  return path
-    .slice(1)
-    .split('/')
-    .map((p) => p.replace(/~1/g, '/').replace(/~0/g, '~'));
-}
-
-function getAt(doc: Json, parts: string[], path: string): Json {
-  let cur: Json = doc;
-  for (const p of parts) {
-    if (Array.isArray(cur)) {
-      const i = Number(p);
-      if (!/^[0-9]+$/.test(p) || i >= cur.length) throw new PatchError(`doc is missing path: "${path}"`);
-      cur = cur[i]!;
-    } else if (isObj(cur) && p in cur) cur = cur[p]!;
-    else throw new PatchError(`doc is missing path: "${path}"`);
-  }
-  return cur;
-}
-
-function parentOf(doc: Json, parts: string[], path: string): [Json, string] {
-  if (parts.length === 0) throw new PatchError(`unable to operate on the document root: "${path}"`);
-  return [getAt(doc, parts.slice(0, -1), path), parts[parts.length - 1]!];
-}
-
-function removeAt(doc: Json, parts: string[], path: string): Json {
-  const [parent, key] = parentOf(doc, parts, path);
-  if (Array.isArray(parent)) {
-    const i = Number(key);
-    if (!/^[0-9]+$/.test(key) || i >= parent.length)
-      throw new PatchError(`Unable to remove nonexistent key: ${key}: missing value`);
-    return parent.splice(i, 1)[0]!;
-  }
-  if (!isObj(parent) || !(key in parent))
-    throw new PatchError(`Unable to remove nonexistent key: ${key}: missing value`);
-  const v = parent[key]!;
-  delete parent[key];
-  return v;
-}
-
-function addAt(doc: Json, parts: string[], value: Json, path: string, replace: boolean): Json {
-  if (parts.length === 0) return value;
-  const [parent, key] = parentOf(doc, parts, path);
-  if (Array.isArray(parent)) {
-    if (key === '-' && !replace) parent.push(value);
-    else {
-      const i = Number(key);
-      if (!/^[0-9]+$/.test(key) || i > parent.length || (replace && i >= parent.length))
-        throw new PatchError(`Unable to access invalid index: ${key}: invalid index referenced`);
-      if (replace) parent[i] = value;
-      else parent.splice(i, 0, value);
-    }
-  } else if (isObj(parent)) {
-    if (replace && !(key in parent))
-      throw new PatchError(`replace operation does not apply: doc is missing key: ${path}: missing value`);
-    parent[key] = value;
-  } else throw new PatchError(`doc is missing path: "${path}"`);
-  return doc;
-}
-
-/** RFC 6902 JSON patch (evanphx/json-patch semantics). */
-export function jsonPatch(target: Json, ops: Json): Json {
-  if (!Array.isArray(ops))
-    throw new PatchError('json: cannot unmarshal object into Go value of type jsonpatch.Patch');
-  let doc = deepCopy(target);
-  for (const op of ops) {
-    if (!isObj(op)) throw new PatchError('json: cannot unmarshal into Go value of type jsonpatch.Operation');
-    const kind = op['op'];
-    const path = typeof op['path'] === 'string' ? op['path'] : undefined;
-    if (path === undefined) throw new PatchError(`${String(kind)} operation missing path`);
-    const parts = decodePointer(path);
-    switch (kind) {
-      case 'add':
-        if (!('value' in op)) throw new PatchError('add operation missing value');
-        doc = addAt(doc, parts, deepCopy(op['value']!), path, false);
-        break;
-      case 'replace':
-        if (!('value' in op)) throw new PatchError('replace operation missing value');
-        doc = addAt(doc, parts, deepCopy(op['value']!), path, true);
-        break;
-      case 'remove':
-        removeAt(doc, parts, path);
-        break;
-      case 'move':
-      case 'copy': {
-        const from = typeof op['from'] === 'string' ? op['from'] : undefined;
-        if (from === undefined) throw new PatchError(`${kind} operation missing from`);
-        const fp = decodePointer(from);
-        const value = kind === 'move' ? removeAt(doc, fp, from) : deepCopy(getAt(doc, fp, from));
-        doc = addAt(doc, parts, value, path, false);
-        break;
-      }
-      case 'test':
-        if (!deepEqual(getAt(doc, parts, path), op['value'] ?? null))
-          throw new PatchError(`testing value ${path} failed: test failed`);
-        break;
-      default:
-        throw new PatchError(`Unexpected kind: ${String(kind)}`);
-    }
-  }
-  return doc;
-}
 
 function parsePatch(text: string): Json {
   try {
@@ -155,6 +52,7 @@ function runPatch(ctx: CommandContext): number {
     throw new KubectlError('must specify --patch or --patch-file containing the contents of the patch');
   const patch = parsePatch(text);
   const mode = dryRunMode(ctx);
+  const format = parseObjectOutput(flagString(ctx.args, 'output'));
   for (const t of targets) {
     for (const name of t.names) {
       const obj = getOrThrow<KubeObject>(ctx, t.info, name);
@@ -177,16 +75,35 @@ function runPatch(ctx: CommandContext): number {
         throw new PrintedError(
           `Error from server (BadRequest): Object 'Kind' is missing in '${JSON.stringify(next)}'`,
         );
-      const patched = next as unknown as KubeObject;
-      if (patched.kind !== obj.kind || patched.metadata.name !== obj.metadata.name)
+      if (next['kind'] !== obj.kind || next['metadata']['name'] !== obj.metadata.name)
         throw new PrintedError(
-          `Error from server (BadRequest): the name of the object (${String(patched.metadata.name)}) does not match the name on the URL (${name})`,
+          `Error from server (BadRequest): the name of the object (${String(next['metadata']['name'])}) does not match the name on the URL (${name})`,
         );
-      const unchanged = deepEqual(setDefaults(patched), obj);
-      if (!unchanged && mode === 'none') validatedUpdate(ctx.cluster, patched);
-      else if (!unchanged) setDefaults(patched);
-      const suffix = mode === 'client' ? ' (dry run)' : mode === 'server' ? ' (server dry run)' : '';
-      ctx.out(`${kindSlashName(t.info, name)} patched${unchanged ? ' (no change)' : ''}${suffix}\n`);
+      // The apiserver reads the result back into the object's type: the strategic merge patch
+      // through the unstructured converter, the others as JSON. kubectl patch asks for no field
+      // validation, so unknown fields are dropped with a warning.
+      let patched: KubeObject;
+      try {
+        const r = decodeObjectWarn<KubeObject>(next, type === 'strategic' ? 'unstructured' : 'json');
+        patched = r.obj;
+        for (const w of r.warnings) ctx.err(`Warning: ${w}\n`);
+      } catch (e) {
+        if (!(e instanceof DecodeError)) throw e;
+        throw patchDecodeError(type === 'strategic' ? goPrintValue(patch) : goJsonMarshal(next), e);
+      }
+      const defaulted = setDefaults(patched);
+      const unchanged = deepEqual(defaulted, obj);
+      let result: KubeObject = mode === 'client' ? patched : obj;
+      if (!unchanged && mode === 'none') result = validatedUpdate(ctx.cluster, patched);
+      else if (!unchanged && mode === 'server') {
+        // Validated like the write; nothing is stored.
+        const errors = validate(defaulted, obj);
+        if (errors.length) throw invalidError(obj.kind, name, errors);
+        result = defaulted;
+      }
+      // patch.go names the operation after setting the dry-run suffix: kubectl prints none.
+      if (format) ctx.out(printObjects(format, [result], true));
+      else ctx.out(`${kindSlashName(t.info, name)} patched${unchanged ? ' (no change)' : ''}\n`);
     }
   }
   return 0;

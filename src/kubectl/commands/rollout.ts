@@ -8,16 +8,23 @@ import type { SimCluster } from '../../cluster/cluster.ts';
 import * as util from '../../cluster/controllers/deployment/util.ts';
 import { groupResource, kindSlashName, type ResourceInfo } from '../../k8s/resources.ts';
 import { timestamp } from '../../k8s/time.ts';
-import type { Deployment, ReplicaSet } from '../../k8s/types.ts';
+import { setDefaults } from '../../k8s/defaults.ts';
+import type { Deployment, KubeObject, ReplicaSet } from '../../k8s/types.ts';
+import { invalidError, validate } from '../../k8s/validation.ts';
 import {
   type Command,
   type CommandContext,
   type WatchSession,
   KubectlError,
+  PrintedError,
+  dryRunMode,
   getOrThrow,
   resolveTargets,
 } from '../command.ts';
-import { flagBool, flagInt, flagString, parseDuration } from '../parse.ts';
+import { FlagError, flagBool, flagInt, flagString, parseDuration } from '../parse.ts';
+import { TypedPrinter, parseObjectOutput } from '../printers/output.ts';
+import { labelSelector, listResource, matchesSelector } from './objects.ts';
+import { subcommandsOnly } from './parent.ts';
 import { podTemplateText } from '../printers/describe-template.ts';
 import { tabwrite } from '../printers/tabwriter.ts';
 
@@ -73,158 +80,310 @@ export function replicaSetsOf(cluster: SimCluster, d: Deployment): ReplicaSet[] 
   return cluster.store.listControlledBy<ReplicaSet>(d.metadata.uid ?? '', 'ReplicaSet');
 }
 
-function deploymentTarget(ctx: CommandContext, verb: string): { info: ResourceInfo; names: string[] } {
-  const targets = resolveTargets(ctx.args.positional, true, verb);
-  for (const t of targets) {
-    if (t.info.kind !== 'Deployment') {
-      const what: Record<string, string> = {
-        status: `no status viewer has been implemented for ${t.info.kind}`,
-        history: `no history viewer has been implemented for "${t.info.kind}"`,
-        undo: `no rollbacker has been implemented for "${t.info.kind}"`,
-        pause: `${kindSlashName(t.info, t.names[0] ?? '')} pausing is not supported`,
-        resume: `${kindSlashName(t.info, t.names[0] ?? '')} resuming is not supported`,
-        restart: `${kindSlashName(t.info, t.names[0] ?? '')} restarts are not supported`,
-      };
-      throw new KubectlError(what[verb] ?? `${t.info.kind} is not supported`);
-    }
-  }
-  const t = targets[0]!;
-  return { info: t.info, names: targets.flatMap((x) => x.names) };
+/** A GroupKind as Go's String() prints it: `ReplicaSet.apps`, `Pod`. */
+function groupKind(info: ResourceInfo): string {
+  return info.group ? `${info.kind}.${info.group}` : info.kind;
 }
 
+/** The kinds kubectl's apps.GroupKindElement visits (the others have "no visitor method"). */
+const VISITED_KINDS = [
+  'DaemonSet',
+  'Deployment',
+  'Job',
+  'Pod',
+  'ReplicaSet',
+  'ReplicationController',
+  'StatefulSet',
+  'CronJob',
+];
+
+/** Why `kubectl rollout VERB` refuses an object of this kind (undefined for Deployments). */
+function unsupported(verb: string, info: ResourceInfo, name: string): string | undefined {
+  if (info.kind === 'Deployment') return undefined;
+  const gk = groupKind(info);
+  const noVisitor = `no visitor method exists for {${info.group} ${info.kind}}`;
+  switch (verb) {
+    case 'status':
+      return `no status viewer has been implemented for ${gk}`;
+    case 'history':
+      return VISITED_KINDS.includes(info.kind)
+        ? `no history viewer has been implemented for "${gk}"`
+        : `error retrieving history for "${gk}", ${noVisitor}`;
+    case 'undo':
+      return VISITED_KINDS.includes(info.kind)
+        ? `no rollbacker has been implemented for "${gk}"`
+        : `error retrieving rollbacker for "${gk}", ${noVisitor}`;
+    default:
+      return `${groupResource(info)} "${name}" ${verb === 'restart' ? 'restarting' : `${verb.replace(/e$/, '')}ing`} is not supported`;
+  }
+}
+
+interface RolloutItem {
+  info: ResourceInfo;
+  name: string;
+}
+
+/**
+ * The objects a rollout subcommand visits, in argument order: `TYPE NAME…`, `TYPE/NAME…`, or a
+ * bare `TYPE` for every object of that type in the namespace (by name).
+ */
+function rolloutItems(ctx: CommandContext): RolloutItem[] {
+  if (ctx.args.positional.length === 0) throw new KubectlError('required resource not specified');
+  const selector = labelSelector(flagString(ctx.args, 'selector'));
+  const items: RolloutItem[] = [];
+  for (const t of resolveTargets(ctx.args.positional, false, 'rollout')) {
+    if (t.names.length && selector)
+      throw new KubectlError('name cannot be provided when a selector is specified');
+    const names = t.names.length
+      ? t.names
+      : listResource(ctx.cluster, t.info, ctx.namespace)
+          .filter((o) => matchesSelector(o, selector))
+          .map((o) => o.metadata.name);
+    for (const name of names) items.push({ info: t.info, name });
+  }
+  return items;
+}
+
+/**
+ * Visits each item like kubectl's builder with ContinueOnError: an object that is missing or of a
+ * kind the subcommand does not handle is reported, the others still go through. Returns the exit code.
+ */
+function visitDeployments(
+  ctx: CommandContext,
+  verb: string,
+  visit: (info: ResourceInfo, d: Deployment) => void,
+): number {
+  const errors: Error[] = [];
+  for (const { info, name } of rolloutItems(ctx)) {
+    try {
+      const obj = getOrThrow<KubeObject>(ctx, info, name);
+      const why = unsupported(verb, info, name);
+      if (why) throw new KubectlError(why);
+      visit(info, obj as Deployment);
+    } catch (e) {
+      if (e instanceof KubectlError || e instanceof PrintedError) errors.push(e);
+      else throw e;
+    }
+  }
+  ctx.err(aggregateErrors(errors));
+  return errors.length ? 1 : 0;
+}
+
+/**
+ * cmdutil.CheckErr of the errors a ContinueOnError visit collected: one error as `error: …` (API
+ * errors as they are), several as their bare messages, one a line.
+ */
+function aggregateErrors(errors: Error[]): string {
+  if (errors.length === 0) return '';
+  if (errors.length === 1)
+    return errors[0] instanceof KubectlError ? `error: ${errors[0].message}\n` : `${errors[0]!.message}\n`;
+  return errors.map((e) => `${e.message}\n`).join('');
+}
+
+/**
+ * `kubectl rollout status`: each object in turn, as kubectl visits them. Without --watch=false an
+ * object that is not rolled out yet is watched (every write of it is a watch event and prints a
+ * line as virtual time moves) until it is, then the next one; --timeout applies to each.
+ */
 function rolloutStatus(ctx: CommandContext): number | WatchSession {
-  const { info, names } = deploymentTarget(ctx, 'status');
-  if (names.length > 1)
-    throw new KubectlError(
-      `rollout status is only supported on individual resources and resource collections, but ${names.length} resources were found`,
-    );
-  const name = names[0]!;
   const revision = flagInt(ctx.args, 'revision') ?? 0;
-  if (revision < 0) throw new KubectlError('revision must be a positive integer');
   const watch = flagBool(ctx.args, 'watch', true);
   const timeoutText = flagString(ctx.args, 'timeout') ?? '0s';
   const timeout = parseDuration(timeoutText);
   if (timeout === undefined)
-    throw new KubectlError(
+    throw new FlagError(
       `invalid argument "${timeoutText}" for "--timeout" flag: time: invalid duration "${timeoutText}"`,
+      ctx.commandPath,
     );
+  const items = rolloutItems(ctx);
+  if (revision < 0) throw new KubectlError(`revision must be a positive integer: ${revision}`);
   const cluster = ctx.cluster;
-  const first = deploymentRolloutStatus(getOrThrow<Deployment>(ctx, info, name), revision);
-  if (first.error) throw new KubectlError(first.error);
-  ctx.out(first.message);
-  if (first.done || !watch) return 0;
-
-  // Watch: every write of the Deployment is a watch event and prints a line, as virtual time moves.
-  const deadline = timeout > 0 ? cluster.now + timeout : Number.POSITIVE_INFINITY;
-  let done = false;
   let exitCode = 0;
+  let next = 0;
+  /** The object being watched, and until when. */
+  let current: { name: string; deadline: number } | undefined;
+  const errors: Error[] = [];
   const fail = (message: string) => {
-    ctx.err(`error: ${message}\n`);
+    errors.push(new KubectlError(message));
     exitCode = 1;
-    done = true;
   };
+  /** Visits objects until one has to be watched (or none is left). */
+  const proceed = () => {
+    current = undefined;
+    while (next < items.length && !current) {
+      const { info, name } = items[next++]!;
+      try {
+        const obj = getOrThrow<KubeObject>(ctx, info, name);
+        const why = unsupported('status', info, name);
+        if (why) throw new KubectlError(why);
+        const first = deploymentRolloutStatus(obj as Deployment, revision);
+        if (first.error) throw new KubectlError(first.error);
+        ctx.out(first.message);
+        if (!first.done && watch)
+          current = { name, deadline: timeout > 0 ? cluster.now + timeout : Number.POSITIVE_INFINITY };
+      } catch (e) {
+        if (e instanceof KubectlError || e instanceof PrintedError) {
+          errors.push(e);
+          exitCode = 1;
+        } else throw e;
+      }
+    }
+    if (!current) ctx.err(aggregateErrors(errors));
+  };
+  proceed();
+  if (!current) return exitCode;
   return {
     get done() {
-      return done;
+      return current === undefined;
     },
     get exitCode() {
       return exitCode;
     },
-    deadline,
+    get deadline() {
+      return current?.deadline ?? cluster.now;
+    },
     onChange(c) {
       if (
-        done ||
+        !current ||
         c.kind !== 'Deployment' ||
-        c.obj.metadata.name !== name ||
+        c.obj.metadata.name !== current.name ||
         c.obj.metadata.namespace !== ctx.namespace
       )
         return;
-      if (c.type === 'deleted') return fail('object has been deleted');
+      if (c.type === 'deleted') {
+        fail('object has been deleted');
+        return proceed();
+      }
       const s = deploymentRolloutStatus(c.obj as Deployment, revision);
-      if (s.error) return fail(s.error);
+      if (s.error) {
+        fail(s.error);
+        return proceed();
+      }
       ctx.out(s.message);
-      if (s.done) done = true;
+      if (s.done) proceed();
     },
     onTick() {
-      if (!done && cluster.now >= deadline) fail('timed out waiting for the condition');
+      if (current && cluster.now >= current.deadline) {
+        fail('timed out waiting for the condition');
+        proceed();
+      }
     },
     expire() {
-      if (!done) fail('timed out waiting for the condition');
+      if (!current) return;
+      fail('timed out waiting for the condition');
+      // A synchronous run ends here: a later object that would need watching is not watched.
+      proceed();
+      if (current) {
+        current = undefined;
+        ctx.err(aggregateErrors(errors));
+      }
     },
   };
 }
 
-/** `kubectl rollout history`: the REVISION / CHANGE-CAUSE table, or one revision's template. */
-function rolloutHistory(ctx: CommandContext): number {
-  const { info, names } = deploymentTarget(ctx, 'history');
-  const revision = flagInt(ctx.args, 'revision') ?? 0;
-  for (const name of names) {
-    const d = getOrThrow<Deployment>(ctx, info, name);
-    const byRevision = new Map<number, ReplicaSet>();
-    for (const rs of replicaSetsOf(ctx.cluster, d)) byRevision.set(util.revision(rs) ?? 0, rs);
-    if (revision > 0) {
-      const rs = byRevision.get(revision);
-      if (!rs) throw new KubectlError('unable to find the specified revision');
-      const template = JSON.parse(JSON.stringify(rs.spec.template)) as ReplicaSet['spec']['template'];
-      const cause = rs.metadata.annotations?.[util.ChangeCauseAnnotation];
-      if (cause)
-        template.metadata = {
-          ...(template.metadata ?? {}),
-          annotations: { ...(template.metadata?.annotations ?? {}), [util.ChangeCauseAnnotation]: cause },
-        };
-      ctx.out(`${kindSlashName(info, name)} with revision #${revision}\n${podTemplateText(template)}\n`);
-      continue;
-    }
-    if (byRevision.size === 0) {
-      ctx.out('No rollout history found.\n');
-      continue;
-    }
-    const rows = [...byRevision.keys()]
-      .sort((a, b) => a - b)
-      .map(
-        (r) => `${r}\t${byRevision.get(r)!.metadata.annotations?.[util.ChangeCauseAnnotation] ?? '<none>'}\n`,
-      );
-    ctx.out(
-      `${kindSlashName(info, name)} \n${tabwrite(`REVISION\tCHANGE-CAUSE\n${rows.join('')}`, { minwidth: 0, padding: 2 })}\n`,
-    );
-  }
-  return 0;
+/** The revisions of a Deployment's ReplicaSets (revision → ReplicaSet), as kubectl gathers them. */
+function revisionsOf(cluster: SimCluster, d: Deployment): Map<number, ReplicaSet> {
+  const byRevision = new Map<number, ReplicaSet>();
+  for (const rs of replicaSetsOf(cluster, d)) byRevision.set(util.revision(rs) ?? 0, rs);
+  return byRevision;
 }
 
-/** `kubectl rollout undo`: kubectl's client-side rollback (a patch of the template and annotations). */
+/**
+ * DeploymentHistoryViewer.ViewHistory: the REVISION / CHANGE-CAUSE table, one revision's pod
+ * template, or `No rollout history found.` for a Deployment without ReplicaSets.
+ */
+function viewHistory(cluster: SimCluster, d: Deployment, revision: number): string {
+  const byRevision = revisionsOf(cluster, d);
+  if (byRevision.size === 0) return 'No rollout history found.';
+  if (revision > 0) {
+    const rs = byRevision.get(revision);
+    if (!rs) throw new KubectlError('unable to find the specified revision');
+    const template = JSON.parse(JSON.stringify(rs.spec.template)) as ReplicaSet['spec']['template'];
+    const cause = rs.metadata.annotations?.[util.ChangeCauseAnnotation];
+    if (cause)
+      template.metadata = {
+        ...(template.metadata ?? {}),
+        annotations: { ...(template.metadata?.annotations ?? {}), [util.ChangeCauseAnnotation]: cause },
+      };
+    return podTemplateText(template);
+  }
+  const rows = [...byRevision.keys()]
+    .sort((a, b) => a - b)
+    .map(
+      (r) => `${r}\t${byRevision.get(r)!.metadata.annotations?.[util.ChangeCauseAnnotation] || '<none>'}\n`,
+    );
+  return tabwrite(`REVISION\tCHANGE-CAUSE\n${rows.join('')}`, { minwidth: 0, padding: 2 });
+}
+
+/**
+ * `kubectl rollout history`: per Deployment `deployment.apps/NAME ` (or `… with revision #N`), then
+ * the history. With -o, kubectl 1.33 prints the ReplicaSets instead, by revision.
+ */
+function rolloutHistory(ctx: CommandContext): number {
+  const revision = flagInt(ctx.args, 'revision') ?? 0;
+  const output = flagString(ctx.args, 'output');
+  const format = parseObjectOutput(output);
+  const printer = format && new TypedPrinter(format);
+  if (revision < 0) {
+    rolloutItems(ctx);
+    throw new KubectlError(`revision must be a positive integer: ${revision}`);
+  }
+  return visitDeployments(ctx, 'history', (info, d) => {
+    if (printer) {
+      const byRevision = revisionsOf(ctx.cluster, d);
+      const revisions = [...byRevision.keys()].sort((a, b) => a - b);
+      if (revision > 0 && byRevision.size > 0 && !byRevision.has(revision))
+        throw new KubectlError('unable to find the specified revision');
+      for (const r of revisions)
+        if (revision === 0 || r === revision) ctx.out(printer.print(byRevision.get(r)!));
+      return;
+    }
+    const history = viewHistory(ctx.cluster, d, revision);
+    const withRevision = revision > 0 ? `with revision #${revision}` : '';
+    ctx.out(`${kindSlashName(info, d.metadata.name)} ${withRevision}\n${history}\n`);
+  });
+}
+
+/** deploymentRevision: the ReplicaSet of `toRevision`, or of the revision before the latest. */
+function revisionToRestore(cluster: SimCluster, d: Deployment, toRevision: number): ReplicaSet {
+  const rsList = replicaSetsOf(cluster, d);
+  if (toRevision > 0) {
+    const target = rsList.find((rs) => util.revision(rs) === toRevision);
+    if (!target) throw new KubectlError(`unable to find specified revision ${toRevision} in history`);
+    return target;
+  }
+  const previous = util.lastRevision(rsList);
+  const target = previous > 0 ? rsList.find((rs) => util.revision(rs) === previous) : undefined;
+  if (!target) throw new KubectlError(`no rollout history found for deployment "${d.metadata.name}"`);
+  return target;
+}
+
+/**
+ * `kubectl rollout undo`: kubectl's client-side rollback, a JSON patch replacing the template and
+ * the annotations. With -o, kubectl prints the Deployment as it was fetched, before the patch.
+ */
 function rolloutUndo(ctx: CommandContext): number {
-  const { info, names } = deploymentTarget(ctx, 'undo');
   const toRevision = flagInt(ctx.args, 'to-revision') ?? 0;
-  const dryRun = flagString(ctx.args, 'dry-run') ?? 'none';
-  if (!['none', 'client', 'server'].includes(dryRun))
-    throw new KubectlError(`Invalid dry-run value (${dryRun}). Must be "none", "server", or "client".`);
-  for (const name of names) {
-    const d = getOrThrow<Deployment>(ctx, info, name);
+  const mode = dryRunMode(ctx);
+  const output = flagString(ctx.args, 'output');
+  const format = parseObjectOutput(output);
+  const printer = format && new TypedPrinter(format);
+  const suffix = mode === 'client' ? ' (dry run)' : mode === 'server' ? ' (server dry run)' : '';
+  return visitDeployments(ctx, 'undo', (info, d) => {
+    const name = d.metadata.name;
     if (toRevision < 0) throw new KubectlError(`unable to find specified revision ${toRevision} in history`);
-    const rsList = replicaSetsOf(ctx.cluster, d);
-    let target: ReplicaSet | undefined;
-    if (toRevision > 0) {
-      target = rsList.find((rs) => util.revision(rs) === toRevision);
-      if (!target) throw new KubectlError(`unable to find specified revision ${toRevision} in history`);
-    } else {
-      const previous = util.lastRevision(rsList);
-      target = previous > 0 ? rsList.find((rs) => util.revision(rs) === previous) : undefined;
-      if (!target) throw new KubectlError(`no rollout history found for deployment "${name}"`);
-    }
-    if (dryRun === 'client') {
-      ctx.out(`${kindSlashName(info, name)} ${podTemplateText(target.spec.template)} (dry run)\n`);
-      continue;
-    }
+    const target = revisionToRestore(ctx.cluster, d, toRevision);
+    const done = (result: string) => {
+      if (printer) ctx.out(printer.print(d));
+      else ctx.out(`${kindSlashName(info, name)} ${result}${suffix}\n`);
+    };
+    if (mode === 'client') return done(podTemplateText(target.spec.template));
     if (d.spec.paused)
       throw new KubectlError(
-        `you cannot rollback a paused deployment; resume it first with 'kubectl rollout resume' and try again`,
+        `you cannot rollback a paused deployment; resume it first with 'kubectl rollout resume deployment/${name}' and try again`,
       );
-    if (util.equalIgnoreHash(d.spec.template, target.spec.template)) {
-      ctx.out(
-        `${kindSlashName(info, name)} skipped rollback (current template already matches revision ${toRevision})\n`,
-      );
-      continue;
-    }
+    if (util.equalIgnoreHash(d.spec.template, target.spec.template))
+      return done(`skipped rollback (current template already matches revision ${toRevision})`);
     if (d.metadata.annotations?.[util.LastAppliedConfigAnnotation] !== undefined)
       ctx.err(
         `Warning: resource ${info.plural}/${name} was previously managed with 'kubectl apply'. Rolling back will not update the kubectl.kubernetes.io/last-applied-configuration annotation, which may cause unexpected behavior on future 'kubectl apply' operations. Consider using 'kubectl apply' with your previous configuration file instead.\n`,
@@ -240,39 +399,42 @@ function rolloutUndo(ctx: CommandContext): number {
       if (!util.skipCopyAnnotation(k)) annotations[k] = v;
     const metadata = { ...d.metadata, annotations };
     if (Object.keys(annotations).length === 0) delete (metadata as { annotations?: unknown }).annotations;
-    if (dryRun === 'server') {
-      ctx.out(`${kindSlashName(info, name)} rolled back (server dry run)\n`);
-      continue;
-    }
-    validatedUpdate<Deployment>(ctx.cluster, { ...d, metadata, spec: { ...d.spec, template } });
-    ctx.out(`${kindSlashName(info, name)} rolled back\n`);
-  }
-  return 0;
+    const next: Deployment = { ...d, metadata, spec: { ...d.spec, template } };
+    if (mode === 'server') {
+      // A server-side dry run is validated like the write, and nothing is stored.
+      const errors = validate(setDefaults(next), d);
+      if (errors.length) throw invalidError(next.kind, name, errors);
+    } else validatedUpdate<Deployment>(ctx.cluster, next);
+    done('rolled back');
+  });
 }
 
 function pauseOrResume(ctx: CommandContext, pause: boolean): number {
-  const verb = pause ? 'pause' : 'resume';
-  const { info, names } = deploymentTarget(ctx, verb);
-  const deployments = names.map((n) => getOrThrow<Deployment>(ctx, info, n));
-  let failed = false;
-  for (const d of deployments) {
-    if (Boolean(d.spec.paused) === pause) {
-      ctx.err(
-        `error: ${groupResource(info)} "${d.metadata.name}" is ${pause ? 'already paused' : 'not paused'}\n`,
+  const printer = objectPrinter(ctx);
+  return visitDeployments(ctx, pause ? 'pause' : 'resume', (info, d) => {
+    if (Boolean(d.spec.paused) === pause)
+      throw new KubectlError(
+        `${groupResource(info)} "${d.metadata.name}" is ${pause ? 'already paused' : 'not paused'}`,
       );
-      failed = true;
-      continue;
-    }
-    validatedUpdate<Deployment>(ctx.cluster, { ...d, spec: { ...d.spec, paused: pause } });
-    ctx.out(`${kindSlashName(info, d.metadata.name)} ${pause ? 'paused' : 'resumed'}\n`);
-  }
-  return failed ? 1 : 0;
+    const stored = validatedUpdate<Deployment>(ctx.cluster, { ...d, spec: { ...d.spec, paused: pause } });
+    ctx.out(
+      printer
+        ? printer.print(stored)
+        : `${kindSlashName(info, d.metadata.name)} ${pause ? 'paused' : 'resumed'}\n`,
+    );
+  });
+}
+
+/** The printer for -o, or undefined for kubectl's `kind/name verb` line. */
+function objectPrinter(ctx: CommandContext): TypedPrinter | undefined {
+  const format = parseObjectOutput(flagString(ctx.args, 'output'));
+  return format && new TypedPrinter(format);
 }
 
 function rolloutRestart(ctx: CommandContext): number {
-  const { info, names } = deploymentTarget(ctx, 'restart');
-  for (const name of names) {
-    const d = getOrThrow<Deployment>(ctx, info, name);
+  const printer = objectPrinter(ctx);
+  return visitDeployments(ctx, 'restart', (info, d) => {
+    const name = d.metadata.name;
     if (d.spec.paused)
       throw new KubectlError(
         `${groupResource(info)} "${name}" can't restart paused deployment (run rollout resume first)`,
@@ -282,21 +444,73 @@ function rolloutRestart(ctx: CommandContext): number {
       ...(template.metadata?.annotations ?? {}),
       'kubectl.kubernetes.io/restartedAt': timestamp(ctx.cluster.now),
     };
-    validatedUpdate<Deployment>(ctx.cluster, {
+    const stored = validatedUpdate<Deployment>(ctx.cluster, {
       ...d,
       spec: { ...d.spec, template: { ...template, metadata: { ...(template.metadata ?? {}), annotations } } },
     });
-    ctx.out(`${kindSlashName(info, name)} restarted\n`);
-  }
-  return 0;
+    ctx.out(printer ? printer.print(stored) : `${kindSlashName(info, name)} restarted\n`);
+  });
 }
+
+const selectorFlag = {
+  name: 'selector',
+  short: 'l',
+  type: 'string',
+  help: "Selector (label query) to filter on, supports '=', '==', '!=', 'in', 'notin'.(e.g. -l key1=value1,key2=value2,key3 in (value3)). Matching objects must satisfy all of the specified label constraints.",
+} as const;
+const filenameFlag = {
+  name: 'filename',
+  short: 'f',
+  type: 'stringArray',
+  help: 'Filename, directory, or URL to files identifying the resource to get from a server.',
+} as const;
+const outputFlag = {
+  name: 'output',
+  short: 'o',
+  type: 'string',
+  help: 'Output format. One of: (json, yaml, name, go-template, go-template-file, template, templatefile, jsonpath, jsonpath-as-json, jsonpath-file).',
+} as const;
 
 export const rolloutCommand: Command = {
   name: 'rollout',
   short: 'Manage the rollout of a resource',
-  usage: 'kubectl rollout SUBCOMMAND',
+  long: 'Manage the rollout of one or many resources.\n        \n Valid resource types include:\n\n  *  deployments\n  *  daemonsets\n  *  statefulsets',
+  examples:
+    "  # Rollback to the previous deployment\n  kubectl rollout undo deployment/abc\n  \n  # Check the rollout status of a daemonset\n  kubectl rollout status daemonset/foo\n  \n  # Restart a deployment\n  kubectl rollout restart deployment/abc\n  \n  # Restart deployments with the 'app=nginx' label\n  kubectl rollout restart deployment --selector=app=nginx",
+  usage: 'kubectl rollout SUBCOMMAND [options]',
   flags: [],
+  // kubectl prints this help on stdout.
+  run: subcommandsOnly(['rollout'], 'out', () => rolloutCommand),
+  // In kubectl's help order (alphabetical).
   subcommands: [
+    {
+      name: 'history',
+      short: 'View rollout history',
+      usage: 'kubectl rollout history (TYPE NAME | TYPE/NAME) [flags]',
+      flags: [{ name: 'revision', type: 'int' }, outputFlag, filenameFlag, selectorFlag],
+      run: rolloutHistory,
+    },
+    {
+      name: 'pause',
+      short: 'Mark the provided resource as paused',
+      usage: 'kubectl rollout pause RESOURCE',
+      flags: [outputFlag, filenameFlag, selectorFlag],
+      run: (ctx) => pauseOrResume(ctx, true),
+    },
+    {
+      name: 'restart',
+      short: 'Restart a resource',
+      usage: 'kubectl rollout restart RESOURCE',
+      flags: [outputFlag, filenameFlag, selectorFlag],
+      run: rolloutRestart,
+    },
+    {
+      name: 'resume',
+      short: 'Resume a paused resource',
+      usage: 'kubectl rollout resume RESOURCE',
+      flags: [outputFlag, filenameFlag, selectorFlag],
+      run: (ctx) => pauseOrResume(ctx, false),
+    },
     {
       name: 'status',
       short: 'Show the status of the rollout',
@@ -305,20 +519,11 @@ export const rolloutCommand: Command = {
         { name: 'watch', short: 'w', type: 'bool', default: true },
         { name: 'revision', type: 'int' },
         { name: 'timeout', type: 'string' },
-        { name: 'filename', short: 'f', type: 'stringArray' },
+        filenameFlag,
+        selectorFlag,
       ],
       run: rolloutStatus,
       advancesTime: true,
-    },
-    {
-      name: 'history',
-      short: 'View rollout history',
-      usage: 'kubectl rollout history (TYPE NAME | TYPE/NAME) [flags]',
-      flags: [
-        { name: 'revision', type: 'int' },
-        { name: 'output', short: 'o', type: 'string' },
-      ],
-      run: rolloutHistory,
     },
     {
       name: 'undo',
@@ -327,29 +532,11 @@ export const rolloutCommand: Command = {
       flags: [
         { name: 'to-revision', type: 'int' },
         { name: 'dry-run', type: 'string', noOptDefault: 'unchanged' },
+        outputFlag,
+        filenameFlag,
+        selectorFlag,
       ],
       run: rolloutUndo,
-    },
-    {
-      name: 'pause',
-      short: 'Mark the provided resource as paused',
-      usage: 'kubectl rollout pause RESOURCE',
-      flags: [],
-      run: (ctx) => pauseOrResume(ctx, true),
-    },
-    {
-      name: 'resume',
-      short: 'Resume a paused resource',
-      usage: 'kubectl rollout resume RESOURCE',
-      flags: [],
-      run: (ctx) => pauseOrResume(ctx, false),
-    },
-    {
-      name: 'restart',
-      short: 'Restart a resource',
-      usage: 'kubectl rollout restart RESOURCE',
-      flags: [],
-      run: rolloutRestart,
     },
   ],
 };

@@ -1,18 +1,25 @@
-/** `kubectl scale TYPE NAME --replicas=N` (with `--current-replicas` as a precondition). */
+/**
+ * `kubectl scale TYPE NAME --replicas=N` (cmd/scale/scale.go): `--current-replicas` and
+ * `--resource-version` as preconditions, `-l`/`--all`, `--dry-run`, and `-o`, which prints the
+ * object as it was fetched, before the scale.
+ */
 import { validatedUpdate } from '../../cluster/apply.ts';
 import { ChangeCauseAnnotation } from '../../cluster/controllers/deployment/util.ts';
-import { kindSlashName } from '../../k8s/resources.ts';
+import { groupResource, kindSlashName, type ResourceInfo } from '../../k8s/resources.ts';
 import type { Deployment } from '../../k8s/types.ts';
+import { invalidError } from '../../k8s/validation.ts';
 import {
   type Command,
   type CommandContext,
   KubectlError,
   PrintedError,
   changeCause,
+  dryRunMode,
   getOrThrow,
-  resolveTargets,
 } from '../command.ts';
-import { flagBool, flagInt } from '../parse.ts';
+import { flagBool, flagInt, flagString } from '../parse.ts';
+import { parseObjectOutput, printObjects } from '../printers/output.ts';
+import { labelSelector, listResource, matchesSelector, resolveTargetsWithAll } from './objects.ts';
 
 function runScale(ctx: CommandContext): number {
   const replicas = flagInt(ctx.args, 'replicas');
@@ -22,40 +29,114 @@ function runScale(ctx: CommandContext): number {
       'The --replicas=COUNT flag is required, and COUNT must be greater than or equal to 0',
     );
   const current = flagInt(ctx.args, 'current-replicas') ?? -1;
+  const resourceVersion = flagString(ctx.args, 'resource-version') ?? '';
   const record = flagBool(ctx.args, 'record');
-  const targets = resolveTargets(ctx.args.positional, true, 'scale');
+  const mode = dryRunMode(ctx);
+  const format = parseObjectOutput(flagString(ctx.args, 'output'));
+  const selector = labelSelector(flagString(ctx.args, 'selector'));
+  const all = flagBool(ctx.args, 'all');
+  const { targets } = resolveTargetsWithAll(ctx.args.positional, false, 'scale');
+  const named = targets.some((t) => t.names.length > 0);
+  if (named && selector) throw new KubectlError('name cannot be provided when a selector is specified');
+  if (!named && !all && !selector)
+    throw new KubectlError('resource(s) were provided, but no name was specified');
+  const items: { info: ResourceInfo; name: string }[] = [];
   for (const t of targets) {
-    if (t.info.kind !== 'Deployment' && t.info.kind !== 'ReplicaSet')
+    if (t.names.length) for (const name of t.names) items.push({ info: t.info, name });
+    else
+      for (const o of listResource(ctx.cluster, t.info, ctx.namespace))
+        if (matchesSelector(o, selector)) items.push({ info: t.info, name: o.metadata.name });
+  }
+  if (items.length === 0) throw new KubectlError('no objects passed to scale');
+  if (items.length > 1 && (current >= 0 || resourceVersion !== ''))
+    throw new KubectlError('cannot use --resource-version or --current-replicas with multiple resources');
+  const suffix = mode === 'client' ? ' (dry run)' : mode === 'server' ? ' (server dry run)' : '';
+  for (const { info, name } of items) {
+    const obj = getOrThrow<Deployment>(ctx, info, name);
+    if (info.kind !== 'Deployment' && info.kind !== 'ReplicaSet')
       throw new PrintedError(
         `Error from server (NotFound): the server could not find the requested resource`,
       );
-    for (const name of t.names) {
-      const obj = getOrThrow<Deployment>(ctx, t.info, name);
+    if (mode !== 'client') {
       if (current >= 0 && (obj.spec.replicas ?? 1) !== current)
         throw new KubectlError(`Expected replicas to be ${current}, was ${obj.spec.replicas ?? 1}`);
+      if (resourceVersion !== '' && resourceVersion !== obj.metadata.resourceVersion)
+        throw new PrintedError(
+          `Error from server (Conflict): Operation cannot be fulfilled on ${groupResource(info)} "${name}": the object has been modified; please apply your changes to the latest version and try again`,
+        );
       const metadata = { ...obj.metadata };
       if (record)
         metadata.annotations = {
           ...(obj.metadata.annotations ?? {}),
           [ChangeCauseAnnotation]: changeCause(ctx, scaleCommand.flags),
         };
-      validatedUpdate(ctx.cluster, { ...obj, metadata, spec: { ...obj.spec, replicas } });
-      ctx.out(`${kindSlashName(t.info, name)} scaled\n`);
+      // The scale subresource's spec.replicas is an int32: kubectl converts with int32(…), which
+      // wraps, and the server then refuses the negative size for the Scale object.
+      const size = Number(BigInt.asIntN(32, BigInt(replicas)));
+      if (size < 0)
+        throw invalidError('Scale', name, [
+          {
+            type: 'Invalid value',
+            field: 'spec.replicas',
+            badValue: size,
+            detail: 'must be greater than or equal to 0',
+          },
+        ]);
+      if (mode === 'none')
+        validatedUpdate(ctx.cluster, { ...obj, metadata, spec: { ...obj.spec, replicas: size } });
     }
+    ctx.out(format ? printObjects(format, [obj], true) : `${kindSlashName(info, name)} scaled${suffix}\n`);
   }
   return 0;
 }
 
 export const scaleCommand: Command = {
   name: 'scale',
-  short: 'Set a new size for a deployment, replica set, replication controller, or stateful set',
+  short: 'Set a new size for a deployment, replica set, or replication controller',
   usage:
     'kubectl scale [--resource-version=version] [--current-replicas=count] --replicas=COUNT (-f FILENAME | TYPE NAME)',
   flags: [
-    { name: 'replicas', type: 'int' },
-    { name: 'current-replicas', type: 'int' },
-    { name: 'record', type: 'bool' },
-    { name: 'timeout', type: 'string' },
+    { name: 'replicas', type: 'int', help: 'The new desired number of replicas. Required.' },
+    {
+      name: 'current-replicas',
+      type: 'int',
+      default: -1,
+      help: 'Precondition for current size. Requires that the current size of the resource match this value in order to scale. -1 (default) for no condition.',
+    },
+    {
+      name: 'resource-version',
+      type: 'string',
+      help: 'Precondition for resource version. Requires that the current resource version match this value in order to scale.',
+    },
+    { name: 'record', type: 'bool', deprecated: '--record will be removed in the future' },
+    {
+      name: 'timeout',
+      type: 'string',
+      help: "The length of time to wait before giving up on a scale operation, zero means don't wait. Any other values should contain a corresponding time unit (e.g. 1s, 2m, 3h).",
+    },
+    {
+      name: 'all',
+      type: 'bool',
+      help: 'Select all resources in the namespace of the specified resource types',
+    },
+    {
+      name: 'selector',
+      short: 'l',
+      type: 'string',
+      help: "Selector (label query) to filter on, supports '=', '==', '!=', 'in', 'notin'.(e.g. -l key1=value1,key2=value2,key3 in (value3)). Matching objects must satisfy all of the specified label constraints.",
+    },
+    {
+      name: 'dry-run',
+      type: 'string',
+      noOptDefault: 'unchanged',
+      help: 'Must be "none", "server", or "client". If client strategy, only print the object that would be sent, without sending it. If server strategy, submit server-side request without persisting the resource.',
+    },
+    {
+      name: 'output',
+      short: 'o',
+      type: 'string',
+      help: 'Output format. One of: (json, yaml, name, go-template, go-template-file, template, templatefile, jsonpath, jsonpath-as-json, jsonpath-file).',
+    },
   ],
   run: runScale,
 };

@@ -1,85 +1,270 @@
 /**
- * `kubectl set image TYPE/NAME CONTAINER=IMAGE…` (and `*=IMAGE`): a strategic merge patch of the
- * containers' images; nothing is written (or printed) when no image changes.
+ * `kubectl set image` and `kubectl set selector` (cmd/set/set_image.go, set_selector.go).
+ *
+ * `set image TYPE/NAME CONTAINER=IMAGE…` (or `*=IMAGE`) sends a strategic merge patch of the
+ * containers' images; nothing is written or printed for an object whose images already match. The
+ * API server validates the result, so `nodejs=` (an empty image) is refused with its own
+ * Required-value error, as kubectl reports it. `set selector TYPE NAME SELECTOR` replaces a
+ * Service's selector.
  */
 import { validatedUpdate } from '../../cluster/apply.ts';
 import { ChangeCauseAnnotation } from '../../cluster/controllers/deployment/util.ts';
-import { kindSlashName } from '../../k8s/resources.ts';
-import type { Deployment } from '../../k8s/types.ts';
+import { setDefaults } from '../../k8s/defaults.ts';
+import { parseSelector } from '../../k8s/labels.ts';
+import { groupResource, kindSlashName, type ResourceInfo } from '../../k8s/resources.ts';
+import type { Container, KubeObject, PodSpec, Service } from '../../k8s/types.ts';
+import { ValidationError, formatFieldError, invalidError, validate } from '../../k8s/validation.ts';
 import {
   type Command,
   type CommandContext,
   KubectlError,
+  PrintedError,
   changeCause,
+  dryRunMode,
   getOrThrow,
-  resolveTargets,
 } from '../command.ts';
-import { flagBool, flagString } from '../parse.ts';
+import { ANY_FLAG, flagBool, flagString } from '../parse.ts';
+import { TypedPrinter, parseObjectOutput } from '../printers/output.ts';
+import { resourcesAndPairs } from './annotate.ts';
+import { labelSelector, listResource, matchesSelector, resolveTargetsWithAll } from './objects.ts';
+import { subcommandsOnly } from './parent.ts';
+
+const noResources = `You must provide one or more resources by argument or filename.
+Example resource specifications include:
+   '-f rsrc.yaml'
+   '--filename=rsrc.json'
+   '<resource> <name>'
+   '<resource>'`;
+
+/** The Go type kubectl names for an object it cannot set an image on. */
+const GO_TYPES: Record<string, string> = {
+  Service: '*v1.Service',
+  Endpoints: '*v1.Endpoints',
+  EndpointSlice: '*v1.EndpointSlice',
+  Node: '*v1.Node',
+  Namespace: '*v1.Namespace',
+  Event: '*v1.Event',
+};
+
+interface Visited {
+  info: ResourceInfo;
+  name: string;
+}
+
+/**
+ * The objects the resource builder finds for `resources`, `-l` and `--all`, in argument order.
+ * Throws the builder's errors (no resources, a bare type without names).
+ */
+function builderTargets(ctx: CommandContext, resources: string[]): Visited[] {
+  const all = flagBool(ctx.args, 'all');
+  const selectorText = flagString(ctx.args, 'selector');
+  const selector = labelSelector(selectorText);
+  if (resources.length === 0) throw new KubectlError(noResources);
+  const { targets } = resolveTargetsWithAll(resources, false, 'set');
+  const named = targets.some((t) => t.names.length > 0);
+  if (named && selector) throw new KubectlError('name cannot be provided when a selector is specified');
+  if (!named && !all && selectorText === undefined)
+    throw new KubectlError('resource(s) were provided, but no name was specified');
+  const out: Visited[] = [];
+  for (const t of targets) {
+    if (t.names.length) for (const name of t.names) out.push({ info: t.info, name });
+    else
+      for (const o of listResource(ctx.cluster, t.info, ctx.namespace))
+        if (matchesSelector(o, selector)) out.push({ info: t.info, name: o.metadata.name });
+  }
+  return out;
+}
+
+/**
+ * The API server's message for an Invalid error, as kubectl shows it inside its own error text:
+ * `Deployment.apps "kubia" is invalid: <cause>` (several causes as `[a, b]`).
+ */
+function apiInvalidMessage(info: ResourceInfo, e: ValidationError): string {
+  const causes = [...new Set(e.causes.map(formatFieldError))];
+  const gk = info.group ? `${info.kind}.${info.group}` : info.kind;
+  return `${gk} "${e.objectName}" is invalid: ${causes.length === 1 ? causes[0] : `[${causes.join(', ')}]`}`;
+}
+
+/** A write as kubectl's patch helper sends it: stored, validated only (server dry run), or neither. */
+function send<T extends KubeObject>(
+  ctx: CommandContext,
+  mode: 'none' | 'client' | 'server',
+  obj: T,
+  old: T,
+): T {
+  if (mode === 'none') return validatedUpdate(ctx.cluster, obj);
+  if (mode === 'server') {
+    const errors = validate(setDefaults(obj), old);
+    if (errors.length) throw invalidError(obj.kind, obj.metadata.name, errors);
+  }
+  return obj;
+}
+
+/** The messages of a ContinueOnError visit: one as `error: …`, several one a line as they are. */
+function printErrors(ctx: CommandContext, errors: string[]): number {
+  if (errors.length === 1) {
+    const msg = errors[0]!.replace(/\n$/, '');
+    ctx.err(
+      msg.startsWith('error: ') || msg.startsWith('Error from server') ? `${msg}\n` : `error: ${msg}\n`,
+    );
+  } else for (const e of errors) ctx.err(e.endsWith('\n') ? e : `${e}\n`);
+  return errors.length ? 1 : 0;
+}
+
+function podSpecOf(obj: KubeObject): PodSpec | undefined {
+  if (obj.kind === 'Pod') return (obj as unknown as { spec: PodSpec }).spec;
+  if (obj.kind === 'Deployment' || obj.kind === 'ReplicaSet')
+    return (obj as unknown as { spec: { template: { spec: PodSpec } } }).spec.template.spec;
+  return undefined;
+}
+
+function withPodSpec(obj: KubeObject, spec: PodSpec): KubeObject {
+  const o = obj as unknown as { spec: Record<string, unknown> & { template?: Record<string, unknown> } };
+  if (obj.kind === 'Pod') return { ...obj, spec } as KubeObject;
+  return { ...obj, spec: { ...o.spec, template: { ...o.spec.template, spec } } } as KubeObject;
+}
 
 function runSetImage(ctx: CommandContext): number {
-  const pairs = ctx.args.positional.filter((a) => a.includes('='));
-  const resources = ctx.args.positional.filter((a) => !a.includes('='));
-  if (resources.length === 0 || pairs.length === 0)
-    throw new KubectlError(
-      'one or more resources must be specified as <resource> <name> or <resource>/<name>',
-    );
-  const images = new Map<string, string>();
-  for (const p of pairs) {
-    const [name, image] = p.split('=', 2) as [string, string];
-    if (!name || !image) throw new KubectlError(`invalid image format: ${p}`);
-    images.set(name, image);
-  }
-  const dryRun = flagString(ctx.args, 'dry-run') ?? 'none';
+  const mode = dryRunMode(ctx);
+  const format = parseObjectOutput(flagString(ctx.args, 'output'));
+  const printer = format && new TypedPrinter(format);
   const record = flagBool(ctx.args, 'record');
-  if (record) ctx.err('Flag --record has been deprecated, --record will be removed in the future\n');
-  const targets = resolveTargets(resources, true, 'set');
+  // Complete: the pairs, then the objects; Validate: what is missing.
+  const [resources, pairs] = resourcesAndPairs(ctx.args.positional, 'image');
+  const images = new Map<string, string>();
+  const invalid: string[] = [];
+  for (const p of pairs) {
+    if (p.includes('=') && !p.startsWith('=')) {
+      const i = p.indexOf('=');
+      images.set(p.slice(0, i), p.slice(i + 1));
+    } else invalid.push(p);
+  }
+  if (invalid.length) throw new KubectlError(`invalid image format: ${invalid.join(', ')}`);
+  const targets = builderTargets(ctx, resources);
+  const problems: string[] = [];
+  if (flagBool(ctx.args, 'all') && flagString(ctx.args, 'selector') !== undefined)
+    problems.push('cannot set --all and --selector at the same time');
+  if (images.size === 0) problems.push('at least one image update is required');
+  else if (images.size > 1 && images.has('*'))
+    problems.push(
+      'all containers are already specified by *, but saw more than one container_name=container_image pairs',
+    );
+  if (problems.length)
+    throw new KubectlError(problems.length === 1 ? problems[0]! : `[${problems.join(', ')}]`);
+
   const errors: string[] = [];
+  const suffix = mode === 'client' ? ' (dry run)' : mode === 'server' ? ' (server dry run)' : '';
   for (const t of targets) {
-    if (t.info.kind !== 'Deployment' && t.info.kind !== 'ReplicaSet' && t.info.kind !== 'Pod')
-      throw new KubectlError(`${t.info.plural} "${t.names[0]}" does not have a pod template or containers`);
-    for (const name of t.names) {
-      const obj = getOrThrow<Deployment>(ctx, t.info, name);
-      const template =
-        t.info.kind === 'Pod'
-          ? { spec: (obj as unknown as { spec: Deployment['spec']['template']['spec'] }).spec }
-          : obj.spec.template;
-      let changed = false;
-      const containers = template.spec.containers.map((c) => ({ ...c }));
-      for (const [cname, image] of images) {
-        const matches = cname === '*' ? containers : containers.filter((c) => c.name === cname);
-        if (matches.length === 0) errors.push(`error: unable to find container named "${cname}"`);
-        for (const c of matches) {
-          if (c.image !== image) {
-            c.image = image;
-            changed = true;
-          }
-        }
-      }
-      if (!changed) continue;
-      const annotations = { ...(obj.metadata.annotations ?? {}) };
-      if (record) annotations[ChangeCauseAnnotation] = changeCause(ctx, setImageCommand.flags);
-      const metadata = { ...obj.metadata };
-      if (Object.keys(annotations).length) metadata.annotations = annotations;
-      const next =
-        t.info.kind === 'Pod'
-          ? { ...obj, metadata, spec: { ...(obj as unknown as { spec: object }).spec, containers } }
-          : {
-              ...obj,
-              metadata,
-              spec: { ...obj.spec, template: { ...template, spec: { ...template.spec, containers } } },
-            };
-      if (dryRun === 'none') validatedUpdate(ctx.cluster, next as Deployment);
-      ctx.out(
-        `${kindSlashName(t.info, name)} image updated${dryRun === 'client' ? ' (dry run)' : dryRun === 'server' ? ' (server dry run)' : ''}\n`,
+    let obj: KubeObject;
+    try {
+      obj = getOrThrow<KubeObject>(ctx, t.info, t.name);
+    } catch (e) {
+      if (e instanceof PrintedError) errors.push(e.message);
+      else throw e;
+      continue;
+    }
+    const spec = podSpecOf(obj);
+    if (!spec) {
+      errors.push(
+        `error: ${t.info.plural}/${t.name} the object is not a pod or does not have a pod template: ${GO_TYPES[t.info.kind] ?? `*v1.${t.info.kind}`}\n`,
       );
+      continue;
+    }
+    let changed = false;
+    const containers: Container[] = spec.containers.map((c) => ({ ...c }));
+    for (const [cname, image] of images) {
+      const matches = containers.filter((c) => cname === '*' || c.name === cname);
+      if (matches.length === 0) errors.push(`error: unable to find container named "${cname}"`);
+      for (const c of matches) {
+        if (c.image !== image) changed = true;
+        c.image = image;
+      }
+    }
+    // An unchanged object makes an empty patch, which kubectl does not send.
+    if (!changed) continue;
+    let next = withPodSpec(obj, { ...spec, containers });
+    if (record)
+      next = {
+        ...next,
+        metadata: {
+          ...next.metadata,
+          annotations: {
+            ...(next.metadata.annotations ?? {}),
+            [ChangeCauseAnnotation]: changeCause(ctx, setImageCommand.flags),
+          },
+        },
+      };
+    try {
+      const stored = send(ctx, mode, next, obj);
+      ctx.out(printer ? printer.print(stored) : `${kindSlashName(t.info, t.name)} image updated${suffix}\n`);
+    } catch (e) {
+      if (!(e instanceof ValidationError)) throw e;
+      errors.push(`failed to patch image update to pod template: ${apiInvalidMessage(t.info, e)}`);
     }
   }
-  if (errors.length) {
-    ctx.err(errors.join('\n') + '\n');
-    return 1;
-  }
-  return 0;
+  return printErrors(ctx, errors);
 }
+
+/** `set selector`: the last argument is the selector, replacing a Service's whole selector. */
+function runSetSelector(ctx: CommandContext): number {
+  const mode = dryRunMode(ctx);
+  const format = parseObjectOutput(flagString(ctx.args, 'output'));
+  const printer = format && new TypedPrinter(format);
+  const args = ctx.args.positional;
+  if (args.length === 0) throw new KubectlError('one selector is required');
+  const text = args[args.length - 1]!;
+  const parsed = parseSelector(text);
+  if (!parsed.ok) throw new KubectlError(`couldn't parse the selector string "${text}": ${parsed.error}`);
+  const targets = builderTargets(ctx, args.slice(0, -1));
+  const resourceVersion = flagString(ctx.args, 'resource-version') ?? '';
+  const errors: string[] = [];
+  const suffix = mode === 'client' ? ' (dry run)' : mode === 'server' ? ' (server dry run)' : '';
+  for (const t of targets) {
+    try {
+      const obj = getOrThrow<KubeObject>(ctx, t.info, t.name);
+      if (t.info.kind !== 'Service') {
+        errors.push('setting a selector is only supported for Services');
+        continue;
+      }
+      const expressions = parsed.selector.matchExpressions ?? [];
+      if (expressions.length)
+        throw new KubectlError(
+          `match expression [${expressions.map((r) => `{${r.key} ${r.operator} [${(r.values ?? []).join(' ')}]}`).join(' ')}] not supported on this object`,
+        );
+      if (mode !== 'client' && resourceVersion !== '' && resourceVersion !== obj.metadata.resourceVersion)
+        throw new PrintedError(
+          `Error from server (Conflict): Operation cannot be fulfilled on ${groupResource(t.info)} "${t.name}": the object has been modified; please apply your changes to the latest version and try again`,
+        );
+      const svc = obj as Service;
+      const next: Service = {
+        ...svc,
+        spec: { ...svc.spec, selector: { ...(parsed.selector.matchLabels ?? {}) } },
+      };
+      const stored = send(ctx, mode, next, svc);
+      ctx.out(
+        printer ? printer.print(stored) : `${kindSlashName(t.info, t.name)} selector updated${suffix}\n`,
+      );
+    } catch (e) {
+      if (e instanceof KubectlError) errors.push(e.message);
+      else if (e instanceof PrintedError) errors.push(e.message);
+      else throw e;
+    }
+  }
+  return printErrors(ctx, errors);
+}
+
+const dryRunFlag = {
+  name: 'dry-run',
+  type: 'string',
+  noOptDefault: 'unchanged',
+  help: 'Must be "none", "server", or "client". If client strategy, only print the object that would be sent, without sending it. If server strategy, submit server-side request without persisting the resource.',
+} as const;
+const outputFlag = {
+  name: 'output',
+  short: 'o',
+  type: 'string',
+  help: 'Output format. One of: (json, yaml, name, go-template, go-template-file, template, templatefile, jsonpath, jsonpath-as-json, jsonpath-file).',
+} as const;
 
 export const setImageCommand: Command = {
   name: 'image',
@@ -87,17 +272,95 @@ export const setImageCommand: Command = {
   usage:
     'kubectl set image (-f FILENAME | TYPE NAME) CONTAINER_NAME_1=CONTAINER_IMAGE_1 ... CONTAINER_NAME_N=CONTAINER_IMAGE_N',
   flags: [
-    { name: 'record', type: 'bool' },
-    { name: 'dry-run', type: 'string', noOptDefault: 'unchanged' },
-    { name: 'all', type: 'bool' },
+    {
+      name: 'record',
+      type: 'bool',
+      deprecated: '--record will be removed in the future',
+      help: 'Record current kubectl command in the resource annotation. If set to false, do not record the command. If set to true, record the command. If not set, default to updating the existing annotation value only if one already exists.',
+    },
+    dryRunFlag,
+    outputFlag,
+    {
+      name: 'all',
+      type: 'bool',
+      help: 'Select all resources, in the namespace of the specified resource types',
+    },
+    {
+      name: 'selector',
+      short: 'l',
+      type: 'string',
+      help: "Selector (label query) to filter on, supports '=', '==', '!=', 'in', 'notin'.(e.g. -l key1=value1,key2=value2,key3 in (value3)). Matching objects must satisfy all of the specified label constraints.",
+    },
   ],
   run: runSetImage,
 };
 
+export const setSelectorCommand: Command = {
+  name: 'selector',
+  short: 'Set the selector on a resource',
+  usage: 'kubectl set selector (-f FILENAME | TYPE NAME) EXPRESSIONS [--resource-version=version]',
+  flags: [
+    dryRunFlag,
+    outputFlag,
+    {
+      name: 'all',
+      type: 'bool',
+      help: 'Select all resources in the namespace of the specified resource types',
+    },
+    {
+      name: 'resource-version',
+      type: 'string',
+      help: 'If non-empty, the selectors update will only succeed if this is the current resource-version for the object. Only valid when specifying a single resource.',
+    },
+  ],
+  run: runSetSelector,
+};
+
+/** set's subcommands that are not simulated: they answer why in one line. */
+const unsimulatedSet: Command[] = (
+  [
+    ['env', 'Update environment variables on a pod template', 'use kubectl patch or kubectl apply'],
+    [
+      'resources',
+      'Update resource requests/limits on objects with pod templates',
+      'use kubectl patch or kubectl apply',
+    ],
+    [
+      'serviceaccount',
+      'Update the service account of a resource',
+      'the simulated cluster has no service accounts to choose',
+    ],
+    [
+      'subject',
+      'Update the user, group, or service account in a role binding or cluster role binding',
+      'the simulated cluster has no RBAC',
+    ],
+  ] as const
+).map(([name, short, why]) => ({
+  name,
+  short,
+  long: `${short}.`,
+  usage: `kubectl set ${name} [options]`,
+  flags: [ANY_FLAG],
+  run: () => {
+    throw new KubectlError(`kubectl set ${name} is not simulated in Rollout Lab: ${why}`);
+  },
+}));
+
 export const setCommand: Command = {
   name: 'set',
   short: 'Set specific features on objects',
-  usage: 'kubectl set SUBCOMMAND',
+  long: 'Configure application resources.\n\n These commands help you make changes to existing application resources.',
+  usage: 'kubectl set SUBCOMMAND [options]',
   flags: [],
-  subcommands: [setImageCommand],
+  // kubectl prints this help on stderr.
+  run: subcommandsOnly(['set'], 'err', () => setCommand),
+  subcommands: [
+    unsimulatedSet[0]!,
+    setImageCommand,
+    unsimulatedSet[1]!,
+    setSelectorCommand,
+    unsimulatedSet[2]!,
+    unsimulatedSet[3]!,
+  ],
 };

@@ -3,7 +3,7 @@
  * tab-separated, and DescribePodTemplate, shared by `rollout history --revision`, `rollout undo
  * --dry-run` (raw tabs) and `describe` (run through the tabwriter).
  */
-import type { Container, PodTemplateSpec, Probe } from '../../k8s/types.ts';
+import type { Container, PodSpec, PodTemplateSpec, Probe } from '../../k8s/types.ts';
 
 export class PrefixWriter {
   private parts: string[] = [];
@@ -22,13 +22,15 @@ export class PrefixWriter {
 const sortedEntries = (m: Record<string, string> | undefined) =>
   Object.entries(m ?? {}).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
 
-/** printLabelsMultiline: `Title:\tk=v` then `\tk2=v2` lines indented like the title. */
+/**
+ * printLabelsMultiline: `Title:\tk=v`, then `\tk2=v2` for each further label. The continuation is a
+ * bare tab even under an indented title (`  Labels:` of a pod template), as kubectl writes it.
+ */
 export function printLabelsMultiline(
   w: PrefixWriter,
   title: string,
   labels: Record<string, string> | undefined,
 ): void {
-  const indent = title.match(/^ */)![0];
   w.write(0, `${title}:\t`);
   const entries = sortedEntries(labels);
   if (entries.length === 0) {
@@ -36,18 +38,48 @@ export function printLabelsMultiline(
     return;
   }
   entries.forEach(([k, v], i) => {
-    if (i > 0) w.write(0, `${indent}\t`);
+    if (i > 0) w.write(0, '\t');
     w.write(0, `${k}=${v}\n`);
   });
 }
 
-/** printAnnotationsMultiline: `Title:\tk: v`, long values shortened like kubectl. */
+/** describe.go's maxAnnotationLen: longer annotations print on their own lines, shortened. */
+const MAX_ANNOTATION_LEN = 140;
+
+/** The length of `s` in UTF-8 bytes (Go's len of a string). */
+export function byteLength(s: string): number {
+  let n = 0;
+  for (const ch of s) {
+    const cp = ch.codePointAt(0)!;
+    n += cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
+  }
+  return n;
+}
+
+/** shorten: the first `max` bytes and `...` when longer (a character cut in two is left out). */
+function shorten(s: string, max: number): string {
+  if (byteLength(s) <= max) return s;
+  let out = '';
+  let n = 0;
+  for (const ch of s) {
+    const len = byteLength(ch);
+    if (n + len > max) break;
+    out += ch;
+    n += len;
+  }
+  return `${out}...`;
+}
+
+/**
+ * printAnnotationsMultiline: `Title:\tk: v`, then `\tk2: v2`. A value with a newline, or whose key
+ * and value are longer than 140 bytes, prints as `k:` followed by each of its lines as `\t  line`,
+ * every line shortened to 138 bytes and `...`. last-applied-configuration is skipped.
+ */
 export function printAnnotationsMultiline(
   w: PrefixWriter,
   title: string,
   annotations: Record<string, string> | undefined,
 ): void {
-  const indent = title.match(/^ */)![0];
   w.write(0, `${title}:\t`);
   const entries = sortedEntries(annotations).filter(
     ([k]) => k !== 'kubectl.kubernetes.io/last-applied-configuration',
@@ -57,9 +89,42 @@ export function printAnnotationsMultiline(
     return;
   }
   entries.forEach(([k, v], i) => {
-    if (i > 0) w.write(0, `${indent}\t`);
-    const value = v.length > 200 ? `${v.slice(0, 200)}...` : v;
-    w.write(0, `${k}: ${value.includes('\n') ? value.split('\n').join(`\n${indent}\t`) : value}\n`);
+    if (i > 0) w.write(0, '\t');
+    const value = v.endsWith('\n') ? v.slice(0, -1) : v;
+    if (byteLength(value) + byteLength(k) + 2 > MAX_ANNOTATION_LEN || value.includes('\n')) {
+      w.write(0, `${k}:\n`);
+      for (const line of value.split('\n')) w.write(0, `\t  ${shorten(line, MAX_ANNOTATION_LEN - 2)}\n`);
+    } else w.write(0, `${k}: ${value}\n`);
+  });
+}
+
+/**
+ * printPodTolerationsMultiline: `key[=value][:effect][ op=Exists][ for Ns]`, one toleration a
+ * line, sorted by key (`node.kubernetes.io/not-ready:NoExecute op=Exists for 300s`).
+ */
+export function printTolerationsMultiline(
+  w: PrefixWriter,
+  title: string,
+  tolerations: PodSpec['tolerations'],
+): void {
+  w.write(0, `${title}:\t`);
+  const list = [...(tolerations ?? [])].sort((a, b) =>
+    (a.key ?? '') < (b.key ?? '') ? -1 : (a.key ?? '') > (b.key ?? '') ? 1 : 0,
+  );
+  if (list.length === 0) {
+    w.write(0, '<none>\n');
+    return;
+  }
+  list.forEach((t, i) => {
+    if (i > 0) w.write(0, '\t');
+    let text = t.key ?? '';
+    if (t.value) text += `=${t.value}`;
+    if (t.effect) text += `:${t.effect}`;
+    // `operator: Exists` with no key and no effect tolerates everything.
+    if (t.operator === 'Exists' && !t.value) text += t.key || t.effect ? ' op=Exists' : 'op=Exists';
+    if (t.tolerationSeconds !== undefined && t.tolerationSeconds !== null)
+      text += ` for ${t.tolerationSeconds}s`;
+    w.write(0, `${text}\n`);
   });
 }
 
@@ -148,8 +213,8 @@ export function describePodTemplate(template: PodTemplateSpec | undefined, w: Pr
     printAnnotationsMultiline(w, '  Annotations', template.metadata.annotations);
   describeContainers(w, 'Containers', template.spec.containers, '  ');
   w.write(0, '  Volumes:\t<none>\n');
-  printLabelsMultiline(w, '  Node-Selectors', undefined);
-  w.write(0, '  Tolerations:\t<none>\n');
+  printLabelsMultiline(w, '  Node-Selectors', template.spec.nodeSelector);
+  printTolerationsMultiline(w, '  Tolerations', template.spec.tolerations);
 }
 
 export function podTemplateText(template: PodTemplateSpec | undefined): string {

@@ -6,8 +6,9 @@
 import type { SimCluster } from '../../cluster/cluster.ts';
 import * as util from '../../cluster/controllers/deployment/util.ts';
 import { formatLabels, formatSelector } from '../../k8s/labels.ts';
+import { podQOS } from '../../k8s/qos.ts';
 import { formatCpu, formatMemory, parseQuantity } from '../../k8s/quantity.ts';
-import { parseTimestamp } from '../../k8s/time.ts';
+import { parseTimestamp, timestamp } from '../../k8s/time.ts';
 import type {
   Container,
   ContainerState,
@@ -27,6 +28,7 @@ import {
   describePodTemplate,
   printAnnotationsMultiline,
   printLabelsMultiline,
+  printTolerationsMultiline,
   probeString,
 } from './describe-template.ts';
 import { age } from './table.ts';
@@ -110,9 +112,14 @@ export function describeDeployment(cluster: SimCluster, d: Deployment): string {
     w.write(1, '----\t------\t------\n');
     for (const c of s.conditions) w.write(1, `${c.type} \t${c.status}\t${c.reason ?? ''}\n`);
   }
+  // kubectl's findNewReplicaSet sorts the list in place by creation time, names breaking ties.
   const rsList = cluster.store
     .listControlledBy<ReplicaSet>(d.metadata.uid ?? '', 'ReplicaSet')
-    .sort((a, b) => (a.metadata.name < b.metadata.name ? -1 : a.metadata.name > b.metadata.name ? 1 : 0));
+    .sort(
+      (a, b) =>
+        parseTimestamp(a.metadata.creationTimestamp) - parseTimestamp(b.metadata.creationTimestamp) ||
+        (a.metadata.name < b.metadata.name ? -1 : a.metadata.name > b.metadata.name ? 1 : 0),
+    );
   const newRS = util.findNewReplicaSet(d, rsList);
   const [, allOld] = util.findOldReplicaSets(d, rsList);
   if (allOld.length || newRS) {
@@ -196,7 +203,7 @@ function describePodContainers(w: PrefixWriter, containers: Container[], statuse
   for (const c of containers) {
     const st = statuses.find((s) => s.name === c.name);
     w.write(1, `${c.name}:\n`);
-    if (st) w.write(2, `Container ID:\t${(st as { containerID?: string }).containerID ?? ''}\n`);
+    if (st) w.write(2, `Container ID:\t${st.containerID ?? ''}\n`);
     w.write(2, `Image:\t${c.image}\n`);
     if (st) w.write(2, `Image ID:\t${st.imageID ?? ''}\n`);
     const ports = (c.ports ?? []).map((p) => `${p.containerPort}/${p.protocol ?? 'TCP'}`).join(', ');
@@ -241,24 +248,6 @@ function describePodContainers(w: PrefixWriter, containers: Container[], statuse
   }
 }
 
-/** qos.GetPodQOS, for the resources a template can carry. */
-export function podQOS(pod: Pod): string {
-  let any = false;
-  let guaranteed = true;
-  for (const c of pod.spec.containers) {
-    const req = c.resources?.requests ?? {};
-    const lim = c.resources?.limits ?? {};
-    if (Object.keys(req).length || Object.keys(lim).length) any = true;
-    for (const r of ['cpu', 'memory']) {
-      const l = lim[r];
-      const q = req[r] ?? l;
-      if (l === undefined || q === undefined || parseQuantity(q) !== parseQuantity(l)) guaranteed = false;
-    }
-  }
-  if (!any) return 'BestEffort';
-  return guaranteed ? 'Guaranteed' : 'Burstable';
-}
-
 export function describePod(cluster: SimCluster, pod: Pod): string {
   const w = new PrefixWriter();
   const spec = pod.spec as Pod['spec'] & { priority?: number; serviceAccountName?: string };
@@ -279,7 +268,7 @@ export function describePod(cluster: SimCluster, pod: Pod): string {
   if (pod.status?.message) w.write(0, `Message:\t${pod.status.message}\n`);
   const ip = pod.status?.podIP ?? '';
   w.write(0, `IP:\t${ip}\n`);
-  const ips = (pod.status as { podIPs?: { ip: string }[] } | undefined)?.podIPs ?? (ip ? [{ ip }] : []);
+  const ips = pod.status?.podIPs ?? [];
   if (ips.length === 0) w.write(0, 'IPs:\t<none>\n');
   else {
     w.write(0, 'IPs:\n');
@@ -294,34 +283,43 @@ export function describePod(cluster: SimCluster, pod: Pod): string {
     for (const c of conditions) w.write(1, `${c.type} \t${c.status} \n`);
   }
   w.write(0, 'Volumes:\t<none>\n');
-  w.write(0, `QoS Class:\t${podQOS(pod)}\n`);
-  printLabelsMultiline(w, 'Node-Selectors', undefined);
-  w.write(0, 'Tolerations:\t<none>\n');
+  w.write(0, `QoS Class:\t${pod.status?.qosClass ?? podQOS(pod)}\n`);
+  printLabelsMultiline(w, 'Node-Selectors', pod.spec.nodeSelector);
+  printTolerationsMultiline(w, 'Tolerations', pod.spec.tolerations);
   describeEvents(w, eventsFor(cluster, pod), cluster.now);
   return finish(w);
 }
 
-/** formatEndpointSlices: `ip:port` of the slices' endpoints for the named port, three at most. */
-function formatEndpointSlices(slices: EndpointSlice[], portName: string): string {
+/**
+ * formatEndpointSlices: `ip:port` of the slices' ready endpoints for the named port, three at
+ * most, then ` + N more...`. An endpoint whose `ready` is false is skipped (nil counts as ready).
+ * As upstream, the list counts as full before readiness is checked, so a not-ready endpoint after
+ * the third still adds the ` + N more...` suffix.
+ */
+export function formatEndpointSlices(slices: EndpointSlice[], portName: string | undefined): string {
   if (slices.length === 0) return '<none>';
   const list: string[] = [];
   const max = 3;
   let more = false;
   let count = 0;
+  const isReady = (e: EndpointSlice['endpoints'][number]) =>
+    (e.conditions as { ready?: boolean | null }).ready ?? true;
   for (const s of slices) {
     const ports = s.ports ?? [];
     if (ports.length === 0) {
       for (const e of s.endpoints) {
         if (list.length === max) more = true;
+        if (!isReady(e)) continue;
         if (!more) list.push(e.addresses[0] ?? '');
         count++;
       }
       continue;
     }
     for (const p of ports) {
-      if ((p.name ?? '') !== portName) continue;
+      if (portName !== undefined && (p.name ?? '') !== portName) continue;
       for (const e of s.endpoints) {
         if (list.length === max) more = true;
+        if (!isReady(e)) continue;
         if (!more) list.push(`${e.addresses[0] ?? ''}:${p.port}`);
         count++;
       }
@@ -443,13 +441,18 @@ export function describeNode(cluster: SimCluster, n: NodeObject): string {
   w.write(0, `CreationTimestamp:\t${rfc1123z(n.metadata.creationTimestamp)}\n`);
   w.write(0, 'Taints:\t<none>\n');
   w.write(0, `Unschedulable:\t${(n.spec as { unschedulable?: boolean }).unschedulable ? 'true' : 'false'}\n`);
+  // The node's Lease in kube-node-lease, which its kubelet renews every 10 s.
+  w.write(0, 'Lease:\n');
+  w.write(1, `HolderIdentity:\t${n.metadata.name}\n`);
+  w.write(1, 'AcquireTime:\t<unset>\n');
+  w.write(1, `RenewTime:\t${rfc1123z(timestamp(Math.floor(cluster.now / 10) * 10))}\n`);
   if (n.status.conditions.length) {
     w.write(0, 'Conditions:\n  Type\tStatus\tLastHeartbeatTime\tLastTransitionTime\tReason\tMessage\n');
     w.write(1, '----\t------\t-----------------\t------------------\t------\t-------\n');
     for (const c of n.status.conditions)
       w.write(
         1,
-        `${c.type} \t${c.status} \t${rfc1123z(c.lastTransitionTime)} \t${rfc1123z(c.lastTransitionTime)} \t${c.reason ?? ''} \t${c.message ?? ''}\n`,
+        `${c.type} \t${c.status} \t${rfc1123z(c.lastHeartbeatTime ?? c.lastTransitionTime)} \t${rfc1123z(c.lastTransitionTime)} \t${c.reason ?? ''} \t${c.message ?? ''}\n`,
       );
   }
   w.write(0, 'Addresses:\n');
@@ -473,11 +476,14 @@ export function describeNode(cluster: SimCluster, n: NodeObject): string {
     ['Architecture', 'architecture'],
     ['Container Runtime Version', 'containerRuntimeVersion'],
     ['Kubelet Version', 'kubeletVersion'],
+    ['Kube-Proxy Version', 'kubeProxyVersion'],
   ] as const)
     w.write(1, `${label}:\t${info[key] ?? ''}\n`);
   if (n.spec.podCIDR) {
     w.write(0, `PodCIDR:\t${n.spec.podCIDR}\n`);
-    w.write(0, `PodCIDRs:\t${n.spec.podCIDR}\n`);
+  }
+  if (n.spec.podCIDRs?.length) {
+    w.write(0, `PodCIDRs:\t${n.spec.podCIDRs.join(',')}\n`);
   }
   const pods = cluster.store
     .list<Pod>('Pod')
@@ -525,6 +531,21 @@ export function describeNode(cluster: SimCluster, n: NodeObject): string {
   return finish(w);
 }
 
+/**
+ * describeNamespace with the quota and limit-range sections of a cluster that serves both and has
+ * none.
+ */
+export function describeNamespace(ns: KubeObject & { status?: { phase?: string } }): string {
+  const w = new PrefixWriter();
+  w.write(0, `Name:\t${ns.metadata.name}\n`);
+  printLabelsMultiline(w, 'Labels', ns.metadata.labels);
+  printAnnotationsMultiline(w, 'Annotations', ns.metadata.annotations);
+  w.write(0, `Status:\t${ns.status?.phase ?? ''}\n`);
+  w.write(0, '\nNo resource quota.\n');
+  w.write(0, '\nNo LimitRange resource.\n');
+  return finish(w);
+}
+
 /** Describes any served object; undefined for kinds without a describer. */
 export function describeObject(cluster: SimCluster, obj: KubeObject): string | undefined {
   switch (obj.kind) {
@@ -542,6 +563,8 @@ export function describeObject(cluster: SimCluster, obj: KubeObject): string | u
       return describeEndpointSlice(cluster, obj as EndpointSlice);
     case 'Node':
       return describeNode(cluster, obj as NodeObject);
+    case 'Namespace':
+      return describeNamespace(obj);
     default:
       return undefined;
   }

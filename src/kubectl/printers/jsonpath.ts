@@ -12,6 +12,28 @@ export class JsonPathError extends Error {
   }
 }
 
+/**
+ * A bound on the work one template does (values selected, text written), so that no template —
+ * nested ranges over recursive descent, say — can keep the page busy: past it the template
+ * fails with an error, as a bad index does. kubectl has no such limit; nothing a cluster of this
+ * size prints comes near it.
+ */
+export const JSONPATH_BUDGET = 1_000_000;
+let work = 0;
+
+function spend(n: number): void {
+  work += n;
+  if (work > JSONPATH_BUDGET)
+    throw new JsonPathError(
+      `the template selects or prints more than ${JSONPATH_BUDGET} values, more than the simulator prints`,
+    );
+}
+
+/** Starts a new budget: each printed output (all objects of one `get`) gets its own. */
+export function resetJsonPathBudget(): void {
+  work = 0;
+}
+
 type Node =
   | { kind: 'text'; text: string }
   | { kind: 'expr'; paths: string[] }
@@ -119,6 +141,7 @@ function unquote(s: string): string {
 }
 
 function descend(v: unknown, out: unknown[]): void {
+  spend(1);
   out.push(v);
   if (Array.isArray(v)) for (const x of v) descend(x, out);
   else if (isObj(v)) for (const k of Object.keys(v).sort()) descend(v[k], out);
@@ -193,6 +216,7 @@ export function evalPath(path: string, root: unknown, current: unknown): unknown
           else if (isObj(v)) for (const k of Object.keys(v).sort()) next.push(v[k]);
         } else if (isObj(v) && name in v && v[name] !== undefined) next.push(v[name]);
       }
+      spend(next.length);
       values = next;
       continue;
     }
@@ -219,7 +243,7 @@ export function evalPath(path: string, root: unknown, current: unknown): unknown
       const next: unknown[] = [];
       if (inner.startsWith('?(') && inner.endsWith(')')) {
         const cond = inner.slice(2, -1).trim();
-        const m = /^(.+?)\s*(==|!=|<=|>=|<|>)\s*(.+)$/.exec(cond);
+        const m = splitFilter(cond);
         for (const v of values) {
           const items = Array.isArray(v) ? v : isObj(v) ? [v] : [];
           for (const item of items) {
@@ -238,29 +262,16 @@ export function evalPath(path: string, root: unknown, current: unknown): unknown
       } else if (/^(['"]).*\1$/.test(inner)) {
         for (const key of splitUnion(inner).map(unquote))
           for (const v of values) if (isObj(v) && v[key] !== undefined) next.push(v[key]);
-      } else if (/^-?[0-9]*(:-?[0-9]*){0,2}$/.test(inner) && inner !== '') {
-        const parts = inner.split(':');
+      } else if (isSlice(inner)) {
+        const params = sliceParams(inner);
         for (const v of values) {
           if (!Array.isArray(v)) continue;
-          const n = v.length;
-          const norm = (x: string | undefined, def: number) => {
-            if (x === undefined || x === '') return def;
-            const k = Number(x);
-            return k < 0 ? Math.max(0, n + k) : Math.min(k, n);
-          };
-          if (parts.length === 1) {
-            let k = Number(parts[0]);
-            if (k < 0) k += n;
-            if (k >= 0 && k < n) next.push(v[k]);
-            else throw new JsonPathError(`array index out of bounds: index ${parts[0]}, length ${n}`);
-          } else {
-            const start = norm(parts[0], 0);
-            const end = norm(parts[1], n);
-            const step = parts[2] ? Number(parts[2]) || 1 : 1;
-            for (let k = start; k < end; k += step) next.push(v[k]);
-          }
+          const taken = slice(v, params);
+          if (taken === undefined) break;
+          next.push(...taken);
         }
       } else throw new JsonPathError(`invalid array index ${inner}`);
+      spend(next.length);
       values = next;
       continue;
     }
@@ -273,6 +284,87 @@ export function evalPath(path: string, root: unknown, current: unknown): unknown
     );
   }
   return values;
+}
+
+/**
+ * The slice operator's text (parser.go's sliceOperatorRex, `^(-?[\d]*)(:-?[\d]*)?(:-?[\d]*)?$`),
+ * matched by hand: at most three colon-separated parts, each an optional minus and digits.
+ */
+function isSlice(inner: string): boolean {
+  if (inner === '') return false;
+  const parts = inner.split(':');
+  return parts.length <= 3 && parts.every((p) => /^-?[0-9]*$/.test(p));
+}
+
+interface SliceParam {
+  known: boolean;
+  value: number;
+  /** `[n]`: the end is n+1, made up by the parser. */
+  derived?: boolean;
+}
+
+/** parser.go's parseArray: start, end and step, each known or not. */
+function sliceParams(inner: string): [SliceParam, SliceParam, SliceParam] {
+  const parts = inner.split(':');
+  const num = (t: string) => {
+    const n = Number(t);
+    if (!Number.isSafeInteger(n)) throw new JsonPathError(`array index ${t} is not a number`);
+    return n;
+  };
+  const start: SliceParam = parts[0] ? { known: true, value: num(parts[0]) } : { known: false, value: 0 };
+  const end: SliceParam =
+    parts.length === 1
+      ? { known: true, value: start.value + 1, derived: true }
+      : parts[1]
+        ? { known: true, value: num(parts[1]) }
+        : { known: false, value: 0 };
+  const step: SliceParam = parts[2] ? { known: true, value: num(parts[2]) } : { known: false, value: 0 };
+  return [start, end, step];
+}
+
+/**
+ * jsonpath.go's evalArray for one list: negative indexes count from the end, an index out of
+ * range is an error, and the step must be positive (`[::-1]` is refused, as kubectl refuses it,
+ * instead of looping). Undefined means "an empty selection ends the evaluation" (upstream returns
+ * what it has when start equals end).
+ */
+function slice(v: unknown[], [p0, p1, p2]: [SliceParam, SliceParam, SliceParam]): unknown[] | undefined {
+  const n = v.length;
+  let start = p0.known ? p0.value : 0;
+  if (start < 0) start += n;
+  let end = p1.known ? p1.value : n;
+  if (end < 0 || (end === 0 && p1.derived)) end += n;
+  if (end === start) return undefined;
+  if (start >= n || start < 0)
+    throw new JsonPathError(`array index out of bounds: index ${start}, length ${n}`);
+  if (end > n || end < 0) throw new JsonPathError(`array index out of bounds: index ${end - 1}, length ${n}`);
+  if (start > end) throw new JsonPathError(`starting index ${start} is greater than ending index ${end}`);
+  let step = 1;
+  if (p2.known) {
+    if (p2.value <= 0) throw new JsonPathError('step must be > 0');
+    step = p2.value;
+  }
+  const out: unknown[] = [];
+  for (let k = start; k < end; k += step) out.push(v[k]);
+  return out;
+}
+
+/**
+ * A filter's `left op right`, split at its first comparison operator as parser.go's
+ * `^([^!<>=]+)([!<>=]+)(.+?)$` splits it; by hand, so the work stays linear in its length.
+ * Undefined for a filter without one (`[?(@.name)]` tests existence).
+ */
+function splitFilter(cond: string): [string, string, string, string] | undefined {
+  let i = 0;
+  while (i < cond.length && !'!<>='.includes(cond[i]!)) i++;
+  if (i === 0 || i >= cond.length) return undefined;
+  let j = i;
+  while (j < cond.length && '!<>='.includes(cond[j]!)) j++;
+  const op = cond.slice(i, j);
+  const left = cond.slice(0, i).trim();
+  const right = cond.slice(j).trim();
+  if (!['==', '!=', '<=', '>=', '<', '>'].includes(op) || left === '' || right === '') return undefined;
+  return [cond, left, op, right];
 }
 
 /** Compact JSON with sorted keys, as Go's json.Marshal prints map values. */
@@ -302,7 +394,8 @@ export function textOf(v: unknown): string {
 }
 
 /** Every value each path of a `{…}` action selects (for custom-columns). */
-export function selectValues(expr: string, root: unknown): unknown[] {
+export function selectValues(expr: string, root: unknown, fresh = true): unknown[] {
+  if (fresh) resetJsonPathBudget();
   const nodes = parseTemplate(expr);
   const out: unknown[] = [];
   for (const n of nodes) if (n.kind === 'expr') for (const p of n.paths) out.push(...evalPath(p, root, root));
@@ -310,14 +403,19 @@ export function selectValues(expr: string, root: unknown): unknown[] {
 }
 
 export function executeTemplate(template: string, root: unknown): string {
+  resetJsonPathBudget();
   const nodes = parseTemplate(template);
   const run = (body: Node[], current: unknown): string => {
     let s = '';
     for (const n of body) {
-      if (n.kind === 'text') s += n.text;
-      else if (n.kind === 'expr') {
+      if (n.kind === 'text') {
+        spend(1);
+        s += n.text;
+      } else if (n.kind === 'expr') {
         const values = n.paths.flatMap((p) => evalPath(p, root, current));
-        s += values.map(textOf).join(' ');
+        const text = values.map(textOf).join(' ');
+        spend(1 + Math.floor(text.length / 64));
+        s += text;
       } else {
         for (const v of evalPath(n.path, root, current)) s += run(n.body, v);
       }

@@ -3,11 +3,20 @@
  * the API server returns them, keys in Go's map order (sorted), YAML the way sigs.k8s.io/yaml
  * writes it, JSON indented by four spaces; several objects print as a `List`.
  */
+import { apiEncode } from '../../k8s/encode.ts';
+import { inGoOrder } from '../../k8s/go-order.ts';
 import { yamlLibrary } from '../../k8s/yaml.ts';
 import { kindSlashName, resourceForKind } from '../../k8s/resources.ts';
 import type { KubeObject } from '../../k8s/types.ts';
 import { KubectlError } from '../command.ts';
-import { JsonPathError, escapeHtml, executeTemplate, selectValues, textOf } from './jsonpath.ts';
+import {
+  JsonPathError,
+  escapeHtml,
+  executeTemplate,
+  resetJsonPathBudget,
+  selectValues,
+  textOf,
+} from './jsonpath.ts';
 import { renderTable } from './table.ts';
 
 const isObj = (v: unknown): v is Record<string, unknown> =>
@@ -113,7 +122,8 @@ export function parseOutput(o: string | undefined): OutputFormat {
 }
 
 /** Prints objects in a non-table format. `single` means one object was asked for by name. */
-export function printObjects(format: OutputFormat, objects: KubeObject[], single: boolean): string {
+export function printObjects(format: OutputFormat, shown: KubeObject[], single: boolean): string {
+  const objects = shown.map(apiEncode);
   const data: unknown = single && objects.length === 1 ? objects[0] : asList(objects);
   switch (format.type) {
     case 'yaml':
@@ -137,18 +147,77 @@ export function printObjects(format: OutputFormat, objects: KubeObject[], single
       }
     case 'custom-columns': {
       const lines = [format.columns.map((c) => c.header)];
-      for (const o of objects) {
-        const plain = JSON.parse(JSON.stringify(o)) as unknown;
-        lines.push(
-          format.columns.map((c) => {
-            const values = selectValues(c.expr, plain);
-            return values.length ? values.map(textOf).join(',') : '<none>';
-          }),
-        );
+      // One budget for the whole table (see JSONPATH_BUDGET).
+      resetJsonPathBudget();
+      try {
+        for (const o of objects) {
+          const plain = JSON.parse(JSON.stringify(o)) as unknown;
+          lines.push(
+            format.columns.map((c) => {
+              const values = selectValues(c.expr, plain, false);
+              return values.length ? values.map(textOf).join(',') : '<none>';
+            }),
+          );
+        }
+      } catch (e) {
+        if (e instanceof JsonPathError) throw new KubectlError(e.message);
+        throw e;
       }
       return renderTable(lines);
     }
     case 'table':
       return '';
+  }
+}
+
+/** The formats of genericclioptions.PrintFlags (commands that print the objects they change). */
+const objectFormats = [
+  'go-template',
+  'go-template-file',
+  'json',
+  'jsonpath',
+  'jsonpath-as-json',
+  'jsonpath-file',
+  'name',
+  'template',
+  'templatefile',
+  'yaml',
+];
+
+/**
+ * Parses `-o` of a command that prints objects rather than tables (rollout, create deployment,
+ * expose, scale…): undefined for the default `kind/name verb` line.
+ */
+export function parseObjectOutput(o: string | undefined): OutputFormat | undefined {
+  if (o === undefined || o === '') return undefined;
+  const eq = o.indexOf('=');
+  if (!objectFormats.includes(eq >= 0 ? o.slice(0, eq) : o))
+    throw new KubectlError(
+      `unable to match a printer suitable for the output format "${o}", allowed formats are: ${objectFormats.join(',')}`,
+    );
+  return parseOutput(o);
+}
+
+/**
+ * kubectl's printers for objects it holds as typed Go values: YAML as for any object, JSON in the
+ * structs' field order, and several objects one after another (YAML separated by `---`), not as a
+ * List. One printer per command, as kubectl keeps one.
+ */
+export class TypedPrinter {
+  private printed = 0;
+
+  constructor(private readonly format: OutputFormat) {}
+
+  print(shown: KubeObject): string {
+    const obj = inGoOrder(apiEncode(shown));
+    const first = this.printed++ === 0;
+    switch (this.format.type) {
+      case 'yaml':
+        return `${first ? '' : '---\n'}${goYaml(obj)}`;
+      case 'json':
+        return `${escapeHtml(JSON.stringify(obj, null, 4))}\n`;
+      default:
+        return printObjects(this.format, [obj], true);
+    }
   }
 }

@@ -3,7 +3,7 @@
  * container `nodejs`) behind Service `kubia` (port 80 → 8080) on a 3-node cluster with the
  * simulator's realistic default timings (schedule 1 s, pull 5 s, start 2 s, terminate 5 s).
  */
-import type { Scenario } from '../../src/scenario/scenario.ts';
+import type { Scenario } from '../../src/index.ts';
 
 export const kubiaDeploymentYaml = `apiVersion: apps/v1
 kind: Deployment
@@ -61,6 +61,9 @@ const kubiaService = {
   metadata: { name: 'kubia' },
   spec: { selector: { app: 'kubia' }, ports: [{ port: 80, targetPort: 8080 }] },
 };
+
+/** The app opens with the Deployment running (its pods came up in the first seconds). */
+export const START_AT = 20;
 
 export function defaultScenario(): Scenario {
   return {

@@ -1,32 +1,35 @@
 /** The typed test hook e2e specs drive virtual time with (declared in web/rolloutLab.d.ts). */
 import type { RolloutLabHook } from '../rolloutLab.d.ts';
-import { runConsole, runLine, session, uiStore } from '../store/app.ts';
-import { clusterView } from './view.ts';
-import { ColourBook, trafficWindow } from './view.ts';
+import type { Lab } from './lab.ts';
 
-export function installTestHook(): void {
+export function installTestHook(lab: Lab): void {
   const hook: RolloutLabHook = {
-    seek: (t) => session.seek(t),
-    advance: (s) => session.advance(s),
+    seek: (t) => lab.seek(t),
+    advance: (s) => lab.advance(s),
     run: (command, stdin) => {
       const line = stdin === undefined ? { run: command } : { run: command, stdin };
-      const r = runLine(line);
+      const r = lab.runLine(line);
       return { stdout: r.stdout, stderr: r.stderr, exitCode: r.exitCode };
     },
-    console: (command) => runConsole(command),
-    load: (scenario, t = 0) => session.load(scenario, t),
+    console: (command) => lab.runConsole(command),
+    load: (scenario, t = 0) => lab.load(scenario, t),
     play: (speed) => {
-      if (speed !== undefined) session.setSpeed(speed);
-      session.play();
+      if (speed !== undefined) lab.setSpeed(speed);
+      lab.play();
     },
-    pause: () => session.pause(),
+    pause: () => lab.pause(),
+    hold: (on = true) => {
+      lab.player.hold = on;
+    },
     state: () => {
-      const v = clusterView(session.live, new ColourBook());
+      const f = lab.frame();
+      const v = f.view;
       return {
-        t: session.now,
-        playing: session.playing,
-        duration: session.duration,
-        steps: session.steps.map((s) => ({ at: s.at, run: s.run })),
+        t: f.t,
+        playing: lab.player.playing,
+        duration: f.history.duration,
+        until: f.history.until,
+        steps: f.steps.map((s) => ({ at: s.at, run: s.run, status: s.status })),
         services: v.services.map((s) => ({ name: s.name, selector: s.selector, endpoints: s.endpoints })),
         deployments: v.deployments.map((d) => ({
           name: d.name,
@@ -49,8 +52,12 @@ export function installTestHook(): void {
           version: p.version,
           state: p.state,
         })),
-        log: uiStore.getState().log.length,
-        traffic: trafficWindow(session.live, session.now, 10),
+        log: f.steps.filter((s) => s.ranAt !== undefined).length + lab.store.getState().ui.log.length,
+        traffic: {
+          ok: f.traffic.window.ok,
+          errors: f.traffic.window.errors,
+          refused: f.traffic.window.refused,
+        },
       };
     },
   };

@@ -3,8 +3,9 @@
  * ordinary Kubernetes YAML (the app keeps its built-in manifests as JSON; they are converted, while
  * manifests a user wrote in YAML are kept as written, comments included). Needs the YAML library.
  */
-import { parseManifests, toYaml } from '../../src/k8s/yaml.ts';
-import type { Scenario } from '../../src/scenario/scenario.ts';
+import { deepCopy } from '../k8s/copy.ts';
+import { parseManifests, toYaml } from '../k8s/yaml.ts';
+import type { Scenario } from './scenario.ts';
 
 function manifestsAsYaml(text: string): string {
   const t = text.trim();
@@ -18,8 +19,9 @@ function manifestsAsYaml(text: string): string {
   }
 }
 
+/** A scenario as the file `parseScenario` reads back (YAML; needs the YAML library loaded). */
 export function scenarioYaml(s: Scenario): string {
-  const copy = structuredClone(s);
+  const copy = deepCopy(s);
   copy.spec.manifests = manifestsAsYaml(copy.spec.manifests);
   return `# Rollout Lab scenario: open it in the app (Import) or run it with \`npm run sim -- FILE --until 300\`.\n${toYaml(copy)}`;
 }

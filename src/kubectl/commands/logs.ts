@@ -1,0 +1,398 @@
+/**
+ * `kubectl logs (POD | TYPE/NAME) [-c CONTAINER]`, `-l SELECTOR`, `-f`, `-p`, `--tail`, `--since`,
+ * `--since-time`, `--timestamps`, `--prefix`, `--all-containers` (cmd/logs/logs.go): what the
+ * simulated app wrote (src/cluster/applog.ts). For TYPE/NAME kubectl picks one pod the way
+ * podutils.ByLogging orders them and says which on stderr.
+ */
+import { LOG_LINES, STARTING_LINE, requestLine, requestTimes, type AppLog } from '../../cluster/applog.ts';
+import { isPodReady } from '../../cluster/controllers/deployment/util.ts';
+import type { PodRuntime } from '../../cluster/kubelet.ts';
+import { mapSelectorMatches } from '../../k8s/labels.ts';
+import { groupResource, type ResourceInfo } from '../../k8s/resources.ts';
+import { parseTimestamp, timestamp } from '../../k8s/time.ts';
+import type { Deployment, KubeObject, Pod, ReplicaSet, Service } from '../../k8s/types.ts';
+import {
+  type Command,
+  type CommandContext,
+  type WatchSession,
+  KubectlError,
+  PrintedError,
+} from '../command.ts';
+import { FlagError, UsageError, flagBool, flagInt, flagString, parseDuration } from '../parse.ts';
+import { labelSelector, listResource, matchesSelector, resolveTargetsWithAll } from './objects.ts';
+
+const USAGE_ERROR = `expected 'logs [-f] [-p] (POD | TYPE/NAME) [-c CONTAINER]'.\nPOD or TYPE/NAME is a required argument for the logs command`;
+
+/** The Go type kubectl names for objects it cannot find pods for. */
+const GO_TYPES: Record<string, string> = {
+  Endpoints: '*v1.Endpoints',
+  EndpointSlice: '*v1.EndpointSlice',
+  Node: '*v1.Node',
+  Namespace: '*v1.Namespace',
+  Event: '*v1.Event',
+};
+
+/** RFC 3339 with nanoseconds, trailing zeros dropped (Go's time.RFC3339Nano), of virtual time. */
+export function rfc3339Nano(t: number): string {
+  const whole = Math.floor(t);
+  const micros = Math.round((t - whole) * 1e6);
+  const base = timestamp(whole).slice(0, -1);
+  if (micros === 0) return `${base}Z`;
+  let frac = String(micros * 1000).padStart(9, '0');
+  while (frac.endsWith('0')) frac = frac.slice(0, -1);
+  return `${base}.${frac}Z`;
+}
+
+/** podutils.ByLogging: the pod kubectl reads the logs of when given a controller or Service. */
+function byLogging(a: Pod, b: Pod): number {
+  const assigned = (p: Pod) => Boolean(p.spec.nodeName);
+  if (assigned(a) !== assigned(b)) return assigned(a) ? -1 : 1;
+  const rank = (p: Pod) => ({ Running: 0, Unknown: 1, Pending: 2 })[p.status?.phase as string] ?? 3;
+  if (rank(a) !== rank(b)) return rank(a) - rank(b);
+  if (isPodReady(a) !== isPodReady(b)) return isPodReady(a) ? -1 : 1;
+  const readySince = (p: Pod) =>
+    parseTimestamp(p.status?.conditions?.find((c) => c.type === 'Ready')?.lastTransitionTime);
+  // Ready for longer first.
+  if (isPodReady(a) && isPodReady(b) && readySince(a) !== readySince(b)) return readySince(a) - readySince(b);
+  const restarts = (p: Pod) => Math.max(0, ...(p.status?.containerStatuses ?? []).map((c) => c.restartCount));
+  if (restarts(a) !== restarts(b)) return restarts(b) - restarts(a);
+  return parseTimestamp(a.metadata.creationTimestamp) - parseTimestamp(b.metadata.creationTimestamp);
+}
+
+/** The pods a controller or Service selects (SelectorsForObject), for `logs TYPE/NAME`. */
+function podsSelectedBy(ctx: CommandContext, info: ResourceInfo, obj: KubeObject): Pod[] {
+  const pods = ctx.cluster.store.list<Pod>('Pod', obj.metadata.namespace);
+  switch (info.kind) {
+    case 'Deployment':
+    case 'ReplicaSet': {
+      const sel = (obj as Deployment | ReplicaSet).spec.selector;
+      return pods.filter((p) => matchesSelector(p, sel));
+    }
+    case 'Service': {
+      const sel = (obj as Service).spec.selector;
+      return sel && Object.keys(sel).length
+        ? pods.filter((p) => mapSelectorMatches(sel, p.metadata.labels))
+        : [];
+    }
+    default:
+      throw new KubectlError(
+        `cannot get the logs from ${GO_TYPES[info.kind] ?? `*v1.${info.kind}`}: selector for ${GO_TYPES[info.kind] ?? `*v1.${info.kind}`} not implemented`,
+      );
+  }
+}
+
+interface Source {
+  pod: Pod;
+  container: string;
+}
+
+interface Options {
+  previous: boolean;
+  timestamps: boolean;
+  prefix: boolean;
+  tail: number;
+  since?: number;
+  limitBytes: number;
+}
+
+/** One line of the log as the kubelet returns it. */
+interface Line {
+  t: number;
+  text: string;
+}
+
+/** The lines of one container's log, or the API server's refusal. */
+function logLines(ctx: CommandContext, src: Source, o: Options): Line[] {
+  const { pod, container } = src;
+  const name = pod.metadata.name;
+  const status = pod.status?.containerStatuses?.find((s) => s.name === container);
+  const rt: PodRuntime | undefined = ctx.cluster.world.pods.get(
+    `${pod.metadata.namespace ?? 'default'}/${name}`,
+  );
+  const main = pod.spec.containers[0]?.name === container;
+  if (o.previous) {
+    if (!main || !rt?.lastState)
+      throw new PrintedError(
+        `Error from server (BadRequest): previous terminated container "${container}" in pod "${name}" not found`,
+      );
+    return render(rt.previousLog, rt.lastState.startedAt, pod, container);
+  }
+  const waiting = status?.state.waiting?.reason;
+  if (waiting && waiting !== 'CrashLoopBackOff') {
+    const why =
+      waiting === 'ErrImagePull'
+        ? 'trying and failing to pull image'
+        : waiting === 'ImagePullBackOff'
+          ? "image can't be pulled"
+          : waiting;
+    throw new PrintedError(
+      `Error from server (BadRequest): container "${container}" in pod "${name}" is waiting to start: ${why}`,
+    );
+  }
+  if (!status || !rt || !main) return [];
+  // In CrashLoopBackOff the kubelet serves the log of the container that exited.
+  const startedAt = rt.stage === 'crashBackOff' && rt.lastState ? rt.lastState.startedAt : rt.startedAt;
+  return render(rt.log, startedAt, pod, container);
+}
+
+function render(log: AppLog | undefined, startedAt: number, pod: Pod, container: string): Line[] {
+  const c = pod.spec.containers.find((x) => x.name === container);
+  if (!c || !/^(docker\.io\/)?luksa\/kubia([:@]|$)/.test(c.image)) return [];
+  const text = requestLine(pod.status?.podIP ?? '');
+  const lines: Line[] = [];
+  // A rotated log has lost its first line.
+  if ((log?.count ?? 0) <= LOG_LINES) lines.push({ t: startedAt, text: STARTING_LINE });
+  for (const t of requestTimes(log)) lines.push({ t, text });
+  return lines;
+}
+
+/** The lines of one source after --since, --tail, --timestamps, --prefix and --limit-bytes. */
+function format(lines: Line[], src: Source, o: Options): string {
+  const since = o.since;
+  let kept = since !== undefined ? lines.filter((l) => l.t >= since) : lines;
+  if (o.tail >= 0) kept = kept.slice(Math.max(0, kept.length - o.tail));
+  const prefix = o.prefix ? `[pod/${src.pod.metadata.name}/${src.container}] ` : '';
+  let out = kept.map((l) => `${prefix}${o.timestamps ? `${rfc3339Nano(l.t)} ` : ''}${l.text}\n`).join('');
+  if (o.limitBytes > 0 && out.length > o.limitBytes) out = out.slice(0, o.limitBytes);
+  return out;
+}
+
+function runLogs(ctx: CommandContext): number | WatchSession {
+  const positional = ctx.args.positional;
+  const selectorText = flagString(ctx.args, 'selector');
+  const follow = flagBool(ctx.args, 'follow');
+  const allContainers = flagBool(ctx.args, 'all-containers');
+  let container = flagString(ctx.args, 'container') ?? '';
+  const sinceText = flagString(ctx.args, 'since');
+  const since = sinceText === undefined ? undefined : parseDuration(sinceText);
+  if (sinceText !== undefined && since === undefined)
+    throw new FlagError(
+      `invalid argument "${sinceText}" for "--since" flag: time: invalid duration "${sinceText}"`,
+      ctx.commandPath,
+    );
+  const sinceTimeText = flagString(ctx.args, 'since-time');
+  let sinceTime: number | undefined;
+  if (sinceTimeText !== undefined) {
+    sinceTime = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?(Z|[+-]\d\d:\d\d)$/.test(sinceTimeText)
+      ? parseTimestamp(new Date(Date.parse(sinceTimeText)).toISOString().replace(/\.\d+Z$/, 'Z'))
+      : Number.NaN;
+    if (Number.isNaN(sinceTime))
+      throw new KubectlError(
+        `parsing time ${JSON.stringify(sinceTimeText)} as "2006-01-02T15:04:05Z07:00": cannot parse ${JSON.stringify(sinceTimeText)} as "2006"`,
+      );
+  }
+  if (selectorText !== undefined) {
+    if (positional.length)
+      throw new UsageError('only a selector (-l) or a POD name is allowed', ctx.commandPath);
+  } else if (positional.length === 0 || positional.length > 2)
+    throw new UsageError(USAGE_ERROR, ctx.commandPath);
+  const o: Options = {
+    previous: flagBool(ctx.args, 'previous'),
+    timestamps: flagBool(ctx.args, 'timestamps'),
+    prefix: flagBool(ctx.args, 'prefix'),
+    // A selector shows the last 10 lines of each pod unless --tail says otherwise.
+    tail: flagInt(ctx.args, 'tail') ?? (selectorText !== undefined ? 10 : -1),
+    limitBytes: flagInt(ctx.args, 'limit-bytes') ?? 0,
+  };
+  if (since !== undefined) o.since = ctx.cluster.now - since;
+  else if (sinceTime !== undefined) o.since = sinceTime;
+
+  // The pods: by selector, by name, or one of a controller's (or Service's) pods.
+  let pods: Pod[];
+  if (selectorText !== undefined) {
+    const selector = labelSelector(selectorText);
+    pods = ctx.cluster.store.list<Pod>('Pod', ctx.namespace).filter((p) => matchesSelector(p, selector));
+    if (pods.length === 0) {
+      ctx.err(`No resources found in ${ctx.namespace} namespace.\n`);
+      return 0;
+    }
+    const max = flagInt(ctx.args, 'max-log-requests') ?? 5;
+    if (follow && pods.length > max)
+      throw new KubectlError(
+        `you are attempting to follow ${pods.length} log streams, but maximum allowed concurrency is ${max}, use --max-log-requests to increase the limit`,
+      );
+  } else {
+    const [target, second] = positional as [string, string | undefined];
+    if (second !== undefined) container = second;
+    if (!target.includes('/')) {
+      const pod = ctx.cluster.store.get<Pod>('Pod', ctx.namespace, target);
+      if (!pod)
+        throw new KubectlError(
+          `error from server (NotFound): pods "${target}" not found in namespace "${ctx.namespace}"`,
+        );
+      pods = [pod];
+    } else {
+      const { targets } = resolveTargetsWithAll([target], true, 'logs');
+      const t = targets[0]!;
+      const name = t.names[0]!;
+      const obj = listResource(ctx.cluster, t.info, ctx.namespace).find((x) => x.metadata.name === name);
+      if (!obj)
+        throw new KubectlError(
+          `error from server (NotFound): ${groupResource(t.info)} "${name}" not found in namespace "${ctx.namespace}"`,
+        );
+      if (t.info.kind === 'Pod') pods = [obj as Pod];
+      else {
+        const selected = podsSelectedBy(ctx, t.info, obj).sort(byLogging);
+        if (selected.length === 0) throw new KubectlError('timed out waiting for the condition');
+        if (selected.length > 1)
+          ctx.err(`Found ${selected.length} pods, using pod/${selected[0]!.metadata.name}\n`);
+        pods = [selected[0]!];
+      }
+    }
+  }
+
+  const sources: Source[] = [];
+  for (const pod of pods) {
+    const names = pod.spec.containers.map((c) => c.name);
+    if (allContainers) for (const n of names) sources.push({ pod, container: n });
+    else if (container) {
+      if (!names.includes(container))
+        throw new KubectlError(`container ${container} is not valid for pod ${pod.metadata.name}`);
+      sources.push({ pod, container });
+    } else {
+      if (names.length > 1) ctx.err(`Defaulted container "${names[0]}" out of: ${names.join(', ')}\n`);
+      sources.push({ pod, container: names[0]! });
+    }
+  }
+  const errors: string[] = [];
+  for (const src of sources) {
+    try {
+      const lines = logLines(ctx, src, o);
+      ctx.out(format(lines, src, o));
+    } catch (e) {
+      if (e instanceof PrintedError || e instanceof KubectlError)
+        errors.push(e instanceof KubectlError ? `error: ${e.message}` : e.message);
+      else throw e;
+    }
+  }
+  if (errors.length) {
+    ctx.err(`${errors.join('\n')}\n`);
+    return 1;
+  }
+  if (!follow) return 0;
+
+  // -f: every line the apps write from now on, until the pods are gone.
+  const cluster = ctx.cluster;
+  let done = false;
+  const written = new Map<Source, number>();
+  const countOf = (src: Source) => {
+    const rt = cluster.world.pods.get(`${src.pod.metadata.namespace ?? 'default'}/${src.pod.metadata.name}`);
+    return rt?.log?.count ?? 0;
+  };
+  for (const src of sources) written.set(src, countOf(src));
+  // New lines print whole and as they come: no --tail, no --since.
+  const following: Options = { ...o, tail: -1 };
+  delete following.since;
+  const follower: WatchSession = {
+    get done() {
+      return done;
+    },
+    exitCode: 0,
+    deadline: Number.POSITIVE_INFINITY,
+    // A synchronous `logs -f` ends once the apps have written nothing for a while, and after a minute.
+    syncIdleSeconds: 10,
+    syncMaxSeconds: 60,
+    onChange(c) {
+      if (c.kind !== 'Pod' || c.type !== 'deleted') return;
+      if (sources.every((s) => !cluster.store.get('Pod', s.pod.metadata.namespace, s.pod.metadata.name)))
+        done = true;
+    },
+    onTick() {
+      for (const src of sources) {
+        const rt = cluster.world.pods.get(
+          `${src.pod.metadata.namespace ?? 'default'}/${src.pod.metadata.name}`,
+        );
+        const count = rt?.log?.count ?? 0;
+        const before = written.get(src) ?? 0;
+        if (count <= before) {
+          written.set(src, count);
+          continue;
+        }
+        const times = requestTimes(rt?.log).slice(-(count - before));
+        const text = requestLine(src.pod.status?.podIP ?? '');
+        ctx.out(
+          format(
+            times.map((t) => ({ t, text })),
+            src,
+            following,
+          ),
+        );
+        written.set(src, count);
+      }
+    },
+    expire() {
+      done = true;
+    },
+  };
+  return follower;
+}
+
+export const logsCommand: Command = {
+  name: 'logs',
+  short: 'Print the logs for a container in a pod',
+  long: 'Print the logs for a container in a pod or specified resource. If the pod has only one container, the container name is optional.',
+  examples:
+    '  # Return snapshot logs from pod nginx with only one container\n  kubectl logs nginx\n\n  # Return snapshot logs from pod nginx, prefixing each line with the source pod and container name\n  kubectl logs nginx --prefix\n\n  # Return snapshot logs from all pods in the deployment nginx\n  kubectl logs deployment/nginx --all-pods=true',
+  usage: 'kubectl logs [-f] [-p] (POD | TYPE/NAME) [-c CONTAINER] [options]',
+  flags: [
+    { name: 'follow', short: 'f', type: 'bool', help: 'Specify if the logs should be streamed.' },
+    {
+      name: 'previous',
+      short: 'p',
+      type: 'bool',
+      help: 'If true, print the logs for the previous instance of the container in a pod if it exists.',
+    },
+    {
+      name: 'container',
+      short: 'c',
+      type: 'string',
+      help: 'Print the logs of this container',
+    },
+    {
+      name: 'tail',
+      type: 'int',
+      default: -1,
+      help: 'Lines of recent log file to display. Defaults to -1 with no selector, showing all log lines otherwise 10, if a selector is provided.',
+    },
+    {
+      name: 'since',
+      type: 'string',
+      help: 'Only return logs newer than a relative duration like 5s, 2m, or 3h. Defaults to all logs. Only one of since-time / since may be used.',
+    },
+    {
+      name: 'since-time',
+      type: 'string',
+      help: 'Only return logs after a specific date (RFC3339). Defaults to all logs. Only one of since-time / since may be used.',
+    },
+    { name: 'timestamps', type: 'bool', help: 'Include timestamps on each line in the log output' },
+    {
+      name: 'prefix',
+      type: 'bool',
+      help: 'Prefix each log line with the log source (pod name and container name)',
+    },
+    {
+      name: 'selector',
+      short: 'l',
+      type: 'string',
+      help: "Selector (label query) to filter on, supports '=', '==', '!=', 'in', 'notin'.(e.g. -l key1=value1,key2=value2,key3 in (value3)). Matching objects must satisfy all of the specified label constraints.",
+    },
+    {
+      name: 'all-containers',
+      type: 'bool',
+      help: "Get all containers' logs in the pod(s).",
+    },
+    {
+      name: 'max-log-requests',
+      type: 'int',
+      default: 5,
+      help: 'Specify maximum number of concurrent logs to follow when using by a selector. Defaults to 5.',
+    },
+    {
+      name: 'limit-bytes',
+      type: 'int',
+      default: 0,
+      help: 'Maximum bytes of logs to return. Defaults to no limit.',
+    },
+  ],
+  run: runLogs,
+};

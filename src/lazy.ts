@@ -1,0 +1,2 @@
+/** The browser build: YAML and the rest of kubectl arrive with `loadExtensions()` (see extensions.ts). */
+export {};

@@ -1,0 +1,40 @@
+/** The command line of `npm run serve`. */
+import type { ServerOptions } from './server.ts';
+
+export class ArgsError extends Error {}
+
+export const USAGE = 'usage: npm run serve -- [SCENARIO.yaml] [--port N] [--speed X] [--kubeconfig FILE]';
+
+function usage(message?: string): never {
+  throw new ArgsError(message ?? USAGE);
+}
+
+export function parseArgs(argv: string[]): { options: ServerOptions; scenarioFile?: string } {
+  const options: ServerOptions = {};
+  let scenarioFile: string | undefined;
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    const eq = a.indexOf('=');
+    const name = a.startsWith('--') ? (eq > 0 ? a.slice(2, eq) : a.slice(2)) : undefined;
+    const value = () => {
+      if (eq > 0) return a.slice(eq + 1);
+      const v = argv[++i];
+      if (v === undefined) usage(`flag needs an argument: --${name}`);
+      return v;
+    };
+    if (name === 'port') {
+      const p = Number(value());
+      if (!Number.isInteger(p) || p < 0 || p > 65535) usage('--port must be 0 to 65535');
+      options.port = p;
+    } else if (name === 'speed') {
+      const s = Number(value());
+      if (!Number.isFinite(s) || s < 0) usage('--speed must be a number ≥ 0');
+      options.speed = s;
+    } else if (name === 'kubeconfig') options.kubeconfig = value();
+    else if (name === 'help' || a === '-h') usage();
+    else if (name !== undefined || a.startsWith('-')) usage(`unknown flag: ${a}`);
+    else if (scenarioFile === undefined) scenarioFile = a;
+    else usage(`unexpected argument: ${a}`);
+  }
+  return scenarioFile === undefined ? { options } : { options, scenarioFile };
+}

@@ -1,0 +1,51 @@
+/**
+ * `npm run serve [-- SCENARIO.yaml] [--port N] [--speed X] [--kubeconfig FILE]`
+ *
+ * Serves a simulated cluster (or a scenario's) as a Kubernetes API on 127.0.0.1 and prints two
+ * lines, which scripts rely on:
+ *
+ *   Kubernetes API at http://127.0.0.1:PORT
+ *   KUBECONFIG=PATH
+ *
+ * Virtual time follows the wall clock at `--speed` virtual seconds per second (1; 0 stands still
+ * until something POSTs /rolloutlab/v1/advance?seconds=N). SIGTERM or SIGINT stops it cleanly.
+ */
+import { readFileSync } from 'node:fs';
+import { parseScenario, ScenarioError, type Scenario } from '../scenario/scenario.ts';
+import { ArgsError, USAGE, parseArgs } from './args.ts';
+import { startServer } from './server.ts';
+
+async function main(): Promise<void> {
+  let parsed: ReturnType<typeof parseArgs>;
+  try {
+    parsed = parseArgs(process.argv.slice(2));
+  } catch (e) {
+    if (!(e instanceof ArgsError)) throw e;
+    process.stderr.write(e.message === USAGE ? `${USAGE}\n` : `error: ${e.message}\n${USAGE}\n`);
+    process.exit(2);
+  }
+  const { options, scenarioFile } = parsed;
+  if (scenarioFile !== undefined) {
+    let scenario: Scenario;
+    try {
+      scenario = parseScenario(readFileSync(scenarioFile, 'utf8'));
+    } catch (e) {
+      const msg = e instanceof ScenarioError || e instanceof Error ? e.message : String(e);
+      process.stderr.write(`error: ${scenarioFile}: ${msg}\n`);
+      process.exit(1);
+    }
+    options.scenario = scenario;
+  }
+  const server = await startServer(options);
+  process.stdout.write(`Kubernetes API at ${server.url}\nKUBECONFIG=${server.kubeconfig}\n`);
+  let stopping = false;
+  const stop = () => {
+    if (stopping) return;
+    stopping = true;
+    void server.close().then(() => process.exit(0));
+  };
+  process.on('SIGTERM', stop);
+  process.on('SIGINT', stop);
+}
+
+void main();

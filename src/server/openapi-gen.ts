@@ -1,0 +1,151 @@
+/**
+ * Generates the OpenAPI v3 component schemas the server publishes (`openapi-schemas.json`) from
+ * the project's own object types in src/k8s/types.ts, with the TypeScript compiler:
+ *
+ *   npx tsx src/server/openapi-gen.ts          # rewrites src/server/openapi-schemas.json
+ *
+ * Each exported interface becomes a schema under its upstream name (`io.k8s.api.apps.v1.Deployment`);
+ * optional properties are optional, the rest `required`; `IntOrString` is upstream's int-or-string;
+ * lists that strategic merge patch merges by a key (src/k8s/merge.ts) carry the
+ * `x-kubernetes-patch-merge-key` / `x-kubernetes-list-map-keys` extensions. Only fields the
+ * simulator types are described; open maps (`Record<string, unknown>`) preserve unknown fields.
+ * A unit test checks the committed file is what this produces.
+ */
+import { writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import ts from 'typescript';
+import { mergeKeyForType } from '../k8s/merge.ts';
+
+type Schema = Record<string, unknown>;
+
+const here = dirname(fileURLToPath(import.meta.url));
+export const TYPES_FILE = join(here, '..', 'k8s', 'types.ts');
+export const SCHEMAS_FILE = join(here, 'openapi-schemas.json');
+
+/** Our interface names where they differ from upstream's. */
+const RENAMED: Record<string, string> = { NodeObject: 'Node', KubeEvent: 'Event' };
+const META = new Set(['ObjectMeta', 'OwnerReference', 'LabelSelector', 'LabelSelectorRequirement']);
+const APPS = /^(Deployment|ReplicaSet|RollingUpdateDeployment)/;
+const DISCOVERY = /^EndpointSlice/;
+/** Not API types: helpers of the simulator's own. */
+const SKIPPED = new Set(['KubeObject', 'PodPhase']);
+
+/** The upstream schema name for one of our type names. */
+export function schemaName(name: string): string {
+  const n = RENAMED[name] ?? name;
+  if (n === 'IntOrString') return 'io.k8s.apimachinery.pkg.util.intstr.IntOrString';
+  if (META.has(n)) return `io.k8s.apimachinery.pkg.apis.meta.v1.${n}`;
+  if (APPS.test(n)) return `io.k8s.api.apps.v1.${n}`;
+  if (DISCOVERY.test(n)) return `io.k8s.api.discovery.v1.${n}`;
+  return `io.k8s.api.core.v1.${n}`;
+}
+
+const ref = (name: string): Schema => ({ $ref: `#/components/schemas/${schemaName(name)}` });
+
+export function generateSchemas(file = TYPES_FILE): Record<string, Schema> {
+  // ES5's lib is enough for arrays and Records, and much quicker to load than the default (DOM).
+  const program = ts.createProgram([file], {
+    strict: true,
+    noEmit: true,
+    allowImportingTsExtensions: true,
+    lib: ['lib.es5.d.ts'],
+    types: [],
+  });
+  const checker = program.getTypeChecker();
+  const source = program.getSourceFile(file);
+  if (!source) throw new Error(`cannot read ${file}`);
+  const exported = new Set<string>();
+  ts.forEachChild(source, (n) => {
+    if ((ts.isInterfaceDeclaration(n) || ts.isTypeAliasDeclaration(n)) && !SKIPPED.has(n.name.text))
+      exported.add(n.name.text);
+  });
+
+  const typeSchema = (type: ts.Type, owner: string, field: string): Schema => {
+    const alias = type.aliasSymbol?.name;
+    if (alias === 'IntOrString') return ref('IntOrString');
+    if (alias === 'Record') {
+      const value = type.aliasTypeArguments?.[1];
+      if (value && value.flags & ts.TypeFlags.String)
+        return { type: 'object', additionalProperties: { type: 'string' } };
+      return { type: 'object', 'x-kubernetes-preserve-unknown-fields': true };
+    }
+    if (type.isUnion()) {
+      const parts = type.types.filter((t) => !(t.flags & (ts.TypeFlags.Undefined | ts.TypeFlags.Null)));
+      if (parts.every((t) => t.flags & (ts.TypeFlags.StringLike | ts.TypeFlags.String)))
+        return { type: 'string' };
+      if (parts.every((t) => t.flags & ts.TypeFlags.BooleanLike)) return { type: 'boolean' };
+      if (parts.length === 1) return typeSchema(parts[0]!, owner, field);
+    }
+    if (type.flags & ts.TypeFlags.StringLike) return { type: 'string' };
+    if (type.flags & ts.TypeFlags.NumberLike) return { type: 'integer', format: 'int32' };
+    if (type.flags & ts.TypeFlags.BooleanLike) return { type: 'boolean' };
+    if (checker.isArrayType(type)) {
+      const item = checker.getTypeArguments(type as ts.TypeReference)[0]!;
+      const s: Schema = { type: 'array', items: typeSchema(item, owner, field) };
+      const key = mergeKeyForType(field, item.symbol?.name ?? '');
+      if (key) {
+        s['x-kubernetes-list-map-keys'] = [key];
+        s['x-kubernetes-list-type'] = 'map';
+        s['x-kubernetes-patch-merge-key'] = key;
+        s['x-kubernetes-patch-strategy'] = 'merge';
+      }
+      return s;
+    }
+    const name = type.symbol?.name;
+    if (name && exported.has(name)) return ref(name);
+    if (type.flags & ts.TypeFlags.Object) return objectSchema(type, owner);
+    return {};
+  };
+
+  const objectSchema = (type: ts.Type, owner: string): Schema => {
+    const properties: Record<string, Schema> = {};
+    const required: string[] = [];
+    for (const p of checker.getPropertiesOfType(type)) {
+      const decl = p.valueDeclaration ?? p.declarations?.[0];
+      if (!decl) continue;
+      properties[p.name] = typeSchema(checker.getTypeOfSymbolAtLocation(p, decl), owner, p.name);
+      if (!(p.flags & ts.SymbolFlags.Optional)) required.push(p.name);
+    }
+    const sorted = Object.fromEntries(Object.entries(properties).sort(([a], [b]) => (a < b ? -1 : 1)));
+    const s: Schema = { type: 'object', properties: sorted };
+    if (required.length) s['required'] = required.sort();
+    return s;
+  };
+
+  const out: Record<string, Schema> = {
+    [schemaName('IntOrString')]: {
+      type: 'string',
+      format: 'int-or-string',
+      'x-kubernetes-int-or-string': true,
+    },
+  };
+  ts.forEachChild(source, (n) => {
+    if (!ts.isInterfaceDeclaration(n) || SKIPPED.has(n.name.text)) return;
+    const name = n.name.text;
+    const s = objectSchema(checker.getTypeAtLocation(n), name);
+    // Kinds name themselves, as upstream's x-kubernetes-group-version-kind does.
+    const kind = (s['properties'] as Record<string, Schema>)['kind'];
+    if (kind && n.heritageClauses?.length) {
+      const upstream = schemaName(name).split('.');
+      const group =
+        upstream[3] === 'core' ? '' : upstream[3] === 'discovery' ? 'discovery.k8s.io' : upstream[3]!;
+      s['x-kubernetes-group-version-kind'] = [{ group, kind: RENAMED[name] ?? name, version: 'v1' }];
+      (s['properties'] as Record<string, Schema>)['kind'] = { type: 'string' };
+      (s['properties'] as Record<string, Schema>)['apiVersion'] = { type: 'string' };
+      // Our kinds always carry spec and status once stored; a client may leave them out.
+      delete s['required'];
+    }
+    out[schemaName(name)] = s;
+  });
+  return Object.fromEntries(Object.entries(out).sort(([a], [b]) => (a < b ? -1 : 1)));
+}
+
+export function schemasText(): string {
+  return `${JSON.stringify(generateSchemas(), null, 2)}\n`;
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  writeFileSync(SCHEMAS_FILE, schemasText());
+  process.stdout.write(`wrote ${SCHEMAS_FILE}\n`);
+}

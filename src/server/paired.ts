@@ -1,0 +1,171 @@
+/**
+ * Two identical simulated clusters at the same virtual moment: one driven by the in-page kubectl,
+ * the other served over HTTP to a real kubectl binary. Each command runs on both; a command that
+ * waits (`rollout status`) moves the in-page cluster's time as far as it needs, and the served
+ * cluster follows to the same moment once the real kubectl has started watching. So both print
+ * what they print at the same virtual times, and their outputs can be compared byte for byte.
+ *
+ * Used by the chapter test and the comparison test; Node only.
+ */
+import { spawn } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { delimiter, join } from 'node:path';
+import { SimCluster, type ClusterOptions } from '../cluster/cluster.ts';
+import type { KubectlResult } from '../kubectl/command.ts';
+import { runKubectl } from '../kubectl/index.ts';
+import { shellWords } from '../kubectl/parse.ts';
+import { startServer, type RunningServer } from './server.ts';
+
+const SDK_BIN = '/usr/lib/google-cloud-sdk/bin';
+
+/** kubectl binaries on this machine: `kubectl` on the PATH and the SDK's versioned ones, by version. */
+export function findKubectls(): { path: string; name: string }[] {
+  const out: { path: string; name: string }[] = [];
+  for (const dir of (process.env['PATH'] ?? '').split(delimiter)) {
+    const p = join(dir, 'kubectl');
+    if (dir && existsSync(p)) {
+      out.push({ path: p, name: 'kubectl' });
+      break;
+    }
+  }
+  if (existsSync(SDK_BIN))
+    for (const f of readdirSync(SDK_BIN).sort())
+      if (/^kubectl\.\d+\.\d+$/.test(f)) out.push({ path: join(SDK_BIN, f), name: f });
+  return out;
+}
+
+/** The first of `preferred` (names like `kubectl.1.33`) that exists, else any kubectl found. */
+export function pickKubectl(preferred: string[] = []): { path: string; name: string } | undefined {
+  const all = findKubectls();
+  for (const p of preferred) {
+    const k = all.find((x) => x.name === p);
+    if (k) return k;
+  }
+  return all[0];
+}
+
+/** Runs a real kubectl; resolves with its output. `onStart` sees the child process. */
+function runBinary(
+  binary: string,
+  args: string[],
+  env: NodeJS.ProcessEnv,
+  cwd: string,
+  stdin: string | undefined,
+): { done: Promise<KubectlResult>; kill(): void } {
+  const child = spawn(binary, args, { env, cwd, stdio: ['pipe', 'pipe', 'pipe'] });
+  const out: Buffer[] = [];
+  const err: Buffer[] = [];
+  child.stdout.on('data', (d: Buffer) => out.push(d));
+  child.stderr.on('data', (d: Buffer) => err.push(d));
+  child.stdin.end(stdin ?? '');
+  const done = new Promise<KubectlResult>((resolve, reject) => {
+    child.on('error', reject);
+    child.on('close', (code) =>
+      resolve({
+        stdout: Buffer.concat(out).toString('utf8'),
+        stderr: Buffer.concat(err).toString('utf8'),
+        exitCode: code ?? 1,
+      }),
+    );
+  });
+  return { done, kill: () => child.kill('SIGKILL') };
+}
+
+export interface PairedRun {
+  line: string;
+  /** Virtual time when the command started and ended. */
+  at: number;
+  until: number;
+  inPage: KubectlResult;
+  real: KubectlResult;
+}
+
+export interface PairedOptions {
+  cluster?: ClusterOptions;
+  /** Files the commands read (`apply -f NAME`), written beside the real kubectl and given to the in-page one. */
+  files?: Record<string, string>;
+  /** The kubectl binary to run. */
+  kubectl: string;
+  /** Wall milliseconds a real kubectl may take (default 30 s). */
+  timeoutMillis?: number;
+}
+
+export class PairedClusters {
+  private constructor(
+    readonly inPage: SimCluster,
+    readonly server: RunningServer,
+    private readonly dir: string,
+    private readonly options: PairedOptions,
+  ) {}
+
+  static async start(options: PairedOptions): Promise<PairedClusters> {
+    const dir = mkdtempSync(join(tmpdir(), 'rollout-lab-paired-'));
+    mkdirSync(join(dir, 'home'));
+    const inPage = new SimCluster(options.cluster ?? {});
+    const served = new SimCluster(options.cluster ?? {});
+    for (const [name, text] of Object.entries(options.files ?? {})) {
+      inPage.files.set(name, text);
+      writeFileSync(join(dir, name), text);
+    }
+    const server = await startServer({ cluster: served, speed: 0, kubeconfig: join(dir, 'kubeconfig') });
+    return new PairedClusters(inPage, server, dir, options);
+  }
+
+  /** Moves both clusters' time forward. */
+  advance(seconds: number): void {
+    this.inPage.advance(seconds);
+    this.server.advance(seconds);
+  }
+
+  now(): number {
+    return this.inPage.now;
+  }
+
+  /** Runs one command line (with or without the leading `kubectl`) on both sides. */
+  async run(line: string, stdin?: string): Promise<PairedRun> {
+    const at = this.inPage.now;
+    if (this.server.cluster.now !== at)
+      throw new Error(`clusters out of step: in-page at ${at}, served at ${this.server.cluster.now}`);
+    const inPage = runKubectl(this.inPage, line, stdin);
+    const until = this.inPage.now;
+    let args = shellWords(line);
+    if (args[0] === 'kubectl') args = args.slice(1);
+    const env = {
+      PATH: process.env['PATH'] ?? '',
+      HOME: join(this.dir, 'home'),
+      KUBECONFIG: this.server.kubeconfig,
+      TZ: 'UTC',
+      LANG: 'C',
+    };
+    let stopWatching: () => void = () => {};
+    const watching = new Promise<'watching'>((resolve) => {
+      stopWatching = this.server.onWatch(() => resolve('watching'));
+    });
+    const child = runBinary(this.options.kubectl, args, env, this.dir, stdin);
+    const timeout = this.options.timeoutMillis ?? 30_000;
+    let timer: NodeJS.Timeout | undefined;
+    const timedOut = new Promise<'timeout'>((resolve) => {
+      timer = setTimeout(() => resolve('timeout'), timeout);
+    });
+    try {
+      // A command that watches: once it does, move the served cluster to where the in-page
+      // command ended, so the real kubectl sees the same changes in the same order.
+      const first = await Promise.race([child.done, watching, timedOut]);
+      if (first === 'timeout') throw new Error(`kubectl ${line}: no answer in ${timeout} ms`);
+      if (until > this.server.cluster.now) this.server.advance(until - this.server.cluster.now);
+      const real = await Promise.race([child.done, timedOut]);
+      if (real === 'timeout') throw new Error(`kubectl ${line}: did not finish in ${timeout} ms`);
+      return { line, at, until, inPage, real };
+    } finally {
+      stopWatching();
+      clearTimeout(timer);
+      child.kill();
+    }
+  }
+
+  async close(): Promise<void> {
+    await this.server.close();
+    rmSync(this.dir, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,233 @@
+/**
+ * The HTTP layer without kubectl: paths, discovery, OpenAPI, Tables, watch streams, errors, the
+ * command line and the entry point's two lines.
+ */
+import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SimCluster } from '../cluster/cluster.ts';
+import { parseManifests } from '../k8s/yaml.ts';
+import { kubiaYaml, zeroTiming } from '../test-helpers/builders.ts';
+import { ArgsError, parseArgs } from './args.ts';
+import { SCHEMAS_FILE, generateSchemas } from './openapi-gen.ts';
+import { parseResourcePath, startServer, type RunningServer } from './server.ts';
+
+describe('parseResourcePath', () => {
+  it.each([
+    ['/api/v1/pods', 'Pod', undefined, undefined, undefined],
+    ['/api/v1/namespaces/default/pods/kubia-x', 'Pod', 'default', 'kubia-x', undefined],
+    ['/api/v1/namespaces/default/pods/kubia-x/status', 'Pod', 'default', 'kubia-x', 'status'],
+    ['/apis/apps/v1/namespaces/default/deployments/kubia/scale', 'Deployment', 'default', 'kubia', 'scale'],
+    ['/apis/apps/v1/deployments', 'Deployment', undefined, undefined, undefined],
+    ['/api/v1/namespaces', 'Namespace', undefined, undefined, undefined],
+    ['/api/v1/namespaces/default', 'Namespace', undefined, 'default', undefined],
+    ['/api/v1/nodes/node-1', 'Node', undefined, 'node-1', undefined],
+    [
+      '/apis/discovery.k8s.io/v1/namespaces/default/endpointslices',
+      'EndpointSlice',
+      'default',
+      undefined,
+      undefined,
+    ],
+  ])('%s', (path, kind, namespace, name, subresource) => {
+    const r = parseResourcePath(path);
+    expect(r && [r.info.kind, r.namespace, r.name, r.subresource]).toEqual([
+      kind,
+      namespace,
+      name,
+      subresource,
+    ]);
+  });
+
+  it.each(['/apis/apps/v2/deployments', '/api/v1/namespaces/default/nodes/x', '/apis/batch/v1/jobs', '/api'])(
+    '%s is no resource',
+    (path) => expect(parseResourcePath(path)).toBeUndefined(),
+  );
+});
+
+describe('parseArgs', () => {
+  it.each([
+    [['--port', '0', '--speed=2'], { options: { port: 0, speed: 2 } }],
+    [['s.yaml', '--kubeconfig', '/tmp/k'], { options: { kubeconfig: '/tmp/k' }, scenarioFile: 's.yaml' }],
+    [['--speed', '0'], { options: { speed: 0 } }],
+  ])('%j', (argv, expected) => expect(parseArgs(argv)).toEqual(expected));
+
+  it.each([
+    [['--port', '70000'], '--port must be 0 to 65535'],
+    [['--speed', '-1'], '--speed must be a number ≥ 0'],
+    [['--frobnicate'], 'unknown flag: --frobnicate'],
+    [['a.yaml', 'b.yaml'], 'unexpected argument: b.yaml'],
+    [['--port'], 'flag needs an argument: --port'],
+  ])('%j is refused', (argv, message) => {
+    expect(() => parseArgs(argv)).toThrow(new ArgsError(message));
+  });
+});
+
+it('publishes the schemas generated from src/k8s/types.ts (rerun openapi-gen.ts when they change)', () => {
+  expect(JSON.parse(readFileSync(SCHEMAS_FILE, 'utf8'))).toEqual(generateSchemas());
+});
+
+describe('the server over HTTP', () => {
+  let server: RunningServer;
+  beforeAll(async () => {
+    const cluster = new SimCluster({ seed: 7, timing: zeroTiming });
+    server = await startServer({ cluster, speed: 0 });
+    server.api.create(deploymentsInfo(), 'default', parseManifests(kubiaYaml())[0]);
+  });
+  afterAll(() => server?.close());
+
+  const get = (path: string, accept = 'application/json') =>
+    fetch(`${server.url}${path}`, { headers: { Accept: accept } });
+
+  it('serves aggregated discovery when asked for it, with the `all` category', async () => {
+    const r = await get(
+      '/api',
+      'application/json;g=apidiscovery.k8s.io;v=v2;as=APIGroupDiscoveryList,application/json',
+    );
+    expect(r.headers.get('content-type')).toBe(
+      'application/json;g=apidiscovery.k8s.io;v=v2;as=APIGroupDiscoveryList',
+    );
+    const body = (await r.json()) as {
+      items: { versions: { resources: { resource: string; categories?: string[] }[] }[] }[];
+    };
+    const pods = body.items[0]!.versions[0]!.resources.find((x) => x.resource === 'pods');
+    expect(pods?.categories).toEqual(['all']);
+    const legacy = (await (await get('/api')).json()) as { kind: string; versions: string[] };
+    expect(legacy).toMatchObject({ kind: 'APIVersions', versions: ['v1'] });
+  });
+
+  it('declares fieldValidation on PATCH in OpenAPI v3, which kubectl checks before it validates', async () => {
+    const root = (await (await get('/openapi/v3')).json()) as {
+      paths: Record<string, { serverRelativeURL: string }>;
+    };
+    expect(Object.keys(root.paths)).toEqual(['api/v1', 'apis/apps/v1', 'apis/discovery.k8s.io/v1']);
+    const doc = (await (await get(root.paths['apis/apps/v1']!.serverRelativeURL)).json()) as {
+      paths: Record<
+        string,
+        { patch?: { parameters: { name: string }[]; 'x-kubernetes-group-version-kind': object } }
+      >;
+      components: { schemas: Record<string, unknown> };
+    };
+    const patch = doc.paths['/apis/apps/v1/namespaces/{namespace}/deployments/{name}']!.patch!;
+    expect(patch['x-kubernetes-group-version-kind']).toEqual({
+      group: 'apps',
+      version: 'v1',
+      kind: 'Deployment',
+    });
+    expect(patch.parameters.map((p) => p.name)).toContain('fieldValidation');
+    expect(Object.keys(doc.components.schemas)).toContain('io.k8s.api.core.v1.PodSpec');
+  });
+
+  it('prints Tables with the wide columns at priority 1', async () => {
+    const t = (await (
+      await get(
+        '/apis/apps/v1/namespaces/default/deployments',
+        'application/json;as=Table;v=v1;g=meta.k8s.io',
+      )
+    ).json()) as { columnDefinitions: { name: string; priority: number }[]; rows: { cells: unknown[] }[] };
+    expect(t.columnDefinitions.map((c) => `${c.name}:${c.priority}`)).toEqual([
+      'Name:0',
+      'Ready:0',
+      'Up-to-date:0',
+      'Available:0',
+      'Age:0',
+      'Containers:1',
+      'Images:1',
+      'Selector:1',
+    ]);
+    expect(t.rows[0]!.cells.slice(0, 2)).toEqual(['kubia', '3/3']);
+  });
+
+  it('answers a conflict with a Status the way kubectl reads it', async () => {
+    const r = await fetch(`${server.url}/apis/apps/v1/namespaces/default/deployments`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify(parseManifests(kubiaYaml())[0]),
+    });
+    expect(r.status).toBe(409);
+    expect(await r.json()).toMatchObject({
+      kind: 'Status',
+      status: 'Failure',
+      reason: 'AlreadyExists',
+      message: 'deployments.apps "kubia" already exists',
+    });
+  });
+
+  it('warns that core/v1 Endpoints are deprecated, as the 1.33 API server does', async () => {
+    const r = await get('/api/v1/namespaces/default/endpoints');
+    expect(r.headers.get('warning')).toBe(
+      '299 - "v1 Endpoints is deprecated in v1.33+; use discovery.k8s.io/v1 EndpointSlice"',
+    );
+  });
+
+  it('streams a watch of Tables: column definitions once, then rows as virtual time moves', async () => {
+    const rv = server.api.resourceVersion();
+    const ctrl = new AbortController();
+    const r = await fetch(`${server.url}/api/v1/namespaces/default/pods?watch=1&resourceVersion=${rv}`, {
+      headers: { Accept: 'application/json;as=Table;v=v1;g=meta.k8s.io' },
+      signal: ctrl.signal,
+    });
+    const reader = r.body!.getReader();
+    await server.waitForWatches(1);
+    await fetch(`${server.url}/apis/apps/v1/namespaces/default/deployments/kubia/scale`, {
+      method: 'PATCH',
+      headers: { 'Content-Type': 'application/merge-patch+json' },
+      body: JSON.stringify({ spec: { replicas: 4 } }),
+    });
+    let text = '';
+    const decoder = new TextDecoder();
+    while (text.split('\n').length < 3) text += decoder.decode((await reader.read()).value);
+    // The new pod is Pending until virtual time moves; then the watch sees it run.
+    server.advance(1);
+    while (!text.includes('"Running"')) text += decoder.decode((await reader.read()).value);
+    ctrl.abort();
+    const events = text
+      .split('\n')
+      .filter((l) => l)
+      .map(
+        (l) =>
+          JSON.parse(l) as {
+            type: string;
+            object: { columnDefinitions?: unknown[]; rows: { cells: string[] }[] };
+          },
+      );
+    expect(events[0]!.type).toBe('ADDED');
+    expect(events[0]!.object.columnDefinitions?.length).toBe(9);
+    expect(events[1]!.object.columnDefinitions).toBeUndefined();
+    expect(events[0]!.object.rows[0]!.cells[2]).toBe('Pending');
+    expect(events.at(-1)!.type).toBe('MODIFIED');
+  });
+});
+
+function deploymentsInfo() {
+  return parseResourcePath('/apis/apps/v1/deployments')!.info;
+}
+
+it('prints the two lines scripts rely on, and stops on SIGTERM', async () => {
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', 'src/server/main.ts', '--port', '0', '--speed', '0'],
+    {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
+  let out = '';
+  child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+  await new Promise<void>((resolve, reject) => {
+    child.stdout.on('data', () => out.split('\n').length > 2 && resolve());
+    child.on('exit', (code) => reject(new Error(`exited ${code}: ${out}`)));
+  });
+  const lines = out.split('\n');
+  expect(lines[0]).toMatch(/^Kubernetes API at http:\/\/127\.0\.0\.1:\d+$/);
+  expect(lines[1]).toMatch(/^KUBECONFIG=\/.+$/);
+  const version = (await (await fetch(`${lines[0]!.split(' ').at(-1)}/version`)).json()) as {
+    gitVersion: string;
+  };
+  expect(version.gitVersion).toBe('v1.33.0');
+  const code = await new Promise<number | null>((resolve) => {
+    child.on('exit', resolve);
+    child.kill('SIGTERM');
+  });
+  expect(code).toBe(0);
+  expect(lines.slice(2)).toEqual(['']);
+}, 60_000);

@@ -1,0 +1,46 @@
+/**
+ * Strings of what the Run added to the screen: the Deployment's settings as they are now, blue/green
+ * as visible steps, steps that wait for a condition, and the console's recorded steps.
+ */
+export const run = {
+  en: {
+    'actions.now.rolling':
+      'Now: RollingUpdate, maxSurge {surge}, maxUnavailable {unavailable}, minReadySeconds {minReady}, replicas {replicas}',
+    'actions.now.recreate': 'Now: Recreate, replicas {replicas}',
+    'bg.title': 'Blue/green',
+    'bg.image': 'Version for green',
+    'bg.none': 'Start a second Deployment beside {blue}; the Service keeps sending requests to blue.',
+    'bg.starting': 'Waiting for {green}: {available} of {replicas} available.',
+    'bg.ready': '{green} is ready. Switch the Service when you want: one selector change.',
+    'bg.switched': 'The Service sends requests to {green}. {blue} still runs: you can switch back.',
+    'bg.retired': 'The Service sends requests to {green}; blue has no pods left.',
+    'bg.switch': 'Switch Service',
+    'bg.switchBack': 'Switch back',
+    'bg.retire': 'Scale {name} to 0',
+    'console.after': 'when: {condition}',
+    'console.waiting': 'waiting until: {condition}',
+    'opening.label': 'Replaying the scenario to {t}',
+    'opening.cancel': 'Cancel',
+    'share.problem.openCancelled': 'Opening was cancelled.',
+  },
+  ko: {
+    'actions.now.rolling':
+      '현재: RollingUpdate, maxSurge {surge}, maxUnavailable {unavailable}, minReadySeconds {minReady}, 레플리카 {replicas}',
+    'actions.now.recreate': '현재: Recreate, 레플리카 {replicas}',
+    'bg.title': '블루/그린',
+    'bg.image': '그린 버전',
+    'bg.none': '{blue} 옆에 두 번째 디플로이먼트를 시작합니다. 서비스는 계속 블루로 요청을 보냅니다.',
+    'bg.starting': '{green} 대기 중: {replicas}개 중 {available}개 사용 가능.',
+    'bg.ready': '{green} 준비 완료. 원할 때 서비스를 전환하세요: 셀렉터 하나만 바꾸면 됩니다.',
+    'bg.switched': '서비스가 {green}에 요청을 보냅니다. {blue}도 아직 실행 중이라 되돌릴 수 있습니다.',
+    'bg.retired': '서비스가 {green}에 요청을 보냅니다. 블루에는 파드가 남아 있지 않습니다.',
+    'bg.switch': '서비스 전환',
+    'bg.switchBack': '블루로 되돌리기',
+    'bg.retire': '{name} 레플리카를 0으로 줄이기',
+    'console.after': '조건: {condition}',
+    'console.waiting': '조건을 기다리는 중: {condition}',
+    'opening.label': '시나리오를 {t}까지 재생하는 중',
+    'opening.cancel': '취소',
+    'share.problem.openCancelled': '열기를 취소했습니다.',
+  },
+};

@@ -1,0 +1,391 @@
+/**
+ * A Lab: one Run on the page, the Player that plays it in real time, and a vanilla zustand store
+ * that adapts both for React in three slices (playback, ui, lesson). Each <Lab> has its own; the
+ * Run owns time and state, the store only mirrors what views key on. Actions are methods that
+ * call the Run and set the store.
+ */
+import { createStore, type StoreApi } from 'zustand/vanilla';
+import {
+  createRun,
+  extensionsReady,
+  isReadOnlyCommand,
+  loadExtensions,
+  needsYaml,
+  Player,
+  type CommandLine,
+  type Frame,
+  type FrameScheduler,
+  type KubectlResult,
+  type RunControls,
+  type RunStream,
+  type Scenario,
+} from '../../src/index.ts';
+
+export interface PlaybackSlice {
+  t: number;
+  playing: boolean;
+  speed: number;
+  /** Length of the timeline's axis (past the furthest moment played and every step). */
+  duration: number;
+  /** Bumped on every change of the Run. */
+  version: number;
+  /** Playing slower than `speed`: the controllers have more to do than frames allow. */
+  behind: boolean;
+  /** Wall-clock ms of the last frame played. */
+  wall: number;
+  /** Changes when the recorded history or the steps change (what the timeline keys on). */
+  history: number;
+  /** Changes when another scenario is loaded. */
+  loaded: number;
+}
+
+/** A command typed into the console that only looked (steps are in the Run's frame). */
+export interface LogEntry {
+  id: number;
+  t: number;
+  command: string;
+  stdout: string;
+  stderr: string;
+  /** Still printing as time moves (`rollout status`, `get -w`). */
+  streaming?: boolean;
+}
+
+export interface UiSlice {
+  selectedPod: string | null;
+  /** The command(s) a focused or hovered action button would run. */
+  preview: string;
+  editorOpen: boolean;
+  /** The optional Nodes layer of the diagram (capacity, which pods sit where). */
+  showNodes: boolean;
+  log: LogEntry[];
+  /** Replaying a scenario that is being opened, up to the moment it opens at (null otherwise). */
+  opening: { to: number; at: number } | null;
+}
+
+export type Role = 'main' | 'audience';
+
+export interface LessonSlice {
+  id: string | null;
+  /** Index (into the lesson's stops) of the stop the lesson is at. */
+  stop: number;
+  /** The stop being played towards, or null when waiting at `stop`. */
+  heading: number | null;
+  /** The learner's choice per question, keyed by stop index. */
+  answers: Record<number, number>;
+  pickerOpen: boolean;
+  presenting: boolean;
+  /** The presentation screen is blanked (`B`). */
+  blank: boolean;
+  /** An audience window follows a presentation and offers no controls. */
+  role: Role;
+  loading: boolean;
+}
+
+export interface LabState {
+  playback: PlaybackSlice;
+  ui: UiSlice;
+  lesson: LessonSlice;
+}
+
+export interface LabOptions {
+  /** Animation frames (requestAnimationFrame); without, play() does nothing (tests step instead). */
+  scheduler?: FrameScheduler | undefined;
+  /** Wall-clock ms (performance.now). */
+  clock?: () => number;
+  /** Deep-freeze frames (development builds). */
+  freeze?: boolean;
+}
+
+const browserFrames: FrameScheduler | undefined =
+  typeof requestAnimationFrame === 'function'
+    ? {
+        request: (cb) => requestAnimationFrame(cb),
+        cancel: (id) => cancelAnimationFrame(id),
+      }
+    : undefined;
+
+const LOG_LIMIT = 200;
+
+export const initialLesson = (): LessonSlice => ({
+  id: null,
+  stop: 0,
+  heading: null,
+  answers: {},
+  pickerOpen: false,
+  presenting: false,
+  blank: false,
+  role: 'main',
+  loading: false,
+});
+
+export class Lab {
+  readonly store: StoreApi<LabState>;
+  readonly player: Player;
+  private current: RunControls;
+  private unlisten: () => void = () => {};
+  private readonly freeze: boolean;
+  private logId = 0;
+  private stream: { run: RunStream; id: number } | null = null;
+  private loads = 0;
+  /** Playing towards a moment someone waits for (a lesson's next stop). */
+  private arrival: { t: number; done: (arrived: boolean) => void } | null = null;
+
+  constructor(scenario: Scenario | string, options: LabOptions = {}) {
+    this.freeze = options.freeze ?? false;
+    this.current = createRun(scenario, { freeze: this.freeze });
+    const scheduler = 'scheduler' in options ? options.scheduler : browserFrames;
+    this.player = new Player(this.current, {
+      scheduler,
+      clock: options.clock ?? (() => performance.now()),
+    });
+    this.store = createStore<LabState>(() => ({
+      playback: this.playbackOf(),
+      ui: { selectedPod: null, preview: '', editorOpen: false, showNodes: false, log: [], opening: null },
+      lesson: initialLesson(),
+    }));
+    this.wire();
+    this.player.subscribe(() => this.sync());
+  }
+
+  /** The Run this lab shows. */
+  get run(): RunControls {
+    return this.current;
+  }
+
+  /** Everything to draw at the current moment. */
+  frame(): Frame {
+    return this.current.frame();
+  }
+
+  private wire(): void {
+    this.unlisten();
+    this.unlisten = this.current.listen(() => this.sync());
+  }
+
+  private playbackOf(): PlaybackSlice {
+    const run = this.current;
+    const history = run.history();
+    return {
+      t: run.now(),
+      playing: this.player?.playing ?? false,
+      speed: this.player?.speed ?? 1,
+      duration: history.duration,
+      version: (this.store?.getState().playback.version ?? 0) + 1,
+      behind: this.player?.behind ?? false,
+      wall: this.player?.frameMs ?? 0,
+      history: history.version,
+      loaded: this.loads,
+    };
+  }
+
+  private sync(): void {
+    this.store.setState({ playback: this.playbackOf() });
+    this.followStream();
+    const a = this.arrival;
+    if (!a) return;
+    if (this.current.now() >= a.t - 1e-6) {
+      // There (or past it: time was moved some other way too): stop exactly at the moment.
+      this.arrival = null;
+      this.player.pause();
+      if (Math.abs(this.current.now() - a.t) > 1e-6) this.current.seek(a.t);
+      a.done(true);
+    } else if (!this.player.playing) {
+      this.arrival = null;
+      a.done(false);
+    }
+  }
+
+  private setUi(patch: Partial<UiSlice>): void {
+    this.store.setState((s) => ({ ui: { ...s.ui, ...patch } }));
+  }
+
+  setLesson(patch: Partial<LessonSlice>): void {
+    this.store.setState((s) => ({ lesson: { ...s.lesson, ...patch } }));
+  }
+
+  /**
+   * Replaces the scenario (a lesson, a link, a file) and shows state(t). The Run replays steps
+   * with every kubectl command present: callers load the extensions first (`whenReady`).
+   */
+  load(scenario: Scenario | string, t = 0): void {
+    const run = createRun(scenario, { freeze: this.freeze });
+    run.seek(t);
+    this.openId++;
+    this.show(run);
+  }
+
+  private openId = 0;
+
+  /**
+   * Opens a scenario at moment `t` without freezing the page: the new Run replays in slices of a
+   * few milliseconds between frames (`ui.opening` tells how far it is) while this lab keeps showing
+   * what it showed; then it takes the new Run's place. 'cancelled' when `cancelOpen()` or another
+   * open came first. Throws, changing nothing, when the scenario cannot be built.
+   */
+  async open(scenario: Scenario | string, t: number): Promise<'opened' | 'cancelled'> {
+    const id = ++this.openId;
+    const run = createRun(scenario, { freeze: this.freeze });
+    const target = Math.max(0, t);
+    const SLICE_MS = 24;
+    try {
+      while (run.now() < target - 1e-6) {
+        this.setUi({ opening: { to: target, at: run.now() } });
+        const deadline = performance.now() + SLICE_MS;
+        run.play(target - run.now(), () => performance.now() > deadline);
+        await new Promise((resolve) => setTimeout(resolve, 0));
+        if (id !== this.openId) return 'cancelled';
+      }
+    } finally {
+      if (id === this.openId) this.setUi({ opening: null });
+    }
+    this.show(run);
+    return 'opened';
+  }
+
+  /** Stops an open that is replaying; the lab keeps what it shows. */
+  cancelOpen = (): void => {
+    this.openId++;
+    this.setUi({ opening: null });
+  };
+
+  private show(run: RunControls): void {
+    this.stopStream();
+    this.arrival = null;
+    this.current = run;
+    this.loads++;
+    this.player.setRun(run);
+    this.wire();
+    this.setUi({ log: [], selectedPod: null });
+    this.sync();
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Time
+
+  play = (): void => this.player.play();
+  /**
+   * Plays to `t` and stops exactly there; `done(true)` then, `done(false)` when playing stopped
+   * before (the learner paused, scrubbed or acted). Without animation frames it goes there at once.
+   */
+  playTo = (t: number, done: (arrived: boolean) => void): void => {
+    this.arrival = null;
+    this.player.play(t);
+    if (this.player.playing) {
+      this.arrival = { t, done };
+      return;
+    }
+    if (Math.abs(this.current.now() - t) > 1e-6) this.current.seek(t);
+    done(true);
+  };
+  pause = (): void => this.player.pause();
+  togglePlay = (): void => this.player.toggle();
+  setSpeed = (speed: number): void => this.player.setSpeed(speed);
+  seek = (t: number): void => {
+    this.current.seek(t);
+  };
+  advance = (seconds: number): void => {
+    this.current.advance(seconds);
+  };
+  stepForward = (): void => {
+    this.player.pause();
+    this.current.stepForward();
+  };
+  stepBack = (): void => {
+    this.player.pause();
+    this.current.stepBack();
+  };
+
+  // -------------------------------------------------------------------------------------------
+  // Acting: the only way the app changes the cluster
+
+  /** Runs a kubectl command as a step at the current moment (what every button does). */
+  runLine = (line: CommandLine): KubectlResult => {
+    this.stopStream();
+    return this.current.run(line.run, line.stdin);
+  };
+
+  /** Runs lines in order and stops at the first failure (like `set -e`). */
+  runLines = (lines: CommandLine[]): KubectlResult | undefined => {
+    let last: KubectlResult | undefined;
+    for (const l of lines) {
+      last = this.runLine(l);
+      if (last.exitCode !== 0) break;
+    }
+    return last;
+  };
+
+  /** `runLines`, once YAML can be read when a line sends YAML on stdin. */
+  runLinesWhenReady = async (lines: CommandLine[]): Promise<KubectlResult | undefined> => {
+    if (!extensionsReady() && lines.some((l) => needsYaml(l.stdin))) await loadExtensions();
+    return this.runLines(lines);
+  };
+
+  /** What the console runs: commands that only look are queries (and may stream); the rest steps. */
+  runConsole = async (command: string): Promise<void> => {
+    this.stopStream();
+    const trimmed = command.trim();
+    if (!trimmed) return;
+    const full = /^kubectl\b/.test(trimmed) ? trimmed : `kubectl ${trimmed}`;
+    // Every command must be present before one becomes a step a replay would run again.
+    if (!extensionsReady()) await loadExtensions();
+    if (!isReadOnlyCommand(full)) {
+      this.runLine({ run: full });
+      return;
+    }
+    const id = ++this.logId;
+    const entry: LogEntry = { id, t: this.current.now(), command: full, stdout: '', stderr: '' };
+    this.setUi({ log: [...this.store.getState().ui.log.slice(-(LOG_LIMIT - 1)), entry] });
+    const update = (patch: Partial<LogEntry> | ((e: LogEntry) => Partial<LogEntry>)) =>
+      this.setUi({
+        log: this.store
+          .getState()
+          .ui.log.map((e) =>
+            e.id === id ? { ...e, ...(typeof patch === 'function' ? patch(e) : patch) } : e,
+          ),
+      });
+    const run = this.current.watch(full, (chunk) =>
+      update((e) => ({ stdout: e.stdout + (chunk.stdout ?? ''), stderr: e.stderr + (chunk.stderr ?? '') })),
+    );
+    if (!run.done) {
+      this.stream = { run, id };
+      update({ streaming: true });
+    }
+  };
+
+  /** Ends the console's watching command (Ctrl-C, a new command, going back in time). */
+  stopStream = (): void => {
+    const s = this.stream;
+    if (!s) return;
+    this.stream = null;
+    s.run.stop();
+    this.setUi({
+      log: this.store.getState().ui.log.map((e) => (e.id === s.id ? { ...e, streaming: false } : e)),
+    });
+  };
+
+  private followStream(): void {
+    if (this.stream?.run.done) this.stopStream();
+  }
+
+  /** Read-only kubectl at the current moment. */
+  query = (command: string) => this.current.query(command);
+
+  // -------------------------------------------------------------------------------------------
+  // The view
+
+  selectPod = (name: string | null): void => this.setUi({ selectedPod: name });
+  setPreview = (preview: string): void => this.setUi({ preview });
+  setEditorOpen = (editorOpen: boolean): void => this.setUi({ editorOpen });
+  setShowNodes = (showNodes: boolean): void => this.setUi({ showNodes });
+
+  dispose(): void {
+    this.stopStream();
+    this.unlisten();
+    this.player.dispose();
+  }
+}
+
+/** A lab on the given scenario, playing with the browser's animation frames. */
+export function createLab(scenario: Scenario | string, options: LabOptions = {}): Lab {
+  return new Lab(scenario, options);
+}
