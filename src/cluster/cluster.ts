@@ -127,6 +127,22 @@ function eventKey(
   return `${uid}|${type}|${reason}|${component}|${host}|${message}`;
 }
 
+/**
+ * Each recorded Event's key (events are frozen and shared by the snapshots that hold them), so a
+ * restore indexes an hour of events without building their keys again.
+ */
+const eventKeys = new WeakMap<KubeEvent, string>();
+
+function keyOfEvent(e: KubeEvent): string {
+  let key = eventKeys.get(e);
+  if (key === undefined) {
+    const o = e.involvedObject;
+    key = eventKey(o.uid || o.name, e.type, e.reason, e.source.component, e.source.host ?? '', e.message);
+    eventKeys.set(e, key);
+  }
+  return key;
+}
+
 /** How often old events are pruned, in virtual seconds. */
 const PRUNE_SECONDS = 60;
 /** Event names are `<object>.<hex>` like upstream's `<name>.<unix nanos in hex>`. */
@@ -161,7 +177,8 @@ export class SimCluster implements ControllerContext {
   /** Earliest pending timer per target+key: a later duplicate adds nothing (like AddAfter). */
   private pendingTimers = new Map<string, number>();
   private eventLog: KubeEvent[] = [];
-  private eventIndex = new Map<string, number>();
+  /** Where each event key is in the log; built when first needed after a restore or prune. */
+  private eventIndexMap: Map<string, number> | undefined = new Map();
   private eventSeq = 0;
   private decisionLog: Decision[] = [];
   private lastDecision = new Map<string, Map<string, string>>();
@@ -416,7 +433,7 @@ export class SimCluster implements ControllerContext {
     // The event correlator: the same event about the same object only bumps count and lastTimestamp.
     const key = eventKey(obj.metadata.uid ?? obj.metadata.name, type, reason, component, host ?? '', message);
     const ts = timestamp(this.now);
-    const at = this.eventIndex.get(key);
+    const at = this.eventIndex().get(key);
     if (at !== undefined && this.eventLog[at]) {
       const prev = this.eventLog[at]!;
       const next: KubeEvent = deepFreeze({
@@ -426,6 +443,7 @@ export class SimCluster implements ControllerContext {
         lastTimestamp: ts,
       });
       this.eventLog[at] = next;
+      eventKeys.set(next, key);
       this.versions.events++;
       for (const w of this.eventWatchers) w(next, prev);
       return;
@@ -467,8 +485,9 @@ export class SimCluster implements ControllerContext {
       reportingComponent: component,
       reportingInstance: host ?? '',
     };
-    this.eventIndex.set(key, this.eventLog.length);
+    this.eventIndex().set(key, this.eventLog.length);
     this.eventLog.push(deepFreeze(ev));
+    eventKeys.set(ev, key);
     this.versions.events++;
     for (const w of this.eventWatchers) w(ev, undefined);
   }
@@ -808,18 +827,16 @@ export class SimCluster implements ControllerContext {
     if (this.eventLog.every((e) => e.lastTimestamp >= cutoff)) return;
     this.eventLog = this.eventLog.filter((e) => e.lastTimestamp >= cutoff);
     this.versions.events++;
-    this.rebuildEventIndex();
+    this.eventIndexMap = undefined;
   }
 
-  private rebuildEventIndex(): void {
-    this.eventIndex = new Map();
-    this.eventLog.forEach((e, i) => {
-      const o = e.involvedObject;
-      this.eventIndex.set(
-        eventKey(o.uid || o.name, e.type, e.reason, e.source.component, e.source.host ?? '', e.message),
-        i,
-      );
-    });
+  private eventIndex(): Map<string, number> {
+    if (this.eventIndexMap) return this.eventIndexMap;
+    const index = new Map<string, number>();
+    const log = this.eventLog;
+    for (let i = 0; i < log.length; i++) index.set(keyOfEvent(log[i]!), i);
+    this.eventIndexMap = index;
+    return index;
   }
 
   /** Called after every public change; the UI subscribes to redraw. */
@@ -1001,7 +1018,7 @@ export class SimCluster implements ControllerContext {
     }
     this.eventLog = [...s.events];
     this.shared.events.adopt(s.events, ++this.versions.events);
-    this.rebuildEventIndex();
+    this.eventIndexMap = undefined;
     this.decisionLog = [...s.decisions];
     this.shared.decisions.adopt(s.decisions, ++this.versions.decisions);
     this.eventSeq = s.eventSeq;

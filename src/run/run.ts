@@ -43,6 +43,11 @@ import {
 export interface RunOptions {
   /** Seconds between checkpoints (10): a seek replays at most this much. */
   checkpointEvery?: number;
+  /**
+   * Writes to the store after which the next sample is a checkpoint too (2,000): where much
+   * happens, a seek replays at most about this much work rather than `checkpointEvery` seconds.
+   */
+  checkpointWrites?: number;
   /** Seconds between timeline samples (1). */
   sampleEvery?: number;
   /** Deep-freeze every frame, so accidental mutation throws (development builds, tests). */
@@ -163,7 +168,11 @@ class RunImpl implements RunControls {
     this.data = deepCopy(scenario);
     this.steps = this.data.spec.steps;
     this.freeze = options.freeze ?? false;
-    this.rec = new Recording(options.checkpointEvery ?? 10, options.sampleEvery ?? 1);
+    this.rec = new Recording(
+      options.checkpointEvery ?? 10,
+      options.sampleEvery ?? 1,
+      options.checkpointWrites ?? 2000,
+    );
     this.live = this.fresh();
     this.runDue();
     this.recordInstant(true);
@@ -320,15 +329,26 @@ class RunImpl implements RunControls {
     const p = this.position();
     if (!force && !after(p, this.rec.front)) return;
     const t = this.live.now;
-    const { checkpointEvery, sampleEvery } = this.rec;
+    const { checkpointEvery, sampleEvery, checkpointWrites, checkpoints } = this.rec;
     const s = t / sampleEvery;
-    if (Math.abs(s - Math.round(s)) < EPS) {
+    const sample = Math.abs(s - Math.round(s)) < EPS;
+    if (sample) {
       this.rec.samples[Math.round(s)] = sampleOf(this.live);
       this.rec.recordTraffic(this.live.trafficSeries(), t);
     }
     const k = t / checkpointEvery;
-    if (Math.abs(k - Math.round(k)) < EPS)
-      this.rec.checkpoints[Math.round(k)] = { t, snapshot: this.live.checkpoint(), next: this.next };
+    const onGrid = Math.abs(k - Math.round(k)) < EPS;
+    if (onGrid || sample) {
+      const writes = this.live.store.resourceVersion;
+      const last = checkpoints[checkpoints.length - 1];
+      // Again at the same instant (a step ran): the later state replaces the earlier.
+      const again = last !== undefined && Math.abs(last.t - t) < EPS;
+      if (again || onGrid || !last || writes - last.writes >= checkpointWrites) {
+        const cp = { t, snapshot: this.live.checkpoint(), next: this.next, writes };
+        if (again) checkpoints[checkpoints.length - 1] = cp;
+        else checkpoints.push(cp);
+      }
+    }
     this.rec.front = p;
     this.rec.version++;
   }
