@@ -81,6 +81,9 @@ export interface ClusterCheckpoint {
   readonly requests: readonly number[];
   /** world.traffic.series, in chunks. */
   readonly series: readonly (readonly TrafficSecond[])[];
+  /** The event log and the decision records, in chunks (the snapshot holds none). */
+  readonly events: readonly (readonly KubeEvent[])[];
+  readonly decisions: readonly (readonly Decision[])[];
 }
 
 /** Everything needed to resume the cluster exactly where it was. Plain data. */
@@ -192,6 +195,8 @@ export class SimCluster implements ControllerContext {
     memo: new SharedMemo(),
     checkpointRuntimes: new SharedRuntimes(true),
     series: new SharedSeries<TrafficSecond>(),
+    checkpointEvents: new SharedSeries<KubeEvent>(),
+    checkpointDecisions: new SharedSeries<Decision>(),
   };
   world: WorldState = newWorldState();
   /** A simulator limit (not Kubernetes'): more pods than this are refused, so no input can hang the page. */
@@ -894,7 +899,11 @@ export class SimCluster implements ControllerContext {
   }
 
   /** A snapshot with these kubelet records and traffic; the rest shared with the last one. */
-  private capture(pods: [string, PodRuntime][], traffic: TrafficState): ClusterSnapshot {
+  private capture(
+    pods: [string, PodRuntime][],
+    traffic: TrafficState,
+    logs?: { events: KubeEvent[]; decisions: Decision[] },
+  ): ClusterSnapshot {
     return {
       version: 1,
       now: this.now,
@@ -907,8 +916,8 @@ export class SimCluster implements ControllerContext {
       timers: [...this.timers.items],
       timerSeq: this.timerSeq,
       // Unchanged parts are the previous snapshot's (snapshot-parts.ts).
-      events: this.shared.events.of(this.eventLog, this.versions.events),
-      decisions: this.shared.decisions.of(this.decisionLog, this.versions.decisions),
+      events: logs ? logs.events : this.shared.events.of(this.eventLog, this.versions.events),
+      decisions: logs ? logs.decisions : this.shared.decisions.of(this.decisionLog, this.versions.decisions),
       eventSeq: this.eventSeq,
       world: {
         pods,
@@ -937,21 +946,28 @@ export class SimCluster implements ControllerContext {
   /**
    * What a Run keeps every 10 virtual seconds: a snapshot that shares even more with the previous
    * one than snapshot() does (request counts apart from the kubelet records, which otherwise change
-   * with every request served; per-second traffic in chunks). Not plain data: rewind() takes it
+   * with every request served; per-second traffic, events and decisions in chunks, of which an
+   * hour's checkpoints share all but the last). Not plain data: rewind() takes it
    * back; snapshot() is what to store or send.
    */
   checkpoint(): ClusterCheckpoint {
     const t = this.world.traffic;
     return {
-      snapshot: this.capture(this.shared.checkpointRuntimes.of(this.world.pods), {
-        ...t,
-        sources: t.sources.map((x) => ({ ...x })),
-        recent: [...t.recent],
-        series: [],
-        carry: [...t.carry],
-      }),
+      snapshot: this.capture(
+        this.shared.checkpointRuntimes.of(this.world.pods),
+        {
+          ...t,
+          sources: t.sources.map((x) => ({ ...x })),
+          recent: [...t.recent],
+          series: [],
+          carry: [...t.carry],
+        },
+        { events: [], decisions: [] },
+      ),
       requests: SharedRuntimes.requests(this.world.pods),
       series: this.shared.series.of(t.series, (x) => ({ ...x, ok: { ...x.ok } })),
+      events: this.shared.checkpointEvents.of(this.eventLog, (e) => e),
+      decisions: this.shared.checkpointDecisions.of(this.decisionLog, (d) => d),
     };
   }
 
@@ -960,6 +976,8 @@ export class SimCluster implements ControllerContext {
     const w = cp.snapshot.world;
     this.load({
       ...cp.snapshot,
+      events: cp.events.flat(),
+      decisions: cp.decisions.flat(),
       world: {
         ...w,
         pods: w.pods.map(([key, rt], i) => [key, { ...rt, requests: cp.requests[i]! }]),
