@@ -38,6 +38,9 @@ export default defineConfig({
     launchOptions: { ...(executablePath ? { executablePath } : {}), args: chromiumArgs },
     trace: 'retain-on-failure',
     screenshot: 'only-on-failure',
+    // The service worker precaches the whole build after each first load: only offline.spec.ts,
+    // which is about it, lets it run.
+    serviceWorkers: 'block',
   },
   projects: [
     { name: 'e2e', testDir: 'e2e' },

@@ -2,6 +2,7 @@
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 import type { Plugin } from 'vite';
+import { serviceWorker } from './web/offline/plugin.ts';
 
 /**
  * `vite dev` injects an inline script (React Refresh's preamble) that index.html's CSP forbids:
@@ -16,7 +17,7 @@ function devWithoutCsp(): Plugin {
 }
 
 export default defineConfig({
-  plugins: [react(), devWithoutCsp()],
+  plugins: [react(), devWithoutCsp(), serviceWorker('web/offline/sw.js')],
   // Embeds run in `sandbox="allow-scripts"` iframes, whose origin is opaque: module scripts and
   // stylesheets then load with CORS, so the assets must allow any origin (public/_headers does the
   // same for static hosts).

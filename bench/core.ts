@@ -6,7 +6,7 @@
  *   npm run bench -- --compare main        the same rows on another commit, side by side, alternating
  *   npm run bench -- --rows update-zero-1000,run-open --runs 3 --no-frames
  *
- * Without --compare or --rows it then runs bench/world.ts and bench/server.ts (skip them with
+ * Without --compare or --rows it then runs bench/world.ts, bench/server.ts and bench/classroom.ts (skip them with
  * --no-extra) and the browser rows (--no-frames skips them).
  *
  * With --compare, the other commit is unpacked into a temporary folder (`git archive`), its
@@ -269,7 +269,7 @@ if (compare && !flag('no-behaviour')) {
 }
 
 if (!compare && !only && !flag('no-extra'))
-  for (const script of ['bench/world.ts', 'bench/server.ts']) {
+  for (const script of ['bench/world.ts', 'bench/server.ts', 'bench/classroom.ts']) {
     console.log(`\n${script}`);
     spawnSync(process.execPath, ['--import', 'tsx', script], { cwd: here, stdio: 'inherit' });
   }

@@ -6,13 +6,16 @@
  * frame from a browser trace. The page is cross-origin isolated (see vite.config.ts), so frame timestamps are
  * precise rather than in 0.1 ms steps. Then it times scrubbing: `seek(t)` to 10 random moments of a 10-minute
  * run, and the same up to the next painted frame; and it weighs the JavaScript the first paint
- * needs. Prints one JSON line per measurement; asserts
+ * needs. The comparison case plays three lanes of 10 pods each (Recreate, rolling update,
+ * blue/green) in the Compare view beside one lane of the same 10 pods, so the two frame budgets
+ * can be read side by side. Prints one JSON line per measurement; asserts
  * nothing about speed (benchmarks report, tests decide).
  */
 import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { test, type Page } from '@playwright/test';
 import type { Scenario } from '../src/scenario/scenario.ts';
+import { comparisonOf } from '../src/compare/presets.ts';
 
 function scenario(replicas: number, steps: Scenario['spec']['steps'], nodes: number): Scenario {
   const deployment = {
@@ -180,6 +183,73 @@ for (const [pods, nodes] of [
       podsAtEnd: st.pods,
       virtualT: round(st.t),
       dotsInLastFrame: Number(st.dots ?? 0),
+    };
+    console.log(JSON.stringify(line));
+    test.info().annotations.push({ type: 'bench', description: JSON.stringify(line) });
+  });
+}
+
+/**
+ * One lane against a comparison of three: 10 pods each, 20 requests/s, the updates at 30 s, played
+ * at 1× over t = 30…40 s at 1280×720 (the view a class sees).
+ */
+for (const lanes of [1, 3] as const) {
+  test(`frames: ${lanes === 1 ? 'one lane' : 'Compare view, three lanes'} of 10 pods, 20 requests/s`, async ({
+    page,
+  }) => {
+    test.setTimeout(240_000);
+    await page.setViewportSize({ width: 1280, height: 720 });
+    const base = scenario(10, [], 3);
+    const start = async () => {
+      if (lanes === 1) {
+        await open(page, scenario(10, [setImage(30, 'v2')], 3), 29);
+        await page.evaluate(() => window.__rolloutLab!.play(1));
+      } else {
+        const s = comparisonOf(
+          base,
+          [
+            { strategy: 'recreate' },
+            { strategy: 'rolling', maxSurge: '25%', maxUnavailable: '25%' },
+            { strategy: 'blue-green' },
+          ],
+          { name: 'bench-compare' },
+          30,
+        );
+        await page.goto('/');
+        await page.getByTestId('compare.open').click();
+        await page.waitForFunction(() => window.__rolloutCompare !== undefined);
+        await page.evaluate((sc) => window.__rolloutCompare!.load(sc as Scenario, 29), s);
+        await page.evaluate(() => window.__rolloutCompare!.play(1));
+      }
+      await rafWithLoaf(page, 1000); // warm-up
+    };
+    await start();
+    const r = await rafWithLoaf(page, WINDOW_MS);
+    await start();
+    const work = await mainThreadFrameWork(page, WINDOW_MS);
+    const st = await page.evaluate(() =>
+      window.__rolloutCompare
+        ? {
+            t: window.__rolloutCompare.state().t,
+            pods: window.__rolloutCompare.state().lanes.map((l) => l.pods),
+          }
+        : { t: window.__rolloutLab!.state().t, pods: [window.__rolloutLab!.state().pods.length] },
+    );
+    const line = {
+      bench: 'frames-compare',
+      lanes,
+      podsPerLane: 10,
+      requestsPerSecond: 20,
+      frames: r.intervals.length,
+      p50ms: round(quantile(r.intervals, 0.5)),
+      p95ms: round(quantile(r.intervals, 0.95)),
+      missedFrames: r.intervals.filter((x) => x > VSYNC * 1.5).length,
+      fps: round((r.intervals.length / r.wall) * 1000),
+      mainThreadWorkP50ms: round(quantile(work, 0.5)),
+      mainThreadWorkP95ms: round(quantile(work, 0.95)),
+      longAnimationFrames: r.loaf,
+      podsAtEnd: st.pods,
+      virtualT: round(st.t),
     };
     console.log(JSON.stringify(line));
     test.info().annotations.push({ type: 'bench', description: JSON.stringify(line) });

@@ -181,6 +181,8 @@ test('no serious accessibility violations (axe)', async ({ page }) => {
 
 test('Blue/green in four visible steps: create green, switch, switch back, retire blue', async ({ page }) => {
   await open(page);
+  // Beside the diagram, blue/green has its own tab.
+  await page.getByRole('tab', { name: 'Blue/green' }).click();
   const bg = page.getByTestId('actions.blueGreen');
   const switchTo = bg.getByRole('button', { name: 'Switch Service' });
   const switchBack = bg.getByRole('button', { name: 'Switch back' });

@@ -19,10 +19,15 @@ test('presentation mode is reachable and operable by keyboard and clicker keys',
   await expect(progress(page)).toHaveText('Stop 1 of 9');
   // The chrome is hidden: no console, no side panel.
   await expect(page.getByTestId('lesson.panel')).toBeHidden();
-  // PageDown plays to the next stop; a second press skips the rest of the animation.
+  // At a question PageDown first shows the answer; then it plays to the next stop, and a third
+  // press skips the rest of the animation.
+  await page.keyboard.press('PageDown');
+  await expect(root(page).getByRole('status').filter({ hasText: 'Answer: 13' })).toBeVisible();
+  expect((await state(page)).t).toBeCloseTo(20, 3);
   await page.keyboard.press('PageDown');
   await page.keyboard.press('PageDown');
   await expect(progress(page)).toHaveText('Stop 2 of 9');
+  await page.keyboard.press('ArrowRight');
   await page.keyboard.press('ArrowRight');
   await lab(page, (l) => l.advance(30));
   await expect(progress(page)).toHaveText('Stop 3 of 9');
@@ -55,6 +60,9 @@ test('Present without a lesson opens the picker first', async ({ page }) => {
 test('the presenter window and an audience window follow the presentation', async ({ page, context }) => {
   await page.goto('/?lesson=canary');
   await expect(page.getByTestId('lesson.progress')).toHaveText('Stop 1 of 4');
+  // Time moves only when the spec says: a press that plays on cannot arrive before the next press
+  // (which would then play on from the stop it meant to skip to).
+  await lab(page, (l) => l.hold());
   await page.keyboard.press('p');
   await expect(root(page)).toBeVisible();
 
@@ -72,8 +80,11 @@ test('the presenter window and an audience window follow the presentation', asyn
   await expect(audience.getByTestId('present.root')).toBeVisible();
   await expect(audience.getByTestId('present.progress')).toHaveText('Stop 1 of 4');
 
-  // The presenting window moves: both follow.
+  // The presenting window shows the answer, then moves: both follow.
   await page.bringToFront();
+  await page.keyboard.press('PageDown');
+  await expect(audience.getByTestId('present.root').getByRole('status')).toContainText('Answer:');
+  await expect(audience.getByTestId('present.revealHint')).toHaveCount(0);
   await page.keyboard.press('PageDown');
   await page.keyboard.press('PageDown');
   await expect(progress(page)).toHaveText('Stop 2 of 4');
@@ -81,7 +92,8 @@ test('the presenter window and an audience window follow the presentation', asyn
   await expect(audience.getByTestId('present.progress')).toHaveText('Stop 2 of 4');
   await expect(audience.getByTestId('present.say')).toContainText('The canary');
 
-  // The presenter drives: Next twice (play, then skip), Blank.
+  // The presenter drives: Next three times (the answer, play, skip), Blank.
+  await presenter.getByRole('button', { name: 'Next ▶' }).click();
   await presenter.getByRole('button', { name: 'Next ▶' }).click();
   await presenter.getByRole('button', { name: 'Next ▶' }).click();
   await expect(progress(page)).toHaveText('Stop 3 of 4');

@@ -1,56 +1,102 @@
 /**
- * Screenshots of the main states at the sizes the app must hold (projector to 1440p, tablet), in
- * light and dark, for review by eye (test-results/screens/, or SCREENS_DIR). They assert only that
- * nothing overflows the page sideways; layout regressions are caught by looking. `SCREENS=1` takes
- * all of them; the default run takes 1280×720 and the tablet in light.
+ * Screenshots of the screens the app must hold, for review by eye (test-results/screens/, or
+ * SCREENS_DIR): the classroom projector (1280×720), 1920×1080, a phone (390×844) and the 620 px
+ * frame of public/embed-example.html, in English and Korean, light and dark. They assert only that
+ * nothing overflows the page sideways; layout regressions are caught by looking (and by
+ * layout.spec.ts). `SCREENS=1` takes all of them; the default run takes a few at 1280×720.
  */
 import { expect, test, type Page } from '@playwright/test';
 import { lab } from './lab.ts';
+import { blueGreenReady, midRollout, openApp, threeReplicaSets, type Lang } from './scenes.ts';
 
 const DIR = process.env['SCREENS_DIR'] ?? 'test-results/screens';
-
-const SIZES = [
-  [1280, 720],
-  [1920, 1080],
-  [2560, 1440],
-  [820, 1180],
-] as const;
-
-test.use({ reducedMotion: 'no-preference' });
-
-async function midRollout(page: Page) {
-  await page.goto('/');
-  await expect(page.getByRole('button', { name: 'Rolling update' })).toBeVisible();
-  await lab(page, (l) => l.run('kubectl set image deployment/kubia nodejs=luksa/kubia:v2'));
-  await lab(page, (l) => l.advance(9.3));
-  await expect(page.getByTestId('traffic-layer')).toHaveAttribute('data-dots', /^[1-9]/);
-}
-
-// The whole matrix with SCREENS=1 (for review); the default run keeps the projector and tablet shots.
 const ALL = !!process.env['SCREENS'];
 
-for (const scheme of ['light', 'dark'] as const) {
-  for (const [w, h] of SIZES) {
-    if (!ALL && (scheme === 'dark' || w > 1280)) continue;
-    test(`screenshot ${w}x${h} ${scheme} mid-rollout`, async ({ page }) => {
-      await page.emulateMedia({ colorScheme: scheme });
-      await page.setViewportSize({ width: w, height: h });
-      await midRollout(page);
-      await page.screenshot({ path: `${DIR}/app-${w}x${h}-${scheme}.png` });
-      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-      expect(overflow).toBeLessThanOrEqual(0);
-    });
-  }
+const SIZES = {
+  projector: [1280, 720],
+  fullhd: [1920, 1080],
+  phone: [390, 844],
+  tablet: [820, 1180],
+  // public/embed-example.html's frame: 620 px high, as wide as its 980 px column allows.
+  embed: [946, 618],
+} as const;
+type Size = keyof typeof SIZES;
+
+interface Screen {
+  name: string;
+  path: string;
+  sizes: Size[];
+  setup?: (page: Page, lang: Lang) => Promise<void>;
 }
 
-test('screenshot 1280x720 blue/green with nodes, Korean', async ({ page }) => {
-  test.skip(!ALL, 'SCREENS=1 only');
-  await page.setViewportSize({ width: 1280, height: 720 });
-  await page.goto('/');
-  await page.getByRole('button', { name: '한국어' }).click();
-  await page.getByRole('button', { name: '블루/그린' }).click();
-  await lab(page, (l) => l.advance(12));
-  await page.getByRole('button', { name: '노드' }).click();
-  await page.screenshot({ path: `${DIR}/app-1280x720-ko-bluegreen-nodes.png` });
-  await page.getByRole('button', { name: 'EN', exact: true }).click();
-});
+const SCREENS: Screen[] = [
+  { name: 'initial', path: '/', sizes: ['projector', 'fullhd', 'phone', 'tablet'] },
+  { name: 'rolling', path: '/', sizes: ['projector', 'fullhd', 'phone'], setup: (p) => midRollout(p) },
+  {
+    name: 'bluegreen',
+    path: '/',
+    sizes: ['projector', 'fullhd', 'phone'],
+    setup: (p, lang) => blueGreenReady(p, lang === 'ko' ? '블루/그린' : 'Blue/green'),
+  },
+  { name: 'three-rs', path: '/', sizes: ['projector', 'fullhd', 'phone'], setup: (p) => threeReplicaSets(p) },
+  {
+    name: 'console-wide',
+    path: '/',
+    sizes: ['projector'],
+    setup: async (p, lang) => {
+      await lab(p, (l) => l.console('kubectl get rs -o wide'));
+      await lab(p, (l) => l.console('kubectl get pods --show-labels'));
+      await p.getByRole('button', { name: lang === 'ko' ? '넓게' : 'Widen' }).click();
+    },
+  },
+  { name: 'lesson', path: '/?lesson=rolling-update&stop=4', sizes: ['projector', 'fullhd', 'phone'] },
+  {
+    name: 'present',
+    path: '/?lesson=rolling-update&stop=3',
+    sizes: ['projector', 'fullhd'],
+    setup: async (p) => {
+      await expect(p.getByTestId('lesson.panel')).toBeVisible();
+      await p.keyboard.press('p');
+      await expect(p.getByTestId('present.root')).toBeVisible();
+    },
+  },
+  { name: 'embed', path: '/?embed=1', sizes: ['embed', 'phone'], setup: (p) => midRollout(p) },
+  {
+    name: 'shortcuts',
+    path: '/',
+    sizes: ['projector', 'phone'],
+    setup: async (p) => {
+      await p.locator('body').press('?');
+      await expect(p.getByTestId('shortcuts')).toBeVisible();
+    },
+  },
+];
+
+for (const screen of SCREENS)
+  for (const size of screen.sizes)
+    for (const lang of ['en', 'ko'] as const)
+      for (const scheme of ['light', 'dark'] as const) {
+        const sample = size === 'projector' && lang === 'en' && scheme === 'light';
+        if (!ALL && !(sample && ['bluegreen', 'lesson'].includes(screen.name))) continue;
+        test(`screenshot ${screen.name} ${size} ${lang} ${scheme}`, async ({ page }) => {
+          // Minutes of simulated time at 1920×1080 on a shared 2-core machine.
+          test.setTimeout(90_000);
+          const [w, h] = SIZES[size];
+          await page.emulateMedia({ colorScheme: scheme });
+          await page.setViewportSize({ width: w, height: h });
+          await openApp(page, screen.path, lang);
+          await screen.setup?.(page, lang);
+          await page.evaluate(() => window.scrollTo(0, 0));
+          await page.screenshot({ path: `${DIR}/${screen.name}-${size}-${lang}-${scheme}.png` });
+          // Phones scroll: the whole page too.
+          if (size === 'phone')
+            await page.screenshot({
+              path: `${DIR}/${screen.name}-${size}-${lang}-${scheme}-full.png`,
+              fullPage: true,
+            });
+          const overflow = await page.evaluate(
+            () => document.documentElement.scrollWidth - window.innerWidth,
+          );
+          expect(overflow).toBeLessThanOrEqual(0);
+        });
+      }

@@ -44,7 +44,7 @@ export { ManifestError } from './k8s/yaml.ts';
 export { ApiError } from './cluster/apply.ts';
 export { BudgetError, SnapshotError } from './cluster/errors.ts';
 export { ScenarioError, parseScenario } from './scenario/scenario.ts';
-export type { Localized, ScenarioStep } from './scenario/scenario.ts';
+export type { Localized, ScenarioStep, ScenarioVariant } from './scenario/scenario.ts';
 
 export interface Cluster {
   /** Create or update objects like `kubectl apply`: YAML (multi-document), JSON, or objects. Throws
@@ -247,21 +247,79 @@ export { STATE_LABEL, tagOf } from './view/view.ts';
 export { PALETTE } from './view/colours.ts';
 export { isReadOnlyCommand, type QueryResult } from './kubectl/query.ts';
 export { extensionsReady, loadExtensions, needsYaml } from './extensions.ts';
-export { FRAME_BUDGET_MS, Player, SPEEDS, type FrameScheduler, type PlayerOptions } from './run/player.ts';
+export {
+  FRAME_BUDGET_MS,
+  Player,
+  SPEEDS,
+  type FrameScheduler,
+  type Playable,
+  type PlayerOptions,
+} from './run/player.ts';
 /** The kubectl command lines behind the app's buttons (rolling update, Recreate, blue/green, …). */
 export * as actions from './run/actions.ts';
-export type { BlueGreenState, CommandLine, RollingOptions, StrategySettings } from './run/actions.ts';
+// Faults a teacher injects (`kubectl lab`, `kubectl drain`) and the upstream numbers they follow.
+export { FaultError, killContainer, setNodeDown, setUnhealthy } from './cluster/faults.ts';
+export { evictPod, type EvictionResult } from './cluster/eviction.ts';
+export {
+  NODE_MONITOR_GRACE_PERIOD_SECONDS,
+  NODE_MONITOR_PERIOD_SECONDS,
+  unreachableAt,
+} from './cluster/controllers/nodelifecycle.ts';
+export { DELETION_TIMEOUT_SECONDS } from './cluster/controllers/disruption.ts';
+export { DELETE_POLL_SECONDS, EVICT_RETRY_SECONDS } from './kubectl/commands/node.ts';
+/** Claims a step makes about the screen (`expect:`), checked against a Frame. */
+export {
+  checkClaims,
+  checkScenarioClaims,
+  counterReading,
+  describeFailure,
+  type ClaimResult,
+  type CounterReading,
+  type StepClaimsResult,
+} from './run/claims.ts';
+export { parseClaims } from './scenario/claims.ts';
+export type {
+  Claims,
+  ConditionClaim,
+  Count,
+  DeploymentClaims,
+  PodStateCounts,
+  RolloutPhase,
+  ServiceClaims,
+  TimelineClaims,
+} from './scenario/claims.ts';
+export type {
+  BlueGreenState,
+  BrokenStrategy,
+  CommandLine,
+  GreenOptions,
+  RollingOptions,
+  StrategySettings,
+} from './run/actions.ts';
 
 // ---------------------------------------------------------------------------------------------
 // What the app shows around a Run: explanations, times, lessons and share links (the last two
 // load on demand).
 
 export { controllerName, explain, resolvedPhrase, type ExplainLang } from './explain/index.ts';
+/** Korean particles after a value (v2가, v3이, 3으로, 2로): the UI's `{v, particle, 이}`. */
+export { particle, withParticle, type Particle } from './explain/korean.ts';
 export { humanDuration, parseTimestamp } from './k8s/time.ts';
-export type { Lesson, LessonQuestion, LessonStep, Text } from './scenario/lessons/types.ts';
-export { stepsOf, stopIndices } from './scenario/lessons/types.ts';
+export type { Lesson, LessonQuestion, LessonStep, RevealElement, Text } from './scenario/lessons/types.ts';
+export { REVEAL_ELEMENTS, stepsOf, stopIndices } from './scenario/lessons/types.ts';
+/** Predict mode: what to hide at a lesson's stop while its question is open. */
+export { hiddenElements } from './scenario/lessons/predict.ts';
 export type { DecodeResult, SharePayload, ShareView } from './scenario/share.ts';
 export { scenarioYaml } from './scenario/file.ts';
+// The live class's wire protocol (`npm run classroom`): what the app sends and reads.
+export type {
+  ClientMessage,
+  ErrorCode as ClassErrorCode,
+  Moment as ClassMoment,
+  ServerMessage,
+  Tally as ClassTally,
+} from './classroom/protocol.ts';
+export { CODE_LENGTH, MAX_NAME, normalizeCode } from './classroom/protocol.ts';
 
 /** The built-in lessons (their narration is a fair part of the app: loaded when asked for). */
 export async function loadLessons(): Promise<readonly import('./scenario/lessons/types.ts').Lesson[]> {
@@ -271,6 +329,31 @@ export async function loadLessons(): Promise<readonly import('./scenario/lessons
 /** The share-link codec, with its compression library (most visits carry no link). */
 export function loadShareCodec(): Promise<typeof import('./scenario/share.ts')> {
   return import('./scenario/share.ts');
+}
+
+// ---------------------------------------------------------------------------------------------
+// Following a Kubernetes API: the same diagrams on a real cluster, read-only (loaded on demand).
+
+export type { FollowEvent, FollowRun, FollowRunOptions, Received } from './follow/run.ts';
+export type {
+  FollowOptions,
+  FollowSink,
+  FollowState,
+  FollowStatus,
+  Follower,
+  Transport,
+  TransportResponse,
+} from './follow/client.ts';
+export type { FollowedResource } from './follow/resources.ts';
+export type { LogEntry as FollowedChange } from './follow/state.ts';
+
+/**
+ * The follow module: `followNamespace(transport, namespace, sink)` lists and watches one
+ * namespace through a transport that can only GET; `createFollowRun({ namespace })` is a Run of
+ * what arrives (`receive(now, batches)`), whose `scenario()` is reconstructed from it.
+ */
+export function loadFollow(): Promise<typeof import('./follow/index.ts')> {
+  return import('./follow/index.ts');
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -338,3 +421,39 @@ export { computeHash } from './k8s/hash.ts';
 export { setDefaults } from './k8s/defaults.ts';
 export { validate } from './k8s/validation.ts';
 export { deploymentRolloutStatus } from './kubectl/commands/rollout.ts';
+
+// ---------------------------------------------------------------------------------------------
+// Comparisons: one scenario played several ways side by side (`spec.variants`), one clock.
+
+export {
+  createComparison,
+  laneScenario,
+  DEFAULT_COMPARISON_SECONDS,
+  type Comparison,
+  type ComparisonLane,
+} from './compare/comparison.ts';
+export { measureLane, type LaneMetrics, type PeakCpu, type PeakPods } from './compare/metrics.ts';
+export {
+  comparisonTable,
+  tableText,
+  clock as comparisonClock,
+  METRIC_KEYS,
+  type ComparisonTable,
+  type MetricKey,
+  type TableCell,
+  type TableLang,
+} from './compare/table.ts';
+export {
+  COMPARISON_PRESETS,
+  comparisonOf,
+  comparisonPreset,
+  comparisonPresetById,
+  kubiaStart,
+  laneLabel,
+  updateSteps,
+  PRESET_SECONDS,
+  UPDATE_AT,
+  type Bilingual,
+  type ComparisonPreset,
+  type LaneUpdate,
+} from './compare/presets.ts';

@@ -1,11 +1,11 @@
-import { domAnimation, LazyMotion, MotionConfig } from 'framer-motion';
-import { lazy, Suspense, useEffect } from 'react';
+import { LazyMotion, MotionConfig } from 'framer-motion';
+import { lazy, Suspense, useCallback, useEffect, useLayoutEffect, useState, type CSSProperties } from 'react';
 import { useLab } from './lab/context.ts';
 import { Opening } from './lab/Opening.tsx';
-import type { Lab } from './lab/lab.ts';
 import { setTheme, useTheme, type Theme } from './prefs.ts';
 import { Actions } from './ui/Actions.tsx';
-import { Diagram } from './ui/Diagram.tsx';
+import { Faults } from './ui/Faults.tsx';
+import { Diagram } from './diagram/Diagram.tsx';
 import { EventsPanel, WhyPanel } from './ui/Explain.tsx';
 import { useUiField } from './ui/hooks.ts';
 import { PlaybackBar } from './ui/PlaybackBar.tsx';
@@ -18,51 +18,63 @@ import { ShareLayer } from './share/ShareLayer.tsx';
 import { ShareNotice } from './share/ShareNotice.tsx';
 import { LessonHeader } from './lessons/LessonHeader.tsx';
 import { LessonPanel } from './lessons/LessonPanel.tsx';
+import { useCurrentLesson, useLesson } from './lessons/hooks.ts';
+import { ActionsMenu } from './layout/ActionsMenu.tsx';
+import { FontSizeControl } from './layout/FontSizeControl.tsx';
+import { useShortcuts } from './layout/keyboard.ts';
+import { STACKED, useMedia } from './layout/media.ts';
+import { usePrefs } from './layout/prefs.ts';
+import { SkipLinks } from './layout/SkipLinks.tsx';
+import { Splitter } from './layout/Splitter.tsx';
+import './layout/layout.css';
+import { CompareButton, CompareLayer } from './compare/CompareEntry.tsx';
+import { connectPresenter, presenterToken } from './classroom/presenter.ts';
+import { ClassBadge } from './classroom/ClassBadge.tsx';
+import type { Lab } from './lab/lab.ts';
+import { ConnectDialog, FollowControls, FollowNotice } from './follow/Follow.tsx';
 
+const motionFeatures = () => import('./motion.ts').then((m) => m.default);
 // The timeline (and d3-shape with it) arrives just after the first paint, like the console.
 const Timeline = lazy(() => import('./ui/Timeline.tsx').then((m) => ({ default: m.Timeline })));
 const Console = lazy(() => import('./ui/Console.tsx'));
 const YamlEditor = lazy(() => import('./ui/YamlEditor.tsx'));
 const PresenterView = lazy(() => import('./present/PresenterView.tsx'));
+/** The `?` sheet: only when asked for. */
+const ShortcutSheet = lazy(() =>
+  import('./layout/ShortcutSheet.tsx').then((m) => ({ default: m.ShortcutSheet })),
+);
+const StudentView = lazy(() => import('./classroom/StudentView.tsx'));
 /** A presenter window (`?presenter=1`) shows notes and controls only (web/present). */
 const PRESENTER = new URLSearchParams(window.location.search).get('presenter') === '1';
+/** A student's page in a live class (`/join`, served by `npm run classroom`; web/classroom). */
+const STUDENT =
+  window.location.pathname === '/join' || new URLSearchParams(window.location.search).has('join');
 
-const isTyping = (el: EventTarget | null) =>
-  el instanceof HTMLElement &&
-  (el.isContentEditable ||
-    ['INPUT', 'TEXTAREA', 'SELECT'].includes(el.tagName) ||
-    !!el.closest('.cm-editor'));
-
-function useShortcuts(lab: Lab) {
+/** The presenting window of a live class: opened with the server's `?classroom=<token>` link. */
+function useClassroomPresenter(lab: Lab) {
   useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
-      if (e.ctrlKey || e.metaKey || e.altKey) return;
-      if (e.key === '/' && !isTyping(e.target)) {
-        e.preventDefault();
-        document.getElementById('kubectl-input')?.focus();
-        return;
-      }
-      if (isTyping(e.target)) return;
-      const onControl = e.target instanceof HTMLElement && !!e.target.closest('button, [role="button"], a');
-      if (e.key === ' ' && !onControl) {
-        e.preventDefault();
-        lab.togglePlay();
-      } else if (e.key === 'ArrowRight') {
-        e.preventDefault();
-        lab.stepForward();
-      } else if (e.key === 'ArrowLeft') {
-        e.preventDefault();
-        lab.stepBack();
-      }
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
+    const token = presenterToken();
+    if (!token) return;
+    return connectPresenter(lab, token);
   }, [lab]);
 }
 
 const THEMES: Theme[] = ['system', 'light', 'dark'];
 
 export function App() {
+  const [student, setStudent] = useState(STUDENT);
+  useEffect(() => {
+    if (!student) return;
+    // Leaving the class turns the page into the lab, which must work even when the server is gone.
+    void import('./ui/Timeline.tsx').catch(() => undefined);
+    void import('./ui/Console.tsx').catch(() => undefined);
+  }, [student]);
+  if (student)
+    return (
+      <Suspense fallback={null}>
+        <StudentView onLeave={() => setStudent(false)} />
+      </Suspense>
+    );
   return PRESENTER ? (
     <Suspense fallback={null}>
       <PresenterView />
@@ -72,79 +84,155 @@ export function App() {
   );
 }
 
+/** The reader's text size (A−/A+) as the root font size, which every stylesheet counts in rem. */
+function useFontScale() {
+  const scale = usePrefs('fontScale');
+  useLayoutEffect(() => {
+    document.documentElement.style.setProperty('--font-scale', String(scale));
+  }, [scale]);
+}
+
 function MainApp() {
+  const [sheet, setSheet] = useState(false);
+  const openSheet = useCallback(() => setSheet(true), []);
   const lab = useLab();
-  useShortcuts(lab);
+  useShortcuts(lab, openSheet);
+  useClassroomPresenter(lab);
+  useFontScale();
   const theme = useTheme();
   const editorOpen = useUiField('editorOpen');
   const embed = useEmbed();
+  const stacked = useMedia(STACKED);
+  const sideWidth = usePrefs('sideWidth');
+  const lesson = useCurrentLesson();
+  const { presenting } = useLesson();
+  const lessonOn = !!lesson && !presenting;
   const t = useT();
   useEffect(() => {
     if (theme === 'system') delete document.documentElement.dataset['theme'];
     else document.documentElement.dataset['theme'] = theme;
   }, [theme]);
+  const showConsole = !embed.embed || embed.console;
+  const consolePanel = showConsole && (
+    <Suspense fallback={<section className="panel console">{t('ui.loadingConsole')}</section>}>
+      <Console />
+    </Suspense>
+  );
+  const transport = (
+    <section className="bottom" id="playback" aria-label={t('playback.label')}>
+      <PlaybackBar />
+      <Suspense fallback={<figure className="timeline timeline-placeholder" aria-hidden="true" />}>
+        <Timeline />
+      </Suspense>
+      <p className="note">{t('ui.note')}</p>
+    </section>
+  );
+  const header = (
+    <header className="top">
+      <h1>{t('app.title')}</h1>
+      <span className="subtitle">{t('ui.subtitle')}</span>
+      <div className="spacer" />
+      {!embed.embed && <LessonHeader />}
+      {!embed.embed && <CompareButton />}
+      {!embed.embed && <FollowControls />}
+      {embed.embed && (
+        <span className="embed-actions">
+          <ActionsMenu />
+        </span>
+      )}
+      <ShareControls />
+      <button type="button" onClick={() => lab.setEditorOpen(!editorOpen)} aria-pressed={editorOpen}>
+        {t('ui.yamlEditor')}
+      </button>
+      <label className="inline">
+        <span className="sr-only">{t('ui.theme')}</span>
+        <select value={theme} onChange={(e) => setTheme(e.target.value as Theme)}>
+          {THEMES.map((th) => (
+            <option key={th} value={th}>
+              {t(`ui.theme.${th}`)}
+            </option>
+          ))}
+        </select>
+      </label>
+      <FontSizeControl />
+      <LanguageSwitch />
+      <ClassBadge />
+      <button
+        type="button"
+        className="keys-button"
+        onClick={openSheet}
+        aria-keyshortcuts="Shift+?"
+        aria-label={t('keys.title')}
+        title={`${t('keys.title')} (?)`}
+      >
+        ?
+      </button>
+      <ShareNotice />
+      <Opening />
+      <FollowNotice />
+    </header>
+  );
   return (
-    <LazyMotion features={domAnimation} strict>
+    <LazyMotion features={motionFeatures} strict>
       <MotionConfig reducedMotion="user">
-        <div className={embed.embed ? 'app app--embed' : 'app'}>
-          <header className="top">
-            <h1>{t('app.title')}</h1>
-            <span className="subtitle">{t('ui.subtitle')}</span>
-            <div className="spacer" />
-            {!embed.embed && <LessonHeader />}
-            <ShareControls />
-            <button type="button" onClick={() => lab.setEditorOpen(!editorOpen)} aria-pressed={editorOpen}>
-              {t('ui.yamlEditor')}
-            </button>
-            <label className="inline">
-              <span className="sr-only">{t('ui.theme')}</span>
-              <select value={theme} onChange={(e) => setTheme(e.target.value as Theme)}>
-                {THEMES.map((th) => (
-                  <option key={th} value={th}>
-                    {t(`ui.theme.${th}`)}
-                  </option>
-                ))}
-              </select>
-            </label>
-            <LanguageSwitch />
-            <ShareNotice />
-            <Opening />
-          </header>
-          <main className="stage">
-            <div className="diagram-wrap">
-              <Diagram />
+        {embed.embed ? (
+          <div className="app app--embed">
+            <SkipLinks lesson={false} actions console={embed.console} />
+            <div className="embed-screen">
+              {header}
+              <main className="stage">
+                <div className="diagram-wrap">
+                  <Diagram fit="contain" />
+                </div>
+              </main>
+              {transport}
             </div>
-            <div className="explain-row">
+            <div className="embed-more">
               <WhyPanel />
-              {!embed.embed && <EventsPanel />}
+              {consolePanel}
             </div>
-          </main>
-          <aside className="side" aria-label={t('ui.controls')}>
+            <ShareLayer />
+          </div>
+        ) : (
+          <div
+            className={`app${lessonOn ? ' app--lesson' : ''}`}
+            style={sideWidth === null ? undefined : ({ '--side-w': `${sideWidth}px` } as CSSProperties)}
+          >
+            <SkipLinks lesson={lessonOn} actions console />
+            {header}
             <LessonPanel />
-            <PodDetails />
-            <Actions />
-            {(!embed.embed || embed.console) && (
-              <Suspense fallback={<section className="panel console">{t('ui.loadingConsole')}</section>}>
-                <Console />
-              </Suspense>
+            <main className="stage">
+              <div className="diagram-wrap">
+                <Diagram fit={stacked ? 'width' : 'contain'} />
+              </div>
+              <EventsPanel />
+            </main>
+            {!stacked && <Splitter />}
+            <aside className="side" aria-label={t('ui.controls')}>
+              <PodDetails />
+              <Actions />
+              <WhyPanel />
+              {consolePanel}
+              <Faults />
+            </aside>
+            {editorOpen && (
+              <div className="editor-wrap">
+                <Suspense fallback={<section className="panel">{t('ui.loadingEditor')}</section>}>
+                  <YamlEditor />
+                </Suspense>
+              </div>
             )}
-          </aside>
-          {editorOpen && (
-            <div className="editor-wrap">
-              <Suspense fallback={<section className="panel">{t('ui.loadingEditor')}</section>}>
-                <YamlEditor />
-              </Suspense>
-            </div>
-          )}
-          <footer className="bottom">
-            <PlaybackBar />
-            <Suspense fallback={<figure className="timeline timeline-placeholder" aria-hidden="true" />}>
-              <Timeline />
-            </Suspense>
-            <p className="note">{t('ui.note')}</p>
-          </footer>
-          <ShareLayer />
-        </div>
+            {transport}
+            <ShareLayer />
+            <CompareLayer />
+            <ConnectDialog />
+          </div>
+        )}
+        {sheet && (
+          <Suspense fallback={null}>
+            <ShortcutSheet onClose={() => setSheet(false)} />
+          </Suspense>
+        )}
       </MotionConfig>
     </LazyMotion>
   );

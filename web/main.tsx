@@ -1,3 +1,5 @@
+// Shared tokens and controls first: every part's stylesheet builds on them.
+import './styles/base.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { loadExtensions } from '../src/index.ts';
@@ -9,7 +11,7 @@ import { createLab } from './lab/lab.ts';
 import { installTestHook } from './lab/testHook.ts';
 import { loadLessons } from './lessons/catalog.ts';
 import { bootShare } from './share/store.ts';
-import './styles.css';
+import { registerServiceWorker } from './offline/register.ts';
 
 const lab = createLab(defaultScenario(), { freeze: import.meta.env.DEV });
 lab.seek(START_AT);
@@ -19,6 +21,8 @@ void Promise.all([loadExtensions(), loadLessons()]).finally(() => installTestHoo
 document.documentElement.lang = langStore.getState().lang;
 // A share link, the saved work or the example: decided before the first render.
 void bootShare(lab);
+// Opens without a network after the first visit (classroom Wi-Fi fails).
+registerServiceWorker();
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <LabProvider lab={lab}>

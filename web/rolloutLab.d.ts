@@ -1,5 +1,5 @@
 /** The test hook e2e specs use to drive virtual time instead of sleeping. */
-import type { Scenario } from '../src/index.ts';
+import type { LaneMetrics, Scenario } from '../src/index.ts';
 
 export interface RolloutLabState {
   t: number;
@@ -46,8 +46,42 @@ export interface RolloutLabHook {
   state(): RolloutLabState;
 }
 
+/** What the Compare view shows: the shared moment and each lane, measured. */
+export interface RolloutCompareState {
+  t: number;
+  /** Where the updates begin and where the comparison ends. */
+  start: number;
+  end: number;
+  playing: boolean;
+  /** The preset on screen, or null (the form's lanes, a file, a link). */
+  preset: string | null;
+  lanes: {
+    name: string;
+    /** The lane's own clock: always the comparison's. */
+    t: number;
+    pods: number;
+    deployments: { name: string; available: number; phase: string }[];
+    metrics: LaneMetrics;
+  }[];
+}
+
+/** The Compare view's test hook, present while the view is open. */
+export interface RolloutCompareHook {
+  /** Shows another comparison (a scenario with `spec.variants`) at moment `t`. */
+  load(scenario: Scenario, t?: number): void;
+  seek(t: number): void;
+  advance(seconds: number): void;
+  /** Plays to the end (at a speed). */
+  play(speed?: number): void;
+  pause(): void;
+  /** Playing moves no time by itself from now on (or again, with false): the spec moves it. */
+  hold(on?: boolean): void;
+  state(): RolloutCompareState;
+}
+
 declare global {
   interface Window {
     __rolloutLab?: RolloutLabHook;
+    __rolloutCompare?: RolloutCompareHook;
   }
 }

@@ -51,7 +51,31 @@ export function goJsonMarshal(v: unknown): string {
   return (JSON.stringify(sort(v)) ?? 'null')
     .replace(/</g, '\\u003c')
     .replace(/>/g, '\\u003e')
-    .replace(/&/g, '\\u0026');
+    .replace(/&/g, '\\u0026')
+    .replace(/\u2028/g, '\\u2028')
+    .replace(/\u2029/g, '\\u2029');
+}
+
+/**
+ * The last-applied-configuration kubectl records (GetModifiedConfiguration): the manifest as given,
+ * its namespace filled in by the resource builder when the kind is namespaced, annotations as a map
+ * without the annotation itself, encoded as Go's JSON encoder writes a map (keys sorted, HTML
+ * escaped, a newline after).
+ */
+export function lastAppliedOf(raw: Record<string, unknown>, namespace: string | undefined): string {
+  const recorded = deepCopy(raw) as Record<string, unknown>;
+  const recordedMeta = { ...((recorded['metadata'] ?? {}) as Record<string, unknown>) };
+  const givenAnnotations = recordedMeta['annotations'];
+  const recordedAnnotations = {
+    ...((givenAnnotations !== null && typeof givenAnnotations === 'object' && !Array.isArray(givenAnnotations)
+      ? givenAnnotations
+      : {}) as Record<string, string>),
+  };
+  delete recordedAnnotations[LastAppliedConfigAnnotation];
+  recordedMeta['annotations'] = recordedAnnotations;
+  if (namespace !== undefined) recordedMeta['namespace'] = namespace;
+  recorded['metadata'] = recordedMeta;
+  return `${goJsonMarshal(recorded)}\n`;
 }
 
 /**
@@ -144,20 +168,7 @@ export function prepareApply(
     );
   if (namespace !== undefined) manifest.metadata = { ...manifest.metadata, namespace };
 
-  // What kubectl records: the manifest as given, without the annotation itself.
-  const recorded = deepCopy(raw) as Record<string, unknown>;
-  const recordedMeta = { ...((recorded['metadata'] ?? {}) as Record<string, unknown>) };
-  const givenAnnotations = recordedMeta['annotations'];
-  const recordedAnnotations = {
-    ...((givenAnnotations !== null && typeof givenAnnotations === 'object' && !Array.isArray(givenAnnotations)
-      ? givenAnnotations
-      : {}) as Record<string, string>),
-  };
-  delete recordedAnnotations[LastAppliedConfigAnnotation];
-  if (Object.keys(recordedAnnotations).length) recordedMeta['annotations'] = recordedAnnotations;
-  else delete recordedMeta['annotations'];
-  recorded['metadata'] = recordedMeta;
-  const lastApplied = `${JSON.stringify(recorded)}\n`;
+  const lastApplied = lastAppliedOf(raw, namespace);
 
   // kubectl reads annotations with GetAnnotations, which takes anything but a map as none.
   const given = manifest.metadata.annotations as unknown;

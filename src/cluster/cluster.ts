@@ -35,6 +35,8 @@ import { syncDeployment } from './controllers/deployment/controller.ts';
 import { isPodReady } from './controllers/deployment/util.ts';
 import { ServiceMembers, syncEndpoints } from './controllers/endpoints.ts';
 import { ReplicaSetPods, syncReplicaSet } from './controllers/replicaset.ts';
+import { enqueueBudgets, syncDisruptionBudget } from './controllers/disruption.ts';
+import { syncNode } from './controllers/nodelifecycle.ts';
 import { ApiError, BudgetError } from './errors.ts';
 import { checkSnapshot } from './snapshot.ts';
 import { NAMESPACES } from './apply.ts';
@@ -102,6 +104,8 @@ export interface ClusterSnapshot {
     pods: [string, PodRuntime][];
     nodeImages: [string, readonly string[]][];
     nextIp: [string, number][];
+    /** Nodes whose kubelet is down (absent in snapshots made before node faults existed). */
+    downNodes?: [string, number][];
     unschedulable: string[];
     traffic: TrafficState;
     apps: Record<string, Partial<AppBehaviour>>;
@@ -112,10 +116,12 @@ export interface ClusterSnapshot {
 
 const QUEUE_ORDER: QueueName[] = [
   'gc',
+  'nodelifecycle',
   'scheduler',
   'kubelet',
   'replicaset',
   'endpoints',
+  'disruption',
   'deployment',
   'traffic',
 ];
@@ -174,6 +180,8 @@ export class SimCluster implements ControllerContext {
     endpoints: new Set(),
     deployment: new Set(),
     traffic: new Set(),
+    disruption: new Set(),
+    nodelifecycle: new Set(),
   };
   private timers = new TimerHeap();
   private timerSeq = 0;
@@ -323,7 +331,8 @@ export class SimCluster implements ControllerContext {
     else delete metadata.namespace;
     metadata.uid = this.rand.uuid();
     metadata.creationTimestamp = timestamp(this.now);
-    if (obj.kind === 'Deployment' || obj.kind === 'ReplicaSet') metadata.generation = 1;
+    if (obj.kind === 'Deployment' || obj.kind === 'ReplicaSet' || obj.kind === 'PodDisruptionBudget')
+      metadata.generation = 1;
     let out = { ...obj, metadata } as T;
     if (obj.kind === 'Pod') {
       out = admitPod(out as unknown as Pod) as unknown as T;
@@ -572,6 +581,10 @@ export class SimCluster implements ControllerContext {
         break;
       case 'Node':
         for (const k of this.world.unschedulable) this.enqueue('scheduler', k);
+        if (c.type !== 'deleted') this.enqueue('nodelifecycle', c.obj.metadata.name);
+        break;
+      case 'PodDisruptionBudget':
+        this.enqueue('disruption', key);
         break;
     }
   }
@@ -621,6 +634,7 @@ export class SimCluster implements ControllerContext {
       (after ? factsOf(before).replicaSet !== factsOf(after).replicaSet : !before.metadata.deletionTimestamp);
     const forEndpoints =
       (before ? factsOf(before).endpoints : '') !== (after ? factsOf(after).endpoints : '');
+    if (forReplicaSet || c.type === 'deleted') enqueueBudgets(this, pod, old);
     if (ref) {
       if (forReplicaSet) this.enqueue('replicaset', objectKey(ns, ref.name));
       const rs = this.store.get<ReplicaSet>('ReplicaSet', ns, ref.name);
@@ -713,6 +727,8 @@ export class SimCluster implements ControllerContext {
     queue.delete(key);
     if (name === 'replicaset') syncReplicaSet(this, key, this.replicaSetPods);
     else if (name === 'endpoints') syncEndpoints(this, key, this.serviceMembers);
+    else if (name === 'disruption') syncDisruptionBudget(this, key);
+    else if (name === 'nodelifecycle') syncNode(this, this.world, key);
     else syncDeployment(this, key);
   }
 
@@ -923,6 +939,7 @@ export class SimCluster implements ControllerContext {
         pods,
         nodeImages: [...this.world.nodeImages],
         nextIp: [...this.world.nextIp],
+        downNodes: [...this.world.downNodes],
         unschedulable: [...this.world.unschedulable],
         traffic,
         apps: this.world.apps,
@@ -1024,7 +1041,7 @@ export class SimCluster implements ControllerContext {
     this.serviceMembers.reset();
     this.now = s.now;
     this.rand = new Rand([...s.rand] as RandState);
-    for (const q of QUEUE_ORDER) this.queues[q] = new Set(s.queues[q]);
+    for (const q of QUEUE_ORDER) this.queues[q] = new Set(s.queues[q] ?? []);
     this.timers = new TimerHeap();
     this.timers.items = s.timers.map((t) => Object.freeze({ ...t }));
     this.timerSeq = s.timerSeq;
@@ -1044,6 +1061,7 @@ export class SimCluster implements ControllerContext {
       pods: new Map(s.world.pods),
       nodeImages: new Map(s.world.nodeImages),
       nextIp: new Map(s.world.nextIp),
+      downNodes: new Map(s.world.downNodes ?? []),
       unschedulable: new Set(s.world.unschedulable),
       traffic: copyTrafficState(s.world.traffic),
       apps: s.world.apps,

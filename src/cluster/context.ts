@@ -51,7 +51,15 @@ export interface Decision {
 }
 
 export type QueueName =
-  'deployment' | 'replicaset' | 'endpoints' | 'scheduler' | 'kubelet' | 'gc' | 'traffic';
+  | 'deployment'
+  | 'replicaset'
+  | 'endpoints'
+  | 'scheduler'
+  | 'kubelet'
+  | 'gc'
+  | 'traffic'
+  | 'disruption'
+  | 'nodelifecycle';
 
 export interface ControllerContext {
   readonly now: number;

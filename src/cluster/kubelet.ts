@@ -17,6 +17,7 @@ import type { Container, ContainerStatus, NodeObject, Pod, PodCondition, Probe }
 import { appBehaviour, imageRepository, imageTag, respond, type AppBehaviour } from './apps.ts';
 import { EMPTY_LOG, appendRequest, logsRequests, type AppLog } from './applog.ts';
 import { defaultTiming, type ControllerContext } from './context.ts';
+import { count } from './words.ts';
 
 const DEFAULT_JITTER = defaultTiming.jitter ?? 0.2;
 
@@ -58,6 +59,15 @@ export interface PodRuntime {
   log?: AppLog;
   /** The log of the run before it (`kubectl logs --previous`). */
   previousLog?: AppLog;
+  /**
+   * Since when the app of the current container run answers every request and HTTP probe with
+   * 500 (a fault a teacher injects: `kubectl lab unhealthy`). A new container run starts healthy.
+   */
+  unhealthySince?: number;
+  /** How the running container ends at `until` when it was killed (a crash exits 1 otherwise). */
+  exit?: { code: number; reason: string };
+  /** The node came back: the next step writes the pod's status afresh. */
+  resync?: boolean;
 }
 
 export interface KubeletWorld {
@@ -76,6 +86,8 @@ export interface KubeletWorld {
    * those again. Not state either.
    */
   touch?: (key: string) => void;
+  /** Nodes whose kubelet stopped (a fault: `kubectl lab node-down`), with the moment it did. */
+  downNodes: Map<string, number>;
 }
 
 /**
@@ -351,225 +363,307 @@ function podRef(pod: Pod) {
 }
 
 /**
+ * What one kubelet step works on: the pod as this step will write it (status changes are
+ * collected and written once at the end), its runtime record and its main container.
+ */
+interface PodSync {
+  readonly ctx: ControllerContext;
+  readonly world: KubeletWorld;
+  readonly key: string;
+  readonly name: string;
+  readonly host: string;
+  readonly c: Container;
+  readonly app: AppBehaviour;
+  pod: Pod;
+  rt: PodRuntime;
+}
+
+/**
+ * A stage handler: does what is due in its stage at this instant and returns true when it moved
+ * the pod on (the step then looks again, so several stages may end in one instant), false when
+ * nothing is due yet.
+ */
+type StageHandler = (s: PodSync) => boolean;
+
+/** The image pull ended: it failed (ErrImagePull, then back-off) or the container is created. */
+const pulling: StageHandler = (s) => {
+  const { ctx, world, pod, rt, c, app, host, name } = s;
+  if (ctx.now < rt.until) return false;
+  if (app.missing) {
+    const ref = `${imageRepository(c.image)}:${imageTag(c.image)}`;
+    rt.pullError = `rpc error: code = NotFound desc = failed to pull and unpack image "${ref}": failed to resolve reference "${ref}": ${ref}: not found`;
+    ctx.event(
+      pod,
+      'Warning',
+      'Failed',
+      `Failed to pull image "${c.image}": ${rt.pullError}`,
+      'kubelet',
+      host,
+    );
+    ctx.event(pod, 'Warning', 'Failed', 'Error: ErrImagePull', 'kubelet', host);
+    // The failed sync reports ErrImagePull; the next one, a moment later, finds the image in
+    // back-off and reports ImagePullBackOff until the retry.
+    rt.stage = 'pullBackOff';
+    rt.retryPullAt = at(ctx, rt.backoff);
+    rt.until = at(ctx, Math.min(PULL_ERROR_SHOWN_SECONDS, rt.backoff));
+    s.pod = withStatus(ctx, pod, rt);
+    ctx.decide({
+      controller: 'kubelet',
+      object: podRef(s.pod),
+      code: 'pod.pullBackOff',
+      message: `Image ${c.image} cannot be pulled (not found), so pod ${name} waits ${rt.backoff}s before trying again (ImagePullBackOff; the wait doubles up to 5 minutes). It never becomes Ready.`,
+      values: { image: c.image, backoff: rt.backoff },
+    });
+    rt.backoff = Math.min(MAX_BACKOFF, rt.backoff * 2);
+    return true;
+  }
+  const images = new Set(world.nodeImages.get(host) ?? []);
+  images.add(c.image);
+  world.nodeImages.set(host, [...images].sort());
+  const took = `${Number((ctx.now - (rt.pullStartedAt ?? ctx.now)).toFixed(3))}s`;
+  const size = 40_000_000 + (parseInt(imageDigest(c.image).slice(0, 6), 16) % 60_000_000);
+  ctx.event(
+    pod,
+    'Normal',
+    'Pulled',
+    `Successfully pulled image "${c.image}" in ${took} (${took} including waiting). Image size: ${size} bytes.`,
+    'kubelet',
+    host,
+  );
+  rt.stage = 'starting';
+  rt.until = at(ctx, jitter(ctx, ctx.timing.containerStartSeconds));
+  return true;
+};
+
+/** After a failed pull: ImagePullBackOff shows until the retry, which pulls again. */
+const pullBackOff: StageHandler = (s) => {
+  const { ctx, pod, rt, c, host } = s;
+  if (ctx.now < rt.until) return false;
+  const retryAt = rt.retryPullAt ?? rt.until;
+  if (ctx.now < retryAt) {
+    ctx.event(pod, 'Normal', 'BackOff', `Back-off pulling image "${c.image}"`, 'kubelet', host);
+    ctx.event(pod, 'Warning', 'Failed', 'Error: ImagePullBackOff', 'kubelet', host);
+    rt.until = retryAt;
+    s.pod = withStatus(ctx, pod, rt);
+    return true;
+  }
+  ctx.event(pod, 'Normal', 'Pulling', `Pulling image "${c.image}"`, 'kubelet', host);
+  rt.stage = 'pulling';
+  rt.pullStartedAt = ctx.now;
+  rt.until = at(ctx, jitter(ctx, ctx.timing.imagePullSeconds));
+  return true;
+};
+
+/**
+ * The container starts: the first time once it is created, again after a crash once the
+ * back-off has passed (flowcontrol.Backoff.Next: the first restart sets 10 s, each later one
+ * doubles it, up to 5 minutes).
+ */
+const startContainer: StageHandler = (s) => {
+  const { ctx, pod, rt, c, app, host } = s;
+  if (ctx.now < rt.until) return false;
+  if (rt.stage === 'crashBackOff') {
+    ctx.event(
+      pod,
+      'Normal',
+      'Pulled',
+      `Container image "${c.image}" already present on machine`,
+      'kubelet',
+      host,
+    );
+    rt.restartBackoff = rt.restartBackoff ? Math.min(MAX_BACKOFF, rt.restartBackoff * 2) : INITIAL_BACKOFF;
+    rt.restartBackoffAt = ctx.now;
+    rt.restarts++;
+    rt.previousLog = rt.log ?? EMPTY_LOG;
+  }
+  // A new container run writes a new log, and starts healthy.
+  rt.log = EMPTY_LOG;
+  delete rt.unhealthySince;
+  delete rt.exit;
+  for (const ct of pod.spec.containers) {
+    ctx.event(pod, 'Normal', 'Created', `Created container: ${ct.name}`, 'kubelet', host);
+    ctx.event(pod, 'Normal', 'Started', `Started container ${ct.name}`, 'kubelet', host);
+  }
+  delete rt.pullError;
+  delete rt.retryPullAt;
+  rt.stage = 'running';
+  rt.until = app.crashAfterSeconds !== undefined ? at(ctx, app.crashAfterSeconds) : NEVER;
+  rt.startedAt = ctx.now;
+  rt.requests = 0;
+  rt.readySuccesses = 0;
+  rt.readyFailures = 0;
+  rt.liveFailures = 0;
+  const rp = c.readinessProbe;
+  const lp = c.livenessProbe;
+  rt.ready = !rp;
+  if (rt.ready) rt.readySince = ctx.now;
+  const firstProbe = Math.min(
+    rp ? (rp.initialDelaySeconds ?? 0) : Infinity,
+    lp ? (lp.initialDelaySeconds ?? 0) : Infinity,
+  );
+  rt.nextProbeAt = Number.isFinite(firstProbe) ? at(ctx, firstProbe) : NEVER;
+  s.pod = withStatus(ctx, pod, rt);
+  return true;
+};
+
+/** A running container exits when its app crashes (or is killed), else its probes run when due. */
+const running: StageHandler = (s) => {
+  const { ctx, rt, c, app } = s;
+  if (ctx.now >= rt.until) {
+    const exit = rt.exit ?? { code: 1, reason: 'Error' };
+    s.pod = containerExited(ctx, s.pod, rt, c, exit.code, exit.reason);
+    return true;
+  }
+  if (ctx.now >= rt.nextProbeAt) {
+    s.pod = runProbes(ctx, s.pod, rt, c, app);
+    return true;
+  }
+  return false;
+};
+
+/** A terminating pod is gone once its app has shut down (or the grace period ran out). */
+const terminating: StageHandler = (s) => {
+  const { ctx, world, key, pod } = s;
+  if (ctx.now < s.rt.until) return false;
+  ctx.store.remove('Pod', pod.metadata.namespace ?? 'default', pod.metadata.name);
+  world.pods.delete(key);
+  return false;
+};
+
+/** The kubelet's pod workers as a table: which handler runs in which stage. */
+export const STAGE_HANDLERS: Readonly<Record<PodRuntime['stage'], StageHandler>> = {
+  pulling,
+  pullBackOff,
+  starting: startContainer,
+  crashBackOff: startContainer,
+  running,
+  terminating,
+};
+
+/**
+ * A deleted pod: an unbound one goes at once; a bound one starts terminating (its containers are
+ * stopped, SIGTERM then the grace period).
+ */
+function beginTermination(s: PodSync): void {
+  const { ctx, world, key, pod, host, name } = s;
+  const grace = pod.metadata.deletionGracePeriodSeconds ?? pod.spec.terminationGracePeriodSeconds ?? 30;
+  const shutdown = s.app.shutdownSeconds ?? ctx.timing.terminationSeconds;
+  const seconds = Math.min(jitter(ctx, shutdown), grace);
+  const wasRunning = s.rt.stage === 'running' || s.rt.stage === 'crashBackOff';
+  if (wasRunning)
+    for (const ct of pod.spec.containers)
+      ctx.event(pod, 'Normal', 'Killing', `Stopping container ${ct.name}`, 'kubelet', host);
+  s.rt = { ...s.rt, stage: 'terminating', until: at(ctx, seconds), ready: false };
+  world.pods.set(key, s.rt);
+  if (wasRunning) s.pod = ctx.updateStatus(withStatus(ctx, pod, s.rt));
+  ctx.decide({
+    controller: 'kubelet',
+    object: podRef(pod),
+    code: 'pod.terminating',
+    message:
+      seconds > 0
+        ? `Pod ${name} is Terminating: it left the Service's endpoints at once and its app gets ${seconds}s to shut down (terminationGracePeriodSeconds ${grace}).`
+        : `Pod ${name} is deleted and gone at once.`,
+    values: { seconds, grace },
+  });
+}
+
+/**
+ * A pod just bound to this node: its IPs and start time, then the image pull (or, with the
+ * image present, straight to creating the container).
+ */
+function admit(s: PodSync): void {
+  const { ctx, world, key, host, c, app } = s;
+  const nodes = ctx.store.list<NodeObject>('Node');
+  const hostIP = nodeIp(nodes, host);
+  const podIP = s.pod.status.podIP ?? allocateIp(world, nodes, host);
+  s.pod = {
+    ...s.pod,
+    status: {
+      ...s.pod.status,
+      hostIP,
+      hostIPs: [{ ip: hostIP }],
+      podIP,
+      podIPs: [{ ip: podIP }],
+      startTime: timestamp(ctx.now),
+    },
+  };
+  const rt = s.rt;
+  const images = world.nodeImages.get(host) ?? [];
+  if (images.includes(c.image) && !app.missing) {
+    ctx.event(
+      s.pod,
+      'Normal',
+      'Pulled',
+      `Container image "${c.image}" already present on machine`,
+      'kubelet',
+      host,
+    );
+    rt.stage = 'starting';
+    rt.until = at(ctx, jitter(ctx, ctx.timing.containerStartSeconds));
+  } else {
+    ctx.event(s.pod, 'Normal', 'Pulling', `Pulling image "${c.image}"`, 'kubelet', host);
+    rt.stage = 'pulling';
+    rt.pullStartedAt = ctx.now;
+    rt.until = at(ctx, jitter(ctx, ctx.timing.imagePullSeconds));
+  }
+  world.pods.set(key, rt);
+}
+
+/**
  * One kubelet step for a pod: do everything that is due now, write the status, and ask to be
- * woken at the next moment something is due.
+ * woken at the next moment something is due. The stages are the handlers of `STAGE_HANDLERS`;
+ * a node whose kubelet is down (`world.downNodes`) does nothing until it is back.
  */
 export function syncPod(ctx: ControllerContext, world: KubeletWorld, key: string): void {
   world.touch?.(key);
   const [namespace, name] = key.split('/') as [string, string];
-  let pod = ctx.store.get<Pod>('Pod', namespace, name);
+  const pod = ctx.store.get<Pod>('Pod', namespace, name);
   if (!pod) {
     world.pods.delete(key);
     return;
   }
-  // Status changes of this step are collected and written once at the end.
-  const original = pod;
   const host = pod.spec.nodeName;
-  let rt = world.pods.get(key);
-  const c = mainContainer(pod);
-  const app = appBehaviour(c.image, world.apps);
-
-  if (pod.metadata.deletionTimestamp) {
-    if (!host) {
-      ctx.store.remove('Pod', namespace, name);
-      world.pods.delete(key);
-      return;
-    }
-    if (!rt || rt.stage !== 'terminating') {
-      const grace = pod.metadata.deletionGracePeriodSeconds ?? pod.spec.terminationGracePeriodSeconds ?? 30;
-      const shutdown = app.shutdownSeconds ?? ctx.timing.terminationSeconds;
-      const seconds = Math.min(jitter(ctx, shutdown), grace);
-      const wasRunning = rt?.stage === 'running' || rt?.stage === 'crashBackOff';
-      if (wasRunning)
-        for (const ct of pod.spec.containers)
-          ctx.event(pod, 'Normal', 'Killing', `Stopping container ${ct.name}`, 'kubelet', host);
-      rt = { ...(rt ?? newRuntime(ctx.now)), stage: 'terminating', until: at(ctx, seconds), ready: false };
-      world.pods.set(key, rt);
-      if (wasRunning) ctx.updateStatus(withStatus(ctx, pod, rt));
-      ctx.decide({
-        controller: 'kubelet',
-        object: podRef(pod),
-        code: 'pod.terminating',
-        message:
-          seconds > 0
-            ? `Pod ${name} is Terminating: it left the Service's endpoints at once and its app gets ${seconds}s to shut down (terminationGracePeriodSeconds ${grace}).`
-            : `Pod ${name} is deleted and gone at once.`,
-        values: { seconds, grace },
-      });
-    }
-    if (ctx.now >= rt.until) {
-      ctx.store.remove('Pod', namespace, name);
-      world.pods.delete(key);
-    } else schedule(ctx, key, rt);
+  if (host && world.downNodes.has(host)) return;
+  const existing = world.pods.get(key);
+  if (pod.metadata.deletionTimestamp && !host) {
+    ctx.store.remove('Pod', namespace, name);
+    world.pods.delete(key);
     return;
   }
   if (!host) return;
-
-  const bound = !rt;
-  if (!rt) {
-    const nodes = ctx.store.list<NodeObject>('Node');
-    const hostIP = nodeIp(nodes, host);
-    const podIP = pod.status.podIP ?? allocateIp(world, nodes, host);
-    pod = {
-      ...pod,
-      status: {
-        ...pod.status,
-        hostIP,
-        hostIPs: [{ ip: hostIP }],
-        podIP,
-        podIPs: [{ ip: podIP }],
-        startTime: timestamp(ctx.now),
-      },
-    };
-    rt = newRuntime(ctx.now);
-    const images = world.nodeImages.get(host) ?? [];
-    if (images.includes(c.image) && !app.missing) {
-      ctx.event(
-        pod,
-        'Normal',
-        'Pulled',
-        `Container image "${c.image}" already present on machine`,
-        'kubelet',
-        host,
-      );
-      rt.stage = 'starting';
-      rt.until = at(ctx, jitter(ctx, ctx.timing.containerStartSeconds));
-    } else {
-      ctx.event(pod, 'Normal', 'Pulling', `Pulling image "${c.image}"`, 'kubelet', host);
-      rt.stage = 'pulling';
-      rt.pullStartedAt = ctx.now;
-      rt.until = at(ctx, jitter(ctx, ctx.timing.imagePullSeconds));
-    }
-    world.pods.set(key, rt);
+  const c = mainContainer(pod);
+  const s: PodSync = {
+    ctx,
+    world,
+    key,
+    name,
+    host,
+    c,
+    app: appBehaviour(c.image, world.apps),
+    pod,
+    rt: existing ?? newRuntime(ctx.now),
+  };
+  if (pod.metadata.deletionTimestamp) {
+    if (s.rt.stage !== 'terminating' || !existing) beginTermination(s);
+    if (!STAGE_HANDLERS.terminating(s)) schedule(ctx, key, s.rt);
+    return;
   }
-  const stageBefore = rt.stage;
-
+  const bound = !existing;
+  if (bound) admit(s);
+  const stageBefore = s.rt.stage;
   // Do everything that is due, in order; each stage may finish in this same instant.
-  for (let guard = 0; guard < 50; guard++) {
-    if (rt.stage === 'pulling' && ctx.now >= rt.until) {
-      if (app.missing) {
-        const ref = `${imageRepository(c.image)}:${imageTag(c.image)}`;
-        rt.pullError = `rpc error: code = NotFound desc = failed to pull and unpack image "${ref}": failed to resolve reference "${ref}": ${ref}: not found`;
-        ctx.event(
-          pod,
-          'Warning',
-          'Failed',
-          `Failed to pull image "${c.image}": ${rt.pullError}`,
-          'kubelet',
-          host,
-        );
-        ctx.event(pod, 'Warning', 'Failed', 'Error: ErrImagePull', 'kubelet', host);
-        // The failed sync reports ErrImagePull; the next one, a moment later, finds the image in
-        // back-off and reports ImagePullBackOff until the retry.
-        rt.stage = 'pullBackOff';
-        rt.retryPullAt = at(ctx, rt.backoff);
-        rt.until = at(ctx, Math.min(PULL_ERROR_SHOWN_SECONDS, rt.backoff));
-        pod = withStatus(ctx, pod, rt);
-        ctx.decide({
-          controller: 'kubelet',
-          object: podRef(pod),
-          code: 'pod.pullBackOff',
-          message: `Image ${c.image} cannot be pulled (not found), so pod ${name} waits ${rt.backoff}s before trying again (ImagePullBackOff; the wait doubles up to 5 minutes). It never becomes Ready.`,
-          values: { image: c.image, backoff: rt.backoff },
-        });
-        rt.backoff = Math.min(MAX_BACKOFF, rt.backoff * 2);
-        continue;
-      }
-      const images = new Set(world.nodeImages.get(host) ?? []);
-      images.add(c.image);
-      world.nodeImages.set(host, [...images].sort());
-      const took = `${Number((ctx.now - (rt.pullStartedAt ?? ctx.now)).toFixed(3))}s`;
-      const size = 40_000_000 + (parseInt(imageDigest(c.image).slice(0, 6), 16) % 60_000_000);
-      ctx.event(
-        pod,
-        'Normal',
-        'Pulled',
-        `Successfully pulled image "${c.image}" in ${took} (${took} including waiting). Image size: ${size} bytes.`,
-        'kubelet',
-        host,
-      );
-      rt.stage = 'starting';
-      rt.until = at(ctx, jitter(ctx, ctx.timing.containerStartSeconds));
-      continue;
-    }
-    if (rt.stage === 'pullBackOff' && ctx.now >= rt.until) {
-      const retryAt = rt.retryPullAt ?? rt.until;
-      if (ctx.now < retryAt) {
-        ctx.event(pod, 'Normal', 'BackOff', `Back-off pulling image "${c.image}"`, 'kubelet', host);
-        ctx.event(pod, 'Warning', 'Failed', 'Error: ImagePullBackOff', 'kubelet', host);
-        rt.until = retryAt;
-        pod = withStatus(ctx, pod, rt);
-        continue;
-      }
-      ctx.event(pod, 'Normal', 'Pulling', `Pulling image "${c.image}"`, 'kubelet', host);
-      rt.stage = 'pulling';
-      rt.pullStartedAt = ctx.now;
-      rt.until = at(ctx, jitter(ctx, ctx.timing.imagePullSeconds));
-      continue;
-    }
-    if ((rt.stage === 'starting' || rt.stage === 'crashBackOff') && ctx.now >= rt.until) {
-      if (rt.stage === 'crashBackOff') {
-        ctx.event(
-          pod,
-          'Normal',
-          'Pulled',
-          `Container image "${c.image}" already present on machine`,
-          'kubelet',
-          host,
-        );
-        // flowcontrol.Backoff.Next: the first restart sets 10 s, each later one doubles it.
-        rt.restartBackoff = rt.restartBackoff
-          ? Math.min(MAX_BACKOFF, rt.restartBackoff * 2)
-          : INITIAL_BACKOFF;
-        rt.restartBackoffAt = ctx.now;
-        rt.restarts++;
-        rt.previousLog = rt.log ?? EMPTY_LOG;
-      }
-      // A new container run writes a new log.
-      rt.log = EMPTY_LOG;
-      for (const ct of pod.spec.containers) {
-        ctx.event(pod, 'Normal', 'Created', `Created container: ${ct.name}`, 'kubelet', host);
-        ctx.event(pod, 'Normal', 'Started', `Started container ${ct.name}`, 'kubelet', host);
-      }
-      delete rt.pullError;
-      delete rt.retryPullAt;
-      rt.stage = 'running';
-      rt.until = app.crashAfterSeconds !== undefined ? at(ctx, app.crashAfterSeconds) : NEVER;
-      rt.startedAt = ctx.now;
-      rt.requests = 0;
-      rt.readySuccesses = 0;
-      rt.readyFailures = 0;
-      rt.liveFailures = 0;
-      const rp = c.readinessProbe;
-      const lp = c.livenessProbe;
-      rt.ready = !rp;
-      if (rt.ready) rt.readySince = ctx.now;
-      const firstProbe = Math.min(
-        rp ? (rp.initialDelaySeconds ?? 0) : Infinity,
-        lp ? (lp.initialDelaySeconds ?? 0) : Infinity,
-      );
-      rt.nextProbeAt = Number.isFinite(firstProbe) ? at(ctx, firstProbe) : NEVER;
-      pod = withStatus(ctx, pod, rt);
-      continue;
-    }
-    if (rt.stage === 'running' && ctx.now >= rt.until) {
-      // The app crashed.
-      pod = containerExited(ctx, pod, rt, c, 1);
-      continue;
-    }
-    if (rt.stage === 'running' && ctx.now >= rt.nextProbeAt) {
-      pod = runProbes(ctx, pod, rt, c, app);
-      continue;
-    }
-    break;
-  }
-  // A pod just bound shows ContainerCreating (phase Pending, not Ready) while its image is pulled.
-  if (bound || rt.stage !== stageBefore) pod = withStatus(ctx, pod, rt);
-  if (pod !== original) ctx.updateStatus(pod);
-  world.pods.set(key, rt);
-  if (rt.readySince !== undefined && world.latestReady !== undefined && rt.readySince > world.latestReady)
-    world.latestReady = rt.readySince;
-  schedule(ctx, key, rt);
+  for (let guard = 0; guard < 50; guard++) if (!STAGE_HANDLERS[s.rt.stage](s)) break;
+  // A pod just bound shows ContainerCreating (phase Pending, not Ready) while its image is pulled;
+  // a node that comes back reports its pods' status afresh.
+  const resync = s.rt.resync === true;
+  delete s.rt.resync;
+  if (bound || resync || s.rt.stage !== stageBefore) s.pod = withStatus(ctx, s.pod, s.rt);
+  if (s.pod !== pod) ctx.updateStatus(s.pod);
+  world.pods.set(key, s.rt);
+  if (s.rt.readySince !== undefined && world.latestReady !== undefined && s.rt.readySince > world.latestReady)
+    world.latestReady = s.rt.readySince;
+  schedule(ctx, key, s.rt);
 }
 
 /**
@@ -584,11 +678,13 @@ function containerExited(
   rt: PodRuntime,
   c: Container,
   exitCode: number,
+  reason = 'Error',
 ): Pod {
   const name = pod.metadata.name;
   const namespace = pod.metadata.namespace ?? 'default';
   const host = pod.spec.nodeName ?? '';
-  rt.lastState = { startedAt: rt.startedAt, finishedAt: ctx.now, exitCode, reason: 'Error' };
+  rt.lastState = { startedAt: rt.startedAt, finishedAt: ctx.now, exitCode, reason };
+  delete rt.exit;
   rt.ready = false;
   rt.stage = 'crashBackOff';
   if (rt.restartBackoff && ctx.now - (rt.restartBackoffAt ?? 0) > BACKOFF_EXPIRY) rt.restartBackoff = 0;
@@ -608,7 +704,7 @@ function containerExited(
     controller: 'kubelet',
     object: podRef(pod),
     code: 'pod.crashLoop',
-    message: `Container ${c.name} of pod ${name} exited with code ${exitCode} again (restarted ${rt.restarts} times); the kubelet restarts it after ${wait}s (CrashLoopBackOff: 10s doubling up to 5 minutes). The pod is not Ready meanwhile.`,
+    message: `Container ${c.name} of pod ${name} exited with code ${exitCode} again (restarted ${count(rt.restarts, 'time')}); the kubelet restarts it after ${wait}s (CrashLoopBackOff: 10s doubling up to 5 minutes). The pod is not Ready meanwhile.`,
     values: { restarts: rt.restarts, backoff: wait, exitCode },
   });
   return pod;
@@ -630,6 +726,11 @@ function newRuntime(now: number): PodRuntime {
   };
 }
 
+/** Whether the app of the current container run was made unhealthy (a fault) by now. */
+export function isUnhealthy(rt: PodRuntime, now: number): boolean {
+  return rt.unhealthySince !== undefined && now >= rt.unhealthySince;
+}
+
 /** The result of one probe against the simulated app. Probe requests count as requests. */
 function probeOnce(
   pod: Pod,
@@ -643,7 +744,7 @@ function probeOnce(
   const listening = now - rt.startedAt >= app.startupSeconds;
   if (probe.exec) {
     const cmd = probe.exec.command.join(' ');
-    const ok = listening && !/^(false|exit [1-9]|sh -c ['"]?exit [1-9])/.test(cmd);
+    const ok = listening && !isUnhealthy(rt, now) && !/^(false|exit [1-9]|sh -c ['"]?exit [1-9])/.test(cmd);
     return { ok, message: ok ? '' : `command "${cmd}" exited with non-zero status` };
   }
   const port = probe.httpGet?.port ?? probe.tcpSocket?.port ?? 80;
@@ -659,7 +760,9 @@ function probeOnce(
   if (probe.tcpSocket) return { ok: true, message: '' };
   rt.requests++;
   if (logsRequests(c.image)) rt.log = appendRequest(rt.log, now);
-  const res = respond(c.image, app, pod.metadata.name, rt.requests, now - rt.startedAt);
+  const res = isUnhealthy(rt, now)
+    ? { status: 500 }
+    : respond(c.image, app, pod.metadata.name, rt.requests, now - rt.startedAt);
   const ok = res.status >= 200 && res.status < 400;
   return { ok, message: ok ? '' : `HTTP probe failed with statuscode: ${res.status}` };
 }
@@ -690,7 +793,7 @@ function runProbes(ctx: ControllerContext, pod: Pod, rt: PodRuntime, c: Containe
           controller: 'kubelet',
           object: podRef(pod),
           code: 'pod.livenessRestart',
-          message: `The liveness probe of pod ${name} failed ${rt.liveFailures} times in a row (${r.message}), so the kubelet restarts container ${c.name}.`,
+          message: `The liveness probe of pod ${name} failed ${count(rt.liveFailures, 'time')} in a row (${r.message}), so the kubelet restarts container ${c.name}.`,
           values: { failures: rt.liveFailures },
         });
         // Restarted like any exited container: at once the first time, then with back-off.
@@ -720,7 +823,7 @@ function runProbes(ctx: ControllerContext, pod: Pod, rt: PodRuntime, c: Containe
           controller: 'kubelet',
           object: podRef(pod),
           code: 'pod.readinessFailed',
-          message: `Pod ${name} is not Ready: its readiness probe failed ${rt.readyFailures} times in a row (${r.message}), so it leaves the Service's endpoints and stops counting as available.`,
+          message: `Pod ${name} is not Ready: its readiness probe failed ${count(rt.readyFailures, 'time')} in a row (${r.message}), so it leaves the Service's endpoints and stops counting as available.`,
           values: { failures: rt.readyFailures, threshold: rp.failureThreshold ?? 3 },
         });
       } else if (!rt.ready && rt.readyFailures === (rp.failureThreshold ?? 3)) {
@@ -754,8 +857,11 @@ export function serveRequest(
   const app = appBehaviour(c.image, world.apps);
   const version = c.image.slice(c.image.lastIndexOf(':') + 1);
   if (!rt || rt.stage !== 'running' || now - rt.startedAt < app.startupSeconds) return { status: 0, version };
+  // A node that is down answers nothing: the request times out.
+  if (pod.spec.nodeName && world.downNodes.has(pod.spec.nodeName)) return { status: 0, version };
   rt.requests++;
   if (logsRequests(c.image)) rt.log = appendRequest(rt.log, sentAt);
+  if (isUnhealthy(rt, now)) return { status: 500, version };
   return {
     status: respond(c.image, app, pod.metadata.name, rt.requests, now - rt.startedAt).status,
     version,

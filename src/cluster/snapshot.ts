@@ -90,7 +90,10 @@ export function checkSnapshot(s: unknown, queueNames: readonly string[]): void {
   const rand = list(r['rand'], 'rand');
   if (rand.length !== 4 || !rand.every((x) => Number.isInteger(x))) fail('rand is not four integers');
   const queues = obj(r['queues'], 'queues');
-  for (const q of queueNames) list(queues[q], `queues.${q}`).forEach((k) => str(k, `a key in queues.${q}`));
+  // Queues added later (disruption, nodelifecycle) may be absent from older snapshots.
+  for (const q of queueNames)
+    if (queues[q] !== undefined)
+      list(queues[q], `queues.${q}`).forEach((k) => str(k, `a key in queues.${q}`));
   list(r['timers'], 'timers').forEach((t, i) => {
     const timer = obj(t, `timers[${i}]`);
     num(timer['at'], `timers[${i}].at`);
@@ -150,6 +153,11 @@ export function checkSnapshot(s: unknown, queueNames: readonly string[]): void {
   list(traffic['carry'], 'world.traffic.carry').forEach((x, i) => num(x, `world.traffic.carry[${i}]`));
   num(traffic['lastBatchEnd'], 'world.traffic.lastBatchEnd');
   obj(world['apps'], 'world.apps');
+  if (world['downNodes'] !== undefined)
+    for (const [k, v] of pairs(world['downNodes'], 'world.downNodes')) {
+      str(k, 'a world.downNodes key');
+      num(v, `world.downNodes[${String(k)}]`);
+    }
   for (const [k, m] of pairs(r['lastDecision'], 'lastDecision')) {
     str(k, 'a lastDecision key');
     for (const [c, sig] of pairs(m, `lastDecision[${String(k)}]`)) {

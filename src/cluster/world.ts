@@ -11,6 +11,7 @@ import { copyTrafficState, newTrafficState, type TrafficState } from './traffic.
 import type { ControllerContext } from './context.ts';
 import { controllerUid } from './store.ts';
 import { isPodActive } from './controllers/deployment/util.ts';
+import { TAINT_UNSCHEDULABLE, tolerates } from './controllers/nodelifecycle.ts';
 
 export interface WorldState extends KubeletWorld {
   /** Pods the scheduler could not place yet. */
@@ -24,6 +25,7 @@ export function newWorldState(apps: Record<string, Partial<AppBehaviour>> = {}):
     nodeImages: new Map(),
     nextIp: new Map(),
     apps,
+    downNodes: new Map(),
     unschedulable: new Set(),
     traffic: newTrafficState(),
   };
@@ -38,6 +40,7 @@ export function copyWorldState(w: WorldState): WorldState {
     nodeImages: new Map(w.nodeImages),
     nextIp: new Map(w.nextIp),
     apps: w.apps,
+    downNodes: new Map(w.downNodes),
     unschedulable: new Set(w.unschedulable),
     traffic: copyTrafficState(w.traffic),
   };
@@ -188,6 +191,26 @@ function allocatable(n: NodeObject): { cpu: number; memory: number; pods: number
 }
 
 /**
+ * NodeUnschedulable, then TaintToleration: a cordoned node takes no pod that does not tolerate
+ * `node.kubernetes.io/unschedulable:NoSchedule`; a NoSchedule or NoExecute taint the pod does not
+ * tolerate keeps it off. Returns the scheduler's reason, or undefined when the node is open.
+ */
+export function nodeBlocked(n: NodeObject, pod: Pod): string | undefined {
+  const tolerations = pod.spec.tolerations ?? [];
+  if (
+    n.spec.unschedulable &&
+    !tolerations.some((t) => tolerates(t, { key: TAINT_UNSCHEDULABLE, effect: 'NoSchedule' }))
+  )
+    return 'node(s) were unschedulable';
+  for (const taint of n.spec.taints ?? []) {
+    if (taint.effect === 'PreferNoSchedule') continue;
+    if (!tolerations.some((t) => tolerates(t, taint)))
+      return `node(s) had untolerated taint {${taint.key}: ${taint.value ?? ''}}`;
+  }
+  return undefined;
+}
+
+/**
  * Places each pending pod on the feasible node with the fewest pods of the same owner, then the
  * lowest requested share, ties broken by the seeded generator (the default scheduler spreads
  * replicas across nodes and prefers the least allocated one). Records Scheduled or
@@ -217,6 +240,7 @@ export function scheduleBatch(
 
 /** The nodes a pod with these requests fits on, with their scores; counts why the others do not. */
 function feasibleNodes(
+  pod: Pod,
   nodes: NodeObject[],
   usage: Map<string, NodeUsage>,
   req: { cpu: number; memory: number },
@@ -228,6 +252,12 @@ function feasibleNodes(
     const u = usage.get(n.metadata.name)!;
     const { cpu: cpuCap, memory: memCap, pods: podCap } = allocatable(n);
     const problems: string[] = [];
+    // The filter plugins in upstream's order; the first that fails a node names the reason.
+    const blocked = nodeBlocked(n, pod);
+    if (blocked) {
+      reasons.set(blocked, (reasons.get(blocked) ?? 0) + 1);
+      continue;
+    }
     if (u.pods + 1 > podCap) problems.push('Too many pods');
     if (u.cpu + req.cpu > cpuCap + 1e-9) problems.push('Insufficient cpu');
     if (u.memory + req.memory > memCap) problems.push('Insufficient memory');
@@ -253,12 +283,13 @@ function schedulePod(
   const { namespace = 'default', name } = pod.metadata;
   const req = podRequests(pod);
   const owner = controllerUid(pod);
-  const requests = `${req.cpu}/${req.memory}`;
+  // Taints and cordons turn pods away by their tolerations too, so those are part of the key.
+  const requests = `${req.cpu}/${req.memory}/${JSON.stringify(pod.spec.tolerations ?? [])}`;
   let feasible: { node: NodeObject; score: number[] }[] = [];
   let detail = fitsNowhere.get(requests);
   if (detail === undefined) {
     const reasons = new Map<string, number>();
-    feasible = feasibleNodes(nodes, usage, req, owner, reasons);
+    feasible = feasibleNodes(pod, nodes, usage, req, owner, reasons);
     if (feasible.length === 0) {
       detail = [...reasons]
         .sort(([a], [b]) => (a < b ? -1 : 1))

@@ -27,7 +27,7 @@ const cases: [name: string, d: Decision, ko: string[]][] = [
   [
     'an undo reuses the old ReplicaSet and renumbers its revision',
     decision('revision.reuse', { replicaSet: 'kubia-old', oldRevision: '1', newRevision: '3' }),
-    ['리비전 번호는 1에서 3(으)로 바뀝니다'],
+    ['리비전 번호는 1에서 3으로 바뀝니다'],
   ],
   [
     'a rolling update creates the new ReplicaSet within maxSurge (25% of 10 rounds up to 3)',
@@ -64,7 +64,7 @@ const cases: [name: string, d: Decision, ko: string[]][] = [
   [
     'scaling a settled Deployment scales its only ReplicaSet',
     decision('scale.single', { replicaSet: 'kubia-a', from: 3, to: 5 }),
-    ['spec.replicas가 5(으)로 바뀌었습니다', '3개에서 5개로'],
+    ['spec.replicas가 5로 바뀌었습니다', '3개에서 5개로'],
   ],
   [
     'scaling mid-rollout adds in proportion',
@@ -198,6 +198,62 @@ const cases: [name: string, d: Decision, ko: string[]][] = [
     decision('schedule.failed', { nodes: 3, cpu: 0.5, memory: 268435456 }, pod),
     ['CPU 500m, 메모리 256Mi', '3개 중 하나도 없습니다', 'Pending'],
   ],
+  [
+    'a budget that allows a disruption says how many',
+    decision(
+      'pdb.allowed',
+      { current: 3, desired: 2, expected: 3, allowed: 1 },
+      { kind: 'PodDisruptionBudget', namespace: 'default', name: 'kubia' },
+    ),
+    ['3개 중 3개가 정상', '2개는 남아', '1개까지 축출'],
+  ],
+  [
+    'a budget that allows none blocks evictions',
+    decision(
+      'pdb.blocked',
+      { current: 2, desired: 2, expected: 3, allowed: 0 },
+      { kind: 'PodDisruptionBudget', namespace: 'default', name: 'kubia' },
+    ),
+    ['3개 중 2개가 정상', '축출할 수 없습니다'],
+  ],
+  [
+    'drain retries an eviction the budget refused',
+    decision('drain.evictionRefused', { retry: 5 }, pod),
+    ['5초 뒤에 다시 시도'],
+  ],
+  [
+    'a node that stops posting status goes NotReady and is tainted',
+    decision('node.unreachable', { grace: 50, tolerationSeconds: 300 }, { kind: 'Node', name: 'node-2' }),
+    ['50초', 'NotReady', 'unreachable:NoExecute', '300초'],
+  ],
+  [
+    'a node that posts again is Ready',
+    decision('node.ready', {}, { kind: 'Node', name: 'node-2' }),
+    ['노드 node-2', 'Ready'],
+  ],
+  [
+    'a cordoned node takes no new pods',
+    decision('node.cordoned', {}, { kind: 'Node', name: 'node-1' }),
+    ['cordon', 'NoSchedule'],
+  ],
+  [
+    'a pod past its toleration is evicted',
+    decision('pod.taintEvicted', { node: 'node-2' }, pod),
+    ['노드 node-2', 'tolerationSeconds', '축출'],
+  ],
+  ['a killed container restarts with back-off', decision('fault.kill', {}, pod), ['137', 'CrashLoopBackOff']],
+  [
+    'an unhealthy app without probes goes unnoticed',
+    decision('fault.unhealthy', { probes: 'none' }, pod),
+    ['500', '프로브가 없으므로'],
+  ],
+  ['an app made healthy again', decision('fault.healthy', {}, pod), ['정상적으로']],
+  ['a node whose kubelet stops', decision('fault.nodeDown', {}, { kind: 'Node', name: 'node-2' }), ['50초']],
+  [
+    'a node whose kubelet starts again',
+    decision('fault.nodeUp', {}, { kind: 'Node', name: 'node-2' }),
+    ['kubelet'],
+  ],
 ];
 
 describe('explain', () => {
@@ -259,5 +315,15 @@ describe('coverage of the controllers', () => {
   it('has a Korean template for every decision code a controller emits', () => {
     const missing = emittedCodes().filter((c) => !EXPLAINED_CODES.includes(c));
     expect(missing, `decision codes without a Korean template in src/explain/index.ts`).toEqual([]);
+  });
+});
+
+describe('English', () => {
+  it.each([
+    ['since 2025-01-01T00:01:40Z: Progressing becomes False', 'since 1:40: Progressing becomes False'],
+    ['between 2025-01-01T00:00:05Z and 2025-01-01T01:02:03Z', 'between 0:05 and 62:03'],
+    ['no timestamp here', 'no timestamp here'],
+  ])('gives timestamps on the app clock: %s', (message, want) => {
+    expect(explain({ ...decision('progress.deadlineExceeded', {}), message }, 'en')).toBe(want);
   });
 });

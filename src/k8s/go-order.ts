@@ -30,6 +30,30 @@ const STRUCTS: Record<string, Fields> = {
   LabelSelector: [['matchLabels'], ['matchExpressions', 'LabelSelectorRequirement']],
   LabelSelectorRequirement: [['key'], ['operator'], ['values']],
 
+  PodDisruptionBudget: [
+    ['kind'],
+    ['apiVersion'],
+    ['metadata', 'ObjectMeta'],
+    ['spec', 'PodDisruptionBudgetSpec'],
+    ['status', 'PodDisruptionBudgetStatus'],
+  ],
+  PodDisruptionBudgetSpec: [
+    ['minAvailable'],
+    ['selector', 'LabelSelector'],
+    ['maxUnavailable'],
+    ['unhealthyPodEvictionPolicy'],
+  ],
+  PodDisruptionBudgetStatus: [
+    ['observedGeneration'],
+    ['disruptedPods'],
+    ['disruptionsAllowed'],
+    ['currentHealthy'],
+    ['desiredHealthy'],
+    ['expectedPods'],
+    ['conditions', 'Condition'],
+  ],
+  Condition: [['type'], ['status'], ['observedGeneration'], ['lastTransitionTime'], ['reason'], ['message']],
+
   Deployment: [
     ['kind'],
     ['apiVersion'],

@@ -87,6 +87,16 @@ export const resources: ResourceInfo[] = [
     verbs: rw,
   },
   {
+    kind: 'PodDisruptionBudget',
+    plural: 'poddisruptionbudgets',
+    singular: 'poddisruptionbudget',
+    shortNames: ['pdb'],
+    group: 'policy',
+    version: 'v1',
+    namespaced: true,
+    verbs: rw,
+  },
+  {
     kind: 'Event',
     plural: 'events',
     singular: 'event',

@@ -318,9 +318,18 @@ export interface EndpointSlice extends KubeObject {
   ports?: { name?: string; port: number; protocol?: string }[];
 }
 
+/** core/v1 Taint: a node repels pods that do not tolerate it. */
+export interface Taint {
+  key: string;
+  value?: string;
+  effect: 'NoSchedule' | 'PreferNoSchedule' | 'NoExecute';
+  /** Set for NoExecute taints: when it was added (tolerationSeconds count from here). */
+  timeAdded?: string;
+}
+
 export interface NodeObject extends KubeObject {
   kind: 'Node';
-  spec: { podCIDR?: string; podCIDRs?: string[] };
+  spec: { podCIDR?: string; podCIDRs?: string[]; unschedulable?: boolean; taints?: Taint[] };
   status: {
     capacity: Record<string, string>;
     allocatable: Record<string, string>;
@@ -360,6 +369,38 @@ export interface KubeEvent extends KubeObject {
   eventTime?: string | null;
   reportingComponent?: string;
   reportingInstance?: string;
+}
+
+/** policy/v1 PodDisruptionBudget. */
+export interface PodDisruptionBudgetSpec {
+  minAvailable?: IntOrString;
+  maxUnavailable?: IntOrString;
+  selector?: LabelSelector;
+  unhealthyPodEvictionPolicy?: 'IfHealthyBudget' | 'AlwaysAllow';
+}
+
+export interface PodDisruptionBudgetStatus {
+  observedGeneration?: number;
+  /** Pods the eviction API let go and the controller has not seen deleted yet, with the time. */
+  disruptedPods?: Record<string, string>;
+  disruptionsAllowed: number;
+  currentHealthy: number;
+  desiredHealthy: number;
+  expectedPods: number;
+  conditions?: {
+    type: string;
+    status: string;
+    reason?: string;
+    message: string;
+    observedGeneration?: number;
+    lastTransitionTime?: string;
+  }[];
+}
+
+export interface PodDisruptionBudget extends KubeObject {
+  kind: 'PodDisruptionBudget';
+  spec: PodDisruptionBudgetSpec;
+  status?: PodDisruptionBudgetStatus;
 }
 
 export type AnyObject = Deployment | ReplicaSet | Pod | Service | Endpoints | EndpointSlice | NodeObject;

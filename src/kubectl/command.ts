@@ -59,6 +59,11 @@ export interface WatchSession {
   readonly exitCode: number;
   /** Virtual time at which the command gives up (`--timeout`, `--request-timeout`). */
   readonly deadline: number;
+  /**
+   * The next moment the command itself acts (kubectl drain retrying an eviction after 5 s,
+   * polling for a deleted pod every second): whoever moves time stops there and ticks it.
+   */
+  readonly wakeAt?: number | undefined;
   /** Synchronous runs end after this many virtual seconds without output (default 3600). */
   readonly syncIdleSeconds?: number;
   /** Synchronous runs end after this many virtual seconds in all (default a day). */

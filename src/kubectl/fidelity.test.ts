@@ -538,7 +538,7 @@ const rows: [string, string, string, string, string, number][] = [
     'set selector --dry-run=client -o json: a typed Service, status included',
     'v3NotReady',
     'set selector svc/kubia x=y --dry-run=client -o json',
-    '{\n    "kind": "Service",\n    "apiVersion": "v1",\n    "metadata": {\n        "name": "kubia",\n        "namespace": "default",\n        "uid": "6399f181-8870-4a9d-acaa-dace0b6802e3",\n        "resourceVersion": "9",\n        "creationTimestamp": "2025-01-01T00:00:00Z",\n        "annotations": {\n            "kubectl.kubernetes.io/last-applied-configuration": "{\\"apiVersion\\":\\"v1\\",\\"kind\\":\\"Service\\",\\"metadata\\":{\\"name\\":\\"kubia\\"},\\"spec\\":{\\"type\\":\\"LoadBalancer\\",\\"selector\\":{\\"app\\":\\"kubia\\"},\\"ports\\":[{\\"port\\":80,\\"targetPort\\":8080}]}}\\n"\n        }\n    },\n    "spec": {\n        "ports": [\n            {\n                "protocol": "TCP",\n                "port": 80,\n                "targetPort": 8080,\n                "nodePort": 31782\n            }\n        ],\n        "selector": {\n            "x": "y"\n        },\n        "clusterIP": "10.96.20.205",\n        "clusterIPs": [\n            "10.96.20.205"\n        ],\n        "type": "LoadBalancer",\n        "sessionAffinity": "None",\n        "externalTrafficPolicy": "Cluster",\n        "ipFamilies": [\n            "IPv4"\n        ],\n        "ipFamilyPolicy": "SingleStack",\n        "allocateLoadBalancerNodePorts": true,\n        "internalTrafficPolicy": "Cluster"\n    },\n    "status": {\n        "loadBalancer": {}\n    }\n}\n',
+    '{\n    "kind": "Service",\n    "apiVersion": "v1",\n    "metadata": {\n        "name": "kubia",\n        "namespace": "default",\n        "uid": "6399f181-8870-4a9d-acaa-dace0b6802e3",\n        "resourceVersion": "9",\n        "creationTimestamp": "2025-01-01T00:00:00Z",\n        "annotations": {\n            "kubectl.kubernetes.io/last-applied-configuration": "{\\"apiVersion\\":\\"v1\\",\\"kind\\":\\"Service\\",\\"metadata\\":{\\"annotations\\":{},\\"name\\":\\"kubia\\",\\"namespace\\":\\"default\\"},\\"spec\\":{\\"ports\\":[{\\"port\\":80,\\"targetPort\\":8080}],\\"selector\\":{\\"app\\":\\"kubia\\"},\\"type\\":\\"LoadBalancer\\"}}\\n"\n        }\n    },\n    "spec": {\n        "ports": [\n            {\n                "protocol": "TCP",\n                "port": 80,\n                "targetPort": 8080,\n                "nodePort": 31782\n            }\n        ],\n        "selector": {\n            "x": "y"\n        },\n        "clusterIP": "10.96.20.205",\n        "clusterIPs": [\n            "10.96.20.205"\n        ],\n        "type": "LoadBalancer",\n        "sessionAffinity": "None",\n        "externalTrafficPolicy": "Cluster",\n        "ipFamilies": [\n            "IPv4"\n        ],\n        "ipFamilyPolicy": "SingleStack",\n        "allocateLoadBalancerNodePorts": true,\n        "internalTrafficPolicy": "Cluster"\n    },\n    "status": {\n        "loadBalancer": {}\n    }\n}\n',
     '',
     0,
   ],
@@ -859,7 +859,7 @@ describe('commands kubectl has and the simulator does not', () => {
 
   it('api-versions lists what the simulated API server serves', () => {
     expect(cluster().kubectl('api-versions')).toEqual({
-      stdout: 'apps/v1\ndiscovery.k8s.io/v1\nv1\n',
+      stdout: 'apps/v1\ndiscovery.k8s.io/v1\npolicy/v1\nv1\n',
       stderr: '',
       exitCode: 0,
     });

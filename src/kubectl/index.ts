@@ -348,6 +348,16 @@ export function driveSession(cluster: SimCluster, session: WatchSession, printed
     const hardLimit = cluster.now + (session.syncMaxSeconds ?? SYNC_WATCH_MAX_SECONDS);
     while (!session.done) {
       const next = cluster.nextWakeUp();
+      const wake = session.wakeAt;
+      if (wake !== undefined && wake < session.deadline && (next === undefined || wake < next)) {
+        if (wake > cluster.now) cluster.advance(wake - cluster.now);
+        session.onTick?.();
+        if (printed() !== lastOutput) {
+          lastOutput = printed();
+          lastOutputAt = cluster.now;
+        }
+        continue;
+      }
       if (next === undefined && !Number.isFinite(session.deadline)) {
         // Nothing will ever happen again: a real watch would hang; end it here.
         session.expire(true);

@@ -160,6 +160,55 @@ describe('actions', () => {
   });
 });
 
+describe('a release like another', () => {
+  const withRequests = (): Scenario => {
+    const s = kubia();
+    s.spec.manifests = s.spec.manifests.replace(
+      '"ports":[{"containerPort":8080}]',
+      '"ports":[{"containerPort":8080}],"resources":{"requests":{"cpu":"500m"}}',
+    );
+    return s;
+  };
+  const greenRequests = (run: ReturnType<typeof createRun>) =>
+    run
+      .frame()
+      .objects.pods.filter((p) => p.metadata.name.startsWith('kubia-green-'))
+      .map((p) => p.spec.containers[0]!.resources?.requests?.['cpu']);
+
+  it("green requests what blue does, and may carry the broken release's readiness check", () => {
+    const run = createRun(withRequests());
+    run.seek(20);
+    const green = actions.greenDeployment(deployment(run), 'luksa/kubia:v3', {
+      readinessProbe: true,
+      minReadySeconds: 10,
+    });
+    expect(run.run(green.run, green.stdin).exitCode).toBe(0);
+    const d = deployment(run, 'kubia-green');
+    expect(d.spec.minReadySeconds).toBe(10);
+    expect(d.spec.template.spec.containers[0]!.resources).toEqual({ requests: { cpu: '500m' } });
+    expect(d.spec.template.spec.containers[0]!.readinessProbe?.httpGet?.path).toBe('/');
+    run.advance(5);
+    expect(greenRequests(run)).toEqual(['500m', '500m', '500m']);
+  });
+
+  it.each([
+    [{ type: 'Recreate' } as const, 'Recreate'],
+    [{ type: 'RollingUpdate', maxSurge: '50%', maxUnavailable: 1 } as const, 'RollingUpdate'],
+  ])('the broken v3 rolled out as %j', (strategy, type) => {
+    const run = createRun(withRequests());
+    run.seek(20);
+    const v3 = actions.brokenV3(deployment(run), strategy);
+    expect(run.run(v3.run, v3.stdin)).toMatchObject({ exitCode: 0, stderr: '' });
+    const d = deployment(run);
+    expect(d.spec.strategy?.type).toBe(type);
+    expect(d.spec.strategy?.rollingUpdate).toEqual(
+      strategy.type === 'Recreate' ? undefined : { maxSurge: '50%', maxUnavailable: 1 },
+    );
+    expect(d.spec.template.spec.containers[0]!.image).toBe('luksa/kubia:v3');
+    expect(d.spec.template.spec.containers[0]!.resources).toEqual({ requests: { cpu: '500m' } });
+  });
+});
+
 describe('blue/green in four visible steps', () => {
   it('create green, wait, switch, switch back, switch again, retire blue', () => {
     const run = started();

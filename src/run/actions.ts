@@ -68,6 +68,12 @@ export interface RollingOptions {
 
 const container = (d: Deployment) => d.spec.template.spec.containers[0]?.name ?? 'nodejs';
 
+/** The first container's resources as one YAML line (JSON is YAML), or '' when it has none. */
+const resourcesYaml = (d: Deployment) => {
+  const r = d.spec.template.spec.containers[0]?.resources;
+  return r && Object.keys(r).length ? `          resources: ${JSON.stringify(r)}\n` : '';
+};
+
 /** Rolling update: set the strategy's numbers when they change, then the image. */
 export function rollingUpdate(d: Deployment, o: RollingOptions): { lines: CommandLine[]; error: string } {
   const patch = {
@@ -147,8 +153,28 @@ export function rollbackTargets(
     .sort((a, b) => b.revision - a.revision);
 }
 
-/** The book's broken release: v3 with a readiness probe, minReadySeconds 10, maxSurge 1, maxUnavailable 0. */
-export function brokenV3(d: Deployment): CommandLine {
+/** How a broken release rolls out: the book's (RollingUpdate, maxSurge 1, maxUnavailable 0) or another. */
+export type BrokenStrategy =
+  { type: 'Recreate' } | { type: 'RollingUpdate'; maxSurge: IntOrString; maxUnavailable: IntOrString };
+
+const strategyYaml = (s: BrokenStrategy) =>
+  s.type === 'Recreate'
+    ? // Applied over a Deployment that had the default rollingUpdate, which Recreate forbids.
+      '  strategy:\n    type: Recreate\n    rollingUpdate: null'
+    : `  strategy:
+    type: RollingUpdate
+    rollingUpdate:
+      maxSurge: ${s.maxSurge}
+      maxUnavailable: ${s.maxUnavailable}`;
+
+/**
+ * The book's broken release: v3 with a readiness probe, minReadySeconds 10, maxSurge 1,
+ * maxUnavailable 0. With `strategy`, the same release rolled out another way (a comparison's lane).
+ */
+export function brokenV3(
+  d: Deployment,
+  strategy: BrokenStrategy = { type: 'RollingUpdate', maxSurge: 1, maxUnavailable: 0 },
+): CommandLine {
   const c = container(d);
   const labels = d.spec.template.metadata?.labels ?? { app: d.metadata.name };
   const labelYaml = Object.entries(labels)
@@ -164,11 +190,7 @@ metadata:
 spec:
   replicas: ${d.spec.replicas ?? 1}
   minReadySeconds: 10
-  strategy:
-    type: RollingUpdate
-    rollingUpdate:
-      maxSurge: 1
-      maxUnavailable: 0
+${strategyYaml(strategy)}
   selector:
     matchLabels:
 ${sel}
@@ -180,7 +202,7 @@ ${labelYaml}
       containers:
         - name: ${c}
           image: luksa/kubia:v3
-          readinessProbe:
+${resourcesYaml(d)}          readinessProbe:
             periodSeconds: 1
             httpGet:
               path: /
@@ -207,18 +229,37 @@ export function deploymentOfService(
   return deployments.find((d) => selects(svc, d.spec.template.metadata?.labels));
 }
 
-/** Blue/green, step 1: a second Deployment with the new version and labels of its own. */
-export function greenDeployment(d: Deployment, image: string): CommandLine {
+/** What green adds to blue's pod template besides the image (a broken release's readiness check). */
+export interface GreenOptions {
+  /** An httpGet readiness probe on / every second, as the book's v3 has. */
+  readinessProbe?: boolean;
+  minReadySeconds?: number;
+}
+
+/**
+ * Blue/green, step 1: a second Deployment with the new version and labels of its own. Its pods
+ * request what blue's do (a second full set costs as much as the first).
+ */
+export function greenDeployment(d: Deployment, image: string, options: GreenOptions = {}): CommandLine {
   const name = `${d.metadata.name}${GREEN_SUFFIX}`;
   const c = d.spec.template.spec.containers[0];
   const port = c?.ports?.[0]?.containerPort ?? 8080;
+  const extra: string[] = [];
+  if (options.readinessProbe)
+    extra.push(
+      '          readinessProbe:',
+      '            periodSeconds: 1',
+      '            httpGet:',
+      '              path: /',
+      `              port: ${port}`,
+    );
   const yaml = `apiVersion: apps/v1
 kind: Deployment
 metadata:
   name: ${name}
 spec:
   replicas: ${d.spec.replicas ?? 1}
-  selector:
+${options.minReadySeconds ? `  minReadySeconds: ${options.minReadySeconds}\n` : ''}  selector:
     matchLabels:
       app: ${name}
   template:
@@ -231,7 +272,7 @@ spec:
           image: ${image}
           ports:
             - containerPort: ${port}
-`;
+${resourcesYaml(d)}${extra.map((l) => `${l}\n`).join('')}`;
   return { run: 'kubectl apply -f -', stdin: yaml };
 }
 
@@ -292,4 +333,46 @@ export function blueGreenOf(objects: FrameObjects): BlueGreenState | undefined {
         ? 'ready'
         : 'starting';
   return { service, blue, green, stage, blueRunning: (blue.status?.replicas ?? 0) > 0 };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Faults a teacher injects: kubectl's node maintenance commands, a PodDisruptionBudget, and the
+// simulator's own `kubectl lab` for what happens to a cluster from outside (crashes, dead nodes).
+
+/** `kubectl cordon NODE` / `kubectl uncordon NODE`. */
+export function cordon(node: string, on = true): CommandLine[] {
+  return [{ run: `kubectl ${on ? 'cordon' : 'uncordon'} ${node}` }];
+}
+
+/** `kubectl drain NODE`: cordon, then evict every pod through the Eviction API. */
+export function drain(node: string): CommandLine[] {
+  return [{ run: `kubectl drain ${node} --ignore-daemonsets` }];
+}
+
+/**
+ * A PodDisruptionBudget for a Deployment's pods that keeps all but one available
+ * (`--min-available=replicas−1`, at least 1): a drain then moves them one at a time.
+ */
+export function createPdb(d: Deployment): CommandLine[] {
+  const labels = d.spec.selector.matchLabels ?? {};
+  const selector = Object.entries(labels)
+    .map(([k, v]) => `${k}=${v}`)
+    .join(',');
+  const min = Math.max(1, (d.spec.replicas ?? 1) - 1);
+  return [{ run: `kubectl create pdb ${d.metadata.name} --selector=${selector} --min-available=${min}` }];
+}
+
+/** `kubectl lab kill POD`: the container crashes; repeated, CrashLoopBackOff. */
+export function killContainer(pod: string): CommandLine[] {
+  return [{ run: `kubectl lab kill ${pod}` }];
+}
+
+/** `kubectl lab unhealthy POD` (or `healthy`): the app answers 500 from now on (or no more). */
+export function unhealthy(pod: string, on = true): CommandLine[] {
+  return [{ run: `kubectl lab ${on ? 'unhealthy' : 'healthy'} ${pod}` }];
+}
+
+/** `kubectl lab node-down NODE` (or `node-up`): the node's kubelet stops (or starts again). */
+export function nodeDown(node: string, down = true): CommandLine[] {
+  return [{ run: `kubectl lab ${down ? 'node-down' : 'node-up'} ${node}` }];
 }

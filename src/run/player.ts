@@ -10,6 +10,9 @@
  */
 import type { RunControls } from './run.ts';
 
+/** What a Player plays: a Run, or Runs that move together (a Comparison). */
+export type Playable = Pick<RunControls, 'now' | 'play'>;
+
 export interface FrameScheduler {
   request(cb: (ms: number) => void): number;
   cancel(id: number): void;
@@ -42,12 +45,12 @@ export class Player {
   private readonly listeners = new Set<() => void>();
 
   constructor(
-    private run: RunControls,
+    private run: Playable,
     private readonly options: PlayerOptions,
   ) {}
 
   /** Plays another Run from now on (a new scenario was loaded); stops playing the old one. */
-  setRun(run: RunControls): void {
+  setRun(run: Playable): void {
     this.pause();
     this.run = run;
   }

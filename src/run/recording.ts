@@ -7,7 +7,10 @@
  */
 import type { ClusterCheckpoint, SimCluster } from '../cluster/cluster.ts';
 import type { TrafficSecond } from '../cluster/traffic.ts';
-import type { Deployment, ReplicaSet } from '../k8s/types.ts';
+import type { Deployment, NodeObject, Pod, ReplicaSet } from '../k8s/types.ts';
+import { parseQuantity } from '../k8s/quantity.ts';
+import { deploymentRolloutStatus } from '../kubectl/commands/rollout.ts';
+import { tagOf } from '../view/view.ts';
 
 /** One point of the timeline: replicas per ReplicaSet and pods in all, at virtual second `t`. */
 export interface Sample {
@@ -22,6 +25,19 @@ export interface Sample {
   readonly desired: number;
   /** Pods that exist (Terminating ones included). */
   readonly pods: number;
+  /**
+   * Pods not Terminating (nor finished) per version (image tag), Pending ones included: what a
+   * comparison's peak counts.
+   */
+  readonly versions: Readonly<Record<string, number>>;
+  /** Pods Terminating (deleted, still shutting down). */
+  readonly terminating: number;
+  /** CPU (cores) the pods bound to nodes request, Terminating ones included, as the scheduler counts. */
+  readonly cpuRequested: number;
+  /** CPU (cores) the nodes can allocate. */
+  readonly cpuAllocatable: number;
+  /** Every Deployment has rolled out, as `kubectl rollout status` would say. */
+  readonly rolledOut: boolean;
 }
 
 /** A piece of a step's output, at the virtual moment it was printed. */
@@ -157,24 +173,68 @@ export class Recording {
 }
 
 export function sampleOf(c: SimCluster): Sample {
+  return sampleFrom(
+    c.now,
+    c.store.list<ReplicaSet>('ReplicaSet'),
+    c.store.list<Deployment>('Deployment'),
+    c.store.values<Pod>('Pod'),
+    c.store.count('Pod'),
+    c.store.values<NodeObject>('Node'),
+  );
+}
+
+/** The sample of moment `t` from the objects then (what a followed cluster records, too). */
+export function sampleFrom(
+  t: number,
+  replicaSets: readonly ReplicaSet[],
+  deployments: readonly Deployment[],
+  pods: Iterable<Pod>,
+  podCount: number,
+  nodes: Iterable<NodeObject>,
+): Sample {
   const rs: Record<string, number> = {};
   const images: Record<string, string> = {};
-  for (const r of c.store.list<ReplicaSet>('ReplicaSet')) {
+  for (const r of replicaSets) {
     rs[r.metadata.name] = r.status?.replicas ?? 0;
     images[r.metadata.name] = r.spec.template.spec.containers[0]?.image ?? '';
   }
   let available = 0;
   let desired = 0;
-  for (const d of c.store.list<Deployment>('Deployment')) {
+  let rolledOut = true;
+  for (const d of deployments) {
     available += d.status?.availableReplicas ?? 0;
     desired += d.spec.replicas ?? 1;
+    if (rolledOut && !deploymentRolloutStatus(d).done) rolledOut = false;
   }
+  const versions: Record<string, number> = {};
+  let cpuRequested = 0;
+  let terminating = 0;
+  for (const p of pods) {
+    const finished = p.status?.phase === 'Succeeded' || p.status?.phase === 'Failed';
+    if (p.spec.nodeName && !finished)
+      for (const ct of p.spec.containers) cpuRequested += parseQuantity(ct.resources?.requests?.cpu) || 0;
+    if (finished) continue;
+    if (p.metadata.deletionTimestamp) {
+      terminating++;
+      continue;
+    }
+    const v = tagOf(p.spec.containers[0]?.image ?? '');
+    versions[v] = (versions[v] ?? 0) + 1;
+  }
+  let cpuAllocatable = 0;
+  for (const n of nodes) cpuAllocatable += parseQuantity(n.status?.allocatable?.cpu) || 0;
   return Object.freeze({
-    t: c.now,
+    t,
     rs: Object.freeze(rs),
     images: Object.freeze(images),
     available,
     desired,
-    pods: c.store.count('Pod'),
+    pods: podCount,
+    versions: Object.freeze(versions),
+    terminating,
+    // Millicores add up exactly; sums of binary fractions need not.
+    cpuRequested: Math.round(cpuRequested * 1000) / 1000,
+    cpuAllocatable: Math.round(cpuAllocatable * 1000) / 1000,
+    rolledOut,
   });
 }

@@ -364,6 +364,10 @@ class RunImpl implements RunControls {
       if (wake !== undefined && wake > now + EPS) t = Math.min(t, wake);
     }
     for (const s of this.streams) if (s.session.deadline > now + EPS) t = Math.min(t, s.session.deadline);
+    for (const s of this.streams) {
+      const wake = s.session.wakeAt;
+      if (wake !== undefined && wake > now + EPS) t = Math.min(t, wake);
+    }
     if (now + EPS >= this.rec.until) {
       // Ahead of the recording: stop at every sample and checkpoint boundary to record it.
       const { sampleEvery, checkpointEvery } = this.rec;

@@ -23,5 +23,8 @@ function manifestsAsYaml(text: string): string {
 export function scenarioYaml(s: Scenario): string {
   const copy = deepCopy(s);
   copy.spec.manifests = manifestsAsYaml(copy.spec.manifests);
-  return `# Rollout Lab scenario: open it in the app (Import) or run it with \`npm run sim -- FILE --until 300\`.\n${toYaml(copy)}`;
+  const how = copy.spec.variants
+    ? 'a comparison: open it in the app (Compare, Import) or print its table with `npm run sim -- --compare FILE`'
+    : 'open it in the app (Import) or run it with `npm run sim -- FILE --until 300`';
+  return `# Rollout Lab scenario: ${how}.\n${toYaml(copy)}`;
 }

@@ -71,7 +71,7 @@ spec:
     spec: { selector: { app: kubia }, ports: [{ port: 80 }] }
   steps:
     - { at: 5, run: kubectl get pods, say: { en: Look, ko: 보기 } }
-    - { at: 9, run: kubectl scale deploy kubia --replicas=2, stop: true }
+    - { at: 9, run: kubectl scale deploy kubia --replicas=2, stop: true, expect: { pods: { v1: ">0" }, timeline: { from: 0, refused: 0 } } }
 `;
   const mutate = (base: string) =>
     fc

@@ -7,6 +7,7 @@
 import type { AppBehaviour } from '../cluster/apps.ts';
 import type { Timing } from '../cluster/context.ts';
 import { parseManifests } from '../k8s/yaml.ts';
+import { ClaimError, parseClaims, type Claims } from './claims.ts';
 
 export type Localized = { en: string; ko?: string } & Record<string, string>;
 
@@ -29,6 +30,12 @@ export interface ScenarioStep {
   say?: Localized;
   /** A lesson stops here and waits for the learner. */
   stop?: boolean;
+  /**
+   * What the screen shows once this step has run (after every step of its instant), as claims a
+   * test checks: `{ trafficShare: { v2: ">0" } }`. Narration that describes the screen carries
+   * them, so the words cannot drift from the simulation (src/scenario/claims.ts).
+   */
+  expect?: Claims;
 }
 
 export interface Scenario {
@@ -45,7 +52,23 @@ export interface Scenario {
     /** Behaviour of the scenario's own images, by image reference (see cluster/apps.ts). */
     apps?: Record<string, Partial<AppBehaviour>>;
     steps: ScenarioStep[];
+    /**
+     * A comparison (2–4 lanes): every variant plays this same scenario (seed, cluster, manifests,
+     * traffic, the common `steps`) and then its own steps. A scenario without variants is one Run.
+     */
+    variants?: ScenarioVariant[];
+    /** Where playing ends unless told otherwise: a comparison's end, the CLI's `--until`. */
+    until?: number;
   };
+}
+
+/** One lane of a comparison: its name, its title and the steps only it runs. */
+export interface ScenarioVariant {
+  /** Lower-case letters, digits and dashes, unique in the scenario (`recreate`, `rolling-1-0`). */
+  name: string;
+  title?: Localized;
+  /** Run after the scenario's common steps; together they are in time order. */
+  steps: ScenarioStep[];
 }
 
 export class ScenarioError extends Error {
@@ -62,6 +85,8 @@ export const LIMITS = {
   manifestChars: 500_000,
   stepAt: 7 * 24 * 3600,
   commandChars: 10_000,
+  /** Lanes of a comparison. */
+  variants: 4,
 };
 
 const isRecord = (v: unknown): v is Record<string, unknown> =>
@@ -84,6 +109,86 @@ function num(v: unknown, field: string, min: number, max: number, integer = fals
       `${field}: Invalid value: ${JSON.stringify(v)}: must be ${integer ? 'an integer' : 'a number'} between ${min} and ${max}`,
     );
   return v;
+}
+
+/** A list of steps at `field`: each a kubectl command at a time, in time order. */
+function parseSteps(raw: unknown, field: string, limit: number): ScenarioStep[] {
+  const stepsRaw = raw ?? [];
+  if (!Array.isArray(stepsRaw)) throw new ScenarioError(`${field}: must be a list`);
+  if (stepsRaw.length > limit)
+    throw new ScenarioError(`${field}: Too many: ${stepsRaw.length}: must have at most ${limit} items`);
+  const steps: ScenarioStep[] = stepsRaw.map((s, i) => {
+    if (!isRecord(s)) throw new ScenarioError(`${field}[${i}]: must be a map`);
+    if (typeof s['run'] !== 'string' || s['run'].trim() === '')
+      throw new ScenarioError(`${field}[${i}].run: Required value`);
+    if (s['run'].length > LIMITS.commandChars) throw new ScenarioError(`${field}[${i}].run: Too long`);
+    const step: ScenarioStep = {
+      at: num(s['at'] ?? 0, `${field}[${i}].at`, 0, LIMITS.stepAt),
+      run: s['run'],
+    };
+    if (s['after'] !== undefined) {
+      if (typeof s['after'] !== 'string' || s['after'].trim() === '')
+        throw new ScenarioError(`${field}[${i}].after: must be a kubectl command`);
+      if (s['after'].length > LIMITS.commandChars) throw new ScenarioError(`${field}[${i}].after: Too long`);
+      step.after = s['after'];
+    }
+    if (typeof s['stdin'] === 'string') step.stdin = s['stdin'];
+    const say = localized(s['say'], `${field}[${i}].say`);
+    if (say) step.say = say;
+    if (s['stop'] === true) step.stop = true;
+    if (s['expect'] !== undefined)
+      try {
+        step.expect = parseClaims(s['expect'], `${field}[${i}].expect`);
+      } catch (e) {
+        if (e instanceof ClaimError) throw new ScenarioError(e.message);
+        throw e;
+      }
+    return step;
+  });
+  for (let i = 1; i < steps.length; i++)
+    if (steps[i]!.at < steps[i - 1]!.at)
+      throw new ScenarioError(
+        `${field}[${i}].at: Invalid value: ${steps[i]!.at}: steps must be in time order`,
+      );
+  return steps;
+}
+
+const VARIANT_NAME = /^[a-z0-9]([a-z0-9-]{0,38}[a-z0-9])?$/;
+
+/**
+ * `spec.variants`: 2–4 lanes, each with a unique name and steps of its own that come after the
+ * common steps (`commonSteps`), in time order with them.
+ */
+function parseVariants(raw: unknown, commonSteps: readonly ScenarioStep[]): ScenarioVariant[] {
+  if (!Array.isArray(raw)) throw new ScenarioError('spec.variants: must be a list');
+  if (raw.length < 2 || raw.length > LIMITS.variants)
+    throw new ScenarioError(
+      `spec.variants: Invalid value: ${raw.length} items: a comparison has 2 to ${LIMITS.variants} variants`,
+    );
+  const lastCommon = commonSteps[commonSteps.length - 1]?.at ?? 0;
+  const names = new Set<string>();
+  return raw.map((v, i) => {
+    const field = `spec.variants[${i}]`;
+    if (!isRecord(v)) throw new ScenarioError(`${field}: must be a map`);
+    const name = v['name'];
+    if (typeof name !== 'string' || name === '') throw new ScenarioError(`${field}.name: Required value`);
+    if (!VARIANT_NAME.test(name))
+      throw new ScenarioError(
+        `${field}.name: Invalid value: ${JSON.stringify(name)}: must be lower-case letters, digits and '-', at most 40 characters, starting and ending with a letter or digit`,
+      );
+    if (names.has(name)) throw new ScenarioError(`${field}.name: Duplicate value: ${JSON.stringify(name)}`);
+    names.add(name);
+    const steps = parseSteps(v['steps'], `${field}.steps`, LIMITS.steps - commonSteps.length);
+    const first = steps[0];
+    if (first && first.at < lastCommon)
+      throw new ScenarioError(
+        `${field}.steps[0].at: Invalid value: ${first.at}: a variant's steps come after the common steps (the last at ${lastCommon})`,
+      );
+    const variant: ScenarioVariant = { name, steps };
+    const title = localized(v['title'], `${field}.title`);
+    if (title) variant.title = title;
+    return variant;
+  });
 }
 
 export function parseScenario(input: string | object): Scenario {
@@ -118,39 +223,7 @@ export function parseScenario(input: string | object): Scenario {
   if (typeof manifests !== 'string') throw new ScenarioError('spec.manifests: must be YAML text');
   if (manifests.length > LIMITS.manifestChars)
     throw new ScenarioError(`spec.manifests: Too long: must have at most ${LIMITS.manifestChars} characters`);
-  const stepsRaw = spec['steps'] ?? [];
-  if (!Array.isArray(stepsRaw)) throw new ScenarioError('spec.steps: must be a list');
-  if (stepsRaw.length > LIMITS.steps)
-    throw new ScenarioError(
-      `spec.steps: Too many: ${stepsRaw.length}: must have at most ${LIMITS.steps} items`,
-    );
-  const steps: ScenarioStep[] = stepsRaw.map((s, i) => {
-    if (!isRecord(s)) throw new ScenarioError(`spec.steps[${i}]: must be a map`);
-    if (typeof s['run'] !== 'string' || s['run'].trim() === '')
-      throw new ScenarioError(`spec.steps[${i}].run: Required value`);
-    if (s['run'].length > LIMITS.commandChars) throw new ScenarioError(`spec.steps[${i}].run: Too long`);
-    const step: ScenarioStep = {
-      at: num(s['at'] ?? 0, `spec.steps[${i}].at`, 0, LIMITS.stepAt),
-      run: s['run'],
-    };
-    if (s['after'] !== undefined) {
-      if (typeof s['after'] !== 'string' || s['after'].trim() === '')
-        throw new ScenarioError(`spec.steps[${i}].after: must be a kubectl command`);
-      if (s['after'].length > LIMITS.commandChars)
-        throw new ScenarioError(`spec.steps[${i}].after: Too long`);
-      step.after = s['after'];
-    }
-    if (typeof s['stdin'] === 'string') step.stdin = s['stdin'];
-    const say = localized(s['say'], `spec.steps[${i}].say`);
-    if (say) step.say = say;
-    if (s['stop'] === true) step.stop = true;
-    return step;
-  });
-  for (let i = 1; i < steps.length; i++)
-    if (steps[i]!.at < steps[i - 1]!.at)
-      throw new ScenarioError(
-        `spec.steps[${i}].at: Invalid value: ${steps[i]!.at}: steps must be in time order`,
-      );
+  const steps = parseSteps(spec['steps'], 'spec.steps', LIMITS.steps);
   const files: Record<string, string> = {};
   if (isRecord(spec['files']))
     for (const [k, v] of Object.entries(spec['files'])) if (typeof v === 'string') files[k] = v;
@@ -201,6 +274,8 @@ export function parseScenario(input: string | object): Scenario {
     }
     scenario.spec.apps = apps;
   }
+  if (spec['variants'] !== undefined) scenario.spec.variants = parseVariants(spec['variants'], steps);
+  if (spec['until'] !== undefined) scenario.spec.until = num(spec['until'], 'spec.until', 1, LIMITS.stepAt);
   if (isRecord(spec['traffic'])) {
     const t = spec['traffic'];
     if (typeof t['service'] !== 'string') throw new ScenarioError('spec.traffic.service: Required value');

@@ -3,7 +3,8 @@ import type { ServerOptions } from './server.ts';
 
 export class ArgsError extends Error {}
 
-export const USAGE = 'usage: npm run serve -- [SCENARIO.yaml] [--port N] [--speed X] [--kubeconfig FILE]';
+export const USAGE =
+  'usage: npm run serve -- [SCENARIO.yaml] [--port N] [--speed X] [--kubeconfig FILE] [--www DIR] [--www-prefix PREFIX] [--cors-allowed-origins RE,...]';
 
 function usage(message?: string): never {
   throw new ArgsError(message ?? USAGE);
@@ -31,7 +32,22 @@ export function parseArgs(argv: string[]): { options: ServerOptions; scenarioFil
       if (!Number.isFinite(s) || s < 0) usage('--speed must be a number ≥ 0');
       options.speed = s;
     } else if (name === 'kubeconfig') options.kubeconfig = value();
-    else if (name === 'help' || a === '-h') usage();
+    else if (name === 'www') options.www = value();
+    else if (name === 'www-prefix') options.wwwPrefix = value();
+    else if (name === 'cors-allowed-origins') {
+      // As kube-apiserver: a comma-separated list of regular expressions; empty allows none.
+      const list = value()
+        .split(',')
+        .map((p) => p.trim())
+        .filter(Boolean);
+      for (const p of list)
+        try {
+          new RegExp(p);
+        } catch {
+          usage(`--cors-allowed-origins: not a regular expression: ${p}`);
+        }
+      options.corsAllowedOrigins = list;
+    } else if (name === 'help' || a === '-h') usage();
     else if (name !== undefined || a.startsWith('-')) usage(`unknown flag: ${a}`);
     else if (scenarioFile === undefined) scenarioFile = a;
     else usage(`unexpected argument: ${a}`);

@@ -38,6 +38,13 @@ export function maskClock(text: string): { text: string; masked: number } {
         continue;
       }
     }
+    // describe pod: how long a Terminating pod has been past its deletionTimestamp.
+    const lasts = /^(Status:\s+Terminating \(lasts )[^)]*\)$/.exec(line);
+    if (lasts) {
+      lines[i] = `${lasts[1]!}<age>)`;
+      masked++;
+      continue;
+    }
     if (/^Events:\s*$/.test(line) || /^Events:\s+<none>/.test(line)) {
       inEvents = !/<none>/.test(line);
       continue;

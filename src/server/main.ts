@@ -1,5 +1,6 @@
 /**
- * `npm run serve [-- SCENARIO.yaml] [--port N] [--speed X] [--kubeconfig FILE]`
+ * `npm run serve [-- SCENARIO.yaml] [--port N] [--speed X] [--kubeconfig FILE] [--www DIR] [--www-prefix P]
+ *  [--cors-allowed-origins RE,...]`
  *
  * Serves a simulated cluster (or a scenario's) as a Kubernetes API on 127.0.0.1 and prints two
  * lines, which scripts rely on:
@@ -9,6 +10,10 @@
  *
  * Virtual time follows the wall clock at `--speed` virtual seconds per second (1; 0 stands still
  * until something POSTs /rolloutlab/v1/advance?seconds=N). SIGTERM or SIGINT stops it cleanly.
+ * `--www dist` also serves the built app under `--www-prefix` (`/lab/`), as `kubectl proxy --www`
+ * does, so the app can follow this cluster from the same origin. Pages served from this machine
+ * on another port may read the API too (CORS); `--cors-allowed-origins RE,...` says which origins
+ * instead, as kube-apiserver's flag.
  */
 import { readFileSync } from 'node:fs';
 import { parseScenario, ScenarioError, type Scenario } from '../scenario/scenario.ts';

@@ -28,6 +28,7 @@ const RENAMED: Record<string, string> = { NodeObject: 'Node', KubeEvent: 'Event'
 const META = new Set(['ObjectMeta', 'OwnerReference', 'LabelSelector', 'LabelSelectorRequirement']);
 const APPS = /^(Deployment|ReplicaSet|RollingUpdateDeployment)/;
 const DISCOVERY = /^EndpointSlice/;
+const POLICY = /^PodDisruptionBudget/;
 /** Not API types: helpers of the simulator's own. */
 const SKIPPED = new Set(['KubeObject', 'PodPhase']);
 
@@ -38,6 +39,7 @@ export function schemaName(name: string): string {
   if (META.has(n)) return `io.k8s.apimachinery.pkg.apis.meta.v1.${n}`;
   if (APPS.test(n)) return `io.k8s.api.apps.v1.${n}`;
   if (DISCOVERY.test(n)) return `io.k8s.api.discovery.v1.${n}`;
+  if (POLICY.test(n)) return `io.k8s.api.policy.v1.${n}`;
   return `io.k8s.api.core.v1.${n}`;
 }
 

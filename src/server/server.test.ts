@@ -50,6 +50,7 @@ describe('parseArgs', () => {
     [['--port', '0', '--speed=2'], { options: { port: 0, speed: 2 } }],
     [['s.yaml', '--kubeconfig', '/tmp/k'], { options: { kubeconfig: '/tmp/k' }, scenarioFile: 's.yaml' }],
     [['--speed', '0'], { options: { speed: 0 } }],
+    [['--www', 'dist', '--www-prefix=/app/'], { options: { www: 'dist', wwwPrefix: '/app/' } }],
   ])('%j', (argv, expected) => expect(parseArgs(argv)).toEqual(expected));
 
   it.each([
@@ -100,7 +101,12 @@ describe('the server over HTTP', () => {
     const root = (await (await get('/openapi/v3')).json()) as {
       paths: Record<string, { serverRelativeURL: string }>;
     };
-    expect(Object.keys(root.paths)).toEqual(['api/v1', 'apis/apps/v1', 'apis/discovery.k8s.io/v1']);
+    expect(Object.keys(root.paths)).toEqual([
+      'api/v1',
+      'apis/apps/v1',
+      'apis/discovery.k8s.io/v1',
+      'apis/policy/v1',
+    ]);
     const doc = (await (await get(root.paths['apis/apps/v1']!.serverRelativeURL)).json()) as {
       paths: Record<
         string,

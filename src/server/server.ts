@@ -20,8 +20,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ApiServer, StatusError, badRequest, type PatchType, type WatchEvent } from '../cluster/apiserver.ts';
 import { SimCluster, type ClusterOptions } from '../cluster/cluster.ts';
+import { apiEncode } from '../k8s/encode.ts';
 import { resources, type ResourceInfo } from '../k8s/resources.ts';
-import type { KubeObject } from '../k8s/types.ts';
+import type { KubeObject, NodeObject } from '../k8s/types.ts';
+import { nodeLease } from '../cluster/lease.ts';
 import { runKubectl } from '../kubectl/index.ts';
 import type { Scenario } from '../scenario/scenario.ts';
 import { clusterForScenario } from '../scenario/run.ts';
@@ -39,6 +41,9 @@ import {
 } from './discovery.ts';
 import { ProtobufError, decodeProtobufObject } from './protobuf.ts';
 import { toTable, type IncludeObject } from './tables.ts';
+import { normalizePrefix, serveStatic } from './www.ts';
+import { corsPolicy, LOOPBACK_ORIGINS } from './cors.ts';
+import { timestamp } from '../k8s/time.ts';
 
 export interface ServerOptions {
   /** The cluster to serve (default: a new SimCluster with `clusterOptions`). */
@@ -54,6 +59,15 @@ export interface ServerOptions {
   kubeconfig?: string;
   /** Wall milliseconds between bookmarks on watches that allow them (default 10 s). */
   bookmarkMillis?: number;
+  /** A directory of static files to serve beside the API (the built app), as `kubectl proxy --www`. */
+  www?: string;
+  /** Where `www` is served (`/lab/`), as `kubectl proxy --www-prefix`. */
+  wwwPrefix?: string;
+  /**
+   * Origins (regular expressions, as kube-apiserver's `--cors-allowed-origins`) whose pages may
+   * read the API; default LOOPBACK_ORIGINS, `[]` allows none.
+   */
+  corsAllowedOrigins?: readonly string[];
 }
 
 export interface RunningServer {
@@ -236,7 +250,9 @@ export function startServer(options: ServerOptions = {}): Promise<RunningServer>
       // Every watcher of a change gets the same object: encode it once for all of them.
       let json = encoded.get(e.object);
       if (json === undefined) {
-        json = JSON.stringify(e.object);
+        json = JSON.stringify(
+          e.type === 'BOOKMARK' || e.type === 'ERROR' ? e.object : apiEncode(e.object as KubeObject),
+        );
         encoded.set(e.object, json);
       }
       res.write(`{"type":"${e.type}","object":${json}}\n`);
@@ -324,7 +340,7 @@ export function startServer(options: ServerOptions = {}): Promise<RunningServer>
               resourceVersion: obj.metadata.resourceVersion ?? '',
               includeObject: include,
             })
-          : obj,
+          : apiEncode(obj),
       );
 
     if (method === 'GET' && name === undefined) {
@@ -341,7 +357,7 @@ export function startServer(options: ServerOptions = {}): Promise<RunningServer>
         kind: `${info.kind}List`,
         apiVersion: info.group ? `${info.group}/${info.version}` : info.version,
         metadata: { resourceVersion },
-        items: items.map((o) => ({ ...o, kind: info.kind, apiVersion: o.apiVersion })),
+        items: items.map((o) => ({ ...apiEncode(o), kind: info.kind, apiVersion: o.apiVersion })),
       });
     }
     if (method === 'POST' && name === undefined)
@@ -424,8 +440,26 @@ export function startServer(options: ServerOptions = {}): Promise<RunningServer>
     );
   }
 
+  const wwwPrefix = normalizePrefix(options.wwwPrefix ?? '/lab/');
+  const cors = corsPolicy(options.corsAllowedOrigins ?? LOOPBACK_ORIGINS);
+
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    // The simulated cluster's clock is its virtual time: clients that read the Date header (the
+    // app following this cluster) see the same clock as the timestamps in its objects.
+    res.setHeader('Date', new Date(timestamp(cluster.now)).toUTCString());
+    const allow = cors.headers(req.headers.origin);
+    for (const [k, v] of Object.entries(allow)) res.setHeader(k, v);
+    if (
+      req.method === 'OPTIONS' &&
+      allow['Access-Control-Allow-Origin'] &&
+      req.headers['access-control-request-method']
+    ) {
+      res.writeHead(204);
+      return void res.end();
+    }
+    if (options.www !== undefined && (await serveStatic(req, res, url.pathname, options.www, wwwPrefix)))
+      return;
     let path = url.pathname;
     while (path.length > 1 && path.endsWith('/')) path = path.slice(0, -1);
     const q = url.searchParams;
@@ -464,6 +498,16 @@ export function startServer(options: ServerOptions = {}): Promise<RunningServer>
       if (!Number.isFinite(seconds) || seconds < 0) throw badRequest('seconds must be a number ≥ 0');
       advance(seconds);
       return send(res, 200, { now: cluster.now });
+    }
+    // Node Leases (what `kubectl describe node` reads): derived from the Node, read-only.
+    const lease = /^\/apis\/coordination\.k8s\.io\/v1\/namespaces\/kube-node-lease\/leases\/([^/]+)$/.exec(
+      path,
+    );
+    if (lease && req.method === 'GET') {
+      const node = cluster.store.get('Node', undefined, decodeURIComponent(lease[1]!));
+      if (!node)
+        throw new StatusError(404, 'NotFound', `leases.coordination.k8s.io "${lease[1]!}" not found`);
+      return send(res, 200, nodeLease(node as NodeObject, cluster.now));
     }
     const route = parseResourcePath(path);
     if (!route) throw new StatusError(404, 'NotFound', 'the server could not find the requested resource');

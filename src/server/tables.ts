@@ -5,6 +5,7 @@
  * kubectl itself adds NAMESPACE (`-A`), LABELS (`--show-labels`) and `kind/` name prefixes from
  * each row's object metadata.
  */
+import { apiEncode } from '../k8s/encode.ts';
 import { resourceForKind, type ResourceInfo } from '../k8s/resources.ts';
 import type { KubeObject } from '../k8s/types.ts';
 import { tableCells } from '../kubectl/printers/table.ts';
@@ -57,7 +58,7 @@ export function columnDefinitions(info: ResourceInfo): TableColumnDefinition[] {
 
 function rowObject(o: KubeObject, include: IncludeObject): Record<string, unknown> | undefined {
   if (include === 'None') return undefined;
-  if (include === 'Object') return o as unknown as Record<string, unknown>;
+  if (include === 'Object') return apiEncode(o) as unknown as Record<string, unknown>;
   return { kind: 'PartialObjectMetadata', apiVersion: 'meta.k8s.io/v1', metadata: o.metadata };
 }
 

@@ -87,6 +87,11 @@ export interface FrameTraffic {
 export interface Frame {
   /** The moment shown (virtual seconds). */
   readonly t: number;
+  /**
+   * The cluster's clock at that moment, in the seconds its timestamps are read in
+   * (`parseTimestamp`), when it is not `t`: a followed cluster's `t` counts from connecting.
+   */
+  readonly clock?: number;
   /** Changes with every new frame of this Run. */
   readonly seq: number;
   /** The scenario's name and title. */

@@ -128,6 +128,8 @@ export interface ServiceView {
 export interface NodeView {
   name: string;
   ready: boolean;
+  /** Cordoned (`spec.unschedulable`): kubectl shows SchedulingDisabled. */
+  cordoned: boolean;
   cpu: string;
   memory: string;
   /** Allocatable pods (the kubelet's maxPods). */
@@ -208,9 +210,11 @@ export function podState(
  * Views of pods whose state cannot change without the pod object changing (pending, running,
  * available, failed), by object: objects are immutable, so the same object gives the same view,
  * and memoised glyphs see the same props. Creating, ready-not-available and terminating pods
- * move with time and are rebuilt.
+ * move with time and are rebuilt. An available pod was only ready before `minReadySeconds` had
+ * passed, and a followed cluster shows the same object at earlier moments when scrubbed back: a
+ * view holds from the moment it was made (`since`) on.
  */
-const stableViews = new WeakMap<Pod, { view: PodView; minReadySeconds: number }>();
+const stableViews = new WeakMap<Pod, { view: PodView; minReadySeconds: number; since: number }>();
 const TIMELESS = new Set<PodState>(['pending', 'running', 'available', 'failed']);
 
 function podView(
@@ -221,7 +225,10 @@ function podView(
   endpoints: Set<string>,
 ): PodView {
   const hit = stableViews.get(pod);
-  const cached = hit?.minReadySeconds === minReadySeconds ? hit.view : undefined;
+  const cached =
+    hit?.minReadySeconds === minReadySeconds && (hit.view.state !== 'available' || c.now >= hit.since)
+      ? hit.view
+      : undefined;
   if (
     cached &&
     cached.endpoint === endpoints.has(pod.metadata.name) &&
@@ -229,7 +236,7 @@ function podView(
   )
     return cached;
   const view = podViewOf(pod, minReadySeconds, c, colours, endpoints);
-  if (TIMELESS.has(view.state)) stableViews.set(pod, { view, minReadySeconds });
+  if (TIMELESS.has(view.state)) stableViews.set(pod, { view, minReadySeconds, since: c.now });
   return view;
 }
 
@@ -498,6 +505,7 @@ export function clusterView(
     const view: NodeView = {
       name: n.metadata.name,
       ready: (n.status?.conditions ?? []).some((x) => x.type === 'Ready' && x.status === 'True'),
+      cordoned: n.spec?.unschedulable === true,
       cpu: String(alloc['cpu'] ?? ''),
       memory: String(alloc['memory'] ?? ''),
       podCapacity: parseQuantity(alloc['pods'] ?? 110),

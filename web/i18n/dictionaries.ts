@@ -7,9 +7,25 @@ import { ui } from './ui.ts';
 import { lessons } from './lessons.ts';
 import { share } from './share.ts';
 import { run } from './run.ts';
+import { classroom } from './classroom.ts';
+import { predict } from './predict.ts';
+import { compare } from './compare.ts';
+import { layout } from './layout.ts';
+import { follow } from './follow.ts';
 
 type Dict = Record<string, string>;
-const areas: { en: Dict; ko: Dict }[] = [app, ui, share, lessons, run];
+const areas: { en: Dict; ko: Dict }[] = [
+  app,
+  ui,
+  share,
+  lessons,
+  run,
+  predict,
+  compare,
+  layout,
+  classroom,
+  follow,
+];
 
 export const dictionaries: Record<'en' | 'ko', Dict> = {
   en: Object.assign({}, ...areas.map((a) => a.en)) as Dict,

@@ -4,9 +4,13 @@
  * The language follows the browser and can be switched; kubectl output stays as kubectl prints it.
  *
  *   const t = useT();  t('actions.rollingUpdate')  t('time.label', { t: '0:42' })
+ *
+ * Counts take ICU's plural form, `{n, plural, one {# question} other {# questions}}`, and Korean
+ * particles after a value are chosen from it, `{version, particle, 이}` (v2가, v3이).
  */
 import { useSyncExternalStore } from 'react';
 import { createStore } from 'zustand/vanilla';
+import { withParticle, type Particle } from '../../src/index.ts';
 import { dictionaries } from './dictionaries.ts';
 
 export const LANGUAGES = [
@@ -42,15 +46,83 @@ export function setLang(lang: Lang): void {
 
 export type Vars = Record<string, string | number>;
 
-function interpolate(text: string, vars?: Vars): string {
-  if (!vars) return text;
-  return text.replace(/\{(\w+)\}/g, (m, k: string) => (k in vars ? String(vars[k]) : m));
+const pluralRules = new Map<Lang, Intl.PluralRules>();
+const rulesOf = (lang: Lang) => {
+  let r = pluralRules.get(lang);
+  if (!r) {
+    r = new Intl.PluralRules(lang);
+    pluralRules.set(lang, r);
+  }
+  return r;
+};
+
+/** Index of the `}` closing the `{` at `open`, or -1. */
+function closing(text: string, open: number): number {
+  let depth = 0;
+  for (let i = open; i < text.length; i++) {
+    if (text[i] === '{') depth++;
+    else if (text[i] === '}' && --depth === 0) return i;
+  }
+  return -1;
+}
+
+/** `one {# pod} other {# pods}` → { one: '# pod', other: '# pods' } (also `=0 {…}`). */
+function clauses(text: string): Map<string, string> {
+  const out = new Map<string, string>();
+  const re = /\s*(=\d+|zero|one|two|few|many|other)\s*\{/y;
+  let i = 0;
+  for (;;) {
+    re.lastIndex = i;
+    const m = re.exec(text);
+    if (!m) return out;
+    const open = re.lastIndex - 1;
+    const end = closing(text, open);
+    if (end < 0) return out;
+    out.set(m[1]!, text.slice(open + 1, end));
+    i = end + 1;
+  }
+}
+
+/**
+ * One placeholder: `{name}`; `{n, plural, one {# pod} other {# pods}}` (the form comes from
+ * Intl.PluralRules for the language, `#` is the number); `{word, particle, 으로}` (the word and
+ * the Korean particle its last sound takes: 3으로, 2로; see src/explain/korean.ts).
+ */
+function placeholder(body: string, vars: Vars, lang: Lang): string | undefined {
+  const m = /^\s*(\w+)\s*(?:,\s*(plural|particle)\s*,([\s\S]*))?$/.exec(body);
+  if (!m || !(m[1]! in vars)) return undefined;
+  const value = vars[m[1]!]!;
+  if (m[2] === 'particle') return withParticle(value, m[3]!.trim() as Particle);
+  if (m[2] === 'plural') {
+    const n = Number(value);
+    const forms = clauses(m[3]!);
+    const form = forms.get(`=${n}`) ?? forms.get(rulesOf(lang).select(n)) ?? forms.get('other') ?? '';
+    return format(form.replace(/#/g, String(value)), vars, lang);
+  }
+  return String(value);
+}
+
+export function format(text: string, vars: Vars | undefined, lang: Lang): string {
+  if (!vars || !text.includes('{')) return text;
+  let out = '';
+  let i = 0;
+  while (i < text.length) {
+    const open = text.indexOf('{', i);
+    if (open < 0) break;
+    const end = closing(text, open);
+    if (end < 0) break;
+    out += text.slice(i, open);
+    out += placeholder(text.slice(open + 1, end), vars, lang) ?? text.slice(open, end + 1);
+    i = end + 1;
+  }
+  return out + text.slice(i);
 }
 
 /** The string for `key` in `lang` (English when Korean is missing; the key itself when both are). */
 export function translate(lang: Lang, key: string, vars?: Vars): string {
-  const text = dictionaries[lang][key] ?? dictionaries.en[key] ?? key;
-  return interpolate(text, vars);
+  const own = dictionaries[lang][key];
+  // Falling back to English: English plural rules too.
+  return own !== undefined ? format(own, vars, lang) : format(dictionaries.en[key] ?? key, vars, 'en');
 }
 
 export function t(key: string, vars?: Vars): string {

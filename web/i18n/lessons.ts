@@ -6,8 +6,8 @@ export const lessons = {
     'lessons.pickerIntro':
       'Each lesson follows the chapter “Deployments: updating applications declaratively”. It plays to a stop and waits; explore freely at any stop.',
     'lessons.minutes': 'about {n} min',
-    'lessons.stops': '{n} stops',
-    'lessons.questions': '{n} questions',
+    'lessons.stops': '{n, plural, one {# stop} other {# stops}}',
+    'lessons.questions': '{n, plural, one {# question} other {# questions}}',
     'lessons.close': 'Close',
     'lessons.lesson': 'Lesson {n}',
     'lessons.stopOf': 'Stop {n} of {total}',
@@ -23,7 +23,8 @@ export const lessons = {
     'lessons.answerIs': 'Answer: {answer}',
     'lessons.whatHappened': 'What the controllers did',
     'lessons.nothingHappened': 'No controller acted since the last stop.',
-    'lessons.moreDecisions': '{n} more decisions (kubelet, scheduler, ReplicaSets)',
+    'lessons.moreDecisions':
+      '{n, plural, one {# more decision} other {# more decisions}} (kubelet, scheduler, ReplicaSets)',
     'lessons.commands': 'Commands since the last stop',
     'lessons.exploring': 'You are exploring. The lesson waits at stop {n}.',
     'lessons.return': 'Return to the lesson',

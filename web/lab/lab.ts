@@ -50,16 +50,42 @@ export interface LogEntry {
   streaming?: boolean;
 }
 
+/** What the Compare view opens with (web/compare): a preset, a scenario with variants, or a link. */
+export interface CompareRequest {
+  /** A preset id (`all-three`). */
+  preset?: string;
+  /** A scenario with `spec.variants` (an imported file). */
+  scenario?: Scenario;
+  /** The moment to open at. */
+  at?: number;
+  /** The value of a `?compare=` link (a preset id or an encoded comparison). */
+  link?: string;
+  /** Opens in presentation mode (from a lesson being presented). */
+  presenting?: boolean;
+}
+
 export interface UiSlice {
+  /** The Compare view is open, with what it opened with; null when closed. */
+  compare: CompareRequest | null;
   selectedPod: string | null;
   /** The command(s) a focused or hovered action button would run. */
   preview: string;
   editorOpen: boolean;
   /** The optional Nodes layer of the diagram (capacity, which pods sit where). */
   showNodes: boolean;
+  /**
+   * Predict mode outside lessons: the timeline never draws past the moment shown (lessons hide
+   * what answers an open question whatever this says; web/predict).
+   */
+  predict: boolean;
   log: LogEntry[];
   /** Replaying a scenario that is being opened, up to the moment it opens at (null otherwise). */
   opening: { to: number; at: number } | null;
+  /**
+   * The lab shows a followed Kubernetes API (web/follow) instead of its own run: nothing that
+   * writes can be done, and disconnecting brings the lab's run back as it was.
+   */
+  following: { url: string; namespace: string } | null;
 }
 
 export type Role = 'main' | 'audience';
@@ -70,7 +96,10 @@ export interface LessonSlice {
   stop: number;
   /** The stop being played towards, or null when waiting at `stop`. */
   heading: number | null;
-  /** The learner's choice per question, keyed by stop index. */
+  /**
+   * The learner's choice per question, keyed by stop index; -1 when presentation mode showed the
+   * answer without a choice (`REVEALED` in web/lessons/store.ts).
+   */
   answers: Record<number, number>;
   pickerOpen: boolean;
   presenting: boolean;
@@ -94,6 +123,13 @@ export interface LabOptions {
   clock?: () => number;
   /** Deep-freeze frames (development builds). */
   freeze?: boolean;
+  /** Show this Run instead of one made from the scenario (a lane of a comparison). */
+  run?: RunControls;
+  /**
+   * Follow this Player instead of owning one: several labs that share a clock (a comparison's
+   * lanes) show the same playing state, and their views refresh at the same pace.
+   */
+  player?: Player;
 }
 
 const browserFrames: FrameScheduler | undefined =
@@ -124,6 +160,9 @@ export class Lab {
   private current: RunControls;
   private unlisten: () => void = () => {};
   private readonly freeze: boolean;
+  /** The Player is this lab's own (not shared with other labs). */
+  private readonly ownsPlayer: boolean;
+  private readonly unsubscribePlayer: () => void;
   private logId = 0;
   private stream: { run: RunStream; id: number } | null = null;
   private loads = 0;
@@ -132,19 +171,32 @@ export class Lab {
 
   constructor(scenario: Scenario | string, options: LabOptions = {}) {
     this.freeze = options.freeze ?? false;
-    this.current = createRun(scenario, { freeze: this.freeze });
+    this.current = options.run ?? createRun(scenario, { freeze: this.freeze });
     const scheduler = 'scheduler' in options ? options.scheduler : browserFrames;
-    this.player = new Player(this.current, {
-      scheduler,
-      clock: options.clock ?? (() => performance.now()),
-    });
+    this.ownsPlayer = !options.player;
+    this.player =
+      options.player ??
+      new Player(this.current, {
+        scheduler,
+        clock: options.clock ?? (() => performance.now()),
+      });
     this.store = createStore<LabState>(() => ({
       playback: this.playbackOf(),
-      ui: { selectedPod: null, preview: '', editorOpen: false, showNodes: false, log: [], opening: null },
+      ui: {
+        compare: null,
+        selectedPod: null,
+        preview: '',
+        editorOpen: false,
+        showNodes: false,
+        predict: false,
+        log: [],
+        opening: null,
+        following: null,
+      },
       lesson: initialLesson(),
     }));
     this.wire();
-    this.player.subscribe(() => this.sync());
+    this.unsubscribePlayer = this.player.subscribe(() => this.sync());
   }
 
   /** The Run this lab shows. */
@@ -211,7 +263,15 @@ export class Lab {
     const run = createRun(scenario, { freeze: this.freeze });
     run.seek(t);
     this.openId++;
+    this.leaveFollowed();
     this.show(run);
+  }
+
+  /** A scenario opened while following replaces the lab's own run: following ends. */
+  private leaveFollowed(): void {
+    if (!this.ownRun) return;
+    this.ownRun = null;
+    this.setUi({ following: null });
   }
 
   private openId = 0;
@@ -238,6 +298,7 @@ export class Lab {
     } finally {
       if (id === this.openId) this.setUi({ opening: null });
     }
+    this.leaveFollowed();
     this.show(run);
     return 'opened';
   }
@@ -253,10 +314,38 @@ export class Lab {
     this.arrival = null;
     this.current = run;
     this.loads++;
-    this.player.setRun(run);
+    if (this.ownsPlayer) this.player.setRun(run);
     this.wire();
     this.setUi({ log: [], selectedPod: null });
     this.sync();
+  }
+
+  /** The lab's own run and console while a followed cluster is shown in their place. */
+  private ownRun: { run: RunControls; log: LogEntry[]; selectedPod: string | null } | null = null;
+
+  /**
+   * Shows a followed cluster's Run (read-only) in place of the lab's own, which is kept as it is
+   * (its moment, steps and console) until `unfollow()`.
+   */
+  follow(run: RunControls, following: { url: string; namespace: string }): void {
+    this.openId++;
+    this.player.pause();
+    if (!this.ownRun) {
+      const ui = this.store.getState().ui;
+      this.ownRun = { run: this.current, log: ui.log, selectedPod: ui.selectedPod };
+    }
+    this.show(run);
+    this.setUi({ following, editorOpen: false });
+  }
+
+  /** Back to the lab's own run, console and selection as they were before following. */
+  unfollow(): void {
+    const own = this.ownRun;
+    if (!own) return;
+    this.ownRun = null;
+    this.player.pause();
+    this.show(own.run);
+    this.setUi({ following: null, log: own.log, selectedPod: own.selectedPod });
   }
 
   // -------------------------------------------------------------------------------------------
@@ -377,11 +466,19 @@ export class Lab {
   setPreview = (preview: string): void => this.setUi({ preview });
   setEditorOpen = (editorOpen: boolean): void => this.setUi({ editorOpen });
   setShowNodes = (showNodes: boolean): void => this.setUi({ showNodes });
+  setPredict = (predict: boolean): void => this.setUi({ predict });
+  /** Opens the Compare view (this lab pauses; it is where the view returns to). */
+  openCompare = (request: CompareRequest = {}): void => {
+    this.pause();
+    this.setUi({ compare: request });
+  };
+  closeCompare = (): void => this.setUi({ compare: null });
 
   dispose(): void {
     this.stopStream();
     this.unlisten();
-    this.player.dispose();
+    this.unsubscribePlayer();
+    if (this.ownsPlayer) this.player.dispose();
   }
 }
 

@@ -9,9 +9,11 @@ import { lessonById, loadLessons } from './catalog.ts';
 import { useT } from '../i18n/index.ts';
 import { connectLessonWindow } from '../present/channel.ts';
 import { loadExtensions } from '../../src/index.ts';
-import { useLab } from '../lab/context.ts';
+import { useLab, useLabState } from '../lab/context.ts';
 import type { Lab } from '../lab/lab.ts';
 import { LessonPicker } from './LessonPicker.tsx';
+import { trackProgress } from './progress.ts';
+import { PredictToggle } from '../predict/parts.tsx';
 import { useLesson } from './hooks.ts';
 import { enterPresentation, openPicker, setPresenting, setRole, startLesson } from './store.ts';
 import './lessons.css';
@@ -43,7 +45,12 @@ function useLessonBoot(lab: Lab) {
         })
         .catch(() => undefined);
     }
-    return connectLessonWindow(lab);
+    const untrack = trackProgress(lab, lessonById);
+    const disconnect = connectLessonWindow(lab);
+    return () => {
+      untrack();
+      disconnect();
+    };
   }, [lab]);
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
@@ -63,19 +70,31 @@ export function LessonHeader() {
   const lab = useLab();
   useLessonBoot(lab);
   const s = useLesson();
+  // A lesson plays its own scenario: not while following a cluster (web/follow).
+  const following = useLabState((st) => st.ui.following !== null);
   return (
     <>
-      <button type="button" onClick={() => openPicker(lab)} aria-haspopup="dialog" data-testid="lessons.open">
+      <button
+        type="button"
+        onClick={() => openPicker(lab)}
+        aria-haspopup="dialog"
+        data-testid="lessons.open"
+        disabled={following}
+        title={following ? t('follow.readOnlyShort') : undefined}
+      >
         {t('lessons.button')}
       </button>
       <button
         type="button"
         onClick={() => enterPresentation(lab)}
-        title={t('lessons.presentHint')}
+        disabled={following}
+        title={following ? t('follow.readOnlyShort') : t('lessons.presentHint')}
         data-testid="present.enter"
       >
         {t('lessons.present')}
       </button>
+      {/* Lessons always predict; elsewhere it is a choice. */}
+      {s.id === null && <PredictToggle />}
       {s.loading && (
         <span className="muted" role="status">
           {t('lessons.loading')}

@@ -16,6 +16,8 @@ import {
   startLesson,
   stopsOf,
 } from './store.ts';
+import { LessonCompareButton } from '../compare/CompareEntry.tsx';
+import { Markdown, MarkdownInline } from '../text/Markdown.tsx';
 import './lessons.css';
 
 export function LessonPanel() {
@@ -40,7 +42,7 @@ export function LessonPanel() {
       <header className="lesson-head">
         <h2 id="lesson-title">
           <span className="muted">{t('lessons.lesson', { n: number })} · </span>
-          {text(lesson.title, lang)}
+          <MarkdownInline text={text(lesson.title, lang)} />
         </h2>
         <span className="lesson-progress" data-testid="lesson.progress">
           {t('lessons.stopOf', { n: k + 1, total: stops.length })}
@@ -48,11 +50,16 @@ export function LessonPanel() {
         <progress max={stops.length} value={k + 1} aria-hidden="true" />
       </header>
       {k > 0 && !playing && <Reveal lesson={lesson} k={k - 1} />}
-      <p className="lesson-say" data-testid="lesson.say" aria-live="polite">
-        {text(stop.say, lang)}
-      </p>
+      <div className="lesson-say" data-testid="lesson.say" aria-live="polite">
+        <Markdown text={text(stop.say, lang)} />
+      </div>
       {q && !playing && !answered && !exploring && <Question q={q} onAnswer={(i) => answer(lab, i)} />}
       {q && (answered || playing) && <Reveal lesson={lesson} k={k} />}
+      {stop.compare && !playing && (
+        <p className="lesson-compare">
+          <LessonCompareButton preset={stop.compare} className="primary" />
+        </p>
+      )}
       {exploring && (
         <p className="lesson-exploring" role="status">
           {t('lessons.exploring', { n: k + 1 })}{' '}
@@ -70,7 +77,7 @@ export function LessonPanel() {
             <span className="muted lesson-playing" role="status">
               {t('lessons.playing')}
             </span>
-            <button type="button" onClick={() => void next(lab, true)}>
+            <button type="button" onClick={() => void next(lab, true)} data-skip="lesson">
               {t('lessons.skip')} ▸▸
             </button>
           </>
@@ -82,7 +89,7 @@ export function LessonPanel() {
             </button>
           </>
         ) : (
-          <button type="button" className="primary" onClick={() => void next(lab)}>
+          <button type="button" className="primary" onClick={() => void next(lab)} data-skip="lesson">
             {q && !answered ? t('lessons.skipQuestion') : t('lessons.next')} ▶
           </button>
         )}

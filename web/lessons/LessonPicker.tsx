@@ -1,11 +1,13 @@
 /** The list of built-in lessons: title, one-line summary, length. */
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { stopIndices } from '../../src/index.ts';
 import { useLab } from '../lab/context.ts';
 import { LESSONS } from './catalog.ts';
 import { useLang, useT } from '../i18n/index.ts';
 import { text } from './hooks.ts';
 import { closePicker, startLesson } from './store.ts';
+import { MarkdownInline } from '../text/Markdown.tsx';
+import { resetProgress, summarize, useProgress } from './progress.ts';
 import './lessons.css';
 
 export function LessonPicker() {
@@ -14,6 +16,9 @@ export function LessonPicker() {
   const lab = useLab();
   const close = () => closePicker(lab);
   const ref = useRef<HTMLDialogElement>(null);
+  const progress = useProgress();
+  const [confirming, setConfirming] = useState(false);
+  const anyProgress = Object.keys(progress.lessons).length > 0;
   useEffect(() => {
     const d = ref.current;
     if (d && !d.open) d.showModal?.();
@@ -38,13 +43,29 @@ export function LessonPicker() {
         {LESSONS.map((l, i) => {
           const stops = stopIndices(l).length;
           const questions = l.scenario.spec.steps.filter((s) => s.question).length;
+          const p = summarize(progress, l);
           return (
             <li key={l.id}>
               <button type="button" className="lesson-item" onClick={() => void startLesson(lab, l.id)}>
                 <span className="lesson-item-n">{i + 1}</span>
                 <span className="lesson-item-body">
-                  <span className="lesson-item-title">{text(l.title, lang)}</span>
-                  <span className="lesson-item-summary">{text(l.summary, lang)}</span>
+                  <span className="lesson-item-title">
+                    <MarkdownInline text={text(l.title, lang)} />
+                  </span>
+                  <span className="lesson-item-summary">
+                    <MarkdownInline text={text(l.summary, lang)} />
+                  </span>
+                  {p.reached > 0 && (
+                    <span
+                      className={p.completed ? 'lesson-item-progress done' : 'lesson-item-progress'}
+                      data-testid={`progress.${l.id}`}
+                    >
+                      {p.completed
+                        ? `✓ ${t('progress.done')}`
+                        : t('progress.at', { n: p.reached, total: p.stops })}
+                      {p.answered > 0 && ` · ${t('progress.answers', { right: p.right, n: p.answered })}`}
+                    </span>
+                  )}
                 </span>
                 <span className="lesson-item-meta">
                   {t('lessons.minutes', { n: l.minutes })}
@@ -62,6 +83,31 @@ export function LessonPicker() {
           );
         })}
       </ol>
+      <footer className="lesson-picker-foot">
+        <span className="muted">{t('progress.note')}</span>
+        {confirming ? (
+          <span role="group" aria-label={t('progress.reset')}>
+            <span>{t('progress.resetConfirm')} </span>
+            <button
+              type="button"
+              className="danger"
+              onClick={() => {
+                resetProgress();
+                setConfirming(false);
+              }}
+            >
+              {t('progress.reset')}
+            </button>{' '}
+            <button type="button" onClick={() => setConfirming(false)}>
+              {t('share.cancel')}
+            </button>
+          </span>
+        ) : (
+          <button type="button" onClick={() => setConfirming(true)} disabled={!anyProgress}>
+            {t('progress.reset')}
+          </button>
+        )}
+      </footer>
     </dialog>
   );
 }

@@ -2,8 +2,11 @@
 import { controllerName, explain, type Lesson, type LessonQuestion } from '../../src/index.ts';
 import { useLang, useT } from '../i18n/index.ts';
 import { formatTime, useFrame } from '../ui/hooks.ts';
+import { useHidden } from '../predict/hooks.ts';
+import { AnswerFirst } from '../predict/parts.tsx';
 import { choiceText, text, useLesson } from './hooks.ts';
-import { stepsOfStop, stopsOf } from './store.ts';
+import { REVEALED, stepsOfStop, stopsOf } from './store.ts';
+import { Markdown, MarkdownInline } from '../text/Markdown.tsx';
 
 /** The question of stop `k` answered, with its explanation; undefined when it had none. */
 export function Reveal({ lesson, k, compact }: { lesson: Lesson; k: number; compact?: boolean }) {
@@ -12,16 +15,22 @@ export function Reveal({ lesson, k, compact }: { lesson: Lesson; k: number; comp
   const { answers } = useLesson();
   const q = stopsOf(lesson)[k]?.question;
   if (!q) return null;
-  const chosen = answers[k];
+  // No choice when the question was skipped, or its answer shown to a class (REVEALED).
+  const chosen = answers[k] === REVEALED ? undefined : answers[k];
   const right = chosen === q.answer;
+  // The answer is Markdown inside a translated sentence: render it in the sentence's place.
+  const [before, after = ''] = t('lessons.answerIs', { answer: '\u0000' }).split('\u0000');
   return (
     <div className={`lesson-reveal${chosen === undefined ? '' : right ? ' right' : ' wrong'}`} role="status">
       <p className="lesson-reveal-head">
         {chosen !== undefined && <strong>{right ? t('lessons.right') : t('lessons.wrong')} </strong>}
-        {t('lessons.answerIs', { answer: choiceText(q.choices[q.answer]!, lang) })}
+        {before}
+        <MarkdownInline text={choiceText(q.choices[q.answer]!, lang)} />
+        {after}
       </p>
-      {!compact && <p>{text(q.explain, lang)}</p>}
-      {compact && <p className="lesson-reveal-explain">{text(q.explain, lang)}</p>}
+      <div className={compact ? 'lesson-reveal-body lesson-reveal-explain' : 'lesson-reveal-body'}>
+        <Markdown text={text(q.explain, lang)} />
+      </div>
     </div>
   );
 }
@@ -34,20 +43,27 @@ export function Question({ q, onAnswer }: { q: LessonQuestion; onAnswer?: (i: nu
     <div className="lesson-question" role="group" aria-labelledby="lesson-q">
       <p id="lesson-q">
         <strong>{t('lessons.question')}: </strong>
-        {text(q.prompt, lang)}
+        <MarkdownInline text={text(q.prompt, lang)} />
       </p>
       {onAnswer ? (
         <div className="lesson-choices">
           {q.choices.map((c, i) => (
-            <button key={i} type="button" onClick={() => onAnswer(i)}>
-              {choiceText(c, lang)}
+            <button
+              key={i}
+              type="button"
+              onClick={() => onAnswer(i)}
+              data-skip={i === 0 ? 'lesson' : undefined}
+            >
+              <MarkdownInline text={choiceText(c, lang)} />
             </button>
           ))}
         </div>
       ) : (
         <ol className="lesson-choices lesson-choices--read" type="A">
           {q.choices.map((c, i) => (
-            <li key={i}>{choiceText(c, lang)}</li>
+            <li key={i}>
+              <MarkdownInline text={choiceText(c, lang)} />
+            </li>
           ))}
         </ol>
       )}
@@ -70,7 +86,8 @@ export function StopCommands({ lesson, k }: { lesson: Lesson; k: number }) {
   return (
     <details className="lesson-commands" open>
       <summary>{t('lessons.commands')}</summary>
-      <pre>
+      {/* Scrolls when its output is wider or longer than the panel: reachable by keyboard. */}
+      <pre tabIndex={0} role="region" aria-label={t('lessons.commands')}>
         {steps.map((s, i) => (
           <span key={i}>
             <span className="lesson-cmd-t">{formatTime(s.at)}</span> $ {s.run}
@@ -94,6 +111,8 @@ export function WhatHappened({ lesson, k, limit = 5 }: { lesson: Lesson; k: numb
   const t = useT();
   const lang = useLang();
   const frame = useFrame();
+  // Predict mode: the decisions carry the arithmetic an open question asks for.
+  const hidden = useHidden('why');
   const stops = stopsOf(lesson);
   const from = k > 0 ? stops[k - 1]!.at : -1;
   const to = frame.t;
@@ -107,6 +126,13 @@ export function WhatHappened({ lesson, k, limit = 5 }: { lesson: Lesson; k: numb
   );
   const rest = all.filter((d) => !main.includes(d));
   const shown = main.slice(-limit);
+  if (hidden)
+    return (
+      <section className="lesson-why" aria-label={t('lessons.whatHappened')}>
+        <h3>{t('lessons.whatHappened')}</h3>
+        <AnswerFirst long={t('predict.why')} />
+      </section>
+    );
   return (
     <section className="lesson-why" aria-label={t('lessons.whatHappened')}>
       <h3>{t('lessons.whatHappened')}</h3>

@@ -137,6 +137,27 @@ export function answer(lab: Lab, choice: number): void {
   void next(lab);
 }
 
+/** An answer that is no choice: the question's answer was shown to a class (presentation). */
+export const REVEALED = -1;
+
+/**
+ * Next in presentation mode: at a stop whose question is open, the first press shows the answer
+ * (and, in predict mode, the numbers that give it away) while the class still sees the moment it
+ * was asked about; the next press plays on.
+ */
+export async function presentNext(lab: Lab): Promise<void> {
+  const s = lab.store.getState().lesson;
+  const lesson = currentLesson(s);
+  if (!lesson) return;
+  const open =
+    s.heading === null && stopsOf(lesson)[s.stop]?.question !== undefined && s.answers[s.stop] === undefined;
+  if (open && !isExploring(lab, s)) {
+    lab.setLesson({ answers: { ...s.answers, [s.stop]: REVEALED } });
+    return;
+  }
+  await next(lab);
+}
+
 export async function returnToLesson(lab: Lab): Promise<void> {
   const s = lab.store.getState().lesson;
   const lesson = currentLesson(s);

@@ -1,19 +1,27 @@
 /**
  * Presentation mode: full screen, high contrast, large type; only the diagram, the current
  * narration with the controllers' "why", and a small progress indicator. Clicker keys:
- * PageDown/→/Space next stop, PageUp/← back, B blanks the screen, Esc leaves.
+ * PageDown/→/Space next stop (at an open question, first its answer), PageUp/← back, B blanks
+ * the screen, Esc leaves.
  */
 import { useEffect, useRef } from 'react';
-import { explain } from '../../src/index.ts';
+import { explain, type LessonQuestion } from '../../src/index.ts';
 import { useLab } from '../lab/context.ts';
 import type { Lab } from '../lab/lab.ts';
 import { useLang, useT } from '../i18n/index.ts';
 import { text, useCurrentLesson, useLesson } from '../lessons/hooks.ts';
 import { Question, Reveal } from '../lessons/parts.tsx';
 import { openPresenterWindow } from './channel.ts';
-import { back, next, setPresenting, stopsOf, toggleBlank } from '../lessons/store.ts';
-import { Diagram } from '../ui/Diagram.tsx';
+import { back, presentNext, setPresenting, stopsOf, toggleBlank } from '../lessons/store.ts';
+import { useHidden } from '../predict/hooks.ts';
+import { Diagram } from '../diagram/Diagram.tsx';
+import { Distribution } from '../classroom/Distribution.tsx';
+import { ClassBadge } from '../classroom/ClassBadge.tsx';
+import { toggleReveal } from '../classroom/presenter.ts';
+import { classStore, useClass } from '../classroom/store.ts';
 import { useFrame } from '../ui/hooks.ts';
+import { LessonCompareButton } from '../compare/CompareEntry.tsx';
+import { Markdown, MarkdownInline } from '../text/Markdown.tsx';
 import './present.css';
 
 function usePresentationKeys(lab: Lab) {
@@ -21,14 +29,15 @@ function usePresentationKeys(lab: Lab) {
     const onKey = (e: KeyboardEvent) => {
       if (e.ctrlKey || e.metaKey || e.altKey) return;
       const s = lab.store.getState().lesson;
-      if (!s.presenting) return;
+      // A comparison opened from the lesson is over it and takes the keys.
+      if (!s.presenting || lab.store.getState().ui.compare) return;
       const readOnly = s.role === 'audience';
       let handled = true;
       switch (e.key) {
         case 'PageDown':
         case 'ArrowRight':
         case ' ':
-          if (!readOnly) void next(lab);
+          if (!readOnly) void presentNext(lab);
           break;
         case 'PageUp':
         case 'ArrowLeft':
@@ -40,6 +49,12 @@ function usePresentationKeys(lab: Lab) {
           break;
         case 'Escape':
           if (!readOnly) setPresenting(lab, false);
+          break;
+        case 'r':
+        case 'R':
+          // A live class: show (or hide) how the students answered.
+          if (readOnly || classStore.getState().role !== 'presenter') handled = false;
+          else toggleReveal();
           break;
         default:
           handled = false;
@@ -80,14 +95,32 @@ function useFullscreen(lab: Lab, enabled: boolean) {
 function WhyLine() {
   const lang = useLang();
   const ds = useFrame().decisions;
+  // Predict mode: the reasons carry the arithmetic an open question asks for.
+  const hidden = useHidden('why');
   let d;
   for (let i = ds.length - 1; i >= 0; i--)
     if (ds[i]!.controller === 'deployment-controller' || ds[i]!.code === 'schedule.failed') {
       d = ds[i];
       break;
     }
-  if (!d) return null;
+  if (!d || hidden) return null;
   return <p className="present-why">{explain(d, lang)}</p>;
+}
+
+/** In a live class: how many answered, and once revealed (R), how. */
+function ClassAnswers({ q }: { q: LessonQuestion }) {
+  const t = useT();
+  const role = useClass((c) => c.role);
+  const tally = useClass((c) => c.tally);
+  const revealed = useClass((c) => c.revealed);
+  if (role !== 'presenter' || !tally) return null;
+  return revealed ? (
+    <Distribution q={q} tally={tally} showAnswer />
+  ) : (
+    <p className="present-why" data-testid="present.answered">
+      {t('class.answered', { n: tally.answered, total: tally.students })}
+    </p>
+  );
 }
 
 export default function Presentation() {
@@ -106,6 +139,7 @@ export default function Presentation() {
   const stop = stops[k]!;
   const playing = s.heading !== null;
   const q = stop.question;
+  const answered = s.answers[k] !== undefined;
   return (
     <div
       ref={root}
@@ -121,14 +155,29 @@ export default function Presentation() {
       </div>
       <div className="present-text">
         {k > 0 && !playing && <Reveal lesson={lesson} k={k - 1} compact />}
-        <p className="present-say" data-testid="present.say">
-          {text(stop.say, lang)}
-        </p>
-        {q && !playing && <Question q={q} />}
-        {!q && <WhyLine />}
+        <div className="present-say" data-testid="present.say">
+          <Markdown text={text(stop.say, lang)} />
+        </div>
+        {q && !playing && !answered && <Question q={q} />}
+        {q && !playing && !answered && s.role === 'main' && (
+          <p className="present-hint" data-testid="present.revealHint">
+            {t('predict.presentReveal')}
+          </p>
+        )}
+        {q && answered && !playing && <Reveal lesson={lesson} k={k} compact />}
+        {q && !playing && <ClassAnswers q={q} />}
+        {(!q || answered) && <WhyLine />}
+        {stop.compare && !playing && s.role === 'main' && (
+          <p className="lesson-compare">
+            <LessonCompareButton preset={stop.compare} className="primary" />
+          </p>
+        )}
       </div>
       <footer className="present-foot">
-        <span className="present-title">{text(lesson.title, lang)}</span>
+        <span className="present-title">
+          <MarkdownInline text={text(lesson.title, lang)} />
+        </span>
+        <ClassBadge />
         <span className="present-dots" aria-hidden="true">
           {stops.map((_, i) => (
             <span key={i} className={i < k ? 'done' : i === k ? 'now' : ''} />

@@ -9,8 +9,12 @@ import { LANGUAGES, setLang, useLang, useT } from '../i18n/index.ts';
 import { choiceText, text } from '../lessons/hooks.ts';
 import { stopsOf } from '../lessons/store.ts';
 import { openChannel, type PresentMessage, type PresentState } from './channel.ts';
+import { ClassPanel } from '../classroom/ClassPanel.tsx';
+import type { ClassSnapshot } from '../classroom/store.ts';
 import '../lessons/lessons.css';
 import './present.css';
+import { Markdown, MarkdownInline } from '../text/Markdown.tsx';
+import { plainText } from '../text/markdown.ts';
 
 const clock = (ms: number) => {
   const s = Math.floor(ms / 1000);
@@ -21,6 +25,7 @@ export default function PresenterView() {
   const t = useT();
   const lang = useLang();
   const [state, setState] = useState<PresentState | null>(null);
+  const [klass, setKlass] = useState<ClassSnapshot | null>(null);
   const channel = useRef<BroadcastChannel | undefined>(undefined);
   const [started, setStarted] = useState(() => Date.now());
   const [now, setNow] = useState(() => Date.now());
@@ -37,7 +42,7 @@ export default function PresenterView() {
       if (e.data.type === 'state') {
         const { type: _type, ...st } = e.data;
         setState(st);
-      }
+      } else if (e.data.type === 'class') setKlass(e.data.state);
     };
     ch.postMessage({ type: 'hello' } satisfies PresentMessage);
     channel.current = ch;
@@ -48,12 +53,12 @@ export default function PresenterView() {
     return () => clearInterval(id);
   }, []);
 
-  const send = (cmd: 'next' | 'back' | 'blank') =>
+  const send = (cmd: 'next' | 'back' | 'blank' | 'reveal' | 'export') =>
     channel.current?.postMessage({ type: 'command', cmd } satisfies PresentMessage);
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (e.ctrlKey || e.metaKey || e.altKey) return;
-      const map: Record<string, 'next' | 'back' | 'blank'> = {
+      const map: Record<string, 'next' | 'back' | 'blank' | 'reveal'> = {
         PageDown: 'next',
         ArrowRight: 'next',
         ' ': 'next',
@@ -61,6 +66,8 @@ export default function PresenterView() {
         ArrowLeft: 'back',
         b: 'blank',
         B: 'blank',
+        r: 'reveal',
+        R: 'reveal',
       };
       const cmd = map[e.key];
       if (!cmd || (e.target instanceof HTMLElement && e.target.closest('button, input') && e.key === ' '))
@@ -88,7 +95,7 @@ export default function PresenterView() {
           {lesson && (
             <span className="muted">
               {' '}
-              · {LESSONS.indexOf(lesson) + 1}. {text(lesson.title, lang)}
+              · {LESSONS.indexOf(lesson) + 1}. <MarkdownInline text={text(lesson.title, lang)} />
             </span>
           )}
         </h1>
@@ -117,44 +124,54 @@ export default function PresenterView() {
         <div className="presenter-grid">
           <section className="presenter-now" aria-labelledby="presenter-now-h">
             <h2 id="presenter-now-h">{t('present.now')}</h2>
-            <p className="presenter-say" data-testid="presenter.say">
-              {text(stop?.say, lang)}
-            </p>
+            <div className="presenter-say" data-testid="presenter.say">
+              <Markdown text={text(stop?.say, lang)} />
+            </div>
             {stop?.notes && (
               <>
                 <h3>{t('present.notes')}</h3>
-                <p>{text(stop.notes, lang)}</p>
+                <Markdown text={text(stop.notes, lang)} />
               </>
             )}
             {stop?.question && (
               <div className="presenter-question">
                 <p>
                   <strong>{t('lessons.question')}: </strong>
-                  {text(stop.question.prompt, lang)}
+                  <MarkdownInline text={text(stop.question.prompt, lang)} />
                 </p>
                 <ol type="A">
                   {stop.question.choices.map((c, i) => (
                     <li key={i} className={i === stop.question!.answer ? 'answer' : undefined}>
-                      {choiceText(c, lang)}
+                      <MarkdownInline text={choiceText(c, lang)} />
                     </li>
                   ))}
                 </ol>
                 <p>
                   <strong>
                     {t('present.answer', {
-                      answer: choiceText(stop.question.choices[stop.question.answer]!, lang),
+                      answer: plainText(choiceText(stop.question.choices[stop.question.answer]!, lang)),
                     })}
-                  </strong>{' '}
-                  {text(stop.question.explain, lang)}
+                  </strong>
                 </p>
+                <Markdown text={text(stop.question.explain, lang)} />
               </div>
+            )}
+            {klass && (
+              <ClassPanel
+                state={klass}
+                question={state?.heading === null ? stop?.question : undefined}
+                onReveal={() => send('reveal')}
+                onExport={() => send('export')}
+              />
             )}
             <pre className="presenter-cmd">{stops[k] ? `$ ${stops[k].run}` : ''}</pre>
           </section>
           <section className="presenter-next" aria-labelledby="presenter-next-h">
             <h2 id="presenter-next-h">{t('present.nextStop')}</h2>
             {nextStop ? (
-              <p data-testid="presenter.next">{text(nextStop.say, lang)}</p>
+              <div data-testid="presenter.next">
+                <Markdown text={text(nextStop.say, lang)} />
+              </div>
             ) : (
               <p className="muted">{t('present.noNext')}</p>
             )}

@@ -9,7 +9,9 @@
  * A window that opens says `hello`, and the presenting window answers with its state.
  */
 import type { Lab } from '../lab/lab.ts';
-import { back, goToStop, next, startLesson, toggleBlank } from '../lessons/store.ts';
+import { back, goToStop, next, presentNext, REVEALED, startLesson, toggleBlank } from '../lessons/store.ts';
+import { exportAnswers, toggleReveal } from '../classroom/presenter.ts';
+import { classStore, snapshotOf, type ClassSnapshot } from '../classroom/store.ts';
 
 export const CHANNEL = 'rollout-lab-present';
 
@@ -25,11 +27,15 @@ export interface PresentState {
   heading: number | null;
   blank: boolean;
   presenting: boolean;
+  /** The question of `stop` is answered or its answer shown: predict mode hides nothing then. */
+  answered: boolean;
 }
 
 export type PresentMessage =
   | ({ type: 'state' } & PresentState)
-  | { type: 'command'; cmd: 'next' | 'back' | 'blank' | 'goto'; stop?: number }
+  | { type: 'command'; cmd: 'next' | 'back' | 'blank' | 'goto' | 'reveal' | 'export'; stop?: number }
+  /** A live class (`npm run classroom`) the presenting window holds the connection to. */
+  | { type: 'class'; state: ClassSnapshot }
   | { type: 'hello' };
 
 export function openChannel(): BroadcastChannel | undefined {
@@ -38,7 +44,14 @@ export function openChannel(): BroadcastChannel | undefined {
 
 const stateOf = (lab: Lab): PresentState => {
   const s = lab.store.getState().lesson;
-  return { id: s.id, stop: s.stop, heading: s.heading, blank: s.blank, presenting: s.presenting };
+  return {
+    id: s.id,
+    stop: s.stop,
+    heading: s.heading,
+    blank: s.blank,
+    presenting: s.presenting,
+    answered: s.answers[s.stop] !== undefined,
+  };
 };
 
 /** Wires this window's lab into the channel according to its role; returns the teardown. */
@@ -50,6 +63,12 @@ export function connectLessonWindow(lab: Lab): () => void {
     if (lesson().role === 'main' && lesson().id !== null)
       ch.postMessage({ type: 'state', ...stateOf(lab) } satisfies PresentMessage);
   };
+  const postClass = () => {
+    const c = classStore.getState();
+    if (lesson().role === 'main' && c.role === 'presenter')
+      ch.postMessage({ type: 'class', state: snapshotOf(c) } satisfies PresentMessage);
+  };
+  const unClass = classStore.subscribe(postClass);
   let last = JSON.stringify(stateOf(lab));
   const unsub = lab.store.subscribe(() => {
     const now = JSON.stringify(stateOf(lab));
@@ -62,9 +81,14 @@ export function connectLessonWindow(lab: Lab): () => void {
     const m = e.data;
     const s = lesson();
     if (s.role === 'main') {
-      if (m.type === 'hello') post();
+      if (m.type === 'hello') {
+        post();
+        postClass();
+      }
+      if (m.type === 'command' && m.cmd === 'reveal') toggleReveal();
+      if (m.type === 'command' && m.cmd === 'export') exportAnswers();
       if (m.type !== 'command' || s.id === null) return;
-      if (m.cmd === 'next') void next(lab);
+      if (m.cmd === 'next') void presentNext(lab);
       else if (m.cmd === 'back') void back(lab);
       else if (m.cmd === 'blank') toggleBlank(lab);
       else if (m.cmd === 'goto' && m.stop !== undefined) void goToStop(lab, m.stop);
@@ -75,6 +99,7 @@ export function connectLessonWindow(lab: Lab): () => void {
   if (lesson().role === 'audience') ch.postMessage({ type: 'hello' } satisfies PresentMessage);
   return () => {
     unsub();
+    unClass();
     ch.close();
   };
 }
@@ -91,5 +116,11 @@ async function follow(lab: Lab, m: PresentState): Promise<void> {
       if (now.stop !== m.heading - 1) await goToStop(lab, m.heading - 1);
       await next(lab);
     }
-  } else if (now.stop !== m.stop || now.heading !== null) await goToStop(lab, m.stop);
+  } else {
+    if (now.stop !== m.stop || now.heading !== null) await goToStop(lab, m.stop);
+    // The presenting window showed the answer: so does this one (predict mode reveals with it).
+    const { answers } = lab.store.getState().lesson;
+    if (m.answered && answers[m.stop] === undefined)
+      lab.setLesson({ answers: { ...answers, [m.stop]: REVEALED } });
+  }
 }

@@ -2,6 +2,7 @@ import { useRef } from 'react';
 import { useStore } from 'zustand';
 import { useShallow } from 'zustand/react/shallow';
 import { useT } from '../i18n/index.ts';
+import { useLabState } from '../lab/context.ts';
 import {
   backToSaved,
   currentLink,
@@ -65,6 +66,9 @@ export function ShareControls() {
   const t = useT();
   const { embed, holding, storage, notSaving } = useStore(shareStore, useShallow(selectControls));
   const input = useRef<HTMLInputElement>(null);
+  // Following a cluster (web/follow), the work waits: New and Import would replace it.
+  const following = useLabState((s) => s.ui.following !== null);
+  const lockedWhy = following ? t('follow.readOnlyShort') : undefined;
   if (embed)
     return (
       <div className="share-controls" role="group" aria-label={t('share.group')}>
@@ -98,10 +102,10 @@ export function ShareControls() {
           {t('share.notSaved')}
         </button>
       )}
-      <button type="button" onClick={requestNew}>
+      <button type="button" onClick={requestNew} disabled={following} title={lockedWhy}>
         {t('share.new')}
       </button>
-      <button type="button" onClick={() => input.current?.click()}>
+      <button type="button" onClick={() => input.current?.click()} disabled={following} title={lockedWhy}>
         {t('share.import')}
       </button>
       <input

@@ -520,8 +520,11 @@ export async function openShareDialog(): Promise<void> {
 
 /** The link was copied or selected: the scenario is no longer "unsaved". */
 export function markShared(): void {
-  set({ kept: canonical(theLab().run.scenario()) });
+  if (!following()) set({ kept: canonical(theLab().run.scenario()) });
 }
+
+/** The lab shows a followed cluster (web/follow): sharing or exporting it keeps no work. */
+const following = (): boolean => theLab().store.getState().ui.following !== null;
 
 // ---------------------------------------------------------------------------------------------
 // Autosave
@@ -539,6 +542,8 @@ export function saveNow(): boolean {
   timer = undefined;
   const s = shareStore.getState();
   if (!autosaving || s.embed || s.holding || !env.storage) return false;
+  // A followed cluster is not the work: the work waits, unchanged, until Disconnect.
+  if (following()) return false;
   if (s.notSaving && s.notSaving.why !== 'writeFailed') return false;
   const text = currentWorkText();
   if (text === slot.base) return true;
@@ -838,5 +843,5 @@ function saveFile(name: string, text: string, type: string): void {
 export async function downloadScenario(): Promise<void> {
   const { name, text } = await exportText();
   saveFile(name, text, 'application/yaml');
-  set({ kept: canonical(theLab().run.scenario()) });
+  if (!following()) set({ kept: canonical(theLab().run.scenario()) });
 }

@@ -4,12 +4,14 @@
  * minReadySeconds, replicas); the rollback list is its history now; blue/green is four visible
  * steps whose state is read from the objects. Nothing here touches the cluster but through the Run.
  */
-import { useState, type ReactNode } from 'react';
+import { useState, type KeyboardEvent, type ReactNode } from 'react';
 import { actions, type CommandLine, type Deployment, type KubectlResult } from '../../src/index.ts';
 import { useT } from '../i18n/index.ts';
 import { useLab } from '../lab/context.ts';
+import { STACKED, useMedia } from '../layout/media.ts';
 import type { Lab } from '../lab/lab.ts';
 import { useFrame, useUiField } from './hooks.ts';
+import './actions.css';
 
 const IMAGES = ['luksa/kubia:v1', 'luksa/kubia:v2', 'luksa/kubia:v3', 'luksa/kubia:v4'];
 
@@ -31,12 +33,15 @@ function ActionButton({
   children,
   disabled,
   className,
+  skip,
 }: {
   lines: () => CommandLine[];
   onRun: () => void;
   children: ReactNode;
   disabled?: boolean;
   className?: string;
+  /** The skip link "Skip to actions" lands here. */
+  skip?: boolean;
 }) {
   const lab = useLab();
   const preview = () => lab.setPreview(disabled ? '' : show(lines()));
@@ -46,6 +51,7 @@ function ActionButton({
       className={className}
       disabled={disabled}
       aria-describedby="command-preview"
+      data-skip={skip ? 'actions' : undefined}
       onMouseEnter={preview}
       onFocus={preview}
       onClick={onRun}
@@ -60,7 +66,12 @@ export function Actions() {
   const lab = useLab();
   const frame = useFrame('text');
   const preview = useUiField('preview');
+  const following = useUiField('following');
   const [error, setError] = useState('');
+  // Beside the diagram the two sets of actions take turns (a 720p screen has room for one and the
+  // why and the console); stacked on a narrow screen, both show.
+  const stacked = useMedia(STACKED);
+  const [chosen, setChosen] = useState<Tab | null>(null);
   const { objects } = frame;
   const svc = objects.services.find((s) => s.metadata.name === 'kubia') ?? objects.services[0];
   const main =
@@ -75,38 +86,130 @@ export function Actions() {
       </section>
     );
   const report = (r: KubectlResult | undefined) => setError(r && r.exitCode !== 0 ? r.stderr : '');
+  const bg = actions.blueGreenOf(objects);
+  // Until the reader picks one, the tab follows the cluster: blue/green once a green one exists.
+  const tab: Tab = stacked || !bg ? 'both' : (chosen ?? (bg.stage === 'none' ? 'update' : 'bg'));
+  const tabbed = tab !== 'both';
+  // Tabbed, both panels lie in one cell and the hidden one keeps its room: switching tabs never
+  // moves the why or the console below.
+  const panel = (id: 'update' | 'bg') =>
+    tabbed
+      ? {
+          id: `actions-${id}`,
+          role: 'tabpanel',
+          'aria-labelledby': `actions-tab-${id}`,
+          className: tab === id ? 'actions-panel' : 'actions-panel actions-panel--hidden',
+          inert: tab !== id,
+        }
+      : { className: 'actions-panel' };
   return (
     <section className="panel actions" aria-labelledby="actions-h">
-      <h2 id="actions-h">
-        {t('actions.title')} <span className="muted">{t('actions.on', { name: main.metadata.name })}</span>
-      </h2>
-      {/* A new spec (another strategy, a scale, a rollback) resets the form to what the Deployment has now. */}
-      <UpdateForm
-        key={`${main.metadata.uid}/${main.metadata.generation}`}
-        lab={lab}
-        d={main}
-        report={report}
-      />
-      <BlueGreen lab={lab} report={report} />
+      <div className="actions-head">
+        <h2 id="actions-h">
+          {t('actions.title')}
+          {!tabbed && (
+            <>
+              {' '}
+              <span className="muted">{t('actions.on', { name: main.metadata.name })}</span>
+            </>
+          )}
+        </h2>
+        {tabbed && <ActionTabs tab={tab} onChoose={setChosen} />}
+      </div>
+      {following && (
+        <p className="muted follow-readonly" data-testid="actions.readOnly">
+          {t('follow.readOnly', { ns: following.namespace })}
+        </p>
+      )}
+      {/* Following a cluster, every button that writes is disabled (web/follow). */}
+      <fieldset
+        className="follow-lock"
+        disabled={!!following}
+        title={following ? t('follow.readOnlyShort') : undefined}
+      >
+        <div className={tabbed ? 'actions-panels actions-panels--tabbed' : 'actions-panels'}>
+          <div {...panel('update')}>
+            {/* A new spec (another strategy, a scale, a rollback) resets the form to what the Deployment has now. */}
+            <UpdateForm
+              key={`${main.metadata.uid}/${main.metadata.generation}`}
+              lab={lab}
+              d={main}
+              named={tabbed}
+              report={report}
+            />
+          </div>
+          <div {...panel('bg')}>
+            <BlueGreen lab={lab} report={report} />
+          </div>
+        </div>
+      </fieldset>
       {error && (
         <pre className="error" role="alert">
           {error}
         </pre>
       )}
-      <pre id="command-preview" className="preview" aria-live="off">
+      {/* A fixed slot: a long manifest scrolls inside it (by keyboard too) and moves nothing. */}
+      <pre
+        id="command-preview"
+        className={preview ? 'preview' : 'preview preview--hint'}
+        aria-live="off"
+        tabIndex={0}
+        role="region"
+        aria-label={t('actions.previewLabel')}
+      >
         {preview || t('actions.previewHint')}
       </pre>
     </section>
   );
 }
 
+type Tab = 'update' | 'bg' | 'both';
+
+/** Update (rolling, Recreate, rollback, pause, scale) or blue/green: a tablist, arrows move. */
+function ActionTabs({ tab, onChoose }: { tab: Tab; onChoose: (tab: Tab) => void }) {
+  const t = useT();
+  const tabs: { id: Tab; label: string }[] = [
+    { id: 'update', label: t('actions.tab.update') },
+    { id: 'bg', label: t('bg.title') },
+  ];
+  const onKey = (e: KeyboardEvent<HTMLDivElement>) => {
+    if (e.key !== 'ArrowLeft' && e.key !== 'ArrowRight') return;
+    // The tabs' own arrows, not the app's step back and forward.
+    e.preventDefault();
+    const next = tab === 'update' ? 'bg' : 'update';
+    onChoose(next);
+    document.getElementById(`actions-tab-${next}`)?.focus();
+  };
+  return (
+    <div className="segmented actions-tabs" role="tablist" aria-label={t('actions.tabs')} onKeyDown={onKey}>
+      {tabs.map((x) => (
+        <button
+          key={x.id}
+          type="button"
+          role="tab"
+          id={`actions-tab-${x.id}`}
+          aria-selected={tab === x.id}
+          aria-controls={`actions-${x.id}`}
+          tabIndex={tab === x.id ? 0 : -1}
+          onClick={() => onChoose(x.id)}
+        >
+          {x.label}
+        </button>
+      ))}
+    </div>
+  );
+}
+
 function UpdateForm({
   lab,
   d,
+  named,
   report,
 }: {
   lab: Lab;
   d: Deployment;
+  /** Say which Deployment (when the panel's heading does not). */
+  named: boolean;
   report: (r: KubectlResult | undefined) => void;
 }) {
   const t = useT();
@@ -134,6 +237,7 @@ function UpdateForm({
   return (
     <>
       <p className="muted strategy-now" data-testid="actions.strategy">
+        {named && `deployment/${name} · `}
         {now.type === 'RollingUpdate'
           ? t('actions.now.rolling', {
               surge: now.maxSurge,
@@ -178,6 +282,7 @@ function UpdateForm({
       <div className="button-row">
         <ActionButton
           className="primary"
+          skip
           lines={() => ru.lines}
           onRun={() => (ru.error ? report({ stdout: '', stderr: ru.error, exitCode: 1 }) : run(ru.lines))}
         >
@@ -223,13 +328,6 @@ function UpdateForm({
         >
           {t('actions.resume')}
         </ActionButton>
-        <ActionButton
-          className="danger"
-          lines={() => [actions.brokenV3(d)]}
-          onRun={() => run([actions.brokenV3(d)])}
-        >
-          {t('actions.brokenV3')}
-        </ActionButton>
       </div>
       <div className="button-row">
         <label className="inline">
@@ -247,6 +345,13 @@ function UpdateForm({
           onRun={() => report(lab.runLine(actions.scale(name, replicas)))}
         >
           {t('actions.scale')}
+        </ActionButton>
+        <ActionButton
+          className="danger"
+          lines={() => [actions.brokenV3(d)]}
+          onRun={() => run([actions.brokenV3(d)])}
+        >
+          {t('actions.brokenV3')}
         </ActionButton>
       </div>
     </>

@@ -10,6 +10,8 @@ import { useT } from '../i18n/index.ts';
 import { useLab } from '../lab/context.ts';
 import type { LogEntry } from '../lab/lab.ts';
 import { formatTime, useFrame, useUiField } from './hooks.ts';
+import { setConsoleWide, usePrefs } from '../layout/prefs.ts';
+import './console.css';
 
 function commonPrefix(list: string[]): string {
   if (!list.length) return '';
@@ -39,6 +41,12 @@ export default function Console() {
   const [pos, setPos] = useState(-1);
   const [hint, setHint] = useState('');
   const outRef = useRef<HTMLDivElement>(null);
+  const inputRef = useRef<HTMLInputElement>(null);
+  const wide = usePrefs('consoleWide');
+  const widen = (on: boolean) => {
+    setConsoleWide(on);
+    inputRef.current?.focus();
+  };
   const entries = entriesOf(frame.steps, log, frame.t);
   const waiting = frame.steps.find((s) => s.status === 'waiting');
   const last = entries[entries.length - 1];
@@ -95,48 +103,71 @@ export default function Console() {
   };
 
   return (
-    <section className="panel console" aria-labelledby="console-h">
+    <section
+      className={wide ? 'panel console console--wide' : 'panel console'}
+      aria-labelledby="console-h"
+      onKeyDown={(e) => {
+        if (e.key === 'Escape' && wide) {
+          e.preventDefault();
+          widen(false);
+        }
+      }}
+    >
       <h2 id="console-h">
         kubectl <span className="muted">{t('console.keys')}</span>
+        <button
+          type="button"
+          className="console-widen"
+          aria-pressed={wide}
+          onClick={() => widen(!wide)}
+          title={wide ? t('console.narrowTip') : t('console.wideTip')}
+        >
+          {wide ? t('console.narrow') : t('console.wide')}
+        </button>
       </h2>
       <div className="terminal" ref={outRef} role="log" aria-label={t('console.output')} tabIndex={0}>
-        {entries.length === 0 && !waiting && <p className="muted">{t('console.empty')}</p>}
-        {entries.map((e) =>
-          e.kind === 'step' ? (
-            <div key={`s${e.step.index}`} className={e.step.after !== undefined ? 'entry auto' : 'entry'}>
-              <div className="cmd">
-                <span className="at">{formatTime(e.t)}</span> $ {e.step.run}
-                {e.step.stdin !== undefined ? ' <<EOF' : ''}
-                {e.step.after !== undefined && (
-                  <span className="auto-tag">{t('console.after', { condition: e.step.after })}</span>
+        <div className="terminal-lines">
+          {entries.length === 0 && !waiting && <p className="muted">{t('console.empty')}</p>}
+          {entries.map((e) =>
+            e.kind === 'step' ? (
+              <div key={`s${e.step.index}`} className={e.step.after !== undefined ? 'entry auto' : 'entry'}>
+                <div className="cmd">
+                  <span className="at">{formatTime(e.t)}</span> $ {e.step.run}
+                  {e.step.stdin !== undefined ? ' <<EOF' : ''}
+                  {e.step.after !== undefined && (
+                    <span className="auto-tag">{t('console.after', { condition: e.step.after })}</span>
+                  )}
+                </div>
+                {e.step.stdin !== undefined && (
+                  <pre className="stdin">{`${e.step.stdin.trimEnd()}\nEOF`}</pre>
                 )}
+                {e.step.stdout && <pre>{e.step.stdout}</pre>}
+                {e.step.stderr && <pre className="stderr">{e.step.stderr}</pre>}
+                {e.step.status === 'running' && <div className="streaming">{t('console.streaming')}</div>}
               </div>
-              {e.step.stdin !== undefined && <pre className="stdin">{`${e.step.stdin.trimEnd()}\nEOF`}</pre>}
-              {e.step.stdout && <pre>{e.step.stdout}</pre>}
-              {e.step.stderr && <pre className="stderr">{e.step.stderr}</pre>}
-              {e.step.status === 'running' && <div className="streaming">{t('console.streaming')}</div>}
-            </div>
-          ) : (
-            <div key={`q${e.entry.id}`} className="entry">
-              <div className="cmd">
-                <span className="at">{formatTime(e.t)}</span> $ {e.entry.command}
+            ) : (
+              <div key={`q${e.entry.id}`} className="entry">
+                <div className="cmd">
+                  <span className="at">{formatTime(e.t)}</span> $ {e.entry.command}
+                </div>
+                {e.entry.stdout && <pre>{e.entry.stdout}</pre>}
+                {e.entry.stderr && <pre className="stderr">{e.entry.stderr}</pre>}
+                {e.entry.streaming && <div className="streaming">{t('console.streaming')}</div>}
               </div>
-              {e.entry.stdout && <pre>{e.entry.stdout}</pre>}
-              {e.entry.stderr && <pre className="stderr">{e.entry.stderr}</pre>}
-              {e.entry.streaming && <div className="streaming">{t('console.streaming')}</div>}
+            ),
+          )}
+          {waiting && waiting.after !== undefined && (
+            <div className="entry auto waiting">
+              <div className="cmd">$ {waiting.run}</div>
+              <div className="streaming">{t('console.waiting', { condition: waiting.after })}</div>
             </div>
-          ),
-        )}
-        {waiting && waiting.after !== undefined && (
-          <div className="entry auto waiting">
-            <div className="cmd">$ {waiting.run}</div>
-            <div className="streaming">{t('console.waiting', { condition: waiting.after })}</div>
-          </div>
-        )}
+          )}
+        </div>
       </div>
       <div className="prompt">
         <span aria-hidden="true">$</span>
         <input
+          ref={inputRef}
           id="kubectl-input"
           aria-label={t('console.command')}
           aria-keyshortcuts="/"

@@ -2,6 +2,9 @@ import { memo, useEffect, useRef, useState } from 'react';
 import { controllerName, explain, humanDuration, parseTimestamp, type KubeEvent } from '../../src/index.ts';
 import { useLang, useT } from '../i18n/index.ts';
 import { formatTime, useFrame, usePlaying } from './hooks.ts';
+import { useHidden } from '../predict/hooks.ts';
+import { AnswerFirst } from '../predict/parts.tsx';
+import './explain.css';
 
 /** The newest events listed; the panel shows a handful at a time and scrolls through these. */
 const EVENTS_SHOWN = 40;
@@ -16,7 +19,8 @@ const EVENTS_SHOWN = 40;
 export function EventsPanel() {
   const t = useT();
   const frame = useFrame('text');
-  const now = frame.t;
+  // Events carry the cluster's timestamps: a followed cluster's clock is not its `t`.
+  const now = frame.clock ?? frame.t;
   const events = frame.events.slice(-EVENTS_SHOWN);
   return (
     <section className="panel events" aria-labelledby="events-h">
@@ -31,9 +35,13 @@ export function EventsPanel() {
             <div role="rowgroup" className="event-head">
               <div role="row" className="event-cols">
                 <span role="columnheader">LAST SEEN</span>
-                <span role="columnheader">TYPE</span>
+                <span role="columnheader" className="type">
+                  TYPE
+                </span>
                 <span role="columnheader">REASON</span>
-                <span role="columnheader">OBJECT</span>
+                <span role="columnheader" className="object">
+                  OBJECT
+                </span>
                 <span role="columnheader" className="sr-only">
                   MESSAGE
                 </span>
@@ -55,19 +63,32 @@ export function EventsPanel() {
   );
 }
 
+/** kubectl's short names, for the narrow table. */
+const SHORT_KIND: Record<string, string> = {
+  replicaset: 'rs',
+  deployment: 'deploy',
+  service: 'svc',
+  endpoints: 'ep',
+  node: 'no',
+};
+
 /** One event; re-renders only when the event or its age in words changes. */
 const EventRow = memo(function EventRow({ event: e, age }: { event: KubeEvent; age: string }) {
+  const kind = e.involvedObject.kind.toLowerCase();
+  const message = `${e.message}${e.count > 1 ? ` (x${e.count})` : ''}`;
   return (
     <div role="row" className={e.type === 'Warning' ? 'event event-cols warning-row' : 'event event-cols'}>
       <span role="cell">{age}</span>
-      <span role="cell">{e.type}</span>
-      <span role="cell">{e.reason}</span>
-      <span role="cell">
-        {e.involvedObject.kind.toLowerCase()}/{e.involvedObject.name}
+      <span role="cell" className="type">
+        {e.type}
       </span>
-      <span role="cell" className="message">
-        {e.message}
-        {e.count > 1 ? ` (x${e.count})` : ''}
+      <span role="cell">{e.reason}</span>
+      <span role="cell" className="object" title={`${kind}/${e.involvedObject.name}`}>
+        <span className="kind-long">{kind}</span>
+        <span className="kind-short">{SHORT_KIND[kind] ?? kind}</span>/{e.involvedObject.name}
+      </span>
+      <span role="cell" className="message" title={message}>
+        {message}
       </span>
     </div>
   );
@@ -79,6 +100,8 @@ export function WhyPanel() {
   const lang = useLang();
   const frame = useFrame('text');
   const playing = usePlaying();
+  // Predict mode: the reasons carry the arithmetic an open question asks for.
+  const hidden = useHidden('why');
   const now = frame.t;
   const all = frame.decisions;
   const latestT = all.length ? all[all.length - 1]!.t : undefined;
@@ -104,8 +127,10 @@ export function WhyPanel() {
         </span>
       </h2>
       <div className="why-body" tabIndex={0} role="region" aria-label={t('why.region')}>
-        {recent.length === 0 ? (
-          <p className="muted">{t('why.none')}</p>
+        {hidden ? (
+          <AnswerFirst long={t('predict.why')} />
+        ) : recent.length === 0 ? (
+          <p className="muted">{t(frame.clock !== undefined ? 'follow.noDecisions' : 'why.none')}</p>
         ) : (
           <ul>
             {recent.map((d, i) => (
@@ -117,7 +142,7 @@ export function WhyPanel() {
         )}
       </div>
       <p className="sr-only" aria-live="polite" role="status">
-        {playing ? '' : announce}
+        {playing || hidden ? '' : announce}
       </p>
     </section>
   );

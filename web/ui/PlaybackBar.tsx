@@ -2,6 +2,7 @@ import { useT } from '../i18n/index.ts';
 import { SPEEDS } from '../../src/index.ts';
 import { useLab } from '../lab/context.ts';
 import { formatTime, useBehind, usePlayback } from './hooks.ts';
+import './playback.css';
 
 export function PlaybackBar() {
   const t = useT();
@@ -11,12 +12,24 @@ export function PlaybackBar() {
   return (
     <div className="playback" role="toolbar" aria-label={t('playback.label')}>
       {playing ? (
-        <button type="button" className="primary play" onClick={pause} aria-keyshortcuts="Space">
+        <button
+          type="button"
+          className="primary play"
+          onClick={pause}
+          aria-keyshortcuts="Space"
+          data-skip="playback"
+        >
           <span aria-hidden="true">❚❚ </span>
           {t('playback.pause')}
         </button>
       ) : (
-        <button type="button" className="primary play" onClick={() => play()} aria-keyshortcuts="Space">
+        <button
+          type="button"
+          className="primary play"
+          onClick={() => play()}
+          aria-keyshortcuts="Space"
+          data-skip="playback"
+        >
           <span aria-hidden="true">▶ </span>
           {t('playback.play')}
         </button>

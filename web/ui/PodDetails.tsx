@@ -1,9 +1,10 @@
 import { useEffect, useRef, useState } from 'react';
-import { tagOf } from '../../src/index.ts';
+import { actions, tagOf, type CommandLine } from '../../src/index.ts';
 import { useT } from '../i18n/index.ts';
 import { useLab } from '../lab/context.ts';
 import { useFrame, useUiField } from './hooks.ts';
 import { stateText } from './labels.ts';
+import './pod-details.css';
 
 /** Details of the pod clicked in the diagram, with "Delete pod" (`kubectl delete pod …`). */
 export function PodDetails() {
@@ -65,6 +66,7 @@ export function PodDetails() {
         </dl>
       )}
       {pod && !terminating && <p className="hint">{t('pod.deleteHint')}</p>}
+      {pod && !terminating && <p className="hint">{t('pod.faultHint')}</p>}
       <div className="button-row">
         {pod && (
           <button
@@ -79,6 +81,30 @@ export function PodDetails() {
           >
             {t('pod.delete')}
           </button>
+        )}
+        {pod && !terminating && (
+          <>
+            {[
+              ['kill', t('pod.kill'), actions.killContainer(name)],
+              ['unhealthy', t('pod.unhealthy'), actions.unhealthy(name, true)],
+              ['healthy', t('pod.healthy'), actions.unhealthy(name, false)],
+            ].map(([key, label, lines]) => {
+              const l = lines as CommandLine[];
+              return (
+                <button
+                  key={key as string}
+                  type="button"
+                  title={`$ ${l[0]!.run}`}
+                  onClick={() => {
+                    const r = lab.runLines(l);
+                    setFailure(!r || r.exitCode === 0 ? null : { pod: name, text: r.stderr });
+                  }}
+                >
+                  {label as string}
+                </button>
+              );
+            })}
+          </>
         )}
         <button type="button" onClick={close}>
           {t('close')}

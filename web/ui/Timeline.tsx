@@ -10,47 +10,37 @@
 import { max } from 'd3-array';
 import { scaleLinear } from 'd3-scale';
 import { area, curveStepAfter, line, stack } from 'd3-shape';
-import { memo, useLayoutEffect, useMemo, useRef, useState, type MouseEvent, type RefObject } from 'react';
+import { memo, useMemo, useRef, type MouseEvent } from 'react';
 import { PALETTE, tagOf, type Frame, type Sample, type TrafficSecond } from '../../src/index.ts';
 import { useT } from '../i18n/index.ts';
 import { useLab, useLabState } from '../lab/context.ts';
 import type { LabState } from '../lab/lab.ts';
+import { STACKED, useMedia } from '../layout/media.ts';
 import { formatTime } from './hooks.ts';
+import { M, useWidth, xScale } from './scale.ts';
 import type { T } from './labels.ts';
+import { useTimelineCut } from '../predict/hooks.ts';
+import './timeline.css';
 
-const H = 110;
-const M = { l: 34, r: 12, t: 10 };
-/** Replicas are drawn from M.t down to here; requests per second in the band below. */
-const REPLICAS_BOTTOM = 62;
-const BAND_TOP = 70;
-const BAND_BOTTOM = 92;
-const AXIS_Y = H - 4;
-
-/** The figure's width in CSS pixels, so the chart keeps a fixed height and unscaled text. */
-function useWidth(ref: RefObject<HTMLElement | null>): number {
-  const [w, setW] = useState(1000);
-  useLayoutEffect(() => {
-    const el = ref.current;
-    if (!el || typeof ResizeObserver !== 'function') return;
-    const ro = new ResizeObserver(([e]) => {
-      const next = Math.round(e?.contentRect.width ?? 0);
-      if (next > 0) setW(next);
-    });
-    ro.observe(el);
-    return () => ro.disconnect();
-  }, [ref]);
-  return w;
+/**
+ * The chart's heights: replicas are drawn from M.t down to REPLICAS_BOTTOM, requests per second in
+ * the band below. Windows under 820 px high (a 720p projector) get the short chart, so the diagram
+ * keeps its room.
+ */
+interface Dims {
+  H: number;
+  REPLICAS_BOTTOM: number;
+  BAND_TOP: number;
+  BAND_BOTTOM: number;
+  AXIS_Y: number;
 }
+const TALL: Dims = { H: 110, REPLICAS_BOTTOM: 62, BAND_TOP: 70, BAND_BOTTOM: 92, AXIS_Y: 106 };
+const SHORT: Dims = { H: 86, REPLICAS_BOTTOM: 46, BAND_TOP: 52, BAND_BOTTOM: 68, AXIS_Y: 82 };
 
 const selectDuration = (s: LabState) => s.playback.duration;
 const selectTime = (s: LabState) => s.playback.t;
 /** Changes when the recorded history does: played further, or a step changed the future. */
 const selectHistory = (s: LabState) => `${s.playback.loaded}:${s.playback.history}`;
-
-const xScale = (duration: number, width: number) =>
-  scaleLinear()
-    .domain([0, Math.max(duration, 1e-9)])
-    .range([M.l, width - M.r]);
 
 export function Timeline() {
   const t_ = useT();
@@ -59,9 +49,14 @@ export function Timeline() {
   const history = useLabState(selectHistory);
   const figure = useRef<HTMLElement>(null);
   const width = useWidth(figure);
+  // Predict mode: nothing after this whole second is drawn (undefined: draw all that is recorded).
+  const cut = useTimelineCut();
+  const short = useMedia('(max-height: 819px)');
+  const stacked = useMedia(STACKED);
+  const d = short && !stacked ? SHORT : TALL;
   // `history` is the cache key: the model reads the Run's recording, which changes when it does.
   // eslint-disable-next-line react-hooks/exhaustive-deps
-  const model = useMemo(() => timelineModel(lab.frame(), duration), [lab, history, duration]);
+  const model = useMemo(() => timelineModel(lab.frame(), duration, cut), [lab, history, duration, cut]);
   const onClick = (e: MouseEvent<SVGSVGElement>) => {
     const r = e.currentTarget.getBoundingClientRect();
     const x = xScale(duration, width);
@@ -75,9 +70,19 @@ export function Timeline() {
   return (
     <figure className="timeline" ref={figure}>
       <figcaption className="sr-only">{t_('timeline.caption')}</figcaption>
-      <svg viewBox={`0 0 ${width} ${H}`} onClick={onClick} role="img" aria-label={label}>
-        <Chart model={model} width={width} duration={duration} t={t_} />
-        <Playhead width={width} duration={duration} />
+      <svg viewBox={`0 0 ${width} ${d.H}`} onClick={onClick} role="img" aria-label={label}>
+        <Chart model={model} width={width} duration={duration} dims={d} t={t_} />
+        {cut !== undefined && (
+          <text
+            x={xScale(duration, width)(cut) + 8}
+            y={M.t + 14}
+            className="tick predict-tag"
+            data-testid="predict.timeline"
+          >
+            {t_('predict.later')}
+          </text>
+        )}
+        <Playhead width={width} duration={duration} bottom={d.BAND_BOTTOM} />
       </svg>
       <div className="legend" aria-hidden="true">
         <span>
@@ -100,10 +105,10 @@ export function Timeline() {
   );
 }
 
-function Playhead({ width, duration }: { width: number; duration: number }) {
+function Playhead({ width, duration, bottom }: { width: number; duration: number; bottom: number }) {
   const t = useLabState(selectTime);
   const x = xScale(duration, width)(t);
-  return <line x1={x} x2={x} y1={2} y2={BAND_BOTTOM} className="playhead" />;
+  return <line x1={x} x2={x} y1={2} y2={bottom} className="playhead" />;
 }
 
 interface TimelineModel {
@@ -139,12 +144,14 @@ const ERRORS = '\u0000errors';
 
 /**
  * The chart's model from what the Run has recorded: up to the furthest moment anyone has played
- * to, never further (the future is not drawn before it happens).
+ * to, never further (the future is not drawn before it happens), and in predict mode not past
+ * `cut` either (whole seconds: a sample at `cut`, requests of the seconds that ended by then).
  */
-function timelineModel(frame: Frame, duration: number): TimelineModel {
+function timelineModel(frame: Frame, duration: number, cut?: number): TimelineModel {
   const { history } = frame;
   const colourOf = (image: string) => frame.colours[image] ?? 0;
-  const samples = history.samples.filter((s) => s.t <= duration);
+  const end = cut === undefined ? duration : Math.min(duration, cut);
+  const samples = history.samples.filter((s) => s.t <= end);
   const keys = [...new Set(samples.flatMap((s) => Object.keys(s.rs)))];
   const imageOf = new Map<string, string>();
   for (const s of samples) for (const [k, v] of Object.entries(s.images)) imageOf.set(k, v);
@@ -155,7 +162,7 @@ function timelineModel(frame: Frame, duration: number): TimelineModel {
     samples.map((s) => ({ t: s.t, v: s.rs })),
   );
 
-  const traffic = history.traffic.filter((p) => p.t <= duration);
+  const traffic = history.traffic.filter((p) => (cut === undefined ? p.t <= duration : p.t + 1 <= end));
   const versions = [...new Set(traffic.flatMap((p) => Object.keys(p.ok)))].sort();
   let answered = 0;
   let failed = 0;
@@ -168,7 +175,7 @@ function timelineModel(frame: Frame, duration: number): TimelineModel {
     rows.push({ t: p.t, v });
   }
   const lastSecond = traffic[traffic.length - 1];
-  if (lastSecond) rows.push({ t: Math.min(duration, lastSecond.t + 1), v: {} });
+  if (lastSecond) rows.push({ t: Math.min(end, lastSecond.t + 1), v: {} });
   const requestKeys = [...versions, ERRORS];
   const requestRows = stacked(requestKeys, rows);
 
@@ -194,7 +201,7 @@ function timelineModel(frame: Frame, duration: number): TimelineModel {
     answered,
     failed,
     // Steps that have run: a step still ahead is the scenario's, not something anyone has seen.
-    steps: [...history.steps],
+    steps: history.steps.filter((s) => cut === undefined || s.at <= cut + 1e-6),
   };
 }
 
@@ -202,11 +209,13 @@ const Chart = memo(function Chart({
   model,
   width,
   duration,
+  dims: { REPLICAS_BOTTOM, BAND_TOP, BAND_BOTTOM, AXIS_Y },
   t,
 }: {
   model: TimelineModel;
   width: number;
   duration: number;
+  dims: Dims;
   t: T;
 }) {
   const x = xScale(duration, width);

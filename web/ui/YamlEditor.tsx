@@ -11,6 +11,8 @@ import { stringify } from 'yaml';
 import type { Frame, KubeObject } from '../../src/index.ts';
 import { useT } from '../i18n/index.ts';
 import { useLab } from '../lab/context.ts';
+import './editor.css';
+import { useUiField } from './hooks.ts';
 
 function manifestYaml(frame: Frame, kind: string, name: string): string {
   const list: readonly (KubeObject & { spec?: unknown })[] =
@@ -24,6 +26,7 @@ function manifestYaml(frame: Frame, kind: string, name: string): string {
 
 export default function YamlEditor() {
   const t = useT();
+  const following = useUiField('following');
   const lab = useLab();
   const frame = lab.frame();
   const objects = [
@@ -76,7 +79,13 @@ export default function YamlEditor() {
             ))}
           </select>
         </label>
-        <button type="button" className="primary" onClick={apply}>
+        <button
+          type="button"
+          className="primary"
+          onClick={apply}
+          disabled={!!following}
+          title={following ? t('follow.readOnlyShort') : undefined}
+        >
           {t('editor.apply')}
         </button>
         <button type="button" onClick={() => lab.setEditorOpen(false)}>

@@ -12,6 +12,7 @@ import type { ControllerContext } from '../context.ts';
 import { controllerUid, objectKey, type Store } from '../store.ts';
 import { timSort } from '../../k8s/timsort.ts';
 import { isPodActive, isPodReady, podReadyCondition } from './deployment/util.ts';
+import { count } from '../words.ts';
 
 export const COMPONENT = 'replicaset-controller';
 /** burstReplicas: the most pods one sync creates or deletes. */
@@ -186,7 +187,7 @@ function manageReplicas(
       controller: COMPONENT,
       object: { kind: 'ReplicaSet', namespace: rs.metadata.namespace ?? 'default', name: rs.metadata.name },
       code: 'replicaset.create',
-      message: `ReplicaSet ${rs.metadata.name} wants ${want} pods and has ${pods.size}, so it creates ${diff}.`,
+      message: `ReplicaSet ${rs.metadata.name} wants ${count(want, 'pod')} and has ${pods.size}, so it creates ${diff}.`,
       values: { want, have: pods.size, create: diff },
     });
   } else if (diff > 0) {
@@ -201,7 +202,7 @@ function manageReplicas(
       controller: COMPONENT,
       object: { kind: 'ReplicaSet', namespace: rs.metadata.namespace ?? 'default', name: rs.metadata.name },
       code: 'replicaset.delete',
-      message: `ReplicaSet ${rs.metadata.name} wants ${want} pods and has ${pods.size}, so it deletes ${diff}, not-ready and newest first: ${victims.map((p) => p.metadata.name).join(', ')}.`,
+      message: `ReplicaSet ${rs.metadata.name} wants ${count(want, 'pod')} and has ${pods.size}, so it deletes ${diff}, not-ready and newest first: ${victims.map((p) => p.metadata.name).join(', ')}.`,
       values: {
         want,
         have: pods.size,

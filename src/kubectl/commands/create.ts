@@ -4,7 +4,13 @@
  * API server does. Every object is checked before anything is written.
  */
 import { dryRunMode } from '../command.ts';
-import { ApiError, NAMESPACES, checkManifest, createDecodeError } from '../../cluster/apply.ts';
+import {
+  ApiError,
+  NAMESPACES,
+  checkManifest,
+  createDecodeError,
+  lastAppliedOf,
+} from '../../cluster/apply.ts';
 import { decodeObject, DecodeError } from '../../k8s/decode.ts';
 import type { SimCluster } from '../../cluster/cluster.ts';
 import {
@@ -29,6 +35,7 @@ import {
 import { UsageError, flagAll, flagBool, flagInt, flagString } from '../parse.ts';
 import { TypedPrinter, parseObjectOutput, parseOutput, printObjects } from '../printers/output.ts';
 import { prepareSources } from './apply.ts';
+import { createPdbCommand } from './pdb.ts';
 
 /** `--dry-run`: none, client or server (`--dry-run` alone is `unchanged`, i.e. client). */
 const dryRunSuffix = (mode: 'none' | 'client' | 'server') =>
@@ -91,7 +98,7 @@ function runCreateFromFiles(ctx: CommandContext): number {
   const output = flagString(ctx.args, 'output');
   const format = output === undefined ? undefined : parseOutput(output);
   const prepared = prepareSources(ctx, 'create', (raw, source) => {
-    checkManifest(raw, source);
+    const info = checkManifest(raw, source);
     const obj = deepCopy(raw) as unknown as KubeObject;
     const ns = obj.metadata.namespace;
     if (ctx.namespaceExplicit && ns && ns !== ctx.namespace)
@@ -100,7 +107,11 @@ function runCreateFromFiles(ctx: CommandContext): number {
       );
     const annotations = { ...(obj.metadata.annotations ?? {}) };
     if (record) annotations[ChangeCauseAnnotation] = changeCause(ctx, createCommand.flags);
-    if (saveConfig) annotations[LastAppliedConfigAnnotation] = `${JSON.stringify(raw)}\n`;
+    if (saveConfig)
+      annotations[LastAppliedConfigAnnotation] = lastAppliedOf(
+        raw,
+        info.namespaced ? (ns ?? ctx.namespace) : undefined,
+      );
     // Only --record and --save-config touch the annotations; anything else goes as given.
     if ((record || saveConfig) && Object.keys(annotations).length)
       obj.metadata = { ...obj.metadata, annotations };
@@ -477,7 +488,7 @@ export const createCommand: Command = {
       help: 'Must be one of: strict (or true), warn, ignore (or false).',
     },
   ],
-  subcommands: [createDeploymentCommand, createServiceCommand],
+  subcommands: [createDeploymentCommand, createPdbCommand, createServiceCommand],
   run: (ctx) => {
     if (ctx.args.positional.length)
       throw new UsageError(`Unexpected args: [${ctx.args.positional.join(' ')}]`, 'kubectl create');

@@ -8,6 +8,8 @@ import type { Command, CommandContext } from '../command.ts';
 import { annotateCommand, labelCommand } from './annotate.ts';
 import { applyCommand } from './apply.ts';
 import { deleteCommand } from './delete.ts';
+import { labCommand } from './lab.ts';
+import { cordonCommand, drainCommand, uncordonCommand } from './node.ts';
 import { patchCommand } from './patch.ts';
 import { rolloutCommand } from './rollout.ts';
 import { scaleCommand } from './scale.ts';
@@ -108,4 +110,8 @@ registerCommands(
   patchCommand,
   labelCommand,
   annotateCommand,
+  cordonCommand,
+  uncordonCommand,
+  drainCommand,
+  labCommand,
 );

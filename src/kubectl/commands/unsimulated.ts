@@ -31,9 +31,6 @@ const UNSIMULATED: [string, string, string][] = [
     'Display resource (CPU/memory) usage',
     'there is no metrics server: the simulated containers use no CPU or memory',
   ],
-  ['cordon', 'Mark node as unschedulable', 'nodes cannot be cordoned yet'],
-  ['uncordon', 'Mark node as schedulable', 'nodes cannot be cordoned yet'],
-  ['drain', 'Drain node in preparation for maintenance', 'nodes cannot be drained yet'],
   ['taint', 'Update the taints on one or more nodes', 'the simulated nodes have no taints'],
   ['attach', 'Attach to a running container', 'the simulated containers have no terminal to attach to'],
   [

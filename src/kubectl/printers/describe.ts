@@ -5,11 +5,14 @@
  */
 import type { SimCluster } from '../../cluster/cluster.ts';
 import * as util from '../../cluster/controllers/deployment/util.ts';
+import { leaseRenewedAt, nodeLease } from '../../cluster/lease.ts';
 import { formatLabels, formatSelector } from '../../k8s/labels.ts';
 import { podQOS } from '../../k8s/qos.ts';
 import { formatCpu, formatMemory, parseQuantity } from '../../k8s/quantity.ts';
 import { parseTimestamp, timestamp } from '../../k8s/time.ts';
 import type {
+  PodDisruptionBudget,
+  Taint,
   Container,
   ContainerState,
   ContainerStatus,
@@ -439,13 +442,14 @@ export function describeNode(cluster: SimCluster, n: NodeObject): string {
   printLabelsMultiline(w, 'Labels', n.metadata.labels);
   printAnnotationsMultiline(w, 'Annotations', n.metadata.annotations);
   w.write(0, `CreationTimestamp:\t${rfc1123z(n.metadata.creationTimestamp)}\n`);
-  w.write(0, 'Taints:\t<none>\n');
+  printTaintsMultiline(w, 'Taints', n.spec.taints ?? []);
   w.write(0, `Unschedulable:\t${(n.spec as { unschedulable?: boolean }).unschedulable ? 'true' : 'false'}\n`);
   // The node's Lease in kube-node-lease, which its kubelet renews every 10 s.
+  const lease = nodeLease(n, cluster.now);
   w.write(0, 'Lease:\n');
-  w.write(1, `HolderIdentity:\t${n.metadata.name}\n`);
+  w.write(1, `HolderIdentity:\t${lease.spec.holderIdentity}\n`);
   w.write(1, 'AcquireTime:\t<unset>\n');
-  w.write(1, `RenewTime:\t${rfc1123z(timestamp(Math.floor(cluster.now / 10) * 10))}\n`);
+  w.write(1, `RenewTime:\t${rfc1123z(timestamp(leaseRenewedAt(cluster.now)))}\n`);
   if (n.status.conditions.length) {
     w.write(0, 'Conditions:\n  Type\tStatus\tLastHeartbeatTime\tLastTransitionTime\tReason\tMessage\n');
     w.write(1, '----\t------\t-----------------\t------------------\t------\t-------\n');
@@ -535,6 +539,42 @@ export function describeNode(cluster: SimCluster, n: NodeObject): string {
  * describeNamespace with the quota and limit-range sections of a cluster that serves both and has
  * none.
  */
+/** printTaintsMultilineWithIndent: sorted by effect then key, `key[=value]:effect`. */
+function printTaintsMultiline(w: PrefixWriter, title: string, taints: Taint[]): void {
+  w.write(0, `${title}:\t`);
+  if (taints.length === 0) {
+    w.write(0, '<none>\n');
+    return;
+  }
+  const sorted = [...taints].sort((a, b) => {
+    const ka = `${a.effect},${a.key}`;
+    const kb = `${b.effect},${b.key}`;
+    return ka < kb ? -1 : ka > kb ? 1 : 0;
+  });
+  sorted.forEach((t, i) => {
+    if (i > 0) w.write(0, '\t');
+    w.write(0, `${t.key}${t.value ? `=${t.value}` : ''}:${t.effect}\n`);
+  });
+}
+
+/** describePodDisruptionBudgetV1. */
+export function describePodDisruptionBudget(cluster: SimCluster, pdb: PodDisruptionBudget): string {
+  const w = new PrefixWriter();
+  w.write(0, `Name:\t${pdb.metadata.name}\n`);
+  w.write(0, `Namespace:\t${pdb.metadata.namespace ?? 'default'}\n`);
+  if (pdb.spec.minAvailable !== undefined) w.write(0, `Min available:\t${pdb.spec.minAvailable}\n`);
+  else if (pdb.spec.maxUnavailable !== undefined)
+    w.write(0, `Max unavailable:\t${pdb.spec.maxUnavailable}\n`);
+  w.write(0, `Selector:\t${pdb.spec.selector ? formatSelector(pdb.spec.selector) : '<unset>'}\n`);
+  w.write(0, 'Status:\n');
+  w.write(2, `Allowed disruptions:\t${pdb.status?.disruptionsAllowed ?? 0}\n`);
+  w.write(2, `Current:\t${pdb.status?.currentHealthy ?? 0}\n`);
+  w.write(2, `Desired:\t${pdb.status?.desiredHealthy ?? 0}\n`);
+  w.write(2, `Total:\t${pdb.status?.expectedPods ?? 0}\n`);
+  describeEvents(w, eventsFor(cluster, pdb), cluster.now);
+  return finish(w);
+}
+
 export function describeNamespace(ns: KubeObject & { status?: { phase?: string } }): string {
   const w = new PrefixWriter();
   w.write(0, `Name:\t${ns.metadata.name}\n`);
@@ -565,6 +605,8 @@ export function describeObject(cluster: SimCluster, obj: KubeObject): string | u
       return describeNode(cluster, obj as NodeObject);
     case 'Namespace':
       return describeNamespace(obj);
+    case 'PodDisruptionBudget':
+      return describePodDisruptionBudget(cluster, obj as PodDisruptionBudget);
     default:
       return undefined;
   }

@@ -15,6 +15,7 @@ import type {
   KubeObject,
   NodeObject,
   Pod,
+  PodDisruptionBudget,
   ReplicaSet,
   Service,
 } from '../../k8s/types.ts';
@@ -285,6 +286,20 @@ const defs: Record<string, TableDef> = {
         info['osImage'] || '<unknown>',
         info['kernelVersion'] || '<unknown>',
         info['containerRuntimeVersion'] || '<unknown>',
+      ];
+    },
+  },
+  PodDisruptionBudget: {
+    headers: ['NAME', 'MIN AVAILABLE', 'MAX UNAVAILABLE', 'ALLOWED DISRUPTIONS', 'AGE'],
+    wideHeaders: [],
+    row: (o, opts) => {
+      const b = o as PodDisruptionBudget;
+      return [
+        b.metadata.name,
+        b.spec.minAvailable !== undefined ? String(b.spec.minAvailable) : 'N/A',
+        b.spec.maxUnavailable !== undefined ? String(b.spec.maxUnavailable) : 'N/A',
+        String(b.status?.disruptionsAllowed ?? 0),
+        age(b.metadata.creationTimestamp, opts.now),
       ];
     },
   },

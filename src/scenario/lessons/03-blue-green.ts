@@ -28,6 +28,11 @@ export const blueGreen = lesson({
           at: 20,
           run: 'kubectl get pods --show-labels',
           stop: true,
+          expect: {
+            pods: { v1: 3 },
+            services: { kubia: { selector: 'app=kubia,color=blue' } },
+            cpu: { requested: 3, allocatable: 6 },
+          },
           say: {
             en: 'Deployment kubia-blue runs v1; its pods carry color=blue, and Service kubia selects app=kubia,color=blue. Each pod requests 1 CPU; the cluster has 3 nodes of 2 CPUs.',
             ko: '디플로이먼트 kubia-blue가 v1을 실행합니다. 파드에는 color=blue 레이블이 있고, 서비스 kubia는 app=kubia,color=blue를 선택합니다. 파드마다 CPU 1개를 요청하고, 클러스터에는 CPU 2개짜리 노드가 3개 있습니다.',
@@ -43,6 +48,7 @@ export const blueGreen = lesson({
               { en: '9 of 6 CPUs', ko: 'CPU 6개 중 9개' },
             ],
             answer: 1,
+            reveals: ['timeline'],
             explain: {
               en: 'Blue’s 3 pods × 1 CPU + green’s 3 pods × 1 CPU = 6 CPUs: the whole cluster. Blue/green needs room for two complete sets.',
               ko: '블루 파드 3개 × CPU 1 + 그린 파드 3개 × CPU 1 = CPU 6개, 클러스터 전체입니다. 블루/그린에는 완전한 세트 두 개를 위한 자리가 필요합니다.',
@@ -62,6 +68,12 @@ export const blueGreen = lesson({
           at: 45,
           run: 'kubectl get deployments',
           stop: true,
+          expect: {
+            deployments: { 'kubia-green': { available: 3, phase: 'complete' } },
+            services: { kubia: { selector: 'app=kubia,color=blue', endpointsByVersion: { v1: 3, v2: 0 } } },
+            trafficShare: { v1: 100 },
+            cpu: { requested: 6, allocatable: 6 },
+          },
           say: {
             en: 'Green is ready, yet every request still goes to v1: the Service’s selector says color=blue. This is when you would test green directly. The nodes are full: 6 of 6 CPUs requested.',
             ko: '그린이 준비되었지만 모든 요청은 여전히 v1로 갑니다. 서비스의 셀렉터가 color=blue이기 때문입니다. 지금이 그린을 직접 테스트할 때입니다. 노드는 꽉 찼습니다. CPU 6개 중 6개가 요청되었습니다.',
@@ -77,6 +89,7 @@ export const blueGreen = lesson({
               { en: 'A blue pod is evicted', ko: '블루 파드 하나가 쫓겨난다' },
             ],
             answer: 1,
+            reveals: ['timeline'],
             explain: {
               en: 'The scheduler finds no node with 1 CPU free (0/3 nodes are available: 3 Insufficient cpu), so the pod stays Pending until room appears. Pods of equal priority do not preempt each other.',
               ko: '스케줄러가 CPU 1개의 여유가 있는 노드를 찾지 못하므로(0/3 nodes are available: 3 Insufficient cpu) 자리가 날 때까지 파드는 Pending으로 남습니다. 우선순위가 같은 파드는 서로를 밀어내지 않습니다.',
@@ -92,6 +105,7 @@ export const blueGreen = lesson({
           at: 55,
           run: 'kubectl get pods',
           stop: true,
+          expect: { pods: { v2: { pending: 1, available: 3 } }, events: { FailedScheduling: '>0' } },
           say: {
             en: 'The fourth pod is Pending: FailedScheduling, Insufficient cpu. Twice the pods is twice the capacity. Scale green back to 3.',
             ko: '네 번째 파드는 Pending입니다. FailedScheduling, Insufficient cpu. 파드가 두 배면 필요한 용량도 두 배입니다. 그린을 다시 3개로 줄입니다.',
@@ -105,6 +119,7 @@ export const blueGreen = lesson({
           at: 60,
           run: 'kubectl get service kubia -o wide',
           stop: true,
+          expect: { pods: { v2: 3 }, services: { kubia: { selector: 'app=kubia,color=blue' } } },
           say: {
             en: 'Now the switch: one patch changes the Service’s selector from color=blue to color=green.',
             ko: '이제 전환합니다. 패치 한 번으로 서비스의 셀렉터를 color=blue에서 color=green으로 바꿉니다.',
@@ -120,6 +135,7 @@ export const blueGreen = lesson({
               { en: 'all, for about 10 s', ko: '약 10초 동안 전부' },
             ],
             answer: 0,
+            reveals: ['timeline'],
             explain: {
               en: 'The endpoints controller replaces the three blue addresses with the three green ones in one update, and the green pods are already ready. Requests go from all-v1 to all-v2 with no mixing.',
               ko: '엔드포인트 컨트롤러가 블루 주소 세 개를 그린 주소 세 개로 한 번에 바꾸고, 그린 파드는 이미 준비되어 있습니다. 요청은 섞이는 구간 없이 모두 v1에서 모두 v2로 바뀝니다.',
@@ -135,6 +151,12 @@ export const blueGreen = lesson({
           at: 75,
           run: 'kubectl get endpoints kubia',
           stop: true,
+          expect: {
+            trafficShare: { v2: 100 },
+            pods: { v1: 3 },
+            services: { kubia: { selector: 'app=kubia,color=green' } },
+            timeline: { from: 60, refused: 0 },
+          },
           say: {
             en: 'Every request is answered by v2 now. Blue still runs: if v2 misbehaves, switching the selector back is an instant rollback.',
             ko: '이제 모든 요청에 v2가 응답합니다. 블루는 아직 실행 중이므로, v2에 문제가 있으면 셀렉터를 되돌리는 것만으로 즉시 롤백할 수 있습니다.',
@@ -152,6 +174,7 @@ export const blueGreen = lesson({
           at: 95,
           run: 'kubectl get deployments',
           stop: true,
+          expect: { pods: { v1: 0, v2: 3 }, cpu: { requested: 3 }, timeline: { from: 60, refused: 0 } },
           say: {
             en: 'Blue/green: no mixed versions and an instant way back, at the price of twice the resources during the switch. Kubernetes has no strategy for it; you build it from two Deployments and a Service.',
             ko: '블루/그린: 버전이 섞이지 않고 즉시 되돌릴 수 있지만, 전환하는 동안 자원이 두 배로 듭니다. 쿠버네티스에 이런 전략이 따로 있지는 않고, 디플로이먼트 두 개와 서비스 하나로 직접 만듭니다.',

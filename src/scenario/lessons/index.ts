@@ -12,8 +12,9 @@ import { rollback } from './07-rollback.ts';
 import { canary } from './08-canary.ts';
 import type { Lesson } from './types.ts';
 
-export type { Lesson, LessonQuestion, LessonStep, Text } from './types.ts';
-export { stepsOf, stopIndices } from './types.ts';
+export type { Lesson, LessonQuestion, LessonStep, RevealElement, Text } from './types.ts';
+export { REVEAL_ELEMENTS, stepsOf, stopIndices } from './types.ts';
+export { hiddenElements } from './predict.ts';
 
 export const LESSONS: readonly Lesson[] = [
   byHand,

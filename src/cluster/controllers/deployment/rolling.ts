@@ -17,6 +17,7 @@ import {
   scaleReplicaSetAndRecordEvent,
 } from './sync.ts';
 import * as util from './util.ts';
+import { count, isAre } from '../../words.ts';
 
 const { specReplicas } = util;
 const ref = (d: Deployment) => ({
@@ -61,7 +62,7 @@ export function reconcileNewReplicaSet(
         controller: COMPONENT,
         object: ref(d),
         code: 'rolling.newTooLarge',
-        message: `The new ReplicaSet ${newRS.metadata.name} has ${from} replicas but the Deployment wants ${replicas}, so it shrinks to ${replicas}.`,
+        message: `The new ReplicaSet ${newRS.metadata.name} has ${count(from, 'replica')} but the Deployment wants ${replicas}, so it shrinks to ${replicas}.`,
         values: { replicaSet: newRS.metadata.name, from, to: replicas },
       });
     return scaled;
@@ -77,8 +78,8 @@ export function reconcileNewReplicaSet(
     object: ref(d),
     code: scaled ? 'rolling.scaleUpNew' : 'rolling.newBlocked',
     message: scaled
-      ? `maxSurge ${String(surgeRaw)} of ${replicas} ${roundingNote(surgeRaw, replicas, true)}${surge}, so at most ${maxTotal} pods may be specified; ${current} are, so the new ReplicaSet ${newRS.metadata.name} grows from ${specReplicas(newRS)} to ${newReplicasCount}.`
-      : `At most ${maxTotal} pods may be specified (replicas ${replicas} + maxSurge ${surge}) and ${current} already are, so the new ReplicaSet cannot grow until old pods are removed.`,
+      ? `maxSurge ${String(surgeRaw)} of ${replicas} ${roundingNote(surgeRaw, replicas, true)}${surge}, so at most ${count(maxTotal, 'pod')} may be specified; ${current} ${isAre(current)}, so the new ReplicaSet ${newRS.metadata.name} grows from ${specReplicas(newRS)} to ${newReplicasCount}.`
+      : `At most ${count(maxTotal, 'pod')} may be specified (replicas ${replicas} + maxSurge ${surge}) and ${current} already ${isAre(current)}, so the new ReplicaSet cannot grow until old pods are removed.`,
     values: {
       replicas,
       maxSurge: String(surgeRaw),
@@ -132,7 +133,7 @@ export function reconcileOldReplicaSets(
       controller: COMPONENT,
       object: ref(d),
       code: 'rolling.oldBlocked',
-      message: `At least ${minAvailable} pods must stay available (replicas ${specReplicas(d)} − maxUnavailable ${maxUnavailable}); of ${allPodsCount} specified pods ${newRSUnavailable} new ones are not available yet, so no old pod may be removed.`,
+      message: `At least ${count(minAvailable, 'pod')} must stay available (replicas ${specReplicas(d)} − maxUnavailable ${maxUnavailable}); of ${count(allPodsCount, 'specified pod')} ${count(newRSUnavailable, 'new one')} ${isAre(newRSUnavailable)} not available yet, so no old pod may be removed.`,
       values,
     });
     return false;
@@ -147,12 +148,13 @@ export function reconcileOldReplicaSets(
   );
   if (scaledDown === undefined) return false;
   const total = cleaned.count + scaledDown;
+  const available = util.getAvailableReplicaCountForReplicaSets([...oldRSs, newRS]);
   if (total > 0)
     ctx.decide({
       controller: COMPONENT,
       object: ref(d),
       code: 'rolling.scaleDownOld',
-      message: `maxUnavailable ${String(unavailRaw)} of ${specReplicas(d)} ${roundingNote(unavailRaw, specReplicas(d), false)}${maxUnavailable}, so at least ${minAvailable} pods must stay available; ${util.getAvailableReplicaCountForReplicaSets([...oldRSs, newRS])} are, so old ReplicaSets shrink by ${total}${cleaned.count ? ` (${cleaned.count} of them unhealthy pods removed first)` : ''}.`,
+      message: `maxUnavailable ${String(unavailRaw)} of ${specReplicas(d)} ${roundingNote(unavailRaw, specReplicas(d), false)}${maxUnavailable}, so at least ${count(minAvailable, 'pod')} must stay available; ${available} ${isAre(available)}, so old ReplicaSets shrink by ${total}${cleaned.count ? ` (${count(cleaned.count, 'unhealthy pod')} removed first)` : ''}.`,
       values: { ...values, cleanedUp: cleaned.count, scaledDown, total },
     });
   return total > 0;

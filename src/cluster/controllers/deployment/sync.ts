@@ -7,6 +7,7 @@ import { computeHash } from '../../../k8s/hash.ts';
 import type { Deployment, DeploymentStatus, ReplicaSet } from '../../../k8s/types.ts';
 import type { ControllerContext } from '../../context.ts';
 import * as util from './util.ts';
+import { count, isAre } from '../../words.ts';
 
 const { specReplicas } = util;
 export const COMPONENT = 'deployment-controller';
@@ -156,8 +157,8 @@ export function getNewReplicaSet(
     code: 'deployment.newReplicaSet',
     message:
       d.spec.strategy?.type === 'Recreate'
-        ? `The pod template changed and no old pods are left, so ReplicaSet ${name} (revision ${newRevision}) is created at the full ${newReplicasCount} replicas.`
-        : `The pod template changed, so ReplicaSet ${name} (revision ${newRevision}) is created with ${newReplicasCount} replicas: maxSurge ${String(surge)} of ${specReplicas(d)} allows ${specReplicas(d) + util.maxSurge(d)} pods in all and ${util.getReplicaCountForReplicaSets(oldRSs)} exist.`,
+        ? `The pod template changed and no old pods are left, so ReplicaSet ${name} (revision ${newRevision}) is created at the full ${count(newReplicasCount, 'replica')}.`
+        : `The pod template changed, so ReplicaSet ${name} (revision ${newRevision}) is created with ${count(newReplicasCount, 'replica')}: maxSurge ${String(surge)} of ${specReplicas(d)} allows ${count(specReplicas(d) + util.maxSurge(d), 'pod')} in all and ${util.getReplicaCountForReplicaSets(oldRSs)} exist.`,
     values: {
       replicaSet: name,
       revision: newRevision,
@@ -320,7 +321,7 @@ export function scale(
       controller: COMPONENT,
       object: ref(d),
       code: 'scale.proportional',
-      message: `spec.replicas changed mid-rollout: at most ${allowedSize} pods (replicas ${specReplicas(d)} + maxSurge ${util.maxSurge(d)}) and ${allRSsReplicas} are specified, so ${Math.abs(toAdd)} ${toAdd > 0 ? 'are added' : 'are removed'} in proportion to each ReplicaSet's size: ${sizes.join(', ')}.`,
+      message: `spec.replicas changed mid-rollout: at most ${count(allowedSize, 'pod')} (replicas ${specReplicas(d)} + maxSurge ${util.maxSurge(d)}) and ${allRSsReplicas} ${isAre(allRSsReplicas)} specified, so ${Math.abs(toAdd)} ${isAre(Math.abs(toAdd))} ${toAdd > 0 ? 'added' : 'removed'} in proportion to each ReplicaSet's size: ${sizes.join(', ')}.`,
       values: {
         allowed: allowedSize,
         current: allRSsReplicas,
@@ -378,7 +379,7 @@ export function cleanupDeployment(ctx: ControllerContext, oldRSs: ReplicaSet[], 
       controller: COMPONENT,
       object: ref(d),
       code: 'cleanup.delete',
-      message: `revisionHistoryLimit is ${limit} and ${cleanable.length} old ReplicaSets are kept, so the oldest empty one, ${rs.metadata.name} (revision ${util.revision(rs) ?? '?'}), is deleted.`,
+      message: `revisionHistoryLimit is ${limit} and ${count(cleanable.length, 'old ReplicaSet')} ${isAre(cleanable.length)} kept, so the oldest empty one, ${rs.metadata.name} (revision ${util.revision(rs) ?? '?'}), is deleted.`,
       values: { replicaSet: rs.metadata.name, limit, old: cleanable.length },
     });
     ctx.delete('ReplicaSet', rs.metadata.namespace, rs.metadata.name);

@@ -11,16 +11,7 @@
  * static red ring and the Service header's counters carry the rest.
  */
 import { PALETTE, type RequestRecord } from '../../src/index.ts';
-import {
-  along,
-  CLIENT_LEG,
-  routeTo,
-  SERVICE_H,
-  SERVICE_X,
-  SERVICE_Y,
-  type DiagramLayout,
-  type Point,
-} from './geometry.ts';
+import { along, clientLeg, routeTo, type DiagramLayout, type Point } from './geometry.ts';
 
 const reducedQuery =
   typeof matchMedia === 'function' ? matchMedia('(prefers-reduced-motion: reduce)') : undefined;
@@ -128,7 +119,9 @@ function draw(c: HTMLCanvasElement, drawn: Drawn, source: TrafficSource): void {
   const reduced = reducedQuery?.matches === true;
   const D = travelSeconds(source.speed());
   const flash = Math.max(0.3, 0.4 * D);
-  const serviceEdge: Point = { x: SERVICE_X, y: SERVICE_Y + SERVICE_H / 2 };
+  const frame = l.frame;
+  const serviceEdge: Point = { x: frame.serviceX, y: frame.serviceY + frame.serviceH / 2 };
+  const CLIENT_LEG = clientLeg(frame);
   const routes = new Map<string, Point[] | null>();
   const route = (pod: string) => {
     let r = routes.get(pod);

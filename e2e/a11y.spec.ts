@@ -1,0 +1,50 @@
+/** axe in every mode the app has: no serious or critical violations. */
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Page } from '@playwright/test';
+import { midRollout, openApp } from './scenes.ts';
+
+async function noSerious(page: Page) {
+  const results = await new AxeBuilder({ page }).analyze();
+  const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+}
+
+const MODES: {
+  name: string;
+  path: string;
+  size?: [number, number];
+  setup?: (page: Page) => Promise<void>;
+}[] = [
+  { name: 'main', path: '/', setup: midRollout },
+  { name: 'main, dark', path: '/', setup: async (p) => p.emulateMedia({ colorScheme: 'dark' }) },
+  { name: 'lesson', path: '/?lesson=rolling-update&stop=2' },
+  {
+    name: 'presentation',
+    path: '/?lesson=rolling-update&stop=3',
+    setup: async (p) => {
+      await expect(p.getByTestId('lesson.panel')).toBeVisible();
+      await p.keyboard.press('p');
+      await expect(p.getByTestId('present.root')).toBeVisible();
+    },
+  },
+  { name: 'embed', path: '/?embed=1', size: [946, 618], setup: midRollout },
+  { name: 'phone', path: '/?lesson=rolling-update&stop=4', size: [390, 844] },
+  {
+    name: 'shortcuts and wide console',
+    path: '/',
+    setup: async (p) => {
+      await p.getByRole('button', { name: 'Widen' }).click();
+      await p.locator('body').press('?');
+    },
+  },
+];
+
+for (const mode of MODES)
+  test(`axe: ${mode.name}`, async ({ page }) => {
+    // axe walks the whole page; on a shared 2-core machine that takes a while.
+    test.setTimeout(120_000);
+    if (mode.size) await page.setViewportSize({ width: mode.size[0], height: mode.size[1] });
+    await openApp(page, mode.path);
+    await mode.setup?.(page);
+    await noSerious(page);
+  });

@@ -1,0 +1,216 @@
+/**
+ * The layout at the sizes a classroom uses: at 1280×720 (the common projector) the key moments
+ * fit on one screen without scrolling, the events and the why are readable, nothing moves under
+ * the reader's pointer; the split, the text size and the wide console; a phone; the embed frame.
+ */
+import { expect, test, type Locator, type Page } from '@playwright/test';
+import { lab, state } from './lab.ts';
+import { blueGreenReady, midRollout, openApp, showBlueGreen, threeReplicaSets } from './scenes.ts';
+
+const pods = (page: Page) => page.getByRole('button', { name: /^Pod kubia-/ });
+
+/** Every element of `locator` lies inside the window and inside the diagram's visible box. */
+async function allInView(page: Page, locator: Locator) {
+  const box = await page.locator('.diagram-box').boundingBox();
+  const view = page.viewportSize()!;
+  const boxes = await locator.evaluateAll((els) =>
+    els.map((e) => {
+      const r = e.getBoundingClientRect();
+      return {
+        name: e.getAttribute('aria-label') ?? '',
+        top: r.top,
+        bottom: r.bottom,
+        left: r.left,
+        right: r.right,
+      };
+    }),
+  );
+  expect(boxes.length).toBeGreaterThan(0);
+  const outside = boxes.filter(
+    (b) =>
+      b.top < Math.max(0, box!.y) ||
+      b.bottom > Math.min(view.height, box!.y + box!.height) ||
+      b.left < Math.max(0, box!.x) ||
+      b.right > Math.min(view.width, box!.x + box!.width),
+  );
+  expect(outside.map((b) => b.name)).toEqual([]);
+  expect(await page.evaluate(() => [window.scrollX, window.scrollY])).toEqual([0, 0]);
+}
+
+const scale = async (page: Page) => Number(await page.locator('.diagram-box').getAttribute('data-scale'));
+
+test.describe('1280×720', () => {
+  test.use({ viewport: { width: 1280, height: 720 } });
+
+  test('blue/green: the Service and every pod of both Deployments on one screen', async ({ page }) => {
+    await openApp(page);
+    await blueGreenReady(page);
+    const s = await state(page);
+    // Both Deployments' pods are there: blue's old ones and green's ready ones.
+    expect(new Set(s.pods.map((p) => p.version))).toEqual(new Set(['v1', 'v2']));
+    await allInView(page, page.getByRole('img', { name: /^Service kubia/ }));
+    await allInView(page, pods(page));
+    await expect(pods(page)).toHaveCount(s.pods.length);
+    await allInView(page, page.getByRole('group', { name: /^Deployment / }));
+    // Shrunk only as much as fitting needs, and text stays readable.
+    expect(await scale(page)).toBeGreaterThanOrEqual(0.9);
+  });
+
+  test('three ReplicaSets: every lane and pod on one screen', async ({ page }) => {
+    await openApp(page);
+    await threeReplicaSets(page);
+    await allInView(page, page.getByRole('img', { name: /^Service kubia/ }));
+    await allInView(page, pods(page));
+    await allInView(page, page.locator('.lane'));
+    await expect(page.locator('.lane')).toHaveCount(3);
+    await expect(page.locator('.lane--idle')).toHaveCount(1);
+  });
+
+  test('a second ReplicaSet does not shrink the drawing', async ({ page }) => {
+    await openApp(page);
+    const before = await scale(page);
+    await midRollout(page);
+    expect((await state(page)).deployments[0]?.replicaSets.length).toBe(2);
+    expect(await scale(page)).toBe(before);
+  });
+
+  test('Events shows five rows and the Why five lines', async ({ page }) => {
+    await openApp(page);
+    await midRollout(page);
+    const wrap = page.getByRole('region', { name: 'Events table' });
+    const visibleRows = await wrap.evaluate((el) => {
+      const r = el.getBoundingClientRect();
+      return [...el.querySelectorAll('.event')].filter((row) => {
+        const b = row.getBoundingClientRect();
+        return b.top >= r.top - 0.5 && b.bottom <= r.bottom + 0.5 && b.height > 0;
+      }).length;
+    });
+    expect(visibleRows).toBeGreaterThanOrEqual(5);
+    const why = page.getByRole('region', { name: 'Controller decisions' });
+    const lines = await why.evaluate((el) => {
+      const li = el.querySelector('li');
+      const lineHeight = parseFloat(getComputedStyle(li ?? el).lineHeight);
+      return el.clientHeight / lineHeight;
+    });
+    expect(lines).toBeGreaterThanOrEqual(5);
+    for (const panel of [wrap, why]) {
+      const b = (await panel.boundingBox())!;
+      expect(b.y + b.height).toBeLessThanOrEqual(720);
+    }
+  });
+
+  test('the preview of a hovered action never moves the console', async ({ page }) => {
+    await openApp(page);
+    const input = page.getByRole('textbox', { name: 'kubectl command' });
+    const before = await input.boundingBox();
+    // Either tab of the actions: the same height.
+    await showBlueGreen(page);
+    expect(await input.boundingBox()).toEqual(before);
+    // Blue/green's preview is a whole manifest.
+    await page.getByRole('button', { name: 'Blue/green' }).hover();
+    await expect(page.locator('#command-preview')).toContainText('kind: Deployment');
+    expect(await input.boundingBox()).toEqual(before);
+    await page.getByRole('tab', { name: 'Update' }).click();
+    await page.getByRole('button', { name: 'Recreate' }).focus();
+    expect(await input.boundingBox()).toEqual(before);
+  });
+
+  test('the console never wraps a table, and opens wide', async ({ page }) => {
+    await openApp(page);
+    await lab(page, (l) => l.console('kubectl get rs -o wide'));
+    const out = page.getByRole('log', { name: 'kubectl output' });
+    await expect(out).toContainText('SELECTOR');
+    const table = out.locator('pre').filter({ hasText: 'SELECTOR' });
+    const lines = async () =>
+      table.evaluate((el) =>
+        Math.round(el.getBoundingClientRect().height / parseFloat(getComputedStyle(el).lineHeight)),
+      );
+    // Two lines (header, one ReplicaSet) however narrow the panel: it scrolls sideways instead.
+    expect(await lines()).toBe(2);
+    expect(await out.evaluate((el) => el.scrollWidth > el.clientWidth)).toBe(true);
+    await page.getByRole('button', { name: 'Widen' }).click();
+    const wide = (await page.locator('.console').boundingBox())!;
+    expect(wide.width).toBeGreaterThan(1000);
+    expect(await lines()).toBe(2);
+    await expect(page.getByRole('textbox', { name: 'kubectl command' })).toBeFocused();
+    await page.keyboard.press('Escape');
+    expect((await page.locator('.console').boundingBox())!.width).toBeLessThan(600);
+  });
+
+  test('the split and the text size are kept per device', async ({ page }) => {
+    await openApp(page);
+    const side = page.locator('aside.side');
+    const w0 = (await side.boundingBox())!.width;
+    const split = page.getByRole('separator', { name: 'Width of the side column' });
+    await split.focus();
+    await page.keyboard.press('ArrowLeft');
+    await page.keyboard.press('ArrowLeft');
+    await expect.poll(async () => (await side.boundingBox())!.width).toBeGreaterThan(w0 + 40);
+    // The split's arrows are its own, not the app's step back.
+    const t = (await state(page)).t;
+    await page.keyboard.press('ArrowRight');
+    expect((await state(page)).t).toBe(t);
+    const w1 = (await side.boundingBox())!.width;
+
+    const fontSize = () => page.evaluate(() => parseFloat(getComputedStyle(document.body).fontSize));
+    const f0 = await fontSize();
+    const s0 = await scale(page);
+    await page.getByRole('button', { name: 'Larger text' }).click();
+    await page.keyboard.press('Control+=');
+    await expect.poll(fontSize).toBeGreaterThan(f0 * 1.2);
+    await expect.poll(() => scale(page)).toBeGreaterThan(s0);
+
+    await page.reload();
+    await expect(page.locator('svg.diagram')).toBeVisible();
+    expect((await side.boundingBox())!.width).toBeCloseTo(w1, 0);
+    expect(await fontSize()).toBeGreaterThan(f0 * 1.2);
+    await page.keyboard.press('Control+0');
+    await expect.poll(fontSize).toBe(f0);
+  });
+});
+
+test('phone: one column, lesson first, the diagram fitted to the width', async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await openApp(page, '/?lesson=rolling-update&stop=4');
+  const say = page.getByTestId('lesson.say');
+  await expect(say).toBeVisible();
+  // The narration is on the first screen, above the diagram.
+  const sayBox = (await say.boundingBox())!;
+  expect(sayBox.y + sayBox.height).toBeLessThan(844);
+  expect(sayBox.y).toBeLessThan((await page.locator('svg.diagram').boundingBox())!.y);
+  // Nothing scrolls sideways; every pod within the diagram's box; text at least 11 px.
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+  const xs = await pods(page).evaluateAll((els) => els.map((e) => e.getBoundingClientRect().right));
+  const box = (await page.locator('.diagram-box').boundingBox())!;
+  expect(Math.max(...xs)).toBeLessThanOrEqual(box.x + box.width);
+  const smallest = await page
+    .locator('svg.diagram text.tiny')
+    .first()
+    .evaluate((el) => {
+      const svg = el.closest('svg')!;
+      const unit = svg.getBoundingClientRect().width / svg.viewBox.baseVal.width;
+      return parseFloat(getComputedStyle(el).fontSize) * unit;
+    });
+  expect(smallest).toBeGreaterThanOrEqual(11);
+});
+
+test('embed: diagram, playback and timeline within the 620 px frame', async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await page.goto('/embed-example.html');
+  const frame = page.frameLocator('#lab');
+  await expect(frame.locator('svg.diagram')).toBeVisible();
+  await expect(frame.getByRole('img', { name: /requests per second over time/ })).toBeVisible();
+  const bottoms = await frame
+    .locator('body')
+    .evaluate(() =>
+      ['.diagram-box', '.playback', '.timeline'].map(
+        (s) => document.querySelector(s)!.getBoundingClientRect().bottom,
+      ),
+    );
+  for (const b of bottoms) expect(b).toBeLessThanOrEqual(600);
+  // The actions are one menu away.
+  await frame.getByRole('button', { name: /^Actions/ }).click();
+  await expect(frame.getByRole('button', { name: 'Rolling update' })).toBeVisible();
+  await frame.locator('body').press('Escape');
+  await expect(frame.getByRole('button', { name: 'Rolling update' })).toBeHidden();
+});

@@ -1,0 +1,67 @@
+/**
+ * Where the Compare view enters the app: the header's "Compare" button, a lesson stop's button
+ * (`compare: <preset>` in the lesson), and `?compare=` in the page's address. The view itself (and
+ * the comparison code with it) loads only when it opens, in a layer over the lab and over a
+ * presented lesson.
+ */
+import { lazy, Suspense, useEffect } from 'react';
+import { createPortal } from 'react-dom';
+import { comparisonPresetById } from '../../src/index.ts';
+import { useLang, useT } from '../i18n/index.ts';
+import { useLab } from '../lab/context.ts';
+import { useUiField } from '../ui/hooks.ts';
+
+const CompareView = lazy(() => import('./CompareView.tsx'));
+
+/** The header's button. */
+export function CompareButton() {
+  const t = useT();
+  const lab = useLab();
+  return (
+    <button
+      type="button"
+      onClick={() => lab.openCompare()}
+      title={t('compare.openTip')}
+      data-testid="compare.open"
+    >
+      {t('compare.open')}
+    </button>
+  );
+}
+
+/** A lesson stop's button: opens the stop's preset, presented if the lesson is. */
+export function LessonCompareButton({ preset, className }: { preset: string; className?: string }) {
+  const t = useT();
+  const lang = useLang();
+  const lab = useLab();
+  const p = comparisonPresetById(preset);
+  if (!p) return null;
+  return (
+    <button
+      type="button"
+      className={className}
+      title={t('compare.lessonOpenTip')}
+      data-testid="lesson.compare"
+      onClick={() => lab.openCompare({ preset, presenting: lab.store.getState().lesson.presenting })}
+    >
+      {t('compare.lessonOpen', { title: p.title[lang] })}
+    </button>
+  );
+}
+
+/** The view while open; opens it from `?compare=` once, at boot. */
+export function CompareLayer() {
+  const lab = useLab();
+  const request = useUiField('compare');
+  useEffect(() => {
+    const link = new URLSearchParams(window.location.search).get('compare');
+    if (link !== null) lab.openCompare({ link });
+  }, [lab]);
+  if (!request) return null;
+  return createPortal(
+    <Suspense fallback={null}>
+      <CompareView request={request} />
+    </Suspense>,
+    document.body,
+  );
+}

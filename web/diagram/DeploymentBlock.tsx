@@ -1,0 +1,80 @@
+/**
+ * One Deployment: four lines of words on the left (name, spec, where the rollout stands, status),
+ * the RollingUpdate budget and the conditions on the right (under the words when narrow), then a
+ * lane per ReplicaSet.
+ */
+import type { T } from '../ui/labels.ts';
+import { BudgetGauge } from './BudgetGauge.tsx';
+import { fitting, type BlockLayout, type Frame } from './geometry.ts';
+import { Lane } from './Lane.tsx';
+import './deployment.css';
+
+export function DeploymentBlock({ block, frame: f, t }: { block: BlockLayout; frame: Frame; t: T }) {
+  const { d } = block;
+  const phaseClass = d.phase.key === 'complete' ? 'ok' : d.phase.key === 'stalled' ? 'bad-text' : 'warn-text';
+  const y = block.y;
+  // Right of the words (or under them when narrow): the budget, then minReadySeconds and the conditions.
+  const rightX = f.narrow ? 20 : f.labelW + 10;
+  const rightW = f.blockR - 14 - rightX;
+  const condY = f.narrow ? block.budgetY + (d.budget ? 68 : 14) : y + 68;
+  const withReasons = d.conditions
+    .map((c) => `${c.type}=${c.status}${c.reason ? ` (${c.reason})` : ''}`)
+    .join(' · ');
+  const bare = d.conditions.map((c) => `${c.type}=${c.status}`).join(' · ');
+  const minReady = d.minReadySeconds > 0 ? `${t('deployment.minReady', { n: d.minReadySeconds })} · ` : '';
+  const conditions = d.conditions.length
+    ? fitting(
+        [
+          `${minReady}${t('deployment.conditions', { list: withReasons })}`,
+          `${minReady}${t('deployment.conditions', { list: bare })}`,
+          `${minReady}${bare}`,
+        ],
+        rightW,
+        12,
+      )
+    : `${minReady}${t('deployment.noConditions')}`;
+  const strategy = d.budget ? 'RollingUpdate' : d.strategy;
+  const phaseLong = t(`phase.${d.phase.key}`, d.phase.vars);
+  const phaseShort = t(`phaseShort.${d.phase.key}`);
+  return (
+    <g
+      className="deployment"
+      role="group"
+      aria-label={`${t('deployment.title', { name: d.name })}: ${phaseLong}`}
+    >
+      <rect x={6} y={y} width={f.blockR - 6} height={block.h} rx={12} className="box deployment-box" />
+      <text x={20} y={y + 18} className="title">
+        {t('deployment.title', { name: d.name })}
+      </text>
+      <text x={20} y={y + 34} className="meta">
+        {t('deployment.spec', { replicas: d.replicas, strategy })}
+        {d.paused ? <tspan className="warn-text">{` · ${t('deployment.paused')}`}</tspan> : null}
+      </text>
+      <text x={20} y={y + 49} className={`meta ${phaseClass}`}>
+        {phaseLong !== phaseShort && <title>{phaseLong}</title>}
+        {phaseShort}
+      </text>
+      <text x={20} y={y + 64} className="tiny">
+        {t('deployment.status', {
+          updated: d.updated,
+          ready: d.ready,
+          available: d.available,
+          replicas: d.replicas,
+        })}
+      </text>
+      {d.budget && <BudgetGauge budget={d.budget} x={rightX} y={block.budgetY} frame={f} t={t} />}
+      <text x={rightX} y={condY} className="tiny">
+        <title>{withReasons}</title>
+        {conditions}
+      </text>
+      {block.lanes.map((l) => (
+        <Lane key={l.lane.uid} layout={l} frame={f} t={t} />
+      ))}
+      {block.lanes.length === 0 && (
+        <text x={20} y={y + 96} className="meta">
+          {t('deployment.noReplicaSets')}
+        </text>
+      )}
+    </g>
+  );
+}

@@ -1,0 +1,136 @@
+/**
+ * The cluster diagram: the clients and the Service on top (selector, endpoints, requests per
+ * version over the last 10 s), one block per Deployment (spec, status, the RollingUpdate budget)
+ * with one lane per ReplicaSet, newest first, and optionally the nodes with the pods on them.
+ * Geometry comes from `geometry.ts`, its size from `fit.ts`; React draws every node;
+ * framer-motion animates pods keyed by uid; request dots live on a canvas (TrafficLayer). One
+ * file per part, styles beside each.
+ */
+import { useLayoutEffect, useMemo, useRef, useState, type ReactNode, type RefObject } from 'react';
+import { PALETTE, type ClusterView } from '../../src/index.ts';
+import { useT } from '../i18n/index.ts';
+import { usePrefs } from '../layout/prefs.ts';
+import { NodesToggle } from '../ui/HeaderControls.tsx';
+import { useFrame, useUiField } from '../ui/hooks.ts';
+import { DeploymentBlock } from './DeploymentBlock.tsx';
+import { fitDiagram, type FitMode } from './fit.ts';
+import { busPath, endpointPaths, layout, type SlotMemory } from './geometry.ts';
+import { NodesLayer } from './NodesLayer.tsx';
+import { ServiceBox } from './ServiceBox.tsx';
+import type { TrafficPainter } from './traffic.ts';
+import { TrafficLayer } from './TrafficLayer.tsx';
+import './diagram.css';
+
+/** The box's inner size in CSS pixels, read before paint and on every resize. */
+function useBoxSize(ref: RefObject<HTMLElement | null>): { w: number; h: number } {
+  const [size, setSize] = useState({ w: 0, h: 0 });
+  useLayoutEffect(() => {
+    const el = ref.current;
+    if (!el) return;
+    const read = () =>
+      setSize((prev) => {
+        const w = el.clientWidth;
+        const h = el.clientHeight;
+        return prev.w === w && prev.h === h ? prev : { w, h };
+      });
+    read();
+    if (typeof ResizeObserver !== 'function') return;
+    const ro = new ResizeObserver(read);
+    ro.observe(el);
+    return () => ro.disconnect();
+  }, [ref]);
+  return size;
+}
+
+export function Diagram({ fit = 'contain', tools }: { fit?: FitMode; tools?: ReactNode }) {
+  const t = useT();
+  const frame = useFrame();
+  const view = frame.view;
+  const showNodes = useUiField('showNodes');
+  const zoom = usePrefs('fontScale');
+  const boxRef = useRef<HTMLDivElement>(null);
+  const measured = useBoxSize(boxRef);
+  // Before the first measurement (and in tests without layout): a desktop-sized box.
+  const box = measured.w > 0 ? measured : { w: 1000, h: 600 };
+  // Pods are placed once the box is measured (before the first paint): animation features load
+  // after it, and a pod first drawn for the guessed box would stay where the guess put it.
+  const sized = measured.w > 0 || typeof ResizeObserver !== 'function';
+  // Where pods sat in this diagram's previous layout (see SlotMemory); one per diagram instance.
+  const [slots] = useState<SlotMemory>(() => new Map());
+  const fitted = useMemo(
+    () => fitDiagram(box, zoom, (w) => layout(view, showNodes, slots, w), fit),
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [view, showNodes, slots, box.w, box.h, zoom, fit],
+  );
+  const l = fitted.layout;
+  const f = l.frame;
+  const svgRef = useRef<SVGSVGElement>(null);
+  const painterRef = useRef<TrafficPainter | null>(null);
+  const svc = view.services[0];
+  useLayoutEffect(() => {
+    slots.clear();
+    for (const [k, v] of l.slots) slots.set(k, v);
+    const p = painterRef.current;
+    if (!p) return;
+    p.drawn.layout = l;
+    p.drawn.svg = svgRef.current;
+    p.drawn.endpoints = new Set(svc?.endpoints ?? []);
+    p.request();
+  });
+  return (
+    <div
+      className={`diagram-box diagram-box--${fit}${f.narrow ? ' diagram-box--narrow' : ''}`}
+      ref={boxRef}
+      data-scale={fitted.scale.toFixed(3)}
+    >
+      <div className="diagram-tools">
+        {tools}
+        <NodesToggle />
+      </div>
+      <div className="diagram-canvas" style={{ height: Math.ceil(fitted.height) }}>
+        <svg
+          ref={svgRef}
+          className="diagram"
+          viewBox={`0 0 ${f.width} ${l.height}`}
+          width="100%"
+          height={Math.ceil(fitted.height)}
+          preserveAspectRatio="xMinYMin meet"
+          role="group"
+          aria-label={t('diagram.label')}
+        >
+          {svc && (
+            <ServiceBox
+              svc={svc}
+              traffic={frame.traffic}
+              frame={f}
+              versionColours={versionColours(view)}
+              t={t}
+            />
+          )}
+          {sized && l.blocks.map((b) => <DeploymentBlock key={b.d.uid} block={b} frame={f} t={t} />)}
+          {/* Over the blocks: each branch runs in the band above its row of pods, inside the lane. */}
+          <g className="endpoint-lines" aria-hidden="true">
+            {svc && <path className="bus" d={busPath(f)} />}
+            {svc &&
+              endpointPaths(l, svc.endpoints).map((p) => (
+                <path key={p.name} className="endpoint-line" d={p.d} stroke={PALETTE[p.colour]} />
+              ))}
+          </g>
+          {view.deployments.length === 0 && (
+            <text x={f.width / 2} y={f.busY + 60} textAnchor="middle" className="meta">
+              {t('diagram.noDeployments')}
+            </text>
+          )}
+          {l.nodes && <NodesLayer y={l.nodes.y} boxes={l.nodes.boxes} t={t} />}
+        </svg>
+        <TrafficLayer painterRef={painterRef} />
+      </div>
+    </div>
+  );
+}
+
+function versionColours(view: ClusterView): Map<string, number> {
+  const m = new Map<string, number>();
+  for (const d of view.deployments) for (const l of d.lanes) m.set(l.version, l.colour);
+  return m;
+}

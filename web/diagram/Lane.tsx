@@ -1,0 +1,110 @@
+/**
+ * A ReplicaSet's lane: its revision and version, its name (the pod-template-hash in bold), image
+ * and counts beside its pods (above them when narrow). A ReplicaSet scaled to 0 with no pods left
+ * is one line.
+ */
+import { AnimatePresence } from 'framer-motion';
+import { PALETTE, type RsView } from '../../src/index.ts';
+import type { T } from '../ui/labels.ts';
+import { AggregateBar } from './AggregateBar.tsx';
+import { fitting, type Frame, type LaneLayout } from './geometry.ts';
+import { PodDot } from './PodDot.tsx';
+import { PodGlyph } from './PodGlyph.tsx';
+import './lane.css';
+
+/** The ReplicaSet's name with its pod-template-hash in bold. */
+function RsName({ lane, t }: { lane: RsView; t: T }) {
+  const prefix =
+    lane.hash && lane.name.endsWith(lane.hash) ? lane.name.slice(0, -lane.hash.length) : lane.name;
+  const [before, after = ''] = t('lane.replicaSet', { name: '\u0000' }).split('\u0000');
+  return (
+    <>
+      <title>{t('lane.hashTip', { hash: lane.hash })}</title>
+      {before}
+      {prefix}
+      {prefix !== lane.name && <tspan className="hash">{lane.hash}</tspan>}
+      {after}
+    </>
+  );
+}
+
+export function Lane({ layout: l, frame: f, t }: { layout: LaneLayout; frame: Frame; t: T }) {
+  const { lane } = l;
+  const colour = PALETTE[lane.colour];
+  const title = t('lane.title', { revision: lane.revision, version: lane.version });
+  const counts = t('lane.counts', { desired: lane.desired, current: lane.current, ready: lane.ready });
+  const x = 32;
+  const wordsW = (f.narrow ? f.blockR - 10 : f.labelW + 20) - x;
+  return (
+    <g className={l.idle ? 'lane lane--idle' : 'lane'}>
+      <rect
+        x={16}
+        y={l.y}
+        width={f.blockR - 26}
+        height={l.h}
+        rx={l.idle ? 6 : 8}
+        className={lane.isNew ? 'lane-box new' : 'lane-box'}
+      />
+      <rect x={16} y={l.y} width={6} height={l.h} rx={3} fill={colour} />
+      {l.idle ? (
+        <text x={x} y={l.y + 16} className="tiny">
+          <tspan className="lane-title">{title}</tspan>
+          {' · '}
+          <RsName lane={lane} t={t} />
+          {` · ${fitting([`${lane.image} · ${t('lane.idle')}`, t('lane.idle')], f.blockR - 300, 12)}`}
+        </text>
+      ) : f.narrow ? (
+        <>
+          <text x={x} y={l.y + 16} className="lane-title">
+            {title}
+            {lane.isNew ? <tspan className="new-tag">{` ${t('lane.new')}`}</tspan> : null}
+            <tspan className="tiny" dx={8}>
+              {counts}
+            </tspan>
+          </text>
+          <text x={x} y={l.y + 31} className="tiny">
+            <RsName lane={lane} t={t} />
+          </text>
+        </>
+      ) : (
+        <>
+          <text x={x} y={l.y + 16} className="lane-title">
+            {title}
+            {lane.isNew ? <tspan className="new-tag">{` ${t('lane.new')}`}</tspan> : null}
+          </text>
+          <text x={x} y={l.y + 30} className="tiny">
+            <RsName lane={lane} t={t} />
+          </text>
+          <text x={x} y={l.y + 44} className="tiny">
+            {fitting([lane.image, lane.image.replace(/^.*\//, '')], wordsW, 12)}
+          </text>
+          <text x={x} y={l.y + 58} className="tiny">
+            {counts}
+          </text>
+        </>
+      )}
+      {l.aggregated ? (
+        <AggregateBar lane={lane} x={l.target.x - 4} y={l.target.y - 4} right={f.blockR - 24} t={t} />
+      ) : l.pods[0] && !l.pods[0].size.label ? (
+        // Many pods: plain SVG (no per-pod animation), still one focusable button per pod.
+        l.pods.map((p) => <PodDot key={p.pod.uid} pod={p.pod} x={p.x} y={p.y} r={p.size.r} t={t} />)
+      ) : (
+        <AnimatePresence initial={false}>
+          {l.pods.map((p) => (
+            <PodGlyph
+              key={p.pod.uid}
+              pod={p.pod}
+              x={p.x}
+              y={p.y}
+              r={p.size.r}
+              showLabel={p.size.label}
+              tipLeft={f.narrow ? 20 : f.labelW + 10}
+              tipRight={f.blockR - 10}
+              t={t}
+            />
+          ))}
+        </AnimatePresence>
+      )}
+    </g>
+  );
+}

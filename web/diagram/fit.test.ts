@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import { baseScale, FIT_FLOOR, FIT_STEP, fitDiagram } from './fit.ts';
+
+/** A drawing whose height shrinks as it gets wider: `area` units², never below `min` high. */
+const drawing =
+  (area: number, min = 0) =>
+  (width: number) => ({ height: Math.max(min, area / width) });
+
+describe('fitDiagram', () => {
+  it.each([
+    // name, box, zoom, drawing, want scale
+    ['fits at the starting scale: drawn at it', { w: 850, h: 400 }, 1, drawing(850 * 300), 1],
+    ['a wide box starts larger (1920 px: 1.4)', { w: 1500, h: 700 }, 1, drawing(1000 * 300), 1.4],
+    ['the reader’s zoom multiplies the base', { w: 850, h: 800 }, 1.3, drawing(650 * 300), 1.3],
+    ['one step smaller when one step is enough', { w: 850, h: 340 }, 1, drawing(850 * 360), FIT_STEP],
+    ['two steps when one is not', { w: 850, h: 300 }, 1, drawing(850 * 360, 340), FIT_STEP ** 2],
+  ])('%s', (_name, box, zoom, at, want) => {
+    const f = fitDiagram(box, zoom, at, 'contain');
+    expect(f.scale).toBeCloseTo(want, 9);
+    expect(f.width).toBeCloseTo(box.w / f.scale, 9);
+    expect(f.height).toBeLessThanOrEqual(box.h + 1e-9);
+    expect(f.overflow).toBe(false);
+  });
+
+  it('never goes below the floor: a drawing that cannot fit scrolls instead', () => {
+    const f = fitDiagram({ w: 850, h: 200 }, 1, drawing(1, 1000), 'contain');
+    expect(f.scale).toBeGreaterThanOrEqual(FIT_FLOOR - 1e-9);
+    expect(f.scale * FIT_STEP).toBeLessThan(FIT_FLOOR);
+    expect(f.overflow).toBe(true);
+    expect(f.height).toBeCloseTo(1000 * f.scale, 9);
+  });
+
+  it('a few units more or less do not change the size (the steps are fixed)', () => {
+    const box = { w: 850, h: 345 };
+    const scales = [360, 362, 365, 368].map(
+      (h) => fitDiagram(box, 1, () => ({ height: h }), 'contain').scale,
+    );
+    expect(new Set(scales).size).toBe(1);
+  });
+
+  it('fitting the width never shrinks for height', () => {
+    const f = fitDiagram({ w: 360, h: 100 }, 1, drawing(1, 2000), 'width');
+    expect(f.scale).toBe(1);
+    expect(f.width).toBe(360);
+    expect(f.overflow).toBe(false);
+  });
+
+  it.each([
+    [390, 1],
+    [1000, 1],
+    [1200, 1.2],
+    [2000, 1.4],
+  ])('base scale of a %i px box is %f', (w, want) => expect(baseScale(w)).toBeCloseTo(want, 9));
+});

@@ -1,0 +1,165 @@
+import { scaleLinear } from 'd3-scale';
+import { describe, expect, it } from 'vitest';
+import type { ClusterView, DeploymentView, PodView, RsView } from '../../src/index.ts';
+import { assignSlots, gaugeScale, IDLE_LANE_H, layout, type SlotMemory } from './geometry.ts';
+
+describe('gaugeScale', () => {
+  it.each([1, 4, 5, 11, 13, 14, 26, 41, 126, 1251])('maps and ticks like d3-scale for 0…%i pods', (max) => {
+    const ours = gaugeScale(max, 40, 400);
+    const d3 = scaleLinear().domain([0, max]).range([40, 400]);
+    for (const v of [0, max / 3, max]) expect(ours(v)).toBeCloseTo(d3(v), 9);
+    const count = Math.min(max, 12);
+    expect(ours.ticks(count)).toEqual(d3.ticks(count).filter((t) => Number.isInteger(t)));
+  });
+});
+
+describe('assignSlots', () => {
+  const pods = (...uids: string[]) => uids.map((uid) => ({ uid }));
+  const slots = (m: Map<string, number>) => Object.fromEntries(m);
+
+  it.each([
+    {
+      name: 'with no memory, pods take slots in creation order',
+      now: pods('a', 'b', 'c'),
+      capacity: 4,
+      previous: undefined,
+      want: { a: 0, b: 1, c: 2 },
+    },
+    {
+      name: 'a deleted pod leaves a gap; the others stay put',
+      now: pods('a', 'c', 'd'),
+      capacity: 4,
+      previous: new Map([
+        ['a', 0],
+        ['b', 1],
+        ['c', 2],
+        ['d', 3],
+      ]),
+      want: { a: 0, c: 2, d: 3 },
+    },
+    {
+      name: 'a new pod fills the lowest gap',
+      now: pods('a', 'c', 'e'),
+      capacity: 4,
+      previous: new Map([
+        ['a', 0],
+        ['c', 2],
+      ]),
+      want: { a: 0, c: 2, e: 1 },
+    },
+    {
+      name: 'when the lane shrinks, pods beyond it move into the gaps',
+      now: pods('a', 'd'),
+      capacity: 2,
+      previous: new Map([
+        ['a', 0],
+        ['d', 3],
+      ]),
+      want: { a: 0, d: 1 },
+    },
+  ])('$name', ({ now, capacity, previous, want }) => {
+    expect(slots(assignSlots(now, capacity, previous))).toEqual(want);
+  });
+});
+
+/** Tiny builders of the view shapes the layout reads. */
+const podView = (name: string, over: Partial<PodView> = {}): PodView => ({
+  uid: name,
+  name,
+  image: 'luksa/kubia:v1',
+  version: 'v1',
+  state: 'available',
+  reason: 'Running',
+  node: 'node-1',
+  ip: '10.0.0.1',
+  progress: 0,
+  restarts: 0,
+  endpoint: true,
+  colour: 0,
+  owner: name.replace(/-[a-z0-9]{5}$/, ''),
+  ...over,
+});
+const lane = (name: string, pods: number, desired = pods): RsView => ({
+  uid: name,
+  name,
+  hash: name.split('-').pop() ?? '',
+  revision: 1,
+  image: 'luksa/kubia:v1',
+  version: 'v1',
+  desired,
+  current: pods,
+  ready: pods,
+  available: pods,
+  colour: 0,
+  isNew: false,
+  changeCause: '',
+  pods: Array.from({ length: pods }, (_, i) => podView(`${name}-p${String(i).padStart(4, '0')}`)),
+});
+const deployment = (name: string, lanes: RsView[], replicas = 3): DeploymentView => ({
+  uid: name,
+  name,
+  selector: `app=${name}`,
+  replicas,
+  strategy: 'RollingUpdate',
+  minReadySeconds: 0,
+  paused: false,
+  updated: replicas,
+  ready: replicas,
+  available: replicas,
+  unavailable: 0,
+  conditions: [],
+  budget: undefined,
+  phase: { key: 'complete', vars: {}, text: 'Rollout complete' },
+  lanes,
+});
+const view = (...deployments: DeploymentView[]): ClusterView => ({
+  t: 0,
+  nodes: [],
+  services: [],
+  deployments,
+  loosePods: [],
+});
+
+describe('layout', () => {
+  it('a ReplicaSet scaled to 0 with no pods left takes one line', () => {
+    const l = layout(view(deployment('kubia', [lane('kubia-new', 3), lane('kubia-old', 0, 0)])), false);
+    const [busy, idle] = l.blocks[0]!.lanes;
+    expect(idle!.idle).toBe(true);
+    expect(idle!.h).toBe(IDLE_LANE_H);
+    expect(busy!.h).toBeGreaterThan(2 * IDLE_LANE_H);
+  });
+
+  it('a ReplicaSet scaling down to 0 keeps its lane until its last pod is gone', () => {
+    const l = layout(view(deployment('kubia', [lane('kubia-new', 3), lane('kubia-old', 2, 0)])), false);
+    expect(l.blocks[0]!.lanes[1]!.idle).toBe(false);
+  });
+
+  it.each([
+    ['a desktop box', 850, false],
+    ['a phone', 360, true],
+  ])('on %s (%i units) words go beside the pods unless narrow', (_name, width, narrow) => {
+    const l = layout(view(deployment('kubia', [lane('kubia-a', 10)], 10)), false, undefined, width);
+    expect(l.frame.narrow).toBe(narrow);
+    const xs = l.blocks[0]!.lanes[0]!.pods.map((p) => p.x);
+    // Every pod inside the block, left of the trunk.
+    expect(Math.max(...xs)).toBeLessThan(l.frame.blockR);
+    expect(Math.min(...xs)).toBeGreaterThan(narrow ? 0 : l.frame.labelW);
+  });
+
+  it('a wider box gets longer rows of pods, not larger ones', () => {
+    const at = (w: number) =>
+      layout(view(deployment('kubia', [lane('kubia-a', 20)], 20)), false, undefined, w);
+    const narrow = at(700);
+    const wide = at(1400);
+    const r = (l: ReturnType<typeof at>) => l.blocks[0]!.lanes[0]!.pods[0]!.size.r;
+    expect(r(narrow)).toBe(r(wide));
+    expect(wide.height).toBeLessThan(narrow.height);
+  });
+
+  it('is pure: the memory it is given is not changed, and the next memory is returned', () => {
+    const memory: SlotMemory = new Map();
+    const l = layout(view(deployment('kubia', [lane('kubia-a', 3)])), false, memory);
+    expect(memory.size).toBe(0);
+    expect([...l.slots.values()][0]?.size).toBe(3);
+  });
+});

@@ -1,0 +1,40 @@
+/** What a pod glyph is drawn from, and when two of them draw the same. */
+import type { PodView } from '../../src/index.ts';
+import type { T } from '../ui/labels.ts';
+
+export interface PodDotProps {
+  pod: PodView;
+  x: number;
+  y: number;
+  r: number;
+  t: T;
+}
+
+export interface PodGlyphProps extends PodDotProps {
+  showLabel: boolean;
+  /** The tooltip stays between these x (the lane's pod area). */
+  tipLeft: number;
+  tipRight: number;
+}
+
+/**
+ * Props equal for drawing a pod (memo's comparison). `withProgress` false: the stage's progress
+ * does not show, so a change of it alone is no reason to draw again.
+ */
+export const samePod = (
+  a: PodDotProps & { showLabel?: boolean },
+  b: PodDotProps & { showLabel?: boolean },
+  withProgress = true,
+) =>
+  a.x === b.x &&
+  a.y === b.y &&
+  a.r === b.r &&
+  a.t === b.t &&
+  a.showLabel === b.showLabel &&
+  a.pod.uid === b.pod.uid &&
+  a.pod.state === b.pod.state &&
+  a.pod.reason === b.pod.reason &&
+  a.pod.endpoint === b.pod.endpoint &&
+  a.pod.node === b.pod.node &&
+  a.pod.colour === b.pod.colour &&
+  (!withProgress || a.pod.progress === b.pod.progress);

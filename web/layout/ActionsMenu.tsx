@@ -1,0 +1,55 @@
+/**
+ * Embeds: the actions behind one button over the diagram, so the diagram, the playback bar and
+ * the timeline fit the frame. Esc or a click outside closes it; focus returns to the button.
+ */
+import { useEffect, useRef, useState } from 'react';
+import { useT } from '../i18n/index.ts';
+import { Actions } from '../ui/Actions.tsx';
+
+export function ActionsMenu() {
+  const t = useT();
+  const [open, setOpen] = useState(false);
+  const button = useRef<HTMLButtonElement>(null);
+  const panel = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (!open) return;
+    panel.current?.querySelector<HTMLElement>('select, input, button')?.focus();
+    const close = (focus: boolean) => {
+      setOpen(false);
+      if (focus) button.current?.focus();
+    };
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key === 'Escape') {
+        e.preventDefault();
+        close(true);
+      }
+    };
+    const onDown = (e: PointerEvent) => {
+      const target = e.target as Node;
+      if (!panel.current?.contains(target) && !button.current?.contains(target)) close(false);
+    };
+    window.addEventListener('keydown', onKey);
+    window.addEventListener('pointerdown', onDown);
+    return () => {
+      window.removeEventListener('keydown', onKey);
+      window.removeEventListener('pointerdown', onDown);
+    };
+  }, [open]);
+  return (
+    <>
+      <button
+        ref={button}
+        type="button"
+        aria-expanded={open}
+        aria-controls="actions-menu"
+        onClick={() => setOpen(!open)}
+        data-skip="actions"
+      >
+        {t('actions.title')} <span aria-hidden="true">▾</span>
+      </button>
+      <div ref={panel} id="actions-menu" className="actions-menu" hidden={!open}>
+        {open && <Actions />}
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,80 @@
+/**
+ * The app's keyboard shortcuts, on the whole page:
+ *
+ *   Space      play / pause, whatever button has focus (Enter still presses a button, so an
+ *              action pressed with the keyboard never runs again when Space is meant)
+ *   ← / →      step back / forward (a slider or the split keeps its own arrows)
+ *   /          the kubectl console
+ *   ?          the list of shortcuts
+ *   Ctrl+= / Ctrl+− / Ctrl+0   larger / smaller / default text (the app's, not the browser's zoom)
+ *
+ * Keys typed into a field, and keys inside a dialog, belong to them.
+ */
+import { useEffect } from 'react';
+import type { Lab } from '../lab/lab.ts';
+import { stepFontScale } from './prefs.ts';
+
+export const isTyping = (el: EventTarget | null): boolean =>
+  el instanceof HTMLElement &&
+  (el.isContentEditable ||
+    ['INPUT', 'TEXTAREA', 'SELECT'].includes(el.tagName) ||
+    !!el.closest('.cm-editor'));
+
+/** Inside a dialog (the lesson picker, this sheet, share) buttons take Space as usual. */
+const inDialog = (el: EventTarget | null): boolean =>
+  el instanceof Element && !!el.closest('dialog, [role="dialog"], [role="alertdialog"], [role="menu"]');
+
+const onButton = (el: EventTarget | null): boolean =>
+  el instanceof Element && !!el.closest('button, [role="button"], summary');
+
+/** Focus the console's prompt (the wide console's when it is open). */
+export function focusConsole(): void {
+  document.getElementById('kubectl-input')?.focus();
+}
+
+export function useShortcuts(lab: Lab, openSheet: () => void): void {
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.defaultPrevented || e.isComposing) return;
+      if ((e.ctrlKey || e.metaKey) && !e.altKey && !e.shiftKey) {
+        const step = e.key === '=' || e.key === '+' ? 1 : e.key === '-' ? -1 : e.key === '0' ? 0 : null;
+        if (step !== null) {
+          e.preventDefault();
+          stepFontScale(step);
+        }
+        return;
+      }
+      if (e.ctrlKey || e.metaKey || e.altKey) return;
+      if (e.key === '/' && !isTyping(e.target)) {
+        e.preventDefault();
+        focusConsole();
+        return;
+      }
+      if (isTyping(e.target) || inDialog(e.target)) return;
+      if (e.key === '?') {
+        e.preventDefault();
+        openSheet();
+      } else if (e.key === ' ') {
+        e.preventDefault();
+        if (!e.repeat) lab.togglePlay();
+      } else if (e.key === 'ArrowRight') {
+        e.preventDefault();
+        lab.stepForward();
+      } else if (e.key === 'ArrowLeft') {
+        e.preventDefault();
+        lab.stepBack();
+      }
+    };
+    // Some browsers press a button on Space's keyup: that press belongs to play/pause too.
+    const onKeyUp = (e: KeyboardEvent) => {
+      if (e.key === ' ' && onButton(e.target) && !isTyping(e.target) && !inDialog(e.target))
+        e.preventDefault();
+    };
+    window.addEventListener('keydown', onKey);
+    window.addEventListener('keyup', onKeyUp);
+    return () => {
+      window.removeEventListener('keydown', onKey);
+      window.removeEventListener('keyup', onKeyUp);
+    };
+  }, [lab, openSheet]);
+}

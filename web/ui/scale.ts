@@ -1,0 +1,31 @@
+/**
+ * The timeline's horizontal scale, shared by every chart drawn over virtual time (the single-lane
+ * timeline and the comparison's), so the same moment sits at the same x in both.
+ */
+import { scaleLinear } from 'd3-scale';
+import { useLayoutEffect, useState, type RefObject } from 'react';
+
+/** Margins of a timeline chart in CSS pixels. */
+export const M = { l: 34, r: 12, t: 10 };
+
+/** Virtual seconds [0, duration] to x in a chart `width` pixels wide. */
+export const xScale = (duration: number, width: number) =>
+  scaleLinear()
+    .domain([0, Math.max(duration, 1e-9)])
+    .range([M.l, width - M.r]);
+
+/** The figure's width in CSS pixels, so the chart keeps a fixed height and unscaled text. */
+export function useWidth(ref: RefObject<HTMLElement | null>): number {
+  const [w, setW] = useState(1000);
+  useLayoutEffect(() => {
+    const el = ref.current;
+    if (!el || typeof ResizeObserver !== 'function') return;
+    const ro = new ResizeObserver(([e]) => {
+      const next = Math.round(e?.contentRect.width ?? 0);
+      if (next > 0) setW(next);
+    });
+    ro.observe(el);
+    return () => ro.disconnect();
+  }, [ref]);
+  return w;
+}
