@@ -1,200 +1,298 @@
 /**
- * `npm run bench`: a complete rolling update (luksa/kubia:v1 → v2, 25%/25%) of 100, 1,000 and
- * 10,000 replicas, with every timing 0 and with the default timings. Each case runs in its own
- * process so its peak memory is its own. Prints wall time, peak RSS and heap, and how much faster
- * than virtual time the simulation ran.
+ * `npm run bench`: the rows of issue 17's table, each measured in fresh processes (median of 5
+ * runs), then the browser rows (`npm run bench:frames`).
  *
- * Budgets (DESIGN.md §6): 1,000 replicas with instant pods under 0.5 s; 10,000 under 5 s and
- * 500 MiB.
+ *   npm run bench                          this checkout
+ *   npm run bench -- --compare main        the same rows on another commit, side by side, alternating
+ *   npm run bench -- --rows update-zero-1000,run-open --runs 3 --no-frames
+ *
+ * Without --compare or --rows it then runs bench/world.ts, bench/server.ts and bench/classroom.ts (skip them with
+ * --no-extra) and the browser rows (--no-frames skips them).
+ *
+ * With --compare, the other commit is unpacked into a temporary folder (`git archive`), its
+ * dependencies installed (`npm ci`, or this checkout's node_modules when the lockfiles are the
+ * same), and this checkout's bench/cases.ts run there: the same measurement against the other
+ * simulator. Runs alternate between the two, so a machine that others load slows both alike. The
+ * behaviour fingerprint (bench/behaviour.ts) is compared too: a speed-up that changes a hash
+ * changed behaviour.
+ *
+ * Times are wall-clock; the CPU time of the same span is shown beside it, the figure to trust
+ * when the machine is busy.
  */
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import '../src/k8s/yaml-impl.ts';
-import { applyAll } from '../src/cluster/apply.ts';
-import { SimCluster } from '../src/cluster/cluster.ts';
-import type { Deployment, ReplicaSet } from '../src/k8s/types.ts';
-import { parseManifests } from '../src/k8s/yaml.ts';
-import { runKubectl } from '../src/kubectl/index.ts';
-import { createCluster } from '../src/index.ts';
+import type { Measure } from './cases.ts';
 
-const zero = { scheduleSeconds: 0, imagePullSeconds: 0, containerStartSeconds: 0, terminationSeconds: 0 };
-
-function manifest(replicas: number): string {
-  return `apiVersion: apps/v1
-kind: Deployment
-metadata:
-  name: kubia
-spec:
-  replicas: ${replicas}
-  selector:
-    matchLabels: { app: kubia }
-  template:
-    metadata:
-      labels: { app: kubia }
-    spec:
-      containers:
-      - name: nodejs
-        image: luksa/kubia:v1
-`;
-}
+const here = dirname(dirname(fileURLToPath(import.meta.url)));
 
 interface Row {
-  replicas: number;
-  timing: string;
-  wallMs: number;
-  /** CPU time of the process over the same span: the figure to trust on a busy machine. */
-  cpuMs: number;
-  virtualSeconds: number;
-  peakRssMiB: number;
-  peakHeapMiB: number;
-  events: number;
+  id: string;
+  what: string;
+  goal: string;
+  /** The measure the goal is about, for the ✓: wall ms (or a ratio). */
+  value: (m: Measure) => number;
+  limit: number;
+  /** How a measure reads in the table. */
+  show: (m: Measure) => string;
 }
 
-/** Complete: every replica updated and available, no old replica left, only the new pods exist. */
-function complete(c: SimCluster, replicas: number, revision: string): boolean {
-  const d = c.store.get<Deployment>('Deployment', 'default', 'kubia');
-  const s = d?.status ?? {};
-  if (s.updatedReplicas !== replicas || s.availableReplicas !== replicas || s.replicas !== replicas)
-    return false;
-  if (d?.metadata.annotations?.['deployment.kubernetes.io/revision'] !== revision) return false;
-  const old = c.store
-    .list<ReplicaSet>('ReplicaSet', 'default')
-    .filter((r) => r.metadata.annotations?.['deployment.kubernetes.io/revision'] !== revision);
-  return old.every((r) => (r.spec.replicas ?? 0) === 0) && c.store.count('Pod') === replicas;
+const ms = (x: number) => (x >= 10_000 ? `${(x / 1000).toFixed(1)} s` : `${Math.round(x)} ms`);
+const timeAndCpu = (m: Measure) => `${ms(m.ms)} (${ms(m.cpu)} cpu)`;
+
+const ROWS: Row[] = [
+  {
+    id: 'update-zero-1000',
+    what: 'complete rolling update, all timings 0, 1,000 replicas',
+    goal: '< 0.25 s',
+    value: (m) => m.ms,
+    limit: 250,
+    show: timeAndCpu,
+  },
+  {
+    id: 'update-zero-10000',
+    what: 'same, 10,000 replicas',
+    goal: '< 2 s',
+    value: (m) => m.ms,
+    limit: 2000,
+    show: timeAndCpu,
+  },
+  {
+    id: 'update-default-1000',
+    what: 'same with default timings, 1,000 replicas',
+    goal: '< 1 s',
+    value: (m) => m.ms,
+    limit: 1000,
+    show: timeAndCpu,
+  },
+  {
+    id: 'update-default-10000',
+    what: 'default timings, 10,000 replicas',
+    goal: '< 10 s',
+    value: (m) => m.ms,
+    limit: 10_000,
+    show: timeAndCpu,
+  },
+  {
+    id: 'memory-10000',
+    what: '  its peak memory in Node (RSS; heap)',
+    goal: '< 400 MB',
+    value: (m) => m.extra?.['peakRssMiB'] ?? NaN,
+    limit: 400,
+    show: (m) =>
+      `${Math.round(m.extra?.['peakRssMiB'] ?? NaN)} MiB; ${Math.round(m.extra?.['peakHeapMiB'] ?? NaN)} MiB`,
+  },
+  {
+    id: 'instant-1000',
+    what: 'one simulated instant, 1,000 pods updating (median; p95, max)',
+    goal: '< 4 ms',
+    value: (m) => m.ms,
+    limit: 4,
+    show: (m) =>
+      `${m.ms.toFixed(2)} ms; ${(m.extra?.['p95'] ?? NaN).toFixed(1)}, ${(m.extra?.['max'] ?? NaN).toFixed(0)} ms`,
+  },
+  {
+    id: 'run-open',
+    what: 'Run: open an hour of 1,000 pods at 20 req/s at its end, cold',
+    goal: '< 1 s',
+    value: (m) => m.ms,
+    limit: 1000,
+    show: timeAndCpu,
+  },
+  {
+    id: 'run-seek',
+    what: 'Run: then a seek to its frame (median of 20; max)',
+    goal: '< 100 ms',
+    value: (m) => m.extra?.['max'] ?? NaN,
+    limit: 100,
+    show: (m) => `${m.ms.toFixed(1)} ms; ${(m.extra?.['max'] ?? NaN).toFixed(1)} ms`,
+  },
+  {
+    id: 'run-memory',
+    what: 'Run: heap after an hour of playback / after a minute',
+    goal: '≤ 2×',
+    value: (m) => m.ms,
+    limit: 2,
+    show: (m) =>
+      `${m.ms.toFixed(2)}× (${Math.round(m.extra?.['hourMiB'] ?? NaN)} / ${Math.round(m.extra?.['minuteMiB'] ?? NaN)} MiB)`,
+  },
+  {
+    id: 'snapshot',
+    what: 'public snapshot(); restore(), 1,000 pods mid-rollout (median of 200)',
+    goal: '',
+    value: (m) => m.ms,
+    limit: Infinity,
+    show: (m) => `${m.ms.toFixed(2)} ms; ${(m.extra?.['restoreMs'] ?? NaN).toFixed(2)} ms`,
+  },
+];
+
+/** Which case measures a row (the memory row is read from the 10,000-replica update). */
+const caseOf = (id: string) => (id === 'memory-10000' ? 'update-default-10000' : id);
+
+// ---------------------------------------------------------------------------------------------
+
+const args = process.argv.slice(2);
+const flag = (name: string) => args.includes(`--${name}`);
+const option = (name: string) => {
+  const i = args.indexOf(`--${name}`);
+  return i >= 0 ? args[i + 1] : undefined;
+};
+const runs = Number(option('runs') ?? 5);
+const compare = option('compare');
+const only = option('rows')?.split(',');
+const rows = ROWS.filter((r) => !only || only.includes(r.id) || only.includes(caseOf(r.id)));
+
+function git(...a: string[]): string {
+  return execFileSync('git', a, { cwd: here, encoding: 'utf8' }).trim();
 }
 
-function runCase(replicas: number, timing: 'zero' | 'default'): Row {
-  // Room for replicas + maxSurge pods at 110 pods a node.
-  const nodes = Math.max(3, Math.ceil((replicas * 1.3 + 10) / 110));
-  const c = new SimCluster({
-    seed: 1,
-    nodes,
-    cpu: '64',
-    memory: '256Gi',
-    ...(timing === 'zero' ? { timing: zero } : {}),
-  });
-  applyAll(c, parseManifests(manifest(replicas)));
-  const runUntil = (revision: string) => {
-    for (let i = 0; i < 100_000 && !complete(c, replicas, revision); i++) c.advance(1);
-    if (!complete(c, replicas, revision)) throw new Error('rollout did not complete');
-  };
-  runUntil('1');
-  let peakHeap = process.memoryUsage().heapUsed;
-  const start = performance.now();
-  const cpuStart = process.cpuUsage();
-  const virtualStart = c.now;
-  runKubectl(c, 'set image deployment/kubia nodejs=luksa/kubia:v2');
-  for (let i = 0; i < 100_000 && !complete(c, replicas, '2'); i++) {
-    c.advance(1);
-    if (i % 10 === 0) peakHeap = Math.max(peakHeap, process.memoryUsage().heapUsed);
-  }
-  const wallMs = performance.now() - start;
-  const cpu = process.cpuUsage(cpuStart);
-  peakHeap = Math.max(peakHeap, process.memoryUsage().heapUsed);
-  if (!complete(c, replicas, '2')) throw new Error('rolling update did not complete');
-  return {
-    replicas,
-    timing,
-    wallMs: Math.round(wallMs),
-    cpuMs: Math.round((cpu.user + cpu.system) / 1000),
-    virtualSeconds: Math.round(c.now - virtualStart),
-    peakRssMiB: Math.round(process.resourceUsage().maxRSS / 1024),
-    peakHeapMiB: Math.round(peakHeap / 2 ** 20),
-    events: c.eventList().length,
-  };
-}
-
-const [, , mode, replicasArg, timingArg] = process.argv;
-if (mode === '--case') {
-  console.log(JSON.stringify(runCase(Number(replicasArg), timingArg as 'zero' | 'default')));
-} else {
-  const self = fileURLToPath(import.meta.url);
-  const rows: Row[] = [];
-  const skipped: string[] = [];
-  for (const timing of ['zero', 'default'] as const)
-    for (const replicas of [100, 1000, 10000]) {
-      // With realistic timings every pod becomes Ready at its own instant and each instant costs a
-      // ReplicaSet sync over all its pods: 10,000 replicas take about a quarter of an hour.
-      if (timing === 'default' && replicas === 10000 && !process.env['BENCH_FULL']) {
-        skipped.push(
-          '10000 replicas with default timings: not run (about 15 min of CPU); BENCH_FULL=1 runs it',
-        );
-        continue;
-      }
-      const out = execFileSync(
-        process.execPath,
-        [...process.execArgv, self, '--case', String(replicas), timing],
-        { encoding: 'utf8', maxBuffer: 1 << 24 },
-      );
-      rows.push(JSON.parse(out.trim().split('\n').pop()!) as Row);
-      const r = rows[rows.length - 1]!;
-      console.error(`  ${timing} ${replicas}: ${r.wallMs} ms`);
+/** The other commit, unpacked with its dependencies, running this checkout's measurements. */
+function prepare(ref: string): string {
+  const sha = git('rev-parse', '--verify', `${ref}^{commit}`);
+  const dir = join(tmpdir(), `rollout-lab-bench-${sha.slice(0, 12)}`);
+  if (!existsSync(join(dir, '.ready'))) {
+    mkdirSync(dir, { recursive: true });
+    execFileSync('sh', ['-c', `git archive ${sha} | tar -x -C ${JSON.stringify(dir)}`], { cwd: here });
+    const sameLock =
+      existsSync(join(dir, 'package-lock.json')) &&
+      readFileSync(join(dir, 'package-lock.json'), 'utf8') ===
+        readFileSync(join(here, 'package-lock.json'), 'utf8');
+    if (sameLock && !existsSync(join(dir, 'node_modules')))
+      symlinkSync(join(here, 'node_modules'), join(dir, 'node_modules'), 'dir');
+    else if (!sameLock) {
+      console.error(`  npm ci in ${dir} …`);
+      execFileSync('npm', ['ci', '--no-audit', '--no-fund'], { cwd: dir, stdio: 'inherit' });
     }
-  const header = [
-    'replicas',
-    'timing',
-    'wall ms',
-    'cpu ms',
-    'virtual s',
-    'x faster than real time',
-    'peak RSS MiB',
-    'peak heap MiB',
-    'events',
-  ];
-  const lines = rows.map((r) =>
-    [
-      r.replicas,
-      r.timing,
-      r.wallMs,
-      r.cpuMs,
-      r.virtualSeconds,
-      r.virtualSeconds ? Math.round((r.virtualSeconds * 1000) / Math.max(1, r.wallMs)) : '-',
-      r.peakRssMiB,
-      r.peakHeapMiB,
-      r.events,
-    ].map(String),
-  );
-  const widths = header.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i]!.length)));
-  const fmt = (cells: string[]) => cells.map((c, i) => c.padStart(widths[i]!)).join('  ');
-  console.log('Rolling update v1 → v2 (25%/25%), complete = all replicas updated and available, no old pods');
-  console.log(fmt(header));
-  for (const l of lines) console.log(fmt(l));
-  for (const s of skipped) console.log(s);
-  snapshotCost();
+    writeFileSync(join(dir, '.ready'), `${ref} ${sha}\n`);
+  }
+  copyFileSync(join(here, 'bench', 'cases.ts'), join(dir, 'bench', 'cases.ts'));
+  copyFileSync(join(here, 'bench', 'behaviour.ts'), join(dir, 'bench', 'behaviour.ts'));
+  console.error(`  ${ref} = ${sha.slice(0, 12)} in ${dir}`);
+  return dir;
 }
 
-/**
- * What the public snapshot() and restore() cost (they copy or freeze what they share and check
- * their input in full), mid-rollout with default timings: median of 200 calls.
- */
-function snapshotCost(): void {
-  console.log('\nPublic snapshot() / restore(), mid-rollout (default timings), median of 200 calls');
-  console.log('  pods  snapshot ms  restore ms');
-  for (const replicas of [100, 1000]) {
-    const c = createCluster({
-      seed: 1,
-      nodes: Math.max(3, Math.ceil((replicas * 1.3 + 10) / 110)),
-      cpu: '64',
-      memory: '256Gi',
-    });
-    c.apply(manifest(replicas));
-    c.advance(60);
-    c.kubectl('set image deployment/kubia nodejs=luksa/kubia:v2');
-    c.advance(5);
-    const median = (f: () => void) => {
-      const times: number[] = [];
-      for (let i = 0; i < 200; i++) {
-        const t = performance.now();
-        f();
-        times.push(performance.now() - t);
-      }
-      return times.sort((a, b) => a - b)[100]!;
-    };
-    const s = c.snapshot();
-    const snap = median(() => c.snapshot());
-    const restore = median(() => c.restore(s));
-    console.log(
-      `${String(c.list('pods').length).padStart(6)}  ${snap.toFixed(2).padStart(11)}  ${restore.toFixed(2).padStart(10)}`,
+/** One run of a case in a fresh process; undefined when it failed or took over an hour. */
+function runCase(tree: string, name: string): Measure | undefined {
+  const r = spawnSync(process.execPath, ['--expose-gc', '--import', 'tsx', 'bench/cases.ts', name], {
+    cwd: tree,
+    encoding: 'utf8',
+    maxBuffer: 1 << 26,
+    timeout: 3_600_000,
+  });
+  const line = r.stdout?.trim().split('\n').pop();
+  if (r.status !== 0 || !line) {
+    console.error(
+      `  ${name} failed in ${tree}: ${(r.stderr ?? '').trim().split('\n').slice(-3).join(' | ')}`,
     );
+    return undefined;
   }
+  return JSON.parse(line) as Measure;
+}
+
+function median(ms: Measure[]): Measure | undefined {
+  if (ms.length === 0) return undefined;
+  const mid = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)]!;
+  const extra: Record<string, number> = {};
+  for (const k of Object.keys(ms[0]!.extra ?? {})) extra[k] = mid(ms.map((m) => m.extra?.[k] ?? NaN));
+  return { ms: mid(ms.map((m) => m.ms)), cpu: mid(ms.map((m) => m.cpu)), extra };
+}
+
+const trees: [string, string][] = [['this', here]];
+if (compare) trees.push([compare, prepare(compare)]);
+
+const results = new Map<string, Map<string, Measure[]>>();
+for (const [label] of trees) results.set(label, new Map());
+const cases = [...new Set(rows.map((r) => caseOf(r.id)))];
+for (const name of cases) {
+  for (let i = 0; i < runs; i++)
+    for (const [label, tree] of trees) {
+      const m = runCase(tree, name);
+      const list = results.get(label)!.get(name) ?? [];
+      if (m) list.push(m);
+      results.get(label)!.set(name, list);
+      console.error(`  ${name} ${label} #${i + 1}: ${m ? timeAndCpu(m) : 'failed'}`);
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// The table
+
+const header = ['', 'this checkout', ...(compare ? [compare, 'ratio'] : []), 'goal', ''];
+const lines: string[][] = [];
+for (const r of rows) {
+  const mine = median(results.get('this')!.get(caseOf(r.id)) ?? []);
+  const cells = [r.what, mine ? r.show(mine) : 'failed'];
+  if (compare) {
+    const theirs = median(results.get(compare)!.get(caseOf(r.id)) ?? []);
+    cells.push(theirs ? r.show(theirs) : 'failed');
+    const a = mine && r.value(mine);
+    const b = theirs && r.value(theirs);
+    cells.push(a !== undefined && b !== undefined && b > 0 ? `${(a / b).toFixed(2)}×` : '');
+  }
+  cells.push(
+    r.goal,
+    !mine || r.goal === ''
+      ? ''
+      : r.value(mine) < r.limit || (r.goal.startsWith('≤') && r.value(mine) <= r.limit)
+        ? '✓'
+        : '✗',
+  );
+  lines.push(cells);
+}
+const widths = header.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i]!.length)));
+const fmt = (cells: string[]) =>
+  cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');
+console.log(
+  `\nIssue 17, Node rows: median of ${runs} runs, each in a fresh process (wall; CPU of the same span)`,
+);
+console.log(fmt(header));
+for (const l of lines) console.log(fmt(l));
+
+if (compare && !flag('no-behaviour')) {
+  const fingerprint = (tree: string) =>
+    execFileSync(process.execPath, ['--import', 'tsx', 'bench/behaviour.ts'], {
+      cwd: tree,
+      encoding: 'utf8',
+      maxBuffer: 1 << 26,
+    });
+  console.error('  behaviour fingerprints …');
+  const a = fingerprint(here).trim().split('\n');
+  const b = fingerprint(trees[1]![1]).trim().split('\n');
+  const differ = a.filter((line, i) => line !== b[i]).map((line) => line.split(/\s+/)[0]);
+  console.log(
+    differ.length === 0 && a.length === b.length
+      ? `Behaviour: the same in all ${a.length} fingerprinted cases (bench/behaviour.ts).`
+      : `Behaviour DIFFERS in ${differ.length} of ${a.length} cases: ${differ.join(', ')}`,
+  );
+}
+
+if (!compare && !only && !flag('no-extra'))
+  for (const script of ['bench/world.ts', 'bench/server.ts', 'bench/classroom.ts']) {
+    console.log(`\n${script}`);
+    spawnSync(process.execPath, ['--import', 'tsx', script], { cwd: here, stdio: 'inherit' });
+  }
+
+if (!compare && !flag('no-frames')) {
+  console.log(
+    '\nBrowser rows (frame p95 at 100 and 1,000 pods, seek to the painted frame): npm run bench:frames',
+  );
+  const r = spawnSync('npm', ['run', 'bench:frames'], { cwd: here, encoding: 'utf8', maxBuffer: 1 << 26 });
+  const found = (r.stdout ?? '')
+    .split('\n')
+    .filter((l) => l.startsWith('{"bench"'))
+    .map((l) => JSON.parse(l) as Record<string, unknown>);
+  for (const f of found) {
+    if (f['bench'] === 'frames')
+      console.log(
+        `frame p95, ${String(f['pods'])} pods, 20 req/s: ${String(f['p95ms'])} ms (goal ≤ 16.7 ms)`,
+      );
+    else if (f['bench'] === 'scrub')
+      console.log(
+        `seek to the painted frame, 10-minute run: max ${String(f['paintedMaxMs'])} ms (goal < 50 ms)`,
+      );
+    else console.log(JSON.stringify(f));
+  }
+  if (r.status !== 0) console.log(`bench:frames failed (exit ${r.status}); run it alone to see why`);
 }

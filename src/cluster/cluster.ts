@@ -33,8 +33,8 @@ import {
 } from './context.ts';
 import { syncDeployment } from './controllers/deployment/controller.ts';
 import { isPodReady } from './controllers/deployment/util.ts';
-import { syncEndpoints } from './controllers/endpoints.ts';
-import { syncReplicaSet } from './controllers/replicaset.ts';
+import { ServiceMembers, syncEndpoints } from './controllers/endpoints.ts';
+import { ReplicaSetPods, syncReplicaSet } from './controllers/replicaset.ts';
 import { enqueueBudgets, syncDisruptionBudget } from './controllers/disruption.ts';
 import { syncNode } from './controllers/nodelifecycle.ts';
 import { ApiError, BudgetError } from './errors.ts';
@@ -44,6 +44,7 @@ import { TimerHeap, type Timer } from './heap.ts';
 import { Store, controllerUid, objectKey, type Change, type StoreData } from './store.ts';
 import type { AppBehaviour } from './apps.ts';
 import { syncPod, type PodRuntime } from './kubelet.ts';
+import { SharedList, SharedMemo, SharedRuntimes, SharedSeries } from './snapshot-parts.ts';
 import {
   BATCH_SECONDS,
   copyTrafficState,
@@ -52,7 +53,7 @@ import {
   type TrafficSecond,
   type TrafficState,
 } from './traffic.ts';
-import { copyWorldState, newWorldState, scheduleBatch, type WorldState } from './world.ts';
+import { copyWorldState, newWorldState, NodeUsageCache, scheduleBatch, type WorldState } from './world.ts';
 
 export interface ClusterOptions {
   seed?: number;
@@ -72,6 +73,19 @@ export interface ClusterOptions {
    * smaller budget so that no command can freeze the page.
    */
   maxPodsPerCommand?: number;
+}
+
+/** A snapshot for rewind() only, sharing more with earlier ones (see SimCluster.checkpoint()). */
+export interface ClusterCheckpoint {
+  /** The snapshot, with 0 for every pod's requests served and no per-second traffic. */
+  readonly snapshot: ClusterSnapshot;
+  /** world.pods' requests served, in order. */
+  readonly requests: readonly number[];
+  /** world.traffic.series, in chunks. */
+  readonly series: readonly (readonly TrafficSecond[])[];
+  /** The event log and the decision records, in chunks (the snapshot holds none). */
+  readonly events: readonly (readonly KubeEvent[])[];
+  readonly decisions: readonly (readonly Decision[])[];
 }
 
 /** Everything needed to resume the cluster exactly where it was. Plain data. */
@@ -122,6 +136,22 @@ function eventKey(
   return `${uid}|${type}|${reason}|${component}|${host}|${message}`;
 }
 
+/**
+ * Each recorded Event's key (events are frozen and shared by the snapshots that hold them), so a
+ * restore indexes an hour of events without building their keys again.
+ */
+const eventKeys = new WeakMap<KubeEvent, string>();
+
+function keyOfEvent(e: KubeEvent): string {
+  let key = eventKeys.get(e);
+  if (key === undefined) {
+    const o = e.involvedObject;
+    key = eventKey(o.uid || o.name, e.type, e.reason, e.source.component, e.source.host ?? '', e.message);
+    eventKeys.set(e, key);
+  }
+  return key;
+}
+
 /** How often old events are pruned, in virtual seconds. */
 const PRUNE_SECONDS = 60;
 /** Event names are `<object>.<hex>` like upstream's `<name>.<unix nanos in hex>`. */
@@ -158,10 +188,24 @@ export class SimCluster implements ControllerContext {
   /** Earliest pending timer per target+key: a later duplicate adds nothing (like AddAfter). */
   private pendingTimers = new Map<string, number>();
   private eventLog: KubeEvent[] = [];
-  private eventIndex = new Map<string, number>();
+  /** Where each event key is in the log; built when first needed after a restore or prune. */
+  private eventIndexMap: Map<string, number> | undefined = new Map();
   private eventSeq = 0;
   private decisionLog: Decision[] = [];
   private lastDecision = new Map<string, Map<string, string>>();
+  /** Bumped when the event log, the decision log or the waiting memory change (for snapshots). */
+  private versions = { events: 0, decisions: 0, memo: 0 };
+  /** What the last snapshot was made of, shared by the next while unchanged. */
+  private readonly shared = {
+    events: new SharedList<KubeEvent>(),
+    decisions: new SharedList<Decision>(),
+    runtimes: new SharedRuntimes(),
+    memo: new SharedMemo(),
+    checkpointRuntimes: new SharedRuntimes(true),
+    series: new SharedSeries<TrafficSecond>(),
+    checkpointEvents: new SharedSeries<KubeEvent>(),
+    checkpointDecisions: new SharedSeries<Decision>(),
+  };
   world: WorldState = newWorldState();
   /** A simulator limit (not Kubernetes'): more pods than this are refused, so no input can hang the page. */
   readonly maxPods: number;
@@ -178,11 +222,16 @@ export class SimCluster implements ControllerContext {
   private watchers = new Set<(c: Change) => void>();
   /** Called with every recorded or repeated Event (the previous version for a repeat). */
   private eventWatchers = new Set<(e: KubeEvent, old: KubeEvent | undefined) => void>();
+  /** The informers' caches the controllers read instead of going over every object. */
+  private readonly replicaSetPods = new ReplicaSetPods();
+  private readonly nodeUsage = new NodeUsageCache();
+  private readonly serviceMembers = new ServiceMembers();
 
   constructor(private readonly options: ClusterOptions = {}) {
     this.rand = new Rand(seedRandState(options.seed ?? 1));
     this.timing = { ...defaultTiming, ...(options.timing ?? {}) };
     this.world = newWorldState(structuredCloneJson(options.apps ?? {}));
+    this.watchWorld();
     this.maxPods = options.maxPodsTotal ?? 20_000;
     this.maxPodsPerCommand = options.maxPodsPerCommand ?? this.maxPods;
     this.store.onChange = (c) => this.onChange(c);
@@ -398,7 +447,7 @@ export class SimCluster implements ControllerContext {
     // The event correlator: the same event about the same object only bumps count and lastTimestamp.
     const key = eventKey(obj.metadata.uid ?? obj.metadata.name, type, reason, component, host ?? '', message);
     const ts = timestamp(this.now);
-    const at = this.eventIndex.get(key);
+    const at = this.eventIndex().get(key);
     if (at !== undefined && this.eventLog[at]) {
       const prev = this.eventLog[at]!;
       const next: KubeEvent = deepFreeze({
@@ -408,6 +457,8 @@ export class SimCluster implements ControllerContext {
         lastTimestamp: ts,
       });
       this.eventLog[at] = next;
+      eventKeys.set(next, key);
+      this.versions.events++;
       for (const w of this.eventWatchers) w(next, prev);
       return;
     }
@@ -448,8 +499,10 @@ export class SimCluster implements ControllerContext {
       reportingComponent: component,
       reportingInstance: host ?? '',
     };
-    this.eventIndex.set(key, this.eventLog.length);
+    this.eventIndex().set(key, this.eventLog.length);
     this.eventLog.push(deepFreeze(ev));
+    eventKeys.set(ev, key);
+    this.versions.events++;
     for (const w of this.eventWatchers) w(ev, undefined);
   }
 
@@ -462,8 +515,11 @@ export class SimCluster implements ControllerContext {
     const seen = this.lastDecision.get(objKey);
     if (waiting && seen?.get(d.code) === signature) return;
     if (!waiting || !seen) this.lastDecision.set(objKey, new Map());
+    else this.shared.memo.changed(seen);
     this.lastDecision.get(objKey)!.set(d.code, signature);
+    this.versions.memo++;
     this.decisionLog.push(deepFreeze({ t: this.now, ...d }));
+    this.versions.decisions++;
   }
 
   enqueue(queue: QueueName, key: string): void {
@@ -512,6 +568,7 @@ export class SimCluster implements ControllerContext {
         if (c.type === 'deleted') this.enqueue('gc', c.obj.metadata.uid ?? '');
         break;
       case 'ReplicaSet':
+        if (c.type === 'deleted') this.replicaSetPods.onReplicaSetDeleted(c.obj.metadata.uid);
         this.enqueue('replicaset', key);
         this.enqueueOwnerDeployment(c.obj, c.old);
         if (c.type === 'deleted') this.enqueue('gc', c.obj.metadata.uid ?? '');
@@ -548,6 +605,9 @@ export class SimCluster implements ControllerContext {
     const pod = c.obj as Pod;
     const old = c.old as Pod | undefined;
     const ns = pod.metadata.namespace ?? 'default';
+    this.replicaSetPods.onPodChange(key, old, c.type === 'deleted' ? undefined : pod);
+    this.nodeUsage.onPodChange(old, c.type === 'deleted' ? undefined : pod);
+    this.serviceMembers.onPodChange(key, ns);
     if (c.type === 'deleted') {
       this.world.pods.delete(key);
       this.world.unschedulable.delete(key);
@@ -657,7 +717,7 @@ export class SimCluster implements ControllerContext {
     if (name === 'scheduler' || name === 'kubelet' || name === 'gc' || name === 'traffic') {
       const keys = [...queue];
       queue.clear();
-      if (name === 'scheduler') scheduleBatch(this, this.world, keys);
+      if (name === 'scheduler') scheduleBatch(this, this.world, keys, this.nodeUsage);
       else if (name === 'kubelet') for (const k of keys) syncPod(this, this.world, k);
       else if (name === 'gc') for (const uid of keys) this.collectGarbage(uid);
       else this.trafficTick();
@@ -665,8 +725,8 @@ export class SimCluster implements ControllerContext {
     }
     const key = queue.values().next().value as string;
     queue.delete(key);
-    if (name === 'replicaset') syncReplicaSet(this, key);
-    else if (name === 'endpoints') syncEndpoints(this, key);
+    if (name === 'replicaset') syncReplicaSet(this, key, this.replicaSetPods);
+    else if (name === 'endpoints') syncEndpoints(this, key, this.serviceMembers);
     else if (name === 'disruption') syncDisruptionBudget(this, key);
     else if (name === 'nodelifecycle') syncNode(this, this.world, key);
     else syncDeployment(this, key);
@@ -781,23 +841,23 @@ export class SimCluster implements ControllerContext {
   private pruneEvents(): void {
     const cutoff = timestamp(this.now - EVENT_TTL_SECONDS);
     const t = this.now - EVENT_TTL_SECONDS;
-    if (this.decisionLog.length && this.decisionLog[0]!.t < t)
+    if (this.decisionLog.length && this.decisionLog[0]!.t < t) {
       this.decisionLog = this.decisionLog.filter((d) => d.t >= t);
-    const keep = this.eventLog.filter((e) => e.lastTimestamp >= cutoff);
-    if (keep.length === this.eventLog.length) return;
-    this.eventLog = keep;
-    this.rebuildEventIndex();
+      this.versions.decisions++;
+    }
+    if (this.eventLog.every((e) => e.lastTimestamp >= cutoff)) return;
+    this.eventLog = this.eventLog.filter((e) => e.lastTimestamp >= cutoff);
+    this.versions.events++;
+    this.eventIndexMap = undefined;
   }
 
-  private rebuildEventIndex(): void {
-    this.eventIndex = new Map();
-    this.eventLog.forEach((e, i) => {
-      const o = e.involvedObject;
-      this.eventIndex.set(
-        eventKey(o.uid || o.name, e.type, e.reason, e.source.component, e.source.host ?? '', e.message),
-        i,
-      );
-    });
+  private eventIndex(): Map<string, number> {
+    if (this.eventIndexMap) return this.eventIndexMap;
+    const index = new Map<string, number>();
+    const log = this.eventLog;
+    for (let i = 0; i < log.length; i++) index.set(keyOfEvent(log[i]!), i);
+    this.eventIndexMap = index;
+    return index;
   }
 
   /** Called after every public change; the UI subscribes to redraw. */
@@ -837,10 +897,29 @@ export class SimCluster implements ControllerContext {
     return this.decisionLog;
   }
 
+  /** The event log as a frozen list: the same list until an event is recorded or pruned. */
+  frozenEvents(): readonly KubeEvent[] {
+    return this.shared.events.of(this.eventLog, this.versions.events);
+  }
+
+  /** The decision records as a frozen list: the same list until one is recorded or pruned. */
+  frozenDecisions(): readonly Decision[] {
+    return this.shared.decisions.of(this.decisionLog, this.versions.decisions);
+  }
+
   // -------------------------------------------------------------------------------------------
   // Snapshots
 
   snapshot(): ClusterSnapshot {
+    return this.capture(this.shared.runtimes.of(this.world.pods), copyTrafficState(this.world.traffic));
+  }
+
+  /** A snapshot with these kubelet records and traffic; the rest shared with the last one. */
+  private capture(
+    pods: [string, PodRuntime][],
+    traffic: TrafficState,
+    logs?: { events: KubeEvent[]; decisions: Decision[] },
+  ): ClusterSnapshot {
     return {
       version: 1,
       now: this.now,
@@ -852,24 +931,76 @@ export class SimCluster implements ControllerContext {
       >,
       timers: [...this.timers.items],
       timerSeq: this.timerSeq,
-      events: [...this.eventLog],
-      decisions: [...this.decisionLog],
+      // Unchanged parts are the previous snapshot's (snapshot-parts.ts).
+      events: logs ? logs.events : this.shared.events.of(this.eventLog, this.versions.events),
+      decisions: logs ? logs.decisions : this.shared.decisions.of(this.decisionLog, this.versions.decisions),
       eventSeq: this.eventSeq,
-      world: (() => {
-        const w = copyWorldState(this.world);
-        return {
-          pods: [...w.pods],
-          nodeImages: [...w.nodeImages],
-          nextIp: [...w.nextIp],
-          downNodes: [...w.downNodes],
-          unschedulable: [...w.unschedulable],
-          traffic: w.traffic,
-          apps: w.apps,
-        };
-      })(),
-      lastDecision: [...this.lastDecision].map(([k, m]) => [k, [...m]]),
+      world: {
+        pods,
+        nodeImages: [...this.world.nodeImages],
+        nextIp: [...this.world.nextIp],
+        downNodes: [...this.world.downNodes],
+        unschedulable: [...this.world.unschedulable],
+        traffic,
+        apps: this.world.apps,
+      },
+      lastDecision: this.shared.memo.of(this.lastDecision, this.versions.memo),
       timing: { ...this.timing },
     };
+  }
+
+  /** The kubelet says which runtime records it may change, so snapshots copy only those again. */
+  private watchWorld(): void {
+    const { runtimes, checkpointRuntimes } = this.shared;
+    runtimes.reset();
+    checkpointRuntimes.reset();
+    this.world.touch = (key) => {
+      runtimes.touched(key);
+      checkpointRuntimes.touched(key);
+    };
+  }
+
+  /**
+   * What a Run keeps every 10 virtual seconds: a snapshot that shares even more with the previous
+   * one than snapshot() does (request counts apart from the kubelet records, which otherwise change
+   * with every request served; per-second traffic, events and decisions in chunks, of which an
+   * hour's checkpoints share all but the last). Not plain data: rewind() takes it
+   * back; snapshot() is what to store or send.
+   */
+  checkpoint(): ClusterCheckpoint {
+    const t = this.world.traffic;
+    return {
+      snapshot: this.capture(
+        this.shared.checkpointRuntimes.of(this.world.pods),
+        {
+          ...t,
+          sources: t.sources.map((x) => ({ ...x })),
+          recent: [...t.recent],
+          series: [],
+          carry: [...t.carry],
+        },
+        { events: [], decisions: [] },
+      ),
+      requests: SharedRuntimes.requests(this.world.pods),
+      series: this.shared.series.of(t.series, (x) => ({ ...x, ok: { ...x.ok } })),
+      events: this.shared.checkpointEvents.of(this.eventLog, (e) => e),
+      decisions: this.shared.checkpointDecisions.of(this.decisionLog, (d) => d),
+    };
+  }
+
+  /** Puts a checkpoint back (see checkpoint()). */
+  rewind(cp: ClusterCheckpoint): void {
+    const w = cp.snapshot.world;
+    this.load({
+      ...cp.snapshot,
+      events: cp.events.flat(),
+      decisions: cp.decisions.flat(),
+      world: {
+        ...w,
+        pods: w.pods.map(([key, rt], i) => [key, { ...rt, requests: cp.requests[i]! }]),
+        traffic: { ...w.traffic, series: cp.series.flat() },
+      },
+    });
   }
 
   /**
@@ -892,6 +1023,12 @@ export class SimCluster implements ControllerContext {
     checkSnapshot(s, QUEUE_ORDER);
     for (const [, entries] of s.store.kinds) for (const [, o] of entries) deepFreeze(o);
     for (const e of s.events) deepFreeze(e);
+    for (const d of s.decisions) deepFreeze(d);
+    this.load(s);
+  }
+
+  /** Puts back a snapshot known to be whole and frozen: one of this cluster's own. */
+  private load(s: ClusterSnapshot): void {
     const onChange = this.store.onChange;
     this.store.onChange = () => {};
     try {
@@ -899,6 +1036,9 @@ export class SimCluster implements ControllerContext {
     } finally {
       this.store.onChange = onChange;
     }
+    this.replicaSetPods.reset();
+    this.nodeUsage.reset();
+    this.serviceMembers.reset();
     this.now = s.now;
     this.rand = new Rand([...s.rand] as RandState);
     for (const q of QUEUE_ORDER) this.queues[q] = new Set(s.queues[q] ?? []);
@@ -912,8 +1052,10 @@ export class SimCluster implements ControllerContext {
       if (cur === undefined || t.at < cur) this.pendingTimers.set(id, t.at);
     }
     this.eventLog = [...s.events];
-    this.rebuildEventIndex();
-    this.decisionLog = s.decisions.map((d) => deepFreeze(d));
+    this.shared.events.adopt(s.events, ++this.versions.events);
+    this.eventIndexMap = undefined;
+    this.decisionLog = [...s.decisions];
+    this.shared.decisions.adopt(s.decisions, ++this.versions.decisions);
     this.eventSeq = s.eventSeq;
     this.world = copyWorldState({
       pods: new Map(s.world.pods),
@@ -925,6 +1067,8 @@ export class SimCluster implements ControllerContext {
       apps: s.world.apps,
     });
     this.lastDecision = new Map(s.lastDecision.map(([k, m]) => [k, new Map(m)]));
+    this.versions.memo++;
+    this.watchWorld();
     // Snapshots made before timing.jitter existed carry no jitter: they used the default.
     this.timing = { ...defaultTiming, ...s.timing };
     this.notify();
@@ -983,11 +1127,7 @@ function admitPod(pod: Pod): Pod {
   spec.priority ??= 0;
   spec.enableServiceLinks ??= true;
   spec.preemptionPolicy ??= 'PreemptLowerPriority';
-  const tolerations = [...(spec.tolerations ?? [])];
-  for (const key of ['node.kubernetes.io/not-ready', 'node.kubernetes.io/unreachable'])
-    if (!tolerations.some((t) => t.key === key))
-      tolerations.push({ key, operator: 'Exists', effect: 'NoExecute', tolerationSeconds: 300 });
-  spec.tolerations = tolerations;
+  spec.tolerations = admittedTolerations(spec.tolerations);
   const withSpec = { ...pod, spec };
   // The pod strategy's PrepareForCreate records the QoS class in the status.
   return { ...withSpec, status: { ...withSpec.status, qosClass: podQOS(withSpec) } };
@@ -996,6 +1136,24 @@ function admitPod(pod: Pod): Pod {
 /** A private copy of plain configuration data, so later changes by the caller do not reach in. */
 function structuredCloneJson<T>(v: T): T {
   return JSON.parse(JSON.stringify(v)) as T;
+}
+
+type Tolerations = NonNullable<Pod['spec']['tolerations']>;
+/** Admitted tolerations per given list (pods of one template share the list; it never changes). */
+const tolerationsAdmitted = new WeakMap<Tolerations, Tolerations>();
+const NO_TOLERATIONS: Tolerations = [];
+
+function admittedTolerations(given: Tolerations | undefined): Tolerations {
+  const from = given ?? NO_TOLERATIONS;
+  let tolerations = tolerationsAdmitted.get(from);
+  if (!tolerations) {
+    tolerations = [...from];
+    for (const key of ['node.kubernetes.io/not-ready', 'node.kubernetes.io/unreachable'])
+      if (!tolerations.some((t) => t.key === key))
+        tolerations.push({ key, operator: 'Exists', effect: 'NoExecute', tolerationSeconds: 300 });
+    tolerationsAdmitted.set(from, tolerations);
+  }
+  return tolerations;
 }
 
 /** Virtual time is kept to microseconds so sums of fractions compare exactly. */

@@ -31,6 +31,8 @@ function podOrThrow(cluster: SimCluster, namespace: string, name: string): Pod {
 
 function runningRuntime(cluster: SimCluster, pod: Pod) {
   const key = `${pod.metadata.namespace ?? 'default'}/${pod.metadata.name}`;
+  // The fault changes the runtime record: snapshots must copy it again.
+  cluster.world.touch?.(key);
   const rt = cluster.world.pods.get(key);
   if (pod.metadata.deletionTimestamp) throw new FaultError(`pod ${pod.metadata.name} is terminating`);
   if (pod.spec.nodeName && cluster.world.downNodes.has(pod.spec.nodeName))

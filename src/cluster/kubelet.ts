@@ -75,6 +75,17 @@ export interface KubeletWorld {
   nodeImages: Map<string, readonly string[]>;
   nextIp: Map<string, number>;
   apps: Record<string, Partial<AppBehaviour>>;
+  /**
+   * At least the latest `readySince` of any pod (undefined: not known, e.g. after a restore).
+   * Traffic reads it to skip looking for endpoints that became Ready during a batch. Not state:
+   * snapshots leave it out.
+   */
+  latestReady?: number;
+  /**
+   * Told the key of each pod whose runtime record the kubelet may change: snapshots copy only
+   * those again. Not state either.
+   */
+  touch?: (key: string) => void;
   /** Nodes whose kubelet stopped (a fault: `kubectl lab node-down`), with the moment it did. */
   downNodes: Map<string, number>;
 }
@@ -605,6 +616,7 @@ function admit(s: PodSync): void {
  * a node whose kubelet is down (`world.downNodes`) does nothing until it is back.
  */
 export function syncPod(ctx: ControllerContext, world: KubeletWorld, key: string): void {
+  world.touch?.(key);
   const [namespace, name] = key.split('/') as [string, string];
   const pod = ctx.store.get<Pod>('Pod', namespace, name);
   if (!pod) {
@@ -649,6 +661,8 @@ export function syncPod(ctx: ControllerContext, world: KubeletWorld, key: string
   if (bound || resync || s.rt.stage !== stageBefore) s.pod = withStatus(ctx, s.pod, s.rt);
   if (s.pod !== pod) ctx.updateStatus(s.pod);
   world.pods.set(key, s.rt);
+  if (s.rt.readySince !== undefined && world.latestReady !== undefined && s.rt.readySince > world.latestReady)
+    world.latestReady = s.rt.readySince;
   schedule(ctx, key, s.rt);
 }
 
@@ -838,6 +852,7 @@ export function serveRequest(
 ): { status: number; version: string } {
   const key = `${pod.metadata.namespace ?? 'default'}/${pod.metadata.name}`;
   const rt = world.pods.get(key);
+  world.touch?.(key);
   const c = mainContainer(pod);
   const app = appBehaviour(c.image, world.apps);
   const version = c.image.slice(c.image.lastIndexOf(':') + 1);

@@ -36,6 +36,12 @@ export class Store {
   private kinds = new Map<string, Map<string, KubeObject>>();
   /** controller uid → kind → keys of the objects it controls. */
   private owned = new Map<string, Map<string, Set<string>>>();
+  /**
+   * Per kind, each key's place in the order `values` iterates in (the order keys were first
+   * written since they last appeared): lets an index order objects as a scan over them would.
+   */
+  private positions = new Map<string, Map<string, number>>();
+  private nextPosition = 0;
   resourceVersion = 0;
   onChange: (c: Change) => void = () => {};
 
@@ -50,6 +56,25 @@ export class Store {
 
   get<T extends KubeObject>(kind: string, namespace: string | undefined, name: string): T | undefined {
     return this.kinds.get(kind)?.get(objectKey(namespace, name)) as T | undefined;
+  }
+
+  /** Where an object comes in `values(kind)`: a number that grows with the order. */
+  position(kind: string, key: string): number {
+    return this.positions.get(kind)?.get(key) ?? Number.MAX_SAFE_INTEGER;
+  }
+
+  private placed(kind: string, key: string): void {
+    let p = this.positions.get(kind);
+    if (!p) {
+      p = new Map();
+      this.positions.set(kind, p);
+    }
+    p.set(key, this.nextPosition++);
+  }
+
+  /** An object by its key (`namespace/name`, or `name` for cluster-scoped kinds). */
+  getByKey<T extends KubeObject>(kind: string, key: string): T | undefined {
+    return this.kinds.get(kind)?.get(key) as T | undefined;
   }
 
   /** Objects of a kind, in one namespace or all, sorted by namespace and name (kubectl's order). */
@@ -68,8 +93,24 @@ export class Store {
     return [...out];
   }
 
+  /**
+   * Objects of a kind in all namespaces, sorted like `list`, as one list shared until the kind is
+   * written again (for views that keep what did not change). Read-only: `list` hands out copies of
+   * it, and a frozen Frame freezes it in place.
+   */
+  sorted<T extends KubeObject>(kind: string): readonly T[] {
+    if (!this.kinds.get(kind)) return [];
+    this.list(kind);
+    return this.listCache.get(`${kind}/*`)!.list as readonly KubeObject[] as readonly T[];
+  }
+
+  /** Changes whenever an object of the kind is written or removed. */
+  version(kind: string): number {
+    return this.kindVersion.get(kind) ?? 0;
+  }
+
   /** Sorted lists per kind and namespace, valid until that kind is written again. */
-  private listCache = new Map<string, { version: number; list: KubeObject[] }>();
+  private listCache = new Map<string, { version: number; list: readonly KubeObject[] }>();
   private kindVersion = new Map<string, number>();
 
   private touched(kind: string): void {
@@ -120,6 +161,7 @@ export class Store {
       metadata: { ...obj.metadata, resourceVersion: String(this.resourceVersion) },
     } as T);
     b.set(key, stored);
+    if (!old) this.placed(obj.kind, key);
     if (old) this.unindex(old, key);
     this.index(stored, key);
     this.onChange({ type: old ? 'updated' : 'added', kind: obj.kind, old, obj: stored });
@@ -132,6 +174,7 @@ export class Store {
     const old = b?.get(key);
     if (!b || !old) return undefined;
     b.delete(key);
+    this.positions.get(kind)?.delete(key);
     this.unindex(old, key);
     this.resourceVersion++;
     this.touched(kind);
@@ -168,21 +211,56 @@ export class Store {
     if (byKind && byKind.size === 0) this.owned.delete(uid);
   }
 
-  /** A structural copy: the maps are copied, the immutable objects shared. */
+  /**
+   * A structural copy: the maps are copied, the immutable objects shared. A kind not written since
+   * the last save is the same frozen list as then, and each [key, object] pair is made once per
+   * object, so a save costs what changed (snapshots are taken every 10 s and kept).
+   */
   save(): StoreData {
     return {
-      kinds: [...this.kinds].map(([k, b]) => [k, [...b]]),
+      kinds: [...this.kinds].map(([k, b]) => [k, this.entries(k, b)]),
       resourceVersion: this.resourceVersion,
     };
+  }
+
+  /** The last list of entries saved per kind, with the kind's version it was saved at. */
+  private saved = new Map<string, { version: number; entries: [string, KubeObject][] }>();
+  private pairs = new WeakMap<KubeObject, [string, KubeObject]>();
+
+  private entries(kind: string, b: Map<string, KubeObject>): [string, KubeObject][] {
+    const version = this.kindVersion.get(kind) ?? 0;
+    const last = this.saved.get(kind);
+    if (last?.version === version) return last.entries;
+    const entries: [string, KubeObject][] = [];
+    for (const [key, o] of b) {
+      let pair = this.pairs.get(o);
+      if (pair?.[0] !== key) {
+        pair = Object.freeze([key, o]) as [string, KubeObject];
+        this.pairs.set(o, pair);
+      }
+      entries.push(pair);
+    }
+    Object.freeze(entries);
+    this.saved.set(kind, { version, entries });
+    return entries;
   }
 
   load(data: StoreData): void {
     for (const k of this.kinds.keys()) this.touched(k);
     for (const [k] of data.kinds) this.touched(k);
     this.kinds = new Map(data.kinds.map(([k, entries]) => [k, new Map(entries)]));
+    // What was saved (frozen) can be saved again as it is until the kind is written.
+    this.saved = new Map();
+    for (const [k, entries] of data.kinds)
+      if (Object.isFrozen(entries)) this.saved.set(k, { version: this.kindVersion.get(k) ?? 0, entries });
     this.resourceVersion = data.resourceVersion;
     this.owned = new Map();
-    for (const b of this.kinds.values()) for (const [key, o] of b) this.index(o, key);
+    this.positions = new Map();
+    for (const [kind, b] of this.kinds)
+      for (const [key, o] of b) {
+        this.index(o, key);
+        this.placed(kind, key);
+      }
   }
 }
 

@@ -4,7 +4,7 @@
  * is refused. Every request is recorded (time, pod, version, status, latency); a window of recent
  * requests is kept for the animated dots and per-second aggregates for the timeline, both bounded.
  */
-import type { Endpoints, Pod } from '../k8s/types.ts';
+import type { EndpointAddress, Endpoints, Pod } from '../k8s/types.ts';
 import type { ControllerContext } from './context.ts';
 import { serveRequest, type KubeletWorld } from './kubelet.ts';
 
@@ -58,11 +58,18 @@ export function newTrafficState(): TrafficState {
   return { sources: [], recent: [], series: [], carry: [], lastBatchEnd: 0 };
 }
 
+/**
+ * A copy that shares what never changes again: requests, and every per-second aggregate but the
+ * last (the only one recordRequest adds to).
+ */
 export function copyTrafficState(t: TrafficState): TrafficState {
+  const series = t.series.slice();
+  const last = series[series.length - 1];
+  if (last) series[series.length - 1] = { ...last, ok: { ...last.ok } };
   return {
     sources: t.sources.map((s) => ({ ...s })),
     recent: [...t.recent],
-    series: t.series.map((s) => ({ ...s, ok: { ...s.ok } })),
+    series,
     carry: [...t.carry],
     lastBatchEnd: t.lastBatchEnd,
   };
@@ -83,12 +90,12 @@ export function runTrafficBatch(ctx: ControllerContext, kubelet: KubeletWorld, t
     traffic.carry[i] = exact - n;
     if (n <= 0) return;
     const ep = ctx.store.get<Endpoints>('Endpoints', src.namespace, src.service);
-    const all = (ep?.subsets ?? []).flatMap((s) => s.addresses ?? []);
+    const all = readyAddresses(ep);
     // The batch runs at its end, but a pod that became Ready inside the batch must not answer the
     // requests sent before that instant: route each request among the endpoints Ready by then.
     const readySince = (name: string | undefined) =>
       kubelet.pods.get(`${src.namespace}/${name ?? ''}`)?.readySince ?? Number.NEGATIVE_INFINITY;
-    const late = all.some((a) => readySince(a.targetRef?.name) > start);
+    const late = latestReady(kubelet) > start && all.some((a) => readySince(a.targetRef?.name) > start);
     for (let k = 0; k < n; k++) {
       const t = Math.round((start + ((k + 0.5) * (end - start)) / n) * 1e6) / 1e6;
       const ready = late ? all.filter((a) => readySince(a.targetRef?.name) <= t) : all;
@@ -117,6 +124,30 @@ export function runTrafficBatch(ctx: ControllerContext, kubelet: KubeletWorld, t
     traffic.recent = traffic.recent.filter((r) => r.t >= cutoff);
   if (traffic.series.length > SERIES_SECONDS)
     traffic.series = traffic.series.slice(traffic.series.length - SERIES_SECONDS);
+}
+
+const addressesOf = new WeakMap<Endpoints, EndpointAddress[]>();
+
+/** The ready addresses of an Endpoints object, in order (once per immutable object). */
+function readyAddresses(ep: Endpoints | undefined): EndpointAddress[] {
+  if (!ep) return [];
+  let all = addressesOf.get(ep);
+  if (!all) {
+    all = (ep.subsets ?? []).flatMap((s) => s.addresses ?? []);
+    addressesOf.set(ep, all);
+  }
+  return all;
+}
+
+/** No pod has been Ready since later than this. */
+function latestReady(kubelet: KubeletWorld): number {
+  if (kubelet.latestReady === undefined) {
+    let latest = Number.NEGATIVE_INFINITY;
+    for (const rt of kubelet.pods.values())
+      if (rt.readySince !== undefined && rt.readySince > latest) latest = rt.readySince;
+    kubelet.latestReady = latest;
+  }
+  return kubelet.latestReady;
 }
 
 function recordRequest(traffic: TrafficState, r: RequestRecord): void {

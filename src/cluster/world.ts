@@ -49,14 +49,21 @@ export function copyWorldState(w: WorldState): WorldState {
 // ---------------------------------------------------------------------------------------------
 // Scheduler
 
+const requestsBySpec = new WeakMap<Pod['spec'], { cpu: number; memory: number }>();
+
 function podRequests(p: Pod): { cpu: number; memory: number } {
-  let cpu = 0;
-  let memory = 0;
-  for (const c of p.spec.containers) {
-    cpu += parseQuantity(c.resources?.requests?.cpu) || 0;
-    memory += parseQuantity(c.resources?.requests?.memory) || 0;
+  let r = requestsBySpec.get(p.spec);
+  if (!r) {
+    let cpu = 0;
+    let memory = 0;
+    for (const c of p.spec.containers) {
+      cpu += parseQuantity(c.resources?.requests?.cpu) || 0;
+      memory += parseQuantity(c.resources?.requests?.memory) || 0;
+    }
+    r = { cpu, memory };
+    requestsBySpec.set(p.spec, r);
   }
-  return { cpu, memory };
+  return r;
 }
 
 interface NodeUsage {
@@ -84,11 +91,105 @@ function nodeUsage(ctx: ControllerContext, nodes: NodeObject[]): Map<string, Nod
 }
 
 /**
- * Places each pending pod on the feasible node with the fewest pods of the same owner, then the
- * lowest requested share, ties broken by the seeded generator (the default scheduler spreads
- * replicas across nodes and prefers the least allocated one). Records Scheduled or
- * FailedScheduling. Node usage is counted once per batch and kept up to date as pods are placed.
+ * Requests whose sums are exact in floating point whatever the order they are added in: multiples
+ * of 2^-20 cores below 4096 cores, whole bytes below 128 GiB (20,000 of them still sum exactly).
+ * Sums of other values (`100m` is 0.1) depend on the order of the additions.
  */
+function exactRequests(r: { cpu: number; memory: number }): boolean {
+  return (
+    Number.isInteger(r.cpu * 2 ** 20) &&
+    Math.abs(r.cpu) < 2 ** 12 &&
+    Number.isInteger(r.memory) &&
+    Math.abs(r.memory) < 2 ** 37
+  );
+}
+
+/**
+ * The scheduler's cache (upstream's scheduler cache of node info): what the pods on each node
+ * request, kept up to date from pod changes, so a batch does not go over every pod. It gives
+ * exactly what `nodeUsage` counts; while some pod's requests are not exact binary fractions the
+ * sums would depend on the order of the additions, and each batch counts over every pod instead.
+ */
+export class NodeUsageCache {
+  private usage = new Map<string, NodeUsage>();
+  /**
+   * Some pod counted since the last recount had requests that are not exact: the sums may carry
+   * rounding, even after that pod is gone, so the next batch counts afresh.
+   */
+  private inexact = false;
+  /** False until counted from the store (after a restore, at the next batch). */
+  private valid = false;
+
+  onPodChange(old: Pod | undefined, pod: Pod | undefined): void {
+    if (!this.valid) return;
+    if (old) this.count(old, -1);
+    if (pod) this.count(pod, 1);
+  }
+
+  reset(): void {
+    this.valid = false;
+  }
+
+  private count(p: Pod, sign: 1 | -1): void {
+    const node = p.spec.nodeName;
+    if (!node || p.status?.phase === 'Succeeded' || p.status?.phase === 'Failed') return;
+    const r = podRequests(p);
+    if (!exactRequests(r)) this.inexact = true;
+    let u = this.usage.get(node);
+    if (!u) {
+      u = { cpu: 0, memory: 0, pods: 0, byOwner: new Map() };
+      this.usage.set(node, u);
+    }
+    u.cpu += sign * r.cpu;
+    u.memory += sign * r.memory;
+    u.pods += sign;
+    const owner = controllerUid(p);
+    if (owner && isPodActive(p)) {
+      const n = (u.byOwner.get(owner) ?? 0) + sign;
+      if (n === 0) u.byOwner.delete(owner);
+      else u.byOwner.set(owner, n);
+    }
+  }
+
+  /** A batch's own copy of the nodes' usage, as `nodeUsage` would count it now. */
+  usageOf(ctx: ControllerContext, nodes: NodeObject[]): Map<string, NodeUsage> {
+    if (!this.valid || this.inexact) {
+      this.usage = new Map();
+      this.inexact = false;
+      for (const p of ctx.store.values<Pod>('Pod')) this.count(p, 1);
+      this.valid = true;
+    }
+    if (this.inexact) return nodeUsage(ctx, nodes);
+    const out = new Map<string, NodeUsage>();
+    for (const n of nodes) {
+      const u = this.usage.get(n.metadata.name);
+      out.set(
+        n.metadata.name,
+        u
+          ? { cpu: u.cpu, memory: u.memory, pods: u.pods, byOwner: new Map(u.byOwner) }
+          : { cpu: 0, memory: 0, pods: 0, byOwner: new Map() },
+      );
+    }
+    return out;
+  }
+}
+
+/** A node's allocatable resources, parsed once per (immutable) node object. */
+const allocatableOf = new WeakMap<NodeObject, { cpu: number; memory: number; pods: number }>();
+
+function allocatable(n: NodeObject): { cpu: number; memory: number; pods: number } {
+  let a = allocatableOf.get(n);
+  if (!a) {
+    a = {
+      cpu: parseQuantity(n.status.allocatable.cpu),
+      memory: parseQuantity(n.status.allocatable.memory),
+      pods: parseQuantity(n.status.allocatable.pods ?? '110'),
+    };
+    allocatableOf.set(n, a);
+  }
+  return a;
+}
+
 /**
  * NodeUnschedulable, then TaintToleration: a cordoned node takes no pod that does not tolerate
  * `node.kubernetes.io/unschedulable:NoSchedule`; a NoSchedule or NoExecute taint the pod does not
@@ -109,39 +210,47 @@ export function nodeBlocked(n: NodeObject, pod: Pod): string | undefined {
   return undefined;
 }
 
-export function scheduleBatch(ctx: ControllerContext, world: WorldState, keys: string[]): void {
+/**
+ * Places each pending pod on the feasible node with the fewest pods of the same owner, then the
+ * lowest requested share, ties broken by the seeded generator (the default scheduler spreads
+ * replicas across nodes and prefers the least allocated one). Records Scheduled or
+ * FailedScheduling. Node usage is counted once per batch and kept up to date as pods are placed.
+ */
+export function scheduleBatch(
+  ctx: ControllerContext,
+  world: WorldState,
+  keys: string[],
+  cache?: NodeUsageCache,
+): void {
   const nodes = ctx.store.list<NodeObject>('Node');
   let usage: Map<string, NodeUsage> | undefined;
+  // Why pods of given requests fit on no node, until a pod is placed (pending pods are retried
+  // whenever room may have appeared, a whole ReplicaSet's worth at a time).
+  const fitsNowhere = new Map<string, string>();
   for (const key of keys) {
-    const [namespace, name] = key.split('/') as [string, string];
-    const pod = ctx.store.get<Pod>('Pod', namespace, name);
+    const pod = ctx.store.getByKey<Pod>('Pod', key);
     if (!pod || pod.spec.nodeName || pod.metadata.deletionTimestamp) {
       world.unschedulable.delete(key);
       continue;
     }
-    usage ??= nodeUsage(ctx, nodes);
-    schedulePod(ctx, world, key, pod, nodes, usage);
+    usage ??= cache ? cache.usageOf(ctx, nodes) : nodeUsage(ctx, nodes);
+    schedulePod(ctx, world, key, pod, nodes, usage, fitsNowhere);
   }
 }
 
-function schedulePod(
-  ctx: ControllerContext,
-  world: WorldState,
-  key: string,
+/** The nodes a pod with these requests fits on, with their scores; counts why the others do not. */
+function feasibleNodes(
   pod: Pod,
   nodes: NodeObject[],
   usage: Map<string, NodeUsage>,
-): void {
-  const { namespace = 'default', name } = pod.metadata;
-  const req = podRequests(pod);
-  const owner = controllerUid(pod);
-  const reasons = new Map<string, number>();
+  req: { cpu: number; memory: number },
+  owner: string | undefined,
+  reasons: Map<string, number>,
+): { node: NodeObject; score: number[] }[] {
   const feasible: { node: NodeObject; score: number[] }[] = [];
   for (const n of nodes) {
     const u = usage.get(n.metadata.name)!;
-    const cpuCap = parseQuantity(n.status.allocatable.cpu);
-    const memCap = parseQuantity(n.status.allocatable.memory);
-    const podCap = parseQuantity(n.status.allocatable.pods ?? '110');
+    const { cpu: cpuCap, memory: memCap, pods: podCap } = allocatable(n);
     const problems: string[] = [];
     // The filter plugins in upstream's order; the first that fails a node names the reason.
     const blocked = nodeBlocked(n, pod);
@@ -159,11 +268,37 @@ function schedulePod(
     const share = (u.cpu + req.cpu) / (cpuCap || 1) + (u.memory + req.memory) / (memCap || 1);
     feasible.push({ node: n, score: [owner ? (u.byOwner.get(owner) ?? 0) : 0, share, u.pods] });
   }
-  if (feasible.length === 0) {
-    const detail = [...reasons]
-      .sort(([a], [b]) => (a < b ? -1 : 1))
-      .map(([r, n]) => `${n} ${r}`)
-      .join(', ');
+  return feasible;
+}
+
+function schedulePod(
+  ctx: ControllerContext,
+  world: WorldState,
+  key: string,
+  pod: Pod,
+  nodes: NodeObject[],
+  usage: Map<string, NodeUsage>,
+  fitsNowhere: Map<string, string>,
+): void {
+  const { namespace = 'default', name } = pod.metadata;
+  const req = podRequests(pod);
+  const owner = controllerUid(pod);
+  // Taints and cordons turn pods away by their tolerations too, so those are part of the key.
+  const requests = `${req.cpu}/${req.memory}/${JSON.stringify(pod.spec.tolerations ?? [])}`;
+  let feasible: { node: NodeObject; score: number[] }[] = [];
+  let detail = fitsNowhere.get(requests);
+  if (detail === undefined) {
+    const reasons = new Map<string, number>();
+    feasible = feasibleNodes(pod, nodes, usage, req, owner, reasons);
+    if (feasible.length === 0) {
+      detail = [...reasons]
+        .sort(([a], [b]) => (a < b ? -1 : 1))
+        .map(([r, n]) => `${n} ${r}`)
+        .join(', ');
+      fitsNowhere.set(requests, detail);
+    }
+  }
+  if (detail !== undefined) {
     const message = `0/${nodes.length} nodes are available: ${detail || 'no nodes available to schedule pods'}.`;
     if (!world.unschedulable.has(key)) {
       ctx.event(
@@ -197,6 +332,7 @@ function schedulePod(
     else if (d === 0) best.push(f);
   }
   const node = best[best.length === 1 ? 0 : ctx.rand.int(best.length)]!.node;
+  fitsNowhere.clear();
   const u = usage.get(node.metadata.name)!;
   u.cpu += req.cpu;
   u.memory += req.memory;

@@ -1,6 +1,65 @@
-/** A deep copy of a JSON-shaped API object (what Go's DeepCopy gives a controller to work on). */
+/**
+ * A deep copy of a JSON-shaped API object (what Go's DeepCopy gives a controller to work on):
+ * exactly JSON.parse(JSON.stringify(value)) — keys whose value is undefined dropped, undefined in
+ * arrays and non-finite numbers become null, -0 becomes 0 — without the text in between.
+ */
 export function deepCopy<T>(value: T): T {
-  return value === undefined ? value : (JSON.parse(JSON.stringify(value)) as T);
+  if (value === undefined) return value;
+  let copy: unknown;
+  try {
+    copy = jsonCopy(value, 0);
+  } catch (e) {
+    // Nested deeper than any API object (a cycle, most likely): JSON's own error, or its copy.
+    if (e !== TOO_DEEP) throw e;
+    copy = undefined;
+  }
+  // A function or symbol: as JSON.parse(undefined) does.
+  return (copy === undefined ? JSON.parse(JSON.stringify(value)) : copy) as T;
+}
+
+const TOO_DEEP = new Error('nested too deep for a plain copy');
+const MAX_DEPTH = 500;
+
+function jsonCopy(v: unknown, depth: number): unknown {
+  if (v === null) return null;
+  switch (typeof v) {
+    case 'string':
+    case 'boolean':
+      return v;
+    case 'number':
+      return Number.isFinite(v) ? v + 0 : null;
+    case 'bigint':
+      // JSON.stringify throws its TypeError for a BigInt.
+      return JSON.stringify(v);
+    case 'object':
+      break;
+    default:
+      return undefined;
+  }
+  if (depth > MAX_DEPTH) throw TOO_DEEP;
+  const proto = Object.getPrototypeOf(v) as unknown;
+  if (
+    (proto !== Object.prototype && proto !== Array.prototype && proto !== null) ||
+    typeof (v as { toJSON?: unknown }).toJSON === 'function'
+  )
+    return JSON.parse(JSON.stringify(v)) as unknown;
+  if (Array.isArray(v)) {
+    const out: unknown[] = [];
+    for (let i = 0; i < v.length; i++) {
+      const x = jsonCopy(v[i], depth + 1);
+      out.push(x === undefined ? null : x);
+    }
+    return out;
+  }
+  const out: Record<string, unknown> = {};
+  for (const k of Object.keys(v)) {
+    const x = jsonCopy((v as Record<string, unknown>)[k], depth + 1);
+    if (x === undefined) continue;
+    if (k === '__proto__')
+      Object.defineProperty(out, k, { value: x, enumerable: true, writable: true, configurable: true });
+    else out[k] = x;
+  }
+  return out;
 }
 
 /** Deep equality for JSON-shaped values (used to skip writes that change nothing). */
@@ -14,12 +73,20 @@ export function deepEqual(a: unknown, b: unknown): boolean {
     for (let i = 0; i < a.length; i++) if (!deepEqual(a[i], bb[i])) return false;
     return true;
   }
-  const ka = Object.keys(a).filter((k) => (a as Record<string, unknown>)[k] !== undefined);
-  const kb = Object.keys(b).filter((k) => (b as Record<string, unknown>)[k] !== undefined);
-  if (ka.length !== kb.length) return false;
-  for (const k of ka)
-    if (!deepEqual((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k])) return false;
-  return true;
+  // Keys whose value is undefined do not count (JSON drops them). No arrays of keys are made: this
+  // runs on every write of every object.
+  const ra = a as Record<string, unknown>;
+  const rb = b as Record<string, unknown>;
+  let na = 0;
+  for (const k in ra) {
+    const va = ra[k];
+    if (va === undefined) continue;
+    na++;
+    if (!deepEqual(va, rb[k])) return false;
+  }
+  let nb = 0;
+  for (const k in rb) if (rb[k] !== undefined) nb++;
+  return na === nb;
 }
 
 /**

@@ -5,7 +5,7 @@
  * furthest moment anyone has played to (`until`), so the timeline never shows what nobody has
  * seen yet.
  */
-import type { ClusterSnapshot, SimCluster } from '../cluster/cluster.ts';
+import type { ClusterCheckpoint, SimCluster } from '../cluster/cluster.ts';
 import type { TrafficSecond } from '../cluster/traffic.ts';
 import type { Deployment, NodeObject, Pod, ReplicaSet } from '../k8s/types.ts';
 import { parseQuantity } from '../k8s/quantity.ts';
@@ -61,9 +61,11 @@ export interface StepRecord {
 
 export interface Checkpoint {
   readonly t: number;
-  readonly snapshot: ClusterSnapshot;
+  readonly snapshot: ClusterCheckpoint;
   /** Index of the first step that had not run yet. */
   readonly next: number;
+  /** The store's resourceVersion then: how much was written since is the replay's work. */
+  readonly writes: number;
 }
 
 /**
@@ -84,7 +86,11 @@ export const after = (a: Position, b: Position): boolean =>
 export class Recording {
   /** The furthest position recorded: everything up to it is known and kept. */
   front: Position = { t: 0, steps: 0 };
-  /** checkpoints[k] holds state(k × every), once reached. */
+  /**
+   * Checkpoints in time order: one every `checkpointEvery` seconds, and one at a sample in between
+   * once `checkpointWrites` writes were made since the last (a busy stretch, such as a rollout of
+   * many pods, replays little whatever its length).
+   */
   checkpoints: Checkpoint[] = [];
   /** samples[s] is the sample at second s (× sampleEvery), once reached. */
   samples: Sample[] = [];
@@ -100,6 +106,7 @@ export class Recording {
   constructor(
     readonly checkpointEvery: number,
     readonly sampleEvery: number,
+    readonly checkpointWrites: number,
   ) {}
 
   get until(): number {
@@ -113,9 +120,15 @@ export class Recording {
 
   /** The newest checkpoint at or before `t`. */
   checkpointAtOrBefore(t: number): Checkpoint | undefined {
-    let k = Math.min(Math.floor(t / this.checkpointEvery + EPS), this.checkpoints.length - 1);
-    while (k >= 0 && !this.checkpoints[k]) k--;
-    return k >= 0 ? this.checkpoints[k] : undefined;
+    const list = this.checkpoints;
+    let lo = 0;
+    let hi = list.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (list[mid]!.t <= t + EPS) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo > 0 ? list[lo - 1] : undefined;
   }
 
   /** Copies the requests of every second completed by `now` that is not recorded yet. */
@@ -138,10 +151,8 @@ export class Recording {
    */
   truncate(p: Position): void {
     const t = p.t;
-    this.checkpoints.length = Math.min(
-      this.checkpoints.length,
-      Math.max(0, Math.ceil(t / this.checkpointEvery - EPS)),
-    );
+    while (this.checkpoints.length && this.checkpoints[this.checkpoints.length - 1]!.t > t - EPS)
+      this.checkpoints.pop();
     this.samples.length = Math.min(this.samples.length, Math.max(0, Math.ceil(t / this.sampleEvery - EPS)));
     while (this.traffic.length && this.traffic[this.traffic.length - 1]!.t + 1 > t + EPS) this.traffic.pop();
     while (this.changes.length > 1 && this.changes[this.changes.length - 1]! > t - EPS) this.changes.pop();

@@ -120,6 +120,24 @@ describe('createRun', () => {
     expect(comparable(run.frame())).toEqual(comparable(direct.frame()));
   });
 
+  it('checkpoints placed by the work done seek exactly as those every ten seconds', () => {
+    // 20 writes: a rollout of a few pods takes a checkpoint at nearly every second of it.
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: 0, max: 1000 }), { minLength: 1, maxLength: 8 }), (ts) => {
+        const dense = createRun(rolling, { checkpointWrites: 20, freeze: true });
+        const grid = createRun(rolling, { freeze: true });
+        dense.seek(100);
+        grid.seek(100);
+        for (const t of ts) {
+          dense.seek(t / 10);
+          grid.seek(t / 10);
+          expect(comparable(dense.frame())).toEqual(comparable(grid.frame()));
+        }
+      }),
+      { numRuns: 10 },
+    );
+  });
+
   it('query never changes the moment or the state, even for a command that writes', () => {
     const run = createRun(rolling);
     run.seek(40);

@@ -29,7 +29,7 @@ import { clusterForScenario } from '../scenario/run.ts';
 import { parseScenario, type Scenario, type ScenarioStep } from '../scenario/scenario.ts';
 import { ColourBook } from '../view/colours.ts';
 import { deepFreeze, type Frame, type History, type StepView } from '../view/frame.ts';
-import { clusterView, trafficWindow } from '../view/view.ts';
+import { clusterView, trafficWindow, ViewCache } from '../view/view.ts';
 import {
   after,
   EPS,
@@ -43,6 +43,11 @@ import {
 export interface RunOptions {
   /** Seconds between checkpoints (10): a seek replays at most this much. */
   checkpointEvery?: number;
+  /**
+   * Writes to the store after which the next sample is a checkpoint too (2,000): where much
+   * happens, a seek replays at most about this much work rather than `checkpointEvery` seconds.
+   */
+  checkpointWrites?: number;
   /** Seconds between timeline samples (1). */
   sampleEvery?: number;
   /** Deep-freeze every frame, so accidental mutation throws (development builds, tests). */
@@ -144,6 +149,8 @@ class RunImpl implements RunControls {
   private next = 0;
   private readonly rec: Recording;
   private readonly colours = new ColourBook();
+  /** The views of the last frame, kept while their objects do not change. */
+  private readonly views = new ViewCache();
   private streams: ActiveStream[] = [];
   private readonly listeners = new Set<(f: Frame) => void>();
   private readonly changeListeners = new Set<() => void>();
@@ -161,7 +168,11 @@ class RunImpl implements RunControls {
     this.data = deepCopy(scenario);
     this.steps = this.data.spec.steps;
     this.freeze = options.freeze ?? false;
-    this.rec = new Recording(options.checkpointEvery ?? 10, options.sampleEvery ?? 1);
+    this.rec = new Recording(
+      options.checkpointEvery ?? 10,
+      options.sampleEvery ?? 1,
+      options.checkpointWrites ?? 2000,
+    );
     this.live = this.fresh();
     this.runDue();
     this.recordInstant(true);
@@ -318,15 +329,26 @@ class RunImpl implements RunControls {
     const p = this.position();
     if (!force && !after(p, this.rec.front)) return;
     const t = this.live.now;
-    const { checkpointEvery, sampleEvery } = this.rec;
+    const { checkpointEvery, sampleEvery, checkpointWrites, checkpoints } = this.rec;
     const s = t / sampleEvery;
-    if (Math.abs(s - Math.round(s)) < EPS) {
+    const sample = Math.abs(s - Math.round(s)) < EPS;
+    if (sample) {
       this.rec.samples[Math.round(s)] = sampleOf(this.live);
       this.rec.recordTraffic(this.live.trafficSeries(), t);
     }
     const k = t / checkpointEvery;
-    if (Math.abs(k - Math.round(k)) < EPS)
-      this.rec.checkpoints[Math.round(k)] = { t, snapshot: this.live.snapshot(), next: this.next };
+    const onGrid = Math.abs(k - Math.round(k)) < EPS;
+    if (onGrid || sample) {
+      const writes = this.live.store.resourceVersion;
+      const last = checkpoints[checkpoints.length - 1];
+      // Again at the same instant (a step ran): the later state replaces the earlier.
+      const again = last !== undefined && Math.abs(last.t - t) < EPS;
+      if (again || onGrid || !last || writes - last.writes >= checkpointWrites) {
+        const cp = { t, snapshot: this.live.checkpoint(), next: this.next, writes };
+        if (again) checkpoints[checkpoints.length - 1] = cp;
+        else checkpoints.push(cp);
+      }
+    }
     this.rec.front = p;
     this.rec.version++;
   }
@@ -399,7 +421,7 @@ class RunImpl implements RunControls {
       this.runDue();
       return;
     }
-    this.live.restore(cp.snapshot);
+    this.live.rewind(cp.snapshot);
     this.next = cp.next;
   }
 
@@ -611,22 +633,23 @@ class RunImpl implements RunControls {
       name: this.data.metadata.name,
       ...(this.data.metadata.title ? { title: this.data.metadata.title } : {}),
       timing: { ...c.timing },
+      // Lists and views that did not change are the previous frame's (structural sharing).
       objects: {
-        deployments: c.store.list<Deployment>('Deployment'),
-        replicaSets: c.store.list<ReplicaSet>('ReplicaSet'),
-        pods: c.store.list<Pod>('Pod'),
-        services: c.store.list<Service>('Service'),
-        endpoints: c.store.list<Endpoints>('Endpoints'),
-        nodes: c.store.list<NodeObject>('Node'),
+        deployments: c.store.sorted<Deployment>('Deployment'),
+        replicaSets: c.store.sorted<ReplicaSet>('ReplicaSet'),
+        pods: c.store.sorted<Pod>('Pod'),
+        services: c.store.sorted<Service>('Service'),
+        endpoints: c.store.sorted<Endpoints>('Endpoints'),
+        nodes: c.store.sorted<NodeObject>('Node'),
       },
-      view: clusterView(c, this.colours, true),
+      view: clusterView(c, this.colours, true, this.views),
       traffic: {
         window: trafficWindow(c, now, 10),
         recent: c.requests(Math.max(0, now - 8), now + 1e-9),
         sources: c.trafficSources().map((s) => ({ ...s })),
       },
-      events: [...c.eventList()],
-      decisions: [...c.decisions()],
+      events: c.frozenEvents(),
+      decisions: c.frozenDecisions(),
       steps: this.stepViews(),
       history: this.history(),
       colours: Object.fromEntries(this.colours.entries()),

@@ -294,39 +294,96 @@ function phaseOf(d: Deployment, newRs: ReplicaSet | undefined): Phase {
   };
 }
 
-export function clusterView(c: SimCluster, colours: ColourBook, withNodes = true): ClusterView {
+/**
+ * What one Run's frames keep from one to the next (Frames share structure, CONVENTIONS §17): each
+ * Service, lane, Deployment and node view with the objects it was made from. A view whose inputs
+ * are the same objects as last time is the same object again, so memoised components skip it, and
+ * a frame in which little changed costs little.
+ */
+export class ViewCache {
+  services = new Map<string, { svc: Service; ep: Endpoints | undefined; view: ServiceView }>();
+  ready: { views: ServiceView[]; names: Set<string> } | undefined;
+  pods: { version: number; all: Pod[]; byOwner: Map<string, Pod[]>; onNode: Map<string, Pod[]> } | undefined;
+  lanes = new Map<string, { rs: ReplicaSet; isNew: boolean; colour: number; view: RsView }>();
+  deployments = new Map<string, { d: Deployment; view: DeploymentView }>();
+  nodes = new Map<string, { node: NodeObject; on: Pod[]; cpu: number; memory: number; view: NodeView }>();
+}
+
+const sameItems = <T>(a: readonly T[], b: readonly T[]): boolean => {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+};
+
+const ownerUid = (p: Pod) => p.metadata.ownerReferences?.find((r) => r.controller)?.uid ?? '';
+
+/** The pods in store order, by controller uid and by node (once per version of the pods). */
+function podGroups(c: SimCluster, cache: ViewCache | undefined): NonNullable<ViewCache['pods']> {
+  const version = c.store.version('Pod');
+  if (cache?.pods && cache.pods.version === version) return cache.pods;
+  const all = [...c.store.values<Pod>('Pod')];
+  const byOwner = new Map<string, Pod[]>();
+  const onNode = new Map<string, Pod[]>();
+  for (const p of all) {
+    const uid = ownerUid(p);
+    const list = byOwner.get(uid) ?? [];
+    list.push(p);
+    byOwner.set(uid, list);
+    const node = p.spec.nodeName ?? '';
+    const there = onNode.get(node) ?? [];
+    there.push(p);
+    onNode.set(node, there);
+  }
+  const groups = { version, all, byOwner, onNode };
+  if (cache) cache.pods = groups;
+  return groups;
+}
+
+const requested = (on: Pod[], key: 'cpu' | 'memory') =>
+  on.reduce(
+    (sum, p) =>
+      sum + p.spec.containers.reduce((a, ct) => a + parseQuantity(ct.resources?.requests?.[key] ?? 0), 0),
+    0,
+  );
+
+export function clusterView(
+  c: SimCluster,
+  colours: ColourBook,
+  withNodes = true,
+  cache?: ViewCache,
+): ClusterView {
   const now = c.now;
-  const ready = new Set<string>();
-  const services: ServiceView[] = c.store.list<Service>('Service').map((svc) => {
+  const services: ServiceView[] = c.store.sorted<Service>('Service').map((svc) => {
     const ep = c.store.get<Endpoints>('Endpoints', svc.metadata.namespace, svc.metadata.name);
+    const uid = svc.metadata.uid ?? svc.metadata.name;
+    const hit = cache?.services.get(uid);
+    if (hit && hit.svc === svc && hit.ep === ep) return hit.view;
     const names = (list: { targetRef?: { name: string } }[] | undefined) =>
       (list ?? []).map((a) => a.targetRef?.name ?? '').filter(Boolean);
-    const endpoints = (ep?.subsets ?? []).flatMap((s) => names(s.addresses));
-    const notReady = (ep?.subsets ?? []).flatMap((s) => names(s.notReadyAddresses));
-    for (const n of endpoints) ready.add(n);
-    return {
-      uid: svc.metadata.uid ?? svc.metadata.name,
+    const view: ServiceView = {
+      uid,
       name: svc.metadata.name,
       selector: selectorText(svc.spec.selector),
       ports: (svc.spec.ports ?? []).map((p) => `${p.port}→${p.targetPort ?? p.port}`).join(', '),
       clusterIP: svc.spec.clusterIP ?? '',
-      endpoints,
-      notReady,
+      endpoints: (ep?.subsets ?? []).flatMap((s) => names(s.addresses)),
+      notReady: (ep?.subsets ?? []).flatMap((s) => names(s.notReadyAddresses)),
     };
+    cache?.services.set(uid, { svc, ep, view });
+    return view;
   });
-
-  const allRs = c.store.list<ReplicaSet>('ReplicaSet');
-  const allPods = [...c.store.values<Pod>('Pod')];
-  const podsByOwner = new Map<string, Pod[]>();
-  for (const p of allPods) {
-    const uid = p.metadata.ownerReferences?.find((r) => r.controller)?.uid ?? '';
-    const list = podsByOwner.get(uid) ?? [];
-    list.push(p);
-    podsByOwner.set(uid, list);
+  let ready = cache?.ready && sameItems(cache.ready.views, services) ? cache.ready.names : undefined;
+  if (!ready) {
+    ready = new Set<string>();
+    for (const v of services) for (const n of v.endpoints) ready.add(n);
+    if (cache) cache.ready = { views: services, names: ready };
   }
+
+  const allRs = c.store.sorted<ReplicaSet>('ReplicaSet');
+  const pods = podGroups(c, cache);
   const usedRs = new Set<string>();
 
-  const deployments: DeploymentView[] = c.store.list<Deployment>('Deployment').map((d) => {
+  const deployments: DeploymentView[] = c.store.sorted<Deployment>('Deployment').map((d) => {
     const uid = d.metadata.uid ?? '';
     const minReady = d.spec.minReadySeconds ?? 0;
     const owned = allRs
@@ -334,15 +391,26 @@ export function clusterView(c: SimCluster, colours: ColourBook, withNodes = true
       .sort((a, b) => (revisionOf(b) ?? 0) - (revisionOf(a) ?? 0));
     const newRs = findNewReplicaSet(d, owned);
     const lanes: RsView[] = owned.map((rs) => {
-      usedRs.add(rs.metadata.uid ?? '');
+      const rsUid = rs.metadata.uid ?? '';
+      usedRs.add(rsUid);
       const image = rs.spec.template.spec.containers[0]?.image ?? '';
       // In the order they were created (the store keeps insertion order, through snapshots too):
       // a new pod joins the end of its lane and the others stay where they are.
-      const pods = (podsByOwner.get(rs.metadata.uid ?? '') ?? []).map((p) =>
-        podView(p, minReady, c, colours, ready),
-      );
-      return {
-        uid: rs.metadata.uid ?? rs.metadata.name,
+      const podViews = (pods.byOwner.get(rsUid) ?? []).map((p) => podView(p, minReady, c, colours, ready));
+      const isNew = rs === newRs;
+      const colour = colours.of(image);
+      const key = rs.metadata.uid ?? rs.metadata.name;
+      const hit = cache?.lanes.get(key);
+      if (
+        hit &&
+        hit.rs === rs &&
+        hit.isNew === isNew &&
+        hit.colour === colour &&
+        sameItems(hit.view.pods, podViews)
+      )
+        return hit.view;
+      const view: RsView = {
+        uid: key,
         name: rs.metadata.name,
         hash: rs.metadata.labels?.['pod-template-hash'] ?? '',
         revision: revisionOf(rs) ?? 0,
@@ -352,12 +420,16 @@ export function clusterView(c: SimCluster, colours: ColourBook, withNodes = true
         current: rs.status?.replicas ?? 0,
         ready: rs.status?.readyReplicas ?? 0,
         available: rs.status?.availableReplicas ?? 0,
-        colour: colours.of(image),
-        isNew: rs === newRs,
+        colour,
+        isNew,
         changeCause: rs.metadata.annotations?.['kubernetes.io/change-cause'] ?? '',
-        pods,
+        pods: podViews,
       };
+      cache?.lanes.set(key, { rs, isNew, colour, view });
+      return view;
     });
+    const hit = cache?.deployments.get(uid);
+    if (hit && hit.d === d && sameItems(hit.view.lanes, lanes)) return hit.view;
     const strategy = d.spec.strategy?.type ?? 'RollingUpdate';
     const replicas = d.spec.replicas ?? 1;
     let budget: Budget | undefined;
@@ -378,7 +450,7 @@ export function clusterView(c: SimCluster, colours: ColourBook, withNodes = true
         available: lanes.reduce((n, l) => n + l.pods.filter((p) => p.state === 'available').length, 0),
       };
     }
-    return {
+    const view: DeploymentView = {
       uid,
       name: d.metadata.name,
       selector: selectorText(d.spec.selector.matchLabels),
@@ -395,48 +467,56 @@ export function clusterView(c: SimCluster, colours: ColourBook, withNodes = true
       phase: phaseOf(d, newRs),
       lanes,
     };
+    cache?.deployments.set(uid, { d, view });
+    return view;
   });
 
-  const loosePods = allPods
-    .filter((p) => {
-      const ref = p.metadata.ownerReferences?.find((r) => r.controller);
-      return !ref || !usedRs.has(ref.uid);
-    })
-    .map((p) => podView(p, 0, c, colours, ready))
-    .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-  const byName = new Map<string, PodView>();
-  for (const d of deployments) for (const l of d.lanes) for (const p of l.pods) byName.set(p.name, p);
-  for (const p of loosePods) byName.set(p.name, p);
-  const podsOnNode = new Map<string, Pod[]>();
-  if (withNodes)
-    for (const p of allPods) {
-      const list = podsOnNode.get(p.spec.nodeName ?? '') ?? [];
-      list.push(p);
-      podsOnNode.set(p.spec.nodeName ?? '', list);
+  // Pods whose ReplicaSet no Deployment owns (or that have no owner), by name.
+  let anyLoose = false;
+  for (const uid of pods.byOwner.keys()) if (uid === '' || !usedRs.has(uid)) anyLoose = true;
+  const loosePods = !anyLoose
+    ? []
+    : pods.all
+        .filter((p) => {
+          const ref = p.metadata.ownerReferences?.find((r) => r.controller);
+          return !ref || !usedRs.has(ref.uid);
+        })
+        .map((p) => podView(p, 0, c, colours, ready))
+        .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  const nodeList = withNodes ? c.store.sorted<NodeObject>('Node') : [];
+  let byName: Map<string, PodView> | undefined;
+  const viewByName = () => {
+    if (!byName) {
+      byName = new Map<string, PodView>();
+      for (const d of deployments) for (const l of d.lanes) for (const p of l.pods) byName.set(p.name, p);
+      for (const p of loosePods) byName.set(p.name, p);
     }
-  const nodeList = withNodes ? c.store.list<NodeObject>('Node') : [];
+    return byName;
+  };
   const nodes: NodeView[] = nodeList.map((n) => {
-    const on = podsOnNode.get(n.metadata.name) ?? [];
-    const req = (key: 'cpu' | 'memory') =>
-      on.reduce(
-        (sum, p) =>
-          sum + p.spec.containers.reduce((a, ct) => a + parseQuantity(ct.resources?.requests?.[key] ?? 0), 0),
-        0,
-      );
+    const on = pods.onNode.get(n.metadata.name) ?? [];
+    const hit = cache?.nodes.get(n.metadata.name);
+    const names = viewByName();
+    const podViews = on.map((p) => names.get(p.metadata.name)).filter((p): p is PodView => p !== undefined);
+    if (hit && hit.node === n && hit.on === on && sameItems(hit.view.pods, podViews)) return hit.view;
+    const cpu = hit && hit.on === on ? hit.cpu : requested(on, 'cpu');
+    const memory = hit && hit.on === on ? hit.memory : requested(on, 'memory');
     const alloc = n.status?.allocatable ?? {};
-    return {
+    const view: NodeView = {
       name: n.metadata.name,
       ready: (n.status?.conditions ?? []).some((x) => x.type === 'Ready' && x.status === 'True'),
       cordoned: n.spec?.unschedulable === true,
       cpu: String(alloc['cpu'] ?? ''),
       memory: String(alloc['memory'] ?? ''),
       podCapacity: parseQuantity(alloc['pods'] ?? 110),
-      cpuRequested: req('cpu'),
+      cpuRequested: cpu,
       cpuAllocatable: parseQuantity(alloc['cpu'] ?? 0),
-      memoryRequested: req('memory'),
+      memoryRequested: memory,
       memoryAllocatable: parseQuantity(alloc['memory'] ?? 0),
-      pods: on.map((p) => byName.get(p.metadata.name)).filter((p): p is PodView => p !== undefined),
+      pods: podViews,
     };
+    cache?.nodes.set(n.metadata.name, { node: n, on, cpu, memory, view });
+    return view;
   });
   return { t: now, nodes, services, deployments, loosePods };
 }

@@ -7,37 +7,32 @@ import { deepEqual } from '../../k8s/copy.ts';
 import { mapSelectorMatches } from '../../k8s/labels.ts';
 import type { EndpointAddress, EndpointSlice, Endpoints, Pod, Service } from '../../k8s/types.ts';
 import type { ControllerContext } from '../context.ts';
+import { objectKey, type Store } from '../store.ts';
 import { isPodReady } from './deployment/util.ts';
 
-export function syncEndpoints(ctx: ControllerContext, key: string): void {
+export function syncEndpoints(ctx: ControllerContext, key: string, cache?: ServiceMembers): void {
   const [namespace, name] = key.split('/') as [string, string];
   const svc = ctx.store.get<Service>('Service', namespace, name);
   const slices = ctx.store
     .list<EndpointSlice>('EndpointSlice', namespace)
     .filter((s) => s.metadata.labels?.['kubernetes.io/service-name'] === name);
   if (!svc) {
+    cache?.forget(key);
     if (ctx.store.get('Endpoints', namespace, name)) ctx.delete('Endpoints', namespace, name);
     for (const s of slices) ctx.delete('EndpointSlice', namespace, s.metadata.name);
     return;
   }
   if (!svc.spec.selector || Object.keys(svc.spec.selector).length === 0) return;
-  // Members: running pods the selector picks that have an IP and are not terminating, by IP.
-  const members: Member[] = [];
-  for (const p of ctx.store.values<Pod>('Pod')) {
-    if ((p.metadata.namespace ?? 'default') !== namespace || !p.status?.podIP || p.metadata.deletionTimestamp)
-      continue;
-    if (p.status.phase === 'Succeeded' || p.status.phase === 'Failed') continue;
-    if (!mapSelectorMatches(svc.spec.selector, p.metadata.labels)) continue;
-    members.push({ key: ipKey(p.status.podIP), ready: isPodReady(p), pod: p });
-  }
-  members.sort((a, b) => a.key - b.key);
-  const pods = members.map((m) => m.pod);
+  const view = cache
+    ? cache.members(ctx.store, key, svc)
+    : viewOf(scanMembers(ctx, namespace, svc.spec.selector));
+  const members = view.sorted;
   const ports = (svc.spec.ports ?? []).map((sp) => {
     const port: { name?: string; port: number; protocol?: string } = {
       port:
         typeof sp.targetPort === 'number'
           ? sp.targetPort
-          : (resolveNamedPort(pods, sp.targetPort) ?? sp.port),
+          : (resolveNamedPort(members, sp.targetPort) ?? sp.port),
       protocol: sp.protocol ?? 'TCP',
     };
     if (sp.name) port.name = sp.name;
@@ -45,16 +40,11 @@ export function syncEndpoints(ctx: ControllerContext, key: string): void {
   });
   // Most syncs find nothing new: compare the members with those of the last write first.
   const signature: Signature = { ports: JSON.stringify(ports), members };
-  const address = (p: Pod): EndpointAddress => ({
-    ip: p.status.podIP!,
-    nodeName: p.spec.nodeName ?? '',
-    targetRef: { kind: 'Pod', name: p.metadata.name, namespace, uid: p.metadata.uid ?? '' },
-  });
   const existing = ctx.store.get<Endpoints>('Endpoints', namespace, name);
   const known = existing && signatureOf(existing);
   if (!existing || !sameSignature(known, signature)) {
-    const ready = members.filter((m) => m.ready).map((m) => address(m.pod));
-    const notReady = members.filter((m) => !m.ready).map((m) => address(m.pod));
+    const ready = view.readyAddresses;
+    const notReady = view.notReadyAddresses;
     const subset: NonNullable<Endpoints['subsets']>[number] = {};
     if (ready.length) subset.addresses = ready;
     if (notReady.length) subset.notReadyAddresses = notReady;
@@ -85,12 +75,7 @@ export function syncEndpoints(ctx: ControllerContext, key: string): void {
   // A slice's port name is a pointer the endpointslice controller always sets, "" when the
   // Service port has none (kubectl's describe reads it without a nil check).
   const slicePorts = ports.map((p) => ({ ...p, name: p.name ?? '' }));
-  const endpoints: EndpointSlice['endpoints'] = members.map((m) => ({
-    addresses: [m.pod.status.podIP!],
-    conditions: { ready: m.ready, serving: m.ready, terminating: false },
-    nodeName: m.pod.spec.nodeName ?? '',
-    targetRef: { kind: 'Pod', name: m.pod.metadata.name, namespace, uid: m.pod.metadata.uid ?? '' },
-  }));
+  const endpoints: EndpointSlice['endpoints'] = view.sliceEndpoints;
   if (!slice) {
     const created = ctx.create<EndpointSlice>({
       apiVersion: 'discovery.k8s.io/v1',
@@ -123,10 +108,89 @@ export function syncEndpoints(ctx: ControllerContext, key: string): void {
   } else signatures.set(slice, signature);
 }
 
+/**
+ * Members: running pods the selector picks that have an IP and are not terminating, by IP (pods
+ * sharing an IP in the order the store holds them).
+ */
+function scanMembers(ctx: ControllerContext, namespace: string, selector: Record<string, string>): Member[] {
+  const members: Member[] = [];
+  for (const p of ctx.store.values<Pod>('Pod')) {
+    const m = memberOf(p, namespace, selector);
+    if (m) members.push(m);
+  }
+  return members.sort((a, b) => a.key - b.key);
+}
+
+function memberOf(
+  p: Pod,
+  namespace: string,
+  selector: Record<string, string>,
+  position = 0,
+): Member | undefined {
+  if ((p.metadata.namespace ?? 'default') !== namespace || !p.status?.podIP || p.metadata.deletionTimestamp)
+    return undefined;
+  if (p.status.phase === 'Succeeded' || p.status.phase === 'Failed') return undefined;
+  if (!mapSelectorMatches(selector, p.metadata.labels)) return undefined;
+  const ready = isPodReady(p);
+  const name = p.metadata.name;
+  const uid = p.metadata.uid ?? '';
+  return {
+    key: ipKey(p.status.podIP),
+    position,
+    ready,
+    pod: p,
+    address: {
+      ip: p.status.podIP,
+      nodeName: p.spec.nodeName ?? '',
+      targetRef: { kind: 'Pod', name, namespace, uid },
+    },
+    sliceEndpoint: {
+      addresses: [p.status.podIP],
+      conditions: { ready, serving: ready, terminating: false },
+      nodeName: p.spec.nodeName ?? '',
+      targetRef: { kind: 'Pod', name, namespace, uid },
+    },
+  };
+}
+
 interface Member {
   key: number;
+  /** The pod's place in the store's order: pods sharing an IP are listed in it. */
+  position: number;
   ready: boolean;
+  /** The pod as last seen (kept up to date while what the endpoints show of it stays the same). */
   pod: Pod;
+  /** What Endpoints and EndpointSlices show of it (immutable: shared by every write). */
+  address: EndpointAddress;
+  sliceEndpoint: EndpointSlice['endpoints'][number];
+}
+
+/** A Service's members, and what each Endpoints and EndpointSlice list shows of them. */
+interface MembersView {
+  /** By IP. */
+  sorted: Member[];
+  readyAddresses: EndpointAddress[];
+  notReadyAddresses: EndpointAddress[];
+  sliceEndpoints: EndpointSlice['endpoints'];
+}
+
+function viewOf(sorted: Member[]): MembersView {
+  return {
+    sorted,
+    readyAddresses: sorted.filter((m) => m.ready).map((m) => m.address),
+    notReadyAddresses: sorted.filter((m) => !m.ready).map((m) => m.address),
+    sliceEndpoints: sorted.map((m) => m.sliceEndpoint),
+  };
+}
+
+/** Whether two members count as the same for the last write (sameSignature's test). */
+function sameMember(x: Member, y: Member): boolean {
+  return (
+    x.key === y.key &&
+    x.ready === y.ready &&
+    x.pod.metadata.uid === y.pod.metadata.uid &&
+    x.pod.spec.nodeName === y.pod.spec.nodeName
+  );
 }
 
 interface Signature {
@@ -143,24 +207,20 @@ function signatureOf(obj: Endpoints | EndpointSlice): Signature | undefined {
 
 function sameSignature(a: Signature | undefined, b: Signature): boolean {
   if (!a || a.ports !== b.ports || a.members.length !== b.members.length) return false;
+  // The informer's member list is replaced whenever a member changes what it shows.
+  if (a.members === b.members) return true;
   for (let i = 0; i < b.members.length; i++) {
     const x = a.members[i]!;
     const y = b.members[i]!;
     if (x.pod === y.pod) continue;
-    if (
-      x.key !== y.key ||
-      x.ready !== y.ready ||
-      x.pod.metadata.uid !== y.pod.metadata.uid ||
-      x.pod.spec.nodeName !== y.pod.spec.nodeName
-    )
-      return false;
+    if (!sameMember(x, y)) return false;
   }
   return true;
 }
 
-function resolveNamedPort(pods: Pod[], target: string | number | undefined): number | undefined {
+function resolveNamedPort(members: Member[], target: string | number | undefined): number | undefined {
   if (typeof target !== 'string') return undefined;
-  for (const p of pods)
+  for (const { pod: p } of members)
     for (const c of p.spec.containers)
       for (const port of c.ports ?? []) if (port.name === target) return port.containerPort;
   return undefined;
@@ -177,4 +237,179 @@ function ipKey(ip: string): number {
     ipKeys.set(ip, key);
   }
   return key;
+}
+
+/** Orders members by IP, then by the store's order (as a stable sort of a scan would). */
+function byIp(a: Member, b: Member): number {
+  return a.key - b.key || a.position - b.position;
+}
+
+/**
+ * The members of one Service, kept from pod changes: by IP, and the ready and not-ready ones with
+ * their addresses. Each list is replaced, never changed in place, when a member comes, goes or shows
+ * otherwise: what was written keeps its lists, and a sync that finds nothing new compares one
+ * reference.
+ */
+class MembersEntry implements MembersView {
+  readonly byPod = new Map<string, Member>();
+  sorted: Member[] = [];
+  ready: Member[] = [];
+  notReady: Member[] = [];
+  readyAddresses: EndpointAddress[] = [];
+  notReadyAddresses: EndpointAddress[] = [];
+  sliceEndpoints: EndpointSlice['endpoints'] = [];
+  readonly dirty = new Set<string>();
+
+  constructor(
+    readonly namespace: string,
+    readonly selector: Record<string, string>,
+  ) {}
+
+  fill(members: Member[]): void {
+    this.sorted = members.sort(byIp);
+    const view = viewOf(this.sorted);
+    this.ready = this.sorted.filter((m) => m.ready);
+    this.notReady = this.sorted.filter((m) => !m.ready);
+    this.readyAddresses = view.readyAddresses;
+    this.notReadyAddresses = view.notReadyAddresses;
+    this.sliceEndpoints = view.sliceEndpoints;
+  }
+
+  /** Copies every list before the first change of a catch-up. */
+  private copied = false;
+
+  private copy(): void {
+    if (this.copied) return;
+    this.copied = true;
+    this.sorted = this.sorted.slice();
+    this.ready = this.ready.slice();
+    this.notReady = this.notReady.slice();
+    this.readyAddresses = this.readyAddresses.slice();
+    this.notReadyAddresses = this.notReadyAddresses.slice();
+    this.sliceEndpoints = this.sliceEndpoints.slice();
+  }
+
+  remove(m: Member): void {
+    this.copy();
+    const i = indexOf(this.sorted, m);
+    this.sorted.splice(i, 1);
+    this.sliceEndpoints.splice(i, 1);
+    const [list, addresses] = m.ready
+      ? [this.ready, this.readyAddresses]
+      : [this.notReady, this.notReadyAddresses];
+    const j = indexOf(list, m);
+    list.splice(j, 1);
+    addresses.splice(j, 1);
+  }
+
+  insert(m: Member): void {
+    this.copy();
+    const i = lowerBound(this.sorted, m);
+    this.sorted.splice(i, 0, m);
+    this.sliceEndpoints.splice(i, 0, m.sliceEndpoint);
+    const [list, addresses] = m.ready
+      ? [this.ready, this.readyAddresses]
+      : [this.notReady, this.notReadyAddresses];
+    const j = lowerBound(list, m);
+    list.splice(j, 0, m);
+    addresses.splice(j, 0, m.address);
+  }
+
+  done(): void {
+    this.copied = false;
+  }
+}
+
+/**
+ * The endpoints controller's view of each Service's pods (upstream's pod informer and the
+ * per-Service tracker of endpointslice's reconciler): the members by IP, kept from pod changes, so
+ * a sync reads them instead of going over every pod, and a write builds only what changed. Gives
+ * exactly the members a scan gives, pods sharing an IP (after a node's addresses wrap around) in
+ * the store's order.
+ */
+export class ServiceMembers {
+  private entries = new Map<string, MembersEntry>();
+
+  /** A pod in `namespace` was written or deleted. */
+  onPodChange(key: string, namespace: string): void {
+    for (const e of this.entries.values()) if (e.namespace === namespace) e.dirty.add(key);
+  }
+
+  forget(serviceKey: string): void {
+    this.entries.delete(serviceKey);
+  }
+
+  /** Forget everything (after a restore): each Service is scanned afresh on its next sync. */
+  reset(): void {
+    this.entries = new Map();
+  }
+
+  /** The members of a Service with a selector. */
+  members(store: Store, serviceKey: string, svc: Service): MembersView {
+    const selector = svc.spec.selector ?? {};
+    const namespace = svc.metadata.namespace ?? 'default';
+    let e = this.entries.get(serviceKey);
+    if (e && e.namespace === namespace && (e.selector === selector || deepEqual(e.selector, selector)))
+      this.catchUp(store, e);
+    else {
+      e = new MembersEntry(namespace, selector);
+      for (const p of store.values<Pod>('Pod')) {
+        const key = objectKey(p.metadata.namespace, p.metadata.name);
+        const m = memberOf(p, namespace, selector, store.position('Pod', key));
+        if (m) e.byPod.set(key, m);
+      }
+      e.fill([...e.byPod.values()]);
+      this.entries.set(serviceKey, e);
+    }
+    return e;
+  }
+
+  private catchUp(store: Store, e: MembersEntry): void {
+    if (e.dirty.size === 0) return;
+    for (const key of e.dirty) {
+      const pod = store.getByKey<Pod>('Pod', key);
+      const next = pod && memberOf(pod, e.namespace, e.selector, store.position('Pod', key));
+      const prev = e.byPod.get(key);
+      if (!prev && !next) continue;
+      if (
+        prev &&
+        next &&
+        prev.position === next.position &&
+        sameMember(prev, next) &&
+        prev.pod.status.podIP === next.pod.status.podIP
+      ) {
+        prev.pod = next.pod;
+        continue;
+      }
+      if (prev) {
+        e.remove(prev);
+        e.byPod.delete(key);
+      }
+      if (next) {
+        e.insert(next);
+        e.byPod.set(key, next);
+      }
+    }
+    e.dirty.clear();
+    e.done();
+  }
+}
+
+/** Where `m` is in `list` (sorted byIp, `m` in it). */
+function indexOf(list: Member[], m: Member): number {
+  let i = lowerBound(list, m);
+  while (list[i] !== m) i++;
+  return i;
+}
+
+/** The first place in `list` (sorted byIp) not before `m`. */
+function lowerBound(list: Member[], m: Member): number {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (byIp(list[mid]!, m) < 0) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }

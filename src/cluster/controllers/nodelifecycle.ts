@@ -146,6 +146,7 @@ function markReachable(ctx: ControllerContext, world: KubeletWorld, node: NodeOb
   ctx.event(node, 'Normal', 'NodeReady', `Node ${name} status is now: NodeReady`, 'kubelet', name);
   // The kubelet reports its pods afresh (and finishes deleting those evicted meanwhile).
   for (const p of podsOn(ctx, name)) {
+    world.touch?.(key(p));
     const rt = world.pods.get(key(p));
     if (rt) rt.resync = true;
     ctx.enqueue('kubelet', key(p));

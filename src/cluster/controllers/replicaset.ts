@@ -4,12 +4,13 @@
  * slow-start batches (at most 500 a sync), delete surplus ones in upstream's order, report status.
  */
 import { BudgetError } from '../errors.ts';
-import { deepEqual } from '../../k8s/copy.ts';
+import { deepCopy, deepEqual } from '../../k8s/copy.ts';
 import { selectorMatches } from '../../k8s/labels.ts';
 import { parseTimestamp, timestamp } from '../../k8s/time.ts';
-import type { Pod, ReplicaSet, ReplicaSetStatus } from '../../k8s/types.ts';
+import type { LabelSelector, Pod, ReplicaSet, ReplicaSetStatus } from '../../k8s/types.ts';
 import type { ControllerContext } from '../context.ts';
-import { controllerUid } from '../store.ts';
+import { controllerUid, objectKey, type Store } from '../store.ts';
+import { timSort } from '../../k8s/timsort.ts';
 import { isPodActive, isPodReady, podReadyCondition } from './deployment/util.ts';
 import { count } from '../words.ts';
 
@@ -18,16 +19,17 @@ export const COMPONENT = 'replicaset-controller';
 export const BurstReplicas = 500;
 const PodDeletionCostAnnotation = 'controller.kubernetes.io/pod-deletion-cost';
 
-export function syncReplicaSet(ctx: ControllerContext, key: string): void {
+export function syncReplicaSet(ctx: ControllerContext, key: string, counts?: ReplicaSetPods): void {
   const [namespace, name] = key.split('/') as [string, string];
   const rs = ctx.store.get<ReplicaSet>('ReplicaSet', namespace, name);
   if (!rs) return;
-  const pods = claimPods(ctx, rs).filter((p) => factsOf(p).active);
-  const failure = rs.metadata.deletionTimestamp ? undefined : manageReplicas(ctx, pods, rs);
+  // With the informer's counts, the pods themselves are listed only when some must be deleted.
+  const seen = counts ? claimCounted(ctx, rs, counts) : countPods(ctx, rs, claimPods(ctx, rs));
+  const failure = rs.metadata.deletionTimestamp ? undefined : manageReplicas(ctx, seen, rs);
   // Status from the pods as the sync found them, like upstream's informer cache; the pod events
   // this sync caused bring the RS back for the next status.
   const latest = ctx.store.get<ReplicaSet>('ReplicaSet', namespace, name) ?? rs;
-  const status = calculateStatus(latest, pods, ctx.now, failure);
+  const status = statusFromCounts(latest, seen.count(latest, ctx.now), ctx.now, failure);
   if (!deepEqual(latest.status, status)) ctx.updateStatus<ReplicaSet>({ ...latest, status });
   const minReady = latest.spec.minReadySeconds ?? 0;
   const replicas = latest.spec.replicas ?? 0;
@@ -37,6 +39,71 @@ export function syncReplicaSet(ctx: ControllerContext, key: string): void {
     (status.availableReplicas ?? 0) !== replicas
   )
     ctx.enqueueAfter('replicaset', key, minReady);
+}
+
+/** What a sync knows of its ReplicaSet's active pods after claiming them. */
+interface SeenPods {
+  /** How many there are. */
+  readonly size: number;
+  /** The pods themselves, in the order the sync claimed them (listed on demand), with their facts. */
+  list(): { pods: Pod[]; facts?: PodFacts[] };
+  /** Active pods per node among all the pods of its Deployment's ReplicaSets (the ranking's). */
+  podsOnNode(): Map<string, number>;
+  /** calculateStatus's counts, for this ReplicaSet's template labels and minReadySeconds. */
+  count(rs: ReplicaSet, now: number): PodCounts;
+}
+
+/** The counts of a ReplicaSet's status. */
+export interface PodCounts {
+  replicas: number;
+  fullyLabeled: number;
+  ready: number;
+  available: number;
+}
+
+/** The active pods as a list: the full recount over every pod (what the informer's counts equal). */
+function countPods(ctx: ControllerContext, rs: ReplicaSet, claimed: Pod[]): SeenPods {
+  const pods = claimed.filter((p) => factsOf(p).active);
+  return {
+    size: pods.length,
+    list: () => ({ pods }),
+    podsOnNode: () => activeOnNode(relatedPods(ctx, rs)),
+    count: (latest, now) => recount(latest, pods, now),
+  };
+}
+
+/**
+ * Claims through the informer's counts: the owned pods are walked only when some no longer match
+ * (to release them) and listed only when some must be deleted; the counts are read as the sync
+ * found them, after claiming and before creating or deleting.
+ */
+function claimCounted(ctx: ControllerContext, rs: ReplicaSet, counts: ReplicaSetPods): SeenPods {
+  const entry = counts.entry(ctx.store, rs);
+  if (entry.mismatched > 0) claimPods(ctx, rs);
+  else adoptOrphans(ctx, rs, []);
+  counts.catchUp(ctx.store, entry);
+  const found = entry.counts(ctx.now);
+  // The pods as claimed (unordered): the entry changes only when it catches up, on the next sync.
+  const claimed = () =>
+    [...entry.pods.values()].map((s) => s.pod).filter((p) => selects(rs, p) && factsOf(p).active);
+  return {
+    size: found.replicas,
+    // In the order the claim leaves them: the entry keeps the owner index's order.
+    list: () => {
+      const pods: Pod[] = [];
+      const facts: PodFacts[] = [];
+      for (const slot of entry.pods.values())
+        if (slot.counted) {
+          pods.push(slot.pod);
+          facts.push(slot.facts);
+        }
+      return { pods, facts };
+    },
+    podsOnNode: () => counts.podsOnNode(ctx.store, rs),
+    // The counts are for the ReplicaSet the sync started with; should the ReplicaSet have changed
+    // what they depend on by the time its status is written, count the claimed pods again.
+    count: (latest, now) => (sameBasis(entry.basis, latest) ? found : recount(latest, claimed(), now)),
+  };
 }
 
 /** The RS's pods: controlled ones whose labels still match, plus adopted orphans. */
@@ -54,7 +121,14 @@ function claimPods(ctx: ControllerContext, rs: ReplicaSet): Pod[] {
         },
       });
   }
-  if (rs.metadata.deletionTimestamp) return out;
+  adoptOrphans(ctx, rs, out);
+  return out;
+}
+
+/** Adopts the active orphans this ReplicaSet's selector matches, appending them to `out`. */
+function adoptOrphans(ctx: ControllerContext, rs: ReplicaSet, out: Pod[]): void {
+  if (rs.metadata.deletionTimestamp) return;
+  const uid = rs.metadata.uid ?? '';
   for (const p of ctx.store.listUncontrolled<Pod>('Pod')) {
     if (p.metadata.namespace !== rs.metadata.namespace || !isPodActive(p)) continue;
     if (!selectorMatches(rs.spec.selector, p.metadata.labels)) continue;
@@ -78,17 +152,16 @@ function claimPods(ctx: ControllerContext, rs: ReplicaSet): Pod[] {
       }),
     );
   }
-  return out;
 }
 
 /** Creates or deletes pods; returns the failure, if any, for the ReplicaFailure condition. */
 function manageReplicas(
   ctx: ControllerContext,
-  pods: Pod[],
+  pods: SeenPods,
   rs: ReplicaSet,
 ): { reason: string; message: string } | undefined {
   const want = rs.spec.replicas ?? 0;
-  let diff = pods.length - want;
+  let diff = pods.size - want;
   if (diff < 0) {
     diff = Math.min(-diff, BurstReplicas);
     // slowStartBatch: 1, 2, 4, … pods at a time; a failed batch stops the rest until a retry.
@@ -114,13 +187,13 @@ function manageReplicas(
       controller: COMPONENT,
       object: { kind: 'ReplicaSet', namespace: rs.metadata.namespace ?? 'default', name: rs.metadata.name },
       code: 'replicaset.create',
-      message: `ReplicaSet ${rs.metadata.name} wants ${count(want, 'pod')} and has ${pods.length}, so it creates ${diff}.`,
-      values: { want, have: pods.length, create: diff },
+      message: `ReplicaSet ${rs.metadata.name} wants ${count(want, 'pod')} and has ${pods.size}, so it creates ${diff}.`,
+      values: { want, have: pods.size, create: diff },
     });
   } else if (diff > 0) {
     diff = Math.min(diff, BurstReplicas);
-    const related = relatedPods(ctx, rs);
-    const victims = getPodsToDelete(pods, related, diff, ctx.now);
+    const listed = pods.list();
+    const victims = podsToDelete(listed.pods, pods.podsOnNode(), diff, ctx.now, listed.facts);
     for (const p of victims) {
       ctx.delete('Pod', p.metadata.namespace, p.metadata.name);
       ctx.event(rs, 'Normal', 'SuccessfulDelete', `Deleted pod: ${p.metadata.name}`, COMPONENT);
@@ -129,10 +202,10 @@ function manageReplicas(
       controller: COMPONENT,
       object: { kind: 'ReplicaSet', namespace: rs.metadata.namespace ?? 'default', name: rs.metadata.name },
       code: 'replicaset.delete',
-      message: `ReplicaSet ${rs.metadata.name} wants ${count(want, 'pod')} and has ${pods.length}, so it deletes ${diff}, not-ready and newest first: ${victims.map((p) => p.metadata.name).join(', ')}.`,
+      message: `ReplicaSet ${rs.metadata.name} wants ${count(want, 'pod')} and has ${pods.size}, so it deletes ${diff}, not-ready and newest first: ${victims.map((p) => p.metadata.name).join(', ')}.`,
       values: {
         want,
-        have: pods.length,
+        have: pods.size,
         delete: diff,
         victims: victims.map((p) => p.metadata.name).join(', '),
       },
@@ -168,11 +241,26 @@ function createPod(ctx: ControllerContext, rs: ReplicaSet): void {
     apiVersion: 'v1',
     kind: 'Pod',
     metadata,
-    spec: JSON.parse(JSON.stringify(t.spec)) as Pod['spec'],
+    spec: podSpecOf(t.spec),
     status: { phase: 'Pending' },
   };
   ctx.create(pod);
   ctx.event(rs, 'Normal', 'SuccessfulCreate', `Created pod: ${name}`, COMPONENT);
+}
+
+/**
+ * The pod spec a template gives: its deep copy, made once per (immutable) template and shared by
+ * the pods created from it, which never change it in place (a write makes a new object).
+ */
+const podSpecs = new WeakMap<ReplicaSet['spec']['template']['spec'], Pod['spec']>();
+
+function podSpecOf(template: ReplicaSet['spec']['template']['spec']): Pod['spec'] {
+  let spec = podSpecs.get(template);
+  if (!spec) {
+    spec = deepCopy(template) as Pod['spec'];
+    podSpecs.set(template, spec);
+  }
+  return spec;
 }
 
 /** Pods of every ReplicaSet that shares this one's controller (its Deployment's other revisions). */
@@ -197,6 +285,12 @@ interface PodFacts {
   cost: number;
   restarts: number;
   created: number;
+  /** The uid's first eight hex digits as a number, NaN when it does not start with them. */
+  uidHead: number;
+  uid: string;
+  node: string;
+  /** Less's first three rules as one number: unscheduled (0) or not, phase, Ready. */
+  group: number;
   /** Results of label checks against selector or template-label objects. */
   matches: WeakMap<object, boolean>;
 }
@@ -215,8 +309,13 @@ function factsOf(p: Pod): PodFacts {
       cost: deletionCost(p),
       restarts: maxRestarts(p),
       created: parseTimestamp(p.metadata.creationTimestamp),
+      uidHead: /^[0-9a-f]{8}/.test(p.metadata.uid ?? '') ? parseInt(p.metadata.uid!.slice(0, 8), 16) : NaN,
+      uid: p.metadata.uid ?? '',
+      node: p.spec.nodeName ?? '',
+      group: 0,
       matches: new WeakMap(),
     };
+    f.group = (f.node === '' ? 0 : 6) + f.phase * 2 + (f.ready ? 1 : 0);
     factsCache.set(p, f);
   }
   return f;
@@ -249,14 +348,128 @@ function selects(rs: ReplicaSet, p: Pod): boolean {
  * restarts, newer (log2 buckets).
  */
 export function getPodsToDelete(pods: Pod[], related: Pod[], diff: number, now: number): Pod[] {
-  if (diff >= pods.length) return pods.slice(0, diff);
+  return podsToDelete(pods, activeOnNode(related), diff, now);
+}
+
+/** How many of `pods` are active on each node ('' for none). */
+function activeOnNode(pods: Pod[]): Map<string, number> {
   const podsOnNode = new Map<string, number>();
-  for (const p of related)
+  for (const p of pods)
     if (isPodActive(p))
       podsOnNode.set(p.spec.nodeName ?? '', (podsOnNode.get(p.spec.nodeName ?? '') ?? 0) + 1);
-  const ranked = pods.map((pod) => ({ pod, rank: podsOnNode.get(pod.spec.nodeName ?? '') ?? 0 }));
-  ranked.sort((a, b) => (activePodLess(a, b, now) ? -1 : activePodLess(b, a, now) ? 1 : 0));
-  return ranked.slice(0, diff).map((r) => r.pod);
+  return podsOnNode;
+}
+
+function podsToDelete(
+  pods: Pod[],
+  podsOnNode: Map<string, number>,
+  diff: number,
+  now: number,
+  facts?: readonly PodFacts[],
+): Pod[] {
+  if (diff >= pods.length) return pods.slice(0, diff);
+  const order = new Ranking(facts ?? pods.map(factsOf), podsOnNode, now).sorted();
+  const out: Pod[] = [];
+  for (let i = 0; i < diff; i++) out.push(pods[order[i]!]!);
+  return out;
+}
+
+/**
+ * ActivePodsWithRanks.Less over pods whose keys are read once into arrays, sorting their indices:
+ * `compare(i, j)` is `activePodLess(i, j) ? -1 : activePodLess(j, i) ? 1 : 0` in one pass (each
+ * rule of Less is antisymmetric, so it decides both directions at once), and the sort asks the
+ * questions Array.prototype.sort asks (timSort). Less is not a strict weak ordering (see
+ * timsort.ts), so both matter for which pods go.
+ */
+class Ranking {
+  /** Unscheduled (0) or not, phase, Ready: Less's first three rules as one number. */
+  private readonly group: Int8Array;
+  private readonly cost: Float64Array;
+  private readonly rank: Int32Array;
+  private readonly readySince: Float64Array;
+  private readonly readyBucket: Int32Array;
+  private readonly restarts: Float64Array;
+  private readonly created: Float64Array;
+  private readonly createdBucket: Int32Array;
+  /** The uid's first eight hex digits as a number (NaN for other uids): most uid comparisons. */
+  private readonly uidHead: Float64Array;
+  private readonly uids: string[];
+
+  constructor(facts: readonly PodFacts[], podsOnNode: Map<string, number>, now: number) {
+    const n = facts.length;
+    this.group = new Int8Array(n);
+    this.cost = new Float64Array(n);
+    this.rank = new Int32Array(n);
+    this.readySince = new Float64Array(n);
+    this.readyBucket = new Int32Array(n);
+    this.restarts = new Float64Array(n);
+    this.created = new Float64Array(n);
+    this.createdBucket = new Int32Array(n);
+    this.uidHead = new Float64Array(n);
+    this.uids = new Array<string>(n);
+    for (let i = 0; i < n; i++) {
+      const f = facts[i]!;
+      this.group[i] = f.group;
+      this.cost[i] = f.cost;
+      this.rank[i] = podsOnNode.get(f.node) ?? 0;
+      this.readySince[i] = f.readySince;
+      this.readyBucket[i] = logarithmicBucket(f.readySince, now);
+      this.restarts[i] = f.restarts;
+      this.created[i] = f.created;
+      this.createdBucket[i] = logarithmicBucket(f.created, now);
+      this.uidHead[i] = f.uidHead;
+      this.uids[i] = f.uid;
+    }
+  }
+
+  /** The indices of the pods, deletion order first. */
+  sorted(): number[] {
+    const order: number[] = [];
+    for (let i = 0; i < this.uids.length; i++) order.push(i);
+    return timSort(order, this.compare);
+  }
+
+  private readonly compare = (i: number, j: number): number => {
+    const gi = this.group[i]!;
+    const gj = this.group[j]!;
+    if (gi !== gj) return gi < gj ? -1 : 1;
+    const ci = this.cost[i]!;
+    const cj = this.cost[j]!;
+    if (ci !== cj) return ci < cj ? -1 : 1;
+    const ri = this.rank[i]!;
+    const rj = this.rank[j]!;
+    if (ri !== rj) return ri > rj ? -1 : 1;
+    if ((gi & 1) === 1) {
+      // Both Ready: Ready for less time first, by log2 buckets, then uid.
+      const ti = this.readySince[i]!;
+      const tj = this.readySince[j]!;
+      if (ti !== tj && !(Number.isNaN(ti) && Number.isNaN(tj))) {
+        if (Number.isNaN(ti) || Number.isNaN(tj)) return Number.isNaN(ti) ? -1 : 1;
+        const d = this.readyBucket[i]! - this.readyBucket[j]!;
+        if (d === 0) return this.uidOrder(i, j);
+        return d < 0 ? -1 : 1;
+      }
+    }
+    const si = this.restarts[i]!;
+    const sj = this.restarts[j]!;
+    if (si !== sj) return si > sj ? -1 : 1;
+    if (this.created[i] !== this.created[j]) {
+      const d = this.createdBucket[i]! - this.createdBucket[j]!;
+      if (d === 0) return this.uidOrder(i, j);
+      return d < 0 ? -1 : 1;
+    }
+    return 0;
+  };
+
+  private uidOrder(i: number, j: number): number {
+    const hi = this.uidHead[i]!;
+    const hj = this.uidHead[j]!;
+    // Eight lowercase hex digits order as the numbers they spell.
+    if (hi !== hj && !Number.isNaN(hi) && !Number.isNaN(hj)) return hi < hj ? -1 : 1;
+    const a = this.uids[i]!;
+    const b = this.uids[j]!;
+    return a < b ? -1 : a > b ? 1 : 0;
+  }
 }
 
 interface Ranked {
@@ -303,11 +516,13 @@ function afterOrZero(t1: number, t2: number): boolean {
 
 /** floor(log2(age in nanoseconds)) of each, compared: pods in the same bucket are "equally old". */
 function logarithmicRankDiff(t1: number, t2: number, now: number): number {
-  const d1 = (now - t1) * 1e9;
-  const d2 = (now - t2) * 1e9;
-  const r1 = d1 > 0 ? Math.floor(Math.log2(d1)) : -1;
-  const r2 = d2 > 0 ? Math.floor(Math.log2(d2)) : -1;
-  return r1 - r2;
+  return logarithmicBucket(t1, now) - logarithmicBucket(t2, now);
+}
+
+/** floor(log2(age in nanoseconds)), −1 for no age (or an unknown time). */
+function logarithmicBucket(t: number, now: number): number {
+  const d = (now - t) * 1e9;
+  return d > 0 ? Math.floor(Math.log2(d)) : -1;
 }
 
 function deletionCost(p: Pod): number {
@@ -329,6 +544,11 @@ export function calculateStatus(
   now: number,
   failure?: { reason: string; message: string },
 ): ReplicaSetStatus {
+  return statusFromCounts(rs, recount(rs, pods, now), now, failure);
+}
+
+/** The status counts over a list of active pods, one by one. */
+export function recount(rs: ReplicaSet, pods: Pod[], now: number): PodCounts {
   const templateLabels = rs.spec.template.metadata?.labels ?? {};
   let fullyLabeled = 0;
   let ready = 0;
@@ -343,8 +563,18 @@ export function calculateStatus(
       if (minReady === 0 || f.readySince + minReady < now) available++;
     }
   }
+  return { replicas: pods.length, fullyLabeled, ready, available };
+}
+
+function statusFromCounts(
+  rs: ReplicaSet,
+  counts: PodCounts,
+  now: number,
+  failure?: { reason: string; message: string },
+): ReplicaSetStatus {
+  const { fullyLabeled, ready, available } = counts;
   // apps/v1 ReplicaSetStatus: replicas always, the other counts omitempty.
-  const status: ReplicaSetStatus = { replicas: pods.length };
+  const status: ReplicaSetStatus = { replicas: counts.replicas };
   if (fullyLabeled) status.fullyLabeledReplicas = fullyLabeled;
   if (ready) status.readyReplicas = ready;
   if (available) status.availableReplicas = available;
@@ -364,4 +594,209 @@ export function calculateStatus(
     ];
   if (conditions.length) status.conditions = conditions;
   return status;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The informer's counts
+
+/** What the counts of one ReplicaSet depend on besides its pods. */
+interface Basis {
+  rs: ReplicaSet;
+  selector: LabelSelector;
+  templateLabels: Record<string, string>;
+  minReady: number;
+}
+
+function basisOf(rs: ReplicaSet): Basis {
+  return {
+    rs,
+    selector: rs.spec.selector,
+    templateLabels: rs.spec.template.metadata?.labels ?? {},
+    minReady: rs.spec.minReadySeconds ?? 0,
+  };
+}
+
+function sameBasis(b: Basis, rs: ReplicaSet): boolean {
+  if (b.rs === rs) return true;
+  const labels = rs.spec.template.metadata?.labels ?? {};
+  return (
+    b.minReady === (rs.spec.minReadySeconds ?? 0) &&
+    (b.selector === rs.spec.selector || deepEqual(b.selector, rs.spec.selector)) &&
+    (b.templateLabels === labels || deepEqual(b.templateLabels, labels))
+  );
+}
+
+/** The pods one ReplicaSet controls, counted as `recount` counts the active ones that match. */
+/** A controlled pod as counted, and whether it counts (active and matching). */
+interface Slot {
+  pod: Pod;
+  counted: boolean;
+  facts: PodFacts;
+}
+
+class Entry {
+  /**
+   * The pods the ReplicaSet controls by store key, in the order of the store's owner index (the
+   * last written last): a deletion ranks them in that order.
+   */
+  readonly pods = new Map<string, Slot>();
+  /** Keys of pods written since they were counted, the last written last. */
+  readonly dirty = new Set<string>();
+  /** Active pods per node among all it controls, matching or not (ranking's related pods). */
+  readonly activeOnNode = new Map<string, number>();
+  replicas = 0;
+  fullyLabeled = 0;
+  ready = 0;
+  /** Controlled pods whose labels no longer match the selector: a claim releases them. */
+  mismatched = 0;
+  /** With minReadySeconds: when each counted Ready pod became Ready, ascending (NaN left out). */
+  readonly readySince: number[] = [];
+
+  constructor(public basis: Basis) {}
+
+  /** Counts a pod in (1) or out (−1); returns whether it counts. */
+  add(p: Pod, sign: 1 | -1): boolean {
+    const b = this.basis;
+    const f = factsOf(p);
+    if (f.active) {
+      const node = p.spec.nodeName ?? '';
+      const n = (this.activeOnNode.get(node) ?? 0) + sign;
+      if (n === 0) this.activeOnNode.delete(node);
+      else this.activeOnNode.set(node, n);
+    }
+    if (!selects(b.rs, p)) {
+      this.mismatched += sign;
+      return false;
+    }
+    if (!f.active) return false;
+    this.replicas += sign;
+    if (hasLabels(p, b.templateLabels)) this.fullyLabeled += sign;
+    if (!f.ready) return true;
+    this.ready += sign;
+    if (b.minReady === 0 || Number.isNaN(f.readySince)) return true;
+    const list = this.readySince;
+    const i = lowerBound(list, f.readySince);
+    if (sign > 0) list.splice(i, 0, f.readySince);
+    else list.splice(i, 1);
+    return true;
+  }
+
+  counts(now: number): PodCounts {
+    const minReady = this.basis.minReady;
+    let available = this.ready;
+    if (minReady > 0) {
+      // Ready pods whose readySince + minReady < now: a prefix of the ascending list (the sum is
+      // monotonic in readySince, so the same floating-point test as recount's decides the cut).
+      const list = this.readySince;
+      let lo = 0;
+      let hi = list.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (list[mid]! + minReady < now) lo = mid + 1;
+        else hi = mid;
+      }
+      available = lo;
+    }
+    return { replicas: this.replicas, fullyLabeled: this.fullyLabeled, ready: this.ready, available };
+  }
+}
+
+function lowerBound(list: number[], v: number): number {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (list[mid]! < v) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
+ * The informer's view of each ReplicaSet's pods (upstream's shared informer cache and the
+ * expectations it feeds): per ReplicaSet uid, how many active pods match, how many carry the
+ * template's labels, how many are Ready and since when. Kept up to date from pod changes; a sync
+ * reads the counts instead of going over every pod, and the status it writes is the one `recount`
+ * gives over the same pods.
+ */
+export class ReplicaSetPods {
+  private entries = new Map<string, Entry>();
+
+  /** A pod was written or deleted: the ReplicaSets that control it (before and after) recount it. */
+  onPodChange(key: string, old: Pod | undefined, pod: Pod | undefined): void {
+    for (const p of [old, pod]) {
+      const uid = p && controllerUid(p);
+      const dirty = uid !== undefined ? this.entries.get(uid)?.dirty : undefined;
+      if (dirty) {
+        dirty.delete(key);
+        dirty.add(key);
+      }
+    }
+  }
+
+  /** A ReplicaSet was deleted: its counts go. */
+  onReplicaSetDeleted(uid: string | undefined): void {
+    if (uid !== undefined) this.entries.delete(uid);
+  }
+
+  /** Forget everything (after a restore): each ReplicaSet is counted afresh on its next sync. */
+  reset(): void {
+    this.entries = new Map();
+  }
+
+  /** The up-to-date entry of a ReplicaSet, counted afresh when what it depends on changed. */
+  entry(store: Store, rs: ReplicaSet): Entry {
+    const uid = rs.metadata.uid ?? '';
+    let e = this.entries.get(uid);
+    if (e && !sameBasis(e.basis, rs)) e = undefined;
+    if (!e) {
+      e = new Entry(basisOf(rs));
+      for (const p of store.listControlledBy<Pod>(uid, 'Pod'))
+        e.pods.set(objectKey(p.metadata.namespace, p.metadata.name), {
+          pod: p,
+          counted: e.add(p, 1),
+          facts: factsOf(p),
+        });
+      this.entries.set(uid, e);
+      return e;
+    }
+    this.catchUp(store, e);
+    return e;
+  }
+
+  /** Recounts the pods that changed since they were counted. */
+  catchUp(store: Store, e: Entry): void {
+    if (e.dirty.size === 0) return;
+    const uid = e.basis.rs.metadata.uid ?? '';
+    // In the order they were last written, each to the end, as the owner index moves them.
+    for (const key of e.dirty) {
+      const before = e.pods.get(key);
+      const now = store.getByKey<Pod>('Pod', key);
+      const after = now && controllerUid(now) === uid ? now : undefined;
+      if (before) {
+        e.add(before.pod, -1);
+        e.pods.delete(key);
+      }
+      if (after) e.pods.set(key, { pod: after, counted: e.add(after, 1), facts: factsOf(after) });
+    }
+    e.dirty.clear();
+  }
+
+  /** Active pods per node among the pods of the ReplicaSet's Deployment's ReplicaSets. */
+  podsOnNode(store: Store, rs: ReplicaSet): Map<string, number> {
+    const owner = controllerUid(rs);
+    const siblings = owner ? store.listControlledBy<ReplicaSet>(owner, 'ReplicaSet') : [rs];
+    if (siblings.length === 1) return this.entry(store, siblings[0]!).activeOnNode;
+    const sum = new Map<string, number>();
+    for (const sibling of siblings)
+      for (const [node, n] of this.entry(store, sibling).activeOnNode)
+        sum.set(node, (sum.get(node) ?? 0) + n);
+    return sum;
+  }
+
+  /** The counts as `recount` would give them now, for a ReplicaSet synced before (tests compare). */
+  peek(store: Store, rs: ReplicaSet, now: number): PodCounts {
+    const e = this.entry(store, rs);
+    return e.counts(now);
+  }
 }
