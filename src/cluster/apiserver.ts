@@ -27,6 +27,7 @@ import { apiVersionOf, groupResource, type ResourceInfo } from '../k8s/resources
 import type { KubeEvent, KubeObject, LabelSelector } from '../k8s/types.ts';
 import { formatFieldError, validate, type FieldError } from '../k8s/validation.ts';
 import { NAMESPACES } from './apply.ts';
+import { evictPod } from './eviction.ts';
 import type { SimCluster } from './cluster.ts';
 import { byNamespaceAndName, type Change } from './store.ts';
 
@@ -40,7 +41,7 @@ const isObj = (v: unknown): v is { [k: string]: Json } =>
 export interface StatusCause {
   reason: string;
   message: string;
-  field: string;
+  field?: string;
 }
 
 export interface StatusDetails {
@@ -432,7 +433,9 @@ export class ApiServer {
       info.kind === 'Namespace' ||
       info.kind === 'Endpoints' ||
       info.kind === 'EndpointSlice' ||
-      info.kind === 'Node'
+      // Nodes are the simulator's fixed machines: kubectl cordon may update or patch one
+      // (spec.unschedulable), nothing may add or remove one.
+      (info.kind === 'Node' && verb !== 'update' && verb !== 'patch')
     )
       throw methodNotSupported(info, verb);
   }
@@ -541,6 +544,43 @@ export class ApiServer {
     if (rv !== undefined && rv !== '' && rv !== existing.metadata.resourceVersion)
       throw conflict(info, objectName);
     return this.replace(info, existing, obj, opts);
+  }
+
+  /**
+   * POST pods/NAME/eviction (upstream pkg/registry/core/pod/storage/eviction.go): the pod goes
+   * through evictPod, which asks its disruption budget; a refusal is a Status error (429 with
+   * a DisruptionBudget cause), success the bare Status upstream answers with.
+   */
+  evict(
+    info: ResourceInfo,
+    namespace: string | undefined,
+    podName: string,
+    body: unknown,
+    opts: WriteOptions = {},
+  ): Record<string, unknown> {
+    if (info.kind !== 'Pod')
+      throw new StatusError(404, 'NotFound', 'the server could not find the requested resource');
+    const ns = this.namespaceFor(info, namespace) ?? 'default';
+    const eviction = isObj(body) ? body : {};
+    const deleteOptions = isObj(eviction['deleteOptions']) ? eviction['deleteOptions'] : {};
+    const grace = deleteOptions['gracePeriodSeconds'];
+    const dryRun =
+      opts.dryRun || (Array.isArray(deleteOptions['dryRun']) && deleteOptions['dryRun'].includes('All'));
+    const result = this.write({ dryRun }, () =>
+      evictPod(this.cluster, ns, podName, typeof grace === 'number' ? grace : undefined),
+    );
+    if (!result.ok) {
+      if (result.code === 404) throw notFoundError(info, podName);
+      throw new StatusError(
+        result.code,
+        result.reason,
+        result.message,
+        result.code === 429 && result.cause !== undefined
+          ? { causes: [{ reason: 'DisruptionBudget', message: result.cause }] }
+          : undefined,
+      );
+    }
+    return { kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Success' };
   }
 
   /**

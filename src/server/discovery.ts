@@ -37,6 +37,9 @@ function subresources(r: ResourceInfo): Sub[] {
   const out: Sub[] = [];
   if (r.kind === 'Deployment' || r.kind === 'ReplicaSet')
     out.push({ name: 'scale', group: 'autoscaling', version: 'v1', kind: 'Scale', verbs: rw });
+  // pods/eviction sorts before pods/status upstream; kubectl drain looks for it before evicting.
+  if (r.kind === 'Pod')
+    out.push({ name: 'eviction', group: 'policy', version: 'v1', kind: 'Eviction', verbs: ['create'] });
   if (['Deployment', 'ReplicaSet', 'Pod', 'Service', 'Node', 'Namespace'].includes(r.kind))
     out.push({ name: 'status', ...own, verbs: rw });
   return out;

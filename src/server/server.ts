@@ -311,7 +311,12 @@ export function startServer(options: ServerOptions = {}): Promise<RunningServer>
       );
     const dryRun = q.getAll('dryRun').includes('All');
     const namespace = route.namespace;
-    if (subresource !== undefined && subresource !== 'scale' && subresource !== 'status')
+    if (
+      subresource !== undefined &&
+      subresource !== 'scale' &&
+      subresource !== 'status' &&
+      !(subresource === 'eviction' && info.kind === 'Pod')
+    )
       throw new StatusError(404, 'NotFound', 'the server could not find the requested resource');
     const contentType = (req.headers['content-type'] ?? '').split(';')[0]!.trim();
     /** The request's object: JSON, or protobuf from typed clients (kubectl create deployment). */
@@ -369,6 +374,15 @@ export function startServer(options: ServerOptions = {}): Promise<RunningServer>
         'the server does not allow this method on the requested resource',
       );
 
+    if (subresource === 'eviction') {
+      if (method === 'POST')
+        return send(res, 201, api.evict(info, namespace, name, await readObject(), { dryRun }));
+      throw new StatusError(
+        405,
+        'MethodNotAllowed',
+        'the server does not allow this method on the requested resource',
+      );
+    }
     if (subresource === 'scale') {
       if (method === 'GET') return send(res, 200, api.getScale(info, namespace, name));
       if (method === 'PUT')
