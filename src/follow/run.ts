@@ -26,9 +26,9 @@ import type {
   ReplicaSet,
   Service,
 } from '../k8s/types.ts';
-import type { KubectlResult, WatchSession } from '../kubectl/command.ts';
+import type { KubectlResult } from '../kubectl/command.ts';
 import { complete } from '../kubectl/complete.ts';
-import { executeKubectl } from '../kubectl/index.ts';
+import { startConsoleWatch, type ConsoleWatch } from '../run/console-watch.ts';
 import { isReadOnlyCommand, queryKubectl, type QueryResult } from '../kubectl/query.ts';
 import { revision } from '../cluster/controllers/deployment/util.ts';
 import { sampleFrom, type Sample } from '../run/recording.ts';
@@ -99,12 +99,6 @@ interface Shown {
   state: MirrorState;
 }
 
-interface ConsoleStream {
-  session: WatchSession;
-  flush: () => void;
-  ended: (exitCode: number) => void;
-}
-
 /** `kubectl get pods` in a followed namespace means that namespace, as a kubeconfig context would. */
 function inNamespace(line: string, namespace: string): string {
   if (namespace === 'default') return line;
@@ -144,7 +138,7 @@ class FollowRunImpl implements FollowRun {
   /** What the mirror holds: the state object and its version. */
   private materialized: [MirrorState | null, number, number] = [null, -1, Number.NaN];
   private stateVersion = 0;
-  private streams: ConsoleStream[] = [];
+  private streams: ConsoleWatch[] = [];
   private readonly listeners = new Set<(f: Frame) => void>();
   private readonly changeListeners = new Set<() => void>();
   private cached: Frame | undefined;
@@ -427,58 +421,13 @@ class FollowRunImpl implements FollowRun {
   }
 
   watch(commandLine: string, onOutput: (chunk: OutputPiece) => void): RunStream {
-    const out: string[] = [];
-    const err: string[] = [];
-    const flush = () => {
-      if (!out.length && !err.length) return;
-      const chunk: OutputPiece = {};
-      if (out.length) chunk.stdout = out.splice(0).join('');
-      if (err.length) chunk.stderr = err.splice(0).join('');
-      onOutput(chunk);
-    };
-    const exec = executeKubectl(
+    return startConsoleWatch(
       this.cluster(),
       inNamespace(String(commandLine), this.namespace),
-      undefined,
-      { out: (s) => out.push(s), err: (s) => err.push(s) },
-      { readOnly: true },
+      onOutput,
+      (w) => this.streams.push(w),
+      (w) => (this.streams = this.streams.filter((s) => s !== w)),
     );
-    let done = true;
-    let exitCode: number | undefined = exec.exitCode;
-    let stream: ConsoleStream | undefined;
-    const session = exec.session;
-    if (session) {
-      session.onTick?.();
-      if (session.done) exitCode = session.exitCode;
-      else {
-        done = false;
-        exitCode = undefined;
-        stream = {
-          session,
-          flush,
-          ended: (code) => {
-            done = true;
-            exitCode = code;
-            flush();
-          },
-        };
-        this.streams.push(stream);
-      }
-    }
-    flush();
-    return {
-      get done() {
-        return done;
-      },
-      get exitCode() {
-        return exitCode;
-      },
-      stop: () => {
-        if (done) return;
-        done = true;
-        this.streams = this.streams.filter((s) => s !== stream);
-      },
-    };
   }
 
   /** Console watches see the changes of a move forward, then the new moment. */

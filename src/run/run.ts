@@ -20,6 +20,7 @@ import type { Change } from '../cluster/store.ts';
 import type { RequestRecord } from '../cluster/traffic.ts';
 import type { KubectlResult, WatchSession } from '../kubectl/command.ts';
 import { executeKubectl, waitsForCommands } from '../kubectl/index.ts';
+import { startConsoleWatch } from './console-watch.ts';
 import { yamlLibrary } from '../k8s/yaml.ts';
 import { needsYaml } from '../extensions.ts';
 import { complete } from '../kubectl/complete.ts';
@@ -503,58 +504,13 @@ class RunImpl implements RunControls {
   }
 
   watch(commandLine: string, onOutput: (chunk: OutputPiece) => void): RunStream {
-    const out: string[] = [];
-    const err: string[] = [];
-    const flush = () => {
-      if (!out.length && !err.length) return;
-      const chunk: OutputPiece = {};
-      if (out.length) chunk.stdout = out.splice(0).join('');
-      if (err.length) chunk.stderr = err.splice(0).join('');
-      onOutput(chunk);
-    };
-    const exec = executeKubectl(
+    return startConsoleWatch(
       this.live,
       String(commandLine),
-      undefined,
-      { out: (s) => out.push(s), err: (s) => err.push(s) },
-      { readOnly: true },
+      onOutput,
+      (w) => this.streams.push(w),
+      (w) => (this.streams = this.streams.filter((s) => s !== w)),
     );
-    let exitCode: number | undefined = exec.exitCode;
-    let done = true;
-    let stream: ActiveStream | undefined;
-    const session = exec.session;
-    if (session) {
-      session.onTick?.();
-      if (session.done) exitCode = session.exitCode;
-      else {
-        done = false;
-        exitCode = undefined;
-        stream = {
-          session,
-          flush,
-          ended: (code) => {
-            done = true;
-            exitCode = code;
-            flush();
-          },
-        };
-        this.streams.push(stream);
-      }
-    }
-    flush();
-    return {
-      get done() {
-        return done;
-      },
-      get exitCode() {
-        return exitCode;
-      },
-      stop: () => {
-        if (done) return;
-        done = true;
-        this.streams = this.streams.filter((s) => s !== stream);
-      },
-    };
   }
 
   complete(commandLine: string): string[] {

@@ -1,0 +1,80 @@
+/**
+ * A console command that only looks, run on a cluster and kept running while it watches
+ * (`get -w`, `rollout status`): what the Run and a followed cluster both hand to the console.
+ */
+import type { SimCluster } from '../cluster/cluster.ts';
+import type { WatchSession } from '../kubectl/command.ts';
+import { executeKubectl } from '../kubectl/index.ts';
+import type { OutputPiece, RunStream } from './run.ts';
+
+/** A watch still running: its owner ticks `session`, then calls `flush`, or `ended` when it stops. */
+export interface ConsoleWatch {
+  session: WatchSession;
+  flush: () => void;
+  ended: (exitCode: number) => void;
+}
+
+/**
+ * Runs `commandLine` read-only on `cluster`, hands what it prints to `onOutput`, and if it keeps
+ * watching, gives the running watch to `keep` (and takes it back through `drop` on `stop()`).
+ */
+export function startConsoleWatch(
+  cluster: SimCluster,
+  commandLine: string,
+  onOutput: (chunk: OutputPiece) => void,
+  keep: (w: ConsoleWatch) => void,
+  drop: (w: ConsoleWatch) => void,
+): RunStream {
+  const out: string[] = [];
+  const err: string[] = [];
+  const flush = () => {
+    if (!out.length && !err.length) return;
+    const chunk: OutputPiece = {};
+    if (out.length) chunk.stdout = out.splice(0).join('');
+    if (err.length) chunk.stderr = err.splice(0).join('');
+    onOutput(chunk);
+  };
+  const exec = executeKubectl(
+    cluster,
+    commandLine,
+    undefined,
+    { out: (s) => out.push(s), err: (s) => err.push(s) },
+    { readOnly: true },
+  );
+  let exitCode: number | undefined = exec.exitCode;
+  let done = true;
+  let watch: ConsoleWatch | undefined;
+  const session = exec.session;
+  if (session) {
+    session.onTick?.();
+    if (session.done) exitCode = session.exitCode;
+    else {
+      done = false;
+      exitCode = undefined;
+      watch = {
+        session,
+        flush,
+        ended: (code) => {
+          done = true;
+          exitCode = code;
+          flush();
+        },
+      };
+      keep(watch);
+    }
+  }
+  flush();
+  return {
+    get done() {
+      return done;
+    },
+    get exitCode() {
+      return exitCode;
+    },
+    stop: () => {
+      if (done) return;
+      done = true;
+      if (watch) drop(watch);
+    },
+  };
+}
