@@ -170,52 +170,86 @@ const FAILED_REASONS = new Set([
   'CreateContainerConfigError',
 ]);
 
-export function podState(
+/** A pod's stage, and for a stage that moves with time its start and length (virtual seconds). */
+interface Stage {
+  state: PodState;
+  reason: string;
+  start: number;
+  total: number;
+}
+
+function stageOf(
   pod: Pod,
   minReadySeconds: number,
   now: number,
   timing: { imagePullSeconds: number; containerStartSeconds: number; terminationSeconds: number },
-): { state: PodState; reason: string; progress: number } {
+): Stage {
   const cs = pod.status?.containerStatuses?.[0];
   const waiting = cs?.state.waiting?.reason ?? '';
   if (pod.metadata.deletionTimestamp) {
     const end = parseTimestamp(pod.metadata.deletionTimestamp);
     const grace = pod.metadata.deletionGracePeriodSeconds ?? 30;
     const total = Math.max(1, Math.min(grace, timing.terminationSeconds));
-    const start = end - grace;
-    return {
-      state: 'terminating',
-      reason: 'Terminating',
-      progress: Math.min(1, Math.max(0, (now - start) / total)),
-    };
+    return { state: 'terminating', reason: 'Terminating', start: end - grace, total };
   }
   if (pod.status?.phase === 'Failed' || FAILED_REASONS.has(waiting) || cs?.state.terminated)
-    return { state: 'failed', reason: waiting || pod.status?.reason || 'Error', progress: 0 };
-  if (!pod.spec.nodeName || !cs) return { state: 'pending', reason: 'Pending', progress: 0 };
+    return { state: 'failed', reason: waiting || pod.status?.reason || 'Error', start: 0, total: 0 };
+  if (!pod.spec.nodeName || !cs) return { state: 'pending', reason: 'Pending', start: 0, total: 0 };
   if (waiting) {
-    const started = parseTimestamp(pod.status.startTime);
     const total = Math.max(1, timing.imagePullSeconds + timing.containerStartSeconds);
-    return {
-      state: 'creating',
-      reason: waiting,
-      progress: Number.isNaN(started) ? 0 : Math.min(1, Math.max(0, (now - started) / total)),
-    };
+    return { state: 'creating', reason: waiting, start: parseTimestamp(pod.status.startTime), total };
   }
-  if (!isPodReady(pod)) return { state: 'running', reason: 'Running', progress: 0 };
-  if (!isPodAvailable(pod, minReadySeconds, now)) return { state: 'ready', reason: 'Running', progress: 0 };
-  return { state: 'available', reason: 'Running', progress: 0 };
+  if (!isPodReady(pod)) return { state: 'running', reason: 'Running', start: 0, total: 0 };
+  if (!isPodAvailable(pod, minReadySeconds, now))
+    return { state: 'ready', reason: 'Running', start: 0, total: 0 };
+  return { state: 'available', reason: 'Running', start: 0, total: 0 };
 }
 
+/** How far along a stage that moves with time is at `now`, 0..1 (0 for the others). */
+const progressAt = (s: Stage, now: number): number =>
+  s.total === 0 || Number.isNaN(s.start) ? 0 : Math.min(1, Math.max(0, (now - s.start) / s.total));
+
+export function podState(
+  pod: Pod,
+  minReadySeconds: number,
+  now: number,
+  timing: { imagePullSeconds: number; containerStartSeconds: number; terminationSeconds: number },
+): { state: PodState; reason: string; progress: number } {
+  const s = stageOf(pod, minReadySeconds, now, timing);
+  return { state: s.state, reason: s.reason, progress: progressAt(s, now) };
+}
+
+const quantised = (progress: number) => Math.round(progress * PROGRESS_STEPS) / PROGRESS_STEPS;
+
 /**
- * Views of pods whose state cannot change without the pod object changing (pending, running,
- * available, failed), by object: objects are immutable, so the same object gives the same view,
- * and memoised glyphs see the same props. Creating, ready-not-available and terminating pods
- * move with time and are rebuilt. An available pod was only ready before `minReadySeconds` had
- * passed, and a followed cluster shows the same object at earlier moments when scrubbed back: a
- * view holds from the moment it was made (`since`) on.
+ * The view last made of each pod object. Objects are immutable, so a pod's view changes only
+ * with time, and only in known ways: ContainerCreating and Terminating move in 1/16 steps of their
+ * stage, a ready pod becomes available `minReadySeconds` after it became ready. Until then the
+ * same object gives the same view, and memoised glyphs see the same props: in a rollout of
+ * 1,000 pods a frame makes tens of views rather than every pod's. A followed cluster, and a Run
+ * scrubbed back, show the same object at earlier moments: an available pod's view holds from the
+ * moment it was made (`since`) on.
  */
-const stableViews = new WeakMap<Pod, { view: PodView; minReadySeconds: number; since: number }>();
-const TIMELESS = new Set<PodState>(['pending', 'running', 'available', 'failed']);
+const made = new WeakMap<Pod, { view: PodView; stage: Stage; minReadySeconds: number; since: number }>();
+
+function stillHolds(
+  m: { view: PodView; stage: Stage; since: number },
+  pod: Pod,
+  minReadySeconds: number,
+  now: number,
+): boolean {
+  switch (m.view.state) {
+    case 'creating':
+    case 'terminating':
+      return quantised(progressAt(m.stage, now)) === m.view.progress;
+    case 'ready':
+      return !isPodAvailable(pod, minReadySeconds, now);
+    case 'available':
+      return now >= m.since;
+    default:
+      return true;
+  }
+}
 
 function podView(
   pod: Pod,
@@ -224,31 +258,22 @@ function podView(
   colours: ColourBook,
   endpoints: Set<string>,
 ): PodView {
-  const hit = stableViews.get(pod);
-  const cached =
-    hit?.minReadySeconds === minReadySeconds && (hit.view.state !== 'available' || c.now >= hit.since)
-      ? hit.view
-      : undefined;
+  const hit = made.get(pod);
   if (
-    cached &&
-    cached.endpoint === endpoints.has(pod.metadata.name) &&
-    cached.colour === colours.of(cached.image)
+    hit?.minReadySeconds === minReadySeconds &&
+    hit.view.endpoint === endpoints.has(pod.metadata.name) &&
+    hit.view.colour === colours.of(hit.view.image) &&
+    stillHolds(hit, pod, minReadySeconds, c.now)
   )
-    return cached;
-  const view = podViewOf(pod, minReadySeconds, c, colours, endpoints);
-  if (TIMELESS.has(view.state)) stableViews.set(pod, { view, minReadySeconds, since: c.now });
+    return hit.view;
+  const stage = stageOf(pod, minReadySeconds, c.now, c.timing);
+  const view = podViewOf(pod, stage, c.now, colours, endpoints);
+  made.set(pod, { view, stage, minReadySeconds, since: c.now });
   return view;
 }
 
-function podViewOf(
-  pod: Pod,
-  minReadySeconds: number,
-  c: SimCluster,
-  colours: ColourBook,
-  endpoints: Set<string>,
-): PodView {
+function podViewOf(pod: Pod, s: Stage, now: number, colours: ColourBook, endpoints: Set<string>): PodView {
   const image = pod.spec.containers[0]?.image ?? '';
-  const s = podState(pod, minReadySeconds, c.now, c.timing);
   return {
     uid: pod.metadata.uid ?? pod.metadata.name,
     name: pod.metadata.name,
@@ -256,7 +281,7 @@ function podViewOf(
     version: tagOf(image),
     state: s.state,
     reason: s.reason,
-    progress: Math.round(s.progress * PROGRESS_STEPS) / PROGRESS_STEPS,
+    progress: quantised(progressAt(s, now)),
     node: pod.spec.nodeName ?? '',
     ip: pod.status?.podIP ?? '',
     restarts: pod.status?.containerStatuses?.[0]?.restartCount ?? 0,
@@ -306,6 +331,8 @@ export class ViewCache {
   pods: { version: number; all: Pod[]; byOwner: Map<string, Pod[]>; onNode: Map<string, Pod[]> } | undefined;
   lanes = new Map<string, { rs: ReplicaSet; isNew: boolean; colour: number; view: RsView }>();
   deployments = new Map<string, { d: Deployment; view: DeploymentView }>();
+  /** Every pod's view by name, for the nodes' lists: made again when a Deployment's view changes. */
+  byName: { deployments: DeploymentView[]; loose: PodView[]; map: Map<string, PodView> } | undefined;
   nodes = new Map<string, { node: NodeObject; on: Pod[]; cpu: number; memory: number; view: NodeView }>();
 }
 
@@ -486,11 +513,16 @@ export function clusterView(
   const nodeList = withNodes ? c.store.sorted<NodeObject>('Node') : [];
   let byName: Map<string, PodView> | undefined;
   const viewByName = () => {
-    if (!byName) {
-      byName = new Map<string, PodView>();
-      for (const d of deployments) for (const l of d.lanes) for (const p of l.pods) byName.set(p.name, p);
-      for (const p of loosePods) byName.set(p.name, p);
+    if (byName) return byName;
+    const hit = cache?.byName;
+    if (hit && sameItems(hit.deployments, deployments) && sameItems(hit.loose, loosePods)) {
+      byName = hit.map;
+      return byName;
     }
+    byName = new Map<string, PodView>();
+    for (const d of deployments) for (const l of d.lanes) for (const p of l.pods) byName.set(p.name, p);
+    for (const p of loosePods) byName.set(p.name, p);
+    if (cache) cache.byName = { deployments, loose: loosePods, map: byName };
     return byName;
   };
   const nodes: NodeView[] = nodeList.map((n) => {
