@@ -1,5 +1,5 @@
-import { PALETTE, type PodView, type RsView } from '../../src/index.ts';
-import { stateText, type T } from '../ui/labels.ts';
+import { PALETTE, type RsView } from '../../src/index.ts';
+import { countByState, stateCounts, type T } from '../ui/labels.ts';
 
 /** Too many pods to draw one by one: a bar per state with counts. */
 export function AggregateBar({
@@ -15,12 +15,11 @@ export function AggregateBar({
   right: number;
   t: T;
 }) {
-  const counts = new Map<PodView['state'], number>();
-  for (const p of lane.pods) counts.set(p.state, (counts.get(p.state) ?? 0) + 1);
+  const counts = countByState(lane.pods);
   const total = lane.pods.length;
   const width = right - x;
   let cx = x;
-  const text = [...counts].map(([s, n]) => `${n} ${stateText(t, s)}`).join(', ');
+  const text = stateCounts(t, lane.pods);
   return (
     <g role="img" aria-label={t('aggregate.label', { n: total, version: lane.version, list: text })}>
       {[...counts].map(([s, n]) => {

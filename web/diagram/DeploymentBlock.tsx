@@ -3,13 +3,23 @@
  * the RollingUpdate budget and the conditions on the right (under the words when narrow), then a
  * lane per ReplicaSet.
  */
+import { memo } from 'react';
 import type { T } from '../ui/labels.ts';
 import { BudgetGauge } from './BudgetGauge.tsx';
 import { fitting, type BlockLayout, type Frame } from './geometry.ts';
 import { Lane } from './Lane.tsx';
 import './deployment.css';
 
-export function DeploymentBlock({ block, frame: f, t }: { block: BlockLayout; frame: Frame; t: T }) {
+/** Memoised: the layout keeps a block's object while its Deployment and lanes are the same. */
+export const DeploymentBlock = memo(function DeploymentBlock({
+  block,
+  frame: f,
+  t,
+}: {
+  block: BlockLayout;
+  frame: Frame;
+  t: T;
+}) {
   const { d } = block;
   const phaseClass = d.phase.key === 'complete' ? 'ok' : d.phase.key === 'stalled' ? 'bad-text' : 'warn-text';
   const y = block.y;
@@ -77,4 +87,4 @@ export function DeploymentBlock({ block, frame: f, t }: { block: BlockLayout; fr
       )}
     </g>
   );
-}
+});

@@ -2,11 +2,13 @@
  * The cluster diagram: the clients and the Service on top (selector, endpoints, requests per
  * version over the last 10 s), one block per Deployment (spec, status, the RollingUpdate budget)
  * with one lane per ReplicaSet, newest first, and optionally the nodes with the pods on them.
- * Geometry comes from `geometry.ts`, its size from `fit.ts`; React draws every node;
- * framer-motion animates pods keyed by uid; request dots live on a canvas (TrafficLayer). One
- * file per part, styles beside each.
+ * Geometry comes from `geometry.ts`, its size from `fit.ts`. React draws the words and boxes,
+ * memoised per Deployment and lane, so a frame redraws only the parts whose view changed; a few
+ * pods are one element each, animated by framer-motion as they come and go (PodGlyph); a crowded
+ * lane's pods are a dozen paths (PodLayer); request dots live on a canvas (TrafficLayer). One file
+ * per part, styles beside each.
  */
-import { useLayoutEffect, useMemo, useRef, useState, type ReactNode, type RefObject } from 'react';
+import { memo, useLayoutEffect, useMemo, useRef, useState, type ReactNode, type RefObject } from 'react';
 import { PALETTE, type ClusterView } from '../../src/index.ts';
 import { useT } from '../i18n/index.ts';
 import { usePrefs } from '../layout/prefs.ts';
@@ -14,7 +16,7 @@ import { NodesToggle } from '../ui/HeaderControls.tsx';
 import { useFrame, useUiField } from '../ui/hooks.ts';
 import { DeploymentBlock } from './DeploymentBlock.tsx';
 import { fitDiagram, type FitMode } from './fit.ts';
-import { busPath, endpointPaths, layout, type SlotMemory } from './geometry.ts';
+import { busPath, endpointPaths, layout, LayoutMemory, type DiagramLayout } from './geometry.ts';
 import { NodesLayer } from './NodesLayer.tsx';
 import { ServiceBox } from './ServiceBox.tsx';
 import type { TrafficPainter } from './traffic.ts';
@@ -55,12 +57,13 @@ export function Diagram({ fit = 'contain', tools }: { fit?: FitMode; tools?: Rea
   // Pods are placed once the box is measured (before the first paint): animation features load
   // after it, and a pod first drawn for the guessed box would stay where the guess put it.
   const sized = measured.w > 0 || typeof ResizeObserver !== 'function';
-  // Where pods sat in this diagram's previous layout (see SlotMemory); one per diagram instance.
-  const [slots] = useState<SlotMemory>(() => new Map());
+  // Where pods sat in this diagram's previous layout (see SlotMemory), and that layout, whose
+  // unchanged parts the next one keeps (see `layout`); one per diagram instance.
+  const [memory] = useState(() => new LayoutMemory());
   const fitted = useMemo(
-    () => fitDiagram(box, zoom, (w) => layout(view, showNodes, slots, w), fit),
+    () => fitDiagram(box, zoom, (w) => layout(view, showNodes, memory.slots, w, memory.drawn), fit),
     // eslint-disable-next-line react-hooks/exhaustive-deps
-    [view, showNodes, slots, box.w, box.h, zoom, fit],
+    [view, showNodes, memory, box.w, box.h, zoom, fit],
   );
   const l = fitted.layout;
   const f = l.frame;
@@ -68,8 +71,7 @@ export function Diagram({ fit = 'contain', tools }: { fit?: FitMode; tools?: Rea
   const painterRef = useRef<TrafficPainter | null>(null);
   const svc = view.services[0];
   useLayoutEffect(() => {
-    slots.clear();
-    for (const [k, v] of l.slots) slots.set(k, v);
+    memory.remember(l);
     const p = painterRef.current;
     if (!p) return;
     p.drawn.layout = l;
@@ -109,13 +111,7 @@ export function Diagram({ fit = 'contain', tools }: { fit?: FitMode; tools?: Rea
           )}
           {sized && l.blocks.map((b) => <DeploymentBlock key={b.d.uid} block={b} frame={f} t={t} />)}
           {/* Over the blocks: each branch runs in the band above its row of pods, inside the lane. */}
-          <g className="endpoint-lines" aria-hidden="true">
-            {svc && <path className="bus" d={busPath(f)} />}
-            {svc &&
-              endpointPaths(l, svc.endpoints).map((p) => (
-                <path key={p.name} className="endpoint-line" d={p.d} stroke={PALETTE[p.colour]} />
-              ))}
-          </g>
+          {svc && <EndpointLines layout={l} endpoints={svc.endpoints} />}
           {view.deployments.length === 0 && (
             <text x={f.width / 2} y={f.busY + 60} textAnchor="middle" className="meta">
               {t('diagram.noDeployments')}
@@ -128,6 +124,22 @@ export function Diagram({ fit = 'contain', tools }: { fit?: FitMode; tools?: Rea
     </div>
   );
 }
+
+/** The Service's bus and a line to each endpoint: drawn again when the pods or endpoints move. */
+const EndpointLines = memo(
+  function EndpointLines({ layout: l, endpoints }: { layout: DiagramLayout; endpoints: string[] }) {
+    return (
+      <g className="endpoint-lines" aria-hidden="true">
+        <path className="bus" d={busPath(l.frame)} />
+        {endpointPaths(l, endpoints).map((p) => (
+          <path key={p.name} className="endpoint-line" d={p.d} stroke={PALETTE[p.colour]} />
+        ))}
+      </g>
+    );
+  },
+  (a, b) =>
+    a.endpoints === b.endpoints && a.layout.pods === b.layout.pods && a.layout.frame === b.layout.frame,
+);
 
 function versionColours(view: ClusterView): Map<string, number> {
   const m = new Map<string, number>();

@@ -4,12 +4,13 @@
  * is one line.
  */
 import { AnimatePresence } from 'framer-motion';
+import { memo } from 'react';
 import { PALETTE, type RsView } from '../../src/index.ts';
 import type { T } from '../ui/labels.ts';
 import { AggregateBar } from './AggregateBar.tsx';
 import { fitting, type Frame, type LaneLayout } from './geometry.ts';
-import { PodDot } from './PodDot.tsx';
 import { PodGlyph } from './PodGlyph.tsx';
+import { PodLayer } from './PodLayer.tsx';
 import './lane.css';
 
 /** The ReplicaSet's name with its pod-template-hash in bold. */
@@ -28,7 +29,19 @@ function RsName({ lane, t }: { lane: RsView; t: T }) {
   );
 }
 
-export function Lane({ layout: l, frame: f, t }: { layout: LaneLayout; frame: Frame; t: T }) {
+/**
+ * Memoised: the layout keeps a lane's object while its ReplicaSet's view and place are the same
+ * (see `layout`), so a frame in which nothing of a lane changed does not draw its words again.
+ */
+export const Lane = memo(function Lane({
+  layout: l,
+  frame: f,
+  t,
+}: {
+  layout: LaneLayout;
+  frame: Frame;
+  t: T;
+}) {
   const { lane } = l;
   const colour = PALETTE[lane.colour];
   const title = t('lane.title', { revision: lane.revision, version: lane.version });
@@ -86,8 +99,14 @@ export function Lane({ layout: l, frame: f, t }: { layout: LaneLayout; frame: Fr
       {l.aggregated ? (
         <AggregateBar lane={lane} x={l.target.x - 4} y={l.target.y - 4} right={f.blockR - 24} t={t} />
       ) : l.pods[0] && !l.pods[0].size.label ? (
-        // Many pods: plain SVG (no per-pod animation), still one focusable button per pod.
-        l.pods.map((p) => <PodDot key={p.pod.uid} pod={p.pod} x={p.x} y={p.y} r={p.size.r} t={t} />)
+        // Many pods: paths per state, one listbox for the keyboard (no per-pod elements or animation).
+        <PodLayer
+          pods={l.pods}
+          version={lane.version}
+          tipLeft={f.narrow ? 20 : f.labelW + 10}
+          tipRight={f.blockR - 10}
+          t={t}
+        />
       ) : (
         <AnimatePresence initial={false}>
           {l.pods.map((p) => (
@@ -107,4 +126,4 @@ export function Lane({ layout: l, frame: f, t }: { layout: LaneLayout; frame: Fr
       )}
     </g>
   );
-}
+});

@@ -1,11 +1,49 @@
 import { m as motion } from 'framer-motion';
 import { memo, useState, type KeyboardEvent } from 'react';
+import type { PodView } from '../../src/index.ts';
 import { useLab } from '../lab/context.ts';
-import { podLabel, stateText } from '../ui/labels.ts';
+import { podLabel, stateText, type T } from '../ui/labels.ts';
 import { samePod, type PodGlyphProps } from './pod.ts';
 import { PodShape } from './PodShape.tsx';
 import './pod.css';
 
+/**
+ * A pod's name, version, state and node above its glyph (drawn at the pod's centre), kept between
+ * `tipLeft` and `tipRight`, the lane's pod area.
+ */
+export function PodTooltip({
+  pod,
+  x,
+  r,
+  tipLeft,
+  tipRight,
+  t,
+}: {
+  pod: PodView;
+  x: number;
+  r: number;
+  tipLeft: number;
+  tipRight: number;
+  t: T;
+}) {
+  const tipW = 270;
+  const tipX = Math.min(Math.max(-tipW / 2, tipLeft - x), tipRight - x - tipW);
+  return (
+    <g className="tooltip" transform={`translate(0, ${-r - 12})`} aria-hidden="true">
+      <rect x={tipX} y={-40} width={tipW} height={36} rx={6} />
+      <text x={tipX + tipW / 2} y={-25} textAnchor="middle">
+        {pod.name}
+      </text>
+      <text x={tipX + tipW / 2} y={-11} textAnchor="middle">
+        {pod.version} · {stateText(t, pod.state)}
+        {pod.reason && pod.reason !== 'Running' && pod.reason !== 'Terminating' ? ` (${pod.reason})` : ''}
+        {pod.node ? ` · ${pod.node}` : ''}
+      </text>
+    </g>
+  );
+}
+
+/** A pod one by one (lanes of a few pods): animated as it comes, changes and goes. */
 export const PodGlyph = memo(
   function PodGlyph({ pod, x, y, r, showLabel, tipLeft, tipRight, t }: PodGlyphProps) {
     const [hover, setHover] = useState(false);
@@ -19,8 +57,6 @@ export const PodGlyph = memo(
       }
     };
     const fadeOpacity = pod.state === 'terminating' ? Math.max(0.3, 1 - pod.progress * 0.7) : 1;
-    const tipW = 270;
-    const tipX = Math.min(Math.max(-tipW / 2, tipLeft - x), tipRight - x - tipW);
     return (
       <motion.g
         className={`pod pod-${pod.state}`}
@@ -44,21 +80,7 @@ export const PodGlyph = memo(
             {pod.version}
           </text>
         )}
-        {hover && (
-          <g className="tooltip" transform={`translate(0, ${-r - 12})`} aria-hidden="true">
-            <rect x={tipX} y={-40} width={tipW} height={36} rx={6} />
-            <text x={tipX + tipW / 2} y={-25} textAnchor="middle">
-              {pod.name}
-            </text>
-            <text x={tipX + tipW / 2} y={-11} textAnchor="middle">
-              {pod.version} · {stateText(t, pod.state)}
-              {pod.reason && pod.reason !== 'Running' && pod.reason !== 'Terminating'
-                ? ` (${pod.reason})`
-                : ''}
-              {pod.node ? ` · ${pod.node}` : ''}
-            </text>
-          </g>
-        )}
+        {hover && <PodTooltip pod={pod} x={x} r={r} tipLeft={tipLeft} tipRight={tipRight} t={t} />}
       </motion.g>
     );
   },

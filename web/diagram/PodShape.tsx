@@ -1,53 +1,57 @@
+import type { SVGProps } from 'react';
 import { PALETTE, type PodView } from '../../src/index.ts';
+import { podPaths, type PodPath } from './podPaths.ts';
 
-/** A pod's glyph in the visual language of DESIGN.md §5 (fill and outline carry the state). */
-export function PodShape({ pod, r }: { pod: PodView; r: number }) {
-  const colour = PALETTE[pod.colour];
-  const circ = 2 * Math.PI * r;
+/** How a part of a glyph is painted (DESIGN.md §5: fill and outline carry the state). */
+function paintOf(p: PodPath, r: number): SVGProps<SVGPathElement> {
+  const colour = PALETTE[p.colour];
   const sw = r > 10 ? 4 : 3;
+  if (p.part === 'track') return { className: 'pod-bg ring-track', strokeWidth: sw };
+  if (p.part === 'progress') return { fill: 'none', stroke: colour, strokeWidth: sw };
+  if (p.part === 'strike') return { className: 'strike' };
+  if (p.part === 'warning') return { className: 'warning' };
+  switch (p.state) {
+    case 'pending':
+      return { className: 'pod-bg', stroke: colour, strokeWidth: 2, strokeDasharray: '4 3' };
+    case 'running':
+      return { className: 'pod-bg', stroke: colour, strokeWidth: sw };
+    case 'ready':
+      return { fill: colour, fillOpacity: 0.5, stroke: colour, strokeWidth: 2 };
+    case 'available':
+      return { fill: colour };
+    case 'terminating':
+      return { fill: colour, fillOpacity: 0.4, stroke: colour, strokeWidth: 1.5 };
+    default:
+      return { className: 'pod-bg', stroke: colour, strokeWidth: 2 };
+  }
+}
+
+/**
+ * The paths of `podPaths`; Terminating pods faded together by `fade` (a crowded lane's fixed fade;
+ * a single glyph fades as a whole instead).
+ */
+export function PodPaths({ paths, r, fade = 1 }: { paths: readonly PodPath[]; r: number; fade?: number }) {
+  const draw = (p: PodPath) => <path key={p.key} d={p.d} {...paintOf(p, r)} />;
+  const leaving = paths.filter((p) => p.state === 'terminating');
+  return (
+    <>
+      {paths.filter((p) => p.state !== 'terminating').map(draw)}
+      {leaving.length > 0 && (fade === 1 ? leaving.map(draw) : <g opacity={fade}>{leaving.map(draw)}</g>)}
+    </>
+  );
+}
+
+/** A pod's glyph in the visual language of DESIGN.md §5, centred on 0,0. */
+export function PodShape({ pod, r }: { pod: PodView; r: number }) {
+  const paths = podPaths([{ x: 0, y: 0, state: pod.state, colour: pod.colour, progress: pod.progress }], r);
   return (
     <>
       <circle r={r + 5} className="focus-ring" />
-      {pod.state === 'pending' && (
-        <circle r={r} className="pod-bg" stroke={colour} strokeWidth={2} strokeDasharray="4 3" />
-      )}
-      {pod.state === 'creating' && (
-        <>
-          <circle r={r} className="pod-bg ring-track" strokeWidth={sw} />
-          <circle
-            r={r}
-            fill="none"
-            stroke={colour}
-            strokeWidth={sw}
-            strokeDasharray={`${circ * Math.max(0.05, pod.progress)} ${circ}`}
-            transform="rotate(-90)"
-          />
-        </>
-      )}
-      {pod.state === 'running' && <circle r={r} className="pod-bg" stroke={colour} strokeWidth={sw} />}
-      {pod.state === 'ready' && (
-        <circle r={r} fill={colour} fillOpacity={0.5} stroke={colour} strokeWidth={2} />
-      )}
-      {pod.state === 'available' && <circle r={r} fill={colour} />}
-      {pod.state === 'terminating' && (
-        <>
-          <circle r={r} fill={colour} fillOpacity={0.4} stroke={colour} strokeWidth={1.5} />
-          <line x1={-r - 3} y1={r + 3} x2={r + 3} y2={-r - 3} className="strike" />
-        </>
-      )}
-      {pod.state === 'failed' && (
-        <>
-          <circle r={r} className="pod-bg" stroke={colour} strokeWidth={2} />
-          <path
-            d={`M0,${-r * 0.65} L${r * 0.58},${r * 0.45} L${-r * 0.58},${r * 0.45} Z`}
-            className="warning"
-          />
-          {r > 10 && (
-            <text y={4.5} textAnchor="middle" className="warning-mark">
-              !
-            </text>
-          )}
-        </>
+      <PodPaths paths={paths} r={r} />
+      {pod.state === 'failed' && r > 10 && (
+        <text y={4.5} textAnchor="middle" className="warning-mark">
+          !
+        </text>
       )}
     </>
   );

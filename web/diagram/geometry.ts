@@ -99,6 +99,8 @@ export interface LaneLayout {
   lane: RsView;
   y: number;
   h: number;
+  /** The size of the block's pods. */
+  size: PodSize;
   pods: PodPos[];
   aggregated: boolean;
   /** Scaled to 0 with no pods left: drawn as one line. */
@@ -158,6 +160,17 @@ const NARROW_BUDGET_H = 76;
  */
 export type SlotMemory = Map<string, Map<string, number>>;
 
+/** What a diagram keeps of the layout it drew last: where the pods sat, and the layout itself. */
+export class LayoutMemory {
+  slots: SlotMemory = new Map();
+  drawn: DiagramLayout | null = null;
+  /** Once `l` is drawn. */
+  remember(l: DiagramLayout): void {
+    this.slots = l.slots;
+    this.drawn = l;
+  }
+}
+
 /**
  * Slot of each of `pods` (in creation order) in a lane of `capacity` slots: a pod keeps the slot
  * it had in `previous` when that still fits; the others take the lowest free slots in order.
@@ -207,14 +220,22 @@ function sizeFor(f: Frame, d: DeploymentView): PodSize {
 /**
  * The whole diagram laid out `width` units wide. Pure: pods keep the slots `memory` gives them,
  * and the result's `slots` is the memory to pass next time (once this layout is drawn).
+ *
+ * `previous`, the layout drawn last (whose `slots` are `memory`), lends its objects: the frame
+ * geometry at the same width, each lane whose ReplicaSet's view (an object that stays the same
+ * while nothing in it changed) and place are the same, each block whose lanes all are, and the
+ * pod index when every block is. Memoised components then skip what did not change.
  */
 export function layout(
   view: ClusterView,
   showNodes: boolean,
   memory?: SlotMemory,
   width = 1000,
+  previous?: DiagramLayout | null,
 ): DiagramLayout {
-  const f = frameFor(width);
+  const fresh = frameFor(width);
+  const same = previous?.frame.width === fresh.width ? previous : undefined;
+  const f = same ? same.frame : fresh;
   let y = f.busY + 10;
   const nextMemory: SlotMemory = new Map();
   const pods = new Map<string, PodPos>();
@@ -226,6 +247,22 @@ export function layout(
     const budgetY = f.narrow ? top + HEADER_H : top + 5;
     let ly = top + HEADER_H + (f.narrow ? (d.budget ? NARROW_BUDGET_H : 22) : 0);
     const lanes = d.lanes.map((lane) => {
+      const key = `${lane.uid}/${size.r}`;
+      const was = same?.lanes.get(lane.name);
+      if (
+        was &&
+        was.lane === lane &&
+        was.y === ly &&
+        was.size === size &&
+        memory?.get(key) === same?.slots.get(key)
+      ) {
+        const slots = same?.slots.get(key);
+        if (slots) nextMemory.set(key, slots);
+        for (const p of was.pods) pods.set(p.pod.name, p);
+        lanesByName.set(lane.name, was);
+        ly += was.h + LANE_GAP;
+        return was;
+      }
       const aggregated = lane.pods.length > AGGREGATE_OVER;
       const idle = isIdle(lane);
       const rows = aggregated ? 1 : Math.max(1, Math.ceil(Math.max(lane.pods.length, lane.desired) / perRow));
@@ -237,8 +274,7 @@ export function layout(
         : aggregated
           ? wordsH + WIDE_LANE_MIN
           : Math.max(f.narrow ? 0 : WIDE_LANE_MIN, podsH);
-      // A change of pod size re-flows the lane from scratch.
-      const key = `${lane.uid}/${size.r}`;
+      // A change of pod size re-flows the lane from scratch (the key has the size).
       const slots =
         aggregated || idle
           ? new Map<string, number>()
@@ -261,6 +297,7 @@ export function layout(
         lane,
         y: ly,
         h,
+        size,
         pods: pp,
         aggregated,
         idle,
@@ -272,6 +309,8 @@ export function layout(
     });
     if (lanes.length === 0) ly += 30;
     y = ly + BLOCK_GAP;
+    const was = same?.blocks.find((b) => b.d.uid === d.uid);
+    if (was && was.d === d && was.y === top && sameItems(was.lanes, lanes)) return was;
     return { d, y: top, h: ly - top + 4, budgetY, lanes };
   });
   let nodes: DiagramLayout['nodes'] = null;
@@ -311,8 +350,21 @@ export function layout(
     nodes = { y: top, h: total, boxes };
     y = top + total + 10;
   }
-  return { frame: f, blocks, nodes, height: Math.max(y, 200), pods, lanes: lanesByName, slots: nextMemory };
+  // Every block as drawn last: the pod index too (the endpoint lines are drawn from it).
+  const unchanged = same !== undefined && sameItems(same.blocks, blocks);
+  return {
+    frame: f,
+    blocks,
+    nodes,
+    height: Math.max(y, 200),
+    pods: unchanged ? same.pods : pods,
+    lanes: unchanged ? same.lanes : lanesByName,
+    slots: nextMemory,
+  };
 }
+
+const sameItems = <T>(a: readonly T[], b: readonly T[]): boolean =>
+  a.length === b.length && a.every((x, i) => x === b[i]);
 
 /** The band above a row of pods, where its branch runs. */
 const branchY = (p: PodPos) => p.y - p.size.r - 9;

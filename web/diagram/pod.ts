@@ -2,30 +2,20 @@
 import type { PodView } from '../../src/index.ts';
 import type { T } from '../ui/labels.ts';
 
-export interface PodDotProps {
+export interface PodGlyphProps {
   pod: PodView;
   x: number;
   y: number;
   r: number;
   t: T;
-}
-
-export interface PodGlyphProps extends PodDotProps {
   showLabel: boolean;
   /** The tooltip stays between these x (the lane's pod area). */
   tipLeft: number;
   tipRight: number;
 }
 
-/**
- * Props equal for drawing a pod (memo's comparison). `withProgress` false: the stage's progress
- * does not show, so a change of it alone is no reason to draw again.
- */
-export const samePod = (
-  a: PodDotProps & { showLabel?: boolean },
-  b: PodDotProps & { showLabel?: boolean },
-  withProgress = true,
-) =>
+/** Props equal for drawing a pod (memo's comparison). */
+export const samePod = (a: PodGlyphProps, b: PodGlyphProps) =>
   a.x === b.x &&
   a.y === b.y &&
   a.r === b.r &&
@@ -37,4 +27,4 @@ export const samePod = (
   a.pod.endpoint === b.pod.endpoint &&
   a.pod.node === b.pod.node &&
   a.pod.colour === b.pod.colour &&
-  (!withProgress || a.pod.progress === b.pod.progress);
+  a.pod.progress === b.pod.progress;

@@ -66,6 +66,8 @@ export const ui = {
     'lane.idle': 'no pods',
     'lane.hashTip': 'pod-template-hash {hash}: the hash of the pod template, added to the names of its pods',
     'lane.counts': 'desired {desired} · current {current} · ready {ready}',
+    'lane.pods':
+      '{n, plural, one {# pod} other {# pods}} of {version}: {list}. Arrow keys choose a pod, Enter opens it.',
     'aggregate.label': '{n, plural, one {# pod} other {# pods}} of {version}: {list}',
     'aggregate.text': '{n, plural, one {# pod} other {# pods}} · {list}',
     'state.pending': 'Pending',
@@ -249,6 +251,7 @@ export const ui = {
     'lane.idle': '파드 없음',
     'lane.hashTip': 'pod-template-hash {hash}: 파드 템플릿의 해시로, 이 레플리카셋의 파드 이름에 붙습니다',
     'lane.counts': '목표 {desired} · 현재 {current} · 준비 {ready}',
+    'lane.pods': '{version} 파드 {n}개: {list}. 화살표 키로 파드를 고르고 Enter로 엽니다.',
     'aggregate.label': '{version} 파드 {n}개: {list}',
     'aggregate.text': '파드 {n}개 · {list}',
     'state.pending': 'Pending(대기)',

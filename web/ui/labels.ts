@@ -13,3 +13,14 @@ export function podLabel(t: T, pod: PodView): string {
   const reason = pod.reason && pod.reason !== 'Running' && pod.reason !== state ? ` (${pod.reason})` : '';
   return `${t('pod.label', { name: pod.name, version: pod.version, state })}${reason}${pod.endpoint ? t('pod.receiving') : ''}`;
 }
+
+/** How many of `pods` are in each state, in the order the states first appear. */
+export function countByState(pods: readonly PodView[]): Map<PodView['state'], number> {
+  const counts = new Map<PodView['state'], number>();
+  for (const p of pods) counts.set(p.state, (counts.get(p.state) ?? 0) + 1);
+  return counts;
+}
+
+/** "3 Ready, 1 Terminating": a lane's pods counted by state, for words and assistive technology. */
+export const stateCounts = (t: T, pods: readonly PodView[]): string =>
+  [...countByState(pods)].map(([s, n]) => `${n} ${stateText(t, s)}`).join(', ');
