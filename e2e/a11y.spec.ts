@@ -1,7 +1,7 @@
 /** axe in every mode the app has: no serious or critical violations. */
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
-import { midRollout, openApp } from './scenes.ts';
+import { crowdedRollout, midRollout, openApp } from './scenes.ts';
 
 async function noSerious(page: Page) {
   const results = await new AxeBuilder({ page }).analyze();
@@ -16,6 +16,7 @@ const MODES: {
   setup?: (page: Page) => Promise<void>;
 }[] = [
   { name: 'main', path: '/', setup: midRollout },
+  { name: 'main, crowded lanes', path: '/', setup: crowdedRollout },
   { name: 'main, dark', path: '/', setup: async (p) => p.emulateMedia({ colorScheme: 'dark' }) },
   { name: 'lesson', path: '/?lesson=rolling-update&stop=2' },
   {

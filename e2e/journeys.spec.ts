@@ -1,6 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { lab, state } from './lab.ts';
+import { crowdedRollout } from './scenes.ts';
 
 const open = async (page: Page) => {
   await page.goto('/');
@@ -168,6 +169,44 @@ test('keyboard only: Space plays, arrows step, / focuses the console', async ({ 
     .focus();
   await page.keyboard.press('Enter');
   await expect(page.getByRole('heading', { name: /^Pod kubia-/ })).toBeVisible();
+});
+
+test('a crowded lane: one list of its pods; arrow keys choose a pod, Enter or a click opens it', async ({
+  page,
+}) => {
+  await open(page);
+  await crowdedRollout(page);
+  // No element per pod: each lane is one listbox named with its counts.
+  await expect(page.getByRole('button', { name: /^Pod kubia-/ })).toHaveCount(0);
+  const lanes = page.getByRole('listbox', { name: /pods of v\d/ });
+  await expect(lanes).toHaveCount(2);
+  const old = page.getByRole('listbox', { name: /pods of v1: .*\d+ Ready/ });
+  const count = Number((await old.getAttribute('aria-label'))!.match(/^(\d+) pods/)![1]);
+  await old.focus();
+  const active = old.getByRole('option');
+  await expect(active).toHaveAttribute('aria-posinset', '1');
+  await expect(active).toHaveAttribute('aria-setsize', String(count));
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('ArrowRight');
+  await expect(active).toHaveAttribute('aria-posinset', '3');
+  await page.keyboard.press('End');
+  await expect(active).toHaveAttribute('aria-posinset', String(count));
+  // The arrow keys moved in the list, not in time.
+  const t = (await state(page)).t;
+  await page.keyboard.press('ArrowLeft');
+  expect((await state(page)).t).toBe(t);
+  const name = ((await active.getAttribute('aria-label')) ?? '').match(/^Pod (\S+),/)![1]!;
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { name: `Pod ${name}` })).toBeVisible();
+  // A click on the first pod of the new lane opens it.
+  const fresh = page.getByRole('listbox', { name: /pods of v2/ });
+  await fresh.focus();
+  const first = ((await fresh.getByRole('option').getAttribute('aria-label')) ?? '').match(
+    /^Pod (\S+),/,
+  )![1]!;
+  const ring = (await fresh.getByRole('option').boundingBox())!;
+  await page.mouse.click(ring.x + ring.width / 2, ring.y + ring.height / 2);
+  await expect(page.getByRole('heading', { name: `Pod ${first}` })).toBeVisible();
 });
 
 test('no serious accessibility violations (axe)', async ({ page }) => {

@@ -58,3 +58,13 @@ export async function threeReplicaSets(page: Page): Promise<void> {
   const s = await state(page);
   expect(s.deployments[0]?.replicaSets.length).toBe(3);
 }
+
+/**
+ * 80 replicas mid rolling update: too many pods for a lane's glyphs one by one, so each lane's
+ * pods are drawn as paths and reached as one listbox (PodLayer).
+ */
+export async function crowdedRollout(page: Page): Promise<void> {
+  await lab(page, (l) => l.run('kubectl scale deployment/kubia --replicas=80'));
+  await lab(page, (l) => l.advance(40));
+  await midRollout(page);
+}

@@ -1,7 +1,7 @@
 import { scaleLinear } from 'd3-scale';
 import { describe, expect, it } from 'vitest';
 import type { ClusterView, DeploymentView, PodView, RsView } from '../../src/index.ts';
-import { assignSlots, gaugeScale, IDLE_LANE_H, layout, type SlotMemory } from './geometry.ts';
+import { assignSlots, gaugeScale, IDLE_LANE_H, layout, LayoutMemory, type SlotMemory } from './geometry.ts';
 
 describe('gaugeScale', () => {
   it.each([1, 4, 5, 11, 13, 14, 26, 41, 126, 1251])('maps and ticks like d3-scale for 0…%i pods', (max) => {
@@ -161,5 +161,65 @@ describe('layout', () => {
     const l = layout(view(deployment('kubia', [lane('kubia-a', 3)])), false, memory);
     expect(memory.size).toBe(0);
     expect([...l.slots.values()][0]?.size).toBe(3);
+  });
+
+  describe('keeps what did not change from the layout drawn last', () => {
+    const a = lane('kubia-a', 3);
+    const b = lane('kubia-b', 4);
+    const drawn = (v: ClusterView) => {
+      const m = new LayoutMemory();
+      m.remember(layout(v, false, m.slots, 1000, m.drawn));
+      return m;
+    };
+
+    it('the same views give back the same objects, down to the pod index', () => {
+      const v = view(deployment('kubia', [a, b]));
+      const m = drawn(v);
+      const next = layout({ ...v, t: 1 }, false, m.slots, 1000, m.drawn);
+      expect(next.frame).toBe(m.drawn!.frame);
+      expect(next.blocks[0]).toBe(m.drawn!.blocks[0]);
+      expect(next.pods).toBe(m.drawn!.pods);
+      expect(next.slots.get('kubia-a/13')).toBe(m.slots.get('kubia-a/13'));
+    });
+
+    it('a lane whose view changed is laid out again; the lanes before it are kept', () => {
+      const m = drawn(view(deployment('kubia', [a, b])));
+      const b2 = { ...b, pods: b.pods.slice(1) };
+      const next = layout(view(deployment('kubia', [a, b2])), false, m.slots, 1000, m.drawn);
+      const [la, lb] = next.blocks[0]!.lanes;
+      expect(la).toBe(m.drawn!.blocks[0]!.lanes[0]);
+      expect(lb).not.toBe(m.drawn!.blocks[0]!.lanes[1]);
+      expect(next.blocks[0]).not.toBe(m.drawn!.blocks[0]);
+      expect(next.pods).not.toBe(m.drawn!.pods);
+      // The pods left keep their places.
+      expect(lb!.pods.map((p) => p.x)).toEqual(m.drawn!.blocks[0]!.lanes[1]!.pods.slice(1).map((p) => p.x));
+    });
+
+    it('a lane that moved, or another width, is laid out again', () => {
+      const m = drawn(view(deployment('kubia', [a, b])));
+      const moved = layout(
+        view(deployment('kubia', [lane('kubia-c', 3), a, b])),
+        false,
+        m.slots,
+        1000,
+        m.drawn,
+      );
+      expect(moved.lanes.get('kubia-a')).not.toBe(m.drawn!.lanes.get('kubia-a'));
+      const wider = layout(view(deployment('kubia', [a, b])), false, m.slots, 1200, m.drawn);
+      expect(wider.frame).not.toBe(m.drawn!.frame);
+      expect(wider.lanes.get('kubia-a')).not.toBe(m.drawn!.lanes.get('kubia-a'));
+    });
+
+    it('gives the same layout as one made from scratch', () => {
+      const m = drawn(view(deployment('kubia', [a, b])));
+      const v = view(deployment('kubia', [a, { ...b, pods: b.pods.slice(2) }]));
+      const kept = layout(v, false, m.slots, 1000, m.drawn);
+      const fresh = layout(v, false, m.slots, 1000);
+      expect(
+        JSON.parse(JSON.stringify({ ...kept, pods: [...kept.pods], lanes: [...kept.lanes], slots: [] })),
+      ).toEqual(
+        JSON.parse(JSON.stringify({ ...fresh, pods: [...fresh.pods], lanes: [...fresh.lanes], slots: [] })),
+      );
+    });
   });
 });
