@@ -4,16 +4,20 @@
  * POST pods/NAME/eviction answered through the same evictPod and disruption controller the
  * in-page drain uses: with a budget of minAvailable 2 on 3 replicas, the first eviction is
  * allowed (201 Success) and the second refused (429 with a DisruptionBudget cause, upstream's
- * eviction.go wording). Skipped, saying why, without a kubectl binary.
+ * eviction.go wording).
  *
- * The real `kubectl drain` is not compared here: it sleeps and polls on the wall clock (5 s
- * between refused evictions, 1 s while waiting for a pod to go), and the paired harness only
- * moves the served cluster's virtual time when the client opens a watch.
+ * Then the real `kubectl drain` beside the in-page one, on two nodes with two of the three
+ * replicas on node-1 and a budget of minAvailable 2: one pod is evicted, the other refused (429,
+ * `will retry after 5s`) until the replacement is Ready, then evicted; drain waits for both to go.
+ * The real drain sleeps and polls on the wall clock, so it runs with the served cluster's time
+ * following the wall clock (PairedClusters' `wall` runs). Skipped, saying why, without a kubectl
+ * binary.
  */
 import { describe, expect, it } from 'vitest';
 import { evictPod } from '../cluster/eviction.ts';
-import { compare } from './compare.ts';
+import { compare, maskPodOrder } from './compare.ts';
 import { KUBIA_V1 } from './fixtures.ts';
+import type { KubectlResult } from '../kubectl/command.ts';
 import { PairedClusters, pickKubectl } from './paired.ts';
 
 const PDB = `apiVersion: policy/v1
@@ -26,6 +30,10 @@ spec:
     matchLabels:
       app: kubia
 `;
+
+/** The lines of a comparison that differ, with both outputs, for the assertion's message. */
+const shown = (line: string, a: KubectlResult, b: KubectlResult) =>
+  `${line}\n--- in-page\n${a.stdout}${a.stderr}exit ${a.exitCode}\n--- real\n${b.stdout}${b.stderr}exit ${b.exitCode}`;
 
 const kubectl = pickKubectl(['kubectl.1.33', 'kubectl.1.32', 'kubectl']);
 if (!kubectl) console.log('skipped: no kubectl binary on the PATH or in /usr/lib/google-cloud-sdk/bin');
@@ -57,10 +65,7 @@ describe.skipIf(!kubectl)(`cordon, uncordon and drain beside the real ${kubectl?
       for (const line of lines) {
         const run = await pair.run(line);
         const c = compare(run.inPage, run.real);
-        if (!c.equalMasked)
-          differ.push(
-            `${line}\n--- in-page\n${run.inPage.stdout}${run.inPage.stderr}\n--- real\n${run.real.stdout}${run.real.stderr}`,
-          );
+        if (!c.equalMasked) differ.push(shown(line, run.inPage, run.real));
       }
       expect(differ).toEqual([]);
 
@@ -116,6 +121,55 @@ describe.skipIf(!kubectl)(`cordon, uncordon and drain beside the real ${kubectl?
         message: "Cannot evict pod as it would violate the pod's disruption budget.",
         cause: 'The disruption budget kubia needs 2 healthy pods and has 2 currently',
       });
+    } finally {
+      await pair.close();
+    }
+  }, 300_000);
+
+  it('drains a node as kubectl does: evictions refused by the budget are retried, then waited for', async () => {
+    const pair = await PairedClusters.start({
+      kubectl: kubectl!.path,
+      cluster: { seed: 7, nodes: 2 },
+      files: { 'kubia-deployment-v1.yaml': KUBIA_V1, 'pdb.yaml': PDB },
+    });
+    try {
+      await pair.run('apply -f kubia-deployment-v1.yaml');
+      pair.advance(60);
+      await pair.run('create -f pdb.yaml');
+      pair.advance(1);
+      const wide = await pair.run('get pods -o wide');
+      const onNode1 = wide.real.stdout
+        .split('\n')
+        .filter((l) => /\snode-1\s/.test(l))
+        .map((l) => l.split(/\s+/)[0]!);
+      // The retry case needs two budget-covered pods on the drained node.
+      expect(onNode1).toHaveLength(2);
+      const differ: string[] = [];
+      const check = (line: string, a: KubectlResult, b: KubectlResult) => {
+        if (!compare(a, b).equalMasked) differ.push(shown(line, a, b));
+      };
+      for (const line of ['drain node-1 --dry-run=client', 'drain node-1 --dry-run=server', 'get nodes']) {
+        const run = await pair.run(line);
+        check(line, maskPodOrder(run.inPage, onNode1), maskPodOrder(run.real, onNode1));
+      }
+      const drain = await pair.run('drain node-1', { clock: 'wall' });
+      // The refusal and the retry happened on both sides.
+      expect(drain.real.stderr).toContain('(will retry after 5s)');
+      const [inPage, real] = [maskPodOrder(drain.inPage, onNode1), maskPodOrder(drain.real, onNode1)];
+      // One pod evicted at once; the other refused, evicted at the retry, then waited for.
+      expect(real.stdout).toContain(
+        '[stdout: evicting pod default/<pod>\nstdout: evicting pod default/<pod>\nstdout: pod/<pod> evicted\nstderr: error when evicting pods/"<pod>" -n "default" (will retry after 5s)',
+      );
+      check('drain node-1', inPage, real);
+      // Afterwards: the replacements on node-2, the budget met again, node-1 cordoned and empty;
+      // draining it again only says so.
+      for (const line of ['get pods -o wide', 'get pdb', 'get nodes', 'describe node node-1']) {
+        const run = await pair.run(line);
+        check(line, run.inPage, run.real);
+      }
+      const again = await pair.run('drain node-1', { clock: 'wall' });
+      check('drain node-1 (again)', again.inPage, again.real);
+      expect(differ).toEqual([]);
     } finally {
       await pair.close();
     }
