@@ -239,7 +239,8 @@ const rows: [string, keyof typeof setups, string, string, string, number][] = [
     'kubia',
     'create deployment kubia --image=nginx',
     '',
-    'Error from server (AlreadyExists): deployments.apps "kubia" already exists\n',
+    // The typed client's error, wrapped by the command (kubectl 1.33 against an API server).
+    'error: failed to create deployment: deployments.apps "kubia" already exists\n',
     1,
   ],
   [
@@ -247,7 +248,7 @@ const rows: [string, keyof typeof setups, string, string, string, number][] = [
     'empty',
     'create deployment Kubia --image=nginx',
     '',
-    "The Deployment \"Kubia\" is invalid: metadata.name: Invalid value: \"Kubia\": a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character (e.g. 'example.com', regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*')\n",
+    "error: failed to create deployment: Deployment.apps \"Kubia\" is invalid: metadata.name: Invalid value: \"Kubia\": a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character (e.g. 'example.com', regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*')\n",
     1,
   ],
   [

@@ -2,7 +2,9 @@
  * PodDisruptionBudgets through the in-page kubectl and the real kubectl against the served
  * simulator: get, describe (kubectl's client-side describer) and the object as the disruption
  * controller keeps it. The budget is created from kubectl's own `create pdb --dry-run=client -o
- * yaml`, so both sides read the same object. Skipped, saying why, without a kubectl binary.
+ * yaml`, so both sides read the same object; then patched (strategic, merge and JSON patches)
+ * through the served API, including patches its validation refuses. Skipped, saying why, without
+ * a kubectl binary.
  */
 import { describe, expect, it } from 'vitest';
 import { compare } from './compare.ts';
@@ -64,6 +66,35 @@ describe.skipIf(!kubectl)(`PodDisruptionBudgets beside the real ${kubectl?.name 
               `${phase}: ${line}\n--- in-page\n${run.inPage.stdout}${run.inPage.stderr}\n--- real\n${run.real.stdout}${run.real.stderr}`,
             );
         }
+      }
+      // PATCH through the served API in kubectl's three patch types, the budget after each (the
+      // disruption controller recounts it), and patches the API server refuses, refused alike.
+      for (const line of [
+        `patch pdb kubia -p '{"spec":{"minAvailable":1}}'`,
+        `patch pdb kubia -p '{"spec":{"minAvailable":1}}'`,
+        'get pdb',
+        `patch poddisruptionbudget kubia --type=merge -p '{"spec":{"minAvailable":null,"maxUnavailable":"50%"}}'`,
+        'get pdb kubia -o yaml',
+        `patch pdb/kubia --type=json -p '[{"op":"replace","path":"/spec/maxUnavailable","value":2}]'`,
+        'describe pdb kubia',
+        `patch pdb kubia --type=merge -p '{"spec":{"maxUnavailable":-1}}'`,
+        `patch pdb kubia --type=merge -p '{"spec":{"maxUnavailable":"150%"}}'`,
+        `patch pdb kubia --type=merge -p '{"spec":{"unhealthyPodEvictionPolicy":"Never"}}'`,
+        `patch pdb kubia --type=json -p '[{"op":"remove","path":"/spec/nothing"}]'`,
+        `patch pdb missing -p '{"spec":{"minAvailable":1}}'`,
+        // kubectl create pdb writes protobuf; a budget of minAvailable 0 over no pods.
+        'create pdb quiet --selector=app=quiet --min-available=0',
+        'create pdb quiet --selector=app=quiet --min-available=0',
+        'create pdb loud --selector=app=loud --max-unavailable=150%',
+        'get pdb',
+        'get pdb kubia -o yaml',
+      ]) {
+        const run = await pair.run(line);
+        const c = compare(run.inPage, run.real);
+        if (!c.equalMasked)
+          differ.push(
+            `patch: ${line}\n--- in-page\n${run.inPage.stdout}${run.inPage.stderr}exit ${run.inPage.exitCode}\n--- real\n${run.real.stdout}${run.real.stderr}exit ${run.real.exitCode}`,
+          );
       }
       expect(differ).toEqual([]);
     } finally {
