@@ -13,7 +13,7 @@
  * Used by the chapter, comparison, budget and drain tests; Node only.
  */
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
 import { SimCluster, type ClusterOptions } from '../cluster/cluster.ts';
@@ -121,6 +121,10 @@ export class PairedClusters {
   static async start(options: PairedOptions): Promise<PairedClusters> {
     const dir = mkdtempSync(join(tmpdir(), 'rollout-lab-paired-'));
     mkdirSync(join(dir, 'home'));
+    // Run as `kubectl` whatever the binary's file name (kubectl.1.33): kubectl records its own
+    // name in the change-cause of --record, as the in-page kubectl records `kubectl`.
+    mkdirSync(join(dir, 'bin'));
+    symlinkSync(options.kubectl, join(dir, 'bin', 'kubectl'));
     const inPage = new SimCluster(options.cluster ?? {});
     const served = new SimCluster(options.cluster ?? {});
     for (const [name, text] of Object.entries(options.files ?? {})) {
@@ -162,7 +166,7 @@ export class PairedClusters {
     const watching = new Promise<'watching'>((resolve) => {
       stopWatching = this.server.onWatch(() => resolve('watching'));
     });
-    const child = runBinary(this.options.kubectl, args, env, this.dir, stdin);
+    const child = runBinary(join(this.dir, 'bin', 'kubectl'), args, env, this.dir, stdin);
     let wall: NodeJS.Timeout | undefined;
     if (clock === 'wall') {
       let last = performance.now();
