@@ -11,7 +11,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { compare, lineDiff, maskClock } from './compare.ts';
 import { KUBIA_SVC, KUBIA_V1 } from './fixtures.ts';
-import { PairedClusters, pickKubectl, type PairedRun } from './paired.ts';
+import { PairedClusters, comparisonKubectl, type PairedRun } from './paired.ts';
 
 /** Outputs identical after masking the wall clock (ages in describe), as a fraction; a ratchet. */
 const FLOOR = 1;
@@ -184,8 +184,7 @@ const COMMANDS = [
   'get pods -A',
 ];
 
-const kubectl = pickKubectl(['kubectl.1.33', 'kubectl.1.32', 'kubectl']);
-if (!kubectl) console.log('skipped: no kubectl binary on the PATH or in /usr/lib/google-cloud-sdk/bin');
+const kubectl = comparisonKubectl();
 
 interface Outcome {
   state: string;

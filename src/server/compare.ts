@@ -138,6 +138,12 @@ export function compare(inPage: KubectlResult, real: KubectlResult): Comparison 
   };
 }
 
+/** Both outputs of a command that differ, for an assertion's message. */
+export function describeDifference(line: string, inPage: KubectlResult, real: KubectlResult): string {
+  const show = (r: KubectlResult) => `${r.stdout}${r.stderr}exit ${r.exitCode}`;
+  return `${line}\n--- in-page\n${show(inPage)}\n--- real\n${show(real)}`;
+}
+
 /** A line diff of two outputs (longest common subsequence), `-` in-page and `+` real, for reports. */
 export function lineDiff(expected: string, actual: string): string {
   const a = expected.split('\n');

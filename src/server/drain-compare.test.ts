@@ -15,35 +15,19 @@
  */
 import { describe, expect, it } from 'vitest';
 import { evictPod } from '../cluster/eviction.ts';
-import { compare, maskPodOrder } from './compare.ts';
-import { KUBIA_V1 } from './fixtures.ts';
 import type { KubectlResult } from '../kubectl/command.ts';
-import { PairedClusters, pickKubectl } from './paired.ts';
+import { compare, describeDifference, maskPodOrder } from './compare.ts';
+import { KUBIA_PDB, KUBIA_V1 } from './fixtures.ts';
+import { PairedClusters, comparisonKubectl } from './paired.ts';
 
-const PDB = `apiVersion: policy/v1
-kind: PodDisruptionBudget
-metadata:
-  name: kubia
-spec:
-  minAvailable: 2
-  selector:
-    matchLabels:
-      app: kubia
-`;
-
-/** The lines of a comparison that differ, with both outputs, for the assertion's message. */
-const shown = (line: string, a: KubectlResult, b: KubectlResult) =>
-  `${line}\n--- in-page\n${a.stdout}${a.stderr}exit ${a.exitCode}\n--- real\n${b.stdout}${b.stderr}exit ${b.exitCode}`;
-
-const kubectl = pickKubectl(['kubectl.1.33', 'kubectl.1.32', 'kubectl']);
-if (!kubectl) console.log('skipped: no kubectl binary on the PATH or in /usr/lib/google-cloud-sdk/bin');
+const kubectl = comparisonKubectl();
 
 describe.skipIf(!kubectl)(`cordon, uncordon and drain beside the real ${kubectl?.name ?? 'kubectl'}`, () => {
   it('cordons and uncordons as kubectl does; evicts through the disruption budget', async () => {
     const pair = await PairedClusters.start({
       kubectl: kubectl!.path,
       cluster: { seed: 7 },
-      files: { 'kubia-deployment-v1.yaml': KUBIA_V1, 'pdb.yaml': PDB },
+      files: { 'kubia-deployment-v1.yaml': KUBIA_V1, 'pdb.yaml': KUBIA_PDB },
     });
     try {
       await pair.run('apply -f kubia-deployment-v1.yaml');
@@ -61,13 +45,7 @@ describe.skipIf(!kubectl)(`cordon, uncordon and drain beside the real ${kubectl?
         `uncordon ${node}`,
         'get nodes',
       ];
-      const differ: string[] = [];
-      for (const line of lines) {
-        const run = await pair.run(line);
-        const c = compare(run.inPage, run.real);
-        if (!c.equalMasked) differ.push(shown(line, run.inPage, run.real));
-      }
-      expect(differ).toEqual([]);
+      expect(await pair.differences(lines)).toEqual([]);
 
       // The Eviction API: the same requests against both clusters, in step.
       const [first, second] = pods.real.stdout
@@ -130,7 +108,7 @@ describe.skipIf(!kubectl)(`cordon, uncordon and drain beside the real ${kubectl?
     const pair = await PairedClusters.start({
       kubectl: kubectl!.path,
       cluster: { seed: 7, nodes: 2 },
-      files: { 'kubia-deployment-v1.yaml': KUBIA_V1, 'pdb.yaml': PDB },
+      files: { 'kubia-deployment-v1.yaml': KUBIA_V1, 'pdb.yaml': KUBIA_PDB },
     });
     try {
       await pair.run('apply -f kubia-deployment-v1.yaml');
@@ -146,7 +124,7 @@ describe.skipIf(!kubectl)(`cordon, uncordon and drain beside the real ${kubectl?
       expect(onNode1).toHaveLength(2);
       const differ: string[] = [];
       const check = (line: string, a: KubectlResult, b: KubectlResult) => {
-        if (!compare(a, b).equalMasked) differ.push(shown(line, a, b));
+        if (!compare(a, b).equalMasked) differ.push(describeDifference(line, a, b));
       };
       for (const line of ['drain node-1 --dry-run=client', 'drain node-1 --dry-run=server', 'get nodes']) {
         const run = await pair.run(line);
@@ -163,10 +141,9 @@ describe.skipIf(!kubectl)(`cordon, uncordon and drain beside the real ${kubectl?
       check('drain node-1', inPage, real);
       // Afterwards: the replacements on node-2, the budget met again, node-1 cordoned and empty;
       // draining it again only says so.
-      for (const line of ['get pods -o wide', 'get pdb', 'get nodes', 'describe node node-1']) {
-        const run = await pair.run(line);
-        check(line, run.inPage, run.real);
-      }
+      differ.push(
+        ...(await pair.differences(['get pods -o wide', 'get pdb', 'get nodes', 'describe node node-1'])),
+      );
       const again = await pair.run('drain node-1', { clock: 'wall' });
       check('drain node-1 (again)', again.inPage, again.real);
       expect(differ).toEqual([]);

@@ -7,23 +7,10 @@
  * a kubectl binary.
  */
 import { describe, expect, it } from 'vitest';
-import { compare } from './compare.ts';
-import { KUBIA_V1 } from './fixtures.ts';
-import { PairedClusters, pickKubectl } from './paired.ts';
+import { KUBIA_PDB, KUBIA_V1 } from './fixtures.ts';
+import { PairedClusters, comparisonKubectl } from './paired.ts';
 
-const PDB = `apiVersion: policy/v1
-kind: PodDisruptionBudget
-metadata:
-  name: kubia
-spec:
-  minAvailable: 2
-  selector:
-    matchLabels:
-      app: kubia
-`;
-
-const kubectl = pickKubectl(['kubectl.1.33', 'kubectl.1.32', 'kubectl']);
-if (!kubectl) console.log('skipped: no kubectl binary on the PATH or in /usr/lib/google-cloud-sdk/bin');
+const kubectl = comparisonKubectl();
 
 /** Read with three Ready pods, then again after one of them is deleted. */
 const COMMANDS = [
@@ -41,7 +28,7 @@ describe.skipIf(!kubectl)(`PodDisruptionBudgets beside the real ${kubectl?.name 
     const pair = await PairedClusters.start({
       kubectl: kubectl!.path,
       cluster: { seed: 7 },
-      files: { 'kubia-deployment-v1.yaml': KUBIA_V1, 'pdb.yaml': PDB },
+      files: { 'kubia-deployment-v1.yaml': KUBIA_V1, 'pdb.yaml': KUBIA_PDB },
     });
     try {
       await pair.run('apply -f kubia-deployment-v1.yaml');
@@ -58,18 +45,11 @@ describe.skipIf(!kubectl)(`PodDisruptionBudgets beside the real ${kubectl?.name 
           await pair.run(`delete ${first} --wait=false`);
           pair.advance(1);
         }
-        for (const line of COMMANDS) {
-          const run = await pair.run(line);
-          const c = compare(run.inPage, run.real);
-          if (!c.equalMasked)
-            differ.push(
-              `${phase}: ${line}\n--- in-page\n${run.inPage.stdout}${run.inPage.stderr}\n--- real\n${run.real.stdout}${run.real.stderr}`,
-            );
-        }
+        differ.push(...(await pair.differences(COMMANDS, `${phase}: `)));
       }
       // PATCH through the served API in kubectl's three patch types, the budget after each (the
       // disruption controller recounts it), and patches the API server refuses, refused alike.
-      for (const line of [
+      const patches = [
         `patch pdb kubia -p '{"spec":{"minAvailable":1}}'`,
         `patch pdb kubia -p '{"spec":{"minAvailable":1}}'`,
         'get pdb',
@@ -88,14 +68,8 @@ describe.skipIf(!kubectl)(`PodDisruptionBudgets beside the real ${kubectl?.name 
         'create pdb loud --selector=app=loud --max-unavailable=150%',
         'get pdb',
         'get pdb kubia -o yaml',
-      ]) {
-        const run = await pair.run(line);
-        const c = compare(run.inPage, run.real);
-        if (!c.equalMasked)
-          differ.push(
-            `patch: ${line}\n--- in-page\n${run.inPage.stdout}${run.inPage.stderr}exit ${run.inPage.exitCode}\n--- real\n${run.real.stdout}${run.real.stderr}exit ${run.real.exitCode}`,
-          );
-      }
+      ];
+      differ.push(...(await pair.differences(patches, 'patch: ')));
       expect(differ).toEqual([]);
     } finally {
       await pair.close();

@@ -20,6 +20,7 @@ import { SimCluster, type ClusterOptions } from '../cluster/cluster.ts';
 import type { KubectlResult } from '../kubectl/command.ts';
 import { runKubectl } from '../kubectl/index.ts';
 import { shellWords } from '../kubectl/parse.ts';
+import { compare, describeDifference } from './compare.ts';
 import { startServer, type RunningServer } from './server.ts';
 
 const SDK_BIN = '/usr/lib/google-cloud-sdk/bin';
@@ -49,6 +50,18 @@ export function pickKubectl(preferred: string[] = []): { path: string; name: str
   }
   return all[0];
 }
+
+/**
+ * The kubectl the comparison tests run: 1.33 (what the issue measured), else 1.32, else any. When
+ * there is none it says so, once per test file, for the tests that skip.
+ */
+export function comparisonKubectl(): { path: string; name: string } | undefined {
+  const k = pickKubectl(['kubectl.1.33', 'kubectl.1.32', 'kubectl']);
+  if (!k) console.log(NO_KUBECTL);
+  return k;
+}
+
+export const NO_KUBECTL = `skipped: no kubectl binary on the PATH or in ${SDK_BIN}`;
 
 /** Runs a real kubectl; resolves with its output. `onStart` sees the child process. */
 function runBinary(
@@ -204,6 +217,20 @@ export class PairedClusters {
       clearTimeout(timer);
       child.kill();
     }
+  }
+
+  /**
+   * Runs each line on both sides, one after the other; the lines whose outputs differ once the
+   * wall clock is masked, each with both outputs (`label` before the line).
+   */
+  async differences(lines: readonly string[], label = ''): Promise<string[]> {
+    const out: string[] = [];
+    for (const line of lines) {
+      const run = await this.run(line);
+      if (!compare(run.inPage, run.real).equalMasked)
+        out.push(describeDifference(`${label}${line}`, run.inPage, run.real));
+    }
+    return out;
   }
 
   async close(): Promise<void> {
