@@ -51,6 +51,14 @@ const rows: [string, keyof typeof setups, string, string, string, number][] = [
     0,
   ],
   [
+    'get pods with label columns (the last segment of the key, upper-cased; blank when unset)',
+    'kubia',
+    'get rs -L app,example.com/tier -L pod-template-hash',
+    'NAME               DESIRED   CURRENT   READY   AGE   APP     TIER   POD-TEMPLATE-HASH\nkubia-556b495f69   3         3         3       0s    kubia          556b495f69\n',
+    '',
+    0,
+  ],
+  [
     'get pods by label selector that matches nothing',
     'kubia',
     'get pods -l app=other',
