@@ -16,7 +16,7 @@ import { PairedClusters, comparisonKubectl, type PairedRun } from './paired.ts';
 /** Outputs identical after masking the wall clock (ages in describe), as a fraction; a ratchet. */
 const FLOOR = 1;
 /**
- * Outputs byte-identical without any mask (262 of 290): the rest are describe's ages, which the
+ * Outputs byte-identical without any mask (276 of 304): the rest are describe's ages, which the
  * real kubectl computes against the wall clock from the served cluster's virtual timestamps.
  */
 const IDENTICAL_FLOOR = 0.9;
@@ -143,7 +143,7 @@ const STATES: { name: string; files?: Record<string, string>; steps: Step[]; the
   },
 ];
 
-/** What a learner reads in each state: every kind with the output flags, rollout, events. */
+/** What a learner reads in each state: every kind with the output flags, rollout, events, logs. */
 const COMMANDS = [
   'get deployments',
   'get deployments -o wide',
@@ -182,6 +182,10 @@ const COMMANDS = [
   'rollout history deployment kubia',
   'rollout history deployment kubia --revision=1',
   'get pods -A',
+  // The pod kubectl picks (podutils.ByLogging) and what its app wrote. (Not `logs -l` over
+  // several pods: kubectl reads their logs from a Go map, in random order.)
+  'logs deployment/kubia',
+  'logs deployment/kubia --tail=3 --timestamps',
 ];
 
 const kubectl = comparisonKubectl();
