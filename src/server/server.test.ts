@@ -161,7 +161,7 @@ describe('the server over HTTP', () => {
 
   it("serves a pod's log as text, and refuses an unknown container as the API server does", async () => {
     server.advance(30);
-    const pod = server.cluster.store.list<{ metadata: { name: string } }>('Pod', 'default')[0]!.metadata.name;
+    const pod = server.cluster.store.list('Pod', 'default')[0]!.metadata.name;
     const path = `/api/v1/namespaces/default/pods/${pod}/log`;
     const all = await get(path);
     expect(all.headers.get('content-type')).toBe('text/plain');
