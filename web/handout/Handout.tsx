@@ -55,11 +55,12 @@ function useStills(lesson: Lesson): Stills {
   return stills;
 }
 
-/** While open: the app behind is inert, Esc closes, and the app's shortcuts wait. */
+/** While open: the app behind is inert, Esc closes, the app's shortcuts wait; focus returns after. */
 function useModal(close: () => void) {
   const root = useRef<HTMLDivElement>(null);
   useEffect(() => {
     const app = document.getElementById('root');
+    const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
     if (app) app.inert = true;
     root.current?.focus();
     const onKey = (e: KeyboardEvent) => {
@@ -74,6 +75,8 @@ function useModal(close: () => void) {
     return () => {
       window.removeEventListener('keydown', onKey, true);
       if (app) app.inert = false;
+      // Back to the button that opened it.
+      opener?.focus();
     };
   }, [close]);
   return root;
