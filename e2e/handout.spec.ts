@@ -71,9 +71,19 @@ test('the handout of lesson 4 prints as a PDF with one diagram per stop', async 
       .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
   ).toEqual([]);
 
-  // Printed: the handout alone, without its buttons.
-  await page.emulateMedia({ media: 'print' });
+  // Printed: the handout alone, without its buttons, on white even where the system is dark.
+  await page.emulateMedia({ media: 'print', colorScheme: 'dark' });
   await expect(page.locator('#root')).toBeHidden();
+  expect(
+    await page.evaluate(() => {
+      const root = getComputedStyle(document.documentElement);
+      return [
+        root.colorScheme,
+        root.backgroundColor,
+        getComputedStyle(document.querySelector('.handout')!).color,
+      ];
+    }),
+  ).toEqual(['light', 'rgb(255, 255, 255)', 'rgb(27, 31, 36)']);
   await expect(handout.getByRole('button', { name: 'Print or save as PDF' })).toBeHidden();
   await expect(handout.locator('svg.diagram')).toHaveCount(STOPS);
   const pdf = await page.pdf({ format: 'A4', printBackground: true });
