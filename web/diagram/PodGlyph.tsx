@@ -27,6 +27,7 @@ export function PodTooltip({
   t: T;
 }) {
   const tipW = 270;
+  const state = stateText(t, pod.state);
   const tipX = Math.min(Math.max(-tipW / 2, tipLeft - x), tipRight - x - tipW);
   return (
     <g className="tooltip" transform={`translate(0, ${-r - 12})`} aria-hidden="true">
@@ -35,8 +36,10 @@ export function PodTooltip({
         {pod.name}
       </text>
       <text x={tipX + tipW / 2} y={-11} textAnchor="middle">
-        {pod.version} · {stateText(t, pod.state)}
-        {pod.reason && pod.reason !== 'Running' && pod.reason !== 'Terminating' ? ` (${pod.reason})` : ''}
+        {pod.version} · {state}
+        {pod.reason && pod.reason !== 'Running' && pod.reason !== 'Terminating' && pod.reason !== state
+          ? ` (${pod.reason})`
+          : ''}
         {pod.node ? ` · ${pod.node}` : ''}
       </text>
     </g>
