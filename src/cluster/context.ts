@@ -1,11 +1,29 @@
 /**
  * What a controller may do: read the store, write through the simulated API (which stamps uids,
  * generations and timestamps like the API server), record Events and decision records, and ask
- * to be woken up later. Controllers never read a clock or a global random generator.
+ * to be woken up later. Controllers never read a clock or a global random generator, and never
+ * hold the writable store: every write goes through the API (`create`, `update`, `updateStatus`,
+ * `delete`), so admission, resourceVersions and watches see it. ESLint keeps `Store` out of the
+ * controllers' imports (eslint.config.js).
  */
 import type { Rand } from '../k8s/rand.ts';
 import type { KubeObject } from '../k8s/types.ts';
 import type { Store } from './store.ts';
+
+/** The store as an informer's cache is: everything a controller may read, nothing it may write. */
+export type StoreReader = Pick<
+  Store,
+  | 'get'
+  | 'getByKey'
+  | 'list'
+  | 'sorted'
+  | 'values'
+  | 'count'
+  | 'listControlledBy'
+  | 'listUncontrolled'
+  | 'position'
+  | 'version'
+> & { readonly resourceVersion: number };
 
 /** Seconds of virtual time each stage of a pod's life takes (DESIGN.md §3). */
 export interface Timing {
@@ -63,7 +81,7 @@ export type QueueName =
 
 export interface ControllerContext {
   readonly now: number;
-  readonly store: Store;
+  readonly store: StoreReader;
   readonly rand: Rand;
   readonly timing: Timing;
   /** Create an object: assigns uid, creationTimestamp, generation (1) and resourceVersion. */

@@ -525,7 +525,8 @@ const running: StageHandler = (s) => {
 const terminating: StageHandler = (s) => {
   const { ctx, world, key, pod } = s;
   if (ctx.now < s.rt.until) return false;
-  ctx.store.remove('Pod', pod.metadata.namespace ?? 'default', pod.metadata.name);
+  // The kubelet's final delete (grace period 0) once the containers are gone.
+  ctx.delete('Pod', pod.metadata.namespace ?? 'default', pod.metadata.name, 0);
   world.pods.delete(key);
   return false;
 };
@@ -627,7 +628,7 @@ export function syncPod(ctx: ControllerContext, world: KubeletWorld, key: string
   if (host && world.downNodes.has(host)) return;
   const existing = world.pods.get(key);
   if (pod.metadata.deletionTimestamp && !host) {
-    ctx.store.remove('Pod', namespace, name);
+    ctx.delete('Pod', namespace, name, 0);
     world.pods.delete(key);
     return;
   }

@@ -6,8 +6,8 @@
 import { deepEqual } from '../../k8s/copy.ts';
 import { mapSelectorMatches } from '../../k8s/labels.ts';
 import type { EndpointAddress, EndpointSlice, Endpoints, Pod, Service } from '../../k8s/types.ts';
-import type { ControllerContext } from '../context.ts';
-import { objectKey, type Store } from '../store.ts';
+import type { ControllerContext, StoreReader } from '../context.ts';
+import { objectKey } from '../store.ts';
 import { isPodReady } from './deployment/util.ts';
 
 export function syncEndpoints(ctx: ControllerContext, key: string, cache?: ServiceMembers): void {
@@ -345,7 +345,7 @@ export class ServiceMembers {
   }
 
   /** The members of a Service with a selector. */
-  members(store: Store, serviceKey: string, svc: Service): MembersView {
+  members(store: StoreReader, serviceKey: string, svc: Service): MembersView {
     const selector = svc.spec.selector ?? {};
     const namespace = svc.metadata.namespace ?? 'default';
     let e = this.entries.get(serviceKey);
@@ -364,7 +364,7 @@ export class ServiceMembers {
     return e;
   }
 
-  private catchUp(store: Store, e: MembersEntry): void {
+  private catchUp(store: StoreReader, e: MembersEntry): void {
     if (e.dirty.size === 0) return;
     for (const key of e.dirty) {
       const pod = store.getByKey<Pod>('Pod', key);

@@ -8,8 +8,8 @@ import { deepCopy, deepEqual } from '../../k8s/copy.ts';
 import { selectorMatches } from '../../k8s/labels.ts';
 import { parseTimestamp, timestamp } from '../../k8s/time.ts';
 import type { LabelSelector, Pod, ReplicaSet, ReplicaSetStatus } from '../../k8s/types.ts';
-import type { ControllerContext } from '../context.ts';
-import { controllerUid, objectKey, type Store } from '../store.ts';
+import type { ControllerContext, StoreReader } from '../context.ts';
+import { controllerUid, objectKey } from '../store.ts';
 import { timSort } from '../../k8s/timsort.ts';
 import { isPodActive, isPodReady, podReadyCondition } from './deployment/util.ts';
 import { count } from '../words.ts';
@@ -745,7 +745,7 @@ export class ReplicaSetPods {
   }
 
   /** The up-to-date entry of a ReplicaSet, counted afresh when what it depends on changed. */
-  entry(store: Store, rs: ReplicaSet): Entry {
+  entry(store: StoreReader, rs: ReplicaSet): Entry {
     const uid = rs.metadata.uid ?? '';
     let e = this.entries.get(uid);
     if (e && !sameBasis(e.basis, rs)) e = undefined;
@@ -765,7 +765,7 @@ export class ReplicaSetPods {
   }
 
   /** Recounts the pods that changed since they were counted. */
-  catchUp(store: Store, e: Entry): void {
+  catchUp(store: StoreReader, e: Entry): void {
     if (e.dirty.size === 0) return;
     const uid = e.basis.rs.metadata.uid ?? '';
     // In the order they were last written, each to the end, as the owner index moves them.
@@ -783,7 +783,7 @@ export class ReplicaSetPods {
   }
 
   /** Active pods per node among the pods of the ReplicaSet's Deployment's ReplicaSets. */
-  podsOnNode(store: Store, rs: ReplicaSet): Map<string, number> {
+  podsOnNode(store: StoreReader, rs: ReplicaSet): Map<string, number> {
     const owner = controllerUid(rs);
     const siblings = owner ? store.listControlledBy<ReplicaSet>(owner, 'ReplicaSet') : [rs];
     if (siblings.length === 1) return this.entry(store, siblings[0]!).activeOnNode;
@@ -795,7 +795,7 @@ export class ReplicaSetPods {
   }
 
   /** The counts as `recount` would give them now, for a ReplicaSet synced before (tests compare). */
-  peek(store: Store, rs: ReplicaSet, now: number): PodCounts {
+  peek(store: StoreReader, rs: ReplicaSet, now: number): PodCounts {
     const e = this.entry(store, rs);
     return e.counts(now);
   }
