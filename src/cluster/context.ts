@@ -8,7 +8,8 @@
  */
 import type { Rand } from '../k8s/rand.ts';
 import type { KubeObject } from '../k8s/types.ts';
-import type { Store } from './store.ts';
+import type { Change, Store } from './store.ts';
+import type { WorldState } from './world.ts';
 
 /** The store as an informer's cache is: everything a controller may read, nothing it may write. */
 export type StoreReader = Pick<
@@ -105,3 +106,14 @@ export interface ControllerContext {
   enqueue(queue: QueueName, key: string): void;
   enqueueAfter(queue: QueueName, key: string, seconds: number): void;
 }
+
+/**
+ * A controller's informer handlers: what a change of an object of each kind wakes (upstream's
+ * `AddFunc`/`UpdateFunc`/`DeleteFunc` of the controller's shared informers). The controller
+ * manager calls every controller's handler for a kind, in its fixed controller order, after the
+ * API has stored the change; a handler only keeps its controller's caches and enqueues keys.
+ * `key` is the object's `namespace/name` (the namespace defaulting to `default`); `world` is the
+ * simulated machines' state (the kubelet's and the scheduler's own records).
+ */
+export type InformerHandler = (c: Change, key: string, ctx: ControllerContext, world: WorldState) => void;
+export type InformerHandlers = Readonly<Partial<Record<string, InformerHandler>>>;

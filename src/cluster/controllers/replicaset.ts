@@ -8,7 +8,8 @@ import { deepCopy, deepEqual } from '../../k8s/copy.ts';
 import { selectorMatches } from '../../k8s/labels.ts';
 import { parseTimestamp, timestamp } from '../../k8s/time.ts';
 import type { LabelSelector, Pod, ReplicaSet, ReplicaSetStatus } from '../../k8s/types.ts';
-import type { ControllerContext, StoreReader } from '../context.ts';
+import type { ControllerContext, InformerHandlers, StoreReader } from '../context.ts';
+import { podCountChanged } from './podfacts.ts';
 import { controllerUid, objectKey } from '../store.ts';
 import { timSort } from '../../k8s/timsort.ts';
 import { isPodActive, isPodReady, podReadyCondition } from './deployment/util.ts';
@@ -799,4 +800,36 @@ export class ReplicaSetPods {
     const e = this.entry(store, rs);
     return e.counts(now);
   }
+}
+
+/**
+ * The ReplicaSet controller's informers: a ReplicaSet's own changes; a change of a pod it
+ * controls that changes what it counts (and, with minReadySeconds, the moment a newly ready pod
+ * becomes available); an orphan pod its selector matches (to adopt it).
+ */
+export function replicaSetInformers(pods: ReplicaSetPods): InformerHandlers {
+  return {
+    ReplicaSet: (c, key, ctx) => {
+      if (c.type === 'deleted') pods.onReplicaSetDeleted(c.obj.metadata.uid);
+      ctx.enqueue('replicaset', key);
+    },
+    Pod: (c, key, ctx) => {
+      const pod = c.obj as Pod;
+      const old = c.old as Pod | undefined;
+      const ns = pod.metadata.namespace ?? 'default';
+      pods.onPodChange(key, old, c.type === 'deleted' ? undefined : pod);
+      const ref = pod.metadata.ownerReferences?.find((r) => r.controller && r.kind === 'ReplicaSet');
+      if (ref) {
+        if (podCountChanged(c)) ctx.enqueue('replicaset', objectKey(ns, ref.name));
+        const rs = ctx.store.get<ReplicaSet>('ReplicaSet', ns, ref.name);
+        const minReady = rs?.spec.minReadySeconds ?? 0;
+        if (rs && minReady > 0 && old && !isPodReady(old) && isPodReady(pod))
+          ctx.enqueueAfter('replicaset', objectKey(ns, ref.name), minReady + 1);
+      } else if (c.type !== 'deleted') {
+        for (const rs of ctx.store.list<ReplicaSet>('ReplicaSet', ns))
+          if (selectorMatches(rs.spec.selector, pod.metadata.labels))
+            ctx.enqueue('replicaset', objectKey(ns, rs.metadata.name));
+      }
+    },
+  };
 }
