@@ -66,8 +66,8 @@ export class ClusterApi {
   }
 
   /**
-   * Stores an object as it is, uid and timestamps included: what a fresh cluster starts with
-   * (its namespaces), not a client's write.
+   * Stores an object exactly as given (uid, timestamps and status kept, no admission): what a
+   * fresh cluster starts with (its namespaces) and a test's fixtures, not a client's write.
    */
   seed<T extends KubeObject>(obj: T): T {
     return this.store.put(obj);

@@ -23,6 +23,7 @@ import {
   type ControllerContext,
   type Decision,
   type QueueName,
+  type StoreReader,
   type Timing,
 } from './context.ts';
 import type { Timer } from './heap.ts';
@@ -31,7 +32,7 @@ import { CommandBudget, ControllerManager, QUEUE_ORDER, roundTime } from './mana
 import { PRUNE_SECONDS, Recorder } from './recorder.ts';
 import { checkSnapshot } from './snapshot.ts';
 import { SharedRuntimes, SharedSeries } from './snapshot-parts.ts';
-import type { Change, Store, StoreData } from './store.ts';
+import type { Change, StoreData } from './store.ts';
 import type { AppBehaviour } from './apps.ts';
 import {
   BATCH_SECONDS,
@@ -104,8 +105,8 @@ export interface ClusterSnapshot {
 }
 
 export class SimCluster implements ControllerContext {
-  /** The API's store: read it freely; write through create/update/updateStatus/delete. */
-  readonly store: Store;
+  /** The API's store, read-only: every write goes through the API (create/update/updateStatus/delete). */
+  readonly store: StoreReader;
   rand: Rand;
   timing: Timing;
   now = 0;
@@ -362,7 +363,7 @@ export class SimCluster implements ControllerContext {
     return {
       version: 1,
       now: this.now,
-      store: this.store.save(),
+      store: this.api.store.save(),
       rand: [...this.rand.state] as RandState,
       queues: managed.queues,
       timers: managed.timers,
