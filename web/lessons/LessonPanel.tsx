@@ -12,6 +12,7 @@ import {
   isExploring,
   next,
   returnToLesson,
+  setHandout,
   setPresenting,
   startLesson,
   stopsOf,
@@ -47,6 +48,15 @@ export function LessonPanel() {
         <span className="lesson-progress" data-testid="lesson.progress">
           {t('lessons.stopOf', { n: k + 1, total: stops.length })}
         </span>
+        <button
+          type="button"
+          className="lesson-exit"
+          onClick={() => exitLesson(lab)}
+          aria-label={t('lessons.exit')}
+          title={t('lessons.exit')}
+        >
+          <span aria-hidden="true">×</span>
+        </button>
         <progress max={stops.length} value={k + 1} aria-hidden="true" />
       </header>
       {k > 0 && !playing && <Reveal lesson={lesson} k={k - 1} />}
@@ -97,8 +107,14 @@ export function LessonPanel() {
         <button type="button" onClick={() => setPresenting(lab, true)} title={t('lessons.presentHint')}>
           {t('lessons.present')}
         </button>
-        <button type="button" onClick={() => exitLesson(lab)}>
-          {t('lessons.exit')}
+        <button
+          type="button"
+          onClick={() => setHandout(lab, true)}
+          title={t('handout.openHint')}
+          aria-haspopup="dialog"
+          data-testid="handout.open"
+        >
+          {t('handout.open')}
         </button>
       </div>
       {!playing && <StopCommands lesson={lesson} k={k} />}
