@@ -11,7 +11,7 @@ export const LESSONS: Lesson[] = [];
 const custom = new Map<string, Lesson>();
 
 /** Ids of lessons that are not built in start with this, so they never shadow a built-in one. */
-export const CUSTOM_PREFIX = 'custom:';
+export const CUSTOM_PREFIX = 'custom-';
 
 export const lessonById = (id: string): Lesson | undefined =>
   LESSONS.find((l) => l.id === id) ?? custom.get(id);

@@ -88,7 +88,7 @@ const both = (l: { en: string; ko?: string } | undefined, fallback = ''): Text =
 /**
  * A scenario whose steps carry stops (`stop: true`, narration in `say:`, a `question:`), played
  * as a lesson: a teacher's own, from the lesson builder, a link or a file. Text missing in Korean
- * shows in English. `id` names it for the lesson player and progress (`custom:…`).
+ * shows in English. `id` names it for the lesson player and progress (`custom-…`).
  */
 export function lessonFromScenario(scenario: Scenario, id: string): Lesson {
   const steps: LessonStep[] = scenario.spec.steps.map((s) => {
