@@ -208,7 +208,18 @@ export function captureStop(d: Draft, shown: Scenario, t: number): { draft: Draf
 }
 
 /** What a stop says and asks: the part of it that reordering moves. */
-const CONTENT = ['say', 'question', 'claims', 'notes'] as const;
+type Content = Pick<DraftStep, 'say' | 'question' | 'claims' | 'notes'>;
+
+/** `step` with `content` in place of its own words (fields left undefined are dropped). */
+function withContent(step: DraftStep, content: Content): DraftStep {
+  const { say: _s, question: _q, claims: _c, notes: _n, ...rest } = step;
+  const out: DraftStep = rest;
+  if (content.say !== undefined) out.say = content.say;
+  if (content.question !== undefined) out.question = content.question;
+  if (content.claims !== undefined) out.claims = content.claims;
+  if (content.notes !== undefined) out.notes = content.notes;
+  return out;
+}
 
 /**
  * Moves stop `k`'s words (narration, question, claims, notes) one place earlier (`-1`) or later
@@ -220,17 +231,9 @@ export function moveStop(d: Draft, k: number, by: -1 | 1): Draft {
   const a = idx[k];
   const b = idx[k + by];
   if (a === undefined || b === undefined) return d;
-  const steps = d.steps.map((s) => ({ ...s }));
-  const sa = steps[a]!;
-  const sb = steps[b]!;
-  for (const key of CONTENT) {
-    const x = sa[key];
-    const y = sb[key];
-    if (y === undefined) delete sa[key];
-    else (sa as Record<string, unknown>)[key] = y;
-    if (x === undefined) delete sb[key];
-    else (sb as Record<string, unknown>)[key] = x;
-  }
+  const steps = [...d.steps];
+  steps[a] = withContent(d.steps[a]!, d.steps[b]!);
+  steps[b] = withContent(d.steps[b]!, d.steps[a]!);
   return { ...d, steps };
 }
 
@@ -238,27 +241,16 @@ export function moveStop(d: Draft, k: number, by: -1 | 1): Draft {
 export function deleteStop(d: Draft, k: number): Draft {
   const i = stopIndexes(d)[k];
   if (i === undefined) return d;
-  const s = d.steps[i]!;
-  if (s.added) return { ...d, steps: d.steps.filter((_, x) => x !== i) };
-  const { stop: _stop, say: _say, question: _q, claims: _c, notes: _n, ...rest } = s;
+  if (d.steps[i]!.added) return { ...d, steps: d.steps.filter((_, x) => x !== i) };
+  const { stop: _stop, ...rest } = withContent(d.steps[i]!, {});
   return { ...d, steps: d.steps.map((x, n) => (n === i ? rest : x)) };
 }
 
-/** Changes stop `k`'s words (a field set to undefined is removed). */
-export function updateStop(
-  d: Draft,
-  k: number,
-  patch: Partial<Pick<DraftStep, (typeof CONTENT)[number]>>,
-): Draft {
+/** Changes stop `k`'s words (a field given as undefined is removed). */
+export function updateStop(d: Draft, k: number, patch: Content): Draft {
   const i = stopIndexes(d)[k];
   if (i === undefined) return d;
-  const next: DraftStep = { ...d.steps[i]! };
-  for (const key of CONTENT)
-    if (key in patch) {
-      const v = patch[key];
-      if (v === undefined) delete next[key];
-      else (next as Record<string, unknown>)[key] = v;
-    }
+  const next = withContent(d.steps[i]!, { ...d.steps[i]!, ...patch });
   return { ...d, steps: d.steps.map((x, n) => (n === i ? next : x)) };
 }
 
