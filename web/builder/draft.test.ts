@@ -128,10 +128,10 @@ describe('Add stop', () => {
       reveals: ['budget.max'],
     });
     expect(steps[2]!.expect).toEqual({ pods: { v2: 3 } });
-    // The lesson player's view of it: three stops, Korean falling back to English.
+    // The lesson player's view of it: three stops, Korean not written left empty.
     const lesson = lessonFromScenario(r.scenario, 'custom-three-stops');
     expect(stopIndices(lesson)).toHaveLength(3);
-    expect(lesson.scenario.spec.steps[1]!.say).toEqual({ en: 'Now v2.', ko: 'Now v2.' });
+    expect(lesson.scenario.spec.steps[1]!.say).toEqual({ en: 'Now v2.', ko: '' });
   });
 });
 

@@ -208,7 +208,7 @@ export function captureStop(d: Draft, shown: Scenario, t: number): { draft: Draf
 }
 
 /** What a stop says and asks: the part of it that reordering moves. */
-type Content = Pick<DraftStep, 'say' | 'question' | 'claims' | 'notes'>;
+type Content = { [K in 'say' | 'question' | 'claims' | 'notes']?: DraftStep[K] | undefined };
 
 /** `step` with `content` in place of its own words (fields left undefined are dropped). */
 function withContent(step: DraftStep, content: Content): DraftStep {

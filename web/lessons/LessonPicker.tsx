@@ -8,6 +8,7 @@ import { text } from './hooks.ts';
 import { closePicker, startLesson } from './store.ts';
 import { MarkdownInline } from '../text/Markdown.tsx';
 import { resetProgress, summarize, useProgress } from './progress.ts';
+import { openBuilder } from '../builder/store.ts';
 import './lessons.css';
 
 export function LessonPicker() {
@@ -84,6 +85,9 @@ export function LessonPicker() {
         })}
       </ol>
       <footer className="lesson-picker-foot">
+        <button type="button" onClick={() => void openBuilder(lab)} data-testid="builder.open">
+          {t('builder.button')}
+        </button>
         <span className="muted">{t('progress.note')}</span>
         {confirming ? (
           <span role="group" aria-label={t('progress.reset')}>

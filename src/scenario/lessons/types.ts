@@ -80,15 +80,18 @@ export function lesson(
   };
 }
 
+// Korean not written stays empty: the app shows the English in its place, and the scenario a
+// lesson plays (and a link carries) gains nothing it did not have.
 const both = (l: { en: string; ko?: string } | undefined, fallback = ''): Text => ({
   en: l?.en ?? fallback,
-  ko: l?.ko ?? l?.en ?? fallback,
+  ko: l?.ko ?? '',
 });
 
 /**
  * A scenario whose steps carry stops (`stop: true`, narration in `say:`, a `question:`), played
- * as a lesson: a teacher's own, from the lesson builder, a link or a file. Text missing in Korean
- * shows in English. `id` names it for the lesson player and progress (`custom-…`).
+ * as a lesson: a teacher's own, from the lesson builder, a link or a file. Korean that was not
+ * written is empty (the app shows the English). `id` names it for the lesson player and progress
+ * (`custom-…`).
  */
 export function lessonFromScenario(scenario: Scenario, id: string): Lesson {
   const steps: LessonStep[] = scenario.spec.steps.map((s) => {
