@@ -108,8 +108,9 @@ function MainApp() {
   const sideWidth = usePrefs('sideWidth');
   const lesson = useCurrentLesson();
   const { presenting } = useLesson();
-  const lessonOn = !!lesson && !presenting;
   const building = useBuilder((b) => b.open);
+  // The builder takes the side column: its stop forms say what the lesson panel would.
+  const lessonOn = !!lesson && !presenting && !building;
   const t = useT();
   useEffect(() => {
     if (theme === 'system') delete document.documentElement.dataset['theme'];
@@ -203,7 +204,7 @@ function MainApp() {
           >
             <SkipLinks lesson={lessonOn} actions console />
             {header}
-            <LessonPanel />
+            {!building && <LessonPanel />}
             <main className="stage">
               <div className="diagram-wrap">
                 <Diagram fit={stacked ? 'width' : 'contain'} />

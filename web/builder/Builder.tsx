@@ -19,6 +19,7 @@ import {
   exportDraft,
   moveDraftStop,
   play,
+  playLesson,
   present,
   selectStop,
   shareDraft,
@@ -356,20 +357,18 @@ export default function Builder() {
                     >
                       ↓
                     </IconButton>
-                    <button
-                      type="button"
-                      aria-label={t('builder.previewStop', { n: k + 1 })}
+                    <IconButton
+                      label={t('builder.previewStop', { n: k + 1 })}
                       onClick={() => void play(lab, k)}
                     >
-                      {t('builder.preview')}
-                    </button>
-                    <button
-                      type="button"
-                      aria-label={t('builder.deleteStop', { n: k + 1 })}
+                      ▶
+                    </IconButton>
+                    <IconButton
+                      label={t('builder.deleteStop', { n: k + 1 })}
                       onClick={() => deleteDraftStop(k)}
                     >
-                      {t('builder.delete')}
-                    </button>
+                      ✕
+                    </IconButton>
                   </div>
                   {open && <StopForm draft={draft} k={k} />}
                 </li>
@@ -396,7 +395,7 @@ export default function Builder() {
           </div>
         )}
         <div className="builder-actions">
-          <button type="button" onClick={() => void play(lab, 0)} data-testid="builder.play">
+          <button type="button" onClick={() => void playLesson(lab)} data-testid="builder.play">
             {t('builder.play')}
           </button>
           <button type="button" onClick={() => void present(lab)} data-testid="builder.present">

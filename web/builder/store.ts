@@ -180,6 +180,11 @@ export async function play(lab: Lab, k: number): Promise<boolean> {
   return true;
 }
 
+/** Play: the lesson from its first stop, as a learner sees it (the builder closes; it keeps the draft). */
+export async function playLesson(lab: Lab): Promise<void> {
+  if (await play(lab, 0)) closeBuilder();
+}
+
 export async function present(lab: Lab): Promise<void> {
   if (await play(lab, 0)) {
     closeBuilder();
