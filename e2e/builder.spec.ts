@@ -123,6 +123,13 @@ test('a lesson built in the browser is shared by link and presented in a fresh b
   await lab(other, (l) => l.advance(30));
   await expect(other.getByTestId('present.progress')).toHaveText('Stop 3 of 3');
   await expect(other.getByTestId('present.say')).toHaveText('Done: three pods of v2.');
+  // The presenter window knows the lesson only from the presenting window: it comes over the channel.
+  const [presenter] = await Promise.all([
+    fresh.waitForEvent('page'),
+    other.getByRole('button', { name: 'Presenter view' }).click(),
+  ]);
+  await expect(presenter.getByTestId('presenter.progress')).toHaveText('Stop 3 of 3');
+  await expect(presenter.getByTestId('presenter.say')).toContainText('Done: three pods of v2.');
   await fresh.close();
 });
 
