@@ -3,7 +3,7 @@
  * teacher plays, scrubs and runs commands to a moment and presses "Add stop". Each stop opens a
  * form: narration in English and Korean (Markdown), an optional question, optional claims.
  */
-import { useId, useState, type ReactNode } from 'react';
+import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import { REVEAL_ELEMENTS, type RevealElement } from '../../src/index.ts';
 import { useLang, useT } from '../i18n/index.ts';
 import { useLab, useLabState } from '../lab/context.ts';
@@ -291,11 +291,20 @@ export default function Builder() {
   const unsaved = useBuilder((s) => s.unsaved);
   const now = useFrame().t;
   const following = useLabState((st) => st.ui.following !== null);
+  const ref = useRef<HTMLElement>(null);
+  // Opened from the lesson picker (a dialog that closes): the keyboard continues here.
+  useEffect(() => ref.current?.focus(), []);
   if (!draft) return null;
   const idx = stopIndexes(draft);
   const general = problems.filter((p) => p.stop < 0);
   return (
-    <section className="panel builder" aria-labelledby="builder-h" data-testid="builder.panel">
+    <section
+      ref={ref}
+      tabIndex={-1}
+      className="panel builder"
+      aria-labelledby="builder-h"
+      data-testid="builder.panel"
+    >
       <h2 id="builder-h">
         <span>{t('builder.title')}</span>
         <button type="button" className="builder-icon" onClick={closeBuilder} aria-label={t('builder.close')}>
