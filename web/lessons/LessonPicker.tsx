@@ -35,6 +35,15 @@ export function LessonPicker() {
     >
       <header>
         <h2 id="lesson-picker-h">{t('lessons.pickerTitle')}</h2>
+        {/* A teacher's own lesson: written in the builder, beside the diagram. */}
+        <button
+          type="button"
+          className="lesson-picker-build"
+          onClick={() => void openBuilder(lab)}
+          data-testid="builder.open"
+        >
+          {t('builder.button')}
+        </button>
         <button type="button" onClick={close} aria-label={t('lessons.close')}>
           ✕
         </button>
@@ -85,9 +94,6 @@ export function LessonPicker() {
         })}
       </ol>
       <footer className="lesson-picker-foot">
-        <button type="button" onClick={() => void openBuilder(lab)} data-testid="builder.open">
-          {t('builder.button')}
-        </button>
         <span className="muted">{t('progress.note')}</span>
         {confirming ? (
           <span role="group" aria-label={t('progress.reset')}>
