@@ -13,6 +13,7 @@ import { compare } from './compare.ts';
 import { layout } from './layout.ts';
 import { follow } from './follow.ts';
 import { builder } from './builder.ts';
+import { handout } from './handout.ts';
 
 type Dict = Record<string, string>;
 const areas: { en: Dict; ko: Dict }[] = [
@@ -27,6 +28,7 @@ const areas: { en: Dict; ko: Dict }[] = [
   classroom,
   follow,
   builder,
+  handout,
 ];
 
 export const dictionaries: Record<'en' | 'ko', Dict> = {

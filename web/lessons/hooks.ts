@@ -11,7 +11,7 @@ export const useLesson = () => useLabState(useShallow(selectLesson));
 const selectCurrent = (s: LabState) => currentLesson(s.lesson);
 export const useCurrentLesson = (): Lesson | undefined => useLabState(selectCurrent);
 
-/** In the reader's language; a teacher's lesson may leave Korean empty, and English stands in. */
+/** In the app's language; English where a teacher's lesson has no Korean yet. */
 export const text = (t: Text | undefined, lang: Lang): string =>
   t ? (lang === 'ko' ? t.ko || t.en : t.en) : '';
 export const choiceText = (c: string | Text, lang: Lang): string =>
