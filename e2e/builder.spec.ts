@@ -72,7 +72,17 @@ test('a lesson built in the browser is shared by link and presented in a fresh b
   await expect(p.getByTestId('builder.claims')).toHaveValue("pods: { v2: 'x' }");
   await expect(p.getByTestId('builder.say.en')).toHaveValue('Done: three pods of v2.');
   await page.screenshot({ path: `${SHOTS}/builder-claim-error-1280.png` });
+  // A claim the screen contradicts: checking plays the lesson and says what the screen shows.
+  await p.getByTestId('builder.claims').fill('pods: { v2: 5 }');
+  await p.getByTestId('builder.checkClaims').click();
+  await expect(p.getByTestId('builder.message')).toContainText('1 claim does not hold (of 1)');
+  await expect(p.getByTestId('builder.stopProblem')).toContainText(
+    '0:40.0 expect.pods.v2: claims 5, the screen shows 3',
+  );
   await p.getByTestId('builder.claims').fill('pods: { v2: 3 }');
+  await p.getByTestId('builder.checkClaims').click();
+  await expect(p.getByTestId('builder.message')).toContainText('The claim holds');
+  await expect(p.getByTestId('builder.stopProblem')).toHaveCount(0);
 
   // The draft is kept in this browser as it is written.
   await expect

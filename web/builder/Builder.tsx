@@ -12,6 +12,7 @@ import { formatTime, useFrame } from '../ui/hooks.ts';
 import { newQuestion, safeName, stopIndexes, type Both, type Draft, type DraftQuestion } from './draft.ts';
 import {
   addStop,
+  checkDraftClaims,
   closeBuilder,
   deleteDraftStop,
   editDraft,
@@ -204,6 +205,14 @@ function StopForm({ draft, k }: { draft: Draft; k: number }) {
           {t('builder.claimsHint')}
         </span>
       </label>
+      <button
+        type="button"
+        className="builder-check"
+        onClick={() => void checkDraftClaims()}
+        data-testid="builder.checkClaims"
+      >
+        {t('builder.checkClaims')}
+      </button>
       <BothFields
         label={t('builder.notes')}
         value={step.notes ?? { en: '', ko: '' }}

@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
+  checkScenarioClaims,
   lessonFromScenario,
   loadExtensions,
   loadLessons,
@@ -11,6 +12,7 @@ import {
 import { defaultScenario } from '../lab/defaultScenario.ts';
 import {
   captureStop,
+  claimsReport,
   deleteStop,
   draftFromLesson,
   draftFromScenario,
@@ -182,6 +184,25 @@ describe('claims typed at a stop', () => {
     const r = draftToScenario(updateStop(d, 1, { question: { ...q, prompt: { en: '', ko: '' } } }));
     expect(r.ok ? [] : r.problems).toEqual([
       { stop: 1, message: 'spec.steps[1].question.prompt: Required value' },
+    ]);
+  });
+
+  it('are checked against the screen: a true claim holds, a false one is a problem of its stop at its moment', () => {
+    const time = (t: number) => `${t}s`;
+    const holds = draftToScenario(threeStops());
+    if (!holds.ok) throw new Error('three stops make a lesson');
+    expect(claimsReport(threeStops(), checkScenarioClaims(holds.scenario), time)).toEqual({
+      checked: 1,
+      problems: [],
+    });
+    // At 30 s the screen shows three v2 pods: a stop that says five is wrong, and is told so.
+    const d = updateStop(threeStops(), 2, { claims: 'pods: { v2: 5 }\nreplicaSetCount: 2' });
+    const wrong = draftToScenario(d);
+    if (!wrong.ok) throw new Error('the claims parse');
+    const report = claimsReport(d, checkScenarioClaims(wrong.scenario), time);
+    expect(report.checked).toBe(2);
+    expect(report.problems).toEqual([
+      { stop: 2, message: '30s expect.pods.v2: claims 5, the screen shows 3' },
     ]);
   });
 

@@ -7,6 +7,7 @@
  */
 import {
   claimsText,
+  describeFailure,
   parseClaimsText,
   parseScenario,
   type Lesson,
@@ -14,6 +15,7 @@ import {
   type RevealElement,
   type Scenario,
   type ScenarioStep,
+  type StepClaimsResult,
 } from '../../src/index.ts';
 
 /** Text in English and Korean as typed; an empty string is "not written". */
@@ -339,4 +341,35 @@ export function readDraft(text: string | null): Draft | undefined {
   } catch {
     return undefined;
   }
+}
+
+/** Claims checked against the screen: how many there were, and each one that does not hold. */
+export interface ClaimsReport {
+  checked: number;
+  problems: DraftProblem[];
+}
+
+/**
+ * What `checkScenarioClaims` found for the draft's scenario, by stop: each claim that does not
+ * hold becomes a problem of its stop, at the moment it was checked (`0:40.0 expect.pods.v2:
+ * claims 3, the screen shows 2`). The scenario's steps are the draft's, one for one.
+ */
+export function claimsReport(
+  d: Draft,
+  results: StepClaimsResult[],
+  time: (t: number) => string,
+): ClaimsReport {
+  const stopOf = new Map(stopIndexes(d).map((i, k) => [i, k]));
+  let checked = 0;
+  const problems: DraftProblem[] = [];
+  for (const r of results) {
+    checked += r.results.length;
+    for (const c of r.results)
+      if (!c.ok)
+        problems.push({
+          stop: stopOf.get(r.index) ?? -1,
+          message: `${r.at === undefined ? '' : `${time(r.at)} `}${describeFailure(c)}`,
+        });
+  }
+  return { checked, problems };
 }

@@ -6,7 +6,13 @@
  */
 import { useStore } from 'zustand';
 import { createStore } from 'zustand/vanilla';
-import { lessonFromScenario, loadExtensions, scenarioYaml, type Scenario } from '../../src/index.ts';
+import {
+  checkScenarioClaims,
+  lessonFromScenario,
+  loadExtensions,
+  scenarioYaml,
+  type Scenario,
+} from '../../src/index.ts';
 import type { Vars } from '../i18n/index.ts';
 import type { Lab } from '../lab/lab.ts';
 import { CUSTOM_PREFIX, lessonById, loadLessons, registerLesson } from '../lessons/catalog.ts';
@@ -15,8 +21,10 @@ import { exportFileName, loadCodec } from '../share/link.ts';
 import { prepare } from '../share/prepare.ts';
 import { openShareDialog, saveFile } from '../share/store.ts';
 import { browserStorage, readItem, tryWrite, type KeyValueStore } from '../share/storage.ts';
+import { formatTime } from '../ui/hooks.ts';
 import {
   captureStop,
+  claimsReport,
   deleteStop,
   draftFromLesson,
   draftToScenario,
@@ -190,6 +198,27 @@ export async function present(lab: Lab): Promise<void> {
     closeBuilder();
     setPresenting(lab, true);
   }
+}
+
+/**
+ * Check claims: plays the draft as the lesson tests do and checks each stop's `expect:` against
+ * what the screen shows at that stop. The failures are shown at their stops, the first one opened.
+ */
+export async function checkDraftClaims(): Promise<void> {
+  const ok = await checked();
+  if (!ok) return;
+  set({ message: { tone: 'info', key: 'builder.checking' } });
+  // Let "Checking…" paint before the scenario plays.
+  await new Promise((resolve) => setTimeout(resolve, 0));
+  const { checked: n, problems } = claimsReport(ok.draft, checkScenarioClaims(ok.scenario), formatTime);
+  if (problems.length) {
+    const first = problems[0]!.stop;
+    set({
+      problems,
+      message: { tone: 'error', key: 'builder.claimsFail', vars: { n: problems.length, total: n } },
+      ...(first >= 0 ? { selected: first } : {}),
+    });
+  } else set({ message: { tone: 'info', key: n ? 'builder.claimsHold' : 'builder.noClaims', vars: { n } } });
 }
 
 /** The draft as a Scenario file. */

@@ -49,6 +49,13 @@ export const builder = {
     'builder.problem':
       '{n, plural, one {# problem} other {# problems}} to fix first; the draft is unchanged.',
     'builder.lessonProblem': 'The lesson',
+    'builder.checkClaims': 'Check the claims against the screen',
+    'builder.checking': 'Playing the lesson to check its claims…',
+    'builder.claimsHold':
+      '{n, plural, one {The claim holds} other {All # claims hold}}: the screen shows what the stops say.',
+    'builder.noClaims': 'No stop makes a claim yet: write one under "Checked claims".',
+    'builder.claimsFail':
+      '{n, plural, one {# claim does not hold} other {# claims do not hold}} (of {total}): the screen shows something else at the stop.',
     'builder.exported': 'Exported as {file}.',
     'builder.tooLong':
       'This lesson is too large for a link ({n} of at most {max} characters), so it was exported as a file to hand out instead.',
@@ -102,6 +109,11 @@ export const builder = {
     'builder.export': '파일로 내보내기',
     'builder.problem': '먼저 고칠 문제가 {n}개 있습니다. 초안은 그대로입니다.',
     'builder.lessonProblem': '레슨',
+    'builder.checkClaims': '화면과 주장 대조하기',
+    'builder.checking': '주장을 확인하려고 레슨을 재생하는 중…',
+    'builder.claimsHold': '주장 {n}개가 모두 맞습니다. 화면이 멈춤 지점의 설명대로 보입니다.',
+    'builder.noClaims': '아직 주장을 적은 멈춤 지점이 없습니다. "검사하는 주장"에 적어 보세요.',
+    'builder.claimsFail': '주장 {total}개 중 {n}개가 맞지 않습니다. 그 멈춤 지점에서 화면은 다르게 보입니다.',
     'builder.exported': '파일 {file}에 내보냈습니다.',
     'builder.tooLong':
       '이 레슨은 링크로 보내기에 너무 큽니다(최대 {max}자 중 {n}자). 대신 나눠 줄 파일로 내보냈습니다.',
