@@ -42,7 +42,8 @@ export function LessonPanel() {
     <section className="panel lesson-panel" aria-labelledby="lesson-title" data-testid="lesson.panel">
       <header className="lesson-head">
         <h2 id="lesson-title">
-          <span className="muted">{t('lessons.lesson', { n: number })} · </span>
+          {/* A teacher's own lesson has no number in the chapter. */}
+          {number > 0 && <span className="muted">{t('lessons.lesson', { n: number })} · </span>}
           <MarkdownInline text={text(lesson.title, lang)} />
         </h2>
         <span className="lesson-progress" data-testid="lesson.progress">
