@@ -18,6 +18,31 @@ const coreRestrictedImports = {
     { group: ['node:*', 'fs', 'path', 'os', 'child_process'], message: 'src/ runs in the browser too.' },
   ],
 };
+// The controllers write only through the API (ARCHITECTURE.md, "The cluster's parts"): what they
+// are given is a ControllerContext, whose store is read-only; the writable Store, the API that holds
+// it and the cluster that composes them stay out of their reach.
+const controllerFiles = [
+  'src/cluster/controllers/**/*.ts',
+  'src/cluster/kubelet.ts',
+  'src/cluster/world.ts',
+  'src/cluster/traffic.ts',
+  'src/cluster/eviction.ts',
+];
+const controllerRestrictedImports = {
+  patterns: [
+    ...coreRestrictedImports.patterns,
+    {
+      group: ['**/store.ts'],
+      importNames: ['Store'],
+      message:
+        'Controllers read through ControllerContext.store and write through the API (ctx.create/update/updateStatus/delete).',
+    },
+    {
+      group: ['**/cluster.ts', '**/api.ts', '**/manager.ts', '**/recorder.ts'],
+      message: 'Controllers see the cluster only through their ControllerContext.',
+    },
+  ],
+};
 const coreRestrictedGlobals = [
   'window',
   'document',
@@ -99,5 +124,10 @@ export default defineConfig([
         },
       ],
     },
+  },
+  {
+    files: controllerFiles,
+    ignores: ['src/**/*.test.ts'],
+    rules: { 'no-restricted-imports': ['error', controllerRestrictedImports] },
   },
 ]);

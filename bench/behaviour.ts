@@ -55,7 +55,7 @@ function observable(c: SimCluster): string {
     .map((t) => [t.at, t.target, t.key]);
   return JSON.stringify({
     now: s.now,
-    store: c.store.save(),
+    store: s.store,
     rand: s.rand,
     queues: s.queues,
     timers,

@@ -1,11 +1,30 @@
 /**
  * What a controller may do: read the store, write through the simulated API (which stamps uids,
  * generations and timestamps like the API server), record Events and decision records, and ask
- * to be woken up later. Controllers never read a clock or a global random generator.
+ * to be woken up later. Controllers never read a clock or a global random generator, and never
+ * hold the writable store: every write goes through the API (`create`, `update`, `updateStatus`,
+ * `delete`), so admission, resourceVersions and watches see it. ESLint keeps `Store` out of the
+ * controllers' imports (eslint.config.js).
  */
 import type { Rand } from '../k8s/rand.ts';
 import type { KubeObject } from '../k8s/types.ts';
-import type { Store } from './store.ts';
+import type { Change, Store } from './store.ts';
+import type { WorldState } from './world.ts';
+
+/** The store as an informer's cache is: everything a controller may read, nothing it may write. */
+export type StoreReader = Pick<
+  Store,
+  | 'get'
+  | 'getByKey'
+  | 'list'
+  | 'sorted'
+  | 'values'
+  | 'count'
+  | 'listControlledBy'
+  | 'listUncontrolled'
+  | 'position'
+  | 'version'
+> & { readonly resourceVersion: number };
 
 /** Seconds of virtual time each stage of a pod's life takes (DESIGN.md §3). */
 export interface Timing {
@@ -63,7 +82,7 @@ export type QueueName =
 
 export interface ControllerContext {
   readonly now: number;
-  readonly store: Store;
+  readonly store: StoreReader;
   readonly rand: Rand;
   readonly timing: Timing;
   /** Create an object: assigns uid, creationTimestamp, generation (1) and resourceVersion. */
@@ -87,3 +106,14 @@ export interface ControllerContext {
   enqueue(queue: QueueName, key: string): void;
   enqueueAfter(queue: QueueName, key: string, seconds: number): void;
 }
+
+/**
+ * A controller's informer handlers: what a change of an object of each kind wakes (upstream's
+ * `AddFunc`/`UpdateFunc`/`DeleteFunc` of the controller's shared informers). The controller
+ * manager calls every controller's handler for a kind, in its fixed controller order, after the
+ * API has stored the change; a handler only keeps its controller's caches and enqueues keys.
+ * `key` is the object's `namespace/name` (the namespace defaulting to `default`); `world` is the
+ * simulated machines' state (the kubelet's and the scheduler's own records).
+ */
+export type InformerHandler = (c: Change, key: string, ctx: ControllerContext, world: WorldState) => void;
+export type InformerHandlers = Readonly<Partial<Record<string, InformerHandler>>>;

@@ -16,7 +16,7 @@ import { timestamp } from '../k8s/time.ts';
 import type { Container, ContainerStatus, NodeObject, Pod, PodCondition, Probe } from '../k8s/types.ts';
 import { appBehaviour, imageRepository, imageTag, respond, type AppBehaviour } from './apps.ts';
 import { EMPTY_LOG, appendRequest, logsRequests, type AppLog } from './applog.ts';
-import { defaultTiming, type ControllerContext } from './context.ts';
+import { defaultTiming, type ControllerContext, type InformerHandlers } from './context.ts';
 import { count } from './words.ts';
 
 const DEFAULT_JITTER = defaultTiming.jitter ?? 0.2;
@@ -525,7 +525,8 @@ const running: StageHandler = (s) => {
 const terminating: StageHandler = (s) => {
   const { ctx, world, key, pod } = s;
   if (ctx.now < s.rt.until) return false;
-  ctx.store.remove('Pod', pod.metadata.namespace ?? 'default', pod.metadata.name);
+  // The kubelet's final delete (grace period 0) once the containers are gone.
+  ctx.delete('Pod', pod.metadata.namespace ?? 'default', pod.metadata.name, 0);
   world.pods.delete(key);
   return false;
 };
@@ -627,7 +628,7 @@ export function syncPod(ctx: ControllerContext, world: KubeletWorld, key: string
   if (host && world.downNodes.has(host)) return;
   const existing = world.pods.get(key);
   if (pod.metadata.deletionTimestamp && !host) {
-    ctx.store.remove('Pod', namespace, name);
+    ctx.delete('Pod', namespace, name, 0);
     world.pods.delete(key);
     return;
   }
@@ -867,3 +868,24 @@ export function serveRequest(
     version,
   };
 }
+
+/**
+ * The kubelet's informer: a pod bound to a node starts there, a pod given a deletionTimestamp
+ * shuts down (one never bound is removed at once); a removed pod's runtime record goes.
+ */
+export const kubeletInformers: InformerHandlers = {
+  Pod: (c, key, ctx, world) => {
+    if (c.type === 'deleted') {
+      world.pods.delete(key);
+      return;
+    }
+    const pod = c.obj as Pod;
+    const old = c.old as Pod | undefined;
+    if (
+      pod.spec.nodeName &&
+      (!old?.spec.nodeName || (pod.metadata.deletionTimestamp && !old.metadata.deletionTimestamp))
+    )
+      ctx.enqueue('kubelet', key);
+    if (!pod.spec.nodeName && pod.metadata.deletionTimestamp) ctx.enqueue('kubelet', key);
+  },
+};

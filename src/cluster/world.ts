@@ -8,7 +8,7 @@ import type { NodeObject, Pod } from '../k8s/types.ts';
 import type { AppBehaviour } from './apps.ts';
 import { setPodCondition, upsertCondition, type KubeletWorld } from './kubelet.ts';
 import { copyTrafficState, newTrafficState, type TrafficState } from './traffic.ts';
-import type { ControllerContext } from './context.ts';
+import type { ControllerContext, InformerHandlers } from './context.ts';
 import { controllerUid } from './store.ts';
 import { isPodActive } from './controllers/deployment/util.ts';
 import { TAINT_UNSCHEDULABLE, tolerates } from './controllers/nodelifecycle.ts';
@@ -356,4 +356,26 @@ function schedulePod(
     `Successfully assigned ${namespace}/${name} to ${node.metadata.name}`,
     'default-scheduler',
   );
+}
+
+/**
+ * The scheduler's informers: a new unbound pod is scheduled after `timing.scheduleSeconds`; a pod
+ * leaving or a Node changing may make room, so every pod waiting for a node is tried again.
+ */
+export function schedulerInformers(usage: NodeUsageCache): InformerHandlers {
+  return {
+    Pod: (c, key, ctx, world) => {
+      const pod = c.obj as Pod;
+      const old = c.old as Pod | undefined;
+      usage.onPodChange(old, c.type === 'deleted' ? undefined : pod);
+      if (c.type === 'deleted') {
+        world.unschedulable.delete(key);
+        for (const k of world.unschedulable) ctx.enqueue('scheduler', k);
+      } else if (!pod.spec.nodeName && !pod.metadata.deletionTimestamp && !old)
+        ctx.enqueueAfter('scheduler', key, ctx.timing.scheduleSeconds);
+    },
+    Node: (_c, _key, ctx, world) => {
+      for (const k of world.unschedulable) ctx.enqueue('scheduler', k);
+    },
+  };
 }

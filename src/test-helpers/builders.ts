@@ -249,7 +249,7 @@ export function newSim(seed = 1, timing: Partial<Timing> = zeroTiming): SimClust
  * without running any controller. Returns the stored copies.
  */
 export function seed<T extends Deployment | ReplicaSet | Pod>(sim: SimCluster, ...objects: T[]): T[] {
-  return objects.map((o) => sim.store.put(structuredClone(o)));
+  return objects.map((o) => sim.api.seed(structuredClone(o)));
 }
 
 /** The stored ReplicaSet's spec.replicas. */

@@ -23,7 +23,8 @@ import type {
   PodDisruptionBudgetStatus,
   ReplicaSet,
 } from '../../k8s/types.ts';
-import type { ControllerContext } from '../context.ts';
+import type { ControllerContext, InformerHandlers } from '../context.ts';
+import { podCountChanged } from './podfacts.ts';
 import { isPodReady } from './deployment/util.ts';
 
 /** How long an evicted pod counts as disrupted before the controller expects it deleted (DeletionTimeout). */
@@ -198,3 +199,12 @@ export function enqueueBudgets(ctx: ControllerContext, pod: Pod, old: Pod | unde
     )
       ctx.enqueue('disruption', `${ns}/${b.metadata.name}`);
 }
+
+/** The disruption controller's informers: a budget's own changes, and its pods' (as it counts them). */
+export const disruptionInformers: InformerHandlers = {
+  Pod: (c, _key, ctx) => {
+    if (c.type === 'deleted' || podCountChanged(c))
+      enqueueBudgets(ctx, c.obj as Pod, c.old as Pod | undefined);
+  },
+  PodDisruptionBudget: (_c, key, ctx) => ctx.enqueue('disruption', key),
+};

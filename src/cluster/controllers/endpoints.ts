@@ -6,8 +6,9 @@
 import { deepEqual } from '../../k8s/copy.ts';
 import { mapSelectorMatches } from '../../k8s/labels.ts';
 import type { EndpointAddress, EndpointSlice, Endpoints, Pod, Service } from '../../k8s/types.ts';
-import type { ControllerContext } from '../context.ts';
-import { objectKey, type Store } from '../store.ts';
+import type { ControllerContext, InformerHandlers, StoreReader } from '../context.ts';
+import { podEndpointChanged } from './podfacts.ts';
+import { objectKey } from '../store.ts';
 import { isPodReady } from './deployment/util.ts';
 
 export function syncEndpoints(ctx: ControllerContext, key: string, cache?: ServiceMembers): void {
@@ -345,7 +346,7 @@ export class ServiceMembers {
   }
 
   /** The members of a Service with a selector. */
-  members(store: Store, serviceKey: string, svc: Service): MembersView {
+  members(store: StoreReader, serviceKey: string, svc: Service): MembersView {
     const selector = svc.spec.selector ?? {};
     const namespace = svc.metadata.namespace ?? 'default';
     let e = this.entries.get(serviceKey);
@@ -364,7 +365,7 @@ export class ServiceMembers {
     return e;
   }
 
-  private catchUp(store: Store, e: MembersEntry): void {
+  private catchUp(store: StoreReader, e: MembersEntry): void {
     if (e.dirty.size === 0) return;
     for (const key of e.dirty) {
       const pod = store.getByKey<Pod>('Pod', key);
@@ -412,4 +413,29 @@ function lowerBound(list: Member[], m: Member): number {
     else hi = mid;
   }
   return lo;
+}
+
+/**
+ * The endpoints controller's informers: a Service's own changes, and any change of a pod it
+ * selects (or selected before the change) that changes what it routes to.
+ */
+export function endpointsInformers(members: ServiceMembers): InformerHandlers {
+  return {
+    Service: (_c, key, ctx) => ctx.enqueue('endpoints', key),
+    Pod: (c, key, ctx) => {
+      const pod = c.obj as Pod;
+      const old = c.old as Pod | undefined;
+      const ns = pod.metadata.namespace ?? 'default';
+      members.onPodChange(key, ns);
+      if (!podEndpointChanged(c)) return;
+      for (const svc of ctx.store.values<Service>('Service')) {
+        if ((svc.metadata.namespace ?? 'default') !== ns) continue;
+        if (
+          mapSelectorMatches(svc.spec.selector, pod.metadata.labels) ||
+          (old && mapSelectorMatches(svc.spec.selector, old.metadata.labels))
+        )
+          ctx.enqueue('endpoints', objectKey(ns, svc.metadata.name));
+      }
+    },
+  };
 }

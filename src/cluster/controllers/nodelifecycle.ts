@@ -20,7 +20,7 @@
  */
 import { timestamp, parseTimestamp } from '../../k8s/time.ts';
 import type { NodeObject, Pod, Taint } from '../../k8s/types.ts';
-import type { ControllerContext } from '../context.ts';
+import type { ControllerContext, InformerHandlers } from '../context.ts';
 import type { KubeletWorld } from '../kubelet.ts';
 import { upsertCondition } from '../kubelet.ts';
 
@@ -253,3 +253,10 @@ function evictTaintedPods(ctx: ControllerContext, node: NodeObject): void {
   }
   if (Number.isFinite(wake)) ctx.enqueueAfter('nodelifecycle', node.metadata.name, wake - ctx.now);
 }
+
+/** The node lifecycle controller's informer: every Node write is looked at again. */
+export const nodeLifecycleInformers: InformerHandlers = {
+  Node: (c, _key, ctx) => {
+    if (c.type !== 'deleted') ctx.enqueue('nodelifecycle', c.obj.metadata.name);
+  },
+};

@@ -134,7 +134,7 @@ describe('ReplicaSet sync: burstReplicas and slow start (§9.2)', () => {
     syncReplicaSet(sim, 'default/big');
     syncReplicaSet(sim, 'default/big');
     expect(sim.store.count('Pod')).toBe(600);
-    sim.store.put({
+    sim.api.seed({
       ...sim.store.get<typeof big & object>('ReplicaSet', 'default', 'big')!,
       spec: { ...big!.spec, replicas: 0 },
     });

@@ -8,8 +8,9 @@ import { deepCopy, deepEqual } from '../../k8s/copy.ts';
 import { selectorMatches } from '../../k8s/labels.ts';
 import { parseTimestamp, timestamp } from '../../k8s/time.ts';
 import type { LabelSelector, Pod, ReplicaSet, ReplicaSetStatus } from '../../k8s/types.ts';
-import type { ControllerContext } from '../context.ts';
-import { controllerUid, objectKey, type Store } from '../store.ts';
+import type { ControllerContext, InformerHandlers, StoreReader } from '../context.ts';
+import { podCountChanged } from './podfacts.ts';
+import { controllerUid, objectKey } from '../store.ts';
 import { timSort } from '../../k8s/timsort.ts';
 import { isPodActive, isPodReady, podReadyCondition } from './deployment/util.ts';
 import { count } from '../words.ts';
@@ -745,7 +746,7 @@ export class ReplicaSetPods {
   }
 
   /** The up-to-date entry of a ReplicaSet, counted afresh when what it depends on changed. */
-  entry(store: Store, rs: ReplicaSet): Entry {
+  entry(store: StoreReader, rs: ReplicaSet): Entry {
     const uid = rs.metadata.uid ?? '';
     let e = this.entries.get(uid);
     if (e && !sameBasis(e.basis, rs)) e = undefined;
@@ -765,7 +766,7 @@ export class ReplicaSetPods {
   }
 
   /** Recounts the pods that changed since they were counted. */
-  catchUp(store: Store, e: Entry): void {
+  catchUp(store: StoreReader, e: Entry): void {
     if (e.dirty.size === 0) return;
     const uid = e.basis.rs.metadata.uid ?? '';
     // In the order they were last written, each to the end, as the owner index moves them.
@@ -783,7 +784,7 @@ export class ReplicaSetPods {
   }
 
   /** Active pods per node among the pods of the ReplicaSet's Deployment's ReplicaSets. */
-  podsOnNode(store: Store, rs: ReplicaSet): Map<string, number> {
+  podsOnNode(store: StoreReader, rs: ReplicaSet): Map<string, number> {
     const owner = controllerUid(rs);
     const siblings = owner ? store.listControlledBy<ReplicaSet>(owner, 'ReplicaSet') : [rs];
     if (siblings.length === 1) return this.entry(store, siblings[0]!).activeOnNode;
@@ -795,8 +796,40 @@ export class ReplicaSetPods {
   }
 
   /** The counts as `recount` would give them now, for a ReplicaSet synced before (tests compare). */
-  peek(store: Store, rs: ReplicaSet, now: number): PodCounts {
+  peek(store: StoreReader, rs: ReplicaSet, now: number): PodCounts {
     const e = this.entry(store, rs);
     return e.counts(now);
   }
+}
+
+/**
+ * The ReplicaSet controller's informers: a ReplicaSet's own changes; a change of a pod it
+ * controls that changes what it counts (and, with minReadySeconds, the moment a newly ready pod
+ * becomes available); an orphan pod its selector matches (to adopt it).
+ */
+export function replicaSetInformers(pods: ReplicaSetPods): InformerHandlers {
+  return {
+    ReplicaSet: (c, key, ctx) => {
+      if (c.type === 'deleted') pods.onReplicaSetDeleted(c.obj.metadata.uid);
+      ctx.enqueue('replicaset', key);
+    },
+    Pod: (c, key, ctx) => {
+      const pod = c.obj as Pod;
+      const old = c.old as Pod | undefined;
+      const ns = pod.metadata.namespace ?? 'default';
+      pods.onPodChange(key, old, c.type === 'deleted' ? undefined : pod);
+      const ref = pod.metadata.ownerReferences?.find((r) => r.controller && r.kind === 'ReplicaSet');
+      if (ref) {
+        if (podCountChanged(c)) ctx.enqueue('replicaset', objectKey(ns, ref.name));
+        const rs = ctx.store.get<ReplicaSet>('ReplicaSet', ns, ref.name);
+        const minReady = rs?.spec.minReadySeconds ?? 0;
+        if (rs && minReady > 0 && old && !isPodReady(old) && isPodReady(pod))
+          ctx.enqueueAfter('replicaset', objectKey(ns, ref.name), minReady + 1);
+      } else if (c.type !== 'deleted') {
+        for (const rs of ctx.store.list<ReplicaSet>('ReplicaSet', ns))
+          if (selectorMatches(rs.spec.selector, pod.metadata.labels))
+            ctx.enqueue('replicaset', objectKey(ns, rs.metadata.name));
+      }
+    },
+  };
 }

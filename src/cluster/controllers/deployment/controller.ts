@@ -6,7 +6,8 @@
 import { deepCopy } from '../../../k8s/copy.ts';
 import { selectorIsEmpty, selectorMatches } from '../../../k8s/labels.ts';
 import type { Deployment, Pod, ReplicaSet } from '../../../k8s/types.ts';
-import type { ControllerContext } from '../../context.ts';
+import type { ControllerContext, InformerHandlers } from '../../context.ts';
+import { controllerUid, objectKey } from '../../store.ts';
 import { rolloutRecreate } from './recreate.ts';
 import { rollback } from './rollback.ts';
 import { rolloutRolling } from './rolling.ts';
@@ -119,3 +120,34 @@ export function getPodMapForDeployment(ctx: ControllerContext, rsList: ReplicaSe
   }
   return map;
 }
+
+/**
+ * The Deployment controller's informers (upstream's addDeployment, updateReplicaSet, deletePod…):
+ * a Deployment's own changes; a change of a ReplicaSet it controls, controlled before, or could
+ * adopt; and a deleted pod of a Recreate Deployment, which waits for its old pods to be gone.
+ */
+export const deploymentInformers: InformerHandlers = {
+  Deployment: (_c, key, ctx) => ctx.enqueue('deployment', key),
+  ReplicaSet: (c, _key, ctx) => {
+    const rs = c.obj;
+    const ns = rs.metadata.namespace ?? 'default';
+    for (const o of [rs, c.old]) {
+      const ref = o?.metadata.ownerReferences?.find((r) => r.controller && r.kind === 'Deployment');
+      if (ref) ctx.enqueue('deployment', objectKey(ns, ref.name));
+    }
+    if (!controllerUid(rs))
+      for (const d of ctx.store.list<Deployment>('Deployment', ns))
+        if (selectorMatches(d.spec.selector, rs.metadata.labels))
+          ctx.enqueue('deployment', objectKey(ns, d.metadata.name));
+  },
+  Pod: (c, _key, ctx) => {
+    if (c.type !== 'deleted') return;
+    const pod = c.obj as Pod;
+    const ns = pod.metadata.namespace ?? 'default';
+    const ref = pod.metadata.ownerReferences?.find((r) => r.controller && r.kind === 'ReplicaSet');
+    const rs = ref && ctx.store.get<ReplicaSet>('ReplicaSet', ns, ref.name);
+    const dref = rs && rs.metadata.ownerReferences?.find((r) => r.controller && r.kind === 'Deployment');
+    const d = dref ? ctx.store.get<Deployment>('Deployment', ns, dref.name) : undefined;
+    if (d?.spec.strategy?.type === 'Recreate') ctx.enqueue('deployment', objectKey(ns, d.metadata.name));
+  },
+};
