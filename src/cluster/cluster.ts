@@ -983,8 +983,8 @@ export class SimCluster implements ControllerContext {
       ),
       requests: SharedRuntimes.requests(this.world.pods),
       series: this.shared.series.of(t.series, (x) => ({ ...x, ok: { ...x.ok } })),
-      events: this.shared.checkpointEvents.of(this.eventLog, (e) => e),
-      decisions: this.shared.checkpointDecisions.of(this.decisionLog, (d) => d),
+      events: this.shared.checkpointEvents.of(this.eventLog, (e) => e, this.versions.events),
+      decisions: this.shared.checkpointDecisions.of(this.decisionLog, (d) => d, this.versions.decisions),
     };
   }
 
