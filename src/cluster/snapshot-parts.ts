@@ -194,6 +194,13 @@ export class SharedSeries<T extends object> {
   }
 }
 
+/** The chunks one after another (what `flat()` gives, without its generic walk over each item). */
+export function joinChunks<T>(chunks: readonly (readonly T[])[]): T[] {
+  const out: T[] = [];
+  for (const chunk of chunks) for (let i = 0; i < chunk.length; i++) out.push(chunk[i]!);
+  return out;
+}
+
 function sameItems<T>(chunk: readonly T[], series: readonly T[], start: number): boolean {
   for (let i = 0; i < chunk.length; i++) if (chunk[i] !== series[start + i]) return false;
   return true;
