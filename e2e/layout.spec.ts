@@ -194,6 +194,29 @@ test('phone: one column, lesson first, the diagram fitted to the width', async (
   expect(smallest).toBeGreaterThanOrEqual(11);
 });
 
+test('phone: the header is three rows, its settings behind More', async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await openApp(page, '/');
+  const header = page.locator('header.top');
+  const rowHeight = (await page.getByRole('button', { name: 'Lessons' }).boundingBox())!.height;
+  expect((await header.boundingBox())!.height).toBeLessThan(rowHeight * 3 + 4 * 8);
+  const yaml = page.getByRole('button', { name: 'YAML editor' });
+  await expect(yaml).toBeHidden();
+  const more = page.locator('header.top summary', { hasText: 'More' });
+  await more.focus();
+  await page.keyboard.press('Enter');
+  await expect(yaml).toBeVisible();
+  await expect(page.getByRole('button', { name: '한국어' })).toBeVisible();
+  // Escape closes it and gives the focus back to More; so does a press outside.
+  await page.keyboard.press('Escape');
+  await expect(yaml).toBeHidden();
+  await expect(more).toBeFocused();
+  await more.click();
+  await expect(yaml).toBeVisible();
+  await page.getByRole('heading', { name: /^Events/ }).click();
+  await expect(yaml).toBeHidden();
+});
+
 test('embed: diagram, playback and timeline within the 620 px frame', async ({ page }) => {
   await page.setViewportSize({ width: 1280, height: 900 });
   await page.goto('/embed-example.html');

@@ -24,6 +24,7 @@ import { FontSizeControl } from './layout/FontSizeControl.tsx';
 import { useShortcuts } from './layout/keyboard.ts';
 import { STACKED, useMedia } from './layout/media.ts';
 import { usePrefs } from './layout/prefs.ts';
+import { HeaderMore } from './layout/HeaderMore.tsx';
 import { SkipLinks } from './layout/SkipLinks.tsx';
 import { Splitter } from './layout/Splitter.tsx';
 import './layout/layout.css';
@@ -141,32 +142,34 @@ function MainApp() {
         </span>
       )}
       <ShareControls />
-      <button type="button" onClick={() => lab.setEditorOpen(!editorOpen)} aria-pressed={editorOpen}>
-        {t('ui.yamlEditor')}
-      </button>
-      <label className="inline">
-        <span className="sr-only">{t('ui.theme')}</span>
-        <select value={theme} onChange={(e) => setTheme(e.target.value as Theme)}>
-          {THEMES.map((th) => (
-            <option key={th} value={th}>
-              {t(`ui.theme.${th}`)}
-            </option>
-          ))}
-        </select>
-      </label>
-      <FontSizeControl />
-      <LanguageSwitch />
-      <ClassBadge />
-      <button
-        type="button"
-        className="keys-button"
-        onClick={openSheet}
-        aria-keyshortcuts="Shift+?"
-        aria-label={t('keys.title')}
-        title={`${t('keys.title')} (?)`}
-      >
-        ?
-      </button>
+      <HeaderMore>
+        <button type="button" onClick={() => lab.setEditorOpen(!editorOpen)} aria-pressed={editorOpen}>
+          {t('ui.yamlEditor')}
+        </button>
+        <label className="inline">
+          <span className="sr-only">{t('ui.theme')}</span>
+          <select value={theme} onChange={(e) => setTheme(e.target.value as Theme)}>
+            {THEMES.map((th) => (
+              <option key={th} value={th}>
+                {t(`ui.theme.${th}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <FontSizeControl />
+        <LanguageSwitch />
+        <ClassBadge />
+        <button
+          type="button"
+          className="keys-button"
+          onClick={openSheet}
+          aria-keyshortcuts="Shift+?"
+          aria-label={t('keys.title')}
+          title={`${t('keys.title')} (?)`}
+        >
+          ?
+        </button>
+      </HeaderMore>
       <ShareNotice />
       <Opening />
       <FollowNotice />

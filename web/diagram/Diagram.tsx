@@ -7,7 +7,7 @@
  * file per part, styles beside each.
  */
 import { useLayoutEffect, useMemo, useRef, useState, type ReactNode, type RefObject } from 'react';
-import { PALETTE, type ClusterView } from '../../src/index.ts';
+import { PALETTE, type ClusterView, type Frame } from '../../src/index.ts';
 import { useT } from '../i18n/index.ts';
 import { usePrefs } from '../layout/prefs.ts';
 import { NodesToggle } from '../ui/HeaderControls.tsx';
@@ -42,9 +42,22 @@ function useBoxSize(ref: RefObject<HTMLElement | null>): { w: number; h: number 
   return size;
 }
 
-export function Diagram({ fit = 'contain', tools }: { fit?: FitMode; tools?: ReactNode }) {
+/**
+ * `still`: draw this frame instead of the lab's moment, as a picture (a handout's page): no request
+ * dots, no buttons over it; pods are drawn where they are, without animating in.
+ */
+export function Diagram({
+  fit = 'contain',
+  tools,
+  still,
+}: {
+  fit?: FitMode;
+  tools?: ReactNode;
+  still?: Frame;
+}) {
   const t = useT();
-  const frame = useFrame();
+  const live = useFrame();
+  const frame = still ?? live;
   const view = frame.view;
   const showNodes = useUiField('showNodes');
   const zoom = usePrefs('fontScale');
@@ -83,10 +96,12 @@ export function Diagram({ fit = 'contain', tools }: { fit?: FitMode; tools?: Rea
       ref={boxRef}
       data-scale={fitted.scale.toFixed(3)}
     >
-      <div className="diagram-tools">
-        {tools}
-        <NodesToggle />
-      </div>
+      {!still && (
+        <div className="diagram-tools">
+          {tools}
+          <NodesToggle />
+        </div>
+      )}
       <div className="diagram-canvas" style={{ height: Math.ceil(fitted.height) }}>
         <svg
           ref={svgRef}
@@ -123,7 +138,7 @@ export function Diagram({ fit = 'contain', tools }: { fit?: FitMode; tools?: Rea
           )}
           {l.nodes && <NodesLayer y={l.nodes.y} boxes={l.nodes.boxes} t={t} />}
         </svg>
-        <TrafficLayer painterRef={painterRef} />
+        {!still && <TrafficLayer painterRef={painterRef} />}
       </div>
     </div>
   );

@@ -12,6 +12,7 @@ import { predict } from './predict.ts';
 import { compare } from './compare.ts';
 import { layout } from './layout.ts';
 import { follow } from './follow.ts';
+import { handout } from './handout.ts';
 
 type Dict = Record<string, string>;
 const areas: { en: Dict; ko: Dict }[] = [
@@ -25,6 +26,7 @@ const areas: { en: Dict; ko: Dict }[] = [
   layout,
   classroom,
   follow,
+  handout,
 ];
 
 export const dictionaries: Record<'en' | 'ko', Dict> = {

@@ -108,6 +108,8 @@ export interface LessonSlice {
   /** An audience window follows a presentation and offers no controls. */
   role: Role;
   loading: boolean;
+  /** The lesson's handout is open over the app (web/handout): to print, or to save as Markdown. */
+  handout: boolean;
 }
 
 export interface LabState {
@@ -152,6 +154,7 @@ export const initialLesson = (): LessonSlice => ({
   blank: false,
   role: 'main',
   loading: false,
+  handout: false,
 });
 
 export class Lab {

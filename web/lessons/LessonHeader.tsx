@@ -1,7 +1,7 @@
 /**
  * The header's entry points: "Lessons" (the picker) and "Present" (or key P). Also boots a lesson
- * from the URL (`?lesson=rolling-update&stop=3`, `?audience=1&lesson=…`) and joins the
- * presentation channel.
+ * from the URL (`?lesson=rolling-update&stop=3`, `?audience=1&lesson=…`, `&handout=1` opens its
+ * handout), shows the handout when asked for, and joins the presentation channel.
  */
 import { lazy, Suspense, useEffect } from 'react';
 import { createPortal } from 'react-dom';
@@ -15,10 +15,20 @@ import { LessonPicker } from './LessonPicker.tsx';
 import { trackProgress } from './progress.ts';
 import { PredictToggle } from '../predict/parts.tsx';
 import { useLesson } from './hooks.ts';
-import { enterPresentation, openPicker, setPresenting, setRole, startLesson } from './store.ts';
+import {
+  currentLesson,
+  enterPresentation,
+  openPicker,
+  setHandout,
+  setPresenting,
+  setRole,
+  startLesson,
+} from './store.ts';
 import './lessons.css';
 
 const Presentation = lazy(() => import('../present/Presentation.tsx'));
+/** The printable handout (web/handout): only when asked for. */
+const Handout = lazy(() => import('../handout/Handout.tsx'));
 
 const isTyping = (el: EventTarget | null) =>
   el instanceof HTMLElement &&
@@ -42,6 +52,7 @@ function useLessonBoot(lab: Lab) {
         .then(() => startLesson(lab, id, Number.isFinite(stop) ? stop : 0))
         .then(() => {
           if (params.get('audience') === '1' || params.get('present') === '1') setPresenting(lab, true);
+          else if (params.get('handout') === '1') setHandout(lab, true);
         })
         .catch(() => undefined);
     }
@@ -70,6 +81,7 @@ export function LessonHeader() {
   const lab = useLab();
   useLessonBoot(lab);
   const s = useLesson();
+  const lesson = currentLesson(s);
   // A lesson plays its own scenario: not while following a cluster (web/follow).
   const following = useLabState((st) => st.ui.following !== null);
   return (
@@ -105,6 +117,15 @@ export function LessonHeader() {
         createPortal(
           <Suspense fallback={null}>
             <Presentation />
+          </Suspense>,
+          document.body,
+        )}
+      {s.handout &&
+        lesson &&
+        !s.presenting &&
+        createPortal(
+          <Suspense fallback={null}>
+            <Handout lesson={lesson} />
           </Suspense>,
           document.body,
         )}

@@ -12,6 +12,7 @@ import {
   isExploring,
   next,
   returnToLesson,
+  setHandout,
   setPresenting,
   startLesson,
   stopsOf,
@@ -96,6 +97,15 @@ export function LessonPanel() {
         <span className="spacer" />
         <button type="button" onClick={() => setPresenting(lab, true)} title={t('lessons.presentHint')}>
           {t('lessons.present')}
+        </button>
+        <button
+          type="button"
+          onClick={() => setHandout(lab, true)}
+          title={t('handout.openHint')}
+          aria-haspopup="dialog"
+          data-testid="handout.open"
+        >
+          {t('handout.open')}
         </button>
         <button type="button" onClick={() => exitLesson(lab)}>
           {t('lessons.exit')}

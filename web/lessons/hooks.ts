@@ -11,6 +11,8 @@ export const useLesson = () => useLabState(useShallow(selectLesson));
 const selectCurrent = (s: LabState) => currentLesson(s.lesson);
 export const useCurrentLesson = (): Lesson | undefined => useLabState(selectCurrent);
 
-export const text = (t: Text | undefined, lang: Lang): string => (t ? (lang === 'ko' ? t.ko : t.en) : '');
+/** In the app's language; English where a teacher's lesson has no Korean yet. */
+export const text = (t: Text | undefined, lang: Lang): string =>
+  t ? (lang === 'ko' ? t.ko || t.en : t.en) : '';
 export const choiceText = (c: string | Text, lang: Lang): string =>
   typeof c === 'string' ? c : text(c, lang);

@@ -168,7 +168,7 @@ export async function returnToLesson(lab: Lab): Promise<void> {
 
 export function exitLesson(lab: Lab): void {
   lab.pause();
-  lab.setLesson({ id: null, heading: null, presenting: false, blank: false, answers: {} });
+  lab.setLesson({ id: null, heading: null, presenting: false, blank: false, answers: {}, handout: false });
 }
 
 export const setPresenting = (lab: Lab, presenting: boolean) =>
@@ -182,6 +182,8 @@ export function enterPresentation(lab: Lab): void {
   }
   setPresenting(lab, true);
 }
+/** The handout of the current lesson (web/handout), over the app until closed. */
+export const setHandout = (lab: Lab, handout: boolean) => lab.setLesson({ handout });
 export const toggleBlank = (lab: Lab) => lab.setLesson({ blank: !lab.store.getState().lesson.blank });
 export const setRole = (lab: Lab, role: LessonSlice['role']) => lab.setLesson({ role });
 

@@ -4,7 +4,7 @@
  * declares it would reveal (`hiddenElements` in the core). Elsewhere a lab may switch predict mode
  * on (`ui.predict`): the timeline then never draws what comes after the moment on screen.
  */
-import { useMemo } from 'react';
+import { createContext, useContext, useMemo } from 'react';
 import { hiddenElements, type RevealElement } from '../../src/index.ts';
 import { useLab, useLabState } from '../lab/context.ts';
 import type { LabState } from '../lab/lab.ts';
@@ -21,10 +21,18 @@ const selectHidden = (s: LabState): string => {
   return [...hidden].sort().join(' ');
 };
 
+/**
+ * What to hide in the views inside, whatever the lab's lesson says: a handout draws each stop's
+ * diagram as predict mode shows it while that stop's question is open.
+ */
+export const HiddenAtStop = createContext<ReadonlySet<RevealElement> | null>(null);
+
 /** What predict mode hides at this moment. */
 export function usePredictHidden(): ReadonlySet<RevealElement> {
+  const fixed = useContext(HiddenAtStop);
   const key = useLabState(selectHidden);
-  return useMemo(() => new Set(key ? (key.split(' ') as RevealElement[]) : []), [key]);
+  const hidden = useMemo(() => new Set(key ? (key.split(' ') as RevealElement[]) : []), [key]);
+  return fixed ?? hidden;
 }
 
 /** Whether predict mode hides `element` now. */

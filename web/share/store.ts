@@ -828,7 +828,7 @@ export async function exportText(): Promise<{ name: string; text: string }> {
 }
 
 /** Hands `text` to the browser as a download named `name`. */
-function saveFile(name: string, text: string, type: string): void {
+export function saveFile(name: string, text: string, type: string): void {
   const url = URL.createObjectURL(new Blob([text], { type }));
   const a = document.createElement('a');
   a.href = url;
