@@ -27,6 +27,19 @@ const MODES: {
       await expect(p.getByTestId('present.root')).toBeVisible();
     },
   },
+  {
+    name: 'lesson builder, a stop with a question and claims',
+    path: '/',
+    setup: async (p) => {
+      await p.getByTestId('lessons.open').click();
+      await p.getByTestId('builder.open').click();
+      await p.getByTestId('builder.addStop').click();
+      await p.getByTestId('builder.ask').check();
+      await p.getByTestId('builder.claims').fill('pods: [');
+      await p.getByTestId('builder.export').click();
+      await expect(p.getByTestId('builder.stopProblem')).toBeVisible();
+    },
+  },
   { name: 'embed', path: '/?embed=1', size: [946, 618], setup: midRollout },
   { name: 'phone', path: '/?lesson=rolling-update&stop=4', size: [390, 844] },
   {

@@ -44,6 +44,7 @@ export { ManifestError } from './k8s/yaml.ts';
 export { ApiError } from './cluster/apply.ts';
 export { BudgetError, SnapshotError } from './cluster/errors.ts';
 export { ScenarioError, parseScenario } from './scenario/scenario.ts';
+export type { ScenarioQuestion } from './scenario/scenario.ts';
 export type { Localized, ScenarioStep, ScenarioVariant } from './scenario/scenario.ts';
 
 export interface Cluster {
@@ -277,7 +278,7 @@ export {
   type CounterReading,
   type StepClaimsResult,
 } from './run/claims.ts';
-export { parseClaims } from './scenario/claims.ts';
+export { claimsText, parseClaims, parseClaimsText } from './scenario/claims.ts';
 export type {
   Claims,
   ConditionClaim,
@@ -306,7 +307,7 @@ export { controllerName, explain, resolvedPhrase, type ExplainLang } from './exp
 export { particle, withParticle, type Particle } from './explain/korean.ts';
 export { humanDuration, parseTimestamp } from './k8s/time.ts';
 export type { Lesson, LessonQuestion, LessonStep, RevealElement, Text } from './scenario/lessons/types.ts';
-export { REVEAL_ELEMENTS, stepsOf, stopIndices } from './scenario/lessons/types.ts';
+export { lessonFromScenario, REVEAL_ELEMENTS, stepsOf, stopIndices } from './scenario/lessons/types.ts';
 /** Predict mode: what to hide at a lesson's stop while its question is open. */
 export { hiddenElements } from './scenario/lessons/predict.ts';
 export type { DecodeResult, SharePayload, ShareView } from './scenario/share.ts';

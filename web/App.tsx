@@ -33,6 +33,7 @@ import { connectPresenter, presenterToken } from './classroom/presenter.ts';
 import { ClassBadge } from './classroom/ClassBadge.tsx';
 import type { Lab } from './lab/lab.ts';
 import { ConnectDialog, FollowControls, FollowNotice } from './follow/Follow.tsx';
+import { useBuilder } from './builder/store.ts';
 
 const motionFeatures = () => import('./motion.ts').then((m) => m.default);
 // The timeline (and d3-shape with it) arrives just after the first paint, like the console.
@@ -40,6 +41,7 @@ const Timeline = lazy(() => import('./ui/Timeline.tsx').then((m) => ({ default: 
 const Console = lazy(() => import('./ui/Console.tsx'));
 const YamlEditor = lazy(() => import('./ui/YamlEditor.tsx'));
 const PresenterView = lazy(() => import('./present/PresenterView.tsx'));
+const Builder = lazy(() => import('./builder/Builder.tsx'));
 /** The `?` sheet: only when asked for. */
 const ShortcutSheet = lazy(() =>
   import('./layout/ShortcutSheet.tsx').then((m) => ({ default: m.ShortcutSheet })),
@@ -107,7 +109,9 @@ function MainApp() {
   const sideWidth = usePrefs('sideWidth');
   const lesson = useCurrentLesson();
   const { presenting } = useLesson();
-  const lessonOn = !!lesson && !presenting;
+  const building = useBuilder((b) => b.open);
+  // The builder takes the side column: its stop forms say what the lesson panel would.
+  const lessonOn = !!lesson && !presenting && !building;
   const t = useT();
   useEffect(() => {
     if (theme === 'system') delete document.documentElement.dataset['theme'];
@@ -203,7 +207,7 @@ function MainApp() {
           >
             <SkipLinks lesson={lessonOn} actions console />
             {header}
-            <LessonPanel />
+            {!building && <LessonPanel />}
             <main className="stage">
               <div className="diagram-wrap">
                 <Diagram fit={stacked ? 'width' : 'contain'} />
@@ -211,7 +215,12 @@ function MainApp() {
               <EventsPanel />
             </main>
             {!stacked && <Splitter />}
-            <aside className="side" aria-label={t('ui.controls')}>
+            <aside className={building ? 'side side--building' : 'side'} aria-label={t('ui.controls')}>
+              {building && (
+                <Suspense fallback={null}>
+                  <Builder />
+                </Suspense>
+              )}
               <PodDetails />
               <Actions />
               <WhyPanel />

@@ -446,8 +446,36 @@ export class SimCluster implements ControllerContext {
     host?: string,
   ): void {
     const namespace = obj.metadata.namespace ?? 'default';
+    // The reference as upstream's recorders write it. A namespaced object's is its own; a Node's
+    // has no namespace (its events go to `default`): the kubelet's nodeRef carries the node's
+    // name as its uid and no apiVersion, the node controller's (RecordNodeStatusChange) the uid.
+    const involvedObject: KubeEvent['involvedObject'] =
+      obj.metadata.namespace !== undefined
+        ? {
+            kind: obj.kind,
+            namespace,
+            name: obj.metadata.name,
+            uid: obj.metadata.uid ?? '',
+            apiVersion: obj.apiVersion,
+            resourceVersion: obj.metadata.resourceVersion ?? '',
+          }
+        : component === 'kubelet'
+          ? { kind: obj.kind, name: obj.metadata.name, uid: obj.metadata.name }
+          : {
+              apiVersion: obj.apiVersion,
+              kind: obj.kind,
+              name: obj.metadata.name,
+              uid: obj.metadata.uid ?? '',
+            };
     // The event correlator: the same event about the same object only bumps count and lastTimestamp.
-    const key = eventKey(obj.metadata.uid ?? obj.metadata.name, type, reason, component, host ?? '', message);
+    const key = eventKey(
+      involvedObject.uid || involvedObject.name,
+      type,
+      reason,
+      component,
+      host ?? '',
+      message,
+    );
     const ts = timestamp(this.now);
     const at = this.eventIndex().get(key);
     if (at !== undefined && this.eventLog[at]) {
@@ -464,14 +492,6 @@ export class SimCluster implements ControllerContext {
       for (const w of this.eventWatchers) w(next, prev);
       return;
     }
-    const involvedObject = {
-      kind: obj.kind,
-      namespace,
-      name: obj.metadata.name,
-      uid: obj.metadata.uid ?? '',
-      apiVersion: obj.apiVersion,
-      resourceVersion: obj.metadata.resourceVersion ?? '',
-    };
     this.eventSeq++;
     const source: KubeEvent['source'] = { component };
     if (host) source.host = host;

@@ -352,6 +352,7 @@ export interface ObjectReference {
   name: string;
   uid?: string;
   apiVersion?: string;
+  resourceVersion?: string;
   fieldPath?: string;
 }
 

@@ -22,6 +22,7 @@ import type {
   LabelSelector,
   ObjectMeta,
   Pod,
+  PodDisruptionBudget,
   Probe,
   ReplicaSet,
   RollingUpdateDeployment,
@@ -35,6 +36,7 @@ import {
   goLabelSelector,
   goLabels,
   invalidError,
+  validatePodDisruptionBudget,
   isDNS1035Label,
   isDNS1123Label,
   isDNS1123Subdomain,
@@ -1871,5 +1873,44 @@ describe('validate dispatches on kind', () => {
     },
   ])('$scenario', ({ obj, old, expected }) => {
     expect(messages(validate(obj, old))).toEqual(expected);
+  });
+});
+
+describe('validatePodDisruptionBudget (TestValidatePodDisruptionBudgetSpec)', () => {
+  const budget = (spec: Record<string, unknown>) =>
+    ({
+      apiVersion: 'policy/v1',
+      kind: 'PodDisruptionBudget',
+      metadata: { name: 'kubia', namespace: 'default' },
+      spec: { selector: { matchLabels: { app: 'kubia' } }, ...spec },
+    }) as unknown as PodDisruptionBudget;
+  const messages = (spec: Record<string, unknown>) =>
+    validatePodDisruptionBudget(budget(spec)).map(formatFieldError);
+
+  it.each([
+    [{ minAvailable: 2 }],
+    [{ minAvailable: 0 }],
+    [{ maxUnavailable: '100%' }],
+    [{ maxUnavailable: 1 }],
+    [{}],
+  ])('accepts %j', (spec) => expect(messages(spec)).toEqual([]));
+
+  it('refuses minAvailable and maxUnavailable together, printing the spec as Go does', () => {
+    expect(messages({ minAvailable: 1, maxUnavailable: 1 })).toEqual([
+      'spec: Invalid value: policy.PodDisruptionBudgetSpec{MinAvailable:(*intstr.IntOrString)(0xc000b3e0a0), Selector:(*v1.LabelSelector)(0xc000a1d2c0), MaxUnavailable:(*intstr.IntOrString)(0xc000b3e0c0), UnhealthyPodEvictionPolicy:(*policy.UnhealthyPodEvictionPolicyType)(nil)}: minAvailable and maxUnavailable cannot be both set',
+    ]);
+  });
+
+  it('refuses negative numbers, bad and too large percents, unknown policies', () => {
+    expect(messages({ maxUnavailable: -1 })).toEqual([
+      'spec.maxUnavailable: Invalid value: -1: must be greater than or equal to 0',
+    ]);
+    expect(messages({ minAvailable: '150%' })).toEqual([
+      'spec.minAvailable: Invalid value: intstr.IntOrString{Type:1, IntVal:0, StrVal:"150%"}: must not be greater than 100%',
+    ]);
+    expect(messages({ minAvailable: 'half' })[0]).toMatch(/^spec\.minAvailable: Invalid value: .*"half"/);
+    expect(messages({ unhealthyPodEvictionPolicy: 'Never' })).toEqual([
+      'spec.unhealthyPodEvictionPolicy: Unsupported value: "Never": supported values: "AlwaysAllow", "IfHealthyBudget"',
+    ]);
   });
 });

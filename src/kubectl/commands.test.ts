@@ -51,6 +51,14 @@ const rows: [string, keyof typeof setups, string, string, string, number][] = [
     0,
   ],
   [
+    'get pods with label columns (the last segment of the key, upper-cased; blank when unset)',
+    'kubia',
+    'get rs -L app,example.com/tier -L pod-template-hash',
+    'NAME               DESIRED   CURRENT   READY   AGE   APP     TIER   POD-TEMPLATE-HASH\nkubia-556b495f69   3         3         3       0s    kubia          556b495f69\n',
+    '',
+    0,
+  ],
+  [
     'get pods by label selector that matches nothing',
     'kubia',
     'get pods -l app=other',
@@ -239,7 +247,8 @@ const rows: [string, keyof typeof setups, string, string, string, number][] = [
     'kubia',
     'create deployment kubia --image=nginx',
     '',
-    'Error from server (AlreadyExists): deployments.apps "kubia" already exists\n',
+    // The typed client's error, wrapped by the command (kubectl 1.33 against an API server).
+    'error: failed to create deployment: deployments.apps "kubia" already exists\n',
     1,
   ],
   [
@@ -247,7 +256,7 @@ const rows: [string, keyof typeof setups, string, string, string, number][] = [
     'empty',
     'create deployment Kubia --image=nginx',
     '',
-    "The Deployment \"Kubia\" is invalid: metadata.name: Invalid value: \"Kubia\": a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character (e.g. 'example.com', regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*')\n",
+    "error: failed to create deployment: Deployment.apps \"Kubia\" is invalid: metadata.name: Invalid value: \"Kubia\": a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character (e.g. 'example.com', regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*')\n",
     1,
   ],
   [

@@ -4,7 +4,15 @@
  */
 import { describe, expect, it } from 'vitest';
 import { toYaml } from '../k8s/yaml.ts';
-import { comparisonOf, parseClaims, satisfies, type Claims, type Count } from './claims.ts';
+import {
+  claimsText,
+  comparisonOf,
+  parseClaims,
+  parseClaimsText,
+  satisfies,
+  type Claims,
+  type Count,
+} from './claims.ts';
 import { parseScenario } from './scenario.ts';
 
 describe('counts', () => {
@@ -209,5 +217,24 @@ spec:
     expect(() => parseScenario(scenario('{ pods: { v1: lots } }'))).toThrow(
       expect.objectContaining({ name: 'ScenarioError' }),
     );
+  });
+});
+
+describe('claims typed as text (the lesson builder)', () => {
+  it('reads YAML or JSON, and writes back what it reads', () => {
+    const claims = parseClaimsText("pods: { v2: 3 }\ntrafficShare: { v1: '>0' }", 'spec.steps[1].expect');
+    expect(claims).toEqual({ pods: { v2: 3 }, trafficShare: { v1: '>0' } });
+    expect(parseClaimsText(claimsText(claims!))).toEqual(claims);
+    expect(parseClaimsText('{"replicaSetCount": 2}')).toEqual({ replicaSetCount: 2 });
+    expect(parseClaimsText('  \n')).toBeUndefined();
+  });
+
+  it.each([
+    ['pods: [', /^error parsing spec\.steps\[1\]\.expect: error converting YAML to JSON/],
+    ["pods: { v2: 'x' }", /^spec\.steps\[1\]\.expect\.pods\.v2: Invalid value: "x"/],
+    ['sheep: 3', /spec\.steps\[1\]\.expect/],
+    ['a: 1\n---\nb: 2', /must be one map of claims, found 2 documents/],
+  ])('refuses %j with a message that names the field', (text, message) => {
+    expect(() => parseClaimsText(text, 'spec.steps[1].expect')).toThrow(message);
   });
 });

@@ -19,6 +19,8 @@
  */
 
 /** A number, or a comparison with one: `">0"`, `">=8"`, `"!=0"`, `"20..30"` (inclusive). */
+import { parseManifests, toYaml } from '../k8s/yaml.ts';
+
 export type Count = number | string;
 
 /**
@@ -342,6 +344,27 @@ function timelineClaims(v: unknown, field: string): TimelineClaims {
     throw invalid(`${field}.to`, out.to, `must be after from (${out.from})`);
   return { ...out, from: out.from };
 }
+
+/**
+ * Claims typed as text (YAML or JSON, as they stand under `expect:` in a file): the parsed claims,
+ * or a ClaimError that says what is wrong and where. Empty text is no claims. Needs the YAML
+ * library (`loadExtensions()`).
+ */
+export function parseClaimsText(text: string, field = 'expect'): Claims | undefined {
+  if (text.trim() === '') return undefined;
+  let docs: Record<string, unknown>[];
+  try {
+    docs = parseManifests(text, field);
+  } catch (e) {
+    throw new ClaimError(e instanceof Error ? e.message : String(e));
+  }
+  if (docs.length !== 1)
+    throw new ClaimError(`${field}: must be one map of claims, found ${docs.length} documents`);
+  return parseClaims(docs[0], field);
+}
+
+/** Claims as the YAML a person edits (`parseClaimsText` reads it back). Needs the YAML library. */
+export const claimsText = (claims: Claims): string => toYaml(claims);
 
 /**
  * Reads a step's `expect:` (YAML or JSON already parsed): a copy holding only what it knows,

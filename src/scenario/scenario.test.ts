@@ -107,3 +107,51 @@ spec:
     );
   });
 });
+
+describe('a stop question in a scenario', () => {
+  const base = (step: Record<string, unknown>) => ({
+    apiVersion: 'rolloutlab/v1',
+    kind: 'Scenario',
+    spec: { steps: [{ at: 5, run: 'kubectl get pods', stop: true, ...step }] },
+  });
+  const q = {
+    prompt: { en: 'How many?', ko: '몇 개?' },
+    choices: ['12', 13, { en: 'none', ko: '없음' }],
+    answer: 1,
+  };
+
+  it('keeps the prompt, choices (numbers as text), answer, explanation, reveals and notes', () => {
+    const s = parseScenario(
+      base({ question: { ...q, explain: 'Because.', reveals: ['budget.max', 'why'] }, notes: 'Slow down.' }),
+    );
+    expect(s.spec.steps[0]!.question).toEqual({
+      prompt: { en: 'How many?', ko: '몇 개?' },
+      choices: ['12', '13', { en: 'none', ko: '없음' }],
+      answer: 1,
+      explain: { en: 'Because.' },
+      reveals: ['budget.max', 'why'],
+    });
+    expect(s.spec.steps[0]!.notes).toEqual({ en: 'Slow down.' });
+  });
+
+  it.each([
+    [
+      { ...q, answer: 3 },
+      'spec.steps[0].question.answer: Invalid value: 3: must be an integer between 0 and 2',
+    ],
+    [
+      { ...q, choices: ['1'] },
+      'spec.steps[0].question.choices: Invalid value: 1 items: must be a list of 2 to 8 answers',
+    ],
+    [{ ...q, prompt: '' }, 'spec.steps[0].question.prompt: Required value'],
+    [{ ...q, reveals: ['pods'] }, 'spec.steps[0].question.reveals[0]: Unsupported value: "pods"'],
+  ])('refuses a bad question with its field: %j', (question, message) => {
+    expect(() => parseScenario(base({ question }))).toThrow(message);
+  });
+
+  it('refuses a question on a step that is no stop', () => {
+    expect(() => parseScenario(base({ stop: false, question: q }))).toThrow(
+      'spec.steps[0].question: Forbidden: a question is asked at a stop (stop: true)',
+    );
+  });
+});

@@ -11,6 +11,37 @@ import { ClaimError, parseClaims, type Claims } from './claims.ts';
 
 export type Localized = { en: string; ko?: string } & Record<string, string>;
 
+/**
+ * Parts of the screen whose numbers can answer a question before the animation does, so predict
+ * mode hides them while the question is open (docs/claims.md):
+ *
+ * - `budget.max`: the RollingUpdate gauge's upper limit (replicas + maxSurge): its "≤ N", its
+ *   "max N" mark, its arithmetic, and the scale's ticks (which end just past it);
+ * - `budget.min`: the lower limit (replicas − maxUnavailable): "≥ N", "min N", its arithmetic;
+ * - `why`: the controllers' explained decisions (the Why panel, the lesson's "what happened"),
+ *   which carry the same arithmetic;
+ * - `timeline`: the recorded history after the moment shown (there when the learner comes back
+ *   to a stop after playing further).
+ */
+export const REVEAL_ELEMENTS = ['budget.max', 'budget.min', 'why', 'timeline'] as const;
+export type RevealElement = (typeof REVEAL_ELEMENTS)[number];
+
+/**
+ * A question asked at a stop, about what happens before the next one (a lesson's question,
+ * written in a scenario file): the learner picks one of `choices` before the animation shows it.
+ */
+export interface ScenarioQuestion {
+  prompt: Localized;
+  /** Short answers: numbers, or a few words (in several languages as a map). */
+  choices: (string | Localized)[];
+  /** Index of the right choice. */
+  answer: number;
+  /** Why, with the numbers: shown once the learner has answered. */
+  explain?: Localized;
+  /** What on the screen would give the answer away while the question is open (predict mode). */
+  reveals?: readonly RevealElement[];
+}
+
 export interface ScenarioStep {
   /**
    * Virtual seconds from the start: the step runs at this moment, or, with `after`, not before it.
@@ -36,6 +67,10 @@ export interface ScenarioStep {
    * them, so the words cannot drift from the simulation (src/scenario/claims.ts).
    */
   expect?: Claims;
+  /** Asked at this stop (a step with `stop: true`), about what happens before the next one. */
+  question?: ScenarioQuestion;
+  /** For the presenter only (the presenter window shows them). */
+  notes?: Localized;
 }
 
 export interface Scenario {
@@ -85,6 +120,8 @@ export const LIMITS = {
   manifestChars: 500_000,
   stepAt: 7 * 24 * 3600,
   commandChars: 10_000,
+  /** Choices of one question. */
+  choices: 8,
   /** Lanes of a comparison. */
   variants: 4,
 };
@@ -109,6 +146,43 @@ function num(v: unknown, field: string, min: number, max: number, integer = fals
       `${field}: Invalid value: ${JSON.stringify(v)}: must be ${integer ? 'an integer' : 'a number'} between ${min} and ${max}`,
     );
   return v;
+}
+
+/** A stop's `question`: a prompt, 2–8 choices, the right one's index, why, and what reveals it. */
+function parseQuestion(v: unknown, field: string): ScenarioQuestion {
+  if (!isRecord(v)) throw new ScenarioError(`${field}: must be a map`);
+  const prompt = localized(v['prompt'], `${field}.prompt`);
+  if (!prompt || prompt.en.trim() === '') throw new ScenarioError(`${field}.prompt: Required value`);
+  const raw = v['choices'];
+  if (!Array.isArray(raw) || raw.length < 2 || raw.length > LIMITS.choices)
+    throw new ScenarioError(
+      `${field}.choices: Invalid value: ${Array.isArray(raw) ? `${raw.length} items` : JSON.stringify(raw ?? null)}: must be a list of 2 to ${LIMITS.choices} answers`,
+    );
+  const choices = raw.map((c, i) => {
+    if (typeof c === 'number' && Number.isFinite(c)) return String(c);
+    const l = localized(c, `${field}.choices[${i}]`);
+    if (!l || l.en.trim() === '') throw new ScenarioError(`${field}.choices[${i}]: Required value`);
+    return typeof c === 'string' ? c : l;
+  });
+  const q: ScenarioQuestion = {
+    prompt,
+    choices,
+    answer: num(v['answer'], `${field}.answer`, 0, choices.length - 1, true),
+  };
+  const explain = localized(v['explain'], `${field}.explain`);
+  if (explain) q.explain = explain;
+  if (v['reveals'] !== undefined) {
+    const r = v['reveals'];
+    if (!Array.isArray(r)) throw new ScenarioError(`${field}.reveals: must be a list`);
+    q.reveals = r.map((x, i) => {
+      if (!(REVEAL_ELEMENTS as readonly unknown[]).includes(x))
+        throw new ScenarioError(
+          `${field}.reveals[${i}]: Unsupported value: ${JSON.stringify(x)}: supported values: ${REVEAL_ELEMENTS.map((e) => `"${e}"`).join(', ')}`,
+        );
+      return x as RevealElement;
+    });
+  }
+  return q;
 }
 
 /** A list of steps at `field`: each a kubectl command at a time, in time order. */
@@ -136,6 +210,15 @@ function parseSteps(raw: unknown, field: string, limit: number): ScenarioStep[] 
     const say = localized(s['say'], `${field}[${i}].say`);
     if (say) step.say = say;
     if (s['stop'] === true) step.stop = true;
+    if (s['question'] !== undefined) {
+      if (step.stop !== true)
+        throw new ScenarioError(
+          `${field}[${i}].question: Forbidden: a question is asked at a stop (stop: true)`,
+        );
+      step.question = parseQuestion(s['question'], `${field}[${i}].question`);
+    }
+    const notes = localized(s['notes'], `${field}[${i}].notes`);
+    if (notes) step.notes = notes;
     if (s['expect'] !== undefined)
       try {
         step.expect = parseClaims(s['expect'], `${field}[${i}].expect`);

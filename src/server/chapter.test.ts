@@ -9,13 +9,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { compare } from './compare.ts';
 import { CHAPTER, KUBIA_SVC, KUBIA_V1 } from './fixtures.ts';
-import { PairedClusters, pickKubectl } from './paired.ts';
+import { NO_KUBECTL, PairedClusters, pickKubectl } from './paired.ts';
 
 const binaries = ['kubectl.1.30', 'kubectl.1.33']
   .map((v) => pickKubectl([v]))
   .filter((k, i, all) => k && all.findIndex((x) => x?.path === k.path) === i);
-if (binaries.length === 0)
-  console.log('skipped: no kubectl binary on the PATH or in /usr/lib/google-cloud-sdk/bin');
+if (binaries.length === 0) console.log(NO_KUBECTL);
 
 describe.skipIf(binaries.length === 0).each(binaries.map((b) => [b!.name, b!.path]))(
   "the book's chapter with the real %s",

@@ -138,6 +138,12 @@ export function compare(inPage: KubectlResult, real: KubectlResult): Comparison 
   };
 }
 
+/** Both outputs of a command that differ, for an assertion's message. */
+export function describeDifference(line: string, inPage: KubectlResult, real: KubectlResult): string {
+  const show = (r: KubectlResult) => `${r.stdout}${r.stderr}exit ${r.exitCode}`;
+  return `${line}\n--- in-page\n${show(inPage)}\n--- real\n${show(real)}`;
+}
+
 /** A line diff of two outputs (longest common subsequence), `-` in-page and `+` real, for reports. */
 export function lineDiff(expected: string, actual: string): string {
   const a = expected.split('\n');
@@ -171,4 +177,40 @@ function eventRow(line: string): { type: string; reason: string; from: string; m
   const [type, reason, age, from, ...message] = cells as [string, string, string, string, ...string[]];
   if (/\s/.test(type) || /\s/.test(reason) || !/^\S+(?: \(x\d+ over \S+\))?$/.test(age)) return undefined;
   return { type, reason, from, message: message.join('  ') };
+}
+
+/**
+ * `kubectl drain` evicts a node's pods from one goroutine each, started together: how their lines
+ * interleave, and which eviction reaches the API server first (so which pod a disruption budget
+ * lets go and which it refuses), is up to Go's scheduler; the in-page drain takes them in name
+ * order. So only each pod's own lines are ordered: every line naming one of `pods` (stdout and
+ * stderr, the name as `<pod>`) is gathered into that pod's transcript, and the transcripts,
+ * sorted, stand where the first such line stood. The lines naming no pod keep their places.
+ */
+export function maskPodOrder(r: KubectlResult, pods: readonly string[]): KubectlResult {
+  if (!pods.length) return r;
+  const re = new RegExp(pods.map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'g');
+  const transcripts = new Map<string, string[]>();
+  const rest = (text: string, stream: string): string[] => {
+    const out: string[] = [];
+    for (const line of text.split('\n')) {
+      const names = [...new Set([...line.matchAll(re)].map((m) => m[0]))];
+      if (names.length !== 1) {
+        out.push(line);
+        continue;
+      }
+      if (!transcripts.size && stream === 'stdout') out.push('\u0000');
+      const t = transcripts.get(names[0]!) ?? [];
+      t.push(`${stream}: ${line.replace(re, '<pod>')}`);
+      transcripts.set(names[0]!, t);
+    }
+    return out;
+  };
+  const stdout = rest(r.stdout, 'stdout');
+  const stderr = rest(r.stderr, 'stderr');
+  const blocks = [...transcripts.values()].map((t) => t.join('\n')).sort();
+  const at = stdout.indexOf('\u0000');
+  if (at >= 0) stdout.splice(at, 1, ...blocks.map((b) => `[${b}]`));
+  else stderr.push(...blocks.map((b) => `[${b}]`));
+  return { ...r, stdout: stdout.join('\n'), stderr: stderr.join('\n') };
 }

@@ -4,38 +4,30 @@
  * POST pods/NAME/eviction answered through the same evictPod and disruption controller the
  * in-page drain uses: with a budget of minAvailable 2 on 3 replicas, the first eviction is
  * allowed (201 Success) and the second refused (429 with a DisruptionBudget cause, upstream's
- * eviction.go wording). Skipped, saying why, without a kubectl binary.
+ * eviction.go wording).
  *
- * The real `kubectl drain` is not compared here: it sleeps and polls on the wall clock (5 s
- * between refused evictions, 1 s while waiting for a pod to go), and the paired harness only
- * moves the served cluster's virtual time when the client opens a watch.
+ * Then the real `kubectl drain` beside the in-page one, on two nodes with two of the three
+ * replicas on node-1 and a budget of minAvailable 2: one pod is evicted, the other refused (429,
+ * `will retry after 5s`) until the replacement is Ready, then evicted; drain waits for both to go.
+ * The real drain sleeps and polls on the wall clock, so it runs with the served cluster's time
+ * following the wall clock (PairedClusters' `wall` runs). Skipped, saying why, without a kubectl
+ * binary.
  */
 import { describe, expect, it } from 'vitest';
 import { evictPod } from '../cluster/eviction.ts';
-import { compare } from './compare.ts';
-import { KUBIA_V1 } from './fixtures.ts';
-import { PairedClusters, pickKubectl } from './paired.ts';
+import type { KubectlResult } from '../kubectl/command.ts';
+import { compare, describeDifference, maskPodOrder } from './compare.ts';
+import { KUBIA_PDB, KUBIA_V1 } from './fixtures.ts';
+import { PairedClusters, comparisonKubectl } from './paired.ts';
 
-const PDB = `apiVersion: policy/v1
-kind: PodDisruptionBudget
-metadata:
-  name: kubia
-spec:
-  minAvailable: 2
-  selector:
-    matchLabels:
-      app: kubia
-`;
-
-const kubectl = pickKubectl(['kubectl.1.33', 'kubectl.1.32', 'kubectl']);
-if (!kubectl) console.log('skipped: no kubectl binary on the PATH or in /usr/lib/google-cloud-sdk/bin');
+const kubectl = comparisonKubectl();
 
 describe.skipIf(!kubectl)(`cordon, uncordon and drain beside the real ${kubectl?.name ?? 'kubectl'}`, () => {
   it('cordons and uncordons as kubectl does; evicts through the disruption budget', async () => {
     const pair = await PairedClusters.start({
       kubectl: kubectl!.path,
       cluster: { seed: 7 },
-      files: { 'kubia-deployment-v1.yaml': KUBIA_V1, 'pdb.yaml': PDB },
+      files: { 'kubia-deployment-v1.yaml': KUBIA_V1, 'pdb.yaml': KUBIA_PDB },
     });
     try {
       await pair.run('apply -f kubia-deployment-v1.yaml');
@@ -53,16 +45,7 @@ describe.skipIf(!kubectl)(`cordon, uncordon and drain beside the real ${kubectl?
         `uncordon ${node}`,
         'get nodes',
       ];
-      const differ: string[] = [];
-      for (const line of lines) {
-        const run = await pair.run(line);
-        const c = compare(run.inPage, run.real);
-        if (!c.equalMasked)
-          differ.push(
-            `${line}\n--- in-page\n${run.inPage.stdout}${run.inPage.stderr}\n--- real\n${run.real.stdout}${run.real.stderr}`,
-          );
-      }
-      expect(differ).toEqual([]);
+      expect(await pair.differences(lines)).toEqual([]);
 
       // The Eviction API: the same requests against both clusters, in step.
       const [first, second] = pods.real.stdout
@@ -116,6 +99,54 @@ describe.skipIf(!kubectl)(`cordon, uncordon and drain beside the real ${kubectl?
         message: "Cannot evict pod as it would violate the pod's disruption budget.",
         cause: 'The disruption budget kubia needs 2 healthy pods and has 2 currently',
       });
+    } finally {
+      await pair.close();
+    }
+  }, 300_000);
+
+  it('drains a node as kubectl does: evictions refused by the budget are retried, then waited for', async () => {
+    const pair = await PairedClusters.start({
+      kubectl: kubectl!.path,
+      cluster: { seed: 7, nodes: 2 },
+      files: { 'kubia-deployment-v1.yaml': KUBIA_V1, 'pdb.yaml': KUBIA_PDB },
+    });
+    try {
+      await pair.run('apply -f kubia-deployment-v1.yaml');
+      pair.advance(60);
+      await pair.run('create -f pdb.yaml');
+      pair.advance(1);
+      const wide = await pair.run('get pods -o wide');
+      const onNode1 = wide.real.stdout
+        .split('\n')
+        .filter((l) => /\snode-1\s/.test(l))
+        .map((l) => l.split(/\s+/)[0]!);
+      // The retry case needs two budget-covered pods on the drained node.
+      expect(onNode1).toHaveLength(2);
+      const differ: string[] = [];
+      const check = (line: string, a: KubectlResult, b: KubectlResult) => {
+        if (!compare(a, b).equalMasked) differ.push(describeDifference(line, a, b));
+      };
+      for (const line of ['drain node-1 --dry-run=client', 'drain node-1 --dry-run=server', 'get nodes']) {
+        const run = await pair.run(line);
+        check(line, maskPodOrder(run.inPage, onNode1), maskPodOrder(run.real, onNode1));
+      }
+      const drain = await pair.run('drain node-1', { clock: 'wall' });
+      // The refusal and the retry happened on both sides.
+      expect(drain.real.stderr).toContain('(will retry after 5s)');
+      const [inPage, real] = [maskPodOrder(drain.inPage, onNode1), maskPodOrder(drain.real, onNode1)];
+      // One pod evicted at once; the other refused, evicted at the retry, then waited for.
+      expect(real.stdout).toContain(
+        '[stdout: evicting pod default/<pod>\nstdout: evicting pod default/<pod>\nstdout: pod/<pod> evicted\nstderr: error when evicting pods/"<pod>" -n "default" (will retry after 5s)',
+      );
+      check('drain node-1', inPage, real);
+      // Afterwards: the replacements on node-2, the budget met again, node-1 cordoned and empty;
+      // draining it again only says so.
+      differ.push(
+        ...(await pair.differences(['get pods -o wide', 'get pdb', 'get nodes', 'describe node node-1'])),
+      );
+      const again = await pair.run('drain node-1', { clock: 'wall' });
+      check('drain node-1 (again)', again.inPage, again.real);
+      expect(differ).toEqual([]);
     } finally {
       await pair.close();
     }

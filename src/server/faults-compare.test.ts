@@ -2,26 +2,15 @@
  * PodDisruptionBudgets through the in-page kubectl and the real kubectl against the served
  * simulator: get, describe (kubectl's client-side describer) and the object as the disruption
  * controller keeps it. The budget is created from kubectl's own `create pdb --dry-run=client -o
- * yaml`, so both sides read the same object. Skipped, saying why, without a kubectl binary.
+ * yaml`, so both sides read the same object; then patched (strategic, merge and JSON patches)
+ * through the served API, including patches its validation refuses. Skipped, saying why, without
+ * a kubectl binary.
  */
 import { describe, expect, it } from 'vitest';
-import { compare } from './compare.ts';
-import { KUBIA_V1 } from './fixtures.ts';
-import { PairedClusters, pickKubectl } from './paired.ts';
+import { KUBIA_PDB, KUBIA_V1 } from './fixtures.ts';
+import { PairedClusters, comparisonKubectl } from './paired.ts';
 
-const PDB = `apiVersion: policy/v1
-kind: PodDisruptionBudget
-metadata:
-  name: kubia
-spec:
-  minAvailable: 2
-  selector:
-    matchLabels:
-      app: kubia
-`;
-
-const kubectl = pickKubectl(['kubectl.1.33', 'kubectl.1.32', 'kubectl']);
-if (!kubectl) console.log('skipped: no kubectl binary on the PATH or in /usr/lib/google-cloud-sdk/bin');
+const kubectl = comparisonKubectl();
 
 /** Read with three Ready pods, then again after one of them is deleted. */
 const COMMANDS = [
@@ -39,7 +28,7 @@ describe.skipIf(!kubectl)(`PodDisruptionBudgets beside the real ${kubectl?.name 
     const pair = await PairedClusters.start({
       kubectl: kubectl!.path,
       cluster: { seed: 7 },
-      files: { 'kubia-deployment-v1.yaml': KUBIA_V1, 'pdb.yaml': PDB },
+      files: { 'kubia-deployment-v1.yaml': KUBIA_V1, 'pdb.yaml': KUBIA_PDB },
     });
     try {
       await pair.run('apply -f kubia-deployment-v1.yaml');
@@ -56,15 +45,31 @@ describe.skipIf(!kubectl)(`PodDisruptionBudgets beside the real ${kubectl?.name 
           await pair.run(`delete ${first} --wait=false`);
           pair.advance(1);
         }
-        for (const line of COMMANDS) {
-          const run = await pair.run(line);
-          const c = compare(run.inPage, run.real);
-          if (!c.equalMasked)
-            differ.push(
-              `${phase}: ${line}\n--- in-page\n${run.inPage.stdout}${run.inPage.stderr}\n--- real\n${run.real.stdout}${run.real.stderr}`,
-            );
-        }
+        differ.push(...(await pair.differences(COMMANDS, `${phase}: `)));
       }
+      // PATCH through the served API in kubectl's three patch types, the budget after each (the
+      // disruption controller recounts it), and patches the API server refuses, refused alike.
+      const patches = [
+        `patch pdb kubia -p '{"spec":{"minAvailable":1}}'`,
+        `patch pdb kubia -p '{"spec":{"minAvailable":1}}'`,
+        'get pdb',
+        `patch poddisruptionbudget kubia --type=merge -p '{"spec":{"minAvailable":null,"maxUnavailable":"50%"}}'`,
+        'get pdb kubia -o yaml',
+        `patch pdb/kubia --type=json -p '[{"op":"replace","path":"/spec/maxUnavailable","value":2}]'`,
+        'describe pdb kubia',
+        `patch pdb kubia --type=merge -p '{"spec":{"maxUnavailable":-1}}'`,
+        `patch pdb kubia --type=merge -p '{"spec":{"maxUnavailable":"150%"}}'`,
+        `patch pdb kubia --type=merge -p '{"spec":{"unhealthyPodEvictionPolicy":"Never"}}'`,
+        `patch pdb kubia --type=json -p '[{"op":"remove","path":"/spec/nothing"}]'`,
+        `patch pdb missing -p '{"spec":{"minAvailable":1}}'`,
+        // kubectl create pdb writes protobuf; a budget of minAvailable 0 over no pods.
+        'create pdb quiet --selector=app=quiet --min-available=0',
+        'create pdb quiet --selector=app=quiet --min-available=0',
+        'create pdb loud --selector=app=loud --max-unavailable=150%',
+        'get pdb',
+        'get pdb kubia -o yaml',
+      ];
+      differ.push(...(await pair.differences(patches, 'patch: ')));
       expect(differ).toEqual([]);
     } finally {
       await pair.close();

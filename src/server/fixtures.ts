@@ -62,3 +62,15 @@ export const CHAPTER = [
   'kubectl rollout history deployment kubia',
   'kubectl get deployments,replicasets',
 ];
+
+/** A budget over kubia's pods: at least 2 available, so of 3 replicas one may go at a time. */
+export const KUBIA_PDB = `apiVersion: policy/v1
+kind: PodDisruptionBudget
+metadata:
+  name: kubia
+spec:
+  minAvailable: 2
+  selector:
+    matchLabels:
+      app: kubia
+`;

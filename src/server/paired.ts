@@ -5,16 +5,22 @@
  * cluster follows to the same moment once the real kubectl has started watching. So both print
  * what they print at the same virtual times, and their outputs can be compared byte for byte.
  *
- * Used by the chapter test and the comparison test; Node only.
+ * A command that sleeps and polls on the wall clock instead (`kubectl drain`: 5 s between refused
+ * evictions, 1 s while waiting for a pod to go) runs with `{ clock: 'wall' }`: the served
+ * cluster's time then moves with the wall clock, one virtual second per second, while the real
+ * kubectl runs, and afterwards both clusters move on to the same whole second.
+ *
+ * Used by the chapter, comparison, budget and drain tests; Node only.
  */
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
 import { SimCluster, type ClusterOptions } from '../cluster/cluster.ts';
 import type { KubectlResult } from '../kubectl/command.ts';
 import { runKubectl } from '../kubectl/index.ts';
 import { shellWords } from '../kubectl/parse.ts';
+import { compare, describeDifference } from './compare.ts';
 import { startServer, type RunningServer } from './server.ts';
 
 const SDK_BIN = '/usr/lib/google-cloud-sdk/bin';
@@ -44,6 +50,18 @@ export function pickKubectl(preferred: string[] = []): { path: string; name: str
   }
   return all[0];
 }
+
+/**
+ * The kubectl the comparison tests run: 1.33 (what the issue measured), else 1.32, else any. When
+ * there is none it says so, once per test file, for the tests that skip.
+ */
+export function comparisonKubectl(): { path: string; name: string } | undefined {
+  const k = pickKubectl(['kubectl.1.33', 'kubectl.1.32', 'kubectl']);
+  if (!k) console.log(NO_KUBECTL);
+  return k;
+}
+
+export const NO_KUBECTL = `skipped: no kubectl binary on the PATH or in ${SDK_BIN}`;
 
 /** Runs a real kubectl; resolves with its output. `onStart` sees the child process. */
 function runBinary(
@@ -81,6 +99,20 @@ export interface PairedRun {
   real: KubectlResult;
 }
 
+export interface RunOptions {
+  /** Text on the real kubectl's standard input (the in-page one reads the same). */
+  stdin?: string;
+  /**
+   * `virtual` (the default): the served cluster stands still until the real kubectl watches, then
+   * jumps to where the in-page command ended. `wall`: it follows the wall clock while the real
+   * kubectl runs, for commands that sleep instead of watching.
+   */
+  clock?: 'virtual' | 'wall';
+}
+
+/** How often the served cluster's time catches up with the wall clock in `wall` runs. */
+const WALL_TICK_MILLIS = 50;
+
 export interface PairedOptions {
   cluster?: ClusterOptions;
   /** Files the commands read (`apply -f NAME`), written beside the real kubectl and given to the in-page one. */
@@ -102,6 +134,10 @@ export class PairedClusters {
   static async start(options: PairedOptions): Promise<PairedClusters> {
     const dir = mkdtempSync(join(tmpdir(), 'rollout-lab-paired-'));
     mkdirSync(join(dir, 'home'));
+    // Run as `kubectl` whatever the binary's file name (kubectl.1.33): kubectl records its own
+    // name in the change-cause of --record, as the in-page kubectl records `kubectl`.
+    mkdirSync(join(dir, 'bin'));
+    symlinkSync(options.kubectl, join(dir, 'bin', 'kubectl'));
     const inPage = new SimCluster(options.cluster ?? {});
     const served = new SimCluster(options.cluster ?? {});
     for (const [name, text] of Object.entries(options.files ?? {})) {
@@ -123,7 +159,8 @@ export class PairedClusters {
   }
 
   /** Runs one command line (with or without the leading `kubectl`) on both sides. */
-  async run(line: string, stdin?: string): Promise<PairedRun> {
+  async run(line: string, options: string | RunOptions = {}): Promise<PairedRun> {
+    const { stdin, clock = 'virtual' } = typeof options === 'string' ? { stdin: options } : options;
     const at = this.inPage.now;
     if (this.server.cluster.now !== at)
       throw new Error(`clusters out of step: in-page at ${at}, served at ${this.server.cluster.now}`);
@@ -142,7 +179,16 @@ export class PairedClusters {
     const watching = new Promise<'watching'>((resolve) => {
       stopWatching = this.server.onWatch(() => resolve('watching'));
     });
-    const child = runBinary(this.options.kubectl, args, env, this.dir, stdin);
+    const child = runBinary(join(this.dir, 'bin', 'kubectl'), args, env, this.dir, stdin);
+    let wall: NodeJS.Timeout | undefined;
+    if (clock === 'wall') {
+      let last = performance.now();
+      wall = setInterval(() => {
+        const t = performance.now();
+        this.server.advance((t - last) / 1000);
+        last = t;
+      }, WALL_TICK_MILLIS);
+    }
     const timeout = this.options.timeoutMillis ?? 30_000;
     let timer: NodeJS.Timeout | undefined;
     const timedOut = new Promise<'timeout'>((resolve) => {
@@ -151,17 +197,40 @@ export class PairedClusters {
     try {
       // A command that watches: once it does, move the served cluster to where the in-page
       // command ended, so the real kubectl sees the same changes in the same order.
-      const first = await Promise.race([child.done, watching, timedOut]);
+      const first = await Promise.race([child.done, clock === 'wall' ? child.done : watching, timedOut]);
       if (first === 'timeout') throw new Error(`kubectl ${line}: no answer in ${timeout} ms`);
-      if (until > this.server.cluster.now) this.server.advance(until - this.server.cluster.now);
+      if (clock === 'virtual' && until > this.server.cluster.now)
+        this.server.advance(until - this.server.cluster.now);
       const real = await Promise.race([child.done, timedOut]);
       if (real === 'timeout') throw new Error(`kubectl ${line}: did not finish in ${timeout} ms`);
+      if (clock === 'wall') {
+        clearInterval(wall);
+        // In step again, at the first whole second both have reached.
+        const both = Math.ceil(Math.max(this.inPage.now, this.server.cluster.now));
+        if (both > this.inPage.now) this.inPage.advance(both - this.inPage.now);
+        if (both > this.server.cluster.now) this.server.advance(both - this.server.cluster.now);
+      }
       return { line, at, until, inPage, real };
     } finally {
+      clearInterval(wall);
       stopWatching();
       clearTimeout(timer);
       child.kill();
     }
+  }
+
+  /**
+   * Runs each line on both sides, one after the other; the lines whose outputs differ once the
+   * wall clock is masked, each with both outputs (`label` before the line).
+   */
+  async differences(lines: readonly string[], label = ''): Promise<string[]> {
+    const out: string[] = [];
+    for (const line of lines) {
+      const run = await this.run(line);
+      if (!compare(run.inPage, run.real).equalMasked)
+        out.push(describeDifference(`${label}${line}`, run.inPage, run.real));
+    }
+    return out;
   }
 
   async close(): Promise<void> {

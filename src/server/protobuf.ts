@@ -1,7 +1,7 @@
 /**
  * Request bodies in the Kubernetes protobuf encoding (`application/vnd.kubernetes.protobuf`),
- * which client-go's typed clients send since 1.32: `kubectl create deployment`, `create service`
- * and `run` write that way. The body is the magic `k8s\0`, then a runtime.Unknown whose `raw` is
+ * which client-go's typed clients send since 1.32: `kubectl create deployment`, `create service`,
+ * `create poddisruptionbudget` and `run` write that way. The body is the magic `k8s\0`, then a runtime.Unknown whose `raw` is
  * the object's message (k8s.io/api generated.proto).
  *
  * Only the messages those commands write are described below, with the field numbers of
@@ -131,10 +131,21 @@ const MESSAGES: Record<string, Record<number, Field>> = {
     4: { name: 'targetPort', type: m('IntOrString') },
     5: { name: 'nodePort', type: I },
   },
+  PodDisruptionBudget: {
+    1: { name: 'metadata', type: m('ObjectMeta') },
+    2: { name: 'spec', type: m('PodDisruptionBudgetSpec') },
+  },
+  // Pointers: minAvailable 0 and an empty selector (every pod) are set, not absent.
+  PodDisruptionBudgetSpec: {
+    1: { name: 'minAvailable', type: m('IntOrString'), keepZero: true },
+    2: { name: 'selector', type: m('LabelSelector'), keepEmpty: true },
+    3: { name: 'maxUnavailable', type: m('IntOrString'), keepZero: true },
+    4: { name: 'unhealthyPodEvictionPolicy', type: S },
+  },
 };
 
 /** The kinds whose messages are described above. */
-export const PROTOBUF_KINDS = new Set(['Deployment', 'Pod', 'Service']);
+export const PROTOBUF_KINDS = new Set(['Deployment', 'Pod', 'Service', 'PodDisruptionBudget']);
 
 export class ProtobufError extends Error {}
 

@@ -159,6 +159,26 @@ describe('the server over HTTP', () => {
     });
   });
 
+  it("serves a pod's log as text, and refuses an unknown container as the API server does", async () => {
+    server.advance(30);
+    const pod = server.cluster.store.list('Pod', 'default')[0]!.metadata.name;
+    const path = `/api/v1/namespaces/default/pods/${pod}/log`;
+    const all = await get(path);
+    expect(all.headers.get('content-type')).toBe('text/plain');
+    const text = await all.text();
+    expect(text.split('\n')[0]).toBe('Kubia server starting...');
+    const tail = await (await get(`${path}?tailLines=1&timestamps=true`)).text();
+    expect(tail).toMatch(/^\d{4}-\d\d-\d\dT[\d:.]+Z \S.*\n$/);
+    expect(text.endsWith(tail.replace(/^\S+ /, ''))).toBe(true);
+    const bad = await get(`${path}?container=nope`);
+    expect(bad.status).toBe(400);
+    expect(await bad.json()).toMatchObject({
+      reason: 'BadRequest',
+      message: `container nope is not valid for pod ${pod}`,
+    });
+    expect((await fetch(`${server.url}${path}`, { method: 'POST' })).status).toBe(405);
+  });
+
   it('warns that core/v1 Endpoints are deprecated, as the 1.33 API server does', async () => {
     const r = await get('/api/v1/namespaces/default/endpoints');
     expect(r.headers.get('warning')).toBe(

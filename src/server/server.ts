@@ -22,8 +22,9 @@ import { ApiServer, StatusError, badRequest, type PatchType, type WatchEvent } f
 import { SimCluster, type ClusterOptions } from '../cluster/cluster.ts';
 import { apiEncode } from '../k8s/encode.ts';
 import { resources, type ResourceInfo } from '../k8s/resources.ts';
-import type { KubeObject, NodeObject } from '../k8s/types.ts';
+import type { KubeObject, NodeObject, Pod } from '../k8s/types.ts';
 import { nodeLease } from '../cluster/lease.ts';
+import { LogRequestError, containerLog, type LogOptions } from '../kubectl/commands/logs.ts';
 import { runKubectl } from '../kubectl/index.ts';
 import type { Scenario } from '../scenario/scenario.ts';
 import { clusterForScenario } from '../scenario/run.ts';
@@ -43,7 +44,7 @@ import { ProtobufError, decodeProtobufObject } from './protobuf.ts';
 import { toTable, type IncludeObject } from './tables.ts';
 import { normalizePrefix, serveStatic } from './www.ts';
 import { corsPolicy, LOOPBACK_ORIGINS } from './cors.ts';
-import { timestamp } from '../k8s/time.ts';
+import { parseTimestamp, timestamp } from '../k8s/time.ts';
 
 export interface ServerOptions {
   /** The cluster to serve (default: a new SimCluster with `clusterOptions`). */
@@ -185,6 +186,45 @@ function wantsTable(accept: string | undefined): boolean {
   return (accept ?? '').split(',').some((p) => p.includes('as=Table') && p.includes('g=meta.k8s.io'));
 }
 
+/**
+ * GET pods/NAME/log: what the simulated app wrote, as text (the in-page `kubectl logs` reads the
+ * same). `follow` is answered with what there is so far, the stream then ends.
+ */
+function serveLog(res: ServerResponse, pod: Pod, q: URLSearchParams, cluster: SimCluster): void {
+  const names = pod.spec.containers.map((c) => c.name);
+  const name = pod.metadata.name;
+  const container = q.get('container') || (names.length === 1 ? names[0]! : '');
+  if (!container)
+    throw badRequest(
+      `a container name must be specified for pod ${name}, choose one of: [${names.join(' ')}]`,
+    );
+  if (!names.includes(container)) throw badRequest(`container ${container} is not valid for pod ${name}`);
+  const int = (key: string) => {
+    const v = q.get(key);
+    return v === null ? undefined : Number.parseInt(v, 10);
+  };
+  const o: LogOptions = {
+    previous: q.get('previous') === 'true',
+    timestamps: q.get('timestamps') === 'true',
+    prefix: false,
+    tail: int('tailLines') ?? -1,
+    limitBytes: int('limitBytes') ?? 0,
+  };
+  const sinceSeconds = int('sinceSeconds');
+  const sinceTime = q.get('sinceTime');
+  if (sinceSeconds !== undefined) o.since = cluster.now - sinceSeconds;
+  else if (sinceTime) o.since = parseTimestamp(sinceTime);
+  let text: string;
+  try {
+    text = containerLog(cluster, pod, container, o);
+  } catch (e) {
+    if (e instanceof LogRequestError) throw badRequest(e.detail);
+    throw e;
+  }
+  res.writeHead(200, { 'Content-Type': 'text/plain' });
+  res.end(text);
+}
+
 export function startServer(options: ServerOptions = {}): Promise<RunningServer> {
   const scenario = options.scenario;
   const cluster =
@@ -315,7 +355,7 @@ export function startServer(options: ServerOptions = {}): Promise<RunningServer>
       subresource !== undefined &&
       subresource !== 'scale' &&
       subresource !== 'status' &&
-      !(subresource === 'eviction' && info.kind === 'Pod')
+      !((subresource === 'eviction' || subresource === 'log') && info.kind === 'Pod')
     )
       throw new StatusError(404, 'NotFound', 'the server could not find the requested resource');
     const contentType = (req.headers['content-type'] ?? '').split(';')[0]!.trim();
@@ -374,6 +414,15 @@ export function startServer(options: ServerOptions = {}): Promise<RunningServer>
         'the server does not allow this method on the requested resource',
       );
 
+    if (subresource === 'log') {
+      if (method !== 'GET')
+        throw new StatusError(
+          405,
+          'MethodNotAllowed',
+          'the server does not allow this method on the requested resource',
+        );
+      return serveLog(res, api.get(info, namespace, name) as Pod, q, cluster);
+    }
     if (subresource === 'eviction') {
       if (method === 'POST')
         return send(res, 201, api.evict(info, namespace, name, await readObject(), { dryRun }));

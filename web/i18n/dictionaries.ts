@@ -12,6 +12,7 @@ import { predict } from './predict.ts';
 import { compare } from './compare.ts';
 import { layout } from './layout.ts';
 import { follow } from './follow.ts';
+import { builder } from './builder.ts';
 import { handout } from './handout.ts';
 
 type Dict = Record<string, string>;
@@ -26,6 +27,7 @@ const areas: { en: Dict; ko: Dict }[] = [
   layout,
   classroom,
   follow,
+  builder,
   handout,
 ];
 

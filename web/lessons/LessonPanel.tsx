@@ -42,12 +42,22 @@ export function LessonPanel() {
     <section className="panel lesson-panel" aria-labelledby="lesson-title" data-testid="lesson.panel">
       <header className="lesson-head">
         <h2 id="lesson-title">
-          <span className="muted">{t('lessons.lesson', { n: number })} · </span>
+          {/* A teacher's own lesson has no number in the chapter. */}
+          {number > 0 && <span className="muted">{t('lessons.lesson', { n: number })} · </span>}
           <MarkdownInline text={text(lesson.title, lang)} />
         </h2>
         <span className="lesson-progress" data-testid="lesson.progress">
           {t('lessons.stopOf', { n: k + 1, total: stops.length })}
         </span>
+        <button
+          type="button"
+          className="lesson-exit"
+          onClick={() => exitLesson(lab)}
+          aria-label={t('lessons.exit')}
+          title={t('lessons.exit')}
+        >
+          <span aria-hidden="true">×</span>
+        </button>
         <progress max={stops.length} value={k + 1} aria-hidden="true" />
       </header>
       {k > 0 && !playing && <Reveal lesson={lesson} k={k - 1} />}
@@ -106,9 +116,6 @@ export function LessonPanel() {
           data-testid="handout.open"
         >
           {t('handout.open')}
-        </button>
-        <button type="button" onClick={() => exitLesson(lab)}>
-          {t('lessons.exit')}
         </button>
       </div>
       {!playing && <StopCommands lesson={lesson} k={k} />}

@@ -8,6 +8,7 @@ import { text } from './hooks.ts';
 import { closePicker, startLesson } from './store.ts';
 import { MarkdownInline } from '../text/Markdown.tsx';
 import { resetProgress, summarize, useProgress } from './progress.ts';
+import { openBuilder } from '../builder/store.ts';
 import './lessons.css';
 
 export function LessonPicker() {
@@ -34,6 +35,15 @@ export function LessonPicker() {
     >
       <header>
         <h2 id="lesson-picker-h">{t('lessons.pickerTitle')}</h2>
+        {/* A teacher's own lesson: written in the builder, beside the diagram. */}
+        <button
+          type="button"
+          className="lesson-picker-build"
+          onClick={() => void openBuilder(lab)}
+          data-testid="builder.open"
+        >
+          {t('builder.button')}
+        </button>
         <button type="button" onClick={close} aria-label={t('lessons.close')}>
           ✕
         </button>

@@ -8,7 +8,7 @@ import { LESSONS, lessonById, loadLessons } from '../lessons/catalog.ts';
 import { LANGUAGES, setLang, useLang, useT } from '../i18n/index.ts';
 import { choiceText, text } from '../lessons/hooks.ts';
 import { stopsOf } from '../lessons/store.ts';
-import { openChannel, type PresentMessage, type PresentState } from './channel.ts';
+import { learnLesson, openChannel, type PresentMessage, type PresentState } from './channel.ts';
 import { ClassPanel } from '../classroom/ClassPanel.tsx';
 import type { ClassSnapshot } from '../classroom/store.ts';
 import '../lessons/lessons.css';
@@ -41,6 +41,7 @@ export default function PresenterView() {
     ch.onmessage = (e: MessageEvent<PresentMessage>) => {
       if (e.data.type === 'state') {
         const { type: _type, ...st } = e.data;
+        learnLesson(st);
         setState(st);
       } else if (e.data.type === 'class') setKlass(e.data.state);
     };

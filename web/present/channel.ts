@@ -8,7 +8,9 @@
  *
  * A window that opens says `hello`, and the presenting window answers with its state.
  */
+import { lessonFromScenario, type Scenario } from '../../src/index.ts';
 import type { Lab } from '../lab/lab.ts';
+import { CUSTOM_PREFIX, lessonById, registerLesson } from '../lessons/catalog.ts';
 import { back, goToStop, next, presentNext, REVEALED, startLesson, toggleBlank } from '../lessons/store.ts';
 import { exportAnswers, toggleReveal } from '../classroom/presenter.ts';
 import { classStore, snapshotOf, type ClassSnapshot } from '../classroom/store.ts';
@@ -29,6 +31,8 @@ export interface PresentState {
   presenting: boolean;
   /** The question of `stop` is answered or its answer shown: predict mode hides nothing then. */
   answered: boolean;
+  /** A teacher's lesson (`custom-…`) is known only to the window that opened it: it comes along. */
+  scenario?: Scenario;
 }
 
 export type PresentMessage =
@@ -54,6 +58,20 @@ const stateOf = (lab: Lab): PresentState => {
   };
 };
 
+/** The state as posted: with the lesson's scenario when it is a teacher's own. */
+function postedState(lab: Lab): PresentState {
+  const state = stateOf(lab);
+  const custom = state.id?.startsWith(CUSTOM_PREFIX) ? lessonById(state.id) : undefined;
+  if (custom) state.scenario = custom.scenario as Scenario;
+  return state;
+}
+
+/** A window that receives a teacher's lesson by its state makes it playable here too. */
+export function learnLesson(m: PresentState): void {
+  if (m.id?.startsWith(CUSTOM_PREFIX) && m.scenario && !lessonById(m.id))
+    registerLesson(lessonFromScenario(m.scenario, m.id));
+}
+
 /** Wires this window's lab into the channel according to its role; returns the teardown. */
 export function connectLessonWindow(lab: Lab): () => void {
   const ch = openChannel();
@@ -61,7 +79,7 @@ export function connectLessonWindow(lab: Lab): () => void {
   const lesson = () => lab.store.getState().lesson;
   const post = () => {
     if (lesson().role === 'main' && lesson().id !== null)
-      ch.postMessage({ type: 'state', ...stateOf(lab) } satisfies PresentMessage);
+      ch.postMessage({ type: 'state', ...postedState(lab) } satisfies PresentMessage);
   };
   const postClass = () => {
     const c = classStore.getState();
@@ -108,6 +126,7 @@ export function connectLessonWindow(lab: Lab): () => void {
 async function follow(lab: Lab, m: PresentState): Promise<void> {
   const s = lab.store.getState().lesson;
   if (m.id === null) return;
+  learnLesson(m);
   if (s.id !== m.id) await startLesson(lab, m.id, m.stop);
   const now = lab.store.getState().lesson;
   if (now.blank !== m.blank) lab.setLesson({ blank: m.blank });

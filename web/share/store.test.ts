@@ -527,4 +527,29 @@ describe('lessons in links', () => {
     expect(lab.run.now()).toBe(at);
     exitLesson(lab);
   });
+
+  it('a link to a teacher’s lesson plays the link’s own scenario as the lesson, questions and all', async () => {
+    const mine = rolling();
+    mine.spec.steps = [
+      { at: 5, run: 'kubectl get pods', stop: true, say: { en: 'Three pods.' } },
+      {
+        at: 20,
+        run: 'kubectl set image deployment/kubia nodejs=luksa/kubia:v2',
+        stop: true,
+        say: { en: 'Now v2.' },
+        question: { prompt: { en: 'How many at most?' }, choices: ['3', '4'], answer: 1 },
+      },
+    ];
+    page(`${BASE}#${encodeShare({ scenario: mine, at: 5, view: { lesson: 'custom-rolling', stop: 1 } })}`);
+    await bootShare(lab);
+    expect(lab.store.getState().lesson).toMatchObject({ id: 'custom-rolling', stop: 1 });
+    expect(lab.run.now()).toBe(20);
+    expect(lab.run.scenario().spec.steps[1]!.question?.choices).toEqual(['3', '4']);
+    exitLesson(lab);
+    // Not a teacher's lesson (no custom- prefix, no built-in of that name): the scenario only.
+    page(`${BASE}#${encodeShare({ scenario: mine, at: 5, view: { lesson: 'rolling', stop: 1 } })}`);
+    await bootShare(lab);
+    expect(lab.store.getState().lesson.id).toBeNull();
+    expect(lab.run.now()).toBe(5);
+  });
 });

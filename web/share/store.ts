@@ -8,10 +8,11 @@
 import { createStore } from 'zustand/vanilla';
 import { langStore, type Lang } from '../i18n/index.ts';
 import { exitLesson, isExploring, setPresenting, startLesson } from '../lessons/store.ts';
-import { loadLessons } from '../lessons/catalog.ts';
+import { CUSTOM_PREFIX, loadLessons, registerLesson } from '../lessons/catalog.ts';
 import { defaultScenario, START_AT } from '../lab/defaultScenario.ts';
 import type { Lab } from '../lab/lab.ts';
 import {
+  lessonFromScenario,
   loadExtensions,
   parseScenario,
   scenarioYaml,
@@ -253,6 +254,9 @@ async function tryOpen(scenario: Scenario, at: number, view: ShareView): Promise
   if (view.lesson) {
     // The lesson player reloads its own scenario at the stop (an unknown lesson id is ignored).
     await loadLessons();
+    // A teacher's lesson (the builder's) is the scenario itself: its stops are the lesson.
+    if (view.lesson.startsWith(CUSTOM_PREFIX) && scenario.spec.steps.some((st) => st.stop))
+      registerLesson(lessonFromScenario(scenario, view.lesson));
     await startLesson(theLab(), view.lesson, view.stop ?? 0);
     if (view.present && theLab().store.getState().lesson.id !== null) setPresenting(theLab(), true);
   }

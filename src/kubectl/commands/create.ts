@@ -3,6 +3,7 @@
  * objects built the way kubectl's generators build them, then defaulted and validated like the
  * API server does. Every object is checked before anything is written.
  */
+import { invalid } from '../../cluster/apiserver.ts';
 import { dryRunMode } from '../command.ts';
 import {
   ApiError,
@@ -22,7 +23,7 @@ import { fnv32a } from '../../k8s/hash.ts';
 import { setDefaults } from '../../k8s/defaults.ts';
 import { groupResource, kindSlashName, resourceForKind, type ResourceInfo } from '../../k8s/resources.ts';
 import type { Deployment, KubeObject, Pod, ReplicaSet, Service, ServicePort } from '../../k8s/types.ts';
-import { invalidError, isDNS1123Subdomain, validate } from '../../k8s/validation.ts';
+import { ValidationError, invalidError, isDNS1123Subdomain, validate } from '../../k8s/validation.ts';
 import {
   type Command,
   type CommandContext,
@@ -89,6 +90,27 @@ export function commitCreate(cluster: SimCluster, p: PreparedCreate): KubeObject
   const stored = cluster.create(p.obj);
   cluster.settle();
   return stored;
+}
+
+/**
+ * What a typed client's create (`create deployment|service|poddisruptionbudget`) does unless it
+ * is a client-side dry run: the object is created (or checked, --dry-run=server) and returned as
+ * stored. The command wraps the API server's refusal as `failed to create WHAT: <its message>`.
+ */
+export function createTyped(ctx: CommandContext, obj: KubeObject, what: string): KubeObject {
+  try {
+    const p = prepareCreate(ctx.cluster, obj, ctx.namespace);
+    return dryRunMode(ctx) === 'none' ? commitCreate(ctx.cluster, p) : p.obj;
+  } catch (e) {
+    if (e instanceof ValidationError)
+      throw new KubectlError(
+        `failed to create ${what}: ${invalid(resourceForKind(obj.kind)!, e.objectName, e.causes).message}`,
+      );
+    const served =
+      e instanceof PrintedError ? /^Error from server \([A-Za-z]+\): (.*)$/s.exec(e.message) : null;
+    if (served) throw new KubectlError(`failed to create ${what}: ${served[1]!}`);
+    throw e;
+  }
 }
 
 function runCreateFromFiles(ctx: CommandContext): number {
@@ -203,10 +225,7 @@ function runCreateDeployment(ctx: CommandContext): number {
   let shown: KubeObject = ctx.namespaceExplicit
     ? { ...generated, metadata: { ...generated.metadata, namespace: ctx.namespace } }
     : generated;
-  if (mode !== 'client') {
-    const p = prepareCreate(ctx.cluster, clean, ctx.namespace);
-    shown = mode === 'none' ? commitCreate(ctx.cluster, p) : p.obj;
-  }
+  if (mode !== 'client') shown = createTyped(ctx, clean, 'deployment');
   printGenerated(ctx, shown, info, 'created');
   return 0;
 }
@@ -326,8 +345,7 @@ function runCreateService(
   if (mode !== 'client') {
     const clean = deepCopy(generated);
     delete (clean.metadata as { creationTimestamp?: unknown }).creationTimestamp;
-    const p = prepareCreate(ctx.cluster, clean, ctx.namespace);
-    shown = mode === 'none' ? commitCreate(ctx.cluster, p) : p.obj;
+    shown = createTyped(ctx, clean, `${type} service`);
   }
   printGenerated(ctx, shown, resourceForKind('Service')!, 'created');
   return 0;

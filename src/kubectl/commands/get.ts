@@ -7,7 +7,7 @@ import type { ResourceInfo } from '../../k8s/resources.ts';
 import type { KubeEvent, KubeObject } from '../../k8s/types.ts';
 import { type Command, type CommandContext, type WatchSession, KubectlError, notFound } from '../command.ts';
 import { readSources } from './apply.ts';
-import { flagBool, flagString, parseDuration } from '../parse.ts';
+import { flagAll, flagBool, flagString, parseDuration } from '../parse.ts';
 import { parseOutput, printObjects, type OutputFormat } from '../printers/output.ts';
 import { sortObjects } from '../printers/sort.ts';
 import { RememberingTable, renderTable, tableCells, type PrintColumnsOptions } from '../printers/table.ts';
@@ -74,6 +74,10 @@ export function runGet(ctx: CommandContext): number | WatchSession {
   const selector = labelSelector(flagString(ctx.args, 'selector'));
   const fieldMatch = fieldSelector(flagString(ctx.args, 'field-selector'));
   const showLabels = flagBool(ctx.args, 'show-labels');
+  // A string slice: `-L a,b` and `-L a -L b` alike.
+  const labelColumns = flagAll(ctx.args, 'label-columns')
+    .flatMap((v) => v.split(','))
+    .filter(Boolean);
   const noHeaders = flagBool(ctx.args, 'no-headers');
   const watchOnly = flagBool(ctx.args, 'watch-only');
   const watch = flagBool(ctx.args, 'watch') || watchOnly;
@@ -133,6 +137,7 @@ export function runGet(ctx: CommandContext): number | WatchSession {
     now: ctx.cluster.now,
     withNamespace: allNamespaces && info.namespaced,
     showLabels,
+    labelColumns,
     withKind,
     noHeaders,
   });
@@ -269,6 +274,12 @@ export const getFlags: Command['flags'] = [
     name: 'field-selector',
     type: 'string',
     help: "Selector (field query) to filter on, supports '=', '==', and '!='.(e.g. --field-selector key1=value1,key2=value2). The server only supports a limited number of field queries per type.",
+  },
+  {
+    name: 'label-columns',
+    short: 'L',
+    type: 'stringArray',
+    help: 'Accepts a comma separated list of labels that are going to be presented as columns. Names are case-sensitive. You can also use multiple flag options like -L label1 -L label2...',
   },
   {
     name: 'show-labels',

@@ -6,6 +6,7 @@
  */
 import { LOG_LINES, STARTING_LINE, requestLine, requestTimes, type AppLog } from '../../cluster/applog.ts';
 import { isPodReady } from '../../cluster/controllers/deployment/util.ts';
+import type { SimCluster } from '../../cluster/cluster.ts';
 import type { PodRuntime } from '../../cluster/kubelet.ts';
 import { mapSelectorMatches } from '../../k8s/labels.ts';
 import { groupResource, type ResourceInfo } from '../../k8s/resources.ts';
@@ -86,7 +87,7 @@ interface Source {
   container: string;
 }
 
-interface Options {
+export interface LogOptions {
   previous: boolean;
   timestamps: boolean;
   prefix: boolean;
@@ -101,20 +102,23 @@ interface Line {
   text: string;
 }
 
+/** The API server's 400 to a log request, as kubectl prints it; `detail` is the Status message. */
+export class LogRequestError extends PrintedError {
+  constructor(readonly detail: string) {
+    super(`Error from server (BadRequest): ${detail}`);
+  }
+}
+
 /** The lines of one container's log, or the API server's refusal. */
-function logLines(ctx: CommandContext, src: Source, o: Options): Line[] {
+function logLines(cluster: SimCluster, src: Source, o: LogOptions): Line[] {
   const { pod, container } = src;
   const name = pod.metadata.name;
   const status = pod.status?.containerStatuses?.find((s) => s.name === container);
-  const rt: PodRuntime | undefined = ctx.cluster.world.pods.get(
-    `${pod.metadata.namespace ?? 'default'}/${name}`,
-  );
+  const rt: PodRuntime | undefined = cluster.world.pods.get(`${pod.metadata.namespace ?? 'default'}/${name}`);
   const main = pod.spec.containers[0]?.name === container;
   if (o.previous) {
     if (!main || !rt?.lastState)
-      throw new PrintedError(
-        `Error from server (BadRequest): previous terminated container "${container}" in pod "${name}" not found`,
-      );
+      throw new LogRequestError(`previous terminated container "${container}" in pod "${name}" not found`);
     return render(rt.previousLog, rt.lastState.startedAt, pod, container);
   }
   const waiting = status?.state.waiting?.reason;
@@ -125,9 +129,7 @@ function logLines(ctx: CommandContext, src: Source, o: Options): Line[] {
         : waiting === 'ImagePullBackOff'
           ? "image can't be pulled"
           : waiting;
-    throw new PrintedError(
-      `Error from server (BadRequest): container "${container}" in pod "${name}" is waiting to start: ${why}`,
-    );
+    throw new LogRequestError(`container "${container}" in pod "${name}" is waiting to start: ${why}`);
   }
   if (!status || !rt || !main) return [];
   // In CrashLoopBackOff the kubelet serves the log of the container that exited.
@@ -146,8 +148,17 @@ function render(log: AppLog | undefined, startedAt: number, pod: Pod, container:
   return lines;
 }
 
+/**
+ * GET pods/NAME/log: one container's log as the kubelet serves it, after sinceSeconds (as
+ * `since`, a virtual time), tailLines, timestamps and limitBytes. Throws LogRequestError.
+ */
+export function containerLog(cluster: SimCluster, pod: Pod, container: string, o: LogOptions): string {
+  const src = { pod, container };
+  return format(logLines(cluster, src, o), src, o);
+}
+
 /** The lines of one source after --since, --tail, --timestamps, --prefix and --limit-bytes. */
-function format(lines: Line[], src: Source, o: Options): string {
+function format(lines: Line[], src: Source, o: LogOptions): string {
   const since = o.since;
   let kept = since !== undefined ? lines.filter((l) => l.t >= since) : lines;
   if (o.tail >= 0) kept = kept.slice(Math.max(0, kept.length - o.tail));
@@ -186,7 +197,7 @@ function runLogs(ctx: CommandContext): number | WatchSession {
       throw new UsageError('only a selector (-l) or a POD name is allowed', ctx.commandPath);
   } else if (positional.length === 0 || positional.length > 2)
     throw new UsageError(USAGE_ERROR, ctx.commandPath);
-  const o: Options = {
+  const o: LogOptions = {
     previous: flagBool(ctx.args, 'previous'),
     timestamps: flagBool(ctx.args, 'timestamps'),
     prefix: flagBool(ctx.args, 'prefix'),
@@ -257,7 +268,7 @@ function runLogs(ctx: CommandContext): number | WatchSession {
   const errors: string[] = [];
   for (const src of sources) {
     try {
-      const lines = logLines(ctx, src, o);
+      const lines = logLines(ctx.cluster, src, o);
       ctx.out(format(lines, src, o));
     } catch (e) {
       if (e instanceof PrintedError || e instanceof KubectlError)
@@ -281,7 +292,7 @@ function runLogs(ctx: CommandContext): number | WatchSession {
   };
   for (const src of sources) written.set(src, countOf(src));
   // New lines print whole and as they come: no --tail, no --since.
-  const following: Options = { ...o, tail: -1 };
+  const following: LogOptions = { ...o, tail: -1 };
   delete following.since;
   const follower: WatchSession = {
     get done() {

@@ -8,7 +8,7 @@ import type { KubeObject, PodDisruptionBudget } from '../../k8s/types.ts';
 import { type Command, type CommandContext, KubectlError, dryRunMode } from '../command.ts';
 import { UsageError, flagString } from '../parse.ts';
 import { TypedPrinter, parseObjectOutput } from '../printers/output.ts';
-import { commitCreate, prepareCreate } from './create.ts';
+import { createTyped } from './create.ts';
 
 /** intstr.Parse: all digits is an integer, anything else a string. */
 const intOrString = (v: string): number | string => (/^[0-9]+$/.test(v) ? Number(v) : v);
@@ -60,8 +60,7 @@ function runCreatePdb(ctx: CommandContext): number {
       metadata: { name, ...(ctx.namespaceExplicit ? { namespace: ctx.namespace } : {}) },
       spec,
     } as PodDisruptionBudget;
-    const p = prepareCreate(ctx.cluster, clean, ctx.namespace);
-    shown = mode === 'none' ? commitCreate(ctx.cluster, p) : p.obj;
+    shown = createTyped(ctx, clean, 'poddisruptionbudgets');
   }
   const format = parseObjectOutput(flagString(ctx.args, 'output'));
   if (format) ctx.out(new TypedPrinter(format).print(shown));

@@ -49,17 +49,24 @@ export function rfc1123z(ts: string | undefined): string {
   return `${DAYS[d.getUTCDay()]}, ${p(d.getUTCDate())} ${MONTHS[d.getUTCMonth()]} ${d.getUTCFullYear()} ${p(d.getUTCHours())}:${p(d.getUTCMinutes())}:${p(d.getUTCSeconds())} +0000`;
 }
 
-/** The events about one object (searchEvents: by kind, name, namespace and uid). */
+/**
+ * The events about one object (searchEvents: by kind, name, namespace and uid). A Node's are
+ * searched twice, as describe node does: by its uid (the node controller's) and by its name
+ * standing for the uid (the kubelet's), in that order.
+ */
 export function eventsFor(cluster: SimCluster, obj: KubeObject): KubeEvent[] {
-  return cluster
-    .eventList()
-    .filter(
-      (e) =>
-        e.involvedObject.kind === obj.kind &&
-        e.involvedObject.name === obj.metadata.name &&
-        (obj.metadata.namespace === undefined || e.involvedObject.namespace === obj.metadata.namespace) &&
-        (!e.involvedObject.uid || !obj.metadata.uid || e.involvedObject.uid === obj.metadata.uid),
-    );
+  const matches = (uid: string | undefined) => (e: KubeEvent) =>
+    e.involvedObject.kind === obj.kind &&
+    e.involvedObject.name === obj.metadata.name &&
+    (e.involvedObject.namespace ?? '') === (obj.metadata.namespace ?? '') &&
+    (!e.involvedObject.uid || !uid || e.involvedObject.uid === uid);
+  const events = cluster.eventList();
+  const found = events.filter(matches(obj.metadata.uid));
+  if (obj.kind !== 'Node') return found;
+  return [
+    ...found,
+    ...events.filter((e) => matches(obj.metadata.name)(e) && e.involvedObject.uid === obj.metadata.name),
+  ];
 }
 
 /** DescribeEvents: `Type Reason Age From Message`, `x3 over 5m` for repeated events. */

@@ -364,6 +364,8 @@ export interface PrintColumnsOptions extends TableOptions {
   withNamespace: boolean;
   /** `--show-labels`: a LABELS column last. */
   showLabels: boolean;
+  /** `-L KEY`: a column per label key (headed by its last `/` segment, upper-cased), before LABELS. */
+  labelColumns?: readonly string[];
   /** `kind/name` in the NAME column (several kinds, or `get all`). */
   withKind: boolean;
   noHeaders: boolean;
@@ -380,6 +382,8 @@ export function tableCells(info: ResourceInfo, objects: KubeObject[], o: PrintCo
   })();
   const nameCol = headers.indexOf('NAME');
   if (o.withNamespace) headers.unshift('NAMESPACE');
+  const labelColumns = o.labelColumns ?? [];
+  for (const key of labelColumns) headers.push(key.slice(key.lastIndexOf('/') + 1).toUpperCase());
   if (o.showLabels) headers.push('LABELS');
   if (!o.noHeaders) lines.push(headers);
   const prefix = info.group ? `${info.singular}.${info.group}/` : `${info.singular}/`;
@@ -393,6 +397,7 @@ export function tableCells(info: ResourceInfo, objects: KubeObject[], o: PrintCo
     }
     if (o.withKind && nameCol >= 0) cells[nameCol] = prefix + cells[nameCol]!;
     if (o.withNamespace) cells.unshift(obj.metadata.namespace ?? '');
+    for (const key of labelColumns) cells.push(obj.metadata.labels?.[key] ?? '');
     if (o.showLabels) cells.push(formatLabels(obj.metadata.labels));
     lines.push(cells);
   }

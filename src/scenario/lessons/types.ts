@@ -5,22 +5,10 @@
  * answers before the animation shows it, and the answer comes with its arithmetic. A stop may
  * also open a comparison (`compare`): the same start updated several ways, side by side.
  */
-import type { Scenario, ScenarioStep } from '../scenario.ts';
+import type { RevealElement, Scenario, ScenarioStep } from '../scenario.ts';
 
-/**
- * Parts of the screen whose numbers can answer a question before the animation does, so predict
- * mode hides them while the question is open:
- *
- * - `budget.max`: the RollingUpdate gauge's upper limit (replicas + maxSurge): its "≤ N", its
- *   "max N" mark, its arithmetic, and the scale's ticks (which end just past it);
- * - `budget.min`: the lower limit (replicas − maxUnavailable): "≥ N", "min N", its arithmetic;
- * - `why`: the controllers' explained decisions (the Why panel, the lesson's "what happened"),
- *   which carry the same arithmetic;
- * - `timeline`: the recorded history after the moment shown (there when the learner comes back
- *   to a stop after playing further).
- */
-export const REVEAL_ELEMENTS = ['budget.max', 'budget.min', 'why', 'timeline'] as const;
-export type RevealElement = (typeof REVEAL_ELEMENTS)[number];
+/** What predict mode hides while a question is open (defined with the Scenario format). */
+export { REVEAL_ELEMENTS, type RevealElement } from '../scenario.ts';
 
 /** Text in both languages every lesson ships (Korean is required here, unlike in scenarios). */
 export type Text = { en: string; ko: string };
@@ -37,7 +25,7 @@ export interface LessonQuestion {
   reveals: readonly RevealElement[];
 }
 
-export type LessonStep = ScenarioStep & {
+export type LessonStep = Omit<ScenarioStep, 'question' | 'notes'> & {
   say?: Text;
   /** Asked at this stop, about what happens before the next one. */
   question?: LessonQuestion;
@@ -89,5 +77,44 @@ export function lesson(
       metadata: { name: l.id, title: l.title, summary: l.summary },
       spec: l.scenario.spec,
     },
+  };
+}
+
+// Korean not written stays empty: the app shows the English in its place, and the scenario a
+// lesson plays (and a link carries) gains nothing it did not have.
+const both = (l: { en: string; ko?: string } | undefined, fallback = ''): Text => ({
+  en: l?.en ?? fallback,
+  ko: l?.ko ?? '',
+});
+
+/**
+ * A scenario whose steps carry stops (`stop: true`, narration in `say:`, a `question:`), played
+ * as a lesson: a teacher's own, from the lesson builder, a link or a file. Korean that was not
+ * written is empty (the app shows the English). `id` names it for the lesson player and progress
+ * (`custom-…`).
+ */
+export function lessonFromScenario(scenario: Scenario, id: string): Lesson {
+  const steps: LessonStep[] = scenario.spec.steps.map((s) => {
+    const { say, question, notes, ...rest } = s;
+    const step: LessonStep = { ...rest };
+    if (say) step.say = both(say);
+    if (notes) step.notes = both(notes);
+    if (question)
+      step.question = {
+        prompt: both(question.prompt),
+        choices: question.choices.map((c) => (typeof c === 'string' ? c : both(c))),
+        answer: question.answer,
+        explain: both(question.explain),
+        reveals: question.reveals ?? [],
+      };
+    return step;
+  });
+  const stops = steps.filter((s) => s.stop).length;
+  return {
+    id,
+    title: both(scenario.metadata.title, scenario.metadata.name),
+    summary: both(scenario.metadata.summary),
+    minutes: Math.max(1, stops),
+    scenario: { ...scenario, spec: { ...scenario.spec, steps } },
   };
 }

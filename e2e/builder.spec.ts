@@ -1,0 +1,179 @@
+/**
+ * The lesson builder, end to end: a teacher builds a three-stop lesson with a question from moments
+ * of the example, a bad claim is refused without losing anything, the lesson is shared by link,
+ * and a fresh browser opens the link and presents it. Virtual time moves through the test hook.
+ */
+import { mkdirSync } from 'node:fs';
+import { expect, test, type Page } from '@playwright/test';
+import { lab, state } from './lab.ts';
+
+const SHOTS = process.env['BUILDER_SHOTS'] ?? 'test-results/builder';
+const SET_IMAGE = 'kubectl set image deployment/kubia nodejs=luksa/kubia:v2';
+
+const open = async (page: Page, url = '/') => {
+  await page.goto(url);
+  await page.waitForFunction(() => window.__rolloutLab !== undefined);
+  await expect(page.getByRole('group', { name: 'Scenario' }).first()).toBeVisible();
+};
+
+const panel = (page: Page) => page.getByTestId('builder.panel');
+
+async function openBuilder(page: Page) {
+  await page.getByTestId('lessons.open').click();
+  await page.getByTestId('builder.open').click();
+  await expect(panel(page)).toBeVisible();
+}
+
+async function buildThreeStops(page: Page) {
+  const p = panel(page);
+  await p.getByTestId('builder.title.en').fill('Watch a rollout');
+  await p.getByTestId('builder.title.ko').fill('롤아웃 지켜보기');
+  // Stop 1: the example at 5 s, before anything changes.
+  await lab(page, (l) => l.seek(5));
+  await p.getByTestId('builder.addStop').click();
+  await expect(p.getByTestId('builder.stop.0')).toContainText('Stop 1 at 0:05');
+  await p.getByTestId('builder.say.en').fill('Three pods of **v1** answer.');
+  await p.getByTestId('builder.say.ko').fill('**v1** 파드 세 개가 응답합니다.');
+  // Stop 2: the update, with a question about what comes next.
+  await lab(page, (l) => l.seek(10));
+  await lab(page, (l) => l.run('kubectl set image deployment/kubia nodejs=luksa/kubia:v2'));
+  await p.getByTestId('builder.addStop').click();
+  await expect(p.getByTestId('builder.stop.1')).toContainText('Stop 2 at 0:10');
+  await p.getByTestId('builder.say.en').fill('The image is now v2.');
+  await p.getByTestId('builder.ask').check();
+  await p.getByTestId('builder.prompt.en').fill('At most how many pods may exist during the rollout?');
+  await p.getByTestId('builder.choice.0').fill('3');
+  await p.getByTestId('builder.choice.1').fill('4');
+  await p.getByTestId('builder.right.1').check();
+  // Stop 3: thirty seconds later.
+  await lab(page, (l) => l.advance(30));
+  await p.getByTestId('builder.addStop').click();
+  await expect(p.getByTestId('builder.stop.2')).toContainText('Stop 3 at 0:40');
+  await p.getByTestId('builder.say.en').fill('Done: three pods of v2.');
+  await p.getByTestId('builder.claims').fill("pods: { v2: 'x' }");
+}
+
+test('a lesson built in the browser is shared by link and presented in a fresh browser', async ({
+  page,
+  browser,
+}) => {
+  mkdirSync(SHOTS, { recursive: true });
+  await open(page);
+  await openBuilder(page);
+  await buildThreeStops(page);
+  const p = panel(page);
+
+  // A bad claim: the share is refused with the claim parser's words at its stop; nothing is lost.
+  await p.getByTestId('builder.share').click();
+  await expect(p.getByTestId('builder.message')).toContainText('1 problem to fix first');
+  await expect(p.getByTestId('builder.stopProblem')).toContainText(
+    'spec.steps[2].expect.pods.v2: Invalid value: "x"',
+  );
+  await expect(p.getByTestId('builder.claims')).toHaveValue("pods: { v2: 'x' }");
+  await expect(p.getByTestId('builder.say.en')).toHaveValue('Done: three pods of v2.');
+  await page.screenshot({ path: `${SHOTS}/builder-claim-error-1280.png` });
+  // A claim the screen contradicts: checking plays the lesson and says what the screen shows.
+  await p.getByTestId('builder.claims').fill('pods: { v2: 5 }');
+  await p.getByTestId('builder.checkClaims').click();
+  await expect(p.getByTestId('builder.message')).toContainText('1 claim does not hold (of 1)');
+  await expect(p.getByTestId('builder.stopProblem')).toContainText(
+    '0:40.0 expect.pods.v2: claims 5, the screen shows 3',
+  );
+  await p.getByTestId('builder.claims').fill('pods: { v2: 3 }');
+  await p.getByTestId('builder.checkClaims').click();
+  await expect(p.getByTestId('builder.message')).toContainText('The claim holds');
+  await expect(p.getByTestId('builder.stopProblem')).toHaveCount(0);
+
+  // The draft is kept in this browser as it is written.
+  await expect
+    .poll(async () =>
+      page.evaluate(
+        () =>
+          (
+            JSON.parse(localStorage.getItem('rollout-lab.lesson-draft') ?? '{}') as {
+              steps?: { stop?: boolean }[];
+            }
+          ).steps?.filter((s) => s.stop).length,
+      ),
+    )
+    .toBe(3);
+
+  await p.getByTestId('builder.share').click();
+  const dialog = page.getByRole('dialog', { name: 'Share this moment' });
+  await expect(dialog).toBeVisible();
+  const url = await dialog.getByRole('textbox', { name: 'Link' }).inputValue();
+  await page.screenshot({ path: `${SHOTS}/builder-share-1280.png` });
+  // Sharing opened the lesson itself at its first stop; closing the builder shows it.
+  await dialog.getByRole('button', { name: 'Close' }).click();
+  await p.getByRole('button', { name: 'Close the lesson builder' }).click();
+  await expect(page.getByTestId('lesson.progress')).toHaveText('Stop 1 of 3');
+
+  // A fresh browser: no storage, no draft; the link alone carries the lesson.
+  const fresh = await browser.newContext();
+  const other = await fresh.newPage();
+  await open(other, url);
+  await expect(other.getByTestId('lesson.progress')).toHaveText('Stop 1 of 3');
+  await lab(other, (l) => l.hold());
+  await other.getByTestId('present.enter').click();
+  const root = other.getByTestId('present.root');
+  await expect(root).toBeVisible();
+  await expect(other.getByTestId('present.progress')).toHaveText('Stop 1 of 3');
+  await expect(other.getByTestId('present.say')).toHaveText('Three pods of v1 answer.');
+  await other.keyboard.press('PageDown');
+  await lab(other, (l) => l.advance(10));
+  await expect(other.getByTestId('present.progress')).toHaveText('Stop 2 of 3');
+  await expect(other.getByTestId('present.say')).toHaveText('The image is now v2.');
+  await expect(root.getByText('At most how many pods may exist during the rollout?')).toBeVisible();
+  expect((await state(other)).steps.map((s) => s.run)).toContain(SET_IMAGE);
+  await other.screenshot({ path: `${SHOTS}/builder-present-question-1280.png` });
+  // The first press shows the answer; the next plays on to the last stop.
+  await other.keyboard.press('PageDown');
+  await expect(root.getByRole('status').filter({ hasText: 'Answer: 4' })).toBeVisible();
+  await other.keyboard.press('PageDown');
+  await lab(other, (l) => l.advance(30));
+  await expect(other.getByTestId('present.progress')).toHaveText('Stop 3 of 3');
+  await expect(other.getByTestId('present.say')).toHaveText('Done: three pods of v2.');
+  // The presenter window knows the lesson only from the presenting window: it comes over the channel.
+  const [presenter] = await Promise.all([
+    fresh.waitForEvent('page'),
+    other.getByRole('button', { name: 'Presenter view' }).click(),
+  ]);
+  await expect(presenter.getByTestId('presenter.progress')).toHaveText('Stop 3 of 3');
+  await expect(presenter.getByTestId('presenter.say')).toContainText('Done: three pods of v2.');
+  await fresh.close();
+});
+
+test('a built-in lesson opens in the builder as a template, and the draft survives a reload', async ({
+  page,
+}) => {
+  await open(page);
+  await openBuilder(page);
+  const p = panel(page);
+  await p.getByTestId('builder.template').selectOption('rolling-update');
+  await p.getByTestId('builder.new').click();
+  await expect(p.getByTestId('builder.stops').getByRole('listitem')).toHaveCount(9);
+  // The template plays at its first stop.
+  await expect.poll(async () => (await state(page)).t).toBeCloseTo(20, 3);
+  await expect(p.getByTestId('builder.say.en')).toHaveValue(/^Ten pods of v1\./);
+  // Reorder by keyboard: stop 1's words move to stop 2.
+  await p.getByRole('button', { name: 'Move stop 1 later' }).focus();
+  await page.keyboard.press('Enter');
+  await p.getByTestId('builder.stop.1').click();
+  await expect(p.getByTestId('builder.say.en')).toHaveValue(/^Ten pods of v1\./);
+  await p.getByRole('button', { name: 'Delete stop 9' }).click();
+  await expect(p.getByTestId('builder.stops').getByRole('listitem')).toHaveCount(8);
+  await page.screenshot({ path: `${SHOTS}/builder-template-1280.png` });
+  await page.setViewportSize({ width: 390, height: 844 });
+  await p.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: `${SHOTS}/builder-template-390.png`, fullPage: true });
+  await page.setViewportSize({ width: 1280, height: 720 });
+
+  await page.reload();
+  await page.waitForFunction(() => window.__rolloutLab !== undefined);
+  await openBuilder(page);
+  await expect(panel(page).getByTestId('builder.stops').getByRole('listitem')).toHaveCount(8);
+  // Play: the draft as a learner sees it, with its stops.
+  await panel(page).getByTestId('builder.play').click();
+  await expect(panel(page)).toBeHidden();
+  await expect(page.getByTestId('lesson.progress')).toHaveText('Stop 1 of 8');
+});
