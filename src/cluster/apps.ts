@@ -44,6 +44,19 @@ export function imageTag(image: string): string {
 
 /** The image without tag or digest, with the default registry spelled out (`docker.io/luksa/kubia`). */
 export function imageRepository(image: string): string {
+  let repo = repositories.get(image);
+  if (repo === undefined) {
+    // Asked for every request served and every pod synced, of a handful of images.
+    if (repositories.size >= 1024) repositories.clear();
+    repo = repositoryOf(image);
+    repositories.set(image, repo);
+  }
+  return repo;
+}
+
+const repositories = new Map<string, string>();
+
+function repositoryOf(image: string): string {
   const noDigest = image.split('@')[0]!;
   const slash = noDigest.lastIndexOf('/');
   const colon = noDigest.lastIndexOf(':');

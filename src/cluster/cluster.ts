@@ -31,7 +31,7 @@ import type { PodRuntime } from './kubelet.ts';
 import { CommandBudget, ControllerManager, QUEUE_ORDER, roundTime } from './manager.ts';
 import { PRUNE_SECONDS, Recorder } from './recorder.ts';
 import { checkSnapshot } from './snapshot.ts';
-import { SharedRuntimes, SharedSeries } from './snapshot-parts.ts';
+import { joinChunks, SharedRuntimes, SharedSeries } from './snapshot-parts.ts';
 import type { Change, StoreData } from './store.ts';
 import type { AppBehaviour } from './apps.ts';
 import {
@@ -429,12 +429,12 @@ export class SimCluster implements ControllerContext {
     const w = cp.snapshot.world;
     this.load({
       ...cp.snapshot,
-      events: cp.events.flat(),
-      decisions: cp.decisions.flat(),
+      events: joinChunks(cp.events),
+      decisions: joinChunks(cp.decisions),
       world: {
         ...w,
         pods: w.pods.map(([key, rt], i) => [key, { ...rt, requests: cp.requests[i]! }]),
-        traffic: { ...w.traffic, series: cp.series.flat() },
+        traffic: { ...w.traffic, series: joinChunks(cp.series) },
       },
     });
   }

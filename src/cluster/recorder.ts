@@ -62,6 +62,8 @@ export class Recorder {
   private eventLog: KubeEvent[] = [];
   /** Where each event key is in the log; built when first needed after a restore or prune. */
   private eventIndexMap: Map<string, number> | undefined = new Map();
+  /** At most the oldest lastTimestamp in the event log (undefined: not known). */
+  private eventsNotBefore: string | undefined;
   private eventSeq = 0;
   private decisionLog: Decision[] = [];
   private lastDecision = new Map<string, Map<string, string>>();
@@ -209,10 +211,15 @@ export class Recorder {
       this.decisionLog = this.decisionLog.filter((d) => d.t >= t);
       this.versions.decisions++;
     }
-    if (this.eventLog.every((e) => e.lastTimestamp >= cutoff)) return;
+    // A lower bound of the oldest lastTimestamp stays one as events are recorded (they only get
+    // later): with it, a minute with nothing to drop costs no scan of the log.
+    if (this.eventsNotBefore === undefined || this.eventsNotBefore < cutoff)
+      this.eventsNotBefore = oldestTimestamp(this.eventLog);
+    if (this.eventsNotBefore >= cutoff) return;
     this.eventLog = this.eventLog.filter((e) => e.lastTimestamp >= cutoff);
     this.versions.events++;
     this.eventIndexMap = undefined;
+    this.eventsNotBefore = undefined;
   }
 
   private eventIndex(): Map<string, number> {
@@ -261,8 +268,8 @@ export class Recorder {
     decisions: readonly (readonly Decision[])[];
   } {
     return {
-      events: this.shared.checkpointEvents.of(this.eventLog, (e) => e),
-      decisions: this.shared.checkpointDecisions.of(this.decisionLog, (d) => d),
+      events: this.shared.checkpointEvents.of(this.eventLog, (e) => e, this.versions.events),
+      decisions: this.shared.checkpointDecisions.of(this.decisionLog, (d) => d, this.versions.decisions),
     };
   }
 
@@ -271,10 +278,18 @@ export class Recorder {
     this.eventLog = [...s.events];
     this.shared.events.adopt(s.events, ++this.versions.events);
     this.eventIndexMap = undefined;
+    this.eventsNotBefore = undefined;
     this.decisionLog = [...s.decisions];
     this.shared.decisions.adopt(s.decisions, ++this.versions.decisions);
     this.eventSeq = s.eventSeq;
     this.lastDecision = new Map(s.lastDecision.map(([k, m]) => [k, new Map(m)]));
     this.versions.memo++;
   }
+}
+
+/** The least lastTimestamp of the events ('\uffff' for none: later than any). */
+function oldestTimestamp(log: readonly KubeEvent[]): string {
+  let oldest = '\uffff';
+  for (const e of log) if (e.lastTimestamp < oldest) oldest = e.lastTimestamp;
+  return oldest;
 }

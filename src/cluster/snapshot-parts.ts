@@ -165,14 +165,21 @@ export class SharedMemo {
  */
 export class SharedSeries<T extends object> {
   private chunks = new WeakMap<T, readonly T[]>();
+  private version: number | undefined;
+  private last: (readonly T[])[] = [];
 
-  of(series: readonly T[], copyLast: (x: T) => T): (readonly T[])[] {
+  /**
+   * `version`, when the owner keeps one that changes with every change to `series` (the event
+   * log's): an unchanged series is the last copy, without looking at it.
+   */
+  of(series: readonly T[], copyLast: (x: T) => T, version?: number): (readonly T[])[] {
+    if (version !== undefined && version === this.version) return this.last;
     const out: (readonly T[])[] = [];
     for (let start = 0; start < series.length; start += CHUNK) {
       const end = Math.min(series.length, start + CHUNK);
       const full = end - start === CHUNK && end < series.length;
       let chunk = full ? this.chunks.get(series[start]!) : undefined;
-      if (chunk && !chunk.every((x, i) => x === series[start + i])) chunk = undefined;
+      if (chunk && !sameItems(chunk, series, start)) chunk = undefined;
       if (!chunk) {
         const part = series.slice(start, end);
         if (end === series.length) part[part.length - 1] = copyLast(part[part.length - 1]!);
@@ -181,8 +188,22 @@ export class SharedSeries<T extends object> {
       }
       out.push(chunk);
     }
+    this.version = version;
+    this.last = out;
     return out;
   }
+}
+
+/** The chunks one after another (what `flat()` gives, without its generic walk over each item). */
+export function joinChunks<T>(chunks: readonly (readonly T[])[]): T[] {
+  const out: T[] = [];
+  for (const chunk of chunks) for (let i = 0; i < chunk.length; i++) out.push(chunk[i]!);
+  return out;
+}
+
+function sameItems<T>(chunk: readonly T[], series: readonly T[], start: number): boolean {
+  for (let i = 0; i < chunk.length; i++) if (chunk[i] !== series[start + i]) return false;
+  return true;
 }
 
 const CHUNK = 256;

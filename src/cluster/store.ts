@@ -256,12 +256,19 @@ export class Store {
     this.resourceVersion = data.resourceVersion;
     this.owned = new Map();
     this.positions = new Map();
-    for (const [kind, b] of this.kinds)
-      for (const [key, o] of b) {
-        this.index(o, key);
-        this.placed(kind, key);
-      }
+    for (const [kind, b] of this.kinds) {
+      for (const key of b.keys()) this.placed(kind, key);
+      // Each write moves its object to the end of its controller's list, so the lists are in the
+      // order of the last writes: by resourceVersion, as they were before the save.
+      const byWrite = [...b].sort(([, x], [, y]) => writeOrder(x) - writeOrder(y));
+      for (const [key, o] of byWrite) this.index(o, key);
+    }
   }
+}
+
+/** The resourceVersion of an object's last write, as a number (0 when it has none). */
+function writeOrder(o: KubeObject): number {
+  return Number(o.metadata.resourceVersion) || 0;
 }
 
 export function byNamespaceAndName(a: KubeObject, b: KubeObject): number {

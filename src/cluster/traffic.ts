@@ -120,10 +120,22 @@ export function runTrafficBatch(ctx: ControllerContext, kubelet: KubeletWorld, t
     }
   });
   const cutoff = end - RECENT_SECONDS;
-  if (traffic.recent.length && traffic.recent[0]!.t < cutoff)
-    traffic.recent = traffic.recent.filter((r) => r.t >= cutoff);
+  if (traffic.recent.length && traffic.recent[0]!.t < cutoff) traffic.recent = since(traffic.recent, cutoff);
   if (traffic.series.length > SERIES_SECONDS)
     traffic.series = traffic.series.slice(traffic.series.length - SERIES_SECONDS);
+}
+
+/**
+ * The requests sent at `cutoff` or later, in order (`filter`'s result). Requests are recorded batch
+ * by batch, each batch within BATCH_SECONDS and after the one before, so once one is a batch past
+ * the cutoff every later one is past it too: only the head is looked at.
+ */
+function since(recent: RequestRecord[], cutoff: number): RequestRecord[] {
+  let head = 0;
+  while (head < recent.length && recent[head]!.t < cutoff + 2 * BATCH_SECONDS) head++;
+  const out = recent.slice(0, head).filter((r) => r.t >= cutoff);
+  for (let i = head; i < recent.length; i++) out.push(recent[i]!);
+  return out;
 }
 
 const addressesOf = new WeakMap<Endpoints, EndpointAddress[]>();

@@ -92,6 +92,11 @@ export class Recording {
    * many pods, replays little whatever its length).
    */
   checkpoints: Checkpoint[] = [];
+  /**
+   * How many of `checkpoints` are old enough to have been thinned already (see `addCheckpoint`):
+   * those stay as they are.
+   */
+  private thinned = 0;
   /** samples[s] is the sample at second s (× sampleEvery), once reached. */
   samples: Sample[] = [];
   /** Requests per completed second, in time order. */
@@ -107,7 +112,43 @@ export class Recording {
     readonly checkpointEvery: number,
     readonly sampleEvery: number,
     readonly checkpointWrites: number,
+    /**
+     * Checkpoints this many seconds behind the newest are thinned to one every `sparseEvery`
+     * seconds, keeping each one `checkpointWrites` writes after the last kept (0: never thinned).
+     */
+    readonly denseSeconds = 0,
+    readonly sparseEvery = checkpointEvery,
   ) {}
+
+  /**
+   * Adds a checkpoint after the last (or in its place, at the same instant), then thins those that
+   * fell `denseSeconds` behind it: an hour of checkpoints then holds about one a minute where
+   * little happened, while a seek anywhere still replays at most `sparseEvery` seconds or about
+   * `checkpointWrites` writes, and the recent past (where one scrubs most) stays dense.
+   */
+  addCheckpoint(cp: Checkpoint): void {
+    const list = this.checkpoints;
+    const last = list[list.length - 1];
+    if (last !== undefined && Math.abs(last.t - cp.t) < EPS) list[list.length - 1] = cp;
+    else list.push(cp);
+    if (this.denseSeconds <= 0) return;
+    this.thinned = Math.min(this.thinned, list.length - 1);
+    const horizon = cp.t - this.denseSeconds;
+    let kept = Math.max(1, this.thinned);
+    let i = kept;
+    while (i < list.length - 1 && list[i]!.t < horizon - EPS) {
+      const c = list[i++]!;
+      const prev = list[kept - 1]!;
+      if (c.t - prev.t >= this.sparseEvery - EPS || c.writes - prev.writes >= this.checkpointWrites)
+        list[kept++] = c;
+    }
+    if (i === kept) {
+      this.thinned = kept;
+      return;
+    }
+    list.splice(kept, i - kept);
+    this.thinned = kept;
+  }
 
   get until(): number {
     return this.front.t;
@@ -153,6 +194,7 @@ export class Recording {
     const t = p.t;
     while (this.checkpoints.length && this.checkpoints[this.checkpoints.length - 1]!.t > t - EPS)
       this.checkpoints.pop();
+    this.thinned = Math.min(this.thinned, this.checkpoints.length);
     this.samples.length = Math.min(this.samples.length, Math.max(0, Math.ceil(t / this.sampleEvery - EPS)));
     while (this.traffic.length && this.traffic[this.traffic.length - 1]!.t + 1 > t + EPS) this.traffic.pop();
     while (this.changes.length > 1 && this.changes[this.changes.length - 1]! > t - EPS) this.changes.pop();
@@ -172,7 +214,26 @@ export class Recording {
   }
 }
 
+/** The last sample taken of each store, with the versions of the kinds it was made from. */
+const lastSample = new WeakMap<object, { versions: string; sample: Sample }>();
+const SAMPLED_KINDS = ['ReplicaSet', 'Deployment', 'Pod', 'Node'];
+
 export function sampleOf(c: SimCluster): Sample {
+  // A sample depends only on these kinds: while none was written (a steady stretch, however many
+  // requests it serves), the last sample holds at this moment too.
+  const versions = SAMPLED_KINDS.map((k) => c.store.version(k)).join();
+  const last = lastSample.get(c.store);
+  const sample =
+    last?.versions === versions
+      ? last.sample.t === c.now
+        ? last.sample
+        : Object.freeze({ ...last.sample, t: c.now })
+      : sampleAt(c);
+  lastSample.set(c.store, { versions, sample });
+  return sample;
+}
+
+function sampleAt(c: SimCluster): Sample {
   return sampleFrom(
     c.now,
     c.store.list<ReplicaSet>('ReplicaSet'),

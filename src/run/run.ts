@@ -49,6 +49,13 @@ export interface RunOptions {
    * happens, a seek replays at most about this much work rather than `checkpointEvery` seconds.
    */
   checkpointWrites?: number;
+  /**
+   * Checkpoints further back than this many seconds (60) are thinned to one every
+   * `sparseCheckpointEvery` seconds (120), except where about `checkpointWrites` writes were made
+   * since the last kept: a long run's memory grows with what happened, not with its length.
+   */
+  denseSeconds?: number;
+  sparseCheckpointEvery?: number;
   /** Seconds between timeline samples (1). */
   sampleEvery?: number;
   /** Deep-freeze every frame, so accidental mutation throws (development builds, tests). */
@@ -173,6 +180,8 @@ class RunImpl implements RunControls {
       options.checkpointEvery ?? 10,
       options.sampleEvery ?? 1,
       options.checkpointWrites ?? 2000,
+      options.denseSeconds ?? 60,
+      options.sparseCheckpointEvery ?? 120,
     );
     this.live = this.fresh();
     this.runDue();
@@ -344,11 +353,8 @@ class RunImpl implements RunControls {
       const last = checkpoints[checkpoints.length - 1];
       // Again at the same instant (a step ran): the later state replaces the earlier.
       const again = last !== undefined && Math.abs(last.t - t) < EPS;
-      if (again || onGrid || !last || writes - last.writes >= checkpointWrites) {
-        const cp = { t, snapshot: this.live.checkpoint(), next: this.next, writes };
-        if (again) checkpoints[checkpoints.length - 1] = cp;
-        else checkpoints.push(cp);
-      }
+      if (again || onGrid || !last || writes - last.writes >= checkpointWrites)
+        this.rec.addCheckpoint({ t, snapshot: this.live.checkpoint(), next: this.next, writes });
     }
     this.rec.front = p;
     this.rec.version++;

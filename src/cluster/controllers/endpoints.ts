@@ -3,7 +3,7 @@
  * to what a Service needs here: ready, non-terminating pods with an IP become ready addresses;
  * pods that are running but not ready are listed as not ready; terminating pods leave at once.
  */
-import { deepEqual } from '../../k8s/copy.ts';
+import { deepEqual, deepFreeze } from '../../k8s/copy.ts';
 import { mapSelectorMatches } from '../../k8s/labels.ts';
 import type { EndpointAddress, EndpointSlice, Endpoints, Pod, Service } from '../../k8s/types.ts';
 import type { ControllerContext, InformerHandlers, StoreReader } from '../context.ts';
@@ -44,8 +44,10 @@ export function syncEndpoints(ctx: ControllerContext, key: string, cache?: Servi
   const existing = ctx.store.get<Endpoints>('Endpoints', namespace, name);
   const known = existing && signatureOf(existing);
   if (!existing || !sameSignature(known, signature)) {
-    const ready = view.readyAddresses;
-    const notReady = view.notReadyAddresses;
+    // Frozen here (their addresses already are): the store's deep freeze then stops at the lists
+    // instead of visiting every address of every write.
+    const ready = Object.freeze(view.readyAddresses) as EndpointAddress[];
+    const notReady = Object.freeze(view.notReadyAddresses) as EndpointAddress[];
     const subset: NonNullable<Endpoints['subsets']>[number] = {};
     if (ready.length) subset.addresses = ready;
     if (notReady.length) subset.notReadyAddresses = notReady;
@@ -76,7 +78,7 @@ export function syncEndpoints(ctx: ControllerContext, key: string, cache?: Servi
   // A slice's port name is a pointer the endpointslice controller always sets, "" when the
   // Service port has none (kubectl's describe reads it without a nil check).
   const slicePorts = ports.map((p) => ({ ...p, name: p.name ?? '' }));
-  const endpoints: EndpointSlice['endpoints'] = view.sliceEndpoints;
+  const endpoints = Object.freeze(view.sliceEndpoints) as EndpointSlice['endpoints'];
   if (!slice) {
     const created = ctx.create<EndpointSlice>({
       apiVersion: 'discovery.k8s.io/v1',
@@ -140,17 +142,18 @@ function memberOf(
     position,
     ready,
     pod: p,
-    address: {
+    // Frozen as the store would freeze them, once per member instead of once per write.
+    address: deepFreeze({
       ip: p.status.podIP,
       nodeName: p.spec.nodeName ?? '',
       targetRef: { kind: 'Pod', name, namespace, uid },
-    },
-    sliceEndpoint: {
+    }),
+    sliceEndpoint: deepFreeze({
       addresses: [p.status.podIP],
       conditions: { ready, serving: ready, terminating: false },
       nodeName: p.spec.nodeName ?? '',
       targetRef: { kind: 'Pod', name, namespace, uid },
-    },
+    }),
   };
 }
 
@@ -276,15 +279,16 @@ class MembersEntry implements MembersView {
     this.sliceEndpoints = view.sliceEndpoints;
   }
 
-  /** Copies every list before the first change of a catch-up. */
+  /**
+   * Copies every list that a write or a signature may hold before the first change of a catch-up
+   * (`ready` and `notReady` are this entry's own).
+   */
   private copied = false;
 
   private copy(): void {
     if (this.copied) return;
     this.copied = true;
     this.sorted = this.sorted.slice();
-    this.ready = this.ready.slice();
-    this.notReady = this.notReady.slice();
     this.readyAddresses = this.readyAddresses.slice();
     this.notReadyAddresses = this.notReadyAddresses.slice();
     this.sliceEndpoints = this.sliceEndpoints.slice();
