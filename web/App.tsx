@@ -33,7 +33,7 @@ import { connectPresenter, presenterToken } from './classroom/presenter.ts';
 import { ClassBadge } from './classroom/ClassBadge.tsx';
 import type { Lab } from './lab/lab.ts';
 import { ConnectDialog, FollowControls, FollowNotice } from './follow/Follow.tsx';
-import { useBuilder } from './builder/store.ts';
+import { useBuilderOpen } from './builder/open.ts';
 
 const motionFeatures = () => import('./motion.ts').then((m) => m.default);
 // The timeline (and d3-shape with it) arrives just after the first paint, like the console.
@@ -109,7 +109,7 @@ function MainApp() {
   const sideWidth = usePrefs('sideWidth');
   const lesson = useCurrentLesson();
   const { presenting } = useLesson();
-  const building = useBuilder((b) => b.open);
+  const building = useBuilderOpen();
   // The builder takes the side column: its stop forms say what the lesson panel would.
   const lessonOn = !!lesson && !presenting && !building;
   const t = useT();

@@ -15,6 +15,7 @@ import {
 } from '../../src/index.ts';
 import type { Vars } from '../i18n/index.ts';
 import type { Lab } from '../lab/lab.ts';
+import { setBuilderOpen } from './open.ts';
 import { CUSTOM_PREFIX, lessonById, loadLessons, registerLesson } from '../lessons/catalog.ts';
 import { setPresenting, startLesson } from '../lessons/store.ts';
 import { exportFileName, loadCodec } from '../share/link.ts';
@@ -48,7 +49,6 @@ export interface BuilderMessage {
 }
 
 export interface BuilderState {
-  open: boolean;
   draft: Draft | null;
   /** The stop whose form is open (an index among the stops). */
   selected: number;
@@ -62,7 +62,6 @@ export interface BuilderState {
 let storage: KeyValueStore | undefined = browserStorage();
 
 export const builderStore = createStore<BuilderState>(() => ({
-  open: false,
   draft: null,
   selected: 0,
   problems: [],
@@ -77,7 +76,8 @@ const set = (patch: Partial<BuilderState>) => builderStore.setState(patch);
 /** For tests: another storage and a closed builder. */
 export function configureBuilder(next: KeyValueStore | undefined): void {
   storage = next;
-  set({ open: false, draft: null, selected: 0, problems: [], message: null, unsaved: false });
+  setBuilderOpen(false);
+  set({ draft: null, selected: 0, problems: [], message: null, unsaved: false });
 }
 
 /** Keeps the draft in this browser on every change (one small JSON write). */
@@ -98,10 +98,11 @@ export async function openBuilder(lab: Lab): Promise<void> {
     readDraft(readItem(storage, DRAFT_KEY)) ??
     emptyDraft(lab.run.scenario());
   lab.setLesson({ pickerOpen: false });
-  set({ open: true, draft, message: null });
+  set({ draft, message: null });
+  setBuilderOpen(true);
 }
 
-export const closeBuilder = () => set({ open: false });
+export const closeBuilder = () => setBuilderOpen(false);
 
 function change(draft: Draft, patch: Partial<BuilderState> = {}): void {
   // A change answers the problems found before: they are checked again on the next play or share.

@@ -8,7 +8,6 @@ import { text } from './hooks.ts';
 import { closePicker, startLesson } from './store.ts';
 import { MarkdownInline } from '../text/Markdown.tsx';
 import { resetProgress, summarize, useProgress } from './progress.ts';
-import { openBuilder } from '../builder/store.ts';
 import './lessons.css';
 
 export function LessonPicker() {
@@ -39,7 +38,8 @@ export function LessonPicker() {
         <button
           type="button"
           className="lesson-picker-build"
-          onClick={() => void openBuilder(lab)}
+          // The builder's store and drafts load when it is first opened.
+          onClick={() => void import('../builder/store.ts').then((m) => m.openBuilder(lab))}
           data-testid="builder.open"
         >
           {t('builder.button')}
