@@ -12,7 +12,7 @@ import { comparisonClock, type History, type Sample } from '../../src/index.ts';
 import { useLang, useT } from '../i18n/index.ts';
 import { formatTime } from '../ui/hooks.ts';
 import type { T } from '../ui/labels.ts';
-import { flatPath, M, useWidth, xScale } from '../ui/scale.ts';
+import { flatPath, M, stepCorners, useWidth, xScale } from '../ui/scale.ts';
 import type { CompareState } from './compareLab.ts';
 import { useCompare, useCompareState } from './context.ts';
 import { laneDash, laneKey, laneTitle } from './lanes.ts';
@@ -192,7 +192,12 @@ const Chart = memo(function Chart({
         <line x1={x(start)} x2={x(start)} y1={TOP} y2={H - 14} />
       </g>
       {model.lanes.map((l, i) => (
-        <path key={i} d={flatPath(avail(l.samples))} className="lane-line" strokeDasharray={laneDash(i)}>
+        <path
+          key={i}
+          d={flatPath(avail(stepCorners(l.samples, (a, b) => a.available === b.available)))}
+          className="lane-line"
+          strokeDasharray={laneDash(i)}
+        >
           <title>{`${l.title}: ${t('compare.legendAvailable')}`}</title>
         </path>
       ))}

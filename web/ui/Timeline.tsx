@@ -17,7 +17,7 @@ import { useLab, useLabState } from '../lab/context.ts';
 import type { LabState } from '../lab/lab.ts';
 import { STACKED, useMedia } from '../layout/media.ts';
 import { formatTime } from './hooks.ts';
-import { flatPath, M, useWidth, xScale } from './scale.ts';
+import { flatPath, M, stepCorners, useWidth, xScale } from './scale.ts';
 import type { T } from './labels.ts';
 import { useTimelineCut } from '../predict/hooks.ts';
 import './timeline.css';
@@ -205,6 +205,9 @@ function timelineModel(frame: Frame, duration: number, cut?: number): TimelineMo
   };
 }
 
+const sameRow = (a: StackRow, b: StackRow) => a.y0 === b.y0 && a.y1 === b.y1;
+const sameAvailable = (a: Sample, b: Sample) => a.available === b.available;
+
 const Chart = memo(function Chart({
   model,
   width,
@@ -257,11 +260,16 @@ const Chart = memo(function Chart({
         </text>
       ))}
       {model.replicas.map((s) => (
-        <path key={s.key} d={flatPath(replicaArea(s.rows))} fill={PALETTE[s.colour]} fillOpacity={0.55}>
+        <path
+          key={s.key}
+          d={flatPath(replicaArea(stepCorners(s.rows, sameRow)))}
+          fill={PALETTE[s.colour]}
+          fillOpacity={0.55}
+        >
           <title>{s.title}</title>
         </path>
       ))}
-      <path d={flatPath(avail(model.samples))} className="available-line" />
+      <path d={flatPath(avail(stepCorners(model.samples, sameAvailable)))} className="available-line" />
       <g className="requests-band">
         <line x1={M.l} x2={width - M.r} y1={BAND_BOTTOM} y2={BAND_BOTTOM} className="axis" />
         {hasTraffic && (
@@ -271,9 +279,18 @@ const Chart = memo(function Chart({
         )}
         {model.requests.map((s) =>
           s.colour === 'danger' ? (
-            <path key={s.key} d={flatPath(requestArea(s.rows))} className="requests-failed" />
+            <path
+              key={s.key}
+              d={flatPath(requestArea(stepCorners(s.rows, sameRow)))}
+              className="requests-failed"
+            />
           ) : (
-            <path key={s.key} d={flatPath(requestArea(s.rows))} fill={PALETTE[s.colour]} fillOpacity={0.8}>
+            <path
+              key={s.key}
+              d={flatPath(requestArea(stepCorners(s.rows, sameRow)))}
+              fill={PALETTE[s.colour]}
+              fillOpacity={0.8}
+            >
               <title>{t('timeline.requestsOf', { version: s.key })}</title>
             </path>
           ),
