@@ -5,6 +5,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { useT } from '../i18n/index.ts';
 import { Actions } from '../ui/Actions.tsx';
+import { useDismiss } from './dismiss.ts';
 
 export function ActionsMenu() {
   const t = useT();
@@ -12,29 +13,12 @@ export function ActionsMenu() {
   const button = useRef<HTMLButtonElement>(null);
   const panel = useRef<HTMLDivElement>(null);
   useEffect(() => {
-    if (!open) return;
-    panel.current?.querySelector<HTMLElement>('select, input, button')?.focus();
-    const close = (focus: boolean) => {
-      setOpen(false);
-      if (focus) button.current?.focus();
-    };
-    const onKey = (e: KeyboardEvent) => {
-      if (e.key === 'Escape') {
-        e.preventDefault();
-        close(true);
-      }
-    };
-    const onDown = (e: PointerEvent) => {
-      const target = e.target as Node;
-      if (!panel.current?.contains(target) && !button.current?.contains(target)) close(false);
-    };
-    window.addEventListener('keydown', onKey);
-    window.addEventListener('pointerdown', onDown);
-    return () => {
-      window.removeEventListener('keydown', onKey);
-      window.removeEventListener('pointerdown', onDown);
-    };
+    if (open) panel.current?.querySelector<HTMLElement>('select, input, button')?.focus();
   }, [open]);
+  useDismiss(open, [panel, button], (returnFocus) => {
+    setOpen(false);
+    if (returnFocus) button.current?.focus();
+  });
   return (
     <>
       <button
