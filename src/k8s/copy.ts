@@ -97,6 +97,8 @@ export function deepEqual(a: unknown, b: unknown): boolean {
 export function deepFreeze<T>(value: T): T {
   if (value === null || typeof value !== 'object' || Object.isFrozen(value)) return value;
   Object.freeze(value);
-  for (const v of Object.values(value as object)) deepFreeze(v);
+  // Indexes and for-in instead of Object.values: no array per object (every store write freezes).
+  if (Array.isArray(value)) for (let i = 0; i < value.length; i++) deepFreeze(value[i]);
+  else for (const k in value) deepFreeze((value as Record<string, unknown>)[k]);
   return value;
 }
