@@ -25,7 +25,7 @@ export const lessons = {
     'lessons.number': 'Answer with a number',
     'lessons.numberIn': 'Answer with a number of {unit}',
     'lessons.submitNumber': 'Answer',
-    'lessons.notANumber': 'Type a number, for example 13 or 2.5.',
+    'lessons.notANumber': 'Type a number, in digits (a decimal point or comma is fine).',
     'lessons.whatHappened': 'What the controllers did',
     'lessons.nothingHappened': 'No controller acted since the last stop.',
     'lessons.moreDecisions':
@@ -85,7 +85,7 @@ export const lessons = {
     'lessons.number': '숫자로 답하세요',
     'lessons.numberIn': '숫자로 답하세요 (단위: {unit})',
     'lessons.submitNumber': '답하기',
-    'lessons.notANumber': '숫자를 입력하세요. 예: 13 또는 2.5',
+    'lessons.notANumber': '숫자로 입력하세요 (소수점이나 쉼표도 됩니다).',
     'lessons.whatHappened': '컨트롤러가 한 일',
     'lessons.nothingHappened': '지난 멈춤 지점 이후 컨트롤러가 한 일이 없습니다.',
     'lessons.moreDecisions': '결정 {n}개 더 보기(kubelet, 스케줄러, 레플리카셋)',
