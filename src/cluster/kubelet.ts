@@ -157,9 +157,11 @@ function upsertCondition(list: PodCondition[] | undefined, c: PodCondition, now:
 }
 
 export function setPodCondition(ctx: ControllerContext, pod: Pod, c: PodCondition): Pod {
-  const current = pod.status.conditions?.find((x) => x.type === c.type);
-  if (current && current.status === c.status && current.reason === c.reason && current.message === c.message)
-    return pod;
+  for (const x of pod.status.conditions ?? []) {
+    if (x.type !== c.type) continue;
+    if (x.status === c.status && x.reason === c.reason && x.message === c.message) return pod;
+    break;
+  }
   return ctx.updateStatus<Pod>({
     ...pod,
     status: { ...pod.status, conditions: upsertCondition(pod.status.conditions, c, ctx.now) },
