@@ -6,6 +6,7 @@ import {
   loadLessons,
   loadShareCodec,
   parseScenario,
+  scenarioYaml,
   stopIndices,
   type Scenario,
 } from '../../src/index.ts';
@@ -268,7 +269,7 @@ describe('a question answered with a number', () => {
     });
   });
 
-  it('keeps what autosave and the share link carry; switching back to choices loses nothing', async () => {
+  it('keeps what autosave, the share link and the file carry; switching back to choices loses nothing', async () => {
     const d = numberDraft();
     expect(readDraft(JSON.stringify(d))).toEqual(d);
     const { encodeShare, decodeShare } = await loadShareCodec();
@@ -277,6 +278,10 @@ describe('a question answered with a number', () => {
     const back = decodeShare(encodeShare({ scenario: r.scenario, at: 5 }));
     if (!back.ok) throw new Error(back.error);
     expect(back.payload.scenario.spec.steps[1]!.question).toEqual(r.scenario.spec.steps[1]!.question);
+    // Export file: the YAML the builder writes reads back the same.
+    expect(parseScenario(scenarioYaml(r.scenario)).spec.steps[1]!.question).toEqual(
+      r.scenario.spec.steps[1]!.question,
+    );
     const { kind: _kind, ...choices } = d.steps[1]!.question!;
     const again = draftToScenario(updateStop(d, 1, { question: choices }));
     expect(again.ok && again.scenario.spec.steps[1]!.question).toMatchObject({

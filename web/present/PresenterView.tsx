@@ -22,7 +22,7 @@ const clock = (ms: number) => {
   return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`;
 };
 
-/** The choices with the right one marked, or what a number question asks for (its unit, tolerance). */
+/** The choices with the right one marked, or what a number question asks for (its unit). */
 function QuestionAnswers({ q }: { q: LessonQuestion }) {
   const t = useT();
   const lang = useLang();
