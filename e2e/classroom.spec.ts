@@ -2,7 +2,8 @@
  * A live class with `npm run classroom` (the real server, in its own process, serving dist/):
  * one presenter and three students on phones. Students follow stop changes, answer, the presenter
  * sees the distribution and reveals it; a student's attempt to drive the class is refused; killing
- * the server leaves every page usable. Screenshots of the student's page (390×844) and of the
+ * the server leaves every page usable; at a number question the phones send numbers and the
+ * presenter sees each one counted, and the CSV export has them. Screenshots of the student's page (390×844) and of the
  * presenter's distribution (1280×720) go to test-results/classroom.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
