@@ -219,8 +219,19 @@ function computeDigest(image: string): string {
  * (A hash, not the seeded generator: ids must not shift the random sequence of the simulation.)
  */
 export function containerID(pod: Pod, container: string, restarts: number): string {
-  return `containerd://${computeDigest(`${pod.metadata.uid ?? pod.metadata.name}/${container}/${restarts}`)}`;
+  // Once per pod (its metadata object, which status writes keep), container and restart.
+  let ids = containerIds.get(pod.metadata);
+  if (!ids) containerIds.set(pod.metadata, (ids = new Map()));
+  const key = `${container}/${restarts}`;
+  let id = ids.get(key);
+  if (id === undefined) {
+    id = `containerd://${computeDigest(`${pod.metadata.uid ?? pod.metadata.name}/${key}`)}`;
+    ids.set(key, id);
+  }
+  return id;
 }
+
+const containerIds = new WeakMap<Pod['metadata'], Map<string, string>>();
 
 /** The image as containerd reports it once the container exists: `docker.io/luksa/kubia:v1`. */
 function runtimeImage(image: string): string {
