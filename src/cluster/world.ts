@@ -119,6 +119,8 @@ export class NodeUsageCache {
   private inexact = false;
   /** False until counted from the store (after a restore, at the next batch). */
   private valid = false;
+  /** Pending pods as last seen waiting: the stored pod, its fit key, its condition's message. */
+  readonly waiting = new Map<string, WaitingPod>();
 
   onPodChange(old: Pod | undefined, pod: Pod | undefined): void {
     if (!this.valid) return;
@@ -128,6 +130,7 @@ export class NodeUsageCache {
 
   reset(): void {
     this.valid = false;
+    this.waiting.clear();
   }
 
   private count(p: Pod, sign: 1 | -1): void {
@@ -231,14 +234,26 @@ export function scheduleBatch(
     const pod = ctx.store.getByKey<Pod>('Pod', key);
     if (!pod || pod.spec.nodeName || pod.metadata.deletionTimestamp) {
       world.unschedulable.delete(key);
+      cache?.waiting.delete(key);
       continue;
     }
     // Most retries find what the last one found: a pod already waiting, whose requests fit
-    // nowhere in this batch, with that very message on its condition, changes nothing.
-    const failed = fitsNowhere.size ? fitsNowhere.get(fitKey(pod)) : undefined;
-    if (failed && world.unschedulable.has(key) && waitsWith(pod, failed.message)) continue;
+    // nowhere in this batch, with that very message on its condition, changes nothing. The
+    // cache knows it of the very pod object it last saw waiting so, without looking again.
+    if (fitsNowhere.size && world.unschedulable.has(key)) {
+      const seen = cache?.waiting.get(key);
+      if (seen?.pod === pod && fitsNowhere.get(seen.fit)?.message === seen.message) continue;
+      const fit = fitKey(pod);
+      const failed = fitsNowhere.get(fit);
+      if (failed && waitsWith(pod, failed.message)) {
+        cache?.waiting.set(key, { pod, fit, message: failed.message });
+        continue;
+      }
+    }
     usage ??= cache ? cache.usageOf(ctx, nodes) : nodeUsage(ctx, nodes);
-    schedulePod(ctx, world, key, pod, nodes, usage, fitsNowhere);
+    const waiting = schedulePod(ctx, world, key, pod, nodes, usage, fitsNowhere);
+    if (waiting) cache?.waiting.set(key, waiting);
+    else cache?.waiting.delete(key);
   }
 }
 
@@ -283,6 +298,13 @@ function feasibleNodes(
   return feasible;
 }
 
+/** A pod the scheduler left waiting, as stored then: while it is that object, it waits so. */
+interface WaitingPod {
+  pod: Pod;
+  fit: string;
+  message: string;
+}
+
 /** Why pods of one fit key fit on no node: the reasons, and the PodScheduled message. */
 interface FitsNowhere {
   detail: string;
@@ -314,7 +336,7 @@ function schedulePod(
   nodes: NodeObject[],
   usage: Map<string, NodeUsage>,
   fitsNowhere: Map<string, FitsNowhere>,
-): void {
+): WaitingPod | undefined {
   const { namespace = 'default', name } = pod.metadata;
   const req = podRequests(pod);
   const owner = controllerUid(pod);
@@ -355,8 +377,13 @@ function schedulePod(
       });
     }
     world.unschedulable.add(key);
-    setPodCondition(ctx, pod, { type: 'PodScheduled', status: 'False', reason: 'Unschedulable', message });
-    return;
+    const stored = setPodCondition(ctx, pod, {
+      type: 'PodScheduled',
+      status: 'False',
+      reason: 'Unschedulable',
+      message,
+    });
+    return { pod: stored, fit: requests, message };
   }
   // The best-scoring nodes; a seeded draw picks among equals.
   const cmp = (a: number[], b: number[]) => {
@@ -394,6 +421,7 @@ function schedulePod(
     `Successfully assigned ${namespace}/${name} to ${node.metadata.name}`,
     'default-scheduler',
   );
+  return undefined;
 }
 
 /** Whether a pod takes room on a node: bound, and not finished (what NodeUsage counts). */
@@ -414,7 +442,10 @@ export function schedulerInformers(usage: NodeUsageCache): InformerHandlers {
       const old = c.old as Pod | undefined;
       const after = c.type === 'deleted' ? undefined : pod;
       usage.onPodChange(old, after);
-      if (c.type === 'deleted') world.unschedulable.delete(key);
+      if (c.type === 'deleted') {
+        world.unschedulable.delete(key);
+        usage.waiting.delete(key);
+      }
       if (holdsRoom(c.type === 'deleted' ? pod : old) && !holdsRoom(after)) {
         for (const k of world.unschedulable) ctx.enqueue('scheduler', k);
       } else if (c.type === 'added' && !pod.spec.nodeName && !pod.metadata.deletionTimestamp)
