@@ -133,9 +133,7 @@ test('switching to Korean translates the lesson UI', async ({ page }) => {
     clone.querySelectorAll('pre').forEach((p) => p.remove());
     return clone.innerText;
   });
-  const english = Object.values(dict.en).filter(
-    (s) => s.length > 3 && !s.includes('{') && visible.includes(s),
-  );
+  const english = Object.values(dict).filter((s) => s.length > 3 && !s.includes('{') && visible.includes(s));
   expect(english).toEqual([]);
   await page.getByRole('button', { name: '레슨', exact: true }).click();
   await expect(page.getByRole('dialog', { name: '레슨' })).toContainText('롤링 업데이트');

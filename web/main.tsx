@@ -4,7 +4,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { loadExtensions } from '../src/index.ts';
 import { App } from './App.tsx';
-import { langStore } from './i18n/index.ts';
+import { langStore, loadLanguage } from './i18n/index.ts';
 import { LabProvider } from './lab/LabProvider.tsx';
 import { defaultScenario, START_AT } from './lab/defaultScenario.ts';
 import { createLab } from './lab/lab.ts';
@@ -23,10 +23,15 @@ document.documentElement.lang = langStore.getState().lang;
 void bootShare(lab);
 // Opens without a network after the first visit (classroom Wi-Fi fails).
 registerServiceWorker();
-createRoot(document.getElementById('root')!).render(
-  <StrictMode>
-    <LabProvider lab={lab}>
-      <App />
-    </LabProvider>
-  </StrictMode>,
-);
+// Korean strings load on demand: a Korean reader's first paint waits for them (English never does).
+const render = () =>
+  createRoot(document.getElementById('root')!).render(
+    <StrictMode>
+      <LabProvider lab={lab}>
+        <App />
+      </LabProvider>
+    </StrictMode>,
+  );
+const lang = langStore.getState().lang;
+if (lang === 'en') render();
+else void loadLanguage(lang).then(render, render);

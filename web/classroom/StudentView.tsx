@@ -176,7 +176,7 @@ export default function StudentView({ onLeave }: { onLeave: () => void }) {
             )}
             <select
               value={lang}
-              onChange={(e) => setLang(e.target.value as 'en' | 'ko')}
+              onChange={(e) => void setLang(e.target.value as 'en' | 'ko')}
               aria-label="Language"
             >
               {LANGUAGES.map((l) => (

@@ -1,6 +1,7 @@
 /**
- * Every dictionary, merged. Add an area's file here; `i18n.test.ts` fails when an English key has
- * no Korean entry.
+ * The English strings, merged: the first paint needs them. Korean is in `ko/` with the same file
+ * per area and loads when it is first chosen (`loadLanguage`). Add an area's file in both places;
+ * `i18n.test.ts` fails when an English key has no Korean entry.
  */
 import { app } from './app.ts';
 import { ui } from './ui.ts';
@@ -15,8 +16,10 @@ import { follow } from './follow.ts';
 import { builder } from './builder.ts';
 import { handout } from './handout.ts';
 
-type Dict = Record<string, string>;
-const areas: { en: Dict; ko: Dict }[] = [
+export type Dict = Record<string, string>;
+
+export const english: Dict = Object.assign(
+  {},
   app,
   ui,
   share,
@@ -29,9 +32,4 @@ const areas: { en: Dict; ko: Dict }[] = [
   follow,
   builder,
   handout,
-];
-
-export const dictionaries: Record<'en' | 'ko', Dict> = {
-  en: Object.assign({}, ...areas.map((a) => a.en)) as Dict,
-  ko: Object.assign({}, ...areas.map((a) => a.ko)) as Dict,
-};
+);

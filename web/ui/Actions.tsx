@@ -407,18 +407,10 @@ function BlueGreen({ lab, report }: { lab: Lab; report: (r: KubectlResult | unde
             </select>
           </label>
         )}
-        <ActionButton
-          lines={create}
-          disabled={stage !== 'none'}
-          onRun={() => run(create())}
-        >
+        <ActionButton lines={create} disabled={stage !== 'none'} onRun={() => run(create())}>
           {t('actions.blueGreen')}
         </ActionButton>
-        <ActionButton
-          lines={switchTo}
-          disabled={stage !== 'ready'}
-          onRun={() => run(switchTo())}
-        >
+        <ActionButton lines={switchTo} disabled={stage !== 'ready'} onRun={() => run(switchTo())}>
           {t('bg.switch')}
         </ActionButton>
         <ActionButton

@@ -75,9 +75,9 @@ export function PodDetails() {
             disabled={terminating}
             title={`$ ${command}`}
             onClick={() =>
-              void lab.runLinesWhenReady([{ run: command }]).then((r) =>
-                setFailure(!r || r.exitCode === 0 ? null : { pod: name, text: r.stderr }),
-              )
+              void lab
+                .runLinesWhenReady([{ run: command }])
+                .then((r) => setFailure(!r || r.exitCode === 0 ? null : { pod: name, text: r.stderr }))
             }
           >
             {t('pod.delete')}
@@ -97,9 +97,9 @@ export function PodDetails() {
                   type="button"
                   title={`$ ${l[0]!.run}`}
                   onClick={() =>
-                    void lab.runLinesWhenReady(l).then((r) =>
-                      setFailure(!r || r.exitCode === 0 ? null : { pod: name, text: r.stderr }),
-                    )
+                    void lab
+                      .runLinesWhenReady(l)
+                      .then((r) => setFailure(!r || r.exitCode === 0 ? null : { pod: name, text: r.stderr }))
                   }
                 >
                   {label as string}

@@ -20,7 +20,6 @@ import { DELETE_POLL_SECONDS, EVICT_RETRY_SECONDS } from '../status.ts';
 
 export { DELETE_POLL_SECONDS, EVICT_RETRY_SECONDS } from '../status.ts';
 
-
 const nodeInfo = () => resourceForKind('Node')!;
 
 const suffixFor = (mode: 'none' | 'client' | 'server') =>
