@@ -1,4 +1,3 @@
-import { LazyMotion, MotionConfig } from 'framer-motion';
 import { lazy, Suspense, useCallback, useEffect, useLayoutEffect, useState, type CSSProperties } from 'react';
 import { useLab } from './lab/context.ts';
 import { Opening } from './lab/Opening.tsx';
@@ -17,7 +16,6 @@ import { ShareControls } from './share/ShareControls.tsx';
 import { ShareLayer } from './share/ShareLayer.tsx';
 import { ShareNotice } from './share/ShareNotice.tsx';
 import { LessonHeader } from './lessons/LessonHeader.tsx';
-import { LessonPanel } from './lessons/LessonPanel.tsx';
 import { useCurrentLesson, useLesson } from './lessons/hooks.ts';
 import { ActionsMenu } from './layout/ActionsMenu.tsx';
 import { FontSizeControl } from './layout/FontSizeControl.tsx';
@@ -35,13 +33,14 @@ import type { Lab } from './lab/lab.ts';
 import { ConnectDialog, FollowControls, FollowNotice } from './follow/Follow.tsx';
 import { useBuilderOpen } from './builder/open.ts';
 
-const motionFeatures = () => import('./motion.ts').then((m) => m.default);
 // The timeline (and d3-shape with it) arrives just after the first paint, like the console.
 const Timeline = lazy(() => import('./ui/Timeline.tsx').then((m) => ({ default: m.Timeline })));
 const Console = lazy(() => import('./ui/Console.tsx'));
 const YamlEditor = lazy(() => import('./ui/YamlEditor.tsx'));
 const PresenterView = lazy(() => import('./present/PresenterView.tsx'));
 const Builder = lazy(() => import('./builder/Builder.tsx'));
+/** The lesson player: only while a lesson is on (its empty panel holds the column meanwhile). */
+const LessonPanel = lazy(() => import('./lessons/LessonPanel.tsx').then((m) => ({ default: m.LessonPanel })));
 /** The `?` sheet: only when asked for. */
 const ShortcutSheet = lazy(() =>
   import('./layout/ShortcutSheet.tsx').then((m) => ({ default: m.ShortcutSheet })),
@@ -180,72 +179,74 @@ function MainApp() {
     </header>
   );
   return (
-    <LazyMotion features={motionFeatures} strict>
-      <MotionConfig reducedMotion="user">
-        {embed.embed ? (
-          <div className="app app--embed">
-            <SkipLinks lesson={false} actions console={embed.console} />
-            <div className="embed-screen">
-              {header}
-              <main className="stage">
-                <div className="diagram-wrap">
-                  <Diagram fit="contain" />
-                </div>
-              </main>
-              {transport}
-            </div>
-            <div className="embed-more">
-              <WhyPanel />
-              {consolePanel}
-            </div>
-            <ShareLayer />
-          </div>
-        ) : (
-          <div
-            className={`app${lessonOn ? ' app--lesson' : ''}`}
-            style={sideWidth === null ? undefined : ({ '--side-w': `${sideWidth}px` } as CSSProperties)}
-          >
-            <SkipLinks lesson={lessonOn} actions console />
+    <>
+      {embed.embed ? (
+        <div className="app app--embed">
+          <SkipLinks lesson={false} actions console={embed.console} />
+          <div className="embed-screen">
             {header}
-            {!building && <LessonPanel />}
             <main className="stage">
               <div className="diagram-wrap">
-                <Diagram fit={stacked ? 'width' : 'contain'} />
+                <Diagram fit="contain" />
               </div>
-              <EventsPanel />
             </main>
-            {!stacked && <Splitter />}
-            <aside className={building ? 'side side--building' : 'side'} aria-label={t('ui.controls')}>
-              {building && (
-                <Suspense fallback={null}>
-                  <Builder />
-                </Suspense>
-              )}
-              <PodDetails />
-              <Actions />
-              <WhyPanel />
-              {consolePanel}
-              <Faults />
-            </aside>
-            {editorOpen && (
-              <div className="editor-wrap">
-                <Suspense fallback={<section className="panel">{t('ui.loadingEditor')}</section>}>
-                  <YamlEditor />
-                </Suspense>
-              </div>
-            )}
             {transport}
-            <ShareLayer />
-            <CompareLayer />
-            <ConnectDialog />
           </div>
-        )}
-        {sheet && (
-          <Suspense fallback={null}>
-            <ShortcutSheet onClose={() => setSheet(false)} />
-          </Suspense>
-        )}
-      </MotionConfig>
-    </LazyMotion>
+          <div className="embed-more">
+            <WhyPanel />
+            {consolePanel}
+          </div>
+          <ShareLayer />
+        </div>
+      ) : (
+        <div
+          className={`app${lessonOn ? ' app--lesson' : ''}`}
+          style={sideWidth === null ? undefined : ({ '--side-w': `${sideWidth}px` } as CSSProperties)}
+        >
+          <SkipLinks lesson={lessonOn} actions console />
+          {header}
+          {lessonOn && (
+            <Suspense fallback={<section className="panel lesson-panel" aria-busy="true" />}>
+              <LessonPanel />
+            </Suspense>
+          )}
+          <main className="stage">
+            <div className="diagram-wrap">
+              <Diagram fit={stacked ? 'width' : 'contain'} />
+            </div>
+            <EventsPanel />
+          </main>
+          {!stacked && <Splitter />}
+          <aside className={building ? 'side side--building' : 'side'} aria-label={t('ui.controls')}>
+            {building && (
+              <Suspense fallback={null}>
+                <Builder />
+              </Suspense>
+            )}
+            <PodDetails />
+            <Actions />
+            <WhyPanel />
+            {consolePanel}
+            <Faults />
+          </aside>
+          {editorOpen && (
+            <div className="editor-wrap">
+              <Suspense fallback={<section className="panel">{t('ui.loadingEditor')}</section>}>
+                <YamlEditor />
+              </Suspense>
+            </div>
+          )}
+          {transport}
+          <ShareLayer />
+          <CompareLayer />
+          <ConnectDialog />
+        </div>
+      )}
+      {sheet && (
+        <Suspense fallback={null}>
+          <ShortcutSheet onClose={() => setSheet(false)} />
+        </Suspense>
+      )}
+    </>
   );
 }

@@ -11,7 +11,6 @@ import { connectLessonWindow } from '../present/channel.ts';
 import { loadExtensions } from '../../src/index.ts';
 import { useLab, useLabState } from '../lab/context.ts';
 import type { Lab } from '../lab/lab.ts';
-import { LessonPicker } from './LessonPicker.tsx';
 import { trackProgress } from './progress.ts';
 import { PredictToggle } from '../predict/parts.tsx';
 import { useLesson } from './hooks.ts';
@@ -27,6 +26,8 @@ import {
 import './lessons.css';
 
 const Presentation = lazy(() => import('../present/Presentation.tsx'));
+/** The picker (a modal dialog) loads when it is first opened. */
+const LessonPicker = lazy(() => import('./LessonPicker.tsx').then((m) => ({ default: m.LessonPicker })));
 /** The printable handout (web/handout): only when asked for. */
 const Handout = lazy(() => import('../handout/Handout.tsx'));
 
@@ -112,7 +113,11 @@ export function LessonHeader() {
           {t('lessons.loading')}
         </span>
       )}
-      {s.pickerOpen && <LessonPicker />}
+      {s.pickerOpen && (
+        <Suspense fallback={null}>
+          <LessonPicker />
+        </Suspense>
+      )}
       {s.presenting &&
         createPortal(
           <Suspense fallback={null}>
