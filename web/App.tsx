@@ -8,7 +8,6 @@ import { Diagram } from './diagram/Diagram.tsx';
 import { EventsPanel, WhyPanel } from './ui/Explain.tsx';
 import { useUiField } from './ui/hooks.ts';
 import { PlaybackBar } from './ui/PlaybackBar.tsx';
-import { PodDetails } from './ui/PodDetails.tsx';
 import { LanguageSwitch } from './ui/HeaderControls.tsx';
 import { useT } from './i18n/index.ts';
 import { useEmbed } from './share/hooks.ts';
@@ -27,7 +26,7 @@ import { SkipLinks } from './layout/SkipLinks.tsx';
 import { Splitter } from './layout/Splitter.tsx';
 import './layout/layout.css';
 import { CompareButton, CompareLayer } from './compare/CompareEntry.tsx';
-import { connectPresenter, presenterToken } from './classroom/presenter.ts';
+import { presenterToken } from './classroom/token.ts';
 import { ClassBadge } from './classroom/ClassBadge.tsx';
 import type { Lab } from './lab/lab.ts';
 import { ConnectDialog, FollowControls, FollowNotice } from './follow/Follow.tsx';
@@ -39,6 +38,8 @@ const Console = lazy(() => import('./ui/Console.tsx'));
 const YamlEditor = lazy(() => import('./ui/YamlEditor.tsx'));
 const PresenterView = lazy(() => import('./present/PresenterView.tsx'));
 const Builder = lazy(() => import('./builder/Builder.tsx'));
+/** A pod's details: once one is chosen. */
+const PodDetails = lazy(() => import('./ui/PodDetails.tsx').then((m) => ({ default: m.PodDetails })));
 /** The lesson player: only while a lesson is on (its empty panel holds the column meanwhile). */
 const LessonPanel = lazy(() => import('./lessons/LessonPanel.tsx').then((m) => ({ default: m.LessonPanel })));
 /** The `?` sheet: only when asked for. */
@@ -57,7 +58,16 @@ function useClassroomPresenter(lab: Lab) {
   useEffect(() => {
     const token = presenterToken();
     if (!token) return;
-    return connectPresenter(lab, token);
+    // The class's code loads only for a presenting window.
+    let stop: (() => void) | undefined;
+    let gone = false;
+    void import('./classroom/presenter.ts').then((m) => {
+      if (!gone) stop = m.connectPresenter(lab, token);
+    });
+    return () => {
+      gone = true;
+      stop?.();
+    };
   }, [lab]);
 }
 
@@ -103,6 +113,7 @@ function MainApp() {
   useFontScale();
   const theme = useTheme();
   const editorOpen = useUiField('editorOpen');
+  const selectedPod = useUiField('selectedPod');
   const embed = useEmbed();
   const stacked = useMedia(STACKED);
   const sideWidth = usePrefs('sideWidth');
@@ -223,7 +234,11 @@ function MainApp() {
                 <Builder />
               </Suspense>
             )}
-            <PodDetails />
+            {selectedPod && (
+              <Suspense fallback={null}>
+                <PodDetails />
+              </Suspense>
+            )}
             <Actions />
             <WhyPanel />
             {consolePanel}
