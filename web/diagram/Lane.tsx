@@ -9,7 +9,6 @@ import type { T } from '../ui/labels.ts';
 import { AggregateBar } from './AggregateBar.tsx';
 import { fitting, type Frame, type LaneLayout, type PodPos } from './geometry.ts';
 import { PodGlyph } from './PodGlyph.tsx';
-import { PodLayer } from './PodLayer.tsx';
 import './lane.css';
 
 /**
@@ -17,6 +16,12 @@ import './lane.css';
  * they are in, then animate (AnimatedPods.tsx).
  */
 const AnimatedPods = lazy(() => import('./AnimatedPods.tsx'));
+/**
+ * A crowded lane's paths (PodLayer.tsx): no lane of the first screen is crowded, so they load just
+ * after it, asked for at once, long before a link or a lesson can crowd a lane.
+ */
+const podLayer = import('./PodLayer.tsx');
+const PodLayer = lazy(() => podLayer.then((m) => ({ default: m.PodLayer })));
 
 /** The ReplicaSet's name with its pod-template-hash in bold. */
 function RsName({ lane, t }: { lane: RsView; t: T }) {
@@ -105,13 +110,15 @@ export const Lane = memo(function Lane({
         <AggregateBar lane={lane} x={l.target.x - 4} y={l.target.y - 4} right={f.blockR - 24} t={t} />
       ) : l.pods[0] && !l.pods[0].size.label ? (
         // Many pods: paths per state, one listbox for the keyboard (no per-pod elements or animation).
-        <PodLayer
-          pods={l.pods}
-          version={lane.version}
-          tipLeft={f.narrow ? 20 : f.labelW + 10}
-          tipRight={f.blockR - 10}
-          t={t}
-        />
+        <Suspense fallback={null}>
+          <PodLayer
+            pods={l.pods}
+            version={lane.version}
+            tipLeft={f.narrow ? 20 : f.labelW + 10}
+            tipRight={f.blockR - 10}
+            t={t}
+          />
+        </Suspense>
       ) : (
         <Pods pods={l.pods} tipLeft={f.narrow ? 20 : f.labelW + 10} tipRight={f.blockR - 10} t={t} />
       )}
