@@ -3,6 +3,7 @@ import type { ClassTally, LessonQuestion } from '../../src/index.ts';
 import { useLang, useT } from '../i18n/index.ts';
 import { choiceText } from '../lessons/hooks.ts';
 import './classroom.css';
+import '../i18n/features.ts';
 
 export function Distribution({
   q,

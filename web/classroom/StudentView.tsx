@@ -16,6 +16,7 @@ import { answerClass, joinClass, leaveClass } from './student.ts';
 import { useClass } from './store.ts';
 import '../lessons/lessons.css';
 import './classroom.css';
+import '../i18n/features.ts';
 
 function errorText(t: ReturnType<typeof useT>, code: string): string {
   const key = `class.error.${code}`;

@@ -12,6 +12,7 @@ import type { Lab } from '../lab/lab.ts';
 import { currentLesson, stopsOf } from '../lessons/store.ts';
 import { ClassSocket, classroomUrl } from './socket.ts';
 import { classStore, initialClass, setClass } from './store.ts';
+import '../i18n/features.ts';
 
 const MIN_INTERVAL_MS = 100;
 

@@ -38,6 +38,11 @@ export const langStore = createStore<{ lang: Lang }>(() => ({ lang: initialLang(
 const dictionaries: Record<Lang, Dict> = { en: english, ko: {} };
 let korean: Promise<void> | undefined;
 
+/** Adds English strings of a feature that loads on demand (see features.ts). */
+export function addStrings(en: Dict): void {
+  Object.assign(dictionaries.en, en);
+}
+
 /** Loads a language's strings (Korean arrives with `import()`; English is always in). */
 export function loadLanguage(lang: Lang): Promise<void> {
   if (lang === 'en') return Promise.resolve();
