@@ -11,7 +11,6 @@ import { connectLessonWindow } from '../present/channel.ts';
 import { loadExtensions } from '../../src/index.ts';
 import { useLab, useLabState } from '../lab/context.ts';
 import type { Lab } from '../lab/lab.ts';
-import { trackProgress } from './progress.ts';
 import { PredictToggle } from '../predict/parts.tsx';
 import { useLesson } from './hooks.ts';
 import {
@@ -57,10 +56,16 @@ function useLessonBoot(lab: Lab) {
         })
         .catch(() => undefined);
     }
-    const untrack = trackProgress(lab, lessonById);
+    // Progress is kept from the first stop reached (its code loads with the lessons, just after).
+    let untrack: (() => void) | undefined;
+    let gone = false;
+    void import('./progress.ts').then((m) => {
+      if (!gone) untrack = m.trackProgress(lab, lessonById);
+    });
     const disconnect = connectLessonWindow(lab);
     return () => {
-      untrack();
+      gone = true;
+      untrack?.();
       disconnect();
     };
   }, [lab]);
