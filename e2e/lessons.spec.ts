@@ -5,7 +5,7 @@
  * the player's own "Skip to the stop"; nothing sleeps.
  */
 import { expect, test, type Page } from '@playwright/test';
-import '../src/k8s/yaml-impl.ts';
+import '../src/eager.ts';
 import { LESSONS } from '../src/scenario/lessons/index.ts';
 import { runLesson } from '../src/scenario/lessons/transcript.ts';
 import { lessons as dict } from '../web/i18n/lessons.ts';

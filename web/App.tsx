@@ -77,9 +77,20 @@ export function App() {
   const [student, setStudent] = useState(STUDENT);
   useEffect(() => {
     if (!student) return;
-    // Leaving the class turns the page into the lab, which must work even when the server is gone.
-    void import('./ui/Timeline.tsx').catch(() => undefined);
-    void import('./ui/Console.tsx').catch(() => undefined);
+    // Leaving the class turns the page into the lab, which must work even when the server is gone:
+    // the lab's parts that load on demand come now.
+    for (const part of [
+      import('./ui/Timeline.tsx'),
+      import('./ui/Console.tsx'),
+      import('./ui/PodDetails.tsx'),
+      import('./lessons/LessonPicker.tsx'),
+      import('./lessons/LessonPanel.tsx'),
+      import('./lessons/progress.ts'),
+      import('./share/ShareDialog.tsx'),
+      import('./share/ConfirmDialog.tsx'),
+      import('./share/DiscardDialog.tsx'),
+    ])
+      void part.catch(() => undefined);
   }, [student]);
   if (student)
     return (
