@@ -82,8 +82,7 @@ export function BudgetGauge({
         const ry = y + i * 28;
         const labelW = textWidth(r.label, 12.5) + 8;
         const detail = r.hide ? answerFirst : r.detail;
-        // The arithmetic only where it ends before the column of limits ("max 1250" under it).
-        const showDetail = x0 + labelW + textWidth(detail, 12) <= x1;
+        const showDetail = x0 + labelW + textWidth(detail, 12) <= f.blockR - 14;
         return (
           <g key={r.key}>
             <text x={x0} y={ry + 11} className={r.ok ? 'budget-label' : 'budget-label warn-text'}>
