@@ -20,6 +20,15 @@ const MODES: {
   { name: 'main, dark', path: '/', setup: async (p) => p.emulateMedia({ colorScheme: 'dark' }) },
   { name: 'lesson', path: '/?lesson=rolling-update&stop=2' },
   {
+    name: 'lesson, a number question with what is no number refused',
+    path: '/?lesson=rolling-update',
+    setup: async (p) => {
+      await p.getByTestId('lesson.number').fill('x');
+      await p.getByTestId('lesson.number').press('Enter');
+      await expect(p.getByTestId('lesson.panel').getByRole('alert')).toBeVisible();
+    },
+  },
+  {
     name: 'presentation',
     path: '/?lesson=rolling-update&stop=3',
     setup: async (p) => {
@@ -36,6 +45,7 @@ const MODES: {
       await p.getByTestId('builder.open').click();
       await p.getByTestId('builder.addStop').click();
       await p.getByTestId('builder.ask').check();
+      await p.getByTestId('builder.kind.number').check();
       await p.getByTestId('builder.claims').fill('pods: [');
       await p.getByTestId('builder.export').click();
       await expect(p.getByTestId('builder.stopProblem')).toBeVisible();

@@ -160,6 +160,18 @@ test('a built-in lesson opens in the builder as a template, and the draft surviv
   await page.keyboard.press('Enter');
   await p.getByTestId('builder.stop.1').click();
   await expect(p.getByTestId('builder.say.en')).toHaveValue(/^Ten pods of v1\./);
+  // Its question asks for a number of pods, 13; the teacher allows ±1, and switching to choices
+  // and back loses nothing.
+  await expect(p.getByTestId('builder.kind.number')).toBeChecked();
+  await expect(p.getByTestId('builder.number.answer')).toHaveValue('13');
+  await expect(p.getByTestId('builder.number.unit.en')).toHaveValue('pods');
+  await expect(p.getByTestId('builder.number.unit.ko')).toHaveValue('개');
+  await p.getByTestId('builder.number.tolerance').fill('1');
+  await p.getByTestId('builder.kind.choices').check();
+  await expect(p.getByTestId('builder.choice.0')).toBeVisible();
+  await expect(p.getByTestId('builder.number.answer')).toHaveCount(0);
+  await p.getByTestId('builder.kind.number').check();
+  await expect(p.getByTestId('builder.number.tolerance')).toHaveValue('1');
   await p.getByRole('button', { name: 'Delete stop 9' }).click();
   await expect(p.getByTestId('builder.stops').getByRole('listitem')).toHaveCount(8);
   await page.screenshot({ path: `${SHOTS}/builder-template-1280.png` });
@@ -172,6 +184,9 @@ test('a built-in lesson opens in the builder as a template, and the draft surviv
   await page.waitForFunction(() => window.__rolloutLab !== undefined);
   await openBuilder(page);
   await expect(panel(page).getByTestId('builder.stops').getByRole('listitem')).toHaveCount(8);
+  await panel(page).getByTestId('builder.stop.1').click();
+  await expect(panel(page).getByTestId('builder.number.answer')).toHaveValue('13');
+  await expect(panel(page).getByTestId('builder.number.tolerance')).toHaveValue('1');
   // Play: the draft as a learner sees it, with its stops.
   await panel(page).getByTestId('builder.play').click();
   await expect(panel(page)).toBeHidden();

@@ -2,11 +2,12 @@
  * A live class with `npm run classroom` (the real server, in its own process, serving dist/):
  * one presenter and three students on phones. Students follow stop changes, answer, the presenter
  * sees the distribution and reveals it; a student's attempt to drive the class is refused; killing
- * the server leaves every page usable. Screenshots of the student's page (390×844) and of the
+ * the server leaves every page usable; at a number question the phones send numbers and the
+ * presenter sees each one counted, and the CSV export has them. Screenshots of the student's page (390×844) and of the
  * presenter's distribution (1280×720) go to test-results/classroom.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { lab } from './lab.ts';
 
@@ -271,6 +272,73 @@ test('a class follows the presenter, answers, sees the reveal, and survives the 
     await expect(s1.getByTestId('lessons.open')).toBeVisible();
     await s1.getByTestId('lessons.open').click();
     await expect(s1.getByTestId('lessons.picker')).toBeVisible();
+  } finally {
+    server.proc.kill('SIGKILL');
+  }
+});
+
+test('a number question: phones send numbers, the presenter sees each one counted, the CSV has them', async ({
+  browser,
+}) => {
+  test.setTimeout(Math.max(test.info().timeout * 2, 240_000));
+  const server = await startServer();
+  try {
+    const pctx = await browser.newContext({
+      reducedMotion: 'reduce',
+      viewport: { width: 1280, height: 720 },
+    });
+    const presenter = await pctx.newPage();
+    // Lesson 4's first stop asks how many pods may exist at most: a number of pods.
+    await presenter.goto(`${server.presenter}&lesson=rolling-update`);
+    await expect(presenter.getByTestId('lesson.progress')).toHaveText('Stop 1 of 9');
+    await lab(presenter, (l) => l.hold());
+    await presenter.keyboard.press('p');
+    const present = presenter.getByTestId('present.root');
+    await expect(present.getByTestId('present.class')).toContainText(server.code);
+    await expect(present).toContainText('Answer with a number of pods');
+    const [notes] = await Promise.all([
+      pctx.waitForEvent('page'),
+      present.getByRole('button', { name: 'Presenter view' }).click(),
+    ]);
+    await notes.setViewportSize({ width: 1280, height: 720 });
+
+    const s1 = await student(browser, server, 'Mina');
+    const s2 = await student(browser, server, 'Jun');
+    for (const s of [s1, s2]) await expect(s.getByTestId('class.progress')).toContainText('Stop 1 of 9');
+    // Typed and sent with Enter; a decimal comma is read; a changed mind replaces the number.
+    await s1.getByTestId('class.number').fill('12');
+    await s1.getByTestId('class.number').press('Enter');
+    await expect(s1.getByTestId('class.sent')).toContainText('Answer sent: 12 pods');
+    await s1.getByTestId('class.number').fill('13');
+    await s1.getByTestId('class.number').press('Enter');
+    await expect(s1.getByTestId('class.sent')).toContainText('Answer sent: 13 pods');
+    await s2.getByTestId('class.number').fill('12,5');
+    await s2.getByTestId('class.number').press('Enter');
+    await expect(s2.getByTestId('class.sent')).toContainText('Answer sent: 12.5 pods');
+    await s2.screenshot({ path: `${SHOTS}/student-number-390x844.png` });
+
+    // Each number given, smallest first, with how many gave it.
+    const dist = notes.getByTestId('class.distribution');
+    await expect(dist).toContainText('2 of 2 answered');
+    await expect(dist.getByTestId('class.number.0')).toContainText('12.5 pods');
+    await expect(dist.getByTestId('class.number.1')).toContainText('13 pods');
+    await expect(dist.getByTestId('class.count.number.1')).toHaveText('1');
+    await expect(dist.getByTestId('class.number.2')).toHaveCount(0);
+    await notes.keyboard.press('r');
+    await expect(dist.getByTestId('class.number.1')).toContainText('13 pods ✓');
+    await expect(dist.getByTestId('class.number.0')).not.toContainText('✓');
+    await expect(s2.getByTestId('class.revealed')).toContainText('13 pods ✓');
+    await notes.screenshot({ path: `${SHOTS}/presenter-number-distribution-1280x720.png` });
+
+    // The presenting window holds the connection: the file downloads there.
+    const [download] = await Promise.all([
+      presenter.waitForEvent('download'),
+      notes.getByRole('button', { name: 'Export answers (CSV)' }).click(),
+    ]);
+    const csv = readFileSync(await download.path(), 'utf8');
+    expect(csv).toBe(
+      'lesson,stop,nickname,choice,number\r\nrolling-update,1,Mina,,13\r\nrolling-update,1,Jun,,12.5\r\n',
+    );
   } finally {
     server.proc.kill('SIGKILL');
   }

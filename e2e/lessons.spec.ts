@@ -77,13 +77,15 @@ test('a question is answered before the animation shows it, with the arithmetic'
   // The spec moves time itself: playing towards a stop waits for it.
   await lab(page, (l) => l.hold());
   await expect(panel(page)).toContainText('at most how many pods may exist');
-  await panel(page).getByRole('button', { name: '13', exact: true }).click();
+  // A number to type, not a choice: Enter sends it.
+  await panel(page).getByRole('textbox', { name: 'Answer with a number of pods' }).fill('13');
+  await page.keyboard.press('Enter');
   await expect(panel(page).getByRole('status').filter({ hasText: 'Right.' })).toBeVisible();
   await expect(panel(page)).toContainText('25% of 10 is 2.5; maxSurge rounds up, to 3');
   await lab(page, (l) => l.advance(30));
   await expect(progress(page)).toHaveText('Stop 2 of 9');
   // The answer stays on screen at the next stop; the next question waits for its answer.
-  await expect(panel(page)).toContainText('Answer: 13');
+  await expect(panel(page)).toContainText('Answer: 13 pods');
   await panel(page).getByRole('button', { name: '10', exact: true }).click();
   await expect(panel(page)).toContainText('Not quite.');
   await panel(page)

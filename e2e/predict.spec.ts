@@ -36,7 +36,7 @@ function screenSaying(page: Page, n: number): Promise<string[]> {
   }, n);
 }
 
-test('lesson 4 stop 1: apart from the choices nothing says 13 until the question is answered', async ({
+test('lesson 4 stop 1: nothing says 13 until the number is answered; a wrong one is told, then the right one', async ({
   page,
 }, info) => {
   await page.goto('/?lesson=rolling-update');
@@ -51,13 +51,23 @@ test('lesson 4 stop 1: apart from the choices nothing says 13 until the question
   await expect(panel(page).getByRole('region', { name: 'What the controllers did' })).toContainText(
     'Answer first',
   );
+  // The question asks for a number: no choice on screen says it either.
+  const field = panel(page).getByRole('textbox', { name: 'Answer with a number of pods' });
+  await expect(field).toBeVisible();
   expect(await screenSaying(page, 13)).toEqual([]);
-  // The choices do say it.
-  await expect(panel(page).getByRole('button', { name: '13', exact: true })).toBeVisible();
   await page.screenshot({ path: info.outputPath('predict-lesson4-stop1-open.png') });
 
-  await panel(page).getByRole('button', { name: '13', exact: true }).click();
+  // What is no number is refused and keeps the question open.
+  await field.fill('thirteen');
+  await field.press('Enter');
+  await expect(panel(page).getByRole('alert')).toHaveText(
+    'Type a number, in digits (a decimal point or comma is fine).',
+  );
+  await expect(budget(page)).toContainText('Answer first');
+  await field.fill('13');
+  await field.press('Enter');
   await expect(panel(page).getByRole('status').filter({ hasText: 'Right.' })).toBeVisible();
+  await expect(panel(page).getByRole('status').filter({ hasText: 'Answer: 13 pods' })).toBeVisible();
   // Answered: the gauge shows its limit and arithmetic, the Why panel its reasons, at 0:20 still.
   expect((await state(page)).t).toBeCloseTo(20, 3);
   await expect(budget(page)).toContainText('max 13');
@@ -96,10 +106,10 @@ test('presentation mode in Korean: hidden until Next shows the answer, at the sa
   expect((await state(page)).playing).toBe(false);
   await page.screenshot({ path: info.outputPath('predict-present-ko-answered.png') });
 
-  // Leaving presentation keeps it answered: the panel shows the answer, no choice is marked.
+  // Leaving presentation keeps it answered: the panel shows the answer, nothing to type.
   await page.keyboard.press('Escape');
-  await expect(panel(page).getByRole('status').filter({ hasText: '정답: 13' })).toBeVisible();
-  await expect(panel(page).getByRole('button', { name: '13', exact: true })).toHaveCount(0);
+  await expect(panel(page).getByRole('status').filter({ hasText: '정답: 13개' })).toBeVisible();
+  await expect(page.getByTestId('lesson.number')).toHaveCount(0);
 });
 
 test('back at a question after playing further, the timeline shows nothing later', async ({ page }) => {
@@ -122,7 +132,7 @@ test('back at a question after playing further, the timeline shows nothing later
   await panel(page).getByRole('button', { name: /Back/ }).click();
   await expect(progress(page)).toHaveText('Stop 1 of 9');
   // The question is open again: its numbers and the future (0:20 to 0:31) are hidden.
-  await expect(panel(page).getByRole('button', { name: '13', exact: true })).toBeVisible();
+  await expect(page.getByTestId('lesson.number')).toBeVisible();
   await expect(page.getByTestId('predict.timeline')).toBeVisible();
   await expect(budget(page)).toContainText('Answer first');
   expect(await screenSaying(page, 13)).toEqual([]);

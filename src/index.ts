@@ -44,7 +44,9 @@ export { ManifestError } from './k8s/yaml.ts';
 export { ApiError } from './cluster/apply.ts';
 export { BudgetError, SnapshotError } from './cluster/errors.ts';
 export { ScenarioError, parseScenario } from './scenario/scenario.ts';
-export type { ScenarioQuestion } from './scenario/scenario.ts';
+export type { ChoiceQuestion, NumberAnswer, NumberQuestion, ScenarioQuestion } from './scenario/scenario.ts';
+/** Questions answered with a number: which kind a question is, and whether an answer is right. */
+export { answerIsRight, isNumberQuestion, numberIsRight } from './scenario/scenario.ts';
 export type { Localized, ScenarioStep, ScenarioVariant } from './scenario/scenario.ts';
 
 export interface Cluster {
@@ -306,7 +308,15 @@ export { controllerName, explain, resolvedPhrase, type ExplainLang } from './exp
 /** Korean particles after a value (v2가, v3이, 3으로, 2로): the UI's `{v, particle, 이}`. */
 export { particle, withParticle, type Particle } from './explain/korean.ts';
 export { humanDuration, parseTimestamp } from './k8s/time.ts';
-export type { Lesson, LessonQuestion, LessonStep, RevealElement, Text } from './scenario/lessons/types.ts';
+export type {
+  Lesson,
+  LessonChoiceQuestion,
+  LessonNumberQuestion,
+  LessonQuestion,
+  LessonStep,
+  RevealElement,
+  Text,
+} from './scenario/lessons/types.ts';
 export { lessonFromScenario, REVEAL_ELEMENTS, stepsOf, stopIndices } from './scenario/lessons/types.ts';
 /** Predict mode: what to hide at a lesson's stop while its question is open. */
 export { hiddenElements } from './scenario/lessons/predict.ts';

@@ -14,6 +14,8 @@
  *   server    → every student: the same moment
  *   student   → { type: 'answer', lesson: 'canary', stop: 1, choice: 2 }
  *   server    → presenter: { type: 'answer', id, name, lesson, stop, choice, counts: [0, 0, 1], answered: 1, students: 3 }
+ *   (a question asked for a number: the moment says `number: true, choices: 0`, the student sends
+ *    `value: 13` instead of `choice`, and the tally counts each number given in `values`)
  *   presenter → { type: 'reveal', lesson: 'canary', stop: 1, show: true }
  *   server    → every student and the presenter: { type: 'reveal', …, counts }
  *
@@ -30,6 +32,8 @@ export const MAX_NAME = 24;
 export const MAX_LESSON_ID = 64;
 /** Choices of one question (the lessons have 2–4). */
 export const MAX_CHOICES = 8;
+/** The size of a number answer, as in the Scenario format (`LIMITS.numberAnswer`). */
+export const MAX_NUMBER = 1e9;
 /** Stops of one lesson. */
 export const MAX_STOPS = 100;
 /** Wrong codes or tokens one socket may try before it is closed. */
@@ -51,11 +55,16 @@ export interface Moment {
   blank: boolean;
   /** Choices of the current stop's question; 0 when it has none (answers are then refused). */
   choices: number;
+  /** The current stop's question asks for a number (`choices` is then 0). */
+  number?: boolean;
 }
+
+/** A student's answer: the index of a choice, or the number typed. */
+export type Given = { choice: number; value?: never } | { value: number; choice?: never };
 
 export type StudentMessage =
   | { type: 'join'; code: string; name: string; resume?: string }
-  | { type: 'answer'; lesson: string; stop: number; choice: number };
+  | ({ type: 'answer'; lesson: string; stop: number } & Given);
 
 export type PresenterMessage =
   | { type: 'host'; token: string }
@@ -92,11 +101,14 @@ export const ERROR_TEXT: Record<ErrorCode, string> = {
   'too-many-attempts': 'too many wrong attempts',
 };
 
-/** Answers to one question: how many chose each choice. */
+/** Answers to one question: how many chose each choice, or gave each number. */
 export interface Tally {
   lesson: string;
   stop: number;
+  /** Per choice (none for a number question). */
   counts: number[];
+  /** A number question's answers: each number given and how many gave it, smallest first. */
+  values?: { value: number; count: number }[];
   answered: number;
   students: number;
 }
@@ -108,14 +120,15 @@ export type ServerMessage =
       id: string;
       name: string;
       moment: Moment | null;
+      /** The student's answer to the current question (a choice's index, or the number). */
       answer: number | null;
     }
   | { type: 'welcome'; role: 'presenter'; code: string; join: string | null; students: number }
   | ({ type: 'moment' } & Moment)
-  | ({ type: 'answer'; id: string; name: string; choice: number } & Tally)
+  | ({ type: 'answer'; id: string; name: string } & Given & Tally)
   | ({ type: 'tally' } & Tally)
   | ({ type: 'reveal'; show: boolean } & Tally)
-  | { type: 'accepted'; lesson: string; stop: number; choice: number }
+  | ({ type: 'accepted'; lesson: string; stop: number } & Given)
   | { type: 'roster'; students: number }
   | { type: 'csv'; csv: string }
   | { type: 'error'; code: ErrorCode; message: string };
@@ -142,8 +155,19 @@ const stop = int(0, MAX_STOPS - 1);
 /** A day of virtual seconds is far beyond any lesson. */
 const at: Field = (v) => typeof v === 'number' && Number.isFinite(v) && v >= 0 && v <= 86_400;
 
-/** Each message's fields: all required unless listed in `optional`; no others allowed. */
-const SHAPES: Record<ClientMessage['type'], { fields: Record<string, Field>; optional?: string[] }> = {
+const finite =
+  (max: number): Field =>
+  (v) =>
+    typeof v === 'number' && Number.isFinite(v) && Math.abs(v) <= max;
+
+/**
+ * Each message's fields: all required unless listed in `optional`; no others allowed; `whole`
+ * checks what depends on several fields.
+ */
+const SHAPES: Record<
+  ClientMessage['type'],
+  { fields: Record<string, Field>; optional?: string[]; whole?: (m: Record<string, unknown>) => boolean }
+> = {
   join: {
     fields: {
       code: str(16),
@@ -153,7 +177,12 @@ const SHAPES: Record<ClientMessage['type'], { fields: Record<string, Field>; opt
     },
     optional: ['resume'],
   },
-  answer: { fields: { lesson: lessonId, stop, choice: int(0, MAX_CHOICES - 1) } },
+  answer: {
+    fields: { lesson: lessonId, stop, choice: int(0, MAX_CHOICES - 1), value: finite(MAX_NUMBER) },
+    optional: ['choice', 'value'],
+    // A choice or a number, never both.
+    whole: (m) => Object.hasOwn(m, 'choice') !== Object.hasOwn(m, 'value'),
+  },
   host: { fields: { token: str(128) } },
   moment: {
     fields: {
@@ -163,7 +192,11 @@ const SHAPES: Record<ClientMessage['type'], { fields: Record<string, Field>; opt
       at,
       blank: bool,
       choices: int(0, MAX_CHOICES),
+      number: bool,
     },
+    optional: ['number'],
+    // A question has choices or asks for a number.
+    whole: (m) => m['number'] !== true || m['choices'] === 0,
   },
   reveal: { fields: { lesson: lessonId, stop, show: bool } },
   export: { fields: {} },
@@ -208,6 +241,7 @@ export function parseMessage(raw: string): ParseResult {
   for (const key of Object.keys(shape.fields))
     if (!Object.hasOwn(record, key) && !shape.optional?.includes(key))
       return { ok: false, code: 'bad-message' };
+  if (shape.whole && !shape.whole(record)) return { ok: false, code: 'bad-message' };
   return { ok: true, message: record as unknown as ClientMessage };
 }
 

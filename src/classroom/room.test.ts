@@ -34,6 +34,7 @@ const moment = (stop: number, choices: number, extra: object = {}) =>
     ...extra,
   });
 const answer = (stop: number, choice: number) => j({ type: 'answer', lesson: 'canary', stop, choice });
+const value = (stop: number, v: number) => j({ type: 'answer', lesson: 'canary', stop, value: v });
 
 /** Messages sent to `conn` among the effects. */
 const sentTo = (effects: Effect[], conn: ConnId): ServerMessage[] =>
@@ -93,6 +94,22 @@ describe('parseMessage: size and schema', () => {
     ['a moment with a string time', moment(1, 3, { at: '1e400' }), 'bad-message'],
     ['blank as a number', moment(1, 3, { blank: 1 }), 'bad-message'],
     ['too many choices', moment(1, 9), 'bad-message'],
+    ['a number answer', value(1, -2.5), 'ok'],
+    ['a moment asking for a number', moment(1, 0, { number: true }), 'ok'],
+    ['a number question with choices', moment(1, 3, { number: true }), 'bad-message'],
+    ['number as a string', moment(1, 0, { number: 'yes' }), 'bad-message'],
+    [
+      'a choice and a number',
+      j({ type: 'answer', lesson: 'canary', stop: 1, choice: 0, value: 13 }),
+      'bad-message',
+    ],
+    ['a number as a string', j({ type: 'answer', lesson: 'canary', stop: 1, value: '13' }), 'bad-message'],
+    ['a number past the bound', value(1, 1e10), 'bad-message'],
+    [
+      'a number past what JSON holds',
+      '{"type":"answer","lesson":"canary","stop":1,"value":1e400}',
+      'bad-message',
+    ],
     ['a resume id with spaces', join('Mina', { resume: 'a b' }), 'bad-message'],
     ['a name as an object', j({ type: 'join', code: CODE, name: { toString: 'x' } }), 'bad-message'],
     [
@@ -373,8 +390,70 @@ describe('Room: moments and answers', () => {
     r.receive(3, answer(1, 2));
     const out = r.receive(1, j({ type: 'export' }));
     expect(sentTo(out, 1)).toEqual([
-      { type: 'csv', csv: 'lesson,stop,nickname,choice\r\ncanary,2,\'=cmd|x,A\r\ncanary,2,"Kim, Min",C\r\n' },
+      {
+        type: 'csv',
+        csv: 'lesson,stop,nickname,choice,number\r\ncanary,2,\'=cmd|x,A,\r\ncanary,2,"Kim, Min",C,\r\n',
+      },
     ]);
+  });
+
+  describe('a question asking for a number', () => {
+    /** The class of `classOf`, at stop 2 (a number question): answers are numbers, tallied by value. */
+    function numberClass(students: number) {
+      const r = classOf(students);
+      r.receive(1, moment(2, 0, { number: true }));
+      return r;
+    }
+
+    it('relays a number to the presenter with the numbers given, smallest first', () => {
+      const r = numberClass(4);
+      r.receive(2, value(2, 13));
+      r.receive(3, value(2, 12.5));
+      r.receive(5, value(2, 13));
+      const out = r.receive(4, value(2, -1));
+      expect(sentTo(out, 4)).toEqual([{ type: 'accepted', lesson: 'canary', stop: 2, value: -1 }]);
+      const tally = {
+        lesson: 'canary',
+        stop: 2,
+        counts: [],
+        values: [
+          { value: -1, count: 1 },
+          { value: 12.5, count: 1 },
+          { value: 13, count: 2 },
+        ],
+        answered: 4,
+        students: 4,
+      };
+      expect(sentTo(out, 1)).toEqual([{ type: 'answer', id: 's3', name: 'student 3', value: -1, ...tally }]);
+      // A student changing their mind counts once; a reveal shows the same numbers to the room.
+      r.receive(4, value(2, 13));
+      expect(r.tally('canary', 2).values).toEqual([
+        { value: 12.5, count: 1 },
+        { value: 13, count: 3 },
+      ]);
+      const reveal = r.receive(1, j({ type: 'reveal', lesson: 'canary', stop: 2, show: true }));
+      expect(sentTo(reveal, 3)).toEqual([{ type: 'reveal', show: true, ...r.tally('canary', 2) }]);
+    });
+
+    it('refuses a choice for a number and a number for a choice, without a strike', () => {
+      const r = numberClass(1);
+      for (let i = 0; i < MAX_FAILED_ATTEMPTS + 1; i++)
+        expect(errorOf(r.receive(2, answer(2, 0)), 2)).toBe('no-question');
+      r.receive(1, moment(1, 3));
+      expect(errorOf(r.receive(2, value(1, 1)), 2)).toBe('no-question');
+      expect(r.tally('canary', 1).answered).toBe(0);
+    });
+
+    it('a student back after a reload sees the number they gave; the CSV has it', () => {
+      const r = numberClass(1);
+      r.receive(2, answer(2, 0));
+      r.receive(2, value(2, 13));
+      r.disconnect(2);
+      r.connect(9);
+      const welcome = sentTo(r.receive(9, join('student 1', { resume: 's1' })), 9)[0];
+      expect(welcome).toMatchObject({ type: 'welcome', answer: 13 });
+      expect(r.csv()).toBe('lesson,stop,nickname,choice,number\r\ncanary,3,student 1,,13\r\n');
+    });
   });
 
   it('a presenter that left leaves the students at the last moment; answers still count', () => {

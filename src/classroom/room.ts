@@ -18,6 +18,7 @@ import {
   normalizeCode,
   parseMessage,
   type ErrorCode,
+  type Given,
   type Moment,
   type ServerMessage,
   type Tally,
@@ -52,10 +53,19 @@ interface Question {
   lesson: string;
   stop: number;
   choices: number;
+  /** Answered with a number rather than a choice. */
+  number: boolean;
   revealed: boolean;
-  /** Student id → choice, in the order first answered. */
-  answers: Map<string, { name: string; choice: number }>;
+  /** Student id → the choice's index or the number given, in the order first answered. */
+  answers: Map<string, { name: string; given: number }>;
 }
+
+/** A question open for answers at this moment: one with choices, or one asking for a number. */
+const asks = (m: Moment): m is Moment & { lesson: string } =>
+  m.lesson !== null && (m.choices > 0 || m.number === true);
+
+/** An answer as the messages carry it: `choice` or `value`, by the question's kind. */
+const givenOf = (q: Question, given: number): Given => (q.number ? { value: given } : { choice: given });
 
 /** Counts strikes against these; a student answering a stop the presenter just left does not. */
 const STRIKES: ReadonlySet<ErrorCode> = new Set([
@@ -139,7 +149,7 @@ export class Room {
       case 'answer':
         if (c.role !== 'student' || c.student === undefined)
           return this.refuse(conn, c, c.role === 'presenter' ? 'bad-message' : 'not-joined');
-        return this.answer(conn, c.student, m.lesson, m.stop, m.choice);
+        return this.answer(conn, c.student, m);
       case 'moment': {
         if (c.role !== 'presenter') return this.refuse(conn, c, 'not-presenter');
         const { type: _type, ...moment } = m;
@@ -154,24 +164,47 @@ export class Room {
     }
   }
 
-  /** The answers of this session as CSV: one row per student and question. */
+  /**
+   * The answers of this session as CSV: one row per student and question, with the choice's
+   * letter or the number given.
+   */
   csv(): string {
-    const rows = ['lesson,stop,nickname,choice'];
+    const rows = ['lesson,stop,nickname,choice,number'];
     for (const q of this.questions.values())
       for (const a of q.answers.values())
         rows.push(
-          [csvField(q.lesson), q.stop + 1, csvField(a.name), String.fromCharCode(65 + a.choice)].join(','),
+          [
+            csvField(q.lesson),
+            q.stop + 1,
+            csvField(a.name),
+            q.number ? '' : String.fromCharCode(65 + a.given),
+            q.number ? csvField(a.given) : '',
+          ].join(','),
         );
     return `${rows.join('\r\n')}\r\n`;
   }
 
-  /** The tally of one question (zeros when nobody answered or it has none). */
+  /**
+   * The tally of one question (zeros when nobody answered or it has none): per choice, or for a
+   * number question each number given with how many gave it, smallest first.
+   */
   tally(lesson: string, stop: number): Tally {
     const q = this.questions.get(keyOf(lesson, stop));
     const choices = q?.choices ?? 0;
     const counts = Array.from({ length: choices }, () => 0);
-    for (const a of q?.answers.values() ?? []) if (a.choice < choices) counts[a.choice]!++;
-    return { lesson, stop, counts, answered: q?.answers.size ?? 0, students: this.connectedStudents };
+    const out: Tally = {
+      lesson,
+      stop,
+      counts,
+      answered: q?.answers.size ?? 0,
+      students: this.connectedStudents,
+    };
+    if (q?.number) {
+      const values = new Map<number, number>();
+      for (const a of q.answers.values()) values.set(a.given, (values.get(a.given) ?? 0) + 1);
+      out.values = [...values].sort(([a], [b]) => a - b).map(([value, count]) => ({ value, count }));
+    } else for (const a of q?.answers.values() ?? []) if (a.given < choices) counts[a.given]!++;
+    return out;
   }
 
   // -------------------------------------------------------------------------------------------
@@ -244,7 +277,7 @@ export class Room {
         id,
         name,
         moment: m,
-        answer: q?.answers.get(id)?.choice ?? null,
+        answer: q?.answers.get(id)?.given ?? null,
       },
     });
     if (q?.revealed)
@@ -291,23 +324,30 @@ export class Room {
 
   private setMoment(moment: Moment): Effect[] {
     this.moment = moment;
-    if (moment.lesson !== null && moment.choices > 0) {
+    if (asks(moment)) {
       const key = keyOf(moment.lesson, moment.stop);
       const q = this.questions.get(key);
+      const number = moment.number === true;
       if (!q)
         this.questions.set(key, {
           lesson: moment.lesson,
           stop: moment.stop,
           choices: moment.choices,
+          number,
           revealed: false,
           answers: new Map(),
         });
-      else q.choices = moment.choices;
+      else {
+        // Another kind of question at this stop (the lesson changed): its answers answer nothing.
+        if (q.number !== number) q.answers.clear();
+        q.choices = moment.choices;
+        q.number = number;
+      }
     }
     const out: Effect[] = [];
     const to = this.studentConns();
     if (to.length > 0) out.push({ kind: 'send', to, message: { type: 'moment', ...moment } });
-    if (moment.lesson !== null && moment.choices > 0) {
+    if (asks(moment)) {
       const q = this.questions.get(keyOf(moment.lesson, moment.stop))!;
       out.push(...this.toPresenter({ type: 'tally', ...this.tally(q.lesson, q.stop) }));
       if (q.revealed && to.length > 0)
@@ -320,7 +360,8 @@ export class Room {
     return out;
   }
 
-  private answer(conn: ConnId, id: string, lesson: string, stop: number, choice: number): Effect[] {
+  private answer(conn: ConnId, id: string, a: { lesson: string; stop: number } & Given): Effect[] {
+    const { lesson, stop } = a;
     const m = this.moment;
     const q = this.questions.get(keyOf(lesson, stop));
     const open =
@@ -328,18 +369,26 @@ export class Room {
       m.lesson === lesson &&
       m.stop === stop &&
       m.heading === null &&
-      m.choices > 0 &&
+      asks(m) &&
       q !== undefined &&
       !q.revealed;
-    if (!open || choice >= q.choices) {
+    // The answer's kind must be the question's (a device behind the presenter may send the other).
+    const given = !open ? undefined : q.number ? a.value : a.choice;
+    if (!open || given === undefined || (!q.number && given >= q.choices)) {
       const c = this.conns.get(conn)!;
       return this.refuse(conn, c, 'no-question');
     }
     const s = this.students.get(id)!;
-    q.answers.set(id, { name: s.name, choice });
+    q.answers.set(id, { name: s.name, given });
     return [
-      { kind: 'send', to: [conn], message: { type: 'accepted', lesson, stop, choice } },
-      ...this.toPresenter({ type: 'answer', id, name: s.name, choice, ...this.tally(lesson, stop) }),
+      { kind: 'send', to: [conn], message: { type: 'accepted', lesson, stop, ...givenOf(q, given) } },
+      ...this.toPresenter({
+        type: 'answer',
+        id,
+        name: s.name,
+        ...givenOf(q, given),
+        ...this.tally(lesson, stop),
+      }),
     ];
   }
 

@@ -87,6 +87,8 @@ export interface ClusterSnapshot {
   queues: Record<QueueName, string[]>;
   timers: Timer[];
   timerSeq: number;
+  /** See ManagerState.pendingTimers (absent in most snapshots). */
+  pendingTimers?: [string, string, number | null][];
   events: KubeEvent[];
   decisions: Decision[];
   eventSeq: number;
@@ -368,6 +370,7 @@ export class SimCluster implements ControllerContext {
       queues: managed.queues,
       timers: managed.timers,
       timerSeq: managed.timerSeq,
+      ...(managed.pendingTimers ? { pendingTimers: managed.pendingTimers } : {}),
       // Unchanged parts are the previous snapshot's (snapshot-parts.ts).
       events: logs ? logs.events : recorded.events,
       decisions: logs ? logs.decisions : recorded.decisions,

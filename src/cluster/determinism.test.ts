@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { runScenario } from '../index.ts';
 import { parseScenario } from '../scenario/scenario.ts';
 import { clusterForScenario, runSteps } from '../scenario/run.ts';
-import type { ClusterSnapshot } from './cluster.ts';
+import { SimCluster, type ClusterSnapshot } from './cluster.ts';
 
 const chapter = readFileSync(new URL('../scenario/examples/kubia-chapter.yaml', import.meta.url), 'utf8');
 
@@ -58,6 +58,30 @@ describe('determinism and time travel', () => {
     fresh.restore(snap);
     runSteps(fresh, scenario, 240, t + 1e-9);
     expect(observable(fresh.snapshot())).toBe(observable(straight.snapshot()));
+  });
+
+  it('a restored cluster sets the timers the original would, when an earlier one still waits', () => {
+    // A key's timer at 5, then one at 3 (earlier: set); 3 fires, leaving 5; then one at 7 is
+    // set, and 7 is what the next request is measured against, not 5, the earliest left.
+    const requests = (c: SimCluster, from: number, steps: [number, number][]) => {
+      for (const [at, seconds] of steps) {
+        c.advance(at - c.now);
+        c.enqueueAfter('replicaset', 'default/none', seconds);
+      }
+      expect(c.now).toBeGreaterThanOrEqual(from);
+    };
+    const straight = new SimCluster({ seed: 1, nodes: 1 });
+    requests(straight, 0, [
+      [0, 5],
+      [0, 3],
+      [3, 4],
+    ]);
+    const restored = new SimCluster({ seed: 1, nodes: 0 });
+    restored.restore(JSON.parse(JSON.stringify(straight.snapshot())) as ClusterSnapshot);
+    for (const c of [straight, restored]) requests(c, 3, [[5, 3]]);
+    const timers = (c: SimCluster) => c.snapshot().timers.filter((t) => t.key === 'default/none');
+    expect(timers(restored)).toEqual(timers(straight));
+    expect(timers(straight).map((t) => t.at)).toEqual([7]);
   });
 
   it('state at time t is rebuilt from the nearest earlier checkpoint', () => {

@@ -157,9 +157,11 @@ function upsertCondition(list: PodCondition[] | undefined, c: PodCondition, now:
 }
 
 export function setPodCondition(ctx: ControllerContext, pod: Pod, c: PodCondition): Pod {
-  const current = pod.status.conditions?.find((x) => x.type === c.type);
-  if (current && current.status === c.status && current.reason === c.reason && current.message === c.message)
-    return pod;
+  for (const x of pod.status.conditions ?? []) {
+    if (x.type !== c.type) continue;
+    if (x.status === c.status && x.reason === c.reason && x.message === c.message) return pod;
+    break;
+  }
   return ctx.updateStatus<Pod>({
     ...pod,
     status: { ...pod.status, conditions: upsertCondition(pod.status.conditions, c, ctx.now) },
@@ -217,8 +219,19 @@ function computeDigest(image: string): string {
  * (A hash, not the seeded generator: ids must not shift the random sequence of the simulation.)
  */
 export function containerID(pod: Pod, container: string, restarts: number): string {
-  return `containerd://${computeDigest(`${pod.metadata.uid ?? pod.metadata.name}/${container}/${restarts}`)}`;
+  // Once per pod (its metadata object, which status writes keep), container and restart.
+  let ids = containerIds.get(pod.metadata);
+  if (!ids) containerIds.set(pod.metadata, (ids = new Map()));
+  const key = `${container}/${restarts}`;
+  let id = ids.get(key);
+  if (id === undefined) {
+    id = `containerd://${computeDigest(`${pod.metadata.uid ?? pod.metadata.name}/${key}`)}`;
+    ids.set(key, id);
+  }
+  return id;
 }
+
+const containerIds = new WeakMap<Pod['metadata'], Map<string, string>>();
 
 /** The image as containerd reports it once the container exists: `docker.io/luksa/kubia:v1`. */
 function runtimeImage(image: string): string {

@@ -98,6 +98,23 @@ export interface ManagerState {
   queues: Record<QueueName, string[]>;
   timers: Timer[];
   timerSeq: number;
+  /**
+   * The timers a later request for the same queue and key is measured against, where that is not
+   * the earliest of the key's timers (what `load` assumes): `[queue, key, at]`, or null where no
+   * timer is. Absent when there are none (almost always).
+   */
+  pendingTimers?: [string, string, number | null][];
+}
+
+/** Per queue and key, the earliest of its timers. */
+function earliestTimers(timers: readonly Timer[]): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const t of timers) {
+    const id = `${t.target}\u0000${t.key}`;
+    const cur = out.get(id);
+    if (cur === undefined || t.at < cur) out.set(id, t.at);
+  }
+  return out;
 }
 
 export class ControllerManager {
@@ -265,7 +282,30 @@ export class ControllerManager {
       >,
       timers: [...this.timers.items],
       timerSeq: this.timerSeq,
+      ...this.savePending(),
     };
+  }
+
+  /**
+   * The request a timer was last set by is what a later one for the same key is measured against
+   * (enqueueAfter), and it need not be the earliest timer left: one set earlier may still wait
+   * behind it. Those few are saved, so a restored cluster schedules exactly what this one would.
+   */
+  private savePending(): Pick<ManagerState, 'pendingTimers'> {
+    const now = this.ctx.now;
+    const out: [string, string, number | null][] = [];
+    const split = (id: string): [string, string] => {
+      const i = id.indexOf('\u0000');
+      return [id.slice(0, i), id.slice(i + 1)];
+    };
+    const earliest = earliestTimers(this.timers.items);
+    for (const [id, at] of earliest) {
+      const p = this.pendingTimers.get(id);
+      const live = p !== undefined && p > now ? p : null;
+      if (live !== at) out.push([...split(id), live]);
+    }
+    for (const [id, p] of this.pendingTimers) if (p > now && !earliest.has(id)) out.push([...split(id), p]);
+    return out.length ? { pendingTimers: out } : {};
   }
 
   /** Puts back saved queues and timers; the informers' caches are rebuilt as they are next read. */
@@ -277,11 +317,11 @@ export class ControllerManager {
     this.timers = new TimerHeap();
     this.timers.items = s.timers.map((t) => Object.freeze({ ...t }));
     this.timerSeq = s.timerSeq;
-    this.pendingTimers = new Map();
-    for (const t of s.timers) {
-      const id = `${t.target}\u0000${t.key}`;
-      const cur = this.pendingTimers.get(id);
-      if (cur === undefined || t.at < cur) this.pendingTimers.set(id, t.at);
+    this.pendingTimers = earliestTimers(s.timers);
+    for (const [queue, key, at] of s.pendingTimers ?? []) {
+      const id = `${queue}\u0000${key}`;
+      if (at === null) this.pendingTimers.delete(id);
+      else this.pendingTimers.set(id, at);
     }
   }
 }

@@ -43,6 +43,8 @@ export class SharedList<T> {
 export class SharedRuntimes {
   private copies = new WeakMap<PodRuntime, readonly [string, PodRuntime]>();
   private last: readonly (readonly [string, PodRuntime])[] = Object.freeze([]);
+  /** The records `last` was made from, place by place. */
+  private lastRecords: PodRuntime[] = [];
   /** Keys touched since the last copy; undefined: any may have changed. */
   private changed: Set<string> | undefined;
 
@@ -60,23 +62,33 @@ export class SharedRuntimes {
   of(pods: Map<string, PodRuntime>): [string, PodRuntime][] {
     const out: (readonly [string, PodRuntime])[] = [];
     const changed = this.changed;
-    let same = pods.size === this.last.length;
+    const last = this.last;
+    const lastRecords = this.lastRecords;
+    let same = pods.size === last.length;
     let i = 0;
     for (const [key, rt] of pods) {
-      let pair = this.copies.get(rt);
-      if (
-        !pair ||
-        pair[0] !== key ||
-        ((!changed || changed.has(key)) && !sameRuntime(rt, pair[1], this.withoutRequests))
-      ) {
-        pair = Object.freeze([key, freezeRuntime(rt, this.withoutRequests)] as const);
-        this.copies.set(rt, pair);
+      // The record last copied at this place, untouched since: its copy, without a lookup.
+      let pair =
+        changed && lastRecords[i] === rt && last[i]![0] === key && !changed.has(key) ? last[i] : undefined;
+      if (!pair) {
+        pair = this.copies.get(rt);
+        if (
+          !pair ||
+          pair[0] !== key ||
+          ((!changed || changed.has(key)) && !sameRuntime(rt, pair[1], this.withoutRequests))
+        ) {
+          pair = Object.freeze([key, freezeRuntime(rt, this.withoutRequests)] as const);
+          this.copies.set(rt, pair);
+        }
       }
-      if (same && this.last[i] !== pair) same = false;
+      if (same && last[i] !== pair) same = false;
       out.push(pair);
       i++;
     }
-    if (!same) this.last = Object.freeze(out);
+    if (!same) {
+      this.last = Object.freeze(out);
+      this.lastRecords = [...pods.values()];
+    }
     this.changed = new Set();
     return this.last as [string, PodRuntime][];
   }

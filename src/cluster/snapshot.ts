@@ -103,6 +103,14 @@ export function checkSnapshot(s: unknown, queueNames: readonly string[]): void {
     str(timer['key'], `timers[${i}].key`);
   });
   num(r['timerSeq'], 'timerSeq');
+  if (r['pendingTimers'] !== undefined)
+    list(r['pendingTimers'], 'pendingTimers').forEach((p, i) => {
+      const field = `pendingTimers[${i}]`;
+      if (!Array.isArray(p) || p.length !== 3) fail(`${field} is not [queue, key, at]`);
+      if (!queueNames.includes(str(p[0], `${field}[0]`))) fail(`${field}[0] is not a queue`);
+      str(p[1], `${field}[1]`);
+      if (p[2] !== null) num(p[2], `${field}[2]`);
+    });
   list(r['events'], 'events').forEach(event);
   list(r['decisions'], 'decisions').forEach((d, i) => {
     if (

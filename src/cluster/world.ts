@@ -226,16 +226,28 @@ export function scheduleBatch(
   let usage: Map<string, NodeUsage> | undefined;
   // Why pods of given requests fit on no node, until a pod is placed (pending pods are retried
   // whenever room may have appeared, a whole ReplicaSet's worth at a time).
-  const fitsNowhere = new Map<string, string>();
+  const fitsNowhere = new Map<string, FitsNowhere>();
   for (const key of keys) {
     const pod = ctx.store.getByKey<Pod>('Pod', key);
     if (!pod || pod.spec.nodeName || pod.metadata.deletionTimestamp) {
       world.unschedulable.delete(key);
       continue;
     }
+    // Most retries find what the last one found: a pod already waiting, whose requests fit
+    // nowhere in this batch, with that very message on its condition, changes nothing.
+    const failed = fitsNowhere.size ? fitsNowhere.get(fitKey(pod)) : undefined;
+    if (failed && world.unschedulable.has(key) && waitsWith(pod, failed.message)) continue;
     usage ??= cache ? cache.usageOf(ctx, nodes) : nodeUsage(ctx, nodes);
     schedulePod(ctx, world, key, pod, nodes, usage, fitsNowhere);
   }
+}
+
+/** Whether a pod's PodScheduled condition already says it is Unschedulable with this message. */
+function waitsWith(pod: Pod, message: string): boolean {
+  for (const c of pod.status.conditions ?? [])
+    if (c.type === 'PodScheduled')
+      return c.status === 'False' && c.reason === 'Unschedulable' && c.message === message;
+  return false;
 }
 
 /** The nodes a pod with these requests fits on, with their scores; counts why the others do not. */
@@ -271,6 +283,29 @@ function feasibleNodes(
   return feasible;
 }
 
+/** Why pods of one fit key fit on no node: the reasons, and the PodScheduled message. */
+interface FitsNowhere {
+  detail: string;
+  message: string;
+}
+
+const fitKeys = new WeakMap<Pod['spec'], string>();
+
+/**
+ * What decides where a pod fits: its requests, and its tolerations (taints and cordons turn pods
+ * away by them), once per (immutable) spec: pending pods are tried again whenever room may have
+ * appeared.
+ */
+function fitKey(pod: Pod): string {
+  let key = fitKeys.get(pod.spec);
+  if (key === undefined) {
+    const req = podRequests(pod);
+    key = `${req.cpu}/${req.memory}/${JSON.stringify(pod.spec.tolerations ?? [])}`;
+    fitKeys.set(pod.spec, key);
+  }
+  return key;
+}
+
 function schedulePod(
   ctx: ControllerContext,
   world: WorldState,
@@ -278,28 +313,31 @@ function schedulePod(
   pod: Pod,
   nodes: NodeObject[],
   usage: Map<string, NodeUsage>,
-  fitsNowhere: Map<string, string>,
+  fitsNowhere: Map<string, FitsNowhere>,
 ): void {
   const { namespace = 'default', name } = pod.metadata;
   const req = podRequests(pod);
   const owner = controllerUid(pod);
-  // Taints and cordons turn pods away by their tolerations too, so those are part of the key.
-  const requests = `${req.cpu}/${req.memory}/${JSON.stringify(pod.spec.tolerations ?? [])}`;
+  const requests = fitKey(pod);
   let feasible: { node: NodeObject; score: number[] }[] = [];
-  let detail = fitsNowhere.get(requests);
-  if (detail === undefined) {
+  let failed = fitsNowhere.get(requests);
+  if (failed === undefined) {
     const reasons = new Map<string, number>();
     feasible = feasibleNodes(pod, nodes, usage, req, owner, reasons);
     if (feasible.length === 0) {
-      detail = [...reasons]
+      const detail = [...reasons]
         .sort(([a], [b]) => (a < b ? -1 : 1))
         .map(([r, n]) => `${n} ${r}`)
         .join(', ');
-      fitsNowhere.set(requests, detail);
+      failed = {
+        detail,
+        message: `0/${nodes.length} nodes are available: ${detail || 'no nodes available to schedule pods'}.`,
+      };
+      fitsNowhere.set(requests, failed);
     }
   }
-  if (detail !== undefined) {
-    const message = `0/${nodes.length} nodes are available: ${detail || 'no nodes available to schedule pods'}.`;
+  if (failed !== undefined) {
+    const { detail, message } = failed;
     if (!world.unschedulable.has(key)) {
       ctx.event(
         pod,
@@ -358,20 +396,28 @@ function schedulePod(
   );
 }
 
+/** Whether a pod takes room on a node: bound, and not finished (what NodeUsage counts). */
+function holdsRoom(p: Pod | undefined): boolean {
+  return !!p?.spec.nodeName && p.status?.phase !== 'Succeeded' && p.status?.phase !== 'Failed';
+}
+
 /**
  * The scheduler's informers: a new unbound pod is scheduled after `timing.scheduleSeconds`; a pod
- * leaving or a Node changing may make room, so every pod waiting for a node is tried again.
+ * that gives up room on its node (deleted or finished, upstream's AssignedPodDelete and
+ * AssignedPodUpdate) or a Node changing may make room, so every pod waiting for a node is tried
+ * again. A pending pod that leaves frees nothing: retrying the others would find what it found.
  */
 export function schedulerInformers(usage: NodeUsageCache): InformerHandlers {
   return {
     Pod: (c, key, ctx, world) => {
       const pod = c.obj as Pod;
       const old = c.old as Pod | undefined;
-      usage.onPodChange(old, c.type === 'deleted' ? undefined : pod);
-      if (c.type === 'deleted') {
-        world.unschedulable.delete(key);
+      const after = c.type === 'deleted' ? undefined : pod;
+      usage.onPodChange(old, after);
+      if (c.type === 'deleted') world.unschedulable.delete(key);
+      if (holdsRoom(c.type === 'deleted' ? pod : old) && !holdsRoom(after)) {
         for (const k of world.unschedulable) ctx.enqueue('scheduler', k);
-      } else if (!pod.spec.nodeName && !pod.metadata.deletionTimestamp && !old)
+      } else if (c.type === 'added' && !pod.spec.nodeName && !pod.metadata.deletionTimestamp)
         ctx.enqueueAfter('scheduler', key, ctx.timing.scheduleSeconds);
     },
     Node: (_c, _key, ctx, world) => {

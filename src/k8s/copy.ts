@@ -70,7 +70,12 @@ export function deepEqual(a: unknown, b: unknown): boolean {
   if (Array.isArray(a)) {
     const bb = b as unknown[];
     if (a.length !== bb.length) return false;
-    for (let i = 0; i < a.length; i++) if (!deepEqual(a[i], bb[i])) return false;
+    // Shared (unchanged) items are compared by reference here, without a call each.
+    for (let i = 0; i < a.length; i++) {
+      const x: unknown = a[i];
+      const y = bb[i];
+      if (x !== y && !deepEqual(x, y)) return false;
+    }
     return true;
   }
   // Keys whose value is undefined do not count (JSON drops them). No arrays of keys are made: this
@@ -82,7 +87,8 @@ export function deepEqual(a: unknown, b: unknown): boolean {
     const va = ra[k];
     if (va === undefined) continue;
     na++;
-    if (!deepEqual(va, rb[k])) return false;
+    const vb = rb[k];
+    if (va !== vb && !deepEqual(va, vb)) return false;
   }
   let nb = 0;
   for (const k in rb) if (rb[k] !== undefined) nb++;
@@ -97,6 +103,8 @@ export function deepEqual(a: unknown, b: unknown): boolean {
 export function deepFreeze<T>(value: T): T {
   if (value === null || typeof value !== 'object' || Object.isFrozen(value)) return value;
   Object.freeze(value);
-  for (const v of Object.values(value as object)) deepFreeze(v);
+  // Indexes and for-in instead of Object.values: no array per object (every store write freezes).
+  if (Array.isArray(value)) for (let i = 0; i < value.length; i++) deepFreeze(value[i]);
+  else for (const k in value) deepFreeze((value as Record<string, unknown>)[k]);
   return value;
 }

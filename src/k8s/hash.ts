@@ -23,27 +23,35 @@ export function canonicalJSON(value: unknown): string {
   return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJSON(v)}`).join(',')}}`;
 }
 
-export function fnv32a(text: string): number {
-  let h = 0x811c9dc5;
-  // UTF-8 bytes, like Go's hash.Write of a string.
-  const bytes = utf8(text);
-  for (const b of bytes) {
-    h ^= b;
-    h = Math.imul(h, 0x01000193) >>> 0;
+/**
+ * FNV-32a over the UTF-8 bytes of `text`, like Go's hash.Write of a string; `h` continues from the
+ * hash of a prefix (`fnv32a(b, fnv32a(a)) === fnv32a(a + b)`).
+ */
+export function fnv32a(text: string, h = 0x811c9dc5): number {
+  for (let i = 0; i < text.length; i++) {
+    let c = text.charCodeAt(i);
+    if (c < 0x80) {
+      h = Math.imul(h ^ c, 0x01000193) >>> 0;
+      continue;
+    }
+    // A surrogate pair is one code point; a lone surrogate is encoded as itself (three bytes).
+    if (c >= 0xd800 && c < 0xdc00 && i + 1 < text.length) {
+      const low = text.charCodeAt(i + 1);
+      if (low >= 0xdc00 && low < 0xe000) {
+        c = 0x10000 + ((c - 0xd800) << 10) + (low - 0xdc00);
+        i++;
+      }
+    }
+    if (c < 0x800) h = bytes(h, 0xc0 | (c >> 6), 0x80 | (c & 63));
+    else if (c < 0x10000) h = bytes(h, 0xe0 | (c >> 12), 0x80 | ((c >> 6) & 63), 0x80 | (c & 63));
+    else h = bytes(h, 0xf0 | (c >> 18), 0x80 | ((c >> 12) & 63), 0x80 | ((c >> 6) & 63), 0x80 | (c & 63));
   }
   return h >>> 0;
 }
 
-function utf8(s: string): number[] {
-  const out: number[] = [];
-  for (const ch of s) {
-    const c = ch.codePointAt(0)!;
-    if (c < 0x80) out.push(c);
-    else if (c < 0x800) out.push(0xc0 | (c >> 6), 0x80 | (c & 63));
-    else if (c < 0x10000) out.push(0xe0 | (c >> 12), 0x80 | ((c >> 6) & 63), 0x80 | (c & 63));
-    else out.push(0xf0 | (c >> 18), 0x80 | ((c >> 12) & 63), 0x80 | ((c >> 6) & 63), 0x80 | (c & 63));
-  }
-  return out;
+function bytes(h: number, ...bs: number[]): number {
+  for (const b of bs) h = Math.imul(h ^ b, 0x01000193) >>> 0;
+  return h;
 }
 
 export function computeHash(template: unknown, collisionCount?: number): string {
@@ -57,7 +65,8 @@ export function computeHash(template: unknown, collisionCount?: number): string 
  * uid must not draw from the cluster's seeded generator, which would shift every later draw.
  */
 export function hashUuid(seed: string): string {
-  const hex = (i: number) => fnv32a(`${seed}#${i}`).toString(16).padStart(8, '0');
+  const prefix = fnv32a(seed);
+  const hex = (i: number) => fnv32a(`#${i}`, prefix).toString(16).padStart(8, '0');
   const [a, b, c, d] = [hex(0), hex(1), hex(2), hex(3)];
   const variant = ((parseInt(c[0]!, 16) & 0x3) | 0x8).toString(16);
   return `${a}-${b.slice(0, 4)}-4${b.slice(5, 8)}-${variant}${c.slice(1, 4)}-${c.slice(4)}${d}`;

@@ -2,7 +2,14 @@ import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ManifestError } from '../k8s/yaml.ts';
-import { LIMITS, parseScenario, ScenarioError } from './scenario.ts';
+import {
+  answerIsRight,
+  isNumberQuestion,
+  LIMITS,
+  numberIsRight,
+  parseScenario,
+  ScenarioError,
+} from './scenario.ts';
 
 const chapter = readFileSync(new URL('./examples/kubia-chapter.yaml', import.meta.url), 'utf8');
 
@@ -149,9 +156,84 @@ describe('a stop question in a scenario', () => {
     expect(() => parseScenario(base({ question }))).toThrow(message);
   });
 
+  const nq = { prompt: 'How many pods at most?', number: { answer: 13 } };
+
+  it('keeps a number question: the answer, its tolerance and unit, no choices', () => {
+    const s = parseScenario(
+      base({
+        question: {
+          ...nq,
+          number: { answer: 13, tolerance: 0.5, unit: { en: 'pods', ko: '개' } },
+          reveals: ['budget.max'],
+        },
+      }),
+    );
+    expect(s.spec.steps[0]!.question).toEqual({
+      prompt: { en: 'How many pods at most?' },
+      number: { answer: 13, tolerance: 0.5, unit: { en: 'pods', ko: '개' } },
+      reveals: ['budget.max'],
+    });
+    expect(
+      parseScenario(base({ question: { ...nq, number: { answer: -2.5, unit: 's' } } })).spec.steps[0]!
+        .question,
+    ).toEqual({ prompt: { en: 'How many pods at most?' }, number: { answer: -2.5, unit: 's' } });
+  });
+
+  it.each([
+    [{ ...nq, number: {} }, 'spec.steps[0].question.number.answer: Required value'],
+    [
+      { ...nq, number: { answer: '13' } },
+      'spec.steps[0].question.number.answer: Invalid value: "13": must be a number between -1000000000 and 1000000000',
+    ],
+    [
+      { ...nq, number: { answer: 13, tolerance: -1 } },
+      'spec.steps[0].question.number.tolerance: Invalid value: -1: must be a number between 0 and 1000000000',
+    ],
+    [{ ...nq, number: { answer: 13, unit: ' ' } }, 'spec.steps[0].question.number.unit: Required value'],
+    [
+      { ...nq, number: { answer: 13, units: 'pods' } },
+      'spec.steps[0].question.number.units: Unsupported value',
+    ],
+    [{ ...nq, number: 13 }, 'spec.steps[0].question.number: must be a map'],
+    [
+      { ...nq, choices: ['12', '13'] },
+      'spec.steps[0].question.choices: Forbidden: a question has either choices (choices, answer) or a number (number.answer), not both',
+    ],
+    [{ ...nq, answer: 1 }, 'spec.steps[0].question.answer: Forbidden'],
+    [{ prompt: 'How many?' }, 'spec.steps[0].question.choices: Required value'],
+  ])('refuses a bad number question with its field: %j', (question, message) => {
+    expect(() => parseScenario(base({ question }))).toThrow(message);
+  });
+
   it('refuses a question on a step that is no stop', () => {
     expect(() => parseScenario(base({ stop: false, question: q }))).toThrow(
       'spec.steps[0].question: Forbidden: a question is asked at a stop (stop: true)',
     );
+  });
+});
+
+describe('checking an answer', () => {
+  it.each([
+    [{ answer: 13 }, 13, true],
+    [{ answer: 13 }, 12, false],
+    [{ answer: 13 }, 13.0000001, false],
+    [{ answer: 0.3 }, 0.1 + 0.2, true],
+    [{ answer: 2.5, tolerance: 0.5 }, 3, true],
+    [{ answer: 2.5, tolerance: 0.5 }, 2, true],
+    [{ answer: 2.5, tolerance: 0.5 }, 3.01, false],
+    [{ answer: -4, tolerance: 1 }, -5, true],
+    [{ answer: 13 }, Number.NaN, false],
+    [{ answer: 13, tolerance: 1e9 }, Number.POSITIVE_INFINITY, false],
+  ])('number %j given %d is right: %s', (n, value, right) => {
+    expect(numberIsRight(n, value)).toBe(right);
+    expect(answerIsRight({ number: n }, value)).toBe(right);
+  });
+
+  it("a choice is right when it is the answer's index", () => {
+    const q = { choices: ['12', '13'], answer: 1 };
+    expect(answerIsRight(q, 1)).toBe(true);
+    expect(answerIsRight(q, 0)).toBe(false);
+    expect(isNumberQuestion(q)).toBe(false);
+    expect(isNumberQuestion({ number: { answer: 1 } })).toBe(true);
   });
 });

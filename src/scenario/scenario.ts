@@ -27,20 +27,63 @@ export const REVEAL_ELEMENTS = ['budget.max', 'budget.min', 'why', 'timeline'] a
 export type RevealElement = (typeof REVEAL_ELEMENTS)[number];
 
 /**
- * A question asked at a stop, about what happens before the next one (a lesson's question,
- * written in a scenario file): the learner picks one of `choices` before the animation shows it.
+ * The right answer of a question answered with a number: `answer`, or anything within `tolerance`
+ * of it (0, the default, asks for the exact number), counted in `unit` (shown after the number).
  */
-export interface ScenarioQuestion {
-  prompt: Localized;
-  /** Short answers: numbers, or a few words (in several languages as a map). */
-  choices: (string | Localized)[];
-  /** Index of the right choice. */
+export interface NumberAnswer {
   answer: number;
+  /** How far from `answer` an answer may be and still be right (≥ 0). */
+  tolerance?: number;
+  /** What is counted (`pods`, `seconds`), shown after the number; in several languages as a map. */
+  unit?: string | Localized;
+}
+
+interface QuestionBase {
+  prompt: Localized;
   /** Why, with the numbers: shown once the learner has answered. */
   explain?: Localized;
   /** What on the screen would give the answer away while the question is open (predict mode). */
   reveals?: readonly RevealElement[];
 }
+
+/** A question answered by picking one of `choices`. */
+export interface ChoiceQuestion extends QuestionBase {
+  /** Short answers: numbers, or a few words (in several languages as a map). */
+  choices: (string | Localized)[];
+  /** Index of the right choice. */
+  answer: number;
+}
+
+/** A question answered by typing a number (`number:` instead of `choices:` and `answer:`). */
+export interface NumberQuestion extends QuestionBase {
+  number: NumberAnswer;
+}
+
+/**
+ * A question asked at a stop, about what happens before the next one (a lesson's question,
+ * written in a scenario file): the learner picks one of `choices`, or types a number, before the
+ * animation shows it.
+ */
+export type ScenarioQuestion = ChoiceQuestion | NumberQuestion;
+
+/** A question of either kind, as a scenario or a lesson holds it. */
+type AnyQuestion = { answer: number } | { number: NumberAnswer };
+
+/** Whether `q` asks for a number (else it has choices). */
+export const isNumberQuestion = <Q extends AnyQuestion>(q: Q): q is Extract<Q, { number: NumberAnswer }> =>
+  'number' in q;
+
+/** Whether `value` answers a number question right: within its tolerance (and rounding) of the answer. */
+export function numberIsRight(n: NumberAnswer, value: number): boolean {
+  if (!Number.isFinite(value)) return false;
+  // 0.1 + 0.2 typed as 0.3 is right: allow for the last digits of floating point.
+  const slack = 1e-9 * Math.max(1, Math.abs(n.answer));
+  return Math.abs(value - n.answer) <= (n.tolerance ?? 0) + slack;
+}
+
+/** Whether `given` (the choice's index, or the number typed) answers `q` right. */
+export const answerIsRight = (q: AnyQuestion, given: number): boolean =>
+  'number' in q ? numberIsRight(q.number, given) : q.answer === given;
 
 export interface ScenarioStep {
   /**
@@ -122,6 +165,8 @@ export const LIMITS = {
   commandChars: 10_000,
   /** Choices of one question. */
   choices: 8,
+  /** The size of a number answer (and of its tolerance): far beyond any count in a cluster. */
+  numberAnswer: 1e9,
   /** Lanes of a comparison. */
   variants: 4,
 };
@@ -148,11 +193,28 @@ function num(v: unknown, field: string, min: number, max: number, integer = fals
   return v;
 }
 
-/** A stop's `question`: a prompt, 2–8 choices, the right one's index, why, and what reveals it. */
-function parseQuestion(v: unknown, field: string): ScenarioQuestion {
+/** A number question's `number`: the answer, how far off still counts, and the unit. */
+function parseNumberAnswer(v: unknown, field: string): NumberAnswer {
   if (!isRecord(v)) throw new ScenarioError(`${field}: must be a map`);
-  const prompt = localized(v['prompt'], `${field}.prompt`);
-  if (!prompt || prompt.en.trim() === '') throw new ScenarioError(`${field}.prompt: Required value`);
+  for (const k of Object.keys(v))
+    if (!['answer', 'tolerance', 'unit'].includes(k))
+      throw new ScenarioError(
+        `${field}.${k}: Unsupported value: supported fields: "answer", "tolerance", "unit"`,
+      );
+  if (v['answer'] === undefined) throw new ScenarioError(`${field}.answer: Required value`);
+  const max = LIMITS.numberAnswer;
+  const n: NumberAnswer = { answer: num(v['answer'], `${field}.answer`, -max, max) };
+  if (v['tolerance'] !== undefined) n.tolerance = num(v['tolerance'], `${field}.tolerance`, 0, max);
+  if (v['unit'] !== undefined) {
+    const unit = localized(v['unit'], `${field}.unit`);
+    if (!unit || unit.en.trim() === '') throw new ScenarioError(`${field}.unit: Required value`);
+    n.unit = typeof v['unit'] === 'string' ? v['unit'] : unit;
+  }
+  return n;
+}
+
+/** The choices of a choice question: 2–8 short answers and the right one's index. */
+function parseChoices(v: Record<string, unknown>, field: string): Pick<ChoiceQuestion, 'choices' | 'answer'> {
   const raw = v['choices'];
   if (!Array.isArray(raw) || raw.length < 2 || raw.length > LIMITS.choices)
     throw new ScenarioError(
@@ -164,11 +226,31 @@ function parseQuestion(v: unknown, field: string): ScenarioQuestion {
     if (!l || l.en.trim() === '') throw new ScenarioError(`${field}.choices[${i}]: Required value`);
     return typeof c === 'string' ? c : l;
   });
-  const q: ScenarioQuestion = {
-    prompt,
-    choices,
-    answer: num(v['answer'], `${field}.answer`, 0, choices.length - 1, true),
-  };
+  return { choices, answer: num(v['answer'], `${field}.answer`, 0, choices.length - 1, true) };
+}
+
+/**
+ * A stop's `question`: a prompt; either 2–8 choices and the right one's index, or `number:` (the
+ * answer, its tolerance and unit); why, and what reveals it.
+ */
+function parseQuestion(v: unknown, field: string): ScenarioQuestion {
+  if (!isRecord(v)) throw new ScenarioError(`${field}: must be a map`);
+  const prompt = localized(v['prompt'], `${field}.prompt`);
+  if (!prompt || prompt.en.trim() === '') throw new ScenarioError(`${field}.prompt: Required value`);
+  let q: ScenarioQuestion;
+  if (v['number'] !== undefined) {
+    // One kind of answer: a number question has no choices, and its answer is under `number`.
+    for (const k of ['choices', 'answer'])
+      if (v[k] !== undefined)
+        throw new ScenarioError(
+          `${field}.${k}: Forbidden: a question has either choices (choices, answer) or a number (number.answer), not both`,
+        );
+    q = { prompt, number: parseNumberAnswer(v['number'], `${field}.number`) };
+  } else if (v['choices'] === undefined)
+    throw new ScenarioError(
+      `${field}.choices: Required value: a question has either choices (choices, answer) or a number (number.answer)`,
+    );
+  else q = { prompt, ...parseChoices(v, field) };
   const explain = localized(v['explain'], `${field}.explain`);
   if (explain) q.explain = explain;
   if (v['reveals'] !== undefined) {

@@ -9,7 +9,16 @@ import { useLang, useT } from '../i18n/index.ts';
 import { useLab, useLabState } from '../lab/context.ts';
 import { LESSONS } from '../lessons/catalog.ts';
 import { formatTime, useFrame } from '../ui/hooks.ts';
-import { newQuestion, safeName, stopIndexes, type Both, type Draft, type DraftQuestion } from './draft.ts';
+import {
+  newNumber,
+  newQuestion,
+  safeName,
+  stopIndexes,
+  type Both,
+  type Draft,
+  type DraftNumber,
+  type DraftQuestion,
+} from './draft.ts';
 import {
   addStop,
   checkDraftClaims,
@@ -65,11 +74,52 @@ function BothFields(props: {
   );
 }
 
+/** A number question's right answer as typed: the number, how far off still counts, the unit. */
+function NumberForm({ n, onChange }: { n: DraftNumber; onChange: (n: DraftNumber) => void }) {
+  const t = useT();
+  const id = useId();
+  const field = (key: 'answer' | 'tolerance', label: string) => (
+    <label className="builder-lang" htmlFor={`${id}-${key}`}>
+      <span className="builder-lang-name">{label}</span>
+      <input
+        id={`${id}-${key}`}
+        type="text"
+        inputMode="decimal"
+        autoComplete="off"
+        value={n[key]}
+        onChange={(e) => onChange({ ...n, [key]: e.currentTarget.value })}
+        data-testid={`builder.number.${key}`}
+      />
+    </label>
+  );
+  return (
+    <>
+      <fieldset className="builder-both builder-number">
+        <legend>{t('builder.numberAnswer')}</legend>
+        {field('answer', t('builder.numberRight'))}
+        {field('tolerance', t('builder.tolerance'))}
+      </fieldset>
+      <BothFields
+        label={t('builder.unit')}
+        value={n.unit}
+        onChange={(unit) => onChange({ ...n, unit })}
+        testId="builder.number.unit"
+      />
+    </>
+  );
+}
+
 function QuestionForm({ k, q }: { k: number; q: DraftQuestion }) {
   const t = useT();
   const setQ = (patch: Partial<DraftQuestion>) => editStop(k, { question: { ...q, ...patch } });
   const setChoice = (i: number, c: Both) => setQ({ choices: q.choices.map((x, n) => (n === i ? c : x)) });
   const name = useId();
+  // Choices or a number: what the other kind had typed stays in the draft for a switch back.
+  const setKind = (number: boolean) => {
+    const { kind: _kind, ...rest } = q;
+    editStop(k, { question: number ? { ...rest, kind: 'number', number: q.number ?? newNumber() } : rest });
+  };
+  const isNumber = q.kind === 'number';
   return (
     <div className="builder-question">
       <BothFields
@@ -78,58 +128,85 @@ function QuestionForm({ k, q }: { k: number; q: DraftQuestion }) {
         onChange={(prompt) => setQ({ prompt })}
         testId="builder.prompt"
       />
-      <fieldset className="builder-choices">
-        <legend>{t('builder.choices')}</legend>
-        {q.choices.map((c, i) => (
-          <div className="builder-choice" key={i}>
-            <input
-              type="radio"
-              name={name}
-              checked={q.answer === i}
-              onChange={() => setQ({ answer: i })}
-              aria-label={t('builder.rightChoice', { n: i + 1 })}
-              data-testid={`builder.right.${i}`}
-            />
-            <input
-              type="text"
-              value={c.en}
-              lang="en"
-              aria-label={`${t('builder.choice', { n: i + 1 })} (${t('builder.en')})`}
-              onChange={(e) => setChoice(i, { ...c, en: e.currentTarget.value })}
-              data-testid={`builder.choice.${i}`}
-            />
-            <input
-              type="text"
-              value={c.ko}
-              lang="ko"
-              aria-label={`${t('builder.choice', { n: i + 1 })} (${t('builder.ko')})`}
-              onChange={(e) => setChoice(i, { ...c, ko: e.currentTarget.value })}
-            />
-            <button
-              type="button"
-              className="builder-icon"
-              disabled={q.choices.length <= 2}
-              aria-label={t('builder.removeChoice', { n: i + 1 })}
-              title={t('builder.removeChoice', { n: i + 1 })}
-              onClick={() =>
-                setQ({
-                  choices: q.choices.filter((_, n) => n !== i),
-                  answer: q.answer === i ? 0 : q.answer > i ? q.answer - 1 : q.answer,
-                })
-              }
-            >
-              ✕
-            </button>
-          </div>
-        ))}
-        <button
-          type="button"
-          disabled={q.choices.length >= 8}
-          onClick={() => setQ({ choices: [...q.choices, { en: '', ko: '' }] })}
-        >
-          {t('builder.addChoice')}
-        </button>
+      <fieldset className="builder-kind">
+        <legend>{t('builder.answerWith')}</legend>
+        <label className="inline">
+          <input
+            type="radio"
+            name={`${name}-kind`}
+            checked={!isNumber}
+            onChange={() => setKind(false)}
+            data-testid="builder.kind.choices"
+          />{' '}
+          {t('builder.kindChoices')}
+        </label>
+        <label className="inline">
+          <input
+            type="radio"
+            name={`${name}-kind`}
+            checked={isNumber}
+            onChange={() => setKind(true)}
+            data-testid="builder.kind.number"
+          />{' '}
+          {t('builder.kindNumber')}
+        </label>
       </fieldset>
+      {isNumber ? (
+        <NumberForm n={q.number ?? newNumber()} onChange={(number) => setQ({ number })} />
+      ) : (
+        <fieldset className="builder-choices">
+          <legend>{t('builder.choices')}</legend>
+          {q.choices.map((c, i) => (
+            <div className="builder-choice" key={i}>
+              <input
+                type="radio"
+                name={name}
+                checked={q.answer === i}
+                onChange={() => setQ({ answer: i })}
+                aria-label={t('builder.rightChoice', { n: i + 1 })}
+                data-testid={`builder.right.${i}`}
+              />
+              <input
+                type="text"
+                value={c.en}
+                lang="en"
+                aria-label={`${t('builder.choice', { n: i + 1 })} (${t('builder.en')})`}
+                onChange={(e) => setChoice(i, { ...c, en: e.currentTarget.value })}
+                data-testid={`builder.choice.${i}`}
+              />
+              <input
+                type="text"
+                value={c.ko}
+                lang="ko"
+                aria-label={`${t('builder.choice', { n: i + 1 })} (${t('builder.ko')})`}
+                onChange={(e) => setChoice(i, { ...c, ko: e.currentTarget.value })}
+              />
+              <button
+                type="button"
+                className="builder-icon"
+                disabled={q.choices.length <= 2}
+                aria-label={t('builder.removeChoice', { n: i + 1 })}
+                title={t('builder.removeChoice', { n: i + 1 })}
+                onClick={() =>
+                  setQ({
+                    choices: q.choices.filter((_, n) => n !== i),
+                    answer: q.answer === i ? 0 : q.answer > i ? q.answer - 1 : q.answer,
+                  })
+                }
+              >
+                ✕
+              </button>
+            </div>
+          ))}
+          <button
+            type="button"
+            disabled={q.choices.length >= 8}
+            onClick={() => setQ({ choices: [...q.choices, { en: '', ko: '' }] })}
+          >
+            {t('builder.addChoice')}
+          </button>
+        </fieldset>
+      )}
       <BothFields
         label={t('builder.explain')}
         value={q.explain}

@@ -8,10 +8,12 @@
 import {
   claimsText,
   describeFailure,
+  isNumberQuestion,
   parseClaimsText,
   parseScenario,
   type Lesson,
   type Localized,
+  type NumberAnswer,
   type RevealElement,
   type Scenario,
   type ScenarioStep,
@@ -24,12 +26,26 @@ export interface Both {
   ko: string;
 }
 
+/** A number question's answer as typed: checked (and read as numbers) by `draftToScenario`. */
+export interface DraftNumber {
+  answer: string;
+  /** Empty: the exact number. */
+  tolerance: string;
+  unit: Both;
+}
+
 export interface DraftQuestion {
   prompt: Both;
+  /**
+   * `number`: answered with a number (`number` below); otherwise by a choice. The other kind's
+   * fields stay as typed, so switching back loses nothing.
+   */
+  kind?: 'number';
   /** One answer per entry; Korean left empty shows the English. */
   choices: Both[];
   /** Index of the right choice. */
   answer: number;
+  number?: DraftNumber;
   explain: Both;
   reveals: RevealElement[];
 }
@@ -75,6 +91,22 @@ export const LOOK_COMMAND = 'kubectl get pods';
 export const NEW_NAME = 'my-lesson';
 
 const both = (l: Localized | undefined): Both => ({ en: l?.en ?? '', ko: l?.ko ?? '' });
+/** A choice or unit: text in one language is English (Korean left to write). */
+const typedBoth = (c: string | Localized): Both => (typeof c === 'string' ? { en: c, ko: '' } : both(c));
+
+const blankChoices = (): Pick<DraftQuestion, 'choices' | 'answer'> => ({
+  choices: [
+    { en: '', ko: '' },
+    { en: '', ko: '' },
+  ],
+  answer: 0,
+});
+
+const draftNumber = (n: NumberAnswer): DraftNumber => ({
+  answer: String(n.answer),
+  tolerance: n.tolerance === undefined ? '' : String(n.tolerance),
+  unit: n.unit === undefined ? { en: '', ko: '' } : typedBoth(n.unit),
+});
 
 /** Both languages as the format writes them: English required (Korean stands in), Korean optional. */
 function localized(b: Both | undefined): Localized | undefined {
@@ -109,8 +141,9 @@ function stepOf(s: ScenarioStep, claims: (c: NonNullable<ScenarioStep['expect']>
   if (q)
     d.question = {
       prompt: both(q.prompt),
-      choices: q.choices.map((c) => (typeof c === 'string' ? { en: c, ko: '' } : both(c))),
-      answer: q.answer,
+      ...(isNumberQuestion(q)
+        ? { ...blankChoices(), kind: 'number' as const, number: draftNumber(q.number) }
+        : { choices: q.choices.map(typedBoth), answer: q.answer }),
       explain: both(q.explain),
       reveals: [...(q.reveals ?? [])],
     };
@@ -259,16 +292,38 @@ export function updateStop(d: Draft, k: number, patch: Content): Draft {
 /** A question to start from: two choices, the first right, nothing hidden. */
 export const newQuestion = (): DraftQuestion => ({
   prompt: { en: '', ko: '' },
-  choices: [
-    { en: '', ko: '' },
-    { en: '', ko: '' },
-  ],
-  answer: 0,
+  ...blankChoices(),
   explain: { en: '', ko: '' },
   reveals: [],
 });
 
+/** A number question's fields to start from: nothing typed yet. */
+export const newNumber = (): DraftNumber => ({ answer: '', tolerance: '', unit: { en: '', ko: '' } });
+
 const choiceOf = (c: Both): string | Localized => (c.ko.trim() ? localized(c)! : c.en.trim());
+
+/**
+ * A number as typed (a decimal comma is fine), or the text itself when it is none, so the
+ * scenario's check names it: `number.answer: Invalid value: "thirteen": must be a number …`.
+ */
+function typedNumber(v: string): number | string | undefined {
+  const t = v.trim();
+  if (t === '') return undefined;
+  const n = Number(t.replace(/^([-+]?\d*),(\d+)$/, '$1.$2'));
+  return /\d/.test(t) && Number.isFinite(n) ? n : t;
+}
+
+/** A draft's number answer as the Scenario format writes it (`number:`); empty fields left out. */
+function numberOf(n: DraftNumber): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  const answer = typedNumber(n.answer);
+  if (answer !== undefined) out['answer'] = answer;
+  const tolerance = typedNumber(n.tolerance);
+  if (tolerance !== undefined) out['tolerance'] = tolerance;
+  const unit = localized(n.unit);
+  if (unit) out['unit'] = unit.ko === undefined ? unit.en : unit;
+  return out;
+}
 
 /**
  * The draft as a checked Scenario: every stop's claims through the claim parser and the whole
@@ -299,8 +354,9 @@ export function draftToScenario(d: Draft): DraftResult {
       const explain = localized(q.explain);
       out['question'] = {
         prompt: localized(q.prompt) ?? '',
-        choices: q.choices.map(choiceOf),
-        answer: q.answer,
+        ...(q.kind === 'number'
+          ? { number: numberOf(q.number ?? newNumber()) }
+          : { choices: q.choices.map(choiceOf), answer: q.answer }),
         ...(explain ? { explain } : {}),
         reveals: q.reveals,
       };

@@ -5,10 +5,11 @@
  * as it was, says so, and reconnects; "Leave the class" turns it into the ordinary lab.
  */
 import { useState, type FormEvent } from 'react';
-import { CODE_LENGTH, MAX_NAME } from '../../src/index.ts';
+import { CODE_LENGTH, isNumberQuestion, MAX_NAME } from '../../src/index.ts';
 import { LANGUAGES, setLang, useLang, useT } from '../i18n/index.ts';
 import { useLab } from '../lab/context.ts';
-import { choiceText, text, useCurrentLesson, useLesson } from '../lessons/hooks.ts';
+import { choiceText, givenText, text, useCurrentLesson, useLesson } from '../lessons/hooks.ts';
+import { NumberField } from '../lessons/parts.tsx';
 import { setRole, stopsOf } from '../lessons/store.ts';
 import { Diagram } from '../diagram/Diagram.tsx';
 import { Distribution } from './Distribution.tsx';
@@ -105,7 +106,8 @@ function Following() {
     );
   const stops = stopsOf(lesson);
   const stop = stops[s.stop];
-  const q = moment.heading === null && moment.choices > 0 ? stops[moment.stop]?.question : undefined;
+  const asks = moment.heading === null && (moment.choices > 0 || moment.number === true);
+  const q = asks ? stops[moment.stop]?.question : undefined;
   return (
     <>
       <div className="student-stage">{!s.blank && <Diagram />}</div>
@@ -121,18 +123,28 @@ function Following() {
               <strong>{t('lessons.question')}: </strong>
               {text(q.prompt, lang)}
             </p>
-            {!revealed && (
-              <div className="student-choices">
-                {q.choices.map((c, i) => (
-                  <button key={i} type="button" aria-pressed={answer === i} onClick={() => answerClass(i)}>
-                    {String.fromCharCode(65 + i)}. {choiceText(c, lang)}
-                  </button>
-                ))}
-              </div>
-            )}
+            {!revealed &&
+              (isNumberQuestion(q) ? (
+                <NumberField
+                  key={`${moment.lesson}#${moment.stop}`}
+                  unit={q.number.unit}
+                  onAnswer={answerClass}
+                  testId="class.number"
+                />
+              ) : (
+                <div className="student-choices">
+                  {q.choices.map((c, i) => (
+                    <button key={i} type="button" aria-pressed={answer === i} onClick={() => answerClass(i)}>
+                      {String.fromCharCode(65 + i)}. {choiceText(c, lang)}
+                    </button>
+                  ))}
+                </div>
+              ))}
             {answer !== null && !revealed && (
               <p role="status" data-testid="class.sent">
-                {t('class.answerSent', { choice: String.fromCharCode(65 + answer) })}
+                {t('class.answerSent', {
+                  choice: isNumberQuestion(q) ? givenText(q, answer, lang) : String.fromCharCode(65 + answer),
+                })}
               </p>
             )}
             {error === 'no-question' && <p className="student-error">{errorText(t, error)}</p>}

@@ -7,11 +7,11 @@
  * Without the server nothing changes: no token in the URL (`token.ts`), no socket, and this module
  * is not even loaded.
  */
-import type { ClassMoment } from '../../src/index.ts';
+import { isNumberQuestion, type ClassMoment } from '../../src/index.ts';
 import type { Lab } from '../lab/lab.ts';
 import { currentLesson, stopsOf } from '../lessons/store.ts';
 import { ClassSocket, classroomUrl } from './socket.ts';
-import { classStore, initialClass, setClass } from './store.ts';
+import { classStore, initialClass, setClass, tallyOf } from './store.ts';
 import '../i18n/features.ts';
 
 const MIN_INTERVAL_MS = 100;
@@ -29,7 +29,8 @@ export function momentOf(lab: Lab): ClassMoment {
     heading: s.heading,
     at: Math.round(lab.run.now() * 1000) / 1000,
     blank: s.blank,
-    choices: q ? q.choices.length : 0,
+    choices: q && !isNumberQuestion(q) ? q.choices.length : 0,
+    ...(q && isNumberQuestion(q) ? { number: true } : {}),
   };
 }
 
@@ -45,8 +46,9 @@ export function connectPresenter(lab: Lab, token: string): () => void {
     a.stop === b.stop &&
     a.heading === b.heading &&
     a.blank === b.blank &&
-    a.choices === b.choices;
-  const questionKey = (m: ClassMoment) => `${m.lesson}#${m.stop}#${m.choices}`;
+    a.choices === b.choices &&
+    a.number === b.number;
+  const questionKey = (m: ClassMoment) => `${m.lesson}#${m.stop}#${m.choices}#${m.number === true}`;
   let lastQuestion = '';
 
   const send = () => {
@@ -64,11 +66,12 @@ export function connectPresenter(lab: Lab, token: string): () => void {
       // A new stop: its own tally (the server sends what was already answered).
       setClass({
         tally:
-          m.lesson !== null && m.choices > 0
+          m.lesson !== null && (m.choices > 0 || m.number === true)
             ? {
                 lesson: m.lesson,
                 stop: m.stop,
                 counts: Array.from({ length: m.choices }, () => 0),
+                ...(m.number ? { values: [] } : {}),
                 answered: 0,
                 students: classStore.getState().students,
               }
@@ -112,10 +115,9 @@ export function connectPresenter(lab: Lab, token: string): () => void {
         case 'reveal': {
           const now = momentOf(lab);
           if (m.lesson !== now.lesson || m.stop !== now.stop) break;
-          const { lesson, stop, counts, answered, students } = m;
           setClass({
-            tally: { lesson, stop, counts, answered, students },
-            students,
+            tally: tallyOf(m),
+            students: m.students,
             ...(m.type === 'reveal' ? { revealed: m.show } : {}),
           });
           break;

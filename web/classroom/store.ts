@@ -25,7 +25,7 @@ export interface ClassState {
   joined: boolean;
   name: string;
   moment: ClassMoment | null;
-  /** The choice the server accepted for the current question. */
+  /** The answer the server accepted for the current question: a choice's index, or the number. */
   answer: number | null;
 }
 
@@ -42,6 +42,16 @@ export const initialClass = (): ClassState => ({
   name: '',
   moment: null,
   answer: null,
+});
+
+/** The tally a server message carries, without the message's own fields. */
+export const tallyOf = ({ lesson, stop, counts, values, answered, students }: ClassTally): ClassTally => ({
+  lesson,
+  stop,
+  counts,
+  ...(values ? { values } : {}),
+  answered,
+  students,
 });
 
 export const classStore = createStore<ClassState>(initialClass);

@@ -8,7 +8,7 @@ import { normalizeCode, type ClassMoment } from '../../src/index.ts';
 import type { Lab } from '../lab/lab.ts';
 import { goToStop, next, setRole, startLesson } from '../lessons/store.ts';
 import { ClassSocket, classroomUrl } from './socket.ts';
-import { classStore, initialClass, setClass } from './store.ts';
+import { classStore, initialClass, setClass, tallyOf } from './store.ts';
 
 const ID_KEY = 'rollout-lab.classroom.id';
 
@@ -94,12 +94,11 @@ export function joinClass(lab: Lab, code: string, name: string): void {
         }
         case 'accepted':
           if (s.moment?.lesson === m.lesson && s.moment.stop === m.stop)
-            setClass({ answer: m.choice, error: null });
+            setClass({ answer: m.choice ?? m.value ?? null, error: null });
           break;
         case 'reveal': {
           if (s.moment?.lesson !== m.lesson || s.moment.stop !== m.stop) break;
-          const { lesson, stop, counts, answered, students } = m;
-          setClass({ revealed: m.show, tally: { lesson, stop, counts, answered, students } });
+          setClass({ revealed: m.show, tally: tallyOf(m) });
           break;
         }
         case 'error':
@@ -122,11 +121,16 @@ export function joinClass(lab: Lab, code: string, name: string): void {
   });
 }
 
-/** Sends the student's choice for the current question (it can change until the reveal). */
-export function answerClass(choice: number): boolean {
+/**
+ * Sends the student's answer to the current question, a choice's index or the number typed (it
+ * can change until the reveal).
+ */
+export function answerClass(given: number): boolean {
   const m = classStore.getState().moment;
-  if (!socket || !m || m.lesson === null || m.choices === 0) return false;
-  return socket.send({ type: 'answer', lesson: m.lesson, stop: m.stop, choice });
+  if (!socket || !m || m.lesson === null) return false;
+  if (m.number) return socket.send({ type: 'answer', lesson: m.lesson, stop: m.stop, value: given });
+  if (m.choices === 0) return false;
+  return socket.send({ type: 'answer', lesson: m.lesson, stop: m.stop, choice: given });
 }
 
 /** Leaves the class; the page becomes the ordinary lab. */

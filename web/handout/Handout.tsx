@@ -15,7 +15,7 @@ import { HiddenAtStop } from '../predict/hooks.ts';
 import { saveFile } from '../share/store.ts';
 import { Markdown, MarkdownInline } from '../text/Markdown.tsx';
 import { formatTime } from '../ui/hooks.ts';
-import { choiceLetter, handoutFileName, handoutMarkdown, handoutOf, shellLine } from './handout.ts';
+import { handoutFileName, handoutMarkdown, handoutOf, shellLine } from './handout.ts';
 import './handout.css';
 import '../i18n/features.ts';
 
@@ -185,14 +185,19 @@ export default function Handout({ lesson }: { lesson: Lesson }) {
                     <strong>{t('lessons.question')}: </strong>
                     <MarkdownInline text={s.question.prompt} />
                   </p>
-                  <ol type="A">
-                    {s.question.choices.map((c, i) => (
-                      <li key={i}>
-                        <MarkdownInline text={c} />
-                      </li>
-                    ))}
-                  </ol>
-                  <p className="handout-answer-line">{t('handout.yourAnswer')}:</p>
+                  {s.question.choices.length > 0 && (
+                    <ol type="A">
+                      {s.question.choices.map((c, i) => (
+                        <li key={i}>
+                          <MarkdownInline text={c} />
+                        </li>
+                      ))}
+                    </ol>
+                  )}
+                  <p className="handout-answer-line">
+                    {t('handout.yourAnswer')}:{/* A number is written on the line, before its unit. */}
+                    {s.question.unit && <span className="handout-unit">{s.question.unit}</span>}
+                  </p>
                 </div>
               )}
             </section>
@@ -208,7 +213,7 @@ export default function Handout({ lesson }: { lesson: Lesson }) {
                   <h3>{t('handout.stopShort', { n: s.n })}</h3>
                   <p>
                     <strong>
-                      {choiceLetter(q.answer)}. <MarkdownInline text={q.choices[q.answer] ?? ''} />
+                      <MarkdownInline text={q.key} />
                     </strong>
                   </p>
                   <Markdown text={q.explain} />

@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { loadLessons, stopIndices, type Lesson } from '../../src/index.ts';
+import { isNumberQuestion, loadLessons, stopIndices, type Lesson } from '../../src/index.ts';
 import { translate, type Lang } from '../i18n/index.ts';
+import { choiceText } from '../lessons/hooks.ts';
 import { parseMarkdown } from '../text/markdown.ts';
 import { formatTime } from '../ui/hooks.ts';
 import { choiceLetter, handoutFileName, handoutMarkdown, handoutOf, shellLine } from './handout.ts';
@@ -88,10 +89,17 @@ describe('the Markdown handout', () => {
           const q = stop.question;
           const at = md.indexOf(`**${t('lessons.question')}:** ${q.prompt[lang]}\n`, block);
           expect(at, `stop ${k + 1} question`).toBeGreaterThan(block);
-          const choices = q.choices.map(
-            (c, i) => `- ${choiceLetter(i)}. ${typeof c === 'string' ? c : c[lang]}`,
-          );
-          expect(md.slice(at)).toContain(`\n\n${choices.join('\n')}\n\n${t('handout.yourAnswer')}: ______`);
+          if (isNumberQuestion(q))
+            // Stop 1 asks for a number of pods: a blank before the unit, no choices.
+            expect(md.slice(at)).toContain(
+              `${q.prompt[lang]}\n\n${t('handout.yourAnswer')}: ${{ en: '______ pods', ko: '______개' }[lang]}\n`,
+            );
+          else {
+            const choices = q.choices.map(
+              (c, i) => `- ${choiceLetter(i)}. ${typeof c === 'string' ? c : c[lang]}`,
+            );
+            expect(md.slice(at)).toContain(`\n\n${choices.join('\n')}\n\n${t('handout.yourAnswer')}: ______`);
+          }
           from = at;
         } else from = block;
       });
@@ -102,12 +110,14 @@ describe('the Markdown handout', () => {
       expect(questions).toHaveLength(4);
       expect(md.slice(key).match(/^### /gm)).toHaveLength(questions.length);
       for (const { k, q } of questions) {
-        const right = q.choices[q.answer]!;
+        const right = isNumberQuestion(q)
+          ? { en: '13 pods', ko: '13개' }[lang]
+          : `${choiceLetter(q.answer)}. ${choiceText(q.choices[q.answer]!, lang)}`;
         const entry = md.indexOf(`### ${t('handout.stopShort', { n: k + 1 })}\n`, key);
         expect(entry).toBeGreaterThan(key);
         expect(md.slice(entry)).toMatch(
           new RegExp(
-            `^[^\\n]*\\n\\n\\*\\*${t('lessons.answerIs', { answer: `${choiceLetter(q.answer)}. ${typeof right === 'string' ? right : right[lang]}` }).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\*\\*\\n\\n${q.explain[lang].replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\n`,
+            `^[^\\n]*\\n\\n\\*\\*${t('lessons.answerIs', { answer: right }).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\*\\*\\n\\n${q.explain[lang].replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\n`,
           ),
         );
         expect(md.slice(0, key)).not.toContain(q.explain[lang]);

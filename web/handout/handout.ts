@@ -8,9 +8,9 @@
  *   handoutMarkdown(rollingUpdate, 'en', t)
  *   → '# Rolling update\n\n…\n\n## Stop 1 · 0:20.0\n\nTen pods of v1. …\n\n```sh\nkubectl get deployment kubia\n```…'
  */
-import type { Lesson } from '../../src/index.ts';
+import { isNumberQuestion, type Lesson } from '../../src/index.ts';
 import type { Lang, Vars } from '../i18n/index.ts';
-import { choiceText, text } from '../lessons/hooks.ts';
+import { answerText, choiceText, text, withUnit } from '../lessons/hooks.ts';
 import { stepsOfStop, stopsOf } from '../lessons/store.ts';
 import { formatTime } from '../ui/hooks.ts';
 import '../i18n/features.ts';
@@ -24,9 +24,12 @@ export interface HandoutCommand {
 
 export interface HandoutQuestion {
   prompt: string;
+  /** The choices, lettered A, B…; none when the question asks for a number. */
   choices: string[];
-  /** Index of the right choice. */
-  answer: number;
+  /** A number question's unit (empty when it has none); undefined for a question with choices. */
+  unit?: string;
+  /** The right answer as the key prints it (Markdown): `B. 13`, or the number with its unit. */
+  key: string;
   explain: string;
 }
 
@@ -56,14 +59,25 @@ export function handoutOf(lesson: Lesson, lang: Lang): HandoutData {
     if (q)
       out.question = {
         prompt: text(q.prompt, lang),
-        choices: q.choices.map((c) => choiceText(c, lang)),
-        answer: q.answer,
+        ...(isNumberQuestion(q)
+          ? {
+              choices: [],
+              unit: q.number.unit ? choiceText(q.number.unit, lang) : '',
+              key: answerText(q, lang),
+            }
+          : {
+              choices: q.choices.map((c) => choiceText(c, lang)),
+              key: `${choiceLetter(q.answer)}. ${answerText(q, lang)}`,
+            }),
         explain: text(q.explain, lang),
       };
     return out;
   });
   return { title: text(lesson.title, lang), summary: text(lesson.summary, lang), stops };
 }
+
+/** Where the answer is written. */
+const BLANK = '______';
 
 /** A, B, C… as the printed choices are lettered. */
 export const choiceLetter = (i: number): string => String.fromCharCode(65 + i);
@@ -100,8 +114,8 @@ export function handoutMarkdown(lesson: Lesson, lang: Lang, translate: Translate
       const q = s.question;
       out.push(
         `**${t('lessons.question')}:** ${q.prompt}`,
-        q.choices.map((c, i) => `- ${choiceLetter(i)}. ${c}`).join('\n'),
-        `${t('handout.yourAnswer')}: ______`,
+        ...(q.choices.length ? [q.choices.map((c, i) => `- ${choiceLetter(i)}. ${c}`).join('\n')] : []),
+        `${t('handout.yourAnswer')}: ${q.unit === undefined ? BLANK : withUnit(BLANK, q.unit, lang)}`,
       );
     }
   }
@@ -112,7 +126,7 @@ export function handoutMarkdown(lesson: Lesson, lang: Lang, translate: Translate
       const q = s.question!;
       out.push(
         `### ${t('handout.stopShort', { n: s.n })}`,
-        `**${t('lessons.answerIs', { answer: `${choiceLetter(q.answer)}. ${q.choices[q.answer] ?? ''}` })}**`,
+        `**${t('lessons.answerIs', { answer: q.key })}**`,
       );
       if (q.explain) out.push(q.explain);
     }

@@ -28,6 +28,7 @@ export const classroom = {
   'class.answerPrompt': 'Answer on your phone:',
   'class.revealed': 'How the class answered',
   'class.answered': '{n} of {total} answered',
+  'class.noNumbers': 'No number yet.',
   'class.students': '{n} students',
   'class.badge': 'Class {code}',
   'class.reveal': 'Reveal to the room (R)',

@@ -20,6 +20,11 @@ export const lessons = {
   'lessons.right': 'Right.',
   'lessons.wrong': 'Not quite.',
   'lessons.answerIs': 'Answer: {answer}',
+  'lessons.youAnswered': '(you answered {answer})',
+  'lessons.number': 'Answer with a number',
+  'lessons.numberIn': 'Answer with a number of {unit}',
+  'lessons.submitNumber': 'Answer',
+  'lessons.notANumber': 'Type a number, in digits (a decimal point or comma is fine).',
   'lessons.whatHappened': 'What the controllers did',
   'lessons.nothingHappened': 'No controller acted since the last stop.',
   'lessons.moreDecisions':

@@ -96,10 +96,11 @@ export interface LessonSlice {
   /** The stop being played towards, or null when waiting at `stop`. */
   heading: number | null;
   /**
-   * The learner's choice per question, keyed by stop index; -1 when presentation mode showed the
-   * answer without a choice (`REVEALED` in web/lessons/store.ts).
+   * The learner's answer per question, keyed by stop index: the choice's index or the number
+   * typed; null when presentation mode showed the answer without one (`REVEALED` in
+   * web/lessons/store.ts).
    */
-  answers: Record<number, number>;
+  answers: Record<number, number | null>;
   pickerOpen: boolean;
   presenting: boolean;
   /** The presentation screen is blanked (`B`). */

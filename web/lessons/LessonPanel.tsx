@@ -65,7 +65,9 @@ export function LessonPanel() {
       <div className="lesson-say" data-testid="lesson.say" aria-live="polite">
         <Markdown text={text(stop.say, lang)} />
       </div>
-      {q && !playing && !answered && !exploring && <Question q={q} onAnswer={(i) => answer(lab, i)} />}
+      {q && !playing && !answered && !exploring && (
+        <Question key={`${lesson.id}#${k}`} q={q} onAnswer={(i) => answer(lab, i)} />
+      )}
       {q && (answered || playing) && <Reveal lesson={lesson} k={k} />}
       {stop.compare && !playing && (
         <p className="lesson-compare">

@@ -1,11 +1,20 @@
 /** Pieces of the lesson player shared by the side panel and presentation mode. */
-import { controllerName, explain, type Lesson, type LessonQuestion } from '../../src/index.ts';
+import { useId, useState, type FormEvent } from 'react';
+import {
+  answerIsRight,
+  controllerName,
+  explain,
+  isNumberQuestion,
+  type Lesson,
+  type LessonQuestion,
+  type Text,
+} from '../../src/index.ts';
 import { useLang, useT } from '../i18n/index.ts';
 import { formatTime, useFrame } from '../ui/hooks.ts';
 import { useHidden } from '../predict/hooks.ts';
 import { AnswerFirst } from '../predict/parts.tsx';
-import { choiceText, text, useLesson } from './hooks.ts';
-import { REVEALED, stepsOfStop, stopsOf } from './store.ts';
+import { answerText, choiceText, givenText, readNumber, text, useLesson } from './hooks.ts';
+import { stepsOfStop, stopsOf } from './store.ts';
 import { Markdown, MarkdownInline } from '../text/Markdown.tsx';
 
 /** The question of stop `k` answered, with its explanation; undefined when it had none. */
@@ -15,18 +24,25 @@ export function Reveal({ lesson, k, compact }: { lesson: Lesson; k: number; comp
   const { answers } = useLesson();
   const q = stopsOf(lesson)[k]?.question;
   if (!q) return null;
-  // No choice when the question was skipped, or its answer shown to a class (REVEALED).
-  const chosen = answers[k] === REVEALED ? undefined : answers[k];
-  const right = chosen === q.answer;
+  // No answer when the question was skipped, or its answer shown to a class (REVEALED).
+  const given = answers[k] ?? undefined;
+  const right = given !== undefined && answerIsRight(q, given);
   // The answer is Markdown inside a translated sentence: render it in the sentence's place.
   const [before, after = ''] = t('lessons.answerIs', { answer: '\u0000' }).split('\u0000');
   return (
-    <div className={`lesson-reveal${chosen === undefined ? '' : right ? ' right' : ' wrong'}`} role="status">
+    <div className={`lesson-reveal${given === undefined ? '' : right ? ' right' : ' wrong'}`} role="status">
       <p className="lesson-reveal-head">
-        {chosen !== undefined && <strong>{right ? t('lessons.right') : t('lessons.wrong')} </strong>}
+        {given !== undefined && <strong>{right ? t('lessons.right') : t('lessons.wrong')} </strong>}
         {before}
-        <MarkdownInline text={choiceText(q.choices[q.answer]!, lang)} />
+        <MarkdownInline text={answerText(q, lang)} />
         {after}
+        {/* A number is typed, not picked: say what was typed when it was not the answer. */}
+        {given !== undefined && !right && isNumberQuestion(q) && (
+          <span className="lesson-reveal-given">
+            {' '}
+            {t('lessons.youAnswered', { answer: givenText(q, given, lang) })}
+          </span>
+        )}
       </p>
       <div className={compact ? 'lesson-reveal-body lesson-reveal-explain' : 'lesson-reveal-body'}>
         <Markdown text={text(q.explain, lang)} />
@@ -35,8 +51,78 @@ export function Reveal({ lesson, k, compact }: { lesson: Lesson; k: number; comp
   );
 }
 
-/** The question at a stop: choices the learner picks before the animation shows the answer. */
-export function Question({ q, onAnswer }: { q: LessonQuestion; onAnswer?: (i: number) => void }) {
+/**
+ * A number question's answer field: the number (a decimal comma is fine) and its unit; Enter or
+ * the button sends it, and anything that is no number says so and sends nothing.
+ */
+export function NumberField({
+  unit,
+  onAnswer,
+  skip,
+  testId = 'lesson.number',
+}: {
+  unit: string | Text | undefined;
+  onAnswer: (n: number) => void;
+  /** The skip link's target (the lesson panel's field). */
+  skip?: boolean;
+  testId?: string;
+}) {
+  const t = useT();
+  const lang = useLang();
+  const id = useId();
+  const [typed, setTyped] = useState('');
+  const [bad, setBad] = useState(false);
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    const n = readNumber(typed);
+    setBad(n === undefined);
+    if (n !== undefined) onAnswer(n);
+  };
+  const u = unit === undefined ? '' : choiceText(unit, lang);
+  return (
+    <form className="lesson-number" onSubmit={submit} noValidate>
+      <label htmlFor={id} className="sr-only">
+        {u ? t('lessons.numberIn', { unit: u }) : t('lessons.number')}
+      </label>
+      <input
+        id={id}
+        type="text"
+        inputMode="decimal"
+        autoComplete="off"
+        enterKeyHint="send"
+        value={typed}
+        onChange={(e) => {
+          setTyped(e.currentTarget.value);
+          setBad(false);
+        }}
+        aria-invalid={bad}
+        aria-describedby={bad ? `${id}-bad` : undefined}
+        data-skip={skip ? 'lesson' : undefined}
+        data-testid={testId}
+      />
+      {u && (
+        <span className="lesson-number-unit" aria-hidden="true">
+          {u}
+        </span>
+      )}
+      <button type="submit" className="primary" data-testid={`${testId}.submit`}>
+        {t('lessons.submitNumber')}
+      </button>
+      {bad && (
+        <p id={`${id}-bad`} className="lesson-number-bad" role="alert">
+          {t('lessons.notANumber')}
+        </p>
+      )}
+    </form>
+  );
+}
+
+/**
+ * The question at a stop: choices the learner picks, or a number to type, before the animation
+ * shows the answer. Without `onAnswer` (presentation mode) the choices are listed, or the unit the
+ * number is counted in.
+ */
+export function Question({ q, onAnswer }: { q: LessonQuestion; onAnswer?: (given: number) => void }) {
   const t = useT();
   const lang = useLang();
   return (
@@ -45,29 +131,40 @@ export function Question({ q, onAnswer }: { q: LessonQuestion; onAnswer?: (i: nu
         <strong>{t('lessons.question')}: </strong>
         <MarkdownInline text={text(q.prompt, lang)} />
       </p>
-      {onAnswer ? (
-        <div className="lesson-choices">
-          {q.choices.map((c, i) => (
-            <button
-              key={i}
-              type="button"
-              onClick={() => onAnswer(i)}
-              data-skip={i === 0 ? 'lesson' : undefined}
-            >
-              <MarkdownInline text={choiceText(c, lang)} />
-            </button>
-          ))}
-        </div>
-      ) : (
-        <ol className="lesson-choices lesson-choices--read" type="A">
-          {q.choices.map((c, i) => (
-            <li key={i}>
-              <MarkdownInline text={choiceText(c, lang)} />
-            </li>
-          ))}
-        </ol>
-      )}
+      <Answers q={q} {...(onAnswer ? { onAnswer } : {})} />
     </div>
+  );
+}
+
+/** A question's way to answer: its choices, or the number field (listed only, without `onAnswer`). */
+function Answers({ q, onAnswer }: { q: LessonQuestion; onAnswer?: (given: number) => void }) {
+  const t = useT();
+  const lang = useLang();
+  if (isNumberQuestion(q)) {
+    const { unit } = q.number;
+    if (onAnswer) return <NumberField unit={unit} onAnswer={onAnswer} skip />;
+    return (
+      <p className="lesson-number-read">
+        {unit ? t('lessons.numberIn', { unit: choiceText(unit, lang) }) : t('lessons.number')}
+      </p>
+    );
+  }
+  return onAnswer ? (
+    <div className="lesson-choices">
+      {q.choices.map((c, i) => (
+        <button key={i} type="button" onClick={() => onAnswer(i)} data-skip={i === 0 ? 'lesson' : undefined}>
+          <MarkdownInline text={choiceText(c, lang)} />
+        </button>
+      ))}
+    </div>
+  ) : (
+    <ol className="lesson-choices lesson-choices--read" type="A">
+      {q.choices.map((c, i) => (
+        <li key={i}>
+          <MarkdownInline text={choiceText(c, lang)} />
+        </li>
+      ))}
+    </ol>
   );
 }
 

@@ -13,7 +13,7 @@ import {
   trackProgress,
   type Progress,
 } from './progress.ts';
-import { answer, goToStop, startLesson, stopsOf } from './store.ts';
+import { answer, goToStop, REVEALED, startLesson, stopsOf } from './store.ts';
 import { lessonById, loadLessons as loadCatalog } from './catalog.ts';
 
 const p = (lessons: Progress['lessons']): Progress => ({ lessons });
@@ -94,8 +94,9 @@ describe('progress records', () => {
     ],
     [
       'bad answers dropped, good kept',
-      '{"lessons":{"canary":{"furthest":1,"completed":true,"answers":{"0":1,"x":2,"1":"2","2":1.5}}}}',
-      p({ canary: { furthest: 1, completed: true, answers: { 0: 1 } } }),
+      '{"lessons":{"canary":{"furthest":1,"completed":true,"answers":{"0":1,"x":2,"1":"2","2":1.5,"3":1e12,"4":null}}}}',
+      // 1.5 may be a number typed for a number question.
+      p({ canary: { furthest: 1, completed: true, answers: { 0: 1, 2: 1.5 } } }),
     ],
   ])('parseProgress: %s', (_name, raw, expected) => {
     expect(parseProgress(raw)).toEqual(expected);
@@ -112,7 +113,7 @@ describe('progress of a learner in a lab', () => {
     const stop = trackProgress(lab, lessonById);
     await startLesson(lab, 'canary');
     const q0 = stopsOf(canary)[qStops[0]!]!.question!;
-    answer(lab, q0.answer); // right, and plays on to the next stop
+    answer(lab, (q0 as { answer: number }).answer); // right, and plays on to the next stop
     await goToStop(lab, stopsOf(canary).length - 1);
     stop();
     const s = summarize(progressStore.getState(), canary);
@@ -130,6 +131,29 @@ describe('progress of a learner in a lab', () => {
     expect(progressStore.getState()).toEqual(emptyProgress());
     expect(globalThis.localStorage.getItem(PROGRESS_KEY)).toBeNull();
     expect(summarize(progressStore.getState(), canary).reached).toBe(0);
+    lab.dispose();
+  });
+
+  it('a number question counts a number typed, right within its tolerance; a shown answer is none', async () => {
+    await loadCatalog();
+    const lesson = (await loadLessons()).find((l) => l.id === 'rolling-update') as Lesson;
+    // Stop 1 asks for the most pods during the rollout: 13.
+    const right = (given: number) =>
+      summarize(recordAnswer(emptyProgress(), lesson.id, 0, given), lesson).right;
+    expect(right(13)).toBe(1);
+    expect(right(12)).toBe(0);
+    resetProgress();
+    const lab = createLab(lesson.scenario, { scheduler: undefined, clock: () => 0 });
+    const stop = trackProgress(lab, lessonById);
+    await startLesson(lab, lesson.id);
+    // Presentation mode showed the answer to the class: nothing was answered here.
+    lab.setLesson({ answers: { 0: REVEALED } });
+    expect(progressStore.getState().lessons[lesson.id]?.answers).toEqual({});
+    answer(lab, 13);
+    expect(progressStore.getState().lessons[lesson.id]?.answers).toEqual({ 0: 13 });
+    expect(summarize(progressStore.getState(), lesson)).toMatchObject({ answered: 1, right: 1 });
+    stop();
+    resetProgress();
     lab.dispose();
   });
 });

@@ -6,7 +6,7 @@
  */
 import { useStore } from 'zustand';
 import { createStore } from 'zustand/vanilla';
-import type { Lesson } from '../../src/index.ts';
+import { answerIsRight, type Lesson } from '../../src/index.ts';
 import type { Lab } from '../lab/lab.ts';
 import { browserStorage, readItem, removeItem, writeItem, type KeyValueStore } from '../share/storage.ts';
 import { stopsOf } from './store.ts';
@@ -17,7 +17,10 @@ export interface LessonProgress {
   /** Index of the furthest stop reached. */
   furthest: number;
   completed: boolean;
-  /** The choice given per question, keyed by stop index (the latest answer counts). */
+  /**
+   * The answer given per question, keyed by stop index (the latest answer counts): the choice's
+   * index, or the number typed.
+   */
   answers: Record<number, number>;
 }
 
@@ -29,6 +32,9 @@ export const emptyProgress = (): Progress => ({ lessons: {} });
 
 const isIndex = (v: unknown): v is number =>
   typeof v === 'number' && Number.isInteger(v) && v >= 0 && v < 1000;
+/** A choice's index or a number typed (at most a billion either way, as an answer field takes). */
+const isAnswer = (v: unknown): v is number =>
+  typeof v === 'number' && Number.isFinite(v) && Math.abs(v) <= 1e9;
 
 /** Reads what was saved; anything malformed (another version, a hand edit) is dropped, not trusted. */
 export function parseProgress(raw: string | null): Progress {
@@ -49,7 +55,7 @@ export function parseProgress(raw: string | null): Progress {
     const answers: Record<number, number> = {};
     if (typeof e['answers'] === 'object' && e['answers'] !== null)
       for (const [k, v] of Object.entries(e['answers'] as Record<string, unknown>))
-        if (isIndex(Number(k)) && /^\d+$/.test(k) && isIndex(v)) answers[Number(k)] = v;
+        if (isIndex(Number(k)) && /^\d+$/.test(k) && isAnswer(v)) answers[Number(k)] = v;
     out.lessons[id] = { furthest: e['furthest'], completed: e['completed'], answers };
   }
   return out;
@@ -67,10 +73,10 @@ export function recordStop(p: Progress, id: string, stop: number, total: number)
   return { lessons: { ...p.lessons, [id]: { ...e, furthest, completed } } };
 }
 
-export function recordAnswer(p: Progress, id: string, stop: number, choice: number): Progress {
+export function recordAnswer(p: Progress, id: string, stop: number, given: number): Progress {
   const e = entryOf(p, id);
-  if (e.answers[stop] === choice) return p;
-  return { lessons: { ...p.lessons, [id]: { ...e, answers: { ...e.answers, [stop]: choice } } } };
+  if (e.answers[stop] === given) return p;
+  return { lessons: { ...p.lessons, [id]: { ...e, answers: { ...e.answers, [stop]: given } } } };
 }
 
 export interface ProgressSummary {
@@ -87,11 +93,11 @@ export function summarize(p: Progress, lesson: Lesson): ProgressSummary {
   const e = p.lessons[lesson.id];
   let answered = 0;
   let right = 0;
-  for (const [k, choice] of Object.entries(e?.answers ?? {})) {
+  for (const [k, given] of Object.entries(e?.answers ?? {})) {
     const q = stops[Number(k)]?.question;
     if (!q) continue;
     answered++;
-    if (q.answer === choice) right++;
+    if (answerIsRight(q, given)) right++;
   }
   return {
     completed: e?.completed ?? false,
@@ -135,9 +141,10 @@ export function trackProgress(lab: Lab, lessonById: (id: string) => Lesson | und
     let p = progressStore.getState();
     if (s.heading === null) p = recordStop(p, s.id, s.stop, stopsOf(lesson).length);
     if (s.answers !== before.answers)
-      for (const [k, choice] of Object.entries(s.answers))
-        if (before.id !== s.id || before.answers[Number(k)] !== choice)
-          p = recordAnswer(p, s.id, Number(k), choice);
+      for (const [k, given] of Object.entries(s.answers))
+        // An answer shown to a class (REVEALED) is no answer given.
+        if (given !== null && (before.id !== s.id || before.answers[Number(k)] !== given))
+          p = recordAnswer(p, s.id, Number(k), given);
     if (p !== progressStore.getState()) save(p);
   });
 }

@@ -130,15 +130,21 @@ export async function goToStop(lab: Lab, k: number): Promise<void> {
   arriveAt(lab, k, lesson);
 }
 
-/** Answers the question of the current stop and plays on to show what happens. */
-export function answer(lab: Lab, choice: number): void {
+/**
+ * Answers the question of the current stop (the choice's index, or the number typed) and plays
+ * on to show what happens.
+ */
+export function answer(lab: Lab, given: number): void {
   const s = lab.store.getState().lesson;
-  lab.setLesson({ answers: { ...s.answers, [s.stop]: choice } });
+  lab.setLesson({ answers: { ...s.answers, [s.stop]: given } });
   void next(lab);
 }
 
-/** An answer that is no choice: the question's answer was shown to a class (presentation). */
-export const REVEALED = -1;
+/**
+ * No answer given: the question's answer was shown to a class (presentation). Not a number, as
+ * any number may answer a number question.
+ */
+export const REVEALED = null;
 
 /**
  * Next in presentation mode: at a stop whose question is open, the first press shows the answer

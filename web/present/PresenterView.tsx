@@ -6,7 +6,8 @@
 import { useEffect, useRef, useState } from 'react';
 import { LESSONS, lessonById, loadLessons } from '../lessons/catalog.ts';
 import { LANGUAGES, setLang, useLang, useT } from '../i18n/index.ts';
-import { choiceText, text } from '../lessons/hooks.ts';
+import { isNumberQuestion, type LessonQuestion } from '../../src/index.ts';
+import { answerText, choiceText, text } from '../lessons/hooks.ts';
 import { stopsOf } from '../lessons/store.ts';
 import { learnLesson, openChannel, type PresentMessage, type PresentState } from './channel.ts';
 import { ClassPanel } from '../classroom/ClassPanel.tsx';
@@ -20,6 +21,29 @@ const clock = (ms: number) => {
   const s = Math.floor(ms / 1000);
   return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`;
 };
+
+/** The choices with the right one marked, or what a number question asks for (its unit). */
+function QuestionAnswers({ q }: { q: LessonQuestion }) {
+  const t = useT();
+  const lang = useLang();
+  if (isNumberQuestion(q))
+    return (
+      <p className="muted">
+        {q.number.unit
+          ? t('lessons.numberIn', { unit: choiceText(q.number.unit, lang) })
+          : t('lessons.number')}
+      </p>
+    );
+  return (
+    <ol type="A">
+      {q.choices.map((c, i) => (
+        <li key={i} className={i === q.answer ? 'answer' : undefined}>
+          <MarkdownInline text={choiceText(c, lang)} />
+        </li>
+      ))}
+    </ol>
+  );
+}
 
 export default function PresenterView() {
   const t = useT();
@@ -144,18 +168,10 @@ export default function PresenterView() {
                   <strong>{t('lessons.question')}: </strong>
                   <MarkdownInline text={text(stop.question.prompt, lang)} />
                 </p>
-                <ol type="A">
-                  {stop.question.choices.map((c, i) => (
-                    <li key={i} className={i === stop.question!.answer ? 'answer' : undefined}>
-                      <MarkdownInline text={choiceText(c, lang)} />
-                    </li>
-                  ))}
-                </ol>
+                <QuestionAnswers q={stop.question} />
                 <p>
                   <strong>
-                    {t('present.answer', {
-                      answer: plainText(choiceText(stop.question.choices[stop.question.answer]!, lang)),
-                    })}
+                    {t('present.answer', { answer: plainText(answerText(stop.question, lang)) })}
                   </strong>
                 </p>
                 <Markdown text={text(stop.question.explain, lang)} />

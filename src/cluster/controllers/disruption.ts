@@ -203,6 +203,7 @@ export function enqueueBudgets(ctx: ControllerContext, pod: Pod, old: Pod | unde
 /** The disruption controller's informers: a budget's own changes, and its pods' (as it counts them). */
 export const disruptionInformers: InformerHandlers = {
   Pod: (c, _key, ctx) => {
+    if (ctx.store.count('PodDisruptionBudget') === 0) return;
     if (c.type === 'deleted' || podCountChanged(c))
       enqueueBudgets(ctx, c.obj as Pod, c.old as Pod | undefined);
   },

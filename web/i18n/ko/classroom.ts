@@ -27,6 +27,7 @@ export const classroom = {
   'class.answerPrompt': '휴대폰으로 답하세요:',
   'class.revealed': '반 전체의 답',
   'class.answered': '{total}명 중 {n}명 답함',
+  'class.noNumbers': '아직 받은 숫자가 없습니다.',
   'class.students': '학생 {n}명',
   'class.badge': '수업 {code}',
   'class.reveal': '교실에 공개 (R)',

@@ -22,11 +22,18 @@ import {
 } from './sync.ts';
 import { RollbackToAnnotation } from './util.ts';
 
+const EMPTY_TEMPLATE: Deployment['spec']['template'] = { spec: { containers: [] } };
+
 export function syncDeployment(ctx: ControllerContext, key: string): void {
   const [namespace, name] = key.split('/') as [string, string];
   const stored = ctx.store.get<Deployment>('Deployment', namespace, name);
   if (!stored) return;
-  const d = deepCopy(stored);
+  // A working copy, as upstream's DeepCopy, but for the pod template: that stays the stored,
+  // frozen one (nothing here changes it in place), so its canonical form, which every sync
+  // compares with each ReplicaSet's, is computed once per template, not once per sync.
+  const { template, ...spec } = stored.spec;
+  const d = deepCopy({ ...stored, spec: { ...spec, template: EMPTY_TEMPLATE } });
+  d.spec.template = template;
 
   if (selectorIsEmpty(d.spec.selector)) {
     ctx.event(
