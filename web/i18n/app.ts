@@ -2,4 +2,6 @@
 export const app = {
   'app.title': 'Rollout Lab',
   'app.language': 'Language',
+  'app.compare': 'Compare',
+  'app.compareTip': 'The same start updated several ways, side by side on one clock',
 };

@@ -3,8 +3,6 @@
  * from the core in both languages (`comparisonTable`), so the CLI prints the same words.
  */
 export const compare = {
-  'compare.open': 'Compare',
-  'compare.openTip': 'The same start updated several ways, side by side on one clock',
   'compare.title': 'Compare strategies',
   'compare.label': 'Compare update strategies side by side',
   'compare.preset': 'Preset',

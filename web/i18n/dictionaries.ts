@@ -10,21 +10,9 @@ import { lessons } from './lessons.ts';
 import { share } from './share.ts';
 import { run } from './run.ts';
 import { predict } from './predict.ts';
-import { compare } from './compare.ts';
 import { layout } from './layout.ts';
 import { follow } from './follow.ts';
 
 export type Dict = Record<string, string>;
 
-export const english: Dict = Object.assign(
-  {},
-  app,
-  ui,
-  share,
-  lessons,
-  run,
-  predict,
-  compare,
-  layout,
-  follow,
-);
+export const english: Dict = Object.assign({}, app, ui, share, lessons, run, predict, layout, follow);

@@ -1,7 +1,5 @@
 /** Korean strings of web/i18n/compare.ts (the same keys). */
 export const compare = {
-  'compare.open': '비교',
-  'compare.openTip': '같은 시작 상태를 여러 방법으로 업데이트해 한 시계로 나란히 봅니다',
   'compare.title': '전략 비교',
   'compare.label': '업데이트 전략을 나란히 비교',
   'compare.preset': '프리셋',
