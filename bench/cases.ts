@@ -297,7 +297,9 @@ export const CASES: Record<string, () => Measure> = {
 
 const name = process.argv[2];
 if (name && process.argv[1]?.endsWith('cases.ts')) {
-  const c = CASES[name];
+  // Any size: update-zero-3000, update-default-2000 (the table's rows are 1,000 and 10,000).
+  const sized = /^update-(zero|default)-(\d+)$/.exec(name);
+  const c = CASES[name] ?? (sized ? () => rollingUpdate(Number(sized[2]), sized[1] as 'zero') : undefined);
   if (!c) throw new Error(`unknown case ${name}; cases: ${Object.keys(CASES).join(', ')}`);
   console.log(JSON.stringify(c()));
 }

@@ -93,12 +93,21 @@ export function runTrafficBatch(ctx: ControllerContext, kubelet: KubeletWorld, t
     const all = readyAddresses(ep);
     // The batch runs at its end, but a pod that became Ready inside the batch must not answer the
     // requests sent before that instant: route each request among the endpoints Ready by then.
-    const readySince = (name: string | undefined) =>
-      kubelet.pods.get(`${src.namespace}/${name ?? ''}`)?.readySince ?? Number.NEGATIVE_INFINITY;
-    const late = latestReady(kubelet) > start && all.some((a) => readySince(a.targetRef?.name) > start);
+    // Read once per batch, not per request: since when each address has been Ready.
+    let since: number[] | undefined;
+    let latest = Number.NEGATIVE_INFINITY;
+    if (latestReady(kubelet) > start) {
+      since = all.map(
+        (a) =>
+          kubelet.pods.get(`${src.namespace}/${a.targetRef?.name ?? ''}`)?.readySince ??
+          Number.NEGATIVE_INFINITY,
+      );
+      for (const s of since) if (s > latest) latest = s;
+      if (latest <= start) since = undefined;
+    }
     for (let k = 0; k < n; k++) {
       const t = Math.round((start + ((k + 0.5) * (end - start)) / n) * 1e6) / 1e6;
-      const ready = late ? all.filter((a) => readySince(a.targetRef?.name) <= t) : all;
+      const ready = since && latest > t ? all.filter((_, i) => since[i]! <= t) : all;
       let record: RequestRecord;
       if (ready.length === 0) {
         record = { t, service: src.service, pod: null, version: null, status: 0, latencyMs: 1 };

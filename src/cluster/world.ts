@@ -119,6 +119,8 @@ export class NodeUsageCache {
   private inexact = false;
   /** False until counted from the store (after a restore, at the next batch). */
   private valid = false;
+  /** The pods waiting for a node, as the scheduler last left them. */
+  readonly waiting = new WaitingPods();
 
   onPodChange(old: Pod | undefined, pod: Pod | undefined): void {
     if (!this.valid) return;
@@ -128,6 +130,7 @@ export class NodeUsageCache {
 
   reset(): void {
     this.valid = false;
+    this.waiting.clear();
   }
 
   private count(p: Pod, sign: 1 | -1): void {
@@ -211,6 +214,13 @@ export function nodeBlocked(n: NodeObject, pod: Pod): string | undefined {
 }
 
 /**
+ * The scheduler queue's stand-in for every pod waiting for a node: room may have appeared, so
+ * each is tried again, in the order they started waiting, at the place in the queue where this
+ * stands (as if each had been queued there, a key already queued staying where it is).
+ */
+export const RETRY_WAITING = '\u0000waiting';
+
+/**
  * Places each pending pod on the feasible node with the fewest pods of the same owner, then the
  * lowest requested share, ties broken by the seeded generator (the default scheduler spreads
  * replicas across nodes and prefers the least allocated one). Records Scheduled or
@@ -220,25 +230,62 @@ export function scheduleBatch(
   ctx: ControllerContext,
   world: WorldState,
   keys: string[],
-  cache?: NodeUsageCache,
+  cache: NodeUsageCache,
 ): void {
   const nodes = ctx.store.list<NodeObject>('Node');
+  const waiting = cache.waiting;
   let usage: Map<string, NodeUsage> | undefined;
   // Why pods of given requests fit on no node, until a pod is placed (pending pods are retried
   // whenever room may have appeared, a whole ReplicaSet's worth at a time).
   const fitsNowhere = new Map<string, FitsNowhere>();
-  for (const key of keys) {
+
+  const stopWaiting = (key: string) => {
+    world.unschedulable.delete(key);
+    waiting.left(key);
+  };
+  const handle = (key: string) => {
     const pod = ctx.store.getByKey<Pod>('Pod', key);
     if (!pod || pod.spec.nodeName || pod.metadata.deletionTimestamp) {
-      world.unschedulable.delete(key);
-      continue;
+      stopWaiting(key);
+      return;
     }
+    const was = world.unschedulable.has(key);
     // Most retries find what the last one found: a pod already waiting, whose requests fit
-    // nowhere in this batch, with that very message on its condition, changes nothing.
-    const failed = fitsNowhere.size ? fitsNowhere.get(fitKey(pod)) : undefined;
-    if (failed && world.unschedulable.has(key) && waitsWith(pod, failed.message)) continue;
-    usage ??= cache ? cache.usageOf(ctx, nodes) : nodeUsage(ctx, nodes);
-    schedulePod(ctx, world, key, pod, nodes, usage, fitsNowhere);
+    // nowhere in this batch, with that very message on its condition, changes nothing. The
+    // cache knows it of the very pod object it last saw waiting so, without looking again.
+    if (fitsNowhere.size && was) {
+      const seen = waiting.get(key);
+      if (seen?.pod === pod && fitsNowhere.get(seen.fit)?.message === seen.message) return;
+      const fit = fitKey(pod);
+      const failed = fitsNowhere.get(fit);
+      if (failed && waitsWith(pod, failed.message)) {
+        waiting.set(key, { pod, fit, message: failed.message });
+        return;
+      }
+    }
+    usage ??= cache.usageOf(ctx, nodes);
+    const left = schedulePod(ctx, world, key, pod, nodes, usage, fitsNowhere);
+    if (left) {
+      if (!was) waiting.entered(key);
+      waiting.set(key, left);
+    } else stopWaiting(key);
+  };
+
+  const before = new Set<string>();
+  let retried: number | undefined;
+  for (const key of keys) {
+    if (key === RETRY_WAITING) {
+      retried = waiting.stamp();
+      for (const k of world.unschedulable) {
+        // Once every waiting pod would find what it found (the usual case once the room that
+        // appeared is taken), the rest of them changes nothing.
+        if (waiting.allFound(world.unschedulable.size, fitsNowhere)) break;
+        if (!before.has(k)) handle(k);
+      }
+    } else if (retried === undefined) {
+      before.add(key);
+      handle(key);
+    } else if (!world.unschedulable.has(key) || !waiting.waitedBefore(key, retried)) handle(key);
   }
 }
 
@@ -283,6 +330,95 @@ function feasibleNodes(
   return feasible;
 }
 
+/** A pod the scheduler left waiting, as stored then: while it is that object, it waits so. */
+interface WaitingPod {
+  pod: Pod;
+  fit: string;
+  message: string;
+}
+
+/**
+ * The pods waiting for a node (the world's `unschedulable`), each as the scheduler last left it,
+ * counted by fit key and message, so a retry can tell that every one of them would find what it
+ * found without going over them; and when each started waiting. Emptied on restore: pods without
+ * an entry are looked at one by one.
+ */
+class WaitingPods {
+  private entries = new Map<string, WaitingPod>();
+  private byFit = new Map<string, Map<string, number>>();
+  private totals = new Map<string, number>();
+  private since = new Map<string, number>();
+  private seq = 0;
+
+  get(key: string): WaitingPod | undefined {
+    return this.entries.get(key);
+  }
+
+  set(key: string, w: WaitingPod): void {
+    this.delete(key);
+    this.entries.set(key, w);
+    let messages = this.byFit.get(w.fit);
+    if (!messages) this.byFit.set(w.fit, (messages = new Map()));
+    messages.set(w.message, (messages.get(w.message) ?? 0) + 1);
+    this.totals.set(w.fit, (this.totals.get(w.fit) ?? 0) + 1);
+  }
+
+  /** Forget what the pod was left as (it changed, or no longer waits). */
+  delete(key: string): void {
+    const w = this.entries.get(key);
+    if (!w) return;
+    this.entries.delete(key);
+    const messages = this.byFit.get(w.fit)!;
+    const n = messages.get(w.message)! - 1;
+    if (n === 0) messages.delete(w.message);
+    else messages.set(w.message, n);
+    const total = this.totals.get(w.fit)! - 1;
+    if (total === 0) {
+      this.totals.delete(w.fit);
+      this.byFit.delete(w.fit);
+    } else this.totals.set(w.fit, total);
+  }
+
+  entered(key: string): void {
+    this.since.set(key, this.seq++);
+  }
+
+  left(key: string): void {
+    this.delete(key);
+    this.since.delete(key);
+  }
+
+  /** A moment to compare when pods started waiting with. */
+  stamp(): number {
+    return this.seq;
+  }
+
+  /** Whether the pod was waiting already at `stamp` (any pod waiting since before a restore was). */
+  waitedBefore(key: string, stamp: number): boolean {
+    return (this.since.get(key) ?? -1) < stamp;
+  }
+
+  /**
+   * Whether each of the `waiting` pods has an entry, whose fit key fits nowhere in this batch with
+   * the very message the pod shows.
+   */
+  allFound(waiting: number, fitsNowhere: Map<string, FitsNowhere>): boolean {
+    if (this.entries.size !== waiting) return false;
+    for (const [fit, total] of this.totals) {
+      const failed = fitsNowhere.get(fit);
+      if (!failed || this.byFit.get(fit)!.get(failed.message) !== total) return false;
+    }
+    return true;
+  }
+
+  clear(): void {
+    this.entries.clear();
+    this.byFit.clear();
+    this.totals.clear();
+    this.since.clear();
+  }
+}
+
 /** Why pods of one fit key fit on no node: the reasons, and the PodScheduled message. */
 interface FitsNowhere {
   detail: string;
@@ -314,7 +450,7 @@ function schedulePod(
   nodes: NodeObject[],
   usage: Map<string, NodeUsage>,
   fitsNowhere: Map<string, FitsNowhere>,
-): void {
+): WaitingPod | undefined {
   const { namespace = 'default', name } = pod.metadata;
   const req = podRequests(pod);
   const owner = controllerUid(pod);
@@ -355,8 +491,13 @@ function schedulePod(
       });
     }
     world.unschedulable.add(key);
-    setPodCondition(ctx, pod, { type: 'PodScheduled', status: 'False', reason: 'Unschedulable', message });
-    return;
+    const stored = setPodCondition(ctx, pod, {
+      type: 'PodScheduled',
+      status: 'False',
+      reason: 'Unschedulable',
+      message,
+    });
+    return { pod: stored, fit: requests, message };
   }
   // The best-scoring nodes; a seeded draw picks among equals.
   const cmp = (a: number[], b: number[]) => {
@@ -394,6 +535,7 @@ function schedulePod(
     `Successfully assigned ${namespace}/${name} to ${node.metadata.name}`,
     'default-scheduler',
   );
+  return undefined;
 }
 
 /** Whether a pod takes room on a node: bound, and not finished (what NodeUsage counts). */
@@ -414,14 +556,17 @@ export function schedulerInformers(usage: NodeUsageCache): InformerHandlers {
       const old = c.old as Pod | undefined;
       const after = c.type === 'deleted' ? undefined : pod;
       usage.onPodChange(old, after);
-      if (c.type === 'deleted') world.unschedulable.delete(key);
+      if (c.type === 'deleted') {
+        world.unschedulable.delete(key);
+        usage.waiting.left(key);
+      } else if (usage.waiting.get(key)?.pod !== pod) usage.waiting.delete(key);
       if (holdsRoom(c.type === 'deleted' ? pod : old) && !holdsRoom(after)) {
-        for (const k of world.unschedulable) ctx.enqueue('scheduler', k);
+        if (world.unschedulable.size) ctx.enqueue('scheduler', RETRY_WAITING);
       } else if (c.type === 'added' && !pod.spec.nodeName && !pod.metadata.deletionTimestamp)
         ctx.enqueueAfter('scheduler', key, ctx.timing.scheduleSeconds);
     },
     Node: (_c, _key, ctx, world) => {
-      for (const k of world.unschedulable) ctx.enqueue('scheduler', k);
+      if (world.unschedulable.size) ctx.enqueue('scheduler', RETRY_WAITING);
     },
   };
 }

@@ -506,6 +506,38 @@ describe('scheduling', () => {
     expect(getPod(sim, waiting)?.spec.nodeName).toBe(freed);
     expect(getPod(sim, waiting)?.status.phase).toBe('Running');
   });
+
+  it('waiting pods are tried again, oldest first, when a placed pod gives up its room, not when a waiting one leaves', () => {
+    const { sim, log } = world({ timing: zeroTiming });
+    const names = ['a', 'b', 'c', 'd', 'e', 'f'];
+    for (const n of names) addPod(sim, n, 'luksa/kubia:v1', { cpu: '3' });
+    sim.advance(5);
+    const placed = names.filter((n) => getPod(sim, n)?.spec.nodeName);
+    const waiting = names.filter((n) => !placed.includes(n));
+    expect(placed).toHaveLength(3);
+    const failed = () => log.filter((e) => e.reason === 'FailedScheduling').map((e) => e.object);
+    expect(failed()).toEqual(waiting.map((n) => `pod/${n}`));
+    const versions = () => waiting.map((n) => getPod(sim, n)?.metadata.resourceVersion);
+
+    // A waiting pod leaving frees nothing: the others are not written again.
+    const before = versions().slice(1);
+    sim.delete('Pod', 'default', waiting[0]!);
+    sim.advance(1);
+    expect(versions().slice(1)).toEqual(before);
+
+    // A placed pod leaving: the oldest waiting pod takes its node, the other keeps waiting, and
+    // neither records FailedScheduling again.
+    const freed = getPod(sim, placed[0]!)!.spec.nodeName;
+    sim.delete('Pod', 'default', placed[0]!);
+    sim.advance(1);
+    expect(getPod(sim, waiting[1]!)?.spec.nodeName).toBe(freed);
+    expect(getPod(sim, waiting[2]!)?.spec.nodeName).toBeUndefined();
+    expect(cond(getPod(sim, waiting[2]!), 'PodScheduled')).toMatchObject({
+      reason: 'Unschedulable',
+      message: FAILED,
+    });
+    expect(failed()).toHaveLength(3);
+  });
 });
 
 describe('timing', () => {
