@@ -51,7 +51,7 @@ export default defineConfig({
           name: 'web',
           environment: 'jsdom',
           include: ['web/**/*.test.{ts,tsx}'],
-          setupFiles: ['src/test-helpers/setup.ts'],
+          setupFiles: ['src/test-helpers/setup.ts', 'web/i18n/test-setup.ts'],
         },
       },
     ],

@@ -6,7 +6,7 @@
  *
  * 12 nodes × 110 pods leave room for 1,000 pods plus the 250 of maxSurge.
  */
-import '../src/k8s/yaml-impl.ts';
+import '../src/eager.ts';
 import { SimCluster } from '../src/cluster/cluster.ts';
 import { applyAll } from '../src/cluster/apply.ts';
 import type { Deployment } from '../src/k8s/types.ts';

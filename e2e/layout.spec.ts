@@ -5,7 +5,15 @@
  */
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { lab, state } from './lab.ts';
-import { blueGreenReady, midRollout, openApp, showBlueGreen, threeReplicaSets } from './scenes.ts';
+import {
+  blueGreenReady,
+  midRollout,
+  openApp,
+  showBlueGreen,
+  thousandReplicas,
+  threeReplicaSets,
+  type Lang,
+} from './scenes.ts';
 
 const pods = (page: Page) => page.getByRole('button', { name: /^Pod kubia-/ });
 
@@ -168,6 +176,45 @@ test.describe('1280×720', () => {
     await expect.poll(fontSize).toBe(f0);
   });
 });
+
+/** The words of the first Deployment's header and budget gauge whose boxes cross each other. */
+async function overlappingWords(page: Page): Promise<string[]> {
+  return page
+    .locator('.deployment')
+    .first()
+    .evaluate((block) => {
+      const texts = [...block.querySelectorAll(':scope > text, .budget text')].map((e) => ({
+        text: e.textContent ?? '',
+        r: e.getBoundingClientRect(),
+      }));
+      const out: string[] = [];
+      texts.forEach((a, i) =>
+        texts.slice(i + 1).forEach((b) => {
+          const x = Math.min(a.r.right, b.r.right) - Math.max(a.r.left, b.r.left);
+          const y = Math.min(a.r.bottom, b.r.bottom) - Math.max(a.r.top, b.r.top);
+          // Line boxes of stacked lines 13 px apart share a pixel or two; crossing words share more.
+          if (x > 0.5 && y > 3) out.push(`"${a.text}" × "${b.text}"`);
+        }),
+      );
+      return out;
+    });
+}
+
+for (const [width, height, lang] of [
+  [1280, 720, 'en'],
+  [1280, 720, 'ko'],
+  [1920, 1080, 'en'],
+] as const) {
+  test(`${width}×${height} ${lang}: 1,000 replicas, the Deployment's words clear of the budget gauge's`, async ({
+    page,
+  }) => {
+    await page.setViewportSize({ width, height });
+    await openApp(page, '/', lang as Lang);
+    await thousandReplicas(page);
+    await expect(page.locator('.deployment .budget')).toBeVisible();
+    expect(await overlappingWords(page)).toEqual([]);
+  });
+}
 
 test('phone: one column, lesson first, the diagram fitted to the width', async ({ page }) => {
   await page.setViewportSize({ width: 390, height: 844 });

@@ -5,7 +5,7 @@
  * the player's own "Skip to the stop"; nothing sleeps.
  */
 import { expect, test, type Page } from '@playwright/test';
-import '../src/k8s/yaml-impl.ts';
+import '../src/eager.ts';
 import { LESSONS } from '../src/scenario/lessons/index.ts';
 import { runLesson } from '../src/scenario/lessons/transcript.ts';
 import { lessons as dict } from '../web/i18n/lessons.ts';
@@ -135,9 +135,7 @@ test('switching to Korean translates the lesson UI', async ({ page }) => {
     clone.querySelectorAll('pre').forEach((p) => p.remove());
     return clone.innerText;
   });
-  const english = Object.values(dict.en).filter(
-    (s) => s.length > 3 && !s.includes('{') && visible.includes(s),
-  );
+  const english = Object.values(dict).filter((s) => s.length > 3 && !s.includes('{') && visible.includes(s));
   expect(english).toEqual([]);
   await page.getByRole('button', { name: '레슨', exact: true }).click();
   await expect(page.getByRole('dialog', { name: '레슨' })).toContainText('롤링 업데이트');

@@ -3,6 +3,7 @@
  * sleeps): shared by the layout checks and the screenshot matrix.
  */
 import { expect, type Page } from '@playwright/test';
+import type { Scenario } from '../src/index.ts';
 import { lab, state } from './lab.ts';
 
 export type Lang = 'en' | 'ko';
@@ -67,4 +68,45 @@ export async function crowdedRollout(page: Page): Promise<void> {
   await lab(page, (l) => l.run('kubectl scale deployment/kubia --replicas=80'));
   await lab(page, (l) => l.advance(40));
   await midRollout(page);
+}
+
+/**
+ * A rolling update of 1,000 replicas (8 nodes of 250 pods) ten seconds in: four-digit counts in
+ * the Deployment's words and its budget gauge (`available 750 ≥ 750`, `available 750/1000`).
+ */
+export async function thousandReplicas(page: Page): Promise<void> {
+  const container = { name: 'nodejs', image: 'luksa/kubia:v1', ports: [{ containerPort: 8080 }] };
+  const manifests = [
+    {
+      apiVersion: 'apps/v1',
+      kind: 'Deployment',
+      metadata: { name: 'kubia', labels: { app: 'kubia' } },
+      spec: {
+        replicas: 1000,
+        selector: { matchLabels: { app: 'kubia' } },
+        template: { metadata: { labels: { app: 'kubia' } }, spec: { containers: [container] } },
+      },
+    },
+    {
+      apiVersion: 'v1',
+      kind: 'Service',
+      metadata: { name: 'kubia' },
+      spec: { selector: { app: 'kubia' }, ports: [{ port: 80, targetPort: 8080 }] },
+    },
+  ];
+  const scenario: Scenario = {
+    apiVersion: 'rolloutlab/v1',
+    kind: 'Scenario',
+    metadata: { name: 'thousand' },
+    spec: {
+      seed: 7,
+      cluster: { nodes: 8, cpu: '16', memory: '64Gi', maxPods: 250 },
+      timing: {},
+      traffic: { service: 'kubia', requestsPerSecond: 20 },
+      manifests: JSON.stringify(manifests),
+      steps: [{ at: 30, run: 'kubectl set image deployment/kubia nodejs=luksa/kubia:v2' }],
+    },
+  };
+  await page.evaluate((s) => window.__rolloutLab!.load(s, 40), scenario);
+  await expect.poll(async () => (await state(page)).deployments[0]?.replicas).toBe(1000);
 }

@@ -269,7 +269,7 @@ export {
   unreachableAt,
 } from './cluster/controllers/nodelifecycle.ts';
 export { DELETION_TIMEOUT_SECONDS } from './cluster/controllers/disruption.ts';
-export { DELETE_POLL_SECONDS, EVICT_RETRY_SECONDS } from './kubectl/commands/node.ts';
+export { DELETE_POLL_SECONDS, EVICT_RETRY_SECONDS } from './kubectl/status.ts';
 /** Claims a step makes about the screen (`expect:`), checked against a Frame. */
 export {
   checkClaims,
@@ -431,7 +431,7 @@ export { getScaledValueFromIntOrPercent } from './k8s/intstr.ts';
 export { computeHash } from './k8s/hash.ts';
 export { setDefaults } from './k8s/defaults.ts';
 export { validate } from './k8s/validation.ts';
-export { deploymentRolloutStatus } from './kubectl/commands/rollout.ts';
+export { deploymentRolloutStatus } from './kubectl/status.ts';
 
 // ---------------------------------------------------------------------------------------------
 // Comparisons: one scenario played several ways side by side (`spec.variants`), one clock.

@@ -1,4 +1,3 @@
-import { LazyMotion, MotionConfig } from 'framer-motion';
 import { lazy, Suspense, useCallback, useEffect, useLayoutEffect, useState, type CSSProperties } from 'react';
 import { useLab } from './lab/context.ts';
 import { Opening } from './lab/Opening.tsx';
@@ -9,7 +8,6 @@ import { Diagram } from './diagram/Diagram.tsx';
 import { EventsPanel, WhyPanel } from './ui/Explain.tsx';
 import { useUiField } from './ui/hooks.ts';
 import { PlaybackBar } from './ui/PlaybackBar.tsx';
-import { PodDetails } from './ui/PodDetails.tsx';
 import { LanguageSwitch } from './ui/HeaderControls.tsx';
 import { useT } from './i18n/index.ts';
 import { useEmbed } from './share/hooks.ts';
@@ -17,7 +15,6 @@ import { ShareControls } from './share/ShareControls.tsx';
 import { ShareLayer } from './share/ShareLayer.tsx';
 import { ShareNotice } from './share/ShareNotice.tsx';
 import { LessonHeader } from './lessons/LessonHeader.tsx';
-import { LessonPanel } from './lessons/LessonPanel.tsx';
 import { useCurrentLesson, useLesson } from './lessons/hooks.ts';
 import { ActionsMenu } from './layout/ActionsMenu.tsx';
 import { FontSizeControl } from './layout/FontSizeControl.tsx';
@@ -29,19 +26,22 @@ import { SkipLinks } from './layout/SkipLinks.tsx';
 import { Splitter } from './layout/Splitter.tsx';
 import './layout/layout.css';
 import { CompareButton, CompareLayer } from './compare/CompareEntry.tsx';
-import { connectPresenter, presenterToken } from './classroom/presenter.ts';
+import { presenterToken } from './classroom/token.ts';
 import { ClassBadge } from './classroom/ClassBadge.tsx';
 import type { Lab } from './lab/lab.ts';
 import { ConnectDialog, FollowControls, FollowNotice } from './follow/Follow.tsx';
 import { useBuilderOpen } from './builder/open.ts';
 
-const motionFeatures = () => import('./motion.ts').then((m) => m.default);
 // The timeline (and d3-shape with it) arrives just after the first paint, like the console.
 const Timeline = lazy(() => import('./ui/Timeline.tsx').then((m) => ({ default: m.Timeline })));
 const Console = lazy(() => import('./ui/Console.tsx'));
 const YamlEditor = lazy(() => import('./ui/YamlEditor.tsx'));
 const PresenterView = lazy(() => import('./present/PresenterView.tsx'));
 const Builder = lazy(() => import('./builder/Builder.tsx'));
+/** A pod's details: once one is chosen. */
+const PodDetails = lazy(() => import('./ui/PodDetails.tsx').then((m) => ({ default: m.PodDetails })));
+/** The lesson player: only while a lesson is on (its empty panel holds the column meanwhile). */
+const LessonPanel = lazy(() => import('./lessons/LessonPanel.tsx').then((m) => ({ default: m.LessonPanel })));
 /** The `?` sheet: only when asked for. */
 const ShortcutSheet = lazy(() =>
   import('./layout/ShortcutSheet.tsx').then((m) => ({ default: m.ShortcutSheet })),
@@ -58,7 +58,16 @@ function useClassroomPresenter(lab: Lab) {
   useEffect(() => {
     const token = presenterToken();
     if (!token) return;
-    return connectPresenter(lab, token);
+    // The class's code loads only for a presenting window.
+    let stop: (() => void) | undefined;
+    let gone = false;
+    void import('./classroom/presenter.ts').then((m) => {
+      if (!gone) stop = m.connectPresenter(lab, token);
+    });
+    return () => {
+      gone = true;
+      stop?.();
+    };
   }, [lab]);
 }
 
@@ -68,9 +77,20 @@ export function App() {
   const [student, setStudent] = useState(STUDENT);
   useEffect(() => {
     if (!student) return;
-    // Leaving the class turns the page into the lab, which must work even when the server is gone.
-    void import('./ui/Timeline.tsx').catch(() => undefined);
-    void import('./ui/Console.tsx').catch(() => undefined);
+    // Leaving the class turns the page into the lab, which must work even when the server is gone:
+    // the lab's parts that load on demand come now.
+    for (const part of [
+      import('./ui/Timeline.tsx'),
+      import('./ui/Console.tsx'),
+      import('./ui/PodDetails.tsx'),
+      import('./lessons/LessonPicker.tsx'),
+      import('./lessons/LessonPanel.tsx'),
+      import('./lessons/progress.ts'),
+      import('./share/ShareDialog.tsx'),
+      import('./share/ConfirmDialog.tsx'),
+      import('./share/DiscardDialog.tsx'),
+    ])
+      void part.catch(() => undefined);
   }, [student]);
   if (student)
     return (
@@ -104,6 +124,7 @@ function MainApp() {
   useFontScale();
   const theme = useTheme();
   const editorOpen = useUiField('editorOpen');
+  const selectedPod = useUiField('selectedPod');
   const embed = useEmbed();
   const stacked = useMedia(STACKED);
   const sideWidth = usePrefs('sideWidth');
@@ -180,72 +201,78 @@ function MainApp() {
     </header>
   );
   return (
-    <LazyMotion features={motionFeatures} strict>
-      <MotionConfig reducedMotion="user">
-        {embed.embed ? (
-          <div className="app app--embed">
-            <SkipLinks lesson={false} actions console={embed.console} />
-            <div className="embed-screen">
-              {header}
-              <main className="stage">
-                <div className="diagram-wrap">
-                  <Diagram fit="contain" />
-                </div>
-              </main>
-              {transport}
-            </div>
-            <div className="embed-more">
-              <WhyPanel />
-              {consolePanel}
-            </div>
-            <ShareLayer />
-          </div>
-        ) : (
-          <div
-            className={`app${lessonOn ? ' app--lesson' : ''}`}
-            style={sideWidth === null ? undefined : ({ '--side-w': `${sideWidth}px` } as CSSProperties)}
-          >
-            <SkipLinks lesson={lessonOn} actions console />
+    <>
+      {embed.embed ? (
+        <div className="app app--embed">
+          <SkipLinks lesson={false} actions console={embed.console} />
+          <div className="embed-screen">
             {header}
-            {!building && <LessonPanel />}
             <main className="stage">
               <div className="diagram-wrap">
-                <Diagram fit={stacked ? 'width' : 'contain'} />
+                <Diagram fit="contain" />
               </div>
-              <EventsPanel />
             </main>
-            {!stacked && <Splitter />}
-            <aside className={building ? 'side side--building' : 'side'} aria-label={t('ui.controls')}>
-              {building && (
-                <Suspense fallback={null}>
-                  <Builder />
-                </Suspense>
-              )}
-              <PodDetails />
-              <Actions />
-              <WhyPanel />
-              {consolePanel}
-              <Faults />
-            </aside>
-            {editorOpen && (
-              <div className="editor-wrap">
-                <Suspense fallback={<section className="panel">{t('ui.loadingEditor')}</section>}>
-                  <YamlEditor />
-                </Suspense>
-              </div>
-            )}
             {transport}
-            <ShareLayer />
-            <CompareLayer />
-            <ConnectDialog />
           </div>
-        )}
-        {sheet && (
-          <Suspense fallback={null}>
-            <ShortcutSheet onClose={() => setSheet(false)} />
-          </Suspense>
-        )}
-      </MotionConfig>
-    </LazyMotion>
+          <div className="embed-more">
+            <WhyPanel />
+            {consolePanel}
+          </div>
+          <ShareLayer />
+        </div>
+      ) : (
+        <div
+          className={`app${lessonOn ? ' app--lesson' : ''}`}
+          style={sideWidth === null ? undefined : ({ '--side-w': `${sideWidth}px` } as CSSProperties)}
+        >
+          <SkipLinks lesson={lessonOn} actions console />
+          {header}
+          {lessonOn && (
+            <Suspense fallback={<section className="panel lesson-panel" aria-busy="true" />}>
+              <LessonPanel />
+            </Suspense>
+          )}
+          <main className="stage">
+            <div className="diagram-wrap">
+              <Diagram fit={stacked ? 'width' : 'contain'} />
+            </div>
+            <EventsPanel />
+          </main>
+          {!stacked && <Splitter />}
+          <aside className={building ? 'side side--building' : 'side'} aria-label={t('ui.controls')}>
+            {building && (
+              <Suspense fallback={null}>
+                <Builder />
+              </Suspense>
+            )}
+            {selectedPod && (
+              <Suspense fallback={null}>
+                <PodDetails />
+              </Suspense>
+            )}
+            <Actions />
+            <WhyPanel />
+            {consolePanel}
+            <Faults />
+          </aside>
+          {editorOpen && (
+            <div className="editor-wrap">
+              <Suspense fallback={<section className="panel">{t('ui.loadingEditor')}</section>}>
+                <YamlEditor />
+              </Suspense>
+            </div>
+          )}
+          {transport}
+          <ShareLayer />
+          <CompareLayer />
+          <ConnectDialog />
+        </div>
+      )}
+      {sheet && (
+        <Suspense fallback={null}>
+          <ShortcutSheet onClose={() => setSheet(false)} />
+        </Suspense>
+      )}
+    </>
   );
 }

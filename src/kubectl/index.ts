@@ -22,22 +22,6 @@ import {
 } from './command.ts';
 import { allCommandsLoaded, commands } from './commands/registry.ts';
 
-/** The commands `commands/extended.ts` registers (loaded after the first paint in the browser). */
-const EXTENDED = [
-  'create',
-  'expose',
-  'get',
-  'edit',
-  'describe',
-  'logs',
-  'api-resources',
-  'api-versions',
-  'version',
-  // Known to kubectl, not simulated (commands/unsimulated.ts).
-  ...['run', 'explain', 'autoscale', 'certificate', 'cluster-info', 'top', 'cordon', 'uncordon', 'drain'],
-  ...['taint', 'attach', 'exec', 'port-forward', 'proxy', 'cp', 'auth', 'debug', 'events', 'diff'],
-  ...['replace', 'wait', 'kustomize', 'completion', 'config', 'plugin'],
-];
 import { UsageError, flagBool, flagString, parseDuration, parseFlags, shellWords } from './parse.ts';
 
 export type { KubectlResult } from './command.ts';
@@ -161,8 +145,8 @@ export function internalErrorMessage(e: unknown): string {
 }
 
 /**
- * True when the line needs a command that has not loaded yet (the browser loads the commands no
- * button runs after its first paint; a replay must not run before they are in).
+ * True when the line names a command and the commands have not loaded yet (the browser loads them
+ * after its first paint; a replay must not run before they are in).
  */
 export function waitsForCommands(commandLine: string): boolean {
   if (allCommandsLoaded()) return false;
@@ -173,8 +157,7 @@ export function waitsForCommands(commandLine: string): boolean {
     return false;
   }
   if (words[0] === 'kubectl') words = words.slice(1);
-  const first = words.find((w) => !w.startsWith('-'));
-  return first !== undefined && EXTENDED.includes(first);
+  return words.some((w) => !w.startsWith('-'));
 }
 
 /** Resolves a command line to its command and parsed flags. Throws UsageError. */
@@ -206,7 +189,7 @@ export function resolveCommand(
     return { kind: 'help', text: helpText(target ? [target.name] : [], target) };
   }
   const top = findCommand(commands, words[0]!);
-  if (!top && !allCommandsLoaded() && EXTENDED.includes(words[0]!))
+  if (!top && !allCommandsLoaded())
     return {
       kind: 'error',
       text: `error: "kubectl ${words[0]}" is still loading in this page; try again in a moment\n`,

@@ -9,7 +9,7 @@ import type { ClusterCheckpoint, SimCluster } from '../cluster/cluster.ts';
 import type { TrafficSecond } from '../cluster/traffic.ts';
 import type { Deployment, NodeObject, Pod, ReplicaSet } from '../k8s/types.ts';
 import { parseQuantity } from '../k8s/quantity.ts';
-import { deploymentRolloutStatus } from '../kubectl/commands/rollout.ts';
+import { deploymentRolloutStatus } from '../kubectl/status.ts';
 import { tagOf } from '../view/view.ts';
 
 /** One point of the timeline: replicas per ReplicaSet and pods in all, at virtual second `t`. */

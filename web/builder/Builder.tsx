@@ -37,6 +37,7 @@ import {
   useBuilder,
 } from './store.ts';
 import './builder.css';
+import '../i18n/features.ts';
 
 /** Two fields side by side (stacked when narrow): the English and the Korean of one text. */
 function BothFields(props: {

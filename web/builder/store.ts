@@ -37,6 +37,7 @@ import {
   type DraftProblem,
   type DraftStep,
 } from './draft.ts';
+import '../i18n/features.ts';
 
 /** Where the draft is kept between visits. */
 export const DRAFT_KEY = 'rollout-lab.lesson-draft';

@@ -8,6 +8,7 @@ import { useT } from '../i18n/index.ts';
 import { Distribution } from './Distribution.tsx';
 import type { ClassSnapshot } from './store.ts';
 import './classroom.css';
+import '../i18n/features.ts';
 
 export function ClassPanel({
   state,

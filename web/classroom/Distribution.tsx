@@ -6,6 +6,7 @@ import { answerIsRight, isNumberQuestion, type ClassTally, type LessonQuestion }
 import { useLang, useT } from '../i18n/index.ts';
 import { choiceText, numberText } from '../lessons/hooks.ts';
 import './classroom.css';
+import '../i18n/features.ts';
 
 interface Row {
   /** Test ids: `class.<key>` for the row, `class.count.<count>` for its count. */

@@ -4,7 +4,6 @@
  * as big buttons, and after the reveal how the class answered. Losing the server leaves the page
  * as it was, says so, and reconnects; "Leave the class" turns it into the ordinary lab.
  */
-import { domAnimation, LazyMotion, MotionConfig } from 'framer-motion';
 import { useState, type FormEvent } from 'react';
 import { CODE_LENGTH, isNumberQuestion, MAX_NAME } from '../../src/index.ts';
 import { LANGUAGES, setLang, useLang, useT } from '../i18n/index.ts';
@@ -18,6 +17,7 @@ import { answerClass, joinClass, leaveClass } from './student.ts';
 import { useClass } from './store.ts';
 import '../lessons/lessons.css';
 import './classroom.css';
+import '../i18n/features.ts';
 
 function errorText(t: ReturnType<typeof useT>, code: string): string {
   const key = `class.error.${code}`;
@@ -176,39 +176,35 @@ export default function StudentView({ onLeave }: { onLeave: () => void }) {
   const status = useClass((s) => s.status);
   const name = useClass((s) => s.name);
   return (
-    <LazyMotion features={domAnimation} strict>
-      <MotionConfig reducedMotion="user">
-        <div className="student" data-testid="class.student">
-          <header className="student-head">
-            <h1>{t('app.title')}</h1>
-            {joined && (
-              <span className="class-badge" data-status={status} data-testid="class.status">
-                {name} · {t(`class.status.${status}`)}
-              </span>
-            )}
-            <select
-              value={lang}
-              onChange={(e) => setLang(e.target.value as 'en' | 'ko')}
-              aria-label="Language"
-            >
-              {LANGUAGES.map((l) => (
-                <option key={l.code} value={l.code}>
-                  {l.label}
-                </option>
-              ))}
-            </select>
-          </header>
-          {joined && status === 'lost' && (
-            <p className="student-status" role="alert" data-testid="class.lost">
-              {t('class.status.lost')}{' '}
-              <button type="button" onClick={leave}>
-                {t('class.leave')}
-              </button>
-            </p>
-          )}
-          {joined ? <Following /> : <JoinForm />}
-        </div>
-      </MotionConfig>
-    </LazyMotion>
+    <div className="student" data-testid="class.student">
+      <header className="student-head">
+        <h1>{t('app.title')}</h1>
+        {joined && (
+          <span className="class-badge" data-status={status} data-testid="class.status">
+            {name} · {t(`class.status.${status}`)}
+          </span>
+        )}
+        <select
+          value={lang}
+          onChange={(e) => void setLang(e.target.value as 'en' | 'ko')}
+          aria-label="Language"
+        >
+          {LANGUAGES.map((l) => (
+            <option key={l.code} value={l.code}>
+              {l.label}
+            </option>
+          ))}
+        </select>
+      </header>
+      {joined && status === 'lost' && (
+        <p className="student-status" role="alert" data-testid="class.lost">
+          {t('class.status.lost')}{' '}
+          <button type="button" onClick={leave}>
+            {t('class.leave')}
+          </button>
+        </p>
+      )}
+      {joined ? <Following /> : <JoinForm />}
+    </div>
   );
 }

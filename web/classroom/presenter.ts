@@ -4,15 +4,16 @@
  * ten times a second, and keeps the answers' tally for the presenter view. Reveal (key R) shows
  * the distribution to the room; Export downloads the session's answers as CSV.
  *
- * Without the server nothing changes: no token in the URL, no socket.
+ * Without the server nothing changes: no token in the URL (`token.ts`), no socket, and this module
+ * is not even loaded.
  */
 import { isNumberQuestion, type ClassMoment } from '../../src/index.ts';
 import type { Lab } from '../lab/lab.ts';
 import { currentLesson, stopsOf } from '../lessons/store.ts';
 import { ClassSocket, classroomUrl } from './socket.ts';
 import { classStore, initialClass, setClass, tallyOf } from './store.ts';
+import '../i18n/features.ts';
 
-const TOKEN_KEY = 'rollout-lab.classroom.token';
 const MIN_INTERVAL_MS = 100;
 
 let socket: ClassSocket | null = null;
@@ -31,28 +32,6 @@ export function momentOf(lab: Lab): ClassMoment {
     choices: q && !isNumberQuestion(q) ? q.choices.length : 0,
     ...(q && isNumberQuestion(q) ? { number: true } : {}),
   };
-}
-
-/** The presenter's token: from the URL once (then taken out of it, so it is not shown), or this tab's. */
-export function presenterToken(): string | null {
-  const params = new URLSearchParams(window.location.search);
-  const fromUrl = params.get('classroom');
-  if (fromUrl) {
-    try {
-      sessionStorage.setItem(TOKEN_KEY, fromUrl);
-    } catch {
-      // Not kept: a reload then needs the printed link again.
-    }
-    params.delete('classroom');
-    const rest = params.toString();
-    window.history.replaceState(null, '', `${window.location.pathname}${rest ? `?${rest}` : ''}`);
-    return fromUrl;
-  }
-  try {
-    return sessionStorage.getItem(TOKEN_KEY);
-  } catch {
-    return null;
-  }
 }
 
 /** Joins the class as its presenter and follows the lab; returns the teardown. */

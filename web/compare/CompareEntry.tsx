@@ -21,10 +21,10 @@ export function CompareButton() {
     <button
       type="button"
       onClick={() => lab.openCompare()}
-      title={t('compare.openTip')}
+      title={t('app.compareTip')}
       data-testid="compare.open"
     >
-      {t('compare.open')}
+      {t('app.compare')}
     </button>
   );
 }

@@ -31,6 +31,7 @@ import { laneKey, laneTitle } from './lanes.ts';
 import { compareUrl, DEFAULT_PRESET, openRequest, presetOpened } from './open.ts';
 import { installCompareHook } from './testHook.ts';
 import './compare.css';
+import '../i18n/features.ts';
 
 const isTyping = (el: EventTarget | null) =>
   el instanceof HTMLElement && (el.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(el.tagName));

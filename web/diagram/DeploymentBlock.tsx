@@ -6,7 +6,7 @@
 import { memo } from 'react';
 import type { T } from '../ui/labels.ts';
 import { BudgetGauge } from './BudgetGauge.tsx';
-import { fitting, type BlockLayout, type Frame } from './geometry.ts';
+import { fitting, textWidth, type BlockLayout, type Frame } from './geometry.ts';
 import { Lane } from './Lane.tsx';
 import './deployment.css';
 
@@ -23,8 +23,38 @@ export const DeploymentBlock = memo(function DeploymentBlock({
   const { d } = block;
   const phaseClass = d.phase.key === 'complete' ? 'ok' : d.phase.key === 'stalled' ? 'bad-text' : 'warn-text';
   const y = block.y;
-  // Right of the words (or under them when narrow): the budget, then minReadySeconds and the conditions.
-  const rightX = f.narrow ? 20 : f.labelW + 10;
+  const title = t('deployment.title', { name: d.name });
+  const spec = t('deployment.spec', {
+    replicas: d.replicas,
+    strategy: d.budget ? 'RollingUpdate' : d.strategy,
+  });
+  const phaseLong = t(`phase.${d.phase.key}`, d.phase.vars);
+  const phaseShort = t(`phaseShort.${d.phase.key}`);
+  const status = t('deployment.status', {
+    updated: d.updated,
+    ready: d.ready,
+    available: d.available,
+    replicas: d.replicas,
+  });
+  // Right of the words (or under them when narrow): the budget, then minReadySeconds and the
+  // conditions. Clear of the longest line of words, since four-digit counts outgrow the lanes'
+  // column; measured with every count as wide as the largest, so the gauge holds still as they move.
+  const digits = '8'.repeat(String(Math.max(d.replicas, d.budget?.maxTotal ?? 0, d.updated, d.ready)).length);
+  const widest = t('deployment.status', {
+    updated: digits,
+    ready: digits,
+    available: digits,
+    replicas: digits,
+  });
+  const wordsR =
+    20 +
+    Math.max(
+      textWidth(title, 15),
+      textWidth(spec, 12.5) + (d.paused ? textWidth(` · ${t('deployment.paused')}`, 12.5) : 0),
+      textWidth(phaseShort, 12.5),
+      textWidth(widest, 12),
+    );
+  const rightX = f.narrow ? 20 : Math.max(f.labelW + 10, Math.ceil(wordsR) + 16);
   const rightW = f.blockR - 14 - rightX;
   const condY = f.narrow ? block.budgetY + (d.budget ? 68 : 14) : y + 68;
   const withReasons = d.conditions
@@ -43,21 +73,14 @@ export const DeploymentBlock = memo(function DeploymentBlock({
         12,
       )
     : `${minReady}${t('deployment.noConditions')}`;
-  const strategy = d.budget ? 'RollingUpdate' : d.strategy;
-  const phaseLong = t(`phase.${d.phase.key}`, d.phase.vars);
-  const phaseShort = t(`phaseShort.${d.phase.key}`);
   return (
-    <g
-      className="deployment"
-      role="group"
-      aria-label={`${t('deployment.title', { name: d.name })}: ${phaseLong}`}
-    >
+    <g className="deployment" role="group" aria-label={`${title}: ${phaseLong}`}>
       <rect x={6} y={y} width={f.blockR - 6} height={block.h} rx={12} className="box deployment-box" />
       <text x={20} y={y + 18} className="title">
-        {t('deployment.title', { name: d.name })}
+        {title}
       </text>
       <text x={20} y={y + 34} className="meta">
-        {t('deployment.spec', { replicas: d.replicas, strategy })}
+        {spec}
         {d.paused ? <tspan className="warn-text">{` · ${t('deployment.paused')}`}</tspan> : null}
       </text>
       <text x={20} y={y + 49} className={`meta ${phaseClass}`}>
@@ -65,12 +88,7 @@ export const DeploymentBlock = memo(function DeploymentBlock({
         {phaseShort}
       </text>
       <text x={20} y={y + 64} className="tiny">
-        {t('deployment.status', {
-          updated: d.updated,
-          ready: d.ready,
-          available: d.available,
-          replicas: d.replicas,
-        })}
+        {status}
       </text>
       {d.budget && <BudgetGauge budget={d.budget} x={rightX} y={block.budgetY} frame={f} t={t} />}
       <text x={rightX} y={condY} className="tiny">

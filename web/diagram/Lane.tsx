@@ -3,15 +3,25 @@
  * and counts beside its pods (above them when narrow). A ReplicaSet scaled to 0 with no pods left
  * is one line.
  */
-import { AnimatePresence } from 'framer-motion';
-import { memo } from 'react';
+import { lazy, memo, Suspense } from 'react';
 import { PALETTE, type RsView } from '../../src/index.ts';
 import type { T } from '../ui/labels.ts';
 import { AggregateBar } from './AggregateBar.tsx';
-import { fitting, type Frame, type LaneLayout } from './geometry.ts';
+import { fitting, type Frame, type LaneLayout, type PodPos } from './geometry.ts';
 import { PodGlyph } from './PodGlyph.tsx';
-import { PodLayer } from './PodLayer.tsx';
 import './lane.css';
+
+/**
+ * framer-motion and the animated glyphs load after the first paint: lanes draw still glyphs until
+ * they are in, then animate (AnimatedPods.tsx).
+ */
+const AnimatedPods = lazy(() => import('./AnimatedPods.tsx'));
+/**
+ * A crowded lane's paths (PodLayer.tsx): no lane of the first screen is crowded, so they load just
+ * after it, asked for at once, long before a link or a lesson can crowd a lane.
+ */
+const podLayer = import('./PodLayer.tsx');
+const PodLayer = lazy(() => podLayer.then((m) => ({ default: m.PodLayer })));
 
 /** The ReplicaSet's name with its pod-template-hash in bold. */
 function RsName({ lane, t }: { lane: RsView; t: T }) {
@@ -100,30 +110,57 @@ export const Lane = memo(function Lane({
         <AggregateBar lane={lane} x={l.target.x - 4} y={l.target.y - 4} right={f.blockR - 24} t={t} />
       ) : l.pods[0] && !l.pods[0].size.label ? (
         // Many pods: paths per state, one listbox for the keyboard (no per-pod elements or animation).
-        <PodLayer
-          pods={l.pods}
-          version={lane.version}
-          tipLeft={f.narrow ? 20 : f.labelW + 10}
-          tipRight={f.blockR - 10}
-          t={t}
-        />
+        <Suspense fallback={null}>
+          <PodLayer
+            pods={l.pods}
+            version={lane.version}
+            tipLeft={f.narrow ? 20 : f.labelW + 10}
+            tipRight={f.blockR - 10}
+            t={t}
+          />
+        </Suspense>
       ) : (
-        <AnimatePresence initial={false}>
-          {l.pods.map((p) => (
-            <PodGlyph
-              key={p.pod.uid}
-              pod={p.pod}
-              x={p.x}
-              y={p.y}
-              r={p.size.r}
-              showLabel={p.size.label}
-              tipLeft={f.narrow ? 20 : f.labelW + 10}
-              tipRight={f.blockR - 10}
-              t={t}
-            />
-          ))}
-        </AnimatePresence>
+        <Pods pods={l.pods} tipLeft={f.narrow ? 20 : f.labelW + 10} tipRight={f.blockR - 10} t={t} />
       )}
     </g>
   );
 });
+
+/** A few pods, one glyph each: animated once framer-motion is in, drawn where they are before. */
+function Pods(p: { pods: PodPos[]; tipLeft: number; tipRight: number; t: T }) {
+  return (
+    <Suspense fallback={<StillPods {...p} />}>
+      <AnimatedPods {...p} />
+    </Suspense>
+  );
+}
+
+function StillPods({
+  pods,
+  tipLeft,
+  tipRight,
+  t,
+}: {
+  pods: PodPos[];
+  tipLeft: number;
+  tipRight: number;
+  t: T;
+}) {
+  return (
+    <>
+      {pods.map((p) => (
+        <PodGlyph
+          key={p.pod.uid}
+          pod={p.pod}
+          x={p.x}
+          y={p.y}
+          r={p.size.r}
+          showLabel={p.size.label}
+          tipLeft={tipLeft}
+          tipRight={tipRight}
+          t={t}
+        />
+      ))}
+    </>
+  );
+}

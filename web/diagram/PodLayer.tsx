@@ -13,7 +13,7 @@ import { memo, useId, useMemo, useState, type KeyboardEvent, type MouseEvent } f
 import { useLab } from '../lab/context.ts';
 import { podLabel, stateCounts, type T } from '../ui/labels.ts';
 import type { PodPos } from './geometry.ts';
-import { PodTooltip } from './PodGlyph.tsx';
+import { PodTooltip } from './PodTooltip.tsx';
 import { podPaths } from './podPaths.ts';
 import { PodPaths } from './PodShape.tsx';
 import './pod.css';

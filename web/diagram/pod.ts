@@ -28,3 +28,7 @@ export const samePod = (a: PodGlyphProps, b: PodGlyphProps) =>
   a.pod.node === b.pod.node &&
   a.pod.colour === b.pod.colour &&
   a.pod.progress === b.pod.progress;
+
+/** Props equal for drawing a pod glyph (memo's comparison). */
+export const samePodGlyph = (a: PodGlyphProps, b: PodGlyphProps) =>
+  samePod(a, b) && a.tipLeft === b.tipLeft && a.tipRight === b.tipRight;

@@ -17,6 +17,7 @@ import { Markdown, MarkdownInline } from '../text/Markdown.tsx';
 import { formatTime } from '../ui/hooks.ts';
 import { handoutFileName, handoutMarkdown, handoutOf, shellLine } from './handout.ts';
 import './handout.css';
+import '../i18n/features.ts';
 
 interface Stills {
   frames: Frame[];

@@ -13,6 +13,7 @@ import type { Lang, Vars } from '../i18n/index.ts';
 import { answerText, choiceText, text, withUnit } from '../lessons/hooks.ts';
 import { stepsOfStop, stopsOf } from '../lessons/store.ts';
 import { formatTime } from '../ui/hooks.ts';
+import '../i18n/features.ts';
 
 export interface HandoutCommand {
   at: number;

@@ -1,11 +1,7 @@
 /** Strings of the app's frame (header, language switch). Areas add their own files. */
 export const app = {
-  en: {
-    'app.title': 'Rollout Lab',
-    'app.language': 'Language',
-  },
-  ko: {
-    'app.title': 'Rollout Lab',
-    'app.language': '언어',
-  },
+  'app.title': 'Rollout Lab',
+  'app.language': 'Language',
+  'app.compare': 'Compare',
+  'app.compareTip': 'The same start updated several ways, side by side on one clock',
 };

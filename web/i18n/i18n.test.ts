@@ -1,17 +1,21 @@
 import { describe, expect, it } from 'vitest';
-import { dictionaries } from './dictionaries.ts';
+import { english } from './dictionaries.ts';
+import { featureStrings } from './features.ts';
+import { korean } from './ko/index.ts';
 import { format, translate } from './index.ts';
 
 describe('i18n', () => {
   it('every English string has a Korean entry', () => {
-    const missing = Object.keys(dictionaries.en).filter((k) => !dictionaries.ko[k]);
+    const missing = Object.keys({ ...english, ...featureStrings }).filter((k) => !korean[k]);
     expect(missing).toEqual([]);
   });
 
   it('every Korean entry has the same placeholders as the English one', () => {
     const vars = (s: string) => [...new Set([...s.matchAll(/\{\s*(\w+)\s*[,}]/g)].map((m) => m[1]))].sort();
-    const wrong = Object.keys(dictionaries.ko).filter(
-      (k) => JSON.stringify(vars(dictionaries.ko[k]!)) !== JSON.stringify(vars(dictionaries.en[k] ?? '')),
+    const wrong = Object.keys(korean).filter(
+      (k) =>
+        JSON.stringify(vars(korean[k]!)) !==
+        JSON.stringify(vars(english[k] ?? featureStrings[k as keyof typeof featureStrings] ?? '')),
     );
     expect(wrong).toEqual([]);
   });

@@ -1,7 +1,8 @@
 /**
  * UI strings in English and Korean. Every visible string goes through `t(key)`; dictionaries live
- * in one file per area (`app.ts`, `lessons.ts`, `share.ts`, …) registered in `dictionaries.ts`.
- * The language follows the browser and can be switched; kubectl output stays as kubectl prints it.
+ * in one file per area (`app.ts`, `lessons.ts`, `share.ts`, …) registered in `dictionaries.ts`,
+ * their Korean in `ko/` (loaded when Korean is first shown: `loadLanguage`). The language follows
+ * the browser and can be switched; kubectl output stays as kubectl prints it.
  *
  *   const t = useT();  t('actions.rollingUpdate')  t('time.label', { t: '0:42' })
  *
@@ -11,7 +12,7 @@
 import { useSyncExternalStore } from 'react';
 import { createStore } from 'zustand/vanilla';
 import { withParticle, type Particle } from '../../src/index.ts';
-import { dictionaries } from './dictionaries.ts';
+import { english, type Dict } from './dictionaries.ts';
 
 export const LANGUAGES = [
   { code: 'en', label: 'English' },
@@ -34,7 +35,35 @@ function initialLang(): Lang {
 
 export const langStore = createStore<{ lang: Lang }>(() => ({ lang: initialLang() }));
 
-export function setLang(lang: Lang): void {
+const dictionaries: Record<Lang, Dict> = { en: english, ko: {} };
+let korean: Promise<void> | undefined;
+
+/** Adds English strings of a feature that loads on demand (see features.ts). */
+export function addStrings(en: Dict): void {
+  Object.assign(dictionaries.en, en);
+}
+
+/** Loads a language's strings (Korean arrives with `import()`; English is always in). */
+export function loadLanguage(lang: Lang): Promise<void> {
+  if (lang === 'en') return Promise.resolve();
+  korean ??= import('./ko/index.ts').then((m) => {
+    Object.assign(dictionaries.ko, m.korean);
+  });
+  return korean;
+}
+
+/**
+ * Switches the language once its strings are in (a moment for Korean, the first time). Should they
+ * fail to load (offline before any visit cached them), the page stays in the language it has.
+ */
+export function setLang(lang: Lang): Promise<void> {
+  return loadLanguage(lang).then(
+    () => applyLang(lang),
+    () => undefined,
+  );
+}
+
+function applyLang(lang: Lang): void {
   langStore.setState({ lang });
   try {
     globalThis.localStorage?.setItem(STORAGE_KEY, lang);

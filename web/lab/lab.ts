@@ -10,7 +10,6 @@ import {
   extensionsReady,
   isReadOnlyCommand,
   loadExtensions,
-  needsYaml,
   Player,
   type CommandLine,
   type Frame,
@@ -407,9 +406,9 @@ export class Lab {
     return last;
   };
 
-  /** `runLines`, once YAML can be read when a line sends YAML on stdin. */
+  /** `runLines`, once the commands and the YAML library are in (they load after the first paint). */
   runLinesWhenReady = async (lines: CommandLine[]): Promise<KubectlResult | undefined> => {
-    if (!extensionsReady() && lines.some((l) => needsYaml(l.stdin))) await loadExtensions();
+    if (!extensionsReady()) await loadExtensions();
     return this.runLines(lines);
   };
 

@@ -11,8 +11,6 @@ import { connectLessonWindow } from '../present/channel.ts';
 import { loadExtensions } from '../../src/index.ts';
 import { useLab, useLabState } from '../lab/context.ts';
 import type { Lab } from '../lab/lab.ts';
-import { LessonPicker } from './LessonPicker.tsx';
-import { trackProgress } from './progress.ts';
 import { PredictToggle } from '../predict/parts.tsx';
 import { useLesson } from './hooks.ts';
 import {
@@ -27,6 +25,8 @@ import {
 import './lessons.css';
 
 const Presentation = lazy(() => import('../present/Presentation.tsx'));
+/** The picker (a modal dialog) loads when it is first opened. */
+const LessonPicker = lazy(() => import('./LessonPicker.tsx').then((m) => ({ default: m.LessonPicker })));
 /** The printable handout (web/handout): only when asked for. */
 const Handout = lazy(() => import('../handout/Handout.tsx'));
 
@@ -56,10 +56,16 @@ function useLessonBoot(lab: Lab) {
         })
         .catch(() => undefined);
     }
-    const untrack = trackProgress(lab, lessonById);
+    // Progress is kept from the first stop reached (its code loads with the lessons, just after).
+    let untrack: (() => void) | undefined;
+    let gone = false;
+    void import('./progress.ts').then((m) => {
+      if (!gone) untrack = m.trackProgress(lab, lessonById);
+    });
     const disconnect = connectLessonWindow(lab);
     return () => {
-      untrack();
+      gone = true;
+      untrack?.();
       disconnect();
     };
   }, [lab]);
@@ -112,7 +118,11 @@ export function LessonHeader() {
           {t('lessons.loading')}
         </span>
       )}
-      {s.pickerOpen && <LessonPicker />}
+      {s.pickerOpen && (
+        <Suspense fallback={null}>
+          <LessonPicker />
+        </Suspense>
+      )}
       {s.presenting &&
         createPortal(
           <Suspense fallback={null}>

@@ -20,6 +20,7 @@ import {
 import { LessonCompareButton } from '../compare/CompareEntry.tsx';
 import { Markdown, MarkdownInline } from '../text/Markdown.tsx';
 import './lessons.css';
+import '../i18n/features.ts';
 
 export function LessonPanel() {
   const t = useT();

@@ -9,6 +9,7 @@ import { closePicker, startLesson } from './store.ts';
 import { MarkdownInline } from '../text/Markdown.tsx';
 import { resetProgress, summarize, useProgress } from './progress.ts';
 import './lessons.css';
+import '../i18n/features.ts';
 
 export function LessonPicker() {
   const t = useT();

@@ -23,6 +23,7 @@ import { useFrame } from '../ui/hooks.ts';
 import { LessonCompareButton } from '../compare/CompareEntry.tsx';
 import { Markdown, MarkdownInline } from '../text/Markdown.tsx';
 import './present.css';
+import '../i18n/features.ts';
 
 function usePresentationKeys(lab: Lab) {
   useEffect(() => {

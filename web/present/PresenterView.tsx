@@ -134,7 +134,11 @@ export default function PresenterView() {
         <button type="button" onClick={() => setStarted(Date.now())}>
           {t('present.resetTimer')}
         </button>
-        <select value={lang} onChange={(e) => setLang(e.target.value as 'en' | 'ko')} aria-label="Language">
+        <select
+          value={lang}
+          onChange={(e) => void setLang(e.target.value as 'en' | 'ko')}
+          aria-label="Language"
+        >
           {LANGUAGES.map((l) => (
             <option key={l.code} value={l.code}>
               {l.label}

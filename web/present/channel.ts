@@ -12,8 +12,9 @@ import { lessonFromScenario, type Scenario } from '../../src/index.ts';
 import type { Lab } from '../lab/lab.ts';
 import { CUSTOM_PREFIX, lessonById, registerLesson } from '../lessons/catalog.ts';
 import { back, goToStop, next, presentNext, REVEALED, startLesson, toggleBlank } from '../lessons/store.ts';
-import { exportAnswers, toggleReveal } from '../classroom/presenter.ts';
 import { classStore, snapshotOf, type ClassSnapshot } from '../classroom/store.ts';
+
+const presenter = () => import('../classroom/presenter.ts');
 
 export const CHANNEL = 'rollout-lab-present';
 
@@ -103,8 +104,9 @@ export function connectLessonWindow(lab: Lab): () => void {
         post();
         postClass();
       }
-      if (m.type === 'command' && m.cmd === 'reveal') toggleReveal();
-      if (m.type === 'command' && m.cmd === 'export') exportAnswers();
+      // Only a presenting window of a live class has loaded the class's code: elsewhere nothing to do.
+      if (m.type === 'command' && m.cmd === 'reveal') void presenter().then((p) => p.toggleReveal());
+      if (m.type === 'command' && m.cmd === 'export') void presenter().then((p) => p.exportAnswers());
       if (m.type !== 'command' || s.id === null) return;
       if (m.cmd === 'next') void presentNext(lab);
       else if (m.cmd === 'back') void back(lab);

@@ -1,11 +1,13 @@
-import { useEffect } from 'react';
+import { lazy, Suspense, useEffect } from 'react';
 import { useStore } from 'zustand';
 import { useShallow } from 'zustand/react/shallow';
 import { useT } from '../i18n/index.ts';
-import { ConfirmDialog } from './ConfirmDialog.tsx';
-import { DiscardDialog } from './DiscardDialog.tsx';
-import { ShareDialog } from './ShareDialog.tsx';
 import { importFile, onHashChange, setDragging, shareStore, type ShareState } from './store.ts';
+
+// The dialogs load when one first opens.
+const ConfirmDialog = lazy(() => import('./ConfirmDialog.tsx').then((m) => ({ default: m.ConfirmDialog })));
+const DiscardDialog = lazy(() => import('./DiscardDialog.tsx').then((m) => ({ default: m.DiscardDialog })));
+const ShareDialog = lazy(() => import('./ShareDialog.tsx').then((m) => ({ default: m.ShareDialog })));
 
 const selectLayer = (s: ShareState) => ({ dialog: s.dialog, dragging: s.dragging, embed: s.embed });
 
@@ -63,9 +65,11 @@ export function ShareLayer() {
   usePageEvents(embed);
   return (
     <>
-      {dialog?.kind === 'share' && <ShareDialog url={dialog.url} />}
-      {dialog?.kind === 'confirm' && <ConfirmDialog dialog={dialog} />}
-      {dialog?.kind === 'discard' && <DiscardDialog storageKey={dialog.key} />}
+      <Suspense fallback={null}>
+        {dialog?.kind === 'share' && <ShareDialog url={dialog.url} />}
+        {dialog?.kind === 'confirm' && <ConfirmDialog dialog={dialog} />}
+        {dialog?.kind === 'discard' && <DiscardDialog storageKey={dialog.key} />}
+      </Suspense>
       {dragging && (
         <div className="share-drop" aria-hidden="true">
           <p>{t('share.drop')}</p>

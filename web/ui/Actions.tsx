@@ -309,7 +309,7 @@ function UpdateForm({
             ))}
           </select>
         </label>
-        <ActionButton lines={() => [rollbackLine()]} onRun={() => report(lab.runLine(rollbackLine()))}>
+        <ActionButton lines={() => [rollbackLine()]} onRun={() => run([rollbackLine()])}>
           {t('actions.rollback')}
         </ActionButton>
       </div>
@@ -317,14 +317,14 @@ function UpdateForm({
         <ActionButton
           lines={() => [actions.pause(name)]}
           disabled={d.spec.paused === true}
-          onRun={() => report(lab.runLine(actions.pause(name)))}
+          onRun={() => run([actions.pause(name)])}
         >
           {t('actions.pause')}
         </ActionButton>
         <ActionButton
           lines={() => [actions.resume(name)]}
           disabled={d.spec.paused !== true}
-          onRun={() => report(lab.runLine(actions.resume(name)))}
+          onRun={() => run([actions.resume(name)])}
         >
           {t('actions.resume')}
         </ActionButton>
@@ -342,7 +342,7 @@ function UpdateForm({
         </label>
         <ActionButton
           lines={() => [actions.scale(name, replicas)]}
-          onRun={() => report(lab.runLine(actions.scale(name, replicas)))}
+          onRun={() => run([actions.scale(name, replicas)])}
         >
           {t('actions.scale')}
         </ActionButton>
@@ -363,6 +363,7 @@ function UpdateForm({
  * Service; switch back while blue still runs; scale blue to zero.
  */
 function BlueGreen({ lab, report }: { lab: Lab; report: (r: KubectlResult | undefined) => void }) {
+  const run = (lines: CommandLine[]) => void lab.runLinesWhenReady(lines).then(report);
   const t = useT();
   const frame = useFrame('text');
   const bg = actions.blueGreenOf(frame.objects);
@@ -406,31 +407,23 @@ function BlueGreen({ lab, report }: { lab: Lab; report: (r: KubectlResult | unde
             </select>
           </label>
         )}
-        <ActionButton
-          lines={create}
-          disabled={stage !== 'none'}
-          onRun={() => void lab.runLinesWhenReady(create()).then(report)}
-        >
+        <ActionButton lines={create} disabled={stage !== 'none'} onRun={() => run(create())}>
           {t('actions.blueGreen')}
         </ActionButton>
-        <ActionButton
-          lines={switchTo}
-          disabled={stage !== 'ready'}
-          onRun={() => report(lab.runLines(switchTo()))}
-        >
+        <ActionButton lines={switchTo} disabled={stage !== 'ready'} onRun={() => run(switchTo())}>
           {t('bg.switch')}
         </ActionButton>
         <ActionButton
           lines={switchBack}
           disabled={stage !== 'switched' || !bg.blueRunning}
-          onRun={() => report(lab.runLines(switchBack()))}
+          onRun={() => run(switchBack())}
         >
           {t('bg.switchBack')}
         </ActionButton>
         <ActionButton
           lines={retire}
           disabled={stage !== 'switched' || !bg.blueRunning}
-          onRun={() => report(lab.runLines(retire()))}
+          onRun={() => run(retire())}
         >
           {t('bg.retire', { name: blue.metadata.name })}
         </ActionButton>

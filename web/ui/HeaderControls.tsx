@@ -14,7 +14,7 @@ export function LanguageSwitch() {
           type="button"
           lang={l.code}
           aria-pressed={lang === l.code}
-          onClick={() => setLang(l.code)}
+          onClick={() => void setLang(l.code)}
         >
           {l.code === 'en' ? 'EN' : l.label}
         </button>

@@ -74,10 +74,11 @@ export function PodDetails() {
             className="danger"
             disabled={terminating}
             title={`$ ${command}`}
-            onClick={() => {
-              const r = lab.runLine({ run: command });
-              setFailure(r.exitCode === 0 ? null : { pod: name, text: r.stderr });
-            }}
+            onClick={() =>
+              void lab
+                .runLinesWhenReady([{ run: command }])
+                .then((r) => setFailure(!r || r.exitCode === 0 ? null : { pod: name, text: r.stderr }))
+            }
           >
             {t('pod.delete')}
           </button>
@@ -95,10 +96,11 @@ export function PodDetails() {
                   key={key as string}
                   type="button"
                   title={`$ ${l[0]!.run}`}
-                  onClick={() => {
-                    const r = lab.runLines(l);
-                    setFailure(!r || r.exitCode === 0 ? null : { pod: name, text: r.stderr });
-                  }}
+                  onClick={() =>
+                    void lab
+                      .runLinesWhenReady(l)
+                      .then((r) => setFailure(!r || r.exitCode === 0 ? null : { pod: name, text: r.stderr }))
+                  }
                 >
                   {label as string}
                 </button>

@@ -1,16 +1,38 @@
 /**
- * Registers the commands a learner types but no button runs (and those that only say they are not
- * simulated). Import it once, for its effect.
+ * Registers every kubectl command: those the app's buttons run, those a learner types, and those
+ * that only say they are not simulated. Import it once, for its effect (the browser imports it
+ * after its first paint; see src/extensions.ts).
  */
+import { annotateCommand, labelCommand } from './annotate.ts';
+import { applyCommand } from './apply.ts';
 import { createCommand, exposeCommand } from './create.ts';
+import { deleteCommand } from './delete.ts';
 import { describeCommand } from './describe.ts';
 import { getCommand } from './get.ts';
+import { labCommand } from './lab.ts';
 import { logsCommand } from './logs.ts';
 import { apiResourcesCommand, apiVersionsCommand, editCommand, versionCommand } from './misc.ts';
+import { cordonCommand, drainCommand, uncordonCommand } from './node.ts';
+import { patchCommand } from './patch.ts';
 import { registerCommands } from './registry.ts';
+import { rolloutCommand } from './rollout.ts';
+import { scaleCommand } from './scale.ts';
+import { setCommand } from './set.ts';
 import { unsimulatedCommands } from './unsimulated.ts';
 
 registerCommands(
+  setCommand,
+  deleteCommand,
+  rolloutCommand,
+  scaleCommand,
+  applyCommand,
+  patchCommand,
+  labelCommand,
+  annotateCommand,
+  cordonCommand,
+  uncordonCommand,
+  drainCommand,
+  labCommand,
   createCommand,
   exposeCommand,
   getCommand,

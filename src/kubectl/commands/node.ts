@@ -16,11 +16,9 @@ import type { NodeObject, Pod } from '../../k8s/types.ts';
 import { type Command, type CommandContext, type WatchSession, dryRunMode, getOrThrow } from '../command.ts';
 import { FlagError, UsageError, flagBool, flagInt, flagString, parseDuration } from '../parse.ts';
 import { labelSelector, matchesSelector } from './objects.ts';
+import { DELETE_POLL_SECONDS, EVICT_RETRY_SECONDS } from '../status.ts';
 
-/** kubectl's EvictErrorRetryDelay. */
-export const EVICT_RETRY_SECONDS = 5;
-/** waitForDelete's poll interval. */
-export const DELETE_POLL_SECONDS = 1;
+export { DELETE_POLL_SECONDS, EVICT_RETRY_SECONDS } from '../status.ts';
 
 const nodeInfo = () => resourceForKind('Node')!;
 

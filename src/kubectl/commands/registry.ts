@@ -1,19 +1,9 @@
 /**
- * Every kubectl command the simulator knows, in `kubectl --help` order. The commands the app's
- * buttons run are always here; the rest (get, describe, create, expose, edit, api-resources,
- * version) are registered by `extended.ts`, which Node, the tests and the console load at once and
- * the browser loads after the first paint.
+ * Every kubectl command the simulator knows, in `kubectl --help` order. `extended.ts` registers
+ * them: Node, the tests and the CLI load it at once, the browser after its first paint (nothing
+ * the first frame shows runs a command; a scenario's manifests go in through `applyAll`).
  */
 import type { Command, CommandContext } from '../command.ts';
-import { annotateCommand, labelCommand } from './annotate.ts';
-import { applyCommand } from './apply.ts';
-import { deleteCommand } from './delete.ts';
-import { labCommand } from './lab.ts';
-import { cordonCommand, drainCommand, uncordonCommand } from './node.ts';
-import { patchCommand } from './patch.ts';
-import { rolloutCommand } from './rollout.ts';
-import { scaleCommand } from './scale.ts';
-import { setCommand } from './set.ts';
 
 const HELP_ORDER = [
   'create',
@@ -98,20 +88,5 @@ export function registerCommands(...list: Command[]): void {
   commands.sort((a, b) => orderOf(a.name) - orderOf(b.name));
 }
 
-/** Whether the extended commands are in (the browser loads them after the first paint). */
+/** Whether the commands are in (the browser loads them after the first paint). */
 export const allCommandsLoaded = (): boolean => commands.some((c) => c.name === 'get');
-
-registerCommands(
-  setCommand,
-  deleteCommand,
-  rolloutCommand,
-  scaleCommand,
-  applyCommand,
-  patchCommand,
-  labelCommand,
-  annotateCommand,
-  cordonCommand,
-  uncordonCommand,
-  drainCommand,
-  labCommand,
-);

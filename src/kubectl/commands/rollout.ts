@@ -27,53 +27,9 @@ import { labelSelector, listResource, matchesSelector } from './objects.ts';
 import { subcommandsOnly } from './parent.ts';
 import { podTemplateText } from '../printers/describe-template.ts';
 import { tabwrite } from '../printers/tabwriter.ts';
+import { deploymentRolloutStatus } from '../status.ts';
 
-export interface RolloutStatus {
-  message: string;
-  done: boolean;
-  error?: string;
-}
-
-/**
- * DeploymentStatusViewer.Status: the line `kubectl rollout status` prints for a Deployment now.
- */
-export function deploymentRolloutStatus(d: Deployment, revision = 0): RolloutStatus {
-  const name = d.metadata.name;
-  if (revision > 0) {
-    const current = d.metadata.annotations?.[util.RevisionAnnotation];
-    if (String(revision) !== current)
-      return {
-        message: '',
-        done: false,
-        error: `desired revision (${revision}) is different from the running revision (${current ?? ''})`,
-      };
-  }
-  const s = d.status ?? {};
-  if ((d.metadata.generation ?? 0) <= (s.observedGeneration ?? 0)) {
-    const cond = util.getDeploymentCondition(s, 'Progressing');
-    if (cond?.reason === util.TimedOutReason)
-      return { message: '', done: false, error: `deployment "${name}" exceeded its progress deadline` };
-    const replicas = d.spec.replicas ?? 1;
-    const updated = s.updatedReplicas ?? 0;
-    if (updated < replicas)
-      return {
-        message: `Waiting for deployment "${name}" rollout to finish: ${updated} out of ${replicas} new replicas have been updated...\n`,
-        done: false,
-      };
-    if ((s.replicas ?? 0) > updated)
-      return {
-        message: `Waiting for deployment "${name}" rollout to finish: ${(s.replicas ?? 0) - updated} old replicas are pending termination...\n`,
-        done: false,
-      };
-    if ((s.availableReplicas ?? 0) < updated)
-      return {
-        message: `Waiting for deployment "${name}" rollout to finish: ${s.availableReplicas ?? 0} of ${updated} updated replicas are available...\n`,
-        done: false,
-      };
-    return { message: `deployment "${name}" successfully rolled out\n`, done: true };
-  }
-  return { message: `Waiting for deployment spec update to be observed...\n`, done: false };
-}
+export { deploymentRolloutStatus, type RolloutStatus } from '../status.ts';
 
 /** The ReplicaSets a Deployment controls. */
 export function replicaSetsOf(cluster: SimCluster, d: Deployment): ReplicaSet[] {

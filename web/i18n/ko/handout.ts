@@ -1,0 +1,20 @@
+/** Korean strings of web/i18n/handout.ts (the same keys). */
+export const handout = {
+  'handout.open': '유인물',
+  'handout.openHint': '이 레슨의 인쇄용 유인물: 멈춤 지점마다 다이어그램, 명령, 질문',
+  'handout.label': '유인물',
+  'handout.print': '인쇄 또는 PDF로 저장',
+  'handout.markdown': 'Markdown 내려받기',
+  'handout.close': '닫기',
+  'handout.preparing': '다이어그램을 그리는 중: {total}개 중 {n}개…',
+  'handout.ready': '인쇄할 준비가 되었습니다.',
+  'handout.failed': '다이어그램을 그리지 못했습니다: {message}',
+  'handout.stop': '멈춤 {n} · {time}',
+  'handout.stopShort': '멈춤 {n}',
+  'handout.commands': '실행한 명령',
+  'handout.noCommands': '지난 멈춤 지점 이후 실행한 명령이 없습니다.',
+  'handout.yourAnswer': '내 답',
+  'handout.answerKey': '정답',
+  'handout.diagram': '{time}의 클러스터',
+  'handout.stops': '멈춤 지점 {n}개',
+};
