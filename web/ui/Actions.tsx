@@ -13,6 +13,9 @@ import type { Lab } from '../lab/lab.ts';
 import { useFrame, useUiField } from './hooks.ts';
 import './actions.css';
 
+/** The most pods the simulation holds (its maxPodsTotal): more would fail like a quota. */
+const MAX_REPLICAS = 20_000;
+
 const IMAGES = ['luksa/kubia:v1', 'luksa/kubia:v2', 'luksa/kubia:v3', 'luksa/kubia:v4'];
 
 /** The image a rolling update offers first: the next good version after the one running. */
@@ -335,9 +338,11 @@ function UpdateForm({
           <input
             type="number"
             min={0}
-            max={500}
+            max={MAX_REPLICAS}
             value={replicas}
-            onChange={(e) => setReplicas(Math.max(0, Math.min(500, Number(e.target.value) || 0)))}
+            onChange={(e) =>
+              setReplicas(Math.max(0, Math.min(MAX_REPLICAS, Math.floor(Number(e.target.value)) || 0)))
+            }
           />
         </label>
         <ActionButton
