@@ -65,6 +65,22 @@ test('skip to playback, and to the console', async ({ page }) => {
   expect(await playing(page)).toBe(false);
 });
 
+test('/ pressed while the console is still loading focuses it once it is there', async ({ page }) => {
+  // Hold the console's code back until / has been pressed.
+  let release!: () => void;
+  const held = new Promise<void>((r) => (release = r));
+  await page.route(/\/assets\/Console-[^/]*\.js$/, async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.goto('/');
+  await expect(page.locator('svg.diagram')).toBeVisible();
+  await expect(page.getByRole('textbox', { name: 'kubectl command' })).toHaveCount(0);
+  await page.keyboard.press('/');
+  release();
+  await expect(page.getByRole('textbox', { name: 'kubectl command' })).toBeFocused();
+});
+
 test('? lists the shortcuts in a dialog that Esc closes', async ({ page }) => {
   await openApp(page);
   await page.locator('body').press('?');

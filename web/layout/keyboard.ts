@@ -27,9 +27,20 @@ const inDialog = (el: EventTarget | null): boolean =>
 const onButton = (el: EventTarget | null): boolean =>
   el instanceof Element && !!el.closest('button, [role="button"], summary');
 
-/** Focus the console's prompt (the wide console's when it is open). */
+/** `/` was pressed while the console was still loading: its prompt takes the focus on mount. */
+let focusOnMount = false;
+
+/** Focus the console's prompt (the wide console's when it is open), or once it has loaded. */
 export function focusConsole(): void {
-  document.getElementById('kubectl-input')?.focus();
+  const input = document.getElementById('kubectl-input');
+  if (input) input.focus();
+  else focusOnMount = true;
+}
+
+/** The console's prompt is there: it takes the focus if `/` asked for it while it loaded. */
+export function consoleMounted(input: HTMLElement | null): void {
+  if (input && focusOnMount) input.focus();
+  focusOnMount = false;
 }
 
 export function useShortcuts(lab: Lab, openSheet: () => void): void {

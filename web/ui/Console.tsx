@@ -10,6 +10,7 @@ import { useT } from '../i18n/index.ts';
 import { useLab } from '../lab/context.ts';
 import type { LogEntry } from '../lab/lab.ts';
 import { formatTime, useFrame, useUiField } from './hooks.ts';
+import { consoleMounted } from '../layout/keyboard.ts';
 import { setConsoleWide, usePrefs } from '../layout/prefs.ts';
 import './console.css';
 
@@ -42,6 +43,7 @@ export default function Console() {
   const [hint, setHint] = useState('');
   const outRef = useRef<HTMLDivElement>(null);
   const inputRef = useRef<HTMLInputElement>(null);
+  useEffect(() => consoleMounted(inputRef.current), []);
   const wide = usePrefs('consoleWide');
   const widen = (on: boolean) => {
     setConsoleWide(on);
