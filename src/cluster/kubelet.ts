@@ -156,12 +156,15 @@ function upsertCondition(list: PodCondition[] | undefined, c: PodCondition, now:
   return out;
 }
 
+/** Whether the pod's condition of `c`'s type already says what `c` says (status, reason, message). */
+export function hasCondition(pod: Pod, c: PodCondition): boolean {
+  for (const x of pod.status.conditions ?? [])
+    if (x.type === c.type) return x.status === c.status && x.reason === c.reason && x.message === c.message;
+  return false;
+}
+
 export function setPodCondition(ctx: ControllerContext, pod: Pod, c: PodCondition): Pod {
-  for (const x of pod.status.conditions ?? []) {
-    if (x.type !== c.type) continue;
-    if (x.status === c.status && x.reason === c.reason && x.message === c.message) return pod;
-    break;
-  }
+  if (hasCondition(pod, c)) return pod;
   return ctx.updateStatus<Pod>({
     ...pod,
     status: { ...pod.status, conditions: upsertCondition(pod.status.conditions, c, ctx.now) },

@@ -4,9 +4,9 @@
  * `WorldState`, so snapshots capture it.
  */
 import { parseQuantity } from '../k8s/quantity.ts';
-import type { NodeObject, Pod } from '../k8s/types.ts';
+import type { NodeObject, Pod, PodCondition } from '../k8s/types.ts';
 import type { AppBehaviour } from './apps.ts';
-import { setPodCondition, upsertCondition, type KubeletWorld } from './kubelet.ts';
+import { hasCondition, setPodCondition, upsertCondition, type KubeletWorld } from './kubelet.ts';
 import { copyTrafficState, newTrafficState, type TrafficState } from './traffic.ts';
 import type { ControllerContext, InformerHandlers } from './context.ts';
 import { controllerUid } from './store.ts';
@@ -78,8 +78,8 @@ function nodeUsage(ctx: ControllerContext, nodes: NodeObject[]): Map<string, Nod
   const usage = new Map<string, NodeUsage>();
   for (const n of nodes) usage.set(n.metadata.name, { cpu: 0, memory: 0, pods: 0, byOwner: new Map() });
   for (const p of ctx.store.values<Pod>('Pod')) {
-    const u = p.spec.nodeName ? usage.get(p.spec.nodeName) : undefined;
-    if (!u || p.status?.phase === 'Succeeded' || p.status?.phase === 'Failed') continue;
+    const u = holdsRoom(p) ? usage.get(p.spec.nodeName!) : undefined;
+    if (!u) continue;
     const r = podRequests(p);
     u.cpu += r.cpu;
     u.memory += r.memory;
@@ -134,8 +134,8 @@ export class NodeUsageCache {
   }
 
   private count(p: Pod, sign: 1 | -1): void {
-    const node = p.spec.nodeName;
-    if (!node || p.status?.phase === 'Succeeded' || p.status?.phase === 'Failed') return;
+    if (!holdsRoom(p)) return;
+    const node = p.spec.nodeName!;
     const r = podRequests(p);
     if (!exactRequests(r)) this.inexact = true;
     let u = this.usage.get(node);
@@ -258,17 +258,21 @@ export function scheduleBatch(
       if (seen?.pod === pod && fitsNowhere.get(seen.fit)?.message === seen.message) return;
       const fit = fitKey(pod);
       const failed = fitsNowhere.get(fit);
-      if (failed && waitsWith(pod, failed.message)) {
+      if (failed && hasCondition(pod, unschedulable(failed.message))) {
         waiting.set(key, { pod, fit, message: failed.message });
         return;
       }
     }
     usage ??= cache.usageOf(ctx, nodes);
-    const left = schedulePod(ctx, world, key, pod, nodes, usage, fitsNowhere);
-    if (left) {
-      if (!was) waiting.entered(key);
+    const left = schedulePod(ctx, was, pod, nodes, usage, fitsNowhere);
+    if (!left) stopWaiting(key);
+    else {
+      if (!was) {
+        world.unschedulable.add(key);
+        waiting.entered(key);
+      }
       waiting.set(key, left);
-    } else stopWaiting(key);
+    }
   };
 
   const before = new Set<string>();
@@ -289,12 +293,9 @@ export function scheduleBatch(
   }
 }
 
-/** Whether a pod's PodScheduled condition already says it is Unschedulable with this message. */
-function waitsWith(pod: Pod, message: string): boolean {
-  for (const c of pod.status.conditions ?? [])
-    if (c.type === 'PodScheduled')
-      return c.status === 'False' && c.reason === 'Unschedulable' && c.message === message;
-  return false;
+/** The PodScheduled condition of a pod that fits on no node. */
+function unschedulable(message: string): PodCondition {
+  return { type: 'PodScheduled', status: 'False', reason: 'Unschedulable', message };
 }
 
 /** The nodes a pod with these requests fits on, with their scores; counts why the others do not. */
@@ -442,10 +443,13 @@ function fitKey(pod: Pod): string {
   return key;
 }
 
+/**
+ * Places one pod, or leaves it waiting: what it was left as (FailedScheduling is recorded the first
+ * time, when it was not `waiting` already). Whether it waits is the batch's to keep.
+ */
 function schedulePod(
   ctx: ControllerContext,
-  world: WorldState,
-  key: string,
+  waiting: boolean,
   pod: Pod,
   nodes: NodeObject[],
   usage: Map<string, NodeUsage>,
@@ -474,7 +478,7 @@ function schedulePod(
   }
   if (failed !== undefined) {
     const { detail, message } = failed;
-    if (!world.unschedulable.has(key)) {
+    if (!waiting) {
       ctx.event(
         pod,
         'Warning',
@@ -490,13 +494,7 @@ function schedulePod(
         values: { nodes: nodes.length, cpu: req.cpu, memory: req.memory },
       });
     }
-    world.unschedulable.add(key);
-    const stored = setPodCondition(ctx, pod, {
-      type: 'PodScheduled',
-      status: 'False',
-      reason: 'Unschedulable',
-      message,
-    });
+    const stored = setPodCondition(ctx, pod, unschedulable(message));
     return { pod: stored, fit: requests, message };
   }
   // The best-scoring nodes; a seeded draw picks among equals.
@@ -517,7 +515,6 @@ function schedulePod(
   u.memory += req.memory;
   u.pods++;
   if (owner) u.byOwner.set(owner, (u.byOwner.get(owner) ?? 0) + 1);
-  world.unschedulable.delete(key);
   const conditions = upsertCondition(
     pod.status.conditions,
     { type: 'PodScheduled', status: 'True' },
