@@ -106,11 +106,19 @@ export interface ManagerState {
   pendingTimers?: [string, string, number | null][];
 }
 
+/** A timer's queue and key as one map key (and back). */
+const timerId = (queue: string, key: string): string => `${queue}\u0000${key}`;
+
+function queueAndKey(id: string): [string, string] {
+  const i = id.indexOf('\u0000');
+  return [id.slice(0, i), id.slice(i + 1)];
+}
+
 /** Per queue and key, the earliest of its timers. */
 function earliestTimers(timers: readonly Timer[]): Map<string, number> {
   const out = new Map<string, number>();
   for (const t of timers) {
-    const id = `${t.target}\u0000${t.key}`;
+    const id = timerId(t.target, t.key);
     const cur = out.get(id);
     if (cur === undefined || t.at < cur) out.set(id, t.at);
   }
@@ -195,7 +203,7 @@ export class ControllerManager {
       this.enqueue(queue, key);
       return;
     }
-    const id = `${queue}\u0000${key}`;
+    const id = timerId(queue, key);
     const pending = this.pendingTimers.get(id);
     if (pending !== undefined && pending <= at && pending > now) return;
     this.pendingTimers.set(id, at);
@@ -211,7 +219,7 @@ export class ControllerManager {
   fireTimers(now: number): void {
     while (this.timers.peek() && this.timers.peek()!.at === now) {
       const t = this.timers.pop()!;
-      const id = `${t.target}\u0000${t.key}`;
+      const id = timerId(t.target, t.key);
       if (this.pendingTimers.get(id) === t.at) this.pendingTimers.delete(id);
       this.enqueue(t.target as QueueName, t.key);
     }
@@ -290,21 +298,16 @@ export class ControllerManager {
    * The request a timer was last set by is what a later one for the same key is measured against
    * (enqueueAfter), and it need not be the earliest timer left: one set earlier may still wait
    * behind it. Those few are saved, so a restored cluster schedules exactly what this one would.
+   * (A request still to come always has its timer waiting: timers leave only as they fire.)
    */
   private savePending(): Pick<ManagerState, 'pendingTimers'> {
     const now = this.ctx.now;
     const out: [string, string, number | null][] = [];
-    const split = (id: string): [string, string] => {
-      const i = id.indexOf('\u0000');
-      return [id.slice(0, i), id.slice(i + 1)];
-    };
-    const earliest = earliestTimers(this.timers.items);
-    for (const [id, at] of earliest) {
+    for (const [id, at] of earliestTimers(this.timers.items)) {
       const p = this.pendingTimers.get(id);
       const live = p !== undefined && p > now ? p : null;
-      if (live !== at) out.push([...split(id), live]);
+      if (live !== at) out.push([...queueAndKey(id), live]);
     }
-    for (const [id, p] of this.pendingTimers) if (p > now && !earliest.has(id)) out.push([...split(id), p]);
     return out.length ? { pendingTimers: out } : {};
   }
 
@@ -319,7 +322,7 @@ export class ControllerManager {
     this.timerSeq = s.timerSeq;
     this.pendingTimers = earliestTimers(s.timers);
     for (const [queue, key, at] of s.pendingTimers ?? []) {
-      const id = `${queue}\u0000${key}`;
+      const id = timerId(queue, key);
       if (at === null) this.pendingTimers.delete(id);
       else this.pendingTimers.set(id, at);
     }
