@@ -39,6 +39,7 @@ export type {
 };
 export type * from './k8s/types.ts';
 export { defaultTiming } from './cluster/context.ts';
+export { MAX_PODS_TOTAL } from './cluster/cluster.ts';
 export { ValidationError, formatFieldError, type FieldError } from './k8s/validation.ts';
 export { ManifestError } from './k8s/yaml.ts';
 export { ApiError } from './cluster/apply.ts';

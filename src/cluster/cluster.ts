@@ -45,6 +45,9 @@ import { copyWorldState, newWorldState, type WorldState } from './world.ts';
 
 export { MAX_STEPS_PER_INSTANT, roundTime } from './manager.ts';
 
+/** The most pods a simulation holds unless told otherwise (ClusterOptions.maxPodsTotal). */
+export const MAX_PODS_TOTAL = 20_000;
+
 export interface ClusterOptions {
   seed?: number;
   nodes?: number;
@@ -53,7 +56,7 @@ export interface ClusterOptions {
   /** Pods per node (the kubelet's maxPods, 110 by default). */
   maxPods?: number;
   timing?: Partial<Timing>;
-  /** The most pods the simulation holds (20,000); creating more fails like a quota would. */
+  /** The most pods the simulation holds (MAX_PODS_TOTAL); creating more fails like a quota would. */
   maxPodsTotal?: number;
   /** Behaviour of the scenario's own images (start-up, failures, shutdown); see apps.ts. */
   apps?: Record<string, Partial<AppBehaviour>>;
@@ -139,7 +142,7 @@ export class SimCluster implements ControllerContext {
     this.timing = { ...defaultTiming, ...(options.timing ?? {}) };
     this.world = newWorldState(structuredCloneJson(options.apps ?? {}));
     this.watchWorld();
-    this.maxPods = options.maxPodsTotal ?? 20_000;
+    this.maxPods = options.maxPodsTotal ?? MAX_PODS_TOTAL;
     this.maxPodsPerCommand = options.maxPodsPerCommand ?? this.maxPods;
     this.budget = new CommandBudget(this.maxPodsPerCommand, this);
     this.manager = new ControllerManager(this, () => this.world, this.budget);

@@ -5,16 +5,19 @@
  * steps whose state is read from the objects. Nothing here touches the cluster but through the Run.
  */
 import { useState, type KeyboardEvent, type ReactNode } from 'react';
-import { actions, type CommandLine, type Deployment, type KubectlResult } from '../../src/index.ts';
+import {
+  actions,
+  MAX_PODS_TOTAL,
+  type CommandLine,
+  type Deployment,
+  type KubectlResult,
+} from '../../src/index.ts';
 import { useT } from '../i18n/index.ts';
 import { useLab } from '../lab/context.ts';
 import { STACKED, useMedia } from '../layout/media.ts';
 import type { Lab } from '../lab/lab.ts';
 import { useFrame, useUiField } from './hooks.ts';
 import './actions.css';
-
-/** The most pods the simulation holds (its maxPodsTotal): more would fail like a quota. */
-const MAX_REPLICAS = 20_000;
 
 const IMAGES = ['luksa/kubia:v1', 'luksa/kubia:v2', 'luksa/kubia:v3', 'luksa/kubia:v4'];
 
@@ -338,10 +341,10 @@ function UpdateForm({
           <input
             type="number"
             min={0}
-            max={MAX_REPLICAS}
+            max={MAX_PODS_TOTAL}
             value={replicas}
             onChange={(e) =>
-              setReplicas(Math.max(0, Math.min(MAX_REPLICAS, Math.floor(Number(e.target.value)) || 0)))
+              setReplicas(Math.max(0, Math.min(MAX_PODS_TOTAL, Math.floor(Number(e.target.value)) || 0)))
             }
           />
         </label>
