@@ -11,9 +11,8 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { Pod } from '../k8s/types.ts';
 import { parseManifests } from '../k8s/yaml.ts';
-import { runKubectl } from '../kubectl/index.ts';
+import { perform, type Action } from '../test-helpers/actions.ts';
 import { kubiaYaml } from '../test-helpers/builders.ts';
 import { applyAll } from './apply.ts';
 import { SimCluster, type ClusterOptions, type ClusterSnapshot } from './cluster.ts';
@@ -23,14 +22,6 @@ kind: Service
 metadata: { name: kubia }
 spec: { selector: { app: kubia }, ports: [{ port: 80, targetPort: 8080 }] }
 `;
-
-type Action =
-  | { kind: 'image'; tag: string }
-  | { kind: 'scale'; replicas: number }
-  | { kind: 'undo' }
-  | { kind: 'deletePod'; index: number }
-  | { kind: 'cordon'; on: boolean }
-  | { kind: 'advance'; seconds: number };
 
 const actionArb: fc.Arbitrary<Action> = fc.oneof(
   { weight: 3, arbitrary: fc.constantFrom('v1', 'v2', 'v3').map((tag) => ({ kind: 'image' as const, tag })) },
@@ -56,33 +47,6 @@ const caseArb = fc.record({
   actions: fc.array(actionArb, { minLength: 4, maxLength: 24 }),
   copyAt: fc.nat(24),
 });
-
-function perform(sim: SimCluster, a: Action): void {
-  switch (a.kind) {
-    case 'image':
-      runKubectl(sim, `set image deployment/kubia nodejs=luksa/kubia:${a.tag}`);
-      break;
-    case 'scale':
-      runKubectl(sim, `scale deployment/kubia --replicas=${a.replicas}`);
-      break;
-    case 'undo':
-      runKubectl(sim, 'rollout undo deployment/kubia');
-      break;
-    case 'deletePod': {
-      const pods = sim.store.list<Pod>('Pod');
-      const p = pods[a.index % Math.max(1, pods.length)];
-      if (p) sim.delete('Pod', p.metadata.namespace, p.metadata.name);
-      break;
-    }
-    case 'cordon':
-      runKubectl(sim, `${a.on ? 'cordon' : 'uncordon'} node-1`);
-      break;
-    case 'advance':
-      sim.advance(a.seconds);
-      return;
-  }
-  sim.advance(0);
-}
 
 /** Everything a snapshot holds, timers in the order they fire. */
 function state(sim: SimCluster): string {

@@ -14,6 +14,7 @@ import { describe, expect, it } from 'vitest';
 import type { Deployment, IntOrString, Pod, ReplicaSet } from '../k8s/types.ts';
 import { parseManifests } from '../k8s/yaml.ts';
 import { runKubectl } from '../kubectl/index.ts';
+import { perform, type Action } from '../test-helpers/actions.ts';
 import { kubiaYaml, newSim } from '../test-helpers/builders.ts';
 import { applyAll } from './apply.ts';
 import type { SimCluster } from './cluster.ts';
@@ -43,15 +44,6 @@ const specArb = (minReplicas = 0): fc.Arbitrary<Spec> =>
     })
     .filter((s) => s.strategy === 'Recreate' || !(isZero(s.maxSurge) && isZero(s.maxUnavailable)));
 
-type Action =
-  | { kind: 'image'; tag: string }
-  | { kind: 'scale'; replicas: number }
-  | { kind: 'pause' }
-  | { kind: 'resume' }
-  | { kind: 'undo' }
-  | { kind: 'deletePod'; index: number }
-  | { kind: 'advance'; seconds: number };
-
 const actionArb: fc.Arbitrary<Action> = fc.oneof(
   {
     weight: 4,
@@ -80,36 +72,6 @@ function start(spec: Spec, seed: number): SimCluster {
   applyAll(sim, parseManifests(kubiaYaml(o)));
   sim.advance(1);
   return sim;
-}
-
-function perform(sim: SimCluster, a: Action): void {
-  switch (a.kind) {
-    case 'image':
-      runKubectl(sim, `set image deployment/kubia nodejs=luksa/kubia:${a.tag}`);
-      break;
-    case 'scale':
-      runKubectl(sim, `scale deployment/kubia --replicas=${a.replicas}`);
-      break;
-    case 'pause':
-      runKubectl(sim, 'rollout pause deployment/kubia');
-      break;
-    case 'resume':
-      runKubectl(sim, 'rollout resume deployment/kubia');
-      break;
-    case 'undo':
-      runKubectl(sim, 'rollout undo deployment/kubia');
-      break;
-    case 'deletePod': {
-      const pods = sim.store.list<Pod>('Pod');
-      const p = pods[a.index % Math.max(1, pods.length)];
-      if (p) sim.delete('Pod', p.metadata.namespace, p.metadata.name);
-      break;
-    }
-    case 'advance':
-      sim.advance(a.seconds);
-      return;
-  }
-  sim.advance(0);
 }
 
 const kubia = (sim: SimCluster) => sim.store.get<Deployment>('Deployment', 'default', 'kubia')!;
