@@ -6,7 +6,8 @@
  */
 import { useState, type FormEvent } from 'react';
 import { CODE_LENGTH, isNumberQuestion, MAX_NAME } from '../../src/index.ts';
-import { LANGUAGES, setLang, useLang, useT } from '../i18n/index.ts';
+import { useLang, useT } from '../i18n/index.ts';
+import { LanguageSelect } from '../ui/HeaderControls.tsx';
 import { useLab } from '../lab/context.ts';
 import { choiceText, givenText, text, useCurrentLesson, useLesson } from '../lessons/hooks.ts';
 import { NumberField } from '../lessons/parts.tsx';
@@ -171,7 +172,6 @@ export default function StudentView({ onLeave }: { onLeave: () => void }) {
     window.history.replaceState(null, '', '/');
     onLeave();
   };
-  const lang = useLang();
   const joined = useClass((s) => s.joined);
   const status = useClass((s) => s.status);
   const name = useClass((s) => s.name);
@@ -184,17 +184,7 @@ export default function StudentView({ onLeave }: { onLeave: () => void }) {
             {name} · {t(`class.status.${status}`)}
           </span>
         )}
-        <select
-          value={lang}
-          onChange={(e) => void setLang(e.target.value as 'en' | 'ko')}
-          aria-label="Language"
-        >
-          {LANGUAGES.map((l) => (
-            <option key={l.code} value={l.code}>
-              {l.label}
-            </option>
-          ))}
-        </select>
+        <LanguageSelect />
       </header>
       {joined && status === 'lost' && (
         <p className="student-status" role="alert" data-testid="class.lost">

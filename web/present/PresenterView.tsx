@@ -5,7 +5,8 @@
  */
 import { useEffect, useRef, useState } from 'react';
 import { LESSONS, lessonById, loadLessons } from '../lessons/catalog.ts';
-import { LANGUAGES, setLang, useLang, useT } from '../i18n/index.ts';
+import { useLang, useT } from '../i18n/index.ts';
+import { LanguageSelect } from '../ui/HeaderControls.tsx';
 import { isNumberQuestion, type LessonQuestion } from '../../src/index.ts';
 import { answerText, choiceText, text } from '../lessons/hooks.ts';
 import { stopsOf } from '../lessons/store.ts';
@@ -134,17 +135,7 @@ export default function PresenterView() {
         <button type="button" onClick={() => setStarted(Date.now())}>
           {t('present.resetTimer')}
         </button>
-        <select
-          value={lang}
-          onChange={(e) => void setLang(e.target.value as 'en' | 'ko')}
-          aria-label="Language"
-        >
-          {LANGUAGES.map((l) => (
-            <option key={l.code} value={l.code}>
-              {l.label}
-            </option>
-          ))}
-        </select>
+        <LanguageSelect />
       </header>
       {!state && <p className="muted">{t('present.waiting')}</p>}
       {!lesson ? (

@@ -1,4 +1,4 @@
-/** Small header controls: the language switch (EN / 한국어) and the diagram's Nodes layer. */
+/** Small header controls: the language switch (EN / 한국어, or a list) and the diagram's Nodes layer. */
 import { LANGUAGES, setLang, useLang, useT } from '../i18n/index.ts';
 import { useLab } from '../lab/context.ts';
 import { useUiField } from './hooks.ts';
@@ -20,6 +20,20 @@ export function LanguageSwitch() {
         </button>
       ))}
     </div>
+  );
+}
+
+/** The language as a list, for the presenter's and a student's window (the lab has buttons). */
+export function LanguageSelect() {
+  const lang = useLang();
+  return (
+    <select value={lang} onChange={(e) => void setLang(e.target.value as 'en' | 'ko')} aria-label="Language">
+      {LANGUAGES.map((l) => (
+        <option key={l.code} value={l.code}>
+          {l.label}
+        </option>
+      ))}
+    </select>
   );
 }
 
