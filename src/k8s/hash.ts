@@ -5,6 +5,8 @@
  * reproduce, so values differ from a real cluster's, but shape and alphabet are the same
  * (1–10 characters from `456789bcdf`).
  */
+import { joinFlat } from './copy.ts';
+
 const SAFE_ALPHABET = 'bcdfghjklmnpqrstvwxz2456789';
 
 export function safeEncodeString(s: string): string {
@@ -68,6 +70,26 @@ export function hashUuid(seed: string): string {
   const prefix = fnv32a(seed);
   const hex = (i: number) => fnv32a(`#${i}`, prefix).toString(16).padStart(8, '0');
   const [a, b, c, d] = [hex(0), hex(1), hex(2), hex(3)];
+  return uuidOf(a, b, c, d);
+}
+
+/**
+ * A version-4 UUID laid out from four 8-digit hex words (in one piece: uids are kept by the
+ * hundred thousand, in every object and Event).
+ */
+export function uuidOf(a: string, b: string, c: string, d: string): string {
   const variant = ((parseInt(c[0]!, 16) & 0x3) | 0x8).toString(16);
-  return `${a}-${b.slice(0, 4)}-4${b.slice(5, 8)}-${variant}${c.slice(1, 4)}-${c.slice(4)}${d}`;
+  return joinFlat(
+    a,
+    '-',
+    b.slice(0, 4),
+    '-4',
+    b.slice(5, 8),
+    '-',
+    variant,
+    c.slice(1, 4),
+    '-',
+    c.slice(4),
+    d,
+  );
 }

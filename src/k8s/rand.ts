@@ -2,6 +2,8 @@
  * The cluster's seeded random generator (sfc32). Its state is four 32-bit words stored in the
  * cluster state, so snapshots capture it and replays are exact. Nothing in src/ uses Math.random.
  */
+import { uuidOf } from './hash.ts';
+
 export type RandState = [number, number, number, number];
 
 export function seedRandState(seed: number): RandState {
@@ -58,7 +60,6 @@ export class Rand {
     const b = hex(this.nextUint32());
     const c = hex(this.nextUint32());
     const d = hex(this.nextUint32());
-    const variant = ((parseInt(c[0]!, 16) & 0x3) | 0x8).toString(16);
-    return `${a}-${b.slice(0, 4)}-4${b.slice(5, 8)}-${variant}${c.slice(1, 4)}-${c.slice(4)}${d}`;
+    return uuidOf(a, b, c, d);
   }
 }
