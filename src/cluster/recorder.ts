@@ -7,10 +7,10 @@
  * The recorder holds no clock and no store: the cluster passes the time, and Events take their
  * resourceVersions from the API (`nextResourceVersion`), one counter with every other write.
  */
-import { deepFreeze } from '../k8s/copy.ts';
+import { deepFreeze, flatString, joinFlat } from '../k8s/copy.ts';
 import { hashUuid } from '../k8s/hash.ts';
 import { timestamp } from '../k8s/time.ts';
-import type { KubeEvent, KubeObject } from '../k8s/types.ts';
+import type { KubeEvent, KubeObject, ObjectReference } from '../k8s/types.ts';
 import type { Decision } from './context.ts';
 import { SharedList, SharedMemo, SharedSeries } from './snapshot-parts.ts';
 
@@ -23,32 +23,75 @@ const WAITING_CODES = /Blocked$|^recreate\.waitOldPods$|^pod\.neverReady$/;
 /** Kubernetes keeps events for an hour (kube-apiserver --event-ttl). */
 const EVENT_TTL_SECONDS = 3600;
 
-function eventKey(
-  uid: string,
-  type: string,
-  reason: string,
-  component: string,
-  host: string,
-  message: string,
-): string {
-  return `${uid}|${type}|${reason}|${component}|${host}|${message}`;
+/** The object an Event is about, as the correlator tells objects apart: its uid, else its name. */
+const objectKey = (e: KubeEvent) => e.involvedObject.uid || e.involvedObject.name;
+
+/**
+ * Whether `e` is the event the correlator would repeat: same object and message (the caller looks
+ * among that object's events with that message), type, reason and source.
+ */
+function sameEvent(e: KubeEvent, type: string, reason: string, component: string, host: string): boolean {
+  return (
+    e.type === type &&
+    e.reason === reason &&
+    e.source.component === component &&
+    (e.source.host ?? '') === host
+  );
 }
 
 /**
- * Each recorded Event's key (events are frozen and shared by the snapshots that hold them), so a
- * restore indexes an hour of events without building their keys again.
+ * The correlator's index: where the events with each message are in the log. A message one event
+ * has (most name their object) is its position; one that several events have ("Started container
+ * nodejs") maps each object (uid, or name when it has none) to its event's position, or positions
+ * when that object's events with the message differ in type, reason or source.
  */
-const eventKeys = new WeakMap<KubeEvent, string>();
+type EventIndex = Map<string, number | Map<string, number | number[]>>;
 
-function keyOfEvent(e: KubeEvent): string {
-  let key = eventKeys.get(e);
-  if (key === undefined) {
-    const o = e.involvedObject;
-    key = eventKey(o.uid || o.name, e.type, e.reason, e.source.component, e.source.host ?? '', e.message);
-    eventKeys.set(e, key);
+function indexEvent(index: EventIndex, log: readonly KubeEvent[], at: number): void {
+  const e = log[at]!;
+  const slot = index.get(e.message);
+  if (slot === undefined) {
+    index.set(e.message, at);
+    return;
   }
-  return key;
+  let byObject = slot;
+  if (typeof byObject === 'number') {
+    byObject = new Map([[objectKey(log[byObject]!), byObject]]);
+    index.set(e.message, byObject);
+  }
+  const key = objectKey(e);
+  const positions = byObject.get(key);
+  if (positions === undefined) byObject.set(key, at);
+  else if (typeof positions === 'number') byObject.set(key, [positions, at]);
+  else positions.push(at);
 }
+
+/** Where the events about the object `key` with this message are (see EventIndex). */
+function positionsOf(
+  index: EventIndex,
+  log: readonly KubeEvent[],
+  key: string,
+  message: string,
+): number | number[] | undefined {
+  const slot = index.get(message);
+  if (typeof slot === 'number') return objectKey(log[slot]!) === key ? slot : undefined;
+  return slot?.get(key);
+}
+
+/** Field by field: the references of two events about the same version of an object. */
+function sameReference(a: ObjectReference, b: ObjectReference): boolean {
+  return (
+    a.kind === b.kind &&
+    a.namespace === b.namespace &&
+    a.name === b.name &&
+    a.uid === b.uid &&
+    a.apiVersion === b.apiVersion &&
+    a.resourceVersion === b.resourceVersion
+  );
+}
+
+/** Texts kept by many events (messages) are kept once while this many distinct ones are in use. */
+const SHARED_TEXTS = 4096;
 
 /** What a snapshot holds of the recorder. */
 export interface RecorderState {
@@ -60,8 +103,18 @@ export interface RecorderState {
 
 export class Recorder {
   private eventLog: KubeEvent[] = [];
-  /** Where each event key is in the log; built when first needed after a restore or prune. */
-  private eventIndexMap: Map<string, number> | undefined = new Map();
+  /** The correlator's index; built when first needed after a restore or prune. */
+  private eventIndexMap: EventIndex | undefined = new Map();
+  /**
+   * An Event is kept for an hour and large rollouts record 150,000: its parts that repeat are
+   * shared between events (immutable, so sharing is invisible). The reference made of each stored
+   * object version, kept by that object (the same version is the subject of several events).
+   */
+  private references = new WeakMap<KubeObject, ObjectReference>();
+  /** Sources by component and host. */
+  private sources = new Map<string, Map<string, KubeEvent['source']>>();
+  /** Messages seen lately, each held in one piece (see SHARED_TEXTS). */
+  private texts = new Map<string, string>();
   /** At most the oldest lastTimestamp in the event log (undefined: not known). */
   private eventsNotBefore: string | undefined;
   private eventSeq = 0;
@@ -94,29 +147,10 @@ export class Recorder {
     host?: string,
   ): void {
     const namespace = obj.metadata.namespace ?? 'default';
-    // The reference as upstream's recorders write it. A namespaced object's is its own; a Node's
-    // has no namespace (its events go to `default`): the kubelet's nodeRef carries the node's
-    // name as its uid and no apiVersion, the node controller's (RecordNodeStatusChange) the uid.
-    const involvedObject: KubeEvent['involvedObject'] =
-      obj.metadata.namespace !== undefined
-        ? {
-            kind: obj.kind,
-            namespace,
-            name: obj.metadata.name,
-            uid: obj.metadata.uid ?? '',
-            apiVersion: obj.apiVersion,
-            resourceVersion: obj.metadata.resourceVersion ?? '',
-          }
-        : component === 'kubelet'
-          ? { kind: obj.kind, name: obj.metadata.name, uid: obj.metadata.name }
-          : {
-              apiVersion: obj.apiVersion,
-              kind: obj.kind,
-              name: obj.metadata.name,
-              uid: obj.metadata.uid ?? '',
-            };
+    const involvedObject = this.reference(obj, component);
     // The event correlator: the same event about the same object only bumps count and lastTimestamp.
-    const key = eventKey(
+    const ts = timestamp(now);
+    const at = this.repeated(
       involvedObject.uid || involvedObject.name,
       type,
       reason,
@@ -124,9 +158,7 @@ export class Recorder {
       host ?? '',
       message,
     );
-    const ts = timestamp(now);
-    const at = this.eventIndex().get(key);
-    if (at !== undefined && this.eventLog[at]) {
+    if (at !== undefined) {
       const prev = this.eventLog[at]!;
       const next: KubeEvent = deepFreeze({
         ...prev,
@@ -135,15 +167,12 @@ export class Recorder {
         lastTimestamp: ts,
       });
       this.eventLog[at] = next;
-      eventKeys.set(next, key);
       this.versions.events++;
       for (const w of this.watchers) w(next, prev);
       return;
     }
     this.eventSeq++;
-    const source: KubeEvent['source'] = { component };
-    if (host) source.host = host;
-    const eventName = `${obj.metadata.name}.${(EVENT_NAME_BASE + this.eventSeq).toString(16)}`;
+    const eventName = joinFlat(obj.metadata.name, '.', (EVENT_NAME_BASE + this.eventSeq).toString(16));
     // What client-go's recorder writes (core/v1 Events): reportingComponent and -Instance mirror
     // the source, eventTime stays null. The uid is derived, not drawn from the seeded generator.
     const ev: KubeEvent = {
@@ -159,9 +188,9 @@ export class Recorder {
       },
       involvedObject,
       reason,
-      message,
+      message: this.text(message),
       type,
-      source,
+      source: this.source(component, host),
       firstTimestamp: ts,
       lastTimestamp: ts,
       eventTime: null,
@@ -169,18 +198,90 @@ export class Recorder {
       reportingComponent: component,
       reportingInstance: host ?? '',
     };
-    this.eventIndex().set(key, this.eventLog.length);
+    const index = this.eventIndex();
     this.eventLog.push(deepFreeze(ev));
-    eventKeys.set(ev, key);
+    indexEvent(index, this.eventLog, this.eventLog.length - 1);
     this.versions.events++;
     for (const w of this.watchers) w(ev, undefined);
+  }
+
+  /** Where the event that this one repeats is in the log (the last, should there be several). */
+  private repeated(
+    key: string,
+    type: string,
+    reason: string,
+    component: string,
+    host: string,
+    message: string,
+  ): number | undefined {
+    const positions = positionsOf(this.eventIndex(), this.eventLog, key, message);
+    if (typeof positions === 'number')
+      return sameEvent(this.eventLog[positions]!, type, reason, component, host) ? positions : undefined;
+    for (let i = (positions?.length ?? 0) - 1; i >= 0; i--)
+      if (sameEvent(this.eventLog[positions![i]!]!, type, reason, component, host)) return positions![i];
+    return undefined;
+  }
+
+  /**
+   * The reference as upstream's recorders write it. A namespaced object's is its own; a Node's
+   * has no namespace (its events go to `default`): the kubelet's nodeRef carries the node's name
+   * as its uid and no apiVersion, the node controller's (RecordNodeStatusChange) the uid. The
+   * same as the last one made of `obj` is that one.
+   */
+  private reference(obj: KubeObject, component: string): ObjectReference {
+    const ref: ObjectReference =
+      obj.metadata.namespace !== undefined
+        ? {
+            kind: obj.kind,
+            namespace: obj.metadata.namespace,
+            name: obj.metadata.name,
+            uid: obj.metadata.uid ?? '',
+            apiVersion: obj.apiVersion,
+            resourceVersion: obj.metadata.resourceVersion ?? '',
+          }
+        : component === 'kubelet'
+          ? { kind: obj.kind, name: obj.metadata.name, uid: obj.metadata.name }
+          : {
+              apiVersion: obj.apiVersion,
+              kind: obj.kind,
+              name: obj.metadata.name,
+              uid: obj.metadata.uid ?? '',
+            };
+    const last = this.references.get(obj);
+    if (last && sameReference(last, ref)) return last;
+    this.references.set(obj, ref);
+    return ref;
+  }
+
+  /** The source of `component` on `host`, one object for all their events. */
+  private source(component: string, host: string | undefined): KubeEvent['source'] {
+    let byHost = this.sources.get(component);
+    if (!byHost) this.sources.set(component, (byHost = new Map()));
+    let source = byHost.get(host ?? '');
+    if (!source) {
+      source = { component };
+      if (host) source.host = host;
+      byHost.set(host ?? '', deepFreeze(source));
+    }
+    return source;
+  }
+
+  /** `text` in one piece, the same string as the last events' with that text. */
+  private text(text: string): string {
+    let kept = this.texts.get(text);
+    if (kept === undefined) {
+      if (this.texts.size >= SHARED_TEXTS) this.texts.clear();
+      kept = flatString(text);
+      this.texts.set(kept, kept);
+    }
+    return kept;
   }
 
   /** Records a decision at virtual time `now`. */
   decide(now: number, d: Omit<Decision, 't'>): void {
     // A "still waiting" record repeats on every sync while nothing changes: keep it once until
     // the object's controller acts again.
-    const objKey = `${d.object.kind}/${d.object.namespace ?? ''}/${d.object.name}`;
+    const objKey = joinFlat(d.object.kind, '/', d.object.namespace ?? '', '/', d.object.name);
     const signature = JSON.stringify(d.values);
     const waiting = WAITING_CODES.test(d.code);
     const seen = this.lastDecision.get(objKey);
@@ -189,7 +290,8 @@ export class Recorder {
     else this.shared.memo.changed(seen);
     this.lastDecision.get(objKey)!.set(d.code, signature);
     this.versions.memo++;
-    this.decisionLog.push(deepFreeze({ t: now, ...d }));
+    // Kept for an hour: the message in one piece (see joinFlat).
+    this.decisionLog.push(deepFreeze({ t: now, ...d, message: flatString(d.message) }));
     this.versions.decisions++;
   }
 
@@ -222,11 +324,11 @@ export class Recorder {
     this.eventsNotBefore = undefined;
   }
 
-  private eventIndex(): Map<string, number> {
+  private eventIndex(): EventIndex {
     if (this.eventIndexMap) return this.eventIndexMap;
-    const index = new Map<string, number>();
+    const index: EventIndex = new Map();
     const log = this.eventLog;
-    for (let i = 0; i < log.length; i++) index.set(keyOfEvent(log[i]!), i);
+    for (let i = 0; i < log.length; i++) indexEvent(index, log, i);
     this.eventIndexMap = index;
     return index;
   }
