@@ -223,14 +223,19 @@ export class Store {
     };
   }
 
-  /** The last list of entries saved per kind, with the kind's version it was saved at. */
-  private saved = new Map<string, { version: number; entries: [string, KubeObject][] }>();
+  /**
+   * The last list of entries saved per kind, with the kind's version it was saved at, while a
+   * snapshot holds it: the store does not keep the objects of a snapshot nobody keeps (a
+   * command's undo point, after the command), which could share it with no later one.
+   */
+  private saved = new Map<string, { version: number; entries: WeakRef<[string, KubeObject][]> }>();
   private pairs = new WeakMap<KubeObject, [string, KubeObject]>();
 
   private entries(kind: string, b: Map<string, KubeObject>): [string, KubeObject][] {
     const version = this.kindVersion.get(kind) ?? 0;
     const last = this.saved.get(kind);
-    if (last?.version === version) return last.entries;
+    const lastEntries = last?.version === version ? last.entries.deref() : undefined;
+    if (lastEntries) return lastEntries;
     const entries: [string, KubeObject][] = [];
     for (const [key, o] of b) {
       let pair = this.pairs.get(o);
@@ -241,7 +246,7 @@ export class Store {
       entries.push(pair);
     }
     Object.freeze(entries);
-    this.saved.set(kind, { version, entries });
+    this.saved.set(kind, { version, entries: new WeakRef(entries) });
     return entries;
   }
 
@@ -252,7 +257,8 @@ export class Store {
     // What was saved (frozen) can be saved again as it is until the kind is written.
     this.saved = new Map();
     for (const [k, entries] of data.kinds)
-      if (Object.isFrozen(entries)) this.saved.set(k, { version: this.kindVersion.get(k) ?? 0, entries });
+      if (Object.isFrozen(entries))
+        this.saved.set(k, { version: this.kindVersion.get(k) ?? 0, entries: new WeakRef(entries) });
     this.resourceVersion = data.resourceVersion;
     this.owned = new Map();
     this.positions = new Map();
