@@ -4,6 +4,7 @@
  * reports (upstream's handlers compare too; the controllers are level-triggered, so skipping the
  * rest changes nothing but the work done).
  */
+import { flatString } from '../../k8s/copy.ts';
 import type { Pod } from '../../k8s/types.ts';
 import type { Change } from '../store.ts';
 
@@ -47,12 +48,15 @@ function factsOf(p: Pod): PodFacts {
     const labels = labelText(p);
     const ready = readyText(p);
     const owner = p.metadata.ownerReferences?.find((r) => r.controller)?.uid ?? '';
+    // In one piece (flatString): kept as long as the pod version, for every pod.
     f = {
-      replicaSet: `${p.status?.phase}|${ready}|${p.metadata.deletionTimestamp ?? ''}|${labels}|${owner}`,
+      replicaSet: flatString(
+        `${p.status?.phase}|${ready}|${p.metadata.deletionTimestamp ?? ''}|${labels}|${owner}`,
+      ),
       endpoints:
         !p.status?.podIP || p.metadata.deletionTimestamp
           ? ''
-          : `${p.status.podIP}|${p.spec.nodeName ?? ''}|${ready}|${p.status.phase}|${labels}`,
+          : flatString(`${p.status.podIP}|${p.spec.nodeName ?? ''}|${ready}|${p.status.phase}|${labels}`),
     };
     podFacts.set(p, f);
   }

@@ -727,11 +727,16 @@ export class ReplicaSetPods {
   onPodChange(key: string, old: Pod | undefined, pod: Pod | undefined): void {
     for (const p of [old, pod]) {
       const uid = p && controllerUid(p);
-      const dirty = uid !== undefined ? this.entries.get(uid)?.dirty : undefined;
-      if (dirty) {
-        dirty.delete(key);
-        dirty.add(key);
-      }
+      const e = uid !== undefined ? this.entries.get(uid) : undefined;
+      if (!e) continue;
+      e.dirty.delete(key);
+      // A deleted pod is counted out now, as the next sync would (counts are sums, and the order
+      // of the others stays): the ReplicaSet may not sync again, and would keep it until then.
+      const slot = pod ? undefined : e.pods.get(key);
+      if (slot) {
+        e.add(slot.pod, -1);
+        e.pods.delete(key);
+      } else e.dirty.add(key);
     }
   }
 
