@@ -720,23 +720,27 @@ function lowerBound(list: number[], v: number): number {
  * reads the counts instead of going over every pod, and the status it writes is the one `recount`
  * gives over the same pods.
  */
+/** The most pods an entry leaves to recount on the next sync (see onPodChange). */
+const MAX_DIRTY = 256;
+
 export class ReplicaSetPods {
   private entries = new Map<string, Entry>();
 
-  /** A pod was written or deleted: the ReplicaSets that control it (before and after) recount it. */
-  onPodChange(key: string, old: Pod | undefined, pod: Pod | undefined): void {
+  /**
+   * A pod was written or deleted: the ReplicaSets that control it (before and after) recount it.
+   * Until then the entry keeps the pod as counted, so once many are waiting they are recounted
+   * at once (what the next sync would do first: counts are sums, and the order is that of the
+   * last writes either way), or a ReplicaSet that does not sync again keeps thousands of old pods.
+   */
+  onPodChange(store: StoreReader, key: string, old: Pod | undefined, pod: Pod | undefined): void {
     for (const p of [old, pod]) {
       const uid = p && controllerUid(p);
       const e = uid !== undefined ? this.entries.get(uid) : undefined;
-      if (!e) continue;
-      e.dirty.delete(key);
-      // A deleted pod is counted out now, as the next sync would (counts are sums, and the order
-      // of the others stays): the ReplicaSet may not sync again, and would keep it until then.
-      const slot = pod ? undefined : e.pods.get(key);
-      if (slot) {
-        e.add(slot.pod, -1);
-        e.pods.delete(key);
-      } else e.dirty.add(key);
+      if (e) {
+        e.dirty.delete(key);
+        e.dirty.add(key);
+        if (e.dirty.size > MAX_DIRTY) this.catchUp(store, e);
+      }
     }
   }
 
@@ -822,7 +826,7 @@ export function replicaSetInformers(pods: ReplicaSetPods): InformerHandlers {
       const pod = c.obj as Pod;
       const old = c.old as Pod | undefined;
       const ns = pod.metadata.namespace ?? 'default';
-      pods.onPodChange(key, old, c.type === 'deleted' ? undefined : pod);
+      pods.onPodChange(ctx.store, key, old, c.type === 'deleted' ? undefined : pod);
       const ref = pod.metadata.ownerReferences?.find((r) => r.controller && r.kind === 'ReplicaSet');
       if (ref) {
         if (podCountChanged(c)) ctx.enqueue('replicaset', objectKey(ns, ref.name));
