@@ -41,10 +41,15 @@ export class SharedList<T> {
  * requests keeps its copy.
  */
 export class SharedRuntimes {
-  private copies = new WeakMap<PodRuntime, readonly [string, PodRuntime]>();
-  private last: readonly (readonly [string, PodRuntime])[] = Object.freeze([]);
-  /** The records `last` was made from, place by place. */
-  private lastRecords: PodRuntime[] = [];
+  /**
+   * Each record's last copy, and the last list with the records it was made from (place by
+   * place, kept as long as the list), while a snapshot holds them: a copy nobody keeps could be
+   * shared with no later snapshot, and the cluster does not keep a copy of every record for a
+   * snapshot gone (a command's undo point).
+   */
+  private copies = new WeakMap<PodRuntime, WeakRef<Pair>>();
+  private last = new WeakRef<readonly Pair[]>(NO_PAIRS);
+  private recordsOf = new WeakMap<readonly Pair[], PodRuntime[]>([[NO_PAIRS, []]]);
   /** Keys touched since the last copy; undefined: any may have changed. */
   private changed: Set<string> | undefined;
 
@@ -60,10 +65,12 @@ export class SharedRuntimes {
   }
 
   of(pods: Map<string, PodRuntime>): [string, PodRuntime][] {
-    const out: (readonly [string, PodRuntime])[] = [];
-    const changed = this.changed;
-    const last = this.last;
-    const lastRecords = this.lastRecords;
+    const out: Pair[] = [];
+    const lastList = this.last.deref();
+    // Without the last list, nothing is known of what changed since.
+    const changed = lastList && this.changed;
+    const last = lastList ?? [];
+    const lastRecords = (lastList && this.recordsOf.get(lastList)) ?? [];
     let same = pods.size === last.length;
     let i = 0;
     for (const [key, rt] of pods) {
@@ -71,26 +78,28 @@ export class SharedRuntimes {
       let pair =
         changed && lastRecords[i] === rt && last[i]![0] === key && !changed.has(key) ? last[i] : undefined;
       if (!pair) {
-        pair = this.copies.get(rt);
+        pair = this.copies.get(rt)?.deref();
         if (
           !pair ||
           pair[0] !== key ||
           ((!changed || changed.has(key)) && !sameRuntime(rt, pair[1], this.withoutRequests))
         ) {
           pair = Object.freeze([key, freezeRuntime(rt, this.withoutRequests)] as const);
-          this.copies.set(rt, pair);
+          this.copies.set(rt, new WeakRef(pair));
         }
       }
       if (same && last[i] !== pair) same = false;
       out.push(pair);
       i++;
     }
-    if (!same) {
-      this.last = Object.freeze(out);
-      this.lastRecords = [...pods.values()];
+    let list = last;
+    if (!same || !lastList) {
+      list = Object.freeze(out);
+      this.last = new WeakRef(list);
+      this.recordsOf.set(list, [...pods.values()]);
     }
     this.changed = new Set();
-    return this.last as [string, PodRuntime][];
+    return list as [string, PodRuntime][];
   }
 
   /** The requests each record of `pods` has served, in order (for copies made withoutRequests). */
@@ -100,6 +109,10 @@ export class SharedRuntimes {
     return out;
   }
 }
+
+/** A kubelet record's key and its frozen copy. */
+type Pair = readonly [string, PodRuntime];
+const NO_PAIRS: readonly Pair[] = Object.freeze([]);
 
 /**
  * A frozen copy. Object.assign, not spread: V8 gives a frozen copy made by spread a shape of its own

@@ -121,10 +121,12 @@ export function joinFlat(...parts: string[]): string {
 }
 
 /**
- * `s` held in one piece (see joinFlat): reading it whole once joins its parts into one string,
- * which the returned slice keeps instead of the tree (a slice of 20 bytes over the joined text;
- * short strings are never trees).
+ * `s` held in one piece (see joinFlat). `normalize` reads the text whole and, when it is already
+ * in normal form (all the simulator writes), returns the joined string itself; other text is kept
+ * as a slice over a joined copy. Short strings are never trees.
  */
 export function flatString(s: string): string {
-  return s.length < 13 ? s : ` ${s}`.slice(1);
+  if (s.length < 13) return s;
+  const joined = s.normalize();
+  return joined === s ? joined : ` ${s}`.slice(1);
 }
