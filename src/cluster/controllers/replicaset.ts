@@ -4,7 +4,7 @@
  * slow-start batches (at most 500 a sync), delete surplus ones in upstream's order, report status.
  */
 import { BudgetError } from '../errors.ts';
-import { deepCopy, deepEqual } from '../../k8s/copy.ts';
+import { deepCopy, deepEqual, deepFreeze } from '../../k8s/copy.ts';
 import { selectorMatches } from '../../k8s/labels.ts';
 import { parseTimestamp, timestamp } from '../../k8s/time.ts';
 import type { LabelSelector, Pod, ReplicaSet, ReplicaSetStatus } from '../../k8s/types.ts';
@@ -258,7 +258,7 @@ const podSpecs = new WeakMap<ReplicaSet['spec']['template']['spec'], Pod['spec']
 function podSpecOf(template: ReplicaSet['spec']['template']['spec']): Pod['spec'] {
   let spec = podSpecs.get(template);
   if (!spec) {
-    spec = deepCopy(template) as Pod['spec'];
+    spec = deepFreeze(deepCopy(template) as Pod['spec']);
     podSpecs.set(template, spec);
   }
   return spec;
