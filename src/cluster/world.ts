@@ -141,6 +141,7 @@ export class NodeUsageCache {
     let u = this.usage.get(node);
     if (!u) {
       u = { cpu: 0, memory: 0, pods: 0, byOwner: new Map() };
+      cacheRecords.add(u);
       this.usage.set(node, u);
     }
     u.cpu += sign * r.cpu;
@@ -163,18 +164,27 @@ export class NodeUsageCache {
       this.valid = true;
     }
     if (this.inexact) return nodeUsage(ctx, nodes);
+    // The cache's own records, copied only for a node the batch places a pod on (ownUsage): the
+    // others are read, and no pod of theirs changes while the batch runs.
     const out = new Map<string, NodeUsage>();
-    for (const n of nodes) {
-      const u = this.usage.get(n.metadata.name);
-      out.set(
-        n.metadata.name,
-        u
-          ? { cpu: u.cpu, memory: u.memory, pods: u.pods, byOwner: new Map(u.byOwner) }
-          : { cpu: 0, memory: 0, pods: 0, byOwner: new Map() },
-      );
-    }
+    for (const n of nodes) out.set(n.metadata.name, this.usage.get(n.metadata.name) ?? NO_USAGE);
     return out;
   }
+}
+
+/** Records a NodeUsageCache keeps (and changes as pods change): a batch copies one before counting in it. */
+const cacheRecords = new WeakSet<NodeUsage>();
+const NO_USAGE: NodeUsage = { cpu: 0, memory: 0, pods: 0, byOwner: new Map() };
+cacheRecords.add(NO_USAGE);
+
+/** A batch's record of `node`, its own to change. */
+function ownUsage(usage: Map<string, NodeUsage>, node: string): NodeUsage {
+  let u = usage.get(node)!;
+  if (cacheRecords.has(u)) {
+    u = { cpu: u.cpu, memory: u.memory, pods: u.pods, byOwner: new Map(u.byOwner) };
+    usage.set(node, u);
+  }
+  return u;
 }
 
 /** A node's allocatable resources, parsed once per (immutable) node object. */
@@ -510,7 +520,7 @@ function schedulePod(
   }
   const node = best[best.length === 1 ? 0 : ctx.rand.int(best.length)]!.node;
   fitsNowhere.clear();
-  const u = usage.get(node.metadata.name)!;
+  const u = ownUsage(usage, node.metadata.name);
   u.cpu += req.cpu;
   u.memory += req.memory;
   u.pods++;
