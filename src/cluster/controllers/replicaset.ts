@@ -415,16 +415,30 @@ class Ranking {
     this.uids = s.uids;
     this.size = n;
     const costPlace = costPlaces(facts);
+    // Timestamps have whole seconds, and pods listed together mostly share them: a bucket is
+    // computed again only when the time differs from the last one's.
+    let readyT = Number.NaN;
+    let readyB = logarithmicBucket(readyT, now);
+    let createdT = Number.NaN;
+    let createdB = readyB;
     for (let i = 0; i < n; i++) {
       const f = facts[i]!;
       const rank = podsOnNode.get(f.node) ?? 0;
       this.group[i] = f.group;
       this.head[i] = (f.group * PLACES + (costPlace?.get(f.cost) ?? 0)) * PLACES + (PLACES - 1 - rank);
       this.readySince[i] = f.readySince;
-      this.readyBucket[i] = logarithmicBucket(f.readySince, now);
+      if (!Object.is(f.readySince, readyT)) {
+        readyT = f.readySince;
+        readyB = logarithmicBucket(readyT, now);
+      }
+      this.readyBucket[i] = readyB;
       this.restarts[i] = f.restarts;
       this.created[i] = f.created;
-      this.createdBucket[i] = logarithmicBucket(f.created, now);
+      if (!Object.is(f.created, createdT)) {
+        createdT = f.created;
+        createdB = logarithmicBucket(createdT, now);
+      }
+      this.createdBucket[i] = createdB;
       this.uidHead[i] = f.uidHead;
       this.uids[i] = f.uid;
     }
