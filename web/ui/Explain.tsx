@@ -33,9 +33,17 @@ export function EventsPanel() {
   const split = atNewest ? Math.max(0, events.length - fit) : 0;
   const older = useMemo(() => ({ events: events.slice(0, split), now }), [events, split, now]);
   const olderDrawn = useWhenStill(older, split > 0);
+  const newest = events.slice(split);
+  // One list keyed by event, so a row that moves between the two parts keeps its element; an event
+  // both in the rows still to be drawn again and in view shows once, in view.
+  const inView = new Set(newest.map((e) => e.metadata.name));
   const row = (e: KubeEvent, at: number) => (
     <EventRow key={e.metadata.name} event={e} age={humanDuration(at - parseTimestamp(e.lastTimestamp))} />
   );
+  const rows = [
+    ...olderDrawn.events.filter((e) => !inView.has(e.metadata.name)).map((e) => row(e, olderDrawn.now)),
+    ...newest.map((e) => row(e, now)),
+  ];
   return (
     <section className="panel events" aria-labelledby="events-h">
       <h2 id="events-h">
@@ -69,10 +77,7 @@ export function EventsPanel() {
                 </span>
               </div>
             </div>
-            <div role="rowgroup">
-              {olderDrawn.events.map((e) => row(e, olderDrawn.now))}
-              {events.slice(split).map((e) => row(e, now))}
-            </div>
+            <div role="rowgroup">{rows}</div>
           </div>
         )}
       </div>
@@ -81,9 +86,10 @@ export function EventsPanel() {
 }
 
 /**
- * How many rows fit in the scrolled box: its height over the head's (a row is at least one line
- * as tall), read when either changes size (the panel resized, the text size changed); every row
- * where nothing is laid out (tests without layout).
+ * At most how many rows fit in the scrolled box: its height over the table's font size (no row is
+ * shorter than one line of it, in any layout), read when the box or the head changes size (the
+ * panel resized, the text size changed); every row where nothing is laid out (tests without
+ * layout).
  */
 function useRowsInView(
   wrapRef: RefObject<HTMLElement | null>,
@@ -96,7 +102,7 @@ function useRowsInView(
     const head = headRef.current;
     if (!wrap || !head || typeof ResizeObserver !== 'function') return;
     const read = () => {
-      const line = head.offsetHeight;
+      const line = parseFloat(getComputedStyle(head).fontSize);
       setFit(line > 0 ? Math.ceil(wrap.clientHeight / line) + 1 : Infinity);
     };
     const ro = new ResizeObserver(read);
