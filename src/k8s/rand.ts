@@ -55,11 +55,10 @@ export class Rand {
 
   /** A version-4 UUID made from the generator. */
   uuid(): string {
-    const hex = (n: number) => n.toString(16).padStart(8, '0');
-    const a = hex(this.nextUint32());
-    const b = hex(this.nextUint32());
-    const c = hex(this.nextUint32());
-    const d = hex(this.nextUint32());
+    const a = this.nextUint32();
+    const b = this.nextUint32();
+    const c = this.nextUint32();
+    const d = this.nextUint32();
     return uuidOf(a, b, c, d);
   }
 }
