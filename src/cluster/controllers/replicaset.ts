@@ -720,6 +720,8 @@ class Entry {
   readonly pods = new Map<string, Slot>();
   /** Keys of pods written since they were counted, the last written last. */
   readonly dirty = new Set<string>();
+  /** The instant at which many waiting pods were last recounted (see onPodChange). */
+  caughtUpAt = Number.NEGATIVE_INFINITY;
   /** Active pods per node among all it controls, matching or not (ranking's related pods). */
   readonly activeOnNode = new Map<string, number>();
   replicas = 0;
@@ -804,19 +806,29 @@ export class ReplicaSetPods {
   private entries = new Map<string, Entry>();
 
   /**
-   * A pod was written or deleted: the ReplicaSets that control it (before and after) recount it.
-   * Until then the entry keeps the pod as counted, so once many are waiting they are recounted
-   * at once (what the next sync would do first: counts are sums, and the order is that of the
-   * last writes either way), or a ReplicaSet that does not sync again keeps thousands of old pods.
+   * A pod was written or deleted (at virtual time `now`): the ReplicaSets that control it (before
+   * and after) recount it. Until then the entry keeps the pod as counted, so once many are
+   * waiting they are recounted (what the next sync would do first: counts are sums, and the order
+   * is that of the last writes either way), at most once an instant, or a ReplicaSet that does
+   * not sync again keeps thousands of old pods.
    */
-  onPodChange(store: StoreReader, key: string, old: Pod | undefined, pod: Pod | undefined): void {
+  onPodChange(
+    store: StoreReader,
+    now: number,
+    key: string,
+    old: Pod | undefined,
+    pod: Pod | undefined,
+  ): void {
     for (const p of [old, pod]) {
       const uid = p && controllerUid(p);
       const e = uid !== undefined ? this.entries.get(uid) : undefined;
       if (e) {
         e.dirty.delete(key);
         e.dirty.add(key);
-        if (e.dirty.size > MAX_DIRTY) this.catchUp(store, e);
+        if (e.dirty.size > MAX_DIRTY && e.caughtUpAt < now) {
+          e.caughtUpAt = now;
+          this.catchUp(store, e);
+        }
       }
     }
   }
@@ -903,7 +915,7 @@ export function replicaSetInformers(pods: ReplicaSetPods): InformerHandlers {
       const pod = c.obj as Pod;
       const old = c.old as Pod | undefined;
       const ns = pod.metadata.namespace ?? 'default';
-      pods.onPodChange(ctx.store, key, old, c.type === 'deleted' ? undefined : pod);
+      pods.onPodChange(ctx.store, ctx.now, key, old, c.type === 'deleted' ? undefined : pod);
       const ref = pod.metadata.ownerReferences?.find((r) => r.controller && r.kind === 'ReplicaSet');
       if (ref) {
         if (podCountChanged(c)) ctx.enqueue('replicaset', objectKey(ns, ref.name));
