@@ -26,6 +26,7 @@ import {
   type StoreReader,
   type Timing,
 } from './context.ts';
+import type { AppLog } from './applog.ts';
 import type { Timer } from './heap.ts';
 import type { PodRuntime } from './kubelet.ts';
 import { CommandBudget, ControllerManager, QUEUE_ORDER, roundTime } from './manager.ts';
@@ -72,8 +73,9 @@ export interface ClusterOptions {
 export interface ClusterCheckpoint {
   /** The snapshot, with 0 for every pod's requests served and no per-second traffic. */
   readonly snapshot: ClusterSnapshot;
-  /** world.pods' requests served, in order. */
+  /** world.pods' requests served and app logs, in order (the snapshot's records hold neither). */
   readonly requests: readonly number[];
+  readonly logs: readonly (AppLog | undefined)[];
   /** world.traffic.series, in chunks. */
   readonly series: readonly (readonly TrafficSecond[])[];
   /** The event log and the decision records, in chunks (the snapshot holds none). */
@@ -397,9 +399,9 @@ export class SimCluster implements ControllerContext {
     const { runtimes, checkpointRuntimes } = this.shared;
     runtimes.reset();
     checkpointRuntimes.reset();
-    this.world.touch = (key) => {
+    this.world.touch = (key, served) => {
       runtimes.touched(key);
-      checkpointRuntimes.touched(key);
+      if (!served) checkpointRuntimes.touched(key);
     };
   }
 
@@ -425,6 +427,7 @@ export class SimCluster implements ControllerContext {
         { events: [], decisions: [] },
       ),
       requests: SharedRuntimes.requests(this.world.pods),
+      logs: SharedRuntimes.logs(this.world.pods),
       series: this.shared.series.of(t.series, (x) => ({ ...x, ok: { ...x.ok } })),
       ...this.recorder.checkpointLogs(),
     };
@@ -439,7 +442,7 @@ export class SimCluster implements ControllerContext {
       decisions: joinChunks(cp.decisions),
       world: {
         ...w,
-        pods: w.pods.map(([key, rt], i) => [key, { ...rt, requests: cp.requests[i]! }]),
+        pods: w.pods.map(([key, rt], i) => [key, SharedRuntimes.served(rt, cp.requests[i]!, cp.logs[i])]),
         traffic: { ...w.traffic, series: joinChunks(cp.series) },
       },
     });

@@ -90,9 +90,9 @@ export interface KubeletWorld {
   latestReady?: number;
   /**
    * Told the key of each pod whose runtime record the kubelet may change: snapshots copy only
-   * those again. Not state either.
+   * those again. `served`: only the requests served and the app log changed. Not state either.
    */
-  touch?: (key: string) => void;
+  touch?: (key: string, served?: boolean) => void;
   /** Nodes whose kubelet stopped (a fault: `kubectl lab node-down`), with the moment it did. */
   downNodes: Map<string, number>;
 }
@@ -919,7 +919,8 @@ export function serveRequest(
   if (!rt || rt.stage !== 'running' || now - rt.startedAt < pod.app.startupSeconds) return 0;
   // A node that is down answers nothing: the request times out.
   if (pod.node && world.downNodes.has(pod.node)) return 0;
-  world.touch?.(pod.key);
+  // Only the count and the log change (unless this is the log's first line: a field is added).
+  world.touch?.(pod.key, !pod.logs || rt.log !== undefined);
   rt.requests++;
   if (pod.logs) rt.log = appendRequest(rt.log, sentAt);
   if (isUnhealthy(rt, now)) return 500;

@@ -7,6 +7,7 @@
  *
  * The layout is ClusterSnapshot's; only the sharing is new.
  */
+import { EMPTY_LOG, type AppLog } from './applog.ts';
 import type { PodRuntime } from './kubelet.ts';
 
 /** A list copied (and frozen) once per version of its source. */
@@ -36,9 +37,10 @@ export class SharedList<T> {
  * of them: an unchanged record shares its copy (and its [key, copy] pair) with the last snapshot,
  * and when none changed the whole list is shared.
  *
- * `withoutRequests` (checkpoints): the copies hold 0 for the requests served, which change all the
- * time under traffic, and the counts are kept apart (`requests`), so a record that only served
- * requests keeps its copy.
+ * `withoutRequests` (checkpoints): the copies hold 0 for the requests served and an empty app
+ * log, which every request served adds to, all the time under traffic; the counts and logs are
+ * kept apart (`requests`, `logs`), so a record that only served requests keeps its copy, and
+ * serving one need not be told (`touched`).
  */
 export class SharedRuntimes {
   private copies = new WeakMap<PodRuntime, readonly [string, PodRuntime]>();
@@ -99,6 +101,20 @@ export class SharedRuntimes {
     for (const rt of pods.values()) out.push(rt.requests);
     return out;
   }
+
+  /** Each record's app log, in order (for copies made withoutRequests). */
+  static logs(pods: Map<string, PodRuntime>): (AppLog | undefined)[] {
+    const out: (AppLog | undefined)[] = [];
+    for (const rt of pods.values()) out.push(rt.log);
+    return out;
+  }
+
+  /** A record from a copy made withoutRequests and what was kept apart. */
+  static served(copy: PodRuntime, requests: number, log: AppLog | undefined): PodRuntime {
+    const rt = { ...copy, requests };
+    if (log) rt.log = log;
+    return rt;
+  }
 }
 
 /**
@@ -107,17 +123,23 @@ export class SharedRuntimes {
  */
 function freezeRuntime(rt: PodRuntime, withoutRequests: boolean): PodRuntime {
   const copy: PodRuntime = Object.assign({}, rt);
-  if (withoutRequests) copy.requests = 0;
+  if (withoutRequests) {
+    copy.requests = 0;
+    if (copy.log) copy.log = EMPTY_LOG;
+  }
   if (rt.lastState) copy.lastState = Object.freeze(Object.assign({}, rt.lastState));
   return Object.freeze(copy);
 }
 
-/** Field by field (lastState by value): what a snapshot's copy would hold. */
+/**
+ * Field by field (lastState by value): what a snapshot's copy would hold. Without requests, the
+ * count and the log are not compared, but a log only `a` has still differs.
+ */
 function sameRuntime(a: PodRuntime, b: PodRuntime, withoutRequests: boolean): boolean {
   let n = 0;
   for (const k in a) {
     n++;
-    if (withoutRequests && k === 'requests') continue;
+    if (withoutRequests && (k === 'requests' || (k === 'log' && k in b))) continue;
     const x = (a as unknown as Record<string, unknown>)[k];
     const y = (b as unknown as Record<string, unknown>)[k];
     if (x === y || (Number.isNaN(x) && Number.isNaN(y))) continue;
