@@ -873,7 +873,6 @@ function runProbes(ctx: ControllerContext, pod: Pod, rt: PodRuntime, c: Containe
  */
 export interface PodServing {
   readonly key: string;
-  readonly name: string;
   readonly node: string | undefined;
   /** The image's tag as the answer reports it: what follows the last ':' of the image. */
   readonly version: string;
@@ -892,7 +891,6 @@ export function podServing(pod: Pod, apps: KubeletWorld['apps']): PodServing {
     const image = mainContainer(pod).image;
     s = {
       key: `${pod.metadata.namespace ?? 'default'}/${pod.metadata.name}`,
-      name: pod.metadata.name,
       node: pod.spec.nodeName,
       version: image.slice(image.lastIndexOf(':') + 1),
       logs: logsRequests(image),

@@ -124,7 +124,7 @@ function sendBatch(
       const since =
         kubelet.pods.get(`${src.namespace}/${route.name(i)}`)?.readySince ?? Number.NEGATIVE_INFINITY;
       if (since > latest) latest = since;
-      if (since > first) {
+      if (!(since <= first)) {
         (late ??= []).push(i);
         (lateSince ??= []).push(since);
       }
@@ -135,13 +135,14 @@ function sendBatch(
     const t = sentAt(start, end, n, k);
     // The addresses not Ready yet at t leave `ready` (all.filter(Ready by t)), whose j-th is picked.
     let ready = all;
-    if (late && latest > t) for (let x = 0; x < late.length; x++) if (lateSince![x]! > t) ready--;
+    if (late && latest > t) for (let x = 0; x < late.length; x++) if (!(lateSince![x]! <= t)) ready--;
     let record: RequestRecord;
     if (ready === 0) {
       record = { t, service: src.service, pod: null, version: null, status: 0, latencyMs: 1 };
     } else {
       let i = ctx.rand.int(ready);
-      if (ready < all) for (let x = 0; x < late!.length && late![x]! <= i; x++) if (lateSince![x]! > t) i++;
+      if (ready < all)
+        for (let x = 0; x < late!.length && late![x]! <= i; x++) if (!(lateSince![x]! <= t)) i++;
       const pod = route.pod(i, ctx.store, kubelet.apps);
       const status = pod ? serveRequest(kubelet, pod, ctx.now, t) : 0;
       record = {
