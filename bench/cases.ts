@@ -32,15 +32,24 @@ const zero = { scheduleSeconds: 0, imagePullSeconds: 0, containerStartSeconds: 0
 
 /**
  * `BENCH_PROFILE=<file>` writes a CPU profile of the measured spans only (not the set-up), for
- * DevTools or any `.cpuprofile` reader.
+ * DevTools or any `.cpuprofile` reader; `BENCH_ALLOC=<file>` a sampling profile of what they
+ * allocate, collected or not (a `.heapprofile`: where the garbage collector's work comes from).
  */
 const profileTo = process.env['BENCH_PROFILE'];
 const profiler = profileTo ? new inspector.Session() : undefined;
 profiler?.connect();
 profiler?.post('Profiler.enable');
+const allocTo = process.env['BENCH_ALLOC'];
+const allocs = allocTo ? new inspector.Session() : undefined;
+allocs?.connect();
 
 function timed<T>(fn: () => T): { value: T; ms: number; cpu: number } {
   profiler?.post('Profiler.start');
+  allocs?.post('HeapProfiler.startSampling', {
+    samplingInterval: 1024,
+    includeObjectsCollectedByMajorGC: true,
+    includeObjectsCollectedByMinorGC: true,
+  });
   const cpu0 = process.cpuUsage();
   const t0 = performance.now();
   const value = fn();
@@ -48,6 +57,9 @@ function timed<T>(fn: () => T): { value: T; ms: number; cpu: number } {
   const c = process.cpuUsage(cpu0);
   profiler?.post('Profiler.stop', (err, r) => {
     if (!err && profileTo) writeFileSync(profileTo, JSON.stringify(r.profile));
+  });
+  allocs?.post('HeapProfiler.stopSampling', (err, r) => {
+    if (!err && allocTo) writeFileSync(allocTo, JSON.stringify(r.profile));
   });
   return { value, ms, cpu: (c.user + c.system) / 1000 };
 }

@@ -205,16 +205,41 @@ export class ClusterApi {
  * and the QoS class the API server stores in the status.
  */
 function admitPod(pod: Pod): Pod {
-  const spec = { ...pod.spec };
-  spec.serviceAccountName ??= 'default';
-  spec.serviceAccount ??= spec.serviceAccountName;
-  spec.priority ??= 0;
-  spec.enableServiceLinks ??= true;
-  spec.preemptionPolicy ??= 'PreemptLowerPriority';
-  spec.tolerations = admittedTolerations(spec.tolerations);
-  const withSpec = { ...pod, spec };
+  const spec = admittedSpec(pod.spec);
   // The pod strategy's PrepareForCreate records the QoS class in the status.
-  return { ...withSpec, status: { ...withSpec.status, qosClass: podQOS(withSpec) } };
+  return { ...pod, spec, status: { ...pod.status, qosClass: qosOf(spec) } };
+}
+
+/**
+ * The spec with the API server's defaults, per given (frozen, so unchanging) spec: pods a
+ * ReplicaSet creates share their template's until they are bound.
+ */
+const specsAdmitted = new WeakMap<Pod['spec'], Pod['spec']>();
+
+function admittedSpec(given: Pod['spec']): Pod['spec'] {
+  let spec = specsAdmitted.get(given);
+  if (!spec) {
+    spec = { ...given };
+    spec.serviceAccountName ??= 'default';
+    spec.serviceAccount ??= spec.serviceAccountName;
+    spec.priority ??= 0;
+    spec.enableServiceLinks ??= true;
+    spec.preemptionPolicy ??= 'PreemptLowerPriority';
+    spec.tolerations = admittedTolerations(spec.tolerations);
+    if (Object.isFrozen(given)) specsAdmitted.set(given, spec);
+  }
+  return spec;
+}
+
+const qosClasses = new WeakMap<Pod['spec'], ReturnType<typeof podQOS>>();
+
+function qosOf(spec: Pod['spec']): ReturnType<typeof podQOS> {
+  let qos = qosClasses.get(spec);
+  if (!qos) {
+    qos = podQOS({ spec } as Pod);
+    qosClasses.set(spec, qos);
+  }
+  return qos;
 }
 
 type Tolerations = NonNullable<Pod['spec']['tolerations']>;

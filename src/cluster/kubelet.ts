@@ -359,9 +359,20 @@ function podConditions(
   const ts = timestamp(now);
   const make = (type: string, c: Omit<PodCondition, 'type'>): PodCondition => {
     const cur = existing?.find((x) => x.type === type);
+    // A condition this function made that says the same is kept (shared with the last status).
+    if (
+      cur &&
+      madeConditions.has(cur) &&
+      cur.status === c.status &&
+      cur.reason === c.reason &&
+      cur.message === c.message
+    )
+      return cur;
     const lastTransitionTime =
       cur && cur.status === c.status && cur.lastTransitionTime ? cur.lastTransitionTime : ts;
-    return { type, ...c, lastProbeTime: null, lastTransitionTime };
+    const made = { type, ...c, lastProbeTime: null, lastTransitionTime };
+    madeConditions.add(made);
+    return made;
   };
   const ready = notReady ?? { status: 'True' as const };
   const out = [
@@ -372,8 +383,13 @@ function podConditions(
   ];
   const scheduled = existing?.find((x) => x.type === 'PodScheduled');
   if (scheduled) out.push(scheduled);
-  return out;
+  return existing && out.length === existing.length && out.every((c, i) => c === existing[i])
+    ? existing
+    : out;
 }
+
+/** The conditions podConditions made, whose keys are in its order (others may not be). */
+const madeConditions = new WeakSet<PodCondition>();
 
 function schedule(ctx: ControllerContext, key: string, rt: PodRuntime): void {
   let next = rt.until;

@@ -141,6 +141,7 @@ export class NodeUsageCache {
     let u = this.usage.get(node);
     if (!u) {
       u = { cpu: 0, memory: 0, pods: 0, byOwner: new Map() };
+      cacheRecords.add(u);
       this.usage.set(node, u);
     }
     u.cpu += sign * r.cpu;
@@ -163,18 +164,27 @@ export class NodeUsageCache {
       this.valid = true;
     }
     if (this.inexact) return nodeUsage(ctx, nodes);
+    // The cache's own records, copied only for a node the batch places a pod on (ownUsage): the
+    // others are read, and no pod of theirs changes while the batch runs.
     const out = new Map<string, NodeUsage>();
-    for (const n of nodes) {
-      const u = this.usage.get(n.metadata.name);
-      out.set(
-        n.metadata.name,
-        u
-          ? { cpu: u.cpu, memory: u.memory, pods: u.pods, byOwner: new Map(u.byOwner) }
-          : { cpu: 0, memory: 0, pods: 0, byOwner: new Map() },
-      );
-    }
+    for (const n of nodes) out.set(n.metadata.name, this.usage.get(n.metadata.name) ?? NO_USAGE);
     return out;
   }
+}
+
+/** Records a NodeUsageCache keeps (and changes as pods change): a batch copies one before counting in it. */
+const cacheRecords = new WeakSet<NodeUsage>();
+const NO_USAGE: NodeUsage = { cpu: 0, memory: 0, pods: 0, byOwner: new Map() };
+cacheRecords.add(NO_USAGE);
+
+/** A batch's record of `node`, its own to change. */
+function ownUsage(usage: Map<string, NodeUsage>, node: string): NodeUsage {
+  let u = usage.get(node)!;
+  if (cacheRecords.has(u)) {
+    u = { cpu: u.cpu, memory: u.memory, pods: u.pods, byOwner: new Map(u.byOwner) };
+    usage.set(node, u);
+  }
+  return u;
 }
 
 /** A node's allocatable resources, parsed once per (immutable) node object. */
@@ -298,6 +308,17 @@ function unschedulable(message: string): PodCondition {
   return { type: 'PodScheduled', status: 'False', reason: 'Unschedulable', message };
 }
 
+/**
+ * A node a pod fits on, with its score: the pod's owner's pods there, then the share of cpu and
+ * memory it would use, then its pods (lower is better, in that order).
+ */
+interface Feasible {
+  node: NodeObject;
+  spread: number;
+  share: number;
+  pods: number;
+}
+
 /** The nodes a pod with these requests fits on, with their scores; counts why the others do not. */
 function feasibleNodes(
   pod: Pod,
@@ -306,29 +327,43 @@ function feasibleNodes(
   req: { cpu: number; memory: number },
   owner: string | undefined,
   reasons: Map<string, number>,
-): { node: NodeObject; score: number[] }[] {
-  const feasible: { node: NodeObject; score: number[] }[] = [];
+): Feasible[] {
+  const feasible: Feasible[] = [];
+  const count = (reason: string) => reasons.set(reason, (reasons.get(reason) ?? 0) + 1);
   for (const n of nodes) {
     const u = usage.get(n.metadata.name)!;
-    const { cpu: cpuCap, memory: memCap, pods: podCap } = allocatable(n);
-    const problems: string[] = [];
+    const cap = allocatable(n);
     // The filter plugins in upstream's order; the first that fails a node names the reason.
     const blocked = nodeBlocked(n, pod);
     if (blocked) {
-      reasons.set(blocked, (reasons.get(blocked) ?? 0) + 1);
+      count(blocked);
       continue;
     }
-    if (u.pods + 1 > podCap) problems.push('Too many pods');
-    if (u.cpu + req.cpu > cpuCap + 1e-9) problems.push('Insufficient cpu');
-    if (u.memory + req.memory > memCap) problems.push('Insufficient memory');
-    if (problems.length) {
-      for (const r of problems) reasons.set(r, (reasons.get(r) ?? 0) + 1);
+    const tooMany = u.pods + 1 > cap.pods;
+    const noCpu = u.cpu + req.cpu > cap.cpu + 1e-9;
+    const noMemory = u.memory + req.memory > cap.memory;
+    if (tooMany || noCpu || noMemory) {
+      if (tooMany) count('Too many pods');
+      if (noCpu) count('Insufficient cpu');
+      if (noMemory) count('Insufficient memory');
       continue;
     }
-    const share = (u.cpu + req.cpu) / (cpuCap || 1) + (u.memory + req.memory) / (memCap || 1);
-    feasible.push({ node: n, score: [owner ? (u.byOwner.get(owner) ?? 0) : 0, share, u.pods] });
+    feasible.push({
+      node: n,
+      spread: owner ? (u.byOwner.get(owner) ?? 0) : 0,
+      share: (u.cpu + req.cpu) / (cap.cpu || 1) + (u.memory + req.memory) / (cap.memory || 1),
+      pods: u.pods,
+    });
   }
   return feasible;
+}
+
+/** Orders two scores (the first that differs decides). */
+function byScore(a: Feasible, b: Feasible): number {
+  if (a.spread !== b.spread) return a.spread - b.spread;
+  if (a.share !== b.share) return a.share - b.share;
+  if (a.pods !== b.pods) return a.pods - b.pods;
+  return 0;
 }
 
 /** A pod the scheduler left waiting, as stored then: while it is that object, it waits so. */
@@ -459,7 +494,7 @@ function schedulePod(
   const req = podRequests(pod);
   const owner = controllerUid(pod);
   const requests = fitKey(pod);
-  let feasible: { node: NodeObject; score: number[] }[] = [];
+  let feasible: Feasible[] = [];
   let failed = fitsNowhere.get(requests);
   if (failed === undefined) {
     const reasons = new Map<string, number>();
@@ -498,19 +533,16 @@ function schedulePod(
     return { pod: stored, fit: requests, message };
   }
   // The best-scoring nodes; a seeded draw picks among equals.
-  const cmp = (a: number[], b: number[]) => {
-    for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return a[i]! - b[i]!;
-    return 0;
-  };
   let best = [feasible[0]!];
-  for (const f of feasible.slice(1)) {
-    const d = cmp(f.score, best[0]!.score);
+  for (let i = 1; i < feasible.length; i++) {
+    const f = feasible[i]!;
+    const d = byScore(f, best[0]!);
     if (d < 0) best = [f];
     else if (d === 0) best.push(f);
   }
   const node = best[best.length === 1 ? 0 : ctx.rand.int(best.length)]!.node;
   fitsNowhere.clear();
-  const u = usage.get(node.metadata.name)!;
+  const u = ownUsage(usage, node.metadata.name);
   u.cpu += req.cpu;
   u.memory += req.memory;
   u.pods++;

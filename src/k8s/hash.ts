@@ -65,9 +65,29 @@ export function computeHash(template: unknown, collisionCount?: number): string 
  * uid must not draw from the cluster's seeded generator, which would shift every later draw.
  */
 export function hashUuid(seed: string): string {
+  // Every Event takes one: the four words without a closure, an array or slices of their text.
   const prefix = fnv32a(seed);
-  const hex = (i: number) => fnv32a(`#${i}`, prefix).toString(16).padStart(8, '0');
-  const [a, b, c, d] = [hex(0), hex(1), hex(2), hex(3)];
-  const variant = ((parseInt(c[0]!, 16) & 0x3) | 0x8).toString(16);
-  return `${a}-${b.slice(0, 4)}-4${b.slice(5, 8)}-${variant}${c.slice(1, 4)}-${c.slice(4)}${d}`;
+  const a = fnv32a('#0', prefix);
+  const b = fnv32a('#1', prefix);
+  const c = fnv32a('#2', prefix);
+  const d = fnv32a('#3', prefix);
+  const variant = ((c >>> 28) & 0x3) | 0x8;
+  return (
+    hex(a, 8) +
+    '-' +
+    hex(b >>> 16, 4) +
+    '-4' +
+    hex(b & 0xfff, 3) +
+    '-' +
+    variant.toString(16) +
+    hex((c >>> 16) & 0xfff, 3) +
+    '-' +
+    hex(c & 0xffff, 4) +
+    hex(d, 8)
+  );
+}
+
+/** `n` as `width` lowercase hex digits, zero-padded. */
+function hex(n: number, width: number): string {
+  return (n >>> 0).toString(16).padStart(width, '0');
 }

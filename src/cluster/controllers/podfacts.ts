@@ -1,5 +1,5 @@
 /**
- * What the ReplicaSet and endpoints controllers read of a pod, as text per stored pod, so their
+ * What the ReplicaSet and endpoints controllers read of a pod, compared field by field, so their
  * informer handlers can tell a pod write that matters to them from the kubelet's many progress
  * reports (upstream's handlers compare too; the controllers are level-triggered, so skipping the
  * rest changes nothing but the work done).
@@ -20,43 +20,51 @@ function labelText(p: Pod): string {
   }
   return text;
 }
-const readyText = (p: Pod) => {
-  const c = p.status?.conditions?.find((x) => x.type === 'Ready');
-  return `${c?.status ?? ''}@${c?.lastTransitionTime ?? ''}`;
-};
 
-interface PodFacts {
-  /**
-   * What a ReplicaSet's sync reads of a pod: phase, readiness (and since when), deletion, labels,
-   * owner. A terminating pod no longer counts, so its final removal changes nothing for it.
-   */
-  replicaSet: string;
-  /**
-   * What the endpoints controller reads of a pod: nothing while it has no IP or is terminating
-   * (it is no endpoint then); else IP, node, readiness, phase and labels.
-   */
-  endpoints: string;
+/** The Ready condition's status and last transition, as the controllers compare them. */
+function sameReadiness(a: Pod, b: Pod): boolean {
+  const x = a.status?.conditions?.find((c) => c.type === 'Ready');
+  const y = b.status?.conditions?.find((c) => c.type === 'Ready');
+  return (
+    (x?.status ?? '') === (y?.status ?? '') && (x?.lastTransitionTime ?? '') === (y?.lastTransitionTime ?? '')
+  );
 }
 
-/** Per stored pod (objects are immutable): each write compares the new pod's facts to the old's. */
-const podFacts = new WeakMap<Pod, PodFacts>();
+function sameLabels(a: Pod, b: Pod): boolean {
+  return (
+    (a.metadata.labels ?? NO_LABELS) === (b.metadata.labels ?? NO_LABELS) || labelText(a) === labelText(b)
+  );
+}
 
-function factsOf(p: Pod): PodFacts {
-  let f = podFacts.get(p);
-  if (!f) {
-    const labels = labelText(p);
-    const ready = readyText(p);
-    const owner = p.metadata.ownerReferences?.find((r) => r.controller)?.uid ?? '';
-    f = {
-      replicaSet: `${p.status?.phase}|${ready}|${p.metadata.deletionTimestamp ?? ''}|${labels}|${owner}`,
-      endpoints:
-        !p.status?.podIP || p.metadata.deletionTimestamp
-          ? ''
-          : `${p.status.podIP}|${p.spec.nodeName ?? ''}|${ready}|${p.status.phase}|${labels}`,
-    };
-    podFacts.set(p, f);
-  }
-  return f;
+const ownerOf = (p: Pod) => p.metadata.ownerReferences?.find((r) => r.controller)?.uid ?? '';
+
+/**
+ * What a ReplicaSet's sync reads of a pod is the same in both: phase, readiness (and since when),
+ * deletion, labels, owner. (A terminating pod no longer counts, so its final removal changes
+ * nothing for it.)
+ */
+function sameForReplicaSet(a: Pod, b: Pod): boolean {
+  return (
+    a.status?.phase === b.status?.phase &&
+    sameReadiness(a, b) &&
+    (a.metadata.deletionTimestamp ?? '') === (b.metadata.deletionTimestamp ?? '') &&
+    sameLabels(a, b) &&
+    ownerOf(a) === ownerOf(b)
+  );
+}
+
+/** Whether the endpoints controller sees a pod: not while it has no IP or is terminating. */
+const isEndpoint = (p: Pod | undefined): p is Pod => !!p?.status?.podIP && !p.metadata.deletionTimestamp;
+
+/** What the endpoints controller reads of a pod it sees: IP, node, readiness, phase, labels. */
+function sameForEndpoints(a: Pod, b: Pod): boolean {
+  return (
+    a.status?.podIP === b.status?.podIP &&
+    (a.spec.nodeName ?? '') === (b.spec.nodeName ?? '') &&
+    sameReadiness(a, b) &&
+    a.status?.phase === b.status?.phase &&
+    sameLabels(a, b)
+  );
 }
 
 /** The pod before and after a change (undefined: it did not exist). */
@@ -69,14 +77,13 @@ function sides(c: Change): [Pod | undefined, Pod | undefined] {
 /** Whether a pod change changes what a ReplicaSet counts (a new pod always does). */
 export function podCountChanged(c: Change): boolean {
   const [before, after] = sides(c);
-  return (
-    !before ||
-    (after ? factsOf(before).replicaSet !== factsOf(after).replicaSet : !before.metadata.deletionTimestamp)
-  );
+  return !before || (after ? !sameForReplicaSet(before, after) : !before.metadata.deletionTimestamp);
 }
 
 /** Whether a pod change changes what a Service routes to. */
 export function podEndpointChanged(c: Change): boolean {
   const [before, after] = sides(c);
-  return (before ? factsOf(before).endpoints : '') !== (after ? factsOf(after).endpoints : '');
+  const a = isEndpoint(before);
+  const b = isEndpoint(after);
+  return a !== b || (a && b && !sameForEndpoints(before!, after!));
 }

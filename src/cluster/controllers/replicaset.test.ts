@@ -4,6 +4,7 @@
  * PodDeletionCost, LogarithmicScaleDown cases), and burstReplicas / slow start from
  * pkg/controller/replicaset/replica_set.go.
  */
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Pod } from '../../k8s/types.ts';
 import { newSim, pod, rs, seed } from '../../test-helpers/builders.ts';
@@ -105,6 +106,59 @@ describe('pod deletion ranking (TestSortingActivePodsWithRanks, §9.3)', () => {
     ];
     const victim = getPodsToDelete(pods, pods, 1, NOW)[0]!.metadata.name;
     expect(victim.startsWith('twin')).toBe(true);
+  });
+});
+
+/**
+ * The ranking sorts as `Array.prototype.sort` with Less (both ways) would, also where Less is not a
+ * strict weak ordering: pods Ready or created at the same second among others in the same log2
+ * bucket. Values are drawn from a few of each so that such ties are common.
+ */
+describe('getPodsToDelete against a sort with activePodLess', () => {
+  const pods = fc
+    .array(
+      fc.record({
+        node: fc.constantFrom('', 'node-1', 'node-2', 'node-3'),
+        phase: fc.constantFrom('Pending', 'Unknown', 'Running', 'Running', 'Running'),
+        ready: fc.boolean(),
+        deletionCost: fc.constantFrom(undefined, undefined, undefined, -5, 0, 3, 2147483647),
+        readySince: fc.constantFrom(NOW - 1, NOW - 2, NOW - 3, NOW - 600, NOW - 601, NOW - 900, NOW),
+        created: fc.constantFrom(NOW - 700, NOW - 701, NOW - 1000, NOW - 5000, NOW - 5001, 0),
+        restarts: fc.constantFrom(0, 0, 0, 1, 2),
+        uid: fc.oneof(
+          fc.stringMatching(/^[0-9a-f]{8}-[0-9a-f]{4}$/),
+          fc.constantFrom('uid-a', 'Uid-b', 'zz'),
+        ),
+      }),
+      { minLength: 1, maxLength: 120 },
+    )
+    .map((rows) =>
+      rows.map((o, i) =>
+        pod({
+          ...o,
+          name: `p${i}`,
+          uid: `${o.uid}-${i}`,
+          ready: o.ready && o.phase === 'Running',
+        }),
+      ),
+    );
+
+  it('the first n are those the sort puts first', () => {
+    fc.assert(
+      fc.property(pods, fc.nat(), (list, n) => {
+        const diff = 1 + (n % (list.length + 1));
+        const onNode = new Map<string, number>();
+        for (const x of list) onNode.set(x.spec.nodeName ?? '', (onNode.get(x.spec.nodeName ?? '') ?? 0) + 1);
+        const ranked = list.map((x) => ({ pod: x, rank: onNode.get(x.spec.nodeName ?? '') ?? 0 }));
+        const less = (a: (typeof ranked)[number], b: (typeof ranked)[number]) =>
+          activePodLess(a, b, NOW) ? -1 : activePodLess(b, a, NOW) ? 1 : 0;
+        // Upstream ranks only when some pods stay: all of them go in the order they were listed.
+        const expected = (diff < list.length ? [...ranked].sort(less) : ranked).slice(0, diff);
+        const got = getPodsToDelete(list, list, diff, NOW);
+        expect(got.map((x) => x.metadata.name)).toEqual(expected.map((x) => x.pod.metadata.name));
+      }),
+      { numRuns: 300 },
+    );
   });
 });
 

@@ -4,7 +4,7 @@
  * slow-start batches (at most 500 a sync), delete surplus ones in upstream's order, report status.
  */
 import { BudgetError } from '../errors.ts';
-import { deepCopy, deepEqual } from '../../k8s/copy.ts';
+import { deepCopy, deepEqual, deepFreeze } from '../../k8s/copy.ts';
 import { selectorMatches } from '../../k8s/labels.ts';
 import { parseTimestamp, timestamp } from '../../k8s/time.ts';
 import type { LabelSelector, Pod, ReplicaSet, ReplicaSetStatus } from '../../k8s/types.ts';
@@ -258,7 +258,7 @@ const podSpecs = new WeakMap<ReplicaSet['spec']['template']['spec'], Pod['spec']
 function podSpecOf(template: ReplicaSet['spec']['template']['spec']): Pod['spec'] {
   let spec = podSpecs.get(template);
   if (!spec) {
-    spec = deepCopy(template) as Pod['spec'];
+    spec = deepFreeze(deepCopy(template) as Pod['spec']);
     podSpecs.set(template, spec);
   }
   return spec;
@@ -385,8 +385,11 @@ function podsToDelete(
 class Ranking {
   /** Unscheduled (0) or not, phase, Ready: Less's first three rules as one number. */
   private readonly group: Int8Array;
-  private readonly cost: Float64Array;
-  private readonly rank: Int32Array;
+  /**
+   * Less's first five rules as one number: the group, then the deletion cost's place among the
+   * costs present, then the pods on the node, most first (each below 2^20 pods).
+   */
+  private readonly head: Float64Array;
   private readonly readySince: Float64Array;
   private readonly readyBucket: Int32Array;
   private readonly restarts: Float64Array;
@@ -398,49 +401,63 @@ class Ranking {
 
   constructor(facts: readonly PodFacts[], podsOnNode: Map<string, number>, now: number) {
     const n = facts.length;
-    this.group = new Int8Array(n);
-    this.cost = new Float64Array(n);
-    this.rank = new Int32Array(n);
-    this.readySince = new Float64Array(n);
-    this.readyBucket = new Int32Array(n);
-    this.restarts = new Float64Array(n);
-    this.created = new Float64Array(n);
-    this.createdBucket = new Int32Array(n);
-    this.uidHead = new Float64Array(n);
-    this.uids = new Array<string>(n);
+    // The arrays are shared by every ranking (one at a time): a scale-down of thousands of pods,
+    // repeated as a rollout goes, would otherwise allocate and zero them each time.
+    const s = scratch.length >= n ? scratch : (scratch = new RankingArrays(Math.max(n, 2 * scratch.length)));
+    this.group = s.group;
+    this.head = s.head;
+    this.readySince = s.readySince;
+    this.readyBucket = s.readyBucket;
+    this.restarts = s.restarts;
+    this.created = s.created;
+    this.createdBucket = s.createdBucket;
+    this.uidHead = s.uidHead;
+    this.uids = s.uids;
+    this.size = n;
+    const costPlace = costPlaces(facts);
+    // Timestamps have whole seconds, and pods listed together mostly share them: a bucket is
+    // computed again only when the time differs from the last one's.
+    let readyT = Number.NaN;
+    let readyB = logarithmicBucket(readyT, now);
+    let createdT = Number.NaN;
+    let createdB = readyB;
     for (let i = 0; i < n; i++) {
       const f = facts[i]!;
+      const rank = podsOnNode.get(f.node) ?? 0;
       this.group[i] = f.group;
-      this.cost[i] = f.cost;
-      this.rank[i] = podsOnNode.get(f.node) ?? 0;
+      this.head[i] = (f.group * PLACES + (costPlace?.get(f.cost) ?? 0)) * PLACES + (PLACES - 1 - rank);
       this.readySince[i] = f.readySince;
-      this.readyBucket[i] = logarithmicBucket(f.readySince, now);
+      if (!Object.is(f.readySince, readyT)) {
+        readyT = f.readySince;
+        readyB = logarithmicBucket(readyT, now);
+      }
+      this.readyBucket[i] = readyB;
       this.restarts[i] = f.restarts;
       this.created[i] = f.created;
-      this.createdBucket[i] = logarithmicBucket(f.created, now);
+      if (!Object.is(f.created, createdT)) {
+        createdT = f.created;
+        createdB = logarithmicBucket(createdT, now);
+      }
+      this.createdBucket[i] = createdB;
       this.uidHead[i] = f.uidHead;
       this.uids[i] = f.uid;
     }
   }
 
+  private readonly size: number;
+
   /** The indices of the pods, deletion order first. */
   sorted(): number[] {
     const order: number[] = [];
-    for (let i = 0; i < this.uids.length; i++) order.push(i);
+    for (let i = 0; i < this.size; i++) order.push(i);
     return timSort(order, this.compare);
   }
 
   private readonly compare = (i: number, j: number): number => {
-    const gi = this.group[i]!;
-    const gj = this.group[j]!;
-    if (gi !== gj) return gi < gj ? -1 : 1;
-    const ci = this.cost[i]!;
-    const cj = this.cost[j]!;
-    if (ci !== cj) return ci < cj ? -1 : 1;
-    const ri = this.rank[i]!;
-    const rj = this.rank[j]!;
-    if (ri !== rj) return ri > rj ? -1 : 1;
-    if ((gi & 1) === 1) {
+    const hi = this.head[i]!;
+    const hj = this.head[j]!;
+    if (hi !== hj) return hi < hj ? -1 : 1;
+    if ((this.group[i]! & 1) === 1) {
       // Both Ready: Ready for less time first, by log2 buckets, then uid.
       const ti = this.readySince[i]!;
       const tj = this.readySince[j]!;
@@ -471,6 +488,44 @@ class Ranking {
     const b = this.uids[j]!;
     return a < b ? -1 : a > b ? 1 : 0;
   }
+}
+
+/** The per-pod keys a Ranking compares, for up to `length` pods. */
+class RankingArrays {
+  readonly group: Int8Array;
+  readonly head: Float64Array;
+  readonly readySince: Float64Array;
+  readonly readyBucket: Int32Array;
+  readonly restarts: Float64Array;
+  readonly created: Float64Array;
+  readonly createdBucket: Int32Array;
+  readonly uidHead: Float64Array;
+  readonly uids: string[];
+
+  constructor(readonly length: number) {
+    this.group = new Int8Array(length);
+    this.head = new Float64Array(length);
+    this.readySince = new Float64Array(length);
+    this.readyBucket = new Int32Array(length);
+    this.restarts = new Float64Array(length);
+    this.created = new Float64Array(length);
+    this.createdBucket = new Int32Array(length);
+    this.uidHead = new Float64Array(length);
+    this.uids = new Array<string>(length).fill('');
+  }
+}
+
+let scratch = new RankingArrays(64);
+
+/** A Ranking's head packs three numbers below this (pods per node and distinct costs are fewer). */
+const PLACES = 2 ** 20;
+
+/** Each deletion cost's place among those of `facts`, lowest first; undefined when all are 0. */
+function costPlaces(facts: readonly PodFacts[]): Map<number, number> | undefined {
+  let costs: Set<number> | undefined;
+  for (const f of facts) if (f.cost !== 0) (costs ??= new Set([0])).add(f.cost);
+  if (!costs) return undefined;
+  return new Map([...costs].sort((a, b) => a - b).map((c, i) => [c, i]));
 }
 
 interface Ranked {

@@ -3,7 +3,6 @@
  * reconcile of one Deployment key. Which step runs is decided in upstream's order: selecting all,
  * deletion, paused, legacy rollback, scaling event, then the strategy.
  */
-import { deepCopy } from '../../../k8s/copy.ts';
 import { selectorIsEmpty, selectorMatches } from '../../../k8s/labels.ts';
 import type { Deployment, Pod, ReplicaSet } from '../../../k8s/types.ts';
 import type { ControllerContext, InformerHandlers } from '../../context.ts';
@@ -22,18 +21,15 @@ import {
 } from './sync.ts';
 import { RollbackToAnnotation } from './util.ts';
 
-const EMPTY_TEMPLATE: Deployment['spec']['template'] = { spec: { containers: [] } };
-
 export function syncDeployment(ctx: ControllerContext, key: string): void {
   const [namespace, name] = key.split('/') as [string, string];
   const stored = ctx.store.get<Deployment>('Deployment', namespace, name);
   if (!stored) return;
-  // A working copy, as upstream's DeepCopy, but for the pod template: that stays the stored,
-  // frozen one (nothing here changes it in place), so its canonical form, which every sync
-  // compares with each ReplicaSet's, is computed once per template, not once per sync.
-  const { template, ...spec } = stored.spec;
-  const d = deepCopy({ ...stored, spec: { ...spec, template: EMPTY_TEMPLATE } });
-  d.spec.template = template;
+  // A working copy, as upstream's DeepCopy, of the parts a sync sets (it sets metadata and status
+  // as wholes and changes nothing below them in place: those stay the stored, frozen objects). The
+  // pod template stays the stored one, so its canonical form, which every sync compares with each
+  // ReplicaSet's, is computed once per template, not once per sync.
+  const d: Deployment = { ...stored, metadata: { ...stored.metadata }, spec: { ...stored.spec } };
 
   if (selectorIsEmpty(d.spec.selector)) {
     ctx.event(
