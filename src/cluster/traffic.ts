@@ -3,6 +3,10 @@
  * Service's ready endpoints at random (seeded) for each request; with no endpoints the connection
  * is refused. Every request is recorded (time, pod, version, status, latency); a window of recent
  * requests is kept for the animated dots and per-second aggregates for the timeline, both bounded.
+ *
+ * A batch every BATCH_SECONDS, all day: what routing needs of an Endpoints object and of a Pod is
+ * worked out once per (frozen) object, and the pods behind the addresses are looked up again only
+ * after a Pod changed.
  */
 import type { EndpointAddress, Endpoints, Pod } from '../k8s/types.ts';
 import type { ControllerContext, StoreReader } from './context.ts';
