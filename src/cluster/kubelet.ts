@@ -264,12 +264,6 @@ function containerStatuses(pod: Pod, rt: PodRuntime): ContainerStatus[] {
       restartCount: restarts,
       state: {},
     };
-    const id = `${imageRepository(c.image)}@sha256:${imageDigest(c.image)}`;
-    const created = () => {
-      base.containerID = containerID(pod, c.name, restarts);
-      base.image = runtimeImage(c.image);
-      base.imageID = id;
-    };
     switch (rt.stage) {
       case 'pulling':
         // A retry after a failed pull: the status keeps what the last sync reported.
@@ -288,7 +282,7 @@ function containerStatuses(pod: Pod, rt: PodRuntime): ContainerStatus[] {
         break;
       case 'crashBackOff':
         // The status keeps the id of the run that exited until the next one starts.
-        created();
+        created(base, pod, c, restarts);
         base.state = main
           ? {
               waiting: {
@@ -300,7 +294,7 @@ function containerStatuses(pod: Pod, rt: PodRuntime): ContainerStatus[] {
         break;
       case 'running':
       case 'terminating':
-        created();
+        created(base, pod, c, restarts);
         base.started = true;
         base.ready = rt.stage === 'running' && (main ? rt.ready : true);
         base.state = { running: { startedAt: timestamp(rt.startedAt) } };
@@ -319,6 +313,18 @@ function containerStatuses(pod: Pod, rt: PodRuntime): ContainerStatus[] {
       };
     return base;
   });
+}
+
+/** What a container's status shows once the runtime has created it: its id and the image's. */
+function created(
+  base: ContainerStatus,
+  pod: Pod,
+  c: Pod['spec']['containers'][number],
+  restarts: number,
+): void {
+  base.containerID = containerID(pod, c.name, restarts);
+  base.image = runtimeImage(c.image);
+  base.imageID = `${imageRepository(c.image)}@sha256:${imageDigest(c.image)}`;
 }
 
 /** The pod with the status its runtime state shows; written once at the end of a kubelet step. */
@@ -357,29 +363,12 @@ function podConditions(
   now: number,
 ): PodCondition[] {
   const ts = timestamp(now);
-  const make = (type: string, c: Omit<PodCondition, 'type'>): PodCondition => {
-    const cur = existing?.find((x) => x.type === type);
-    // A condition this function made that says the same is kept (shared with the last status).
-    if (
-      cur &&
-      madeConditions.has(cur) &&
-      cur.status === c.status &&
-      cur.reason === c.reason &&
-      cur.message === c.message
-    )
-      return cur;
-    const lastTransitionTime =
-      cur && cur.status === c.status && cur.lastTransitionTime ? cur.lastTransitionTime : ts;
-    const made = { type, ...c, lastProbeTime: null, lastTransitionTime };
-    madeConditions.add(made);
-    return made;
-  };
-  const ready = notReady ?? { status: 'True' as const };
+  const ready = notReady ?? TRUE;
   const out = [
-    make('PodReadyToStartContainers', { status: 'True' }),
-    make('Initialized', { status: 'True' }),
-    make('Ready', ready),
-    make('ContainersReady', ready),
+    condition(existing, 'PodReadyToStartContainers', TRUE, ts),
+    condition(existing, 'Initialized', TRUE, ts),
+    condition(existing, 'Ready', ready, ts),
+    condition(existing, 'ContainersReady', ready, ts),
   ];
   const scheduled = existing?.find((x) => x.type === 'PodScheduled');
   if (scheduled) out.push(scheduled);
@@ -388,7 +377,33 @@ function podConditions(
     : out;
 }
 
-/** The conditions podConditions made, whose keys are in its order (others may not be). */
+const TRUE = { status: 'True' } as const;
+
+/** A condition as podConditions writes it, its lastTransitionTime kept while its status is. */
+function condition(
+  existing: PodCondition[] | undefined,
+  type: string,
+  c: Omit<PodCondition, 'type'>,
+  ts: string,
+): PodCondition {
+  const cur = existing?.find((x) => x.type === type);
+  // A condition made here that says the same is kept (shared with the last status).
+  if (
+    cur &&
+    madeConditions.has(cur) &&
+    cur.status === c.status &&
+    cur.reason === c.reason &&
+    cur.message === c.message
+  )
+    return cur;
+  const lastTransitionTime =
+    cur && cur.status === c.status && cur.lastTransitionTime ? cur.lastTransitionTime : ts;
+  const made = { type, ...c, lastProbeTime: null, lastTransitionTime };
+  madeConditions.add(made);
+  return made;
+}
+
+/** The conditions `condition` made, whose keys are in its order (others may not be). */
 const madeConditions = new WeakSet<PodCondition>();
 
 function schedule(ctx: ControllerContext, key: string, rt: PodRuntime): void {

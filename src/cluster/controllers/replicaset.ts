@@ -83,28 +83,50 @@ function claimCounted(ctx: ControllerContext, rs: ReplicaSet, counts: ReplicaSet
   if (entry.mismatched > 0) claimPods(ctx, rs);
   else adoptOrphans(ctx, rs, []);
   counts.catchUp(ctx.store, entry);
-  const found = entry.counts(ctx.now);
-  // The pods as claimed (unordered): the entry changes only when it catches up, on the next sync.
-  const claimed = () =>
-    [...entry.pods.values()].map((s) => s.pod).filter((p) => selects(rs, p) && factsOf(p).active);
-  return {
-    size: found.replicas,
-    // In the order the claim leaves them: the entry keeps the owner index's order.
-    list: () => {
-      const pods: Pod[] = [];
-      const facts: PodFacts[] = [];
-      for (const slot of entry.pods.values())
-        if (slot.counted) {
-          pods.push(slot.pod);
-          facts.push(slot.facts);
-        }
-      return { pods, facts };
-    },
-    podsOnNode: () => counts.podsOnNode(ctx.store, rs),
-    // The counts are for the ReplicaSet the sync started with; should the ReplicaSet have changed
-    // what they depend on by the time its status is written, count the claimed pods again.
-    count: (latest, now) => (sameBasis(entry.basis, latest) ? found : recount(latest, claimed(), now)),
-  };
+  return new CountedPods(ctx, rs, counts, entry, entry.counts(ctx.now));
+}
+
+/** The pods a sync claimed through the informer's counts (the entry changes only as it catches up). */
+class CountedPods implements SeenPods {
+  constructor(
+    private readonly ctx: ControllerContext,
+    private readonly rs: ReplicaSet,
+    private readonly counts: ReplicaSetPods,
+    private readonly entry: Entry,
+    private readonly found: PodCounts,
+  ) {}
+
+  get size(): number {
+    return this.found.replicas;
+  }
+
+  /** In the order the claim leaves them: the entry keeps the owner index's order. */
+  list(): { pods: Pod[]; facts: PodFacts[] } {
+    const pods: Pod[] = [];
+    const facts: PodFacts[] = [];
+    for (const slot of this.entry.pods.values())
+      if (slot.counted) {
+        pods.push(slot.pod);
+        facts.push(slot.facts);
+      }
+    return { pods, facts };
+  }
+
+  podsOnNode(): Map<string, number> {
+    return this.counts.podsOnNode(this.ctx.store, this.rs);
+  }
+
+  /**
+   * The counts are for the ReplicaSet the sync started with; should the ReplicaSet have changed
+   * what they depend on by the time its status is written, count the claimed pods again.
+   */
+  count(latest: ReplicaSet, now: number): PodCounts {
+    if (sameBasis(this.entry.basis, latest)) return this.found;
+    const claimed: Pod[] = [];
+    for (const slot of this.entry.pods.values())
+      if (selects(this.rs, slot.pod) && factsOf(slot.pod).active) claimed.push(slot.pod);
+    return recount(latest, claimed, now);
+  }
 }
 
 /** The RS's pods: controlled ones whose labels still match, plus adopted orphans. */
