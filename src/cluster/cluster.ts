@@ -26,13 +26,18 @@ import {
   type StoreReader,
   type Timing,
 } from './context.ts';
-import type { AppLog } from './applog.ts';
 import type { Timer } from './heap.ts';
 import type { PodRuntime } from './kubelet.ts';
 import { CommandBudget, ControllerManager, QUEUE_ORDER, roundTime } from './manager.ts';
 import { PRUNE_SECONDS, Recorder } from './recorder.ts';
 import { checkSnapshot } from './snapshot.ts';
-import { joinChunks, SharedRuntimes, SharedSeries } from './snapshot-parts.ts';
+import {
+  joinChunks,
+  SharedLogs,
+  SharedRuntimes,
+  SharedSeries,
+  type CheckpointLogs,
+} from './snapshot-parts.ts';
 import type { Change, StoreData } from './store.ts';
 import type { AppBehaviour } from './apps.ts';
 import {
@@ -75,7 +80,7 @@ export interface ClusterCheckpoint {
   readonly snapshot: ClusterSnapshot;
   /** world.pods' requests served and app logs, in order (the snapshot's records hold neither). */
   readonly requests: readonly number[];
-  readonly logs: readonly (AppLog | undefined)[];
+  readonly logs: CheckpointLogs;
   /** world.traffic.series, in chunks. */
   readonly series: readonly (readonly TrafficSecond[])[];
   /** The event log and the decision records, in chunks (the snapshot holds none). */
@@ -136,6 +141,7 @@ export class SimCluster implements ControllerContext {
   private readonly shared = {
     runtimes: new SharedRuntimes(),
     checkpointRuntimes: new SharedRuntimes(true),
+    logs: new SharedLogs(),
     series: new SharedSeries<TrafficSecond>(),
   };
 
@@ -427,7 +433,7 @@ export class SimCluster implements ControllerContext {
         { events: [], decisions: [] },
       ),
       requests: SharedRuntimes.requests(this.world.pods),
-      logs: SharedRuntimes.logs(this.world.pods),
+      logs: this.shared.logs.of(this.world.pods),
       series: this.shared.series.of(t.series, (x) => ({ ...x, ok: { ...x.ok } })),
       ...this.recorder.checkpointLogs(),
     };
@@ -442,7 +448,10 @@ export class SimCluster implements ControllerContext {
       decisions: joinChunks(cp.decisions),
       world: {
         ...w,
-        pods: w.pods.map(([key, rt], i) => [key, SharedRuntimes.served(rt, cp.requests[i]!, cp.logs[i])]),
+        pods: w.pods.map(([key, rt], i) => [
+          key,
+          SharedRuntimes.served(rt, cp.requests[i]!, SharedLogs.at(cp.logs, i)),
+        ]),
         traffic: { ...w.traffic, series: joinChunks(cp.series) },
       },
     });

@@ -7,7 +7,7 @@
  *
  * The layout is ClusterSnapshot's; only the sharing is new.
  */
-import { EMPTY_LOG, type AppLog } from './applog.ts';
+import { EMPTY_LOG, isWhole, logPrefix, startsWith, type AppLog } from './applog.ts';
 import type { PodRuntime } from './kubelet.ts';
 
 /** A list copied (and frozen) once per version of its source. */
@@ -39,7 +39,7 @@ export class SharedList<T> {
  *
  * `withoutRequests` (checkpoints): the copies hold 0 for the requests served and an empty app
  * log, which every request served adds to, all the time under traffic; the counts and logs are
- * kept apart (`requests`, `logs`), so a record that only served requests keeps its copy, and
+ * kept apart (`requests`, SharedLogs), so a record that only served requests keeps its copy, and
  * serving one need not be told (`touched`).
  */
 export class SharedRuntimes {
@@ -102,18 +102,61 @@ export class SharedRuntimes {
     return out;
   }
 
-  /** Each record's app log, in order (for copies made withoutRequests). */
-  static logs(pods: Map<string, PodRuntime>): (AppLog | undefined)[] {
-    const out: (AppLog | undefined)[] = [];
-    for (const rt of pods.values()) out.push(rt.log);
-    return out;
-  }
-
   /** A record from a copy made withoutRequests and what was kept apart. */
   static served(copy: PodRuntime, requests: number, log: AppLog | undefined): PodRuntime {
     const rt = { ...copy, requests };
     if (log) rt.log = log;
     return rt;
+  }
+}
+
+/** A container run's app log as of the latest checkpoint that holds it (see SharedLogs). */
+export class LogCell {
+  constructor(public log: AppLog) {}
+}
+
+/** What a checkpoint keeps of the app logs: per record, its log or its log's cell and line count. */
+export interface CheckpointLogs {
+  readonly logs: readonly (AppLog | LogCell | undefined)[];
+  readonly counts: readonly number[];
+}
+
+/**
+ * The app logs checkpoints keep (apart from the kubelet's records). A log grows by a new copy of
+ * its last chunk per line (appendRequest), so keeping each checkpoint's version of each log would
+ * keep a copy of that chunk per log and checkpoint: under traffic, most of an hour's memory for
+ * logs. A whole log (isWhole: nothing rotated away) is kept instead as its line count and a cell
+ * shared by the checkpoints of its container run, holding the latest version, which each earlier
+ * one begins (each is checked when it replaces the one before); `at` makes an earlier one again.
+ */
+export class SharedLogs {
+  /** Per record key, the cell of the last checkpoint. */
+  private cells = new Map<string, LogCell>();
+
+  of(pods: Map<string, PodRuntime>): CheckpointLogs {
+    const logs: (AppLog | LogCell | undefined)[] = [];
+    const counts: number[] = [];
+    const cells = new Map<string, LogCell>();
+    for (const [key, rt] of pods) {
+      const log = rt.log;
+      let cell = this.cells.get(key);
+      if (log && cell && cell.log !== log) {
+        if (isWhole(log) && startsWith(log, cell.log)) cell.log = log;
+        else cell = undefined;
+      }
+      if (log && !cell && isWhole(log)) cell = new LogCell(log);
+      if (log && cell) cells.set(key, cell);
+      logs.push(log && cell ? cell : log);
+      counts.push(log ? log.count : 0);
+    }
+    this.cells = cells;
+    return { logs, counts };
+  }
+
+  /** The i-th record's log as the checkpoint kept it. */
+  static at(kept: CheckpointLogs, i: number): AppLog | undefined {
+    const log = kept.logs[i];
+    return log instanceof LogCell ? logPrefix(log.log, kept.counts[i]!) : log;
   }
 }
 
