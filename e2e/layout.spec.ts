@@ -107,6 +107,59 @@ test.describe('1280×720', () => {
     }
   });
 
+  test('a seek shows the events of the moment in view at once, the whole table once time holds still', async ({
+    page,
+  }) => {
+    await openApp(page);
+    await midRollout(page);
+    await lab(page, (l) => l.advance(60));
+    const wrap = page.getByRole('region', { name: 'Events table' });
+    // Each row as reason and object, like the table's cells: all of them, or those in the box.
+    const rowsOf = (all: boolean) =>
+      wrap.evaluate((el, all) => {
+        const box = el.getBoundingClientRect();
+        return [...el.querySelectorAll('.event')]
+          .filter((row) => {
+            const r = row.getBoundingClientRect();
+            return all || (r.bottom > box.top && r.top < box.bottom);
+          })
+          .map(
+            (row) => `${row.children[2]!.textContent} ${row.querySelector('.object')!.getAttribute('title')}`,
+          );
+      }, all);
+    // A seek, up to the next animation frame.
+    const seek = (t: number) =>
+      page.evaluate(async (t) => {
+        window.__rolloutLab!.seek(t);
+        await new Promise((done) => requestAnimationFrame(done));
+      }, t);
+    // Scrolled (scroll events are sent with the next frames): to the oldest row or the newest.
+    const scroll = async (top: 'oldest' | 'newest') => {
+      await wrap.evaluate((el, top) => el.scrollTo({ top: top === 'oldest' ? -el.scrollHeight : 0 }), top);
+      await expect
+        .poll(() =>
+          wrap.evaluate(async (el) => {
+            await new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)));
+            return el.scrollTop < -1;
+          }),
+        )
+        .toBe(top === 'oldest');
+    };
+    // Scrolled back, a seek draws every row with the moment.
+    await scroll('oldest');
+    await seek(25);
+    const all = await rowsOf(true);
+    await seek(80);
+    // Scrolled to the newest, back to that moment from after the update (every row changes): the
+    // frame after the seek shows the rows in view, the rest follow, each event once.
+    await scroll('newest');
+    await seek(25);
+    const shown = await rowsOf(false);
+    expect(all.length).toBeGreaterThan(shown.length);
+    expect(shown).toEqual(all.slice(-shown.length));
+    await expect.poll(() => rowsOf(true)).toEqual(all);
+  });
+
   test('the preview of a hovered action never moves the console', async ({ page }) => {
     await openApp(page);
     const input = page.getByRole('textbox', { name: 'kubectl command' });

@@ -140,14 +140,18 @@ export function Diagram({
   );
 }
 
-/** The Service's bus and a line to each endpoint: drawn again when the pods or endpoints move. */
+/**
+ * The Service's bus and a line to each endpoint: drawn again when the pods or endpoints move. The
+ * lines are keyed by place, not by pod: they hold nothing of their own, and after a seek, where
+ * most endpoints are other pods, a hundred paths change their `d` instead of being replaced.
+ */
 const EndpointLines = memo(
   function EndpointLines({ layout: l, endpoints }: { layout: DiagramLayout; endpoints: string[] }) {
     return (
       <g className="endpoint-lines" aria-hidden="true">
         <path className="bus" d={busPath(l.frame)} />
-        {endpointPaths(l, endpoints).map((p) => (
-          <path key={p.name} className="endpoint-line" d={p.d} stroke={PALETTE[p.colour]} />
+        {endpointPaths(l, endpoints).map((p, i) => (
+          <path key={i} className="endpoint-line" d={p.d} stroke={PALETTE[p.colour]} />
         ))}
       </g>
     );

@@ -4,14 +4,34 @@ import { useSyncExternalStore } from 'react';
 /** The single-column layout: tablets in portrait, phones, and very short windows. */
 export const STACKED = '(max-width: 999px), (max-height: 559px)';
 
-export function useMedia(query: string): boolean {
-  return useSyncExternalStore(
-    (onChange) => {
-      if (typeof matchMedia !== 'function') return () => {};
-      const m = matchMedia(query);
-      m.addEventListener('change', onChange);
-      return () => m.removeEventListener('change', onChange);
-    },
-    () => (typeof matchMedia === 'function' ? matchMedia(query).matches : false),
-  );
+interface Query {
+  subscribe: (onChange: () => void) => () => void;
+  matches: () => boolean;
+}
+
+/**
+ * One MediaQueryList and one subscription per query for the page: panels that draw again on every
+ * seek (the actions, the timeline) then neither subscribe again nor parse the query again.
+ */
+const queries = new Map<string, Query>();
+
+function query(text: string): Query {
+  let q = queries.get(text);
+  if (!q) {
+    const m = typeof matchMedia === 'function' ? matchMedia(text) : undefined;
+    q = {
+      subscribe: (onChange) => {
+        m?.addEventListener('change', onChange);
+        return () => m?.removeEventListener('change', onChange);
+      },
+      matches: () => m?.matches ?? false,
+    };
+    queries.set(text, q);
+  }
+  return q;
+}
+
+export function useMedia(text: string): boolean {
+  const q = query(text);
+  return useSyncExternalStore(q.subscribe, q.matches);
 }

@@ -121,7 +121,8 @@ describe('getPodsToDelete against a sort with activePodLess', () => {
         node: fc.constantFrom('', 'node-1', 'node-2', 'node-3'),
         phase: fc.constantFrom('Pending', 'Unknown', 'Running', 'Running', 'Running'),
         ready: fc.boolean(),
-        deletionCost: fc.constantFrom(undefined, undefined, undefined, -5, 0, 3, 2147483647),
+        // No annotation (NaN here) most often.
+        deletionCost: fc.constantFrom(NaN, NaN, NaN, -5, 0, 3, 2147483647),
         readySince: fc.constantFrom(NOW - 1, NOW - 2, NOW - 3, NOW - 600, NOW - 601, NOW - 900, NOW),
         created: fc.constantFrom(NOW - 700, NOW - 701, NOW - 1000, NOW - 5000, NOW - 5001, 0),
         restarts: fc.constantFrom(0, 0, 0, 1, 2),
@@ -133,9 +134,10 @@ describe('getPodsToDelete against a sort with activePodLess', () => {
       { minLength: 1, maxLength: 120 },
     )
     .map((rows) =>
-      rows.map((o, i) =>
+      rows.map(({ deletionCost, ...o }, i) =>
         pod({
           ...o,
+          ...(Number.isNaN(deletionCost) ? {} : { deletionCost }),
           name: `p${i}`,
           uid: `${o.uid}-${i}`,
           ready: o.ready && o.phase === 'Running',
