@@ -36,6 +36,43 @@ export function appendRequest(log: AppLog | undefined, t: number): AppLog {
   return { count: prev.count + 1, chunks };
 }
 
+/**
+ * Whether `log` is laid out as appendRequest lays a log out from empty with no line rotated away:
+ * every chunk full but the last, `count` lines in all. Every later version of such a log in the
+ * same container run begins with it (`startsWith`), and gives it back (`logPrefix`).
+ */
+export function isWhole(log: AppLog): boolean {
+  const n = log.chunks.length;
+  if (n === 0) return log.count === 0;
+  for (let i = 0; i < n - 1; i++) if (log.chunks[i]!.length !== CHUNK) return false;
+  const last = log.chunks[n - 1]!.length;
+  return last > 0 && last <= CHUNK && log.count === (n - 1) * CHUNK + last;
+}
+
+/** Whether the whole log `later` begins with every line of the whole log `log`, chunk by chunk. */
+export function startsWith(later: AppLog, log: AppLog): boolean {
+  const n = log.chunks.length;
+  if (later.count < log.count) return false;
+  if (n === 0) return true;
+  for (let i = 0; i < n - 1; i++) if (later.chunks[i] !== log.chunks[i]) return false;
+  const a = log.chunks[n - 1]!;
+  const b = later.chunks[n - 1]!;
+  if (a === b) return true;
+  for (let i = 0; i < a.length; i++) if (!Object.is(a[i], b[i])) return false;
+  return true;
+}
+
+/** The whole log `log` as it was when it had `count` lines (at most `log.count`). */
+export function logPrefix(log: AppLog, count: number): AppLog {
+  if (count === log.count) return log;
+  if (count === 0) return EMPTY_LOG;
+  const k = Math.ceil(count / CHUNK);
+  const chunks = log.chunks.slice(0, k);
+  const rest = count - (k - 1) * CHUNK;
+  if (rest < CHUNK) chunks[k - 1] = chunks[k - 1]!.slice(0, rest);
+  return { count, chunks };
+}
+
 /** The times of the request lines still kept, oldest first. */
 export function requestTimes(log: AppLog | undefined): number[] {
   return (log?.chunks ?? []).flat();

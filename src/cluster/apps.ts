@@ -78,6 +78,14 @@ export function appBehaviour(image: string, custom?: Record<string, Partial<AppB
   return { ...base, ...(own ?? {}) };
 }
 
+/** The HTTP status of `respond`'s answer, without its body (what a client request needs). */
+export function responseStatus(app: AppBehaviour, requestNumber: number, uptime: number): 200 | 500 {
+  return (app.failAfterRequests !== undefined && requestNumber > app.failAfterRequests) ||
+    (app.failAfterSeconds !== undefined && uptime >= app.failAfterSeconds)
+    ? 500
+    : 200;
+}
+
 /**
  * What the app answers to its `requestNumber`-th request (1-based) after running `uptime` seconds.
  */
@@ -88,10 +96,7 @@ export function respond(
   requestNumber: number,
   uptime: number,
 ): AppResponse {
-  if (
-    (app.failAfterRequests !== undefined && requestNumber > app.failAfterRequests) ||
-    (app.failAfterSeconds !== undefined && uptime >= app.failAfterSeconds)
-  )
+  if (responseStatus(app, requestNumber, uptime) === 500)
     return { status: 500, body: 'Some internal error has occurred! This is pod ' + podName };
   const tag = imageTag(image);
   if (/^(docker\.io\/)?luksa\/kubia:/.test(image))

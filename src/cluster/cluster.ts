@@ -31,7 +31,13 @@ import type { PodRuntime } from './kubelet.ts';
 import { CommandBudget, ControllerManager, QUEUE_ORDER, roundTime } from './manager.ts';
 import { PRUNE_SECONDS, Recorder } from './recorder.ts';
 import { checkSnapshot } from './snapshot.ts';
-import { joinChunks, SharedRuntimes, SharedSeries } from './snapshot-parts.ts';
+import {
+  joinChunks,
+  SharedLogs,
+  SharedRuntimes,
+  SharedSeries,
+  type CheckpointLogs,
+} from './snapshot-parts.ts';
 import type { Change, StoreData } from './store.ts';
 import type { AppBehaviour } from './apps.ts';
 import {
@@ -72,8 +78,9 @@ export interface ClusterOptions {
 export interface ClusterCheckpoint {
   /** The snapshot, with 0 for every pod's requests served and no per-second traffic. */
   readonly snapshot: ClusterSnapshot;
-  /** world.pods' requests served, in order. */
+  /** world.pods' requests served and app logs, in order (the snapshot's records hold neither). */
   readonly requests: readonly number[];
+  readonly logs: CheckpointLogs;
   /** world.traffic.series, in chunks. */
   readonly series: readonly (readonly TrafficSecond[])[];
   /** The event log and the decision records, in chunks (the snapshot holds none). */
@@ -134,6 +141,7 @@ export class SimCluster implements ControllerContext {
   private readonly shared = {
     runtimes: new SharedRuntimes(),
     checkpointRuntimes: new SharedRuntimes(true),
+    logs: new SharedLogs(),
     series: new SharedSeries<TrafficSecond>(),
   };
 
@@ -397,9 +405,9 @@ export class SimCluster implements ControllerContext {
     const { runtimes, checkpointRuntimes } = this.shared;
     runtimes.reset();
     checkpointRuntimes.reset();
-    this.world.touch = (key) => {
+    this.world.touch = (key, served) => {
       runtimes.touched(key);
-      checkpointRuntimes.touched(key);
+      if (!served) checkpointRuntimes.touched(key);
     };
   }
 
@@ -425,6 +433,7 @@ export class SimCluster implements ControllerContext {
         { events: [], decisions: [] },
       ),
       requests: SharedRuntimes.requests(this.world.pods),
+      logs: this.shared.logs.of(this.world.pods),
       series: this.shared.series.of(t.series, (x) => ({ ...x, ok: { ...x.ok } })),
       ...this.recorder.checkpointLogs(),
     };
@@ -439,7 +448,10 @@ export class SimCluster implements ControllerContext {
       decisions: joinChunks(cp.decisions),
       world: {
         ...w,
-        pods: w.pods.map(([key, rt], i) => [key, { ...rt, requests: cp.requests[i]! }]),
+        pods: w.pods.map(([key, rt], i) => [
+          key,
+          SharedRuntimes.served(rt, cp.requests[i]!, SharedLogs.at(cp.logs, i)),
+        ]),
         traffic: { ...w.traffic, series: joinChunks(cp.series) },
       },
     });

@@ -14,7 +14,14 @@
  */
 import { timestamp } from '../k8s/time.ts';
 import type { Container, ContainerStatus, NodeObject, Pod, PodCondition, Probe } from '../k8s/types.ts';
-import { appBehaviour, imageRepository, imageTag, respond, type AppBehaviour } from './apps.ts';
+import {
+  appBehaviour,
+  imageRepository,
+  imageTag,
+  respond,
+  responseStatus,
+  type AppBehaviour,
+} from './apps.ts';
 import { EMPTY_LOG, appendRequest, logsRequests, type AppLog } from './applog.ts';
 import { defaultTiming, type ControllerContext, type InformerHandlers } from './context.ts';
 import { count } from './words.ts';
@@ -83,9 +90,9 @@ export interface KubeletWorld {
   latestReady?: number;
   /**
    * Told the key of each pod whose runtime record the kubelet may change: snapshots copy only
-   * those again. Not state either.
+   * those again. `served`: only the requests served and the app log changed. Not state either.
    */
-  touch?: (key: string) => void;
+  touch?: (key: string, served?: boolean) => void;
   /** Nodes whose kubelet stopped (a fault: `kubectl lab node-down`), with the moment it did. */
   downNodes: Map<string, number>;
 }
@@ -890,30 +897,63 @@ function runProbes(ctx: ControllerContext, pod: Pod, rt: PodRuntime, c: Containe
   return changed ? withStatus(ctx, pod, rt) : pod;
 }
 
-/** Serves one client request on a running pod: counts it and returns the app's answer. */
+/**
+ * What serving a client request needs of a pod, worked out once per stored Pod object (stored
+ * objects are frozen, so it stays true of that object): its runtime record's key, its node, the
+ * version it answers with (the image's tag) and its app.
+ */
+export interface PodServing {
+  readonly key: string;
+  readonly node: string | undefined;
+  /** The image's tag as the answer reports it: what follows the last ':' of the image. */
+  readonly version: string;
+  /** The app writes a log line for each request (the book's kubia). */
+  readonly logs: boolean;
+  readonly app: AppBehaviour;
+  /** The scenario's own apps the behaviour was worked out with. */
+  readonly apps: KubeletWorld['apps'];
+}
+
+const servings = new WeakMap<Pod, PodServing>();
+
+export function podServing(pod: Pod, apps: KubeletWorld['apps']): PodServing {
+  let s = servings.get(pod);
+  if (s === undefined || s.apps !== apps) {
+    const image = mainContainer(pod).image;
+    s = {
+      key: `${pod.metadata.namespace ?? 'default'}/${pod.metadata.name}`,
+      node: pod.spec.nodeName,
+      version: image.slice(image.lastIndexOf(':') + 1),
+      logs: logsRequests(image),
+      app: appBehaviour(image, apps),
+      apps,
+    };
+    servings.set(pod, s);
+  }
+  return s;
+}
+
+/**
+ * Serves one client request on a running pod: counts it and returns the app's HTTP status, or 0
+ * when nothing answers (not running or still starting up, or its node is down).
+ */
 export function serveRequest(
   world: KubeletWorld,
-  pod: Pod,
+  pod: PodServing,
   now: number,
   /** When the request was sent (within the traffic batch that ends now). */
   sentAt = now,
-): { status: number; version: string } {
-  const key = `${pod.metadata.namespace ?? 'default'}/${pod.metadata.name}`;
-  const rt = world.pods.get(key);
-  world.touch?.(key);
-  const c = mainContainer(pod);
-  const app = appBehaviour(c.image, world.apps);
-  const version = c.image.slice(c.image.lastIndexOf(':') + 1);
-  if (!rt || rt.stage !== 'running' || now - rt.startedAt < app.startupSeconds) return { status: 0, version };
+): number {
+  const rt = world.pods.get(pod.key);
+  if (!rt || rt.stage !== 'running' || now - rt.startedAt < pod.app.startupSeconds) return 0;
   // A node that is down answers nothing: the request times out.
-  if (pod.spec.nodeName && world.downNodes.has(pod.spec.nodeName)) return { status: 0, version };
+  if (pod.node && world.downNodes.has(pod.node)) return 0;
+  // Only the count and the log change (unless this is the log's first line: a field is added).
+  world.touch?.(pod.key, !pod.logs || rt.log !== undefined);
   rt.requests++;
-  if (logsRequests(c.image)) rt.log = appendRequest(rt.log, sentAt);
-  if (isUnhealthy(rt, now)) return { status: 500, version };
-  return {
-    status: respond(c.image, app, pod.metadata.name, rt.requests, now - rt.startedAt).status,
-    version,
-  };
+  if (pod.logs) rt.log = appendRequest(rt.log, sentAt);
+  if (isUnhealthy(rt, now)) return 500;
+  return responseStatus(pod.app, rt.requests, now - rt.startedAt);
 }
 
 /**

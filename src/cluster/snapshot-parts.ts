@@ -7,6 +7,7 @@
  *
  * The layout is ClusterSnapshot's; only the sharing is new.
  */
+import { EMPTY_LOG, isWhole, logPrefix, startsWith, type AppLog } from './applog.ts';
 import type { PodRuntime } from './kubelet.ts';
 
 /** A list copied (and frozen) once per version of its source. */
@@ -36,9 +37,10 @@ export class SharedList<T> {
  * of them: an unchanged record shares its copy (and its [key, copy] pair) with the last snapshot,
  * and when none changed the whole list is shared.
  *
- * `withoutRequests` (checkpoints): the copies hold 0 for the requests served, which change all the
- * time under traffic, and the counts are kept apart (`requests`), so a record that only served
- * requests keeps its copy.
+ * `withoutRequests` (checkpoints): the copies hold 0 for the requests served and an empty app
+ * log, which every request served adds to, all the time under traffic; the counts and logs are
+ * kept apart (`requests`, SharedLogs), so a record that only served requests keeps its copy, and
+ * serving one need not be told (`touched`).
  */
 export class SharedRuntimes {
   /**
@@ -108,6 +110,63 @@ export class SharedRuntimes {
     for (const rt of pods.values()) out.push(rt.requests);
     return out;
   }
+
+  /** A record from a copy made withoutRequests and what was kept apart. */
+  static served(copy: PodRuntime, requests: number, log: AppLog | undefined): PodRuntime {
+    const rt = { ...copy, requests };
+    if (log) rt.log = log;
+    return rt;
+  }
+}
+
+/** A container run's app log as of the latest checkpoint that holds it (see SharedLogs). */
+export class LogCell {
+  constructor(public log: AppLog) {}
+}
+
+/** What a checkpoint keeps of the app logs: per record, its log or its log's cell and line count. */
+export interface CheckpointLogs {
+  readonly logs: readonly (AppLog | LogCell | undefined)[];
+  readonly counts: readonly number[];
+}
+
+/**
+ * The app logs checkpoints keep (apart from the kubelet's records). A log grows by a new copy of
+ * its last chunk per line (appendRequest), so keeping each checkpoint's version of each log would
+ * keep a copy of that chunk per log and checkpoint: under traffic, most of an hour's memory for
+ * logs. A whole log (isWhole: nothing rotated away) is kept instead as its line count and a cell
+ * shared by the checkpoints of its container run, holding the latest version, which each earlier
+ * one begins (each is checked when it replaces the one before); `at` makes an earlier one again.
+ */
+export class SharedLogs {
+  /** Per record key, the cell of the last checkpoint. */
+  private cells = new Map<string, LogCell>();
+
+  of(pods: Map<string, PodRuntime>): CheckpointLogs {
+    const logs: (AppLog | LogCell | undefined)[] = [];
+    const counts: number[] = [];
+    const cells = new Map<string, LogCell>();
+    for (const [key, rt] of pods) {
+      const log = rt.log;
+      let cell = this.cells.get(key);
+      if (log && cell && cell.log !== log) {
+        if (isWhole(log) && startsWith(log, cell.log)) cell.log = log;
+        else cell = undefined;
+      }
+      if (log && !cell && isWhole(log)) cell = new LogCell(log);
+      if (log && cell) cells.set(key, cell);
+      logs.push(log && cell ? cell : log);
+      counts.push(log ? log.count : 0);
+    }
+    this.cells = cells;
+    return { logs, counts };
+  }
+
+  /** The i-th record's log as the checkpoint kept it. */
+  static at(kept: CheckpointLogs, i: number): AppLog | undefined {
+    const log = kept.logs[i];
+    return log instanceof LogCell ? logPrefix(log.log, kept.counts[i]!) : log;
+  }
 }
 
 /** A kubelet record's key and its frozen copy. */
@@ -120,17 +179,23 @@ const NO_PAIRS: readonly Pair[] = Object.freeze([]);
  */
 function freezeRuntime(rt: PodRuntime, withoutRequests: boolean): PodRuntime {
   const copy: PodRuntime = Object.assign({}, rt);
-  if (withoutRequests) copy.requests = 0;
+  if (withoutRequests) {
+    copy.requests = 0;
+    if (copy.log) copy.log = EMPTY_LOG;
+  }
   if (rt.lastState) copy.lastState = Object.freeze(Object.assign({}, rt.lastState));
   return Object.freeze(copy);
 }
 
-/** Field by field (lastState by value): what a snapshot's copy would hold. */
+/**
+ * Field by field (lastState by value): what a snapshot's copy would hold. Without requests, the
+ * count and the log are not compared, but a log only `a` has still differs.
+ */
 function sameRuntime(a: PodRuntime, b: PodRuntime, withoutRequests: boolean): boolean {
   let n = 0;
   for (const k in a) {
     n++;
-    if (withoutRequests && k === 'requests') continue;
+    if (withoutRequests && (k === 'requests' || (k === 'log' && k in b))) continue;
     const x = (a as unknown as Record<string, unknown>)[k];
     const y = (b as unknown as Record<string, unknown>)[k];
     if (x === y || (Number.isNaN(x) && Number.isNaN(y))) continue;

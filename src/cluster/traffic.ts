@@ -3,10 +3,14 @@
  * Service's ready endpoints at random (seeded) for each request; with no endpoints the connection
  * is refused. Every request is recorded (time, pod, version, status, latency); a window of recent
  * requests is kept for the animated dots and per-second aggregates for the timeline, both bounded.
+ *
+ * A batch every BATCH_SECONDS, all day: what routing needs of an Endpoints object and of a Pod is
+ * worked out once per (frozen) object, and the pods behind the addresses are looked up again only
+ * after a Pod changed.
  */
 import type { EndpointAddress, Endpoints, Pod } from '../k8s/types.ts';
-import type { ControllerContext } from './context.ts';
-import { serveRequest, type KubeletWorld } from './kubelet.ts';
+import type { ControllerContext, StoreReader } from './context.ts';
+import { podServing, serveRequest, type KubeletWorld, type PodServing } from './kubelet.ts';
 
 export interface RequestRecord {
   /** Virtual seconds. */
@@ -84,80 +88,160 @@ export function runTrafficBatch(ctx: ControllerContext, kubelet: KubeletWorld, t
   const start = Math.max(traffic.lastBatchEnd, end - BATCH_SECONDS);
   if (end <= traffic.lastBatchEnd) return;
   traffic.lastBatchEnd = end;
-  traffic.sources.forEach((src, i) => {
+  const sources = traffic.sources;
+  for (let i = 0; i < sources.length; i++) {
+    const src = sources[i]!;
     const exact = src.requestsPerSecond * (end - start) + (traffic.carry[i] ?? 0);
     const n = Math.floor(exact + 1e-9);
     traffic.carry[i] = exact - n;
-    if (n <= 0) return;
-    const ep = ctx.store.get<Endpoints>('Endpoints', src.namespace, src.service);
-    const all = readyAddresses(ep);
-    // The batch runs at its end, but a pod that became Ready inside the batch must not answer the
-    // requests sent before that instant: route each request among the endpoints Ready by then.
-    // Read once per batch, not per request: since when each address has been Ready.
-    let since: number[] | undefined;
-    let latest = Number.NEGATIVE_INFINITY;
-    if (latestReady(kubelet) > start) {
-      since = all.map(
-        (a) =>
-          kubelet.pods.get(`${src.namespace}/${a.targetRef?.name ?? ''}`)?.readySince ??
-          Number.NEGATIVE_INFINITY,
-      );
-      for (const s of since) if (s > latest) latest = s;
-      if (latest <= start) since = undefined;
-    }
-    for (let k = 0; k < n; k++) {
-      const t = Math.round((start + ((k + 0.5) * (end - start)) / n) * 1e6) / 1e6;
-      const ready = since && latest > t ? all.filter((_, i) => since[i]! <= t) : all;
-      let record: RequestRecord;
-      if (ready.length === 0) {
-        record = { t, service: src.service, pod: null, version: null, status: 0, latencyMs: 1 };
-      } else {
-        const addr = ready[ctx.rand.int(ready.length)]!;
-        const podName = addr.targetRef?.name ?? '';
-        const pod = ctx.store.get<Pod>('Pod', src.namespace, podName);
-        const served = pod ? serveRequest(kubelet, pod, ctx.now, t) : { status: 0, version: '' };
-        record = {
-          t,
-          service: src.service,
-          pod: podName,
-          version: served.version || null,
-          status: served.status,
-          latencyMs: served.status === 0 ? 1 : Math.round((3 + ctx.rand.next() * 12) * 10) / 10,
-        };
-      }
-      recordRequest(traffic, record);
-    }
-  });
+    if (n > 0) sendBatch(ctx, kubelet, traffic, src, start, end, n);
+  }
   const cutoff = end - RECENT_SECONDS;
-  if (traffic.recent.length && traffic.recent[0]!.t < cutoff) traffic.recent = since(traffic.recent, cutoff);
+  if (traffic.recent.length && traffic.recent[0]!.t < cutoff) dropBefore(traffic.recent, cutoff);
   if (traffic.series.length > SERIES_SECONDS)
-    traffic.series = traffic.series.slice(traffic.series.length - SERIES_SECONDS);
+    traffic.series.splice(0, traffic.series.length - SERIES_SECONDS);
+}
+
+/** One source's `n` requests of the batch [start, end]. */
+function sendBatch(
+  ctx: ControllerContext,
+  kubelet: KubeletWorld,
+  traffic: TrafficState,
+  src: TrafficSource,
+  start: number,
+  end: number,
+  n: number,
+): void {
+  const ep = ctx.store.get<Endpoints>('Endpoints', src.namespace, src.service);
+  const route = ep ? routeOf(ep, src.namespace) : NO_ROUTE;
+  const all = route.size;
+  // The batch runs at its end, but a pod that became Ready inside the batch must not answer the
+  // requests sent before that instant: route each request among the endpoints Ready by then.
+  // Read once per batch, not per request: since when each address has been Ready, kept for the
+  // few addresses Ready only since the batch's first request (`late`, in address order).
+  const first = sentAt(start, end, n, 0);
+  let late: number[] | undefined;
+  let lateSince: number[] | undefined;
+  let latest = Number.NEGATIVE_INFINITY;
+  if (all > 0 && latestReady(kubelet) > start) {
+    for (let i = 0; i < all; i++) {
+      const since =
+        kubelet.pods.get(`${src.namespace}/${route.name(i)}`)?.readySince ?? Number.NEGATIVE_INFINITY;
+      if (since > latest) latest = since;
+      if (!(since <= first)) {
+        (late ??= []).push(i);
+        (lateSince ??= []).push(since);
+      }
+    }
+    if (latest <= start) late = undefined;
+  }
+  for (let k = 0; k < n; k++) {
+    const t = sentAt(start, end, n, k);
+    // The addresses not Ready yet at t leave `ready` (all.filter(Ready by t)), whose j-th is picked.
+    let ready = all;
+    if (late && latest > t) for (let x = 0; x < late.length; x++) if (!(lateSince![x]! <= t)) ready--;
+    let record: RequestRecord;
+    if (ready === 0) {
+      record = { t, service: src.service, pod: null, version: null, status: 0, latencyMs: 1 };
+    } else {
+      let i = ctx.rand.int(ready);
+      if (ready < all)
+        for (let x = 0; x < late!.length && late![x]! <= i; x++) if (!(lateSince![x]! <= t)) i++;
+      const pod = route.pod(i, ctx.store, kubelet.apps);
+      const status = pod ? serveRequest(kubelet, pod, ctx.now, t) : 0;
+      record = {
+        t,
+        service: src.service,
+        pod: route.name(i),
+        version: pod?.version || null,
+        status,
+        latencyMs: status === 0 ? 1 : Math.round((3 + ctx.rand.next() * 12) * 10) / 10,
+      };
+    }
+    recordRequest(traffic, record);
+  }
+}
+
+/** When the k-th of a batch's n requests is sent: evenly over the batch, to the microsecond. */
+const sentAt = (start: number, end: number, n: number, k: number): number =>
+  Math.round((start + ((k + 0.5) * (end - start)) / n) * 1e6) / 1e6;
+
+/**
+ * Drops the requests sent before `cutoff`, keeping the others in order. Requests are recorded batch
+ * by batch, each batch within BATCH_SECONDS and after the one before, so once one is a batch past
+ * the cutoff every later one is past it too: only the head is looked at. Within a batch, one
+ * source's requests follow another's, so an old one may come after a newer one there.
+ */
+function dropBefore(recent: RequestRecord[], cutoff: number): void {
+  // The old ones in front leave one by one (shift moves the array's start, copying nothing).
+  while (recent.length && recent[0]!.t < cutoff) recent.shift();
+  let head = 0;
+  let old = false;
+  for (; head < recent.length && recent[head]!.t < cutoff + 2 * BATCH_SECONDS; head++)
+    if (recent[head]!.t < cutoff) old = true;
+  if (!old) return;
+  let kept = 0;
+  for (let i = 0; i < head; i++) if (recent[i]!.t >= cutoff) recent[kept++] = recent[i]!;
+  recent.splice(kept, head - kept);
 }
 
 /**
- * The requests sent at `cutoff` or later, in order (`filter`'s result). Requests are recorded batch
- * by batch, each batch within BATCH_SECONDS and after the one before, so once one is a batch past
- * the cutoff every later one is past it too: only the head is looked at.
+ * A Service's ready endpoints as traffic routes among them, worked out once per Endpoints object
+ * (stored objects are frozen): the ready addresses in order, and the pods behind them, looked up
+ * as requests reach them and kept while no Pod changes.
  */
-function since(recent: RequestRecord[], cutoff: number): RequestRecord[] {
-  let head = 0;
-  while (head < recent.length && recent[head]!.t < cutoff + 2 * BATCH_SECONDS) head++;
-  const out = recent.slice(0, head).filter((r) => r.t >= cutoff);
-  for (let i = head; i < recent.length; i++) out.push(recent[i]!);
-  return out;
+class Route {
+  /** The pod behind each address looked up so far (null: no such pod). */
+  private pods: (PodServing | null | undefined)[] = [];
+  private store: StoreReader | undefined;
+  private podVersion = -1;
+  private apps: KubeletWorld['apps'] | undefined;
+
+  constructor(
+    readonly addresses: readonly EndpointAddress[],
+    readonly namespace: string,
+  ) {}
+
+  get size(): number {
+    return this.addresses.length;
+  }
+
+  /** The name of the pod behind the i-th address. */
+  name(i: number): string {
+    return this.addresses[i]!.targetRef?.name ?? '';
+  }
+
+  /** The pod behind the i-th address as the store holds it now. */
+  pod(i: number, store: StoreReader, apps: KubeletWorld['apps']): PodServing | null {
+    const version = store.version('Pod');
+    if (store !== this.store || version !== this.podVersion || apps !== this.apps) {
+      this.store = store;
+      this.podVersion = version;
+      this.apps = apps;
+      this.pods = new Array<PodServing | null | undefined>(this.size);
+    }
+    let pod = this.pods[i];
+    if (pod === undefined) {
+      const stored = store.get<Pod>('Pod', this.namespace, this.name(i));
+      pod = this.pods[i] = stored ? podServing(stored, apps) : null;
+    }
+    return pod;
+  }
 }
 
-const addressesOf = new WeakMap<Endpoints, EndpointAddress[]>();
+const NO_ROUTE = new Route([], '');
+const routes = new WeakMap<Endpoints, Route>();
 
-/** The ready addresses of an Endpoints object, in order (once per immutable object). */
-function readyAddresses(ep: Endpoints | undefined): EndpointAddress[] {
-  if (!ep) return [];
-  let all = addressesOf.get(ep);
-  if (!all) {
-    all = (ep.subsets ?? []).flatMap((s) => s.addresses ?? []);
-    addressesOf.set(ep, all);
+function routeOf(ep: Endpoints, namespace: string): Route {
+  let route = routes.get(ep);
+  if (!route || route.namespace !== namespace) {
+    const subsets = ep.subsets ?? [];
+    const addresses =
+      subsets.length === 1 ? (subsets[0]!.addresses ?? []) : subsets.flatMap((s) => s.addresses ?? []);
+    route = new Route(addresses, namespace);
+    routes.set(ep, route);
   }
-  return all;
+  return route;
 }
 
 /** No pod has been Ready since later than this. */

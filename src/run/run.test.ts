@@ -138,6 +138,20 @@ describe('createRun', () => {
     );
   });
 
+  it('pods have served the same requests after scrubbing back and forth as going straight there', () => {
+    // Checkpoints keep the requests each pod served and its app log apart from the kubelet's
+    // records: both must be back after a seek, where a frame does not show them.
+    const served = (run: ReturnType<typeof createRun>) =>
+      run.frame().objects.pods.map((p) => run.query(`kubectl logs ${p.metadata.name}`).stdout);
+    const run = createRun(rolling);
+    for (const t of [95, 12, 57.3, 80.25, 64]) run.seek(t);
+    const direct = createRun(rolling);
+    direct.seek(64);
+    const logs = served(direct);
+    expect(logs.filter((l) => l.includes('Received request')).length).toBeGreaterThan(2);
+    expect(served(run)).toEqual(logs);
+  });
+
   it('query never changes the moment or the state, even for a command that writes', () => {
     const run = createRun(rolling);
     run.seek(40);
