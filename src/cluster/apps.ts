@@ -70,12 +70,25 @@ function repositoryOf(image: string): string {
 
 export function appBehaviour(image: string, custom?: Record<string, Partial<AppBehaviour>>): AppBehaviour {
   const own = custom?.[image];
-  const tag = imageTag(image);
-  const base: AppBehaviour = { startupSeconds: 0 };
-  if (/^(docker\.io\/)?luksa\/kubia:v3$/.test(image)) base.failAfterRequests = 4;
-  if (tag.endsWith('-crash')) base.crashAfterSeconds = 1;
-  if (tag.endsWith('-missing')) base.missing = true;
-  return { ...base, ...(own ?? {}) };
+  return { ...builtIn(image), ...(own ?? {}) };
+}
+
+/** What an image does without a scenario's own `apps` entry, worked out once per image. */
+const builtIns = new Map<string, Readonly<AppBehaviour>>();
+
+function builtIn(image: string): Readonly<AppBehaviour> {
+  let base = builtIns.get(image);
+  if (!base) {
+    const tag = imageTag(image);
+    const b: AppBehaviour = { startupSeconds: 0 };
+    if (/^(docker\.io\/)?luksa\/kubia:v3$/.test(image)) b.failAfterRequests = 4;
+    if (tag.endsWith('-crash')) b.crashAfterSeconds = 1;
+    if (tag.endsWith('-missing')) b.missing = true;
+    base = Object.freeze(b);
+    if (builtIns.size > 10_000) builtIns.clear();
+    builtIns.set(image, base);
+  }
+  return base;
 }
 
 /** The HTTP status of `respond`'s answer, without its body (what a client request needs). */
