@@ -364,13 +364,25 @@ function podConditions(
 ): PodCondition[] {
   const ts = timestamp(now);
   const ready = notReady ?? TRUE;
+  // Each type's condition, the first of it (one pass instead of a search per type).
+  let sandbox: PodCondition | undefined;
+  let initialized: PodCondition | undefined;
+  let podReady: PodCondition | undefined;
+  let containersReady: PodCondition | undefined;
+  let scheduled: PodCondition | undefined;
+  for (const x of existing ?? []) {
+    if (x.type === 'PodReadyToStartContainers') sandbox ??= x;
+    else if (x.type === 'Initialized') initialized ??= x;
+    else if (x.type === 'Ready') podReady ??= x;
+    else if (x.type === 'ContainersReady') containersReady ??= x;
+    else if (x.type === 'PodScheduled') scheduled ??= x;
+  }
   const out = [
-    condition(existing, 'PodReadyToStartContainers', TRUE, ts),
-    condition(existing, 'Initialized', TRUE, ts),
-    condition(existing, 'Ready', ready, ts),
-    condition(existing, 'ContainersReady', ready, ts),
+    condition(sandbox, 'PodReadyToStartContainers', TRUE, ts),
+    condition(initialized, 'Initialized', TRUE, ts),
+    condition(podReady, 'Ready', ready, ts),
+    condition(containersReady, 'ContainersReady', ready, ts),
   ];
-  const scheduled = existing?.find((x) => x.type === 'PodScheduled');
   if (scheduled) out.push(scheduled);
   return existing && out.length === existing.length && out.every((c, i) => c === existing[i])
     ? existing
@@ -379,14 +391,13 @@ function podConditions(
 
 const TRUE = { status: 'True' } as const;
 
-/** A condition as podConditions writes it, its lastTransitionTime kept while its status is. */
+/** A condition as podConditions writes it (`cur`: the pod's of that type), its lastTransitionTime kept while its status is. */
 function condition(
-  existing: PodCondition[] | undefined,
+  cur: PodCondition | undefined,
   type: string,
   c: Omit<PodCondition, 'type'>,
   ts: string,
 ): PodCondition {
-  const cur = existing?.find((x) => x.type === type);
   // A condition made here that says the same is kept (shared with the last status).
   if (
     cur &&

@@ -49,10 +49,11 @@ export function copyWorldState(w: WorldState): WorldState {
 // ---------------------------------------------------------------------------------------------
 // Scheduler
 
-const requestsBySpec = new WeakMap<Pod['spec'], { cpu: number; memory: number }>();
+/** A pod's requests, per (frozen) containers list: the pods of one template share theirs, bound or not. */
+const requestsBySpec = new WeakMap<Pod['spec']['containers'], { cpu: number; memory: number }>();
 
 function podRequests(p: Pod): { cpu: number; memory: number } {
-  let r = requestsBySpec.get(p.spec);
+  let r = requestsBySpec.get(p.spec.containers);
   if (!r) {
     let cpu = 0;
     let memory = 0;
@@ -61,7 +62,7 @@ function podRequests(p: Pod): { cpu: number; memory: number } {
       memory += parseQuantity(c.resources?.requests?.memory) || 0;
     }
     r = { cpu, memory };
-    requestsBySpec.set(p.spec, r);
+    requestsBySpec.set(p.spec.containers, r);
   }
   return r;
 }
