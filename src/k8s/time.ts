@@ -6,14 +6,22 @@ export const EPOCH_MS = Date.UTC(2025, 0, 1, 0, 0, 0);
 
 let lastSecond = Number.NaN;
 let lastText = '';
+/** Texts of the seconds asked for: a pod status names several (now, when each container started). */
+const texts = new Map<number, string>();
 const parsed = new Map<string, number>();
 
 /** RFC 3339 timestamp (second precision, like metav1.Time) for virtual second `t`. */
 export function timestamp(t: number): string {
   const second = Math.floor(t);
   if (second !== lastSecond) {
+    let text = texts.get(second);
+    if (text === undefined) {
+      text = new Date(EPOCH_MS + second * 1000).toISOString().replace('.000Z', 'Z');
+      if (texts.size > 100_000) texts.clear();
+      texts.set(second, text);
+    }
     lastSecond = second;
-    lastText = new Date(EPOCH_MS + second * 1000).toISOString().replace('.000Z', 'Z');
+    lastText = text;
   }
   return lastText;
 }
