@@ -3,7 +3,6 @@ import { useLab } from './lab/context.ts';
 import { Opening } from './lab/Opening.tsx';
 import { setTheme, useTheme, type Theme } from './prefs.ts';
 import { Actions } from './ui/Actions.tsx';
-import { Faults } from './ui/Faults.tsx';
 import { Diagram } from './diagram/Diagram.tsx';
 import { EventsPanel, WhyPanel } from './ui/Explain.tsx';
 import { useUiField } from './ui/hooks.ts';
@@ -40,6 +39,8 @@ const PresenterView = lazy(() => import('./present/PresenterView.tsx'));
 const Builder = lazy(() => import('./builder/Builder.tsx'));
 /** A pod's details: once one is chosen. */
 const PodDetails = lazy(() => import('./ui/PodDetails.tsx').then((m) => ({ default: m.PodDetails })));
+// Below the console, out of the first screen: loaded after the first paint.
+const Faults = lazy(() => import('./ui/Faults.tsx').then((m) => ({ default: m.Faults })));
 /** The lesson player: only while a lesson is on (its empty panel holds the column meanwhile). */
 const LessonPanel = lazy(() => import('./lessons/LessonPanel.tsx').then((m) => ({ default: m.LessonPanel })));
 /** The `?` sheet: only when asked for. */
@@ -253,7 +254,9 @@ function MainApp() {
             <Actions />
             <WhyPanel />
             {consolePanel}
-            <Faults />
+            <Suspense fallback={null}>
+              <Faults />
+            </Suspense>
           </aside>
           {editorOpen && (
             <div className="editor-wrap">

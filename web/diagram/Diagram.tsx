@@ -8,7 +8,17 @@
  * lane's pods are a dozen paths (PodLayer); request dots live on a canvas (TrafficLayer). One file
  * per part, styles beside each.
  */
-import { memo, useLayoutEffect, useMemo, useRef, useState, type ReactNode, type RefObject } from 'react';
+import {
+  lazy,
+  memo,
+  Suspense,
+  useLayoutEffect,
+  useMemo,
+  useRef,
+  useState,
+  type ReactNode,
+  type RefObject,
+} from 'react';
 import { PALETTE, type ClusterView, type Frame } from '../../src/index.ts';
 import { useT } from '../i18n/index.ts';
 import { usePrefs } from '../layout/prefs.ts';
@@ -17,11 +27,13 @@ import { useFrame, useUiField } from '../ui/hooks.ts';
 import { DeploymentBlock } from './DeploymentBlock.tsx';
 import { fitDiagram, type FitMode } from './fit.ts';
 import { busPath, endpointPaths, layout, LayoutMemory, type DiagramLayout } from './geometry.ts';
-import { NodesLayer } from './NodesLayer.tsx';
 import { ServiceBox } from './ServiceBox.tsx';
 import type { TrafficPainter } from './traffic.ts';
 import { TrafficLayer } from './TrafficLayer.tsx';
 import './diagram.css';
+
+// Drawn only once "Nodes" is turned on: loaded then, not before the first paint.
+const NodesLayer = lazy(() => import('./NodesLayer.tsx').then((m) => ({ default: m.NodesLayer })));
 
 /** The box's inner size in CSS pixels, read before paint and on every resize. */
 function useBoxSize(ref: RefObject<HTMLElement | null>): { w: number; h: number } {
@@ -132,7 +144,11 @@ export function Diagram({
               {t('diagram.noDeployments')}
             </text>
           )}
-          {l.nodes && <NodesLayer y={l.nodes.y} boxes={l.nodes.boxes} t={t} />}
+          {l.nodes && (
+            <Suspense fallback={null}>
+              <NodesLayer y={l.nodes.y} boxes={l.nodes.boxes} t={t} />
+            </Suspense>
+          )}
         </svg>
         {!still && <TrafficLayer painterRef={painterRef} />}
       </div>
