@@ -84,6 +84,8 @@ export function App() {
       import('./ui/Timeline.tsx'),
       import('./ui/Console.tsx'),
       import('./ui/PodDetails.tsx'),
+      import('./ui/Faults.tsx'),
+      import('./diagram/NodesLayer.tsx'),
       import('./lessons/LessonPicker.tsx'),
       import('./lessons/LessonPanel.tsx'),
       import('./lessons/progress.ts'),
