@@ -12,11 +12,15 @@ export type Action =
   | { kind: 'pause' }
   | { kind: 'resume' }
   | { kind: 'undo' }
-  | { kind: 'deletePod'; index: number }
+  | { kind: 'deletePod'; index: number; grace?: number }
   | { kind: 'cordon'; on: boolean }
   | { kind: 'advance'; seconds: number };
 
-export function perform(sim: SimCluster, a: Action): void {
+/**
+ * Does `a`; time passes through `advance` (a test that records what happens as time passes gives
+ * its own), and after any other action the instant settles.
+ */
+export function perform(sim: SimCluster, a: Action, advance = (s: number) => sim.advance(s)): void {
   switch (a.kind) {
     case 'image':
       runKubectl(sim, `set image deployment/kubia nodejs=luksa/kubia:${a.tag}`);
@@ -36,15 +40,15 @@ export function perform(sim: SimCluster, a: Action): void {
     case 'deletePod': {
       const pods = sim.store.list<Pod>('Pod');
       const p = pods[a.index % Math.max(1, pods.length)];
-      if (p) sim.delete('Pod', p.metadata.namespace, p.metadata.name);
+      if (p) sim.delete('Pod', p.metadata.namespace, p.metadata.name, a.grace);
       break;
     }
     case 'cordon':
       runKubectl(sim, `${a.on ? 'cordon' : 'uncordon'} node-1`);
       break;
     case 'advance':
-      sim.advance(a.seconds);
+      advance(a.seconds);
       return;
   }
-  sim.advance(0);
+  advance(0);
 }

@@ -10,6 +10,7 @@ import { describe, expect, it } from 'vitest';
 import type { Pod } from '../../k8s/types.ts';
 import { parseManifests } from '../../k8s/yaml.ts';
 import { runKubectl } from '../../kubectl/index.ts';
+import { perform, type Action } from '../../test-helpers/actions.ts';
 import { kubiaYaml } from '../../test-helpers/builders.ts';
 import { applyAll } from '../apply.ts';
 import { SimCluster } from '../cluster.ts';
@@ -21,13 +22,6 @@ kind: Service
 metadata: { name: kubia }
 spec: { selector: { app: kubia }, ports: [{ port: 80, targetPort: 8080 }] }
 `;
-
-type Action =
-  | { kind: 'image'; tag: string }
-  | { kind: 'scale'; replicas: number }
-  | { kind: 'deletePod'; index: number; grace?: number }
-  | { kind: 'undo' }
-  | { kind: 'advance'; seconds: number };
 
 const actionArb: fc.Arbitrary<Action> = fc.oneof(
   {
@@ -92,29 +86,6 @@ function start(seed: number) {
   return { sim, requests, advance, wasReady, created };
 }
 
-function act(sim: SimCluster, a: Action, advance: (s: number) => void): void {
-  switch (a.kind) {
-    case 'image':
-      runKubectl(sim, `set image deployment/kubia nodejs=luksa/kubia:${a.tag}`);
-      break;
-    case 'scale':
-      runKubectl(sim, `scale deployment/kubia --replicas=${a.replicas}`);
-      break;
-    case 'undo':
-      runKubectl(sim, 'rollout undo deployment/kubia');
-      break;
-    case 'deletePod': {
-      const pods = sim.store.list<Pod>('Pod');
-      const p = pods[a.index % Math.max(1, pods.length)];
-      if (p) sim.delete('Pod', 'default', p.metadata.name, a.grace);
-      break;
-    }
-    case 'advance':
-      advance(a.seconds);
-      break;
-  }
-}
-
 describe('the world under random rollouts, default timings', () => {
   it('never routes a request to a pod that is not Ready at that instant', () => {
     fc.assert(
@@ -124,7 +95,7 @@ describe('the world under random rollouts, default timings', () => {
         (seed, actions) => {
           const { sim, requests, advance, wasReady } = start(seed);
           advance(20);
-          for (const a of actions) act(sim, a, advance);
+          for (const a of actions) perform(sim, a, advance);
           advance(30);
           const bad = requests.filter((r) => r.pod !== null && !wasReady(r.pod, r.t));
           expect(bad).toEqual([]);
@@ -142,7 +113,7 @@ describe('the world under random rollouts, default timings', () => {
         fc.array(actionArb, { maxLength: 10 }),
         (seed, actions) => {
           const { sim, advance, created } = start(seed);
-          for (const a of actions) act(sim, a, advance);
+          for (const a of actions) perform(sim, a, advance);
           advance(120);
           for (const name of created.values()) {
             const p = sim.store.get<Pod>('Pod', 'default', name);
