@@ -19,6 +19,8 @@ const pods = (page: Page) => page.getByRole('button', { name: /^Pod kubia-/ });
 
 /** Every element of `locator` lies inside the window and inside the diagram's visible box. */
 async function allInView(page: Page, locator: Locator) {
+  // As painted: after the frame that follows the last change.
+  await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
   const box = await page.locator('.diagram-box').boundingBox();
   const view = page.viewportSize()!;
   const boxes = await locator.evaluateAll((els) =>

@@ -1,4 +1,4 @@
-import { lazy, Suspense, useCallback, useEffect, useLayoutEffect, useState, type CSSProperties } from 'react';
+import { Suspense, useCallback, useEffect, useLayoutEffect, useState, type CSSProperties } from 'react';
 import { useLab } from './lab/context.ts';
 import { Opening } from './lab/Opening.tsx';
 import { setTheme, useTheme, type Theme } from './prefs.ts';
@@ -23,6 +23,7 @@ import { usePrefs } from './layout/prefs.ts';
 import { HeaderMore } from './layout/HeaderMore.tsx';
 import { SkipLinks } from './layout/SkipLinks.tsx';
 import { Splitter } from './layout/Splitter.tsx';
+import { lazyPart } from './ui/lazyPart.tsx';
 import './layout/layout.css';
 import { CompareButton, CompareLayer } from './compare/CompareEntry.tsx';
 import { presenterToken } from './classroom/token.ts';
@@ -32,22 +33,24 @@ import { ConnectDialog, FollowControls, FollowNotice } from './follow/Follow.tsx
 import { useBuilderOpen } from './builder/open.ts';
 
 // The timeline (and d3-shape with it) arrives just after the first paint, like the console.
-const Timeline = lazy(() => import('./ui/Timeline.tsx').then((m) => ({ default: m.Timeline })));
-const Console = lazy(() => import('./ui/Console.tsx'));
-const YamlEditor = lazy(() => import('./ui/YamlEditor.tsx'));
-const PresenterView = lazy(() => import('./present/PresenterView.tsx'));
-const Builder = lazy(() => import('./builder/Builder.tsx'));
+const Timeline = lazyPart(() => import('./ui/Timeline.tsx').then((m) => ({ default: m.Timeline })));
+const Console = lazyPart(() => import('./ui/Console.tsx'));
+const YamlEditor = lazyPart(() => import('./ui/YamlEditor.tsx'));
+const PresenterView = lazyPart(() => import('./present/PresenterView.tsx'));
+const Builder = lazyPart(() => import('./builder/Builder.tsx'));
 /** A pod's details: once one is chosen. */
-const PodDetails = lazy(() => import('./ui/PodDetails.tsx').then((m) => ({ default: m.PodDetails })));
+const PodDetails = lazyPart(() => import('./ui/PodDetails.tsx').then((m) => ({ default: m.PodDetails })));
 // Below the console, out of the first screen: loaded after the first paint.
-const Faults = lazy(() => import('./ui/Faults.tsx').then((m) => ({ default: m.Faults })));
+const Faults = lazyPart(() => import('./ui/Faults.tsx').then((m) => ({ default: m.Faults })));
 /** The lesson player: only while a lesson is on (its empty panel holds the column meanwhile). */
-const LessonPanel = lazy(() => import('./lessons/LessonPanel.tsx').then((m) => ({ default: m.LessonPanel })));
+const LessonPanel = lazyPart(() =>
+  import('./lessons/LessonPanel.tsx').then((m) => ({ default: m.LessonPanel })),
+);
 /** The `?` sheet: only when asked for. */
-const ShortcutSheet = lazy(() =>
+const ShortcutSheet = lazyPart(() =>
   import('./layout/ShortcutSheet.tsx').then((m) => ({ default: m.ShortcutSheet })),
 );
-const StudentView = lazy(() => import('./classroom/StudentView.tsx'));
+const StudentView = lazyPart(() => import('./classroom/StudentView.tsx'));
 /** A presenter window (`?presenter=1`) shows notes and controls only (web/present). */
 const PRESENTER = new URLSearchParams(window.location.search).get('presenter') === '1';
 /** A student's page in a live class (`/join`, served by `npm run classroom`; web/classroom). */

@@ -4,14 +4,15 @@
  * the comparison code with it) loads only when it opens, in a layer over the lab and over a
  * presented lesson.
  */
-import { lazy, Suspense, useEffect } from 'react';
+import { Suspense, useEffect } from 'react';
 import { createPortal } from 'react-dom';
 import { comparisonPresetById } from '../../src/index.ts';
 import { useLang, useT } from '../i18n/index.ts';
 import { useLab } from '../lab/context.ts';
 import { useUiField } from '../ui/hooks.ts';
+import { lazyPart } from '../ui/lazyPart.tsx';
 
-const CompareView = lazy(() => import('./CompareView.tsx'));
+const CompareView = lazyPart(() => import('./CompareView.tsx'));
 
 /** The header's button. */
 export function CompareButton() {

@@ -28,7 +28,7 @@ const MotionPodGlyph = memo(function MotionPodGlyph(p: PodGlyphProps) {
 export default function AnimatedPods({
   pods,
   ...rest
-}: { pods: PodPos[] } & Pick<PodGlyphProps, 'tipLeft' | 'tipRight' | 't'>) {
+}: { pods: readonly PodPos[] } & Pick<PodGlyphProps, 'tipLeft' | 'tipRight' | 't'>) {
   return (
     <LazyMotion features={domAnimation} strict>
       <MotionConfig reducedMotion="user">

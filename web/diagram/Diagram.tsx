@@ -9,7 +9,6 @@
  * per part, styles beside each.
  */
 import {
-  lazy,
   memo,
   Suspense,
   useLayoutEffect,
@@ -30,10 +29,18 @@ import { busPath, endpointPaths, layout, LayoutMemory, type DiagramLayout } from
 import { ServiceBox } from './ServiceBox.tsx';
 import type { TrafficPainter } from './traffic.ts';
 import { TrafficLayer } from './TrafficLayer.tsx';
+import { lazyPart } from '../ui/lazyPart.tsx';
 import './diagram.css';
 
 // Drawn only once "Nodes" is turned on: loaded then, not before the first paint.
-const NodesLayer = lazy(() => import('./NodesLayer.tsx').then((m) => ({ default: m.NodesLayer })));
+const NodesLayer = lazyPart(
+  () => import('./NodesLayer.tsx').then((m) => ({ default: m.NodesLayer })),
+  ({ y, t }) => (
+    <text x={12} y={y + 18} className="title" role="alert">
+      {t('app.partUnavailable')}
+    </text>
+  ),
+);
 
 /** The box's inner size in CSS pixels, read before paint and on every resize. */
 function useBoxSize(ref: RefObject<HTMLElement | null>): { w: number; h: number } {

@@ -3,25 +3,30 @@
  * and counts beside its pods (above them when narrow). A ReplicaSet scaled to 0 with no pods left
  * is one line.
  */
-import { lazy, memo, Suspense } from 'react';
+import { memo, Suspense } from 'react';
 import { PALETTE, type RsView } from '../../src/index.ts';
 import type { T } from '../ui/labels.ts';
 import { AggregateBar } from './AggregateBar.tsx';
 import { fitting, type Frame, type LaneLayout, type PodPos } from './geometry.ts';
 import { PodGlyph } from './PodGlyph.tsx';
+import { lazyPart } from '../ui/lazyPart.tsx';
 import './lane.css';
 
 /**
  * framer-motion and the animated glyphs load after the first paint: lanes draw still glyphs until
  * they are in, then animate (AnimatedPods.tsx).
  */
-const AnimatedPods = lazy(() => import('./AnimatedPods.tsx'));
+const AnimatedPods = lazyPart(() => import('./AnimatedPods.tsx'), StillPods);
 /**
  * A crowded lane's paths (PodLayer.tsx): no lane of the first screen is crowded, so they load just
  * after it, asked for at once, long before a link or a lesson can crowd a lane.
  */
 const podLayer = import('./PodLayer.tsx');
-const PodLayer = lazy(() => podLayer.then((m) => ({ default: m.PodLayer })));
+const PodLayer = lazyPart(
+  () => podLayer.then((m) => ({ default: m.PodLayer })),
+  // Should the paths fail to load: one still glyph per pod, as a lane of few pods draws them.
+  StillPods,
+);
 
 /** The ReplicaSet's name with its pod-template-hash in bold. */
 function RsName({ lane, t }: { lane: RsView; t: T }) {
@@ -127,7 +132,7 @@ export const Lane = memo(function Lane({
 });
 
 /** A few pods, one glyph each: animated once framer-motion is in, drawn where they are before. */
-function Pods(p: { pods: PodPos[]; tipLeft: number; tipRight: number; t: T }) {
+function Pods(p: { pods: readonly PodPos[]; tipLeft: number; tipRight: number; t: T }) {
   return (
     <Suspense fallback={<StillPods {...p} />}>
       <AnimatedPods {...p} />
@@ -141,7 +146,7 @@ function StillPods({
   tipRight,
   t,
 }: {
-  pods: PodPos[];
+  pods: readonly PodPos[];
   tipLeft: number;
   tipRight: number;
   t: T;

@@ -1,13 +1,14 @@
-import { lazy, Suspense } from 'react';
+import { Suspense } from 'react';
 import { useStore } from 'zustand';
 import { useT } from '../i18n/index.ts';
 import { useLab, useLabState } from '../lab/context.ts';
 import type { Lab, LabState } from '../lab/lab.ts';
 import { followStore, openConnect } from './state.ts';
+import { lazyPart } from '../ui/lazyPart.tsx';
 import './follow.css';
 
 /** The form and the session behind it (the transport, the followed Run) load when it first opens. */
-const ConnectForm = lazy(() => import('./ConnectForm.tsx'));
+const ConnectForm = lazyPart(() => import('./ConnectForm.tsx'));
 /** Disconnecting: the session is loaded, since something is followed. */
 const disconnect = (lab: Lab) => void import('./session.ts').then((m) => m.disconnect(lab));
 

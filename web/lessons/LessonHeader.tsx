@@ -3,7 +3,7 @@
  * from the URL (`?lesson=rolling-update&stop=3`, `?audience=1&lesson=…`, `&handout=1` opens its
  * handout), shows the handout when asked for, and joins the presentation channel.
  */
-import { lazy, Suspense, useEffect } from 'react';
+import { Suspense, useEffect } from 'react';
 import { createPortal } from 'react-dom';
 import { lessonById, loadLessons } from './catalog.ts';
 import { useT } from '../i18n/index.ts';
@@ -22,13 +22,14 @@ import {
   setRole,
   startLesson,
 } from './store.ts';
+import { lazyPart } from '../ui/lazyPart.tsx';
 import './lessons.css';
 
-const Presentation = lazy(() => import('../present/Presentation.tsx'));
+const Presentation = lazyPart(() => import('../present/Presentation.tsx'));
 /** The picker (a modal dialog) loads when it is first opened. */
-const LessonPicker = lazy(() => import('./LessonPicker.tsx').then((m) => ({ default: m.LessonPicker })));
+const LessonPicker = lazyPart(() => import('./LessonPicker.tsx').then((m) => ({ default: m.LessonPicker })));
 /** The printable handout (web/handout): only when asked for. */
-const Handout = lazy(() => import('../handout/Handout.tsx'));
+const Handout = lazyPart(() => import('../handout/Handout.tsx'));
 
 const isTyping = (el: EventTarget | null) =>
   el instanceof HTMLElement &&

@@ -1,13 +1,18 @@
-import { lazy, Suspense, useEffect } from 'react';
+import { Suspense, useEffect } from 'react';
 import { useStore } from 'zustand';
 import { useShallow } from 'zustand/react/shallow';
 import { useT } from '../i18n/index.ts';
 import { importFile, onHashChange, setDragging, shareStore, type ShareState } from './store.ts';
+import { lazyPart } from '../ui/lazyPart.tsx';
 
 // The dialogs load when one first opens.
-const ConfirmDialog = lazy(() => import('./ConfirmDialog.tsx').then((m) => ({ default: m.ConfirmDialog })));
-const DiscardDialog = lazy(() => import('./DiscardDialog.tsx').then((m) => ({ default: m.DiscardDialog })));
-const ShareDialog = lazy(() => import('./ShareDialog.tsx').then((m) => ({ default: m.ShareDialog })));
+const ConfirmDialog = lazyPart(() =>
+  import('./ConfirmDialog.tsx').then((m) => ({ default: m.ConfirmDialog })),
+);
+const DiscardDialog = lazyPart(() =>
+  import('./DiscardDialog.tsx').then((m) => ({ default: m.DiscardDialog })),
+);
+const ShareDialog = lazyPart(() => import('./ShareDialog.tsx').then((m) => ({ default: m.ShareDialog })));
 
 const selectLayer = (s: ShareState) => ({ dialog: s.dialog, dragging: s.dragging, embed: s.embed });
 
