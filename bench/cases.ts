@@ -40,6 +40,8 @@ const profiler = profileTo ? new inspector.Session() : undefined;
 profiler?.connect();
 profiler?.post('Profiler.enable');
 const allocTo = process.env['BENCH_ALLOC'];
+/** `BENCH_ALLOC_LIVE=1`: only what is still alive at the end of the span (what holds memory). */
+const allocLive = process.env['BENCH_ALLOC_LIVE'] === '1';
 const allocs = allocTo ? new inspector.Session() : undefined;
 allocs?.connect();
 
@@ -47,8 +49,8 @@ function timed<T>(fn: () => T): { value: T; ms: number; cpu: number } {
   profiler?.post('Profiler.start');
   allocs?.post('HeapProfiler.startSampling', {
     samplingInterval: 1024,
-    includeObjectsCollectedByMajorGC: true,
-    includeObjectsCollectedByMinorGC: true,
+    includeObjectsCollectedByMajorGC: !allocLive,
+    includeObjectsCollectedByMinorGC: !allocLive,
   });
   const cpu0 = process.cpuUsage();
   const t0 = performance.now();

@@ -46,10 +46,11 @@ export function syncReplicaSet(ctx: ControllerContext, key: string, counts?: Rep
 interface SeenPods {
   /** How many there are. */
   readonly size: number;
-  /** The pods themselves, in the order the sync claimed them (listed on demand), with their facts. */
-  list(): { pods: Pod[]; facts?: PodFacts[] };
-  /** Active pods per node among all the pods of its Deployment's ReplicaSets (the ranking's). */
-  podsOnNode(): Map<string, number>;
+  /**
+   * The `diff` pods getPodsToDelete picks among them (fewer than there are), ranked in the order
+   * the sync claimed them, against the active pods per node of its Deployment's ReplicaSets.
+   */
+  victims(diff: number, now: number): Pod[];
   /** calculateStatus's counts, for this ReplicaSet's template labels and minReadySeconds. */
   count(rs: ReplicaSet, now: number): PodCounts;
 }
@@ -67,8 +68,7 @@ function countPods(ctx: ControllerContext, rs: ReplicaSet, claimed: Pod[]): Seen
   const pods = claimed.filter((p) => factsOf(p).active);
   return {
     size: pods.length,
-    list: () => ({ pods }),
-    podsOnNode: () => activeOnNode(relatedPods(ctx, rs)),
+    victims: (diff, now) => podsToDelete(pods, activeOnNode(relatedPods(ctx, rs)), diff, now),
     count: (latest, now) => recount(latest, pods, now),
   };
 }
@@ -100,20 +100,16 @@ class CountedPods implements SeenPods {
     return this.found.replicas;
   }
 
-  /** In the order the claim leaves them: the entry keeps the owner index's order. */
-  list(): { pods: Pod[]; facts: PodFacts[] } {
-    const pods: Pod[] = [];
-    const facts: PodFacts[] = [];
-    for (const slot of this.entry.pods.values())
-      if (slot.counted) {
-        pods.push(slot.pod);
-        facts.push(slot.facts);
-      }
-    return { pods, facts };
-  }
-
-  podsOnNode(): Map<string, number> {
-    return this.counts.podsOnNode(this.ctx.store, this.rs);
+  /** In the order the claim leaves them: the entry's table keeps the owner index's order. */
+  victims(diff: number, now: number): Pod[] {
+    const table = this.entry.table;
+    let order = table.order.slice();
+    // All of them: no ranking (getPodsToDelete sorts only when some stay).
+    if (diff < order.length)
+      order = rankOrder(table, order, this.counts.podsOnNode(this.ctx.store, this.rs), now);
+    const out: Pod[] = [];
+    for (let i = 0; i < diff && i < order.length; i++) out.push(table.pods[order[i]!]!);
+    return out;
   }
 
   /**
@@ -215,8 +211,7 @@ function manageReplicas(
     });
   } else if (diff > 0) {
     diff = Math.min(diff, BurstReplicas);
-    const listed = pods.list();
-    const victims = podsToDelete(listed.pods, pods.podsOnNode(), diff, ctx.now, listed.facts);
+    const victims = pods.victims(diff, ctx.now);
     for (const p of victims) {
       ctx.delete('Pod', p.metadata.namespace, p.metadata.name);
       ctx.event(rs, 'Normal', 'SuccessfulDelete', `Deleted pod: ${p.metadata.name}`, COMPONENT);
@@ -383,157 +378,209 @@ function activeOnNode(pods: Pod[]): Map<string, number> {
   return podsOnNode;
 }
 
-function podsToDelete(
-  pods: Pod[],
-  podsOnNode: Map<string, number>,
-  diff: number,
-  now: number,
-  facts?: readonly PodFacts[],
-): Pod[] {
+function podsToDelete(pods: Pod[], podsOnNode: Map<string, number>, diff: number, now: number): Pod[] {
   if (diff >= pods.length) return pods.slice(0, diff);
-  const order = new Ranking(facts ?? pods.map(factsOf), podsOnNode, now).sorted();
+  const table = new RankTable();
+  for (const p of pods) table.add(p, factsOf(p));
+  const order = rankOrder(table, table.order, podsOnNode, now);
   const out: Pod[] = [];
   for (let i = 0; i < diff; i++) out.push(pods[order[i]!]!);
   return out;
 }
 
+/** Node names as small numbers, for a ranking to index its pods-per-node counts by. */
+const nodeIds = new Map<string, number>();
+
+function nodeId(name: string): number {
+  let id = nodeIds.get(name);
+  if (id === undefined) nodeIds.set(name, (id = nodeIds.size));
+  return id;
+}
+
 /**
- * ActivePodsWithRanks.Less over pods whose keys are read once into arrays, sorting their indices:
- * `compare(i, j)` is `activePodLess(i, j) ? -1 : activePodLess(j, i) ? 1 : 0` in one pass (each
- * rule of Less is antisymmetric, so it decides both directions at once), and the sort asks the
- * questions Array.prototype.sort asks (timSort). Less is not a strict weak ordering (see
- * timsort.ts), so both matter for which pods go.
+ * What a ranking compares of each pod that does not change while the pod does not (its facts),
+ * by slot: a ReplicaSet's entry keeps one for the pods it counts, a slot per pod version in the
+ * order of the owner index (a pod written again moves to a new slot at the end, as it moves to
+ * the end of the index). A scale-down of one pod among thousands, repeated as a rollout goes,
+ * then reads these instead of going over every pod's facts again.
  */
-class Ranking {
-  /** Unscheduled (0) or not, phase, Ready: Less's first three rules as one number. */
-  private readonly group: Int8Array;
-  /**
-   * Less's first five rules as one number: the group, then the deletion cost's place among the
-   * costs present, then the pods on the node, most first (each below 2^20 pods).
-   */
-  private readonly head: Float64Array;
-  private readonly readySince: Float64Array;
-  private readonly readyBucket: Int32Array;
-  private readonly restarts: Float64Array;
-  private readonly created: Float64Array;
-  private readonly createdBucket: Int32Array;
+class RankTable {
+  capacity = 0;
+  group = new Int8Array(0);
+  cost = new Float64Array(0);
+  readySince = new Float64Array(0);
+  restarts = new Float64Array(0);
+  created = new Float64Array(0);
   /** The uid's first eight hex digits as a number (NaN for other uids): most uid comparisons. */
-  private readonly uidHead: Float64Array;
-  private readonly uids: string[];
+  uidHead = new Float64Array(0);
+  node = new Int32Array(0);
+  uids: string[] = [];
+  pods: (Pod | undefined)[] = [];
+  /** The slots in use, ascending. */
+  readonly order: number[] = [];
+  /** The next slot. */
+  next = 0;
+  /** Slots in use whose pod has a deletion cost other than 0. */
+  costed = 0;
 
-  constructor(facts: readonly PodFacts[], podsOnNode: Map<string, number>, now: number) {
-    const n = facts.length;
-    // The arrays are shared by every ranking (one at a time): a scale-down of thousands of pods,
-    // repeated as a rollout goes, would otherwise allocate and zero them each time.
-    const s = scratch.length >= n ? scratch : (scratch = new RankingArrays(Math.max(n, 2 * scratch.length)));
-    this.group = s.group;
-    this.head = s.head;
-    this.readySince = s.readySince;
-    this.readyBucket = s.readyBucket;
-    this.restarts = s.restarts;
-    this.created = s.created;
-    this.createdBucket = s.createdBucket;
-    this.uidHead = s.uidHead;
-    this.uids = s.uids;
-    this.size = n;
-    const costPlace = costPlaces(facts);
-    // Timestamps have whole seconds, and pods listed together mostly share them: a bucket is
-    // computed again only when the time differs from the last one's.
-    let readyT = Number.NaN;
-    let readyB = logarithmicBucket(readyT, now);
-    let createdT = Number.NaN;
-    let createdB = readyB;
-    for (let i = 0; i < n; i++) {
-      const f = facts[i]!;
-      const rank = podsOnNode.get(f.node) ?? 0;
-      this.group[i] = f.group;
-      this.head[i] = (f.group * PLACES + (costPlace?.get(f.cost) ?? 0)) * PLACES + (PLACES - 1 - rank);
-      this.readySince[i] = f.readySince;
-      if (!Object.is(f.readySince, readyT)) {
-        readyT = f.readySince;
-        readyB = logarithmicBucket(readyT, now);
-      }
-      this.readyBucket[i] = readyB;
-      this.restarts[i] = f.restarts;
-      this.created[i] = f.created;
-      if (!Object.is(f.created, createdT)) {
-        createdT = f.created;
-        createdB = logarithmicBucket(createdT, now);
-      }
-      this.createdBucket[i] = createdB;
-      this.uidHead[i] = f.uidHead;
-      this.uids[i] = f.uid;
-    }
+  add(p: Pod, f: PodFacts): number {
+    if (this.next === this.capacity) this.grow(Math.max(64, 2 * this.capacity));
+    const i = this.next++;
+    this.put(i, p, f);
+    this.order.push(i);
+    return i;
   }
 
-  private readonly size: number;
-
-  /** The indices of the pods, deletion order first. */
-  sorted(): number[] {
-    const order: number[] = [];
-    for (let i = 0; i < this.size; i++) order.push(i);
-    return timSort(order, this.compare);
+  remove(i: number): void {
+    const order = this.order;
+    let lo = 0;
+    let hi = order.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (order[mid]! < i) lo = mid + 1;
+      else hi = mid;
+    }
+    if (order[lo] === i) order.splice(lo, 1);
+    if (this.cost[i] !== 0) this.costed--;
+    this.pods[i] = undefined;
+    this.uids[i] = '';
   }
 
-  private readonly compare = (i: number, j: number): number => {
-    const hi = this.head[i]!;
-    const hj = this.head[j]!;
-    if (hi !== hj) return hi < hj ? -1 : 1;
-    if ((this.group[i]! & 1) === 1) {
-      // Both Ready: Ready for less time first, by log2 buckets, then uid.
-      const ti = this.readySince[i]!;
-      const tj = this.readySince[j]!;
-      if (ti !== tj && !(Number.isNaN(ti) && Number.isNaN(tj))) {
-        if (Number.isNaN(ti) || Number.isNaN(tj)) return Number.isNaN(ti) ? -1 : 1;
-        const d = this.readyBucket[i]! - this.readyBucket[j]!;
-        if (d === 0) return this.uidOrder(i, j);
-        return d < 0 ? -1 : 1;
-      }
-    }
-    const si = this.restarts[i]!;
-    const sj = this.restarts[j]!;
-    if (si !== sj) return si > sj ? -1 : 1;
-    if (this.created[i] !== this.created[j]) {
-      const d = this.createdBucket[i]! - this.createdBucket[j]!;
-      if (d === 0) return this.uidOrder(i, j);
-      return d < 0 ? -1 : 1;
-    }
-    return 0;
-  };
+  /** Whether many slots behind `next` are free (see Entry.compact). */
+  sparse(): boolean {
+    return this.next > 2 * this.order.length + 16;
+  }
 
-  private uidOrder(i: number, j: number): number {
-    const hi = this.uidHead[i]!;
-    const hj = this.uidHead[j]!;
-    // Eight lowercase hex digits order as the numbers they spell.
-    if (hi !== hj && !Number.isNaN(hi) && !Number.isNaN(hj)) return hi < hj ? -1 : 1;
-    const a = this.uids[i]!;
-    const b = this.uids[j]!;
-    return a < b ? -1 : a > b ? 1 : 0;
+  private put(i: number, p: Pod, f: PodFacts): void {
+    this.group[i] = f.group;
+    this.cost[i] = f.cost;
+    if (f.cost !== 0) this.costed++;
+    this.readySince[i] = f.readySince;
+    this.restarts[i] = f.restarts;
+    this.created[i] = f.created;
+    this.uidHead[i] = f.uidHead;
+    this.node[i] = nodeId(f.node);
+    this.uids[i] = f.uid;
+    this.pods[i] = p;
+  }
+
+  private grow(capacity: number): void {
+    const copy = <A extends Int8Array | Int32Array | Float64Array>(a: A, b: A): A => {
+      b.set(a);
+      return b;
+    };
+    this.group = copy(this.group, new Int8Array(capacity));
+    this.cost = copy(this.cost, new Float64Array(capacity));
+    this.readySince = copy(this.readySince, new Float64Array(capacity));
+    this.restarts = copy(this.restarts, new Float64Array(capacity));
+    this.created = copy(this.created, new Float64Array(capacity));
+    this.uidHead = copy(this.uidHead, new Float64Array(capacity));
+    this.node = copy(this.node, new Int32Array(capacity));
+    this.capacity = capacity;
   }
 }
 
-/** The per-pod keys a Ranking compares, for up to `length` pods. */
+/**
+ * `order` (slots of `table`, in the order the pods were listed) sorted by ActivePodsWithRanks.Less:
+ * deletion order first. `order` is sorted in place.
+ *
+ * The keys that depend on the moment (the rank on the node and the two age buckets) are computed
+ * once per slot into arrays, and `compare(i, j)` is `activePodLess(i, j) ? -1 : activePodLess(j,
+ * i) ? 1 : 0` in one pass (each rule of Less is antisymmetric, so it decides both directions at
+ * once). The sort asks the questions Array.prototype.sort asks (timSort): Less is not a strict
+ * weak ordering (see timsort.ts), so both matter for which pods go.
+ */
+function rankOrder(
+  table: RankTable,
+  order: number[],
+  podsOnNode: Map<string, number>,
+  now: number,
+): number[] {
+  // The arrays are shared by every ranking (one at a time): a scale-down of thousands of pods,
+  // repeated as a rollout goes, would otherwise allocate and zero them each time.
+  const s =
+    scratch.length >= table.capacity
+      ? scratch
+      : (scratch = new RankingArrays(Math.max(table.capacity, 2 * scratch.length)));
+  for (const name of podsOnNode.keys()) nodeId(name);
+  if (s.rank.length < nodeIds.size) s.rank = new Int32Array(Math.max(2 * nodeIds.size, 64));
+  const rank = s.rank;
+  rank.fill(0);
+  for (const [name, n] of podsOnNode) rank[nodeId(name)] = n;
+  const { head, readyBucket, createdBucket } = s;
+  const { group, cost, readySince, created, node } = table;
+  const costPlace = table.costed > 0 ? costPlaces(order.map((i) => cost[i]!)) : undefined;
+  // Timestamps have whole seconds, and pods listed together mostly share them: a bucket is
+  // computed again only when the time differs from the last one's.
+  let readyT = Number.NaN;
+  let readyB = logarithmicBucket(readyT, now);
+  let createdT = Number.NaN;
+  let createdB = readyB;
+  for (let k = 0; k < order.length; k++) {
+    const i = order[k]!;
+    const place = costPlace ? (costPlace.get(cost[i]!) ?? 0) : 0;
+    head[i] = (group[i]! * PLACES + place) * PLACES + (PLACES - 1 - rank[node[i]!]!);
+    const r = readySince[i]!;
+    if (!Object.is(r, readyT)) {
+      readyT = r;
+      readyB = logarithmicBucket(r, now);
+    }
+    readyBucket[i] = readyB;
+    const c = created[i]!;
+    if (!Object.is(c, createdT)) {
+      createdT = c;
+      createdB = logarithmicBucket(c, now);
+    }
+    createdBucket[i] = createdB;
+  }
+  const { restarts, uidHead, uids } = table;
+  const uidOrder = (i: number, j: number): number => {
+    const hi = uidHead[i]!;
+    const hj = uidHead[j]!;
+    // Eight lowercase hex digits order as the numbers they spell.
+    if (hi !== hj && !Number.isNaN(hi) && !Number.isNaN(hj)) return hi < hj ? -1 : 1;
+    const a = uids[i]!;
+    const b = uids[j]!;
+    return a < b ? -1 : a > b ? 1 : 0;
+  };
+  return timSort(order, (i, j) => {
+    const hi = head[i]!;
+    const hj = head[j]!;
+    if (hi !== hj) return hi < hj ? -1 : 1;
+    if ((group[i]! & 1) === 1) {
+      // Both Ready: Ready for less time first, by log2 buckets, then uid.
+      const ti = readySince[i]!;
+      const tj = readySince[j]!;
+      if (ti !== tj && !(Number.isNaN(ti) && Number.isNaN(tj))) {
+        if (Number.isNaN(ti) || Number.isNaN(tj)) return Number.isNaN(ti) ? -1 : 1;
+        const d = readyBucket[i]! - readyBucket[j]!;
+        if (d === 0) return uidOrder(i, j);
+        return d < 0 ? -1 : 1;
+      }
+    }
+    const si = restarts[i]!;
+    const sj = restarts[j]!;
+    if (si !== sj) return si > sj ? -1 : 1;
+    if (created[i] !== created[j]) {
+      const d = createdBucket[i]! - createdBucket[j]!;
+      if (d === 0) return uidOrder(i, j);
+      return d < 0 ? -1 : 1;
+    }
+    return 0;
+  });
+}
+
+/** The keys of a ranking that depend on the moment, by slot, and the pods per node by node id. */
 class RankingArrays {
-  readonly group: Int8Array;
   readonly head: Float64Array;
-  readonly readySince: Float64Array;
   readonly readyBucket: Int32Array;
-  readonly restarts: Float64Array;
-  readonly created: Float64Array;
   readonly createdBucket: Int32Array;
-  readonly uidHead: Float64Array;
-  readonly uids: string[];
+  rank = new Int32Array(64);
 
   constructor(readonly length: number) {
-    this.group = new Int8Array(length);
     this.head = new Float64Array(length);
-    this.readySince = new Float64Array(length);
     this.readyBucket = new Int32Array(length);
-    this.restarts = new Float64Array(length);
-    this.created = new Float64Array(length);
     this.createdBucket = new Int32Array(length);
-    this.uidHead = new Float64Array(length);
-    this.uids = new Array<string>(length).fill('');
   }
 }
 
@@ -542,10 +589,10 @@ let scratch = new RankingArrays(64);
 /** A Ranking's head packs three numbers below this (pods per node and distinct costs are fewer). */
 const PLACES = 2 ** 20;
 
-/** Each deletion cost's place among those of `facts`, lowest first; undefined when all are 0. */
-function costPlaces(facts: readonly PodFacts[]): Map<number, number> | undefined {
+/** Each deletion cost's place among `all`, lowest first; undefined when all are 0. */
+function costPlaces(all: readonly number[]): Map<number, number> | undefined {
   let costs: Set<number> | undefined;
-  for (const f of facts) if (f.cost !== 0) (costs ??= new Set([0])).add(f.cost);
+  for (const c of all) if (c !== 0) (costs ??= new Set([0])).add(c);
   if (!costs) return undefined;
   return new Map([...costs].sort((a, b) => a - b).map((c, i) => [c, i]));
 }
@@ -709,7 +756,8 @@ function sameBasis(b: Basis, rs: ReplicaSet): boolean {
 interface Slot {
   pod: Pod;
   counted: boolean;
-  facts: PodFacts;
+  /** Its slot in the entry's table while counted. */
+  index: number;
 }
 
 class Entry {
@@ -731,8 +779,32 @@ class Entry {
   mismatched = 0;
   /** With minReadySeconds: when each counted Ready pod became Ready, ascending (NaN left out). */
   readonly readySince: number[] = [];
+  /** What a scale-down ranks of the counted pods, in the order of `pods`. */
+  table = new RankTable();
 
   constructor(public basis: Basis) {}
+
+  /** Puts a pod in (at the end of `pods`, as the owner index has it) and counts it. */
+  insert(key: string, p: Pod): void {
+    const counted = this.add(p, 1);
+    this.pods.set(key, { pod: p, counted, index: counted ? this.table.add(p, factsOf(p)) : -1 });
+  }
+
+  /** Takes a pod out and counts it out. */
+  remove(key: string, slot: Slot): void {
+    this.add(slot.pod, -1);
+    this.pods.delete(key);
+    if (slot.counted) this.table.remove(slot.index);
+  }
+
+  /** A table with the free slots left behind by pods gone (the same order: `pods`'s). */
+  compact(): void {
+    if (!this.table.sparse()) return;
+    const table = new RankTable();
+    for (const slot of this.pods.values())
+      if (slot.counted) slot.index = table.add(slot.pod, factsOf(slot.pod));
+    this.table = table;
+  }
 
   /** Counts a pod in (1) or out (−1); returns whether it counts. */
   add(p: Pod, sign: 1 | -1): boolean {
@@ -851,11 +923,7 @@ export class ReplicaSetPods {
     if (!e) {
       e = new Entry(basisOf(rs));
       for (const p of store.listControlledBy<Pod>(uid, 'Pod'))
-        e.pods.set(objectKey(p.metadata.namespace, p.metadata.name), {
-          pod: p,
-          counted: e.add(p, 1),
-          facts: factsOf(p),
-        });
+        e.insert(objectKey(p.metadata.namespace, p.metadata.name), p);
       this.entries.set(uid, e);
       return e;
     }
@@ -872,13 +940,11 @@ export class ReplicaSetPods {
       const before = e.pods.get(key);
       const now = store.getByKey<Pod>('Pod', key);
       const after = now && controllerUid(now) === uid ? now : undefined;
-      if (before) {
-        e.add(before.pod, -1);
-        e.pods.delete(key);
-      }
-      if (after) e.pods.set(key, { pod: after, counted: e.add(after, 1), facts: factsOf(after) });
+      if (before) e.remove(key, before);
+      if (after) e.insert(key, after);
     }
     e.dirty.clear();
+    e.compact();
   }
 
   /** Active pods per node among the pods of the ReplicaSet's Deployment's ReplicaSets. */
