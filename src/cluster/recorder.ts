@@ -78,16 +78,24 @@ function positionsOf(
   return slot?.get(key);
 }
 
-/** Field by field: the references of two events about the same version of an object. */
-function sameReference(a: ObjectReference, b: ObjectReference): boolean {
-  return (
-    a.kind === b.kind &&
-    a.namespace === b.namespace &&
-    a.name === b.name &&
-    a.uid === b.uid &&
-    a.apiVersion === b.apiVersion &&
-    a.resourceVersion === b.resourceVersion
-  );
+/**
+ * Whether `ref` is the reference `reference` would make of `obj` for `component` now: field by
+ * field, as each of its three shapes has them (absent fields included).
+ */
+function refersTo(ref: ObjectReference, obj: KubeObject, component: string): boolean {
+  const m = obj.metadata;
+  if (ref.kind !== obj.kind || ref.name !== m.name) return false;
+  if (m.namespace !== undefined)
+    return (
+      ref.namespace === m.namespace &&
+      ref.uid === (m.uid ?? '') &&
+      ref.apiVersion === obj.apiVersion &&
+      ref.resourceVersion === (m.resourceVersion ?? '')
+    );
+  if (ref.namespace !== undefined || ref.resourceVersion !== undefined) return false;
+  return component === 'kubelet'
+    ? ref.uid === m.name && ref.apiVersion === undefined
+    : ref.uid === (m.uid ?? '') && ref.apiVersion === obj.apiVersion;
 }
 
 /** Texts kept by many events (messages) are kept once while this many distinct ones are in use. */
@@ -182,7 +190,7 @@ export class Recorder {
         name: eventName,
         namespace,
         // Events are API objects: each write takes the next resourceVersion, like any other.
-        uid: hashUuid(`${namespace}/${eventName}`),
+        uid: hashUuid(namespace, '/', eventName),
         resourceVersion: this.nextResourceVersion(),
         creationTimestamp: ts,
       },
@@ -229,6 +237,8 @@ export class Recorder {
    * same as the last one made of `obj` is that one.
    */
   private reference(obj: KubeObject, component: string): ObjectReference {
+    const last = this.references.get(obj);
+    if (last && refersTo(last, obj, component)) return last;
     const ref: ObjectReference =
       obj.metadata.namespace !== undefined
         ? {
@@ -247,8 +257,6 @@ export class Recorder {
               name: obj.metadata.name,
               uid: obj.metadata.uid ?? '',
             };
-    const last = this.references.get(obj);
-    if (last && sameReference(last, ref)) return last;
     this.references.set(obj, ref);
     return ref;
   }

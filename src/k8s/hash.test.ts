@@ -56,5 +56,14 @@ describe('fnv32a', () => {
 
   it('derives version-4-shaped uids that stay what they were', () => {
     expect(hashUuid('default/x.1')).toBe('9dee36ef-9cee-455c-9fee-3a159eee3882');
+    expect(hashUuid('default', '/', 'x.1')).toBe('9dee36ef-9cee-455c-9fee-3a159eee3882');
+  });
+
+  it('hashes a seed in parts as the parts joined', () => {
+    fc.assert(
+      fc.property(fc.array(fc.string(), { minLength: 1, maxLength: 4 }), ([first, ...more]) => {
+        expect(hashUuid(first!, ...more)).toBe(hashUuid([first, ...more].join('')));
+      }),
+    );
   });
 });

@@ -62,12 +62,14 @@ export function computeHash(template: unknown, collisionCount?: number): string 
 }
 
 /**
- * A version-4-shaped UUID derived from `seed` (FNV-32a of the seed and a counter). For objects whose
+ * A version-4-shaped UUID derived from `seed`, or from the parts `seed`, `...more` joined (FNV-32a of the seed and a counter). For objects whose
  * uid must not draw from the cluster's seeded generator, which would shift every later draw.
  */
-export function hashUuid(seed: string): string {
-  // Every Event takes one: the four words without a closure, an array or slices of their text.
-  const prefix = fnv32a(seed);
+export function hashUuid(seed: string, ...more: string[]): string {
+  // Every Event takes one: the four words without a closure, an array or slices of their text;
+  // a seed in parts is hashed part after part (FNV reads a stream), not joined first.
+  let prefix = fnv32a(seed);
+  for (const part of more) prefix = fnv32a(part, prefix);
   return uuidOf(fnv32a('#0', prefix), fnv32a('#1', prefix), fnv32a('#2', prefix), fnv32a('#3', prefix));
 }
 
