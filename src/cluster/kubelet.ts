@@ -215,10 +215,15 @@ function computeDigest(image: string): string {
   // Written as its 64 characters at once: a container id is kept in every status of its pod, and
   // eight hex words joined with `+` would stay a tree of seventeen strings.
   const out = digestCodes;
+  const n = image.length;
+  // The text is read once (a seed made with `+` is a tree: each read would walk it).
+  if (seedCodes.length < n) seedCodes = new Uint16Array(2 * n);
+  const codes = seedCodes;
+  for (let i = 0; i < n; i++) codes[i] = image.charCodeAt(i);
   let h = 0x811c9dc5;
   for (let round = 0; round < 8; round++) {
-    for (let i = 0; i < image.length; i++) {
-      h ^= image.charCodeAt(i) + round;
+    for (let i = 0; i < n; i++) {
+      h ^= codes[i]! + round;
       h = Math.imul(h, 0x01000193) >>> 0;
     }
     for (let k = 7, n = h; k >= 0; k--, n >>>= 4) out[round * 8 + k] = HEX[n & 15]!;
@@ -228,6 +233,7 @@ function computeDigest(image: string): string {
 
 const HEX = Array.from('0123456789abcdef', (ch) => ch.charCodeAt(0));
 const digestCodes = new Uint16Array(64);
+let seedCodes = new Uint16Array(64);
 
 /**
  * The runtime's id of a container run (`containerd://` and 64 hex characters): derived from the
