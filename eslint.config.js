@@ -90,10 +90,19 @@ export default defineConfig([
               message: 'web/ imports nothing from src/ but src/index.ts (the Run is its only door).',
             },
           ],
+          paths: [
+            {
+              name: 'react',
+              importNames: ['lazy'],
+              message:
+                'Load a part with lazyPart (web/ui/lazyPart.tsx): a chunk that fails to load must not unmount the lab.',
+            },
+          ],
         },
       ],
     },
   },
+  { files: ['web/ui/lazyPart.tsx'], rules: { 'no-restricted-imports': 'off' } },
   { files: ['web/main.tsx'], rules: { 'react-refresh/only-export-components': 'off' } },
   {
     // Regular expressions in the core see what users type, open and import: none may backtrack

@@ -518,6 +518,8 @@ function rankOrder(
   let createdB = readyB;
   for (let k = 0; k < order.length; k++) {
     const i = order[k]!;
+    // Less's first five rules as one number: unscheduled, phase and Ready (the group), then the
+    // deletion cost's place among the costs present, then the pods on the node, most first.
     const place = costPlace ? (costPlace.get(cost[i]!) ?? 0) : 0;
     head[i] = (group[i]! * PLACES + place) * PLACES + (PLACES - 1 - rank[node[i]!]!);
     const r = readySince[i]!;
