@@ -103,7 +103,7 @@ class CountedPods implements SeenPods {
   /** In the order the claim leaves them: the entry's table keeps the owner index's order. */
   victims(diff: number, now: number): Pod[] {
     const table = this.entry.table;
-    let order = table.order.slice();
+    let order = table.slots();
     // All of them: no ranking (getPodsToDelete sorts only when some stay).
     if (diff < order.length)
       order = rankOrder(table, order, this.counts.podsOnNode(this.ctx.store, this.rs), now);
@@ -382,7 +382,7 @@ function podsToDelete(pods: Pod[], podsOnNode: Map<string, number>, diff: number
   if (diff >= pods.length) return pods.slice(0, diff);
   const table = new RankTable();
   for (const p of pods) table.add(p, factsOf(p));
-  const order = rankOrder(table, table.order, podsOnNode, now);
+  const order = rankOrder(table, table.slots(), podsOnNode, now);
   const out: Pod[] = [];
   for (let i = 0; i < diff; i++) out.push(pods[order[i]!]!);
   return out;
@@ -416,8 +416,10 @@ class RankTable {
   node = new Int32Array(0);
   uids: string[] = [];
   pods: (Pod | undefined)[] = [];
-  /** The slots in use, ascending. */
-  readonly order: number[] = [];
+  /** 1 for a slot in use. */
+  live = new Uint8Array(0);
+  /** How many slots are in use. */
+  size = 0;
   /** The next slot. */
   next = 0;
   /** Slots in use whose pod has a deletion cost other than 0. */
@@ -427,28 +429,30 @@ class RankTable {
     if (this.next === this.capacity) this.grow(Math.max(64, 2 * this.capacity));
     const i = this.next++;
     this.put(i, p, f);
-    this.order.push(i);
+    this.live[i] = 1;
+    this.size++;
     return i;
   }
 
   remove(i: number): void {
-    const order = this.order;
-    let lo = 0;
-    let hi = order.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (order[mid]! < i) lo = mid + 1;
-      else hi = mid;
-    }
-    if (order[lo] === i) order.splice(lo, 1);
+    this.live[i] = 0;
+    this.size--;
     if (this.cost[i] !== 0) this.costed--;
     this.pods[i] = undefined;
     this.uids[i] = '';
   }
 
+  /** The slots in use, ascending: the pods in the owner index's order. */
+  slots(): number[] {
+    const out: number[] = [];
+    const live = this.live;
+    for (let i = 0; i < this.next; i++) if (live[i] === 1) out.push(i);
+    return out;
+  }
+
   /** Whether many slots behind `next` are free (see Entry.compact). */
   sparse(): boolean {
-    return this.next > 2 * this.order.length + 16;
+    return this.next > 2 * this.size + 16;
   }
 
   private put(i: number, p: Pod, f: PodFacts): void {
@@ -465,7 +469,7 @@ class RankTable {
   }
 
   private grow(capacity: number): void {
-    const copy = <A extends Int8Array | Int32Array | Float64Array>(a: A, b: A): A => {
+    const copy = <A extends Int8Array | Uint8Array | Int32Array | Float64Array>(a: A, b: A): A => {
       b.set(a);
       return b;
     };
@@ -476,6 +480,7 @@ class RankTable {
     this.created = copy(this.created, new Float64Array(capacity));
     this.uidHead = copy(this.uidHead, new Float64Array(capacity));
     this.node = copy(this.node, new Int32Array(capacity));
+    this.live = copy(this.live, new Uint8Array(capacity));
     this.capacity = capacity;
   }
 }
