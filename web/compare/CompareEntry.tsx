@@ -6,8 +6,7 @@
  */
 import { Suspense, useEffect } from 'react';
 import { createPortal } from 'react-dom';
-import { comparisonPresetById } from '../../src/index.ts';
-import { useLang, useT } from '../i18n/index.ts';
+import { useT } from '../i18n/index.ts';
 import { useLab } from '../lab/context.ts';
 import { useUiField } from '../ui/hooks.ts';
 import { lazyPart } from '../ui/lazyPart.tsx';
@@ -26,26 +25,6 @@ export function CompareButton() {
       data-testid="compare.open"
     >
       {t('app.compare')}
-    </button>
-  );
-}
-
-/** A lesson stop's button: opens the stop's preset, presented if the lesson is. */
-export function LessonCompareButton({ preset, className }: { preset: string; className?: string }) {
-  const t = useT();
-  const lang = useLang();
-  const lab = useLab();
-  const p = comparisonPresetById(preset);
-  if (!p) return null;
-  return (
-    <button
-      type="button"
-      className={className}
-      title={t('compare.lessonOpenTip')}
-      data-testid="lesson.compare"
-      onClick={() => lab.openCompare({ preset, presenting: lab.store.getState().lesson.presenting })}
-    >
-      {t('compare.lessonOpen', { title: p.title[lang] })}
     </button>
   );
 }

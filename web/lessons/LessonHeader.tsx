@@ -7,7 +7,6 @@ import { Suspense, useEffect } from 'react';
 import { createPortal } from 'react-dom';
 import { lessonById, loadLessons } from './catalog.ts';
 import { useT } from '../i18n/index.ts';
-import { connectLessonWindow } from '../present/channel.ts';
 import { loadExtensions } from '../../src/index.ts';
 import { useLab, useLabState } from '../lab/context.ts';
 import type { Lab } from '../lab/lab.ts';
@@ -63,11 +62,16 @@ function useLessonBoot(lab: Lab) {
     void import('./progress.ts').then((m) => {
       if (!gone) untrack = m.trackProgress(lab, lessonById);
     });
-    const disconnect = connectLessonWindow(lab);
+    // The channel to a presenter's or audience's window: they are opened later, by hand, and say
+    // hello when they open, so it too loads just after the first paint.
+    let disconnect: (() => void) | undefined;
+    void import('../present/channel.ts').then((m) => {
+      if (!gone) disconnect = m.connectLessonWindow(lab);
+    });
     return () => {
       gone = true;
       untrack?.();
-      disconnect();
+      disconnect?.();
     };
   }, [lab]);
   useEffect(() => {

@@ -17,7 +17,7 @@ import {
   startLesson,
   stopsOf,
 } from './store.ts';
-import { LessonCompareButton } from '../compare/CompareEntry.tsx';
+import { LessonCompareButton } from '../compare/LessonCompareButton.tsx';
 import { Markdown, MarkdownInline } from '../text/Markdown.tsx';
 import './lessons.css';
 import '../i18n/features.ts';

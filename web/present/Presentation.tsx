@@ -20,7 +20,7 @@ import { ClassBadge } from '../classroom/ClassBadge.tsx';
 import { toggleReveal } from '../classroom/presenter.ts';
 import { classStore, useClass } from '../classroom/store.ts';
 import { useFrame } from '../ui/hooks.ts';
-import { LessonCompareButton } from '../compare/CompareEntry.tsx';
+import { LessonCompareButton } from '../compare/LessonCompareButton.tsx';
 import { Markdown, MarkdownInline } from '../text/Markdown.tsx';
 import './present.css';
 import '../i18n/features.ts';

@@ -405,37 +405,37 @@ function nodeId(name: string): number {
  * then reads these instead of going over every pod's facts again.
  */
 class RankTable {
-  capacity = 0;
-  group = new Int8Array(0);
-  cost = new Float64Array(0);
-  readySince = new Float64Array(0);
-  restarts = new Float64Array(0);
-  created = new Float64Array(0);
+  readonly group: number[] = [];
+  readonly cost: number[] = [];
+  readonly readySince: number[] = [];
+  readonly restarts: number[] = [];
+  readonly created: number[] = [];
   /** The uid's first eight hex digits as a number (NaN for other uids): most uid comparisons. */
-  uidHead = new Float64Array(0);
-  node = new Int32Array(0);
-  uids: string[] = [];
-  pods: (Pod | undefined)[] = [];
-  /** 1 for a slot in use. */
-  live = new Uint8Array(0);
+  readonly uidHead: number[] = [];
+  readonly node: number[] = [];
+  readonly uids: string[] = [];
+  /** The pod of each slot, undefined once it left. */
+  readonly pods: (Pod | undefined)[] = [];
   /** How many slots are in use. */
   size = 0;
-  /** The next slot. */
-  next = 0;
   /** Slots in use whose pod has a deletion cost other than 0. */
   costed = 0;
 
   add(p: Pod, f: PodFacts): number {
-    if (this.next === this.capacity) this.grow(Math.max(64, 2 * this.capacity));
-    const i = this.next++;
-    this.put(i, p, f);
-    this.live[i] = 1;
+    this.group.push(f.group);
+    this.cost.push(f.cost);
+    if (f.cost !== 0) this.costed++;
+    this.readySince.push(f.readySince);
+    this.restarts.push(f.restarts);
+    this.created.push(f.created);
+    this.uidHead.push(f.uidHead);
+    this.node.push(nodeId(f.node));
+    this.uids.push(f.uid);
     this.size++;
-    return i;
+    return this.pods.push(p) - 1;
   }
 
   remove(i: number): void {
-    this.live[i] = 0;
     this.size--;
     if (this.cost[i] !== 0) this.costed--;
     this.pods[i] = undefined;
@@ -445,43 +445,14 @@ class RankTable {
   /** The slots in use, ascending: the pods in the owner index's order. */
   slots(): number[] {
     const out: number[] = [];
-    const live = this.live;
-    for (let i = 0; i < this.next; i++) if (live[i] === 1) out.push(i);
+    const pods = this.pods;
+    for (let i = 0; i < pods.length; i++) if (pods[i] !== undefined) out.push(i);
     return out;
   }
 
-  /** Whether many slots behind `next` are free (see Entry.compact). */
+  /** Whether many slots are free (see Entry.compact). */
   sparse(): boolean {
-    return this.next > 2 * this.size + 16;
-  }
-
-  private put(i: number, p: Pod, f: PodFacts): void {
-    this.group[i] = f.group;
-    this.cost[i] = f.cost;
-    if (f.cost !== 0) this.costed++;
-    this.readySince[i] = f.readySince;
-    this.restarts[i] = f.restarts;
-    this.created[i] = f.created;
-    this.uidHead[i] = f.uidHead;
-    this.node[i] = nodeId(f.node);
-    this.uids[i] = f.uid;
-    this.pods[i] = p;
-  }
-
-  private grow(capacity: number): void {
-    const copy = <A extends Int8Array | Uint8Array | Int32Array | Float64Array>(a: A, b: A): A => {
-      b.set(a);
-      return b;
-    };
-    this.group = copy(this.group, new Int8Array(capacity));
-    this.cost = copy(this.cost, new Float64Array(capacity));
-    this.readySince = copy(this.readySince, new Float64Array(capacity));
-    this.restarts = copy(this.restarts, new Float64Array(capacity));
-    this.created = copy(this.created, new Float64Array(capacity));
-    this.uidHead = copy(this.uidHead, new Float64Array(capacity));
-    this.node = copy(this.node, new Int32Array(capacity));
-    this.live = copy(this.live, new Uint8Array(capacity));
-    this.capacity = capacity;
+    return this.pods.length > 2 * this.size + 16;
   }
 }
 
@@ -504,9 +475,9 @@ function rankOrder(
   // The arrays are shared by every ranking (one at a time): a scale-down of thousands of pods,
   // repeated as a rollout goes, would otherwise allocate and zero them each time.
   const s =
-    scratch.length >= table.capacity
+    scratch.length >= table.pods.length
       ? scratch
-      : (scratch = new RankingArrays(Math.max(table.capacity, 2 * scratch.length)));
+      : (scratch = new RankingArrays(Math.max(table.pods.length, 2 * scratch.length)));
   for (const name of podsOnNode.keys()) nodeId(name);
   if (s.rank.length < nodeIds.size) s.rank = new Int32Array(Math.max(2 * nodeIds.size, 64));
   const rank = s.rank;
