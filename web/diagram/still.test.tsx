@@ -3,42 +3,27 @@
  * request dots or buttons over it; and what `HiddenAtStop` says is hidden, whatever the lab's
  * lesson says.
  */
-import { act } from 'react';
-import { createRoot, type Root } from 'react-dom/client';
-import { afterEach, beforeAll, expect, it } from 'vitest';
+import { beforeAll, expect, it } from 'vitest';
 import { createRun, loadLessons, type Frame, type Lesson } from '../../src/index.ts';
 import { createLab, type Lab } from '../lab/lab.ts';
 import { LabProvider } from '../lab/LabProvider.tsx';
 import { HiddenAtStop } from '../predict/hooks.ts';
+import { mount } from '../test-helpers/mount.tsx';
 import { Diagram } from './Diagram.tsx';
 
-(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
-
-let root: Root | undefined;
-let host: HTMLElement | undefined;
 let lesson: Lesson;
 beforeAll(async () => {
   lesson = (await loadLessons()).find((l) => l.id === 'rolling-update')!;
 });
-afterEach(() => {
-  act(() => root?.unmount());
-  host?.remove();
-});
 
 function draw(lab: Lab, still?: Frame, hidden?: ReadonlySet<'budget.max'>): HTMLElement {
-  host = document.createElement('div');
-  document.body.append(host);
-  root = createRoot(host);
-  act(() =>
-    root!.render(
-      <LabProvider lab={lab}>
-        <HiddenAtStop.Provider value={hidden ?? null}>
-          {still ? <Diagram fit="width" still={still} /> : <Diagram fit="width" />}
-        </HiddenAtStop.Provider>
-      </LabProvider>,
-    ),
-  );
-  return host;
+  return mount(
+    <LabProvider lab={lab}>
+      <HiddenAtStop.Provider value={hidden ?? null}>
+        {still ? <Diagram fit="width" still={still} /> : <Diagram fit="width" />}
+      </HiddenAtStop.Provider>
+    </LabProvider>,
+  ).host;
 }
 
 it('draws the frame it is given, without the request dots and the buttons', () => {
@@ -73,8 +58,6 @@ it('hides what HiddenAtStop says, and only that', () => {
   const hidden = draw(lab, run.frame(), new Set(['budget.max'] as const)).querySelector('svg.diagram')!;
   expect(hidden.textContent).toContain('pods 13 ≤ ?');
   expect(hidden.textContent).toContain('available 8 ≥ 8');
-  act(() => root?.unmount());
-  host?.remove();
   const shown = draw(lab, run.frame()).querySelector('svg.diagram')!;
   expect(shown.textContent).toContain('pods 13 ≤ 13');
 });

@@ -4,29 +4,16 @@
  * events), driven through their buttons.
  */
 import { act } from 'react';
-import { createRoot, type Root } from 'react-dom/client';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { EventsPanel } from '../ui/Explain.tsx';
 import { Actions } from '../ui/Actions.tsx';
 import { PlaybackBar } from '../ui/PlaybackBar.tsx';
 import { defaultScenario, START_AT } from './defaultScenario.ts';
 import { createLab, type Lab } from './lab.ts';
 import { LabProvider } from './LabProvider.tsx';
-
-(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
-
-let root: Root | undefined;
-let host: HTMLElement | undefined;
-
-afterEach(() => {
-  act(() => root?.unmount());
-  host?.remove();
-});
+import { mount } from '../test-helpers/mount.tsx';
 
 function renderTwo(a: Lab, b: Lab): { left: HTMLElement; right: HTMLElement } {
-  host = document.createElement('div');
-  document.body.append(host);
-  root = createRoot(host);
   const view = (lab: Lab, id: string) => (
     <div id={id}>
       <LabProvider lab={lab}>
@@ -36,13 +23,11 @@ function renderTwo(a: Lab, b: Lab): { left: HTMLElement; right: HTMLElement } {
       </LabProvider>
     </div>
   );
-  act(() =>
-    root!.render(
-      <>
-        {view(a, 'left')}
-        {view(b, 'right')}
-      </>,
-    ),
+  const { host } = mount(
+    <>
+      {view(a, 'left')}
+      {view(b, 'right')}
+    </>,
   );
   return { left: host.querySelector('#left')!, right: host.querySelector('#right')! };
 }
