@@ -1,0 +1,119 @@
+/**
+ * Play or Pause, Step back, Step forward, the speed, the scrubber and the clock: the lab's playback
+ * bar and the comparison's (which moves every lane) draw the same controls over their own clocks.
+ */
+import { SPEEDS } from '../../src/index.ts';
+import { useT } from '../i18n/index.ts';
+import { formatTime } from './hooks.ts';
+
+export interface PlaybackClock {
+  /** The moment shown, and the end of the scrubber. */
+  now: number;
+  end: number;
+  playing: boolean;
+  speed: number;
+  /** Playback cannot keep up with the speed asked for. */
+  behind: boolean;
+}
+
+export interface PlaybackMoves {
+  play(): void;
+  pause(): void;
+  stepBack(): void;
+  stepForward(): void;
+  seek(t: number): void;
+  setSpeed(speed: number): void;
+}
+
+export function PlaybackControls({
+  clock: { now, end, playing, speed, behind },
+  moves,
+  className = 'playback',
+  playSkipTarget = false,
+  timeTestId,
+}: {
+  clock: PlaybackClock;
+  moves: PlaybackMoves;
+  className?: string;
+  /** The Play button is where the page's "skip to playback" link goes. */
+  playSkipTarget?: boolean;
+  timeTestId?: string;
+}) {
+  const t = useT();
+  const skip = playSkipTarget ? 'playback' : undefined;
+  return (
+    <div className={className} role="toolbar" aria-label={t('playback.label')}>
+      {playing ? (
+        <button
+          type="button"
+          className="primary play"
+          onClick={() => moves.pause()}
+          aria-keyshortcuts="Space"
+          data-skip={skip}
+        >
+          <span aria-hidden="true">❚❚ </span>
+          {t('playback.pause')}
+        </button>
+      ) : (
+        <button
+          type="button"
+          className="primary play"
+          onClick={() => moves.play()}
+          aria-keyshortcuts="Space"
+          data-skip={skip}
+        >
+          <span aria-hidden="true">▶ </span>
+          {t('playback.play')}
+        </button>
+      )}
+      <button
+        type="button"
+        onClick={() => moves.stepBack()}
+        aria-keyshortcuts="ArrowLeft"
+        title={t('playback.stepBackTip')}
+      >
+        {t('playback.stepBack')}
+      </button>
+      <button
+        type="button"
+        onClick={() => moves.stepForward()}
+        aria-keyshortcuts="ArrowRight"
+        title={t('playback.stepForwardTip')}
+      >
+        {t('playback.stepForward')}
+      </button>
+      <label className="speed">
+        <span>{t('playback.speed')}</span>
+        <select value={speed} onChange={(e) => moves.setSpeed(Number(e.target.value))}>
+          {SPEEDS.map((s) => (
+            <option key={s} value={s}>
+              {s}×
+            </option>
+          ))}
+        </select>
+      </label>
+      <input
+        type="range"
+        className="scrubber"
+        aria-label={t('playback.time')}
+        aria-valuetext={t('playback.timeValue', { t: formatTime(now), of: formatTime(end) })}
+        min={0}
+        max={end}
+        step={0.1}
+        value={Math.min(now, end)}
+        onChange={(e) => {
+          moves.pause();
+          moves.seek(Number(e.target.value));
+        }}
+      />
+      <output className="time" aria-label={t('playback.virtualTime')} data-testid={timeTestId}>
+        t = {formatTime(now)}
+      </output>
+      {behind && (
+        <span className="muted behind" title={t('playback.behindTip')}>
+          {t('playback.behind')}
+        </span>
+      )}
+    </div>
+  );
+}
