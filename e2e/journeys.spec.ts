@@ -323,6 +323,24 @@ test('Delete pod in the details panel runs kubectl delete and the ReplicaSet rep
   await expect(podsOf(page, 'v1')).toHaveCount(3);
 });
 
+test('a hovered pod keeps its button on its glyph: the tooltip is drawn beside it, not in it', async ({
+  page,
+}) => {
+  await open(page);
+  const pod = podsOf(page, 'v1').first();
+  await pod.hover();
+  await expect(page.locator('svg.diagram .tooltip')).toContainText('kubia-');
+  // What a pointer aimed at the middle of the button finds there: the pod, not the lane behind.
+  const hit = await pod.evaluate((el) => {
+    const r = el.getBoundingClientRect();
+    const at = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
+    return at !== null && el.contains(at);
+  });
+  expect(hit).toBe(true);
+  await pod.click();
+  await expect(page.getByRole('button', { name: 'Delete pod' })).toBeVisible();
+});
+
 test('console: rollout status streams as time moves', async ({ page }) => {
   await open(page);
   await page.getByRole('button', { name: 'Rolling update' }).click();

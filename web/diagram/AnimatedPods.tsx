@@ -10,18 +10,21 @@ import { samePodGlyph, type PodGlyphProps } from './pod.ts';
 import { usePodGlyph } from './usePodGlyph.tsx';
 
 const MotionPodGlyph = memo(function MotionPodGlyph(p: PodGlyphProps) {
-  const { props, children, opacity } = usePodGlyph(p);
+  const { props, children, opacity, tooltip } = usePodGlyph(p);
   const { x, y } = p;
   return (
-    <motion.g
-      {...props}
-      initial={{ opacity: 0, scale: 0.4, x, y }}
-      animate={{ opacity, scale: 1, x, y }}
-      exit={{ opacity: 0, scale: 0.4 }}
-      transition={{ duration: 0.35 }}
-    >
-      {children}
-    </motion.g>
+    <>
+      <motion.g
+        {...props}
+        initial={{ opacity: 0, scale: 0.4, x, y }}
+        animate={{ opacity, scale: 1, x, y }}
+        exit={{ opacity: 0, scale: 0.4 }}
+        transition={{ duration: 0.35 }}
+      >
+        {children}
+      </motion.g>
+      {tooltip}
+    </>
   );
 }, samePodGlyph);
 

@@ -9,10 +9,13 @@ import './pod.css';
  * and go, starting from where these stand.
  */
 export const PodGlyph = memo(function PodGlyph(p: PodGlyphProps) {
-  const { props, children, opacity } = usePodGlyph(p);
+  const { props, children, opacity, tooltip } = usePodGlyph(p);
   return (
-    <g {...props} transform={`translate(${p.x} ${p.y})`} opacity={opacity}>
-      {children}
-    </g>
+    <>
+      <g {...props} transform={`translate(${p.x} ${p.y})`} opacity={opacity}>
+        {children}
+      </g>
+      {tooltip}
+    </>
   );
 }, samePodGlyph);

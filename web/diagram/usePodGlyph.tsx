@@ -5,8 +5,13 @@ import type { PodGlyphProps } from './pod.ts';
 import { PodShape } from './PodShape.tsx';
 import { PodTooltip } from './PodTooltip.tsx';
 
-/** The props and handlers a pod glyph's element takes, and its contents, the same drawn or animated. */
-export function usePodGlyph({ pod, x, r, showLabel, tipLeft, tipRight, t }: PodGlyphProps) {
+/**
+ * The props and handlers a pod glyph's element takes, its contents, and its tooltip while hovered
+ * or focused, the same drawn or animated. The tooltip is drawn beside the element, not in it: in it,
+ * it would make the button's box three times the glyph's, with its centre off the glyph (where a
+ * pointer aimed at the middle of the button would miss it).
+ */
+export function usePodGlyph({ pod, x, y, r, showLabel, tipLeft, tipRight, t }: PodGlyphProps) {
   const [hover, setHover] = useState(false);
   const lab = useLab();
   const open = () => lab.selectPod(pod.name);
@@ -37,9 +42,13 @@ export function usePodGlyph({ pod, x, r, showLabel, tipLeft, tipRight, t }: PodG
           {pod.version}
         </text>
       )}
-      {hover && <PodTooltip pod={pod} x={x} r={r} tipLeft={tipLeft} tipRight={tipRight} t={t} />}
     </>
   );
+  const tooltip: ReactNode = hover ? (
+    <g transform={`translate(${x} ${y})`}>
+      <PodTooltip pod={pod} x={x} r={r} tipLeft={tipLeft} tipRight={tipRight} t={t} />
+    </g>
+  ) : null;
   const opacity = pod.state === 'terminating' ? Math.max(0.3, 1 - pod.progress * 0.7) : 1;
-  return { props, children, opacity };
+  return { props, children, opacity, tooltip };
 }
