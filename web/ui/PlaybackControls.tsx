@@ -43,29 +43,16 @@ export function PlaybackControls({
   const skip = playSkipTarget ? 'playback' : undefined;
   return (
     <div className={className} role="toolbar" aria-label={t('playback.label')}>
-      {playing ? (
-        <button
-          type="button"
-          className="primary play"
-          onClick={() => moves.pause()}
-          aria-keyshortcuts="Space"
-          data-skip={skip}
-        >
-          <span aria-hidden="true">❚❚ </span>
-          {t('playback.pause')}
-        </button>
-      ) : (
-        <button
-          type="button"
-          className="primary play"
-          onClick={() => moves.play()}
-          aria-keyshortcuts="Space"
-          data-skip={skip}
-        >
-          <span aria-hidden="true">▶ </span>
-          {t('playback.play')}
-        </button>
-      )}
+      <button
+        type="button"
+        className="primary play"
+        onClick={() => (playing ? moves.pause() : moves.play())}
+        aria-keyshortcuts="Space"
+        data-skip={skip}
+      >
+        <span aria-hidden="true">{playing ? '❚❚ ' : '▶ '}</span>
+        {t(playing ? 'playback.pause' : 'playback.play')}
+      </button>
       <button
         type="button"
         onClick={() => moves.stepBack()}
