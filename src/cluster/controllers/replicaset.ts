@@ -102,14 +102,7 @@ class CountedPods implements SeenPods {
 
   /** In the order the claim leaves them: the entry's table keeps the owner index's order. */
   victims(diff: number, now: number): Pod[] {
-    const table = this.entry.table;
-    let order = table.slots();
-    // All of them: no ranking (getPodsToDelete sorts only when some stay).
-    if (diff < order.length)
-      order = rankOrder(table, order, this.counts.podsOnNode(this.ctx.store, this.rs), now);
-    const out: Pod[] = [];
-    for (let i = 0; i < diff && i < order.length; i++) out.push(table.pods[order[i]!]!);
-    return out;
+    return firstToDelete(this.entry.table, () => this.counts.podsOnNode(this.ctx.store, this.rs), diff, now);
   }
 
   /**
@@ -382,9 +375,24 @@ function podsToDelete(pods: Pod[], podsOnNode: Map<string, number>, diff: number
   if (diff >= pods.length) return pods.slice(0, diff);
   const table = new RankTable();
   for (const p of pods) table.add(p, factsOf(p));
-  const order = rankOrder(table, table.slots(), podsOnNode, now);
+  return firstToDelete(table, () => podsOnNode, diff, now);
+}
+
+/**
+ * The first `diff` pods of `table` in deletion order: all of them, in the table's order, when
+ * `diff` covers every pod (getPodsToDelete sorts only when some stay); else ranked against the
+ * active pods per node (asked for only then).
+ */
+function firstToDelete(
+  table: RankTable,
+  podsOnNode: () => Map<string, number>,
+  diff: number,
+  now: number,
+): Pod[] {
+  let order = table.slots();
+  if (diff < order.length) order = rankOrder(table, order, podsOnNode(), now);
   const out: Pod[] = [];
-  for (let i = 0; i < diff; i++) out.push(pods[order[i]!]!);
+  for (let i = 0; i < diff && i < order.length; i++) out.push(table.pods[order[i]!]!);
   return out;
 }
 
