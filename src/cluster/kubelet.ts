@@ -13,6 +13,7 @@
  * Ready in the instant it is bound.
  */
 import { joinFlat } from '../k8s/copy.ts';
+import { putHex } from '../k8s/hash.ts';
 import { timestamp } from '../k8s/time.ts';
 import type { Container, ContainerStatus, NodeObject, Pod, PodCondition, Probe } from '../k8s/types.ts';
 import {
@@ -226,12 +227,11 @@ function computeDigest(image: string): string {
       h ^= codes[i]! + round;
       h = Math.imul(h, 0x01000193) >>> 0;
     }
-    for (let k = 7, n = h; k >= 0; k--, n >>>= 4) out[round * 8 + k] = HEX[n & 15]!;
+    putHex(out, round * 8, h, 8);
   }
   return String.fromCharCode.apply(null, out as unknown as number[]);
 }
 
-const HEX = Array.from('0123456789abcdef', (ch) => ch.charCodeAt(0));
 const digestCodes = new Uint16Array(64);
 let seedCodes = new Uint16Array(64);
 

@@ -62,8 +62,9 @@ export function computeHash(template: unknown, collisionCount?: number): string 
 }
 
 /**
- * A version-4-shaped UUID derived from `seed`, or from the parts `seed`, `...more` joined (FNV-32a of the seed and a counter). For objects whose
- * uid must not draw from the cluster's seeded generator, which would shift every later draw.
+ * A version-4-shaped UUID derived from `seed`, or from the parts `seed`, `...more` joined (FNV-32a
+ * of the seed and a counter). For objects whose uid must not draw from the cluster's seeded
+ * generator, which would shift every later draw.
  */
 export function hashUuid(seed: string, ...more: string[]): string {
   // Every Event takes one: the four words without a closure, an array or slices of their text;
@@ -99,7 +100,7 @@ const DASH = '-'.charCodeAt(0);
 const uuidCodes = new Uint16Array(36);
 
 /** `n`'s last `width` hex digits, lowercase, into `out` from `at`. */
-function putHex(out: Uint16Array, at: number, n: number, width: number): void {
+export function putHex(out: Uint16Array, at: number, n: number, width: number): void {
   for (let k = width - 1; k >= 0; k--) {
     out[at + k] = HEX_CODES[n & 15]!;
     n >>>= 4;

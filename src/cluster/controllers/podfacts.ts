@@ -6,6 +6,7 @@
  */
 import type { Pod } from '../../k8s/types.ts';
 import type { Change } from '../store.ts';
+import { podReadyCondition } from './deployment/util.ts';
 
 const labelTexts = new WeakMap<object, string>();
 const NO_LABELS = {};
@@ -23,8 +24,8 @@ function labelText(p: Pod): string {
 
 /** The Ready condition's status and last transition, as the controllers compare them. */
 function sameReadiness(a: Pod, b: Pod): boolean {
-  const x = a.status?.conditions?.find((c) => c.type === 'Ready');
-  const y = b.status?.conditions?.find((c) => c.type === 'Ready');
+  const x = podReadyCondition(a);
+  const y = podReadyCondition(b);
   return (
     (x?.status ?? '') === (y?.status ?? '') && (x?.lastTransitionTime ?? '') === (y?.lastTransitionTime ?? '')
   );
