@@ -90,7 +90,7 @@ class PublicCluster implements Cluster {
   constructor(readonly sim: SimCluster) {}
 
   apply(manifests: string | object | object[]): void {
-    const before = this.sim.snapshot();
+    const before = this.sim.transientSnapshot();
     try {
       const objects =
         typeof manifests === 'string'

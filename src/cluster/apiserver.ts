@@ -417,7 +417,7 @@ export class ApiServer {
       this.cluster.notify();
       return out;
     }
-    const before = this.cluster.snapshot();
+    const before = this.cluster.transientSnapshot();
     this.muted++;
     try {
       return deepCopy(fn());

@@ -365,18 +365,33 @@ export class SimCluster implements ControllerContext {
     return this.capture(this.shared.runtimes.of(this.world.pods), copyTrafficState(this.world.traffic));
   }
 
+  /**
+   * A snapshot used once and dropped: a command's undo point, a fork's start. It shares what the
+   * last snapshot made, but what it makes is not kept for the next one to share (that would keep,
+   * say, every pod a rollout deletes after the command, until the next snapshot).
+   */
+  transientSnapshot(): ClusterSnapshot {
+    return this.capture(
+      this.shared.runtimes.of(this.world.pods, false),
+      copyTrafficState(this.world.traffic),
+      undefined,
+      false,
+    );
+  }
+
   /** A snapshot with these kubelet records and traffic; the rest shared with the last one. */
   private capture(
     pods: [string, PodRuntime][],
     traffic: TrafficState,
     logs?: { events: KubeEvent[]; decisions: Decision[] },
+    remember = true,
   ): ClusterSnapshot {
     const recorded = this.recorder.save(!logs);
     const managed = this.manager.save();
     return {
       version: 1,
       now: this.now,
-      store: this.api.store.save(),
+      store: this.api.store.save(remember),
       rand: [...this.rand.state] as RandState,
       queues: managed.queues,
       timers: managed.timers,
@@ -463,7 +478,7 @@ export class SimCluster implements ControllerContext {
    */
   fork(): SimCluster {
     const copy = new SimCluster({ ...this.options, nodes: 0 });
-    copy.restore(this.snapshot());
+    copy.restore(this.transientSnapshot());
     for (const [name, text] of this.files) copy.files.set(name, text);
     return copy;
   }

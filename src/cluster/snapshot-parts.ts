@@ -44,14 +44,14 @@ export class SharedList<T> {
  */
 export class SharedRuntimes {
   /**
-   * Each record's last copy, and the last list with the records it was made from (place by
-   * place, kept as long as the list), while a snapshot holds them: a copy nobody keeps could be
-   * shared with no later snapshot, and the cluster does not keep a copy of every record for a
-   * snapshot gone (a command's undo point).
+   * Each record's last copy (kept while the record lives), and the last list with the records it
+   * was made from, place by place. Held strongly: a WeakRef holds its target until the end of the
+   * current job anyway (ECMAScript's KeepDuringJob), which in a synchronous run (Node, a
+   * benchmark) is its end. Copies made for an undo point are not remembered (`of(pods, false)`).
    */
-  private copies = new WeakMap<PodRuntime, WeakRef<Pair>>();
-  private last = new WeakRef<readonly Pair[]>(NO_PAIRS);
-  private recordsOf = new WeakMap<readonly Pair[], PodRuntime[]>([[NO_PAIRS, []]]);
+  private copies = new WeakMap<PodRuntime, Pair>();
+  private last: readonly Pair[] = NO_PAIRS;
+  private lastRecords: PodRuntime[] = [];
   /** Keys touched since the last copy; undefined: any may have changed. */
   private changed: Set<string> | undefined;
 
@@ -66,13 +66,9 @@ export class SharedRuntimes {
     this.changed = undefined;
   }
 
-  of(pods: Map<string, PodRuntime>): [string, PodRuntime][] {
+  of(pods: Map<string, PodRuntime>, remember = true): [string, PodRuntime][] {
     const out: Pair[] = [];
-    const lastList = this.last.deref();
-    // Without the last list, nothing is known of what changed since.
-    const changed = lastList && this.changed;
-    const last = lastList ?? [];
-    const lastRecords = (lastList && this.recordsOf.get(lastList)) ?? [];
+    const { last, lastRecords, changed } = this;
     let same = pods.size === last.length;
     let i = 0;
     for (const [key, rt] of pods) {
@@ -80,27 +76,28 @@ export class SharedRuntimes {
       let pair =
         changed && lastRecords[i] === rt && last[i]![0] === key && !changed.has(key) ? last[i] : undefined;
       if (!pair) {
-        pair = this.copies.get(rt)?.deref();
+        pair = this.copies.get(rt);
         if (
           !pair ||
           pair[0] !== key ||
           ((!changed || changed.has(key)) && !sameRuntime(rt, pair[1], this.withoutRequests))
         ) {
           pair = Object.freeze([key, freezeRuntime(rt, this.withoutRequests)] as const);
-          this.copies.set(rt, new WeakRef(pair));
+          if (remember) this.copies.set(rt, pair);
         }
       }
       if (same && last[i] !== pair) same = false;
       out.push(pair);
       i++;
     }
-    let list = last;
-    if (!same || !lastList) {
-      list = Object.freeze(out);
-      this.last = new WeakRef(list);
-      this.recordsOf.set(list, [...pods.values()]);
+    const list = same ? last : Object.freeze(out);
+    if (remember) {
+      if (list !== last) {
+        this.last = list;
+        this.lastRecords = [...pods.values()];
+      }
+      this.changed = new Set();
     }
-    this.changed = new Set();
     return list as [string, PodRuntime][];
   }
 

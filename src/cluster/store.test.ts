@@ -41,3 +41,25 @@ describe('Store save and load', () => {
     );
   });
 });
+
+describe('Store save: what it shares', () => {
+  const podList = (d: ReturnType<Store['save']>) => d.kinds.find(([k]) => k === 'Pod')![1];
+
+  it('saves a kind not written since as the same list, and keeps nothing of a save that does not remember', () => {
+    const s = new Store();
+    s.put(pod('a', 'rs-1'));
+    const first = s.save();
+    expect(podList(s.save())).toBe(podList(first));
+    expect(podList(s.save(false))).toBe(podList(first));
+
+    s.put(pod('b', 'rs-1'));
+    // An undo point: a fresh list, which the next save does not share (it would keep deleted pods).
+    const once = podList(s.save(false));
+    const next = podList(s.save());
+    expect(next).toEqual(once);
+    expect(next).not.toBe(once);
+    expect(podList(s.save(false))).toBe(next);
+    // Pairs are made once per object either way.
+    expect(next[0]).toBe(podList(first)[0]);
+  });
+});

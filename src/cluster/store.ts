@@ -215,27 +215,30 @@ export class Store {
    * A structural copy: the maps are copied, the immutable objects shared. A kind not written since
    * the last save is the same frozen list as then, and each [key, object] pair is made once per
    * object, so a save costs what changed (snapshots are taken every 10 s and kept).
+   * `remember` false (an undo point, dropped after its command): the lists it makes are not kept
+   * for the next save to share.
    */
-  save(): StoreData {
+  save(remember = true): StoreData {
     return {
-      kinds: [...this.kinds].map(([k, b]) => [k, this.entries(k, b)]),
+      kinds: [...this.kinds].map(([k, b]) => [k, this.entries(k, b, remember)]),
       resourceVersion: this.resourceVersion,
     };
   }
 
   /**
-   * The last list of entries saved per kind, with the kind's version it was saved at, while a
-   * snapshot holds it: the store does not keep the objects of a snapshot nobody keeps (a
-   * command's undo point, after the command), which could share it with no later one.
+   * The last list of entries saved per kind, with the kind's version it was saved at: a kind not
+   * written since is saved as the same list. Held strongly (one list per kind). A WeakRef would
+   * hold its list until the end of the current job anyway (ECMAScript's KeepDuringJob), which in a
+   * synchronous run of any length (Node, a benchmark, a test) is its end: every command's undo
+   * point would stay. Undo points are saved without remembering (`save(false)`) instead.
    */
-  private saved = new Map<string, { version: number; entries: WeakRef<[string, KubeObject][]> }>();
+  private saved = new Map<string, { version: number; entries: [string, KubeObject][] }>();
   private pairs = new WeakMap<KubeObject, [string, KubeObject]>();
 
-  private entries(kind: string, b: Map<string, KubeObject>): [string, KubeObject][] {
+  private entries(kind: string, b: Map<string, KubeObject>, remember: boolean): [string, KubeObject][] {
     const version = this.kindVersion.get(kind) ?? 0;
     const last = this.saved.get(kind);
-    const lastEntries = last?.version === version ? last.entries.deref() : undefined;
-    if (lastEntries) return lastEntries;
+    if (last?.version === version) return last.entries;
     const entries: [string, KubeObject][] = [];
     for (const [key, o] of b) {
       let pair = this.pairs.get(o);
@@ -246,7 +249,7 @@ export class Store {
       entries.push(pair);
     }
     Object.freeze(entries);
-    this.saved.set(kind, { version, entries: new WeakRef(entries) });
+    if (remember) this.saved.set(kind, { version, entries });
     return entries;
   }
 
@@ -257,8 +260,7 @@ export class Store {
     // What was saved (frozen) can be saved again as it is until the kind is written.
     this.saved = new Map();
     for (const [k, entries] of data.kinds)
-      if (Object.isFrozen(entries))
-        this.saved.set(k, { version: this.kindVersion.get(k) ?? 0, entries: new WeakRef(entries) });
+      if (Object.isFrozen(entries)) this.saved.set(k, { version: this.kindVersion.get(k) ?? 0, entries });
     this.resourceVersion = data.resourceVersion;
     this.owned = new Map();
     this.positions = new Map();

@@ -287,7 +287,7 @@ export function executeKubectl(
       const result = cmd.run!(ctx);
       return typeof result === 'object' ? { exitCode: 0, session: result } : { exitCode: result ?? 0 };
     }
-    before = cluster.snapshot();
+    before = cluster.transientSnapshot();
     cluster.beginCommand();
     const result = cmd.run!(ctx);
     // Everything the command set off settles before it returns (and is undone with it when
