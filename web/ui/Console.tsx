@@ -57,7 +57,13 @@ export default function Console() {
     : '';
   useEffect(() => {
     const el = outRef.current;
-    if (el) el.scrollTop = el.scrollHeight;
+    if (!el) return;
+    // Scrolling reads the layout: at the next frame, where the page is laid out anyway. In the
+    // effect, right after a seek's render, it laid the whole page out once more.
+    const frame = requestAnimationFrame(() => {
+      el.scrollTop = el.scrollHeight;
+    });
+    return () => cancelAnimationFrame(frame);
   }, [entries.length, tail]);
 
   const onKey = (e: KeyboardEvent<HTMLInputElement>) => {
