@@ -16,8 +16,27 @@ function devWithoutCsp(): Plugin {
   };
 }
 
+const COMPARE = /[\\/]src[\\/]compare[\\/]/;
+
 export default defineConfig({
   plugins: [react(), devWithoutCsp(), serviceWorker('web/offline/sw.js')],
+  build: {
+    rolldownOptions: {
+      // The comparison code (src/compare) is reached only from the Compare view and a lesson
+      // stop's Compare button, both loaded on demand: it gets a chunk of its own, and its modules
+      // are declared free of side effects (they only declare), or the core's shared chunk, which
+      // the first paint loads, kept importing it for them.
+      treeshake: {
+        moduleSideEffects: (id) => (COMPARE.test(id) ? false : undefined),
+      },
+      output: {
+        codeSplitting: {
+          includeDependenciesRecursively: false,
+          groups: [{ name: 'compare', test: COMPARE }],
+        },
+      },
+    },
+  },
   // Embeds run in `sandbox="allow-scripts"` iframes, whose origin is opaque: module scripts and
   // stylesheets then load with CORS, so the assets must allow any origin (public/_headers does the
   // same for static hosts).
