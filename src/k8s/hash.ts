@@ -29,10 +29,13 @@ export function canonicalJSON(value: unknown): string {
  * hash of a prefix (`fnv32a(b, fnv32a(a)) === fnv32a(a + b)`).
  */
 export function fnv32a(text: string, h = 0x811c9dc5): number {
+  // The state as a signed 32-bit integer (the same bits) until the end: unsigned, half its values
+  // are heap numbers, allocated at every byte until the function is optimised.
+  h |= 0;
   for (let i = 0; i < text.length; i++) {
     let c = text.charCodeAt(i);
     if (c < 0x80) {
-      h = Math.imul(h ^ c, 0x01000193) >>> 0;
+      h = Math.imul(h ^ c, 0x01000193);
       continue;
     }
     // A surrogate pair is one code point; a lone surrogate is encoded as itself (three bytes).
@@ -51,7 +54,7 @@ export function fnv32a(text: string, h = 0x811c9dc5): number {
 }
 
 function bytes(h: number, ...bs: number[]): number {
-  for (const b of bs) h = Math.imul(h ^ b, 0x01000193) >>> 0;
+  for (const b of bs) h = Math.imul(h ^ b, 0x01000193);
   return h;
 }
 
