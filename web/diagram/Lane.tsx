@@ -7,7 +7,7 @@ import { memo, Suspense } from 'react';
 import { PALETTE, type RsView } from '../../src/index.ts';
 import type { T } from '../ui/labels.ts';
 import { AggregateBar } from './AggregateBar.tsx';
-import { fitting, type Frame, type LaneLayout, type PodPos } from './geometry.ts';
+import { fitting, textWidth, type Frame, type LaneLayout, type PodPos } from './geometry.ts';
 import { PodGlyph } from './PodGlyph.tsx';
 import { lazyPart } from '../ui/lazyPart.tsx';
 import './lane.css';
@@ -29,6 +29,18 @@ const PodLayer = lazyPart(
 );
 
 /** The ReplicaSet's name with its pod-template-hash in bold. */
+/**
+ * The end of an idle lane's line (" · image · no pods", or less): what fits in the room the title
+ * and the ReplicaSet's name leave, or nothing (a phone's narrow lane).
+ */
+function idleTail(l: LaneLayout, f: Frame, t: T, title: string, x: number): string {
+  // The title is bold and larger (lane-title) than the rest (tiny).
+  const head = ` · ${t('lane.replicaSet', { name: l.lane.name })} · `;
+  const room = f.blockR - 10 - x - textWidth(title, 13.5) * 1.1 - textWidth(head, 12);
+  const tail = fitting([`${l.lane.image} · ${t('lane.idle')}`, t('lane.idle'), ''], room, 12);
+  return tail ? ` · ${tail}` : '';
+}
+
 function RsName({ lane, t }: { lane: RsView; t: T }) {
   const prefix =
     lane.hash && lane.name.endsWith(lane.hash) ? lane.name.slice(0, -lane.hash.length) : lane.name;
@@ -79,7 +91,7 @@ export const Lane = memo(function Lane({
           <tspan className="lane-title">{title}</tspan>
           {' · '}
           <RsName lane={lane} t={t} />
-          {` · ${fitting([`${lane.image} · ${t('lane.idle')}`, t('lane.idle')], f.blockR - 300, 12)}`}
+          {idleTail(l, f, t, title, x)}
         </text>
       ) : f.narrow ? (
         <>

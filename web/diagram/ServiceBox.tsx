@@ -1,7 +1,7 @@
 /** The clients and the Service: selector, endpoints, and requests per version over the last 10 s. */
 import { PALETTE, type FrameTraffic, type ServiceView } from '../../src/index.ts';
 import type { T } from '../ui/labels.ts';
-import type { Frame } from './geometry.ts';
+import { textWidth, type Frame } from './geometry.ts';
 import './service.css';
 
 const pct = (n: number, total: number) => (total ? Math.round((n / total) * 100) : 0);
@@ -37,6 +37,18 @@ export function ServiceBox({
   const selector = t('service.selector', { selector: svc.selector || t('none') });
   const port = t('service.port', { ports: svc.ports });
   const { serviceX: x, serviceY: y, serviceW: w, serviceH: h, clientsX, narrow } = f;
+  // Narrow, a rate of 0 errors gives way to the refused one when the line would run past the box
+  // (Recreate's outage: no answers, every request refused); the label keeps every rate.
+  const shown = [
+    versions.length
+      ? versions
+          .map(([v, n]) => `● ${t('service.versionRateShort', { version: v, rate: rate(n) })}`)
+          .join(' ')
+      : t('service.noAnswers'),
+    t('service.errors', { rate: rate(win.errors) }),
+    ...(win.refused ? [t('service.refused', { rate: rate(win.refused) })] : []),
+  ].join(' · ');
+  const errorsShown = !narrow || win.errors > 0 || !win.refused || textWidth(shown, 12.5) <= w - 24;
   // Narrow: one more line (selector and port under the name), and the counter without its head.
   const line = (n: number) => y + 17 + n * 15;
   const rate0 = source?.requestsPerSecond ?? 0;
@@ -87,9 +99,11 @@ export function ServiceBox({
                 : t('service.versionRate', { version: v, rate: rate(n), pct: pct(n, total) })}
             </tspan>
           ))}
-          <tspan dx={8} className={win.errors ? 'bad-text' : undefined}>
-            · {t('service.errors', { rate: rate(win.errors) })}
-          </tspan>
+          {errorsShown && (
+            <tspan dx={8} className={win.errors ? 'bad-text' : undefined}>
+              · {t('service.errors', { rate: rate(win.errors) })}
+            </tspan>
+          )}
           {win.refused > 0 && (
             <tspan dx={6} className="bad-text">
               · {t('service.refused', { rate: rate(win.refused) })}
