@@ -203,6 +203,34 @@ test('on a phone the lanes stack, one under another', async ({ page }) => {
   const b = (await lanes.nth(1).boundingBox())!;
   expect(b.y).toBeGreaterThanOrEqual(a.y + a.height);
   expect(a.width).toBeLessThanOrEqual(390);
+  // Each lane's diagram fits its width, as the lab's does on a phone: nothing scrolls sideways,
+  // every pod and every line of text is inside its lane's diagram, and text is still readable.
+  for (let i = 0; i < 3; i++) {
+    const diagram = lanes.nth(i).locator('.diagram-box');
+    expect(await diagram.evaluate((el) => el.scrollWidth <= el.clientWidth + 1)).toBe(true);
+    const box = (await diagram.boundingBox())!;
+    expect(box.width).toBeLessThanOrEqual(a.width);
+    const rights = await lanes
+      .nth(i)
+      .getByRole('button', { name: /^Pod kubia-/ })
+      .evaluateAll((els) => els.map((e) => e.getBoundingClientRect().right));
+    expect(rights.length).toBeGreaterThan(0);
+    expect(Math.max(...rights)).toBeLessThanOrEqual(box.x + box.width);
+    const texts = await diagram
+      .locator('svg.diagram text')
+      .evaluateAll((els) => els.map((e) => e.getBoundingClientRect().right));
+    expect(Math.max(...texts)).toBeLessThanOrEqual(box.x + box.width + 1);
+    const smallest = await diagram
+      .locator('svg.diagram text.tiny')
+      .first()
+      .evaluate((el) => {
+        const svg = el.closest('svg')!;
+        const unit = svg.getBoundingClientRect().width / svg.viewBox.baseVal.width;
+        return parseFloat(getComputedStyle(el).fontSize) * unit;
+      });
+    expect(smallest).toBeGreaterThanOrEqual(11);
+  }
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
   await page.screenshot({ path: `${DIR}/compare-390x844.png` });
 });
 

@@ -21,6 +21,7 @@ import { LabProvider } from '../lab/LabProvider.tsx';
 import { copyText } from '../share/copy.ts';
 import { exportFileName, loadCodec, type Problem } from '../share/link.ts';
 import { Diagram } from '../diagram/Diagram.tsx';
+import { useMedia } from '../layout/media.ts';
 import { CompareLab } from './compareLab.ts';
 import { ComparePlayback } from './ComparePlayback.tsx';
 import { CompareTable } from './CompareTable.tsx';
@@ -381,6 +382,9 @@ function laneStatus(
   return { key: 'compare.laneStatus.updating' };
 }
 
+/** Where compare.css puts the lanes one under another (a phone, a narrow window). */
+const LANES_STACKED = '(max-width: 900px)';
+
 function Lane({ lab, i }: { lab: Lab; i: number }) {
   const t = useT();
   const lang = useLang();
@@ -389,6 +393,7 @@ function Lane({ lab, i }: { lab: Lab; i: number }) {
   const lane = useCompareState((s) => s.lanes[i]);
   const start = useCompareState((s) => s.start);
   const end = useCompareState((s) => s.end);
+  const stacked = useMedia(LANES_STACKED);
   void clock;
   const status = laneStatus(c.comparison.metrics()[i], end);
   const title = lane ? laneTitle(lane, lang) : '';
@@ -406,7 +411,9 @@ function Lane({ lab, i }: { lab: Lab; i: number }) {
       </h3>
       <div className="compare-diagram">
         <LabProvider lab={lab}>
-          <Diagram />
+          {/* Stacked, a lane is as wide as the page: its diagram fits that width (words above the
+              pods when narrow, as the lab's on a phone) and the page scrolls. */}
+          <Diagram fit={stacked ? 'width' : 'contain'} />
         </LabProvider>
       </div>
     </section>
