@@ -7,6 +7,7 @@
 import { readFile } from 'node:fs/promises';
 import { expect, test, type Page } from '@playwright/test';
 import type { RolloutCompareHook } from '../web/rolloutLab.d.ts';
+import { smallestTextPx } from './lab.ts';
 
 const DIR = process.env['SCREENS_DIR'] ?? 'test-results/screens';
 
@@ -220,15 +221,7 @@ test('on a phone the lanes stack, one under another', async ({ page }) => {
       .locator('svg.diagram text')
       .evaluateAll((els) => els.map((e) => e.getBoundingClientRect().right));
     expect(Math.max(...texts)).toBeLessThanOrEqual(box.x + box.width + 1);
-    const smallest = await diagram
-      .locator('svg.diagram text.tiny')
-      .first()
-      .evaluate((el) => {
-        const svg = el.closest('svg')!;
-        const unit = svg.getBoundingClientRect().width / svg.viewBox.baseVal.width;
-        return parseFloat(getComputedStyle(el).fontSize) * unit;
-      });
-    expect(smallest).toBeGreaterThanOrEqual(11);
+    expect(await smallestTextPx(diagram)).toBeGreaterThanOrEqual(11);
   }
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
   await page.screenshot({ path: `${DIR}/compare-390x844.png` });

@@ -4,7 +4,7 @@
  * the reader's pointer; the split, the text size and the wide console; a phone; the embed frame.
  */
 import { expect, test, type Locator, type Page } from '@playwright/test';
-import { lab, state } from './lab.ts';
+import { lab, smallestTextPx, state } from './lab.ts';
 import {
   blueGreenReady,
   midRollout,
@@ -287,15 +287,7 @@ test('phone: one column, lesson first, the diagram fitted to the width', async (
   const xs = await pods(page).evaluateAll((els) => els.map((e) => e.getBoundingClientRect().right));
   const box = (await page.locator('.diagram-box').boundingBox())!;
   expect(Math.max(...xs)).toBeLessThanOrEqual(box.x + box.width);
-  const smallest = await page
-    .locator('svg.diagram text.tiny')
-    .first()
-    .evaluate((el) => {
-      const svg = el.closest('svg')!;
-      const unit = svg.getBoundingClientRect().width / svg.viewBox.baseVal.width;
-      return parseFloat(getComputedStyle(el).fontSize) * unit;
-    });
-  expect(smallest).toBeGreaterThanOrEqual(11);
+  expect(await smallestTextPx(page)).toBeGreaterThanOrEqual(11);
 });
 
 test('phone: the header is three rows, its settings behind More', async ({ page }) => {
