@@ -28,7 +28,6 @@ const PodLayer = lazyPart(
   StillPods,
 );
 
-/** The ReplicaSet's name with its pod-template-hash in bold. */
 /**
  * The end of an idle lane's line (" · image · no pods", or less): what fits in the room the title
  * and the ReplicaSet's name leave, or nothing (a phone's narrow lane).
@@ -41,6 +40,7 @@ function idleTail(l: LaneLayout, f: Frame, t: T, title: string, x: number): stri
   return tail ? ` · ${tail}` : '';
 }
 
+/** The ReplicaSet's name with its pod-template-hash in bold. */
 function RsName({ lane, t }: { lane: RsView; t: T }) {
   const prefix =
     lane.hash && lane.name.endsWith(lane.hash) ? lane.name.slice(0, -lane.hash.length) : lane.name;

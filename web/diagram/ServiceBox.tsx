@@ -39,16 +39,17 @@ export function ServiceBox({
   const { serviceX: x, serviceY: y, serviceW: w, serviceH: h, clientsX, narrow } = f;
   // Narrow, a rate of 0 errors gives way to the refused one when the line would run past the box
   // (Recreate's outage: no answers, every request refused); the label keeps every rate.
-  const shown = [
-    versions.length
-      ? versions
-          .map(([v, n]) => `● ${t('service.versionRateShort', { version: v, rate: rate(n) })}`)
-          .join(' ')
-      : t('service.noAnswers'),
-    t('service.errors', { rate: rate(win.errors) }),
-    ...(win.refused ? [t('service.refused', { rate: rate(win.refused) })] : []),
-  ].join(' · ');
-  const errorsShown = !narrow || win.errors > 0 || !win.refused || textWidth(shown, 12.5) <= w - 24;
+  const narrowLine = () =>
+    [
+      versions.length
+        ? versions
+            .map(([v, n]) => `● ${t('service.versionRateShort', { version: v, rate: rate(n) })}`)
+            .join(' ')
+        : t('service.noAnswers'),
+      t('service.errors', { rate: rate(win.errors) }),
+      t('service.refused', { rate: rate(win.refused) }),
+    ].join(' · ');
+  const errorsShown = !narrow || win.errors > 0 || !win.refused || textWidth(narrowLine(), 12.5) <= w - 24;
   // Narrow: one more line (selector and port under the name), and the counter without its head.
   const line = (n: number) => y + 17 + n * 15;
   const rate0 = source?.requestsPerSecond ?? 0;
