@@ -1,7 +1,7 @@
 /**
  * The measurements behind `npm run bench`, one per process: `tsx bench/cases.ts <case>` prints one
- * JSON line. `bench/core.ts` runs each several times, alternating with another commit under
- * `--compare`, and prints the table. This file uses only what every commit since the Run has
+ * JSON line. `bench/core.ts` bundles this file with the simulator into one JavaScript module, runs
+ * each case several times, alternating with another commit under `--compare`, and prints the table. This file uses only what every commit since the Run has
  * (SimCluster, applyAll, runKubectl, createRun), so the same file measures an older checkout.
  *
  * Times are wall-clock milliseconds and, beside them, the CPU time of the process over the same
@@ -317,7 +317,8 @@ export const CASES: Record<string, () => Measure> = {
 };
 
 const name = process.argv[2];
-if (name && process.argv[1]?.endsWith('cases.ts')) {
+// Run as a program: this file under tsx, or bench/core.ts's bundle of it (cases.mjs).
+if (name && /cases\.m?[jt]s$/.test(process.argv[1] ?? '')) {
   // Any size: update-zero-3000, update-default-2000 (the table's rows are 1,000 and 10,000).
   const sized = /^update-(zero|default)-(\d+)$/.exec(name);
   const c = CASES[name] ?? (sized ? () => rollingUpdate(Number(sized[2]), sized[1] as 'zero') : undefined);
