@@ -232,6 +232,38 @@ test.describe('1280×720', () => {
     await page.keyboard.press('Control+0');
     await expect.poll(fontSize).toBe(f0);
   });
+
+  test('the playback bar does not move as playback starts and stops, in either language', async ({
+    page,
+  }) => {
+    await openApp(page);
+    // The lab's own bar (its name is in the page's language).
+    const bar = page.locator('.bottom > [role=toolbar]');
+    const boxes = () =>
+      bar.evaluate((el) =>
+        [el, ...el.children].map((c) => {
+          const r = c.getBoundingClientRect();
+          return [r.x, r.y, r.width, r.height].map(Math.round).join(' ');
+        }),
+      );
+    for (const [play, pause] of [
+      ['Play', 'Pause'],
+      ['재생', '일시 정지'],
+    ] as const) {
+      if (play === '재생') await page.getByRole('button', { name: '한국어' }).click();
+      await lab(page, (l) => l.hold());
+      const stopped = await boxes();
+      await bar.getByRole('button', { name: play, exact: true }).click();
+      await expect(bar.getByRole('button', { name: pause, exact: true })).toBeVisible();
+      // The three buttons stay on one row, each where it was, and the bar keeps its height.
+      expect(await boxes()).toEqual(stopped);
+      const tops = await bar
+        .getByRole('button')
+        .evaluateAll((bs) => bs.map((b) => b.getBoundingClientRect().top));
+      expect(new Set(tops).size).toBe(1);
+      await bar.getByRole('button', { name: pause, exact: true }).click();
+    }
+  });
 });
 
 /** The words of the first Deployment's header and budget gauge whose boxes cross each other. */

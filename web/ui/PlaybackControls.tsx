@@ -50,8 +50,13 @@ export function PlaybackControls({
         aria-keyshortcuts="Space"
         data-skip={skip}
       >
-        <span aria-hidden="true">{playing ? '❚❚ ' : '▶ '}</span>
-        {t(playing ? 'playback.pause' : 'playback.play')}
+        <PlayIcon playing={playing} />
+        {/* Both labels take the same cell, the other one hidden, so the button keeps the width
+            of the longer and the bar does not reflow as playback starts and stops. */}
+        <span className="play-labels">
+          <span aria-hidden={playing || undefined}>{t('playback.play')}</span>
+          <span aria-hidden={!playing || undefined}>{t('playback.pause')}</span>
+        </span>
       </button>
       <button
         type="button"
@@ -102,5 +107,14 @@ export function PlaybackControls({
         </span>
       )}
     </div>
+  );
+}
+
+/** Play's triangle or Pause's two bars, one width for both. */
+function PlayIcon({ playing }: { playing: boolean }) {
+  return (
+    <svg className="play-icon" viewBox="0 0 10 12" aria-hidden="true" focusable="false">
+      {playing ? <path d="M1 1h3v10H1zM6 1h3v10H6z" /> : <path d="M1 0.5 10 6 1 11.5z" />}
+    </svg>
   );
 }
