@@ -27,6 +27,7 @@ import {
   type Timing,
 } from './context.ts';
 import type { Timer } from './heap.ts';
+import type { CorrelatorState } from './correlator.ts';
 import type { PodRuntime } from './kubelet.ts';
 import { CommandBudget, ControllerManager, QUEUE_ORDER, roundTime } from './manager.ts';
 import { PRUNE_SECONDS, Recorder } from './recorder.ts';
@@ -113,6 +114,8 @@ export interface ClusterSnapshot {
     apps: Record<string, Partial<AppBehaviour>>;
   };
   lastDecision: [string, [string, string][]][];
+  /** Each event source's correlator (absent in snapshots made before it was simulated). */
+  correlators?: CorrelatorState[];
   timing: Timing;
 }
 
@@ -154,7 +157,10 @@ export class SimCluster implements ControllerContext {
     this.maxPodsPerCommand = options.maxPodsPerCommand ?? this.maxPods;
     this.budget = new CommandBudget(this.maxPodsPerCommand, this);
     this.manager = new ControllerManager(this, () => this.world, this.budget);
-    this.api = new ClusterApi(this, this.maxPods, this.budget, (c) => this.manager.onChange(c));
+    this.api = new ClusterApi(this, this.maxPods, this.budget, (c) => {
+      if (c.type === 'deleted') this.recorder.forget(c.obj);
+      this.manager.onChange(c);
+    });
     this.store = this.api.store;
     this.recorder = new Recorder(() => this.api.nextResourceVersion());
     for (const name of NAMESPACES) this.api.seed(namespaceObject(name));
@@ -386,7 +392,7 @@ export class SimCluster implements ControllerContext {
     logs?: { events: KubeEvent[]; decisions: Decision[] },
     remember = true,
   ): ClusterSnapshot {
-    const recorded = this.recorder.save(!logs);
+    const recorded = this.recorder.save(!logs, remember);
     const managed = this.manager.save();
     return {
       version: 1,
@@ -411,6 +417,7 @@ export class SimCluster implements ControllerContext {
         apps: this.world.apps,
       },
       lastDecision: recorded.lastDecision,
+      correlators: recorded.correlators ?? [],
       timing: { ...this.timing },
     };
   }
@@ -493,6 +500,7 @@ export class SimCluster implements ControllerContext {
     for (const [, entries] of s.store.kinds) for (const [, o] of entries) deepFreeze(o);
     for (const e of s.events) deepFreeze(e);
     for (const d of s.decisions) deepFreeze(d);
+    for (const c of s.correlators ?? []) deepFreeze(c);
     this.load(s);
   }
 

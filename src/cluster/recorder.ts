@@ -1,7 +1,7 @@
 /**
  * The recorder: what the controllers say about their work. Events are core/v1 Events as
- * client-go's recorder writes them (with its correlator: a repeat only bumps count and
- * lastTimestamp); decision records are the simulator's own, each a controller's action with the
+ * client-go's recorder writes them, through its correlator (correlator.ts: repeats counted,
+ * similar events combined, spam dropped); decision records are the simulator's own, each a controller's action with the
  * numbers behind it. Both are kept for an hour of virtual time (kube-apiserver's --event-ttl).
  *
  * The recorder holds no clock and no store: the cluster passes the time, and Events take their
@@ -12,6 +12,7 @@ import { hashUuid } from '../k8s/hash.ts';
 import { timestamp } from '../k8s/time.ts';
 import type { KubeEvent, KubeObject, ObjectReference } from '../k8s/types.ts';
 import type { Decision } from './context.ts';
+import { COMBINED_PREFIX, Correlator, type CorrelatorState } from './correlator.ts';
 import { SharedList, SharedMemo, SharedSeries } from './snapshot-parts.ts';
 
 /** How often old events are pruned, in virtual seconds. */
@@ -78,6 +79,11 @@ function positionsOf(
   return slot?.get(key);
 }
 
+/** The object an event is about, as the correlator keys it: its uid (else kind, namespace and name). */
+function correlationKey(ref: ObjectReference): string {
+  return ref.uid || joinFlat(ref.kind, '/', ref.namespace ?? '', '/', ref.name);
+}
+
 /**
  * Whether `ref` is the reference `reference` would make of `obj` for `component` now: field by
  * field, as each of its three shapes has them (absent fields included).
@@ -107,12 +113,18 @@ export interface RecorderState {
   decisions: Decision[];
   eventSeq: number;
   lastDecision: [string, [string, string][]][];
+  /** Each source's event correlator (absent in snapshots made before it was simulated). */
+  correlators?: CorrelatorState[];
 }
 
 export class Recorder {
   private eventLog: KubeEvent[] = [];
   /** The correlator's index; built when first needed after a restore or prune. */
   private eventIndexMap: EventIndex | undefined = new Map();
+  /** Where each combined event is in the log, by name; built when first needed after a prune. */
+  private combinedMap: Map<string, number> | undefined = new Map();
+  /** Each source's event correlator (correlator.ts), by component and host. */
+  private correlators = new Map<string, Correlator>();
   /**
    * An Event is kept for an hour and large rollouts record 150,000: its parts that repeat are
    * shared between events (immutable, so sharing is invisible). The reference made of each stored
@@ -144,7 +156,12 @@ export class Recorder {
   /** `nextResourceVersion`: the API's counter, which every Event write takes a version of. */
   constructor(private readonly nextResourceVersion: () => string) {}
 
-  /** Records a core/v1 Event about `obj` at virtual time `now`. */
+  /**
+   * Records a core/v1 Event about `obj` at virtual time `now`, through the source's correlator
+   * (correlator.ts): a repeat bumps the count of the event written, the eleventh similar message
+   * in ten minutes is written as the group's combined event, and past its burst a source's events
+   * about an object are dropped (counted all the same).
+   */
   event(
     now: number,
     obj: KubeObject,
@@ -154,24 +171,46 @@ export class Recorder {
     component: string,
     host?: string,
   ): void {
-    const namespace = obj.metadata.namespace ?? 'default';
     const involvedObject = this.reference(obj, component);
-    // The event correlator: the same event about the same object only bumps count and lastTimestamp.
+    const ref = involvedObject;
+    const correlator = this.correlator(component, host ?? '');
+    const object = correlationKey(ref);
+    // In one piece, and the same string as other events' with that text: the correlator keeps it.
+    const flat = this.text(message);
+    const { combined, accepted } = correlator.correlate(object, type, reason, flat, now);
+    // The logger: a combined event is the group's; another is found in the log, unless the spam
+    // filter dropped its last occurrence (then the correlator has it).
+    const observedMessage = combined ? null : flat;
+    let observed = correlator.observed(object, type, reason, observedMessage);
+    let at: number | undefined;
+    if (combined) at = observed && this.combinedAt(observed.name);
+    else {
+      at = this.repeated(ref.uid || ref.name, type, reason, component, host ?? '', message);
+      if (!observed && at !== undefined) {
+        const e = this.eventLog[at]!;
+        observed = { name: e.metadata.name, count: e.count, firstTimestamp: e.firstTimestamp };
+      }
+    }
     const ts = timestamp(now);
-    const at = this.repeated(
-      involvedObject.uid || involvedObject.name,
-      type,
-      reason,
-      component,
-      host ?? '',
-      message,
-    );
+    const seen = {
+      name: observed?.name ?? this.eventName(obj),
+      count: (observed?.count ?? 0) + 1,
+      firstTimestamp: observed?.firstTimestamp ?? ts,
+    };
+    if (!accepted) {
+      correlator.observe(object, type, reason, observedMessage, seen);
+      return;
+    }
+    // The log shows a written event's count from now on; a combined one's stays observed.
+    correlator.observe(object, type, reason, observedMessage, combined ? seen : undefined);
+    const text = combined ? this.text(COMBINED_PREFIX + flat) : flat;
     if (at !== undefined) {
       const prev = this.eventLog[at]!;
       const next: KubeEvent = deepFreeze({
         ...prev,
         metadata: { ...prev.metadata, resourceVersion: this.nextResourceVersion() },
-        count: prev.count + 1,
+        message: text,
+        count: seen.count,
         lastTimestamp: ts,
       });
       this.eventLog[at] = next;
@@ -179,38 +218,72 @@ export class Recorder {
       for (const w of this.watchers) w(next, prev);
       return;
     }
-    this.eventSeq++;
-    const eventName = joinFlat(obj.metadata.name, '.', (EVENT_NAME_BASE + this.eventSeq).toString(16));
+    const namespace = obj.metadata.namespace ?? 'default';
     // What client-go's recorder writes (core/v1 Events): reportingComponent and -Instance mirror
     // the source, eventTime stays null. The uid is derived, not drawn from the seeded generator.
     const ev: KubeEvent = {
       apiVersion: 'v1',
       kind: 'Event',
       metadata: {
-        name: eventName,
+        name: seen.name,
         namespace,
         // Events are API objects: each write takes the next resourceVersion, like any other.
-        uid: hashUuid(namespace, '/', eventName),
+        uid: hashUuid(namespace, '/', seen.name),
         resourceVersion: this.nextResourceVersion(),
         creationTimestamp: ts,
       },
       involvedObject,
       reason,
-      message: this.text(message),
+      message: text,
       type,
       source: this.source(component, host),
-      firstTimestamp: ts,
+      firstTimestamp: seen.firstTimestamp,
       lastTimestamp: ts,
       eventTime: null,
-      count: 1,
+      count: seen.count,
       reportingComponent: component,
       reportingInstance: host ?? '',
     };
     const index = this.eventIndex();
     this.eventLog.push(deepFreeze(ev));
-    indexEvent(index, this.eventLog, this.eventLog.length - 1);
+    if (combined) this.combinedIndex().set(seen.name, this.eventLog.length - 1);
+    else indexEvent(index, this.eventLog, this.eventLog.length - 1);
     this.versions.events++;
     for (const w of this.watchers) w(ev, undefined);
+  }
+
+  /** An object was deleted: its correlators forget it (no event can be about it any more). */
+  forget(obj: KubeObject): void {
+    const uid = obj.metadata.uid;
+    if (uid) for (const c of this.correlators.values()) c.forget(uid);
+  }
+
+  /** A new event's name: `<object>.<hex>`, the hex counting up. */
+  private eventName(obj: KubeObject): string {
+    this.eventSeq++;
+    return joinFlat(obj.metadata.name, '.', (EVENT_NAME_BASE + this.eventSeq).toString(16));
+  }
+
+  /** The correlator of a source (a component on a host). */
+  private correlator(component: string, host: string): Correlator {
+    const source = joinFlat(component, '\u0000', host);
+    let c = this.correlators.get(source);
+    if (!c) this.correlators.set(source, (c = new Correlator(source)));
+    return c;
+  }
+
+  /** Where a combined event is in the log, by name. */
+  private combinedAt(name: string): number | undefined {
+    return this.combinedIndex().get(name);
+  }
+
+  private combinedIndex(): Map<string, number> {
+    if (this.combinedMap) return this.combinedMap;
+    const index = new Map<string, number>();
+    this.eventLog.forEach((e, i) => {
+      if (e.message.startsWith(COMBINED_PREFIX)) index.set(e.metadata.name, i);
+    });
+    return (this.combinedMap = index);
   }
 
   /** Where the event that this one repeats is in the log (the last, should there be several). */
@@ -329,6 +402,7 @@ export class Recorder {
     this.eventLog = this.eventLog.filter((e) => e.lastTimestamp >= cutoff);
     this.versions.events++;
     this.eventIndexMap = undefined;
+    this.combinedMap = undefined;
     this.eventsNotBefore = undefined;
   }
 
@@ -336,7 +410,8 @@ export class Recorder {
     if (this.eventIndexMap) return this.eventIndexMap;
     const index: EventIndex = new Map();
     const log = this.eventLog;
-    for (let i = 0; i < log.length; i++) indexEvent(index, log, i);
+    for (let i = 0; i < log.length; i++)
+      if (!log[i]!.message.startsWith(COMBINED_PREFIX)) indexEvent(index, log, i);
     this.eventIndexMap = index;
     return index;
   }
@@ -362,13 +437,16 @@ export class Recorder {
   /**
    * The recorder's part of a snapshot; unchanged parts are the previous snapshot's. Without
    * `logs` (a checkpoint, which keeps the logs in chunks) the event and decision lists are empty.
+   * Without `remember` (a transient snapshot: an undo point) it shares what the last one made but
+   * keeps nothing of its own, so it does not keep every correlated object of its moment alive.
    */
-  save(logs = true): RecorderState {
+  save(logs = true, remember = true): RecorderState {
     return {
       events: logs ? this.frozenEvents() : [],
       decisions: logs ? this.frozenDecisions() : [],
       eventSeq: this.eventSeq,
       lastDecision: this.shared.memo.of(this.lastDecision, this.versions.memo),
+      correlators: [...this.correlators.values()].map((c) => c.save(remember)),
     };
   }
 
@@ -388,6 +466,12 @@ export class Recorder {
     this.eventLog = [...s.events];
     this.shared.events.adopt(s.events, ++this.versions.events);
     this.eventIndexMap = undefined;
+    this.combinedMap = undefined;
+    this.correlators = new Map();
+    for (const state of s.correlators ?? []) {
+      const c = Correlator.load(state);
+      this.correlators.set(c.source, c);
+    }
     this.eventsNotBefore = undefined;
     this.decisionLog = [...s.decisions];
     this.shared.decisions.adopt(s.decisions, ++this.versions.decisions);

@@ -173,6 +173,41 @@ export function checkSnapshot(s: unknown, queueNames: readonly string[]): void {
       str(sig, 'a decision signature');
     }
   }
+  if (r['correlators'] !== undefined)
+    list(r['correlators'], 'correlators').forEach((c, i) => {
+      const field = `correlators[${i}]`;
+      if (!Array.isArray(c) || c.length !== 2) fail(`${field} is not [source, objects]`);
+      str(c[0], `${field}[0]`);
+      list(c[1], `${field}[1]`).forEach((o, j) => {
+        const at = `${field}[1][${j}]`;
+        if (!Array.isArray(o) || o.length !== 4 || typeof o[0] !== 'string' || !isNum(o[1]))
+          fail(`${at} is not [object, fullAt, groups, observed]`);
+        list(o[2], `${at}[2]`).forEach((g, k) => {
+          if (
+            !Array.isArray(g) ||
+            g.length !== 4 ||
+            typeof g[0] !== 'string' ||
+            typeof g[1] !== 'string' ||
+            !isNum(g[2])
+          )
+            fail(`${at}[2][${k}] is not [type, reason, last, messages]`);
+          list(g[3], `${at}[2][${k}][3]`).forEach((m) => str(m, 'a message'));
+        });
+        list(o[3], `${at}[3]`).forEach((x, k) => {
+          if (
+            !Array.isArray(x) ||
+            x.length !== 6 ||
+            typeof x[0] !== 'string' ||
+            typeof x[1] !== 'string' ||
+            (x[2] !== null && typeof x[2] !== 'string') ||
+            typeof x[3] !== 'string' ||
+            !isNum(x[4]) ||
+            typeof x[5] !== 'string'
+          )
+            fail(`${at}[3][${k}] is not [type, reason, message, name, count, firstTimestamp]`);
+        });
+      });
+    });
   const timing = obj(r['timing'], 'timing');
   for (const f of ['scheduleSeconds', 'imagePullSeconds', 'containerStartSeconds', 'terminationSeconds']) {
     const v = num(timing[f], `timing.${f}`);
