@@ -42,14 +42,19 @@ export interface Observation {
 }
 
 /**
- * What a correlator keeps about one object: its spam bucket, as the moment it is full again (a
- * bucket with 25 - n tokens at t is full at t + n * 300 s; at or before now: full); its groups of
- * similar events, by type and reason; and what the logger observed that the event log does not
- * show. Changed in place until a snapshot takes it; frozen then, and copied on the next change.
+ * What a correlator keeps about one object, as one flat list: the object; its spam bucket, as the
+ * moment it is full again (a bucket with 25 - n tokens at t is full at t + n * 300 s; at or before
+ * now: full); what the logger observed that the event log does not show; then its groups of
+ * similar events, four entries each: type, reason, when the last came, and the distinct messages
+ * (one as itself, several as a list, oldest first, at most 9 kept). Changed in place until a
+ * snapshot takes it; frozen then, and copied on the next change.
  */
-export type ObjectRecord = [key: string, fullAt: number, groups: GroupRecord[], observed: ObservedRecord[]];
-/** A group: its distinct messages, oldest first (at most 9 kept), and when the last came. */
-export type GroupRecord = [type: string, reason: string, last: number, messages: readonly string[]];
+export type ObjectRecord = [
+  key: string,
+  fullAt: number,
+  observed: readonly ObservedRecord[],
+  ...groups: (string | number | readonly string[])[],
+];
 /**
  * An event's observation: a group's combined event (message null), or an event the spam filter
  * dropped, which the next one let through is written as (count and first time included).
@@ -66,12 +71,11 @@ export type ObservedRecord = readonly [
 /** One source's correlator as plain data: its objects, least recently used first. */
 export type CorrelatorState = [source: string, objects: ObjectRecord[]];
 
-const NONE: readonly never[] = Object.freeze([]);
+/** Where an object record's groups start, and how many entries each takes. */
+export const GROUPS = 3;
+export const GROUP_ENTRIES = 4;
 
-/** `xs` to change: itself, or a copy once a snapshot has frozen it. */
-function own<T extends unknown[]>(xs: T): T {
-  return Object.isFrozen(xs) ? ([...xs] as T) : xs;
-}
+const NONE: readonly never[] = Object.freeze([]);
 
 /**
  * One source's correlator. Upstream keeps groups, buckets and observations in three caches
@@ -100,18 +104,27 @@ export class Correlator {
     message: string,
     now: number,
   ): { combined: boolean; accepted: boolean } {
-    const record = this.own(object) ?? this.put([object, now, [], []]);
-    const groups = (record[2] = own(record[2]));
-    let i = 0;
-    while (i < groups.length && (groups[i]![0] !== type || groups[i]![1] !== reason)) i++;
-    const g = (groups[i] = groups[i] ? own(groups[i]!) : [type, reason, now, NONE]);
+    const record = this.own(object) ?? this.put([object, now, NONE]);
+    let i = GROUPS;
+    while (i < record.length && (record[i] !== type || record[i + 1] !== reason)) i += GROUP_ENTRIES;
     // The aggregator: a group quiet for longer than the interval starts afresh.
-    let messages = now - g[2] <= AGGREGATE_INTERVAL_SECONDS ? g[3] : NONE;
-    if (!messages.includes(message)) messages = [...messages, message];
-    const combined = messages.length >= AGGREGATE_MAX_EVENTS;
-    if (combined) messages = messages.slice(1);
-    g[2] = now;
-    g[3] = messages;
+    const kept =
+      i < record.length && now - (record[i + 2] as number) <= AGGREGATE_INTERVAL_SECONDS
+        ? (record[i + 3] as string | readonly string[])
+        : undefined;
+    let messages: string | readonly string[] = message;
+    let combined = false;
+    if (typeof kept === 'string') messages = kept === message ? kept : Object.freeze([kept, message]);
+    else if (kept?.includes(message)) messages = kept;
+    else if (kept) {
+      const next = [...kept, message];
+      combined = next.length >= AGGREGATE_MAX_EVENTS;
+      messages = Object.freeze(combined ? next.slice(1) : next);
+    }
+    record[i] = type;
+    record[i + 1] = reason;
+    record[i + 2] = now;
+    record[i + 3] = messages;
     // The spam filter: through while fewer than 24 refills are owed (within a microsecond:
     // virtual times are kept to microseconds).
     const fullAt = Math.max(record[1], now);
@@ -122,7 +135,7 @@ export class Correlator {
 
   /** The observation of an event (message null: of the group's combined event). */
   observed(object: string, type: string, reason: string, message: string | null): Observation | undefined {
-    const o = this.objects.get(object)?.[3].find((x) => x[0] === type && x[1] === reason && x[2] === message);
+    const o = this.objects.get(object)?.[2].find((x) => x[0] === type && x[1] === reason && x[2] === message);
     return o && { name: o[3], count: o[4], firstTimestamp: o[5] };
   }
 
@@ -135,15 +148,21 @@ export class Correlator {
     o: Observation | undefined,
   ): void {
     const known = this.objects.get(object);
-    if (!known || (!o && known[3].length === 0)) return;
-    const i = known[3].findIndex((x) => x[0] === type && x[1] === reason && x[2] === message);
-    if (!o && i < 0) return;
-    const record = this.own(object)!;
-    const observed = (record[3] = own(record[3]));
-    const entry = o && ([type, reason, message, o.name, o.count, o.firstTimestamp] as const);
-    if (i < 0) observed.push(entry!);
-    else if (entry) observed[i] = entry;
-    else observed.splice(i, 1);
+    if (!known || (!o && known[2].length === 0)) return;
+    const others = known[2].filter((x) => x[0] !== type || x[1] !== reason || x[2] !== message);
+    if (!o && others.length === known[2].length) return;
+    if (o) others.push(Object.freeze([type, reason, message, o.name, o.count, o.firstTimestamp] as const));
+    this.own(object)![2] = Object.freeze(others);
+  }
+
+  /** Whether it has a record of the object. */
+  has(object: string): boolean {
+    return this.objects.has(object);
+  }
+
+  /** The objects it has a record of. */
+  keys(): IterableIterator<string> {
+    return this.objects.keys();
   }
 
   /** The object is gone: no event can be about it any more. */
@@ -156,7 +175,7 @@ export class Correlator {
   /** The object's record to change, now the most recently used; undefined when there is none. */
   private own(object: string): ObjectRecord | undefined {
     const record = this.objects.get(object);
-    return record && this.put(Object.isFrozen(record) ? [...record] : record);
+    return record && this.put(Object.isFrozen(record) ? ([...record] as ObjectRecord) : record);
   }
 
   /** Puts a record last (most recently used); past 4,096 objects the least recently used goes. */

@@ -126,6 +126,11 @@ export class Recorder {
   /** Each source's event correlator (correlator.ts), by component and host. */
   private correlators = new Map<string, Correlator>();
   /**
+   * Which correlators have a record of each object (most have one or two: a pod's kubelet and the
+   * scheduler), so a deleted object is forgotten by those alone; built when first needed.
+   */
+  private correlatedBy: Map<string, Correlator | Correlator[]> | undefined = new Map();
+  /**
    * An Event is kept for an hour and large rollouts record 150,000: its parts that repeat are
    * shared between events (immutable, so sharing is invisible). The reference made of each stored
    * object version, kept by that object (the same version is the subject of several events).
@@ -177,6 +182,13 @@ export class Recorder {
     const object = correlationKey(ref);
     // In one piece, and the same string as other events' with that text: the correlator keeps it.
     const flat = this.text(message);
+    if (this.correlatedBy && !correlator.has(object)) {
+      const by = this.correlatedBy.get(object);
+      this.correlatedBy.set(
+        object,
+        by === undefined ? correlator : [...(Array.isArray(by) ? by : [by]), correlator],
+      );
+    }
     const { combined, accepted } = correlator.correlate(object, type, reason, flat, now);
     // The logger: a combined event is the group's; another is found in the log, unless the spam
     // filter dropped its last occurrence (then the correlator has it).
@@ -255,13 +267,35 @@ export class Recorder {
   /** An object was deleted: its correlators forget it (no event can be about it any more). */
   forget(obj: KubeObject): void {
     const uid = obj.metadata.uid;
-    if (uid) for (const c of this.correlators.values()) c.forget(uid);
+    if (!uid) return;
+    let index = this.correlatedBy;
+    if (!index) {
+      this.correlatedBy = index = new Map();
+      for (const c of this.correlators.values())
+        for (const key of c.keys()) {
+          const by = index.get(key);
+          index.set(key, by === undefined ? c : [...(Array.isArray(by) ? by : [by]), c]);
+        }
+    }
+    const by = index.get(uid);
+    if (by === undefined) return;
+    index.delete(uid);
+    if (Array.isArray(by)) for (const c of by) c.forget(uid);
+    else by.forget(uid);
   }
 
   /** A new event's name: `<object>.<hex>`, the hex counting up. */
   private eventName(obj: KubeObject): string {
     this.eventSeq++;
-    return joinFlat(obj.metadata.name, '.', (EVENT_NAME_BASE + this.eventSeq).toString(16));
+    // In two small parts: toString(16) of a number past 2^31 is some ten times slower.
+    const n = EVENT_NAME_BASE + this.eventSeq;
+    const low = n % 0x1000000;
+    return joinFlat(
+      obj.metadata.name,
+      '.',
+      ((n - low) / 0x1000000).toString(16),
+      low.toString(16).padStart(6, '0'),
+    );
   }
 
   /** The correlator of a source (a component on a host). */
@@ -467,6 +501,7 @@ export class Recorder {
     this.shared.events.adopt(s.events, ++this.versions.events);
     this.eventIndexMap = undefined;
     this.combinedMap = undefined;
+    this.correlatedBy = undefined;
     this.correlators = new Map();
     for (const state of s.correlators ?? []) {
       const c = Correlator.load(state);

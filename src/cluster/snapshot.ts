@@ -180,20 +180,15 @@ export function checkSnapshot(s: unknown, queueNames: readonly string[]): void {
       str(c[0], `${field}[0]`);
       list(c[1], `${field}[1]`).forEach((o, j) => {
         const at = `${field}[1][${j}]`;
-        if (!Array.isArray(o) || o.length !== 4 || typeof o[0] !== 'string' || !isNum(o[1]))
-          fail(`${at} is not [object, fullAt, groups, observed]`);
-        list(o[2], `${at}[2]`).forEach((g, k) => {
-          if (
-            !Array.isArray(g) ||
-            g.length !== 4 ||
-            typeof g[0] !== 'string' ||
-            typeof g[1] !== 'string' ||
-            !isNum(g[2])
-          )
-            fail(`${at}[2][${k}] is not [type, reason, last, messages]`);
-          list(g[3], `${at}[2][${k}][3]`).forEach((m) => str(m, 'a message'));
-        });
-        list(o[3], `${at}[3]`).forEach((x, k) => {
+        if (
+          !Array.isArray(o) ||
+          o.length < 3 ||
+          (o.length - 3) % 4 !== 0 ||
+          typeof o[0] !== 'string' ||
+          !isNum(o[1])
+        )
+          fail(`${at} is not [object, fullAt, observed, ...groups]`);
+        list(o[2], `${at}[2]`).forEach((x, k) => {
           if (
             !Array.isArray(x) ||
             x.length !== 6 ||
@@ -204,8 +199,18 @@ export function checkSnapshot(s: unknown, queueNames: readonly string[]): void {
             !isNum(x[4]) ||
             typeof x[5] !== 'string'
           )
-            fail(`${at}[3][${k}] is not [type, reason, message, name, count, firstTimestamp]`);
+            fail(`${at}[2][${k}] is not [type, reason, message, name, count, firstTimestamp]`);
         });
+        for (let k = 3; k < o.length; k += 4) {
+          const m: unknown = o[k + 3];
+          if (
+            typeof o[k] !== 'string' ||
+            typeof o[k + 1] !== 'string' ||
+            !isNum(o[k + 2]) ||
+            !(typeof m === 'string' || (Array.isArray(m) && m.every((x) => typeof x === 'string')))
+          )
+            fail(`${at}[${k}] is not a group: type, reason, last, messages`);
+        }
       });
     });
   const timing = obj(r['timing'], 'timing');
