@@ -1,8 +1,9 @@
 /**
  * The measurements behind `npm run bench`, one per process: `tsx bench/cases.ts <case>` prints one
  * JSON line. `bench/core.ts` bundles this file with the simulator into one JavaScript module, runs
- * each case several times, alternating with another commit under `--compare`, and prints the table. This file uses only what every commit since the Run has
- * (SimCluster, applyAll, runKubectl, createRun), so the same file measures an older checkout.
+ * each case several times, alternating with another commit under `--compare`, and prints the
+ * table. This file uses only what every commit since the Run has (SimCluster, applyAll,
+ * runKubectl, createRun), so the same file measures an older checkout.
  *
  * Times are wall-clock milliseconds and, beside them, the CPU time of the process over the same
  * span: on a machine that others load too, the CPU time is the figure to trust.

@@ -1,8 +1,9 @@
 /**
  * The recorder: what the controllers say about their work. Events are core/v1 Events as
  * client-go's recorder writes them, through its correlator (correlator.ts: repeats counted,
- * similar events combined, spam dropped); decision records are the simulator's own, each a controller's action with the
- * numbers behind it. Both are kept for an hour of virtual time (kube-apiserver's --event-ttl).
+ * similar events combined, spam dropped); decision records are the simulator's own, each a
+ * controller's action with the numbers behind it. Both are kept for an hour of virtual time
+ * (kube-apiserver's --event-ttl).
  *
  * The recorder holds no clock and no store: the cluster passes the time, and Events take their
  * resourceVersions from the API (`nextResourceVersion`), one counter with every other write.
@@ -77,6 +78,12 @@ function positionsOf(
   const slot = index.get(message);
   if (typeof slot === 'number') return objectKey(log[slot]!) === key ? slot : undefined;
   return slot?.get(key);
+}
+
+/** Notes that `c` has a record of the object `key` (see Recorder.correlatedBy). */
+function correlatedBy(index: Map<string, Correlator | Correlator[]>, key: string, c: Correlator): void {
+  const by = index.get(key);
+  index.set(key, by === undefined ? c : [...(Array.isArray(by) ? by : [by]), c]);
 }
 
 /** The object an event is about, as the correlator keys it: its uid (else kind, namespace and name). */
@@ -176,19 +183,12 @@ export class Recorder {
     component: string,
     host?: string,
   ): void {
-    const involvedObject = this.reference(obj, component);
-    const ref = involvedObject;
+    const ref = this.reference(obj, component);
     const correlator = this.correlator(component, host ?? '');
     const object = correlationKey(ref);
     // In one piece, and the same string as other events' with that text: the correlator keeps it.
     const flat = this.text(message);
-    if (this.correlatedBy && !correlator.has(object)) {
-      const by = this.correlatedBy.get(object);
-      this.correlatedBy.set(
-        object,
-        by === undefined ? correlator : [...(Array.isArray(by) ? by : [by]), correlator],
-      );
-    }
+    if (this.correlatedBy && !correlator.has(object)) correlatedBy(this.correlatedBy, object, correlator);
     const { combined, accepted } = correlator.correlate(object, type, reason, flat, now);
     // The logger: a combined event is the group's; another is found in the log, unless the spam
     // filter dropped its last occurrence (then the correlator has it).
@@ -244,7 +244,7 @@ export class Recorder {
         resourceVersion: this.nextResourceVersion(),
         creationTimestamp: ts,
       },
-      involvedObject,
+      involvedObject: ref,
       reason,
       message: text,
       type,
@@ -271,11 +271,7 @@ export class Recorder {
     let index = this.correlatedBy;
     if (!index) {
       this.correlatedBy = index = new Map();
-      for (const c of this.correlators.values())
-        for (const key of c.keys()) {
-          const by = index.get(key);
-          index.set(key, by === undefined ? c : [...(Array.isArray(by) ? by : [by]), c]);
-        }
+      for (const c of this.correlators.values()) for (const key of c.keys()) correlatedBy(index, key, c);
     }
     const by = index.get(uid);
     if (by === undefined) return;

@@ -4,6 +4,7 @@
  * types and the ranges the simulator relies on (finite times, queue names it knows).
  */
 import { SnapshotError } from './errors.ts';
+import { GROUP_ENTRIES, GROUPS } from './correlator.ts';
 
 const isObj = (v: unknown): v is Record<string, unknown> =>
   v !== null && typeof v === 'object' && !Array.isArray(v);
@@ -182,8 +183,8 @@ export function checkSnapshot(s: unknown, queueNames: readonly string[]): void {
         const at = `${field}[1][${j}]`;
         if (
           !Array.isArray(o) ||
-          o.length < 3 ||
-          (o.length - 3) % 4 !== 0 ||
+          o.length < GROUPS ||
+          (o.length - GROUPS) % GROUP_ENTRIES !== 0 ||
           typeof o[0] !== 'string' ||
           !isNum(o[1])
         )
@@ -201,7 +202,7 @@ export function checkSnapshot(s: unknown, queueNames: readonly string[]): void {
           )
             fail(`${at}[2][${k}] is not [type, reason, message, name, count, firstTimestamp]`);
         });
-        for (let k = 3; k < o.length; k += 4) {
+        for (let k = GROUPS; k < o.length; k += GROUP_ENTRIES) {
           const m: unknown = o[k + 3];
           if (
             typeof o[k] !== 'string' ||
