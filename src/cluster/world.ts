@@ -210,6 +210,7 @@ function allocatable(n: NodeObject): { cpu: number; memory: number; pods: number
  * tolerate keeps it off. Returns the scheduler's reason, or undefined when the node is open.
  */
 export function nodeBlocked(n: NodeObject, pod: Pod): string | undefined {
+  if (!n.spec.unschedulable && !n.spec.taints?.length) return undefined;
   const tolerations = pod.spec.tolerations ?? [];
   if (
     n.spec.unschedulable &&
@@ -310,26 +311,23 @@ function unschedulable(message: string): PodCondition {
 }
 
 /**
- * A node a pod fits on, with its score: the pod's owner's pods there, then the share of cpu and
- * memory it would use, then its pods (lower is better, in that order).
+ * The nodes a pod with these requests fits on that score best, in the nodes' order; counts why
+ * the others do not fit. A node's score is the pod's owner's pods there, then the share of cpu and
+ * memory it would use, then its pods (lower is better, in that order). One pass keeps only the
+ * best so far: a rollout of thousands of pods over a hundred nodes scores every node for each.
  */
-interface Feasible {
-  node: NodeObject;
-  spread: number;
-  share: number;
-  pods: number;
-}
-
-/** The nodes a pod with these requests fits on, with their scores; counts why the others do not. */
-function feasibleNodes(
+function bestNodes(
   pod: Pod,
   nodes: NodeObject[],
   usage: Map<string, NodeUsage>,
   req: { cpu: number; memory: number },
   owner: string | undefined,
   reasons: Map<string, number>,
-): Feasible[] {
-  const feasible: Feasible[] = [];
+): NodeObject[] {
+  let best: NodeObject[] = [];
+  let bestSpread = 0;
+  let bestShare = 0;
+  let bestPods = 0;
   const count = (reason: string) => reasons.set(reason, (reasons.get(reason) ?? 0) + 1);
   for (const n of nodes) {
     const u = usage.get(n.metadata.name)!;
@@ -349,22 +347,26 @@ function feasibleNodes(
       if (noMemory) count('Insufficient memory');
       continue;
     }
-    feasible.push({
-      node: n,
-      spread: owner ? (u.byOwner.get(owner) ?? 0) : 0,
-      share: (u.cpu + req.cpu) / (cap.cpu || 1) + (u.memory + req.memory) / (cap.memory || 1),
-      pods: u.pods,
-    });
+    const spread = owner ? (u.byOwner.get(owner) ?? 0) : 0;
+    const share = (u.cpu + req.cpu) / (cap.cpu || 1) + (u.memory + req.memory) / (cap.memory || 1);
+    const pods = u.pods;
+    // The first score that differs decides.
+    const d =
+      best.length === 0
+        ? -1
+        : spread !== bestSpread
+          ? spread - bestSpread
+          : share !== bestShare
+            ? share - bestShare
+            : pods - bestPods;
+    if (d < 0) {
+      best = [n];
+      bestSpread = spread;
+      bestShare = share;
+      bestPods = pods;
+    } else if (d === 0) best.push(n);
   }
-  return feasible;
-}
-
-/** Orders two scores (the first that differs decides). */
-function byScore(a: Feasible, b: Feasible): number {
-  if (a.spread !== b.spread) return a.spread - b.spread;
-  if (a.share !== b.share) return a.share - b.share;
-  if (a.pods !== b.pods) return a.pods - b.pods;
-  return 0;
+  return best;
 }
 
 /** A pod the scheduler left waiting, as stored then: while it is that object, it waits so. */
@@ -495,12 +497,12 @@ function schedulePod(
   const req = podRequests(pod);
   const owner = controllerUid(pod);
   const requests = fitKey(pod);
-  let feasible: Feasible[] = [];
+  let best: NodeObject[] = [];
   let failed = fitsNowhere.get(requests);
   if (failed === undefined) {
     const reasons = new Map<string, number>();
-    feasible = feasibleNodes(pod, nodes, usage, req, owner, reasons);
-    if (feasible.length === 0) {
+    best = bestNodes(pod, nodes, usage, req, owner, reasons);
+    if (best.length === 0) {
       const detail = [...reasons]
         .sort(([a], [b]) => (a < b ? -1 : 1))
         .map(([r, n]) => `${n} ${r}`)
@@ -533,15 +535,8 @@ function schedulePod(
     const stored = setPodCondition(ctx, pod, unschedulable(message));
     return { pod: stored, fit: requests, message };
   }
-  // The best-scoring nodes; a seeded draw picks among equals.
-  let best = [feasible[0]!];
-  for (let i = 1; i < feasible.length; i++) {
-    const f = feasible[i]!;
-    const d = byScore(f, best[0]!);
-    if (d < 0) best = [f];
-    else if (d === 0) best.push(f);
-  }
-  const node = best[best.length === 1 ? 0 : ctx.rand.int(best.length)]!.node;
+  // A seeded draw picks among the best-scoring nodes.
+  const node = best[best.length === 1 ? 0 : ctx.rand.int(best.length)]!;
   fitsNowhere.clear();
   const u = ownUsage(usage, node.metadata.name);
   u.cpu += req.cpu;
