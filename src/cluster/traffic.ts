@@ -4,12 +4,13 @@
  * is refused. Every request is recorded (time, pod, version, status, latency); a window of recent
  * requests is kept for the animated dots and per-second aggregates for the timeline, both bounded.
  *
- * A batch every BATCH_SECONDS, all day: what routing needs of an Endpoints object and of a Pod is
+ * A batch every BATCH_SECONDS, all day: what routing needs of EndpointSlices and of a Pod is
  * worked out once per (frozen) object, and the pods behind the addresses are looked up again only
  * after a Pod changed.
  */
-import type { EndpointAddress, Endpoints, Pod } from '../k8s/types.ts';
+import type { Pod } from '../k8s/types.ts';
 import type { ControllerContext, StoreReader } from './context.ts';
+import { serviceEndpoints, type EndpointTarget, type ServiceEndpoints } from './controllers/endpoints.ts';
 import { podServing, serveRequest, type KubeletWorld, type PodServing } from './kubelet.ts';
 
 export interface RequestRecord {
@@ -112,8 +113,7 @@ function sendBatch(
   end: number,
   n: number,
 ): void {
-  const ep = ctx.store.get<Endpoints>('Endpoints', src.namespace, src.service);
-  const route = ep ? routeOf(ep, src.namespace) : NO_ROUTE;
+  const route = routeOf(serviceEndpoints(ctx.store, src.namespace, src.service), src.namespace);
   const all = route.size;
   // The batch runs at its end, but a pod that became Ready inside the batch must not answer the
   // requests sent before that instant: route each request among the endpoints Ready by then.
@@ -186,8 +186,8 @@ function dropBefore(recent: RequestRecord[], cutoff: number): void {
 }
 
 /**
- * A Service's ready endpoints as traffic routes among them, worked out once per Endpoints object
- * (stored objects are frozen): the ready addresses in order, and the pods behind them, looked up
+ * A Service's ready endpoints as traffic routes among them, worked out once per set of its
+ * EndpointSlices (stored objects are frozen): the ready addresses in order, and the pods behind them, looked up
  * as requests reach them and kept while no Pod changes.
  */
 class Route {
@@ -198,7 +198,7 @@ class Route {
   private apps: KubeletWorld['apps'] | undefined;
 
   constructor(
-    readonly addresses: readonly EndpointAddress[],
+    readonly addresses: readonly EndpointTarget[],
     readonly namespace: string,
   ) {}
 
@@ -208,7 +208,7 @@ class Route {
 
   /** The name of the pod behind the i-th address. */
   name(i: number): string {
-    return this.addresses[i]!.targetRef?.name ?? '';
+    return this.addresses[i]!.name;
   }
 
   /** The pod behind the i-th address as the store holds it now. */
@@ -229,17 +229,13 @@ class Route {
   }
 }
 
-const NO_ROUTE = new Route([], '');
-const routes = new WeakMap<Endpoints, Route>();
+const routes = new WeakMap<ServiceEndpoints, Route>();
 
-function routeOf(ep: Endpoints, namespace: string): Route {
-  let route = routes.get(ep);
+function routeOf(endpoints: ServiceEndpoints, namespace: string): Route {
+  let route = routes.get(endpoints);
   if (!route || route.namespace !== namespace) {
-    const subsets = ep.subsets ?? [];
-    const addresses =
-      subsets.length === 1 ? (subsets[0]!.addresses ?? []) : subsets.flatMap((s) => s.addresses ?? []);
-    route = new Route(addresses, namespace);
-    routes.set(ep, route);
+    route = new Route(endpoints.ready, namespace);
+    routes.set(endpoints, route);
   }
   return route;
 }

@@ -13,10 +13,10 @@ import {
   maxUnavailable,
   revision as revisionOf,
 } from '../cluster/controllers/deployment/util.ts';
+import { serviceEndpoints, type ServiceEndpoints } from '../cluster/controllers/endpoints.ts';
 import type {
   Deployment,
   DeploymentCondition,
-  Endpoints,
   IntOrString,
   NodeObject,
   Pod,
@@ -326,7 +326,7 @@ function phaseOf(d: Deployment, newRs: ReplicaSet | undefined): Phase {
  * a frame in which little changed costs little.
  */
 export class ViewCache {
-  services = new Map<string, { svc: Service; ep: Endpoints | undefined; view: ServiceView }>();
+  services = new Map<string, { svc: Service; ep: ServiceEndpoints; view: ServiceView }>();
   ready: { views: ServiceView[]; names: Set<string> } | undefined;
   pods: { version: number; all: Pod[]; byOwner: Map<string, Pod[]>; onNode: Map<string, Pod[]> } | undefined;
   lanes = new Map<string, { rs: ReplicaSet; isNew: boolean; colour: number; view: RsView }>();
@@ -381,20 +381,19 @@ export function clusterView(
 ): ClusterView {
   const now = c.now;
   const services: ServiceView[] = c.store.sorted<Service>('Service').map((svc) => {
-    const ep = c.store.get<Endpoints>('Endpoints', svc.metadata.namespace, svc.metadata.name);
+    // What kube-proxy routes to: the Service's EndpointSlices.
+    const ep = serviceEndpoints(c.store, svc.metadata.namespace ?? 'default', svc.metadata.name);
     const uid = svc.metadata.uid ?? svc.metadata.name;
     const hit = cache?.services.get(uid);
     if (hit && hit.svc === svc && hit.ep === ep) return hit.view;
-    const names = (list: { targetRef?: { name: string } }[] | undefined) =>
-      (list ?? []).map((a) => a.targetRef?.name ?? '').filter(Boolean);
     const view: ServiceView = {
       uid,
       name: svc.metadata.name,
       selector: selectorText(svc.spec.selector),
       ports: (svc.spec.ports ?? []).map((p) => `${p.port}→${p.targetPort ?? p.port}`).join(', '),
       clusterIP: svc.spec.clusterIP ?? '',
-      endpoints: (ep?.subsets ?? []).flatMap((s) => names(s.addresses)),
-      notReady: (ep?.subsets ?? []).flatMap((s) => names(s.notReadyAddresses)),
+      endpoints: ep.ready.map((e) => e.name),
+      notReady: ep.notReady.map((e) => e.name),
     };
     cache?.services.set(uid, { svc, ep, view });
     return view;

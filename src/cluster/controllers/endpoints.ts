@@ -445,3 +445,56 @@ export function endpointsInformers(members: ServiceMembers): InformerHandlers {
     },
   };
 }
+
+/**
+ * What kube-proxy routes a Service's traffic to: the endpoints of every EndpointSlice labelled
+ * with the Service's name (kube-proxy reads slices, not the Endpoints object, which stops at a
+ * thousand addresses), each pod once, ordered as kube-proxy orders them.
+ */
+export interface ServiceEndpoints {
+  /** The pods of the ready endpoints. */
+  readonly ready: readonly EndpointTarget[];
+  /** The pods of the endpoints neither ready nor terminating. */
+  readonly notReady: readonly EndpointTarget[];
+}
+
+export interface EndpointTarget {
+  readonly ip: string;
+  readonly name: string;
+  readonly uid: string;
+}
+
+const NO_ENDPOINTS: ServiceEndpoints = Object.freeze({ ready: [], notReady: [] });
+
+/** The last ServiceEndpoints worked out from each set of slices, by its first slice. */
+const routed = new WeakMap<EndpointSlice, { slices: EndpointSlice[]; endpoints: ServiceEndpoints }>();
+
+export function serviceEndpoints(store: StoreReader, namespace: string, service: string): ServiceEndpoints {
+  const slices = store
+    .list<EndpointSlice>('EndpointSlice', namespace)
+    .filter((s) => s.metadata.labels?.['kubernetes.io/service-name'] === service);
+  if (slices.length === 0) return NO_ENDPOINTS;
+  const hit = routed.get(slices[0]!);
+  if (hit && hit.slices.length === slices.length && hit.slices.every((s, i) => s === slices[i]))
+    return hit.endpoints;
+  const ready: EndpointTarget[] = [];
+  const notReady: EndpointTarget[] = [];
+  const seen = new Set<string>();
+  for (const slice of slices)
+    for (const ep of slice.endpoints) {
+      const ip = ep.addresses[0];
+      const ref = ep.targetRef;
+      if (ip === undefined || ref?.kind !== 'Pod') continue;
+      const uid = ref.uid ?? '';
+      if (seen.has(uid || ref.name)) continue;
+      seen.add(uid || ref.name);
+      const target = { ip, name: ref.name, uid };
+      if (ep.conditions.ready) ready.push(target);
+      else if (!ep.conditions.terminating) notReady.push(target);
+    }
+  // A stable sort: endpoints of one IP keep the order the slices list them in.
+  const byAddress = (a: EndpointTarget, b: EndpointTarget) => ipKey(a.ip) - ipKey(b.ip);
+  const endpoints = { ready: ready.sort(byAddress), notReady: notReady.sort(byAddress) };
+  routed.set(slices[0]!, { slices, endpoints });
+  return endpoints;
+}
