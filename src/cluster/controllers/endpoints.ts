@@ -46,8 +46,17 @@ export function syncEndpoints(ctx: ControllerContext, key: string, cache?: Servi
   if (!existing || !sameSignature(known, signature)) {
     // Frozen here (their addresses already are): the store's deep freeze then stops at the lists
     // instead of visiting every address of every write.
-    const ready = Object.freeze(view.readyAddresses) as EndpointAddress[];
-    const notReady = Object.freeze(view.notReadyAddresses) as EndpointAddress[];
+    let ready = Object.freeze(view.readyAddresses) as EndpointAddress[];
+    let notReady = Object.freeze(view.notReadyAddresses) as EndpointAddress[];
+    // truncateEndpoints: past MAX_CAPACITY addresses, ready ones are kept first (with one subset,
+    // the first MAX_CAPACITY of its sorted lists), and the object says it was cut.
+    const truncated = ready.length + notReady.length > MAX_CAPACITY;
+    if (truncated) {
+      if (ready.length > MAX_CAPACITY) {
+        ready = ready.slice(0, MAX_CAPACITY);
+        notReady = [];
+      } else notReady = notReady.slice(0, MAX_CAPACITY - ready.length);
+    }
     const subset: NonNullable<Endpoints['subsets']>[number] = {};
     if (ready.length) subset.addresses = ready;
     if (notReady.length) subset.notReadyAddresses = notReady;
@@ -57,18 +66,23 @@ export function syncEndpoints(ctx: ControllerContext, key: string, cache?: Servi
       ...(svc.metadata.labels ?? {}),
       'endpoints.kubernetes.io/managed-by': 'endpoint-controller',
     };
+    const annotations = withCapacity(existing?.metadata.annotations, truncated);
     const written = !existing
       ? ctx.create<Endpoints>({
           apiVersion: 'v1',
           kind: 'Endpoints',
-          metadata: { name, namespace, labels },
+          metadata: { name, namespace, labels, ...(annotations ? { annotations } : {}) },
           subsets,
         })
       : // A signature that differs means the members did (see sameSignature); without one (the
         // object came back from a snapshot) compare the contents.
-        !known && deepEqual(existing.subsets ?? [], subsets)
+        !known && deepEqual(existing.subsets ?? [], subsets) && existing.metadata.annotations === annotations
         ? existing
-        : ctx.update<Endpoints>({ ...existing, subsets });
+        : ctx.update<Endpoints>({
+            ...existing,
+            metadata: withAnnotations(existing.metadata, annotations),
+            subsets,
+          });
     signatures.set(written, signature);
   }
 
@@ -111,9 +125,44 @@ export function syncEndpoints(ctx: ControllerContext, key: string, cache?: Servi
   } else signatures.set(slice, signature);
 }
 
+/** The most addresses an Endpoints object holds (the endpoints controller's maxCapacity). */
+export const MAX_CAPACITY = 1000;
+
+/** The annotation of an Endpoints object whose addresses were cut to MAX_CAPACITY. */
+export const OVER_CAPACITY = 'endpoints.kubernetes.io/over-capacity';
+
 /**
- * Members: running pods the selector picks that have an IP and are not terminating, by IP (pods
- * sharing an IP in the order the store holds them).
+ * `annotations` with OVER_CAPACITY set to "truncated" or removed; the same object when that
+ * changes nothing.
+ */
+function withCapacity(
+  annotations: Record<string, string> | undefined,
+  truncated: boolean,
+): Record<string, string> | undefined {
+  const correct = truncated
+    ? annotations?.[OVER_CAPACITY] === 'truncated'
+    : annotations?.[OVER_CAPACITY] === undefined;
+  if (correct) return annotations;
+  const next = { ...annotations };
+  if (truncated) next[OVER_CAPACITY] = 'truncated';
+  else delete next[OVER_CAPACITY];
+  return Object.keys(next).length ? next : undefined;
+}
+
+function withAnnotations<M extends { annotations?: Record<string, string> }>(
+  metadata: M,
+  annotations: Record<string, string> | undefined,
+): M {
+  if (metadata.annotations === annotations) return metadata;
+  const next = { ...metadata };
+  if (annotations) next.annotations = annotations;
+  else delete next.annotations;
+  return next;
+}
+
+/**
+ * Members: running pods the selector picks that have an IP and are not terminating, in address
+ * order (byAddress).
  */
 function scanMembers(ctx: ControllerContext, namespace: string, selector: Record<string, string>): Member[] {
   const members: Member[] = [];
@@ -121,15 +170,10 @@ function scanMembers(ctx: ControllerContext, namespace: string, selector: Record
     const m = memberOf(p, namespace, selector);
     if (m) members.push(m);
   }
-  return members.sort((a, b) => a.key - b.key);
+  return members.sort(byAddress);
 }
 
-function memberOf(
-  p: Pod,
-  namespace: string,
-  selector: Record<string, string>,
-  position = 0,
-): Member | undefined {
+function memberOf(p: Pod, namespace: string, selector: Record<string, string>): Member | undefined {
   if ((p.metadata.namespace ?? 'default') !== namespace || !p.status?.podIP || p.metadata.deletionTimestamp)
     return undefined;
   if (p.status.phase === 'Succeeded' || p.status.phase === 'Failed') return undefined;
@@ -138,8 +182,8 @@ function memberOf(
   const name = p.metadata.name;
   const uid = p.metadata.uid ?? '';
   return {
-    key: ipKey(p.status.podIP),
-    position,
+    ip: p.status.podIP,
+    uid,
     ready,
     pod: p,
     // Frozen as the store would freeze them, once per member instead of once per write.
@@ -158,9 +202,9 @@ function memberOf(
 }
 
 interface Member {
-  key: number;
-  /** The pod's place in the store's order: pods sharing an IP are listed in it. */
-  position: number;
+  ip: string;
+  /** The pod's uid: pods sharing an IP are listed by it. */
+  uid: string;
   ready: boolean;
   /** The pod as last seen (kept up to date while what the endpoints show of it stays the same). */
   pod: Pod;
@@ -190,7 +234,7 @@ function viewOf(sorted: Member[]): MembersView {
 /** Whether two members count as the same for the last write (sameSignature's test). */
 function sameMember(x: Member, y: Member): boolean {
   return (
-    x.key === y.key &&
+    x.ip === y.ip &&
     x.ready === y.ready &&
     x.pod.metadata.uid === y.pod.metadata.uid &&
     x.pod.spec.nodeName === y.pod.spec.nodeName
@@ -230,22 +274,14 @@ function resolveNamedPort(members: Member[], target: string | number | undefined
   return undefined;
 }
 
-const ipKeys = new Map<string, number>();
-
-/** An IPv4 address as a number, for sorting (10.244.1.2 < 10.244.1.10 < 10.244.2.1). */
-function ipKey(ip: string): number {
-  let key = ipKeys.get(ip);
-  if (key === undefined) {
-    key = 0;
-    for (const part of ip.split('.')) key = key * 256 + (Number(part) || 0);
-    ipKeys.set(ip, key);
-  }
-  return key;
-}
-
-/** Orders members by IP, then by the store's order (as a stable sort of a scan would). */
-function byIp(a: Member, b: Member): number {
-  return a.key - b.key || a.position - b.position;
+/**
+ * The endpoints controller's order of addresses (LessEndpointAddress, which RepackSubsets sorts
+ * by): the IP as text, byte by byte (so 10.244.1.10 comes before 10.244.1.2), then the pod's uid.
+ * kube-proxy lists endpoints by their text too.
+ */
+function byAddress(a: { ip: string; uid: string }, b: { ip: string; uid: string }): number {
+  if (a.ip !== b.ip) return a.ip < b.ip ? -1 : 1;
+  return a.uid < b.uid ? -1 : a.uid > b.uid ? 1 : 0;
 }
 
 /**
@@ -270,7 +306,7 @@ class MembersEntry implements MembersView {
   ) {}
 
   fill(members: Member[]): void {
-    this.sorted = members.sort(byIp);
+    this.sorted = members.sort(byAddress);
     const view = viewOf(this.sorted);
     this.ready = this.sorted.filter((m) => m.ready);
     this.notReady = this.sorted.filter((m) => !m.ready);
@@ -331,8 +367,7 @@ class MembersEntry implements MembersView {
  * The endpoints controller's view of each Service's pods (upstream's pod informer and the
  * per-Service tracker of endpointslice's reconciler): the members by IP, kept from pod changes, so
  * a sync reads them instead of going over every pod, and a write builds only what changed. Gives
- * exactly the members a scan gives, pods sharing an IP (after a node's addresses wrap around) in
- * the store's order.
+ * exactly the members a scan gives, in the same order.
  */
 export class ServiceMembers {
   private entries = new Map<string, MembersEntry>();
@@ -362,7 +397,7 @@ export class ServiceMembers {
       e = new MembersEntry(namespace, selector);
       for (const p of store.values<Pod>('Pod')) {
         const key = objectKey(p.metadata.namespace, p.metadata.name);
-        const m = memberOf(p, namespace, selector, store.position('Pod', key));
+        const m = memberOf(p, namespace, selector);
         if (m) e.byPod.set(key, m);
       }
       e.fill([...e.byPod.values()]);
@@ -375,16 +410,10 @@ export class ServiceMembers {
     if (e.dirty.size === 0) return;
     for (const key of e.dirty) {
       const pod = store.getByKey<Pod>('Pod', key);
-      const next = pod && memberOf(pod, e.namespace, e.selector, store.position('Pod', key));
+      const next = pod && memberOf(pod, e.namespace, e.selector);
       const prev = e.byPod.get(key);
       if (!prev && !next) continue;
-      if (
-        prev &&
-        next &&
-        prev.position === next.position &&
-        sameMember(prev, next) &&
-        prev.pod.status.podIP === next.pod.status.podIP
-      ) {
+      if (prev && next && sameMember(prev, next) && prev.pod.status.podIP === next.pod.status.podIP) {
         prev.pod = next.pod;
         continue;
       }
@@ -402,20 +431,20 @@ export class ServiceMembers {
   }
 }
 
-/** Where `m` is in `list` (sorted byIp, `m` in it). */
+/** Where `m` is in `list` (sorted byAddress, `m` in it). */
 function indexOf(list: Member[], m: Member): number {
   let i = lowerBound(list, m);
   while (list[i] !== m) i++;
   return i;
 }
 
-/** The first place in `list` (sorted byIp) not before `m`. */
+/** The first place in `list` (sorted byAddress) not before `m`. */
 function lowerBound(list: Member[], m: Member): number {
   let lo = 0;
   let hi = list.length;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    if (byIp(list[mid]!, m) < 0) lo = mid + 1;
+    if (byAddress(list[mid]!, m) < 0) lo = mid + 1;
     else hi = mid;
   }
   return lo;
@@ -493,7 +522,6 @@ export function serviceEndpoints(store: StoreReader, namespace: string, service:
       else if (!ep.conditions.terminating) notReady.push(target);
     }
   // A stable sort: endpoints of one IP keep the order the slices list them in.
-  const byAddress = (a: EndpointTarget, b: EndpointTarget) => ipKey(a.ip) - ipKey(b.ip);
   const endpoints = { ready: ready.sort(byAddress), notReady: notReady.sort(byAddress) };
   routed.set(slices[0]!, { slices, endpoints });
   return endpoints;
