@@ -33,6 +33,9 @@ export interface ApiHost {
   readonly rand: Rand;
 }
 
+/** Kinds whose objects count their changes in metadata.generation, from 1 at creation. */
+const GENERATION_KINDS = new Set(['Deployment', 'ReplicaSet', 'PodDisruptionBudget', 'EndpointSlice']);
+
 export class ClusterApi {
   readonly store = new Store();
   /** Watches (kubectl's `--watch`, the HTTP server, a Run's recording), called on every write. */
@@ -85,8 +88,7 @@ export class ClusterApi {
     else delete metadata.namespace;
     metadata.uid = this.host.rand.uuid();
     metadata.creationTimestamp = timestamp(this.host.now);
-    if (obj.kind === 'Deployment' || obj.kind === 'ReplicaSet' || obj.kind === 'PodDisruptionBudget')
-      metadata.generation = 1;
+    if (GENERATION_KINDS.has(obj.kind)) metadata.generation = 1;
     let out = { ...obj, metadata } as T;
     if (obj.kind === 'Pod') {
       out = admitPod(out as unknown as Pod) as unknown as T;
@@ -138,8 +140,13 @@ export class ClusterApi {
       next.metadata.creationTimestamp = old.metadata.creationTimestamp;
     if (hasStatusSubresource) (next as { status?: unknown }).status = (old as { status?: unknown }).status;
     if (old.metadata.generation !== undefined) {
-      const specChanged = !deepEqual((old as { spec?: unknown }).spec, next.spec);
-      next.metadata.generation = (old.metadata.generation ?? 0) + (specChanged ? 1 : 0);
+      const changed =
+        obj.kind === 'EndpointSlice'
+          ? // Its strategy: anything but metadata, or the labels.
+            !deepEqual({ ...old, metadata: undefined }, { ...next, metadata: undefined }) ||
+            !deepEqual(old.metadata.labels ?? {}, next.metadata.labels ?? {})
+          : !deepEqual((old as { spec?: unknown }).spec, next.spec);
+      next.metadata.generation = (old.metadata.generation ?? 0) + (changed ? 1 : 0);
     }
     if (old.metadata.resourceVersion !== undefined)
       next.metadata.resourceVersion = old.metadata.resourceVersion;

@@ -306,16 +306,20 @@ export interface Endpoints extends KubeObject {
   }[];
 }
 
+/** discovery/v1 Endpoint: one address of an EndpointSlice. */
+export interface SliceEndpoint {
+  addresses: string[];
+  conditions: { ready: boolean; serving: boolean; terminating: boolean };
+  nodeName?: string;
+  targetRef?: { kind: string; name: string; namespace?: string; uid?: string };
+}
+
 export interface EndpointSlice extends KubeObject {
   kind: 'EndpointSlice';
   addressType: 'IPv4';
-  endpoints: {
-    addresses: string[];
-    conditions: { ready: boolean; serving: boolean; terminating: boolean };
-    nodeName?: string;
-    targetRef?: { kind: string; name: string; namespace?: string; uid?: string };
-  }[];
-  ports?: { name?: string; port: number; protocol?: string }[];
+  /** Null when there are none (as an API server returns an empty list; a placeholder slice). */
+  endpoints: SliceEndpoint[] | null;
+  ports?: { name?: string; port: number; protocol?: string }[] | null;
 }
 
 /** core/v1 Taint: a node repels pods that do not tolerate it. */

@@ -24,10 +24,10 @@ export const TYPES_FILE = join(here, '..', 'k8s', 'types.ts');
 export const SCHEMAS_FILE = join(here, 'openapi-schemas.json');
 
 /** Our interface names where they differ from upstream's. */
-const RENAMED: Record<string, string> = { NodeObject: 'Node', KubeEvent: 'Event' };
+const RENAMED: Record<string, string> = { NodeObject: 'Node', KubeEvent: 'Event', SliceEndpoint: 'Endpoint' };
 const META = new Set(['ObjectMeta', 'OwnerReference', 'LabelSelector', 'LabelSelectorRequirement']);
 const APPS = /^(Deployment|ReplicaSet|RollingUpdateDeployment)/;
-const DISCOVERY = /^EndpointSlice/;
+const DISCOVERY = /^(EndpointSlice|SliceEndpoint)/;
 const POLICY = /^PodDisruptionBudget/;
 /** Not API types: helpers of the simulator's own. */
 const SKIPPED = new Set(['KubeObject', 'PodPhase']);
@@ -38,7 +38,7 @@ export function schemaName(name: string): string {
   if (n === 'IntOrString') return 'io.k8s.apimachinery.pkg.util.intstr.IntOrString';
   if (META.has(n)) return `io.k8s.apimachinery.pkg.apis.meta.v1.${n}`;
   if (APPS.test(n)) return `io.k8s.api.apps.v1.${n}`;
-  if (DISCOVERY.test(n)) return `io.k8s.api.discovery.v1.${n}`;
+  if (DISCOVERY.test(name)) return `io.k8s.api.discovery.v1.${n}`;
   if (POLICY.test(n)) return `io.k8s.api.policy.v1.${n}`;
   return `io.k8s.api.core.v1.${n}`;
 }

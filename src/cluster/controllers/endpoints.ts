@@ -1,15 +1,24 @@
 /**
  * The endpoints and endpointslice controllers (pkg/controller/endpoint, endpointslice), reduced
- * to what a Service needs here: ready, non-terminating pods with an IP become ready addresses;
- * pods that are running but not ready are listed as not ready; terminating pods leave at once.
+ * to what a Service needs here. Endpoints: pods with an IP that are not terminating, ready ones as
+ * addresses and the others as not ready, sorted, at most MAX_CAPACITY of them. EndpointSlices
+ * (endpointslice.ts): the same pods and the terminating ones, at most a hundred a slice.
  */
 import { deepEqual, deepFreeze } from '../../k8s/copy.ts';
 import { mapSelectorMatches } from '../../k8s/labels.ts';
-import type { EndpointAddress, EndpointSlice, Endpoints, Pod, Service } from '../../k8s/types.ts';
+import type {
+  EndpointAddress,
+  EndpointSlice,
+  Endpoints,
+  Pod,
+  Service,
+  SliceEndpoint,
+} from '../../k8s/types.ts';
 import type { ControllerContext, InformerHandlers, StoreReader } from '../context.ts';
 import { podEndpointChanged } from './podfacts.ts';
 import { objectKey } from '../store.ts';
 import { isPodReady } from './deployment/util.ts';
+import { reconcileSlices, type SlicePort } from './endpointslice.ts';
 
 export function syncEndpoints(ctx: ControllerContext, key: string, cache?: ServiceMembers): void {
   const [namespace, name] = key.split('/') as [string, string];
@@ -27,103 +36,103 @@ export function syncEndpoints(ctx: ControllerContext, key: string, cache?: Servi
   const view = cache
     ? cache.members(ctx.store, key, svc)
     : viewOf(scanMembers(ctx, namespace, svc.spec.selector));
-  const members = view.sorted;
   const ports = (svc.spec.ports ?? []).map((sp) => {
     const port: { name?: string; port: number; protocol?: string } = {
       port:
         typeof sp.targetPort === 'number'
           ? sp.targetPort
-          : (resolveNamedPort(members, sp.targetPort) ?? sp.port),
+          : (resolveNamedPort(view.sorted, sp.targetPort) ?? sp.port),
       protocol: sp.protocol ?? 'TCP',
     };
     if (sp.name) port.name = sp.name;
     return port;
   });
-  // Most syncs find nothing new: compare the members with those of the last write first.
-  const signature: Signature = { ports: JSON.stringify(ports), members };
-  const existing = ctx.store.get<Endpoints>('Endpoints', namespace, name);
-  const known = existing && signatureOf(existing);
-  if (!existing || !sameSignature(known, signature)) {
-    // Frozen here (their addresses already are): the store's deep freeze then stops at the lists
-    // instead of visiting every address of every write.
-    let ready = Object.freeze(view.readyAddresses) as EndpointAddress[];
-    let notReady = Object.freeze(view.notReadyAddresses) as EndpointAddress[];
-    // truncateEndpoints: past MAX_CAPACITY addresses, ready ones are kept first (with one subset,
-    // the first MAX_CAPACITY of its sorted lists), and the object says it was cut.
-    const truncated = ready.length + notReady.length > MAX_CAPACITY;
-    if (truncated) {
-      if (ready.length > MAX_CAPACITY) {
-        ready = ready.slice(0, MAX_CAPACITY);
-        notReady = [];
-      } else notReady = notReady.slice(0, MAX_CAPACITY - ready.length);
-    }
-    const subset: NonNullable<Endpoints['subsets']>[number] = {};
-    if (ready.length) subset.addresses = ready;
-    if (notReady.length) subset.notReadyAddresses = notReady;
-    subset.ports = ports;
-    const subsets = ready.length || notReady.length ? [subset] : [];
-    const labels = {
-      ...(svc.metadata.labels ?? {}),
-      'endpoints.kubernetes.io/managed-by': 'endpoint-controller',
-    };
-    const annotations = withCapacity(existing?.metadata.annotations, truncated);
-    const written = !existing
-      ? ctx.create<Endpoints>({
-          apiVersion: 'v1',
-          kind: 'Endpoints',
-          metadata: { name, namespace, labels, ...(annotations ? { annotations } : {}) },
-          subsets,
-        })
-      : // A signature that differs means the members did (see sameSignature); without one (the
-        // object came back from a snapshot) compare the contents.
-        !known && deepEqual(existing.subsets ?? [], subsets) && existing.metadata.annotations === annotations
-        ? existing
-        : ctx.update<Endpoints>({
-            ...existing,
-            metadata: withAnnotations(existing.metadata, annotations),
-            subsets,
-          });
-    signatures.set(written, signature);
-  }
+  const portsText = JSON.stringify(ports);
+  writeEndpoints(ctx, svc, view, ports, portsText);
 
-  const slice = slices[0];
-  const knownSlice = slice && signatureOf(slice);
-  if (slice && sameSignature(knownSlice, signature)) return;
+  // Most syncs find nothing new for the slices either: the members and ports they were last
+  // reconciled from, and the very slices that came of it.
+  const from = { ports: portsText, labels: svc.metadata.labels, members: view.sorted, slices };
+  if (view.slicesFrom && sameSliceSignature(view.slicesFrom, from)) return;
   // A slice's port name is a pointer the endpointslice controller always sets, "" when the
   // Service port has none (kubectl's describe reads it without a nil check).
-  const slicePorts = ports.map((p) => ({ ...p, name: p.name ?? '' }));
-  const endpoints = Object.freeze(view.sliceEndpoints) as EndpointSlice['endpoints'];
-  if (!slice) {
-    const created = ctx.create<EndpointSlice>({
-      apiVersion: 'discovery.k8s.io/v1',
-      kind: 'EndpointSlice',
-      metadata: {
-        name: `${name}-${ctx.rand.string(5)}`,
-        namespace,
-        labels: {
-          'kubernetes.io/service-name': name,
-          'endpointslice.kubernetes.io/managed-by': 'endpointslice-controller.k8s.io',
-        },
-        ownerReferences: [
-          {
-            apiVersion: 'v1',
-            kind: 'Service',
-            name,
-            uid: svc.metadata.uid ?? '',
-            controller: true,
-            blockOwnerDeletion: true,
-          },
-        ],
-      },
-      addressType: 'IPv4',
-      endpoints,
-      ports: slicePorts,
-    });
-    signatures.set(created, signature);
-  } else if (knownSlice || !deepEqual(slice.endpoints, endpoints) || !deepEqual(slice.ports, slicePorts)) {
-    signatures.set(ctx.update<EndpointSlice>({ ...slice, endpoints, ports: slicePorts }), signature);
-  } else signatures.set(slice, signature);
+  const slicePorts: SlicePort[] = ports.map((p) => ({ ...p, name: p.name ?? '' }));
+  reconcileSlices(
+    ctx,
+    svc,
+    slices,
+    view.sorted.map((m) => m.sliceEndpoint),
+    slicePorts,
+  );
+  if (cache)
+    view.slicesFrom = {
+      ...from,
+      slices: ctx.store
+        .list<EndpointSlice>('EndpointSlice', namespace)
+        .filter((s) => s.metadata.labels?.['kubernetes.io/service-name'] === name),
+    };
 }
+
+/** The Endpoints object: written when what it shows changed. */
+function writeEndpoints(
+  ctx: ControllerContext,
+  svc: Service,
+  view: MembersView,
+  ports: Ports,
+  portsText: string,
+): void {
+  const { namespace = 'default', name } = svc.metadata;
+  const signature: Signature = {
+    ports: portsText,
+    ready: view.readyAddresses,
+    notReady: view.notReadyAddresses,
+  };
+  const existing = ctx.store.get<Endpoints>('Endpoints', namespace, name);
+  const known = existing && signatures.get(existing);
+  if (existing && sameSignature(known, signature)) return;
+  // Frozen here (their addresses already are): the store's deep freeze then stops at the lists
+  // instead of visiting every address of every write.
+  let ready = Object.freeze(view.readyAddresses) as EndpointAddress[];
+  let notReady = Object.freeze(view.notReadyAddresses) as EndpointAddress[];
+  // truncateEndpoints: past MAX_CAPACITY addresses, ready ones are kept first (with one subset,
+  // the first MAX_CAPACITY of its sorted lists), and the object says it was cut.
+  const truncated = ready.length + notReady.length > MAX_CAPACITY;
+  if (truncated) {
+    if (ready.length > MAX_CAPACITY) {
+      ready = ready.slice(0, MAX_CAPACITY);
+      notReady = [];
+    } else notReady = notReady.slice(0, MAX_CAPACITY - ready.length);
+  }
+  const subset: NonNullable<Endpoints['subsets']>[number] = {};
+  if (ready.length) subset.addresses = ready;
+  if (notReady.length) subset.notReadyAddresses = notReady;
+  subset.ports = ports;
+  const subsets = ready.length || notReady.length ? [subset] : [];
+  const labels = {
+    ...(svc.metadata.labels ?? {}),
+    'endpoints.kubernetes.io/managed-by': 'endpoint-controller',
+  };
+  const annotations = withCapacity(existing?.metadata.annotations, truncated);
+  const written = !existing
+    ? ctx.create<Endpoints>({
+        apiVersion: 'v1',
+        kind: 'Endpoints',
+        metadata: { name, namespace, labels, ...(annotations ? { annotations } : {}) },
+        subsets,
+      })
+    : // A signature that differs means the addresses did (see sameSignature); without one (the
+      // object came back from a snapshot) compare the contents.
+      !known && deepEqual(existing.subsets ?? [], subsets) && existing.metadata.annotations === annotations
+      ? existing
+      : ctx.update<Endpoints>({
+          ...existing,
+          metadata: withAnnotations(existing.metadata, annotations),
+          subsets,
+        });
+  signatures.set(written, signature);
+}
+
+type Ports = NonNullable<NonNullable<Endpoints['subsets']>[number]['ports']>;
 
 /** The most addresses an Endpoints object holds (the endpoints controller's maxCapacity). */
 export const MAX_CAPACITY = 1000;
@@ -161,8 +170,8 @@ function withAnnotations<M extends { annotations?: Record<string, string> }>(
 }
 
 /**
- * Members: running pods the selector picks that have an IP and are not terminating, in address
- * order (byAddress).
+ * Members: pods the selector picks that have an IP and have not finished, terminating ones
+ * included, in address order (byAddress).
  */
 function scanMembers(ctx: ControllerContext, namespace: string, selector: Record<string, string>): Member[] {
   const members: Member[] = [];
@@ -173,18 +182,20 @@ function scanMembers(ctx: ControllerContext, namespace: string, selector: Record
   return members.sort(byAddress);
 }
 
+/** ShouldPodBeInEndpoints(pod, includeTerminating: true), and what each object shows of it. */
 function memberOf(p: Pod, namespace: string, selector: Record<string, string>): Member | undefined {
-  if ((p.metadata.namespace ?? 'default') !== namespace || !p.status?.podIP || p.metadata.deletionTimestamp)
-    return undefined;
+  if ((p.metadata.namespace ?? 'default') !== namespace || !p.status?.podIP) return undefined;
   if (p.status.phase === 'Succeeded' || p.status.phase === 'Failed') return undefined;
   if (!mapSelectorMatches(selector, p.metadata.labels)) return undefined;
   const ready = isPodReady(p);
+  const terminating = !!p.metadata.deletionTimestamp;
   const name = p.metadata.name;
   const uid = p.metadata.uid ?? '';
   return {
     ip: p.status.podIP,
     uid,
     ready,
+    terminating,
     pod: p,
     // Frozen as the store would freeze them, once per member instead of once per write.
     address: deepFreeze({
@@ -192,9 +203,10 @@ function memberOf(p: Pod, namespace: string, selector: Record<string, string>): 
       nodeName: p.spec.nodeName ?? '',
       targetRef: { kind: 'Pod', name, namespace, uid },
     }),
+    // podToEndpoint: serving is the pod's readiness; a terminating endpoint is never ready.
     sliceEndpoint: deepFreeze({
       addresses: [p.status.podIP],
-      conditions: { ready, serving: ready, terminating: false },
+      conditions: { ready: ready && !terminating, serving: ready, terminating },
       nodeName: p.spec.nodeName ?? '',
       targetRef: { kind: 'Pod', name, namespace, uid },
     }),
@@ -205,66 +217,101 @@ interface Member {
   ip: string;
   /** The pod's uid: pods sharing an IP are listed by it. */
   uid: string;
+  /** The pod's Ready condition. */
   ready: boolean;
+  /** The pod is being deleted: in the slices (not ready), not in the Endpoints object. */
+  terminating: boolean;
   /** The pod as last seen (kept up to date while what the endpoints show of it stays the same). */
   pod: Pod;
   /** What Endpoints and EndpointSlices show of it (immutable: shared by every write). */
   address: EndpointAddress;
-  sliceEndpoint: EndpointSlice['endpoints'][number];
+  sliceEndpoint: SliceEndpoint;
 }
 
-/** A Service's members, and what each Endpoints and EndpointSlice list shows of them. */
+/** A Service's members, and what the Endpoints object's lists show of them. */
 interface MembersView {
-  /** By IP. */
+  /** Every member, in address order: what the slices hold. */
   sorted: Member[];
+  /** The addresses of the members that are not terminating, ready or not. */
   readyAddresses: EndpointAddress[];
   notReadyAddresses: EndpointAddress[];
-  sliceEndpoints: EndpointSlice['endpoints'];
+  /** What the Service's slices were last reconciled from (kept by the informer's entry). */
+  slicesFrom?: SliceSignature | undefined;
 }
 
 function viewOf(sorted: Member[]): MembersView {
   return {
     sorted,
-    readyAddresses: sorted.filter((m) => m.ready).map((m) => m.address),
-    notReadyAddresses: sorted.filter((m) => !m.ready).map((m) => m.address),
-    sliceEndpoints: sorted.map((m) => m.sliceEndpoint),
+    readyAddresses: sorted.filter((m) => !m.terminating && m.ready).map((m) => m.address),
+    notReadyAddresses: sorted.filter((m) => !m.terminating && !m.ready).map((m) => m.address),
   };
 }
 
-/** Whether two members count as the same for the last write (sameSignature's test). */
+/** Whether a member shows the same in both (then the one last written stands). */
 function sameMember(x: Member, y: Member): boolean {
   return (
     x.ip === y.ip &&
     x.ready === y.ready &&
+    x.terminating === y.terminating &&
     x.pod.metadata.uid === y.pod.metadata.uid &&
     x.pod.spec.nodeName === y.pod.spec.nodeName
   );
 }
 
+/** What an Endpoints object was written with: its ports, and its address lists. */
 interface Signature {
   ports: string;
-  members: Member[];
+  ready: EndpointAddress[];
+  notReady: EndpointAddress[];
 }
 
-/** The members each (immutable) Endpoints or EndpointSlice object was written with. */
+/** The addresses each (immutable) Endpoints object was written with. */
 const signatures = new WeakMap<object, Signature>();
 
-function signatureOf(obj: Endpoints | EndpointSlice): Signature | undefined {
-  return signatures.get(obj);
+function sameSignature(a: Signature | undefined, b: Signature): boolean {
+  return (
+    !!a && a.ports === b.ports && sameAddresses(a.ready, b.ready) && sameAddresses(a.notReady, b.notReady)
+  );
 }
 
-function sameSignature(a: Signature | undefined, b: Signature): boolean {
-  if (!a || a.ports !== b.ports || a.members.length !== b.members.length) return false;
-  // The informer's member list is replaced whenever a member changes what it shows.
+function sameAddresses(a: EndpointAddress[], b: EndpointAddress[]): boolean {
+  // The informer's lists are replaced whenever a member changes what it shows.
+  if (a === b) return true;
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i]!;
+    const y = b[i]!;
+    if (x !== y && (x.ip !== y.ip || x.nodeName !== y.nodeName || x.targetRef?.uid !== y.targetRef?.uid))
+      return false;
+  }
+  return true;
+}
+
+/**
+ * What a Service's slices were last reconciled from, and the slices that came of it (a slice
+ * written by anyone else, or restored, is another object: then the next sync reconciles).
+ */
+interface SliceSignature {
+  ports: string;
+  labels: Record<string, string> | undefined;
+  members: Member[];
+  slices: EndpointSlice[];
+}
+
+function sameSliceSignature(a: SliceSignature, b: SliceSignature): boolean {
+  if (a.ports !== b.ports || a.labels !== b.labels || !sameList(a.slices, b.slices)) return false;
+  if (a.members.length !== b.members.length) return false;
   if (a.members === b.members) return true;
   for (let i = 0; i < b.members.length; i++) {
     const x = a.members[i]!;
     const y = b.members[i]!;
-    if (x.pod === y.pod) continue;
-    if (!sameMember(x, y)) return false;
+    if (x !== y && x.sliceEndpoint !== y.sliceEndpoint && !sameMember(x, y)) return false;
   }
   return true;
 }
+
+const sameList = <T>(a: readonly T[], b: readonly T[]): boolean =>
+  a.length === b.length && a.every((x, i) => x === b[i]);
 
 function resolveNamedPort(members: Member[], target: string | number | undefined): number | undefined {
   if (typeof target !== 'string') return undefined;
@@ -285,8 +332,8 @@ function byAddress(a: { ip: string; uid: string }, b: { ip: string; uid: string 
 }
 
 /**
- * The members of one Service, kept from pod changes: by IP, and the ready and not-ready ones with
- * their addresses. Each list is replaced, never changed in place, when a member comes, goes or shows
+ * The members of one Service, kept from pod changes: in address order, and the ready and not-ready
+ * ones that are not terminating with their addresses. Each list is replaced, never changed in place, when a member comes, goes or shows
  * otherwise: what was written keeps its lists, and a sync that finds nothing new compares one
  * reference.
  */
@@ -297,8 +344,9 @@ class MembersEntry implements MembersView {
   notReady: Member[] = [];
   readyAddresses: EndpointAddress[] = [];
   notReadyAddresses: EndpointAddress[] = [];
-  sliceEndpoints: EndpointSlice['endpoints'] = [];
   readonly dirty = new Set<string>();
+  /** What the Service's slices were last reconciled from. */
+  slicesFrom: SliceSignature | undefined;
 
   constructor(
     readonly namespace: string,
@@ -308,11 +356,10 @@ class MembersEntry implements MembersView {
   fill(members: Member[]): void {
     this.sorted = members.sort(byAddress);
     const view = viewOf(this.sorted);
-    this.ready = this.sorted.filter((m) => m.ready);
-    this.notReady = this.sorted.filter((m) => !m.ready);
+    this.ready = this.sorted.filter((m) => !m.terminating && m.ready);
+    this.notReady = this.sorted.filter((m) => !m.terminating && !m.ready);
     this.readyAddresses = view.readyAddresses;
     this.notReadyAddresses = view.notReadyAddresses;
-    this.sliceEndpoints = view.sliceEndpoints;
   }
 
   /**
@@ -329,17 +376,20 @@ class MembersEntry implements MembersView {
     this.sorted = [...this.sorted];
     this.readyAddresses = [...this.readyAddresses];
     this.notReadyAddresses = [...this.notReadyAddresses];
-    this.sliceEndpoints = [...this.sliceEndpoints];
+  }
+
+  /** The Endpoints list a member is in, with its addresses (none for a terminating member). */
+  private listOf(m: Member): [Member[], EndpointAddress[]] | undefined {
+    if (m.terminating) return undefined;
+    return m.ready ? [this.ready, this.readyAddresses] : [this.notReady, this.notReadyAddresses];
   }
 
   remove(m: Member): void {
     this.copy();
-    const i = indexOf(this.sorted, m);
-    this.sorted.splice(i, 1);
-    this.sliceEndpoints.splice(i, 1);
-    const [list, addresses] = m.ready
-      ? [this.ready, this.readyAddresses]
-      : [this.notReady, this.notReadyAddresses];
+    this.sorted.splice(indexOf(this.sorted, m), 1);
+    const lists = this.listOf(m);
+    if (!lists) return;
+    const [list, addresses] = lists;
     const j = indexOf(list, m);
     list.splice(j, 1);
     addresses.splice(j, 1);
@@ -347,12 +397,10 @@ class MembersEntry implements MembersView {
 
   insert(m: Member): void {
     this.copy();
-    const i = lowerBound(this.sorted, m);
-    this.sorted.splice(i, 0, m);
-    this.sliceEndpoints.splice(i, 0, m.sliceEndpoint);
-    const [list, addresses] = m.ready
-      ? [this.ready, this.readyAddresses]
-      : [this.notReady, this.notReadyAddresses];
+    this.sorted.splice(lowerBound(this.sorted, m), 0, m);
+    const lists = this.listOf(m);
+    if (!lists) return;
+    const [list, addresses] = lists;
     const j = lowerBound(list, m);
     list.splice(j, 0, m);
     addresses.splice(j, 0, m.address);
@@ -510,7 +558,7 @@ export function serviceEndpoints(store: StoreReader, namespace: string, service:
   const notReady: EndpointTarget[] = [];
   const seen = new Set<string>();
   for (const slice of slices)
-    for (const ep of slice.endpoints) {
+    for (const ep of slice.endpoints ?? []) {
       const ip = ep.addresses[0];
       const ref = ep.targetRef;
       if (ip === undefined || ref?.kind !== 'Pod') continue;

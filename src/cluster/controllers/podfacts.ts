@@ -54,13 +54,17 @@ function sameForReplicaSet(a: Pod, b: Pod): boolean {
   );
 }
 
-/** Whether the endpoints controller sees a pod: not while it has no IP or is terminating. */
-const isEndpoint = (p: Pod | undefined): p is Pod => !!p?.status?.podIP && !p.metadata.deletionTimestamp;
+/**
+ * Whether the endpoints controllers see a pod: once it has an IP (terminating pods stay in the
+ * EndpointSlices until they are gone).
+ */
+const isEndpoint = (p: Pod | undefined): p is Pod => !!p?.status?.podIP;
 
-/** What the endpoints controller reads of a pod it sees: IP, node, readiness, phase, labels. */
+/** What the endpoints controllers read of a pod they see: IP, node, readiness, deletion, phase, labels. */
 function sameForEndpoints(a: Pod, b: Pod): boolean {
   return (
     a.status?.podIP === b.status?.podIP &&
+    (a.metadata.deletionTimestamp ?? '') === (b.metadata.deletionTimestamp ?? '') &&
     (a.spec.nodeName ?? '') === (b.spec.nodeName ?? '') &&
     sameReadiness(a, b) &&
     a.status?.phase === b.status?.phase &&

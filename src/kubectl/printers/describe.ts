@@ -18,6 +18,7 @@ import type {
   ContainerStatus,
   Deployment,
   EndpointSlice,
+  SliceEndpoint,
   Endpoints,
   KubeEvent,
   KubeObject,
@@ -312,12 +313,11 @@ export function formatEndpointSlices(slices: EndpointSlice[], portName: string |
   const max = 3;
   let more = false;
   let count = 0;
-  const isReady = (e: EndpointSlice['endpoints'][number]) =>
-    (e.conditions as { ready?: boolean | null }).ready ?? true;
+  const isReady = (e: SliceEndpoint) => (e.conditions as { ready?: boolean | null }).ready ?? true;
   for (const s of slices) {
     const ports = s.ports ?? [];
     if (ports.length === 0) {
-      for (const e of s.endpoints) {
+      for (const e of s.endpoints ?? []) {
         if (list.length === max) more = true;
         if (!isReady(e)) continue;
         if (!more) list.push(e.addresses[0] ?? '');
@@ -327,7 +327,7 @@ export function formatEndpointSlices(slices: EndpointSlice[], portName: string |
     }
     for (const p of ports) {
       if (portName !== undefined && (p.name ?? '') !== portName) continue;
-      for (const e of s.endpoints) {
+      for (const e of s.endpoints ?? []) {
         if (list.length === max) more = true;
         if (!isReady(e)) continue;
         if (!more) list.push(`${e.addresses[0] ?? ''}:${p.port}`);
@@ -417,10 +417,11 @@ export function describeEndpointSlice(cluster: SimCluster, s: EndpointSlice): st
     w.write(1, '----\t----\t--------\n');
     for (const p of ports) w.write(1, `${p.name || '<unset>'}\t${p.port}\t${p.protocol ?? 'TCP'}\n`);
   }
-  if (s.endpoints.length === 0) w.write(0, 'Endpoints: <none>\n');
+  const endpoints = s.endpoints ?? [];
+  if (endpoints.length === 0) w.write(0, 'Endpoints: <none>\n');
   else {
     w.write(0, 'Endpoints:\n');
-    for (const e of s.endpoints) {
+    for (const e of endpoints) {
       w.write(1, `- Addresses:\t${e.addresses.join(', ') || '<none>'}\n`);
       w.write(2, 'Conditions:\n');
       w.write(3, `Ready:\t${String(e.conditions.ready)}\n`);

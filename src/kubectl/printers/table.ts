@@ -253,7 +253,7 @@ const defs: Record<string, TableDef> = {
       const s = o as EndpointSlice;
       const ports = s.ports ?? [];
       const portList = ports.slice(0, 3).map((p) => String(p.port ?? p.name ?? '*'));
-      const addresses = s.endpoints.flatMap((e) => e.addresses);
+      const addresses = (s.endpoints ?? []).flatMap((e) => e.addresses);
       return [
         s.metadata.name,
         s.addressType,
