@@ -18,7 +18,7 @@ import type { ControllerContext, InformerHandlers, StoreReader } from '../contex
 import { podEndpointChanged } from './podfacts.ts';
 import { objectKey } from '../store.ts';
 import { isPodReady } from './deployment/util.ts';
-import { reconcileSlices, type SlicePort } from './endpointslice.ts';
+import { reconcileSlices, SliceTracker, type SlicePort } from './endpointslice.ts';
 
 export function syncEndpoints(ctx: ControllerContext, key: string, cache?: ServiceMembers): void {
   const [namespace, name] = key.split('/') as [string, string];
@@ -50,27 +50,12 @@ export function syncEndpoints(ctx: ControllerContext, key: string, cache?: Servi
   const portsText = JSON.stringify(ports);
   writeEndpoints(ctx, svc, view, ports, portsText);
 
-  // Most syncs find nothing new for the slices either: the members and ports they were last
-  // reconciled from, and the very slices that came of it.
-  const from = { ports: portsText, labels: svc.metadata.labels, members: view.sorted, slices };
-  if (view.slicesFrom && sameSliceSignature(view.slicesFrom, from)) return;
   // A slice's port name is a pointer the endpointslice controller always sets, "" when the
   // Service port has none (kubectl's describe reads it without a nil check).
   const slicePorts: SlicePort[] = ports.map((p) => ({ ...p, name: p.name ?? '' }));
-  reconcileSlices(
-    ctx,
-    svc,
-    slices,
-    view.sorted.map((m) => m.sliceEndpoint),
-    slicePorts,
-  );
-  if (cache)
-    view.slicesFrom = {
-      ...from,
-      slices: ctx.store
-        .list<EndpointSlice>('EndpointSlice', namespace)
-        .filter((s) => s.metadata.labels?.['kubernetes.io/service-name'] === name),
-    };
+  const desired = () => view.sorted.map((m) => m.sliceEndpoint);
+  if (view.slices) view.slices.sync(ctx, svc, slices, desired, view.sorted.length, slicePorts);
+  else reconcileSlices(ctx, svc, slices, { desired: desired() }, slicePorts);
 }
 
 /** The Endpoints object: written when what it shows changed. */
@@ -235,8 +220,8 @@ interface MembersView {
   /** The addresses of the members that are not terminating, ready or not. */
   readyAddresses: EndpointAddress[];
   notReadyAddresses: EndpointAddress[];
-  /** What the Service's slices were last reconciled from (kept by the informer's entry). */
-  slicesFrom?: SliceSignature | undefined;
+  /** The Service's slices as last reconciled, and what changed since (the informer's entry). */
+  slices?: SliceTracker;
 }
 
 function viewOf(sorted: Member[]): MembersView {
@@ -287,32 +272,6 @@ function sameAddresses(a: EndpointAddress[], b: EndpointAddress[]): boolean {
   return true;
 }
 
-/**
- * What a Service's slices were last reconciled from, and the slices that came of it (a slice
- * written by anyone else, or restored, is another object: then the next sync reconciles).
- */
-interface SliceSignature {
-  ports: string;
-  labels: Record<string, string> | undefined;
-  members: Member[];
-  slices: EndpointSlice[];
-}
-
-function sameSliceSignature(a: SliceSignature, b: SliceSignature): boolean {
-  if (a.ports !== b.ports || a.labels !== b.labels || !sameList(a.slices, b.slices)) return false;
-  if (a.members.length !== b.members.length) return false;
-  if (a.members === b.members) return true;
-  for (let i = 0; i < b.members.length; i++) {
-    const x = a.members[i]!;
-    const y = b.members[i]!;
-    if (x !== y && x.sliceEndpoint !== y.sliceEndpoint && !sameMember(x, y)) return false;
-  }
-  return true;
-}
-
-const sameList = <T>(a: readonly T[], b: readonly T[]): boolean =>
-  a.length === b.length && a.every((x, i) => x === b[i]);
-
 function resolveNamedPort(members: Member[], target: string | number | undefined): number | undefined {
   if (typeof target !== 'string') return undefined;
   for (const { pod: p } of members)
@@ -345,8 +304,7 @@ class MembersEntry implements MembersView {
   readyAddresses: EndpointAddress[] = [];
   notReadyAddresses: EndpointAddress[] = [];
   readonly dirty = new Set<string>();
-  /** What the Service's slices were last reconciled from. */
-  slicesFrom: SliceSignature | undefined;
+  readonly slices = new SliceTracker();
 
   constructor(
     readonly namespace: string,
@@ -387,6 +345,7 @@ class MembersEntry implements MembersView {
   remove(m: Member): void {
     this.copy();
     this.sorted.splice(indexOf(this.sorted, m), 1);
+    this.slices.left(m.sliceEndpoint);
     const lists = this.listOf(m);
     if (!lists) return;
     const [list, addresses] = lists;
@@ -398,6 +357,7 @@ class MembersEntry implements MembersView {
   insert(m: Member): void {
     this.copy();
     this.sorted.splice(lowerBound(this.sorted, m), 0, m);
+    this.slices.arrived(m.sliceEndpoint);
     const lists = this.listOf(m);
     if (!lists) return;
     const [list, addresses] = lists;
@@ -546,6 +506,48 @@ const NO_ENDPOINTS: ServiceEndpoints = Object.freeze({ ready: [], notReady: [] }
 /** The last ServiceEndpoints worked out from each set of slices, by its first slice. */
 const routed = new WeakMap<EndpointSlice, { slices: EndpointSlice[]; endpoints: ServiceEndpoints }>();
 
+const targets = new WeakMap<EndpointSlice, ServiceEndpoints>();
+
+/** One slice's endpoints for pods, ready and not (terminating ones are neither), in address order. */
+function targetsOf(slice: EndpointSlice): ServiceEndpoints {
+  let t = targets.get(slice);
+  if (!t) {
+    const ready: EndpointTarget[] = [];
+    const notReady: EndpointTarget[] = [];
+    for (const ep of slice.endpoints ?? []) {
+      const ip = ep.addresses[0];
+      const ref = ep.targetRef;
+      if (ip === undefined || ref?.kind !== 'Pod') continue;
+      const target = { ip, name: ref.name, uid: ref.uid ?? '' };
+      if (ep.conditions.ready) ready.push(target);
+      else if (!ep.conditions.terminating) notReady.push(target);
+    }
+    // Stable: endpoints of one IP keep the order the slice lists them in.
+    t = { ready: ready.sort(byAddress), notReady: notReady.sort(byAddress) };
+    targets.set(slice, t);
+  }
+  return t;
+}
+
+/** Lists in address order merged into one, each pod once (the first list holding it keeps it). */
+function merge(lists: (readonly EndpointTarget[])[]): readonly EndpointTarget[] {
+  if (lists.length === 1) return lists[0]!;
+  const out: EndpointTarget[] = [];
+  const at = lists.map(() => 0);
+  for (;;) {
+    let best = -1;
+    for (let k = 0; k < lists.length; k++) {
+      const x = lists[k]![at[k]!];
+      if (x !== undefined && (best < 0 || byAddress(x, lists[best]![at[best]!]!) < 0)) best = k;
+    }
+    if (best < 0) return out;
+    const x = lists[best]![at[best]!++]!;
+    // A pod listed twice comes out twice in a row (same address, same uid).
+    const last = out[out.length - 1];
+    if (!last || last.ip !== x.ip || (last.uid || last.name) !== (x.uid || x.name)) out.push(x);
+  }
+}
+
 export function serviceEndpoints(store: StoreReader, namespace: string, service: string): ServiceEndpoints {
   const slices = store
     .list<EndpointSlice>('EndpointSlice', namespace)
@@ -554,23 +556,12 @@ export function serviceEndpoints(store: StoreReader, namespace: string, service:
   const hit = routed.get(slices[0]!);
   if (hit && hit.slices.length === slices.length && hit.slices.every((s, i) => s === slices[i]))
     return hit.endpoints;
-  const ready: EndpointTarget[] = [];
-  const notReady: EndpointTarget[] = [];
-  const seen = new Set<string>();
-  for (const slice of slices)
-    for (const ep of slice.endpoints ?? []) {
-      const ip = ep.addresses[0];
-      const ref = ep.targetRef;
-      if (ip === undefined || ref?.kind !== 'Pod') continue;
-      const uid = ref.uid ?? '';
-      if (seen.has(uid || ref.name)) continue;
-      seen.add(uid || ref.name);
-      const target = { ip, name: ref.name, uid };
-      if (ep.conditions.ready) ready.push(target);
-      else if (!ep.conditions.terminating) notReady.push(target);
-    }
-  // A stable sort: endpoints of one IP keep the order the slices list them in.
-  const endpoints = { ready: ready.sort(byAddress), notReady: notReady.sort(byAddress) };
+  // Each slice's lists once per (immutable) slice, merged: a write changes one slice of many.
+  const lists = slices.map(targetsOf);
+  const endpoints = {
+    ready: merge(lists.map((l) => l.ready)),
+    notReady: merge(lists.map((l) => l.notReady)),
+  };
   routed.set(slices[0]!, { slices, endpoints });
   return endpoints;
 }

@@ -3,11 +3,12 @@
  * of what sizes, and which writes (creates, updates, deletes) each reconcile makes. Upstream
  * compares the sizes unordered; so do these.
  */
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { EndpointSlice, KubeObject, Service, SliceEndpoint } from '../../k8s/types.ts';
 import { zeroTiming } from '../../test-helpers/builders.ts';
 import { SimCluster } from '../cluster.ts';
-import { MAX_ENDPOINTS_PER_SLICE, reconcileSlices, type SlicePort } from './endpointslice.ts';
+import { MAX_ENDPOINTS_PER_SLICE, reconcileSlices, SliceTracker, type SlicePort } from './endpointslice.ts';
 
 const NS = 'test';
 
@@ -95,7 +96,7 @@ const counts = (log: string[]) => ({
 
 function reconcile(sim: SimCluster, svc: Service, desired: number[], ports = PORTS) {
   const current = sim.store.get<Service>('Service', NS, svc.metadata.name)!;
-  reconcileSlices(sim, current, slicesOf(sim), desired.map(endpoint), ports);
+  reconcileSlices(sim, current, slicesOf(sim), { desired: desired.map(endpoint) }, ports);
 }
 
 describe('EndpointSlice reconciler (reconciler_test.go)', () => {
@@ -245,5 +246,69 @@ describe('EndpointSlice reconciler (reconciler_test.go)', () => {
     reconcile(sim, svc, []);
     expect(log).toEqual([`update EndpointSlice ${placeholder!.metadata.name}`]);
     expect(slicesOf(sim)[0]).toMatchObject({ endpoints: null, ports: null });
+  });
+});
+
+describe('SliceTracker: reconciling only the slices that hold what changed', () => {
+  /** A step of churn: pods come, go, or change readiness (by index into the pods present). */
+  const stepArb = fc.record({
+    add: fc.nat(140),
+    remove: fc.array(fc.nat(1000), { maxLength: 60 }),
+    flip: fc.array(fc.nat(1000), { maxLength: 30 }),
+    terminate: fc.array(fc.nat(1000), { maxLength: 20 }),
+  });
+
+  it('writes exactly what the whole reconcile writes, step after step', () => {
+    fc.assert(
+      fc.property(fc.array(stepArb, { minLength: 1, maxLength: 12 }), (steps) => {
+        const a = setup();
+        const b = setup();
+        const tracker = new SliceTracker();
+        const current = new Map<string, SliceEndpoint>();
+        let next = 0;
+        const put = (ep: SliceEndpoint) => {
+          const uid = ep.targetRef!.uid!;
+          const old = current.get(uid);
+          if (old) tracker.left(old);
+          current.set(uid, ep);
+          tracker.arrived(ep);
+        };
+        const byAddress = (x: SliceEndpoint, y: SliceEndpoint) =>
+          x.addresses[0]! < y.addresses[0]! ? -1 : x.addresses[0]! > y.addresses[0]! ? 1 : 0;
+        for (const step of steps) {
+          for (let k = 0; k < step.add; k++) put(endpoint(next++));
+          const present = () => [...current.values()];
+          for (const i of step.remove) {
+            const all = present();
+            if (!all.length) break;
+            const ep = all[i % all.length]!;
+            current.delete(ep.targetRef!.uid!);
+            tracker.left(ep);
+          }
+          for (const [list, change] of [
+            [step.flip, (c: SliceEndpoint['conditions']) => ({ ...c, ready: !c.ready, serving: !c.ready })],
+            [step.terminate, (c: SliceEndpoint['conditions']) => ({ ...c, ready: false, terminating: true })],
+          ] as const)
+            for (const i of list) {
+              const all = present();
+              if (!all.length) break;
+              const ep = all[i % all.length]!;
+              put({ ...ep, conditions: change(ep.conditions) });
+            }
+          const desired = () => [...current.values()].sort(byAddress);
+          const svcA = a.sim.store.get<Service>('Service', NS, 'foo')!;
+          tracker.sync(a.sim, svcA, slicesOf(a.sim), desired, current.size, PORTS);
+          const svcB = b.sim.store.get<Service>('Service', NS, 'foo')!;
+          reconcileSlices(b.sim, svcB, slicesOf(b.sim), { desired: desired() }, PORTS);
+          expect(a.log).toEqual(b.log);
+          expect(JSON.stringify(slicesOf(a.sim))).toBe(JSON.stringify(slicesOf(b.sim)));
+          expect(slicesOf(a.sim).every((s) => (s.endpoints ?? []).length <= MAX_ENDPOINTS_PER_SLICE)).toBe(
+            true,
+          );
+          expect(slicesOf(a.sim).reduce((n, s) => n + (s.endpoints ?? []).length, 0)).toBe(current.size);
+        }
+      }),
+      { numRuns: 60 },
+    );
   });
 });

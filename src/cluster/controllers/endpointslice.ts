@@ -35,23 +35,42 @@ interface Draft {
   endpoints: SliceEndpoint[] | null;
   ports: SlicePort[] | null;
   labels: Record<string, string>;
+  /** The endpoints put into it from the wanted ones (not kept from the slice). */
+  added?: SliceEndpoint[];
+}
+
+/**
+ * What changed among a Service's endpoints since its slices were last reconciled, for a
+ * reconcile that looks only at the slices holding what changed (see SliceTracker).
+ */
+interface Changes {
+  /** The endpoints (by endpointKey) that left or changed. */
+  gone: ReadonlySet<string>;
+  /** The versions that came or changed, in address order. */
+  came: readonly SliceEndpoint[];
+  /** The slice each endpoint is in, by endpointKey. */
+  placed: ReadonlyMap<string, string>;
 }
 
 /**
  * Brings the Service's slices (`existing`, by name) to hold `desired` (in address order) under
- * `ports`; writes only the slices that change.
+ * `ports`; writes only the slices that change. Given the changes since the last reconcile of
+ * these very slices under the same ports and labels instead, it works out the same from the
+ * slices holding what changed. Returns the slices written (by name) and deleted.
  */
 export function reconcileSlices(
   ctx: ControllerContext,
   svc: Service,
   existing: readonly EndpointSlice[],
-  desired: readonly SliceEndpoint[],
+  input: { desired: readonly SliceEndpoint[] } | { changes: Changes },
   ports: SlicePort[],
-): void {
+): { placed: [SliceEndpoint, string][]; deleted: EndpointSlice[] } {
   const labels = sliceLabels(svc);
   const portKey = JSON.stringify(ports);
+  const changes = 'changes' in input ? input.changes : undefined;
   const want = new Map<string, SliceEndpoint>();
-  for (const ep of desired) want.set(endpointKey(ep), ep);
+  for (const ep of changes ? changes.came : (input as { desired: readonly SliceEndpoint[] }).desired)
+    want.set(endpointKey(ep), ep);
   const toDelete: EndpointSlice[] = [];
   const group: EndpointSlice[] = [];
   // Slices of an address type the Service does not have (the deprecated "IP") go, after the rest.
@@ -59,22 +78,41 @@ export function reconcileSlices(
   const ofType = otherType.length ? existing.filter((s) => s.addressType === 'IPv4') : existing;
   for (const s of ofType) {
     // Slices of another owner, or of ports no pod has any more, go.
-    if (ownedBy(s, svc) && want.size > 0 && JSON.stringify(s.ports ?? []) === portKey) group.push(s);
+    if (changes || (ownedBy(s, svc) && want.size > 0 && portsTextOf(s) === portKey)) group.push(s);
     else toDelete.push(s);
   }
+  // With changes: the slices holding an endpoint that left or changed.
+  const touched = new Set<string>();
+  if (changes)
+    for (const key of changes.gone) {
+      const name = changes.placed.get(key);
+      if (name !== undefined) touched.add(name);
+    }
 
   const toUpdate = new Map<string, Draft>();
   const unchanged: EndpointSlice[] = [];
   const toCreate: Draft[] = [];
+  /** Each wanted endpoint put into a slice, and the slice's name. */
+  const placed: [SliceEndpoint, string][] = [];
   // 1. Each slice keeps the endpoints still wanted, in place, as they are wanted now.
   for (const s of group) {
+    if (changes && !touched.has(s.metadata.name)) {
+      // Every endpoint of it is still wanted as it is (and not in `want`: none came).
+      unchanged.push(s);
+      continue;
+    }
     const kept: SliceEndpoint[] = [];
     let changed = false;
     for (const ep of s.endpoints ?? []) {
       const key = endpointKey(ep);
+      if (changes && !changes.gone.has(key)) {
+        kept.push(ep);
+        continue;
+      }
       const got = want.get(key);
       if (got === undefined) continue;
       kept.push(got);
+      placed.push([got, s.metadata.name]);
       if (got !== ep && !deepEqual(got, ep)) changed = true;
       want.delete(key);
     }
@@ -88,10 +126,12 @@ export function reconcileSlices(
   const rest = want.values();
   const fill = (d: Draft) => {
     const into = (d.endpoints ??= []);
+    const added = (d.added ??= []);
     while (want.size > 0 && into.length < MAX_ENDPOINTS_PER_SLICE) {
       const ep = rest.next().value!;
       want.delete(endpointKey(ep));
       into.push(ep);
+      added.push(ep);
     }
   };
   // 2. The slices being written anyway are filled up, the fullest first.
@@ -130,8 +170,8 @@ export function reconcileSlices(
   const namespace = svc.metadata.namespace ?? 'default';
   // None is created for a Service being deleted (the garbage collector is taking its slices).
   if (!svc.metadata.deletionTimestamp)
-    for (const d of toCreate)
-      ctx.create<EndpointSlice>({
+    for (const d of toCreate) {
+      const created = ctx.create<EndpointSlice>({
         apiVersion: 'discovery.k8s.io/v1',
         kind: 'EndpointSlice',
         metadata: {
@@ -144,9 +184,12 @@ export function reconcileSlices(
         endpoints: d.endpoints,
         ports: d.ports,
       });
+      for (const ep of d.added ?? []) placed.push([ep, created.metadata.name]);
+    }
   for (const name of [...toUpdate.keys()].sort()) {
     const d = toUpdate.get(name)!;
     const base = d.base!;
+    for (const ep of d.added ?? []) placed.push([ep, name]);
     ctx.update<EndpointSlice>({
       ...base,
       metadata: d.replaces
@@ -157,7 +200,102 @@ export function reconcileSlices(
       ports: d.ports,
     });
   }
-  for (const s of [...toDelete, ...otherType]) ctx.delete('EndpointSlice', namespace, s.metadata.name);
+  const deleted = [...toDelete, ...otherType];
+  for (const s of deleted) ctx.delete('EndpointSlice', namespace, s.metadata.name);
+  return { placed, deleted };
+}
+
+/**
+ * A Service's slices between reconciles: what changed among its endpoints since the last, and
+ * which slice holds each endpoint, so a reconcile of a thousand endpoints after one pod changed
+ * looks at the slice that holds it, not at every endpoint (upstream goes over them all; the
+ * result is the same). Anything else that changed (the slices, written by someone else or
+ * restored; the ports; the Service's labels; no endpoint left) takes the whole reconcile.
+ */
+export class SliceTracker {
+  private readonly gone = new Set<string>();
+  private readonly came = new Map<string, SliceEndpoint>();
+  private placed: Map<string, string> | undefined;
+  private last: { slices: readonly EndpointSlice[]; ports: string; labels: unknown } | undefined;
+
+  /** An endpoint left, or this version of it was replaced. */
+  left(ep: SliceEndpoint): void {
+    const key = endpointKey(ep);
+    this.gone.add(key);
+    if (this.came.get(key) === ep) this.came.delete(key);
+  }
+
+  /** An endpoint came, or this is its new version. */
+  arrived(ep: SliceEndpoint): void {
+    this.came.set(endpointKey(ep), ep);
+  }
+
+  /**
+   * Reconciles the slices (`existing`) with the endpoints (`desired`, in address order, asked
+   * for only when the whole reconcile runs). `count`: how many endpoints there are.
+   */
+  sync(
+    ctx: ControllerContext,
+    svc: Service,
+    existing: readonly EndpointSlice[],
+    desired: () => readonly SliceEndpoint[],
+    count: number,
+    ports: SlicePort[],
+  ): void {
+    const portsText = JSON.stringify(ports);
+    const last = this.last;
+    const same =
+      last !== undefined &&
+      this.placed !== undefined &&
+      last.ports === portsText &&
+      last.labels === svc.metadata.labels &&
+      last.slices.length === existing.length &&
+      last.slices.every((s, i) => s === existing[i]);
+    if (same && this.gone.size === 0 && this.came.size === 0) return;
+    // The whole reconcile also when a slice would not be kept as it is (the placeholder, whose
+    // ports differ, once endpoints come), or none may be created.
+    const incremental =
+      same &&
+      count > 0 &&
+      existing.length > 0 &&
+      !svc.metadata.deletionTimestamp &&
+      existing.every((s) => portsTextOf(s) === portsText);
+    const placed = this.placed;
+    const { placed: moved } = incremental
+      ? reconcileSlices(
+          ctx,
+          svc,
+          existing,
+          { changes: { gone: this.gone, came: [...this.came.values()].sort(byAddress), placed: placed! } },
+          ports,
+        )
+      : reconcileSlices(ctx, svc, existing, { desired: desired() }, ports);
+    const namespace = svc.metadata.namespace ?? 'default';
+    const now = ctx.store
+      .list<EndpointSlice>('EndpointSlice', namespace)
+      .filter((s) => s.metadata.labels?.['kubernetes.io/service-name'] === svc.metadata.name);
+    if (incremental) {
+      for (const key of this.gone) placed!.delete(key);
+      for (const [ep, name] of moved) placed!.set(endpointKey(ep), name);
+    } else {
+      const all = new Map<string, string>();
+      for (const s of now) for (const ep of s.endpoints ?? []) all.set(endpointKey(ep), s.metadata.name);
+      this.placed = all;
+    }
+    this.gone.clear();
+    this.came.clear();
+    this.last = { slices: now, ports: portsText, labels: svc.metadata.labels };
+  }
+}
+
+/** Address order (the IP as text, then the pod's uid), as the members are kept. */
+function byAddress(a: SliceEndpoint, b: SliceEndpoint): number {
+  const x = a.addresses[0] ?? '';
+  const y = b.addresses[0] ?? '';
+  if (x !== y) return x < y ? -1 : 1;
+  const u = a.targetRef?.uid ?? '';
+  const v = b.targetRef?.uid ?? '';
+  return u < v ? -1 : u > v ? 1 : 0;
 }
 
 /** Labels a Service's own do not override (isReservedLabelKey). */
@@ -168,8 +306,26 @@ const RESERVED = new Set([
   'multicluster.kubernetes.io/source-cluster',
 ]);
 
-/** setEndpointSliceLabels: the Service's own labels, its name, and who manages the slice. */
+const portsTexts = new WeakMap<EndpointSlice, string>();
+
+/** A slice's ports as text, once per (immutable) slice. */
+function portsTextOf(s: EndpointSlice): string {
+  let text = portsTexts.get(s);
+  if (text === undefined) portsTexts.set(s, (text = JSON.stringify(s.ports ?? [])));
+  return text;
+}
+
+/** The labels of a Service's slices, once per (immutable) Service object. */
+const labelsOf = new WeakMap<Service, Record<string, string>>();
+
 function sliceLabels(svc: Service): Record<string, string> {
+  let labels = labelsOf.get(svc);
+  if (!labels) labelsOf.set(svc, (labels = computeSliceLabels(svc)));
+  return labels;
+}
+
+/** setEndpointSliceLabels: the Service's own labels, its name, and who manages the slice. */
+function computeSliceLabels(svc: Service): Record<string, string> {
   const labels: Record<string, string> = {};
   for (const [k, v] of Object.entries(svc.metadata.labels ?? {})) if (!RESERVED.has(k)) labels[k] = v;
   if (svc.spec.clusterIP === 'None') labels['service.kubernetes.io/headless'] = '';
