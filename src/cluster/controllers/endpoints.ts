@@ -557,10 +557,14 @@ export function serviceEndpoints(store: StoreReader, namespace: string, service:
   if (hit && hit.slices.length === slices.length && hit.slices.every((s, i) => s === slices[i]))
     return hit.endpoints;
   // Each slice's lists once per (immutable) slice, merged: a write changes one slice of many.
+  // Traffic reads only the ready ones; the not-ready ones are merged when the diagram asks.
   const lists = slices.map(targetsOf);
-  const endpoints = {
+  let notReady: readonly EndpointTarget[] | undefined;
+  const endpoints: ServiceEndpoints = {
     ready: merge(lists.map((l) => l.ready)),
-    notReady: merge(lists.map((l) => l.notReady)),
+    get notReady() {
+      return (notReady ??= merge(lists.map((l) => l.notReady)));
+    },
   };
   routed.set(slices[0]!, { slices, endpoints });
   return endpoints;

@@ -21,9 +21,11 @@ export const MANAGED_BY = 'endpointslice-controller.k8s.io';
 
 export type SlicePort = NonNullable<EndpointSlice['ports']>[number];
 
-/** The identity of an endpoint within a Service's slices: its address and its pod. */
-export const endpointKey = (ep: SliceEndpoint): string =>
-  `${ep.addresses[0] ?? ''}/${ep.targetRef?.uid ?? ''}`;
+/**
+ * The identity of an endpoint within a Service's slices: its pod (whose address does not change),
+ * else its address. A string already stored, so a map finds it without hashing it anew.
+ */
+export const endpointKey = (ep: SliceEndpoint): string => ep.targetRef?.uid || (ep.addresses[0] ?? '');
 
 /**
  * A slice being worked out: the stored one it changes (none for a new slice), whether it is
@@ -216,7 +218,15 @@ export class SliceTracker {
   private readonly gone = new Set<string>();
   private readonly came = new Map<string, SliceEndpoint>();
   private placed: Map<string, string> | undefined;
-  private last: { slices: readonly EndpointSlice[]; ports: string; labels: unknown } | undefined;
+  private last:
+    | {
+        slices: readonly EndpointSlice[];
+        ports: string;
+        labels: unknown;
+        /** Every one of the slices has these ports (none is the placeholder). */
+        uniform: boolean;
+      }
+    | undefined;
 
   /** An endpoint left, or this version of it was replaced. */
   left(ep: SliceEndpoint): void {
@@ -255,11 +265,7 @@ export class SliceTracker {
     // The whole reconcile also when a slice would not be kept as it is (the placeholder, whose
     // ports differ, once endpoints come), or none may be created.
     const incremental =
-      same &&
-      count > 0 &&
-      existing.length > 0 &&
-      !svc.metadata.deletionTimestamp &&
-      existing.every((s) => portsTextOf(s) === portsText);
+      same && count > 0 && existing.length > 0 && !svc.metadata.deletionTimestamp && last.uniform;
     const placed = this.placed;
     const { placed: moved } = incremental
       ? reconcileSlices(
@@ -284,7 +290,12 @@ export class SliceTracker {
     }
     this.gone.clear();
     this.came.clear();
-    this.last = { slices: now, ports: portsText, labels: svc.metadata.labels };
+    this.last = {
+      slices: now,
+      ports: portsText,
+      labels: svc.metadata.labels,
+      uniform: now.every((s) => portsTextOf(s) === portsText),
+    };
   }
 }
 
