@@ -167,11 +167,22 @@ function scanMembers(ctx: ControllerContext, namespace: string, selector: Record
   return members.sort(byAddress);
 }
 
-/** ShouldPodBeInEndpoints(pod, includeTerminating: true), and what each object shows of it. */
-function memberOf(p: Pod, namespace: string, selector: Record<string, string>): Member | undefined {
-  if ((p.metadata.namespace ?? 'default') !== namespace || !p.status?.podIP) return undefined;
-  if (p.status.phase === 'Succeeded' || p.status.phase === 'Failed') return undefined;
-  if (!mapSelectorMatches(selector, p.metadata.labels)) return undefined;
+/**
+ * ShouldPodBeInEndpoints(pod, includeTerminating: true), and what each object shows of it (with
+ * `make` false, only whether the pod is a member: `true` for one).
+ */
+function memberOf(p: Pod, namespace: string, selector: Record<string, string>): Member | undefined;
+function memberOf(p: Pod, namespace: string, selector: Record<string, string>, make: false): boolean;
+function memberOf(
+  p: Pod,
+  namespace: string,
+  selector: Record<string, string>,
+  make = true,
+): Member | boolean | undefined {
+  if ((p.metadata.namespace ?? 'default') !== namespace || !p.status?.podIP) return make ? undefined : false;
+  if (p.status.phase === 'Succeeded' || p.status.phase === 'Failed') return make ? undefined : false;
+  if (!mapSelectorMatches(selector, p.metadata.labels)) return make ? undefined : false;
+  if (!make) return true;
   const ready = isPodReady(p);
   const terminating = !!p.metadata.deletionTimestamp;
   const name = p.metadata.name;
@@ -232,14 +243,17 @@ function viewOf(sorted: Member[]): MembersView {
   };
 }
 
-/** Whether a member shows the same in both (then the one last written stands). */
-function sameMember(x: Member, y: Member): boolean {
+/**
+ * Whether the pod, were it a member, would show as `m` does: same address, node, uid, readiness and
+ * termination (then `m`, as last written, stands).
+ */
+function showsAs(p: Pod, m: Member): boolean {
   return (
-    x.ip === y.ip &&
-    x.ready === y.ready &&
-    x.terminating === y.terminating &&
-    x.pod.metadata.uid === y.pod.metadata.uid &&
-    x.pod.spec.nodeName === y.pod.spec.nodeName
+    p.status?.podIP === m.ip &&
+    !!p.metadata.deletionTimestamp === m.terminating &&
+    p.metadata.uid === m.pod.metadata.uid &&
+    p.spec.nodeName === m.pod.spec.nodeName &&
+    isPodReady(p) === m.ready
   );
 }
 
@@ -418,13 +432,15 @@ export class ServiceMembers {
     if (e.dirty.size === 0) return;
     for (const key of e.dirty) {
       const pod = store.getByKey<Pod>('Pod', key);
-      const next = pod && memberOf(pod, e.namespace, e.selector);
       const prev = e.byPod.get(key);
-      if (!prev && !next) continue;
-      if (prev && next && sameMember(prev, next) && prev.pod.status.podIP === next.pod.status.podIP) {
-        prev.pod = next.pod;
+      // Most pod writes (the kubelet's progress) change nothing the endpoints show: tell so before
+      // making the member's objects.
+      if (prev && pod && showsAs(pod, prev) && memberOf(pod, e.namespace, e.selector, false)) {
+        prev.pod = pod;
         continue;
       }
+      const next = pod && memberOf(pod, e.namespace, e.selector);
+      if (!prev && !next) continue;
       if (prev) {
         e.remove(prev);
         e.byPod.delete(key);
