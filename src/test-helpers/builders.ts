@@ -262,6 +262,15 @@ export function scalingMessages(events: readonly KubeEvent[] | object[]): string
   return (events as KubeEvent[]).filter((e) => e.reason === 'ScalingReplicaSet').map((e) => e.message);
 }
 
+/** The book's kubia Service (port 80 to the pods' 8080), selecting `app: kubia`. */
+export const KUBIA_SERVICE = `apiVersion: v1
+kind: Service
+metadata: { name: kubia }
+spec:
+  selector: { app: kubia }
+  ports: [{ port: 80, targetPort: 8080 }]
+`;
+
 /** The book's kubia Deployment (Kubernetes in Action, ch. 9), with overridable fields. */
 export function kubiaYaml(
   o: {

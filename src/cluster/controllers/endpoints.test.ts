@@ -8,18 +8,10 @@ import { describe, expect, it } from 'vitest';
 import type { Endpoints } from '../../k8s/types.ts';
 import { parseManifests } from '../../k8s/yaml.ts';
 import { runKubectl } from '../../kubectl/index.ts';
-import { zeroTiming } from '../../test-helpers/builders.ts';
+import { KUBIA_SERVICE, zeroTiming } from '../../test-helpers/builders.ts';
 import { applyAll } from '../apply.ts';
 import { SimCluster } from '../cluster.ts';
 import { MAX_CAPACITY, OVER_CAPACITY, serviceEndpoints } from './endpoints.ts';
-
-const SERVICE = `apiVersion: v1
-kind: Service
-metadata: { name: kubia }
-spec:
-  selector: { app: kubia }
-  ports: [{ port: 80, targetPort: 8080 }]
-`;
 
 /**
  * A Deployment of `replicas` pods behind the Service; `ready: false` gives them a readiness probe
@@ -99,7 +91,7 @@ describe('Endpoints past maxCapacity (TestSyncServiceOverCapacity)', () => {
     },
   ])('$name: $ready ready and $notReady not ready pods', ({ ready, notReady, want }) => {
     const sim = cluster(12);
-    applyAll(sim, parseManifests(SERVICE));
+    applyAll(sim, parseManifests(KUBIA_SERVICE));
     if (ready) applyAll(sim, parseManifests(deployment('up', ready, true)));
     if (notReady) applyAll(sim, parseManifests(deployment('down', notReady, false)));
     sim.advance(5);
@@ -111,7 +103,7 @@ describe('Endpoints past maxCapacity (TestSyncServiceOverCapacity)', () => {
 
   it('keeps the first thousand ready addresses in order, and drops the annotation once back at capacity', () => {
     const sim = cluster(12);
-    applyAll(sim, parseManifests(SERVICE + '---\n' + deployment('up', MAX_CAPACITY + 5, true)));
+    applyAll(sim, parseManifests(KUBIA_SERVICE + '---\n' + deployment('up', MAX_CAPACITY + 5, true)));
     sim.advance(5);
     const all = serviceEndpoints(sim.store, 'default', 'kubia').ready.map((e) => e.ip);
     const kept = endpointsOf(sim)!.subsets![0]!.addresses!.map((a) => a.ip);
@@ -128,7 +120,7 @@ describe('Endpoints past maxCapacity (TestSyncServiceOverCapacity)', () => {
 describe('address order (LessEndpointAddress: the IP as text, then the uid)', () => {
   it('lists 10.244.1.10 before 10.244.1.2, in Endpoints and in what kube-proxy routes to', () => {
     const sim = cluster(1);
-    applyAll(sim, parseManifests(SERVICE + '---\n' + deployment('up', 11, true)));
+    applyAll(sim, parseManifests(KUBIA_SERVICE + '---\n' + deployment('up', 11, true)));
     sim.advance(5);
     const want = [10, 11, 12, 2, 3, 4, 5, 6, 7, 8, 9].map((n) => `10.244.1.${n}`);
     expect(endpointsOf(sim)!.subsets![0]!.addresses!.map((a) => a.ip)).toEqual(want);

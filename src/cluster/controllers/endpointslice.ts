@@ -17,7 +17,7 @@ import type { ControllerContext } from '../context.ts';
 /** The endpointslice controller's --max-endpoints-per-slice (100 by default). */
 export const MAX_ENDPOINTS_PER_SLICE = 100;
 
-export const MANAGED_BY = 'endpointslice-controller.k8s.io';
+const MANAGED_BY = 'endpointslice-controller.k8s.io';
 
 export type SlicePort = NonNullable<EndpointSlice['ports']>[number];
 
@@ -58,7 +58,8 @@ interface Changes {
  * Brings the Service's slices (`existing`, by name) to hold `desired` (in address order) under
  * `ports`; writes only the slices that change. Given the changes since the last reconcile of
  * these very slices under the same ports and labels instead, it works out the same from the
- * slices holding what changed. Returns the slices written (by name) and deleted.
+ * slices holding what changed. Returns each wanted endpoint put into a slice, with the slice's
+ * name.
  */
 export function reconcileSlices(
   ctx: ControllerContext,
@@ -66,13 +67,12 @@ export function reconcileSlices(
   existing: readonly EndpointSlice[],
   input: { desired: readonly SliceEndpoint[] } | { changes: Changes },
   ports: SlicePort[],
-): { placed: [SliceEndpoint, string][]; deleted: EndpointSlice[] } {
+): [SliceEndpoint, string][] {
   const labels = sliceLabels(svc);
   const portKey = JSON.stringify(ports);
   const changes = 'changes' in input ? input.changes : undefined;
   const want = new Map<string, SliceEndpoint>();
-  for (const ep of changes ? changes.came : (input as { desired: readonly SliceEndpoint[] }).desired)
-    want.set(endpointKey(ep), ep);
+  for (const ep of 'desired' in input ? input.desired : input.changes.came) want.set(endpointKey(ep), ep);
   const toDelete: EndpointSlice[] = [];
   const group: EndpointSlice[] = [];
   // Slices of an address type the Service does not have (the deprecated "IP") go, after the rest.
@@ -202,9 +202,8 @@ export function reconcileSlices(
       ports: d.ports,
     });
   }
-  const deleted = [...toDelete, ...otherType];
-  for (const s of deleted) ctx.delete('EndpointSlice', namespace, s.metadata.name);
-  return { placed, deleted };
+  for (const s of [...toDelete, ...otherType]) ctx.delete('EndpointSlice', namespace, s.metadata.name);
+  return placed;
 }
 
 /**
@@ -267,7 +266,7 @@ export class SliceTracker {
     const incremental =
       same && count > 0 && existing.length > 0 && !svc.metadata.deletionTimestamp && last.uniform;
     const placed = this.placed;
-    const { placed: moved } = incremental
+    const moved = incremental
       ? reconcileSlices(
           ctx,
           svc,

@@ -9,7 +9,7 @@ import { timestamp } from '../../k8s/time.ts';
 import type { ContainerStatus, Endpoints, NodeObject, Pod, PodCondition } from '../../k8s/types.ts';
 import { parseManifests } from '../../k8s/yaml.ts';
 import { runKubectl } from '../../kubectl/index.ts';
-import { zeroTiming } from '../../test-helpers/builders.ts';
+import { KUBIA_SERVICE, zeroTiming } from '../../test-helpers/builders.ts';
 import { applyAll } from '../apply.ts';
 import type { AppBehaviour } from '../apps.ts';
 import { SimCluster, type ClusterOptions } from '../cluster.ts';
@@ -33,14 +33,6 @@ function world(options: ClusterOptions = {}): { sim: SimCluster; log: Logged[] }
   };
   return { sim, log };
 }
-
-const SERVICE = `apiVersion: v1
-kind: Service
-metadata: { name: kubia }
-spec:
-  selector: { app: kubia }
-  ports: [{ port: 80, targetPort: 8080 }]
-`;
 
 function podYaml(
   name: string,
@@ -166,7 +158,7 @@ describe('normal start', () => {
 
   it('a slow pull keeps the pod ContainerCreating, out of the endpoints, for the whole pull', () => {
     const { sim, log } = world({ timing: { imagePullSeconds: 60 } });
-    applyAll(sim, parseManifests(SERVICE));
+    applyAll(sim, parseManifests(KUBIA_SERVICE));
     addPod(sim, 'p', 'luksa/kubia:v1');
     sim.advance(45);
     expect(statusColumn(sim, 'p')).toBe('ContainerCreating');
@@ -334,7 +326,7 @@ describe('probes against the simulated apps, all-zero timing', () => {
     'v3 with a readiness probe every second and failureThreshold $failureThreshold: not Ready at $notReadyAt s',
     ({ failureThreshold, notReadyAt, failed }) => {
       const { sim, log } = world({ timing: zeroTiming });
-      applyAll(sim, parseManifests(SERVICE));
+      applyAll(sim, parseManifests(KUBIA_SERVICE));
       addPod(sim, 'p', 'luksa/kubia:v3', { probes: readiness(failureThreshold) });
       sim.advance(0.5);
       expect(main(getPod(sim, 'p'))?.ready).toBe(true);
@@ -404,7 +396,7 @@ describe('probes against the simulated apps, all-zero timing', () => {
 describe('termination', () => {
   it('graceful: Killing, Terminating for the shutdown time (~5 s), out of the endpoints at once', () => {
     const { sim, log } = world();
-    applyAll(sim, parseManifests(SERVICE));
+    applyAll(sim, parseManifests(KUBIA_SERVICE));
     addPod(sim, 'p', 'luksa/kubia:v1');
     sim.advance(30);
     expect(endpointAddresses(sim)).toEqual(['p']);
@@ -433,7 +425,7 @@ describe('termination', () => {
   ])('$scenario', ({ grace, goneAt }) => {
     const apps: Record<string, Partial<AppBehaviour>> = { 'example/slow:1': { shutdownSeconds: 60 } };
     const { sim } = world({ timing: zeroTiming, apps });
-    applyAll(sim, parseManifests(SERVICE));
+    applyAll(sim, parseManifests(KUBIA_SERVICE));
     addPod(sim, 'p', 'example/slow:1', { grace: 30 });
     sim.advance(1);
     expect(endpointAddresses(sim)).toEqual(['p']);
@@ -557,7 +549,7 @@ describe('timing', () => {
 
   it('all-zero timing stays exact: Ready when created, gone when deleted', () => {
     const { sim, log } = world({ timing: zeroTiming });
-    applyAll(sim, parseManifests(SERVICE));
+    applyAll(sim, parseManifests(KUBIA_SERVICE));
     addPod(sim, 'p', 'luksa/kubia:v1');
     sim.advance(0);
     expect(log.map((e) => [e.t, e.reason])).toEqual([
