@@ -12,7 +12,7 @@
  * All timings come from `Timing` with seeded jitter; with every duration 0 and no probes a pod is
  * Ready in the instant it is bound.
  */
-import { joinFlat } from '../k8s/copy.ts';
+import { joinFlat, sameItems } from '../k8s/copy.ts';
 import { putHex } from '../k8s/hash.ts';
 import { timestamp } from '../k8s/time.ts';
 import type { Container, ContainerStatus, NodeObject, Pod, PodCondition, Probe } from '../k8s/types.ts';
@@ -396,9 +396,7 @@ function podConditions(
     condition(containersReady, 'ContainersReady', ready, ts),
   ];
   if (scheduled) out.push(scheduled);
-  return existing && out.length === existing.length && out.every((c, i) => c === existing[i])
-    ? existing
-    : out;
+  return existing && sameItems(out, existing) ? existing : out;
 }
 
 const TRUE = { status: 'True' } as const;

@@ -95,6 +95,13 @@ export function deepEqual(a: unknown, b: unknown): boolean {
   return na === nb;
 }
 
+/** Whether two lists hold the very same items, in the same order. */
+export function sameItems<T>(a: readonly T[], b: readonly T[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
 /**
  * Freezes a JSON-shaped value and everything in it, stopping at parts already frozen (objects in
  * the store share unchanged parts with their previous versions, so a write freezes only what is

@@ -23,6 +23,7 @@ import type {
   ReplicaSet,
   Service,
 } from '../k8s/types.ts';
+import { sameItems } from '../k8s/copy.ts';
 import { parseTimestamp } from '../k8s/time.ts';
 import { parseQuantity } from '../k8s/quantity.ts';
 import type { ColourBook } from './colours.ts';
@@ -335,12 +336,6 @@ export class ViewCache {
   byName: { deployments: DeploymentView[]; loose: PodView[]; map: Map<string, PodView> } | undefined;
   nodes = new Map<string, { node: NodeObject; on: Pod[]; cpu: number; memory: number; view: NodeView }>();
 }
-
-const sameItems = <T>(a: readonly T[], b: readonly T[]): boolean => {
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
-  return true;
-};
 
 const ownerUid = (p: Pod) => p.metadata.ownerReferences?.find((r) => r.controller)?.uid ?? '';
 

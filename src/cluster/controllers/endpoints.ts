@@ -4,7 +4,7 @@
  * addresses and the others as not ready, sorted, at most MAX_CAPACITY of them. EndpointSlices
  * (endpointslice.ts): the same pods and the terminating ones, at most a hundred a slice.
  */
-import { deepEqual, deepFreeze } from '../../k8s/copy.ts';
+import { deepEqual, deepFreeze, sameItems } from '../../k8s/copy.ts';
 import { mapSelectorMatches } from '../../k8s/labels.ts';
 import type {
   EndpointAddress,
@@ -18,14 +18,12 @@ import type { ControllerContext, InformerHandlers, StoreReader } from '../contex
 import { podEndpointChanged } from './podfacts.ts';
 import { objectKey } from '../store.ts';
 import { isPodReady } from './deployment/util.ts';
-import { reconcileSlices, SliceTracker, type SlicePort } from './endpointslice.ts';
+import { addressOrder, reconcileSlices, SliceTracker, slicesOf, type SlicePort } from './endpointslice.ts';
 
 export function syncEndpoints(ctx: ControllerContext, key: string, cache?: ServiceMembers): void {
   const [namespace, name] = key.split('/') as [string, string];
   const svc = ctx.store.get<Service>('Service', namespace, name);
-  const slices = ctx.store
-    .list<EndpointSlice>('EndpointSlice', namespace)
-    .filter((s) => s.metadata.labels?.['kubernetes.io/service-name'] === name);
+  const slices = slicesOf(ctx.store, namespace, name);
   if (!svc) {
     cache?.forget(key);
     if (ctx.store.get('Endpoints', namespace, name)) ctx.delete('Endpoints', namespace, name);
@@ -167,41 +165,36 @@ function scanMembers(ctx: ControllerContext, namespace: string, selector: Record
   return members.sort(byAddress);
 }
 
-/**
- * ShouldPodBeInEndpoints(pod, includeTerminating: true), and what each object shows of it (with
- * `make` false, only whether the pod is a member: `true` for one).
- */
-function memberOf(p: Pod, namespace: string, selector: Record<string, string>): Member | undefined;
-function memberOf(p: Pod, namespace: string, selector: Record<string, string>, make: false): boolean;
-function memberOf(
-  p: Pod,
-  namespace: string,
-  selector: Record<string, string>,
-  make = true,
-): Member | boolean | undefined {
-  if ((p.metadata.namespace ?? 'default') !== namespace || !p.status?.podIP) return make ? undefined : false;
-  if (p.status.phase === 'Succeeded' || p.status.phase === 'Failed') return make ? undefined : false;
-  if (!mapSelectorMatches(selector, p.metadata.labels)) return make ? undefined : false;
-  if (!make) return true;
+/** ShouldPodBeInEndpoints(pod, includeTerminating: true), for a Service in `namespace`. */
+function isMember(p: Pod, namespace: string, selector: Record<string, string>): boolean {
+  if ((p.metadata.namespace ?? 'default') !== namespace || !p.status?.podIP) return false;
+  if (p.status.phase === 'Succeeded' || p.status.phase === 'Failed') return false;
+  return mapSelectorMatches(selector, p.metadata.labels);
+}
+
+/** The pod as a member, with what each object shows of it; undefined when it is none. */
+function memberOf(p: Pod, namespace: string, selector: Record<string, string>): Member | undefined {
+  const ip = p.status?.podIP;
+  if (!ip || !isMember(p, namespace, selector)) return undefined;
   const ready = isPodReady(p);
   const terminating = !!p.metadata.deletionTimestamp;
   const name = p.metadata.name;
   const uid = p.metadata.uid ?? '';
   return {
-    ip: p.status.podIP,
+    ip,
     uid,
     ready,
     terminating,
     pod: p,
     // Frozen as the store would freeze them, once per member instead of once per write.
     address: deepFreeze({
-      ip: p.status.podIP,
+      ip,
       nodeName: p.spec.nodeName ?? '',
       targetRef: { kind: 'Pod', name, namespace, uid },
     }),
     // podToEndpoint: serving is the pod's readiness; a terminating endpoint is never ready.
     sliceEndpoint: deepFreeze({
-      addresses: [p.status.podIP],
+      addresses: [ip],
       conditions: { ready: ready && !terminating, serving: ready, terminating },
       nodeName: p.spec.nodeName ?? '',
       targetRef: { kind: 'Pod', name, namespace, uid },
@@ -235,11 +228,16 @@ interface MembersView {
   slices?: SliceTracker;
 }
 
+/** Which of the Endpoints object's lists a member is in: neither while it terminates. */
+const inReady = (m: Member): boolean => !m.terminating && m.ready;
+const inNotReady = (m: Member): boolean => !m.terminating && !m.ready;
+const addressOf = (m: Member): EndpointAddress => m.address;
+
 function viewOf(sorted: Member[]): MembersView {
   return {
     sorted,
-    readyAddresses: sorted.filter((m) => !m.terminating && m.ready).map((m) => m.address),
-    notReadyAddresses: sorted.filter((m) => !m.terminating && !m.ready).map((m) => m.address),
+    readyAddresses: sorted.filter(inReady).map(addressOf),
+    notReadyAddresses: sorted.filter(inNotReady).map(addressOf),
   };
 }
 
@@ -294,21 +292,15 @@ function resolveNamedPort(members: Member[], target: string | number | undefined
   return undefined;
 }
 
-/**
- * The endpoints controller's order of addresses (LessEndpointAddress, which RepackSubsets sorts
- * by): the IP as text, byte by byte (so 10.244.1.10 comes before 10.244.1.2), then the pod's uid.
- * kube-proxy lists endpoints by their text too.
- */
-function byAddress(a: { ip: string; uid: string }, b: { ip: string; uid: string }): number {
-  if (a.ip !== b.ip) return a.ip < b.ip ? -1 : 1;
-  return a.uid < b.uid ? -1 : a.uid > b.uid ? 1 : 0;
-}
+/** Members and endpoint targets in address order (addressOrder). */
+const byAddress = (a: { ip: string; uid: string }, b: { ip: string; uid: string }): number =>
+  addressOrder(a.ip, a.uid, b.ip, b.uid);
 
 /**
  * The members of one Service, kept from pod changes: in address order, and the ready and not-ready
- * ones that are not terminating with their addresses. Each list is replaced, never changed in place, when a member comes, goes or shows
- * otherwise: what was written keeps its lists, and a sync that finds nothing new compares one
- * reference.
+ * ones that are not terminating with their addresses. Each list is replaced, never changed in
+ * place, when a member comes, goes or shows otherwise: what was written keeps its lists, and a
+ * sync that finds nothing new compares one reference.
  */
 class MembersEntry implements MembersView {
   readonly byPod = new Map<string, Member>();
@@ -327,11 +319,10 @@ class MembersEntry implements MembersView {
 
   fill(members: Member[]): void {
     this.sorted = members.sort(byAddress);
-    const view = viewOf(this.sorted);
-    this.ready = this.sorted.filter((m) => !m.terminating && m.ready);
-    this.notReady = this.sorted.filter((m) => !m.terminating && !m.ready);
-    this.readyAddresses = view.readyAddresses;
-    this.notReadyAddresses = view.notReadyAddresses;
+    this.ready = this.sorted.filter(inReady);
+    this.notReady = this.sorted.filter(inNotReady);
+    this.readyAddresses = this.ready.map(addressOf);
+    this.notReadyAddresses = this.notReady.map(addressOf);
   }
 
   /**
@@ -352,8 +343,9 @@ class MembersEntry implements MembersView {
 
   /** The Endpoints list a member is in, with its addresses (none for a terminating member). */
   private listOf(m: Member): [Member[], EndpointAddress[]] | undefined {
-    if (m.terminating) return undefined;
-    return m.ready ? [this.ready, this.readyAddresses] : [this.notReady, this.notReadyAddresses];
+    if (inReady(m)) return [this.ready, this.readyAddresses];
+    if (inNotReady(m)) return [this.notReady, this.notReadyAddresses];
+    return undefined;
   }
 
   remove(m: Member): void {
@@ -435,7 +427,7 @@ export class ServiceMembers {
       const prev = e.byPod.get(key);
       // Most pod writes (the kubelet's progress) change nothing the endpoints show: tell so before
       // making the member's objects.
-      if (prev && pod && showsAs(pod, prev) && memberOf(pod, e.namespace, e.selector, false)) {
+      if (prev && pod && showsAs(pod, prev) && isMember(pod, e.namespace, e.selector)) {
         prev.pod = pod;
         continue;
       }
@@ -565,13 +557,10 @@ function merge(lists: (readonly EndpointTarget[])[]): readonly EndpointTarget[] 
 }
 
 export function serviceEndpoints(store: StoreReader, namespace: string, service: string): ServiceEndpoints {
-  const slices = store
-    .list<EndpointSlice>('EndpointSlice', namespace)
-    .filter((s) => s.metadata.labels?.['kubernetes.io/service-name'] === service);
+  const slices = slicesOf(store, namespace, service);
   if (slices.length === 0) return NO_ENDPOINTS;
   const hit = routed.get(slices[0]!);
-  if (hit && hit.slices.length === slices.length && hit.slices.every((s, i) => s === slices[i]))
-    return hit.endpoints;
+  if (hit && sameItems(hit.slices, slices)) return hit.endpoints;
   // Each slice's lists once per (immutable) slice, merged: a write changes one slice of many.
   // Traffic reads only the ready ones; the not-ready ones are merged when the diagram asks.
   const lists = slices.map(targetsOf);

@@ -10,9 +10,9 @@
  * is created is rewritten instead. Where upstream takes endpoints and slices in map order (any
  * order), this takes them in address order and by name, so a replay is exact.
  */
-import { deepEqual } from '../../k8s/copy.ts';
+import { deepEqual, sameItems } from '../../k8s/copy.ts';
 import type { EndpointSlice, Service, SliceEndpoint } from '../../k8s/types.ts';
-import type { ControllerContext } from '../context.ts';
+import type { ControllerContext, StoreReader } from '../context.ts';
 
 /** The endpointslice controller's --max-endpoints-per-slice (100 by default). */
 export const MAX_ENDPOINTS_PER_SLICE = 100;
@@ -20,6 +20,23 @@ export const MAX_ENDPOINTS_PER_SLICE = 100;
 const MANAGED_BY = 'endpointslice-controller.k8s.io';
 
 export type SlicePort = NonNullable<EndpointSlice['ports']>[number];
+
+/** A Service's EndpointSlices: those labelled with its name, by name (as controllers find them). */
+export function slicesOf(store: StoreReader, namespace: string, service: string): EndpointSlice[] {
+  return store
+    .list<EndpointSlice>('EndpointSlice', namespace)
+    .filter((s) => s.metadata.labels?.['kubernetes.io/service-name'] === service);
+}
+
+/**
+ * The endpoints controller's order of addresses (LessEndpointAddress, which RepackSubsets sorts
+ * by): the IP as text, byte by byte (so 10.244.1.10 comes before 10.244.1.2), then the pod's uid.
+ * kube-proxy lists endpoints by their text too, and the slices take new endpoints in this order.
+ */
+export function addressOrder(ipA: string, uidA: string, ipB: string, uidB: string): number {
+  if (ipA !== ipB) return ipA < ipB ? -1 : 1;
+  return uidA < uidB ? -1 : uidA > uidB ? 1 : 0;
+}
 
 /**
  * The identity of an endpoint within a Service's slices: its pod (whose address does not change),
@@ -258,8 +275,7 @@ export class SliceTracker {
       this.placed !== undefined &&
       last.ports === portsText &&
       last.labels === svc.metadata.labels &&
-      last.slices.length === existing.length &&
-      last.slices.every((s, i) => s === existing[i]);
+      sameItems(last.slices, existing);
     if (same && this.gone.size === 0 && this.came.size === 0) return;
     // The whole reconcile also when a slice would not be kept as it is (the placeholder, whose
     // ports differ, once endpoints come), or none may be created.
@@ -276,9 +292,7 @@ export class SliceTracker {
         )
       : reconcileSlices(ctx, svc, existing, { desired: desired() }, ports);
     const namespace = svc.metadata.namespace ?? 'default';
-    const now = ctx.store
-      .list<EndpointSlice>('EndpointSlice', namespace)
-      .filter((s) => s.metadata.labels?.['kubernetes.io/service-name'] === svc.metadata.name);
+    const now = slicesOf(ctx.store, namespace, svc.metadata.name);
     if (incremental) {
       for (const key of this.gone) placed!.delete(key);
       for (const [ep, name] of moved) placed!.set(endpointKey(ep), name);
@@ -298,15 +312,9 @@ export class SliceTracker {
   }
 }
 
-/** Address order (the IP as text, then the pod's uid), as the members are kept. */
-function byAddress(a: SliceEndpoint, b: SliceEndpoint): number {
-  const x = a.addresses[0] ?? '';
-  const y = b.addresses[0] ?? '';
-  if (x !== y) return x < y ? -1 : 1;
-  const u = a.targetRef?.uid ?? '';
-  const v = b.targetRef?.uid ?? '';
-  return u < v ? -1 : u > v ? 1 : 0;
-}
+/** Endpoints in address order, as the members are kept. */
+const byAddress = (a: SliceEndpoint, b: SliceEndpoint): number =>
+  addressOrder(a.addresses[0] ?? '', a.targetRef?.uid ?? '', b.addresses[0] ?? '', b.targetRef?.uid ?? '');
 
 /** Labels a Service's own do not override (isReservedLabelKey). */
 const RESERVED = new Set([
