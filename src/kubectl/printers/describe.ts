@@ -5,6 +5,7 @@
  */
 import type { SimCluster } from '../../cluster/cluster.ts';
 import * as util from '../../cluster/controllers/deployment/util.ts';
+import { slicesOf } from '../../cluster/controllers/endpointslice.ts';
 import { leaseRenewedAt, nodeLease } from '../../cluster/lease.ts';
 import { formatLabels, formatSelector } from '../../k8s/labels.ts';
 import { podQOS } from '../../k8s/qos.ts';
@@ -359,9 +360,7 @@ export function describeService(cluster: SimCluster, svc: Service): string {
   w.write(0, `IP:\t${spec.clusterIP ?? ''}\n`);
   w.write(0, `IPs:\t${spec.clusterIPs?.length ? spec.clusterIPs.join(',') : '<none>'}\n`);
   if (spec.externalIPs?.length) w.write(0, `External IPs:\t${spec.externalIPs.join(',')}\n`);
-  const slices = cluster.store
-    .list<EndpointSlice>('EndpointSlice', svc.metadata.namespace)
-    .filter((s) => s.metadata.labels?.['kubernetes.io/service-name'] === svc.metadata.name);
+  const slices = slicesOf(cluster.store, svc.metadata.namespace ?? 'default', svc.metadata.name);
   for (const sp of spec.ports ?? []) {
     const name = sp.name || '<unset>';
     const proto = sp.protocol ?? 'TCP';
