@@ -17,33 +17,43 @@ import {
 
 const pods = (page: Page) => page.getByRole('button', { name: /^Pod kubia-/ });
 
-/** Every element of `locator` lies inside the window and inside the diagram's visible box. */
+/**
+ * Every element of `locator` lies inside the window and inside the diagram's visible box, once the
+ * layout has settled: the box is measured again at each try (a resize refits the drawing a frame or
+ * more later on a busy machine, and an exiting pod fades for a moment where it stood).
+ */
 async function allInView(page: Page, locator: Locator) {
-  // As painted: after the frame that follows the last change.
-  await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
-  const box = await page.locator('.diagram-box').boundingBox();
-  const view = page.viewportSize()!;
-  const boxes = await locator.evaluateAll((els) =>
-    els.map((e) => {
-      const r = e.getBoundingClientRect();
-      return {
-        name: e.getAttribute('aria-label') ?? '',
-        top: r.top,
-        bottom: r.bottom,
-        left: r.left,
-        right: r.right,
-      };
-    }),
-  );
-  expect(boxes.length).toBeGreaterThan(0);
-  const outside = boxes.filter(
-    (b) =>
-      b.top < Math.max(0, box!.y) ||
-      b.bottom > Math.min(view.height, box!.y + box!.height) ||
-      b.left < Math.max(0, box!.x) ||
-      b.right > Math.min(view.width, box!.x + box!.width),
-  );
-  expect(outside.map((b) => b.name)).toEqual([]);
+  const outside = async () => {
+    // As painted: after the frame that follows the last change.
+    await page.evaluate(
+      () => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))),
+    );
+    const box = (await page.locator('.diagram-box').boundingBox())!;
+    const view = page.viewportSize()!;
+    const boxes = await locator.evaluateAll((els) =>
+      els.map((e) => {
+        const r = e.getBoundingClientRect();
+        return {
+          name: e.getAttribute('aria-label') ?? '',
+          top: r.top,
+          bottom: r.bottom,
+          left: r.left,
+          right: r.right,
+        };
+      }),
+    );
+    expect(boxes.length).toBeGreaterThan(0);
+    return boxes
+      .filter(
+        (b) =>
+          b.top < Math.max(0, box.y) ||
+          b.bottom > Math.min(view.height, box.y + box.height) ||
+          b.left < Math.max(0, box.x) ||
+          b.right > Math.min(view.width, box.x + box.width),
+      )
+      .map((b) => b.name);
+  };
+  await expect.poll(outside, { timeout: 2000 }).toEqual([]);
   expect(await page.evaluate(() => [window.scrollX, window.scrollY])).toEqual([0, 0]);
 }
 
