@@ -182,14 +182,14 @@ export function setPodCondition(ctx: ControllerContext, pod: Pod, c: PodConditio
 
 export { upsertCondition };
 
-function nodeIp(nodes: NodeObject[], nodeName: string): string {
+function nodeIp(nodes: readonly NodeObject[], nodeName: string): string {
   return (
     nodes.find((n) => n.metadata.name === nodeName)?.status.addresses.find((a) => a.type === 'InternalIP')
       ?.address ?? ''
   );
 }
 
-function allocateIp(world: KubeletWorld, nodes: NodeObject[], nodeName: string): string {
+function allocateIp(world: KubeletWorld, nodes: readonly NodeObject[], nodeName: string): string {
   const index =
     Math.max(
       0,
@@ -335,9 +335,25 @@ function created(
   restarts: number,
 ): void {
   base.containerID = containerID(pod, c.name, restarts);
-  base.image = runtimeImage(c.image);
-  base.imageID = `${imageRepository(c.image)}@sha256:${imageDigest(c.image)}`;
+  const r = runtimeImageOf(c.image);
+  base.image = r.image;
+  base.imageID = r.imageID;
 }
+
+/**
+ * The image and image id the runtime reports for an image reference, made once per reference:
+ * every status a running pod's kubelet writes has them.
+ */
+function runtimeImageOf(image: string): { image: string; imageID: string } {
+  let r = runtimeImages.get(image);
+  if (r === undefined) {
+    r = { image: runtimeImage(image), imageID: `${imageRepository(image)}@sha256:${imageDigest(image)}` };
+    runtimeImages.set(image, r);
+  }
+  return r;
+}
+
+const runtimeImages = new Map<string, { image: string; imageID: string }>();
 
 /** The pod with the status its runtime state shows; written once at the end of a kubelet step. */
 function withStatus(ctx: ControllerContext, pod: Pod, rt: PodRuntime): Pod {
@@ -650,7 +666,8 @@ function beginTermination(s: PodSync): void {
  */
 function admit(s: PodSync): void {
   const { ctx, world, key, host, c, app } = s;
-  const nodes = ctx.store.list<NodeObject>('Node');
+  // The store's own sorted list, not a copy of it: every pod bound takes this.
+  const nodes = ctx.store.sorted<NodeObject>('Node');
   const hostIP = nodeIp(nodes, host);
   const podIP = s.pod.status.podIP ?? allocateIp(world, nodes, host);
   s.pod = {
