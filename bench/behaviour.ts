@@ -17,6 +17,7 @@ import '../src/k8s/yaml-impl.ts';
 import '../src/kubectl/commands/extended.ts';
 import { applyAll } from '../src/cluster/apply.ts';
 import { SimCluster, type ClusterSnapshot } from '../src/cluster/cluster.ts';
+import { WAITING_CODES } from '../src/cluster/recorder.ts';
 import type { Pod, ReplicaSet } from '../src/k8s/types.ts';
 import { parseManifests } from '../src/k8s/yaml.ts';
 import { runKubectl } from '../src/kubectl/index.ts';
@@ -68,7 +69,10 @@ function observable(c: SimCluster): string {
     unschedulable: [...c.world.unschedulable],
     recent: c.requests(0, Number.MAX_VALUE),
     series: c.trafficSeries(),
-    lastDecision: s.lastDecision,
+    // What the memory of waiting records holds of them (it kept other codes once, never read).
+    lastDecision: s.lastDecision
+      .map(([k, m]) => [k, m.filter(([code]) => WAITING_CODES.test(code))] as const)
+      .filter(([, m]) => m.length > 0),
     next: c.nextWakeUp(),
   });
 }

@@ -21,7 +21,7 @@ export const PRUNE_SECONDS = 60;
 /** Event names are `<object>.<hex>` like upstream's `<name>.<unix nanos in hex>`. */
 const EVENT_NAME_BASE = 0x181f0a3c9000;
 /** Decision codes that say "nothing can happen yet"; repeats of these are recorded once. */
-const WAITING_CODES = /Blocked$|^recreate\.waitOldPods$|^pod\.neverReady$/;
+export const WAITING_CODES = /Blocked$|^recreate\.waitOldPods$|^pod\.neverReady$/;
 /** Kubernetes keeps events for an hour (kube-apiserver --event-ttl). */
 const EVENT_TTL_SECONDS = 3600;
 
@@ -151,6 +151,7 @@ export class Recorder {
   private eventsNotBefore: string | undefined;
   private eventSeq = 0;
   private decisionLog: Decision[] = [];
+  /** Per object, the waiting records since its controller last acted: code → their values. */
   private lastDecision = new Map<string, Map<string, string>>();
   /** Bumped when the event log, the decision log or the waiting memory change (for snapshots). */
   private versions = { events: 0, decisions: 0, memo: 0 };
@@ -392,15 +393,23 @@ export class Recorder {
   decide(now: number, d: Omit<Decision, 't'>): void {
     // A "still waiting" record repeats on every sync while nothing changes: keep it once until
     // the object's controller acts again.
+    // The memory holds, per object, the waiting records since its controller last acted: an
+    // action forgets the object's (only a waiting record is ever looked up), so objects that
+    // are gone or no longer wait are not kept for the rest of the run.
     const objKey = joinFlat(d.object.kind, '/', d.object.namespace ?? '', '/', d.object.name);
-    const signature = JSON.stringify(d.values);
-    const waiting = WAITING_CODES.test(d.code);
     const seen = this.lastDecision.get(objKey);
-    if (waiting && seen?.get(d.code) === signature) return;
-    if (!waiting || !seen) this.lastDecision.set(objKey, new Map());
-    else this.shared.memo.changed(seen);
-    this.lastDecision.get(objKey)!.set(d.code, signature);
-    this.versions.memo++;
+    if (WAITING_CODES.test(d.code)) {
+      const signature = JSON.stringify(d.values);
+      if (seen?.get(d.code) === signature) return;
+      if (seen) {
+        this.shared.memo.changed(seen);
+        seen.set(d.code, signature);
+      } else this.lastDecision.set(objKey, new Map([[d.code, signature]]));
+      this.versions.memo++;
+    } else if (seen) {
+      this.lastDecision.delete(objKey);
+      this.versions.memo++;
+    }
     // Kept for an hour: the message in one piece (see joinFlat).
     this.decisionLog.push(deepFreeze({ t: now, ...d, message: flatString(d.message) }));
     this.versions.decisions++;
