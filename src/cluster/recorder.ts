@@ -21,7 +21,7 @@ export const PRUNE_SECONDS = 60;
 /** Event names are `<object>.<hex>` like upstream's `<name>.<unix nanos in hex>`. */
 const EVENT_NAME_BASE = 0x181f0a3c9000;
 /** Decision codes that say "nothing can happen yet"; repeats of these are recorded once. */
-export const WAITING_CODES = /Blocked$|^recreate\.waitOldPods$|^pod\.neverReady$/;
+const WAITING_CODES = /Blocked$|^recreate\.waitOldPods$|^pod\.neverReady$/;
 /** Kubernetes keeps events for an hour (kube-apiserver --event-ttl). */
 const EVENT_TTL_SECONDS = 3600;
 
