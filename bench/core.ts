@@ -335,7 +335,7 @@ if (!compare && !only && !flag('no-extra'))
 
 if (!compare && !flag('no-frames')) {
   console.log(
-    '\nBrowser rows (frame p95 at 100 and 1,000 pods, seek to the painted frame): npm run bench:frames',
+    '\nBrowser rows (frame p95 at 100 and 1,000 pods, seek to the painted frame, heap over an hour): npm run bench:frames',
   );
   const r = spawnSync('npm', ['run', 'bench:frames'], { cwd: here, encoding: 'utf8', maxBuffer: 1 << 26 });
   const found = (r.stdout ?? '')
@@ -350,6 +350,10 @@ if (!compare && !flag('no-frames')) {
     else if (f['bench'] === 'scrub')
       console.log(
         `seek to the painted frame, 10-minute run: max ${String(f['paintedMaxMs'])} ms (goal < 50 ms)`,
+      );
+    else if (f['bench'] === 'memory')
+      console.log(
+        `JS heap after an hour of playback, 1,000 pods: ${String(f['ratio'])}× the first minute's (${String(f['hourMiB'])} / ${String(f['minuteMiB'])} MiB; goal ≤ 2×)`,
       );
     else console.log(JSON.stringify(f));
   }

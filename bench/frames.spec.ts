@@ -8,7 +8,8 @@
  * run, and the same up to the next painted frame; and it weighs the JavaScript the first paint
  * needs. The comparison case plays three lanes of 10 pods each (Recreate, rolling update,
  * blue/green) in the Compare view beside one lane of the same 10 pods, so the two frame budgets
- * can be read side by side. Prints one JSON line per measurement; asserts
+ * can be read side by side. Last, the heap after an hour of playback of 1,000 pods against the
+ * first minute's. Prints one JSON line per measurement; asserts
  * nothing about speed (benchmarks report, tests decide).
  */
 import { readFileSync } from 'node:fs';
@@ -298,6 +299,55 @@ test('scrubbing: seek to 10 random moments of a 10-minute run (100 pods)', async
     paintedMedianMs: round(quantile(r.painted, 0.5)),
     paintedMaxMs: round(Math.max(...r.painted)),
     paintedMs: r.painted.map(round),
+  };
+  console.log(JSON.stringify(line));
+  test.info().annotations.push({ type: 'bench', description: JSON.stringify(line) });
+});
+
+/**
+ * Issue 17's memory goal in the browser: an hour of playback of 1,000 pods under 20 requests/s (a
+ * rolling update at 0:30, a rollback at 30:00), a second of virtual time per painted frame, and
+ * the page's JavaScript heap after a full collection at one minute and at the hour.
+ */
+test('memory: an hour of playback of 1,000 pods, heap at the hour against the first minute', async ({
+  page,
+}) => {
+  test.setTimeout(900_000);
+  const steps = [setImage(30, 'v2'), { at: 1800, run: 'kubectl rollout undo deployment/kubia' }];
+  await open(page, scenario(1000, steps, 6), 0);
+  const cdp = await page.context().newCDPSession(page);
+  const heapMiB = async () => {
+    await cdp.send('HeapProfiler.collectGarbage');
+    await cdp.send('HeapProfiler.collectGarbage');
+    const { usedSize } = await cdp.send('Runtime.getHeapUsage');
+    return usedSize / 2 ** 20;
+  };
+  // Played forward a second at a time, each second drawn, as playback draws it.
+  const play = (from: number, to: number) =>
+    page.evaluate(
+      async ([a, b]) => {
+        for (let s = a; s < b; s++) {
+          window.__rolloutLab!.advance(1);
+          await new Promise((done) => requestAnimationFrame(() => done(undefined)));
+        }
+      },
+      [from, to] as const,
+    );
+  const t0 = Date.now();
+  await play(0, 60);
+  const minute = await heapMiB();
+  for (let s = 60; s < 3600; s += 300) await play(s, Math.min(3600, s + 300));
+  const hour = await heapMiB();
+  const st = await page.evaluate(() => window.__rolloutLab!.state());
+  await cdp.detach();
+  const line = {
+    bench: 'memory',
+    pods: st.pods.length,
+    virtualT: round(st.t),
+    minuteMiB: round(minute),
+    hourMiB: round(hour),
+    ratio: round(hour / minute),
+    playSeconds: round((Date.now() - t0) / 1000),
   };
   console.log(JSON.stringify(line));
   test.info().annotations.push({ type: 'bench', description: JSON.stringify(line) });
