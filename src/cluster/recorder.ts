@@ -392,10 +392,9 @@ export class Recorder {
   /** Records a decision at virtual time `now`. */
   decide(now: number, d: Omit<Decision, 't'>): void {
     // A "still waiting" record repeats on every sync while nothing changes: keep it once until
-    // the object's controller acts again.
-    // The memory holds, per object, the waiting records since its controller last acted: an
-    // action forgets the object's (only a waiting record is ever looked up), so objects that
-    // are gone or no longer wait are not kept for the rest of the run.
+    // the object's controller acts again. An action forgets the object's waiting records (only
+    // those are looked up), so objects that are gone or no longer wait are not kept for the rest
+    // of the run.
     const objKey = joinFlat(d.object.kind, '/', d.object.namespace ?? '', '/', d.object.name);
     const seen = this.lastDecision.get(objKey);
     if (WAITING_CODES.test(d.code)) {
