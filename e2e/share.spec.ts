@@ -206,6 +206,10 @@ test('a link opened while saved work exists keeps the saved work and offers the 
   page,
 }) => {
   await midRollout(page);
+  // The work as autosave keeps it once it has caught up with the moment shown (it writes at most
+  // every half second; leaving the page writes what is pending).
+  const { t } = await state(page);
+  await expect.poll(async () => (JSON.parse((await savedWork(page)) ?? '{}') as { at?: number }).at).toBe(t);
   const saved = await savedWork(page);
   const s = defaultScenario();
   s.spec.steps = [{ at: 10, run: 'kubectl scale deployment/kubia --replicas=5' }];
