@@ -10,7 +10,10 @@
  *   meanwhile go too;
  * - a failed request (network, 5xx, 429) is tried again after 1, 2, 4 … 30 s;
  * - 401, 403 or 404 stops that resource: an optional one (Endpoints, EndpointSlices, Events) is
- *   left out, a required one fails the session, with the API server's message.
+ *   left out, a required one fails the session, with the API server's message;
+ * - a resource followed `insteadOf` another (Endpoints, instead of EndpointSlices) starts only
+ *   once the server refuses that one: a page keeps six connections to an HTTP/1.1 server, one
+ *   per watch.
  *
  * The transport is given by whoever runs it (the app's uses `fetch` on its own origin, tests use
  * Node's). It has one method that reaches the server, `get`: nothing here can send anything but a
@@ -97,6 +100,20 @@ export function followNamespace(
 ): Follower {
   let stopped = false;
   const open = new Set<TransportResponse>();
+  /**
+   * Per kind, settled once the server refuses it (or the follower stops): what a resource followed
+   * `insteadOf` that kind waits for.
+   */
+  const refusals = new Map<string, { settled: Promise<void>; settle: () => void }>();
+  const refusal = (kind: string) => {
+    let r = refusals.get(kind);
+    if (!r) {
+      let settle = () => {};
+      const settled = new Promise<void>((resolve) => (settle = resolve));
+      refusals.set(kind, (r = { settled, settle }));
+    }
+    return r;
+  };
   const timeout = options.watchTimeoutSeconds ?? 300;
 
   const get = async (path: string): Promise<TransportResponse> => {
@@ -135,6 +152,7 @@ export function followNamespace(
     const refused = (code: number, message: string): boolean => {
       if (code !== 401 && code !== 403 && code !== 404) return false;
       status(r.optional ? 'unavailable' : 'failed', { message, code });
+      refusal(r.kind).settle();
       return true;
     };
 
@@ -244,12 +262,19 @@ export function followNamespace(
     }
   }
 
-  const done = Promise.all((options.resources ?? FOLLOWED_RESOURCES).map((r) => follow(r))).then(
-    () => undefined,
-  );
+  const resources = options.resources ?? FOLLOWED_RESOURCES;
+  const followed = new Set(resources.map((r) => r.kind));
+  const done = Promise.all(
+    resources.map((r) =>
+      r.insteadOf && followed.has(r.insteadOf)
+        ? refusal(r.insteadOf).settled.then(() => follow(r))
+        : follow(r),
+    ),
+  ).then(() => undefined);
   return {
     stop() {
       stopped = true;
+      for (const kind of followed) refusal(kind).settle();
       for (const res of open) res.cancel();
       open.clear();
     },

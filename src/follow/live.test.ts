@@ -54,7 +54,7 @@ describe('following the served cluster', () => {
       events: (events, date) => run.receive(since(), [{ t: since(), events, ...(date ? { date } : {}) }]),
       status: (s) => states.set(s.kind, s.state),
     });
-    await eventually(() => FOLLOWED_RESOURCES.every((r) => states.get(r.kind) === 'watching'));
+    await eventually(() => FOLLOWED_RESOURCES.every((r) => r.insteadOf || states.get(r.kind) === 'watching'));
   });
   afterAll(async () => {
     follower?.stop();
@@ -116,5 +116,75 @@ describe('following the served cluster', () => {
     expect(cluster.store.get('Deployment', 'default', 'kubia')).toMatchObject({ spec: { replicas: 5 } });
     expect(proxy.requests.length).toBeGreaterThan(FOLLOWED_RESOURCES.length);
     expect(proxy.requests.filter((r) => !r.startsWith('GET '))).toEqual([]);
+  });
+
+  it('holds six watches at most (a page has six connections to an HTTP/1.1 server): Endpoints are made from the slices', () => {
+    const watched = new Set(proxy.requests.filter((r) => r.includes('watch=1')).map((r) => r.split('?')[0]));
+    expect(watched.size).toBeLessThanOrEqual(6);
+    expect(proxy.requests.filter((r) => /\/endpoints(\?|$)/.test(r))).toEqual([]);
+    expect(run.query('kubectl get endpoints kubia').stdout).toBe(
+      runKubectl(cluster, 'get endpoints kubia').stdout,
+    );
+  });
+});
+
+describe('following a server that does not serve EndpointSlices', () => {
+  it('follows the Endpoints instead', async () => {
+    const cluster = new SimCluster({ seed: 7 });
+    runKubectl(cluster, 'apply -f -', KUBIA_V1);
+    runKubectl(cluster, 'apply -f -', KUBIA_SVC);
+    cluster.advance(30);
+    const server = await startServer({ cluster, speed: 0 });
+    const transport = nodeTransport(server.url);
+    const paths: string[] = [];
+    const refusing = {
+      ...transport,
+      get: (path: string) => {
+        paths.push(path);
+        if (!path.includes('/endpointslices')) return transport.get(path);
+        let sent = false;
+        const body = JSON.stringify({
+          kind: 'Status',
+          code: 404,
+          message: 'the server could not find the requested resource',
+        });
+        return Promise.resolve({
+          status: 404,
+          read: async () => (sent ? undefined : ((sent = true), body)),
+          cancel: () => {},
+        });
+      },
+    };
+    const states = new Map<string, FollowState>();
+    const follower = followNamespace(refusing, 'default', {
+      events: () => {},
+      status: (s) => states.set(s.kind, s.state),
+    });
+    await eventually(() => states.get('Endpoints') === 'watching');
+    follower.stop();
+    await follower.done;
+    transport.close();
+    await server.close();
+    expect(states.get('EndpointSlice')).toBe('unavailable');
+    expect(states.get('Endpoints')).toBe('watching');
+    expect(paths.some((p) => p.startsWith('/api/v1/namespaces/default/endpoints?watch=1'))).toBe(true);
+  });
+
+  it('stops at once when stopped while the slices are still followed', async () => {
+    const cluster = new SimCluster({ seed: 7 });
+    runKubectl(cluster, 'apply -f -', KUBIA_V1);
+    const server = await startServer({ cluster, speed: 0 });
+    const transport = nodeTransport(server.url);
+    const states = new Map<string, FollowState>();
+    const follower = followNamespace(transport, 'default', {
+      events: () => {},
+      status: (s) => states.set(s.kind, s.state),
+    });
+    await eventually(() => states.get('EndpointSlice') === 'watching');
+    follower.stop();
+    await follower.done;
+    transport.close();
+    await server.close();
+    expect(states.has('Endpoints')).toBe(false);
   });
 });

@@ -16,6 +16,13 @@ export interface FollowedResource {
    * from 1.33; Events may be forbidden): the session then goes on without it.
    */
   optional: boolean;
+  /**
+   * Followed only once the server refuses this other kind. A page keeps at most six connections
+   * open to a server that speaks HTTP/1.1 (kubectl proxy, `npm run serve`), and each followed
+   * kind holds one for its watch: a seventh watch would wait for one of them to end. Endpoints
+   * are made from the EndpointSlices when those are read instead (state.ts).
+   */
+  insteadOf?: string;
 }
 
 export const FOLLOWED_RESOURCES: readonly FollowedResource[] = [
@@ -23,7 +30,14 @@ export const FOLLOWED_RESOURCES: readonly FollowedResource[] = [
   { kind: 'ReplicaSet', plural: 'replicasets', group: 'apps', version: 'v1', optional: false },
   { kind: 'Pod', plural: 'pods', group: '', version: 'v1', optional: false },
   { kind: 'Service', plural: 'services', group: '', version: 'v1', optional: false },
-  { kind: 'Endpoints', plural: 'endpoints', group: '', version: 'v1', optional: true },
+  {
+    kind: 'Endpoints',
+    plural: 'endpoints',
+    group: '',
+    version: 'v1',
+    optional: true,
+    insteadOf: 'EndpointSlice',
+  },
   {
     kind: 'EndpointSlice',
     plural: 'endpointslices',

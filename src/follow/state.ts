@@ -10,6 +10,8 @@
  * the way `kubectl get events` shows them.
  */
 import type { ClusterSnapshot, SimCluster } from '../cluster/cluster.ts';
+import { MAX_CAPACITY, OVER_CAPACITY } from '../cluster/controllers/endpoints.ts';
+import { addressOrder } from '../cluster/controllers/endpointslice.ts';
 import { objectKey, byNamespaceAndName } from '../cluster/store.ts';
 import { deepFreeze } from '../k8s/copy.ts';
 import { decodeObjectWarn, DecodeError } from '../k8s/decode.ts';
@@ -245,18 +247,21 @@ function newerVersion(a: string, b: string): boolean {
 }
 
 /**
- * core/v1 Endpoints as the endpoints controller mirrors them from a Service's EndpointSlices, for a
- * cluster that does not serve Endpoints (or not to this user): ready endpoints as addresses, the
- * others as not-ready ones.
+ * core/v1 Endpoints as the endpoints controller writes them, made from a Service's EndpointSlices
+ * (a followed session reads the slices only, when the server serves them; see `insteadOf` in
+ * resources.ts): ready endpoints as addresses, the others as not-ready ones, terminating ones
+ * left out; each list in the controller's order (address as text, then pod uid), cut at its
+ * capacity; the Service's labels and creation time.
  */
 export function endpointsFromSlices(svc: Service, slices: readonly EndpointSlice[]): Endpoints {
-  const addresses: EndpointAddress[] = [];
-  const notReady: EndpointAddress[] = [];
+  let addresses: EndpointAddress[] = [];
+  let notReady: EndpointAddress[] = [];
   const ports: { name?: string; port: number; protocol?: string }[] = [];
   for (const s of slices) {
     for (const p of s.ports ?? [])
       if (!ports.some((q) => q.name === p.name && q.port === p.port)) ports.push(p);
     for (const e of s.endpoints ?? []) {
+      if (e.conditions?.terminating === true) continue;
       for (const ip of e.addresses ?? []) {
         const a: EndpointAddress = { ip };
         if (e.nodeName) a.nodeName = e.nodeName;
@@ -265,17 +270,29 @@ export function endpointsFromSlices(svc: Service, slices: readonly EndpointSlice
       }
     }
   }
+  const order = (a: EndpointAddress, b: EndpointAddress) =>
+    addressOrder(a.ip, a.targetRef?.uid ?? '', b.ip, b.targetRef?.uid ?? '');
+  addresses.sort(order);
+  notReady.sort(order);
+  const truncated = addresses.length + notReady.length > MAX_CAPACITY;
+  if (truncated) {
+    addresses = addresses.slice(0, MAX_CAPACITY);
+    notReady = notReady.slice(0, MAX_CAPACITY - addresses.length);
+  }
   const subset: NonNullable<Endpoints['subsets']>[number] = {};
   if (addresses.length) subset.addresses = addresses;
   if (notReady.length) subset.notReadyAddresses = notReady;
   if (ports.length) subset.ports = ports;
+  const m = svc.metadata;
   return deepFreeze({
     apiVersion: 'v1',
     kind: 'Endpoints',
     metadata: {
-      name: svc.metadata.name,
-      ...(svc.metadata.namespace !== undefined ? { namespace: svc.metadata.namespace } : {}),
-      ...(svc.metadata.labels ? { labels: { ...svc.metadata.labels } } : {}),
+      name: m.name,
+      ...(m.namespace !== undefined ? { namespace: m.namespace } : {}),
+      ...(m.creationTimestamp !== undefined ? { creationTimestamp: m.creationTimestamp } : {}),
+      labels: { ...(m.labels ?? {}), 'endpoints.kubernetes.io/managed-by': 'endpoint-controller' },
+      ...(truncated ? { annotations: { [OVER_CAPACITY]: 'truncated' } } : {}),
     },
     ...(addresses.length || notReady.length ? { subsets: [subset] } : {}),
   } as Endpoints);
