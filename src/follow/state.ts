@@ -10,7 +10,7 @@
  * the way `kubectl get events` shows them.
  */
 import type { ClusterSnapshot, SimCluster } from '../cluster/cluster.ts';
-import { MAX_CAPACITY, OVER_CAPACITY } from '../cluster/controllers/endpoints.ts';
+import { endpointsLabels, endpointsSubsets, OVER_CAPACITY } from '../cluster/controllers/endpoints.ts';
 import { addressOrder } from '../cluster/controllers/endpointslice.ts';
 import { objectKey, byNamespaceAndName } from '../cluster/store.ts';
 import { deepFreeze } from '../k8s/copy.ts';
@@ -254,8 +254,8 @@ function newerVersion(a: string, b: string): boolean {
  * capacity; the Service's labels and creation time.
  */
 export function endpointsFromSlices(svc: Service, slices: readonly EndpointSlice[]): Endpoints {
-  let addresses: EndpointAddress[] = [];
-  let notReady: EndpointAddress[] = [];
+  const addresses: EndpointAddress[] = [];
+  const notReady: EndpointAddress[] = [];
   const ports: { name?: string; port: number; protocol?: string }[] = [];
   for (const s of slices) {
     for (const p of s.ports ?? [])
@@ -272,17 +272,11 @@ export function endpointsFromSlices(svc: Service, slices: readonly EndpointSlice
   }
   const order = (a: EndpointAddress, b: EndpointAddress) =>
     addressOrder(a.ip, a.targetRef?.uid ?? '', b.ip, b.targetRef?.uid ?? '');
-  addresses.sort(order);
-  notReady.sort(order);
-  const truncated = addresses.length + notReady.length > MAX_CAPACITY;
-  if (truncated) {
-    addresses = addresses.slice(0, MAX_CAPACITY);
-    notReady = notReady.slice(0, MAX_CAPACITY - addresses.length);
-  }
-  const subset: NonNullable<Endpoints['subsets']>[number] = {};
-  if (addresses.length) subset.addresses = addresses;
-  if (notReady.length) subset.notReadyAddresses = notReady;
-  if (ports.length) subset.ports = ports;
+  const { subsets, truncated } = endpointsSubsets(
+    addresses.sort(order),
+    notReady.sort(order),
+    ports.length ? ports : undefined,
+  );
   const m = svc.metadata;
   return deepFreeze({
     apiVersion: 'v1',
@@ -291,10 +285,10 @@ export function endpointsFromSlices(svc: Service, slices: readonly EndpointSlice
       name: m.name,
       ...(m.namespace !== undefined ? { namespace: m.namespace } : {}),
       ...(m.creationTimestamp !== undefined ? { creationTimestamp: m.creationTimestamp } : {}),
-      labels: { ...(m.labels ?? {}), 'endpoints.kubernetes.io/managed-by': 'endpoint-controller' },
+      labels: endpointsLabels(svc),
       ...(truncated ? { annotations: { [OVER_CAPACITY]: 'truncated' } } : {}),
     },
-    ...(addresses.length || notReady.length ? { subsets: [subset] } : {}),
+    ...(subsets.length ? { subsets } : {}),
   } as Endpoints);
 }
 

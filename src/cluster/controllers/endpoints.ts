@@ -75,26 +75,12 @@ function writeEndpoints(
   if (existing && sameSignature(known, signature)) return;
   // Frozen here (their addresses already are): the store's deep freeze then stops at the lists
   // instead of visiting every address of every write.
-  let ready = Object.freeze(view.readyAddresses) as EndpointAddress[];
-  let notReady = Object.freeze(view.notReadyAddresses) as EndpointAddress[];
-  // truncateEndpoints: past MAX_CAPACITY addresses, ready ones are kept first (with one subset,
-  // the first MAX_CAPACITY of its sorted lists), and the object says it was cut.
-  const truncated = ready.length + notReady.length > MAX_CAPACITY;
-  if (truncated) {
-    if (ready.length > MAX_CAPACITY) {
-      ready = ready.slice(0, MAX_CAPACITY);
-      notReady = [];
-    } else notReady = notReady.slice(0, MAX_CAPACITY - ready.length);
-  }
-  const subset: NonNullable<Endpoints['subsets']>[number] = {};
-  if (ready.length) subset.addresses = ready;
-  if (notReady.length) subset.notReadyAddresses = notReady;
-  subset.ports = ports;
-  const subsets = ready.length || notReady.length ? [subset] : [];
-  const labels = {
-    ...(svc.metadata.labels ?? {}),
-    'endpoints.kubernetes.io/managed-by': 'endpoint-controller',
-  };
+  const { subsets, truncated } = endpointsSubsets(
+    Object.freeze(view.readyAddresses) as EndpointAddress[],
+    Object.freeze(view.notReadyAddresses) as EndpointAddress[],
+    ports,
+  );
+  const labels = endpointsLabels(svc);
   const annotations = withCapacity(existing?.metadata.annotations, truncated);
   const written = !existing
     ? ctx.create<Endpoints>({
@@ -116,6 +102,35 @@ function writeEndpoints(
 }
 
 type Ports = NonNullable<NonNullable<Endpoints['subsets']>[number]['ports']>;
+
+/**
+ * The subsets the endpoints controller writes of a Service's addresses, each list in its order
+ * (addressOrder), and whether they were cut: past MAX_CAPACITY addresses, ready ones are kept
+ * first (truncateEndpoints, with one subset: the first MAX_CAPACITY of its sorted lists).
+ */
+export function endpointsSubsets(
+  ready: EndpointAddress[],
+  notReady: EndpointAddress[],
+  ports: Ports | undefined,
+): { subsets: NonNullable<Endpoints['subsets']>; truncated: boolean } {
+  const truncated = ready.length + notReady.length > MAX_CAPACITY;
+  if (truncated) {
+    if (ready.length > MAX_CAPACITY) {
+      ready = ready.slice(0, MAX_CAPACITY);
+      notReady = [];
+    } else notReady = notReady.slice(0, MAX_CAPACITY - ready.length);
+  }
+  const subset: NonNullable<Endpoints['subsets']>[number] = {};
+  if (ready.length) subset.addresses = ready;
+  if (notReady.length) subset.notReadyAddresses = notReady;
+  if (ports) subset.ports = ports;
+  return { subsets: ready.length || notReady.length ? [subset] : [], truncated };
+}
+
+/** The labels of a Service's Endpoints: the Service's, and the controller's managed-by. */
+export function endpointsLabels(svc: Service): Record<string, string> {
+  return { ...(svc.metadata.labels ?? {}), 'endpoints.kubernetes.io/managed-by': 'endpoint-controller' };
+}
 
 /** The most addresses an Endpoints object holds (the endpoints controller's maxCapacity). */
 export const MAX_CAPACITY = 1000;
