@@ -12,7 +12,7 @@ import { startServer, type RunningServer } from '../server/server.ts';
 import { drawn, nodeTransport, recordingProxy, type RecordingProxy } from '../test-helpers/follow.ts';
 import { ColourBook } from '../view/colours.ts';
 import { clusterView } from '../view/view.ts';
-import { followNamespace, type Follower, type FollowState } from './client.ts';
+import { followNamespace, type Follower, type FollowState, type Transport } from './client.ts';
 import { createFollowRun, readOnlyMessage, type FollowRun } from './run.ts';
 import { FOLLOWED_RESOURCES } from './resources.ts';
 
@@ -128,63 +128,63 @@ describe('following the served cluster', () => {
   });
 });
 
+/**
+ * The served kubia at t=30, followed through `wrap` of a transport to it; `stop` ends the follower
+ * and closes the server.
+ */
+async function followServed(wrap: (t: Transport) => Transport = (t) => t) {
+  const cluster = new SimCluster({ seed: 7 });
+  runKubectl(cluster, 'apply -f -', KUBIA_V1);
+  runKubectl(cluster, 'apply -f -', KUBIA_SVC);
+  cluster.advance(30);
+  const server = await startServer({ cluster, speed: 0 });
+  const transport = nodeTransport(server.url);
+  const states = new Map<string, FollowState>();
+  const follower = followNamespace(wrap(transport), 'default', {
+    events: () => {},
+    status: (s) => states.set(s.kind, s.state),
+  });
+  const stop = async () => {
+    follower.stop();
+    await follower.done;
+    transport.close();
+    await server.close();
+  };
+  return { states, stop };
+}
+
 describe('following a server that does not serve EndpointSlices', () => {
   it('follows the Endpoints instead', async () => {
-    const cluster = new SimCluster({ seed: 7 });
-    runKubectl(cluster, 'apply -f -', KUBIA_V1);
-    runKubectl(cluster, 'apply -f -', KUBIA_SVC);
-    cluster.advance(30);
-    const server = await startServer({ cluster, speed: 0 });
-    const transport = nodeTransport(server.url);
     const paths: string[] = [];
-    const refusing = {
+    const body = JSON.stringify({
+      kind: 'Status',
+      code: 404,
+      message: 'the server could not find the requested resource',
+    });
+    const { states, stop } = await followServed((transport) => ({
       ...transport,
       get: (path: string) => {
         paths.push(path);
         if (!path.includes('/endpointslices')) return transport.get(path);
         let sent = false;
-        const body = JSON.stringify({
-          kind: 'Status',
-          code: 404,
-          message: 'the server could not find the requested resource',
-        });
         return Promise.resolve({
           status: 404,
           read: async () => (sent ? undefined : ((sent = true), body)),
           cancel: () => {},
         });
       },
-    };
-    const states = new Map<string, FollowState>();
-    const follower = followNamespace(refusing, 'default', {
-      events: () => {},
-      status: (s) => states.set(s.kind, s.state),
-    });
+    }));
     await eventually(() => states.get('Endpoints') === 'watching');
-    follower.stop();
-    await follower.done;
-    transport.close();
-    await server.close();
+    await stop();
     expect(states.get('EndpointSlice')).toBe('unavailable');
     expect(states.get('Endpoints')).toBe('watching');
     expect(paths.some((p) => p.startsWith('/api/v1/namespaces/default/endpoints?watch=1'))).toBe(true);
   });
 
   it('stops at once when stopped while the slices are still followed', async () => {
-    const cluster = new SimCluster({ seed: 7 });
-    runKubectl(cluster, 'apply -f -', KUBIA_V1);
-    const server = await startServer({ cluster, speed: 0 });
-    const transport = nodeTransport(server.url);
-    const states = new Map<string, FollowState>();
-    const follower = followNamespace(transport, 'default', {
-      events: () => {},
-      status: (s) => states.set(s.kind, s.state),
-    });
+    const { states, stop } = await followServed();
     await eventually(() => states.get('EndpointSlice') === 'watching');
-    follower.stop();
-    await follower.done;
-    transport.close();
-    await server.close();
+    await stop();
     expect(states.has('Endpoints')).toBe(false);
   });
 });
