@@ -34,10 +34,13 @@ import { PRUNE_SECONDS, Recorder } from './recorder.ts';
 import { checkSnapshot } from './snapshot.ts';
 import {
   joinChunks,
+  packRequests,
   SharedLogs,
   SharedRuntimes,
   SharedSeries,
+  unpackRequests,
   type CheckpointLogs,
+  type PackedRequests,
 } from './snapshot-parts.ts';
 import type { Change, StoreData } from './store.ts';
 import type { AppBehaviour } from './apps.ts';
@@ -84,6 +87,8 @@ export interface ClusterCheckpoint {
   readonly logs: CheckpointLogs;
   /** world.traffic.series, in chunks. */
   readonly series: readonly (readonly TrafficSecond[])[];
+  /** world.traffic.recent, packed (the snapshot's is empty). */
+  readonly recent: PackedRequests;
   /** The event log and the decision records, in chunks (the snapshot holds none). */
   readonly events: readonly (readonly KubeEvent[])[];
   readonly decisions: readonly (readonly Decision[])[];
@@ -448,7 +453,7 @@ export class SimCluster implements ControllerContext {
         {
           ...t,
           sources: t.sources.map((x) => ({ ...x })),
-          recent: [...t.recent],
+          recent: [],
           series: [],
           carry: [...t.carry],
         },
@@ -457,6 +462,7 @@ export class SimCluster implements ControllerContext {
       requests: SharedRuntimes.requests(this.world.pods),
       logs: this.shared.logs.of(this.world.pods),
       series: this.shared.series.of(t.series, (x) => ({ ...x, ok: { ...x.ok } })),
+      recent: packRequests(t.recent),
       ...this.recorder.checkpointLogs(),
     };
   }
@@ -474,7 +480,7 @@ export class SimCluster implements ControllerContext {
           key,
           SharedRuntimes.served(rt, cp.requests[i]!, SharedLogs.at(cp.logs, i)),
         ]),
-        traffic: { ...w.traffic, series: joinChunks(cp.series) },
+        traffic: { ...w.traffic, recent: unpackRequests(cp.recent), series: joinChunks(cp.series) },
       },
     });
   }

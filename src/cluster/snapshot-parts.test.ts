@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { parseManifests } from '../k8s/yaml.ts';
 import { runKubectl } from '../kubectl/index.ts';
-import { kubiaYaml } from '../test-helpers/builders.ts';
+import { KUBIA_SERVICE, kubiaYaml } from '../test-helpers/builders.ts';
 import { applyAll } from './apply.ts';
 import { SimCluster } from './cluster.ts';
+import { packRequests, unpackRequests } from './snapshot-parts.ts';
+import type { RequestRecord } from './traffic.ts';
 
 function running(): SimCluster {
   const c = new SimCluster({ seed: 3 });
@@ -43,5 +45,76 @@ describe('snapshots share what did not change', () => {
     // And what the snapshot made is shared again.
     expect(c.transientSnapshot().world.pods).toBe(next.world.pods);
     expect(pods(c.transientSnapshot())).toBe(pods(next));
+  });
+});
+
+describe('what checkpoints keep apart', () => {
+  /** Three kubia pods answering 20 requests/s through their Service. */
+  function serving(): SimCluster {
+    const c = new SimCluster({ seed: 3 });
+    applyAll(c, parseManifests(`${kubiaYaml({ replicas: 3 })}---\n${KUBIA_SERVICE}`));
+    c.setTraffic('kubia', 20);
+    c.advance(40);
+    return c;
+  }
+  const answered = (t: number, pod: string, version: string, status = 200): RequestRecord => ({
+    t,
+    service: 'kubia',
+    pod,
+    version,
+    status,
+    latencyMs: 7.3,
+  });
+  const refused = (t: number): RequestRecord => ({
+    t,
+    service: 'kubia',
+    pod: null,
+    version: null,
+    status: 0,
+    latencyMs: 1,
+  });
+  it.each<[string, RequestRecord[]]>([
+    ['none', []],
+    ['one answered', [answered(0.125, 'kubia-7d5b8f9c4-abcde', 'v1')]],
+    ['one refused', [refused(3.000001)]],
+    [
+      'answers by two versions, a 5xx and a refusal, times to the microsecond',
+      [
+        answered(10.0625, 'kubia-7d5b8f9c4-abcde', 'v1'),
+        answered(10.187501, 'kubia-6c9f7b5d8-fghij', 'v2', 500),
+        refused(10.3125),
+        answered(10.437499, 'kubia-7d5b8f9c4-abcde', 'v1'),
+        { ...answered(1e6 + 0.1, 'x', 'v3'), latencyMs: 14.9 },
+      ],
+    ],
+  ])('packed requests unpack to the same records in the same order: %s', (_, records) => {
+    const again = unpackRequests(packRequests(records));
+    expect(again).toEqual(records);
+    // Field order too: a restored cluster's snapshot is compared and stored as text.
+    expect(JSON.stringify(again)).toBe(JSON.stringify(records));
+  });
+
+  it('a checkpoint under traffic rewinds to the same snapshot, the requests of the last seconds included', () => {
+    const c = serving();
+    const cp = c.checkpoint();
+    const before = c.snapshot();
+    expect(before.world.traffic.recent).toHaveLength(600);
+    expect(before.world.traffic.recent.filter((r) => r.status === 200).length).toBeGreaterThan(0);
+    expect(runKubectl(c, 'scale deployment kubia --replicas=1').exitCode).toBe(0);
+    c.advance(45);
+    c.rewind(cp);
+    expect(JSON.stringify(c.snapshot())).toBe(JSON.stringify(before));
+  });
+
+  it('two checkpoints with no app log begun or ended share the list of logs', () => {
+    const c = serving();
+    const first = c.checkpoint();
+    c.advance(10);
+    const second = c.checkpoint();
+    expect(second.logs.logs).toBe(first.logs.logs);
+    expect(second.logs.counts).not.toEqual(first.logs.counts);
+    expect(runKubectl(c, 'scale deployment kubia --replicas=4').exitCode).toBe(0);
+    c.advance(30);
+    expect(c.checkpoint().logs.logs).not.toBe(second.logs.logs);
   });
 });
