@@ -122,9 +122,10 @@ export class Recording {
 
   /**
    * Adds a checkpoint after the last (or in its place, at the same instant), then thins those that
-   * fell `denseSeconds` behind it: an hour of checkpoints then holds about one a minute where
-   * little happened, while a seek anywhere still replays at most `sparseEvery` seconds or about
-   * `checkpointWrites` writes, and the recent past (where one scrubs most) stays dense.
+   * fell `denseSeconds` behind it: an hour of checkpoints then holds one every `sparseEvery`
+   * seconds where little happened, while a seek anywhere still replays at most `sparseEvery`
+   * seconds or about `checkpointWrites` writes, and the recent past (where one scrubs most) stays
+   * dense.
    */
   addCheckpoint(cp: Checkpoint): void {
     const list = this.checkpoints;
