@@ -205,8 +205,9 @@ export class SimCluster implements ControllerContext {
     message: string,
     component: string,
     host?: string,
+    fieldPath?: string,
   ): void {
-    this.recorder.event(this.now, obj, type, reason, message, component, host);
+    this.recorder.event(this.now, obj, type, reason, message, component, host, fieldPath);
   }
 
   decide(d: Omit<Decision, 't'>): void {

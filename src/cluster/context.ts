@@ -93,7 +93,10 @@ export interface ControllerContext {
   updateStatus<T extends KubeObject>(obj: T): T;
   /** Delete: pods on a node get a grace period, everything else goes at once (dependents via GC). */
   delete(kind: string, namespace: string | undefined, name: string, gracePeriodSeconds?: number): void;
-  /** Record a core/v1 Event about `obj`. */
+  /**
+   * Record a core/v1 Event about `obj`; `fieldPath` names the part of it the event is about (the
+   * kubelet's container events: `spec.containers{nodejs}`, see containerFieldPath).
+   */
   event(
     obj: KubeObject,
     type: 'Normal' | 'Warning',
@@ -101,6 +104,7 @@ export interface ControllerContext {
     message: string,
     component: string,
     host?: string,
+    fieldPath?: string,
   ): void;
   decide(d: Omit<Decision, 't'>): void;
   enqueue(queue: QueueName, key: string): void;

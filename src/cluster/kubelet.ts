@@ -483,15 +483,16 @@ const pulling: StageHandler = (s) => {
   if (app.missing) {
     const ref = `${imageRepository(c.image)}:${imageTag(c.image)}`;
     rt.pullError = `rpc error: code = NotFound desc = failed to pull and unpack image "${ref}": failed to resolve reference "${ref}": ${ref}: not found`;
-    ctx.event(
+    containerEvent(
+      ctx,
       pod,
+      c,
       'Warning',
       'Failed',
       `Failed to pull image "${c.image}": ${rt.pullError}`,
-      'kubelet',
       host,
     );
-    ctx.event(pod, 'Warning', 'Failed', 'Error: ErrImagePull', 'kubelet', host);
+    containerEvent(ctx, pod, c, 'Warning', 'Failed', 'Error: ErrImagePull', host);
     // The failed sync reports ErrImagePull; the next one, a moment later, finds the image in
     // back-off and reports ImagePullBackOff until the retry.
     rt.stage = 'pullBackOff';
@@ -513,12 +514,13 @@ const pulling: StageHandler = (s) => {
   world.nodeImages.set(host, [...images].sort());
   const took = `${Number((ctx.now - (rt.pullStartedAt ?? ctx.now)).toFixed(3))}s`;
   const size = 40_000_000 + (parseInt(imageDigest(c.image).slice(0, 6), 16) % 60_000_000);
-  ctx.event(
+  containerEvent(
+    ctx,
     pod,
+    c,
     'Normal',
     'Pulled',
     `Successfully pulled image "${c.image}" in ${took} (${took} including waiting). Image size: ${size} bytes.`,
-    'kubelet',
     host,
   );
   rt.stage = 'starting';
@@ -532,13 +534,13 @@ const pullBackOff: StageHandler = (s) => {
   if (ctx.now < rt.until) return false;
   const retryAt = rt.retryPullAt ?? rt.until;
   if (ctx.now < retryAt) {
-    ctx.event(pod, 'Normal', 'BackOff', `Back-off pulling image "${c.image}"`, 'kubelet', host);
-    ctx.event(pod, 'Warning', 'Failed', 'Error: ImagePullBackOff', 'kubelet', host);
+    containerEvent(ctx, pod, c, 'Normal', 'BackOff', `Back-off pulling image "${c.image}"`, host);
+    containerEvent(ctx, pod, c, 'Warning', 'Failed', 'Error: ImagePullBackOff', host);
     rt.until = retryAt;
     s.pod = withStatus(ctx, pod, rt);
     return true;
   }
-  ctx.event(pod, 'Normal', 'Pulling', `Pulling image "${c.image}"`, 'kubelet', host);
+  containerEvent(ctx, pod, c, 'Normal', 'Pulling', `Pulling image "${c.image}"`, host);
   rt.stage = 'pulling';
   rt.pullStartedAt = ctx.now;
   rt.until = at(ctx, jitter(ctx, ctx.timing.imagePullSeconds));
@@ -554,12 +556,13 @@ const startContainer: StageHandler = (s) => {
   const { ctx, pod, rt, c, app, host } = s;
   if (ctx.now < rt.until) return false;
   if (rt.stage === 'crashBackOff') {
-    ctx.event(
+    containerEvent(
+      ctx,
       pod,
+      c,
       'Normal',
       'Pulled',
       `Container image "${c.image}" already present on machine`,
-      'kubelet',
       host,
     );
     rt.restartBackoff = rt.restartBackoff ? Math.min(MAX_BACKOFF, rt.restartBackoff * 2) : INITIAL_BACKOFF;
@@ -572,8 +575,8 @@ const startContainer: StageHandler = (s) => {
   delete rt.unhealthySince;
   delete rt.exit;
   for (const ct of pod.spec.containers) {
-    ctx.event(pod, 'Normal', 'Created', `Created container: ${ct.name}`, 'kubelet', host);
-    ctx.event(pod, 'Normal', 'Started', `Started container ${ct.name}`, 'kubelet', host);
+    containerEvent(ctx, pod, ct, 'Normal', 'Created', `Created container: ${ct.name}`, host);
+    containerEvent(ctx, pod, ct, 'Normal', 'Started', `Started container ${ct.name}`, host);
   }
   delete rt.pullError;
   delete rt.retryPullAt;
@@ -644,7 +647,7 @@ function beginTermination(s: PodSync): void {
   const wasRunning = s.rt.stage === 'running' || s.rt.stage === 'crashBackOff';
   if (wasRunning)
     for (const ct of pod.spec.containers)
-      ctx.event(pod, 'Normal', 'Killing', `Stopping container ${ct.name}`, 'kubelet', host);
+      containerEvent(ctx, pod, ct, 'Normal', 'Killing', `Stopping container ${ct.name}`, host);
   s.rt = { ...s.rt, stage: 'terminating', until: at(ctx, seconds), ready: false };
   world.pods.set(key, s.rt);
   if (wasRunning) s.pod = ctx.updateStatus(withStatus(ctx, pod, s.rt));
@@ -684,18 +687,19 @@ function admit(s: PodSync): void {
   const rt = s.rt;
   const images = world.nodeImages.get(host) ?? [];
   if (images.includes(c.image) && !app.missing) {
-    ctx.event(
+    containerEvent(
+      ctx,
       s.pod,
+      c,
       'Normal',
       'Pulled',
       `Container image "${c.image}" already present on machine`,
-      'kubelet',
       host,
     );
     rt.stage = 'starting';
     rt.until = at(ctx, jitter(ctx, ctx.timing.containerStartSeconds));
   } else {
-    ctx.event(s.pod, 'Normal', 'Pulling', `Pulling image "${c.image}"`, 'kubelet', host);
+    containerEvent(ctx, s.pod, c, 'Normal', 'Pulling', `Pulling image "${c.image}"`, host);
     rt.stage = 'pulling';
     rt.pullStartedAt = ctx.now;
     rt.until = at(ctx, jitter(ctx, ctx.timing.imagePullSeconds));
@@ -785,12 +789,13 @@ function containerExited(
   rt.until = at(ctx, wait);
   if (wait === 0) return pod;
   pod = withStatus(ctx, pod, rt);
-  ctx.event(
+  containerEvent(
+    ctx,
     pod,
+    c,
     'Warning',
     'BackOff',
     `Back-off restarting failed container ${c.name} in pod ${name}_${namespace}(${pod.metadata.uid ?? ''})`,
-    'kubelet',
     host,
   );
   ctx.decide({
@@ -872,14 +877,15 @@ function runProbes(ctx: ControllerContext, pod: Pod, rt: PodRuntime, c: Containe
     if (r.ok) rt.liveFailures = 0;
     else {
       rt.liveFailures++;
-      ctx.event(pod, 'Warning', 'Unhealthy', `Liveness probe failed: ${r.message}`, 'kubelet', host);
+      containerEvent(ctx, pod, c, 'Warning', 'Unhealthy', `Liveness probe failed: ${r.message}`, host);
       if (rt.liveFailures >= (lp.failureThreshold ?? 3)) {
-        ctx.event(
+        containerEvent(
+          ctx,
           pod,
+          c,
           'Normal',
           'Killing',
           `Container ${c.name} failed liveness probe, will be restarted`,
-          'kubelet',
           host,
         );
         ctx.decide({
@@ -908,7 +914,7 @@ function runProbes(ctx: ControllerContext, pod: Pod, rt: PodRuntime, c: Containe
     } else {
       rt.readySuccesses = 0;
       rt.readyFailures++;
-      ctx.event(pod, 'Warning', 'Unhealthy', `Readiness probe failed: ${r.message}`, 'kubelet', host);
+      containerEvent(ctx, pod, c, 'Warning', 'Unhealthy', `Readiness probe failed: ${r.message}`, host);
       if (rt.ready && rt.readyFailures >= (rp.failureThreshold ?? 3)) {
         rt.ready = false;
         changed = true;
@@ -1014,3 +1020,32 @@ export const kubeletInformers: InformerHandlers = {
     if (!pod.spec.nodeName && pod.metadata.deletionTimestamp) ctx.enqueue('kubelet', key);
   },
 };
+
+/** A kubelet Event about container `c` of `pod` (GenerateContainerRef's reference). */
+function containerEvent(
+  ctx: ControllerContext,
+  pod: Pod,
+  c: Container,
+  type: 'Normal' | 'Warning',
+  reason: string,
+  message: string,
+  host: string,
+): void {
+  ctx.event(pod, type, reason, message, 'kubelet', host, containerFieldPath(pod, c));
+}
+
+const fieldPaths = new Map<string, string>();
+
+/**
+ * The part of `pod` a container's events are about (GenerateContainerRef's fieldPath):
+ * `spec.containers{nodejs}`, by index for a container without a name.
+ */
+export function containerFieldPath(pod: Pod, c: Container): string {
+  if (!c.name) return `spec.containers[${pod.spec.containers.indexOf(c)}]`;
+  let path = fieldPaths.get(c.name);
+  if (path === undefined) {
+    if (fieldPaths.size > 1000) fieldPaths.clear();
+    fieldPaths.set(c.name, (path = `spec.containers{${c.name}}`));
+  }
+  return path;
+}

@@ -32,12 +32,20 @@ const objectKey = (e: KubeEvent) => e.involvedObject.uid || e.involvedObject.nam
  * Whether `e` is the event the correlator would repeat: same object and message (the caller looks
  * among that object's events with that message), type, reason and source.
  */
-function sameEvent(e: KubeEvent, type: string, reason: string, component: string, host: string): boolean {
+function sameEvent(
+  e: KubeEvent,
+  type: string,
+  reason: string,
+  component: string,
+  host: string,
+  fieldPath: string,
+): boolean {
   return (
     e.type === type &&
     e.reason === reason &&
     e.source.component === component &&
-    (e.source.host ?? '') === host
+    (e.source.host ?? '') === host &&
+    (e.involvedObject.fieldPath ?? '') === fieldPath
   );
 }
 
@@ -143,6 +151,8 @@ export class Recorder {
    * object version, kept by that object (the same version is the subject of several events).
    */
   private references = new WeakMap<KubeObject, ObjectReference>();
+  /** The reference to a part of an object (a container), by the reference to the object. */
+  private partReferences = new WeakMap<ObjectReference, ObjectReference>();
   /** Sources by component and host. */
   private sources = new Map<string, Map<string, KubeEvent['source']>>();
   /** Messages seen lately, each held in one piece (see SHARED_TEXTS). */
@@ -183,22 +193,29 @@ export class Recorder {
     message: string,
     component: string,
     host?: string,
+    fieldPath?: string,
   ): void {
-    const ref = this.reference(obj, component);
+    const ref = this.reference(obj, component, fieldPath);
     const correlator = this.correlator(component, host ?? '');
     const object = correlationKey(ref);
     // In one piece, and the same string as other events' with that text: the correlator keeps it.
     const flat = this.text(message);
     if (this.correlatedBy && !correlator.has(object)) correlatedBy(this.correlatedBy, object, correlator);
+    // Spam filter and aggregation take the object without the field path; the logger, which
+    // counts repeats, takes it too (upstream's getEventKey).
     const { combined, accepted } = correlator.correlate(object, type, reason, flat, now);
     // The logger: a combined event is the group's; another is found in the log, unless the spam
     // filter dropped its last occurrence (then the correlator has it).
-    const observedMessage = combined ? null : flat;
+    const observedMessage = combined
+      ? null
+      : fieldPath
+        ? this.text(joinFlat(flat, '\u0000', fieldPath))
+        : flat;
     let observed = correlator.observed(object, type, reason, observedMessage);
     let at: number | undefined;
     if (combined) at = observed && this.combinedAt(observed.name);
     else {
-      at = this.repeated(ref.uid || ref.name, type, reason, component, host ?? '', message);
+      at = this.repeated(ref.uid || ref.name, type, reason, component, host ?? '', message, fieldPath ?? '');
       if (!observed && at !== undefined) {
         const e = this.eventLog[at]!;
         observed = { name: e.metadata.name, count: e.count, firstTimestamp: e.firstTimestamp };
@@ -325,12 +342,12 @@ export class Recorder {
     component: string,
     host: string,
     message: string,
+    fieldPath: string,
   ): number | undefined {
     const positions = positionsOf(this.eventIndex(), this.eventLog, key, message);
-    if (typeof positions === 'number')
-      return sameEvent(this.eventLog[positions]!, type, reason, component, host) ? positions : undefined;
-    for (let i = (positions?.length ?? 0) - 1; i >= 0; i--)
-      if (sameEvent(this.eventLog[positions![i]!]!, type, reason, component, host)) return positions![i];
+    const same = (at: number) => sameEvent(this.eventLog[at]!, type, reason, component, host, fieldPath);
+    if (typeof positions === 'number') return same(positions) ? positions : undefined;
+    for (let i = (positions?.length ?? 0) - 1; i >= 0; i--) if (same(positions![i]!)) return positions![i];
     return undefined;
   }
 
@@ -338,9 +355,18 @@ export class Recorder {
    * The reference as upstream's recorders write it. A namespaced object's is its own; a Node's
    * has no namespace (its events go to `default`): the kubelet's nodeRef carries the node's name
    * as its uid and no apiVersion, the node controller's (RecordNodeStatusChange) the uid. The
-   * same as the last one made of `obj` is that one.
+   * same as the last one made of `obj` is that one. With `fieldPath` (GenerateContainerRef's), the
+   * same with the path last.
    */
-  private reference(obj: KubeObject, component: string): ObjectReference {
+  private reference(obj: KubeObject, component: string, fieldPath?: string): ObjectReference {
+    if (fieldPath) {
+      const whole = this.reference(obj, component);
+      const last = this.partReferences.get(whole);
+      if (last?.fieldPath === fieldPath) return last;
+      const ref = deepFreeze({ ...whole, fieldPath });
+      this.partReferences.set(whole, ref);
+      return ref;
+    }
     const last = this.references.get(obj);
     if (last && refersTo(last, obj, component)) return last;
     const ref: ObjectReference =

@@ -477,6 +477,23 @@ const rows: [string, keyof typeof setups, string, string, string, number][] = [
     '',
     0,
   ],
+  [
+    // The kubelet's events are about a container (GenerateContainerRef): the SUBOBJECT of -o wide.
+    'get events about a container, by its field path',
+    'kubia',
+    'get events --field-selector=involvedObject.fieldPath=spec.containers{nodejs},reason=Started -o custom-columns=REASON:.reason,OBJECT:.involvedObject.name,SUBOBJECT:.involvedObject.fieldPath',
+    'REASON    OBJECT                   SUBOBJECT\nStarted   kubia-556b495f69-7p2bb   spec.containers{nodejs}\nStarted   kubia-556b495f69-jb2kc   spec.containers{nodejs}\nStarted   kubia-556b495f69-kfcmw   spec.containers{nodejs}\n',
+    '',
+    0,
+  ],
+  [
+    "the scheduler's events are about the whole pod",
+    'kubia',
+    'get events --field-selector=involvedObject.fieldPath=,reason=Scheduled -o custom-columns=REASON:.reason,SUBOBJECT:.involvedObject.fieldPath',
+    'REASON      SUBOBJECT\nScheduled   <none>\nScheduled   <none>\nScheduled   <none>\n',
+    '',
+    0,
+  ],
 ];
 
 describe('kubectl commands', () => {
