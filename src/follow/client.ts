@@ -12,8 +12,9 @@
  * - 401, 403 or 404 stops that resource: an optional one (Endpoints, EndpointSlices, Events) is
  *   left out, a required one fails the session, with the API server's message;
  * - a resource followed `insteadOf` another (Endpoints, instead of EndpointSlices) starts only
- *   once the server refuses that one: a page keeps six connections to an HTTP/1.1 server, one
- *   per watch.
+ *   once the server refuses that one, and Events are watched in one-second spells every two
+ *   seconds (`pollSeconds`): a page keeps six connections to an HTTP/1.1 server, and five held
+ *   open watches leave one for the page's own requests.
  *
  * The transport is given by whoever runs it (the app's uses `fetch` on its own origin, tests use
  * Node's). It has one method that reaches the server, `get`: nothing here can send anything but a
@@ -180,7 +181,7 @@ export function followNamespace(
           rv = list.metadata.resourceVersion;
           sink.events([{ type: 'SYNC', kind: r.kind, items: list.items }], res.date);
         }
-        const query = `?watch=1&resourceVersion=${encodeURIComponent(rv)}&allowWatchBookmarks=true&timeoutSeconds=${timeout}`;
+        const query = `?watch=1&resourceVersion=${encodeURIComponent(rv)}&allowWatchBookmarks=true&timeoutSeconds=${r.pollSeconds ? 1 : timeout}`;
         const res = await get(path + query);
         if (res.status === 410) {
           close(res);
@@ -251,8 +252,10 @@ export function followNamespace(
           if (out.length) sink.events(out);
         }
         close(res);
+        if (stopped) return;
         if (expired) rv = undefined;
         else if (error) await retry(error.message, error.code);
+        else if (r.pollSeconds) await transport.wait(r.pollSeconds * 1000);
         // A watch the server ended at once, again and again, must not spin.
         else if (lines === 0) await transport.wait(1000);
       } catch (e) {
