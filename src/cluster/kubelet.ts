@@ -308,7 +308,11 @@ function containerStatuses(pod: Pod, rt: PodRuntime): ContainerStatus[] {
       case 'terminating':
         created(base, pod, c, restarts);
         base.started = true;
-        base.ready = rt.stage === 'running' && (main ? rt.ready : true);
+        // A container being stopped still runs, ready as its probe last said, until it has
+        // stopped: `kubectl get pods` shows 1/1 Terminating, and the pod's slice endpoint is
+        // serving while no longer ready (the endpoints controller took it out at once). Here the
+        // probe is not run again while the app shuts down, where a kubelet keeps running it.
+        base.ready = main ? rt.ready : true;
         base.state = { running: { startedAt: timestamp(rt.startedAt) } };
         break;
     }
@@ -648,7 +652,7 @@ function beginTermination(s: PodSync): void {
   if (wasRunning)
     for (const ct of pod.spec.containers)
       containerEvent(ctx, pod, ct, 'Normal', 'Killing', `Stopping container ${ct.name}`, host);
-  s.rt = { ...s.rt, stage: 'terminating', until: at(ctx, seconds), ready: false };
+  s.rt = { ...s.rt, stage: 'terminating', until: at(ctx, seconds) };
   world.pods.set(key, s.rt);
   if (wasRunning) s.pod = ctx.updateStatus(withStatus(ctx, pod, s.rt));
   ctx.decide({

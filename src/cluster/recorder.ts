@@ -30,7 +30,7 @@ const objectKey = (e: KubeEvent) => e.involvedObject.uid || e.involvedObject.nam
 
 /**
  * Whether `e` is the event the correlator would repeat: same object and message (the caller looks
- * among that object's events with that message), type, reason and source.
+ * among that object's events with that message), type, reason, source and field path.
  */
 function sameEvent(
   e: KubeEvent,
@@ -201,8 +201,8 @@ export class Recorder {
     // In one piece, and the same string as other events' with that text: the correlator keeps it.
     const flat = this.text(message);
     if (this.correlatedBy && !correlator.has(object)) correlatedBy(this.correlatedBy, object, correlator);
-    // Spam filter and aggregation take the object without the field path; the logger, which
-    // counts repeats, takes it too (upstream's getEventKey).
+    // The spam filter and aggregation key on the object without the field path (getSpamKey,
+    // EventAggregatorByReasonFunc); the logger, which counts repeats, with it (getEventKey).
     const { combined, accepted } = correlator.correlate(object, type, reason, flat, now);
     // The logger: a combined event is the group's; another is found in the log, unless the spam
     // filter dropped its last occurrence (then the correlator has it).

@@ -6,7 +6,14 @@
  */
 import { describe, expect, it } from 'vitest';
 import { timestamp } from '../../k8s/time.ts';
-import type { ContainerStatus, Endpoints, NodeObject, Pod, PodCondition } from '../../k8s/types.ts';
+import type {
+  ContainerStatus,
+  EndpointSlice,
+  Endpoints,
+  NodeObject,
+  Pod,
+  PodCondition,
+} from '../../k8s/types.ts';
 import { parseManifests } from '../../k8s/yaml.ts';
 import { runKubectl } from '../../kubectl/index.ts';
 import { KUBIA_SERVICE, zeroTiming } from '../../test-helpers/builders.ts';
@@ -394,7 +401,7 @@ describe('probes against the simulated apps, all-zero timing', () => {
 });
 
 describe('termination', () => {
-  it('graceful: Killing, Terminating for the shutdown time (~5 s), out of the endpoints at once', () => {
+  it('graceful: Killing, Terminating for the shutdown time (~5 s), out of the endpoints at once, still ready', () => {
     const { sim, log } = world();
     applyAll(sim, parseManifests(KUBIA_SERVICE));
     addPod(sim, 'p', 'luksa/kubia:v1');
@@ -408,7 +415,15 @@ describe('termination', () => {
     expect(log.at(-1)).toMatchObject({ t: 30, reason: 'Killing', message: 'Stopping container nodejs' });
     const p = getPod(sim, 'p')!;
     expect(p.metadata).toMatchObject({ deletionGracePeriodSeconds: 30, deletionTimestamp: timestamp(60) });
-    expect(main(p)).toMatchObject({ ready: false, state: { running: {} } });
+    // The container runs until it stops and its readiness stays what the probe said: the pod is
+    // 1/1 Terminating and Ready, and its slice endpoint serving but not ready (podToEndpoint).
+    expect(main(p)).toMatchObject({ ready: true, state: { running: {} } });
+    expect(p.status.conditions?.find((c) => c.type === 'Ready')?.status).toBe('True');
+    expect(runKubectl(sim, 'get pod p --no-headers').stdout).toMatch(/^p\s+1\/1\s+Terminating\s/);
+    const slice = sim.store.list<EndpointSlice>('EndpointSlice')[0]!;
+    expect(slice.endpoints?.map((e) => e.conditions)).toEqual([
+      { ready: false, serving: true, terminating: true },
+    ]);
     sim.advance(3.9);
     expect(getPod(sim, 'p')).toBeDefined();
     sim.advance(2.2);
