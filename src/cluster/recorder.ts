@@ -151,8 +151,8 @@ export class Recorder {
    * object version, kept by that object (the same version is the subject of several events).
    */
   private references = new WeakMap<KubeObject, ObjectReference>();
-  /** The reference to a part of an object (a container), by the reference to the object. */
-  private partReferences = new WeakMap<ObjectReference, ObjectReference>();
+  /** The reference last made to a part of each stored object version (a pod's container). */
+  private partReferences = new WeakMap<KubeObject, ObjectReference>();
   /** Sources by component and host. */
   private sources = new Map<string, Map<string, KubeEvent['source']>>();
   /** Messages seen lately, each held in one piece (see SHARED_TEXTS). */
@@ -360,11 +360,23 @@ export class Recorder {
    */
   private reference(obj: KubeObject, component: string, fieldPath?: string): ObjectReference {
     if (fieldPath) {
-      const whole = this.reference(obj, component);
-      const last = this.partReferences.get(whole);
-      if (last?.fieldPath === fieldPath) return last;
-      const ref = deepFreeze({ ...whole, fieldPath });
-      this.partReferences.set(whole, ref);
+      const last = this.partReferences.get(obj);
+      if (last?.fieldPath === fieldPath && refersTo(last, obj, component)) return last;
+      const m = obj.metadata;
+      // A container's object is a pod, namespaced: the reference's fields in one shape.
+      const ref: ObjectReference =
+        m.namespace !== undefined
+          ? {
+              kind: obj.kind,
+              namespace: m.namespace,
+              name: m.name,
+              uid: m.uid ?? '',
+              apiVersion: obj.apiVersion,
+              resourceVersion: m.resourceVersion ?? '',
+              fieldPath,
+            }
+          : { ...this.reference(obj, component), fieldPath };
+      this.partReferences.set(obj, ref);
       return ref;
     }
     const last = this.references.get(obj);
