@@ -162,7 +162,9 @@ function MainApp() {
   const header = (
     <header className="top">
       <h1>{t('app.title')}</h1>
-      <span className="subtitle">{t('ui.subtitle')}</span>
+      <span className="subtitle" title={t('ui.subtitle')}>
+        {t('ui.subtitle')}
+      </span>
       <div className="spacer" />
       {!embed.embed && <LessonHeader />}
       {!embed.embed && <CompareButton />}
