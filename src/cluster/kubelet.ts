@@ -73,7 +73,11 @@ export interface PodRuntime {
    * 500 (a fault a teacher injects: `kubectl lab unhealthy`). A new container run starts healthy.
    */
   unhealthySince?: number;
-  /** How the running container ends at `until` when it was killed (a crash exits 1 otherwise). */
+  /**
+   * How the container ends at `until`: killed (a fault; a crash exits 1 otherwise), or, its pod
+   * deleted, stopped by SIGTERM (0, Completed) or by SIGKILL when the grace period ran out (137,
+   * Error).
+   */
   exit?: { code: number; reason: string };
   /** The node came back: the next step writes the pod's status afresh. */
   resync?: boolean;
@@ -359,6 +363,59 @@ function runtimeImageOf(image: string): { image: string; imageID: string } {
 
 const runtimeImages = new Map<string, { image: string; imageID: string }>();
 
+/** An app that exits on SIGTERM, and one killed when the grace period ran out. */
+const STOPPED = { code: 0, reason: 'Completed' } as const;
+const KILLED = { code: 137, reason: 'Error' } as const;
+/** What the status manager's TerminatePod writes for a container that never ran. */
+const NEVER_RAN = {
+  exitCode: 137,
+  reason: 'ContainerStatusUnknown',
+  message: 'The container could not be located when the pod was terminated',
+} as const;
+
+/**
+ * The status a deleted pod's kubelet writes once its containers have stopped (upstream's
+ * generateAPIPodStatus with the pod terminal, then TerminatePod): a running container terminated
+ * as `exit` says, one waiting to restart with the run that exited, one never started as
+ * ContainerStatusUnknown; none ready; the phase Succeeded when all exited 0, else Failed; the
+ * sandbox gone. `kubectl get pods` shows `0/1 Completed` (or `Error`, `ContainerStatusUnknown`)
+ * until the delete that follows at once.
+ */
+function terminalStatus(ctx: ControllerContext, pod: Pod, exit: { code: number; reason: string }): Pod {
+  const now = timestamp(ctx.now);
+  const statuses = (pod.status.containerStatuses ?? []).map((cs) => {
+    const { running } = cs.state;
+    const exited = cs.containerID !== undefined ? cs.lastState?.terminated : undefined;
+    const terminated = running
+      ? {
+          containerID: cs.containerID ?? '',
+          exitCode: exit.code,
+          reason: exit.reason,
+          startedAt: running.startedAt ?? now,
+          finishedAt: now,
+        }
+      : (cs.state.terminated ?? exited ?? NEVER_RAN);
+    return { ...cs, ready: false, started: false, state: { terminated } };
+  });
+  const succeeded = statuses.every((cs) => cs.state.terminated.exitCode === 0);
+  const notReady = succeeded
+    ? { status: 'False' as const, reason: 'PodCompleted' }
+    : {
+        status: 'False' as const,
+        reason: 'ContainersNotReady',
+        message: `containers with unready status: [${statuses.map((cs) => cs.name).join(' ')}]`,
+      };
+  return {
+    ...pod,
+    status: {
+      ...pod.status,
+      phase: succeeded ? 'Succeeded' : 'Failed',
+      conditions: podConditions(pod.status.conditions, notReady, ctx.now, false),
+      containerStatuses: statuses,
+    },
+  };
+}
+
 /** The pod with the status its runtime state shows; written once at the end of a kubelet step. */
 function withStatus(ctx: ControllerContext, pod: Pod, rt: PodRuntime): Pod {
   const statuses = containerStatuses(pod, rt);
@@ -391,8 +448,9 @@ function withStatus(ctx: ControllerContext, pod: Pod, rt: PodRuntime): Pod {
  */
 function podConditions(
   existing: PodCondition[] | undefined,
-  notReady: { status: 'False'; reason: string; message: string } | undefined,
+  notReady: { status: 'False'; reason: string; message?: string } | undefined,
   now: number,
+  sandboxReady = true,
 ): PodCondition[] {
   const ts = timestamp(now);
   const ready = notReady ?? TRUE;
@@ -410,7 +468,7 @@ function podConditions(
     else if (x.type === 'PodScheduled') scheduled ??= x;
   }
   const out = [
-    condition(sandbox, 'PodReadyToStartContainers', TRUE, ts),
+    condition(sandbox, 'PodReadyToStartContainers', sandboxReady ? TRUE : FALSE, ts),
     condition(initialized, 'Initialized', TRUE, ts),
     condition(podReady, 'Ready', ready, ts),
     condition(containersReady, 'ContainersReady', ready, ts),
@@ -420,6 +478,7 @@ function podConditions(
 }
 
 const TRUE = { status: 'True' } as const;
+const FALSE = { status: 'False' } as const;
 
 /** A condition as podConditions writes it (`cur`: the pod's of that type), its lastTransitionTime kept while its status is. */
 function condition(
@@ -619,11 +678,14 @@ const running: StageHandler = (s) => {
   return false;
 };
 
-/** A terminating pod is gone once its app has shut down (or the grace period ran out). */
+/**
+ * A terminating pod is gone once its app has shut down (or the grace period ran out): the kubelet
+ * writes the status of its stopped containers, then makes the final delete (grace period 0).
+ */
 const terminating: StageHandler = (s) => {
   const { ctx, world, key, pod } = s;
   if (ctx.now < s.rt.until) return false;
-  // The kubelet's final delete (grace period 0) once the containers are gone.
+  if (s.rt.exit) ctx.updateStatus(terminalStatus(ctx, pod, s.rt.exit));
   ctx.delete('Pod', pod.metadata.namespace ?? 'default', pod.metadata.name, 0);
   world.pods.delete(key);
   return false;
@@ -647,14 +709,22 @@ function beginTermination(s: PodSync): void {
   const { ctx, world, key, pod, host, name } = s;
   const grace = pod.metadata.deletionGracePeriodSeconds ?? pod.spec.terminationGracePeriodSeconds ?? 30;
   const shutdown = s.app.shutdownSeconds ?? ctx.timing.terminationSeconds;
-  const seconds = Math.min(jitter(ctx, shutdown), grace);
-  const wasRunning = s.rt.stage === 'running' || s.rt.stage === 'crashBackOff';
-  if (wasRunning)
+  // A running container gets SIGTERM and its app's shutdown time. A crash-looping one has
+  // already exited, and one not yet started has nothing to stop: the pod goes at once.
+  const running = s.rt.stage === 'running';
+  const wanted = jitter(ctx, shutdown);
+  const seconds = running ? Math.min(wanted, grace) : 0;
+  if (running)
     for (const ct of pod.spec.containers)
       containerEvent(ctx, pod, ct, 'Normal', 'Killing', `Stopping container ${ct.name}`, host);
-  s.rt = { ...s.rt, stage: 'terminating', until: at(ctx, seconds) };
+  s.rt = {
+    ...s.rt,
+    stage: 'terminating',
+    until: at(ctx, seconds),
+    exit: running && wanted >= grace ? KILLED : STOPPED,
+  };
   world.pods.set(key, s.rt);
-  if (wasRunning) s.pod = ctx.updateStatus(withStatus(ctx, pod, s.rt));
+  if (running) s.pod = ctx.updateStatus(withStatus(ctx, pod, s.rt));
   ctx.decide({
     controller: 'kubelet',
     object: podRef(pod),

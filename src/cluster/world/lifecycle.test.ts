@@ -458,6 +458,151 @@ describe('termination', () => {
   });
 });
 
+describe('the status written before the final delete', () => {
+  /** The last version of pod `name` the store held before it was deleted, and when it was written. */
+  function lastBeforeDelete(sim: SimCluster, name: string) {
+    const seen: { t: number; pod: Pod; type: string; row: string }[] = [];
+    sim.watch((c) => {
+      if (c.kind === 'Pod' && c.obj.metadata.name === name) {
+        // What kubectl get printed at that moment (a watch prints the deleted object as it was).
+        const row = c.type === 'deleted' ? '' : runKubectl(sim, `get pod ${name} --no-headers`).stdout.trim();
+        seen.push({ t: sim.now, pod: c.obj as Pod, type: c.type, row });
+      }
+    });
+    return seen;
+  }
+
+  it.each([
+    {
+      scenario: 'an app that stops on SIGTERM exits 0: Completed, phase Succeeded',
+      shutdownSeconds: 4,
+      exitCode: 0,
+      reason: 'Completed',
+      phase: 'Succeeded',
+      ready: { status: 'False', reason: 'PodCompleted' },
+      column: /^p\s+0\/1\s+Completed\s/,
+    },
+    {
+      scenario: 'an app still running when the grace period ends is killed: 137 Error, phase Failed',
+      shutdownSeconds: 60,
+      exitCode: 137,
+      reason: 'Error',
+      phase: 'Failed',
+      ready: {
+        status: 'False',
+        reason: 'ContainersNotReady',
+        message: 'containers with unready status: [nodejs]',
+      },
+      column: /^p\s+0\/1\s+Error\s/,
+    },
+  ])('$scenario', ({ shutdownSeconds, exitCode, reason, phase, ready, column }) => {
+    const apps: Record<string, Partial<AppBehaviour>> = { 'example/app:1': { shutdownSeconds } };
+    const { sim } = world({ timing: zeroTiming, apps });
+    addPod(sim, 'p', 'example/app:1', { grace: 10 });
+    sim.advance(5);
+    const running = main(getPod(sim, 'p'))!;
+    const seen = lastBeforeDelete(sim, 'p');
+    sim.delete('Pod', 'default', 'p');
+    sim.advance(30);
+    // The delete (deletionTimestamp), the final status, the final delete.
+    expect(seen.map((s) => s.type)).toEqual(['updated', 'updated', 'deleted']);
+    const [, last, gone] = seen;
+    const stoppedAt = 5 + Math.min(shutdownSeconds, 10);
+    expect(last!.t).toBe(stoppedAt);
+    expect(gone!.t).toBe(stoppedAt);
+    const pod = last!.pod;
+    expect(pod.status.phase).toBe(phase);
+    expect(main(pod)).toMatchObject({
+      ready: false,
+      started: false,
+      restartCount: 0,
+      containerID: running.containerID,
+      state: {
+        terminated: {
+          containerID: running.containerID,
+          exitCode,
+          reason,
+          startedAt: running.state.running?.startedAt,
+          finishedAt: timestamp(stoppedAt),
+        },
+      },
+    });
+    expect(pod.status.conditions?.map((c) => [c.type, c.status])).toEqual([
+      ['PodReadyToStartContainers', 'False'],
+      ['Initialized', 'True'],
+      ['Ready', 'False'],
+      ['ContainersReady', 'False'],
+      ['PodScheduled', 'True'],
+    ]);
+    expect(cond(pod, 'Ready')).toEqual({
+      type: 'Ready',
+      ...ready,
+      lastProbeTime: null,
+      lastTransitionTime: timestamp(stoppedAt),
+    });
+    // kubectl prints the terminal phase, not Terminating (printPod's IsPodPhaseTerminal).
+    expect(last!.row).toMatch(column);
+  });
+
+  it('a crash-looping pod has no container to stop: no Killing, its last run is the final state, gone at once', () => {
+    const { sim, log } = world({ timing: zeroTiming });
+    addPod(sim, 'p', 'example/app:v1-crash');
+    sim.advance(3);
+    expect(statusColumn(sim, 'p')).toBe('CrashLoopBackOff');
+    const exited = main(getPod(sim, 'p'))!.lastState?.terminated;
+    const seen = lastBeforeDelete(sim, 'p');
+    const t0 = sim.now;
+    sim.delete('Pod', 'default', 'p');
+    sim.advance(0);
+    expect(
+      podEvents(log, 'p')
+        .filter((e) => e.t >= t0)
+        .map((e) => e.reason),
+    ).toEqual([]);
+    expect(seen.map((s) => [s.type, s.t])).toEqual([
+      ['updated', t0],
+      ['updated', t0],
+      ['deleted', t0],
+    ]);
+    const pod = seen[1]!.pod;
+    expect(pod.status.phase).toBe('Failed');
+    expect(main(pod)).toMatchObject({ ready: false, state: { terminated: exited } });
+    expect(exited).toMatchObject({ exitCode: 1, reason: 'Error' });
+    expect(seen[1]!.row).toMatch(/^p\s+0\/1\s+Error\s+1 \(\d+s ago\)\s/);
+  });
+
+  it('a pod whose image cannot be pulled never ran: ContainerStatusUnknown, phase Failed, gone at once', () => {
+    const { sim, log } = world({ timing: zeroTiming });
+    addPod(sim, 'p', 'example/app:v1-missing');
+    sim.advance(3);
+    expect(statusColumn(sim, 'p')).toBe('ImagePullBackOff');
+    const seen = lastBeforeDelete(sim, 'p');
+    const t0 = sim.now;
+    sim.delete('Pod', 'default', 'p');
+    sim.advance(0);
+    expect(podEvents(log, 'p').filter((e) => e.t >= t0)).toEqual([]);
+    expect(seen.map((s) => [s.type, s.t])).toEqual([
+      ['updated', t0],
+      ['updated', t0],
+      ['deleted', t0],
+    ]);
+    const pod = seen[1]!.pod;
+    expect(pod.status.phase).toBe('Failed');
+    expect(main(pod)).toMatchObject({
+      ready: false,
+      state: {
+        terminated: {
+          exitCode: 137,
+          reason: 'ContainerStatusUnknown',
+          message: 'The container could not be located when the pod was terminated',
+        },
+      },
+    });
+    expect(cond(pod, 'PodReadyToStartContainers')?.status).toBe('False');
+    expect(seen[1]!.row).toMatch(/^p\s+0\/1\s+ContainerStatusUnknown\s+0\s/);
+  });
+});
+
 describe('scheduling', () => {
   const FAILED = '0/3 nodes are available: 3 Insufficient cpu.';
 
