@@ -363,6 +363,33 @@ test('console: rollout status streams as time moves', async ({ page }) => {
   await expect(log).toContainText('deployment "kubia" successfully rolled out');
 });
 
+test('console: a command typed during a watch ends it and prints below it; get pods -w shows pods come and go', async ({
+  page,
+}) => {
+  await open(page);
+  const input = page.getByRole('textbox', { name: 'kubectl command' });
+  const log = page.getByRole('log', { name: 'kubectl output' });
+  await input.fill('kubectl get pods -w');
+  await input.press('Enter');
+  await expect(log).toContainText('watching…');
+  // At the same moment: the set image comes after the watch it interrupted, as typed.
+  await input.fill('kubectl set image deployment/kubia nodejs=luksa/kubia:v2');
+  await input.press('Enter');
+  await expect(log).toContainText('deployment.apps/kubia image updated');
+  await expect(log).not.toContainText('watching…');
+  const typed = (await log.innerText()).split('\n').filter((l) => l.includes('$ kubectl'));
+  expect(typed.map((l) => l.replace(/^.*\$ /, ''))).toEqual([
+    'kubectl get pods -w',
+    'kubectl set image deployment/kubia nodejs=luksa/kubia:v2',
+  ]);
+  // A watch follows the rollout: each old pod Terminating, then its containers' final status.
+  await input.fill('kubectl get pods -w');
+  await input.press('Enter');
+  await lab(page, (l) => l.advance(60));
+  await expect(log).toContainText(/kubia-\S+\s+1\/1\s+Terminating/);
+  await expect(log).toContainText(/kubia-\S+\s+0\/1\s+Completed/);
+});
+
 test('tablet width: everything reachable, nothing wider than the screen', async ({ page }) => {
   await page.setViewportSize({ width: 820, height: 1180 });
   await open(page);

@@ -47,6 +47,11 @@ export interface LogEntry {
   stderr: string;
   /** Still printing as time moves (`rollout status`, `get -w`). */
   streaming?: boolean;
+  /**
+   * How many steps the scenario had when this was typed: at one moment it comes after them and
+   * before a step run later.
+   */
+  steps: number;
 }
 
 /** What the Compare view opens with (web/compare): a preset, a scenario with variants, or a link. */
@@ -425,7 +430,14 @@ export class Lab {
       return;
     }
     const id = ++this.logId;
-    const entry: LogEntry = { id, t: this.current.now(), command: full, stdout: '', stderr: '' };
+    const entry: LogEntry = {
+      id,
+      t: this.current.now(),
+      command: full,
+      stdout: '',
+      stderr: '',
+      steps: this.current.frame().steps.length,
+    };
     this.setUi({ log: [...this.store.getState().ui.log.slice(-(LOG_LIMIT - 1)), entry] });
     const update = (patch: Partial<LogEntry> | ((e: LogEntry) => Partial<LogEntry>)) =>
       this.setUi({

@@ -21,15 +21,23 @@ function commonPrefix(list: string[]): string {
   return p;
 }
 
-type Entry = { kind: 'step'; step: StepView; t: number } | { kind: 'query'; entry: LogEntry; t: number };
+type Entry =
+  | { kind: 'step'; step: StepView; t: number; order: number }
+  | { kind: 'query'; entry: LogEntry; t: number; order: number };
 
-/** Steps that ran by now and queries typed by now, in the order they happened. */
+/**
+ * Steps that ran by now and queries typed by now, in the order they happened: by moment, and at
+ * one moment steps in their order with each query after the steps there were when it was typed.
+ */
 function entriesOf(steps: readonly StepView[], log: readonly LogEntry[], now: number): Entry[] {
   const out: Entry[] = [];
-  for (const step of steps) if (step.ranAt !== undefined) out.push({ kind: 'step', step, t: step.ranAt });
-  for (const entry of log) if (entry.t <= now + 1e-6) out.push({ kind: 'query', entry, t: entry.t });
-  // Stable: at one moment, steps in their order, then what was typed.
-  return out.sort((a, b) => a.t - b.t);
+  steps.forEach((step, i) => {
+    if (step.ranAt !== undefined) out.push({ kind: 'step', step, t: step.ranAt, order: i });
+  });
+  for (const entry of log)
+    if (entry.t <= now + 1e-6) out.push({ kind: 'query', entry, t: entry.t, order: entry.steps - 0.5 });
+  // Stable: queries typed between the same two steps stay in the order they were typed.
+  return out.sort((a, b) => a.t - b.t || a.order - b.order);
 }
 
 export default function Console() {
