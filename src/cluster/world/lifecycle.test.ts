@@ -544,38 +544,32 @@ describe('the status written before the final delete', () => {
     expect(last!.row).toMatch(column);
   });
 
-  it('a crash-looping pod has no container to stop: no Killing, its last run is the final state, gone at once', () => {
+  it.each([
+    {
+      scenario: 'a crash-looping pod has no container to stop: its last run is the final state',
+      image: 'example/app:v1-crash',
+      waiting: 'CrashLoopBackOff',
+      final: (before: ContainerStatus) => before.lastState?.terminated,
+      row: /^p\s+0\/1\s+Error\s+1 \(\d+s ago\)\s/,
+    },
+    {
+      scenario: 'a pod whose image cannot be pulled never ran: ContainerStatusUnknown',
+      image: 'example/app:v1-missing',
+      waiting: 'ImagePullBackOff',
+      final: () => ({
+        exitCode: 137,
+        reason: 'ContainerStatusUnknown',
+        message: 'The container could not be located when the pod was terminated',
+      }),
+      row: /^p\s+0\/1\s+ContainerStatusUnknown\s+0\s/,
+    },
+  ])('$scenario; no Killing, phase Failed, gone at once', ({ image, waiting, final, row }) => {
     const { sim, log } = world({ timing: zeroTiming });
-    addPod(sim, 'p', 'example/app:v1-crash');
+    addPod(sim, 'p', image);
     sim.advance(3);
-    expect(statusColumn(sim, 'p')).toBe('CrashLoopBackOff');
-    const exited = main(getPod(sim, 'p'))!.lastState?.terminated;
-    const seen = lastBeforeDelete(sim, 'p');
-    const t0 = sim.now;
-    sim.delete('Pod', 'default', 'p');
-    sim.advance(0);
-    expect(
-      podEvents(log, 'p')
-        .filter((e) => e.t >= t0)
-        .map((e) => e.reason),
-    ).toEqual([]);
-    expect(seen.map((s) => [s.type, s.t])).toEqual([
-      ['updated', t0],
-      ['updated', t0],
-      ['deleted', t0],
-    ]);
-    const pod = seen[1]!.pod;
-    expect(pod.status.phase).toBe('Failed');
-    expect(main(pod)).toMatchObject({ ready: false, state: { terminated: exited } });
-    expect(exited).toMatchObject({ exitCode: 1, reason: 'Error' });
-    expect(seen[1]!.row).toMatch(/^p\s+0\/1\s+Error\s+1 \(\d+s ago\)\s/);
-  });
-
-  it('a pod whose image cannot be pulled never ran: ContainerStatusUnknown, phase Failed, gone at once', () => {
-    const { sim, log } = world({ timing: zeroTiming });
-    addPod(sim, 'p', 'example/app:v1-missing');
-    sim.advance(3);
-    expect(statusColumn(sim, 'p')).toBe('ImagePullBackOff');
+    expect(statusColumn(sim, 'p')).toBe(waiting);
+    const expected = final(main(getPod(sim, 'p'))!);
+    expect(expected?.exitCode).toBeGreaterThan(0);
     const seen = lastBeforeDelete(sim, 'p');
     const t0 = sim.now;
     sim.delete('Pod', 'default', 'p');
@@ -588,18 +582,9 @@ describe('the status written before the final delete', () => {
     ]);
     const pod = seen[1]!.pod;
     expect(pod.status.phase).toBe('Failed');
-    expect(main(pod)).toMatchObject({
-      ready: false,
-      state: {
-        terminated: {
-          exitCode: 137,
-          reason: 'ContainerStatusUnknown',
-          message: 'The container could not be located when the pod was terminated',
-        },
-      },
-    });
+    expect(main(pod)).toMatchObject({ ready: false, state: { terminated: expected } });
     expect(cond(pod, 'PodReadyToStartContainers')?.status).toBe('False');
-    expect(seen[1]!.row).toMatch(/^p\s+0\/1\s+ContainerStatusUnknown\s+0\s/);
+    expect(seen[1]!.row).toMatch(row);
   });
 });
 
