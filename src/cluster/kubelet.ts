@@ -725,6 +725,10 @@ function beginTermination(s: PodSync): void {
   };
   world.pods.set(key, s.rt);
   if (running) s.pod = ctx.updateStatus(withStatus(ctx, pod, s.rt));
+  // Why a pod with a grace period goes at once: what its container was waiting for.
+  const waiting = running
+    ? undefined
+    : pod.status.containerStatuses?.find((cs) => cs.name === s.c.name)?.state.waiting?.reason;
   ctx.decide({
     controller: 'kubelet',
     object: podRef(pod),
@@ -732,8 +736,10 @@ function beginTermination(s: PodSync): void {
     message:
       seconds > 0
         ? `Pod ${name} is Terminating: it left the Service's endpoints at once and its app gets ${seconds}s to shut down (terminationGracePeriodSeconds ${grace}).`
-        : `Pod ${name} is deleted and gone at once.`,
-    values: { seconds, grace },
+        : waiting
+          ? `Pod ${name} is deleted while its container is not running (${waiting}): there is nothing to stop, so it is gone at once.`
+          : `Pod ${name} is deleted and gone at once.`,
+    values: waiting ? { seconds, grace, waiting } : { seconds, grace },
   });
 }
 

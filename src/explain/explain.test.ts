@@ -169,6 +169,11 @@ const cases: [name: string, d: Decision, ko: string[]][] = [
     ['바로 사라집니다'],
   ],
   [
+    'a deleted pod whose container is not running has nothing to stop',
+    decision('pod.terminating', { seconds: 0, grace: 30, waiting: 'CrashLoopBackOff' }, pod),
+    ['실행 중이 아닐 때(CrashLoopBackOff)', '멈출 것이 없으므로 바로 사라집니다'],
+  ],
+  [
     'a missing image backs off',
     decision('pod.pullBackOff', { image: 'luksa/kubia:v9-missing', backoff: 10 }, pod),
     ['luksa/kubia:v9-missing', '10초 기다린 뒤'],

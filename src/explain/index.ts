@@ -138,7 +138,9 @@ const ko: Record<string, Template> = {
   'pod.terminating': (d, v) =>
     num(v, 'seconds') > 0
       ? `파드 ${w(d.object.name, '이')} 종료 중(Terminating)입니다. 서비스의 엔드포인트에서 즉시 빠지고, 앱은 ${num(v, 'seconds')}초 동안 종료 작업을 합니다(terminationGracePeriodSeconds ${num(v, 'grace')}).`
-      : `파드 ${w(d.object.name, '이')} 삭제되어 바로 사라집니다.`,
+      : str(v, 'waiting')
+        ? `파드 ${w(d.object.name, '은')} 컨테이너가 실행 중이 아닐 때(${str(v, 'waiting')}) 삭제되었습니다. 멈출 것이 없으므로 바로 사라집니다.`
+        : `파드 ${w(d.object.name, '이')} 삭제되어 바로 사라집니다.`,
   'pod.pullBackOff': (d, v) =>
     `이미지 ${w(str(v, 'image'), '을')} 가져올 수 없으므로(찾을 수 없음) 파드 ${w(d.object.name, '은')} ${num(v, 'backoff')}초 기다린 뒤 다시 시도합니다(ImagePullBackOff, 대기 시간은 최대 5분까지 두 배씩 늘어남). 이 파드는 Ready가 되지 않습니다.`,
   'pod.crashLoop': (d, v) =>

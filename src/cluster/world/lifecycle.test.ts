@@ -575,6 +575,12 @@ describe('the status written before the final delete', () => {
     sim.delete('Pod', 'default', 'p');
     sim.advance(0);
     expect(podEvents(log, 'p').filter((e) => e.t >= t0)).toEqual([]);
+    expect(sim.decisions().filter((d) => d.code === 'pod.terminating')).toMatchObject([
+      {
+        message: `Pod p is deleted while its container is not running (${waiting}): there is nothing to stop, so it is gone at once.`,
+        values: { seconds: 0, grace: 30, waiting },
+      },
+    ]);
     expect(seen.map((s) => [s.type, s.t])).toEqual([
       ['updated', t0],
       ['updated', t0],
