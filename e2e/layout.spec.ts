@@ -355,6 +355,39 @@ test('phone: the header is three rows, its settings behind More', async ({ page 
   await expect(yaml).toBeHidden();
 });
 
+for (const [width, height, path] of [
+  [1280, 720, '/'],
+  [1920, 1080, '/'],
+  [946, 618, '/?embed=1'],
+] as const) {
+  test(`${width}×${height} ${path}: nothing moves when the timeline's part arrives after the first paint`, async ({
+    page,
+  }) => {
+    await page.setViewportSize({ width, height });
+    // Every layout shift from the first paint on, with what moved.
+    await page.addInitScript(() => {
+      const w = window as unknown as { shifts: string[] };
+      w.shifts = [];
+      new PerformanceObserver((list) => {
+        for (const e of list.getEntries() as unknown as {
+          sources: { node?: Node; previousRect: DOMRect; currentRect: DOMRect }[];
+        }[])
+          for (const s of e.sources)
+            w.shifts.push(
+              `${(s.node as Element | undefined)?.className ?? '?'}: ${s.previousRect.y} → ${s.currentRect.y}`,
+            );
+      }).observe({ type: 'layout-shift', buffered: true });
+    });
+    await page.goto(path);
+    await expect(page.getByRole('img', { name: /requests per second over time/ })).toBeVisible();
+    // As painted: after the frame that follows the chart's first render.
+    await page.evaluate(
+      () => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))),
+    );
+    expect(await page.evaluate(() => (window as unknown as { shifts: string[] }).shifts)).toEqual([]);
+  });
+}
+
 test('embed: diagram, playback and timeline within the 620 px frame', async ({ page }) => {
   await page.setViewportSize({ width: 1280, height: 900 });
   await page.goto('/embed-example.html');

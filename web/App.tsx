@@ -3,6 +3,7 @@ import { useLab } from './lab/context.ts';
 import { Opening } from './lab/Opening.tsx';
 import { setTheme, useTheme, type Theme } from './prefs.ts';
 import { Actions } from './ui/Actions.tsx';
+import { TimelinePlaceholder } from './ui/TimelineFrame.tsx';
 import { Diagram } from './diagram/Diagram.tsx';
 import { EventsPanel, WhyPanel } from './ui/Explain.tsx';
 import { useUiField } from './ui/hooks.ts';
@@ -153,7 +154,7 @@ function MainApp() {
   const transport = (
     <section className="bottom" id="playback" aria-label={t('playback.label')}>
       <PlaybackBar />
-      <Suspense fallback={<figure className="timeline timeline-placeholder" aria-hidden="true" />}>
+      <Suspense fallback={<TimelinePlaceholder />}>
         <Timeline />
       </Suspense>
       <p className="note">{t('ui.note')}</p>

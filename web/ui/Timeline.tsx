@@ -15,27 +15,12 @@ import { PALETTE, tagOf, type Frame, type Sample, type TrafficSecond } from '../
 import { useT } from '../i18n/index.ts';
 import { useLab, useLabState } from '../lab/context.ts';
 import type { LabState } from '../lab/lab.ts';
-import { STACKED, useMedia } from '../layout/media.ts';
 import { formatTime } from './hooks.ts';
+import { TimelineFrame } from './TimelineFrame.tsx';
+import { useTimelineDims, type Dims } from './timelineDims.ts';
 import { flatPath, M, stepCorners, useWidth, xScale } from './scale.ts';
 import type { T } from './labels.ts';
 import { useTimelineCut } from '../predict/hooks.ts';
-import './timeline.css';
-
-/**
- * The chart's heights: replicas are drawn from M.t down to REPLICAS_BOTTOM, requests per second in
- * the band below. Windows under 820 px high (a 720p projector) get the short chart, so the diagram
- * keeps its room.
- */
-interface Dims {
-  H: number;
-  REPLICAS_BOTTOM: number;
-  BAND_TOP: number;
-  BAND_BOTTOM: number;
-  AXIS_Y: number;
-}
-const TALL: Dims = { H: 110, REPLICAS_BOTTOM: 62, BAND_TOP: 70, BAND_BOTTOM: 92, AXIS_Y: 106 };
-const SHORT: Dims = { H: 86, REPLICAS_BOTTOM: 46, BAND_TOP: 52, BAND_BOTTOM: 68, AXIS_Y: 82 };
 
 const selectDuration = (s: LabState) => s.playback.duration;
 const selectTime = (s: LabState) => s.playback.t;
@@ -51,9 +36,7 @@ export function Timeline() {
   const width = useWidth(figure);
   // Predict mode: nothing after this whole second is drawn (undefined: draw all that is recorded).
   const cut = useTimelineCut();
-  const short = useMedia('(max-height: 819px)');
-  const stacked = useMedia(STACKED);
-  const d = short && !stacked ? SHORT : TALL;
+  const d = useTimelineDims();
   // `history` is the cache key: the model reads the Run's recording, which changes when it does.
   // eslint-disable-next-line react-hooks/exhaustive-deps
   const model = useMemo(() => timelineModel(lab.frame(), duration, cut), [lab, history, duration, cut]);
@@ -70,37 +53,29 @@ export function Timeline() {
   return (
     <figure className="timeline" ref={figure}>
       <figcaption className="sr-only">{t_('timeline.caption')}</figcaption>
-      <svg viewBox={`0 0 ${width} ${d.H}`} onClick={onClick} role="img" aria-label={label}>
-        <Chart model={model} width={width} duration={duration} dims={d} t={t_} />
-        {cut !== undefined && (
-          <text
-            x={xScale(duration, width)(cut) + 8}
-            y={M.t + 14}
-            className="tick predict-tag"
-            data-testid="predict.timeline"
-          >
-            {t_('predict.later')}
-          </text>
-        )}
-        <Playhead width={width} duration={duration} bottom={d.BAND_BOTTOM} />
-      </svg>
-      <div className="legend" aria-hidden="true">
-        <span>
-          <i className="swatch area" /> {t_('timeline.legendReplicas')}
-        </span>
-        <span>
-          <i className="swatch line" /> {t_('timeline.legendAvailable')}
-        </span>
-        <span>
-          <i className="swatch requests" /> {t_('timeline.legendRequests')}
-        </span>
-        <span>
-          <i className="swatch errors" /> {t_('timeline.legendErrors')}
-        </span>
-        <span>
-          <i className="swatch step" /> {t_('timeline.legendStep')}
-        </span>
-      </div>
+      <TimelineFrame>
+        {/* As high as the box that held its place: the legend and the bar beside do not move. */}
+        <svg
+          viewBox={`0 0 ${width} ${d.H}`}
+          style={{ height: d.H }}
+          onClick={onClick}
+          role="img"
+          aria-label={label}
+        >
+          <Chart model={model} width={width} duration={duration} dims={d} t={t_} />
+          {cut !== undefined && (
+            <text
+              x={xScale(duration, width)(cut) + 8}
+              y={M.t + 14}
+              className="tick predict-tag"
+              data-testid="predict.timeline"
+            >
+              {t_('predict.later')}
+            </text>
+          )}
+          <Playhead width={width} duration={duration} bottom={d.BAND_BOTTOM} />
+        </svg>
+      </TimelineFrame>
     </figure>
   );
 }
