@@ -7,6 +7,15 @@ import { useT } from '../i18n/index.ts';
 import { useTimelineDims } from './timelineDims.ts';
 import './timeline.css';
 
+/** The legend's entries: the swatch's class and the words. */
+const LEGEND = [
+  ['area', 'timeline.legendReplicas'],
+  ['line', 'timeline.legendAvailable'],
+  ['requests', 'timeline.legendRequests'],
+  ['errors', 'timeline.legendErrors'],
+  ['step', 'timeline.legendStep'],
+] as const;
+
 /** The figure around the chart: its place (the chart's height) and the legend under it. */
 export function TimelineFrame({ children }: { children?: ReactNode }) {
   const t = useT();
@@ -15,21 +24,11 @@ export function TimelineFrame({ children }: { children?: ReactNode }) {
     <>
       {children ?? <div className="timeline-chart" style={{ height: d.H }} />}
       <div className="legend" aria-hidden="true">
-        <span>
-          <i className="swatch area" /> {t('timeline.legendReplicas')}
-        </span>
-        <span>
-          <i className="swatch line" /> {t('timeline.legendAvailable')}
-        </span>
-        <span>
-          <i className="swatch requests" /> {t('timeline.legendRequests')}
-        </span>
-        <span>
-          <i className="swatch errors" /> {t('timeline.legendErrors')}
-        </span>
-        <span>
-          <i className="swatch step" /> {t('timeline.legendStep')}
-        </span>
+        {LEGEND.map(([swatch, key]) => (
+          <span key={key}>
+            <i className={`swatch ${swatch}`} /> {t(key)}
+          </span>
+        ))}
       </div>
     </>
   );
