@@ -76,6 +76,33 @@ test.describe('1280×720', () => {
     expect(await scale(page)).toBeGreaterThanOrEqual(0.9);
   });
 
+  for (const lang of ['en', 'ko'] as const) {
+    test(`${lang}: the console's prompt stays on screen through blue/green, the switch and blue retired`, async ({
+      page,
+    }) => {
+      await openApp(page, '/', lang);
+      const [start, swap, retire] =
+        lang === 'ko'
+          ? (['블루/그린', '서비스 전환', /레플리카를 0으로 줄이기$/] as const)
+          : (['Blue/green', 'Switch Service', /^Scale kubia to 0$/] as const);
+      await blueGreenReady(page, start);
+      // The prompt's bottom, against the bottom of the column it is in and of the window.
+      const clearance = () =>
+        page.locator('.console input').evaluate((input) => {
+          const bottom = input.getBoundingClientRect().bottom;
+          const column = input.closest('.side')!.getBoundingClientRect().bottom;
+          return Math.min(column, window.innerHeight) - bottom;
+        });
+      expect(await clearance()).toBeGreaterThanOrEqual(0);
+      await page.getByRole('button', { name: swap, exact: true }).click();
+      await lab(page, (l) => l.advance(5));
+      expect(await clearance()).toBeGreaterThanOrEqual(0);
+      await page.getByRole('button', { name: retire }).click();
+      await lab(page, (l) => l.advance(5));
+      expect(await clearance()).toBeGreaterThanOrEqual(0);
+    });
+  }
+
   test('three ReplicaSets: every lane and pod on one screen', async ({ page }) => {
     await openApp(page);
     await threeReplicaSets(page);

@@ -243,7 +243,7 @@ function UpdateForm({
   return (
     <>
       <p className="muted strategy-now" data-testid="actions.strategy">
-        {named && `deployment/${name} · `}
+        {named && `${name} · `}
         {now.type === 'RollingUpdate'
           ? t('actions.now.rolling', {
               surge: now.maxSurge,
