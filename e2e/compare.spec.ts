@@ -39,12 +39,16 @@ async function openAllThree(page: Page) {
 test('All three strategies: one Play for every lane, the outage and the cost measured', async ({ page }) => {
   await openAllThree(page);
   await expect(time(page)).toHaveText('t = 0:00.0');
+  // Before the update nothing is measured yet, and the note says where measuring starts.
+  const note = view(page).locator('.compare-note');
+  await expect(note).toContainText('Measured from 0:20, when the update starts');
   // Play: the lanes move together; the spec moves the shared clock to the end.
   await view(page).getByRole('button', { name: 'Play' }).click();
   await expect(view(page).getByRole('button', { name: 'Pause' })).toBeVisible();
   await cmp(page, (c) => c.advance(c.state().end - c.state().t));
   await expect(view(page).getByRole('button', { name: 'Play' })).toBeVisible();
   await expect(time(page)).toHaveText('t = 1:30.0');
+  await expect(note).toContainText('Measured from 0:20 to 1:30');
   const s = await cmp(page, (c) => c.state());
   expect(s.lanes.map((l) => l.t)).toEqual([s.t, s.t, s.t]);
 

@@ -83,7 +83,9 @@ export function CompareTable() {
         </tbody>
       </table>
       <p className="compare-note" id={`${id}-note`}>
-        {t('compare.tableNote', { from: comparisonClock(start), t: comparisonClock(now) })}
+        {now < start
+          ? t('compare.tableNoteBefore', { from: comparisonClock(start) })
+          : t('compare.tableNote', { from: comparisonClock(start), t: comparisonClock(now) })}
       </p>
       {/* The explanations, as the cells' accessible descriptions. */}
       <div hidden>

@@ -38,6 +38,8 @@ export const compare = {
   'compare.table': 'Comparison',
   'compare.tableNote':
     'Measured from {from} to {t} from each run’s recorded requests and objects; every lane receives the same requests. Hover or focus a cell for how it was measured.',
+  'compare.tableNoteBefore':
+    'Measured from {from}, when the update starts, from each run’s recorded requests and objects: play to get there. Every lane receives the same requests. Hover or focus a cell for how it was measured.',
   'compare.lanes': 'Lanes',
   'compare.laneStatus.waiting': 'update at {t}',
   'compare.laneStatus.updating': 'updating',

@@ -35,6 +35,8 @@ export const compare = {
   'compare.table': '비교',
   'compare.tableNote':
     '{from}부터 {t}까지 각 실행이 기록한 요청과 오브젝트로 측정했습니다. 모든 레인은 같은 요청을 받습니다. 셀에 마우스를 올리거나 포커스하면 측정 방법이 보입니다.',
+  'compare.tableNoteBefore':
+    '업데이트가 시작되는 {from}부터 각 실행이 기록한 요청과 오브젝트로 측정합니다. 재생해서 그 시점까지 가 보세요. 모든 레인은 같은 요청을 받습니다. 셀에 마우스를 올리거나 포커스하면 측정 방법이 보입니다.',
   'compare.lanes': '레인',
   'compare.laneStatus.waiting': '{t}에 업데이트',
   'compare.laneStatus.updating': '업데이트 중',
