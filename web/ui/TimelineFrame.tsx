@@ -16,13 +16,12 @@ const LEGEND = [
   ['step', 'timeline.legendStep'],
 ] as const;
 
-/** The figure around the chart: its place (the chart's height) and the legend under it. */
-export function TimelineFrame({ children }: { children?: ReactNode }) {
+/** The figure's insides: the chart (or what holds its place) and the legend under it. */
+export function TimelineFrame({ children }: { children: ReactNode }) {
   const t = useT();
-  const d = useTimelineDims();
   return (
     <>
-      {children ?? <div className="timeline-chart" style={{ height: d.H }} />}
+      {children}
       <div className="legend" aria-hidden="true">
         {LEGEND.map(([swatch, key]) => (
           <span key={key}>
@@ -34,11 +33,14 @@ export function TimelineFrame({ children }: { children?: ReactNode }) {
   );
 }
 
-/** What stands in for the timeline while its part loads. */
+/** What stands in for the timeline while its part loads: a box as high as the chart. */
 export function TimelinePlaceholder() {
+  const d = useTimelineDims();
   return (
     <figure className="timeline" aria-hidden="true">
-      <TimelineFrame />
+      <TimelineFrame>
+        <div style={{ height: d.H }} />
+      </TimelineFrame>
     </figure>
   );
 }
