@@ -30,6 +30,7 @@ import type { Timer } from './heap.ts';
 import type { CorrelatorState } from './correlator.ts';
 import type { PodRuntime } from './kubelet.ts';
 import { CommandBudget, ControllerManager, QUEUE_ORDER, roundTime } from './manager.ts';
+import type { TriggerTimesState } from './controllers/triggertime.ts';
 import { PRUNE_SECONDS, Recorder } from './recorder.ts';
 import { checkSnapshot } from './snapshot.ts';
 import {
@@ -105,6 +106,11 @@ export interface ClusterSnapshot {
   timerSeq: number;
   /** See ManagerState.pendingTimers (absent in most snapshots). */
   pendingTimers?: [string, string, number | null][];
+  /**
+   * The endpoints controllers' trigger-time tracker: per Service, the pods whose remembered time
+   * differs from their Ready condition's (absent in snapshots made before it was simulated).
+   */
+  triggerTimes?: TriggerTimesState;
   events: KubeEvent[];
   decisions: Decision[];
   eventSeq: number;
@@ -409,6 +415,7 @@ export class SimCluster implements ControllerContext {
       timers: managed.timers,
       timerSeq: managed.timerSeq,
       ...(managed.pendingTimers ? { pendingTimers: managed.pendingTimers } : {}),
+      triggerTimes: managed.triggerTimes,
       // Unchanged parts are the previous snapshot's (snapshot-parts.ts).
       events: logs ? logs.events : recorded.events,
       decisions: logs ? logs.decisions : recorded.decisions,

@@ -17,6 +17,7 @@ import type { ControllerContext, InformerHandler, InformerHandlers, QueueName } 
 import { deploymentInformers, syncDeployment } from './controllers/deployment/controller.ts';
 import { disruptionInformers, syncDisruptionBudget } from './controllers/disruption.ts';
 import { endpointsInformers, ServiceMembers, syncEndpoints } from './controllers/endpoints.ts';
+import type { TriggerTimesState } from './controllers/triggertime.ts';
 import { collectGarbage, garbageCollectorInformers } from './controllers/garbagecollector.ts';
 import { nodeLifecycleInformers, syncNode } from './controllers/nodelifecycle.ts';
 import { ReplicaSetPods, replicaSetInformers, syncReplicaSet } from './controllers/replicaset.ts';
@@ -104,6 +105,8 @@ export interface ManagerState {
    * timer is. Absent when there are none (almost always).
    */
   pendingTimers?: [string, string, number | null][];
+  /** The endpoints controllers' trigger-time tracker (see TriggerTimes.save). */
+  triggerTimes: TriggerTimesState;
 }
 
 /** A timer's queue and key as one map key (and back). */
@@ -291,6 +294,7 @@ export class ControllerManager {
       timers: [...this.timers.items],
       timerSeq: this.timerSeq,
       ...this.savePending(),
+      triggerTimes: this.serviceMembers.triggers.save(this.ctx.store),
     };
   }
 
@@ -312,10 +316,11 @@ export class ControllerManager {
   }
 
   /** Puts back saved queues and timers; the informers' caches are rebuilt as they are next read. */
-  load(s: ManagerState): void {
+  load(s: Omit<ManagerState, 'triggerTimes'> & { triggerTimes?: TriggerTimesState }): void {
     this.replicaSetPods.reset();
     this.nodeUsage.reset();
     this.serviceMembers.reset();
+    this.serviceMembers.triggers.load(this.ctx.store, s.triggerTimes);
     for (const q of QUEUE_ORDER) this.queues[q] = new Set(s.queues[q] ?? []);
     this.timers = new TimerHeap();
     this.timers.items = s.timers.map((t) => Object.freeze({ ...t }));

@@ -112,6 +112,14 @@ export function checkSnapshot(s: unknown, queueNames: readonly string[]): void {
       str(p[1], `${field}[1]`);
       if (p[2] !== null) num(p[2], `${field}[2]`);
     });
+  if (r['triggerTimes'] !== undefined)
+    pairs(r['triggerTimes'], 'triggerTimes').forEach(([service, differences], i) => {
+      str(service, `triggerTimes[${i}][0]`);
+      pairs(differences, `triggerTimes[${i}][1]`).forEach(([pod, time], j) => {
+        str(pod, `triggerTimes[${i}][1][${j}][0]`);
+        if (time !== null) str(time, `triggerTimes[${i}][1][${j}][1]`);
+      });
+    });
   list(r['events'], 'events').forEach(event);
   list(r['decisions'], 'decisions').forEach((d, i) => {
     if (

@@ -18,22 +18,23 @@ import type { ControllerContext, InformerHandlers, StoreReader } from '../contex
 import { podEndpointChanged } from './podfacts.ts';
 import { objectKey } from '../store.ts';
 import { isPodReady } from './deployment/util.ts';
-import { addressOrder, reconcileSlices, SliceTracker, slicesOf, type SlicePort } from './endpointslice.ts';
+import { addressOrder, SliceTracker, slicesOf, type SlicePort } from './endpointslice.ts';
+import { podTriggerTime, TriggerTimes, withTrigger } from './triggertime.ts';
 
-export function syncEndpoints(ctx: ControllerContext, key: string, cache?: ServiceMembers): void {
+export function syncEndpoints(ctx: ControllerContext, key: string, cache: ServiceMembers): void {
   const [namespace, name] = key.split('/') as [string, string];
   const svc = ctx.store.get<Service>('Service', namespace, name);
   const slices = slicesOf(ctx.store, namespace, name);
   if (!svc) {
-    cache?.forget(key);
+    cache.forget(key);
     if (ctx.store.get('Endpoints', namespace, name)) ctx.delete('Endpoints', namespace, name);
     for (const s of slices) ctx.delete('EndpointSlice', namespace, s.metadata.name);
     return;
   }
   if (!svc.spec.selector || Object.keys(svc.spec.selector).length === 0) return;
-  const view = cache
-    ? cache.members(ctx.store, key, svc)
-    : viewOf(scanMembers(ctx, namespace, svc.spec.selector));
+  const view = cache.members(ctx.store, key, svc);
+  // Worked out at every sync, written only with what is written anyway (both controllers).
+  const trigger = cache.triggers.end(svc);
   const ports = (svc.spec.ports ?? []).map((sp) => {
     const port: { name?: string; port: number; protocol?: string } = {
       port:
@@ -46,14 +47,20 @@ export function syncEndpoints(ctx: ControllerContext, key: string, cache?: Servi
     return port;
   });
   const portsText = JSON.stringify(ports);
-  writeEndpoints(ctx, svc, view, ports, portsText);
+  writeEndpoints(ctx, svc, view, ports, portsText, trigger);
 
   // A slice's port name is a pointer the endpointslice controller always sets, "" when the
   // Service port has none (kubectl's describe reads it without a nil check).
   const slicePorts: SlicePort[] = ports.map((p) => ({ ...p, name: p.name ?? '' }));
-  const desired = () => view.sorted.map((m) => m.sliceEndpoint);
-  if (view.slices) view.slices.sync(ctx, svc, slices, desired, view.sorted.length, slicePorts);
-  else reconcileSlices(ctx, svc, slices, { desired: desired() }, slicePorts);
+  view.slices.sync(
+    ctx,
+    svc,
+    slices,
+    () => view.sorted.map((m) => m.sliceEndpoint),
+    view.sorted.length,
+    slicePorts,
+    trigger,
+  );
 }
 
 /** The Endpoints object: written when what it shows changed. */
@@ -63,6 +70,7 @@ function writeEndpoints(
   view: MembersView,
   ports: Ports,
   portsText: string,
+  trigger: string,
 ): void {
   const { namespace = 'default', name } = svc.metadata;
   const signature: Signature = {
@@ -81,7 +89,19 @@ function writeEndpoints(
     ports,
   );
   const labels = endpointsLabels(svc);
-  const annotations = withCapacity(existing?.metadata.annotations, truncated);
+  const capacity = withCapacity(existing?.metadata.annotations, truncated);
+  // A signature that differs means the addresses did (see sameSignature); without one (the object
+  // came back from a snapshot) compare the contents. The trigger time alone is no reason to write.
+  if (
+    existing &&
+    !known &&
+    deepEqual(existing.subsets ?? [], subsets) &&
+    existing.metadata.annotations === capacity
+  ) {
+    signatures.set(existing, signature);
+    return;
+  }
+  const annotations = withTrigger(capacity, trigger);
   const written = !existing
     ? ctx.create<Endpoints>({
         apiVersion: 'v1',
@@ -89,15 +109,11 @@ function writeEndpoints(
         metadata: { name, namespace, labels, ...(annotations ? { annotations } : {}) },
         subsets,
       })
-    : // A signature that differs means the addresses did (see sameSignature); without one (the
-      // object came back from a snapshot) compare the contents.
-      !known && deepEqual(existing.subsets ?? [], subsets) && existing.metadata.annotations === annotations
-      ? existing
-      : ctx.update<Endpoints>({
-          ...existing,
-          metadata: withAnnotations(existing.metadata, annotations),
-          subsets,
-        });
+    : ctx.update<Endpoints>({
+        ...existing,
+        metadata: withAnnotations(existing.metadata, annotations),
+        subsets,
+      });
   signatures.set(written, signature);
 }
 
@@ -167,19 +183,6 @@ function withAnnotations<M extends { annotations?: Record<string, string> }>(
   return next;
 }
 
-/**
- * Members: pods the selector picks that have an IP and have not finished, terminating ones
- * included, in address order (byAddress).
- */
-function scanMembers(ctx: ControllerContext, namespace: string, selector: Record<string, string>): Member[] {
-  const members: Member[] = [];
-  for (const p of ctx.store.values<Pod>('Pod')) {
-    const m = memberOf(p, namespace, selector);
-    if (m) members.push(m);
-  }
-  return members.sort(byAddress);
-}
-
 /** ShouldPodBeInEndpoints(pod, includeTerminating: true), for a Service in `namespace`. */
 function isMember(p: Pod, namespace: string, selector: Record<string, string>): boolean {
   if ((p.metadata.namespace ?? 'default') !== namespace || !p.status?.podIP) return false;
@@ -240,21 +243,13 @@ interface MembersView {
   readyAddresses: EndpointAddress[];
   notReadyAddresses: EndpointAddress[];
   /** The Service's slices as last reconciled, and what changed since (the informer's entry). */
-  slices?: SliceTracker;
+  slices: SliceTracker;
 }
 
 /** Which of the Endpoints object's lists a member is in: neither while it terminates. */
 const inReady = (m: Member): boolean => !m.terminating && m.ready;
 const inNotReady = (m: Member): boolean => !m.terminating && !m.ready;
 const addressOf = (m: Member): EndpointAddress => m.address;
-
-function viewOf(sorted: Member[]): MembersView {
-  return {
-    sorted,
-    readyAddresses: sorted.filter(inReady).map(addressOf),
-    notReadyAddresses: sorted.filter(inNotReady).map(addressOf),
-  };
-}
 
 /**
  * Whether the pod, were it a member, would show as `m` does: same address, node, uid, readiness and
@@ -400,6 +395,8 @@ class MembersEntry implements MembersView {
  */
 export class ServiceMembers {
   private entries = new Map<string, MembersEntry>();
+  /** The trigger-time tracker: controller state that snapshots keep, not a cache (reset() keeps it). */
+  readonly triggers = new TriggerTimes();
 
   /** A pod in `namespace` was written or deleted. */
   onPodChange(key: string, namespace: string): void {
@@ -408,6 +405,7 @@ export class ServiceMembers {
 
   forget(serviceKey: string): void {
     this.entries.delete(serviceKey);
+    this.triggers.forget(serviceKey);
   }
 
   /** Forget everything (after a restore): each Service is scanned afresh on its next sync. */
@@ -415,17 +413,32 @@ export class ServiceMembers {
     this.entries = new Map();
   }
 
-  /** The members of a Service with a selector. */
+  /**
+   * The members of a Service with a selector, at a sync: the trigger-time tracker is told of the
+   * pods that changed since the last (of every pod the selector picks, when scanning afresh).
+   */
   members(store: StoreReader, serviceKey: string, svc: Service): MembersView {
     const selector = svc.spec.selector ?? {};
     const namespace = svc.metadata.namespace ?? 'default';
     let e = this.entries.get(serviceKey);
-    if (e && e.namespace === namespace && (e.selector === selector || deepEqual(e.selector, selector)))
-      this.catchUp(store, e);
+    if (
+      e &&
+      e.namespace === namespace &&
+      (e.selector === selector || deepEqual(e.selector, selector)) &&
+      this.triggers.has(serviceKey)
+    )
+      this.catchUp(store, e, serviceKey);
     else {
       e = new MembersEntry(namespace, selector);
+      this.triggers.begin(serviceKey, true);
       for (const p of store.values<Pod>('Pod')) {
-        const key = objectKey(p.metadata.namespace, p.metadata.name);
+        if (
+          (p.metadata.namespace ?? 'default') !== namespace ||
+          !mapSelectorMatches(selector, p.metadata.labels)
+        )
+          continue;
+        const key = objectKey(namespace, p.metadata.name);
+        this.triggers.pod(key, podTriggerTime(p));
         const m = memberOf(p, namespace, selector);
         if (m) e.byPod.set(key, m);
       }
@@ -435,10 +448,13 @@ export class ServiceMembers {
     return e;
   }
 
-  private catchUp(store: StoreReader, e: MembersEntry): void {
+  private catchUp(store: StoreReader, e: MembersEntry, serviceKey: string): void {
+    this.triggers.begin(serviceKey, false);
     if (e.dirty.size === 0) return;
     for (const key of e.dirty) {
       const pod = store.getByKey<Pod>('Pod', key);
+      const picked = pod !== undefined && mapSelectorMatches(e.selector, pod.metadata.labels);
+      this.triggers.pod(key, picked ? podTriggerTime(pod) : '');
       const prev = e.byPod.get(key);
       // Most pod writes (the kubelet's progress) change nothing the endpoints show: tell so before
       // making the member's objects.

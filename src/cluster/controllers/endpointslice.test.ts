@@ -87,6 +87,9 @@ function existingSlice(
 
 const slicesOf = (sim: SimCluster) => sim.store.list<EndpointSlice>('EndpointSlice', NS);
 const lengths = (sim: SimCluster) => slicesOf(sim).map((s) => s.endpoints?.length ?? 0);
+/** A trigger time the slices written carry (the endpoints controller's tracker gives it). */
+const TRIGGER = '2025-01-01T00:01:00Z';
+
 const sorted = (xs: number[]) => [...xs].sort((a, b) => a - b);
 const counts = (log: string[]) => ({
   create: log.filter((l) => l.startsWith('create')).length,
@@ -96,7 +99,7 @@ const counts = (log: string[]) => ({
 
 function reconcile(sim: SimCluster, svc: Service, desired: number[], ports = PORTS) {
   const current = sim.store.get<Service>('Service', NS, svc.metadata.name)!;
-  reconcileSlices(sim, current, slicesOf(sim), { desired: desired.map(endpoint) }, ports);
+  reconcileSlices(sim, current, slicesOf(sim), { desired: desired.map(endpoint) }, ports, '');
 }
 
 describe('EndpointSlice reconciler (reconciler_test.go)', () => {
@@ -297,9 +300,9 @@ describe('SliceTracker: reconciling only the slices that hold what changed', () 
             }
           const desired = () => [...current.values()].sort(byAddress);
           const svcA = a.sim.store.get<Service>('Service', NS, 'foo')!;
-          tracker.sync(a.sim, svcA, slicesOf(a.sim), desired, current.size, PORTS);
+          tracker.sync(a.sim, svcA, slicesOf(a.sim), desired, current.size, PORTS, TRIGGER);
           const svcB = b.sim.store.get<Service>('Service', NS, 'foo')!;
-          reconcileSlices(b.sim, svcB, slicesOf(b.sim), { desired: desired() }, PORTS);
+          reconcileSlices(b.sim, svcB, slicesOf(b.sim), { desired: desired() }, PORTS, TRIGGER);
           expect(a.log).toEqual(b.log);
           expect(JSON.stringify(slicesOf(a.sim))).toBe(JSON.stringify(slicesOf(b.sim)));
           expect(slicesOf(a.sim).every((s) => (s.endpoints ?? []).length <= MAX_ENDPOINTS_PER_SLICE)).toBe(

@@ -13,6 +13,7 @@
 import { deepEqual, sameItems } from '../../k8s/copy.ts';
 import type { EndpointSlice, Service, SliceEndpoint } from '../../k8s/types.ts';
 import type { ControllerContext, StoreReader } from '../context.ts';
+import { LAST_CHANGE_TRIGGER_TIME, withTrigger } from './triggertime.ts';
 
 /** The endpointslice controller's --max-endpoints-per-slice (100 by default). */
 export const MAX_ENDPOINTS_PER_SLICE = 100;
@@ -84,6 +85,7 @@ export function reconcileSlices(
   existing: readonly EndpointSlice[],
   input: { desired: readonly SliceEndpoint[] } | { changes: Changes },
   ports: SlicePort[],
+  trigger: string,
 ): [SliceEndpoint, string][] {
   const labels = sliceLabels(svc);
   const portKey = JSON.stringify(ports);
@@ -197,6 +199,7 @@ export function reconcileSlices(
           name: `${svc.metadata.name}-${ctx.rand.string(5)}`,
           namespace,
           labels: d.labels,
+          ...(trigger ? { annotations: { [LAST_CHANGE_TRIGGER_TIME]: trigger } } : {}),
           ownerReferences: [ownerReference(svc)],
         },
         addressType: 'IPv4',
@@ -213,8 +216,14 @@ export function reconcileSlices(
       ...base,
       metadata: d.replaces
         ? // The API server keeps the stored slice's uid and creation time.
-          { name, namespace, labels: d.labels, ownerReferences: [ownerReference(svc)] }
-        : { ...base.metadata, labels: d.labels },
+          {
+            name,
+            namespace,
+            labels: d.labels,
+            ...(trigger ? { annotations: { [LAST_CHANGE_TRIGGER_TIME]: trigger } } : {}),
+            ownerReferences: [ownerReference(svc)],
+          }
+        : withTriggerTime(base.metadata, d.labels, trigger),
       endpoints: d.endpoints,
       ports: d.ports,
     });
@@ -267,6 +276,7 @@ export class SliceTracker {
     desired: () => readonly SliceEndpoint[],
     count: number,
     ports: SlicePort[],
+    trigger: string,
   ): void {
     const portsText = JSON.stringify(ports);
     const last = this.last;
@@ -289,8 +299,9 @@ export class SliceTracker {
           existing,
           { changes: { gone: this.gone, came: [...this.came.values()].sort(byAddress), placed: placed! } },
           ports,
+          trigger,
         )
-      : reconcileSlices(ctx, svc, existing, { desired: desired() }, ports);
+      : reconcileSlices(ctx, svc, existing, { desired: desired() }, ports, trigger);
     const namespace = svc.metadata.namespace ?? 'default';
     const now = slicesOf(ctx.store, namespace, svc.metadata.name);
     if (incremental) {
@@ -350,6 +361,20 @@ function computeSliceLabels(svc: Service): Record<string, string> {
   labels['kubernetes.io/service-name'] = svc.metadata.name;
   labels['endpointslice.kubernetes.io/managed-by'] = MANAGED_BY;
   return labels;
+}
+
+/**
+ * A slice's metadata as the reconciler writes it over: these labels, and the trigger time set, or
+ * removed when there is none (addTriggerTimeAnnotation).
+ */
+function withTriggerTime(
+  metadata: EndpointSlice['metadata'],
+  labels: Record<string, string>,
+  trigger: string,
+): EndpointSlice['metadata'] {
+  const { annotations, ...rest } = metadata;
+  const kept = withTrigger(annotations, trigger);
+  return { ...rest, labels, ...(kept ? { annotations: kept } : {}) };
 }
 
 function ownerReference(svc: Service) {
