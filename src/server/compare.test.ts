@@ -16,7 +16,7 @@ import { PairedClusters, comparisonKubectl, type PairedRun } from './paired.ts';
 /** Outputs identical after masking the wall clock (ages in describe), as a fraction; a ratchet. */
 const FLOOR = 1;
 /**
- * Outputs byte-identical without any mask (276 of 304): the rest are describe's ages, which the
+ * Outputs byte-identical without any mask (290 of 318): the rest are describe's ages, which the
  * real kubectl computes against the wall clock from the served cluster's virtual timestamps.
  */
 const IDENTICAL_FLOOR = 0.9;
@@ -177,6 +177,8 @@ const COMMANDS = [
   'describe replicasets',
   'describe pods',
   'describe service kubia',
+  'describe endpoints kubia',
+  'describe endpointslices',
   'describe node node-1',
   'rollout status deployment kubia --watch=false',
   'rollout history deployment kubia',

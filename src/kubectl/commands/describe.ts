@@ -11,6 +11,7 @@ import {
   getResource,
   labelSelector,
   listResource,
+  warnIfEndpoints,
   matchesSelector,
   resolveTargetsWithAll,
 } from './objects.ts';
@@ -24,6 +25,7 @@ function runDescribe(ctx: CommandContext): number {
   const selector = labelSelector(flagString(ctx.args, 'selector'));
   const showEvents = flagBool(ctx.args, 'show-events', true);
   const { targets } = resolveTargetsWithAll(ctx.args.positional, false, 'describe');
+  warnIfEndpoints(ctx, targets);
   const found: KubeObject[] = [];
   const errors: string[] = [];
   let named = false;

@@ -19,6 +19,7 @@ import {
   listResource,
   matchesSelector,
   resolveTargetsWithAll,
+  warnIfEndpoints,
 } from './objects.ts';
 
 interface Group {
@@ -127,8 +128,7 @@ export function runGet(ctx: CommandContext): number | WatchSession {
       );
     }
   }
-  if (targets.some((t) => t.info.kind === 'Endpoints'))
-    ctx.err('Warning: v1 Endpoints is deprecated in v1.33+; use discovery.k8s.io/v1 EndpointSlice\n');
+  warnIfEndpoints(ctx, targets);
 
   const single = targets.length === 1 && targets[0]!.names.length === 1;
   const withKind = groups.length > 1 || usedAll;

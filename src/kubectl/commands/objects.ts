@@ -36,6 +36,15 @@ export function resolveTargetsWithAll(
   return { targets: resolveTargets(positional, requireName, verb), usedAll: false };
 }
 
+/**
+ * The API server's deprecation warning for core/v1 Endpoints (1.33), which kubectl prints on
+ * stderr, once, for any command that reads or writes them.
+ */
+export function warnIfEndpoints(ctx: { err(text: string): void }, targets: readonly ResourceTarget[]): void {
+  if (targets.some((t) => t.info.kind === 'Endpoints'))
+    ctx.err('Warning: v1 Endpoints is deprecated in v1.33+; use discovery.k8s.io/v1 EndpointSlice\n');
+}
+
 /** Objects of one resource, sorted by namespace and name (the API server's order). */
 export function listResource(
   cluster: SimCluster,
