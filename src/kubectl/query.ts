@@ -29,6 +29,10 @@ const READ_ONLY = new Set([
   'events',
   'rollout status',
   'rollout history',
+  // A group of subcommands run without one (`kubectl rollout`, a typo `rollout undoo …`) prints
+  // its help or "unknown command" and changes nothing.
+  'rollout',
+  'set',
 ]);
 
 /**
