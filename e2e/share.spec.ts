@@ -324,3 +324,35 @@ test('a link to a late moment replays in slices with its progress shown, and can
   await expect(page.getByRole('alert')).toContainText('Opening was cancelled.');
   expect((await state(page)).t).toBe(900);
 });
+
+test('a link to a moment far away tells how long the replay would take, and opens where it got to', async ({
+  page,
+}) => {
+  await open(page);
+  const s = defaultScenario();
+  s.metadata.name = 'a week';
+  s.spec.steps = [{ at: 30, run: 'kubectl set image deployment/kubia nodejs=luksa/kubia:v2' }];
+  // A week of virtual time, the most a link may ask for: far more than a page replays quickly.
+  await page.evaluate((f) => (location.hash = f), encodeShare({ scenario: s, at: 7 * 24 * 3600 }));
+  const opening = page.getByTestId('opening');
+  await expect(opening.getByTestId('opening-left')).toHaveText(
+    /· about (\d+ min|\d+ h( \d+ min)?) to go at this pace$/,
+    {
+      timeout: 10_000,
+    },
+  );
+  await expect
+    .poll(() => page.evaluate(() => document.querySelector('progress')?.value ?? 0))
+    .toBeGreaterThan(60);
+  await opening.getByRole('button', { name: /^Open at \d+:\d\d\.\d instead$/ }).click();
+  await expect(opening).toBeHidden();
+  const after = await state(page);
+  expect(after.t).toBeGreaterThan(60);
+  expect(after.t).toBeLessThan(7 * 24 * 3600);
+  expect(after.playing).toBe(false);
+  // The scenario opened as it is at that moment: its update ran.
+  expect(after.pods.every((p) => p.version === 'v2')).toBe(true);
+  await expect(
+    page.getByRole('status').filter({ hasText: 'You are looking at a shared link.' }),
+  ).toBeHidden();
+});

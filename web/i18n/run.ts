@@ -20,5 +20,10 @@ export const run = {
   'console.waiting': 'waiting until: {condition}',
   'opening.label': 'Replaying the scenario to {t}',
   'opening.cancel': 'Cancel',
+  'opening.left': 'about {left} to go at this pace',
+  'opening.here': 'Open at {t} instead',
+  'opening.minutes': '{m} min',
+  'opening.hours': '{h} h',
+  'opening.hoursMinutes': '{h} h {m} min',
   'share.problem.openCancelled': 'Opening was cancelled.',
 };

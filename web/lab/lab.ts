@@ -84,7 +84,12 @@ export interface UiSlice {
   predict: boolean;
   log: LogEntry[];
   /** Replaying a scenario that is being opened, up to the moment it opens at (null otherwise). */
-  opening: { to: number; at: number } | null;
+  /**
+   * A replay in progress: the moment it opens at (`to`), the moment reached (`at`), and the
+   * moment it started from with the wall-clock milliseconds spent since, for an estimate of the
+   * rest.
+   */
+  opening: { to: number; at: number; from: number; spentMs: number } | null;
   /**
    * The lab shows a followed Kubernetes API (web/follow) instead of its own run: nothing that
    * writes can be done, and disconnecting brings the lab's run back as it was.
@@ -295,9 +300,11 @@ export class Lab {
     const run = createRun(scenario, { freeze: this.freeze });
     const target = Math.max(0, t);
     const SLICE_MS = 24;
+    const from = run.now();
+    const startedMs = performance.now();
     try {
-      while (run.now() < target - 1e-6) {
-        this.setUi({ opening: { to: target, at: run.now() } });
+      while (run.now() < target - 1e-6 && this.openHereId !== id) {
+        this.setUi({ opening: { to: target, at: run.now(), from, spentMs: performance.now() - startedMs } });
         const deadline = performance.now() + SLICE_MS;
         run.play(target - run.now(), () => performance.now() > deadline);
         await new Promise((resolve) => setTimeout(resolve, 0));
@@ -315,6 +322,16 @@ export class Lab {
   cancelOpen = (): void => {
     this.openId++;
     this.setUi({ opening: null });
+  };
+
+  private openHereId = 0;
+
+  /**
+   * Stops a replay where it has got to and opens the scenario there, paused: a link to a moment
+   * that takes long to reach still opens, earlier, and plays on from there when asked.
+   */
+  openHere = (): void => {
+    this.openHereId = this.openId;
   };
 
   private show(run: RunControls): void {

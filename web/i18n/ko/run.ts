@@ -17,5 +17,10 @@ export const run = {
   'console.waiting': '조건을 기다리는 중: {condition}',
   'opening.label': '시나리오를 {t}까지 재생하는 중',
   'opening.cancel': '취소',
+  'opening.left': '이 속도라면 약 {left} 남음',
+  'opening.here': '대신 {t}에서 열기',
+  'opening.minutes': '{m}분',
+  'opening.hours': '{h}시간',
+  'opening.hoursMinutes': '{h}시간 {m}분',
   'share.problem.openCancelled': '열기를 취소했습니다.',
 };
