@@ -98,6 +98,19 @@ test('a question is answered before the animation shows it, with the arithmetic'
   );
 });
 
+test('after the blue/green switch, the lesson names the endpoints controller’s step', async ({ page }) => {
+  // Stop 5 comes after the patch of the Service's selector (at 1:05); its answer says the
+  // endpoints controller replaced the addresses, and the box below says so too.
+  await page.goto('/?lesson=blue-green&stop=5');
+  await expect(progress(page)).toHaveText('Stop 5 of 6');
+  const did = panel(page).getByRole('region', { name: 'What the controllers did' });
+  await expect(did).toContainText('Endpoints controller');
+  await expect(did).toContainText(
+    'Service kubia now selects app=kubia,color=green instead of app=kubia,color=blue: its endpoints are the pods that selector picks, 3 ready',
+  );
+  await expect(did).not.toContainText('No controller acted');
+});
+
 test('exploring at a stop, then returning to the lesson', async ({ page }) => {
   await page.goto('/?lesson=recreate');
   await expect(progress(page)).toHaveText('Stop 1 of 3');

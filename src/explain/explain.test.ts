@@ -174,6 +174,18 @@ const cases: [name: string, d: Decision, ko: string[]][] = [
     ['실행 중이 아닐 때(CrashLoopBackOff)', '멈출 것이 없으므로 바로 사라집니다'],
   ],
   [
+    'a Service whose selector changed routes to the pods it picks now',
+    decision(
+      'endpoints.reselected',
+      { selector: 'app=kubia,color=green', previous: 'app=kubia,color=blue', ready: 3, notReady: 0 },
+      { kind: 'Service', namespace: 'default', name: 'kubia' },
+    ),
+    [
+      '서비스 kubia의 셀렉터가 app=kubia,color=blue에서 app=kubia,color=green으로 바뀌었습니다',
+      'Ready 3개이며',
+    ],
+  ],
+  [
     'a missing image backs off',
     decision('pod.pullBackOff', { image: 'luksa/kubia:v9-missing', backoff: 10 }, pod),
     ['luksa/kubia:v9-missing', '10초 기다린 뒤'],

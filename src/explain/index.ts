@@ -151,6 +151,8 @@ const ko: Record<string, Template> = {
     `파드 ${d.object.name}의 레디니스 프로브가 연속 ${num(v, 'failures')}번 실패했으므로(failureThreshold ${num(v, 'threshold')}) 파드는 Ready가 아닙니다. 서비스의 엔드포인트에서 빠지고 사용 가능한 파드로 세지 않습니다.`,
   'pod.neverReady': (d) =>
     `파드 ${w(d.object.name, '은')} 실행 중이지만 레디니스 프로브가 계속 실패해 Ready가 되지 못합니다. 서비스는 이 파드로 요청을 보내지 않습니다.`,
+  'endpoints.reselected': (d, v) =>
+    `서비스 ${d.object.name}의 셀렉터가 ${str(v, 'previous')}에서 ${w(str(v, 'selector'), '으로')} 바뀌었습니다. 이제 엔드포인트는 이 셀렉터가 고르는 파드로, Ready ${num(v, 'ready')}개${num(v, 'notReady') ? `와 Ready가 아닌 ${num(v, 'notReady')}개` : ''}이며 요청은 Ready인 파드로만 갑니다.`,
   'pdb.allowed': (d, v) =>
     `PodDisruptionBudget ${d.object.name}: 파드 ${num(v, 'expected')}개 중 ${num(v, 'current')}개가 정상이고 ${num(v, 'desired')}개는 남아 있어야 하므로, 지금 ${num(v, 'allowed')}개까지 축출(evict)할 수 있습니다.`,
   'pdb.blocked': (d, v) =>
@@ -216,6 +218,7 @@ export function controllerName(controller: string, lang: ExplainLang): string {
     'default-scheduler': ['scheduler', '스케줄러'],
     'disruption-controller': ['Disruption controller', '중단 컨트롤러'],
     'node-lifecycle-controller': ['Node lifecycle controller', '노드 수명 주기 컨트롤러'],
+    'endpoint-controller': ['Endpoints controller', '엔드포인트 컨트롤러'],
     'taint-eviction-controller': ['Taint eviction controller', '테인트 축출 컨트롤러'],
     'kubectl drain': ['kubectl drain', 'kubectl drain'],
     lab: ['Fault injected', '장애 주입'],

@@ -218,6 +218,7 @@ export function WhatHappened({ lesson, k, limit = 5 }: { lesson: Lesson; k: numb
     (d) =>
       d.controller === 'deployment-controller' ||
       d.code === 'schedule.failed' ||
+      d.code === 'endpoints.reselected' ||
       d.code.startsWith('pod.readiness') ||
       d.code === 'pod.neverReady',
   );

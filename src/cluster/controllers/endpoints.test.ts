@@ -131,3 +131,30 @@ describe('address order (LessEndpointAddress: the IP as text, then the uid)', ()
     );
   });
 });
+
+describe('a Service that selects other pods (blue/green’s switch)', () => {
+  it('records why its endpoints changed all at once, once, and nothing for other Service changes', () => {
+    const sim = cluster(2);
+    applyAll(
+      sim,
+      parseManifests(
+        KUBIA_SERVICE + '---\n' + deployment('blue', 3, true) + '---\n' + deployment('green', 3, true),
+      ),
+    );
+    sim.advance(5);
+    const reselected = () => sim.decisions().filter((d) => d.code === 'endpoints.reselected');
+    runKubectl(sim, 'label service kubia tier=web');
+    expect(reselected()).toEqual([]);
+    runKubectl(sim, `patch service kubia -p '{"spec":{"selector":{"app":"kubia","set":"green"}}}'`);
+    expect(reselected()).toHaveLength(1);
+    expect(reselected()[0]).toMatchObject({
+      controller: 'endpoint-controller',
+      object: { kind: 'Service', name: 'kubia' },
+      values: { selector: 'app=kubia,set=green', previous: 'app=kubia', ready: 3, notReady: 0 },
+      message:
+        'Service kubia now selects app=kubia,set=green instead of app=kubia: its endpoints are the pods that selector picks, 3 ready, and requests go to the ready ones only.',
+    });
+    sim.advance(5);
+    expect(reselected()).toHaveLength(1);
+  });
+});

@@ -5,7 +5,7 @@
  * (endpointslice.ts): the same pods and the terminating ones, at most a hundred a slice.
  */
 import { deepEqual, deepFreeze, sameItems } from '../../k8s/copy.ts';
-import { mapSelectorMatches } from '../../k8s/labels.ts';
+import { formatLabels, mapSelectorMatches } from '../../k8s/labels.ts';
 import type {
   EndpointAddress,
   EndpointSlice,
@@ -52,6 +52,11 @@ export function syncEndpoints(ctx: ControllerContext, key: string, cache: Servic
   // A slice's port name is a pointer the endpointslice controller always sets, "" when the
   // Service port has none (kubectl's describe reads it without a nil check).
   const slicePorts: SlicePort[] = ports.map((p) => ({ ...p, name: p.name ?? '' }));
+  if (cache.reselected.has(key)) {
+    const before = cache.reselected.get(key);
+    cache.reselected.delete(key);
+    decideReselected(ctx, svc, before, view);
+  }
   view.slices.sync(
     ctx,
     svc,
@@ -61,6 +66,29 @@ export function syncEndpoints(ctx: ControllerContext, key: string, cache: Servic
     slicePorts,
     trigger,
   );
+}
+
+/**
+ * Why the Service's endpoints changed all at once (blue/green's switch): its selector picks other
+ * pods now. Upstream logs nothing of it; here it is the step a learner looks for.
+ */
+function decideReselected(
+  ctx: ControllerContext,
+  svc: Service,
+  before: Record<string, string> | undefined,
+  view: MembersView,
+): void {
+  const selector = formatLabels(svc.spec.selector);
+  const previous = formatLabels(before);
+  const ready = view.readyAddresses.length;
+  const notReady = view.notReadyAddresses.length;
+  ctx.decide({
+    controller: 'endpoint-controller',
+    object: { kind: 'Service', namespace: svc.metadata.namespace ?? 'default', name: svc.metadata.name },
+    code: 'endpoints.reselected',
+    message: `Service ${svc.metadata.name} now selects ${selector} instead of ${previous}: its endpoints are the pods that selector picks, ${ready} ready${notReady ? ` and ${notReady} not ready` : ''}, and requests go to the ready ones only.`,
+    values: { selector, previous, ready, notReady },
+  });
 }
 
 /** The Endpoints object: written when what it shows changed. */
@@ -395,6 +423,11 @@ class MembersEntry implements MembersView {
  */
 export class ServiceMembers {
   private entries = new Map<string, MembersEntry>();
+  /**
+   * Services whose selector changed, with the selector before, until their next sync (the same
+   * instant: a snapshot never holds one).
+   */
+  readonly reselected = new Map<string, Record<string, string> | undefined>();
   /** The trigger-time tracker: controller state that snapshots keep, not a cache (reset() keeps it). */
   readonly triggers = new TriggerTimes();
 
@@ -411,6 +444,7 @@ export class ServiceMembers {
   /** Forget everything (after a restore): each Service is scanned afresh on its next sync. */
   reset(): void {
     this.entries = new Map();
+    this.reselected.clear();
   }
 
   /**
@@ -503,7 +537,16 @@ function lowerBound(list: Member[], m: Member): number {
  */
 export function endpointsInformers(members: ServiceMembers): InformerHandlers {
   return {
-    Service: (_c, key, ctx) => ctx.enqueue('endpoints', key),
+    Service: (c, key, ctx) => {
+      const old = c.old as Service | undefined;
+      const now = c.obj as Service;
+      if (c.type === 'updated' && old && !deepEqual(old.spec.selector ?? {}, now.spec.selector ?? {}))
+        members.reselected.set(
+          key,
+          members.reselected.has(key) ? members.reselected.get(key) : old.spec.selector,
+        );
+      ctx.enqueue('endpoints', key);
+    },
     Pod: (c, key, ctx) => {
       const pod = c.obj as Pod;
       const old = c.old as Pod | undefined;
