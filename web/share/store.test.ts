@@ -54,12 +54,13 @@ let listeners: ((key: string | null) => void)[] = [];
 
 const lab = createLab(defaultScenario(), { scheduler: undefined });
 
-function page(href: string, store = memoryStorage()) {
+function page(href: string, store = memoryStorage(), framed = false) {
   url = href;
   storage = store;
   listeners = [];
   configureShare(
     {
+      framed: () => framed,
       href: () => url,
       replaceUrl: (u) => void (url = u),
       storage,
@@ -453,6 +454,19 @@ describe('opening a link', () => {
     expect(({} as Record<string, unknown>)['polluted']).toBeUndefined();
     expect(Object.prototype).not.toHaveProperty('polluted');
     expect(lab.run.now()).toBe(30);
+  });
+});
+
+describe('a link’s embed flag', () => {
+  it('makes an embed inside a frame only: opened as a page, the link is the whole app', async () => {
+    const link = `${BASE}#${encodeShare({ scenario: rolling(), at: 5, view: { embed: true } })}`;
+    page(link);
+    await bootShare(lab);
+    expect(shareStore.getState().embed).toBe(false);
+    expect(lab.run.now()).toBe(5);
+    page(link, memoryStorage(), true);
+    await bootShare(lab);
+    expect(shareStore.getState().embed).toBe(true);
   });
 });
 

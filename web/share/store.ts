@@ -108,6 +108,8 @@ export interface ShareEnv {
   storage: KeyValueStore | undefined;
   /** Calls back when another tab changes `storage` (the key, or null for everything). */
   watch?(onChange: (key: string | null) => void): () => void;
+  /** Whether the page is inside another page's frame (an embed); not framed when absent. */
+  framed?(): boolean;
 }
 
 const browserEnv = (): ShareEnv => ({
@@ -121,6 +123,14 @@ const browserEnv = (): ShareEnv => ({
   },
   storage: browserStorage(),
   watch: watchBrowserStorage,
+  framed: () => {
+    try {
+      return typeof window !== 'undefined' && window.self !== window.top;
+    } catch {
+      // A frame of another origin may not read its parent: it is framed.
+      return true;
+    }
+  },
 });
 
 let env: ShareEnv = browserEnv();
@@ -203,7 +213,9 @@ function applyView(view: ShareView): void {
   const panels = view.panels ?? [];
   theLab().setEditorOpen(panels.includes('editor'));
   theLab().setShowNodes(panels.includes('nodes'));
-  if (view.embed) set({ embed: true });
+  // A link's own embed flag holds in a frame only: opened as a page, a link is the whole app
+  // (with its notice and the way back to saved work), whatever its payload says.
+  if (view.embed && env.framed?.()) set({ embed: true });
   if (shareStore.getState().embed && panels.includes('console')) set({ embedConsole: true });
   if (view.lang === 'en' || view.lang === 'ko') {
     // For this page only: a link does not change the user's language preference.
