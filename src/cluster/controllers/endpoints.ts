@@ -434,6 +434,7 @@ export class ServiceMembers {
   /** A pod in `namespace` was written or deleted. */
   onPodChange(key: string, namespace: string): void {
     for (const e of this.entries.values()) if (e.namespace === namespace) e.dirty.add(key);
+    this.triggers.podChanged(key, namespace);
   }
 
   forget(serviceKey: string): void {

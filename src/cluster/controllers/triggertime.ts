@@ -52,13 +52,25 @@ export function withTrigger(
   return Object.keys(next).length ? next : undefined;
 }
 
+/** The selector of a Service by key, when it has one that picks pods. */
+function selectorOf(store: StoreReader, serviceKey: string): Record<string, string> | undefined {
+  const [namespace = 'default', name = ''] = serviceKey.split('/');
+  const selector = store.get<Service>('Service', namespace, name)?.spec.selector;
+  return selector && Object.keys(selector).length > 0 ? selector : undefined;
+}
+
+/** The trigger time a sync would remember now for a pod ('' when none or not picked). */
+function timeNow(store: StoreReader, selector: Record<string, string> | undefined, podKey: string): string {
+  const p = selector && store.getByKey<Pod>('Pod', podKey);
+  return p && mapSelectorMatches(selector, p.metadata.labels) ? podTriggerTime(p) : '';
+}
+
 /** The selector's pods of a Service's namespace with a trigger time: what a sync would remember now. */
 function remembered(store: StoreReader, serviceKey: string): Map<string, string> {
   const out = new Map<string, string>();
-  const [namespace = 'default', name = ''] = serviceKey.split('/');
-  const svc = store.get<Service>('Service', namespace, name);
-  const selector = svc?.spec.selector;
-  if (!selector || Object.keys(selector).length === 0) return out;
+  const namespace = serviceKey.slice(0, serviceKey.indexOf('/'));
+  const selector = selectorOf(store, serviceKey);
+  if (!selector) return out;
   for (const p of store.values<Pod>('Pod')) {
     if ((p.metadata.namespace ?? 'default') !== namespace) continue;
     if (!mapSelectorMatches(selector, p.metadata.labels)) continue;
@@ -71,6 +83,11 @@ function remembered(store: StoreReader, serviceKey: string): Map<string, string>
 export class TriggerTimes {
   /** Per Service key: each pod's trigger time as its last sync saw it. */
   private services = new Map<string, Map<string, string>>();
+  /**
+   * Per Service key, the pods written since its last sync: only these may be remembered otherwise
+   * than they are now (what a snapshot keeps), so saving looks at them and not at every pod.
+   */
+  private unsynced = new Map<string, { namespace: string; pods: Set<string> }>();
   // The sync in progress (begin … end).
   private last = new Map<string, string>();
   private next = new Map<string, string>();
@@ -88,8 +105,14 @@ export class TriggerTimes {
     this.next = every || !seen ? new Map() : seen;
     this.earliest = '';
     this.services.set(serviceKey, this.next);
+    const namespace = serviceKey.slice(0, serviceKey.indexOf('/'));
+    this.unsynced.set(serviceKey, { namespace, pods: new Set() });
   }
 
+  /** A pod in `namespace` was written or deleted. */
+  podChanged(podKey: string, namespace: string): void {
+    for (const u of this.unsynced.values()) if (u.namespace === namespace) u.pods.add(podKey);
+  }
   /** A pod the selector picks now, with its trigger time ('' when it has none, or is not picked). */
   pod(key: string, time: string): void {
     if (time === '') {
@@ -118,19 +141,26 @@ export class TriggerTimes {
   /** The Service is gone (DeleteService). */
   forget(serviceKey: string): void {
     this.services.delete(serviceKey);
+    this.unsynced.delete(serviceKey);
   }
 
-  /** The memory as a snapshot keeps it: only where it differs from what a sync would see now. */
+  /**
+   * The memory as a snapshot keeps it: only where it differs from what a sync would see now,
+   * which can be only for the pods written since the Service's last sync.
+   */
   save(store: StoreReader): TriggerTimesState {
     const out: TriggerTimesState = [];
     for (const [service, seen] of this.services) {
-      const now = remembered(store, service);
       const differences: [string, string | null][] = [];
-      for (const [pod, time] of now) {
-        const s = seen.get(pod);
-        if (s !== time) differences.push([pod, s ?? null]);
+      const pods = this.unsynced.get(service)?.pods;
+      if (pods?.size) {
+        const selector = selectorOf(store, service);
+        for (const pod of pods) {
+          const now = timeNow(store, selector, pod);
+          const was = seen.get(pod) ?? '';
+          if (now !== was) differences.push([pod, was || null]);
+        }
       }
-      for (const [pod, time] of seen) if (!now.has(pod)) differences.push([pod, time]);
       out.push([service, differences]);
     }
     return out;
@@ -142,6 +172,7 @@ export class TriggerTimes {
    */
   load(store: StoreReader, state: TriggerTimesState | undefined): void {
     this.services = new Map();
+    this.unsynced = new Map();
     const saved: TriggerTimesState =
       state ??
       [...store.values<Service>('Service')].map((s) => [
@@ -155,6 +186,9 @@ export class TriggerTimes {
         else seen.set(pod, time);
       }
       this.services.set(service, seen);
+      const namespace = service.slice(0, service.indexOf('/'));
+      // They still differ until the Service's next sync.
+      this.unsynced.set(service, { namespace, pods: new Set(differences.map(([pod]) => pod)) });
     }
   }
 }
