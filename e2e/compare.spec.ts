@@ -199,6 +199,45 @@ test('presented at 1280×720: all three diagrams and the table without scrolling
   await page.screenshot({ path: `${DIR}/compare-1280x720-present.png` });
 });
 
+test('at 1280×720 each lane shows its whole diagram, at the moments with the most rows', async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await openAllThree(page);
+  const lanes = view(page).getByRole('region', { name: /Recreate|Rolling|Blue/ });
+  // How far each lane's drawing (and each of its pods) reaches past the box that shows it, and
+  // whether that box scrolls: all 0 when every diagram is whole.
+  const overflow = () =>
+    lanes.evaluateAll((els) =>
+      els.map((lane) => {
+        const box = lane.querySelector('.compare-diagram')!.getBoundingClientRect();
+        const svg = lane.querySelector('svg.diagram')!.getBoundingClientRect();
+        const pods = [...lane.querySelectorAll('[aria-label^="Pod kubia-"]')].map(
+          (p) => p.getBoundingClientRect().bottom,
+        );
+        const scroller = lane.querySelector('.diagram-box')!;
+        return Math.max(
+          0,
+          Math.round(svg.bottom - box.bottom),
+          Math.round(svg.right - box.right),
+          ...pods.map((b) => Math.round(b - box.bottom)),
+          scroller.scrollHeight - scroller.clientHeight,
+        );
+      }),
+    );
+  // 0:25: blue/green runs both Deployments (kubia's 3 v1 pods and kubia-green's 3 v2 pods);
+  // 0:40: the rolling update still has pods in both ReplicaSets.
+  for (const [t, shown] of [
+    [25, 't = 0:25.0'],
+    [40, 't = 0:40.0'],
+  ] as const) {
+    await page.evaluate((t) => window.__rolloutCompare!.seek(t), t);
+    await expect(time(page)).toHaveText(shown);
+    await expect.poll(overflow).toEqual([0, 0, 0]);
+    await page.screenshot({ path: `${DIR}/compare-1280x720-${t}s.png` });
+  }
+  await page.evaluate(() => window.__rolloutCompare!.seek(25));
+  await expect(lanes.nth(2).getByRole('button', { name: /^Pod kubia-green-/ })).toHaveCount(3);
+});
+
 test('on a phone the lanes stack, one under another', async ({ page }) => {
   await page.setViewportSize({ width: 390, height: 844 });
   await openAllThree(page);

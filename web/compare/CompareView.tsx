@@ -411,9 +411,10 @@ function Lane({ lab, i }: { lab: Lab; i: number }) {
       </h3>
       <div className="compare-diagram">
         <LabProvider lab={lab}>
-          {/* Stacked, a lane is as wide as the page: its diagram fits that width (words above the
-              pods when narrow, as the lab's on a phone) and the page scrolls. */}
-          <Diagram fit={stacked ? 'width' : 'contain'} />
+          {/* Side by side, each lane's whole diagram fits its box. Stacked, a lane is as wide as
+              the page: its diagram fits that width (words above the pods when narrow, as the lab's
+              on a phone) and the page scrolls. */}
+          <Diagram fit={stacked ? 'width' : 'whole'} />
         </LabProvider>
       </div>
     </section>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { baseScale, FIT_FLOOR, FIT_STEP, fitDiagram } from './fit.ts';
+import { baseScale, FIT_FLOOR, FIT_STEP, fitDiagram, WHOLE_FLOOR } from './fit.ts';
 
 /** A drawing whose height shrinks as it gets wider: `area` units², never below `min` high. */
 const drawing =
@@ -28,6 +28,25 @@ describe('fitDiagram', () => {
     expect(f.scale * FIT_STEP).toBeLessThan(FIT_FLOOR);
     expect(f.overflow).toBe(true);
     expect(f.height).toBeCloseTo(1000 * f.scale, 9);
+  });
+
+  it('whole: goes on past the floor until the drawing fits (a Compare lane)', () => {
+    // 400 px wide, 340 high: words above the pods (600 units tall) below 600 units, beside them
+    // (370 tall) from 600 on; the first step whose layout is 600 units wide fits.
+    const lane = (width: number) => ({ height: width < 600 ? 600 : 370 });
+    const f = fitDiagram({ w: 400, h: 340 }, 1, lane, 'whole');
+    expect(f.scale).toBeLessThan(FIT_FLOOR);
+    expect(f.width).toBeGreaterThanOrEqual(600);
+    expect(f.width * FIT_STEP).toBeLessThan(600);
+    expect(f.overflow).toBe(false);
+    expect(fitDiagram({ w: 400, h: 340 }, 1, lane, 'contain').overflow).toBe(true);
+  });
+
+  it('whole: never below half the starting scale', () => {
+    const f = fitDiagram({ w: 850, h: 200 }, 1, drawing(1, 1000), 'whole');
+    expect(f.scale).toBeGreaterThanOrEqual(WHOLE_FLOOR - 1e-9);
+    expect(f.scale * FIT_STEP).toBeLessThan(WHOLE_FLOOR);
+    expect(f.overflow).toBe(true);
   });
 
   it('a few units more or less do not change the size (the steps are fixed)', () => {
