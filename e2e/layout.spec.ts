@@ -342,6 +342,36 @@ for (const [width, height, lang] of [
   });
 }
 
+for (const [width, height] of [
+  [1280, 720],
+  [1024, 768],
+  [375, 667],
+] as const) {
+  test(`${width}×${height}: each Deployment's conditions line sits clear of its budget gauge and its lanes`, async ({
+    page,
+  }) => {
+    await page.setViewportSize({ width, height });
+    // Two Deployments, each with its RollingUpdate budget.
+    await openApp(page, '/?lesson=blue-green&stop=2');
+    await expect(page.locator('.deployment .budget')).toHaveCount(2);
+    const clashes = await page.locator('.deployment').evaluateAll((blocks) =>
+      blocks.flatMap((block) => {
+        const line = block.querySelector(':scope > text.conditions')!.getBoundingClientRect();
+        const above = [...block.querySelectorAll('.budget rect, .budget line')].map(
+          (e) => e.getBoundingClientRect().bottom,
+        );
+        const below = block.querySelector('.lane')!.getBoundingClientRect().top;
+        const name = block.getAttribute('aria-label');
+        return [
+          ...(line.top < Math.max(...above) ? [`${name}: into the gauge`] : []),
+          ...(line.bottom > below ? [`${name}: into the lane`] : []),
+        ];
+      }),
+    );
+    expect(clashes).toEqual([]);
+  });
+}
+
 test('phone: one column, lesson first, the diagram fitted to the width', async ({ page }) => {
   await page.setViewportSize({ width: 390, height: 844 });
   await openApp(page, '/?lesson=rolling-update&stop=4');

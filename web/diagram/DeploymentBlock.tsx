@@ -6,7 +6,7 @@
 import { memo } from 'react';
 import type { T } from '../ui/labels.ts';
 import { BudgetGauge } from './BudgetGauge.tsx';
-import { fitting, textWidth, type BlockLayout, type Frame } from './geometry.ts';
+import { CONDITIONS_UNDER_BUDGET, fitting, textWidth, type BlockLayout, type Frame } from './geometry.ts';
 import { Lane } from './Lane.tsx';
 import './deployment.css';
 
@@ -56,7 +56,9 @@ export const DeploymentBlock = memo(function DeploymentBlock({
     );
   const rightX = f.narrow ? 20 : Math.max(f.labelW + 10, Math.ceil(wordsR) + 16);
   const rightW = f.blockR - 14 - rightX;
-  const condY = f.narrow ? block.budgetY + (d.budget ? 68 : 14) : y + 68;
+  // Under the gauge, clear of its second bar and limit mark; without one, the words' last line
+  // (wide) or the line under them (narrow).
+  const condY = d.budget ? block.budgetY + CONDITIONS_UNDER_BUDGET : f.narrow ? block.budgetY + 14 : y + 68;
   const withReasons = d.conditions
     .map((c) => `${c.type}=${c.status}${c.reason ? ` (${c.reason})` : ''}`)
     .join(' · ');
@@ -91,7 +93,7 @@ export const DeploymentBlock = memo(function DeploymentBlock({
         {status}
       </text>
       {d.budget && <BudgetGauge budget={d.budget} x={rightX} y={block.budgetY} frame={f} t={t} />}
-      <text x={rightX} y={condY} className="tiny">
+      <text x={rightX} y={condY} className="tiny conditions">
         <title>{withReasons}</title>
         {conditions}
       </text>

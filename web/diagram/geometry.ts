@@ -19,7 +19,7 @@ import type { ClusterView, DeploymentView, NodeView, PodView, RsView } from '../
 export const NARROW_BELOW = 600;
 /** The gutter right of the blocks holds the trunk. */
 const GUTTER = 40;
-/** Height of a block's header: four lines of words on the left, the budget gauge on the right. */
+/** Height of a block's header: four lines of words on the left (with a budget gauge: WIDE_BUDGET_H). */
 const HEADER_H = 72;
 /** A lane whose ReplicaSet is scaled to 0 and has no pods left: one line. */
 export const IDLE_LANE_H = 24;
@@ -152,6 +152,17 @@ const NARROW_LANE_WORDS = 36;
 const WIDE_LANE_MIN = 62;
 /** Narrow blocks put the budget (two bars and their ticks) under the header. */
 const NARROW_BUDGET_H = 76;
+/**
+ * The conditions line's baseline under the top of a budget gauge: its second bar ends 52 units
+ * down and that bar's limit mark 55, and 12 px letters with their 2 px halo (diagram.css) reach
+ * about 11 units above the baseline.
+ */
+export const CONDITIONS_UNDER_BUDGET = 68;
+/**
+ * A wide block with a budget: the gauge (5 units down) and the conditions under it, with their
+ * descenders and halo, reach further than the four lines of words.
+ */
+const WIDE_BUDGET_H = 79;
 
 /**
  * Where each pod sat in the previous layout, by lane: lets a pod keep its place while others come
@@ -245,7 +256,9 @@ export function layout(
     const size = sizeFor(f, d);
     const perRow = podsPerRow(f, size);
     const budgetY = f.narrow ? top + HEADER_H : top + 5;
-    let ly = top + HEADER_H + (f.narrow ? (d.budget ? NARROW_BUDGET_H : 22) : 0);
+    let ly = f.narrow
+      ? top + HEADER_H + (d.budget ? NARROW_BUDGET_H : 22)
+      : top + (d.budget ? WIDE_BUDGET_H : HEADER_H);
     const lanes = d.lanes.map((lane) => {
       const key = `${lane.uid}/${size.r}`;
       const was = same?.lanes.get(lane.name);
