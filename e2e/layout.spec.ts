@@ -15,6 +15,8 @@ import {
   type Lang,
 } from './scenes.ts';
 
+const DIR = process.env['SCREENS_DIR'] ?? 'test-results/screens';
+
 const pods = (page: Page) => page.getByRole('button', { name: /^Pod kubia-/ });
 
 /**
@@ -371,6 +373,72 @@ for (const [width, height] of [
     expect(clashes).toEqual([]);
   });
 }
+
+/**
+ * Every line of the diagram's text that runs past the SVG or past the box it belongs to (its lane,
+ * its Deployment, the Service, the clients), with how far, in CSS pixels.
+ */
+async function textOutside(page: Page): Promise<string[]> {
+  return page.locator('svg.diagram').evaluate((svg) => {
+    const edges = svg.getBoundingClientRect();
+    const boxOf = (text: Element) => {
+      const owner = text.closest('.lane, .deployment, .service > g');
+      const rect = owner?.querySelector(':scope > rect');
+      return rect?.getBoundingClientRect() ?? edges;
+    };
+    const out: string[] = [];
+    for (const text of svg.querySelectorAll('text')) {
+      const r = text.getBoundingClientRect();
+      if (r.width === 0 || text.closest('.tooltip')) continue;
+      for (const [what, b] of [
+        ['svg', edges],
+        ['box', boxOf(text)],
+      ] as const) {
+        const over = Math.max(b.left - r.left, r.right - b.right);
+        if (over > 0.5) out.push(`"${text.textContent}" ${Math.round(over)} px past its ${what}`);
+      }
+    }
+    return out;
+  });
+}
+
+test.describe('375×667', () => {
+  test.use({ viewport: { width: 375, height: 667 } });
+
+  const scenes: [string, (page: Page, lang: Lang) => Promise<void>][] = [
+    ['mid rollout (two versions answering)', (page) => midRollout(page)],
+    [
+      'after the blue/green switch',
+      async (page, lang) => {
+        await blueGreenReady(page, lang === 'ko' ? '블루/그린' : 'Blue/green');
+        await page
+          .getByRole('button', { name: lang === 'ko' ? '서비스 전환' : 'Switch Service', exact: true })
+          .click();
+        await lab(page, (l) => l.advance(5));
+        expect((await state(page)).services[0]?.selector).toContain('kubia-green');
+      },
+    ],
+    [
+      'after a broken v3 (minReadySeconds)',
+      async (page, lang) => {
+        await page
+          .getByRole('button', { name: lang === 'ko' ? '고장 난 v3 배포' : 'Deploy broken v3' })
+          .click();
+        await lab(page, (l) => l.advance(20));
+      },
+    ],
+  ];
+  for (const lang of ['en', 'ko'] as const)
+    for (const [name, scene] of scenes)
+      test(`${lang} ${name}: the diagram's words stay inside the SVG and their boxes`, async ({ page }) => {
+        await openApp(page, '/', lang);
+        await scene(page, lang);
+        expect(await textOutside(page)).toEqual([]);
+        await page.locator('.diagram-box').screenshot({
+          path: `${DIR}/phone-375x667-${lang}-${name.replace(/\W+/g, '-')}.png`,
+        });
+      });
+});
 
 test('phone: one column, lesson first, the diagram fitted to the width', async ({ page }) => {
   await page.setViewportSize({ width: 390, height: 844 });

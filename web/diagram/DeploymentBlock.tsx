@@ -70,6 +70,8 @@ export const DeploymentBlock = memo(function DeploymentBlock({
           `${minReady}${t('deployment.conditions', { list: withReasons })}`,
           `${minReady}${t('deployment.conditions', { list: bare })}`,
           `${minReady}${bare}`,
+          // A phone: minReadySeconds too is only in the tooltip.
+          bare,
         ],
         rightW,
         12,
@@ -94,7 +96,7 @@ export const DeploymentBlock = memo(function DeploymentBlock({
       </text>
       {d.budget && <BudgetGauge budget={d.budget} x={rightX} y={block.budgetY} frame={f} t={t} />}
       <text x={rightX} y={condY} className="tiny conditions">
-        <title>{withReasons}</title>
+        <title>{`${minReady}${withReasons}`}</title>
         {conditions}
       </text>
       {block.lanes.map((l) => (

@@ -75,6 +75,16 @@ export const Lane = memo(function Lane({
   const counts = t('lane.counts', { desired: lane.desired, current: lane.current, ready: lane.ready });
   const x = 32;
   const wordsW = (f.narrow ? f.blockR - 10 : f.labelW + 20) - x;
+  // Narrow, the counts follow the title on its line: in full, as ready of desired, or not at all
+  // (their full form is the line's tooltip). The title is bold and larger (lane-title).
+  const heading = `${title}${lane.isNew ? ` ${t('lane.new')}` : ''}`;
+  const countsFitted = f.narrow
+    ? fitting(
+        [counts, t('lane.countsShort', { ready: lane.ready, desired: lane.desired }), ''],
+        wordsW - 8 - textWidth(heading, 13.5) * 1.1,
+        12,
+      )
+    : counts;
   return (
     <g className={l.idle ? 'lane lane--idle' : 'lane'}>
       <rect
@@ -96,11 +106,14 @@ export const Lane = memo(function Lane({
       ) : f.narrow ? (
         <>
           <text x={x} y={l.y + 16} className="lane-title">
+            {countsFitted !== counts && <title>{counts}</title>}
             {title}
             {lane.isNew ? <tspan className="new-tag">{` ${t('lane.new')}`}</tspan> : null}
-            <tspan className="tiny" dx={8}>
-              {counts}
-            </tspan>
+            {countsFitted && (
+              <tspan className="tiny" dx={8}>
+                {countsFitted}
+              </tspan>
+            )}
           </text>
           <text x={x} y={l.y + 31} className="tiny">
             <RsName lane={lane} t={t} />

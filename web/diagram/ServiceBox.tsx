@@ -1,7 +1,7 @@
 /** The clients and the Service: selector, endpoints, and requests per version over the last 10 s. */
 import { PALETTE, type FrameTraffic, type ServiceView } from '../../src/index.ts';
 import type { T } from '../ui/labels.ts';
-import { textWidth, type Frame } from './geometry.ts';
+import { fitting, textWidth, type Frame } from './geometry.ts';
 import './service.css';
 
 const pct = (n: number, total: number) => (total ? Math.round((n / total) * 100) : 0);
@@ -37,19 +37,39 @@ export function ServiceBox({
   const selector = t('service.selector', { selector: svc.selector || t('none') });
   const port = t('service.port', { ports: svc.ports });
   const { serviceX: x, serviceY: y, serviceW: w, serviceH: h, clientsX, narrow } = f;
-  // Narrow, a rate of 0 errors gives way to the refused one when the line would run past the box
-  // (Recreate's outage: no answers, every request refused); the label keeps every rate.
-  const narrowLine = () =>
-    [
-      versions.length
-        ? versions
-            .map(([v, n]) => `● ${t('service.versionRateShort', { version: v, rate: rate(n) })}`)
-            .join(' ')
-        : t('service.noAnswers'),
-      t('service.errors', { rate: rate(win.errors) }),
-      t('service.refused', { rate: rate(win.refused) }),
-    ].join(' · ');
-  const errorsShown = !narrow || win.errors > 0 || !win.refused || textWidth(narrowLine(), 12.5) <= w - 24;
+  // Room for a line inside the box, and whether `text` (plus `gaps` of `dx` space) fits in it.
+  const room = w - 24;
+  const fits = (text: string, gaps: number) => textWidth(text, 12.5) + gaps <= room;
+  // Selector and port: beside the name (wide) or under it (narrow); the port goes first, then
+  // the word "selector", when the line would run past the box (a long blue/green selector).
+  const title = t('service.title', { name: svc.name });
+  const beside = narrow ? 0 : textWidth(title, 15) * 1.1 + 10;
+  const selectorLine = fitting(
+    [`${selector} · ${port}`, selector, svc.selector || t('none')],
+    room - beside,
+    narrow ? 12 : 12.5,
+  );
+  // The counter: each version's rate with its share while that fits, without it otherwise (and
+  // always when narrow); then a rate of 0 errors gives way when the line would run past the box
+  // (two versions answering on a phone, Recreate's outage); the label keeps every rate.
+  const head = narrow ? '' : `${t('service.lastSeconds')} `;
+  const rates = (short: boolean) =>
+    versions.length
+      ? versions
+          .map(([v, n]) =>
+            short
+              ? `● ${t('service.versionRateShort', { version: v, rate: rate(n) })}`
+              : `● ${t('service.versionRate', { version: v, rate: rate(n), pct: pct(n, total) })}`,
+          )
+          .join(' ')
+      : t('service.noAnswers');
+  const errorsPart = ` · ${t('service.errors', { rate: rate(win.errors) })}`;
+  const refusedPart = win.refused ? ` · ${t('service.refused', { rate: rate(win.refused) })}` : '';
+  // The tspans' dx: 8 before each version after the first (and after the head), 8 and 6 before
+  // the errors and the refused.
+  const gaps = 8 * versions.length + 6;
+  const short = narrow || !fits(head + rates(false) + errorsPart + refusedPart, gaps);
+  const errorsShown = win.errors > 0 || fits(head + rates(short) + errorsPart + refusedPart, gaps);
   // Narrow: one more line (selector and port under the name), and the counter without its head.
   const line = (n: number) => y + 17 + n * 15;
   const rate0 = source?.requestsPerSecond ?? 0;
@@ -71,16 +91,16 @@ export function ServiceBox({
       >
         <rect x={x} y={y} width={w} height={h} rx={10} className="box service-box" />
         <text x={x + 12} y={line(0)} className="title">
-          {t('service.title', { name: svc.name })}
+          {title}
           {!narrow && (
             <tspan className="meta" dx={10}>
-              {selector} · {port}
+              {selectorLine}
             </tspan>
           )}
         </text>
         {narrow && (
           <text x={x + 12} y={line(1)} className="tiny">
-            {selector} · {port}
+            {selectorLine}
           </text>
         )}
         <text x={x + 12} y={line(narrow ? 2 : 1)} className="meta">
@@ -95,7 +115,7 @@ export function ServiceBox({
               <tspan fill={colourOf(v)} className="swatch-dot">
                 ●
               </tspan>{' '}
-              {narrow
+              {short
                 ? t('service.versionRateShort', { version: v, rate: rate(n) })
                 : t('service.versionRate', { version: v, rate: rate(n), pct: pct(n, total) })}
             </tspan>

@@ -65,6 +65,7 @@ export const ui = {
   'lane.idle': 'no pods',
   'lane.hashTip': 'pod-template-hash {hash}: the hash of the pod template, added to the names of its pods',
   'lane.counts': 'desired {desired} · current {current} · ready {ready}',
+  'lane.countsShort': 'ready {ready}/{desired}',
   'lane.pods':
     '{n, plural, one {# pod} other {# pods}} of {version}: {list}. Arrow keys choose a pod, Enter opens it.',
   'aggregate.label': '{n, plural, one {# pod} other {# pods}} of {version}: {list}',

@@ -60,6 +60,7 @@ export const ui = {
   'lane.idle': '파드 없음',
   'lane.hashTip': 'pod-template-hash {hash}: 파드 템플릿의 해시로, 이 레플리카셋의 파드 이름에 붙습니다',
   'lane.counts': '목표 {desired} · 현재 {current} · 준비 {ready}',
+  'lane.countsShort': '준비 {ready}/{desired}',
   'lane.pods': '{version} 파드 {n}개: {list}. 화살표 키로 파드를 고르고 Enter로 엽니다.',
   'aggregate.label': '{version} 파드 {n}개: {list}',
   'aggregate.text': '파드 {n}개 · {list}',
