@@ -4,6 +4,7 @@ import { Opening } from './lab/Opening.tsx';
 import { setTheme, useTheme, type Theme } from './prefs.ts';
 import { Actions } from './ui/Actions.tsx';
 import { TimelinePlaceholder } from './ui/TimelineFrame.tsx';
+import { ConsolePlaceholder } from './ui/ConsoleFrame.tsx';
 import { Diagram } from './diagram/Diagram.tsx';
 import { EventsPanel, WhyPanel } from './ui/Explain.tsx';
 import { useUiField } from './ui/hooks.ts';
@@ -147,7 +148,7 @@ function MainApp() {
   }, [theme]);
   const showConsole = !embed.embed || embed.console;
   const consolePanel = showConsole && (
-    <Suspense fallback={<section className="panel console">{t('ui.loadingConsole')}</section>}>
+    <Suspense fallback={<ConsolePlaceholder />}>
       <Console />
     </Suspense>
   );
@@ -261,8 +262,10 @@ function MainApp() {
             )}
             <Actions />
             <WhyPanel />
-            {consolePanel}
-            <Suspense fallback={null}>
+            {/* One boundary: the faults panel under the console arrives with it, so the console's
+                stand-in (as high as the console) gives way to both at once and nothing moves. */}
+            <Suspense fallback={showConsole ? <ConsolePlaceholder /> : null}>
+              {showConsole && <Console />}
               <Faults />
             </Suspense>
           </aside>
