@@ -480,6 +480,44 @@ test('phone: the header is three rows, its settings behind More', async ({ page 
   await expect(yaml).toBeHidden();
 });
 
+/** Whether the point at the middle of `locator` hits it (and not something drawn over it). */
+const onTop = (locator: Locator) =>
+  locator.evaluate((el) => {
+    const r = el.getBoundingClientRect();
+    const hit = document.elementFromPoint(r.x + r.width / 2, r.y + r.height / 2);
+    return !!hit && el.contains(hit);
+  });
+
+// More sits at the start of a wrapped header row at some widths and the end of one at others; its
+// panel must open on screen either way.
+for (const [width, height] of [
+  [320, 568],
+  [375, 667],
+  [390, 844],
+] as const)
+  test.describe(`${width}×${height} touch`, () => {
+    test.use({ viewport: { width, height }, isMobile: true, hasTouch: true });
+    for (const path of ['/', '/?lesson=rolling-update'] as const)
+      for (const lang of ['en', 'ko'] as const)
+        test(`${lang} ${path}: More opens on screen, every setting in reach`, async ({ page }) => {
+          await openApp(page, path, lang);
+          await page.locator('header.top summary').tap();
+          const panel = page.getByRole('group', {
+            name: lang === 'ko' ? '설정과 YAML 편집기' : 'Settings and the YAML editor',
+          });
+          await expect(panel).toBeVisible();
+          const box = (await panel.boundingBox())!;
+          expect(box.x).toBeGreaterThanOrEqual(0);
+          expect(box.x + box.width).toBeLessThanOrEqual(width);
+          const items = panel.locator('button, select');
+          expect(await items.count()).toBeGreaterThanOrEqual(6);
+          for (const item of await items.all()) {
+            await expect(item).toBeInViewport({ ratio: 1 });
+            expect(await onTop(item)).toBe(true);
+          }
+        });
+  });
+
 for (const [width, height, path] of [
   [1280, 720, '/'],
   [1920, 1080, '/'],
