@@ -518,6 +518,41 @@ for (const [width, height] of [
         });
   });
 
+test.describe('390×844 touch', () => {
+  test.use({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+
+  test('More closes once an item is used: the YAML editor it opens is not under it', async ({ page }) => {
+    await openApp(page, '/');
+    // (The page turns Korean on the way.)
+    const more = page.locator('header.top summary');
+    const panel = page.getByRole('group', { name: /^(Settings and the YAML editor|설정과 YAML 편집기)$/ });
+    await more.tap();
+    await page.getByRole('button', { name: 'YAML editor' }).tap();
+    await expect(panel).toBeHidden();
+    const editor = page.locator('section.editor');
+    const object = editor.getByRole('combobox', { name: 'Object' });
+    const apply = editor.getByRole('button', { name: 'Apply' });
+    await expect(apply).toBeVisible();
+    expect(await onTop(object)).toBe(true);
+    expect(await onTop(apply)).toBe(true);
+    // By keyboard: the focus goes back to More.
+    await more.focus();
+    await page.keyboard.press('Enter');
+    await expect(panel).toBeVisible();
+    await panel.getByRole('button', { name: '한국어' }).focus();
+    await page.keyboard.press('Enter');
+    await expect(panel).toBeHidden();
+    await expect(more).toBeFocused();
+    // The text size steps with the panel open; Escape closes it and gives the focus back to More.
+    await more.tap();
+    await panel.getByRole('button', { name: /글자 크게|Larger/ }).tap();
+    await expect(panel).toBeVisible();
+    await page.keyboard.press('Escape');
+    await expect(panel).toBeHidden();
+    await expect(more).toBeFocused();
+  });
+});
+
 for (const [width, height, path] of [
   [1280, 720, '/'],
   [1920, 1080, '/'],
