@@ -518,6 +518,33 @@ for (const [width, height] of [
         });
   });
 
+for (const width of [320, 375, 390] as const)
+  for (const lang of ['en', 'ko'] as const)
+    test(`${width} px ${lang}: the Actions form shows the whole image name and every field in the panel`, async ({
+      page,
+    }) => {
+      await page.setViewportSize({ width, height: 700 });
+      await openApp(page, '/', lang);
+      const form = page.locator('section.actions .field-grid');
+      const image = form.locator('select');
+      await expect(image).toHaveValue('luksa/kubia:v2');
+      // The list as wide as its widest name with the arrow: as wide as it draws itself unhindered.
+      const [have, need] = await image.evaluate((select) => {
+        const free = select.cloneNode(true) as HTMLSelectElement;
+        free.style.cssText = 'position: absolute; width: max-content; min-width: 0; max-width: none';
+        select.parentElement!.append(free);
+        const widths = [select.getBoundingClientRect().width, free.getBoundingClientRect().width] as const;
+        free.remove();
+        return widths;
+      });
+      expect(have).toBeGreaterThanOrEqual(need);
+      const panel = (await page.locator('section.actions').boundingBox())!;
+      for (const field of await form.locator('input, select').all()) {
+        const box = (await field.boundingBox())!;
+        expect(box.x + box.width).toBeLessThanOrEqual(panel.x + panel.width);
+      }
+    });
+
 test.describe('390×844 touch', () => {
   test.use({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
 
