@@ -545,6 +545,25 @@ for (const width of [320, 375, 390] as const)
       }
     });
 
+for (const width of [320, 375, 390] as const)
+  test(`${width} px: the Connect dialog's address and namespace stay inside it`, async ({ page }) => {
+    await page.setViewportSize({ width, height: 700 });
+    await openApp(page, '/');
+    await page.getByRole('button', { name: 'Connect', exact: true }).click();
+    const dialog = page.getByRole('dialog', { name: 'Follow a Kubernetes API' });
+    await expect(dialog).toBeVisible();
+    const box = (await dialog.boundingBox())!;
+    expect(box.x).toBeGreaterThanOrEqual(0);
+    expect(box.x + box.width).toBeLessThanOrEqual(width);
+    for (const id of ['follow.url', 'follow.namespace']) {
+      const input = (await dialog.getByTestId(id).boundingBox())!;
+      expect(input.x).toBeGreaterThanOrEqual(box.x);
+      expect(input.x + input.width).toBeLessThanOrEqual(box.x + box.width);
+    }
+    const fields = dialog.getByTestId('follow.url').locator('xpath=../..');
+    expect(await fields.evaluate((el) => el.scrollWidth <= el.clientWidth)).toBe(true);
+  });
+
 test.describe('390×844 touch', () => {
   test.use({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
 
