@@ -4,6 +4,8 @@
  * the reader's pointer; the split, the text size and the wide console; a phone; the embed frame.
  */
 import { expect, test, type Locator, type Page } from '@playwright/test';
+import { encodeShare } from '../src/scenario/share.ts';
+import { defaultScenario } from '../web/lab/defaultScenario.ts';
 import { lab, smallestTextPx, state } from './lab.ts';
 import {
   blueGreenReady,
@@ -61,6 +63,14 @@ async function allInView(page: Page, locator: Locator) {
 
 const scale = async (page: Page) => Number(await page.locator('.diagram-box').getAttribute('data-scale'));
 
+/** The console prompt's bottom, against the bottom of the column it is in and of the window. */
+const promptClearance = (page: Page) =>
+  page.locator('.console input').evaluate((input) => {
+    const bottom = input.getBoundingClientRect().bottom;
+    const column = input.closest('.side')!.getBoundingClientRect().bottom;
+    return Math.min(column, window.innerHeight) - bottom;
+  });
+
 test.describe('1280×720', () => {
   test.use({ viewport: { width: 1280, height: 720 } });
 
@@ -88,13 +98,7 @@ test.describe('1280×720', () => {
           ? (['블루/그린', '서비스 전환', /레플리카를 0으로 줄이기$/] as const)
           : (['Blue/green', 'Switch Service', /^Scale kubia to 0$/] as const);
       await blueGreenReady(page, start);
-      // The prompt's bottom, against the bottom of the column it is in and of the window.
-      const clearance = () =>
-        page.locator('.console input').evaluate((input) => {
-          const bottom = input.getBoundingClientRect().bottom;
-          const column = input.closest('.side')!.getBoundingClientRect().bottom;
-          return Math.min(column, window.innerHeight) - bottom;
-        });
+      const clearance = () => promptClearance(page);
       expect(await clearance()).toBeGreaterThanOrEqual(0);
       await page.getByRole('button', { name: swap, exact: true }).click();
       await lab(page, (l) => l.advance(5));
@@ -104,6 +108,39 @@ test.describe('1280×720', () => {
       expect(await clearance()).toBeGreaterThanOrEqual(0);
     });
   }
+
+  for (const lang of ['en', 'ko'] as const)
+    test(`${lang}: a link open over saved work keeps the header one row and the prompt on screen`, async ({
+      page,
+    }) => {
+      await openApp(page, '/', lang);
+      await lab(page, (l) => l.run('kubectl set image deployment/kubia nodejs=luksa/kubia:v2'));
+      await expect
+        .poll(() => page.evaluate(() => localStorage.getItem('rollout-lab.work') ?? ''))
+        .toContain('luksa/kubia:v2');
+      const link = defaultScenario();
+      link.spec.steps = [{ at: 10, run: 'kubectl scale deployment/kubia --replicas=5' }];
+      await page.goto('about:blank');
+      await openApp(page, `/#${encodeShare({ scenario: link, at: 30 })}`, lang);
+      const back = lang === 'ko' ? '저장된 작업으로 돌아가기' : 'Back to my saved work';
+      const notice = page.getByTestId('share.notice');
+      await expect(notice.getByRole('button', { name: back })).toBeVisible();
+      await expect(page.locator('.console input')).toBeVisible();
+      const header = page.locator('header.top');
+      const row = (await page
+        .getByRole('button', { name: lang === 'ko' ? '공유' : 'Share', exact: true })
+        .boundingBox())!;
+      expect((await header.boundingBox())!.height).toBeLessThan(row.height * 1.5);
+      expect(await promptClearance(page)).toBeGreaterThanOrEqual(0);
+      // Dismissed, the way back stays, and still one row.
+      await notice
+        .getByRole('button', { name: lang === 'ko' ? '이 메시지 닫기' : 'Dismiss this message' })
+        .click();
+      await expect(notice).toBeHidden();
+      await expect(page.getByRole('button', { name: back })).toBeVisible();
+      expect((await header.boundingBox())!.height).toBeLessThan(row.height * 1.5);
+      expect(await promptClearance(page)).toBeGreaterThanOrEqual(0);
+    });
 
   test('three ReplicaSets: every lane and pod on one screen', async ({ page }) => {
     await openApp(page);

@@ -14,7 +14,7 @@ import { useT } from './i18n/index.ts';
 import { useEmbed } from './share/hooks.ts';
 import { ShareControls } from './share/ShareControls.tsx';
 import { ShareLayer } from './share/ShareLayer.tsx';
-import { ShareNotice } from './share/ShareNotice.tsx';
+import { HoldingBar, ShareNotice } from './share/ShareNotice.tsx';
 import { LessonHeader } from './lessons/LessonHeader.tsx';
 import { useCurrentLesson, useLesson } from './lessons/hooks.ts';
 import { ActionsMenu } from './layout/ActionsMenu.tsx';
@@ -142,6 +142,9 @@ function MainApp() {
   // The builder takes the side column: its stop forms say what the lesson panel would.
   const lessonOn = !!lesson && !presenting && !building;
   const t = useT();
+  // Two columns: the notice of a link (or a file) goes over the diagram, which fits itself into what
+  // is left, rather than across the top, which the side column could not spare at 1280×720.
+  const noticeInStage = !stacked && !embed.embed;
   useEffect(() => {
     if (theme === 'system') delete document.documentElement.dataset['theme'];
     else document.documentElement.dataset['theme'] = theme;
@@ -205,7 +208,7 @@ function MainApp() {
           ?
         </button>
       </HeaderMore>
-      <ShareNotice />
+      {!noticeInStage && <ShareNotice />}
       <Opening />
       <FollowNotice />
     </header>
@@ -243,6 +246,8 @@ function MainApp() {
             </Suspense>
           )}
           <main className="stage">
+            {noticeInStage && <ShareNotice />}
+            {noticeInStage && <HoldingBar />}
             <div className="diagram-wrap">
               <Diagram fit={stacked ? 'width' : 'contain'} />
             </div>

@@ -38,6 +38,7 @@ export const share = {
   'share.notice.detail': 'Technical details',
   'share.notice.backToSaved': 'Back to my saved work',
   'share.notice.keepLink': 'Keep this as my work',
+  'share.holding': 'A shared link is open: your saved work waits, and changes here are not saved.',
   'share.notice.dismiss': 'Dismiss this message',
   'share.notice.dismissShort': 'Dismiss',
   'share.notice.download': 'Download it',

@@ -3,6 +3,7 @@ import { useStore } from 'zustand';
 import { useShallow } from 'zustand/react/shallow';
 import { useT } from '../i18n/index.ts';
 import { useLabState } from '../lab/context.ts';
+import { STACKED, useMedia } from '../layout/media.ts';
 import {
   backToSaved,
   currentLink,
@@ -66,6 +67,8 @@ export function ShareControls() {
   const t = useT();
   const { embed, holding, storage, notSaving } = useStore(shareStore, useShallow(selectControls));
   const input = useRef<HTMLInputElement>(null);
+  // In the two-column layout the way back is beside the diagram (ShareNotice, HoldingBar).
+  const stacked = useMedia(STACKED);
   // Following a cluster (web/follow), the work waits: New and Import would replace it.
   const following = useLabState((s) => s.ui.following !== null);
   const lockedWhy = following ? t('follow.readOnlyShort') : undefined;
@@ -80,7 +83,7 @@ export function ShareControls() {
     );
   return (
     <div className="share-controls" role="group" aria-label={t('share.group')}>
-      {holding && (
+      {holding && stacked && (
         <button type="button" className="share-holding" onClick={() => void backToSaved()}>
           {t('share.notice.backToSaved')}
         </button>

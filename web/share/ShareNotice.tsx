@@ -14,6 +14,26 @@ import {
 } from './store.ts';
 
 const selectNotice = (s: ShareState) => s.notice;
+const selectHolding = (s: ShareState) => s.holding && !s.notice;
+
+/**
+ * Beside the side column (the two-column layout), where the notice was: once it is dismissed while
+ * a link is open over saved work, one line says so and keeps the way back. (A 1280-wide header has
+ * no room for the button; stacked, the header has it.)
+ */
+export function HoldingBar() {
+  const t = useT();
+  const holding = useStore(shareStore, selectHolding);
+  if (!holding) return null;
+  return (
+    <div className="share-holding-bar" role="status">
+      <p>{t('share.holding')}</p>
+      <button type="button" className="share-holding" onClick={() => void backToSaved()}>
+        {t('share.notice.backToSaved')}
+      </button>
+    </div>
+  );
+}
 
 /**
  * What went wrong with a link, a file, the saved work or saving, what the page shows instead and

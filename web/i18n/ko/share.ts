@@ -39,6 +39,8 @@ export const share = {
   'share.notice.detail': '기술적인 세부 정보',
   'share.notice.backToSaved': '저장된 작업으로 돌아가기',
   'share.notice.keepLink': '이것을 내 작업으로 유지',
+  'share.holding':
+    '공유 링크를 보고 있습니다. 저장된 작업은 그대로이며, 여기서 바꾼 내용은 저장되지 않습니다.',
   'share.notice.dismiss': '이 메시지 닫기',
   'share.notice.dismissShort': '닫기',
   'share.notice.download': '다운로드',
