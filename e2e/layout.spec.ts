@@ -689,3 +689,25 @@ test('embed: diagram, playback and timeline within the 620 px frame', async ({ p
   await frame.locator('body').press('Escape');
   await expect(frame.getByRole('button', { name: 'Rolling update' })).toBeHidden();
 });
+
+test('on a phone, a link open over saved work shows its notice’s buttons inside the notice', async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 320, height: 640 });
+  await openApp(page, '/');
+  await lab(page, (l) => l.run('kubectl set image deployment/kubia nodejs=luksa/kubia:v2'));
+  await expect
+    .poll(() => page.evaluate(() => localStorage.getItem('rollout-lab.work') ?? ''))
+    .toContain('luksa/kubia:v2');
+  const link = defaultScenario();
+  link.spec.steps = [{ at: 10, run: 'kubectl scale deployment/kubia --replicas=5' }];
+  await page.goto('about:blank');
+  await openApp(page, `/#${encodeShare({ scenario: link, at: 30 })}`);
+  const notice = page.getByTestId('share.notice');
+  await expect(notice.getByRole('button', { name: 'Keep this as my work' })).toBeVisible();
+  const box = (await notice.boundingBox())!;
+  for (const b of await notice.getByRole('button').all()) {
+    const r = (await b.boundingBox())!;
+    expect(r.x + r.width).toBeLessThanOrEqual(box.x + box.width);
+  }
+});
