@@ -105,16 +105,20 @@ export default function Console() {
         setPos(p);
         setLine(history[p] ?? '');
       }
-    } else if (e.key === 'Tab' && line.trim()) {
+    } else if (e.key === 'Tab' && !e.shiftKey && line.trim()) {
+      // Like a shell, but never a trap: Tab completes while it has something to add (more of the
+      // word, or the list of choices); once it has nothing new, Tab moves on as everywhere else.
+      // Shift+Tab always goes back.
       const options = lab.run.complete(line);
-      if (!options.length) return;
-      e.preventDefault();
       const words = line.split(/\s+/);
       const current = words[words.length - 1] ?? '';
-      const prefix = commonPrefix(options);
-      const word = options.length === 1 ? `${options[0]} ` : prefix;
-      if (word.length >= current.length) setLine(line.slice(0, line.length - current.length) + word);
-      setHint(options.length > 1 ? options.slice(0, 12).join('  ') : '');
+      const word = options.length === 1 ? `${options[0]} ` : commonPrefix(options);
+      const next = word.length >= current.length ? line.slice(0, line.length - current.length) + word : line;
+      const choices = options.length > 1 ? options.slice(0, 12).join('  ') : '';
+      if (!options.length || (next === line && choices === hint)) return;
+      e.preventDefault();
+      setLine(next);
+      setHint(choices);
     }
   };
 
