@@ -3,7 +3,8 @@
  * that was pressed, comes back to the control that opened a dialog or view, and stays inside
  * presentation mode. Keyboard-only journeys, asserting the focused element after each key.
  */
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Locator, type Page } from '@playwright/test';
+import { lab, state } from './lab.ts';
 import { openApp } from './scenes.ts';
 
 /** What has focus, for messages: tag, id and accessible name when there is one. */
@@ -16,6 +17,15 @@ const focused = (page: Page) =>
   });
 
 const notOnBody = async (page: Page) => expect.poll(() => focused(page)).not.toMatch(/^body /);
+
+/** Focus `el` and press Enter on it: a keyboard user's press of a control. */
+async function pressOn(el: Locator, key = 'Enter') {
+  await el.focus();
+  await expect(el).toBeFocused();
+  await el.page().keyboard.press(key);
+}
+
+const steps = (page: Page) => state(page).then((s) => s.steps.length);
 
 test.describe('the console', () => {
   const input = (page: Page) => page.getByRole('textbox', { name: 'kubectl command' });
@@ -58,5 +68,57 @@ test.describe('the console', () => {
     for (let i = 0; i < 5; i++) await page.keyboard.press('Shift+Tab');
     await expect(input(page)).not.toBeFocused();
     await expect(input(page)).toHaveValue(/^kubectl get pods kubia-\S+-$/);
+  });
+});
+
+test.describe('the actions', () => {
+  test('a pressed action button keeps the focus, and the form shows the Deployment as it is now', async ({
+    page,
+  }) => {
+    await openApp(page);
+    const button = (name: string) => page.getByRole('button', { name, exact: true });
+    const replicas = page.getByRole('spinbutton', { name: 'Replicas' });
+    await expect(replicas).toHaveValue('3');
+
+    await pressOn(button('Rolling update'));
+    await expect.poll(() => steps(page)).toBe(1);
+    await expect(button('Rolling update')).toBeFocused();
+
+    // Pause disables itself: the focus goes to Resume beside it, and back.
+    await pressOn(button('Pause rollout'));
+    await expect(button('Pause rollout')).toBeDisabled();
+    await expect(button('Resume rollout')).toBeFocused();
+    await page.keyboard.press('Enter');
+    await expect(button('Resume rollout')).toBeDisabled();
+    await expect(button('Pause rollout')).toBeFocused();
+
+    await replicas.focus();
+    await page.keyboard.press('ArrowUp');
+    await expect(replicas).toHaveValue('4');
+    await pressOn(button('Scale'));
+    await expect.poll(async () => (await state(page)).deployments[0]?.replicas).toBe(4);
+    await expect(button('Scale')).toBeFocused();
+
+    await pressOn(button('Roll back'));
+    await expect(page.getByRole('log', { name: 'kubectl output' })).toContainText('rolled back');
+    await expect(button('Roll back')).toBeFocused();
+
+    await pressOn(button('Recreate'));
+    await expect(page.getByTestId('actions.strategy')).toContainText('Recreate');
+    await expect(button('Recreate')).toBeFocused();
+
+    // A change made elsewhere (the console) shows in the form; stepping back shows the earlier one.
+    await lab(page, (l) => l.advance(5));
+    await page.keyboard.press('/');
+    await page.keyboard.type('kubectl scale deployment/kubia --replicas=6');
+    await page.keyboard.press('Enter');
+    await expect(replicas).toHaveValue('6');
+    await lab(page, (l) => l.advance(2));
+    await button('Scale').focus();
+    const specReplicas = () => state(page).then((s) => s.deployments[0]?.replicas);
+    for (let i = 0; i < 20 && (await specReplicas()) === 6; i++) await page.keyboard.press('ArrowLeft');
+    expect(await specReplicas()).toBe(4);
+    await expect(replicas).toHaveValue('4');
+    await expect(button('Scale')).toBeFocused();
   });
 });

@@ -33,6 +33,20 @@ const show = (lines: CommandLine[]) =>
     .map((l) => (l.stdin !== undefined ? `$ ${l.run} <<EOF\n${l.stdin.trimEnd()}\nEOF` : `$ ${l.run}`))
     .join('\n');
 
+/**
+ * A pressed button that disables itself (Pause rollout, Create green) gives the focus to the next
+ * enabled button of its row (Resume rollout), else the row's last one, else the panel's first, so
+ * the keyboard's place is not lost to the page.
+ */
+function focusNeighbour(button: HTMLButtonElement) {
+  const enabled = (within: Element | null) => [
+    ...(within?.querySelectorAll<HTMLButtonElement>('button:enabled') ?? []),
+  ];
+  const row = enabled(button.closest('.button-row'));
+  const after = row.find((b) => button.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING);
+  (after ?? row.at(-1) ?? enabled(button.closest('.actions-panel'))[0])?.focus();
+}
+
 function ActionButton({
   lines,
   onRun,
@@ -60,6 +74,9 @@ function ActionButton({
       data-skip={skip ? 'actions' : undefined}
       onMouseEnter={preview}
       onFocus={preview}
+      onBlur={(e) => {
+        if (e.currentTarget.disabled && !e.relatedTarget) focusNeighbour(e.currentTarget);
+      }}
       onClick={onRun}
     >
       {children}
@@ -135,14 +152,7 @@ export function Actions() {
       >
         <div className={tabbed ? 'actions-panels actions-panels--tabbed' : 'actions-panels'}>
           <div {...panel('update')}>
-            {/* A new spec (another strategy, a scale, a rollback) resets the form to what the Deployment has now. */}
-            <UpdateForm
-              key={`${main.metadata.uid}/${main.metadata.generation}`}
-              lab={lab}
-              d={main}
-              named={tabbed}
-              report={report}
-            />
+            <UpdateForm key={main.metadata.uid} lab={lab} d={main} named={tabbed} report={report} />
           </div>
           <div {...panel('bg')}>
             <BlueGreen lab={lab} report={report} />
@@ -228,6 +238,19 @@ function UpdateForm({
   const [minReady, setMinReady] = useState(now.minReadySeconds);
   const [replicas, setReplicas] = useState(now.replicas);
   const [target, setTarget] = useState('');
+  // A new spec (another strategy, a scale, a rollback, a step back in time) resets the form to what
+  // the Deployment has now. Reset in place, not by remounting the form: a remount would take the
+  // focus off the button just pressed.
+  const [shown, setShown] = useState(d.metadata.generation);
+  if (shown !== d.metadata.generation) {
+    setShown(d.metadata.generation);
+    setImage(nextImage(running));
+    setSurge(now.maxSurge);
+    setUnavailable(now.maxUnavailable);
+    setMinReady(now.minReadySeconds);
+    setReplicas(now.replicas);
+    setTarget('');
+  }
   const name = d.metadata.name;
   const ru = actions.rollingUpdate(d, {
     image,
