@@ -122,3 +122,120 @@ test.describe('the actions', () => {
     await expect(button('Scale')).toBeFocused();
   });
 });
+
+test.describe('closing a dialog or view gives the focus back to what opened it', () => {
+  test('Share: Esc and Close', async ({ page }) => {
+    await openApp(page);
+    const share = page.getByRole('button', { name: 'Share', exact: true });
+    const dialog = page.getByRole('dialog', { name: 'Share this moment' });
+    await pressOn(share);
+    await expect(dialog).toBeVisible();
+    await page.keyboard.press('Escape');
+    await expect(dialog).toBeHidden();
+    await expect(share).toBeFocused();
+    await page.keyboard.press('Enter');
+    await expect(dialog).toBeVisible();
+    await pressOn(dialog.getByRole('button', { name: 'Close' }));
+    await expect(dialog).toBeHidden();
+    await expect(share).toBeFocused();
+  });
+
+  test('Lessons: Esc and ✕', async ({ page }) => {
+    await openApp(page);
+    const lessons = page.getByTestId('lessons.open');
+    const picker = page.getByRole('dialog', { name: 'Lessons' });
+    await pressOn(lessons);
+    await expect(picker).toBeVisible();
+    await page.keyboard.press('Escape');
+    await expect(picker).toBeHidden();
+    await expect(lessons).toBeFocused();
+    await page.keyboard.press('Enter');
+    await expect(picker).toBeVisible();
+    await pressOn(picker.getByRole('button', { name: 'Close' }));
+    await expect(picker).toBeHidden();
+    await expect(lessons).toBeFocused();
+  });
+
+  test('Keyboard shortcuts: ✕', async ({ page }) => {
+    await openApp(page);
+    const keys = page.getByRole('button', { name: 'Keyboard shortcuts' });
+    const sheet = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
+    await pressOn(keys);
+    await expect(sheet).toBeVisible();
+    await pressOn(sheet.getByRole('button', { name: 'Close' }));
+    await expect(sheet).toBeHidden();
+    await expect(keys).toBeFocused();
+  });
+
+  test('Compare: Esc', async ({ page }) => {
+    await openApp(page);
+    const compare = page.getByTestId('compare.open');
+    await pressOn(compare);
+    await expect(page.getByTestId('compare.root')).toBeVisible();
+    await page.keyboard.press('Escape');
+    await expect(page.getByTestId('compare.root')).toBeHidden();
+    await expect(compare).toBeFocused();
+  });
+
+  test('Connect: Esc and Cancel', async ({ page }) => {
+    await openApp(page);
+    const connect = page.getByTestId('follow.open');
+    const dialog = page.getByTestId('follow.dialog');
+    await pressOn(connect);
+    await expect(dialog).toBeVisible();
+    await expect(page.getByTestId('follow.url')).toBeFocused();
+    await page.keyboard.press('Escape');
+    await expect(dialog).toBeHidden();
+    await expect(connect).toBeFocused();
+    await page.keyboard.press('Enter');
+    await pressOn(dialog.getByRole('button', { name: 'Cancel' }));
+    await expect(dialog).toBeHidden();
+    await expect(connect).toBeFocused();
+  });
+
+  test('Pod details: Esc and Close, back on the pod', async ({ page }) => {
+    await openApp(page);
+    const pods = page.getByRole('button', { name: /^Pod kubia-/ });
+    const first = pods.first();
+    const name = ((await first.getAttribute('aria-label')) ?? '').match(/^Pod (\S+),/)![1]!;
+    const pod = page.getByRole('button', { name: new RegExp(`^Pod ${name},`) });
+    const details = page.getByRole('heading', { name: `Pod ${name}` });
+    await pressOn(pod);
+    await expect(details).toBeVisible();
+    await page.keyboard.press('Escape');
+    await expect(details).toBeHidden();
+    await expect(pod).toBeFocused();
+    await page.keyboard.press('Enter');
+    await expect(details).toBeVisible();
+    await pressOn(page.locator('.pod-details').getByRole('button', { name: 'Close' }));
+    await expect(details).toBeHidden();
+    await expect(pod).toBeFocused();
+    // Its pod gone (deleted, then removed), the focus lands on the diagram, not on the page.
+    await pressOn(pod);
+    await pressOn(page.getByRole('button', { name: 'Delete pod' }));
+    await expect(page.getByRole('log', { name: 'kubectl output' })).toContainText(`pod "${name}" deleted`);
+    await lab(page, (l) => l.advance(40));
+    await expect(pod).toHaveCount(0);
+    await page.locator('.pod-details').getByRole('button', { name: 'Close' }).focus();
+    await page.keyboard.press('Enter');
+    await expect(details).toBeHidden();
+    await notOnBody(page);
+  });
+
+  test('Presentation: Esc and Leave', async ({ page }) => {
+    await openApp(page, '/?lesson=rolling-update');
+    await expect(page.getByTestId('lesson.progress')).toHaveText('Stop 1 of 9');
+    const present = page.getByTestId('present.enter');
+    const root = page.getByTestId('present.root');
+    await pressOn(present);
+    await expect(root).toBeVisible();
+    await page.keyboard.press('Escape');
+    await expect(root).toBeHidden();
+    await expect(present).toBeFocused();
+    await page.keyboard.press('Enter');
+    await expect(root).toBeVisible();
+    await pressOn(root.getByRole('button', { name: 'Leave' }));
+    await expect(root).toBeHidden();
+    await expect(present).toBeFocused();
+  });
+});

@@ -220,7 +220,7 @@ function MainApp() {
           <SkipLinks lesson={false} actions console={embed.console} />
           <div className="embed-screen">
             {header}
-            <main className="stage">
+            <main className="stage" tabIndex={-1}>
               <div className="diagram-wrap">
                 <Diagram fit="contain" />
               </div>
@@ -245,7 +245,7 @@ function MainApp() {
               <LessonPanel />
             </Suspense>
           )}
-          <main className="stage">
+          <main className="stage" tabIndex={-1}>
             {noticeInStage && <ShareNotice />}
             {noticeInStage && <HoldingBar />}
             <div className="diagram-wrap">
@@ -262,7 +262,8 @@ function MainApp() {
             )}
             {selectedPod && (
               <Suspense fallback={null}>
-                <PodDetails />
+                {/* One per pod: closed, it gives the focus back to the pod that opened it. */}
+                <PodDetails key={selectedPod} />
               </Suspense>
             )}
             <Actions />

@@ -22,6 +22,7 @@ import { copyText } from '../share/copy.ts';
 import { exportFileName, loadCodec, type Problem } from '../share/link.ts';
 import { Diagram } from '../diagram/Diagram.tsx';
 import { useMedia } from '../layout/media.ts';
+import { useReturnFocus } from '../layout/focus.ts';
 import { CompareLab } from './compareLab.ts';
 import { ComparePlayback } from './ComparePlayback.tsx';
 import { CompareTable } from './CompareTable.tsx';
@@ -39,6 +40,7 @@ const isTyping = (el: EventTarget | null) =>
 
 export default function CompareView({ request }: { request: CompareRequest }) {
   const t = useT();
+  useReturnFocus();
   const [opened, setOpened] = useState<{ cl: CompareLab; problem: Problem | undefined } | null>(null);
   useEffect(() => {
     let alive = true;

@@ -1,6 +1,7 @@
 /** The `?` sheet: every keyboard shortcut of the app, in a dialog (Esc closes it). */
 import { useEffect, useRef } from 'react';
 import { useT } from '../i18n/index.ts';
+import { useReturnFocus } from './focus.ts';
 
 const ROWS: [keys: string[], what: string][] = [
   [['Space'], 'keys.play'],
@@ -48,6 +49,7 @@ function Table({ rows }: { rows: [string[], string][] }) {
 export function ShortcutSheet({ onClose }: { onClose: () => void }) {
   const t = useT();
   const ref = useRef<HTMLDialogElement>(null);
+  useReturnFocus();
   useEffect(() => {
     const d = ref.current;
     if (d && !d.open) d.showModal?.();

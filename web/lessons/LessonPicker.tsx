@@ -4,6 +4,7 @@ import { stopIndices } from '../../src/index.ts';
 import { useLab } from '../lab/context.ts';
 import { LESSONS } from './catalog.ts';
 import { useLang, useT } from '../i18n/index.ts';
+import { useReturnFocus } from '../layout/focus.ts';
 import { text } from './hooks.ts';
 import { closePicker, startLesson } from './store.ts';
 import { MarkdownInline } from '../text/Markdown.tsx';
@@ -17,6 +18,7 @@ export function LessonPicker() {
   const lab = useLab();
   const close = () => closePicker(lab);
   const ref = useRef<HTMLDialogElement>(null);
+  useReturnFocus();
   const progress = useProgress();
   const [confirming, setConfirming] = useState(false);
   const anyProgress = Object.keys(progress.lessons).length > 0;

@@ -20,6 +20,7 @@ import { ClassBadge } from '../classroom/ClassBadge.tsx';
 import { toggleReveal } from '../classroom/presenter.ts';
 import { classStore, useClass } from '../classroom/store.ts';
 import { useFrame } from '../ui/hooks.ts';
+import { useReturnFocus } from '../layout/focus.ts';
 import { LessonCompareButton } from '../compare/LessonCompareButton.tsx';
 import { Markdown, MarkdownInline } from '../text/Markdown.tsx';
 import './present.css';
@@ -132,6 +133,7 @@ export default function Presentation() {
   const root = useRef<HTMLDivElement>(null);
   const lab = useLab();
   usePresentationKeys(lab);
+  useReturnFocus();
   useFullscreen(lab, s.role === 'main');
   useEffect(() => root.current?.focus(), []);
   if (!lesson) return null;

@@ -1,6 +1,7 @@
 import { useEffect, useRef, type ReactNode } from 'react';
+import { useReturnFocus } from '../layout/focus.ts';
 
-/** A modal `<dialog>`: focus moves in, Escape closes, the page behind is inert. */
+/** A modal `<dialog>`: focus moves in (and back out when it closes), Escape closes, the page behind is inert. */
 export function Modal(props: {
   labelledBy: string;
   onClose: () => void;
@@ -10,6 +11,7 @@ export function Modal(props: {
 }) {
   const ref = useRef<HTMLDialogElement>(null);
   const { onClose } = props;
+  useReturnFocus();
   useEffect(() => {
     const d = ref.current;
     if (!d) return;

@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import { actions, tagOf, type CommandLine } from '../../src/index.ts';
 import { useT } from '../i18n/index.ts';
 import { useLab } from '../lab/context.ts';
+import { useReturnFocus } from '../layout/focus.ts';
 import { useFrame, useUiField } from './hooks.ts';
 import { stateText } from './labels.ts';
 import './pod-details.css';
@@ -13,6 +14,7 @@ export function PodDetails() {
   const frame = useFrame();
   const name = useUiField('selectedPod');
   const ref = useRef<HTMLElement>(null);
+  useReturnFocus();
   const [failure, setFailure] = useState<{ pod: string; text: string } | null>(null);
   const error = failure && failure.pod === name ? failure.text : '';
   useEffect(() => {

@@ -1,0 +1,31 @@
+/**
+ * Dialogs and views over the app (share, lessons, compare, Connect, a pod's details, presentation
+ * mode) give the focus back when they close: to the control that opened them if it is still there,
+ * else to the app's main area, never to the page itself.
+ */
+import { useEffect, useState } from 'react';
+
+/** Where the focus goes when the control that opened a dialog is gone (`<main tabIndex={-1}>`). */
+const LANDMARK = 'main';
+
+/**
+ * Remembers what had the focus when the calling component first rendered (before its own focus
+ * moves in: `autoFocus`, `showModal()`, an effect) and gives the focus back to it when the component
+ * unmounts, unless something else has taken it meanwhile.
+ */
+export function useReturnFocus(): void {
+  const [opener] = useState(() => document.activeElement);
+  useEffect(() => () => returnFocus(opener), [opener]);
+}
+
+function returnFocus(opener: Element | null): void {
+  const now = document.activeElement;
+  // The browser gave it back already (a <dialog> closed by Escape), or another view took it.
+  if (now && now !== document.body && now.isConnected) return;
+  // A pod in the diagram is an SVG element.
+  if ((opener instanceof HTMLElement || opener instanceof SVGElement) && opener !== document.body) {
+    opener.focus();
+    if (document.activeElement === opener) return;
+  }
+  document.querySelector<HTMLElement>(LANDMARK)?.focus();
+}
