@@ -239,3 +239,25 @@ test.describe('closing a dialog or view gives the focus back to what opened it',
     await expect(present).toBeFocused();
   });
 });
+
+test('presentation keeps Tab inside it: the app underneath is out of reach', async ({ page }) => {
+  await openApp(page, '/?lesson=rolling-update');
+  await expect(page.getByTestId('lesson.progress')).toHaveText('Stop 1 of 9');
+  await lab(page, (l) => l.hold());
+  const root = page.getByTestId('present.root');
+  await pressOn(page.getByTestId('present.enter'));
+  await expect(root).toBeVisible();
+  // Inside the presentation, or past its ends in the browser's own controls (the page has no
+  // focused element then); never on the skip links, the console or the timeline behind it.
+  const where = () =>
+    page.evaluate(() => {
+      const el = document.activeElement;
+      if (!el || el === document.body) return 'browser';
+      return el.closest('[data-testid="present.root"]') ? 'presentation' : el.outerHTML.slice(0, 80);
+    });
+  for (const key of ['Tab', 'Shift+Tab'])
+    for (let i = 0; i < 30; i++) {
+      await page.keyboard.press(key);
+      expect(['presentation', 'browser'], `${key} ×${i + 1}`).toContain(await where());
+    }
+});

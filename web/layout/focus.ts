@@ -11,11 +11,19 @@ const LANDMARK = 'main';
 /**
  * Remembers what had the focus when the calling component first rendered (before its own focus
  * moves in: `autoFocus`, `showModal()`, an effect) and gives the focus back to it when the component
- * unmounts, unless something else has taken it meanwhile.
+ * unmounts, unless something else has taken it meanwhile. With `inertApp`, the app behind (`#root`)
+ * is inert while it is open, so Tab cannot leave a view that is not a `<dialog>` for the hidden app.
  */
-export function useReturnFocus(): void {
+export function useReturnFocus({ inertApp = false }: { inertApp?: boolean } = {}): void {
   const [opener] = useState(() => document.activeElement);
-  useEffect(() => () => returnFocus(opener), [opener]);
+  useEffect(() => {
+    const app = inertApp ? document.getElementById('root') : null;
+    if (app) app.inert = true;
+    return () => {
+      if (app) app.inert = false;
+      returnFocus(opener);
+    };
+  }, [opener, inertApp]);
 }
 
 function returnFocus(opener: Element | null): void {

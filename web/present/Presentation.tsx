@@ -133,7 +133,8 @@ export default function Presentation() {
   const root = useRef<HTMLDivElement>(null);
   const lab = useLab();
   usePresentationKeys(lab);
-  useReturnFocus();
+  // A dialog over the whole app: Tab stays in it, and leaving it returns to where the focus was.
+  useReturnFocus({ inertApp: true });
   useFullscreen(lab, s.role === 'main');
   useEffect(() => root.current?.focus(), []);
   if (!lesson) return null;
