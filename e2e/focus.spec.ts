@@ -261,3 +261,38 @@ test('presentation keeps Tab inside it: the app underneath is out of reach', asy
       expect(['presentation', 'browser'], `${key} ×${i + 1}`).toContain(await where());
     }
 });
+
+test('P inside a dialog does not present underneath it; Esc closes the dialog', async ({ page }) => {
+  await openApp(page, '/?lesson=rolling-update');
+  await expect(page.getByTestId('lesson.progress')).toHaveText('Stop 1 of 9');
+  const root = page.getByTestId('present.root');
+  // Present once, so that presentation mode has loaded and would show at once.
+  await page.keyboard.press('p');
+  await expect(root).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(root).toBeHidden();
+  const frames = () =>
+    page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+  // The shortcuts sheet, focus on its ✕.
+  await page.locator('body').press('?');
+  const sheet = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
+  await expect(sheet).toBeVisible();
+  await page.keyboard.press('p');
+  await frames();
+  await expect(root).toHaveCount(0);
+  await page.keyboard.press('Escape');
+  await expect(sheet).toBeHidden();
+  await expect(root).toHaveCount(0);
+  // Share, focus on its Copy button.
+  await pressOn(page.getByRole('button', { name: 'Share', exact: true }));
+  const share = page.getByRole('dialog', { name: 'Share this moment' });
+  await expect(share).toBeVisible();
+  await share.getByRole('button', { name: 'Copy' }).first().focus();
+  await page.keyboard.press('p');
+  await frames();
+  await expect(root).toHaveCount(0);
+  await page.keyboard.press('Escape');
+  await expect(share).toBeHidden();
+  await expect(root).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'Share', exact: true })).toBeFocused();
+});

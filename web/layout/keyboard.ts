@@ -21,8 +21,11 @@ export const isTyping = (el: EventTarget | null): boolean =>
     !!el.closest('.cm-editor'));
 
 /** Inside a dialog (the lesson picker, this sheet, share) buttons take Space as usual. */
-const inDialog = (el: EventTarget | null): boolean =>
+export const inDialog = (el: EventTarget | null): boolean =>
   el instanceof Element && !!el.closest('dialog, [role="dialog"], [role="alertdialog"], [role="menu"]');
+
+/** A modal `<dialog>` is open: every key is its own, whatever has the focus. */
+export const modalOpen = (): boolean => document.querySelector('dialog:modal') !== null;
 
 const onButton = (el: EventTarget | null): boolean =>
   el instanceof Element && !!el.closest('button, [role="button"], summary');

@@ -22,6 +22,7 @@ import {
   startLesson,
 } from './store.ts';
 import { lazyPart } from '../ui/lazyPart.tsx';
+import { inDialog, isTyping, modalOpen } from '../layout/keyboard.ts';
 import './lessons.css';
 
 const Presentation = lazyPart(() => import('../present/Presentation.tsx'));
@@ -29,12 +30,6 @@ const Presentation = lazyPart(() => import('../present/Presentation.tsx'));
 const LessonPicker = lazyPart(() => import('./LessonPicker.tsx').then((m) => ({ default: m.LessonPicker })));
 /** The printable handout (web/handout): only when asked for. */
 const Handout = lazyPart(() => import('../handout/Handout.tsx'));
-
-const isTyping = (el: EventTarget | null) =>
-  el instanceof HTMLElement &&
-  (el.isContentEditable ||
-    ['INPUT', 'TEXTAREA', 'SELECT'].includes(el.tagName) ||
-    !!el.closest('.cm-editor'));
 
 function useLessonBoot(lab: Lab) {
   useEffect(() => {
@@ -77,6 +72,8 @@ function useLessonBoot(lab: Lab) {
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (e.ctrlKey || e.metaKey || e.altKey || isTyping(e.target)) return;
+      // A dialog's keys are its own: P there must not present underneath it.
+      if (inDialog(e.target) || modalOpen()) return;
       if ((e.key === 'p' || e.key === 'P') && !lab.store.getState().lesson.presenting) {
         e.preventDefault();
         enterPresentation(lab);

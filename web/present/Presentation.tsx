@@ -21,6 +21,7 @@ import { toggleReveal } from '../classroom/presenter.ts';
 import { classStore, useClass } from '../classroom/store.ts';
 import { useFrame } from '../ui/hooks.ts';
 import { useReturnFocus } from '../layout/focus.ts';
+import { modalOpen } from '../layout/keyboard.ts';
 import { LessonCompareButton } from '../compare/LessonCompareButton.tsx';
 import { Markdown, MarkdownInline } from '../text/Markdown.tsx';
 import './present.css';
@@ -31,8 +32,8 @@ function usePresentationKeys(lab: Lab) {
     const onKey = (e: KeyboardEvent) => {
       if (e.ctrlKey || e.metaKey || e.altKey) return;
       const s = lab.store.getState().lesson;
-      // A comparison opened from the lesson is over it and takes the keys.
-      if (!s.presenting || lab.store.getState().ui.compare) return;
+      // A comparison opened from the lesson, or a dialog (the shortcuts), is over it and takes the keys.
+      if (!s.presenting || lab.store.getState().ui.compare || modalOpen()) return;
       const readOnly = s.role === 'audience';
       let handled = true;
       switch (e.key) {
