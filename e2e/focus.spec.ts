@@ -296,3 +296,27 @@ test('P inside a dialog does not present underneath it; Esc closes the dialog', 
   await expect(root).toHaveCount(0);
   await expect(page.getByRole('button', { name: 'Share', exact: true })).toBeFocused();
 });
+
+test('? opens the shortcuts above the presentation; Esc closes the sheet, then the presentation', async ({
+  page,
+}) => {
+  await openApp(page, '/?lesson=rolling-update');
+  await expect(page.getByTestId('lesson.progress')).toHaveText('Stop 1 of 9');
+  await lab(page, (l) => l.hold());
+  const root = page.getByTestId('present.root');
+  await page.keyboard.press('p');
+  await expect(root).toBeVisible();
+  await page.keyboard.press('?');
+  const sheet = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
+  await expect(sheet).toBeVisible();
+  await expect(sheet).toContainText('Leave presentation mode');
+  // The sheet's keys are its own: arrows and Space do not move the lesson.
+  await page.keyboard.press('ArrowRight');
+  await expect(page.getByTestId('present.progress')).toHaveText('Stop 1 of 9');
+  await page.keyboard.press('Escape');
+  await expect(sheet).toBeHidden();
+  await expect(root).toBeVisible();
+  await expect(root).toBeFocused();
+  await page.keyboard.press('Escape');
+  await expect(root).toBeHidden();
+});

@@ -1,4 +1,5 @@
 import { Suspense, useCallback, useEffect, useLayoutEffect, useState, type CSSProperties } from 'react';
+import { createPortal } from 'react-dom';
 import { useLab } from './lab/context.ts';
 import { Opening } from './lab/Opening.tsx';
 import { setTheme, useTheme, type Theme } from './prefs.ts';
@@ -288,11 +289,14 @@ function MainApp() {
           <ConnectDialog />
         </div>
       )}
-      {sheet && (
-        <Suspense fallback={null}>
-          <ShortcutSheet onClose={() => setSheet(false)} />
-        </Suspense>
-      )}
+      {/* Outside the app, which is inert while presenting: `?` lists the keys above the presentation too. */}
+      {sheet &&
+        createPortal(
+          <Suspense fallback={null}>
+            <ShortcutSheet onClose={() => setSheet(false)} />
+          </Suspense>,
+          document.body,
+        )}
     </>
   );
 }

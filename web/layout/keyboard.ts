@@ -20,9 +20,13 @@ export const isTyping = (el: EventTarget | null): boolean =>
     ['INPUT', 'TEXTAREA', 'SELECT'].includes(el.tagName) ||
     !!el.closest('.cm-editor'));
 
-/** Inside a dialog (the lesson picker, this sheet, share) buttons take Space as usual. */
+/**
+ * Inside a dialog (the lesson picker, this sheet, share) buttons take Space as usual. Presentation
+ * mode (`.present`) is not one here: its own keys come first (web/present), and `?` still lists them.
+ */
 export const inDialog = (el: EventTarget | null): boolean =>
-  el instanceof Element && !!el.closest('dialog, [role="dialog"], [role="alertdialog"], [role="menu"]');
+  el instanceof Element &&
+  !!el.closest('dialog, [role="dialog"]:not(.present), [role="alertdialog"], [role="menu"]');
 
 /** A modal `<dialog>` is open: every key is its own, whatever has the focus. */
 export const modalOpen = (): boolean => document.querySelector('dialog:modal') !== null;
