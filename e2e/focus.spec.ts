@@ -320,3 +320,28 @@ test('? opens the shortcuts above the presentation; Esc closes the sheet, then t
   await page.keyboard.press('Escape');
   await expect(root).toBeHidden();
 });
+
+test('the presenter window: keys typed in the audience link stay there', async ({ page, context }) => {
+  await openApp(page, '/?lesson=canary');
+  await expect(page.getByTestId('lesson.progress')).toHaveText('Stop 1 of 4');
+  await lab(page, (l) => l.hold());
+  await page.keyboard.press('p');
+  const [presenter] = await Promise.all([
+    context.waitForEvent('page'),
+    page.getByRole('button', { name: 'Presenter view' }).click(),
+  ]);
+  await expect(presenter.getByTestId('presenter.progress')).toHaveText('Stop 1 of 4');
+  const link = presenter.getByRole('textbox', { name: /audience/i });
+  await link.focus();
+  for (const key of ['ArrowRight', 'ArrowRight', 'End', 'ArrowLeft', 'PageDown', 'b', 'r'])
+    await presenter.keyboard.press(key);
+  // Outside the field the clicker keys still drive the lesson (had the field's b blanked the
+  // screen, this one would show it again); the field's arrows moved nothing.
+  await presenter.getByRole('heading', { level: 1 }).click();
+  await presenter.keyboard.press('b');
+  await expect(page.getByTestId('present.blank')).toBeVisible();
+  await presenter.keyboard.press('b');
+  await expect(page.getByTestId('present.blank')).toBeHidden();
+  await expect(page.getByTestId('present.progress')).toHaveText('Stop 1 of 4');
+  await expect(page.getByTestId('present.root').getByRole('status')).toHaveCount(0);
+});

@@ -6,6 +6,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { LESSONS, lessonById, loadLessons } from '../lessons/catalog.ts';
 import { useLang, useT } from '../i18n/index.ts';
+import { isTyping } from '../layout/keyboard.ts';
 import { LanguageSelect } from '../ui/HeaderControls.tsx';
 import { isNumberQuestion, type LessonQuestion } from '../../src/index.ts';
 import { answerText, choiceText, text } from '../lessons/hooks.ts';
@@ -96,7 +97,13 @@ export default function PresenterView() {
         R: 'reveal',
       };
       const cmd = map[e.key];
-      if (!cmd || (e.target instanceof HTMLElement && e.target.closest('button, input') && e.key === ' '))
+      // Keys typed in a field (the audience link, the language) move its cursor, not the class's
+      // slides; Space on a button presses it.
+      if (
+        !cmd ||
+        isTyping(e.target) ||
+        (e.key === ' ' && e.target instanceof Element && e.target.closest('button'))
+      )
         return;
       e.preventDefault();
       channel.current?.postMessage({ type: 'command', cmd } satisfies PresentMessage);
