@@ -158,3 +158,23 @@ describe('a Service that selects other pods (blue/green’s switch)', () => {
     expect(reselected()).toHaveLength(1);
   });
 });
+
+describe('the Endpoints object’s labels (TestSyncEndpointsItemsPreexistingLabelsChange)', () => {
+  it('are the Service’s and the controller’s, written again when the Service’s change', () => {
+    const sim = cluster(1);
+    applyAll(sim, parseManifests(KUBIA_SERVICE + '---\n' + deployment('up', 2, true)));
+    sim.advance(5);
+    const labels = () => endpointsOf(sim)!.metadata.labels;
+    expect(labels()).toEqual({ 'endpoints.kubernetes.io/managed-by': 'endpoint-controller' });
+    const rv = endpointsOf(sim)!.metadata.resourceVersion;
+    runKubectl(sim, 'label service kubia tier=web');
+    expect(labels()).toEqual({ tier: 'web', 'endpoints.kubernetes.io/managed-by': 'endpoint-controller' });
+    expect(endpointsOf(sim)!.metadata.resourceVersion).not.toBe(rv);
+    // Nothing changed since: no write.
+    const after = endpointsOf(sim)!.metadata.resourceVersion;
+    runKubectl(sim, 'annotate service kubia note=x');
+    expect(endpointsOf(sim)!.metadata.resourceVersion).toBe(after);
+    runKubectl(sim, 'label service kubia tier-');
+    expect(labels()).toEqual({ 'endpoints.kubernetes.io/managed-by': 'endpoint-controller' });
+  });
+});

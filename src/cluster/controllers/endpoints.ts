@@ -108,7 +108,11 @@ function writeEndpoints(
   };
   const existing = ctx.store.get<Endpoints>('Endpoints', namespace, name);
   const known = existing && signatures.get(existing);
-  if (existing && sameSignature(known, signature)) return;
+  const labels = endpointsLabels(svc);
+  // Upstream compares the labels too: a label put on the Service is put on its Endpoints.
+  const sameLabels =
+    !!existing && (existing.metadata.labels === labels || deepEqual(existing.metadata.labels ?? {}, labels));
+  if (existing && sameLabels && sameSignature(known, signature)) return;
   // Frozen here (their addresses already are): the store's deep freeze then stops at the lists
   // instead of visiting every address of every write.
   const { subsets, truncated } = endpointsSubsets(
@@ -116,13 +120,13 @@ function writeEndpoints(
     Object.freeze(view.notReadyAddresses) as EndpointAddress[],
     ports,
   );
-  const labels = endpointsLabels(svc);
   const capacity = withCapacity(existing?.metadata.annotations, truncated);
   // A signature that differs means the addresses did (see sameSignature); without one (the object
   // came back from a snapshot) compare the contents. The trigger time alone is no reason to write.
   if (
     existing &&
     !known &&
+    sameLabels &&
     deepEqual(existing.subsets ?? [], subsets) &&
     existing.metadata.annotations === capacity
   ) {
@@ -139,7 +143,7 @@ function writeEndpoints(
       })
     : ctx.update<Endpoints>({
         ...existing,
-        metadata: withAnnotations(existing.metadata, annotations),
+        metadata: { ...withAnnotations(existing.metadata, annotations), labels },
         subsets,
       });
   signatures.set(written, signature);
@@ -173,8 +177,16 @@ export function endpointsSubsets(
 
 /** The labels of a Service's Endpoints: the Service's, and the controller's managed-by. */
 export function endpointsLabels(svc: Service): Record<string, string> {
-  return { ...(svc.metadata.labels ?? {}), 'endpoints.kubernetes.io/managed-by': 'endpoint-controller' };
+  let labels = labelsOf.get(svc);
+  if (!labels) {
+    labels = { ...(svc.metadata.labels ?? {}), 'endpoints.kubernetes.io/managed-by': 'endpoint-controller' };
+    labelsOf.set(svc, labels);
+  }
+  return labels;
 }
+
+/** Each (immutable) Service's Endpoints labels, once: a sync compares one reference. */
+const labelsOf = new WeakMap<Service, Record<string, string>>();
 
 /** The most addresses an Endpoints object holds (the endpoints controller's maxCapacity). */
 export const MAX_CAPACITY = 1000;
