@@ -27,6 +27,8 @@ export function usePodGlyph({ pod, x, y, r, showLabel, tipLeft, tipRight, t }: P
     role: 'button',
     tabIndex: 0,
     'aria-label': podLabel(t, pod),
+    // Found again by it when the glyph is drawn anew (see returnFocus).
+    'data-focus-key': `pod/${pod.name}`,
     onClick: open,
     onKeyDown: onKey,
     onMouseEnter: () => setHover(true),

@@ -30,10 +30,18 @@ function returnFocus(opener: Element | null): void {
   const now = document.activeElement;
   // The browser gave it back already (a <dialog> closed by Escape), or another view took it.
   if (now && now !== document.body && now.isConnected) return;
-  // A pod in the diagram is an SVG element.
-  if ((opener instanceof HTMLElement || opener instanceof SVGElement) && opener !== document.body) {
-    opener.focus();
-    if (document.activeElement === opener) return;
+  // A pod in the diagram is an SVG element, and may have been drawn anew meanwhile (the diagram
+  // laid out again): the element drawn for the same thing now (`data-focus-key`) takes it.
+  const key = opener instanceof Element ? opener.getAttribute('data-focus-key') : null;
+  const target =
+    opener?.isConnected || key === null
+      ? opener
+      : [...document.querySelectorAll('[data-focus-key]')].find(
+          (e) => e.getAttribute('data-focus-key') === key,
+        );
+  if ((target instanceof HTMLElement || target instanceof SVGElement) && target !== document.body) {
+    target.focus();
+    if (document.activeElement === target) return;
   }
   document.querySelector<HTMLElement>(LANDMARK)?.focus();
 }
