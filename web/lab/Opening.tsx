@@ -20,7 +20,7 @@ export function Opening() {
         <span>{label}</span>
         <span className="muted">
           {formatTime(opening.at)}
-          {left !== undefined && left >= 60 && (
+          {left !== undefined && (
             <span data-testid="opening-left"> · {t('opening.left', { left: roughDuration(left, t) })}</span>
           )}
         </span>
@@ -50,9 +50,10 @@ function remainingSeconds(o: { to: number; at: number; from: number; spentMs: nu
   return ((o.to - o.at) / done) * (o.spentMs / 1000);
 }
 
-/** A rough length of time, in minutes and hours: "3 min", "2 h 10 min". */
+/** A rough length of time, in minutes and hours: "under a minute", "3 min", "2 h 10 min". */
 function roughDuration(seconds: number, t: ReturnType<typeof useT>): string {
-  const minutes = Math.max(1, Math.round(seconds / 60));
+  if (seconds < 60) return t('opening.underMinute');
+  const minutes = Math.round(seconds / 60);
   if (minutes < 60) return t('opening.minutes', { m: minutes });
   const h = Math.floor(minutes / 60);
   const m = minutes % 60;
