@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import type { EndpointSlice, Endpoints, Pod, Service } from '../../k8s/types.ts';
 import { parseManifests } from '../../k8s/yaml.ts';
 import { runKubectl } from '../../kubectl/index.ts';
+import { KUBIA_SERVICE, kubiaYaml } from '../../test-helpers/builders.ts';
 import { applyAll } from '../apply.ts';
 import { SimCluster } from '../cluster.ts';
 import { LAST_CHANGE_TRIGGER_TIME, TriggerTimes } from './triggertime.ts';
@@ -118,25 +119,7 @@ describe('TriggerTimes (trigger_time_tracker_test.go)', () => {
   });
 });
 
-const manifests = `apiVersion: v1
-kind: Service
-metadata: { name: kubia }
-spec: { selector: { app: kubia }, ports: [{ port: 80, targetPort: 8080 }] }
----
-apiVersion: apps/v1
-kind: Deployment
-metadata: { name: kubia }
-spec:
-  replicas: 3
-  selector: { matchLabels: { app: kubia } }
-  template:
-    metadata: { labels: { app: kubia } }
-    spec:
-      containers:
-      - name: nodejs
-        image: luksa/kubia:v1
-        ports: [{ containerPort: 8080 }]
-`;
+const manifests = `${KUBIA_SERVICE}---\n${kubiaYaml()}`;
 
 function cluster(): SimCluster {
   const c = new SimCluster({ seed: 3, nodes: 3 });

@@ -52,9 +52,13 @@ export function withTrigger(
   return Object.keys(next).length ? next : undefined;
 }
 
+/** The namespace of an object key (`objectKey`). */
+const namespaceOf = (key: string): string => key.slice(0, key.indexOf('/'));
+
 /** The selector of a Service by key, when it has one that picks pods. */
 function selectorOf(store: StoreReader, serviceKey: string): Record<string, string> | undefined {
-  const [namespace = 'default', name = ''] = serviceKey.split('/');
+  const namespace = namespaceOf(serviceKey);
+  const name = serviceKey.slice(namespace.length + 1);
   const selector = store.get<Service>('Service', namespace, name)?.spec.selector;
   return selector && Object.keys(selector).length > 0 ? selector : undefined;
 }
@@ -68,7 +72,7 @@ function timeNow(store: StoreReader, selector: Record<string, string> | undefine
 /** The selector's pods of a Service's namespace with a trigger time: what a sync would remember now. */
 function remembered(store: StoreReader, serviceKey: string): Map<string, string> {
   const out = new Map<string, string>();
-  const namespace = serviceKey.slice(0, serviceKey.indexOf('/'));
+  const namespace = namespaceOf(serviceKey);
   const selector = selectorOf(store, serviceKey);
   if (!selector) return out;
   for (const p of store.values<Pod>('Pod')) {
@@ -105,8 +109,7 @@ export class TriggerTimes {
     this.next = every || !seen ? new Map() : seen;
     this.earliest = '';
     this.services.set(serviceKey, this.next);
-    const namespace = serviceKey.slice(0, serviceKey.indexOf('/'));
-    this.unsynced.set(serviceKey, { namespace, pods: new Set() });
+    this.unsynced.set(serviceKey, { namespace: namespaceOf(serviceKey), pods: new Set() });
   }
 
   /** A pod in `namespace` was written or deleted. */
@@ -186,9 +189,11 @@ export class TriggerTimes {
         else seen.set(pod, time);
       }
       this.services.set(service, seen);
-      const namespace = service.slice(0, service.indexOf('/'));
       // They still differ until the Service's next sync.
-      this.unsynced.set(service, { namespace, pods: new Set(differences.map(([pod]) => pod)) });
+      this.unsynced.set(service, {
+        namespace: namespaceOf(service),
+        pods: new Set(differences.map(([pod]) => pod)),
+      });
     }
   }
 }
