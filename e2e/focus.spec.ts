@@ -124,36 +124,32 @@ test.describe('the actions', () => {
 });
 
 test.describe('closing a dialog or view gives the focus back to what opened it', () => {
-  test('Share: Esc and Close', async ({ page }) => {
-    await openApp(page);
-    const share = page.getByRole('button', { name: 'Share', exact: true });
-    const dialog = page.getByRole('dialog', { name: 'Share this moment' });
-    await pressOn(share);
+  /** Opened by keyboard, closed by Esc, opened again with Enter and closed by its Close button. */
+  async function escAndClose(page: Page, opener: Locator, dialog: Locator): Promise<void> {
+    await pressOn(opener);
     await expect(dialog).toBeVisible();
     await page.keyboard.press('Escape');
     await expect(dialog).toBeHidden();
-    await expect(share).toBeFocused();
+    await expect(opener).toBeFocused();
     await page.keyboard.press('Enter');
     await expect(dialog).toBeVisible();
     await pressOn(dialog.getByRole('button', { name: 'Close' }));
     await expect(dialog).toBeHidden();
-    await expect(share).toBeFocused();
+    await expect(opener).toBeFocused();
+  }
+
+  test('Share: Esc and Close', async ({ page }) => {
+    await openApp(page);
+    await escAndClose(
+      page,
+      page.getByRole('button', { name: 'Share', exact: true }),
+      page.getByRole('dialog', { name: 'Share this moment' }),
+    );
   });
 
   test('Lessons: Esc and ✕', async ({ page }) => {
     await openApp(page);
-    const lessons = page.getByTestId('lessons.open');
-    const picker = page.getByRole('dialog', { name: 'Lessons' });
-    await pressOn(lessons);
-    await expect(picker).toBeVisible();
-    await page.keyboard.press('Escape');
-    await expect(picker).toBeHidden();
-    await expect(lessons).toBeFocused();
-    await page.keyboard.press('Enter');
-    await expect(picker).toBeVisible();
-    await pressOn(picker.getByRole('button', { name: 'Close' }));
-    await expect(picker).toBeHidden();
-    await expect(lessons).toBeFocused();
+    await escAndClose(page, page.getByTestId('lessons.open'), page.getByRole('dialog', { name: 'Lessons' }));
   });
 
   test('Keyboard shortcuts: ✕', async ({ page }) => {

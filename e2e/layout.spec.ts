@@ -64,6 +64,22 @@ async function allInView(page: Page, locator: Locator) {
 const scale = async (page: Page) => Number(await page.locator('.diagram-box').getAttribute('data-scale'));
 
 /** The console prompt's bottom, against the bottom of the column it is in and of the window. */
+/**
+ * Saves some work (an update to v2, autosaved), then opens a link to another scenario over it:
+ * the page shows the link with its notice and the way back.
+ */
+async function openLinkOverSavedWork(page: Page, lang: 'en' | 'ko'): Promise<void> {
+  await openApp(page, '/', lang);
+  await lab(page, (l) => l.run('kubectl set image deployment/kubia nodejs=luksa/kubia:v2'));
+  await expect
+    .poll(() => page.evaluate(() => localStorage.getItem('rollout-lab.work') ?? ''))
+    .toContain('luksa/kubia:v2');
+  const link = defaultScenario();
+  link.spec.steps = [{ at: 10, run: 'kubectl scale deployment/kubia --replicas=5' }];
+  await page.goto('about:blank');
+  await openApp(page, `/#${encodeShare({ scenario: link, at: 30 })}`, lang);
+}
+
 const promptClearance = (page: Page) =>
   page.locator('.console input').evaluate((input) => {
     const bottom = input.getBoundingClientRect().bottom;
@@ -113,15 +129,7 @@ test.describe('1280×720', () => {
     test(`${lang}: a link open over saved work keeps the header one row and the prompt on screen`, async ({
       page,
     }) => {
-      await openApp(page, '/', lang);
-      await lab(page, (l) => l.run('kubectl set image deployment/kubia nodejs=luksa/kubia:v2'));
-      await expect
-        .poll(() => page.evaluate(() => localStorage.getItem('rollout-lab.work') ?? ''))
-        .toContain('luksa/kubia:v2');
-      const link = defaultScenario();
-      link.spec.steps = [{ at: 10, run: 'kubectl scale deployment/kubia --replicas=5' }];
-      await page.goto('about:blank');
-      await openApp(page, `/#${encodeShare({ scenario: link, at: 30 })}`, lang);
+      await openLinkOverSavedWork(page, lang);
       const back = lang === 'ko' ? '저장된 작업으로 돌아가기' : 'Back to my saved work';
       const notice = page.getByTestId('share.notice');
       await expect(notice.getByRole('button', { name: back })).toBeVisible();
@@ -694,15 +702,7 @@ test('on a phone, a link open over saved work shows its notice’s buttons insid
   page,
 }) => {
   await page.setViewportSize({ width: 320, height: 640 });
-  await openApp(page, '/');
-  await lab(page, (l) => l.run('kubectl set image deployment/kubia nodejs=luksa/kubia:v2'));
-  await expect
-    .poll(() => page.evaluate(() => localStorage.getItem('rollout-lab.work') ?? ''))
-    .toContain('luksa/kubia:v2');
-  const link = defaultScenario();
-  link.spec.steps = [{ at: 10, run: 'kubectl scale deployment/kubia --replicas=5' }];
-  await page.goto('about:blank');
-  await openApp(page, `/#${encodeShare({ scenario: link, at: 30 })}`);
+  await openLinkOverSavedWork(page, 'en');
   const notice = page.getByTestId('share.notice');
   await expect(notice.getByRole('button', { name: 'Keep this as my work' })).toBeVisible();
   const box = (await notice.boundingBox())!;
