@@ -63,7 +63,6 @@ async function allInView(page: Page, locator: Locator) {
 
 const scale = async (page: Page) => Number(await page.locator('.diagram-box').getAttribute('data-scale'));
 
-/** The console prompt's bottom, against the bottom of the column it is in and of the window. */
 /**
  * Saves some work (an update to v2, autosaved), then opens a link to another scenario over it:
  * the page shows the link with its notice and the way back.
@@ -80,8 +79,12 @@ async function openLinkOverSavedWork(page: Page, lang: 'en' | 'ko'): Promise<voi
   await openApp(page, `/#${encodeShare({ scenario: link, at: 30 })}`, lang);
 }
 
+/**
+ * The console prompt's bottom, against the bottom of the column it is in and of the window. The
+ * console's own prompt (`#kubectl-input`), not its stand-in's while the console loads.
+ */
 const promptClearance = (page: Page) =>
-  page.locator('.console input').evaluate((input) => {
+  page.locator('#kubectl-input').evaluate((input) => {
     const bottom = input.getBoundingClientRect().bottom;
     const column = input.closest('.side')!.getBoundingClientRect().bottom;
     return Math.min(column, window.innerHeight) - bottom;
@@ -133,7 +136,7 @@ test.describe('1280×720', () => {
       const back = lang === 'ko' ? '저장된 작업으로 돌아가기' : 'Back to my saved work';
       const notice = page.getByTestId('share.notice');
       await expect(notice.getByRole('button', { name: back })).toBeVisible();
-      await expect(page.locator('.console input')).toBeVisible();
+      await expect(page.locator('#kubectl-input')).toBeVisible();
       const header = page.locator('header.top');
       const row = (await page
         .getByRole('button', { name: lang === 'ko' ? '공유' : 'Share', exact: true })
