@@ -17,6 +17,11 @@ function devWithoutCsp(): Plugin {
 }
 
 const COMPARE = /[\\/]src[\\/]compare[\\/]/;
+/**
+ * Parts of the core that only parts loaded on demand use: checking a lesson's claims (the lesson
+ * builder), eviction and faults (kubectl's extended commands, pod details).
+ */
+const ON_DEMAND = /[\\/]src[\\/](run[\\/]claims|cluster[\\/]eviction|cluster[\\/]faults)\.ts$/;
 
 export default defineConfig({
   plugins: [react(), devWithoutCsp(), serviceWorker('web/offline/sw.js')],
@@ -27,12 +32,15 @@ export default defineConfig({
       // are declared free of side effects (they only declare), or the core's shared chunk, which
       // the first paint loads, kept importing it for them.
       treeshake: {
-        moduleSideEffects: (id) => (COMPARE.test(id) ? false : undefined),
+        moduleSideEffects: (id) => (COMPARE.test(id) || ON_DEMAND.test(id) ? false : undefined),
       },
       output: {
         codeSplitting: {
           includeDependenciesRecursively: false,
-          groups: [{ name: 'compare', test: COMPARE }],
+          groups: [
+            { name: 'compare', test: COMPARE },
+            { name: 'on-demand', test: ON_DEMAND },
+          ],
         },
       },
     },
