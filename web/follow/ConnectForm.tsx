@@ -6,6 +6,7 @@ import { useLab } from '../lab/context.ts';
 import { Modal } from '../share/Modal.tsx';
 import { closeConnect, connect } from './session.ts';
 import { followStore } from './state.ts';
+import '../i18n/features.ts';
 
 export default function ConnectForm() {
   const t = useT();

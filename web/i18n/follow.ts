@@ -3,13 +3,6 @@ export const follow = {
   'follow.connect': 'Connect',
   'follow.connectHint': 'Watch a namespace of a Kubernetes API (a real cluster through kubectl proxy)',
   'follow.title': 'Follow a Kubernetes API',
-  'follow.explain':
-    'The lab lists and watches Deployments, ReplicaSets, Pods, Services, EndpointSlices and Events of one namespace and draws them as they change. It only reads: nothing is ever written to the cluster. For a real cluster run kubectl proxy and use its address; no credentials go into this page.',
-  'follow.url': 'API address',
-  'follow.namespace': 'Namespace',
-  'follow.go': 'Connect',
-  'follow.connecting': 'Connecting…',
-  'follow.cancel': 'Cancel',
   'follow.following': 'Following {ns} at {url}',
   'follow.live': 'live',
   'follow.behind': 'scrubbed back',

@@ -10,5 +10,4 @@ export const predict = {
   'predict.toggleTip':
     'Predict mode: the timeline never shows what comes after the moment on screen, so you can ask what happens next. Lessons always predict: the numbers that answer a question wait until it is answered.',
   'predict.later': 'later: hidden',
-  'predict.presentReveal': 'Next (→, Space) shows the answer; the next press plays on.',
 };

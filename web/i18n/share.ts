@@ -11,29 +11,7 @@ export const share = {
   'share.noStorageHint':
     'This page cannot use local storage (private mode or a sandboxed frame): use Share or Export to keep your work.',
   'share.drop': 'Drop a scenario file (.rollout.yaml) to open it',
-  'share.copy': 'Copy',
-  'share.copied': 'Copied to the clipboard.',
-  'share.copySelected': 'Copying is blocked here: the text is selected, press Ctrl+C (⌘C) to copy it.',
-  'share.close': 'Close',
   'share.cancel': 'Cancel',
-  'share.dialog.title': 'Share this moment',
-  'share.dialog.explain':
-    'The link carries the scenario and the time shown, not a recording: whoever opens it sees the same pods, events and timeline, paused here, and can play on.',
-  'share.dialog.link': 'Link',
-  'share.dialog.length': 'Link length: {n} characters.',
-  'share.dialog.tooLong':
-    'Some chat and mail apps cut links this long; Export sends the scenario as a file instead.',
-  'share.dialog.embed': 'Embed in a course page',
-  'share.dialog.embedCode': 'HTML for an iframe',
-  'share.confirm.newTitle': 'Start a new scenario?',
-  'share.confirm.importTitle': 'Open “{file}”?',
-  'share.confirm.discards':
-    'Your current scenario (kubectl steps: {steps}) has not been exported or shared. It is only kept in this browser and will be replaced.',
-  'share.confirm.replacesSaved':
-    'You are looking at a shared link while your saved work waits in this browser. Continuing replaces that saved work.',
-  'share.confirm.exportFirst': 'Export first, then continue',
-  'share.confirm.discardNew': 'Discard and start new',
-  'share.confirm.discardImport': 'Replace with the file',
   'share.notice.linkOpened': 'You are looking at a shared link.',
   'share.notice.detail': 'Technical details',
   'share.notice.backToSaved': 'Back to my saved work',
@@ -48,10 +26,6 @@ export const share = {
   'share.notice.cause': 'Why it could not be opened: {reason}',
   'share.notSaved': 'Not saved',
   'share.notSavedHint': 'Your latest changes are not being saved in this browser. Click to see why.',
-  'share.discard.title': 'Discard the saved work?',
-  'share.discard.body':
-    'The copy kept in this browser will be deleted and cannot be brought back. Download it first if you may want it later.',
-  'share.discard.confirm': 'Discard it',
   'share.problem.future':
     'This link was made by a newer version of Rollout Lab. Reload the page to get the newest app.',
   'share.problem.tooLong': 'This link is too long to open.',

@@ -97,11 +97,6 @@ export const ui = {
   'faults.nodeDown': 'Stop kubelet',
   'faults.nodeUp': 'Start kubelet',
   'faults.pdb': 'Add a PodDisruptionBudget (minAvailable {min})',
-  'pod.kill': 'Kill container',
-  'pod.unhealthy': 'Make unhealthy',
-  'pod.healthy': 'Make healthy',
-  'pod.faultHint':
-    'Kill runs kubectl lab kill (a crash: repeated, CrashLoopBackOff); unhealthy makes the app answer 500 from now on.',
 
   'actions.title': 'Actions',
   'actions.on': 'on deployment/{name}',
@@ -171,22 +166,6 @@ export const ui = {
   'timeline.legendErrors': 'failed requests',
 
   'pod.heading': 'Pod {name}',
-  'pod.gone': 'This pod does not exist at this moment.',
-  'pod.version': 'Version',
-  'pod.image': 'Image',
-  'pod.state': 'State',
-  'pod.phase': 'Phase',
-  'pod.node': 'Node',
-  'pod.notScheduled': '(not scheduled)',
-  'pod.owner': 'Owner',
-  'pod.labels': 'Labels',
-  'pod.conditions': 'Conditions',
-  'pod.delete': 'Delete pod',
-  'pod.deleteHint': 'Deleting it runs kubectl delete pod; its ReplicaSet creates a replacement.',
 
   'editor.title': 'YAML',
-  'editor.object': 'Object',
-  'editor.apply': 'Apply',
-  'editor.close': 'Close editor',
-  'editor.manifest': 'YAML manifest',
 };

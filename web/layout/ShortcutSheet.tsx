@@ -2,6 +2,7 @@
 import { useEffect, useRef } from 'react';
 import { useT } from '../i18n/index.ts';
 import { useReturnFocus } from './focus.ts';
+import '../i18n/features.ts';
 
 const ROWS: [keys: string[], what: string][] = [
   [['Space'], 'keys.play'],

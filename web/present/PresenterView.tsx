@@ -18,6 +18,7 @@ import '../lessons/lessons.css';
 import './present.css';
 import { Markdown, MarkdownInline } from '../text/Markdown.tsx';
 import { plainText } from '../text/markdown.ts';
+import '../i18n/features.ts';
 
 const clock = (ms: number) => {
   const s = Math.floor(ms / 1000);

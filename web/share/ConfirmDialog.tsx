@@ -1,6 +1,7 @@
 import { useT } from '../i18n/index.ts';
 import { Modal } from './Modal.tsx';
 import { cancelDialog, confirmImport, exportThenConfirm, startNew, type Dialog } from './store.ts';
+import '../i18n/features.ts';
 
 /** Asks before work is replaced: by a new scenario or by an imported file. */
 export function ConfirmDialog(props: { dialog: Extract<Dialog, { kind: 'confirm' }> }) {

@@ -1,6 +1,7 @@
 import { useT } from '../i18n/index.ts';
 import { Modal } from './Modal.tsx';
 import { cancelDialog, confirmDiscard, downloadRecovery } from './store.ts';
+import '../i18n/features.ts';
 
 /** Asks before a recovery copy of saved work is deleted for good. */
 export function DiscardDialog(props: { storageKey: string }) {

@@ -4,6 +4,7 @@ import { iframeCode } from './link.ts';
 import { Modal } from './Modal.tsx';
 import { copyText, type CopyOutcome } from './copy.ts';
 import { closeDialog, markShared } from './store.ts';
+import '../i18n/features.ts';
 
 /** Links longer than this may be cut by chat apps and mail clients. */
 const LONG_LINK = 2000;

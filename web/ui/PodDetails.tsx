@@ -6,6 +6,7 @@ import { useReturnFocus } from '../layout/focus.ts';
 import { useFrame, useUiField } from './hooks.ts';
 import { stateText } from './labels.ts';
 import './pod-details.css';
+import '../i18n/features.ts';
 
 /** Details of the pod clicked in the diagram, with "Delete pod" (`kubectl delete pod …`). */
 export function PodDetails() {

@@ -13,6 +13,7 @@ import { useT } from '../i18n/index.ts';
 import { useLab } from '../lab/context.ts';
 import './editor.css';
 import { useUiField } from './hooks.ts';
+import '../i18n/features.ts';
 
 function manifestYaml(frame: Frame, kind: string, name: string): string {
   const list: readonly (KubeObject & { spec?: unknown })[] =

@@ -3,13 +3,6 @@ export const follow = {
   'follow.connect': '연결',
   'follow.connectHint': 'Kubernetes API의 네임스페이스 지켜보기 (실제 클러스터는 kubectl proxy로)',
   'follow.title': 'Kubernetes API 따라가기',
-  'follow.explain':
-    '한 네임스페이스의 Deployment, ReplicaSet, Pod, Service, EndpointSlice, Event를 list와 watch로 읽어 바뀌는 대로 그립니다. 읽기만 하며 클러스터에는 아무것도 쓰지 않습니다. 실제 클러스터는 kubectl proxy를 실행하고 그 주소를 쓰세요. 이 페이지에는 자격 증명이 들어오지 않습니다.',
-  'follow.url': 'API 주소',
-  'follow.namespace': '네임스페이스',
-  'follow.go': '연결',
-  'follow.connecting': '연결하는 중…',
-  'follow.cancel': '취소',
   'follow.following': '{url}의 {ns} 따라가는 중',
   'follow.live': '실시간',
   'follow.behind': '되돌려 보는 중',

@@ -4,6 +4,7 @@ import { app } from './app.ts';
 import { ui } from './ui.ts';
 import { lessons } from './lessons.ts';
 import { share } from './share.ts';
+import { dialogs } from './dialogs.ts';
 import { run } from './run.ts';
 import { classroom } from './classroom.ts';
 import { predict } from './predict.ts';
@@ -18,6 +19,7 @@ export const korean: Dict = Object.assign(
   app,
   ui,
   share,
+  dialogs,
   lessons,
   run,
   predict,

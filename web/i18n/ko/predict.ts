@@ -9,5 +9,4 @@ export const predict = {
   'predict.toggleTip':
     '예측 모드: 타임라인이 지금 화면의 시점 이후를 보여 주지 않으므로, 다음에 무슨 일이 일어날지 물어볼 수 있습니다. 레슨은 항상 예측 모드입니다. 질문의 답이 되는 숫자는 답할 때까지 숨겨집니다.',
   'predict.later': '이후: 숨김',
-  'predict.presentReveal': '다음(→, Space)을 누르면 정답이 보이고, 한 번 더 누르면 이어서 재생합니다.',
 };

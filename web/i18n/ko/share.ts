@@ -11,30 +11,7 @@ export const share = {
   'share.noStorageHint':
     '이 페이지는 로컬 저장소를 쓸 수 없습니다(사생활 보호 모드 또는 샌드박스 프레임). 작업을 보관하려면 공유나 내보내기를 사용하세요.',
   'share.drop': '시나리오 파일(.rollout.yaml)을 놓으면 열립니다',
-  'share.copy': '복사',
-  'share.copied': '클립보드에 복사했습니다.',
-  'share.copySelected':
-    '여기서는 복사가 막혀 있습니다. 텍스트를 선택해 두었으니 Ctrl+C(⌘C)를 눌러 복사하세요.',
-  'share.close': '닫기',
   'share.cancel': '취소',
-  'share.dialog.title': '이 순간 공유하기',
-  'share.dialog.explain':
-    '링크에는 녹화가 아니라 시나리오와 지금 시각이 담깁니다. 링크를 연 사람은 같은 파드, 이벤트, 타임라인을 이 시점에 멈춘 상태로 보고, 이어서 재생할 수 있습니다.',
-  'share.dialog.link': '링크',
-  'share.dialog.length': '링크 길이: {n}자.',
-  'share.dialog.tooLong':
-    '일부 채팅·메일 앱은 이렇게 긴 링크를 자릅니다. 내보내기로 시나리오를 파일로 보내세요.',
-  'share.dialog.embed': '강의 페이지에 넣기',
-  'share.dialog.embedCode': 'iframe용 HTML',
-  'share.confirm.newTitle': '새 시나리오를 시작할까요?',
-  'share.confirm.importTitle': '“{file}”을(를) 열까요?',
-  'share.confirm.discards':
-    '지금 시나리오(kubectl 단계 {steps}개)는 내보내거나 공유하지 않았습니다. 이 브라우저에만 보관되어 있으며 교체됩니다.',
-  'share.confirm.replacesSaved':
-    '저장된 작업을 이 브라우저에 둔 채 공유 링크를 보고 있습니다. 계속하면 저장된 작업이 교체됩니다.',
-  'share.confirm.exportFirst': '먼저 내보낸 뒤 계속',
-  'share.confirm.discardNew': '버리고 새로 시작',
-  'share.confirm.discardImport': '파일로 교체',
   'share.notice.linkOpened': '공유 링크를 보고 있습니다.',
   'share.notice.detail': '기술적인 세부 정보',
   'share.notice.backToSaved': '저장된 작업으로 돌아가기',
@@ -50,10 +27,6 @@ export const share = {
   'share.notice.cause': '열 수 없었던 이유: {reason}',
   'share.notSaved': '저장 안 됨',
   'share.notSavedHint': '최근 변경 내용이 이 브라우저에 저장되지 않고 있습니다. 눌러서 이유를 확인하세요.',
-  'share.discard.title': '저장된 작업을 버릴까요?',
-  'share.discard.body':
-    '이 브라우저에 보관된 사본이 삭제되며 되돌릴 수 없습니다. 나중에 필요할 수 있다면 먼저 다운로드하세요.',
-  'share.discard.confirm': '버리기',
   'share.problem.future':
     '이 링크는 더 새로운 버전의 Rollout Lab에서 만들어졌습니다. 페이지를 새로 고쳐 최신 앱을 받으세요.',
   'share.problem.tooLong': '이 링크는 너무 길어서 열 수 없습니다.',

@@ -90,11 +90,6 @@ export const ui = {
   'faults.nodeDown': 'kubelet 중지',
   'faults.nodeUp': 'kubelet 시작',
   'faults.pdb': 'PodDisruptionBudget 추가 (minAvailable {min})',
-  'pod.kill': '컨테이너 종료',
-  'pod.unhealthy': '비정상으로 만들기',
-  'pod.healthy': '정상으로 되돌리기',
-  'pod.faultHint':
-    'kubectl lab kill은 컨테이너를 강제 종료합니다(반복하면 CrashLoopBackOff). 비정상으로 만들면 앱이 지금부터 500으로 응답합니다.',
 
   'actions.title': '동작',
   'actions.on': '대상 deployment/{name}',
@@ -163,22 +158,6 @@ export const ui = {
   'timeline.legendErrors': '실패한 요청',
 
   'pod.heading': '파드 {name}',
-  'pod.gone': '이 시점에는 이 파드가 없습니다.',
-  'pod.version': '버전',
-  'pod.image': '이미지',
-  'pod.state': '상태',
-  'pod.phase': '단계(phase)',
-  'pod.node': '노드',
-  'pod.notScheduled': '(스케줄되지 않음)',
-  'pod.owner': '소유자',
-  'pod.labels': '레이블',
-  'pod.conditions': '컨디션',
-  'pod.delete': '파드 삭제',
-  'pod.deleteHint': 'kubectl delete pod를 실행합니다. 레플리카셋이 대신할 파드를 새로 만듭니다.',
 
   'editor.title': 'YAML',
-  'editor.object': '오브젝트',
-  'editor.apply': '적용',
-  'editor.close': '편집기 닫기',
-  'editor.manifest': 'YAML 매니페스트',
 };
