@@ -123,6 +123,31 @@ test.describe('the actions', () => {
   });
 });
 
+test('a pod focused before the animation code arrives keeps the focus when it is drawn animated', async ({
+  page,
+}) => {
+  // The animated glyphs' code held back until the still glyph has the focus.
+  let release!: () => void;
+  const held = new Promise<void>((done) => (release = done));
+  await page.route(/AnimatedPods[-.][^/]*\.(js|tsx)(\?.*)?$/, async (route) => {
+    await held;
+    await route.continue();
+  });
+  await openApp(page);
+  const first = page.getByRole('button', { name: /^Pod kubia-/ }).first();
+  const name = ((await first.getAttribute('aria-label')) ?? '').match(/^Pod (\S+),/)![1]!;
+  const pod = page.getByRole('button', { name: new RegExp(`^Pod ${name},`) });
+  await pod.focus();
+  await expect(pod).toBeFocused();
+  const still = await pod.elementHandle();
+  release();
+  // The still glyph is replaced by an animated one: a new element, which has the focus.
+  await expect.poll(() => still!.evaluate((e) => e.isConnected)).toBe(false);
+  await expect(pod).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { name: `Pod ${name}` })).toBeVisible();
+});
+
 test.describe('closing a dialog or view gives the focus back to what opened it', () => {
   /** Opened by keyboard, closed by Esc, opened again with Enter and closed by its Close button. */
   async function escAndClose(page: Page, opener: Locator, dialog: Locator): Promise<void> {

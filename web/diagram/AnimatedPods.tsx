@@ -5,6 +5,7 @@
  */
 import { AnimatePresence, domAnimation, LazyMotion, m as motion, MotionConfig } from 'framer-motion';
 import { memo } from 'react';
+import { useFocusThroughRedraw } from '../layout/focus.ts';
 import type { PodPos } from './geometry.ts';
 import { samePodGlyph, type PodGlyphProps } from './pod.ts';
 import { usePodGlyph } from './usePodGlyph.tsx';
@@ -32,6 +33,7 @@ export default function AnimatedPods({
   pods,
   ...rest
 }: { pods: readonly PodPos[] } & Pick<PodGlyphProps, 'tipLeft' | 'tipRight' | 't'>) {
+  useFocusThroughRedraw();
   return (
     <LazyMotion features={domAnimation} strict>
       <MotionConfig reducedMotion="user">

@@ -10,6 +10,7 @@ import { AggregateBar } from './AggregateBar.tsx';
 import { fitting, textWidth, type Frame, type LaneLayout, type PodPos } from './geometry.ts';
 import { PodGlyph } from './PodGlyph.tsx';
 import { lazyPart } from '../ui/lazyPart.tsx';
+import { useFocusThroughRedraw } from '../layout/focus.ts';
 import './lane.css';
 
 /**
@@ -176,6 +177,7 @@ function StillPods({
   tipRight: number;
   t: T;
 }) {
+  useFocusThroughRedraw();
   return (
     <>
       {pods.map((p) => (

@@ -3,7 +3,7 @@
  * mode) give the focus back when they close: to the control that opened them if it is still there,
  * else to the app's main area, never to the page itself.
  */
-import { useEffect, useState } from 'react';
+import { useEffect, useLayoutEffect, useState } from 'react';
 
 /** Where the focus goes when the control that opened a dialog is gone (`<main tabIndex={-1}>`). */
 const LANDMARK = 'main';
@@ -44,4 +44,33 @@ function returnFocus(opener: Element | null): void {
     if (document.activeElement === target) return;
   }
   document.querySelector<HTMLElement>(LANDMARK)?.focus();
+}
+
+/** The element that last took the focus (a pod's glyph, say), to follow it when it is drawn anew. */
+let lastFocused: Element | null = null;
+if (typeof document !== 'undefined')
+  document.addEventListener('focusin', (e) => {
+    lastFocused = e.target instanceof Element ? e.target : null;
+  });
+
+/**
+ * For a layer of the diagram that can draw its glyphs anew: still pods replaced by animated ones
+ * when their code arrives, a lane laid out again. A glyph that had the focus is then a new element,
+ * and the focus fell to the page; after each commit of the layer, the glyph drawn for the same
+ * thing (`data-focus-key`) takes it back. Only from the commit that removed it: a pod that is gone
+ * and comes back later (scrubbing back) does not pull the focus to itself.
+ */
+export function useFocusThroughRedraw(): void {
+  useLayoutEffect(() => {
+    const lost = lastFocused;
+    if (!lost || lost.isConnected) return;
+    lastFocused = null;
+    const now = document.activeElement;
+    const key = lost.getAttribute('data-focus-key');
+    if (key === null || (now && now !== document.body)) return;
+    const next = [...document.querySelectorAll('[data-focus-key]')].find(
+      (e) => e.getAttribute('data-focus-key') === key,
+    );
+    if (next instanceof SVGElement || next instanceof HTMLElement) next.focus();
+  });
 }
