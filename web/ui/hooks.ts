@@ -53,8 +53,15 @@ export function useClusterView(): ClusterView {
   return useFrame().view;
 }
 
+/**
+ * A moment of a scenario as its clock shows it, to the tenth of a second: m:ss.s, and h:mm:ss.s
+ * from an hour on (a link can ask for a week: 168:00:00.0, not 10080:00.0).
+ */
 export function formatTime(t: number): string {
-  const m = Math.floor(t / 60);
-  const s = t - m * 60;
-  return `${m}:${s.toFixed(1).padStart(4, '0')}`;
+  // In tenths first, so 59.96 s reads 1:00.0, not 0:60.0.
+  const tenths = Math.round(Math.max(0, t) * 10);
+  const h = Math.floor(tenths / 36_000);
+  const m = Math.floor(tenths / 600) % 60;
+  const s = ((tenths % 600) / 10).toFixed(1).padStart(4, '0');
+  return h > 0 ? `${h}:${String(m).padStart(2, '0')}:${s}` : `${m}:${s}`;
 }
