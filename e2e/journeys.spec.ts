@@ -132,6 +132,27 @@ test('console commands change the diagram', async ({ page }) => {
   await expect(input).toHaveValue('kubectl rollout ');
 });
 
+test("console: kubectl's warnings print before the output, its errors after, as in a terminal", async ({
+  page,
+}) => {
+  await open(page);
+  const input = page.getByRole('textbox', { name: 'kubectl command' });
+  const log = page.getByRole('log', { name: 'kubectl output' });
+  const pod = (await lab(page, (l) => l.state().pods[0]!.name)) as string;
+  await input.fill('kubectl get endpoints');
+  await input.press('Enter');
+  await expect(log).toContainText('ENDPOINTS');
+  await input.fill(`kubectl get pods nope ${pod}`);
+  await input.press('Enter');
+  await expect(log).toContainText('pods "nope" not found');
+  const text = (await log.innerText()).replace(/\s+/g, ' ');
+  const at = (s: string) => text.indexOf(s);
+  expect(at('Warning: v1 Endpoints is deprecated')).toBeGreaterThan(-1);
+  expect(at('Warning: v1 Endpoints is deprecated')).toBeLessThan(at('NAME ENDPOINTS'));
+  expect(at(`${pod} 1/1`)).toBeGreaterThan(-1);
+  expect(at(`${pod} 1/1`)).toBeLessThan(at('Error from server (NotFound): pods "nope" not found'));
+});
+
 test('YAML editor applies a change and shows a validation error', async ({ page }) => {
   await open(page);
   await page.getByRole('button', { name: 'YAML editor' }).click();

@@ -16,6 +16,7 @@ import { AnswerFirst } from '../predict/parts.tsx';
 import { answerText, choiceText, givenText, readNumber, text, useLesson } from './hooks.ts';
 import { stepsOfStop, stopsOf } from './store.ts';
 import { Markdown, MarkdownInline } from '../text/Markdown.tsx';
+import { printedInOrder } from '../ui/terminal.ts';
 
 /** The question of stop `k` answered, with its explanation; undefined when it had none. */
 export function Reveal({ lesson, k, compact }: { lesson: Lesson; k: number; compact?: boolean }) {
@@ -194,8 +195,9 @@ export function StopCommands({ lesson, k }: { lesson: Lesson; k: number }) {
         ))}
         {out && (
           <span className="lesson-cmd-out">
-            {out.stdout}
-            {out.stderr}
+            {printedInOrder(out.stdout, out.stderr)
+              .map((p) => p.text)
+              .join('')}
           </span>
         )}
       </pre>

@@ -1,6 +1,6 @@
 /**
  * The kubectl console (a lazily loaded chunk): a prompt with history (↑/↓) and Tab completion,
- * output printed as a terminal shows it, stderr in red. It shows the scenario's steps that have run
+ * output printed in the order a terminal shows it (terminal.ts), stderr in red. It shows the scenario's steps that have run
  * by the current moment (with what they printed, as the Run recorded it: scrub back and later steps
  * leave the screen) and the commands typed here that only looked.
  */
@@ -12,6 +12,7 @@ import type { LogEntry } from '../lab/lab.ts';
 import { formatTime, useFrame, useUiField } from './hooks.ts';
 import { consoleMounted } from '../layout/keyboard.ts';
 import { setConsoleWide, usePrefs } from '../layout/prefs.ts';
+import { printedInOrder } from './terminal.ts';
 import './console.css';
 
 function commonPrefix(list: string[]): string {
@@ -19,6 +20,15 @@ function commonPrefix(list: string[]): string {
   let p = list[0]!;
   for (const s of list) while (!s.startsWith(p)) p = p.slice(0, -1);
   return p;
+}
+
+/** What a command printed, as a terminal orders it (warnings first), stderr in red. */
+function Printed({ stdout, stderr }: { stdout: string; stderr: string }) {
+  return printedInOrder(stdout, stderr).map((p, i) => (
+    <pre key={i} className={p.stderr ? 'stderr' : undefined}>
+      {p.text}
+    </pre>
+  ));
 }
 
 type Entry =
@@ -161,8 +171,7 @@ export default function Console() {
                 {e.step.stdin !== undefined && (
                   <pre className="stdin">{`${e.step.stdin.trimEnd()}\nEOF`}</pre>
                 )}
-                {e.step.stdout && <pre>{e.step.stdout}</pre>}
-                {e.step.stderr && <pre className="stderr">{e.step.stderr}</pre>}
+                <Printed stdout={e.step.stdout} stderr={e.step.stderr} />
                 {e.step.status === 'running' && <div className="streaming">{t('console.streaming')}</div>}
               </div>
             ) : (
@@ -170,8 +179,7 @@ export default function Console() {
                 <div className="cmd">
                   <span className="at">{formatTime(e.t)}</span> $ {e.entry.command}
                 </div>
-                {e.entry.stdout && <pre>{e.entry.stdout}</pre>}
-                {e.entry.stderr && <pre className="stderr">{e.entry.stderr}</pre>}
+                <Printed stdout={e.entry.stdout} stderr={e.entry.stderr} />
                 {e.entry.streaming && <div className="streaming">{t('console.streaming')}</div>}
               </div>
             ),

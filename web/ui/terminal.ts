@@ -1,0 +1,24 @@
+/**
+ * What a command printed, in the order a terminal shows it. kubectl prints an API server's warning
+ * (`Warning: …`) as the response carrying it arrives, so before what it prints from that response,
+ * and its errors last (`get pods a b` prints b, then `Error from server (NotFound): pods "a" not
+ * found`). The warnings that begin stderr therefore come first, then stdout, then the rest.
+ */
+export interface Printed {
+  text: string;
+  /** Written to stderr (drawn in red). */
+  stderr: boolean;
+}
+
+/** The warning lines stderr begins with. */
+const LEADING_WARNINGS = /^(?:Warning: [^\n]*(?:\n|$))*/;
+
+export function printedInOrder(stdout: string, stderr: string): Printed[] {
+  const warnings = LEADING_WARNINGS.exec(stderr)![0];
+  const parts: Printed[] = [
+    { text: warnings, stderr: true },
+    { text: stdout, stderr: false },
+    { text: stderr.slice(warnings.length), stderr: true },
+  ];
+  return parts.filter((p) => p.text !== '');
+}
