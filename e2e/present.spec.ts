@@ -4,7 +4,7 @@
  * the BroadcastChannel; screenshots at 1280×720 and 1920×1080 for review.
  */
 import { expect, test, type Page } from '@playwright/test';
-import { lab, state } from './lab.ts';
+import { lab, smallestTextPx, state } from './lab.ts';
 
 const root = (page: Page) => page.getByTestId('present.root');
 const progress = (page: Page) => page.getByTestId('present.progress');
@@ -112,6 +112,39 @@ test('the presenter window and an audience window follow the presentation', asyn
   await audience.keyboard.press('Escape');
   await expect(audience.getByTestId('present.root')).toBeVisible();
   await expect(progress(page)).toHaveText('Stop 2 of 4');
+});
+
+test('on a projector the diagram grows to fill the stage, and keeps its size as the rollout adds a lane', async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 1920, height: 1080 });
+  await page.goto('/?lesson=rolling-update');
+  await lab(page, (l) => l.hold());
+  await page.keyboard.press('p');
+  await expect(root(page)).toBeVisible();
+  const box = root(page).locator('.diagram-box');
+  const lanes = root(page).locator('svg.diagram g.lane');
+  const scale = async () => Number(await box.getAttribute('data-scale'));
+  await expect(lanes).toHaveCount(1);
+  const first = await scale();
+  // A 1,920 px stage starts at 1.4; the presentation draws larger than that.
+  expect(first).toBeGreaterThan(1.5);
+  expect(await smallestTextPx(root(page))).toBeGreaterThanOrEqual(16);
+  // Into the rolling update: the new ReplicaSet's lane comes, and the drawing keeps its size.
+  await page.keyboard.press('PageDown');
+  await page.keyboard.press('PageDown');
+  await page.keyboard.press('PageDown');
+  await expect(progress(page)).toHaveText('Stop 2 of 9');
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('ArrowRight');
+  await lab(page, (l) => l.advance(5));
+  await expect(lanes).toHaveCount(2);
+  expect(await scale()).toBe(first);
+  // Whole, and clear of the narration under it.
+  const drawn = (await root(page).locator('svg.diagram').boundingBox())!;
+  const text = (await root(page).locator('.present-text').boundingBox())!;
+  expect(drawn.y).toBeGreaterThanOrEqual(0);
+  expect(drawn.y + drawn.height).toBeLessThanOrEqual(text.y + 1);
 });
 
 for (const [w, h] of [

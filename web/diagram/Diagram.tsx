@@ -24,8 +24,8 @@ import { usePrefs } from '../layout/prefs.ts';
 import { NodesToggle } from '../ui/HeaderControls.tsx';
 import { useFrame, useUiField } from '../ui/hooks.ts';
 import { DeploymentBlock } from './DeploymentBlock.tsx';
-import { fitDiagram, type FitMode } from './fit.ts';
-import { busPath, endpointPaths, layout, LayoutMemory, type DiagramLayout } from './geometry.ts';
+import { fitDiagram, FillCap, type FitMode } from './fit.ts';
+import { busPath, endpointPaths, layout, LayoutMemory, SPARE_H, type DiagramLayout } from './geometry.ts';
 import { ServiceBox } from './ServiceBox.tsx';
 import type { TrafficPainter } from './traffic.ts';
 import { TrafficLayer } from './TrafficLayer.tsx';
@@ -92,8 +92,20 @@ export function Diagram({
   // Where pods sat in this diagram's previous layout (see SlotMemory), and that layout, whose
   // unchanged parts the next one keeps (see `layout`); one per diagram instance.
   const [memory] = useState(() => new LayoutMemory());
+  // `fill`: the scale this box last had to come down to (see fitDiagram).
+  const [fillCap] = useState(() => new FillCap());
   const fitted = useMemo(
-    () => fitDiagram(box, zoom, (w) => layout(view, showNodes, memory.slots, w, memory.drawn), fit),
+    () => {
+      const drawn = fitDiagram(
+        box,
+        zoom,
+        (w) => layout(view, showNodes, memory.slots, w, memory.drawn),
+        fit,
+        { spare: SPARE_H, cap: fillCap.of(box, zoom) },
+      );
+      if (fit === 'fill') fillCap.drawn(drawn.scale);
+      return drawn;
+    },
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [view, showNodes, memory, box.w, box.h, zoom, fit],
   );

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { baseScale, FIT_FLOOR, FIT_STEP, fitDiagram, WHOLE_FLOOR } from './fit.ts';
+import { baseScale, FILL_CEILING, FillCap, FIT_FLOOR, FIT_STEP, fitDiagram, WHOLE_FLOOR } from './fit.ts';
 
 /** A drawing whose height shrinks as it gets wider: `area` units², never below `min` high. */
 const drawing =
@@ -40,6 +40,38 @@ describe('fitDiagram', () => {
     expect(f.width * FIT_STEP).toBeLessThan(600);
     expect(f.overflow).toBe(false);
     expect(fitDiagram({ w: 400, h: 340 }, 1, lane, 'contain').overflow).toBe(true);
+  });
+
+  it.each([
+    // name, box, drawing (height whatever the width), spare, cap, want scale: the largest step
+    // from 1 whose (height + spare) × scale fits the box, at most the ceiling and the cap.
+    ['grows while the drawing fits', { w: 900, h: 250 }, 200, 0, Infinity, FIT_STEP ** -3],
+    ['keeps room for the spare lane', { w: 900, h: 400 }, 200, 67, Infinity, FIT_STEP ** -5],
+    ['never past twice the start', { w: 900, h: 2000 }, 200, 0, Infinity, FIT_STEP ** -9],
+    ['never past the cap', { w: 900, h: 400 }, 200, 0, FIT_STEP ** -1, FIT_STEP ** -1],
+    ['no room to grow: contain', { w: 900, h: 300 }, 350, 0, Infinity, FIT_STEP ** 3],
+  ])('fill: %s', (_name, box, high, spare, cap, want) => {
+    const f = fitDiagram(box, 1, () => ({ height: high }), 'fill', { spare, cap });
+    expect(f.scale).toBeCloseTo(want, 9);
+    expect(f.scale).toBeLessThanOrEqual(FILL_CEILING + 1e-9);
+    if (f.scale > 1) expect((high + spare) * f.scale).toBeLessThanOrEqual(box.h + 1e-9);
+    if (f.scale > 1 && f.scale / FIT_STEP <= Math.min(FILL_CEILING, cap))
+      expect((high + spare) * (f.scale / FIT_STEP)).toBeGreaterThan(box.h);
+  });
+
+  it('fill: a drawing that outgrew its box does not grow back in it until the box changes', () => {
+    const cap = new FillCap();
+    const box = { w: 900, h: 400 };
+    const draw = (high: number) => {
+      const f = fitDiagram(box, 1, () => ({ height: high }), 'fill', { spare: 0, cap: cap.of(box, 1) });
+      cap.drawn(f.scale);
+      return f.scale;
+    };
+    const small = draw(200);
+    const tall = draw(300);
+    expect(tall).toBeLessThan(small);
+    expect(draw(200)).toBeCloseTo(tall, 9);
+    expect(cap.of({ w: 900, h: 401 }, 1)).toBe(Infinity);
   });
 
   it('whole: never below half the starting scale', () => {

@@ -150,6 +150,12 @@ const podsPerRow = (f: Frame, size: PodSize) =>
 const NARROW_LANE_WORDS = 36;
 /** A wide lane's words: four lines beside the pods. */
 const WIDE_LANE_MIN = 62;
+/**
+ * The room a presentation keeps free under a drawing it grows (fit `fill`): a rolling update's new
+ * lane, and about as much again for the lines that wrap as the drawing's layout gets narrower
+ * (the budget's conditions go under the gauge).
+ */
+export const SPARE_H = 2 * (WIDE_LANE_MIN + LANE_GAP);
 /** Narrow blocks put the budget (two bars and their ticks) under the header. */
 const NARROW_BUDGET_H = 76;
 /**

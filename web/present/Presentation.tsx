@@ -156,7 +156,7 @@ export default function Presentation() {
       data-testid="present.root"
     >
       <div className="present-stage">
-        <Diagram />
+        <Diagram fit="fill" />
       </div>
       <div className="present-text">
         {k > 0 && !playing && <Reveal lesson={lesson} k={k - 1} compact />}
