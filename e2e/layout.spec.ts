@@ -505,6 +505,20 @@ test('phone: one column, lesson first, the diagram fitted to the width', async (
   expect(await smallestTextPx(page)).toBeGreaterThanOrEqual(11);
 });
 
+test('phone: an action pressed below the diagram brings the diagram into view', async ({ page }) => {
+  await page.setViewportSize({ width: 375, height: 812 });
+  await openApp(page, '/');
+  const diagram = page.locator('main svg.diagram');
+  const rolling = page.getByRole('button', { name: 'Rolling update', exact: true });
+  await rolling.scrollIntoViewIfNeeded();
+  await expect(diagram).not.toBeInViewport();
+  await rolling.click();
+  // The new ReplicaSet's lane, on screen, and Play within reach below it.
+  await expect(page.locator('main svg.diagram g.lane')).toHaveCount(2);
+  await expect(diagram).toBeInViewport();
+  await expect(page.getByRole('button', { name: 'Play' })).toBeInViewport();
+});
+
 test('phone: the header is three rows, its settings behind More', async ({ page }) => {
   await page.setViewportSize({ width: 390, height: 844 });
   await openApp(page, '/');

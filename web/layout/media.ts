@@ -35,3 +35,18 @@ export function useMedia(text: string): boolean {
   const q = query(text);
   return useSyncExternalStore(q.subscribe, q.matches);
 }
+
+/**
+ * After an action pressed on the stacked layout, where the actions lie far below the diagram: the
+ * diagram scrolls into view when none of it is on screen, since what the action changed is drawn
+ * there (a phone showed the timeline and the kubectl line, and the new ReplicaSet 1,000 px above).
+ */
+export function diagramIntoView(): void {
+  if (!query(STACKED).matches()) return;
+  const diagram = document.querySelector('main .diagram-wrap');
+  if (!diagram) return;
+  const r = diagram.getBoundingClientRect();
+  if (r.bottom > 0 && r.top < window.innerHeight) return;
+  const still = query('(prefers-reduced-motion: reduce)').matches();
+  diagram.scrollIntoView({ block: 'start', behavior: still ? 'auto' : 'smooth' });
+}

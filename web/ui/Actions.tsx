@@ -14,7 +14,7 @@ import {
 } from '../../src/index.ts';
 import { useT } from '../i18n/index.ts';
 import { useLab } from '../lab/context.ts';
-import { STACKED, useMedia } from '../layout/media.ts';
+import { diagramIntoView, STACKED, useMedia } from '../layout/media.ts';
 import type { Lab } from '../lab/lab.ts';
 import { useFrame, useUiField } from './hooks.ts';
 import './actions.css';
@@ -108,7 +108,10 @@ export function Actions() {
         <p className="muted">{t('actions.none')}</p>
       </section>
     );
-  const report = (r: KubectlResult | undefined) => setError(r && r.exitCode !== 0 ? r.stderr : '');
+  const report = (r: KubectlResult | undefined) => {
+    setError(r && r.exitCode !== 0 ? r.stderr : '');
+    if (r?.exitCode === 0) diagramIntoView();
+  };
   const bg = actions.blueGreenOf(objects);
   // Until the reader picks one, the tab follows the cluster: blue/green once a green one exists.
   const tab: Tab = stacked || !bg ? 'both' : (chosen ?? (bg.stage === 'none' ? 'update' : 'bg'));
