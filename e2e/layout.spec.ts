@@ -519,6 +519,24 @@ test('phone: an action pressed below the diagram brings the diagram into view', 
   await expect(page.getByRole('button', { name: 'Play' })).toBeInViewport();
 });
 
+test('a touch screen is not told to hover: the preview says to press an action', async ({
+  browser,
+}, info) => {
+  const context = await browser.newContext({
+    viewport: { width: 390, height: 844 },
+    hasTouch: true,
+    isMobile: true,
+    baseURL: info.project.use.baseURL,
+  });
+  const page = await context.newPage();
+  await openApp(page, '/');
+  const preview = page.getByRole('region', { name: 'kubectl an action runs' });
+  await expect(preview).toHaveText('Press an action: the kubectl it runs shows here.');
+  await page.getByRole('button', { name: 'Rolling update', exact: true }).tap();
+  await expect(preview).toContainText('kubectl set image deployment/kubia');
+  await context.close();
+});
+
 test('phone: the header is three rows, its settings behind More', async ({ page }) => {
   await page.setViewportSize({ width: 390, height: 844 });
   await openApp(page, '/');

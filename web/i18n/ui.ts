@@ -116,6 +116,7 @@ export const ui = {
   'actions.replicas': 'Replicas',
   'actions.scale': 'Scale',
   'actions.previewHint': 'Hover or focus an action to see the kubectl it runs.',
+  'actions.previewHintTouch': 'Press an action: the kubectl it runs shows here.',
   'actions.previewLabel': 'The kubectl an action runs',
   'actions.tabs': 'Kind of update',
   'actions.tab.update': 'Update',

@@ -94,6 +94,8 @@ export function Actions() {
   // Beside the diagram the two sets of actions take turns (a 720p screen has room for one and the
   // why and the console); stacked on a narrow screen, both show.
   const stacked = useMedia(STACKED);
+  // A phone or tablet has no hover: the line shows once an action is pressed.
+  const touchOnly = useMedia('(hover: none)');
   const [chosen, setChosen] = useState<Tab | null>(null);
   const { objects } = frame;
   const svc = objects.services.find((s) => s.metadata.name === 'kubia') ?? objects.services[0];
@@ -176,7 +178,7 @@ export function Actions() {
         role="region"
         aria-label={t('actions.previewLabel')}
       >
-        {preview || t('actions.previewHint')}
+        {preview || t(touchOnly ? 'actions.previewHintTouch' : 'actions.previewHint')}
       </pre>
     </section>
   );

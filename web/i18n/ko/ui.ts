@@ -109,6 +109,7 @@ export const ui = {
   'actions.replicas': '레플리카',
   'actions.scale': '스케일',
   'actions.previewHint': '동작 버튼에 마우스를 올리거나 포커스하면 실행될 kubectl 명령이 보입니다.',
+  'actions.previewHintTouch': '동작 버튼을 누르면 실행한 kubectl 명령이 여기에 보입니다.',
   'actions.previewLabel': '동작이 실행할 kubectl 명령',
   'actions.tabs': '업데이트 방식',
   'actions.tab.update': '업데이트',
