@@ -526,7 +526,7 @@ test('a touch screen is not told to hover: the preview says to press an action',
     viewport: { width: 390, height: 844 },
     hasTouch: true,
     isMobile: true,
-    baseURL: info.project.use.baseURL,
+    ...(info.project.use.baseURL ? { baseURL: info.project.use.baseURL } : {}),
   });
   const page = await context.newPage();
   await openApp(page, '/');
