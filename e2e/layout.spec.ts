@@ -537,12 +537,24 @@ test('a touch screen is not told to hover: the preview says to press an action',
   await context.close();
 });
 
+for (const width of [360, 375] as const)
+  test(`phone at ${width} px: the header is three rows too, New scenario reads New`, async ({ page }) => {
+    await page.setViewportSize({ width, height: 800 });
+    await openApp(page, '/');
+    const rowHeight = (await page.getByRole('button', { name: 'Lessons' }).boundingBox())!.height;
+    expect((await page.locator('header.top').boundingBox())!.height).toBeLessThan(rowHeight * 3 + 4 * 8);
+    const create = page.getByRole('button', { name: 'New scenario' });
+    expect(await create.evaluate((e) => (e as HTMLElement).innerText)).toBe('New');
+  });
+
 test('phone: the header is three rows, its settings behind More', async ({ page }) => {
   await page.setViewportSize({ width: 390, height: 844 });
   await openApp(page, '/');
   const header = page.locator('header.top');
   const rowHeight = (await page.getByRole('button', { name: 'Lessons' }).boundingBox())!.height;
   expect((await header.boundingBox())!.height).toBeLessThan(rowHeight * 3 + 4 * 8);
+  const create = page.getByRole('button', { name: 'New scenario' });
+  expect(await create.evaluate((e) => (e as HTMLElement).innerText)).toBe('New scenario');
   const yaml = page.getByRole('button', { name: 'YAML editor' });
   await expect(yaml).toBeHidden();
   const more = page.locator('header.top summary', { hasText: 'More' });

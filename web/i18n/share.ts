@@ -3,6 +3,7 @@ export const share = {
   'share.group': 'Scenario',
   'share.share': 'Share',
   'share.new': 'New scenario',
+  'share.newShort': 'New',
   'share.import': 'Import',
   'share.importFile': 'Import a scenario file',
   'share.export': 'Export',

@@ -105,8 +105,18 @@ export function ShareControls() {
           {t('share.notSaved')}
         </button>
       )}
-      <button type="button" onClick={requestNew} disabled={following} title={lockedWhy}>
-        {t('share.new')}
+      {/* "New" alone on a phone, in the Scenario group: "New scenario" wrapped the header to 4 rows. */}
+      <button
+        type="button"
+        onClick={requestNew}
+        disabled={following}
+        title={lockedWhy}
+        aria-label={t('share.new')}
+      >
+        <span className="share-new-long">{t('share.new')}</span>
+        <span className="share-new-short" aria-hidden="true">
+          {t('share.newShort')}
+        </span>
       </button>
       <button type="button" onClick={() => input.current?.click()} disabled={following} title={lockedWhy}>
         {t('share.import')}
