@@ -1,7 +1,8 @@
 /**
  * Strings of the dialogs and views that open on demand: share, new scenario, import and discard
- * (web/share), pod details, the YAML editor, the shortcut sheet, presentation mode and the presenter
- * view, and the Connect form. They arrive with `features.ts`; the first screen does without them.
+ * (web/share), pod details, the YAML editor, the shortcut sheet, the lesson panel and picker,
+ * presentation mode and the presenter view, and the Connect form. They arrive with `features.ts`;
+ * the first screen does without them.
  */
 export const dialogs = {
   'share.copied': 'Copied to the clipboard.',
@@ -93,4 +94,35 @@ export const dialogs = {
   'editor.apply': 'Apply',
   'editor.close': 'Close editor',
   'editor.manifest': 'YAML manifest',
+  'lessons.pickerTitle': 'Lessons',
+  'lessons.pickerIntro':
+    'Each lesson follows the chapter “Deployments: updating applications declaratively”. It plays to a stop and waits; explore freely at any stop.',
+  'lessons.minutes': 'about {n} min',
+  'lessons.stops': '{n, plural, one {# stop} other {# stops}}',
+  'lessons.questions': '{n, plural, one {# question} other {# questions}}',
+  'lessons.close': 'Close',
+  'lessons.lesson': 'Lesson {n}',
+  'lessons.stopOf': 'Stop {n} of {total}',
+  'lessons.next': 'Next',
+  'lessons.back': 'Back',
+  'lessons.skip': 'Skip to the stop',
+  'lessons.playing': 'Playing to the next stop…',
+  'lessons.skipQuestion': 'Skip the question',
+  'lessons.right': 'Right.',
+  'lessons.wrong': 'Not quite.',
+  'lessons.youAnswered': '(you answered {answer})',
+  'lessons.number': 'Answer with a number',
+  'lessons.numberIn': 'Answer with a number of {unit}',
+  'lessons.submitNumber': 'Answer',
+  'lessons.notANumber': 'Type a number, in digits (a decimal point or comma is fine).',
+  'lessons.whatHappened': 'What the controllers did',
+  'lessons.nothingHappened': 'No controller acted since the last stop.',
+  'lessons.moreDecisions':
+    '{n, plural, one {# more decision} other {# more decisions}} (kubelet, scheduler, ReplicaSets)',
+  'lessons.commands': 'Commands since the last stop',
+  'lessons.exploring': 'You are exploring. The lesson waits at stop {n}.',
+  'lessons.return': 'Return to the lesson',
+  'lessons.exit': 'Leave the lesson',
+  'lessons.end': 'End of the lesson.',
+  'lessons.restart': 'Start again',
 };

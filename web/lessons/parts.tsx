@@ -17,6 +17,7 @@ import { answerText, choiceText, givenText, readNumber, text, useLesson } from '
 import { stepsOfStop, stopsOf } from './store.ts';
 import { Markdown, MarkdownInline } from '../text/Markdown.tsx';
 import { printedInOrder } from '../ui/terminal.ts';
+import '../i18n/features.ts';
 
 /** The question of stop `k` answered, with its explanation; undefined when it had none. */
 export function Reveal({ lesson, k, compact }: { lesson: Lesson; k: number; compact?: boolean }) {
