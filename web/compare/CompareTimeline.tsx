@@ -12,7 +12,7 @@ import { comparisonClock, type History, type Sample } from '../../src/index.ts';
 import { useLang, useT } from '../i18n/index.ts';
 import { formatTime } from '../ui/hooks.ts';
 import type { T } from '../ui/labels.ts';
-import { flatPath, M, stepCorners, useWidth, xScale } from '../ui/scale.ts';
+import { countTick, flatPath, M, stepCorners, useWidth, xScale } from '../ui/scale.ts';
 import type { CompareState } from './compareLab.ts';
 import { useCompare, useCompareState } from './context.ts';
 import { laneDash, laneKey, laneTitle } from './lanes.ts';
@@ -179,7 +179,7 @@ const Chart = memo(function Chart({
           <g key={`y${v}`}>
             <line x1={M.l} x2={width - M.r} y1={y(v)} y2={y(v)} className="grid" />
             <text x={M.l - 6} y={y(v) + 4} textAnchor="end" className="tick">
-              {v}
+              {countTick(v)}
             </text>
           </g>
         ))}

@@ -18,7 +18,7 @@ import type { LabState } from '../lab/lab.ts';
 import { formatTime } from './hooks.ts';
 import { TimelineFrame } from './TimelineFrame.tsx';
 import { useTimelineDims, type Dims } from './timelineDims.ts';
-import { flatPath, M, stepCorners, useWidth, xScale } from './scale.ts';
+import { countTick, flatPath, M, stepCorners, useWidth, xScale } from './scale.ts';
 import type { T } from './labels.ts';
 import { useTimelineCut } from '../predict/hooks.ts';
 
@@ -225,7 +225,7 @@ const Chart = memo(function Chart({
           <g key={`y${v}`}>
             <line x1={M.l} x2={width - M.r} y1={y(v)} y2={y(v)} className="grid" />
             <text x={M.l - 6} y={y(v) + 4} textAnchor="end" className="tick">
-              {v}
+              {countTick(v)}
             </text>
           </g>
         ))}

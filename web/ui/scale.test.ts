@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { flatPath, stepCorners } from './scale.ts';
+import { countTick, flatPath, stepCorners } from './scale.ts';
 
 interface Row {
   t: number;
@@ -36,5 +36,19 @@ describe('flatPath', () => {
     for (let i = 0; i < 100; i++) d += `L${i},${i % 3}`;
     expect(flatPath(d)).toBe(d);
     expect(flatPath(null)).toBe('');
+  });
+});
+
+describe('countTick', () => {
+  it.each([
+    [1, '1'],
+    [3, '3'],
+    [500, '500'],
+    [9000, '9000'],
+    [10_000, '10k'],
+    [12_500, '12.5k'],
+    [100_000, '100k'],
+  ])('%i reads %s', (v, want) => {
+    expect(countTick(v)).toBe(want);
   });
 });

@@ -8,6 +8,12 @@ import { useLayoutEffect, useState, type RefObject } from 'react';
 /** Margins of a timeline chart in CSS pixels. */
 export const M = { l: 34, r: 12, t: 10 };
 
+/**
+ * A count on a chart's replicas axis, in the margin left of it (M.l): from 10,000 on in thousands
+ * (10k, 12.5k, 100k), since five digits are wider than the margin and were cut off.
+ */
+export const countTick = (v: number): string => (v >= 10_000 ? `${+(v / 1000).toFixed(1)}k` : String(v));
+
 /** Virtual seconds [0, duration] to x in a chart `width` pixels wide. */
 export const xScale = (duration: number, width: number) =>
   scaleLinear()
