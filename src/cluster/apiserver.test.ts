@@ -102,6 +102,62 @@ describe('ApiServer writes', () => {
           'Scale.autoscaling "kubia" is invalid: spec.replicas: Invalid value: -1: must be greater than or equal to 0',
       },
     ],
+    // A value of the wrong type is refused as the apiserver's decoder refuses it, before it is
+    // stored: a Deployment with replicas "three" would leave the controllers unable to settle.
+    [
+      'a create with a string where an integer goes',
+      (s: ReturnType<typeof setup>) => {
+        const body = parseManifests(kubiaYaml())[0]!;
+        return s.api.create(deployments, 'default', {
+          ...body,
+          metadata: { name: 'other' },
+          spec: { ...(body['spec'] as object), replicas: 'three' },
+        });
+      },
+      {
+        code: 400,
+        reason: 'BadRequest',
+        message:
+          'Deployment in version "v1" cannot be handled as a Deployment: json: cannot unmarshal string into Go struct field DeploymentSpec.spec.replicas of type int32',
+      },
+    ],
+    [
+      'an update with a string where an integer goes',
+      (s: ReturnType<typeof setup>) =>
+        s.api.update(deployments, 'default', 'kubia', {
+          ...s.kubia,
+          spec: { ...s.kubia.spec, replicas: 'three' as unknown as number },
+        }),
+      {
+        code: 400,
+        reason: 'BadRequest',
+        message:
+          'Deployment in version "v1" cannot be handled as a Deployment: json: cannot unmarshal string into Go struct field DeploymentSpec.spec.replicas of type int32',
+      },
+    ],
+    [
+      'a strategic merge patch with a string where an integer goes',
+      (s: ReturnType<typeof setup>) =>
+        s.api.patch(deployments, 'default', 'kubia', 'strategic', { spec: { replicas: 'three' } }),
+      {
+        code: 422,
+        reason: 'Invalid',
+        message:
+          ' "" is invalid: patch: Invalid value: "map[spec:map[replicas:three]]": unrecognized type: int32',
+      },
+    ],
+    [
+      'a merge patch with a string where an integer goes',
+      (s: ReturnType<typeof setup>) =>
+        s.api.patch(deployments, 'default', 'kubia', 'merge', { spec: { replicas: 'three' } }),
+      {
+        code: 422,
+        reason: 'Invalid',
+        message: expect.stringMatching(
+          /^ "" is invalid: patch: Invalid value: "\{\\"apiVersion\\":\\"apps\/v1\\",.*\\"replicas\\":\\"three\\".*": json: cannot unmarshal string into Go struct field DeploymentSpec\.spec\.replicas of type int32$/,
+        ) as unknown as string,
+      },
+    ],
     [
       'a write to Events',
       (s: ReturnType<typeof setup>) =>

@@ -25,8 +25,9 @@ import { formatSelector, parseSelector, selectorMatches } from '../k8s/labels.ts
 import { mergePatch, strategicMergePatch } from '../k8s/merge.ts';
 import { apiVersionOf, groupResource, type ResourceInfo } from '../k8s/resources.ts';
 import type { KubeEvent, KubeObject, LabelSelector } from '../k8s/types.ts';
-import { formatFieldError, validate, type FieldError } from '../k8s/validation.ts';
-import { NAMESPACES } from './apply.ts';
+import { decodeObject, DecodeError, goPrintValue } from '../k8s/decode.ts';
+import { formatFieldError, goQuote, validate, type FieldError } from '../k8s/validation.ts';
+import { goJsonMarshal, NAMESPACES } from './apply.ts';
 import { evictPod } from './eviction.ts';
 import type { SimCluster } from './cluster.ts';
 import { byNamespaceAndName, type Change } from './store.ts';
@@ -455,6 +456,7 @@ export class ApiServer {
   ): KubeObject {
     this.writable(info, 'create');
     const obj = this.decode(info, body);
+    this.checkTypes(info, obj, 'json');
     const ns = this.namespaceFor(info, namespace);
     if (obj.metadata.namespace !== undefined && ns !== undefined && obj.metadata.namespace !== ns)
       throw badRequest(
@@ -484,6 +486,7 @@ export class ApiServer {
   ): KubeObject {
     this.writable(info, 'update');
     const obj = this.decode(info, body);
+    this.checkTypes(info, obj, 'json');
     const ns = this.namespaceFor(info, namespace);
     if (obj.metadata.name !== name)
       throw badRequest(
@@ -535,7 +538,11 @@ export class ApiServer {
     const existing = this.cluster.store.get(info.kind, ns, objectName);
     if (!existing) throw notFoundError(info, objectName);
     const patched = applyPatch(existing, type, patch);
-    const obj = keepEmptyResourcesAsStored(this.decode(info, patched), existing);
+    const decoded = this.decode(info, patched);
+    this.checkTypes(info, decoded, type === 'strategic' ? 'unstructured' : 'json', () =>
+      type === 'strategic' ? goPrintValue(patch) : goJsonMarshal(patched),
+    );
+    const obj = keepEmptyResourcesAsStored(decoded, existing);
     if (obj.metadata.name !== objectName)
       throw badRequest(
         `the name of the object (${obj.metadata.name ?? ''}) does not match the name on the URL (${objectName})`,
@@ -693,6 +700,37 @@ export class ApiServer {
   ): KubeObject {
     const scale = this.getScale(info, namespace, objectName);
     return this.updateScale(info, namespace, objectName, applyPatch(scale, type, patch), opts);
+  }
+
+  /**
+   * Reads the object into its Go type as the apiserver does before anything else, so a value of
+   * the wrong type (`replicas: "three"`) is refused instead of reaching the controllers. A create
+   * or an update answers transformDecodeError's 400; a patch, applyPatchToObject's 422 about the
+   * patch (`shown`: the `%+v` of a strategic merge patch, the patched object's JSON otherwise).
+   * Unknown fields alone are left as they are.
+   */
+  private checkTypes(
+    info: ResourceInfo,
+    obj: KubeObject,
+    mode: 'json' | 'unstructured',
+    shown?: () => string,
+  ): void {
+    try {
+      decodeObject(obj as unknown as Record<string, unknown>, mode);
+    } catch (e) {
+      if (!(e instanceof DecodeError)) throw e;
+      if (e.strict) return;
+      if (!shown)
+        throw badRequest(
+          `${info.kind} in version "${info.version}" cannot be handled as a ${info.kind}: ${e.detail}`,
+        );
+      const message = `Invalid value: ${goQuote(shown())}: ${e.detail}`;
+      throw new StatusError(422, 'Invalid', ` "" is invalid: patch: ${message}`, {
+        name: '',
+        kind: '',
+        causes: [{ reason: 'FieldValueInvalid', message, field: 'patch' }],
+      });
+    }
   }
 
   /** Checks a body is an object of the resource's kind and version. */
