@@ -8,7 +8,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { runScenario, type Cluster } from '../index.ts';
 import { kubiaYaml } from '../test-helpers/builders.ts';
-import { executeKubectl } from './index.ts';
+import { executeKubectl, runKubectl } from './index.ts';
 import { goSort, naturalLess } from './printers/sort.ts';
 import { startKubectl, type KubectlOutputChunk } from './stream.ts';
 import { cluster, withKubia } from './test-fixtures.ts';
@@ -907,5 +907,24 @@ describe('create deployment: a container name from an image name with _ or .', (
         'create deployment kubia --image=docker.io/luksa/kubia_app.v2:v1 --dry-run=client -o jsonpath={.spec.template.spec.containers[0].name}',
       ),
     ).toEqual(r);
+  });
+});
+
+describe('a manifest that is not YAML: checkErr’s `error: ` before the parser’s words', () => {
+  it.each([
+    ['apply -f -', 'a: [1\n'],
+    ['create -f -', 'a: [1\n'],
+    ['delete -f -', 'a: [1\n'],
+    ['apply -f -', 'a:\n\tb: 1\n'],
+    // get gathers its errors and prints them without it.
+    ['get -f -', 'a: [1\n', ''],
+  ])('%s', (line, stdin, prefix = 'error: ') => {
+    const c = withKubia();
+    const r = runKubectl(c.sim, line, stdin);
+    expect(r.exitCode).toBe(1);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toMatch(
+      new RegExp(`^${prefix}error parsing STDIN: error converting YAML to JSON: yaml: line \\d+: .+\n$`),
+    );
   });
 });

@@ -126,7 +126,10 @@ export function errorMessage(e: unknown, commandPath: string): string {
   }
   if (e instanceof KubectlError) return `error: ${e.message}\n`;
   if (e instanceof PrintedError || e instanceof ValidationError) return `${e.message}\n`;
-  if (e instanceof ApiError || e instanceof ManifestError)
+  // checkErr adds `error: ` to any message that does not start with it (`error parsing STDIN: …`).
+  if (e instanceof ManifestError)
+    return e.message.startsWith('error: ') ? `${e.message}\n` : `error: ${e.message}\n`;
+  if (e instanceof ApiError)
     return e.message.startsWith('error') ||
       e.message.startsWith('Error') ||
       (e instanceof ApiError && e.reason === 'Invalid')

@@ -35,7 +35,8 @@ export function errorText(e: unknown): string {
       (e instanceof ApiError && e.reason === 'Invalid')
       ? e.message
       : `error: ${e.message}`;
-  if (e instanceof ManifestError) return e.message.startsWith('error') ? e.message : `error: ${e.message}`;
+  // checkErr adds `error: ` to any message that does not start with it (`error parsing STDIN: …`).
+  if (e instanceof ManifestError) return e.message.startsWith('error: ') ? e.message : `error: ${e.message}`;
   return `error: ${e instanceof Error ? e.message : String(e)}`;
 }
 

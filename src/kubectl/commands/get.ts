@@ -5,13 +5,20 @@
  */
 import type { ResourceInfo } from '../../k8s/resources.ts';
 import type { KubeEvent, KubeObject } from '../../k8s/types.ts';
-import { type Command, type CommandContext, type WatchSession, KubectlError, notFound } from '../command.ts';
+import {
+  type Command,
+  type CommandContext,
+  type WatchSession,
+  KubectlError,
+  notFound,
+  PrintedError,
+} from '../command.ts';
 import { readSources } from './apply.ts';
 import { flagAll, flagBool, flagString, parseDuration } from '../parse.ts';
 import { parseOutput, printObjects, type OutputFormat } from '../printers/output.ts';
 import { sortObjects } from '../printers/sort.ts';
 import { RememberingTable, renderTable, tableCells, type PrintColumnsOptions } from '../printers/table.ts';
-import { parseManifests } from '../../k8s/yaml.ts';
+import { ManifestError, parseManifests } from '../../k8s/yaml.ts';
 import { resolveResource } from '../../k8s/resources.ts';
 import {
   getResource,
@@ -34,7 +41,15 @@ const missingResource = (commandPath: string) =>
 function targetsFromFiles(ctx: CommandContext): { info: ResourceInfo; names: string[]; ns?: string }[] {
   const out: { info: ResourceInfo; names: string[]; ns?: string }[] = [];
   for (const src of readSources(ctx, 'get')) {
-    for (const raw of parseManifests(src.text, src.name)) {
+    let docs: Record<string, unknown>[];
+    try {
+      docs = parseManifests(src.text, src.name);
+    } catch (e) {
+      // get gathers its errors and prints them as they are, without checkErr's `error: `.
+      if (e instanceof ManifestError) throw new PrintedError(e.message);
+      throw e;
+    }
+    for (const raw of docs) {
       const info = resolveResource(String(raw['kind'] ?? ''));
       if (!info)
         throw new KubectlError(`the server doesn't have a resource type "${String(raw['kind'] ?? '')}"`);
