@@ -169,6 +169,28 @@ test('YAML editor applies a change and shows a validation error', async ({ page 
   await expect(page.locator('.editor .error')).toContainText('spec.replicas');
 });
 
+test('a long error from the YAML editor stays in the window and scrolls in its own box', async ({ page }) => {
+  await open(page);
+  await page.getByRole('button', { name: 'YAML editor' }).click();
+  const editor = page.getByRole('textbox', { name: 'YAML manifest' });
+  await expect(editor).toContainText('kind: Deployment');
+  const text = await editor.innerText();
+  // The API server's answer quotes the whole patch: more lines than fit under the manifest.
+  await editor.fill(text.replace('replicas: 3', 'replicas: three'));
+  await page.getByRole('button', { name: 'Apply' }).click();
+  const error = page.locator('.editor .error');
+  await expect(error).toContainText('unrecognized type: int32');
+  const height = page.viewportSize()!.height;
+  const panel = (await page.locator('.editor-wrap').boundingBox())!;
+  const box = (await error.boundingBox())!;
+  expect(panel.y + panel.height).toBeLessThanOrEqual(height);
+  expect(box.y + box.height).toBeLessThanOrEqual(panel.y + panel.height);
+  // Its end is reached by scrolling the error, and the manifest typed is still there.
+  await error.evaluate((el) => el.scrollTo(0, el.scrollHeight));
+  await expect(error.getByText('unrecognized type: int32')).toBeInViewport();
+  await expect(editor).toContainText('replicas: three');
+});
+
 test('keyboard only: Space plays, arrows step, / focuses the console', async ({ page }) => {
   await open(page);
   await page.locator('body').click({ position: { x: 2, y: 700 } });
