@@ -928,3 +928,43 @@ describe('a manifest that is not YAML: checkErrâ€™s `error: ` before the parserâ
     );
   });
 });
+
+describe('kubectl logs: the options checked after the object is found, as LogsOptions.Validate does', () => {
+  const c = runScenario(chapter, 60);
+  const pod = c.kubectl('get pods -o name').stdout.split('\n')[0]!.replace('pod/', '');
+  const all = c.kubectl(`logs ${pod}`).stdout;
+  const tail = (n: number) =>
+    all
+      .split('\n')
+      .slice(-n - 1)
+      .join('\n');
+  it.each([
+    [`logs ${pod} --tail=-2`, '', 'error: --tail must be greater than or equal to -1\n', 1],
+    [`logs ${pod} --limit-bytes=-1`, '', 'error: --limit-bytes must be greater than 0\n', 1],
+    [`logs ${pod} --since=-1s`, '', 'error: --since must be greater than 0\n', 1],
+    [
+      `logs ${pod} --tail=-2 --limit-bytes=-1 --since=-1s`,
+      '',
+      'error: --limit-bytes must be greater than 0\n',
+      1,
+    ],
+    [
+      `logs ${pod} --since=1s --since-time=2025-01-01T00:00:00Z`,
+      '',
+      'error: at most one of `sinceTime` or `sinceSeconds` may be specified\n',
+      1,
+    ],
+    // The object is looked up first: a missing one is the error, whatever the options.
+    [
+      'logs nope --tail=-2',
+      '',
+      'error: error from server (NotFound): pods "nope" not found in namespace "default"\n',
+      1,
+    ],
+    // --since=0s sets no sinceSeconds: every line.
+    [`logs ${pod} --since=0s --tail=2`, tail(2), '', 0],
+    [`logs ${pod} --since=-0s --tail=1`, tail(1), '', 0],
+  ])('%s', (line, stdout, stderr, exitCode) => {
+    expect(c.kubectl(line)).toEqual({ stdout, stderr, exitCode });
+  });
+});

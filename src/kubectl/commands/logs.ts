@@ -175,7 +175,9 @@ function runLogs(ctx: CommandContext): number | WatchSession {
   const allContainers = flagBool(ctx.args, 'all-containers');
   let container = flagString(ctx.args, 'container') ?? '';
   const sinceText = flagString(ctx.args, 'since');
-  const since = sinceText === undefined ? undefined : parseDuration(sinceText);
+  // Go's ParseDuration takes a sign; a negative --since is refused by Validate below.
+  const sinceAbs = sinceText === undefined ? undefined : parseDuration(sinceText.replace(/^[-+]/, ''));
+  const since = sinceAbs !== undefined && sinceText?.startsWith('-') ? -sinceAbs : sinceAbs;
   if (sinceText !== undefined && since === undefined)
     throw new FlagError(
       `invalid argument "${sinceText}" for "--since" flag: time: invalid duration "${sinceText}"`,
@@ -205,7 +207,17 @@ function runLogs(ctx: CommandContext): number | WatchSession {
     tail: flagInt(ctx.args, 'tail') ?? (selectorText !== undefined ? 10 : -1),
     limitBytes: flagInt(ctx.args, 'limit-bytes') ?? 0,
   };
-  if (since !== undefined) o.since = ctx.cluster.now - since;
+  // LogsOptions.Validate: after Complete has found the pod or the object (or listed the
+  // selector's pods), before any log is asked for.
+  const validate = () => {
+    if (sinceTimeText !== undefined && since)
+      throw new KubectlError('at most one of `sinceTime` or `sinceSeconds` may be specified');
+    if (o.limitBytes < 0) throw new KubectlError('--limit-bytes must be greater than 0');
+    if (since !== undefined && since < 0) throw new KubectlError('--since must be greater than 0');
+    if (o.tail < -1) throw new KubectlError('--tail must be greater than or equal to -1');
+  };
+  // --since=0s is no --since at all (Complete sets sinceSeconds only when it is not zero).
+  if (since) o.since = ctx.cluster.now - since;
   else if (sinceTime !== undefined) o.since = sinceTime;
 
   // The pods: by selector, by name, or one of a controller's (or Service's) pods.
@@ -215,8 +227,10 @@ function runLogs(ctx: CommandContext): number | WatchSession {
     pods = ctx.cluster.store.list<Pod>('Pod', ctx.namespace).filter((p) => matchesSelector(p, selector));
     if (pods.length === 0) {
       ctx.err(`No resources found in ${ctx.namespace} namespace.\n`);
+      validate();
       return 0;
     }
+    validate();
     const max = flagInt(ctx.args, 'max-log-requests') ?? 5;
     if (follow && pods.length > max)
       throw new KubectlError(
@@ -232,6 +246,7 @@ function runLogs(ctx: CommandContext): number | WatchSession {
           `error from server (NotFound): pods "${target}" not found in namespace "${ctx.namespace}"`,
         );
       pods = [pod];
+      validate();
     } else {
       const { targets } = resolveTargetsWithAll([target], true, 'logs');
       const t = targets[0]!;
@@ -241,6 +256,7 @@ function runLogs(ctx: CommandContext): number | WatchSession {
         throw new KubectlError(
           `error from server (NotFound): ${groupResource(t.info)} "${name}" not found in namespace "${ctx.namespace}"`,
         );
+      validate();
       if (t.info.kind === 'Pod') pods = [obj as Pod];
       else {
         const selected = podsSelectedBy(ctx, t.info, obj).sort(byLogging);
