@@ -65,3 +65,31 @@ test('a node whose kubelet stops goes NotReady and its pods are replaced after 3
   expect(s.pods.filter((p) => p.state === 'available')).toHaveLength(3);
   await page.screenshot({ path: 'test-results/faults-node-down.png', fullPage: true });
 });
+
+test('a drain the budget holds back prints its refusal where it happened, before "drained"', async ({
+  page,
+}) => {
+  await open(page);
+  await lab(page, (l) => l.hold());
+  await page.getByRole('button', { name: 'Nodes', exact: true }).click();
+  const faults = page.getByRole('region', { name: 'Faults' });
+  const log = page.getByRole('log', { name: 'kubectl output' });
+  await faults.getByRole('button', { name: 'Add a PodDisruptionBudget (minAvailable 2)' }).click();
+  await expect(log).toContainText('poddisruptionbudget.policy/kubia created');
+  // node-1's pod moves to node-2; draining node-2 then asks for two at once and the budget
+  // allows one: the other is refused and retried 5 s later.
+  await faults.getByTestId('fault-node-node-1').getByRole('button', { name: 'Drain' }).click();
+  await expect(log).toContainText('node/node-1 cordoned');
+  await lab(page, (l) => l.advance(10));
+  await expect(log).toContainText('node/node-1 drained');
+  await faults.getByTestId('fault-node-node-2').getByRole('button', { name: 'Drain' }).click();
+  await expect(log).toContainText('node/node-2 cordoned');
+  for (let i = 0; i < 12 && !(await log.innerText()).includes('node/node-2 drained'); i++)
+    await lab(page, (l) => l.advance(5));
+  const text = await log.innerText();
+  const refused = text.indexOf('error when evicting pods/');
+  expect(refused).toBeGreaterThan(text.indexOf('node/node-2 cordoned'));
+  expect(refused).toBeLessThan(text.lastIndexOf('evicting pod default/'));
+  expect(refused).toBeLessThan(text.indexOf('node/node-2 drained'));
+  await page.screenshot({ path: 'test-results/faults-drain-retry.png' });
+});

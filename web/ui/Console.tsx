@@ -12,7 +12,7 @@ import type { LogEntry } from '../lab/lab.ts';
 import { formatTime, useFrame, useUiField } from './hooks.ts';
 import { consoleMounted } from '../layout/keyboard.ts';
 import { setConsoleWide, usePrefs } from '../layout/prefs.ts';
-import { printedInOrder } from './terminal.ts';
+import { printedChunksInOrder, printedInOrder, type Printed as Part } from './terminal.ts';
 import './console.css';
 
 function commonPrefix(list: string[]): string {
@@ -24,7 +24,11 @@ function commonPrefix(list: string[]): string {
 
 /** What a command printed, as a terminal orders it (warnings first), stderr in red. */
 function Printed({ stdout, stderr }: { stdout: string; stderr: string }) {
-  return printedInOrder(stdout, stderr).map((p, i) => (
+  return <PrintedParts parts={printedInOrder(stdout, stderr)} />;
+}
+
+function PrintedParts({ parts }: { parts: Part[] }) {
+  return parts.map((p, i) => (
     <pre key={i} className={p.stderr ? 'stderr' : undefined}>
       {p.text}
     </pre>
@@ -171,7 +175,8 @@ export default function Console() {
                 {e.step.stdin !== undefined && (
                   <pre className="stdin">{`${e.step.stdin.trimEnd()}\nEOF`}</pre>
                 )}
-                <Printed stdout={e.step.stdout} stderr={e.step.stderr} />
+                {/* A step that goes on (a drain that retries) printed in the order it printed. */}
+                <PrintedParts parts={printedChunksInOrder(e.step.chunks)} />
                 {e.step.status === 'running' && <div className="streaming">{t('console.streaming')}</div>}
               </div>
             ) : (

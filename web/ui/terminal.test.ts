@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { printedInOrder } from './terminal.ts';
+import { printedChunksInOrder, printedInOrder } from './terminal.ts';
 
 const DEPRECATED = 'Warning: v1 Endpoints is deprecated in v1.33+; use discovery.k8s.io/v1 EndpointSlice\n';
 const TABLE = 'NAME    ENDPOINTS   AGE\nkubia   10.244.1.2:8080   4s\n';
@@ -54,5 +54,51 @@ describe('printedInOrder', () => {
     ],
   ])('%s', (_, stdout, stderr, want) => {
     expect(printedInOrder(stdout, stderr).map((p) => [p.text, p.stderr])).toEqual(want);
+  });
+});
+
+const RETRY =
+  'error when evicting pods/"kubia-2" -n "default" (will retry after 5s): Cannot evict pod as it would violate the pod\'s disruption budget.\n';
+
+// A command that goes on prints in chunks as time passes: a terminal shows them as they came.
+describe('printedChunksInOrder', () => {
+  it.each([
+    ['no chunk', [], []],
+    [
+      'one chunk, as printedInOrder',
+      [{ stdout: TABLE, stderr: DEPRECATED }],
+      [
+        [DEPRECATED, true],
+        [TABLE, false],
+      ],
+    ],
+    [
+      'a drain that retries: the refusal between the evictions, not after "drained"',
+      [
+        { stdout: 'node/node-2 cordoned\nevicting pod default/kubia-1\nevicting pod default/kubia-2\n' },
+        { stderr: RETRY },
+        { stdout: 'evicting pod default/kubia-2\n' },
+        { stdout: 'pod/kubia-1 evicted\n' },
+        { stdout: 'pod/kubia-2 evicted\nnode/node-2 drained\n' },
+      ],
+      [
+        ['node/node-2 cordoned\nevicting pod default/kubia-1\nevicting pod default/kubia-2\n', false],
+        [RETRY, true],
+        [
+          'evicting pod default/kubia-2\npod/kubia-1 evicted\npod/kubia-2 evicted\nnode/node-2 drained\n',
+          false,
+        ],
+      ],
+    ],
+    [
+      'errors of two chunks in a row read as one',
+      [{ stdout: 'a\n', stderr: 'error: x\n' }, { stderr: 'error: y\n' }],
+      [
+        ['a\n', false],
+        ['error: x\nerror: y\n', true],
+      ],
+    ],
+  ])('%s', (_, chunks, want) => {
+    expect(printedChunksInOrder(chunks).map((p) => [p.text, p.stderr])).toEqual(want);
   });
 });

@@ -22,3 +22,19 @@ export function printedInOrder(stdout: string, stderr: string): Printed[] {
   ];
   return parts.filter((p) => p.text !== '');
 }
+
+/**
+ * What a command printed over time (a drain that retries, a watch), chunk by chunk as it came:
+ * each chunk in a terminal's order, and lines of one stream that follow each other together.
+ */
+export function printedChunksInOrder(chunks: readonly { stdout?: string; stderr?: string }[]): Printed[] {
+  const out: Printed[] = [];
+  for (const c of chunks)
+    for (const p of printedInOrder(c.stdout ?? '', c.stderr ?? '')) {
+      const last = out[out.length - 1];
+      if (last && last.stderr === p.stderr)
+        out[out.length - 1] = { text: last.text + p.text, stderr: p.stderr };
+      else out.push(p);
+    }
+  return out;
+}
