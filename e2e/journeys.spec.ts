@@ -169,6 +169,21 @@ test('YAML editor applies a change and shows a validation error', async ({ page 
   await expect(page.locator('.editor .error')).toContainText('spec.replicas');
 });
 
+test('what is typed in the YAML editor stays when the language changes', async ({ page }) => {
+  await open(page);
+  await page.getByRole('button', { name: 'YAML editor' }).click();
+  const editor = page.getByRole('textbox', { name: 'YAML manifest' });
+  await expect(editor).toContainText('kind: Deployment');
+  await editor.fill((await editor.innerText()).replace('replicas: 3', 'replicas: 7'));
+  await page.getByRole('button', { name: '한국어' }).click();
+  // The editor is named in Korean now, and still holds the edit.
+  const ko = page.getByRole('textbox', { name: 'YAML 매니페스트' });
+  await expect(ko).toContainText('replicas: 7');
+  await page.getByRole('button', { name: 'EN' }).click();
+  await expect(editor).toContainText('replicas: 7');
+  await expect(editor).toBeVisible();
+});
+
 test('a long error from the YAML editor stays in the window and scrolls in its own box', async ({ page }) => {
   await open(page);
   await page.getByRole('button', { name: 'YAML editor' }).click();

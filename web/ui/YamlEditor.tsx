@@ -4,7 +4,7 @@
  */
 import { defaultKeymap, history, historyKeymap } from '@codemirror/commands';
 import { yaml } from '@codemirror/lang-yaml';
-import { EditorState } from '@codemirror/state';
+import { Compartment, EditorState } from '@codemirror/state';
 import { EditorView, keymap, lineNumbers } from '@codemirror/view';
 import { useEffect, useRef, useState } from 'react';
 import { stringify } from 'yaml';
@@ -40,6 +40,17 @@ export default function YamlEditor() {
   const host = useRef<HTMLDivElement>(null);
   const label = t('editor.manifest');
   const view = useRef<EditorView | null>(null);
+  // The accessible name follows the language without making a new editor: what is typed stays.
+  const [labelled] = useState(() => new Compartment());
+  const labelNow = useRef(label);
+
+  // Before the editor is made (effects run in order), so a new one gets the current name.
+  useEffect(() => {
+    labelNow.current = label;
+    view.current?.dispatch({
+      effects: labelled.reconfigure(EditorView.contentAttributes.of({ 'aria-label': label })),
+    });
+  }, [labelled, label]);
 
   useEffect(() => {
     const [kind = '', name = ''] = target.split('/');
@@ -51,13 +62,13 @@ export default function YamlEditor() {
         keymap.of([...defaultKeymap, ...historyKeymap]),
         yaml(),
         EditorView.lineWrapping,
-        EditorView.contentAttributes.of({ 'aria-label': label }),
+        labelled.of(EditorView.contentAttributes.of({ 'aria-label': labelNow.current })),
       ],
     });
     const v = new EditorView({ state, parent: host.current! });
     view.current = v;
     return () => v.destroy();
-  }, [lab, target, label]);
+  }, [lab, target, labelled]);
 
   const apply = () => {
     const text = view.current?.state.doc.toString() ?? '';
