@@ -158,6 +158,43 @@ describe('ApiServer writes', () => {
         ) as unknown as string,
       },
     ],
+    // kubectl sends fieldValidation=Strict: an unknown field is refused, not stored.
+    [
+      'a strict create with a field the type does not have',
+      (s: ReturnType<typeof setup>) => {
+        const body = parseManifests(kubiaYaml())[0]!;
+        return s.api.create(
+          deployments,
+          'default',
+          { ...body, metadata: { name: 'other' }, spec: { ...(body['spec'] as object), bogus: 1 } },
+          { fieldValidation: 'Strict' },
+        );
+      },
+      {
+        code: 400,
+        reason: 'BadRequest',
+        message:
+          'Deployment in version "v1" cannot be handled as a Deployment: strict decoding error: unknown field "spec.bogus"',
+      },
+    ],
+    [
+      'a strict strategic merge patch with a field the type does not have',
+      (s: ReturnType<typeof setup>) =>
+        s.api.patch(
+          deployments,
+          'default',
+          'kubia',
+          'strategic',
+          { spec: { bogus: 1, template: { spec: { containers: [{ name: 'nodejs', foo: 2 }] } } } },
+          { fieldValidation: 'Strict' },
+        ),
+      {
+        code: 400,
+        reason: 'BadRequest',
+        message:
+          'strict decoding error: unknown field "spec.bogus", unknown field "spec.template.spec.containers[0].foo"',
+      },
+    ],
     [
       'a write to Events',
       (s: ReturnType<typeof setup>) =>

@@ -229,6 +229,8 @@ export const WATCH_HISTORY = 100_000;
 
 export interface WriteOptions {
   dryRun?: boolean;
+  /** The request's `fieldValidation`: `Strict` refuses unknown fields (what kubectl sends). */
+  fieldValidation?: string;
 }
 
 export interface DeleteOptions extends WriteOptions {
@@ -456,7 +458,7 @@ export class ApiServer {
   ): KubeObject {
     this.writable(info, 'create');
     const obj = this.decode(info, body);
-    this.checkTypes(info, obj, 'json');
+    this.checkTypes(info, obj, 'json', opts);
     const ns = this.namespaceFor(info, namespace);
     if (obj.metadata.namespace !== undefined && ns !== undefined && obj.metadata.namespace !== ns)
       throw badRequest(
@@ -486,7 +488,7 @@ export class ApiServer {
   ): KubeObject {
     this.writable(info, 'update');
     const obj = this.decode(info, body);
-    this.checkTypes(info, obj, 'json');
+    this.checkTypes(info, obj, 'json', opts);
     const ns = this.namespaceFor(info, namespace);
     if (obj.metadata.name !== name)
       throw badRequest(
@@ -539,7 +541,7 @@ export class ApiServer {
     if (!existing) throw notFoundError(info, objectName);
     const patched = applyPatch(existing, type, patch);
     const decoded = this.decode(info, patched);
-    this.checkTypes(info, decoded, type === 'strategic' ? 'unstructured' : 'json', () =>
+    this.checkTypes(info, decoded, type === 'strategic' ? 'unstructured' : 'json', opts, () =>
       type === 'strategic' ? goPrintValue(patch) : goJsonMarshal(patched),
     );
     const obj = keepEmptyResourcesAsStored(decoded, existing);
@@ -707,19 +709,23 @@ export class ApiServer {
    * the wrong type (`replicas: "three"`) is refused instead of reaching the controllers. A create
    * or an update answers transformDecodeError's 400; a patch, applyPatchToObject's 422 about the
    * patch (`shown`: the `%+v` of a strategic merge patch, the patched object's JSON otherwise).
-   * Unknown fields alone are left as they are.
+   * Unknown fields alone are refused only under `fieldValidation=Strict` (400, `strict decoding
+   * error: unknown field "spec.foo"`, after transformDecodeError's words for a create or an
+   * update); otherwise they are left as they are.
    */
   private checkTypes(
     info: ResourceInfo,
     obj: KubeObject,
     mode: 'json' | 'unstructured',
+    opts: WriteOptions,
     shown?: () => string,
   ): void {
     try {
       decodeObject(obj as unknown as Record<string, unknown>, mode);
     } catch (e) {
       if (!(e instanceof DecodeError)) throw e;
-      if (e.strict) return;
+      if (e.strict && opts.fieldValidation !== 'Strict') return;
+      if (e.strict && shown) throw badRequest(e.detail);
       if (!shown)
         throw badRequest(
           `${info.kind} in version "${info.version}" cannot be handled as a ${info.kind}: ${e.detail}`,

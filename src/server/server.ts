@@ -350,6 +350,7 @@ export function startServer(options: ServerOptions = {}): Promise<RunningServer>
         '299 - "v1 Endpoints is deprecated in v1.33+; use discovery.k8s.io/v1 EndpointSlice"',
       );
     const dryRun = q.getAll('dryRun').includes('All');
+    const fieldValidation = q.get('fieldValidation') ?? undefined;
     const namespace = route.namespace;
     if (
       subresource !== undefined &&
@@ -406,7 +407,7 @@ export function startServer(options: ServerOptions = {}): Promise<RunningServer>
       });
     }
     if (method === 'POST' && name === undefined)
-      return reply(api.create(info, namespace, await readObject(), { dryRun }), 201);
+      return reply(api.create(info, namespace, await readObject(), { dryRun, fieldValidation }), 201);
     if (name === undefined)
       throw new StatusError(
         405,
@@ -455,12 +456,18 @@ export function startServer(options: ServerOptions = {}): Promise<RunningServer>
       case 'GET':
         return reply(api.get(info, namespace, name));
       case 'PUT':
-        return reply(api.update(info, namespace, name, await readObject(), { dryRun, ...sub }));
+        return reply(
+          api.update(info, namespace, name, await readObject(), { dryRun, fieldValidation, ...sub }),
+        );
       case 'PATCH': {
         const type = patchTypes[contentType];
         if (!type) throw unsupportedPatch(contentType);
         return reply(
-          api.patch(info, namespace, name, type, parseJson(await readBody(req)), { dryRun, ...sub }),
+          api.patch(info, namespace, name, type, parseJson(await readBody(req)), {
+            dryRun,
+            fieldValidation,
+            ...sub,
+          }),
         );
       }
       case 'DELETE': {
