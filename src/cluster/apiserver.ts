@@ -230,7 +230,7 @@ export const WATCH_HISTORY = 100_000;
 export interface WriteOptions {
   dryRun?: boolean;
   /** The request's `fieldValidation`: `Strict` refuses unknown fields (what kubectl sends). */
-  fieldValidation?: string;
+  fieldValidation?: string | undefined;
 }
 
 export interface DeleteOptions extends WriteOptions {
