@@ -192,3 +192,43 @@ test('a built-in lesson opens in the builder as a template, and the draft surviv
   await expect(panel(page)).toBeHidden();
   await expect(page.getByTestId('lesson.progress')).toHaveText('Stop 1 of 8');
 });
+
+test('an exported lesson file, imported in another browser, opens in the builder with all of it', async ({
+  page,
+  browser,
+}) => {
+  await open(page);
+  await openBuilder(page);
+  await buildThreeStops(page);
+  const p = panel(page);
+  await p.getByTestId('builder.claims').fill('pods: { v2: 3 }');
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    p.getByTestId('builder.export').click(),
+  ]);
+  expect(download.suggestedFilename()).toBe('watch-a-rollout.rollout.yaml');
+  const file = test.info().outputPath('watch-a-rollout.rollout.yaml');
+  await download.saveAs(file);
+
+  // Another computer: no draft kept; the file is all there is.
+  const fresh = await browser.newContext();
+  const other = await fresh.newPage();
+  await open(other);
+  await other.getByTestId('share.file').setInputFiles(file);
+  await expect.poll(async () => (await state(other)).steps.map((s) => s.run)).toContain(SET_IMAGE);
+  await openBuilder(other);
+  const q = panel(other);
+  await expect(q.getByTestId('builder.stops').getByRole('listitem')).toHaveCount(3);
+  await expect(q.getByTestId('builder.title.en')).toHaveValue('Watch a rollout');
+  await expect(q.getByTestId('builder.say.en')).toHaveValue('Three pods of **v1** answer.');
+  await q.getByTestId('builder.stop.1').click();
+  await expect(q.getByTestId('builder.prompt.en')).toHaveValue(
+    'At most how many pods may exist during the rollout?',
+  );
+  await expect(q.getByTestId('builder.right.1')).toBeChecked();
+  await q.getByTestId('builder.stop.2').click();
+  await expect(q.getByTestId('builder.claims')).toHaveValue(/v2: 3/);
+  await q.getByTestId('builder.checkClaims').click();
+  await expect(q.getByTestId('builder.message')).toContainText('The claim holds');
+  await fresh.close();
+});

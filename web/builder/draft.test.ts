@@ -17,6 +17,7 @@ import {
   deleteStop,
   draftFromLesson,
   draftFromScenario,
+  draftFromShown,
   draftToScenario,
   emptyDraft,
   LOOK_COMMAND,
@@ -228,6 +229,16 @@ describe('the share link and storage', () => {
     expect(back.payload.view).toEqual({ lesson: 'custom-three-stops', stop: 0 });
     const again = draftToScenario(draftFromScenario(back.payload.scenario));
     expect(again.ok && again.scenario).toEqual(r.scenario);
+  });
+
+  it('a lesson on screen (an imported file) opens with its stops; a plain scenario with none', () => {
+    const r = draftToScenario(threeStops());
+    if (!r.ok) throw new Error('draft');
+    const file = parseScenario(scenarioYaml(r.scenario));
+    const again = draftToScenario(draftFromShown(file));
+    expect(again.ok && again.scenario.spec.steps).toEqual(r.scenario.spec.steps);
+    expect(again.ok && again.scenario.metadata).toEqual(r.scenario.metadata);
+    expect(draftFromShown(explored()).steps).toEqual([]);
   });
 
   it('reads back what autosave wrote and refuses what it did not', () => {

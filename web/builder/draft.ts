@@ -186,6 +186,14 @@ export function emptyDraft(s: Scenario): Draft {
   };
 }
 
+/**
+ * A draft of the scenario shown: a lesson (an imported file, an opened link) with all of its
+ * stops, questions and claims, to change; any other scenario as a new draft with no steps yet.
+ */
+export function draftFromShown(s: Scenario, toText: typeof claimsText = claimsText): Draft {
+  return s.spec.steps.some((st) => st.stop) ? draftFromScenario(s, toText) : emptyDraft(s);
+}
+
 /** Indices of the stops among the draft's steps, in order. */
 export const stopIndexes = (d: Draft): number[] => d.steps.flatMap((s, i) => (s.stop ? [i] : []));
 

@@ -28,8 +28,8 @@ import {
   claimsReport,
   deleteStop,
   draftFromLesson,
+  draftFromShown,
   draftToScenario,
-  emptyDraft,
   moveStop,
   readDraft,
   updateStop,
@@ -97,7 +97,7 @@ export async function openBuilder(lab: Lab): Promise<void> {
   const draft =
     builderStore.getState().draft ??
     readDraft(readItem(storage, DRAFT_KEY)) ??
-    emptyDraft(lab.run.scenario());
+    draftFromShown(lab.run.scenario());
   lab.setLesson({ pickerOpen: false });
   set({ draft, message: null });
   setBuilderOpen(true);
@@ -110,13 +110,16 @@ function change(draft: Draft, patch: Partial<BuilderState> = {}): void {
   set({ draft, problems: [], message: null, ...patch });
 }
 
-/** Starts over: an empty draft on the scenario shown, or a built-in lesson as a template. */
+/**
+ * Starts over: the scenario shown (its stops when it is a lesson, such as an imported file, else
+ * none yet), or a built-in lesson as a template.
+ */
 export async function startDraft(lab: Lab, template: string | null): Promise<void> {
   await Promise.all([loadExtensions(), loadLessons()]);
   const lesson = template ? lessonById(template) : undefined;
   const draft = lesson
     ? { ...draftFromLesson(lesson), name: `my-${lesson.id}` }
-    : emptyDraft(lab.run.scenario());
+    : draftFromShown(lab.run.scenario());
   change(draft, { selected: 0 });
   // A template opens at its first stop, ready to be changed.
   if (lesson) await play(lab, 0);

@@ -6,7 +6,7 @@ export const builder = {
   'builder.intro':
     'Play or scrub to a moment and press Add stop: the steps so far become the lesson up to there. Kept in this browser as you type.',
   'builder.startFrom': 'Start from',
-  'builder.fromShown': 'The scenario on screen (no stops)',
+  'builder.fromShown': 'The scenario on screen (its stops, if any)',
   'builder.new': 'Start over',
   'builder.replaceConfirm': 'Replace this draft ({n, plural, one {# stop} other {# stops}})?',
   'builder.replace': 'Replace',

@@ -6,7 +6,7 @@ export const builder = {
   'builder.intro':
     '원하는 순간까지 재생하거나 이동한 뒤 멈춤 추가를 누르세요. 지금까지의 단계가 그 지점까지의 레슨이 됩니다. 입력하는 대로 이 브라우저에 보관됩니다.',
   'builder.startFrom': '시작점',
-  'builder.fromShown': '화면의 시나리오 (멈춤 없음)',
+  'builder.fromShown': '화면의 시나리오 (멈춤이 있으면 그대로)',
   'builder.new': '새로 시작',
   'builder.replaceConfirm': '이 초안(멈춤 {n}개)을 바꿀까요?',
   'builder.replace': '바꾸기',
