@@ -232,3 +232,27 @@ test('an exported lesson file, imported in another browser, opens in the builder
   await expect(q.getByTestId('builder.message')).toContainText('The claim holds');
   await fresh.close();
 });
+
+test('the keyboard keeps its place when a stop is deleted and when the builder closes', async ({ page }) => {
+  await open(page);
+  await openBuilder(page);
+  const p = panel(page);
+  await lab(page, (l) => l.seek(5));
+  await p.getByTestId('builder.addStop').click();
+  await lab(page, (l) => l.seek(8));
+  await p.getByTestId('builder.addStop').click();
+  await expect(p.getByTestId('builder.stops').getByRole('listitem')).toHaveCount(2);
+  await p.getByRole('button', { name: 'Delete stop 2' }).focus();
+  await page.keyboard.press('Enter');
+  await expect(p.getByTestId('builder.stops').getByRole('listitem')).toHaveCount(1);
+  await expect(p.getByTestId('builder.stop.0')).toBeFocused();
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Tab');
+  await expect(p.getByRole('button', { name: 'Delete stop 1' })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(p.getByTestId('builder.addStop')).toBeFocused();
+  await p.getByRole('button', { name: 'Close the lesson builder' }).focus();
+  await page.keyboard.press('Enter');
+  await expect(panel(page)).toBeHidden();
+  expect(await page.evaluate(() => document.activeElement !== document.body)).toBe(true);
+});

@@ -7,6 +7,7 @@ import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import { REVEAL_ELEMENTS, type RevealElement } from '../../src/index.ts';
 import { useLang, useT } from '../i18n/index.ts';
 import { useLab, useLabState } from '../lab/context.ts';
+import { useReturnFocus } from '../layout/focus.ts';
 import { LESSONS } from '../lessons/catalog.ts';
 import { formatTime, useFrame } from '../ui/hooks.ts';
 import {
@@ -379,8 +380,18 @@ export default function Builder() {
   const now = useFrame().t;
   const following = useLabState((st) => st.ui.following !== null);
   const ref = useRef<HTMLElement>(null);
-  // Opened from the lesson picker (a dialog that closes): the keyboard continues here.
+  // Opened from the lesson picker (a dialog that closes): the keyboard continues here, and goes
+  // back to the app when the builder closes (its ✕, Play, Present) instead of to the page.
   useEffect(() => ref.current?.focus(), []);
+  useReturnFocus();
+  // A stop deleted from the keyboard: its ✕ is gone, so the focus goes to the stop before it (or
+  // Add stop, when none is left) rather than to the page.
+  const focusNext = useRef<string | null>(null);
+  useEffect(() => {
+    const next = focusNext.current;
+    focusNext.current = null;
+    if (next !== null) ref.current?.querySelector<HTMLElement>(`[data-testid="${next}"]`)?.focus();
+  }, [draft]);
   if (!draft) return null;
   const idx = stopIndexes(draft);
   const general = problems.filter((p) => p.stop < 0);
@@ -461,7 +472,11 @@ export default function Builder() {
                     </IconButton>
                     <IconButton
                       label={t('builder.deleteStop', { n: k + 1 })}
-                      onClick={() => deleteDraftStop(k)}
+                      onClick={() => {
+                        focusNext.current =
+                          idx.length > 1 ? `builder.stop.${Math.max(0, k - 1)}` : 'builder.addStop';
+                        deleteDraftStop(k);
+                      }}
                     >
                       ✕
                     </IconButton>
