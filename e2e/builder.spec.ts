@@ -69,6 +69,8 @@ test('a lesson built in the browser is shared by link and presented in a fresh b
   await expect(p.getByTestId('builder.stopProblem')).toContainText(
     'spec.steps[2].expect.pods.v2: Invalid value: "x"',
   );
+  // Where the teacher reads it: in view beside the claims, not under the presenter notes below.
+  await expect(p.getByTestId('builder.stopProblem')).toBeInViewport({ ratio: 1 });
   await expect(p.getByTestId('builder.claims')).toHaveValue("pods: { v2: 'x' }");
   await expect(p.getByTestId('builder.say.en')).toHaveValue('Done: three pods of v2.');
   await page.screenshot({ path: `${SHOTS}/builder-claim-error-1280.png` });

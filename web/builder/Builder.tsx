@@ -245,6 +245,13 @@ function StopForm({ draft, k }: { draft: Draft; k: number }) {
   const problems = useBuilder((s) => s.problems).filter((p) => p.stop === k);
   const claimsId = useId();
   const q = step.question;
+  // What a play, share or check found wrong comes into view where the teacher fixes it: the form
+  // is taller than the panel at 1280×720, and the message would otherwise wait below the notes.
+  const problemsRef = useRef<HTMLDivElement>(null);
+  const problemsText = problems.map((p) => p.message).join('\n');
+  useEffect(() => {
+    if (problemsText) problemsRef.current?.scrollIntoView({ block: 'nearest' });
+  }, [problemsText]);
   return (
     <div className="builder-form" data-testid={`builder.form.${k}`}>
       <details className="builder-steps">
@@ -276,7 +283,7 @@ function StopForm({ draft, k }: { draft: Draft; k: number }) {
           spellCheck={false}
           value={step.claims ?? ''}
           aria-invalid={problems.length > 0}
-          aria-describedby={`${claimsId}-hint`}
+          aria-describedby={problems.length ? `${claimsId}-problems ${claimsId}-hint` : `${claimsId}-hint`}
           onChange={(e) => editStop(k, { claims: e.currentTarget.value || undefined })}
           data-testid="builder.claims"
         />
@@ -284,6 +291,15 @@ function StopForm({ draft, k }: { draft: Draft; k: number }) {
           {t('builder.claimsHint')}
         </span>
       </label>
+      {problems.length > 0 && (
+        <div ref={problemsRef} id={`${claimsId}-problems`}>
+          {problems.map((p, i) => (
+            <p key={i} className="builder-problem" role="alert" data-testid="builder.stopProblem">
+              {p.message}
+            </p>
+          ))}
+        </div>
+      )}
       <button
         type="button"
         className="builder-check"
@@ -298,11 +314,6 @@ function StopForm({ draft, k }: { draft: Draft; k: number }) {
         onChange={(notes) => editStop(k, { notes })}
         multiline
       />
-      {problems.map((p, i) => (
-        <p key={i} className="builder-problem" role="alert" data-testid="builder.stopProblem">
-          {p.message}
-        </p>
-      ))}
     </div>
   );
 }
