@@ -25,6 +25,7 @@ import {
   newNumber,
   newQuestion,
   readDraft,
+  safeName,
   stopIndexes,
   updateStop,
   type Draft,
@@ -328,5 +329,18 @@ describe('templates', () => {
         });
       expect(stops(again), lesson.id).toEqual(stops(lesson));
     }
+  });
+});
+
+describe('the lesson name, from its title', () => {
+  it.each([
+    ['Watch a rollout', 'watch-a-rollout'],
+    ['Über <script> 日本', 'uber-script'],
+    ['Déploiement progressif', 'deploiement-progressif'],
+    ['ﬁle №2', 'file-no2'],
+    ['롤링 업데이트', 'my-lesson'],
+    ['', 'my-lesson'],
+  ])('%j is %j', (title, name) => {
+    expect(safeName(title)).toBe(name);
   });
 });

@@ -120,8 +120,11 @@ function localized(b: Both | undefined): Localized | undefined {
 /** A name the scenario format and a lesson id accept, from what a person typed. */
 export function safeName(text: string): string {
   const n = text
-    .toLowerCase()
+    // Compatibility forms first (№ is No, ﬁ is fi), then lower case; the accents NFKD took apart
+    // from their letters go (ü is u and ¨): "Über" is "uber", not "u-ber".
     .normalize('NFKD')
+    .toLowerCase()
+    .replace(/\p{M}+/gu, '')
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-+|-+$/g, '')
     .slice(0, 40)
