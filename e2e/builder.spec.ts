@@ -258,3 +258,21 @@ test('the keyboard keeps its place when a stop is deleted and when the builder c
   await expect(panel(page)).toBeHidden();
   expect(await page.evaluate(() => document.activeElement !== document.body)).toBe(true);
 });
+
+test('Add stop at a moment that already has a stop says so, and the words there stay', async ({ page }) => {
+  await open(page);
+  await openBuilder(page);
+  const p = panel(page);
+  await lab(page, (l) => l.seek(5));
+  await p.getByTestId('builder.addStop').click();
+  await p.getByTestId('builder.say.en').fill('Three pods of v1.');
+  await p.getByTestId('builder.addStop').click();
+  await expect(p.getByTestId('builder.stops').getByRole('listitem')).toHaveCount(1);
+  await expect(p.getByTestId('builder.message')).toContainText('Stop 1 is already at 0:05.0');
+  await expect(p.getByTestId('builder.say.en')).toHaveValue('Three pods of v1.');
+  // A new moment, a new stop, and the message is gone.
+  await lab(page, (l) => l.seek(8));
+  await p.getByTestId('builder.addStop').click();
+  await expect(p.getByTestId('builder.stops').getByRole('listitem')).toHaveCount(2);
+  await expect(p.getByTestId('builder.message')).toHaveCount(0);
+});

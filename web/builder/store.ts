@@ -32,6 +32,7 @@ import {
   draftToScenario,
   moveStop,
   readDraft,
+  stopIndexes,
   updateStop,
   type Draft,
   type DraftProblem,
@@ -131,7 +132,16 @@ export function addStop(lab: Lab): void {
   if (!d) return;
   lab.pause();
   const { draft, stop } = captureStop(d, lab.run.scenario(), lab.run.now());
-  change(draft, { selected: stop });
+  // A stop at this moment already: its form opens, and says so, so that its words are not taken
+  // for a new stop's and typed over.
+  const again = stopIndexes(draft).length === stopIndexes(d).length;
+  const at = draft.steps[stopIndexes(draft)[stop]!]!.at;
+  change(draft, {
+    selected: stop,
+    ...(again
+      ? { message: { tone: 'info', key: 'builder.stopExists', vars: { n: stop + 1, time: formatTime(at) } } }
+      : {}),
+  });
 }
 
 export const selectStop = (k: number) => set({ selected: k });

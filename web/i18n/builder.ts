@@ -64,5 +64,7 @@ export const builder = {
   'builder.exported': 'Exported as {file}.',
   'builder.tooLong':
     'This lesson is too large for a link ({n} of at most {max} characters), so it was exported as a file to hand out instead.',
+  'builder.stopExists':
+    'Stop {n} is already at {time}: its form is open. Play or scrub to another moment for a new stop.',
   'builder.unsaved': 'Not kept in this browser (storage is unavailable or full): export the file.',
 };

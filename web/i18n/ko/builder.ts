@@ -62,5 +62,7 @@ export const builder = {
   'builder.exported': '파일 {file}에 내보냈습니다.',
   'builder.tooLong':
     '이 레슨은 링크로 보내기에 너무 큽니다(최대 {max}자 중 {n}자). 대신 나눠 줄 파일로 내보냈습니다.',
+  'builder.stopExists':
+    '멈춤 {n, particle, 이} 이미 {time}에 있어 그 양식을 열었습니다. 새 멈춤은 다른 순간으로 재생하거나 이동한 뒤 추가하세요.',
   'builder.unsaved': '이 브라우저에 보관되지 않습니다(저장소를 쓸 수 없거나 가득 참). 파일로 내보내세요.',
 };
