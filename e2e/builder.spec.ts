@@ -276,3 +276,19 @@ test('Add stop at a moment that already has a stop says so, and the words there 
   await expect(p.getByTestId('builder.stops').getByRole('listitem')).toHaveCount(2);
   await expect(p.getByTestId('builder.message')).toHaveCount(0);
 });
+
+test('with the builder open, the skip links lead to it and not to the hidden console', async ({ page }) => {
+  await open(page);
+  await openBuilder(page);
+  const skips = page.getByRole('navigation', { name: 'Skip links' });
+  await expect(skips.getByRole('link', { name: 'Skip to the console' })).toBeHidden();
+  await skips.getByRole('link', { name: 'Skip to actions' }).focus();
+  await page.keyboard.press('Enter');
+  await expect(panel(page).getByTestId('builder.addStop')).toBeFocused();
+  // Closed, the side column's actions and console are back, and so are their skip links.
+  await panel(page).getByRole('button', { name: 'Close the lesson builder' }).click();
+  await expect(skips.getByRole('link', { name: 'Skip to the console' })).toBeAttached();
+  await skips.getByRole('link', { name: 'Skip to the console' }).focus();
+  await page.keyboard.press('Enter');
+  await expect(page.locator('#kubectl-input')).toBeFocused();
+});

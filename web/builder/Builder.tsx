@@ -434,6 +434,7 @@ export default function Builder() {
           className="primary builder-add"
           onClick={() => addStop(lab)}
           disabled={following}
+          data-skip="actions"
           data-testid="builder.addStop"
         >
           {t('builder.addStop', { time: formatTime(now) })}
