@@ -292,3 +292,25 @@ test('with the builder open, the skip links lead to it and not to the hidden con
   await page.keyboard.press('Enter');
   await expect(page.locator('#kubectl-input')).toBeFocused();
 });
+
+test('Start over asks before replacing the draft, and the keyboard follows the question', async ({
+  page,
+}) => {
+  await open(page);
+  await openBuilder(page);
+  const p = panel(page);
+  await lab(page, (l) => l.seek(5));
+  await p.getByTestId('builder.addStop').click();
+  await p.getByTestId('builder.new').focus();
+  await page.keyboard.press('Enter');
+  await expect(p.getByRole('button', { name: 'Cancel' })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(p.getByTestId('builder.new')).toBeFocused();
+  await expect(p.getByTestId('builder.stops').getByRole('listitem')).toHaveCount(1);
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('Shift+Tab');
+  await expect(p.getByRole('button', { name: 'Replace' })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(p.getByTestId('builder.new')).toBeFocused();
+  await expect(p.getByText('No stops yet.')).toBeVisible();
+});

@@ -325,6 +325,16 @@ function StartOver({ draft }: { draft: Draft }) {
   const [template, setTemplate] = useState('');
   const [asking, setAsking] = useState(false);
   const stops = stopIndexes(draft).length;
+  // The question replaces the button that asked it, and the button comes back in its place: the
+  // focus follows (to Cancel, the choice that loses nothing), rather than falling to the page.
+  const startRef = useRef<HTMLButtonElement>(null);
+  const cancelRef = useRef<HTMLButtonElement>(null);
+  const asked = useRef(false);
+  useEffect(() => {
+    if (asking) cancelRef.current?.focus();
+    else if (asked.current) startRef.current?.focus();
+    asked.current = asking;
+  }, [asking]);
   const go = () => {
     setAsking(false);
     void startDraft(lab, template || null);
@@ -352,12 +362,17 @@ function StartOver({ draft }: { draft: Draft }) {
           <button type="button" className="danger" onClick={go}>
             {t('builder.replace')}
           </button>{' '}
-          <button type="button" onClick={() => setAsking(false)}>
+          <button type="button" ref={cancelRef} onClick={() => setAsking(false)}>
             {t('builder.cancel')}
           </button>
         </span>
       ) : (
-        <button type="button" onClick={() => (stops > 0 ? setAsking(true) : go())} data-testid="builder.new">
+        <button
+          type="button"
+          ref={startRef}
+          onClick={() => (stops > 0 ? setAsking(true) : go())}
+          data-testid="builder.new"
+        >
           {t('builder.new')}
         </button>
       )}
