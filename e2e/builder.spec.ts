@@ -314,3 +314,20 @@ test('Start over asks before replacing the draft, and the keyboard follows the q
   await expect(p.getByTestId('builder.new')).toBeFocused();
   await expect(p.getByText('No stops yet.')).toBeVisible();
 });
+
+test('a choice removed from the keyboard leaves the focus on the choice in its place', async ({ page }) => {
+  await open(page);
+  await openBuilder(page);
+  const p = panel(page);
+  await lab(page, (l) => l.seek(5));
+  await p.getByTestId('builder.addStop').click();
+  await p.getByTestId('builder.ask').check();
+  await p.getByRole('button', { name: 'Add a choice' }).click();
+  await p.getByTestId('builder.choice.0').fill('3');
+  await p.getByTestId('builder.choice.1').fill('4');
+  await p.getByTestId('builder.choice.2').fill('5');
+  await p.getByRole('button', { name: 'Remove choice 2' }).focus();
+  await page.keyboard.press('Enter');
+  await expect(p.getByTestId('builder.choice.1')).toHaveValue('5');
+  await expect(p.getByTestId('builder.choice.1')).toBeFocused();
+});

@@ -121,6 +121,16 @@ function QuestionForm({ k, q }: { k: number; q: DraftQuestion }) {
     editStop(k, { question: number ? { ...rest, kind: 'number', number: q.number ?? newNumber() } : rest });
   };
   const isNumber = q.kind === 'number';
+  // A choice removed from the keyboard: its ✕ is gone, so the focus goes to the text of the choice
+  // now in its place (or the last one), not to the page.
+  const choicesRef = useRef<HTMLFieldSetElement>(null);
+  const focusChoice = useRef<number | null>(null);
+  useEffect(() => {
+    const i = focusChoice.current;
+    focusChoice.current = null;
+    if (i !== null)
+      choicesRef.current?.querySelector<HTMLElement>(`[data-testid="builder.choice.${i}"]`)?.focus();
+  }, [q.choices]);
   return (
     <div className="builder-question">
       <BothFields
@@ -155,7 +165,7 @@ function QuestionForm({ k, q }: { k: number; q: DraftQuestion }) {
       {isNumber ? (
         <NumberForm n={q.number ?? newNumber()} onChange={(number) => setQ({ number })} />
       ) : (
-        <fieldset className="builder-choices">
+        <fieldset className="builder-choices" ref={choicesRef}>
           <legend>{t('builder.choices')}</legend>
           {q.choices.map((c, i) => (
             <div className="builder-choice" key={i}>
@@ -188,12 +198,13 @@ function QuestionForm({ k, q }: { k: number; q: DraftQuestion }) {
                 disabled={q.choices.length <= 2}
                 aria-label={t('builder.removeChoice', { n: i + 1 })}
                 title={t('builder.removeChoice', { n: i + 1 })}
-                onClick={() =>
+                onClick={() => {
+                  focusChoice.current = Math.min(i, q.choices.length - 2);
                   setQ({
                     choices: q.choices.filter((_, n) => n !== i),
                     answer: q.answer === i ? 0 : q.answer > i ? q.answer - 1 : q.answer,
-                  })
-                }
+                  });
+                }}
               >
                 ✕
               </button>
