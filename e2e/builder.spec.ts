@@ -331,3 +331,24 @@ test('a choice removed from the keyboard leaves the focus on the choice in its p
   await expect(p.getByTestId('builder.choice.1')).toHaveValue('5');
   await expect(p.getByTestId('builder.choice.1')).toBeFocused();
 });
+
+test("a question's problem shows by the question, and the claims are not marked wrong", async ({ page }) => {
+  await open(page);
+  await openBuilder(page);
+  const p = panel(page);
+  await lab(page, (l) => l.seek(5));
+  await p.getByTestId('builder.addStop').click();
+  await p.getByTestId('builder.claims').fill('pods: { v1: 3 }');
+  await p.getByTestId('builder.ask').check();
+  await p.getByTestId('builder.share').click();
+  const problem = p.getByTestId('builder.stopProblem');
+  await expect(problem).toHaveText('spec.steps[0].question.prompt: Required value');
+  await expect(problem).toBeInViewport({ ratio: 1 });
+  await expect(p.getByTestId('builder.claims')).toHaveAttribute('aria-invalid', 'false');
+  // Above the claims field, after the question.
+  const [problemY, claimsY] = await Promise.all([
+    problem.evaluate((e) => e.getBoundingClientRect().top),
+    p.getByTestId('builder.claims').evaluate((e) => e.getBoundingClientRect().top),
+  ]);
+  expect(problemY).toBeLessThan(claimsY);
+});

@@ -256,15 +256,29 @@ function StopForm({ draft, k }: { draft: Draft; k: number }) {
   const problems = useBuilder((s) => s.problems).filter((p) => p.stop === k);
   const claimsId = useId();
   const q = step.question;
-  // What a play, share or check found wrong comes into view where the teacher fixes it: the form
-  // is taller than the panel at 1280×720, and the message would otherwise wait below the notes.
-  const problemsRef = useRef<HTMLDivElement>(null);
+  // What a play, share or check found wrong shows where the teacher fixes it (a claim's problem
+  // under the claims, the question's or narration's above them) and comes into view: the form is
+  // taller than the panel at 1280×720.
+  const claimProblems = problems.filter((p) => p.claims);
+  const otherProblems = problems.filter((p) => !p.claims);
+  const formRef = useRef<HTMLDivElement>(null);
   const problemsText = problems.map((p) => p.message).join('\n');
   useEffect(() => {
-    if (problemsText) problemsRef.current?.scrollIntoView({ block: 'nearest' });
+    if (problemsText)
+      formRef.current?.querySelector('.builder-problem')?.scrollIntoView({ block: 'nearest' });
   }, [problemsText]);
+  const problemList = (list: typeof problems, id?: string) =>
+    list.length > 0 && (
+      <div id={id}>
+        {list.map((p, i) => (
+          <p key={i} className="builder-problem" role="alert" data-testid="builder.stopProblem">
+            {p.message}
+          </p>
+        ))}
+      </div>
+    );
   return (
-    <div className="builder-form" data-testid={`builder.form.${k}`}>
+    <div className="builder-form" ref={formRef} data-testid={`builder.form.${k}`}>
       <details className="builder-steps">
         <summary>{t('builder.steps')}</summary>
         <pre tabIndex={0}>{steps.map((s) => `${formatTime(s.at)} $ ${s.run}`).join('\n')}</pre>
@@ -286,6 +300,7 @@ function StopForm({ draft, k }: { draft: Draft; k: number }) {
         {t('builder.ask')}
       </label>
       {q && <QuestionForm k={k} q={q} />}
+      {problemList(otherProblems)}
       <label className="builder-claims" htmlFor={claimsId}>
         <span>{t('builder.claims')}</span>
         <textarea
@@ -293,8 +308,10 @@ function StopForm({ draft, k }: { draft: Draft; k: number }) {
           rows={2}
           spellCheck={false}
           value={step.claims ?? ''}
-          aria-invalid={problems.length > 0}
-          aria-describedby={problems.length ? `${claimsId}-problems ${claimsId}-hint` : `${claimsId}-hint`}
+          aria-invalid={claimProblems.length > 0}
+          aria-describedby={
+            claimProblems.length ? `${claimsId}-problems ${claimsId}-hint` : `${claimsId}-hint`
+          }
           onChange={(e) => editStop(k, { claims: e.currentTarget.value || undefined })}
           data-testid="builder.claims"
         />
@@ -302,15 +319,7 @@ function StopForm({ draft, k }: { draft: Draft; k: number }) {
           {t('builder.claimsHint')}
         </span>
       </label>
-      {problems.length > 0 && (
-        <div ref={problemsRef} id={`${claimsId}-problems`}>
-          {problems.map((p, i) => (
-            <p key={i} className="builder-problem" role="alert" data-testid="builder.stopProblem">
-              {p.message}
-            </p>
-          ))}
-        </div>
-      )}
+      {problemList(claimProblems, `${claimsId}-problems`)}
       <button
         type="button"
         className="builder-check"

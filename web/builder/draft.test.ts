@@ -173,6 +173,7 @@ describe('claims typed at a stop', () => {
     expect(r.problems).toEqual([
       {
         stop: 2,
+        claims: true,
         message: expect.stringContaining(
           'spec.steps[2].expect.pods.v2: Invalid value: "x"',
         ) as unknown as string,
@@ -207,7 +208,7 @@ describe('claims typed at a stop', () => {
     const report = claimsReport(d, checkScenarioClaims(wrong.scenario), time);
     expect(report.checked).toBe(2);
     expect(report.problems).toEqual([
-      { stop: 2, message: '30s expect.pods.v2: claims 5, the screen shows 3' },
+      { stop: 2, claims: true, message: '30s expect.pods.v2: claims 5, the screen shows 3' },
     ]);
   });
 

@@ -81,6 +81,8 @@ export interface Draft {
 export interface DraftProblem {
   stop: number;
   message: string;
+  /** The problem is in the stop's claims (`expect:`), and is shown beside them. */
+  claims?: true;
 }
 
 export type DraftResult = { ok: true; scenario: Scenario } | { ok: false; problems: DraftProblem[] };
@@ -358,7 +360,11 @@ export function draftToScenario(d: Draft): DraftResult {
         const claims = parseClaimsText(s.claims, `spec.steps[${i}].expect`);
         if (claims) out['expect'] = claims;
       } catch (e) {
-        problems.push({ stop: stopOf.get(i) ?? -1, message: e instanceof Error ? e.message : String(e) });
+        problems.push({
+          stop: stopOf.get(i) ?? -1,
+          message: e instanceof Error ? e.message : String(e),
+          claims: true,
+        });
       }
     const q = s.question;
     if (q) {
@@ -392,8 +398,9 @@ export function draftToScenario(d: Draft): DraftResult {
     return { ok: true, scenario };
   } catch (e) {
     const message = e instanceof Error ? e.message : String(e);
-    const m = /^spec\.steps\[(\d+)\]/.exec(message);
-    return { ok: false, problems: [{ stop: m ? (stopOf.get(Number(m[1])) ?? -1) : -1, message }] };
+    const m = /^spec\.steps\[(\d+)\](\.expect\b)?/.exec(message);
+    const stop = m ? (stopOf.get(Number(m[1])) ?? -1) : -1;
+    return { ok: false, problems: [{ stop, message, ...(m?.[2] ? { claims: true as const } : {}) }] };
   }
 }
 
@@ -434,6 +441,7 @@ export function claimsReport(
     for (const c of r.results)
       if (!c.ok)
         problems.push({
+          claims: true,
           stop: stopOf.get(r.index) ?? -1,
           message: `${r.at === undefined ? '' : `${time(r.at)} `}${describeFailure(c)}`,
         });
