@@ -218,6 +218,9 @@ test('an exported lesson file, imported in another browser, opens in the builder
   await open(other);
   await other.getByTestId('share.file').setInputFiles(file);
   await expect.poll(async () => (await state(other)).steps.map((s) => s.run)).toContain(SET_IMAGE);
+  // It opens as the lesson it is, at its first stop, ready to play or present.
+  await expect(other.getByTestId('lesson.progress')).toHaveText('Stop 1 of 3');
+  await expect(other.getByTestId('lesson.say')).toContainText('Three pods of v1 answer.');
   await openBuilder(other);
   const q = panel(other);
   await expect(q.getByTestId('builder.stops').getByRole('listitem')).toHaveCount(3);

@@ -799,6 +799,18 @@ export async function importFile(file: FileLike): Promise<void> {
   });
 }
 
+/** Plays an imported lesson from its first stop, under the id the builder gives it. */
+async function openAsLesson(scenario: Scenario): Promise<void> {
+  await loadLessons();
+  const id = `${CUSTOM_PREFIX}${scenario.metadata.name}`;
+  try {
+    registerLesson(lessonFromScenario(scenario, id));
+  } catch {
+    return; // Not a lesson after all: it stays open as the scenario it is.
+  }
+  await startLesson(theLab(), id, 0);
+}
+
 export function confirmImport(): void {
   const p = pendingImport;
   pendingImport = undefined;
@@ -820,6 +832,8 @@ export function confirmImport(): void {
     return;
   }
   set({ kept: canonical(p.scenario) });
+  // A lesson's file (the builder's export: its steps have stops) opens as the lesson.
+  if (p.scenario.spec.steps.some((st) => st.stop)) void openAsLesson(p.scenario);
   saveNow();
 }
 
