@@ -339,9 +339,20 @@ describe('the lesson name, from its title', () => {
     ['Über <script> 日本', 'uber-script'],
     ['Déploiement progressif', 'deploiement-progressif'],
     ['ﬁle №2', 'file-no2'],
-    ['롤링 업데이트', 'my-lesson'],
     ['', 'my-lesson'],
+    ['  ', 'my-lesson'],
   ])('%j is %j', (title, name) => {
     expect(safeName(title)).toBe(name);
+  });
+
+  it('a title with no Latin letter gets a name of its own, the same each time', () => {
+    const rolling = safeName('롤링 업데이트');
+    const blueGreen = safeName('블루/그린 배포');
+    expect(rolling).toMatch(/^lesson-[0-9a-f]{8}$/);
+    expect(blueGreen).toMatch(/^lesson-[0-9a-f]{8}$/);
+    expect(blueGreen).not.toBe(rolling);
+    expect(safeName(' 롤링 업데이트 ')).toBe(rolling);
+    // A name already made passes through unchanged (a file's name, read back).
+    expect(safeName(rolling)).toBe(rolling);
   });
 });

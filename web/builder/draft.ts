@@ -131,7 +131,21 @@ export function safeName(text: string): string {
     .replace(/^-+|-+$/g, '')
     .slice(0, 40)
     .replace(/-+$/, '');
-  return n || NEW_NAME;
+  if (n) return n;
+  // A title without a Latin letter or digit ("롤링 업데이트"): a name of its own all the same, or
+  // every such lesson would be my-lesson: one lesson id, so one record of progress for all of them.
+  const title = text.trim();
+  return title ? `lesson-${fnv1a(title)}` : NEW_NAME;
+}
+
+/** FNV-1a of the text's UTF-16 units, as 8 hex digits: the same title always gives the same name. */
+function fnv1a(text: string): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return (h >>> 0).toString(16).padStart(8, '0');
 }
 
 function stepOf(s: ScenarioStep, claims: (c: NonNullable<ScenarioStep['expect']>) => string): DraftStep {
