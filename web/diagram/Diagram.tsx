@@ -101,7 +101,7 @@ export function Diagram({
         zoom,
         (w) => layout(view, showNodes, memory.slots, w, memory.drawn),
         fit,
-        { spare: SPARE_H, cap: fillCap.of(box, zoom) },
+        fit === 'fill' ? { spare: SPARE_H, cap: fillCap.of(box, zoom) } : undefined,
       );
       if (fit === 'fill') fillCap.drawn(drawn.scale);
       return drawn;

@@ -33,18 +33,17 @@ function returnFocus(opener: Element | null): void {
   // A pod in the diagram is an SVG element, and may have been drawn anew meanwhile (the diagram
   // laid out again): the element drawn for the same thing now (`data-focus-key`) takes it.
   const key = opener instanceof Element ? opener.getAttribute('data-focus-key') : null;
-  const target =
-    opener?.isConnected || key === null
-      ? opener
-      : [...document.querySelectorAll('[data-focus-key]')].find(
-          (e) => e.getAttribute('data-focus-key') === key,
-        );
+  const target = opener?.isConnected || key === null ? opener : drawnFor(key);
   if ((target instanceof HTMLElement || target instanceof SVGElement) && target !== document.body) {
     target.focus();
     if (document.activeElement === target) return;
   }
   document.querySelector<HTMLElement>(LANDMARK)?.focus();
 }
+
+/** The element drawn now for the thing `key` names (`data-focus-key`), if any. */
+const drawnFor = (key: string): Element | undefined =>
+  [...document.querySelectorAll('[data-focus-key]')].find((e) => e.getAttribute('data-focus-key') === key);
 
 /** The element that last took the focus (a pod's glyph, say), to follow it when it is drawn anew. */
 let lastFocused: Element | null = null;
@@ -68,9 +67,7 @@ export function useFocusThroughRedraw(): void {
     const now = document.activeElement;
     const key = lost.getAttribute('data-focus-key');
     if (key === null || (now && now !== document.body)) return;
-    const next = [...document.querySelectorAll('[data-focus-key]')].find(
-      (e) => e.getAttribute('data-focus-key') === key,
-    );
+    const next = drawnFor(key);
     if (next instanceof SVGElement || next instanceof HTMLElement) next.focus();
   });
 }
