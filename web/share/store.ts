@@ -264,15 +264,22 @@ async function tryOpen(scenario: Scenario, at: number, view: ShareView): Promise
     return { key: 'share.problem.replayFailed', detail: e instanceof Error ? e.message : String(e) };
   }
   if (view.lesson) {
-    // The lesson player reloads its own scenario at the stop (an unknown lesson id is ignored).
-    await loadLessons();
-    // A teacher's lesson (the builder's) is the scenario itself: its stops are the lesson.
-    if (view.lesson.startsWith(CUSTOM_PREFIX) && scenario.spec.steps.some((st) => st.stop))
-      registerLesson(lessonFromScenario(scenario, view.lesson));
-    await startLesson(theLab(), view.lesson, view.stop ?? 0);
+    await playLesson(scenario, view.lesson, view.stop ?? 0);
     if (view.present && theLab().store.getState().lesson.id !== null) setPresenting(theLab(), true);
   }
   return undefined;
+}
+
+/**
+ * Plays lesson `id` from `stop`: the lesson player reloads its own scenario at the stop (an unknown
+ * id is ignored). A teacher's lesson (the builder's, `custom-…`) is `scenario` itself: its stops
+ * are the lesson. Throws when such a scenario does not make a lesson.
+ */
+async function playLesson(scenario: Scenario, id: string, stop: number): Promise<void> {
+  await loadLessons();
+  if (id.startsWith(CUSTOM_PREFIX) && scenario.spec.steps.some((st) => st.stop))
+    registerLesson(lessonFromScenario(scenario, id));
+  await startLesson(theLab(), id, stop);
 }
 
 function stripFragment(): void {
@@ -799,18 +806,6 @@ export async function importFile(file: FileLike): Promise<void> {
   });
 }
 
-/** Plays an imported lesson from its first stop, under the id the builder gives it. */
-async function openAsLesson(scenario: Scenario): Promise<void> {
-  await loadLessons();
-  const id = `${CUSTOM_PREFIX}${scenario.metadata.name}`;
-  try {
-    registerLesson(lessonFromScenario(scenario, id));
-  } catch {
-    return; // Not a lesson after all: it stays open as the scenario it is.
-  }
-  await startLesson(theLab(), id, 0);
-}
-
 export function confirmImport(): void {
   const p = pendingImport;
   pendingImport = undefined;
@@ -832,8 +827,10 @@ export function confirmImport(): void {
     return;
   }
   set({ kept: canonical(p.scenario) });
-  // A lesson's file (the builder's export: its steps have stops) opens as the lesson.
-  if (p.scenario.spec.steps.some((st) => st.stop)) void openAsLesson(p.scenario);
+  // A lesson's file (the builder's export: its steps have stops) opens as the lesson, under the id
+  // the builder gives it; one that does not make a lesson stays open as the scenario it is.
+  if (p.scenario.spec.steps.some((st) => st.stop))
+    playLesson(p.scenario, `${CUSTOM_PREFIX}${p.scenario.metadata.name}`, 0).catch(() => {});
   saveNow();
 }
 
