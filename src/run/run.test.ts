@@ -235,6 +235,25 @@ describe('createRun', () => {
     expect(run.frame().steps[1]!.stdout).toBe(step.stdout);
   });
 
+  it('a watching step is watched again when the checkpoint gone back to is at its own instant', () => {
+    // At 40 (on the checkpoint grid) and at 33 (a step's instant has a checkpoint of its own), a
+    // checkpoint is taken after the step began watching: it cannot restore the watch.
+    for (const at of [33, 40]) {
+      const s = scenario([
+        { at: 30, run: 'kubectl set image deployment/kubia nodejs=luksa/kubia:v2' },
+        { at, run: 'kubectl rollout status deployment/kubia' },
+      ]);
+      const run = createRun(s);
+      run.seek(at + 15);
+      run.seek(at + 2);
+      run.seek(200);
+      const direct = createRun(s);
+      direct.seek(200);
+      expect(run.frame().steps[1]).toEqual(direct.frame().steps[1]);
+      expect(run.frame().steps[1]!.status).toBe('done');
+    }
+  });
+
   it('a watching step lost by going back is watched again before the recording goes further', () => {
     const s = scenario([
       { at: 30, run: 'kubectl set image deployment/kubia nodejs=luksa/kubia:v2' },

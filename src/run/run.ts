@@ -418,7 +418,8 @@ class RunImpl implements RunControls {
         from = Math.min(from, r.at);
     if (!Number.isFinite(from)) return;
     const now = this.live.now;
-    this.restoreAtOrBefore(Math.max(0, from - EPS));
+    // Strictly before: a checkpoint at the step's own instant was taken after it began watching.
+    this.restoreAtOrBefore(Math.max(0, from - 2 * EPS));
     this.moveTo(now);
   }
 
