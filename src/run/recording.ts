@@ -114,7 +114,8 @@ export class Recording {
     readonly checkpointWrites: number,
     /**
      * Checkpoints this many seconds behind the newest are thinned to one every `sparseEvery`
-     * seconds, keeping each one `checkpointWrites` writes after the last kept (0: never thinned).
+     * seconds, keeping each one `checkpointWrites` writes after the last kept and the first after
+     * each step (0: never thinned).
      */
     readonly denseSeconds = 0,
     readonly sparseEvery = checkpointEvery,
@@ -140,7 +141,11 @@ export class Recording {
     while (i < list.length - 1 && list[i]!.t < horizon - EPS) {
       const c = list[i++]!;
       const prev = list[kept - 1]!;
-      if (c.t - prev.t >= this.sparseEvery - EPS || c.writes - prev.writes >= this.checkpointWrites)
+      if (
+        c.t - prev.t >= this.sparseEvery - EPS ||
+        c.writes - prev.writes >= this.checkpointWrites ||
+        c.next !== prev.next
+      )
         list[kept++] = c;
     }
     if (i === kept) {

@@ -138,6 +138,26 @@ describe('createRun', () => {
     );
   });
 
+  it('steps between checkpoints (each then has one at its instant) seek as going straight there', () => {
+    const offGrid = scenario([
+      { at: 23.4, run: 'kubectl set image deployment/kubia nodejs=luksa/kubia:v2' },
+      { at: 37.25, run: 'kubectl rollout undo deployment/kubia' },
+      { at: 51.9, run: 'kubectl scale deployment/kubia --replicas=5' },
+    ]);
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: 200, max: 700 }), { minLength: 1, maxLength: 6 }), (ts) => {
+        const run = createRun(offGrid, { freeze: true });
+        run.seek(120);
+        for (const t of ts) run.seek(t / 10);
+        const direct = createRun(offGrid, { freeze: true });
+        direct.seek(120);
+        direct.seek(ts[ts.length - 1]! / 10);
+        expect(comparable(run.frame())).toEqual(comparable(direct.frame()));
+      }),
+      { numRuns: 10 },
+    );
+  });
+
   it('pods have served the same requests after scrubbing back and forth as going straight there', () => {
     // Checkpoints keep the requests each pod served and its app log apart from the kubelet's
     // records: both must be back after a seek, where a frame does not show them.

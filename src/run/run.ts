@@ -352,12 +352,15 @@ class RunImpl implements RunControls {
     }
     const k = t / checkpointEvery;
     const onGrid = Math.abs(k - Math.round(k)) < EPS;
-    if (onGrid || sample) {
+    const last = checkpoints[checkpoints.length - 1];
+    // A step ran since the last checkpoint: one at its instant, where people scrub most (just
+    // after what they did), so that a seek there need not run the step and its instant again.
+    const stepRan = last !== undefined && last.next !== this.next;
+    if (onGrid || sample || stepRan) {
       const writes = this.live.store.resourceVersion;
-      const last = checkpoints[checkpoints.length - 1];
       // Again at the same instant (a step ran): the later state replaces the earlier.
       const again = last !== undefined && Math.abs(last.t - t) < EPS;
-      if (again || onGrid || !last || writes - last.writes >= checkpointWrites)
+      if (again || onGrid || stepRan || !last || writes - last.writes >= checkpointWrites)
         this.rec.addCheckpoint({ t, snapshot: this.live.checkpoint(), next: this.next, writes });
     }
     this.rec.front = p;
