@@ -25,7 +25,7 @@ import { formatSelector, parseSelector, selectorMatches } from '../k8s/labels.ts
 import { mergePatch, strategicMergePatch } from '../k8s/merge.ts';
 import { apiVersionOf, groupResource, type ResourceInfo } from '../k8s/resources.ts';
 import type { KubeEvent, KubeObject, LabelSelector } from '../k8s/types.ts';
-import { decodeObject, DecodeError, goPrintValue } from '../k8s/decode.ts';
+import { decodeObject, decodeObjectWarn, DecodeError, goPrintValue } from '../k8s/decode.ts';
 import { formatFieldError, goQuote, validate, type FieldError } from '../k8s/validation.ts';
 import { goJsonMarshal, NAMESPACES } from './apply.ts';
 import { evictPod } from './eviction.ts';
@@ -229,8 +229,13 @@ export const WATCH_HISTORY = 100_000;
 
 export interface WriteOptions {
   dryRun?: boolean;
-  /** The request's `fieldValidation`: `Strict` refuses unknown fields (what kubectl sends). */
+  /**
+   * The request's `fieldValidation`: `Strict` refuses unknown fields (what kubectl sends by
+   * default); otherwise they are dropped, with a warning under `Warn` (also when it is not given).
+   */
   fieldValidation?: string | undefined;
+  /** Receives the warnings the response carries (`unknown field "spec.foo"`). */
+  warnings?: string[];
 }
 
 export interface DeleteOptions extends WriteOptions {
@@ -457,8 +462,7 @@ export class ApiServer {
     opts: WriteOptions = {},
   ): KubeObject {
     this.writable(info, 'create');
-    const obj = this.decode(info, body);
-    this.checkTypes(info, obj, 'json', opts);
+    const obj = this.checkTypes(info, this.decode(info, body), 'json', opts);
     const ns = this.namespaceFor(info, namespace);
     if (obj.metadata.namespace !== undefined && ns !== undefined && obj.metadata.namespace !== ns)
       throw badRequest(
@@ -487,8 +491,7 @@ export class ApiServer {
     opts: WriteOptions & { subresource?: 'status' } = {},
   ): KubeObject {
     this.writable(info, 'update');
-    const obj = this.decode(info, body);
-    this.checkTypes(info, obj, 'json', opts);
+    const obj = this.checkTypes(info, this.decode(info, body), 'json', opts);
     const ns = this.namespaceFor(info, namespace);
     if (obj.metadata.name !== name)
       throw badRequest(
@@ -540,9 +543,12 @@ export class ApiServer {
     const existing = this.cluster.store.get(info.kind, ns, objectName);
     if (!existing) throw notFoundError(info, objectName);
     const patched = applyPatch(existing, type, patch);
-    const decoded = this.decode(info, patched);
-    this.checkTypes(info, decoded, type === 'strategic' ? 'unstructured' : 'json', opts, () =>
-      type === 'strategic' ? goPrintValue(patch) : goJsonMarshal(patched),
+    const decoded = this.checkTypes(
+      info,
+      this.decode(info, patched),
+      type === 'strategic' ? 'unstructured' : 'json',
+      opts,
+      () => (type === 'strategic' ? goPrintValue(patch) : goJsonMarshal(patched)),
     );
     const obj = keepEmptyResourcesAsStored(decoded, existing);
     if (obj.metadata.name !== objectName)
@@ -711,7 +717,8 @@ export class ApiServer {
    * patch (`shown`: the `%+v` of a strategic merge patch, the patched object's JSON otherwise).
    * Unknown fields alone are refused only under `fieldValidation=Strict` (400, `strict decoding
    * error: unknown field "spec.foo"`, after transformDecodeError's words for a create or an
-   * update); otherwise they are left as they are.
+   * update); otherwise they are dropped, as decoding into the Go type drops them, each with a
+   * warning unless the request asked to `Ignore` them. Returns the object to go on with.
    */
   private checkTypes(
     info: ResourceInfo,
@@ -719,12 +726,17 @@ export class ApiServer {
     mode: 'json' | 'unstructured',
     opts: WriteOptions,
     shown?: () => string,
-  ): void {
+  ): KubeObject {
     try {
       decodeObject(obj as unknown as Record<string, unknown>, mode);
+      return obj;
     } catch (e) {
       if (!(e instanceof DecodeError)) throw e;
-      if (e.strict && opts.fieldValidation !== 'Strict') return;
+      if (e.strict && opts.fieldValidation !== 'Strict') {
+        const r = decodeObjectWarn<KubeObject>(obj as unknown as Record<string, unknown>, mode);
+        if (opts.fieldValidation !== 'Ignore') opts.warnings?.push(...r.warnings);
+        return r.obj;
+      }
       if (e.strict && shown) throw badRequest(e.detail);
       if (!shown)
         throw badRequest(

@@ -870,7 +870,8 @@ export function decodeObjectWarn<T>(
   } catch (e) {
     if (!(e instanceof DecodeError) || !e.strict) throw e;
     const warnings = e.detail.slice('strict decoding error: '.length).split(', ');
-    return { obj: dropUnknown(obj) as T, warnings };
+    // Decoded as the rest would be (nulls dropped, values read into their types).
+    return { obj: decodeObject<T>(dropUnknown(obj) as Record<string, unknown>, mode), warnings };
   }
 }
 

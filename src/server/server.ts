@@ -351,6 +351,16 @@ export function startServer(options: ServerOptions = {}): Promise<RunningServer>
       );
     const dryRun = q.getAll('dryRun').includes('All');
     const fieldValidation = q.get('fieldValidation') ?? undefined;
+    // The API server's warnings for this request (unknown fields dropped), as Warning headers.
+    const warnings: string[] = [];
+    const warned = <T>(result: T): T => {
+      if (warnings.length) {
+        const given = res.getHeader('Warning');
+        const before = given === undefined ? [] : Array.isArray(given) ? given : [String(given)];
+        res.setHeader('Warning', [...before, ...warnings.map((w) => `299 - ${JSON.stringify(w)}`)]);
+      }
+      return result;
+    };
     const namespace = route.namespace;
     if (
       subresource !== undefined &&
@@ -407,7 +417,10 @@ export function startServer(options: ServerOptions = {}): Promise<RunningServer>
       });
     }
     if (method === 'POST' && name === undefined)
-      return reply(api.create(info, namespace, await readObject(), { dryRun, fieldValidation }), 201);
+      return reply(
+        warned(api.create(info, namespace, await readObject(), { dryRun, fieldValidation, warnings })),
+        201,
+      );
     if (name === undefined)
       throw new StatusError(
         405,
@@ -457,17 +470,27 @@ export function startServer(options: ServerOptions = {}): Promise<RunningServer>
         return reply(api.get(info, namespace, name));
       case 'PUT':
         return reply(
-          api.update(info, namespace, name, await readObject(), { dryRun, fieldValidation, ...sub }),
+          warned(
+            api.update(info, namespace, name, await readObject(), {
+              dryRun,
+              fieldValidation,
+              warnings,
+              ...sub,
+            }),
+          ),
         );
       case 'PATCH': {
         const type = patchTypes[contentType];
         if (!type) throw unsupportedPatch(contentType);
         return reply(
-          api.patch(info, namespace, name, type, parseJson(await readBody(req)), {
-            dryRun,
-            fieldValidation,
-            ...sub,
-          }),
+          warned(
+            api.patch(info, namespace, name, type, parseJson(await readBody(req)), {
+              dryRun,
+              fieldValidation,
+              warnings,
+              ...sub,
+            }),
+          ),
         );
       }
       case 'DELETE': {
