@@ -5,11 +5,11 @@
  */
 import { deepCopy, deepEqual } from '../k8s/copy.ts';
 import { setDefaults } from '../k8s/defaults.ts';
-import { decodeObject, DecodeError, goPrintValue } from '../k8s/decode.ts';
+import { decodeObject, decodeObjectWarn, DecodeError, goPrintValue } from '../k8s/decode.ts';
 import { threeWayMerge, threeWayPatch } from '../k8s/merge.ts';
 import { apiVersionOf, resolveResource, type ResourceInfo } from '../k8s/resources.ts';
 import type { KubeObject } from '../k8s/types.ts';
-import { goQuote, invalidError, validate, ValidationError } from '../k8s/validation.ts';
+import { goQuote, invalidError, servedInvalidMessage, validate, ValidationError } from '../k8s/validation.ts';
 import { LastAppliedConfigAnnotation } from './controllers/deployment/util.ts';
 import type { SimCluster } from './cluster.ts';
 
@@ -96,6 +96,8 @@ export interface PreparedApply {
   next: KubeObject;
   existing: KubeObject | undefined;
   action: ApplyAction;
+  /** The API server's warnings (unknown fields under fieldValidation=Warn), as kubectl prints them. */
+  warnings: string[];
 }
 
 type Json = Parameters<typeof threeWayMerge>[0];
@@ -110,14 +112,29 @@ const serverFields = [
   'selfLink',
 ];
 
-/** kubectl validates the basics client-side before sending anything. */
-export function checkManifest(raw: Record<string, unknown>, source: string): ResourceInfo {
+/**
+ * kubectl's schema check before anything is sent (skipped with --validate=false): a manifest
+ * without apiVersion or kind is refused, and the rest of its stream is not read.
+ */
+export function checkSchema(raw: Record<string, unknown>, source: string): void {
   const missing: string[] = [];
   if (!raw['apiVersion']) missing.push('apiVersion not set');
   if (!raw['kind']) missing.push('kind not set');
+  // An aggregate of one prints without brackets.
   if (missing.length)
     throw new ApiError(
-      `error validating "${source}": error validating data: [${missing.join(', ')}]; if you choose to ignore these errors, turn validation off with --validate=false`,
+      `error validating "${source}": error validating data: ${missing.length === 1 ? missing[0]! : `[${missing.join(', ')}]`}; if you choose to ignore these errors, turn validation off with --validate=false`,
+    );
+}
+
+/**
+ * The resource builder's mapping of a manifest to a resource the server serves (with validation
+ * off, a manifest without a kind cannot even be decoded).
+ */
+export function mapManifest(raw: Record<string, unknown>, source: string): ResourceInfo {
+  if (!raw['kind'])
+    throw new ApiError(
+      `unable to decode ${goQuote(source)}: Object 'Kind' is missing in '${goJsonMarshal(raw)}'`,
     );
   const kind = String(raw['kind']);
   const info = resolveResource(kind);
@@ -125,20 +142,51 @@ export function checkManifest(raw: Record<string, unknown>, source: string): Res
   if (
     !info ||
     info.kind !== kind ||
-    apiVersionOf(info) !== raw['apiVersion'] ||
+    apiVersionOf(info) !== (raw['apiVersion'] ?? '') ||
     info.kind === 'Event' ||
     info.kind === 'Namespace'
   ) {
     throw new ApiError(
-      `resource mapping not found for name: "${String(meta['name'] ?? '')}" namespace: "${String(meta['namespace'] ?? '')}" from "${source}": no matches for kind "${kind}" in version "${String(raw['apiVersion'])}"\nensure CRDs are installed first`,
-    );
-  }
-  if (typeof meta['name'] !== 'string' || meta['name'] === '') {
-    throw new ApiError(
-      `error when retrieving current configuration of:\nResource: "${info.group ? `${info.group}/${info.version}` : info.version}, Resource=${info.plural}", GroupVersionKind: "${apiVersionOf(info)}, Kind=${info.kind}"\nName: "", Namespace: "default"\nfrom server for: "${source}": resource name may not be empty`,
+      `resource mapping not found for name: "${String(meta['name'] ?? '')}" namespace: "${String(meta['namespace'] ?? '')}" from "${source}": no matches for kind "${kind}" in version "${String(raw['apiVersion'] ?? '')}"\nensure CRDs are installed first`,
     );
   }
   return info;
+}
+
+/** apply's first request, the GET of the object, needs a name. */
+export function checkName(raw: Record<string, unknown>, info: ResourceInfo, source: string): void {
+  const meta = (raw['metadata'] ?? {}) as Record<string, unknown>;
+  if (typeof meta['name'] !== 'string' || meta['name'] === '') {
+    throw new ApiError(
+      `error when retrieving current configuration of:\n${resourceText(info, '', 'default')}\nfrom server for: "${source}": resource name may not be empty`,
+    );
+  }
+}
+
+/** The resource builder's Info as kubectl prints it (`%v`) in apply's errors. */
+function resourceText(info: ResourceInfo, name: string, namespace: string): string {
+  return `Resource: "${info.group ? `${info.group}/${info.version}` : info.version}, Resource=${info.plural}", GroupVersionKind: "${apiVersionOf(info)}, Kind=${info.kind}"\nName: "${name}", Namespace: "${namespace}"`;
+}
+
+/** kubectl validates the basics client-side before sending anything. */
+export function checkManifest(raw: Record<string, unknown>, source: string): ResourceInfo {
+  checkSchema(raw, source);
+  const info = mapManifest(raw, source);
+  checkName(raw, info, source);
+  return info;
+}
+
+/** `--validate`: Strict refuses unknown fields, Warn drops them with a warning, Ignore silently. */
+export type FieldValidation = 'Strict' | 'Warn' | 'Ignore';
+
+export interface ApplyOptions {
+  /** What kubectl sends as fieldValidation (Strict unless --validate says otherwise). */
+  fieldValidation?: FieldValidation;
+  /**
+   * --dry-run=client: nothing is sent but the GET, so the server checks nothing; an existing
+   * object is reported configured whatever the change.
+   */
+  clientDryRun?: boolean;
 }
 
 /**
@@ -150,8 +198,18 @@ export function prepareApply(
   raw: Record<string, unknown>,
   source = 'STDIN',
   namespaceOverride?: string,
+  options: ApplyOptions = {},
 ): PreparedApply {
   const info = checkManifest(raw, source);
+  const fieldValidation = options.fieldValidation ?? 'Strict';
+  const warnings: string[] = [];
+  /** The server's decoding under the request's fieldValidation. */
+  const decode = (obj: Record<string, unknown>, mode: 'json' | 'unstructured'): KubeObject => {
+    if (fieldValidation === 'Strict') return decodeObject<KubeObject>(obj, mode);
+    const r = decodeObjectWarn<KubeObject>(obj, mode);
+    if (fieldValidation === 'Warn') warnings.push(...r.warnings.map((w) => `Warning: ${w}`));
+    return r.obj;
+  };
   const manifest = deepCopy(raw) as unknown as KubeObject & { status?: unknown };
   const meta = manifest.metadata as unknown as Record<string, unknown>;
   for (const f of serverFields) delete meta[f];
@@ -161,34 +219,46 @@ export function prepareApply(
     throw new ApiError(
       `the namespace from the provided object "${String(meta['namespace'])}" does not match the namespace "${namespaceOverride}". You must pass '--namespace=${String(meta['namespace'])}' to perform this operation.`,
     );
-  if (namespace !== undefined && !NAMESPACES.includes(namespace))
+  if (namespace !== undefined) manifest.metadata = { ...manifest.metadata, namespace };
+  const lastApplied = lastAppliedOf(raw, namespace);
+  const existing = cluster.store.get(info.kind, namespace, manifest.metadata.name);
+  if (options.clientDryRun) {
+    // Nothing goes to the server: what kubectl would have sent, unchecked.
+    const annotations = {
+      ...(manifest.metadata.annotations ?? {}),
+      [LastAppliedConfigAnnotation]: lastApplied,
+    };
+    const next = { ...manifest, metadata: { ...manifest.metadata, annotations } } as KubeObject;
+    return { info, next, existing, action: existing ? 'configured' : 'created', warnings };
+  }
+  if (!existing && namespace !== undefined && !NAMESPACES.includes(namespace))
     throw new ApiError(
       `Error from server (NotFound): error when creating "${source}": namespaces "${namespace}" not found`,
       'NotFound',
     );
-  if (namespace !== undefined) manifest.metadata = { ...manifest.metadata, namespace };
-
-  const lastApplied = lastAppliedOf(raw, namespace);
 
   // kubectl reads annotations with GetAnnotations, which takes anything but a map as none.
   const given = manifest.metadata.annotations as unknown;
   if (given !== undefined && (given === null || typeof given !== 'object' || Array.isArray(given)))
     manifest.metadata = { ...manifest.metadata, annotations: {} };
-  const existing = cluster.store.get(info.kind, namespace, manifest.metadata.name);
   let next: KubeObject;
+  let patch: Json | undefined;
   if (!existing) {
-    // What kubectl creates: the manifest with the annotation, decoded strictly (--validate=strict).
+    // What kubectl creates: the manifest with the annotation, decoded under fieldValidation.
     try {
-      next = decodeObject<KubeObject>({
-        ...(manifest as unknown as Record<string, unknown>),
-        metadata: {
-          ...manifest.metadata,
-          annotations: {
-            ...(manifest.metadata.annotations ?? {}),
-            [LastAppliedConfigAnnotation]: lastApplied,
+      next = decode(
+        {
+          ...(manifest as unknown as Record<string, unknown>),
+          metadata: {
+            ...manifest.metadata,
+            annotations: {
+              ...(manifest.metadata.annotations ?? {}),
+              [LastAppliedConfigAnnotation]: lastApplied,
+            },
           },
         },
-      });
+        'json',
+      );
     } catch (e) {
       if (e instanceof DecodeError) throw createDecodeError(info, source, e);
       throw e;
@@ -208,27 +278,26 @@ export function prepareApply(
       previousObj,
       manifest as unknown as Json,
     ) as unknown as KubeObject;
+    const modified = {
+      ...(manifest as unknown as Record<string, unknown>),
+      metadata: {
+        ...manifest.metadata,
+        annotations: {
+          ...(manifest.metadata.annotations ?? {}),
+          [LastAppliedConfigAnnotation]: lastApplied,
+        },
+      },
+    };
+    patch = threeWayPatch(live as unknown as Json, previousObj, modified as unknown as Json);
     // The server applies kubectl's strategic merge patch and converts the result back into the
-    // Go type, strictly (kubectl apply sends fieldValidation=Strict).
+    // Go type, under the request's fieldValidation.
     try {
-      next = decodeObject<KubeObject>(next as unknown as Record<string, unknown>, 'unstructured');
+      next = decode(next as unknown as Record<string, unknown>, 'unstructured');
     } catch (e) {
       if (!(e instanceof DecodeError)) throw e;
-      const modified = {
-        ...(manifest as unknown as Record<string, unknown>),
-        metadata: {
-          ...manifest.metadata,
-          annotations: {
-            ...(manifest.metadata.annotations ?? {}),
-            [LastAppliedConfigAnnotation]: lastApplied,
-          },
-        },
-      };
-      const patch = threeWayPatch(live as unknown as Json, previousObj, modified as unknown as Json);
       if (!e.strict) throw patchDecodeError(goPrintValue(patch), e);
-      const group = info.group ? `${info.group}/${info.version}` : info.version;
       throw new ApiError(
-        `Error from server (BadRequest): error when applying patch:\n${goJsonMarshal(patch)}\nto:\nResource: "${group}, Resource=${info.plural}", GroupVersionKind: "${apiVersionOf(info)}, Kind=${info.kind}"\nName: "${manifest.metadata.name}", Namespace: "${namespace ?? ''}"\nfor: "${source}": error when patching "${source}": ${e.detail}`,
+        `Error from server (BadRequest): ${applyingPatch(info, patch, manifest.metadata.name, namespace, source)}${e.detail}`,
       );
     }
   }
@@ -241,7 +310,16 @@ export function prepareApply(
   };
   next = setDefaults(next);
   const errors = validate(next, existing);
-  if (errors.length) throw invalidError(info.kind, next.metadata.name, errors);
+  if (errors.length) {
+    const e = invalidError(info.kind, next.metadata.name, errors);
+    const served = servedInvalidMessage(info.kind, info.group, next.metadata.name, errors);
+    e.listed = `Error from server (Invalid): ${
+      patch === undefined
+        ? `error when creating ${goQuote(source)}: `
+        : applyingPatch(info, patch, manifest.metadata.name, namespace, source)
+    }${served}`;
+    throw e;
+  }
   let action: ApplyAction = 'created';
   if (existing) {
     const { status: _a, ...a } = existing as KubeObject & { status?: unknown };
@@ -258,7 +336,18 @@ export function prepareApply(
     });
     action = deepEqual(strip(a as KubeObject), strip(b as KubeObject)) ? 'unchanged' : 'configured';
   }
-  return { info, next, existing, action };
+  return { info, next, existing, action, warnings };
+}
+
+/** AddSourceToErr's words before the server's message when apply's patch is refused. */
+function applyingPatch(
+  info: ResourceInfo,
+  patch: Json,
+  name: string,
+  namespace: string | undefined,
+  source: string,
+): string {
+  return `error when applying patch:\n${goJsonMarshal(patch)}\nto:\n${resourceText(info, name, namespace ?? '')}\nfor: ${goQuote(source)}: error when patching ${goQuote(source)}: `;
 }
 
 /**

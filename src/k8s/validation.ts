@@ -140,6 +140,13 @@ function invalidEach(field: string, badValue: unknown, messages: readonly string
 export class ValidationError extends Error {
   override readonly name: string = 'ValidationError';
 
+  /**
+   * The error as kubectl lists it among several (MultipleErrors): the API server's Status
+   * message with the source kubectl added (`Error from server (Invalid): error when creating
+   * "STDIN": Deployment.apps "x" is invalid: …`). Set where the request is known.
+   */
+  listed?: string;
+
   constructor(
     readonly kind: string,
     readonly objectName: string,
@@ -147,6 +154,21 @@ export class ValidationError extends Error {
   ) {
     super(invalidMessage(kind, objectName, causes));
   }
+}
+
+/**
+ * errors.NewInvalid's message: `<Kind>.<group> "<name>" is invalid: ` and the causes as
+ * ErrorList.ToAggregate prints them (duplicates dropped; several in brackets, comma-separated).
+ */
+export function servedInvalidMessage(
+  kind: string,
+  group: string,
+  name: string,
+  causes: readonly FieldError[],
+): string {
+  const lines = [...new Set(causes.map(formatFieldError))];
+  const aggregate = lines.length === 1 ? lines[0]! : `[${lines.join(', ')}]`;
+  return `${group ? `${kind}.${group}` : kind} ${goQuote(name)} is invalid: ${aggregate}`;
 }
 
 export function invalidError(kind: string, name: string, causes: FieldError[]): ValidationError {

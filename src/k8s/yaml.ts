@@ -44,33 +44,60 @@ function sanitize(value: unknown, depth = 0): unknown {
 }
 
 export function parseManifests(text: string, source = 'STDIN'): Record<string, unknown>[] {
+  const { objects, error } = parseManifestStream(text, source);
+  if (error) throw error;
+  return objects;
+}
+
+/**
+ * The objects of a stream, in order, up to its first bad document, as kubectl's StreamVisitor
+ * reads them: what came before a document it cannot parse is still visited, and the error ends
+ * the stream. Go's YAML reader parses each document on its own, so an error's line counts from
+ * the document's first line (after its `---`).
+ */
+export function parseManifestStream(
+  text: string,
+  source = 'STDIN',
+): { objects: Record<string, unknown>[]; error?: ManifestError } {
   const trimmed = text.trim();
   if (trimmed.startsWith('{') || trimmed.startsWith('[')) {
     try {
-      return flatten(sanitize(JSON.parse(trimmed)));
+      return { objects: flatten(sanitize(JSON.parse(trimmed))) };
     } catch (e) {
-      if (e instanceof ManifestError) throw e;
+      if (e instanceof ManifestError) return { objects: [], error: e };
       // Not JSON after all: fall through to YAML, which reports the position.
     }
   }
   if (!impl)
-    throw new ManifestError(`error parsing ${source}: YAML support is still loading; try again in a moment`);
+    return {
+      objects: [],
+      error: new ManifestError(
+        `error parsing ${source}: YAML support is still loading; try again in a moment`,
+      ),
+    };
   let docs: ReturnType<typeof impl.parseAllDocuments>;
   try {
     docs = impl.parseAllDocuments(text, { uniqueKeys: false });
   } catch (e) {
     const detail = e instanceof Error ? e.message.split('\n')[0]! : String(e);
-    throw new ManifestError(`error parsing ${source}: error converting YAML to JSON: yaml: ${detail}`);
+    return {
+      objects: [],
+      error: new ManifestError(`error parsing ${source}: error converting YAML to JSON: yaml: ${detail}`),
+    };
   }
   const out: Record<string, unknown>[] = [];
   for (const doc of Array.isArray(docs) ? docs : [docs]) {
     const err = doc.errors[0];
     if (err) {
       const line = err.linePos?.[0]?.line;
+      const inDocument = line === undefined ? undefined : line - separatorLineBefore(text, line);
       const detail = err.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
-      throw new ManifestError(
-        `error parsing ${source}: error converting YAML to JSON: yaml: ${line !== undefined ? `line ${line}: ` : ''}${detail}`,
-      );
+      return {
+        objects: out,
+        error: new ManifestError(
+          `error parsing ${source}: error converting YAML to JSON: yaml: ${inDocument !== undefined ? `line ${inDocument}: ` : ''}${detail}`,
+        ),
+      };
     }
     let js: unknown;
     try {
@@ -78,13 +105,29 @@ export function parseManifests(text: string, source = 'STDIN'): Record<string, u
     } catch (e) {
       // Unresolved or runaway aliases, and documents too deep to convert.
       const detail = e instanceof Error ? e.message.split('\n')[0]! : String(e);
-      throw new ManifestError(`error parsing ${source}: error converting YAML to JSON: yaml: ${detail}`);
+      return {
+        objects: out,
+        error: new ManifestError(`error parsing ${source}: error converting YAML to JSON: yaml: ${detail}`),
+      };
     }
     const value = sanitize(js);
     if (value === null || value === undefined) continue;
-    out.push(...flatten(value));
+    try {
+      out.push(...flatten(value));
+    } catch (e) {
+      if (e instanceof ManifestError) return { objects: out, error: e };
+      throw e;
+    }
   }
-  return out;
+  return { objects: out };
+}
+
+/** The number (1-based) of the last `---` separator line before line `line`, or 0. */
+function separatorLineBefore(text: string, line: number): number {
+  const lines = text.split('\n');
+  for (let n = Math.min(line - 1, lines.length); n >= 1; n--)
+    if (/^---\s*(#.*)?$/.test(lines[n - 1]!)) return n;
+  return 0;
 }
 
 function flatten(value: unknown): Record<string, unknown>[] {

@@ -42,6 +42,12 @@ export interface CommandContext {
   commandPath: string;
   out(text: string): void;
   err(text: string): void;
+  /**
+   * Keeps what the command wrote although it fails: kubectl apply and create write the objects
+   * they can and report the others, and a real cluster keeps those writes. (Otherwise a failing
+   * command is undone.)
+   */
+  keepWrites(): void;
 }
 
 /**

@@ -238,7 +238,8 @@ export function resolveCommand(
 
 /**
  * Runs one command line against the cluster, writing to `sink`. A failed command (non-zero exit,
- * no session) is undone. Never throws.
+ * no session) is undone, unless it kept what it wrote as kubectl does (`ctx.keepWrites()`: apply
+ * and create with some objects refused). Never throws.
  */
 export function executeKubectl(
   cluster: SimCluster,
@@ -250,6 +251,7 @@ export function executeKubectl(
   let commandPath = 'kubectl';
   let before: ReturnType<SimCluster['snapshot']> | undefined;
   let exitCode = 0;
+  let keep = false;
   try {
     const r = resolveCommand(String(commandLine));
     if (r.kind === 'help') {
@@ -284,6 +286,9 @@ export function executeKubectl(
       commandPath,
       out: (t) => sink.out(t),
       err: (t) => sink.err(t),
+      keepWrites: () => {
+        keep = true;
+      },
     };
     // A command that only reads (queryKubectl) changes nothing: no undo point, no settling.
     if (options.readOnly) {
@@ -304,12 +309,13 @@ export function executeKubectl(
     exitCode = result ?? 0;
   } catch (e) {
     exitCode = 1;
+    keep = false;
     sink.err(errorMessage(e, commandPath));
     if (options.readOnly) return { exitCode };
   } finally {
     if (!options.readOnly) cluster.endCommand();
   }
-  if (exitCode !== 0 && before) cluster.restore(before);
+  if (exitCode !== 0 && before && !keep) cluster.restore(before);
   else cluster.notify();
   return { exitCode };
 }

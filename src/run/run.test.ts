@@ -440,3 +440,37 @@ describe('after: steps', () => {
     expect(run.frame().view.services[0]!.selector).toBe('app=kubia,color=blue');
   });
 });
+
+describe('a step that applies some documents and fails on others', () => {
+  const GOOD = kubia('luksa/kubia:v2', { name: 'kubia-green', labels: 'app: kubia, color: green' });
+  const BAD = kubia('luksa/kubia:v2', { name: 'kubia-bad', replicas: 3 }).replace(
+    'replicas: 3',
+    'replicas: three',
+  );
+
+  it('keeps what kubectl applied, exits 1, and a link replays the same state', () => {
+    const run = createRun(scenario([]));
+    run.seek(10);
+    const r = run.run('kubectl apply -f -', `${GOOD}---\n${BAD}`);
+    // What kubectl 1.33 prints against a cluster for the same documents.
+    expect(r).toEqual({
+      stdout: 'deployment.apps/kubia-green created\n',
+      stderr:
+        'Error from server (BadRequest): error when creating "STDIN": Deployment in version "v1" cannot be handled as a Deployment: json: cannot unmarshal string into Go struct field DeploymentSpec.spec.replicas of type int32\n',
+      exitCode: 1,
+    });
+    run.seek(60);
+    const names = (q: ReturnType<typeof run.query>) => q.stdout;
+    expect(names(run.query('kubectl get deployments -o name'))).toBe(
+      'deployment.apps/kubia\ndeployment.apps/kubia-green\n',
+    );
+    expect(run.frame().steps.map((s) => s.exitCode)).toEqual([1]);
+    const replay = createRun(run.scenario());
+    replay.seek(60);
+    expect(comparable(replay.frame())).toEqual(comparable(run.frame()));
+    // Scrubbing back over the step and forward again reproduces it too.
+    run.seek(5);
+    run.seek(60);
+    expect(comparable(run.frame())).toEqual(comparable(replay.frame()));
+  });
+});

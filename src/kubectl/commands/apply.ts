@@ -1,13 +1,28 @@
 /**
  * `kubectl apply -f FILE|-`: multi-document YAML or JSON; prints created / configured / unchanged
  * per object and records the last applied configuration. Objects are applied one by one, as kubectl
- * does: a bad one is reported and the others still go through.
+ * does: a bad one is reported and the others still go through, and stay applied.
  */
-import { ApiError, commitApply, prepareApply } from '../../cluster/apply.ts';
-import { kindSlashName } from '../../k8s/resources.ts';
-import { ManifestError, parseManifests } from '../../k8s/yaml.ts';
+import {
+  ApiError,
+  checkSchema,
+  commitApply,
+  mapManifest,
+  prepareApply,
+  type FieldValidation,
+} from '../../cluster/apply.ts';
+import { BudgetError } from '../../cluster/errors.ts';
+import { kindSlashName, type ResourceInfo } from '../../k8s/resources.ts';
+import { ManifestError, parseManifestStream } from '../../k8s/yaml.ts';
 import { ValidationError } from '../../k8s/validation.ts';
-import { type Command, type CommandContext, KubectlError, PrintedError, changeCause } from '../command.ts';
+import {
+  type Command,
+  type CommandContext,
+  KubectlError,
+  PrintedError,
+  changeCause,
+  dryRunMode,
+} from '../command.ts';
 import { flagAll, flagBool, flagString } from '../parse.ts';
 import { ChangeCauseAnnotation } from '../../cluster/controllers/deployment/util.ts';
 
@@ -40,70 +55,145 @@ export function errorText(e: unknown): string {
   return `error: ${e instanceof Error ? e.message : String(e)}`;
 }
 
-/**
- * Reads every `-f` source and prepares each object in it with `prepare`, collecting every error
- * instead of stopping at the first: all objects are checked before anything is written, so a bad
- * manifest leaves the cluster as it was. On errors, prints them all and returns undefined.
- */
-export function prepareSources<T>(
-  ctx: CommandContext,
-  verb: string,
-  prepare: (raw: Record<string, unknown>, source: string) => T,
-  sources = readSources(ctx, verb),
-): T[] | undefined {
-  const prepared: T[] = [];
-  const errors: string[] = [];
-  for (const src of sources) {
-    let objects: Record<string, unknown>[];
-    try {
-      objects = parseManifests(src.text, src.name);
-    } catch (e) {
-      errors.push(errorText(e));
-      continue;
-    }
-    if (objects.length === 0) errors.push(`error: no objects passed to ${verb}`);
-    for (const raw of objects) {
-      try {
-        prepared.push(prepare(raw, src.name));
-      } catch (e) {
-        errors.push(errorText(e));
-      }
-    }
-  }
-  if (!errors.length) return prepared;
-  ctx.err(errors.join('\n') + '\n');
-  return undefined;
+/** An error as kubectl prints it alone (checkErr) and listed among several (MultipleErrors). */
+export interface ShownError {
+  alone: string;
+  listed: string;
+  /** err.Error(): what an aggregate nested in another shows. */
+  plain: string;
 }
 
-function runApply(ctx: CommandContext): number {
-  const sources = readSources(ctx, 'apply');
-  const dryRun = flagString(ctx.args, 'dry-run') ?? 'none';
-  if (!['none', 'client', 'server'].includes(dryRun))
-    throw new KubectlError(`Invalid dry-run value (${dryRun}). Must be "none", "server", or "client".`);
-  const record = flagBool(ctx.args, 'record');
-  const prepared = prepareSources(
-    ctx,
-    'apply',
-    (raw, source) => {
-      if (record) {
-        const meta = { ...((raw['metadata'] ?? {}) as Record<string, unknown>) };
-        meta['annotations'] = {
-          ...((meta['annotations'] ?? {}) as Record<string, string>),
-          [ChangeCauseAnnotation]: changeCause(ctx, applyCommand.flags),
-        };
-        raw['metadata'] = meta;
-      }
-      return prepareApply(ctx.cluster, raw, source, ctx.namespaceExplicit ? ctx.namespace : undefined);
-    },
-    sources,
-  );
-  if (!prepared) return 1;
-  const suffix = dryRun === 'client' ? ' (dry run)' : dryRun === 'server' ? ' (server dry run)' : '';
-  for (const p of prepared) {
-    if (dryRun === 'none') commitApply(ctx.cluster, p);
-    ctx.out(`${kindSlashName(p.info, p.next.metadata.name)} ${p.action}${suffix}\n`);
+export function shownError(e: unknown): ShownError {
+  const alone = errorText(e);
+  // StandardErrorMessage for the server's Status errors, err.Error() (no `error: `) for the rest.
+  const listed =
+    e instanceof ValidationError ? (e.listed ?? alone) : alone.startsWith('error: ') ? alone.slice(7) : alone;
+  return { alone, listed, plain: listed.replace(/^Error from server \([A-Za-z]+\): /, '') };
+}
+
+/**
+ * Prints a command's errors as kubectl's checkErr does with what the command returns: one error
+ * alone; several (an aggregate) one per line in their listed form. A group stands for an
+ * aggregate inside the aggregate (the resource builder's errors in apply's), shown as
+ * utilerrors' `[a, b]` with duplicates dropped.
+ */
+export function printErrors(ctx: CommandContext, errors: (ShownError | ShownError[])[]): void {
+  if (errors.length === 0) return;
+  if (errors.length === 1) {
+    const only = errors[0]!;
+    if (!Array.isArray(only)) return ctx.err(`${only.alone}\n`);
+    if (only.length === 1) return ctx.err(`${only[0]!.alone}\n`);
+    return ctx.err(only.map((e) => `${e.listed}\n`).join(''));
   }
-  return 0;
+  const lines = errors.map((e) => {
+    if (!Array.isArray(e)) return e.listed;
+    const plain = [...new Set(e.map((x) => x.plain))];
+    return plain.length === 1 ? plain[0]! : `[${plain.join(', ')}]`;
+  });
+  ctx.err(lines.map((l) => `${l}\n`).join(''));
+}
+
+/** `--validate` as kubectl reads it (GetValidationDirective). */
+export function fieldValidationOf(ctx: CommandContext): FieldValidation {
+  const v = flagString(ctx.args, 'validate') ?? 'strict';
+  // strconv.ParseBool's words first, then the three names.
+  if (['1', 't', 'T', 'TRUE', 'true', 'True', 'strict'].includes(v)) return 'Strict';
+  if (['0', 'f', 'F', 'FALSE', 'false', 'False', 'ignore'].includes(v)) return 'Ignore';
+  if (v === 'warn') return 'Warn';
+  throw new KubectlError(
+    `invalid - validate option "${v}"; must be one of: strict (or true), warn, ignore (or false)`,
+  );
+}
+
+/** One document the resource builder read from a source, or the error it gave instead. */
+export type Visited =
+  | { raw: Record<string, unknown>; info: ResourceInfo; source: string }
+  | { error: ShownError; source: string };
+
+/**
+ * kubectl's resource builder over the `-f` sources (ContinueOnError): each document in order,
+ * checked against the schema unless validation is off (a failure ends that source, as a parse
+ * error does, after the documents before it), mapped to a resource and its namespace checked
+ * against -n (a failure there skips only that document).
+ */
+export function visitSources(
+  ctx: CommandContext,
+  verb: string,
+  fieldValidation: FieldValidation,
+  sources = readSources(ctx, verb),
+): Visited[] {
+  const out: Visited[] = [];
+  for (const src of sources) {
+    const { objects, error } = parseManifestStream(src.text, src.name);
+    let stop: ShownError | undefined;
+    for (const raw of objects) {
+      try {
+        if (fieldValidation !== 'Ignore') checkSchema(raw, src.name);
+      } catch (e) {
+        stop = shownError(e);
+        break;
+      }
+      try {
+        const info = mapManifest(raw, src.name);
+        const ns = ((raw['metadata'] ?? {}) as Record<string, unknown>)['namespace'];
+        if (ctx.namespaceExplicit && info.namespaced && typeof ns === 'string' && ns && ns !== ctx.namespace)
+          throw new ApiError(
+            `the namespace from the provided object "${ns}" does not match the namespace "${ctx.namespace}". You must pass '--namespace=${ns}' to perform this operation.`,
+          );
+        out.push({ raw, info, source: src.name });
+      } catch (e) {
+        out.push({ error: shownError(e), source: src.name });
+      }
+    }
+    if (!stop && error) stop = shownError(error);
+    if (stop) out.push({ error: stop, source: src.name });
+  }
+  return out;
+}
+
+/**
+ * apply (ApplyOptions.Run): the builder's errors first, then each object applied in turn, its line
+ * printed as it goes; an object the server refuses does not stop the others, and what was applied
+ * stays applied (the exit code is 1 all the same).
+ */
+function runApply(ctx: CommandContext): number {
+  const mode = dryRunMode(ctx);
+  const fieldValidation = fieldValidationOf(ctx);
+  const record = flagBool(ctx.args, 'record');
+  const visited = visitSources(ctx, 'apply', fieldValidation);
+  const builderErrors = visited.flatMap((v) => ('error' in v ? [v.error] : []));
+  const objects = visited.flatMap((v) => ('error' in v ? [] : [v]));
+  if (objects.length === 0 && builderErrors.length === 0)
+    throw new KubectlError('no objects passed to apply');
+  const errors: (ShownError | ShownError[])[] = builderErrors.length ? [builderErrors] : [];
+  const suffix = mode === 'client' ? ' (dry run)' : mode === 'server' ? ' (server dry run)' : '';
+  for (const { raw, source } of objects) {
+    if (record) {
+      const meta = { ...((raw['metadata'] ?? {}) as Record<string, unknown>) };
+      meta['annotations'] = {
+        ...((meta['annotations'] ?? {}) as Record<string, string>),
+        [ChangeCauseAnnotation]: changeCause(ctx, applyCommand.flags),
+      };
+      raw['metadata'] = meta;
+    }
+    try {
+      const p = prepareApply(ctx.cluster, raw, source, ctx.namespaceExplicit ? ctx.namespace : undefined, {
+        fieldValidation,
+        clientDryRun: mode === 'client',
+      });
+      for (const w of p.warnings) ctx.err(`${w}\n`);
+      if (mode === 'none') commitApply(ctx.cluster, p);
+      ctx.out(`${kindSlashName(p.info, p.next.metadata.name)} ${p.action}${suffix}\n`);
+    } catch (e) {
+      if (e instanceof BudgetError) throw e;
+      errors.push(shownError(e));
+    }
+  }
+  printErrors(ctx, errors);
+  if (errors.length === 0) return 0;
+  // Like kubectl, what went through stays: the command failed, but it is not undone.
+  ctx.keepWrites();
+  return 1;
 }
 
 export const applyCommand: Command = {

@@ -1,18 +1,19 @@
 /**
  * `kubectl create -f FILE`, `kubectl create deployment NAME --image=IMG` and `kubectl expose`:
  * objects built the way kubectl's generators build them, then defaulted and validated like the
- * API server does. Every object is checked before anything is written.
+ * API server does. From files, each object is created in turn: one refused does not stop the rest.
  */
 import { invalid } from '../../cluster/apiserver.ts';
 import { dryRunMode } from '../command.ts';
 import {
-  ApiError,
   NAMESPACES,
-  checkManifest,
+  checkName,
   createDecodeError,
   lastAppliedOf,
+  type FieldValidation,
 } from '../../cluster/apply.ts';
-import { decodeObject, DecodeError } from '../../k8s/decode.ts';
+import { BudgetError } from '../../cluster/errors.ts';
+import { decodeObject, decodeObjectWarn, DecodeError } from '../../k8s/decode.ts';
 import type { SimCluster } from '../../cluster/cluster.ts';
 import {
   ChangeCauseAnnotation,
@@ -23,7 +24,13 @@ import { fnv32a } from '../../k8s/hash.ts';
 import { setDefaults } from '../../k8s/defaults.ts';
 import { groupResource, kindSlashName, resourceForKind, type ResourceInfo } from '../../k8s/resources.ts';
 import type { Deployment, KubeObject, Pod, ReplicaSet, Service, ServicePort } from '../../k8s/types.ts';
-import { ValidationError, invalidError, isDNS1123Subdomain, validate } from '../../k8s/validation.ts';
+import {
+  ValidationError,
+  invalidError,
+  isDNS1123Subdomain,
+  servedInvalidMessage,
+  validate,
+} from '../../k8s/validation.ts';
 import {
   type Command,
   type CommandContext,
@@ -35,7 +42,7 @@ import {
 } from '../command.ts';
 import { UsageError, flagAll, flagBool, flagInt, flagString } from '../parse.ts';
 import { TypedPrinter, parseObjectOutput, parseOutput, printObjects } from '../printers/output.ts';
-import { prepareSources } from './apply.ts';
+import { fieldValidationOf, printErrors, shownError, visitSources, type ShownError } from './apply.ts';
 import { createPdbCommand } from './pdb.ts';
 
 /** `--dry-run`: none, client or server (`--dry-run` alone is `unchanged`, i.e. client). */
@@ -45,15 +52,22 @@ const dryRunSuffix = (mode: 'none' | 'client' | 'server') =>
 export interface PreparedCreate {
   info: ResourceInfo;
   obj: KubeObject;
+  /** The API server's warnings (unknown fields under fieldValidation=Warn), as kubectl prints them. */
+  warnings: string[];
 }
 
-/** Defaults and validates a new object; throws kubectl's AlreadyExists or Invalid errors. */
+/**
+ * Defaults and validates a new object; throws kubectl's AlreadyExists or Invalid errors. Unknown
+ * fields are refused, or dropped under `fieldValidation` Warn (with a warning) or Ignore.
+ */
 export function prepareCreate(
   cluster: SimCluster,
   raw: KubeObject,
   namespace: string,
   source?: string,
+  fieldValidation: FieldValidation = 'Strict',
 ): PreparedCreate {
+  const warnings: string[] = [];
   const info = resourceForKind(raw.kind);
   if (!info) throw new KubectlError(`the server doesn't have a resource type "${raw.kind}"`);
   const obj = deepCopy(raw) as KubeObject & { status?: unknown };
@@ -70,7 +84,13 @@ export function prepareCreate(
   if (obj.kind !== 'Pod') delete obj.status;
   let decoded: KubeObject;
   try {
-    decoded = decodeObject<KubeObject>(obj as unknown as Record<string, unknown>);
+    if (fieldValidation === 'Strict')
+      decoded = decodeObject<KubeObject>(obj as unknown as Record<string, unknown>);
+    else {
+      const r = decodeObjectWarn<KubeObject>(obj as unknown as Record<string, unknown>, 'json');
+      decoded = r.obj;
+      if (fieldValidation === 'Warn') warnings.push(...r.warnings.map((w) => `Warning: ${w}`));
+    }
   } catch (e) {
     if (e instanceof DecodeError) throw createDecodeError(info, source, e);
     throw e;
@@ -81,8 +101,13 @@ export function prepareCreate(
       `Error from server (AlreadyExists): ${source ? `error when creating "${source}": ` : ''}${groupResource(info)} "${next.metadata.name}" already exists`,
     );
   const errors = validate(next);
-  if (errors.length) throw invalidError(info.kind, next.metadata.name, errors);
-  return { info, obj: next };
+  if (errors.length) {
+    const e = invalidError(info.kind, next.metadata.name, errors);
+    if (source)
+      e.listed = `Error from server (Invalid): error when creating "${source}": ${servedInvalidMessage(info.kind, info.group, next.metadata.name, errors)}`;
+    throw e;
+  }
+  return { info, obj: next, warnings };
 }
 
 /** The API server's NodePort allocator: a free port in 30000-32767 from the seeded generator. */
@@ -113,39 +138,65 @@ export function createTyped(ctx: CommandContext, obj: KubeObject, what: string):
   }
 }
 
+/**
+ * create -f (CreateOptions.RunCreate): the builder's documents in order, each created as it comes
+ * and its line printed; the builder's and the server's errors are gathered in that order and
+ * printed after. What was created stays created (the exit code is 1 all the same).
+ */
 function runCreateFromFiles(ctx: CommandContext): number {
   const mode = dryRunMode(ctx);
+  const fieldValidation = fieldValidationOf(ctx);
   const record = flagBool(ctx.args, 'record');
   const saveConfig = flagBool(ctx.args, 'save-config');
   const output = flagString(ctx.args, 'output');
   const format = output === undefined ? undefined : parseOutput(output);
-  const prepared = prepareSources(ctx, 'create', (raw, source) => {
-    const info = checkManifest(raw, source);
-    const obj = deepCopy(raw) as unknown as KubeObject;
-    const ns = obj.metadata.namespace;
-    if (ctx.namespaceExplicit && ns && ns !== ctx.namespace)
-      throw new ApiError(
-        `the namespace from the provided object "${ns}" does not match the namespace "${ctx.namespace}". You must pass '--namespace=${ns}' to perform this operation.`,
-      );
-    const annotations = { ...(obj.metadata.annotations ?? {}) };
-    if (record) annotations[ChangeCauseAnnotation] = changeCause(ctx, createCommand.flags);
-    if (saveConfig)
-      annotations[LastAppliedConfigAnnotation] = lastAppliedOf(
-        raw,
-        info.namespaced ? (ns ?? ctx.namespace) : undefined,
-      );
-    // Only --record and --save-config touch the annotations; anything else goes as given.
-    if ((record || saveConfig) && Object.keys(annotations).length)
-      obj.metadata = { ...obj.metadata, annotations };
-    return prepareCreate(ctx.cluster, obj, ctx.namespace, source);
-  });
-  if (!prepared) return 1;
-  for (const p of prepared) {
-    const stored = mode === 'none' ? commitCreate(ctx.cluster, p) : p.obj;
-    if (format && format.type !== 'table') ctx.out(printObjects(format, [stored], true));
-    else ctx.out(`${kindSlashName(p.info, p.obj.metadata.name)} created${dryRunSuffix(mode)}\n`);
+  const errors: ShownError[] = [];
+  let count = 0;
+  for (const v of visitSources(ctx, 'create', fieldValidation)) {
+    if ('error' in v) {
+      errors.push(v.error);
+      continue;
+    }
+    const { raw, info, source } = v;
+    try {
+      checkName(raw, info, source);
+      const obj = deepCopy(raw) as unknown as KubeObject;
+      const ns = obj.metadata.namespace;
+      const annotations = { ...(obj.metadata.annotations ?? {}) };
+      if (record) annotations[ChangeCauseAnnotation] = changeCause(ctx, createCommand.flags);
+      if (saveConfig)
+        annotations[LastAppliedConfigAnnotation] = lastAppliedOf(
+          raw,
+          info.namespaced ? (ns ?? ctx.namespace) : undefined,
+        );
+      // Only --record and --save-config touch the annotations; anything else goes as given.
+      if ((record || saveConfig) && Object.keys(annotations).length)
+        obj.metadata = { ...obj.metadata, annotations };
+      let shown: KubeObject;
+      if (mode === 'client') {
+        // Nothing is sent: the object as the builder read it, in its namespace.
+        shown = info.namespaced
+          ? { ...obj, metadata: { ...obj.metadata, namespace: ns ?? ctx.namespace } }
+          : obj;
+      } else {
+        const p = prepareCreate(ctx.cluster, obj, ctx.namespace, source, fieldValidation);
+        for (const w of p.warnings) ctx.err(`${w}\n`);
+        shown = mode === 'none' ? commitCreate(ctx.cluster, p) : p.obj;
+      }
+      count++;
+      if (format && format.type !== 'table') ctx.out(printObjects(format, [shown], true));
+      else ctx.out(`${kindSlashName(info, shown.metadata.name)} created${dryRunSuffix(mode)}\n`);
+    } catch (e) {
+      if (e instanceof BudgetError) throw e;
+      errors.push(shownError(e));
+    }
   }
-  return 0;
+  if (count === 0 && errors.length === 0) throw new KubectlError('no objects passed to create');
+  printErrors(ctx, [errors]);
+  if (errors.length === 0) return 0;
+  // Like kubectl, what was created stays: the command failed, but it is not undone.
+  ctx.keepWrites();
+  return 1;
 }
 
 /**

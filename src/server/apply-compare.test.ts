@@ -1,0 +1,121 @@
+/**
+ * `kubectl apply -f` and `create -f` with several documents, some of them bad, through the
+ * in-page kubectl and the real kubectl against the served simulator: the good documents go
+ * through and their lines are printed, the errors follow (alone, or one per line when there are
+ * several), the exit code is 1, and both clusters hold the same objects afterwards. Also
+ * --validate (strict, warn, ignore) on unknown fields and --dry-run=client, where the server
+ * checks nothing. Skipped, saying why, without a kubectl binary.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PairedClusters, comparisonKubectl } from './paired.ts';
+
+const kubectl = comparisonKubectl();
+
+const deployment = (name: string, spec = 'replicas: 1') => `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: ${name}
+spec:
+  ${spec}
+  selector:
+    matchLabels: {app: ${name}}
+  template:
+    metadata:
+      labels: {app: ${name}}
+    spec:
+      containers:
+      - name: c
+        image: nginx
+`;
+const docs = (...d: string[]) => d.join('---\n');
+const noKind = (name: string) => deployment(name).replace('kind: Deployment\n', '');
+const noName = deployment('x').replace('  name: x\n', '');
+const inNamespace = (name: string, ns: string) =>
+  deployment(name).replace(`  name: ${name}\n`, `  name: ${name}\n  namespace: ${ns}\n`);
+
+/** [command line, stdin]: each case names its own Deployments, so they run in one pair. */
+const CASES: [string, string][] = [
+  // One bad document among good ones: the good ones are applied, the error printed alone.
+  ['apply -f -', docs(deployment('a1'), deployment('bad1', 'replicas: three'), deployment('a2'))],
+  ['apply -f -', docs(deployment('a3'), deployment('unknown1', 'replicas: 1\n  foo: bar'))],
+  ['apply -f -', docs(deployment('a4'), deployment('Bad_Name'))],
+  ['apply -f -', docs(deployment('a5'), noName)],
+  ['apply -f -', docs(deployment('a6'), inNamespace('a6b', 'nope'))],
+  ['apply -f -', docs(deployment('a7'), noKind('nk1'), deployment('never1'))],
+  // Several errors: one line each, the builder's (schema, namespace) before the server's.
+  [
+    'apply -f -',
+    docs(
+      deployment('bad2', 'replicas: three'),
+      deployment('unknown2', 'replicas: 1\n  foo: bar'),
+      deployment('Bad_Name2'),
+      deployment('a8'),
+    ),
+  ],
+  ['apply -f -', docs(deployment('neg1', 'replicas: -1'), noKind('nk2'))],
+  [
+    'apply -f -',
+    docs(deployment('neg2', 'replicas: -1'), deployment('neg3', 'replicas: -1\n  minReadySeconds: -2')),
+  ],
+  ['apply -f - -n kube-system', docs(deployment('neg4', 'replicas: -1'), inNamespace('b1', 'default'))],
+  // An update refused among several errors: the patch kubectl sent, then the server's words.
+  ['apply -f -', docs(deployment('a1', 'replicas: -1'), deployment('Bad_Name3'))],
+  [
+    'create -f -',
+    docs(deployment('c1'), deployment('bad3', 'replicas: three'), deployment('Bad_Name4'), deployment('c2')),
+  ],
+  ['create -f -', docs(deployment('c1'), deployment('c3'))],
+  ['create -f -', docs(deployment('neg5', 'replicas: -1'), noKind('nk3'), deployment('never2'))],
+  // --validate: unknown fields refused, dropped with a warning, or dropped silently.
+  ['apply --validate=false -f -', deployment('v1', 'replicas: 1\n  foo: bar')],
+  ['apply --validate=ignore -f -', deployment('v2', 'replicas: 1\n  foo: bar')],
+  ['apply --validate=warn -f -', deployment('v3', 'replicas: 1\n  foo: bar\n  bar: 1')],
+  ['apply --validate=strict -f -', deployment('v4', 'replicas: 1\n  foo: bar')],
+  ['apply --validate=true -f -', deployment('v5', 'replicas: 1\n  foo: bar')],
+  ['apply --validate=bogus -f -', deployment('v6')],
+  ['apply --validate=false -f -', deployment('v1', 'replicas: 1\n  foo: bar')],
+  ['apply --validate=warn -f -', deployment('v1', 'replicas: 2\n  foo: baz')],
+  ['apply --validate=false -f -', docs(noKind('nk4'), deployment('neg6', 'replicas: -1'), deployment('v7'))],
+  ['apply --validate=false -f -', deployment('v8', 'replicas: three')],
+  ['create --validate=false -f -', deployment('v9', 'replicas: 1\n  foo: bar')],
+  ['create --validate=warn -f -', deployment('v10', 'replicas: 1\n  foo: bar')],
+  // --dry-run=client: nothing reaches the server, so only the builder's checks and the GET run.
+  ['apply --dry-run=client -f -', deployment('a1', 'replicas: three')],
+  ['apply --dry-run=client -f -', deployment('a1', 'replicas: -1')],
+  ['apply --dry-run=client -f -', deployment('a1')],
+  ['apply --dry-run=client -f -', deployment('a1', 'replicas: 1\n  foo: bar')],
+  ['apply --dry-run=client -f -', deployment('a1').replace(/app: a1\}/g, 'app: a1, x: z}')],
+  [
+    'apply --dry-run=client -f -',
+    docs(deployment('d1'), deployment('bad4', 'replicas: three'), deployment('Bad_Name5')),
+  ],
+  ['apply --dry-run=client -f -', inNamespace('d2', 'nope')],
+  ['apply --dry-run=client -f -', noName],
+  ['apply --dry-run=client -f -', noKind('nk5')],
+  [
+    'create --dry-run=client -f -',
+    docs(deployment('c1'), deployment('bad5', 'replicas: three'), deployment('d3')),
+  ],
+  ['apply --dry-run=server -f -', deployment('a1', 'replicas: three')],
+];
+
+describe.skipIf(!kubectl)(
+  `apply and create of several documents beside the real ${kubectl?.name ?? 'kubectl'}`,
+  () => {
+    let pair: PairedClusters;
+    beforeAll(async () => {
+      pair = await PairedClusters.start({ kubectl: kubectl!.path, cluster: { seed: 7 } });
+    });
+    afterAll(async () => {
+      await pair.close();
+    });
+
+    it.each(CASES)('kubectl %s', async (line, stdin) => {
+      const run = await pair.run(line, stdin);
+      expect(run.inPage).toEqual(run.real);
+      // The same objects, as stored, on both sides.
+      const state = await pair.run('get deployments -o jsonpath={.items[*].metadata.name}{.items[*].spec}');
+      expect(state.inPage).toEqual(state.real);
+    });
+  },
+);
