@@ -169,6 +169,26 @@ test('YAML editor applies a change and shows a validation error', async ({ page 
   await expect(page.locator('.editor .error')).toContainText('spec.replicas');
 });
 
+test('YAML editor: of several documents, those the server takes stay, and the refused one is told', async ({
+  page,
+}) => {
+  await open(page);
+  await page.getByRole('button', { name: 'YAML editor' }).click();
+  const editor = page.getByRole('textbox', { name: 'YAML manifest' });
+  await expect(editor).toContainText('kind: Deployment');
+  const text = (await editor.innerText()).replace('replicas: 3', 'replicas: 4');
+  const refused = text.replace('replicas: 4', 'replicas: -1').replace(/name: kubia$/m, 'name: kubia-other');
+  await editor.fill(`${text}\n---\n${refused}`);
+  await page.getByRole('button', { name: 'Apply' }).click();
+  // As kubectl apply: the first document is applied, the second refused, exit code 1.
+  await expect(
+    page.getByRole('status').filter({ hasText: 'deployment.apps/kubia configured' }),
+  ).toBeVisible();
+  await expect(page.locator('.editor .error')).toContainText('"kubia-other" is invalid: spec.replicas');
+  await lab(page, (l) => l.advance(30));
+  await expect(podsOf(page, 'v1')).toHaveCount(4);
+});
+
 test('what is typed in the YAML editor stays when the language changes', async ({ page }) => {
   await open(page);
   await page.getByRole('button', { name: 'YAML editor' }).click();

@@ -74,8 +74,9 @@ export default function YamlEditor() {
     const text = view.current?.state.doc.toString() ?? '';
     void lab.runLinesWhenReady([{ run: 'kubectl apply -f -', stdin: text }]).then((r) => {
       if (!r) return;
+      // Several documents: kubectl keeps those that went through and reports the others.
       setError(r.exitCode !== 0 ? r.stderr : '');
-      setStatus(r.exitCode === 0 ? r.stdout.trim() : '');
+      setStatus(r.stdout.trim());
     });
   };
 
@@ -105,15 +106,16 @@ export default function YamlEditor() {
         </button>
       </div>
       <div className="cm-host" ref={host} />
-      {error && (
-        <pre className="error" role="alert">
-          {error}
-        </pre>
-      )}
+      {/* In kubectl's order: what was applied, then what was refused. */}
       {status && (
         <p className="ok" role="status">
           {status}
         </p>
+      )}
+      {error && (
+        <pre className="error" role="alert">
+          {error}
+        </pre>
       )}
     </section>
   );
