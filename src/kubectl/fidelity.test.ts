@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { runScenario, type Cluster } from '../index.ts';
 import { kubiaYaml } from '../test-helpers/builders.ts';
 import { executeKubectl, runKubectl } from './index.ts';
+import { goValue } from './printers/jsonpath.ts';
 import { goSort, naturalLess } from './printers/sort.ts';
 import { startKubectl, type KubectlOutputChunk } from './stream.ts';
 import { cluster, withKubia } from './test-fixtures.ts';
@@ -966,5 +967,29 @@ describe('kubectl logs: the options checked after the object is found, as LogsOp
     [`logs ${pod} --since=-0s --tail=1`, tail(1), '', 0],
   ])('%s', (line, stdout, stderr, exitCode) => {
     expect(c.kubectl(line)).toEqual({ stdout, stderr, exitCode });
+  });
+});
+
+describe("custom-columns: a value as Go's fmt prints it with %v", () => {
+  it.each<[unknown, string]>([
+    ['kubia', 'kubia'],
+    [3, '3'],
+    [-7, '-7'],
+    [true, 'true'],
+    [null, '<nil>'],
+    [0.5, '0.5'],
+    [123456.5, '123456.5'],
+    [1234567.5, '1.2345675e+06'],
+    [0.0001, '0.0001'],
+    [0.000025, '2.5e-05'],
+    [1e20, '1e+20'],
+    [[], '[]'],
+    [{}, 'map[]'],
+    [['a', 1], '[a 1]'],
+    [{ matchLabels: { tier: 'web', app: 'kubia' } }, 'map[matchLabels:map[app:kubia tier:web]]'],
+    [[{ containerPort: 8080, protocol: 'TCP' }], '[map[containerPort:8080 protocol:TCP]]'],
+    [{ lastProbeTime: null, status: 'True' }, 'map[lastProbeTime:<nil> status:True]'],
+  ])('%j prints %s', (value, want) => {
+    expect(goValue(value)).toBe(want);
   });
 });

@@ -173,6 +173,9 @@ const COMMANDS = [
   'get nodes -o wide',
   'get namespaces',
   'get deploy,rs -o custom-columns=NAME:.metadata.name,GEN:.metadata.generation',
+  // Maps, lists and nulls as Go's %v prints them; a field not set is <none>.
+  'get deploy -o custom-columns=SEL:.spec.selector,S:.spec.strategy,L:.metadata.labels,P:.spec.paused,X:.status.conditions[*].status',
+  'get pods -o custom-columns=N:.metadata.name,C:.status.conditions[0],S:.spec.containers[0].ports',
   'describe deployment kubia',
   'describe replicasets',
   'describe pods',

@@ -15,7 +15,7 @@ import {
   executeTemplate,
   resetJsonPathBudget,
   selectValues,
-  textOf,
+  goValue,
 } from './jsonpath.ts';
 import { renderTable } from './table.ts';
 
@@ -155,7 +155,7 @@ export function printObjects(format: OutputFormat, shown: KubeObject[], single: 
           lines.push(
             format.columns.map((c) => {
               const values = selectValues(c.expr, plain, false);
-              return values.length ? values.map(textOf).join(',') : '<none>';
+              return values.length ? values.map(goValue).join(',') : '<none>';
             }),
           );
         }
