@@ -4,7 +4,7 @@
  * and a fresh browser opens the link and presents it. Virtual time moves through the test hook.
  */
 import { mkdirSync } from 'node:fs';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Locator, type Page } from '@playwright/test';
 import { lab, state } from './lab.ts';
 
 const SHOTS = process.env['BUILDER_SHOTS'] ?? 'test-results/builder';
@@ -21,6 +21,19 @@ const panel = (page: Page) => page.getByTestId('builder.panel');
 async function openBuilder(page: Page) {
   await page.getByTestId('lessons.open').click();
   await page.getByTestId('builder.open').click();
+  await expect(panel(page)).toBeVisible();
+}
+
+/** The keyboard's way to a control: the focus on it, then a key (Enter unless said). */
+async function press(l: Locator, key = 'Enter') {
+  await l.focus();
+  await l.page().keyboard.press(key);
+}
+
+/** Opens the builder from the keyboard: Lessons, then Lesson builder in its menu. */
+async function openBuilderByKeyboard(page: Page) {
+  await press(page.getByTestId('lessons.open'));
+  await press(page.getByTestId('builder.open'));
   await expect(panel(page)).toBeVisible();
 }
 
@@ -354,4 +367,37 @@ test("a question's problem shows by the question, and the claims are not marked 
     p.getByTestId('builder.claims').evaluate((e) => e.getBoundingClientRect().top),
   ]);
   expect(problemY).toBeLessThan(claimsY);
+});
+
+test('claims written as a list are refused at their stop, with the field to fix', async ({ page }) => {
+  mkdirSync(SHOTS, { recursive: true });
+  await open(page);
+  await openBuilderByKeyboard(page);
+  const p = panel(page);
+  await lab(page, (l) => l.seek(5));
+  await press(p.getByTestId('builder.addStop'));
+  const claims = p.getByTestId('builder.claims');
+  // Written as a list of claims, as steps are, instead of one map.
+  await claims.focus();
+  await page.keyboard.type('- pods: { v1: 3 }');
+  await press(p.getByTestId('builder.export'));
+  await expect(p.getByTestId('builder.message')).toContainText('1 problem to fix first');
+  const problem = p.getByTestId('builder.stopProblem');
+  await expect(problem).toHaveText('spec.steps[0].expect: Invalid value: [{"pods":{"v1":3}}]: must be a map');
+  await expect(problem).toBeInViewport({ ratio: 1 });
+  await expect(claims).toHaveAttribute('aria-invalid', 'true');
+  await page.screenshot({ path: `${SHOTS}/builder-claims-list-1280.png` });
+  // A list of words, not of claims: the same field named, not a manifest reader's message.
+  await claims.focus();
+  await page.keyboard.press('ControlOrMeta+A');
+  await page.keyboard.type('["pods", "v1"]');
+  await press(p.getByTestId('builder.export'));
+  await expect(problem).toHaveText('spec.steps[0].expect: Invalid value: ["pods","v1"]: must be a map');
+  // Fixed, the lesson exports.
+  await claims.focus();
+  await page.keyboard.press('ControlOrMeta+A');
+  await page.keyboard.type('pods: { v1: 3 }');
+  await press(p.getByTestId('builder.export'));
+  await expect(p.getByTestId('builder.message')).toContainText('Exported as');
+  await expect(problem).toHaveCount(0);
 });

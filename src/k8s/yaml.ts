@@ -59,18 +59,43 @@ export function parseManifestStream(
   text: string,
   source = 'STDIN',
 ): { objects: Record<string, unknown>[]; error?: ManifestError } {
+  const { values, error } = readDocuments(text, source);
+  const objects: Record<string, unknown>[] = [];
+  for (const value of values) {
+    try {
+      objects.push(...flatten(value));
+    } catch (e) {
+      if (e instanceof ManifestError) return { objects, error: e };
+      throw e;
+    }
+  }
+  return error ? { objects, error } : { objects };
+}
+
+/**
+ * The documents of YAML (or JSON) text as they are, empty ones left out: a list stays a list (no
+ * `kind: List` flattening), for text that must be one value of a known shape (a step's claims).
+ */
+export function parseDocuments(text: string, source = 'STDIN'): unknown[] {
+  const { values, error } = readDocuments(text, source);
+  if (error) throw error;
+  return values;
+}
+
+/** The documents up to the first one that cannot be read, and that one's error. */
+function readDocuments(text: string, source: string): { values: unknown[]; error?: ManifestError } {
   const trimmed = text.trim();
   if (trimmed.startsWith('{') || trimmed.startsWith('[')) {
     try {
-      return { objects: flatten(sanitize(JSON.parse(trimmed))) };
+      return { values: [sanitize(JSON.parse(trimmed))] };
     } catch (e) {
-      if (e instanceof ManifestError) return { objects: [], error: e };
+      if (e instanceof ManifestError) return { values: [], error: e };
       // Not JSON after all: fall through to YAML, which reports the position.
     }
   }
   if (!impl)
     return {
-      objects: [],
+      values: [],
       error: new ManifestError(
         `error parsing ${source}: YAML support is still loading; try again in a moment`,
       ),
@@ -81,11 +106,11 @@ export function parseManifestStream(
   } catch (e) {
     const detail = e instanceof Error ? e.message.split('\n')[0]! : String(e);
     return {
-      objects: [],
+      values: [],
       error: new ManifestError(`error parsing ${source}: error converting YAML to JSON: yaml: ${detail}`),
     };
   }
-  const out: Record<string, unknown>[] = [];
+  const out: unknown[] = [];
   for (const doc of Array.isArray(docs) ? docs : [docs]) {
     const err = doc.errors[0];
     if (err) {
@@ -93,7 +118,7 @@ export function parseManifestStream(
       const inDocument = line === undefined ? undefined : line - separatorLineBefore(text, line);
       const detail = err.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
       return {
-        objects: out,
+        values: out,
         error: new ManifestError(
           `error parsing ${source}: error converting YAML to JSON: yaml: ${inDocument !== undefined ? `line ${inDocument}: ` : ''}${detail}`,
         ),
@@ -106,20 +131,15 @@ export function parseManifestStream(
       // Unresolved or runaway aliases, and documents too deep to convert.
       const detail = e instanceof Error ? e.message.split('\n')[0]! : String(e);
       return {
-        objects: out,
+        values: out,
         error: new ManifestError(`error parsing ${source}: error converting YAML to JSON: yaml: ${detail}`),
       };
     }
     const value = sanitize(js);
     if (value === null || value === undefined) continue;
-    try {
-      out.push(...flatten(value));
-    } catch (e) {
-      if (e instanceof ManifestError) return { objects: out, error: e };
-      throw e;
-    }
+    out.push(value);
   }
-  return { objects: out };
+  return { values: out };
 }
 
 /** The number (1-based) of the last `---` separator line before line `line`, or 0. */

@@ -234,6 +234,20 @@ describe('claims typed as text (the lesson builder)', () => {
     ["pods: { v2: 'x' }", /^spec\.steps\[1\]\.expect\.pods\.v2: Invalid value: "x"/],
     ['sheep: 3', /spec\.steps\[1\]\.expect/],
     ['a: 1\n---\nb: 2', /must be one map of claims, found 2 documents/],
+    // Written as a list, as steps are: refused as the file format refuses it, named by its field.
+    [
+      '- pods: { v2: 3 }',
+      /^spec\.steps\[1\]\.expect: Invalid value: \[\{"pods":\{"v2":3\}\}\]: must be a map$/,
+    ],
+    [
+      '- pods: { v2: 3 }\n- trafficShare: { v1: ">0" }',
+      /^spec\.steps\[1\]\.expect: Invalid value: \[\{"pods".*\]: must be a map$/,
+    ],
+    [
+      '- pods\n- replicaSetCount',
+      /^spec\.steps\[1\]\.expect: Invalid value: \["pods","replicaSetCount"\]: must be a map$/,
+    ],
+    ['[1, 2]', /^spec\.steps\[1\]\.expect: Invalid value: \[1,2\]: must be a map$/],
   ])('refuses %j with a message that names the field', (text, message) => {
     expect(() => parseClaimsText(text, 'spec.steps[1].expect')).toThrow(message);
   });

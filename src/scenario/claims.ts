@@ -19,7 +19,7 @@
  */
 
 /** A number, or a comparison with one: `">0"`, `">=8"`, `"!=0"`, `"20..30"` (inclusive). */
-import { parseManifests, toYaml } from '../k8s/yaml.ts';
+import { parseDocuments, toYaml } from '../k8s/yaml.ts';
 
 export type Count = number | string;
 
@@ -352,9 +352,11 @@ function timelineClaims(v: unknown, field: string): TimelineClaims {
  */
 export function parseClaimsText(text: string, field = 'expect'): Claims | undefined {
   if (text.trim() === '') return undefined;
-  let docs: Record<string, unknown>[];
+  // Read as written, not as manifests are: a list stays a list, refused below as not a map with
+  // the field's path (`spec.steps[2].expect: Invalid value: [...]: must be a map`).
+  let docs: unknown[];
   try {
-    docs = parseManifests(text, field);
+    docs = parseDocuments(text, field);
   } catch (e) {
     throw new ClaimError(e instanceof Error ? e.message : String(e));
   }
