@@ -6,6 +6,7 @@
 import { mkdirSync } from 'node:fs';
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { lab, state } from './lab.ts';
+import { openApp } from './scenes.ts';
 
 const SHOTS = process.env['BUILDER_SHOTS'] ?? 'test-results/builder';
 const SET_IMAGE = 'kubectl set image deployment/kubia nodejs=luksa/kubia:v2';
@@ -400,4 +401,29 @@ test('claims written as a list are refused at their stop, with the field to fix'
   await press(p.getByTestId('builder.export'));
   await expect(p.getByTestId('builder.message')).toContainText('Exported as');
   await expect(problem).toHaveCount(0);
+});
+
+test('in Korean, a claim the screen contradicts is told in Korean', async ({ page }) => {
+  mkdirSync(SHOTS, { recursive: true });
+  await openApp(page, '/', 'ko');
+  await openBuilderByKeyboard(page);
+  const p = panel(page);
+  await lab(page, (l) => l.seek(20));
+  await press(p.getByTestId('builder.addStop'));
+  await p.getByTestId('builder.claims').focus();
+  await page.keyboard.type('pods: { v1: 5 }\nreplicaSets: { v2: 3 }');
+  await press(p.getByTestId('builder.checkClaims'));
+  await expect(p.getByTestId('builder.message')).toContainText('주장 2개 중 2개가 맞지 않습니다');
+  const problems = p.getByTestId('builder.stopProblem');
+  await expect(problems).toHaveText([
+    '0:20.0 expect.pods.v1: 주장은 5, 화면에는 3',
+    '0:20.0 expect.replicaSets.v2: 주장은 3, 화면에는 없음',
+  ]);
+  await page.screenshot({ path: `${SHOTS}/builder-claims-fail-ko-1280.png` });
+  // The same check read in English after a switch of language: the words follow the reader.
+  await page.getByRole('button', { name: 'EN', exact: true }).click();
+  await expect(problems).toHaveText([
+    '0:20.0 expect.pods.v1: claims 5, the screen shows 3',
+    '0:20.0 expect.replicaSets.v2: claims 3, the screen shows absent',
+  ]);
 });

@@ -10,6 +10,7 @@ import { useLab, useLabState } from '../lab/context.ts';
 import { useReturnFocus } from '../layout/focus.ts';
 import { LESSONS } from '../lessons/catalog.ts';
 import { formatTime, useFrame } from '../ui/hooks.ts';
+import { claimFailureText } from './claimText.ts';
 import {
   newNumber,
   newQuestion,
@@ -272,7 +273,9 @@ function StopForm({ draft, k }: { draft: Draft; k: number }) {
       <div id={id}>
         {list.map((p, i) => (
           <p key={i} className="builder-problem" role="alert" data-testid="builder.stopProblem">
-            {p.message}
+            {p.failure
+              ? `${p.failure.at === undefined ? '' : `${p.failure.at} `}${claimFailureText(p.failure.result, t)}`
+              : p.message}
           </p>
         ))}
       </div>

@@ -208,7 +208,13 @@ describe('claims typed at a stop', () => {
     const report = claimsReport(d, checkScenarioClaims(wrong.scenario), time);
     expect(report.checked).toBe(2);
     expect(report.problems).toEqual([
-      { stop: 2, claims: true, message: '30s expect.pods.v2: claims 5, the screen shows 3' },
+      {
+        stop: 2,
+        claims: true,
+        message: '30s expect.pods.v2: claims 5, the screen shows 3',
+        // What the builder shows in the reader's language.
+        failure: { at: '30s', result: { path: 'expect.pods.v2', expected: '5', actual: '3', ok: false } },
+      },
     ]);
   });
 

@@ -12,6 +12,7 @@ import {
   parseClaimsText,
   parseScenario,
   type Lesson,
+  type ClaimResult,
   type Localized,
   type NumberAnswer,
   type RevealElement,
@@ -83,6 +84,11 @@ export interface DraftProblem {
   message: string;
   /** The problem is in the stop's claims (`expect:`), and is shown beside them. */
   claims?: true;
+  /**
+   * A claim that does not hold, and the moment it was checked at: shown in the reader's language
+   * (`claimFailureText`); `message` is the same in English.
+   */
+  failure?: { result: ClaimResult; at?: string };
 }
 
 export type DraftResult = { ok: true; scenario: Scenario } | { ok: false; problems: DraftProblem[] };
@@ -453,12 +459,15 @@ export function claimsReport(
   for (const r of results) {
     checked += r.results.length;
     for (const c of r.results)
-      if (!c.ok)
+      if (!c.ok) {
+        const at = r.at === undefined ? undefined : time(r.at);
         problems.push({
           claims: true,
           stop: stopOf.get(r.index) ?? -1,
-          message: `${r.at === undefined ? '' : `${time(r.at)} `}${describeFailure(c)}`,
+          message: `${at === undefined ? '' : `${at} `}${describeFailure(c)}`,
+          failure: { result: c, ...(at === undefined ? {} : { at }) },
         });
+      }
   }
   return { checked, problems };
 }

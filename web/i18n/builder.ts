@@ -61,6 +61,22 @@ export const builder = {
   'builder.noClaims': 'No stop makes a claim yet: write one under "Checked claims".',
   'builder.claimsFail':
     '{n, plural, one {# claim does not hold} other {# claims do not hold}} (of {total}): the screen shows something else at the stop.',
+  // A claim that does not hold (describeFailure in src/run/claims.ts, whose words these are).
+  'builder.claimFails': '{path}: claims {expected}, the screen shows {actual}',
+  'builder.claim.absent': 'absent',
+  'builder.claim.none': 'none',
+  'builder.claim.noneOf': 'none ({x})',
+  'builder.claim.several': 'several: {x}',
+  'builder.claim.aService': 'a Service',
+  'builder.claim.aDeployment': 'a Deployment',
+  'builder.claim.aBudget': 'a RollingUpdate budget',
+  'builder.claim.historyTo': 'history up to {x}',
+  'builder.claim.recordedTo': 'recorded up to {x}',
+  'builder.claim.noneRefused': 'none refused',
+  'builder.claim.secondsWithAll': '{x} s with all',
+  'builder.claim.neverTogether': 'never at once',
+  'builder.claim.stepRuns': 'the step runs',
+  'builder.claim.neverRan': 'it never ran',
   'builder.exported': 'Exported as {file}.',
   'builder.tooLong':
     'This lesson is too large for a link ({n} of at most {max} characters), so it was exported as a file to hand out instead.',
