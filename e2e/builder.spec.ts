@@ -427,3 +427,36 @@ test('in Korean, a claim the screen contradicts is told in Korean', async ({ pag
     '0:20.0 expect.replicaSets.v2: claims 3, the screen shows absent',
   ]);
 });
+
+test('a command that failed while exploring is no step of the lesson', async ({ page }) => {
+  mkdirSync(SHOTS, { recursive: true });
+  await open(page);
+  await lab(page, (l) => l.hold());
+  await lab(page, (l) => l.seek(20));
+  // Typed in the console: one that works, then two that fail (objects that are not there).
+  const prompt = page.getByRole('textbox', { name: 'kubectl command' });
+  const log = page.getByRole('log', { name: 'kubectl output' });
+  await prompt.focus();
+  for (const line of [
+    'kubectl scale deployment/kubia --replicas=4',
+    'kubectl set image deployment/kubia-typo nodejs=luksa/kubia:v2',
+    'kubectl delete deployment nothing-here',
+  ]) {
+    await page.keyboard.type(line);
+    await page.keyboard.press('Enter');
+  }
+  await expect(log).toContainText('deployments.apps "nothing-here" not found');
+  // The Run keeps them, errors and all: a link replays the console as it was.
+  expect((await state(page)).steps.map((s) => s.run)).toHaveLength(3);
+  await openBuilderByKeyboard(page);
+  const p = panel(page);
+  await press(p.getByTestId('builder.addStop'));
+  await expect(p.getByTestId('builder.stop.0')).toContainText('Stop 1 at 0:20');
+  // The scale, the last command that did something, is the stop; the failed ones are not steps.
+  await expect(p.getByTestId('builder.stop.0')).toContainText('kubectl scale deployment/kubia --replicas=4');
+  await press(p.getByText('Steps up to here'));
+  await expect(p.locator('.builder-steps pre')).toHaveText(
+    '0:20.0 $ kubectl scale deployment/kubia --replicas=4',
+  );
+  await page.screenshot({ path: `${SHOTS}/builder-failed-commands-1280.png` });
+});

@@ -115,6 +115,8 @@ export interface Execution {
   exitCode: number;
   /** Present when the command keeps watching; exitCode is then decided by the session. */
   session?: WatchSession;
+  /** It failed but kept what it wrote, as kubectl apply and create do (see `keepWrites`). */
+  kept?: true;
 }
 
 /** kubectl's error text for a thrown failure. */
@@ -252,6 +254,7 @@ export function executeKubectl(
   let before: ReturnType<SimCluster['snapshot']> | undefined;
   let exitCode = 0;
   let keep = false;
+  let writesBefore = 0;
   try {
     const r = resolveCommand(String(commandLine));
     if (r.kind === 'help') {
@@ -296,6 +299,7 @@ export function executeKubectl(
       return typeof result === 'object' ? { exitCode: 0, session: result } : { exitCode: result ?? 0 };
     }
     before = cluster.transientSnapshot();
+    writesBefore = cluster.store.resourceVersion;
     cluster.beginCommand();
     const result = cmd.run!(ctx);
     // Everything the command set off settles before it returns (and is undone with it when
@@ -317,7 +321,9 @@ export function executeKubectl(
   }
   if (exitCode !== 0 && before && !keep) cluster.restore(before);
   else cluster.notify();
-  return { exitCode };
+  return exitCode !== 0 && keep && cluster.store.resourceVersion !== writesBefore
+    ? { exitCode, kept: true }
+    : { exitCode };
 }
 
 /** How long, in virtual seconds, a synchronous watch goes on without printing anything. */

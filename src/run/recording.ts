@@ -57,6 +57,8 @@ export interface StepRecord {
   doneAt?: number;
   /** The command keeps watching after it ran (`rollout status`, `delete` waiting for pods). */
   watching: boolean;
+  /** It failed but kept what it wrote (kubectl apply with some documents refused). */
+  kept?: true;
 }
 
 export interface Checkpoint {

@@ -464,7 +464,11 @@ describe('a step that applies some documents and fails on others', () => {
     expect(names(run.query('kubectl get deployments -o name'))).toBe(
       'deployment.apps/kubia\ndeployment.apps/kubia-green\n',
     );
-    expect(run.frame().steps.map((s) => s.exitCode)).toEqual([1]);
+    expect(run.frame().steps.map((s) => [s.exitCode, s.undone])).toEqual([[1, undefined]]);
+    // All refused: nothing was written, so the step is undone.
+    expect(run.run('kubectl apply -f -', BAD).exitCode).toBe(1);
+    expect(run.frame().steps.map((s) => s.undone)).toEqual([undefined, true]);
+    run.seek(60);
     const replay = createRun(run.scenario());
     replay.seek(60);
     expect(comparable(replay.frame())).toEqual(comparable(run.frame()));
@@ -472,5 +476,48 @@ describe('a step that applies some documents and fails on others', () => {
     run.seek(5);
     run.seek(60);
     expect(comparable(run.frame())).toEqual(comparable(replay.frame()));
+  });
+});
+
+describe('a step that fails', () => {
+  const budget = `${kubia('luksa/kubia:v1', { replicas: 1 })}---
+apiVersion: policy/v1
+kind: PodDisruptionBudget
+metadata:
+  name: kubia
+spec:
+  minAvailable: 1
+  selector:
+    matchLabels:
+      app: kubia
+`;
+
+  it('is kept with its error, and marked undone when it changed nothing', () => {
+    const run = createRun(scenario([]));
+    run.advance(10);
+    expect(run.run('kubectl frobnicate').exitCode).toBe(1);
+    expect(run.run('kubectl delete deployment nothing-here').exitCode).toBe(1);
+    expect(run.run('kubectl scale deployment/kubia --replicas=4').exitCode).toBe(0);
+    const steps = run.frame().steps;
+    // A link replays the console as it was: the failed commands stay steps, with their errors.
+    expect(steps.map((s) => [s.run, s.exitCode, s.undone])).toEqual([
+      ['kubectl frobnicate', 1, true],
+      ['kubectl delete deployment nothing-here', 1, true],
+      ['kubectl scale deployment/kubia --replicas=4', 0, undefined],
+    ]);
+    expect(steps[1]!.stderr).toContain('NotFound');
+  });
+
+  it('is not undone when it watched and failed later: a drain past its timeout keeps the cordon', () => {
+    // One node, so the drain has the only pod to evict, and the budget holds it there.
+    const s = scenario([], budget);
+    const run = createRun({ ...s, spec: { ...s.spec, cluster: { ...s.spec.cluster, nodes: 1 } } });
+    run.advance(10);
+    expect(run.run('kubectl drain node-1 --timeout=10s').exitCode).toBe(0);
+    run.advance(15);
+    const [drain] = run.frame().steps;
+    expect(drain).toMatchObject({ exitCode: 1, status: 'done' });
+    expect(drain!.undone).toBeUndefined();
+    expect(run.query('kubectl get node node-1').stdout).toContain('SchedulingDisabled');
   });
 });

@@ -297,6 +297,7 @@ class RunImpl implements RunControls {
     const stderr = err.join('');
     if (!existing) {
       record.watching = exec.session !== undefined;
+      if (exec.kept) record.kept = true;
       if (stdout || stderr)
         record.chunks.push({ t, ...(stdout ? { stdout } : {}), ...(stderr ? { stderr } : {}) });
       if (exitCode !== undefined) {
@@ -675,6 +676,7 @@ class RunImpl implements RunControls {
         ...(s.stop ? { stop: true } : {}),
         ...(r ? { ranAt: r.at } : {}),
         ...(finished && r.exitCode !== undefined ? { exitCode: r.exitCode } : {}),
+        ...(r?.exitCode && !r.watching && !r.kept ? { undone: true as const } : {}),
       };
     });
   }

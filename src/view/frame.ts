@@ -55,6 +55,12 @@ export interface StepView {
   readonly stderr: string;
   /** Once it finished. */
   readonly exitCode?: number;
+  /**
+   * It failed and was undone: it changed nothing. (A command that fails is undone; one that
+   * watches and then fails, such as a drain past its timeout, keeps what it did, and so does an
+   * apply that some documents went through.)
+   */
+  readonly undone?: true;
   /** Its output piece by piece, with the moment each was printed (up to this moment). */
   readonly chunks: readonly OutputChunk[];
 }

@@ -91,6 +91,25 @@ describe('Add stop', () => {
     ]);
   });
 
+  it('leaves out a command that failed and changed nothing: the lesson has only what was done', () => {
+    const shown = explored();
+    // A typo at 8 s and a delete of nothing at 10 s, beside the update at 10 s (steps 1 and 2 failed).
+    shown.spec.steps = [
+      { at: 8, run: 'kubectl sett image deployment kubia nodejs=luksa/kubia:v2' },
+      { at: 10, run: 'kubectl delete deployment nothing-here' },
+      { at: 10, run: SET_IMAGE },
+      { at: 12, run: 'kubectl delete deployment nothing-here' },
+    ];
+    const a = captureStop(emptyDraft(shown), shown, 10, new Set([0, 1, 3]));
+    expect(a.draft.steps.map((s) => [s.at, s.run, !!s.stop])).toEqual([[10, SET_IMAGE, true]]);
+    // At 12 s only the failed delete ran: the stop is a look, not the failed command.
+    const b = captureStop(a.draft, shown, 12, new Set([0, 1, 3]));
+    expect(b.draft.steps.map((s) => [s.at, s.run, !!s.stop])).toEqual([
+      [10, SET_IMAGE, true],
+      [12, LOOK_COMMAND, true],
+    ]);
+  });
+
   it('keeps what was written for earlier and later stops when a stop goes in between', () => {
     const d = threeStops();
     const { draft, stop } = captureStop(d, explored(), 20);

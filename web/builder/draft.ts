@@ -233,14 +233,23 @@ const sameCommand = (
  * up to `t` (those the draft had keep what was written for them), then a stop at `t` (the step at
  * exactly `t` becomes it, else a look at the screen is added), then the draft's own steps after
  * `t`. Returns the new draft and the new stop's index among the stops.
+ *
+ * `undone` are the indexes of `shown`'s steps that failed and changed nothing (`StepView.undone`:
+ * a typo, an object that is not there). The Run keeps them, so that a link replays the console as
+ * it was, error included; a lesson does not: its steps are what the teacher did.
  */
-export function captureStop(d: Draft, shown: Scenario, t: number): { draft: Draft; stop: number } {
+export function captureStop(
+  d: Draft,
+  shown: Scenario,
+  t: number,
+  undone: ReadonlySet<number> = new Set(),
+): { draft: Draft; stop: number } {
   const at = Math.round(t * 1000) / 1000;
   const mine = d.steps.filter((s) => s.at <= at + EPS);
   const matched = new Set<DraftStep>();
   let j = 0;
   const captured = shown.spec.steps
-    .filter((s) => s.at <= at + EPS)
+    .filter((s, i) => s.at <= at + EPS && !undone.has(i))
     .map((s) => {
       // The draft's own version of this step, with what was written for it, when it has one.
       let k = j;

@@ -131,7 +131,14 @@ export function addStop(lab: Lab): void {
   const d = builderStore.getState().draft;
   if (!d) return;
   lab.pause();
-  const { draft, stop } = captureStop(d, lab.run.scenario(), lab.run.now());
+  // A command that failed and changed nothing (a typo, a missing object) is no step of the lesson.
+  const undone = new Set(
+    lab.run
+      .frame()
+      .steps.filter((s) => s.undone)
+      .map((s) => s.index),
+  );
+  const { draft, stop } = captureStop(d, lab.run.scenario(), lab.run.now(), undone);
   // A stop at this moment already: its form opens, and says so, so that its words are not taken
   // for a new stop's and typed over.
   const again = stopIndexes(draft).length === stopIndexes(d).length;
