@@ -460,3 +460,46 @@ test('a command that failed while exploring is no step of the lesson', async ({ 
   );
   await page.screenshot({ path: `${SHOTS}/builder-failed-commands-1280.png` });
 });
+
+for (const [width, height] of [
+  [360, 740],
+  [390, 844],
+] as const)
+  test(`${width}×${height}: what the builder says shows where the teacher is, clear of the button pressed`, async ({
+    page,
+  }) => {
+    mkdirSync(SHOTS, { recursive: true });
+    await page.setViewportSize({ width, height });
+    await open(page);
+    await openBuilderByKeyboard(page);
+    const p = panel(page);
+    const message = p.getByTestId('builder.message');
+    const add = p.getByTestId('builder.addStop');
+    await press(add);
+    await expect(p.getByTestId('builder.stop.0')).toBeVisible();
+    // Again at the same moment: the builder says the stop is there, and the stop's form opened under
+    // the button, so the footer is far below.
+    await press(add);
+    await expect(message).toContainText('Stop 1 is already at 0:20');
+    await expect(message).toBeInViewport({ ratio: 1 });
+    const overlap = async (a: Locator, b: Locator) => {
+      const [x, y] = [(await a.boundingBox())!, (await b.boundingBox())!];
+      return x.x < y.x + y.width && y.x < x.x + x.width && x.y < y.y + y.height && y.y < x.y + x.height;
+    };
+    expect(await overlap(message, add)).toBe(false);
+    await page.screenshot({ path: `${SHOTS}/builder-message-${width}.png` });
+    // A check pressed in the middle of the stop's form.
+    const check = p.getByTestId('builder.checkClaims');
+    await press(check);
+    await expect(message).toContainText('No stop makes a claim yet');
+    await expect(message).toBeInViewport({ ratio: 1 });
+    expect(await overlap(message, check)).toBe(false);
+    await page.screenshot({ path: `${SHOTS}/builder-message-check-${width}.png` });
+    // At the builder's end the message rests above the buttons, not over them.
+    const play = p.getByTestId('builder.play');
+    await play.scrollIntoViewIfNeeded();
+    await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+    expect(await overlap(message, play)).toBe(false);
+    await expect(play).toBeInViewport({ ratio: 1 });
+    await page.screenshot({ path: `${SHOTS}/builder-message-end-${width}.png` });
+  });
