@@ -547,6 +547,36 @@ for (const width of [360, 375] as const)
     expect(await create.evaluate((e) => (e as HTMLElement).innerText)).toBe('New');
   });
 
+// Korean's New scenario (새 시나리오) is as wide as English's: at 320 px it pushed More onto a fourth
+// row. It reads 신규 ("new") there, its name unchanged, and every control stays in the header.
+for (const width of [320, 360, 375] as const)
+  test(`phone at ${width} px in Korean: the header is three rows, every control in it`, async ({ page }) => {
+    await page.setViewportSize({ width, height: 800 });
+    await openApp(page, '/', 'ko');
+    const header = page.locator('header.top');
+    const rowHeight = (await page.getByRole('button', { name: '레슨', exact: true }).boundingBox())!.height;
+    expect((await header.boundingBox())!.height).toBeLessThan(rowHeight * 3 + 4 * 8);
+    const create = page.getByRole('button', { name: '새 시나리오' });
+    expect(await create.evaluate((e) => (e as HTMLElement).innerText)).toBe('신규');
+    for (const name of [
+      '레슨',
+      '발표',
+      '예측',
+      '비교',
+      '연결',
+      '새 시나리오',
+      '가져오기',
+      '내보내기',
+      '공유',
+    ])
+      await expect(header.getByRole('button', { name, exact: true })).toBeInViewport({ ratio: 1 });
+    await expect(header.locator('summary', { hasText: '더 보기' })).toBeInViewport({ ratio: 1 });
+    await page.screenshot({
+      path: `${DIR}/header-ko-${width}.png`,
+      clip: { x: 0, y: 0, width, height: 200 },
+    });
+  });
+
 test('phone: the header is three rows, its settings behind More', async ({ page }) => {
   await page.setViewportSize({ width: 390, height: 844 });
   await openApp(page, '/');

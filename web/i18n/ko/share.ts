@@ -3,7 +3,7 @@ export const share = {
   'share.group': '시나리오',
   'share.share': '공유',
   'share.new': '새 시나리오',
-  'share.newShort': '새 시나리오',
+  'share.newShort': '신규',
   'share.import': '가져오기',
   'share.importFile': '시나리오 파일 가져오기',
   'share.export': '내보내기',
