@@ -450,6 +450,44 @@ async function textOutside(page: Page): Promise<string[]> {
   });
 }
 
+// The Faults panel follows the console in the side column. Under the console, it kept the column
+// overfull, so the console stayed at its least (two lines of output) at any window height; it now
+// scrolls in under a console that takes what the actions and the why leave.
+for (const height of [800, 900, 1080] as const)
+  test(`1280×${height}: with the Faults panel there, the console shows six lines or more, nothing over it`, async ({
+    page,
+  }) => {
+    await page.setViewportSize({ width: 1280, height });
+    await openApp(page);
+    const faults = page.getByRole('region', { name: 'Faults' });
+    await expect(faults).toBeAttached();
+    const log = page.getByRole('log', { name: 'kubectl output' });
+    const lines = await log.evaluate((el) => {
+      const cs = getComputedStyle(el);
+      return (
+        (el.clientHeight - parseFloat(cs.paddingTop) - parseFloat(cs.paddingBottom)) /
+        parseFloat(cs.lineHeight)
+      );
+    });
+    expect(lines).toBeGreaterThanOrEqual(6);
+    expect(await promptClearance(page)).toBeGreaterThanOrEqual(0);
+    // In the column's order, none over another: the actions, the why, the console, then Faults.
+    const boxes = await Promise.all(
+      [
+        page.locator('.side .actions'),
+        page.locator('.side .why'),
+        page.locator('.side .console'),
+        faults,
+      ].map(async (l) => (await l.boundingBox())!),
+    );
+    for (let i = 1; i < boxes.length; i++)
+      expect(boxes[i]!.y).toBeGreaterThanOrEqual(boxes[i - 1]!.y + boxes[i - 1]!.height);
+    await faults.scrollIntoViewIfNeeded();
+    await expect(faults.getByRole('button', { name: 'Drain' }).first()).toBeInViewport({ ratio: 1 });
+    await page.locator('.side').evaluate((el) => el.scrollTo(0, 0));
+    await page.screenshot({ path: `${DIR}/faults-console-1280x${height}.png` });
+  });
+
 test.describe('375×667', () => {
   test.use({ viewport: { width: 375, height: 667 } });
 

@@ -267,12 +267,16 @@ function MainApp() {
                 <PodDetails key={selectedPod} />
               </Suspense>
             )}
-            <Actions />
-            <WhyPanel />
-            {/* One boundary: the faults panel under the console arrives with it, so the console's
-                stand-in (as high as the console) gives way to both at once and nothing moves. */}
-            <Suspense fallback={showConsole ? <ConsolePlaceholder /> : null}>
-              {showConsole && <Console />}
+            {/* The column's height: the console takes what the actions and the why leave, and
+                Faults scroll in under it rather than squeeze it to its least. */}
+            <div className="side-main">
+              <Actions />
+              <WhyPanel />
+              <Suspense fallback={showConsole ? <ConsolePlaceholder /> : null}>
+                {showConsole && <Console />}
+              </Suspense>
+            </div>
+            <Suspense fallback={null}>
               <Faults />
             </Suspense>
           </aside>
