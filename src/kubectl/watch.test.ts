@@ -86,6 +86,47 @@ describe('get -w', () => {
   });
 });
 
+// As kubectl 1.32 prints them against the served cluster (`kubectl … 2>&1 | cat`).
+describe('get -w refuses and warns as kubectl does', () => {
+  const SINGLE = 'error: you may only specify a single resource type\n';
+  it.each([
+    ['two types, before asking for either', 'get pods,endpoints -w', '', SINGLE, 1],
+    ['all is several types', 'get all -w', '', SINGLE, 1],
+    ['types named apart', 'get pods/a deploy/b -w', '', SINGLE, 1],
+    [
+      'only the first missing name',
+      'get pods a b -w',
+      '',
+      'Error from server (NotFound): pods "a" not found\n',
+      1,
+    ],
+    [
+      'a missing name with --sort-by',
+      'get pods nosuch -w --sort-by=.metadata.name',
+      '',
+      'warning: --watch requested, --sort-by will be ignored for watch events received\nError from server (NotFound): pods "nosuch" not found\n',
+      1,
+    ],
+    [
+      '--watch-only with --sort-by',
+      'get deploy --watch-only --sort-by=.metadata.name --request-timeout=1s',
+      '',
+      'warning: --watch-only requested, --sort-by will be ignored\n',
+      0,
+    ],
+    [
+      '--watch and --watch-only with --sort-by',
+      'get deploy kubia -w --watch-only --sort-by=.metadata.name --request-timeout=1s',
+      '',
+      'warning: --watch requested, --sort-by will be ignored for watch events received\n',
+      0,
+    ],
+  ])('%s', (_name, line, stdout, stderr, exitCode) => {
+    const c = withKubia();
+    expect(c.kubectl(line)).toEqual({ stdout, stderr, exitCode });
+  });
+});
+
 describe('delete waits for terminating pods', () => {
   it('a deleted pod of a ReplicaSet is replaced', () => {
     const c = withKubia();

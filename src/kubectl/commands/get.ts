@@ -121,6 +121,11 @@ export function runGet(ctx: CommandContext): number | WatchSession {
     throw new KubectlError('a resource cannot be retrieved by name across all namespaces');
   if (named && selector) throw new KubectlError('name cannot be provided when a selector is specified');
 
+  // A watch's builder takes one resource type named on the line, before it asks the server
+  // anything (so no warning for Endpoints either); a file's kinds are counted later.
+  if (watch && !hasFiles && new Set(targets.map((t) => t.info)).size > 1)
+    throw new KubectlError('you may only specify a single resource type');
+
   const groups: Group[] = [];
   const errors: string[] = [];
   for (const t of targets) {
@@ -159,13 +164,20 @@ export function runGet(ctx: CommandContext): number | WatchSession {
 
   const sortBy = flagString(ctx.args, 'sort-by');
   if (watch) {
-    if (sortBy) ctx.err('warning: --watch or --watch-only requested, --sort-by will be ignored\n');
+    // The first list is sorted by the server's order, not by --sort-by, either way.
+    if (sortBy)
+      ctx.err(
+        flagBool(ctx.args, 'watch')
+          ? 'warning: --watch requested, --sort-by will be ignored for watch events received\n'
+          : 'warning: --watch-only requested, --sort-by will be ignored\n',
+      );
     if (groups.length > 1)
       throw new KubectlError(
         `watch is only supported on individual resources and resource collections, but ${groups.length} resources were found`,
       );
+    // A watch stops at the first name it cannot get.
     if (errors.length) {
-      ctx.err(errors.join('\n') + '\n');
+      ctx.err(errors[0] + '\n');
       return 1;
     }
     const requested = new Set(targets.flatMap((t) => t.names));
