@@ -153,6 +153,47 @@ test("console: kubectl's warnings print before the output, its errors after, as 
   expect(at(`${pod} 1/1`)).toBeLessThan(at('Error from server (NotFound): pods "nope" not found'));
 });
 
+test('console: a watch prints what it printed in the order it printed it, as a terminal shows it', async ({
+  page,
+}) => {
+  await open(page);
+  const input = page.getByRole('textbox', { name: 'kubectl command' });
+  const log = page.getByRole('log', { name: 'kubectl output' });
+  // kubectl 1.32 against the served cluster (`kubectl get pods -w --sort-by=… 2>&1 | cat`): its
+  // own warning, lower case, before the table, and the rows of the rollout after both.
+  await lab(page, (l) => l.run('kubectl set image deployment/kubia nodejs=luksa/kubia:v2'));
+  await input.fill('kubectl get pods -w --sort-by=.metadata.name');
+  await input.press('Enter');
+  await expect(log).toContainText('watching…');
+  await lab(page, (l) => l.advance(60));
+  await expect(log).toContainText(/kubia-\S+\s+1\/1\s+Terminating/);
+  const entry = log.locator('.entry').last();
+  const text = (await entry.innerText()).replace(/\s+/g, ' ');
+  const at = (s: string) => text.indexOf(s);
+  const warning = 'warning: --watch requested, --sort-by will be ignored for watch events received';
+  expect(at(warning)).toBeGreaterThan(-1);
+  expect(at(warning)).toBeLessThan(at('NAME READY STATUS'));
+  expect(at('NAME READY STATUS')).toBeLessThan(text.search(/ 1\/1 Terminating/));
+  // The warning is the one line in red.
+  await expect(entry.locator('pre.stderr')).toHaveText(`${warning}\n`);
+  // A missing name's error where kubectl prints it: after the table of the names it found.
+  const pod = (await lab(page, (l) => l.state().pods[0]!.name)) as string;
+  await input.fill(`kubectl get endpoints,pods ${pod}`);
+  await input.press('Enter');
+  const last = log.locator('.entry').last();
+  await expect(last).toContainText('not found');
+  const parts = await last
+    .locator('pre')
+    .evaluateAll((els) =>
+      els.map((el) => `${el.className === 'stderr' ? 'E' : 'O'}:${(el.textContent ?? '').split('\n')[0]}`),
+    );
+  expect(parts.map((p) => p.replace(/ +/g, ' '))).toEqual([
+    'E:Warning: v1 Endpoints is deprecated in v1.33+; use discovery.k8s.io/v1 EndpointSlice',
+    'O:NAME READY STATUS RESTARTS AGE',
+    `E:Error from server (NotFound): endpoints "${pod}" not found`,
+  ]);
+});
+
 test('YAML editor applies a change and shows a validation error', async ({ page }) => {
   await open(page);
   await page.getByRole('button', { name: 'YAML editor' }).click();

@@ -25,20 +25,26 @@ export function startConsoleWatch(
   keep: (w: ConsoleWatch) => void,
   drop: (w: ConsoleWatch) => void,
 ): RunStream {
-  const out: string[] = [];
-  const err: string[] = [];
+  // What was printed since the last flush, in the order it was printed: each piece holds one
+  // stream's text, so a warning printed before a table, or an error printed after it, is handed
+  // on where a terminal shows it.
+  let pending: OutputPiece[] = [];
+  const write = (stream: 'stdout' | 'stderr', s: string) => {
+    if (!s) return;
+    const last = pending[pending.length - 1];
+    if (last && last[stream] !== undefined) last[stream] += s;
+    else pending.push({ [stream]: s });
+  };
   const flush = () => {
-    if (!out.length && !err.length) return;
-    const chunk: OutputPiece = {};
-    if (out.length) chunk.stdout = out.splice(0).join('');
-    if (err.length) chunk.stderr = err.splice(0).join('');
-    onOutput(chunk);
+    const pieces = pending;
+    pending = [];
+    for (const p of pieces) onOutput(p);
   };
   const exec = executeKubectl(
     cluster,
     commandLine,
     undefined,
-    { out: (s) => out.push(s), err: (s) => err.push(s) },
+    { out: (s) => write('stdout', s), err: (s) => write('stderr', s) },
     { readOnly: true },
   );
   let exitCode: number | undefined = exec.exitCode;

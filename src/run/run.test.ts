@@ -521,3 +521,38 @@ spec:
     expect(run.query('kubectl get node node-1').stdout).toContain('SchedulingDisabled');
   });
 });
+
+describe('watch (the console)', () => {
+  it('hands on what a command printed in the order it printed it, one stream per chunk', () => {
+    const run = createRun(rolling);
+    run.seek(20);
+    const chunks: { stdout?: string; stderr?: string }[] = [];
+    const stream = run.watch('kubectl get pods -w --sort-by=.metadata.name', (c) => chunks.push(c));
+    expect(stream.done).toBe(false);
+    run.seek(40);
+    stream.stop();
+    // As kubectl prints it to a terminal: the warning, the table, then a row per change.
+    expect(chunks[0]).toEqual({
+      stderr: 'warning: --watch requested, --sort-by will be ignored for watch events received\n',
+    });
+    expect(chunks[1]!.stdout).toMatch(/^NAME +READY +STATUS +RESTARTS +AGE\n/);
+    expect(chunks.length).toBeGreaterThan(2);
+    for (const c of chunks) expect(Object.keys(c)).toHaveLength(1);
+    expect(chunks.slice(2).every((c) => c.stdout !== undefined)).toBe(true);
+  });
+
+  it('a missing name after the table, as kubectl prints it', () => {
+    const run = createRun(rolling);
+    run.seek(20);
+    const pod = run.frame().objects.pods[0]!.metadata.name;
+    const chunks: { stdout?: string; stderr?: string }[] = [];
+    run.watch(`kubectl get endpoints,pods ${pod}`, (c) => chunks.push(c));
+    expect(chunks.map((c) => (c.stdout !== undefined ? 'stdout' : 'stderr'))).toEqual([
+      'stderr',
+      'stdout',
+      'stderr',
+    ]);
+    expect(chunks[0]!.stderr).toMatch(/^Warning: v1 Endpoints is deprecated/);
+    expect(chunks[2]!.stderr).toMatch(/^Error from server \(NotFound\): endpoints "kubia-/);
+  });
+});

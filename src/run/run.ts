@@ -120,7 +120,8 @@ export interface RunControls extends Run {
   stepBack(): void;
   /**
    * A watching command started at the current moment (the console's `rollout status`, `get -w`):
-   * its output arrives through `onOutput` as time moves; going back in time or running a step ends it.
+   * its output arrives through `onOutput` as time moves, in the order it was printed, each chunk
+   * one stream's text; going back in time or running a step ends it.
    */
   watch(commandLine: string, onOutput: (chunk: OutputPiece) => void): RunStream;
   /** Tab completions for a command line at the current moment. */

@@ -45,6 +45,8 @@ export interface LogEntry {
   command: string;
   stdout: string;
   stderr: string;
+  /** What it printed, in the order it printed it (each chunk one stream's text). */
+  chunks: { stdout?: string; stderr?: string }[];
   /** Still printing as time moves (`rollout status`, `get -w`). */
   streaming?: boolean;
   /**
@@ -453,6 +455,7 @@ export class Lab {
       command: full,
       stdout: '',
       stderr: '',
+      chunks: [],
       steps: this.current.frame().steps.length,
     };
     this.setUi({ log: [...this.store.getState().ui.log.slice(-(LOG_LIMIT - 1)), entry] });
@@ -465,7 +468,11 @@ export class Lab {
           ),
       });
     const run = this.current.watch(full, (chunk) =>
-      update((e) => ({ stdout: e.stdout + (chunk.stdout ?? ''), stderr: e.stderr + (chunk.stderr ?? '') })),
+      update((e) => ({
+        stdout: e.stdout + (chunk.stdout ?? ''),
+        stderr: e.stderr + (chunk.stderr ?? ''),
+        chunks: [...e.chunks, chunk],
+      })),
     );
     if (!run.done) {
       this.stream = { run, id };

@@ -12,7 +12,7 @@ import type { LogEntry } from '../lab/lab.ts';
 import { formatTime, useFrame, useUiField } from './hooks.ts';
 import { consoleMounted } from '../layout/keyboard.ts';
 import { setConsoleWide, usePrefs } from '../layout/prefs.ts';
-import { printedChunksInOrder, printedInOrder, type Printed as Part } from './terminal.ts';
+import { printedChunksInOrder, type Printed as Part } from './terminal.ts';
 import './console.css';
 
 function commonPrefix(list: string[]): string {
@@ -20,11 +20,6 @@ function commonPrefix(list: string[]): string {
   let p = list[0]!;
   for (const s of list) while (!s.startsWith(p)) p = p.slice(0, -1);
   return p;
-}
-
-/** What a command printed, as a terminal orders it (warnings first), stderr in red. */
-function Printed({ stdout, stderr }: { stdout: string; stderr: string }) {
-  return <PrintedParts parts={printedInOrder(stdout, stderr)} />;
 }
 
 function PrintedParts({ parts }: { parts: Part[] }) {
@@ -184,7 +179,8 @@ export default function Console() {
                 <div className="cmd">
                   <span className="at">{formatTime(e.t)}</span> $ {e.entry.command}
                 </div>
-                <Printed stdout={e.entry.stdout} stderr={e.entry.stderr} />
+                {/* As it printed: a watch's later lines after what it printed first. */}
+                <PrintedParts parts={printedChunksInOrder(e.entry.chunks)} />
                 {e.entry.streaming && <div className="streaming">{t('console.streaming')}</div>}
               </div>
             ),
