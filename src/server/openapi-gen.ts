@@ -2,7 +2,7 @@
  * Generates the OpenAPI v3 component schemas the server publishes (`openapi-schemas.json`) from
  * the project's own object types in src/k8s/types.ts, with the TypeScript compiler:
  *
- *   npx tsx src/server/openapi-gen.ts          # rewrites src/server/openapi-schemas.json
+ *   npx tsx src/server/openapi-gen.ts          # rewrites src/k8s/openapi-schemas.json
  *
  * Each exported interface becomes a schema under its upstream name (`io.k8s.api.apps.v1.Deployment`);
  * optional properties are optional, the rest `required`; `IntOrString` is upstream's int-or-string;
@@ -11,7 +11,7 @@
  * simulator types are described; open maps (`Record<string, unknown>`) preserve unknown fields.
  * A unit test checks the committed file is what this produces.
  */
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import ts from 'typescript';
@@ -21,7 +21,10 @@ type Schema = Record<string, unknown>;
 
 const here = dirname(fileURLToPath(import.meta.url));
 export const TYPES_FILE = join(here, '..', 'k8s', 'types.ts');
-export const SCHEMAS_FILE = join(here, 'openapi-schemas.json');
+// Beside the types: the in-page `kubectl explain` reads them too (loaded when it first runs).
+export const SCHEMAS_FILE = join(here, '..', 'k8s', 'openapi-schemas.json');
+/** Upstream's descriptions, required fields and defaults for our fields (see `upstreamShape`). */
+export const DOCS_FILE = join(here, 'openapi-docs.json');
 
 /** Our interface names where they differ from upstream's. */
 const RENAMED: Record<string, string> = { NodeObject: 'Node', KubeEvent: 'Event', SliceEndpoint: 'Endpoint' };
@@ -140,6 +143,87 @@ export function generateSchemas(file = TYPES_FILE): Record<string, Schema> {
     }
     out[schemaName(name)] = s;
   });
+  return upstreamShape(
+    Object.fromEntries(Object.entries(out).sort(([a], [b]) => (a < b ? -1 : 1))),
+    JSON.parse(readFileSync(DOCS_FILE, 'utf8')) as UpstreamDocs,
+  );
+}
+
+type PropertyDoc = string | [description: string, defaultValue: unknown];
+
+/** What openapi-docs.json holds: upstream's words for the fields the simulator types. */
+export interface UpstreamDocs {
+  schemas: Record<
+    string,
+    { description: string; required?: string[]; properties: Record<string, PropertyDoc> }
+  >;
+  /** Schemas published whole, as upstream does (Time, IntOrString, Quantity). */
+  whole: Record<string, Schema>;
+  /** [schema, property, target]: a property that is upstream a reference (a Time, an IntOrString). */
+  refs: [string, string, string][];
+  /** [schema, property, target]: a map whose values are upstream a reference (Quantity). */
+  mapRefs: [string, string, string][];
+  /** [schema, property, name]: an inline object of ours that upstream names. */
+  hoist: [string, string, string][];
+}
+
+const refTo = (name: string): Schema => ({ $ref: `#/components/schemas/${name}` });
+const propsOf = (s: Schema | undefined): Record<string, Schema> | undefined =>
+  s?.['properties'] as Record<string, Schema> | undefined;
+
+/**
+ * Our schemas in upstream's shape, so `kubectl explain` prints against the served API what it
+ * prints against a real one: each schema and field with upstream's description; references
+ * wrapped in `allOf` beside their field's description, as upstream's OpenAPI v3 has them; the
+ * types upstream names (EnvVar, Toleration, Time, IntOrString, Quantity) named; upstream's
+ * required fields and defaults. The fields themselves stay the ones the simulator types.
+ */
+export function upstreamShape(schemas: Record<string, Schema>, docs: UpstreamDocs): Record<string, Schema> {
+  const out = structuredClone(schemas);
+  for (const [parent, prop, name] of docs.hoist) {
+    const props = propsOf(out[parent]);
+    const p = props?.[prop];
+    if (!props || !p) continue;
+    if (p['type'] === 'array' && p['items'] && !(p['items'] as Schema)['$ref']) {
+      out[name] = p['items'] as Schema;
+      props[prop] = { ...p, items: refTo(name) };
+    } else if (!p['$ref']) {
+      out[name] = p;
+      props[prop] = refTo(name);
+    }
+  }
+  Object.assign(out, structuredClone(docs.whole));
+  for (const [parent, prop, target] of docs.refs) {
+    const props = propsOf(out[parent]);
+    if (props?.[prop]) props[prop] = refTo(target);
+  }
+  for (const [parent, prop, target] of docs.mapRefs) {
+    const props = propsOf(out[parent]);
+    if (props?.[prop]) props[prop] = { ...props[prop], additionalProperties: refTo(target) };
+  }
+  for (const [name, doc] of Object.entries(docs.schemas)) {
+    const s = out[name];
+    const props = propsOf(s);
+    if (!s || !props) continue;
+    s['description'] = doc.description;
+    if (doc.required) {
+      const required = doc.required.filter((r) => r in props);
+      if (required.length) s['required'] = required;
+      else delete s['required'];
+    }
+    for (const [prop, d] of Object.entries(doc.properties)) {
+      const p = props[prop];
+      if (!p) continue;
+      const [description, dflt] = typeof d === 'string' ? [d, undefined] : d;
+      const withDefault = dflt === undefined ? {} : { default: dflt };
+      const next: Schema = p['$ref']
+        ? { allOf: [{ $ref: p['$ref'] }], ...withDefault, description }
+        : { ...p, ...withDefault, description };
+      const items = next['items'] as Schema | undefined;
+      if (items?.['$ref']) next['items'] = { allOf: [{ $ref: items['$ref'] }], default: {} };
+      props[prop] = next;
+    }
+  }
   return Object.fromEntries(Object.entries(out).sort(([a], [b]) => (a < b ? -1 : 1)));
 }
 
