@@ -25,26 +25,18 @@ export function startConsoleWatch(
   keep: (w: ConsoleWatch) => void,
   drop: (w: ConsoleWatch) => void,
 ): RunStream {
-  // What was printed since the last flush, in the order it was printed: each piece holds one
-  // stream's text, so a warning printed before a table, or an error printed after it, is handed
-  // on where a terminal shows it.
-  let pending: OutputPiece[] = [];
-  const write = (stream: 'stdout' | 'stderr', s: string) => {
-    if (!s) return;
-    const last = pending[pending.length - 1];
-    if (last && last[stream] !== undefined) last[stream] += s;
-    else pending.push({ [stream]: s });
-  };
+  // What was printed since the last flush, piece by piece in the order it was printed, each
+  // piece one stream's text: a warning printed before a table, or an error printed after it, is
+  // handed on where a terminal shows it.
+  const pending: OutputPiece[] = [];
   const flush = () => {
-    const pieces = pending;
-    pending = [];
-    for (const p of pieces) onOutput(p);
+    for (const p of pending.splice(0)) onOutput(p);
   };
   const exec = executeKubectl(
     cluster,
     commandLine,
     undefined,
-    { out: (s) => write('stdout', s), err: (s) => write('stderr', s) },
+    { out: (stdout) => pending.push({ stdout }), err: (stderr) => pending.push({ stderr }) },
     { readOnly: true },
   );
   let exitCode: number | undefined = exec.exitCode;

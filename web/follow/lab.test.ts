@@ -41,9 +41,13 @@ describe('a lab following a cluster', () => {
       exitCode: 1,
     });
     await lab.runConsole('kubectl get pods');
-    expect(lab.store.getState().ui.log.at(-1)?.stdout).toMatch(
-      /^NAME\s+READY\s+STATUS\s+RESTARTS\s+AGE\nweb-1 /,
-    );
+    expect(
+      lab.store
+        .getState()
+        .ui.log.at(-1)
+        ?.chunks.map((c) => c.stdout ?? '')
+        .join(''),
+    ).toMatch(/^NAME\s+READY\s+STATUS\s+RESTARTS\s+AGE\nweb-1 /);
 
     lab.unfollow();
     expect(lab.run).toBe(own);

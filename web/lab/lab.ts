@@ -43,8 +43,6 @@ export interface LogEntry {
   id: number;
   t: number;
   command: string;
-  stdout: string;
-  stderr: string;
   /** What it printed, in the order it printed it (each chunk one stream's text). */
   chunks: { stdout?: string; stderr?: string }[];
   /** Still printing as time moves (`rollout status`, `get -w`). */
@@ -453,8 +451,6 @@ export class Lab {
       id,
       t: this.current.now(),
       command: full,
-      stdout: '',
-      stderr: '',
       chunks: [],
       steps: this.current.frame().steps.length,
     };
@@ -467,13 +463,7 @@ export class Lab {
             e.id === id ? { ...e, ...(typeof patch === 'function' ? patch(e) : patch) } : e,
           ),
       });
-    const run = this.current.watch(full, (chunk) =>
-      update((e) => ({
-        stdout: e.stdout + (chunk.stdout ?? ''),
-        stderr: e.stderr + (chunk.stderr ?? ''),
-        chunks: [...e.chunks, chunk],
-      })),
-    );
+    const run = this.current.watch(full, (chunk) => update((e) => ({ chunks: [...e.chunks, chunk] })));
     if (!run.done) {
       this.stream = { run, id };
       update({ streaming: true });

@@ -70,7 +70,7 @@ export default function Console() {
   const waiting = frame.steps.find((s) => s.status === 'waiting');
   const last = entries[entries.length - 1];
   const tail = last
-    ? `${last.t}:${last.kind === 'step' ? last.step.stdout.length : last.entry.stdout.length}`
+    ? `${last.t}:${last.kind === 'step' ? last.step.stdout.length : last.entry.chunks.length}`
     : '';
   useEffect(() => {
     const el = outRef.current;
