@@ -194,6 +194,37 @@ test('console: a watch prints what it printed in the order it printed it, as a t
   ]);
 });
 
+test('console: kubectl explain prints the documentation of the served API, fetched only when explain runs', async ({
+  page,
+}) => {
+  const schemas: string[] = [];
+  page.on('request', (r) => {
+    if (/openapi-schemas/.test(r.url())) schemas.push(r.url());
+  });
+  await open(page);
+  const input = page.getByRole('textbox', { name: 'kubectl command' });
+  const log = page.getByRole('log', { name: 'kubectl output' });
+  await input.fill('kubectl get deployments');
+  await input.press('Enter');
+  await expect(log).toContainText('kubia');
+  expect(schemas).toEqual([]);
+  // As the real kubectl prints it against the served simulator (src/server/explain-compare.test.ts).
+  await input.fill('kubectl explain deployment.spec.strategy.rollingUpdate');
+  await input.press('Enter');
+  const entry = log.locator('.entry').last();
+  await expect(entry).toContainText('FIELD: rollingUpdate <RollingUpdateDeployment>');
+  await expect(entry).toContainText('maxSurge\t<IntOrString>');
+  await expect(entry).toContainText(
+    'The maximum number of pods that can be scheduled above the desired number of',
+  );
+  expect(schemas).toHaveLength(1);
+  await input.fill('kubectl explain deployment.spec.foo');
+  await input.press('Enter');
+  await expect(log.locator('.entry').last().locator('pre.stderr')).toHaveText(
+    'error: field "foo" does not exist\n',
+  );
+});
+
 test('YAML editor applies a change and shows a validation error', async ({ page }) => {
   await open(page);
   await page.getByRole('button', { name: 'YAML editor' }).click();

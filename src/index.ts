@@ -251,6 +251,7 @@ export { STATE_LABEL, tagOf } from './view/view.ts';
 export { PALETTE } from './view/colours.ts';
 export { isReadOnlyCommand, type QueryResult } from './kubectl/query.ts';
 export { extensionsReady, loadExtensions, needsYaml } from './extensions.ts';
+export { prepareCommand } from './kubectl/index.ts';
 export {
   FRAME_BUDGET_MS,
   Player,

@@ -87,6 +87,8 @@ export interface Command {
   subcommands?: Command[];
   /** Watching commands move virtual time; their failures are not undone. */
   advancesTime?: boolean;
+  /** Loads what the command reads that the page fetches only when needed (explain's schemas). */
+  prepare?(): Promise<void>;
   /** Returns the exit code (0 when omitted), or a session that goes on while time moves. */
   run?(ctx: CommandContext): number | void | WatchSession;
   /** Extra help text: a longer description and examples. */

@@ -165,6 +165,13 @@ export function waitsForCommands(commandLine: string): boolean {
   return words.some((w) => !w.startsWith('-'));
 }
 
+/**
+ * Loads what a command reads that the page fetches only when needed (`Command.prepare`: explain's
+ * schemas), for a line that names it (a line that only mentions it loads them too, harmlessly).
+ */
+export const prepareCommand = (commandLine: string): Promise<void> | undefined =>
+  commands.find((c) => c.prepare && commandLine.includes(c.name))?.prepare?.();
+
 /** Resolves a command line to its command and parsed flags. Throws UsageError. */
 export function resolveCommand(
   commandLine: string,

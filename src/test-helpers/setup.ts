@@ -1,6 +1,5 @@
-// Every test can read YAML, as Node users of src/index.ts can.
-import '../k8s/yaml-impl.ts';
-import '../kubectl/commands/extended.ts';
+// Every test can read YAML, run every command and explain, as Node users of src/index.ts can.
+import '../eager.ts';
 import fc from 'fast-check';
 
 // Property tests explore new random cases on every local run, and print the seed of any failure.

@@ -11,6 +11,7 @@ import {
   isReadOnlyCommand,
   loadExtensions,
   Player,
+  prepareCommand,
   type CommandLine,
   type Frame,
   type FrameScheduler,
@@ -440,8 +441,10 @@ export class Lab {
     const trimmed = command.trim();
     if (!trimmed) return;
     const full = /^kubectl\b/.test(trimmed) ? trimmed : `kubectl ${trimmed}`;
-    // Every command must be present before one becomes a step a replay would run again.
+    // Every command must be present before one becomes a step a replay would run again, and what
+    // a command reads that loads only when it runs (explain's schemas) before it runs.
     if (!extensionsReady()) await loadExtensions();
+    await prepareCommand(full);
     if (!isReadOnlyCommand(full)) {
       this.runLine({ run: full });
       return;

@@ -8,6 +8,7 @@ import { applyCommand } from './apply.ts';
 import { createCommand, exposeCommand } from './create.ts';
 import { deleteCommand } from './delete.ts';
 import { describeCommand } from './describe.ts';
+import { explainCommand } from './explain.ts';
 import { getCommand } from './get.ts';
 import { labCommand } from './lab.ts';
 import { logsCommand } from './logs.ts';
@@ -38,6 +39,7 @@ registerCommands(
   getCommand,
   editCommand,
   describeCommand,
+  explainCommand,
   logsCommand,
   apiResourcesCommand,
   apiVersionsCommand,

@@ -14,7 +14,6 @@ const UNSIMULATED: [string, string, string][] = [
     'Run a particular image on the cluster',
     'create pods through a Deployment (kubectl create deployment, or kubectl apply)',
   ],
-  ['explain', 'Get documentation for a resource', 'the simulated API server serves no schemas'],
   [
     'autoscale',
     'Auto-scale a deployment, replica set, stateful set, or replication controller',
