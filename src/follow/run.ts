@@ -27,7 +27,7 @@ import type {
   Service,
 } from '../k8s/types.ts';
 import type { KubectlResult } from '../kubectl/command.ts';
-import { complete } from '../kubectl/complete.ts';
+import { completeLine } from '../kubectl/commands/registry.ts';
 import { startConsoleWatch, type ConsoleWatch } from '../run/console-watch.ts';
 import { isReadOnlyCommand, queryKubectl, type QueryResult } from '../kubectl/query.ts';
 import { revision } from '../cluster/controllers/deployment/util.ts';
@@ -462,7 +462,7 @@ class FollowRunImpl implements FollowRun {
   }
 
   complete(commandLine: string): string[] {
-    return complete(this.cluster(), commandLine);
+    return completeLine(this.cluster(), commandLine);
   }
 
   recentRequests(_seconds: number): readonly RequestRecord[] {

@@ -20,10 +20,10 @@ import type { Change } from '../cluster/store.ts';
 import type { RequestRecord } from '../cluster/traffic.ts';
 import type { KubectlResult, WatchSession } from '../kubectl/command.ts';
 import { executeKubectl, waitsForCommands } from '../kubectl/index.ts';
+import { completeLine } from '../kubectl/commands/registry.ts';
 import { startConsoleWatch } from './console-watch.ts';
 import { yamlLibrary } from '../k8s/yaml.ts';
 import { needsYaml } from '../extensions.ts';
-import { complete } from '../kubectl/complete.ts';
 import { queryKubectl, type QueryResult } from '../kubectl/query.ts';
 import type { Deployment, Endpoints, NodeObject, Pod, ReplicaSet, Service } from '../k8s/types.ts';
 import { clusterForScenario } from '../scenario/run.ts';
@@ -530,7 +530,7 @@ class RunImpl implements RunControls {
   }
 
   complete(commandLine: string): string[] {
-    return complete(this.live, commandLine);
+    return completeLine(this.live, commandLine);
   }
 
   recentRequests(seconds: number): readonly RequestRecord[] {

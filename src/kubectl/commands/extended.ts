@@ -3,6 +3,7 @@
  * that only say they are not simulated. Import it once, for its effect (the browser imports it
  * after its first paint; see src/extensions.ts).
  */
+import { complete } from '../complete.ts';
 import { annotateCommand, labelCommand } from './annotate.ts';
 import { applyCommand } from './apply.ts';
 import { createCommand, exposeCommand } from './create.ts';
@@ -15,7 +16,7 @@ import { logsCommand } from './logs.ts';
 import { apiResourcesCommand, apiVersionsCommand, editCommand, versionCommand } from './misc.ts';
 import { cordonCommand, drainCommand, uncordonCommand } from './node.ts';
 import { patchCommand } from './patch.ts';
-import { registerCommands } from './registry.ts';
+import { registerCommands, registerCompleter } from './registry.ts';
 import { rolloutCommand } from './rollout.ts';
 import { scaleCommand } from './scale.ts';
 import { setCommand } from './set.ts';
@@ -46,3 +47,4 @@ registerCommands(
   versionCommand,
   ...unsimulatedCommands,
 );
+registerCompleter(complete);

@@ -3,6 +3,7 @@
  * them: Node, the tests and the CLI load it at once, the browser after its first paint (nothing
  * the first frame shows runs a command; a scenario's manifests go in through `applyAll`).
  */
+import type { SimCluster } from '../../cluster/cluster.ts';
 import type { Command, CommandContext } from '../command.ts';
 
 const HELP_ORDER = [
@@ -87,6 +88,18 @@ export function registerCommands(...list: Command[]): void {
     if (!commands.some((x) => x.name === c.name)) commands.push(warningDeprecatedFlags(c));
   commands.sort((a, b) => orderOf(a.name) - orderOf(b.name));
 }
+
+type Completer = (cluster: SimCluster, commandLine: string) => string[];
+let completer: Completer | undefined;
+
+/** Tab completion comes with the commands it completes (src/kubectl/complete.ts). */
+export function registerCompleter(f: Completer): void {
+  completer = f;
+}
+
+/** What Tab completes a command line to: nothing until the commands are in. */
+export const completeLine = (cluster: SimCluster, commandLine: string): string[] =>
+  completer?.(cluster, commandLine) ?? [];
 
 /** Whether the commands are in (the browser loads them after the first paint). */
 export const allCommandsLoaded = (): boolean => commands.some((c) => c.name === 'get');
