@@ -4,7 +4,7 @@
  */
 import './k8s/yaml-impl.ts';
 import './kubectl/commands/extended.ts';
-import schemas from './k8s/openapi-schemas.json';
+import schemas from './k8s/openapi-schemas.json' with { type: 'json' };
 import type { Schema } from './kubectl/explain/render.ts';
 import { setExplainSchemas } from './kubectl/explain/schemas.ts';
 
