@@ -149,7 +149,28 @@ export function generateSchemas(file = TYPES_FILE): Record<string, Schema> {
   );
 }
 
-type PropertyDoc = string | [description: string, defaultValue: unknown];
+/**
+ * A field's words: its description, or the description and its default, or both and the values
+ * upstream enumerates (`+enum` types), each with its constant's comment ('' for none). Upstream
+ * lists those values, sorted, as the schema's `enum` and at the end of the description.
+ */
+type PropertyDoc =
+  | string
+  | [description: string, defaultValue: unknown]
+  | { description: string; default?: unknown; enum: Record<string, string> };
+
+/** A field's description, default and enum as upstream publishes them. */
+export function propertyDoc(d: PropertyDoc): { description: string; default?: unknown; enum?: string[] } {
+  if (typeof d === 'string') return { description: d };
+  if (Array.isArray(d))
+    return d[1] === undefined ? { description: d[0] } : { description: d[0], default: d[1] };
+  const values = Object.keys(d.enum).sort();
+  const lines = values.map((v) => ` - \`${JSON.stringify(v)}\`${d.enum[v] ? ` ${d.enum[v]}` : ''}`);
+  const description = `${d.description}\n\nPossible enum values:\n${lines.join('\n')}`;
+  return d.default === undefined
+    ? { description, enum: values }
+    : { description, default: d.default, enum: values };
+}
 
 /** What openapi-docs.json holds: upstream's words for the fields the simulator types. */
 export interface UpstreamDocs {
@@ -176,7 +197,7 @@ const propsOf = (s: Schema | undefined): Record<string, Schema> | undefined =>
  * prints against a real one: each schema and field with upstream's description; references
  * wrapped in `allOf` beside their field's description, as upstream's OpenAPI v3 has them; the
  * types upstream names (EnvVar, Toleration, Time, IntOrString, Quantity) named; upstream's
- * required fields and defaults. The fields themselves stay the ones the simulator types.
+ * required fields, defaults and enums. The fields themselves stay the ones the simulator types.
  */
 export function upstreamShape(schemas: Record<string, Schema>, docs: UpstreamDocs): Record<string, Schema> {
   const out = structuredClone(schemas);
@@ -214,11 +235,12 @@ export function upstreamShape(schemas: Record<string, Schema>, docs: UpstreamDoc
     for (const [prop, d] of Object.entries(doc.properties)) {
       const p = props[prop];
       if (!p) continue;
-      const [description, dflt] = typeof d === 'string' ? [d, undefined] : d;
+      const { description, default: dflt, enum: values } = propertyDoc(d);
       const withDefault = dflt === undefined ? {} : { default: dflt };
+      const withEnum = values ? { enum: values } : {};
       const next: Schema = p['$ref']
         ? { allOf: [{ $ref: p['$ref'] }], ...withDefault, description }
-        : { ...p, ...withDefault, description };
+        : { ...p, ...withDefault, description, ...withEnum };
       const items = next['items'] as Schema | undefined;
       if (items?.['$ref']) next['items'] = { allOf: [{ $ref: items['$ref'] }], default: {} };
       props[prop] = next;
