@@ -229,6 +229,17 @@ test('a link opened while saved work exists keeps the saved work and offers the 
   expect(new URL(page.url()).hash).toBe('');
 });
 
+test('a link with kubectl explain among its steps replays what explain printed', async ({ page }) => {
+  const s = defaultScenario();
+  s.spec.steps = [{ at: 25, run: 'kubectl explain deployment.spec.strategy' }];
+  await open(page, `/#${encodeShare({ scenario: s, at: 30 })}`);
+  const log = page.getByRole('log', { name: 'kubectl output' });
+  // The schemas explain reads load only when needed: the replay waited for them.
+  await expect(log).toContainText('FIELD: strategy <DeploymentStrategy>');
+  await expect(log).toContainText('enum: Recreate, RollingUpdate');
+  await expect(log).not.toContainText('still loading');
+});
+
 const good = encodeShare({ scenario: defaultScenario(), at: 30 });
 const raw = (json: string) => `1.${base64url(deflateSync(strToU8(json)))}`;
 const named = (name: string) => {

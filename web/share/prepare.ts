@@ -5,7 +5,13 @@
  * a half-loaded lab. Nothing here touches the lab. The Run records lazily, so a long or large
  * scenario costs only what is played of it; the simulator's own pod limit is the only cap.
  */
-import { createRun, extensionsReady, loadExtensions, type Scenario } from '../../src/index.ts';
+import {
+  createRun,
+  extensionsReady,
+  loadExtensions,
+  prepareCommand,
+  type Scenario,
+} from '../../src/index.ts';
 import type { Problem } from './link.ts';
 
 /** Undefined when `s` can replace the current scenario; otherwise what is wrong. */
@@ -17,6 +23,9 @@ export async function prepare(s: Scenario): Promise<Problem | undefined> {
       return { key: 'share.problem.yamlOffline' };
     }
   }
+  // What a step reads that loads only when it runs (explain's schemas): its replay must find it.
+  // Should it not load, only that step says so.
+  await Promise.all(s.spec.steps?.map((step) => prepareCommand(step.run)?.catch(() => undefined)) ?? []);
   try {
     createRun(s);
   } catch (e) {
