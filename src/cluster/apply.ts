@@ -241,24 +241,25 @@ export function prepareApply(
   const given = manifest.metadata.annotations as unknown;
   if (given !== undefined && (given === null || typeof given !== 'object' || Array.isArray(given)))
     manifest.metadata = { ...manifest.metadata, annotations: {} };
+  // What kubectl sends: the manifest with the last-applied annotation (whole to create, as a patch
+  // against the live object to update).
+  const modified = {
+    ...(manifest as unknown as Record<string, unknown>),
+    metadata: {
+      ...manifest.metadata,
+      annotations: {
+        ...(manifest.metadata.annotations ?? {}),
+        [LastAppliedConfigAnnotation]: lastApplied,
+      },
+    },
+  };
   let next: KubeObject;
-  let patch: Json | undefined;
+  /** The patch apply sends, for the server's errors about it (made only for an error). */
+  let patchOf: (() => Json) | undefined;
   if (!existing) {
-    // What kubectl creates: the manifest with the annotation, decoded under fieldValidation.
+    // What kubectl creates, decoded under fieldValidation.
     try {
-      next = decode(
-        {
-          ...(manifest as unknown as Record<string, unknown>),
-          metadata: {
-            ...manifest.metadata,
-            annotations: {
-              ...(manifest.metadata.annotations ?? {}),
-              [LastAppliedConfigAnnotation]: lastApplied,
-            },
-          },
-        },
-        'json',
-      );
+      next = decode(modified, 'json');
     } catch (e) {
       if (e instanceof DecodeError) throw createDecodeError(info, source, e);
       throw e;
@@ -278,26 +279,16 @@ export function prepareApply(
       previousObj,
       manifest as unknown as Json,
     ) as unknown as KubeObject;
-    const modified = {
-      ...(manifest as unknown as Record<string, unknown>),
-      metadata: {
-        ...manifest.metadata,
-        annotations: {
-          ...(manifest.metadata.annotations ?? {}),
-          [LastAppliedConfigAnnotation]: lastApplied,
-        },
-      },
-    };
-    patch = threeWayPatch(live as unknown as Json, previousObj, modified as unknown as Json);
+    patchOf = () => threeWayPatch(live as unknown as Json, previousObj, modified as unknown as Json);
     // The server applies kubectl's strategic merge patch and converts the result back into the
     // Go type, under the request's fieldValidation.
     try {
       next = decode(next as unknown as Record<string, unknown>, 'unstructured');
     } catch (e) {
       if (!(e instanceof DecodeError)) throw e;
-      if (!e.strict) throw patchDecodeError(goPrintValue(patch), e);
+      if (!e.strict) throw patchDecodeError(goPrintValue(patchOf()), e);
       throw new ApiError(
-        `Error from server (BadRequest): ${applyingPatch(info, patch, manifest.metadata.name, namespace, source)}${e.detail}`,
+        `Error from server (BadRequest): ${applyingPatch(info, patchOf(), manifest.metadata.name, namespace, source)}${e.detail}`,
       );
     }
   }
@@ -314,9 +305,9 @@ export function prepareApply(
     const e = invalidError(info.kind, next.metadata.name, errors);
     const served = servedInvalidMessage(info.kind, info.group, next.metadata.name, errors);
     e.listed = `Error from server (Invalid): ${
-      patch === undefined
+      patchOf === undefined
         ? `error when creating ${goQuote(source)}: `
-        : applyingPatch(info, patch, manifest.metadata.name, namespace, source)
+        : applyingPatch(info, patchOf(), manifest.metadata.name, namespace, source)
     }${served}`;
     throw e;
   }

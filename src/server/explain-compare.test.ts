@@ -6,7 +6,6 @@
  * what the real kubectl prints, on the same stream, with the same exit code. Skipped, saying why,
  * without a kubectl binary.
  */
-import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -18,7 +17,7 @@ import type { Schema } from '../kubectl/explain/render.ts';
 import { runKubectl } from '../kubectl/index.ts';
 import { shellWords } from '../kubectl/parse.ts';
 import schemas from '../k8s/openapi-schemas.json';
-import { comparisonKubectl, pickKubectl } from './paired.ts';
+import { comparisonKubectl, pickKubectl, runBinary } from './paired.ts';
 import { startServer, type RunningServer } from './server.ts';
 
 const kubectl = comparisonKubectl();
@@ -29,24 +28,8 @@ const binaries = [kubectl, pickKubectl(['kubectl'])].filter(
 const all = schemas as Record<string, Schema>;
 
 function real(binary: string, dir: string, kubeconfig: string, line: string): Promise<KubectlResult> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(binary, shellWords(line), {
-      env: { PATH: process.env['PATH'] ?? '', HOME: join(dir, 'home'), KUBECONFIG: kubeconfig, LANG: 'C' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    const out: Buffer[] = [];
-    const err: Buffer[] = [];
-    child.stdout.on('data', (d: Buffer) => out.push(d));
-    child.stderr.on('data', (d: Buffer) => err.push(d));
-    child.on('error', reject);
-    child.on('close', (code) =>
-      resolve({
-        stdout: Buffer.concat(out).toString('utf8'),
-        stderr: Buffer.concat(err).toString('utf8'),
-        exitCode: code ?? 1,
-      }),
-    );
-  });
+  const env = { PATH: process.env['PATH'] ?? '', HOME: join(dir, 'home'), KUBECONFIG: kubeconfig, LANG: 'C' };
+  return runBinary(binary, shellWords(line), env, dir, undefined).done;
 }
 
 /** Every field path below a schema, following refs, lists and maps, stopping at a cycle. */

@@ -63,8 +63,8 @@ export function comparisonKubectl(): { path: string; name: string } | undefined 
 
 export const NO_KUBECTL = `skipped: no kubectl binary on the PATH or in ${SDK_BIN}`;
 
-/** Runs a real kubectl; resolves with its output. `onStart` sees the child process. */
-function runBinary(
+/** Runs a real kubectl; resolves with its output. `kill` stops it. */
+export function runBinary(
   binary: string,
   args: string[],
   env: NodeJS.ProcessEnv,
