@@ -540,17 +540,16 @@ export function goJsonNumber(n: number): string {
   return s.replace(/e-(\d)$/, 'e-0$1');
 }
 
-/** fmt's %v of a float64: %g with the shortest digits, an exponent from 1e21 up and below 1e-4. */
+/**
+ * fmt's %v of a float64: %g with the shortest digits, which writes an exponent from 1e+06 up and
+ * below 1e-04 (strconv uses precision 6 for that decision when the digits are the shortest).
+ */
 export function goFormatFloat(n: number): string {
-  if (n === 0) return '0';
-  const exp = Math.floor(Math.log10(Math.abs(n)));
-  if (exp < -4 || exp >= 21) {
-    const [m, e] = n.toExponential().split('e') as [string, string];
-    const sign = e.startsWith('-') ? '-' : '+';
-    const digits = e.replace(/^[+-]/, '');
-    return `${m}e${sign}${digits.length < 2 ? `0${digits}` : digits}`;
-  }
-  return String(n);
+  if (!Number.isFinite(n)) return Number.isNaN(n) ? 'NaN' : n > 0 ? '+Inf' : '-Inf';
+  const [mantissa, e] = n.toExponential().split('e') as [string, string];
+  const exp = Number(e);
+  if (exp >= -4 && exp < 6) return String(n);
+  return `${mantissa}e${exp < 0 ? '-' : '+'}${String(Math.abs(exp)).padStart(2, '0')}`;
 }
 
 // =============================================================================================
@@ -897,10 +896,15 @@ function dropUnknown(obj: Record<string, unknown>): unknown {
   return walk(obj, schema);
 }
 
-/** fmt's `%+v` of a map[string]interface{} (keys sorted), for the `patch: Invalid value` message. */
+/**
+ * fmt's `%v` (and `%+v`) of a decoded JSON value: maps as `map[k:v …]` with their keys sorted,
+ * lists as `[a b]`, null as `<nil>`; a whole number that fits int64 decodes as one and prints
+ * whole, any other as a float64. For the `patch: Invalid value` message and custom-columns.
+ */
 export function goPrintValue(v: unknown): string {
   if (v === null || v === undefined) return '<nil>';
-  if (typeof v === 'number') return Number.isInteger(v) ? String(v) : goFormatFloat(v);
+  if (typeof v === 'number')
+    return Number.isInteger(v) && Math.abs(v) < 2 ** 63 ? String(v) : goFormatFloat(v);
   if (typeof v === 'string') return v;
   if (typeof v === 'boolean') return String(v);
   if (Array.isArray(v)) return `[${v.map(goPrintValue).join(' ')}]`;

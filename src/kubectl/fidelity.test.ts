@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { runScenario, type Cluster } from '../index.ts';
 import { kubiaYaml } from '../test-helpers/builders.ts';
 import { executeKubectl, runKubectl } from './index.ts';
-import { goValue } from './printers/jsonpath.ts';
+import { goPrintValue } from '../k8s/decode.ts';
 import { goSort, naturalLess } from './printers/sort.ts';
 import { startKubectl, type KubectlOutputChunk } from './stream.ts';
 import { cluster, withKubia } from './test-fixtures.ts';
@@ -990,6 +990,6 @@ describe("custom-columns: a value as Go's fmt prints it with %v", () => {
     [[{ containerPort: 8080, protocol: 'TCP' }], '[map[containerPort:8080 protocol:TCP]]'],
     [{ lastProbeTime: null, status: 'True' }, 'map[lastProbeTime:<nil> status:True]'],
   ])('%j prints %s', (value, want) => {
-    expect(goValue(value)).toBe(want);
+    expect(goPrintValue(value)).toBe(want);
   });
 });

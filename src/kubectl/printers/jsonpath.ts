@@ -393,33 +393,6 @@ export function textOf(v: unknown): string {
   return String(v);
 }
 
-/**
- * A value as Go's fmt prints it with %v (what custom-columns shows): maps as `map[k:v …]` with
- * their keys sorted, lists as `[a b]`, null as `<nil>`, fractions as %g does (1e+06, 2.5e-05).
- */
-export function goValue(v: unknown): string {
-  if (typeof v === 'string') return v;
-  if (v === null || v === undefined) return '<nil>';
-  if (typeof v === 'number') return goNumber(v);
-  if (Array.isArray(v)) return `[${v.map(goValue).join(' ')}]`;
-  if (isObj(v))
-    return `map[${Object.keys(v)
-      .sort()
-      .map((k) => `${k}:${goValue(v[k])}`)
-      .join(' ')}]`;
-  return String(v);
-}
-
-/** A whole number decodes as int64 and prints whole; any other as float64, with %g's exponent. */
-function goNumber(n: number): string {
-  if (Number.isInteger(n) && Math.abs(n) < 2 ** 63) return String(n);
-  if (!Number.isFinite(n)) return Number.isNaN(n) ? 'NaN' : n > 0 ? '+Inf' : '-Inf';
-  const [mantissa, e] = n.toExponential().split('e') as [string, string];
-  const exp = Number(e);
-  if (exp >= -4 && exp < 6) return String(n);
-  return `${mantissa}e${exp < 0 ? '-' : '+'}${String(Math.abs(exp)).padStart(2, '0')}`;
-}
-
 /** Every value each path of a `{…}` action selects (for custom-columns). */
 export function selectValues(expr: string, root: unknown, fresh = true): unknown[] {
   if (fresh) resetJsonPathBudget();

@@ -9,14 +9,8 @@ import { yamlLibrary } from '../../k8s/yaml.ts';
 import { kindSlashName, resourceForKind } from '../../k8s/resources.ts';
 import type { KubeObject } from '../../k8s/types.ts';
 import { KubectlError } from '../command.ts';
-import {
-  JsonPathError,
-  escapeHtml,
-  executeTemplate,
-  resetJsonPathBudget,
-  selectValues,
-  goValue,
-} from './jsonpath.ts';
+import { JsonPathError, escapeHtml, executeTemplate, resetJsonPathBudget, selectValues } from './jsonpath.ts';
+import { goPrintValue } from '../../k8s/decode.ts';
 import { renderTable } from './table.ts';
 
 const isObj = (v: unknown): v is Record<string, unknown> =>
@@ -155,7 +149,7 @@ export function printObjects(format: OutputFormat, shown: KubeObject[], single: 
           lines.push(
             format.columns.map((c) => {
               const values = selectValues(c.expr, plain, false);
-              return values.length ? values.map(goValue).join(',') : '<none>';
+              return values.length ? values.map(goPrintValue).join(',') : '<none>';
             }),
           );
         }
