@@ -23,13 +23,13 @@ export async function prepare(s: Scenario): Promise<Problem | undefined> {
       return { key: 'share.problem.yamlOffline' };
     }
   }
-  // What a step reads that loads only when it runs (explain's schemas): its replay must find it.
-  // Should it not load, only that step says so.
-  await Promise.all(s.spec.steps?.map((step) => prepareCommand(step.run)?.catch(() => undefined)) ?? []);
   try {
     createRun(s);
   } catch (e) {
     return { key: 'share.problem.rejected', detail: e instanceof Error ? e.message : String(e) };
   }
+  // A valid scenario's steps: what one reads that loads only when it runs (explain's schemas), its
+  // replay must find. Should it not load, only that step says so.
+  await Promise.all(s.spec.steps.map((step) => prepareCommand(step.run)?.catch(() => undefined)));
   return undefined;
 }
