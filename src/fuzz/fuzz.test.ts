@@ -3,8 +3,9 @@
  * a wrong-type manifest for every field of every stored kind, share links and scenario files
  * with a character changed, and the corpus of every input the issue reported — each through the
  * public API in a worker thread with a per-input deadline, so a hang is reported with its input
- * instead of hanging CI. Asserted: no undocumented exception, no internal error, no failed write
- * that changed the cluster, no hang. How long inputs took is printed (the 1 s target is checked by
+ * instead of hanging CI. Asserted: no undocumented exception, no internal error, no failed command
+ * that changed the cluster without printing what it changed (kubectl keeps the objects it could
+ * write when others are missing, and says so), no hang. How long inputs took is printed (the 1 s target is checked by
  * reading the summary; tests assert no timings).
  */
 import { readFileSync } from 'node:fs';
@@ -89,7 +90,7 @@ async function runInWorkers(all: FuzzInput[]): Promise<Summary> {
 }
 
 describe('fuzz: hostile inputs through the public API', () => {
-  it(`${'>'}10,000 seeded inputs: no undocumented throw, no failed write that changed the cluster, no hang`, async () => {
+  it(`${'>'}10,000 seeded inputs: no undocumented throw, no failed command that changed the cluster unsaid, no hang`, async () => {
     const all = inputs(SEED);
     expect(all.length).toBeGreaterThanOrEqual(10_000);
     const { results, hangs, wallMs } = await runInWorkers(all);

@@ -43,9 +43,9 @@ export interface CommandContext {
   out(text: string): void;
   err(text: string): void;
   /**
-   * Keeps what the command wrote although it fails: kubectl apply and create write the objects
-   * they can and report the others, and a real cluster keeps those writes. (Otherwise a failing
-   * command is undone.)
+   * Keeps what the command wrote although it fails: kubectl visits the objects it was given one
+   * by one (apply, create, label, scale, delete, rollout pause…), writes those it can and reports
+   * the others, and a real cluster keeps those writes. (Otherwise a failing command is undone.)
    */
   keepWrites(): void;
 }

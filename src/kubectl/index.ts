@@ -115,7 +115,7 @@ export interface Execution {
   exitCode: number;
   /** Present when the command keeps watching; exitCode is then decided by the session. */
   session?: WatchSession;
-  /** It failed but kept what it wrote, as kubectl apply and create do (see `keepWrites`). */
+  /** It failed but kept what it wrote, as kubectl does with several objects (see `keepWrites`). */
   kept?: true;
 }
 
@@ -247,8 +247,8 @@ export function resolveCommand(
 
 /**
  * Runs one command line against the cluster, writing to `sink`. A failed command (non-zero exit,
- * no session) is undone, unless it kept what it wrote as kubectl does (`ctx.keepWrites()`: apply
- * and create with some objects refused). Never throws.
+ * no session) is undone, unless it kept what it wrote as kubectl does (`ctx.keepWrites()`: a
+ * command given several objects, some of them refused). Never throws.
  */
 export function executeKubectl(
   cluster: SimCluster,
@@ -320,7 +320,10 @@ export function executeKubectl(
     exitCode = result ?? 0;
   } catch (e) {
     exitCode = 1;
-    keep = false;
+    // An error kubectl reports keeps what was written before it, if the command said so; the
+    // simulator's budget or a fault of its own undoes the command.
+    if (!(e instanceof KubectlError || e instanceof PrintedError || e instanceof ValidationError))
+      keep = false;
     sink.err(errorMessage(e, commandPath));
     if (options.readOnly) return { exitCode };
   } finally {

@@ -479,6 +479,32 @@ describe('a step that applies some documents and fails on others', () => {
   });
 });
 
+describe('a step given several objects, one of them missing', () => {
+  it('keeps what kubectl changed, as a cluster does, and a link replays it', () => {
+    const run = createRun(scenario([]));
+    run.seek(10);
+    // What kubectl 1.33 prints for the same commands against a cluster (partial-compare.test.ts).
+    expect(run.run('kubectl scale deployment kubia nosuch --replicas=5')).toEqual({
+      stdout: 'deployment.apps/kubia scaled\n',
+      stderr: 'Error from server (NotFound): deployments.apps "nosuch" not found\n',
+      exitCode: 1,
+    });
+    expect(run.run('kubectl label deployment nosuch kubia tier=web').exitCode).toBe(1);
+    run.seek(60);
+    expect(
+      run.query("kubectl get deployment kubia -o 'jsonpath={.spec.replicas} {.metadata.labels.tier}'").stdout,
+    ).toBe('5 web');
+    expect(run.frame().objects.pods.filter((p) => !p.metadata.deletionTimestamp)).toHaveLength(5);
+    expect(run.frame().steps.map((s) => [s.exitCode, s.undone])).toEqual([
+      [1, undefined],
+      [1, undefined],
+    ]);
+    const replay = createRun(run.scenario());
+    replay.seek(60);
+    expect(comparable(replay.frame())).toEqual(comparable(run.frame()));
+  });
+});
+
 describe('a step that fails', () => {
   const budget = `${kubia('luksa/kubia:v1', { replicas: 1 })}---
 apiVersion: policy/v1

@@ -2,7 +2,8 @@
  * Runs fuzz inputs through the public API (src/index.ts) in a worker thread, so that the test
  * can end a hang at its deadline. For each input it reports how long it took and what, if
  * anything, went wrong: an exception where the API promises none, an internal error, a failed
- * write that changed the cluster, or playback that threw afterwards.
+ * command that changed the cluster without printing what it changed, or playback that threw
+ * afterwards.
  */
 import { parentPort } from 'node:worker_threads';
 import '../k8s/yaml-impl.ts';
@@ -64,8 +65,18 @@ function runOne(input: FuzzInput): Omit<FuzzResult, 'i' | 'ms'> {
   const r = cluster.kubectl(input.run, input.stdin);
   if (r.stderr.includes('internal error in the simulator'))
     return { problem: r.stderr, exitCode: r.exitCode };
-  if (r.exitCode !== 0 && !movesTime(input.run) && fingerprint(cluster) !== baseFingerprint)
-    return { problem: `a failed command changed the cluster: ${r.stderr}`, exitCode: r.exitCode };
+  // A failed command may keep what it wrote, as kubectl does with several objects of which some
+  // are missing, but then it printed what it changed.
+  if (
+    r.exitCode !== 0 &&
+    !movesTime(input.run) &&
+    r.stdout === '' &&
+    fingerprint(cluster) !== baseFingerprint
+  )
+    return {
+      problem: `a failed command changed the cluster without saying so: ${r.stderr}`,
+      exitCode: r.exitCode,
+    };
   cluster.advance(5);
   return { exitCode: r.exitCode };
 }

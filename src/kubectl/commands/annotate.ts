@@ -205,6 +205,8 @@ function runMetaUpdate(ctx: CommandContext, field: 'annotations' | 'labels'): nu
   if (errors.length === 1)
     ctx.err(errors[0] instanceof KubectlError ? `error: ${errors[0].message}\n` : `${errors[0]!.message}\n`);
   else for (const e of errors) ctx.err(`${e.message}\n`);
+  // The objects it could change stay changed, as kubectl's visit leaves them.
+  if (errors.length) ctx.keepWrites();
   return errors.length ? 1 : 0;
 }
 

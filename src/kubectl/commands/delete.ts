@@ -45,6 +45,9 @@ function runDelete(ctx: CommandContext): number | WatchSession {
       'Warning: Immediate deletion does not wait for confirmation that the running resource has been terminated. The resource may continue to run on the cluster indefinitely.\n',
     );
   const mode = dryRunMode(ctx);
+  const output = flagString(ctx.args, 'output') ?? '';
+  if (output !== '' && output !== 'name')
+    throw new KubectlError(`unexpected -o output mode: ${output}. We only support '-o name'`);
   const wait = flagBool(ctx.args, 'wait', true) && mode === 'none';
   const files = ctx.args.flags.get('filename') ?? [];
 
@@ -94,16 +97,15 @@ function runDelete(ctx: CommandContext): number | WatchSession {
       }
     }
   }
-  // A failed command changes nothing: report every missing object before deleting any.
-  if (errors.length) {
-    ctx.err(errors.join('\n') + '\n');
-    return 1;
-  }
-  if (victims.length === 0) {
+  if (errors.length === 0 && victims.length === 0) {
     ctx.out('No resources found\n');
     return 0;
   }
-  const suffix = mode === 'client' ? ' (dry run)' : mode === 'server' ? ' (server dry run)' : '';
+  // Like kubectl's visit (ContinueOnError): what was found is deleted, what was not is reported
+  // after, and then it does not wait.
+  const operation =
+    (force && grace === 0 ? 'force deleted' : 'deleted') +
+    (mode === 'client' ? ' (dry run)' : mode === 'server' ? ' (server dry run)' : '');
   for (const v of victims) {
     if (mode === 'none')
       ctx.cluster.delete(
@@ -113,7 +115,16 @@ function runDelete(ctx: CommandContext): number | WatchSession {
         grace >= 0 ? grace : undefined,
       );
     const kind = v.info.kind.toLowerCase() + (v.info.group ? `.${v.info.group}` : '');
-    ctx.out(`${kind} "${v.obj.metadata.name}" deleted${suffix}\n`);
+    ctx.out(
+      output === 'name'
+        ? `${kind}/${v.obj.metadata.name}\n`
+        : `${kind} "${v.obj.metadata.name}" ${operation}\n`,
+    );
+  }
+  if (errors.length) {
+    ctx.err(errors.join('\n') + '\n');
+    ctx.keepWrites();
+    return 1;
   }
   ctx.cluster.settle();
   const gone = () =>

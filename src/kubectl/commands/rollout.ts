@@ -122,6 +122,8 @@ function visitDeployments(
     }
   }
   ctx.err(aggregateErrors(errors));
+  // The objects it could change stay changed, as kubectl's visit leaves them.
+  if (errors.length) ctx.keepWrites();
   return errors.length ? 1 : 0;
 }
 
@@ -372,7 +374,10 @@ function pauseOrResume(ctx: CommandContext, pause: boolean): number {
       throw new KubectlError(
         `${groupResource(info)} "${d.metadata.name}" is ${pause ? 'already paused' : 'not paused'}`,
       );
-    const stored = validatedUpdate<Deployment>(ctx.cluster, { ...d, spec: { ...d.spec, paused: pause } });
+    // Resuming sends `paused: null` (false is Go's zero value, left out of the JSON): the field goes.
+    const spec = { ...d.spec, paused: true };
+    if (!pause) delete (spec as { paused?: boolean }).paused;
+    const stored = validatedUpdate<Deployment>(ctx.cluster, { ...d, spec });
     ctx.out(
       printer
         ? printer.print(stored)

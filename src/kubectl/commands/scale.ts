@@ -5,7 +5,7 @@
  */
 import { validatedUpdate } from '../../cluster/apply.ts';
 import { ChangeCauseAnnotation } from '../../cluster/controllers/deployment/util.ts';
-import { groupResource, kindSlashName, type ResourceInfo } from '../../k8s/resources.ts';
+import { kindSlashName, type ResourceInfo } from '../../k8s/resources.ts';
 import type { Deployment } from '../../k8s/types.ts';
 import { invalidError } from '../../k8s/validation.ts';
 import {
@@ -40,19 +40,33 @@ function runScale(ctx: CommandContext): number {
   if (named && selector) throw new KubectlError('name cannot be provided when a selector is specified');
   if (!named && !all && !selector)
     throw new KubectlError('resource(s) were provided, but no name was specified');
-  const items: { info: ResourceInfo; name: string }[] = [];
+  // The builder visits with ContinueOnError: what it finds is scaled, what it misses is reported
+  // after, and the objects scaled before a failure stay scaled.
+  const items: { info: ResourceInfo; obj: Deployment }[] = [];
+  const missing: Error[] = [];
   for (const t of targets) {
-    if (t.names.length) for (const name of t.names) items.push({ info: t.info, name });
+    if (t.names.length)
+      for (const name of t.names) {
+        try {
+          items.push({ info: t.info, obj: getOrThrow<Deployment>(ctx, t.info, name) });
+        } catch (e) {
+          if (!(e instanceof PrintedError)) throw e;
+          missing.push(e);
+        }
+      }
     else
       for (const o of listResource(ctx.cluster, t.info, ctx.namespace))
-        if (matchesSelector(o, selector)) items.push({ info: t.info, name: o.metadata.name });
+        if (matchesSelector(o, selector)) items.push({ info: t.info, obj: o as Deployment });
   }
-  if (items.length === 0) throw new KubectlError('no objects passed to scale');
-  if (items.length > 1 && (current >= 0 || resourceVersion !== ''))
-    throw new KubectlError('cannot use --resource-version or --current-replicas with multiple resources');
+  if (resourceVersion !== '' && items.length > 1)
+    throw new KubectlError('cannot use --resource-version with multiple resources');
+  if (items.length === 0)
+    throw new KubectlError(`no objects passed to scale${missing.length ? ` ${aggregateText(missing)}` : ''}`);
+  // What was scaled stays scaled, whatever fails after it.
+  ctx.keepWrites();
   const suffix = mode === 'client' ? ' (dry run)' : mode === 'server' ? ' (server dry run)' : '';
-  for (const { info, name } of items) {
-    const obj = getOrThrow<Deployment>(ctx, info, name);
+  for (const { info, obj } of items) {
+    const name = obj.metadata.name;
     if (info.kind !== 'Deployment' && info.kind !== 'ReplicaSet')
       throw new PrintedError(
         `Error from server (NotFound): the server could not find the requested resource`,
@@ -60,9 +74,10 @@ function runScale(ctx: CommandContext): number {
     if (mode !== 'client') {
       if (current >= 0 && (obj.spec.replicas ?? 1) !== current)
         throw new KubectlError(`Expected replicas to be ${current}, was ${obj.spec.replicas ?? 1}`);
+      // scale.ScalePrecondition, checked on the Scale kubectl reads first.
       if (resourceVersion !== '' && resourceVersion !== obj.metadata.resourceVersion)
-        throw new PrintedError(
-          `Error from server (Conflict): Operation cannot be fulfilled on ${groupResource(info)} "${name}": the object has been modified; please apply your changes to the latest version and try again`,
+        throw new KubectlError(
+          `Expected resource version to be ${resourceVersion}, was ${obj.metadata.resourceVersion}`,
         );
       const metadata = { ...obj.metadata };
       if (record)
@@ -87,7 +102,15 @@ function runScale(ctx: CommandContext): number {
     }
     ctx.out(format ? printObjects(format, [obj], true) : `${kindSlashName(info, name)} scaled${suffix}\n`);
   }
-  return 0;
+  if (missing.length === 1) ctx.err(`${missing[0]!.message}\n`);
+  else for (const e of missing) ctx.err(`${e.message}\n`);
+  return missing.length ? 1 : 0;
+}
+
+/** An aggregate of API errors as Go prints it inside another error: `msg`, or `[msg, msg]`. */
+function aggregateText(errors: Error[]): string {
+  const bare = errors.map((e) => e.message.replace(/^Error from server \([A-Za-z]+\): /, ''));
+  return bare.length === 1 ? bare[0]! : `[${bare.join(', ')}]`;
 }
 
 export const scaleCommand: Command = {

@@ -152,17 +152,20 @@ function runSetImage(ctx: CommandContext): number {
   if (problems.length)
     throw new KubectlError(problems.length === 1 ? problems[0]! : `[${problems.join(', ')}]`);
 
+  // Complete reads every object first: one missing, and nothing is changed.
   const errors: string[] = [];
-  const suffix = mode === 'client' ? ' (dry run)' : mode === 'server' ? ' (server dry run)' : '';
+  const found: { info: ResourceInfo; name: string; obj: KubeObject }[] = [];
   for (const t of targets) {
-    let obj: KubeObject;
     try {
-      obj = getOrThrow<KubeObject>(ctx, t.info, t.name);
+      found.push({ ...t, obj: getOrThrow<KubeObject>(ctx, t.info, t.name) });
     } catch (e) {
       if (e instanceof PrintedError) errors.push(e.message);
       else throw e;
-      continue;
     }
+  }
+  if (errors.length) return printErrors(ctx, errors);
+  const suffix = mode === 'client' ? ' (dry run)' : mode === 'server' ? ' (server dry run)' : '';
+  for (const { obj, ...t } of found) {
     const spec = podSpecOf(obj);
     if (!spec) {
       errors.push(
@@ -202,6 +205,8 @@ function runSetImage(ctx: CommandContext): number {
       errors.push(`failed to patch image update to pod template: ${apiInvalidMessage(t.info, e)}`);
     }
   }
+  // The objects it could change stay changed.
+  if (errors.length) ctx.keepWrites();
   return printErrors(ctx, errors);
 }
 
@@ -250,6 +255,7 @@ function runSetSelector(ctx: CommandContext): number {
       else throw e;
     }
   }
+  if (errors.length) ctx.keepWrites();
   return printErrors(ctx, errors);
 }
 
