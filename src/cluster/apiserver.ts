@@ -27,7 +27,8 @@ import { apiVersionOf, groupResource, type ResourceInfo } from '../k8s/resources
 import type { KubeEvent, KubeObject, LabelSelector } from '../k8s/types.ts';
 import { decodeObject, decodeObjectWarn, DecodeError, goPrintValue } from '../k8s/decode.ts';
 import { formatFieldError, goQuote, validate, type FieldError } from '../k8s/validation.ts';
-import { goJsonMarshal, NAMESPACES } from './apply.ts';
+import { NAMESPACES } from './apply.ts';
+import { goJsonText } from '../k8s/go-json.ts';
 import { evictPod } from './eviction.ts';
 import type { SimCluster } from './cluster.ts';
 import { byNamespaceAndName, type Change } from './store.ts';
@@ -548,7 +549,7 @@ export class ApiServer {
       this.decode(info, patched),
       type === 'strategic' ? 'unstructured' : 'json',
       opts,
-      () => (type === 'strategic' ? goPrintValue(patch) : goJsonMarshal(patched)),
+      () => (type === 'strategic' ? goPrintValue(patch) : goJsonText(patched)),
     );
     const obj = keepEmptyResourcesAsStored(decoded, existing);
     if (obj.metadata.name !== objectName)

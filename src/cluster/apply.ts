@@ -4,8 +4,15 @@
  * created/configured/unchanged outcome per object.
  */
 import { deepCopy, deepEqual } from '../k8s/copy.ts';
+import { goJsonText } from '../k8s/go-json.ts';
 import { setDefaults } from '../k8s/defaults.ts';
-import { decodeObject, decodeObjectWarn, DecodeError, goPrintValue } from '../k8s/decode.ts';
+import {
+  decodeObject,
+  decodeObjectWarn,
+  DecodeError,
+  goPrintValue,
+  objectMetaTypeError,
+} from '../k8s/decode.ts';
 import { threeWayMerge, threeWayPatch } from '../k8s/merge.ts';
 import { apiVersionOf, resolveResource, type ResourceInfo } from '../k8s/resources.ts';
 import type { KubeObject } from '../k8s/types.ts';
@@ -33,29 +40,6 @@ export function createDecodeError(info: ResourceInfo, source: string | undefined
   );
 }
 
-/** JSON as Go's json.Marshal writes a map: keys sorted, <, > and & escaped. */
-export function goJsonMarshal(v: unknown): string {
-  const sort = (x: unknown): unknown => {
-    if (Array.isArray(x)) return x.map(sort);
-    if (x !== null && typeof x === 'object') {
-      const o = x as Record<string, unknown>;
-      return Object.fromEntries(
-        Object.keys(o)
-          .sort()
-          .filter((k) => o[k] !== undefined)
-          .map((k) => [k, sort(o[k])]),
-      );
-    }
-    return x;
-  };
-  return (JSON.stringify(sort(v)) ?? 'null')
-    .replace(/</g, '\\u003c')
-    .replace(/>/g, '\\u003e')
-    .replace(/&/g, '\\u0026')
-    .replace(/\u2028/g, '\\u2028')
-    .replace(/\u2029/g, '\\u2029');
-}
-
 /**
  * The last-applied-configuration kubectl records (GetModifiedConfiguration): the manifest as given,
  * its namespace filled in by the resource builder when the kind is namespaced, annotations as a map
@@ -75,7 +59,7 @@ export function lastAppliedOf(raw: Record<string, unknown>, namespace: string | 
   recordedMeta['annotations'] = recordedAnnotations;
   if (namespace !== undefined) recordedMeta['namespace'] = namespace;
   recorded['metadata'] = recordedMeta;
-  return `${goJsonMarshal(recorded)}\n`;
+  return `${goJsonText(recorded)}\n`;
 }
 
 /**
@@ -134,8 +118,10 @@ export function checkSchema(raw: Record<string, unknown>, source: string): void 
 export function mapManifest(raw: Record<string, unknown>, source: string): ResourceInfo {
   if (!raw['kind'])
     throw new ApiError(
-      `unable to decode ${goQuote(source)}: Object 'Kind' is missing in '${goJsonMarshal(raw)}'`,
+      `unable to decode ${goQuote(source)}: Object 'Kind' is missing in '${goJsonText(raw)}'`,
     );
+  const metaError = objectMetaTypeError(raw);
+  if (metaError) throw new ApiError(`unable to decode ${goQuote(source)}: ${metaError}`);
   const kind = String(raw['kind']);
   const info = resolveResource(kind);
   const meta = (raw['metadata'] ?? {}) as Record<string, unknown>;
@@ -338,7 +324,7 @@ function applyingPatch(
   namespace: string | undefined,
   source: string,
 ): string {
-  return `error when applying patch:\n${goJsonMarshal(patch)}\nto:\n${resourceText(info, name, namespace ?? '')}\nfor: ${goQuote(source)}: error when patching ${goQuote(source)}: `;
+  return `error when applying patch:\n${goJsonText(patch)}\nto:\n${resourceText(info, name, namespace ?? '')}\nfor: ${goQuote(source)}: error when patching ${goQuote(source)}: `;
 }
 
 /**

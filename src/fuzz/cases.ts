@@ -89,6 +89,9 @@ const svc = `${create}Service in version "v1" cannot be handled as a Service: `;
 const c0 = 'spec.template.spec.containers[0]';
 const notInt = (v: string, field: string, struct = 'DeploymentSpec', type = 'int32') =>
   `${dep}json: cannot unmarshal ${v} into Go struct field ${struct}.${field} of type ${type}`;
+/** kubectl's own error for the object's metadata, which it reads before sending anything. */
+const clientMeta = (v: string, field: string, type: string) =>
+  `error: unable to decode "STDIN": json: cannot unmarshal ${v} into Go struct field ObjectMeta.metadata.${field} of type ${type}`;
 const invalid = (detail: string) => `The Deployment "web" is invalid: ${detail}`;
 const QUANTITY =
   "quantities must match the regular expression '^([+-]?[0-9.]+)([eEinumkKMGTP]*[-+]?[0-9]*)$'";
@@ -168,25 +171,25 @@ export const CASES: Case[] = [
     D(`${c0}.ports[0].containerPort`, '80'),
     notInt('string', 'spec.template.spec.containers.ports.containerPort', 'ContainerPort'),
   ),
-  apply(
-    'labels: "x"',
-    D('metadata.labels', 'x'),
-    notInt('string', 'metadata.labels', 'ObjectMeta', 'map[string]string'),
-  ),
-  apply(
-    'a label value 1',
-    D('metadata.labels', { app: 1 }),
-    notInt('number', 'metadata.labels', 'ObjectMeta', 'string'),
-  ),
+  // The object's own metadata is read into ObjectMeta by kubectl before anything is sent.
+  apply('labels: "x"', D('metadata.labels', 'x'), clientMeta('string', 'labels', 'map[string]string')),
+  apply('a label value 1', D('metadata.labels', { app: 1 }), clientMeta('number', 'labels', 'string')),
   {
     name: 'create -f: annotations: ["a"]',
     run: 'create -f -',
     stdin: D('metadata.annotations', ['a']),
-    error: `${notInt('array', 'metadata.annotations', 'ObjectMeta', 'map[string]string')}\n`,
+    error: `${clientMeta('array', 'annotations', 'map[string]string')}\n`,
   },
-  // kubectl apply reads annotations with GetAnnotations, which ignores a value that is not a
-  // map, and writes its own: the list is replaced, and the object is accepted.
-  apply('apply: annotations: ["a"] (replaced by kubectl’s own annotation)', D('metadata.annotations', ['a'])),
+  apply(
+    'apply: annotations: ["a"]',
+    D('metadata.annotations', ['a']),
+    clientMeta('array', 'annotations', 'map[string]string'),
+  ),
+  apply(
+    'template labels: "x" (the server reads it)',
+    D('spec.template.metadata.labels', 'x'),
+    notInt('string', 'spec.template.metadata.labels', 'ObjectMeta', 'map[string]string'),
+  ),
   apply(
     'image: 1.5',
     D(`${c0}.image`, 1.5),
@@ -239,8 +242,12 @@ export const CASES: Case[] = [
   ),
   apply(
     'the first wrong type in key order is the one reported',
-    withField(JSON.parse(D('spec.replicas', '3')) as { [k: string]: Json }, 'metadata.labels', 'x'),
-    notInt('string', 'metadata.labels', 'ObjectMeta', 'map[string]string'),
+    withField(
+      JSON.parse(D(`${c0}.image`, 1.5)) as { [k: string]: Json },
+      'spec.template.metadata.labels',
+      'x',
+    ),
+    notInt('string', 'spec.template.metadata.labels', 'ObjectMeta', 'map[string]string'),
   ),
 
   // --- Unmarshalers: IntOrString, Quantity (their error ends decoding at once, and wins)
@@ -263,7 +270,7 @@ export const CASES: Case[] = [
     'an IntOrString error wins over an earlier type error',
     withField(
       JSON.parse(D('spec.strategy.rollingUpdate.maxSurge', 1.5)) as { [k: string]: Json },
-      'metadata.labels',
+      'spec.minReadySeconds',
       'x',
     ),
     `${dep}json: cannot unmarshal number 1.5 into Go value of type int32`,

@@ -737,6 +737,26 @@ export function decodeObject<T>(obj: Record<string, unknown>, mode: 'json' | 'un
   return out as T;
 }
 
+/** A manifest's metadata alone, as kubectl's client reads it before sending anything. */
+const MetadataOnly = struct('', () => [['metadata', ObjectMeta]]);
+
+/**
+ * encoding/json's error for a manifest whose metadata does not fit ObjectMeta (`json: cannot
+ * unmarshal bool into Go struct field ObjectMeta.metadata.name of type string`): kubectl's
+ * resource builder reads the metadata before the object goes anywhere. Undefined when it fits.
+ */
+export function objectMetaTypeError(obj: Record<string, unknown>): string | undefined {
+  if (obj['metadata'] === undefined) return undefined;
+  const st: JsonState = { typeError: undefined, unknown: [], fields: 0 };
+  try {
+    readJson({ metadata: obj['metadata'] }, MetadataOnly, st, '', [], '');
+  } catch (e) {
+    if (e instanceof Abort) return e.message;
+    throw e;
+  }
+  return st.typeError;
+}
+
 /** The kinds decodeObject reads. */
 export const decodedKinds = (): string[] => Object.keys(SCHEMAS);
 

@@ -9,9 +9,22 @@ import type * as YamlLibrary from 'yaml';
 
 let impl: typeof YamlLibrary | undefined;
 
-/** Plugs in the YAML library (see yaml-impl.ts). */
-export function useYamlLibrary(library: typeof YamlLibrary): void {
+export type YamlTags = Extract<NonNullable<YamlLibrary.SchemaOptions['customTags']>, unknown[]>;
+
+/** go-yaml's reading of plain scalars and its quoting (go-yaml.ts), loaded with the library. */
+export interface GoYaml {
+  readTags(tags: YamlTags): YamlTags;
+  quotes(s: string): boolean;
+  /** What JSON cannot hold in a value read (NaN, +Inf, -Inf), as encoding/json names it. */
+  unsupported(value: unknown): string | undefined;
+}
+
+let go: GoYaml | undefined;
+
+/** Plugs in the YAML library and go-yaml's rules (see yaml-impl.ts). */
+export function useYamlLibrary(library: typeof YamlLibrary, goYaml: GoYaml): void {
   impl = library;
+  go = goYaml;
 }
 
 /** The YAML library, once plugged in. */
@@ -43,6 +56,10 @@ function sanitize(value: unknown, depth = 0): unknown {
   return value;
 }
 
+/**
+ * Manifests as kubectl reads them: plain scalars as go-yaml v2 resolves them (see go-yaml.ts:
+ * `on` and `yes` are booleans, `010` is eight), merge keys (`<<`) honoured.
+ */
 export function parseManifests(text: string, source = 'STDIN'): Record<string, unknown>[] {
   const { objects, error } = parseManifestStream(text, source);
   if (error) throw error;
@@ -59,7 +76,7 @@ export function parseManifestStream(
   text: string,
   source = 'STDIN',
 ): { objects: Record<string, unknown>[]; error?: ManifestError } {
-  const { values, error } = readDocuments(text, source);
+  const { values, error } = readDocuments(text, source, true);
   const objects: Record<string, unknown>[] = [];
   for (const value of values) {
     try {
@@ -74,16 +91,24 @@ export function parseManifestStream(
 
 /**
  * The documents of YAML (or JSON) text as they are, empty ones left out: a list stays a list (no
- * `kind: List` flattening), for text that must be one value of a known shape (a step's claims).
+ * `kind: List` flattening), for text that must be one value of a known shape (a scenario file, a
+ * step's claims). YAML 1.2's scalars: these are Rollout Lab's files, not kubectl's input.
  */
 export function parseDocuments(text: string, source = 'STDIN'): unknown[] {
-  const { values, error } = readDocuments(text, source);
+  const { values, error } = readDocuments(text, source, false);
   if (error) throw error;
   return values;
 }
 
-/** The documents up to the first one that cannot be read, and that one's error. */
-function readDocuments(text: string, source: string): { values: unknown[]; error?: ManifestError } {
+/**
+ * The documents up to the first one that cannot be read, and that one's error. `go`: scalars
+ * and merge keys as kubectl's reader takes them; otherwise YAML 1.2's core schema.
+ */
+function readDocuments(
+  text: string,
+  source: string,
+  goScalars: boolean,
+): { values: unknown[]; error?: ManifestError } {
   const trimmed = text.trim();
   if (trimmed.startsWith('{') || trimmed.startsWith('[')) {
     try {
@@ -102,7 +127,10 @@ function readDocuments(text: string, source: string): { values: unknown[]; error
     };
   let docs: ReturnType<typeof impl.parseAllDocuments>;
   try {
-    docs = impl.parseAllDocuments(text, { uniqueKeys: false });
+    docs = impl.parseAllDocuments(
+      text,
+      goScalars && go ? { uniqueKeys: false, merge: true, customTags: go.readTags } : { uniqueKeys: false },
+    );
   } catch (e) {
     const detail = e instanceof Error ? e.message.split('\n')[0]! : String(e);
     return {
@@ -136,6 +164,15 @@ function readDocuments(text: string, source: string): { values: unknown[]; error
       };
     }
     const value = sanitize(js);
+    // sigs.k8s.io/yaml turns the document into JSON, which holds no NaN or infinity.
+    const bad = goScalars ? go?.unsupported(value) : undefined;
+    if (bad)
+      return {
+        values: out,
+        error: new ManifestError(
+          `error parsing ${source}: error converting YAML to JSON: json: unsupported value: ${bad}`,
+        ),
+      };
     if (value === null || value === undefined) continue;
     out.push(value);
   }
@@ -163,9 +200,20 @@ function flatten(value: unknown): Record<string, unknown>[] {
   return [obj];
 }
 
-/** YAML as kubectl prints it (`-o yaml`): two-space indent, lists not indented under their key. */
+/**
+ * YAML for a person to read and edit (scenario files, claims): two-space indent, lists not
+ * indented under their key, and quoted wherever kubectl's reader would otherwise take a string
+ * for something else (`"on"`, `"010"`), so that manifests written here read back as they were.
+ */
 export function toYaml(value: unknown): string {
   // JSON is YAML too: the fallback while the library loads.
   if (!impl) return `${JSON.stringify(value, null, 2)}\n`;
-  return impl.stringify(value, { indent: 2, indentSeq: false, lineWidth: 0, aliasDuplicateObjects: false });
+  const doc = new impl.Document(value, { aliasDuplicateObjects: false });
+  impl.visit(doc, {
+    Scalar(_key, node) {
+      if (typeof node.value === 'string' && node.value !== '' && go?.quotes(node.value))
+        node.type = 'QUOTE_DOUBLE';
+    },
+  });
+  return doc.toString({ indent: 2, indentSeq: false, lineWidth: 0 });
 }

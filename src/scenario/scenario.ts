@@ -6,7 +6,7 @@
  */
 import type { AppBehaviour } from '../cluster/apps.ts';
 import type { Timing } from '../cluster/context.ts';
-import { parseManifests } from '../k8s/yaml.ts';
+import { parseDocuments } from '../k8s/yaml.ts';
 import { ClaimError, parseClaims, type Claims } from './claims.ts';
 
 export type Localized = { en: string; ko?: string } & Record<string, string>;
@@ -359,7 +359,7 @@ function parseVariants(raw: unknown, commonSteps: readonly ScenarioStep[]): Scen
 export function parseScenario(input: string | object): Scenario {
   let raw: unknown = input;
   if (typeof input === 'string') {
-    const docs = parseManifests(input, 'scenario');
+    const docs = parseDocuments(input, 'scenario');
     if (docs.length !== 1)
       throw new ScenarioError(`a scenario file holds exactly one document, found ${docs.length}`);
     raw = docs[0];

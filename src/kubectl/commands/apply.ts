@@ -105,6 +105,28 @@ export function fieldValidationOf(ctx: CommandContext): FieldValidation {
   );
 }
 
+/**
+ * The metadata as kubectl sends it after reading it into ObjectMeta: a null label or annotation
+ * value is the empty string (encoding/json leaves a string it reads null at ""), and other null
+ * fields are left out (omitempty), but for creationTimestamp, which a zero Time writes as null.
+ */
+function clientMetadata(obj: Record<string, unknown>): Record<string, unknown> {
+  const meta = obj['metadata'];
+  if (!isRecord(meta)) return obj;
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(meta)) {
+    if (v === null && k !== 'creationTimestamp') continue;
+    out[k] =
+      (k === 'labels' || k === 'annotations') && isRecord(v)
+        ? Object.fromEntries(Object.entries(v).map(([key, value]) => [key, value ?? '']))
+        : v;
+  }
+  return { ...obj, metadata: out };
+}
+
+const isRecord = (v: unknown): v is Record<string, unknown> =>
+  v !== null && typeof v === 'object' && !Array.isArray(v);
+
 /** One document the resource builder read from a source, or the error it gave instead. */
 export type Visited =
   | { raw: Record<string, unknown>; info: ResourceInfo; source: string }
@@ -140,7 +162,7 @@ export function visitSources(
           throw new ApiError(
             `the namespace from the provided object "${ns}" does not match the namespace "${ctx.namespace}". You must pass '--namespace=${ns}' to perform this operation.`,
           );
-        out.push({ raw, info, source: src.name });
+        out.push({ raw: clientMetadata(raw), info, source: src.name });
       } catch (e) {
         out.push({ error: shownError(e), source: src.name });
       }

@@ -4,7 +4,8 @@
  * `deployment.apps/kubia patched` or `patched (no change)`.
  */
 import { yamlLibrary } from '../../k8s/yaml.ts';
-import { goJsonMarshal, patchDecodeError, validatedUpdate } from '../../cluster/apply.ts';
+import { patchDecodeError, validatedUpdate } from '../../cluster/apply.ts';
+import { goJsonText } from '../../k8s/go-json.ts';
 import { decodeObjectWarn, DecodeError, goPrintValue } from '../../k8s/decode.ts';
 import { deepCopy, deepEqual } from '../../k8s/copy.ts';
 import { jsonPatch, PatchError } from '../../k8s/jsonpatch.ts';
@@ -89,7 +90,7 @@ function runPatch(ctx: CommandContext): number {
         for (const w of r.warnings) ctx.err(`Warning: ${w}\n`);
       } catch (e) {
         if (!(e instanceof DecodeError)) throw e;
-        throw patchDecodeError(type === 'strategic' ? goPrintValue(patch) : goJsonMarshal(next), e);
+        throw patchDecodeError(type === 'strategic' ? goPrintValue(patch) : goJsonText(next), e);
       }
       const defaulted = setDefaults(patched);
       const unchanged = deepEqual(defaulted, obj);

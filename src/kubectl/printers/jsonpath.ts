@@ -4,6 +4,7 @@
  * `..name`, `[?(@.type=="Ready")]`, `{range …}…{end}` and quoted literals like `{"\n"}`.
  * Missing keys print nothing (`--allow-missing-template-keys=true`, kubectl's default).
  */
+import { goJsonText } from '../../k8s/go-json.ts';
 
 export class JsonPathError extends Error {
   constructor(message: string) {
@@ -367,29 +368,11 @@ function splitFilter(cond: string): [string, string, string, string] | undefined
   return [cond, left, op, right];
 }
 
-/** Compact JSON with sorted keys, as Go's json.Marshal prints map values. */
-export function goJson(v: unknown): string {
-  const sort = (x: unknown): unknown => {
-    if (Array.isArray(x)) return x.map(sort);
-    if (isObj(x)) {
-      const out: Record<string, unknown> = {};
-      for (const k of Object.keys(x).sort()) out[k] = sort(x[k]);
-      return out;
-    }
-    return x;
-  };
-  return escapeHtml(JSON.stringify(sort(v)) ?? 'null');
-}
-
-/** Go's encoding/json escapes <, > and & inside strings. */
-export function escapeHtml(json: string): string {
-  return json.replace(/</g, '\\u003c').replace(/>/g, '\\u003e').replace(/&/g, '\\u0026');
-}
-
 export function textOf(v: unknown): string {
   if (typeof v === 'string') return v;
   if (v === null || v === undefined) return v === null ? 'null' : '';
-  if (typeof v === 'object') return goJson(v);
+  // A map or list prints as json.Marshal writes it.
+  if (typeof v === 'object') return goJsonText(v);
   return String(v);
 }
 

@@ -6,43 +6,42 @@
 import { apiEncode } from '../../k8s/encode.ts';
 import { inGoOrder } from '../../k8s/go-order.ts';
 import { yamlLibrary } from '../../k8s/yaml.ts';
+import { goWriteTags, goYamlKeyOrder, goYamlQuotes } from '../../k8s/go-yaml.ts';
 import { kindSlashName, resourceForKind } from '../../k8s/resources.ts';
 import type { KubeObject } from '../../k8s/types.ts';
 import { KubectlError } from '../command.ts';
-import { JsonPathError, escapeHtml, executeTemplate, resetJsonPathBudget, selectValues } from './jsonpath.ts';
+import { JsonPathError, executeTemplate, resetJsonPathBudget, selectValues } from './jsonpath.ts';
+import { goJsonText } from '../../k8s/go-json.ts';
 import { goPrintValue } from '../../k8s/decode.ts';
 import { renderTable } from './table.ts';
 
 const isObj = (v: unknown): v is Record<string, unknown> =>
   v !== null && typeof v === 'object' && !Array.isArray(v);
 
-/** Keys sorted at every level, as Go marshals map[string]interface{}. */
-export function sortKeys(v: unknown): unknown {
-  if (Array.isArray(v)) return v.map(sortKeys);
+/** Keys in go-yaml's order at every level (keyList.Less: `a2` before `a10`), as it writes maps. */
+function sortYamlKeys(v: unknown): unknown {
+  if (Array.isArray(v)) return v.map(sortYamlKeys);
   if (isObj(v)) {
     const out: Record<string, unknown> = {};
-    for (const k of Object.keys(v).sort()) if (v[k] !== undefined) out[k] = sortKeys(v[k]);
+    for (const k of Object.keys(v).sort(goYamlKeyOrder)) if (v[k] !== undefined) out[k] = sortYamlKeys(v[k]);
     return out;
   }
   return v;
 }
 
-/** Strings that YAML 1.1 would read as something else: go-yaml double-quotes them. */
-const ambiguous =
-  /^(?:~|null|Null|NULL|y|Y|yes|Yes|YES|n|N|no|No|NO|true|True|TRUE|false|False|FALSE|on|On|ON|off|Off|OFF|[-+]?(?:0|[1-9][0-9_]*)|[-+]?0[0-7_]+|[-+]?0x[0-9a-fA-F_]+|[-+]?0b[01_]+|[-+]?(?:[0-9][0-9_]*)?\.[0-9_]*(?:[eE][-+]?[0-9]+)?|[-+]?[0-9][0-9_]*(?:\.[0-9_]*)?[eE][-+]?[0-9]+|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN)|[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}(?:[Tt]|[ \t]+)[0-9]{1,2}:[0-9]{2}:[0-9]{2}(?:\.[0-9]*)?(?:[ \t]*(?:Z|[-+][0-9]{1,2}(?::[0-9]{2})?))?|[0-9]{4}-[0-9]{2}-[0-9]{2})$/;
-
 /** YAML as `kubectl get -o yaml` prints it (sigs.k8s.io/yaml → go-yaml v2). */
 export function goYaml(value: unknown): string {
   const lib = yamlLibrary();
   // JSON is YAML too: the fallback while the library loads in the browser.
-  if (!lib) return `${JSON.stringify(sortKeys(value), null, 2)}\n`;
+  if (!lib) return `${goJsonText(value, { indent: '  ' })}\n`;
   const { Document, Scalar, visit } = lib;
-  const doc = new Document(sortKeys(value));
+  const doc = new Document(sortYamlKeys(value), { customTags: goWriteTags });
   visit(doc, {
-    Scalar(key, node) {
-      if (key === 'key' || typeof node.value !== 'string') return;
+    Scalar(_key, node) {
+      if (typeof node.value !== 'string') return;
       const s = node.value;
-      if (s === '' || ambiguous.test(s)) node.type = Scalar.QUOTE_DOUBLE;
+      // Strings go-yaml would read back as something else (`"on"`, `"010"`, `""`) are quoted.
+      if (goYamlQuotes(s)) node.type = Scalar.QUOTE_DOUBLE;
       else if (s.includes('\n')) node.type = Scalar.BLOCK_LITERAL;
     },
   });
@@ -56,7 +55,7 @@ export function goYaml(value: unknown): string {
 }
 
 export function goJsonIndent(value: unknown): string {
-  return `${escapeHtml(JSON.stringify(sortKeys(value), null, 4))}\n`;
+  return `${goJsonText(value, { indent: '    ' })}\n`;
 }
 
 /** The `List` kubectl prints when a get returns several objects (or a list query). */
@@ -209,7 +208,7 @@ export class TypedPrinter {
       case 'yaml':
         return `${first ? '' : '---\n'}${goYaml(obj)}`;
       case 'json':
-        return `${escapeHtml(JSON.stringify(obj, null, 4))}\n`;
+        return `${goJsonText(obj, { indent: '    ', sort: false })}\n`;
       default:
         return printObjects(this.format, [obj], true);
     }

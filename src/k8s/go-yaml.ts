@@ -1,0 +1,210 @@
+/**
+ * How kubectl's YAML reader (sigs.k8s.io/yaml over go-yaml v2) reads a plain scalar, and how its
+ * YAML writer orders keys and decides what to quote. go-yaml v2 keeps YAML 1.1's words:
+ * `yes`, `no`, `on`, `off`, `y` and `n` are booleans, `010` is octal, `1_000` is a thousand and
+ * `0b11` is three. So `app: on` among a pod's labels is the boolean true, which the API server
+ * refuses for a string field, as it refuses it on a real cluster.
+ *
+ * Written from go-yaml v2's resolve.go (resolve, parseTimestamp), encode.go (isBase60Float) and
+ * sorter.go (keyList.Less).
+ */
+
+import type { YamlTags } from './yaml.ts';
+
+export type GoScalar =
+  | { tag: 'str' | 'timestamp'; value: string }
+  | { tag: 'null'; value: null }
+  | { tag: 'bool'; value: boolean }
+  | { tag: 'int' | 'float'; value: number };
+
+const WORDS = new Map<string, GoScalar>();
+for (const w of ['y', 'Y', 'yes', 'Yes', 'YES', 'true', 'True', 'TRUE', 'on', 'On', 'ON'])
+  WORDS.set(w, { tag: 'bool', value: true });
+for (const w of ['n', 'N', 'no', 'No', 'NO', 'false', 'False', 'FALSE', 'off', 'Off', 'OFF'])
+  WORDS.set(w, { tag: 'bool', value: false });
+for (const w of ['', '~', 'null', 'Null', 'NULL']) WORDS.set(w, { tag: 'null', value: null });
+for (const w of ['.nan', '.NaN', '.NAN']) WORDS.set(w, { tag: 'float', value: Number.NaN });
+for (const w of ['.inf', '.Inf', '.INF', '+.inf', '+.Inf', '+.INF'])
+  WORDS.set(w, { tag: 'float', value: Number.POSITIVE_INFINITY });
+for (const w of ['-.inf', '-.Inf', '-.INF']) WORDS.set(w, { tag: 'float', value: Number.NEGATIVE_INFINITY });
+
+/** go-yaml's yamlStyleFloat. */
+const STYLE_FLOAT = /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?$/;
+/** What Go's strconv.ParseFloat reads of a text that starts with a dot. */
+const DOT_FLOAT = /^\.[0-9]+(?:[eE][-+]?[0-9]+)?$/;
+
+/**
+ * strconv.ParseInt(s, 0, 64), then ParseUint(s, 0, 64): a sign (ParseInt only), then `0x`, `0o`,
+ * `0b` or a leading `0` (octal) or decimal digits. Undefined where both fail (a bad digit, out of
+ * range). The value as a JS number (exact up to 2^53).
+ */
+function parseGoInt(s: string): number | undefined {
+  let body = s;
+  let negative = false;
+  if (body.startsWith('+') || body.startsWith('-')) {
+    negative = body.startsWith('-');
+    body = body.slice(1);
+  }
+  let digits = body;
+  let radix = 10;
+  if (body.length > 1 && body.startsWith('0')) {
+    const p = body[1]!;
+    if (p === 'x' || p === 'X') [radix, digits] = [16, body.slice(2)];
+    else if (p === 'o' || p === 'O') [radix, digits] = [8, body.slice(2)];
+    else if (p === 'b' || p === 'B') [radix, digits] = [2, body.slice(2)];
+    else [radix, digits] = [8, body.slice(1)];
+  }
+  const valid = { 2: /^[01]+$/, 8: /^[0-7]+$/, 10: /^[0-9]+$/, 16: /^[0-9a-fA-F]+$/ }[radix]!;
+  if (!valid.test(digits)) return undefined;
+  const prefix = radix === 16 ? '0x' : radix === 8 ? '0o' : radix === 2 ? '0b' : '';
+  const n = BigInt(prefix + digits);
+  // ParseInt's range, or ParseUint's for an unsigned text.
+  if (negative ? n > 2n ** 63n : n >= 2n ** 64n) return undefined;
+  return Number(negative ? -n : n);
+}
+
+/** Go's time.Parse with go-yaml's four layouts (RFC 3339 with short fields, space, date only). */
+function isGoTimestamp(s: string): boolean {
+  const m =
+    /^([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})(?:(?:([Tt])|( ))([0-9]{1,2}):([0-9]{1,2}):([0-9]{1,2})(?:\.[0-9]+)?(Z|[-+][0-9]{2}:[0-9]{2})?)?$/.exec(
+      s,
+    );
+  if (!m) return false;
+  const [, y, mo, d, t, space, h, mi, se, zone] = m;
+  // With a T, a zone is required; with a space, none is allowed.
+  if (t && !zone) return false;
+  if (space && zone) return false;
+  const month = Number(mo);
+  const day = Number(d);
+  if (month < 1 || month > 12 || day < 1) return false;
+  const year = Number(y);
+  const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+  const days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1]!;
+  if (day > days) return false;
+  if (h !== undefined && (Number(h) > 23 || Number(mi) > 59 || Number(se) > 59)) return false;
+  if (zone && zone !== 'Z' && (Number(zone.slice(1, 3)) > 24 || Number(zone.slice(4)) > 59)) return false;
+  return true;
+}
+
+/** What go-yaml v2 reads a plain (unquoted, untagged) scalar as. */
+export function goResolve(text: string): GoScalar {
+  const word = WORDS.get(text);
+  if (word) return word;
+  const c = text[0];
+  // strconv.ParseFloat fails on a number out of float64's range: such a text stays a string.
+  if (c === '.') {
+    const f = DOT_FLOAT.test(text) ? Number(text) : Number.NaN;
+    return Number.isFinite(f) ? { tag: 'float', value: f } : { tag: 'str', value: text };
+  }
+  if (c === undefined || !(c === '+' || c === '-' || (c >= '0' && c <= '9')))
+    return { tag: 'str', value: text };
+  if (isGoTimestamp(text)) return { tag: 'timestamp', value: text };
+  const plain = text.replaceAll('_', '');
+  const int = parseGoInt(plain);
+  if (int !== undefined) return { tag: 'int', value: int };
+  const f = STYLE_FLOAT.test(plain) ? Number(plain) : Number.NaN;
+  if (Number.isFinite(f)) return { tag: 'float', value: f };
+  return { tag: 'str', value: text };
+}
+
+const BASE60_FLOAT = /^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+(?:\.[0-9_]*)?$/;
+
+/**
+ * Whether go-yaml writes a string quoted because, unquoted, it would read as something else (a
+ * boolean, a number, null, a timestamp), or as a YAML 1.1 base-60 number (`12:30`).
+ */
+export function goYamlQuotes(s: string): boolean {
+  return goResolve(s).tag !== 'str' || BASE60_FLOAT.test(s);
+}
+
+const LETTER = /\p{L}/u;
+const DIGIT = /\p{Nd}/u;
+
+/**
+ * go-yaml's order of map keys (keyList.Less) for string keys: letters by code point, any other
+ * character before a letter, and runs of digits by their value, so `a2` comes before `a10`. As in
+ * the go-yaml kubectl has (v2), a number running into a letter is not ordered consistently
+ * (`e21a` < `e2b` < `e4b` < `e21a`), and kubectl prints such keys in no fixed order.
+ */
+export function goYamlKeyLess(a: string, b: string): boolean {
+  const ar = [...a];
+  const br = [...b];
+  const code = (r: string) => r.codePointAt(0)!;
+  for (let i = 0; i < ar.length && i < br.length; i++) {
+    if (ar[i] === br[i]) continue;
+    const al = LETTER.test(ar[i]!);
+    const bl = LETTER.test(br[i]!);
+    if (al && bl) return code(ar[i]!) < code(br[i]!);
+    if (al || bl) return bl;
+    let an = 0;
+    let bn = 0;
+    if (ar[i] === '0' || br[i] === '0')
+      for (let j = i - 1; j >= 0 && DIGIT.test(ar[j]!); j--)
+        if (ar[j] !== '0') {
+          an = 1;
+          bn = 1;
+          break;
+        }
+    let ai = i;
+    let bi = i;
+    for (; ai < ar.length && DIGIT.test(ar[ai]!); ai++) an = an * 10 + (code(ar[ai]!) - 48);
+    for (; bi < br.length && DIGIT.test(br[bi]!); bi++) bn = bn * 10 + (code(br[bi]!) - 48);
+    if (an !== bn) return an < bn;
+    if (ai !== bi) return ai < bi;
+    return code(ar[i]!) < code(br[i]!);
+  }
+  return ar.length < br.length;
+}
+
+/** Compare function for Array.prototype.sort in go-yaml's key order. */
+export function goYamlKeyOrder(a: string, b: string): number {
+  return goYamlKeyLess(a, b) ? -1 : goYamlKeyLess(b, a) ? 1 : 0;
+}
+
+/** A plain scalar's tag as go-yaml resolves it, for the YAML library (which calls `test.test`). */
+function goTag(tag: GoScalar['tag'], yamlTag: string) {
+  return {
+    tag: `tag:yaml.org,2002:${yamlTag}`,
+    default: true,
+    test: { test: (s: string) => goResolve(s).tag === tag } as unknown as RegExp,
+    resolve: (s: string) => goResolve(s).value,
+  };
+}
+
+const GO_SCALARS = [
+  goTag('null', 'null'),
+  goTag('bool', 'bool'),
+  goTag('int', 'int'),
+  goTag('float', 'float'),
+];
+const SCALAR_TAGS = new Set(GO_SCALARS.map((t) => t.tag));
+const isScalarTag = (t: YamlTags[number]) => typeof t !== 'string' && SCALAR_TAGS.has(t.tag);
+
+/** The YAML library's core schema with go-yaml's plain scalars (for reading manifests). */
+export function goReadTags(tags: YamlTags): YamlTags {
+  return [...tags.filter((t) => !isScalarTag(t)), ...GO_SCALARS] as YamlTags;
+}
+
+/**
+ * For writing YAML as go-yaml does (printers/output.ts): the library's own scalar tags still
+ * write numbers and booleans, but whether a string can go unquoted is go-yaml's call (`1e400`
+ * can, `"on"` cannot).
+ */
+export function goWriteTags(tags: YamlTags): YamlTags {
+  return [
+    ...tags.map((t) => (isScalarTag(t) ? { ...(t as object), test: undefined } : t)),
+    ...GO_SCALARS.map((t) => ({ ...t, identify: () => false })),
+  ] as YamlTags;
+}
+
+/** What JSON cannot hold (NaN, ±Inf), as Go's encoding/json names it; undefined when all is well. */
+export function unsupportedNumber(v: unknown, depth = 0): string | undefined {
+  if (typeof v === 'number')
+    return Number.isFinite(v) ? undefined : Number.isNaN(v) ? 'NaN' : v > 0 ? '+Inf' : '-Inf';
+  if (v === null || typeof v !== 'object' || depth > 64) return undefined;
+  for (const x of Array.isArray(v) ? v : Object.values(v)) {
+    const bad = unsupportedNumber(x, depth + 1);
+    if (bad) return bad;
+  }
+  return undefined;
+}

@@ -1,0 +1,155 @@
+/**
+ * YAML as kubectl reads and writes it, beside the real kubectl against the served simulator.
+ * kubectl reads manifests with go-yaml v2, which keeps YAML 1.1's words: `on`, `yes` and `n` are
+ * booleans, `010` is octal, `1_000` a thousand, and `<<` merges a map. A plain scalar in a string
+ * field (an annotation), in an int32 field (replicas) and as a key must give the same answer and
+ * the same stored object on both sides. Then `get -o yaml`: the strings go-yaml quotes (words,
+ * numbers, timestamps, `12:30`) and its order of keys (`a2` before `a10`). Skipped, saying why,
+ * without a kubectl binary.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PairedClusters, comparisonKubectl } from './paired.ts';
+
+const kubectl = comparisonKubectl();
+
+const deployment = (name: string, { replicas = '1', metadata = '' } = {}) => `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: ${name}
+${metadata}spec:
+  replicas: ${replicas}
+  selector:
+    matchLabels: {app: ${name}}
+  template:
+    metadata:
+      labels: {app: ${name}}
+    spec:
+      containers:
+      - name: c
+        image: nginx
+`;
+
+/** Plain scalars as an annotation's value (a string field). */
+const ANNOTATION_VALUES = [
+  'yes',
+  'No',
+  'on',
+  'OFF',
+  'y',
+  'n',
+  'True',
+  'FALSE',
+  '~',
+  'null',
+  '',
+  '010',
+  '08',
+  '0x1F',
+  '0o7',
+  '0b11',
+  '1_000',
+  '1e3',
+  '.5',
+  '-.5',
+  '+1',
+  '1.',
+  '12:30',
+  '190:20:30',
+  '2001-12-14',
+  '2001-12-14T21:59:43Z',
+  '2001-1-2',
+  '.inf',
+  '-.Inf',
+  '.nan',
+  '<<',
+  '0x',
+  '1e',
+  '_1',
+  '99999999999999999999',
+  '1e400',
+  "'yes'",
+  '"010"',
+  'yes please',
+  '2001-13-01',
+];
+
+/** Plain scalars as spec.replicas (an int32). */
+const REPLICAS = [
+  '010',
+  '08',
+  '0x3',
+  '0o7',
+  '0b11',
+  '1_0',
+  '1e1',
+  '3.',
+  '+2',
+  '-0',
+  '1.5',
+  '.inf',
+  'on',
+  '0b_1_1',
+];
+
+describe.skipIf(!kubectl)(`YAML beside the real ${kubectl?.name ?? 'kubectl'}`, () => {
+  let pair: PairedClusters;
+  beforeAll(async () => {
+    pair = await PairedClusters.start({ kubectl: kubectl!.path, cluster: { seed: 7 } });
+  });
+  afterAll(async () => {
+    await pair.close();
+  });
+
+  const apply = async (manifest: string) => {
+    const run = await pair.run('apply -f -', manifest);
+    expect(run.inPage).toEqual(run.real);
+    return run;
+  };
+  const same = async (line: string) => {
+    const run = await pair.run(line);
+    expect(run.inPage).toEqual(run.real);
+    return run.real;
+  };
+
+  it.each(ANNOTATION_VALUES.map((v, i) => [v, i] as const))('an annotation: v: %s', async (value, i) => {
+    const name = `ann-${i}`;
+    await apply(deployment(name, { metadata: `  annotations:\n    v: ${value}\n` }));
+    await same(`get deployments ${name} --ignore-not-found -o jsonpath={.metadata.annotations}`);
+  });
+
+  it.each(REPLICAS.map((v, i) => [v, i] as const))('replicas: %s', async (value, i) => {
+    const name = `rep-${i}`;
+    await apply(deployment(name, { replicas: value }));
+    await same(`get deployments ${name} --ignore-not-found -o jsonpath={.spec.replicas}`);
+  });
+
+  it('keys read as booleans and numbers become their text; merge keys merge', async () => {
+    await apply(
+      deployment('keys', {
+        metadata:
+          '  labels: &base {on: x, 010: v, 1e3: z, Off: "no"}\n  annotations:\n    <<: *base\n    extra: "1"\n',
+      }),
+    );
+    const out = await same("get deployment keys -o 'jsonpath={.metadata.labels} {.metadata.annotations}'");
+    expect(out.stdout).toContain('"true":"x"');
+    expect(out.stdout).toContain('"extra":"1"');
+  });
+
+  it('get -o yaml quotes what go-yaml would read as something else, and orders keys as it does', async () => {
+    await apply(deployment('printed'));
+    const values = ANNOTATION_VALUES.filter((v) => !/['" ]/.test(v) && v !== '');
+    await same(`annotate deployment printed ${values.map((v, i) => `a${i}=${v}`).join(' ')}`);
+    await same(
+      'annotate deployment printed on=1 1=2 a_b=3 aB=4 a-b=5 a01=6 a001=7 b/2=8 b/02=9 c2.10=10 c10.2=11',
+    );
+    const out = await same('get deployment printed -o yaml');
+    // go-yaml's key order: numbers by their value, a non-letter before a letter.
+    const keys = [...out.stdout.matchAll(/^ {4}([^ :]+|"[^"]+"):/gm)].map((m) => m[1]);
+    expect(keys.slice(0, 7)).toEqual(['"1"', 'a-b', 'a_b', 'a0', 'a1', 'a01', 'a001']);
+    expect(keys.indexOf('a2')).toBeLessThan(keys.indexOf('a10'));
+    expect(out.stdout).toContain('    a0: "yes"\n');
+    expect(out.stdout).toMatch(/ {4}a\d+: "12:30"\n/);
+    // A string go-yaml reads back as a string stays plain, though YAML 1.2 would take it for a number.
+    expect(out.stdout).toMatch(/ {4}a\d+: 1e400\n/);
+  });
+});
