@@ -4,7 +4,7 @@
  * through and their lines are printed, the errors follow (alone, or one per line when there are
  * several), the exit code is 1, and both clusters hold the same objects afterwards. Also
  * --validate (strict, warn, ignore) on unknown fields and --dry-run=client, where the server
- * checks nothing. Skipped, saying why, without a kubectl binary.
+ * checks nothing, and -o. Skipped, saying why, without a kubectl binary.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PairedClusters, comparisonKubectl } from './paired.ts';
@@ -97,6 +97,16 @@ const CASES: [string, string][] = [
     docs(deployment('c1'), deployment('bad5', 'replicas: three'), deployment('d3')),
   ],
   ['apply --dry-run=server -f -', deployment('a1', 'replicas: three')],
+  // -o: the name alone, whatever apply did; a template over what the server returned; no tables.
+  ['apply -f - -o name', deployment('o1')],
+  ['apply -f - -o name', deployment('o1', 'replicas: 2')],
+  ['apply -f - -o name', deployment('o1', 'replicas: 2')],
+  ['apply -f - -o name --dry-run=client', deployment('o2')],
+  ['apply -f - -o name --dry-run=server', deployment('o2')],
+  ['apply -f - -o jsonpath={.spec.replicas}', deployment('o3', 'replicas: 3')],
+  ['apply -f - -o wide', deployment('o4')],
+  ['apply -f - -o custom-columns=N:.metadata.name', deployment('o4')],
+  ['apply -f - -o name', docs(deployment('o5'), deployment('bad6', 'replicas: three'))],
 ];
 
 describe.skipIf(!kubectl)(

@@ -24,6 +24,7 @@ import {
   dryRunMode,
 } from '../command.ts';
 import { flagAll, flagBool, flagString } from '../parse.ts';
+import { parseObjectOutput, printObjects } from '../printers/output.ts';
 import { ChangeCauseAnnotation } from '../../cluster/controllers/deployment/util.ts';
 
 /** Reads `-f` sources: `-` is stdin, other names are the scenario's files. */
@@ -182,6 +183,15 @@ function runApply(ctx: CommandContext): number {
   const mode = dryRunMode(ctx);
   const fieldValidation = fieldValidationOf(ctx);
   const record = flagBool(ctx.args, 'record');
+  // kubectl makes the printer for each object once it is applied: a format it cannot print
+  // fails after the first object went through.
+  let format: ReturnType<typeof parseObjectOutput>;
+  let formatError: unknown;
+  try {
+    format = parseObjectOutput(flagString(ctx.args, 'output'));
+  } catch (e) {
+    formatError = e;
+  }
   const visited = visitSources(ctx, 'apply', fieldValidation);
   const builderErrors = visited.flatMap((v) => ('error' in v ? [v.error] : []));
   const objects = visited.flatMap((v) => ('error' in v ? [] : [v]));
@@ -204,16 +214,25 @@ function runApply(ctx: CommandContext): number {
         clientDryRun: mode === 'client',
       });
       for (const w of p.warnings) ctx.err(`${w}\n`);
-      if (mode === 'none') commitApply(ctx.cluster, p);
-      ctx.out(`${kindSlashName(p.info, p.next.metadata.name)} ${p.action}${suffix}\n`);
+      const shown = mode === 'none' ? commitApply(ctx.cluster, p) : p.next;
+      if (formatError) break;
+      // -o name prints the object's name alone, whatever apply did; -o yaml, json or a template
+      // print what the server returned (or, in a client dry run, what would have been sent).
+      if (format?.type === 'name') ctx.out(`${kindSlashName(p.info, p.next.metadata.name)}\n`);
+      else if (format) ctx.out(printObjects(format, [shown], true));
+      else ctx.out(`${kindSlashName(p.info, p.next.metadata.name)} ${p.action}${suffix}\n`);
     } catch (e) {
       if (e instanceof BudgetError) throw e;
       errors.push(shownError(e));
     }
   }
+  // Like kubectl, what went through stays: the command failed, but it is not undone.
+  if (formatError) {
+    ctx.keepWrites();
+    throw formatError;
+  }
   printErrors(ctx, errors);
   if (errors.length === 0) return 0;
-  // Like kubectl, what went through stays: the command failed, but it is not undone.
   ctx.keepWrites();
   return 1;
 }
