@@ -208,3 +208,19 @@ export function unsupportedNumber(v: unknown, depth = 0): string | undefined {
   }
   return undefined;
 }
+
+/**
+ * go-yaml's message for an error the YAML library found, where both find it on the same line:
+ * a tab as indentation (the commonest slip), a quote never closed, a second `key:` on one line,
+ * an alias to no anchor. Other errors keep the library's words.
+ */
+export function goYamlErrorText(code: string, message: string): string | undefined {
+  if (code === 'TAB_AS_INDENT') return 'found character that cannot start any token';
+  if (code === 'MISSING_CHAR' && message.startsWith('Missing closing'))
+    return 'found unexpected end of stream';
+  if (code === 'BLOCK_AS_IMPLICIT_KEY' && message.startsWith('Nested mappings'))
+    return 'mapping values are not allowed in this context';
+  const alias = /^Unresolved alias \(the anchor must be set before the alias\): (.*)$/.exec(message);
+  if (alias) return `unknown anchor '${alias[1]}' referenced`;
+  return undefined;
+}

@@ -17,6 +17,8 @@ export interface GoYaml {
   quotes(s: string): boolean;
   /** What JSON cannot hold in a value read (NaN, +Inf, -Inf), as encoding/json names it. */
   unsupported(value: unknown): string | undefined;
+  /** go-yaml's words for the YAML library's error, where they are known to match. */
+  errorText(code: string, message: string): string | undefined;
 }
 
 let go: GoYaml | undefined;
@@ -144,7 +146,8 @@ function readDocuments(
     if (err) {
       const line = err.linePos?.[0]?.line;
       const inDocument = line === undefined ? undefined : line - separatorLineBefore(text, line);
-      const detail = err.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
+      const own = err.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
+      const detail = (goScalars && go?.errorText(err.code, own)) || own;
       return {
         values: out,
         error: new ManifestError(
@@ -157,7 +160,8 @@ function readDocuments(
       js = doc.toJS({ maxAliasCount: 100 });
     } catch (e) {
       // Unresolved or runaway aliases, and documents too deep to convert.
-      const detail = e instanceof Error ? e.message.split('\n')[0]! : String(e);
+      const own = e instanceof Error ? e.message.split('\n')[0]! : String(e);
+      const detail = (goScalars && go?.errorText('', own)) || own;
       return {
         values: out,
         error: new ManifestError(`error parsing ${source}: error converting YAML to JSON: yaml: ${detail}`),

@@ -4,8 +4,8 @@
  * booleans, `010` is octal, `1_000` a thousand, and `<<` merges a map. A plain scalar in a string
  * field (an annotation), in an int32 field (replicas) and as a key must give the same answer and
  * the same stored object on both sides. Then `get -o yaml`: the strings go-yaml quotes (words,
- * numbers, timestamps, `12:30`) and its order of keys (`a2` before `a10`). Skipped, saying why,
- * without a kubectl binary.
+ * numbers, timestamps, `12:30`) and its order of keys (`a2` before `a10`). Also the YAML slips
+ * whose go-yaml words are known. Skipped, saying why, without a kubectl binary.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PairedClusters, comparisonKubectl } from './paired.ts';
@@ -121,6 +121,19 @@ describe.skipIf(!kubectl)(`YAML beside the real ${kubectl?.name ?? 'kubectl'}`, 
     const name = `rep-${i}`;
     await apply(deployment(name, { replicas: value }));
     await same(`get deployments ${name} --ignore-not-found -o jsonpath={.spec.replicas}`);
+  });
+
+  // Slips go-yaml words its own way; these it finds on the same line as the YAML library does.
+  const SLIPS: [string, (m: string) => string][] = [
+    ['a tab as indentation', (m) => m.replace('  replicas: 1', '\treplicas: 1')],
+    ['a tab before a list item', (m) => m.replace('      - name: c', '\t- name: c')],
+    ['a quote never closed', (m) => m.replace('image: nginx', 'image: "nginx')],
+    ['a second key on one line', (m) => m.replace('image: nginx', 'image: nginx: latest')],
+    ['an alias to no anchor', (m) => m.replace('image: nginx', 'image: *img')],
+  ];
+  it.each(SLIPS)("a YAML slip in kubectl's words: %s", async (_, slip) => {
+    const run = await apply(slip(deployment('slip')));
+    expect(run.real.stderr).toMatch(/^error: error parsing STDIN: error converting YAML to JSON: yaml: /);
   });
 
   it('keys read as booleans and numbers become their text; merge keys merge', async () => {
