@@ -261,6 +261,28 @@ test('YAML editor: of several documents, those the server takes stay, and the re
   await expect(podsOf(page, 'v1')).toHaveCount(4);
 });
 
+test('YAML editor reads YAML as kubectl does: a label `yes` is a boolean, refused in kubectl’s words', async ({
+  page,
+}) => {
+  await open(page);
+  await page.getByRole('button', { name: 'YAML editor' }).click();
+  const editor = page.getByRole('textbox', { name: 'YAML manifest' });
+  await expect(editor).toContainText('kind: Deployment');
+  const text = await editor.innerText();
+  await editor.fill(text.replace(/^ {4}app: kubia$/m, '    app: kubia\n    enabled: yes'));
+  await page.getByRole('button', { name: 'Apply' }).click();
+  await expect(page.locator('.editor .error')).toHaveText(
+    'error: unable to decode "STDIN": json: cannot unmarshal bool into Go struct field ObjectMeta.metadata.labels of type string',
+  );
+  // Quoted, it is the word: the label is applied, and what was typed is still there.
+  await editor.fill(text.replace(/^ {4}app: kubia$/m, '    app: kubia\n    enabled: "yes"'));
+  await page.getByRole('button', { name: 'Apply' }).click();
+  await expect(
+    page.getByRole('status').filter({ hasText: 'deployment.apps/kubia configured' }),
+  ).toBeVisible();
+  await expect(editor).toContainText('enabled: "yes"');
+});
+
 test('what is typed in the YAML editor stays when the language changes', async ({ page }) => {
   await open(page);
   await page.getByRole('button', { name: 'YAML editor' }).click();
