@@ -738,7 +738,7 @@ export function decodeObject<T>(obj: Record<string, unknown>, mode: 'json' | 'un
 }
 
 /** A manifest's metadata alone, as kubectl's client reads it before sending anything. */
-const MetadataOnly = struct('', () => [['metadata', ObjectMeta]]);
+const MetadataOnly = struct('metadataOnlyObject', () => [['metadata', ObjectMeta]]);
 
 /**
  * encoding/json's error for a manifest whose metadata does not fit ObjectMeta (`json: cannot

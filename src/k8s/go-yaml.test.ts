@@ -189,3 +189,47 @@ describe('goJsonText', () => {
     );
   });
 });
+
+describe('YAML slips in go-yaml words (as the real kubectl 1.33 printed them)', () => {
+  const M =
+    'apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\nspec:\n  containers:\n  - name: c\n    image: nginx\n';
+  const error = (text: string) => {
+    try {
+      parseManifests(text);
+    } catch (e) {
+      return (e as Error).message.replace('error parsing STDIN: error converting YAML to JSON: yaml: ', '');
+    }
+    return undefined;
+  };
+  it.each([
+    [
+      'a tab as indentation',
+      M.replace('  name: p', '\tname: p'),
+      'line 4: found character that cannot start any token',
+    ],
+    [
+      'a quote never closed',
+      M.replace('image: nginx', 'image: "nginx'),
+      'line 9: found unexpected end of stream',
+    ],
+    [
+      'no space after a colon',
+      M.replace('  containers:', '  containers:x'),
+      'line 7: mapping values are not allowed in this context',
+    ],
+    [
+      'a key indented too far',
+      M.replace('  containers:', '   containers:'),
+      'line 6: did not find expected key',
+    ],
+    [
+      'a list item out of line',
+      M.replace('    image: nginx', '   image: nginx'),
+      'line 7: did not find expected key',
+    ],
+    ['a stray word', M.replace('kind: Pod', 'kind: Pod\noops'), "line 4: could not find expected ':'"],
+    ['an alias to no anchor', M.replace('image: nginx', 'image: *x'), "unknown anchor 'x' referenced"],
+  ])('%s', (_, text, want) => {
+    expect(error(text)).toBe(want);
+  });
+});

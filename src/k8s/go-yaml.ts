@@ -209,18 +209,63 @@ export function unsupportedNumber(v: unknown, depth = 0): string | undefined {
   return undefined;
 }
 
+/** What the YAML library said of a document, and where (its line, 1-based, in `lines`). */
+export interface YamlSlip {
+  code: string;
+  message: string;
+  line?: number | undefined;
+  col?: number | undefined;
+  lines: readonly string[];
+}
+
+const indentOf = (l: string) => l.length - l.trimStart().length;
+
 /**
- * go-yaml's message for an error the YAML library found, where both find it on the same line:
- * a tab as indentation (the commonest slip), a quote never closed, a second `key:` on one line,
- * an alias to no anchor. Other errors keep the library's words.
+ * go-yaml's words (and line) for a slip the YAML library found, for the slips people make by
+ * hand: a tab as indentation, a quote or bracket never closed, a key out of line, a missing space
+ * after a colon, an alias to no anchor. go-yaml numbers a parser error's line from 0, so such
+ * errors name the line before the one at fault. Undefined where the words are not known.
  */
-export function goYamlErrorText(code: string, message: string): string | undefined {
-  if (code === 'TAB_AS_INDENT') return 'found character that cannot start any token';
-  if (code === 'MISSING_CHAR' && message.startsWith('Missing closing'))
-    return 'found unexpected end of stream';
-  if (code === 'BLOCK_AS_IMPLICIT_KEY' && message.startsWith('Nested mappings'))
-    return 'mapping values are not allowed in this context';
+export function goYamlSlip(slip: YamlSlip): { message: string; line?: number | undefined } | undefined {
+  const { code, message, line } = slip;
+  const at = (text: string, delta: number) => ({
+    message: text,
+    line: line === undefined ? undefined : line + delta,
+  });
+  const is = (c: string, start: string) => code === c && message.startsWith(start);
   const alias = /^Unresolved alias \(the anchor must be set before the alias\): (.*)$/.exec(message);
-  if (alias) return `unknown anchor '${alias[1]}' referenced`;
+  if (alias) return { message: `unknown anchor '${alias[1]}' referenced` };
+  if (code === 'TAB_AS_INDENT') return at('found character that cannot start any token', 0);
+  if (is('MISSING_CHAR', 'Missing closing')) return at('found unexpected end of stream', 0);
+  if (is('BLOCK_AS_IMPLICIT_KEY', 'Nested mappings') && line !== undefined) {
+    // go-yaml stops at the second colon: on this line, or on the next one the value ran into.
+    const rest = (slip.lines[line - 1] ?? '').slice(slip.col ?? 0);
+    return at('mapping values are not allowed in this context', /:(\s|$)/.test(rest) ? 0 : 1);
+  }
+  if (is('BLOCK_AS_IMPLICIT_KEY', 'A block sequence') || is('BAD_INDENT', 'All sequence items'))
+    return at('did not find expected key', 0);
+  if (is('BAD_INDENT', 'All mapping items') || is('MISSING_CHAR', 'Sequence item without'))
+    return at('did not find expected key', -1);
+  if (is('MISSING_CHAR', 'Implicit map keys need to be followed'))
+    return at("could not find expected ':'", 1);
+  const flow = /^Flow (sequence|map) in block collection/.exec(message);
+  if (code === 'BAD_INDENT' && flow && line !== undefined) {
+    // A bracket opened on the line before with nothing after it wants a node; else a comma.
+    const opened = slip.lines[line - 2] ?? '';
+    const after = opened.slice(Math.max(opened.lastIndexOf('['), opened.lastIndexOf('{')) + 1).trim();
+    const close = flow[1] === 'map' ? '}' : ']';
+    return at(after ? `did not find expected ',' or '${close}'` : 'did not find expected node content', -1);
+  }
+  if (code === 'MULTILINE_IMPLICIT_KEY' && line !== undefined) {
+    // Text where a key belongs, among keys: go-yaml wants its colon. Text opening a block (the
+    // document's first, or after a less indented line ending in a colon) is a value, until the
+    // colon on the next line.
+    const here = slip.lines[line - 1] ?? '';
+    let i = line - 2;
+    while (i >= 0 && !slip.lines[i]!.trim()) i--;
+    const before = i >= 0 ? slip.lines[i]! : '---';
+    const opens = /^---\s*$/.test(before) || (/:\s*$/.test(before) && indentOf(before) < indentOf(here));
+    return at(opens ? 'mapping values are not allowed in this context' : "could not find expected ':'", 1);
+  }
   return undefined;
 }

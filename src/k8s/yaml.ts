@@ -6,6 +6,7 @@
  * tests; the browser loads it on demand, since it is not tree-shaken): JSON needs no library.
  */
 import type * as YamlLibrary from 'yaml';
+import type { YamlSlip } from './go-yaml.ts';
 
 let impl: typeof YamlLibrary | undefined;
 
@@ -17,8 +18,8 @@ export interface GoYaml {
   quotes(s: string): boolean;
   /** What JSON cannot hold in a value read (NaN, +Inf, -Inf), as encoding/json names it. */
   unsupported(value: unknown): string | undefined;
-  /** go-yaml's words for the YAML library's error, where they are known to match. */
-  errorText(code: string, message: string): string | undefined;
+  /** go-yaml's words (and line) for what the YAML library found, where they are known. */
+  slip(slip: YamlSlip): { message: string; line?: number | undefined } | undefined;
 }
 
 let go: GoYaml | undefined;
@@ -145,13 +146,22 @@ function readDocuments(
     const err = doc.errors[0];
     if (err) {
       const line = err.linePos?.[0]?.line;
-      const inDocument = line === undefined ? undefined : line - separatorLineBefore(text, line);
       const own = err.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
-      const detail = (goScalars && go?.errorText(err.code, own)) || own;
+      const said = goScalars
+        ? go?.slip({
+            code: err.code,
+            message: own,
+            line,
+            col: err.linePos?.[0]?.col,
+            lines: text.split('\n'),
+          })
+        : undefined;
+      const at = said ? said.line : line;
+      const inDocument = at === undefined ? undefined : at - separatorLineBefore(text, at);
       return {
         values: out,
         error: new ManifestError(
-          `error parsing ${source}: error converting YAML to JSON: yaml: ${inDocument !== undefined ? `line ${inDocument}: ` : ''}${detail}`,
+          `error parsing ${source}: error converting YAML to JSON: yaml: ${inDocument !== undefined ? `line ${inDocument}: ` : ''}${said?.message ?? own}`,
         ),
       };
     }
@@ -161,7 +171,7 @@ function readDocuments(
     } catch (e) {
       // Unresolved or runaway aliases, and documents too deep to convert.
       const own = e instanceof Error ? e.message.split('\n')[0]! : String(e);
-      const detail = (goScalars && go?.errorText('', own)) || own;
+      const detail = (goScalars && go?.slip({ code: '', message: own, lines: [] })?.message) || own;
       return {
         values: out,
         error: new ManifestError(`error parsing ${source}: error converting YAML to JSON: yaml: ${detail}`),

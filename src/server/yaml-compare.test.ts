@@ -123,17 +123,38 @@ describe.skipIf(!kubectl)(`YAML beside the real ${kubectl?.name ?? 'kubectl'}`, 
     await same(`get deployments ${name} --ignore-not-found -o jsonpath={.spec.replicas}`);
   });
 
-  // Slips go-yaml words its own way; these it finds on the same line as the YAML library does.
+  // Slips made by hand, in go-yaml's words and on go-yaml's line (the YAML library has its own).
   const SLIPS: [string, (m: string) => string][] = [
     ['a tab as indentation', (m) => m.replace('  replicas: 1', '\treplicas: 1')],
     ['a tab before a list item', (m) => m.replace('      - name: c', '\t- name: c')],
+    ['a tab after a dash', (m) => m.replace('      - name: c', '      -\tname: c')],
     ['a quote never closed', (m) => m.replace('image: nginx', 'image: "nginx')],
+    ['a quote never closed, early', (m) => m.replace('  name: slip', '  name: "slip')],
+    ['a single quote never closed', (m) => m.replace('image: nginx', "image: 'nginx")],
     ['a second key on one line', (m) => m.replace('image: nginx', 'image: nginx: latest')],
+    ['no space after a colon', (m) => m.replace('replicas: 1', 'replicas:1')],
+    ['no space after the first colon', (m) => m.replace('apiVersion: apps/v1', 'apiVersion:apps/v1')],
+    ['a key indented too far', (m) => m.replace('  replicas: 1', '   replicas: 1')],
+    ['a key not indented enough', (m) => m.replace('        image: nginx', '       image: nginx')],
+    ['a list item at the wrong level', (m) => m.replace('      - name: c', '    - name: c')],
+    ['a bracket never closed', (m) => m.replace('matchLabels: {app: slip}', 'matchLabels: [slip')],
+    ['a brace never closed', (m) => m.replace('matchLabels: {app: slip}', 'matchLabels: {app: slip')],
+    ['a bracket never closed at the end', (m) => `${m}---\nfoo: [\n`],
+    ['a stray word', (m) => m.replace('kind: Deployment', 'kind: Deployment\noops')],
     ['an alias to no anchor', (m) => m.replace('image: nginx', 'image: *img')],
   ];
   it.each(SLIPS)("a YAML slip in kubectl's words: %s", async (_, slip) => {
     const run = await apply(slip(deployment('slip')));
     expect(run.real.stderr).toMatch(/^error: error parsing STDIN: error converting YAML to JSON: yaml: /);
+  });
+
+  it.each([
+    ['metadata: text', (m: string) => m.replace(/metadata:\n {2}name: \S+\n/, 'metadata: text\n')],
+    ['generation: x', (m: string) => m.replace(/( {2}name: \S+\n)/, '$1  generation: x\n')],
+    ['ownerReferences: 5', (m: string) => m.replace(/( {2}name: \S+\n)/, '$1  ownerReferences: 5\n')],
+  ])("the object's own metadata is read by kubectl before it is sent: %s", async (_, change) => {
+    const run = await apply(change(deployment('meta')));
+    expect(run.real.stderr).toMatch(/^error: unable to decode "STDIN": json: cannot unmarshal /);
   });
 
   it('keys read as booleans and numbers become their text; merge keys merge', async () => {
