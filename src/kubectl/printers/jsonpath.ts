@@ -201,9 +201,13 @@ export function evalPath(path: string, root: unknown, current: unknown): unknown
         recursive = true;
         i++;
       }
-      const m = /^[A-Za-z0-9_\-$]*|^\*/.exec(p.slice(i));
-      const name = m ? m[0] : '';
-      i += name.length;
+      // parser.go's parseField: up to the next terminator not escaped by a backslash, then
+      // without its backslashes (`.kubectl\.kubernetes\.io/last-applied-configuration`).
+      let end = i;
+      while (end < p.length && !FIELD_TERMINATORS.has(p[end]!)) end += p[end] === '\\' ? 2 : 1;
+      end = Math.min(end, p.length);
+      const name = p.slice(i, end).replaceAll('\\', '');
+      i = end;
       if (recursive) {
         const all: unknown[] = [];
         for (const v of values) descend(v, all);
@@ -260,9 +264,11 @@ export function evalPath(path: string, root: unknown, current: unknown): unknown
           if (Array.isArray(v)) next.push(...v);
           else if (isObj(v)) for (const k of Object.keys(v).sort()) next.push(v[k]);
         }
-      } else if (/^(['"]).*\1$/.test(inner)) {
+      } else if (/^'[^']*'(\s*,\s*'[^']*')*$/.test(inner)) {
+        // parser.go's dictKeyRex takes a key in single quotes only (["a"] is an invalid index),
+        // and reads it as the field path `.key`: ['a.b'] is .a.b, not the key "a.b".
         for (const key of splitUnion(inner).map(unquote))
-          for (const v of values) if (isObj(v) && v[key] !== undefined) next.push(v[key]);
+          for (const v of values) next.push(...evalPath(`.${key}`, root, v));
       } else if (isSlice(inner)) {
         const params = sliceParams(inner);
         for (const v of values) {
@@ -286,6 +292,9 @@ export function evalPath(path: string, root: unknown, current: unknown): unknown
   }
   return values;
 }
+
+/** parser.go's isTerminator: what ends a field name. */
+const FIELD_TERMINATORS = new Set([' ', '\t', '\r', '\n', '.', ',', '[', ']', '$', '@', '{', '}']);
 
 /**
  * The slice operator's text (parser.go's sliceOperatorRex, `^(-?[\d]*)(:-?[\d]*)?(:-?[\d]*)?$`),

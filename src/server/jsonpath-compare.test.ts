@@ -1,0 +1,49 @@
+/**
+ * `-o jsonpath` and `-o custom-columns` field names as client-go's parser reads them, beside the
+ * real kubectl against the served simulator: a field runs to the next `.`, `[`, `,`, space or
+ * brace not escaped by a backslash, so `{.metadata.annotations.deployment\.kubernetes\.io/revision}`
+ * reads the revision annotation; a key in brackets takes single quotes only. Skipped, saying why,
+ * without a kubectl binary.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PairedClusters, comparisonKubectl } from './paired.ts';
+
+const kubectl = comparisonKubectl();
+
+const CASES = [
+  `get deployment web -o 'jsonpath={.metadata.annotations.deployment\\.kubernetes\\.io/revision}'`,
+  `get deployment web -o 'jsonpath={.metadata.annotations.a/b}'`,
+  `get deployment web -o 'jsonpath={.metadata.annotations.a\\/b}'`,
+  `get deployment web -o 'jsonpath={.metadata.annotations.x\\.y/z}'`,
+  `get deployment web -o 'jsonpath={.metadata.annotations.x.y/z}'`,
+  `get deployment web -o "jsonpath={.metadata.annotations['x.y/z']}"`,
+  `get deployment web -o 'jsonpath={.metadata.annotations["x.y/z"]}'`,
+  `get deployment web -o 'jsonpath={.metadata.annotations.a=b}'`,
+  `get deployment web -o 'jsonpath={.metadata.name)}'`,
+  `get pods -o 'jsonpath={.items[*].metadata.labels.pod-template-hash}'`,
+  `get deployment web -o 'jsonpath={.spec.template.spec.containers[?(@.name=="nginx")].image}'`,
+  `get deployment web -o 'custom-columns=REV:.metadata.annotations.deployment\\.kubernetes\\.io/revision,N:.metadata.name'`,
+];
+
+describe.skipIf(!kubectl)(`jsonpath field names beside the real ${kubectl?.name ?? 'kubectl'}`, () => {
+  let pair: PairedClusters;
+  beforeAll(async () => {
+    pair = await PairedClusters.start({ kubectl: kubectl!.path, cluster: { seed: 7 } });
+    await pair.run('create deployment web --image=nginx');
+    pair.advance(20);
+    await pair.run('annotate deployment web a/b=1 x.y/z=2');
+  });
+  afterAll(async () => {
+    await pair.close();
+  });
+
+  it.each(CASES)('kubectl %s', async (line) => {
+    const run = await pair.run(line);
+    expect(run.inPage).toEqual(run.real);
+  });
+
+  it('reads the revision annotation through escaped dots', async () => {
+    const run = await pair.run(CASES[0]!);
+    expect(run.real.stdout).toBe('1');
+  });
+});
