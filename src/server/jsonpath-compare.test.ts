@@ -2,8 +2,9 @@
  * `-o jsonpath` and `-o custom-columns` field names as client-go's parser reads them, beside the
  * real kubectl against the served simulator: a field runs to the next `.`, `[`, `,`, space or
  * brace not escaped by a backslash, so `{.metadata.annotations.deployment\.kubernetes\.io/revision}`
- * reads the revision annotation; a key in brackets takes single quotes only. Skipped, saying why,
- * without a kubectl binary.
+ * reads the revision annotation; a key in brackets takes single quotes only. And
+ * `-o jsonpath-as-json`, which prints what each part of the template found as a JSON array.
+ * Skipped, saying why, without a kubectl binary.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PairedClusters, comparisonKubectl } from './paired.ts';
@@ -23,6 +24,12 @@ const CASES = [
   `get pods -o 'jsonpath={.items[*].metadata.labels.pod-template-hash}'`,
   `get deployment web -o 'jsonpath={.spec.template.spec.containers[?(@.name=="nginx")].image}'`,
   `get deployment web -o 'custom-columns=REV:.metadata.annotations.deployment\\.kubernetes\\.io/revision,N:.metadata.name'`,
+  // jsonpath-as-json: every value found, text included, as one JSON array.
+  `get deployment web -o 'jsonpath-as-json={.metadata.name}'`,
+  `get pods -o 'jsonpath-as-json={.items[*].metadata.labels}'`,
+  `get deployment web -o 'jsonpath-as-json={.metadata.name}{"<&>"}{.spec.replicas}'`,
+  `get deployment web -o 'jsonpath-as-json={.metadata.nothing}'`,
+  `get deployment web -o 'jsonpath-as-json={range .spec.template.spec.containers[*]}{.name}{.image}{end}'`,
 ];
 
 describe.skipIf(!kubectl)(`jsonpath field names beside the real ${kubectl?.name ?? 'kubectl'}`, () => {

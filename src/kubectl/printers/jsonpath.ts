@@ -394,6 +394,25 @@ export function selectValues(expr: string, root: unknown, fresh = true): unknown
   return out;
 }
 
+/**
+ * The values a template finds, in order, text included, one group per template part run
+ * (FindResults): `-o jsonpath-as-json` prints each group as a JSON array.
+ */
+export function templateValues(template: string, root: unknown): unknown[][] {
+  resetJsonPathBudget();
+  const out: unknown[][] = [];
+  const run = (body: Node[], current: unknown): void => {
+    for (const n of body) {
+      spend(1);
+      if (n.kind === 'text') out.push([n.text]);
+      else if (n.kind === 'expr') out.push(n.paths.flatMap((p) => evalPath(p, root, current)));
+      else for (const v of evalPath(n.path, root, current)) run(n.body, v);
+    }
+  };
+  run(parseTemplate(template), root);
+  return out;
+}
+
 export function executeTemplate(template: string, root: unknown): string {
   resetJsonPathBudget();
   const nodes = parseTemplate(template);

@@ -10,7 +10,13 @@ import { goWriteTags, goYamlKeyOrder, goYamlQuotes } from '../../k8s/go-yaml.ts'
 import { kindSlashName, resourceForKind } from '../../k8s/resources.ts';
 import type { KubeObject } from '../../k8s/types.ts';
 import { KubectlError } from '../command.ts';
-import { JsonPathError, executeTemplate, resetJsonPathBudget, selectValues } from './jsonpath.ts';
+import {
+  JsonPathError,
+  executeTemplate,
+  resetJsonPathBudget,
+  selectValues,
+  templateValues,
+} from './jsonpath.ts';
 import { goJsonText } from '../../k8s/go-json.ts';
 import { goPrintValue } from '../../k8s/decode.ts';
 import { renderTable } from './table.ts';
@@ -66,7 +72,7 @@ export function asList(objects: KubeObject[]): Record<string, unknown> {
 export type OutputFormat =
   | { type: 'table'; wide: boolean }
   | { type: 'yaml' | 'json' | 'name' }
-  | { type: 'jsonpath'; template: string }
+  | { type: 'jsonpath'; template: string; asJson?: boolean }
   | { type: 'custom-columns'; columns: { header: string; expr: string }[] };
 
 const allowedFormats =
@@ -88,7 +94,9 @@ export function parseOutput(o: string | undefined): OutputFormat {
       if (e instanceof JsonPathError) throw new KubectlError(`error parsing jsonpath ${arg}, ${e.message}`);
       throw e;
     }
-    return { type: 'jsonpath', template: arg };
+    return name === 'jsonpath'
+      ? { type: 'jsonpath', template: arg }
+      : { type: 'jsonpath', template: arg, asJson: true };
   }
   if (name === 'custom-columns') {
     if (!arg) throw new KubectlError('custom-columns format specified but no custom columns given');
@@ -132,7 +140,13 @@ export function printObjects(format: OutputFormat, shown: KubeObject[], single: 
         .join('');
     case 'jsonpath':
       try {
-        return executeTemplate(format.template, JSON.parse(JSON.stringify(data)) as unknown);
+        const plain = JSON.parse(JSON.stringify(data)) as unknown;
+        // jsonpath-as-json: what each part found, as a JSON array (MarshalIndent, four spaces).
+        if (format.asJson)
+          return templateValues(format.template, plain)
+            .map((group) => `${goJsonText(group, { indent: '    ' })}\n`)
+            .join('');
+        return executeTemplate(format.template, plain);
       } catch (e) {
         if (e instanceof JsonPathError)
           throw new KubectlError(`error executing jsonpath "${format.template}": ${e.message}`);
