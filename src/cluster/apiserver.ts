@@ -256,6 +256,16 @@ const serverFields = [
   'deletionTimestamp',
 ] as const;
 
+/** The served kinds whose Go type has a status struct, which encoding/json always writes. */
+const KINDS_WITH_STATUS = new Set([
+  'Deployment',
+  'ReplicaSet',
+  'Service',
+  'PodDisruptionBudget',
+  'Node',
+  'Namespace',
+]);
+
 export class ApiServer {
   private history: HistoryEntry[] = [];
   /** Index of the oldest kept entry in `history` (the array is trimmed in batches). */
@@ -475,7 +485,13 @@ export class ApiServer {
     if (!metadata.name && metadata.generateName)
       metadata.name = `${metadata.generateName}${this.cluster.rand.string(5)}`;
     const next = setDefaults({ ...obj, metadata } as KubeObject);
-    if (obj.kind !== 'Pod') delete (next as { status?: unknown }).status;
+    // PrepareForCreate: a new object's status is the server's to write, and starts empty (a Pod's
+    // is kept until the kubelet writes it). Kinds without a status have none.
+    if (obj.kind !== 'Pod') {
+      const o = next as { status?: unknown };
+      if (KINDS_WITH_STATUS.has(obj.kind)) o.status = {};
+      else delete o.status;
+    }
     if (metadata.name && this.cluster.store.get(info.kind, ns, metadata.name))
       throw alreadyExists(info, metadata.name);
     const errors = validate(next);

@@ -3,7 +3,7 @@
  * messages), the three-way merge with the last applied configuration, and the
  * created/configured/unchanged outcome per object.
  */
-import { deepCopy, deepEqual } from '../k8s/copy.ts';
+import { deepCopy } from '../k8s/copy.ts';
 import { goJsonText } from '../k8s/go-json.ts';
 import { setDefaults } from '../k8s/defaults.ts';
 import {
@@ -260,10 +260,13 @@ export function prepareApply(
       previousObj = undefined;
     }
     const { status: _status, ...live } = existing as KubeObject & { status?: unknown };
+    // Merged against what kubectl sends, its last-applied annotation included: a manifest without
+    // annotations still has that one, so the live annotations map (and the controller's revision
+    // in it) is not deleted for being absent from the manifest.
     next = threeWayMerge(
       live as unknown as Json,
       previousObj,
-      manifest as unknown as Json,
+      modified as unknown as Json,
     ) as unknown as KubeObject;
     patchOf = () => threeWayPatch(live as unknown as Json, previousObj, modified as unknown as Json);
     // The server applies kubectl's strategic merge patch and converts the result back into the
@@ -297,21 +300,15 @@ export function prepareApply(
     }${served}`;
     throw e;
   }
+  // kubectl says unchanged when its patch is empty, whatever the server would then make of it
+  // (a field the server drops is in the patch every time, and the object is "configured").
   let action: ApplyAction = 'created';
-  if (existing) {
-    const { status: _a, ...a } = existing as KubeObject & { status?: unknown };
-    const { status: _b, ...b } = next as KubeObject & { status?: unknown };
-    const strip = (o: KubeObject) => ({
-      ...o,
-      metadata: {
-        ...o.metadata,
-        resourceVersion: undefined,
-        uid: undefined,
-        creationTimestamp: undefined,
-        generation: undefined,
-      },
-    });
-    action = deepEqual(strip(a as KubeObject), strip(b as KubeObject)) ? 'unchanged' : 'configured';
+  if (patchOf) {
+    const patch = patchOf();
+    action =
+      patch !== null && typeof patch === 'object' && Object.keys(patch).length === 0
+        ? 'unchanged'
+        : 'configured';
   }
   return { info, next, existing, action, warnings };
 }

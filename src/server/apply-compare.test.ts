@@ -129,3 +129,32 @@ describe.skipIf(!kubectl)(
     });
   },
 );
+
+/**
+ * What apply and create print with -o yaml or json: the object the server returned (with the
+ * controller's revision annotation kept across an update), or in a client dry run the object
+ * kubectl holds: the manifest for a new object, the live one for an existing object. A pair of
+ * its own, so uids and resourceVersions line up.
+ */
+describe.skipIf(!kubectl)(`apply and create -o yaml beside the real ${kubectl?.name ?? 'kubectl'}`, () => {
+  let pair: PairedClusters;
+  beforeAll(async () => {
+    pair = await PairedClusters.start({ kubectl: kubectl!.path, cluster: { seed: 7 } });
+  });
+  afterAll(async () => {
+    await pair.close();
+  });
+
+  it.each([
+    ['create -f - -o yaml', deployment('y1')],
+    ['apply -f - -o yaml', deployment('y2')],
+    ['apply -f - -o json', deployment('y2', 'replicas: 2')],
+    ['get deployment y2 -o yaml', ''],
+    ['apply -f - -o yaml --dry-run=client', deployment('y3')],
+    ['apply -f - -o yaml --dry-run=client', deployment('y2', 'replicas: 4')],
+  ])('kubectl %s', async (line, stdin) => {
+    const run = await pair.run(line, stdin || undefined);
+    expect(run.inPage).toEqual(run.real);
+    pair.advance(1);
+  });
+});

@@ -123,8 +123,14 @@ export function parseOutput(o: string | undefined): OutputFormat {
 }
 
 /** Prints objects in a non-table format. `single` means one object was asked for by name. */
-export function printObjects(format: OutputFormat, shown: KubeObject[], single: boolean): string {
-  const objects = shown.map(apiEncode);
+export function printObjects(
+  format: OutputFormat,
+  shown: KubeObject[],
+  single: boolean,
+  /** As the server encodes them; false for objects kubectl holds as it read them (a client dry run). */
+  encoded = true,
+): string {
+  const objects = encoded ? shown.map(apiEncode) : shown;
   const data: unknown = single && objects.length === 1 ? objects[0] : asList(objects);
   switch (format.type) {
     case 'yaml':
