@@ -338,7 +338,7 @@ function rolloutUndo(ctx: CommandContext): number {
     if (mode === 'client') return done(podTemplateText(target.spec.template));
     if (d.spec.paused)
       throw new KubectlError(
-        `you cannot rollback a paused deployment; resume it first with 'kubectl rollout resume deployment/${name}' and try again`,
+        "you cannot rollback a paused deployment; resume it first with 'kubectl rollout resume' and try again",
       );
     if (util.equalIgnoreHash(d.spec.template, target.spec.template))
       return done(`skipped rollback (current template already matches revision ${toRevision})`);

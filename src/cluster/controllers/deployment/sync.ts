@@ -71,7 +71,7 @@ export function getNewReplicaSet(
       const updated = ctx.update<ReplicaSet>({
         ...current,
         metadata: { ...current.metadata, annotations },
-        spec: { ...current.spec, minReadySeconds: d.spec.minReadySeconds ?? 0 },
+        spec: withMinReadySeconds(current.spec, d.spec.minReadySeconds ?? 0),
       });
       const rev = annotations[util.RevisionAnnotation];
       if (hadRevision !== undefined && rev !== hadRevision)
@@ -129,7 +129,10 @@ export function getNewReplicaSet(
         },
       ],
     },
-    spec: { replicas: 0, minReadySeconds: d.spec.minReadySeconds ?? 0, selector, template },
+    spec: withMinReadySeconds<ReplicaSet['spec']>(
+      { replicas: 0, selector, template },
+      d.spec.minReadySeconds ?? 0,
+    ),
     status: { replicas: 0 },
   };
   const newReplicasCount = util.newRSNewReplicas(d, [...oldRSs, draft], draft);
@@ -485,4 +488,13 @@ export function checkPausedConditions(ctx: ControllerContext, d: Deployment): vo
   if (!c) return;
   d.status = { ...d.status, conditions: util.setDeploymentCondition(d.status?.conditions, c) };
   writeStatus(ctx, d);
+}
+
+/**
+ * A ReplicaSet's spec with the Deployment's minReadySeconds: an int32 with omitempty, which the
+ * API server leaves out of the object when it is 0 (as `get rs -o yaml` shows).
+ */
+function withMinReadySeconds<S extends { minReadySeconds?: number }>(spec: S, seconds: number): S {
+  const { minReadySeconds: _old, ...rest } = spec;
+  return (seconds ? { ...rest, minReadySeconds: seconds } : rest) as S;
 }
