@@ -250,11 +250,20 @@ export function goYamlSlip(slip: YamlSlip): { message: string; line?: number | u
     return at("could not find expected ':'", 1);
   const flow = /^Flow (sequence|map) in block collection/.exec(message);
   if (code === 'BAD_INDENT' && flow && line !== undefined) {
-    // A bracket opened on the line before with nothing after it wants a node; else a comma.
-    const opened = slip.lines[line - 2] ?? '';
+    // go-yaml names the line the bracket was opened on. With nothing after the bracket (or after
+    // a comma) it wants a node; after a value, a comma or the closing bracket.
+    let l = line;
+    while (l > 1 && !/[[{]/.test(slip.lines[l - 1] ?? '')) l--;
+    const opened = slip.lines[l - 1] ?? '';
     const after = opened.slice(Math.max(opened.lastIndexOf('['), opened.lastIndexOf('{')) + 1).trim();
     const close = flow[1] === 'map' ? '}' : ']';
-    return at(after ? `did not find expected ',' or '${close}'` : 'did not find expected node content', -1);
+    return {
+      message:
+        after && !after.endsWith(',')
+          ? `did not find expected ',' or '${close}'`
+          : 'did not find expected node content',
+      line: l,
+    };
   }
   if (code === 'MULTILINE_IMPLICIT_KEY' && line !== undefined) {
     // Text where a key belongs, among keys: go-yaml wants its colon. Text opening a block (the

@@ -104,6 +104,16 @@ export function parseDocuments(text: string, source = 'STDIN'): unknown[] {
 }
 
 /**
+ * One YAML (or JSON) document as kubectl's yaml.ToJSON reads it (go-yaml's scalars), for text
+ * that is a value rather than an object (a patch). Throws ManifestError.
+ */
+export function parseKubectlYaml(text: string, source = 'STDIN'): unknown {
+  const { values, error } = readDocuments(text, source, true);
+  if (error) throw error;
+  return values[0] ?? null;
+}
+
+/**
  * The documents up to the first one that cannot be read, and that one's error. `go`: scalars
  * and merge keys as kubectl's reader takes them; otherwise YAML 1.2's core schema.
  */

@@ -398,11 +398,28 @@ const rows: [string, keyof typeof setups, string, string, string, number][] = [
     0,
   ],
   [
-    'patch with bad yaml',
+    // kubectl sends text that starts with { as it is: the API server says it is not JSON.
+    'patch that is not JSON',
     'kubia',
     'patch deploy kubia -p \'{"spec":\'',
     '',
-    'error: unable to parse "{"spec":": yaml: Flow map must end with a }\n',
+    'Error from server (BadRequest): unexpected end of JSON input\n',
+    1,
+  ],
+  [
+    'patch that is JSON without its quotes',
+    'kubia',
+    "patch deploy kubia -p '{spec: {replicas: 2}}'",
+    '',
+    "Error from server (BadRequest): invalid character 's' looking for beginning of object key string\n",
+    1,
+  ],
+  [
+    'patch with bad yaml',
+    'kubia',
+    "patch deploy kubia -p 'spec: [a'",
+    '',
+    "error: unable to parse \"spec: [a\": yaml: line 1: did not find expected ',' or ']'\n",
     1,
   ],
   [

@@ -21,6 +21,7 @@ import { join } from 'node:path';
 import { ApiServer, StatusError, badRequest, type PatchType, type WatchEvent } from '../cluster/apiserver.ts';
 import { SimCluster, type ClusterOptions } from '../cluster/cluster.ts';
 import { apiEncode } from '../k8s/encode.ts';
+import { goJsonSyntaxError } from '../k8s/go-json-syntax.ts';
 import { resources, type ResourceInfo } from '../k8s/resources.ts';
 import type { KubeObject, NodeObject, Pod } from '../k8s/types.ts';
 import { nodeLease } from '../cluster/lease.ts';
@@ -168,12 +169,11 @@ async function readBody(req: IncomingMessage): Promise<string> {
   return (await readRaw(req)).toString('utf8');
 }
 
+/** A JSON body; what is not JSON gets encoding/json's words, as an API server answers it. */
 function parseJson(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch (e) {
-    throw badRequest(`error decoding request body: ${e instanceof Error ? e.message : String(e)}`);
-  }
+  const notJson = goJsonSyntaxError(text);
+  if (notJson) throw badRequest(notJson);
+  return JSON.parse(text);
 }
 
 const patchTypes: Record<string, PatchType> = {

@@ -3,7 +3,8 @@
  * applied the way the API server applies it, the result defaulted and validated; prints
  * `deployment.apps/kubia patched` or `patched (no change)`.
  */
-import { yamlLibrary } from '../../k8s/yaml.ts';
+import { ManifestError, parseKubectlYaml } from '../../k8s/yaml.ts';
+import { goJsonSyntaxError } from '../../k8s/go-json-syntax.ts';
 import { patchDecodeError, validatedUpdate } from '../../cluster/apply.ts';
 import { goJsonText } from '../../k8s/go-json.ts';
 import { decodeObjectWarn, DecodeError, goPrintValue } from '../../k8s/decode.ts';
@@ -13,7 +14,7 @@ import { mergePatch, strategicMergePatch } from '../../k8s/merge.ts';
 import { setDefaults } from '../../k8s/defaults.ts';
 import { kindSlashName } from '../../k8s/resources.ts';
 import type { KubeObject } from '../../k8s/types.ts';
-import { invalidError, validate } from '../../k8s/validation.ts';
+import { goQuote, invalidError, validate } from '../../k8s/validation.ts';
 import {
   type Command,
   type CommandContext,
@@ -31,14 +32,22 @@ type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
 const isObj = (v: unknown): v is { [k: string]: Json } =>
   v !== null && typeof v === 'object' && !Array.isArray(v);
 
-function parsePatch(text: string): Json {
+/**
+ * The patch as kubectl sends it (yaml.ToJSON): text that starts with `{` goes as it is, and the
+ * API server reads it as JSON (`invalid character 's' looking for beginning of object key
+ * string` when it is not); anything else is YAML, turned into JSON here with go-yaml's scalars.
+ */
+function readPatch(text: string): { patch: Json } | { notJson: string } {
+  if (text.trimStart().startsWith('{')) {
+    const notJson = goJsonSyntaxError(text);
+    return notJson ? { notJson } : { patch: JSON.parse(text) as Json };
+  }
   try {
-    const lib = yamlLibrary();
-    return (lib ? lib.parse(text, { schema: 'core' }) : JSON.parse(text)) as Json;
+    return { patch: parseKubectlYaml(text) as Json };
   } catch (e) {
-    const msg = e instanceof Error ? e.message.split('\n')[0]! : String(e);
+    if (!(e instanceof ManifestError)) throw e;
     throw new KubectlError(
-      `unable to parse "${text}": yaml: ${msg.replace(/ at line \d+, column \d+:?$/, '')}`,
+      `unable to parse ${goQuote(text)}: ${e.message.replace(/^error parsing STDIN: error converting YAML to JSON: /, '')}`,
     );
   }
 }
@@ -51,12 +60,14 @@ function runPatch(ctx: CommandContext): number {
   const targets = resolveTargets(ctx.args.positional, true, 'patch');
   if (text === undefined || text === '')
     throw new KubectlError('must specify --patch or --patch-file containing the contents of the patch');
-  const patch = parsePatch(text);
+  const read = readPatch(text);
   const mode = dryRunMode(ctx);
   const format = parseObjectOutput(flagString(ctx.args, 'output'));
   for (const t of targets) {
     for (const name of t.names) {
       const obj = getOrThrow<KubeObject>(ctx, t.info, name);
+      if ('notJson' in read) throw new PrintedError(`Error from server (BadRequest): ${read.notJson}`);
+      const patch = read.patch;
       const current = deepCopy(obj) as unknown as Json;
       let next: Json;
       try {

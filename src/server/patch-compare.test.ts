@@ -1,0 +1,46 @@
+/**
+ * `kubectl patch` beside the real kubectl against the served simulator: JSON, YAML, and what is
+ * neither. kubectl sends a patch that starts with `{` as it is, and the API server answers text
+ * that is not JSON in encoding/json's words (`invalid character 's' looking for beginning of
+ * object key string`, the slip of a patch typed without its quotes); other text is YAML, read
+ * with go-yaml's scalars, and a YAML slip is kubectl's own error. Skipped, saying why, without a
+ * kubectl binary.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PairedClusters, comparisonKubectl } from './paired.ts';
+
+const kubectl = comparisonKubectl();
+
+const CASES = [
+  `patch deployment kubia -p '{"spec":{"replicas":4}}'`,
+  `patch deployment kubia -p '{spec: {replicas: 5}}'`,
+  `patch deployment kubia -p 'spec: {replicas: 6}'`,
+  `patch deployment kubia -p '{spec:{replicas:4}}'`,
+  `patch deployment kubia -p '{"spec":'`,
+  `patch deployment kubia -p '{"spec":{"replicas":4},}'`,
+  `patch deployment kubia -p '{"spec":{"replicas":04}}'`,
+  `patch deployment kubia -p '{"a":tru}'`,
+  `patch deployment kubia --type=merge -p '{spec: 1}'`,
+  `patch deployment kubia -p 'spec: [a'`,
+  `patch deployment kubia -p 'a: {b: 1,'`,
+  `patch deployment kubia -p 'spec: {replicas: on}'`,
+  `patch deployment nosuch -p '{x'`,
+];
+
+describe.skipIf(!kubectl)(`kubectl patch beside the real ${kubectl?.name ?? 'kubectl'}`, () => {
+  let pair: PairedClusters;
+  beforeAll(async () => {
+    pair = await PairedClusters.start({ kubectl: kubectl!.path, cluster: { seed: 7 } });
+    await pair.run('create deployment kubia --image=nginx');
+  });
+  afterAll(async () => {
+    await pair.close();
+  });
+
+  it.each(CASES)('kubectl %s', async (line) => {
+    const run = await pair.run(line);
+    expect(run.inPage).toEqual(run.real);
+    const state = await pair.run('get deployment kubia -o jsonpath={.spec.replicas}');
+    expect(state.inPage).toEqual(state.real);
+  });
+});
