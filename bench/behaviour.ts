@@ -5,7 +5,8 @@
  * changes, traffic, snapshots restored through JSON; large rollouts; Runs seeking back and forth)
  * and prints one hash per case of everything observable after every action: objects in store
  * order, events, decisions, requests, the random generator, timers, kubelet state, kubectl output
- * and Run frames.
+ * and Run frames. (Its patches are quoted as a shell would need them: unquoted, kubectl sends
+ * `{spec:…}` as it is and the server refuses it.)
  *
  * `npm run bench -- --compare <ref>` runs it on both commits: a speed-up that changes any hash
  * changed behaviour. It uses only what every commit since the Run has (SimCluster, runKubectl,
@@ -193,7 +194,7 @@ function randomAction(c: SimCluster, g: Gen): [string, string?] {
       ];
     case 9:
       return [
-        `patch service kubia -p {"spec":{"selector":${g.pick(['{"app":"kubia"}', '{"app":"kubia","tier":"web"}', '{"app":"other"}'])}}}`,
+        `patch service kubia -p '{"spec":{"selector":${g.pick(['{"app":"kubia"}', '{"app":"kubia","tier":"web"}', '{"app":"other"}'])}}}'`,
       ];
     case 10: {
       const rs = c.store.list<ReplicaSet>('ReplicaSet');
@@ -220,15 +221,15 @@ function randomAction(c: SimCluster, g: Gen): [string, string?] {
         '{"spec":{"minReadySeconds":2}}',
         '{"spec":{"minReadySeconds":0}}',
       ]);
-      return [`patch rs ${rs.length ? g.pick(rs).metadata.name : 'none'} --type=merge -p ${patch}`];
+      return [`patch rs ${rs.length ? g.pick(rs).metadata.name : 'none'} --type=merge -p '${patch}'`];
     }
     case 14:
       return [
-        `patch deployment kubia --type=merge -p ${g.pick([
+        `patch deployment kubia --type=merge -p '${g.pick([
           '{"spec":{"template":{"spec":{"containers":[{"name":"nodejs","image":"luksa/kubia:v2","resources":{"requests":{"cpu":"200m"}}}]}}}}',
           '{"spec":{"minReadySeconds":3}}',
           '{"spec":{"template":{"metadata":{"labels":{"app":"kubia","tier":"batch"}}}}}',
-        ])}`,
+        ])}'`,
       ];
     default:
       return [''];

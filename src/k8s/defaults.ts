@@ -50,8 +50,17 @@ export function setDefaultsDeployment(d: Deployment): Deployment {
   spec.revisionHistoryLimit ??= 10;
   spec.progressDeadlineSeconds ??= 600;
   spec.template = defaultTemplate(spec.template);
+  omitZeroMinReadySeconds(spec);
   copy.status ??= {};
   return copy;
+}
+
+/**
+ * minReadySeconds is an int32 with omitempty: 0 is never written, so an object read back holds
+ * none, and a patch that sets it to 0 where it was not changes nothing.
+ */
+function omitZeroMinReadySeconds(spec: { minReadySeconds?: number }): void {
+  if (spec.minReadySeconds === 0) delete spec.minReadySeconds;
 }
 
 /** The strategy part of SetDefaults_Deployment; `strategy` is already a private copy. */
@@ -73,6 +82,7 @@ export function setDefaultsReplicaSet(rs: ReplicaSet): ReplicaSet {
   copy.spec ??= {} as ReplicaSet['spec'];
   copy.spec.replicas ??= 1;
   copy.spec.template = defaultTemplate(copy.spec.template);
+  omitZeroMinReadySeconds(copy.spec);
   copy.status ??= { replicas: 0 };
   return copy;
 }
