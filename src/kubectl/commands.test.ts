@@ -415,6 +415,14 @@ const rows: [string, keyof typeof setups, string, string, string, number][] = [
     1,
   ],
   [
+    'a Go template, which the simulator does not run, said plainly',
+    'kubia',
+    "get deploy kubia -o 'go-template={{.spec.replicas}}'",
+    '',
+    'error: -o go-template is not simulated in Rollout Lab: use -o jsonpath or -o custom-columns\n',
+    1,
+  ],
+  [
     'patch with bad yaml',
     'kubia',
     "patch deploy kubia -p 'spec: [a'",

@@ -78,6 +78,15 @@ export type OutputFormat =
 const allowedFormats =
   'custom-columns, custom-columns-file, go-template, go-template-file, json, jsonpath, jsonpath-as-json, jsonpath-file, name, template, templatefile, wide, yaml';
 
+const UNSIMULATED_FORMATS = [
+  'go-template',
+  'go-template-file',
+  'template',
+  'templatefile',
+  'jsonpath-file',
+  'custom-columns-file',
+];
+
 /** Parses `-o`; throws kubectl's errors for unknown formats and bad specs. */
 export function parseOutput(o: string | undefined): OutputFormat {
   if (o === undefined || o === '') return { type: 'table', wide: false };
@@ -117,6 +126,11 @@ export function parseOutput(o: string | undefined): OutputFormat {
     });
     return { type: 'custom-columns', columns };
   }
+  // Formats kubectl has and the simulator does not: said plainly, not as formats kubectl lacks.
+  if (UNSIMULATED_FORMATS.includes(name))
+    throw new KubectlError(
+      `-o ${name} is not simulated in Rollout Lab: use -o jsonpath or -o custom-columns`,
+    );
   throw new KubectlError(
     `unable to match a printer suitable for the output format "${o}", allowed formats are: ${allowedFormats}`,
   );
