@@ -57,10 +57,12 @@ export function setDefaultsDeployment(d: Deployment): Deployment {
 
 /**
  * minReadySeconds is an int32 with omitempty: 0 is never written, so an object read back holds
- * none, and a patch that sets it to 0 where it was not changes nothing.
+ * none, and a patch that sets it to 0 where it was not changes nothing. (The Deployment
+ * controller holds the ReplicaSets it writes to the same rule.) Changes `spec`; returns it.
  */
-function omitZeroMinReadySeconds(spec: { minReadySeconds?: number }): void {
+export function omitZeroMinReadySeconds<S extends { minReadySeconds?: number }>(spec: S): S {
   if (spec.minReadySeconds === 0) delete spec.minReadySeconds;
+  return spec;
 }
 
 /** The strategy part of SetDefaults_Deployment; `strategy` is already a private copy. */

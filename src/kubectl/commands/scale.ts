@@ -102,8 +102,8 @@ function runScale(ctx: CommandContext): number {
     }
     ctx.out(format ? printObjects(format, [obj], true) : `${kindSlashName(info, name)} scaled${suffix}\n`);
   }
-  if (missing.length === 1) ctx.err(`${missing[0]!.message}\n`);
-  else for (const e of missing) ctx.err(`${e.message}\n`);
+  // API errors print as they are, one a line, alone or several.
+  for (const e of missing) ctx.err(`${e.message}\n`);
   return missing.length ? 1 : 0;
 }
 

@@ -395,43 +395,56 @@ export function selectValues(expr: string, root: unknown, fresh = true): unknown
 }
 
 /**
+ * Runs a template: each part in order, a range's body once per value it selects. `part` gets a
+ * text part's text, an expression's values, or nothing for a range (before its body runs).
+ */
+function runTemplate(
+  template: string,
+  root: unknown,
+  part: (kind: Node['kind'], values: unknown[]) => void,
+): void {
+  resetJsonPathBudget();
+  const run = (body: Node[], current: unknown): void => {
+    for (const n of body) {
+      if (n.kind === 'text') part('text', [n.text]);
+      else if (n.kind === 'expr')
+        part(
+          'expr',
+          n.paths.flatMap((p) => evalPath(p, root, current)),
+        );
+      else {
+        part(n.kind, []);
+        for (const v of evalPath(n.path, root, current)) run(n.body, v);
+      }
+    }
+  };
+  run(parseTemplate(template), root);
+}
+
+/**
  * The values a template finds, in order, text included, one group per template part run
  * (FindResults): `-o jsonpath-as-json` prints each group as a JSON array.
  */
 export function templateValues(template: string, root: unknown): unknown[][] {
-  resetJsonPathBudget();
   const out: unknown[][] = [];
-  const run = (body: Node[], current: unknown): void => {
-    for (const n of body) {
-      spend(1);
-      if (n.kind === 'text') out.push([n.text]);
-      else if (n.kind === 'expr') out.push(n.paths.flatMap((p) => evalPath(p, root, current)));
-      else for (const v of evalPath(n.path, root, current)) run(n.body, v);
-    }
-  };
-  run(parseTemplate(template), root);
+  runTemplate(template, root, (kind, values) => {
+    spend(1);
+    if (kind !== 'range') out.push(values);
+  });
   return out;
 }
 
 export function executeTemplate(template: string, root: unknown): string {
-  resetJsonPathBudget();
-  const nodes = parseTemplate(template);
-  const run = (body: Node[], current: unknown): string => {
-    let s = '';
-    for (const n of body) {
-      if (n.kind === 'text') {
-        spend(1);
-        s += n.text;
-      } else if (n.kind === 'expr') {
-        const values = n.paths.flatMap((p) => evalPath(p, root, current));
-        const text = values.map(textOf).join(' ');
-        spend(1 + Math.floor(text.length / 64));
-        s += text;
-      } else {
-        for (const v of evalPath(n.path, root, current)) s += run(n.body, v);
-      }
+  let s = '';
+  runTemplate(template, root, (kind, values) => {
+    if (kind === 'text') {
+      spend(1);
+      s += values[0] as string;
+    } else if (kind === 'expr') {
+      const text = values.map(textOf).join(' ');
+      spend(1 + Math.floor(text.length / 64));
+      s += text;
     }
-    return s;
-  };
-  return run(nodes, root);
+  });
+  return s;
 }

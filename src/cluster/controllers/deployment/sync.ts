@@ -4,6 +4,7 @@
  */
 import { deepEqual } from '../../../k8s/copy.ts';
 import { computeHash } from '../../../k8s/hash.ts';
+import { omitZeroMinReadySeconds } from '../../../k8s/defaults.ts';
 import type { Deployment, DeploymentStatus, ReplicaSet } from '../../../k8s/types.ts';
 import type { ControllerContext } from '../../context.ts';
 import * as util from './util.ts';
@@ -71,7 +72,7 @@ export function getNewReplicaSet(
       const updated = ctx.update<ReplicaSet>({
         ...current,
         metadata: { ...current.metadata, annotations },
-        spec: withMinReadySeconds(current.spec, d.spec.minReadySeconds ?? 0),
+        spec: omitZeroMinReadySeconds({ ...current.spec, minReadySeconds: d.spec.minReadySeconds ?? 0 }),
       });
       const rev = annotations[util.RevisionAnnotation];
       if (hadRevision !== undefined && rev !== hadRevision)
@@ -129,10 +130,12 @@ export function getNewReplicaSet(
         },
       ],
     },
-    spec: withMinReadySeconds<ReplicaSet['spec']>(
-      { replicas: 0, selector, template },
-      d.spec.minReadySeconds ?? 0,
-    ),
+    spec: omitZeroMinReadySeconds({
+      replicas: 0,
+      minReadySeconds: d.spec.minReadySeconds ?? 0,
+      selector,
+      template,
+    }),
     status: { replicas: 0 },
   };
   const newReplicasCount = util.newRSNewReplicas(d, [...oldRSs, draft], draft);
@@ -488,13 +491,4 @@ export function checkPausedConditions(ctx: ControllerContext, d: Deployment): vo
   if (!c) return;
   d.status = { ...d.status, conditions: util.setDeploymentCondition(d.status?.conditions, c) };
   writeStatus(ctx, d);
-}
-
-/**
- * A ReplicaSet's spec with the Deployment's minReadySeconds: an int32 with omitempty, which the
- * API server leaves out of the object when it is 0 (as `get rs -o yaml` shows).
- */
-function withMinReadySeconds<S extends { minReadySeconds?: number }>(spec: S, seconds: number): S {
-  const { minReadySeconds: _old, ...rest } = spec;
-  return (seconds ? { ...rest, minReadySeconds: seconds } : rest) as S;
 }
