@@ -7,26 +7,11 @@
  * checks nothing, and -o. Skipped, saying why, without a kubectl binary.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PairedClusters, comparisonKubectl } from './paired.ts';
+import { PairedClusters, comparisonKubectl, deploymentManifest } from './paired.ts';
 
 const kubectl = comparisonKubectl();
 
-const deployment = (name: string, spec = 'replicas: 1') => `apiVersion: apps/v1
-kind: Deployment
-metadata:
-  name: ${name}
-spec:
-  ${spec}
-  selector:
-    matchLabels: {app: ${name}}
-  template:
-    metadata:
-      labels: {app: ${name}}
-    spec:
-      containers:
-      - name: c
-        image: nginx
-`;
+const deployment = (name: string, spec = 'replicas: 1') => deploymentManifest(name, { spec });
 const docs = (...d: string[]) => d.join('---\n');
 const noKind = (name: string) => deployment(name).replace('kind: Deployment\n', '');
 const noName = deployment('x').replace('  name: x\n', '');

@@ -63,6 +63,30 @@ export function comparisonKubectl(): { path: string; name: string } | undefined 
 
 export const NO_KUBECTL = `skipped: no kubectl binary on the PATH or in ${SDK_BIN}`;
 
+/**
+ * The comparison tests' Deployment: one replica of nginx in a container `c`, selected by the
+ * label `app: NAME`. `spec` stands in for the `replicas: 1` line (further spec lines may follow
+ * it); `metadata` adds lines under the name.
+ */
+export function deploymentManifest(name: string, { spec = 'replicas: 1', metadata = '' } = {}): string {
+  return `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: ${name}
+${metadata}spec:
+  ${spec}
+  selector:
+    matchLabels: {app: ${name}}
+  template:
+    metadata:
+      labels: {app: ${name}}
+    spec:
+      containers:
+      - name: c
+        image: nginx
+`;
+}
+
 /** Runs a real kubectl; resolves with its output. `kill` stops it. */
 export function runBinary(
   binary: string,

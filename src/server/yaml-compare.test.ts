@@ -8,26 +8,12 @@
  * whose go-yaml words are known. Skipped, saying why, without a kubectl binary.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PairedClusters, comparisonKubectl } from './paired.ts';
+import { PairedClusters, comparisonKubectl, deploymentManifest } from './paired.ts';
 
 const kubectl = comparisonKubectl();
 
-const deployment = (name: string, { replicas = '1', metadata = '' } = {}) => `apiVersion: apps/v1
-kind: Deployment
-metadata:
-  name: ${name}
-${metadata}spec:
-  replicas: ${replicas}
-  selector:
-    matchLabels: {app: ${name}}
-  template:
-    metadata:
-      labels: {app: ${name}}
-    spec:
-      containers:
-      - name: c
-        image: nginx
-`;
+const deployment = (name: string, { replicas = '1', metadata = '' } = {}) =>
+  deploymentManifest(name, { spec: `replicas: ${replicas}`, metadata });
 
 /** Plain scalars as an annotation's value (a string field). */
 const ANNOTATION_VALUES = [
