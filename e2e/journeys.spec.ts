@@ -225,11 +225,17 @@ test('console: kubectl explain prints the documentation of the served API, fetch
   );
 });
 
-test('YAML editor applies a change and shows a validation error', async ({ page }) => {
+/** Opens the app and its YAML editor on the Deployment; the editor's text box. */
+async function openYamlEditor(page: Page) {
   await open(page);
   await page.getByRole('button', { name: 'YAML editor' }).click();
   const editor = page.getByRole('textbox', { name: 'YAML manifest' });
   await expect(editor).toContainText('kind: Deployment');
+  return editor;
+}
+
+test('YAML editor applies a change and shows a validation error', async ({ page }) => {
+  const editor = await openYamlEditor(page);
   const text = (await editor.innerText()).replace('replicas: 3', 'replicas: 4');
   await editor.fill(text);
   await page.getByRole('button', { name: 'Apply' }).click();
@@ -244,10 +250,7 @@ test('YAML editor applies a change and shows a validation error', async ({ page 
 test('YAML editor: of several documents, those the server takes stay, and the refused one is told', async ({
   page,
 }) => {
-  await open(page);
-  await page.getByRole('button', { name: 'YAML editor' }).click();
-  const editor = page.getByRole('textbox', { name: 'YAML manifest' });
-  await expect(editor).toContainText('kind: Deployment');
+  const editor = await openYamlEditor(page);
   const text = (await editor.innerText()).replace('replicas: 3', 'replicas: 4');
   const refused = text.replace('replicas: 4', 'replicas: -1').replace(/name: kubia$/m, 'name: kubia-other');
   await editor.fill(`${text}\n---\n${refused}`);
@@ -264,10 +267,7 @@ test('YAML editor: of several documents, those the server takes stay, and the re
 test('YAML editor reads YAML as kubectl does: a label `yes` is a boolean, refused in kubectl’s words', async ({
   page,
 }) => {
-  await open(page);
-  await page.getByRole('button', { name: 'YAML editor' }).click();
-  const editor = page.getByRole('textbox', { name: 'YAML manifest' });
-  await expect(editor).toContainText('kind: Deployment');
+  const editor = await openYamlEditor(page);
   const text = await editor.innerText();
   await editor.fill(text.replace(/^ {4}app: kubia$/m, '    app: kubia\n    enabled: yes'));
   await page.getByRole('button', { name: 'Apply' }).click();
@@ -284,10 +284,7 @@ test('YAML editor reads YAML as kubectl does: a label `yes` is a boolean, refuse
 });
 
 test('what is typed in the YAML editor stays when the language changes', async ({ page }) => {
-  await open(page);
-  await page.getByRole('button', { name: 'YAML editor' }).click();
-  const editor = page.getByRole('textbox', { name: 'YAML manifest' });
-  await expect(editor).toContainText('kind: Deployment');
+  const editor = await openYamlEditor(page);
   await editor.fill((await editor.innerText()).replace('replicas: 3', 'replicas: 7'));
   await page.getByRole('button', { name: '한국어' }).click();
   // The editor is named in Korean now, and still holds the edit.
@@ -299,10 +296,7 @@ test('what is typed in the YAML editor stays when the language changes', async (
 });
 
 test('a long error from the YAML editor stays in the window and scrolls in its own box', async ({ page }) => {
-  await open(page);
-  await page.getByRole('button', { name: 'YAML editor' }).click();
-  const editor = page.getByRole('textbox', { name: 'YAML manifest' });
-  await expect(editor).toContainText('kind: Deployment');
+  const editor = await openYamlEditor(page);
   const text = await editor.innerText();
   // The API server's answer quotes the whole patch: more lines than fit under the manifest.
   await editor.fill(text.replace('replicas: 3', 'replicas: three'));
