@@ -214,15 +214,15 @@ function runApply(ctx: CommandContext): number {
         clientDryRun: mode === 'client',
       });
       for (const w of p.warnings) ctx.err(`${w}\n`);
-      // A client dry run sends nothing: kubectl holds, and prints, the live object it read (the
-      // manifest only when there is none).
+      // A client dry run sends nothing: kubectl holds, and prints, the live object it read, or
+      // for a new object the manifest as it read it (not as a server would encode it).
+      const asRead = mode === 'client' && !p.existing;
       const shown =
-        mode === 'none' ? commitApply(ctx.cluster, p) : mode === 'client' && p.existing ? p.existing : p.next;
+        mode === 'none' ? commitApply(ctx.cluster, p) : mode === 'client' ? (p.existing ?? p.next) : p.next;
       if (formatError) break;
-      // -o name prints the object's name alone, whatever apply did; -o yaml, json or a template
-      // print what the server returned (or, in a client dry run, what would have been sent).
-      if (format?.type === 'name') ctx.out(`${kindSlashName(p.info, p.next.metadata.name)}\n`);
-      else if (format) ctx.out(printObjects(format, [shown], true, shown !== p.next || mode !== 'client'));
+      // -o name prints the name alone, whatever apply did; yaml, json and templates print the
+      // object the server returned.
+      if (format) ctx.out(printObjects(format, [shown], true, !asRead));
       else ctx.out(`${kindSlashName(p.info, p.next.metadata.name)} ${p.action}${suffix}\n`);
     } catch (e) {
       if (e instanceof BudgetError) throw e;
