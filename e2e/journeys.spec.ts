@@ -529,6 +529,29 @@ test('console: rollout status streams as time moves', async ({ page }) => {
   await expect(log).toContainText('deployment "kubia" successfully rolled out');
 });
 
+test('console: kubectl wait ends when its condition holds as time moves, or at its timeout', async ({
+  page,
+}) => {
+  await open(page);
+  await page.getByRole('button', { name: 'Rolling update' }).click();
+  const input = page.getByRole('textbox', { name: 'kubectl command' });
+  const log = page.getByRole('log', { name: 'kubectl output' });
+  // The new ReplicaSet grows one surge pod at a time: three updated pods come later.
+  await input.fill('kubectl wait --for=jsonpath={.status.updatedReplicas}=3 deployment/kubia --timeout=120s');
+  await input.press('Enter');
+  await expect(log).toContainText('watching…');
+  await expect(log).not.toContainText('condition met');
+  await lab(page, (l) => l.advance(60));
+  await expect(log).toContainText('deployment.apps/kubia condition met');
+  await expect(log).not.toContainText('watching…');
+  // A Deployment has no Ready condition: the wait gives up at its timeout, in virtual time.
+  await input.fill('kubectl wait --for=condition=Ready deployment/kubia --timeout=5s');
+  await input.press('Enter');
+  await expect(log).toContainText('watching…');
+  await lab(page, (l) => l.advance(10));
+  await expect(log).toContainText('error: timed out waiting for the condition on deployments/kubia');
+});
+
 test('console: a command typed during a watch ends it and prints below it; get pods -w shows pods come and go', async ({
   page,
 }) => {

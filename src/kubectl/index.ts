@@ -71,8 +71,7 @@ const helpGroups: [string, string[]][] = [
 function flagLine(f: Command['flags'][number]): string {
   const def =
     f.default !== undefined ? String(f.default) : f.type === 'bool' ? 'false' : f.type === 'int' ? '-1' : '';
-  const value =
-    f.type === 'stringArray' ? '[]' : f.type === 'string' || f.type === 'duration' ? `'${def}'` : def;
+  const value = f.type === 'stringArray' ? '[]' : f.type === 'string' ? `'${def}'` : def;
   return `    ${f.short ? `-${f.short}, ` : ''}--${f.name}=${value}:\n\t${f.help ?? ''}\n`;
 }
 

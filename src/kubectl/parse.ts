@@ -226,17 +226,20 @@ export function flagAll(args: ParsedArgs, name: string): string[] {
 }
 
 /**
- * Go's time.ParseDuration for kubectl's --timeout: `30s`, `5m`, `1h30m`, `0`. Returns seconds,
- * or undefined when invalid.
+ * Go's time.ParseDuration for kubectl's --timeout: `30s`, `5m`, `1h30m`, `-1s`, `0`. Returns
+ * seconds, or undefined when invalid.
  */
 export function parseDuration(text: string): number | undefined {
-  if (text === '0') return 0;
+  const sign = text[0] === '-' ? -1 : 1;
+  const s = text[0] === '-' || text[0] === '+' ? text.slice(1) : text;
+  if (s === '0') return 0;
   // A scanner, one pass over the text, as time.ParseDuration reads it: a number (digits with an
-  // optional fraction, at least one digit after any point), then a unit, repeated.
+  // optional point and fraction, at least one digit), then a unit, repeated.
   const units: [string, number][] = [
     ['ns', 1e-9],
     ['us', 1e-6],
     ['µs', 1e-6],
+    ['μs', 1e-6],
     ['ms', 1e-3],
     ['s', 1],
     ['m', 60],
@@ -245,20 +248,24 @@ export function parseDuration(text: string): number | undefined {
   const digit = (c: string | undefined) => c !== undefined && c >= '0' && c <= '9';
   let total = 0;
   let i = 0;
-  while (i < text.length) {
+  while (i < s.length) {
     const start = i;
-    while (digit(text[i])) i++;
-    if (text[i] === '.') {
+    while (digit(s[i])) i++;
+    let digits = i - start;
+    if (s[i] === '.') {
       i++;
-      if (!digit(text[i])) return undefined;
-      while (digit(text[i])) i++;
+      const fraction = i;
+      while (digit(s[i])) i++;
+      digits += i - fraction;
     }
-    if (i === start) return undefined;
-    const value = Number(text.slice(start, i));
-    const unit = units.find(([u]) => text.startsWith(u, i) && !(u === 'm' && text[i + 1] === 's'));
+    if (digits === 0) return undefined;
+    const value = Number(s.slice(start, i).replace(/\.$/, ''));
+    const unit = units.find(([u]) => s.startsWith(u, i) && !(u === 'm' && s[i + 1] === 's'));
     if (!unit) return undefined;
     total += value * unit[1];
     i += unit[0].length;
   }
-  return text.length > 0 ? total : undefined;
+  // Past what an int64 of nanoseconds holds: `invalid duration`, as Go says.
+  if (total > 9_223_372_036) return undefined;
+  return s.length > 0 ? sign * total : undefined;
 }

@@ -29,6 +29,7 @@ const READ_ONLY = new Set([
   'events',
   'rollout status',
   'rollout history',
+  'wait',
   // A group of subcommands run without one (`kubectl rollout`, a typo `rollout undoo …`) prints
   // its help or "unknown command" and changes nothing.
   'rollout',

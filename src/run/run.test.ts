@@ -331,12 +331,27 @@ const bgSteps: Scenario['spec']['steps'] = [
   { at: 20, run: 'kubectl scale deployment/kubia --replicas=0' },
 ];
 
+type GreenStatus = {
+  observedGeneration?: number;
+  updatedReplicas?: number;
+  availableReplicas?: number;
+  readyReplicas?: number;
+  replicas?: number;
+};
+
+/** `rollout status`'s completion: updated = available = total = desired, the generation seen. */
+const rolledOut = (d: { metadata: { generation: number }; spec: { replicas: number } }, s: GreenStatus) =>
+  s.observedGeneration === d.metadata.generation &&
+  s.updatedReplicas === d.spec.replicas &&
+  s.availableReplicas === d.spec.replicas &&
+  s.replicas === d.spec.replicas;
+
 /**
- * The instant green's rollout completes, found without the Run: a plain cluster stepped from one
- * controller wake-up to the next, reading the Deployment's status as `rollout status` defines
- * completion (updated = available = total = desired, observedGeneration caught up).
+ * The first instant green's Deployment holds `holds` (by default, its rollout completes), found
+ * without the Run: a plain cluster stepped from one controller wake-up to the next, reading the
+ * Deployment's status.
  */
-function greenCompletes(): number {
+function greenCompletes(holds = rolledOut): number {
   const c = createCluster({ seed: 7, nodes: 3, cpu: '4', memory: '8Gi' });
   c.apply(
     `${kubia('luksa/kubia:v1', { name: 'kubia', labels: 'app: kubia, color: blue' })}---\n${service('app: kubia, color: blue')}`,
@@ -348,21 +363,9 @@ function greenCompletes(): number {
     const d = c.get('deployment', 'kubia-green') as {
       metadata: { generation: number };
       spec: { replicas: number };
-      status?: {
-        observedGeneration?: number;
-        updatedReplicas?: number;
-        availableReplicas?: number;
-        replicas?: number;
-      };
+      status?: GreenStatus;
     };
-    const s = d.status ?? {};
-    if (
-      s.observedGeneration === d.metadata.generation &&
-      s.updatedReplicas === d.spec.replicas &&
-      s.availableReplicas === d.spec.replicas &&
-      s.replicas === d.spec.replicas
-    )
-      return c.now();
+    if (holds(d, d.status ?? {})) return c.now();
     const next = c.nextWakeUp();
     if (next === undefined) break;
     c.advance(next - c.now());
@@ -410,6 +413,24 @@ describe('after: steps', () => {
     // The step after it waits for it, then runs at the same instant.
     expect(steps[2]!.ranAt).toBe(expected);
     expect(run.frame().view.services[0]!.selector).toBe('app=kubia,color=green');
+  });
+
+  it('an after: kubectl wait fires the instant its jsonpath holds (the first green pod ready)', () => {
+    const firstReady = greenCompletes((_d, s) => s.readyReplicas === 1);
+    expect(firstReady).toBeGreaterThan(20);
+    expect(firstReady).toBeLessThan(expected);
+    const run = createRun(
+      blueGreen([
+        bgSteps[0]!,
+        {
+          at: 20,
+          after: 'kubectl wait --for=jsonpath={.status.readyReplicas}=1 deploy/kubia-green',
+          run: SWITCH,
+        },
+      ]),
+    );
+    run.seek(300);
+    expect(run.frame().steps[1]!.ranAt).toBe(firstReady);
   });
 
   it('waits visibly: a step whose condition does not hold yet is "waiting"', () => {

@@ -21,6 +21,7 @@ import { rolloutCommand } from './rollout.ts';
 import { scaleCommand } from './scale.ts';
 import { setCommand } from './set.ts';
 import { unsimulatedCommands } from './unsimulated.ts';
+import { waitCommand } from './wait.ts';
 
 registerCommands(
   setCommand,
@@ -45,6 +46,7 @@ registerCommands(
   apiResourcesCommand,
   apiVersionsCommand,
   versionCommand,
+  waitCommand,
   ...unsimulatedCommands,
 );
 registerCompleter(complete);

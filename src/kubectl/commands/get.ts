@@ -5,27 +5,19 @@
  */
 import type { ResourceInfo } from '../../k8s/resources.ts';
 import type { KubeEvent, KubeObject } from '../../k8s/types.ts';
-import {
-  type Command,
-  type CommandContext,
-  type WatchSession,
-  KubectlError,
-  notFound,
-  PrintedError,
-} from '../command.ts';
-import { readSources } from './apply.ts';
+import { type Command, type CommandContext, type WatchSession, KubectlError, notFound } from '../command.ts';
 import { flagAll, flagBool, flagString, parseDuration } from '../parse.ts';
 import { parseOutput, printObjects, type OutputFormat } from '../printers/output.ts';
 import { sortObjects } from '../printers/sort.ts';
 import { RememberingTable, renderTable, tableCells, type PrintColumnsOptions } from '../printers/table.ts';
-import { ManifestError, parseManifests } from '../../k8s/yaml.ts';
-import { resolveResource } from '../../k8s/resources.ts';
 import {
+  fieldSelector,
   getResource,
   labelSelector,
   listResource,
   matchesSelector,
   resolveTargetsWithAll,
+  targetsFromFiles,
   warnIfEndpoints,
 } from './objects.ts';
 
@@ -36,53 +28,6 @@ interface Group {
 
 const missingResource = (commandPath: string) =>
   `You must specify the type of resource to get. Use "kubectl api-resources" for a complete list of supported resources.\n\nerror: Required resource not specified.\nUse "kubectl explain <resource>" for a detailed description of that resource (e.g. kubectl explain pods).\nSee '${commandPath} -h' for help and examples\n`;
-
-/** Targets from `-f`: the objects a manifest names, looked up by kind and name. */
-function targetsFromFiles(ctx: CommandContext): { info: ResourceInfo; names: string[]; ns?: string }[] {
-  const out: { info: ResourceInfo; names: string[]; ns?: string }[] = [];
-  for (const src of readSources(ctx, 'get')) {
-    let docs: Record<string, unknown>[];
-    try {
-      docs = parseManifests(src.text, src.name);
-    } catch (e) {
-      // get gathers its errors and prints them as they are, without checkErr's `error: `.
-      if (e instanceof ManifestError) throw new PrintedError(e.message);
-      throw e;
-    }
-    for (const raw of docs) {
-      const info = resolveResource(String(raw['kind'] ?? ''));
-      if (!info)
-        throw new KubectlError(`the server doesn't have a resource type "${String(raw['kind'] ?? '')}"`);
-      const meta = (raw['metadata'] ?? {}) as Record<string, unknown>;
-      const t: { info: ResourceInfo; names: string[]; ns?: string } = {
-        info,
-        names: [String(meta['name'] ?? '')],
-      };
-      if (typeof meta['namespace'] === 'string') t.ns = meta['namespace'];
-      out.push(t);
-    }
-  }
-  return out;
-}
-
-/** `--field-selector a.b=c,d!=e` over dotted paths of the object. */
-function fieldSelector(text: string | undefined): (o: KubeObject) => boolean {
-  if (!text) return () => true;
-  const reqs = text.split(',').map((part) => {
-    // The value's leading blanks are trimmed apart from the match, so no two quantifiers compete.
-    const m = /^([A-Za-z0-9_.]+)\s*(==|=|!=)(.*)$/.exec(part.trim());
-    if (!m) throw new KubectlError(`invalid selector: '${text}'; can't understand '${part}'`);
-    return { path: m[1]!.split('.'), negate: m[2] === '!=', value: m[3]!.trimStart() };
-  });
-  return (o) =>
-    reqs.every((r) => {
-      let v: unknown = o;
-      for (const p of r.path)
-        v = v !== null && typeof v === 'object' ? (v as Record<string, unknown>)[p] : undefined;
-      const s = v === undefined || v === null ? '' : String(v);
-      return r.negate ? s !== r.value : s === r.value;
-    });
-}
 
 export function runGet(ctx: CommandContext): number | WatchSession {
   const format: OutputFormat = parseOutput(flagString(ctx.args, 'output'));
@@ -110,7 +55,7 @@ export function runGet(ctx: CommandContext): number | WatchSession {
       throw new KubectlError(
         `when paths, URLs, or stdin is provided as input, you may not specify resource arguments as well`,
       );
-    targets = targetsFromFiles(ctx);
+    targets = targetsFromFiles(ctx, 'get');
   } else {
     const r = resolveTargetsWithAll(ctx.args.positional, false, 'get');
     targets = r.targets;

@@ -6,7 +6,16 @@ import type { SimCluster } from '../../cluster/cluster.ts';
 import { parseSelector, selectorMatches } from '../../k8s/labels.ts';
 import { resolveResource, type ResourceInfo } from '../../k8s/resources.ts';
 import type { KubeObject, LabelSelector } from '../../k8s/types.ts';
-import { KubectlError, resolveTargets, unknownResource, type ResourceTarget } from '../command.ts';
+import {
+  KubectlError,
+  PrintedError,
+  resolveTargets,
+  unknownResource,
+  type CommandContext,
+  type ResourceTarget,
+} from '../command.ts';
+import { ManifestError, parseManifests } from '../../k8s/yaml.ts';
+import { readSources } from './apply.ts';
 
 /** The served kinds of kubectl's `all` category, in the order `kubectl get all` prints them. */
 export const ALL_CATEGORY = ['pods', 'services', 'deployments', 'replicasets'];
@@ -93,4 +102,58 @@ export function matchesSelector(obj: KubeObject, selector: LabelSelector | undef
   if (!selector) return true;
   if (!selector.matchLabels && !selector.matchExpressions) return true;
   return selectorMatches(selector, obj.metadata.labels);
+}
+
+/** An object a manifest names: its resource, its name and the namespace the manifest gives. */
+export interface FileTarget {
+  info: ResourceInfo;
+  names: string[];
+  ns?: string;
+}
+
+/** Targets from `-f`: the objects a manifest names, looked up by kind and name. */
+export function targetsFromFiles(ctx: CommandContext, verb: string): FileTarget[] {
+  const out: FileTarget[] = [];
+  for (const src of readSources(ctx, verb)) {
+    let docs: Record<string, unknown>[];
+    try {
+      docs = parseManifests(src.text, src.name);
+    } catch (e) {
+      // The builder's error, printed as it is, without checkErr's `error: `.
+      if (e instanceof ManifestError) throw new PrintedError(e.message);
+      throw e;
+    }
+    for (const raw of docs) {
+      const info = resolveResource(String(raw['kind'] ?? ''));
+      if (!info)
+        throw new KubectlError(`the server doesn't have a resource type "${String(raw['kind'] ?? '')}"`);
+      const meta = (raw['metadata'] ?? {}) as Record<string, unknown>;
+      const t: FileTarget = {
+        info,
+        names: [String(meta['name'] ?? '')],
+      };
+      if (typeof meta['namespace'] === 'string') t.ns = meta['namespace'];
+      out.push(t);
+    }
+  }
+  return out;
+}
+
+/** `--field-selector a.b=c,d!=e` over dotted paths of the object. */
+export function fieldSelector(text: string | undefined): (o: KubeObject) => boolean {
+  if (!text) return () => true;
+  const reqs = text.split(',').map((part) => {
+    // The value's leading blanks are trimmed apart from the match, so no two quantifiers compete.
+    const m = /^([A-Za-z0-9_.]+)\s*(==|=|!=)(.*)$/.exec(part.trim());
+    if (!m) throw new KubectlError(`invalid selector: '${text}'; can't understand '${part}'`);
+    return { path: m[1]!.split('.'), negate: m[2] === '!=', value: m[3]!.trimStart() };
+  });
+  return (o) =>
+    reqs.every((r) => {
+      let v: unknown = o;
+      for (const p of r.path)
+        v = v !== null && typeof v === 'object' ? (v as Record<string, unknown>)[p] : undefined;
+      const s = v === undefined || v === null ? '' : String(v);
+      return r.negate ? s !== r.value : s === r.value;
+    });
 }

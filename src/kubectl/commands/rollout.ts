@@ -131,7 +131,7 @@ function visitDeployments(
  * cmdutil.CheckErr of the errors a ContinueOnError visit collected: one error as `error: …` (API
  * errors as they are), several as their bare messages, one a line.
  */
-function aggregateErrors(errors: Error[]): string {
+export function aggregateErrors(errors: Error[]): string {
   if (errors.length === 0) return '';
   if (errors.length === 1)
     return errors[0] instanceof KubectlError ? `error: ${errors[0].message}\n` : `${errors[0]!.message}\n`;

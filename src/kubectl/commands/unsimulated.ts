@@ -66,11 +66,6 @@ const UNSIMULATED: [string, string, string][] = [
   ],
   ['replace', 'Replace a resource by file name or stdin', 'use kubectl apply'],
   [
-    'wait',
-    'Experimental: Wait for a specific condition on one or many resources',
-    'use kubectl rollout status',
-  ],
-  [
     'kustomize',
     'Build a kustomization target from a directory or URL',
     'there are no kustomization directories here',
