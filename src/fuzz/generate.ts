@@ -125,6 +125,7 @@ const VERBS = [
   'rollout resume',
   'rollout restart',
   'wait',
+  'events',
   'expose',
   'create deployment',
   'edit',

@@ -301,6 +301,38 @@ const STRUCTS: Record<string, Fields> = {
   ],
   ServicePort: [['name'], ['protocol'], ['appProtocol'], ['port'], ['targetPort'], ['nodePort']],
   ServiceStatus: [['loadBalancer'], ['conditions']],
+
+  EventList: [['kind'], ['apiVersion'], ['metadata'], ['items', 'Event']],
+  Event: [
+    ['kind'],
+    ['apiVersion'],
+    ['metadata', 'ObjectMeta'],
+    ['involvedObject', 'ObjectReference'],
+    ['reason'],
+    ['message'],
+    ['source', 'EventSource'],
+    ['firstTimestamp'],
+    ['lastTimestamp'],
+    ['count'],
+    ['type'],
+    ['eventTime'],
+    ['series', 'EventSeries'],
+    ['action'],
+    ['related', 'ObjectReference'],
+    ['reportingComponent'],
+    ['reportingInstance'],
+  ],
+  ObjectReference: [
+    ['kind'],
+    ['namespace'],
+    ['name'],
+    ['uid'],
+    ['apiVersion'],
+    ['resourceVersion'],
+    ['fieldPath'],
+  ],
+  EventSource: [['component'], ['host']],
+  EventSeries: [['count'], ['lastObservedTime']],
 };
 
 const isObj = (v: unknown): v is Record<string, unknown> =>

@@ -9,6 +9,7 @@ import { applyCommand } from './apply.ts';
 import { createCommand, exposeCommand } from './create.ts';
 import { deleteCommand } from './delete.ts';
 import { describeCommand } from './describe.ts';
+import { eventsCommand } from './events.ts';
 import { explainCommand } from './explain.ts';
 import { getCommand } from './get.ts';
 import { labCommand } from './lab.ts';
@@ -47,6 +48,7 @@ registerCommands(
   apiVersionsCommand,
   versionCommand,
   waitCommand,
+  eventsCommand,
   ...unsimulatedCommands,
 );
 registerCompleter(complete);

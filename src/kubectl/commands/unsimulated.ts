@@ -58,7 +58,6 @@ const UNSIMULATED: [string, string, string][] = [
     'Create debugging sessions for troubleshooting workloads and nodes',
     'the simulated containers cannot be debugged; use kubectl describe and kubectl logs',
   ],
-  ['events', 'List events', 'use kubectl get events'],
   [
     'diff',
     'Diff the live version against a would-be applied version',
