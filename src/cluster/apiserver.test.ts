@@ -289,6 +289,33 @@ describe('ApiServer writes', () => {
     expect(seen).toEqual([]);
   });
 
+  it('answers a dry run as DryRunnableStorage does: a new generation, no new resourceVersion', () => {
+    const s = setup();
+    const live = s.cluster.store.get<Deployment>('Deployment', 'default', 'kubia')!;
+    const updated = s.api.patch(
+      deployments,
+      'default',
+      'kubia',
+      'merge',
+      { spec: { template: { spec: { containers: [{ name: 'nodejs', image: 'luksa/kubia:v2' }] } } } },
+      { dryRun: true },
+    ) as Deployment;
+    expect(updated.metadata.generation).toBe((live.metadata.generation ?? 0) + 1);
+    expect(updated.metadata.resourceVersion).toBe(live.metadata.resourceVersion);
+    // A create stores nothing: it has a uid and a creation time, and no resourceVersion at all.
+    const created = s.api.create(
+      deployments,
+      'default',
+      { ...live, metadata: { name: 'other', labels: live.metadata.labels } },
+      { dryRun: true },
+    ) as Deployment;
+    expect(created.metadata.uid).toBeTruthy();
+    expect(created.metadata.creationTimestamp).toBeTruthy();
+    expect(created.metadata.generation).toBe(1);
+    expect(created.metadata).not.toHaveProperty('resourceVersion');
+    expect(s.cluster.store.get('Deployment', 'default', 'other')).toBeUndefined();
+  });
+
   it('scales through the scale subresource and reports the selector', () => {
     const s = setup();
     const scale = s.api.updateScale(deployments, 'default', 'kubia', {

@@ -29,6 +29,7 @@ import { decodeObject, decodeObjectWarn, DecodeError, goPrintValue } from '../k8
 import { formatFieldError, goQuote, validate, type FieldError } from '../k8s/validation.ts';
 import { NAMESPACES } from './apply.ts';
 import { goJsonText } from '../k8s/go-json.ts';
+import { unwritten } from './dryrun.ts';
 import { evictPod } from './eviction.ts';
 import type { SimCluster } from './cluster.ts';
 import { byNamespaceAndName, type Change } from './store.ts';
@@ -435,12 +436,14 @@ export class ApiServer {
     }
     const before = this.cluster.transientSnapshot();
     this.muted++;
+    let out: T;
     try {
-      return deepCopy(fn());
+      out = deepCopy(fn());
     } finally {
       this.cluster.restore(before);
       this.muted--;
     }
+    return unwritten(this.cluster, out);
   }
 
   private writable(info: ResourceInfo, verb: string): void {

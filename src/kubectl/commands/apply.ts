@@ -11,6 +11,7 @@ import {
   prepareApply,
   type FieldValidation,
 } from '../../cluster/apply.ts';
+import { dryRunWrite } from '../../cluster/dryrun.ts';
 import { BudgetError } from '../../cluster/errors.ts';
 import { kindSlashName, type ResourceInfo } from '../../k8s/resources.ts';
 import { ManifestError, parseManifestStream } from '../../k8s/yaml.ts';
@@ -218,7 +219,11 @@ function runApply(ctx: CommandContext): number {
       // for a new object the manifest as it read it (not as a server would encode it).
       const asRead = mode === 'client' && !p.existing;
       const shown =
-        mode === 'none' ? commitApply(ctx.cluster, p) : mode === 'client' ? (p.existing ?? p.next) : p.next;
+        mode === 'none'
+          ? commitApply(ctx.cluster, p)
+          : mode === 'client'
+            ? (p.existing ?? p.next)
+            : dryRunWrite(ctx.cluster, (copy) => commitApply(copy, p));
       if (formatError) break;
       // -o name prints the name alone, whatever apply did; yaml, json and templates print the
       // object the server returned.

@@ -3,6 +3,7 @@
  * objects built the way kubectl's generators build them, then defaulted and validated like the
  * API server does. From files, each object is created in turn: one refused does not stop the rest.
  */
+import { dryRunWrite } from '../../cluster/dryrun.ts';
 import { invalid } from '../../cluster/apiserver.ts';
 import { dryRunMode } from '../command.ts';
 import {
@@ -125,7 +126,9 @@ export function commitCreate(cluster: SimCluster, p: PreparedCreate): KubeObject
 export function createTyped(ctx: CommandContext, obj: KubeObject, what: string): KubeObject {
   try {
     const p = prepareCreate(ctx.cluster, obj, ctx.namespace);
-    return dryRunMode(ctx) === 'none' ? commitCreate(ctx.cluster, p) : p.obj;
+    return dryRunMode(ctx) === 'none'
+      ? commitCreate(ctx.cluster, p)
+      : dryRunWrite(ctx.cluster, (copy) => commitCreate(copy, p));
   } catch (e) {
     if (e instanceof ValidationError)
       throw new KubectlError(
@@ -181,7 +184,10 @@ function runCreateFromFiles(ctx: CommandContext): number {
       } else {
         const p = prepareCreate(ctx.cluster, obj, ctx.namespace, source, fieldValidation);
         for (const w of p.warnings) ctx.err(`${w}\n`);
-        shown = mode === 'none' ? commitCreate(ctx.cluster, p) : p.obj;
+        shown =
+          mode === 'none'
+            ? commitCreate(ctx.cluster, p)
+            : dryRunWrite(ctx.cluster, (copy) => commitCreate(copy, p));
       }
       count++;
       if (format && format.type !== 'table') ctx.out(printObjects(format, [shown], true));
@@ -674,7 +680,10 @@ function runExpose(ctx: CommandContext): number {
   } as unknown as KubeObject;
   if (mode !== 'client') {
     const p = prepareCreate(ctx.cluster, forServer, ctx.namespace);
-    shown = mode === 'none' ? commitCreate(ctx.cluster, p) : p.obj;
+    shown =
+      mode === 'none'
+        ? commitCreate(ctx.cluster, p)
+        : dryRunWrite(ctx.cluster, (copy) => commitCreate(copy, p));
   }
   printGenerated(ctx, shown, resourceForKind('Service')!, 'exposed');
   return 0;

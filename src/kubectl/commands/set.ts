@@ -7,13 +7,13 @@
  * Required-value error, as kubectl reports it. `set selector TYPE NAME SELECTOR` replaces a
  * Service's selector.
  */
+import { dryRunWrite } from '../../cluster/dryrun.ts';
 import { validatedUpdate } from '../../cluster/apply.ts';
 import { ChangeCauseAnnotation } from '../../cluster/controllers/deployment/util.ts';
-import { setDefaults } from '../../k8s/defaults.ts';
 import { parseSelector } from '../../k8s/labels.ts';
 import { groupResource, kindSlashName, type ResourceInfo } from '../../k8s/resources.ts';
 import type { Container, KubeObject, PodSpec, Service } from '../../k8s/types.ts';
-import { ValidationError, formatFieldError, invalidError, validate } from '../../k8s/validation.ts';
+import { ValidationError, formatFieldError } from '../../k8s/validation.ts';
 import {
   type Command,
   type CommandContext,
@@ -85,18 +85,10 @@ function apiInvalidMessage(info: ResourceInfo, e: ValidationError): string {
   return `${gk} "${e.objectName}" is invalid: ${causes.length === 1 ? causes[0] : `[${causes.join(', ')}]`}`;
 }
 
-/** A write as kubectl's patch helper sends it: stored, validated only (server dry run), or neither. */
-function send<T extends KubeObject>(
-  ctx: CommandContext,
-  mode: 'none' | 'client' | 'server',
-  obj: T,
-  old: T,
-): T {
+/** A write as kubectl's patch helper sends it: stored, answered as a server dry run, or neither. */
+function send<T extends KubeObject>(ctx: CommandContext, mode: 'none' | 'client' | 'server', obj: T): T {
   if (mode === 'none') return validatedUpdate(ctx.cluster, obj);
-  if (mode === 'server') {
-    const errors = validate(setDefaults(obj), old);
-    if (errors.length) throw invalidError(obj.kind, obj.metadata.name, errors);
-  }
+  if (mode === 'server') return dryRunWrite(ctx.cluster, (copy) => validatedUpdate(copy, obj)) as T;
   return obj;
 }
 
@@ -198,7 +190,7 @@ function runSetImage(ctx: CommandContext): number {
         },
       };
     try {
-      const stored = send(ctx, mode, next, obj);
+      const stored = send(ctx, mode, next);
       ctx.out(printer ? printer.print(stored) : `${kindSlashName(t.info, t.name)} image updated${suffix}\n`);
     } catch (e) {
       if (!(e instanceof ValidationError)) throw e;
@@ -245,7 +237,7 @@ function runSetSelector(ctx: CommandContext): number {
         ...svc,
         spec: { ...svc.spec, selector: { ...(parsed.selector.matchLabels ?? {}) } },
       };
-      const stored = send(ctx, mode, next, svc);
+      const stored = send(ctx, mode, next);
       ctx.out(
         printer ? printer.print(stored) : `${kindSlashName(t.info, t.name)} selector updated${suffix}\n`,
       );
