@@ -173,6 +173,11 @@ export interface ApplyOptions {
    * object is reported configured whatever the change.
    */
   clientDryRun?: boolean;
+  /**
+   * Whether the last-applied annotation is sent and set (true). `kubectl diff` patches without it
+   * (GetModifiedConfiguration with annotate false), so its merged object keeps the live one.
+   */
+  annotate?: boolean;
 }
 
 /**
@@ -229,13 +234,15 @@ export function prepareApply(
     manifest.metadata = { ...manifest.metadata, annotations: {} };
   // What kubectl sends: the manifest with the last-applied annotation (whole to create, as a patch
   // against the live object to update).
+  // GetModifiedConfiguration: the annotations map is always there, empty or not.
+  const annotate = options.annotate ?? true;
   const modified = {
     ...(manifest as unknown as Record<string, unknown>),
     metadata: {
       ...manifest.metadata,
       annotations: {
         ...(manifest.metadata.annotations ?? {}),
-        [LastAppliedConfigAnnotation]: lastApplied,
+        ...(annotate ? { [LastAppliedConfigAnnotation]: lastApplied } : {}),
       },
     },
   };
@@ -281,13 +288,14 @@ export function prepareApply(
       );
     }
   }
-  next = {
-    ...next,
-    metadata: {
-      ...next.metadata,
-      annotations: { ...(next.metadata.annotations ?? {}), [LastAppliedConfigAnnotation]: lastApplied },
-    },
-  };
+  if (annotate)
+    next = {
+      ...next,
+      metadata: {
+        ...next.metadata,
+        annotations: { ...(next.metadata.annotations ?? {}), [LastAppliedConfigAnnotation]: lastApplied },
+      },
+    };
   next = setDefaults(next);
   const errors = validate(next, existing);
   if (errors.length) {

@@ -126,6 +126,7 @@ const VERBS = [
   'rollout restart',
   'wait',
   'events',
+  'diff -f -',
   'expose',
   'create deployment',
   'edit',

@@ -30,6 +30,7 @@ const READ_ONLY = new Set([
   'rollout status',
   'rollout history',
   'wait',
+  'diff',
   // A group of subcommands run without one (`kubectl rollout`, a typo `rollout undoo …`) prints
   // its help or "unknown command" and changes nothing.
   'rollout',

@@ -9,6 +9,7 @@ import { applyCommand } from './apply.ts';
 import { createCommand, exposeCommand } from './create.ts';
 import { deleteCommand } from './delete.ts';
 import { describeCommand } from './describe.ts';
+import { diffCommand } from './diff.ts';
 import { eventsCommand } from './events.ts';
 import { explainCommand } from './explain.ts';
 import { getCommand } from './get.ts';
@@ -49,6 +50,7 @@ registerCommands(
   versionCommand,
   waitCommand,
   eventsCommand,
+  diffCommand,
   ...unsimulatedCommands,
 );
 registerCompleter(complete);

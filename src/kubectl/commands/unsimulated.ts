@@ -58,11 +58,6 @@ const UNSIMULATED: [string, string, string][] = [
     'Create debugging sessions for troubleshooting workloads and nodes',
     'the simulated containers cannot be debugged; use kubectl describe and kubectl logs',
   ],
-  [
-    'diff',
-    'Diff the live version against a would-be applied version',
-    'there is no diff program here; use kubectl apply --dry-run=server -o yaml',
-  ],
   ['replace', 'Replace a resource by file name or stdin', 'use kubectl apply'],
   [
     'kustomize',

@@ -1,0 +1,68 @@
+/**
+ * `kubectl diff` beside the real kubectl (which runs the machine's `diff -u -N`) against the served
+ * simulator: a new object, one unchanged, an image change, several documents, a selector, and
+ * kubectl's errors with exit status 2. The temporary directories' random names and the files'
+ * times are masked; the rest must match. Skipped, saying why, without a kubectl binary.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { KubectlResult } from '../kubectl/command.ts';
+import { describeDifference } from './compare.ts';
+import { PairedClusters, comparisonKubectl, deploymentManifest } from './paired.ts';
+
+const kubectl = comparisonKubectl();
+
+const v1 = deploymentManifest('kubia', { spec: 'replicas: 2' });
+const v2 = v1.replace('image: nginx', 'image: nginx:1.27');
+const svc =
+  'apiVersion: v1\nkind: Service\nmetadata: {name: kubia}\nspec: {selector: {app: kubia}, ports: [{port: 80}]}\n';
+
+/** Command lines (with stdin after a tab), and virtual seconds to move on between them. */
+const STEPS: (string | number)[] = [
+  `diff -f -\t${v1}`,
+  `diff -f -\t${v1}---\n${svc}`,
+  `apply -f -\t${v1}`,
+  30,
+  `diff -f -\t${v1}`,
+  `diff -f -\t${v2}`,
+  `diff -f -\t${v2.replace('replicas: 2', 'replicas: 3')}`,
+  `diff -f -\t${svc}---\n${v2}`,
+  `diff -f - -l app=x\t${v2}`,
+  'diff',
+  'diff -f /nope',
+  'diff -f -\tkind: Deployment\n',
+  `diff -f -\t${v2.replace('replicas: 2', 'replicas: -1')}`,
+  'diff --help',
+  'get deployment kubia -o jsonpath={.spec.template.spec.containers[0].image}',
+];
+
+/** The temporary directories' names and the files' times, which only the wall clock decides. */
+const masked = (r: KubectlResult) =>
+  `${r.stdout.replace(/(LIVE|MERGED)-\d+/g, '$1-N').replace(/\t\d{4}-\d\d-\d\d \S+ \+0000/g, '\t<time>')}\n${r.stderr}\n${r.exitCode}`;
+
+describe.skipIf(!kubectl)(`kubectl diff beside the real ${kubectl?.name ?? 'kubectl'}`, () => {
+  let pair: PairedClusters;
+  beforeAll(async () => {
+    pair = await PairedClusters.start({ kubectl: kubectl!.path, cluster: { seed: 7 } });
+  });
+  afterAll(async () => {
+    await pair.close();
+  });
+
+  it('prints the same unified diff and exits with the same status', async () => {
+    const differences: string[] = [];
+    let diffs = 0;
+    for (const step of STEPS) {
+      if (typeof step === 'number') {
+        pair.advance(step);
+        continue;
+      }
+      const [line, stdin] = step.split('\t') as [string, string | undefined];
+      const run = await pair.run(line, stdin ?? {});
+      if (run.real.exitCode === 1) diffs++;
+      if (masked(run.inPage) !== masked(run.real))
+        differences.push(describeDifference(line, run.inPage, run.real));
+    }
+    expect(differences).toEqual([]);
+    expect(diffs).toBe(5);
+  });
+});
