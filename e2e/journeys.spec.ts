@@ -247,6 +247,29 @@ test('YAML editor applies a change and shows a validation error', async ({ page 
   await expect(page.locator('.editor .error')).toContainText('spec.replicas');
 });
 
+test('YAML editor: Diff shows what applying would change, and changes nothing', async ({ page }) => {
+  const editor = await openYamlEditor(page);
+  const original = await editor.innerText();
+  await page.getByRole('button', { name: 'Diff' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'changes nothing' })).toBeVisible();
+  await editor.fill(original.replace('luksa/kubia:v1', 'luksa/kubia:v2'));
+  await page.getByRole('button', { name: 'Diff' }).click();
+  const diff = page.getByLabel('What applying would change (kubectl diff)');
+  await expect(diff).toContainText('diff -u -N /tmp/LIVE-');
+  await expect(diff).toContainText('-  generation: 1');
+  await expect(diff).toContainText('+  generation: 2');
+  await expect(diff).toContainText('-      - image: luksa/kubia:v1');
+  await expect(diff).toContainText('+      - image: luksa/kubia:v2');
+  // Only a look: no step was added and the Deployment still runs v1.
+  const s = await state(page);
+  expect(s.deployments[0]).toMatchObject({ name: 'kubia', replicas: 3 });
+  await expect(podsOf(page, 'v1')).toHaveCount(3);
+  await expect(podsOf(page, 'v2')).toHaveCount(0);
+  await page.getByRole('button', { name: 'Apply' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'configured' })).toBeVisible();
+  await expect(diff).toHaveCount(0);
+});
+
 test('YAML editor: of several documents, those the server takes stay, and the refused one is told', async ({
   page,
 }) => {

@@ -489,7 +489,13 @@ export class Lab {
   }
 
   /** Read-only kubectl at the current moment. */
-  query = (command: string) => this.current.query(command);
+  query = (command: string, stdin?: string) => this.current.query(command, stdin);
+
+  /** A query that may need a command the page loads after its first paint (`kubectl diff`). */
+  queryWhenReady = async (command: string, stdin?: string) => {
+    if (!extensionsReady()) await loadExtensions();
+    return this.query(command, stdin);
+  };
 
   // -------------------------------------------------------------------------------------------
   // The view

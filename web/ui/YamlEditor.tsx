@@ -1,6 +1,7 @@
 /**
  * YAML editor for the Deployment and Service (CodeMirror 6 and the yaml printer, both loaded on
- * demand). Applying runs `kubectl apply -f -`; kubectl's error is shown beside the editor.
+ * demand). Applying runs `kubectl apply -f -`; kubectl's error is shown beside the editor. Diff
+ * shows what applying would change (`kubectl diff -f -`, a query: nothing is applied).
  */
 import { defaultKeymap, history, historyKeymap } from '@codemirror/commands';
 import { yaml } from '@codemirror/lang-yaml';
@@ -37,6 +38,8 @@ export default function YamlEditor() {
   const [target, setTarget] = useState(objects[0] ?? 'Deployment/kubia');
   const [error, setError] = useState('');
   const [status, setStatus] = useState('');
+  /** What `kubectl diff` printed for the text as it was, or its message when nothing differs. */
+  const [changes, setChanges] = useState<{ text: string; none: boolean } | null>(null);
   const host = useRef<HTMLDivElement>(null);
   const label = t('editor.manifest');
   const view = useRef<EditorView | null>(null);
@@ -72,11 +75,22 @@ export default function YamlEditor() {
 
   const apply = () => {
     const text = view.current?.state.doc.toString() ?? '';
+    setChanges(null);
     void lab.runLinesWhenReady([{ run: 'kubectl apply -f -', stdin: text }]).then((r) => {
       if (!r) return;
       // Several documents: kubectl keeps those that went through and reports the others.
       setError(r.exitCode !== 0 ? r.stderr : '');
       setStatus(r.stdout.trim());
+    });
+  };
+
+  const diff = () => {
+    const text = view.current?.state.doc.toString() ?? '';
+    void lab.queryWhenReady('kubectl diff -f -', text).then((r) => {
+      // 0: nothing would change; 1: the diff; 2: kubectl's error, shown as apply's are.
+      setError(r.exitCode > 1 ? r.stderr : '');
+      setStatus('');
+      setChanges(r.exitCode > 1 ? null : { text: r.stdout, none: r.exitCode === 0 });
     });
   };
 
@@ -101,6 +115,9 @@ export default function YamlEditor() {
         >
           {t('editor.apply')}
         </button>
+        <button type="button" onClick={diff}>
+          {t('editor.diff')}
+        </button>
         <button type="button" onClick={() => lab.setEditorOpen(false)}>
           {t('editor.close')}
         </button>
@@ -117,6 +134,30 @@ export default function YamlEditor() {
           {error}
         </pre>
       )}
+      {changes &&
+        (changes.none ? (
+          <p role="status">{t('editor.noChanges')}</p>
+        ) : (
+          <pre className="editor-diff" aria-label={t('editor.diffLabel')}>
+            {changes.text.split('\n').map((line, i) => (
+              <span
+                key={i}
+                className={
+                  line.startsWith('+') && !line.startsWith('+++')
+                    ? 'add'
+                    : line.startsWith('-') && !line.startsWith('---')
+                      ? 'del'
+                      : line.startsWith('@@')
+                        ? 'hunk'
+                        : undefined
+                }
+              >
+                {line}
+                {'\n'}
+              </span>
+            ))}
+          </pre>
+        ))}
     </section>
   );
 }
