@@ -3,8 +3,10 @@
  * real kubectl against the served simulator: a field runs to the next `.`, `[`, `,`, space or
  * brace not escaped by a backslash, so `{.metadata.annotations.deployment\.kubernetes\.io/revision}`
  * reads the revision annotation; a key in brackets takes single quotes only. And
- * `-o jsonpath-as-json`, which prints what each part of the template found as a JSON array.
- * Skipped, saying why, without a kubectl binary.
+ * `-o jsonpath-as-json`, which prints what each part of the template found as a JSON array. And
+ * filters compared as text/template compares (a bare word is an unknown identifier, a string and
+ * a bool are incompatible), with kubectl's debugging output (the object as Go's %#v) when a
+ * template fails. Skipped, saying why, without a kubectl binary.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PairedClusters, comparisonKubectl } from './paired.ts';
@@ -30,6 +32,17 @@ const CASES = [
   `get deployment web -o 'jsonpath-as-json={.metadata.name}{"<&>"}{.spec.replicas}'`,
   `get deployment web -o 'jsonpath-as-json={.metadata.nothing}'`,
   `get deployment web -o 'jsonpath-as-json={range .spec.template.spec.containers[*]}{.name}{.image}{end}'`,
+  // Filters compare as text/template does, and a failed template prints what it was given.
+  `get deployment web -o 'jsonpath={.status.conditions[?(@.type==Available)].status}'`,
+  `get deployment web -o 'jsonpath={.status.conditions[?(@.status==True)].type}'`,
+  `get deployment web -o 'jsonpath={.status.conditions[?(@.type==true)].status}'`,
+  `get deployment web -o 'jsonpath={.status.conditions[?(@.lastUpdateTime<"2025")].type}'`,
+  `get deployments -o 'jsonpath={.items[?(@.spec.replicas>0)].metadata.name}'`,
+  `get deployments -o 'jsonpath={.items[?(@.spec.replicas>0.5)].metadata.name}'`,
+  `get deployments -o 'jsonpath={.items[?(@.spec.replicas<true)].metadata.name}'`,
+  `get pods -o 'jsonpath={.items[?(@.spec.containers[*].name=="nginx")].metadata.name}'`,
+  `get deployment web -o 'jsonpath={.status.conditions[5]}'`,
+  `get pods -o 'jsonpath-as-json={.items[7]}'`,
 ];
 
 describe.skipIf(!kubectl)(`jsonpath field names beside the real ${kubectl?.name ?? 'kubectl'}`, () => {

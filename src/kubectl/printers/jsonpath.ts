@@ -6,6 +6,9 @@
  */
 import { goJsonText } from '../../k8s/go-json.ts';
 
+import { goPrintValue } from '../../k8s/decode.ts';
+import { goQuote } from '../../k8s/validation.ts';
+
 export class JsonPathError extends Error {
   constructor(message: string) {
     super(message);
@@ -148,31 +151,53 @@ function descend(v: unknown, out: unknown[]): void {
   else if (isObj(v)) for (const k of Object.keys(v).sort()) descend(v[k], out);
 }
 
+/** A filter's right side as client-go's parser reads it: a string, a number, a bool, or a name. */
+type Literal = { value: unknown } | { identifier: string };
+
+/** text/template's basicKind: what a comparison may compare; undefined for maps, lists, null. */
+function basicKind(v: unknown): 'bool' | 'int' | 'float' | 'string' | undefined {
+  if (typeof v === 'string') return 'string';
+  if (typeof v === 'boolean') return 'bool';
+  if (typeof v === 'number') return Number.isInteger(v) ? 'int' : 'float';
+  return undefined;
+}
+
+/**
+ * The comparison functions of text/template (eq, lt and the rest from them), as client-go's
+ * filters call them: values of different kinds (a string and a bool, an int and a float) are
+ * "incompatible types for comparison", and order is not defined for bools, maps or lists.
+ */
 function compare(a: unknown, op: string, b: unknown): boolean {
+  const ka = basicKind(a);
+  const kb = basicKind(b);
+  if (ka === undefined || kb === undefined) throw new JsonPathError('invalid type for comparison');
+  if (ka !== kb) throw new JsonPathError('incompatible types for comparison');
+  const eq = a === b;
+  if (op === '==') return eq;
+  if (op === '!=') return !eq;
+  if (ka === 'bool') throw new JsonPathError('invalid type for comparison');
+  const lt = (a as number | string) < (b as number | string);
   switch (op) {
-    case '==':
-      return a === b || (typeof a === 'number' && Number(b) === a);
-    case '!=':
-      return !(a === b || (typeof a === 'number' && Number(b) === a));
     case '<':
-      return Number(a) < Number(b);
-    case '>':
-      return Number(a) > Number(b);
+      return lt;
     case '<=':
-      return Number(a) <= Number(b);
+      return lt || eq;
+    case '>':
+      return !lt && !eq;
     case '>=':
-      return Number(a) >= Number(b);
+      return !lt;
     default:
-      return false;
+      throw new JsonPathError(`unrecognized filter operator ${op}`);
   }
 }
 
-function literal(s: string): unknown {
+function literal(s: string): Literal {
   const t = s.trim();
-  if ((t.startsWith('"') && t.endsWith('"')) || (t.startsWith("'") && t.endsWith("'"))) return unquote(t);
-  if (/^-?[0-9]+(\.[0-9]+)?$/.test(t)) return Number(t);
-  if (t === 'true' || t === 'false') return t === 'true';
-  return t;
+  if ((t.startsWith('"') && t.endsWith('"')) || (t.startsWith("'") && t.endsWith("'")))
+    return { value: unquote(t) };
+  if (/^-?[0-9]+(\.[0-9]+)?$/.test(t)) return { value: Number(t) };
+  if (t === 'true' || t === 'false') return { value: t === 'true' };
+  return { identifier: t };
 }
 
 /** Evaluates one path (`.a.b[0]`, `@.x`, `$..name`) against a root and the current value. */
@@ -254,8 +279,21 @@ export function evalPath(path: string, root: unknown, current: unknown): unknown
           for (const item of items) {
             if (m) {
               const left = evalPath(m[1]!, root, item);
-              const right = m[3]!.trim().startsWith('@') ? evalPath(m[3]!, root, item)[0] : literal(m[3]!);
-              if (left.length && compare(left[0], m[2]!, right)) next.push(item);
+              if (left.length === 0) continue;
+              if (left.length > 1) throw new JsonPathError('can only compare one element at a time');
+              let right: unknown;
+              if (m[3]!.trim().startsWith('@')) {
+                const rights = evalPath(m[3]!, root, item);
+                if (rights.length === 0) continue;
+                if (rights.length > 1) throw new JsonPathError('can only compare one element at a time');
+                right = rights[0];
+              } else {
+                const lit = literal(m[3]!);
+                // A bare word is an identifier, and the only ones jsonpath knows are range and end.
+                if ('identifier' in lit) throw new JsonPathError(`unrecognized identifier ${lit.identifier}`);
+                right = lit.value;
+              }
+              if (compare(left[0], m[2]!, right)) next.push(item);
             } else if (evalPath(cond, root, item).length) next.push(item);
           }
         }
@@ -447,4 +485,21 @@ export function executeTemplate(template: string, root: unknown): string {
     }
   });
   return s;
+}
+
+/**
+ * Go's %#v of a JSON value as kubectl's jsonpath printer holds it (map[string]interface {}): what
+ * its error shows as the object given to the jsonpath engine. Map keys sorted, as fmt sorts them.
+ */
+export function goSharpV(v: unknown): string {
+  if (v === null || v === undefined) return 'interface {}(nil)';
+  if (typeof v === 'string') return goQuote(v);
+  if (typeof v === 'number') return Number.isInteger(v) ? String(v) : goPrintValue(v);
+  if (typeof v === 'boolean') return String(v);
+  if (Array.isArray(v)) return `[]interface {}{${v.map(goSharpV).join(', ')}}`;
+  const o = v as Record<string, unknown>;
+  const keys = Object.keys(o)
+    .filter((k) => o[k] !== undefined)
+    .sort();
+  return `map[string]interface {}{${keys.map((k) => `${goQuote(k)}:${goSharpV(o[k])}`).join(', ')}}`;
 }

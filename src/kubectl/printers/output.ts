@@ -13,11 +13,13 @@ import { KubectlError } from '../command.ts';
 import {
   JsonPathError,
   executeTemplate,
+  goSharpV,
   resetJsonPathBudget,
   selectValues,
   templateValues,
 } from './jsonpath.ts';
 import { goJsonText } from '../../k8s/go-json.ts';
+import { goQuote } from '../../k8s/validation.ts';
 import { goPrintValue } from '../../k8s/decode.ts';
 import { renderTable } from './table.ts';
 
@@ -158,9 +160,9 @@ export function printObjects(
           return `${info ? kindSlashName(info, o.metadata.name) : `${o.kind.toLowerCase()}/${o.metadata.name}`}\n`;
         })
         .join('');
-    case 'jsonpath':
+    case 'jsonpath': {
+      const plain = JSON.parse(JSON.stringify(data)) as unknown;
       try {
-        const plain = JSON.parse(JSON.stringify(data)) as unknown;
         // jsonpath-as-json: what each part found, as a JSON array (MarshalIndent, four spaces).
         if (format.asJson)
           return templateValues(format.template, plain)
@@ -168,10 +170,14 @@ export function printObjects(
             .join('');
         return executeTemplate(format.template, plain);
       } catch (e) {
+        // The JSONPath printer's error, with what it was given, as kubectl prints it to debug by.
         if (e instanceof JsonPathError)
-          throw new KubectlError(`error executing jsonpath "${format.template}": ${e.message}`);
+          throw new KubectlError(
+            `error executing jsonpath ${goQuote(format.template)}: Error executing template: ${e.message}. Printing more information for debugging the template:\n\ttemplate was:\n\t\t${format.template}\n\tobject given to jsonpath engine was:\n\t\t${goSharpV(plain)}\n\n`,
+          );
         throw e;
       }
+    }
     case 'custom-columns': {
       const lines = [format.columns.map((c) => c.header)];
       // One budget for the whole table (see JSONPATH_BUDGET).
