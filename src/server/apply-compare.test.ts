@@ -137,6 +137,8 @@ describe.skipIf(!kubectl)(`apply and create -o yaml beside the real ${kubectl?.n
     ['get deployment y2 -o yaml', ''],
     ['apply -f - -o yaml --dry-run=client', deployment('y3')],
     ['apply -f - -o yaml --dry-run=client', deployment('y2', 'replicas: 4')],
+    ['create -f - -o json --dry-run=client', deployment('y4')],
+    ['create -f - -o yaml --dry-run=client', deployment('y4')],
   ])('kubectl %s', async (line, stdin) => {
     const run = await pair.run(line, stdin || undefined);
     expect(run.inPage).toEqual(run.real);

@@ -190,7 +190,8 @@ function runCreateFromFiles(ctx: CommandContext): number {
             : dryRunWrite(ctx.cluster, (copy) => commitCreate(copy, p));
       }
       count++;
-      if (format && format.type !== 'table') ctx.out(printObjects(format, [shown], true));
+      // A client dry run prints the manifest as kubectl read it, not as a server would encode it.
+      if (format && format.type !== 'table') ctx.out(printObjects(format, [shown], true, mode !== 'client'));
       else ctx.out(`${kindSlashName(info, shown.metadata.name)} created${dryRunSuffix(mode)}\n`);
     } catch (e) {
       if (e instanceof BudgetError) throw e;
