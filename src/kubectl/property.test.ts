@@ -97,10 +97,12 @@ function check(line: string): void {
   );
   expect(Number.isInteger(r.exitCode)).toBe(true);
   expect(typeof r.stdout).toBe('string');
-  if (r.exitCode !== 0 && !exclude.test(line)) expect(c.snapshot().store).toEqual(before);
+  // A failed command may keep what it wrote, as kubectl keeps the objects it could change when
+  // others are missing (`label deploy kubia t ier=web`), but then it printed what it changed.
+  if (r.exitCode !== 0 && !exclude.test(line) && r.stdout === '') expect(c.snapshot().store).toEqual(before);
 }
 
-it('random token sequences never throw and never change the cluster when they fail', () => {
+it('random token sequences never throw, nor change the cluster unsaid when they fail', () => {
   fc.assert(
     fc.property(fc.array(fc.constantFrom(...tokens), { maxLength: 7 }), (words) => check(words.join(' '))),
     { numRuns: 300 },
@@ -118,7 +120,7 @@ const valid = [
   'label deploy kubia tier=web',
 ];
 
-it('random mutations of valid commands never throw and never change the cluster when they fail', () => {
+it('random mutations of valid commands never throw, nor change the cluster unsaid when they fail', () => {
   fc.assert(
     fc.property(
       fc.constantFrom(...valid),
