@@ -259,8 +259,7 @@ const serverFields = [
 
 /**
  * The served kinds whose Go type has a status struct, which encoding/json always writes. (A
- * PodDisruptionBudget's is written with its four counts at 0, which the page does not show
- * either: it is left out, as before.)
+ * PodDisruptionBudget's is written with its four counts at 0: apiEncode adds them, as for the page.)
  */
 const KINDS_WITH_STATUS = new Set(['Deployment', 'ReplicaSet', 'Service', 'Node', 'Namespace']);
 

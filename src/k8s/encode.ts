@@ -1,8 +1,8 @@
 /**
  * Objects as the API server serializes them. The server encodes Go structs, and a struct field
  * without `omitempty` semantics is written even when empty: every container has `resources: {}`,
- * a pod template's ObjectMeta writes its zero creationTimestamp as `null`, and a Service always has
- * `status.loadBalancer`. The store keeps
+ * a pod template's ObjectMeta writes its zero creationTimestamp as `null`, a Service always has
+ * `status.loadBalancer`, and a PodDisruptionBudget its status counts. The store keeps
  * objects without these (they carry no information, and pod-template-hash is computed from the
  * template as stored); everything that shows an object the way a client receives it (`-o yaml`,
  * `-o json`, jsonpath, the typed objects kubectl prints) encodes it here first.
@@ -53,6 +53,13 @@ export function apiEncode<T extends KubeObject>(obj: T): T {
       // ServiceStatus and its LoadBalancerStatus are structs: always written.
       const status = isObj(o['status']) ? o['status'] : {};
       return { ...obj, status: { ...status, loadBalancer: status['loadBalancer'] ?? {} } };
+    }
+    case 'PodDisruptionBudget': {
+      // PodDisruptionBudgetStatus's four counts have no omitempty: a new budget's are written at 0.
+      const status: Json = { ...(isObj(o['status']) ? o['status'] : {}) };
+      for (const k of ['disruptionsAllowed', 'currentHealthy', 'desiredHealthy', 'expectedPods'])
+        status[k] ??= 0;
+      return { ...obj, status };
     }
     default:
       return obj;

@@ -139,6 +139,9 @@ describe.skipIf(!kubectl)(`apply and create -o yaml beside the real ${kubectl?.n
     ['apply -f - -o yaml --dry-run=client', deployment('y2', 'replicas: 4')],
     ['create -f - -o json --dry-run=client', deployment('y4')],
     ['create -f - -o yaml --dry-run=client', deployment('y4')],
+    // A new budget's status counts are written at 0 (no omitempty), before the controller's.
+    ['create pdb y5 --selector=app=y5 --min-available=1 -o yaml', ''],
+    ['create pdb y6 --selector=app=y6 --max-unavailable=1 -o json', ''],
   ])('kubectl %s', async (line, stdin) => {
     const run = await pair.run(line, stdin || undefined);
     expect(run.inPage).toEqual(run.real);
