@@ -22,14 +22,8 @@ import {
   listResource,
   matchesSelector,
   resolveTargetsWithAll,
+  NO_RESOURCES,
 } from './objects.ts';
-
-const noResources = `You must provide one or more resources by argument or filename.
-Example resource specifications include:
-   '-f rsrc.yaml'
-   '--filename=rsrc.json'
-   '<resource> <name>'
-   '<resource>'`;
 
 function runDelete(ctx: CommandContext): number | WatchSession {
   const selector = labelSelector(flagString(ctx.args, 'selector'));
@@ -73,7 +67,7 @@ function runDelete(ctx: CommandContext): number | WatchSession {
           );
       }
   } else {
-    if (ctx.args.positional.length === 0) throw new KubectlError(noResources);
+    if (ctx.args.positional.length === 0) throw new KubectlError(NO_RESOURCES);
     const { targets } = resolveTargetsWithAll(ctx.args.positional, false, 'delete');
     const named = targets.some((t) => t.names.length > 0);
     if (named && (selector || all))

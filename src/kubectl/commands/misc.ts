@@ -4,6 +4,7 @@ import { type Command, type CommandContext, KubectlError, getOrThrow, resolveTar
 import { flagBool, flagString } from '../parse.ts';
 import { goYaml } from '../printers/output.ts';
 import { renderTable } from '../printers/table.ts';
+import { NO_RESOURCES } from './objects.ts';
 
 /**
  * The Kubernetes version the simulator imitates: kubectl 1.33.1's build, a 1.33.1 API server and
@@ -15,10 +16,7 @@ const GIT_COMMIT = '8adc0f041b8e7ad1d30e29cc59c6ae7a15e19828';
 const BUILD_DATE = '2025-05-15T08:27:33Z';
 
 function runEdit(ctx: CommandContext): number {
-  if (ctx.args.positional.length === 0)
-    throw new KubectlError(
-      `You must provide one or more resources by argument or filename.\nExample resource specifications include:\n   '-f rsrc.yaml'\n   '--filename=rsrc.json'\n   '<resource> <name>'\n   '<resource>'`,
-    );
+  if (ctx.args.positional.length === 0) throw new KubectlError(NO_RESOURCES);
   for (const t of resolveTargets(ctx.args.positional, true, 'edit'))
     for (const name of t.names) getOrThrow(ctx, t.info, name);
   throw new KubectlError(

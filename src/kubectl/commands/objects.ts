@@ -17,6 +17,14 @@ import {
 import { ManifestError, parseManifests } from '../../k8s/yaml.ts';
 import { readSources } from './apply.ts';
 
+/** The resource builder's error when neither a resource nor a file was given. */
+export const NO_RESOURCES = `You must provide one or more resources by argument or filename.
+Example resource specifications include:
+   '-f rsrc.yaml'
+   '--filename=rsrc.json'
+   '<resource> <name>'
+   '<resource>'`;
+
 /** The served kinds of kubectl's `all` category, in the order `kubectl get all` prints them. */
 export const ALL_CATEGORY = ['pods', 'services', 'deployments', 'replicasets'];
 

@@ -26,15 +26,14 @@ import {
 import { ANY_FLAG, flagBool, flagString } from '../parse.ts';
 import { TypedPrinter, parseObjectOutput } from '../printers/output.ts';
 import { resourcesAndPairs } from './annotate.ts';
-import { labelSelector, listResource, matchesSelector, resolveTargetsWithAll } from './objects.ts';
+import {
+  labelSelector,
+  listResource,
+  matchesSelector,
+  NO_RESOURCES,
+  resolveTargetsWithAll,
+} from './objects.ts';
 import { subcommandsOnly } from './parent.ts';
-
-const noResources = `You must provide one or more resources by argument or filename.
-Example resource specifications include:
-   '-f rsrc.yaml'
-   '--filename=rsrc.json'
-   '<resource> <name>'
-   '<resource>'`;
 
 /** The Go type kubectl names for an object it cannot set an image on. */
 const GO_TYPES: Record<string, string> = {
@@ -59,7 +58,7 @@ function builderTargets(ctx: CommandContext, resources: string[]): Visited[] {
   const all = flagBool(ctx.args, 'all');
   const selectorText = flagString(ctx.args, 'selector');
   const selector = labelSelector(selectorText);
-  if (resources.length === 0) throw new KubectlError(noResources);
+  if (resources.length === 0) throw new KubectlError(NO_RESOURCES);
   const { targets } = resolveTargetsWithAll(resources, false, 'set');
   const named = targets.some((t) => t.names.length > 0);
   if (named && selector) throw new KubectlError('name cannot be provided when a selector is specified');

@@ -26,6 +26,7 @@ import {
   matchesSelector,
   resolveTargetsWithAll,
   targetsFromFiles,
+  NO_RESOURCES,
 } from './objects.ts';
 
 /** What `--for` asks for (conditionFuncFor). */
@@ -38,13 +39,6 @@ type Condition =
 const WEEK = 168 * 3600;
 /** How often --for=create looks again. */
 const CREATE_POLL_SECONDS = 2;
-
-const noResources = `You must provide one or more resources by argument or filename.
-Example resource specifications include:
-   '-f rsrc.yaml'
-   '--filename=rsrc.json'
-   '<resource> <name>'
-   '<resource>'`;
 
 const localResources = `you must specify resources by --filename when --local is set.
 Example resource specifications include:
@@ -217,7 +211,7 @@ function sourcesOf(ctx: CommandContext): Source[] {
       namespace: t.ns ?? ctx.namespace,
     }));
   }
-  if (positional.length === 0) throw new KubectlError(noResources);
+  if (positional.length === 0) throw new KubectlError(NO_RESOURCES);
   const slashForm = positional[0]!.includes('/');
   const { targets } = resolveTargetsWithAll(positional, false, 'wait');
   const named = targets.some((t) => t.names.length > 0);
