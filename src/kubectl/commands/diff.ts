@@ -8,6 +8,7 @@
 import { dryRunWrite } from '../../cluster/dryrun.ts';
 import { BudgetError } from '../../cluster/errors.ts';
 import { commitApply, prepareApply } from '../../cluster/apply.ts';
+import { fnv32a } from '../../k8s/hash.ts';
 import { EPOCH_MS } from '../../k8s/time.ts';
 import type { KubeObject } from '../../k8s/types.ts';
 import { type Command, type CommandContext, KubectlError } from '../command.ts';
@@ -34,11 +35,7 @@ function fileTime(t: number): string {
  * The digits os.MkdirTemp puts after `LIVE-` and `MERGED-`: random in kubectl; here a hash of the
  * moment and the line, so a replay prints the same and nothing random is drawn from the cluster.
  */
-function tempSuffix(seed: string): string {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < seed.length; i++) h = Math.imul(h ^ seed.charCodeAt(i), 0x01000193) >>> 0;
-  return String(h);
-}
+const tempSuffix = (seed: string): string => String(fnv32a(seed));
 
 const yaml = (obj: KubeObject) => printObjects({ type: 'yaml' }, [obj], true);
 
