@@ -18,6 +18,7 @@ import {
 import { flagAll, flagBool, flagString } from '../parse.ts';
 import {
   goYaml,
+  PRINT_FLAGS,
   parseObjectOutput,
   printObjects,
   TypedPrinter,
@@ -174,17 +175,12 @@ export const eventsCommand: Command = {
   usage:
     'kubectl events [(-o|--output=)json|yaml|name|go-template|go-template-file|template|templatefile|jsonpath|jsonpath-as-json|jsonpath-file] [--for TYPE/NAME] [--watch] [--types=Normal,Warning] [options]',
   flags: [
+    ...PRINT_FLAGS,
     {
       name: 'all-namespaces',
       short: 'A',
       type: 'bool',
       help: 'If present, list the requested object(s) across all namespaces. Namespace in current context is ignored even if specified with --namespace.',
-    },
-    {
-      name: 'allow-missing-template-keys',
-      type: 'bool',
-      default: true,
-      help: 'If true, ignore any errors in templates when a field or map key is missing in the template. Only applies to golang and jsonpath output formats.',
     },
     {
       name: 'chunk-size',
@@ -198,22 +194,6 @@ export const eventsCommand: Command = {
       help: 'Filter events to only those pertaining to the specified resource.',
     },
     { name: 'no-headers', type: 'bool', help: "When using the default output format, don't print headers." },
-    {
-      name: 'output',
-      short: 'o',
-      type: 'string',
-      help: 'Output format. One of: (json, yaml, name, go-template, go-template-file, template, templatefile, jsonpath, jsonpath-as-json, jsonpath-file).',
-    },
-    {
-      name: 'show-managed-fields',
-      type: 'bool',
-      help: 'If true, keep the managedFields when printing objects in JSON or YAML format.',
-    },
-    {
-      name: 'template',
-      type: 'string',
-      help: 'Template string or path to template file to use when -o=go-template, -o=go-template-file. The template format is golang templates [http://golang.org/pkg/text/template/#pkg-overview].',
-    },
     { name: 'types', type: 'stringArray', help: 'Output only events of given types.' },
     {
       name: 'watch',

@@ -15,7 +15,7 @@ import type { KubeObject } from '../../k8s/types.ts';
 import { type Command, type CommandContext, type WatchSession, KubectlError, notFound } from '../command.ts';
 import { FlagError, flagBool, flagString, parseDuration } from '../parse.ts';
 import { JsonPathError, templateValues } from '../printers/jsonpath.ts';
-import { parseObjectOutput, printObjects, type OutputFormat } from '../printers/output.ts';
+import { PRINT_FLAGS, parseObjectOutput, printObjects, type OutputFormat } from '../printers/output.ts';
 import { relaxedJsonPath } from '../printers/sort.ts';
 import { aggregateErrors } from './rollout.ts';
 import {
@@ -471,6 +471,7 @@ export const waitCommand: Command = {
   usage:
     "kubectl wait ([-f FILENAME] | resource.group/resource.name | resource.group [(-l label | --all)]) [--for=create|--for=delete|--for condition=available|--for=jsonpath='{}'[=value]] [options]",
   flags: [
+    ...PRINT_FLAGS,
     {
       name: 'all',
       type: 'bool',
@@ -481,12 +482,6 @@ export const waitCommand: Command = {
       short: 'A',
       type: 'bool',
       help: 'If present, list the requested object(s) across all namespaces. Namespace in current context is ignored even if specified with --namespace.',
-    },
-    {
-      name: 'allow-missing-template-keys',
-      type: 'bool',
-      default: true,
-      help: 'If true, ignore any errors in templates when a field or map key is missing in the template. Only applies to golang and jsonpath output formats.',
     },
     {
       name: 'field-selector',
@@ -505,12 +500,6 @@ export const waitCommand: Command = {
       help: 'If true, annotation will NOT contact api-server but run locally.',
     },
     {
-      name: 'output',
-      short: 'o',
-      type: 'string',
-      help: 'Output format. One of: (json, yaml, name, go-template, go-template-file, template, templatefile, jsonpath, jsonpath-as-json, jsonpath-file).',
-    },
-    {
       name: 'recursive',
       short: 'R',
       type: 'bool',
@@ -522,16 +511,6 @@ export const waitCommand: Command = {
       short: 'l',
       type: 'string',
       help: "Selector (label query) to filter on, supports '=', '==', and '!='.(e.g. -l key1=value1,key2=value2)",
-    },
-    {
-      name: 'show-managed-fields',
-      type: 'bool',
-      help: 'If true, keep the managedFields when printing objects in JSON or YAML format.',
-    },
-    {
-      name: 'template',
-      type: 'string',
-      help: 'Template string or path to template file to use when -o=go-template, -o=go-template-file. The template format is golang templates [http://golang.org/pkg/text/template/#pkg-overview].',
     },
     {
       name: 'timeout',

@@ -10,6 +10,7 @@ import { goWriteTags, goYamlKeyOrder, goYamlQuotes } from '../../k8s/go-yaml.ts'
 import { kindSlashName, resourceForKind } from '../../k8s/resources.ts';
 import type { KubeObject } from '../../k8s/types.ts';
 import { KubectlError } from '../command.ts';
+import type { FlagSpec } from '../parse.ts';
 import {
   JsonPathError,
   executeTemplate,
@@ -215,6 +216,32 @@ const objectFormats = [
   'template',
   'templatefile',
   'yaml',
+];
+
+/** genericclioptions.PrintFlags, as a command that prints objects lists them in its help. */
+export const PRINT_FLAGS: FlagSpec[] = [
+  {
+    name: 'allow-missing-template-keys',
+    type: 'bool',
+    default: true,
+    help: 'If true, ignore any errors in templates when a field or map key is missing in the template. Only applies to golang and jsonpath output formats.',
+  },
+  {
+    name: 'output',
+    short: 'o',
+    type: 'string',
+    help: 'Output format. One of: (json, yaml, name, go-template, go-template-file, template, templatefile, jsonpath, jsonpath-as-json, jsonpath-file).',
+  },
+  {
+    name: 'show-managed-fields',
+    type: 'bool',
+    help: 'If true, keep the managedFields when printing objects in JSON or YAML format.',
+  },
+  {
+    name: 'template',
+    type: 'string',
+    help: 'Template string or path to template file to use when -o=go-template, -o=go-template-file. The template format is golang templates [http://golang.org/pkg/text/template/#pkg-overview].',
+  },
 ];
 
 /**
