@@ -6,7 +6,6 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { KubectlResult } from '../kubectl/command.ts';
-import { describeDifference } from './compare.ts';
 import { PairedClusters, comparisonKubectl, deploymentManifest } from './paired.ts';
 
 const kubectl = comparisonKubectl();
@@ -49,19 +48,13 @@ describe.skipIf(!kubectl)(`kubectl diff beside the real ${kubectl?.name ?? 'kube
   });
 
   it('prints the same unified diff and exits with the same status', async () => {
-    const differences: string[] = [];
     let diffs = 0;
-    for (const step of STEPS) {
-      if (typeof step === 'number') {
-        pair.advance(step);
-        continue;
-      }
-      const [line, stdin] = step.split('\t') as [string, string | undefined];
-      const run = await pair.run(line, stdin ?? {});
-      if (run.real.exitCode === 1) diffs++;
-      if (masked(run.inPage) !== masked(run.real))
-        differences.push(describeDifference(line, run.inPage, run.real));
-    }
+    const differences = await pair.differences(STEPS, '', {
+      same: (inPage, real) => masked(inPage) === masked(real),
+      seen: (run) => {
+        if (run.real.exitCode === 1) diffs++;
+      },
+    });
     expect(differences).toEqual([]);
     expect(diffs).toBe(5);
   });

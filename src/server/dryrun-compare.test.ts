@@ -6,7 +6,6 @@
  * nothing stored. Skipped, saying why, without a kubectl binary.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { compare, describeDifference } from './compare.ts';
 import { PairedClusters, comparisonKubectl, deploymentManifest } from './paired.ts';
 
 const kubectl = comparisonKubectl();
@@ -45,17 +44,6 @@ describe.skipIf(!kubectl)(`server-side dry runs beside the real ${kubectl?.name 
   });
 
   it('prints what the real kubectl prints, and stores nothing', async () => {
-    const differences: string[] = [];
-    for (const step of STEPS) {
-      if (typeof step === 'number') {
-        pair.advance(step);
-        continue;
-      }
-      const [line, stdin] = step.split('\t') as [string, string | undefined];
-      const run = await pair.run(line, stdin ?? {});
-      if (!compare(run.inPage, run.real).equalMasked)
-        differences.push(describeDifference(line, run.inPage, run.real));
-    }
-    expect(differences).toEqual([]);
+    expect(await pair.differences(STEPS)).toEqual([]);
   });
 });

@@ -7,7 +7,6 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { KubectlResult } from '../kubectl/command.ts';
-import { describeDifference } from './compare.ts';
 import { PairedClusters, comparisonKubectl, deploymentManifest } from './paired.ts';
 
 const kubectl = comparisonKubectl();
@@ -77,19 +76,13 @@ describe.skipIf(!kubectl)(`kubectl events beside the real ${kubectl?.name ?? 'ku
   });
 
   it('prints what the real kubectl prints, but for the wall clock', async () => {
-    const differences: string[] = [];
     let repeated = 0;
-    for (const step of STEPS) {
-      if (typeof step === 'number') {
-        pair.advance(step);
-        continue;
-      }
-      const [line, stdin] = step.split('\t') as [string, string | undefined];
-      const run = await pair.run(line, stdin ?? {});
-      if (/\(x\d+ over /.test(run.real.stdout)) repeated++;
-      if (masked(run.inPage) !== masked(run.real))
-        differences.push(describeDifference(line, run.inPage, run.real));
-    }
+    const differences = await pair.differences(STEPS, '', {
+      same: (inPage, real) => masked(inPage) === masked(real),
+      seen: (run) => {
+        if (/\(x\d+ over /.test(run.real.stdout)) repeated++;
+      },
+    });
     expect(differences).toEqual([]);
     // The bad release's readiness failures were seen again and again, and shown so.
     expect(repeated).toBeGreaterThan(0);

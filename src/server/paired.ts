@@ -246,13 +246,29 @@ export class PairedClusters {
   /**
    * Runs each line on both sides, one after the other; the lines whose outputs differ once the
    * wall clock is masked, each with both outputs (`label` before the line).
+   *
+   * A line may carry its stdin after a tab, and a number moves both clusters on that many virtual
+   * seconds. `same` judges two outputs instead of the clock masks; `seen` is told of every run.
    */
-  async differences(lines: readonly string[], label = ''): Promise<string[]> {
+  async differences(
+    lines: readonly (string | number)[],
+    label = '',
+    options: {
+      same?: (inPage: KubectlResult, real: KubectlResult) => boolean;
+      seen?: (run: PairedRun) => void;
+    } = {},
+  ): Promise<string[]> {
+    const { same = (a, b) => compare(a, b).equalMasked, seen } = options;
     const out: string[] = [];
-    for (const line of lines) {
-      const run = await this.run(line);
-      if (!compare(run.inPage, run.real).equalMasked)
-        out.push(describeDifference(`${label}${line}`, run.inPage, run.real));
+    for (const step of lines) {
+      if (typeof step === 'number') {
+        this.advance(step);
+        continue;
+      }
+      const [line, stdin] = step.split('\t') as [string, string | undefined];
+      const run = await this.run(line, stdin ?? {});
+      seen?.(run);
+      if (!same(run.inPage, run.real)) out.push(describeDifference(`${label}${line}`, run.inPage, run.real));
     }
     return out;
   }

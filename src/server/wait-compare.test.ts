@@ -6,7 +6,6 @@
  * the real kubectl waits for them on the wall clock. Skipped, saying why, without a kubectl binary.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { compare, describeDifference } from './compare.ts';
 import { PairedClusters, comparisonKubectl, deploymentManifest } from './paired.ts';
 
 const kubectl = comparisonKubectl();
@@ -93,17 +92,6 @@ describe.skipIf(!kubectl)(`kubectl wait beside the real ${kubectl?.name ?? 'kube
   });
 
   it('prints what the real kubectl prints, at the same virtual moments', async () => {
-    const differences: string[] = [];
-    for (const step of STEPS) {
-      if (typeof step === 'number') {
-        pair.advance(step);
-        continue;
-      }
-      const [line, stdin] = step.split('\t') as [string, string | undefined];
-      const run = await pair.run(line, stdin ?? {});
-      if (!compare(run.inPage, run.real).equalMasked)
-        differences.push(describeDifference(line, run.inPage, run.real));
-    }
-    expect(differences).toEqual([]);
+    expect(await pair.differences(STEPS)).toEqual([]);
   }, 120_000);
 });
