@@ -29,7 +29,7 @@ import { goJsonText } from '../../k8s/go-json.ts';
 import { inGoOrder } from '../../k8s/go-order.ts';
 import { goSort } from '../printers/sort.ts';
 import { age, renderTable } from '../printers/table.ts';
-import { listResource } from './objects.ts';
+import { listResource, SeenEvents } from './objects.ts';
 
 const EVENT_INFO = resolveResource('events')!;
 
@@ -140,9 +140,8 @@ function watchEvents(
 ): WatchSession {
   const printer = format ? new TypedPrinter(format) : undefined;
   let headerPending = !noHeaders;
-  const seen = new Map<string, number>();
+  const seen = new SeenEvents();
   const emit = (e: KubeEvent) => {
-    seen.set(`${e.metadata.namespace ?? ''}/${e.metadata.name}`, e.count);
     if (printer) {
       if (format?.type !== 'name') ctx.out(printer.print(e));
       return;
@@ -150,7 +149,7 @@ function watchEvents(
     ctx.out(renderTable([...(headerPending ? [header] : []), row(e)]));
     headerPending = false;
   };
-  for (const e of events()) emit(e);
+  for (const e of seen.fresh(events())) emit(e);
   return {
     done: false,
     exitCode: 0,
@@ -159,8 +158,7 @@ function watchEvents(
     syncIdleSeconds: 30,
     onChange() {},
     onTick() {
-      for (const e of events())
-        if (seen.get(`${e.metadata.namespace ?? ''}/${e.metadata.name}`) !== e.count) emit(e);
+      for (const e of seen.fresh(events())) emit(e);
     },
     expire() {},
   };

@@ -17,6 +17,7 @@ import {
   listResource,
   matchesSelector,
   resolveTargetsWithAll,
+  SeenEvents,
   targetsFromFiles,
   warnIfEndpoints,
 } from './objects.ts';
@@ -191,10 +192,9 @@ function watchSession(
     print([o], headerPending);
     headerPending = false;
   };
-  // Events live outside the store: compare the event log after each step instead.
-  const seenEvents = new Map<string, number>();
-  if (group.info.kind === 'Event')
-    for (const e of cluster.eventList()) seenEvents.set(e.metadata.name, e.count);
+  // Events live outside the store: what was recorded before the watch is not printed again.
+  const seenEvents = new SeenEvents();
+  if (group.info.kind === 'Event') seenEvents.fresh(cluster.eventList() as KubeEvent[]);
   return {
     get done() {
       return done;
@@ -209,11 +209,7 @@ function watchSession(
     },
     onTick() {
       if (group.info.kind === 'Event') {
-        for (const e of cluster.eventList() as KubeEvent[]) {
-          if (seenEvents.get(e.metadata.name) === e.count || !relevant(e)) continue;
-          seenEvents.set(e.metadata.name, e.count);
-          emit(e);
-        }
+        for (const e of seenEvents.fresh((cluster.eventList() as KubeEvent[]).filter(relevant))) emit(e);
       }
       if (cluster.now >= deadline) done = true;
     },

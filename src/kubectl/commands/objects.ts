@@ -5,7 +5,7 @@
 import type { SimCluster } from '../../cluster/cluster.ts';
 import { parseSelector, selectorMatches } from '../../k8s/labels.ts';
 import { resolveResource, type ResourceInfo } from '../../k8s/resources.ts';
-import type { KubeObject, LabelSelector } from '../../k8s/types.ts';
+import type { KubeEvent, KubeObject, LabelSelector } from '../../k8s/types.ts';
 import {
   KubectlError,
   PrintedError,
@@ -164,4 +164,24 @@ export function fieldSelector(text: string | undefined): (o: KubeObject) => bool
       const s = v === undefined || v === null ? '' : String(v);
       return r.negate ? s !== r.value : s === r.value;
     });
+}
+
+/**
+ * What a watch on Events has printed. Events live outside the store, so no change reaches a watch:
+ * it compares the event log with what it saw (each event and its count) after each step.
+ */
+export class SeenEvents {
+  private counts = new Map<string, number>();
+
+  /** Of `events`, those new or seen again (their count went up) since the last look, now seen. */
+  fresh(events: Iterable<KubeEvent>): KubeEvent[] {
+    const out: KubeEvent[] = [];
+    for (const e of events) {
+      const key = `${e.metadata.namespace ?? ''}/${e.metadata.name}`;
+      if (this.counts.get(key) === e.count) continue;
+      this.counts.set(key, e.count);
+      out.push(e);
+    }
+    return out;
+  }
 }
