@@ -11,7 +11,7 @@ import { commitApply, prepareApply } from '../../cluster/apply.ts';
 import { fnv32a } from '../../k8s/hash.ts';
 import { EPOCH_MS } from '../../k8s/time.ts';
 import type { KubeObject } from '../../k8s/types.ts';
-import { type Command, type CommandContext, KubectlError } from '../command.ts';
+import { type Command, type CommandContext, KubectlError, PrintedError } from '../command.ts';
 import { flagBool, flagString } from '../parse.ts';
 import { printObjects } from '../printers/output.ts';
 import { unifiedHunks } from '../printers/unidiff.ts';
@@ -66,7 +66,8 @@ function diff(ctx: CommandContext): number {
   const visited = visitSources(ctx, 'diff', 'Ignore', readSources(ctx, 'diff'));
   // The visit stops at the first error, before diff runs.
   const failed = visited.find((v) => 'error' in v);
-  if (failed && 'error' in failed) throw new KubectlError(failed.error.alone.replace(/^error: /, ''));
+  // As checkErr prints it alone: `error: …`, or the server's message as it is.
+  if (failed && 'error' in failed) throw new PrintedError(failed.error.alone);
   const files: { name: string; live: string; merged: string }[] = [];
   for (const v of visited) {
     if ('error' in v) continue;
