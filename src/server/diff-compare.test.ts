@@ -30,6 +30,7 @@ const STEPS: (string | number)[] = [
   'diff -f /nope',
   'diff -f -\tkind: Deployment\n',
   `diff -f -\t${v2.replace('replicas: 2', 'replicas: -1')}`,
+  `diff -f -\t${v1.replace('name: kubia', 'name: kubia\n  namespace: nope')}`,
   'diff --help',
   'get deployment kubia -o jsonpath={.spec.template.spec.containers[0].image}',
 ];

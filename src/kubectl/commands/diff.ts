@@ -82,7 +82,8 @@ function diff(ctx: CommandContext): number {
     );
     let merged: KubeObject;
     if (!live) {
-      const p = prepareCreate(ctx.cluster, local, ctx.namespace, v.source);
+      // The dry-run create goes out bare: its errors name no file (unlike create -f's).
+      const p = prepareCreate(ctx.cluster, local, ctx.namespace);
       merged = dryRunWrite(ctx.cluster, (copy) => commitCreate(copy, p));
     } else {
       const p = prepareApply(
