@@ -9,7 +9,7 @@ type Op = '=' | '-' | '+';
 const CONTEXT = 3;
 
 /** The edit script GNU diff -u finds, one op per line: each change's deletions first. */
-export function editScript(a: readonly string[], b: readonly string[]): Op[] {
+function editScript(a: readonly string[], b: readonly string[]): Op[] {
   const [ca, cb] = gnuChanged(a, b, CONTEXT);
   const ops: Op[] = [];
   let i = 0;
