@@ -270,6 +270,22 @@ test('YAML editor: Diff shows what applying would change, and changes nothing', 
   await expect(diff).toHaveCount(0);
 });
 
+test('YAML editor: a misspelt field is warned of by Diff and refused by Apply, as kubectl does', async ({
+  page,
+}) => {
+  const editor = await openYamlEditor(page);
+  const text = (await editor.innerText()).replace(/^ {2}replicas: 3$/m, '  replicas: 3\n  replcas: 4');
+  await editor.fill(text);
+  // kubectl diff sends no field validation: the server's default warns and drops the field.
+  await page.getByRole('button', { name: 'Diff' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'changes nothing' })).toBeVisible();
+  await expect(page.locator('.editor-warnings')).toHaveText('Warning: unknown field "spec.replcas"\n');
+  // kubectl apply validates strictly: the same text is refused.
+  await page.getByRole('button', { name: 'Apply' }).click();
+  await expect(page.locator('.editor .error')).toContainText('unknown field "spec.replcas"');
+  await expect(page.locator('.editor-warnings')).toHaveCount(0);
+});
+
 test('YAML editor: of several documents, those the server takes stay, and the refused one is told', async ({
   page,
 }) => {

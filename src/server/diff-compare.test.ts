@@ -1,7 +1,7 @@
 /**
  * `kubectl diff` beside the real kubectl (which runs the machine's `diff -u -N`) against the served
- * simulator: a new object, one unchanged, an image change, several documents, a selector, and
- * kubectl's errors with exit status 2. The temporary directories' random names and the files'
+ * simulator: a new object, one unchanged, an image change, several documents, a selector, unknown
+ * fields (warned of, as the server's default validation does), and kubectl's errors with exit status 2. The temporary directories' random names and the files'
  * times are masked; the rest must match. Skipped, saying why, without a kubectl binary.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -12,6 +12,9 @@ const kubectl = comparisonKubectl();
 
 const v1 = deploymentManifest('kubia', { spec: 'replicas: 2' });
 const v2 = v1.replace('image: nginx', 'image: nginx:1.27');
+/** Fields the API does not know: without a fieldValidation the server drops them with a warning. */
+const unknown = v1.replace('replicas: 2', 'replicas: 2\n  replcas: 3');
+const unknownNested = v2.replace('image: nginx:1.27', 'image: nginx:1.27\n        imagePolicy: Always');
 const svc =
   'apiVersion: v1\nkind: Service\nmetadata: {name: kubia}\nspec: {selector: {app: kubia}, ports: [{port: 80}]}\n';
 
@@ -19,6 +22,7 @@ const svc =
 const STEPS: (string | number)[] = [
   `diff -f -\t${v1}`,
   `diff -f -\t${v1}---\n${svc}`,
+  `diff -f -\t${unknown}`,
   `apply -f -\t${v1}`,
   30,
   `diff -f -\t${v1}`,
@@ -26,6 +30,8 @@ const STEPS: (string | number)[] = [
   `diff -f -\t${v2.replace('replicas: 2', 'replicas: 3')}`,
   `diff -f -\t${svc}---\n${v2}`,
   `diff -f - -l app=x\t${v2}`,
+  `diff -f -\t${unknown}`,
+  `diff -f -\t${unknownNested}`,
   'diff',
   'diff -f /nope',
   'diff -f -\tkind: Deployment\n',
@@ -57,6 +63,6 @@ describe.skipIf(!kubectl)(`kubectl diff beside the real ${kubectl?.name ?? 'kube
       },
     });
     expect(differences).toEqual([]);
-    expect(diffs).toBe(5);
+    expect(diffs).toBe(7);
   });
 });

@@ -38,6 +38,8 @@ export default function YamlEditor() {
   const [target, setTarget] = useState(objects[0] ?? 'Deployment/kubia');
   const [error, setError] = useState('');
   const [status, setStatus] = useState('');
+  /** The server's warnings on a command that went through (an unknown field it dropped). */
+  const [warnings, setWarnings] = useState('');
   /** What `kubectl diff` printed for the text as it was, or its message when nothing differs. */
   const [changes, setChanges] = useState<{ text: string; none: boolean } | null>(null);
   const host = useRef<HTMLDivElement>(null);
@@ -80,6 +82,7 @@ export default function YamlEditor() {
       if (!r) return;
       // Several documents: kubectl keeps those that went through and reports the others.
       setError(r.exitCode !== 0 ? r.stderr : '');
+      setWarnings(r.exitCode === 0 ? r.stderr : '');
       setStatus(r.stdout.trim());
     });
   };
@@ -89,6 +92,7 @@ export default function YamlEditor() {
     void lab.queryWhenReady('kubectl diff -f -', text).then((r) => {
       // 0: nothing would change; 1: the diff; 2: kubectl's error, shown as apply's are.
       setError(r.exitCode > 1 ? r.stderr : '');
+      setWarnings(r.exitCode > 1 ? '' : r.stderr);
       setStatus('');
       setChanges(r.exitCode > 1 ? null : { text: r.stdout, none: r.exitCode === 0 });
     });
@@ -132,6 +136,11 @@ export default function YamlEditor() {
       {error && (
         <pre className="error" role="alert">
           {error}
+        </pre>
+      )}
+      {warnings && (
+        <pre className="error editor-warnings" role="status">
+          {warnings}
         </pre>
       )}
       {changes &&

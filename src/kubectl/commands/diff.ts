@@ -80,10 +80,13 @@ function diff(ctx: CommandContext): number {
       v.info.namespaced ? namespace : undefined,
       String(meta['name']),
     );
+    // The dry run is sent without a fieldValidation: the server's default, Warn, drops unknown
+    // fields and says so (printed as the request returns, before the diff).
     let merged: KubeObject;
     if (!live) {
       // The dry-run create goes out bare: its errors name no file (unlike create -f's).
-      const p = prepareCreate(ctx.cluster, local, ctx.namespace);
+      const p = prepareCreate(ctx.cluster, local, ctx.namespace, undefined, 'Warn');
+      for (const w of p.warnings) ctx.err(`${w}\n`);
       merged = dryRunWrite(ctx.cluster, (copy) => commitCreate(copy, p));
     } else {
       const p = prepareApply(
@@ -91,10 +94,9 @@ function diff(ctx: CommandContext): number {
         v.raw,
         v.source,
         ctx.namespaceExplicit ? ctx.namespace : undefined,
-        {
-          annotate: false,
-        },
+        { annotate: false, fieldValidation: 'Warn' },
       );
+      for (const w of p.warnings) ctx.err(`${w}\n`);
       merged = dryRunWrite(ctx.cluster, (copy) => commitApply(copy, p));
     }
     files.push({ name: fileName(merged, namespace), live: live ? yaml(live) : '', merged: yaml(merged) });
