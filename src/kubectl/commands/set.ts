@@ -7,13 +7,11 @@
  * Required-value error, as kubectl reports it. `set selector TYPE NAME SELECTOR` replaces a
  * Service's selector.
  */
-import { dryRunWrite } from '../../cluster/dryrun.ts';
-import { validatedUpdate } from '../../cluster/apply.ts';
 import { ChangeCauseAnnotation } from '../../cluster/controllers/deployment/util.ts';
 import { parseSelector } from '../../k8s/labels.ts';
 import { groupResource, kindSlashName, type ResourceInfo } from '../../k8s/resources.ts';
-import type { Container, KubeObject, PodSpec, Service } from '../../k8s/types.ts';
-import { ValidationError, formatFieldError } from '../../k8s/validation.ts';
+import type { Container, KubeObject, Service } from '../../k8s/types.ts';
+import { ValidationError } from '../../k8s/validation.ts';
 import {
   type Command,
   type CommandContext,
@@ -26,94 +24,18 @@ import {
 import { ANY_FLAG, flagBool, flagString } from '../parse.ts';
 import { TypedPrinter, parseObjectOutput } from '../printers/output.ts';
 import { resourcesAndPairs } from './annotate.ts';
-import {
-  labelSelector,
-  listResource,
-  matchesSelector,
-  NO_RESOURCES,
-  resolveTargetsWithAll,
-} from './objects.ts';
 import { subcommandsOnly } from './parent.ts';
-
-/** The Go type kubectl names for an object it cannot set an image on. */
-const GO_TYPES: Record<string, string> = {
-  Service: '*v1.Service',
-  Endpoints: '*v1.Endpoints',
-  EndpointSlice: '*v1.EndpointSlice',
-  Node: '*v1.Node',
-  Namespace: '*v1.Namespace',
-  Event: '*v1.Event',
-};
-
-interface Visited {
-  info: ResourceInfo;
-  name: string;
-}
-
-/**
- * The objects the resource builder finds for `resources`, `-l` and `--all`, in argument order.
- * Throws the builder's errors (no resources, a bare type without names).
- */
-function builderTargets(ctx: CommandContext, resources: string[]): Visited[] {
-  const all = flagBool(ctx.args, 'all');
-  const selectorText = flagString(ctx.args, 'selector');
-  const selector = labelSelector(selectorText);
-  if (resources.length === 0) throw new KubectlError(NO_RESOURCES);
-  const { targets } = resolveTargetsWithAll(resources, false, 'set');
-  const named = targets.some((t) => t.names.length > 0);
-  if (named && selector) throw new KubectlError('name cannot be provided when a selector is specified');
-  if (!named && !all && selectorText === undefined)
-    throw new KubectlError('resource(s) were provided, but no name was specified');
-  const out: Visited[] = [];
-  for (const t of targets) {
-    if (t.names.length) for (const name of t.names) out.push({ info: t.info, name });
-    else
-      for (const o of listResource(ctx.cluster, t.info, ctx.namespace))
-        if (matchesSelector(o, selector)) out.push({ info: t.info, name: o.metadata.name });
-  }
-  return out;
-}
-
-/**
- * The API server's message for an Invalid error, as kubectl shows it inside its own error text:
- * `Deployment.apps "kubia" is invalid: <cause>` (several causes as `[a, b]`).
- */
-function apiInvalidMessage(info: ResourceInfo, e: ValidationError): string {
-  const causes = [...new Set(e.causes.map(formatFieldError))];
-  const gk = info.group ? `${info.kind}.${info.group}` : info.kind;
-  return `${gk} "${e.objectName}" is invalid: ${causes.length === 1 ? causes[0] : `[${causes.join(', ')}]`}`;
-}
-
-/** A write as kubectl's patch helper sends it: stored, answered as a server dry run, or neither. */
-function send<T extends KubeObject>(ctx: CommandContext, mode: 'none' | 'client' | 'server', obj: T): T {
-  if (mode === 'none') return validatedUpdate(ctx.cluster, obj);
-  if (mode === 'server') return dryRunWrite(ctx.cluster, (copy) => validatedUpdate(copy, obj)) as T;
-  return obj;
-}
-
-/** The messages of a ContinueOnError visit: one as `error: …`, several one a line as they are. */
-function printErrors(ctx: CommandContext, errors: string[]): number {
-  if (errors.length === 1) {
-    const msg = errors[0]!.replace(/\n$/, '');
-    ctx.err(
-      msg.startsWith('error: ') || msg.startsWith('Error from server') ? `${msg}\n` : `error: ${msg}\n`,
-    );
-  } else for (const e of errors) ctx.err(e.endsWith('\n') ? e : `${e}\n`);
-  return errors.length ? 1 : 0;
-}
-
-function podSpecOf(obj: KubeObject): PodSpec | undefined {
-  if (obj.kind === 'Pod') return (obj as unknown as { spec: PodSpec }).spec;
-  if (obj.kind === 'Deployment' || obj.kind === 'ReplicaSet')
-    return (obj as unknown as { spec: { template: { spec: PodSpec } } }).spec.template.spec;
-  return undefined;
-}
-
-function withPodSpec(obj: KubeObject, spec: PodSpec): KubeObject {
-  const o = obj as unknown as { spec: Record<string, unknown> & { template?: Record<string, unknown> } };
-  if (obj.kind === 'Pod') return { ...obj, spec } as KubeObject;
-  return { ...obj, spec: { ...o.spec, template: { ...o.spec.template, spec } } } as KubeObject;
-}
+import {
+  GO_TYPES,
+  apiInvalidMessage,
+  builderTargets,
+  dryRunFlag,
+  outputFlag,
+  podSpecOf,
+  printErrors,
+  send,
+  withPodSpec,
+} from './set-common.ts';
 
 function runSetImage(ctx: CommandContext): number {
   const mode = dryRunMode(ctx);
@@ -249,19 +171,6 @@ function runSetSelector(ctx: CommandContext): number {
   if (errors.length) ctx.keepWrites();
   return printErrors(ctx, errors);
 }
-
-const dryRunFlag = {
-  name: 'dry-run',
-  type: 'string',
-  noOptDefault: 'unchanged',
-  help: 'Must be "none", "server", or "client". If client strategy, only print the object that would be sent, without sending it. If server strategy, submit server-side request without persisting the resource.',
-} as const;
-const outputFlag = {
-  name: 'output',
-  short: 'o',
-  type: 'string',
-  help: 'Output format. One of: (json, yaml, name, go-template, go-template-file, template, templatefile, jsonpath, jsonpath-as-json, jsonpath-file).',
-} as const;
 
 export const setImageCommand: Command = {
   name: 'image',
