@@ -230,6 +230,7 @@ const flags = (what: string): Command['flags'] => [
   { name: 'list', type: 'bool', help: `If true, display the ${what}s for a given resource.` },
   {
     name: 'dry-run',
+    default: 'none',
     type: 'string',
     noOptDefault: 'unchanged',
     help: 'Must be "none", "server", or "client". If client strategy, only print the object that would be sent, without sending it. If server strategy, submit server-side request without persisting the resource.',

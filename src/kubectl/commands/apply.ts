@@ -251,7 +251,7 @@ export const applyCommand: Command = {
   usage: 'kubectl apply (-f FILENAME | -k DIRECTORY) [options]',
   flags: [
     { name: 'filename', short: 'f', type: 'stringArray' },
-    { name: 'dry-run', type: 'string', noOptDefault: 'unchanged' },
+    { name: 'dry-run', default: 'none', type: 'string', noOptDefault: 'unchanged' },
     { name: 'record', type: 'bool', deprecated: '--record will be removed in the future' },
     { name: 'validate', type: 'string', noOptDefault: 'strict' },
     { name: 'server-side', type: 'bool' },

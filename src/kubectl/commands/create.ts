@@ -290,6 +290,7 @@ function runCreateDeployment(ctx: CommandContext): number {
 
 const dryRunFlag = {
   name: 'dry-run',
+  default: 'none',
   type: 'string',
   noOptDefault: 'unchanged',
   help: 'Must be "none", "server", or "client". If client strategy, only print the object that would be sent, without sending it.',

@@ -211,6 +211,7 @@ export const deleteCommand: Command = {
     },
     {
       name: 'dry-run',
+      default: 'none',
       type: 'string',
       noOptDefault: 'unchanged',
       help: 'Must be "none", "server", or "client".',

@@ -278,6 +278,7 @@ function runDrain(ctx: CommandContext): number | WatchSession {
 
 const dryRunFlag = {
   name: 'dry-run',
+  default: 'none',
   type: 'string',
   noOptDefault: 'unchanged',
   help: 'Must be "none", "server", or "client". If client strategy, only print the object that would be sent, without sending it.',

@@ -138,6 +138,7 @@ export const patchCommand: Command = {
     },
     {
       name: 'dry-run',
+      default: 'none',
       type: 'string',
       noOptDefault: 'unchanged',
       help: 'Must be "none", "server", or "client".',

@@ -98,6 +98,7 @@ export const createPdbCommand: Command = {
     },
     {
       name: 'dry-run',
+      default: 'none',
       type: 'string',
       noOptDefault: 'unchanged',
       help: 'Must be "none", "server", or "client". If client strategy, only print the object that would be sent, without sending it.',

@@ -492,7 +492,7 @@ export const rolloutCommand: Command = {
       usage: 'kubectl rollout undo (TYPE NAME | TYPE/NAME) [flags]',
       flags: [
         { name: 'to-revision', type: 'int' },
-        { name: 'dry-run', type: 'string', noOptDefault: 'unchanged' },
+        { name: 'dry-run', default: 'none', type: 'string', noOptDefault: 'unchanged' },
         outputFlag,
         filenameFlag,
         selectorFlag,

@@ -150,6 +150,7 @@ export const scaleCommand: Command = {
     },
     {
       name: 'dry-run',
+      default: 'none',
       type: 'string',
       noOptDefault: 'unchanged',
       help: 'Must be "none", "server", or "client". If client strategy, only print the object that would be sent, without sending it. If server strategy, submit server-side request without persisting the resource.',
