@@ -1,10 +1,10 @@
 /**
  * The frame every kubectl command runs in: parsed flags, the target namespace, output buffers
- * and the resource-argument resolution of kubectl's resource.Builder.
+ * and the errors kubectl's resource builder gives.
  */
 import type { SimCluster } from '../cluster/cluster.ts';
 import type { Change } from '../cluster/store.ts';
-import { groupResource, resolveResource, type ResourceInfo } from '../k8s/resources.ts';
+import { groupResource, type ResourceInfo } from '../k8s/resources.ts';
 import type { KubeObject } from '../k8s/types.ts';
 import { flagString, type FlagSpec, type ParsedArgs } from './parse.ts';
 
@@ -102,50 +102,6 @@ export function notFound(info: ResourceInfo, name: string): PrintedError {
 
 export function unknownResource(type: string): KubectlError {
   return new KubectlError(`the server doesn't have a resource type "${type}"`);
-}
-
-export interface ResourceTarget {
-  info: ResourceInfo;
-  /** Empty means "all of this type". */
-  names: string[];
-}
-
-/**
- * Resolves `TYPE [NAME...]`, `TYPE/NAME...` and `TYPE1,TYPE2` like kubectl's resource builder.
- */
-export function resolveTargets(positional: string[], requireName: boolean, verb: string): ResourceTarget[] {
-  if (positional.length === 0) throw new KubectlError(`you must specify the type of resource to ${verb}`);
-  const slashForm = positional.filter((p) => p.includes('/'));
-  if (slashForm.length && slashForm.length !== positional.length) {
-    throw new KubectlError(
-      // The builder's message names `get` whatever the command (cli-runtime's hasCombinedTypeArgs).
-      `there is no need to specify a resource type as a separate argument when passing arguments in resource/name form (e.g. 'kubectl get resource/<resource_name>' instead of 'kubectl get resource resource/<resource_name>'`,
-    );
-  }
-  if (slashForm.length) {
-    const out: ResourceTarget[] = [];
-    for (const p of positional) {
-      const [type, name] = p.split('/', 2) as [string, string];
-      if (!name)
-        throw new KubectlError(`arguments in resource/name form must have a single resource and name`);
-      const info = resolveResource(type);
-      if (!info) throw unknownResource(type);
-      const existing = out.find((t) => t.info === info);
-      if (existing) existing.names.push(name);
-      else out.push({ info, names: [name] });
-    }
-    return out;
-  }
-  const [types, ...names] = positional as [string, ...string[]];
-  const infos = types.split(',').map((t) => {
-    const info = resolveResource(t);
-    if (!info) throw unknownResource(t);
-    return info;
-  });
-  if (requireName && names.length === 0) {
-    throw new KubectlError(`resource(s) were provided, but no name was specified`);
-  }
-  return infos.map((info) => ({ info, names: [...names] }));
 }
 
 export function namespaceOf(ctx: CommandContext, info: ResourceInfo): string | undefined {

@@ -3,6 +3,7 @@
  * objects built the way kubectl's generators build them, then defaulted and validated like the
  * API server does. From files, each object is created in turn: one refused does not stop the rest.
  */
+import { resolveTargets } from './objects.ts';
 import { dryRunWrite } from '../../cluster/dryrun.ts';
 import { invalid } from '../../cluster/apiserver.ts';
 import { dryRunMode } from '../command.ts';
@@ -39,7 +40,6 @@ import {
   PrintedError,
   changeCause,
   getOrThrow,
-  resolveTargets,
 } from '../command.ts';
 import { UsageError, flagAll, flagBool, flagInt, flagString } from '../parse.ts';
 import { TypedPrinter, parseObjectOutput, parseOutput, printObjects } from '../printers/output.ts';

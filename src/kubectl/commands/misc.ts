@@ -1,10 +1,10 @@
 /** `kubectl edit` (points to the app's YAML editor), `kubectl version`, `kubectl api-resources`. */
 import { apiVersionOf, resources } from '../../k8s/resources.ts';
-import { type Command, type CommandContext, KubectlError, getOrThrow, resolveTargets } from '../command.ts';
+import { type Command, type CommandContext, KubectlError, getOrThrow } from '../command.ts';
 import { flagBool, flagString } from '../parse.ts';
 import { goYaml } from '../printers/output.ts';
 import { renderTable } from '../printers/table.ts';
-import { NO_RESOURCES } from './objects.ts';
+import { NO_RESOURCES, resolveTargets } from './objects.ts';
 
 /**
  * The Kubernetes version the simulator imitates: kubectl 1.33.1's build, a 1.33.1 API server and

@@ -6,14 +6,7 @@ import type { SimCluster } from '../../cluster/cluster.ts';
 import { parseSelector, selectorMatches } from '../../k8s/labels.ts';
 import { resolveResource, type ResourceInfo } from '../../k8s/resources.ts';
 import type { KubeEvent, KubeObject, LabelSelector } from '../../k8s/types.ts';
-import {
-  KubectlError,
-  PrintedError,
-  resolveTargets,
-  unknownResource,
-  type CommandContext,
-  type ResourceTarget,
-} from '../command.ts';
+import { KubectlError, PrintedError, unknownResource, type CommandContext } from '../command.ts';
 import { ManifestError, parseManifests } from '../../k8s/yaml.ts';
 import { readSources } from './apply.ts';
 
@@ -27,6 +20,64 @@ Example resource specifications include:
 
 /** The served kinds of kubectl's `all` category, in the order `kubectl get all` prints them. */
 export const ALL_CATEGORY = ['pods', 'services', 'deployments', 'replicasets'];
+
+export interface ResourceTarget {
+  info: ResourceInfo;
+  /** Empty means "all of this type". */
+  names: string[];
+}
+
+/** SplitResourceArgument: the types of a comma list, each once, in order (an empty one too). */
+function splitResourceArgument(arg: string): string[] {
+  return [...new Set(arg.split(','))];
+}
+
+/**
+ * Resolves `TYPE [NAME...]`, `TYPE/NAME...` and `TYPE1,TYPE2 [NAME...]` like kubectl's resource
+ * builder (ResourceTypeOrNameArgs): several types with names are read as each type/name pair.
+ */
+export function resolveTargets(positional: string[], requireName: boolean, verb: string): ResourceTarget[] {
+  if (positional.length === 0) throw new KubectlError(`you must specify the type of resource to ${verb}`);
+  // normalizeMultipleResourcesArgs: `a,b x y` is a/x a/y b/x b/y.
+  const types = positional.length >= 2 ? splitResourceArgument(positional[0]!) : [];
+  const args =
+    types.length > 1 ? types.flatMap((t) => positional.slice(1).map((n) => `${t}/${n}`)) : positional;
+  const slashForm = args.filter((p) => p.includes('/'));
+  if (slashForm.length && slashForm.length !== args.length) {
+    throw new KubectlError(
+      // The builder's message names `get` whatever the command (cli-runtime's hasCombinedTypeArgs).
+      `there is no need to specify a resource type as a separate argument when passing arguments in resource/name form (e.g. 'kubectl get resource/<resource_name>' instead of 'kubectl get resource resource/<resource_name>'`,
+    );
+  }
+  if (slashForm.length) {
+    const out: ResourceTarget[] = [];
+    for (const p of args) {
+      // splitResourceTypeName
+      const seg = p.split('/');
+      if (seg.length !== 2)
+        throw new KubectlError('arguments in resource/name form may not have more than one slash');
+      const [type, name] = seg as [string, string];
+      if (!type || !name || splitResourceArgument(type).length !== 1)
+        throw new KubectlError('arguments in resource/name form must have a single resource and name');
+      const info = resolveResource(type);
+      if (!info) throw unknownResource(type);
+      const existing = out.find((t) => t.info === info);
+      if (existing) existing.names.push(name);
+      else out.push({ info, names: [name] });
+    }
+    return out;
+  }
+  const [first, ...names] = positional as [string, ...string[]];
+  const infos = splitResourceArgument(first).map((t) => {
+    const info = resolveResource(t);
+    if (!info) throw unknownResource(t);
+    return info;
+  });
+  if (requireName && names.length === 0) {
+    throw new KubectlError(`resource(s) were provided, but no name was specified`);
+  }
+  return infos.map((info) => ({ info, names: [...names] }));
+}
 
 /** resolveTargets, with `all` (alone or in a comma list) expanded to its kinds. */
 export function resolveTargetsWithAll(

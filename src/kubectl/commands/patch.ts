@@ -3,6 +3,7 @@
  * applied the way the API server applies it, the result defaulted and validated; prints
  * `deployment.apps/kubia patched` or `patched (no change)`.
  */
+import { resolveTargets } from './objects.ts';
 import { ManifestError, parseKubectlYaml } from '../../k8s/yaml.ts';
 import { goJsonSyntaxError } from '../../k8s/go-json-syntax.ts';
 import { patchDecodeError, validatedUpdate } from '../../cluster/apply.ts';
@@ -21,7 +22,6 @@ import {
   KubectlError,
   PrintedError,
   getOrThrow,
-  resolveTargets,
   dryRunMode,
 } from '../command.ts';
 import { flagString } from '../parse.ts';

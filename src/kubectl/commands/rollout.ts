@@ -19,11 +19,10 @@ import {
   PrintedError,
   dryRunMode,
   getOrThrow,
-  resolveTargets,
 } from '../command.ts';
 import { FlagError, flagBool, flagInt, flagString, parseDuration } from '../parse.ts';
 import { TypedPrinter, parseObjectOutput } from '../printers/output.ts';
-import { labelSelector, listResource, matchesSelector } from './objects.ts';
+import { labelSelector, listResource, matchesSelector, resolveTargets } from './objects.ts';
 import { subcommandsOnly } from './parent.ts';
 import { podTemplateText } from '../printers/describe-template.ts';
 import { tabwrite } from '../printers/tabwriter.ts';
