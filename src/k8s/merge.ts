@@ -23,12 +23,14 @@ const mergeKeys: Record<string, string> = {
 
 /**
  * The merge key of a list field whose items have the named type (as the published OpenAPI schema
- * says it): ServicePort lists merge by `port`, every other `ports` list by `containerPort`.
+ * says it): ServicePort lists merge by `port`, ContainerPort lists by `containerPort`; the other
+ * `ports` lists (an Endpoints subset's, an EndpointSlice's) are atomic upstream, with no key.
  */
 export function mergeKeyForType(field: string, itemType: string): string | undefined {
   const key = mergeKeys[field];
-  if (!key) return undefined;
-  return field === 'ports' && itemType === 'ServicePort' ? 'port' : key;
+  if (!key || field !== 'ports') return key;
+  if (itemType === 'ServicePort') return 'port';
+  return itemType === 'ContainerPort' ? key : undefined;
 }
 
 function mergeKeyFor(field: string, items: Json[]): string | undefined {

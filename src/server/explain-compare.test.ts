@@ -76,6 +76,14 @@ function lines(): string[] {
     'explain pods --api-version=v1 --recursive',
     'explain deploy --output=yaml',
     'explain svc.spec.ports.targetPort',
+    // Endpoints and Node by the names a learner types (the loop below reaches their fields too).
+    'explain endpoints',
+    'explain endpoints.subsets',
+    'explain endpoints.subsets.addresses',
+    'explain nodes',
+    'explain nodes.spec.taints',
+    'explain nodes.status.conditions',
+    'explain node --recursive',
   ];
   for (const r of resources) {
     out.push(`explain ${r.plural}`, `explain ${r.plural} --recursive`);
