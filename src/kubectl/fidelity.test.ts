@@ -746,11 +746,14 @@ describe('kubectl output as kubectl 1.33 prints it', () => {
 
 describe('output order across stdout and stderr', () => {
   // cobra prints a deprecated flag's warning while it parses the flags, before the command runs.
+  // kubia here was not made by apply: apply warns that it lacks the last-applied annotation, as
+  // it patches, after the flag's warning.
+  const unannotated = `Warning: resource deployments/kubia is missing the kubectl.kubernetes.io/last-applied-configuration annotation which is required by kubectl apply. kubectl apply should only be used on resources created declaratively by either kubectl create --save-config or kubectl apply. The missing annotation will be patched automatically.\n`;
   it.each([
-    ['set image deploy/kubia nodejs=luksa/kubia:v2 --record', 'deployment.apps/kubia image updated\n'],
-    ['scale deploy/kubia --replicas=2 --record', 'deployment.apps/kubia scaled\n'],
-    ['apply -f kubia.yaml --record', 'deployment.apps/kubia configured\n'],
-  ])('%s: the --record warning first', (line, output) => {
+    ['set image deploy/kubia nodejs=luksa/kubia:v2 --record', 'deployment.apps/kubia image updated\n', []],
+    ['scale deploy/kubia --replicas=2 --record', 'deployment.apps/kubia scaled\n', []],
+    ['apply -f kubia.yaml --record', 'deployment.apps/kubia configured\n', [`stderr: ${unannotated}`]],
+  ])('%s: the --record warning first', (line, output, between) => {
     const c = withKubia();
     c.sim.files.set('kubia.yaml', kubiaYaml({ replicas: 4 }));
     const seen: string[] = [];
@@ -760,6 +763,7 @@ describe('output order across stdout and stderr', () => {
     });
     expect(seen).toEqual([
       'stderr: Flag --record has been deprecated, --record will be removed in the future\n',
+      ...between,
       `stdout: ${output}`,
     ]);
   });

@@ -92,6 +92,12 @@ const CASES: [string, string][] = [
   ['apply -f - -o wide', deployment('o4')],
   ['apply -f - -o custom-columns=N:.metadata.name', deployment('o4')],
   ['apply -f - -o name', docs(deployment('o5'), deployment('bad6', 'replicas: three'))],
+  // Applied to what `create` made: kubectl warns that the last-applied annotation is missing (not
+  // in a client dry run, which sends nothing), and the patch adds it.
+  ['apply --dry-run=client -f -', deployment('c2', 'replicas: 2')],
+  ['apply --dry-run=server -f -', deployment('c2', 'replicas: 2')],
+  ['apply -f -', docs(deployment('c1', 'replicas: 2'), deployment('c2', 'replicas: 2'))],
+  ['apply -f -', deployment('c1', 'replicas: 3')],
 ];
 
 describe.skipIf(!kubectl)(

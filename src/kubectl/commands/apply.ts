@@ -26,7 +26,10 @@ import {
 } from '../command.ts';
 import { flagAll, flagBool, flagString } from '../parse.ts';
 import { parseObjectOutput, printObjects } from '../printers/output.ts';
-import { ChangeCauseAnnotation } from '../../cluster/controllers/deployment/util.ts';
+import {
+  ChangeCauseAnnotation,
+  LastAppliedConfigAnnotation,
+} from '../../cluster/controllers/deployment/util.ts';
 
 /** Reads `-f` sources: `-` is stdin, other names are the scenario's files. */
 export function readSources(ctx: CommandContext, verb: string): { name: string; text: string }[] {
@@ -214,6 +217,15 @@ function runApply(ctx: CommandContext): number {
         fieldValidation,
         clientDryRun: mode === 'client',
       });
+      // Before the patch goes out (the server's warnings come back with it).
+      if (
+        mode !== 'client' &&
+        p.existing &&
+        p.existing.metadata.annotations?.[LastAppliedConfigAnnotation] === undefined
+      )
+        ctx.err(
+          `Warning: resource ${p.info.plural}/${p.existing.metadata.name} is missing the ${LastAppliedConfigAnnotation} annotation which is required by kubectl apply. kubectl apply should only be used on resources created declaratively by either kubectl create --save-config or kubectl apply. The missing annotation will be patched automatically.\n`,
+        );
       for (const w of p.warnings) ctx.err(`${w}\n`);
       // A client dry run sends nothing: kubectl holds, and prints, the live object it read, or
       // for a new object the manifest as it read it (not as a server would encode it).
