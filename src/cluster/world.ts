@@ -226,6 +226,21 @@ export function nodeBlocked(n: NodeObject, pod: Pod): string | undefined {
 }
 
 /**
+ * TaintToleration's score: how many of the node's PreferNoSchedule taints the pod does not
+ * tolerate (with its tolerations of that effect or of any), fewer being better.
+ */
+function intolerablePreferNoSchedule(n: NodeObject, pod: Pod): number {
+  let count = 0;
+  for (const taint of n.spec.taints ?? []) {
+    if (taint.effect !== 'PreferNoSchedule') continue;
+    const tolerations = pod.spec.tolerations ?? [];
+    if (!tolerations.some((t) => (!t.effect || t.effect === 'PreferNoSchedule') && tolerates(t, taint)))
+      count++;
+  }
+  return count;
+}
+
+/**
  * The scheduler queue's stand-in for every pod waiting for a node: room may have appeared, so
  * each is tried again, in the order they started waiting, at the place in the queue where this
  * stands (as if each had been queued there, a key already queued staying where it is).
@@ -312,9 +327,11 @@ function unschedulable(message: string): PodCondition {
 
 /**
  * The nodes a pod with these requests fits on that score best, in the nodes' order; counts why
- * the others do not fit. A node's score is the pod's owner's pods there, then the share of cpu and
- * memory it would use, then its pods (lower is better, in that order). One pass keeps only the
- * best so far: a rollout of thousands of pods over a hundred nodes scores every node for each.
+ * the others do not fit. A node's score is the PreferNoSchedule taints the pod does not tolerate
+ * there (TaintToleration, the heaviest score plugin), the pod's owner's pods there, then the share
+ * of cpu and memory it would use, then its pods (lower is better, in that order). One pass keeps
+ * only the best so far: a rollout of thousands of pods over a hundred nodes scores every node for
+ * each.
  */
 function bestNodes(
   pod: Pod,
@@ -325,6 +342,7 @@ function bestNodes(
   reasons: Map<string, number>,
 ): NodeObject[] {
   let best: NodeObject[] = [];
+  let bestPrefer = 0;
   let bestSpread = 0;
   let bestShare = 0;
   let bestPods = 0;
@@ -347,6 +365,7 @@ function bestNodes(
       if (noMemory) count('Insufficient memory');
       continue;
     }
+    const prefer = n.spec.taints?.length ? intolerablePreferNoSchedule(n, pod) : 0;
     const spread = owner ? (u.byOwner.get(owner) ?? 0) : 0;
     const share = (u.cpu + req.cpu) / (cap.cpu || 1) + (u.memory + req.memory) / (cap.memory || 1);
     const pods = u.pods;
@@ -354,13 +373,16 @@ function bestNodes(
     const d =
       best.length === 0
         ? -1
-        : spread !== bestSpread
-          ? spread - bestSpread
-          : share !== bestShare
-            ? share - bestShare
-            : pods - bestPods;
+        : prefer !== bestPrefer
+          ? prefer - bestPrefer
+          : spread !== bestSpread
+            ? spread - bestSpread
+            : share !== bestShare
+              ? share - bestShare
+              : pods - bestPods;
     if (d < 0) {
       best = [n];
+      bestPrefer = prefer;
       bestSpread = spread;
       bestShare = share;
       bestPods = pods;
@@ -462,6 +484,21 @@ class WaitingPods {
 interface FitsNowhere {
   detail: string;
   message: string;
+  /** The nodes preemption cannot help on (a filter failed UnschedulableAndUnresolvable). */
+  unresolvable: number;
+}
+
+/**
+ * The preemption part of FailedScheduling: nodes a cordon or an untolerated taint keeps the pod
+ * off cannot be helped by preempting anything; on the others (short of room) no pod of a lower
+ * priority runs to preempt. Sorted as FitError sorts its reasons.
+ */
+function preemptionMessage(nodes: number, unresolvable: number): string {
+  const reasons: string[] = [];
+  if (unresolvable) reasons.push(`${unresolvable} Preemption is not helpful for scheduling`);
+  if (nodes > unresolvable)
+    reasons.push(`${nodes - unresolvable} No preemption victims found for incoming pod`);
+  return `preemption: 0/${nodes} nodes are available: ${reasons.sort().join(', ')}.`;
 }
 
 const fitKeys = new WeakMap<Pod['spec'], string>();
@@ -510,18 +547,19 @@ function schedulePod(
       failed = {
         detail,
         message: `0/${nodes.length} nodes are available: ${detail || 'no nodes available to schedule pods'}.`,
+        unresolvable: nodes.filter((n) => nodeBlocked(n, pod) !== undefined).length,
       };
       fitsNowhere.set(requests, failed);
     }
   }
   if (failed !== undefined) {
-    const { detail, message } = failed;
+    const { detail, message, unresolvable } = failed;
     if (!waiting) {
       ctx.event(
         pod,
         'Warning',
         'FailedScheduling',
-        `${message} preemption: 0/${nodes.length} nodes are available: ${nodes.length} No preemption victims found for incoming pod.`,
+        `${message} ${preemptionMessage(nodes.length, unresolvable)}`,
         'default-scheduler',
       );
       ctx.decide({

@@ -480,12 +480,18 @@ const EndpointSlice = struct('EndpointSlice', () => [
   ['endpoints', list(Endpoint)],
   ['ports', list(SlicePort)],
 ]);
+const Taint = struct('Taint', () => [
+  ['key', string],
+  ['value', string],
+  ['effect', str('v1.TaintEffect')],
+  ['timeAdded', time],
+]);
 const NodeSpec = struct('NodeSpec', () => [
   ['podCIDR', string],
   ['podCIDRs', strings],
   ['providerID', string],
   ['unschedulable', bool],
-  ['taints', any],
+  ['taints', list(Taint)],
   ['configSource', any],
   ['externalID', string],
 ]);

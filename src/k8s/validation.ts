@@ -30,6 +30,7 @@ import type {
   KubeObject,
   LabelSelector,
   LabelSelectorRequirement,
+  NodeObject,
   ObjectMeta,
   OwnerReference,
   Pod,
@@ -42,6 +43,7 @@ import type {
   RollingUpdateDeployment,
   Service,
   ServicePort,
+  Taint,
 } from './types.ts';
 
 // =============================================================================================
@@ -444,7 +446,7 @@ function isValidPortName(port: string): string[] {
 }
 
 /** IsEnvVarName (the strict rule; RelaxedEnvironmentVariableValidation off). */
-function isEnvVarName(value: string): string[] {
+export function isEnvVarName(value: string): string[] {
   const errs: string[] = [];
   if (!ENV_VAR_NAME_RE.test(value)) {
     errs.push(
@@ -1305,6 +1307,62 @@ export function validatePodDisruptionBudget(
   return errs;
 }
 
+// =============================================================================================
+// Node
+
+const TAINT_EFFECTS = ['NoSchedule', 'PreferNoSchedule', 'NoExecute'] as const;
+
+/** A taint as `%#v` prints the internal core.Taint (TimeAdded is a pointer: its address). */
+function goTaint(t: Taint): GoValue {
+  const time = t.timeAdded ? '(*v1.Time)(0xc000b5e0a8)' : '<nil>';
+  return new GoValue(
+    t,
+    `core.Taint{Key:${goQuote(t.key ?? '')}, Value:${goQuote(t.value ?? '')}, Effect:${goQuote(t.effect ?? '')}, TimeAdded:${time}}`,
+  );
+}
+
+/**
+ * validateNodeTaints: each key a qualified name, each value a label value, each effect one of
+ * the three, and no two taints with the same key and effect. ValidateNode checks them under
+ * `metadata.taints` (upstream's field path, although they live in spec).
+ */
+function validateNodeTaints(taints: readonly Taint[], field: string): FieldError[] {
+  const errs: FieldError[] = [];
+  const seen = new Map<string, Set<string>>();
+  taints.forEach((t, i) => {
+    const path = `${field}[${i}]`;
+    const key = t.key ?? '';
+    errs.push(...invalidEach(`${path}.key`, key, isQualifiedName(key)));
+    const value = t.value ?? '';
+    const valueErrs = isValidLabelValue(value);
+    if (valueErrs.length) errs.push(invalid(`${path}.value`, value, valueErrs.join(';')));
+    const effect: string = t.effect ?? '';
+    if (effect === '') errs.push(required(`${path}.effect`));
+    else if (!(TAINT_EFFECTS as readonly string[]).includes(effect))
+      errs.push(notSupported(`${path}.effect`, effect, TAINT_EFFECTS));
+    const keys = seen.get(effect) ?? new Set<string>();
+    if (keys.has(key)) {
+      errs.push({ ...duplicate(path, goTaint(t)), detail: 'taints must be unique by key and effect pair' });
+      return;
+    }
+    keys.add(key);
+    seen.set(effect, keys);
+  });
+  return errs;
+}
+
+/**
+ * ValidateNode for what a Node's writers here can change (its metadata and its taints); given
+ * `old`, ValidateNodeUpdate's metadata checks after it, as the node strategy runs both.
+ */
+export function validateNode(n: NodeObject, old?: NodeObject): FieldError[] {
+  const errs = validateObjectMeta(n.metadata);
+  const taints = n.spec?.taints ?? [];
+  if (taints.length) errs.push(...validateNodeTaints(taints, 'metadata.taints'));
+  if (old) errs.push(...validateObjectMetaUpdate(n.metadata, old.metadata));
+  return errs;
+}
+
 /** Validates any object by kind (with `old`, as an update); other kinds have no rules here. */
 export function validate(obj: KubeObject, old?: KubeObject): FieldError[] {
   switch (obj.kind) {
@@ -1318,6 +1376,8 @@ export function validate(obj: KubeObject, old?: KubeObject): FieldError[] {
       return validateService(obj as Service, old as Service | undefined);
     case 'PodDisruptionBudget':
       return validatePodDisruptionBudget(obj as PodDisruptionBudget, old as PodDisruptionBudget | undefined);
+    case 'Node':
+      return validateNode(obj as NodeObject, old as NodeObject | undefined);
     default:
       return [];
   }

@@ -62,7 +62,31 @@ function podsOn(ctx: ControllerContext, node: string): Pod[] {
 
 const key = (p: Pod) => `${p.metadata.namespace ?? 'default'}/${p.metadata.name}`;
 
+/**
+ * The key of a pod's scheduled eviction (the taint eviction controller's timed work item) for
+ * NoExecute taints it tolerates for a while and that carry no timeAdded (`kubectl taint` sets
+ * none): the timer set the first time the controller saw them is the work item, its key naming the
+ * taints, so a later sync leaves the earlier deadline alone and a changed set of taints is a new
+ * item. Spaces cannot occur in node names, pod names, uids or taints.
+ */
+const EVICTION = 'evict ';
+
+/** Taint.ToString: `key[=value]:effect`. */
+const taintText = (t: Taint) => `${t.key}${t.value ? `=${t.value}` : ''}:${t.effect}`;
+
+function evictionKey(p: Pod, taints: readonly Taint[]): string {
+  const names = taints.map(taintText).sort();
+  return `${EVICTION}${key(p)} ${p.metadata.uid ?? ''} ${names.join(',')}`;
+}
+
 export function syncNode(ctx: ControllerContext, world: KubeletWorld, name: string): void {
+  if (name.startsWith(EVICTION)) {
+    // A scheduled eviction came due: the pod's node decides, this key marks it as due.
+    const p = ctx.store.getByKey<Pod>('Pod', name.slice(EVICTION.length).split(' ')[0]!);
+    const on = p?.spec.nodeName && ctx.store.get<NodeObject>('Node', undefined, p.spec.nodeName);
+    if (on) evictTaintedPods(ctx, on, name);
+    return;
+  }
   let node = ctx.store.get<NodeObject>('Node', undefined, name);
   if (!node) return;
   const down = world.downNodes.get(name);
@@ -191,31 +215,48 @@ function syncUnschedulableTaint(ctx: ControllerContext, node: NodeObject): NodeO
 
 /**
  * The taint eviction controller: pods on the node that do not tolerate one of its NoExecute
- * taints are deleted now; those that tolerate it for a while, when that runs out.
+ * taints are deleted now; those that tolerate it for a while, when that runs out: counted from
+ * the taint's timeAdded where it has one (the node lifecycle controller's taints), otherwise from
+ * when the controller first saw it (upstream counts from then for every taint), whose timer
+ * `due` names once it comes due.
  */
-function evictTaintedPods(ctx: ControllerContext, node: NodeObject): void {
+function evictTaintedPods(ctx: ControllerContext, node: NodeObject, due?: string): void {
   const taints = (node.spec.taints ?? []).filter((t) => t.effect === 'NoExecute');
   if (taints.length === 0) return;
   let wake = Infinity;
   for (const p of podsOn(ctx, node.metadata.name)) {
     if (p.metadata.deletionTimestamp) continue;
-    let evictAt = -Infinity;
+    let evictAt = Infinity;
     let forever = true;
+    let untolerated: Taint | undefined;
+    // The taints without timeAdded tolerated for a while, and the shortest of those whiles.
+    const untimed: Taint[] = [];
+    let untimedSeconds = Infinity;
     for (const taint of taints) {
       const matching = (p.spec.tolerations ?? []).filter((t) => tolerates(t, taint));
       if (matching.length === 0) {
         forever = false;
         evictAt = ctx.now;
+        untolerated = taint;
         break;
       }
       const seconds = matching.map((t) => t.tolerationSeconds ?? Infinity);
       const min = Math.min(...seconds);
       if (!Number.isFinite(min)) continue;
       forever = false;
-      const at = parseTimestamp(taint.timeAdded ?? timestamp(ctx.now)) + Math.max(0, min);
-      evictAt = evictAt === -Infinity ? at : Math.min(evictAt, at);
+      if (taint.timeAdded) evictAt = Math.min(evictAt, parseTimestamp(taint.timeAdded) + Math.max(0, min));
+      else {
+        untimed.push(taint);
+        untimedSeconds = Math.min(untimedSeconds, Math.max(0, min));
+      }
     }
     if (forever) continue;
+    if (untimed.length && ctx.now + 1e-9 < evictAt) {
+      const work = evictionKey(p, untimed);
+      if (work === due) evictAt = ctx.now;
+      // An earlier timer for the same work stays (enqueueAfter keeps the earliest).
+      else ctx.enqueueAfter('nodelifecycle', work, untimedSeconds);
+    }
     if (ctx.now + 1e-9 >= evictAt) {
       const ns = p.metadata.namespace ?? 'default';
       ctx.event(
@@ -246,8 +287,12 @@ function evictTaintedPods(ctx: ControllerContext, node: NodeObject): void {
         controller: 'taint-eviction-controller',
         object: { kind: 'Pod', namespace: ns, name: p.metadata.name },
         code: 'pod.taintEvicted',
-        message: `Pod ${p.metadata.name} tolerated node ${node.metadata.name}'s NoExecute taint for its tolerationSeconds and is now evicted; its ReplicaSet creates a replacement on a node that is Ready.`,
-        values: { node: node.metadata.name },
+        message: untolerated
+          ? `Pod ${p.metadata.name} does not tolerate node ${node.metadata.name}'s taint ${taintText(untolerated)}, so it is evicted at once; its ReplicaSet creates a replacement on a node whose taints it tolerates.`
+          : `Pod ${p.metadata.name} tolerated node ${node.metadata.name}'s NoExecute taint for its tolerationSeconds and is now evicted; its ReplicaSet creates a replacement on a node that is Ready.`,
+        values: untolerated
+          ? { node: node.metadata.name, taint: taintText(untolerated) }
+          : { node: node.metadata.name },
       });
     } else wake = Math.min(wake, evictAt);
   }
