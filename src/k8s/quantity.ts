@@ -129,54 +129,129 @@ const DECIMAL_EXP: Record<string, number> = {
 };
 const BINARY_EXP: Record<string, number> = { Ki: 10, Mi: 20, Gi: 30, Ti: 40, Pi: 50, Ei: 60 };
 
+type QuantityFormat = 'DecimalSI' | 'BinarySI' | 'DecimalExponent';
+
+/** The ten to a power, as a BigInt. */
+const pow10 = (n: number): bigint => 10n ** BigInt(n);
+const abs = (n: bigint): bigint => (n < 0n ? -n : n);
+
+/** removeInt64Factors: the value without its factors of `base`, and how many there were. */
+function removeFactors(value: bigint, base: bigint): [bigint, number] {
+  let r = abs(value);
+  let times = 0;
+  while (r >= base && r % base === 0n) {
+    r /= base;
+    times++;
+  }
+  return [value < 0n ? -r : r, times];
+}
+
 /**
- * Quantity.String(), the canonical form validation messages print (`0.5` → `500m`, `1024Mi` →
- * `1Gi`, `1000` → `1k`), for quantities that parse; anything else comes back as given.
+ * Quantity.CanonicalizeBytes of `unscaled × 10^scale`: binary quantities of at least 1024 whole
+ * bytes with the largest binary suffix that divides them, the rest as a mantissa and an exponent
+ * that is a multiple of three (an SI suffix, or `e<n>` for the exponent format). An exponent that
+ * has no SI suffix (`1000E`) loses it, as upstream's suffixer leaves it out.
+ */
+function canonicalize(unscaled: bigint, scale: number, format: QuantityFormat): string {
+  if (unscaled === 0n) return '0';
+  let f = format;
+  if (f === 'BinarySI') {
+    const whole = scale >= 0 || unscaled % pow10(-scale) === 0n;
+    const below1024 =
+      scale >= 0 ? abs(unscaled) * pow10(scale) < 1024n : abs(unscaled) < 1024n * pow10(-scale);
+    if (below1024 || !whole) f = 'DecimalSI';
+    else {
+      const value = scale >= 0 ? unscaled * pow10(scale) : unscaled / pow10(-scale);
+      const [amount, times] = removeFactors(value, 1024n);
+      const unit = Object.keys(BINARY_EXP).find((k) => BINARY_EXP[k] === times * 10) ?? '';
+      return `${amount}${unit}`;
+    }
+  }
+  const [withoutTens, times] = removeFactors(unscaled, 10n);
+  let amount = withoutTens;
+  let exponent = scale + times;
+  while (exponent % 3 !== 0) {
+    amount *= 10n;
+    exponent--;
+  }
+  if (f === 'DecimalExponent') return `${amount}${exponent === 0 ? '' : `e${exponent}`}`;
+  return `${amount}${Object.keys(DECIMAL_EXP).find((k) => DECIMAL_EXP[k] === exponent) ?? ''}`;
+}
+
+/**
+ * Quantity.String() of what resource.ParseQuantity makes of a string: the form the API server
+ * stores and validation messages print (`0.5` → `500m`, `1024Mi` → `1Gi`, `1000` → `1k`,
+ * `0.5n` → `1n`), for quantities that parse; anything else comes back as given. As upstream, a
+ * string already in a canonical shape is kept as written (`+1`, `012`, `100Mi`, `1.5e-2`), and a
+ * quantity written with an exponent keeps that format (`1e3`; `15e2` is `1500`).
  */
 export function canonicalQuantity(text: string): string {
   if (parseQuantityStrict(text) !== undefined) return text;
-  let i = 0;
-  let sign = '';
-  if (text[0] === '-' || text[0] === '+') {
-    sign = text[0] === '-' ? '-' : '';
-    i = 1;
+  if (text === '0') return text;
+  // parseQuantityString: the sign, the numerator without its leading zeros, the denominator.
+  let pos = 0;
+  const positive = text[0] !== '-';
+  if (text[0] === '-' || text[0] === '+') pos++;
+  while (pos < text.length && text[pos] === '0') pos++;
+  const numStart = pos;
+  while (pos < text.length && isDigit(text[pos])) pos++;
+  const num = text.slice(numStart, pos) || '0';
+  let denom = '';
+  if (text[pos] === '.') {
+    const denomStart = ++pos;
+    while (pos < text.length && isDigit(text[pos])) pos++;
+    denom = text.slice(denomStart, pos);
   }
-  let digits = '';
+  const suffix = text.slice(pos);
+  // quantitySuffixer.interpret.
+  let base: 2 | 10 = 10;
+  let exponent: number;
+  let format: QuantityFormat = 'DecimalSI';
+  if (suffix in DECIMAL_EXP) exponent = DECIMAL_EXP[suffix]!;
+  else if (suffix in BINARY_EXP) [base, exponent, format] = [2, BINARY_EXP[suffix]!, 'BinarySI'];
+  else [exponent, format] = [Number(suffix.slice(1)), 'DecimalExponent'];
+
+  // The fast path, in int64: the string is reused when it is already canonical.
   let scale = 0;
-  for (; i < text.length && isDigit(text[i]); i++) digits += text[i];
-  if (text[i] === '.') {
-    for (i++; i < text.length && isDigit(text[i]); i++, scale--) digits += text[i];
-  }
-  const suffix = text.slice(i);
-  let mantissa = BigInt(digits === '' ? '0' : digits);
-  if (mantissa === 0n) return '0';
-  if (suffix in BINARY_EXP) {
-    // Binary quantities stay binary when they are whole bytes.
-    const bytesTimes = mantissa * 2n ** BigInt(BINARY_EXP[suffix]!);
-    const div = 10n ** BigInt(-scale);
-    if (bytesTimes % div === 0n) {
-      let bytes = bytesTimes / div;
-      let k = 0;
-      while (k < 60 && bytes % 1024n === 0n && bytes >= 1024n) {
-        bytes /= 1024n;
-        k += 10;
-      }
-      const unit = Object.keys(BINARY_EXP).find((s) => BINARY_EXP[s] === k) ?? '';
-      if (k > 0 || bytes < 1024n) return `${sign}${bytes}${unit}`;
+  let mantissa = 1n;
+  let precision: number;
+  if (format !== 'BinarySI') {
+    scale = exponent;
+    precision = 18 - (num.length + denom.length);
+  } else if (denom.length === 0) {
+    mantissa = 1n << BigInt(exponent);
+    precision = 15 - num.length - Math.trunc(Math.fround((exponent * 3) / 10)) - 1;
+  } else precision = -1;
+  if (precision >= 0 && scale - denom.length >= -9) {
+    scale -= denom.length;
+    const shifted = num + denom;
+    const value = BigInt(shifted);
+    const result = value * mantissa;
+    if (result <= 2n ** 63n - 1n) {
+      const reuse =
+        format === 'BinarySI'
+          ? exponent % 10 === 0 && (value & 7n) !== 0n
+          : scale % 3 === 0 && !shifted.endsWith('000') && shifted[0] !== '0';
+      if (reuse) return text;
+      return canonicalize(positive ? result : -result, scale, format);
     }
-    mantissa = bytesTimes;
-  } else if (suffix.startsWith('e') || suffix.startsWith('E')) {
-    scale += Number(suffix.slice(1));
-  } else scale += DECIMAL_EXP[suffix] ?? 0;
-  while (mantissa % 10n === 0n) {
-    mantissa /= 10n;
-    scale++;
   }
-  // The smallest multiple-of-three exponent that keeps the mantissa whole.
-  let exp = Math.floor(scale / 3) * 3;
-  exp = Math.min(18, Math.max(-9, exp));
-  const shift = scale - exp;
-  const m = shift >= 0 ? mantissa * 10n ** BigInt(shift) : mantissa;
-  const unit = Object.keys(DECIMAL_EXP).find((s) => DECIMAL_EXP[s] === exp) ?? '';
-  return `${sign}${m}${unit}`;
+
+  // The slow path, in decimals: rounded up to nano, binary ones capped at the int64 maximum.
+  let unscaled = BigInt(num + denom);
+  let s = -denom.length;
+  if (base === 10) s += exponent;
+  else unscaled *= 1n << BigInt(exponent);
+  if (s < -9 && unscaled !== 0n) {
+    const div = pow10(-9 - s);
+    unscaled = (unscaled + div - 1n) / div;
+    s = -9;
+  }
+  if (format === 'BinarySI') {
+    const max = 2n ** 63n - 1n;
+    if (s >= 0 ? unscaled * pow10(s) > max : unscaled > max * pow10(-s)) [unscaled, s] = [max, 0];
+    // Below one, a binary quantity is shown as a decimal one.
+    if (unscaled !== 0n && (s >= 0 ? false : unscaled < pow10(-s))) format = 'DecimalSI';
+  }
+  return canonicalize(positive ? unscaled : -unscaled, s, format);
 }
