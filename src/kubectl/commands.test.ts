@@ -414,12 +414,13 @@ const rows: [string, keyof typeof setups, string, string, string, number][] = [
     "Error from server (BadRequest): invalid character 's' looking for beginning of object key string\n",
     1,
   ],
+  ['a Go template', 'kubia', "get deploy kubia -o 'go-template={{.spec.replicas}}'", '3', '', 0],
   [
-    'a Go template, which the simulator does not run, said plainly',
+    'a format the simulator does not run, said plainly',
     'kubia',
-    "get deploy kubia -o 'go-template={{.spec.replicas}}'",
+    "get deploy kubia -o 'jsonpath-file=t.txt'",
     '',
-    'error: -o go-template is not simulated in Rollout Lab: use -o jsonpath or -o custom-columns\n',
+    'error: -o jsonpath-file is not simulated in Rollout Lab: use -o jsonpath or -o custom-columns\n',
     1,
   ],
   [

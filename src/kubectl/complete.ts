@@ -90,6 +90,12 @@ export function complete(cluster: SimCluster, lineBeforeCursor: string): string[
   if (cmd.subcommands?.length && positional.length === 0 && !cmd.run)
     return match(cmd.subcommands.map((s) => s.name));
   if (cmd.name === 'deployment') return [];
+  // taint's ValidArgsFunction: `node`, then the nodes' names.
+  if (cmd.name === 'taint') {
+    if (positional.length === 0) return match(['node']);
+    if (positional.length > 1) return [];
+    return match(cluster.store.list('Node').map((o) => o.metadata.name));
+  }
   if (!TAKES_RESOURCE.has(cmd.name)) {
     if (cmd.subcommands?.length && positional.length === 0) return match(cmd.subcommands.map((s) => s.name));
     return [];

@@ -20,89 +20,14 @@ import {
   KubectlError,
   PrintedError,
 } from './command.ts';
-import { allCommandsLoaded, commands } from './commands/registry.ts';
+import { allCommandsLoaded, commands, helpText, suggestions } from './commands/registry.ts';
 
 import { UsageError, flagBool, flagString, parseDuration, parseFlags, shellWords } from './parse.ts';
 
 export type { KubectlResult } from './command.ts';
 
-function levenshtein(a: string, b: string): number {
-  const d = Array.from({ length: a.length + 1 }, (_, i) => [i, ...new Array<number>(b.length).fill(0)]);
-  for (let j = 1; j <= b.length; j++) d[0]![j] = j;
-  for (let i = 1; i <= a.length; i++)
-    for (let j = 1; j <= b.length; j++)
-      d[i]![j] = Math.min(
-        d[i - 1]![j]! + 1,
-        d[i]![j - 1]! + 1,
-        d[i - 1]![j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1),
-      );
-  return d[a.length]![b.length]!;
-}
-
-function suggestions(word: string, cmds: Command[]): string[] {
-  const w = word.toLowerCase();
-  return cmds
-    .map((c) => c.name)
-    .filter((n) => levenshtein(w, n) <= 2 || n.startsWith(w) || (n.includes(w) && w.length > 2));
-}
-
 export function findCommand(cmds: Command[], word: string): Command | undefined {
   return cmds.find((c) => c.name === word || c.aliases?.includes(word));
-}
-
-const helpGroups: [string, string[]][] = [
-  ['Basic Commands (Beginner)', ['create', 'expose', 'run', 'set']],
-  ['Basic Commands (Intermediate)', ['explain', 'get', 'edit', 'delete']],
-  ['Deploy Commands', ['rollout', 'scale', 'autoscale']],
-  [
-    'Cluster Management Commands',
-    ['certificate', 'cluster-info', 'top', 'cordon', 'uncordon', 'drain', 'taint'],
-  ],
-  [
-    'Troubleshooting and Debugging Commands',
-    ['describe', 'logs', 'attach', 'exec', 'port-forward', 'proxy', 'cp', 'auth', 'debug', 'events'],
-  ],
-  ['Advanced Commands', ['diff', 'apply', 'patch', 'replace', 'wait', 'kustomize']],
-  ['Settings Commands', ['label', 'annotate', 'completion']],
-  ['Subcommands provided by plugins', []],
-  ['Other Commands', ['api-resources', 'api-versions', 'config', 'plugin', 'version']],
-];
-
-function flagLine(f: Command['flags'][number]): string {
-  const def =
-    f.default !== undefined ? String(f.default) : f.type === 'bool' ? 'false' : f.type === 'int' ? '-1' : '';
-  const value = f.type === 'stringArray' ? '[]' : f.type === 'string' ? `'${def}'` : def;
-  return `    ${f.short ? `-${f.short}, ` : ''}--${f.name}=${value}:\n\t${f.help ?? ''}\n`;
-}
-
-/** Help text in kubectl's shape: description, examples, commands, options, usage. */
-export function helpText(path: string[], cmd: Command | undefined): string {
-  if (!cmd) {
-    let text = `kubectl controls the Kubernetes cluster manager.\n\n Find more information at: https://kubernetes.io/docs/reference/kubectl/\n`;
-    for (const [title, names] of helpGroups) {
-      const lines = names
-        .map((n) => commands.find((c) => c.name === n))
-        .filter((c): c is Command => c !== undefined)
-        .map((c) => `  ${c.name.padEnd(15)} ${c.short}`);
-      if (lines.length || names.length === 0) text += `\n${title}:\n${lines.map((l) => `${l}\n`).join('')}`;
-    }
-    text += `\nUsage:\n  kubectl [flags] [options]\n\nUse "kubectl <command> --help" for more information about a given command.\nUse "kubectl options" for a list of global command-line options (applies to all commands).\n`;
-    return text;
-  }
-  let text = `${cmd.long ?? `${cmd.short}.`}\n`;
-  if (cmd.examples) text += `\nExamples:\n${cmd.examples}\n`;
-  if (cmd.subcommands?.length) {
-    // cobra pads the names to the longest plus two, at least 13.
-    const pad = Math.max(13, ...cmd.subcommands.map((s) => s.name.length + 2)) + 1;
-    text += `\nAvailable Commands:\n${cmd.subcommands.map((s) => `  ${s.name.padEnd(pad)}${s.short}`).join('\n')}\n`;
-  }
-  const flags = cmd.flags.filter((f) => f.name !== '*').sort((a, b) => (a.name < b.name ? -1 : 1));
-  if (flags.length) text += `\nOptions:\n${flags.map(flagLine).join('\n')}`;
-  text += `\nUsage:\n  ${cmd.usage ?? `kubectl ${path.join(' ')} [options]`}\n\n`;
-  if (cmd.subcommands?.length)
-    text += `Use "kubectl ${path.join(' ')} <command> --help" for more information about a given command.\n`;
-  text += `Use "kubectl options" for a list of global command-line options (applies to all commands).\n`;
-  return text;
 }
 
 export interface Sink {
@@ -149,19 +74,18 @@ export function internalErrorMessage(e: unknown): string {
 }
 
 /**
- * True when the line names a command and the commands have not loaded yet (the browser loads them
- * after its first paint; a replay must not run before they are in).
+ * True when the commands have not loaded yet (the browser loads them after its first paint; a
+ * replay must not run before they are in, and help, suggestions and completion come with them).
+ * A line the shell cannot split fails the same way before and after.
  */
 export function waitsForCommands(commandLine: string): boolean {
   if (allCommandsLoaded()) return false;
-  let words: string[];
   try {
-    words = shellWords(commandLine);
+    shellWords(commandLine);
   } catch {
     return false;
   }
-  if (words[0] === 'kubectl') words = words.slice(1);
-  return words.some((w) => !w.startsWith('-'));
+  return true;
 }
 
 /**
@@ -323,6 +247,9 @@ export function executeKubectl(
     // simulator's budget or a fault of its own undoes the command.
     if (!(e instanceof KubectlError || e instanceof PrintedError || e instanceof ValidationError))
       keep = false;
+    // A failing go-template: what it wrote comes first, on standard output.
+    const written = (e as { stdout?: string }).stdout;
+    if (written) sink.out(written);
     sink.err(errorMessage(e, commandPath));
     if (options.readOnly) return { exitCode };
   } finally {

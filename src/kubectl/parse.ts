@@ -77,13 +77,20 @@ export function shellWords(line: string): string[] {
   return words;
 }
 
-export type FlagType = 'string' | 'bool' | 'int' | 'stringArray' | 'duration';
+/**
+ * `map` is a flag of `key=value` pairs (cliflag's MapStringString), whose value `--help` shows
+ * as it is, unquoted; it is read as a string.
+ */
+export type FlagType = 'string' | 'bool' | 'int' | 'stringArray' | 'duration' | 'map';
 
 export interface FlagSpec {
   name: string;
   short?: string;
   type: FlagType;
-  /** For bool flags given without a value; `--watch` means true. */
+  /**
+   * The default `--help` shows (`--replicas=0`, `--timeout=0s`, `--containers='*'`), where it is
+   * not the type's zero value. Only shown: a command reads an absent flag its own way.
+   */
   default?: string | boolean | number;
   /** Flags whose value may be omitted (`--dry-run` means `--dry-run=unchanged`... here `client`). */
   noOptDefault?: string;
@@ -91,8 +98,19 @@ export interface FlagSpec {
   help?: string;
   /** For int flags: pflag's Int32 (32) rather than Int (64); out-of-range values are refused. */
   bits?: 32 | 64;
-  /** A deprecated flag: using it prints cobra's `Flag --NAME has been deprecated, <this>` first. */
+  /**
+   * A deprecated flag: using it prints cobra's `Flag --NAME has been deprecated, <this>` first.
+   * Like a hidden one, `--help` does not list it.
+   */
   deprecated?: string;
+  /** A flag kubectl accepts and `--help` does not list. */
+  hidden?: boolean;
+  /**
+   * A flag kubectl has that the simulator does not simulate for this command: given with a value
+   * other than its default, the command does not run and says `kubectl CMD --NAME is not
+   * simulated in Rollout Lab: <this>`.
+   */
+  unsimulated?: string;
 }
 
 export interface ParsedArgs {

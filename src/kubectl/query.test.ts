@@ -24,6 +24,9 @@ describe('isReadOnlyCommand', () => {
     ['kubectl set image deployment/kubia nodejs=luksa/kubia:v2', false],
     ['kubectl scale deployment kubia --replicas=5', false],
     ['kubectl create -f kubia.yaml', false],
+    ['kubectl set env deployment/kubia --list', true],
+    ['kubectl set env --local -f kubia.yaml A=b -o yaml', true],
+    ['kubectl set env deployment/kubia A=b', false],
   ])('%s → %s', (line, readOnly) => {
     expect(isReadOnlyCommand(line)).toBe(readOnly);
   });

@@ -8,7 +8,7 @@
 import type { SimCluster } from '../cluster/cluster.ts';
 import type { KubectlResult } from './command.ts';
 import { executeKubectl, resolveCommand } from './index.ts';
-import { UsageError, flagString } from './parse.ts';
+import { UsageError, flagBool, flagString } from './parse.ts';
 
 export interface QueryResult extends KubectlResult {
   /** A watching command that has not finished at this moment (`exitCode` is then 0). */
@@ -45,7 +45,10 @@ export function isReadOnlyCommand(commandLine: string): boolean {
   try {
     const r = resolveCommand(commandLine);
     if (r.kind !== 'run') return true;
-    if (READ_ONLY.has(r.path.join(' '))) return true;
+    const path = r.path.join(' ');
+    if (READ_ONLY.has(path)) return true;
+    // Listing a pod template's variables, or changing a file's copy, sends nothing.
+    if (path === 'set env' && (flagBool(r.ctxArgs, 'list') || flagBool(r.ctxArgs, 'local'))) return true;
     const dryRun = flagString(r.ctxArgs, 'dry-run');
     return dryRun !== undefined && dryRun !== 'none' && dryRun !== 'false';
   } catch (e) {

@@ -20,8 +20,15 @@ import {
   getOrThrow,
 } from '../command.ts';
 import { flagBool, flagString } from '../parse.ts';
-import { parseObjectOutput, printObjects } from '../printers/output.ts';
-import { labelSelector, listResource, matchesSelector, resolveTargetsWithAll } from './objects.ts';
+import { PRINT_FLAGS, printFlagsOutput, printObjects } from '../printers/output.ts';
+import { DRY_RUN_FLAG, KUSTOMIZE_FLAG, RECURSIVE_FLAG, SELECTOR_FLAG, fieldManagerFlag } from './flags.ts';
+import {
+  fieldSelector,
+  labelSelector,
+  listResource,
+  matchesSelector,
+  resolveTargetsWithAll,
+} from './objects.ts';
 
 /** cmdutil.GetResourcesAndPairs: resources up to the first `k=v` or `k-`, which must come last. */
 export function resourcesAndPairs(args: string[], pairType: string): [string[], string[]] {
@@ -81,6 +88,8 @@ function parseLabelPairs(pairs: string[]): Changes {
 interface Target {
   info: ResourceInfo;
   name: string;
+  /** Where a list across all namespaces (-A) found it. */
+  namespace?: string;
 }
 
 /** The objects named or selected, in argument order; `--all` or `-l` with a bare type. */
@@ -88,17 +97,30 @@ function targetsOf(ctx: CommandContext, resources: string[]): { targets: Target[
   const all = flagBool(ctx.args, 'all');
   const selectorText = flagString(ctx.args, 'selector');
   const selector = labelSelector(selectorText);
+  const fieldText = flagString(ctx.args, 'field-selector');
+  const fieldMatch = fieldSelector(fieldText);
+  const allNamespaces = flagBool(ctx.args, 'all-namespaces');
   const { targets } = resolveTargetsWithAll(resources, false, 'label');
   const named = targets.some((t) => t.names.length > 0);
-  if (named && selector) throw new KubectlError('name cannot be provided when a selector is specified');
-  if (!named && !all && selectorText === undefined)
+  if (named && (selector || fieldText))
+    throw new KubectlError('name cannot be provided when a selector is specified');
+  if (!named && !all && selectorText === undefined && fieldText === undefined)
     throw new KubectlError('resource(s) were provided, but no name was specified');
+  if (named && allNamespaces)
+    throw new KubectlError('a resource cannot be retrieved by name across all namespaces');
   const out: Target[] = [];
   for (const t of targets) {
     if (t.names.length) for (const name of t.names) out.push({ info: t.info, name });
     else
-      for (const o of listResource(ctx.cluster, t.info, ctx.namespace))
-        if (matchesSelector(o, selector)) out.push({ info: t.info, name: o.metadata.name });
+      for (const o of listResource(ctx.cluster, t.info, allNamespaces ? undefined : ctx.namespace))
+        if (matchesSelector(o, selector) && fieldMatch(o))
+          out.push({
+            info: t.info,
+            name: o.metadata.name,
+            ...(allNamespaces && o.metadata.namespace !== undefined
+              ? { namespace: o.metadata.namespace }
+              : {}),
+          });
   }
   // IntoSingleItemImplied: one resource named, in either form.
   const single = targets.length === 1 && targets[0]!.names.length === 1;
@@ -108,7 +130,7 @@ function targetsOf(ctx: CommandContext, resources: string[]): { targets: Target[
 function runMetaUpdate(ctx: CommandContext, field: 'annotations' | 'labels'): number {
   const what = field === 'annotations' ? 'annotation' : 'label';
   const mode = dryRunMode(ctx);
-  const format = parseObjectOutput(flagString(ctx.args, 'output'));
+  const format = printFlagsOutput(ctx.args);
   const list = flagBool(ctx.args, 'list');
   const overwrite = flagBool(ctx.args, 'overwrite');
   const resourceVersion = flagString(ctx.args, 'resource-version') ?? '';
@@ -117,6 +139,8 @@ function runMetaUpdate(ctx: CommandContext, field: 'annotations' | 'labels'): nu
   const changes = field === 'annotations' ? parseAnnotationPairs(pairs) : parseLabelPairs(pairs);
   if (flagBool(ctx.args, 'all') && flagString(ctx.args, 'selector') !== undefined)
     throw new KubectlError('cannot set --all and --selector at the same time');
+  if (flagBool(ctx.args, 'all') && flagString(ctx.args, 'field-selector') !== undefined)
+    throw new KubectlError('cannot set --all and --field-selector at the same time');
   if (resources.length === 0)
     throw new KubectlError(
       'one or more resources must be specified as <resource> <name> or <resource>/<name>',
@@ -131,7 +155,7 @@ function runMetaUpdate(ctx: CommandContext, field: 'annotations' | 'labels'): nu
   const errors: Error[] = [];
   for (const t of targets) {
     try {
-      const obj = getOrThrow<KubeObject>(ctx, t.info, t.name);
+      const obj = getOrThrow<KubeObject>({ ...ctx, namespace: t.namespace ?? ctx.namespace }, t.info, t.name);
       const current = obj.metadata[field];
       if (!overwrite)
         if (field === 'annotations') {
@@ -210,64 +234,80 @@ function runMetaUpdate(ctx: CommandContext, field: 'annotations' | 'labels'): nu
   return errors.length ? 1 : 0;
 }
 
-const flags = (what: string): Command['flags'] => [
+/**
+ * The flags of annotate (`annotation`, `annotations`) and label (`labels` twice): kubectl words a
+ * few of them differently. -R and --field-manager change nothing here (see flags.ts); -f and
+ * --local, which read manifests, say they are not simulated.
+ */
+const flags = (one: string, many: string, all: string): Command['flags'] => [
   {
     name: 'overwrite',
     type: 'bool',
-    help: `If true, allow ${what}s to be overwritten, otherwise reject ${what} updates that overwrite existing ${what}s.`,
+    help: `If true, allow ${many} to be overwritten, otherwise reject ${one === 'annotation' ? 'annotation' : 'label'} updates that overwrite existing ${many}.`,
   },
+  { name: 'all', type: 'bool', help: all },
   {
-    name: 'all',
+    name: 'all-namespaces',
+    short: 'A',
     type: 'bool',
-    help: 'Select all resources, in the namespace of the specified resource types',
+    help: 'If true, check the specified action in all namespaces.',
   },
+  SELECTOR_FLAG,
   {
-    name: 'selector',
-    short: 'l',
+    name: 'field-selector',
     type: 'string',
-    help: "Selector (label query) to filter on, supports '=', '==', '!=', 'in', 'notin'.(e.g. -l key1=value1,key2=value2,key3 in (value3)). Matching objects must satisfy all of the specified label constraints.",
+    help: "Selector (field query) to filter on, supports '=', '==', and '!='.(e.g. --field-selector key1=value1,key2=value2). The server only supports a limited number of field queries per type.",
   },
-  { name: 'list', type: 'bool', help: `If true, display the ${what}s for a given resource.` },
-  {
-    name: 'dry-run',
-    default: 'none',
-    type: 'string',
-    noOptDefault: 'unchanged',
-    help: 'Must be "none", "server", or "client". If client strategy, only print the object that would be sent, without sending it. If server strategy, submit server-side request without persisting the resource.',
-  },
-  {
-    name: 'output',
-    short: 'o',
-    type: 'string',
-    help: 'Output format. One of: (json, yaml, name, go-template, go-template-file, template, templatefile, jsonpath, jsonpath-as-json, jsonpath-file).',
-  },
+  { name: 'list', type: 'bool', help: `If true, display the ${many} for a given resource.` },
+  DRY_RUN_FLAG,
+  ...PRINT_FLAGS,
+  fieldManagerFlag(`kubectl-${one === 'annotation' ? 'annotate' : 'label'}`),
   {
     name: 'resource-version',
     type: 'string',
-    help: `If non-empty, the ${what}s update will only succeed if this is the current resource-version for the object. Only valid when specifying a single resource.`,
+    help: `If non-empty, the ${one} update will only succeed if this is the current resource-version for the object. Only valid when specifying a single resource.`,
   },
   {
     name: 'filename',
     short: 'f',
     type: 'stringArray',
-    help: `Filename, directory, or URL to files identifying the resource to update the ${what}s`,
+    help: `Filename, directory, or URL to files identifying the resource to update the ${one}`,
+    unsimulated: 'name the objects instead (TYPE NAME or TYPE/NAME)',
+  },
+  KUSTOMIZE_FLAG,
+  RECURSIVE_FLAG,
+  {
+    name: 'local',
+    type: 'bool',
+    help: `If true, ${one === 'annotation' ? 'annotation' : 'label'} will NOT contact api-server but run locally.`,
+    unsimulated: 'it reads the objects from -f, which is not simulated here',
   },
 ];
 
 export const annotateCommand: Command = {
   name: 'annotate',
   short: 'Update the annotations on a resource',
+  long: 'Update the annotations on one or more resources.\n\n All Kubernetes objects support the ability to store additional data with the object as annotations. Annotations are key/value pairs that can be larger than labels and include arbitrary string values such as structured JSON. Tools and system extensions may use annotations to store their own data.\n\n Attempting to set an annotation that already exists will fail unless --overwrite is set. If --resource-version is specified and does not match the current resource version on the server the command will fail.\n\nUse "kubectl api-resources" for a complete list of supported resources.',
+  examples:
+    "  # Update pod 'foo' with the annotation 'description' and the value 'my frontend'\n  # If the same annotation is set multiple times, only the last value will be applied\n  kubectl annotate pods foo description='my frontend'\n  \n  # Update a pod identified by type and name in \"pod.json\"\n  kubectl annotate -f pod.json description='my frontend'\n  \n  # Update pod 'foo' with the annotation 'description' and the value 'my frontend running nginx', overwriting any existing value\n  kubectl annotate --overwrite pods foo description='my frontend running nginx'\n  \n  # Update all pods in the namespace\n  kubectl annotate pods --all description='my frontend running nginx'\n  \n  # Update pod 'foo' only if the resource is unchanged from version 1\n  kubectl annotate pods foo description='my frontend running nginx' --resource-version=1\n  \n  # Update pod 'foo' by removing an annotation named 'description' if it exists\n  # Does not require the --overwrite flag\n  kubectl annotate pods foo description-",
   usage:
-    'kubectl annotate [--overwrite] (-f FILENAME | TYPE NAME) KEY_1=VAL_1 ... KEY_N=VAL_N [--resource-version=version]',
-  flags: flags('annotation'),
+    'kubectl annotate [--overwrite] (-f FILENAME | TYPE NAME) KEY_1=VAL_1 ... KEY_N=VAL_N [--resource-version=version] [options]',
+  flags: flags(
+    'annotation',
+    'annotations',
+    'Select all resources, in the namespace of the specified resource types.',
+  ),
   run: (ctx) => runMetaUpdate(ctx, 'annotations'),
 };
 
 export const labelCommand: Command = {
   name: 'label',
   short: 'Update the labels on a resource',
+  long: "Update the labels on a resource.\n\n  *  A label key and value must begin with a letter or number, and may contain letters, numbers, hyphens, dots, and underscores, up to 63 characters each.\n  *  Optionally, the key can begin with a DNS subdomain prefix and a single '/', like example.com/my-app.\n  *  If --overwrite is true, then existing labels can be overwritten, otherwise attempting to overwrite a label will result in an error.\n  *  If --resource-version is specified, then updates will use this resource version, otherwise the existing resource-version will be used.",
+  examples:
+    "  # Update pod 'foo' with the label 'unhealthy' and the value 'true'\n  kubectl label pods foo unhealthy=true\n  \n  # Update pod 'foo' with the label 'status' and the value 'unhealthy', overwriting any existing value\n  kubectl label --overwrite pods foo status=unhealthy\n  \n  # Update all pods in the namespace\n  kubectl label pods --all status=unhealthy\n  \n  # Update a pod identified by the type and name in \"pod.json\"\n  kubectl label -f pod.json status=unhealthy\n  \n  # Update pod 'foo' only if the resource is unchanged from version 1\n  kubectl label pods foo status=unhealthy --resource-version=1\n  \n  # Update pod 'foo' by removing a label named 'bar' if it exists\n  # Does not require the --overwrite flag\n  kubectl label pods foo bar-",
   usage:
-    'kubectl label [--overwrite] (-f FILENAME | TYPE NAME) KEY_1=VAL_1 ... KEY_N=VAL_N [--resource-version=version]',
-  flags: flags('label'),
+    'kubectl label [--overwrite] (-f FILENAME | TYPE NAME) KEY_1=VAL_1 ... KEY_N=VAL_N [--resource-version=version] [options]',
+  flags: flags('labels', 'labels', 'Select all resources, in the namespace of the specified resource types'),
   run: (ctx) => runMetaUpdate(ctx, 'labels'),
 };

@@ -25,7 +25,11 @@ import {
   dryRunMode,
 } from '../command.ts';
 import { flagAll, flagBool, flagString } from '../parse.ts';
-import { parseObjectOutput, printObjects } from '../printers/output.ts';
+import { PRINT_FLAGS, printFlagsOutput, printObjects } from '../printers/output.ts';
+import type { KubeObject } from '../../k8s/types.ts';
+import { DRY_RUN_FLAG, RECURSIVE_FLAG, SELECTOR_FLAG, VALIDATE_FLAG } from './flags.ts';
+import { labelSelector, matchesSelector } from './objects.ts';
+import { unsimulatedApplyCommands } from './unsimulated.ts';
 import {
   ChangeCauseAnnotation,
   LastAppliedConfigAnnotation,
@@ -189,16 +193,26 @@ function runApply(ctx: CommandContext): number {
   const record = flagBool(ctx.args, 'record');
   // kubectl makes the printer for each object once it is applied: a format it cannot print
   // fails after the first object went through.
-  let format: ReturnType<typeof parseObjectOutput>;
+  let format: ReturnType<typeof printFlagsOutput>;
   let formatError: unknown;
   try {
-    format = parseObjectOutput(flagString(ctx.args, 'output'));
+    format = printFlagsOutput(ctx.args);
   } catch (e) {
     formatError = e;
   }
+  // ApplyOptions.Validate (--server-side and --prune, which the others are about, are refused).
+  if (flagBool(ctx.args, 'force-conflicts'))
+    throw new KubectlError('--force-conflicts only works with --server-side');
+  const selectorText = flagString(ctx.args, 'selector') ?? '';
+  if (flagBool(ctx.args, 'all') && selectorText !== '')
+    throw new KubectlError('cannot set --all and --selector at the same time');
+  const selector = labelSelector(selectorText === '' ? undefined : selectorText);
   const visited = visitSources(ctx, 'apply', fieldValidation);
   const builderErrors = visited.flatMap((v) => ('error' in v ? [v.error] : []));
-  const objects = visited.flatMap((v) => ('error' in v ? [] : [v]));
+  // -l: the objects whose labels match, the others skipped.
+  const objects = visited.flatMap((v) =>
+    'error' in v || !matchesSelector(v.raw as unknown as KubeObject, selector) ? [] : [v],
+  );
   if (objects.length === 0 && builderErrors.length === 0)
     throw new KubectlError('no objects passed to apply');
   const errors: (ShownError | ShownError[])[] = builderErrors.length ? [builderErrors] : [];
@@ -260,14 +274,119 @@ function runApply(ctx: CommandContext): number {
 export const applyCommand: Command = {
   name: 'apply',
   short: 'Apply a configuration to a resource by file name or stdin',
+  long: "Apply a configuration to a resource by file name or stdin. The resource name must be specified. This resource will be created if it doesn't exist yet. To use 'apply', always create the resource initially with either 'apply' or 'create --save-config'.\n\n JSON and YAML formats are accepted.\n\n Alpha Disclaimer: the --prune functionality is not yet complete. Do not use unless you are aware of what the current state is. See https://issues.k8s.io/34274.",
+  examples:
+    "  # Apply the configuration in pod.json to a pod\n  kubectl apply -f ./pod.json\n  \n  # Apply resources from a directory containing kustomization.yaml - e.g. dir/kustomization.yaml\n  kubectl apply -k dir/\n  \n  # Apply the JSON passed into stdin to a pod\n  cat pod.json | kubectl apply -f -\n  \n  # Apply the configuration from all files that end with '.json'\n  kubectl apply -f '*.json'\n  \n  # Note: --prune is still in Alpha\n  # Apply the configuration in manifest.yaml that matches label app=nginx and delete all other resources that are not in the file and match label app=nginx\n  kubectl apply --prune -f manifest.yaml -l app=nginx\n  \n  # Apply the configuration in manifest.yaml and delete all the other config maps that are not in the file\n  kubectl apply --prune -f manifest.yaml --all --prune-allowlist=core/v1/ConfigMap",
   usage: 'kubectl apply (-f FILENAME | -k DIRECTORY) [options]',
+  // -R, --field-manager and --show-managed-fields change nothing here (see flags.ts), nor --all
+  // and --openapi-patch=false without --prune (the simulated types are the OpenAPI ones).
   flags: [
-    { name: 'filename', short: 'f', type: 'stringArray' },
-    { name: 'dry-run', default: 'none', type: 'string', noOptDefault: 'unchanged' },
+    {
+      name: 'filename',
+      short: 'f',
+      type: 'stringArray',
+      help: 'The files that contain the configurations to apply.',
+    },
+    DRY_RUN_FLAG,
     { name: 'record', type: 'bool', deprecated: '--record will be removed in the future' },
-    { name: 'validate', type: 'string', noOptDefault: 'strict' },
-    { name: 'server-side', type: 'bool' },
-    { name: 'output', short: 'o', type: 'string' },
+    VALIDATE_FLAG,
+    {
+      name: 'server-side',
+      type: 'bool',
+      help: 'If true, apply runs in the server instead of the client.',
+      unsimulated: 'apply is client-side here',
+    },
+    ...PRINT_FLAGS,
+    {
+      name: 'all',
+      type: 'bool',
+      help: 'Select all resources in the namespace of the specified resource types.',
+    },
+    {
+      name: 'cascade',
+      type: 'string',
+      default: 'background',
+      noOptDefault: 'background',
+      help: 'Must be "background", "orphan", or "foreground". Selects the deletion cascading strategy for the dependents (e.g. Pods created by a ReplicationController). Defaults to background.',
+      unsimulated: 'it applies to the objects --force or --prune delete, which are not simulated',
+    },
+    {
+      name: 'field-manager',
+      type: 'string',
+      default: 'kubectl-client-side-apply',
+      help: 'Name of the manager used to track field ownership.',
+    },
+    {
+      name: 'force',
+      type: 'bool',
+      help: 'If true, immediately remove resources from API and bypass graceful deletion. Note that immediate deletion of some resources may result in inconsistency or data loss and requires confirmation.',
+      unsimulated: 'replacing an object it cannot patch is not simulated',
+    },
+    {
+      name: 'force-conflicts',
+      type: 'bool',
+      help: 'If true, server-side apply will force the changes against conflicts.',
+    },
+    {
+      name: 'grace-period',
+      type: 'int',
+      default: -1,
+      help: 'Period of time in seconds given to the resource to terminate gracefully. Ignored if negative. Set to 1 for immediate shutdown. Can only be set to 0 when --force is true (force deletion).',
+      unsimulated: 'it applies to the objects --force or --prune delete, which are not simulated',
+    },
+    {
+      name: 'kustomize',
+      short: 'k',
+      type: 'string',
+      help: "Process a kustomization directory. This flag can't be used together with -f or -R.",
+      unsimulated: 'there are no kustomization directories here',
+    },
+    {
+      name: 'openapi-patch',
+      type: 'bool',
+      default: true,
+      help: 'If true, use openapi to calculate diff when the openapi presents and the resource can be found in the openapi spec. Otherwise, fall back to use baked-in types.',
+    },
+    {
+      name: 'overwrite',
+      type: 'bool',
+      default: true,
+      help: 'Automatically resolve conflicts between the modified and live configuration by using values from the modified configuration',
+      unsimulated: 'apply always resolves conflicts with the values from the configuration here',
+    },
+    {
+      name: 'prune',
+      type: 'bool',
+      help: 'Automatically delete resource objects, that do not appear in the configs and are created by either apply or create --save-config. Should be used with either -l or --all.',
+      unsimulated: 'pruning is not simulated',
+    },
+    {
+      name: 'prune-allowlist',
+      type: 'stringArray',
+      help: 'Overwrite the default allowlist with <group/version/kind> for --prune',
+      unsimulated: 'pruning is not simulated',
+    },
+    RECURSIVE_FLAG,
+    SELECTOR_FLAG,
+    {
+      name: 'subresource',
+      type: 'string',
+      help: 'If specified, apply will operate on the subresource of the requested object.  Only allowed when using --server-side.',
+      unsimulated: 'apply the whole object instead',
+    },
+    {
+      name: 'timeout',
+      type: 'duration',
+      help: 'The length of time to wait before giving up on a delete, zero means determine a timeout from the size of the object',
+      unsimulated: 'it applies to the objects --force or --prune delete, which are not simulated',
+    },
+    {
+      name: 'wait',
+      type: 'bool',
+      help: 'If true, wait for resources to be gone before returning. This waits for finalizers.',
+      unsimulated: 'it applies to the objects --force or --prune delete, which are not simulated',
+    },
   ],
+  subcommands: unsimulatedApplyCommands,
   run: runApply,
 };

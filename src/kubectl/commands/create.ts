@@ -3,7 +3,16 @@
  * objects built the way kubectl's generators build them, then defaulted and validated like the
  * API server does. From files, each object is created in turn: one refused does not stop the rest.
  */
-import { resolveTargets } from './objects.ts';
+import {
+  DRY_RUN_FLAG,
+  KUSTOMIZE_FLAG,
+  RECURSIVE_FLAG,
+  SELECTOR_FLAG,
+  VALIDATE_FLAG,
+  fieldManagerFlag,
+} from './flags.ts';
+import { labelSelector, matchesSelector, resolveTargets } from './objects.ts';
+import { unsimulatedCreateCommands } from './unsimulated.ts';
 import { dryRunWrite } from '../../cluster/dryrun.ts';
 import { invalid } from '../../cluster/apiserver.ts';
 import { dryRunMode } from '../command.ts';
@@ -41,8 +50,8 @@ import {
   changeCause,
   getOrThrow,
 } from '../command.ts';
-import { UsageError, flagAll, flagBool, flagInt, flagString } from '../parse.ts';
-import { TypedPrinter, parseObjectOutput, parseOutput, printObjects } from '../printers/output.ts';
+import { type FlagSpec, UsageError, flagAll, flagBool, flagInt, flagString } from '../parse.ts';
+import { PRINT_FLAGS, TypedPrinter, printFlagsOutput, printObjects } from '../printers/output.ts';
 import { fieldValidationOf, printErrors, shownError, visitSources, type ShownError } from './apply.ts';
 import { createPdbCommand } from './pdb.ts';
 
@@ -151,8 +160,9 @@ function runCreateFromFiles(ctx: CommandContext): number {
   const fieldValidation = fieldValidationOf(ctx);
   const record = flagBool(ctx.args, 'record');
   const saveConfig = flagBool(ctx.args, 'save-config');
-  const output = flagString(ctx.args, 'output');
-  const format = output === undefined ? undefined : parseOutput(output);
+  const format = printFlagsOutput(ctx.args);
+  // -l: the objects whose labels match; the others are skipped.
+  const selector = labelSelector(flagString(ctx.args, 'selector') || undefined);
   const errors: ShownError[] = [];
   let count = 0;
   for (const v of visitSources(ctx, 'create', fieldValidation)) {
@@ -161,6 +171,7 @@ function runCreateFromFiles(ctx: CommandContext): number {
       continue;
     }
     const { raw, info, source } = v;
+    if (!matchesSelector(raw as unknown as KubeObject, selector)) continue;
     try {
       checkName(raw, info, source);
       const obj = deepCopy(raw) as unknown as KubeObject;
@@ -191,7 +202,7 @@ function runCreateFromFiles(ctx: CommandContext): number {
       }
       count++;
       // A client dry run prints the manifest as kubectl read it, not as a server would encode it.
-      if (format && format.type !== 'table') ctx.out(printObjects(format, [shown], true, mode !== 'client'));
+      if (format) ctx.out(printObjects(format, [shown], true, mode !== 'client'));
       else ctx.out(`${kindSlashName(info, shown.metadata.name)} created${dryRunSuffix(mode)}\n`);
     } catch (e) {
       if (e instanceof BudgetError) throw e;
@@ -232,7 +243,7 @@ export function containerNameForImage(image: string, seed = ''): string {
  */
 function printGenerated(ctx: CommandContext, obj: KubeObject, info: ResourceInfo, verb: string): void {
   const mode = dryRunMode(ctx);
-  const format = parseObjectOutput(flagString(ctx.args, 'output'));
+  const format = printFlagsOutput(ctx.args);
   if (format) {
     ctx.out(new TypedPrinter(format).print(obj));
     return;
@@ -252,6 +263,8 @@ function runCreateDeployment(ctx: CommandContext): number {
   const replicas = flagInt(ctx.args, 'replicas') ?? 1;
   const port = flagInt(ctx.args, 'port') ?? -1;
   const mode = dryRunMode(ctx);
+  // --validate: its value is checked; the generated object has no unknown fields to find.
+  fieldValidationOf(ctx);
   const containers = images.map((image) => {
     const c: Record<string, unknown> = {
       image,
@@ -288,21 +301,13 @@ function runCreateDeployment(ctx: CommandContext): number {
   return 0;
 }
 
-const dryRunFlag = {
-  name: 'dry-run',
-  default: 'none',
-  type: 'string',
-  noOptDefault: 'unchanged',
-  help: 'Must be "none", "server", or "client". If client strategy, only print the object that would be sent, without sending it.',
-} as const;
-
 export const createDeploymentCommand: Command = {
   name: 'deployment',
   aliases: ['deploy'],
   short: 'Create a deployment with the specified name',
   long: 'Create a deployment with the specified name.',
   examples:
-    '  # Create a deployment named my-dep that runs the busybox image\n  kubectl create deployment my-dep --image=busybox\n\n  # Create a deployment named my-dep that runs the nginx image with 3 replicas\n  kubectl create deployment my-dep --image=nginx --replicas=3\n\n  # Create a deployment named my-dep that runs the busybox image and expose port 5701\n  kubectl create deployment my-dep --image=busybox --port=5701',
+    '  # Create a deployment named my-dep that runs the busybox image\n  kubectl create deployment my-dep --image=busybox\n  \n  # Create a deployment with a command\n  kubectl create deployment my-dep --image=busybox -- date\n  \n  # Create a deployment named my-dep that runs the nginx image with 3 replicas\n  kubectl create deployment my-dep --image=nginx --replicas=3\n  \n  # Create a deployment named my-dep that runs the busybox image and expose port 5701\n  kubectl create deployment my-dep --image=busybox --port=5701\n  \n  # Create a deployment named my-dep that runs multiple containers\n  kubectl create deployment my-dep --image=busybox:latest --image=ubuntu:latest --image=nginx',
   usage: 'kubectl create deployment NAME --image=image -- [COMMAND] [args...] [options]',
   flags: [
     {
@@ -314,29 +319,31 @@ export const createDeploymentCommand: Command = {
       name: 'replicas',
       short: 'r',
       type: 'int',
-      bits: 32,
       default: 1,
+      bits: 32,
       help: 'Number of replicas to create. Default is 1.',
     },
     {
       name: 'port',
       type: 'int',
-      bits: 32,
       default: -1,
+      bits: 32,
       help: 'The containerPort that this deployment exposes.',
     },
-    dryRunFlag,
-    {
-      name: 'output',
-      short: 'o',
-      type: 'string',
-      help: 'Output format. One of: (json, yaml, name, go-template, go-template-file, template, templatefile, jsonpath, jsonpath-as-json, jsonpath-file).',
-    },
+    DRY_RUN_FLAG,
     {
       name: 'save-config',
       type: 'bool',
-      help: 'If true, the configuration of current object will be saved in its annotation.',
+      help: 'If true, the configuration of current object will be saved in its annotation. Otherwise, the annotation will be unchanged. This flag is useful when you want to perform kubectl apply on this object in the future.',
     },
+    ...PRINT_FLAGS,
+    {
+      name: 'field-manager',
+      type: 'string',
+      default: 'kubectl-create',
+      help: 'Name of the manager used to track field ownership.',
+    },
+    VALIDATE_FLAG,
   ],
   run: runCreateDeployment,
 };
@@ -367,6 +374,8 @@ function runCreateService(
       `exactly one NAME is required, got ${ctx.args.positional.length}`,
       `kubectl create service ${sub}`,
     );
+  // --validate: its value is checked; the generated object has no unknown fields to find.
+  fieldValidationOf(ctx);
   const tcp = flagAll(ctx.args, 'tcp').flatMap((t) => t.split(','));
   const clusterIP = flagString(ctx.args, 'clusterip') ?? '';
   const externalName = flagString(ctx.args, 'external-name') ?? '';
@@ -410,22 +419,24 @@ function runCreateService(
   return 0;
 }
 
+/** The flags every create generator has (deployment, service, poddisruptionbudget). */
+export const GENERATOR_FLAGS: FlagSpec[] = [
+  DRY_RUN_FLAG,
+  ...PRINT_FLAGS,
+  fieldManagerFlag('kubectl-create'),
+  {
+    name: 'save-config',
+    type: 'bool',
+    help: 'If true, the configuration of current object will be saved in its annotation. Otherwise, the annotation will be unchanged. This flag is useful when you want to perform kubectl apply on this object in the future.',
+  },
+  VALIDATE_FLAG,
+];
+
 const serviceFlags = (type: string): Command['flags'] => [
+  { name: 'tcp', type: 'stringArray', help: "Port pairs can be specified as '<port>:<targetPort>'." },
   ...(type === 'externalname'
-    ? [
-        {
-          name: 'external-name',
-          type: 'string' as const,
-          help: 'External name of service',
-        },
-      ]
-    : [
-        {
-          name: 'tcp',
-          type: 'stringArray' as const,
-          help: "Port pairs can be specified as '<port>:<targetPort>'.",
-        },
-      ]),
+    ? [{ name: 'external-name', type: 'string' as const, help: 'External name of service' }]
+    : []),
   ...(type === 'clusterip'
     ? [
         {
@@ -440,30 +451,47 @@ const serviceFlags = (type: string): Command['flags'] => [
         {
           name: 'node-port',
           type: 'int' as const,
-          default: 0,
           help: 'Port used to expose the service on each node in a cluster.',
         },
       ]
     : []),
-  dryRunFlag,
-  {
-    name: 'output',
-    short: 'o',
-    type: 'string',
-    help: 'Output format. One of: (json, yaml, name, go-template, go-template-file, template, templatefile, jsonpath, jsonpath-as-json, jsonpath-file).',
-  },
-  {
-    name: 'save-config',
-    type: 'bool',
-    help: 'If true, the configuration of current object will be saved in its annotation.',
-  },
+  ...GENERATOR_FLAGS,
 ];
 
+/** [subcommand, service type, short, long, examples, usage]. */
 const serviceTypes = [
-  ['clusterip', 'ClusterIP', 'Create a ClusterIP service'],
-  ['externalname', 'ExternalName', 'Create an ExternalName service'],
-  ['loadbalancer', 'LoadBalancer', 'Create a LoadBalancer service'],
-  ['nodeport', 'NodePort', 'Create a NodePort service'],
+  [
+    'clusterip',
+    'ClusterIP',
+    'Create a ClusterIP service',
+    'Create a ClusterIP service with the specified name.',
+    '  # Create a new ClusterIP service named my-cs\n  kubectl create service clusterip my-cs --tcp=5678:8080\n  \n  # Create a new ClusterIP service named my-cs (in headless mode)\n  kubectl create service clusterip my-cs --clusterip="None"',
+    'kubectl create service clusterip NAME [--tcp=<port>:<targetPort>] [--dry-run=server|client|none] [options]',
+  ],
+  [
+    'externalname',
+    'ExternalName',
+    'Create an ExternalName service',
+    'Create an ExternalName service with the specified name.\n\n ExternalName service references to an external DNS address instead of only pods, which will allow application authors to reference services that exist off platform, on other clusters, or locally.',
+    '  # Create a new ExternalName service named my-ns\n  kubectl create service externalname my-ns --external-name bar.com',
+    'kubectl create service externalname NAME --external-name external.name [--dry-run=server|client|none] [options]',
+  ],
+  [
+    'loadbalancer',
+    'LoadBalancer',
+    'Create a LoadBalancer service',
+    'Create a LoadBalancer service with the specified name.',
+    '  # Create a new LoadBalancer service named my-lbs\n  kubectl create service loadbalancer my-lbs --tcp=5678:8080',
+    'kubectl create service loadbalancer NAME [--tcp=port:targetPort] [--dry-run=server|client|none] [options]',
+  ],
+  [
+    'nodeport',
+    'NodePort',
+    'Create a NodePort service',
+    'Create a NodePort service with the specified name.',
+    '  # Create a new NodePort service named my-ns\n  kubectl create service nodeport my-ns --tcp=5678:8080',
+    'kubectl create service nodeport NAME [--tcp=port:targetPort] [--dry-run=server|client|none] [options]',
+  ],
 ] as const;
 
 export const createServiceCommand: Command = {
@@ -473,11 +501,12 @@ export const createServiceCommand: Command = {
   long: 'Create a service using a specified subcommand.',
   usage: 'kubectl create service [flags] [options]',
   flags: [],
-  subcommands: serviceTypes.map(([sub, type, short]) => ({
+  subcommands: serviceTypes.map(([sub, type, short, long, examples, usage]) => ({
     name: sub,
     short,
-    long: `${short}.`,
-    usage: `kubectl create service ${sub} NAME [options]`,
+    long,
+    examples,
+    usage,
     flags: serviceFlags(sub),
     run: (ctx: CommandContext) => runCreateService(ctx, type),
   })),
@@ -489,9 +518,10 @@ export const exposeCommand: Command = {
     'Take a replication controller, service, deployment or pod and expose it as a new Kubernetes service',
   long: 'Expose a resource as a new Kubernetes service.\n\n Looks up a deployment, service, replica set, replication controller or pod by name and uses the selector for that resource as the selector for a new service on the specified port. A deployment or replica set will be exposed as a service only if its selector is convertible to a selector that service supports, i.e. when the selector contains only the matchLabels component. Note that if no port is specified via --port and the exposed resource has multiple ports, all will be re-used by the new service. Also if no labels are specified, the new service will re-use the labels from the resource it exposes.\n\n Possible resources include (case insensitive):\n\n pod (po), service (svc), replicationcontroller (rc), deployment (deploy), replicaset (rs)',
   examples:
-    '  # Create a service for a replicated nginx, which serves on port 80 and connects to the containers on port 8000\n  kubectl expose rc nginx --port=80 --target-port=8000\n\n  # Create a service for an nginx deployment, which serves on port 80 and connects to the containers on port 8000\n  kubectl expose deployment nginx --port=80 --target-port=8000',
+    '  # Create a service for a replicated nginx, which serves on port 80 and connects to the containers on port 8000\n  kubectl expose rc nginx --port=80 --target-port=8000\n  \n  # Create a service for a replication controller identified by type and name specified in "nginx-controller.yaml", which serves on port 80 and connects to the containers on port 8000\n  kubectl expose -f nginx-controller.yaml --port=80 --target-port=8000\n  \n  # Create a service for a pod valid-pod, which serves on port 444 with the name "frontend"\n  kubectl expose pod valid-pod --port=444 --name=frontend\n  \n  # Create a second service based on the above service, exposing the container port 8443 as port 443 with the name "nginx-https"\n  kubectl expose service nginx --port=443 --target-port=8443 --name=nginx-https\n  \n  # Create a service for a replicated streaming application on port 4100 balancing UDP traffic and named \'video-stream\'.\n  kubectl expose rc streamer --port=4100 --protocol=UDP --name=video-stream\n  \n  # Create a service for a replicated nginx using replica set, which serves on port 80 and connects to the containers on port 8000\n  kubectl expose rs nginx --port=80 --target-port=8000\n  \n  # Create a service for an nginx deployment, which serves on port 80 and connects to the containers on port 8000\n  kubectl expose deployment nginx --port=80 --target-port=8000',
   usage:
     'kubectl expose (-f FILENAME | TYPE NAME) [--port=port] [--protocol=TCP|UDP|SCTP] [--target-port=number-or-name] [--name=name] [--external-ip=external-ip-of-service] [--type=type] [options]',
+  // -R and --field-manager change nothing here (see flags.ts).
   flags: [
     {
       name: 'port',
@@ -523,10 +553,68 @@ export const exposeCommand: Command = {
     {
       name: 'selector',
       type: 'string',
-      help: 'A label selector to use for this service. Only equality-based selector requirements are supported.',
+      help: 'A label selector to use for this service. Only equality-based selector requirements are supported. If empty (the default) infer the selector from the replication controller or replica set.)',
     },
-    dryRunFlag,
-    { name: 'output', short: 'o', type: 'string', help: 'Output format.' },
+    DRY_RUN_FLAG,
+    ...PRINT_FLAGS,
+    {
+      name: 'cluster-ip',
+      type: 'string',
+      help: "ClusterIP to be assigned to the service. Leave empty to auto-allocate, or set to 'None' to create a headless service.",
+      unsimulated: 'set it with kubectl patch once the service is created',
+    },
+    {
+      name: 'external-ip',
+      type: 'string',
+      help: 'Additional external IP address (not managed by Kubernetes) to accept for the service. If this IP is routed to a node, the service can be accessed by this IP in addition to its generated service IP.',
+      unsimulated: 'set it with kubectl patch once the service is created',
+    },
+    {
+      name: 'field-manager',
+      type: 'string',
+      default: 'kubectl-expose',
+      help: 'Name of the manager used to track field ownership.',
+    },
+    {
+      name: 'filename',
+      short: 'f',
+      type: 'stringArray',
+      help: 'Filename, directory, or URL to files identifying the resource to expose a service',
+      unsimulated: 'name the object instead (TYPE NAME)',
+    },
+    KUSTOMIZE_FLAG,
+    {
+      name: 'load-balancer-ip',
+      type: 'string',
+      help: 'IP to assign to the LoadBalancer. If empty, an ephemeral IP will be created and used (cloud-provider specific).',
+      unsimulated: 'set it with kubectl patch once the service is created',
+    },
+    {
+      name: 'override-type',
+      type: 'string',
+      default: 'merge',
+      help: 'The method used to override the generated object: json, merge, or strategic.',
+      unsimulated: '--overrides is not simulated here',
+    },
+    {
+      name: 'overrides',
+      type: 'string',
+      help: 'An inline JSON override for the generated object. If this is non-empty, it is used to override the generated object. Requires that the object supply a valid apiVersion field.',
+      unsimulated: 'change the service with kubectl patch once it is created',
+    },
+    RECURSIVE_FLAG,
+    {
+      name: 'save-config',
+      type: 'bool',
+      help: 'If true, the configuration of current object will be saved in its annotation. Otherwise, the annotation will be unchanged. This flag is useful when you want to perform kubectl apply on this object in the future.',
+      unsimulated: 'use kubectl apply to create objects that keep their configuration',
+    },
+    {
+      name: 'session-affinity',
+      type: 'string',
+      help: "If non-empty, set the session affinity for the service to this; legal values: 'None', 'ClientIP'",
+      unsimulated: 'set it with kubectl patch once the service is created',
+    },
   ],
   run: runExpose,
 };
@@ -536,7 +624,7 @@ export const createCommand: Command = {
   short: 'Create a resource from a file or from stdin',
   long: 'Create a resource from a file or from stdin.\n\n JSON and YAML formats are accepted.',
   examples:
-    '  # Create a pod using the data in pod.json\n  kubectl create -f ./pod.json\n\n  # Create a pod based on the JSON passed into stdin\n  cat pod.json | kubectl create -f -',
+    '  # Create a pod using the data in pod.json\n  kubectl create -f ./pod.json\n  \n  # Create a pod based on the JSON passed into stdin\n  cat pod.json | kubectl create -f -\n  \n  # Edit the data in registry.yaml in JSON then create the resource using the edited data\n  kubectl create -f registry.yaml --edit -o json',
   usage: 'kubectl create -f FILENAME [options]',
   flags: [
     {
@@ -554,18 +642,45 @@ export const createCommand: Command = {
     {
       name: 'save-config',
       type: 'bool',
-      help: 'If true, the configuration of current object will be saved in its annotation.',
+      help: 'If true, the configuration of current object will be saved in its annotation. Otherwise, the annotation will be unchanged. This flag is useful when you want to perform kubectl apply on this object in the future.',
     },
-    dryRunFlag,
-    { name: 'output', short: 'o', type: 'string', help: 'Output format.' },
+    DRY_RUN_FLAG,
+    VALIDATE_FLAG,
+    ...PRINT_FLAGS,
     {
-      name: 'validate',
+      name: 'edit',
+      type: 'bool',
+      help: 'Edit the API resource before creating',
+      unsimulated: "there is no terminal editor; open the object in the app's YAML editor",
+    },
+    {
+      name: 'field-manager',
       type: 'string',
-      noOptDefault: 'strict',
-      help: 'Must be one of: strict (or true), warn, ignore (or false).',
+      default: 'kubectl-create',
+      help: 'Name of the manager used to track field ownership.',
+    },
+    KUSTOMIZE_FLAG,
+    {
+      name: 'raw',
+      type: 'string',
+      help: 'Raw URI to POST to the server.  Uses the transport specified by the kubeconfig file.',
+      unsimulated: 'the simulated API server is reached through kubectl commands only',
+    },
+    RECURSIVE_FLAG,
+    SELECTOR_FLAG,
+    {
+      name: 'windows-line-endings',
+      type: 'bool',
+      help: 'Only relevant if --edit=true. Defaults to the line ending native to your platform.',
     },
   ],
-  subcommands: [createDeploymentCommand, createPdbCommand, createServiceCommand],
+  // In name order, as kubectl lists them.
+  subcommands: [
+    createDeploymentCommand,
+    createPdbCommand,
+    createServiceCommand,
+    ...unsimulatedCreateCommands,
+  ].sort((a, b) => (a.name < b.name ? -1 : 1)),
   run: (ctx) => {
     if (ctx.args.positional.length)
       throw new UsageError(`Unexpected args: [${ctx.args.positional.join(' ')}]`, 'kubectl create');

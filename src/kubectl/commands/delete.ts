@@ -16,7 +16,9 @@ import {
 } from '../command.ts';
 import { flagBool, flagInt, flagString, parseDuration } from '../parse.ts';
 import { readSources } from './apply.ts';
+import { DRY_RUN_FLAG, RECURSIVE_FLAG, SELECTOR_FLAG } from './flags.ts';
 import {
+  fieldSelector,
   getResource,
   labelSelector,
   listResource,
@@ -27,6 +29,9 @@ import {
 
 function runDelete(ctx: CommandContext): number | WatchSession {
   const selector = labelSelector(flagString(ctx.args, 'selector'));
+  const fieldText = flagString(ctx.args, 'field-selector');
+  const fieldMatch = fieldSelector(fieldText);
+  const allNamespaces = flagBool(ctx.args, 'all-namespaces');
   const all = flagBool(ctx.args, 'all');
   const ignoreNotFound = flagBool(ctx.args, 'ignore-not-found');
   const force = flagBool(ctx.args, 'force');
@@ -70,9 +75,13 @@ function runDelete(ctx: CommandContext): number | WatchSession {
     if (ctx.args.positional.length === 0) throw new KubectlError(NO_RESOURCES);
     const { targets } = resolveTargetsWithAll(ctx.args.positional, false, 'delete');
     const named = targets.some((t) => t.names.length > 0);
-    if (named && (selector || all))
+    if (named && allNamespaces)
+      throw new KubectlError('a resource cannot be retrieved by name across all namespaces');
+    if (named && (selector || fieldText || all))
       throw new KubectlError('name cannot be provided when a selector is specified');
-    if (!named && !selector && !all)
+    if (!named && all && (selector || fieldText))
+      throw new KubectlError("setting 'all' parameter but found a non empty selector. ");
+    if (!named && !selector && !fieldText && !all)
       throw new KubectlError('resource(s) were provided, but no name was specified');
     for (const t of targets) {
       if (t.info.kind === 'Node' || t.info.kind === 'Namespace' || t.info.kind === 'Event') {
@@ -86,8 +95,8 @@ function runDelete(ctx: CommandContext): number | WatchSession {
           else if (!ignoreNotFound) errors.push(notFound(t.info, name).message);
         }
       } else {
-        for (const obj of listResource(ctx.cluster, t.info, ctx.namespace))
-          if (matchesSelector(obj, selector)) victims.push({ info: t.info, obj });
+        for (const obj of listResource(ctx.cluster, t.info, allNamespaces ? undefined : ctx.namespace))
+          if (matchesSelector(obj, selector) && fieldMatch(obj)) victims.push({ info: t.info, obj });
       }
     }
   }
@@ -163,13 +172,13 @@ function runDelete(ctx: CommandContext): number | WatchSession {
 export const deleteCommand: Command = {
   name: 'delete',
   short: 'Delete resources by file names, stdin, resources and names, or by resources and label selector',
-  long: 'Delete resources by file names, stdin, resources and names, or by resources and label selector.\n\n JSON and YAML formats are accepted. Only one type of argument may be specified: file names, resources and names, or resources and label selector.',
+  long: 'Delete resources by file names, stdin, resources and names, or by resources and label selector.\n\n JSON and YAML formats are accepted. Only one type of argument may be specified: file names, resources and names, or resources and label selector.\n\n Some resources, such as pods, support graceful deletion. These resources define a default period before they are forcibly terminated (the grace period) but you may override that value with the --grace-period flag, or pass --now to set a grace-period of 1. Because these resources often represent entities in the cluster, deletion may not be acknowledged immediately. If the node hosting a pod is down or cannot reach the API server, termination may take significantly longer than the grace period. To force delete a resource, you must specify the --force flag. Note: only a subset of resources support graceful deletion. In absence of the support, the --grace-period flag is ignored.\n\n IMPORTANT: Force deleting pods does not wait for confirmation that the pod\'s processes have been terminated, which can leave those processes running until the node detects the deletion and completes graceful deletion. If your processes use shared storage or talk to a remote API and depend on the name of the pod to identify themselves, force deleting those pods may result in multiple processes running on different machines using the same identification which may lead to data corruption or inconsistency. Only force delete pods when you are sure the pod is terminated, or if your application can tolerate multiple copies of the same pod running at once. Also, if you force delete pods, the scheduler may place new pods on those nodes before the node has released those resources and causing those pods to be evicted immediately.\n\n Note that the delete command does NOT do resource version checks, so if someone submits an update to a resource right when you submit a delete, their update will be lost along with the rest of the resource.\n\n After a CustomResourceDefinition is deleted, invalidation of discovery cache may take up to 6 hours. If you don\'t want to wait, you might want to run "kubectl api-resources" to refresh the discovery cache.',
   examples:
-    '  # Delete a pod using the type and name specified in pod.json\n  kubectl delete -f ./pod.json\n\n  # Delete pods and services with same names "baz" and "foo"\n  kubectl delete pod,service baz foo\n\n  # Delete pods and services with label name=myLabel\n  kubectl delete pods,services -l name=myLabel\n\n  # Delete a pod with minimal delay\n  kubectl delete pod foo --now\n\n  # Delete all pods\n  kubectl delete pods --all',
+    '  # Delete a pod using the type and name specified in pod.json\n  kubectl delete -f ./pod.json\n  \n  # Delete resources from a directory containing kustomization.yaml - e.g. dir/kustomization.yaml\n  kubectl delete -k dir\n  \n  # Delete resources from all files that end with \'.json\'\n  kubectl delete -f \'*.json\'\n  \n  # Delete a pod based on the type and name in the JSON passed into stdin\n  cat pod.json | kubectl delete -f -\n  \n  # Delete pods and services with same names "baz" and "foo"\n  kubectl delete pod,service baz foo\n  \n  # Delete pods and services with label name=myLabel\n  kubectl delete pods,services -l name=myLabel\n  \n  # Delete a pod with minimal delay\n  kubectl delete pod foo --now\n  \n  # Force delete a pod on a dead node\n  kubectl delete pod foo --force\n  \n  # Delete all pods\n  kubectl delete pods --all\n  \n  # Delete all pods only if the user confirms the deletion\n  kubectl delete pods --all --interactive',
   usage: 'kubectl delete ([-f FILENAME] | [-k DIRECTORY] | TYPE [(NAME | -l label | --all)]) [options]',
   flags: [
     { name: 'filename', short: 'f', type: 'stringArray', help: 'containing the resource to delete.' },
-    { name: 'selector', short: 'l', type: 'string', help: 'Selector (label query) to filter on.' },
+    SELECTOR_FLAG,
     {
       name: 'all',
       type: 'bool',
@@ -179,7 +188,7 @@ export const deleteCommand: Command = {
       name: 'grace-period',
       type: 'int',
       default: -1,
-      help: 'Period of time in seconds given to the resource to terminate gracefully. Ignored if negative.',
+      help: 'Period of time in seconds given to the resource to terminate gracefully. Ignored if negative. Set to 1 for immediate shutdown. Can only be set to 0 when --force is true (force deletion).',
     },
     {
       name: 'now',
@@ -189,7 +198,7 @@ export const deleteCommand: Command = {
     {
       name: 'force',
       type: 'bool',
-      help: 'If true, immediately remove resources from API and bypass graceful deletion.',
+      help: 'If true, immediately remove resources from API and bypass graceful deletion. Note that immediate deletion of some resources may result in inconsistency or data loss and requires confirmation.',
     },
     {
       name: 'wait',
@@ -199,29 +208,61 @@ export const deleteCommand: Command = {
     },
     {
       name: 'timeout',
-      type: 'string',
+      type: 'duration',
       help: 'The length of time to wait before giving up on a delete, zero means determine a timeout from the size of the object',
     },
-    { name: 'ignore-not-found', type: 'bool', help: 'Treat "resource not found" as a successful delete.' },
+    {
+      name: 'ignore-not-found',
+      type: 'bool',
+      help: 'Treat "resource not found" as a successful delete. Defaults to "true" when --all is specified.',
+    },
     {
       name: 'cascade',
       type: 'string',
+      default: 'background',
       noOptDefault: 'background',
-      help: 'Must be "background", "orphan", or "foreground".',
+      help: 'Must be "background", "orphan", or "foreground". Selects the deletion cascading strategy for the dependents (e.g. Pods created by a ReplicationController). Defaults to background.',
+      unsimulated: 'the simulated garbage collector deletes dependents in the background only',
     },
-    {
-      name: 'dry-run',
-      default: 'none',
-      type: 'string',
-      noOptDefault: 'unchanged',
-      help: 'Must be "none", "server", or "client".',
-    },
+    DRY_RUN_FLAG,
     {
       name: 'output',
       short: 'o',
       type: 'string',
       help: 'Output mode. Use "-o name" for shorter output (resource/name).',
     },
+    {
+      name: 'all-namespaces',
+      short: 'A',
+      type: 'bool',
+      help: 'If present, list the requested object(s) across all namespaces. Namespace in current context is ignored even if specified with --namespace.',
+    },
+    {
+      name: 'field-selector',
+      type: 'string',
+      help: "Selector (field query) to filter on, supports '=', '==', and '!='.(e.g. --field-selector key1=value1,key2=value2). The server only supports a limited number of field queries per type.",
+    },
+    {
+      name: 'interactive',
+      short: 'i',
+      type: 'bool',
+      help: 'If true, delete resource only when user confirms.',
+      unsimulated: 'the console cannot ask for a confirmation',
+    },
+    {
+      name: 'kustomize',
+      short: 'k',
+      type: 'string',
+      help: "Process a kustomization directory. This flag can't be used together with -f or -R.",
+      unsimulated: 'there are no kustomization directories here',
+    },
+    {
+      name: 'raw',
+      type: 'string',
+      help: 'Raw URI to DELETE to the server.  Uses the transport specified by the kubeconfig file.',
+      unsimulated: 'the simulated API server is reached through kubectl commands only',
+    },
+    RECURSIVE_FLAG,
   ],
   run: runDelete,
 };

@@ -5,8 +5,9 @@
  */
 import type { KubeObject } from '../../k8s/types.ts';
 import { type Command, type CommandContext, KubectlError, notFound } from '../command.ts';
-import { flagBool, flagString } from '../parse.ts';
+import { flagAll, flagBool, flagString } from '../parse.ts';
 import { describeObject } from '../printers/describe.ts';
+import { CHUNK_SIZE_FLAG, KUSTOMIZE_FLAG, RECURSIVE_FLAG, SELECTOR_FLAG } from './flags.ts';
 import {
   getResource,
   labelSelector,
@@ -14,17 +15,27 @@ import {
   warnIfEndpoints,
   matchesSelector,
   resolveTargetsWithAll,
+  targetsFromFiles,
+  type FileTarget,
 } from './objects.ts';
 
 function runDescribe(ctx: CommandContext): number {
-  if (ctx.args.positional.length === 0)
+  const fromFiles = flagAll(ctx.args, 'filename').length > 0;
+  if (ctx.args.positional.length === 0 && !fromFiles)
     throw new KubectlError(
       'You must specify the type of resource to describe. Use "kubectl api-resources" for a complete list of supported resources.',
+    );
+  if (fromFiles && ctx.args.positional.length)
+    throw new KubectlError(
+      'when paths, URLs, or stdin is provided as input, you may not specify resource arguments as well',
     );
   const allNamespaces = flagBool(ctx.args, 'all-namespaces');
   const selector = labelSelector(flagString(ctx.args, 'selector'));
   const showEvents = flagBool(ctx.args, 'show-events', true);
-  const { targets } = resolveTargetsWithAll(ctx.args.positional, false, 'describe');
+  // -f: the objects the manifests name, each in its manifest's namespace.
+  const targets: FileTarget[] = fromFiles
+    ? targetsFromFiles(ctx, 'describe')
+    : resolveTargetsWithAll(ctx.args.positional, false, 'describe').targets;
   warnIfEndpoints(ctx, targets);
   const found: KubeObject[] = [];
   const errors: string[] = [];
@@ -41,7 +52,7 @@ function runDescribe(ctx: CommandContext): number {
     }
     named = true;
     for (const name of t.names) {
-      const exact = getResource(ctx.cluster, t.info, ctx.namespace, name);
+      const exact = getResource(ctx.cluster, t.info, t.ns ?? ctx.namespace, name);
       if (exact) {
         found.push(exact);
         continue;
@@ -76,15 +87,15 @@ export const describeCommand: Command = {
   short: 'Show details of a specific resource or group of resources',
   long: 'Show details of a specific resource or group of resources.\n\n Print a detailed description of the selected resources, including related resources such as events or controllers. You may select a single object by name, all objects of that type, provide a name prefix, or label selector. For example:\n\n        $ kubectl describe TYPE NAME_PREFIX\n        \n will first check for an exact match on TYPE and NAME_PREFIX. If no such resource exists, it will output details for every resource that has a name prefixed with NAME_PREFIX.\n\nUse "kubectl api-resources" for a complete list of supported resources.',
   examples:
-    "  # Describe a node\n  kubectl describe nodes kubernetes-node-emt8.c.myproject.internal\n\n  # Describe a pod\n  kubectl describe pods/nginx\n\n  # Describe pods by label name=myLabel\n  kubectl describe pods -l name=myLabel\n\n  # Describe all pods managed by the 'frontend' replication controller\n  # (rc-created pods get the name of the rc as a prefix in the pod name)\n  kubectl describe pods frontend",
+    '  # Describe a node\n  kubectl describe nodes kubernetes-node-emt8.c.myproject.internal\n  \n  # Describe a pod\n  kubectl describe pods/nginx\n  \n  # Describe a pod identified by type and name in "pod.json"\n  kubectl describe -f pod.json\n  \n  # Describe all pods\n  kubectl describe pods\n  \n  # Describe pods by label name=myLabel\n  kubectl describe pods -l name=myLabel\n  \n  # Describe all pods managed by the \'frontend\' replication controller\n  # (rc-created pods get the name of the rc as a prefix in the pod name)\n  kubectl describe pods frontend',
   usage: 'kubectl describe (-f FILENAME | TYPE [NAME_PREFIX | -l label] | TYPE/NAME) [options]',
   flags: [
-    { name: 'selector', short: 'l', type: 'string', help: 'Selector (label query) to filter on.' },
+    SELECTOR_FLAG,
     {
       name: 'all-namespaces',
       short: 'A',
       type: 'bool',
-      help: 'If present, list the requested object(s) across all namespaces.',
+      help: 'If present, list the requested object(s) across all namespaces. Namespace in current context is ignored even if specified with --namespace.',
     },
     {
       name: 'show-events',
@@ -92,6 +103,15 @@ export const describeCommand: Command = {
       default: true,
       help: 'If true, display events related to the described object.',
     },
+    CHUNK_SIZE_FLAG,
+    {
+      name: 'filename',
+      short: 'f',
+      type: 'stringArray',
+      help: 'Filename, directory, or URL to files containing the resource to describe',
+    },
+    KUSTOMIZE_FLAG,
+    RECURSIVE_FLAG,
   ],
   run: runDescribe,
 };

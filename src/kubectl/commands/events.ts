@@ -19,7 +19,7 @@ import { flagAll, flagBool, flagString } from '../parse.ts';
 import {
   goYaml,
   PRINT_FLAGS,
-  parseObjectOutput,
+  printFlagsOutput,
   printObjects,
   TypedPrinter,
   type OutputFormat,
@@ -61,8 +61,7 @@ function runEvents(ctx: CommandContext): number | WatchSession {
   const allNamespaces = flagBool(ctx.args, 'all-namespaces');
   const forText = flagString(ctx.args, 'for') ?? '';
   const target = forText ? forObject(forText) : undefined;
-  const output = flagString(ctx.args, 'output');
-  const format: OutputFormat | undefined = output ? parseObjectOutput(output) : undefined;
+  const format: OutputFormat | undefined = printFlagsOutput(ctx.args);
   const types = [
     ...new Set(
       flagAll(ctx.args, 'types')

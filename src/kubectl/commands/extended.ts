@@ -18,39 +18,46 @@ import { logsCommand } from './logs.ts';
 import { apiResourcesCommand, apiVersionsCommand, editCommand, versionCommand } from './misc.ts';
 import { cordonCommand, drainCommand, uncordonCommand } from './node.ts';
 import { patchCommand } from './patch.ts';
-import { registerCommands, registerCompleter } from './registry.ts';
+import { withFlagChecks } from './flags.ts';
+import { helpText, suggestions } from './help.ts';
+import { registerCommands, registerCompleter, registerHelp } from './registry.ts';
 import { rolloutCommand } from './rollout.ts';
 import { scaleCommand } from './scale.ts';
 import { setCommand } from './set.ts';
+import { taintCommand } from './taint.ts';
 import { unsimulatedCommands } from './unsimulated.ts';
 import { waitCommand } from './wait.ts';
 
 registerCommands(
-  setCommand,
-  deleteCommand,
-  rolloutCommand,
-  scaleCommand,
-  applyCommand,
-  patchCommand,
-  labelCommand,
-  annotateCommand,
-  cordonCommand,
-  uncordonCommand,
-  drainCommand,
-  labCommand,
-  createCommand,
-  exposeCommand,
-  getCommand,
-  editCommand,
-  describeCommand,
-  explainCommand,
-  logsCommand,
-  apiResourcesCommand,
-  apiVersionsCommand,
-  versionCommand,
-  waitCommand,
-  eventsCommand,
-  diffCommand,
-  ...unsimulatedCommands,
+  ...[
+    setCommand,
+    deleteCommand,
+    rolloutCommand,
+    scaleCommand,
+    applyCommand,
+    patchCommand,
+    labelCommand,
+    annotateCommand,
+    cordonCommand,
+    uncordonCommand,
+    drainCommand,
+    taintCommand,
+    labCommand,
+    createCommand,
+    exposeCommand,
+    getCommand,
+    editCommand,
+    describeCommand,
+    explainCommand,
+    logsCommand,
+    apiResourcesCommand,
+    apiVersionsCommand,
+    versionCommand,
+    waitCommand,
+    eventsCommand,
+    diffCommand,
+    ...unsimulatedCommands,
+  ].map(withFlagChecks),
 );
 registerCompleter(complete);
+registerHelp({ helpText, suggestions });

@@ -7,7 +7,8 @@ import type { ResourceInfo } from '../../k8s/resources.ts';
 import type { KubeEvent, KubeObject } from '../../k8s/types.ts';
 import { type Command, type CommandContext, type WatchSession, KubectlError, notFound } from '../command.ts';
 import { flagAll, flagBool, flagString, parseDuration } from '../parse.ts';
-import { parseOutput, printObjects, type OutputFormat } from '../printers/output.ts';
+import { PRINT_FLAGS, printObjects, tablePrintFlagsOutput, type OutputFormat } from '../printers/output.ts';
+import { CHUNK_SIZE_FLAG, KUSTOMIZE_FLAG, RECURSIVE_FLAG, SELECTOR_FLAG } from './flags.ts';
 import { sortObjects } from '../printers/sort.ts';
 import { RememberingTable, renderTable, tableCells, type PrintColumnsOptions } from '../printers/table.ts';
 import {
@@ -31,7 +32,7 @@ const missingResource = (commandPath: string) =>
   `You must specify the type of resource to get. Use "kubectl api-resources" for a complete list of supported resources.\n\nerror: Required resource not specified.\nUse "kubectl explain <resource>" for a detailed description of that resource (e.g. kubectl explain pods).\nSee '${commandPath} -h' for help and examples\n`;
 
 export function runGet(ctx: CommandContext): number | WatchSession {
-  const format: OutputFormat = parseOutput(flagString(ctx.args, 'output'));
+  const format: OutputFormat = tablePrintFlagsOutput(ctx.args, ctx.cluster.files);
   const allNamespaces = flagBool(ctx.args, 'all-namespaces');
   const selector = labelSelector(flagString(ctx.args, 'selector'));
   const fieldMatch = fieldSelector(flagString(ctx.args, 'field-selector'));
@@ -219,19 +220,19 @@ function watchSession(
   };
 }
 
+/**
+ * get's flags. -R, --chunk-size and --show-managed-fields change nothing here (see flags.ts); what
+ * get does not simulate says so when given.
+ */
 export const getFlags: Command['flags'] = [
   {
     name: 'output',
     short: 'o',
     type: 'string',
-    help: 'Output format. One of: (json, yaml, name, go-template, go-template-file, template, templatefile, jsonpath, jsonpath-as-json, jsonpath-file, custom-columns, custom-columns-file, wide).',
+    help: 'Output format. One of: (json, yaml, name, go-template, go-template-file, template, templatefile, jsonpath, jsonpath-as-json, jsonpath-file, custom-columns, custom-columns-file, wide). See custom columns [https://kubernetes.io/docs/reference/kubectl/#custom-columns], golang template [http://golang.org/pkg/text/template/#pkg-overview] and jsonpath template [https://kubernetes.io/docs/reference/kubectl/jsonpath/].',
   },
-  {
-    name: 'selector',
-    short: 'l',
-    type: 'string',
-    help: "Selector (label query) to filter on, supports '=', '==', '!=', 'in', 'notin'.(e.g. -l key1=value1,key2=value2). Matching objects must satisfy all of the specified label constraints.",
-  },
+  ...PRINT_FLAGS.filter((f) => f.name !== 'output'),
+  SELECTOR_FLAG,
   {
     name: 'all-namespaces',
     short: 'A',
@@ -252,7 +253,7 @@ export const getFlags: Command['flags'] = [
   {
     name: 'show-labels',
     type: 'bool',
-    help: 'When printing, show all labels as the last column (default hide labels column).',
+    help: 'When printing, show all labels as the last column (default hide labels column)',
   },
   {
     name: 'watch',
@@ -266,6 +267,12 @@ export const getFlags: Command['flags'] = [
     help: 'Watch for changes to the requested object(s), without listing/getting first.',
   },
   {
+    name: 'output-watch-events',
+    type: 'bool',
+    help: 'Output watch event objects when --watch or --watch-only is used. Existing objects are output as initial ADDED events.',
+    unsimulated: 'a watch prints the objects as they change, without their events',
+  },
+  {
     name: 'no-headers',
     type: 'bool',
     help: "When using the default or custom-column output format, don't print headers (default print headers).",
@@ -276,6 +283,8 @@ export const getFlags: Command['flags'] = [
     type: 'stringArray',
     help: 'Filename, directory, or URL to files identifying the resource to get from a server.',
   },
+  KUSTOMIZE_FLAG,
+  RECURSIVE_FLAG,
   {
     name: 'show-kind',
     type: 'bool',
@@ -289,16 +298,36 @@ export const getFlags: Command['flags'] = [
   {
     name: 'ignore-not-found',
     type: 'bool',
-    help: 'If set to true, suppresses NotFound error for specific objects that do not exist.',
+    help: 'If the requested object does not exist the command will return exit code 0.',
+  },
+  CHUNK_SIZE_FLAG,
+  {
+    name: 'raw',
+    type: 'string',
+    help: 'Raw URI to request from the server.  Uses the transport specified by the kubeconfig file.',
+    unsimulated: 'the simulated API server is reached through kubectl commands only',
+  },
+  {
+    name: 'server-print',
+    type: 'bool',
+    default: true,
+    help: 'If true, have the server return the appropriate table output. Supports extension APIs and CRDs.',
+    unsimulated: 'the simulated API server always prints the tables',
+  },
+  {
+    name: 'subresource',
+    type: 'string',
+    help: 'If specified, gets the subresource of the requested object.',
+    unsimulated: 'get the whole object instead',
   },
 ];
 
 export const getCommand: Command = {
   name: 'get',
   short: 'Display one or many resources',
-  long: 'Display one or many resources.\n\n Prints a table of the most important information about the specified resources. You can filter the list using a label selector and the --selector flag. If the desired resource type is namespaced you will only see results in the current namespace unless you pass --all-namespaces.\n\n By specifying the output as \'template\' and providing a Go template as the value of the --template flag, you can filter the attributes of the fetched resources.\n\nUse "kubectl api-resources" for a complete list of supported resources.',
+  long: "Display one or many resources.\n\n Prints a table of the most important information about the specified resources. You can filter the list using a label selector and the --selector flag. If the desired resource type is namespaced you will only see results in the current namespace if you don't specify any namespace.\n\n By specifying the output as 'template' and providing a Go template as the value of the --template flag, you can filter the attributes of the fetched resources.\n\nUse \"kubectl api-resources\" for a complete list of supported resources.",
   examples:
-    '  # List all pods in ps output format\n  kubectl get pods\n\n  # List all pods in ps output format with more information (such as node name)\n  kubectl get pods -o wide\n\n  # List deployments in JSON output format, in the "v1" version of the "apps" API group\n  kubectl get deployments.v1.apps -o json\n\n  # List a single pod in JSON output format\n  kubectl get -o json pod web-pod-13je7\n\n  # Return only the phase value of the specified pod\n  kubectl get -o template pod/web-pod-13je7 --template={{.status.phase}}\n\n  # List all replication controllers and services together in ps output format\n  kubectl get rc,services',
+    '  # List all pods in ps output format\n  kubectl get pods\n  \n  # List all pods in ps output format with more information (such as node name)\n  kubectl get pods -o wide\n  \n  # List a single replication controller with specified NAME in ps output format\n  kubectl get replicationcontroller web\n  \n  # List deployments in JSON output format, in the "v1" version of the "apps" API group\n  kubectl get deployments.v1.apps -o json\n  \n  # List a single pod in JSON output format\n  kubectl get -o json pod web-pod-13je7\n  \n  # List a pod identified by type and name specified in "pod.yaml" in JSON output format\n  kubectl get -f pod.yaml -o json\n  \n  # List resources from a directory with kustomization.yaml - e.g. dir/kustomization.yaml\n  kubectl get -k dir/\n  \n  # Return only the phase value of the specified pod\n  kubectl get -o template pod/web-pod-13je7 --template={{.status.phase}}\n  \n  # List resource information in custom columns\n  kubectl get pod test-pod -o custom-columns=CONTAINER:.spec.containers[0].name,IMAGE:.spec.containers[0].image\n  \n  # List all replication controllers and services together in ps output format\n  kubectl get rc,services\n  \n  # List one or more resources by their type and names\n  kubectl get rc/web service/frontend pods/web-pod-13je7\n  \n  # List the \'status\' subresource for a single pod\n  kubectl get pod web-pod-13je7 --subresource status\n  \n  # List all deployments in namespace \'backend\'\n  kubectl get deployments.apps --namespace backend\n  \n  # List all pods existing in all namespaces\n  kubectl get pods --all-namespaces',
   usage:
     'kubectl get [(-o|--output=)json|yaml|name|go-template|go-template-file|template|templatefile|jsonpath|jsonpath-as-json|jsonpath-file|custom-columns|custom-columns-file|wide] (TYPE[.VERSION][.GROUP] [NAME | -l label] | TYPE[.VERSION][.GROUP]/NAME ...) [flags] [options]',
   flags: getFlags,

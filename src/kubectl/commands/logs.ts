@@ -20,6 +20,7 @@ import {
   PrintedError,
 } from '../command.ts';
 import { FlagError, UsageError, flagBool, flagInt, flagString, parseDuration } from '../parse.ts';
+import { SELECTOR_FLAG } from './flags.ts';
 import { labelSelector, listResource, matchesSelector, resolveTargetsWithAll } from './objects.ts';
 
 const USAGE_ERROR = `expected 'logs [-f] [-p] (POD | TYPE/NAME) [-c CONTAINER]'.\nPOD or TYPE/NAME is a required argument for the logs command`;
@@ -173,6 +174,7 @@ function runLogs(ctx: CommandContext): number | WatchSession {
   const selectorText = flagString(ctx.args, 'selector');
   const follow = flagBool(ctx.args, 'follow');
   const allContainers = flagBool(ctx.args, 'all-containers');
+  const allPods = flagBool(ctx.args, 'all-pods');
   let container = flagString(ctx.args, 'container') ?? '';
   const sinceText = flagString(ctx.args, 'since');
   // Go's ParseDuration takes a sign; a negative --since is refused by Validate below.
@@ -202,7 +204,8 @@ function runLogs(ctx: CommandContext): number | WatchSession {
   const o: LogOptions = {
     previous: flagBool(ctx.args, 'previous'),
     timestamps: flagBool(ctx.args, 'timestamps'),
-    prefix: flagBool(ctx.args, 'prefix'),
+    // --all-pods sets --prefix.
+    prefix: flagBool(ctx.args, 'prefix') || allPods,
     // A selector shows the last 10 lines of each pod unless --tail says otherwise.
     tail: flagInt(ctx.args, 'tail') ?? (selectorText !== undefined ? 10 : -1),
     limitBytes: flagInt(ctx.args, 'limit-bytes') ?? 0,
@@ -261,9 +264,12 @@ function runLogs(ctx: CommandContext): number | WatchSession {
       else {
         const selected = podsSelectedBy(ctx, t.info, obj).sort(byLogging);
         if (selected.length === 0) throw new KubectlError('timed out waiting for the condition');
-        if (selected.length > 1)
-          ctx.err(`Found ${selected.length} pods, using pod/${selected[0]!.metadata.name}\n`);
-        pods = [selected[0]!];
+        if (allPods) pods = selected;
+        else {
+          if (selected.length > 1)
+            ctx.err(`Found ${selected.length} pods, using pod/${selected[0]!.metadata.name}\n`);
+          pods = [selected[0]!];
+        }
       }
     }
   }
@@ -281,6 +287,12 @@ function runLogs(ctx: CommandContext): number | WatchSession {
       sources.push({ pod, container: names[0]! });
     }
   }
+  // RunLogs: following more streams (one a container) than --max-log-requests allows.
+  const max = flagInt(ctx.args, 'max-log-requests') ?? 5;
+  if (allPods && follow && sources.length > max)
+    throw new KubectlError(
+      `you are attempting to follow ${sources.length} log streams, but maximum allowed concurrency is ${max}, use --max-log-requests to increase the limit`,
+    );
   const errors: string[] = [];
   for (const src of sources) {
     try {
@@ -359,7 +371,7 @@ export const logsCommand: Command = {
   short: 'Print the logs for a container in a pod',
   long: 'Print the logs for a container in a pod or specified resource. If the pod has only one container, the container name is optional.',
   examples:
-    '  # Return snapshot logs from pod nginx with only one container\n  kubectl logs nginx\n\n  # Return snapshot logs from pod nginx, prefixing each line with the source pod and container name\n  kubectl logs nginx --prefix\n\n  # Return snapshot logs from all pods in the deployment nginx\n  kubectl logs deployment/nginx --all-pods=true',
+    '  # Return snapshot logs from pod nginx with only one container\n  kubectl logs nginx\n  \n  # Return snapshot logs from pod nginx, prefixing each line with the source pod and container name\n  kubectl logs nginx --prefix\n  \n  # Return snapshot logs from pod nginx, limiting output to 500 bytes\n  kubectl logs nginx --limit-bytes=500\n  \n  # Return snapshot logs from pod nginx, waiting up to 20 seconds for it to start running.\n  kubectl logs nginx --pod-running-timeout=20s\n  \n  # Return snapshot logs from pod nginx with multi containers\n  kubectl logs nginx --all-containers=true\n  \n  # Return snapshot logs from all pods in the deployment nginx\n  kubectl logs deployment/nginx --all-pods=true\n  \n  # Return snapshot logs from all containers in pods defined by label app=nginx\n  kubectl logs -l app=nginx --all-containers=true\n  \n  # Return snapshot logs from all pods defined by label app=nginx, limiting concurrent log requests to 10 pods\n  kubectl logs -l app=nginx --max-log-requests=10\n  \n  # Return snapshot of previous terminated ruby container logs from pod web-1\n  kubectl logs -p -c ruby web-1\n  \n  # Begin streaming the logs from pod nginx, continuing even if errors occur\n  kubectl logs nginx -f --ignore-errors=true\n  \n  # Begin streaming the logs of the ruby container in pod web-1\n  kubectl logs -f -c ruby web-1\n  \n  # Begin streaming the logs from all containers in pods defined by label app=nginx\n  kubectl logs -f -l app=nginx --all-containers=true\n  \n  # Display only the most recent 20 lines of output in pod nginx\n  kubectl logs --tail=20 nginx\n  \n  # Show all logs from pod nginx written in the last hour\n  kubectl logs --since=1h nginx\n  \n  # Show all logs with timestamps from pod nginx starting from August 30, 2024, at 06:00:00 UTC\n  kubectl logs nginx --since-time=2024-08-30T06:00:00Z --timestamps=true\n  \n  # Show logs from a kubelet with an expired serving certificate\n  kubectl logs --insecure-skip-tls-verify-backend nginx\n  \n  # Return snapshot logs from first container of a job named hello\n  kubectl logs job/hello\n  \n  # Return snapshot logs from container nginx-1 of a deployment named nginx\n  kubectl logs deployment/nginx -c nginx-1',
   usage: 'kubectl logs [-f] [-p] (POD | TYPE/NAME) [-c CONTAINER] [options]',
   flags: [
     { name: 'follow', short: 'f', type: 'bool', help: 'Specify if the logs should be streamed.' },
@@ -369,12 +381,7 @@ export const logsCommand: Command = {
       type: 'bool',
       help: 'If true, print the logs for the previous instance of the container in a pod if it exists.',
     },
-    {
-      name: 'container',
-      short: 'c',
-      type: 'string',
-      help: 'Print the logs of this container',
-    },
+    { name: 'container', short: 'c', type: 'string', help: 'Print the logs of this container' },
     {
       name: 'tail',
       type: 'int',
@@ -383,7 +390,7 @@ export const logsCommand: Command = {
     },
     {
       name: 'since',
-      type: 'string',
+      type: 'duration',
       help: 'Only return logs newer than a relative duration like 5s, 2m, or 3h. Defaults to all logs. Only one of since-time / since may be used.',
     },
     {
@@ -397,28 +404,32 @@ export const logsCommand: Command = {
       type: 'bool',
       help: 'Prefix each log line with the log source (pod name and container name)',
     },
-    {
-      name: 'selector',
-      short: 'l',
-      type: 'string',
-      help: "Selector (label query) to filter on, supports '=', '==', '!=', 'in', 'notin'.(e.g. -l key1=value1,key2=value2,key3 in (value3)). Matching objects must satisfy all of the specified label constraints.",
-    },
-    {
-      name: 'all-containers',
-      type: 'bool',
-      help: "Get all containers' logs in the pod(s).",
-    },
+    SELECTOR_FLAG,
+    { name: 'all-containers', type: 'bool', help: "Get all containers' logs in the pod(s)." },
     {
       name: 'max-log-requests',
       type: 'int',
       default: 5,
       help: 'Specify maximum number of concurrent logs to follow when using by a selector. Defaults to 5.',
     },
+    { name: 'limit-bytes', type: 'int', help: 'Maximum bytes of logs to return. Defaults to no limit.' },
+    { name: 'all-pods', type: 'bool', help: 'Get logs from all pod(s). Sets prefix to true.' },
     {
-      name: 'limit-bytes',
-      type: 'int',
-      default: 0,
-      help: 'Maximum bytes of logs to return. Defaults to no limit.',
+      name: 'ignore-errors',
+      type: 'bool',
+      help: 'If watching / following pod logs, allow for any errors that occur to be non-fatal',
+    },
+    {
+      name: 'insecure-skip-tls-verify-backend',
+      type: 'bool',
+      help: 'Skip verifying the identity of the kubelet that logs are requested from.  In theory, an attacker could provide invalid log content back. You might want to use this if your kubelet serving certificates have expired.',
+    },
+    {
+      name: 'pod-running-timeout',
+      type: 'duration',
+      default: '20s',
+      help: 'The length of time (like 5s, 2m, or 3h, higher than zero) to wait until at least one pod is running',
+      unsimulated: 'the simulator does not wait for a pod to start',
     },
   ],
   run: runLogs,

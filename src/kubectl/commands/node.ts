@@ -15,6 +15,7 @@ import { kindSlashName, resourceForKind } from '../../k8s/resources.ts';
 import type { NodeObject, Pod } from '../../k8s/types.ts';
 import { type Command, type CommandContext, type WatchSession, dryRunMode, getOrThrow } from '../command.ts';
 import { FlagError, UsageError, flagBool, flagInt, flagString, parseDuration } from '../parse.ts';
+import { CHUNK_SIZE_FLAG, DRY_RUN_FLAG, SELECTOR_FLAG } from './flags.ts';
 import { labelSelector, matchesSelector } from './objects.ts';
 import { DELETE_POLL_SECONDS, EVICT_RETRY_SECONDS } from '../status.ts';
 
@@ -276,24 +277,13 @@ function runDrain(ctx: CommandContext): number | WatchSession {
   };
 }
 
-const dryRunFlag = {
-  name: 'dry-run',
-  default: 'none',
-  type: 'string',
-  noOptDefault: 'unchanged',
-  help: 'Must be "none", "server", or "client". If client strategy, only print the object that would be sent, without sending it.',
-} as const;
-
 export const cordonCommand: Command = {
   name: 'cordon',
   short: 'Mark node as unschedulable',
   long: 'Mark node as unschedulable.',
   examples: '  # Mark node "foo" as unschedulable\n  kubectl cordon foo',
   usage: 'kubectl cordon NODE [options]',
-  flags: [
-    dryRunFlag,
-    { name: 'selector', short: 'l', type: 'string', help: 'Selector (label query) to filter on.' },
-  ],
+  flags: [DRY_RUN_FLAG, SELECTOR_FLAG],
   run: runCordon(true),
 };
 
@@ -303,23 +293,20 @@ export const uncordonCommand: Command = {
   long: 'Mark node as schedulable.',
   examples: '  # Mark node "foo" as schedulable\n  kubectl uncordon foo',
   usage: 'kubectl uncordon NODE [options]',
-  flags: [
-    dryRunFlag,
-    { name: 'selector', short: 'l', type: 'string', help: 'Selector (label query) to filter on.' },
-  ],
+  flags: [DRY_RUN_FLAG, SELECTOR_FLAG],
   run: runCordon(false),
 };
 
 export const drainCommand: Command = {
   name: 'drain',
   short: 'Drain node in preparation for maintenance',
-  long: "Drain node in preparation for maintenance.\n\n The given node will be marked unschedulable to prevent new pods from arriving. 'drain' evicts the pods if the API server supports https://kubernetes.io/docs/concepts/workloads/pods/disruptions/ eviction https://kubernetes.io/docs/concepts/workloads/pods/disruptions/ . Otherwise, it will use normal DELETE to delete the pods. The 'drain' evicts or deletes all pods except mirror pods (which cannot be deleted through the API server).  If there are daemon set-managed pods, drain will not proceed without --ignore-daemonsets, and regardless it will not delete any daemon set-managed pods, because those pods would be immediately replaced by the daemon set controller, which ignores unschedulable markings.  If there are any pods that are neither mirror pods nor managed by a replication controller, replica set, daemon set, stateful set, or job, then drain will not delete any pods unless you use --force.  --force will also allow deletion to proceed if the managing resource of one or more pods is missing.\n\n 'drain' waits for graceful termination. You should not operate on the machine until the command completes.\n\n When you are ready to put the node back into service, use kubectl uncordon, which will make the node schedulable again.",
+  long: "Drain node in preparation for maintenance.\n\n The given node will be marked unschedulable to prevent new pods from arriving. 'drain' evicts the pods if the API server supports https://kubernetes.io/docs/concepts/workloads/pods/disruptions/ eviction https://kubernetes.io/docs/concepts/workloads/pods/disruptions/ . Otherwise, it will use normal DELETE to delete the pods. The 'drain' evicts or deletes all pods except mirror pods (which cannot be deleted through the API server).  If there are daemon set-managed pods, drain will not proceed without --ignore-daemonsets, and regardless it will not delete any daemon set-managed pods, because those pods would be immediately replaced by the daemon set controller, which ignores unschedulable markings.  If there are any pods that are neither mirror pods nor managed by a replication controller, replica set, daemon set, stateful set, or job, then drain will not delete any pods unless you use --force.  --force will also allow deletion to proceed if the managing resource of one or more pods is missing.\n\n 'drain' waits for graceful termination. You should not operate on the machine until the command completes.\n\n When you are ready to put the node back into service, use kubectl uncordon, which will make the node schedulable again.\n\nhttps://kubernetes.io/images/docs/kubectl_drain.svg Workflowhttps://kubernetes.io/images/docs/kubectl_drain.svg",
   examples:
-    '  # Drain node "foo", even if there are pods not managed by a replication controller, replica set, job, daemon set, or stateful set on it\n  kubectl drain foo --force\n\n  # As above, but abort if there are pods not managed by a replication controller, replica set, job, daemon set, or stateful set, and use a grace period of 15 minutes\n  kubectl drain foo --grace-period=900',
-  usage: 'kubectl drain NODE',
+    '  # Drain node "foo", even if there are pods not managed by a replication controller, replica set, job, daemon set, or stateful set on it\n  kubectl drain foo --force\n  \n  # As above, but abort if there are pods not managed by a replication controller, replica set, job, daemon set, or stateful set, and use a grace period of 15 minutes\n  kubectl drain foo --grace-period=900',
+  usage: 'kubectl drain NODE [options]',
   advancesTime: true,
   flags: [
-    { name: 'chunk-size', type: 'int', help: 'Return large lists in chunks rather than all at once.' },
+    CHUNK_SIZE_FLAG,
     {
       name: 'delete-emptydir-data',
       type: 'bool',
@@ -336,7 +323,7 @@ export const drainCommand: Command = {
       type: 'bool',
       help: 'Force drain to use delete, even if eviction is supported. This will bypass checking PodDisruptionBudgets, use with caution.',
     },
-    dryRunFlag,
+    DRY_RUN_FLAG,
     {
       name: 'force',
       type: 'bool',
@@ -350,7 +337,7 @@ export const drainCommand: Command = {
     },
     { name: 'ignore-daemonsets', type: 'bool', help: 'Ignore DaemonSet-managed pods.' },
     { name: 'pod-selector', type: 'string', help: 'Label selector to filter pods on the node' },
-    { name: 'selector', short: 'l', type: 'string', help: 'Selector (label query) to filter on' },
+    SELECTOR_FLAG,
     {
       name: 'skip-wait-for-delete-timeout',
       type: 'int',
@@ -358,7 +345,7 @@ export const drainCommand: Command = {
     },
     {
       name: 'timeout',
-      type: 'string',
+      type: 'duration',
       help: 'The length of time to wait before giving up, zero means infinite',
     },
   ],

@@ -4,7 +4,7 @@
  * unknown command, all the words joined.
  */
 import type { Command, CommandContext } from '../command.ts';
-import { helpText } from '../index.ts';
+import { helpText } from './help.ts';
 import { UsageError } from '../parse.ts';
 
 export function subcommandsOnly(path: string[], stream: 'out' | 'err', self: () => Command) {

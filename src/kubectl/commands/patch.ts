@@ -25,7 +25,8 @@ import {
   dryRunMode,
 } from '../command.ts';
 import { flagString } from '../parse.ts';
-import { parseObjectOutput, printObjects } from '../printers/output.ts';
+import { PRINT_FLAGS, printFlagsOutput, printObjects } from '../printers/output.ts';
+import { DRY_RUN_FLAG, KUSTOMIZE_FLAG, RECURSIVE_FLAG } from './flags.ts';
 
 type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
 
@@ -58,11 +59,17 @@ function runPatch(ctx: CommandContext): number {
   if (!['json', 'merge', 'strategic'].includes(type))
     throw new KubectlError(`--type must be one of [json merge strategic], not "${type}"`);
   const targets = resolveTargets(ctx.args.positional, true, 'patch');
-  if (text === undefined || text === '')
+  const patchFile = flagString(ctx.args, 'patch-file') ?? '';
+  if (text && patchFile) throw new KubectlError('cannot specify --patch and --patch-file together');
+  if (!text && !patchFile)
     throw new KubectlError('must specify --patch or --patch-file containing the contents of the patch');
-  const read = readPatch(text);
+  // --patch-file: the patch read from one of the page's files.
+  const body = patchFile ? ctx.cluster.files.get(patchFile) : text!;
+  if (body === undefined)
+    throw new KubectlError(`unable to read patch file: open ${patchFile}: no such file or directory`);
+  const read = readPatch(body);
   const mode = dryRunMode(ctx);
-  const format = parseObjectOutput(flagString(ctx.args, 'output'));
+  const format = printFlagsOutput(ctx.args);
   for (const t of targets) {
     for (const name of t.names) {
       const obj = getOrThrow<KubeObject>(ctx, t.info, name);
@@ -126,7 +133,7 @@ export const patchCommand: Command = {
   short: 'Update fields of a resource',
   long: 'Update fields of a resource using strategic merge patch, a JSON merge patch, or a JSON patch.\n\n JSON and YAML formats are accepted.\n\n Note: Strategic merge patch is not supported for custom resources.',
   examples:
-    '  # Partially update a node using a strategic merge patch, specifying the patch as JSON\n  kubectl patch node k8s-node-1 -p \'{"spec":{"unschedulable":true}}\'\n\n  # Update a container\'s image; spec.containers[*].name is required because it\'s a merge key\n  kubectl patch pod valid-pod -p \'{"spec":{"containers":[{"name":"kubernetes-serve-hostname","image":"new image"}]}}\'\n\n  # Update a container\'s image using a JSON patch with positional arrays\n  kubectl patch pod valid-pod --type=\'json\' -p=\'[{"op": "replace", "path": "/spec/containers/0/image", "value":"new image"}]\'',
+    '  # Partially update a node using a strategic merge patch, specifying the patch as JSON\n  kubectl patch node k8s-node-1 -p \'{"spec":{"unschedulable":true}}\'\n  \n  # Partially update a node using a strategic merge patch, specifying the patch as YAML\n  kubectl patch node k8s-node-1 -p $\'spec:\\n unschedulable: true\'\n  \n  # Partially update a node identified by the type and name specified in "node.json" using strategic merge patch\n  kubectl patch -f node.json -p \'{"spec":{"unschedulable":true}}\'\n  \n  # Update a container\'s image; spec.containers[*].name is required because it\'s a merge key\n  kubectl patch pod valid-pod -p \'{"spec":{"containers":[{"name":"kubernetes-serve-hostname","image":"new image"}]}}\'\n  \n  # Update a container\'s image using a JSON patch with positional arrays\n  kubectl patch pod valid-pod --type=\'json\' -p=\'[{"op": "replace", "path": "/spec/containers/0/image", "value":"new image"}]\'\n  \n  # Update a deployment\'s replicas through the \'scale\' subresource using a merge patch\n  kubectl patch deployment nginx-deployment --subresource=\'scale\' --type=\'merge\' -p \'{"spec":{"replicas":2}}\'',
   usage: 'kubectl patch (-f FILENAME | TYPE NAME) [-p PATCH|--patch-file FILE] [options]',
   flags: [
     { name: 'patch', short: 'p', type: 'string', help: 'The patch to be applied to the resource JSON file.' },
@@ -136,14 +143,40 @@ export const patchCommand: Command = {
       default: 'strategic',
       help: 'The type of patch being provided; one of [json merge strategic]',
     },
+    DRY_RUN_FLAG,
+    ...PRINT_FLAGS,
     {
-      name: 'dry-run',
-      default: 'none',
+      name: 'field-manager',
       type: 'string',
-      noOptDefault: 'unchanged',
-      help: 'Must be "none", "server", or "client".',
+      default: 'kubectl-patch',
+      help: 'Name of the manager used to track field ownership.',
     },
-    { name: 'output', short: 'o', type: 'string', help: 'Output format.' },
+    {
+      name: 'filename',
+      short: 'f',
+      type: 'stringArray',
+      help: 'Filename, directory, or URL to files identifying the resource to update',
+      unsimulated: 'name the object instead (TYPE NAME)',
+    },
+    KUSTOMIZE_FLAG,
+    {
+      name: 'local',
+      type: 'bool',
+      help: 'If true, patch will operate on the content of the file, not the server-side resource.',
+      unsimulated: 'it reads the object from -f, which is not simulated here',
+    },
+    {
+      name: 'patch-file',
+      type: 'string',
+      help: 'A file containing a patch to be applied to the resource.',
+    },
+    RECURSIVE_FLAG,
+    {
+      name: 'subresource',
+      type: 'string',
+      help: 'If specified, patch will operate on the subresource of the requested object.',
+      unsimulated: 'patch the whole object instead',
+    },
   ],
   run: runPatch,
 };

@@ -7,7 +7,9 @@ import { parseSelector } from '../../k8s/labels.ts';
 import type { KubeObject, PodDisruptionBudget } from '../../k8s/types.ts';
 import { type Command, type CommandContext, KubectlError, dryRunMode } from '../command.ts';
 import { UsageError, flagString } from '../parse.ts';
-import { TypedPrinter, parseObjectOutput } from '../printers/output.ts';
+import { PRINT_FLAGS, TypedPrinter, printFlagsOutput } from '../printers/output.ts';
+import { fieldValidationOf } from './apply.ts';
+import { DRY_RUN_FLAG, VALIDATE_FLAG } from './flags.ts';
 import { createTyped } from './create.ts';
 
 /** intstr.Parse: all digits is an integer, anything else a string. */
@@ -20,6 +22,8 @@ function runCreatePdb(ctx: CommandContext): number {
       `exactly one NAME is required, got ${ctx.args.positional.length}`,
       'kubectl create poddisruptionbudget',
     );
+  // --validate: its value is checked; the generated object has no unknown fields to find.
+  fieldValidationOf(ctx);
   const selectorText = flagString(ctx.args, 'selector') ?? '';
   const minAvailable = flagString(ctx.args, 'min-available') ?? '';
   const maxUnavailable = flagString(ctx.args, 'max-unavailable') ?? '';
@@ -62,7 +66,7 @@ function runCreatePdb(ctx: CommandContext): number {
     } as PodDisruptionBudget;
     shown = createTyped(ctx, clean, 'poddisruptionbudgets');
   }
-  const format = parseObjectOutput(flagString(ctx.args, 'output'));
+  const format = printFlagsOutput(ctx.args);
   if (format) ctx.out(new TypedPrinter(format).print(shown));
   else
     ctx.out(
@@ -77,7 +81,7 @@ export const createPdbCommand: Command = {
   short: 'Create a pod disruption budget with the specified name',
   long: 'Create a pod disruption budget with the specified name, selector, and desired minimum available pods.',
   examples:
-    '  # Create a pod disruption budget named my-pdb that will select all pods with the app=rails label\n  # and require at least one of them being available at any point in time\n  kubectl create poddisruptionbudget my-pdb --selector=app=rails --min-available=1\n\n  # Create a pod disruption budget named my-pdb that will select all pods with the app=nginx label\n  # and require at least half of the pods selected to be available at any point in time\n  kubectl create pdb my-pdb --selector=app=nginx --min-available=50%',
+    '  # Create a pod disruption budget named my-pdb that will select all pods with the app=rails label\n  # and require at least one of them being available at any point in time\n  kubectl create poddisruptionbudget my-pdb --selector=app=rails --min-available=1\n  \n  # Create a pod disruption budget named my-pdb that will select all pods with the app=nginx label\n  # and require at least half of the pods selected to be available at any point in time\n  kubectl create pdb my-pdb --selector=app=nginx --min-available=50%',
   usage:
     'kubectl create poddisruptionbudget NAME --selector=SELECTOR --min-available=N [--dry-run=server|client|none] [options]',
   flags: [
@@ -96,24 +100,20 @@ export const createPdbCommand: Command = {
       type: 'string',
       help: 'A label selector to use for this budget. Only equality-based selector requirements are supported.',
     },
-    {
-      name: 'dry-run',
-      default: 'none',
-      type: 'string',
-      noOptDefault: 'unchanged',
-      help: 'Must be "none", "server", or "client". If client strategy, only print the object that would be sent, without sending it.',
-    },
-    {
-      name: 'output',
-      short: 'o',
-      type: 'string',
-      help: 'Output format. One of: (json, yaml, name, go-template, go-template-file, template, templatefile, jsonpath, jsonpath-as-json, jsonpath-file).',
-    },
+    DRY_RUN_FLAG,
     {
       name: 'save-config',
       type: 'bool',
-      help: 'If true, the configuration of current object will be saved in its annotation.',
+      help: 'If true, the configuration of current object will be saved in its annotation. Otherwise, the annotation will be unchanged. This flag is useful when you want to perform kubectl apply on this object in the future.',
     },
+    ...PRINT_FLAGS,
+    {
+      name: 'field-manager',
+      type: 'string',
+      default: 'kubectl-create',
+      help: 'Name of the manager used to track field ownership.',
+    },
+    VALIDATE_FLAG,
   ],
   run: runCreatePdb,
 };

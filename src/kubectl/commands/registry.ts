@@ -4,7 +4,7 @@
  * the first frame shows runs a command; a scenario's manifests go in through `applyAll`).
  */
 import type { SimCluster } from '../../cluster/cluster.ts';
-import type { Command, CommandContext } from '../command.ts';
+import type { Command } from '../command.ts';
 
 const HELP_ORDER = [
   'create',
@@ -59,35 +59,28 @@ const orderOf = (name: string): number => {
 
 export const commands: Command[] = [];
 
-/**
- * A command whose deprecated flags, when used, print cobra's warning before anything else the
- * command prints (cobra warns while it parses the flags, before the command runs).
- */
-function warningDeprecatedFlags(cmd: Command): Command {
-  const run = cmd.run;
-  const deprecated = cmd.flags.filter((f) => f.deprecated !== undefined);
-  return {
-    ...cmd,
-    ...(cmd.subcommands ? { subcommands: cmd.subcommands.map(warningDeprecatedFlags) } : {}),
-    ...(run && deprecated.length
-      ? {
-          run: (ctx: CommandContext) => {
-            for (const f of deprecated)
-              if (ctx.args.flags.has(f.name))
-                ctx.err(`Flag --${f.name} has been deprecated, ${f.deprecated}\n`);
-            return run(ctx);
-          },
-        }
-      : {}),
-  };
-}
-
 /** Adds commands (once each), keeping kubectl's help order. */
 export function registerCommands(...list: Command[]): void {
-  for (const c of list)
-    if (!commands.some((x) => x.name === c.name)) commands.push(warningDeprecatedFlags(c));
+  for (const c of list) if (!commands.some((x) => x.name === c.name)) commands.push(c);
   commands.sort((a, b) => orderOf(a.name) - orderOf(b.name));
 }
+
+interface Help {
+  helpText(path: string[], cmd: Command | undefined): string;
+  suggestions(word: string, cmds: Command[]): string[];
+}
+let help: Help | undefined;
+
+/** Help text comes with the commands it describes (help.ts). */
+export function registerHelp(h: Help): void {
+  help = h;
+}
+
+/** kubectl's help for a command path (the root's without a command); empty until the commands are in. */
+export const helpText = (path: string[], cmd: Command | undefined): string => help?.helpText(path, cmd) ?? '';
+
+/** The commands kubectl suggests for an unknown one. */
+export const suggestions = (word: string, cmds: Command[]): string[] => help?.suggestions(word, cmds) ?? [];
 
 type Completer = (cluster: SimCluster, commandLine: string) => string[];
 let completer: Completer | undefined;

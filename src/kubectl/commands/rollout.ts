@@ -20,8 +20,16 @@ import {
   dryRunMode,
   getOrThrow,
 } from '../command.ts';
-import { FlagError, flagBool, flagInt, flagString, parseDuration } from '../parse.ts';
-import { TypedPrinter, parseObjectOutput } from '../printers/output.ts';
+import { FlagError, type FlagSpec, flagBool, flagInt, flagString, parseDuration } from '../parse.ts';
+import { PRINT_FLAGS, TypedPrinter, printFlagsOutput } from '../printers/output.ts';
+import {
+  DRY_RUN_FLAG,
+  KUSTOMIZE_FLAG,
+  RECURSIVE_FLAG,
+  SELECTOR_FLAG,
+  fieldManagerFlag,
+  filenameFlag,
+} from './flags.ts';
 import { labelSelector, listResource, matchesSelector, resolveTargets } from './objects.ts';
 import { subcommandsOnly } from './parent.ts';
 import { podTemplateText } from '../printers/describe-template.ts';
@@ -278,8 +286,7 @@ function viewHistory(cluster: SimCluster, d: Deployment, revision: number): stri
  */
 function rolloutHistory(ctx: CommandContext): number {
   const revision = flagInt(ctx.args, 'revision') ?? 0;
-  const output = flagString(ctx.args, 'output');
-  const format = parseObjectOutput(output);
+  const format = printFlagsOutput(ctx.args);
   const printer = format && new TypedPrinter(format);
   if (revision < 0) {
     rolloutItems(ctx);
@@ -322,8 +329,7 @@ function revisionToRestore(cluster: SimCluster, d: Deployment, toRevision: numbe
 function rolloutUndo(ctx: CommandContext): number {
   const toRevision = flagInt(ctx.args, 'to-revision') ?? 0;
   const mode = dryRunMode(ctx);
-  const output = flagString(ctx.args, 'output');
-  const format = parseObjectOutput(output);
+  const format = printFlagsOutput(ctx.args);
   const printer = format && new TypedPrinter(format);
   const suffix = mode === 'client' ? ' (dry run)' : mode === 'server' ? ' (server dry run)' : '';
   return visitDeployments(ctx, 'undo', (info, d) => {
@@ -387,7 +393,7 @@ function pauseOrResume(ctx: CommandContext, pause: boolean): number {
 
 /** The printer for -o, or undefined for kubectl's `kind/name verb` line. */
 function objectPrinter(ctx: CommandContext): TypedPrinter | undefined {
-  const format = parseObjectOutput(flagString(ctx.args, 'output'));
+  const format = printFlagsOutput(ctx.args);
   return format && new TypedPrinter(format);
 }
 
@@ -412,24 +418,116 @@ function rolloutRestart(ctx: CommandContext): number {
   });
 }
 
-const selectorFlag = {
-  name: 'selector',
-  short: 'l',
-  type: 'string',
-  help: "Selector (label query) to filter on, supports '=', '==', '!=', 'in', 'notin'.(e.g. -l key1=value1,key2=value2,key3 in (value3)). Matching objects must satisfy all of the specified label constraints.",
-} as const;
-const filenameFlag = {
-  name: 'filename',
-  short: 'f',
-  type: 'stringArray',
-  help: 'Filename, directory, or URL to files identifying the resource to get from a server.',
-} as const;
-const outputFlag = {
-  name: 'output',
-  short: 'o',
-  type: 'string',
-  help: 'Output format. One of: (json, yaml, name, go-template, go-template-file, template, templatefile, jsonpath, jsonpath-as-json, jsonpath-file).',
-} as const;
+/** The flags every rollout subcommand has: how it finds the objects. */
+const FIND_FLAGS: FlagSpec[] = [
+  filenameFlag(
+    'Filename, directory, or URL to files identifying the resource to get from a server.',
+    'name the objects instead (TYPE NAME or TYPE/NAME)',
+  ),
+  KUSTOMIZE_FLAG,
+  RECURSIVE_FLAG,
+  SELECTOR_FLAG,
+];
+
+const rolloutHistoryCommand: Command = {
+  name: 'history',
+  short: 'View rollout history',
+  long: 'View previous rollout revisions and configurations.',
+  examples:
+    '  # View the rollout history of a deployment\n  kubectl rollout history deployment/abc\n  \n  # View the details of daemonset revision 3\n  kubectl rollout history daemonset/abc --revision=3',
+  usage: 'kubectl rollout history (TYPE NAME | TYPE/NAME) [flags] [options]',
+  flags: [
+    {
+      name: 'revision',
+      type: 'int',
+      help: 'See the details, including podTemplate of the revision specified',
+    },
+    ...PRINT_FLAGS,
+    ...FIND_FLAGS,
+  ],
+  run: rolloutHistory,
+};
+
+/** pause, resume and restart. */
+const patchingFlags = (): FlagSpec[] => [...PRINT_FLAGS, fieldManagerFlag('kubectl-rollout'), ...FIND_FLAGS];
+
+const rolloutPauseCommand: Command = {
+  name: 'pause',
+  short: 'Mark the provided resource as paused',
+  long: 'Mark the provided resource as paused.\n\n Paused resources will not be reconciled by a controller. Use "kubectl rollout resume" to resume a paused resource. Currently only deployments support being paused.',
+  examples:
+    '  # Mark the nginx deployment as paused\n  # Any current state of the deployment will continue its function; new updates\n  # to the deployment will not have an effect as long as the deployment is paused\n  kubectl rollout pause deployment/nginx',
+  usage: 'kubectl rollout pause RESOURCE [options]',
+  flags: patchingFlags(),
+  run: (ctx) => pauseOrResume(ctx, true),
+};
+
+const rolloutRestartCommand: Command = {
+  name: 'restart',
+  short: 'Restart a resource',
+  long: 'Restart a resource.\n\n        Resource rollout will be restarted.',
+  examples:
+    '  # Restart all deployments in the test-namespace namespace\n  kubectl rollout restart deployment -n test-namespace\n  \n  # Restart a deployment\n  kubectl rollout restart deployment/nginx\n  \n  # Restart a daemon set\n  kubectl rollout restart daemonset/abc\n  \n  # Restart deployments with the app=nginx label\n  kubectl rollout restart deployment --selector=app=nginx',
+  usage: 'kubectl rollout restart RESOURCE [options]',
+  flags: patchingFlags(),
+  run: rolloutRestart,
+};
+
+const rolloutResumeCommand: Command = {
+  name: 'resume',
+  short: 'Resume a paused resource',
+  long: 'Resume a paused resource.\n\n Paused resources will not be reconciled by a controller. By resuming a resource, we allow it to be reconciled again. Currently only deployments support being resumed.',
+  examples: '  # Resume an already paused deployment\n  kubectl rollout resume deployment/nginx',
+  usage: 'kubectl rollout resume RESOURCE [options]',
+  flags: patchingFlags(),
+  run: (ctx) => pauseOrResume(ctx, false),
+};
+
+const rolloutStatusCommand: Command = {
+  name: 'status',
+  short: 'Show the status of the rollout',
+  long: "Show the status of the rollout.\n\n By default 'rollout status' will watch the status of the latest rollout until it's done. If you don't want to wait for the rollout to finish then you can use --watch=false. Note that if a new rollout starts in-between, then 'rollout status' will continue watching the latest revision. If you want to pin to a specific revision and abort if it is rolled over by another revision, use --revision=N where N is the revision you need to watch for.",
+  examples: '  # Watch the rollout status of a deployment\n  kubectl rollout status deployment/nginx',
+  usage: 'kubectl rollout status (TYPE NAME | TYPE/NAME) [flags] [options]',
+  flags: [
+    {
+      name: 'watch',
+      short: 'w',
+      type: 'bool',
+      default: true,
+      help: "Watch the status of the rollout until it's done.",
+    },
+    {
+      name: 'revision',
+      type: 'int',
+      help: 'Pin to a specific revision for showing its status. Defaults to 0 (last revision).',
+    },
+    {
+      name: 'timeout',
+      type: 'duration',
+      help: 'The length of time to wait before ending watch, zero means never. Any other values should contain a corresponding time unit (e.g. 1s, 2m, 3h).',
+    },
+    ...FIND_FLAGS,
+  ],
+  run: rolloutStatus,
+  advancesTime: true,
+};
+
+const rolloutUndoCommand: Command = {
+  name: 'undo',
+  short: 'Undo a previous rollout',
+  long: 'Roll back to a previous rollout.',
+  examples:
+    '  # Roll back to the previous deployment\n  kubectl rollout undo deployment/abc\n  \n  # Roll back to daemonset revision 3\n  kubectl rollout undo daemonset/abc --to-revision=3\n  \n  # Roll back to the previous deployment with dry-run\n  kubectl rollout undo --dry-run=server deployment/abc',
+  usage: 'kubectl rollout undo (TYPE NAME | TYPE/NAME) [flags] [options]',
+  flags: [
+    { name: 'to-revision', type: 'int', help: 'The revision to rollback to. Default to 0 (last revision).' },
+    DRY_RUN_FLAG,
+    ...PRINT_FLAGS,
+    ...FIND_FLAGS,
+  ],
+  run: rolloutUndo,
+};
 
 export const rolloutCommand: Command = {
   name: 'rollout',
@@ -443,60 +541,11 @@ export const rolloutCommand: Command = {
   run: subcommandsOnly(['rollout'], 'out', () => rolloutCommand),
   // In kubectl's help order (alphabetical).
   subcommands: [
-    {
-      name: 'history',
-      short: 'View rollout history',
-      usage: 'kubectl rollout history (TYPE NAME | TYPE/NAME) [flags]',
-      flags: [{ name: 'revision', type: 'int' }, outputFlag, filenameFlag, selectorFlag],
-      run: rolloutHistory,
-    },
-    {
-      name: 'pause',
-      short: 'Mark the provided resource as paused',
-      usage: 'kubectl rollout pause RESOURCE',
-      flags: [outputFlag, filenameFlag, selectorFlag],
-      run: (ctx) => pauseOrResume(ctx, true),
-    },
-    {
-      name: 'restart',
-      short: 'Restart a resource',
-      usage: 'kubectl rollout restart RESOURCE',
-      flags: [outputFlag, filenameFlag, selectorFlag],
-      run: rolloutRestart,
-    },
-    {
-      name: 'resume',
-      short: 'Resume a paused resource',
-      usage: 'kubectl rollout resume RESOURCE',
-      flags: [outputFlag, filenameFlag, selectorFlag],
-      run: (ctx) => pauseOrResume(ctx, false),
-    },
-    {
-      name: 'status',
-      short: 'Show the status of the rollout',
-      usage: 'kubectl rollout status (TYPE NAME | TYPE/NAME) [flags]',
-      flags: [
-        { name: 'watch', short: 'w', type: 'bool', default: true },
-        { name: 'revision', type: 'int' },
-        { name: 'timeout', type: 'string' },
-        filenameFlag,
-        selectorFlag,
-      ],
-      run: rolloutStatus,
-      advancesTime: true,
-    },
-    {
-      name: 'undo',
-      short: 'Undo a previous rollout',
-      usage: 'kubectl rollout undo (TYPE NAME | TYPE/NAME) [flags]',
-      flags: [
-        { name: 'to-revision', type: 'int' },
-        { name: 'dry-run', default: 'none', type: 'string', noOptDefault: 'unchanged' },
-        outputFlag,
-        filenameFlag,
-        selectorFlag,
-      ],
-      run: rolloutUndo,
-    },
+    rolloutHistoryCommand,
+    rolloutPauseCommand,
+    rolloutRestartCommand,
+    rolloutResumeCommand,
+    rolloutStatusCommand,
+    rolloutUndoCommand,
   ],
 };

@@ -18,7 +18,15 @@ import {
   getOrThrow,
 } from '../command.ts';
 import { flagBool, flagInt, flagString } from '../parse.ts';
-import { parseObjectOutput, printObjects } from '../printers/output.ts';
+import { PRINT_FLAGS, printFlagsOutput, printObjects } from '../printers/output.ts';
+import {
+  DRY_RUN_FLAG,
+  KUSTOMIZE_FLAG,
+  RECORD_FLAG,
+  RECURSIVE_FLAG,
+  SELECTOR_FLAG,
+  filenameFlag,
+} from './flags.ts';
 import { labelSelector, listResource, matchesSelector, resolveTargetsWithAll } from './objects.ts';
 
 function runScale(ctx: CommandContext): number {
@@ -32,7 +40,7 @@ function runScale(ctx: CommandContext): number {
   const resourceVersion = flagString(ctx.args, 'resource-version') ?? '';
   const record = flagBool(ctx.args, 'record');
   const mode = dryRunMode(ctx);
-  const format = parseObjectOutput(flagString(ctx.args, 'output'));
+  const format = printFlagsOutput(ctx.args);
   const selector = labelSelector(flagString(ctx.args, 'selector'));
   const all = flagBool(ctx.args, 'all');
   const { targets } = resolveTargetsWithAll(ctx.args.positional, false, 'scale');
@@ -116,8 +124,11 @@ function aggregateText(errors: Error[]): string {
 export const scaleCommand: Command = {
   name: 'scale',
   short: 'Set a new size for a deployment, replica set, or replication controller',
+  long: 'Set a new size for a deployment, replica set, replication controller, or stateful set.\n\n Scale also allows users to specify one or more preconditions for the scale action.\n\n If --current-replicas or --resource-version is specified, it is validated before the scale is attempted, and it is guaranteed that the precondition holds true when the scale is sent to the server.',
+  examples:
+    "  # Scale a replica set named 'foo' to 3\n  kubectl scale --replicas=3 rs/foo\n  \n  # Scale a resource identified by type and name specified in \"foo.yaml\" to 3\n  kubectl scale --replicas=3 -f foo.yaml\n  \n  # If the deployment named mysql's current size is 2, scale mysql to 3\n  kubectl scale --current-replicas=2 --replicas=3 deployment/mysql\n  \n  # Scale multiple replication controllers\n  kubectl scale --replicas=5 rc/example1 rc/example2 rc/example3\n  \n  # Scale stateful set named 'web' to 3\n  kubectl scale --replicas=3 statefulset/web",
   usage:
-    'kubectl scale [--resource-version=version] [--current-replicas=count] --replicas=COUNT (-f FILENAME | TYPE NAME)',
+    'kubectl scale [--resource-version=version] [--current-replicas=count] --replicas=COUNT (-f FILENAME | TYPE NAME) [options]',
   flags: [
     { name: 'replicas', type: 'int', help: 'The new desired number of replicas. Required.' },
     {
@@ -131,10 +142,10 @@ export const scaleCommand: Command = {
       type: 'string',
       help: 'Precondition for resource version. Requires that the current resource version match this value in order to scale.',
     },
-    { name: 'record', type: 'bool', deprecated: '--record will be removed in the future' },
+    RECORD_FLAG,
     {
       name: 'timeout',
-      type: 'string',
+      type: 'duration',
       help: "The length of time to wait before giving up on a scale operation, zero means don't wait. Any other values should contain a corresponding time unit (e.g. 1s, 2m, 3h).",
     },
     {
@@ -142,25 +153,15 @@ export const scaleCommand: Command = {
       type: 'bool',
       help: 'Select all resources in the namespace of the specified resource types',
     },
-    {
-      name: 'selector',
-      short: 'l',
-      type: 'string',
-      help: "Selector (label query) to filter on, supports '=', '==', '!=', 'in', 'notin'.(e.g. -l key1=value1,key2=value2,key3 in (value3)). Matching objects must satisfy all of the specified label constraints.",
-    },
-    {
-      name: 'dry-run',
-      default: 'none',
-      type: 'string',
-      noOptDefault: 'unchanged',
-      help: 'Must be "none", "server", or "client". If client strategy, only print the object that would be sent, without sending it. If server strategy, submit server-side request without persisting the resource.',
-    },
-    {
-      name: 'output',
-      short: 'o',
-      type: 'string',
-      help: 'Output format. One of: (json, yaml, name, go-template, go-template-file, template, templatefile, jsonpath, jsonpath-as-json, jsonpath-file).',
-    },
+    SELECTOR_FLAG,
+    DRY_RUN_FLAG,
+    ...PRINT_FLAGS,
+    filenameFlag(
+      'Filename, directory, or URL to files identifying the resource to set a new size',
+      'name the objects to scale instead (kubectl scale TYPE NAME --replicas=COUNT)',
+    ),
+    KUSTOMIZE_FLAG,
+    RECURSIVE_FLAG,
   ],
   run: runScale,
 };

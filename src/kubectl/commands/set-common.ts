@@ -6,11 +6,14 @@
 
 import { dryRunWrite } from '../../cluster/dryrun.ts';
 import { validatedUpdate } from '../../cluster/apply.ts';
-import type { ResourceInfo } from '../../k8s/resources.ts';
+import { groupResource, type ResourceInfo } from '../../k8s/resources.ts';
 import type { KubeObject, PodSpec } from '../../k8s/types.ts';
 import { ValidationError, formatFieldError } from '../../k8s/validation.ts';
 import { type CommandContext, KubectlError } from '../command.ts';
-import { flagBool, flagString } from '../parse.ts';
+import { flagAll, flagBool, flagString } from '../parse.ts';
+import { readSources, visitSources } from './apply.ts';
+import { DRY_RUN_FLAG, fieldManagerFlag } from './flags.ts';
+import { PRINT_FLAGS } from '../printers/output.ts';
 import {
   labelSelector,
   listResource,
@@ -103,16 +106,105 @@ export function withPodSpec(obj: KubeObject, spec: PodSpec): KubeObject {
   return { ...obj, spec: { ...o.spec, template: { ...o.spec.template, spec } } } as KubeObject;
 }
 
-export const dryRunFlag = {
-  name: 'dry-run',
-  default: 'none',
-  type: 'string',
-  noOptDefault: 'unchanged',
-  help: 'Must be "none", "server", or "client". If client strategy, only print the object that would be sent, without sending it. If server strategy, submit server-side request without persisting the resource.',
-} as const;
-export const outputFlag = {
-  name: 'output',
-  short: 'o',
-  type: 'string',
-  help: 'Output format. One of: (json, yaml, name, go-template, go-template-file, template, templatefile, jsonpath, jsonpath-as-json, jsonpath-file).',
-} as const;
+/** The flags every set subcommand takes with the same words. */
+export const dryRunFlag = DRY_RUN_FLAG;
+export const outputFlag = PRINT_FLAGS.find((f) => f.name === 'output')!;
+/** --allow-missing-template-keys, --show-managed-fields and --template. */
+export const templateFlags = PRINT_FLAGS.filter((f) => f.name !== 'output');
+export const setFieldManagerFlag = fieldManagerFlag('kubectl-set');
+
+/**
+ * selectString: whether `s` matches `spec`, where `*` is a non-greedy wildcard. Upstream's loop,
+ * quirks included: the index found is into the rest of the string but compared with positions in
+ * the whole of it.
+ */
+export function selectString(s: string, spec: string): boolean {
+  if (spec === '*') return true;
+  if (!spec.includes('*')) return s === spec;
+  let pos = 0;
+  const parts = spec.split('*');
+  for (let i = 0; i < parts.length; i++) {
+    const part = parts[i]!;
+    if (part.length === 0) continue;
+    const next = s.slice(pos).indexOf(part);
+    if (next < pos || (i === 0 && pos !== 0) || (i === parts.length - 1 && s.length !== part.length + next))
+      return false;
+    pos = next;
+  }
+  return true;
+}
+
+/** An object the builder found: the live one, or with `--local` the manifest read from -f. */
+export interface Found {
+  info: ResourceInfo;
+  name: string;
+  obj: KubeObject;
+  /** Read from a manifest with `--local`: kubectl names it by kind, as it has no mapping. */
+  local?: boolean;
+}
+
+export const notFoundText = (info: ResourceInfo, name: string): string =>
+  `Error from server (NotFound): ${groupResource(info)} "${name}" not found`;
+
+/**
+ * The objects the resource builder finds (ContinueOnError, then Infos): read from `-f` (the live
+ * objects, filtered by `-l`; with `local`, the manifests themselves), else by type and name, `-l`
+ * and `--all`. What it cannot read comes back as errors, which end the command before anything
+ * is changed. Each command checks its own combinations of arguments first.
+ */
+export function visitObjects(
+  ctx: CommandContext,
+  resources: string[],
+  local: boolean,
+): { found: Found[]; errors: string[] } {
+  const found: Found[] = [];
+  const errors: string[] = [];
+  if (flagAll(ctx.args, 'filename').length === 0) {
+    if (local) throw new KubectlError(NO_RESOURCES);
+    for (const t of builderTargets(ctx, resources)) {
+      const obj = ctx.cluster.store.get<KubeObject>(
+        t.info.kind,
+        t.info.namespaced ? ctx.namespace : undefined,
+        t.name,
+      );
+      if (obj) found.push({ ...t, obj });
+      else errors.push(notFoundText(t.info, t.name));
+    }
+    return { found, errors };
+  }
+  const selector = local ? undefined : labelSelector(flagString(ctx.args, 'selector'));
+  for (const v of visitSources(ctx, 'set', 'Ignore', readSources(ctx, 'set'))) {
+    if ('error' in v) {
+      errors.push(v.error.alone);
+      continue;
+    }
+    const meta = (v.raw['metadata'] ?? {}) as Record<string, unknown>;
+    const name = String(meta['name'] ?? '');
+    if (local) {
+      found.push({ info: v.info, name, obj: v.raw as unknown as KubeObject, local: true });
+      continue;
+    }
+    const ns = v.info.namespaced ? String(meta['namespace'] ?? ctx.namespace) : undefined;
+    const obj = ctx.cluster.store.get<KubeObject>(v.info.kind, ns, name);
+    if (!obj) errors.push(notFoundText(v.info, name));
+    else if (matchesSelector(obj, selector)) found.push({ info: v.info, name, obj });
+  }
+  return { found, errors };
+}
+
+/**
+ * A manifest as kubectl holds it once decoded into its Go type, which writes the structs it has
+ * even when empty: `creationTimestamp: null`, a Deployment's `strategy: {}`, the status.
+ */
+export function asDecoded(obj: KubeObject): KubeObject {
+  const o = obj as unknown as Record<string, unknown>;
+  const out: Record<string, unknown> = {
+    ...o,
+    metadata: { ...obj.metadata, creationTimestamp: obj.metadata.creationTimestamp ?? null },
+  };
+  const spec = (o['spec'] ?? {}) as Record<string, unknown>;
+  if (obj.kind === 'Deployment') out['spec'] = { ...spec, strategy: spec['strategy'] ?? {} };
+  if (obj.kind === 'ReplicaSet') out['status'] = { replicas: 0, ...((o['status'] ?? {}) as object) };
+  else out['status'] ??= {};
+  return out as unknown as KubeObject;
+}

@@ -22,9 +22,12 @@ import {
   getOrThrow,
 } from '../command.ts';
 import { ANY_FLAG, flagBool, flagString } from '../parse.ts';
-import { TypedPrinter, parseObjectOutput } from '../printers/output.ts';
+import { TypedPrinter, printFlagsOutput } from '../printers/output.ts';
+import { KUSTOMIZE_FLAG, RECORD_FLAG, RECURSIVE_FLAG, SELECTOR_FLAG, filenameFlag } from './flags.ts';
 import { resourcesAndPairs } from './annotate.ts';
 import { subcommandsOnly } from './parent.ts';
+import { setEnvCommand } from './set-env.ts';
+import { setResourcesCommand } from './set-resources.ts';
 import {
   GO_TYPES,
   apiInvalidMessage,
@@ -35,11 +38,13 @@ import {
   printErrors,
   send,
   withPodSpec,
+  templateFlags,
+  setFieldManagerFlag,
 } from './set-common.ts';
 
 function runSetImage(ctx: CommandContext): number {
   const mode = dryRunMode(ctx);
-  const format = parseObjectOutput(flagString(ctx.args, 'output'));
+  const format = printFlagsOutput(ctx.args, ctx.cluster.files);
   const printer = format && new TypedPrinter(format);
   const record = flagBool(ctx.args, 'record');
   // Complete: the pairs, then the objects; Validate: what is missing.
@@ -126,7 +131,7 @@ function runSetImage(ctx: CommandContext): number {
 /** `set selector`: the last argument is the selector, replacing a Service's whole selector. */
 function runSetSelector(ctx: CommandContext): number {
   const mode = dryRunMode(ctx);
-  const format = parseObjectOutput(flagString(ctx.args, 'output'));
+  const format = printFlagsOutput(ctx.args, ctx.cluster.files);
   const printer = format && new TypedPrinter(format);
   const args = ctx.args.positional;
   if (args.length === 0) throw new KubectlError('one selector is required');
@@ -175,15 +180,16 @@ function runSetSelector(ctx: CommandContext): number {
 export const setImageCommand: Command = {
   name: 'image',
   short: 'Update the image of a pod template',
+  long: 'Update existing container image(s) of resources.\n\n Possible resources include (case insensitive):\n\n        pod (po), replicationcontroller (rc), deployment (deploy), daemonset (ds), statefulset (sts), cronjob (cj), replicaset (rs)',
+  examples:
+    "  # Set a deployment's nginx container image to 'nginx:1.9.1', and its busybox container image to 'busybox'\n  kubectl set image deployment/nginx busybox=busybox nginx=nginx:1.9.1\n  \n  # Update all deployments' and rc's nginx container's image to 'nginx:1.9.1'\n  kubectl set image deployments,rc nginx=nginx:1.9.1 --all\n  \n  # Update image of all containers of daemonset abc to 'nginx:1.9.1'\n  kubectl set image daemonset abc *=nginx:1.9.1\n  \n  # Print result (in yaml format) of updating nginx container image from local file, without hitting the server\n  kubectl set image -f path/to/file.yaml nginx=nginx:1.9.1 --local -o yaml",
   usage:
-    'kubectl set image (-f FILENAME | TYPE NAME) CONTAINER_NAME_1=CONTAINER_IMAGE_1 ... CONTAINER_NAME_N=CONTAINER_IMAGE_N',
+    'kubectl set image (-f FILENAME | TYPE NAME) CONTAINER_NAME_1=CONTAINER_IMAGE_1 ... CONTAINER_NAME_N=CONTAINER_IMAGE_N [options]',
+  // -R changes nothing here (the simulated files have no directories), nor --field-manager and
+  // --show-managed-fields (the simulated API server records no managedFields). The rest of what
+  // set image does not read says so when given.
   flags: [
-    {
-      name: 'record',
-      type: 'bool',
-      deprecated: '--record will be removed in the future',
-      help: 'Record current kubectl command in the resource annotation. If set to false, do not record the command. If set to true, record the command. If not set, default to updating the existing annotation value only if one already exists.',
-    },
+    RECORD_FLAG,
     dryRunFlag,
     outputFlag,
     {
@@ -191,12 +197,21 @@ export const setImageCommand: Command = {
       type: 'bool',
       help: 'Select all resources, in the namespace of the specified resource types',
     },
+    SELECTOR_FLAG,
+    ...templateFlags,
+    setFieldManagerFlag,
+    filenameFlag(
+      'Filename, directory, or URL to files identifying the resource to get from a server.',
+      'name the objects instead (kubectl set image TYPE NAME CONTAINER=IMAGE)',
+    ),
+    KUSTOMIZE_FLAG,
     {
-      name: 'selector',
-      short: 'l',
-      type: 'string',
-      help: "Selector (label query) to filter on, supports '=', '==', '!=', 'in', 'notin'.(e.g. -l key1=value1,key2=value2,key3 in (value3)). Matching objects must satisfy all of the specified label constraints.",
+      name: 'local',
+      type: 'bool',
+      help: 'If true, set image will NOT contact api-server but run locally.',
+      unsimulated: 'it reads the objects from -f, which is not simulated here',
     },
+    RECURSIVE_FLAG,
   ],
   run: runSetImage,
 };
@@ -204,7 +219,12 @@ export const setImageCommand: Command = {
 export const setSelectorCommand: Command = {
   name: 'selector',
   short: 'Set the selector on a resource',
-  usage: 'kubectl set selector (-f FILENAME | TYPE NAME) EXPRESSIONS [--resource-version=version]',
+  long: "Set the selector on a resource. Note that the new selector will overwrite the old selector if the resource had one prior to the invocation of 'set selector'.\n\n A selector must begin with a letter or number, and may contain letters, numbers, hyphens, dots, and underscores, up to 63 characters. If --resource-version is specified, then updates will use this resource version, otherwise the existing resource-version will be used. Note: currently selectors can only be set on Service objects.",
+  examples:
+    '  # Set the labels and selector before creating a deployment/service pair\n  kubectl create service clusterip my-svc --clusterip="None" -o yaml --dry-run=client | kubectl set selector --local -f - \'environment=qa\' -o yaml | kubectl create -f -\n  kubectl create deployment my-dep -o yaml --dry-run=client | kubectl label --local -f - environment=qa -o yaml | kubectl create -f -',
+  usage: 'kubectl set selector (-f FILENAME | TYPE NAME) EXPRESSIONS [--resource-version=version] [options]',
+  // As for set image: -R, --field-manager and --show-managed-fields change nothing here, and the
+  // rest of what set selector does not read says so when given.
   flags: [
     dryRunFlag,
     outputFlag,
@@ -218,6 +238,19 @@ export const setSelectorCommand: Command = {
       type: 'string',
       help: 'If non-empty, the selectors update will only succeed if this is the current resource-version for the object. Only valid when specifying a single resource.',
     },
+    ...templateFlags,
+    setFieldManagerFlag,
+    filenameFlag(
+      'identifying the resource.',
+      'name the objects instead (kubectl set selector TYPE NAME EXPRESSIONS)',
+    ),
+    {
+      name: 'local',
+      type: 'bool',
+      help: 'If true, annotation will NOT contact api-server but run locally.',
+      unsimulated: 'it reads the objects from -f, which is not simulated here',
+    },
+    { ...RECURSIVE_FLAG, default: true },
   ],
   run: runSetSelector,
 };
@@ -225,12 +258,6 @@ export const setSelectorCommand: Command = {
 /** set's subcommands that are not simulated: they answer why in one line. */
 const unsimulatedSet: Command[] = (
   [
-    ['env', 'Update environment variables on a pod template', 'use kubectl patch or kubectl apply'],
-    [
-      'resources',
-      'Update resource requests/limits on objects with pod templates',
-      'use kubectl patch or kubectl apply',
-    ],
     [
       'serviceaccount',
       'Update the service account of a resource',
@@ -261,12 +288,12 @@ export const setCommand: Command = {
   flags: [],
   // kubectl prints this help on stderr.
   run: subcommandsOnly(['set'], 'err', () => setCommand),
+  // In name order, as kubectl lists them.
   subcommands: [
-    unsimulatedSet[0]!,
+    setEnvCommand,
     setImageCommand,
-    unsimulatedSet[1]!,
+    setResourcesCommand,
     setSelectorCommand,
-    unsimulatedSet[2]!,
-    unsimulatedSet[3]!,
-  ],
+    ...unsimulatedSet,
+  ].sort((a, b) => (a.name < b.name ? -1 : 1)),
 };

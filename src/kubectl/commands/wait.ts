@@ -15,7 +15,7 @@ import type { KubeObject } from '../../k8s/types.ts';
 import { type Command, type CommandContext, type WatchSession, KubectlError, notFound } from '../command.ts';
 import { FlagError, flagBool, flagString, parseDuration } from '../parse.ts';
 import { JsonPathError, templateValues } from '../printers/jsonpath.ts';
-import { PRINT_FLAGS, parseObjectOutput, printObjects, type OutputFormat } from '../printers/output.ts';
+import { PRINT_FLAGS, printFlagsOutput, printObjects, type OutputFormat } from '../printers/output.ts';
 import { relaxedJsonPath } from '../printers/sort.ts';
 import { aggregateErrors } from './rollout.ts';
 import {
@@ -250,7 +250,7 @@ function runWait(ctx: CommandContext): number | WatchSession {
       ctx.commandPath,
     );
   const timeout = parsed < 0 ? WEEK : parsed;
-  const format: OutputFormat | undefined = parseObjectOutput(flagString(ctx.args, 'output'));
+  const format: OutputFormat | undefined = printFlagsOutput(ctx.args);
   const cond = parseFor(flagString(ctx.args, 'for') ?? '');
   const sources = sourcesOf(ctx);
   return new Waiting(ctx, cond, sources, timeout, format).start();

@@ -7,7 +7,7 @@
  * errors read as kubectl's do. What is not reproduced (complex and hexadecimal-float constants,
  * a pointer's address) fails with GoNotSimulated, never with different output.
  */
-import { KubectlError, PrintedError } from '../command.ts';
+import { KubectlError } from '../command.ts';
 import {
   GoNotSimulated,
   GoValue,
@@ -2602,22 +2602,13 @@ export function goTemplateFormat(
  * kubectl's debugging text through `out` and fails with kubectl's error; without `out` that text
  * comes first in the error, where a terminal shows it just the same.
  */
-export function printWithGoTemplate(
-  format: GoTemplateFormat,
-  data: unknown,
-  rawJson: string,
-  out: ((text: string) => void) | undefined,
-): string {
+export function printWithGoTemplate(format: GoTemplateFormat, data: unknown, rawJson: string): string {
   try {
     return printGoTemplate(format.parsed, format.template, data, rawJson, format.strict === true);
   } catch (e) {
-    if (e instanceof GoTemplatePrintError) {
-      if (out) {
-        out(e.stdout);
-        throw new KubectlError(e.message);
-      }
-      throw new PrintedError(`${e.stdout}error: ${e.message}`);
-    }
+    // What the template wrote, and kubectl's dump, go to standard output before the error.
+    if (e instanceof GoTemplatePrintError)
+      throw Object.assign(new KubectlError(e.message), { stdout: e.stdout });
     if (e instanceof GoNotSimulated) throw notSimulated(e);
     throw e;
   }

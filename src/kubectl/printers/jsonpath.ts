@@ -38,6 +38,20 @@ export function resetJsonPathBudget(): void {
   work = 0;
 }
 
+/** Whether a field no value has is nothing (true) or an error (`--allow-missing-template-keys=false`). */
+let allowMissingKeys = true;
+
+/** Runs `f` with missing fields allowed or refused (JSONPath.AllowMissingKeys), as a printer does. */
+export function withMissingKeys<T>(allow: boolean, f: () => T): T {
+  const before = allowMissingKeys;
+  allowMissingKeys = allow;
+  try {
+    return f();
+  } finally {
+    allowMissingKeys = before;
+  }
+}
+
 type Node =
   | { kind: 'text'; text: string }
   | { kind: 'expr'; paths: string[] }
@@ -246,6 +260,9 @@ export function evalPath(path: string, root: unknown, current: unknown): unknown
           else if (isObj(v)) for (const k of Object.keys(v).sort()) next.push(v[k]);
         } else if (isObj(v) && name in v && v[name] !== undefined) next.push(v[name]);
       }
+      // evalField: a field none of the values has is an error unless missing keys are allowed.
+      if (!allowMissingKeys && name !== '*' && next.length === 0 && values.length > 0)
+        throw new JsonPathError(`${name} is not found`);
       spend(next.length);
       values = next;
       continue;

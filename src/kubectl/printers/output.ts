@@ -1,5 +1,6 @@
 /**
- * `-o yaml|json|name|jsonpath=…|custom-columns=…`: kubectl's resource printers. Objects print as
+ * `-o yaml|json|name|jsonpath=…|custom-columns=…|go-template=…` (the Go templates in
+ * gotemplate.ts): kubectl's resource printers. Objects print as
  * the API server returns them, keys in Go's map order (sorted), YAML the way sigs.k8s.io/yaml
  * writes it, JSON indented by four spaces; several objects print as a `List`.
  */
@@ -10,7 +11,7 @@ import { goWriteTags, goYamlKeyOrder, goYamlQuotes } from '../../k8s/go-yaml.ts'
 import { kindSlashName, resourceForKind } from '../../k8s/resources.ts';
 import type { KubeObject } from '../../k8s/types.ts';
 import { KubectlError } from '../command.ts';
-import type { FlagSpec } from '../parse.ts';
+import { flagBool, flagString, type FlagSpec, type ParsedArgs } from '../parse.ts';
 import {
   JsonPathError,
   executeTemplate,
@@ -18,11 +19,18 @@ import {
   resetJsonPathBudget,
   selectValues,
   templateValues,
+  withMissingKeys,
 } from './jsonpath.ts';
 import { goJsonText } from '../../k8s/go-json.ts';
 import { goQuote } from '../../k8s/validation.ts';
 import { goPrintValue } from '../../k8s/decode.ts';
 import { renderTable } from './table.ts';
+import {
+  GO_TEMPLATE_FORMATS,
+  goTemplateFormat,
+  printWithGoTemplate,
+  type GoTemplateFormat,
+} from './gotemplate.ts';
 
 const isObj = (v: unknown): v is Record<string, unknown> =>
   v !== null && typeof v === 'object' && !Array.isArray(v);
@@ -75,23 +83,26 @@ export function asList(objects: KubeObject[]): Record<string, unknown> {
 export type OutputFormat =
   | { type: 'table'; wide: boolean }
   | { type: 'yaml' | 'json' | 'name' }
-  | { type: 'jsonpath'; template: string; asJson?: boolean }
-  | { type: 'custom-columns'; columns: { header: string; expr: string }[] };
+  | {
+      type: 'jsonpath';
+      template: string;
+      asJson?: boolean;
+      /** `--allow-missing-template-keys=false`: a field no object has is an error. */
+      strict?: boolean;
+    }
+  | { type: 'custom-columns'; columns: { header: string; expr: string }[] }
+  | GoTemplateFormat;
 
 const allowedFormats =
   'custom-columns, custom-columns-file, go-template, go-template-file, json, jsonpath, jsonpath-as-json, jsonpath-file, name, template, templatefile, wide, yaml';
 
-const UNSIMULATED_FORMATS = [
-  'go-template',
-  'go-template-file',
-  'template',
-  'templatefile',
-  'jsonpath-file',
-  'custom-columns-file',
-];
+const UNSIMULATED_FORMATS = ['jsonpath-file', 'custom-columns-file'];
 
-/** Parses `-o`; throws kubectl's errors for unknown formats and bad specs. */
-export function parseOutput(o: string | undefined): OutputFormat {
+/**
+ * Parses `-o`; throws kubectl's errors for unknown formats and bad specs. `files` are the
+ * scenario's files, which `-o go-template-file=NAME` reads.
+ */
+export function parseOutput(o: string | undefined, files?: ReadonlyMap<string, string>): OutputFormat {
   if (o === undefined || o === '') return { type: 'table', wide: false };
   if (o === 'wide') return { type: 'table', wide: true };
   if (o === 'yaml' || o === 'json' || o === 'name') return { type: o };
@@ -110,6 +121,7 @@ export function parseOutput(o: string | undefined): OutputFormat {
       ? { type: 'jsonpath', template: arg }
       : { type: 'jsonpath', template: arg, asJson: true };
   }
+  if (GO_TEMPLATE_FORMATS.includes(name)) return goTemplateFormat(name, arg, files);
   if (name === 'custom-columns') {
     if (!arg) throw new KubectlError('custom-columns format specified but no custom columns given');
     const columns = arg.split(',').map((spec) => {
@@ -164,12 +176,14 @@ export function printObjects(
     case 'jsonpath': {
       const plain = JSON.parse(JSON.stringify(data)) as unknown;
       try {
-        // jsonpath-as-json: what each part found, as a JSON array (MarshalIndent, four spaces).
-        if (format.asJson)
-          return templateValues(format.template, plain)
-            .map((group) => `${goJsonText(group, { indent: '    ' })}\n`)
-            .join('');
-        return executeTemplate(format.template, plain);
+        return withMissingKeys(!format.strict, () =>
+          // jsonpath-as-json: what each part found, as a JSON array (MarshalIndent, four spaces).
+          format.asJson
+            ? templateValues(format.template, plain)
+                .map((group) => `${goJsonText(group, { indent: '    ' })}\n`)
+                .join('')
+            : executeTemplate(format.template, plain),
+        );
       } catch (e) {
         // The JSONPath printer's error, with what it was given, as kubectl prints it to debug by.
         if (e instanceof JsonPathError)
@@ -178,6 +192,11 @@ export function printObjects(
           );
         throw e;
       }
+    }
+    case 'go-template': {
+      // The template sees the object as JSON decoded into interface{} values.
+      const plain = JSON.parse(JSON.stringify(data)) as unknown;
+      return printWithGoTemplate(format, plain, goJsonText(plain));
     }
     case 'custom-columns': {
       const lines = [format.columns.map((c) => c.header)];
@@ -218,7 +237,11 @@ const objectFormats = [
   'yaml',
 ];
 
-/** genericclioptions.PrintFlags, as a command that prints objects lists them in its help. */
+/**
+ * genericclioptions.PrintFlags, as a command that prints objects lists them in its help (read
+ * with printFlagsOutput). `--show-managed-fields` keeps nothing more here: the simulated API
+ * server records no managedFields, so objects print the same with it as without it.
+ */
 export const PRINT_FLAGS: FlagSpec[] = [
   {
     name: 'allow-missing-template-keys',
@@ -248,14 +271,70 @@ export const PRINT_FLAGS: FlagSpec[] = [
  * Parses `-o` of a command that prints objects rather than tables (rollout, create deployment,
  * expose, scale…): undefined for the default `kind/name verb` line.
  */
-export function parseObjectOutput(o: string | undefined): OutputFormat | undefined {
+export function parseObjectOutput(
+  o: string | undefined,
+  files?: ReadonlyMap<string, string>,
+): OutputFormat | undefined {
   if (o === undefined || o === '') return undefined;
   const eq = o.indexOf('=');
   if (!objectFormats.includes(eq >= 0 ? o.slice(0, eq) : o))
     throw new KubectlError(
       `unable to match a printer suitable for the output format "${o}", allowed formats are: ${objectFormats.join(',')}`,
     );
-  return parseOutput(o);
+  return parseOutput(o, files);
+}
+
+/** The formats whose template (or its file) `--template` gives. */
+const TEMPLATE_FORMATS = [
+  'go-template',
+  'go-template-file',
+  'template',
+  'templatefile',
+  'jsonpath',
+  'jsonpath-as-json',
+  'jsonpath-file',
+];
+
+/**
+ * The printer PrintFlags.ToPrinter makes of `-o`, `--template` and `--allow-missing-template-keys`
+ * for a command that prints objects (undefined: its own `kind/name verb` line). A `--template`
+ * without `-o` means `-o go-template`; with a template format (`-o jsonpath`) it is the template
+ * (or its file); beside a format that carries its own (`-o jsonpath=…`) no printer takes it.
+ */
+export function printFlagsOutput(
+  args: ParsedArgs,
+  files?: ReadonlyMap<string, string>,
+): OutputFormat | undefined {
+  return withTemplateFlags(args, (o) => parseObjectOutput(o, files), objectFormats.join(','));
+}
+
+/** printFlagsOutput for `get`, whose printers include its tables (the default one too). */
+export function tablePrintFlagsOutput(args: ParsedArgs, files?: ReadonlyMap<string, string>): OutputFormat {
+  return withTemplateFlags(args, (o) => parseOutput(o, files), allowedFormats.replaceAll(', ', ','));
+}
+
+function withTemplateFlags<T extends OutputFormat | undefined>(
+  args: ParsedArgs,
+  parse: (o: string | undefined) => T,
+  allowed: string,
+): T {
+  let output = flagString(args, 'output') ?? '';
+  const template = flagString(args, 'template') ?? '';
+  if (template !== '') {
+    if (output === '') output = 'go-template';
+    if (output.includes('='))
+      throw new KubectlError(
+        `unable to match a printer suitable for the output format "${output}", allowed formats are: ${allowed}`,
+      );
+    if (TEMPLATE_FORMATS.includes(output)) output = `${output}=${template}`;
+  }
+  const format = parse(output === '' ? undefined : output);
+  if (
+    (format?.type === 'jsonpath' || format?.type === 'go-template') &&
+    !flagBool(args, 'allow-missing-template-keys', true)
+  )
+    return { ...format, strict: true };
+  return format;
 }
 
 /**
@@ -276,6 +355,11 @@ export class TypedPrinter {
         return `${first ? '' : '---\n'}${goYaml(obj)}`;
       case 'json':
         return `${goJsonText(obj, { indent: '    ', sort: false })}\n`;
+      case 'go-template': {
+        // The raw data kubectl shows when the template fails is json.Marshal of the struct.
+        const plain = JSON.parse(JSON.stringify(obj)) as unknown;
+        return printWithGoTemplate(this.format, plain, goJsonText(obj, { sort: false }));
+      }
       default:
         return printObjects(this.format, [obj], true);
     }
