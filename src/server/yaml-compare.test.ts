@@ -172,4 +172,31 @@ describe.skipIf(!kubectl)(`YAML beside the real ${kubectl?.name ?? 'kubectl'}`, 
     // A string go-yaml reads back as a string stays plain, though YAML 1.2 would take it for a number.
     expect(out.stdout).toMatch(/ {4}a\d+: 1e400\n/);
   });
+
+  it('get -o yaml breaks a long string past 80 columns where go-yaml breaks it', async () => {
+    const long = 'is long enough to pass the eighty column limit of the go-yaml emitter, so it folds';
+    await apply(
+      deployment('folded', {
+        metadata: [
+          '  annotations:',
+          `    plain: "this one ${long}"`,
+          `    single: "needs quotes: this one ${long}"`,
+          `    double: "a tab\\there ${long}  x  y"`,
+          `    runs: "spaces  in  runs  this one ${long}"`,
+          `    atbreak: "${'x'.repeat(70)}  yy zz"`,
+          `    unicode: "é é é é é é é é é é é é é é é é é é é é é é é é é é é é é é é é é é é é é é é é é"`,
+          '',
+        ].join('\n'),
+      }),
+    );
+    await same(
+      'annotate deployment folded kubernetes.io/change-cause="kubectl set image deployment/folded c=nginx:1.27 --record=true"',
+    );
+    const out = await same('get deployment folded -o yaml');
+    expect(out.stdout).toContain(
+      '    plain: this one is long enough to pass the eighty column limit of the go-yaml\n      emitter, so it folds\n',
+    );
+    await same('get deployment folded -o json');
+    await same(`get events -o yaml`);
+  });
 });

@@ -25,6 +25,7 @@ import { goJsonText } from '../../k8s/go-json.ts';
 import { goQuote } from '../../k8s/validation.ts';
 import { goPrintValue } from '../../k8s/decode.ts';
 import { renderTable } from './table.ts';
+import { foldYaml } from './yaml-fold.ts';
 import {
   GO_TEMPLATE_FORMATS,
   goTemplateFormat,
@@ -58,17 +59,21 @@ export function goYaml(value: unknown): string {
       if (typeof node.value !== 'string') return;
       const s = node.value;
       // Strings go-yaml would read back as something else (`"on"`, `"010"`, `""`) are quoted.
-      if (goYamlQuotes(s)) node.type = Scalar.QUOTE_DOUBLE;
+      // A tab is not printable to go-yaml's emitter either: such a string is double-quoted (`\t`).
+      if (goYamlQuotes(s) || s.includes('\t')) node.type = Scalar.QUOTE_DOUBLE;
       else if (s.includes('\n')) node.type = Scalar.BLOCK_LITERAL;
     },
   });
-  return doc.toString({
-    indent: 2,
-    indentSeq: false,
-    lineWidth: 0,
-    singleQuote: true,
-    nullStr: 'null',
-  });
+  // Written a scalar a line, then broken past 80 columns as go-yaml's emitter breaks them.
+  return foldYaml(
+    doc.toString({
+      indent: 2,
+      indentSeq: false,
+      lineWidth: 0,
+      singleQuote: true,
+      nullStr: 'null',
+    }),
+  );
 }
 
 export function goJsonIndent(value: unknown): string {
