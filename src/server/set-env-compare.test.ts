@@ -85,6 +85,16 @@ const STEPS: (string | number)[] = [
   'set image deployment/kubia c=nginx:1.29 --template={{.spec.template.spec.containers}}',
   'set image deployment/kubia c=nginx:1.30 -o go-template={{.nope}} --allow-missing-template-keys=false',
   'set selector service/kubia app=kubia --dry-run=client -o go-template={{.spec.selector}}',
+  'set env deployment/kubia T=1 --template={{.metadata.name}}',
+  // set image reads -f too: the live objects, or with --local the manifests themselves.
+  `set image -f - c=nginx:1.31\t${file}`,
+  `set image --local -f - c=nginx:1.32\t${file}`,
+  `set image --local -f - c=nginx:1.32 -o yaml\t${file}`,
+  `set image --local -f - c=nginx:1.32 --dry-run=client -o name\t${file}`,
+  'set image --local deployment/kubia c=nginx:1.32',
+  `set image -f - deployment/kubia c=nginx:1.32\t${file}`,
+  `set image --local --dry-run=server -f - c=nginx:1.32\t${file}`,
+  `set image --local -f - c=nginx:1.32\t${svc}`,
   // The resource builder's argument forms.
   'set env deploy,svc kubia Q=1',
   'get deploy,deploy kubia',

@@ -208,3 +208,23 @@ export function asDecoded(obj: KubeObject): KubeObject {
   else out['status'] ??= {};
   return out as unknown as KubeObject;
 }
+
+/** resource.LocalResourceError: `--local` reads only files. */
+export const LOCAL_RESOURCES = `you must specify resources by --filename when --local is set.
+Example resource specifications include:
+   '-f rsrc.yaml'
+   '--filename=rsrc.json'`;
+
+/**
+ * Info.ObjectName: by resource when mapped (`deployments/kubia`); an object read with --local by
+ * kind (and group, with the newline upstream's format string has).
+ */
+export function objectName(t: Found): string {
+  if (!t.local) return `${t.info.plural}/${t.name}`;
+  const kind = t.obj.kind.toLowerCase();
+  return t.info.group ? `${kind}.${t.info.group}/${t.name}\n` : `${kind}/${t.name}`;
+}
+
+/** kubectl's error for an object the set subcommands cannot change. */
+export const noPodTemplate = (t: Found): string =>
+  `error: ${objectName(t)} the object is not a pod or does not have a pod template: ${GO_TYPES[t.info.kind] ?? `*v1.${t.info.kind}`}\n`;

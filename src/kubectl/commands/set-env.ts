@@ -16,10 +16,9 @@ import type { Container, KubeObject } from '../../k8s/types.ts';
 import { ValidationError, isEnvVarName } from '../../k8s/validation.ts';
 import { type Command, type CommandContext, KubectlError, PrintedError, dryRunMode } from '../command.ts';
 import { flagAll, flagBool, flagString } from '../parse.ts';
-import { PRINT_FLAGS, TypedPrinter, parseObjectOutput } from '../printers/output.ts';
+import { PRINT_FLAGS, TypedPrinter, printFlagsOutput } from '../printers/output.ts';
 import { KUSTOMIZE_FLAG, RECURSIVE_FLAG, SELECTOR_FLAG, filenameFlag } from './flags.ts';
 import {
-  GO_TYPES,
   apiInvalidMessage,
   builderTargets,
   dryRunFlag,
@@ -32,6 +31,8 @@ import {
   type Found,
   send,
   setFieldManagerFlag,
+  noPodTemplate,
+  objectName,
 } from './set-common.ts';
 
 type EnvVar = NonNullable<Container['env']>[number];
@@ -138,7 +139,7 @@ function runSetEnv(ctx: CommandContext): number {
     );
   const mode = dryRunMode(ctx);
   const output = flagString(ctx.args, 'output');
-  const format = parseObjectOutput(output);
+  const format = printFlagsOutput(ctx.args, ctx.cluster.files);
   const printer = format && new TypedPrinter(format);
   const local = flagBool(ctx.args, 'local');
   const list = flagBool(ctx.args, 'list');
@@ -178,11 +179,8 @@ function runSetEnv(ctx: CommandContext): number {
   const changed: { t: Found; next: KubeObject }[] = [];
   for (const t of found) {
     const spec = podSpecOf(t.obj);
-    const objectName = `${t.info.plural}/${t.name}`;
     if (!spec) {
-      errors.push(
-        `error: ${objectName} the object is not a pod or does not have a pod template: ${GO_TYPES[t.info.kind] ?? `*v1.${t.info.kind}`}\n`,
-      );
+      errors.push(noPodTemplate(t));
       continue;
     }
     const selected = spec.containers.filter((c) => selectString(c.name, containerSpec));
@@ -219,7 +217,7 @@ function runSetEnv(ctx: CommandContext): number {
       return out;
     });
     if (refused) {
-      errors.push(`error: ${objectName} ${refused}\n`);
+      errors.push(`error: ${objectName(t)} ${refused}\n`);
       continue;
     }
     // No change makes an empty patch, which kubectl does not send.

@@ -18,10 +18,9 @@ import type { Container, KubeObject, PodSpec } from '../../k8s/types.ts';
 import { ValidationError } from '../../k8s/validation.ts';
 import { type Command, type CommandContext, KubectlError, changeCause, dryRunMode } from '../command.ts';
 import { flagAll, flagBool, flagString } from '../parse.ts';
-import { PRINT_FLAGS, TypedPrinter, parseObjectOutput } from '../printers/output.ts';
+import { PRINT_FLAGS, TypedPrinter, printFlagsOutput } from '../printers/output.ts';
 import { KUSTOMIZE_FLAG, RECORD_FLAG, RECURSIVE_FLAG, SELECTOR_FLAG, filenameFlag } from './flags.ts';
 import {
-  GO_TYPES,
   apiInvalidMessage,
   dryRunFlag,
   podSpecOf,
@@ -32,13 +31,9 @@ import {
   visitObjects,
   type Found,
   setFieldManagerFlag,
+  LOCAL_RESOURCES,
+  noPodTemplate,
 } from './set-common.ts';
-
-/** resource.LocalResourceError: `--local` reads only files. */
-const LOCAL_RESOURCES = `you must specify resources by --filename when --local is set.
-Example resource specifications include:
-   '-f rsrc.yaml'
-   '--filename=rsrc.json'`;
 
 type ResourceList = Record<string, string>;
 
@@ -97,7 +92,7 @@ function runSetResources(ctx: CommandContext): number {
   // Complete: the record flags, the dry-run strategy, the printer, then the builder's objects.
   const record = flagBool(ctx.args, 'record');
   const mode = dryRunMode(ctx);
-  const format = parseObjectOutput(flagString(ctx.args, 'output'));
+  const format = printFlagsOutput(ctx.args, ctx.cluster.files);
   const printer = format && new TypedPrinter(format);
   const local = flagBool(ctx.args, 'local');
   const positional = ctx.args.positional;
@@ -130,18 +125,7 @@ function runSetResources(ctx: CommandContext): number {
   for (const t of found) {
     const spec = podSpecOfAny(t.obj);
     if (!spec) {
-      // Info.ObjectName: by resource when mapped; a local object by kind (and group, with the
-      // newline upstream's format string has).
-      const kind = t.obj.kind.toLowerCase();
-      const objectName = !t.local
-        ? `${t.info.plural}/${t.name}`
-        : t.info.group
-          ? `${kind}.${t.info.group}/${t.name}\n`
-          : `${kind}/${t.name}`;
-      patches.push({
-        t,
-        error: `error: ${objectName} the object is not a pod or does not have a pod template: ${GO_TYPES[t.info.kind] ?? `*v1.${t.info.kind}`}\n`,
-      });
+      patches.push({ t, error: noPodTemplate(t) });
       continue;
     }
     let matched = false;

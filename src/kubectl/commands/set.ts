@@ -9,7 +9,7 @@
  */
 import { ChangeCauseAnnotation } from '../../cluster/controllers/deployment/util.ts';
 import { parseSelector } from '../../k8s/labels.ts';
-import { groupResource, kindSlashName, type ResourceInfo } from '../../k8s/resources.ts';
+import { groupResource, kindSlashName } from '../../k8s/resources.ts';
 import type { Container, KubeObject, Service } from '../../k8s/types.ts';
 import { ValidationError } from '../../k8s/validation.ts';
 import {
@@ -21,7 +21,7 @@ import {
   dryRunMode,
   getOrThrow,
 } from '../command.ts';
-import { ANY_FLAG, flagBool, flagString } from '../parse.ts';
+import { ANY_FLAG, flagAll, flagBool, flagString } from '../parse.ts';
 import { TypedPrinter, printFlagsOutput } from '../printers/output.ts';
 import { KUSTOMIZE_FLAG, RECORD_FLAG, RECURSIVE_FLAG, SELECTOR_FLAG, filenameFlag } from './flags.ts';
 import { resourcesAndPairs } from './annotate.ts';
@@ -29,7 +29,6 @@ import { subcommandsOnly } from './parent.ts';
 import { setEnvCommand } from './set-env.ts';
 import { setResourcesCommand } from './set-resources.ts';
 import {
-  GO_TYPES,
   apiInvalidMessage,
   builderTargets,
   dryRunFlag,
@@ -40,6 +39,11 @@ import {
   withPodSpec,
   templateFlags,
   setFieldManagerFlag,
+  asDecoded,
+  visitObjects,
+  type Found,
+  LOCAL_RESOURCES,
+  noPodTemplate,
 } from './set-common.ts';
 
 function runSetImage(ctx: CommandContext): number {
@@ -58,10 +62,18 @@ function runSetImage(ctx: CommandContext): number {
     } else invalid.push(p);
   }
   if (invalid.length) throw new KubectlError(`invalid image format: ${invalid.join(', ')}`);
-  const targets = builderTargets(ctx, resources);
+  const local = flagBool(ctx.args, 'local');
+  const fromFiles = flagAll(ctx.args, 'filename').length > 0;
+  // --local reads only files; -f and named objects do not go together.
+  if (local && resources.length) throw new KubectlError(LOCAL_RESOURCES);
+  if (fromFiles && resources.length)
+    throw new KubectlError('resource/name arguments cannot be provided when a path is specified');
+  const targets = fromFiles || local ? [] : builderTargets(ctx, resources);
   const problems: string[] = [];
   if (flagBool(ctx.args, 'all') && flagString(ctx.args, 'selector') !== undefined)
     problems.push('cannot set --all and --selector at the same time');
+  if (local && mode === 'server')
+    problems.push('cannot specify --local and --dry-run=server - did you mean --dry-run=client?');
   if (images.size === 0) problems.push('at least one image update is required');
   else if (images.size > 1 && images.has('*'))
     problems.push(
@@ -72,23 +84,26 @@ function runSetImage(ctx: CommandContext): number {
 
   // Complete reads every object first: one missing, and nothing is changed.
   const errors: string[] = [];
-  const found: { info: ResourceInfo; name: string; obj: KubeObject }[] = [];
-  for (const t of targets) {
-    try {
-      found.push({ ...t, obj: getOrThrow<KubeObject>(ctx, t.info, t.name) });
-    } catch (e) {
-      if (e instanceof PrintedError) errors.push(e.message);
-      else throw e;
+  const found: Found[] = [];
+  if (fromFiles || local) {
+    const visited = visitObjects(ctx, resources, local);
+    found.push(...visited.found);
+    errors.push(...visited.errors);
+  } else
+    for (const t of targets) {
+      try {
+        found.push({ ...t, obj: getOrThrow<KubeObject>(ctx, t.info, t.name) });
+      } catch (e) {
+        if (e instanceof PrintedError) errors.push(e.message);
+        else throw e;
+      }
     }
-  }
   if (errors.length) return printErrors(ctx, errors);
   const suffix = mode === 'client' ? ' (dry run)' : mode === 'server' ? ' (server dry run)' : '';
   for (const { obj, ...t } of found) {
     const spec = podSpecOf(obj);
     if (!spec) {
-      errors.push(
-        `error: ${t.info.plural}/${t.name} the object is not a pod or does not have a pod template: ${GO_TYPES[t.info.kind] ?? `*v1.${t.info.kind}`}\n`,
-      );
+      errors.push(noPodTemplate({ ...t, obj }));
       continue;
     }
     let changed = false;
@@ -115,9 +130,15 @@ function runSetImage(ctx: CommandContext): number {
           },
         },
       };
+    const line = `${kindSlashName(t.info, t.name)} image updated${suffix}\n`;
+    // --local sends nothing: the object is printed as kubectl holds it, decoded from the file.
+    if (local) {
+      ctx.out(printer ? printer.print(asDecoded(next)) : line);
+      continue;
+    }
     try {
       const stored = send(ctx, mode, next);
-      ctx.out(printer ? printer.print(stored) : `${kindSlashName(t.info, t.name)} image updated${suffix}\n`);
+      ctx.out(printer ? printer.print(stored) : line);
     } catch (e) {
       if (!(e instanceof ValidationError)) throw e;
       errors.push(`failed to patch image update to pod template: ${apiInvalidMessage(t.info, e)}`);
@@ -186,8 +207,7 @@ export const setImageCommand: Command = {
   usage:
     'kubectl set image (-f FILENAME | TYPE NAME) CONTAINER_NAME_1=CONTAINER_IMAGE_1 ... CONTAINER_NAME_N=CONTAINER_IMAGE_N [options]',
   // -R changes nothing here (the simulated files have no directories), nor --field-manager and
-  // --show-managed-fields (the simulated API server records no managedFields). The rest of what
-  // set image does not read says so when given.
+  // --show-managed-fields (the simulated API server records no managedFields); -k says so.
   flags: [
     RECORD_FLAG,
     dryRunFlag,
@@ -200,16 +220,12 @@ export const setImageCommand: Command = {
     SELECTOR_FLAG,
     ...templateFlags,
     setFieldManagerFlag,
-    filenameFlag(
-      'Filename, directory, or URL to files identifying the resource to get from a server.',
-      'name the objects instead (kubectl set image TYPE NAME CONTAINER=IMAGE)',
-    ),
+    filenameFlag('Filename, directory, or URL to files identifying the resource to get from a server.'),
     KUSTOMIZE_FLAG,
     {
       name: 'local',
       type: 'bool',
       help: 'If true, set image will NOT contact api-server but run locally.',
-      unsimulated: 'it reads the objects from -f, which is not simulated here',
     },
     RECURSIVE_FLAG,
   ],
