@@ -95,6 +95,11 @@ const STEPS: (string | number)[] = [
   `set image -f - deployment/kubia c=nginx:1.32\t${file}`,
   `set image --local --dry-run=server -f - c=nginx:1.32\t${file}`,
   `set image --local -f - c=nginx:1.32\t${svc}`,
+  `set selector --local -f - tier=web -o yaml\t${svc}`,
+  `set selector -f - app=kubia --dry-run=client\t${svc}`,
+  `set selector --local -f - tier=web\t${file}`,
+  'set selector --local service/kubia tier=web',
+  `set selector --local --dry-run=server -f - tier=web\t${svc}`,
   // The resource builder's argument forms.
   'set env deploy,svc kubia Q=1',
   'get deploy,deploy kubia',

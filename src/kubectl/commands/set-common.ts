@@ -194,7 +194,8 @@ export function visitObjects(
 
 /**
  * A manifest as kubectl holds it once decoded into its Go type, which writes the structs it has
- * even when empty: `creationTimestamp: null`, a Deployment's `strategy: {}`, the status.
+ * even when empty: `creationTimestamp: null`, a Deployment's `strategy: {}`, a Service port's
+ * `targetPort: 0`, the status.
  */
 export function asDecoded(obj: KubeObject): KubeObject {
   const o = obj as unknown as Record<string, unknown>;
@@ -204,6 +205,15 @@ export function asDecoded(obj: KubeObject): KubeObject {
   };
   const spec = (o['spec'] ?? {}) as Record<string, unknown>;
   if (obj.kind === 'Deployment') out['spec'] = { ...spec, strategy: spec['strategy'] ?? {} };
+  // A ServicePort's targetPort is an IntOrString struct: its zero value is written as 0.
+  if (obj.kind === 'Service' && Array.isArray(spec['ports']))
+    out['spec'] = {
+      ...spec,
+      ports: (spec['ports'] as Record<string, unknown>[]).map((p) => ({
+        ...p,
+        targetPort: p['targetPort'] ?? 0,
+      })),
+    };
   if (obj.kind === 'ReplicaSet') out['status'] = { replicas: 0, ...((o['status'] ?? {}) as object) };
   else out['status'] ??= {};
   return out as unknown as KubeObject;

@@ -159,13 +159,34 @@ function runSetSelector(ctx: CommandContext): number {
   const text = args[args.length - 1]!;
   const parsed = parseSelector(text);
   if (!parsed.ok) throw new KubectlError(`couldn't parse the selector string "${text}": ${parsed.error}`);
-  const targets = builderTargets(ctx, args.slice(0, -1));
+  const resources = args.slice(0, -1);
+  const local = flagBool(ctx.args, 'local');
+  if (local && resources.length) throw new KubectlError(LOCAL_RESOURCES);
+  // The objects named (each read as it comes), or those of -f (all read first, as set image reads them).
+  let items: (Found | { error: string })[];
+  if (local || flagAll(ctx.args, 'filename').length) {
+    const visited = visitObjects(ctx, resources, local);
+    if (visited.errors.length) return printErrors(ctx, visited.errors);
+    items = visited.found;
+  } else
+    items = builderTargets(ctx, resources).map((t) => {
+      try {
+        return { ...t, obj: getOrThrow<KubeObject>(ctx, t.info, t.name) };
+      } catch (e) {
+        if (e instanceof PrintedError) return { error: e.message };
+        throw e;
+      }
+    });
   const resourceVersion = flagString(ctx.args, 'resource-version') ?? '';
   const errors: string[] = [];
   const suffix = mode === 'client' ? ' (dry run)' : mode === 'server' ? ' (server dry run)' : '';
-  for (const t of targets) {
+  for (const t of items) {
+    if ('error' in t) {
+      errors.push(t.error);
+      continue;
+    }
+    const { obj } = t;
     try {
-      const obj = getOrThrow<KubeObject>(ctx, t.info, t.name);
       if (t.info.kind !== 'Service') {
         errors.push('setting a selector is only supported for Services');
         continue;
@@ -175,7 +196,12 @@ function runSetSelector(ctx: CommandContext): number {
         throw new KubectlError(
           `match expression [${expressions.map((r) => `{${r.key} ${r.operator} [${(r.values ?? []).join(' ')}]}`).join(' ')}] not supported on this object`,
         );
-      if (mode !== 'client' && resourceVersion !== '' && resourceVersion !== obj.metadata.resourceVersion)
+      if (
+        !local &&
+        mode !== 'client' &&
+        resourceVersion !== '' &&
+        resourceVersion !== obj.metadata.resourceVersion
+      )
         throw new PrintedError(
           `Error from server (Conflict): Operation cannot be fulfilled on ${groupResource(t.info)} "${t.name}": the object has been modified; please apply your changes to the latest version and try again`,
         );
@@ -184,10 +210,13 @@ function runSetSelector(ctx: CommandContext): number {
         ...svc,
         spec: { ...svc.spec, selector: { ...(parsed.selector.matchLabels ?? {}) } },
       };
+      const line = `${kindSlashName(t.info, t.name)} selector updated${suffix}\n`;
+      if (local) {
+        ctx.out(printer ? printer.print(asDecoded(next)) : line);
+        continue;
+      }
       const stored = send(ctx, mode, next);
-      ctx.out(
-        printer ? printer.print(stored) : `${kindSlashName(t.info, t.name)} selector updated${suffix}\n`,
-      );
+      ctx.out(printer ? printer.print(stored) : line);
     } catch (e) {
       if (e instanceof KubectlError) errors.push(e.message);
       else if (e instanceof PrintedError) errors.push(e.message);
@@ -239,8 +268,7 @@ export const setSelectorCommand: Command = {
   examples:
     '  # Set the labels and selector before creating a deployment/service pair\n  kubectl create service clusterip my-svc --clusterip="None" -o yaml --dry-run=client | kubectl set selector --local -f - \'environment=qa\' -o yaml | kubectl create -f -\n  kubectl create deployment my-dep -o yaml --dry-run=client | kubectl label --local -f - environment=qa -o yaml | kubectl create -f -',
   usage: 'kubectl set selector (-f FILENAME | TYPE NAME) EXPRESSIONS [--resource-version=version] [options]',
-  // As for set image: -R, --field-manager and --show-managed-fields change nothing here, and the
-  // rest of what set selector does not read says so when given.
+  // As for set image: -R, --field-manager and --show-managed-fields change nothing here.
   flags: [
     dryRunFlag,
     outputFlag,
@@ -256,15 +284,11 @@ export const setSelectorCommand: Command = {
     },
     ...templateFlags,
     setFieldManagerFlag,
-    filenameFlag(
-      'identifying the resource.',
-      'name the objects instead (kubectl set selector TYPE NAME EXPRESSIONS)',
-    ),
+    filenameFlag('identifying the resource.'),
     {
       name: 'local',
       type: 'bool',
       help: 'If true, annotation will NOT contact api-server but run locally.',
-      unsimulated: 'it reads the objects from -f, which is not simulated here',
     },
     { ...RECURSIVE_FLAG, default: true },
   ],
