@@ -23,6 +23,7 @@ spec:
 `;
 
 const FILES = {
+  'name.tmpl': '{{.kind}}/{{.metadata.name}} generation {{.metadata.generation}}\n',
   'names.tmpl': '{{range .items}}{{.metadata.name}} {{.status.phase}}\n{{end}}',
   'bad.tmpl': '{{range .items}}{{.metadata.name}',
   'report.tmpl': `{{- /* a report, one line a container */ -}}
@@ -83,6 +84,10 @@ const STEPS: (string | number)[] = [
   'get pods -o templatefile --template=report.tmpl',
   'get pods -o go-template-file=missing.tmpl',
   'get pods -o go-template-file=bad.tmpl',
+  'scale deployment kubia --replicas=3 -o go-template-file=name.tmpl',
+  'label deployment kubia tier=web -o templatefile=name.tmpl',
+  'rollout pause deployment/kubia -o go-template-file=name.tmpl',
+  'rollout resume deployment/kubia --template=name.tmpl',
   // Missing keys as errors.
   `get deployment kubia -o go-template='{{.metadata.name}}' --allow-missing-template-keys=false`,
   `get deployment kubia -o go-template='{{.metadata.name}} {{.spec.nothing}}' --allow-missing-template-keys=false`,

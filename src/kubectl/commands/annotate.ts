@@ -130,7 +130,7 @@ function targetsOf(ctx: CommandContext, resources: string[]): { targets: Target[
 function runMetaUpdate(ctx: CommandContext, field: 'annotations' | 'labels'): number {
   const what = field === 'annotations' ? 'annotation' : 'label';
   const mode = dryRunMode(ctx);
-  const format = printFlagsOutput(ctx.args);
+  const format = printFlagsOutput(ctx.args, ctx.cluster.files);
   const list = flagBool(ctx.args, 'list');
   const overwrite = flagBool(ctx.args, 'overwrite');
   const resourceVersion = flagString(ctx.args, 'resource-version') ?? '';

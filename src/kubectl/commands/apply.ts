@@ -196,7 +196,7 @@ function runApply(ctx: CommandContext): number {
   let format: ReturnType<typeof printFlagsOutput>;
   let formatError: unknown;
   try {
-    format = printFlagsOutput(ctx.args);
+    format = printFlagsOutput(ctx.args, ctx.cluster.files);
   } catch (e) {
     formatError = e;
   }

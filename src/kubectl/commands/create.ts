@@ -160,7 +160,7 @@ function runCreateFromFiles(ctx: CommandContext): number {
   const fieldValidation = fieldValidationOf(ctx);
   const record = flagBool(ctx.args, 'record');
   const saveConfig = flagBool(ctx.args, 'save-config');
-  const format = printFlagsOutput(ctx.args);
+  const format = printFlagsOutput(ctx.args, ctx.cluster.files);
   // -l: the objects whose labels match; the others are skipped.
   const selector = labelSelector(flagString(ctx.args, 'selector') || undefined);
   const errors: ShownError[] = [];
@@ -243,7 +243,7 @@ export function containerNameForImage(image: string, seed = ''): string {
  */
 function printGenerated(ctx: CommandContext, obj: KubeObject, info: ResourceInfo, verb: string): void {
   const mode = dryRunMode(ctx);
-  const format = printFlagsOutput(ctx.args);
+  const format = printFlagsOutput(ctx.args, ctx.cluster.files);
   if (format) {
     ctx.out(new TypedPrinter(format).print(obj));
     return;

@@ -61,7 +61,7 @@ function runEvents(ctx: CommandContext): number | WatchSession {
   const allNamespaces = flagBool(ctx.args, 'all-namespaces');
   const forText = flagString(ctx.args, 'for') ?? '';
   const target = forText ? forObject(forText) : undefined;
-  const format: OutputFormat | undefined = printFlagsOutput(ctx.args);
+  const format: OutputFormat | undefined = printFlagsOutput(ctx.args, ctx.cluster.files);
   const types = [
     ...new Set(
       flagAll(ctx.args, 'types')

@@ -69,7 +69,7 @@ function runPatch(ctx: CommandContext): number {
     throw new KubectlError(`unable to read patch file: open ${patchFile}: no such file or directory`);
   const read = readPatch(body);
   const mode = dryRunMode(ctx);
-  const format = printFlagsOutput(ctx.args);
+  const format = printFlagsOutput(ctx.args, ctx.cluster.files);
   for (const t of targets) {
     for (const name of t.names) {
       const obj = getOrThrow<KubeObject>(ctx, t.info, name);

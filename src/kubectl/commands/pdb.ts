@@ -66,7 +66,7 @@ function runCreatePdb(ctx: CommandContext): number {
     } as PodDisruptionBudget;
     shown = createTyped(ctx, clean, 'poddisruptionbudgets');
   }
-  const format = printFlagsOutput(ctx.args);
+  const format = printFlagsOutput(ctx.args, ctx.cluster.files);
   if (format) ctx.out(new TypedPrinter(format).print(shown));
   else
     ctx.out(

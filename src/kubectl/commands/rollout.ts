@@ -286,7 +286,7 @@ function viewHistory(cluster: SimCluster, d: Deployment, revision: number): stri
  */
 function rolloutHistory(ctx: CommandContext): number {
   const revision = flagInt(ctx.args, 'revision') ?? 0;
-  const format = printFlagsOutput(ctx.args);
+  const format = printFlagsOutput(ctx.args, ctx.cluster.files);
   const printer = format && new TypedPrinter(format);
   if (revision < 0) {
     rolloutItems(ctx);
@@ -329,7 +329,7 @@ function revisionToRestore(cluster: SimCluster, d: Deployment, toRevision: numbe
 function rolloutUndo(ctx: CommandContext): number {
   const toRevision = flagInt(ctx.args, 'to-revision') ?? 0;
   const mode = dryRunMode(ctx);
-  const format = printFlagsOutput(ctx.args);
+  const format = printFlagsOutput(ctx.args, ctx.cluster.files);
   const printer = format && new TypedPrinter(format);
   const suffix = mode === 'client' ? ' (dry run)' : mode === 'server' ? ' (server dry run)' : '';
   return visitDeployments(ctx, 'undo', (info, d) => {
@@ -393,7 +393,7 @@ function pauseOrResume(ctx: CommandContext, pause: boolean): number {
 
 /** The printer for -o, or undefined for kubectl's `kind/name verb` line. */
 function objectPrinter(ctx: CommandContext): TypedPrinter | undefined {
-  const format = printFlagsOutput(ctx.args);
+  const format = printFlagsOutput(ctx.args, ctx.cluster.files);
   return format && new TypedPrinter(format);
 }
 

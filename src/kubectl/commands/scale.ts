@@ -40,7 +40,7 @@ function runScale(ctx: CommandContext): number {
   const resourceVersion = flagString(ctx.args, 'resource-version') ?? '';
   const record = flagBool(ctx.args, 'record');
   const mode = dryRunMode(ctx);
-  const format = printFlagsOutput(ctx.args);
+  const format = printFlagsOutput(ctx.args, ctx.cluster.files);
   const selector = labelSelector(flagString(ctx.args, 'selector'));
   const all = flagBool(ctx.args, 'all');
   const { targets } = resolveTargetsWithAll(ctx.args.positional, false, 'scale');

@@ -383,7 +383,7 @@ function runTaint(ctx: CommandContext): number {
       }
       // The printer is made for each object (ToPrinter(operation)), so a bad -o fails each; its
       // operation replaces the one the dry-run strategy had set: no `(dry run)` after it.
-      const format = printFlagsOutput(ctx.args);
+      const format = printFlagsOutput(ctx.args, ctx.cluster.files);
       const spec = { ...node.spec };
       if (taints.length) spec.taints = taints;
       else delete spec.taints;

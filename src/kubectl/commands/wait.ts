@@ -250,7 +250,7 @@ function runWait(ctx: CommandContext): number | WatchSession {
       ctx.commandPath,
     );
   const timeout = parsed < 0 ? WEEK : parsed;
-  const format: OutputFormat | undefined = printFlagsOutput(ctx.args);
+  const format: OutputFormat | undefined = printFlagsOutput(ctx.args, ctx.cluster.files);
   const cond = parseFor(flagString(ctx.args, 'for') ?? '');
   const sources = sourcesOf(ctx);
   return new Waiting(ctx, cond, sources, timeout, format).start();
