@@ -21,7 +21,15 @@ import {
 } from '../command.ts';
 import { flagBool, flagString } from '../parse.ts';
 import { PRINT_FLAGS, printFlagsOutput, printObjects } from '../printers/output.ts';
-import { DRY_RUN_FLAG, KUSTOMIZE_FLAG, RECURSIVE_FLAG, SELECTOR_FLAG, fieldManagerFlag } from './flags.ts';
+import {
+  DRY_RUN_FLAG,
+  KUSTOMIZE_FLAG,
+  RECURSIVE_FLAG,
+  SELECTOR_FLAG,
+  fieldManagerFlag,
+  dryRunSuffix,
+  FIELD_SELECTOR_FLAG,
+} from './flags.ts';
 import {
   fieldSelector,
   labelSelector,
@@ -151,7 +159,7 @@ function runMetaUpdate(ctx: CommandContext, field: 'annotations' | 'labels'): nu
   if (!single && resourceVersion !== '')
     throw new KubectlError('--resource-version may only be used with a single resource');
 
-  const suffix = mode === 'client' ? ' (dry run)' : mode === 'server' ? ' (server dry run)' : '';
+  const suffix = dryRunSuffix(mode);
   const errors: Error[] = [];
   for (const t of targets) {
     try {
@@ -253,11 +261,7 @@ const flags = (one: string, many: string, all: string): Command['flags'] => [
     help: 'If true, check the specified action in all namespaces.',
   },
   SELECTOR_FLAG,
-  {
-    name: 'field-selector',
-    type: 'string',
-    help: "Selector (field query) to filter on, supports '=', '==', and '!='.(e.g. --field-selector key1=value1,key2=value2). The server only supports a limited number of field queries per type.",
-  },
+  FIELD_SELECTOR_FLAG,
   { name: 'list', type: 'bool', help: `If true, display the ${many} for a given resource.` },
   DRY_RUN_FLAG,
   ...PRINT_FLAGS,

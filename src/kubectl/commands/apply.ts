@@ -27,7 +27,14 @@ import {
 import { flagAll, flagBool, flagString } from '../parse.ts';
 import { PRINT_FLAGS, printFlagsOutput, printObjects } from '../printers/output.ts';
 import type { KubeObject } from '../../k8s/types.ts';
-import { DRY_RUN_FLAG, RECURSIVE_FLAG, SELECTOR_FLAG, VALIDATE_FLAG } from './flags.ts';
+import {
+  DRY_RUN_FLAG,
+  RECURSIVE_FLAG,
+  SELECTOR_FLAG,
+  VALIDATE_FLAG,
+  dryRunSuffix,
+  fieldManagerFlag,
+} from './flags.ts';
 import { labelSelector, matchesSelector } from './objects.ts';
 import { unsimulatedApplyCommands } from './unsimulated.ts';
 import {
@@ -216,7 +223,7 @@ function runApply(ctx: CommandContext): number {
   if (objects.length === 0 && builderErrors.length === 0)
     throw new KubectlError('no objects passed to apply');
   const errors: (ShownError | ShownError[])[] = builderErrors.length ? [builderErrors] : [];
-  const suffix = mode === 'client' ? ' (dry run)' : mode === 'server' ? ' (server dry run)' : '';
+  const suffix = dryRunSuffix(mode);
   for (const { raw, source } of objects) {
     if (record) {
       const meta = { ...((raw['metadata'] ?? {}) as Record<string, unknown>) };
@@ -310,12 +317,7 @@ export const applyCommand: Command = {
       help: 'Must be "background", "orphan", or "foreground". Selects the deletion cascading strategy for the dependents (e.g. Pods created by a ReplicationController). Defaults to background.',
       unsimulated: 'it applies to the objects --force or --prune delete, which are not simulated',
     },
-    {
-      name: 'field-manager',
-      type: 'string',
-      default: 'kubectl-client-side-apply',
-      help: 'Name of the manager used to track field ownership.',
-    },
+    fieldManagerFlag('kubectl-client-side-apply'),
     {
       name: 'force',
       type: 'bool',

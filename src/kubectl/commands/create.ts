@@ -10,6 +10,8 @@ import {
   SELECTOR_FLAG,
   VALIDATE_FLAG,
   fieldManagerFlag,
+  dryRunSuffix,
+  SAVE_CONFIG_FLAG,
 } from './flags.ts';
 import { labelSelector, matchesSelector, resolveTargets } from './objects.ts';
 import { unsimulatedCreateCommands } from './unsimulated.ts';
@@ -54,10 +56,6 @@ import { type FlagSpec, UsageError, flagAll, flagBool, flagInt, flagString } fro
 import { PRINT_FLAGS, TypedPrinter, printFlagsOutput, printObjects } from '../printers/output.ts';
 import { fieldValidationOf, printErrors, shownError, visitSources, type ShownError } from './apply.ts';
 import { createPdbCommand } from './pdb.ts';
-
-/** `--dry-run`: none, client or server (`--dry-run` alone is `unchanged`, i.e. client). */
-const dryRunSuffix = (mode: 'none' | 'client' | 'server') =>
-  mode === 'client' ? ' (dry run)' : mode === 'server' ? ' (server dry run)' : '';
 
 export interface PreparedCreate {
   info: ResourceInfo;
@@ -331,18 +329,9 @@ export const createDeploymentCommand: Command = {
       help: 'The containerPort that this deployment exposes.',
     },
     DRY_RUN_FLAG,
-    {
-      name: 'save-config',
-      type: 'bool',
-      help: 'If true, the configuration of current object will be saved in its annotation. Otherwise, the annotation will be unchanged. This flag is useful when you want to perform kubectl apply on this object in the future.',
-    },
+    SAVE_CONFIG_FLAG,
     ...PRINT_FLAGS,
-    {
-      name: 'field-manager',
-      type: 'string',
-      default: 'kubectl-create',
-      help: 'Name of the manager used to track field ownership.',
-    },
+    fieldManagerFlag('kubectl-create'),
     VALIDATE_FLAG,
   ],
   run: runCreateDeployment,
@@ -424,11 +413,7 @@ export const GENERATOR_FLAGS: FlagSpec[] = [
   DRY_RUN_FLAG,
   ...PRINT_FLAGS,
   fieldManagerFlag('kubectl-create'),
-  {
-    name: 'save-config',
-    type: 'bool',
-    help: 'If true, the configuration of current object will be saved in its annotation. Otherwise, the annotation will be unchanged. This flag is useful when you want to perform kubectl apply on this object in the future.',
-  },
+  SAVE_CONFIG_FLAG,
   VALIDATE_FLAG,
 ];
 
@@ -569,12 +554,7 @@ export const exposeCommand: Command = {
       help: 'Additional external IP address (not managed by Kubernetes) to accept for the service. If this IP is routed to a node, the service can be accessed by this IP in addition to its generated service IP.',
       unsimulated: 'set it with kubectl patch once the service is created',
     },
-    {
-      name: 'field-manager',
-      type: 'string',
-      default: 'kubectl-expose',
-      help: 'Name of the manager used to track field ownership.',
-    },
+    fieldManagerFlag('kubectl-expose'),
     {
       name: 'filename',
       short: 'f',
@@ -639,11 +619,7 @@ export const createCommand: Command = {
       deprecated: '--record will be removed in the future',
       help: 'Record current kubectl command in the resource annotation. (deprecated)',
     },
-    {
-      name: 'save-config',
-      type: 'bool',
-      help: 'If true, the configuration of current object will be saved in its annotation. Otherwise, the annotation will be unchanged. This flag is useful when you want to perform kubectl apply on this object in the future.',
-    },
+    SAVE_CONFIG_FLAG,
     DRY_RUN_FLAG,
     VALIDATE_FLAG,
     ...PRINT_FLAGS,
@@ -653,12 +629,7 @@ export const createCommand: Command = {
       help: 'Edit the API resource before creating',
       unsimulated: "there is no terminal editor; open the object in the app's YAML editor",
     },
-    {
-      name: 'field-manager',
-      type: 'string',
-      default: 'kubectl-create',
-      help: 'Name of the manager used to track field ownership.',
-    },
+    fieldManagerFlag('kubectl-create'),
     KUSTOMIZE_FLAG,
     {
       name: 'raw',

@@ -16,7 +16,14 @@ import {
 } from '../command.ts';
 import { flagBool, flagInt, flagString, parseDuration } from '../parse.ts';
 import { readSources } from './apply.ts';
-import { DRY_RUN_FLAG, RECURSIVE_FLAG, SELECTOR_FLAG } from './flags.ts';
+import {
+  DRY_RUN_FLAG,
+  RECURSIVE_FLAG,
+  SELECTOR_FLAG,
+  dryRunSuffix,
+  ALL_NAMESPACES_FLAG,
+  FIELD_SELECTOR_FLAG,
+} from './flags.ts';
 import {
   fieldSelector,
   getResource,
@@ -106,9 +113,7 @@ function runDelete(ctx: CommandContext): number | WatchSession {
   }
   // Like kubectl's visit (ContinueOnError): what was found is deleted, what was not is reported
   // after, and then it does not wait.
-  const operation =
-    (force && grace === 0 ? 'force deleted' : 'deleted') +
-    (mode === 'client' ? ' (dry run)' : mode === 'server' ? ' (server dry run)' : '');
+  const operation = (force && grace === 0 ? 'force deleted' : 'deleted') + dryRunSuffix(mode);
   for (const v of victims) {
     if (mode === 'none')
       ctx.cluster.delete(
@@ -231,17 +236,8 @@ export const deleteCommand: Command = {
       type: 'string',
       help: 'Output mode. Use "-o name" for shorter output (resource/name).',
     },
-    {
-      name: 'all-namespaces',
-      short: 'A',
-      type: 'bool',
-      help: 'If present, list the requested object(s) across all namespaces. Namespace in current context is ignored even if specified with --namespace.',
-    },
-    {
-      name: 'field-selector',
-      type: 'string',
-      help: "Selector (field query) to filter on, supports '=', '==', and '!='.(e.g. --field-selector key1=value1,key2=value2). The server only supports a limited number of field queries per type.",
-    },
+    ALL_NAMESPACES_FLAG,
+    FIELD_SELECTOR_FLAG,
     {
       name: 'interactive',
       short: 'i',

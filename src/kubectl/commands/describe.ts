@@ -7,7 +7,13 @@ import type { KubeObject } from '../../k8s/types.ts';
 import { type Command, type CommandContext, KubectlError, notFound } from '../command.ts';
 import { flagAll, flagBool, flagString } from '../parse.ts';
 import { describeObject } from '../printers/describe.ts';
-import { CHUNK_SIZE_FLAG, KUSTOMIZE_FLAG, RECURSIVE_FLAG, SELECTOR_FLAG } from './flags.ts';
+import {
+  CHUNK_SIZE_FLAG,
+  KUSTOMIZE_FLAG,
+  RECURSIVE_FLAG,
+  SELECTOR_FLAG,
+  ALL_NAMESPACES_FLAG,
+} from './flags.ts';
 import {
   getResource,
   labelSelector,
@@ -91,12 +97,7 @@ export const describeCommand: Command = {
   usage: 'kubectl describe (-f FILENAME | TYPE [NAME_PREFIX | -l label] | TYPE/NAME) [options]',
   flags: [
     SELECTOR_FLAG,
-    {
-      name: 'all-namespaces',
-      short: 'A',
-      type: 'bool',
-      help: 'If present, list the requested object(s) across all namespaces. Namespace in current context is ignored even if specified with --namespace.',
-    },
+    ALL_NAMESPACES_FLAG,
     {
       name: 'show-events',
       type: 'bool',

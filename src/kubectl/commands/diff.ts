@@ -18,6 +18,7 @@ import { unifiedHunks } from '../printers/unidiff.ts';
 import { errorText, readSources, visitSources } from './apply.ts';
 import { commitCreate, prepareCreate } from './create.ts';
 import { labelSelector, matchesSelector } from './objects.ts';
+import { fieldManagerFlag } from './flags.ts';
 
 /** The file each object is written to: `apps.v1.Deployment.default.kubia` (InfoObject.Name). */
 const fileName = (obj: KubeObject, namespace: string): string => {
@@ -133,12 +134,7 @@ export const diffCommand: Command = {
       default: 1,
       help: 'Number of objects to process in parallel when diffing against the live version. Larger number = faster, but more memory, I/O and CPU over that shorter period of time.',
     },
-    {
-      name: 'field-manager',
-      type: 'string',
-      default: 'kubectl-client-side-apply',
-      help: 'Name of the manager used to track field ownership.',
-    },
+    fieldManagerFlag('kubectl-client-side-apply'),
     {
       name: 'filename',
       short: 'f',

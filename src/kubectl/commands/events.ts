@@ -30,6 +30,7 @@ import { inGoOrder } from '../../k8s/go-order.ts';
 import { goSort } from '../printers/sort.ts';
 import { age, renderTable } from '../printers/table.ts';
 import { listResource, SeenEvents } from './objects.ts';
+import { ALL_NAMESPACES_FLAG } from './flags.ts';
 
 const EVENT_INFO = resolveResource('events')!;
 
@@ -173,12 +174,7 @@ export const eventsCommand: Command = {
     'kubectl events [(-o|--output=)json|yaml|name|go-template|go-template-file|template|templatefile|jsonpath|jsonpath-as-json|jsonpath-file] [--for TYPE/NAME] [--watch] [--types=Normal,Warning] [options]',
   flags: [
     ...PRINT_FLAGS,
-    {
-      name: 'all-namespaces',
-      short: 'A',
-      type: 'bool',
-      help: 'If present, list the requested object(s) across all namespaces. Namespace in current context is ignored even if specified with --namespace.',
-    },
+    ALL_NAMESPACES_FLAG,
     {
       name: 'chunk-size',
       type: 'int',

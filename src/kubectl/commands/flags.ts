@@ -62,6 +62,29 @@ export const RECORD_FLAG: FlagSpec = {
   help: 'Record current kubectl command in the resource annotation. If set to false, do not record the command. If set to true, record the command. If not set, default to updating the existing annotation value only if one already exists.',
 };
 
+export const SAVE_CONFIG_FLAG: FlagSpec = {
+  name: 'save-config',
+  type: 'bool',
+  help: 'If true, the configuration of current object will be saved in its annotation. Otherwise, the annotation will be unchanged. This flag is useful when you want to perform kubectl apply on this object in the future.',
+};
+
+export const ALL_NAMESPACES_FLAG: FlagSpec = {
+  name: 'all-namespaces',
+  short: 'A',
+  type: 'bool',
+  help: 'If present, list the requested object(s) across all namespaces. Namespace in current context is ignored even if specified with --namespace.',
+};
+
+export const FIELD_SELECTOR_FLAG: FlagSpec = {
+  name: 'field-selector',
+  type: 'string',
+  help: "Selector (field query) to filter on, supports '=', '==', and '!='.(e.g. --field-selector key1=value1,key2=value2). The server only supports a limited number of field queries per type.",
+};
+
+/** What a dry run adds to the line a command prints: ` (dry run)` or ` (server dry run)`. */
+export const dryRunSuffix = (mode: 'none' | 'client' | 'server'): string =>
+  mode === 'client' ? ' (dry run)' : mode === 'server' ? ' (server dry run)' : '';
+
 /** `--field-manager`, whose default names the command (`kubectl-scale`). */
 export const fieldManagerFlag = (manager: string): FlagSpec => ({
   name: 'field-manager',

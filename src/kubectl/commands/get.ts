@@ -8,7 +8,14 @@ import type { KubeEvent, KubeObject } from '../../k8s/types.ts';
 import { type Command, type CommandContext, type WatchSession, KubectlError, notFound } from '../command.ts';
 import { flagAll, flagBool, flagString, parseDuration } from '../parse.ts';
 import { PRINT_FLAGS, printObjects, tablePrintFlagsOutput, type OutputFormat } from '../printers/output.ts';
-import { CHUNK_SIZE_FLAG, KUSTOMIZE_FLAG, RECURSIVE_FLAG, SELECTOR_FLAG } from './flags.ts';
+import {
+  CHUNK_SIZE_FLAG,
+  KUSTOMIZE_FLAG,
+  RECURSIVE_FLAG,
+  SELECTOR_FLAG,
+  ALL_NAMESPACES_FLAG,
+  FIELD_SELECTOR_FLAG,
+} from './flags.ts';
 import { sortObjects } from '../printers/sort.ts';
 import { RememberingTable, renderTable, tableCells, type PrintColumnsOptions } from '../printers/table.ts';
 import {
@@ -233,17 +240,8 @@ export const getFlags: Command['flags'] = [
   },
   ...PRINT_FLAGS.filter((f) => f.name !== 'output'),
   SELECTOR_FLAG,
-  {
-    name: 'all-namespaces',
-    short: 'A',
-    type: 'bool',
-    help: 'If present, list the requested object(s) across all namespaces. Namespace in current context is ignored even if specified with --namespace.',
-  },
-  {
-    name: 'field-selector',
-    type: 'string',
-    help: "Selector (field query) to filter on, supports '=', '==', and '!='.(e.g. --field-selector key1=value1,key2=value2). The server only supports a limited number of field queries per type.",
-  },
+  ALL_NAMESPACES_FLAG,
+  FIELD_SELECTOR_FLAG,
   {
     name: 'label-columns',
     short: 'L',

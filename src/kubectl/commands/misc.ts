@@ -4,7 +4,13 @@ import { type Command, type CommandContext, KubectlError, getOrThrow } from '../
 import { flagAll, flagBool, flagString } from '../parse.ts';
 import { PRINT_FLAGS, goYaml } from '../printers/output.ts';
 import { renderTable } from '../printers/table.ts';
-import { KUSTOMIZE_FLAG, RECURSIVE_FLAG, VALIDATE_FLAG } from './flags.ts';
+import {
+  KUSTOMIZE_FLAG,
+  RECURSIVE_FLAG,
+  VALIDATE_FLAG,
+  SAVE_CONFIG_FLAG,
+  fieldManagerFlag,
+} from './flags.ts';
 import { NO_RESOURCES, resolveTargets } from './objects.ts';
 
 /**
@@ -48,20 +54,11 @@ export const editCommand: Command = {
       help: 'Record current kubectl command in the resource annotation.',
     },
     ...PRINT_FLAGS,
-    {
-      name: 'field-manager',
-      type: 'string',
-      default: 'kubectl-edit',
-      help: 'Name of the manager used to track field ownership.',
-    },
+    fieldManagerFlag('kubectl-edit'),
     KUSTOMIZE_FLAG,
     { name: 'output-patch', type: 'bool', help: 'Output the patch if the resource is edited.' },
     RECURSIVE_FLAG,
-    {
-      name: 'save-config',
-      type: 'bool',
-      help: 'If true, the configuration of current object will be saved in its annotation. Otherwise, the annotation will be unchanged. This flag is useful when you want to perform kubectl apply on this object in the future.',
-    },
+    SAVE_CONFIG_FLAG,
     {
       name: 'subresource',
       type: 'string',

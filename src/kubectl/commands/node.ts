@@ -15,16 +15,13 @@ import { kindSlashName, resourceForKind } from '../../k8s/resources.ts';
 import type { NodeObject, Pod } from '../../k8s/types.ts';
 import { type Command, type CommandContext, type WatchSession, dryRunMode, getOrThrow } from '../command.ts';
 import { FlagError, UsageError, flagBool, flagInt, flagString, parseDuration } from '../parse.ts';
-import { CHUNK_SIZE_FLAG, DRY_RUN_FLAG, SELECTOR_FLAG } from './flags.ts';
+import { CHUNK_SIZE_FLAG, DRY_RUN_FLAG, SELECTOR_FLAG, dryRunSuffix } from './flags.ts';
 import { labelSelector, matchesSelector } from './objects.ts';
 import { DELETE_POLL_SECONDS, EVICT_RETRY_SECONDS } from '../status.ts';
 
 export { DELETE_POLL_SECONDS, EVICT_RETRY_SECONDS } from '../status.ts';
 
 const nodeInfo = () => resourceForKind('Node')!;
-
-const suffixFor = (mode: 'none' | 'client' | 'server') =>
-  mode === 'client' ? ' (dry run)' : mode === 'server' ? ' (server dry run)' : '';
 
 function selectNodes(ctx: CommandContext, verb: string): NodeObject[] {
   const selector = flagString(ctx.args, 'selector');
@@ -58,7 +55,7 @@ function cordonNodes(ctx: CommandContext, nodes: NodeObject[], desired: boolean)
       else delete spec.unschedulable;
       ctx.cluster.update<NodeObject>({ ...node, spec });
     }
-    ctx.out(`${name} ${desired ? 'cordoned' : 'uncordoned'}${suffixFor(mode)}\n`);
+    ctx.out(`${name} ${desired ? 'cordoned' : 'uncordoned'}${dryRunSuffix(mode)}\n`);
   }
   if (mode === 'none') ctx.cluster.settle();
 }
@@ -226,7 +223,7 @@ function runDrain(ctx: CommandContext): number | WatchSession {
       if (current.every((d) => d.phase === 'done')) {
         const w = work[nodeIndex];
         if (w) {
-          ctx.out(`${kindSlashName(nodeInfo(), w.node.metadata.name)} drained${suffixFor(mode)}\n`);
+          ctx.out(`${kindSlashName(nodeInfo(), w.node.metadata.name)} drained${dryRunSuffix(mode)}\n`);
         }
         startNode();
         continue;

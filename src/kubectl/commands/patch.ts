@@ -26,7 +26,7 @@ import {
 } from '../command.ts';
 import { flagString } from '../parse.ts';
 import { PRINT_FLAGS, printFlagsOutput, printObjects } from '../printers/output.ts';
-import { DRY_RUN_FLAG, KUSTOMIZE_FLAG, RECURSIVE_FLAG } from './flags.ts';
+import { DRY_RUN_FLAG, KUSTOMIZE_FLAG, RECURSIVE_FLAG, fieldManagerFlag } from './flags.ts';
 
 type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
 
@@ -145,12 +145,7 @@ export const patchCommand: Command = {
     },
     DRY_RUN_FLAG,
     ...PRINT_FLAGS,
-    {
-      name: 'field-manager',
-      type: 'string',
-      default: 'kubectl-patch',
-      help: 'Name of the manager used to track field ownership.',
-    },
+    fieldManagerFlag('kubectl-patch'),
     {
       name: 'filename',
       short: 'f',

@@ -9,7 +9,7 @@ import { type Command, type CommandContext, KubectlError, dryRunMode } from '../
 import { UsageError, flagString } from '../parse.ts';
 import { PRINT_FLAGS, TypedPrinter, printFlagsOutput } from '../printers/output.ts';
 import { fieldValidationOf } from './apply.ts';
-import { DRY_RUN_FLAG, VALIDATE_FLAG } from './flags.ts';
+import { DRY_RUN_FLAG, VALIDATE_FLAG, dryRunSuffix, SAVE_CONFIG_FLAG, fieldManagerFlag } from './flags.ts';
 import { createTyped } from './create.ts';
 
 /** intstr.Parse: all digits is an integer, anything else a string. */
@@ -68,10 +68,7 @@ function runCreatePdb(ctx: CommandContext): number {
   }
   const format = printFlagsOutput(ctx.args, ctx.cluster.files);
   if (format) ctx.out(new TypedPrinter(format).print(shown));
-  else
-    ctx.out(
-      `${kindSlashName(info, name)} created${mode === 'client' ? ' (dry run)' : mode === 'server' ? ' (server dry run)' : ''}\n`,
-    );
+  else ctx.out(`${kindSlashName(info, name)} created${dryRunSuffix(mode)}\n`);
   return 0;
 }
 
@@ -101,18 +98,9 @@ export const createPdbCommand: Command = {
       help: 'A label selector to use for this budget. Only equality-based selector requirements are supported.',
     },
     DRY_RUN_FLAG,
-    {
-      name: 'save-config',
-      type: 'bool',
-      help: 'If true, the configuration of current object will be saved in its annotation. Otherwise, the annotation will be unchanged. This flag is useful when you want to perform kubectl apply on this object in the future.',
-    },
+    SAVE_CONFIG_FLAG,
     ...PRINT_FLAGS,
-    {
-      name: 'field-manager',
-      type: 'string',
-      default: 'kubectl-create',
-      help: 'Name of the manager used to track field ownership.',
-    },
+    fieldManagerFlag('kubectl-create'),
     VALIDATE_FLAG,
   ],
   run: runCreatePdb,

@@ -29,6 +29,7 @@ import {
   SELECTOR_FLAG,
   fieldManagerFlag,
   filenameFlag,
+  dryRunSuffix,
 } from './flags.ts';
 import { labelSelector, listResource, matchesSelector, resolveTargets } from './objects.ts';
 import { subcommandsOnly } from './parent.ts';
@@ -331,7 +332,7 @@ function rolloutUndo(ctx: CommandContext): number {
   const mode = dryRunMode(ctx);
   const format = printFlagsOutput(ctx.args, ctx.cluster.files);
   const printer = format && new TypedPrinter(format);
-  const suffix = mode === 'client' ? ' (dry run)' : mode === 'server' ? ' (server dry run)' : '';
+  const suffix = dryRunSuffix(mode);
   return visitDeployments(ctx, 'undo', (info, d) => {
     const name = d.metadata.name;
     if (toRevision < 0) throw new KubectlError(`unable to find specified revision ${toRevision} in history`);

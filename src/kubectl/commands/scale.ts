@@ -26,6 +26,7 @@ import {
   RECURSIVE_FLAG,
   SELECTOR_FLAG,
   filenameFlag,
+  dryRunSuffix,
 } from './flags.ts';
 import { labelSelector, listResource, matchesSelector, resolveTargetsWithAll } from './objects.ts';
 
@@ -72,7 +73,7 @@ function runScale(ctx: CommandContext): number {
     throw new KubectlError(`no objects passed to scale${missing.length ? ` ${aggregateText(missing)}` : ''}`);
   // What was scaled stays scaled, whatever fails after it.
   ctx.keepWrites();
-  const suffix = mode === 'client' ? ' (dry run)' : mode === 'server' ? ' (server dry run)' : '';
+  const suffix = dryRunSuffix(mode);
   for (const { info, obj } of items) {
     const name = obj.metadata.name;
     if (info.kind !== 'Deployment' && info.kind !== 'ReplicaSet')

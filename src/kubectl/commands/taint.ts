@@ -45,6 +45,7 @@ import {
 } from '../printers/output.ts';
 import { fieldValidationOf } from './apply.ts';
 import { matchesSelector } from './objects.ts';
+import { fieldManagerFlag } from './flags.ts';
 
 const nodeInfo = () => resourceForKind('Node')!;
 
@@ -430,12 +431,7 @@ export const taintCommand: Command = {
       noOptDefault: 'unchanged',
       help: 'Must be "none", "server", or "client". If client strategy, only print the object that would be sent, without sending it. If server strategy, submit server-side request without persisting the resource.',
     },
-    {
-      name: 'field-manager',
-      type: 'string',
-      default: 'kubectl-taint',
-      help: 'Name of the manager used to track field ownership.',
-    },
+    fieldManagerFlag('kubectl-taint'),
     {
       name: 'overwrite',
       type: 'bool',

@@ -28,6 +28,7 @@ import {
   targetsFromFiles,
   NO_RESOURCES,
 } from './objects.ts';
+import { ALL_NAMESPACES_FLAG, FIELD_SELECTOR_FLAG } from './flags.ts';
 
 /** What `--for` asks for (conditionFuncFor). */
 type Condition =
@@ -477,17 +478,8 @@ export const waitCommand: Command = {
       type: 'bool',
       help: 'Select all resources in the namespace of the specified resource types',
     },
-    {
-      name: 'all-namespaces',
-      short: 'A',
-      type: 'bool',
-      help: 'If present, list the requested object(s) across all namespaces. Namespace in current context is ignored even if specified with --namespace.',
-    },
-    {
-      name: 'field-selector',
-      type: 'string',
-      help: "Selector (field query) to filter on, supports '=', '==', and '!='.(e.g. --field-selector key1=value1,key2=value2). The server only supports a limited number of field queries per type.",
-    },
+    ALL_NAMESPACES_FLAG,
+    FIELD_SELECTOR_FLAG,
     { name: 'filename', short: 'f', type: 'stringArray', help: 'identifying the resource.' },
     {
       name: 'for',
