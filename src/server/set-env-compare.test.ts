@@ -81,6 +81,12 @@ const STEPS: (string | number)[] = [
   `set env --local --dry-run=server -f - A=b\t${file}`,
   'set env deployment/kubia A=b --dry-run=maybe',
   'set env --help',
+  // Several errors: each on its own line, an empty one after a message that ends in a newline;
+  // set image's missing containers before the objects' own errors.
+  `apply -f -\t${svc.replace('name: kubia', 'name: other')}`,
+  'set image service/kubia service/other c=nginx:1.29',
+  'set env service/kubia service/other A=1',
+  'set image service/kubia deployment/kubia c=nginx:1.28 nope=nginx',
   // set image and set selector print with the same flags, templates included.
   'set image deployment/kubia c=nginx:1.29 --template={{.spec.template.spec.containers}}',
   'set image deployment/kubia c=nginx:1.30 -o go-template={{.nope}} --allow-missing-template-keys=false',

@@ -13,7 +13,7 @@ import { type CommandContext, KubectlError } from '../command.ts';
 import { flagAll, flagBool, flagString } from '../parse.ts';
 import { readSources, visitSources } from './apply.ts';
 import { DRY_RUN_FLAG, fieldManagerFlag } from './flags.ts';
-import { PRINT_FLAGS } from '../printers/output.ts';
+import { PRINT_FLAGS, type TypedPrinter } from '../printers/output.ts';
 import {
   labelSelector,
   listResource,
@@ -82,14 +82,17 @@ export function send<T extends KubeObject>(
   return obj;
 }
 
-/** The messages of a ContinueOnError visit: one as `error: …`, several one a line as they are. */
+/**
+ * An aggregate of errors as CheckErr prints it: one alone (`error: ` before it unless it has one or
+ * is the server's); several each on a line as they are (a message ending in a newline leaves an
+ * empty line after it, as MultipleErrors writes it).
+ */
 export function printErrors(ctx: CommandContext, errors: string[]): number {
   if (errors.length === 1) {
-    const msg = errors[0]!.replace(/\n$/, '');
-    ctx.err(
-      msg.startsWith('error: ') || msg.startsWith('Error from server') ? `${msg}\n` : `error: ${msg}\n`,
-    );
-  } else for (const e of errors) ctx.err(e.endsWith('\n') ? e : `${e}\n`);
+    const msg = errors[0]!;
+    const shown = msg.startsWith('error: ') || msg.startsWith('Error from server') ? msg : `error: ${msg}`;
+    ctx.err(shown.endsWith('\n') ? shown : `${shown}\n`);
+  } else for (const e of errors) ctx.err(`${e}\n`);
   return errors.length ? 1 : 0;
 }
 
@@ -238,3 +241,24 @@ export function objectName(t: Found): string {
 /** kubectl's error for an object the set subcommands cannot change. */
 export const noPodTemplate = (t: Found): string =>
   `error: ${objectName(t)} the object is not a pod or does not have a pod template: ${GO_TYPES[t.info.kind] ?? `*v1.${t.info.kind}`}\n`;
+
+/**
+ * What a set subcommand does with an object it changed: with --local, print it as decoded from its
+ * file; otherwise send it (stored, answered as a server dry run, or kept as it is for a client dry
+ * run) and print what came back, or kubectl's `line`. The API server's refusal is thrown.
+ */
+export function sendAndPrint(
+  ctx: CommandContext,
+  mode: 'none' | 'client' | 'server',
+  local: boolean,
+  printer: TypedPrinter | undefined,
+  next: KubeObject,
+  line: string,
+): void {
+  if (local) {
+    ctx.out(printer ? printer.print(asDecoded(next)) : line);
+    return;
+  }
+  const shown = send(ctx, mode, next);
+  ctx.out(printer ? printer.print(shown) : line);
+}

@@ -17,7 +17,7 @@ import { ValidationError, isEnvVarName } from '../../k8s/validation.ts';
 import { type Command, type CommandContext, KubectlError, PrintedError, dryRunMode } from '../command.ts';
 import { flagAll, flagBool, flagString } from '../parse.ts';
 import { PRINT_FLAGS, TypedPrinter, printFlagsOutput } from '../printers/output.ts';
-import { KUSTOMIZE_FLAG, RECURSIVE_FLAG, SELECTOR_FLAG, filenameFlag } from './flags.ts';
+import { KUSTOMIZE_FLAG, RECURSIVE_FLAG, SELECTOR_FLAG, filenameFlag, dryRunSuffix } from './flags.ts';
 import {
   apiInvalidMessage,
   builderTargets,
@@ -25,14 +25,14 @@ import {
   podSpecOf,
   withPodSpec,
   selectString,
-  asDecoded,
   visitObjects,
   notFoundText,
   type Found,
-  send,
   setFieldManagerFlag,
   noPodTemplate,
   objectName,
+  printErrors,
+  sendAndPrint,
 } from './set-common.ts';
 
 type EnvVar = NonNullable<Container['env']>[number];
@@ -173,7 +173,7 @@ function runSetEnv(ctx: CommandContext): number {
 
   const { found, errors: builderErrors } = visitObjects(ctx, split.resources, local);
   // The builder's errors end the command before anything is changed.
-  if (builderErrors.length) return printAll(ctx, builderErrors);
+  if (builderErrors.length) return printErrors(ctx, builderErrors);
 
   const errors: string[] = [];
   const changed: { t: Found; next: KubeObject }[] = [];
@@ -227,32 +227,18 @@ function runSetEnv(ctx: CommandContext): number {
   if (list) return 0;
 
   // --local prints as kubectl's printer does without a dry run: no suffix.
-  const suffix = mode === 'client' ? ' (dry run)' : mode === 'server' ? ' (server dry run)' : '';
+  const suffix = dryRunSuffix(mode);
   for (const { t, next } of changed) {
     const line = `${kindSlashName(t.info, t.name)} env updated${suffix}\n`;
-    if (local || mode === 'client') {
-      ctx.out(printer ? printer.print(local ? asDecoded(next) : next) : line);
-      continue;
-    }
     try {
-      const stored = send(ctx, mode, next);
-      ctx.out(printer ? printer.print(stored) : line);
+      sendAndPrint(ctx, mode, local, printer, next, line);
     } catch (e) {
       if (!(e instanceof ValidationError)) throw e;
       errors.push(`failed to patch env update to pod template: ${apiInvalidMessage(t.info, e)}`);
     }
   }
   if (errors.length) ctx.keepWrites();
-  return printAll(ctx, errors);
-}
-
-/** An aggregate as CheckErr prints it: each message on its own line, `error: ` before each. */
-function printAll(ctx: CommandContext, errors: string[]): number {
-  for (const e of errors) {
-    const msg = e.startsWith('error: ') || e.startsWith('Error from server') ? e : `error: ${e}`;
-    ctx.err(msg.endsWith('\n') ? msg : `${msg}\n`);
-  }
-  return errors.length ? 1 : 0;
+  return printErrors(ctx, errors);
 }
 
 export const setEnvCommand: Command = {

@@ -19,20 +19,27 @@ import { ValidationError } from '../../k8s/validation.ts';
 import { type Command, type CommandContext, KubectlError, changeCause, dryRunMode } from '../command.ts';
 import { flagAll, flagBool, flagString } from '../parse.ts';
 import { PRINT_FLAGS, TypedPrinter, printFlagsOutput } from '../printers/output.ts';
-import { KUSTOMIZE_FLAG, RECORD_FLAG, RECURSIVE_FLAG, SELECTOR_FLAG, filenameFlag } from './flags.ts';
+import {
+  KUSTOMIZE_FLAG,
+  RECORD_FLAG,
+  RECURSIVE_FLAG,
+  SELECTOR_FLAG,
+  filenameFlag,
+  dryRunSuffix,
+} from './flags.ts';
 import {
   apiInvalidMessage,
   dryRunFlag,
   podSpecOf,
-  send,
   withPodSpec,
   selectString,
-  asDecoded,
   visitObjects,
   type Found,
   setFieldManagerFlag,
   LOCAL_RESOURCES,
   noPodTemplate,
+  printErrors,
+  sendAndPrint,
 } from './set-common.ts';
 
 type ResourceList = Record<string, string>;
@@ -102,7 +109,7 @@ function runSetResources(ctx: CommandContext): number {
       'when paths, URLs, or stdin is provided as input, you may not specify resource arguments as well',
     );
   const { found, errors: builderErrors } = visitObjects(ctx, positional, local);
-  if (builderErrors.length) return printAggregate(ctx, builderErrors);
+  if (builderErrors.length) return printErrors(ctx, builderErrors);
   // Validate.
   if (local && mode === 'server')
     throw new KubectlError('cannot specify --local and --dry-run=server - did you mean --dry-run=client?');
@@ -169,20 +176,15 @@ function runSetResources(ctx: CommandContext): number {
     if (changed) patches.push({ t, next });
   }
 
-  const suffix = mode === 'client' ? ' (dry run)' : mode === 'server' ? ' (server dry run)' : '';
+  const suffix = dryRunSuffix(mode);
   const line = (t: Found) => `${kindSlashName(t.info, t.name)} resource requirements updated${suffix}\n`;
   for (const { t, next, error } of patches) {
     if (error || !next) {
       errors.push(error!);
       continue;
     }
-    if (local || mode === 'client') {
-      ctx.out(printer ? printer.print(local ? asDecoded(next) : next) : line(t));
-      continue;
-    }
     try {
-      const stored = send(ctx, mode, next);
-      ctx.out(printer ? printer.print(stored) : line(t));
+      sendAndPrint(ctx, mode, local, printer, next, line(t));
     } catch (e) {
       if (!(e instanceof ValidationError)) throw e;
       errors.push(`failed to patch resources update to pod template ${apiInvalidMessage(t.info, e)}`);
@@ -190,21 +192,7 @@ function runSetResources(ctx: CommandContext): number {
   }
   // The objects it could change stay changed.
   if (errors.length) ctx.keepWrites();
-  return printAggregate(ctx, errors);
-}
-
-/**
- * An aggregate as CheckErr prints it: one error alone (`error: ` before it unless it has one or
- * is the server's); several each on a line as they are (a message ending in a newline leaves an
- * empty line after it, as MultipleErrors writes it).
- */
-function printAggregate(ctx: CommandContext, errors: string[]): number {
-  if (errors.length === 1) {
-    const msg = errors[0]!;
-    const shown = msg.startsWith('error: ') || msg.startsWith('Error from server') ? msg : `error: ${msg}`;
-    ctx.err(shown.endsWith('\n') ? shown : `${shown}\n`);
-  } else for (const e of errors) ctx.err(`${e}\n`);
-  return errors.length ? 1 : 0;
+  return printErrors(ctx, errors);
 }
 
 export const setResourcesCommand: Command = {

@@ -23,7 +23,14 @@ import {
 } from '../command.ts';
 import { ANY_FLAG, flagAll, flagBool, flagString } from '../parse.ts';
 import { TypedPrinter, printFlagsOutput } from '../printers/output.ts';
-import { KUSTOMIZE_FLAG, RECORD_FLAG, RECURSIVE_FLAG, SELECTOR_FLAG, filenameFlag } from './flags.ts';
+import {
+  KUSTOMIZE_FLAG,
+  RECORD_FLAG,
+  RECURSIVE_FLAG,
+  SELECTOR_FLAG,
+  filenameFlag,
+  dryRunSuffix,
+} from './flags.ts';
 import { resourcesAndPairs } from './annotate.ts';
 import { subcommandsOnly } from './parent.ts';
 import { setEnvCommand } from './set-env.ts';
@@ -35,15 +42,14 @@ import {
   outputFlag,
   podSpecOf,
   printErrors,
-  send,
   withPodSpec,
   templateFlags,
   setFieldManagerFlag,
-  asDecoded,
   visitObjects,
   type Found,
   LOCAL_RESOURCES,
   noPodTemplate,
+  sendAndPrint,
 } from './set-common.ts';
 
 function runSetImage(ctx: CommandContext): number {
@@ -99,11 +105,14 @@ function runSetImage(ctx: CommandContext): number {
       }
     }
   if (errors.length) return printErrors(ctx, errors);
-  const suffix = mode === 'client' ? ' (dry run)' : mode === 'server' ? ' (server dry run)' : '';
-  for (const { obj, ...t } of found) {
-    const spec = podSpecOf(obj);
+  const suffix = dryRunSuffix(mode);
+  // As kubectl computes every patch before it sends any: the containers it could not find come
+  // first among the errors, then each object's own, in order.
+  const patches: { t: Found; next?: KubeObject; error?: string }[] = [];
+  for (const t of found) {
+    const spec = podSpecOf(t.obj);
     if (!spec) {
-      errors.push(noPodTemplate({ ...t, obj }));
+      patches.push({ t, error: noPodTemplate(t) });
       continue;
     }
     let changed = false;
@@ -118,7 +127,7 @@ function runSetImage(ctx: CommandContext): number {
     }
     // An unchanged object makes an empty patch, which kubectl does not send.
     if (!changed) continue;
-    let next = withPodSpec(obj, { ...spec, containers });
+    let next = withPodSpec(t.obj, { ...spec, containers });
     if (record)
       next = {
         ...next,
@@ -130,15 +139,22 @@ function runSetImage(ctx: CommandContext): number {
           },
         },
       };
-    const line = `${kindSlashName(t.info, t.name)} image updated${suffix}\n`;
-    // --local sends nothing: the object is printed as kubectl holds it, decoded from the file.
-    if (local) {
-      ctx.out(printer ? printer.print(asDecoded(next)) : line);
+    patches.push({ t, next });
+  }
+  for (const { t, next, error } of patches) {
+    if (!next) {
+      errors.push(error!);
       continue;
     }
     try {
-      const stored = send(ctx, mode, next);
-      ctx.out(printer ? printer.print(stored) : line);
+      sendAndPrint(
+        ctx,
+        mode,
+        local,
+        printer,
+        next,
+        `${kindSlashName(t.info, t.name)} image updated${suffix}\n`,
+      );
     } catch (e) {
       if (!(e instanceof ValidationError)) throw e;
       errors.push(`failed to patch image update to pod template: ${apiInvalidMessage(t.info, e)}`);
@@ -179,7 +195,7 @@ function runSetSelector(ctx: CommandContext): number {
     });
   const resourceVersion = flagString(ctx.args, 'resource-version') ?? '';
   const errors: string[] = [];
-  const suffix = mode === 'client' ? ' (dry run)' : mode === 'server' ? ' (server dry run)' : '';
+  const suffix = dryRunSuffix(mode);
   for (const t of items) {
     if ('error' in t) {
       errors.push(t.error);
@@ -210,13 +226,14 @@ function runSetSelector(ctx: CommandContext): number {
         ...svc,
         spec: { ...svc.spec, selector: { ...(parsed.selector.matchLabels ?? {}) } },
       };
-      const line = `${kindSlashName(t.info, t.name)} selector updated${suffix}\n`;
-      if (local) {
-        ctx.out(printer ? printer.print(asDecoded(next)) : line);
-        continue;
-      }
-      const stored = send(ctx, mode, next);
-      ctx.out(printer ? printer.print(stored) : line);
+      sendAndPrint(
+        ctx,
+        mode,
+        local,
+        printer,
+        next,
+        `${kindSlashName(t.info, t.name)} selector updated${suffix}\n`,
+      );
     } catch (e) {
       if (e instanceof KubectlError) errors.push(e.message);
       else if (e instanceof PrintedError) errors.push(e.message);
