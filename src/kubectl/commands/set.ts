@@ -21,7 +21,7 @@ import {
   dryRunMode,
   getOrThrow,
 } from '../command.ts';
-import { ANY_FLAG, flagAll, flagBool, flagString } from '../parse.ts';
+import { flagAll, flagBool, flagString } from '../parse.ts';
 import { TypedPrinter, printFlagsOutput } from '../printers/output.ts';
 import {
   KUSTOMIZE_FLAG,
@@ -33,6 +33,7 @@ import {
 } from './flags.ts';
 import { resourcesAndPairs } from './annotate.ts';
 import { subcommandsOnly } from './parent.ts';
+import { unsimulatedCommand } from './unsimulated.ts';
 import { setEnvCommand } from './set-env.ts';
 import { setResourcesCommand } from './set-resources.ts';
 import {
@@ -312,31 +313,6 @@ export const setSelectorCommand: Command = {
   run: runSetSelector,
 };
 
-/** set's subcommands that are not simulated: they answer why in one line. */
-const unsimulatedSet: Command[] = (
-  [
-    [
-      'serviceaccount',
-      'Update the service account of a resource',
-      'the simulated cluster has no service accounts to choose',
-    ],
-    [
-      'subject',
-      'Update the user, group, or service account in a role binding or cluster role binding',
-      'the simulated cluster has no RBAC',
-    ],
-  ] as const
-).map(([name, short, why]) => ({
-  name,
-  short,
-  long: `${short}.`,
-  usage: `kubectl set ${name} [options]`,
-  flags: [ANY_FLAG],
-  run: () => {
-    throw new KubectlError(`kubectl set ${name} is not simulated in Rollout Lab: ${why}`);
-  },
-}));
-
 export const setCommand: Command = {
   name: 'set',
   short: 'Set specific features on objects',
@@ -351,6 +327,7 @@ export const setCommand: Command = {
     setImageCommand,
     setResourcesCommand,
     setSelectorCommand,
-    ...unsimulatedSet,
+    unsimulatedCommand('set serviceaccount', 'the simulated cluster has no service accounts to choose'),
+    unsimulatedCommand('set subject', 'the simulated cluster has no RBAC'),
   ].sort((a, b) => (a.name < b.name ? -1 : 1)),
 };

@@ -1486,4 +1486,58 @@ export const HELP: Record<string, Help> = {
       ],
     ],
   },
+  'set serviceaccount': {
+    short: 'Update the service account of a resource',
+    long: 'Update the service account of pod template resources.\n\n Possible resources (case insensitive) can be:\n\n replicationcontroller (rc), deployment (deploy), daemonset (ds), job, replicaset (rs), statefulset',
+    aliases: ['sa'],
+    examples:
+      "  # Set deployment nginx-deployment's service account to serviceaccount1\n  kubectl set serviceaccount deployment nginx-deployment serviceaccount1\n  \n  # Print the result (in YAML format) of updated nginx deployment with the service account from local file, without hitting the API server\n  kubectl set sa -f nginx-deployment.yaml serviceaccount1 --local --dry-run=client -o yaml",
+    usage: 'kubectl set serviceaccount (-f FILENAME | TYPE NAME) SERVICE_ACCOUNT [options]',
+    flags: [
+      ['all', 'bool', 'Select all resources, in the namespace of the specified resource types'],
+      'allow-missing-template-keys',
+      'dry-run',
+      ['field-manager', 'string=kubectl-set', 'Name of the manager used to track field ownership.'],
+      [
+        'filename',
+        '-f stringArray',
+        'Filename, directory, or URL to files identifying the resource to get from a server.',
+      ],
+      'kustomize',
+      ['local', 'bool', 'If true, set serviceaccount will NOT contact api-server but run locally.'],
+      'output',
+      'recursive',
+      'show-managed-fields',
+      'template',
+    ],
+  },
+  'set subject': {
+    short: 'Update the user, group, or service account in a role binding or cluster role binding',
+    long: 'Update the user, group, or service account in a role binding or cluster role binding.',
+    examples:
+      '  # Update a cluster role binding for serviceaccount1\n  kubectl set subject clusterrolebinding admin --serviceaccount=namespace:serviceaccount1\n  \n  # Update a role binding for user1, user2, and group1\n  kubectl set subject rolebinding admin --user=user1 --user=user2 --group=group1\n  \n  # Print the result (in YAML format) of updating rolebinding subjects from a local, without hitting the server\n  kubectl create rolebinding admin --role=admin --user=admin -o yaml --dry-run=client | kubectl set subject --local -f - --user=foo -o yaml',
+    usage:
+      'kubectl set subject (-f FILENAME | TYPE NAME) [--user=username] [--group=groupname] [--serviceaccount=namespace:serviceaccountname] [--dry-run=server|client|none] [options]',
+    flags: [
+      ['all', 'bool', 'Select all resources, in the namespace of the specified resource types'],
+      'allow-missing-template-keys',
+      'dry-run',
+      ['field-manager', 'string=kubectl-set', 'Name of the manager used to track field ownership.'],
+      [
+        'filename',
+        '-f stringArray',
+        'Filename, directory, or URL to files the resource to update the subjects',
+      ],
+      ['group', 'stringArray', 'Groups to bind to the role'],
+      'kustomize',
+      ['local', 'bool', 'If true, set subject will NOT contact api-server but run locally.'],
+      'output',
+      'recursive',
+      'selector',
+      ['serviceaccount', 'stringArray', 'Service accounts to bind to the role'],
+      'show-managed-fields',
+      'template',
+      ['user', 'stringArray', 'Usernames to bind to the role'],
+    ],
+  },
 };
