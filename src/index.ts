@@ -306,7 +306,14 @@ export type {
 // What the app shows around a Run: explanations, times, lessons and share links (the last two
 // load on demand).
 
-export { controllerName, explain, resolvedPhrase, type ExplainLang } from './explain/index.ts';
+export {
+  controllerName,
+  explainLoaded,
+  loadExplanations,
+  resolvedPhrase,
+  type ExplainLang,
+} from './explain/index.ts';
+export { explain } from './explain/complete.ts';
 /** Korean particles after a value (v2가, v3이, 3으로, 2로): the UI's `{v, particle, 이}`. */
 export { particle, withParticle, type Particle } from './explain/korean.ts';
 export { humanDuration, parseTimestamp } from './k8s/time.ts';

@@ -2,7 +2,9 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Decision } from '../cluster/context.ts';
-import { EXPLAINED_CODES, explain, resolvedPhrase } from './index.ts';
+import { explain } from './complete.ts';
+import { resolvedPhrase } from './phrases.ts';
+import { EXPLAINED_CODES } from './ko.ts';
 
 const decision = (
   code: string,
@@ -331,7 +333,7 @@ describe('coverage of the controllers', () => {
 
   it('has a Korean template for every decision code a controller emits', () => {
     const missing = emittedCodes().filter((c) => !EXPLAINED_CODES.includes(c));
-    expect(missing, `decision codes without a Korean template in src/explain/index.ts`).toEqual([]);
+    expect(missing, `decision codes without a Korean template in src/explain/ko.ts`).toEqual([]);
   });
 });
 

@@ -11,7 +11,7 @@
  */
 import { useSyncExternalStore } from 'react';
 import { createStore } from 'zustand/vanilla';
-import { withParticle, type Particle } from '../../src/index.ts';
+import { loadExplanations, withParticle, type Particle } from '../../src/index.ts';
 import { english, type Dict } from './dictionaries.ts';
 
 export const LANGUAGES = [
@@ -46,7 +46,8 @@ export function addStrings(en: Dict): void {
 /** Loads a language's strings (Korean arrives with `import()`; English is always in). */
 export function loadLanguage(lang: Lang): Promise<void> {
   if (lang === 'en') return Promise.resolve();
-  korean ??= import('./ko/index.ts').then((m) => {
+  // The controllers' decisions are explained in Korean from templates of their own.
+  korean ??= Promise.all([import('./ko/index.ts'), loadExplanations('ko')]).then(([m]) => {
     Object.assign(dictionaries.ko, m.korean);
   });
   return korean;

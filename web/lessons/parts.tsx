@@ -3,7 +3,7 @@ import { useId, useState, type FormEvent } from 'react';
 import {
   answerIsRight,
   controllerName,
-  explain,
+  explainLoaded,
   isNumberQuestion,
   type Lesson,
   type LessonQuestion,
@@ -246,7 +246,7 @@ export function WhatHappened({ lesson, k, limit = 5 }: { lesson: Lesson; k: numb
               <span className="lesson-why-meta">
                 {formatTime(d.t)} · {controllerName(d.controller, lang)}
               </span>{' '}
-              {explain(d, lang)}
+              {explainLoaded(d, lang)}
             </li>
           ))}
         </ul>
@@ -265,7 +265,7 @@ export function WhatHappened({ lesson, k, limit = 5 }: { lesson: Lesson; k: numb
                   <span className="lesson-why-meta">
                     {formatTime(d.t)} · {controllerName(d.controller, lang)}
                   </span>{' '}
-                  {explain(d, lang)}
+                  {explainLoaded(d, lang)}
                 </li>
               ))}
           </ul>

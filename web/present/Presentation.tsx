@@ -5,7 +5,7 @@
  * the screen, Esc leaves.
  */
 import { useEffect, useRef } from 'react';
-import { explain, type LessonQuestion } from '../../src/index.ts';
+import { explainLoaded, type LessonQuestion } from '../../src/index.ts';
 import { useLab } from '../lab/context.ts';
 import type { Lab } from '../lab/lab.ts';
 import { useLang, useT } from '../i18n/index.ts';
@@ -107,7 +107,7 @@ function WhyLine() {
       break;
     }
   if (!d || hidden) return null;
-  return <p className="present-why">{explain(d, lang)}</p>;
+  return <p className="present-why">{explainLoaded(d, lang)}</p>;
 }
 
 /** In a live class: how many answered, and once revealed (R), how. */

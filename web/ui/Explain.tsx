@@ -1,5 +1,11 @@
 import { memo, useEffect, useLayoutEffect, useMemo, useRef, useState, type RefObject } from 'react';
-import { controllerName, explain, humanDuration, parseTimestamp, type KubeEvent } from '../../src/index.ts';
+import {
+  controllerName,
+  explainLoaded,
+  humanDuration,
+  parseTimestamp,
+  type KubeEvent,
+} from '../../src/index.ts';
 import { useLang, useT } from '../i18n/index.ts';
 import { formatTime, useFrame, usePlaying } from './hooks.ts';
 import { useHidden } from '../predict/hooks.ts';
@@ -183,7 +189,7 @@ export function WhyPanel() {
   useEffect(() => {
     if (all.length > lastCount.current) {
       const d = all[all.length - 1]!;
-      setAnnounce(`${controllerName(d.controller, lang)}: ${explain(d, lang)}`);
+      setAnnounce(`${controllerName(d.controller, lang)}: ${explainLoaded(d, lang)}`);
     }
     lastCount.current = all.length;
   }, [all.length, all, lang]);
@@ -207,7 +213,8 @@ export function WhyPanel() {
           <ul>
             {recent.map((d, i) => (
               <li key={`${d.t}-${i}`}>
-                <span className="controller">{controllerName(d.controller, lang)}</span> {explain(d, lang)}
+                <span className="controller">{controllerName(d.controller, lang)}</span>{' '}
+                {explainLoaded(d, lang)}
               </li>
             ))}
           </ul>

@@ -5,7 +5,7 @@
  * Korean, and the event transcript matches the committed golden file under `__golden__/`.
  */
 import { describe, expect, it } from 'vitest';
-import { explain } from '../../explain/index.ts';
+import { explain } from '../../explain/complete.ts';
 import { createRun } from '../../run/run.ts';
 import { checkScenarioClaims, describeFailure } from '../../run/claims.ts';
 import type { Frame } from '../../view/frame.ts';
