@@ -199,10 +199,11 @@ function instants(replicas: number): Measure {
 }
 
 /**
- * The Run rows' scenario: 1,000 replicas behind a Service under 20 requests/s for an hour, a
- * rolling update at 0:30 and a rollback at 30:00 (6 nodes of 250 pods, as the frame bench has).
+ * The Run rows' scenario: 1,000 replicas behind a Service under 20 requests/s for an hour (6 nodes
+ * of 250 pods, as the frame bench has); with `rollouts`, a rolling update at 0:30 and a rollback at
+ * 30:00, each replacing every pod.
  */
-export function hourScenario(replicas = 1000): Scenario {
+export function hourScenario(replicas = 1000, rollouts = true): Scenario {
   return {
     apiVersion: 'rolloutlab/v1',
     kind: 'Scenario',
@@ -218,10 +219,12 @@ export function hourScenario(replicas = 1000): Scenario {
       timing: {},
       traffic: { service: 'kubia', requestsPerSecond: 20 },
       manifests: deploymentYaml(replicas, true),
-      steps: [
-        { at: 30, run: 'kubectl set image deployment/kubia nodejs=luksa/kubia:v2' },
-        { at: 1800, run: 'kubectl rollout undo deployment/kubia' },
-      ],
+      steps: rollouts
+        ? [
+            { at: 30, run: 'kubectl set image deployment/kubia nodejs=luksa/kubia:v2' },
+            { at: 1800, run: 'kubectl rollout undo deployment/kubia' },
+          ]
+        : [],
     },
   };
 }
@@ -229,9 +232,9 @@ export function hourScenario(replicas = 1000): Scenario {
 const HOUR = 3600;
 
 /** Open the hour's scenario cold, from the scenario, at its last moment (seek and first frame). */
-function runOpen(): Measure {
+function runOpen(rollouts: boolean): Measure {
   const t = timed(() => {
-    const run = createRun(hourScenario());
+    const run = createRun(hourScenario(1000, rollouts));
     run.seek(HOUR);
     return run.frame();
   });
@@ -322,7 +325,8 @@ export const CASES: Record<string, () => Measure> = {
   'update-default-1000': () => rollingUpdate(1000, 'default'),
   'update-default-10000': () => rollingUpdate(10000, 'default'),
   'instant-1000': () => instants(1000),
-  'run-open': runOpen,
+  'run-open': () => runOpen(true),
+  'run-open-steady': () => runOpen(false),
   'run-seek': runSeek,
   'run-memory': runMemory,
   snapshot: snapshotCost,

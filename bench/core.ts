@@ -128,6 +128,14 @@ const ROWS: Row[] = [
     show: timeAndCpu,
   },
   {
+    id: 'run-open-steady',
+    what: '  the same hour without its rolling update and rollback',
+    goal: '',
+    value: (m) => m.ms,
+    limit: Infinity,
+    show: timeAndCpu,
+  },
+  {
     id: 'run-seek',
     what: 'Run: then a seek to its frame (median of 20; max)',
     goal: '< 100 ms',

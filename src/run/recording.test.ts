@@ -45,5 +45,17 @@ describe('Recording.addCheckpoint: thinning', () => {
     },
   ])('$name', ({ ts, next, writes, want }) => {
     expect(kept(ts, next, writes)).toEqual(want);
+    // On the way to the last moment, a seek makes only the checkpoints thinning keeps: the same.
+    const rec = new Recording(10, 1, 500, 60, 30);
+    const end = ts[ts.length - 1]!;
+    let made = 0;
+    for (const t of ts)
+      rec.offer({ t, next: next(t), writes: writes(t) }, end - 60, () => {
+        made++;
+        return snapshot;
+      });
+    expect(rec.checkpoints.map((c) => c.t)).toEqual(want);
+    expect(made).toBe(want.length);
+    expect(rec.lastMade?.t).toBe(end);
   });
 });

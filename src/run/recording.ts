@@ -70,6 +70,9 @@ export interface Checkpoint {
   readonly writes: number;
 }
 
+/** Where a checkpoint is: moment, steps run and writes made. */
+type Mark = Pick<Checkpoint, 't' | 'writes' | 'next'>;
+
 /**
  * Where in a run something happened: a moment, and how many steps had run by then. Within one
  * instant the controllers settle first and the steps due then run one after another, so this
@@ -123,6 +126,9 @@ export class Recording {
     readonly sparseEvery = checkpointEvery,
   ) {}
 
+  /** Where the last checkpoint due was, made or not (`offer`): the next is due counting from it. */
+  lastMade: Mark | undefined;
+
   /**
    * Adds a checkpoint after the last (or in its place, at the same instant), then thins those that
    * fell `denseSeconds` behind it: an hour of checkpoints then holds one every `sparseEvery`
@@ -135,26 +141,51 @@ export class Recording {
     const last = list[list.length - 1];
     if (last !== undefined && Math.abs(last.t - cp.t) < EPS) list[list.length - 1] = cp;
     else list.push(cp);
-    if (this.denseSeconds <= 0) return;
+    this.lastMade = cp;
+    if (this.denseSeconds > 0) this.thin(cp.t - this.denseSeconds, list.length - 1);
+  }
+
+  /**
+   * A checkpoint is due at `c` on the way to a moment `denseSeconds` after `horizon`: it is made
+   * (`make`) and added, unless it is before `horizon` and thinning would drop it by then. Each
+   * checkpoint is kept or dropped by the kept ones before it alone, so those are thinned now as they
+   * will be later: a seek far ahead keeps what playing there keeps, without making the two thirds
+   * of the checkpoints that thinning drops.
+   */
+  offer(c: Mark, horizon: number, make: () => ClusterCheckpoint): void {
+    const list = this.checkpoints;
+    if (this.denseSeconds > 0 && c.t < horizon - EPS) {
+      this.thin(c.t, list.length);
+      const prev = list[list.length - 1];
+      // One at the instant of the last kept takes its place, as addCheckpoint does.
+      if (prev && Math.abs(prev.t - c.t) >= EPS && !this.keeps(prev, c)) {
+        this.lastMade = c;
+        return;
+      }
+    }
+    this.addCheckpoint({ ...c, snapshot: make() });
+  }
+
+  /** Whether thinning keeps `c`, the next checkpoint after the kept `prev`. */
+  private keeps(prev: Mark, c: Mark): boolean {
+    return (
+      c.t - prev.t >= this.sparseEvery - EPS ||
+      c.writes - prev.writes >= this.checkpointWrites ||
+      c.next !== prev.next
+    );
+  }
+
+  /** Thins the checkpoints before index `end` that are before `horizon` (the first is always kept). */
+  private thin(horizon: number, end: number): void {
+    const list = this.checkpoints;
     this.thinned = Math.min(this.thinned, list.length - 1);
-    const horizon = cp.t - this.denseSeconds;
     let kept = Math.max(1, this.thinned);
     let i = kept;
-    while (i < list.length - 1 && list[i]!.t < horizon - EPS) {
+    while (i < end && list[i]!.t < horizon - EPS) {
       const c = list[i++]!;
-      const prev = list[kept - 1]!;
-      if (
-        c.t - prev.t >= this.sparseEvery - EPS ||
-        c.writes - prev.writes >= this.checkpointWrites ||
-        c.next !== prev.next
-      )
-        list[kept++] = c;
+      if (this.keeps(list[kept - 1]!, c)) list[kept++] = c;
     }
-    if (i === kept) {
-      this.thinned = kept;
-      return;
-    }
-    list.splice(kept, i - kept);
+    if (i > kept) list.splice(kept, i - kept);
     this.thinned = kept;
   }
 
@@ -205,6 +236,7 @@ export class Recording {
     while (this.checkpoints.length && this.checkpoints[this.checkpoints.length - 1]!.t > t - EPS)
       this.checkpoints.pop();
     this.thinned = Math.min(this.thinned, this.checkpoints.length);
+    this.lastMade = this.checkpoints[this.checkpoints.length - 1];
     this.samples.length = Math.min(this.samples.length, Math.max(0, Math.ceil(t / this.sampleEvery - EPS)));
     while (this.traffic.length && this.traffic[this.traffic.length - 1]!.t + 1 > t + EPS) this.traffic.pop();
     while (this.changes.length > 1 && this.changes[this.changes.length - 1]! > t - EPS) this.changes.pop();

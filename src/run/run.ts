@@ -160,6 +160,8 @@ class RunImpl implements RunControls {
   private live: SimCluster;
   /** Index of the first step that has not run. */
   private next = 0;
+  /** Checkpoints due before this moment are made only where thinning keeps them (moveTo). */
+  private passBefore = Number.NEGATIVE_INFINITY;
   private readonly rec: Recording;
   private readonly colours = new ColourBook();
   /** The views of the last frame, kept while their objects do not change. */
@@ -345,7 +347,7 @@ class RunImpl implements RunControls {
     const p = this.position();
     if (!force && !after(p, this.rec.front)) return;
     const t = this.live.now;
-    const { checkpointEvery, sampleEvery, checkpointWrites, checkpoints } = this.rec;
+    const { checkpointEvery, sampleEvery, checkpointWrites } = this.rec;
     const s = t / sampleEvery;
     const sample = Math.abs(s - Math.round(s)) < EPS;
     if (sample) {
@@ -354,7 +356,7 @@ class RunImpl implements RunControls {
     }
     const k = t / checkpointEvery;
     const onGrid = Math.abs(k - Math.round(k)) < EPS;
-    const last = checkpoints[checkpoints.length - 1];
+    const last = this.rec.lastMade;
     // A step ran since the last checkpoint: one at its instant, where people scrub most (just
     // after what they did), so that a seek there need not run the step and its instant again.
     const stepRan = last !== undefined && last.next !== this.next;
@@ -363,7 +365,7 @@ class RunImpl implements RunControls {
       // Again at the same instant (a step ran): the later state replaces the earlier.
       const again = last !== undefined && Math.abs(last.t - t) < EPS;
       if (again || onGrid || stepRan || !last || writes - last.writes >= checkpointWrites)
-        this.rec.addCheckpoint({ t, snapshot: this.live.checkpoint(), next: this.next, writes });
+        this.rec.offer({ t, next: this.next, writes }, this.passBefore, () => this.live.checkpoint());
     }
     this.rec.front = p;
     this.rec.version++;
@@ -400,6 +402,8 @@ class RunImpl implements RunControls {
   private moveTo(target: number, outOfTime?: () => boolean): void {
     target = roundTime(target);
     this.runDue();
+    // Going all the way to `target`: checkpoints that thinning will drop by then are not made.
+    this.passBefore = outOfTime ? Number.NEGATIVE_INFINITY : target - this.rec.denseSeconds;
     while (this.live.now < target - EPS) {
       if (this.live.now + EPS >= this.rec.until) this.reviveStreams();
       const t = this.nextStop(target, outOfTime !== undefined);
