@@ -402,8 +402,9 @@ class RunImpl implements RunControls {
   private moveTo(target: number, outOfTime?: () => boolean): void {
     target = roundTime(target);
     this.runDue();
-    // Going all the way to `target`: checkpoints that thinning will drop by then are not made.
-    this.passBefore = outOfTime ? Number.NEGATIVE_INFINITY : target - this.rec.denseSeconds;
+    // On the way to `target` (a move cut short by `outOfTime` is taken up again toward it, as a
+    // link opens in slices): checkpoints that thinning will drop by then are not made.
+    this.passBefore = target - this.rec.denseSeconds;
     while (this.live.now < target - EPS) {
       if (this.live.now + EPS >= this.rec.until) this.reviveStreams();
       const t = this.nextStop(target, outOfTime !== undefined);

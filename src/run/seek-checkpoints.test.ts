@@ -65,6 +65,18 @@ describe('a seek far ahead', () => {
     made.mockRestore();
   });
 
+  it('opened in slices, as a link opens (play with a budget), keeps the same and makes only those', () => {
+    const straight = open();
+    straight.seek(400);
+    const made = vi.spyOn(SimCluster.prototype, 'checkpoint');
+    const sliced = open();
+    let instants = 0;
+    while (sliced.now() < 400 - 1e-6) sliced.play(400 - sliced.now(), () => ++instants % 50 === 0);
+    expect(checkpoints(sliced)).toEqual(checkpoints(straight));
+    expect(made.mock.calls.length).toBe(checkpoints(sliced).length);
+    made.mockRestore();
+  });
+
   it('keeps the same checkpoints whatever mix of seeks and advances gets there', () => {
     const straight = open();
     straight.seek(400);
