@@ -263,12 +263,16 @@ export class SimCluster implements ControllerContext {
     return this.manager.faults;
   }
 
-  /** Move virtual time forward, firing timers in order and settling at every instant. */
-  advance(seconds: number): void {
+  /**
+   * Move virtual time forward, firing timers in order and settling at every instant. With
+   * `outOfTime`, stops at the first instant after which it says so, short of the target.
+   */
+  advance(seconds: number, outOfTime?: () => boolean): void {
     if (!Number.isFinite(seconds) || seconds < 0)
       throw new RangeError(`advance: seconds must be a finite number ≥ 0, got ${seconds}`);
     const target = roundTime(this.now + seconds);
     this.manager.settleInstant();
+    let stopped = false;
     for (;;) {
       const next = this.manager.nextWakeUp();
       // Events are pruned every PRUNE_SECONDS of virtual time, at the same moments in every replay.
@@ -282,8 +286,12 @@ export class SimCluster implements ControllerContext {
       this.now = next;
       this.manager.fireTimers(this.now);
       this.manager.settleInstant();
+      if (outOfTime?.()) {
+        stopped = true;
+        break;
+      }
     }
-    this.now = target;
+    if (!stopped) this.now = target;
     this.notify();
   }
 

@@ -372,12 +372,12 @@ class RunImpl implements RunControls {
   }
 
   /** The moment to stop at next on the way to `target`. */
-  private nextStop(target: number, instantByInstant: boolean): number {
+  private nextStop(target: number): number {
     const now = this.live.now;
     let t = target;
     const step = this.steps[this.next];
     if (step && step.at > now + EPS) t = Math.min(t, step.at);
-    if (instantByInstant || this.waiting()) {
+    if (this.waiting()) {
       const wake = this.live.nextWakeUp();
       if (wake !== undefined && wake > now + EPS) t = Math.min(t, wake);
     }
@@ -397,7 +397,8 @@ class RunImpl implements RunControls {
 
   /**
    * Moves the live cluster forward to `target`, running steps and recording as it goes. With
-   * `outOfTime`, one instant at a time, stopping once it says so.
+   * `outOfTime`, it stops after the first instant at which that says so (the cluster asks it after
+   * each instant it settles).
    */
   private moveTo(target: number, outOfTime?: () => boolean): void {
     target = roundTime(target);
@@ -407,8 +408,8 @@ class RunImpl implements RunControls {
     this.passBefore = target - this.rec.denseSeconds;
     while (this.live.now < target - EPS) {
       if (this.live.now + EPS >= this.rec.until) this.reviveStreams();
-      const t = this.nextStop(target, outOfTime !== undefined);
-      if (t > this.live.now) this.live.advance(roundTime(t - this.live.now));
+      const t = this.nextStop(target);
+      if (t > this.live.now) this.live.advance(roundTime(t - this.live.now), outOfTime);
       this.runDue();
       this.tickStreams();
       this.recordInstant();
