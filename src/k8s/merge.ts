@@ -3,12 +3,14 @@
  * configuration and the new manifest: fields the manifest sets win; fields it stopped setting are
  * removed; fields someone else set (a `kubectl scale`, the controller's annotations) are kept.
  * Lists of named items (containers, ports, env) merge by name, as strategic merge patch does for
- * the fields Deployments and Services use; other lists are replaced.
+ * the fields Deployments and Services use; other lists are replaced. The patch itself, as the API
+ * server applies it, is in strategic-patch.ts.
  */
-type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
-type JsonObject = { [k: string]: Json };
+export type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
+export type JsonObject = { [k: string]: Json };
 
-const isObject = (v: unknown): v is JsonObject => v !== null && typeof v === 'object' && !Array.isArray(v);
+export const isObject = (v: unknown): v is JsonObject =>
+  v !== null && typeof v === 'object' && !Array.isArray(v);
 
 /** Keys by which strategic merge patch merges lists (patchMergeKey) for the kinds we simulate. */
 const mergeKeys: Record<string, string> = {
@@ -33,7 +35,7 @@ export function mergeKeyForType(field: string, itemType: string): string | undef
   return itemType === 'ContainerPort' ? key : undefined;
 }
 
-function mergeKeyFor(field: string, items: Json[]): string | undefined {
+export function mergeKeyFor(field: string, items: Json[]): string | undefined {
   const key = mergeKeys[field];
   if (!key) return undefined;
   // Service ports merge by `port`, container ports by `containerPort`.
@@ -86,77 +88,6 @@ export function mergePatch(target: Json, patch: Json): Json {
   for (const [k, v] of Object.entries(patch)) {
     if (v === null) delete out[k];
     else out[k] = mergePatch(out[k] ?? null, v);
-  }
-  return out;
-}
-
-/**
- * A strategic merge patch for the fields Deployments and Services use: like a merge patch, but
- * lists of named items merge by their key, and the patch directives kubectl sends are honoured:
- * `$patch: delete | replace` on maps and list items, `$retainKeys`, `$setElementOrder/<list>`
- * (the order of a merged list, which `kubectl apply` and `set image` send) and
- * `$deleteFromPrimitiveList/<list>`. `rollingUpdate: null` removes the block, as it does upstream.
- */
-export function strategicMergePatch(target: Json, patch: Json, field = ''): Json {
-  if (Array.isArray(patch)) {
-    const key = mergeKeyFor(field, patch);
-    if (patch.some((p) => isObject(p) && p['$patch'] === 'replace' && Object.keys(p).length === 1))
-      return patch.filter((p) => !(isObject(p) && p['$patch'] !== undefined));
-    if (!key || !Array.isArray(target))
-      return patch.filter((p) => !(isObject(p) && p['$patch'] === 'delete'));
-    const out = [...target];
-    for (const p of patch) {
-      if (!isObject(p)) continue;
-      const idx = out.findIndex(
-        (t) => isObject(t) && JSON.stringify(t[key] ?? null) === JSON.stringify(p[key] ?? null),
-      );
-      if (p['$patch'] === 'delete') {
-        if (idx >= 0) out.splice(idx, 1);
-      } else if (idx >= 0) out[idx] = strategicMergePatch(out[idx]!, p, '');
-      else out.push(strategicMergePatch(null, p, ''));
-    }
-    return out;
-  }
-  if (!isObject(patch)) return patch;
-  if (patch['$patch'] === 'delete') return null;
-  const replace = patch['$patch'] === 'replace';
-  let out: JsonObject = isObject(target) && !replace ? { ...target } : {};
-  const retain = patch['$retainKeys'];
-  if (Array.isArray(retain)) {
-    const keep = new Set(retain.map(String));
-    out = Object.fromEntries(Object.entries(out).filter(([k]) => keep.has(k)));
-  }
-  const orders: [string, Json[]][] = [];
-  for (const [k, v] of Object.entries(patch)) {
-    if (k === '$patch' || k === '$retainKeys') continue;
-    if (k.startsWith('$setElementOrder/')) {
-      if (Array.isArray(v)) orders.push([k.slice('$setElementOrder/'.length), v]);
-      continue;
-    }
-    if (k.startsWith('$deleteFromPrimitiveList/')) {
-      const list = k.slice('$deleteFromPrimitiveList/'.length);
-      const drop = new Set((Array.isArray(v) ? v : []).map((x) => JSON.stringify(x)));
-      const cur = out[list];
-      if (Array.isArray(cur)) out[list] = cur.filter((x) => !drop.has(JSON.stringify(x)));
-      continue;
-    }
-    if (v === null) delete out[k];
-    else {
-      const merged = strategicMergePatch(out[k] ?? null, v, k);
-      if (merged === null) delete out[k];
-      else out[k] = merged;
-    }
-  }
-  for (const [list, order] of orders) {
-    const cur = out[list];
-    if (!Array.isArray(cur)) continue;
-    const key = mergeKeyFor(list, order);
-    const idOf = (x: Json) => (key && isObject(x) ? JSON.stringify(x[key] ?? null) : JSON.stringify(x));
-    const rank = new Map(order.map((x, i) => [idOf(x), i]));
-    // Items the order names come in that order; the others keep their place after them.
-    out[list] = [...cur].sort(
-      (a, b) => (rank.get(idOf(a)) ?? order.length) - (rank.get(idOf(b)) ?? order.length),
-    );
   }
   return out;
 }
