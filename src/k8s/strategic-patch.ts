@@ -3,36 +3,38 @@
  * merge.ts, which the first load needs for `kubectl apply`'s three-way merge: only the API server
  * facade and the in-page `kubectl patch`, both loaded on demand, apply a patch.
  */
-import { isObject, mergeKeyFor, type Json, type JsonObject } from './merge.ts';
+import { idBy, isObject, kindOf, mergeKey, patchStrategy, type Json, type JsonObject } from './merge.ts';
 
 /**
- * A strategic merge patch for the fields Deployments and Services use: like a merge patch, but
- * lists of named items merge by their key, and the patch directives kubectl sends are honoured:
- * `$patch: delete | replace` on maps and list items, `$retainKeys`, `$setElementOrder/<list>`
- * (the order of a merged list, which `kubectl apply` and `set image` send) and
- * `$deleteFromPrimitiveList/<list>`. `rollingUpdate: null` removes the block, as it does upstream.
+ * A strategic merge patch with upstream's strategies (merge.ts): like a merge patch, but lists merge
+ * by their key or as sets of scalars, a replaced map is replaced, and the patch directives kubectl
+ * sends are honoured: `$patch: delete | replace` on maps and list items, `$retainKeys`,
+ * `$setElementOrder/<list>` (the order of a merged list, which `kubectl apply` and `set image`
+ * send) and `$deleteFromPrimitiveList/<list>`. `rollingUpdate: null` removes the block, as it does
+ * upstream.
  */
-export function strategicMergePatch(target: Json, patch: Json, field = ''): Json {
+export function strategicMergePatch(target: Json, patch: Json, path = kindOf(target)): Json {
   if (Array.isArray(patch)) {
-    const key = mergeKeyFor(field, patch);
+    const key = mergeKey(path);
     if (patch.some((p) => isObject(p) && p['$patch'] === 'replace' && Object.keys(p).length === 1))
       return patch.filter((p) => !(isObject(p) && p['$patch'] !== undefined));
-    if (!key || !Array.isArray(target))
+    if (key === undefined || !Array.isArray(target))
       return patch.filter((p) => !(isObject(p) && p['$patch'] === 'delete'));
     const out = [...target];
+    const idOf = idBy(key);
     for (const p of patch) {
-      if (!isObject(p)) continue;
-      const idx = out.findIndex(
-        (t) => isObject(t) && JSON.stringify(t[key] ?? null) === JSON.stringify(p[key] ?? null),
-      );
-      if (p['$patch'] === 'delete') {
+      // Maps merge by their key; scalars as a set, the patch's that are not there yet added.
+      if (key && !isObject(p)) continue;
+      const idx = out.findIndex((t) => idOf(t) === idOf(p));
+      if (isObject(p) && p['$patch'] === 'delete') {
         if (idx >= 0) out.splice(idx, 1);
-      } else if (idx >= 0) out[idx] = strategicMergePatch(out[idx]!, p, '');
-      else out.push(strategicMergePatch(null, p, ''));
+      } else if (idx >= 0) out[idx] = strategicMergePatch(out[idx]!, p, path);
+      else out.push(strategicMergePatch(null, p, path));
     }
     return out;
   }
-  if (!isObject(patch)) return patch;
+  // A map whose strategy is replace (a PodDisruptionBudget's selector) is the patch's as it is.
+  if (!isObject(patch) || patchStrategy(path) === 'replace') return patch;
   if (patch['$patch'] === 'delete') return null;
   const replace = patch['$patch'] === 'replace';
   let out: JsonObject = isObject(target) && !replace ? { ...target } : {};
@@ -57,7 +59,7 @@ export function strategicMergePatch(target: Json, patch: Json, field = ''): Json
     }
     if (v === null) delete out[k];
     else {
-      const merged = strategicMergePatch(out[k] ?? null, v, k);
+      const merged = strategicMergePatch(out[k] ?? null, v, `${path}.${k}`);
       if (merged === null) delete out[k];
       else out[k] = merged;
     }
@@ -65,8 +67,7 @@ export function strategicMergePatch(target: Json, patch: Json, field = ''): Json
   for (const [list, order] of orders) {
     const cur = out[list];
     if (!Array.isArray(cur)) continue;
-    const key = mergeKeyFor(list, order);
-    const idOf = (x: Json) => (key && isObject(x) ? JSON.stringify(x[key] ?? null) : JSON.stringify(x));
+    const idOf = idBy(mergeKey(`${path}.${list}`));
     const rank = new Map(order.map((x, i) => [idOf(x), i]));
     // Items the order names come in that order; the others keep their place after them.
     out[list] = [...cur].sort(

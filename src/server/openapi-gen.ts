@@ -6,16 +6,18 @@
  *
  * Each exported interface becomes a schema under its upstream name (`io.k8s.api.apps.v1.Deployment`);
  * optional properties are optional, the rest `required`; `IntOrString` is upstream's int-or-string;
- * lists that strategic merge patch merges by a key (src/k8s/merge.ts) carry the
- * `x-kubernetes-patch-merge-key` / `x-kubernetes-list-map-keys` extensions. Only fields the
- * simulator types are described; open maps (`Record<string, unknown>`) preserve unknown fields.
+ * fields with a patch strategy (src/k8s/merge.ts: lists merged by a key or as a set, a map that
+ * retains keys or is replaced) carry upstream's `x-kubernetes-patch-strategy` /
+ * `x-kubernetes-patch-merge-key` / `x-kubernetes-list-*` extensions, which the real kubectl reads
+ * to compute `kubectl apply`'s patch. Only fields the simulator types are described; open maps
+ * (`Record<string, unknown>`) preserve unknown fields.
  * A unit test checks the committed file is what this produces.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import ts from 'typescript';
-import { mergeKeyForType } from '../k8s/merge.ts';
+import { patchStrategy } from '../k8s/merge.ts';
 
 type Schema = Record<string, unknown>;
 
@@ -32,6 +34,27 @@ const META = new Set(['ObjectMeta', 'OwnerReference', 'LabelSelector', 'LabelSel
 const APPS = /^(Deployment|ReplicaSet|RollingUpdateDeployment)/;
 const DISCOVERY = /^(EndpointSlice|SliceEndpoint)/;
 const POLICY = /^PodDisruptionBudget/;
+/**
+ * Where our named types sit in a kind, as the dotted paths merge.ts looks patch strategies up by
+ * (a kind's own fields sit under its name). Any one place will do: every place a type is used has
+ * the same strategies, which openapi-gen.test.ts checks.
+ */
+const PATHS: Record<string, string> = {
+  Container: 'Pod.spec.containers',
+  PodSpec: 'Pod.spec',
+  PodStatus: 'Pod.status',
+  ObjectMeta: 'Pod.metadata',
+  DeploymentSpec: 'Deployment.spec',
+  PodDisruptionBudgetSpec: 'PodDisruptionBudget.spec',
+};
+/** Upstream's list-map keys where they are more than the merge key (`+listMapKey`), by item type. */
+const LIST_MAP_KEYS: Record<string, string[]> = {
+  ContainerPort: ['containerPort', 'protocol'],
+  ServicePort: ['port', 'protocol'],
+};
+/** Lists merged by a key that are atomic to server-side apply (`+listType=atomic`). */
+const ATOMIC = new Set(['hostIPs']);
+
 /** Not API types: helpers of the simulator's own. */
 const SKIPPED = new Set(['KubeObject', 'PodPhase']);
 
@@ -66,7 +89,8 @@ export function generateSchemas(file = TYPES_FILE): Record<string, Schema> {
       exported.add(n.name.text);
   });
 
-  const typeSchema = (type: ts.Type, owner: string, field: string): Schema => {
+  /** A type's schema; `path` is where it sits (PATHS), to look its patch strategy up by. */
+  const typeSchema = (type: ts.Type, path: string): Schema => {
     const alias = type.aliasSymbol?.name;
     if (alias === 'IntOrString') return ref('IntOrString');
     if (alias === 'Record') {
@@ -80,36 +104,46 @@ export function generateSchemas(file = TYPES_FILE): Record<string, Schema> {
       if (parts.every((t) => t.flags & (ts.TypeFlags.StringLike | ts.TypeFlags.String)))
         return { type: 'string' };
       if (parts.every((t) => t.flags & ts.TypeFlags.BooleanLike)) return { type: 'boolean' };
-      if (parts.length === 1) return typeSchema(parts[0]!, owner, field);
+      if (parts.length === 1) return typeSchema(parts[0]!, path);
     }
     if (type.flags & ts.TypeFlags.StringLike) return { type: 'string' };
     if (type.flags & ts.TypeFlags.NumberLike) return { type: 'integer', format: 'int32' };
     if (type.flags & ts.TypeFlags.BooleanLike) return { type: 'boolean' };
     if (checker.isArrayType(type)) {
       const item = checker.getTypeArguments(type as ts.TypeReference)[0]!;
-      const s: Schema = { type: 'array', items: typeSchema(item, owner, field) };
-      const key = mergeKeyForType(field, item.symbol?.name ?? '');
+      const s: Schema = { type: 'array', items: typeSchema(item, path) };
+      const [strategy, key] = patchStrategy(path)?.split(':') ?? [];
       if (key) {
-        s['x-kubernetes-list-map-keys'] = [key];
-        s['x-kubernetes-list-type'] = 'map';
+        if (ATOMIC.has(path.slice(path.lastIndexOf('.') + 1))) s['x-kubernetes-list-type'] = 'atomic';
+        else {
+          s['x-kubernetes-list-map-keys'] = LIST_MAP_KEYS[item.symbol?.name ?? ''] ?? [key];
+          s['x-kubernetes-list-type'] = 'map';
+        }
         s['x-kubernetes-patch-merge-key'] = key;
-        s['x-kubernetes-patch-strategy'] = 'merge';
-      }
+      } else if (strategy) s['x-kubernetes-list-type'] = 'set';
+      if (strategy) s['x-kubernetes-patch-strategy'] = strategy;
       return s;
     }
     const name = type.symbol?.name;
-    if (name && exported.has(name)) return ref(name);
-    if (type.flags & ts.TypeFlags.Object) return objectSchema(type, owner);
+    if (name && exported.has(name)) {
+      // A map that retains keys (a Deployment's strategy) or is replaced (a budget's selector);
+      // a list's strategy (`merge:…`) is its items' path too, and says nothing of the items.
+      const strategy = patchStrategy(path);
+      return strategy && !strategy.startsWith('merge')
+        ? { ...ref(name), 'x-kubernetes-patch-strategy': strategy }
+        : ref(name);
+    }
+    if (type.flags & ts.TypeFlags.Object) return objectSchema(type, path);
     return {};
   };
 
-  const objectSchema = (type: ts.Type, owner: string): Schema => {
+  const objectSchema = (type: ts.Type, path: string): Schema => {
     const properties: Record<string, Schema> = {};
     const required: string[] = [];
     for (const p of checker.getPropertiesOfType(type)) {
       const decl = p.valueDeclaration ?? p.declarations?.[0];
       if (!decl) continue;
-      properties[p.name] = typeSchema(checker.getTypeOfSymbolAtLocation(p, decl), owner, p.name);
+      properties[p.name] = typeSchema(checker.getTypeOfSymbolAtLocation(p, decl), `${path}.${p.name}`);
       if (!(p.flags & ts.SymbolFlags.Optional)) required.push(p.name);
     }
     const sorted = Object.fromEntries(Object.entries(properties).sort(([a], [b]) => (a < b ? -1 : 1)));
@@ -128,7 +162,7 @@ export function generateSchemas(file = TYPES_FILE): Record<string, Schema> {
   ts.forEachChild(source, (n) => {
     if (!ts.isInterfaceDeclaration(n) || SKIPPED.has(n.name.text)) return;
     const name = n.name.text;
-    const s = objectSchema(checker.getTypeAtLocation(n), name);
+    const s = objectSchema(checker.getTypeAtLocation(n), PATHS[name] ?? RENAMED[name] ?? name);
     // Kinds name themselves, as upstream's x-kubernetes-group-version-kind does.
     const kind = (s['properties'] as Record<string, Schema>)['kind'];
     if (kind && n.heritageClauses?.length) {
@@ -238,8 +272,9 @@ export function upstreamShape(schemas: Record<string, Schema>, docs: UpstreamDoc
       const { description, default: dflt, enum: values } = propertyDoc(d);
       const withDefault = dflt === undefined ? {} : { default: dflt };
       const withEnum = values ? { enum: values } : {};
-      const next: Schema = p['$ref']
-        ? { allOf: [{ $ref: p['$ref'] }], ...withDefault, description }
+      const { $ref, ...extensions } = p;
+      const next: Schema = $ref
+        ? { allOf: [{ $ref }], ...withDefault, description, ...extensions }
         : { ...p, ...withDefault, description, ...withEnum };
       const items = next['items'] as Schema | undefined;
       if (items?.['$ref']) next['items'] = { allOf: [{ $ref: items['$ref'] }], default: {} };
