@@ -1,10 +1,11 @@
 /**
- * go-yaml v2's reading of plain scalars and its order of keys, with cases from its own tests
- * (decode_test.go's unmarshal table, encode_test.go's TestSortedOutput); the comparison with the
+ * go-yaml v2's reading of plain scalars, its order of keys and the style it writes a string in,
+ * with cases from its own tests (decode_test.go's unmarshal table, encode_test.go's marshalTests
+ * and TestSortedOutput) and strings kubectl 1.33 printed (`get -o yaml`); the comparison with the
  * real kubectl is src/server/yaml-compare.test.ts.
  */
 import { describe, expect, it } from 'vitest';
-import { goResolve, goYamlKeyOrder, goYamlQuotes } from './go-yaml.ts';
+import { goDoubleQuoted, goResolve, goYamlKeyOrder, goYamlQuotes, goYamlStyle } from './go-yaml.ts';
 import { goJsonText } from './go-json.ts';
 import './yaml-impl.ts';
 import { parseManifests, toYaml, parseDocuments } from './yaml.ts';
@@ -102,6 +103,110 @@ describe('goYamlQuotes', () => {
     ['<<', false],
   ])('%s: %s', (s, quoted) => {
     expect(goYamlQuotes(s)).toBe(quoted);
+  });
+});
+
+describe('goYamlStyle', () => {
+  it.each([
+    // encode_test.go's marshalTests.
+    ['hi', 'plain'],
+    ['true', 'double'],
+    ['10', 'double'],
+    ['', 'double'],
+    ['B\nC', 'literal'],
+    ['-', 'single'],
+    ['<foo>', 'plain'],
+    ['1:1', 'double'],
+    ['\x00', 'double'],
+    ['你好', 'plain'],
+    ['b: c', 'single'],
+    ['Hello #comment', 'single'],
+    ['你好 #comment', 'single'],
+    // A quote may not start a plain scalar; inside one it may.
+    ["'a", 'single'],
+    ["'", 'single'],
+    ["''", 'single'],
+    ["' a", 'single'],
+    ["a'b", 'plain'],
+    ["it's", 'plain'],
+    ["a'", 'plain'],
+    ['"a\'b"', 'single'],
+    ["x: 'y'", 'single'],
+    // Indicators at the start, `: ` and ` #` anywhere, document markers.
+    ['- a', 'single'],
+    ['-a', 'plain'],
+    ['? a', 'single'],
+    ['?a', 'plain'],
+    [':a', 'plain'],
+    ['?', 'single'],
+    [':', 'single'],
+    ['a:', 'single'],
+    ['a:b', 'plain'],
+    ['a :b', 'plain'],
+    ['a#b', 'plain'],
+    ['#a', 'single'],
+    ['---a', 'single'],
+    ['...', 'single'],
+    ...[...'%@`!&*|>[{,'].map((c) => [`${c}a`, 'single']),
+    ['a]', 'plain'],
+    ['a,b', 'plain'],
+    // Spaces at either end; runs of spaces inside are plain.
+    [' a', 'single'],
+    ['a ', 'single'],
+    [' ', 'single'],
+    [" it's", 'single'],
+    ["a' ", 'single'],
+    ['a  b', 'plain'],
+    ['a\u00a0', 'plain'],
+    // A tab, or what go-yaml does not print, is double-quoted; so is a space next to a break.
+    ['a\tb', 'double'],
+    ['\t', 'double'],
+    ["'a\tb'", 'double'],
+    ['a\r\nb', 'double'],
+    ['a\u0001b', 'double'],
+    ['\u{1F600}', 'double'],
+    ['\ufeffa', 'double'],
+    ['a \nb', 'double'],
+    ['a\nb ', 'double'],
+    ['a\t\nb', 'double'],
+    // Line breaks: a literal block, leading and trailing ones too; LS is a break go-yaml quotes.
+    ['a\n b', 'literal'],
+    ['\na', 'literal'],
+    ['a\n\n', 'literal'],
+    ['\n', 'literal'],
+    [' a\nb', 'literal'],
+    ["a'\nb", 'literal'],
+    ['a\u2028b', 'single'],
+  ])('%j is %s', (s, style) => {
+    expect(goYamlStyle(s)).toBe(style);
+  });
+
+  it.each([
+    ['a', 'plain'],
+    ['a\nb', 'double'],
+    ["'a", 'single'],
+  ])('the key %j is %s', (s, style) => {
+    expect(goYamlStyle(s, true)).toBe(style);
+  });
+});
+
+describe('goDoubleQuoted', () => {
+  it.each([
+    ['10', '"10"'],
+    ['\x00', '"\\0"'],
+    ['a\tb', '"a\\tb"'],
+    ['a \nb', '"a \\nb"'],
+    ['a\r\nb', '"a\\r\\nb"'],
+    ['a\u0001b', '"a\\x01b"'],
+    ['a\u001fb', '"a\\x1Fb"'],
+    ['say "hi" \\o/', '"say \\"hi\\" \\\\o/"'],
+    ['\u{1F600}', '"\\U0001F600"'],
+    ['é\u2028', '"é\\L"'],
+    // go-yaml's is_bom looks at the start of the string: then every character is escaped.
+    ['\ufeffa', '"\\uFEFF\\x61"'],
+    ['\ufeffé b', '"\\uFEFF\\xE9\\x20\\x62"'],
+  ])('%j is written %s', (s, written) => {
+    expect(goDoubleQuoted(s)).toBe(written);
   });
 });
 

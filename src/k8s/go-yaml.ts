@@ -5,10 +5,11 @@
  * `0b11` is three. So `app: on` among a pod's labels is the boolean true, which the API server
  * refuses for a string field, as it refuses it on a real cluster.
  *
- * Written from go-yaml v2's resolve.go (resolve, parseTimestamp), encode.go (isBase60Float) and
- * sorter.go (keyList.Less).
+ * Written from go-yaml v2's resolve.go (resolve, parseTimestamp), encode.go (isBase60Float,
+ * stringv), emitterc.go (the style of a string, and how it is quoted) and sorter.go (keyList.Less).
  */
 
+import type { ScalarTag } from 'yaml';
 import type { YamlTags } from './yaml.ts';
 
 export type GoScalar =
@@ -117,6 +118,141 @@ export function goYamlQuotes(s: string): boolean {
   return goResolve(s).tag !== 'str' || BASE60_FLOAT.test(s);
 }
 
+export type GoYamlStyle = 'plain' | 'single' | 'double' | 'literal';
+
+/** is_break: the line breaks go-yaml knows (CR, LF, NEL, LS, PS). */
+const isBreak = (c: number) => c === 0x0a || c === 0x0d || c === 0x85 || c === 0x2028 || c === 0x2029;
+
+/** is_printable, by code point: a tab, a DEL, C1 controls, a BOM and anything past U+FFFF are not. */
+const isPrintable = (c: number) =>
+  c === 0x0a ||
+  (c >= 0x20 && c <= 0x7e) ||
+  (c >= 0xa0 && c <= 0xd7ff) ||
+  (c >= 0xe000 && c <= 0xfffd && c !== 0xfeff);
+
+/**
+ * The style go-yaml v2 writes a string in, as a mapping value (or a key: `key`), in block
+ * context. encode.go's stringv asks for a literal block when there is a `\n`, for double quotes
+ * when the text would read back as something else (goYamlQuotes), plain otherwise; then
+ * emitterc.go's yaml_emitter_analyze_scalar says what the text allows and
+ * yaml_emitter_select_scalar_style steps down from plain to single quotes to double quotes:
+ * - `'a` is single-quoted, its quote doubled (`'''a'`): a quote may not start a plain scalar, as
+ *   `#`, `&`, `- `, `---` and the like may not, nor hold `: ` or ` #`; `a'b` stays plain;
+ * - a leading or trailing space, or a line break other than `\n` (LS, PS), needs quotes;
+ * - a tab or another character go-yaml does not print (C0 and C1 controls, a BOM, an emoji)
+ *   forces double quotes, as does a space next to a line break; a trailing space, a space before
+ *   a line break or such a character turns a literal block into double quotes too.
+ */
+export function goYamlStyle(s: string, key = false): GoYamlStyle {
+  const asked: GoYamlStyle = s.includes('\n') ? 'literal' : goYamlQuotes(s) ? 'double' : 'plain';
+  const chars = [...s];
+  const n = chars.length;
+  let indicator = s.startsWith('---') || s.startsWith('...');
+  let special = false;
+  let lineBreaks = false;
+  let edge = false; // a space or a break first or last
+  let breakSpace = false;
+  let spaceBreak = false;
+  let trailingSpace = false;
+  let precededByBlank = true;
+  let previousSpace = false;
+  let previousBreak = false;
+  for (let i = 0; i < n; i++) {
+    const ch = chars[i]!;
+    const c = ch.codePointAt(0)!;
+    const next = chars[i + 1];
+    const followedByBlank = next === undefined || next === ' ' || next === '\t';
+    if (i === 0) {
+      if ('#,[]{}&*!|>\'"%@`'.includes(ch)) indicator = true;
+      else if ((ch === '?' || ch === ':' || ch === '-') && followedByBlank) indicator = true;
+    } else if ((ch === ':' && followedByBlank) || (ch === '#' && precededByBlank)) indicator = true;
+    if (!isPrintable(c)) special = true;
+    const space = ch === ' ';
+    const brk = isBreak(c);
+    if (space || brk) {
+      if (i === 0 || i === n - 1) edge = true;
+      if (space && i === n - 1) trailingSpace = true;
+      if (space && previousBreak) breakSpace = true;
+      if (brk && previousSpace) spaceBreak = true;
+      if (brk) lineBreaks = true;
+    }
+    previousSpace = space;
+    previousBreak = brk;
+    precededByBlank = space || brk || ch === '\t' || c === 0;
+  }
+  const plainAllowed = !(indicator || special || lineBreaks || edge || breakSpace || spaceBreak);
+  const singleAllowed = !(breakSpace || spaceBreak || special);
+  const blockAllowed = !(trailingSpace || spaceBreak || special);
+  let style: GoYamlStyle = key && lineBreaks ? 'double' : asked;
+  if (style === 'plain' && !plainAllowed) style = 'single';
+  if (style === 'single' && !singleAllowed) style = 'double';
+  if (style === 'literal' && (!blockAllowed || key)) style = 'double';
+  return style;
+}
+
+const ESCAPES = new Map([
+  [0x00, '0'],
+  [0x07, 'a'],
+  [0x08, 'b'],
+  [0x09, 't'],
+  [0x0a, 'n'],
+  [0x0b, 'v'],
+  [0x0c, 'f'],
+  [0x0d, 'r'],
+  [0x1b, 'e'],
+  [0x22, '"'],
+  [0x5c, '\\'],
+  [0x85, 'N'],
+  [0xa0, '_'],
+  [0x2028, 'L'],
+  [0x2029, 'P'],
+]);
+
+/**
+ * A string double-quoted as go-yaml writes it, on one line (yaml_emitter_write_double_quoted_scalar;
+ * printers/yaml-fold.ts breaks long lines): what it does not print, a line break, `"` and `\`
+ * escaped, in upper-case hex (`\x1F`, `\U0001F600`). A string that starts with a BOM has every
+ * character escaped (`"\uFEFF\x61"`), since go-yaml's is_bom looks at the start of the string.
+ */
+export function goDoubleQuoted(s: string): string {
+  const bom = s.startsWith('\ufeff');
+  let out = '"';
+  for (const ch of s) {
+    const c = ch.codePointAt(0)!;
+    if (bom || !isPrintable(c) || isBreak(c) || c === 0x22 || c === 0x5c) {
+      const hex = (w: number) => c.toString(16).toUpperCase().padStart(w, '0');
+      out += `\\${ESCAPES.get(c) ?? (c <= 0xff ? `x${hex(2)}` : c <= 0xffff ? `u${hex(4)}` : `U${hex(8)}`)}`;
+    } else out += ch;
+  }
+  return `${out}"`;
+}
+
+/**
+ * A string single-quoted as go-yaml writes it (yaml_emitter_write_single_quoted_scalar), on one
+ * line: a quote doubled. After a line break (LS, PS: a `\n` is never single-quoted) the next
+ * character starts at the scalar's indentation.
+ */
+function goSingleQuoted(s: string, indent: string): string {
+  return `'${s.replaceAll("'", "''").replace(/[\u2028\u2029](?=[^\u2028\u2029])/g, `$&${indent}`)}'`;
+}
+
+/**
+ * A literal block as go-yaml writes it (yaml_emitter_write_block_scalar_hints, …_literal_scalar),
+ * returned as the YAML library's blockString returns one: without the final line break, telling
+ * `onChompKeep` when the block keeps its trailing breaks. Unlike the library, go-yaml gives an
+ * indentation indicator to a block that starts with a line break (`|2-`), and leaves empty lines
+ * empty.
+ */
+function goLiteral(s: string, indent: string, onChompKeep?: () => void): string {
+  const at = (i: number) => s.codePointAt(i) ?? -1;
+  const chomp = !isBreak(at(s.length - 1)) ? '-' : s.length === 1 || isBreak(at(s.length - 2)) ? '+' : '';
+  if (chomp === '+') onChompKeep?.();
+  const hint = s[0] === ' ' || isBreak(at(0)) ? '2' : '';
+  // Each line's first character at the indentation (after a LS or PS too), empty lines empty.
+  const body = s.replace(/(?:^|[\n\u2028\u2029])(?=[^\n\u2028\u2029])/g, `$&${indent}`);
+  return `|${hint}${chomp}\n${chomp === '-' ? body : body.slice(0, -1)}`;
+}
+
 const LETTER = /\p{L}/u;
 const DIGIT = /\p{Nd}/u;
 
@@ -178,6 +314,7 @@ const GO_SCALARS = [
   goTag('float', 'float'),
 ];
 const SCALAR_TAGS = new Set(GO_SCALARS.map((t) => t.tag));
+const STR = 'tag:yaml.org,2002:str';
 const isScalarTag = (t: YamlTags[number]) => typeof t !== 'string' && SCALAR_TAGS.has(t.tag);
 
 /** The YAML library's core schema with go-yaml's plain scalars (for reading manifests). */
@@ -188,11 +325,30 @@ export function goReadTags(tags: YamlTags): YamlTags {
 /**
  * For writing YAML as go-yaml does (printers/output.ts): the library's own scalar tags still
  * write numbers and booleans, but whether a string can go unquoted is go-yaml's call (`1e400`
- * can, `"on"` cannot).
+ * can, `"on"` cannot), and so is the style of every string (goYamlStyle). Plain and
+ * single-quoted strings the library writes as go-yaml does; double-quoted ones and literal
+ * blocks are written here.
  */
 export function goWriteTags(tags: YamlTags): YamlTags {
   return [
-    ...tags.map((t) => (isScalarTag(t) ? { ...(t as object), test: undefined } : t)),
+    ...tags.map((t) => {
+      if (typeof t === 'string') return t;
+      if (isScalarTag(t)) return { ...t, test: undefined };
+      if (t.tag !== STR) return t;
+      const { stringify } = t as ScalarTag;
+      return {
+        ...(t as ScalarTag),
+        stringify(item, ctx, onComment, onChompKeep) {
+          const s = String(item.value);
+          const style = goYamlStyle(s, ctx.implicitKey);
+          if (style === 'double') return goDoubleQuoted(s);
+          if (style === 'literal') return goLiteral(s, ctx.indent, onChompKeep);
+          if (style === 'single') return goSingleQuoted(s, ctx.indent);
+          item.type = 'PLAIN';
+          return stringify!(item, ctx, onComment, onChompKeep);
+        },
+      } satisfies ScalarTag;
+    }),
     ...GO_SCALARS.map((t) => ({ ...t, identify: () => false })),
   ] as YamlTags;
 }

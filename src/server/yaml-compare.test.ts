@@ -4,7 +4,8 @@
  * booleans, `010` is octal, `1_000` a thousand, and `<<` merges a map. A plain scalar in a string
  * field (an annotation), in an int32 field (replicas) and as a key must give the same answer and
  * the same stored object on both sides. Then `get -o yaml`: the strings go-yaml quotes (words,
- * numbers, timestamps, `12:30`) and its order of keys (`a2` before `a10`). Also the YAML slips
+ * numbers, timestamps, `12:30`), the style it quotes them in (`'''a'`, `"a\tb"`, `|2-`) and its
+ * order of keys (`a2` before `a10`). Also the YAML slips
  * whose go-yaml words are known. Skipped, saying why, without a kubectl binary.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -171,6 +172,47 @@ describe.skipIf(!kubectl)(`YAML beside the real ${kubectl?.name ?? 'kubectl'}`, 
     expect(out.stdout).toMatch(/ {4}a\d+: "12:30"\n/);
     // A string go-yaml reads back as a string stays plain, though YAML 1.2 would take it for a number.
     expect(out.stdout).toMatch(/ {4}a\d+: 1e400\n/);
+  });
+
+  it('get -o yaml writes each string in the style go-yaml chooses: a leading quote single-quoted', async () => {
+    // Sent as JSON, so that any character gets in (the last-applied annotation holds them all).
+    const strings = [
+      ...["'a", "a'b", "a'", "'", "''", "' a", " 'a", "a' ", "x: 'y'", '"a\'b"', "'yes'", "it's"],
+      ...['- a', '-a', 'a: b', 'a:b', 'a:', 'a #b', 'a#b', '?a', '? a', ':a', '?', '---a', '...'],
+      ...['%a', '@a', '`a', '!a', '&a', '*a', '|a', '>a', '[a', 'a]', '{a}', ',a', 'a,b'],
+      ...[' a', 'a ', ' ', 'a  b', 'a\tb', '\ta', "'a\tb'", 'a\u00a0', 'é', '\u{1F600}', '\ufeffa'],
+      ...['a\u0001b', 'a\u001fb', 'a\r\nb', 'a\u2028b', "a'\u2028b"],
+      ...['a\nb', 'a \nb', 'a\n b', 'a\nb ', 'a\t\nb', 'a\n', '\na', 'a\n\n', '\n', ' a\nb', "a'\nb"],
+      ...['a\n\nb', '  a\nb\n', '\n\nx\n'],
+      " It's a long value with a quote and a leading space that goes well past the eighty column limit",
+    ];
+    const container = {
+      name: 'c',
+      image: 'nginx',
+      args: ["'x", '\na', ' y', 'a\u2028b'],
+      env: [
+        { name: 'QUOTE', value: "'" },
+        { name: 'LEADING', value: " it's" },
+        { name: 'INSIDE', value: "a'b c" },
+      ],
+    };
+    const labels = { app: 'quoted' };
+    await apply(
+      JSON.stringify({
+        apiVersion: 'apps/v1',
+        kind: 'Deployment',
+        metadata: { name: 'quoted', annotations: Object.fromEntries(strings.map((v, i) => [`v${i}`, v])) },
+        spec: {
+          replicas: 1,
+          selector: { matchLabels: labels },
+          template: { metadata: { labels }, spec: { containers: [container] } },
+        },
+      }),
+    );
+    await same(`annotate deployment quoted q1="'a" q2="b'" q3=" c'"`);
+    const out = await same('get deployment quoted -o yaml');
+    expect(out.stdout).toContain("    v0: '''a'\n");
+    expect(out.stdout).toContain("          value: ' it''s'\n");
   });
 
   it('get -o yaml breaks a long string past 80 columns where go-yaml breaks it', async () => {

@@ -7,7 +7,7 @@
 import { apiEncode } from '../../k8s/encode.ts';
 import { inGoOrder } from '../../k8s/go-order.ts';
 import { yamlLibrary } from '../../k8s/yaml.ts';
-import { goWriteTags, goYamlKeyOrder, goYamlQuotes } from '../../k8s/go-yaml.ts';
+import { goWriteTags, goYamlKeyOrder } from '../../k8s/go-yaml.ts';
 import { kindSlashName, resourceForKind } from '../../k8s/resources.ts';
 import type { KubeObject } from '../../k8s/types.ts';
 import { KubectlError } from '../command.ts';
@@ -52,18 +52,8 @@ export function goYaml(value: unknown): string {
   const lib = yamlLibrary();
   // JSON is YAML too: the fallback while the library loads in the browser.
   if (!lib) return `${goJsonText(value, { indent: '  ' })}\n`;
-  const { Document, Scalar, visit } = lib;
-  const doc = new Document(sortYamlKeys(value), { customTags: goWriteTags });
-  visit(doc, {
-    Scalar(_key, node) {
-      if (typeof node.value !== 'string') return;
-      const s = node.value;
-      // Strings go-yaml would read back as something else (`"on"`, `"010"`, `""`) are quoted.
-      // A tab is not printable to go-yaml's emitter either: such a string is double-quoted (`\t`).
-      if (goYamlQuotes(s) || s.includes('\t')) node.type = Scalar.QUOTE_DOUBLE;
-      else if (s.includes('\n')) node.type = Scalar.BLOCK_LITERAL;
-    },
-  });
+  // Strings in go-yaml's styles (goWriteTags): `"on"`, `'''a'`, `"a\tb"`, `|2-`.
+  const doc = new lib.Document(sortYamlKeys(value), { customTags: goWriteTags });
   // Written a scalar a line, then broken past 80 columns as go-yaml's emitter breaks them.
   return foldYaml(
     doc.toString({
