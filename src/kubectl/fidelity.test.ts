@@ -844,7 +844,7 @@ describe('commands kubectl has and the simulator does not', () => {
   it.each([
     'exec -it kubia-pod -- sh',
     'port-forward svc/kubia 8080:80',
-    'top pods',
+    'attach kubia-pod',
     'config view',
     'cp a b',
   ])('kubectl %s says in one line that it is not simulated', (line) => {
@@ -868,6 +868,34 @@ describe('commands kubectl has and the simulator does not', () => {
       stderr: '',
       exitCode: 0,
     });
+  });
+});
+
+// The simulated cluster serves no Metrics API, as a cluster without metrics-server.
+describe('kubectl top', () => {
+  it.each([
+    ['top pods', 'error: Metrics API not available\n'],
+    ['top nodes', 'error: Metrics API not available\n'],
+    ['top pod kubia-pod --containers', 'error: Metrics API not available\n'],
+    ['top node node-1 --show-capacity', 'error: Metrics API not available\n'],
+    ['top pods -A --sort-by=memory -l app=kubia', 'error: Metrics API not available\n'],
+    ['top pod a b', "error: pod [NAME | -l label]\nSee 'kubectl top pod -h' for help and examples\n"],
+    ['top node --sort-by=disk', 'error: --sort-by accepts only cpu or memory\n'],
+    ['top pod a --field-selector=x=y', 'error: only one of NAME or selector can be provided\n'],
+    ['top node a -l x=y', 'error: only one of NAME or --selector can be provided\n'],
+    ['top pod --field-selector=bad', "error: invalid selector: 'bad'; can't understand 'bad'\n"],
+    ['top foo', 'error: unknown command "foo"\nSee \'kubectl top -h\' for help and examples\n'],
+  ])('kubectl %s checks its flags, then finds no Metrics API', (line, stderr) => {
+    expect(withKubia().kubectl(line)).toEqual({ stdout: '', stderr, exitCode: 1 });
+  });
+
+  it('kubectl top alone prints its help on stderr', () => {
+    const r = withKubia().kubectl('top');
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toMatch(
+      /^Display resource \(CPU\/memory\) usage\.\n[^]*Available Commands:\n {2}node {10}/,
+    );
+    expect(r.exitCode).toBe(1);
   });
 });
 

@@ -25,6 +25,7 @@ import { rolloutCommand } from './rollout.ts';
 import { scaleCommand } from './scale.ts';
 import { setCommand } from './set.ts';
 import { taintCommand } from './taint.ts';
+import { topCommand } from './top.ts';
 import { unsimulatedCommands } from './unsimulated.ts';
 import { waitCommand } from './wait.ts';
 
@@ -42,6 +43,7 @@ registerCommands(
     uncordonCommand,
     drainCommand,
     taintCommand,
+    topCommand,
     labCommand,
     createCommand,
     exposeCommand,

@@ -51,16 +51,9 @@ function flagOf(f: HelpFlag): FlagSpec {
   };
 }
 
-/**
- * The command at `path` (and the subcommands unsimulated-help.ts has under it): run, each says
- * `kubectl <said> is not simulated in Rollout Lab: <why>`.
- */
-export function unsimulatedCommand(path: string, why: string, said = path): Command {
+/** The command at `path` as unsimulated-help.ts has it: kubectl's help, and its flags only. */
+export function commandOfHelp(path: string): Command {
   const help = HELP[path]!;
-  const prefix = `${path} `;
-  const children = Object.keys(HELP)
-    .filter((p) => p.startsWith(prefix) && !p.slice(prefix.length).includes(' '))
-    .sort();
   return {
     name: path.slice(path.lastIndexOf(' ') + 1),
     short: help.short,
@@ -68,7 +61,23 @@ export function unsimulatedCommand(path: string, why: string, said = path): Comm
     ...(help.aliases ? { aliases: help.aliases } : {}),
     ...(help.examples !== undefined ? { examples: help.examples } : {}),
     usage: help.usage,
-    flags: [...help.flags.map(flagOf), ANY_FLAG],
+    flags: help.flags.map(flagOf),
+  };
+}
+
+/**
+ * The command at `path` (and the subcommands unsimulated-help.ts has under it): run, each says
+ * `kubectl <said> is not simulated in Rollout Lab: <why>`.
+ */
+export function unsimulatedCommand(path: string, why: string, said = path): Command {
+  const command = commandOfHelp(path);
+  const prefix = `${path} `;
+  const children = Object.keys(HELP)
+    .filter((p) => p.startsWith(prefix) && !p.slice(prefix.length).includes(' '))
+    .sort();
+  return {
+    ...command,
+    flags: [...command.flags, ANY_FLAG],
     ...(children.length ? { subcommands: children.map((c) => unsimulatedCommand(c, why, said)) } : {}),
     run: () => {
       throw new KubectlError(`kubectl ${said} is not simulated in Rollout Lab: ${why}`);
@@ -82,7 +91,6 @@ const UNSIMULATED: [string, string][] = [
   ['autoscale', 'there is no metrics server to scale on; use kubectl scale'],
   ['certificate', 'the simulated cluster signs no certificates'],
   ['cluster-info', 'the control plane runs inside this page and has no address'],
-  ['top', 'there is no metrics server: the simulated containers use no CPU or memory'],
   ['attach', 'the simulated containers have no terminal to attach to'],
   ['exec', 'the simulated containers run no processes to execute commands in'],
   ['port-forward', 'there is no network between this page and the simulated pods'],
