@@ -27,4 +27,21 @@ describe('TimerHeap', () => {
       ),
     );
   });
+
+  it('drops the timers of a key, and gives the others back in order', () => {
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: 0, max: 20 }), { maxLength: 100 }), fc.nat(4), (ats, drop) => {
+        const heap = new TimerHeap();
+        const timers = ats.map((at, seq) => ({ at, seq, target: 'nodelifecycle', key: `k${seq % 5}` }));
+        for (const t of timers) heap.push(t);
+        heap.drop('nodelifecycle', `k${drop}`);
+        heap.drop('kubelet', 'k0');
+        const popped: Timer[] = [];
+        for (let t = heap.pop(); t; t = heap.pop()) popped.push(t);
+        expect(popped).toEqual(
+          timers.filter((t) => t.key !== `k${drop}`).sort((a, b) => a.at - b.at || a.seq - b.seq),
+        );
+      }),
+    );
+  });
 });

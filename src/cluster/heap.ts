@@ -63,6 +63,13 @@ export class TimerHeap {
     }
     return top;
   }
+
+  /** Drops the timers of `target`'s `key`: the rest, sorted, are a heap again. */
+  drop(target: string, key: string): void {
+    this.items = this.items
+      .filter((t) => t.target !== target || t.key !== key)
+      .sort((a, b) => (less(a, b) ? -1 : 1));
+  }
 }
 
 function less(a: Timer, b: Timer): boolean {

@@ -207,6 +207,11 @@ export class ControllerManager {
       return;
     }
     const id = timerId(queue, key);
+    // Never: the wake asked before is forgotten (a work queue's CancelWork).
+    if (at === Infinity) {
+      if (this.pendingTimers.delete(id)) this.timers.drop(queue, key);
+      return;
+    }
     const pending = this.pendingTimers.get(id);
     if (pending !== undefined && pending <= at && pending > now) return;
     this.pendingTimers.set(id, at);

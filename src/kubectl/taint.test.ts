@@ -2,8 +2,8 @@
  * `kubectl taint` in the simulator's own terms: the taint arithmetic of utils.go, and what the
  * cluster makes of the taints: NoSchedule keeps new pods off (they go elsewhere or wait with the
  * scheduler's message), NoExecute evicts at once, or after tolerationSeconds counted from when the
- * controller first saw a taint kubectl added (it carries no timeAdded), and PreferNoSchedule steers
- * new pods away. What it prints is compared with the real kubectl in
+ * controller first saw a taint kubectl added (it carries no timeAdded), or saw it again once it had
+ * been removed, and PreferNoSchedule steers new pods away. What it prints is compared with the real kubectl in
  * src/server/taint-compare.test.ts.
  */
 import { describe, expect, it } from 'vitest';
@@ -168,6 +168,83 @@ describe('what the cluster makes of taints', () => {
     c.advance(0.5);
     const wide = c.kubectl('get pods -o wide').stdout;
     expect(wide.match(/Terminating\s+0\s+\S+\s+\S+\s+node-1/g)).toHaveLength(1);
+  });
+
+  /**
+   * A NoExecute taint tolerated for 30 s, changed at the given moments: when node-1's pod goes.
+   * Upstream's taint eviction controller keeps one scheduled eviction per pod: kept while the
+   * node's NoExecute taints change, cancelled once none is left, so a taint added again counts
+   * from when it is seen again (taint_eviction.go: handleNodeUpdate, processPodOnNode).
+   */
+  it.each<{ name: string; changes: [number, string][]; goes: number | 'never' }>([
+    { name: 'added at 60 s', changes: [[60, 'dedicated=x:NoExecute']], goes: 90 },
+    {
+      name: 'removed at 70 s, added again at 80 s',
+      changes: [
+        [60, 'dedicated=x:NoExecute'],
+        [70, 'dedicated:NoExecute-'],
+        [80, 'dedicated=x:NoExecute'],
+      ],
+      goes: 110,
+    },
+    {
+      name: 'removed and added again at 70 s',
+      changes: [
+        [60, 'dedicated=x:NoExecute'],
+        [70, 'dedicated:NoExecute-'],
+        [70, 'dedicated=x:NoExecute'],
+      ],
+      goes: 100,
+    },
+    {
+      name: 'removed at 65 s, added as y at 75 s',
+      changes: [
+        [60, 'dedicated=x:NoExecute'],
+        [65, 'dedicated:NoExecute-'],
+        [75, 'dedicated=y:NoExecute'],
+      ],
+      goes: 105,
+    },
+    {
+      name: 'removed at 70 s for good',
+      changes: [
+        [60, 'dedicated=x:NoExecute'],
+        [70, 'dedicated:NoExecute-'],
+      ],
+      goes: 'never',
+    },
+    {
+      name: 'joined by another at 70 s',
+      changes: [
+        [60, 'dedicated=x:NoExecute'],
+        [70, 'other=y:NoExecute'],
+      ],
+      goes: 90,
+    },
+    {
+      name: 'one of two removed at 70 s',
+      changes: [
+        [60, 'dedicated=x:NoExecute other=y:NoExecute'],
+        [70, 'other:NoExecute-'],
+      ],
+      goes: 90,
+    },
+  ])('a NoExecute taint $name: the pod goes at $goes', ({ changes, goes }) => {
+    const c = createCluster({ nodes: 3, seed: 7 });
+    c.apply(
+      deployment(
+        '      tolerations:\n      - {operator: Exists, effect: NoExecute, tolerationSeconds: 30}\n',
+      ),
+    );
+    const onNode1 = () => [...placement(c.kubectl('get pods -o wide').stdout).values()].includes('node-1');
+    let at: number | undefined;
+    while (at === undefined && c.now() < 200) {
+      c.advance(0.5);
+      for (const [when, taints] of changes)
+        if (when === c.now()) expect(c.kubectl(`taint nodes node-1 ${taints}`).exitCode).toBe(0);
+      if (c.now() >= 60 && !onNode1()) at = c.now();
+    }
+    expect(at ?? 'never').toBe(goes);
   });
 
   it('steers new pods away from PreferNoSchedule taints they do not tolerate', () => {

@@ -7,6 +7,7 @@
  * the scheduler's message), a NoExecute taint evicts the node's pods at once and their ReplicaSet
  * replaces them elsewhere, removing a taint lets the waiting pods in; `describe node` and the
  * taints as JSON along the way, and the API server's own checks of a Node's taints (`patch node`).
+ * Then a NoExecute taint tolerated for 30 s, removed and added again: counted from the second time.
  * Skipped, saying why, without a kubectl binary.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -103,4 +104,42 @@ describe.skipIf(!kubectl)(`kubectl taint beside the real ${kubectl?.name ?? 'kub
     // Last seen: every pod Running, none on node-1 (it keeps a NoSchedule taint).
     expect(wide).not.toMatch(/Pending|Terminating|node-1/);
   }, 180_000);
+
+  it('counts a NoExecute taint removed and added again from when it is seen again', async () => {
+    // One node, one pod tolerating NoExecute taints for 30 s.
+    const tolerant = deploymentManifest('tolerant').replace(
+      '      containers:',
+      '      tolerations:\n      - {operator: Exists, effect: NoExecute, tolerationSeconds: 30}\n      containers:',
+    );
+    const again = await PairedClusters.start({ kubectl: kubectl!.path, cluster: { seed: 7, nodes: 1 } });
+    try {
+      const pods: string[] = [];
+      const differ = await again.differences(
+        [
+          `apply -f -\t${tolerant}`,
+          30,
+          'get pods',
+          'taint nodes node-1 dedicated=x:NoExecute',
+          10,
+          'taint nodes node-1 dedicated:NoExecute-',
+          10,
+          'taint nodes node-1 dedicated=x:NoExecute',
+          // Past the first taint's 30 s, short of the second's.
+          25,
+          'get pods',
+          5,
+          'get pods',
+        ],
+        '',
+        { seen: (run) => run.line === 'get pods' && pods.push(run.real.stdout) },
+      );
+      expect(differ).toEqual([]);
+      // The same pod, still running at 75 s, then evicted at 80 s.
+      const pod = /\ntolerant-\S+/.exec(pods[0]!)![0];
+      expect(pods[1]).toContain(`${pod}   1/1     Running`);
+      expect(pods[2]).toContain(`${pod}   1/1     Terminating`);
+    } finally {
+      await again.close();
+    }
+  }, 60_000);
 });

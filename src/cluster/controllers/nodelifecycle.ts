@@ -56,6 +56,13 @@ const HEALTHY: Record<string, [string, string]> = {
   Ready: ['KubeletReady', 'kubelet is posting ready status'],
 };
 
+/** The node with these taints in its spec (no `taints` at all when there are none). */
+function withTaints(node: NodeObject, taints: Taint[]): NodeObject {
+  const spec: NodeObject['spec'] = { ...node.spec, taints };
+  if (!taints.length) delete spec.taints;
+  return { ...node, spec };
+}
+
 function podsOn(ctx: ControllerContext, node: string): Pod[] {
   return [...ctx.store.values<Pod>('Pod')].filter((p) => p.spec.nodeName === node);
 }
@@ -63,21 +70,16 @@ function podsOn(ctx: ControllerContext, node: string): Pod[] {
 const key = (p: Pod) => `${p.metadata.namespace ?? 'default'}/${p.metadata.name}`;
 
 /**
- * The key of a pod's scheduled eviction (the taint eviction controller's timed work item) for
- * NoExecute taints it tolerates for a while and that carry no timeAdded (`kubectl taint` sets
- * none): the timer set the first time the controller saw them is the work item, its key naming the
- * taints, so a later sync leaves the earlier deadline alone and a changed set of taints is a new
- * item. Spaces cannot occur in node names, pod names, uids or taints.
+ * The prefix of the key of a pod's scheduled eviction (the taint eviction controller's timed work
+ * item, `evict <namespace>/<name> <uid>`) for NoExecute taints it tolerates for a while and that
+ * carry no timeAdded (`kubectl taint` sets none): the timer set when the controller first saw them
+ * is the work item, so a later sync leaves the earlier deadline alone, until the work is cancelled.
+ * Spaces cannot occur in pod names or uids.
  */
 const EVICTION = 'evict ';
 
 /** Taint.ToString: `key[=value]:effect`. */
 const taintText = (t: Taint) => `${t.key}${t.value ? `=${t.value}` : ''}:${t.effect}`;
-
-function evictionKey(p: Pod, taints: readonly Taint[]): string {
-  const names = taints.map(taintText).sort();
-  return `${EVICTION}${key(p)} ${p.metadata.uid ?? ''} ${names.join(',')}`;
-}
 
 export function syncNode(ctx: ControllerContext, world: KubeletWorld, name: string): void {
   if (name.startsWith(EVICTION)) {
@@ -120,7 +122,7 @@ function markUnreachable(ctx: ControllerContext, node: NodeObject, down: number)
     { key: TAINT_UNREACHABLE, effect: 'NoExecute', timeAdded: now },
     { key: TAINT_UNREACHABLE, effect: 'NoSchedule', timeAdded: now },
   );
-  node = ctx.update<NodeObject>({ ...node, spec: { ...node.spec, taints } });
+  node = ctx.update(withTaints(node, taints));
   ctx.event(node, 'Normal', 'NodeNotReady', `Node ${name} status is now: NodeNotReady`, 'node-controller');
   // MarkPodsNotReady: the node's pods are no longer Ready (their kubelet cannot say otherwise).
   for (const p of podsOn(ctx, name)) {
@@ -163,10 +165,7 @@ function markReachable(ctx: ControllerContext, world: KubeletWorld, node: NodeOb
   });
   node = ctx.updateStatus<NodeObject>({ ...node, status: { ...node.status, conditions } });
   const taints = (node.spec.taints ?? []).filter((t) => t.key !== TAINT_UNREACHABLE);
-  const spec = { ...node.spec };
-  if (taints.length) spec.taints = taints;
-  else delete spec.taints;
-  node = ctx.update<NodeObject>({ ...node, spec });
+  node = ctx.update(withTaints(node, taints));
   ctx.event(node, 'Normal', 'NodeReady', `Node ${name} status is now: NodeReady`, 'kubelet', name);
   // The kubelet reports its pods afresh (and finishes deleting those evicted meanwhile).
   for (const p of podsOn(ctx, name)) {
@@ -195,9 +194,6 @@ function syncUnschedulableTaint(ctx: ControllerContext, node: NodeObject): NodeO
         { key: TAINT_UNSCHEDULABLE, effect: 'NoSchedule' as const, timeAdded: timestamp(ctx.now) },
       ]
     : (node.spec.taints ?? []).filter((t) => t.key !== TAINT_UNSCHEDULABLE);
-  const spec = { ...node.spec };
-  if (taints.length) spec.taints = taints;
-  else delete spec.taints;
   const name = node.metadata.name;
   // The kubelet reports the change of schedulability as a node event.
   const status = want ? 'NodeNotSchedulable' : 'NodeSchedulable';
@@ -210,28 +206,32 @@ function syncUnschedulableTaint(ctx: ControllerContext, node: NodeObject): NodeO
       message: `Node ${name} is cordoned (spec.unschedulable), so it is tainted ${TAINT_UNSCHEDULABLE}:NoSchedule: the scheduler places no new pod there; the pods already on it keep running until they are evicted (kubectl drain) or deleted.`,
       values: {},
     });
-  return ctx.update<NodeObject>({ ...node, spec });
+  return ctx.update(withTaints(node, taints));
 }
 
 /**
- * The taint eviction controller: pods on the node that do not tolerate one of its NoExecute
- * taints are deleted now; those that tolerate it for a while, when that runs out: counted from
- * the taint's timeAdded where it has one (the node lifecycle controller's taints), otherwise from
- * when the controller first saw it (upstream counts from then for every taint), whose timer
- * `due` names once it comes due.
+ * The taint eviction controller (processPodOnNode): pods on the node that do not tolerate one of
+ * its NoExecute taints are deleted now; those that tolerate them for a while, when that runs out:
+ * counted from the taint's timeAdded where it has one (the node lifecycle controller's taints),
+ * otherwise from when the controller first saw it (upstream counts from then for every taint),
+ * whose timer `due` names once it comes due. When the node has no NoExecute taint left, or the pod
+ * tolerates them all for ever, the pod's scheduled eviction is cancelled (CancelWork), so a taint
+ * removed and added again counts from when it is seen again: tolerated for 30 s, tainted at 60 s,
+ * untainted at 70 s and tainted again at 80 s, the pod goes at 110 s, not 90 s.
  */
 function evictTaintedPods(ctx: ControllerContext, node: NodeObject, due?: string): void {
   const taints = (node.spec.taints ?? []).filter((t) => t.effect === 'NoExecute');
-  if (taints.length === 0) return;
+  const { name } = node.metadata;
   let wake = Infinity;
-  for (const p of podsOn(ctx, node.metadata.name)) {
+  for (const p of podsOn(ctx, name)) {
     if (p.metadata.deletionTimestamp) continue;
+    const pod = p.metadata.name;
+    const work = `${EVICTION}${key(p)} ${p.metadata.uid ?? ''}`;
     let evictAt = Infinity;
     let forever = true;
     let untolerated: Taint | undefined;
-    // The taints without timeAdded tolerated for a while, and the shortest of those whiles.
-    const untimed: Taint[] = [];
-    let untimedSeconds = Infinity;
+    // The shortest while a taint without timeAdded is tolerated for.
+    let untimed = Infinity;
     for (const taint of taints) {
       const matching = (p.spec.tolerations ?? []).filter((t) => tolerates(t, taint));
       if (matching.length === 0) {
@@ -240,22 +240,22 @@ function evictTaintedPods(ctx: ControllerContext, node: NodeObject, due?: string
         untolerated = taint;
         break;
       }
-      const seconds = matching.map((t) => t.tolerationSeconds ?? Infinity);
-      const min = Math.min(...seconds);
-      if (!Number.isFinite(min)) continue;
+      // getMinTolerationTime: the shortest while (none below 0), or for ever.
+      const min = Math.max(0, Math.min(...matching.map((t) => t.tolerationSeconds ?? Infinity)));
+      if (min === Infinity) continue;
       forever = false;
-      if (taint.timeAdded) evictAt = Math.min(evictAt, parseTimestamp(taint.timeAdded) + Math.max(0, min));
-      else {
-        untimed.push(taint);
-        untimedSeconds = Math.min(untimedSeconds, Math.max(0, min));
-      }
+      if (taint.timeAdded) evictAt = Math.min(evictAt, parseTimestamp(taint.timeAdded) + min);
+      else untimed = Math.min(untimed, min);
     }
-    if (forever) continue;
-    if (untimed.length && ctx.now + 1e-9 < evictAt) {
-      const work = evictionKey(p, untimed);
+    if (forever) {
+      // Never: its scheduled eviction, if any, is cancelled.
+      ctx.enqueueAfter('nodelifecycle', work, Infinity);
+      continue;
+    }
+    if (untimed < Infinity && ctx.now + 1e-9 < evictAt) {
       if (work === due) evictAt = ctx.now;
       // An earlier timer for the same work stays (enqueueAfter keeps the earliest).
-      else ctx.enqueueAfter('nodelifecycle', work, untimedSeconds);
+      else ctx.enqueueAfter('nodelifecycle', work, untimed);
     }
     if (ctx.now + 1e-9 >= evictAt) {
       const ns = p.metadata.namespace ?? 'default';
@@ -263,7 +263,7 @@ function evictTaintedPods(ctx: ControllerContext, node: NodeObject, due?: string
         p,
         'Normal',
         'TaintManagerEviction',
-        `Marking for deletion Pod ${ns}/${p.metadata.name}`,
+        `Marking for deletion Pod ${key(p)}`,
         'taint-eviction-controller',
       );
       ctx.updateStatus<Pod>({
@@ -282,21 +282,19 @@ function evictTaintedPods(ctx: ControllerContext, node: NodeObject, due?: string
           ),
         },
       });
-      ctx.delete('Pod', ns, p.metadata.name);
+      ctx.delete('Pod', ns, pod);
       ctx.decide({
         controller: 'taint-eviction-controller',
-        object: { kind: 'Pod', namespace: ns, name: p.metadata.name },
+        object: { kind: 'Pod', namespace: ns, name: pod },
         code: 'pod.taintEvicted',
         message: untolerated
-          ? `Pod ${p.metadata.name} does not tolerate node ${node.metadata.name}'s taint ${taintText(untolerated)}, so it is evicted at once; its ReplicaSet creates a replacement on a node whose taints it tolerates.`
-          : `Pod ${p.metadata.name} tolerated node ${node.metadata.name}'s NoExecute taint for its tolerationSeconds and is now evicted; its ReplicaSet creates a replacement on a node that is Ready.`,
-        values: untolerated
-          ? { node: node.metadata.name, taint: taintText(untolerated) }
-          : { node: node.metadata.name },
+          ? `Pod ${pod} does not tolerate node ${name}'s taint ${taintText(untolerated)}, so it is evicted at once; its ReplicaSet creates a replacement on a node whose taints it tolerates.`
+          : `Pod ${pod} tolerated node ${name}'s NoExecute taint for its tolerationSeconds and is now evicted; its ReplicaSet creates a replacement on a node that is Ready.`,
+        values: { node: name, ...(untolerated && { taint: taintText(untolerated) }) },
       });
     } else wake = Math.min(wake, evictAt);
   }
-  if (Number.isFinite(wake)) ctx.enqueueAfter('nodelifecycle', node.metadata.name, wake - ctx.now);
+  if (Number.isFinite(wake)) ctx.enqueueAfter('nodelifecycle', name, wake - ctx.now);
 }
 
 /** The node lifecycle controller's informer: every Node write is looked at again. */
