@@ -228,6 +228,10 @@ export class SimCluster implements ControllerContext {
     this.manager.enqueueAfter(queue, key, seconds);
   }
 
+  cancelWake(queue: QueueName, key: string): void {
+    this.manager.cancelWake(queue, key);
+  }
+
   /** Calls `fn` with every change from now on, as a watch would; returns the stop function. */
   watch(fn: (c: Change) => void): () => void {
     return this.api.watch(fn);

@@ -108,11 +108,10 @@ export interface ControllerContext {
   ): void;
   decide(d: Omit<Decision, 't'>): void;
   enqueue(queue: QueueName, key: string): void;
-  /**
-   * Wakes the key's controller `seconds` from now, unless an earlier wake for it waits already.
-   * `Infinity` is never: the wake asked before is forgotten, if it has not come (CancelWork).
-   */
+  /** Wakes the key's controller `seconds` from now, unless an earlier wake for it waits already. */
   enqueueAfter(queue: QueueName, key: string, seconds: number): void;
+  /** Forgets the wake asked for the key, if it has not come (a work queue's CancelWork). */
+  cancelWake(queue: QueueName, key: string): void;
 }
 
 /**

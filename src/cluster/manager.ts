@@ -207,15 +207,15 @@ export class ControllerManager {
       return;
     }
     const id = timerId(queue, key);
-    // Never: the wake asked before is forgotten (a work queue's CancelWork).
-    if (at === Infinity) {
-      if (this.pendingTimers.delete(id)) this.timers.drop(queue, key);
-      return;
-    }
     const pending = this.pendingTimers.get(id);
     if (pending !== undefined && pending <= at && pending > now) return;
     this.pendingTimers.set(id, at);
     this.timers.push(Object.freeze({ at, seq: this.timerSeq++, target: queue, key }));
+  }
+
+  /** Forgets the key's pending wake (a work queue's CancelWork). */
+  cancelWake(queue: QueueName, key: string): void {
+    if (this.pendingTimers.delete(timerId(queue, key))) this.timers.drop(queue, key);
   }
 
   /** The time of the next timer, if any. */

@@ -249,7 +249,7 @@ function evictTaintedPods(ctx: ControllerContext, node: NodeObject, due?: string
     }
     if (forever) {
       // Never: its scheduled eviction, if any, is cancelled.
-      ctx.enqueueAfter('nodelifecycle', work, Infinity);
+      ctx.cancelWake('nodelifecycle', work);
       continue;
     }
     if (untimed < Infinity && ctx.now + 1e-9 < evictAt) {
