@@ -56,6 +56,6 @@ describe('Recording.addCheckpoint: thinning', () => {
       });
     expect(rec.checkpoints.map((c) => c.t)).toEqual(want);
     expect(made).toBe(want.length);
-    expect(rec.lastMade?.t).toBe(end);
+    expect(rec.lastDue?.t).toBe(end);
   });
 });

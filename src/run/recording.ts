@@ -127,7 +127,7 @@ export class Recording {
   ) {}
 
   /** Where the last checkpoint due was, made or not (`offer`): the next is due counting from it. */
-  lastMade: Mark | undefined;
+  lastDue: Mark | undefined;
 
   /**
    * Adds a checkpoint after the last (or in its place, at the same instant), then thins those that
@@ -141,7 +141,7 @@ export class Recording {
     const last = list[list.length - 1];
     if (last !== undefined && Math.abs(last.t - cp.t) < EPS) list[list.length - 1] = cp;
     else list.push(cp);
-    this.lastMade = cp;
+    this.lastDue = cp;
     if (this.denseSeconds > 0) this.thin(cp.t - this.denseSeconds, list.length - 1);
   }
 
@@ -159,7 +159,7 @@ export class Recording {
       const prev = list[list.length - 1];
       // One at the instant of the last kept takes its place, as addCheckpoint does.
       if (prev && Math.abs(prev.t - c.t) >= EPS && !this.keeps(prev, c)) {
-        this.lastMade = c;
+        this.lastDue = c;
         return;
       }
     }
@@ -236,7 +236,7 @@ export class Recording {
     while (this.checkpoints.length && this.checkpoints[this.checkpoints.length - 1]!.t > t - EPS)
       this.checkpoints.pop();
     this.thinned = Math.min(this.thinned, this.checkpoints.length);
-    this.lastMade = this.checkpoints[this.checkpoints.length - 1];
+    this.lastDue = this.checkpoints[this.checkpoints.length - 1];
     this.samples.length = Math.min(this.samples.length, Math.max(0, Math.ceil(t / this.sampleEvery - EPS)));
     while (this.traffic.length && this.traffic[this.traffic.length - 1]!.t + 1 > t + EPS) this.traffic.pop();
     while (this.changes.length > 1 && this.changes[this.changes.length - 1]! > t - EPS) this.changes.pop();

@@ -356,7 +356,7 @@ class RunImpl implements RunControls {
     }
     const k = t / checkpointEvery;
     const onGrid = Math.abs(k - Math.round(k)) < EPS;
-    const last = this.rec.lastMade;
+    const last = this.rec.lastDue;
     // A step ran since the last checkpoint: one at its instant, where people scrub most (just
     // after what they did), so that a seek there need not run the step and its instant again.
     const stepRan = last !== undefined && last.next !== this.next;

@@ -6,6 +6,7 @@ import fc from 'fast-check';
 import { describe, expect, it, vi } from 'vitest';
 import { SimCluster } from '../cluster/cluster.ts';
 import type { Scenario } from '../scenario/scenario.ts';
+import { KUBIA_SERVICE, kubiaYaml } from '../test-helpers/builders.ts';
 import type { Recording } from './recording.ts';
 import { createRun, type RunControls } from './run.ts';
 
@@ -18,23 +19,7 @@ const scenario: Scenario = {
     cluster: { nodes: 3, cpu: '4', memory: '8Gi' },
     timing: {},
     traffic: { service: 'kubia', requestsPerSecond: 10 },
-    manifests: `apiVersion: apps/v1
-kind: Deployment
-metadata: { name: kubia }
-spec:
-  replicas: 6
-  selector: { matchLabels: { app: kubia } }
-  template:
-    metadata: { labels: { app: kubia } }
-    spec:
-      containers:
-      - { name: nodejs, image: luksa/kubia:v1, ports: [{ containerPort: 8080 }] }
----
-apiVersion: v1
-kind: Service
-metadata: { name: kubia }
-spec: { selector: { app: kubia }, ports: [{ port: 80, targetPort: 8080 }] }
-`,
+    manifests: `${kubiaYaml({ replicas: 6 })}---\n${KUBIA_SERVICE}`,
     steps: [
       { at: 40, run: 'kubectl set image deployment/kubia nodejs=luksa/kubia:v2' },
       { at: 130.5, run: 'kubectl scale deployment/kubia --replicas=9' },
