@@ -17,6 +17,7 @@ import { gzipSync } from 'node:zlib';
 import { test, type Page } from '@playwright/test';
 import type { Scenario } from '../src/scenario/scenario.ts';
 import { comparisonOf } from '../src/compare/presets.ts';
+import { encodeShare } from '../src/scenario/share.ts';
 
 function scenario(replicas: number, steps: Scenario['spec']['steps'], nodes: number): Scenario {
   const deployment = {
@@ -352,6 +353,54 @@ test('memory: an hour of playback of 1,000 pods, heap at the hour against the fi
   console.log(JSON.stringify(line));
   test.info().annotations.push({ type: 'bench', description: JSON.stringify(line) });
 });
+
+/**
+ * Issue 11's open in the browser: a share link to the last moment of an hour of 1,000 pods under 20
+ * requests/s, from navigation to the clock reading 1:00:00.0 with the replay's notice gone (what a
+ * person who follows the link waits for), in a fresh page each time: the built files are fetched,
+ * parsed and run cold. Without rollouts (the hour issue 11 names), and with a rolling update at
+ * 0:30 and a rollback at 30:00 (every pod replaced twice more). Median of three.
+ */
+for (const rollouts of [false, true]) {
+  test(`link open: the last moment of an hour of 1,000 pods${rollouts ? ', two rollouts' : ''}`, async ({
+    browser,
+  }) => {
+    test.setTimeout(300_000);
+    const steps = rollouts
+      ? [setImage(30, 'v2'), { at: 1800, run: 'kubectl rollout undo deployment/kubia' }]
+      : [];
+    const fragment = encodeShare({ scenario: scenario(1000, steps, 6), at: 3600 });
+    const walls: number[] = [];
+    let pods = 0;
+    for (let i = 0; i < 3; i++) {
+      const context = await browser.newContext();
+      const page = await context.newPage();
+      await page.goto(`/#${fragment}`);
+      // Polled every frame: the first frame that shows the moment, in the page's own clock.
+      const shown = await page.waitForFunction(
+        () => {
+          const clock = document.querySelector('output.time')?.textContent ?? '';
+          const opening = document.querySelector('[data-testid="opening"]');
+          return clock.includes('1:00:00.0') && !opening ? performance.now() : false;
+        },
+        undefined,
+        { polling: 'raf', timeout: 240_000 },
+      );
+      walls.push((await shown.jsonValue()) as number);
+      pods = await page.evaluate(() => window.__rolloutLab!.state().pods.length);
+      await context.close();
+    }
+    const line = {
+      bench: 'link-open',
+      rollouts,
+      pods,
+      medianMs: round(quantile(walls, 0.5)),
+      ms: walls.map(round),
+    };
+    console.log(JSON.stringify(line));
+    test.info().annotations.push({ type: 'bench', description: JSON.stringify(line) });
+  });
+}
 
 test('first load: the JavaScript index.html loads before the first paint, gzip', () => {
   // Modules the page needs to paint: the entry script and what it preloads. The YAML library,
