@@ -188,7 +188,7 @@ async function checked(): Promise<{ draft: Draft; scenario: Scenario } | undefin
     });
     return undefined;
   }
-  const problem = await prepare(r.scenario);
+  const { problem } = await prepare(r.scenario);
   if (problem) {
     set({
       message: { tone: 'error', key: problem.key, ...(problem.detail ? { detail: problem.detail } : {}) },

@@ -16,6 +16,7 @@ import {
   loadExtensions,
   parseScenario,
   scenarioYaml,
+  type RunControls,
   type Scenario,
   type ShareView,
 } from '../../src/index.ts';
@@ -247,18 +248,24 @@ function shown(view: ShareView): void {
  * `apply` for a scenario from outside: replayed in slices, so a long or large one never freezes the
  * page, and the person may cancel (the lab keeps what it showed). False when cancelled.
  */
-async function applyInSlices(scenario: Scenario, at: number, view: ShareView): Promise<boolean> {
-  if ((await theLab().open(scenario, at)) === 'cancelled') return false;
+async function applyInSlices(
+  scenario: Scenario,
+  at: number,
+  view: ShareView,
+  built: RunControls,
+): Promise<boolean> {
+  if ((await theLab().open(scenario, at, built)) === 'cancelled') return false;
   shown(view);
   return true;
 }
 
 /** Prepares and applies; a problem when it could not. */
 async function tryOpen(scenario: Scenario, at: number, view: ShareView): Promise<Problem | undefined> {
-  const problem = await prepare(scenario);
-  if (problem) return problem;
+  const prepared = await prepare(scenario);
+  if (prepared.problem) return prepared.problem;
   try {
-    if (!(await applyInSlices(scenario, at, view))) return { key: 'share.problem.openCancelled' };
+    if (!(await applyInSlices(scenario, at, view, prepared.run)))
+      return { key: 'share.problem.openCancelled' };
   } catch (e) {
     // The checks passed but replaying to `at` threw inside the simulator.
     return { key: 'share.problem.replayFailed', detail: e instanceof Error ? e.message : String(e) };
@@ -791,7 +798,7 @@ export async function importFile(file: FileLike): Promise<void> {
       detail: e instanceof Error ? e.message : String(e),
     });
   }
-  const problem = await prepare(scenario);
+  const { problem } = await prepare(scenario);
   if (problem) return fail(problem);
   pendingImport = { scenario, at };
   if (!unsaved()) return confirmImport();
