@@ -137,30 +137,48 @@ export interface CheckpointLogs {
  * one begins (each is checked when it replaces the one before); `at` makes an earlier one again.
  */
 export class SharedLogs {
-  /** Per record key, the cell of the last checkpoint. */
-  private cells = new Map<string, LogCell>();
+  /**
+   * The last checkpoint's record keys, in order, and each one's cell (undefined where none). Kept
+   * as lists, not a map: records rarely come or go between two checkpoints, so each is found at its
+   * place without a lookup.
+   */
+  private keys: readonly string[] = [];
+  private cells: readonly (LogCell | undefined)[] = [];
   /** The last checkpoint's list, handed out again while no entry changes (no log began or ended). */
   private last: readonly (AppLog | LogCell | undefined)[] = [];
 
   of(pods: Map<string, PodRuntime>): CheckpointLogs {
     const logs: (AppLog | LogCell | undefined)[] = [];
     const counts: number[] = [];
-    const cells = new Map<string, LogCell>();
+    const keys: string[] = [];
+    const cells: (LogCell | undefined)[] = [];
+    const { keys: lastKeys, cells: lastCells } = this;
+    /** The last cells by key, once a record is not at its place. */
+    let moved: Map<string, LogCell | undefined> | undefined;
     let same = pods.size === this.last.length;
+    let i = 0;
     for (const [key, rt] of pods) {
       const log = rt.log;
-      let cell = this.cells.get(key);
+      let cell: LogCell | undefined;
+      if (lastKeys[i] === key) cell = lastCells[i];
+      else {
+        moved ??= new Map(lastKeys.map((k, j) => [k, lastCells[j]]));
+        cell = moved.get(key);
+      }
       if (log && cell && cell.log !== log) {
         if (isWhole(log) && startsWith(log, cell.log)) cell.log = log;
         else cell = undefined;
       }
       if (log && !cell && isWhole(log)) cell = new LogCell(log);
-      if (log && cell) cells.set(key, cell);
+      keys.push(key);
+      cells.push(log ? cell : undefined);
       const kept = log && cell ? cell : log;
-      if (same && this.last[logs.length] !== kept) same = false;
+      if (same && this.last[i] !== kept) same = false;
       logs.push(kept);
       counts.push(log ? log.count : 0);
+      i++;
     }
+    this.keys = keys;
     this.cells = cells;
     if (!same) this.last = Object.freeze(logs);
     return { logs: this.last, counts };
