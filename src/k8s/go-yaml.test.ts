@@ -298,6 +298,7 @@ describe('goJsonText', () => {
 describe('YAML slips in go-yaml words (as the real kubectl 1.33 printed them)', () => {
   const M =
     'apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\nspec:\n  containers:\n  - name: c\n    image: nginx\n';
+  const args = (value: string) => M.replace('image: nginx', `image: nginx\n    args: ${value}`);
   const error = (text: string) => {
     try {
       parseManifests(text);
@@ -334,6 +335,44 @@ describe('YAML slips in go-yaml words (as the real kubectl 1.33 printed them)', 
     ],
     ['a stray word', M.replace('kind: Pod', 'kind: Pod\noops'), "line 4: could not find expected ':'"],
     ['an alias to no anchor', M.replace('image: nginx', 'image: *x'), "unknown anchor 'x' referenced"],
+    ['a comma missing in a list', args('["a" "b"]'), "line 8: did not find expected ',' or ']'"],
+    [
+      'a comma missing in a map',
+      M.replace('name: p', 'name: p\n  labels: {a: b c: d}'),
+      "line 4: did not find expected ',' or '}'",
+    ],
+    ['two commas in a list', args('["a", , "b"]'), 'line 8: did not find expected node content'],
+    [
+      'text after a closing quote',
+      M.replace('image: nginx', 'image: "nginx"x'),
+      'line 7: did not find expected key',
+    ],
+    [
+      'text after an item indented under its key',
+      args('\n      - "a"b'),
+      "line 9: did not find expected '-' indicator",
+    ],
+    ['text after a quote on a document’s first line', 'kind: "Pod"x\n', 'did not find expected key'],
+    [
+      'a value that begins with @',
+      M.replace('image: nginx', 'image: @x'),
+      'line 8: found character that cannot start any token',
+    ],
+    [
+      'an unknown escape',
+      M.replace('image: nginx', 'image: "\\q"'),
+      'line 8: found unknown escape character',
+    ],
+    [
+      'a short escape',
+      M.replace('image: nginx', 'image: "\\x4"'),
+      'line 8: did not find expected hexdecimal number',
+    ],
+    [
+      'text after a document separator',
+      `${M}--- x\n`,
+      'error parsing STDIN: invalid Yaml document separator: x',
+    ],
   ])('%s', (_, text, want) => {
     expect(error(text)).toBe(want);
   });

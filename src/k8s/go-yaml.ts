@@ -421,6 +421,40 @@ export function goYamlSlip(slip: YamlSlip): { message: string; line?: number | u
       line: l,
     };
   }
+  const escape = /^Invalid escape sequence \\(.)/.exec(message);
+  if (code === 'BAD_DQ_ESCAPE' && escape)
+    return at(
+      'xuU'.includes(escape[1]!)
+        ? 'did not find expected hexdecimal number'
+        : 'found unknown escape character',
+      0,
+    );
+  // `@`, a backtick or `%` where a value begins.
+  if (code === 'BAD_SCALAR_START') return at('found character that cannot start any token', 0);
+  const missing = /^Missing , or : between flow (sequence|map) items/.exec(message);
+  if (missing) return at(`did not find expected ',' or '${missing[1] === 'map' ? '}' : ']'}'`, -1);
+  if (is('UNEXPECTED_TOKEN', 'Unexpected , in flow')) return at('did not find expected node content', -1);
+  const close =
+    line !== undefined && slip.col !== undefined ? flowOpenAt(slip.lines, line, slip.col) : undefined;
+  // A value running on, inside brackets: go-yaml wants the comma or the closing bracket.
+  if (close && (code === 'BLOCK_IN_FLOW' || is('UNEXPECTED_TOKEN', 'Unexpected scalar')))
+    return at(`did not find expected ',' or '${close}'`, -1);
+  // A value running on after it ended (text after a closing quote or bracket, a second anchor):
+  // go-yaml wants the next key, or the next item of a sequence indented under its key.
+  if (
+    !close &&
+    line !== undefined &&
+    (is('UNEXPECTED_TOKEN', 'Unexpected scalar at node end') ||
+      /^Unexpected flow-(seq|map)-end token/.test(message) ||
+      code === 'MULTIPLE_ANCHORS' ||
+      code === 'ALIAS_PROPS')
+  )
+    return at(
+      wantsDash(slip.lines, line, slip.col ?? 1)
+        ? "did not find expected '-' indicator"
+        : 'did not find expected key',
+      -1,
+    );
   if (code === 'MULTILINE_IMPLICIT_KEY' && line !== undefined) {
     // Text where a key belongs, among keys: go-yaml wants its colon. Text opening a block (the
     // document's first, or after a less indented line ending in a colon) is a value, until the
@@ -433,4 +467,58 @@ export function goYamlSlip(slip: YamlSlip): { message: string; line?: number | u
     return at(opens ? 'mapping values are not allowed in this context' : "could not find expected ':'", 1);
   }
   return undefined;
+}
+
+/**
+ * The bracket that closes the innermost flow collection (`[…]`, `{…}`) open at `col` of `line`
+ * (both 1-based), read from the start of the document: quoted text and comments skipped, a bracket
+ * opening a flow only where a value may begin. Undefined outside any.
+ */
+function flowOpenAt(lines: readonly string[], line: number, col: number): ']' | '}' | undefined {
+  const open: string[] = [];
+  let quote: string | undefined;
+  for (let l = 0; l < line && l < lines.length; l++) {
+    const text = lines[l]!;
+    if (!quote && /^---(\s|$)/.test(text)) open.length = 0;
+    const end = l === line - 1 ? Math.min(col - 1, text.length) : text.length;
+    for (let i = 0; i < end; i++) {
+      const c = text[i]!;
+      if (quote) {
+        if (quote === '"' && c === '\\') i++;
+        else if (c === quote && quote === "'" && text[i + 1] === "'") i++;
+        else if (c === quote) quote = undefined;
+        continue;
+      }
+      const before = i === 0 ? ' ' : text[i - 1]!;
+      const starts = /[\s[{,:-]/.test(before);
+      if (c === '#' && /\s/.test(before)) break;
+      if ((c === '"' || c === "'") && starts) quote = c;
+      else if ((c === '[' || c === '{') && (starts || open.length > 0)) open.push(c === '[' ? ']' : '}');
+      else if ((c === ']' || c === '}') && open.length > 0) open.pop();
+    }
+  }
+  return open.at(-1) as ']' | '}' | undefined;
+}
+
+/**
+ * Whether the node at `col` of `line` is an item of a block sequence indented under its key (or a
+ * document's own sequence): go-yaml then wants the next `-`. Items of a sequence at its key's own
+ * indentation (as kubectl prints them), and values of a mapping, are read as the mapping's: it
+ * wants the next key.
+ */
+function wantsDash(lines: readonly string[], line: number, col: number): boolean {
+  const text = lines[line - 1] ?? '';
+  const item = /^(\s*)- /.exec(text);
+  // A mapping inside the item (`- name: x`): its key comes next.
+  if (!item || /:(\s|$)/.test(text.slice(item[0].length, col - 1))) return false;
+  const indent = item[1]!.length;
+  for (let l = line - 2; l >= 0; l--) {
+    const above = lines[l]!;
+    if (!above.trim() || above.trimStart().startsWith('#')) continue;
+    if (/^---(\s|$)/.test(above)) return true;
+    const n = indentOf(above);
+    if (n < indent) return true;
+    if (n === indent && !/^\s*- /.test(above)) return false;
+  }
+  return true;
 }

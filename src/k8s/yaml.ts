@@ -79,7 +79,8 @@ export function parseManifestStream(
   text: string,
   source = 'STDIN',
 ): { objects: Record<string, unknown>[]; error?: ManifestError } {
-  const { values, error } = readDocuments(text, source, true);
+  const bad = badSeparator(text);
+  const { values, error } = readDocuments(bad ? bad.before : text, source, true);
   const objects: Record<string, unknown>[] = [];
   for (const value of values) {
     try {
@@ -89,7 +90,31 @@ export function parseManifestStream(
       throw e;
     }
   }
-  return error ? { objects, error } : { objects };
+  if (error) return { objects, error };
+  if (bad)
+    return {
+      objects,
+      error: new ManifestError(`error parsing ${source}: invalid Yaml document separator: ${bad.rest}`),
+    };
+  return { objects };
+}
+
+/**
+ * The first line that starts with `---` but goes on with more than a comment, which Go's YAML
+ * reader refuses as it splits the stream: what follows it, and the documents wholly before the one
+ * it would end (the reader returned those). Not for JSON, which is read without it.
+ */
+function badSeparator(text: string): { rest: string; before: string } | undefined {
+  if (/^\s*[[{]/.test(text)) return undefined;
+  const lines = text.split('\n');
+  let lastGood = 0;
+  for (let i = 0; i < lines.length; i++) {
+    if (!lines[i]!.startsWith('---')) continue;
+    const rest = lines[i]!.slice(3).trim();
+    if (!rest || rest.startsWith('#')) lastGood = i;
+    else return { rest, before: lines.slice(0, lastGood).join('\n') };
+  }
+  return undefined;
 }
 
 /**
@@ -167,11 +192,14 @@ function readDocuments(
           })
         : undefined;
       const at = said ? said.line : line;
-      const inDocument = at === undefined ? undefined : at - separatorLineBefore(text, at);
+      // Numbered within the document the slip is in (kubectl reads each on its own). go-yaml names
+      // no line for a parser error on a document's first line (its line 0).
+      const inDocument =
+        at === undefined || line === undefined ? undefined : at - separatorLineBefore(text, line);
       return {
         values: out,
         error: new ManifestError(
-          `error parsing ${source}: error converting YAML to JSON: yaml: ${inDocument !== undefined ? `line ${inDocument}: ` : ''}${said?.message ?? own}`,
+          `error parsing ${source}: error converting YAML to JSON: yaml: ${inDocument ? `line ${inDocument}: ` : ''}${said?.message ?? own}`,
         ),
       };
     }

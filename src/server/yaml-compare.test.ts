@@ -129,10 +129,58 @@ describe.skipIf(!kubectl)(`YAML beside the real ${kubectl?.name ?? 'kubectl'}`, 
     ['a bracket never closed at the end', (m) => `${m}---\nfoo: [\n`],
     ['a stray word', (m) => m.replace('kind: Deployment', 'kind: Deployment\noops')],
     ['an alias to no anchor', (m) => m.replace('image: nginx', 'image: *img')],
+    // Inside brackets: the comma or the closing bracket go-yaml wants, on the line before the text.
+    ['a comma missing in a list', (m) => args(m, '["a" "b"]')],
+    ['a comma missing in a list over two lines', (m) => args(m, '["a",\n          "b" "c"]')],
+    ['a comma missing after a comment in a list', (m) => args(m, '["a", # first\n          "b" "c"]')],
+    ['a comma missing in a map', (m) => m.replace('labels: {app: slip}', 'labels: {app: slip tier: front}')],
+    [
+      'a comma missing after a quote in a map',
+      (m) => m.replace('labels: {app: slip}', 'labels: {app: "slip" tier: x}'),
+    ],
+    [
+      'a word after the last value of a map',
+      (m) => m.replace('labels: {app: slip}', 'labels: {app: "slip" x}'),
+    ],
+    ['a brace inside a list', (m) => args(m, '[a${x}]')],
+    ['two commas in a list', (m) => args(m, '["a", , "b"]')],
+    ['a list that begins with a comma', (m) => args(m, '[, "b"]')],
+    ['two commas in a map', (m) => m.replace('labels: {app: slip}', 'labels: {app: slip, , tier: x}')],
+    // A value that runs on after it ended: the next key, or the next item, is what go-yaml wants.
+    ['text after a closing quote', (m) => m.replace('image: nginx', 'image: "nginx"latest')],
+    ['text after a closing single quote', (m) => m.replace('image: nginx', "image: 'nginx'latest")],
+    ['a word after a closing quote', (m) => m.replace('image: nginx', 'image: "nginx" latest')],
+    ['a list closed twice', (m) => args(m, '["a"]]')],
+    ['a map closed twice', (m) => m.replace('labels: {app: slip}', 'labels: {app: slip}}')],
+    ['text after a quoted item', (m) => args(m, '\n        - "a"b')],
+    ['text after a quoted item indented under its key', (m) => args(m, '\n          - "a"b')],
+    ['an item indented under its key closed twice', (m) => args(m, '\n          - [a]]')],
+    ['two anchors', (m) => m.replace('image: nginx', 'image: &a &b nginx')],
+    ['an alias with an anchor', (m) => m.replace('image: nginx', 'image: &a *b')],
+    ['text after a quote on the first line of a second document', (m) => `${m}---\nkind: "x"y\n`],
+    ['text after a quote on the first line of a list', () => '- "a"b\n- c\n'],
+    // Characters that cannot begin a value, and escapes go-yaml does not know.
+    ['a value that begins with @', (m) => m.replace('image: nginx', 'image: @nginx')],
+    ['a value that begins with a backtick', (m) => m.replace('image: nginx', 'image: `nginx`')],
+    ['a value that begins with %', (m) => m.replace('image: nginx', 'image: %nginx')],
+    ['a key that begins with @', (m) => m.replace('  replicas: 1', '  @replicas: 1')],
+    ['an item that begins with @', (m) => args(m, '["a", @b]')],
+    ['an unknown escape', (m) => m.replace('image: nginx', 'image: "ngi\\qnx"')],
+    ['a short hexadecimal escape', (m) => m.replace('image: nginx', 'image: "a\\x4"')],
+    ['a short unicode escape', (m) => m.replace('image: nginx', 'image: "a\\u12"')],
+    // Go's YAML reader splits the stream first: a separator goes on with a comment at most.
+    ['text after a document separator', (m) => `${m}---x\n`],
+    ['a tag after a document separator', (m) => `${m}--- !tag\n${m}`],
+    ['a mapping after a document separator', (m) => `${m}--- x: y\n`],
   ];
+  /** `m` with the container's args: a flow list, or a block one after a line break. */
+  const args = (m: string, value: string) =>
+    m.replace('image: nginx', `image: nginx\n        args: ${value}`);
   it.each(SLIPS)("a YAML slip in kubectl's words: %s", async (_, slip) => {
     const run = await apply(slip(deployment('slip')));
-    expect(run.real.stderr).toMatch(/^error: error parsing STDIN: error converting YAML to JSON: yaml: /);
+    expect(run.real.stderr).toMatch(
+      /^error: error parsing STDIN: (error converting YAML to JSON: yaml: |invalid Yaml document separator: )/,
+    );
   });
 
   it.each([
