@@ -167,7 +167,7 @@ const rows: [string, keyof typeof setups, string, string, string, number][] = [
     'kubia',
     'get pods -o table',
     '',
-    'error: unable to match a printer suitable for the output format "table", allowed formats are: custom-columns, custom-columns-file, go-template, go-template-file, json, jsonpath, jsonpath-as-json, jsonpath-file, name, template, templatefile, wide, yaml\n',
+    'error: unable to match a printer suitable for the output format "table", allowed formats are: custom-columns,custom-columns-file,go-template,go-template-file,json,jsonpath,jsonpath-as-json,jsonpath-file,name,template,templatefile,wide,yaml\n',
     1,
   ],
   [

@@ -88,8 +88,9 @@ export type OutputFormat =
   | { type: 'custom-columns'; columns: { header: string; expr: string }[] }
   | GoTemplateFormat;
 
+/** As cli-runtime's NoCompatiblePrinterError joins them: sorted, with bare commas. */
 const allowedFormats =
-  'custom-columns, custom-columns-file, go-template, go-template-file, json, jsonpath, jsonpath-as-json, jsonpath-file, name, template, templatefile, wide, yaml';
+  'custom-columns,custom-columns-file,go-template,go-template-file,json,jsonpath,jsonpath-as-json,jsonpath-file,name,template,templatefile,wide,yaml';
 
 const UNSIMULATED_FORMATS = ['jsonpath-file', 'custom-columns-file'];
 
@@ -305,7 +306,7 @@ export function printFlagsOutput(
 
 /** printFlagsOutput for `get`, whose printers include its tables (the default one too). */
 export function tablePrintFlagsOutput(args: ParsedArgs, files?: ReadonlyMap<string, string>): OutputFormat {
-  return withTemplateFlags(args, (o) => parseOutput(o, files), allowedFormats.replaceAll(', ', ','));
+  return withTemplateFlags(args, (o) => parseOutput(o, files), allowedFormats);
 }
 
 function withTemplateFlags<T extends OutputFormat | undefined>(
