@@ -35,6 +35,10 @@ interface Group {
   objects: KubeObject[];
 }
 
+/** What kubectl's sorter sees of a server Table: no field of the objects in its rows. */
+const tableObject = (resourceVersion: string): KubeObject =>
+  ({ apiVersion: 'meta.k8s.io/v1', kind: 'Table', metadata: { resourceVersion } }) as unknown as KubeObject;
+
 const missingResource = (commandPath: string) =>
   `You must specify the type of resource to get. Use "kubectl api-resources" for a complete list of supported resources.\n\nerror: Required resource not specified.\nUse "kubectl explain <resource>" for a detailed description of that resource (e.g. kubectl explain pods).\nSee '${commandPath} -h' for help and examples\n`;
 
@@ -103,6 +107,7 @@ export function runGet(ctx: CommandContext): number | WatchSession {
     }
   }
   warnIfEndpoints(ctx, targets);
+  const group = (info: ResourceInfo) => groups.find((g) => g.info === info)!;
 
   const single = targets.length === 1 && targets[0]!.names.length === 1;
   const withKind = groups.length > 1 || usedAll;
@@ -143,11 +148,32 @@ export function runGet(ctx: CommandContext): number | WatchSession {
     if (sortBy && objects.length) objects = sortObjects(objects, sortBy);
     if (!(single && objects.length === 0)) ctx.out(printObjects(format, objects, single && !usedAll));
   } else {
+    // kubectl reads each list (or named object) as the server's Table, unstructured. With more
+    // than one, --sort-by sorts those Table objects first (RuntimeSorter): a field no Table has
+    // (every object field) is an error before anything is printed.
+    const tables = targets.flatMap((t) =>
+      t.names.length
+        ? t.names.flatMap((n) => {
+            const o = group(t.info).objects.find((x) => x.metadata.name === n);
+            return o ? [tableObject(o.metadata.resourceVersion ?? '')] : [];
+          })
+        : [tableObject(String(ctx.cluster.store.resourceVersion))],
+    );
+    if (sortBy && tables.length > 1) sortObjects(tables, sortBy);
     const chunks: string[] = [];
     for (const g of groups) {
       if (g.objects.length === 0) continue;
-      // The server's table is sorted by the objects its rows carry, when it has two rows or more.
-      const objects = sortBy && g.objects.length > 1 ? sortObjects(g.objects, sortBy) : g.objects;
+      // Then the table printer sorts a table's rows by the objects they carry, when it has two
+      // or more; kubectl get does not report that printer's error: the table is left out.
+      let objects = g.objects;
+      if (sortBy && objects.length > 1) {
+        try {
+          objects = sortObjects(objects, sortBy);
+        } catch (e) {
+          if (e instanceof KubectlError) continue;
+          throw e;
+        }
+      }
       chunks.push(renderTable(tableCells(g.info, objects, tableOpts(g.info))));
     }
     ctx.out(chunks.join('\n'));

@@ -1,7 +1,7 @@
 /**
  * `kubectl get --sort-by=<jsonpath>` (cmd/get/sorter.go): objects ordered by the first value the
  * expression finds, compared as kubectl compares them (numbers numerically, strings that are both
- * quantities as quantities, other strings in natural order, a missing value first), with Go's
+ * quantities as quantities, other strings byte by byte, a missing value first), with Go's
  * sort.Sort, whose order of equal elements is part of what kubectl prints: it is ported here.
  */
 import { parseQuantity } from '../../k8s/quantity.ts';
@@ -244,36 +244,19 @@ export function goSort<T>(items: T[], less: (a: T, b: T) => boolean): T[] {
 // ---------------------------------------------------------------------------------------------
 // kubectl's comparison
 
-/** sortorder.NaturalLess: digit runs compare as numbers (fewer leading zeros first on ties). */
-export function naturalLess(s1: string, s2: string): boolean {
-  const isDigit = (c: number) => c >= 48 && c <= 57;
-  let i1 = 0;
-  let i2 = 0;
-  while (i1 < s1.length && i2 < s2.length) {
-    const c1 = s1.charCodeAt(i1);
-    const c2 = s2.charCodeAt(i2);
-    const d1 = isDigit(c1);
-    const d2 = isDigit(c2);
-    if (d1 !== d2) return d1;
-    if (!d1) {
-      if (c1 !== c2) return c1 < c2;
-      i1++;
-      i2++;
-      continue;
-    }
-    while (i1 < s1.length && s1[i1] === '0') i1++;
-    while (i2 < s2.length && s2[i2] === '0') i2++;
-    const nz1 = i1;
-    const nz2 = i2;
-    while (i1 < s1.length && isDigit(s1.charCodeAt(i1))) i1++;
-    while (i2 < s2.length && isDigit(s2.charCodeAt(i2))) i2++;
-    if (i1 - nz1 !== i2 - nz2) return i1 - nz1 < i2 - nz2;
-    const n1 = s1.slice(nz1, i1);
-    const n2 = s2.slice(nz2, i2);
-    if (n1 !== n2) return n1 < n2;
-    if (nz1 !== nz2) return nz1 < nz2;
+/**
+ * Go's `<` on strings: byte by byte in UTF-8, which is code point order. kubectl 1.31 left
+ * sortorder.NaturalLess for it (kubernetes#124514), so `a10` sorts before `a2`.
+ */
+export function stringLess(a: string, b: string): boolean {
+  const n = Math.min(a.length, b.length);
+  for (let i = 0; i < n; i++) {
+    const x = a.codePointAt(i)!;
+    const y = b.codePointAt(i)!;
+    if (x !== y) return x < y;
+    if (x > 0xffff) i++;
   }
-  return s1.length < s2.length;
+  return a.length < b.length;
 }
 
 /** isLess for the values of an unstructured object (JSON numbers, strings). */
@@ -285,7 +268,7 @@ function isLess(a: unknown, b: unknown): boolean {
     const qa = parseQuantity(a);
     const qb = parseQuantity(b);
     if (!Number.isNaN(qa) && !Number.isNaN(qb) && a.trim() === a && b.trim() === b) return qa < qb;
-    return naturalLess(a, b);
+    return stringLess(a, b);
   }
   throw new KubectlError(
     `unsortable type: ${Array.isArray(a) ? '[]interface {}' : typeof a === 'object' ? 'map[string]interface {}' : typeof a}`,
