@@ -3,6 +3,7 @@
  * backslashes, then flags (`--flag=v`, `--flag v`, `-f v`, `-fv`, `-abc` for booleans) checked
  * against each command's declared flags.
  */
+import { goQuote } from '../k8s/validation.ts';
 
 export class UsageError extends Error {
   constructor(
@@ -144,25 +145,26 @@ export function parseFlags(words: string[], specs: FlagSpec[], commandPath: stri
   const flags = new Map<string, string[]>();
   const positional: string[] = [];
   const set = (spec: FlagSpec, value: string) => {
+    // pflag's words: the flag as its usage names it, the value and the parser's error.
+    const invalid = (why: string) =>
+      new FlagError(
+        `invalid argument ${goQuote(value)} for "${spec.short ? `-${spec.short}, ` : ''}--${spec.name}" flag: ${why}`,
+        commandPath,
+      );
     if (spec.type === 'bool' && !/^(true|false|1|0|t|f|TRUE|FALSE|True|False)$/.test(value))
-      throw new FlagError(
-        `invalid argument "${value}" for "--${spec.name}" flag: strconv.ParseBool: parsing "${value}": invalid syntax`,
-        commandPath,
-      );
+      throw invalid(`strconv.ParseBool: parsing ${goQuote(value)}: invalid syntax`);
     if (spec.type === 'int' && !/^[-+]?[0-9]+$/.test(value))
-      throw new FlagError(
-        `invalid argument "${value}" for "${spec.short ? `-${spec.short}, ` : ''}--${spec.name}" flag: strconv.ParseInt: parsing "${value}": invalid syntax`,
-        commandPath,
-      );
+      throw invalid(`strconv.ParseInt: parsing ${goQuote(value)}: invalid syntax`);
     if (spec.type === 'int') {
       // strconv.ParseInt(s, 0, bits): the value must fit the flag's Go type.
       const limit = 2n ** BigInt((spec.bits ?? 64) - 1);
       const n = BigInt(value);
       if (n >= limit || n < -limit)
-        throw new FlagError(
-          `invalid argument "${value}" for "${spec.short ? `-${spec.short}, ` : ''}--${spec.name}" flag: strconv.ParseInt: parsing "${value}": value out of range`,
-          commandPath,
-        );
+        throw invalid(`strconv.ParseInt: parsing ${goQuote(value)}: value out of range`);
+    }
+    if (spec.type === 'duration') {
+      const d = readDuration(value);
+      if (typeof d === 'string') throw invalid(d);
     }
     const list = flags.get(spec.name) ?? [];
     list.push(value);
@@ -248,42 +250,90 @@ export function flagAll(args: ParsedArgs, name: string): string[] {
  * seconds, or undefined when invalid.
  */
 export function parseDuration(text: string): number | undefined {
-  const sign = text[0] === '-' ? -1 : 1;
-  const s = text[0] === '-' || text[0] === '+' ? text.slice(1) : text;
+  const r = readDuration(text);
+  return typeof r === 'number' ? r : undefined;
+}
+
+const UNITS: Record<string, number> = {
+  ns: 1e-9,
+  us: 1e-6,
+  µs: 1e-6,
+  μs: 1e-6,
+  ms: 1e-3,
+  s: 1,
+  m: 60,
+  h: 3600,
+};
+
+/**
+ * time.ParseDuration, step by step: seconds, or its error's words. A unit is every character up
+ * to the next digit or point (`1hx` has the unit `hx`), so its errors name it.
+ */
+function readDuration(orig: string): number | string {
+  const invalid = `time: invalid duration ${timeQuote(orig)}`;
+  let s = orig;
+  let sign = 1;
+  if (s[0] === '-' || s[0] === '+') {
+    sign = s[0] === '-' ? -1 : 1;
+    s = s.slice(1);
+  }
   if (s === '0') return 0;
-  // A scanner, one pass over the text, as time.ParseDuration reads it: a number (digits with an
-  // optional point and fraction, at least one digit), then a unit, repeated.
-  const units: [string, number][] = [
-    ['ns', 1e-9],
-    ['us', 1e-6],
-    ['µs', 1e-6],
-    ['μs', 1e-6],
-    ['ms', 1e-3],
-    ['s', 1],
-    ['m', 60],
-    ['h', 3600],
-  ];
+  if (s === '') return invalid;
   const digit = (c: string | undefined) => c !== undefined && c >= '0' && c <= '9';
   let total = 0;
-  let i = 0;
-  while (i < s.length) {
-    const start = i;
+  while (s !== '') {
+    if (!(s[0] === '.' || digit(s[0]))) return invalid;
+    let i = 0;
     while (digit(s[i])) i++;
-    let digits = i - start;
+    const pre = i > 0;
+    let post = false;
     if (s[i] === '.') {
-      i++;
-      const fraction = i;
+      const from = ++i;
       while (digit(s[i])) i++;
-      digits += i - fraction;
+      post = i > from;
     }
-    if (digits === 0) return undefined;
-    const value = Number(s.slice(start, i).replace(/\.$/, ''));
-    const unit = units.find(([u]) => s.startsWith(u, i) && !(u === 'm' && s[i + 1] === 's'));
-    if (!unit) return undefined;
-    total += value * unit[1];
-    i += unit[0].length;
+    if (!pre && !post) return invalid;
+    const value = Number(s.slice(0, i).replace(/\.$/, '') || '0');
+    s = s.slice(i);
+    let u = 0;
+    while (u < s.length && s[u] !== '.' && !digit(s[u])) u++;
+    if (u === 0) return `time: missing unit in duration ${timeQuote(orig)}`;
+    const unit = UNITS[s.slice(0, u)];
+    if (unit === undefined)
+      return `time: unknown unit ${timeQuote(s.slice(0, u))} in duration ${timeQuote(orig)}`;
+    total += value * unit;
+    s = s.slice(u);
   }
   // Past what an int64 of nanoseconds holds: `invalid duration`, as Go says.
-  if (total > 9_223_372_036) return undefined;
-  return s.length > 0 ? sign * total : undefined;
+  if (total > 9_223_372_036) return invalid;
+  return sign * total;
+}
+
+/**
+ * The time package's own quoting in its errors: `"` and `\` escaped, and every byte of a
+ * non-ASCII or control character as \xNN (unlike strconv.Quote).
+ */
+function timeQuote(s: string): string {
+  let out = '"';
+  for (const c of s) {
+    const code = c.codePointAt(0)!;
+    if (code >= 0x80 || code < 0x20)
+      for (const b of utf8(code)) out += `\\x${b.toString(16).padStart(2, '0')}`;
+    else out += c === '"' || c === '\\' ? `\\${c}` : c;
+  }
+  return `${out}"`;
+}
+
+/** The UTF-8 bytes of a code point (a lone surrogate as the three bytes of its value). */
+function utf8(code: number): number[] {
+  if (code < 0x80) return [code];
+  if (code < 0x800) return [0xc0 | (code >> 6), 0x80 | (code & 63)];
+  if (code < 0x10000) return [0xe0 | (code >> 12), 0x80 | ((code >> 6) & 63), 0x80 | (code & 63)];
+  return [0xf0 | (code >> 18), 0x80 | ((code >> 12) & 63), 0x80 | ((code >> 6) & 63), 0x80 | (code & 63)];
+}
+
+/** A duration flag's value in seconds (checked as the flags were parsed), or `fallback`. */
+export function flagDuration(args: ParsedArgs, name: string, fallback: number): number {
+  const text = flagString(args, name);
+  return text === undefined ? fallback : (parseDuration(text) ?? fallback);
 }

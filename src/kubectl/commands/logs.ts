@@ -19,7 +19,7 @@ import {
   KubectlError,
   PrintedError,
 } from '../command.ts';
-import { FlagError, UsageError, flagBool, flagInt, flagString, parseDuration } from '../parse.ts';
+import { UsageError, flagBool, flagDuration, flagInt, flagString } from '../parse.ts';
 import { SELECTOR_FLAG } from './flags.ts';
 import { labelSelector, listResource, matchesSelector, resolveTargetsWithAll } from './objects.ts';
 
@@ -176,15 +176,8 @@ function runLogs(ctx: CommandContext): number | WatchSession {
   const allContainers = flagBool(ctx.args, 'all-containers');
   const allPods = flagBool(ctx.args, 'all-pods');
   let container = flagString(ctx.args, 'container') ?? '';
-  const sinceText = flagString(ctx.args, 'since');
   // Go's ParseDuration takes a sign; a negative --since is refused by Validate below.
-  const sinceAbs = sinceText === undefined ? undefined : parseDuration(sinceText.replace(/^[-+]/, ''));
-  const since = sinceAbs !== undefined && sinceText?.startsWith('-') ? -sinceAbs : sinceAbs;
-  if (sinceText !== undefined && since === undefined)
-    throw new FlagError(
-      `invalid argument "${sinceText}" for "--since" flag: time: invalid duration "${sinceText}"`,
-      ctx.commandPath,
-    );
+  const since = flagString(ctx.args, 'since') === undefined ? undefined : flagDuration(ctx.args, 'since', 0);
   const sinceTimeText = flagString(ctx.args, 'since-time');
   let sinceTime: number | undefined;
   if (sinceTimeText !== undefined) {

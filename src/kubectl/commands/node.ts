@@ -14,7 +14,7 @@ import { evictPod } from '../../cluster/eviction.ts';
 import { kindSlashName, resourceForKind } from '../../k8s/resources.ts';
 import type { NodeObject, Pod } from '../../k8s/types.ts';
 import { type Command, type CommandContext, type WatchSession, dryRunMode, getOrThrow } from '../command.ts';
-import { FlagError, UsageError, flagBool, flagInt, flagString, parseDuration } from '../parse.ts';
+import { UsageError, flagBool, flagDuration, flagInt, flagString } from '../parse.ts';
 import { CHUNK_SIZE_FLAG, DRY_RUN_FLAG, SELECTOR_FLAG, dryRunSuffix } from './flags.ts';
 import { labelSelector, matchesSelector } from './objects.ts';
 import { DELETE_POLL_SECONDS, EVICT_RETRY_SECONDS } from '../status.ts';
@@ -92,13 +92,7 @@ function runDrain(ctx: CommandContext): number | WatchSession {
   const mode = dryRunMode(ctx);
   const force = flagBool(ctx.args, 'force');
   const grace = flagInt(ctx.args, 'grace-period') ?? -1;
-  const timeoutText = flagString(ctx.args, 'timeout') ?? '0s';
-  const timeout = parseDuration(timeoutText);
-  if (timeout === undefined)
-    throw new FlagError(
-      `invalid argument "${timeoutText}" for "--timeout" flag: time: invalid duration "${timeoutText}"`,
-      ctx.commandPath,
-    );
+  const timeout = flagDuration(ctx.args, 'timeout', 0);
   const podSelector = flagString(ctx.args, 'pod-selector');
   const podSel = podSelector ? labelSelector(podSelector) : undefined;
   const disableEviction = flagBool(ctx.args, 'disable-eviction');

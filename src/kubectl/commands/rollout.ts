@@ -20,7 +20,7 @@ import {
   dryRunMode,
   getOrThrow,
 } from '../command.ts';
-import { FlagError, type FlagSpec, flagBool, flagInt, flagString, parseDuration } from '../parse.ts';
+import { type FlagSpec, flagBool, flagDuration, flagInt, flagString } from '../parse.ts';
 import { PRINT_FLAGS, TypedPrinter, printFlagsOutput } from '../printers/output.ts';
 import {
   DRY_RUN_FLAG,
@@ -154,13 +154,7 @@ export function aggregateErrors(errors: Error[]): string {
 function rolloutStatus(ctx: CommandContext): number | WatchSession {
   const revision = flagInt(ctx.args, 'revision') ?? 0;
   const watch = flagBool(ctx.args, 'watch', true);
-  const timeoutText = flagString(ctx.args, 'timeout') ?? '0s';
-  const timeout = parseDuration(timeoutText);
-  if (timeout === undefined)
-    throw new FlagError(
-      `invalid argument "${timeoutText}" for "--timeout" flag: time: invalid duration "${timeoutText}"`,
-      ctx.commandPath,
-    );
+  const timeout = flagDuration(ctx.args, 'timeout', 0);
   const items = rolloutItems(ctx);
   if (revision < 0) throw new KubectlError(`revision must be a positive integer: ${revision}`);
   const cluster = ctx.cluster;

@@ -13,7 +13,7 @@ import { goPrintValue } from '../../k8s/decode.ts';
 import { kindSlashName, type ResourceInfo } from '../../k8s/resources.ts';
 import type { KubeObject } from '../../k8s/types.ts';
 import { type Command, type CommandContext, type WatchSession, KubectlError, notFound } from '../command.ts';
-import { FlagError, flagBool, flagString, parseDuration } from '../parse.ts';
+import { flagBool, flagDuration, flagString } from '../parse.ts';
 import { JsonPathError, templateValues } from '../printers/jsonpath.ts';
 import { PRINT_FLAGS, printFlagsOutput, printObjects, type OutputFormat } from '../printers/output.ts';
 import { relaxedJsonPath } from '../printers/sort.ts';
@@ -242,14 +242,8 @@ function sourcesOf(ctx: CommandContext): Source[] {
 }
 
 function runWait(ctx: CommandContext): number | WatchSession {
-  // A duration flag: cobra refuses it as it parses the flags, before anything else.
-  const timeoutText = flagString(ctx.args, 'timeout') ?? '30s';
-  const parsed = parseDuration(timeoutText);
-  if (parsed === undefined)
-    throw new FlagError(
-      `invalid argument "${timeoutText}" for "--timeout" flag: time: invalid duration ${JSON.stringify(timeoutText)}`,
-      ctx.commandPath,
-    );
+  // A duration flag: cobra refuses a bad one as it parses the flags, before anything else.
+  const parsed = flagDuration(ctx.args, 'timeout', 30);
   const timeout = parsed < 0 ? WEEK : parsed;
   const format: OutputFormat | undefined = printFlagsOutput(ctx.args, ctx.cluster.files);
   const cond = parseFor(flagString(ctx.args, 'for') ?? '');
