@@ -167,9 +167,20 @@ export class ClusterApi {
     return this.store.put(next);
   }
 
-  delete(kind: string, namespace: string | undefined, name: string, gracePeriodSeconds?: number): void {
+  /**
+   * `orphan` (propagationPolicy Orphan): the objects it owns lose their owner reference to it
+   * first, as the garbage collector's orphan finalizer does before the owner goes, and stay.
+   */
+  delete(
+    kind: string,
+    namespace: string | undefined,
+    name: string,
+    gracePeriodSeconds?: number,
+    orphan = false,
+  ): void {
     const obj = this.store.get(kind, namespace, name);
     if (!obj) return;
+    if (orphan && obj.metadata.uid) this.orphanDependents(obj.metadata.uid);
     if (kind === 'Pod') {
       const pod = obj as Pod;
       const grace = gracePeriodSeconds ?? pod.spec.terminationGracePeriodSeconds ?? 30;
@@ -194,6 +205,19 @@ export class ClusterApi {
     this.store.remove(kind, namespace, name);
   }
 
+  /** Removes the owner reference to `uid` from every object that has one (orphanDependents). */
+  private orphanDependents(uid: string): void {
+    for (const kind of DEPENDENT_KINDS)
+      for (const o of this.store.list(kind)) {
+        const refs = o.metadata.ownerReferences;
+        if (!refs?.some((r) => r.uid === uid)) continue;
+        const kept = refs.filter((r) => r.uid !== uid);
+        const metadata = { ...o.metadata, ownerReferences: kept };
+        if (kept.length === 0) delete (metadata as { ownerReferences?: unknown }).ownerReferences;
+        this.store.put({ ...o, metadata });
+      }
+  }
+
   /** Puts a saved store back; nobody is told (a restore is not a change anyone watches). */
   load(data: StoreData): void {
     const onChange = this.store.onChange;
@@ -205,6 +229,23 @@ export class ClusterApi {
     }
   }
 }
+
+/**
+ * Foreground deletion keeps the owner (with a deletionTimestamp) until the garbage collector has
+ * deleted what it owns; the simulated collector does not: for an owner that has dependents, such a
+ * delete is refused rather than done in the background.
+ */
+export const FOREGROUND_UNSIMULATED =
+  'foreground cascading deletion is not simulated in Rollout Lab: dependents are deleted in the background, or orphaned';
+
+/** Whether objects name `obj` as their controller (a Deployment's ReplicaSets, their pods). */
+export function hasDependents(store: Pick<Store, 'listControlledBy'>, obj: KubeObject): boolean {
+  const uid = obj.metadata.uid;
+  return !!uid && DEPENDENT_KINDS.some((k) => store.listControlledBy(uid, k).length > 0);
+}
+
+/** The kinds whose objects have owners here (ReplicaSets, their pods, a Service's slices). */
+const DEPENDENT_KINDS = ['ReplicaSet', 'Pod', 'EndpointSlice'];
 
 /**
  * What admission plugins add to every new pod: the default service account, priority 0 and the

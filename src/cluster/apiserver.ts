@@ -32,6 +32,7 @@ import { NAMESPACES } from './apply.ts';
 import { goJsonText } from '../k8s/go-json.ts';
 import { unwritten } from './dryrun.ts';
 import { evictPod } from './eviction.ts';
+import { FOREGROUND_UNSIMULATED, hasDependents } from './api.ts';
 import type { SimCluster } from './cluster.ts';
 import { byNamespaceAndName, type Change } from './store.ts';
 
@@ -243,6 +244,8 @@ export interface WriteOptions {
 
 export interface DeleteOptions extends WriteOptions {
   gracePeriodSeconds?: number;
+  /** Background (the default), Orphan, or Foreground (refused where it would keep the owner). */
+  propagationPolicy?: string;
   /** Preconditions: the object must still have this uid / resourceVersion. */
   uid?: string;
   resourceVersion?: string;
@@ -639,8 +642,16 @@ export class ApiServer {
       );
     if (opts.resourceVersion !== undefined && opts.resourceVersion !== existing.metadata.resourceVersion)
       throw conflict(info, objectName);
+    if (opts.propagationPolicy === 'Foreground' && hasDependents(this.cluster.store, existing))
+      throw new StatusError(400, 'BadRequest', FOREGROUND_UNSIMULATED);
     return this.write(opts, () => {
-      this.cluster.delete(info.kind, ns, objectName, opts.gracePeriodSeconds);
+      this.cluster.delete(
+        info.kind,
+        ns,
+        objectName,
+        opts.gracePeriodSeconds,
+        opts.propagationPolicy === 'Orphan',
+      );
       return info.kind === 'Pod'
         ? (this.cluster.store.get(info.kind, ns, objectName) ?? existing)
         : undefined;

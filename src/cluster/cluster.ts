@@ -200,8 +200,15 @@ export class SimCluster implements ControllerContext {
     return this.api.updateStatus(obj);
   }
 
-  delete(kind: string, namespace: string | undefined, name: string, gracePeriodSeconds?: number): void {
-    this.api.delete(kind, namespace, name, gracePeriodSeconds);
+  /** `orphan`: the objects it owns stay, without their owner reference to it. */
+  delete(
+    kind: string,
+    namespace: string | undefined,
+    name: string,
+    gracePeriodSeconds?: number,
+    orphan = false,
+  ): void {
+    this.api.delete(kind, namespace, name, gracePeriodSeconds, orphan);
   }
 
   event(

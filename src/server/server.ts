@@ -497,6 +497,7 @@ export function startServer(options: ServerOptions = {}): Promise<RunningServer>
         const text = await readBody(req);
         const body = (text.trim() ? parseJson(text) : {}) as {
           gracePeriodSeconds?: number;
+          propagationPolicy?: string;
           dryRun?: string[];
           preconditions?: { uid?: string; resourceVersion?: string };
         };
@@ -505,6 +506,8 @@ export function startServer(options: ServerOptions = {}): Promise<RunningServer>
           dryRun: dryRun || (body.dryRun ?? []).includes('All'),
         };
         if (grace !== undefined && grace !== null) opts.gracePeriodSeconds = Number(grace);
+        const policy = q.get('propagationPolicy') ?? body.propagationPolicy;
+        if (policy) opts.propagationPolicy = policy;
         if (body.preconditions?.uid) opts.uid = body.preconditions.uid;
         if (body.preconditions?.resourceVersion) opts.resourceVersion = body.preconditions.resourceVersion;
         const obj = api.delete(info, namespace, name, opts);

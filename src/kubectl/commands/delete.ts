@@ -6,6 +6,7 @@
 import { groupResource, resolveResource, type ResourceInfo } from '../../k8s/resources.ts';
 import type { KubeObject } from '../../k8s/types.ts';
 import { parseManifests } from '../../k8s/yaml.ts';
+import { FOREGROUND_UNSIMULATED, hasDependents } from '../../cluster/api.ts';
 import {
   type Command,
   type CommandContext,
@@ -34,7 +35,31 @@ import {
   NO_RESOURCES,
 } from './objects.ts';
 
+/**
+ * GetCascadingStrategy: background, foreground or orphan; a boolean still works, with a warning
+ * (`false` orphans). Read before anything else the command does (DeleteFlags.ToOptions).
+ */
+function cascadingStrategy(ctx: CommandContext): 'background' | 'foreground' | 'orphan' {
+  const value = flagString(ctx.args, 'cascade') ?? 'background';
+  if (value === 'background' || value === 'foreground' || value === 'orphan') return value;
+  const b = /^(1|t|T|TRUE|true|True)$/.test(value)
+    ? true
+    : /^(0|f|F|FALSE|false|False)$/.test(value)
+      ? false
+      : undefined;
+  if (b === undefined)
+    throw new KubectlError(
+      `invalid cascade value (${value}). Must be "background", "foreground", or "orphan"`,
+    );
+  const instead = b ? 'background' : 'orphan';
+  ctx.err(
+    `warning: --cascade=${b} is deprecated (boolean value) and can be replaced with --cascade=${instead}.\n`,
+  );
+  return instead;
+}
+
 function runDelete(ctx: CommandContext): number | WatchSession {
+  const cascade = cascadingStrategy(ctx);
   const selector = labelSelector(flagString(ctx.args, 'selector'));
   const fieldText = flagString(ctx.args, 'field-selector');
   const fieldMatch = fieldSelector(fieldText);
@@ -115,12 +140,18 @@ function runDelete(ctx: CommandContext): number | WatchSession {
   // after, and then it does not wait.
   const operation = (force && grace === 0 ? 'force deleted' : 'deleted') + dryRunSuffix(mode);
   for (const v of victims) {
+    // The served API refuses what the simulated garbage collector cannot do (see api.ts).
+    if (cascade === 'foreground' && mode !== 'client' && hasDependents(ctx.cluster.store, v.obj)) {
+      errors.push(`Error from server (BadRequest): ${FOREGROUND_UNSIMULATED}`);
+      continue;
+    }
     if (mode === 'none')
       ctx.cluster.delete(
         v.info.kind,
         v.obj.metadata.namespace,
         v.obj.metadata.name,
         grace >= 0 ? grace : undefined,
+        cascade === 'orphan',
       );
     const kind = v.info.kind.toLowerCase() + (v.info.group ? `.${v.info.group}` : '');
     ctx.out(
@@ -227,7 +258,6 @@ export const deleteCommand: Command = {
       default: 'background',
       noOptDefault: 'background',
       help: 'Must be "background", "orphan", or "foreground". Selects the deletion cascading strategy for the dependents (e.g. Pods created by a ReplicationController). Defaults to background.',
-      unsimulated: 'the simulated garbage collector deletes dependents in the background only',
     },
     DRY_RUN_FLAG,
     {

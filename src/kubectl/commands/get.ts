@@ -43,7 +43,7 @@ const missingResource = (commandPath: string) =>
   `You must specify the type of resource to get. Use "kubectl api-resources" for a complete list of supported resources.\n\nerror: Required resource not specified.\nUse "kubectl explain <resource>" for a detailed description of that resource (e.g. kubectl explain pods).\nSee '${commandPath} -h' for help and examples\n`;
 
 export function runGet(ctx: CommandContext): number | WatchSession {
-  const format: OutputFormat = tablePrintFlagsOutput(ctx.args, ctx.cluster.files);
+  let format: OutputFormat = tablePrintFlagsOutput(ctx.args, ctx.cluster.files);
   const allNamespaces = flagBool(ctx.args, 'all-namespaces');
   const selector = labelSelector(flagString(ctx.args, 'selector'));
   const fieldMatch = fieldSelector(flagString(ctx.args, 'field-selector'));
@@ -53,6 +53,7 @@ export function runGet(ctx: CommandContext): number | WatchSession {
     .flatMap((v) => v.split(','))
     .filter(Boolean);
   const noHeaders = flagBool(ctx.args, 'no-headers');
+  if (format.type === 'custom-columns' && noHeaders) format = { ...format, noHeaders };
   const watchOnly = flagBool(ctx.args, 'watch-only');
   const watch = flagBool(ctx.args, 'watch') || watchOnly;
   const hasFiles = (ctx.args.flags.get('filename') ?? []).length > 0;

@@ -85,7 +85,12 @@ export type OutputFormat =
       /** `--allow-missing-template-keys=false`: a field no object has is an error. */
       strict?: boolean;
     }
-  | { type: 'custom-columns'; columns: { header: string; expr: string }[] }
+  | {
+      type: 'custom-columns';
+      columns: { header: string; expr: string }[];
+      /** get's --no-headers, which its custom-columns printer honours too. */
+      noHeaders?: boolean;
+    }
   | GoTemplateFormat;
 
 /** As cli-runtime's NoCompatiblePrinterError joins them: sorted, with bare commas. */
@@ -195,7 +200,7 @@ export function printObjects(
       return printWithGoTemplate(format, plain, goJsonText(plain));
     }
     case 'custom-columns': {
-      const lines = [format.columns.map((c) => c.header)];
+      const lines = format.noHeaders ? [] : [format.columns.map((c) => c.header)];
       // One budget for the whole table (see JSONPATH_BUDGET).
       resetJsonPathBudget();
       try {
