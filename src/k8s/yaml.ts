@@ -42,6 +42,22 @@ export class ManifestError extends Error {
   }
 }
 
+/**
+ * A document kubectl's reader cannot take for an object (a list, a string, a number): Go's JSON
+ * decoder's words. With validation on, kubectl refuses it before it decodes (see apply's visit).
+ */
+export class NotAnObjectError extends ManifestError {
+  constructor(
+    readonly source: string,
+    goType: string,
+  ) {
+    super(
+      `unable to decode "${source}": json: cannot unmarshal ${goType} into Go value of type unstructured.detector`,
+    );
+    this.name = 'NotAnObjectError';
+  }
+}
+
 /** Keys that must never become properties of parsed objects. */
 const forbiddenKeys = new Set(['__proto__', 'constructor', 'prototype']);
 
@@ -63,8 +79,8 @@ function sanitize(value: unknown, depth = 0): unknown {
  * Manifests as kubectl reads them: plain scalars as go-yaml v2 resolves them (see go-yaml.ts:
  * `on` and `yes` are booleans, `010` is eight), merge keys (`<<`) honoured.
  */
-export function parseManifests(text: string, source = 'STDIN'): Record<string, unknown>[] {
-  const { objects, error } = parseManifestStream(text, source);
+export function parseManifests(text: string, source = 'STDIN', strict = false): Record<string, unknown>[] {
+  const { objects, error } = parseManifestStream(text, source, strict);
   if (error) throw error;
   return objects;
 }
@@ -78,12 +94,19 @@ export function parseManifests(text: string, source = 'STDIN'): Record<string, u
 export function parseManifestStream(
   text: string,
   source = 'STDIN',
+  /** As kubectl reads `-f`: a document that is a list is not its items, but an error. */
+  strict = false,
 ): { objects: Record<string, unknown>[]; error?: ManifestError } {
   const bad = badSeparator(text);
   const { values, error } = readDocuments(bad ? bad.before : text, source, true);
   const objects: Record<string, unknown>[] = [];
   for (const value of values) {
     try {
+      if (strict && (value === null || typeof value !== 'object' || Array.isArray(value)))
+        throw new NotAnObjectError(
+          source,
+          Array.isArray(value) ? 'array' : typeof value === 'boolean' ? 'bool' : typeof value,
+        );
       objects.push(...flatten(value));
     } catch (e) {
       if (e instanceof ManifestError) return { objects, error: e };

@@ -98,6 +98,16 @@ const CASES: [string, string][] = [
   ['apply --dry-run=server -f -', deployment('c2', 'replicas: 2')],
   ['apply -f -', docs(deployment('c1', 'replicas: 2'), deployment('c2', 'replicas: 2'))],
   ['apply -f -', deployment('c1', 'replicas: 3')],
+  // A document that is not an object: refused by the schema check, or by the decoder without it.
+  ['apply -f -', '- a\n- b\n'],
+  ['apply -f - --validate=false', '- a\n- b\n'],
+  ['create -f -', 'hello\n'],
+  ['apply -f - --validate=false', 'hello\n'],
+  ['apply -f - --validate=false', '42\n'],
+  ['apply -f - --validate=false', 'true\n'],
+  ['apply -f -', docs(deployment('l1'), '[1, 2]\n')],
+  ['apply -f - --validate=false', '[1, 2]\n'],
+  ['delete -f -', '- a\n'],
 ];
 
 describe.skipIf(!kubectl)(

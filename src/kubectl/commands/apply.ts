@@ -14,7 +14,7 @@ import {
 import { dryRunWrite } from '../../cluster/dryrun.ts';
 import { BudgetError } from '../../cluster/errors.ts';
 import { kindSlashName, type ResourceInfo } from '../../k8s/resources.ts';
-import { ManifestError, parseManifestStream } from '../../k8s/yaml.ts';
+import { ManifestError, NotAnObjectError, parseManifestStream } from '../../k8s/yaml.ts';
 import { ValidationError } from '../../k8s/validation.ts';
 import {
   type Command,
@@ -162,7 +162,7 @@ export function visitSources(
 ): Visited[] {
   const out: Visited[] = [];
   for (const src of sources) {
-    const { objects, error } = parseManifestStream(src.text, src.name);
+    const { objects, error } = parseManifestStream(src.text, src.name, true);
     let stop: ShownError | undefined;
     for (const raw of objects) {
       try {
@@ -183,6 +183,13 @@ export function visitSources(
         out.push({ error: shownError(e), source: src.name });
       }
     }
+    // The schema check comes first: it refuses what is not an object before it is decoded.
+    if (!stop && error instanceof NotAnObjectError && fieldValidation !== 'Ignore')
+      stop = shownError(
+        new ApiError(
+          `error validating "${src.name}": error validating data: invalid object to validate; if you choose to ignore these errors, turn validation off with --validate=false`,
+        ),
+      );
     if (!stop && error) stop = shownError(error);
     if (stop) out.push({ error: stop, source: src.name });
   }

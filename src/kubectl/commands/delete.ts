@@ -90,7 +90,7 @@ function runDelete(ctx: CommandContext): number | WatchSession {
         'when paths, URLs, or stdin is provided as input, you may not specify resource arguments as well',
       );
     for (const src of readSources(ctx, 'delete'))
-      for (const raw of parseManifests(src.text, src.name)) {
+      for (const raw of parseManifests(src.text, src.name, true)) {
         const info = resolveResource(String(raw['kind'] ?? ''));
         if (!info) throw new KubectlError(`the server doesn't have a resource type "${String(raw['kind'])}"`);
         const meta = (raw['metadata'] ?? {}) as Record<string, unknown>;

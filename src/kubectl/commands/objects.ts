@@ -176,7 +176,7 @@ export function targetsFromFiles(ctx: CommandContext, verb: string): FileTarget[
   for (const src of readSources(ctx, verb)) {
     let docs: Record<string, unknown>[];
     try {
-      docs = parseManifests(src.text, src.name);
+      docs = parseManifests(src.text, src.name, true);
     } catch (e) {
       // The builder's error, printed as it is, without checkErr's `error: `.
       if (e instanceof ManifestError) throw new PrintedError(e.message);
