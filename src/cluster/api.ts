@@ -23,6 +23,7 @@ import type { Rand } from '../k8s/rand.ts';
 import { resourceForKind } from '../k8s/resources.ts';
 import { timestamp } from '../k8s/time.ts';
 import type { KubeObject, Pod, Service } from '../k8s/types.ts';
+import { DEPENDENT_KINDS } from './controllers/garbagecollector.ts';
 import { ApiError } from './errors.ts';
 import type { CommandBudget } from './manager.ts';
 import { Store, type Change, type StoreData } from './store.ts';
@@ -243,9 +244,6 @@ export function hasDependents(store: Pick<Store, 'listControlledBy'>, obj: KubeO
   const uid = obj.metadata.uid;
   return !!uid && DEPENDENT_KINDS.some((k) => store.listControlledBy(uid, k).length > 0);
 }
-
-/** The kinds whose objects have owners here (ReplicaSets, their pods, a Service's slices). */
-const DEPENDENT_KINDS = ['ReplicaSet', 'Pod', 'EndpointSlice'];
 
 /**
  * What admission plugins add to every new pod: the default service account, priority 0 and the

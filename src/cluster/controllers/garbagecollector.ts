@@ -5,6 +5,12 @@
  */
 import type { ControllerContext, InformerHandlers } from '../context.ts';
 
+/**
+ * The kinds whose objects have owners here (ReplicaSets, their pods, a Service's slices): what the
+ * collector deletes after their owner, and an orphaning delete leaves without it (api.ts).
+ */
+export const DEPENDENT_KINDS = ['ReplicaSet', 'Pod', 'EndpointSlice'];
+
 const ownerDeleted: InformerHandlers[string] = (c, _key, ctx) => {
   if (c.type === 'deleted') ctx.enqueue('gc', c.obj.metadata.uid ?? '');
 };
@@ -18,7 +24,7 @@ export const garbageCollectorInformers: InformerHandlers = {
 /** Deletes the dependents of the deleted owner `uid`. */
 export function collectGarbage(ctx: ControllerContext, uid: string): void {
   if (!uid) return;
-  for (const kind of ['ReplicaSet', 'Pod', 'EndpointSlice']) {
+  for (const kind of DEPENDENT_KINDS) {
     for (const o of ctx.store.listControlledBy(uid, kind))
       ctx.delete(kind, o.metadata.namespace, o.metadata.name);
   }
