@@ -10,6 +10,7 @@ import { runScenario, type Cluster } from '../index.ts';
 import { kubiaYaml } from '../test-helpers/builders.ts';
 import { executeKubectl, runKubectl } from './index.ts';
 import { goPrintValue } from '../k8s/decode.ts';
+import { goBool } from './parse.ts';
 import { goSort, stringLess } from './printers/sort.ts';
 import { startKubectl, type KubectlOutputChunk } from './stream.ts';
 import { cluster, withKubia } from './test-fixtures.ts';
@@ -1025,5 +1026,29 @@ describe("custom-columns: a value as Go's fmt prints it with %v", () => {
     [{ lastProbeTime: null, status: 'True' }, 'map[lastProbeTime:<nil> status:True]'],
   ])('%j prints %s', (value, want) => {
     expect(goPrintValue(value)).toBe(want);
+  });
+});
+
+describe('bool flags as pflag reads them (strconv.ParseBool)', () => {
+  it.each<[string, boolean | undefined]>([
+    ['1', true],
+    ['t', true],
+    ['T', true],
+    ['TRUE', true],
+    ['True', true],
+    ['0', false],
+    ['f', false],
+    ['F', false],
+    ['FALSE', false],
+    ['yes', undefined],
+    ['tRUE', undefined],
+  ])('%s is %s', (text, value) => {
+    expect(goBool(text)).toBe(value);
+  });
+
+  it('takes T and F as true and false, as the real kubectl does', () => {
+    const c = withKubia();
+    expect(c.kubectl('get deployments --all-namespaces=T').stdout).toMatch(/^NAMESPACE /);
+    expect(c.kubectl('get deployments --all-namespaces=F').stdout).toMatch(/^NAME /);
   });
 });

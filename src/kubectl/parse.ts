@@ -151,7 +151,7 @@ export function parseFlags(words: string[], specs: FlagSpec[], commandPath: stri
         `invalid argument ${goQuote(value)} for "${spec.short ? `-${spec.short}, ` : ''}--${spec.name}" flag: ${why}`,
         commandPath,
       );
-    if (spec.type === 'bool' && !/^(true|false|1|0|t|f|TRUE|FALSE|True|False)$/.test(value))
+    if (spec.type === 'bool' && goBool(value) === undefined)
       throw invalid(`strconv.ParseBool: parsing ${goQuote(value)}: invalid syntax`);
     if (spec.type === 'int' && !/^[-+]?[0-9]+$/.test(value))
       throw invalid(`strconv.ParseInt: parsing ${goQuote(value)}: invalid syntax`);
@@ -233,7 +233,14 @@ export function flagString(args: ParsedArgs, name: string): string | undefined {
 export function flagBool(args: ParsedArgs, name: string, def = false): boolean {
   const v = flagString(args, name);
   if (v === undefined) return def;
-  return /^(true|1|t|TRUE|True)$/.test(v);
+  return goBool(v) === true;
+}
+
+/** strconv.ParseBool, as pflag reads a bool flag: undefined for anything else. */
+export function goBool(text: string): boolean | undefined {
+  if (/^(1|t|T|TRUE|true|True)$/.test(text)) return true;
+  if (/^(0|f|F|FALSE|false|False)$/.test(text)) return false;
+  return undefined;
 }
 
 export function flagInt(args: ParsedArgs, name: string): number | undefined {

@@ -15,7 +15,7 @@ import {
   notFound,
   dryRunMode,
 } from '../command.ts';
-import { flagBool, flagInt, flagString, parseDuration } from '../parse.ts';
+import { flagBool, flagInt, flagString, goBool, parseDuration } from '../parse.ts';
 import { readSources } from './apply.ts';
 import {
   DRY_RUN_FLAG,
@@ -42,11 +42,7 @@ import {
 function cascadingStrategy(ctx: CommandContext): 'background' | 'foreground' | 'orphan' {
   const value = flagString(ctx.args, 'cascade') ?? 'background';
   if (value === 'background' || value === 'foreground' || value === 'orphan') return value;
-  const b = /^(1|t|T|TRUE|true|True)$/.test(value)
-    ? true
-    : /^(0|f|F|FALSE|false|False)$/.test(value)
-      ? false
-      : undefined;
+  const b = goBool(value);
   if (b === undefined)
     throw new KubectlError(
       `invalid cascade value (${value}). Must be "background", "foreground", or "orphan"`,
