@@ -87,6 +87,11 @@ export function runGet(ctx: CommandContext): number | WatchSession {
 
   const groups: Group[] = [];
   const errors: string[] = [];
+  /**
+   * What kubectl reads for each list (or named object): the server's Table, unstructured. With
+   * more than one, --sort-by sorts those Table objects first (RuntimeSorter below).
+   */
+  const tables: KubeObject[] = [];
   for (const t of targets) {
     let group = groups.find((g) => g.info === t.info);
     if (!group) {
@@ -96,10 +101,13 @@ export function runGet(ctx: CommandContext): number | WatchSession {
     if (t.names.length) {
       for (const name of t.names) {
         const obj = getResource(ctx.cluster, t.info, t.ns ?? ctx.namespace, name);
-        if (obj) group.objects.push(obj);
-        else errors.push(notFound(t.info, name).message);
+        if (obj) {
+          group.objects.push(obj);
+          tables.push(tableObject(obj.metadata.resourceVersion ?? ''));
+        } else errors.push(notFound(t.info, name).message);
       }
     } else {
+      tables.push(tableObject(String(ctx.cluster.store.resourceVersion)));
       group.objects.push(
         ...listResource(ctx.cluster, t.info, namespace).filter(
           (o) => matchesSelector(o, selector) && fieldMatch(o),
@@ -108,7 +116,6 @@ export function runGet(ctx: CommandContext): number | WatchSession {
     }
   }
   warnIfEndpoints(ctx, targets);
-  const group = (info: ResourceInfo) => groups.find((g) => g.info === info)!;
 
   const single = targets.length === 1 && targets[0]!.names.length === 1;
   const withKind = groups.length > 1 || usedAll;
@@ -149,17 +156,8 @@ export function runGet(ctx: CommandContext): number | WatchSession {
     if (sortBy && objects.length) objects = sortObjects(objects, sortBy);
     if (!(single && objects.length === 0)) ctx.out(printObjects(format, objects, single && !usedAll));
   } else {
-    // kubectl reads each list (or named object) as the server's Table, unstructured. With more
-    // than one, --sort-by sorts those Table objects first (RuntimeSorter): a field no Table has
-    // (every object field) is an error before anything is printed.
-    const tables = targets.flatMap((t) =>
-      t.names.length
-        ? t.names.flatMap((n) => {
-            const o = group(t.info).objects.find((x) => x.metadata.name === n);
-            return o ? [tableObject(o.metadata.resourceVersion ?? '')] : [];
-          })
-        : [tableObject(String(ctx.cluster.store.resourceVersion))],
-    );
+    // With more than one Table, --sort-by sorts the Tables first (RuntimeSorter): a field no
+    // Table has (every object field) is an error before anything is printed.
     if (sortBy && tables.length > 1) sortObjects(tables, sortBy);
     const chunks: string[] = [];
     for (const g of groups) {
