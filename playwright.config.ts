@@ -36,7 +36,9 @@ export default defineConfig({
     viewport: { width: 1280, height: 720 },
     reducedMotion: 'reduce',
     launchOptions: { ...(executablePath ? { executablePath } : {}), args: chromiumArgs },
-    trace: 'retain-on-failure',
+    // A trace records every action's snapshots, a fifth of the suite's time: CI, which retries a
+    // failure once, records the retry; a run without retries keeps the failure's.
+    trace: process.env['CI'] ? 'on-first-retry' : 'retain-on-failure',
     screenshot: 'only-on-failure',
     // The service worker precaches the whole build after each first load: only offline.spec.ts,
     // which is about it, lets it run.
