@@ -24,7 +24,7 @@ interface Served {
   dir: string;
 }
 
-/** `npm run serve` of the chapter's kubia on a free port, virtual time twice the wall clock. */
+/** `npm run serve` of the chapter's kubia on a free port, virtual time five times the wall clock. */
 async function serve(appOrigin: string): Promise<Served> {
   const dir = mkdtempSync(join(tmpdir(), 'rollout-lab-follow-e2e-'));
   const file = join(dir, 'kubia.yaml');
@@ -47,7 +47,7 @@ async function serve(appOrigin: string): Promise<Served> {
       '--port',
       '0',
       '--speed',
-      '2',
+      '5',
       `--cors-allowed-origins=^${origin}$`,
     ],
     { detached: true, stdio: ['ignore', 'pipe', 'pipe'] },
@@ -112,7 +112,7 @@ test.describe('following npm run serve', () => {
   }) => {
     if (!KUBECTL) console.log('skipped: no kubectl binary on this machine (kubectl, kubectl.1.33)');
     test.skip(!KUBECTL, 'no kubectl binary on this machine');
-    // A server to start and a rollout in real time (virtual time twice the wall clock).
+    // A server to start and a rollout in real time (virtual time five times the wall clock).
     test.slow();
     served = await serve(new URL(baseURL!).origin);
     // The served kubia settles first (the real kubectl says when), so what is drawn on connecting is known.
