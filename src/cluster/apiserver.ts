@@ -21,7 +21,8 @@
 import { deepCopy, deepEqual } from '../k8s/copy.ts';
 import { setDefaults } from '../k8s/defaults.ts';
 import { jsonPatch, PatchError } from '../k8s/jsonpatch.ts';
-import { formatSelector, parseSelector, selectorMatches } from '../k8s/labels.ts';
+import { formatSelector, selectorMatches } from '../k8s/labels.ts';
+import { parseSelector } from '../k8s/selector.ts';
 import { mergePatch } from '../k8s/merge.ts';
 import { strategicMergePatch } from '../k8s/strategic-patch.ts';
 import { apiVersionOf, groupResource, type ResourceInfo } from '../k8s/resources.ts';
@@ -168,7 +169,7 @@ type Matcher = (o: KubeObject) => boolean;
 function labelMatcher(text: string | undefined): Matcher {
   if (!text) return () => true;
   const r = parseSelector(text);
-  if (!r.ok) throw badRequest(`unable to parse requirement: ${r.error}`);
+  if (!r.ok) throw badRequest(r.error);
   const sel: LabelSelector = r.selector;
   return (o) => selectorMatches(sel, o.metadata.labels);
 }

@@ -1,4 +1,4 @@
-import type { LabelSelector } from './types.ts';
+import type { LabelSelector, LabelSelectorRequirement } from './types.ts';
 
 /** Does a LabelSelector (matchLabels + matchExpressions) select these labels? */
 export function selectorMatches(
@@ -25,6 +25,17 @@ export function selectorMatches(
       case 'DoesNotExist':
         if (has) return false;
         break;
+      // A `-l` selector's integer comparisons (src/k8s/selector.ts); no API object's selector has them.
+      case 'Gt' as LabelSelectorRequirement['operator']:
+      case 'Lt' as LabelSelectorRequirement['operator']: {
+        // The label's value read as strconv.ParseInt reads it; no integer, no match.
+        if (!has || !/^[+-]?[0-9]+$/.test(value!) || BigInt.asIntN(64, BigInt(value!)) !== BigInt(value!))
+          return false;
+        const n = BigInt(value!);
+        const than = BigInt(req.values![0]!);
+        if ((req.operator as string) === 'Gt' ? n <= than : n >= than) return false;
+        break;
+      }
       default:
         return false;
     }
@@ -87,55 +98,4 @@ export function formatSelector(selector: LabelSelector | undefined): string {
 export function formatLabels(labels: Record<string, string> | undefined): string {
   const entries = Object.entries(labels ?? {}).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   return entries.length ? entries.map(([k, v]) => `${k}=${v}`).join(',') : '<none>';
-}
-
-export type SelectorParseResult = { ok: true; selector: LabelSelector } | { ok: false; error: string };
-
-/**
- * Parses a `-l` selector string: `a=b`, `a==b`, `a!=b`, `a in (x,y)`, `a notin (x)`, `a`, `!a`,
- * comma-separated (k8s.io/apimachinery/pkg/labels.Parse, for the forms people type).
- */
-export function parseSelector(text: string): SelectorParseResult {
-  const selector: LabelSelector = {};
-  const matchLabels: Record<string, string> = {};
-  const exprs: NonNullable<LabelSelector['matchExpressions']> = [];
-  const parts: string[] = [];
-  let depth = 0;
-  let cur = '';
-  for (const ch of text) {
-    if (ch === '(') depth++;
-    if (ch === ')') depth--;
-    if (ch === ',' && depth === 0) {
-      parts.push(cur);
-      cur = '';
-    } else cur += ch;
-  }
-  if (cur.trim() !== '' || parts.length > 0) parts.push(cur);
-  const keyRe = /^([a-zA-Z0-9]([-a-zA-Z0-9_./]*[a-zA-Z0-9])?)$/;
-  for (const raw of parts) {
-    const p = raw.trim();
-    let m: RegExpMatchArray | null;
-    if ((m = p.match(/^([^\s!=]+)\s*(==|=)\s*(\S*)$/))) {
-      if (!keyRe.test(m[1]!))
-        return { ok: false, error: `unable to parse requirement: invalid label key "${m[1]}"` };
-      matchLabels[m[1]!] = m[3]!;
-    } else if ((m = p.match(/^([^\s!=]+)\s*!=\s*(\S*)$/))) {
-      exprs.push({ key: m[1]!, operator: 'NotIn', values: [m[2]!] });
-    } else if ((m = p.match(/^(\S+)\s+(in|notin)\s+\(([^)]*)\)$/))) {
-      const values = m[3]!
-        .split(',')
-        .map((v) => v.trim())
-        .filter((v) => v !== '');
-      exprs.push({ key: m[1]!, operator: m[2] === 'in' ? 'In' : 'NotIn', values });
-    } else if ((m = p.match(/^!(\S+)$/))) {
-      exprs.push({ key: m[1]!, operator: 'DoesNotExist' });
-    } else if (keyRe.test(p)) {
-      exprs.push({ key: p, operator: 'Exists' });
-    } else {
-      return { ok: false, error: `unable to parse requirement: found '${p}', expected: identifier` };
-    }
-  }
-  if (Object.keys(matchLabels).length) selector.matchLabels = matchLabels;
-  if (exprs.length) selector.matchExpressions = exprs;
-  return { ok: true, selector };
 }

@@ -8,7 +8,7 @@
 import { describe, expect, it } from 'vitest';
 import { createCluster } from '../index.ts';
 import { defaultPullPolicy } from '../k8s/defaults.ts';
-import { parseSelector } from '../k8s/labels.ts';
+import { parseSelector } from '../k8s/selector.ts';
 import { parseQuantity, parseQuantityStrict } from '../k8s/quantity.ts';
 import { resolveResource } from '../k8s/resources.ts';
 import {

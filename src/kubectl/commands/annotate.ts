@@ -31,6 +31,7 @@ import {
   FIELD_SELECTOR_FLAG,
 } from './flags.ts';
 import {
+  checkListSelectors,
   fieldSelector,
   labelSelector,
   listResource,
@@ -104,18 +105,23 @@ interface Target {
 function targetsOf(ctx: CommandContext, resources: string[]): { targets: Target[]; single: boolean } {
   const all = flagBool(ctx.args, 'all');
   const selectorText = flagString(ctx.args, 'selector');
-  const selector = labelSelector(selectorText);
   const fieldText = flagString(ctx.args, 'field-selector');
-  const fieldMatch = fieldSelector(fieldText);
   const allNamespaces = flagBool(ctx.args, 'all-namespaces');
   const { targets } = resolveTargetsWithAll(resources, false, 'label');
   const named = targets.some((t) => t.names.length > 0);
-  if (named && (selector || fieldText))
+  if (named && (selectorText !== undefined || fieldText))
     throw new KubectlError('name cannot be provided when a selector is specified');
   if (!named && !all && selectorText === undefined && fieldText === undefined)
     throw new KubectlError('resource(s) were provided, but no name was specified');
   if (named && allNamespaces)
     throw new KubectlError('a resource cannot be retrieved by name across all namespaces');
+  checkListSelectors(
+    targets.map((t) => t.info),
+    selectorText,
+    fieldText,
+  );
+  const selector = labelSelector(selectorText);
+  const fieldMatch = fieldSelector(fieldText);
   const out: Target[] = [];
   for (const t of targets) {
     if (t.names.length) for (const name of t.names) out.push({ info: t.info, name });

@@ -26,6 +26,7 @@ import {
   FIELD_SELECTOR_FLAG,
 } from './flags.ts';
 import {
+  checkListSelectors,
   fieldSelector,
   getResource,
   labelSelector,
@@ -56,9 +57,8 @@ function cascadingStrategy(ctx: CommandContext): 'background' | 'foreground' | '
 
 function runDelete(ctx: CommandContext): number | WatchSession {
   const cascade = cascadingStrategy(ctx);
-  const selector = labelSelector(flagString(ctx.args, 'selector'));
+  const selectorText = flagString(ctx.args, 'selector');
   const fieldText = flagString(ctx.args, 'field-selector');
-  const fieldMatch = fieldSelector(fieldText);
   const allNamespaces = flagBool(ctx.args, 'all-namespaces');
   const all = flagBool(ctx.args, 'all');
   const ignoreNotFound = flagBool(ctx.args, 'ignore-not-found');
@@ -105,12 +105,19 @@ function runDelete(ctx: CommandContext): number | WatchSession {
     const named = targets.some((t) => t.names.length > 0);
     if (named && allNamespaces)
       throw new KubectlError('a resource cannot be retrieved by name across all namespaces');
-    if (named && (selector || fieldText || all))
+    if (named && (selectorText || fieldText || all))
       throw new KubectlError('name cannot be provided when a selector is specified');
-    if (!named && all && (selector || fieldText))
+    if (!named && all && (selectorText || fieldText))
       throw new KubectlError("setting 'all' parameter but found a non empty selector. ");
-    if (!named && !selector && !fieldText && !all)
+    if (!named && !selectorText && !fieldText && !all)
       throw new KubectlError('resource(s) were provided, but no name was specified');
+    checkListSelectors(
+      targets.map((t) => t.info),
+      selectorText,
+      fieldText,
+    );
+    const selector = labelSelector(selectorText);
+    const fieldMatch = fieldSelector(fieldText);
     for (const t of targets) {
       if (t.info.kind === 'Node' || t.info.kind === 'Namespace' || t.info.kind === 'Event') {
         // The simulated cluster keeps its nodes and namespaces.

@@ -15,14 +15,15 @@ import {
   ALL_NAMESPACES_FLAG,
 } from './flags.ts';
 import {
+  checkListSelectors,
   getResource,
   labelSelector,
   listResource,
-  warnIfEndpoints,
   matchesSelector,
   resolveTargetsWithAll,
   targetsFromFiles,
   type FileTarget,
+  warnIfEndpoints,
 } from './objects.ts';
 
 function runDescribe(ctx: CommandContext): number {
@@ -36,13 +37,19 @@ function runDescribe(ctx: CommandContext): number {
       'when paths, URLs, or stdin is provided as input, you may not specify resource arguments as well',
     );
   const allNamespaces = flagBool(ctx.args, 'all-namespaces');
-  const selector = labelSelector(flagString(ctx.args, 'selector'));
+  const selectorText = flagString(ctx.args, 'selector');
   const showEvents = flagBool(ctx.args, 'show-events', true);
   // -f: the objects the manifests name, each in its manifest's namespace.
   const targets: FileTarget[] = fromFiles
     ? targetsFromFiles(ctx, 'describe')
     : resolveTargetsWithAll(ctx.args.positional, false, 'describe').targets;
   warnIfEndpoints(ctx, targets);
+  checkListSelectors(
+    targets.filter((t) => t.names.length === 0).map((t) => t.info),
+    selectorText,
+    undefined,
+  );
+  const selector = labelSelector(selectorText);
   const found: KubeObject[] = [];
   const errors: string[] = [];
   let named = false;

@@ -19,6 +19,7 @@ import {
 import { sortObjects } from '../printers/sort.ts';
 import { RememberingTable, renderTable, tableCells, type PrintColumnsOptions } from '../printers/table.ts';
 import {
+  checkListSelectors,
   fieldSelector,
   getResource,
   labelSelector,
@@ -45,8 +46,8 @@ const missingResource = (commandPath: string) =>
 export function runGet(ctx: CommandContext): number | WatchSession {
   let format: OutputFormat = tablePrintFlagsOutput(ctx.args, ctx.cluster.files);
   const allNamespaces = flagBool(ctx.args, 'all-namespaces');
-  const selector = labelSelector(flagString(ctx.args, 'selector'));
-  const fieldMatch = fieldSelector(flagString(ctx.args, 'field-selector'));
+  const selectorText = flagString(ctx.args, 'selector');
+  const fieldText = flagString(ctx.args, 'field-selector');
   const showLabels = flagBool(ctx.args, 'show-labels');
   // A string slice: `-L a,b` and `-L a -L b` alike.
   const labelColumns = flagAll(ctx.args, 'label-columns')
@@ -78,7 +79,15 @@ export function runGet(ctx: CommandContext): number | WatchSession {
   const named = targets.some((t) => t.names.length > 0);
   if (named && allNamespaces && !hasFiles)
     throw new KubectlError('a resource cannot be retrieved by name across all namespaces');
-  if (named && selector) throw new KubectlError('name cannot be provided when a selector is specified');
+  if (named && selectorText?.trim())
+    throw new KubectlError('name cannot be provided when a selector is specified');
+  checkListSelectors(
+    targets.filter((t) => t.names.length === 0).map((t) => t.info),
+    selectorText,
+    fieldText,
+  );
+  const selector = labelSelector(selectorText);
+  const fieldMatch = fieldSelector(fieldText);
 
   // A watch's builder takes one resource type named on the line, before it asks the server
   // anything (so no warning for Endpoints either); a file's kinds are counted later.

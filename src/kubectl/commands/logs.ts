@@ -9,7 +9,7 @@ import { isPodReady } from '../../cluster/controllers/deployment/util.ts';
 import type { SimCluster } from '../../cluster/cluster.ts';
 import type { PodRuntime } from '../../cluster/kubelet.ts';
 import { mapSelectorMatches } from '../../k8s/labels.ts';
-import { groupResource, type ResourceInfo } from '../../k8s/resources.ts';
+import { groupResource, resolveResource, type ResourceInfo } from '../../k8s/resources.ts';
 import { parseTimestamp, timestamp } from '../../k8s/time.ts';
 import type { Deployment, KubeObject, Pod, ReplicaSet, Service } from '../../k8s/types.ts';
 import {
@@ -21,7 +21,13 @@ import {
 } from '../command.ts';
 import { UsageError, flagBool, flagDuration, flagInt, flagString } from '../parse.ts';
 import { SELECTOR_FLAG } from './flags.ts';
-import { labelSelector, listResource, matchesSelector, resolveTargetsWithAll } from './objects.ts';
+import {
+  checkListSelectors,
+  labelSelector,
+  listResource,
+  matchesSelector,
+  resolveTargetsWithAll,
+} from './objects.ts';
 
 const USAGE_ERROR = `expected 'logs [-f] [-p] (POD | TYPE/NAME) [-c CONTAINER]'.\nPOD or TYPE/NAME is a required argument for the logs command`;
 
@@ -219,6 +225,7 @@ function runLogs(ctx: CommandContext): number | WatchSession {
   // The pods: by selector, by name, or one of a controller's (or Service's) pods.
   let pods: Pod[];
   if (selectorText !== undefined) {
+    checkListSelectors([resolveResource('pods')!], selectorText, undefined);
     const selector = labelSelector(selectorText);
     pods = ctx.cluster.store.list<Pod>('Pod', ctx.namespace).filter((p) => matchesSelector(p, selector));
     if (pods.length === 0) {

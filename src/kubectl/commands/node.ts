@@ -13,10 +13,18 @@
 import { evictPod } from '../../cluster/eviction.ts';
 import { kindSlashName, resourceForKind } from '../../k8s/resources.ts';
 import type { NodeObject, Pod } from '../../k8s/types.ts';
-import { type Command, type CommandContext, type WatchSession, dryRunMode, getOrThrow } from '../command.ts';
+import {
+  type Command,
+  type CommandContext,
+  type WatchSession,
+  KubectlError,
+  dryRunMode,
+  getOrThrow,
+} from '../command.ts';
 import { UsageError, flagBool, flagDuration, flagInt, flagString } from '../parse.ts';
 import { CHUNK_SIZE_FLAG, DRY_RUN_FLAG, SELECTOR_FLAG, dryRunSuffix } from './flags.ts';
-import { labelSelector, matchesSelector } from './objects.ts';
+import { checkListSelectors, labelSelector, matchesSelector } from './objects.ts';
+import { parseSelector } from '../../k8s/selector.ts';
 import { DELETE_POLL_SECONDS, EVICT_RETRY_SECONDS } from '../status.ts';
 
 export { DELETE_POLL_SECONDS, EVICT_RETRY_SECONDS } from '../status.ts';
@@ -35,6 +43,7 @@ function selectNodes(ctx: CommandContext, verb: string): NodeObject[] {
       const name = n.startsWith('node/') ? n.slice(5) : n.startsWith('nodes/') ? n.slice(6) : n;
       return getOrThrow<NodeObject>(ctx, nodeInfo(), name);
     });
+  checkListSelectors([nodeInfo()], selector, undefined);
   const sel = labelSelector(selector);
   return ctx.cluster.store.list<NodeObject>('Node').filter((n) => matchesSelector(n, sel));
 }
@@ -88,13 +97,17 @@ interface PodDrain {
 }
 
 function runDrain(ctx: CommandContext): number | WatchSession {
+  // Complete reads --pod-selector itself, before it looks the nodes up.
+  const podSelector = flagString(ctx.args, 'pod-selector');
+  const parsedPods = podSelector ? parseSelector(podSelector) : undefined;
+  if (parsedPods && !parsedPods.ok)
+    throw new KubectlError('--pod-selector=<pod_selector> must be a valid label selector');
+  const podSel = parsedPods?.selector;
   const nodes = selectNodes(ctx, 'drain');
   const mode = dryRunMode(ctx);
   const force = flagBool(ctx.args, 'force');
   const grace = flagInt(ctx.args, 'grace-period') ?? -1;
   const timeout = flagDuration(ctx.args, 'timeout', 0);
-  const podSelector = flagString(ctx.args, 'pod-selector');
-  const podSel = podSelector ? labelSelector(podSelector) : undefined;
   const disableEviction = flagBool(ctx.args, 'disable-eviction');
   cordonNodes(ctx, nodes, true);
   const cluster = ctx.cluster;

@@ -3,9 +3,11 @@
  * selector, in one namespace or all; `all` expands to the kinds of kubectl's `all` category.
  */
 import type { SimCluster } from '../../cluster/cluster.ts';
-import { parseSelector, selectorMatches } from '../../k8s/labels.ts';
+import { selectorMatches } from '../../k8s/labels.ts';
+import { parseSelector } from '../../k8s/selector.ts';
 import { resolveResource, type ResourceInfo } from '../../k8s/resources.ts';
 import type { KubeEvent, KubeObject, LabelSelector } from '../../k8s/types.ts';
+import { goQuote } from '../../k8s/validation.ts';
 import { KubectlError, PrintedError, unknownResource, type CommandContext } from '../command.ts';
 import { ManifestError, parseManifests } from '../../k8s/yaml.ts';
 import { readSources } from './apply.ts';
@@ -149,11 +151,15 @@ export function getResource(
   return cluster.store.get<KubeObject>(info.kind, info.namespaced ? namespace : undefined, name);
 }
 
-/** Parses `-l`; kubectl's error for a selector it cannot read. */
+/**
+ * Parses `-l`. A command that lists objects first lets the server refuse a bad one
+ * (`checkListSelectors`); the builder reads the selector itself only to filter the objects of
+ * `-f`, and then says so.
+ */
 export function labelSelector(text: string | undefined): LabelSelector | undefined {
   if (text === undefined) return undefined;
   const r = parseSelector(text);
-  if (!r.ok) throw new KubectlError(r.error);
+  if (!r.ok) throw new KubectlError(`the provided selector ${goQuote(text)} is not valid: ${r.error}`);
   return r.selector;
 }
 
@@ -199,14 +205,24 @@ export function targetsFromFiles(ctx: CommandContext, verb: string): FileTarget[
 }
 
 /** `--field-selector a.b=c,d!=e` over dotted paths of the object. */
-export function fieldSelector(text: string | undefined): (o: KubeObject) => boolean {
-  if (!text) return () => true;
-  const reqs = text.split(',').map((part) => {
+type FieldRequirement = { path: string[]; negate: boolean; value: string };
+
+/** fields.ParseSelector for the forms kubectl sends: the requirements, or the server's words. */
+function parseFieldSelector(text: string): FieldRequirement[] | string {
+  const reqs: FieldRequirement[] = [];
+  for (const part of text.split(',')) {
     // The value's leading blanks are trimmed apart from the match, so no two quantifiers compete.
     const m = /^([A-Za-z0-9_.]+)\s*(==|=|!=)(.*)$/.exec(part.trim());
-    if (!m) throw new KubectlError(`invalid selector: '${text}'; can't understand '${part}'`);
-    return { path: m[1]!.split('.'), negate: m[2] === '!=', value: m[3]!.trimStart() };
-  });
+    if (!m) return `invalid selector: '${text}'; can't understand '${part}'`;
+    reqs.push({ path: m[1]!.split('.'), negate: m[2] === '!=', value: m[3]!.trimStart() });
+  }
+  return reqs;
+}
+
+export function fieldSelector(text: string | undefined): (o: KubeObject) => boolean {
+  if (!text) return () => true;
+  const reqs = parseFieldSelector(text);
+  if (typeof reqs === 'string') throw new KubectlError(reqs);
   return (o) =>
     reqs.every((r) => {
       let v: unknown = o;
@@ -215,6 +231,39 @@ export function fieldSelector(text: string | undefined): (o: KubeObject) => bool
       const s = v === undefined || v === null ? '' : String(v);
       return r.negate ? s !== r.value : s === r.value;
     });
+}
+
+/**
+ * kubectl does not read `-l` and `--field-selector` itself: it sends them with each list, and the
+ * API server refuses a list whose selectors it cannot parse (the label selector first). The
+ * builder then names the list in the server's message: one message per resource type asked for,
+ * in order, or none when the server takes the selectors.
+ */
+export function refusedLists(
+  infos: readonly ResourceInfo[],
+  labelText: string | undefined,
+  fieldText: string | undefined,
+): string[] {
+  const label = labelText ? parseSelector(labelText) : undefined;
+  const fields = fieldText ? parseFieldSelector(fieldText) : undefined;
+  const problem = label && !label.ok ? label.error : typeof fields === 'string' ? fields : undefined;
+  if (problem === undefined) return [];
+  return [...new Set(infos)].map(
+    (info) =>
+      `Unable to find ${goQuote(`${info.group}/${info.version}, Resource=${info.plural}`)} that match label ` +
+      `selector ${goQuote(labelText ?? '')}, field selector ${goQuote(fieldText ?? '')}: ${problem}`,
+  );
+}
+
+/** Throws kubectl's report of the lists `refusedLists` finds refused, each a BadRequest. */
+export function checkListSelectors(
+  infos: readonly ResourceInfo[],
+  labelText: string | undefined,
+  fieldText: string | undefined,
+): void {
+  const refused = refusedLists(infos, labelText, fieldText);
+  if (refused.length)
+    throw new PrintedError(refused.map((m) => `Error from server (BadRequest): ${m}`).join('\n'));
 }
 
 /**

@@ -3,7 +3,7 @@
  * `--max-unavailable`), as create_pdb.go builds and checks it.
  */
 import { kindSlashName, resourceForKind } from '../../k8s/resources.ts';
-import { parseSelector } from '../../k8s/labels.ts';
+import { parseLabelSelector } from '../../k8s/selector.ts';
 import type { KubeObject, PodDisruptionBudget } from '../../k8s/types.ts';
 import { type Command, type CommandContext, KubectlError, dryRunMode } from '../command.ts';
 import { UsageError, flagString } from '../parse.ts';
@@ -37,9 +37,7 @@ function runCreatePdb(ctx: CommandContext): number {
     throw new KubectlError('invalid format specified for min-available');
   if (maxUnavailable !== '' && !valid.test(maxUnavailable))
     throw new KubectlError('invalid format specified for max-unavailable');
-  // metav1.ParseToLabelSelector knows =, ==, in, notin, exists and !exists, not !=.
-  if (selectorText.includes('!=')) throw new KubectlError('"!=" is not a valid label selector operator');
-  const parsed = parseSelector(selectorText);
+  const parsed = parseLabelSelector(selectorText);
   if (!parsed.ok) throw new KubectlError(parsed.error);
   const mode = dryRunMode(ctx);
   const spec: PodDisruptionBudget['spec'] = {};

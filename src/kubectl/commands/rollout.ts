@@ -31,7 +31,13 @@ import {
   filenameFlag,
   dryRunSuffix,
 } from './flags.ts';
-import { labelSelector, listResource, matchesSelector, resolveTargets } from './objects.ts';
+import {
+  checkListSelectors,
+  labelSelector,
+  listResource,
+  matchesSelector,
+  resolveTargets,
+} from './objects.ts';
 import { subcommandsOnly } from './parent.ts';
 import { podTemplateText } from '../printers/describe-template.ts';
 import { tabwrite } from '../printers/tabwriter.ts';
@@ -93,11 +99,18 @@ interface RolloutItem {
  */
 function rolloutItems(ctx: CommandContext): RolloutItem[] {
   if (ctx.args.positional.length === 0) throw new KubectlError('required resource not specified');
-  const selector = labelSelector(flagString(ctx.args, 'selector'));
+  const selectorText = flagString(ctx.args, 'selector');
+  const targets = resolveTargets(ctx.args.positional, false, 'rollout');
+  if (selectorText && targets.some((t) => t.names.length))
+    throw new KubectlError('name cannot be provided when a selector is specified');
+  checkListSelectors(
+    targets.map((t) => t.info),
+    selectorText,
+    undefined,
+  );
+  const selector = labelSelector(selectorText);
   const items: RolloutItem[] = [];
-  for (const t of resolveTargets(ctx.args.positional, false, 'rollout')) {
-    if (t.names.length && selector)
-      throw new KubectlError('name cannot be provided when a selector is specified');
+  for (const t of targets) {
     const names = t.names.length
       ? t.names
       : listResource(ctx.cluster, t.info, ctx.namespace)

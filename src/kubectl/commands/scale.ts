@@ -28,7 +28,13 @@ import {
   filenameFlag,
   dryRunSuffix,
 } from './flags.ts';
-import { labelSelector, listResource, matchesSelector, resolveTargetsWithAll } from './objects.ts';
+import {
+  labelSelector,
+  listResource,
+  matchesSelector,
+  refusedLists,
+  resolveTargetsWithAll,
+} from './objects.ts';
 
 function runScale(ctx: CommandContext): number {
   const replicas = flagInt(ctx.args, 'replicas');
@@ -42,17 +48,24 @@ function runScale(ctx: CommandContext): number {
   const record = flagBool(ctx.args, 'record');
   const mode = dryRunMode(ctx);
   const format = printFlagsOutput(ctx.args, ctx.cluster.files);
-  const selector = labelSelector(flagString(ctx.args, 'selector'));
+  const selectorText = flagString(ctx.args, 'selector');
   const all = flagBool(ctx.args, 'all');
   const { targets } = resolveTargetsWithAll(ctx.args.positional, false, 'scale');
   const named = targets.some((t) => t.names.length > 0);
-  if (named && selector) throw new KubectlError('name cannot be provided when a selector is specified');
-  if (!named && !all && !selector)
+  if (named && selectorText) throw new KubectlError('name cannot be provided when a selector is specified');
+  if (!named && !all && !selectorText)
     throw new KubectlError('resource(s) were provided, but no name was specified');
+  // A selector the server refuses fails each list; scale reports them with what it missed.
+  const refused = refusedLists(
+    targets.map((t) => t.info),
+    selectorText,
+    undefined,
+  );
+  const selector = refused.length ? undefined : labelSelector(selectorText);
   // The builder visits with ContinueOnError: what it finds is scaled, what it misses is reported
   // after, and the objects scaled before a failure stay scaled.
   const items: { info: ResourceInfo; obj: Deployment }[] = [];
-  const missing: Error[] = [];
+  const missing: Error[] = refused.map((m) => new Error(m));
   for (const t of targets) {
     if (t.names.length)
       for (const name of t.names) {
@@ -63,7 +76,7 @@ function runScale(ctx: CommandContext): number {
           missing.push(e);
         }
       }
-    else
+    else if (!refused.length)
       for (const o of listResource(ctx.cluster, t.info, ctx.namespace))
         if (matchesSelector(o, selector)) items.push({ info: t.info, obj: o as Deployment });
   }

@@ -15,6 +15,7 @@ import { readSources, visitSources } from './apply.ts';
 import { DRY_RUN_FLAG, fieldManagerFlag } from './flags.ts';
 import { PRINT_FLAGS, type TypedPrinter } from '../printers/output.ts';
 import {
+  checkListSelectors,
   labelSelector,
   listResource,
   matchesSelector,
@@ -44,13 +45,19 @@ export interface Visited {
 export function builderTargets(ctx: CommandContext, resources: string[]): Visited[] {
   const all = flagBool(ctx.args, 'all');
   const selectorText = flagString(ctx.args, 'selector');
-  const selector = labelSelector(selectorText);
   if (resources.length === 0) throw new KubectlError(NO_RESOURCES);
   const { targets } = resolveTargetsWithAll(resources, false, 'set');
   const named = targets.some((t) => t.names.length > 0);
-  if (named && selector) throw new KubectlError('name cannot be provided when a selector is specified');
+  if (named && selectorText !== undefined)
+    throw new KubectlError('name cannot be provided when a selector is specified');
   if (!named && !all && selectorText === undefined)
     throw new KubectlError('resource(s) were provided, but no name was specified');
+  checkListSelectors(
+    targets.map((t) => t.info),
+    selectorText,
+    undefined,
+  );
+  const selector = labelSelector(selectorText);
   const out: Visited[] = [];
   for (const t of targets) {
     if (t.names.length) for (const name of t.names) out.push({ info: t.info, name });

@@ -8,7 +8,7 @@
  * Service's selector.
  */
 import { ChangeCauseAnnotation } from '../../cluster/controllers/deployment/util.ts';
-import { parseSelector } from '../../k8s/labels.ts';
+import { parseLabelSelector } from '../../k8s/selector.ts';
 import { groupResource, kindSlashName } from '../../k8s/resources.ts';
 import type { Container, KubeObject, Service } from '../../k8s/types.ts';
 import { ValidationError } from '../../k8s/validation.ts';
@@ -174,8 +174,8 @@ function runSetSelector(ctx: CommandContext): number {
   const args = ctx.args.positional;
   if (args.length === 0) throw new KubectlError('one selector is required');
   const text = args[args.length - 1]!;
-  const parsed = parseSelector(text);
-  if (!parsed.ok) throw new KubectlError(`couldn't parse the selector string "${text}": ${parsed.error}`);
+  const parsed = parseLabelSelector(text);
+  if (!parsed.ok) throw new KubectlError(parsed.error);
   const resources = args.slice(0, -1);
   const local = flagBool(ctx.args, 'local');
   if (local && resources.length) throw new KubectlError(LOCAL_RESOURCES);

@@ -23,7 +23,7 @@ import { deepEqual } from '../../k8s/copy.ts';
 import { apiEncode } from '../../k8s/encode.ts';
 import { goJsonText } from '../../k8s/go-json.ts';
 import { inGoOrder } from '../../k8s/go-order.ts';
-import { parseSelector } from '../../k8s/labels.ts';
+import { parseSelector } from '../../k8s/selector.ts';
 import { kindSlashName, resolveResource, resourceForKind } from '../../k8s/resources.ts';
 import type { NodeObject, Taint } from '../../k8s/types.ts';
 import { goQuote, isQualifiedName, isValidLabelValue } from '../../k8s/validation.ts';
@@ -235,7 +235,7 @@ function targetNames(ctx: CommandContext, names: string[], all: boolean, selecto
     const r = parseSelector(selector);
     if (!r.ok)
       throw new PrintedError(
-        `Error from server (BadRequest): Unable to find "/v1, Resource=nodes" that match label selector "${selector}", field selector "": unable to parse requirement: ${r.error}`,
+        `Error from server (BadRequest): Unable to find "/v1, Resource=nodes" that match label selector "${selector}", field selector "": ${r.error}`,
       );
     return ctx.cluster.store
       .list<NodeObject>('Node')

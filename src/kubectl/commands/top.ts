@@ -7,7 +7,7 @@
  */
 import type { Command, CommandContext } from '../command.ts';
 import { KubectlError } from '../command.ts';
-import { parseSelector } from '../../k8s/labels.ts';
+import { parseSelector } from '../../k8s/selector.ts';
 import { flagString, UsageError } from '../parse.ts';
 import { fieldSelector } from './objects.ts';
 import { subcommandsOnly } from './parent.ts';

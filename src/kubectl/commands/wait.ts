@@ -19,14 +19,15 @@ import { PRINT_FLAGS, printFlagsOutput, printObjects, type OutputFormat } from '
 import { relaxedJsonPath } from '../printers/sort.ts';
 import { aggregateErrors } from './rollout.ts';
 import {
+  checkListSelectors,
   fieldSelector,
   getResource,
   labelSelector,
   listResource,
   matchesSelector,
+  NO_RESOURCES,
   resolveTargetsWithAll,
   targetsFromFiles,
-  NO_RESOURCES,
 } from './objects.ts';
 import { ALL_NAMESPACES_FLAG, FIELD_SELECTOR_FLAG } from './flags.ts';
 
@@ -191,9 +192,7 @@ interface Visited {
 /** The builder's sources for the arguments, or its error (the same ones `get` gives). */
 function sourcesOf(ctx: CommandContext): Source[] {
   const selectorText = flagString(ctx.args, 'selector');
-  const selector = labelSelector(selectorText);
   const fieldText = flagString(ctx.args, 'field-selector');
-  const fieldMatch = fieldSelector(fieldText);
   const all = flagBool(ctx.args, 'all');
   const allNamespaces = flagBool(ctx.args, 'all-namespaces');
   const local = flagBool(ctx.args, 'local');
@@ -227,6 +226,13 @@ function sourcesOf(ctx: CommandContext): Source[] {
     throw new KubectlError('resource(s) were provided, but no name was specified');
   if (named && allNamespaces)
     throw new KubectlError('a resource cannot be retrieved by name across all namespaces');
+  checkListSelectors(
+    targets.map((t) => t.info),
+    selectorText,
+    fieldText,
+  );
+  const selector = labelSelector(selectorText);
+  const fieldMatch = fieldSelector(fieldText);
   return targets.flatMap((t): Source[] =>
     t.names.length
       ? t.names.map((name) => ({ by: 'name', info: t.info, name, namespace: ctx.namespace }))

@@ -1,0 +1,124 @@
+/**
+ * Label and field selectors beside the real kubectl against the served simulator. kubectl sends
+ * `-l` and `--field-selector` with each list and does not read them itself: a selector the API
+ * server cannot parse fails every list the command asks for, in labels.Parse's words, and the
+ * builder names each list in its report (`Unable to find "/v1, Resource=pods" that match label
+ * selector ...`). `create pdb --selector` and `set selector` read theirs with
+ * metav1.ParseToLabelSelector, which refuses `!=` and the integer comparisons. Skipped, saying
+ * why, without a kubectl binary.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PairedClusters, comparisonKubectl, deploymentManifest } from './paired.ts';
+
+const kubectl = comparisonKubectl();
+
+const SETUP = [
+  'create deployment kubia --image=nginx --replicas=2',
+  'create deployment web --image=nginx --replicas=1',
+  'label deployment web tier=front rank=3',
+  'create service clusterip kubia --tcp=80:8080',
+];
+
+/** What a learner types after `-l`: slips first, then selectors that select. */
+const SELECTORS = [
+  'a b',
+  'app:kubia',
+  'app.kubernetes_io/name=kubia',
+  '-ltier=postgres',
+  ',app',
+  'app,',
+  '!app kubia',
+  'app=kubia=web',
+  'app==kubia,,x',
+  'app in kubia',
+  'app in (kubia web)',
+  'app in (kubia',
+  'app notin',
+  'app=(',
+  'app=@',
+  'app=kubia,tier=fr#nt',
+  'rank>a',
+  'rank>=1',
+  'app in ()',
+  'app=kubia',
+  'app==kubia',
+  'app!=kubia',
+  'app in (kubia,web)',
+  'app notin (kubia)',
+  'app in (web,,)',
+  '!tier',
+  'tier',
+  'rank>2',
+  'rank<3',
+  'in in (in)',
+  'app=kubia,app=web',
+  'app=kubia, pod-template-hash',
+];
+
+const LINES = [
+  ...SELECTORS.map((s) => `get pods -l '${s}' -o name`),
+  "get deploy,svc -l 'a b'",
+  "get all -l 'a b'",
+  "get deploy web -l 'a b'",
+  "get pods -A -l 'app:kubia'",
+  "get pods --field-selector 'a b'",
+  "get pods -l 'a b' --field-selector status.phase=Running",
+  "get pods -l app=kubia --field-selector 'status.phase Running'",
+  "describe deploy -l 'a b'",
+  "delete pods -l 'a b'",
+  "logs -l 'app:kubia'",
+  "label pods -l 'a b' x=y",
+  "annotate deploy -l 'a b' x=y",
+  "scale deploy -l 'a b' --replicas=2",
+  "rollout status deploy -l 'a b'",
+  "rollout restart deploy -l 'a b'",
+  "wait --for=delete pods -l 'a b' --timeout=1s",
+  "set image deploy -l 'a b' nginx=nginx:2",
+  // An object's selector: metav1.ParseToLabelSelector.
+  "create pdb p1 --selector='b in (y,x),a notin (z),c' --min-available=1 --dry-run=client -o yaml",
+  "create pdb p2 --selector='app=kubia,app=web' --min-available=1 --dry-run=client -o yaml",
+  "create pdb p3 --selector='app!=kubia' --min-available=1 --dry-run=client -o yaml",
+  "create pdb p4 --selector='rank>1' --min-available=1 --dry-run=client -o yaml",
+  "create pdb p5 --selector='a b' --min-available=1 --dry-run=client -o yaml",
+  "set selector service kubia 'app:kubia' --dry-run=client -o yaml",
+  "set selector service kubia 'app!=kubia' --dry-run=client -o yaml",
+  // Nodes, and what kubectl reads itself: drain's --pod-selector, and -l over the objects of -f.
+  "cordon -l 'a b'",
+  "taint nodes -l 'a b' k=v:NoSchedule",
+  "drain node-1 --pod-selector='a b'",
+  "top pod -l 'app:kubia'",
+];
+
+/** `-f -` with `-l`: the builder filters the manifest's objects with the selector it parses. */
+const MANIFEST = deploymentManifest('filtered');
+const FILE_LINES = [
+  "apply -f - -l 'a b'",
+  "create -f - -l 'app:filtered'",
+  "diff -f - -l 'a b'",
+  "apply -f - -l 'app!=filtered' --dry-run=client",
+];
+
+describe.skipIf(!kubectl)(`selectors beside the real ${kubectl?.name ?? 'kubectl'}`, () => {
+  let pair: PairedClusters;
+  beforeAll(async () => {
+    pair = await PairedClusters.start({ kubectl: kubectl!.path, cluster: { seed: 7 } });
+    for (const line of SETUP) {
+      const run = await pair.run(line);
+      expect(run.inPage).toEqual(run.real);
+    }
+    pair.advance(30);
+  });
+  afterAll(async () => {
+    await pair.close();
+  });
+
+  it.each(LINES)('kubectl %s', async (line) => {
+    const run = await pair.run(line);
+    expect(run.inPage).toEqual(run.real);
+  });
+
+  it.each(FILE_LINES)('kubectl %s', async (line) => {
+    const run = await pair.run(line, MANIFEST);
+    expect(run.inPage).toEqual(run.real);
+  });
+});
