@@ -71,6 +71,11 @@ export default defineConfig({
         test: {
           name: 'core',
           environment: 'node',
+          // The core's files share one module graph per worker: each file imported the whole
+          // simulator again (a minute and a half of CI's five). What src/ keeps in its modules is
+          // caches loaded once and scratch space; the web project, with React and the DOM, stays
+          // isolated.
+          isolate: false,
           // Property tests run thousands of simulated rollouts; 2-core CI machines need the room.
           testTimeout: 60_000,
           include: ['src/**/*.test.ts'],
