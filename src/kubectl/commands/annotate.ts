@@ -30,14 +30,7 @@ import {
   dryRunSuffix,
   FIELD_SELECTOR_FLAG,
 } from './flags.ts';
-import {
-  checkListSelectors,
-  fieldSelector,
-  labelSelector,
-  listResource,
-  matchesSelector,
-  resolveTargetsWithAll,
-} from './objects.ts';
+import { checkListSelectors, listResource, resolveTargetsWithAll } from './objects.ts';
 
 /** cmdutil.GetResourcesAndPairs: resources up to the first `k=v` or `k-`, which must come last. */
 export function resourcesAndPairs(args: string[], pairType: string): [string[], string[]] {
@@ -115,19 +108,17 @@ function targetsOf(ctx: CommandContext, resources: string[]): { targets: Target[
     throw new KubectlError('resource(s) were provided, but no name was specified');
   if (named && allNamespaces)
     throw new KubectlError('a resource cannot be retrieved by name across all namespaces');
-  checkListSelectors(
+  const { matches } = checkListSelectors(
     targets.map((t) => t.info),
     selectorText,
     fieldText,
   );
-  const selector = labelSelector(selectorText);
-  const fieldMatch = fieldSelector(fieldText);
   const out: Target[] = [];
   for (const t of targets) {
     if (t.names.length) for (const name of t.names) out.push({ info: t.info, name });
     else
       for (const o of listResource(ctx.cluster, t.info, allNamespaces ? undefined : ctx.namespace))
-        if (matchesSelector(o, selector) && fieldMatch(o))
+        if (matches(o))
           out.push({
             info: t.info,
             name: o.metadata.name,

@@ -27,11 +27,8 @@ import {
 } from './flags.ts';
 import {
   checkListSelectors,
-  fieldSelector,
   getResource,
-  labelSelector,
   listResource,
-  matchesSelector,
   resolveTargetsWithAll,
   NO_RESOURCES,
 } from './objects.ts';
@@ -111,13 +108,11 @@ function runDelete(ctx: CommandContext): number | WatchSession {
       throw new KubectlError("setting 'all' parameter but found a non empty selector. ");
     if (!named && !selectorText && !fieldText && !all)
       throw new KubectlError('resource(s) were provided, but no name was specified');
-    checkListSelectors(
+    const { matches } = checkListSelectors(
       targets.map((t) => t.info),
       selectorText,
       fieldText,
     );
-    const selector = labelSelector(selectorText);
-    const fieldMatch = fieldSelector(fieldText);
     for (const t of targets) {
       if (t.info.kind === 'Node' || t.info.kind === 'Namespace' || t.info.kind === 'Event') {
         // The simulated cluster keeps its nodes and namespaces.
@@ -131,7 +126,7 @@ function runDelete(ctx: CommandContext): number | WatchSession {
         }
       } else {
         for (const obj of listResource(ctx.cluster, t.info, allNamespaces ? undefined : ctx.namespace))
-          if (matchesSelector(obj, selector) && fieldMatch(obj)) victims.push({ info: t.info, obj });
+          if (matches(obj)) victims.push({ info: t.info, obj });
       }
     }
   }

@@ -17,9 +17,7 @@ import {
 import {
   checkListSelectors,
   getResource,
-  labelSelector,
   listResource,
-  matchesSelector,
   resolveTargetsWithAll,
   targetsFromFiles,
   type FileTarget,
@@ -44,12 +42,11 @@ function runDescribe(ctx: CommandContext): number {
     ? targetsFromFiles(ctx, 'describe')
     : resolveTargetsWithAll(ctx.args.positional, false, 'describe').targets;
   warnIfEndpoints(ctx, targets);
-  checkListSelectors(
+  const { matches } = checkListSelectors(
     targets.filter((t) => t.names.length === 0).map((t) => t.info),
     selectorText,
     undefined,
   );
-  const selector = labelSelector(selectorText);
   const found: KubeObject[] = [];
   const errors: string[] = [];
   let named = false;
@@ -60,7 +57,7 @@ function runDescribe(ctx: CommandContext): number {
   for (const t of targets) {
     const all = listResource(ctx.cluster, t.info, allNamespaces ? undefined : ctx.namespace);
     if (t.names.length === 0) {
-      found.push(...all.filter((o) => matchesSelector(o, selector)));
+      found.push(...all.filter(matches));
       continue;
     }
     named = true;

@@ -4,7 +4,7 @@
  * `-A`, and `-w`, which prints a row for every change from then on.
  */
 import type { ResourceInfo } from '../../k8s/resources.ts';
-import type { KubeEvent, KubeObject } from '../../k8s/types.ts';
+import type { KubeEvent, KubeObject, LabelSelector } from '../../k8s/types.ts';
 import { type Command, type CommandContext, type WatchSession, KubectlError, notFound } from '../command.ts';
 import { flagAll, flagBool, flagString, parseDuration } from '../parse.ts';
 import { PRINT_FLAGS, printObjects, tablePrintFlagsOutput, type OutputFormat } from '../printers/output.ts';
@@ -20,9 +20,7 @@ import { sortObjects } from '../printers/sort.ts';
 import { RememberingTable, renderTable, tableCells, type PrintColumnsOptions } from '../printers/table.ts';
 import {
   checkListSelectors,
-  fieldSelector,
   getResource,
-  labelSelector,
   listResource,
   matchesSelector,
   resolveTargetsWithAll,
@@ -81,13 +79,11 @@ export function runGet(ctx: CommandContext): number | WatchSession {
     throw new KubectlError('a resource cannot be retrieved by name across all namespaces');
   if (named && selectorText?.trim())
     throw new KubectlError('name cannot be provided when a selector is specified');
-  checkListSelectors(
+  const { selector, matches } = checkListSelectors(
     targets.filter((t) => t.names.length === 0).map((t) => t.info),
     selectorText,
     fieldText,
   );
-  const selector = labelSelector(selectorText);
-  const fieldMatch = fieldSelector(fieldText);
 
   // A watch's builder takes one resource type named on the line, before it asks the server
   // anything (so no warning for Endpoints either); a file's kinds are counted later.
@@ -117,11 +113,7 @@ export function runGet(ctx: CommandContext): number | WatchSession {
       }
     } else {
       tables.push(tableObject(String(ctx.cluster.store.resourceVersion)));
-      group.objects.push(
-        ...listResource(ctx.cluster, t.info, namespace).filter(
-          (o) => matchesSelector(o, selector) && fieldMatch(o),
-        ),
-      );
+      group.objects.push(...listResource(ctx.cluster, t.info, namespace).filter(matches));
     }
   }
   warnIfEndpoints(ctx, targets);
@@ -202,7 +194,7 @@ function watchSession(
   group: Group,
   format: OutputFormat,
   opts: PrintColumnsOptions,
-  selector: ReturnType<typeof labelSelector>,
+  selector: LabelSelector | undefined,
   watchOnly: boolean,
   names: Set<string>,
 ): WatchSession {

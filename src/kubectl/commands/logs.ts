@@ -21,13 +21,7 @@ import {
 } from '../command.ts';
 import { UsageError, flagBool, flagDuration, flagInt, flagString } from '../parse.ts';
 import { SELECTOR_FLAG } from './flags.ts';
-import {
-  checkListSelectors,
-  labelSelector,
-  listResource,
-  matchesSelector,
-  resolveTargetsWithAll,
-} from './objects.ts';
+import { checkListSelectors, listResource, matchesSelector, resolveTargetsWithAll } from './objects.ts';
 
 const USAGE_ERROR = `expected 'logs [-f] [-p] (POD | TYPE/NAME) [-c CONTAINER]'.\nPOD or TYPE/NAME is a required argument for the logs command`;
 
@@ -225,9 +219,8 @@ function runLogs(ctx: CommandContext): number | WatchSession {
   // The pods: by selector, by name, or one of a controller's (or Service's) pods.
   let pods: Pod[];
   if (selectorText !== undefined) {
-    checkListSelectors([resolveResource('pods')!], selectorText, undefined);
-    const selector = labelSelector(selectorText);
-    pods = ctx.cluster.store.list<Pod>('Pod', ctx.namespace).filter((p) => matchesSelector(p, selector));
+    const { matches } = checkListSelectors([resolveResource('pods')!], selectorText, undefined);
+    pods = ctx.cluster.store.list<Pod>('Pod', ctx.namespace).filter(matches);
     if (pods.length === 0) {
       ctx.err(`No resources found in ${ctx.namespace} namespace.\n`);
       validate();

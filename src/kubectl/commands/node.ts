@@ -23,7 +23,7 @@ import {
 } from '../command.ts';
 import { UsageError, flagBool, flagDuration, flagInt, flagString } from '../parse.ts';
 import { CHUNK_SIZE_FLAG, DRY_RUN_FLAG, SELECTOR_FLAG, dryRunSuffix } from './flags.ts';
-import { checkListSelectors, labelSelector, matchesSelector } from './objects.ts';
+import { checkListSelectors, matchesSelector } from './objects.ts';
 import { parseSelector } from '../../k8s/selector.ts';
 import { DELETE_POLL_SECONDS, EVICT_RETRY_SECONDS } from '../status.ts';
 
@@ -43,9 +43,8 @@ function selectNodes(ctx: CommandContext, verb: string): NodeObject[] {
       const name = n.startsWith('node/') ? n.slice(5) : n.startsWith('nodes/') ? n.slice(6) : n;
       return getOrThrow<NodeObject>(ctx, nodeInfo(), name);
     });
-  checkListSelectors([nodeInfo()], selector, undefined);
-  const sel = labelSelector(selector);
-  return ctx.cluster.store.list<NodeObject>('Node').filter((n) => matchesSelector(n, sel));
+  const { matches } = checkListSelectors([nodeInfo()], selector, undefined);
+  return ctx.cluster.store.list<NodeObject>('Node').filter(matches);
 }
 
 /** RunCordonOrUncordon. */

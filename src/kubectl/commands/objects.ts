@@ -223,6 +223,11 @@ export function fieldSelector(text: string | undefined): (o: KubeObject) => bool
   if (!text) return () => true;
   const reqs = parseFieldSelector(text);
   if (typeof reqs === 'string') throw new KubectlError(reqs);
+  return fieldMatcher(reqs);
+}
+
+function fieldMatcher(reqs: FieldRequirement[] | undefined): (o: KubeObject) => boolean {
+  if (!reqs) return () => true;
   return (o) =>
     reqs.every((r) => {
       let v: unknown = o;
@@ -233,37 +238,55 @@ export function fieldSelector(text: string | undefined): (o: KubeObject) => bool
     });
 }
 
+/** What a command that lists objects makes of `-l` and `--field-selector`. */
+export interface ListSelection {
+  /** The server's refusal of each list, when it cannot parse the selectors; none otherwise. */
+  refused: string[];
+  /** The label selector (none without `-l`, or when refused). */
+  selector: LabelSelector | undefined;
+  /** Whether both selectors select an object. */
+  matches: (o: KubeObject) => boolean;
+}
+
 /**
  * kubectl does not read `-l` and `--field-selector` itself: it sends them with each list, and the
  * API server refuses a list whose selectors it cannot parse (the label selector first). The
  * builder then names the list in the server's message: one message per resource type asked for,
- * in order, or none when the server takes the selectors.
+ * in order.
  */
-export function refusedLists(
+export function listSelection(
   infos: readonly ResourceInfo[],
   labelText: string | undefined,
   fieldText: string | undefined,
-): string[] {
-  const label = labelText ? parseSelector(labelText) : undefined;
+): ListSelection {
+  const label = labelText !== undefined ? parseSelector(labelText) : undefined;
   const fields = fieldText ? parseFieldSelector(fieldText) : undefined;
   const problem = label && !label.ok ? label.error : typeof fields === 'string' ? fields : undefined;
-  if (problem === undefined) return [];
-  return [...new Set(infos)].map(
-    (info) =>
-      `Unable to find ${goQuote(`${info.group}/${info.version}, Resource=${info.plural}`)} that match label ` +
-      `selector ${goQuote(labelText ?? '')}, field selector ${goQuote(fieldText ?? '')}: ${problem}`,
-  );
+  if (problem !== undefined)
+    return {
+      refused: [...new Set(infos)].map(
+        (info) =>
+          `Unable to find ${goQuote(`${info.group}/${info.version}, Resource=${info.plural}`)} that match label ` +
+          `selector ${goQuote(labelText ?? '')}, field selector ${goQuote(fieldText ?? '')}: ${problem}`,
+      ),
+      selector: undefined,
+      matches: () => false,
+    };
+  const selector = label?.ok ? label.selector : undefined;
+  const fieldMatch = fieldMatcher(typeof fields === 'string' ? undefined : fields);
+  return { refused: [], selector, matches: (o) => matchesSelector(o, selector) && fieldMatch(o) };
 }
 
-/** Throws kubectl's report of the lists `refusedLists` finds refused, each a BadRequest. */
+/** `listSelection`, throwing kubectl's report of the refused lists, each a BadRequest. */
 export function checkListSelectors(
   infos: readonly ResourceInfo[],
   labelText: string | undefined,
   fieldText: string | undefined,
-): void {
-  const refused = refusedLists(infos, labelText, fieldText);
-  if (refused.length)
-    throw new PrintedError(refused.map((m) => `Error from server (BadRequest): ${m}`).join('\n'));
+): ListSelection {
+  const selection = listSelection(infos, labelText, fieldText);
+  if (selection.refused.length)
+    throw new PrintedError(selection.refused.map((m) => `Error from server (BadRequest): ${m}`).join('\n'));
+  return selection;
 }
 
 /**

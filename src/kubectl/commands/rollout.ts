@@ -31,13 +31,7 @@ import {
   filenameFlag,
   dryRunSuffix,
 } from './flags.ts';
-import {
-  checkListSelectors,
-  labelSelector,
-  listResource,
-  matchesSelector,
-  resolveTargets,
-} from './objects.ts';
+import { checkListSelectors, listResource, resolveTargets } from './objects.ts';
 import { subcommandsOnly } from './parent.ts';
 import { podTemplateText } from '../printers/describe-template.ts';
 import { tabwrite } from '../printers/tabwriter.ts';
@@ -103,18 +97,17 @@ function rolloutItems(ctx: CommandContext): RolloutItem[] {
   const targets = resolveTargets(ctx.args.positional, false, 'rollout');
   if (selectorText && targets.some((t) => t.names.length))
     throw new KubectlError('name cannot be provided when a selector is specified');
-  checkListSelectors(
+  const { matches } = checkListSelectors(
     targets.map((t) => t.info),
     selectorText,
     undefined,
   );
-  const selector = labelSelector(selectorText);
   const items: RolloutItem[] = [];
   for (const t of targets) {
     const names = t.names.length
       ? t.names
       : listResource(ctx.cluster, t.info, ctx.namespace)
-          .filter((o) => matchesSelector(o, selector))
+          .filter(matches)
           .map((o) => o.metadata.name);
     for (const name of names) items.push({ info: t.info, name });
   }

@@ -28,13 +28,7 @@ import {
   filenameFlag,
   dryRunSuffix,
 } from './flags.ts';
-import {
-  labelSelector,
-  listResource,
-  matchesSelector,
-  refusedLists,
-  resolveTargetsWithAll,
-} from './objects.ts';
+import { listResource, listSelection, resolveTargetsWithAll } from './objects.ts';
 
 function runScale(ctx: CommandContext): number {
   const replicas = flagInt(ctx.args, 'replicas');
@@ -56,12 +50,11 @@ function runScale(ctx: CommandContext): number {
   if (!named && !all && !selectorText)
     throw new KubectlError('resource(s) were provided, but no name was specified');
   // A selector the server refuses fails each list; scale reports them with what it missed.
-  const refused = refusedLists(
+  const { refused, matches } = listSelection(
     targets.map((t) => t.info),
     selectorText,
     undefined,
   );
-  const selector = refused.length ? undefined : labelSelector(selectorText);
   // The builder visits with ContinueOnError: what it finds is scaled, what it misses is reported
   // after, and the objects scaled before a failure stay scaled.
   const items: { info: ResourceInfo; obj: Deployment }[] = [];
@@ -78,7 +71,7 @@ function runScale(ctx: CommandContext): number {
       }
     else if (!refused.length)
       for (const o of listResource(ctx.cluster, t.info, ctx.namespace))
-        if (matchesSelector(o, selector)) items.push({ info: t.info, obj: o as Deployment });
+        if (matches(o)) items.push({ info: t.info, obj: o as Deployment });
   }
   if (resourceVersion !== '' && items.length > 1)
     throw new KubectlError('cannot use --resource-version with multiple resources');

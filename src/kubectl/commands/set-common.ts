@@ -52,18 +52,17 @@ export function builderTargets(ctx: CommandContext, resources: string[]): Visite
     throw new KubectlError('name cannot be provided when a selector is specified');
   if (!named && !all && selectorText === undefined)
     throw new KubectlError('resource(s) were provided, but no name was specified');
-  checkListSelectors(
+  const { matches } = checkListSelectors(
     targets.map((t) => t.info),
     selectorText,
     undefined,
   );
-  const selector = labelSelector(selectorText);
   const out: Visited[] = [];
   for (const t of targets) {
     if (t.names.length) for (const name of t.names) out.push({ info: t.info, name });
     else
       for (const o of listResource(ctx.cluster, t.info, ctx.namespace))
-        if (matchesSelector(o, selector)) out.push({ info: t.info, name: o.metadata.name });
+        if (matches(o)) out.push({ info: t.info, name: o.metadata.name });
   }
   return out;
 }

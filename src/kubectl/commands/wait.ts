@@ -20,11 +20,8 @@ import { relaxedJsonPath } from '../printers/sort.ts';
 import { aggregateErrors } from './rollout.ts';
 import {
   checkListSelectors,
-  fieldSelector,
   getResource,
-  labelSelector,
   listResource,
-  matchesSelector,
   NO_RESOURCES,
   resolveTargetsWithAll,
   targetsFromFiles,
@@ -226,13 +223,11 @@ function sourcesOf(ctx: CommandContext): Source[] {
     throw new KubectlError('resource(s) were provided, but no name was specified');
   if (named && allNamespaces)
     throw new KubectlError('a resource cannot be retrieved by name across all namespaces');
-  checkListSelectors(
+  const { matches } = checkListSelectors(
     targets.map((t) => t.info),
     selectorText,
     fieldText,
   );
-  const selector = labelSelector(selectorText);
-  const fieldMatch = fieldSelector(fieldText);
   return targets.flatMap((t): Source[] =>
     t.names.length
       ? t.names.map((name) => ({ by: 'name', info: t.info, name, namespace: ctx.namespace }))
@@ -241,7 +236,7 @@ function sourcesOf(ctx: CommandContext): Source[] {
             by: 'list',
             info: t.info,
             namespace: allNamespaces ? undefined : ctx.namespace,
-            match: (o) => matchesSelector(o, selector) && fieldMatch(o),
+            match: matches,
           },
         ],
   );
