@@ -28,10 +28,9 @@ export function selectorMatches(
       // A `-l` selector's integer comparisons (src/k8s/selector.ts); no API object's selector has them.
       case 'Gt' as LabelSelectorRequirement['operator']:
       case 'Lt' as LabelSelectorRequirement['operator']: {
-        // The label's value read as strconv.ParseInt reads it; no integer, no match.
-        if (!has || !/^[+-]?[0-9]+$/.test(value!) || BigInt.asIntN(64, BigInt(value!)) !== BigInt(value!))
-          return false;
-        const n = BigInt(value!);
+        // No integer, no match.
+        const n = has ? parseInt64(value!) : undefined;
+        if (n === undefined) return false;
         const than = BigInt(req.values![0]!);
         if ((req.operator as string) === 'Gt' ? n <= than : n >= than) return false;
         break;
@@ -41,6 +40,13 @@ export function selectorMatches(
     }
   }
   return true;
+}
+
+/** strconv.ParseInt(s, 10, 64): the integer, or undefined where Go's would fail. */
+export function parseInt64(s: string): bigint | undefined {
+  if (!/^[+-]?[0-9]+$/.test(s)) return undefined;
+  const n = BigInt(s);
+  return BigInt.asIntN(64, n) === n ? n : undefined;
 }
 
 /** A selector with no requirements selects everything (metav1.LabelSelectorAsSelector). */

@@ -6,6 +6,7 @@
  * upstream's words: `-l app:monolith` is a key that is no label key, `-l 'a b'` a key without an
  * operator.
  */
+import { parseInt64 } from './labels.ts';
 import type { LabelSelector, LabelSelectorRequirement } from './types.ts';
 import { formatFieldError, goQuote, isQualifiedName, isValidLabelValue } from './validation.ts';
 
@@ -22,7 +23,6 @@ export interface Requirement {
 const BINARY_OPERATORS: readonly Operator[] = ['in', 'notin', '=', '==', '!=', 'gt', 'lt'];
 
 const enum Token {
-  Error,
   EndOfString,
   ClosedPar,
   Comma,
@@ -85,7 +85,8 @@ function scan(s: string): [Token, string][] {
           break;
         }
       }
-      return last ?? [Token.Error, `error expected: keyword found '${buffer}'`];
+      // Every special character is a token by itself, so the first one always makes one.
+      return last!;
     }
     for (;;) {
       const c = read();
@@ -117,8 +118,7 @@ function requirement(key: string, operator: Operator, values: string[]): Require
   const errs: string[] = [];
   if (operator === 'gt' || operator === 'lt')
     values.forEach((v, i) => {
-      // strconv.ParseInt(v, 10, 64)
-      if (!/^[+-]?[0-9]+$/.test(v) || BigInt.asIntN(64, BigInt(v)) !== BigInt(v))
+      if (parseInt64(v) === undefined)
         errs.push(invalid(`values[${i}]`, v, "for 'Gt', 'Lt' operators, the value must be an integer"));
     });
   values.forEach((v, i) => {
