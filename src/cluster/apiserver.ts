@@ -23,6 +23,7 @@ import { setDefaults } from '../k8s/defaults.ts';
 import { jsonPatch, PatchError } from '../k8s/jsonpatch.ts';
 import { formatSelector, selectorMatches } from '../k8s/labels.ts';
 import { parseSelector } from '../k8s/selector.ts';
+import { fieldSelection } from '../k8s/fields.ts';
 import { mergePatch } from '../k8s/merge.ts';
 import { strategicMergePatch } from '../k8s/strategic-patch.ts';
 import { apiVersionOf, groupResource, type ResourceInfo } from '../k8s/resources.ts';
@@ -174,26 +175,16 @@ function labelMatcher(text: string | undefined): Matcher {
   return (o) => selectorMatches(sel, o.metadata.labels);
 }
 
-/** Field selectors over dotted paths (`metadata.name=kubia`, `involvedObject.uid=…`, `status.phase!=Running`). */
-function fieldMatcher(text: string | undefined): Matcher {
-  if (!text) return () => true;
-  const reqs = text.split(',').map((part) => {
-    const m = /^([A-Za-z0-9_.]+)\s*(==|=|!=)(.*)$/.exec(part.trim());
-    if (!m) throw badRequest(`invalid selector: '${text}'; can't understand '${part}'`);
-    return { path: m[1]!.split('.'), negate: m[2] === '!=', value: m[3]!.trim() };
-  });
-  return (o) =>
-    reqs.every((r) => {
-      let v: unknown = o;
-      for (const p of r.path) v = isObj(v) ? v[p] : undefined;
-      const s = v === undefined || v === null ? '' : String(v);
-      return r.negate ? s !== r.value : s === r.value;
-    });
+/** The list's field selector, read for objects of `kind` (fields.ts). */
+function fieldMatcher(kind: string, text: string | undefined): Matcher {
+  const selection = fieldSelection(kind, text);
+  if (!selection.ok) throw badRequest(selection.error);
+  return selection.matches;
 }
 
-function matcher(opts: ListOptions): Matcher {
+function matcher(kind: string, opts: ListOptions): Matcher {
   const l = labelMatcher(opts.labelSelector);
-  const f = fieldMatcher(opts.fieldSelector);
+  const f = fieldMatcher(kind, opts.fieldSelector);
   return (o) => l(o) && f(o);
 }
 
@@ -351,7 +342,7 @@ export class ApiServer {
     const w: Watcher = {
       info,
       namespace: info.namespaced ? namespace : undefined,
-      match: matcher(opts),
+      match: matcher(info.kind, opts),
       send,
     };
     const rvText = opts.resourceVersion ?? '';
@@ -417,7 +408,7 @@ export class ApiServer {
     opts: ListOptions = {},
   ): { items: KubeObject[]; resourceVersion: string } {
     const ns = info.namespaced ? namespace : undefined;
-    const match = matcher(opts);
+    const match = matcher(info.kind, opts);
     let items: KubeObject[];
     if (info.kind === 'Event')
       items = (this.cluster.eventList() as KubeEvent[])

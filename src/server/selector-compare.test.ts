@@ -4,8 +4,10 @@
  * server cannot parse fails every list the command asks for, in labels.Parse's words, and the
  * builder names each list in its report (`Unable to find "/v1, Resource=pods" that match label
  * selector ...`). `create pdb --selector` and `set selector` read theirs with
- * metav1.ParseToLabelSelector, which refuses `!=` and the integer comparisons. Skipped, saying
- * why, without a kubectl binary.
+ * metav1.ParseToLabelSelector, which refuses `!=` and the integer comparisons. A field selector
+ * is read for each list's kind: a field that kind does not register fails that list alone, in
+ * its conversion's words, and kubectl prints what the other lists found. Skipped, saying why,
+ * without a kubectl binary.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PairedClusters, comparisonKubectl, deploymentManifest } from './paired.ts';
@@ -17,6 +19,7 @@ const SETUP = [
   'create deployment web --image=nginx --replicas=1',
   'label deployment web tier=front rank=3',
   'create service clusterip kubia --tcp=80:8080',
+  'cordon node-2',
 ];
 
 /** What a learner types after `-l`: slips first, then selectors that select. */
@@ -89,6 +92,38 @@ const LINES = [
   "top pod -l 'app:kubia'",
 ];
 
+/**
+ * Field selectors: each kind's registered field labels, the values its registry exposes (a
+ * node's `spec.unschedulable` is "false" when unset), fields.ParseSelector's escapes and empty
+ * terms, and one refusal per list kind that does not know the field, after what the others found.
+ */
+const FIELD_LINES = [
+  'get pods --field-selector status.phase=Running -o name',
+  'get pods --field-selector status.phase!=Running',
+  'get pods --field-selector spec.host=node-1 -o name',
+  'get pods --field-selector spec.hostNetwork=false,spec.restartPolicy=Always -o name',
+  "get pods --field-selector ',status.podIP!=,' -o name",
+  'get pods --field-selector spec.replicas=1',
+  'get deploy --field-selector spec.replicas=2',
+  'get deploy --field-selector metadata.name=kubia -o name',
+  'get rs --field-selector status.replicas=2',
+  'get svc --field-selector spec.type=ClusterIP -o name',
+  'get nodes --field-selector spec.unschedulable=false -o name',
+  'get nodes --field-selector metadata.namespace=default',
+  'get ns --field-selector status.phase=Active -o name',
+  'get events --field-selector source=kubelet,reason=Started -o name',
+  'get events --field-selector involvedObject.kind=Deployment -o name',
+  'get events --field-selector count=1',
+  "get pods --field-selector 'status.phase=Run=ning'",
+  "get pods --field-selector 'status.phase=Run\\,ning'",
+  "get pods --field-selector 'status.phase=Run\\ning'",
+  "get pods --field-selector 'status.phase = Running'",
+  "get pods --field-selector 'zz=1,a b'",
+  'get deploy,pods --field-selector status.phase=Running',
+  'get all --field-selector status.phase=Running',
+  'delete pods --field-selector spec.replicas=1',
+];
+
 /** `-f -` with `-l`: the builder filters the manifest's objects with the selector it parses. */
 const MANIFEST = deploymentManifest('filtered');
 const FILE_LINES = [
@@ -113,6 +148,11 @@ describe.skipIf(!kubectl)(`selectors beside the real ${kubectl?.name ?? 'kubectl
   });
 
   it.each(LINES)('kubectl %s', async (line) => {
+    const run = await pair.run(line);
+    expect(run.inPage).toEqual(run.real);
+  });
+
+  it.each(FIELD_LINES)('kubectl %s', async (line) => {
     const run = await pair.run(line);
     expect(run.inPage).toEqual(run.real);
   });

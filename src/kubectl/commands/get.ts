@@ -4,7 +4,7 @@
  * `-A`, and `-w`, which prints a row for every change from then on.
  */
 import type { ResourceInfo } from '../../k8s/resources.ts';
-import type { KubeEvent, KubeObject, LabelSelector } from '../../k8s/types.ts';
+import type { KubeEvent, KubeObject } from '../../k8s/types.ts';
 import { type Command, type CommandContext, type WatchSession, KubectlError, notFound } from '../command.ts';
 import { flagAll, flagBool, flagString, parseDuration } from '../parse.ts';
 import { PRINT_FLAGS, printObjects, tablePrintFlagsOutput, type OutputFormat } from '../printers/output.ts';
@@ -19,10 +19,10 @@ import {
 import { sortObjects } from '../printers/sort.ts';
 import { RememberingTable, renderTable, tableCells, type PrintColumnsOptions } from '../printers/table.ts';
 import {
-  checkListSelectors,
+  listSelection,
+  refusal,
   getResource,
   listResource,
-  matchesSelector,
   resolveTargetsWithAll,
   SeenEvents,
   targetsFromFiles,
@@ -79,11 +79,11 @@ export function runGet(ctx: CommandContext): number | WatchSession {
     throw new KubectlError('a resource cannot be retrieved by name across all namespaces');
   if (named && selectorText?.trim())
     throw new KubectlError('name cannot be provided when a selector is specified');
-  const { selector, matches } = checkListSelectors(
-    targets.filter((t) => t.names.length === 0).map((t) => t.info),
-    selectorText,
-    fieldText,
-  );
+  // A list the server refuses (its selectors) is reported after what the others found.
+  const listed = targets.filter((t) => t.names.length === 0).map((t) => t.info);
+  const { refused, matches } = listSelection(listed, selectorText, fieldText);
+  if (refused.length && (watch || refused.length === new Set(listed).size)) throw refusal(refused);
+  const refusedLists = new Map(refused.map((r) => [r.info, r.message]));
 
   // A watch's builder takes one resource type named on the line, before it asks the server
   // anything (so no warning for Endpoints either); a file's kinds are counted later.
@@ -98,6 +98,12 @@ export function runGet(ctx: CommandContext): number | WatchSession {
    */
   const tables: KubeObject[] = [];
   for (const t of targets) {
+    const refusedList = t.names.length ? undefined : refusedLists.get(t.info);
+    if (refusedList !== undefined) {
+      const message = `Error from server (BadRequest): ${refusedList}`;
+      if (!errors.includes(message)) errors.push(message);
+      continue;
+    }
     let group = groups.find((g) => g.info === t.info);
     if (!group) {
       group = { info: t.info, objects: [] };
@@ -119,7 +125,7 @@ export function runGet(ctx: CommandContext): number | WatchSession {
   warnIfEndpoints(ctx, targets);
 
   const single = targets.length === 1 && targets[0]!.names.length === 1;
-  const withKind = groups.length > 1 || usedAll;
+  const withKind = groups.length > 1;
   const tableOpts = (info: ResourceInfo): PrintColumnsOptions => ({
     wide: format.type === 'table' && format.wide,
     now: ctx.cluster.now,
@@ -149,7 +155,7 @@ export function runGet(ctx: CommandContext): number | WatchSession {
       return 1;
     }
     const requested = new Set(targets.flatMap((t) => t.names));
-    return watchSession(ctx, groups[0]!, format, tableOpts(groups[0]!.info), selector, watchOnly, requested);
+    return watchSession(ctx, groups[0]!, format, tableOpts(groups[0]!.info), matches, watchOnly, requested);
   }
 
   if (format.type !== 'table') {
@@ -194,7 +200,7 @@ function watchSession(
   group: Group,
   format: OutputFormat,
   opts: PrintColumnsOptions,
-  selector: LabelSelector | undefined,
+  matches: (o: KubeObject) => boolean,
   watchOnly: boolean,
   names: Set<string>,
 ): WatchSession {
@@ -216,7 +222,7 @@ function watchSession(
   const namespace = opts.withNamespace ? undefined : ctx.namespace;
   const relevant = (o: KubeObject) =>
     (!group.info.namespaced || namespace === undefined || o.metadata.namespace === namespace) &&
-    matchesSelector(o, selector) &&
+    matches(o) &&
     (!byName || names.has(o.metadata.name));
   const timeoutText = flagString(ctx.args, 'request-timeout');
   const timeout = timeoutText === undefined ? 0 : (parseDuration(timeoutText) ?? Number(timeoutText));

@@ -5,6 +5,7 @@
 import type { SimCluster } from '../../cluster/cluster.ts';
 import { selectorMatches } from '../../k8s/labels.ts';
 import { parseSelector } from '../../k8s/selector.ts';
+import { fieldSelection, type FieldSelection } from '../../k8s/fields.ts';
 import { resolveResource, type ResourceInfo } from '../../k8s/resources.ts';
 import type { KubeEvent, KubeObject, LabelSelector } from '../../k8s/types.ts';
 import { goQuote } from '../../k8s/validation.ts';
@@ -204,44 +205,17 @@ export function targetsFromFiles(ctx: CommandContext, verb: string): FileTarget[
   return out;
 }
 
-/** `--field-selector a.b=c,d!=e` over dotted paths of the object. */
-type FieldRequirement = { path: string[]; negate: boolean; value: string };
-
-/** fields.ParseSelector for the forms kubectl sends: the requirements, or the server's words. */
-function parseFieldSelector(text: string): FieldRequirement[] | string {
-  const reqs: FieldRequirement[] = [];
-  for (const part of text.split(',')) {
-    // The value's leading blanks are trimmed apart from the match, so no two quantifiers compete.
-    const m = /^([A-Za-z0-9_.]+)\s*(==|=|!=)(.*)$/.exec(part.trim());
-    if (!m) return `invalid selector: '${text}'; can't understand '${part}'`;
-    reqs.push({ path: m[1]!.split('.'), negate: m[2] === '!=', value: m[3]!.trimStart() });
-  }
-  return reqs;
-}
-
+/** `--field-selector` over pods (`top pod`): the objects it selects, or the server's refusal. */
 export function fieldSelector(text: string | undefined): (o: KubeObject) => boolean {
-  if (!text) return () => true;
-  const reqs = parseFieldSelector(text);
-  if (typeof reqs === 'string') throw new KubectlError(reqs);
-  return fieldMatcher(reqs);
-}
-
-function fieldMatcher(reqs: FieldRequirement[] | undefined): (o: KubeObject) => boolean {
-  if (!reqs) return () => true;
-  return (o) =>
-    reqs.every((r) => {
-      let v: unknown = o;
-      for (const p of r.path)
-        v = v !== null && typeof v === 'object' ? (v as Record<string, unknown>)[p] : undefined;
-      const s = v === undefined || v === null ? '' : String(v);
-      return r.negate ? s !== r.value : s === r.value;
-    });
+  const selection = fieldSelection('Pod', text);
+  if (!selection.ok) throw new KubectlError(selection.error);
+  return selection.matches;
 }
 
 /** What a command that lists objects makes of `-l` and `--field-selector`. */
 export interface ListSelection {
-  /** The server's refusal of each list, when it cannot parse the selectors; none otherwise. */
-  refused: string[];
+  /** The server's refusal of each list it refuses (its selectors), in order; none otherwise. */
+  refused: { info: ResourceInfo; message: string }[];
   /** The label selector (none without `-l`, or when refused). */
   selector: LabelSelector | undefined;
   /** Whether both selectors select an object. */
@@ -260,21 +234,40 @@ export function listSelection(
   fieldText: string | undefined,
 ): ListSelection {
   const label = labelText !== undefined ? parseSelector(labelText) : undefined;
-  const fields = fieldText ? parseFieldSelector(fieldText) : undefined;
-  const problem = label && !label.ok ? label.error : typeof fields === 'string' ? fields : undefined;
-  if (problem !== undefined)
-    return {
-      refused: [...new Set(infos)].map(
-        (info) =>
+  const byKind = new Map<string, FieldSelection>();
+  const fieldsOf = (kind: string): FieldSelection => {
+    let fields = byKind.get(kind);
+    if (!fields) byKind.set(kind, (fields = fieldSelection(kind, fieldText)));
+    return fields;
+  };
+  const refused: ListSelection['refused'] = [];
+  for (const info of new Set(infos)) {
+    // The label selector is read first: its error is every list's.
+    const fields = label && !label.ok ? undefined : fieldsOf(info.kind);
+    const problem = label && !label.ok ? label.error : fields && !fields.ok ? fields.error : undefined;
+    if (problem !== undefined)
+      refused.push({
+        info,
+        message:
           `Unable to find ${goQuote(`${info.group}/${info.version}, Resource=${info.plural}`)} that match label ` +
           `selector ${goQuote(labelText ?? '')}, field selector ${goQuote(fieldText ?? '')}: ${problem}`,
-      ),
-      selector: undefined,
-      matches: () => false,
-    };
-  const selector = label?.ok ? label.selector : undefined;
-  const fieldMatch = fieldMatcher(typeof fields === 'string' ? undefined : fields);
-  return { refused: [], selector, matches: (o) => matchesSelector(o, selector) && fieldMatch(o) };
+      });
+  }
+  if (label && !label.ok) return { refused, selector: undefined, matches: () => false };
+  const selector = label?.selector;
+  return {
+    refused,
+    selector,
+    matches: (o) => {
+      const fields = fieldsOf(o.kind);
+      return fields.ok && fields.matches(o) && matchesSelector(o, selector);
+    },
+  };
+}
+
+/** kubectl's report of refused lists: each a BadRequest. */
+export function refusal(refused: ListSelection['refused']): PrintedError {
+  return new PrintedError(refused.map((r) => `Error from server (BadRequest): ${r.message}`).join('\n'));
 }
 
 /** `listSelection`, throwing kubectl's report of the refused lists, each a BadRequest. */
@@ -284,8 +277,7 @@ export function checkListSelectors(
   fieldText: string | undefined,
 ): ListSelection {
   const selection = listSelection(infos, labelText, fieldText);
-  if (selection.refused.length)
-    throw new PrintedError(selection.refused.map((m) => `Error from server (BadRequest): ${m}`).join('\n'));
+  if (selection.refused.length) throw refusal(selection.refused);
   return selection;
 }
 

@@ -58,7 +58,7 @@ function runScale(ctx: CommandContext): number {
   // The builder visits with ContinueOnError: what it finds is scaled, what it misses is reported
   // after, and the objects scaled before a failure stay scaled.
   const items: { info: ResourceInfo; obj: Deployment }[] = [];
-  const missing: Error[] = refused.map((m) => new Error(m));
+  const missing: Error[] = refused.map((r) => new Error(r.message));
   for (const t of targets) {
     if (t.names.length)
       for (const name of t.names) {
