@@ -77,6 +77,27 @@ describe('get -w', () => {
     expect(run.done).toBe(true);
   });
 
+  it('prints only the changes its field selector selects', () => {
+    const c = slowKubia();
+    const out: string[] = [];
+    startKubectl(c.sim, 'get pods -w --field-selector spec.nodeName=node-1', undefined, (ch) =>
+      out.push(ch.stdout ?? ''),
+    );
+    c.advance(10);
+    const watched = new Set(
+      out
+        .join('')
+        .trim()
+        .split('\n')
+        .slice(1)
+        .map((row) => row.split(' ')[0]),
+    );
+    const onNode1 = c.kubectl('get pods --field-selector spec.nodeName=node-1 -o name').stdout;
+    const all = c.kubectl('get pods -o name').stdout;
+    expect(onNode1.trim().split('\n').length).toBeLessThan(all.trim().split('\n').length);
+    expect([...watched].map((name) => `pod/${name}\n`).join('')).toBe(onNode1);
+  });
+
   it('runs a finished command at once', () => {
     const c = withKubia();
     const chunks: KubectlOutputChunk[] = [];
