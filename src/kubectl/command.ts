@@ -4,6 +4,7 @@
  */
 import type { SimCluster } from '../cluster/cluster.ts';
 import type { Change } from '../cluster/store.ts';
+import { NAMESPACES } from '../cluster/apply.ts';
 import { groupResource, type ResourceInfo } from '../k8s/resources.ts';
 import type { KubeObject } from '../k8s/types.ts';
 import { flagString, type FlagSpec, type ParsedArgs } from './parse.ts';
@@ -96,7 +97,11 @@ export interface Command {
   examples?: string;
 }
 
-export function notFound(info: ResourceInfo, name: string): PrintedError {
+export function notFound(info: ResourceInfo, name: string, namespace?: string): PrintedError {
+  // The builder's Info.Get: a name not found in a namespace other than default has kubectl ask
+  // for the namespace, and a namespace that does not exist is what it reports.
+  if (info.namespaced && namespace && namespace !== 'default' && !NAMESPACES.includes(namespace))
+    return new PrintedError(`Error from server (NotFound): namespaces "${namespace}" not found`);
   return new PrintedError(`Error from server (NotFound): ${groupResource(info)} "${name}" not found`);
 }
 
@@ -110,12 +115,8 @@ export function namespaceOf(ctx: CommandContext, info: ResourceInfo): string | u
 
 export function getOrThrow<T extends KubeObject>(ctx: CommandContext, info: ResourceInfo, name: string): T {
   const obj = ctx.cluster.store.get<T>(info.kind, namespaceOf(ctx, info), name);
-  if (!obj) throw notFound(info, name);
+  if (!obj) throw notFound(info, name, ctx.namespace);
   return obj;
-}
-
-export function namespaceFlag(args: ParsedArgs): string {
-  return flagString(args, 'namespace') ?? 'default';
 }
 
 /**

@@ -197,9 +197,8 @@ export function executeKubectl(
     }
     const { cmd, path, ctxArgs: args, words } = r;
     commandPath = `kubectl ${path.join(' ')}`;
-    const namespace = flagString(args, 'namespace');
-    if (namespace === '')
-      throw new KubectlError('a resource cannot be retrieved by name across all namespaces');
+    // An empty --namespace is no override: the context's namespace, default, stands.
+    const namespace = flagString(args, 'namespace') || undefined;
     const requestTimeout = flagString(args, 'request-timeout');
     if (
       requestTimeout !== undefined &&

@@ -122,7 +122,7 @@ function runDelete(ctx: CommandContext): number | WatchSession {
         for (const name of t.names) {
           const obj = getResource(ctx.cluster, t.info, ctx.namespace, name);
           if (obj) victims.push({ info: t.info, obj });
-          else if (!ignoreNotFound) errors.push(notFound(t.info, name).message);
+          else if (!ignoreNotFound) errors.push(notFound(t.info, name, ctx.namespace).message);
         }
       } else {
         for (const obj of listResource(ctx.cluster, t.info, allNamespaces ? undefined : ctx.namespace))

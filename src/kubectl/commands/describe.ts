@@ -71,7 +71,7 @@ function runDescribe(ctx: CommandContext): number {
       if (matches.length) {
         found.push(...matches);
         prefixed = true;
-      } else errors.push(notFound(t.info, name).message);
+      } else errors.push(notFound(t.info, name, t.ns ?? ctx.namespace).message);
     }
   }
   const texts: string[] = [];

@@ -115,7 +115,7 @@ export function runGet(ctx: CommandContext): number | WatchSession {
         if (obj) {
           group.objects.push(obj);
           tables.push(tableObject(obj.metadata.resourceVersion ?? ''));
-        } else errors.push(notFound(t.info, name).message);
+        } else errors.push(notFound(t.info, name, t.ns ?? ctx.namespace).message);
       }
     } else {
       tables.push(tableObject(String(ctx.cluster.store.resourceVersion)));

@@ -354,7 +354,7 @@ class Waiting implements WatchSession {
       if (s.by === 'name') {
         const obj = getResource(this.ctx.cluster, s.info, s.namespace, s.name);
         if (obj) found.push({ info: s.info, obj });
-        else missing.push(notFound(s.info, s.name));
+        else missing.push(notFound(s.info, s.name, s.namespace));
       } else for (const obj of this.list(s)) found.push({ info: s.info, obj });
     }
     if (missing.length > 1) {
