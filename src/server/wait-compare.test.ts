@@ -64,6 +64,9 @@ const STEPS: (string | number)[] = [
   // create: there already, never there, two missing at once.
   'wait --for=create deployment/kubia -o name',
   'wait --for=create deployment/nope --timeout=1s',
+  'wait --for=create deployment/nope --timeout=0',
+  'wait --for=create deployment/kubia --timeout=0 -o name',
+  'wait --for=create deployment -l app=x --timeout=0',
   'wait --for=create deployment/a deployment/b --timeout=1s',
   'wait --for=create deployment -l app=x --timeout=1s',
   // During a rolling update: pods come and go while they are waited for.

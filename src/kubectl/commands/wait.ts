@@ -276,9 +276,7 @@ class Waiting implements WatchSession {
   ) {
     this.queue = [...sources];
     this.started = ctx.cluster.now;
-    // --for=create with --timeout=0 polls with no deadline (ContextWithOptionalTimeout).
-    this.deadline =
-      timeout === 0 && cond.type === 'create' ? Number.POSITIVE_INFINITY : ctx.cluster.now + timeout;
+    this.deadline = ctx.cluster.now + timeout;
   }
 
   get done(): boolean {
@@ -295,8 +293,11 @@ class Waiting implements WatchSession {
 
   /** Begins the visit; a finished wait is its exit code. */
   start(): number | WatchSession {
-    if (this.cond.type === 'create') this.poll();
-    else this.proceed();
+    if (this.cond.type === 'create') {
+      this.poll();
+      // --timeout=0: the one look kubectl's poll makes before its deadline.
+      if (!this.finished && this.nextPoll !== undefined && this.timeout === 0) this.timedOut();
+    } else this.proceed();
     return this.finished ? this.exitCode : this;
   }
 
