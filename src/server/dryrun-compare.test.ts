@@ -18,6 +18,9 @@ const STEPS: (string | number)[] = [
   `apply --dry-run=server -o yaml -f -\t${v1}`,
   `create --dry-run=server -o yaml -f -\t${v1}`,
   'create deployment x --image=nginx --dry-run=server -o yaml',
+  // kubectl sends a typed create as protobuf: a negative int32 there takes ten bytes.
+  'create deployment neg --image=nginx --replicas=-1 --dry-run=server',
+  'create deployment neg --image=nginx --replicas=-2',
   'get deployments',
   `apply -f -\t${v1}`,
   30,

@@ -167,6 +167,25 @@ class Reader {
       if (shift > 63) throw new ProtobufError('varint too long');
     }
   }
+  /**
+   * A varint read as an integer field: Go writes a negative int32 or int64 as the ten bytes of its
+   * 64-bit two's complement, whose value a double cannot hold (2^64 - 1 rounds to 2^64), so it is
+   * read exactly. A negative int32 written in five bytes (its 32-bit pattern) is read as well.
+   */
+  signedVarint(): number {
+    let result = 0n;
+    let shift = 0n;
+    for (;;) {
+      if (this.pos >= this.buf.length) throw new ProtobufError('truncated varint');
+      const b = this.buf[this.pos++]!;
+      result |= BigInt(b & 0x7f) << shift;
+      if (b < 0x80) break;
+      shift += 7n;
+      if (shift > 63n) throw new ProtobufError('varint too long');
+    }
+    if (result >= 1n << 31n && result < 1n << 32n) return Number(BigInt.asIntN(32, result));
+    return Number(BigInt.asIntN(64, result));
+  }
   bytes(): Uint8Array {
     const n = this.varint();
     if (this.pos + n > this.buf.length) throw new ProtobufError('truncated field');
@@ -184,11 +203,6 @@ class Reader {
 }
 
 const text = new TextDecoder();
-
-/** int32 fields are varints of the two's complement (negative values take ten bytes). */
-function int32(v: number): number {
-  return v >= 2 ** 63 ? v - 2 ** 64 : v > 2 ** 31 - 1 && v < 2 ** 32 ? v - 2 ** 32 : v;
-}
 
 function isEmpty(v: Json): boolean {
   return (
@@ -217,7 +231,7 @@ function decodeMessage(buf: Uint8Array, type: string): Json {
     let value: Json;
     if (f.type === 'string') value = text.decode(r.bytes());
     else if (f.type === 'bytes') value = Array.from(r.bytes());
-    else if (f.type === 'int') value = int32(r.varint());
+    else if (f.type === 'int') value = r.signedVarint();
     else if (f.type === 'bool') value = r.varint() !== 0;
     else if ('message' in f.type) value = decodeMessage(r.bytes(), f.type.message);
     else {
