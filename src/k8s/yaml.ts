@@ -97,7 +97,7 @@ export function parseManifestStream(
   /** As kubectl reads `-f`: a document that is a list is not its items, but an error. */
   strict = false,
 ): { objects: Record<string, unknown>[]; error?: ManifestError } {
-  const bad = badSeparator(text);
+  const bad = badChunk(text);
   const { values, error } = readDocuments(bad ? bad.before : text, source, true);
   const objects: Record<string, unknown>[] = [];
   for (const value of values) {
@@ -114,30 +114,72 @@ export function parseManifestStream(
     }
   }
   if (error) return { objects, error };
-  if (bad)
-    return {
-      objects,
-      error: new ManifestError(`error parsing ${source}: invalid Yaml document separator: ${bad.rest}`),
-    };
+  if (bad) return { objects, error: new ManifestError(`error parsing ${source}: ${bad.message}`) };
   return { objects };
 }
 
 /**
- * The first line that starts with `---` but goes on with more than a comment, which Go's YAML
- * reader refuses as it splits the stream: what follows it, and the documents wholly before the one
- * it would end (the reader returned those). Not for JSON, which is read without it.
+ * The first document kubectl's YAML reader cannot take, as it splits the stream at its `---` lines
+ * (dropping them) before go-yaml reads each piece: a line that starts with `---` but goes on with
+ * more than a comment, or a document that starts with directives. With what comes before it (the
+ * documents the reader returned). Not for JSON, which is read without it.
  */
-function badSeparator(text: string): { rest: string; before: string } | undefined {
+function badChunk(text: string): { message: string; before: string } | undefined {
   if (/^\s*[[{]/.test(text)) return undefined;
   const lines = text.split('\n');
-  let lastGood = 0;
-  for (let i = 0; i < lines.length; i++) {
-    if (!lines[i]!.startsWith('---')) continue;
-    const rest = lines[i]!.slice(3).trim();
-    if (!rest || rest.startsWith('#')) lastGood = i;
-    else return { rest, before: lines.slice(0, lastGood).join('\n') };
+  let start = 0;
+  for (let i = 0; i <= lines.length; i++) {
+    if (i < lines.length && !lines[i]!.startsWith('---')) continue;
+    const before = lines.slice(0, start).join('\n');
+    // The reader refuses the separator before it returns the document the line would end.
+    const rest = i < lines.length ? lines[i]!.slice(3).trim() : '';
+    if (rest && !rest.startsWith('#')) return { message: `invalid Yaml document separator: ${rest}`, before };
+    const slip = directiveSlip(lines.slice(start, i), i < lines.length);
+    if (slip) return { message: `error converting YAML to JSON: yaml: ${slip}`, before };
+    start = i + 1;
   }
   return undefined;
+}
+
+/**
+ * What go-yaml v2 says of a document that starts with directives (`%YAML 1.1`, `%TAG`), or nothing
+ * when it starts otherwise. Directives must be followed by `---`, which kubectl's reader cut off:
+ * such a document always fails, at the latest with "did not find expected <document start>".
+ * Lines are go-yaml's: a parser error names its 0-based line (none on line 0), a scanner error the
+ * 1-based one (none on the first).
+ */
+function directiveSlip(lines: string[], newlineAtEnd: boolean): string | undefined {
+  const blank = (l: string) => /^[ \t]*(#.*)?\r?$/.test(l);
+  const parserError = (line: number, problem: string) => `${line ? `line ${line}: ` : ''}${problem}`;
+  const scannerError = (line: number, problem: string) => `${line ? `line ${line + 1}: ` : ''}${problem}`;
+  let first = 0;
+  while (first < lines.length && blank(lines[first]!)) first++;
+  if (first === lines.length || !lines[first]!.startsWith('%')) return undefined;
+  let version = false;
+  const handles = new Set<string>();
+  let i = first;
+  for (; i < lines.length; i++) {
+    const line = lines[i]!;
+    if (blank(line)) continue;
+    if (!line.startsWith('%')) break;
+    const yaml = /^%YAML[ \t]+([0-9]{1,9})\.([0-9]{1,9})[ \t]*(#.*)?\r?$/.exec(line);
+    const tag = /^%TAG[ \t]+(!(?:[0-9A-Za-z_-]*!)?)[ \t]+\S/.exec(line);
+    if (yaml) {
+      if (version) return parserError(i, 'found duplicate %YAML directive');
+      if (yaml[1] !== '1' || Number(yaml[2]) !== 1) return parserError(i, 'found incompatible YAML document');
+      version = true;
+    } else if (tag) {
+      if (handles.has(tag[1]!)) return parserError(i, 'found duplicate %TAG directive');
+      handles.add(tag[1]!);
+    } else if (/^%[0-9A-Za-z_-]+([ \t]|\r?$)/.test(line) && !/^%(YAML|TAG)([ \t]|\r?$)/.test(line))
+      return scannerError(i, 'found unknown directive name');
+    // A directive go-yaml cannot scan: left to the reader, which refuses it in its own words.
+    else return undefined;
+  }
+  // The next token: the document's first content, or the end of the stream, which go-yaml puts
+  // on a line of its own after a last line without a line break.
+  const end = i < lines.length || newlineAtEnd || lines[lines.length - 1] !== '' ? i : lines.length - 1;
+  return parserError(end, 'did not find expected <document start>');
 }
 
 /**

@@ -172,6 +172,18 @@ describe.skipIf(!kubectl)(`YAML beside the real ${kubectl?.name ?? 'kubectl'}`, 
     ['text after a document separator', (m) => `${m}---x\n`],
     ['a tag after a document separator', (m) => `${m}--- !tag\n${m}`],
     ['a mapping after a document separator', (m) => `${m}--- x: y\n`],
+    // Directives need the `---` after them, which the reader cut off: every one fails.
+    ['a %YAML 1.1 directive', (m) => `%YAML 1.1\n---\n${m}`],
+    ['a %YAML 1.2 directive', (m) => `%YAML 1.2\n---\n${m}`],
+    ['a directive after a comment', (m) => `# c\n\n%YAML 1.2\n---\n${m}`],
+    ['a directive without its separator', (m) => `%YAML 1.1\n# c\n${m}`],
+    ['two %YAML directives', (m) => `%YAML 1.1\n%YAML 1.1\n---\n${m}`],
+    [
+      'two %TAG directives for one handle',
+      (m) => `${m}---\n# x\n%TAG ! tag:a,2000:\n%TAG ! tag:b,2000:\n---\n${m}`,
+    ],
+    ['an unknown directive in a second document', (m) => `${m}---\n\n%FOO bar\n---\n${m}`],
+    ['a directive at the very end', (m) => `${m}---\n%YAML 1.1`],
   ];
   /** `m` with the container's args: a flow list, or a block one after a line break. */
   const args = (m: string, value: string) =>
