@@ -60,7 +60,11 @@ describe('parsers of user input are linear (100 kB adversarial strings)', () => 
     expect(() => shellWords(s)).not.toThrow(TypeError);
     expect(() => parseFlags([`--request-timeout=${s}`], [], 'kubectl')).not.toThrow(TypeError);
     expect(() => executeTemplate(`{.items[?(@.a${s})]}`, { items: [{ a: 1 }] })).not.toThrow(TypeError);
-    expect(() => parseOutput(`jsonpath={${s}}`)).toThrow();
+    // Refused as the template is parsed, or (a bare word, an identifier) as it runs.
+    expect(() => {
+      parseOutput(`jsonpath={${s}}`);
+      executeTemplate(`{${s}}`, {});
+    }).toThrow();
   });
 
   it('kubectl with a 2,000-digit --request-timeout answers with kubectl’s error', () => {

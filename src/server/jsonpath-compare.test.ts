@@ -43,6 +43,11 @@ const CASES = [
   `get pods -o 'jsonpath={.items[?(@.spec.containers[*].name=="nginx")].metadata.name}'`,
   `get deployment web -o 'jsonpath={.status.conditions[5]}'`,
   `get pods -o 'jsonpath-as-json={.items[7]}'`,
+  // A bare word is an identifier: true and false print, others fail as the template runs.
+  `get deployment web -o 'jsonpath={.metadata.name}{true}'`,
+  `get deployment web -o 'jsonpath={n}'`,
+  `get deployment web -o 'jsonpath={.metadata.name foo}'`,
+  `get deployment web -o 'jsonpath={x.y}'`,
 ];
 
 describe.skipIf(!kubectl)(`jsonpath field names beside the real ${kubectl?.name ?? 'kubectl'}`, () => {

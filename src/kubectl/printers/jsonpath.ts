@@ -10,7 +10,11 @@ import { goPrintValue } from '../../k8s/decode.ts';
 import { goQuote } from '../../k8s/validation.ts';
 
 export class JsonPathError extends Error {
-  constructor(message: string) {
+  /** `atRun`: an error upstream's parser lets through and its evaluation meets (an identifier). */
+  constructor(
+    message: string,
+    readonly atRun = false,
+  ) {
     super(message);
     this.name = 'JsonPathError';
   }
@@ -339,6 +343,18 @@ export function evalPath(path: string, root: unknown, current: unknown): unknown
     }
     if (/\s/.test(ch)) {
       i++;
+      continue;
+    }
+    // parser.go's parseIdentifier: a word up to the next terminator. true and false are values;
+    // any other word (range and end are read with the template) is unknown.
+    if (/[\p{L}_]/u.test(ch)) {
+      let end = i;
+      while (end < p.length && !/[\s.,[\]$@{}]/.test(p[end]!)) end++;
+      const word = p.slice(i, end);
+      if (word !== 'true' && word !== 'false')
+        throw new JsonPathError(`unrecognized identifier ${word}`, true);
+      values = [word === 'true'];
+      i = end;
       continue;
     }
     throw new JsonPathError(
