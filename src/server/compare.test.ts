@@ -37,6 +37,8 @@ const WRITES = [
   'label pods -l app=kubia tier=web',
   'get pods -L tier',
   'get pods -L tier,app -L pod-template-hash --show-labels',
+  'get pods -L tier --show-kind',
+  'get deployment kubia --show-kind --no-headers',
   'label pods -l app=kubia tier-',
   'label pods -l app=nothing tier=web',
   'annotate deployment/kubia kubernetes.io/change-cause=first',

@@ -125,7 +125,7 @@ export function runGet(ctx: CommandContext): number | WatchSession {
   warnIfEndpoints(ctx, targets);
 
   const single = targets.length === 1 && targets[0]!.names.length === 1;
-  const withKind = groups.length > 1;
+  const withKind = groups.length > 1 || flagBool(ctx.args, 'show-kind');
   const tableOpts = (info: ResourceInfo): PrintColumnsOptions => ({
     wide: format.type === 'table' && format.wide,
     now: ctx.cluster.now,
