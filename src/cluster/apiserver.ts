@@ -526,8 +526,6 @@ export class ApiServer {
     obj: KubeObject,
     opts: WriteOptions & { subresource?: 'status' },
   ): KubeObject {
-    const metadata = { ...obj.metadata, namespace: existing.metadata.namespace } as KubeObject['metadata'];
-    if (!info.namespaced) delete metadata.namespace;
     if (opts.subresource === 'status')
       return this.write(opts, () =>
         this.cluster.updateStatus({
@@ -535,11 +533,10 @@ export class ApiServer {
           status: (obj as { status?: unknown }).status,
         } as KubeObject),
       );
-    const next = setDefaults({ ...obj, metadata } as KubeObject);
-    if (deepEqual(stripServerFields(next), stripServerFields(existing))) return existing;
-    const errors = validate(next, existing);
-    if (errors.length) throw invalid(info, name(existing), errors);
-    return this.write(opts, () => this.cluster.update(next));
+    const r = replacement(info, existing, obj);
+    if (!r) return existing;
+    if (r.errors.length) throw invalid(info, name(existing), r.errors);
+    return this.write(opts, () => this.cluster.update(r.next));
   }
 
   patch(
@@ -819,7 +816,7 @@ function podSpecs(o: unknown): { containers?: { name?: string; resources?: unkno
  * clients send `resources: {}` for every container, the simulator stores only what it was given.
  * Without this a template sent back (`rollout undo`) would hash differently from the stored one.
  */
-function keepEmptyResourcesAsStored(next: KubeObject, existing: KubeObject): KubeObject {
+export function keepEmptyResourcesAsStored(next: KubeObject, existing: KubeObject): KubeObject {
   const before = podSpecs(existing);
   podSpecs(next).forEach((spec, i) => {
     for (const c of spec.containers ?? []) {
@@ -829,6 +826,24 @@ function keepEmptyResourcesAsStored(next: KubeObject, existing: KubeObject): Kub
     }
   });
   return next;
+}
+
+/**
+ * What a PUT of a whole object (not its status) stores in place of `existing`: the object given,
+ * in the stored one's namespace, defaulted, with its validation errors for the caller to refuse it
+ * in its own words; undefined when it changes nothing. The store keeps the stored uid, creation
+ * time and status (SimCluster.update).
+ */
+export function replacement(
+  info: ResourceInfo,
+  existing: KubeObject,
+  obj: KubeObject,
+): { next: KubeObject; errors: FieldError[] } | undefined {
+  const metadata = { ...obj.metadata, namespace: existing.metadata.namespace } as KubeObject['metadata'];
+  if (!info.namespaced) delete metadata.namespace;
+  const next = setDefaults({ ...obj, metadata } as KubeObject);
+  if (deepEqual(stripServerFields(next), stripServerFields(existing))) return undefined;
+  return { next, errors: validate(next, existing) };
 }
 
 function name(o: KubeObject): string {

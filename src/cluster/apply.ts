@@ -33,10 +33,15 @@ export type ApplyAction = 'created' | 'configured' | 'unchanged';
  * `staging/src/k8s.io/apiserver/pkg/endpoints/handlers/rest.go`), as kubectl create and apply
  * print it (AddSourceToErr "creating", then checkErr's `Error from server (BadRequest): `).
  */
-export function createDecodeError(info: ResourceInfo, source: string | undefined, e: DecodeError): ApiError {
+export function createDecodeError(
+  info: ResourceInfo,
+  source: string | undefined,
+  e: DecodeError,
+  verb = 'creating',
+): ApiError {
   const body = `${info.kind} in version "${info.version}" cannot be handled as a ${info.kind}: ${e.detail}`;
   return new ApiError(
-    `Error from server (BadRequest): ${source ? `error when creating "${source}": ` : ''}${body}`,
+    `Error from server (BadRequest): ${source ? `error when ${verb} "${source}": ` : ''}${body}`,
   );
 }
 

@@ -21,6 +21,7 @@ import { patchCommand } from './patch.ts';
 import { withFlagChecks } from './flags.ts';
 import { helpText, suggestions } from './help.ts';
 import { registerCommands, registerCompleter, registerHelp } from './registry.ts';
+import { replaceCommand } from './replace.ts';
 import { rolloutCommand } from './rollout.ts';
 import { scaleCommand } from './scale.ts';
 import { setCommand } from './set.ts';
@@ -37,6 +38,7 @@ registerCommands(
     scaleCommand,
     applyCommand,
     patchCommand,
+    replaceCommand,
     labelCommand,
     annotateCommand,
     cordonCommand,

@@ -98,7 +98,6 @@ const UNSIMULATED: [string, string][] = [
   ['cp', 'the simulated containers have no file systems'],
   ['auth', 'the simulated cluster has no users and no RBAC'],
   ['debug', 'the simulated containers cannot be debugged; use kubectl describe and kubectl logs'],
-  ['replace', 'use kubectl apply'],
   ['kustomize', 'there are no kustomization directories here'],
   ['completion', 'the console completes commands with Tab itself'],
   ['config', 'this kubectl talks to the simulated cluster only and has no kubeconfig'],
