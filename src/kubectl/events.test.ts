@@ -67,6 +67,23 @@ describe('kubectl events', () => {
     run.stop();
   });
 
+  it('--watch lines its rows up on the widest cells so far, as the tab writer of kubectl remembers them', () => {
+    const c = kubia();
+    c.advance(30);
+    const chunks: KubectlOutputChunk[] = [];
+    const run = startKubectl(c.sim, 'events -w', undefined, (ch) => chunks.push(ch));
+    const lines = chunks
+      .map((ch) => ch.stdout ?? '')
+      .join('')
+      .trim()
+      .split('\n');
+    expect(lines.length).toBeGreaterThan(3);
+    // Each row's TYPE starts where the header's does: no row is flushed in columns of its own.
+    const typeAt = lines[0]!.indexOf('TYPE');
+    for (const line of lines.slice(1)) expect(line.slice(typeAt)).toMatch(/^(Normal|Warning) /);
+    run.stop();
+  });
+
   it('says when there are none, on stderr', () => {
     const c = kubia();
     expect(c.kubectl('kubectl events -n other')).toEqual({

@@ -28,7 +28,7 @@ import { apiEncode } from '../../k8s/encode.ts';
 import { goJsonText } from '../../k8s/go-json.ts';
 import { inGoOrder } from '../../k8s/go-order.ts';
 import { goSort } from '../printers/sort.ts';
-import { age, renderTable } from '../printers/table.ts';
+import { age, RememberingTable, renderTable } from '../printers/table.ts';
 import { listResource, SeenEvents } from './objects.ts';
 import { ALL_NAMESPACES_FLAG } from './flags.ts';
 
@@ -128,7 +128,7 @@ function printEventList(format: OutputFormat, items: KubeEvent[]): string {
 /**
  * `kubectl events -w`: a watch from now, which begins with every event there is (as an API
  * server's watch without a resourceVersion does), then one line per event recorded or seen again,
- * each flushed on its own (the header goes with the first).
+ * each flushed on its own (the header goes with the first), in columns as wide as the widest so far.
  */
 function watchEvents(
   ctx: CommandContext,
@@ -140,13 +140,15 @@ function watchEvents(
 ): WatchSession {
   const printer = format ? new TypedPrinter(format) : undefined;
   let headerPending = !noHeaders;
+  // Flushed event by event, on a tab writer that remembers its widths: the columns line up.
+  const table = new RememberingTable();
   const seen = new SeenEvents();
   const emit = (e: KubeEvent) => {
     if (printer) {
       if (format?.type !== 'name') ctx.out(printer.print(e));
       return;
     }
-    ctx.out(renderTable([...(headerPending ? [header] : []), row(e)]));
+    ctx.out(table.render([...(headerPending ? [header] : []), row(e)]));
     headerPending = false;
   };
   for (const e of seen.fresh(events())) emit(e);
