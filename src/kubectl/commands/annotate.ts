@@ -100,7 +100,7 @@ function targetsOf(ctx: CommandContext, resources: string[]): { targets: Target[
   const selectorText = flagString(ctx.args, 'selector');
   const fieldText = flagString(ctx.args, 'field-selector');
   const allNamespaces = flagBool(ctx.args, 'all-namespaces');
-  const { targets } = resolveTargetsWithAll(resources, false, 'label');
+  const { targets } = resolveTargetsWithAll(resources, false);
   const named = targets.some((t) => t.names.length > 0);
   if (named && (selectorText !== undefined || fieldText))
     throw new KubectlError('name cannot be provided when a selector is specified');

@@ -695,7 +695,7 @@ function containerPortsOf(obj: KubeObject): { port: number; protocol: string; na
 }
 
 function runExpose(ctx: CommandContext): number {
-  const targets = resolveTargets(ctx.args.positional, true, 'expose');
+  const targets = resolveTargets(ctx.args.positional, true);
   const t = targets[0]!;
   if (targets.length > 1 || t.names.length > 1)
     throw new KubectlError('exposing multiple resources at once is not supported');

@@ -59,6 +59,8 @@ function runDelete(ctx: CommandContext): number | WatchSession {
   const allNamespaces = flagBool(ctx.args, 'all-namespaces');
   const all = flagBool(ctx.args, 'all');
   const ignoreNotFound = flagBool(ctx.args, 'ignore-not-found');
+  /** Named objects not found, which --ignore-not-found passes over. */
+  let ignored = 0;
   const force = flagBool(ctx.args, 'force');
   const now = flagBool(ctx.args, 'now');
   let grace = flagInt(ctx.args, 'grace-period') ?? -1;
@@ -91,14 +93,15 @@ function runDelete(ctx: CommandContext): number | WatchSession {
         const ns = typeof meta['namespace'] === 'string' ? meta['namespace'] : ctx.namespace;
         const obj = getResource(ctx.cluster, info, ns, name);
         if (obj) victims.push({ info, obj });
-        else if (!ignoreNotFound)
+        else if (ignoreNotFound) ignored++;
+        else
           errors.push(
             `Error from server (NotFound): error when deleting "${src.name}": ${groupResource(info)} "${name}" not found`,
           );
       }
   } else {
     if (ctx.args.positional.length === 0) throw new KubectlError(NO_RESOURCES);
-    const { targets } = resolveTargetsWithAll(ctx.args.positional, false, 'delete');
+    const { targets } = resolveTargetsWithAll(ctx.args.positional, false);
     const named = targets.some((t) => t.names.length > 0);
     if (named && allNamespaces)
       throw new KubectlError('a resource cannot be retrieved by name across all namespaces');
@@ -122,7 +125,8 @@ function runDelete(ctx: CommandContext): number | WatchSession {
         for (const name of t.names) {
           const obj = getResource(ctx.cluster, t.info, ctx.namespace, name);
           if (obj) victims.push({ info: t.info, obj });
-          else if (!ignoreNotFound) errors.push(notFound(t.info, name, ctx.namespace).message);
+          else if (ignoreNotFound) ignored++;
+          else errors.push(notFound(t.info, name, ctx.namespace).message);
         }
       } else {
         for (const obj of listResource(ctx.cluster, t.info, allNamespaces ? undefined : ctx.namespace))
@@ -130,7 +134,9 @@ function runDelete(ctx: CommandContext): number | WatchSession {
       }
     }
   }
-  if (errors.length === 0 && victims.length === 0) {
+  // A name is visited without a look: its DELETE finds nothing, which --ignore-not-found takes
+  // in silence. Only a visit that finds nothing at all says so.
+  if (errors.length === 0 && victims.length === 0 && ignored === 0) {
     ctx.out('No resources found\n');
     return 0;
   }

@@ -40,7 +40,7 @@ function runDescribe(ctx: CommandContext): number {
   // -f: the objects the manifests name, each in its manifest's namespace.
   const targets: FileTarget[] = fromFiles
     ? targetsFromFiles(ctx, 'describe')
-    : resolveTargetsWithAll(ctx.args.positional, false, 'describe').targets;
+    : resolveTargetsWithAll(ctx.args.positional, false).targets;
   warnIfEndpoints(ctx, targets);
   const { matches } = checkListSelectors(
     targets.filter((t) => t.names.length === 0).map((t) => t.info),

@@ -70,7 +70,7 @@ export function runGet(ctx: CommandContext): number | WatchSession {
       );
     targets = targetsFromFiles(ctx, 'get');
   } else {
-    const r = resolveTargetsWithAll(ctx.args.positional, false, 'get');
+    const r = resolveTargetsWithAll(ctx.args.positional, false);
     targets = r.targets;
     usedAll = r.usedAll;
   }

@@ -244,7 +244,7 @@ function runLogs(ctx: CommandContext): number | WatchSession {
       pods = [pod];
       validate();
     } else {
-      const { targets } = resolveTargetsWithAll([target], true, 'logs');
+      const { targets } = resolveTargetsWithAll([target], true);
       const t = targets[0]!;
       const name = t.names[0]!;
       const obj = listResource(ctx.cluster, t.info, ctx.namespace).find((x) => x.metadata.name === name);

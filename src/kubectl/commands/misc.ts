@@ -24,7 +24,7 @@ const BUILD_DATE = '2025-05-15T08:27:33Z';
 
 function runEdit(ctx: CommandContext): number {
   if (ctx.args.positional.length === 0) throw new KubectlError(NO_RESOURCES);
-  for (const t of resolveTargets(ctx.args.positional, true, 'edit'))
+  for (const t of resolveTargets(ctx.args.positional, true))
     for (const name of t.names) getOrThrow(ctx, t.info, name);
   throw new KubectlError(
     'unable to launch the editor: there is no terminal editor in Rollout Lab. Open the object in the YAML editor (Edit YAML) to change it, or use kubectl apply, patch, set image or scale',

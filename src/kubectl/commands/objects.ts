@@ -39,8 +39,8 @@ function splitResourceArgument(arg: string): string[] {
  * Resolves `TYPE [NAME...]`, `TYPE/NAME...` and `TYPE1,TYPE2 [NAME...]` like kubectl's resource
  * builder (ResourceTypeOrNameArgs): several types with names are read as each type/name pair.
  */
-export function resolveTargets(positional: string[], requireName: boolean, verb: string): ResourceTarget[] {
-  if (positional.length === 0) throw new KubectlError(`you must specify the type of resource to ${verb}`);
+export function resolveTargets(positional: string[], requireName: boolean): ResourceTarget[] {
+  if (positional.length === 0) throw new KubectlError(NO_RESOURCES);
   // normalizeMultipleResourcesArgs: `a,b x y` is a/x a/y b/x b/y.
   const types = positional.length >= 2 ? splitResourceArgument(positional[0]!) : [];
   const args =
@@ -86,7 +86,6 @@ export function resolveTargets(positional: string[], requireName: boolean, verb:
 export function resolveTargetsWithAll(
   positional: string[],
   requireName: boolean,
-  verb: string,
 ): { targets: ResourceTarget[]; usedAll: boolean } {
   const first = positional[0];
   if (first !== undefined && !first.includes('/') && first.split(',').includes('all')) {
@@ -104,7 +103,7 @@ export function resolveTargetsWithAll(
       throw new KubectlError(`resource(s) were provided, but no name was specified`);
     return { targets: types.map((info) => ({ info, names: [...names] })), usedAll: true };
   }
-  return { targets: resolveTargets(positional, requireName, verb), usedAll: false };
+  return { targets: resolveTargets(positional, requireName), usedAll: false };
 }
 
 /**

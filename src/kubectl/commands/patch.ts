@@ -59,7 +59,7 @@ function runPatch(ctx: CommandContext): number {
   const type = flagString(ctx.args, 'type') ?? 'strategic';
   if (!['json', 'merge', 'strategic'].includes(type))
     throw new KubectlError(`--type must be one of [json merge strategic], not "${type}"`);
-  const targets = resolveTargets(ctx.args.positional, true, 'patch');
+  const targets = resolveTargets(ctx.args.positional, true);
   const patchFile = flagString(ctx.args, 'patch-file') ?? '';
   if (text && patchFile) throw new KubectlError('cannot specify --patch and --patch-file together');
   if (!text && !patchFile)

@@ -94,7 +94,7 @@ interface RolloutItem {
 function rolloutItems(ctx: CommandContext): RolloutItem[] {
   if (ctx.args.positional.length === 0) throw new KubectlError('required resource not specified');
   const selectorText = flagString(ctx.args, 'selector');
-  const targets = resolveTargets(ctx.args.positional, false, 'rollout');
+  const targets = resolveTargets(ctx.args.positional, false);
   if (selectorText && targets.some((t) => t.names.length))
     throw new KubectlError('name cannot be provided when a selector is specified');
   const { matches } = checkListSelectors(

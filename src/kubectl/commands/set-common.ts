@@ -46,7 +46,7 @@ export function builderTargets(ctx: CommandContext, resources: string[]): Visite
   const all = flagBool(ctx.args, 'all');
   const selectorText = flagString(ctx.args, 'selector');
   if (resources.length === 0) throw new KubectlError(NO_RESOURCES);
-  const { targets } = resolveTargetsWithAll(resources, false, 'set');
+  const { targets } = resolveTargetsWithAll(resources, false);
   const named = targets.some((t) => t.names.length > 0);
   if (named && selectorText !== undefined)
     throw new KubectlError('name cannot be provided when a selector is specified');

@@ -210,7 +210,7 @@ function sourcesOf(ctx: CommandContext): Source[] {
   }
   if (positional.length === 0) throw new KubectlError(NO_RESOURCES);
   const slashForm = positional[0]!.includes('/');
-  const { targets } = resolveTargetsWithAll(positional, false, 'wait');
+  const { targets } = resolveTargetsWithAll(positional, false);
   const named = targets.some((t) => t.names.length > 0);
   const selecting = selectorText !== undefined || fieldText !== undefined;
   if (named && selecting)

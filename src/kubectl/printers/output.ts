@@ -106,7 +106,9 @@ const UNSIMULATED_FORMATS = ['jsonpath-file', 'custom-columns-file'];
 export function parseOutput(o: string | undefined, files?: ReadonlyMap<string, string>): OutputFormat {
   if (o === undefined || o === '') return { type: 'table', wide: false };
   if (o === 'wide') return { type: 'table', wide: true };
-  if (o === 'yaml' || o === 'json' || o === 'name') return { type: o };
+  // The JSON, YAML and name printers read their format in any case; the others, as written.
+  const lower = o.toLowerCase();
+  if (lower === 'yaml' || lower === 'json' || lower === 'name') return { type: lower };
   const eq = o.indexOf('=');
   const name = eq >= 0 ? o.slice(0, eq) : o;
   const arg = eq >= 0 ? o.slice(eq + 1) : '';

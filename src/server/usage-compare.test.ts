@@ -1,0 +1,65 @@
+/**
+ * Commands typed short, beside the real kubectl against the served simulator: each command without
+ * the resources it needs (each says what it wants in its own words), `-o` spelled in capitals
+ * (the JSON, YAML and name printers take any case, the others do not), and `delete
+ * --ignore-not-found` of names that are not there (silent) or of a selector that finds nothing.
+ * Skipped, saying why, without a kubectl binary.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PairedClusters, comparisonKubectl } from './paired.ts';
+
+const kubectl = comparisonKubectl();
+
+const LINES = [
+  'scale --replicas=2',
+  'label',
+  'label x=y',
+  'annotate a=b',
+  'rollout status',
+  'rollout undo',
+  'rollout history',
+  'rollout restart',
+  'set image nginx=nginx:2',
+  'set env A=b',
+  'set resources --limits=cpu=1',
+  'wait --for=delete',
+  'cordon',
+  'drain',
+  'taint nodes',
+  'logs',
+  'expose',
+  'edit',
+  'patch -p {}',
+  'diff',
+  'apply',
+  'create',
+  'explain',
+  'top pod x y',
+  'get deploy kubia -o JSON',
+  'get deploy kubia -o Name',
+  'get deploy kubia -o yAml',
+  'get deploy kubia -o Wide',
+  'get deploy kubia -o JsonPath={.metadata.name}',
+  'delete deploy nope nope2 --ignore-not-found',
+  'delete deploy -l app=zz --ignore-not-found',
+  'delete deploy --all --ignore-not-found -n other',
+  'delete deploy -l app=zz',
+];
+
+describe.skipIf(!kubectl)(`short commands beside the real ${kubectl?.name ?? 'kubectl'}`, () => {
+  let pair: PairedClusters;
+  beforeAll(async () => {
+    pair = await PairedClusters.start({ kubectl: kubectl!.path, cluster: { seed: 7 } });
+    const run = await pair.run('create deployment kubia --image=nginx --replicas=2');
+    expect(run.inPage).toEqual(run.real);
+    pair.advance(20);
+  });
+  afterAll(async () => {
+    await pair.close();
+  });
+
+  it.each(LINES)('kubectl %s', async (line) => {
+    const run = await pair.run(line);
+    expect(run.inPage).toEqual(run.real);
+  });
+});
