@@ -204,13 +204,6 @@ export function targetsFromFiles(ctx: CommandContext, verb: string): FileTarget[
   return out;
 }
 
-/** `--field-selector` over pods (`top pod`): the objects it selects, or the server's refusal. */
-export function fieldSelector(text: string | undefined): (o: KubeObject) => boolean {
-  const selection = fieldSelection('Pod', text);
-  if (!selection.ok) throw new KubectlError(selection.error);
-  return selection.matches;
-}
-
 /** What a command that lists objects makes of `-l` and `--field-selector`. */
 export interface ListSelection {
   /** The server's refusal of each list it refuses (its selectors), in order; none otherwise. */

@@ -9,7 +9,7 @@ import type { Command, CommandContext } from '../command.ts';
 import { KubectlError } from '../command.ts';
 import { parseSelector } from '../../k8s/selector.ts';
 import { flagString, UsageError } from '../parse.ts';
-import { fieldSelector } from './objects.ts';
+import { parseFieldSelector } from '../../k8s/fields.ts';
 import { subcommandsOnly } from './parent.ts';
 import { commandOfHelp } from './unsimulated.ts';
 
@@ -31,7 +31,9 @@ function topSubcommand(kind: 'node' | 'pod'): Command {
         );
       const parsed = labels ? parseSelector(labels) : undefined;
       if (parsed && !parsed.ok) throw new KubectlError(parsed.error);
-      fieldSelector(fields);
+      // kubectl parses the field selector itself; which fields there are is the Metrics API's to say.
+      const fieldsParsed = fields ? parseFieldSelector(fields) : undefined;
+      if (fieldsParsed && !fieldsParsed.ok) throw new KubectlError(fieldsParsed.error);
       throw new KubectlError('Metrics API not available');
     },
   };
