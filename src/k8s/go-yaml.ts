@@ -398,10 +398,18 @@ export function goYamlSlip(slip: YamlSlip): { message: string; line?: number | u
     const rest = (slip.lines[line - 1] ?? '').slice(slip.col ?? 0);
     return at('mapping values are not allowed in this context', /:(\s|$)/.test(rest) ? 0 : 1);
   }
-  if (is('BLOCK_AS_IMPLICIT_KEY', 'A block sequence') || is('BAD_INDENT', 'All sequence items'))
-    return at('did not find expected key', 0);
-  if (is('BAD_INDENT', 'All mapping items') || is('MISSING_CHAR', 'Sequence item without'))
-    return at('did not find expected key', -1);
+  if (
+    is('BLOCK_AS_IMPLICIT_KEY', 'A block sequence') ||
+    is('BAD_INDENT', 'All sequence items') ||
+    is('BAD_INDENT', 'All mapping items') ||
+    is('MISSING_CHAR', 'Sequence item without')
+  )
+    // go-yaml stops at the token out of line: where the library points, or, when it points past
+    // the end of a line (a key with no value yet), the next line with text.
+    return {
+      message: 'did not find expected key',
+      line: line === undefined ? undefined : outOfLine(slip, line) - 1,
+    };
   if (is('MISSING_CHAR', 'Implicit map keys need to be followed'))
     return at("could not find expected ':'", 1);
   const flow = /^Flow (sequence|map) in block collection/.exec(message);
@@ -467,6 +475,15 @@ export function goYamlSlip(slip: YamlSlip): { message: string; line?: number | u
     return at(opens ? 'mapping values are not allowed in this context' : "could not find expected ':'", 1);
   }
   return undefined;
+}
+
+/** The line (1-based) of the token a slip at `line` is about: the next with text, past its end. */
+function outOfLine(slip: YamlSlip, line: number): number {
+  const text = slip.lines[line - 1] ?? '';
+  if (slip.col === undefined || slip.col <= text.length) return line;
+  let next = line + 1;
+  while (next <= slip.lines.length && !(slip.lines[next - 1] ?? '').trim()) next++;
+  return next;
 }
 
 /**
