@@ -46,6 +46,23 @@ export function createDecodeError(
 }
 
 /**
+ * The API server's decoding of a request body under the request's fieldValidation: Strict refuses
+ * an unknown field (DecodeError), Warn drops it with a warning (pushed to `warnings`, as kubectl
+ * prints it), Ignore drops it.
+ */
+export function decodeUnder<T extends KubeObject>(
+  obj: Record<string, unknown>,
+  fieldValidation: FieldValidation,
+  warnings: string[],
+  mode: 'json' | 'unstructured' = 'json',
+): T {
+  if (fieldValidation === 'Strict') return decodeObject<T>(obj, mode);
+  const r = decodeObjectWarn<T>(obj, mode);
+  if (fieldValidation === 'Warn') warnings.push(...r.warnings.map((w) => `Warning: ${w}`));
+  return r.obj;
+}
+
+/**
  * The last-applied-configuration kubectl records (GetModifiedConfiguration): the manifest as given,
  * its namespace filled in by the resource builder when the kind is namespaced, annotations as a map
  * without the annotation itself, encoded as Go's JSON encoder writes a map (keys sorted, HTML
@@ -199,13 +216,8 @@ export function prepareApply(
   const info = checkManifest(raw, source);
   const fieldValidation = options.fieldValidation ?? 'Strict';
   const warnings: string[] = [];
-  /** The server's decoding under the request's fieldValidation. */
-  const decode = (obj: Record<string, unknown>, mode: 'json' | 'unstructured'): KubeObject => {
-    if (fieldValidation === 'Strict') return decodeObject<KubeObject>(obj, mode);
-    const r = decodeObjectWarn<KubeObject>(obj, mode);
-    if (fieldValidation === 'Warn') warnings.push(...r.warnings.map((w) => `Warning: ${w}`));
-    return r.obj;
-  };
+  const decode = (obj: Record<string, unknown>, mode: 'json' | 'unstructured'): KubeObject =>
+    decodeUnder(obj, fieldValidation, warnings, mode);
   const manifest = deepCopy(raw) as unknown as KubeObject & { status?: unknown };
   const meta = manifest.metadata as unknown as Record<string, unknown>;
   for (const f of serverFields) delete meta[f];

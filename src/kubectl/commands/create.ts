@@ -22,11 +22,12 @@ import {
   NAMESPACES,
   checkName,
   createDecodeError,
+  decodeUnder,
   lastAppliedOf,
   type FieldValidation,
 } from '../../cluster/apply.ts';
 import { BudgetError } from '../../cluster/errors.ts';
-import { decodeObject, decodeObjectWarn, DecodeError } from '../../k8s/decode.ts';
+import { DecodeError } from '../../k8s/decode.ts';
 import type { SimCluster } from '../../cluster/cluster.ts';
 import {
   ChangeCauseAnnotation,
@@ -92,13 +93,7 @@ export function prepareCreate(
   if (obj.kind !== 'Pod') delete obj.status;
   let decoded: KubeObject;
   try {
-    if (fieldValidation === 'Strict')
-      decoded = decodeObject<KubeObject>(obj as unknown as Record<string, unknown>);
-    else {
-      const r = decodeObjectWarn<KubeObject>(obj as unknown as Record<string, unknown>, 'json');
-      decoded = r.obj;
-      if (fieldValidation === 'Warn') warnings.push(...r.warnings.map((w) => `Warning: ${w}`));
-    }
+    decoded = decodeUnder(obj as unknown as Record<string, unknown>, fieldValidation, warnings);
   } catch (e) {
     if (e instanceof DecodeError) throw createDecodeError(info, source, e);
     throw e;
@@ -158,59 +153,72 @@ function runCreateFromFiles(ctx: CommandContext): number {
   const fieldValidation = fieldValidationOf(ctx);
   const record = flagBool(ctx.args, 'record');
   const saveConfig = flagBool(ctx.args, 'save-config');
-  const format = printFlagsOutput(ctx.args, ctx.cluster.files);
   // -l: the objects whose labels match; the others are skipped.
   const selector = labelSelector(flagString(ctx.args, 'selector') || undefined);
+  return writeEachObject(ctx, 'create', fieldValidation, ({ raw, info, source }) => {
+    if (!matchesSelector(raw as unknown as KubeObject, selector)) return undefined;
+    checkName(raw, info, source);
+    const obj = deepCopy(raw) as unknown as KubeObject;
+    const ns = obj.metadata.namespace;
+    const annotations = { ...(obj.metadata.annotations ?? {}) };
+    if (record) annotations[ChangeCauseAnnotation] = changeCause(ctx, createCommand.flags);
+    if (saveConfig)
+      annotations[LastAppliedConfigAnnotation] = lastAppliedOf(
+        raw,
+        info.namespaced ? (ns ?? ctx.namespace) : undefined,
+      );
+    // Only --record and --save-config touch the annotations; anything else goes as given.
+    if ((record || saveConfig) && Object.keys(annotations).length)
+      obj.metadata = { ...obj.metadata, annotations };
+    // Nothing is sent: the object as the builder read it, in its namespace.
+    if (mode === 'client')
+      return info.namespaced
+        ? { ...obj, metadata: { ...obj.metadata, namespace: ns ?? ctx.namespace } }
+        : obj;
+    const p = prepareCreate(ctx.cluster, obj, ctx.namespace, source, fieldValidation);
+    for (const w of p.warnings) ctx.err(`${w}\n`);
+    return mode === 'none'
+      ? commitCreate(ctx.cluster, p)
+      : dryRunWrite(ctx.cluster, (copy) => commitCreate(copy, p));
+  });
+}
+
+/**
+ * create -f and replace -f (RunCreate, ReplaceOptions.Run): the builder's documents in order, each
+ * written as it comes (`write` returns what to print, or nothing for an object it skips) and its
+ * line printed; the builder's and the server's errors gathered in that order and printed after.
+ * What was written stays written (the exit code is 1 all the same).
+ */
+export function writeEachObject(
+  ctx: CommandContext,
+  verb: 'create' | 'replace',
+  fieldValidation: FieldValidation,
+  write: (v: { raw: Record<string, unknown>; info: ResourceInfo; source: string }) => KubeObject | undefined,
+): number {
+  const mode = dryRunMode(ctx);
+  const format = printFlagsOutput(ctx.args, ctx.cluster.files);
   const errors: ShownError[] = [];
   let count = 0;
-  for (const v of visitSources(ctx, 'create', fieldValidation)) {
+  for (const v of visitSources(ctx, verb, fieldValidation)) {
     if ('error' in v) {
       errors.push(v.error);
       continue;
     }
-    const { raw, info, source } = v;
-    if (!matchesSelector(raw as unknown as KubeObject, selector)) continue;
     try {
-      checkName(raw, info, source);
-      const obj = deepCopy(raw) as unknown as KubeObject;
-      const ns = obj.metadata.namespace;
-      const annotations = { ...(obj.metadata.annotations ?? {}) };
-      if (record) annotations[ChangeCauseAnnotation] = changeCause(ctx, createCommand.flags);
-      if (saveConfig)
-        annotations[LastAppliedConfigAnnotation] = lastAppliedOf(
-          raw,
-          info.namespaced ? (ns ?? ctx.namespace) : undefined,
-        );
-      // Only --record and --save-config touch the annotations; anything else goes as given.
-      if ((record || saveConfig) && Object.keys(annotations).length)
-        obj.metadata = { ...obj.metadata, annotations };
-      let shown: KubeObject;
-      if (mode === 'client') {
-        // Nothing is sent: the object as the builder read it, in its namespace.
-        shown = info.namespaced
-          ? { ...obj, metadata: { ...obj.metadata, namespace: ns ?? ctx.namespace } }
-          : obj;
-      } else {
-        const p = prepareCreate(ctx.cluster, obj, ctx.namespace, source, fieldValidation);
-        for (const w of p.warnings) ctx.err(`${w}\n`);
-        shown =
-          mode === 'none'
-            ? commitCreate(ctx.cluster, p)
-            : dryRunWrite(ctx.cluster, (copy) => commitCreate(copy, p));
-      }
+      const shown = write(v);
+      if (!shown) continue;
       count++;
       // A client dry run prints the manifest as kubectl read it, not as a server would encode it.
       if (format) ctx.out(printObjects(format, [shown], true, mode !== 'client'));
-      else ctx.out(`${kindSlashName(info, shown.metadata.name)} created${dryRunSuffix(mode)}\n`);
+      else ctx.out(`${kindSlashName(v.info, shown.metadata.name)} ${verb}d${dryRunSuffix(mode)}\n`);
     } catch (e) {
       if (e instanceof BudgetError) throw e;
       errors.push(shownError(e));
     }
   }
-  if (count === 0 && errors.length === 0) throw new KubectlError('no objects passed to create');
+  if (count === 0 && errors.length === 0) throw new KubectlError(`no objects passed to ${verb}`);
   printErrors(ctx, [errors]);
   if (errors.length === 0) return 0;
-  // Like kubectl, what was created stays: the command failed, but it is not undone.
   ctx.keepWrites();
   return 1;
 }

@@ -6,22 +6,25 @@
  * the object and creates it again. Errors are gathered and printed after the objects replaced.
  */
 import { keepEmptyResourcesAsStored, replacement } from '../../cluster/apiserver.ts';
-import { NAMESPACES, createDecodeError, lastAppliedOf, type FieldValidation } from '../../cluster/apply.ts';
+import {
+  NAMESPACES,
+  createDecodeError,
+  decodeUnder,
+  lastAppliedOf,
+  type FieldValidation,
+} from '../../cluster/apply.ts';
 import type { SimCluster } from '../../cluster/cluster.ts';
 import { LastAppliedConfigAnnotation } from '../../cluster/controllers/deployment/util.ts';
 import { dryRunWrite } from '../../cluster/dryrun.ts';
-import { BudgetError } from '../../cluster/errors.ts';
 import { deepCopy } from '../../k8s/copy.ts';
-import { decodeObject, decodeObjectWarn, DecodeError } from '../../k8s/decode.ts';
-import { groupResource, kindSlashName, type ResourceInfo } from '../../k8s/resources.ts';
+import { DecodeError } from '../../k8s/decode.ts';
+import { groupResource, type ResourceInfo } from '../../k8s/resources.ts';
 import type { KubeObject } from '../../k8s/types.ts';
 import { invalidError, servedInvalidMessage } from '../../k8s/validation.ts';
 import { type Command, type CommandContext, KubectlError, PrintedError, dryRunMode } from '../command.ts';
 import { flagBool } from '../parse.ts';
-import { printFlagsOutput, printObjects } from '../printers/output.ts';
-import { fieldValidationOf, printErrors, shownError, visitSources, type ShownError } from './apply.ts';
-import { commitCreate, prepareCreate } from './create.ts';
-import { dryRunSuffix } from './flags.ts';
+import { fieldValidationOf } from './apply.ts';
+import { commitCreate, prepareCreate, writeEachObject } from './create.ts';
 import { commandOfHelp } from './unsimulated.ts';
 
 function runReplace(ctx: CommandContext): number {
@@ -31,52 +34,26 @@ function runReplace(ctx: CommandContext): number {
   if (force && mode !== 'none') throw new KubectlError('--dry-run can not be used when --force is set');
   const fieldValidation = fieldValidationOf(ctx);
   const saveConfig = flagBool(ctx.args, 'save-config');
-  const format = printFlagsOutput(ctx.args, ctx.cluster.files);
-  const errors: ShownError[] = [];
-  let count = 0;
-  for (const v of visitSources(ctx, 'replace', fieldValidation)) {
-    if ('error' in v) {
-      errors.push(v.error);
-      continue;
-    }
-    const { raw, info, source } = v;
-    try {
-      const obj = deepCopy(raw) as unknown as KubeObject;
-      const namespace = info.namespaced ? (obj.metadata.namespace ?? ctx.namespace) : undefined;
-      if (namespace !== undefined) obj.metadata = { ...obj.metadata, namespace };
-      if (saveConfig)
-        obj.metadata = {
-          ...obj.metadata,
-          annotations: {
-            ...obj.metadata.annotations,
-            [LastAppliedConfigAnnotation]: lastAppliedOf(raw, namespace),
-          },
-        };
-      let shown: KubeObject;
-      if (mode === 'client') shown = obj;
-      else if (force) shown = forceReplace(ctx, info, obj, source);
-      else {
-        const warnings: string[] = [];
-        const put = (cluster: SimCluster) =>
-          replaceObject(cluster, info, obj, source, fieldValidation, warnings);
-        shown = mode === 'none' ? put(ctx.cluster) : dryRunWrite(ctx.cluster, put);
-        for (const w of warnings) ctx.err(`${w}\n`);
-      }
-      count++;
-      // A client dry run prints the manifest as kubectl read it, not as a server would encode it.
-      if (format) ctx.out(printObjects(format, [shown], true, mode !== 'client'));
-      else ctx.out(`${kindSlashName(info, shown.metadata.name)} replaced${dryRunSuffix(mode)}\n`);
-    } catch (e) {
-      if (e instanceof BudgetError) throw e;
-      errors.push(shownError(e));
-    }
-  }
-  if (count === 0 && errors.length === 0) throw new KubectlError('no objects passed to replace');
-  printErrors(ctx, [errors]);
-  if (errors.length === 0) return 0;
-  // What was replaced stays replaced.
-  ctx.keepWrites();
-  return 1;
+  return writeEachObject(ctx, 'replace', fieldValidation, ({ raw, info, source }) => {
+    const obj = deepCopy(raw) as unknown as KubeObject;
+    const namespace = info.namespaced ? (obj.metadata.namespace ?? ctx.namespace) : undefined;
+    if (namespace !== undefined) obj.metadata = { ...obj.metadata, namespace };
+    if (saveConfig)
+      obj.metadata = {
+        ...obj.metadata,
+        annotations: {
+          ...obj.metadata.annotations,
+          [LastAppliedConfigAnnotation]: lastAppliedOf(raw, namespace),
+        },
+      };
+    if (mode === 'client') return obj;
+    if (force) return forceReplace(ctx, info, obj, source);
+    const warnings: string[] = [];
+    const put = (cluster: SimCluster) => replaceObject(cluster, info, obj, source, fieldValidation, warnings);
+    const stored = mode === 'none' ? put(ctx.cluster) : dryRunWrite(ctx.cluster, put);
+    for (const w of warnings) ctx.err(`${w}\n`);
+    return stored;
+  });
 }
 
 /** The API server's PUT of `obj`: refused, unchanged, or stored in place of the current object. */
@@ -105,13 +82,7 @@ function replaceObject(
     );
   let decoded: KubeObject;
   try {
-    if (fieldValidation === 'Strict')
-      decoded = decodeObject<KubeObject>(obj as unknown as Record<string, unknown>);
-    else {
-      const r = decodeObjectWarn<KubeObject>(obj as unknown as Record<string, unknown>, 'json');
-      decoded = r.obj;
-      if (fieldValidation === 'Warn') warnings.push(...r.warnings.map((w) => `Warning: ${w}`));
-    }
+    decoded = decodeUnder(obj as unknown as Record<string, unknown>, fieldValidation, warnings);
   } catch (e) {
     if (e instanceof DecodeError) throw createDecodeError(info, source, e, 'replacing');
     throw e;
