@@ -4,8 +4,9 @@
  * namespace (the builder's Info.Get), and the missing namespace is what it reports. An empty
  * `--namespace` overrides nothing. Skipped, saying why, without a kubectl binary.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PairedClusters, comparisonKubectl } from './paired.ts';
+import { describe, expect, it } from 'vitest';
+import { comparisonKubectl } from './paired.ts';
+import { usePairedClusters } from './paired-suite.ts';
 
 const kubectl = comparisonKubectl();
 
@@ -35,21 +36,10 @@ const LINES = [
 ];
 
 describe.skipIf(!kubectl)(`namespaces beside the real ${kubectl?.name ?? 'kubectl'}`, () => {
-  let pair: PairedClusters;
-  beforeAll(async () => {
-    pair = await PairedClusters.start({ kubectl: kubectl!.path, cluster: { seed: 7 } });
-    for (const line of SETUP) {
-      const run = await pair.run(line);
-      expect(run.inPage).toEqual(run.real);
-    }
-    pair.advance(30);
-  });
-  afterAll(async () => {
-    await pair.close();
-  });
+  const pair = usePairedClusters(kubectl!.path, SETUP, 30);
 
   it.each(LINES)('kubectl %s', async (line) => {
-    const run = await pair.run(line);
+    const run = await pair().run(line);
     expect(run.inPage).toEqual(run.real);
   });
 });

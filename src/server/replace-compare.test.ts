@@ -5,8 +5,9 @@
  * undecodable manifest, dry runs, --save-config, and --force (deleted, then created). Then the
  * same reads on both sides show the same objects. Skipped, saying why, without a kubectl binary.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PairedClusters, comparisonKubectl, deploymentManifest } from './paired.ts';
+import { describe, expect, it } from 'vitest';
+import { comparisonKubectl, deploymentManifest } from './paired.ts';
+import { usePairedClusters } from './paired-suite.ts';
 
 const kubectl = comparisonKubectl();
 
@@ -44,23 +45,14 @@ const STEPS: [string, string?][] = [
 ];
 
 describe.skipIf(!kubectl)(`kubectl replace beside the real ${kubectl?.name ?? 'kubectl'}`, () => {
-  let pair: PairedClusters;
-  beforeAll(async () => {
-    pair = await PairedClusters.start({ kubectl: kubectl!.path, cluster: { seed: 7 } });
-    const run = await pair.run('create deployment kubia --image=nginx --replicas=2');
-    expect(run.inPage).toEqual(run.real);
-    pair.advance(20);
-  });
-  afterAll(async () => {
-    await pair.close();
-  });
+  const pair = usePairedClusters(kubectl!.path, ['create deployment kubia --image=nginx --replicas=2'], 20);
 
   it.each(STEPS.map(([line, stdin], i) => [i, line, stdin] as const))(
     '%i: kubectl %s',
     async (_, line, stdin) => {
-      const run = await pair.run(line, stdin);
+      const run = await pair().run(line, stdin);
       expect(run.inPage).toEqual(run.real);
-      pair.advance(5);
+      pair().advance(5);
     },
   );
 });

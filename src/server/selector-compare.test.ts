@@ -9,8 +9,9 @@
  * its conversion's words, and kubectl prints what the other lists found. Skipped, saying why,
  * without a kubectl binary.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PairedClusters, comparisonKubectl, deploymentManifest } from './paired.ts';
+import { describe, expect, it } from 'vitest';
+import { comparisonKubectl, deploymentManifest } from './paired.ts';
+import { usePairedClusters } from './paired-suite.ts';
 
 const kubectl = comparisonKubectl();
 
@@ -134,31 +135,20 @@ const FILE_LINES = [
 ];
 
 describe.skipIf(!kubectl)(`selectors beside the real ${kubectl?.name ?? 'kubectl'}`, () => {
-  let pair: PairedClusters;
-  beforeAll(async () => {
-    pair = await PairedClusters.start({ kubectl: kubectl!.path, cluster: { seed: 7 } });
-    for (const line of SETUP) {
-      const run = await pair.run(line);
-      expect(run.inPage).toEqual(run.real);
-    }
-    pair.advance(30);
-  });
-  afterAll(async () => {
-    await pair.close();
-  });
+  const pair = usePairedClusters(kubectl!.path, SETUP, 30);
 
   it.each(LINES)('kubectl %s', async (line) => {
-    const run = await pair.run(line);
+    const run = await pair().run(line);
     expect(run.inPage).toEqual(run.real);
   });
 
   it.each(FIELD_LINES)('kubectl %s', async (line) => {
-    const run = await pair.run(line);
+    const run = await pair().run(line);
     expect(run.inPage).toEqual(run.real);
   });
 
   it.each(FILE_LINES)('kubectl %s', async (line) => {
-    const run = await pair.run(line, MANIFEST);
+    const run = await pair().run(line, MANIFEST);
     expect(run.inPage).toEqual(run.real);
   });
 });

@@ -6,8 +6,9 @@
  * server's Table objects themselves sorted first, which have no field of the objects in them.
  * Skipped, saying why, without a kubectl binary.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PairedClusters, comparisonKubectl } from './paired.ts';
+import { describe, expect, it } from 'vitest';
+import { comparisonKubectl } from './paired.ts';
+import { usePairedClusters } from './paired-suite.ts';
 
 const kubectl = comparisonKubectl();
 
@@ -43,26 +44,15 @@ const LINES = [
 ];
 
 describe.skipIf(!kubectl)(`get --sort-by beside the real ${kubectl?.name ?? 'kubectl'}`, () => {
-  let pair: PairedClusters;
-  beforeAll(async () => {
-    pair = await PairedClusters.start({ kubectl: kubectl!.path, cluster: { seed: 7 } });
-    for (const line of SETUP) {
-      const run = await pair.run(line);
-      expect(run.inPage).toEqual(run.real);
-    }
-    pair.advance(30);
-  });
-  afterAll(async () => {
-    await pair.close();
-  });
+  const pair = usePairedClusters(kubectl!.path, SETUP, 30);
 
   it.each(LINES)('kubectl %s', async (line) => {
-    const run = await pair.run(line);
+    const run = await pair().run(line);
     expect(run.inPage).toEqual(run.real);
   });
 
   it('sorts strings byte by byte, as kubectl 1.31 and later do', async () => {
-    const run = await pair.run('get deployments --sort-by=.metadata.name -o name');
+    const run = await pair().run('get deployments --sort-by=.metadata.name -o name');
     expect(
       run.real.stdout
         .split('\n')

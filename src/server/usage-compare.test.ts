@@ -5,8 +5,9 @@
  * --ignore-not-found` of names that are not there (silent) or of a selector that finds nothing.
  * Skipped, saying why, without a kubectl binary.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PairedClusters, comparisonKubectl } from './paired.ts';
+import { describe, expect, it } from 'vitest';
+import { comparisonKubectl } from './paired.ts';
+import { usePairedClusters } from './paired-suite.ts';
 
 const kubectl = comparisonKubectl();
 
@@ -47,19 +48,10 @@ const LINES = [
 ];
 
 describe.skipIf(!kubectl)(`short commands beside the real ${kubectl?.name ?? 'kubectl'}`, () => {
-  let pair: PairedClusters;
-  beforeAll(async () => {
-    pair = await PairedClusters.start({ kubectl: kubectl!.path, cluster: { seed: 7 } });
-    const run = await pair.run('create deployment kubia --image=nginx --replicas=2');
-    expect(run.inPage).toEqual(run.real);
-    pair.advance(20);
-  });
-  afterAll(async () => {
-    await pair.close();
-  });
+  const pair = usePairedClusters(kubectl!.path, ['create deployment kubia --image=nginx --replicas=2'], 20);
 
   it.each(LINES)('kubectl %s', async (line) => {
-    const run = await pair.run(line);
+    const run = await pair().run(line);
     expect(run.inPage).toEqual(run.real);
   });
 });
