@@ -122,6 +122,15 @@ interface Route {
   subresource: string | undefined;
 }
 
+/** The path with its %-escapes undone; as it came when one is malformed. */
+function unescapedPath(path: string): string {
+  try {
+    return decodeURIComponent(path);
+  } catch {
+    return path;
+  }
+}
+
 /** `/api/v1/namespaces/default/pods/x/status` → the resource, namespace, name and subresource. */
 export function parseResourcePath(path: string): Route | undefined {
   const parts = path.split('/').filter((p) => p !== '');
@@ -556,7 +565,8 @@ export function startServer(options: ServerOptions = {}): Promise<RunningServer>
     }
     if (options.www !== undefined && (await serveStatic(req, res, url.pathname, options.www, wwwPrefix)))
       return;
-    let path = url.pathname;
+    // Go's URL.Path, which the API server reads: the path unescaped (a name `|` comes as `%7C`).
+    let path = unescapedPath(url.pathname);
     while (path.length > 1 && path.endsWith('/')) path = path.slice(0, -1);
     const q = url.searchParams;
     const accept = req.headers.accept;

@@ -2,8 +2,8 @@
  * Commands typed short, beside the real kubectl against the served simulator: each command without
  * the resources it needs (each says what it wants in its own words), `-o` spelled in capitals
  * (the JSON, YAML and name printers take any case, the others do not), and `delete
- * --ignore-not-found` of names that are not there (silent) or of a selector that finds nothing.
- * Skipped, saying why, without a kubectl binary.
+ * --ignore-not-found` of names that are not there (silent) or of a selector that finds nothing,
+ * and a name kubectl must escape in its URL. Skipped, saying why, without a kubectl binary.
  */
 import { describe, expect, it } from 'vitest';
 import { comparisonKubectl } from './paired.ts';
@@ -45,6 +45,8 @@ const LINES = [
   'delete deploy -l app=zz --ignore-not-found',
   'delete deploy --all --ignore-not-found -n other',
   'delete deploy -l app=zz',
+  // No shell here: the pipe is a name, which kubectl escapes in the URL and the server reads back.
+  'get deploy kubia -o name | head',
 ];
 
 describe.skipIf(!kubectl)(`short commands beside the real ${kubectl?.name ?? 'kubectl'}`, () => {
