@@ -123,7 +123,7 @@ export interface ParsedArgs {
 export const globalFlags: FlagSpec[] = [
   { name: 'namespace', short: 'n', type: 'string' },
   { name: 'help', short: 'h', type: 'bool' },
-  { name: 'v', type: 'string' },
+  { name: 'v', short: 'v', type: 'string' },
   { name: 'context', type: 'string' },
   { name: 'request-timeout', type: 'string' },
   { name: 'kubeconfig', type: 'string' },
@@ -192,7 +192,8 @@ export function parseFlags(words: string[], specs: FlagSpec[], commandPath: stri
       }
       continue;
     }
-    if (w.startsWith('-') && w.length > 1 && !/^-[0-9]/.test(w)) {
+    // pflag reads any word that starts with a dash as flags, `-1` too (no shorthand is a digit).
+    if (w.startsWith('-') && w.length > 1) {
       // One or more shorthand flags: -it, -n ns, -nns, -o=yaml
       let j = 1;
       while (j < w.length) {

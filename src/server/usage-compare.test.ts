@@ -47,6 +47,9 @@ const LINES = [
   'delete deploy -l app=zz',
   // No shell here: the pipe is a name, which kubectl escapes in the URL and the server reads back.
   'get deploy kubia -o name | head',
+  // pflag: a word after a dash is flags, a digit too; -v is klog's verbosity.
+  'get deploy kubia -o name | head -1',
+  'get deploy kubia -v 0 -o name',
 ];
 
 describe.skipIf(!kubectl)(`short commands beside the real ${kubectl?.name ?? 'kubectl'}`, () => {
