@@ -8,7 +8,7 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
-import { expect, test, type Browser, type Page } from '@playwright/test';
+import { expect, test, type Browser, type BrowserContext, type Page } from '@playwright/test';
 import { lab } from './lab.ts';
 
 const SHOTS = process.env['CLASSROOM_SHOTS'] ?? 'test-results/classroom';
@@ -46,8 +46,26 @@ async function startServer(): Promise<Server> {
   });
 }
 
+/**
+ * The contexts a test opened beside its own (the presenter's, the phones'): closed after it, or
+ * their pages would go on reconnecting to the stopped server through every test that follows.
+ */
+const opened: BrowserContext[] = [];
+test.afterEach(async () => {
+  for (const context of opened.splice(0)) await context.close();
+});
+
+async function newContext(
+  browser: Browser,
+  options: Parameters<Browser['newContext']>[0],
+): Promise<BrowserContext> {
+  const context = await browser.newContext(options);
+  opened.push(context);
+  return context;
+}
+
 async function student(browser: Browser, server: Server, name: string, code = server.code): Promise<Page> {
-  const context = await browser.newContext({
+  const context = await newContext(browser, {
     reducedMotion: 'reduce',
     viewport: { width: 390, height: 844 },
     hasTouch: true,
@@ -102,7 +120,7 @@ test('a class follows the presenter, answers, sees the reveal, and survives the 
   const server = await startServer();
   try {
     // The presenter: the printed link (with the token) and a lesson; time held, moved by the spec.
-    const pctx = await browser.newContext({
+    const pctx = await newContext(browser, {
       reducedMotion: 'reduce',
       viewport: { width: 1280, height: 720 },
     });
@@ -283,7 +301,7 @@ test('a number question: phones send numbers, the presenter sees each one counte
   test.setTimeout(Math.max(test.info().timeout * 2, 240_000));
   const server = await startServer();
   try {
-    const pctx = await browser.newContext({
+    const pctx = await newContext(browser, {
       reducedMotion: 'reduce',
       viewport: { width: 1280, height: 720 },
     });
