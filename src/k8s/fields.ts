@@ -10,6 +10,7 @@
  * a Deployment.
  */
 import type { KubeEvent, KubeObject, NodeObject, Pod, Service } from './types.ts';
+import { stringLess } from './timsort.ts';
 import { goQuote } from './validation.ts';
 
 /** One term of a field selector: `field=value`, `field==value` or `field!=value`. */
@@ -24,7 +25,7 @@ export type FieldParseResult = { ok: true; requirements: FieldRequirement[] } | 
 /** fields.ParseSelector: the terms in sorted order, or its error. */
 export function parseFieldSelector(text: string): FieldParseResult {
   const requirements: FieldRequirement[] = [];
-  for (const part of splitTerms(text).sort(byBytes)) {
+  for (const part of splitTerms(text).sort((a, b) => (stringLess(a, b) ? -1 : stringLess(b, a) ? 1 : 0))) {
     if (part === '') continue;
     const term = splitTerm(part);
     if (!term) return { ok: false, error: `invalid selector: '${text}'; can't understand '${part}'` };
@@ -52,17 +53,6 @@ function splitTerms(text: string): string[] {
   }
   terms.push(text.slice(start));
   return terms;
-}
-
-/** Go's sort.Strings order (bytes of UTF-8, which code points order alike). */
-function byBytes(a: string, b: string): number {
-  const x = [...a];
-  const y = [...b];
-  for (let i = 0; i < Math.min(x.length, y.length); i++) {
-    const d = x[i]!.codePointAt(0)! - y[i]!.codePointAt(0)!;
-    if (d !== 0) return d;
-  }
-  return x.length - y.length;
 }
 
 const OPERATORS = ['!=', '==', '='] as const;

@@ -147,8 +147,13 @@ export function groupResource(r: ResourceInfo): string {
 }
 
 /** `deployment.apps/kubia`, `pod/kubia-x`: the name printer's form. */
+/** The kind as kubectl names it in its lines: `deployment.apps`, `pod`. */
+export function kindGroup(r: ResourceInfo): string {
+  return r.group ? `${r.singular}.${r.group}` : r.singular;
+}
+
 export function kindSlashName(r: ResourceInfo, name: string): string {
-  return `${r.group ? `${r.singular}.${r.group}` : r.singular}/${name}`;
+  return `${kindGroup(r)}/${name}`;
 }
 
 export function apiVersionOf(r: ResourceInfo): string {

@@ -440,3 +440,19 @@ function minRunLength(nArg: number): number {
   }
   return n + r;
 }
+
+/**
+ * Go's `<` on strings (sort.Strings' order): byte by byte in UTF-8, which is code point order.
+ * kubectl's --sort-by uses it since 1.31 left sortorder.NaturalLess (kubernetes#124514), so `a10`
+ * sorts before `a2`.
+ */
+export function stringLess(a: string, b: string): boolean {
+  const n = Math.min(a.length, b.length);
+  for (let i = 0; i < n; i++) {
+    const x = a.codePointAt(i)!;
+    const y = b.codePointAt(i)!;
+    if (x !== y) return x < y;
+    if (x > 0xffff) i++;
+  }
+  return a.length < b.length;
+}

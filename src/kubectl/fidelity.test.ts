@@ -11,7 +11,8 @@ import { kubiaYaml } from '../test-helpers/builders.ts';
 import { executeKubectl, runKubectl } from './index.ts';
 import { goPrintValue } from '../k8s/decode.ts';
 import { goBool } from './parse.ts';
-import { goSort, stringLess } from './printers/sort.ts';
+import { goSort } from './printers/sort.ts';
+import { stringLess } from '../k8s/timsort.ts';
 import { startKubectl, type KubectlOutputChunk } from './stream.ts';
 import { cluster, withKubia } from './test-fixtures.ts';
 

@@ -3,7 +3,7 @@
  * `deployment.apps "kubia" deleted`, then (with `--wait`, the default) waits until the objects are
  * gone. Running pods stay Terminating for their grace period; a ReplicaSet replaces them.
  */
-import { groupResource, resolveResource, type ResourceInfo } from '../../k8s/resources.ts';
+import { groupResource, kindGroup, resolveResource, type ResourceInfo } from '../../k8s/resources.ts';
 import type { KubeObject } from '../../k8s/types.ts';
 import { parseManifests } from '../../k8s/yaml.ts';
 import { FOREGROUND_UNSIMULATED, hasDependents } from '../../cluster/api.ts';
@@ -157,7 +157,7 @@ function runDelete(ctx: CommandContext): number | WatchSession {
         grace >= 0 ? grace : undefined,
         cascade === 'orphan',
       );
-    const kind = v.info.kind.toLowerCase() + (v.info.group ? `.${v.info.group}` : '');
+    const kind = kindGroup(v.info);
     ctx.out(
       output === 'name'
         ? `${kind}/${v.obj.metadata.name}\n`

@@ -18,7 +18,7 @@ import { LastAppliedConfigAnnotation } from '../../cluster/controllers/deploymen
 import { dryRunWrite } from '../../cluster/dryrun.ts';
 import { deepCopy } from '../../k8s/copy.ts';
 import { DecodeError } from '../../k8s/decode.ts';
-import { groupResource, type ResourceInfo } from '../../k8s/resources.ts';
+import { groupResource, kindGroup, type ResourceInfo } from '../../k8s/resources.ts';
 import type { KubeObject } from '../../k8s/types.ts';
 import { invalidError, servedInvalidMessage } from '../../k8s/validation.ts';
 import { type Command, type CommandContext, KubectlError, PrintedError, dryRunMode } from '../command.ts';
@@ -108,7 +108,7 @@ function forceReplace(ctx: CommandContext, info: ResourceInfo, obj: KubeObject, 
   if (ctx.cluster.store.get(info.kind, namespace, name)) {
     ctx.cluster.delete(info.kind, namespace, name);
     ctx.cluster.settle();
-    ctx.out(`${info.kind.toLowerCase()}${info.group ? `.${info.group}` : ''} "${name}" deleted\n`);
+    ctx.out(`${kindGroup(info)} "${name}" deleted\n`);
   }
   return commitCreate(ctx.cluster, prepareCreate(ctx.cluster, obj, ctx.namespace, source));
 }

@@ -5,6 +5,7 @@
  * sort.Sort, whose order of equal elements is part of what kubectl prints: it is ported here.
  */
 import { parseQuantity } from '../../k8s/quantity.ts';
+import { stringLess } from '../../k8s/timsort.ts';
 import type { KubeObject } from '../../k8s/types.ts';
 import { KubectlError } from '../command.ts';
 import { JsonPathError, selectValues } from './jsonpath.ts';
@@ -243,21 +244,6 @@ export function goSort<T>(items: T[], less: (a: T, b: T) => boolean): T[] {
 
 // ---------------------------------------------------------------------------------------------
 // kubectl's comparison
-
-/**
- * Go's `<` on strings: byte by byte in UTF-8, which is code point order. kubectl 1.31 left
- * sortorder.NaturalLess for it (kubernetes#124514), so `a10` sorts before `a2`.
- */
-export function stringLess(a: string, b: string): boolean {
-  const n = Math.min(a.length, b.length);
-  for (let i = 0; i < n; i++) {
-    const x = a.codePointAt(i)!;
-    const y = b.codePointAt(i)!;
-    if (x !== y) return x < y;
-    if (x > 0xffff) i++;
-  }
-  return a.length < b.length;
-}
 
 /** isLess for the values of an unstructured object (JSON numbers, strings). */
 function isLess(a: unknown, b: unknown): boolean {
