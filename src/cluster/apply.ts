@@ -216,8 +216,6 @@ export function prepareApply(
   const info = checkManifest(raw, source);
   const fieldValidation = options.fieldValidation ?? 'Strict';
   const warnings: string[] = [];
-  const decode = (obj: Record<string, unknown>, mode: 'json' | 'unstructured'): KubeObject =>
-    decodeUnder(obj, fieldValidation, warnings, mode);
   const manifest = deepCopy(raw) as unknown as KubeObject & { status?: unknown };
   const meta = manifest.metadata as unknown as Record<string, unknown>;
   for (const f of serverFields) delete meta[f];
@@ -269,7 +267,7 @@ export function prepareApply(
   if (!existing) {
     // What kubectl creates, decoded under fieldValidation.
     try {
-      next = decode(modified, 'json');
+      next = decodeUnder(modified, fieldValidation, warnings);
     } catch (e) {
       if (e instanceof DecodeError) throw createDecodeError(info, source, e);
       throw e;
@@ -296,7 +294,12 @@ export function prepareApply(
     // The server applies kubectl's strategic merge patch and converts the result back into the
     // Go type, under the request's fieldValidation.
     try {
-      next = decode(next as unknown as Record<string, unknown>, 'unstructured');
+      next = decodeUnder(
+        next as unknown as Record<string, unknown>,
+        fieldValidation,
+        warnings,
+        'unstructured',
+      );
     } catch (e) {
       if (!(e instanceof DecodeError)) throw e;
       if (!e.strict) throw patchDecodeError(goPrintValue(patchOf()), e);

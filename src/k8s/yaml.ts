@@ -130,12 +130,12 @@ function badChunk(text: string): { message: string; before: string } | undefined
   let start = 0;
   for (let i = 0; i <= lines.length; i++) {
     if (i < lines.length && !lines[i]!.startsWith('---')) continue;
-    const before = lines.slice(0, start).join('\n');
+    const refused = (message: string) => ({ message, before: lines.slice(0, start).join('\n') });
     // The reader refuses the separator before it returns the document the line would end.
     const rest = i < lines.length ? lines[i]!.slice(3).trim() : '';
-    if (rest && !rest.startsWith('#')) return { message: `invalid Yaml document separator: ${rest}`, before };
+    if (rest && !rest.startsWith('#')) return refused(`invalid Yaml document separator: ${rest}`);
     const slip = directiveSlip(lines.slice(start, i), i < lines.length);
-    if (slip) return { message: `error converting YAML to JSON: yaml: ${slip}`, before };
+    if (slip) return refused(`error converting YAML to JSON: yaml: ${slip}`);
     start = i + 1;
   }
   return undefined;

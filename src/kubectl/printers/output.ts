@@ -117,9 +117,8 @@ export function parseOutput(o: string | undefined, files?: ReadonlyMap<string, s
     try {
       executeTemplate(arg, {});
     } catch (e) {
-      if (e instanceof JsonPathError && !e.atRun)
-        throw new KubectlError(`error parsing jsonpath ${arg}, ${e.message}`);
       if (!(e instanceof JsonPathError)) throw e;
+      if (!e.atRun) throw new KubectlError(`error parsing jsonpath ${arg}, ${e.message}`);
     }
     return name === 'jsonpath'
       ? { type: 'jsonpath', template: arg }
