@@ -763,24 +763,30 @@ function runExpose(ctx: CommandContext): number {
     spec: { ports, selector, ...(type ? { type } : {}) },
     status: { loadBalancer: {} },
   };
+  const shown =
+    dryRunMode(ctx) === 'client'
+      ? ({
+          ...generated,
+          metadata: { creationTimestamp: null, ...generated.metadata },
+        } as unknown as KubeObject)
+      : createGeneratedService(ctx, generated);
+  printGenerated(ctx, shown, resourceForKind('Service')!, 'exposed');
+  return 0;
+}
+
+/**
+ * A Service kubectl generated (expose, run --expose), created or checked (--dry-run=server) as it
+ * comes back from the API server, with the IP family and traffic policy fields it defaults.
+ */
+export function createGeneratedService(ctx: CommandContext, generated: Service): KubeObject {
   const forServer = deepCopy(generated);
   const spec = forServer.spec as Service['spec'] & Record<string, unknown>;
   spec['ipFamilyPolicy'] = 'SingleStack';
   spec['ipFamilies'] = ['IPv4'];
   spec['internalTrafficPolicy'] = 'Cluster';
-  if (type === 'NodePort' || type === 'LoadBalancer') spec['externalTrafficPolicy'] = 'Cluster';
-  const mode = dryRunMode(ctx);
-  let shown = {
-    ...generated,
-    metadata: { creationTimestamp: null, ...generated.metadata },
-  } as unknown as KubeObject;
-  if (mode !== 'client') {
-    const p = prepareCreate(ctx.cluster, forServer, ctx.namespace);
-    shown =
-      mode === 'none'
-        ? commitCreate(ctx.cluster, p)
-        : dryRunWrite(ctx.cluster, (copy) => commitCreate(copy, p));
-  }
-  printGenerated(ctx, shown, resourceForKind('Service')!, 'exposed');
-  return 0;
+  if (spec.type === 'NodePort' || spec.type === 'LoadBalancer') spec['externalTrafficPolicy'] = 'Cluster';
+  const p = prepareCreate(ctx.cluster, forServer, ctx.namespace);
+  return dryRunMode(ctx) === 'none'
+    ? commitCreate(ctx.cluster, p)
+    : dryRunWrite(ctx.cluster, (copy) => commitCreate(copy, p));
 }

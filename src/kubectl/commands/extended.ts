@@ -22,6 +22,7 @@ import { withFlagChecks } from './flags.ts';
 import { helpText, suggestions } from './help.ts';
 import { registerCommands, registerCompleter, registerHelp } from './registry.ts';
 import { replaceCommand } from './replace.ts';
+import { runCommand } from './run.ts';
 import { rolloutCommand } from './rollout.ts';
 import { scaleCommand } from './scale.ts';
 import { setCommand } from './set.ts';
@@ -39,6 +40,7 @@ registerCommands(
     applyCommand,
     patchCommand,
     replaceCommand,
+    runCommand,
     labelCommand,
     annotateCommand,
     cordonCommand,

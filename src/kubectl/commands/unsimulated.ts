@@ -87,7 +87,6 @@ export function unsimulatedCommand(path: string, why: string, said = path): Comm
 
 /** [name, why it is not simulated]. */
 const UNSIMULATED: [string, string][] = [
-  ['run', 'create pods through a Deployment (kubectl create deployment, or kubectl apply)'],
   ['autoscale', 'there is no metrics server to scale on; use kubectl scale'],
   ['certificate', 'the simulated cluster signs no certificates'],
   ['cluster-info', 'the control plane runs inside this page and has no address'],
