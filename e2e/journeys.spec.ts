@@ -131,6 +131,28 @@ test('console commands change the diagram', async ({ page }) => {
   await expect(input).toHaveValue('kubectl rollout ');
 });
 
+test('console: kubectl run starts a pod no Deployment owns, drawn in a box of its own; deleted, it stays gone', async ({
+  page,
+}) => {
+  await open(page);
+  const input = page.getByRole('textbox', { name: 'kubectl command' });
+  await input.fill('kubectl run nginx --image=nginx --labels=app=kubia');
+  await input.press('Enter');
+  await expect(page.getByRole('log', { name: 'kubectl output' })).toContainText('pod/nginx created');
+  await lab(page, (l) => l.advance(20));
+  const loose = page.getByRole('group', { name: /^1 pod without a Deployment: no ReplicaSet owns them/ });
+  await expect(loose).toBeVisible();
+  await expect(loose.getByRole('button', { name: /^Pod nginx, version latest, Ready/ })).toBeVisible();
+  // The Service selects app=kubia: the bare pod is one of its endpoints.
+  await expect(page.getByText('ready endpoints: 4')).toBeVisible();
+  await input.fill('kubectl delete pod nginx');
+  await input.press('Enter');
+  await lab(page, (l) => l.advance(40));
+  await expect(loose).toHaveCount(0);
+  await expect(podsOf(page, 'v1')).toHaveCount(3);
+  await expect(page.getByText('ready endpoints: 3')).toBeVisible();
+});
+
 test("console: kubectl's warnings print before the output, its errors after, as in a terminal", async ({
   page,
 }) => {

@@ -1,7 +1,8 @@
 /**
  * The cluster diagram: the clients and the Service on top (selector, endpoints, requests per
  * version over the last 10 s), one block per Deployment (spec, status, the RollingUpdate budget)
- * with one lane per ReplicaSet, newest first, and optionally the nodes with the pods on them.
+ * with one lane per ReplicaSet, newest first, a box of the pods no Deployment owns, and optionally
+ * the nodes with the pods on them.
  * Geometry comes from `geometry.ts`, its size from `fit.ts`. React draws the words and boxes,
  * memoised per Deployment and lane, so a frame redraws only the parts whose view changed; a few
  * pods are one element each, animated by framer-motion as they come and go (PodGlyph); a crowded
@@ -24,6 +25,7 @@ import { usePrefs } from '../layout/prefs.ts';
 import { NodesToggle } from '../ui/HeaderControls.tsx';
 import { useFrame, useUiField } from '../ui/hooks.ts';
 import { DeploymentBlock } from './DeploymentBlock.tsx';
+import { LooseBlock } from './LooseBlock.tsx';
 import { fitDiagram, FillCap, type FitMode } from './fit.ts';
 import { busPath, endpointPaths, layout, LayoutMemory, SPARE_H, type DiagramLayout } from './geometry.ts';
 import { ServiceBox } from './ServiceBox.tsx';
@@ -156,6 +158,7 @@ export function Diagram({
             />
           )}
           {sized && l.blocks.map((b) => <DeploymentBlock key={b.d.uid} block={b} frame={f} t={t} />)}
+          {sized && l.loose && <LooseBlock loose={l.loose} frame={f} t={t} />}
           {/* Over the blocks: each branch runs in the band above its row of pods, inside the lane. */}
           {svc && <EndpointLines layout={l} endpoints={svc.endpoints} />}
           {view.deployments.length === 0 && (

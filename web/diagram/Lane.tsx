@@ -139,23 +139,37 @@ export const Lane = memo(function Lane({
       )}
       {l.aggregated ? (
         <AggregateBar lane={lane} x={l.target.x - 4} y={l.target.y - 4} right={f.blockR - 24} t={t} />
-      ) : l.pods[0] && !l.pods[0].size.label ? (
-        // Many pods: paths per state, one listbox for the keyboard (no per-pod elements or animation).
-        <Suspense fallback={null}>
-          <PodLayer
-            pods={l.pods}
-            version={lane.version}
-            tipLeft={f.narrow ? 20 : f.labelW + 10}
-            tipRight={f.blockR - 10}
-            t={t}
-          />
-        </Suspense>
       ) : (
-        <Pods pods={l.pods} tipLeft={f.narrow ? 20 : f.labelW + 10} tipRight={f.blockR - 10} t={t} />
+        <PodsOf pods={l.pods} version={lane.version} frame={f} t={t} />
       )}
     </g>
   );
 });
+
+/**
+ * A row of pods: a few as one glyph each; many (small glyphs, no labels) as paths per state, with
+ * one listbox for the keyboard (no per-pod elements or animation).
+ */
+export function PodsOf({
+  pods,
+  version,
+  frame: f,
+  t,
+}: {
+  pods: readonly PodPos[];
+  version: string;
+  frame: Frame;
+  t: T;
+}) {
+  const tipLeft = f.narrow ? 20 : f.labelW + 10;
+  return pods[0] && !pods[0].size.label ? (
+    <Suspense fallback={null}>
+      <PodLayer pods={pods} version={version} tipLeft={tipLeft} tipRight={f.blockR - 10} t={t} />
+    </Suspense>
+  ) : (
+    <Pods pods={pods} tipLeft={tipLeft} tipRight={f.blockR - 10} t={t} />
+  );
+}
 
 /** A few pods, one glyph each: animated once framer-motion is in, drawn where they are before. */
 function Pods(p: { pods: readonly PodPos[]; tipLeft: number; tipRight: number; t: T }) {

@@ -1,7 +1,16 @@
 import { scaleLinear } from 'd3-scale';
 import { describe, expect, it } from 'vitest';
 import type { ClusterView, DeploymentView, PodView, RsView } from '../../src/index.ts';
-import { assignSlots, gaugeScale, IDLE_LANE_H, layout, LayoutMemory, type SlotMemory } from './geometry.ts';
+import {
+  assignSlots,
+  endpointPaths,
+  gaugeScale,
+  IDLE_LANE_H,
+  layout,
+  LayoutMemory,
+  routeTo,
+  type SlotMemory,
+} from './geometry.ts';
 
 describe('gaugeScale', () => {
   it.each([1, 4, 5, 11, 13, 14, 26, 41, 126, 1251])('maps and ticks like d3-scale for 0…%i pods', (max) => {
@@ -121,6 +130,30 @@ const view = (...deployments: DeploymentView[]): ClusterView => ({
 });
 
 describe('layout', () => {
+  it('pods no Deployment owns get a box under the blocks, and the Service reaches them like any pod', () => {
+    const v: ClusterView = {
+      ...view(deployment('kubia', [lane('kubia-new', 3)])),
+      loosePods: [podView('nginx', { owner: '' }), podView('solo', { owner: '' })],
+    };
+    const l = layout(v, false, undefined, 850);
+    const block = l.blocks[0]!;
+    const loose = l.loose!;
+    expect(loose.y).toBeGreaterThanOrEqual(block.y + block.h);
+    expect(loose.pods.map((p) => p.pod.name)).toEqual(['nginx', 'solo']);
+    for (const p of loose.pods) {
+      // Inside the box, under its two lines of words, in one row.
+      expect(p.y - p.size.r).toBeGreaterThan(loose.y + 40);
+      expect(p.y + p.size.r).toBeLessThan(loose.y + loose.h);
+      expect(l.pods.get(p.pod.name)).toBe(p);
+    }
+    expect(routeTo(l, 'nginx', '')!.at(-1)).toEqual({ x: loose.pods[0]!.x, y: loose.pods[0]!.y - 13 });
+    expect(endpointPaths(l, ['nginx'])).toHaveLength(1);
+    expect(l.height).toBeGreaterThanOrEqual(loose.y + loose.h);
+    // Nothing changed: the next layout keeps the box's object (its component is memoised).
+    expect(layout(v, false, l.slots, 850, l).loose).toBe(loose);
+    expect(layout(view(deployment('kubia', [lane('kubia-new', 3)])), false).loose).toBeNull();
+  });
+
   it('a ReplicaSet scaled to 0 with no pods left takes one line', () => {
     const l = layout(view(deployment('kubia', [lane('kubia-new', 3), lane('kubia-old', 0, 0)])), false);
     const [busy, idle] = l.blocks[0]!.lanes;

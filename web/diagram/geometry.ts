@@ -128,9 +128,17 @@ export interface NodeLayout {
   more: number;
 }
 
+/** The pods no ReplicaSet of a Deployment owns (`kubectl run`'s), in a box of their own under the blocks. */
+export interface LooseLayout {
+  y: number;
+  h: number;
+  pods: PodPos[];
+}
+
 export interface DiagramLayout {
   frame: Frame;
   blocks: BlockLayout[];
+  loose: LooseLayout | null;
   nodes: { y: number; h: number; boxes: NodeLayout[] } | null;
   height: number;
   /** Pod name → position (pods drawn one by one). */
@@ -332,6 +340,41 @@ export function layout(
     if (was && was.d === d && was.y === top && sameItems(was.lanes, lanes)) return was;
     return { d, y: top, h: ly - top + 4, budgetY, lanes };
   });
+  let loose: LooseLayout | null = null;
+  if (view.loosePods.length) {
+    // Under the blocks (under the words that say there are none, when there are none).
+    const top = view.deployments.length ? y : y + 70;
+    const size = Math.ceil(view.loosePods.length / podsPerRow(f, NORMAL)) > 3 ? COMPACT : NORMAL;
+    const perRow = podsPerRow(f, size);
+    const key = `loose/${size.r}`;
+    const slots = assignSlots(view.loosePods, Infinity, memory?.get(key));
+    nextMemory.set(key, slots);
+    // Two lines of words over the pods; their branch runs under them.
+    const firstRowY = top + 44 + size.r + 15;
+    const rows = Math.max(1, Math.ceil((Math.max(...slots.values()) + 1) / perRow));
+    const pp = view.loosePods.map((pod) => {
+      const i = slots.get(pod.uid) ?? 0;
+      const at = {
+        pod,
+        x: podsLeft(f) + size.r + (i % perRow) * size.gap,
+        y: firstRowY + Math.floor(i / perRow) * size.row,
+        size,
+      };
+      pods.set(pod.name, at);
+      return at;
+    });
+    const h = firstRowY - top + (rows - 1) * size.row + size.r + (size.label ? 18 : 10);
+    const was = same?.loose;
+    const kept =
+      was?.y === top &&
+      was.h === h &&
+      was.pods.length === pp.length &&
+      was.pods.every(
+        (q, i) => q.pod === pp[i]!.pod && q.x === pp[i]!.x && q.y === pp[i]!.y && q.size === pp[i]!.size,
+      );
+    loose = kept ? was : { y: top, h, pods: pp };
+    y = top + h + BLOCK_GAP;
+  }
   let nodes: DiagramLayout['nodes'] = null;
   if (showNodes && view.nodes.length) {
     const top = y;
@@ -370,10 +413,11 @@ export function layout(
     y = top + total + 10;
   }
   // Every block as drawn last: the pod index too (the endpoint lines are drawn from it).
-  const unchanged = same !== undefined && sameItems(same.blocks, blocks);
+  const unchanged = same !== undefined && sameItems(same.blocks, blocks) && same.loose === loose;
   return {
     frame: f,
     blocks,
+    loose,
     nodes,
     height: Math.max(y, 200),
     pods: unchanged ? same.pods : pods,
