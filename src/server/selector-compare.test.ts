@@ -123,6 +123,13 @@ const FIELD_LINES = [
   'get deploy,pods --field-selector status.phase=Running',
   'get all --field-selector status.phase=Running',
   'delete pods --field-selector spec.replicas=1',
+  // A list the server refuses is reported; the other lists are labeled, annotated or deleted.
+  'label deploy,pods --field-selector status.phase=Running checked=yes',
+  'annotate pods,deploy --field-selector status.phase=Running note=x',
+  'get pods,deploy --show-labels',
+  "label deploy,pods -l 'a b' x=y",
+  'delete deploy,pods --field-selector status.phase=Failed',
+  'delete rs,pods --field-selector status.phase=Running --wait=false',
 ];
 
 /** `-f -` with `-l`: the builder filters the manifest's objects with the selector it parses. */

@@ -30,7 +30,7 @@ import {
   dryRunSuffix,
   FIELD_SELECTOR_FLAG,
 } from './flags.ts';
-import { checkListSelectors, listResource, resolveTargetsWithAll } from './objects.ts';
+import { listResource, listSelection, refusal, resolveTargetsWithAll } from './objects.ts';
 
 /** cmdutil.GetResourcesAndPairs: resources up to the first `k=v` or `k-`, which must come last. */
 export function resourcesAndPairs(args: string[], pairType: string): [string[], string[]] {
@@ -92,6 +92,8 @@ interface Target {
   name: string;
   /** Where a list across all namespaces (-A) found it. */
   namespace?: string;
+  /** The API server refused this list's selectors: its error, reported where the list comes. */
+  refused?: PrintedError;
 }
 
 /** The objects named or selected, in argument order; `--all` or `-l` with a bare type. */
@@ -108,14 +110,17 @@ function targetsOf(ctx: CommandContext, resources: string[]): { targets: Target[
     throw new KubectlError('resource(s) were provided, but no name was specified');
   if (named && allNamespaces)
     throw new KubectlError('a resource cannot be retrieved by name across all namespaces');
-  const { matches } = checkListSelectors(
+  // Each list is asked for on its own: one the server refuses is reported, the others go on.
+  const { matches, refused } = listSelection(
     targets.map((t) => t.info),
     selectorText,
     fieldText,
   );
   const out: Target[] = [];
   for (const t of targets) {
-    if (t.names.length) for (const name of t.names) out.push({ info: t.info, name });
+    const refusedList = refused.find((r) => r.info === t.info);
+    if (refusedList) out.push({ info: t.info, name: '', refused: refusal([refusedList]) });
+    else if (t.names.length) for (const name of t.names) out.push({ info: t.info, name });
     else
       for (const o of listResource(ctx.cluster, t.info, allNamespaces ? undefined : ctx.namespace))
         if (matches(o))
@@ -159,6 +164,10 @@ function runMetaUpdate(ctx: CommandContext, field: 'annotations' | 'labels'): nu
   const suffix = dryRunSuffix(mode);
   const errors: Error[] = [];
   for (const t of targets) {
+    if (t.refused) {
+      errors.push(t.refused);
+      continue;
+    }
     try {
       const obj = getOrThrow<KubeObject>({ ...ctx, namespace: t.namespace ?? ctx.namespace }, t.info, t.name);
       const current = obj.metadata[field];

@@ -26,9 +26,10 @@ import {
   FIELD_SELECTOR_FLAG,
 } from './flags.ts';
 import {
-  checkListSelectors,
   getResource,
   listResource,
+  listSelection,
+  refusal,
   resolveTargetsWithAll,
   NO_RESOURCES,
 } from './objects.ts';
@@ -111,11 +112,13 @@ function runDelete(ctx: CommandContext): number | WatchSession {
       throw new KubectlError("setting 'all' parameter but found a non empty selector. ");
     if (!named && !selectorText && !fieldText && !all)
       throw new KubectlError('resource(s) were provided, but no name was specified');
-    const { matches } = checkListSelectors(
+    // Each list is asked for on its own: one the server refuses is reported, the others deleted.
+    const { matches, refused } = listSelection(
       targets.map((t) => t.info),
       selectorText,
       fieldText,
     );
+    for (const r of refused) errors.push(refusal([r]).message);
     for (const t of targets) {
       if (t.info.kind === 'Node' || t.info.kind === 'Namespace' || t.info.kind === 'Event') {
         // The simulated cluster keeps its nodes and namespaces.
