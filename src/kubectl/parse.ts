@@ -117,6 +117,8 @@ export interface FlagSpec {
 export interface ParsedArgs {
   positional: string[];
   flags: Map<string, string[]>;
+  /** How many positional words came before `--`, where there was one (cobra's ArgsLenAtDash). */
+  dashAt?: number;
 }
 
 /** Flags every command accepts (kubectl's global flags that matter here). */
@@ -144,6 +146,7 @@ export function parseFlags(words: string[], specs: FlagSpec[], commandPath: stri
   const anyFlag = specs.includes(ANY_FLAG);
   const flags = new Map<string, string[]>();
   const positional: string[] = [];
+  let dashAt: number | undefined;
   const set = (spec: FlagSpec, value: string) => {
     // pflag's words: the flag as its usage names it, the value and the parser's error.
     const invalid = (why: string) =>
@@ -173,6 +176,7 @@ export function parseFlags(words: string[], specs: FlagSpec[], commandPath: stri
   for (let i = 0; i < words.length; i++) {
     const w = words[i]!;
     if (w === '--') {
+      dashAt = positional.length;
       positional.push(...words.slice(i + 1));
       break;
     }
@@ -223,7 +227,7 @@ export function parseFlags(words: string[], specs: FlagSpec[], commandPath: stri
     }
     positional.push(w);
   }
-  return { positional, flags };
+  return dashAt === undefined ? { positional, flags } : { positional, flags, dashAt };
 }
 
 export function flagString(args: ParsedArgs, name: string): string | undefined {

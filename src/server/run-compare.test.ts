@@ -3,7 +3,8 @@
  * (labels, annotations, env, ports, args or command, restart and pull policy, privileged, stdin),
  * --expose's Service, --overrides of each type, --record and --save-config, the dry runs, and the
  * refusals in kubectl's order and words. Then the bare pod's life: scheduled, started, and once
- * deleted, gone, since no ReplicaSet owns it. Skipped, saying why, without a kubectl binary.
+ * deleted, gone, since no ReplicaSet owns it. And what run shares with the other generators: a
+ * command after `--` (create deployment) and --save-config. Skipped, saying why, without a kubectl binary.
  */
 import { describe, expect, it } from 'vitest';
 import { comparisonKubectl } from './paired.ts';
@@ -94,10 +95,30 @@ const LINES: string[] = [
   'run c39 --image=nginx --expose --port=80 --labels=app=kubia -o yaml --dry-run=server',
 ];
 
+/** The other generators: a command after `--`, and --save-config (which create service reads and ignores). */
+const GENERATOR_LINES = [
+  'create deployment d1 --image=busybox -- date',
+  'create deployment d2 --image=busybox --dry-run=client -o yaml -- sh -c "sleep 1"',
+  'create deployment -- date',
+  'create deployment d3 d4 --image=busybox',
+  'create deployment d4 --image=nginx --image=busybox -- date',
+  'create deployment d5 --image=nginx --save-config --dry-run=server -o yaml',
+  'create deployment d6 --image=nginx --save-config -n default -o yaml',
+  'create service clusterip s1 --tcp=80 --save-config -o yaml --dry-run=server',
+  'create pdb p1 --selector=app=x --min-available=1 --save-config -o yaml --dry-run=server',
+  'expose deployment kubia --port=80 --name=s2 --save-config -o yaml --dry-run=server',
+  'get deploy d1 -o jsonpath={.spec.template.spec.containers}',
+];
+
 describe.skipIf(!kubectl)(`kubectl run beside the real ${kubectl?.name ?? 'kubectl'}`, () => {
   const pair = usePairedClusters(kubectl!.path, ['create deployment kubia --image=nginx --replicas=2'], 30);
 
   it.each(LINES)('kubectl %s', async (line) => {
+    const run = await pair().run(line);
+    expect(run.inPage).toEqual(run.real);
+  });
+
+  it.each(GENERATOR_LINES)('kubectl %s', async (line) => {
     const run = await pair().run(line);
     expect(run.inPage).toEqual(run.real);
   });

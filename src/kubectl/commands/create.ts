@@ -34,6 +34,9 @@ import {
   LastAppliedConfigAnnotation,
 } from '../../cluster/controllers/deployment/util.ts';
 import { deepCopy } from '../../k8s/copy.ts';
+import { apiEncode } from '../../k8s/encode.ts';
+import { goJsonText } from '../../k8s/go-json.ts';
+import { inGoOrder } from '../../k8s/go-order.ts';
 import { fnv32a } from '../../k8s/hash.ts';
 import { setDefaults } from '../../k8s/defaults.ts';
 import { groupResource, kindSlashName, resourceForKind, type ResourceInfo } from '../../k8s/resources.ts';
@@ -141,6 +144,20 @@ export function createTyped(ctx: CommandContext, obj: KubeObject, what: string):
     if (served) throw new KubectlError(`failed to create ${what}: ${served[1]!}`);
     throw e;
   }
+}
+
+/**
+ * --save-config (CreateOrUpdateAnnotation): what is sent carries the object kubectl generated, as
+ * its JSON encoder writes it (Go's field order, the zero creation time as null), in the
+ * last-applied-configuration annotation that a later apply compares with.
+ */
+export function withSavedConfig(ctx: CommandContext, generated: KubeObject, sent: KubeObject): KubeObject {
+  if (!flagBool(ctx.args, 'save-config')) return sent;
+  const annotations = {
+    ...sent.metadata.annotations,
+    [LastAppliedConfigAnnotation]: `${goJsonText(inGoOrder(apiEncode(generated)), { sort: false })}\n`,
+  };
+  return { ...sent, metadata: { ...sent.metadata, annotations } };
 }
 
 /**
@@ -258,14 +275,16 @@ function printGenerated(ctx: CommandContext, obj: KubeObject, info: ResourceInfo
 }
 
 function runCreateDeployment(ctx: CommandContext): number {
-  const [name, ...extra] = ctx.args.positional;
-  if (!name || extra.length)
-    throw new UsageError(
-      `exactly one NAME is required, got ${ctx.args.positional.length}`,
-      'kubectl create deployment',
-    );
+  // Cobra checks the required flag before the command runs.
   const images = flagAll(ctx.args, 'image');
   if (images.length === 0) throw new KubectlError('required flag(s) "image" not set');
+  // NameFromCommandArgs: the words before `--` are the name; those after it, the command.
+  const named = ctx.args.dashAt ?? ctx.args.positional.length;
+  if (named !== 1)
+    throw new UsageError(`exactly one NAME is required, got ${named}`, 'kubectl create deployment');
+  const [name, ...command] = ctx.args.positional as [string, ...string[]];
+  if (images.length > 1 && command.length)
+    throw new KubectlError('cannot specify multiple --image options and command');
   const replicas = flagInt(ctx.args, 'replicas') ?? 1;
   const port = flagInt(ctx.args, 'port') ?? -1;
   const mode = dryRunMode(ctx);
@@ -276,6 +295,7 @@ function runCreateDeployment(ctx: CommandContext): number {
       image,
       name: containerNameForImage(image, `${name}@${ctx.cluster.now}`),
     };
+    if (command.length) c['command'] = command;
     if (port >= 0) c['ports'] = [{ containerPort: port }];
     c['resources'] = {};
     return c;
@@ -302,7 +322,7 @@ function runCreateDeployment(ctx: CommandContext): number {
   let shown: KubeObject = ctx.namespaceExplicit
     ? { ...generated, metadata: { ...generated.metadata, namespace: ctx.namespace } }
     : generated;
-  if (mode !== 'client') shown = createTyped(ctx, clean, 'deployment');
+  if (mode !== 'client') shown = createTyped(ctx, withSavedConfig(ctx, shown, clean), 'deployment');
   printGenerated(ctx, shown, info, 'created');
   return 0;
 }
@@ -410,6 +430,7 @@ function runCreateService(
   if (mode !== 'client') {
     const clean = deepCopy(generated);
     delete (clean.metadata as { creationTimestamp?: unknown }).creationTimestamp;
+    // kubectl reads --save-config here and does not save the configuration.
     shown = createTyped(ctx, clean, `${type} service`);
   }
   printGenerated(ctx, shown, resourceForKind('Service')!, 'created');
@@ -591,12 +612,7 @@ export const exposeCommand: Command = {
       unsimulated: 'change the service with kubectl patch once it is created',
     },
     RECURSIVE_FLAG,
-    {
-      name: 'save-config',
-      type: 'bool',
-      help: 'If true, the configuration of current object will be saved in its annotation. Otherwise, the annotation will be unchanged. This flag is useful when you want to perform kubectl apply on this object in the future.',
-      unsimulated: 'use kubectl apply to create objects that keep their configuration',
-    },
+    SAVE_CONFIG_FLAG,
     {
       name: 'session-affinity',
       type: 'string',
@@ -763,13 +779,14 @@ function runExpose(ctx: CommandContext): number {
     spec: { ports, selector, ...(type ? { type } : {}) },
     status: { loadBalancer: {} },
   };
+  const printed = {
+    ...generated,
+    metadata: { creationTimestamp: null, ...generated.metadata },
+  } as unknown as KubeObject;
   const shown =
     dryRunMode(ctx) === 'client'
-      ? ({
-          ...generated,
-          metadata: { creationTimestamp: null, ...generated.metadata },
-        } as unknown as KubeObject)
-      : createGeneratedService(ctx, generated);
+      ? printed
+      : createGeneratedService(ctx, withSavedConfig(ctx, printed, generated) as Service);
   printGenerated(ctx, shown, resourceForKind('Service')!, 'exposed');
   return 0;
 }

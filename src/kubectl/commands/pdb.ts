@@ -10,7 +10,7 @@ import { UsageError, flagString } from '../parse.ts';
 import { PRINT_FLAGS, TypedPrinter, printFlagsOutput } from '../printers/output.ts';
 import { fieldValidationOf } from './apply.ts';
 import { DRY_RUN_FLAG, VALIDATE_FLAG, dryRunSuffix, SAVE_CONFIG_FLAG, fieldManagerFlag } from './flags.ts';
-import { createTyped } from './create.ts';
+import { createTyped, withSavedConfig } from './create.ts';
 
 /** intstr.Parse: all digits is an integer, anything else a string. */
 const intOrString = (v: string): number | string => (/^[0-9]+$/.test(v) ? Number(v) : v);
@@ -62,7 +62,7 @@ function runCreatePdb(ctx: CommandContext): number {
       metadata: { name, ...(ctx.namespaceExplicit ? { namespace: ctx.namespace } : {}) },
       spec,
     } as PodDisruptionBudget;
-    shown = createTyped(ctx, clean, 'poddisruptionbudgets');
+    shown = createTyped(ctx, withSavedConfig(ctx, generated, clean), 'poddisruptionbudgets');
   }
   const format = printFlagsOutput(ctx.args, ctx.cluster.files);
   if (format) ctx.out(new TypedPrinter(format).print(shown));

@@ -11,21 +11,17 @@ import { mergePatch } from '../../k8s/merge.ts';
 import { strategicMergePatch } from '../../k8s/strategic-patch.ts';
 import { DecodeError, decodeObjectWarn } from '../../k8s/decode.ts';
 import { apiEncode } from '../../k8s/encode.ts';
-import { goJsonText } from '../../k8s/go-json.ts';
 import { goJsonSyntaxError } from '../../k8s/go-json-syntax.ts';
 import { inGoOrder } from '../../k8s/go-order.ts';
 import { isEnvVarName } from '../../k8s/validation.ts';
 import { kindSlashName, resourceForKind } from '../../k8s/resources.ts';
 import type { Container, KubeObject, Pod, Service } from '../../k8s/types.ts';
-import {
-  ChangeCauseAnnotation,
-  LastAppliedConfigAnnotation,
-} from '../../cluster/controllers/deployment/util.ts';
+import { ChangeCauseAnnotation } from '../../cluster/controllers/deployment/util.ts';
 import { dryRunWrite } from '../../cluster/dryrun.ts';
 import { type Command, type CommandContext, KubectlError, changeCause, dryRunMode } from '../command.ts';
 import { UsageError, flagAll, flagBool, flagString, parseDuration } from '../parse.ts';
 import { TypedPrinter, printFlagsOutput } from '../printers/output.ts';
-import { commitCreate, createGeneratedService, prepareCreate } from './create.ts';
+import { commitCreate, createGeneratedService, prepareCreate, withSavedConfig } from './create.ts';
 import { dryRunSuffix } from './flags.ts';
 import { commandOfHelp } from './unsimulated.ts';
 
@@ -234,8 +230,7 @@ function createGenerated(ctx: CommandContext, generated: KubeObject): KubeObject
   if (flagBool(ctx.args, 'record')) annotate(ChangeCauseAnnotation, changeCause(ctx, runCommand.flags));
   if (mode === 'client')
     return ctx.namespaceExplicit ? { ...obj, metadata: { ...obj.metadata, namespace: ctx.namespace } } : obj;
-  if (flagBool(ctx.args, 'save-config'))
-    annotate(LastAppliedConfigAnnotation, `${goJsonText(inGoOrder(apiEncode(obj)), { sort: false })}\n`);
+  obj = withSavedConfig(ctx, obj, obj);
   const { creationTimestamp: _, ...metadata } = obj.metadata as KubeObject['metadata'] & {
     creationTimestamp?: unknown;
   };
