@@ -143,8 +143,12 @@ test('console: kubectl run starts a pod no Deployment owns, drawn in a box of it
   const loose = page.getByRole('group', { name: /^1 pod without a Deployment: no ReplicaSet owns them/ });
   await expect(loose).toBeVisible();
   await expect(loose.getByRole('button', { name: /^Pod nginx, version latest, Ready/ })).toBeVisible();
-  // The Service selects app=kubia: the bare pod is one of its endpoints.
+  // The Service selects app=kubia: the bare pod is one of its endpoints, and its answers are
+  // counted under the version its glyph shows (an image without a tag is latest).
   await expect(page.getByText('ready endpoints: 4')).toBeVisible();
+  await expect(
+    page.getByRole('img', { name: /^Service kubia, .*last 10 s: latest [\d.]+\/s/ }),
+  ).toBeVisible();
   await input.fill('kubectl delete pod nginx');
   await input.press('Enter');
   await lab(page, (l) => l.advance(40));

@@ -1029,7 +1029,7 @@ function runProbes(ctx: ControllerContext, pod: Pod, rt: PodRuntime, c: Containe
 export interface PodServing {
   readonly key: string;
   readonly node: string | undefined;
-  /** The image's tag as the answer reports it: what follows the last ':' of the image. */
+  /** The image's tag as the answer reports it (`latest` for an image without one). */
   readonly version: string;
   /** The app writes a log line for each request (the book's kubia). */
   readonly logs: boolean;
@@ -1047,7 +1047,7 @@ export function podServing(pod: Pod, apps: KubeletWorld['apps']): PodServing {
     s = {
       key: `${pod.metadata.namespace ?? 'default'}/${pod.metadata.name}`,
       node: pod.spec.nodeName,
-      version: image.slice(image.lastIndexOf(':') + 1),
+      version: imageTag(image),
       logs: logsRequests(image),
       app: appBehaviour(image, apps),
       apps,

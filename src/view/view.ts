@@ -23,6 +23,7 @@ import type {
   ReplicaSet,
   Service,
 } from '../k8s/types.ts';
+import { imageTag } from '../cluster/apps.ts';
 import { sameItems } from '../k8s/copy.ts';
 import { parseTimestamp } from '../k8s/time.ts';
 import { parseQuantity } from '../k8s/quantity.ts';
@@ -152,10 +153,8 @@ export interface ClusterView {
   loosePods: PodView[];
 }
 
-export const tagOf = (image: string): string => {
-  const at = image.lastIndexOf(':');
-  return at > image.lastIndexOf('/') ? image.slice(at + 1) : 'latest';
-};
+/** The tag a pod's version is named by: the image's (`latest` without one), as its answers report it. */
+export const tagOf = (image: string): string => imageTag(image);
 
 const selectorText = (m: Record<string, string> | undefined): string =>
   Object.entries(m ?? {})

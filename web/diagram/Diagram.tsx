@@ -201,5 +201,6 @@ const EndpointLines = memo(
 function versionColours(view: ClusterView): Map<string, number> {
   const m = new Map<string, number>();
   for (const d of view.deployments) for (const l of d.lanes) m.set(l.version, l.colour);
+  for (const p of view.loosePods) if (!m.has(p.version)) m.set(p.version, p.colour);
   return m;
 }
