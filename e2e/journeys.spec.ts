@@ -131,7 +131,7 @@ test('console commands change the diagram', async ({ page }) => {
   await expect(input).toHaveValue('kubectl rollout ');
 });
 
-test('console: kubectl run starts a pod no Deployment owns, drawn in a box of its own; deleted, it stays gone', async ({
+test('console: kubectl run starts pods no Deployment owns, drawn in a box of their own; deleted, one stays gone', async ({
   page,
 }) => {
   await open(page);
@@ -139,22 +139,31 @@ test('console: kubectl run starts a pod no Deployment owns, drawn in a box of it
   await input.fill('kubectl run nginx --image=nginx --labels=app=kubia');
   await input.press('Enter');
   await expect(page.getByRole('log', { name: 'kubectl output' })).toContainText('pod/nginx created');
+  // A Service of its own, named before kubia: the diagram still shows the one the clients call.
+  await input.fill('kubectl run api --image=nginx:1.27 --expose --port=80');
+  await input.press('Enter');
+  await expect(page.getByRole('log', { name: 'kubectl output' })).toContainText('service/api created');
   await lab(page, (l) => l.advance(20));
-  const loose = page.getByRole('group', { name: /^1 pod without a Deployment: no ReplicaSet owns them/ });
+  const loose = page.getByRole('group', { name: /^2 pods without a Deployment: no ReplicaSet owns them/ });
   await expect(loose).toBeVisible();
   await expect(loose.getByRole('button', { name: /^Pod nginx, version latest, Ready/ })).toBeVisible();
-  // The Service selects app=kubia: the bare pod is one of its endpoints, and its answers are
-  // counted under the version its glyph shows (an image without a tag is latest).
-  await expect(page.getByText('ready endpoints: 4')).toBeVisible();
+  await expect(loose.getByRole('button', { name: /^Pod api, version 1.27, Ready/ })).toBeVisible();
+  // Service kubia selects app=kubia: the bare nginx pod is one of its endpoints, and its answers
+  // are counted under the version its glyph shows (an image without a tag is latest).
+  const service = page.getByRole('img', { name: /^Service kubia, selector app=kubia, ready endpoints: 4\./ });
+  await expect(service).toBeVisible();
   await expect(
     page.getByRole('img', { name: /^Service kubia, .*last 10 s: latest [\d.]+\/s/ }),
   ).toBeVisible();
   await input.fill('kubectl delete pod nginx');
   await input.press('Enter');
   await lab(page, (l) => l.advance(40));
-  await expect(loose).toHaveCount(0);
+  await expect(page.getByRole('group', { name: /^1 pod without a Deployment/ })).toBeVisible();
+  await expect(page.getByRole('button', { name: /^Pod nginx,/ })).toHaveCount(0);
   await expect(podsOf(page, 'v1')).toHaveCount(3);
-  await expect(page.getByText('ready endpoints: 3')).toBeVisible();
+  await expect(
+    page.getByRole('img', { name: /^Service kubia, selector app=kubia, ready endpoints: 3\./ }),
+  ).toBeVisible();
 });
 
 test("console: kubectl's warnings print before the output, its errors after, as in a terminal", async ({

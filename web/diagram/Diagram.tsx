@@ -115,7 +115,9 @@ export function Diagram({
   const f = l.frame;
   const svgRef = useRef<SVGSVGElement>(null);
   const painterRef = useRef<TrafficPainter | null>(null);
-  const svc = view.services[0];
+  // The Service the clients call, whose requests the counter and the dots show; else the first.
+  const called = frame.traffic.sources[0]?.service;
+  const svc = view.services.find((s) => s.name === called) ?? view.services[0];
   useLayoutEffect(() => {
     memory.remember(l);
     const p = painterRef.current;
