@@ -193,6 +193,16 @@ function matcher(kind: string, opts: ListOptions): Matcher {
 
 export type WatchEventType = 'ADDED' | 'MODIFIED' | 'DELETED' | 'BOOKMARK' | 'ERROR';
 
+/**
+ * The object a watch event carries for a change made at resourceVersion `rv`: a deleted object is
+ * reported with the resourceVersion of its deletion.
+ */
+export function watchedObject(c: Change, rv: number): KubeObject {
+  return c.type === 'deleted'
+    ? { ...c.obj, metadata: { ...c.obj.metadata, resourceVersion: String(rv) } }
+    : c.obj;
+}
+
 export interface WatchEvent {
   type: WatchEventType;
   object: KubeObject | Record<string, unknown>;
@@ -297,12 +307,7 @@ export class ApiServer {
     if (this.muted) return;
     const rv = this.cluster.store.resourceVersion;
     const type = c.type === 'added' ? 'ADDED' : c.type === 'updated' ? 'MODIFIED' : 'DELETED';
-    // A deleted object is reported with the resourceVersion of its deletion.
-    const obj =
-      c.type === 'deleted'
-        ? { ...c.obj, metadata: { ...c.obj.metadata, resourceVersion: String(rv) } }
-        : c.obj;
-    this.push({ rv, kind: c.kind, type, obj, old: c.old });
+    this.push({ rv, kind: c.kind, type, obj: watchedObject(c, rv), old: c.old });
   }
 
   private push(e: HistoryEntry): void {

@@ -7,7 +7,16 @@ import type { ResourceInfo } from '../../k8s/resources.ts';
 import type { KubeEvent, KubeObject } from '../../k8s/types.ts';
 import { type Command, type CommandContext, type WatchSession, KubectlError, notFound } from '../command.ts';
 import { flagAll, flagBool, flagString, parseDuration } from '../parse.ts';
-import { PRINT_FLAGS, printObjects, tablePrintFlagsOutput, type OutputFormat } from '../printers/output.ts';
+import { watchedObject } from '../../cluster/apiserver.ts';
+import { apiEncode } from '../../k8s/encode.ts';
+import { goJsonText } from '../../k8s/go-json.ts';
+import {
+  PRINT_FLAGS,
+  goYaml,
+  printObjects,
+  tablePrintFlagsOutput,
+  type OutputFormat,
+} from '../printers/output.ts';
 import {
   CHUNK_SIZE_FLAG,
   KUSTOMIZE_FLAG,
@@ -55,11 +64,14 @@ export function runGet(ctx: CommandContext): number | WatchSession {
   if (format.type === 'custom-columns' && noHeaders) format = { ...format, noHeaders };
   const watchOnly = flagBool(ctx.args, 'watch-only');
   const watch = flagBool(ctx.args, 'watch') || watchOnly;
+  const watchEvents = flagBool(ctx.args, 'output-watch-events');
   const hasFiles = (ctx.args.flags.get('filename') ?? []).length > 0;
   if (ctx.args.positional.length === 0 && !hasFiles) {
     ctx.err(missingResource(ctx.commandPath));
     return 1;
   }
+  if (watchEvents && !watch)
+    throw new KubectlError('--output-watch-events option can only be used with --watch or --watch-only');
   const namespace = allNamespaces ? undefined : ctx.namespace;
   let targets: { info: ResourceInfo; names: string[]; ns?: string }[];
   let usedAll = false;
@@ -155,7 +167,15 @@ export function runGet(ctx: CommandContext): number | WatchSession {
       return 1;
     }
     const requested = new Set(targets.flatMap((t) => t.names));
-    return watchSession(ctx, groups[0]!, format, tableOpts(groups[0]!.info), matches, watchOnly, requested);
+    return watchSession(
+      ctx,
+      groups[0]!,
+      format,
+      tableOpts(groups[0]!.info),
+      matches,
+      { watchOnly, watchEvents },
+      requested,
+    );
   }
 
   if (format.type !== 'table') {
@@ -194,28 +214,39 @@ export function runGet(ctx: CommandContext): number | WatchSession {
   return 0;
 }
 
-/** `get -w`: the current table, then one row per watch event (deleted objects included). */
+/** A watch event's type as the API names it. */
+const EVENT_TYPE = { added: 'ADDED', updated: 'MODIFIED', deleted: 'DELETED' } as const;
+type EventType = (typeof EVENT_TYPE)[keyof typeof EVENT_TYPE];
+
+/**
+ * `get -w`: the current table, then one row per watch event (deleted objects included). With
+ * --output-watch-events each is printed as its event: the table with an EVENT column first, JSON
+ * and YAML as metav1.WatchEvent (`type` and `object`), the other printers given the event.
+ */
 function watchSession(
   ctx: CommandContext,
   group: Group,
   format: OutputFormat,
   opts: PrintColumnsOptions,
   matches: (o: KubeObject) => boolean,
-  watchOnly: boolean,
+  { watchOnly, watchEvents }: { watchOnly: boolean; watchEvents: boolean },
   names: Set<string>,
 ): WatchSession {
   const cluster = ctx.cluster;
   const table = new RememberingTable();
   const byName = names.size > 0;
-  const print = (objects: KubeObject[], header: boolean) => {
+  let printed = 0;
+  const print = (objects: KubeObject[], header: boolean, type: EventType = 'ADDED') => {
     if (format.type === 'table') {
-      const lines = tableCells(group.info, objects, {
-        ...opts,
-        now: cluster.now,
-        noHeaders: opts.noHeaders || !header,
-      });
+      const noHeaders = opts.noHeaders || !header;
+      let lines = tableCells(group.info, objects, { ...opts, now: cluster.now, noHeaders });
+      // kubectl pads the event's cell to the longest type's width (MODIFIED), the header's too.
+      if (watchEvents)
+        lines = lines.map((cells, i) => [(i === 0 && !noHeaders ? 'EVENT' : type).padEnd(8), ...cells]);
       ctx.out(table.render(lines));
-    } else for (const o of objects) ctx.out(printObjects(format, [o], true));
+    } else if (watchEvents && format.type !== 'name')
+      for (const o of objects) ctx.out(printWatchEvent(format, type, o, printed++ > 0));
+    else for (const o of objects) ctx.out(printObjects(format, [o], true));
   };
   if (!watchOnly) print(group.objects, true);
   let headerPending = watchOnly;
@@ -228,8 +259,8 @@ function watchSession(
   const timeout = timeoutText === undefined ? 0 : (parseDuration(timeoutText) ?? Number(timeoutText));
   const deadline = timeout > 0 ? cluster.now + timeout : Number.POSITIVE_INFINITY;
   let done = false;
-  const emit = (o: KubeObject) => {
-    print([o], headerPending);
+  const emit = (o: KubeObject, type: EventType) => {
+    print([o], headerPending, type);
     headerPending = false;
   };
   // Events live outside the store: what was recorded before the watch is not printed again.
@@ -245,11 +276,12 @@ function watchSession(
     syncIdleSeconds: 30,
     onChange(c) {
       if (done || c.kind !== group.info.kind || !relevant(c.obj)) return;
-      emit(c.obj);
+      emit(watchedObject(c, cluster.store.resourceVersion), EVENT_TYPE[c.type]);
     },
     onTick() {
       if (group.info.kind === 'Event') {
-        for (const e of seenEvents.fresh((cluster.eventList() as KubeEvent[]).filter(relevant))) emit(e);
+        for (const e of seenEvents.fresh((cluster.eventList() as KubeEvent[]).filter(relevant)))
+          emit(e, e.count && e.count > 1 ? 'MODIFIED' : 'ADDED');
       }
       if (cluster.now >= deadline) done = true;
     },
@@ -257,6 +289,18 @@ function watchSession(
       done = true;
     },
   };
+}
+
+/**
+ * One event of --output-watch-events: JSON on one line, type first (the struct's order; the object
+ * as the server sent it, its keys sorted); YAML with its keys sorted, `---` between events; the
+ * template printers run on the event.
+ */
+function printWatchEvent(format: OutputFormat, type: EventType, o: KubeObject, after: boolean): string {
+  const object = apiEncode(o);
+  if (format.type === 'json') return `{"type":"${type}","object":${goJsonText(object)}}\n`;
+  if (format.type === 'yaml') return `${after ? '---\n' : ''}${goYaml({ object, type })}`;
+  return printObjects(format, [{ type, object } as unknown as KubeObject], true, false);
 }
 
 /**
@@ -300,7 +344,6 @@ export const getFlags: Command['flags'] = [
     name: 'output-watch-events',
     type: 'bool',
     help: 'Output watch event objects when --watch or --watch-only is used. Existing objects are output as initial ADDED events.',
-    unsimulated: 'a watch prints the objects as they change, without their events',
   },
   {
     name: 'no-headers',
