@@ -146,6 +146,7 @@ export function runGet(ctx: CommandContext): number | WatchSession {
     labelColumns,
     withKind,
     noHeaders,
+    clientPrint: !flagBool(ctx.args, 'server-print', true),
   });
 
   const sortBy = flagString(ctx.args, 'sort-by');
@@ -385,7 +386,6 @@ export const getFlags: Command['flags'] = [
     type: 'bool',
     default: true,
     help: 'If true, have the server return the appropriate table output. Supports extension APIs and CRDs.',
-    unsimulated: 'the simulated API server always prints the tables',
   },
   {
     name: 'subresource',

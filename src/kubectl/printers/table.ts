@@ -369,11 +369,16 @@ export interface PrintColumnsOptions extends TableOptions {
   /** `kind/name` in the NAME column (several kinds, or `get all`). */
   withKind: boolean;
   noHeaders: boolean;
+  /**
+   * `--server-print=false`: the objects come without the server's table, and kubectl prints the
+   * only columns it knows of any object, NAME and AGE (no wide ones either).
+   */
+  clientPrint?: boolean;
 }
 
 /** Header and row cells for objects of one resource, before alignment. */
 export function tableCells(info: ResourceInfo, objects: KubeObject[], o: PrintColumnsOptions): string[][] {
-  const def = defs[info.kind];
+  const def = o.clientPrint ? undefined : defs[info.kind];
   const lines: string[][] = [];
   const headers = (() => {
     if (!def) return ['NAME', 'AGE'];
