@@ -3,8 +3,9 @@
  * owner goes, what it owned stays without its owner reference, and a Deployment applied again
  * adopts its ReplicaSet (no new one, no pod replaced). Foreground, which keeps the owner until
  * the garbage collector has deleted its dependents, is not simulated: the served API refuses it
- * for an owner that has dependents, and the in-page kubectl says the same. Skipped, saying why,
- * without a kubectl binary.
+ * for an owner that has dependents, and the in-page kubectl says the same. Several objects are
+ * deleted one request at a time, each list asked for in its turn. Skipped, saying why, without a
+ * kubectl binary.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PairedClusters, comparisonKubectl, deploymentManifest } from './paired.ts';
@@ -41,6 +42,14 @@ const STEPS: [string, (string | undefined)?, number?][] = [
   // A pod owns nothing: foreground is background for it.
   ['delete pods -l app=kubia --cascade=foreground --wait=false', undefined, 40],
   ['get pods'],
+  // One DELETE at a time, each list asked for when its turn comes: the ReplicaSet replaces each
+  // pod before the next goes (so both sides name the new pods alike), and the Deployment's
+  // ReplicaSet is gone by the time its list is asked for.
+  ['apply -f -', KUBIA, 30],
+  ['delete pods --all --wait=false', undefined, 3],
+  ['get pods'],
+  ['delete deploy,rs --all --wait=false', undefined, 3],
+  ['get deploy,rs'],
 ];
 
 describe.skipIf(!kubectl)(`delete --cascade beside the real ${kubectl?.name ?? 'kubectl'}`, () => {

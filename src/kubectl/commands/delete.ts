@@ -78,8 +78,17 @@ function runDelete(ctx: CommandContext): number | WatchSession {
   const wait = flagBool(ctx.args, 'wait', true) && mode === 'none';
   const files = ctx.args.flags.get('filename') ?? [];
 
-  const victims: { info: ResourceInfo; obj: KubeObject }[] = [];
-  const errors: string[] = [];
+  /**
+   * What the builder visits, in order: a name (from the line or a manifest), or a resource type's
+   * list. Each is looked up when its turn comes, after the deletions before it were answered, as
+   * kubectl's builder asks for each list lazily: `delete deploy,rs --all` finds no ReplicaSets
+   * left once the garbage collector has taken the Deployments'.
+   */
+  type Visit =
+    | { info: ResourceInfo; name: string; namespace: string; notFound: () => string }
+    | { info: ResourceInfo; refused?: string };
+  const visits: Visit[] = [];
+  let matches: (o: KubeObject) => boolean = () => true;
   if (files.length) {
     if (ctx.args.positional.length)
       throw new KubectlError(
@@ -91,14 +100,14 @@ function runDelete(ctx: CommandContext): number | WatchSession {
         if (!info) throw new KubectlError(`the server doesn't have a resource type "${String(raw['kind'])}"`);
         const meta = (raw['metadata'] ?? {}) as Record<string, unknown>;
         const name = String(meta['name'] ?? '');
-        const ns = typeof meta['namespace'] === 'string' ? meta['namespace'] : ctx.namespace;
-        const obj = getResource(ctx.cluster, info, ns, name);
-        if (obj) victims.push({ info, obj });
-        else if (ignoreNotFound) ignored++;
-        else
-          errors.push(
+        const namespace = typeof meta['namespace'] === 'string' ? meta['namespace'] : ctx.namespace;
+        visits.push({
+          info,
+          name,
+          namespace,
+          notFound: () =>
             `Error from server (NotFound): error when deleting "${src.name}": ${groupResource(info)} "${name}" not found`,
-          );
+        });
       }
   } else {
     if (ctx.args.positional.length === 0) throw new KubectlError(NO_RESOURCES);
@@ -112,60 +121,78 @@ function runDelete(ctx: CommandContext): number | WatchSession {
       throw new KubectlError("setting 'all' parameter but found a non empty selector. ");
     if (!named && !selectorText && !fieldText && !all)
       throw new KubectlError('resource(s) were provided, but no name was specified');
+    for (const t of targets)
+      if (t.info.kind === 'Node' || t.info.kind === 'Namespace' || t.info.kind === 'Event')
+        // The simulated cluster keeps its nodes and namespaces.
+        throw new KubectlError(`deleting ${t.info.plural} is not supported in Rollout Lab`);
     // Each list is asked for on its own: one the server refuses is reported, the others deleted.
-    const { matches, refused } = listSelection(
+    const selection = listSelection(
       targets.map((t) => t.info),
       selectorText,
       fieldText,
     );
-    for (const r of refused) errors.push(refusal([r]).message);
+    matches = selection.matches;
     for (const t of targets) {
-      if (t.info.kind === 'Node' || t.info.kind === 'Namespace' || t.info.kind === 'Event') {
-        // The simulated cluster keeps its nodes and namespaces.
-        throw new KubectlError(`deleting ${t.info.plural} is not supported in Rollout Lab`);
-      }
-      if (t.names.length) {
-        for (const name of t.names) {
-          const obj = getResource(ctx.cluster, t.info, ctx.namespace, name);
-          if (obj) victims.push({ info: t.info, obj });
-          else if (ignoreNotFound) ignored++;
-          else errors.push(notFound(t.info, name, ctx.namespace).message);
-        }
-      } else {
-        for (const obj of listResource(ctx.cluster, t.info, allNamespaces ? undefined : ctx.namespace))
-          if (matches(obj)) victims.push({ info: t.info, obj });
+      if (t.names.length)
+        for (const name of t.names)
+          visits.push({
+            info: t.info,
+            name,
+            namespace: ctx.namespace,
+            notFound: () => notFound(t.info, name, ctx.namespace).message,
+          });
+      else {
+        const refused = selection.refused.find((r) => r.info === t.info);
+        visits.push(refused ? { info: t.info, refused: refusal([refused]).message } : { info: t.info });
       }
     }
   }
-  // A name is visited without a look: its DELETE finds nothing, which --ignore-not-found takes
-  // in silence. Only a visit that finds nothing at all says so.
-  if (errors.length === 0 && victims.length === 0 && ignored === 0) {
-    ctx.out('No resources found\n');
-    return 0;
-  }
-  // Like kubectl's visit (ContinueOnError): what was found is deleted, what was not is reported
+  // Like kubectl's visit (ContinueOnError): what is found is deleted, what is not is reported
   // after, and then it does not wait.
   const operation = (force && grace === 0 ? 'force deleted' : 'deleted') + dryRunSuffix(mode);
-  for (const v of victims) {
+  const victims: { info: ResourceInfo; obj: KubeObject }[] = [];
+  const errors: string[] = [];
+  const remove = (info: ResourceInfo, obj: KubeObject) => {
+    victims.push({ info, obj });
     // The served API refuses what the simulated garbage collector cannot do (see api.ts).
-    if (cascade === 'foreground' && mode !== 'client' && hasDependents(ctx.cluster.store, v.obj)) {
+    if (cascade === 'foreground' && mode !== 'client' && hasDependents(ctx.cluster.store, obj)) {
       errors.push(`Error from server (BadRequest): ${FOREGROUND_UNSIMULATED}`);
-      continue;
+      return;
     }
-    if (mode === 'none')
+    // One DELETE per object, as kubectl sends them: the controllers answer each before the next
+    // (a ReplicaSet replaces the first pod before the second goes), as they do for the served API.
+    if (mode === 'none') {
       ctx.cluster.delete(
-        v.info.kind,
-        v.obj.metadata.namespace,
-        v.obj.metadata.name,
+        info.kind,
+        obj.metadata.namespace,
+        obj.metadata.name,
         grace >= 0 ? grace : undefined,
         cascade === 'orphan',
       );
-    const kind = kindGroup(v.info);
+      ctx.cluster.settle();
+    }
+    const kind = kindGroup(info);
     ctx.out(
-      output === 'name'
-        ? `${kind}/${v.obj.metadata.name}\n`
-        : `${kind} "${v.obj.metadata.name}" ${operation}\n`,
+      output === 'name' ? `${kind}/${obj.metadata.name}\n` : `${kind} "${obj.metadata.name}" ${operation}\n`,
     );
+  };
+  for (const v of visits) {
+    if ('name' in v) {
+      // A name is deleted without a look: a DELETE that finds nothing, which --ignore-not-found
+      // takes in silence.
+      const obj = getResource(ctx.cluster, v.info, v.namespace, v.name);
+      if (obj) remove(v.info, obj);
+      else if (ignoreNotFound) ignored++;
+      else errors.push(v.notFound());
+    } else if (v.refused) errors.push(v.refused);
+    else
+      for (const obj of listResource(ctx.cluster, v.info, allNamespaces ? undefined : ctx.namespace))
+        if (matches(obj)) remove(v.info, obj);
+  }
+  // Only a visit that finds nothing at all says so.
+  if (errors.length === 0 && victims.length === 0 && ignored === 0) {
+    ctx.out('No resources found\n');
+    return 0;
   }
   if (errors.length) {
     ctx.err(errors.join('\n') + '\n');
