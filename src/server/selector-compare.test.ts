@@ -123,11 +123,15 @@ const FIELD_LINES = [
   'get deploy,pods --field-selector status.phase=Running',
   'get all --field-selector status.phase=Running',
   'delete pods --field-selector spec.replicas=1',
-  // A list the server refuses is reported; the other lists are labeled, annotated or deleted.
+  // A list the server refuses is reported; the other lists are labeled, annotated, waited for
+  // or deleted.
   'label deploy,pods --field-selector status.phase=Running checked=yes',
   'annotate pods,deploy --field-selector status.phase=Running note=x',
   'get pods,deploy --show-labels',
   "label deploy,pods -l 'a b' x=y",
+  'wait --for=condition=Ready deploy,pods --field-selector status.phase=Running --timeout=5s',
+  'wait --for=condition=Ready=false deploy,pods --field-selector status.phase=Running --timeout=1s',
+  'wait --for=delete deploy,pods --field-selector status.phase=Failed --timeout=1s',
   'delete deploy,pods --field-selector status.phase=Failed',
   'delete rs,pods --field-selector status.phase=Running --wait=false',
 ];

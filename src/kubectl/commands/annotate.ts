@@ -163,9 +163,10 @@ function runMetaUpdate(ctx: CommandContext, field: 'annotations' | 'labels'): nu
 
   const suffix = dryRunSuffix(mode);
   const errors: Error[] = [];
+  const refusals: Error[] = [];
   for (const t of targets) {
     if (t.refused) {
-      errors.push(t.refused);
+      refusals.push(t.refused);
       continue;
     }
     try {
@@ -240,6 +241,8 @@ function runMetaUpdate(ctx: CommandContext, field: 'annotations' | 'labels'): nu
       else throw e;
     }
   }
+  // The builder's aggregate of the refused lists comes after the visit's own errors.
+  errors.push(...refusals);
   if (errors.length === 1)
     ctx.err(errors[0] instanceof KubectlError ? `error: ${errors[0].message}\n` : `${errors[0]!.message}\n`);
   else for (const e of errors) ctx.err(`${e.message}\n`);

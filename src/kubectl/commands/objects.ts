@@ -257,6 +257,17 @@ export function listSelection(
   };
 }
 
+/**
+ * A list the API server refused, as kubectl reports it among other errors: alone, as the server's
+ * error (`Error from server (BadRequest): …`); in an aggregate that prints each error's own
+ * message (wait's), its message only.
+ */
+export class RefusedList extends PrintedError {
+  constructor(readonly detail: string) {
+    super(`Error from server (BadRequest): ${detail}`);
+  }
+}
+
 /** kubectl's report of refused lists: each a BadRequest. */
 export function refusal(refused: ListSelection['refused']): PrintedError {
   return new PrintedError(refused.map((r) => `Error from server (BadRequest): ${r.message}`).join('\n'));

@@ -31,7 +31,7 @@ import {
   filenameFlag,
   dryRunSuffix,
 } from './flags.ts';
-import { checkListSelectors, listResource, resolveTargets } from './objects.ts';
+import { RefusedList, checkListSelectors, listResource, resolveTargets } from './objects.ts';
 import { subcommandsOnly } from './parent.ts';
 import { podTemplateText } from '../printers/describe-template.ts';
 import { tabwrite } from '../printers/tabwriter.ts';
@@ -149,7 +149,7 @@ export function aggregateErrors(errors: Error[]): string {
   if (errors.length === 0) return '';
   if (errors.length === 1)
     return errors[0] instanceof KubectlError ? `error: ${errors[0].message}\n` : `${errors[0]!.message}\n`;
-  return errors.map((e) => `${e.message}\n`).join('');
+  return errors.map((e) => `${e instanceof RefusedList ? e.detail : e.message}\n`).join('');
 }
 
 /**

@@ -19,10 +19,11 @@ import { PRINT_FLAGS, printFlagsOutput, printObjects, type OutputFormat } from '
 import { relaxedJsonPath } from '../printers/sort.ts';
 import { aggregateErrors } from './rollout.ts';
 import {
-  checkListSelectors,
   getResource,
   listResource,
+  listSelection,
   NO_RESOURCES,
+  RefusedList,
   resolveTargetsWithAll,
   targetsFromFiles,
 } from './objects.ts';
@@ -173,6 +174,8 @@ function conditionMet(cond: Condition, obj: KubeObject): boolean {
 /** Where the builder finds objects: one by name, or a list by selector, read when its turn comes. */
 type Source =
   | { by: 'name'; info: ResourceInfo; name: string; namespace: string }
+  /** A list the API server refused: the wait goes on, and reports it after the other errors. */
+  | { by: 'refused'; info: ResourceInfo; error: RefusedList }
   | {
       by: 'list';
       info: ResourceInfo;
@@ -223,22 +226,25 @@ function sourcesOf(ctx: CommandContext): Source[] {
     throw new KubectlError('resource(s) were provided, but no name was specified');
   if (named && allNamespaces)
     throw new KubectlError('a resource cannot be retrieved by name across all namespaces');
-  const { matches } = checkListSelectors(
+  const { matches, refused } = listSelection(
     targets.map((t) => t.info),
     selectorText,
     fieldText,
   );
+  const refusedOf = (info: ResourceInfo) => refused.find((r) => r.info === info);
   return targets.flatMap((t): Source[] =>
     t.names.length
       ? t.names.map((name) => ({ by: 'name', info: t.info, name, namespace: ctx.namespace }))
-      : [
-          {
-            by: 'list',
-            info: t.info,
-            namespace: allNamespaces ? undefined : ctx.namespace,
-            match: matches,
-          },
-        ],
+      : refusedOf(t.info)
+        ? [{ by: 'refused', info: t.info, error: new RefusedList(refusedOf(t.info)!.message) }]
+        : [
+            {
+              by: 'list',
+              info: t.info,
+              namespace: allNamespaces ? undefined : ctx.namespace,
+              match: matches,
+            },
+          ],
   );
 }
 
@@ -255,6 +261,8 @@ function runWait(ctx: CommandContext): number | WatchSession {
 /** kubectl wait in progress: the visit, the object it waits on, and what failed so far. */
 class Waiting implements WatchSession {
   private readonly errors: Error[] = [];
+  /** The lists the API server refused: the builder's aggregate of them comes after the visit's errors. */
+  private readonly refused: Error[] = [];
   private readonly queue: (Source | Visited)[];
   private visits = 0;
   private printed = 0;
@@ -284,7 +292,7 @@ class Waiting implements WatchSession {
   }
 
   get exitCode(): number {
-    return this.errors.length ? 1 : 0;
+    return this.errors.length || this.refused.length ? 1 : 0;
   }
 
   get wakeAt(): number | undefined {
@@ -352,6 +360,12 @@ class Waiting implements WatchSession {
     const found: Visited[] = [];
     const missing: Error[] = [];
     for (const s of this.sources) {
+      if (s.by === 'refused') {
+        // No list to look in again: the refusal ends the wait.
+        this.nextPoll = undefined;
+        this.errors.push(s.error);
+        return this.finish();
+      }
       if (s.by === 'name') {
         const obj = getResource(this.ctx.cluster, s.info, s.namespace, s.name);
         if (obj) found.push({ info: s.info, obj });
@@ -386,6 +400,10 @@ class Waiting implements WatchSession {
       const next = this.queue.shift()!;
       if (!('by' in next)) {
         this.visit(next);
+        continue;
+      }
+      if (next.by === 'refused') {
+        this.refused.push(next.error);
         continue;
       }
       if (next.by === 'list') {
@@ -450,9 +468,14 @@ class Waiting implements WatchSession {
   private finish(): void {
     this.current = undefined;
     this.finished = true;
-    if (this.errors.length === 0 && this.visits === 0 && this.cond.type !== 'delete')
+    if (
+      this.errors.length === 0 &&
+      this.refused.length === 0 &&
+      this.visits === 0 &&
+      this.cond.type !== 'delete'
+    )
       this.errors.push(new KubectlError('no matching resources found'));
-    this.ctx.err(aggregateErrors(this.errors));
+    this.ctx.err(aggregateErrors([...this.errors, ...this.refused]));
   }
 }
 
