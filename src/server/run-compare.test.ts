@@ -97,6 +97,10 @@ const LINES: string[] = [
 
 /** The other generators: a command after `--`, and --save-config (which create service reads and ignores). */
 const GENERATOR_LINES = [
+  // The pod is created, its Service is not (one of that name exists): the pod stays.
+  'create service clusterip taken --tcp=80',
+  'run taken --image=nginx --expose --port=80',
+  'get pod taken -o name',
   'create deployment d1 --image=busybox -- date',
   'create deployment d2 --image=busybox --dry-run=client -o yaml -- sh -c "sleep 1"',
   'create deployment -- date',

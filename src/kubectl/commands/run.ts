@@ -297,7 +297,11 @@ function runRun(ctx: CommandContext): number {
     }
   }
   ctx.out(line(createdPod));
-  if (failed !== undefined) throw failed;
+  if (failed !== undefined) {
+    // The pod stays created, as it does when kubectl's Service create fails after it.
+    ctx.keepWrites();
+    throw failed;
+  }
   return 0;
 }
 
