@@ -146,12 +146,12 @@ export function groupResource(r: ResourceInfo): string {
   return r.group ? `${r.plural}.${r.group}` : r.plural;
 }
 
-/** `deployment.apps/kubia`, `pod/kubia-x`: the name printer's form. */
 /** The kind as kubectl names it in its lines: `deployment.apps`, `pod`. */
 export function kindGroup(r: ResourceInfo): string {
   return r.group ? `${r.singular}.${r.group}` : r.singular;
 }
 
+/** `deployment.apps/kubia`, `pod/kubia-x`: the name printer's form. */
 export function kindSlashName(r: ResourceInfo, name: string): string {
   return `${kindGroup(r)}/${name}`;
 }

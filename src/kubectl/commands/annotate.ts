@@ -30,7 +30,7 @@ import {
   dryRunSuffix,
   FIELD_SELECTOR_FLAG,
 } from './flags.ts';
-import { listResource, listSelection, refusal, resolveTargetsWithAll } from './objects.ts';
+import { listResource, listSelection, resolveTargetsWithAll, type RefusedList } from './objects.ts';
 
 /** cmdutil.GetResourcesAndPairs: resources up to the first `k=v` or `k-`, which must come last. */
 export function resourcesAndPairs(args: string[], pairType: string): [string[], string[]] {
@@ -93,7 +93,7 @@ interface Target {
   /** Where a list across all namespaces (-A) found it. */
   namespace?: string;
   /** The API server refused this list's selectors: its error, reported where the list comes. */
-  refused?: PrintedError;
+  refused?: RefusedList;
 }
 
 /** The objects named or selected, in argument order; `--all` or `-l` with a bare type. */
@@ -111,15 +111,15 @@ function targetsOf(ctx: CommandContext, resources: string[]): { targets: Target[
   if (named && allNamespaces)
     throw new KubectlError('a resource cannot be retrieved by name across all namespaces');
   // Each list is asked for on its own: one the server refuses is reported, the others go on.
-  const { matches, refused } = listSelection(
+  const { matches, refusalOf } = listSelection(
     targets.map((t) => t.info),
     selectorText,
     fieldText,
   );
   const out: Target[] = [];
   for (const t of targets) {
-    const refusedList = refused.find((r) => r.info === t.info);
-    if (refusedList) out.push({ info: t.info, name: '', refused: refusal([refusedList]) });
+    const refused = refusalOf(t.info);
+    if (refused) out.push({ info: t.info, name: '', refused });
     else if (t.names.length) for (const name of t.names) out.push({ info: t.info, name });
     else
       for (const o of listResource(ctx.cluster, t.info, allNamespaces ? undefined : ctx.namespace))

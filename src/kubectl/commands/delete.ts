@@ -25,14 +25,7 @@ import {
   ALL_NAMESPACES_FLAG,
   FIELD_SELECTOR_FLAG,
 } from './flags.ts';
-import {
-  getResource,
-  listResource,
-  listSelection,
-  refusal,
-  resolveTargetsWithAll,
-  NO_RESOURCES,
-} from './objects.ts';
+import { getResource, listResource, listSelection, resolveTargetsWithAll, NO_RESOURCES } from './objects.ts';
 
 /**
  * GetCascadingStrategy: background, foreground or orphan; a boolean still works, with a warning
@@ -86,7 +79,7 @@ function runDelete(ctx: CommandContext): number | WatchSession {
    */
   type Visit =
     | { info: ResourceInfo; name: string; namespace: string; notFound: () => string }
-    | { info: ResourceInfo; refused?: string };
+    | { info: ResourceInfo; refused: string | undefined };
   const visits: Visit[] = [];
   let matches: (o: KubeObject) => boolean = () => true;
   if (files.length) {
@@ -142,8 +135,7 @@ function runDelete(ctx: CommandContext): number | WatchSession {
             notFound: () => notFound(t.info, name, ctx.namespace).message,
           });
       else {
-        const refused = selection.refused.find((r) => r.info === t.info);
-        visits.push(refused ? { info: t.info, refused: refusal([refused]).message } : { info: t.info });
+        visits.push({ info: t.info, refused: selection.refusalOf(t.info)?.message });
       }
     }
   }

@@ -212,6 +212,8 @@ export interface ListSelection {
   selector: LabelSelector | undefined;
   /** Whether both selectors select an object. */
   matches: (o: KubeObject) => boolean;
+  /** The refusal of the list of `info`, as kubectl reports it; none when it was not refused. */
+  refusalOf: (info: ResourceInfo) => RefusedList | undefined;
 }
 
 /**
@@ -245,10 +247,15 @@ export function listSelection(
           `selector ${goQuote(labelText ?? '')}, field selector ${goQuote(fieldText ?? '')}: ${problem}`,
       });
   }
-  if (label && !label.ok) return { refused, selector: undefined, matches: () => false };
+  const refusalOf = (info: ResourceInfo) => {
+    const r = refused.find((x) => x.info === info);
+    return r && new RefusedList(r.message);
+  };
+  if (label && !label.ok) return { refused, selector: undefined, matches: () => false, refusalOf };
   const selector = label?.selector;
   return {
     refused,
+    refusalOf,
     selector,
     matches: (o) => {
       const fields = fieldsOf(o.kind);

@@ -11,7 +11,7 @@ import { goJsonText } from '../../k8s/go-json.ts';
 import { decodeObjectWarn, DecodeError, goPrintValue } from '../../k8s/decode.ts';
 import { deepCopy, deepEqual } from '../../k8s/copy.ts';
 import { jsonPatch, PatchError } from '../../k8s/jsonpatch.ts';
-import { mergePatch } from '../../k8s/merge.ts';
+import { mergePatch, type Json } from '../../k8s/merge.ts';
 import { strategicMergePatch } from '../../k8s/strategic-patch.ts';
 import { setDefaults } from '../../k8s/defaults.ts';
 import { kindSlashName } from '../../k8s/resources.ts';
@@ -28,8 +28,6 @@ import {
 import { flagString } from '../parse.ts';
 import { PRINT_FLAGS, printFlagsOutput, printObjects } from '../printers/output.ts';
 import { DRY_RUN_FLAG, KUSTOMIZE_FLAG, RECURSIVE_FLAG, fieldManagerFlag } from './flags.ts';
-
-type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
 
 const isObj = (v: unknown): v is { [k: string]: Json } =>
   v !== null && typeof v === 'object' && !Array.isArray(v);

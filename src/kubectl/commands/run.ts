@@ -7,7 +7,7 @@
  * Attaching (`-i`, `-t`, `--attach`) is not simulated: the simulated containers have no terminal.
  */
 import { PatchError, jsonPatch } from '../../k8s/jsonpatch.ts';
-import { mergePatch } from '../../k8s/merge.ts';
+import { mergePatch, type Json } from '../../k8s/merge.ts';
 import { strategicMergePatch } from '../../k8s/strategic-patch.ts';
 import { DecodeError, decodeObjectWarn } from '../../k8s/decode.ts';
 import { apiEncode } from '../../k8s/encode.ts';
@@ -26,7 +26,6 @@ import { dryRunSuffix } from './flags.ts';
 import { commandOfHelp } from './unsimulated.ts';
 
 type EnvVar = NonNullable<Container['env']>[number];
-type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
 
 const USAGE_PATH = 'kubectl run';
 
@@ -221,13 +220,13 @@ function generateService(ctx: CommandContext, name: string): Service {
 function createGenerated(ctx: CommandContext, generated: KubeObject): KubeObject {
   const mode = dryRunMode(ctx);
   let obj = generated;
-  const annotate = (key: string, value: string) => {
-    obj = {
-      ...obj,
-      metadata: { ...obj.metadata, annotations: { ...obj.metadata.annotations, [key]: value } },
+  if (flagBool(ctx.args, 'record')) {
+    const annotations = {
+      ...obj.metadata.annotations,
+      [ChangeCauseAnnotation]: changeCause(ctx, runCommand.flags),
     };
-  };
-  if (flagBool(ctx.args, 'record')) annotate(ChangeCauseAnnotation, changeCause(ctx, runCommand.flags));
+    obj = { ...obj, metadata: { ...obj.metadata, annotations } };
+  }
   if (mode === 'client')
     return ctx.namespaceExplicit ? { ...obj, metadata: { ...obj.metadata, namespace: ctx.namespace } } : obj;
   obj = withSavedConfig(ctx, obj, obj);
@@ -261,7 +260,8 @@ function runRun(ctx: CommandContext): number {
   const expose = flagBool(ctx.args, 'expose');
   if (expose && !flagString(ctx.args, 'port'))
     throw new UsageError('--port must be set when exposing a service', USAGE_PATH);
-  restartPolicyOf(flagString(ctx.args, 'restart') ?? 'Always', stdin);
+  const restart = flagString(ctx.args, 'restart') ?? 'Always';
+  restartPolicyOf(restart, stdin);
   // --attach defaults to -i's value.
   const attach = ctx.args.flags.has('attach') ? flagBool(ctx.args, 'attach') : stdin;
   if (!attach && flagBool(ctx.args, 'rm'))
@@ -279,7 +279,6 @@ function runRun(ctx: CommandContext): number {
       'kubectl run --attach is not simulated in Rollout Lab: the simulated containers have no terminal to attach to (-i and -t attach too); leave them out to start the pod',
     );
 
-  const restart = flagString(ctx.args, 'restart') ?? 'Always';
   const pod = applyOverrides(ctx, generatePod(ctx, name, args, restart || 'Always'));
   const createdPod = createGenerated(ctx, pod);
   const printer = format ? new TypedPrinter(format) : undefined;

@@ -226,17 +226,17 @@ function sourcesOf(ctx: CommandContext): Source[] {
     throw new KubectlError('resource(s) were provided, but no name was specified');
   if (named && allNamespaces)
     throw new KubectlError('a resource cannot be retrieved by name across all namespaces');
-  const { matches, refused } = listSelection(
+  const { matches, refusalOf } = listSelection(
     targets.map((t) => t.info),
     selectorText,
     fieldText,
   );
-  const refusedOf = (info: ResourceInfo) => refused.find((r) => r.info === info);
-  return targets.flatMap((t): Source[] =>
-    t.names.length
+  return targets.flatMap((t): Source[] => {
+    const refused = refusalOf(t.info);
+    return t.names.length
       ? t.names.map((name) => ({ by: 'name', info: t.info, name, namespace: ctx.namespace }))
-      : refusedOf(t.info)
-        ? [{ by: 'refused', info: t.info, error: new RefusedList(refusedOf(t.info)!.message) }]
+      : refused
+        ? [{ by: 'refused', info: t.info, error: refused }]
         : [
             {
               by: 'list',
@@ -244,8 +244,8 @@ function sourcesOf(ctx: CommandContext): Source[] {
               namespace: allNamespaces ? undefined : ctx.namespace,
               match: matches,
             },
-          ],
-  );
+          ];
+  });
 }
 
 function runWait(ctx: CommandContext): number | WatchSession {
