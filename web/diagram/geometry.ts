@@ -153,6 +153,20 @@ export interface DiagramLayout {
 const podsLeft = (f: Frame) => (f.narrow ? 30 : f.labelW + 30);
 const podsPerRow = (f: Frame, size: PodSize) =>
   Math.max(1, Math.floor((f.blockR - 20 - podsLeft(f)) / size.gap));
+/** Where the pod in slot `i` of rows of `perRow` starting at `firstRowY` sits. */
+const slotAt = (
+  f: Frame,
+  size: PodSize,
+  perRow: number,
+  firstRowY: number,
+  pod: PodView,
+  i: number,
+): PodPos => ({
+  pod,
+  x: podsLeft(f) + size.r + (i % perRow) * size.gap,
+  y: firstRowY + Math.floor(i / perRow) * size.row,
+  size,
+});
 
 /** Words above the pods in a narrow lane: two lines. */
 const NARROW_LANE_WORDS = 36;
@@ -310,15 +324,7 @@ export function layout(
       const pp: PodPos[] =
         aggregated || idle
           ? []
-          : lane.pods.map((pod) => {
-              const i = slots.get(pod.uid) ?? 0;
-              return {
-                pod,
-                x: podsLeft(f) + size.r + (i % perRow) * size.gap,
-                y: firstRowY + Math.floor(i / perRow) * size.row,
-                size,
-              };
-            });
+          : lane.pods.map((pod) => slotAt(f, size, perRow, firstRowY, pod, slots.get(pod.uid) ?? 0));
       for (const p of pp) pods.set(p.pod.name, p);
       const l: LaneLayout = {
         lane,
@@ -352,17 +358,7 @@ export function layout(
     // Two lines of words over the pods; their branch runs under them.
     const firstRowY = top + 44 + size.r + 15;
     const rows = Math.max(1, Math.ceil((Math.max(...slots.values()) + 1) / perRow));
-    const pp = view.loosePods.map((pod) => {
-      const i = slots.get(pod.uid) ?? 0;
-      const at = {
-        pod,
-        x: podsLeft(f) + size.r + (i % perRow) * size.gap,
-        y: firstRowY + Math.floor(i / perRow) * size.row,
-        size,
-      };
-      pods.set(pod.name, at);
-      return at;
-    });
+    const pp = view.loosePods.map((pod) => slotAt(f, size, perRow, firstRowY, pod, slots.get(pod.uid) ?? 0));
     const h = firstRowY - top + (rows - 1) * size.row + size.r + (size.label ? 18 : 10);
     const was = same?.loose;
     const kept =
@@ -373,6 +369,7 @@ export function layout(
         (q, i) => q.pod === pp[i]!.pod && q.x === pp[i]!.x && q.y === pp[i]!.y && q.size === pp[i]!.size,
       );
     loose = kept ? was : { y: top, h, pods: pp };
+    for (const p of loose.pods) pods.set(p.pod.name, p);
     y = top + h + BLOCK_GAP;
   }
   let nodes: DiagramLayout['nodes'] = null;
