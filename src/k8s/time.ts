@@ -1,8 +1,11 @@
 /**
  * Virtual time. The simulated cluster counts seconds from 0; timestamps shown in objects are that
- * count added to a fixed epoch, rendered the way the API server renders them (RFC 3339, seconds).
+ * count added to an epoch, rendered the way the API server renders them (RFC 3339, seconds).
  */
 export const EPOCH_MS = Date.UTC(2025, 0, 1, 0, 0, 0);
+
+/** The moment virtual second 0 is: EPOCH_MS, unless a served cluster set the wall clock's. */
+let epochMs = EPOCH_MS;
 
 let lastSecond = Number.NaN;
 let lastText = '';
@@ -10,13 +13,33 @@ let lastText = '';
 const texts = new Map<number, string>();
 const parsed = new Map<string, number>();
 
+/**
+ * Makes virtual second 0 the moment `ms` (whole seconds since 1970), for this process. The page and
+ * the tests keep EPOCH_MS, so that a link or a transcript shows the same timestamps everywhere. A
+ * served cluster (`npm run serve`) starts at the wall clock instead: the real kubectl computes
+ * ages from the timestamps it reads (describe's events, `kubectl events`) against its own clock.
+ */
+export function setEpoch(ms: number): void {
+  if (!Number.isInteger(ms) || ms % 1000 !== 0)
+    throw new RangeError(`setEpoch: whole seconds only, got ${ms}`);
+  epochMs = ms;
+  texts.clear();
+  parsed.clear();
+  lastSecond = Number.NaN;
+}
+
+/** The moment virtual second 0 is (see setEpoch), in milliseconds since 1970. */
+export function epoch(): number {
+  return epochMs;
+}
+
 /** RFC 3339 timestamp (second precision, like metav1.Time) for virtual second `t`. */
 export function timestamp(t: number): string {
   const second = Math.floor(t);
   if (second !== lastSecond) {
     let text = texts.get(second);
     if (text === undefined) {
-      text = new Date(EPOCH_MS + second * 1000).toISOString().replace('.000Z', 'Z');
+      text = new Date(epochMs + second * 1000).toISOString().replace('.000Z', 'Z');
       if (texts.size > 100_000) texts.clear();
       texts.set(second, text);
     }
@@ -31,7 +54,7 @@ export function parseTimestamp(ts: string | undefined): number {
   if (!ts) return Number.NaN;
   let v = parsed.get(ts);
   if (v === undefined) {
-    v = (Date.parse(ts) - EPOCH_MS) / 1000;
+    v = (Date.parse(ts) - epochMs) / 1000;
     if (parsed.size > 100_000) parsed.clear();
     parsed.set(ts, v);
   }

@@ -4,15 +4,23 @@ import type { ServerOptions } from './server.ts';
 export class ArgsError extends Error {}
 
 export const USAGE =
-  'usage: npm run serve -- [SCENARIO.yaml] [--port N] [--speed X] [--kubeconfig FILE] [--www DIR] [--www-prefix PREFIX] [--cors-allowed-origins RE,...]';
+  'usage: npm run serve -- [SCENARIO.yaml] [--port N] [--speed X] [--kubeconfig FILE] [--start-time RFC3339] [--www DIR] [--www-prefix PREFIX] [--cors-allowed-origins RE,...]';
 
 function usage(message?: string): never {
   throw new ArgsError(message ?? USAGE);
 }
 
-export function parseArgs(argv: string[]): { options: ServerOptions; scenarioFile?: string } {
+export interface ServeArgs {
+  options: ServerOptions;
+  scenarioFile?: string;
+  /** `--start-time`: the moment virtual second 0 is, in milliseconds (else the wall clock's now). */
+  startTime?: number;
+}
+
+export function parseArgs(argv: string[]): ServeArgs {
   const options: ServerOptions = {};
   let scenarioFile: string | undefined;
+  let startTime: number | undefined;
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
     const eq = a.indexOf('=');
@@ -31,6 +39,12 @@ export function parseArgs(argv: string[]): { options: ServerOptions; scenarioFil
       const s = Number(value());
       if (!Number.isFinite(s) || s < 0) usage('--speed must be a number ≥ 0');
       options.speed = s;
+    } else if (name === 'start-time') {
+      const text = value();
+      const ms = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(Z|[+-]\d\d:\d\d)$/.test(text) ? Date.parse(text) : NaN;
+      if (!Number.isFinite(ms))
+        usage('--start-time must be an RFC 3339 time in whole seconds, such as 2025-01-01T00:00:00Z');
+      startTime = ms;
     } else if (name === 'kubeconfig') options.kubeconfig = value();
     else if (name === 'www') options.www = value();
     else if (name === 'www-prefix') options.wwwPrefix = value();
@@ -52,5 +66,8 @@ export function parseArgs(argv: string[]): { options: ServerOptions; scenarioFil
     else if (scenarioFile === undefined) scenarioFile = a;
     else usage(`unexpected argument: ${a}`);
   }
-  return scenarioFile === undefined ? { options } : { options, scenarioFile };
+  const out: ServeArgs = { options };
+  if (scenarioFile !== undefined) out.scenarioFile = scenarioFile;
+  if (startTime !== undefined) out.startTime = startTime;
+  return out;
 }

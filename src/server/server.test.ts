@@ -2,13 +2,14 @@
  * The HTTP layer without kubectl: paths, discovery, OpenAPI, Tables, watch streams, errors, the
  * command line and the entry point's two lines.
  */
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SimCluster } from '../cluster/cluster.ts';
 import { parseManifests } from '../k8s/yaml.ts';
 import { kubiaYaml, zeroTiming } from '../test-helpers/builders.ts';
 import { ArgsError, parseArgs } from './args.ts';
+import { comparisonKubectl } from './paired.ts';
 import { SCHEMAS_FILE, generateSchemas } from './openapi-gen.ts';
 import { parseResourcePath, startServer, type RunningServer } from './server.ts';
 
@@ -51,6 +52,8 @@ describe('parseArgs', () => {
     [['s.yaml', '--kubeconfig', '/tmp/k'], { options: { kubeconfig: '/tmp/k' }, scenarioFile: 's.yaml' }],
     [['--speed', '0'], { options: { speed: 0 } }],
     [['--www', 'dist', '--www-prefix=/app/'], { options: { www: 'dist', wwwPrefix: '/app/' } }],
+    [['--start-time', '2025-01-01T00:00:00Z'], { options: {}, startTime: Date.UTC(2025, 0, 1) }],
+    [['--start-time=2026-06-01T12:00:00+02:00'], { options: {}, startTime: Date.UTC(2026, 5, 1, 10) }],
   ])('%j', (argv, expected) => expect(parseArgs(argv)).toEqual(expected));
 
   it.each([
@@ -59,6 +62,12 @@ describe('parseArgs', () => {
     [['--frobnicate'], 'unknown flag: --frobnicate'],
     [['a.yaml', 'b.yaml'], 'unexpected argument: b.yaml'],
     [['--port'], 'flag needs an argument: --port'],
+    ...['yesterday', '2025-01-01', '2025-01-01T00:00:00.5Z', '2025-13-01T00:00:00Z'].map(
+      (t): [string[], string] => [
+        ['--start-time', t],
+        '--start-time must be an RFC 3339 time in whole seconds, such as 2025-01-01T00:00:00Z',
+      ],
+    ),
   ])('%j is refused', (argv, message) => {
     expect(() => parseArgs(argv)).toThrow(new ArgsError(message));
   });
@@ -229,14 +238,16 @@ function deploymentsInfo() {
   return parseResourcePath('/apis/apps/v1/deployments')!.info;
 }
 
-it('prints the two lines scripts rely on, and stops on SIGTERM', async () => {
-  const child = spawn(
-    process.execPath,
-    ['--import', 'tsx', 'src/server/main.ts', '--port', '0', '--speed', '0'],
-    {
-      stdio: ['ignore', 'pipe', 'pipe'],
-    },
-  );
+/** `npm run serve` in a child process (`main.ts`), once it printed its two lines. */
+async function serveProcess(args: string[]): Promise<{
+  lines: string[];
+  url: string;
+  kubeconfig: string;
+  stop: () => Promise<number | null>;
+}> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts', '--port', '0', ...args], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let out = '';
   child.stdout.on('data', (d: Buffer) => (out += d.toString()));
   await new Promise<void>((resolve, reject) => {
@@ -244,16 +255,85 @@ it('prints the two lines scripts rely on, and stops on SIGTERM', async () => {
     child.on('exit', (code) => reject(new Error(`exited ${code}: ${out}`)));
   });
   const lines = out.split('\n');
+  return {
+    lines,
+    url: lines[0]!.split(' ').at(-1)!,
+    kubeconfig: lines[1]!.slice('KUBECONFIG='.length),
+    stop: () =>
+      new Promise<number | null>((resolve) => {
+        child.on('exit', resolve);
+        child.kill('SIGTERM');
+      }),
+  };
+}
+
+it('prints the two lines scripts rely on, and stops on SIGTERM', async () => {
+  const served = await serveProcess(['--speed', '0']);
+  const { lines } = served;
   expect(lines[0]).toMatch(/^Kubernetes API at http:\/\/127\.0\.0\.1:\d+$/);
   expect(lines[1]).toMatch(/^KUBECONFIG=\/.+$/);
-  const version = (await (await fetch(`${lines[0]!.split(' ').at(-1)}/version`)).json()) as {
+  const version = (await (await fetch(`${served.url}/version`)).json()) as {
     gitVersion: string;
   };
   expect(version.gitVersion).toBe('v1.33.0');
-  const code = await new Promise<number | null>((resolve) => {
-    child.on('exit', resolve);
-    child.kill('SIGTERM');
-  });
-  expect(code).toBe(0);
+  expect(await served.stop()).toBe(0);
   expect(lines.slice(2)).toEqual(['']);
 }, 60_000);
+
+describe("the served cluster's timestamps", () => {
+  const deployment = {
+    apiVersion: 'apps/v1',
+    kind: 'Deployment',
+    metadata: { name: 'web' },
+    spec: {
+      replicas: 1,
+      selector: { matchLabels: { app: 'web' } },
+      template: {
+        metadata: { labels: { app: 'web' } },
+        spec: { containers: [{ name: 'web', image: 'nginx:1.27' }] },
+      },
+    },
+  };
+  const create = async (url: string) => {
+    const res = await fetch(`${url}/apis/apps/v1/namespaces/default/deployments`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify(deployment),
+    });
+    expect(res.status).toBe(201);
+    return ((await res.json()) as { metadata: { creationTimestamp: string } }).metadata.creationTimestamp;
+  };
+
+  // The real kubectl computes the ages of describe's events and of `kubectl events` from these
+  // against its own clock: a cluster that began in 2025 showed every event as 700-odd days old.
+  it("start at the wall clock, as a new cluster's do", async () => {
+    const before = Math.floor(Date.now() / 1000) * 1000;
+    const served = await serveProcess(['--speed', '0']);
+    try {
+      const created = Date.parse(await create(served.url));
+      expect(created).toBeGreaterThanOrEqual(before);
+      expect(created).toBeLessThanOrEqual(Date.now());
+      const kubectl = comparisonKubectl();
+      if (!kubectl) return;
+      const events = spawnSync(kubectl.path, ['--kubeconfig', served.kubeconfig, 'events'], {
+        encoding: 'utf8',
+      });
+      expect(events.stderr).toBe('');
+      const rows = events.stdout.trim().split('\n').slice(1);
+      expect(rows.length).toBeGreaterThan(0);
+      // Time stands still at speed 0, so each event is as old as the server: seconds.
+      for (const row of rows) expect(row).toMatch(/^\d+s\s+Normal\s/);
+    } finally {
+      await served.stop();
+    }
+  }, 60_000);
+
+  it('start where --start-time says', async () => {
+    const served = await serveProcess(['--speed', '0', '--start-time', '2025-01-01T00:00:00Z']);
+    try {
+      expect(await create(served.url)).toBe('2025-01-01T00:00:00Z');
+    } finally {
+      await served.stop();
+    }
+  }, 60_000);
+});

@@ -9,7 +9,7 @@ import { dryRunWrite } from '../../cluster/dryrun.ts';
 import { BudgetError } from '../../cluster/errors.ts';
 import { commitApply, prepareApply } from '../../cluster/apply.ts';
 import { fnv32a } from '../../k8s/hash.ts';
-import { EPOCH_MS } from '../../k8s/time.ts';
+import { epoch } from '../../k8s/time.ts';
 import type { KubeObject } from '../../k8s/types.ts';
 import { type Command, type CommandContext, KubectlError, PrintedError } from '../command.ts';
 import { flagBool, flagString } from '../parse.ts';
@@ -28,7 +28,7 @@ const fileName = (obj: KubeObject, namespace: string): string => {
 
 /** A file's time as GNU diff prints it, at virtual second `t`. */
 function fileTime(t: number): string {
-  const iso = new Date(EPOCH_MS + Math.floor(t) * 1000).toISOString();
+  const iso = new Date(epoch() + Math.floor(t) * 1000).toISOString();
   return `${iso.slice(0, 10)} ${iso.slice(11, 19)}.000000000 +0000`;
 }
 
