@@ -10,7 +10,9 @@
  * | anything else                 | 200 with its tag                                                |
  *
  * A scenario may describe its own images under `spec.apps` (see AppBehaviour): start-up time,
- * failing after N requests or after T seconds, shutdown time, crashing, missing.
+ * failing after N requests or after T seconds, shutdown time, crashing, missing. A container's own
+ * `command` or `args` may end before any of that (program.ts: `date`, `sleep 30`, a shell image
+ * run without one).
  */
 
 export interface AppBehaviour {

@@ -6,7 +6,8 @@
  *
  * with the failure paths a learner meets: ErrImagePull/ImagePullBackOff, CrashLoopBackOff with
  * back-off 10 s doubling to 5 min, failing readiness (not Ready, out of the endpoints) and failing
- * liveness (the container is restarted). It records the events kubelet records (Pulling, Pulled,
+ * liveness (the container is restarted). A container whose process ends (program.ts) is restarted
+ * as the pod's restartPolicy says; one that is not leaves the pod Succeeded or Failed. It records the events kubelet records (Pulling, Pulled,
  * Created, Started, Unhealthy, Killing, BackOff, Failed) and decision records that explain them.
  *
  * All timings come from `Timing` with seeded jitter; with every duration 0 and no probes a pod is
@@ -26,13 +27,15 @@ import {
 } from './apps.ts';
 import { EMPTY_LOG, appendRequest, logsRequests, type AppLog } from './applog.ts';
 import { defaultTiming, type ControllerContext, type InformerHandlers } from './context.ts';
+import { programEnd } from './program.ts';
 import { count } from './words.ts';
 
 const DEFAULT_JITTER = defaultTiming.jitter ?? 0.2;
 
 /** Kubelet state per pod (kept in WorldState so snapshots capture it). */
 export interface PodRuntime {
-  stage: 'pulling' | 'pullBackOff' | 'starting' | 'running' | 'crashBackOff' | 'terminating';
+  /** `exited`: the container's process ended and its restartPolicy does not restart it. */
+  stage: 'pulling' | 'pullBackOff' | 'starting' | 'running' | 'crashBackOff' | 'exited' | 'terminating';
   /** When the current stage ends. */
   until: number;
   /** Back-off before the next image pull (seconds): 10 s doubling to 5 min. */
@@ -74,11 +77,13 @@ export interface PodRuntime {
    */
   unhealthySince?: number;
   /**
-   * How the container ends at `until`: killed (a fault; a crash exits 1 otherwise), or, its pod
-   * deleted, stopped by SIGTERM (0, Completed) or by SIGKILL when the grace period ran out (137,
-   * Error).
+   * How the container ends at `until`: its process ends (0, Completed; else Error), it is killed
+   * (a fault; a crash exits 1 otherwise), or, its pod deleted, stopped by SIGTERM (0, Completed)
+   * or by SIGKILL when the grace period ran out (137, Error).
    */
   exit?: { code: number; reason: string };
+  /** In the `exited` stage: how the last container run ended. */
+  ended?: { startedAt: number; finishedAt: number; exitCode: number; reason: string };
   /** The node came back: the next step writes the pod's status afresh. */
   resync?: boolean;
 }
@@ -308,6 +313,26 @@ function containerStatuses(pod: Pod, rt: PodRuntime): ContainerStatus[] {
             }
           : { running: { startedAt: timestamp(rt.startedAt) } };
         break;
+      case 'exited':
+        // The run that ended keeps its id: the container is not restarted. (Only the first
+        // container's process is simulated: the others run on.)
+        created(base, pod, c, restarts);
+        if (main && rt.ended)
+          base.state = {
+            terminated: {
+              containerID: base.containerID ?? '',
+              exitCode: rt.ended.exitCode,
+              reason: rt.ended.reason,
+              startedAt: timestamp(rt.ended.startedAt),
+              finishedAt: timestamp(rt.ended.finishedAt),
+            },
+          };
+        else {
+          base.started = true;
+          base.ready = true;
+          base.state = { running: { startedAt: timestamp(rt.startedAt) } };
+        }
+        break;
       case 'running':
       case 'terminating':
         created(base, pod, c, restarts);
@@ -419,6 +444,27 @@ function terminalStatus(ctx: ControllerContext, pod: Pod, exit: { code: number; 
 /** The pod with the status its runtime state shows; written once at the end of a kubelet step. */
 function withStatus(ctx: ControllerContext, pod: Pod, rt: PodRuntime): Pod {
   const statuses = containerStatuses(pod, rt);
+  if (rt.stage === 'exited' && statuses.every((s) => s.state.terminated)) {
+    // Every container ended and none restarts: the pod is terminal (getPhase), its sandbox is
+    // stopped, and Ready says why (generate.go's conditions for a terminal phase).
+    const succeeded = statuses.every((s) => s.state.terminated!.exitCode === 0);
+    const reason = succeeded ? 'PodCompleted' : 'PodFailed';
+    return {
+      ...pod,
+      status: {
+        ...pod.status,
+        phase: succeeded ? 'Succeeded' : 'Failed',
+        conditions: podConditions(
+          pod.status.conditions,
+          { status: 'False', reason },
+          ctx.now,
+          false,
+          succeeded ? { status: 'True', reason } : TRUE,
+        ),
+        containerStatuses: statuses,
+      },
+    };
+  }
   const allReady = statuses.every((s) => s.ready);
   const unready = statuses.filter((s) => !s.ready).map((s) => s.name);
   const notReady = {
@@ -451,6 +497,7 @@ function podConditions(
   notReady: { status: 'False'; reason: string; message?: string } | undefined,
   now: number,
   sandboxReady = true,
+  initializedAs: { status: 'True'; reason?: string } = TRUE,
 ): PodCondition[] {
   const ts = timestamp(now);
   const ready = notReady ?? TRUE;
@@ -469,7 +516,7 @@ function podConditions(
   }
   const out = [
     condition(sandbox, 'PodReadyToStartContainers', sandboxReady ? TRUE : FALSE, ts),
-    condition(initialized, 'Initialized', TRUE, ts),
+    condition(initialized, 'Initialized', initializedAs, ts),
     condition(podReady, 'Ready', ready, ts),
     condition(containersReady, 'ContainersReady', ready, ts),
   ];
@@ -645,6 +692,12 @@ const startContainer: StageHandler = (s) => {
   delete rt.retryPullAt;
   rt.stage = 'running';
   rt.until = app.crashAfterSeconds !== undefined ? at(ctx, app.crashAfterSeconds) : NEVER;
+  // The container's process ends by itself (`date`, `sleep 30`): Completed with 0, else Error.
+  const end = programEnd(c);
+  if (end && (app.crashAfterSeconds === undefined || end.seconds < app.crashAfterSeconds)) {
+    rt.until = at(ctx, end.seconds);
+    rt.exit = { code: end.code, reason: end.code === 0 ? 'Completed' : 'Error' };
+  }
   rt.startedAt = ctx.now;
   rt.requests = 0;
   rt.readySuccesses = 0;
@@ -698,6 +751,7 @@ export const STAGE_HANDLERS: Readonly<Record<PodRuntime['stage'], StageHandler>>
   starting: startContainer,
   crashBackOff: startContainer,
   running,
+  exited: () => false,
   terminating,
 };
 
@@ -717,12 +771,11 @@ function beginTermination(s: PodSync): void {
   if (running)
     for (const ct of pod.spec.containers)
       containerEvent(ctx, pod, ct, 'Normal', 'Killing', `Stopping container ${ct.name}`, host);
-  s.rt = {
-    ...s.rt,
-    stage: 'terminating',
-    until: at(ctx, seconds),
-    exit: running && wanted >= grace ? KILLED : STOPPED,
-  };
+  // How the containers end; one whose process ended has stopped already, and its status stands.
+  const exit = s.rt.stage === 'exited' ? undefined : running && wanted >= grace ? KILLED : STOPPED;
+  s.rt = { ...s.rt, stage: 'terminating', until: at(ctx, seconds) };
+  if (exit) s.rt.exit = exit;
+  else delete s.rt.exit;
   world.pods.set(key, s.rt);
   if (running) s.pod = ctx.updateStatus(withStatus(ctx, pod, s.rt));
   // Why a pod with a grace period goes at once: what its container was waiting for.
@@ -860,9 +913,25 @@ function containerExited(
   const name = pod.metadata.name;
   const namespace = pod.metadata.namespace ?? 'default';
   const host = pod.spec.nodeName ?? '';
-  rt.lastState = { startedAt: rt.startedAt, finishedAt: ctx.now, exitCode, reason };
   delete rt.exit;
   rt.ready = false;
+  const policy = pod.spec.restartPolicy ?? 'Always';
+  if (policy === 'Never' || (policy === 'OnFailure' && exitCode === 0)) {
+    rt.stage = 'exited';
+    rt.until = NEVER;
+    rt.nextProbeAt = NEVER;
+    rt.ended = { startedAt: rt.startedAt, finishedAt: ctx.now, exitCode, reason };
+    pod = withStatus(ctx, pod, rt);
+    ctx.decide({
+      controller: 'kubelet',
+      object: podRef(pod),
+      code: 'pod.exited',
+      message: `Container ${c.name} of pod ${name} exited with code ${exitCode} (${reason}), and its restartPolicy is ${policy}: the kubelet does not start it again. ${pod.status.phase === 'Succeeded' ? 'The pod is Succeeded' : pod.status.phase === 'Failed' ? 'The pod is Failed' : 'The pod is not Ready'}: out of the Service's endpoints, it stays until deleted.`,
+      values: { exitCode, policy, phase: pod.status.phase ?? '' },
+    });
+    return pod;
+  }
+  rt.lastState = { startedAt: rt.startedAt, finishedAt: ctx.now, exitCode, reason };
   rt.stage = 'crashBackOff';
   if (rt.restartBackoff && ctx.now - (rt.restartBackoffAt ?? 0) > BACKOFF_EXPIRY) rt.restartBackoff = 0;
   const wait = rt.restartBackoff ?? 0;

@@ -198,6 +198,11 @@ const cases: [name: string, d: Decision, ko: string[]][] = [
     ['종료 코드 1', '재시작 2회', '20초 뒤'],
   ],
   [
+    'a container whose process ended is not restarted (restartPolicy Never)',
+    decision('pod.exited', { exitCode: 0, policy: 'Never', phase: 'Succeeded' }, pod),
+    ['종료 코드 0으로', 'restartPolicy가 Never이므로', 'Succeeded(완료)', '삭제할 때까지'],
+  ],
+  [
     'a failing liveness probe restarts the container',
     decision('pod.livenessRestart', { failures: 3 }, pod),
     ['연속 3번 실패'],

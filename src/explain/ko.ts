@@ -73,6 +73,16 @@ export const ko: Record<string, Template> = {
     `이미지 ${w(str(v, 'image'), '을')} 가져올 수 없으므로(찾을 수 없음) 파드 ${w(d.object.name, '은')} ${num(v, 'backoff')}초 기다린 뒤 다시 시도합니다(ImagePullBackOff, 대기 시간은 최대 5분까지 두 배씩 늘어남). 이 파드는 Ready가 되지 않습니다.`,
   'pod.crashLoop': (d, v) =>
     `파드 ${d.object.name}의 컨테이너가 다시 종료 코드 ${w(num(v, 'exitCode'), '으로')} 끝났습니다(재시작 ${num(v, 'restarts')}회). kubelet은 ${num(v, 'backoff')}초 뒤에 다시 시작합니다(CrashLoopBackOff: 10초부터 최대 5분까지 두 배씩). 그동안 파드는 Ready가 아닙니다.`,
+  'pod.exited': (d, v) => {
+    const phase = str(v, 'phase');
+    const state =
+      phase === 'Succeeded'
+        ? '파드는 Succeeded(완료)입니다'
+        : phase === 'Failed'
+          ? '파드는 Failed(실패)입니다'
+          : '파드는 Ready가 아닙니다';
+    return `파드 ${d.object.name}의 컨테이너가 종료 코드 ${w(num(v, 'exitCode'), '으로')} 끝났고 restartPolicy가 ${str(v, 'policy')}이므로 kubelet은 다시 시작하지 않습니다. ${state}. 서비스의 엔드포인트에서 빠지고, 삭제할 때까지 남아 있습니다.`;
+  },
   'pod.livenessRestart': (d, v) =>
     `파드 ${d.object.name}의 라이브니스 프로브가 연속 ${num(v, 'failures')}번 실패했으므로 kubelet이 컨테이너를 다시 시작합니다.`,
   'pod.readinessFailed': (d, v) =>

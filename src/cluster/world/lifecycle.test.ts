@@ -722,3 +722,187 @@ describe('timing', () => {
     expect(endpointAddresses(sim)).toEqual([]);
   });
 });
+
+describe("a container's process ends (command, args and restartPolicy), all-zero timing", () => {
+  /** A pod labelled app=kubia running `image` with the container fields and pod spec lines given. */
+  function commandPod(name: string, image: string, container: string, spec = ''): string {
+    return `apiVersion: v1
+kind: Pod
+metadata: { name: ${name}, labels: { app: kubia } }
+spec:
+${spec}  containers:
+  - name: main
+    image: ${image}
+${container}`;
+  }
+  const add = (sim: SimCluster, yaml: string) => applyAll(sim, parseManifests(yaml));
+
+  it.each([
+    {
+      scenario: 'restartPolicy Never, `date`: Completed, Succeeded, never restarted',
+      policy: 'Never',
+      container: '    args: [date]\n',
+      endsAt: 0,
+      phase: 'Succeeded',
+      status: 'Completed',
+      exit: { exitCode: 0, reason: 'Completed' },
+      readyReason: 'PodCompleted',
+    },
+    {
+      scenario: 'restartPolicy Never, `sh -c "sleep 5; exit 3"`: serves 5 s, then Error, Failed',
+      policy: 'Never',
+      container: '    command: [sh, -c, "sleep 5; exit 3"]\n',
+      endsAt: 5,
+      phase: 'Failed',
+      status: 'Error',
+      exit: { exitCode: 3, reason: 'Error' },
+      readyReason: 'PodFailed',
+    },
+    {
+      scenario: 'restartPolicy OnFailure, `sleep 3` (exit 0): Completed, not restarted',
+      policy: 'OnFailure',
+      container: '    command: [sleep, "3"]\n',
+      endsAt: 3,
+      phase: 'Succeeded',
+      status: 'Completed',
+      exit: { exitCode: 0, reason: 'Completed' },
+      readyReason: 'PodCompleted',
+    },
+  ])('$scenario', ({ policy, container, endsAt, phase, status, exit, readyReason }) => {
+    const { sim, log } = world({ timing: zeroTiming });
+    add(sim, KUBIA_SERVICE);
+    add(sim, commandPod('p', 'busybox:1.36', container, `  restartPolicy: ${policy}\n`));
+    sim.advance(0);
+    if (endsAt > 0) {
+      // Running and Ready (no probe) until its process ends: an endpoint meanwhile.
+      expect(getPod(sim, 'p')?.status.phase).toBe('Running');
+      expect(endpointAddresses(sim)).toEqual(['p']);
+      sim.advance(endsAt - 0.001);
+      expect(statusColumn(sim, 'p')).toBe('Running');
+      sim.advance(0.001);
+    }
+    const p = getPod(sim, 'p')!;
+    expect(p.status.phase).toBe(phase);
+    expect(statusColumn(sim, 'p')).toBe(status);
+    expect(runKubectl(sim, 'get pod p --no-headers').stdout).toMatch(/^p\s+0\/1\s+\S+\s+0\s/);
+    expect(main(p)).toMatchObject({
+      ready: false,
+      started: false,
+      restartCount: 0,
+      lastState: {},
+      state: {
+        terminated: {
+          ...exit,
+          startedAt: timestamp(0),
+          finishedAt: timestamp(endsAt),
+          containerID: main(p)!.containerID,
+        },
+      },
+    });
+    // generate.go's conditions for a terminal phase; the sandbox is stopped.
+    expect(p.status.conditions?.map((c) => [c.type, c.status, c.reason ?? ''])).toEqual([
+      ['PodReadyToStartContainers', 'False', ''],
+      ['Initialized', 'True', phase === 'Succeeded' ? 'PodCompleted' : ''],
+      ['Ready', 'False', readyReason],
+      ['ContainersReady', 'False', readyReason],
+      ['PodScheduled', 'True', ''],
+    ]);
+    expect(cond(p, 'Ready')?.message).toBeUndefined();
+    expect(endpointAddresses(sim)).toEqual([]);
+    // Nothing restarts it, and it stays until deleted.
+    sim.advance(600);
+    expect(getPod(sim, 'p')).toEqual(p);
+    expect(reasons(podEvents(log, 'p'))).toEqual(['Scheduled', 'Pulling', 'Pulled', 'Created', 'Started']);
+    expect(sim.decisions().at(-1)).toMatchObject({
+      code: 'pod.exited',
+      values: { exitCode: exit.exitCode, policy, phase },
+    });
+    // Deleted, it goes at once (its container stopped already), with nothing to kill.
+    sim.delete('Pod', 'default', 'p');
+    sim.advance(0);
+    expect(getPod(sim, 'p')).toBeUndefined();
+    expect(reasons(podEvents(log, 'p'))).not.toContain('Killing');
+  });
+
+  it.each([
+    {
+      scenario: 'restartPolicy Always, busybox -- date',
+      spec: '',
+      container: '    args: [date]\n',
+      exitCode: 0,
+      reason: 'Completed',
+    },
+    {
+      scenario: 'a shell image without a command (its shell has no stdin)',
+      spec: '',
+      container: '',
+      exitCode: 0,
+      reason: 'Completed',
+    },
+    {
+      scenario: 'restartPolicy OnFailure, `sleep 1 && false`',
+      spec: '  restartPolicy: OnFailure\n',
+      container: '    command: [sh, -c, "sleep 1 && false"]\n',
+      exitCode: 1,
+      reason: 'Error',
+    },
+  ])(
+    '$scenario: restarted, then CrashLoopBackOff with the exit it made',
+    ({ spec, container, exitCode, reason }) => {
+      const { sim } = world({ timing: zeroTiming });
+      add(sim, commandPod('p', 'busybox', container, spec));
+      sim.advance(30);
+      const p = getPod(sim, 'p')!;
+      expect(p.status.phase).toBe('Running');
+      expect(statusColumn(sim, 'p')).toBe('CrashLoopBackOff');
+      expect(main(p)).toMatchObject({
+        ready: false,
+        state: { waiting: { reason: 'CrashLoopBackOff' } },
+        lastState: { terminated: { exitCode, reason } },
+      });
+      expect(main(p)!.restartCount).toBeGreaterThanOrEqual(2);
+    },
+  );
+
+  it.each([
+    {
+      scenario: 'a loop',
+      image: 'busybox',
+      container: '    command: [sh, -c, "while true; do date; sleep 5; done"]\n',
+    },
+    { scenario: 'sleep infinity', image: 'busybox', container: '    args: [sleep, infinity]\n' },
+    { scenario: 'a shell with stdin open', image: 'busybox', container: '    stdin: true\n' },
+    {
+      scenario: 'nginx given arguments for its own entrypoint',
+      image: 'nginx',
+      container: '    args: [date]\n',
+    },
+  ])('$scenario runs on', ({ image, container }) => {
+    const { sim } = world({ timing: zeroTiming });
+    add(sim, commandPod('p', image, container, '  restartPolicy: Never\n'));
+    sim.advance(600);
+    expect(statusColumn(sim, 'p')).toBe('Running');
+    expect(main(getPod(sim, 'p'))).toMatchObject({ ready: true, restartCount: 0, state: { running: {} } });
+  });
+
+  it('restartPolicy Never and a failing liveness probe: killed once, the pod Failed', () => {
+    const { sim } = world({ timing: zeroTiming });
+    add(
+      sim,
+      commandPod(
+        'p',
+        'busybox',
+        '    command: [sleep, "3600"]\n    livenessProbe: { exec: { command: ["false"] }, periodSeconds: 10 }\n',
+        '  restartPolicy: Never\n',
+      ),
+    );
+    sim.advance(60);
+    const p = getPod(sim, 'p')!;
+    expect(p.status.phase).toBe('Failed');
+    expect(main(p)).toMatchObject({
+      restartCount: 0,
+      state: { terminated: { exitCode: 137, reason: 'Error' } },
+    });
+    expect(statusColumn(sim, 'p')).toBe('Error');
+  });
+});
