@@ -166,6 +166,32 @@ test('console: kubectl run starts pods no Deployment owns, drawn in a box of the
   ).toBeVisible();
 });
 
+test('console: a pod whose command ends is Completed; restarted by its policy, it crash-loops', async ({
+  page,
+}) => {
+  await open(page);
+  const input = page.getByRole('textbox', { name: 'kubectl command' });
+  const log = page.getByRole('log', { name: 'kubectl output' });
+  await input.fill('kubectl run once --image=busybox:1.36 --restart=Never -- date');
+  await input.press('Enter');
+  await expect(log).toContainText('pod/once created');
+  await input.fill('kubectl run again --image=busybox:1.36 -- date');
+  await input.press('Enter');
+  await expect(log).toContainText('pod/again created');
+  await lab(page, (l) => l.advance(60));
+  const loose = page.getByRole('group', { name: /^2 pods without a Deployment/ });
+  await expect(loose.getByRole('button', { name: /^Pod once, version 1\.36, Completed/ })).toBeVisible();
+  await expect(loose.getByRole('button', { name: /^Pod again, version 1\.36, Failed/ })).toBeVisible();
+  await input.fill('kubectl get pods once again');
+  await input.press('Enter');
+  await expect(log).toContainText(/once\s+0\/1\s+Completed\s+0\s/);
+  await expect(log).toContainText(/again\s+0\/1\s+CrashLoopBackOff\s+\d+ \(\d+s ago\)\s/);
+  // Neither is an endpoint of the Service: its three kubia pods still are.
+  await expect(
+    page.getByRole('img', { name: /^Service kubia, selector app=kubia, ready endpoints: 3\./ }),
+  ).toBeVisible();
+});
+
 test("console: kubectl's warnings print before the output, its errors after, as in a terminal", async ({
   page,
 }) => {

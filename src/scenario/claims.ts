@@ -26,7 +26,8 @@ export type Count = number | string;
 /**
  * A pod's state as the diagram draws it (DESIGN.md §5; `PodState` in src/view/view.ts):
  * `ready` is Ready but not yet available (minReadySeconds), `available` is what kubectl and the
- * controllers call available, `running` is Running but not ready.
+ * controllers call available, `running` is Running but not ready, `completed` ended with 0 and is
+ * not restarted (a pod whose restartPolicy is Never or OnFailure).
  */
 export const POD_STATES = [
   'pending',
@@ -36,6 +37,7 @@ export const POD_STATES = [
   'available',
   'terminating',
   'failed',
+  'completed',
 ] as const;
 
 /** Pods of one version by state; `total` counts every pod, Terminating ones included. */

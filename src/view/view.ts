@@ -29,7 +29,8 @@ import { parseTimestamp } from '../k8s/time.ts';
 import { parseQuantity } from '../k8s/quantity.ts';
 import type { ColourBook } from './colours.ts';
 
-export type PodState = 'pending' | 'creating' | 'running' | 'ready' | 'available' | 'terminating' | 'failed';
+export type PodState =
+  'pending' | 'creating' | 'running' | 'ready' | 'available' | 'terminating' | 'failed' | 'completed';
 
 export const STATE_LABEL: Record<PodState, string> = {
   pending: 'Pending',
@@ -39,6 +40,7 @@ export const STATE_LABEL: Record<PodState, string> = {
   available: 'Ready',
   terminating: 'Terminating',
   failed: 'Failed',
+  completed: 'Completed',
 };
 
 /** A stage's progress is shown in this many steps: smooth enough, and few changes to draw. */
@@ -192,8 +194,16 @@ function stageOf(
     const total = Math.max(1, Math.min(grace, timing.terminationSeconds));
     return { state: 'terminating', reason: 'Terminating', start: end - grace, total };
   }
+  // Its process ended with 0 and is not restarted (restartPolicy Never or OnFailure).
+  if (pod.status?.phase === 'Succeeded')
+    return { state: 'completed', reason: 'Completed', start: 0, total: 0 };
   if (pod.status?.phase === 'Failed' || FAILED_REASONS.has(waiting) || cs?.state.terminated)
-    return { state: 'failed', reason: waiting || pod.status?.reason || 'Error', start: 0, total: 0 };
+    return {
+      state: 'failed',
+      reason: waiting || pod.status?.reason || cs?.state.terminated?.reason || 'Error',
+      start: 0,
+      total: 0,
+    };
   if (!pod.spec.nodeName || !cs) return { state: 'pending', reason: 'Pending', start: 0, total: 0 };
   if (waiting) {
     const total = Math.max(1, timing.imagePullSeconds + timing.containerStartSeconds);

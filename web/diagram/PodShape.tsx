@@ -10,6 +10,7 @@ function paintOf(p: PodPath, r: number): SVGProps<SVGPathElement> {
   if (p.part === 'progress') return { fill: 'none', stroke: colour, strokeWidth: sw };
   if (p.part === 'strike') return { className: 'strike' };
   if (p.part === 'warning') return { className: 'warning' };
+  if (p.part === 'check') return { fill: 'none', stroke: colour, strokeWidth: sw > 3 ? 2.5 : 2 };
   switch (p.state) {
     case 'pending':
       return { className: 'pod-bg', stroke: colour, strokeWidth: 2, strokeDasharray: '4 3' };
@@ -21,6 +22,8 @@ function paintOf(p: PodPath, r: number): SVGProps<SVGPathElement> {
       return { fill: colour };
     case 'terminating':
       return { fill: colour, fillOpacity: 0.4, stroke: colour, strokeWidth: 1.5 };
+    case 'completed':
+      return { className: 'pod-bg', stroke: colour, strokeWidth: 1.5, strokeOpacity: 0.6 };
     default:
       return { className: 'pod-bg', stroke: colour, strokeWidth: 2 };
   }

@@ -24,7 +24,7 @@ export interface PodPath {
   key: string;
   state: PodState;
   colour: number;
-  part: 'body' | 'track' | 'progress' | 'strike' | 'warning';
+  part: 'body' | 'track' | 'progress' | 'strike' | 'warning' | 'check';
   d: string;
 }
 
@@ -44,6 +44,10 @@ export function arcPath(x: number, y: number, r: number, progress: number): stri
 
 const strikePath = (x: number, y: number, r: number) =>
   `M${n(x - r - 3)},${n(y + r + 3)}L${n(x + r + 3)},${n(y - r - 3)}`;
+
+/** A Completed pod's tick. */
+const checkPath = (x: number, y: number, r: number) =>
+  `M${n(x - r * 0.45)},${n(y)}L${n(x - r * 0.1)},${n(y + r * 0.35)}L${n(x + r * 0.5)},${n(y - r * 0.35)}`;
 
 const trianglePath = (x: number, y: number, r: number) =>
   `M${n(x)},${n(y - r * 0.65)}L${n(x + r * 0.58)},${n(y + r * 0.45)}L${n(x - r * 0.58)},${n(y + r * 0.45)}Z`;
@@ -66,8 +70,9 @@ export function podPaths(pods: readonly PlacedPod[], r: number): PodPath[] {
     add(p, 'body', circlePath(p.x, p.y, r));
     if (p.state === 'terminating') add(p, 'strike', strikePath(p.x, p.y, r));
     if (p.state === 'failed') add(p, 'warning', trianglePath(p.x, p.y, r));
+    if (p.state === 'completed') add(p, 'check', checkPath(p.x, p.y, r));
   }
   return [...groups.values()].sort((a, b) => ORDER.indexOf(a.part) - ORDER.indexOf(b.part));
 }
 
-const ORDER: PodPath['part'][] = ['body', 'track', 'progress', 'strike', 'warning'];
+const ORDER: PodPath['part'][] = ['body', 'track', 'progress', 'strike', 'warning', 'check'];

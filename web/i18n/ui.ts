@@ -80,6 +80,7 @@ export const ui = {
   'state.available': 'Ready',
   'state.terminating': 'Terminating',
   'state.failed': 'Failed',
+  'state.completed': 'Completed',
   'pod.label': 'Pod {name}, version {version}, {state}',
   'pod.receiving': ', receiving traffic',
   'nodes.title': 'Nodes',

@@ -74,6 +74,7 @@ export const ui = {
   'state.available': 'Ready(준비됨)',
   'state.terminating': 'Terminating(종료 중)',
   'state.failed': '실패',
+  'state.completed': 'Completed(완료)',
   'pod.label': '파드 {name}, 버전 {version}, {state}',
   'pod.receiving': ', 트래픽 받는 중',
   'nodes.title': '노드',
