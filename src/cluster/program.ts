@@ -9,12 +9,25 @@
  * once when it has no stdin to read (`kubectl run b --image=busybox` crash-loops on a cluster).
  */
 import type { Container } from '../k8s/types.ts';
+import { epoch } from '../k8s/time.ts';
 import { imageRepository } from './apps.ts';
 
 /** How the process ends: `seconds` after it started, with exit `code`. */
 export interface ProgramEnd {
   seconds: number;
   code: number;
+}
+
+/** A line the process writes to its log: `at` seconds after it started; `text` at that moment. */
+interface Printed {
+  at: number;
+  text: (t: number, hostname: string) => string;
+}
+
+/** What the simulator knows of a process: when it ends (never: undefined) and what it prints. */
+interface Program {
+  end: ProgramEnd | undefined;
+  lines: Printed[];
 }
 
 /** Images whose CMD is a shell and that have no entrypoint: `args` is then the whole process. */
@@ -24,11 +37,60 @@ const SHELL_IMAGES = new Set(
 
 const SHELLS = new Set(['sh', 'bash', 'ash', 'dash']);
 
-/** Programs that print something (or nothing) and exit 0 at once. */
-const QUICK = new Set(['true', 'date', 'echo', 'printenv', 'hostname', 'uname', 'whoami', 'id', 'pwd', 'ls']);
+/** What `date` prints (busybox's and coreutils' default format, in UTC): `Wed Jan  1 00:00:09 UTC 2025`. */
+function dateText(t: number): string {
+  const d = new Date(epoch() + Math.floor(t) * 1000);
+  const [day, month] = [DAYS[d.getUTCDay()]!, MONTHS[d.getUTCMonth()]!];
+  const two = (n: number) => String(n).padStart(2, '0');
+  return `${day} ${month} ${String(d.getUTCDate()).padStart(2, ' ')} ${two(d.getUTCHours())}:${two(d.getUTCMinutes())}:${two(d.getUTCSeconds())} UTC ${d.getUTCFullYear()}`;
+}
+const DAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/**
+ * Programs that exit 0 at once, with the line they print (undefined: none, or one the simulator
+ * does not write, such as printenv's environment or ls's files).
+ */
+const QUICK = new Map<string, ((words: string[]) => Printed['text']) | undefined>([
+  ['true', undefined],
+  ['date', () => (t) => dateText(t)],
+  ['echo', (words) => () => words.slice(words[1] === '-n' || words[1] === '-e' ? 2 : 1).join(' ')],
+  ['hostname', () => (_t, hostname) => hostname],
+  ['uname', () => () => 'Linux'],
+  ['whoami', () => () => 'root'],
+  ['pwd', () => () => '/'],
+  ['printenv', undefined],
+  ['id', undefined],
+  ['ls', undefined],
+]);
 
 /** When the container's process ends, or undefined when it runs until stopped (or is unknown). */
 export function programEnd(c: Container & { stdin?: boolean }): ProgramEnd | undefined {
+  return program(c)?.end;
+}
+
+/**
+ * The lines the process of a container run started at `startedAt` has written by `now` (virtual
+ * seconds), on a pod named `hostname`; undefined when the simulator does not know what it prints.
+ */
+export function programOutput(
+  c: Container & { stdin?: boolean },
+  hostname: string,
+  startedAt: number,
+  now: number,
+): { t: number; text: string }[] | undefined {
+  const p = program(c);
+  if (!p) return undefined;
+  const out: { t: number; text: string }[] = [];
+  for (const l of p.lines) {
+    const t = Math.round((startedAt + l.at) * 1e6) / 1e6;
+    if (t > now) break;
+    out.push({ t, text: l.text(t, hostname) });
+  }
+  return out;
+}
+
+function program(c: Container & { stdin?: boolean }): Program | undefined {
   const command = c.command ?? [];
   const args = c.args ?? [];
   let argv: string[];
@@ -38,32 +100,44 @@ export function programEnd(c: Container & { stdin?: boolean }): ProgramEnd | und
   return run(argv, c.stdin === true);
 }
 
-function run(argv: string[], stdin: boolean): ProgramEnd | undefined {
-  const program = basename(argv[0] ?? '');
-  if (SHELLS.has(program)) {
-    if (argv.length === 1) return stdin ? undefined : { seconds: 0, code: 0 };
+function run(argv: string[], stdin: boolean): Program | undefined {
+  const name = basename(argv[0] ?? '');
+  if (SHELLS.has(name)) {
+    if (argv.length === 1)
+      return stdin ? { end: undefined, lines: [] } : { end: { seconds: 0, code: 0 }, lines: [] };
     return argv[1] === '-c' ? script(argv[2] ?? '') : undefined;
   }
-  return simple(argv);
+  // `exit` is the shell's: no program of that name starts.
+  return name === 'exit' ? undefined : sequence([{ op: ';', words: argv }]);
 }
 
 const basename = (path: string): string => path.slice(path.lastIndexOf('/') + 1);
 
+/** One command run: how long it takes (Infinity: for ever), its status, what it prints. */
+interface Step {
+  seconds: number;
+  code: number;
+  print?: Printed['text'];
+}
+
 /** One command of those the simulator knows (`exit` only in a script). */
-function simple(words: string[]): ProgramEnd | undefined {
-  const program = basename(words[0] ?? '');
-  if (QUICK.has(program)) return { seconds: 0, code: 0 };
-  if (program === 'false') return { seconds: 0, code: 1 };
-  if (program === 'sleep') return sleep(words.slice(1));
+function simple(words: string[]): Step | undefined {
+  const name = basename(words[0] ?? '');
+  if (QUICK.has(name)) {
+    const print = QUICK.get(name)?.(words);
+    return print ? { seconds: 0, code: 0, print } : { seconds: 0, code: 0 };
+  }
+  if (name === 'false') return { seconds: 0, code: 1 };
+  if (name === 'sleep') return sleep(words.slice(1));
   return undefined;
 }
 
-/** busybox and coreutils sleep: the sum of its durations (suffixes s, m, h, d); never for infinity. */
-function sleep(operands: string[]): ProgramEnd | undefined {
+/** busybox and coreutils sleep: the sum of its durations (suffixes s, m, h, d); for ever for infinity. */
+function sleep(operands: string[]): Step {
   if (operands.length === 0) return { seconds: 0, code: 1 };
   let seconds = 0;
   for (const o of operands) {
-    if (o === 'inf' || o === 'infinity') return undefined;
+    if (o === 'inf' || o === 'infinity') return { seconds: Infinity, code: 0 };
     const m = /^(\d+(?:\.\d*)?|\.\d+)([smhd]?)$/.exec(o);
     if (!m) return { seconds: 0, code: 1 };
     seconds += Number(m[1]) * { '': 1, s: 1, m: 60, h: 3600, d: 86400 }[m[2] as '' | 's' | 'm' | 'h' | 'd'];
@@ -73,35 +147,49 @@ function sleep(operands: string[]): ProgramEnd | undefined {
 
 /**
  * A `sh -c` script of known commands joined by `;`, `&&`, `||` or new lines, with `exit N`: when it
- * ends and its status. Anything else in it (a loop, a pipe, a redirection, a substitution, a
- * variable) makes it unknown.
+ * ends, its status and what it prints. Anything else in it (a loop, a pipe, a redirection, a
+ * substitution, a variable) makes it unknown.
  */
-function script(text: string): ProgramEnd | undefined {
+function script(text: string): Program | undefined {
   const parts = tokenize(text);
-  if (!parts) return undefined;
+  return parts && sequence(parts);
+}
+
+/** Commands run one after the other, each as its operator says (`&&`, `||`; `;` always). */
+function sequence(parts: readonly Part[]): Program | undefined {
   let seconds = 0;
   let status = 0;
+  const lines: Printed[] = [];
   for (const { op, words } of parts) {
     if ((op === '&&' && status !== 0) || (op === '||' && status === 0)) continue;
     if (words[0] === 'exit') {
       const code = words[1] === undefined ? status : Number(words[1]);
       if (!Number.isInteger(code) || words.length > 2) return undefined;
-      return { seconds, code: ((code % 256) + 256) % 256 };
+      return { end: { seconds, code: ((code % 256) + 256) % 256 }, lines };
     }
     const r = simple(words);
     if (!r) return undefined;
-    seconds += r.seconds;
+    if (r.print) lines.push({ at: seconds, text: r.print });
+    seconds = Math.round((seconds + r.seconds) * 1000) / 1000;
     status = r.code;
+    // Nothing after a command that never ends runs, and what it is does not matter.
+    if (seconds === Infinity) return { end: undefined, lines };
   }
-  return { seconds: Math.round(seconds * 1000) / 1000, code: status };
+  return { end: { seconds, code: status }, lines };
+}
+
+/** A command of a script and the operator before it. */
+interface Part {
+  op: ';' | '&&' | '||';
+  words: string[];
 }
 
 /**
  * The commands of a script with the operator before each (none for an empty script), or undefined
  * for what is not known.
  */
-function tokenize(text: string): { op: ';' | '&&' | '||'; words: string[] }[] | undefined {
-  const out: { op: ';' | '&&' | '||'; words: string[] }[] = [];
+function tokenize(text: string): Part[] | undefined {
+  const out: Part[] = [];
   let op: ';' | '&&' | '||' = ';';
   let words: string[] = [];
   const end = (next: ';' | '&&' | '||'): boolean => {

@@ -842,6 +842,51 @@ describe('kubectl logs: what the simulated kubia app wrote', () => {
   });
 });
 
+describe("kubectl logs: what a container's own command printed (instant timing)", () => {
+  it('date prints the moment it ran, as busybox prints it', () => {
+    const c = cluster();
+    c.advance(7);
+    c.kubectl('run once --image=busybox:1.36 --restart=Never -- date');
+    c.advance(30);
+    expect(c.kubectl('logs once')).toEqual({
+      stdout: 'Wed Jan  1 00:00:07 UTC 2025\n',
+      stderr: '',
+      exitCode: 0,
+    });
+    // Its run has ended: -f prints what there is and returns at once.
+    expect(c.kubectl('logs once -f').stdout).toBe('Wed Jan  1 00:00:07 UTC 2025\n');
+    expect(c.now()).toBe(37);
+  });
+
+  it('a script writes each line when it gets there; -f follows it until the run ends', () => {
+    const c = cluster();
+    c.kubectl(
+      `run talk --image=busybox:1.36 --restart=Never -- sh -c "echo start; hostname; sleep 20; echo 'done now'"`,
+    );
+    c.advance(15);
+    expect(c.kubectl('logs talk').stdout).toBe('start\ntalk\n');
+    expect(c.kubectl('logs talk -f')).toEqual({ stdout: 'start\ntalk\ndone now\n', stderr: '', exitCode: 0 });
+    // The stream closed when the container exited, 20 s after it started (not after a minute).
+    expect(c.now()).toBeLessThan(21);
+    expect(c.kubectl('get pod talk --no-headers').stdout).toMatch(/^talk\s+0\/1\s+Completed\s/);
+    expect(c.kubectl('logs talk --timestamps').stdout).toBe(
+      '2025-01-01T00:00:00Z start\n2025-01-01T00:00:00Z talk\n2025-01-01T00:00:20Z done now\n',
+    );
+  });
+
+  it('a crash-looping command: the run that exited, and --previous the same while it waits', () => {
+    const c = cluster();
+    c.kubectl('create deployment loops --image=busybox:1.36 -- date');
+    c.advance(40);
+    const pod = c.kubectl('get pods -o name').stdout.trim().replace('pod/', '');
+    expect(c.kubectl(`get pod ${pod} --no-headers`).stdout).toMatch(/CrashLoopBackOff/);
+    const log = c.kubectl(`logs ${pod}`).stdout;
+    expect(log).toMatch(/^Wed Jan {2}1 00:00:\d\d UTC 2025\n$/);
+    expect(log).not.toBe('Wed Jan  1 00:00:00 UTC 2025\n');
+    expect(c.kubectl(`logs ${pod} --previous`).stdout).toBe(log);
+  });
+});
+
 describe('commands kubectl has and the simulator does not', () => {
   it.each([
     'exec -it kubia-pod -- sh',

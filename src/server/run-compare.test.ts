@@ -3,7 +3,8 @@
  * (labels, annotations, env, ports, args or command, restart and pull policy, privileged, stdin),
  * --expose's Service, --overrides of each type, --record and --save-config, the dry runs, and the
  * refusals in kubectl's order and words. Then the bare pod's life: scheduled, started, and once
- * deleted, gone, since no ReplicaSet owns it. And what run shares with the other generators: a
+ * deleted, gone, since no ReplicaSet owns it; one whose command ends, Failed with its output in
+ * its log. And what run shares with the other generators: a
  * command after `--` (create deployment) and --save-config. Skipped, saying why, without a kubectl binary.
  */
 import { describe, expect, it } from 'vitest';
@@ -140,6 +141,11 @@ describe.skipIf(!kubectl)(`kubectl run beside the real ${kubectl?.name ?? 'kubec
       ['delete pod c33 --wait=false', 40],
       ['get pods c33', 0],
       ['get pods -l run -o name', 0],
+      // A command that ends: Completed, its output in the log, its terminal status.
+      [`run said --image=busybox:1.36 --restart=Never -- sh -c "echo hello; sleep 5; date; exit 3"`, 30],
+      ['get pod said', 0],
+      ['logs said --timestamps', 0],
+      ['get pod said -o jsonpath={.status}', 0],
     ];
     for (const [line, after] of steps) {
       const run = await pair().run(line);

@@ -8,6 +8,7 @@ import { LOG_LINES, STARTING_LINE, requestLine, requestTimes, type AppLog } from
 import { isPodReady } from '../../cluster/controllers/deployment/util.ts';
 import type { SimCluster } from '../../cluster/cluster.ts';
 import type { PodRuntime } from '../../cluster/kubelet.ts';
+import { programOutput } from '../../cluster/program.ts';
 import { mapSelectorMatches } from '../../k8s/labels.ts';
 import { groupResource, resolveResource, type ResourceInfo } from '../../k8s/resources.ts';
 import { parseTimestamp, timestamp } from '../../k8s/time.ts';
@@ -120,7 +121,7 @@ function logLines(cluster: SimCluster, src: Source, o: LogOptions): Line[] {
   if (o.previous) {
     if (!main || !rt?.lastState)
       throw new LogRequestError(`previous terminated container "${container}" in pod "${name}" not found`);
-    return render(rt.previousLog, rt.lastState.startedAt, pod, container);
+    return render(rt.previousLog, rt.lastState.startedAt, pod, container, rt.lastState.finishedAt);
   }
   const waiting = status?.state.waiting?.reason;
   if (waiting && waiting !== 'CrashLoopBackOff') {
@@ -134,13 +135,25 @@ function logLines(cluster: SimCluster, src: Source, o: LogOptions): Line[] {
   }
   if (!status || !rt || !main) return [];
   // In CrashLoopBackOff the kubelet serves the log of the container that exited.
-  const startedAt = rt.stage === 'crashBackOff' && rt.lastState ? rt.lastState.startedAt : rt.startedAt;
-  return render(rt.log, startedAt, pod, container);
+  const exited = rt.stage === 'crashBackOff' && rt.lastState;
+  const startedAt = exited ? exited.startedAt : rt.startedAt;
+  return render(rt.log, startedAt, pod, container, exited ? exited.finishedAt : cluster.now);
 }
 
-function render(log: AppLog | undefined, startedAt: number, pod: Pod, container: string): Line[] {
+/** The log of a container run started at `startedAt`, as written by `until`. */
+function render(
+  log: AppLog | undefined,
+  startedAt: number,
+  pod: Pod,
+  container: string,
+  until: number,
+): Line[] {
   const c = pod.spec.containers.find((x) => x.name === container);
-  if (!c || !/^(docker\.io\/)?luksa\/kubia([:@]|$)/.test(c.image)) return [];
+  if (!c) return [];
+  // What its own command prints (`date`, `echo`), when the simulator knows it.
+  const printed = programOutput(c, pod.metadata.name, startedAt, until);
+  if (printed) return printed;
+  if (!/^(docker\.io\/)?luksa\/kubia([:@]|$)/.test(c.image)) return [];
   const text = requestLine(pod.status?.podIP ?? '');
   const lines: Line[] = [];
   // A rotated log has lost its first line.
@@ -303,15 +316,29 @@ function runLogs(ctx: CommandContext): number | WatchSession {
   }
   if (!follow) return 0;
 
-  // -f: every line the apps write from now on, until the pods are gone.
+  // -f: every line the apps write from now on, until the pods are gone (a container whose own
+  // command runs: until that run ends, when the kubelet closes the stream).
   const cluster = ctx.cluster;
   let done = false;
   const written = new Map<Source, number>();
-  const countOf = (src: Source) => {
-    const rt = cluster.world.pods.get(`${src.pod.metadata.namespace ?? 'default'}/${src.pod.metadata.name}`);
-    return rt?.log?.count ?? 0;
+  const runtimeOf = (src: Source) =>
+    cluster.world.pods.get(`${src.pod.metadata.namespace ?? 'default'}/${src.pod.metadata.name}`);
+  /** The lines the source's own command printed so far in the run `startedAt` (undefined: none known). */
+  const printedOf = (src: Source, startedAt: number) => {
+    const c = src.pod.spec.containers.find((x) => x.name === src.container);
+    return c && programOutput(c, src.pod.metadata.name, startedAt, cluster.now);
   };
-  for (const src of sources) written.set(src, countOf(src));
+  /** Each source whose own command prints, with the run followed; gone once that run ended. */
+  const runs = new Map<Source, number>();
+  for (const src of sources) {
+    const rt = runtimeOf(src);
+    const printed = rt?.stage === 'running' ? printedOf(src, rt.startedAt) : undefined;
+    if (printed) runs.set(src, rt!.startedAt);
+    written.set(src, printed ? printed.length : (rt?.log?.count ?? 0));
+  }
+  const programs = new Set(sources.filter((src) => printedOf(src, 0) !== undefined));
+  // Only commands' streams, each of whose runs has ended already: the kubelet closes them at once.
+  if (programs.size === sources.length && runs.size === 0) return 0;
   // New lines print whole and as they come: no --tail, no --since.
   const following: LogOptions = { ...o, tail: -1 };
   delete following.since;
@@ -331,9 +358,16 @@ function runLogs(ctx: CommandContext): number | WatchSession {
     },
     onTick() {
       for (const src of sources) {
-        const rt = cluster.world.pods.get(
-          `${src.pod.metadata.namespace ?? 'default'}/${src.pod.metadata.name}`,
-        );
+        const rt = runtimeOf(src);
+        if (programs.has(src)) {
+          const startedAt = runs.get(src);
+          if (startedAt === undefined) continue;
+          const printed = printedOf(src, startedAt) ?? [];
+          ctx.out(format(printed.slice(written.get(src) ?? 0), src, following));
+          written.set(src, printed.length);
+          if (rt?.stage !== 'running' || rt.startedAt !== startedAt) runs.delete(src);
+          continue;
+        }
         const count = rt?.log?.count ?? 0;
         const before = written.get(src) ?? 0;
         if (count <= before) {
@@ -351,6 +385,8 @@ function runLogs(ctx: CommandContext): number | WatchSession {
         );
         written.set(src, count);
       }
+      // Every stream was a command's, and each of those runs has ended.
+      if (programs.size === sources.length && runs.size === 0) done = true;
     },
     expire() {
       done = true;
