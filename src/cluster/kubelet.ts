@@ -422,20 +422,29 @@ function terminalStatus(ctx: ControllerContext, pod: Pod, exit: { code: number; 
       : (cs.state.terminated ?? exited ?? NEVER_RAN);
     return { ...cs, ready: false, started: false, state: { terminated } };
   });
-  const succeeded = statuses.every((cs) => cs.state.terminated.exitCode === 0);
-  const notReady = succeeded
-    ? { status: 'False' as const, reason: 'PodCompleted' }
-    : {
-        status: 'False' as const,
-        reason: 'ContainersNotReady',
-        message: `containers with unready status: [${statuses.map((cs) => cs.name).join(' ')}]`,
-      };
+  return terminal(ctx, pod, statuses);
+}
+
+/**
+ * The pod once every container has terminated and none restarts (getPhase of a terminal pod):
+ * Succeeded when all exited 0, else Failed; its sandbox stopped; Initialized, Ready and
+ * ContainersReady as generate.go words them for a terminal phase (PodCompleted, PodFailed).
+ */
+function terminal(ctx: ControllerContext, pod: Pod, statuses: ContainerStatus[]): Pod {
+  const succeeded = statuses.every((cs) => cs.state.terminated?.exitCode === 0);
+  const reason = succeeded ? 'PodCompleted' : 'PodFailed';
   return {
     ...pod,
     status: {
       ...pod.status,
       phase: succeeded ? 'Succeeded' : 'Failed',
-      conditions: podConditions(pod.status.conditions, notReady, ctx.now, false),
+      conditions: podConditions(
+        pod.status.conditions,
+        { status: 'False', reason },
+        ctx.now,
+        false,
+        succeeded ? { status: 'True', reason } : TRUE,
+      ),
       containerStatuses: statuses,
     },
   };
@@ -444,27 +453,8 @@ function terminalStatus(ctx: ControllerContext, pod: Pod, exit: { code: number; 
 /** The pod with the status its runtime state shows; written once at the end of a kubelet step. */
 function withStatus(ctx: ControllerContext, pod: Pod, rt: PodRuntime): Pod {
   const statuses = containerStatuses(pod, rt);
-  if (rt.stage === 'exited' && statuses.every((s) => s.state.terminated)) {
-    // Every container ended and none restarts: the pod is terminal (getPhase), its sandbox is
-    // stopped, and Ready says why (generate.go's conditions for a terminal phase).
-    const succeeded = statuses.every((s) => s.state.terminated!.exitCode === 0);
-    const reason = succeeded ? 'PodCompleted' : 'PodFailed';
-    return {
-      ...pod,
-      status: {
-        ...pod.status,
-        phase: succeeded ? 'Succeeded' : 'Failed',
-        conditions: podConditions(
-          pod.status.conditions,
-          { status: 'False', reason },
-          ctx.now,
-          false,
-          succeeded ? { status: 'True', reason } : TRUE,
-        ),
-        containerStatuses: statuses,
-      },
-    };
-  }
+  // Every container ended and none restarts: the pod is terminal.
+  if (rt.stage === 'exited' && statuses.every((s) => s.state.terminated)) return terminal(ctx, pod, statuses);
   const allReady = statuses.every((s) => s.ready);
   const unready = statuses.filter((s) => !s.ready).map((s) => s.name);
   const notReady = {

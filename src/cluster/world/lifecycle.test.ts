@@ -488,11 +488,8 @@ describe('the status written before the final delete', () => {
       exitCode: 137,
       reason: 'Error',
       phase: 'Failed',
-      ready: {
-        status: 'False',
-        reason: 'ContainersNotReady',
-        message: 'containers with unready status: [nodejs]',
-      },
+      // generate.go's reason for a Failed pod (since 1.27), no message.
+      ready: { status: 'False', reason: 'PodFailed' },
       column: /^p\s+0\/1\s+Error\s/,
     },
   ])('$scenario', ({ shutdownSeconds, exitCode, reason, phase, ready, column }) => {
@@ -527,12 +524,12 @@ describe('the status written before the final delete', () => {
         },
       },
     });
-    expect(pod.status.conditions?.map((c) => [c.type, c.status])).toEqual([
-      ['PodReadyToStartContainers', 'False'],
-      ['Initialized', 'True'],
-      ['Ready', 'False'],
-      ['ContainersReady', 'False'],
-      ['PodScheduled', 'True'],
+    expect(pod.status.conditions?.map((c) => [c.type, c.status, c.reason ?? ''])).toEqual([
+      ['PodReadyToStartContainers', 'False', ''],
+      ['Initialized', 'True', phase === 'Succeeded' ? 'PodCompleted' : ''],
+      ['Ready', 'False', ready.reason],
+      ['ContainersReady', 'False', ready.reason],
+      ['PodScheduled', 'True', ''],
     ]);
     expect(cond(pod, 'Ready')).toEqual({
       type: 'Ready',
