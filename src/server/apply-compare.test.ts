@@ -6,8 +6,9 @@
  * --validate (strict, warn, ignore) on unknown fields and --dry-run=client, where the server
  * checks nothing, and -o. Skipped, saying why, without a kubectl binary.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PairedClusters, comparisonKubectl, deploymentManifest } from './paired.ts';
+import { describe, expect, it } from 'vitest';
+import { comparisonKubectl, deploymentManifest } from './paired.ts';
+import { usePairedClusters } from './paired-suite.ts';
 
 const kubectl = comparisonKubectl();
 
@@ -113,19 +114,13 @@ const CASES: [string, string][] = [
 describe.skipIf(!kubectl)(
   `apply and create of several documents beside the real ${kubectl?.name ?? 'kubectl'}`,
   () => {
-    let pair: PairedClusters;
-    beforeAll(async () => {
-      pair = await PairedClusters.start({ kubectl: kubectl!.path, cluster: { seed: 7 } });
-    });
-    afterAll(async () => {
-      await pair.close();
-    });
+    const pair = usePairedClusters(kubectl?.path);
 
     it.each(CASES)('kubectl %s', async (line, stdin) => {
-      const run = await pair.run(line, stdin);
+      const run = await pair().run(line, stdin);
       expect(run.inPage).toEqual(run.real);
       // The same objects, as stored, on both sides.
-      const state = await pair.run('get deployments -o jsonpath={.items[*].metadata.name}{.items[*].spec}');
+      const state = await pair().run('get deployments -o jsonpath={.items[*].metadata.name}{.items[*].spec}');
       expect(state.inPage).toEqual(state.real);
     });
   },
@@ -138,13 +133,7 @@ describe.skipIf(!kubectl)(
  * its own, so uids and resourceVersions line up.
  */
 describe.skipIf(!kubectl)(`apply and create -o yaml beside the real ${kubectl?.name ?? 'kubectl'}`, () => {
-  let pair: PairedClusters;
-  beforeAll(async () => {
-    pair = await PairedClusters.start({ kubectl: kubectl!.path, cluster: { seed: 7 } });
-  });
-  afterAll(async () => {
-    await pair.close();
-  });
+  const pair = usePairedClusters(kubectl?.path);
 
   it.each([
     ['create -f - -o yaml', deployment('y1')],
@@ -159,8 +148,8 @@ describe.skipIf(!kubectl)(`apply and create -o yaml beside the real ${kubectl?.n
     ['create pdb y5 --selector=app=y5 --min-available=1 -o yaml', ''],
     ['create pdb y6 --selector=app=y6 --max-unavailable=1 -o json', ''],
   ])('kubectl %s', async (line, stdin) => {
-    const run = await pair.run(line, stdin || undefined);
+    const run = await pair().run(line, stdin || undefined);
     expect(run.inPage).toEqual(run.real);
-    pair.advance(1);
+    pair().advance(1);
   });
 });

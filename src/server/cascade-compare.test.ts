@@ -7,8 +7,9 @@
  * deleted one request at a time, each list asked for in its turn. Skipped, saying why, without a
  * kubectl binary.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PairedClusters, comparisonKubectl, deploymentManifest } from './paired.ts';
+import { describe, expect, it } from 'vitest';
+import { comparisonKubectl, deploymentManifest } from './paired.ts';
+import { usePairedClusters } from './paired-suite.ts';
 
 const kubectl = comparisonKubectl();
 const KUBIA = deploymentManifest('kubia', { spec: 'replicas: 3' });
@@ -53,17 +54,11 @@ const STEPS: [string, (string | undefined)?, number?][] = [
 ];
 
 describe.skipIf(!kubectl)(`delete --cascade beside the real ${kubectl?.name ?? 'kubectl'}`, () => {
-  let pair: PairedClusters;
-  beforeAll(async () => {
-    pair = await PairedClusters.start({ kubectl: kubectl!.path, cluster: { seed: 7 } });
-  });
-  afterAll(async () => {
-    await pair.close();
-  });
+  const pair = usePairedClusters(kubectl?.path);
 
   it.each(STEPS)('kubectl %s', async (line, stdin, after) => {
-    const run = await pair.run(line, stdin);
+    const run = await pair().run(line, stdin);
     expect(run.inPage).toEqual(run.real);
-    if (after) pair.advance(after);
+    if (after) pair().advance(after);
   });
 });

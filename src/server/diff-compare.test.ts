@@ -4,9 +4,10 @@
  * fields (warned of, as the server's default validation does), and kubectl's errors with exit status 2. The temporary directories' random names and the files'
  * times are masked; the rest must match. Skipped, saying why, without a kubectl binary.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { KubectlResult } from '../kubectl/command.ts';
-import { PairedClusters, comparisonKubectl, deploymentManifest } from './paired.ts';
+import { comparisonKubectl, deploymentManifest } from './paired.ts';
+import { usePairedClusters } from './paired-suite.ts';
 
 const kubectl = comparisonKubectl();
 
@@ -46,17 +47,11 @@ const masked = (r: KubectlResult) =>
   `${r.stdout.replace(/(LIVE|MERGED)-\d+/g, '$1-N').replace(/\t\d{4}-\d\d-\d\d \S+ \+0000/g, '\t<time>')}\n${r.stderr}\n${r.exitCode}`;
 
 describe.skipIf(!kubectl)(`kubectl diff beside the real ${kubectl?.name ?? 'kubectl'}`, () => {
-  let pair: PairedClusters;
-  beforeAll(async () => {
-    pair = await PairedClusters.start({ kubectl: kubectl!.path, cluster: { seed: 7 } });
-  });
-  afterAll(async () => {
-    await pair.close();
-  });
+  const pair = usePairedClusters(kubectl?.path);
 
   it('prints the same unified diff and exits with the same status', async () => {
     let diffs = 0;
-    const differences = await pair.differences(STEPS, '', {
+    const differences = await pair().differences(STEPS, '', {
       same: (inPage, real) => masked(inPage) === masked(real),
       seen: (run) => {
         if (run.real.exitCode === 1) diffs++;

@@ -5,8 +5,9 @@
  * resourceVersion; a changed one with its next generation and the stored resourceVersion), and
  * nothing stored. Skipped, saying why, without a kubectl binary.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PairedClusters, comparisonKubectl, deploymentManifest } from './paired.ts';
+import { describe, expect, it } from 'vitest';
+import { comparisonKubectl, deploymentManifest } from './paired.ts';
+import { usePairedClusters } from './paired-suite.ts';
 
 const kubectl = comparisonKubectl();
 
@@ -38,15 +39,9 @@ const STEPS: (string | number)[] = [
 ];
 
 describe.skipIf(!kubectl)(`server-side dry runs beside the real ${kubectl?.name ?? 'kubectl'}`, () => {
-  let pair: PairedClusters;
-  beforeAll(async () => {
-    pair = await PairedClusters.start({ kubectl: kubectl!.path, cluster: { seed: 7 } });
-  });
-  afterAll(async () => {
-    await pair.close();
-  });
+  const pair = usePairedClusters(kubectl?.path);
 
   it('prints what the real kubectl prints, and stores nothing', async () => {
-    expect(await pair.differences(STEPS)).toEqual([]);
+    expect(await pair().differences(STEPS)).toEqual([]);
   });
 });

@@ -5,9 +5,10 @@
  * timestamps in virtual time, so that cell is masked on both sides (the repeat counts are kept);
  * the rest of each line must match. Skipped, saying why, without a kubectl binary.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { KubectlResult } from '../kubectl/command.ts';
-import { PairedClusters, comparisonKubectl, deploymentManifest } from './paired.ts';
+import { comparisonKubectl, deploymentManifest } from './paired.ts';
+import { usePairedClusters } from './paired-suite.ts';
 
 const kubectl = comparisonKubectl();
 
@@ -67,17 +68,11 @@ function masked(r: KubectlResult): string {
 }
 
 describe.skipIf(!kubectl)(`kubectl events beside the real ${kubectl?.name ?? 'kubectl'}`, () => {
-  let pair: PairedClusters;
-  beforeAll(async () => {
-    pair = await PairedClusters.start({ kubectl: kubectl!.path, cluster: { seed: 7 } });
-  });
-  afterAll(async () => {
-    await pair.close();
-  });
+  const pair = usePairedClusters(kubectl?.path);
 
   it('prints what the real kubectl prints, but for the wall clock', async () => {
     let repeated = 0;
-    const differences = await pair.differences(STEPS, '', {
+    const differences = await pair().differences(STEPS, '', {
       same: (inPage, real) => masked(inPage) === masked(real),
       seen: (run) => {
         if (/\(x\d+ over /.test(run.real.stdout)) repeated++;

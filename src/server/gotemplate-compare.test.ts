@@ -7,9 +7,10 @@
  * kubectl prints to debug by. Single-quoted `'{{"\n"}}'` reaches both sides as the shell passes
  * it. Skipped, saying why, without a kubectl binary.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { KubectlResult } from '../kubectl/command.ts';
-import { PairedClusters, comparisonKubectl, deploymentManifest } from './paired.ts';
+import { comparisonKubectl, deploymentManifest } from './paired.ts';
+import { usePairedClusters } from './paired-suite.ts';
 
 const kubectl = comparisonKubectl();
 
@@ -122,17 +123,11 @@ const exact = (a: KubectlResult, b: KubectlResult) =>
   a.stdout === b.stdout && a.stderr === b.stderr && a.exitCode === b.exitCode;
 
 describe.skipIf(!kubectl)(`-o go-template beside the real ${kubectl?.name ?? 'kubectl'}`, () => {
-  let pair: PairedClusters;
-  beforeAll(async () => {
-    pair = await PairedClusters.start({ kubectl: kubectl!.path, cluster: { seed: 7 }, files: FILES });
-  });
-  afterAll(async () => {
-    await pair.close();
-  });
+  const pair = usePairedClusters(kubectl?.path, [], 0, { files: FILES });
 
   it('prints what the real kubectl prints, byte for byte', async () => {
     const runs: string[] = [];
-    const differences = await pair.differences(STEPS, '', {
+    const differences = await pair().differences(STEPS, '', {
       same: exact,
       seen: (run) => runs.push(run.real.stdout),
     });

@@ -8,8 +8,9 @@
  * a bool are incompatible), with kubectl's debugging output (the object as Go's %#v) when a
  * template fails. Skipped, saying why, without a kubectl binary.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PairedClusters, comparisonKubectl } from './paired.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { comparisonKubectl } from './paired.ts';
+import { usePairedClusters } from './paired-suite.ts';
 
 const kubectl = comparisonKubectl();
 
@@ -51,24 +52,20 @@ const CASES = [
 ];
 
 describe.skipIf(!kubectl)(`jsonpath field names beside the real ${kubectl?.name ?? 'kubectl'}`, () => {
-  let pair: PairedClusters;
+  const pair = usePairedClusters(kubectl?.path);
   beforeAll(async () => {
-    pair = await PairedClusters.start({ kubectl: kubectl!.path, cluster: { seed: 7 } });
-    await pair.run('create deployment web --image=nginx');
-    pair.advance(20);
-    await pair.run('annotate deployment web a/b=1 x.y/z=2');
-  });
-  afterAll(async () => {
-    await pair.close();
+    await pair().run('create deployment web --image=nginx');
+    pair().advance(20);
+    await pair().run('annotate deployment web a/b=1 x.y/z=2');
   });
 
   it.each(CASES)('kubectl %s', async (line) => {
-    const run = await pair.run(line);
+    const run = await pair().run(line);
     expect(run.inPage).toEqual(run.real);
   });
 
   it('reads the revision annotation through escaped dots', async () => {
-    const run = await pair.run(CASES[0]!);
+    const run = await pair().run(CASES[0]!);
     expect(run.real.stdout).toBe('1');
   });
 });

@@ -7,8 +7,9 @@
  * objects are compared after each case. Also `delete -o name`, `--force`, and scale's
  * preconditions. Skipped, saying why, without a kubectl binary.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PairedClusters, comparisonKubectl, deploymentManifest } from './paired.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { comparisonKubectl, deploymentManifest } from './paired.ts';
+import { usePairedClusters } from './paired-suite.ts';
 
 const kubectl = comparisonKubectl();
 
@@ -68,37 +69,33 @@ const STATE =
 describe.skipIf(!kubectl)(
   `several objects, some missing, beside the real ${kubectl?.name ?? 'kubectl'}`,
   () => {
-    let pair: PairedClusters;
+    const pair = usePairedClusters(kubectl?.path);
     beforeAll(async () => {
-      pair = await PairedClusters.start({ kubectl: kubectl!.path, cluster: { seed: 7 } });
-      const created = await pair.run(
+      const created = await pair().run(
         'apply -f -',
         [...NAMES.map(deployment), service('dep-t'), service('dep-u')].join('---\n'),
       );
       expect(created.inPage.exitCode).toBe(0);
-      pair.advance(30);
-    });
-    afterAll(async () => {
-      await pair.close();
+      pair().advance(30);
     });
 
     it.each(CASES)('kubectl %s', async (line) => {
-      const run = await pair.run(line);
+      const run = await pair().run(line);
       expect(run.inPage).toEqual(run.real);
-      const state = await pair.run(STATE);
+      const state = await pair().run(STATE);
       expect(state.inPage).toEqual(state.real);
-      pair.advance(1);
+      pair().advance(1);
     });
 
     it('a pod deleted beside a missing one goes, and kubectl does not wait for it', async () => {
       // Its own apply: a command of several objects may draw pod names in another order in the page.
-      await pair.run('apply -f -', deployment('pods'));
-      pair.advance(30);
-      const pods = await pair.run('get pods -l app=pods -o name');
+      await pair().run('apply -f -', deployment('pods'));
+      pair().advance(30);
+      const pods = await pair().run('get pods -l app=pods -o name');
       expect(pods.inPage).toEqual(pods.real);
       const pod = pods.real.stdout.trim().replace('pod/', '');
       expect(pod).toMatch(/^pods-/);
-      const run = await pair.run(`delete pod ${pod} nosuch`);
+      const run = await pair().run(`delete pod ${pod} nosuch`);
       expect(run.inPage).toEqual(run.real);
       expect(run.real).toEqual({
         stdout: `pod "${pod}" deleted\n`,
@@ -107,7 +104,7 @@ describe.skipIf(!kubectl)(
       });
       // It returned at once: the pod is still there, Terminating, on both sides.
       expect(run.until).toBe(run.at);
-      const state = await pair.run(
+      const state = await pair().run(
         'get pods -l app=pods -o custom-columns=NAME:.metadata.name,DELETED:.metadata.deletionTimestamp',
       );
       expect(state.inPage).toEqual(state.real);

@@ -6,8 +6,9 @@
  * with go-yaml's scalars, and a YAML slip is kubectl's own error. Skipped, saying why, without a
  * kubectl binary.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PairedClusters, comparisonKubectl } from './paired.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { comparisonKubectl } from './paired.ts';
+import { usePairedClusters } from './paired-suite.ts';
 
 const kubectl = comparisonKubectl();
 
@@ -28,19 +29,15 @@ const CASES = [
 ];
 
 describe.skipIf(!kubectl)(`kubectl patch beside the real ${kubectl?.name ?? 'kubectl'}`, () => {
-  let pair: PairedClusters;
+  const pair = usePairedClusters(kubectl?.path);
   beforeAll(async () => {
-    pair = await PairedClusters.start({ kubectl: kubectl!.path, cluster: { seed: 7 } });
-    await pair.run('create deployment kubia --image=nginx');
-  });
-  afterAll(async () => {
-    await pair.close();
+    await pair().run('create deployment kubia --image=nginx');
   });
 
   it.each(CASES)('kubectl %s', async (line) => {
-    const run = await pair.run(line);
+    const run = await pair().run(line);
     expect(run.inPage).toEqual(run.real);
-    const state = await pair.run('get deployment kubia -o jsonpath={.spec.replicas}');
+    const state = await pair().run('get deployment kubia -o jsonpath={.spec.replicas}');
     expect(state.inPage).toEqual(state.real);
   });
 });

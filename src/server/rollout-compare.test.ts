@@ -5,8 +5,9 @@
  * that is not there, while paused, a restart, a scale to zero. Each output must match once
  * describe's ages are masked. Skipped, saying why, without a kubectl binary.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PairedClusters, comparisonKubectl } from './paired.ts';
+import { describe, expect, it } from 'vitest';
+import { comparisonKubectl } from './paired.ts';
+import { usePairedClusters } from './paired-suite.ts';
 
 const kubectl = comparisonKubectl();
 
@@ -50,15 +51,9 @@ const STEPS: (string | number)[] = [
 ];
 
 describe.skipIf(!kubectl)(`a rollout's life beside the real ${kubectl?.name ?? 'kubectl'}`, () => {
-  let pair: PairedClusters;
-  beforeAll(async () => {
-    pair = await PairedClusters.start({ kubectl: kubectl!.path, cluster: { seed: 7 } });
-  });
-  afterAll(async () => {
-    await pair.close();
-  });
+  const pair = usePairedClusters(kubectl?.path);
 
   it('prints what the real kubectl prints at every step', async () => {
-    expect(await pair.differences(STEPS)).toEqual([]);
+    expect(await pair().differences(STEPS)).toEqual([]);
   });
 });

@@ -6,8 +6,9 @@
  * every command shares (`a,b NAME`, `TYPE/NAME` with too many slashes or types). Skipped, saying
  * why, without a kubectl binary.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PairedClusters, comparisonKubectl, deploymentManifest } from './paired.ts';
+import { describe, expect, it } from 'vitest';
+import { comparisonKubectl, deploymentManifest } from './paired.ts';
+import { usePairedClusters } from './paired-suite.ts';
 
 const kubectl = comparisonKubectl();
 
@@ -120,17 +121,11 @@ const STEPS: (string | number)[] = [
 ];
 
 describe.skipIf(!kubectl)(`kubectl set env beside the real ${kubectl?.name ?? 'kubectl'}`, () => {
-  let pair: PairedClusters;
-  beforeAll(async () => {
-    pair = await PairedClusters.start({ kubectl: kubectl!.path, cluster: { seed: 7 } });
-  });
-  afterAll(async () => {
-    await pair.close();
-  });
+  const pair = usePairedClusters(kubectl?.path);
 
   it('changes, lists and refuses as kubectl does, and the rollouts follow', async () => {
     let updated = 0;
-    const differences = await pair.differences(STEPS, '', {
+    const differences = await pair().differences(STEPS, '', {
       seen: (run) => {
         if (run.real.stdout.includes('env updated')) updated++;
       },

@@ -6,8 +6,9 @@
  * change, and the API server's refusal of a request above its limit. A request no node can hold
  * starts a rollout whose new pod stays Pending. Skipped, saying why, without a kubectl binary.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PairedClusters, comparisonKubectl, deploymentManifest } from './paired.ts';
+import { describe, expect, it } from 'vitest';
+import { comparisonKubectl, deploymentManifest } from './paired.ts';
+import { usePairedClusters } from './paired-suite.ts';
 
 const kubectl = comparisonKubectl();
 
@@ -103,15 +104,9 @@ const STEPS: (string | number)[] = [
 ];
 
 describe.skipIf(!kubectl)(`kubectl set resources beside the real ${kubectl?.name ?? 'kubectl'}`, () => {
-  let pair: PairedClusters;
-  beforeAll(async () => {
-    pair = await PairedClusters.start({ kubectl: kubectl!.path, cluster: { seed: 7 } });
-  });
-  afterAll(async () => {
-    await pair.close();
-  });
+  const pair = usePairedClusters(kubectl?.path);
 
   it('prints what the real kubectl prints and stores what it stores', async () => {
-    expect(await pair.differences(STEPS)).toEqual([]);
+    expect(await pair().differences(STEPS)).toEqual([]);
   }, 120_000);
 });

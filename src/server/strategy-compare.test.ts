@@ -6,8 +6,9 @@
  * PodDisruptionBudget's selector is replaced whole, a Service's ports merge by port; and that is
  * what a real API server holds. Skipped, saying why, without a kubectl binary.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PairedClusters, comparisonKubectl, deploymentManifest } from './paired.ts';
+import { describe, expect, it } from 'vitest';
+import { comparisonKubectl, deploymentManifest } from './paired.ts';
+import { usePairedClusters } from './paired-suite.ts';
 
 const kubectl = comparisonKubectl();
 
@@ -90,20 +91,14 @@ const CASES: [string, string, string, string?][] = [
 ];
 
 describe.skipIf(!kubectl)(`patch strategies beside the real ${kubectl?.name ?? 'kubectl'}`, () => {
-  let pair: PairedClusters;
-  beforeAll(async () => {
-    pair = await PairedClusters.start({ kubectl: kubectl!.path, cluster: { seed: 7 } });
-  });
-  afterAll(async () => {
-    await pair.close();
-  });
+  const pair = usePairedClusters(kubectl?.path);
 
   it.each(CASES)('kubectl %s', async (line, stdin, check, upstream) => {
-    const run = await pair.run(line, stdin || undefined);
+    const run = await pair().run(line, stdin || undefined);
     expect(run.inPage).toEqual(run.real);
-    const state = await pair.run(check);
+    const state = await pair().run(check);
     expect(state.inPage).toEqual(state.real);
     if (upstream !== undefined) expect(state.real.stdout).toBe(upstream);
-    pair.advance(1);
+    pair().advance(1);
   });
 });

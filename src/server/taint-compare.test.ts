@@ -10,8 +10,9 @@
  * Then a NoExecute taint tolerated for 30 s, removed and added again: counted from the second time.
  * Skipped, saying why, without a kubectl binary.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { PairedClusters, comparisonKubectl, deploymentManifest } from './paired.ts';
+import { usePairedClusters } from './paired-suite.ts';
 
 const kubectl = comparisonKubectl();
 
@@ -78,17 +79,11 @@ const STEPS: (string | number)[] = [
 ];
 
 describe.skipIf(!kubectl)(`kubectl taint beside the real ${kubectl?.name ?? 'kubectl'}`, () => {
-  let pair: PairedClusters;
-  beforeAll(async () => {
-    pair = await PairedClusters.start({ kubectl: kubectl!.path, cluster: { seed: 7, nodes: 3 } });
-  });
-  afterAll(async () => {
-    await pair.close();
-  });
+  const pair = usePairedClusters(kubectl?.path, [], 0, { cluster: { nodes: 3 } });
 
   it('prints what the real kubectl prints, and the cluster does the same with the taints', async () => {
     const outputs = new Map<string, string>();
-    const differ = await pair.differences(STEPS, '', {
+    const differ = await pair().differences(STEPS, '', {
       seen: (run) => outputs.set(run.line, run.real.stdout + run.real.stderr),
     });
     expect(differ).toEqual([]);

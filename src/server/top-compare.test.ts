@@ -5,8 +5,9 @@
  * pods, by name or not, with the flags that change only what it would print. `kubectl top` alone
  * prints its help on stderr. Skipped, saying why, without a kubectl binary.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PairedClusters, comparisonKubectl, deploymentManifest } from './paired.ts';
+import { describe, expect, it } from 'vitest';
+import { comparisonKubectl, deploymentManifest } from './paired.ts';
+import { usePairedClusters } from './paired-suite.ts';
 
 const kubectl = comparisonKubectl();
 
@@ -41,17 +42,11 @@ const STEPS: (string | number)[] = [
 ];
 
 describe.skipIf(!kubectl)(`kubectl top beside the real ${kubectl?.name ?? 'kubectl'}`, () => {
-  let pair: PairedClusters;
-  beforeAll(async () => {
-    pair = await PairedClusters.start({ kubectl: kubectl!.path, cluster: { seed: 7 } });
-  });
-  afterAll(async () => {
-    await pair.close();
-  });
+  const pair = usePairedClusters(kubectl?.path);
 
   it('prints what the real kubectl prints without a Metrics API', async () => {
     const outputs = new Map<string, string>();
-    const differ = await pair.differences(STEPS, '', {
+    const differ = await pair().differences(STEPS, '', {
       seen: (run) => outputs.set(run.line, `${run.real.stdout}${run.real.stderr}exit ${run.real.exitCode}`),
     });
     expect(differ).toEqual([]);

@@ -5,8 +5,9 @@
  * and missing, -o formats, and the errors kubectl gives before it waits. Timeouts here are short:
  * the real kubectl waits for them on the wall clock. Skipped, saying why, without a kubectl binary.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PairedClusters, comparisonKubectl, deploymentManifest } from './paired.ts';
+import { describe, expect, it } from 'vitest';
+import { comparisonKubectl, deploymentManifest } from './paired.ts';
+import { usePairedClusters } from './paired-suite.ts';
 
 const kubectl = comparisonKubectl();
 
@@ -86,15 +87,9 @@ const STEPS: (string | number)[] = [
 ];
 
 describe.skipIf(!kubectl)(`kubectl wait beside the real ${kubectl?.name ?? 'kubectl'}`, () => {
-  let pair: PairedClusters;
-  beforeAll(async () => {
-    pair = await PairedClusters.start({ kubectl: kubectl!.path, cluster: { seed: 7 } });
-  });
-  afterAll(async () => {
-    await pair.close();
-  });
+  const pair = usePairedClusters(kubectl?.path);
 
   it('prints what the real kubectl prints, at the same virtual moments', async () => {
-    expect(await pair.differences(STEPS)).toEqual([]);
+    expect(await pair().differences(STEPS)).toEqual([]);
   }, 120_000);
 });

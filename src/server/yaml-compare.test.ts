@@ -8,8 +8,9 @@
  * order of keys (`a2` before `a10`). Also the YAML slips
  * whose go-yaml words are known. Skipped, saying why, without a kubectl binary.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PairedClusters, comparisonKubectl, deploymentManifest } from './paired.ts';
+import { describe, expect, it } from 'vitest';
+import { comparisonKubectl, deploymentManifest } from './paired.ts';
+import { usePairedClusters } from './paired-suite.ts';
 
 const kubectl = comparisonKubectl();
 
@@ -79,21 +80,15 @@ const REPLICAS = [
 ];
 
 describe.skipIf(!kubectl)(`YAML beside the real ${kubectl?.name ?? 'kubectl'}`, () => {
-  let pair: PairedClusters;
-  beforeAll(async () => {
-    pair = await PairedClusters.start({ kubectl: kubectl!.path, cluster: { seed: 7 } });
-  });
-  afterAll(async () => {
-    await pair.close();
-  });
+  const pair = usePairedClusters(kubectl?.path);
 
   const apply = async (manifest: string) => {
-    const run = await pair.run('apply -f -', manifest);
+    const run = await pair().run('apply -f -', manifest);
     expect(run.inPage).toEqual(run.real);
     return run;
   };
   const same = async (line: string) => {
-    const run = await pair.run(line);
+    const run = await pair().run(line);
     expect(run.inPage).toEqual(run.real);
     return run.real;
   };
