@@ -36,7 +36,7 @@ const LINES = [
 ];
 
 describe.skipIf(!kubectl)(`namespaces beside the real ${kubectl?.name ?? 'kubectl'}`, () => {
-  const pair = usePairedClusters(kubectl!.path, SETUP, 30);
+  const pair = usePairedClusters(kubectl?.path, SETUP, 30);
 
   it.each(LINES)('kubectl %s', async (line) => {
     const run = await pair().run(line);

@@ -38,7 +38,7 @@ function masked(r: KubectlResult): string {
 
 describe.skipIf(!kubectl)(`get --server-print=false beside the real ${kubectl?.name ?? 'kubectl'}`, () => {
   const pair = usePairedClusters(
-    kubectl!.path,
+    kubectl?.path,
     ['create deployment kubia --image=nginx --replicas=2', 'expose deployment kubia --port=80'],
     30,
   );

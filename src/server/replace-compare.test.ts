@@ -45,7 +45,7 @@ const STEPS: [string, string?][] = [
 ];
 
 describe.skipIf(!kubectl)(`kubectl replace beside the real ${kubectl?.name ?? 'kubectl'}`, () => {
-  const pair = usePairedClusters(kubectl!.path, ['create deployment kubia --image=nginx --replicas=2'], 20);
+  const pair = usePairedClusters(kubectl?.path, ['create deployment kubia --image=nginx --replicas=2'], 20);
 
   it.each(STEPS.map(([line, stdin], i) => [i, line, stdin] as const))(
     '%i: kubectl %s',

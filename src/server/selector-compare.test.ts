@@ -146,7 +146,7 @@ const FILE_LINES = [
 ];
 
 describe.skipIf(!kubectl)(`selectors beside the real ${kubectl?.name ?? 'kubectl'}`, () => {
-  const pair = usePairedClusters(kubectl!.path, SETUP, 30);
+  const pair = usePairedClusters(kubectl?.path, SETUP, 30);
 
   it.each(LINES)('kubectl %s', async (line) => {
     const run = await pair().run(line);

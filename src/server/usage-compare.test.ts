@@ -53,7 +53,7 @@ const LINES = [
 ];
 
 describe.skipIf(!kubectl)(`short commands beside the real ${kubectl?.name ?? 'kubectl'}`, () => {
-  const pair = usePairedClusters(kubectl!.path, ['create deployment kubia --image=nginx --replicas=2'], 20);
+  const pair = usePairedClusters(kubectl?.path, ['create deployment kubia --image=nginx --replicas=2'], 20);
 
   it.each(LINES)('kubectl %s', async (line) => {
     const run = await pair().run(line);

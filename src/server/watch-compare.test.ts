@@ -28,7 +28,7 @@ const LINES = [
 ];
 
 describe.skipIf(!kubectl)(`watch events beside the real ${kubectl?.name ?? 'kubectl'}`, () => {
-  const pair = usePairedClusters(kubectl!.path, ['create deployment kubia --image=nginx --replicas=2'], 30);
+  const pair = usePairedClusters(kubectl?.path, ['create deployment kubia --image=nginx --replicas=2'], 30);
 
   it.each(LINES)('kubectl %s', async (line) => {
     const run = await pair().run(line);
