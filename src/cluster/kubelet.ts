@@ -65,6 +65,8 @@ export interface PodRuntime {
   pullError?: string;
   /** When the current image pull began. */
   pullStartedAt?: number;
+  /** A restart's image pull is under way (imagePullPolicy Always pulls at every start). */
+  repulling?: boolean;
   /** After a failed pull: when the kubelet retries (ImagePullBackOff shows until then). */
   retryPullAt?: number;
   /** What the app of the current (or last exited) container run wrote to its log. */
@@ -118,6 +120,21 @@ const MAX_BACKOFF = 300;
 const INITIAL_BACKOFF = 10;
 /** A back-off entry older than twice the maximum is forgotten (flowcontrol.hasExpired). */
 const BACKOFF_EXPIRY = 2 * MAX_BACKOFF;
+/**
+ * An image the node has, pulled again (imagePullPolicy Always): the registry is asked and no layer
+ * is fetched, so it takes this part of a whole pull.
+ */
+const PRESENT_PULL_SHARE = 0.2;
+
+/** How long pulling `image` takes on `host` now: a whole pull, or a check of one it has. */
+function pullSeconds(ctx: ControllerContext, world: KubeletWorld, host: string, image: string): number {
+  const present = (world.nodeImages.get(host) ?? []).includes(image);
+  return jitter(ctx, ctx.timing.imagePullSeconds * (present ? PRESENT_PULL_SHARE : 1));
+}
+
+/** Whether the kubelet pulls the container's image at every start, present or not. */
+const pullsAlways = (c: Container): boolean => c.imagePullPolicy === 'Always';
+
 /** After ErrImagePull the next pod sync (this much later) reports ImagePullBackOff. */
 const PULL_ERROR_SHOWN_SECONDS = 1;
 
@@ -304,6 +321,12 @@ function containerStatuses(pod: Pod, rt: PodRuntime): ContainerStatus[] {
       case 'crashBackOff':
         // The status keeps the id of the run that exited until the next one starts.
         created(base, pod, c, restarts);
+        if (main && !rt.restartBackoff && rt.lastState) {
+          // Restarted at once (no back-off yet), its image being pulled: the run that exited
+          // shows until the next one starts (`kubectl get pods` says Completed or Error).
+          base.state = { terminated: terminatedOf(base.containerID ?? '', rt.lastState) };
+          return base;
+        }
         base.state = main
           ? {
               waiting: {
@@ -317,16 +340,7 @@ function containerStatuses(pod: Pod, rt: PodRuntime): ContainerStatus[] {
         // The run that ended keeps its id: the container is not restarted. (Only the first
         // container's process is simulated: the others run on.)
         created(base, pod, c, restarts);
-        if (main && rt.ended)
-          base.state = {
-            terminated: {
-              containerID: base.containerID ?? '',
-              exitCode: rt.ended.exitCode,
-              reason: rt.ended.reason,
-              startedAt: timestamp(rt.ended.startedAt),
-              finishedAt: timestamp(rt.ended.finishedAt),
-            },
-          };
+        if (main && rt.ended) base.state = { terminated: terminatedOf(base.containerID ?? '', rt.ended) };
         else {
           base.started = true;
           base.ready = true;
@@ -347,17 +361,28 @@ function containerStatuses(pod: Pod, rt: PodRuntime): ContainerStatus[] {
     }
     if (main && rt.lastState)
       base.lastState = {
-        terminated: {
-          // The run that exited: the current one while in back-off, else the one before it.
-          containerID: containerID(pod, c.name, rt.stage === 'crashBackOff' ? restarts : restarts - 1),
-          exitCode: rt.lastState.exitCode,
-          reason: rt.lastState.reason,
-          startedAt: timestamp(rt.lastState.startedAt),
-          finishedAt: timestamp(rt.lastState.finishedAt),
-        },
+        // The run that exited: the current one while in back-off, else the one before it.
+        terminated: terminatedOf(
+          containerID(pod, c.name, rt.stage === 'crashBackOff' ? restarts : restarts - 1),
+          rt.lastState,
+        ),
       };
     return base;
   });
+}
+
+/** A container run that ended, as its status shows it. */
+function terminatedOf(
+  containerID: string,
+  run: { startedAt: number; finishedAt: number; exitCode: number; reason: string },
+): NonNullable<ContainerStatus['state']['terminated']> {
+  return {
+    containerID,
+    exitCode: run.exitCode,
+    reason: run.reason,
+    startedAt: timestamp(run.startedAt),
+    finishedAt: timestamp(run.finishedAt),
+  };
 }
 
 /** What a container's status shows once the runtime has created it: its id and the image's. */
@@ -609,9 +634,23 @@ const pulling: StageHandler = (s) => {
     rt.backoff = Math.min(MAX_BACKOFF, rt.backoff * 2);
     return true;
   }
-  const images = new Set(world.nodeImages.get(host) ?? []);
-  images.add(c.image);
-  world.nodeImages.set(host, [...images].sort());
+  pulled(ctx, world, pod, c, host, rt);
+  rt.stage = 'starting';
+  rt.until = at(ctx, jitter(ctx, ctx.timing.containerStartSeconds));
+  return true;
+};
+
+/** A pull succeeded: the node has the image, and the Pulled event says how long it took. */
+function pulled(
+  ctx: ControllerContext,
+  world: KubeletWorld,
+  pod: Pod,
+  c: Container,
+  host: string,
+  rt: PodRuntime,
+): void {
+  const images = world.nodeImages.get(host) ?? [];
+  if (!images.includes(c.image)) world.nodeImages.set(host, [...images, c.image].sort());
   const took = `${Number((ctx.now - (rt.pullStartedAt ?? ctx.now)).toFixed(3))}s`;
   const size = 40_000_000 + (parseInt(imageDigest(c.image).slice(0, 6), 16) % 60_000_000);
   containerEvent(
@@ -623,10 +662,7 @@ const pulling: StageHandler = (s) => {
     `Successfully pulled image "${c.image}" in ${took} (${took} including waiting). Image size: ${size} bytes.`,
     host,
   );
-  rt.stage = 'starting';
-  rt.until = at(ctx, jitter(ctx, ctx.timing.containerStartSeconds));
-  return true;
-};
+}
 
 /** After a failed pull: ImagePullBackOff shows until the retry, which pulls again. */
 const pullBackOff: StageHandler = (s) => {
@@ -656,15 +692,26 @@ const startContainer: StageHandler = (s) => {
   const { ctx, pod, rt, c, app, host } = s;
   if (ctx.now < rt.until) return false;
   if (rt.stage === 'crashBackOff') {
-    containerEvent(
-      ctx,
-      pod,
-      c,
-      'Normal',
-      'Pulled',
-      `Container image "${c.image}" already present on machine`,
-      host,
-    );
+    if (pullsAlways(c) && !rt.repulling) {
+      // The restart waits for the pull (the status still shows the back-off meanwhile).
+      containerEvent(ctx, pod, c, 'Normal', 'Pulling', `Pulling image "${c.image}"`, host);
+      rt.repulling = true;
+      rt.pullStartedAt = ctx.now;
+      rt.until = at(ctx, pullSeconds(ctx, s.world, host, c.image));
+      return true;
+    }
+    if (rt.repulling) pulled(ctx, s.world, pod, c, host, rt);
+    else
+      containerEvent(
+        ctx,
+        pod,
+        c,
+        'Normal',
+        'Pulled',
+        `Container image "${c.image}" already present on machine`,
+        host,
+      );
+    delete rt.repulling;
     rt.restartBackoff = rt.restartBackoff ? Math.min(MAX_BACKOFF, rt.restartBackoff * 2) : INITIAL_BACKOFF;
     rt.restartBackoffAt = ctx.now;
     rt.restarts++;
@@ -809,7 +856,7 @@ function admit(s: PodSync): void {
   };
   const rt = s.rt;
   const images = world.nodeImages.get(host) ?? [];
-  if (images.includes(c.image) && !app.missing) {
+  if (images.includes(c.image) && !app.missing && !pullsAlways(c)) {
     containerEvent(
       ctx,
       s.pod,
@@ -825,7 +872,7 @@ function admit(s: PodSync): void {
     containerEvent(ctx, s.pod, c, 'Normal', 'Pulling', `Pulling image "${c.image}"`, host);
     rt.stage = 'pulling';
     rt.pullStartedAt = ctx.now;
-    rt.until = at(ctx, jitter(ctx, ctx.timing.imagePullSeconds));
+    rt.until = at(ctx, pullSeconds(ctx, world, host, c.image));
   }
   world.pods.set(key, rt);
 }

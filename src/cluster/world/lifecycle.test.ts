@@ -903,3 +903,85 @@ ${container}`;
     expect(statusColumn(sim, 'p')).toBe('Error');
   });
 });
+
+describe('imagePullPolicy: Always pulls at every start, IfNotPresent once per node (no jitter)', () => {
+  const timing = { scheduleSeconds: 0, imagePullSeconds: 5, containerStartSeconds: 2, jitter: 0 };
+
+  it.each([
+    {
+      scenario: 'an image without a tag (Always): the second pod pulls again, in a fifth of a pull',
+      image: 'nginx',
+      second: ['Scheduled', 'Pulling', 'Pulled', 'Created', 'Started'],
+      pulled: 'Successfully pulled image "nginx" in 1s (1s including waiting).',
+      startedAfter: 3,
+    },
+    {
+      scenario: 'a tagged image (IfNotPresent): the second pod finds it present',
+      image: 'nginx:1.27',
+      second: ['Scheduled', 'Pulled', 'Created', 'Started'],
+      pulled: 'Container image "nginx:1.27" already present on machine',
+      startedAfter: 2,
+    },
+  ])('$scenario', ({ image, second, pulled, startedAfter }) => {
+    const { sim, log } = world({ nodes: 1, timing });
+    addPod(sim, 'first', image);
+    sim.advance(30);
+    expect(getPod(sim, 'first')?.spec.containers[0]?.imagePullPolicy).toBe(
+      image.includes(':') ? 'IfNotPresent' : 'Always',
+    );
+    addPod(sim, 'p', image);
+    sim.advance(30);
+    const ev = podEvents(log, 'p');
+    expect(reasons(ev)).toEqual(second);
+    expect(ev.find((e) => e.reason === 'Pulled')?.message).toContain(pulled);
+    expect(timeOf(ev, 'Started')! - timeOf(ev, 'Scheduled')!).toBe(startedAfter);
+  });
+
+  it('a crash loop with Always pulls before each restart; the status shows the back-off meanwhile', () => {
+    const { sim, log } = world({ nodes: 1, timing });
+    applyAll(
+      sim,
+      parseManifests(`apiVersion: v1
+kind: Pod
+metadata: { name: p }
+spec:
+  containers:
+  - name: main
+    image: busybox
+    args: [date]
+`),
+    );
+    sim.advance(7);
+    // Pulled at 5, started at 7 and exited at once; the first restart pulls at once.
+    expect(reasons(podEvents(log, 'p'))).toEqual([
+      'Scheduled',
+      'Pulling',
+      'Pulled',
+      'Created',
+      'Started',
+      'Pulling',
+    ]);
+    expect(statusColumn(sim, 'p')).toBe('Completed');
+    sim.advance(1);
+    expect(
+      podEvents(log, 'p')
+        .slice(6)
+        .map((e) => [e.t, e.reason]),
+    ).toEqual([
+      [8, 'Pulled'],
+      [8, 'Created'],
+      [8, 'Started'],
+      [8, 'BackOff'],
+    ]);
+    sim.advance(10);
+    // Back-off 10 s, then a pull of a second before the next start.
+    expect(
+      podEvents(log, 'p')
+        .slice(10)
+        .map((e) => [e.t, e.reason]),
+    ).toEqual([[18, 'Pulling']]);
+    expect(statusColumn(sim, 'p')).toBe('CrashLoopBackOff');
+    sim.advance(1);
+    expect(main(getPod(sim, 'p'))?.restartCount).toBe(2);
+  });
+});
