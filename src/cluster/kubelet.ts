@@ -4,7 +4,8 @@
  *   bound → (pull image | image present) → container created and started → app start-up →
  *   readiness probes → Ready … → SIGTERM → shutdown → gone
  *
- * with the failure paths a learner meets: ErrImagePull/ImagePullBackOff, CrashLoopBackOff with
+ * with the failure paths a learner meets: ErrImagePull/ImagePullBackOff (ErrImageNeverPull under
+ * imagePullPolicy Never, which never pulls; Always pulls at every start), CrashLoopBackOff with
  * back-off 10 s doubling to 5 min, failing readiness (not Ready, out of the endpoints) and failing
  * liveness (the container is restarted). A container whose process ends (program.ts) is restarted
  * as the pod's restartPolicy says; one that is not leaves the pod Succeeded or Failed. It records the events kubelet records (Pulling, Pulled,
@@ -34,8 +35,19 @@ const DEFAULT_JITTER = defaultTiming.jitter ?? 0.2;
 
 /** Kubelet state per pod (kept in WorldState so snapshots capture it). */
 export interface PodRuntime {
-  /** `exited`: the container's process ended and its restartPolicy does not restart it. */
-  stage: 'pulling' | 'pullBackOff' | 'starting' | 'running' | 'crashBackOff' | 'exited' | 'terminating';
+  /**
+   * `neverPull`: the image is not on the node and imagePullPolicy Never forbids pulling it.
+   * `exited`: the container's process ended and its restartPolicy does not restart it.
+   */
+  stage:
+    | 'pulling'
+    | 'pullBackOff'
+    | 'neverPull'
+    | 'starting'
+    | 'running'
+    | 'crashBackOff'
+    | 'exited'
+    | 'terminating';
   /** When the current stage ends. */
   until: number;
   /** Back-off before the next image pull (seconds): 10 s doubling to 5 min. */
@@ -131,6 +143,13 @@ function pullSeconds(ctx: ControllerContext, world: KubeletWorld, host: string, 
   const present = (world.nodeImages.get(host) ?? []).includes(image);
   return jitter(ctx, ctx.timing.imagePullSeconds * (present ? PRESENT_PULL_SHARE : 1));
 }
+
+/** The image manager's refusal to pull under imagePullPolicy Never. */
+const neverPullMessage = (image: string): string =>
+  `Container image "${image}" is not present with pull policy of Never`;
+
+/** A pod worker whose sync failed tries again this much later (the kubelet's backOffPeriod). */
+const SYNC_RETRY_SECONDS = 10;
 
 /** Whether the kubelet pulls the container's image at every start, present or not. */
 const pullsAlways = (c: Container): boolean => c.imagePullPolicy === 'Always';
@@ -314,6 +333,9 @@ function containerStatuses(pod: Pod, rt: PodRuntime): ContainerStatus[] {
           rt.retryPullAt !== undefined && rt.until < rt.retryPullAt
             ? { waiting: { reason: 'ErrImagePull', message: rt.pullError ?? '' } }
             : { waiting: { reason: 'ImagePullBackOff', message: `Back-off pulling image "${c.image}"` } };
+        break;
+      case 'neverPull':
+        base.state = { waiting: { reason: 'ErrImageNeverPull', message: neverPullMessage(c.image) } };
         break;
       case 'starting':
         base.state = { waiting: { reason: 'ContainerCreating' } };
@@ -664,6 +686,39 @@ function pulled(
   );
 }
 
+/**
+ * imagePullPolicy Never and no image on the node: the container is not created (ErrImageNeverPull),
+ * and each sync, every SYNC_RETRY_SECONDS, looks again; the image may have come with another pod.
+ */
+const neverPull: StageHandler = (s) => {
+  const { ctx, world, pod, rt, c, host } = s;
+  if (ctx.now < rt.until) return false;
+  if ((world.nodeImages.get(host) ?? []).includes(c.image)) {
+    containerEvent(
+      ctx,
+      pod,
+      c,
+      'Normal',
+      'Pulled',
+      `Container image "${c.image}" already present on machine`,
+      host,
+    );
+    rt.stage = 'starting';
+    rt.until = at(ctx, jitter(ctx, ctx.timing.containerStartSeconds));
+    return true;
+  }
+  refuseToPull(ctx, pod, c, host, rt);
+  return false;
+};
+
+/** ErrImageNeverPull at this sync: the image manager's warning, the failed start's, and a retry. */
+function refuseToPull(ctx: ControllerContext, pod: Pod, c: Container, host: string, rt: PodRuntime): void {
+  containerEvent(ctx, pod, c, 'Warning', 'ErrImageNeverPull', neverPullMessage(c.image), host);
+  containerEvent(ctx, pod, c, 'Warning', 'Failed', 'Error: ErrImageNeverPull', host);
+  rt.stage = 'neverPull';
+  rt.until = at(ctx, SYNC_RETRY_SECONDS);
+}
+
 /** After a failed pull: ImagePullBackOff shows until the retry, which pulls again. */
 const pullBackOff: StageHandler = (s) => {
   const { ctx, pod, rt, c, host } = s;
@@ -785,6 +840,7 @@ const terminating: StageHandler = (s) => {
 export const STAGE_HANDLERS: Readonly<Record<PodRuntime['stage'], StageHandler>> = {
   pulling,
   pullBackOff,
+  neverPull,
   starting: startContainer,
   crashBackOff: startContainer,
   running,
@@ -856,7 +912,16 @@ function admit(s: PodSync): void {
   };
   const rt = s.rt;
   const images = world.nodeImages.get(host) ?? [];
-  if (images.includes(c.image) && !app.missing && !pullsAlways(c)) {
+  if (c.imagePullPolicy === 'Never' && !images.includes(c.image)) {
+    refuseToPull(ctx, s.pod, c, host, rt);
+    ctx.decide({
+      controller: 'kubelet',
+      object: podRef(s.pod),
+      code: 'pod.neverPull',
+      message: `Image ${c.image} is not on node ${host}, and pod ${s.name}'s imagePullPolicy is Never: the kubelet does not pull it, so the container is not created (ErrImageNeverPull). It tries again every ${SYNC_RETRY_SECONDS}s, in case another pod brings the image to the node.`,
+      values: { image: c.image, node: host },
+    });
+  } else if (images.includes(c.image) && !app.missing && !pullsAlways(c)) {
     containerEvent(
       ctx,
       s.pod,

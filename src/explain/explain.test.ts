@@ -193,6 +193,11 @@ const cases: [name: string, d: Decision, ko: string[]][] = [
     ['luksa/kubia:v9-missing', '10초 기다린 뒤'],
   ],
   [
+    'an image the node lacks is not pulled under imagePullPolicy Never',
+    decision('pod.neverPull', { image: 'kubia:dev', node: 'node-1' }, pod),
+    ['kubia:dev', 'imagePullPolicy가 Never이므로', 'ErrImageNeverPull'],
+  ],
+  [
     'a crashing container backs off',
     decision('pod.crashLoop', { restarts: 2, backoff: 20, exitCode: 1 }, pod),
     ['종료 코드 1', '재시작 2회', '20초 뒤'],

@@ -71,6 +71,8 @@ export const ko: Record<string, Template> = {
         : `파드 ${w(d.object.name, '이')} 삭제되어 바로 사라집니다.`,
   'pod.pullBackOff': (d, v) =>
     `이미지 ${w(str(v, 'image'), '을')} 가져올 수 없으므로(찾을 수 없음) 파드 ${w(d.object.name, '은')} ${num(v, 'backoff')}초 기다린 뒤 다시 시도합니다(ImagePullBackOff, 대기 시간은 최대 5분까지 두 배씩 늘어남). 이 파드는 Ready가 되지 않습니다.`,
+  'pod.neverPull': (d, v) =>
+    `이미지 ${w(str(v, 'image'), '이')} 노드 ${str(v, 'node')}에 없고 파드 ${d.object.name}의 imagePullPolicy가 Never이므로 kubelet은 이미지를 가져오지 않습니다. 컨테이너는 만들어지지 않습니다(ErrImageNeverPull). 다른 파드가 이미지를 노드로 가져올 수도 있으므로 10초마다 다시 확인합니다.`,
   'pod.crashLoop': (d, v) =>
     `파드 ${d.object.name}의 컨테이너가 다시 종료 코드 ${w(num(v, 'exitCode'), '으로')} 끝났습니다(재시작 ${num(v, 'restarts')}회). kubelet은 ${num(v, 'backoff')}초 뒤에 다시 시작합니다(CrashLoopBackOff: 10초부터 최대 5분까지 두 배씩). 그동안 파드는 Ready가 아닙니다.`,
   'pod.exited': (d, v) => {

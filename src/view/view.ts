@@ -166,6 +166,7 @@ const selectorText = (m: Record<string, string> | undefined): string =>
 const FAILED_REASONS = new Set([
   'ErrImagePull',
   'ImagePullBackOff',
+  'ErrImageNeverPull',
   'CrashLoopBackOff',
   'Error',
   'InvalidImageName',

@@ -985,3 +985,69 @@ spec:
     expect(main(getPod(sim, 'p'))?.restartCount).toBe(2);
   });
 });
+
+describe('imagePullPolicy Never', () => {
+  const timing = { scheduleSeconds: 0, imagePullSeconds: 5, containerStartSeconds: 2, jitter: 0 };
+  const neverPod = (name: string, image: string) =>
+    parseManifests(`apiVersion: v1
+kind: Pod
+metadata: { name: ${name} }
+spec:
+  containers:
+  - name: main
+    image: ${image}
+    imagePullPolicy: Never
+`);
+
+  it('an image the node lacks: ErrImageNeverPull, retried every 10 s, started once another pod brought it', () => {
+    const { sim, log } = world({ nodes: 1, timing });
+    applyAll(sim, neverPod('p', 'nginx:1.27'));
+    sim.advance(0);
+    const p = getPod(sim, 'p')!;
+    expect(p.status.phase).toBe('Pending');
+    expect(main(p)?.state).toEqual({
+      waiting: {
+        reason: 'ErrImageNeverPull',
+        message: 'Container image "nginx:1.27" is not present with pull policy of Never',
+      },
+    });
+    expect(statusColumn(sim, 'p')).toBe('ErrImageNeverPull');
+    expect(podEvents(log, 'p').map((e) => [e.type, e.reason, e.message])).toEqual([
+      ['Normal', 'Scheduled', 'Successfully assigned default/p to node-1'],
+      [
+        'Warning',
+        'ErrImageNeverPull',
+        'Container image "nginx:1.27" is not present with pull policy of Never',
+      ],
+      ['Warning', 'Failed', 'Error: ErrImageNeverPull'],
+    ]);
+    expect(sim.decisions().at(-1)).toMatchObject({ code: 'pod.neverPull', values: { image: 'nginx:1.27' } });
+    sim.advance(25);
+    expect(
+      podEvents(log, 'p')
+        .filter((e) => e.reason === 'ErrImageNeverPull')
+        .map((e) => e.t),
+    ).toEqual([0, 10, 20]);
+    // Another pod pulls the image onto the node (at 30, after p's sync of that instant): p's next
+    // sync finds it and starts the container.
+    addPod(sim, 'puller', 'nginx:1.27');
+    sim.advance(20);
+    expect(timeOf(podEvents(log, 'puller'), 'Pulled')).toBe(30);
+    const ev = podEvents(log, 'p');
+    expect(ev.slice(-3).map((e) => [e.t, e.reason, e.message])).toEqual([
+      [40, 'Pulled', 'Container image "nginx:1.27" already present on machine'],
+      [42, 'Created', 'Created container: main'],
+      [42, 'Started', 'Started container main'],
+    ]);
+    expect(statusColumn(sim, 'p')).toBe('Running');
+  });
+
+  it('an image the node has: started without a pull', () => {
+    const { sim, log } = world({ nodes: 1, timing });
+    addPod(sim, 'puller', 'nginx:1.27');
+    sim.advance(10);
+    applyAll(sim, neverPod('p', 'nginx:1.27'));
+    sim.advance(5);
+    expect(reasons(podEvents(log, 'p'))).toEqual(['Scheduled', 'Pulled', 'Created', 'Started']);
+  });
+});
