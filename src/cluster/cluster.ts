@@ -235,8 +235,8 @@ export class SimCluster implements ControllerContext {
     this.manager.enqueueAfter(queue, key, seconds);
   }
 
-  cancelWake(queue: QueueName, key: string): void {
-    this.manager.cancelWake(queue, key);
+  cancelWake(queue: QueueName, key: string): boolean {
+    return this.manager.cancelWake(queue, key);
   }
 
   /** Calls `fn` with every change from now on, as a watch would; returns the stop function. */

@@ -110,8 +110,11 @@ export interface ControllerContext {
   enqueue(queue: QueueName, key: string): void;
   /** Wakes the key's controller `seconds` from now, unless an earlier wake for it waits already. */
   enqueueAfter(queue: QueueName, key: string, seconds: number): void;
-  /** Forgets the wake asked for the key, if it has not come (a work queue's CancelWork). */
-  cancelWake(queue: QueueName, key: string): void;
+  /**
+   * Forgets the wake asked for the key, if it has not come (a work queue's CancelWork); says
+   * whether there was one.
+   */
+  cancelWake(queue: QueueName, key: string): boolean;
 }
 
 /**

@@ -213,9 +213,11 @@ export class ControllerManager {
     this.timers.push(Object.freeze({ at, seq: this.timerSeq++, target: queue, key }));
   }
 
-  /** Forgets the key's pending wake (a work queue's CancelWork). */
-  cancelWake(queue: QueueName, key: string): void {
-    if (this.pendingTimers.delete(timerId(queue, key))) this.timers.drop(queue, key);
+  /** Forgets the key's pending wake (a work queue's CancelWork); whether there was one. */
+  cancelWake(queue: QueueName, key: string): boolean {
+    if (!this.pendingTimers.delete(timerId(queue, key))) return false;
+    this.timers.drop(queue, key);
+    return true;
   }
 
   /** The time of the next timer, if any. */

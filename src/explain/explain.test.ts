@@ -270,6 +270,11 @@ const cases: [name: string, d: Decision, ko: string[]][] = [
     decision('pod.taintEvicted', { node: 'node-2' }, pod),
     ['노드 node-2', 'tolerationSeconds', '축출'],
   ],
+  [
+    "a pod's scheduled eviction is cancelled",
+    decision('pod.taintEvictionCancelled', { node: 'node-2' }, pod),
+    ['노드 node-2', '기다리지 않습니다'],
+  ],
   ['a killed container restarts with back-off', decision('fault.kill', {}, pod), ['137', 'CrashLoopBackOff']],
   [
     'an unhealthy app without probes goes unnoticed',

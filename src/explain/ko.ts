@@ -109,6 +109,8 @@ export const ko: Record<string, Template> = {
     v['taint'] !== undefined
       ? `파드 ${d.object.name}가 노드 ${str(v, 'node')}의 테인트 ${str(v, 'taint')}를 용인하지 않으므로 바로 축출됩니다. 레플리카셋은 테인트를 용인할 수 있는 노드에 대신할 파드를 만듭니다.`
       : `파드 ${d.object.name}가 노드 ${str(v, 'node')}의 NoExecute 테인트를 tolerationSeconds 동안 용인했고, 이제 축출됩니다. 레플리카셋은 Ready인 노드에 대신할 파드를 만듭니다.`,
+  'pod.taintEvictionCancelled': (d, v) =>
+    `파드 ${d.object.name}는 더 이상 노드 ${str(v, 'node')}에서 축출되기를 기다리지 않습니다. 잠시 용인하던 NoExecute 테인트가 사라졌거나, 남은 테인트는 계속 용인합니다.`,
   'fault.kill': (d) =>
     `파드 ${d.object.name}의 컨테이너가 강제로 종료되었습니다(종료 코드 137). kubelet은 처음에는 바로, 그다음부터는 10초부터 최대 5분까지 두 배씩 늘어나는 대기 후에 다시 시작합니다(CrashLoopBackOff). 10분 동안 문제없이 실행되면 대기 시간이 초기화됩니다.`,
   'fault.unhealthy': (d, v) =>

@@ -247,6 +247,41 @@ describe('what the cluster makes of taints', () => {
     expect(at ?? 'never').toBe(goes);
   });
 
+  it.each([
+    {
+      name: 'removed before it ran out: "Cancelling deletion", and the pod stays',
+      then: 'dedicated:NoExecute-',
+      events: ['Cancelling deletion of Pod default/POD'],
+    },
+    {
+      name: 'joined by one it does not tolerate: "Cancelling deletion", then "Marking for deletion" at once',
+      then: 'other=y:NoExecute',
+      events: ['Cancelling deletion of Pod default/POD', 'Marking for deletion Pod default/POD'],
+    },
+  ])('a tolerated NoExecute taint $name', ({ then, events }) => {
+    const c = createCluster({ nodes: 3, seed: 7 });
+    c.apply(
+      deployment(
+        '      tolerations:\n      - {operator: Exists, effect: NoExecute, key: dedicated, tolerationSeconds: 30}\n',
+      ),
+    );
+    c.advance(60);
+    const pod = [...placement(c.kubectl('get pods -o wide').stdout)].find(
+      ([, node]) => node === 'node-1',
+    )![0];
+    c.kubectl('taint nodes node-1 dedicated=x:NoExecute');
+    c.advance(10);
+    c.kubectl(`taint nodes node-1 ${then}`);
+    c.advance(1);
+    const got = c
+      .kubectl(
+        'get events --field-selector reason=TaintManagerEviction -o custom-columns=MSG:.message --no-headers',
+      )
+      .stdout.trim()
+      .split('\n');
+    expect(got).toEqual(events.map((e) => e.replace('POD', pod)));
+  });
+
   it('steers new pods away from PreferNoSchedule taints they do not tolerate', () => {
     const c = createCluster({ nodes: 3, seed: 7 });
     c.apply(deployment());

@@ -248,8 +248,17 @@ function evictTaintedPods(ctx: ControllerContext, node: NodeObject, due?: string
       else untimed = Math.min(untimed, min);
     }
     if (forever) {
-      // Never: its scheduled eviction, if any, is cancelled.
-      ctx.cancelWake('nodelifecycle', work);
+      // Never: its scheduled eviction, if any, is cancelled (cancelWorkWithEvent).
+      if (ctx.cancelWake('nodelifecycle', work)) {
+        cancelledEviction(ctx, p);
+        ctx.decide({
+          controller: 'taint-eviction-controller',
+          object: { kind: 'Pod', namespace: p.metadata.namespace ?? 'default', name: pod },
+          code: 'pod.taintEvictionCancelled',
+          message: `Pod ${pod} no longer waits to be evicted from node ${name}: the NoExecute taint it tolerated for a while is gone, or it tolerates what is left for ever.`,
+          values: { node: name },
+        });
+      }
       continue;
     }
     if (untimed < Infinity && ctx.now + 1e-9 < evictAt) {
@@ -259,6 +268,8 @@ function evictTaintedPods(ctx: ControllerContext, node: NodeObject, due?: string
     }
     if (ctx.now + 1e-9 >= evictAt) {
       const ns = p.metadata.namespace ?? 'default';
+      // A taint it does not tolerate came: the eviction it was waiting for gives way to this one.
+      if (untolerated && ctx.cancelWake('nodelifecycle', work)) cancelledEviction(ctx, p);
       ctx.event(
         p,
         'Normal',
@@ -295,6 +306,17 @@ function evictTaintedPods(ctx: ControllerContext, node: NodeObject, due?: string
     } else wake = Math.min(wake, evictAt);
   }
   if (Number.isFinite(wake)) ctx.enqueueAfter('nodelifecycle', name, wake - ctx.now);
+}
+
+/** A pod's scheduled eviction was cancelled: the event the taint eviction controller records. */
+function cancelledEviction(ctx: ControllerContext, p: Pod): void {
+  ctx.event(
+    p,
+    'Normal',
+    'TaintManagerEviction',
+    `Cancelling deletion of Pod ${key(p)}`,
+    'taint-eviction-controller',
+  );
 }
 
 /** The node lifecycle controller's informer: every Node write is looked at again. */
