@@ -1,13 +1,14 @@
 /**
  * The parts of the simulator a browser loads after its first paint: the YAML library (it is not
- * tree-shaken, and the app opens on JSON) and the kubectl commands no button runs (get, describe,
- * create, …). Node, the CLI and the tests have them from the start (`src/eager.ts`, chosen by the
+ * tree-shaken, and the app opens on JSON), the kubectl commands no button runs (get, describe,
+ * create, …) and when a container's own command ends (src/cluster/program.ts). Node, the CLI and the tests have them from the start (`src/eager.ts`, chosen by the
  * `#simulator-extensions` import condition in package.json); the browser build gets `lazy.ts` and
  * calls `loadExtensions()`.
  *
  * A Run never replays a step before they are in: the app awaits `loadExtensions()` before it opens
  * anything that is not its own example, and the console before it runs a command.
  */
+import { programModelLoaded } from './cluster/kubelet.ts';
 import { allCommandsLoaded } from './kubectl/commands/registry.ts';
 import { yamlLibrary } from './k8s/yaml.ts';
 
@@ -20,8 +21,9 @@ export function loadExtensions(): Promise<void> {
   return loading;
 }
 
-/** True once YAML can be read and every kubectl command is registered. */
-export const extensionsReady = (): boolean => yamlLibrary() !== undefined && allCommandsLoaded();
+/** True once YAML can be read, every kubectl command is registered and commands can end. */
+export const extensionsReady = (): boolean =>
+  yamlLibrary() !== undefined && allCommandsLoaded() && programModelLoaded();
 
 /** True when this text needs the YAML library (JSON does not). */
 export const needsYaml = (text: string | undefined): boolean => {

@@ -28,7 +28,7 @@ import {
 } from './apps.ts';
 import { EMPTY_LOG, appendRequest, logsRequests, type AppLog } from './applog.ts';
 import { defaultTiming, type ControllerContext, type InformerHandlers } from './context.ts';
-import { programEnd } from './program.ts';
+import type { ProgramEnd } from './program.ts';
 import { count } from './words.ts';
 
 const DEFAULT_JITTER = defaultTiming.jitter ?? 0.2;
@@ -150,6 +150,22 @@ const neverPullMessage = (image: string): string =>
 
 /** A pod worker whose sync failed tries again this much later (the kubelet's backOffPeriod). */
 const SYNC_RETRY_SECONDS = 10;
+
+/**
+ * When a container's own process ends (program.ts), plugged in with the simulator's extensions
+ * (program-impl.ts, see src/extensions.ts): the app's own example, which runs before they load,
+ * has no container whose process ends, and nothing else runs before they are in.
+ */
+let programEnd: (c: Container) => ProgramEnd | undefined = () => undefined;
+let programModel = false;
+
+export function useProgramModel(end: (c: Container) => ProgramEnd | undefined): void {
+  programEnd = end;
+  programModel = true;
+}
+
+/** True once the kubelet knows when a container's own process ends. */
+export const programModelLoaded = (): boolean => programModel;
 
 /** Whether the kubelet pulls the container's image at every start, present or not. */
 const pullsAlways = (c: Container): boolean => c.imagePullPolicy === 'Always';
