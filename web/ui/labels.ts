@@ -1,6 +1,6 @@
 /** Words for pods that more than one panel uses (diagram, details, aggregated lanes). */
 import type { useT } from '../i18n/index.ts';
-import type { PodView } from '../../src/index.ts';
+import { STATE_LABEL, type PodView } from '../../src/index.ts';
 
 export type T = ReturnType<typeof useT>;
 
@@ -10,7 +10,9 @@ export const stateText = (t: T, state: PodView['state']): string => t(`state.${s
 /** A pod's accessible name: name, version, state, and whether it receives traffic. */
 export function podLabel(t: T, pod: PodView): string {
   const state = stateText(t, pod.state);
-  const reason = pod.reason && pod.reason !== 'Running' && pod.reason !== state ? ` (${pod.reason})` : '';
+  // The reason when it says more than the state (in any language: Korean names the state too).
+  const said = pod.reason === 'Running' || pod.reason === state || pod.reason === STATE_LABEL[pod.state];
+  const reason = pod.reason && !said ? ` (${pod.reason})` : '';
   return `${t('pod.label', { name: pod.name, version: pod.version, state })}${reason}${pod.endpoint ? t('pod.receiving') : ''}`;
 }
 
