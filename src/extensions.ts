@@ -1,7 +1,8 @@
 /**
  * The parts of the simulator a browser loads after its first paint: the YAML library (it is not
  * tree-shaken, and the app opens on JSON), the kubectl commands no button runs (get, describe,
- * create, …) and when a container's own command ends (src/cluster/program.ts). Node, the CLI and the tests have them from the start (`src/eager.ts`, chosen by the
+ * create, …) and the parts of the cluster the app's own example never needs (cluster/extended.ts:
+ * when a container's own command ends, the disruption controller). Node, the CLI and the tests have them from the start (`src/eager.ts`, chosen by the
  * `#simulator-extensions` import condition in package.json); the browser build gets `lazy.ts` and
  * calls `loadExtensions()`.
  *
@@ -9,6 +10,7 @@
  * anything that is not its own example, and the console before it runs a command.
  */
 import { programModelLoaded } from './cluster/kubelet.ts';
+import { disruptionControllerLoaded } from './cluster/manager.ts';
 import { allCommandsLoaded } from './kubectl/commands/registry.ts';
 import { yamlLibrary } from './k8s/yaml.ts';
 
@@ -21,9 +23,9 @@ export function loadExtensions(): Promise<void> {
   return loading;
 }
 
-/** True once YAML can be read, every kubectl command is registered and commands can end. */
+/** True once YAML can be read, every kubectl command is registered and the cluster is whole. */
 export const extensionsReady = (): boolean =>
-  yamlLibrary() !== undefined && allCommandsLoaded() && programModelLoaded();
+  yamlLibrary() !== undefined && allCommandsLoaded() && programModelLoaded() && disruptionControllerLoaded();
 
 /** True when this text needs the YAML library (JSON does not). */
 export const needsYaml = (text: string | undefined): boolean => {

@@ -153,7 +153,7 @@ const SYNC_RETRY_SECONDS = 10;
 
 /**
  * When a container's own process ends (program.ts), plugged in with the simulator's extensions
- * (program-impl.ts, see src/extensions.ts): the app's own example, which runs before they load,
+ * (cluster/extended.ts, see src/extensions.ts): the app's own example, which runs before they load,
  * has no container whose process ends, and nothing else runs before they are in.
  */
 let programEnd: (c: Container) => ProgramEnd | undefined = () => undefined;

@@ -15,7 +15,6 @@
  */
 import type { ControllerContext, InformerHandler, InformerHandlers, QueueName } from './context.ts';
 import { deploymentInformers, syncDeployment } from './controllers/deployment/controller.ts';
-import { disruptionInformers, syncDisruptionBudget } from './controllers/disruption.ts';
 import { endpointsInformers, ServiceMembers, syncEndpoints } from './controllers/endpoints.ts';
 import type { TriggerTimesState } from './controllers/triggertime.ts';
 import { collectGarbage, garbageCollectorInformers } from './controllers/garbagecollector.ts';
@@ -27,6 +26,33 @@ import { kubeletInformers, syncPod } from './kubelet.ts';
 import { objectKey, type Change } from './store.ts';
 import { BATCH_SECONDS, runTrafficBatch } from './traffic.ts';
 import { NodeUsageCache, scheduleBatch, schedulerInformers, type WorldState } from './world.ts';
+
+/** The disruption controller's informers and sync (controllers/disruption.ts). */
+interface DisruptionController {
+  informers: InformerHandlers;
+  sync: (ctx: ControllerContext, key: string) => void;
+}
+
+/**
+ * The disruption controller, plugged in with the simulator's extensions (cluster/extended.ts, see
+ * src/extensions.ts): no PodDisruptionBudget can exist before they are in, and until one does the
+ * controller does nothing.
+ */
+let disruption: DisruptionController | undefined;
+
+export function useDisruptionController(c: DisruptionController): void {
+  disruption = c;
+}
+
+/** True once PodDisruptionBudgets are looked after. */
+export const disruptionControllerLoaded = (): boolean => disruption !== undefined;
+
+/** Its informers, looked up at each change: a manager made before it came sees it from then on. */
+const disruptionInformers: InformerHandlers = {
+  Pod: (c, key, ctx, world) => disruption?.informers['Pod']?.(c, key, ctx, world),
+  PodDisruptionBudget: (c, key, ctx, world) =>
+    disruption?.informers['PodDisruptionBudget']?.(c, key, ctx, world),
+};
 
 export const QUEUE_ORDER: QueueName[] = [
   'gc',
@@ -287,7 +313,7 @@ export class ControllerManager {
     queue.delete(key);
     if (name === 'replicaset') syncReplicaSet(ctx, key, this.replicaSetPods);
     else if (name === 'endpoints') syncEndpoints(ctx, key, this.serviceMembers);
-    else if (name === 'disruption') syncDisruptionBudget(ctx, key);
+    else if (name === 'disruption') disruption?.sync(ctx, key);
     else if (name === 'nodelifecycle') syncNode(ctx, this.world(), key);
     else syncDeployment(ctx, key);
   }

@@ -3,9 +3,8 @@
  * that only say they are not simulated. Import it once, for its effect (the browser imports it
  * after its first paint; see src/extensions.ts).
  */
-// Not a command: when a container's own command ends, which the kubelet needs once anything but
-// the app's own example runs, and which `logs` prints from.
-import '../../cluster/program-impl.ts';
+// Not commands: the parts of the simulated cluster that load with them (see that file).
+import '../../cluster/extended.ts';
 import { complete } from '../complete.ts';
 import { annotateCommand, labelCommand } from './annotate.ts';
 import { applyCommand } from './apply.ts';
