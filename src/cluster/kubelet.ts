@@ -144,6 +144,39 @@ function pullSeconds(ctx: ControllerContext, world: KubeletWorld, host: string, 
   return jitter(ctx, ctx.timing.imagePullSeconds * (present ? PRESENT_PULL_SHARE : 1));
 }
 
+/** The image manager finds the image on the node and does not pull it (the Pulled event). */
+function imagePresent(ctx: ControllerContext, pod: Pod, c: Container, host: string): void {
+  containerEvent(
+    ctx,
+    pod,
+    c,
+    'Normal',
+    'Pulled',
+    `Container image "${c.image}" already present on machine`,
+    host,
+  );
+}
+
+/** A pull of the container's image begins, to end in the time pullSeconds gives. */
+function beginPull(
+  ctx: ControllerContext,
+  world: KubeletWorld,
+  pod: Pod,
+  c: Container,
+  host: string,
+  rt: PodRuntime,
+): void {
+  containerEvent(ctx, pod, c, 'Normal', 'Pulling', `Pulling image "${c.image}"`, host);
+  rt.pullStartedAt = ctx.now;
+  rt.until = at(ctx, pullSeconds(ctx, world, host, c.image));
+}
+
+/** The image is there: the container is created and started next. */
+function toStarting(ctx: ControllerContext, rt: PodRuntime): void {
+  rt.stage = 'starting';
+  rt.until = at(ctx, jitter(ctx, ctx.timing.containerStartSeconds));
+}
+
 /** The image manager's refusal to pull under imagePullPolicy Never. */
 const neverPullMessage = (image: string): string =>
   `Container image "${image}" is not present with pull policy of Never`;
@@ -673,8 +706,7 @@ const pulling: StageHandler = (s) => {
     return true;
   }
   pulled(ctx, world, pod, c, host, rt);
-  rt.stage = 'starting';
-  rt.until = at(ctx, jitter(ctx, ctx.timing.containerStartSeconds));
+  toStarting(ctx, rt);
   return true;
 };
 
@@ -710,17 +742,8 @@ const neverPull: StageHandler = (s) => {
   const { ctx, world, pod, rt, c, host } = s;
   if (ctx.now < rt.until) return false;
   if ((world.nodeImages.get(host) ?? []).includes(c.image)) {
-    containerEvent(
-      ctx,
-      pod,
-      c,
-      'Normal',
-      'Pulled',
-      `Container image "${c.image}" already present on machine`,
-      host,
-    );
-    rt.stage = 'starting';
-    rt.until = at(ctx, jitter(ctx, ctx.timing.containerStartSeconds));
+    imagePresent(ctx, pod, c, host);
+    toStarting(ctx, rt);
     return true;
   }
   refuseToPull(ctx, pod, c, host, rt);
@@ -737,7 +760,7 @@ function refuseToPull(ctx: ControllerContext, pod: Pod, c: Container, host: stri
 
 /** After a failed pull: ImagePullBackOff shows until the retry, which pulls again. */
 const pullBackOff: StageHandler = (s) => {
-  const { ctx, pod, rt, c, host } = s;
+  const { ctx, world, pod, rt, c, host } = s;
   if (ctx.now < rt.until) return false;
   const retryAt = rt.retryPullAt ?? rt.until;
   if (ctx.now < retryAt) {
@@ -747,10 +770,9 @@ const pullBackOff: StageHandler = (s) => {
     s.pod = withStatus(ctx, pod, rt);
     return true;
   }
-  containerEvent(ctx, pod, c, 'Normal', 'Pulling', `Pulling image "${c.image}"`, host);
+  // A missing image never reaches the node: a whole pull again.
+  beginPull(ctx, world, pod, c, host, rt);
   rt.stage = 'pulling';
-  rt.pullStartedAt = ctx.now;
-  rt.until = at(ctx, jitter(ctx, ctx.timing.imagePullSeconds));
   return true;
 };
 
@@ -765,23 +787,12 @@ const startContainer: StageHandler = (s) => {
   if (rt.stage === 'crashBackOff') {
     if (pullsAlways(c) && !rt.repulling) {
       // The restart waits for the pull (the status still shows the back-off meanwhile).
-      containerEvent(ctx, pod, c, 'Normal', 'Pulling', `Pulling image "${c.image}"`, host);
+      beginPull(ctx, s.world, pod, c, host, rt);
       rt.repulling = true;
-      rt.pullStartedAt = ctx.now;
-      rt.until = at(ctx, pullSeconds(ctx, s.world, host, c.image));
       return true;
     }
     if (rt.repulling) pulled(ctx, s.world, pod, c, host, rt);
-    else
-      containerEvent(
-        ctx,
-        pod,
-        c,
-        'Normal',
-        'Pulled',
-        `Container image "${c.image}" already present on machine`,
-        host,
-      );
+    else imagePresent(ctx, pod, c, host);
     delete rt.repulling;
     rt.restartBackoff = rt.restartBackoff ? Math.min(MAX_BACKOFF, rt.restartBackoff * 2) : INITIAL_BACKOFF;
     rt.restartBackoffAt = ctx.now;
@@ -938,22 +949,11 @@ function admit(s: PodSync): void {
       values: { image: c.image, node: host },
     });
   } else if (images.includes(c.image) && !app.missing && !pullsAlways(c)) {
-    containerEvent(
-      ctx,
-      s.pod,
-      c,
-      'Normal',
-      'Pulled',
-      `Container image "${c.image}" already present on machine`,
-      host,
-    );
-    rt.stage = 'starting';
-    rt.until = at(ctx, jitter(ctx, ctx.timing.containerStartSeconds));
+    imagePresent(ctx, s.pod, c, host);
+    toStarting(ctx, rt);
   } else {
-    containerEvent(ctx, s.pod, c, 'Normal', 'Pulling', `Pulling image "${c.image}"`, host);
+    beginPull(ctx, world, s.pod, c, host, rt);
     rt.stage = 'pulling';
-    rt.pullStartedAt = ctx.now;
-    rt.until = at(ctx, pullSeconds(ctx, world, host, c.image));
   }
   world.pods.set(key, rt);
 }

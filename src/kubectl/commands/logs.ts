@@ -148,18 +148,25 @@ function render(
   container: string,
   until: number,
 ): Line[] {
-  const c = pod.spec.containers.find((x) => x.name === container);
-  if (!c) return [];
-  // What its own command prints (`date`, `echo`), when the simulator knows it.
-  const printed = programOutput(c, pod.metadata.name, startedAt, until);
+  const printed = commandLines(pod, container, startedAt, until);
   if (printed) return printed;
-  if (!/^(docker\.io\/)?luksa\/kubia([:@]|$)/.test(c.image)) return [];
+  const image = pod.spec.containers.find((x) => x.name === container)?.image;
+  if (!image || !/^(docker\.io\/)?luksa\/kubia([:@]|$)/.test(image)) return [];
   const text = requestLine(pod.status?.podIP ?? '');
   const lines: Line[] = [];
   // A rotated log has lost its first line.
   if ((log?.count ?? 0) <= LOG_LINES) lines.push({ t: startedAt, text: STARTING_LINE });
   for (const t of requestTimes(log)) lines.push({ t, text });
   return lines;
+}
+
+/**
+ * What a container's own command (`date`, `echo`) printed in the run started at `startedAt`, by
+ * `until`; undefined when the simulator does not know what it prints.
+ */
+function commandLines(pod: Pod, container: string, startedAt: number, until: number): Line[] | undefined {
+  const c = pod.spec.containers.find((x) => x.name === container);
+  return c && programOutput(c, pod.metadata.name, startedAt, until);
 }
 
 /**
@@ -324,10 +331,8 @@ function runLogs(ctx: CommandContext): number | WatchSession {
   const runtimeOf = (src: Source) =>
     cluster.world.pods.get(`${src.pod.metadata.namespace ?? 'default'}/${src.pod.metadata.name}`);
   /** The lines the source's own command printed so far in the run `startedAt` (undefined: none known). */
-  const printedOf = (src: Source, startedAt: number) => {
-    const c = src.pod.spec.containers.find((x) => x.name === src.container);
-    return c && programOutput(c, src.pod.metadata.name, startedAt, cluster.now);
-  };
+  const printedOf = (src: Source, startedAt: number) =>
+    commandLines(src.pod, src.container, startedAt, cluster.now);
   /** Each source whose own command prints, with the run followed; gone once that run ended. */
   const runs = new Map<Source, number>();
   for (const src of sources) {
