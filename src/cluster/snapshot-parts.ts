@@ -7,7 +7,7 @@
  *
  * The layout is ClusterSnapshot's; only the sharing is new.
  */
-import { EMPTY_LOG, isWhole, logPrefix, startsWith, type AppLog } from './applog.ts';
+import { EMPTY_LOG, isWhole, logPrefix, sealLog, startsWith, type AppLog } from './applog.ts';
 import type { PodRuntime } from './kubelet.ts';
 import type { RequestRecord } from './traffic.ts';
 
@@ -204,6 +204,10 @@ function freezeRuntime(rt: PodRuntime, withoutRequests: boolean): PodRuntime {
   if (withoutRequests) {
     copy.requests = 0;
     if (copy.log) copy.log = EMPTY_LOG;
+  } else {
+    // Handed out: logs that the live ones' later lines cannot reach (see appendRequest).
+    if (copy.log) copy.log = sealLog(copy.log);
+    if (copy.previousLog) copy.previousLog = sealLog(copy.previousLog);
   }
   if (rt.lastState) copy.lastState = Object.freeze(Object.assign({}, rt.lastState));
   return Object.freeze(copy);
