@@ -20,19 +20,24 @@ export function seedRandState(seed: number): RandState {
 }
 
 export class Rand {
+  /** `state` is changed in place as numbers are drawn: a snapshot copies it. */
   constructor(public state: RandState) {}
 
   /** Uniform integer in [0, 2^32). */
   nextUint32(): number {
-    let [a, b, c, d] = this.state;
+    // Read and written by index: a new array (or a destructuring) per number is garbage by the
+    // hundred thousand in an hour of traffic.
+    const s = this.state;
+    const a = s[0];
+    const b = s[1];
+    const c = s[2];
+    const d = s[3];
     const t = (((a + b) >>> 0) + d) >>> 0;
-    d = (d + 1) >>> 0;
-    a = b ^ (b >>> 9);
-    b = (c + (c << 3)) >>> 0;
-    c = ((c << 21) | (c >>> 11)) >>> 0;
-    c = (c + t) >>> 0;
-    this.state = [a >>> 0, b >>> 0, c >>> 0, d];
-    return t >>> 0;
+    s[0] = (b ^ (b >>> 9)) >>> 0;
+    s[1] = (c + (c << 3)) >>> 0;
+    s[2] = ((((c << 21) | (c >>> 11)) >>> 0) + t) >>> 0;
+    s[3] = (d + 1) >>> 0;
+    return t;
   }
 
   /** Uniform float in [0, 1). */
