@@ -367,3 +367,40 @@ test('a link to a moment far away tells how long the replay would take, and open
     page.getByRole('status').filter({ hasText: 'You are looking at a shared link.' }),
   ).toBeHidden();
 });
+
+/**
+ * Every text the clock showed since the page began, in order: the first is the first moment drawn.
+ * Installed before the page's own scripts run.
+ */
+async function recordClock(page: Page) {
+  await page.addInitScript(() => {
+    const seen: string[] = [];
+    (window as { __clocks?: string[] }).__clocks = seen;
+    new MutationObserver(() => {
+      const text = document.querySelector('output.time')?.textContent ?? '';
+      if (text && text !== seen[seen.length - 1]) seen.push(text);
+    }).observe(document, { childList: true, subtree: true, characterData: true });
+  });
+}
+const clocks = (page: Page) => page.evaluate(() => (window as { __clocks?: string[] }).__clocks ?? []);
+
+test('a link is the first thing drawn, not the example before it; a broken one shows the example', async ({
+  page,
+  browser,
+}) => {
+  await recordClock(page);
+  await open(page, `/#${encodeShare({ scenario: defaultScenario(), at: 45 })}`);
+  await expect(page.locator('output.time')).toHaveText('t = 0:45.0');
+  expect(await clocks(page)).toEqual(['t = 0:45.0']);
+  await expect(page.getByRole('alert')).toHaveCount(0);
+
+  // A link that cannot open, with no saved work (another browser): the example, at the moment it
+  // always opens at.
+  const other = await browser.newPage();
+  await recordClock(other);
+  await open(other, `/#${good.slice(0, -9)}`);
+  await expect(other.getByRole('alert')).toContainText('This link is damaged');
+  await expect(other.locator('output.time')).toHaveText('t = 0:20.0');
+  expect(await clocks(other)).toEqual(['t = 0:20.0']);
+  await other.close();
+});

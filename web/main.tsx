@@ -9,24 +9,38 @@ import { LabProvider } from './lab/LabProvider.tsx';
 import { defaultScenario, START_AT } from './lab/defaultScenario.ts';
 import { createLab } from './lab/lab.ts';
 import { loadLessons } from './lessons/catalog.ts';
+import { loadCodec, readPage } from './share/link.ts';
 import { bootShare } from './share/store.ts';
 import { registerServiceWorker } from './offline/register.ts';
 
+// YAML, the rest of kubectl and the lessons start loading at once (and a link's codec, when there
+// is a link): the example's first paint does not wait for them, a link's replay does. The test
+// hook comes once they are in (and loads with them), so specs never send YAML the core cannot read
+// yet.
+const extensions = Promise.all([loadExtensions(), loadLessons()]).catch(() => undefined);
+const linked = readPage(location.href).fragment !== '';
+if (linked) void loadCodec().catch(() => undefined);
 const lab = createLab(defaultScenario(), { freeze: import.meta.env.DEV });
-lab.seek(START_AT);
-// YAML, the rest of kubectl and the lessons load after the first paint. The test hook comes once
-// they are in (and loads with them), so specs never send YAML the core cannot read yet.
-void Promise.all([loadExtensions(), loadLessons()])
-  .catch(() => undefined)
-  .then(() => import('./lab/testHook.ts'))
-  .then((m) => m.installTestHook(lab));
+const example = lab.run;
+// Shown at START_AT; with a link, only if it is still the example when the page is first drawn.
+const showExample = () => {
+  if (lab.run === example && example.now() === 0) lab.seek(START_AT);
+};
+if (!linked) showExample();
+void extensions.then(() => import('./lab/testHook.ts')).then((m) => m.installTestHook(lab));
 document.documentElement.lang = langStore.getState().lang;
-// A share link, the saved work or the example: decided before the first render.
-void bootShare(lab);
+// A share link, the saved work or the example. The first render waits for the link or the work
+// to open: what opens in one slice of its replay is the first thing drawn, instead of the example
+// and then it. A longer replay is drawn as soon as it takes a second slice, with its progress over
+// the example; and nothing waits more than BOOT_WAIT_MS (a slow network).
+const booted = bootShare(lab);
 // Opens without a network after the first visit (classroom Wi-Fi fails).
 registerServiceWorker();
-// Korean strings load on demand: a Korean reader's first paint waits for them (English never does).
-const render = () =>
+const BOOT_WAIT_MS = 400;
+let rendered = false;
+const render = () => {
+  if (rendered) return;
+  rendered = true;
   createRoot(document.getElementById('root')!).render(
     <StrictMode>
       <LabProvider lab={lab}>
@@ -34,6 +48,17 @@ const render = () =>
       </LabProvider>
     </StrictMode>,
   );
-const lang = langStore.getState().lang;
-if (lang === 'en') render();
-else void loadLanguage(lang).then(render, render);
+};
+// Korean strings load on demand: a Korean reader's first paint waits for them (English never does).
+// The language is read once the wait is over: a link may have set it.
+const start = () => {
+  stopWatching();
+  showExample();
+  const lang = langStore.getState().lang;
+  if (lang === 'en') render();
+  else void loadLanguage(lang).then(render, render);
+};
+const stopWatching = lab.store.subscribe(({ ui: { opening } }) => {
+  if (opening && opening.at > opening.from) start();
+});
+void Promise.race([booted, new Promise((done) => setTimeout(done, BOOT_WAIT_MS))]).then(start, start);
