@@ -359,6 +359,10 @@ if (!compare && !flag('no-frames')) {
       console.log(
         `seek to the painted frame, 10-minute run: max ${String(f['paintedMaxMs'])} ms (goal < 50 ms)`,
       );
+    else if (f['bench'] === 'link-open')
+      console.log(
+        `link open, ${String(f['link'])}: shown ${String(f['medianMs'])} ms after navigation, ${String(f['afterScriptsMs'])} ms after the page's scripts arrived (the app first drawn at ${String(f['firstDrawnMs'])} ms)${String(f['link']).startsWith('the chapter') ? ' (goal < 100 ms after the scripts)' : ''}`,
+      );
     else if (f['bench'] === 'memory')
       console.log(
         `JS heap after an hour of playback, 1,000 pods: ${String(f['ratio'])}× the first minute's (${String(f['hourMiB'])} / ${String(f['minuteMiB'])} MiB; goal ≤ 2×)`,
