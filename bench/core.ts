@@ -311,9 +311,7 @@ for (const r of rows) {
 const widths = header.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i]!.length)));
 const fmt = (cells: string[]) =>
   cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');
-console.log(
-  `\nIssue 17, Node rows: median of ${runs} runs, each in a fresh process (wall; CPU of the same span)`,
-);
+console.log(`\nNode rows: median of ${runs} runs, each in a fresh process (wall; CPU of the same span)`);
 console.log(fmt(header));
 for (const l of lines) console.log(fmt(l));
 
