@@ -30,13 +30,16 @@ if (!linked) showExample();
 void extensions.then(() => import('./lab/testHook.ts')).then((m) => m.installTestHook(lab));
 document.documentElement.lang = langStore.getState().lang;
 // A share link, the saved work or the example. The first render waits for the link or the work
-// to open: what opens in one slice of its replay is the first thing drawn, instead of the example
-// and then it. A longer replay is drawn as soon as it takes a second slice, with its progress over
-// the example; and nothing waits more than BOOT_WAIT_MS (a slow network).
+// to open: what opens quickly is the first thing drawn, instead of the example and then it. A
+// replay that takes longer than LONG_REPLAY_MS is drawn with its progress over the example; and
+// nothing waits more than BOOT_WAIT_MS (a slow network).
 const booted = bootShare(lab);
 // Opens without a network after the first visit (classroom Wi-Fi fails).
 registerServiceWorker();
 const BOOT_WAIT_MS = 400;
+// Not "more than one slice": a pause of the page's own (a garbage collection) can end a short
+// replay's first slice before it is done.
+const LONG_REPLAY_MS = 100;
 let rendered = false;
 const render = () => {
   if (rendered) return;
@@ -59,6 +62,6 @@ const start = () => {
   else void loadLanguage(lang).then(render, render);
 };
 const stopWatching = lab.store.subscribe(({ ui: { opening } }) => {
-  if (opening && opening.at > opening.from) start();
+  if (opening && opening.spentMs >= LONG_REPLAY_MS) start();
 });
 void Promise.race([booted, new Promise((done) => setTimeout(done, BOOT_WAIT_MS))]).then(start, start);
