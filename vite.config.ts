@@ -21,8 +21,8 @@ const COMPARE = /[\\/]src[\\/]compare[\\/]/;
 /**
  * Parts of the core that only parts loaded on demand use: checking a lesson's claims (the lesson
  * builder), eviction, faults and the disruption controller (kubectl's extended commands, pod
- * details, the cluster's parts that load with them), the Korean
- * explanations (loaded with the Korean text) and `explain` with them in (code outside the page).
+ * details, the cluster's parts that load with them), the Korean explanations (loaded with the
+ * Korean text) and `explain` with them in (code outside the page).
  */
 const ON_DEMAND =
   /[\\/]src[\\/](run[\\/]claims|cluster[\\/]eviction|cluster[\\/]faults|cluster[\\/]controllers[\\/]disruption|explain[\\/]complete|explain[\\/]ko)\.ts$/;

@@ -2,9 +2,9 @@
  * The parts of the simulator a browser loads after its first paint: the YAML library (it is not
  * tree-shaken, and the app opens on JSON), the kubectl commands no button runs (get, describe,
  * create, …) and the parts of the cluster the app's own example never needs (cluster/extended.ts:
- * when a container's own command ends, the disruption controller). Node, the CLI and the tests have them from the start (`src/eager.ts`, chosen by the
- * `#simulator-extensions` import condition in package.json); the browser build gets `lazy.ts` and
- * calls `loadExtensions()`.
+ * when a container's own command ends, the disruption controller). Node, the CLI and the tests
+ * have them from the start (`src/eager.ts`, chosen by the `#simulator-extensions` import condition
+ * in package.json); the browser build gets `lazy.ts` and calls `loadExtensions()`.
  *
  * A Run never replays a step before they are in: the app awaits `loadExtensions()` before it opens
  * anything that is not its own example, and the console before it runs a command.

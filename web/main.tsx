@@ -40,10 +40,7 @@ const BOOT_WAIT_MS = 400;
 // Not "more than one slice": a pause of the page's own (a garbage collection) can end a short
 // replay's first slice before it is done.
 const LONG_REPLAY_MS = 100;
-let rendered = false;
-const render = () => {
-  if (rendered) return;
-  rendered = true;
+const render = () =>
   createRoot(document.getElementById('root')!).render(
     <StrictMode>
       <LabProvider lab={lab}>
@@ -51,10 +48,13 @@ const render = () => {
       </LabProvider>
     </StrictMode>,
   );
-};
 // Korean strings load on demand: a Korean reader's first paint waits for them (English never does).
-// The language is read once the wait is over: a link may have set it.
+// The language is read once the wait is over: a link may have set it. Whichever ends the wait
+// first starts the page, once.
+let started = false;
 const start = () => {
+  if (started) return;
+  started = true;
   stopWatching();
   showExample();
   const lang = langStore.getState().lang;

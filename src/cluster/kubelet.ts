@@ -189,16 +189,14 @@ const SYNC_RETRY_SECONDS = 10;
  * (cluster/extended.ts, see src/extensions.ts): the app's own example, which runs before they load,
  * has no container whose process ends, and nothing else runs before they are in.
  */
-let programEnd: (c: Container) => ProgramEnd | undefined = () => undefined;
-let programModel = false;
+let programEnd: ((c: Container) => ProgramEnd | undefined) | undefined;
 
 export function useProgramModel(end: (c: Container) => ProgramEnd | undefined): void {
   programEnd = end;
-  programModel = true;
 }
 
 /** True once the kubelet knows when a container's own process ends. */
-export const programModelLoaded = (): boolean => programModel;
+export const programModelLoaded = (): boolean => programEnd !== undefined;
 
 /** Whether the kubelet pulls the container's image at every start, present or not. */
 const pullsAlways = (c: Container): boolean => c.imagePullPolicy === 'Always';
@@ -812,7 +810,7 @@ const startContainer: StageHandler = (s) => {
   rt.stage = 'running';
   rt.until = app.crashAfterSeconds !== undefined ? at(ctx, app.crashAfterSeconds) : NEVER;
   // The container's process ends by itself (`date`, `sleep 30`): Completed with 0, else Error.
-  const end = programEnd(c);
+  const end = programEnd?.(c);
   if (end && (app.crashAfterSeconds === undefined || end.seconds < app.crashAfterSeconds)) {
     rt.until = at(ctx, end.seconds);
     rt.exit = { code: end.code, reason: end.code === 0 ? 'Completed' : 'Error' };
