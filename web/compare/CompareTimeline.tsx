@@ -12,7 +12,8 @@ import { comparisonClock, type History, type Sample } from '../../src/index.ts';
 import { useLang, useT } from '../i18n/index.ts';
 import { formatTime } from '../ui/hooks.ts';
 import type { T } from '../ui/labels.ts';
-import { countTick, flatPath, M, stepCorners, useWidth, xScale } from '../ui/scale.ts';
+import { CountGrid } from '../ui/CountGrid.tsx';
+import { flatPath, M, stepCorners, useWidth, xScale } from '../ui/scale.ts';
 import type { CompareState } from './compareLab.ts';
 import { useCompare, useCompareState } from './context.ts';
 import { laneDash, laneKey, laneTitle } from './lanes.ts';
@@ -172,17 +173,7 @@ const Chart = memo(function Chart({
   const H = height(model.lanes.length);
   return (
     <g>
-      {y
-        .ticks(3)
-        .filter((v) => v > 0 && Number.isInteger(v))
-        .map((v) => (
-          <g key={`y${v}`}>
-            <line x1={M.l} x2={width - M.r} y1={y(v)} y2={y(v)} className="grid" />
-            <text x={M.l - 6} y={y(v) + 4} textAnchor="end" className="tick">
-              {countTick(v)}
-            </text>
-          </g>
-        ))}
+      <CountGrid y={y} width={width} />
       {x.ticks(Math.max(2, Math.floor(width / 90))).map((v) => (
         <text key={`x${v}`} x={x(v)} y={H - 3} textAnchor="middle" className="tick">
           {formatTime(v).replace(/\.0$/, '')}

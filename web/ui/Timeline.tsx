@@ -18,7 +18,8 @@ import type { LabState } from '../lab/lab.ts';
 import { formatTime } from './hooks.ts';
 import { TimelineFrame } from './TimelineFrame.tsx';
 import { useTimelineDims, type Dims } from './timelineDims.ts';
-import { countTick, flatPath, M, stepCorners, useWidth, xScale } from './scale.ts';
+import { CountGrid } from './CountGrid.tsx';
+import { flatPath, M, stepCorners, useWidth, xScale } from './scale.ts';
 import type { T } from './labels.ts';
 import { useTimelineCut } from '../predict/hooks.ts';
 
@@ -218,17 +219,7 @@ const Chart = memo(function Chart({
   const hasTraffic = model.answered + model.failed > 0;
   return (
     <g>
-      {y
-        .ticks(3)
-        .filter((v) => v > 0)
-        .map((v) => (
-          <g key={`y${v}`}>
-            <line x1={M.l} x2={width - M.r} y1={y(v)} y2={y(v)} className="grid" />
-            <text x={M.l - 6} y={y(v) + 4} textAnchor="end" className="tick">
-              {countTick(v)}
-            </text>
-          </g>
-        ))}
+      <CountGrid y={y} width={width} />
       {x.ticks(Math.max(2, Math.floor(width / 90))).map((v) => (
         <text key={`x${v}`} x={x(v)} y={AXIS_Y} textAnchor="middle" className="tick">
           {formatTime(v).replace(/\.0$/, '')}

@@ -2,7 +2,7 @@
  * The timeline's horizontal scale, shared by every chart drawn over virtual time (the single-lane
  * timeline and the comparison's), so the same moment sits at the same x in both.
  */
-import { scaleLinear } from 'd3-scale';
+import { scaleLinear, type ScaleLinear } from 'd3-scale';
 import { useLayoutEffect, useState, type RefObject } from 'react';
 
 /** Margins of a timeline chart in CSS pixels. */
@@ -13,6 +13,13 @@ export const M = { l: 34, r: 12, t: 10 };
  * (10k, 12.5k, 100k), since five digits are wider than the margin and were cut off.
  */
 export const countTick = (v: number): string => (v >= 10_000 ? `${+(v / 1000).toFixed(1)}k` : String(v));
+
+/**
+ * Where a replicas axis has its gridlines: at whole counts above zero. d3 puts three ticks at
+ * halves when the chart is one pod high (0.5, 1), and no pod is ever half there.
+ */
+export const countTicks = (y: ScaleLinear<number, number>): number[] =>
+  y.ticks(3).filter((v) => v > 0 && Number.isInteger(v));
 
 /** Virtual seconds [0, duration] to x in a chart `width` pixels wide. */
 export const xScale = (duration: number, width: number) =>
