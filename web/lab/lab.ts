@@ -291,8 +291,8 @@ export class Lab {
   private openId = 0;
 
   /**
-   * Opens a scenario at moment `t` without freezing the page: the new Run replays in slices of a
-   * few milliseconds between frames (`ui.opening` tells how far it is) while this lab keeps showing
+   * Opens a scenario at moment `t` without freezing the page: the new Run replays in slices
+   * (SLICE_MS) between frames (`ui.opening` tells how far it is) while this lab keeps showing
    * what it showed; then it takes the new Run's place. 'cancelled' when `cancelOpen()` or another
    * open came first. Throws, changing nothing, when the scenario cannot be built. `built` is the
    * scenario's Run when the caller has built it already (to check it) and not moved it since.
@@ -527,11 +527,6 @@ export class Lab {
 }
 
 /**
- * Lets the page draw and take input between two slices of a replay. A message, not setTimeout(0):
- * after a few nested timeouts a browser waits at least 4 ms for each, the page idle, and a replay
- * of an hour of 1,000 pods is 40-odd slices.
- */
-/**
  * An open replays in slices of SLICE_MS and yields to the page between them: a click on Cancel
  * waits at most that long. It tells its progress every TELL_MS: each telling renders the notice,
  * and the page under it, which a replay of an hour of 1,000 pods would otherwise pay for some 30
@@ -540,6 +535,11 @@ export class Lab {
 const SLICE_MS = 40;
 const TELL_MS = 100;
 
+/**
+ * Lets the page draw and take input between two slices of a replay. A message, not setTimeout(0):
+ * after a few nested timeouts a browser waits at least 4 ms for each, the page idle, and a replay
+ * of an hour of 1,000 pods is some 30 slices.
+ */
 function yieldToPage(): Promise<void> {
   return new Promise((resolve) => {
     const channel = new MessageChannel();
