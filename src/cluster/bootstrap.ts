@@ -3,6 +3,7 @@
  */
 import { hashUuid } from '../k8s/hash.ts';
 import { timestamp } from '../k8s/time.ts';
+import { KUBERNETES_VERSION } from '../k8s/version.ts';
 import type { KubeObject, NodeObject } from '../k8s/types.ts';
 
 /** A Node's size (ClusterOptions). */
@@ -73,7 +74,7 @@ export function nodeObject(name: string, index: number, options: NodeOptions): N
         { type: 'Hostname', address: name },
       ],
       nodeInfo: {
-        kubeletVersion: 'v1.33.1',
+        kubeletVersion: KUBERNETES_VERSION,
         containerRuntimeVersion: 'containerd://2.0.0',
         osImage: 'Debian GNU/Linux 12 (bookworm)',
         architecture: 'amd64',

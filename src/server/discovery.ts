@@ -7,18 +7,10 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { apiVersionOf, resources, type ResourceInfo } from '../k8s/resources.ts';
 import { SCHEMAS_FILE, schemaName } from './openapi-gen.ts';
+import { versionInfo } from '../k8s/version.ts';
 
-export const SERVER_VERSION = {
-  major: '1',
-  minor: '33',
-  gitVersion: 'v1.33.0',
-  gitCommit: '0000000000000000000000000000000000000000',
-  gitTreeState: 'clean',
-  buildDate: '2025-01-01T00:00:00Z',
-  goVersion: 'go1.24.0',
-  compiler: 'gc',
-  platform: 'linux/amd64',
-};
+/** `/version`: the simulated cluster's release, as `kubectl version` in the page reports it. */
+export const SERVER_VERSION = versionInfo();
 
 /** kubectl's `all` category. */
 const ALL = new Set(['pods', 'services', 'deployments', 'replicasets']);

@@ -275,7 +275,7 @@ it('prints the two lines scripts rely on, and stops on SIGTERM', async () => {
   const version = (await (await fetch(`${served.url}/version`)).json()) as {
     gitVersion: string;
   };
-  expect(version.gitVersion).toBe('v1.33.0');
+  expect(version.gitVersion).toBe('v1.33.1');
   expect(await served.stop()).toBe(0);
   expect(lines.slice(2)).toEqual(['']);
 }, 60_000);

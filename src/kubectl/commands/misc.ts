@@ -12,15 +12,7 @@ import {
   fieldManagerFlag,
 } from './flags.ts';
 import { NO_RESOURCES, resolveTargets } from './objects.ts';
-
-/**
- * The Kubernetes version the simulator imitates: kubectl 1.33.1's build, a 1.33.1 API server and
- * kubelets. (A live server reports its own build date; the simulated one reports the client's.)
- */
-export const KUBERNETES_VERSION = 'v1.33.1';
-export const KUSTOMIZE_VERSION = 'v5.6.0';
-const GIT_COMMIT = '8adc0f041b8e7ad1d30e29cc59c6ae7a15e19828';
-const BUILD_DATE = '2025-05-15T08:27:33Z';
+import { KUBERNETES_VERSION, KUSTOMIZE_VERSION, versionInfo } from '../../k8s/version.ts';
 
 function runEdit(ctx: CommandContext): number {
   if (ctx.args.positional.length === 0) throw new KubectlError(NO_RESOURCES);
@@ -73,22 +65,6 @@ export const editCommand: Command = {
   ],
   run: runEdit,
 };
-
-/** version.Info, fields in its struct order (the order `-o json` prints them in). */
-function versionInfo() {
-  const [major, minor] = KUBERNETES_VERSION.slice(1).split('.') as [string, string];
-  return {
-    major,
-    minor,
-    gitVersion: KUBERNETES_VERSION,
-    gitCommit: GIT_COMMIT,
-    gitTreeState: 'clean',
-    buildDate: BUILD_DATE,
-    goVersion: 'go1.24.2',
-    compiler: 'gc',
-    platform: 'linux/amd64',
-  };
-}
 
 function runVersion(ctx: CommandContext): number {
   // kubectl 1.33 ignores arguments here.
@@ -169,7 +145,7 @@ function runApiResources(ctx: CommandContext): number {
   if (wide) headers.push('VERBS', 'CATEGORIES');
   const rows = list.map((r) => {
     const cells = [r.plural, r.shortNames.join(','), apiVersionOf(r), String(r.namespaced), r.kind];
-    if (wide) cells.push(`[${r.verbs.join(' ')}]`, categoriesOf(r).join(','));
+    if (wide) cells.push(r.verbs.join(','), categoriesOf(r).join(','));
     return cells;
   });
   ctx.out(renderTable(flagBool(ctx.args, 'no-headers') ? rows : [headers, ...rows]));
