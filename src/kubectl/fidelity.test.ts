@@ -55,6 +55,13 @@ const setups: Record<string, () => Cluster> = {
     c.apply(pausedDeployment);
     return c;
   },
+  /** kubia and web restarted at this very moment (the clock has not moved since). */
+  restartedNow: () => {
+    const c = withKubia();
+    c.kubectl('create deployment web --image=nginx');
+    c.kubectl('rollout restart deployment kubia web');
+    return c;
+  },
   /** kubia with a 150-character annotation and a short one. */
   annotated: () => {
     const c = withKubia();
@@ -215,6 +222,22 @@ const rows: [string, string, string, string, string, number][] = [
     'rollout restart svc kubia',
     '',
     'error: services "kubia" restarting is not supported\n',
+    1,
+  ],
+  [
+    'a second rollout restart within the same second makes an empty patch, refused',
+    'restartedNow',
+    'rollout restart deployment kubia',
+    '',
+    'error: failed to create patch for kubia: if restart has already been triggered within the past second, please wait before attempting to trigger another\n',
+    1,
+  ],
+  [
+    'the same for each of two objects: bare messages, one a line',
+    'restartedNow',
+    'rollout restart deployment kubia web',
+    '',
+    'failed to create patch for kubia: if restart has already been triggered within the past second, please wait before attempting to trigger another\nfailed to create patch for web: if restart has already been triggered within the past second, please wait before attempting to trigger another\n',
     1,
   ],
   [

@@ -51,11 +51,15 @@ const missingResource = (commandPath: string) =>
   `You must specify the type of resource to get. Use "kubectl api-resources" for a complete list of supported resources.\n\nerror: Required resource not specified.\nUse "kubectl explain <resource>" for a detailed description of that resource (e.g. kubectl explain pods).\nSee '${commandPath} -h' for help and examples\n`;
 
 export function runGet(ctx: CommandContext): number | WatchSession {
+  const showLabels = flagBool(ctx.args, 'show-labels');
+  // Labels are a table's column: kubectl get refuses them with any other printer, named as typed.
+  const output = flagString(ctx.args, 'output') ?? '';
+  if (showLabels && output !== '' && output !== 'wide')
+    throw new KubectlError(`--show-labels option cannot be used with ${output} printer`);
   let format: OutputFormat = tablePrintFlagsOutput(ctx.args, ctx.cluster.files);
   const allNamespaces = flagBool(ctx.args, 'all-namespaces');
   const selectorText = flagString(ctx.args, 'selector');
   const fieldText = flagString(ctx.args, 'field-selector');
-  const showLabels = flagBool(ctx.args, 'show-labels');
   // A string slice: `-L a,b` and `-L a -L b` alike.
   const labelColumns = flagAll(ctx.args, 'label-columns')
     .flatMap((v) => v.split(','))
@@ -203,7 +207,8 @@ export function runGet(ctx: CommandContext): number | WatchSession {
       }
       chunks.push(renderTable(tableCells(g.info, objects, tableOpts(g.info))));
     }
-    ctx.out(chunks.join('\n'));
+    // A blank line before each table's headers after the first; none without headers.
+    ctx.out(chunks.join(noHeaders ? '' : '\n'));
     if (chunks.length === 0 && errors.length === 0 && !named) {
       ctx.err(allNamespaces ? 'No resources found\n' : `No resources found in ${ctx.namespace} namespace.\n`);
     }

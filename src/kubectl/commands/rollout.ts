@@ -128,7 +128,7 @@ function visitDeployments(
     try {
       const obj = getOrThrow<KubeObject>(ctx, info, name);
       const why = unsupported(verb, info, name);
-      if (why) throw new KubectlError(why);
+      if (why) throw PATCHING_VERBS.has(verb) ? new PatchError(why) : new KubectlError(why);
       visit(info, obj as Deployment);
     } catch (e) {
       if (e instanceof KubectlError || e instanceof PrintedError) errors.push(e);
@@ -142,6 +142,13 @@ function visitDeployments(
 }
 
 /**
+ * What pause, resume and restart could not make a patch of (their polymorphic helpers' errors):
+ * kubectl writes these as `error: RESOURCE "NAME" …` itself, so the prefix stays when several are
+ * printed together.
+ */
+class PatchError extends KubectlError {}
+
+/**
  * cmdutil.CheckErr of the errors a ContinueOnError visit collected: one error as `error: …` (API
  * errors as they are), several as their bare messages, one a line.
  */
@@ -149,8 +156,12 @@ export function aggregateErrors(errors: Error[]): string {
   if (errors.length === 0) return '';
   if (errors.length === 1)
     return errors[0] instanceof KubectlError ? `error: ${errors[0].message}\n` : `${errors[0]!.message}\n`;
-  return errors.map((e) => `${e instanceof RefusedList ? e.detail : e.message}\n`).join('');
+  const line = (e: Error) =>
+    e instanceof PatchError ? `error: ${e.message}` : e instanceof RefusedList ? e.detail : e.message;
+  return errors.map((e) => `${line(e)}\n`).join('');
 }
+
+const PATCHING_VERBS = new Set(['pause', 'resume', 'restart']);
 
 /**
  * `kubectl rollout status`: each object in turn, as kubectl visits them. Without --watch=false an
@@ -377,7 +388,7 @@ function pauseOrResume(ctx: CommandContext, pause: boolean): number {
   const printer = objectPrinter(ctx);
   return visitDeployments(ctx, pause ? 'pause' : 'resume', (info, d) => {
     if (Boolean(d.spec.paused) === pause)
-      throw new KubectlError(
+      throw new PatchError(
         `${groupResource(info)} "${d.metadata.name}" is ${pause ? 'already paused' : 'not paused'}`,
       );
     // Resuming sends `paused: null` (false is Go's zero value, left out of the JSON): the field goes.
@@ -403,13 +414,19 @@ function rolloutRestart(ctx: CommandContext): number {
   return visitDeployments(ctx, 'restart', (info, d) => {
     const name = d.metadata.name;
     if (d.spec.paused)
-      throw new KubectlError(
+      throw new PatchError(
         `${groupResource(info)} "${name}" can't restart paused deployment (run rollout resume first)`,
       );
     const template = d.spec.template;
+    const restartedAt = timestamp(ctx.cluster.now);
+    // Stamped to the second: a second restart within it changes nothing, an empty patch.
+    if (template.metadata?.annotations?.['kubectl.kubernetes.io/restartedAt'] === restartedAt)
+      throw new KubectlError(
+        `failed to create patch for ${name}: if restart has already been triggered within the past second, please wait before attempting to trigger another`,
+      );
     const annotations = {
       ...(template.metadata?.annotations ?? {}),
-      'kubectl.kubernetes.io/restartedAt': timestamp(ctx.cluster.now),
+      'kubectl.kubernetes.io/restartedAt': restartedAt,
     };
     const stored = validatedUpdate<Deployment>(ctx.cluster, {
       ...d,

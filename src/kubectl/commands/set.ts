@@ -76,20 +76,9 @@ function runSetImage(ctx: CommandContext): number {
   if (fromFiles && resources.length)
     throw new KubectlError('resource/name arguments cannot be provided when a path is specified');
   const targets = fromFiles || local ? [] : builderTargets(ctx, resources);
-  const problems: string[] = [];
-  if (flagBool(ctx.args, 'all') && flagString(ctx.args, 'selector') !== undefined)
-    problems.push('cannot set --all and --selector at the same time');
-  if (local && mode === 'server')
-    problems.push('cannot specify --local and --dry-run=server - did you mean --dry-run=client?');
-  if (images.size === 0) problems.push('at least one image update is required');
-  else if (images.size > 1 && images.has('*'))
-    problems.push(
-      'all containers are already specified by *, but saw more than one container_name=container_image pairs',
-    );
-  if (problems.length)
-    throw new KubectlError(problems.length === 1 ? problems[0]! : `[${problems.join(', ')}]`);
-
-  // Complete reads every object first: one missing, and nothing is changed.
+  // Complete reads every object before Validate looks at the flags and pairs: one missing (a
+  // container name typed without its image is a name too), and that is the error; nothing is
+  // changed.
   const errors: string[] = [];
   const found: Found[] = [];
   if (fromFiles || local) {
@@ -106,6 +95,19 @@ function runSetImage(ctx: CommandContext): number {
       }
     }
   if (errors.length) return printErrors(ctx, errors);
+
+  const problems: string[] = [];
+  if (flagBool(ctx.args, 'all') && flagString(ctx.args, 'selector') !== undefined)
+    problems.push('cannot set --all and --selector at the same time');
+  if (local && mode === 'server')
+    problems.push('cannot specify --local and --dry-run=server - did you mean --dry-run=client?');
+  if (images.size === 0) problems.push('at least one image update is required');
+  else if (images.size > 1 && images.has('*'))
+    problems.push(
+      'all containers are already specified by *, but saw more than one container_name=container_image pairs',
+    );
+  if (problems.length)
+    throw new KubectlError(problems.length === 1 ? problems[0]! : `[${problems.join(', ')}]`);
   const suffix = dryRunSuffix(mode);
   // As kubectl computes every patch before it sends any: the containers it could not find come
   // first among the errors, then each object's own, in order.

@@ -1,0 +1,63 @@
+/**
+ * kubectl's own checks and formats beside the real kubectl against the served simulator: what it
+ * refuses before it asks the server anything, what it asks first, and how it lays out what it
+ * prints. Each was found different once: `--show-labels` with a printer that is not a table,
+ * `--no-headers` over several tables, api-resources' VERBS, the server's version, `set image`
+ * with a container name and no image, and pause on several objects it cannot pause. (A second
+ * restart within the same second is in src/kubectl/fidelity.test.ts: the real kubectl stamps it
+ * with its own clock.) Skipped, saying why, without a kubectl binary.
+ */
+import { describe, expect, it } from 'vitest';
+import { KUBIA_SVC, KUBIA_V1 } from './fixtures.ts';
+import { comparisonKubectl } from './paired.ts';
+import { usePairedClusters } from './paired-suite.ts';
+
+const kubectl = comparisonKubectl();
+
+const SETUP = ['apply -f kubia-deployment-v1.yaml', 'apply -f kubia-svc.yaml'];
+const files = { 'kubia-deployment-v1.yaml': KUBIA_V1, 'kubia-svc.yaml': KUBIA_SVC };
+
+const LINES = [
+  // Labels are a column: any printer but the table's refuses them, named as typed.
+  'get pods --show-labels -o name',
+  'get pods --show-labels -o yaml',
+  'get deploy --show-labels -ojsonpath={.kind}',
+  'get deploy --show-labels -o custom-columns=N:.metadata.name',
+  'get deploy --show-labels -o go-template={{.kind}}',
+  'get deploy --show-labels -o wide',
+  // Without headers, no blank line between tables.
+  'get deploy,rs --no-headers',
+  'get all --no-headers',
+  'get all -o wide --no-headers',
+  'get deploy/kubia svc/kubia --no-headers -L app --show-kind',
+  'get deploy,rs',
+  // VERBS joined with commas.
+  'api-resources -o wide',
+  'api-resources -o wide --api-group=apps',
+  // A container name typed without its image is one more name, looked up first.
+  'set image deploy kubia nodejs',
+  'set image deploy kubia',
+  // Several objects that cannot be paused: each line keeps its own prefix.
+  'rollout pause pod -l app=kubia',
+  'rollout resume pod -l app=kubia',
+  'rollout restart pod -l app=kubia',
+  'rollout pause pod -l app=kubia -o name',
+];
+
+describe.skipIf(!kubectl)(`kubectl's own checks beside the real ${kubectl?.name ?? 'kubectl'}`, () => {
+  const pair = usePairedClusters(kubectl?.path, SETUP, 60, { files });
+
+  it.each(LINES)('kubectl %s', async (line) => {
+    const run = await pair().run(line);
+    expect(run.inPage).toEqual(run.real);
+  });
+
+  it('reports the same server version, the release the cluster runs', async () => {
+    const run = await pair().run('version -o json');
+    const server = (text: string) => (JSON.parse(text) as { serverVersion: unknown }).serverVersion;
+    expect(server(run.inPage.stdout)).toEqual(server(run.real.stdout));
+    const nodes = await pair().run('get nodes -o jsonpath={.items[0].status.nodeInfo.kubeletVersion}');
+    expect(nodes.inPage).toEqual(nodes.real);
+    expect(nodes.real.stdout).toBe((server(run.real.stdout) as { gitVersion: string }).gitVersion);
+  });
+});
