@@ -120,19 +120,15 @@ export const resources: ResourceInfo[] = [
 
 /** `deployments.apps` / `deployment` / `deploy` / `Deployment` / `deployments.v1.apps` → the resource. */
 export function resolveResource(name: string): ResourceInfo | undefined {
-  const lower = name.toLowerCase();
-  const [base, ...rest] = lower.split('.');
-  const suffix = rest.join('.');
+  // schema.ParseResourceArg: `resource`, `resource.group` or `resource.version.group`.
+  const [typed = '', ...rest] = name.split('.');
+  const base = typed.toLowerCase();
+  const suffix = rest.join('.').toLowerCase();
   for (const r of resources) {
-    const names = [r.plural, r.singular, r.kind.toLowerCase(), ...r.shortNames];
-    if (!names.includes(base!)) continue;
-    if (
-      suffix === '' ||
-      suffix === r.group ||
-      suffix === `${r.version}.${r.group}` ||
-      (r.group === '' && suffix === r.version)
-    )
-      return r;
+    // Short names as typed (kubectl's shortcut expander); the rest as the RESTMapper matches
+    // them, lowercased: `Pods` is pods, `PO` and `Deploy` are nothing.
+    if (![r.plural, r.singular, r.kind.toLowerCase()].includes(base) && !r.shortNames.includes(typed)) continue;
+    if (suffix === '' || suffix === r.group || suffix === `${r.version}.${r.group}`) return r;
   }
   return undefined;
 }

@@ -105,8 +105,9 @@ export function notFound(info: ResourceInfo, name: string, namespace?: string): 
   return new PrintedError(`Error from server (NotFound): ${groupResource(info)} "${name}" not found`);
 }
 
+/** The builder's error for a type it cannot map: it names the resource, the part before any dot. */
 export function unknownResource(type: string): KubectlError {
-  return new KubectlError(`the server doesn't have a resource type "${type}"`);
+  return new KubectlError(`the server doesn't have a resource type "${type.split('.')[0]}"`);
 }
 
 export function namespaceOf(ctx: CommandContext, info: ResourceInfo): string | undefined {

@@ -2,7 +2,8 @@
  * kubectl's own checks and formats beside the real kubectl against the served simulator: what it
  * refuses before it asks the server anything, what it asks first, and how it lays out what it
  * prints. Each was found different once: `--show-labels` with a printer that is not a table,
- * `--no-headers` over several tables, api-resources' VERBS, the server's version, `set image`
+ * `--no-headers` over several tables, resource names typed in capitals or with a version,
+ * api-resources' VERBS, the server's version, `set image`
  * with a container name and no image, and pause on several objects it cannot pause. (A second
  * restart within the same second is in src/kubectl/fidelity.test.ts: the real kubectl stamps it
  * with its own clock.) Skipped, saying why, without a kubectl binary.
@@ -37,6 +38,19 @@ const LINES = [
   // A container name typed without its image is one more name, looked up first.
   'set image deploy kubia nodejs',
   'set image deploy kubia',
+  // Short names as typed, other names in any case; the error names the resource before any dot.
+  'get DEPLOY',
+  'get Deploy',
+  'get PO',
+  'get Pods',
+  'get DEPLOYMENTS',
+  'get pod.v1',
+  'get pods.v1.',
+  'get deployment.extensions',
+  'get deployments.v1beta1.apps',
+  'get deployments.apps.v1',
+  'get deploy.v1.apps',
+  'get nothing.apps',
   // Several objects that cannot be paused: each line keeps its own prefix.
   'rollout pause pod -l app=kubia',
   'rollout resume pod -l app=kubia',
