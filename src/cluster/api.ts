@@ -101,6 +101,8 @@ export class ClusterApi {
 
   private allocateClusterIP(svc: Service): Service {
     svc = this.allocateNodePorts(svc);
+    // An ExternalName Service is a DNS name: it gets no cluster IP (the allocator skips it).
+    if (svc.spec.type === 'ExternalName') return svc;
     if (svc.spec.clusterIP === 'None' || (svc.spec.clusterIP && svc.spec.clusterIP !== '')) return svc;
     let ip = '';
     const used = new Set(this.store.list<Service>('Service').map((s) => s.spec.clusterIP));

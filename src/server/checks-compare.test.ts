@@ -3,10 +3,11 @@
  * refuses before it asks the server anything, what it asks first, and how it lays out what it
  * prints. Each was found different once: `--show-labels` with a printer that is not a table,
  * `--no-headers` over several tables, resource names typed in capitals or with a version,
- * api-resources' VERBS, the server's version, `set image`
- * with a container name and no image, and pause on several objects it cannot pause. (A second
- * restart within the same second is in src/kubectl/fidelity.test.ts: the real kubectl stamps it
- * with its own clock.) Skipped, saying why, without a kubectl binary.
+ * api-resources' VERBS, the server's version, `set image` with a container name and no image,
+ * pause on several objects it cannot pause, and describe's lines for an ExternalName Service and
+ * a load balancer's requested IP. (A second restart within the same second is in
+ * src/kubectl/fidelity.test.ts: the real kubectl stamps it with its own clock.) Skipped, saying
+ * why, without a kubectl binary.
  */
 import { describe, expect, it } from 'vitest';
 import { KUBIA_SVC, KUBIA_V1 } from './fixtures.ts';
@@ -56,6 +57,14 @@ const LINES = [
   'rollout resume pod -l app=kubia',
   'rollout restart pod -l app=kubia',
   'rollout pause pod -l app=kubia -o name',
+  // An ExternalName Service: a DNS name, no cluster IP; a load balancer's requested IP.
+  'create service externalname ext --external-name=example.com',
+  'describe svc ext',
+  'get svc ext -o yaml',
+  'get svc -o wide',
+  'create service loadbalancer lb --tcp=80:8080',
+  `patch svc lb -p '{"spec":{"loadBalancerIP":"1.2.3.4"}}'`,
+  'describe svc lb',
 ];
 
 describe.skipIf(!kubectl)(`kubectl's own checks beside the real ${kubectl?.name ?? 'kubectl'}`, () => {

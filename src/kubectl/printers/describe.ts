@@ -346,6 +346,8 @@ export function describeService(cluster: SimCluster, svc: Service): string {
     ipFamilyPolicy?: string;
     ipFamilies?: string[];
     externalIPs?: string[];
+    loadBalancerIP?: string;
+    externalName?: string;
     externalTrafficPolicy?: string;
     internalTrafficPolicy?: string;
   };
@@ -360,6 +362,8 @@ export function describeService(cluster: SimCluster, svc: Service): string {
   w.write(0, `IP:\t${spec.clusterIP ?? ''}\n`);
   w.write(0, `IPs:\t${spec.clusterIPs?.length ? spec.clusterIPs.join(',') : '<none>'}\n`);
   if (spec.externalIPs?.length) w.write(0, `External IPs:\t${spec.externalIPs.join(',')}\n`);
+  if (spec.loadBalancerIP) w.write(0, `Desired LoadBalancer IP:\t${spec.loadBalancerIP}\n`);
+  if (spec.externalName) w.write(0, `External Name:\t${spec.externalName}\n`);
   const slices = slicesOf(cluster.store, svc.metadata.namespace ?? 'default', svc.metadata.name);
   for (const sp of spec.ports ?? []) {
     const name = sp.name || '<unset>';
