@@ -355,7 +355,10 @@ describe('coverage of the controllers', () => {
 describe('English', () => {
   it.each([
     ['since 2025-01-01T00:01:40Z: Progressing becomes False', 'since 1:40: Progressing becomes False'],
-    ['between 2025-01-01T00:00:05Z and 2025-01-01T01:02:03Z', 'between 0:05 and 62:03'],
+    // From an hour on as the playback clock reads it: h:mm:ss.
+    ['between 2025-01-01T00:00:05Z and 2025-01-01T01:02:03Z', 'between 0:05 and 1:02:03'],
+    ['since 2025-01-01T01:34:07Z', 'since 1:34:07'],
+    ['since 2025-01-01T10:00:00Z', 'since 10:00:00'],
     ['no timestamp here', 'no timestamp here'],
   ])('gives timestamps on the app clock: %s', (message, want) => {
     expect(explain({ ...decision('progress.deadlineExceeded', {}), message }, 'en')).toBe(want);

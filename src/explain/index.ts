@@ -29,10 +29,15 @@ export async function loadExplanations(lang: ExplainLang): Promise<void> {
   if (lang === 'ko') korean ??= (await import('./ko.ts')).ko;
 }
 
-/** Virtual seconds on the app's clock (m:ss), as the timeline and the console show time. */
+/**
+ * Virtual seconds on the app's clock, as the timeline and the console show time: m:ss, and
+ * h:mm:ss from an hour on (1:34:07, not 94:07).
+ */
 export function clock(t: number): string {
   const s = Math.max(0, Math.round(t));
-  return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`;
+  const ss = String(s % 60).padStart(2, '0');
+  if (s < 3600) return `${Math.floor(s / 60)}:${ss}`;
+  return `${Math.floor(s / 3600)}:${String(Math.floor(s / 60) % 60).padStart(2, '0')}:${ss}`;
 }
 
 /** RFC 3339 timestamps the API server writes (conditions' lastUpdateTime) in a message. */
