@@ -287,6 +287,16 @@ test.describe('1280×720', () => {
     await expect(page.getByRole('textbox', { name: 'kubectl command' })).toBeFocused();
     await page.keyboard.press('Escape');
     expect((await page.locator('.console').boundingBox())!.width).toBeLessThan(600);
+
+    // Docked again after more commands, it shows the latest output, not the first.
+    await lab(page, (l) => l.console('kubectl get pods'));
+    await lab(page, (l) => l.console('kubectl get deploy'));
+    await page.getByRole('button', { name: 'Widen' }).click();
+    await page.keyboard.press('Escape');
+    const atEnd = () => out.evaluate((el) => el.scrollHeight - el.clientHeight - el.scrollTop);
+    await expect.poll(() => out.evaluate((el) => el.scrollHeight > el.clientHeight)).toBe(true);
+    await expect.poll(atEnd).toBeLessThan(2);
+    await expect(out.getByText('$ kubectl get deploy')).toBeInViewport();
   });
 
   test('the split and the text size are kept per device', async ({ page }) => {

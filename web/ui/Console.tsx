@@ -76,12 +76,13 @@ export default function Console() {
     const el = outRef.current;
     if (!el) return;
     // Scrolling reads the layout: at the next frame, where the page is laid out anyway. In the
-    // effect, right after a seek's render, it laid the whole page out once more.
+    // effect, right after a seek's render, it laid the whole page out once more. Widened or docked,
+    // the box is another size, and the browser kept its scroll offset, not its end: to the end too.
     const frame = requestAnimationFrame(() => {
       el.scrollTop = el.scrollHeight;
     });
     return () => cancelAnimationFrame(frame);
-  }, [entries.length, tail]);
+  }, [entries.length, tail, wide]);
 
   const onKey = (e: KeyboardEvent<HTMLInputElement>) => {
     if (e.key === 'c' && e.ctrlKey) {
