@@ -98,6 +98,30 @@ test('a question is answered before the animation shows it, with the arithmetic'
   );
 });
 
+test('with the keyboard alone, the focus stays in the lesson from answer to next stop', async ({ page }) => {
+  await page.goto('/?lesson=rolling-update');
+  await lab(page, (l) => l.hold());
+  const field = panel(page).getByRole('textbox', { name: 'Answer with a number of pods' });
+  await field.fill('13');
+  await field.press('Enter');
+  await expect(panel(page).getByRole('status').filter({ hasText: 'Right.' })).toBeVisible();
+  // The field is gone with the question, and the lesson plays on: the focus is on Skip.
+  const skip = panel(page).getByRole('button', { name: /Skip to the stop/ });
+  await expect(skip).toBeFocused();
+  await lab(page, (l) => l.advance(30));
+  await expect(progress(page)).toHaveText('Stop 2 of 9');
+  // At the stop its question asks first: the focus is on the first choice.
+  await expect(panel(page).getByRole('button', { name: '7', exact: true })).toBeFocused();
+  await page.keyboard.press('Tab');
+  await expect(panel(page).getByRole('button', { name: '8', exact: true })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(panel(page).getByRole('status').filter({ hasText: 'Right.' })).toBeVisible();
+  await expect(skip).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(progress(page)).toHaveText('Stop 3 of 9');
+  await expect(panel(page).getByRole('button', { name: 'Next ▶' })).toBeFocused();
+});
+
 test('after the blue/green switch, the lesson names the endpoints controller’s step', async ({ page }) => {
   // Stop 5 comes after the patch of the Service's selector (at 1:05); its answer says the
   // endpoints controller replaced the addresses, and the box below says so too.

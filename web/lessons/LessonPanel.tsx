@@ -1,4 +1,5 @@
 /** The lesson player beside the diagram: narration, question, what the controllers did, Next/Back. */
+import { useLayoutEffect, useRef, type FocusEvent, type RefObject } from 'react';
 import { LESSONS } from './catalog.ts';
 import { useLang, useT } from '../i18n/index.ts';
 import { useLab } from '../lab/context.ts';
@@ -22,6 +23,43 @@ import { Markdown, MarkdownInline } from '../text/Markdown.tsx';
 import './lessons.css';
 import '../i18n/features.ts';
 
+/**
+ * Keeps the focus in the panel while its controls come and go: an answer replaces the question,
+ * Next becomes Skip while the lesson plays, and the next stop brings its own controls. The
+ * control that had the focus is then gone, and the browser puts it on the page itself (a screen
+ * reader loses its place, Tab starts over). After each render, if that happened, the focus goes to
+ * what the lesson asks for now (the skip link's target: the question, or Next, or Skip), else to
+ * the lesson's title. A focus the reader moved elsewhere is left where it is.
+ */
+function useFocusKept(): {
+  panel: RefObject<HTMLElement | null>;
+  onFocus: (e: FocusEvent) => void;
+  onBlur: (e: FocusEvent) => void;
+} {
+  const panel = useRef<HTMLElement>(null);
+  const focused = useRef<Element | null>(null);
+  useLayoutEffect(() => {
+    const had = focused.current;
+    if (!had || had.isConnected) return;
+    focused.current = null;
+    const active = document.activeElement;
+    if (active && active !== document.body) return;
+    const el = panel.current;
+    (el?.querySelector<HTMLElement>('[data-skip="lesson"]') ?? el?.querySelector<HTMLElement>('h2'))?.focus();
+  });
+  return {
+    panel,
+    onFocus: (e) => {
+      focused.current = e.target;
+    },
+    // Moved out of the panel, or to nothing while the control is still there (a click beside it).
+    onBlur: (e) => {
+      const to = e.relatedTarget;
+      if (to ? !panel.current?.contains(to) : e.target.isConnected) focused.current = null;
+    },
+  };
+}
+
 export function LessonPanel() {
   const t = useT();
   const lang = useLang();
@@ -29,6 +67,7 @@ export function LessonPanel() {
   useViewClock();
   const s = useLesson();
   const lesson = useCurrentLesson();
+  const { panel, onFocus, onBlur } = useFocusKept();
   if (!lesson || s.presenting) return null;
   const stops = stopsOf(lesson);
   const k = s.stop;
@@ -40,9 +79,16 @@ export function LessonPanel() {
   const answered = s.answers[k] !== undefined;
   const number = LESSONS.indexOf(lesson) + 1;
   return (
-    <section className="panel lesson-panel" aria-labelledby="lesson-title" data-testid="lesson.panel">
+    <section
+      ref={panel}
+      className="panel lesson-panel"
+      aria-labelledby="lesson-title"
+      data-testid="lesson.panel"
+      onFocus={onFocus}
+      onBlur={onBlur}
+    >
       <header className="lesson-head">
-        <h2 id="lesson-title">
+        <h2 id="lesson-title" tabIndex={-1}>
           {/* A teacher's own lesson has no number in the chapter. */}
           {number > 0 && <span className="muted">{t('lessons.lesson', { n: number })} · </span>}
           <MarkdownInline text={text(lesson.title, lang)} />
