@@ -4,7 +4,7 @@
  * minReadySeconds, replicas); the rollback list is its history now; blue/green is four visible
  * steps whose state is read from the objects. Nothing here touches the cluster but through the Run.
  */
-import { useState, type KeyboardEvent, type ReactNode } from 'react';
+import { useLayoutEffect, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import {
   actions,
   MAX_PODS_TOTAL,
@@ -36,7 +36,9 @@ const show = (lines: CommandLine[]) =>
 /**
  * A pressed button that disables itself (Pause rollout, Create green) gives the focus to the next
  * enabled button of its row (Resume rollout), else the row's last one, else the panel's first, so
- * the keyboard's place is not lost to the page.
+ * the keyboard's place is not lost to the page. Done once the render that disabled it is in the
+ * page (a layout effect): a browser may take the focus away as soon as the attribute is set, in
+ * the middle of that render, when the button beside it is still disabled.
  */
 function focusNeighbour(button: HTMLButtonElement) {
   const enabled = (within: Element | null) => [
@@ -65,17 +67,31 @@ function ActionButton({
 }) {
   const lab = useLab();
   const preview = () => lab.setPreview(disabled ? '' : show(lines()));
+  const ref = useRef<HTMLButtonElement>(null);
+  // It had the focus, and nothing else took it since.
+  const focused = useRef(false);
+  useLayoutEffect(() => {
+    const el = ref.current;
+    if (!disabled || !el || !focused.current) return;
+    focused.current = false;
+    const active = document.activeElement;
+    if (!active || active === el || active === document.body) focusNeighbour(el);
+  }, [disabled]);
   return (
     <button
+      ref={ref}
       type="button"
       className={className}
       disabled={disabled}
       aria-describedby="command-preview"
       data-skip={skip ? 'actions' : undefined}
       onMouseEnter={preview}
-      onFocus={preview}
+      onFocus={() => {
+        focused.current = true;
+        preview();
+      }}
       onBlur={(e) => {
-        if (e.currentTarget.disabled && !e.relatedTarget) focusNeighbour(e.currentTarget);
+        if (e.relatedTarget) focused.current = false;
       }}
       onClick={onRun}
     >
