@@ -13,7 +13,7 @@ import { useLang, useT } from '../i18n/index.ts';
 import { formatTime } from '../ui/hooks.ts';
 import type { T } from '../ui/labels.ts';
 import { CountGrid } from '../ui/CountGrid.tsx';
-import { flatPath, M, stepCorners, useWidth, xScale } from '../ui/scale.ts';
+import { flatPath, M, stepCorners, timeTicks, useWidth, xScale } from '../ui/scale.ts';
 import type { CompareState } from './compareLab.ts';
 import { useCompare, useCompareState } from './context.ts';
 import { laneDash, laneKey, laneTitle } from './lanes.ts';
@@ -174,7 +174,7 @@ const Chart = memo(function Chart({
   return (
     <g>
       <CountGrid y={y} width={width} />
-      {x.ticks(Math.max(2, Math.floor(width / 90))).map((v) => (
+      {timeTicks(end, Math.max(2, Math.floor(width / 90))).map((v) => (
         <text key={`x${v}`} x={x(v)} y={H - 3} textAnchor="middle" className="tick">
           {formatTime(v).replace(/\.0$/, '')}
         </text>

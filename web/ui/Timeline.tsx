@@ -19,7 +19,7 @@ import { formatTime } from './hooks.ts';
 import { TimelineFrame } from './TimelineFrame.tsx';
 import { useTimelineDims, type Dims } from './timelineDims.ts';
 import { CountGrid } from './CountGrid.tsx';
-import { flatPath, M, stepCorners, useWidth, xScale } from './scale.ts';
+import { flatPath, M, stepCorners, timeTicks, useWidth, xScale } from './scale.ts';
 import type { T } from './labels.ts';
 import { useTimelineCut } from '../predict/hooks.ts';
 
@@ -220,7 +220,7 @@ const Chart = memo(function Chart({
   return (
     <g>
       <CountGrid y={y} width={width} />
-      {x.ticks(Math.max(2, Math.floor(width / 90))).map((v) => (
+      {timeTicks(duration, Math.max(2, Math.floor(width / 90))).map((v) => (
         <text key={`x${v}`} x={x(v)} y={AXIS_Y} textAnchor="middle" className="tick">
           {formatTime(v).replace(/\.0$/, '')}
         </text>

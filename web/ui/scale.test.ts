@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { countTick, flatPath, stepCorners } from './scale.ts';
+import { countTick, flatPath, stepCorners, timeTicks } from './scale.ts';
 
 interface Row {
   t: number;
@@ -50,5 +50,36 @@ describe('countTick', () => {
     [100_000, '100k'],
   ])('%i reads %s', (v, want) => {
     expect(countTick(v)).toBe(want);
+  });
+});
+
+describe('timeTicks', () => {
+  it.each([
+    // [duration, at most about, ticks]
+    [180, 5, [0, 60, 120, 180]],
+    [150, 3, [0, 60, 120]],
+    [1000, 4, [0, 300, 600, 900]],
+    [3600, 10, [0, 600, 1200, 1800, 2400, 3000, 3600]],
+    [40, 8, [0, 5, 10, 15, 20, 25, 30, 35, 40]],
+    [5400, 3, [0, 1800, 3600, 5400]],
+  ])('%i s, about %i ticks: %j', (duration, count, ticks) => {
+    expect(timeTicks(duration, count)).toEqual(ticks);
+  });
+
+  it('steps in round clock numbers, never more than about `count` ticks', () => {
+    fc.assert(
+      fc.property(
+        fc.double({ min: 1, max: 7 * 86400, noNaN: true }),
+        fc.integer({ min: 2, max: 20 }),
+        (d, n) => {
+          const ticks = timeTicks(d, n);
+          expect(ticks[0]).toBe(0);
+          expect(ticks.at(-1)!).toBeLessThanOrEqual(d + 1e-9);
+          expect(ticks.length).toBeLessThanOrEqual(n + 1);
+          const step = ticks[1]! - ticks[0]!;
+          if (ticks.length > 1) expect(step % 60 === 0 || 60 % step === 0).toBe(true);
+        },
+      ),
+    );
   });
 });

@@ -21,6 +21,24 @@ export const countTick = (v: number): string => (v >= 10_000 ? `${+(v / 1000).to
 export const countTicks = (y: ScaleLinear<number, number>): number[] =>
   y.ticks(3).filter((v) => v > 0 && Number.isInteger(v));
 
+/** Steps between a time axis' ticks, in seconds: what a clock reads in round numbers. */
+const TIME_STEPS = [
+  1, 2, 5, 10, 15, 30, 60, 120, 300, 600, 900, 1800, 3600, 7200, 10800, 21600, 43200, 86400,
+];
+
+/**
+ * Where a time axis over [0, duration] has its ticks: at most about `count`, a round step apart
+ * (every 30 s, 1 min, 5 min, 1 h…). d3's ticks are round numbers of seconds, which a clock does
+ * not read as round: 0:50, 1:40, 2:30.
+ */
+export function timeTicks(duration: number, count: number): number[] {
+  const want = duration / Math.max(1, count);
+  const step = TIME_STEPS.find((s) => s >= want) ?? Math.ceil(want / 86400) * 86400;
+  const ticks: number[] = [];
+  for (let i = 0; i * step <= duration + 1e-9; i++) ticks.push(i * step);
+  return ticks;
+}
+
 /** Virtual seconds [0, duration] to x in a chart `width` pixels wide. */
 export const xScale = (duration: number, width: number) =>
   scaleLinear()
