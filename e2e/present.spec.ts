@@ -147,6 +147,25 @@ test('on a projector the diagram grows to fill the stage, and keeps its size as 
   expect(drawn.y + drawn.height).toBeLessThanOrEqual(text.y + 1);
 });
 
+test('a long stop text is set smaller to fit the projector, not cut off', async ({ page }) => {
+  // Blue/green's second stop with its answer shown, under the first stop's: the longest text.
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await page.goto('/?lesson=blue-green&stop=2');
+  await expect(page.getByTestId('lesson.panel')).toBeVisible();
+  await page.keyboard.press('p');
+  await expect(root(page)).toBeVisible();
+  await page.keyboard.press('ArrowRight');
+  await expect(root(page)).toContainText('Answer: It stays Pending');
+  const text = root(page).locator('.present-text');
+  const fits = () => text.evaluate((el) => el.scrollHeight <= el.clientHeight + 1);
+  await expect.poll(fits).toBe(true);
+  // Smaller, but still read from the back of the room: at least three quarters of the size.
+  const size = (sel: string) =>
+    page.evaluate((q) => parseFloat(getComputedStyle(document.querySelector(q)!).fontSize), sel);
+  expect(await size('.present-say')).toBeGreaterThanOrEqual(0.75 * (await size('.present')));
+  await expect(root(page).getByText(/The pod template changed/)).toBeInViewport();
+});
+
 for (const [w, h] of [
   [1280, 720],
   [1920, 1080],

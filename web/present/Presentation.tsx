@@ -4,7 +4,7 @@
  * PageDown/→/Space next stop (at an open question, first its answer), PageUp/← back, B blanks
  * the screen, Esc leaves.
  */
-import { useEffect, useRef } from 'react';
+import { useEffect, useLayoutEffect, useRef } from 'react';
 import { explainLoaded, type LessonQuestion } from '../../src/index.ts';
 import { useLab } from '../lab/context.ts';
 import type { Lab } from '../lab/lab.ts';
@@ -126,12 +126,46 @@ function ClassAnswers({ q }: { q: LessonQuestion }) {
   );
 }
 
+/** The smallest the stop's text is set, as a share of the presentation's type. */
+const MIN_FIT = 0.76;
+
+/**
+ * The stop's text takes at most its box (38vh) and the room cannot scroll it: a longer text (the
+ * last stop's answer, a question with its choices, the controllers' line) is set smaller, in steps
+ * of 6% down to MIN_FIT, rather than cut off at the foot. Measured again whenever the text or the
+ * box changes size.
+ */
+function useFittedText() {
+  const box = useRef<HTMLDivElement>(null);
+  useLayoutEffect(() => {
+    const el = box.current;
+    const inner = el?.firstElementChild;
+    if (!el || !inner) return;
+    const fit = () => {
+      let f = 1;
+      el.style.setProperty('--fit', '1');
+      while (el.scrollHeight > el.clientHeight + 1 && f > MIN_FIT) {
+        f = Math.max(MIN_FIT, Math.round((f - 0.06) * 100) / 100);
+        el.style.setProperty('--fit', String(f));
+      }
+    };
+    fit();
+    if (typeof ResizeObserver !== 'function') return;
+    const ro = new ResizeObserver(fit);
+    ro.observe(el);
+    ro.observe(inner);
+    return () => ro.disconnect();
+  }, []);
+  return box;
+}
+
 export default function Presentation() {
   const t = useT();
   const lang = useLang();
   const s = useLesson();
   const lesson = useCurrentLesson();
   const root = useRef<HTMLDivElement>(null);
+  const textBox = useFittedText();
   const lab = useLab();
   usePresentationKeys(lab);
   // A dialog over the whole app: Tab stays in it, and leaving it returns to where the focus was.
@@ -158,25 +192,27 @@ export default function Presentation() {
       <div className="present-stage">
         <Diagram fit="fill" />
       </div>
-      <div className="present-text">
-        {k > 0 && !playing && <Reveal lesson={lesson} k={k - 1} compact />}
-        <div className="present-say" data-testid="present.say">
-          <Markdown text={text(stop.say, lang)} />
+      <div className="present-text" ref={textBox}>
+        <div className="present-text-lines">
+          {k > 0 && !playing && <Reveal lesson={lesson} k={k - 1} compact />}
+          <div className="present-say" data-testid="present.say">
+            <Markdown text={text(stop.say, lang)} />
+          </div>
+          {q && !playing && !answered && <Question q={q} />}
+          {q && !playing && !answered && s.role === 'main' && (
+            <p className="present-hint" data-testid="present.revealHint">
+              {t('predict.presentReveal')}
+            </p>
+          )}
+          {q && answered && !playing && <Reveal lesson={lesson} k={k} compact />}
+          {q && !playing && <ClassAnswers q={q} />}
+          {(!q || answered) && <WhyLine />}
+          {stop.compare && !playing && s.role === 'main' && (
+            <p className="lesson-compare">
+              <LessonCompareButton preset={stop.compare} className="primary" />
+            </p>
+          )}
         </div>
-        {q && !playing && !answered && <Question q={q} />}
-        {q && !playing && !answered && s.role === 'main' && (
-          <p className="present-hint" data-testid="present.revealHint">
-            {t('predict.presentReveal')}
-          </p>
-        )}
-        {q && answered && !playing && <Reveal lesson={lesson} k={k} compact />}
-        {q && !playing && <ClassAnswers q={q} />}
-        {(!q || answered) && <WhyLine />}
-        {stop.compare && !playing && s.role === 'main' && (
-          <p className="lesson-compare">
-            <LessonCompareButton preset={stop.compare} className="primary" />
-          </p>
-        )}
       </div>
       <footer className="present-foot">
         <span className="present-title">
