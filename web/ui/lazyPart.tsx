@@ -19,6 +19,12 @@ import {
 import { useT } from '../i18n/index.ts';
 import './lazyPart.css';
 
+/** The module a failed `import()` names (Chromium and Firefox put its URL in the message). */
+const failedUrl = (e: unknown): string | undefined =>
+  /(https?:\/\/[^\s'"]+?\.m?js)(?:[?#][^\s'"]*)?(?=[\s'"]|$)/.exec(
+    e instanceof Error ? e.message : String(e),
+  )?.[1];
+
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- as React.lazy's own signature
 export function lazyPart<C extends ComponentType<any>>(
   load: () => Promise<{ default: C }>,
@@ -27,8 +33,20 @@ export function lazyPart<C extends ComponentType<any>>(
   type P = ComponentProps<C>;
   // Once fetched (at first, or again later), every place drawing the part draws it.
   let part: C | undefined;
+  // A browser keeps a module that failed to load as failed: importing the same URL again fails
+  // at once, without asking the network (Chromium 150). So a new try asks for it under a URL of
+  // its own, `?retry=N`, when the failure said which module it was.
+  let url: string | undefined;
+  let tries = 0;
+  const loading = (attempt: Promise<{ default: C }>) =>
+    attempt.catch((e: unknown) => {
+      url = failedUrl(e) ?? url;
+      throw e;
+    });
   const fetchAgain = () =>
-    load().then((m) => {
+    loading(
+      url ? (import(/* @vite-ignore */ `${url}?retry=${++tries}`) as Promise<{ default: C }>) : load(),
+    ).then((m) => {
       part = m.default;
     });
 
@@ -56,7 +74,7 @@ export function lazyPart<C extends ComponentType<any>>(
   }
 
   return lazy(() =>
-    load().then(
+    loading(load()).then(
       (m) => {
         part = m.default;
         return m;
