@@ -127,7 +127,8 @@ export function resolveResource(name: string): ResourceInfo | undefined {
   for (const r of resources) {
     // Short names as typed (kubectl's shortcut expander); the rest as the RESTMapper matches
     // them, lowercased: `Pods` is pods, `PO` and `Deploy` are nothing.
-    if (![r.plural, r.singular, r.kind.toLowerCase()].includes(base) && !r.shortNames.includes(typed)) continue;
+    if (![r.plural, r.singular, r.kind.toLowerCase()].includes(base) && !r.shortNames.includes(typed))
+      continue;
     if (suffix === '' || suffix === r.group || suffix === `${r.version}.${r.group}`) return r;
   }
   return undefined;
