@@ -135,4 +135,18 @@ describe('stepping', () => {
     run.stepBack();
     expect(run.now()).toBeCloseTo(first, 6);
   });
+
+  it('on a settled cluster, steps 10 s on rather than minutes of nothing, and back to the last change', () => {
+    const run = createRun(scenario());
+    run.seek(120);
+    const settled = run.frame().history.samples.at(-1);
+    run.stepForward();
+    expect(run.now()).toBe(130);
+    run.stepForward();
+    expect(run.now()).toBe(140);
+    // Nothing changed on the way: the same objects, and back is the last change, before 2:00.
+    expect(run.frame().history.samples.at(-1)?.pods).toBe(settled?.pods);
+    run.stepBack();
+    expect(run.now()).toBeLessThan(120);
+  });
 });

@@ -41,6 +41,9 @@ import {
   type StepRecord,
 } from './recording.ts';
 
+/** Seconds a step forward looks ahead for a change before it stops (see stepForward). */
+const STEP_HORIZON = 10;
+
 export interface RunOptions {
   /** Seconds between checkpoints (10): a seek replays at most this much. */
   checkpointEvery?: number;
@@ -115,7 +118,7 @@ export interface RunControls extends Run {
    * seconds actually played.
    */
   play(seconds: number, outOfTime: () => boolean): number;
-  /** Forward to the next moment at which something visibly changes. */
+  /** Forward to the next moment at which something visibly changes, or 10 s on if none comes sooner. */
   stepForward(): void;
   /** Back to the previous moment at which something changed or a step ran. */
   stepBack(): void;
@@ -549,9 +552,17 @@ class RunImpl implements RunControls {
     const mark = () =>
       `${this.live.store.resourceVersion}/${this.live.eventList().length}/${this.live.decisions().length}/${this.next}`;
     const before = mark();
+    // A settled cluster still wakes (the clients' requests, probes) without changing: a step
+    // looks STEP_HORIZON ahead at most and stops there, instead of leaping minutes of nothing
+    // (and stretching the timeline over them).
+    const until = roundTime(this.live.now + STEP_HORIZON);
     for (let i = 0; i < 500; i++) {
       const t = this.nextAction();
       if (t === undefined) break;
+      if (t > until + EPS) {
+        this.moveTo(until);
+        break;
+      }
       this.moveTo(t);
       if (mark() !== before) break;
     }

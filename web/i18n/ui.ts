@@ -148,7 +148,7 @@ export const ui = {
   'playback.stepBack': 'Step back',
   'playback.stepBackTip': 'Back to the previous change (←)',
   'playback.stepForward': 'Step forward',
-  'playback.stepForwardTip': 'Forward to the next controller action (→)',
+  'playback.stepForwardTip': 'Forward to the next controller action, at most 10 s on (→)',
   'playback.speed': 'Speed',
   'playback.time': 'Time',
   'playback.timeValue': '{t} of {of}',

@@ -141,7 +141,7 @@ export const ui = {
   'playback.stepBack': '한 단계 뒤로',
   'playback.stepBackTip': '이전 변경 시점으로 (←)',
   'playback.stepForward': '한 단계 앞으로',
-  'playback.stepForwardTip': '다음 컨트롤러 동작으로 (→)',
+  'playback.stepForwardTip': '다음 컨트롤러 동작으로, 최대 10초 앞으로 (→)',
   'playback.speed': '속도',
   'playback.time': '시간',
   'playback.timeValue': '{of} 중 {t}',
