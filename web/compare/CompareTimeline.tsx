@@ -12,8 +12,8 @@ import { comparisonClock, type History, type Sample } from '../../src/index.ts';
 import { useLang, useT } from '../i18n/index.ts';
 import { formatTime } from '../ui/hooks.ts';
 import type { T } from '../ui/labels.ts';
-import { CountGrid } from '../ui/CountGrid.tsx';
-import { flatPath, M, stepCorners, timeTicks, useWidth, xScale } from '../ui/scale.ts';
+import { CountGrid, TimeTicks } from '../ui/ChartAxes.tsx';
+import { flatPath, M, stepCorners, useWidth, xScale } from '../ui/scale.ts';
 import type { CompareState } from './compareLab.ts';
 import { useCompare, useCompareState } from './context.ts';
 import { laneDash, laneKey, laneTitle } from './lanes.ts';
@@ -174,11 +174,7 @@ const Chart = memo(function Chart({
   return (
     <g>
       <CountGrid y={y} width={width} />
-      {timeTicks(end, Math.max(2, Math.floor(width / 90))).map((v) => (
-        <text key={`x${v}`} x={x(v)} y={H - 3} textAnchor="middle" className="tick">
-          {formatTime(v).replace(/\.0$/, '')}
-        </text>
-      ))}
+      <TimeTicks duration={end} width={width} y={H - 3} />
       <g className="step-marker">
         <line x1={x(start)} x2={x(start)} y1={TOP} y2={H - 14} />
       </g>

@@ -18,8 +18,8 @@ import type { LabState } from '../lab/lab.ts';
 import { formatTime } from './hooks.ts';
 import { TimelineFrame } from './TimelineFrame.tsx';
 import { useTimelineDims, type Dims } from './timelineDims.ts';
-import { CountGrid } from './CountGrid.tsx';
-import { flatPath, M, stepCorners, timeTicks, useWidth, xScale } from './scale.ts';
+import { CountGrid, TimeTicks } from './ChartAxes.tsx';
+import { flatPath, M, stepCorners, useWidth, xScale } from './scale.ts';
 import type { T } from './labels.ts';
 import { useTimelineCut } from '../predict/hooks.ts';
 
@@ -220,11 +220,7 @@ const Chart = memo(function Chart({
   return (
     <g>
       <CountGrid y={y} width={width} />
-      {timeTicks(duration, Math.max(2, Math.floor(width / 90))).map((v) => (
-        <text key={`x${v}`} x={x(v)} y={AXIS_Y} textAnchor="middle" className="tick">
-          {formatTime(v).replace(/\.0$/, '')}
-        </text>
-      ))}
+      <TimeTicks duration={duration} width={width} y={AXIS_Y} />
       {model.replicas.map((s) => (
         <path
           key={s.key}
