@@ -28,7 +28,13 @@ import { mergePatch } from '../k8s/merge.ts';
 import { strategicMergePatch } from '../k8s/strategic-patch.ts';
 import { apiVersionOf, groupResource, type ResourceInfo } from '../k8s/resources.ts';
 import type { KubeEvent, KubeObject, LabelSelector } from '../k8s/types.ts';
-import { decodeObject, decodeObjectWarn, DecodeError, goPrintValue } from '../k8s/decode.ts';
+import {
+  decodeObject,
+  decodeObjectWarn,
+  DecodeError,
+  goPrintValue,
+  withoutEmptyMaps,
+} from '../k8s/decode.ts';
 import { formatFieldError, goQuote, validate, type FieldError } from '../k8s/validation.ts';
 import { NAMESPACES } from './apply.ts';
 import { goJsonText } from '../k8s/go-json.ts';
@@ -751,13 +757,13 @@ export class ApiServer {
   ): KubeObject {
     try {
       decodeObject(obj as unknown as Record<string, unknown>, mode);
-      return obj;
+      return withoutEmptyMaps(obj);
     } catch (e) {
       if (!(e instanceof DecodeError)) throw e;
       if (e.strict && opts.fieldValidation !== 'Strict') {
         const r = decodeObjectWarn<KubeObject>(obj as unknown as Record<string, unknown>, mode);
         if (opts.fieldValidation !== 'Ignore') opts.warnings?.push(...r.warnings);
-        return r.obj;
+        return withoutEmptyMaps(r.obj);
       }
       if (e.strict && shown) throw badRequest(e.detail);
       if (!shown)

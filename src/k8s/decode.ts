@@ -723,13 +723,13 @@ export const QUANTITY_FORMAT_ERROR =
 
 /**
  * Decodes an object of a stored kind like the apiserver's strict JSON decoder. Throws
- * DecodeError; returns the object as it would be stored (nulls dropped).
+ * DecodeError; returns the object as it would be stored (nulls and empty maps dropped).
  */
 export function decodeObject<T>(obj: Record<string, unknown>, mode: 'json' | 'unstructured' = 'json'): T {
   const kind = typeof obj['kind'] === 'string' ? obj['kind'] : '';
   const schema = SCHEMAS[kind];
   if (!schema) return obj as T;
-  if (mode === 'unstructured') return readUnstructuredRoot(obj, schema) as T;
+  if (mode === 'unstructured') return withoutEmptyMaps(readUnstructuredRoot(obj, schema) as T);
   const st: JsonState = { typeError: undefined, unknown: [], fields: 0 };
   let out: unknown;
   try {
@@ -740,7 +740,7 @@ export function decodeObject<T>(obj: Record<string, unknown>, mode: 'json' | 'un
   }
   if (st.typeError) throw new DecodeError(st.typeError, false);
   if (st.unknown.length) throw new DecodeError(`strict decoding error: ${st.unknown.join(', ')}`, true);
-  return out as T;
+  return withoutEmptyMaps(out as T);
 }
 
 /** A manifest's metadata alone, as kubectl's client reads it before sending anything. */
@@ -920,6 +920,40 @@ function dropUnknown(obj: Record<string, unknown>): unknown {
     return v;
   };
   return walk(obj, schema);
+}
+
+/**
+ * The object as the API server stores it: every map field of the API types is `omitempty`, and an
+ * empty map is not written to storage, so it reads back absent. `labels: {}` left by a patch that
+ * removed the last label is not stored, and `nodeSelector: {}` is no change to a template that had
+ * none (no new generation, no new ReplicaSet). Returns `obj` itself when no map is empty.
+ */
+export function withoutEmptyMaps<T>(obj: T): T {
+  const schema = SCHEMAS[String((obj as Record<string, unknown>)['kind'])];
+  if (!schema) return obj;
+  const walk = (v: unknown, t: GoType): unknown => {
+    if (t.t === 'struct' && isObj(v)) {
+      const fields = new Map(t.fields());
+      let out: Record<string, unknown> | undefined;
+      for (const [k, x] of Object.entries(v)) {
+        const ft = fields.get(k);
+        if (!ft) continue;
+        const empty = ft.t === 'map' && isObj(x) && Object.keys(x).length === 0;
+        const y = empty ? undefined : walk(x, ft);
+        if (y === x) continue;
+        out ??= { ...v };
+        if (empty) delete out[k];
+        else out[k] = y;
+      }
+      return out ?? v;
+    }
+    if (t.t === 'slice' && Array.isArray(v)) {
+      const ys = v.map((x) => walk(x, t.elem));
+      return ys.some((y, i) => y !== v[i]) ? ys : v;
+    }
+    return v;
+  };
+  return walk(obj, schema) as T;
 }
 
 /**

@@ -5,7 +5,7 @@
  * `--no-headers` over several tables, resource names typed in capitals or with a version,
  * api-resources' VERBS, the server's version, `set image` with a container name and no image,
  * pause on several objects it cannot pause, and describe's lines for an ExternalName Service and
- * a load balancer's requested IP. (A second restart within the same second is in
+ * a load balancer's requested IP, and empty maps a patch leaves, which are not stored. (A second restart within the same second is in
  * src/kubectl/fidelity.test.ts: the real kubectl stamps it with its own clock.) Skipped, saying
  * why, without a kubectl binary.
  */
@@ -65,6 +65,15 @@ const LINES = [
   'create service loadbalancer lb --tcp=80:8080',
   `patch svc lb -p '{"spec":{"loadBalancerIP":"1.2.3.4"}}'`,
   'describe svc lb',
+  // Empty maps are not stored: the last label removed leaves none, an empty nodeSelector is no change.
+  'create service clusterip plain --tcp=80:8080',
+  'label svc plain app-',
+  'label svc plain tier=web',
+  `patch svc plain --type=merge -p '{"metadata":{"labels":{"tier":null}}}'`,
+  'get svc plain -o yaml',
+  `patch deploy kubia -p '{"spec":{"template":{"spec":{"nodeSelector":{}}}}}'`,
+  `patch deploy kubia --type=json -p '[{"op":"add","path":"/spec/selector/matchLabels/x","value":"y"}]'`,
+  'get deploy kubia -o yaml',
 ];
 
 describe.skipIf(!kubectl)(`kubectl's own checks beside the real ${kubectl?.name ?? 'kubectl'}`, () => {
