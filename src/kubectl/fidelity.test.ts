@@ -1121,3 +1121,15 @@ describe('bool flags as pflag reads them (strconv.ParseBool)', () => {
     expect(c.kubectl('get deployments --all-namespaces=F').stdout).toMatch(/^NAME /);
   });
 });
+
+describe('--sort-by a value kubectl cannot order', () => {
+  it("ends with klog's fatal line, stamped with the cluster's clock", () => {
+    const c = withKubia();
+    c.advance(61.25);
+    const r = c.kubectl('get pods --sort-by=.metadata.labels');
+    expect(r).toMatchObject({ stdout: '', exitCode: 1 });
+    expect(r.stderr).toBe(
+      'F0101 00:01:01.250000    4242 sorter.go:375] Field {.metadata.labels} in [][][]reflect.Value is an unsortable type: interface, err: unsortable type: map[string]interface {}\n',
+    );
+  });
+});

@@ -5,7 +5,8 @@
  * `--no-headers` over several tables, resource names typed in capitals or with a version,
  * api-resources' VERBS, the server's version, `set image` with a container name and no image,
  * pause on several objects it cannot pause, and describe's lines for an ExternalName Service and
- * a load balancer's requested IP, and empty maps a patch leaves, which are not stored. (A second restart within the same second is in
+ * a load balancer's requested IP, empty maps a patch leaves (not stored), a sort by a value that
+ * cannot be ordered (klog's fatal line) and an empty custom column. (A second restart within the same second is in
  * src/kubectl/fidelity.test.ts: the real kubectl stamps it with its own clock.) Skipped, saying
  * why, without a kubectl binary.
  */
@@ -82,6 +83,24 @@ describe.skipIf(!kubectl)(`kubectl's own checks beside the real ${kubectl?.name 
   it.each(LINES)('kubectl %s', async (line) => {
     const run = await pair().run(line);
     expect(run.inPage).toEqual(run.real);
+  });
+
+  // Values the sorter cannot order end kubectl with klog's fatal line; its header carries each
+  // one's own clock and process id, the rest is compared.
+  it.each([
+    'get pods --sort-by=.metadata.labels',
+    'get pods --sort-by=.spec.enableServiceLinks',
+    'get pods --sort-by=.status.conditions',
+    'get pods --sort-by=.metadata.labels -o name',
+    'get deploy,rs --sort-by=.metadata',
+    'get deploy,rs --sort-by=.rows',
+    'get deploy -o custom-columns=:',
+    'get deploy -o custom-columns=A:,B:.metadata.name',
+  ])('kubectl %s', async (line) => {
+    const run = await pair().run(line);
+    const header = /^F\d{4} \d\d:\d\d:\d\d\.\d{6} +\d+ /gm;
+    const masked = (r: typeof run.real) => ({ ...r, stderr: r.stderr.replace(header, 'F… ') });
+    expect(masked(run.inPage)).toEqual(masked(run.real));
   });
 
   it('reports the same server version, the release the cluster runs', async () => {

@@ -25,7 +25,8 @@ import {
   ALL_NAMESPACES_FLAG,
   FIELD_SELECTOR_FLAG,
 } from './flags.ts';
-import { sortObjects } from '../printers/sort.ts';
+import { relaxedJsonPath, sortObjects, UnsortableError } from '../printers/sort.ts';
+import { klogLine } from '../klog.ts';
 import { RememberingTable, renderTable, tableCells, type PrintColumnsOptions } from '../printers/table.ts';
 import {
   listSelection,
@@ -43,9 +44,18 @@ interface Group {
   objects: KubeObject[];
 }
 
-/** What kubectl's sorter sees of a server Table: no field of the objects in its rows. */
+/**
+ * What kubectl's sorter sees of a server Table: no field of the objects in its rows, two lists
+ * (whose contents no sort reads: a list cannot be ordered).
+ */
 const tableObject = (resourceVersion: string): KubeObject =>
-  ({ apiVersion: 'meta.k8s.io/v1', kind: 'Table', metadata: { resourceVersion } }) as unknown as KubeObject;
+  ({
+    apiVersion: 'meta.k8s.io/v1',
+    kind: 'Table',
+    metadata: { resourceVersion },
+    columnDefinitions: [],
+    rows: [],
+  }) as unknown as KubeObject;
 
 const missingResource = (commandPath: string) =>
   `You must specify the type of resource to get. Use "kubectl api-resources" for a complete list of supported resources.\n\nerror: Required resource not specified.\nUse "kubectl explain <resource>" for a detailed description of that resource (e.g. kubectl explain pods).\nSee '${commandPath} -h' for help and examples\n`;
@@ -183,14 +193,30 @@ export function runGet(ctx: CommandContext): number | WatchSession {
     );
   }
 
+  // A value the sorter cannot order ends kubectl there (klog.Exitf).
+  const unsortable = (e: UnsortableError, printer: 'table' | 'objects') => {
+    const { line, message } = e.exit(relaxedJsonPath(sortBy!), printer);
+    ctx.err(klogLine('F', ctx.cluster.now, `sorter.go:${line}`, message));
+    return 1;
+  };
   if (format.type !== 'table') {
     let objects = groups.flatMap((g) => g.objects);
-    if (sortBy && objects.length) objects = sortObjects(objects, sortBy);
+    try {
+      if (sortBy && objects.length) objects = sortObjects(objects, sortBy);
+    } catch (e) {
+      if (e instanceof UnsortableError) return unsortable(e, 'objects');
+      throw e;
+    }
     if (!(single && objects.length === 0)) ctx.out(printObjects(format, objects, single && !usedAll));
   } else {
     // With more than one Table, --sort-by sorts the Tables first (RuntimeSorter): a field no
     // Table has (every object field) is an error before anything is printed.
-    if (sortBy && tables.length > 1) sortObjects(tables, sortBy);
+    try {
+      if (sortBy && tables.length > 1) sortObjects(tables, sortBy);
+    } catch (e) {
+      if (e instanceof UnsortableError) return unsortable(e, 'objects');
+      throw e;
+    }
     const chunks: string[] = [];
     for (const g of groups) {
       if (g.objects.length === 0) continue;
@@ -202,6 +228,7 @@ export function runGet(ctx: CommandContext): number | WatchSession {
           objects = sortObjects(objects, sortBy);
         } catch (e) {
           if (e instanceof KubectlError) continue;
+          if (e instanceof UnsortableError) return unsortable(e, 'table');
           throw e;
         }
       }

@@ -132,8 +132,9 @@ export function parseOutput(o: string | undefined, files?: ReadonlyMap<string, s
       if (i < 0)
         throw new KubectlError(`unexpected custom-columns spec: ${spec}, expected <header>:<json-path-expr>`);
       let expr = spec.slice(i + 1);
-      // RelaxedJSONPathExpression: `.a.b` or `a.b` or `{.a.b}`.
-      if (!expr.startsWith('{')) expr = `{${expr.startsWith('.') ? '' : '.'}${expr}}`;
+      // RelaxedJSONPathExpression: `.a.b` or `a.b` or `{.a.b}`; an empty one stays empty, a
+      // template of no nodes, which finds nothing (`<none>`).
+      if (expr && !expr.startsWith('{')) expr = `{${expr.startsWith('.') ? '' : '.'}${expr}}`;
       try {
         selectValues(expr, {});
       } catch (e) {
@@ -210,7 +211,7 @@ export function printObjects(
           const plain = JSON.parse(JSON.stringify(o)) as unknown;
           lines.push(
             format.columns.map((c) => {
-              const values = selectValues(c.expr, plain, false);
+              const values = c.expr ? selectValues(c.expr, plain, false) : [];
               return values.length ? values.map(goPrintValue).join(',') : '<none>';
             }),
           );

@@ -245,6 +245,36 @@ export function goSort<T>(items: T[], less: (a: T, b: T) => boolean): T[] {
 // ---------------------------------------------------------------------------------------------
 // kubectl's comparison
 
+/**
+ * A value kubectl cannot order (a map, a list, a bool, or a number beside a string). Its sorter
+ * does not return this: it ends the process with klog.Exitf, `Field {.metadata.labels} in
+ * *unstructured.Unstructured is an unsortable type: interface, err: unsortable type:
+ * map[string]interface {}`, from sorter.go's RuntimeSort.Less (line 329; `-o name`, JSON, YAML)
+ * or TableSorter.Less (line 375, with `[][][]reflect.Value`; the table printer).
+ */
+export class UnsortableError extends Error {
+  constructor(readonly detail: string) {
+    super(detail);
+  }
+
+  /** The Exitf message for a sort of `path` by the sorter of `printer`'s kind. */
+  exit(path: string, printer: 'table' | 'objects'): { line: number; message: string } {
+    const table = printer === 'table';
+    return {
+      line: table ? 375 : 329,
+      message: `Field ${path} in ${table ? '[][][]reflect.Value' : '*unstructured.Unstructured'} is an unsortable type: interface, err: ${this.detail}`,
+    };
+  }
+}
+
+/** Go's %T of a decoded JSON value. */
+function goTypeName(v: unknown): string {
+  if (Array.isArray(v)) return '[]interface {}';
+  if (typeof v === 'object') return 'map[string]interface {}';
+  if (typeof v === 'number') return Number.isInteger(v) ? 'int64' : 'float64';
+  return typeof v === 'boolean' ? 'bool' : typeof v;
+}
+
 /** isLess for the values of an unstructured object (JSON numbers, strings). */
 function isLess(a: unknown, b: unknown): boolean {
   if (a === null || a === undefined) return b !== null && b !== undefined;
@@ -256,9 +286,10 @@ function isLess(a: unknown, b: unknown): boolean {
     if (!Number.isNaN(qa) && !Number.isNaN(qb) && a.trim() === a && b.trim() === b) return qa < qb;
     return stringLess(a, b);
   }
-  throw new KubectlError(
-    `unsortable type: ${Array.isArray(a) ? '[]interface {}' : typeof a === 'object' ? 'map[string]interface {}' : typeof a}`,
-  );
+  // A number or a string beside a value of another type: the type switch falls through.
+  if (typeof a === 'number' || typeof a === 'string')
+    throw new UnsortableError('unsortable interface: interface');
+  throw new UnsortableError(`unsortable type: ${goTypeName(a)}`);
 }
 
 /** RelaxedJSONPathExpression: `.a.b`, `a.b`, `{a.b}` and `{.a.b}` all mean `{.a.b}`. */
