@@ -330,6 +330,26 @@ test.describe('1280×720', () => {
     await expect.poll(fontSize).toBe(f0);
   });
 
+  test('larger text: the Service and every pod still on one screen, the events giving way', async ({
+    page,
+  }) => {
+    await openApp(page);
+    const events = page.locator('.stage > .events');
+    const h0 = (await events.boundingBox())!.height;
+    // Three steps: 150% text, the header on two rows, the playback bar taller.
+    for (let i = 0; i < 3; i++) await page.getByRole('button', { name: 'Larger text' }).click();
+    await expect
+      .poll(() => page.evaluate(() => parseFloat(getComputedStyle(document.body).fontSize)))
+      .toBeCloseTo(21, 0);
+    await allInView(page, page.getByRole('img', { name: /^Service kubia/ }));
+    await allInView(page, pods(page));
+    await expect(pods(page)).toHaveCount(3);
+    // At most 30% of the column; at the normal size it was its full five rows.
+    expect((await events.boundingBox())!.height).toBeLessThan(h0);
+    const box = page.locator('.diagram-box');
+    expect(await box.evaluate((el) => el.scrollHeight - el.clientHeight)).toBeLessThanOrEqual(1);
+  });
+
   test('the playback bar does not move as playback starts and stops, in either language', async ({
     page,
   }) => {

@@ -30,6 +30,27 @@ describe('fitDiagram', () => {
     expect(f.height).toBeCloseTo(1000 * f.scale, 9);
   });
 
+  it.each([
+    // zoom, lowest scale: 75% of the start, or the unzoomed size where that is lower
+    [1, FIT_FLOOR],
+    [1.3, 1.3 * FIT_FLOOR],
+    [1.5, 1],
+    [1.75, 1],
+  ])('zoom %s: a drawing too tall for the box stops at %s, then scrolls', (zoom, lowest) => {
+    const f = fitDiagram({ w: 850, h: 200 }, zoom, drawing(1, 1000), 'contain');
+    expect(f.scale).toBeGreaterThanOrEqual(lowest - 1e-9);
+    expect(f.scale * FIT_STEP).toBeLessThan(lowest);
+    expect(f.overflow).toBe(true);
+  });
+
+  it('larger text in a short box fits at the unzoomed size rather than scroll', () => {
+    // 1.5× text, a box of 300 px, a drawing 280 units high at any width: 1.125 (75% of 1.5)
+    // would draw 315 px, 1.04 draws 292.
+    const f = fitDiagram({ w: 850, h: 300 }, 1.5, () => ({ height: 280 }), 'contain');
+    expect(f.overflow).toBe(false);
+    expect(f.scale).toBeCloseTo(1.5 * FIT_STEP ** 5, 9);
+  });
+
   it('whole: goes on past the floor until the drawing fits (a Compare lane)', () => {
     // 400 px wide, 340 high: words above the pods (600 units tall) below 600 units, beside them
     // (370 tall) from 600 on; the first step whose layout is 600 units wide fits.

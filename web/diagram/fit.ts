@@ -9,7 +9,8 @@
  * `contain` (a box of fixed height: the desktop, presentation, embeds) shrinks the scale in steps
  * of 7% only while the layout is taller than the box, re-laying it out wider at each step (wider
  * means fewer rows), and never below 75% of where it started: beyond that the box scrolls rather
- * than make text unreadable. The steps are fixed, so a small change of height (a pod more) never
+ * than make text unreadable; with larger text (A+) it may come down to the unzoomed size, if that
+ * is lower (text the reader enlarged, in a box too short for it). The steps are fixed, so a small change of height (a pod more) never
  * changes the size, and a second ReplicaSet shrinks the drawing only if it no longer fits.
  * `whole` (a Compare lane: three diagrams side by side, where a pod scrolled out of sight hides
  * what the lanes compare) is `contain` going on past that floor, down to half the starting scale,
@@ -77,15 +78,16 @@ export function fitDiagram<L extends { height: number }>(
     }
     if (grown) return grown;
   }
-  const floor = mode === 'whole' ? WHOLE_FLOOR : FIT_FLOOR;
+  // Larger text (A+) may come down as far as the unzoomed size: that size is readable, a pod
+  // scrolled out of a short box is not seen at all.
+  const lowest = Math.min(start * (mode === 'whole' ? WHOLE_FLOOR : FIT_FLOOR), baseScale(box.w));
   let scale = start;
   for (;;) {
     const width = box.w / scale;
     const layout = layoutAt(width);
     const height = layout.height * scale;
     const fits = mode === 'width' || height <= box.h;
-    if (fits || scale * FIT_STEP < start * floor - 1e-9)
-      return { scale, width, layout, height, overflow: !fits };
+    if (fits || scale * FIT_STEP < lowest - 1e-9) return { scale, width, layout, height, overflow: !fits };
     scale *= FIT_STEP;
   }
 }
