@@ -236,6 +236,13 @@ test('at 1280×720 each lane shows its whole diagram, at the moments with the mo
   }
   await page.evaluate(() => window.__rolloutCompare!.seek(25));
   await expect(lanes.nth(2).getByRole('button', { name: /^Pod kubia-green-/ })).toHaveCount(3);
+  // Blue/green draws two Deployments one above the other: its lane is wider, so that each is laid
+  // out with its words beside the pods, and its smallest words are as large as the rolling lane's.
+  const widths = await lanes.evaluateAll((els) => els.map((e) => e.getBoundingClientRect().width));
+  expect(widths[2]! / widths[0]!).toBeCloseTo(1.6, 1);
+  expect(widths[1]).toBeCloseTo(widths[0]!, 0);
+  const rolling = await smallestTextPx(lanes.nth(1));
+  expect(await smallestTextPx(lanes.nth(2))).toBeGreaterThanOrEqual(rolling);
 });
 
 test('on a phone the lanes stack, one under another', async ({ page }) => {

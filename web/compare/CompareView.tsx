@@ -29,7 +29,7 @@ import { CompareTable } from './CompareTable.tsx';
 import { CompareTimeline } from './CompareTimeline.tsx';
 import { CompareContext, useCompare, useCompareState, useCompareTextClock } from './context.ts';
 import { LaneForm } from './LaneForm.tsx';
-import { laneKey, laneTitle } from './lanes.ts';
+import { laneColumns, laneKey, laneTitle } from './lanes.ts';
 import { compareUrl, DEFAULT_PRESET, openRequest, presetOpened } from './open.ts';
 import { installCompareHook } from './testHook.ts';
 import './compare.css';
@@ -192,7 +192,12 @@ function CompareScreen({ initialProblem }: { initialProblem: Problem | undefined
         </p>
       )}
       {editing && !presenting && <LaneForm onDone={() => setEditing(false)} />}
-      <section className="compare-lanes" aria-label={t('compare.lanes')} data-lanes={c.labs.length}>
+      <section
+        className="compare-lanes"
+        aria-label={t('compare.lanes')}
+        data-lanes={c.labs.length}
+        style={{ '--lane-columns': laneColumns(c.labs.map((l) => l.run.scenario())) } as React.CSSProperties}
+      >
         {c.labs.map((l, i) => (
           <Lane key={`${loaded}-${i}`} lab={l} i={i} />
         ))}
