@@ -394,6 +394,45 @@ test('what is typed in the YAML editor stays when the language changes', async (
   await expect(editor).toBeVisible();
 });
 
+test('YAML editor by keyboard: it takes the focus, Escape closes it, and an edit not applied is kept', async ({
+  page,
+}) => {
+  const editor = await openYamlEditor(page);
+  const opener = page.getByRole('button', { name: 'YAML editor' });
+  await expect(editor).toBeFocused();
+  const revert = page.getByRole('button', { name: 'Revert' });
+  await expect(revert).toBeDisabled();
+  await editor.fill((await editor.innerText()).replace('replicas: 3', 'replicas: 6'));
+  await expect(revert).toBeEnabled();
+  await page.keyboard.press('Escape');
+  await expect(editor).toBeHidden();
+  await expect(opener).toBeFocused();
+
+  // Opened again (Enter on its button): the edit is there, said to be kept.
+  await page.keyboard.press('Enter');
+  await expect(editor).toBeFocused();
+  await expect(editor).toContainText('replicas: 6');
+  await expect(
+    page.getByRole('status').filter({ hasText: 'Your edit, not applied, was kept' }),
+  ).toBeVisible();
+  // Another object and back: still there.
+  const object = page.getByLabel('Object');
+  await object.selectOption('Service/kubia');
+  await expect(editor).toContainText('kind: Service');
+  await object.selectOption('Deployment/kubia');
+  await expect(editor).toContainText('replicas: 6');
+  // Revert puts back the cluster's, and nothing is kept once it is closed.
+  await revert.click();
+  await expect(editor).toContainText('replicas: 3');
+  await expect(editor).toBeFocused();
+  await expect(revert).toBeDisabled();
+  await page.getByRole('button', { name: 'Close editor' }).click();
+  await opener.click();
+  await expect(editor).toContainText('replicas: 3');
+  await expect(page.getByText('Your edit, not applied, was kept')).toBeHidden();
+  expect((await state(page)).deployments[0]?.replicas).toBe(3);
+});
+
 test('a long error from the YAML editor stays in the window and scrolls in its own box', async ({ page }) => {
   const editor = await openYamlEditor(page);
   const text = await editor.innerText();

@@ -96,6 +96,9 @@ export const dialogs = {
   'editor.diffLabel': 'What applying would change (kubectl diff)',
   'editor.noChanges': 'Applying this changes nothing (kubectl diff found no differences).',
   'editor.close': 'Close editor',
+  'editor.revert': 'Revert',
+  'editor.revertTitle': 'Put back the object as the cluster has it now',
+  'editor.kept': 'Your edit, not applied, was kept since the editor closed.',
   'editor.manifest': 'YAML manifest',
   'lessons.pickerTitle': 'Lessons',
   'lessons.pickerIntro':

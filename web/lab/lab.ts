@@ -182,6 +182,11 @@ export class Lab {
   private loads = 0;
   /** Playing towards a moment someone waits for (a lesson's next stop). */
   private arrival: { t: number; done: (arrived: boolean) => void } | null = null;
+  /**
+   * What was typed in the YAML editor and not applied, per object (`Deployment/kubia`): kept when
+   * the editor closes or turns to another object, forgotten when another scenario is shown.
+   */
+  readonly editorDrafts = new Map<string, string>();
 
   constructor(scenario: Scenario | string, options: LabOptions = {}) {
     this.freeze = options.freeze ?? false;
@@ -346,6 +351,7 @@ export class Lab {
     this.arrival = null;
     this.current = run;
     this.loads++;
+    this.editorDrafts.clear();
     if (this.ownsPlayer) this.player.setRun(run);
     this.wire();
     this.setUi({ log: [], selectedPod: null });

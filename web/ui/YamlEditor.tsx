@@ -12,6 +12,7 @@ import { stringify } from 'yaml';
 import type { Frame, KubeObject } from '../../src/index.ts';
 import { useT } from '../i18n/index.ts';
 import { useLab } from '../lab/context.ts';
+import { useReturnFocus } from '../layout/focus.ts';
 import './editor.css';
 import { useUiField } from './hooks.ts';
 import '../i18n/features.ts';
@@ -42,6 +43,23 @@ export default function YamlEditor() {
   const [warnings, setWarnings] = useState('');
   /** What `kubectl diff` printed for the text as it was, or its message when nothing differs. */
   const [changes, setChanges] = useState<{ text: string; none: boolean } | null>(null);
+  const [reverts, setReverts] = useState(0);
+  /** Revert pressed: the text it replaces is not kept, and the new text takes the focus. */
+  const reverting = useRef(false);
+  const refocus = useRef(false);
+  /** The editor's text for this object as it was made (a revert makes it anew). */
+  const made = `${target}#${reverts}`;
+  /** The `made` whose text has been typed over, if any. */
+  const [typedIn, setTypedIn] = useState('');
+  const [kind = '', name = ''] = target.split('/');
+  const kept = lab.editorDrafts.get(target);
+  /** The text is a draft kept from before the editor closed, typed over, or the cluster's. */
+  const draft =
+    kept !== undefined && kept !== manifestYaml(frame, kind, name)
+      ? 'kept'
+      : typedIn === made
+        ? 'edited'
+        : 'none';
   const host = useRef<HTMLDivElement>(null);
   const label = t('editor.manifest');
   const view = useRef<EditorView | null>(null);
@@ -57,10 +75,14 @@ export default function YamlEditor() {
     });
   }, [labelled, label]);
 
+  // The object's manifest, or what was typed over it and not applied before the editor closed.
   useEffect(() => {
-    const [kind = '', name = ''] = target.split('/');
+    const [kind = '', name = ''] = made.split(/[/#]/);
+    const cluster = () => manifestYaml(lab.frame(), kind, name);
+    const target = `${kind}/${name}`;
+    const draft = lab.editorDrafts.get(target);
     const state = EditorState.create({
-      doc: manifestYaml(lab.frame(), kind, name),
+      doc: draft !== undefined && draft !== cluster() ? draft : cluster(),
       extensions: [
         lineNumbers(),
         history(),
@@ -68,12 +90,36 @@ export default function YamlEditor() {
         yaml(),
         EditorView.lineWrapping,
         labelled.of(EditorView.contentAttributes.of({ 'aria-label': labelNow.current })),
+        EditorView.updateListener.of((u) => {
+          if (u.docChanged) setTypedIn(made);
+        }),
       ],
     });
     const v = new EditorView({ state, parent: host.current! });
     view.current = v;
-    return () => v.destroy();
-  }, [lab, target, labelled]);
+    if (refocus.current) v.focus();
+    refocus.current = false;
+    return () => {
+      const text = v.state.doc.toString();
+      if (text !== cluster() && !reverting.current) lab.editorDrafts.set(target, text);
+      else lab.editorDrafts.delete(target);
+      reverting.current = false;
+      v.destroy();
+    };
+  }, [lab, made, labelled]);
+
+  // Opened, the editor takes the focus (not when it turns to another object: the choice keeps it);
+  // closed, the focus goes back to what opened it.
+  useReturnFocus();
+  useEffect(() => view.current?.focus(), []);
+
+  const close = () => lab.setEditorOpen(false);
+  const revert = () => {
+    lab.editorDrafts.delete(target);
+    reverting.current = true;
+    refocus.current = true;
+    setReverts((n) => n + 1);
+  };
 
   const apply = () => {
     const text = view.current?.state.doc.toString() ?? '';
@@ -99,7 +145,16 @@ export default function YamlEditor() {
   };
 
   return (
-    <section className="panel editor" aria-labelledby="editor-h">
+    <section
+      className="panel editor"
+      aria-labelledby="editor-h"
+      onKeyDown={(e) => {
+        // Escape closes it, once the editor has no use for the key (a selection to collapse).
+        if (e.key !== 'Escape' || e.defaultPrevented) return;
+        e.preventDefault();
+        close();
+      }}
+    >
       <h2 id="editor-h">{t('editor.title')}</h2>
       <div className="button-row">
         <label className="inline">
@@ -122,10 +177,18 @@ export default function YamlEditor() {
         <button type="button" onClick={diff}>
           {t('editor.diff')}
         </button>
-        <button type="button" onClick={() => lab.setEditorOpen(false)}>
+        <button type="button" onClick={revert} disabled={draft === 'none'} title={t('editor.revertTitle')}>
+          {t('editor.revert')}
+        </button>
+        <button type="button" onClick={close} aria-keyshortcuts="Escape">
           {t('editor.close')}
         </button>
       </div>
+      {draft === 'kept' && (
+        <p className="muted editor-kept" role="status">
+          {t('editor.kept')}
+        </p>
+      )}
       <div className="cm-host" ref={host} />
       {/* In kubectl's order: what was applied, then what was refused. */}
       {status && (

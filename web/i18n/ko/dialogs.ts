@@ -91,6 +91,9 @@ export const dialogs = {
   'editor.diffLabel': '적용하면 바뀌는 내용 (kubectl diff)',
   'editor.noChanges': '적용해도 바뀌는 것이 없습니다 (kubectl diff가 차이를 찾지 못했습니다).',
   'editor.close': '편집기 닫기',
+  'editor.revert': '되돌리기',
+  'editor.revertTitle': '지금 클러스터에 있는 오브젝트로 되돌립니다',
+  'editor.kept': '적용하지 않은 편집 내용을 편집기를 닫은 뒤에도 그대로 두었습니다.',
   'editor.manifest': 'YAML 매니페스트',
   'lessons.pickerTitle': '레슨',
   'lessons.pickerIntro':
