@@ -156,8 +156,9 @@ export default function Console() {
         </button>
       </h2>
       <div className="terminal" ref={outRef} role="log" aria-label={t('console.output')} tabIndex={0}>
+        {/* Outside the lines, which are as wide as their longest: the hint wraps in a narrow console. */}
+        {entries.length === 0 && !waiting && <p className="muted terminal-empty">{t('console.empty')}</p>}
         <div className="terminal-lines">
-          {entries.length === 0 && !waiting && <p className="muted">{t('console.empty')}</p>}
           {entries.map((e) =>
             e.kind === 'step' ? (
               <div key={`s${e.step.index}`} className={e.step.after !== undefined ? 'entry auto' : 'entry'}>

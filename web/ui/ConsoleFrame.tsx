@@ -16,9 +16,7 @@ export function ConsolePlaceholder() {
         </button>
       </h2>
       <div className="terminal">
-        <div className="terminal-lines">
-          <p className="muted">{t('ui.loadingConsole')}</p>
-        </div>
+        <p className="muted terminal-empty">{t('ui.loadingConsole')}</p>
       </div>
       <div className="prompt">
         <span aria-hidden="true">$</span>
