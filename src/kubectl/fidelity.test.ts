@@ -1133,3 +1133,28 @@ describe('--sort-by a value kubectl cannot order', () => {
     );
   });
 });
+
+describe('global flags that point at another server or write files', () => {
+  it.each([
+    ['get deploy -s https://example.com:6443', '-s'],
+    ['get deploy --server=https://example.com:6443', '-s'],
+    ['get deploy --certificate-authority=ca.crt', '--certificate-authority'],
+    ['get deploy --client-certificate=me.crt --client-key=me.key', '--client-certificate'],
+    ['get deploy --profile=cpu', '--profile'],
+    ['get deploy --warnings-as-errors', '--warnings-as-errors'],
+  ])('%s is refused as not simulated, before anything is asked', (line, flag) => {
+    const c = withKubia();
+    const r = c.kubectl(line);
+    expect(r.exitCode).toBe(1);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toMatch(new RegExp(`^error: kubectl get ${flag} is not simulated in Rollout Lab: `));
+  });
+
+  it('kubectl options names every global flag the page takes, help hidden', () => {
+    const c = withKubia();
+    const names = [...c.kubectl('options').stdout.matchAll(/^ {4}(?:-\w, )?--([\w-]+)=/gm)].map((m) => m[1]);
+    expect(names).toHaveLength(27);
+    expect(names).toEqual([...names].sort());
+    expect(names).not.toContain('help');
+  });
+});

@@ -121,16 +121,115 @@ export interface ParsedArgs {
   dashAt?: number;
 }
 
-/** Flags every command accepts (kubectl's global flags that matter here). */
+/** Why the flags that point kubectl at another API server are not simulated. */
+const ONE_SERVER = 'this kubectl talks to the simulated cluster only';
+
+/**
+ * Flags every command accepts: kubectl's global flags, as `kubectl options` lists them. Those
+ * that choose credentials or an identity are taken and change nothing (the simulated API server,
+ * as served to a real kubectl too, authenticates no one and refuses nothing); those that point at
+ * another server or write files of their own are not simulated.
+ */
 export const globalFlags: FlagSpec[] = [
-  { name: 'namespace', short: 'n', type: 'string' },
-  { name: 'help', short: 'h', type: 'bool' },
-  { name: 'v', short: 'v', type: 'string' },
-  { name: 'context', type: 'string' },
-  { name: 'request-timeout', type: 'string' },
-  { name: 'kubeconfig', type: 'string' },
-  { name: 'cluster', type: 'string' },
-  { name: 'user', type: 'string' },
+  {
+    name: 'as',
+    type: 'string',
+    help: 'Username to impersonate for the operation. User could be a regular user or a service account in a namespace.',
+  },
+  {
+    name: 'as-group',
+    type: 'stringArray',
+    help: 'Group to impersonate for the operation, this flag can be repeated to specify multiple groups.',
+  },
+  { name: 'as-uid', type: 'string', help: 'UID to impersonate for the operation.' },
+  { name: 'cache-dir', type: 'string', default: '/root/.kube/cache', help: 'Default cache directory' },
+  {
+    name: 'certificate-authority',
+    type: 'string',
+    help: 'Path to a cert file for the certificate authority',
+    unsimulated: ONE_SERVER,
+  },
+  {
+    name: 'client-certificate',
+    type: 'string',
+    help: 'Path to a client certificate file for TLS',
+    unsimulated: ONE_SERVER,
+  },
+  { name: 'client-key', type: 'string', help: 'Path to a client key file for TLS', unsimulated: ONE_SERVER },
+  { name: 'cluster', type: 'string', help: 'The name of the kubeconfig cluster to use' },
+  { name: 'context', type: 'string', help: 'The name of the kubeconfig context to use' },
+  {
+    name: 'disable-compression',
+    type: 'bool',
+    help: 'If true, opt-out of response compression for all requests to the server',
+  },
+  { name: 'help', short: 'h', type: 'bool', hidden: true },
+  {
+    name: 'insecure-skip-tls-verify',
+    type: 'bool',
+    help: "If true, the server's certificate will not be checked for validity. This will make your HTTPS connections insecure",
+  },
+  { name: 'kubeconfig', type: 'string', help: 'Path to the kubeconfig file to use for CLI requests.' },
+  {
+    name: 'log-flush-frequency',
+    type: 'duration',
+    default: '5s',
+    help: 'Maximum number of seconds between log flushes',
+  },
+  { name: 'match-server-version', type: 'bool', help: 'Require server version to match client version' },
+  {
+    name: 'namespace',
+    short: 'n',
+    type: 'string',
+    help: 'If present, the namespace scope for this CLI request',
+  },
+  { name: 'password', type: 'string', help: 'Password for basic authentication to the API server' },
+  {
+    name: 'profile',
+    type: 'string',
+    default: 'none',
+    help: 'Name of profile to capture. One of (none|cpu|heap|goroutine|threadcreate|block|mutex)',
+    unsimulated: 'kubectl here is no process to profile',
+  },
+  {
+    name: 'profile-output',
+    type: 'string',
+    default: 'profile.pprof',
+    help: 'Name of the file to write the profile to',
+  },
+  {
+    name: 'request-timeout',
+    type: 'string',
+    default: '0',
+    help: "The length of time to wait before giving up on a single server request. Non-zero values should contain a corresponding time unit (e.g. 1s, 2m, 3h). A value of zero means don't timeout requests.",
+  },
+  {
+    name: 'server',
+    short: 's',
+    type: 'string',
+    help: 'The address and port of the Kubernetes API server',
+    unsimulated: ONE_SERVER,
+  },
+  {
+    name: 'tls-server-name',
+    type: 'string',
+    help: 'Server name to use for server certificate validation. If it is not provided, the hostname used to contact the server is used',
+  },
+  { name: 'token', type: 'string', help: 'Bearer token for authentication to the API server' },
+  { name: 'user', type: 'string', help: 'The name of the kubeconfig user to use' },
+  { name: 'username', type: 'string', help: 'Username for basic authentication to the API server' },
+  { name: 'v', short: 'v', type: 'int', bits: 32, default: 0, help: 'number for the log level verbosity' },
+  {
+    name: 'vmodule',
+    type: 'map',
+    help: 'comma-separated list of pattern=N settings for file-filtered logging (only works for the default text log format)',
+  },
+  {
+    name: 'warnings-as-errors',
+    type: 'bool',
+    help: 'Treat warnings received from the server as errors and exit with a non-zero exit code',
+    unsimulated: 'the warnings are printed, and the command exits as it would without the flag',
+  },
 ];
 
 /**

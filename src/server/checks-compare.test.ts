@@ -6,7 +6,8 @@
  * api-resources' VERBS, the server's version, `set image` with a container name and no image,
  * pause on several objects it cannot pause, and describe's lines for an ExternalName Service and
  * a load balancer's requested IP, empty maps a patch leaves (not stored), a sort by a value that
- * cannot be ordered (klog's fatal line) and an empty custom column. (A second restart within the same second is in
+ * cannot be ordered (klog's fatal line), an empty custom column, and the global flags (`kubectl
+ * options`). (A second restart within the same second is in
  * src/kubectl/fidelity.test.ts: the real kubectl stamps it with its own clock.) Skipped, saying
  * why, without a kubectl binary.
  */
@@ -75,6 +76,18 @@ const LINES = [
   `patch deploy kubia -p '{"spec":{"template":{"spec":{"nodeSelector":{}}}}}'`,
   `patch deploy kubia --type=json -p '[{"op":"add","path":"/spec/selector/matchLabels/x","value":"y"}]'`,
   'get deploy kubia -o yaml',
+  // Global flags: credentials and an identity change nothing against this API server.
+  'get deploy --as=alice',
+  'get deploy --as=alice --as-group=a --as-group=b --as-uid=1',
+  'get deploy --as-group=a',
+  'get deploy --as-uid=1',
+  'get deploy --token=abc',
+  'get deploy --username=a --password=b',
+  'get deploy --token=abc --username=a --password=b',
+  'get deploy --token=abc --password=b',
+  'get deploy --insecure-skip-tls-verify --tls-server-name=x --disable-compression',
+  'get deploy --match-server-version --cache-dir=/tmp/x --vmodule=a=1 --log-flush-frequency=1s',
+  'get deploy --profile=none -v=0',
 ];
 
 describe.skipIf(!kubectl)(`kubectl's own checks beside the real ${kubectl?.name ?? 'kubectl'}`, () => {
@@ -101,6 +114,14 @@ describe.skipIf(!kubectl)(`kubectl's own checks beside the real ${kubectl?.name 
     const header = /^F\d{4} \d\d:\d\d:\d\d\.\d{6} +\d+ /gm;
     const masked = (r: typeof run.real) => ({ ...r, stderr: r.stderr.replace(header, 'F… ') });
     expect(masked(run.inPage)).toEqual(masked(run.real));
+  });
+
+  it('kubectl options lists the global flags, the cache under its own home', async () => {
+    const run = await pair().run('options');
+    const home = (text: string) => text.replace(/--cache-dir='[^']*'/, "--cache-dir='~/.kube/cache'");
+    expect(home(run.inPage.stdout)).toBe(home(run.real.stdout));
+    expect(run.inPage.stdout).toContain("--cache-dir='/root/.kube/cache'");
+    expect({ ...run.inPage, stdout: '' }).toEqual({ ...run.real, stdout: '' });
   });
 
   it('reports the same server version, the release the cluster runs', async () => {

@@ -21,7 +21,7 @@ import { apiResourcesCommand, apiVersionsCommand, editCommand, versionCommand } 
 import { cordonCommand, drainCommand, uncordonCommand } from './node.ts';
 import { patchCommand } from './patch.ts';
 import { withFlagChecks } from './flags.ts';
-import { helpText, suggestions } from './help.ts';
+import { helpText, optionsCommand, suggestions } from './help.ts';
 import { registerCommands, registerCompleter, registerHelp } from './registry.ts';
 import { replaceCommand } from './replace.ts';
 import { runCommand } from './run.ts';
@@ -64,6 +64,7 @@ registerCommands(
     waitCommand,
     eventsCommand,
     diffCommand,
+    optionsCommand,
     ...unsimulatedCommands,
   ].map(withFlagChecks),
 );

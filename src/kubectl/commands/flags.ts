@@ -8,7 +8,7 @@
  * list comes back whole, however it is asked for).
  */
 import { type Command, type CommandContext, KubectlError } from '../command.ts';
-import { flagBool, flagString, parseDuration, type FlagSpec } from '../parse.ts';
+import { flagBool, flagString, globalFlags, parseDuration, type FlagSpec } from '../parse.ts';
 
 export const KUSTOMIZE_FLAG: FlagSpec = {
   name: 'kustomize',
@@ -113,16 +113,34 @@ export const filenameFlag = (help: string, unsimulated?: string): FlagSpec => ({
 export function withFlagChecks(cmd: Command): Command {
   const run = cmd.run;
   const deprecated = cmd.flags.filter((f) => f.deprecated !== undefined);
-  const unsimulated = cmd.flags.filter((f) => f.unsimulated !== undefined);
+  const unsimulated = [...cmd.flags, ...globalFlags].filter((f) => f.unsimulated !== undefined);
   return {
     ...cmd,
     ...(cmd.subcommands ? { subcommands: cmd.subcommands.map(withFlagChecks) } : {}),
-    ...(run && (deprecated.length || unsimulated.length)
+    ...(run
       ? {
           run: (ctx: CommandContext) => {
             for (const f of deprecated)
               if (ctx.args.flags.has(f.name))
                 ctx.err(`Flag --${f.name} has been deprecated, ${f.deprecated}\n`);
+            // client-go's impersonation: groups or a uid belong to a user impersonated (--as). The
+            // kubeconfig's user is the one `npm run serve` writes, rollout-lab.
+            if (
+              (ctx.args.flags.has('as-group') || ctx.args.flags.has('as-uid')) &&
+              !flagString(ctx.args, 'as')
+            )
+              throw new KubectlError(
+                'requesting uid, groups or user-extra for rollout-lab without impersonating a user',
+              );
+            // clientcmd's validation of the user: one way to authenticate.
+            const methods = [
+              ...(flagString(ctx.args, 'token') ? ['token'] : []),
+              ...(flagString(ctx.args, 'username') || flagString(ctx.args, 'password') ? ['basicAuth'] : []),
+            ];
+            if (methods.length > 1)
+              throw new KubectlError(
+                `more than one authentication method found for rollout-lab; found [${methods.join(' ')}], only one is allowed`,
+              );
             for (const f of unsimulated)
               if (givenOtherThanDefault(ctx, f))
                 throw new KubectlError(

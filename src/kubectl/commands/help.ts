@@ -3,7 +3,7 @@
  * commands (extended.ts registers it): there is nothing to describe before they are in.
  */
 import type { Command } from '../command.ts';
-import type { FlagSpec, FlagType } from '../parse.ts';
+import { globalFlags, type FlagSpec, type FlagType } from '../parse.ts';
 import { commands } from './registry.ts';
 
 function levenshtein(a: string, b: string): number {
@@ -74,6 +74,9 @@ export function helpText(path: string[], cmd: Command | undefined): string {
     text += `\nUsage:\n  kubectl [flags] [options]\n\nUse "kubectl <command> --help" for more information about a given command.\nUse "kubectl options" for a list of global command-line options (applies to all commands).\n`;
     return text;
   }
+  // kubectl options has a help function of its own, which prints nothing (`kubectl options -h`,
+  // `kubectl help options`).
+  if (path.join(' ') === 'options') return '';
   let text = `${cmd.long ?? `${cmd.short}.`}\n`;
   if (cmd.aliases?.length) text += `\nAliases:\n${[cmd.name, ...cmd.aliases].join(', ')}\n`;
   if (cmd.examples) text += `\nExamples:\n${cmd.examples}\n`;
@@ -93,3 +96,19 @@ export function helpText(path: string[], cmd: Command | undefined): string {
   text += `Use "kubectl options" for a list of global command-line options (applies to all commands).\n`;
   return text;
 }
+
+/** `kubectl options`: the flags every command takes, as `--help` writes a command's own. */
+export const optionsCommand: Command = {
+  name: 'options',
+  short: 'Print the list of flags inherited by all commands',
+  long: 'Print the list of flags inherited by all commands',
+  examples: '  # Print flags inherited by all commands\n  kubectl options',
+  usage: 'kubectl options [flags] [options]',
+  flags: [],
+  // Words after it are not looked at, as kubectl does not.
+  run: (ctx) => {
+    const flags = globalFlags.filter((f) => !f.hidden).sort((a, b) => (a.name < b.name ? -1 : 1));
+    ctx.out(`The following options can be passed to any command:\n\n${flags.map(flagLine).join('\n')}\n`);
+    return 0;
+  },
+};
