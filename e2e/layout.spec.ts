@@ -769,6 +769,8 @@ test.describe('390×844 touch', () => {
     const object = editor.getByRole('combobox', { name: 'Object' });
     const apply = editor.getByRole('button', { name: 'Apply' });
     await expect(apply).toBeVisible();
+    // The panel has the focus, not its text: no on-screen keyboard comes up over it.
+    await expect(editor).toBeFocused();
     expect(await onTop(object)).toBe(true);
     expect(await onTop(apply)).toBe(true);
     // By keyboard: the focus goes back to More.

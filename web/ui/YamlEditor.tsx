@@ -13,6 +13,7 @@ import type { Frame, KubeObject } from '../../src/index.ts';
 import { useT } from '../i18n/index.ts';
 import { useLab } from '../lab/context.ts';
 import { useReturnFocus } from '../layout/focus.ts';
+import { useMedia } from '../layout/media.ts';
 import './editor.css';
 import { useUiField } from './hooks.ts';
 import '../i18n/features.ts';
@@ -109,9 +110,13 @@ export default function YamlEditor() {
   }, [lab, made, labelled]);
 
   // Opened, the editor takes the focus (not when it turns to another object: the choice keeps it);
-  // closed, the focus goes back to what opened it.
+  // on a touch screen its panel does, which opens no on-screen keyboard over it. Closed, the focus
+  // goes back to what opened it.
   useReturnFocus();
-  useEffect(() => view.current?.focus(), []);
+  const panel = useRef<HTMLElement>(null);
+  const touchOnly = useMedia('(hover: none)');
+  const [touchAtOpen] = useState(touchOnly);
+  useEffect(() => (touchAtOpen ? panel.current?.focus() : view.current?.focus()), [touchAtOpen]);
 
   const close = () => lab.setEditorOpen(false);
   const revert = () => {
@@ -146,6 +151,8 @@ export default function YamlEditor() {
 
   return (
     <section
+      ref={panel}
+      tabIndex={-1}
       className="panel editor"
       aria-labelledby="editor-h"
       onKeyDown={(e) => {
