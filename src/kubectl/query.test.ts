@@ -27,6 +27,10 @@ describe('isReadOnlyCommand', () => {
     ['kubectl set env deployment/kubia --list', true],
     ['kubectl set env --local -f kubia.yaml A=b -o yaml', true],
     ['kubectl set env deployment/kubia A=b', false],
+    ['kubectl top pods', true],
+    ['kubectl top node', true],
+    ['kubectl top', true],
+    ['kubectl options', true],
   ])('%s → %s', (line, readOnly) => {
     expect(isReadOnlyCommand(line)).toBe(readOnly);
   });

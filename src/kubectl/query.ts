@@ -31,6 +31,10 @@ const READ_ONLY = new Set([
   'rollout history',
   'wait',
   'diff',
+  'top',
+  'top pod',
+  'top node',
+  'options',
   // A group of subcommands run without one (`kubectl rollout`, a typo `rollout undoo …`) prints
   // its help or "unknown command" and changes nothing.
   'rollout',
