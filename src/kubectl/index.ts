@@ -22,7 +22,15 @@ import {
 } from './command.ts';
 import { allCommandsLoaded, commands, helpText, suggestions } from './commands/registry.ts';
 
-import { UsageError, flagBool, flagString, parseDuration, parseFlags, shellWords } from './parse.ts';
+import {
+  UsageError,
+  flagBool,
+  flagString,
+  globalFlags,
+  parseDuration,
+  parseFlags,
+  shellWords,
+} from './parse.ts';
 
 export type { KubectlResult } from './command.ts';
 
@@ -105,13 +113,16 @@ export function resolveCommand(
   let words = shellWords(commandLine);
   // `k` is the alias everyone gives kubectl.
   if (words[0] === 'kubectl' || words[0] === 'k') words = words.slice(1);
-  // Global flags may come before the command (`kubectl -n default get pods`).
+  // Global flags may come before the command (`kubectl -n default get pods`), a value in the next
+  // word unless the flag is a bool (`kubectl --as alice get pods`).
   const leading: string[] = [];
   while (words.length && words[0]!.startsWith('-')) {
     const w = words.shift()!;
     leading.push(w);
-    if ((w === '-n' || w === '--namespace' || w === '--context' || w === '--kubeconfig') && words.length)
-      leading.push(words.shift()!);
+    const spec = w.startsWith('--')
+      ? globalFlags.find((f) => f.name === w.slice(2))
+      : globalFlags.find((f) => f.short !== undefined && w === `-${f.short}`);
+    if (spec && spec.type !== 'bool' && words.length) leading.push(words.shift()!);
   }
   if (words.length === 0) {
     if (leading.length) parseFlags(leading, [], 'kubectl');

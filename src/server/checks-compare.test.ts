@@ -88,6 +88,11 @@ const LINES = [
   'get deploy --insecure-skip-tls-verify --tls-server-name=x --disable-compression',
   'get deploy --match-server-version --cache-dir=/tmp/x --vmodule=a=1 --log-flush-frequency=1s',
   'get deploy --profile=none -v=0',
+  // Before the command, a global flag's value may be the next word.
+  '--as alice get deploy',
+  '--request-timeout 5s get deploy',
+  '-v 0 --as-group a --as alice get deploy',
+  '--insecure-skip-tls-verify get deploy',
 ];
 
 describe.skipIf(!kubectl)(`kubectl's own checks beside the real ${kubectl?.name ?? 'kubectl'}`, () => {
