@@ -199,30 +199,36 @@ test('presented at 1280×720: all three diagrams and the table without scrolling
   await page.screenshot({ path: `${DIR}/compare-1280x720-present.png` });
 });
 
+/** The three lanes of All three strategies. */
+const laneRegions = (page: Page) => view(page).getByRole('region', { name: /Recreate|Rolling|Blue/ });
+
+/**
+ * How far each lane's drawing (and each of its pods) reaches past the box that shows it, and
+ * whether that box scrolls: all 0 when every diagram is whole.
+ */
+const overflow = (page: Page) =>
+  laneRegions(page).evaluateAll((els) =>
+    els.map((lane) => {
+      const box = lane.querySelector('.compare-diagram')!.getBoundingClientRect();
+      const svg = lane.querySelector('svg.diagram')!.getBoundingClientRect();
+      const pods = [...lane.querySelectorAll('[aria-label^="Pod kubia-"]')].map(
+        (p) => p.getBoundingClientRect().bottom,
+      );
+      const scroller = lane.querySelector('.diagram-box')!;
+      return Math.max(
+        0,
+        Math.round(svg.bottom - box.bottom),
+        Math.round(svg.right - box.right),
+        ...pods.map((b) => Math.round(b - box.bottom)),
+        scroller.scrollHeight - scroller.clientHeight,
+      );
+    }),
+  );
+
 test('at 1280×720 each lane shows its whole diagram, at the moments with the most rows', async ({ page }) => {
   await page.setViewportSize({ width: 1280, height: 720 });
   await openAllThree(page);
-  const lanes = view(page).getByRole('region', { name: /Recreate|Rolling|Blue/ });
-  // How far each lane's drawing (and each of its pods) reaches past the box that shows it, and
-  // whether that box scrolls: all 0 when every diagram is whole.
-  const overflow = () =>
-    lanes.evaluateAll((els) =>
-      els.map((lane) => {
-        const box = lane.querySelector('.compare-diagram')!.getBoundingClientRect();
-        const svg = lane.querySelector('svg.diagram')!.getBoundingClientRect();
-        const pods = [...lane.querySelectorAll('[aria-label^="Pod kubia-"]')].map(
-          (p) => p.getBoundingClientRect().bottom,
-        );
-        const scroller = lane.querySelector('.diagram-box')!;
-        return Math.max(
-          0,
-          Math.round(svg.bottom - box.bottom),
-          Math.round(svg.right - box.right),
-          ...pods.map((b) => Math.round(b - box.bottom)),
-          scroller.scrollHeight - scroller.clientHeight,
-        );
-      }),
-    );
+  const lanes = laneRegions(page);
   // 0:25: blue/green runs both Deployments (kubia's 3 v1 pods and kubia-green's 3 v2 pods);
   // 0:40: the rolling update still has pods in both ReplicaSets.
   for (const [t, shown] of [
@@ -231,7 +237,7 @@ test('at 1280×720 each lane shows its whole diagram, at the moments with the mo
   ] as const) {
     await page.evaluate((t) => window.__rolloutCompare!.seek(t), t);
     await expect(time(page)).toHaveText(shown);
-    await expect.poll(overflow).toEqual([0, 0, 0]);
+    await expect.poll(() => overflow(page)).toEqual([0, 0, 0]);
     await page.screenshot({ path: `${DIR}/compare-1280x720-${t}s.png` });
   }
   await page.evaluate(() => window.__rolloutCompare!.seek(25));
@@ -243,6 +249,21 @@ test('at 1280×720 each lane shows its whole diagram, at the moments with the mo
   expect(widths[1]).toBeCloseTo(widths[0]!, 0);
   const rolling = await smallestTextPx(lanes.nth(1));
   expect(await smallestTextPx(lanes.nth(2))).toBeGreaterThanOrEqual(rolling);
+});
+
+test('with larger text at 1280×720 each lane still shows its whole diagram', async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await page.goto('/');
+  // 150%: the Compare bar takes two rows, the chart's legend three.
+  for (let i = 0; i < 3; i++) await page.getByRole('button', { name: 'Larger text' }).click();
+  await page.getByRole('button', { name: 'Compare', exact: true }).click();
+  await page.getByLabel('Preset').selectOption({ label: 'All three strategies' });
+  await cmp(page, (c) => c.hold());
+  for (const t of [25, 40]) {
+    await page.evaluate((t) => window.__rolloutCompare!.seek(t), t);
+    await expect.poll(() => overflow(page)).toEqual([0, 0, 0]);
+  }
+  await page.screenshot({ path: `${DIR}/compare-1280x720-larger-text.png` });
 });
 
 test('on a phone the lanes stack, one under another', async ({ page }) => {

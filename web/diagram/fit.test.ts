@@ -51,6 +51,17 @@ describe('fitDiagram', () => {
     expect(f.scale).toBeCloseTo(1.5 * FIT_STEP ** 5, 9);
   });
 
+  it('whole with larger text: down to half the unzoomed size, as without it', () => {
+    // 1.5× text: half the start (0.75) is not low enough for a drawing 700 units high in 400 px.
+    const f = fitDiagram({ w: 400, h: 400 }, 1.5, () => ({ height: 700 }), 'whole');
+    expect(f.overflow).toBe(false);
+    expect(f.scale).toBeLessThan(0.75);
+    expect(f.scale).toBeGreaterThanOrEqual(WHOLE_FLOOR - 1e-9);
+    const never = fitDiagram({ w: 400, h: 100 }, 1.5, () => ({ height: 700 }), 'whole');
+    expect(never.scale).toBeGreaterThanOrEqual(WHOLE_FLOOR - 1e-9);
+    expect(never.scale * FIT_STEP).toBeLessThan(WHOLE_FLOOR);
+  });
+
   it('whole: goes on past the floor until the drawing fits (a Compare lane)', () => {
     // 400 px wide, 340 high: words above the pods (600 units tall) below 600 units, beside them
     // (370 tall) from 600 on; the first step whose layout is 600 units wide fits.

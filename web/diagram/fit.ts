@@ -13,8 +13,8 @@
  * is lower (text the reader enlarged, in a box too short for it). The steps are fixed, so a small change of height (a pod more) never
  * changes the size, and a second ReplicaSet shrinks the drawing only if it no longer fits.
  * `whole` (a Compare lane: three diagrams side by side, where a pod scrolled out of sight hides
- * what the lanes compare) is `contain` going on past that floor, down to half the starting scale,
- * until the whole drawing fits: a narrow box that would draw words above the pods gets a layout wide
+ * what the lanes compare) is `contain` going on past that floor, down to half the starting scale
+ * (half the unzoomed one with larger text), until the whole drawing fits: a narrow box that would draw words above the pods gets a layout wide
  * enough for words beside them, which is far shorter.
  * `width` (stacked layouts: tablets, phones) fits the width and lets the page scroll.
  * `fill` (presentation mode, read from the back of a room) first grows the scale in the same
@@ -79,8 +79,9 @@ export function fitDiagram<L extends { height: number }>(
     if (grown) return grown;
   }
   // Larger text (A+) may come down as far as the unzoomed size: that size is readable, a pod
-  // scrolled out of a short box is not seen at all.
-  const lowest = Math.min(start * (mode === 'whole' ? WHOLE_FLOOR : FIT_FLOOR), baseScale(box.w));
+  // scrolled out of a short box is not seen at all. `whole` goes as low as it does unzoomed.
+  const base = baseScale(box.w);
+  const lowest = mode === 'whole' ? Math.min(start, base) * WHOLE_FLOOR : Math.min(start * FIT_FLOOR, base);
   let scale = start;
   for (;;) {
     const width = box.w / scale;
