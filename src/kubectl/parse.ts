@@ -125,109 +125,43 @@ export interface ParsedArgs {
 const ONE_SERVER = 'this kubectl talks to the simulated cluster only';
 
 /**
- * Flags every command accepts: kubectl's global flags, as `kubectl options` lists them. Those
- * that choose credentials or an identity are taken and change nothing (the simulated API server,
- * as served to a real kubectl too, authenticates no one and refuses nothing); those that point at
- * another server or write files of their own are not simulated.
+ * Flags every command accepts: kubectl's global flags, as `kubectl options` lists them (their
+ * words are in commands/help.ts, loaded with it). Those that choose credentials or an identity are
+ * taken and change nothing (the simulated API server, as served to a real kubectl too,
+ * authenticates no one and refuses nothing); those that point at another server or write files
+ * of their own are not simulated.
  */
 export const globalFlags: FlagSpec[] = [
-  {
-    name: 'as',
-    type: 'string',
-    help: 'Username to impersonate for the operation. User could be a regular user or a service account in a namespace.',
-  },
-  {
-    name: 'as-group',
-    type: 'stringArray',
-    help: 'Group to impersonate for the operation, this flag can be repeated to specify multiple groups.',
-  },
-  { name: 'as-uid', type: 'string', help: 'UID to impersonate for the operation.' },
-  { name: 'cache-dir', type: 'string', default: '/root/.kube/cache', help: 'Default cache directory' },
-  {
-    name: 'certificate-authority',
-    type: 'string',
-    help: 'Path to a cert file for the certificate authority',
-    unsimulated: ONE_SERVER,
-  },
-  {
-    name: 'client-certificate',
-    type: 'string',
-    help: 'Path to a client certificate file for TLS',
-    unsimulated: ONE_SERVER,
-  },
-  { name: 'client-key', type: 'string', help: 'Path to a client key file for TLS', unsimulated: ONE_SERVER },
-  { name: 'cluster', type: 'string', help: 'The name of the kubeconfig cluster to use' },
-  { name: 'context', type: 'string', help: 'The name of the kubeconfig context to use' },
-  {
-    name: 'disable-compression',
-    type: 'bool',
-    help: 'If true, opt-out of response compression for all requests to the server',
-  },
+  { name: 'as', type: 'string' },
+  { name: 'as-group', type: 'stringArray' },
+  { name: 'as-uid', type: 'string' },
+  { name: 'cache-dir', type: 'string', default: '/root/.kube/cache' },
+  { name: 'certificate-authority', type: 'string', unsimulated: ONE_SERVER },
+  { name: 'client-certificate', type: 'string', unsimulated: ONE_SERVER },
+  { name: 'client-key', type: 'string', unsimulated: ONE_SERVER },
+  { name: 'cluster', type: 'string' },
+  { name: 'context', type: 'string' },
+  { name: 'disable-compression', type: 'bool' },
   { name: 'help', short: 'h', type: 'bool', hidden: true },
-  {
-    name: 'insecure-skip-tls-verify',
-    type: 'bool',
-    help: "If true, the server's certificate will not be checked for validity. This will make your HTTPS connections insecure",
-  },
-  { name: 'kubeconfig', type: 'string', help: 'Path to the kubeconfig file to use for CLI requests.' },
-  {
-    name: 'log-flush-frequency',
-    type: 'duration',
-    default: '5s',
-    help: 'Maximum number of seconds between log flushes',
-  },
-  { name: 'match-server-version', type: 'bool', help: 'Require server version to match client version' },
-  {
-    name: 'namespace',
-    short: 'n',
-    type: 'string',
-    help: 'If present, the namespace scope for this CLI request',
-  },
-  { name: 'password', type: 'string', help: 'Password for basic authentication to the API server' },
-  {
-    name: 'profile',
-    type: 'string',
-    default: 'none',
-    help: 'Name of profile to capture. One of (none|cpu|heap|goroutine|threadcreate|block|mutex)',
-    unsimulated: 'kubectl here is no process to profile',
-  },
-  {
-    name: 'profile-output',
-    type: 'string',
-    default: 'profile.pprof',
-    help: 'Name of the file to write the profile to',
-  },
-  {
-    name: 'request-timeout',
-    type: 'string',
-    default: '0',
-    help: "The length of time to wait before giving up on a single server request. Non-zero values should contain a corresponding time unit (e.g. 1s, 2m, 3h). A value of zero means don't timeout requests.",
-  },
-  {
-    name: 'server',
-    short: 's',
-    type: 'string',
-    help: 'The address and port of the Kubernetes API server',
-    unsimulated: ONE_SERVER,
-  },
-  {
-    name: 'tls-server-name',
-    type: 'string',
-    help: 'Server name to use for server certificate validation. If it is not provided, the hostname used to contact the server is used',
-  },
-  { name: 'token', type: 'string', help: 'Bearer token for authentication to the API server' },
-  { name: 'user', type: 'string', help: 'The name of the kubeconfig user to use' },
-  { name: 'username', type: 'string', help: 'Username for basic authentication to the API server' },
-  { name: 'v', short: 'v', type: 'int', bits: 32, default: 0, help: 'number for the log level verbosity' },
-  {
-    name: 'vmodule',
-    type: 'map',
-    help: 'comma-separated list of pattern=N settings for file-filtered logging (only works for the default text log format)',
-  },
+  { name: 'insecure-skip-tls-verify', type: 'bool' },
+  { name: 'kubeconfig', type: 'string' },
+  { name: 'log-flush-frequency', type: 'duration', default: '5s' },
+  { name: 'match-server-version', type: 'bool' },
+  { name: 'namespace', short: 'n', type: 'string' },
+  { name: 'password', type: 'string' },
+  { name: 'profile', type: 'string', default: 'none', unsimulated: 'kubectl here is no process to profile' },
+  { name: 'profile-output', type: 'string', default: 'profile.pprof' },
+  { name: 'request-timeout', type: 'string', default: '0' },
+  { name: 'server', short: 's', type: 'string', unsimulated: ONE_SERVER },
+  { name: 'tls-server-name', type: 'string' },
+  { name: 'token', type: 'string' },
+  { name: 'user', type: 'string' },
+  { name: 'username', type: 'string' },
+  { name: 'v', short: 'v', type: 'int', bits: 32, default: 0 },
+  { name: 'vmodule', type: 'map' },
   {
     name: 'warnings-as-errors',
     type: 'bool',
-    help: 'Treat warnings received from the server as errors and exit with a non-zero exit code',
     unsimulated: 'the warnings are printed, and the command exits as it would without the flag',
   },
 ];

@@ -97,6 +97,42 @@ export function helpText(path: string[], cmd: Command | undefined): string {
   return text;
 }
 
+/** What `kubectl options` says of each global flag (parse.ts globalFlags). */
+const GLOBAL_FLAG_HELP: Record<string, string> = {
+  as: 'Username to impersonate for the operation. User could be a regular user or a service account in a namespace.',
+  'as-group': 'Group to impersonate for the operation, this flag can be repeated to specify multiple groups.',
+  'as-uid': 'UID to impersonate for the operation.',
+  'cache-dir': 'Default cache directory',
+  'certificate-authority': 'Path to a cert file for the certificate authority',
+  'client-certificate': 'Path to a client certificate file for TLS',
+  'client-key': 'Path to a client key file for TLS',
+  cluster: 'The name of the kubeconfig cluster to use',
+  context: 'The name of the kubeconfig context to use',
+  'disable-compression': 'If true, opt-out of response compression for all requests to the server',
+  'insecure-skip-tls-verify':
+    "If true, the server's certificate will not be checked for validity. This will make your HTTPS connections insecure",
+  kubeconfig: 'Path to the kubeconfig file to use for CLI requests.',
+  'log-flush-frequency': 'Maximum number of seconds between log flushes',
+  'match-server-version': 'Require server version to match client version',
+  namespace: 'If present, the namespace scope for this CLI request',
+  password: 'Password for basic authentication to the API server',
+  profile: 'Name of profile to capture. One of (none|cpu|heap|goroutine|threadcreate|block|mutex)',
+  'profile-output': 'Name of the file to write the profile to',
+  'request-timeout':
+    "The length of time to wait before giving up on a single server request. Non-zero values should contain a corresponding time unit (e.g. 1s, 2m, 3h). A value of zero means don't timeout requests.",
+  server: 'The address and port of the Kubernetes API server',
+  'tls-server-name':
+    'Server name to use for server certificate validation. If it is not provided, the hostname used to contact the server is used',
+  token: 'Bearer token for authentication to the API server',
+  user: 'The name of the kubeconfig user to use',
+  username: 'Username for basic authentication to the API server',
+  v: 'number for the log level verbosity',
+  vmodule:
+    'comma-separated list of pattern=N settings for file-filtered logging (only works for the default text log format)',
+  'warnings-as-errors':
+    'Treat warnings received from the server as errors and exit with a non-zero exit code',
+};
+
 /** `kubectl options`: the flags every command takes, as `--help` writes a command's own. */
 export const optionsCommand: Command = {
   name: 'options',
@@ -107,7 +143,10 @@ export const optionsCommand: Command = {
   flags: [],
   // Words after it are not looked at, as kubectl does not.
   run: (ctx) => {
-    const flags = globalFlags.filter((f) => !f.hidden).sort((a, b) => (a.name < b.name ? -1 : 1));
+    const flags = globalFlags
+      .filter((f) => !f.hidden)
+      .map((f) => ({ ...f, help: GLOBAL_FLAG_HELP[f.name] ?? '' }))
+      .sort((a, b) => (a.name < b.name ? -1 : 1));
     ctx.out(`The following options can be passed to any command:\n\n${flags.map(flagLine).join('\n')}\n`);
     return 0;
   },
