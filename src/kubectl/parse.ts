@@ -100,6 +100,11 @@ export interface FlagSpec {
   /** For int flags: pflag's Int32 (32) rather than Int (64); out-of-range values are refused. */
   bits?: 32 | 64;
   /**
+   * Registered through Go's flag package (klog's and component-base's logging flags), whose
+   * values that do not parse are refused with its words, `parse error`.
+   */
+  goFlag?: boolean;
+  /**
    * A deprecated flag: using it prints cobra's `Flag --NAME has been deprecated, <this>` first.
    * Like a hidden one, `--help` does not list it.
    */
@@ -145,7 +150,7 @@ export const globalFlags: FlagSpec[] = [
   { name: 'help', short: 'h', type: 'bool', hidden: true },
   { name: 'insecure-skip-tls-verify', type: 'bool' },
   { name: 'kubeconfig', type: 'string' },
-  { name: 'log-flush-frequency', type: 'duration', default: '5s' },
+  { name: 'log-flush-frequency', type: 'duration', default: '5s', goFlag: true },
   { name: 'match-server-version', type: 'bool' },
   { name: 'namespace', short: 'n', type: 'string' },
   { name: 'password', type: 'string' },
@@ -200,7 +205,7 @@ export function parseFlags(words: string[], specs: FlagSpec[], commandPath: stri
     }
     if (spec.type === 'duration') {
       const d = readDuration(value);
-      if (typeof d === 'string') throw invalid(d);
+      if (typeof d === 'string') throw invalid(spec.goFlag ? 'parse error' : d);
     }
     const list = flags.get(spec.name) ?? [];
     list.push(value);

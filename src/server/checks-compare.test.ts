@@ -93,6 +93,8 @@ const LINES = [
   '--request-timeout 5s get deploy',
   '-v 0 --as-group a --as alice get deploy',
   '--insecure-skip-tls-verify get deploy',
+  'get deploy --log-flush-frequency=abc',
+  'get deploy -v=abc',
 ];
 
 describe.skipIf(!kubectl)(`kubectl's own checks beside the real ${kubectl?.name ?? 'kubectl'}`, () => {
