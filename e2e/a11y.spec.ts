@@ -54,6 +54,19 @@ const MODES: {
   { name: 'embed', path: '/?embed=1', size: [946, 618], setup: midRollout },
   { name: 'phone', path: '/?lesson=rolling-update&stop=4', size: [390, 844] },
   {
+    name: 'YAML editor with an edit kept, at 150% text',
+    path: '/',
+    setup: async (p) => {
+      for (let i = 0; i < 3; i++) await p.getByRole('button', { name: 'Larger text' }).click();
+      await p.getByRole('button', { name: 'YAML editor' }).click();
+      const editor = p.getByRole('textbox', { name: 'YAML manifest' });
+      await editor.fill((await editor.innerText()).replace('replicas: 3', 'replicas: 4'));
+      await p.keyboard.press('Escape');
+      await p.getByRole('button', { name: 'YAML editor' }).click();
+      await expect(p.getByText('Your edit, not applied, was kept')).toBeVisible();
+    },
+  },
+  {
     name: 'shortcuts and wide console',
     path: '/',
     setup: async (p) => {

@@ -91,6 +91,9 @@ export default function YamlEditor() {
         yaml(),
         EditorView.lineWrapping,
         labelled.of(EditorView.contentAttributes.of({ 'aria-label': labelNow.current })),
+        // In the Tab order already (it is editable); said so, for tools that look for a
+        // focusable element in a box that scrolls.
+        EditorView.contentAttributes.of({ tabindex: '0' }),
         EditorView.updateListener.of((u) => {
           if (u.docChanged) setTypedIn(made);
         }),
