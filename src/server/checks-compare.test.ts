@@ -95,6 +95,9 @@ const LINES = [
   '--insecure-skip-tls-verify get deploy',
   'get deploy --log-flush-frequency=abc',
   'get deploy -v=abc',
+  // Undoing a rollout of an applied Deployment: kubectl 1.33 warns of nothing (1.36 does).
+  'set image deployment kubia nodejs=luksa/kubia:v2',
+  'rollout undo deployment kubia',
 ];
 
 describe.skipIf(!kubectl)(`kubectl's own checks beside the real ${kubectl?.name ?? 'kubectl'}`, () => {

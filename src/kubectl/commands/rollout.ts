@@ -359,10 +359,6 @@ function rolloutUndo(ctx: CommandContext): number {
       );
     if (util.equalIgnoreHash(d.spec.template, target.spec.template))
       return done(`skipped rollback (current template already matches revision ${toRevision})`);
-    if (d.metadata.annotations?.[util.LastAppliedConfigAnnotation] !== undefined)
-      ctx.err(
-        `Warning: resource ${info.plural}/${name} was previously managed with 'kubectl apply'. Rolling back will not update the kubectl.kubernetes.io/last-applied-configuration annotation, which may cause unexpected behavior on future 'kubectl apply' operations. Consider using 'kubectl apply' with your previous configuration file instead.\n`,
-      );
     const template = JSON.parse(JSON.stringify(target.spec.template)) as ReplicaSet['spec']['template'];
     const labels = { ...(template.metadata?.labels ?? {}) };
     delete labels[util.DefaultDeploymentUniqueLabelKey];
