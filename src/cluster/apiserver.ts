@@ -757,13 +757,14 @@ export class ApiServer {
   ): KubeObject {
     try {
       decodeObject(obj as unknown as Record<string, unknown>, mode);
+      // The body as sent, as stored (decodeObjectWarn's object below already is).
       return withoutEmptyMaps(obj);
     } catch (e) {
       if (!(e instanceof DecodeError)) throw e;
       if (e.strict && opts.fieldValidation !== 'Strict') {
         const r = decodeObjectWarn<KubeObject>(obj as unknown as Record<string, unknown>, mode);
         if (opts.fieldValidation !== 'Ignore') opts.warnings?.push(...r.warnings);
-        return withoutEmptyMaps(r.obj);
+        return r.obj;
       }
       if (e.strict && shown) throw badRequest(e.detail);
       if (!shown)

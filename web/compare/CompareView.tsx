@@ -5,7 +5,7 @@
  * the table measures them. It opens from the header ("Compare"), a lesson's stop, a `?compare=`
  * link or a comparison file, and goes back to the lab (or the lesson) it came from.
  */
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import {
   COMPARISON_PRESETS,
   comparisonClock,
@@ -167,6 +167,9 @@ function CompareScreen({ initialProblem }: { initialProblem: Problem | undefined
   useKeys(close, lab);
   const presenting = useCompareState((s) => s.presenting);
   const loaded = useCompareState((s) => s.loaded);
+  // Read from the lanes' scenarios once per comparison loaded (its labs are new), not at every render.
+  const labs = c.labs;
+  const columns = useMemo(() => laneColumns(labs.map((l) => l.run.scenario())), [labs]);
   const [problem, setProblem] = useState<Problem | undefined>(initialProblem);
   const [editing, setEditing] = useState(false);
   const root = useRef<HTMLDivElement>(null);
@@ -196,7 +199,7 @@ function CompareScreen({ initialProblem }: { initialProblem: Problem | undefined
         className="compare-lanes"
         aria-label={t('compare.lanes')}
         data-lanes={c.labs.length}
-        style={{ '--lane-columns': laneColumns(c.labs.map((l) => l.run.scenario())) } as React.CSSProperties}
+        style={{ '--lane-columns': columns } as React.CSSProperties}
       >
         {c.labs.map((l, i) => (
           <Lane key={`${loaded}-${i}`} lab={l} i={i} />

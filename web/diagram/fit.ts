@@ -10,12 +10,13 @@
  * of 7% only while the layout is taller than the box, re-laying it out wider at each step (wider
  * means fewer rows), and never below 75% of where it started: beyond that the box scrolls rather
  * than make text unreadable; with larger text (A+) it may come down to the unzoomed size, if that
- * is lower (text the reader enlarged, in a box too short for it). The steps are fixed, so a small change of height (a pod more) never
- * changes the size, and a second ReplicaSet shrinks the drawing only if it no longer fits.
+ * is lower (text the reader enlarged, in a box too short for it). The steps are fixed, so a small
+ * change of height (a pod more) never changes the size, and a second ReplicaSet shrinks the
+ * drawing only if it no longer fits.
  * `whole` (a Compare lane: three diagrams side by side, where a pod scrolled out of sight hides
  * what the lanes compare) is `contain` going on past that floor, down to half the starting scale
- * (half the unzoomed one with larger text), until the whole drawing fits: a narrow box that would draw words above the pods gets a layout wide
- * enough for words beside them, which is far shorter.
+ * (half the unzoomed one with larger text), until the whole drawing fits: a narrow box that would
+ * draw words above the pods gets a layout wide enough for words beside them, which is far shorter.
  * `width` (stacked layouts: tablets, phones) fits the width and lets the page scroll.
  * `fill` (presentation mode, read from the back of a room) first grows the scale in the same
  * steps, up to twice the start, while the layout fits the box's height. Its first drawing in a box
