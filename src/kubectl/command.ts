@@ -95,6 +95,8 @@ export interface Command {
   /** Extra help text: a longer description and examples. */
   long?: string;
   examples?: string;
+  /** Its help prints nothing: cobra runs the command's own help function (`kubectl options -h`). */
+  silentHelp?: boolean;
 }
 
 export function notFound(info: ResourceInfo, name: string, namespace?: string): PrintedError {

@@ -27,6 +27,7 @@ import type { KubeObject, NodeObject, Pod } from '../k8s/types.ts';
 import { nodeLease } from '../cluster/lease.ts';
 import { LogRequestError, containerLog, type LogOptions } from '../kubectl/commands/logs.ts';
 import { runKubectl } from '../kubectl/index.ts';
+import { KUBECONFIG_NAME } from '../kubectl/kubeconfig.ts';
 import type { Scenario } from '../scenario/scenario.ts';
 import { clusterForScenario } from '../scenario/run.ts';
 import {
@@ -95,22 +96,23 @@ export interface RunningServer {
 const WATCH_TICK_MILLIS = 100;
 
 function kubeconfigText(url: string): string {
+  const name = KUBECONFIG_NAME;
   return `apiVersion: v1
 kind: Config
 clusters:
 - cluster:
     server: ${url}
-  name: rollout-lab
+  name: ${name}
 contexts:
 - context:
-    cluster: rollout-lab
+    cluster: ${name}
     namespace: default
-    user: rollout-lab
-  name: rollout-lab
-current-context: rollout-lab
+    user: ${name}
+  name: ${name}
+current-context: ${name}
 preferences: {}
 users:
-- name: rollout-lab
+- name: ${name}
   user: {}
 `;
 }

@@ -9,6 +9,7 @@
  */
 import { type Command, type CommandContext, KubectlError } from '../command.ts';
 import { flagBool, flagString, globalFlags, parseDuration, type FlagSpec } from '../parse.ts';
+import { KUBECONFIG_NAME } from '../kubeconfig.ts';
 
 export const KUSTOMIZE_FLAG: FlagSpec = {
   name: 'kustomize',
@@ -123,14 +124,14 @@ export function withFlagChecks(cmd: Command): Command {
             for (const f of deprecated)
               if (ctx.args.flags.has(f.name))
                 ctx.err(`Flag --${f.name} has been deprecated, ${f.deprecated}\n`);
-            // client-go's impersonation: groups or a uid belong to a user impersonated (--as). The
-            // kubeconfig's user is the one `npm run serve` writes, rollout-lab.
+            // client-go's impersonation: groups or a uid belong to a user impersonated (--as),
+            // named after the kubeconfig's user.
             if (
               (ctx.args.flags.has('as-group') || ctx.args.flags.has('as-uid')) &&
               !flagString(ctx.args, 'as')
             )
               throw new KubectlError(
-                'requesting uid, groups or user-extra for rollout-lab without impersonating a user',
+                `requesting uid, groups or user-extra for ${KUBECONFIG_NAME} without impersonating a user`,
               );
             // clientcmd's validation of the user: one way to authenticate.
             const methods = [
@@ -139,7 +140,7 @@ export function withFlagChecks(cmd: Command): Command {
             ];
             if (methods.length > 1)
               throw new KubectlError(
-                `more than one authentication method found for rollout-lab; found [${methods.join(' ')}], only one is allowed`,
+                `more than one authentication method found for ${KUBECONFIG_NAME}; found [${methods.join(' ')}], only one is allowed`,
               );
             for (const f of unsimulated)
               if (givenOtherThanDefault(ctx, f))

@@ -74,9 +74,7 @@ export function helpText(path: string[], cmd: Command | undefined): string {
     text += `\nUsage:\n  kubectl [flags] [options]\n\nUse "kubectl <command> --help" for more information about a given command.\nUse "kubectl options" for a list of global command-line options (applies to all commands).\n`;
     return text;
   }
-  // kubectl options has a help function of its own, which prints nothing (`kubectl options -h`,
-  // `kubectl help options`).
-  if (path.join(' ') === 'options') return '';
+  if (cmd.silentHelp) return '';
   let text = `${cmd.long ?? `${cmd.short}.`}\n`;
   if (cmd.aliases?.length) text += `\nAliases:\n${[cmd.name, ...cmd.aliases].join(', ')}\n`;
   if (cmd.examples) text += `\nExamples:\n${cmd.examples}\n`;
@@ -140,6 +138,8 @@ export const optionsCommand: Command = {
   long: 'Print the list of flags inherited by all commands',
   examples: '  # Print flags inherited by all commands\n  kubectl options',
   usage: 'kubectl options [flags] [options]',
+  // Its help function of its own prints nothing (`kubectl options -h`, `kubectl help options`).
+  silentHelp: true,
   flags: [],
   // Words after it are not looked at, as kubectl does not.
   run: (ctx) => {
