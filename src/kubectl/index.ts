@@ -120,7 +120,7 @@ export function resolveCommand(
     const w = words.shift()!;
     leading.push(w);
     const spec = w.startsWith('--')
-      ? globalFlags.find((f) => f.name === w.slice(2))
+      ? globalFlags.find((f) => f.name === w.slice(2).replaceAll('_', '-'))
       : globalFlags.find((f) => f.short !== undefined && w === `-${f.short}`);
     if (spec && spec.type !== 'bool' && words.length) leading.push(words.shift()!);
   }
@@ -141,7 +141,7 @@ export function resolveCommand(
       text: `error: "kubectl ${words[0]}" is still loading in this page; try again in a moment\n`,
     };
   if (!top) {
-    const similar = suggestions(words[0]!, commands);
+    const similar = suggestions(words[0]!);
     let msg = `error: unknown command "${words[0]}" for "kubectl"`;
     if (similar.length) msg += `\n\nDid you mean this?\n${similar.map((s) => `\t${s}`).join('\n')}`;
     return { kind: 'error', text: `${msg}\n` };

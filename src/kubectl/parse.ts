@@ -220,16 +220,18 @@ export function parseFlags(words: string[], specs: FlagSpec[], commandPath: stri
     }
     if (w.startsWith('--') && w.length > 2) {
       const eq = w.indexOf('=');
-      const name = eq >= 0 ? w.slice(2, eq) : w.slice(2);
+      const typed = eq >= 0 ? w.slice(2, eq) : w.slice(2);
+      // kubectl's flag sets normalize word separators: --show_labels is --show-labels.
+      const name = typed.replaceAll('_', '-');
       const spec =
         byName.get(name) ?? (anyFlag ? { name, type: 'string' as const, noOptDefault: 'true' } : undefined);
-      if (!spec) throw new FlagError(`unknown flag: --${name}`, commandPath);
+      if (!spec) throw new FlagError(`unknown flag: --${typed}`, commandPath);
       if (eq >= 0) set(spec, w.slice(eq + 1));
       else if (spec.type === 'bool') set(spec, 'true');
       else if (spec.noOptDefault !== undefined) set(spec, spec.noOptDefault);
       else {
         const v = words[++i];
-        if (v === undefined) throw new FlagError(`flag needs an argument: --${name}`, commandPath);
+        if (v === undefined) throw new FlagError(`flag needs an argument: --${typed}`, commandPath);
         set(spec, v);
       }
       continue;
