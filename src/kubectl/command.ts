@@ -7,7 +7,8 @@ import type { Change } from '../cluster/store.ts';
 import { NAMESPACES } from '../cluster/apply.ts';
 import { groupResource, type ResourceInfo } from '../k8s/resources.ts';
 import type { KubeObject } from '../k8s/types.ts';
-import { flagString, type FlagSpec, type ParsedArgs } from './parse.ts';
+import { flagString, goBool, type FlagSpec, type ParsedArgs } from './parse.ts';
+import { klogLine } from './klog.ts';
 
 export interface KubectlResult {
   stdout: string;
@@ -138,8 +139,30 @@ export function changeCause(ctx: CommandContext, flagsSpec: FlagSpec[]): string 
 /** `--dry-run` as kubectl reads it (`--dry-run` alone and `true` mean client). */
 export function dryRunMode(ctx: CommandContext): 'none' | 'client' | 'server' {
   const v = flagString(ctx.args, 'dry-run') ?? 'none';
-  if (v === 'unchanged' || v === 'client' || v === 'true') return 'client';
-  if (v === 'none' || v === 'false') return 'none';
+  // GetDryRunStrategy: the flag alone (`unchanged`) and Go's booleans still work, with klog's
+  // warning, logged each time a command reads the flag (once, in its Complete).
+  const warn = (line: number, message: string) => {
+    if (warned.has(ctx)) return;
+    warned.add(ctx);
+    ctx.err(klogLine('W', ctx.cluster.now, `helpers.go:${line}`, message));
+  };
+  if (v === 'unchanged') {
+    warn(703, '--dry-run is deprecated and can be replaced with --dry-run=client.');
+    return 'client';
+  }
+  const bool = goBool(v);
+  if (bool !== undefined) {
+    warn(
+      bool ? 717 : 720,
+      `--dry-run=${v} is deprecated (boolean value) and can be replaced with --dry-run=${bool ? 'client' : 'none'}.`,
+    );
+    return bool ? 'client' : 'none';
+  }
+  if (v === 'client') return 'client';
+  if (v === 'none') return 'none';
   if (v === 'server') return 'server';
   throw new KubectlError(`Invalid dry-run value (${v}). Must be "none", "server", or "client".`);
 }
+
+/** The commands whose deprecated --dry-run was warned of. */
+const warned = new WeakSet<CommandContext>();
