@@ -57,17 +57,26 @@ function runDelete(ctx: CommandContext): number | WatchSession {
   let ignored = 0;
   const force = flagBool(ctx.args, 'force');
   const now = flagBool(ctx.args, 'now');
+  // Complete: --now is a grace period of 1; 0 needs --force (else it is 1, so nothing is lost by
+  // accident); --force alone is 0.
   let grace = flagInt(ctx.args, 'grace-period') ?? -1;
-  if (now) grace = 1;
+  if (now) {
+    if (grace !== -1) throw new KubectlError('--now and --grace-period cannot be specified together');
+    grace = 1;
+  }
+  if (grace === 0 && !force) grace = 1;
   if (force && grace < 0) grace = 0;
+  const mode = dryRunMode(ctx);
+  // Validate.
+  const output = flagString(ctx.args, 'output') ?? '';
+  if (output !== '' && output !== 'name')
+    throw new KubectlError(`unexpected -o output mode: ${output}. We only support '-o name'`);
   if (force && grace === 0)
     ctx.err(
       'Warning: Immediate deletion does not wait for confirmation that the running resource has been terminated. The resource may continue to run on the cluster indefinitely.\n',
     );
-  const mode = dryRunMode(ctx);
-  const output = flagString(ctx.args, 'output') ?? '';
-  if (output !== '' && output !== 'name')
-    throw new KubectlError(`unexpected -o output mode: ${output}. We only support '-o name'`);
+  if (force && grace > 0)
+    throw new KubectlError('--force and --grace-period greater than 0 cannot be specified together');
   const wait = flagBool(ctx.args, 'wait', true) && mode === 'none';
   const files = ctx.args.flags.get('filename') ?? [];
 
