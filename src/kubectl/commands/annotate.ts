@@ -194,7 +194,8 @@ function runMetaUpdate(ctx: CommandContext, field: 'annotations' | 'labels'): nu
       const next: Record<string, string> = { ...(current ?? {}) };
       for (const [k, v] of changes.set) next[k] = v;
       for (const k of changes.remove) {
-        if (field === 'labels' && !(k in next)) ctx.out(`label "${k}" not found.\n`);
+        // Said only of a change sent to the server: --list changes its own copy alone.
+        if (field === 'labels' && !list && !(k in next)) ctx.out(`label "${k}" not found.\n`);
         delete next[k];
       }
       // kubectl compares the object's JSON before and after setting the map, which it sets even
@@ -205,7 +206,7 @@ function runMetaUpdate(ctx: CommandContext, field: 'annotations' | 'labels'): nu
       const changed = !deepEqual(current, next);
       if (Object.keys(next).length === 0) delete metadata[field];
       let result: KubeObject = { ...obj, metadata } as KubeObject;
-      if (mode === 'none' || mode === 'server') {
+      if (!list && (mode === 'none' || mode === 'server')) {
         if (resourceVersion !== '' && resourceVersion !== obj.metadata.resourceVersion)
           throw new PrintedError(
             `Error from server (Conflict): Operation cannot be fulfilled on ${groupResource(t.info)} "${t.name}": the object has been modified; please apply your changes to the latest version and try again`,
@@ -216,6 +217,7 @@ function runMetaUpdate(ctx: CommandContext, field: 'annotations' | 'labels'): nu
           if (errs.length) throw invalidError(result.kind, t.name, errs);
         }
       }
+      // --list shows the object with the changes made to kubectl's copy, and sends nothing.
       if (list) {
         const values = result.metadata[field] ?? {};
         if (!single) ctx.out(`Listing ${field} for ${t.info.kind}.${t.info.group}/${t.name}:\n`);
