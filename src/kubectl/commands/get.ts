@@ -66,7 +66,17 @@ export function runGet(ctx: CommandContext): number | WatchSession {
   const output = flagString(ctx.args, 'output') ?? '';
   if (showLabels && output !== '' && output !== 'wide')
     throw new KubectlError(`--show-labels option cannot be used with ${output} printer`);
-  let format: OutputFormat = tablePrintFlagsOutput(ctx.args, ctx.cluster.files);
+  // kubectl makes its printer once it has the objects (ToPrinter): an output format it cannot
+  // print with is reported then, and only where it comes to print (see printGeneric below).
+  let format: OutputFormat;
+  let formatError: KubectlError | undefined;
+  try {
+    format = tablePrintFlagsOutput(ctx.args, ctx.cluster.files);
+  } catch (e) {
+    if (!(e instanceof KubectlError)) throw e;
+    formatError = e;
+    format = { type: 'name' };
+  }
   const allNamespaces = flagBool(ctx.args, 'all-namespaces');
   const selectorText = flagString(ctx.args, 'selector');
   const fieldText = flagString(ctx.args, 'field-selector');
@@ -181,6 +191,7 @@ export function runGet(ctx: CommandContext): number | WatchSession {
       ctx.err(errors[0] + '\n');
       return 1;
     }
+    if (formatError) throw formatError;
     const requested = new Set(targets.flatMap((t) => t.names));
     return watchSession(
       ctx,
@@ -201,6 +212,13 @@ export function runGet(ctx: CommandContext): number | WatchSession {
   };
   if (format.type !== 'table') {
     let objects = groups.flatMap((g) => g.objects);
+    // printGeneric: the one object named that kubectl could not get is the error; nothing found
+    // with --ignore-not-found is none; otherwise the printer it cannot make is the only one.
+    if (formatError) {
+      const quiet = objects.length === 0 && flagBool(ctx.args, 'ignore-not-found');
+      if (!(single && errors.length) && !quiet) throw formatError;
+      objects = [];
+    }
     try {
       if (sortBy && objects.length) objects = sortObjects(objects, sortBy);
     } catch (e) {
