@@ -36,6 +36,7 @@ import { subcommandsOnly } from './parent.ts';
 import { podTemplateText } from '../printers/describe-template.ts';
 import { tabwrite } from '../printers/tabwriter.ts';
 import { deploymentRolloutStatus } from '../status.ts';
+import { klogLine } from '../klog.ts';
 
 export { deploymentRolloutStatus, type RolloutStatus } from '../status.ts';
 
@@ -128,7 +129,7 @@ function visitDeployments(
     try {
       const obj = getOrThrow<KubeObject>(ctx, info, name);
       const why = unsupported(verb, info, name);
-      if (why) throw PATCHING_VERBS.has(verb) ? new PatchError(why) : new KubectlError(why);
+      if (why) throw new KubectlError(why);
       visit(info, obj as Deployment);
     } catch (e) {
       if (e instanceof KubectlError || e instanceof PrintedError) errors.push(e);
@@ -148,6 +149,67 @@ function visitDeployments(
  */
 class PatchError extends KubectlError {}
 
+/** A patch worked out from an object as fetched: what it changes, and what is said once sent. */
+interface DeploymentPatch {
+  apply(current: Deployment): Deployment;
+  done(stored: Deployment): void;
+}
+
+/**
+ * pause, resume and restart as kubectl runs them: every object is fetched first (the builder's
+ * Infos: what is missing is an error before anything is sent), each patch is worked out from the
+ * object as fetched (CalculatePatches, where a refusal is that object's error), then the patches
+ * are sent in turn, each to the object as it is then. The same object named twice gets the same
+ * patch twice; nothing found at all is said on stderr. Returns the exit code.
+ */
+function patchDeployments(
+  ctx: CommandContext,
+  verb: 'pause' | 'resume' | 'restart',
+  patchOf: (info: ResourceInfo, d: Deployment) => DeploymentPatch,
+): number {
+  const errors: Error[] = [];
+  const fetched: { info: ResourceInfo; obj: KubeObject }[] = [];
+  for (const { info, name } of rolloutItems(ctx)) {
+    try {
+      fetched.push({ info, obj: getOrThrow<KubeObject>(ctx, info, name) });
+    } catch (e) {
+      if (e instanceof KubectlError || e instanceof PrintedError) errors.push(e);
+      else throw e;
+    }
+  }
+  const patches = fetched.map(({ info, obj }) => {
+    try {
+      const why = unsupported(verb, info, obj.metadata.name);
+      if (why) throw new PatchError(why);
+      return { info, name: obj.metadata.name, patch: patchOf(info, obj as Deployment) };
+    } catch (e) {
+      if (e instanceof KubectlError) return { error: e };
+      throw e;
+    }
+  });
+  if (patches.length === 0 && errors.length === 0) {
+    ctx.err(`No resources found in ${ctx.namespace} namespace.\n`);
+    return 0;
+  }
+  for (const p of patches) {
+    if ('error' in p) {
+      errors.push(p.error);
+      continue;
+    }
+    try {
+      const current = getOrThrow<Deployment>(ctx, p.info, p.name);
+      p.patch.done(validatedUpdate<Deployment>(ctx.cluster, p.patch.apply(current)));
+    } catch (e) {
+      if (e instanceof KubectlError || e instanceof PrintedError) errors.push(e);
+      else throw e;
+    }
+  }
+  ctx.err(aggregateErrors(errors));
+  // The objects it could change stay changed, as kubectl leaves them.
+  if (errors.length) ctx.keepWrites();
+  return errors.length ? 1 : 0;
+}
+
 /**
  * cmdutil.CheckErr of the errors a ContinueOnError visit collected: one error as `error: …` (API
  * errors as they are), several as their bare messages, one a line.
@@ -161,8 +223,6 @@ export function aggregateErrors(errors: Error[]): string {
   return errors.map((e) => `${line(e)}\n`).join('');
 }
 
-const PATCHING_VERBS = new Set(['pause', 'resume', 'restart']);
-
 /**
  * `kubectl rollout status`: each object in turn, as kubectl visits them. Without --watch=false an
  * object that is not rolled out yet is watched (every write of it is a watch event and prints a
@@ -174,6 +234,10 @@ function rolloutStatus(ctx: CommandContext): number | WatchSession {
   const timeout = flagDuration(ctx.args, 'timeout', 0);
   const items = rolloutItems(ctx);
   if (revision < 0) throw new KubectlError(`revision must be a positive integer: ${revision}`);
+  if (items.length === 0) {
+    ctx.err(`No resources found in ${ctx.namespace} namespace.\n`);
+    return 0;
+  }
   const cluster = ctx.cluster;
   let exitCode = 0;
   let next = 0;
@@ -193,6 +257,9 @@ function rolloutStatus(ctx: CommandContext): number | WatchSession {
         const obj = getOrThrow<KubeObject>(ctx, info, name);
         const why = unsupported('status', info, name);
         if (why) throw new KubectlError(why);
+        // watchtools.ContextWithOptionalTimeout logs a negative timeout, then takes it as none.
+        if (timeout < 0)
+          ctx.err(klogLine('E', cluster.now, 'until.go:159', '"Timeout for context shall not be negative"'));
         const first = deploymentRolloutStatus(obj as Deployment, revision);
         if (first.error) throw new KubectlError(first.error);
         ctx.out(first.message);
@@ -382,20 +449,25 @@ function rolloutUndo(ctx: CommandContext): number {
 
 function pauseOrResume(ctx: CommandContext, pause: boolean): number {
   const printer = objectPrinter(ctx);
-  return visitDeployments(ctx, pause ? 'pause' : 'resume', (info, d) => {
+  return patchDeployments(ctx, pause ? 'pause' : 'resume', (info, d) => {
     if (Boolean(d.spec.paused) === pause)
       throw new PatchError(
         `${groupResource(info)} "${d.metadata.name}" is ${pause ? 'already paused' : 'not paused'}`,
       );
-    // Resuming sends `paused: null` (false is Go's zero value, left out of the JSON): the field goes.
-    const spec = { ...d.spec, paused: true };
-    if (!pause) delete (spec as { paused?: boolean }).paused;
-    const stored = validatedUpdate<Deployment>(ctx.cluster, { ...d, spec });
-    ctx.out(
-      printer
-        ? printer.print(stored)
-        : `${kindSlashName(info, d.metadata.name)} ${pause ? 'paused' : 'resumed'}\n`,
-    );
+    return {
+      // Resuming sends `paused: null` (false is Go's zero value, left out of the JSON): the field goes.
+      apply: (current) => {
+        const spec = { ...current.spec, paused: true };
+        if (!pause) delete (spec as { paused?: boolean }).paused;
+        return { ...current, spec };
+      },
+      done: (stored) =>
+        ctx.out(
+          printer
+            ? printer.print(stored)
+            : `${kindSlashName(info, d.metadata.name)} ${pause ? 'paused' : 'resumed'}\n`,
+        ),
+    };
   });
 }
 
@@ -407,28 +479,30 @@ function objectPrinter(ctx: CommandContext): TypedPrinter | undefined {
 
 function rolloutRestart(ctx: CommandContext): number {
   const printer = objectPrinter(ctx);
-  return visitDeployments(ctx, 'restart', (info, d) => {
+  return patchDeployments(ctx, 'restart', (info, d) => {
     const name = d.metadata.name;
     if (d.spec.paused)
       throw new PatchError(
         `${groupResource(info)} "${name}" can't restart paused deployment (run rollout resume first)`,
       );
-    const template = d.spec.template;
     const restartedAt = timestamp(ctx.cluster.now);
     // Stamped to the second: a second restart within it changes nothing, an empty patch.
-    if (template.metadata?.annotations?.['kubectl.kubernetes.io/restartedAt'] === restartedAt)
+    if (d.spec.template.metadata?.annotations?.['kubectl.kubernetes.io/restartedAt'] === restartedAt)
       throw new KubectlError(
         `failed to create patch for ${name}: if restart has already been triggered within the past second, please wait before attempting to trigger another`,
       );
-    const annotations = {
-      ...(template.metadata?.annotations ?? {}),
-      'kubectl.kubernetes.io/restartedAt': restartedAt,
+    return {
+      apply: (current) => {
+        const template = current.spec.template;
+        const annotations = {
+          ...(template.metadata?.annotations ?? {}),
+          'kubectl.kubernetes.io/restartedAt': restartedAt,
+        };
+        const metadata = { ...(template.metadata ?? {}), annotations };
+        return { ...current, spec: { ...current.spec, template: { ...template, metadata } } };
+      },
+      done: (stored) => ctx.out(printer ? printer.print(stored) : `${kindSlashName(info, name)} restarted\n`),
     };
-    const stored = validatedUpdate<Deployment>(ctx.cluster, {
-      ...d,
-      spec: { ...d.spec, template: { ...template, metadata: { ...(template.metadata ?? {}), annotations } } },
-    });
-    ctx.out(printer ? printer.print(stored) : `${kindSlashName(info, name)} restarted\n`);
   });
 }
 
