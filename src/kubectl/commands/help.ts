@@ -19,11 +19,14 @@ function levenshtein(a: string, b: string): number {
   return d[a.length]![b.length]!;
 }
 
-export function suggestions(word: string, cmds: Command[]): string[] {
+/**
+ * cobra's SuggestionsFor: the commands within two edits of the word, or that start with it, either
+ * in any case, in the order kubectl adds them (every kubectl command, simulated or not; not the
+ * page's own `lab`).
+ */
+export function suggestions(word: string): string[] {
   const w = word.toLowerCase();
-  return cmds
-    .map((c) => c.name)
-    .filter((n) => levenshtein(w, n) <= 2 || n.startsWith(w) || (n.includes(w) && w.length > 2));
+  return ADDED.filter((n) => levenshtein(w, n) <= 2 || n.startsWith(w));
 }
 
 const helpGroups: [string, string[]][] = [
@@ -42,6 +45,17 @@ const helpGroups: [string, string[]][] = [
   ['Settings Commands', ['label', 'annotate', 'completion']],
   ['Subcommands provided by plugins', []],
   ['Other Commands', ['api-resources', 'api-versions', 'config', 'plugin', 'version']],
+];
+
+/** kubectl's commands in the order cmd.go adds them: its groups, then the others. */
+const ADDED = [
+  ...helpGroups.filter(([title]) => title !== 'Other Commands').flatMap(([, names]) => names),
+  'config',
+  'plugin',
+  'version',
+  'api-versions',
+  'api-resources',
+  'options',
 ];
 
 /** The zero value `--help` shows for a flag of each type without a default of its own. */

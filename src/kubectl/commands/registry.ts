@@ -67,7 +67,7 @@ export function registerCommands(...list: Command[]): void {
 
 interface Help {
   helpText(path: string[], cmd: Command | undefined): string;
-  suggestions(word: string, cmds: Command[]): string[];
+  suggestions(word: string): string[];
 }
 let help: Help | undefined;
 
@@ -80,7 +80,7 @@ export function registerHelp(h: Help): void {
 export const helpText = (path: string[], cmd: Command | undefined): string => help?.helpText(path, cmd) ?? '';
 
 /** The commands kubectl suggests for an unknown one. */
-export const suggestions = (word: string, cmds: Command[]): string[] => help?.suggestions(word, cmds) ?? [];
+export const suggestions = (word: string): string[] => help?.suggestions(word) ?? [];
 
 type Completer = (cluster: SimCluster, commandLine: string) => string[];
 let completer: Completer | undefined;
