@@ -241,6 +241,22 @@ const rows: [string, string, string, string, string, number][] = [
     1,
   ],
   [
+    'one Deployment named twice is restarted twice: each patch is made from the object as fetched',
+    'withPaused',
+    'rollout restart deployment/kubia deployment/kubia',
+    'deployment.apps/kubia restarted\ndeployment.apps/kubia restarted\n',
+    '',
+    0,
+  ],
+  [
+    'a missing object is reported after the patches of those fetched, as one aggregate',
+    'withPaused',
+    'rollout restart deployment nosuch kubia',
+    'deployment.apps/kubia restarted\n',
+    'Error from server (NotFound): deployments.apps "nosuch" not found\n',
+    1,
+  ],
+  [
     'rollout history of a Service: no visitor method',
     'withPaused',
     'rollout history svc kubia',
