@@ -29,6 +29,35 @@ const failedInRun = async (page: Page) => {
   return Number(m![1]);
 };
 
+/**
+ * The pixels of the timeline where it draws failed requests, as the screen shows them: how many are
+ * the danger red of the legend, and how many are near black.
+ */
+const failedBarColours = async (page: Page) => {
+  const box = await page.locator('.timeline .requests-failed').boundingBox();
+  expect(box).not.toBeNull();
+  const png = await page.screenshot({ clip: box! });
+  return page.evaluate(async (b64) => {
+    const img = new Image();
+    img.src = `data:image/png;base64,${b64}`;
+    await img.decode();
+    const canvas = document.createElement('canvas');
+    canvas.width = img.width;
+    canvas.height = img.height;
+    const g = canvas.getContext('2d')!;
+    g.drawImage(img, 0, 0);
+    const d = g.getImageData(0, 0, canvas.width, canvas.height).data;
+    let red = 0;
+    let black = 0;
+    for (let i = 0; i < d.length; i += 4) {
+      const [r, gr, b] = [d[i]!, d[i + 1]!, d[i + 2]!];
+      if (r > 150 && gr < 110 && b < 110) red++;
+      if (r < 60 && gr < 60 && b < 60) black++;
+    }
+    return { red, black };
+  }, png.toString('base64'));
+};
+
 test('Recreate deletes every old pod before new ones start: the timeline shows the outage', async ({
   page,
 }) => {
@@ -46,6 +75,10 @@ test('Recreate deletes every old pod before new ones start: the timeline shows t
   await expect(page.getByRole('region', { name: 'Events table' })).toContainText('Scaled down replica set');
   await expect(page.locator('.timeline .step-marker')).toHaveCount(2);
   expect(await failedInRun(page)).toBeGreaterThan(before);
+  // In the legend's red: nothing drawn over the bars (their hover targets paint nothing).
+  const colours = await failedBarColours(page);
+  expect(colours.red).toBeGreaterThan(100);
+  expect(colours.black).toBe(0);
 });
 
 test('Rolling update completes and the diagram, timeline and events show it', async ({ page }) => {
