@@ -164,6 +164,24 @@ test('console commands change the diagram', async ({ page }) => {
   await expect(input).toHaveValue('kubectl rollout ');
 });
 
+test('the Events panel says how many events there are when it lists only the newest', async ({ page }) => {
+  await open(page);
+  const heading = page.getByRole('heading', { name: /^Events/ });
+  await expect(heading).toHaveText(/^Events \(\d+\)$/i);
+  const input = page.getByRole('textbox', { name: 'kubectl command' });
+  await input.fill('kubectl scale deployment/kubia --replicas=20');
+  await input.press('Enter');
+  await lab(page, (l) => l.advance(60));
+  await input.fill('kubectl get events --no-headers');
+  await input.press('Enter');
+  const log = page.getByRole('log', { name: 'kubectl output' });
+  await expect(log).toContainText('Scaled up replica set');
+  const printed = (await log.innerText()).split('kubectl get events --no-headers')[1] ?? '';
+  const listed = printed.split('\n').filter((l) => /^\d+s\s+(Normal|Warning)\s/.test(l.trim())).length;
+  expect(listed).toBeGreaterThan(40);
+  await expect(heading).toHaveText(new RegExp(`^Events \\(the newest 40 of ${listed}\\)$`, 'i'));
+});
+
 test('console: kubectl run starts pods no Deployment owns, drawn in a box of their own; deleted, one stays gone', async ({
   page,
 }) => {

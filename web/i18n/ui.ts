@@ -134,6 +134,7 @@ export const ui = {
 
   'events.title': 'Events',
   'events.count': '({n})',
+  'events.countShown': '(the newest {shown} of {n})',
   'events.table': 'Events table',
   'events.none': 'No events yet.',
   'why.title': 'Why',

@@ -53,7 +53,12 @@ export function EventsPanel() {
   return (
     <section className="panel events" aria-labelledby="events-h">
       <h2 id="events-h">
-        {t('events.title')} <span className="muted">{t('events.count', { n: events.length })}</span>
+        {t('events.title')}{' '}
+        <span className="muted">
+          {events.length < frame.events.length
+            ? t('events.countShown', { shown: events.length, n: frame.events.length })
+            : t('events.count', { n: events.length })}
+        </span>
       </h2>
       <div
         className="table-wrap"

@@ -127,6 +127,7 @@ export const ui = {
 
   'events.title': '이벤트',
   'events.count': '({n})',
+  'events.countShown': '({n}개 중 최근 {shown}개)',
   'events.table': '이벤트 표',
   'events.none': '아직 이벤트가 없습니다.',
   'why.title': '이유',
