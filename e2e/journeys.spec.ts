@@ -553,6 +553,8 @@ test('a crowded lane: one list of its pods; arrow keys choose a pod, Enter or a 
   const name = ((await active.getAttribute('aria-label')) ?? '').match(/^Pod (\S+),/)![1]!;
   await page.keyboard.press('Enter');
   await expect(page.getByRole('heading', { name: `Pod ${name}` })).toBeVisible();
+  // Its name as kubectl prints it, not in the heading's capitals.
+  expect(await page.getByRole('heading', { name: `Pod ${name}` }).innerText()).toContain(name);
   // A click on the first pod of the new lane opens it.
   const fresh = page.getByRole('listbox', { name: /pods of v2/ });
   await fresh.focus();

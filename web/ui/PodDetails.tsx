@@ -31,6 +31,7 @@ export function PodDetails() {
   // --wait=false: the button should not block virtual time until the pod is gone (kubectl would).
   const command = `kubectl delete pod ${name} --wait=false`;
   const terminating = !!pod?.metadata.deletionTimestamp;
+  const [headingBefore, headingAfter = ''] = t('pod.heading', { name: '\u0000' }).split('\u0000');
   return (
     <section
       className="panel pod-details"
@@ -39,7 +40,12 @@ export function PodDetails() {
       ref={ref}
       onKeyDown={(e) => e.key === 'Escape' && close()}
     >
-      <h2 id="pod-h">{t('pod.heading', { name })}</h2>
+      <h2 id="pod-h">
+        {headingBefore}
+        {/* A name as kubectl prints it: the heading's capitals would change it. */}
+        <span className="object-name">{name}</span>
+        {headingAfter}
+      </h2>
       {!pod ? (
         <p className="muted">{t('pod.gone')}</p>
       ) : (
