@@ -101,9 +101,14 @@ export function PlaybackControls({
       <output className="time" aria-label={t('playback.virtualTime')} data-testid={timeTestId}>
         t = {formatTime(now)}
       </output>
+      {/* An hourglass, its words for screen readers and in its tooltip: as words, it took a row of
+          its own and moved the panels above while it came and went. */}
       {behind && (
-        <span className="muted behind" title={t('playback.behindTip')}>
-          {t('playback.behind')}
+        <span className="muted behind" title={`${t('playback.behind')}: ${t('playback.behindTip')}`}>
+          <svg viewBox="0 0 10 12" aria-hidden="true" focusable="false">
+            <path d="M1 0h8v1.5L5.7 6 9 10.5V12H1v-1.5L4.3 6 1 1.5z" />
+          </svg>
+          <span className="sr-only">{t('playback.behind')}</span>
         </span>
       )}
     </div>
