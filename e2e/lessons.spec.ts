@@ -135,6 +135,16 @@ test('after the blue/green switch, the lesson names the endpoints controller’s
   await expect(did).not.toContainText('No controller acted');
 });
 
+test('a link to a lesson this page does not have says so, and the app opens as it would', async ({
+  page,
+}) => {
+  await page.goto('/?lesson=nope');
+  const alert = page.getByRole('alert');
+  await expect(alert).toContainText('This link opens a lesson this page does not have: “nope”.');
+  await expect(alert).toContainText('pick a lesson under Lessons');
+  await expect(page.getByRole('button', { name: /^Pod kubia-/ })).toHaveCount(3);
+});
+
 test('exploring at a stop, then returning to the lesson', async ({ page }) => {
   await page.goto('/?lesson=recreate');
   await expect(progress(page)).toHaveText('Stop 1 of 3');

@@ -36,6 +36,7 @@ export const share = {
   'share.problem.damaged': 'This link is damaged (was it cut off or edited?).',
   'share.problem.invalid': 'This link holds a scenario that is not valid.',
   'share.problem.unreadable': 'This link could not be read.',
+  'share.problem.noLesson': 'This link opens a lesson this page does not have: “{id}”.',
   'share.problem.tooLongRun':
     'This scenario runs to {seconds} s; the browser replays at most {max} s. Run it with the command-line simulator instead.',
   'share.problem.tooManyPods':
@@ -60,6 +61,7 @@ export const share = {
   'share.problem.fileInvalid': '“{file}” is not a scenario Rollout Lab can open.',
   'share.kept.saved': 'Your saved work is unchanged; showing it instead.',
   'share.kept.savedUnchanged': 'Your saved work is unchanged.',
+  'share.kept.pickLesson': 'Nothing else changed; pick a lesson under Lessons.',
   'share.kept.recovery':
     'Your saved work was not opened, and not overwritten: it is kept in this browser as a recovery copy. Download it as a file, or discard it. Showing the example scenario.',
   'share.kept.recoveryAlso':

@@ -23,6 +23,7 @@ import {
 } from './store.ts';
 import { lazyPart } from '../ui/lazyPart.tsx';
 import { inDialog, isTyping, modalOpen } from '../layout/keyboard.ts';
+import { showNotice } from '../share/store.ts';
 import './lessons.css';
 
 const Presentation = lazyPart(() => import('../present/Presentation.tsx'));
@@ -42,7 +43,15 @@ function useLessonBoot(lab: Lab) {
       void Promise.all([loadExtensions(), loadLessons()])
         .then(() => new Promise((resolve) => setTimeout(resolve, 0)))
         .then(() => {
-          if (!lessonById(id)) throw new Error(`no lesson ${id}`);
+          if (!lessonById(id)) {
+            showNotice({
+              tone: 'error',
+              problem: { key: 'share.problem.noLesson', vars: { id } },
+              kept: 'share.kept.pickLesson',
+              actions: [],
+            });
+            throw new Error(`no lesson ${id}`);
+          }
         })
         .then(() => startLesson(lab, id, Number.isFinite(stop) ? stop : 0))
         .then(() => {

@@ -186,6 +186,8 @@ export function configureShare(next: ShareEnv, withLab?: Lab): void {
 
 const set = (patch: Partial<ShareState>) => shareStore.setState(patch);
 export const dismissNotice = () => set({ notice: null });
+/** Shows a notice from elsewhere in the page (a link's lesson that does not exist). */
+export const showNotice = (notice: Notice) => set({ notice });
 export const closeDialog = () => set({ dialog: null });
 export const setDragging = (dragging: boolean) => set({ dragging });
 

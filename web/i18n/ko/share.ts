@@ -37,6 +37,7 @@ export const share = {
   'share.problem.damaged': '이 링크가 손상되었습니다(잘리거나 수정되었나요?).',
   'share.problem.invalid': '이 링크의 시나리오가 올바르지 않습니다.',
   'share.problem.unreadable': '이 링크를 읽을 수 없습니다.',
+  'share.problem.noLesson': '이 링크가 여는 레슨 “{id}”은(는) 이 페이지에 없습니다.',
   'share.problem.tooLongRun':
     '이 시나리오는 {seconds}초까지 진행됩니다. 브라우저는 최대 {max}초까지만 재생합니다. 명령줄 시뮬레이터로 실행하세요.',
   'share.problem.tooManyPods':
@@ -60,6 +61,7 @@ export const share = {
   'share.problem.fileInvalid': '“{file}”은(는) Rollout Lab이 열 수 있는 시나리오가 아닙니다.',
   'share.kept.saved': '저장된 작업은 그대로이며, 대신 그것을 보여 줍니다.',
   'share.kept.savedUnchanged': '저장된 작업은 그대로입니다.',
+  'share.kept.pickLesson': '다른 것은 바뀌지 않았습니다. 레슨은 레슨 메뉴에서 고르세요.',
   'share.kept.recovery':
     '저장된 작업은 열지 않았고 덮어쓰지도 않았습니다. 복구용 사본으로 이 브라우저에 보관되어 있습니다. 파일로 다운로드하거나 버리세요. 예제 시나리오를 보여 줍니다.',
   'share.kept.recoveryAlso':
