@@ -51,10 +51,22 @@ test('presentation mode is reachable and operable by keyboard and clicker keys',
   await expect(root(page)).toBeVisible();
 });
 
-test('Present without a lesson opens the picker first', async ({ page }) => {
+test('Present without a lesson opens the picker first, and presents the lesson picked', async ({ page }) => {
   await page.goto('/');
   await page.getByTestId('present.enter').click();
-  await expect(page.getByRole('dialog', { name: 'Lessons' })).toBeVisible();
+  const picker = page.getByRole('dialog', { name: 'Choose a lesson to present' });
+  await expect(picker).toBeVisible();
+  await picker.getByRole('button', { name: /The Recreate strategy/ }).click();
+  await expect(root(page)).toBeVisible();
+  await expect(progress(page)).toHaveText('Stop 1 of 3');
+  // Lessons picked from the header's Lessons are not presented.
+  await page.keyboard.press('Escape');
+  await expect(root(page)).toBeHidden();
+  await page.getByRole('button', { name: 'Lessons' }).click();
+  const lessons = page.getByRole('dialog', { name: 'Lessons' });
+  await lessons.getByRole('button', { name: /Rolling update The default strategy/ }).click();
+  await expect(page.getByTestId('lesson.progress')).toHaveText(/^Stop 1 of/);
+  await expect(root(page)).toBeHidden();
 });
 
 test('the presenter window and an audience window follow the presentation', async ({ page, context }) => {

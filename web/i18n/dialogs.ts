@@ -101,6 +101,7 @@ export const dialogs = {
   'editor.kept': 'Your edit, not applied, was kept since the editor closed.',
   'editor.manifest': 'YAML manifest',
   'lessons.pickerTitle': 'Lessons',
+  'lessons.pickerTitlePresent': 'Choose a lesson to present',
   'lessons.pickerIntro':
     'Each lesson follows the chapter “Deployments: updating applications declaratively”. It plays to a stop and waits; explore freely at any stop.',
   'lessons.minutes': 'about {n} min',

@@ -113,6 +113,8 @@ export interface LessonSlice {
    */
   answers: Record<number, number | null>;
   pickerOpen: boolean;
+  /** The picker was opened by Present: the lesson picked is presented. */
+  pickerPresents: boolean;
   presenting: boolean;
   /** The presentation screen is blanked (`B`). */
   blank: boolean;
@@ -161,6 +163,7 @@ export const initialLesson = (): LessonSlice => ({
   heading: null,
   answers: {},
   pickerOpen: false,
+  pickerPresents: false,
   presenting: false,
   blank: false,
   role: 'main',

@@ -1,7 +1,7 @@
 /** The list of built-in lessons: title, one-line summary, length. */
 import { useEffect, useRef, useState } from 'react';
 import { stopIndices } from '../../src/index.ts';
-import { useLab } from '../lab/context.ts';
+import { useLab, useLabState } from '../lab/context.ts';
 import { LESSONS } from './catalog.ts';
 import { useLang, useT } from '../i18n/index.ts';
 import { useReturnFocus } from '../layout/focus.ts';
@@ -17,6 +17,7 @@ export function LessonPicker() {
   const lang = useLang();
   const lab = useLab();
   const close = () => closePicker(lab);
+  const presents = useLabState((st) => st.lesson.pickerPresents);
   const ref = useRef<HTMLDialogElement>(null);
   useReturnFocus();
   const progress = useProgress();
@@ -36,7 +37,7 @@ export function LessonPicker() {
       data-testid="lessons.picker"
     >
       <header>
-        <h2 id="lesson-picker-h">{t('lessons.pickerTitle')}</h2>
+        <h2 id="lesson-picker-h">{t(presents ? 'lessons.pickerTitlePresent' : 'lessons.pickerTitle')}</h2>
         {/* A teacher's own lesson: written in the builder, beside the diagram. */}
         <button
           type="button"

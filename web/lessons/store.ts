@@ -62,8 +62,9 @@ async function ensureLoaded(lab: Lab, lesson: Lesson, at: number): Promise<void>
 // ---------------------------------------------------------------------------------------------
 // Actions
 
-export const openPicker = (lab: Lab) => lab.setLesson({ pickerOpen: true });
-export const closePicker = (lab: Lab) => lab.setLesson({ pickerOpen: false });
+export const openPicker = (lab: Lab, presents = false) =>
+  lab.setLesson({ pickerOpen: true, pickerPresents: presents });
+export const closePicker = (lab: Lab) => lab.setLesson({ pickerOpen: false, pickerPresents: false });
 
 /** Loads a lesson into the lab and waits at stop `k` (the first by default). */
 export async function startLesson(lab: Lab, id: string, k = 0): Promise<void> {
@@ -72,11 +73,13 @@ export async function startLesson(lab: Lab, id: string, k = 0): Promise<void> {
   if (!lesson) return;
   const stops = stopsOf(lesson);
   const stop = Math.max(0, Math.min(k, stops.length - 1));
-  lab.setLesson({ loading: true, pickerOpen: false });
+  const presents = lab.store.getState().lesson.pickerPresents;
+  lab.setLesson({ loading: true, pickerOpen: false, pickerPresents: false });
   await loadExtensions();
   lab.load(lesson.scenario, stops[stop]!.at);
   lab.setSpeed(LESSON_SPEED);
   lab.setLesson({ id, stop, heading: null, answers: {}, loading: false, blank: false });
+  if (presents) setPresenting(lab, true);
 }
 
 /** Plays to the next stop (animated), or jumps there at once with `instant`. */
@@ -183,7 +186,7 @@ export const setPresenting = (lab: Lab, presenting: boolean) =>
 /** Presentation mode needs a lesson: without one, the picker opens first. */
 export function enterPresentation(lab: Lab): void {
   if (lab.store.getState().lesson.id === null) {
-    openPicker(lab);
+    openPicker(lab, true);
     return;
   }
   setPresenting(lab, true);

@@ -96,6 +96,7 @@ export const dialogs = {
   'editor.kept': '적용하지 않은 편집 내용을 편집기를 닫은 뒤에도 그대로 두었습니다.',
   'editor.manifest': 'YAML 매니페스트',
   'lessons.pickerTitle': '레슨',
+  'lessons.pickerTitlePresent': '발표할 레슨 고르기',
   'lessons.pickerIntro':
     '각 레슨은 “디플로이먼트: 선언적 애플리케이션 업데이트” 장을 따라갑니다. 멈춤 지점까지 재생하고 기다립니다. 어느 멈춤 지점에서든 자유롭게 살펴볼 수 있습니다.',
   'lessons.minutes': '약 {n}분',
