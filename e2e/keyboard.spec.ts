@@ -49,6 +49,26 @@ test('Space plays and arrows step whatever button has focus', async ({ page }) =
   expect((await state(page)).t).toBeGreaterThan((await state(page)).t - 1e-9);
 });
 
+test('on the time slider, Space, / and ? still work, and the arrows move the slider', async ({ page }) => {
+  await openApp(page);
+  const slider = page.getByRole('slider', { name: 'Time' });
+  await slider.focus();
+  const t = (await state(page)).t;
+  // The slider's own keys: a tenth of a second a press, not a step to the next controller action.
+  await page.keyboard.press('ArrowLeft');
+  await expect.poll(async () => (await state(page)).t).toBeCloseTo(t - 0.1, 3);
+  await page.keyboard.press('Space');
+  await expect.poll(() => playing(page)).toBe(true);
+  await page.keyboard.press('Space');
+  await expect.poll(() => playing(page)).toBe(false);
+  await page.keyboard.press('?');
+  await expect(page.getByRole('dialog', { name: 'Keyboard shortcuts' })).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(slider).toBeFocused();
+  await page.keyboard.press('/');
+  await expect(page.getByRole('textbox', { name: 'kubectl command' })).toBeFocused();
+});
+
 test('skip to playback, and to the console', async ({ page }) => {
   await openApp(page);
   await page.keyboard.press('Tab');

@@ -32,11 +32,9 @@ import { LaneForm } from './LaneForm.tsx';
 import { laneColumns, laneKey, laneTitle } from './lanes.ts';
 import { compareUrl, DEFAULT_PRESET, openRequest, presetOpened } from './open.ts';
 import { installCompareHook } from './testHook.ts';
+import { ownsKey } from '../layout/keyboard.ts';
 import './compare.css';
 import '../i18n/features.ts';
-
-const isTyping = (el: EventTarget | null) =>
-  el instanceof HTMLElement && (el.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(el.tagName));
 
 export default function CompareView({ request }: { request: CompareRequest }) {
   const t = useT();
@@ -119,7 +117,7 @@ function useKeys(close: () => void, lab: Lab) {
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (e.ctrlKey || e.metaKey || e.altKey) return;
-      if (isTyping(e.target) && e.key !== 'Escape') return;
+      if (ownsKey(e.target, e.key) && e.key !== 'Escape') return;
       const onControl = e.target instanceof HTMLElement && !!e.target.closest('button, [role="button"], a');
       const presenting = c.store.getState().presenting;
       let handled = true;

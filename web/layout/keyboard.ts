@@ -16,9 +16,27 @@ import { stepFontScale } from './prefs.ts';
 
 export const isTyping = (el: EventTarget | null): boolean =>
   el instanceof HTMLElement &&
+  !isSlider(el) &&
   (el.isContentEditable ||
     ['INPUT', 'TEXTAREA', 'SELECT'].includes(el.tagName) ||
     !!el.closest('.cm-editor'));
+
+/** A range input: it takes the arrows, Home, End and the page keys, and no other key. */
+const isSlider = (el: EventTarget | null): boolean => el instanceof HTMLInputElement && el.type === 'range';
+const SLIDER_KEYS = new Set([
+  'ArrowLeft',
+  'ArrowRight',
+  'ArrowUp',
+  'ArrowDown',
+  'Home',
+  'End',
+  'PageUp',
+  'PageDown',
+]);
+
+/** A key the focused element acts on itself: typed into a field, or moving a slider. */
+export const ownsKey = (el: EventTarget | null, key: string): boolean =>
+  isTyping(el) || (isSlider(el) && SLIDER_KEYS.has(key));
 
 /**
  * Inside a dialog (the lesson picker, this sheet, share) buttons take Space as usual. Presentation
@@ -68,7 +86,7 @@ export function useShortcuts(lab: Lab, openSheet: () => void): void {
         focusConsole();
         return;
       }
-      if (isTyping(e.target) || inDialog(e.target)) return;
+      if (ownsKey(e.target, e.key) || inDialog(e.target)) return;
       if (e.key === '?') {
         e.preventDefault();
         openSheet();

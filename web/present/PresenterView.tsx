@@ -6,7 +6,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { LESSONS, lessonById, loadLessons } from '../lessons/catalog.ts';
 import { useLang, useT } from '../i18n/index.ts';
-import { isTyping } from '../layout/keyboard.ts';
+import { ownsKey } from '../layout/keyboard.ts';
 import { LanguageSelect } from '../ui/HeaderControls.tsx';
 import { isNumberQuestion, type LessonQuestion } from '../../src/index.ts';
 import { answerText, choiceText, text } from '../lessons/hooks.ts';
@@ -102,7 +102,7 @@ export default function PresenterView() {
       // slides; Space on a button presses it.
       if (
         !cmd ||
-        isTyping(e.target) ||
+        ownsKey(e.target, e.key) ||
         (e.key === ' ' && e.target instanceof Element && e.target.closest('button'))
       )
         return;
