@@ -154,6 +154,27 @@ describe('layout', () => {
     expect(layout(view(deployment('kubia', [lane('kubia-new', 3)])), false).loose).toBeNull();
   });
 
+  it('a lane drawn as a bar gets one line from the Service, to the bar where its requests go', () => {
+    const many = lane('kubia-many', 200);
+    const l = layout(view(deployment('kubia', [lane('kubia-few', 3), many], 203)), false);
+    const bar = l.lanes.get('kubia-many')!;
+    expect(bar.aggregated).toBe(true);
+    const names = [
+      ...many.pods.map((p) => p.name),
+      ...l.lanes.get('kubia-few')!.lane.pods.map((p) => p.name),
+    ];
+    const lines = endpointPaths(l, names);
+    expect(lines.map((p) => p.name)).toEqual([
+      ...l.lanes.get('kubia-few')!.lane.pods.map((p) => p.name),
+      'kubia-many',
+    ]);
+    // It ends at the bar's top, straight above where routeTo takes a request to one of its pods.
+    const end = routeTo(l, many.pods[0]!.name, 'kubia-many')!.at(-1)!;
+    expect(lines.at(-1)!.d).toMatch(new RegExp(`H${end.x + 6} Q${end.x},\\S+ ${end.x},\\S+ V${end.y - 4}$`));
+    // No endpoint in the bar's lane, no line.
+    expect(endpointPaths(l, names.slice(-3)).map((p) => p.name)).not.toContain('kubia-many');
+  });
+
   it('a ReplicaSet scaled to 0 with no pods left takes one line', () => {
     const l = layout(view(deployment('kubia', [lane('kubia-new', 3), lane('kubia-old', 0, 0)])), false);
     const [busy, idle] = l.blocks[0]!.lanes;

@@ -445,7 +445,7 @@ export function routeTo(l: DiagramLayout, pod: string, owner: string): Point[] |
   }
   const lane = l.lanes.get(owner);
   if (!lane) return null;
-  const ty = lane.target.y - 18;
+  const ty = lane.target.y - BAR_BRANCH;
   return [...head, { x: f.trunkX, y: ty }, { x: lane.target.x, y: ty }, lane.target];
 }
 
@@ -463,16 +463,27 @@ export function busPath(f: Frame): string {
   return `M${mid},${f.serviceY + f.serviceH} V${f.busY - 6} Q${mid},${f.busY} ${mid + 6},${f.busY} H${f.trunkX}`;
 }
 
-/** The lines of the Service's bus to its endpoints, as SVG path data (one path per endpoint). */
+/**
+ * The lines of the Service's bus to its endpoints, as SVG path data: one per endpoint drawn as a
+ * glyph, and one per lane drawn as a bar (many pods) that has endpoints, to its bar, where the
+ * requests to those pods go (routeTo).
+ */
 export function endpointPaths(
   l: DiagramLayout,
   endpoints: string[],
 ): { name: string; d: string; colour: number }[] {
   const { trunkX, busY } = l.frame;
   const out: { name: string; d: string; colour: number }[] = [];
+  let barOf: Map<string, LaneLayout> | undefined;
+  const bars = new Set<LaneLayout>();
   for (const name of endpoints) {
     const p = l.pods.get(name);
-    if (!p) continue;
+    if (!p) {
+      barOf ??= podsOfBars(l);
+      const bar = barOf.get(name);
+      if (bar) bars.add(bar);
+      continue;
+    }
     const by = branchY(p);
     out.push({
       name,
@@ -480,7 +491,27 @@ export function endpointPaths(
       d: `M${trunkX},${busY} V${by - 6} Q${trunkX},${by} ${trunkX - 6},${by} H${p.x + 6} Q${p.x},${by} ${p.x},${by + 6} V${p.y - p.size.r}`,
     });
   }
+  for (const bar of bars) {
+    const { x, y } = bar.target;
+    const by = y - BAR_BRANCH;
+    out.push({
+      name: bar.lane.name,
+      colour: bar.lane.colour,
+      d: `M${trunkX},${busY} V${by - 6} Q${trunkX},${by} ${trunkX - 6},${by} H${x + 6} Q${x},${by} ${x},${by + 6} V${y - 4}`,
+    });
+  }
   return out;
+}
+
+/** How far above a bar's target its line comes across from the trunk. */
+const BAR_BRANCH = 18;
+
+/** The pods of the lanes drawn as a bar, by name. */
+function podsOfBars(l: DiagramLayout): Map<string, LaneLayout> {
+  const m = new Map<string, LaneLayout>();
+  for (const lane of l.lanes.values())
+    if (lane.aggregated) for (const p of lane.lane.pods) m.set(p.name, lane);
+  return m;
 }
 
 /** Point at fraction `f` (0..1) of a polyline's length. */
