@@ -757,6 +757,23 @@ for (const width of [320, 375, 390] as const)
 test.describe('390×844 touch', () => {
   test.use({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
 
+  test('two versions answering and errors: the Service counter stays inside its box', async ({ page }) => {
+    await openApp(page, '/');
+    await lab(page, (l) => l.run('kubectl set image deployment/kubia nodejs=luksa/kubia:v3'));
+    await lab(page, (l) => l.advance(16));
+    const counter = page.getByTestId('traffic-counter');
+    await expect(counter).toContainText('errors');
+    await expect(counter).toContainText('v3');
+    const [text, box] = await counter.evaluate((el) => {
+      const rects = [...el.closest('.service')!.querySelectorAll('rect')].map((r) =>
+        r.getBoundingClientRect(),
+      );
+      const service = rects.sort((a, b) => b.width - a.width)[0]!;
+      return [el.getBoundingClientRect().right, service.right];
+    });
+    expect(text).toBeLessThanOrEqual(box - 4);
+  });
+
   test('More closes once an item is used: the YAML editor it opens is not under it', async ({ page }) => {
     await openApp(page, '/');
     // (The page turns Korean on the way.)

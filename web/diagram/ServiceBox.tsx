@@ -70,6 +70,15 @@ export function ServiceBox({
   const gaps = 8 * versions.length + 6;
   const short = narrow || !fits(head + rates(false) + errorsPart + refusedPart, gaps);
   const errorsShown = win.errors > 0 || fits(head + rates(short) + errorsPart + refusedPart, gaps);
+  // Errors shown because there are some may still run past the box (two versions and errors on a
+  // phone; their words are bold): the line is then pressed to the box's width, a few per cent.
+  const bold = (text: string) => textWidth(text, 12.5) * 0.1;
+  const counterW =
+    textWidth(head + rates(short) + (errorsShown ? errorsPart : '') + refusedPart, 12.5) +
+    (win.errors > 0 ? bold(errorsPart) : 0) +
+    (win.refused > 0 ? bold(refusedPart) : 0) +
+    gaps;
+  const pressed = counterW > room ? { textLength: room, lengthAdjust: 'spacingAndGlyphs' as const } : {};
   // Narrow: one more line (selector and port under the name), and the counter without its head.
   const line = (n: number) => y + 17 + n * 15;
   const rate0 = source?.requestsPerSecond ?? 0;
@@ -107,7 +116,13 @@ export function ServiceBox({
           {endpointsText}
           {svc.notReady.length ? ` · ${t('service.notReady', { n: svc.notReady.length })}` : ''}
         </text>
-        <text x={x + 12} y={line(narrow ? 3 : 2)} className="meta counter" data-testid="traffic-counter">
+        <text
+          x={x + 12}
+          y={line(narrow ? 3 : 2)}
+          className="meta counter"
+          data-testid="traffic-counter"
+          {...pressed}
+        >
           {!narrow && <tspan className="strong">{t('service.lastSeconds')}</tspan>}
           {versions.length === 0 && <tspan dx={narrow ? 0 : 6}>{t('service.noAnswers')}</tspan>}
           {versions.map(([v, n], i) => (
