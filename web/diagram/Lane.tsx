@@ -122,17 +122,17 @@ export const Lane = memo(function Lane({
         </>
       ) : (
         <>
-          <text x={x} y={l.y + 16} className="lane-title">
+          <text x={x} y={l.y + 15} className="lane-title">
             {title}
             {lane.isNew ? <tspan className="new-tag">{` ${t('lane.new')}`}</tspan> : null}
           </text>
-          <text x={x} y={l.y + 30} className="tiny">
+          <text x={x} y={l.y + 29} className="tiny">
             <RsName lane={lane} t={t} />
           </text>
-          <text x={x} y={l.y + 44} className="tiny">
+          <text x={x} y={l.y + 43} className="tiny">
             {fitting([lane.image, lane.image.replace(/^.*\//, '')], wordsW, 12)}
           </text>
-          <text x={x} y={l.y + 58} className="tiny">
+          <text x={x} y={l.y + 57} className="tiny">
             {counts}
           </text>
         </>

@@ -171,7 +171,7 @@ const slotAt = (
 /** Words above the pods in a narrow lane: two lines. */
 const NARROW_LANE_WORDS = 36;
 /** A wide lane's words: four lines beside the pods. */
-const WIDE_LANE_MIN = 66;
+const WIDE_LANE_MIN = 62;
 /**
  * The room a presentation keeps free under a drawing it grows (fit `fill`): a rolling update's new
  * lane, and about as much again for the lines that wrap as the drawing's layout gets narrower
