@@ -757,6 +757,18 @@ for (const width of [320, 375, 390] as const)
 test.describe('390×844 touch', () => {
   test.use({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
 
+  test('the console is as tall as a few lines, not the height of the panel under it', async ({ page }) => {
+    await openApp(page, '/');
+    const terminal = page.locator('.console .terminal');
+    const h = (await terminal.boundingBox())!.height;
+    expect(h).toBeGreaterThanOrEqual(100);
+    expect(h).toBeLessThanOrEqual(844 * 0.3);
+    // The faults panel follows the console inside the page's column.
+    const side = (await page.locator('aside.side').boundingBox())!;
+    const faults = (await page.locator('section.faults').boundingBox())!;
+    expect(faults.y + faults.height).toBeLessThanOrEqual(side.y + side.height + 1);
+  });
+
   test('two versions answering and errors: the Service counter stays inside its box', async ({ page }) => {
     await openApp(page, '/');
     await lab(page, (l) => l.run('kubectl set image deployment/kubia nodejs=luksa/kubia:v3'));
