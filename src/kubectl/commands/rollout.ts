@@ -125,19 +125,32 @@ function visitDeployments(
   visit: (info: ResourceInfo, d: Deployment) => void,
 ): number {
   const errors: Error[] = [];
-  for (const { info, name } of rolloutItems(ctx)) {
-    try {
+  for (const { info, name } of rolloutItems(ctx))
+    continueOnError(errors, () => {
       const obj = getOrThrow<KubeObject>(ctx, info, name);
       const why = unsupported(verb, info, name);
       if (why) throw new KubectlError(why);
       visit(info, obj as Deployment);
-    } catch (e) {
-      if (e instanceof KubectlError || e instanceof PrintedError) errors.push(e);
-      else throw e;
-    }
+    });
+  return endVisit(ctx, errors);
+}
+
+/** Runs `f`, keeping kubectl's own errors in `errors` (the builder's ContinueOnError). */
+function continueOnError(errors: Error[], f: () => void): void {
+  try {
+    f();
+  } catch (e) {
+    if (e instanceof KubectlError || e instanceof PrintedError) errors.push(e);
+    else throw e;
   }
+}
+
+/**
+ * The end of a visit: its errors as CheckErr prints them, and the objects it could change stay
+ * changed, as kubectl leaves them. Returns the exit code.
+ */
+function endVisit(ctx: CommandContext, errors: Error[]): number {
   ctx.err(aggregateErrors(errors));
-  // The objects it could change stay changed, as kubectl's visit leaves them.
   if (errors.length) ctx.keepWrites();
   return errors.length ? 1 : 0;
 }
@@ -169,14 +182,8 @@ function patchDeployments(
 ): number {
   const errors: Error[] = [];
   const fetched: { info: ResourceInfo; obj: KubeObject }[] = [];
-  for (const { info, name } of rolloutItems(ctx)) {
-    try {
-      fetched.push({ info, obj: getOrThrow<KubeObject>(ctx, info, name) });
-    } catch (e) {
-      if (e instanceof KubectlError || e instanceof PrintedError) errors.push(e);
-      else throw e;
-    }
-  }
+  for (const { info, name } of rolloutItems(ctx))
+    continueOnError(errors, () => fetched.push({ info, obj: getOrThrow<KubeObject>(ctx, info, name) }));
   const patches = fetched.map(({ info, obj }) => {
     try {
       const why = unsupported(verb, info, obj.metadata.name);
@@ -196,18 +203,13 @@ function patchDeployments(
       errors.push(p.error);
       continue;
     }
-    try {
-      const current = getOrThrow<Deployment>(ctx, p.info, p.name);
-      p.patch.done(validatedUpdate<Deployment>(ctx.cluster, p.patch.apply(current)));
-    } catch (e) {
-      if (e instanceof KubectlError || e instanceof PrintedError) errors.push(e);
-      else throw e;
-    }
+    const { info, name, patch } = p;
+    continueOnError(errors, () => {
+      const current = getOrThrow<Deployment>(ctx, info, name);
+      patch.done(validatedUpdate<Deployment>(ctx.cluster, patch.apply(current)));
+    });
   }
-  ctx.err(aggregateErrors(errors));
-  // The objects it could change stay changed, as kubectl leaves them.
-  if (errors.length) ctx.keepWrites();
-  return errors.length ? 1 : 0;
+  return endVisit(ctx, errors);
 }
 
 /**
