@@ -31,7 +31,13 @@ import {
   filenameFlag,
   dryRunSuffix,
 } from './flags.ts';
-import { RefusedList, checkListSelectors, listResource, resolveTargets } from './objects.ts';
+import {
+  RefusedList,
+  checkListSelectors,
+  listResource,
+  noResourcesFound,
+  resolveTargets,
+} from './objects.ts';
 import { subcommandsOnly } from './parent.ts';
 import { podTemplateText } from '../printers/describe-template.ts';
 import { tabwrite } from '../printers/tabwriter.ts';
@@ -184,31 +190,20 @@ function patchDeployments(
   const fetched: { info: ResourceInfo; obj: KubeObject }[] = [];
   for (const { info, name } of rolloutItems(ctx))
     continueOnError(errors, () => fetched.push({ info, obj: getOrThrow<KubeObject>(ctx, info, name) }));
-  const patches = fetched.map(({ info, obj }) => {
-    try {
-      const why = unsupported(verb, info, obj.metadata.name);
-      if (why) throw new PatchError(why);
-      return { info, name: obj.metadata.name, patch: patchOf(info, obj as Deployment) };
-    } catch (e) {
-      if (e instanceof KubectlError) return { error: e };
-      throw e;
-    }
-  });
-  if (patches.length === 0 && errors.length === 0) {
-    ctx.err(`No resources found in ${ctx.namespace} namespace.\n`);
+  if (fetched.length === 0 && errors.length === 0) {
+    ctx.err(noResourcesFound(ctx.namespace));
     return 0;
   }
-  for (const p of patches) {
-    if ('error' in p) {
-      errors.push(p.error);
-      continue;
-    }
-    const { info, name, patch } = p;
+  // Each patch is worked out from the object as fetched (not as the earlier patches left it).
+  for (const { info, obj } of fetched)
     continueOnError(errors, () => {
+      const name = obj.metadata.name;
+      const why = unsupported(verb, info, name);
+      if (why) throw new PatchError(why);
+      const patch = patchOf(info, obj as Deployment);
       const current = getOrThrow<Deployment>(ctx, info, name);
       patch.done(validatedUpdate<Deployment>(ctx.cluster, patch.apply(current)));
     });
-  }
   return endVisit(ctx, errors);
 }
 
@@ -237,7 +232,7 @@ function rolloutStatus(ctx: CommandContext): number | WatchSession {
   const items = rolloutItems(ctx);
   if (revision < 0) throw new KubectlError(`revision must be a positive integer: ${revision}`);
   if (items.length === 0) {
-    ctx.err(`No resources found in ${ctx.namespace} namespace.\n`);
+    ctx.err(noResourcesFound(ctx.namespace));
     return 0;
   }
   const cluster = ctx.cluster;
