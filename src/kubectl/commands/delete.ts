@@ -25,7 +25,14 @@ import {
   ALL_NAMESPACES_FLAG,
   FIELD_SELECTOR_FLAG,
 } from './flags.ts';
-import { getResource, listResource, listSelection, resolveTargetsWithAll, NO_RESOURCES } from './objects.ts';
+import {
+  getResource,
+  listResource,
+  listSelection,
+  resolveTargetsWithAll,
+  NO_RESOURCES,
+  noResourcesFound,
+} from './objects.ts';
 
 /**
  * GetCascadingStrategy: background, foreground or orphan; a boolean still works, with a warning
@@ -192,7 +199,7 @@ function runDelete(ctx: CommandContext): number | WatchSession {
   }
   // Only a visit that finds nothing at all says so.
   if (errors.length === 0 && victims.length === 0 && ignored === 0) {
-    ctx.out('No resources found\n');
+    ctx.out(noResourcesFound());
     return 0;
   }
   if (errors.length) {

@@ -22,6 +22,7 @@ import {
   targetsFromFiles,
   type FileTarget,
   warnIfEndpoints,
+  noResourcesFound,
 } from './objects.ts';
 
 function runDescribe(ctx: CommandContext): number {
@@ -87,8 +88,7 @@ function runDescribe(ctx: CommandContext): number {
     ctx.err(errors.join('\n') + '\n');
     return 1;
   }
-  if (texts.length === 0 && !named)
-    ctx.err(allNamespaces ? 'No resources found\n' : `No resources found in ${ctx.namespace} namespace.\n`);
+  if (texts.length === 0 && !named) ctx.err(noResourcesFound(allNamespaces ? undefined : ctx.namespace));
   return 0;
 }
 

@@ -33,6 +33,7 @@ import {
   refusal,
   getResource,
   listResource,
+  noResourcesFound,
   resolveTargetsWithAll,
   SeenEvents,
   targetsFromFiles,
@@ -255,7 +256,7 @@ export function runGet(ctx: CommandContext): number | WatchSession {
     // A blank line before each table's headers after the first; none without headers.
     ctx.out(chunks.join(noHeaders ? '' : '\n'));
     if (chunks.length === 0 && errors.length === 0 && !named) {
-      ctx.err(allNamespaces ? 'No resources found\n' : `No resources found in ${ctx.namespace} namespace.\n`);
+      ctx.err(noResourcesFound(allNamespaces ? undefined : ctx.namespace));
     }
   }
   if (errors.length) {

@@ -22,7 +22,13 @@ import {
 } from '../command.ts';
 import { UsageError, flagBool, flagDuration, flagInt, flagString } from '../parse.ts';
 import { SELECTOR_FLAG } from './flags.ts';
-import { checkListSelectors, listResource, matchesSelector, resolveTargetsWithAll } from './objects.ts';
+import {
+  checkListSelectors,
+  listResource,
+  matchesSelector,
+  noResourcesFound,
+  resolveTargetsWithAll,
+} from './objects.ts';
 
 const USAGE_ERROR = `expected 'logs [-f] [-p] (POD | TYPE/NAME) [-c CONTAINER]'.\nPOD or TYPE/NAME is a required argument for the logs command`;
 
@@ -242,7 +248,7 @@ function runLogs(ctx: CommandContext): number | WatchSession {
     const { matches } = checkListSelectors([resolveResource('pods')!], selectorText, undefined);
     pods = ctx.cluster.store.list<Pod>('Pod', ctx.namespace).filter(matches);
     if (pods.length === 0) {
-      ctx.err(`No resources found in ${ctx.namespace} namespace.\n`);
+      ctx.err(noResourcesFound(ctx.namespace));
       validate();
       return 0;
     }

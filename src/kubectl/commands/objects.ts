@@ -14,6 +14,11 @@ import { ManifestError, parseManifests } from '../../k8s/yaml.ts';
 import { readSources } from './apply.ts';
 
 /** The resource builder's error when neither a resource nor a file was given. */
+/** What kubectl says on stderr when it finds nothing, in a namespace or (none given) in all. */
+export function noResourcesFound(namespace?: string): string {
+  return namespace === undefined ? 'No resources found\n' : `No resources found in ${namespace} namespace.\n`;
+}
+
 export const NO_RESOURCES = `You must provide one or more resources by argument or filename.
 Example resource specifications include:
    '-f rsrc.yaml'
