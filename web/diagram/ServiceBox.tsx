@@ -39,7 +39,8 @@ export function ServiceBox({
   const { serviceX: x, serviceY: y, serviceW: w, serviceH: h, clientsX, narrow } = f;
   // Room for a line inside the box, and whether `text` (plus `gaps` of `dx` space) fits in it.
   const room = w - 24;
-  const fits = (text: string, gaps: number) => textWidth(text, 12.5) + gaps <= room;
+  const widthOf = (text: string, gaps: number) => textWidth(text, 12.5) + gaps;
+  const fits = (text: string, gaps: number) => widthOf(text, gaps) <= room;
   // Selector and port: beside the name (wide) or under it (narrow); the port goes first, then
   // the word "selector", when the line would run past the box (a long blue/green selector).
   const title = t('service.title', { name: svc.name });
@@ -72,12 +73,11 @@ export function ServiceBox({
   const errorsShown = win.errors > 0 || fits(head + rates(short) + errorsPart + refusedPart, gaps);
   // Errors shown because there are some may still run past the box (two versions and errors on a
   // phone; their words are bold): the line is then pressed to the box's width, a few per cent.
-  const bold = (text: string) => textWidth(text, 12.5) * 0.1;
+  const bold = (text: string) => widthOf(text, 0) * 0.1;
   const counterW =
-    textWidth(head + rates(short) + (errorsShown ? errorsPart : '') + refusedPart, 12.5) +
+    widthOf(head + rates(short) + (errorsShown ? errorsPart : '') + refusedPart, gaps) +
     (win.errors > 0 ? bold(errorsPart) : 0) +
-    (win.refused > 0 ? bold(refusedPart) : 0) +
-    gaps;
+    (win.refused > 0 ? bold(refusedPart) : 0);
   const pressed = counterW > room ? { textLength: room, lengthAdjust: 'spacingAndGlyphs' as const } : {};
   // Narrow: one more line (selector and port under the name), and the counter without its head.
   const line = (n: number) => y + 17 + n * 15;
