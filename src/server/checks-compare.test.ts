@@ -12,14 +12,11 @@
  * why, without a kubectl binary.
  */
 import { describe, expect, it } from 'vitest';
-import { KUBIA_SVC, KUBIA_V1 } from './fixtures.ts';
-import { comparisonKubectl } from './paired.ts';
+import { KUBIA_FILES, KUBIA_SETUP } from './fixtures.ts';
+import { comparisonKubectl, withoutKlogHeaders } from './paired.ts';
 import { usePairedClusters } from './paired-suite.ts';
 
 const kubectl = comparisonKubectl();
-
-const SETUP = ['apply -f kubia-deployment-v1.yaml', 'apply -f kubia-svc.yaml'];
-const files = { 'kubia-deployment-v1.yaml': KUBIA_V1, 'kubia-svc.yaml': KUBIA_SVC };
 
 const LINES = [
   // Labels are a column: any printer but the table's refuses them, named as typed.
@@ -101,7 +98,7 @@ const LINES = [
 ];
 
 describe.skipIf(!kubectl)(`kubectl's own checks beside the real ${kubectl?.name ?? 'kubectl'}`, () => {
-  const pair = usePairedClusters(kubectl?.path, SETUP, 60, { files });
+  const pair = usePairedClusters(kubectl?.path, KUBIA_SETUP, 60, { files: KUBIA_FILES });
 
   it.each(LINES)('kubectl %s', async (line) => {
     const run = await pair().run(line);
@@ -121,9 +118,7 @@ describe.skipIf(!kubectl)(`kubectl's own checks beside the real ${kubectl?.name 
     'get deploy -o custom-columns=A:,B:.metadata.name',
   ])('kubectl %s', async (line) => {
     const run = await pair().run(line);
-    const header = /^F\d{4} \d\d:\d\d:\d\d\.\d{6} +\d+ /gm;
-    const masked = (r: typeof run.real) => ({ ...r, stderr: r.stderr.replace(header, 'F… ') });
-    expect(masked(run.inPage)).toEqual(masked(run.real));
+    expect(withoutKlogHeaders(run.inPage)).toEqual(withoutKlogHeaders(run.real));
   });
 
   it('kubectl options lists the global flags, the cache under its own home', async () => {

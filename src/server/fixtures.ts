@@ -74,3 +74,7 @@ spec:
     matchLabels:
       app: kubia
 `;
+
+/** The v1 Deployment and its Service, applied from files by those names (the comparisons' start). */
+export const KUBIA_FILES = { 'kubia-deployment-v1.yaml': KUBIA_V1, 'kubia-svc.yaml': KUBIA_SVC };
+export const KUBIA_SETUP = ['apply -f kubia-deployment-v1.yaml', 'apply -f kubia-svc.yaml'];

@@ -7,14 +7,11 @@
  * mistyped one. Each line was found different once. Skipped, saying why, without a kubectl binary.
  */
 import { describe, expect, it } from 'vitest';
-import { KUBIA_SVC, KUBIA_V1 } from './fixtures.ts';
-import { comparisonKubectl } from './paired.ts';
+import { KUBIA_FILES, KUBIA_SETUP } from './fixtures.ts';
+import { comparisonKubectl, withoutKlogHeaders } from './paired.ts';
 import { usePairedClusters } from './paired-suite.ts';
 
 const kubectl = comparisonKubectl();
-
-const SETUP = ['apply -f kubia-deployment-v1.yaml', 'apply -f kubia-svc.yaml'];
-const files = { 'kubia-deployment-v1.yaml': KUBIA_V1, 'kubia-svc.yaml': KUBIA_SVC };
 
 const LINES = [
   // pflag's normalizer: an underscore in a flag's name is a dash; an unknown one is named as typed.
@@ -78,7 +75,7 @@ const LINES = [
 ];
 
 describe.skipIf(!kubectl)(`what kubectl does first, beside the real ${kubectl?.name ?? 'kubectl'}`, () => {
-  const pair = usePairedClusters(kubectl?.path, SETUP, 60, { files });
+  const pair = usePairedClusters(kubectl?.path, KUBIA_SETUP, 60, { files: KUBIA_FILES });
 
   it.each(LINES)('kubectl %s', async (line) => {
     const run = await pair().run(line);
@@ -110,9 +107,7 @@ describe.skipIf(!kubectl)(`what kubectl does first, beside the real ${kubectl?.n
     'rollout status deploy kubia --timeout=-1s -w=false',
   ])('kubectl %s', async (line) => {
     const run = await pair().run(line);
-    const header = /^[IWEF]\d{4} \d\d:\d\d:\d\d\.\d{6} +\d+ /gm;
-    const masked = (r: typeof run.real) => ({ ...r, stderr: r.stderr.replace(header, '… ') });
-    expect(masked(run.inPage)).toEqual(masked(run.real));
+    expect(withoutKlogHeaders(run.inPage)).toEqual(withoutKlogHeaders(run.real));
     expect(run.inPage.stderr).toMatch(/^[WE]\d{4} /m);
   });
 });

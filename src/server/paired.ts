@@ -123,6 +123,14 @@ export interface PairedRun {
   real: KubectlResult;
 }
 
+/**
+ * A result with the headers of klog's lines masked, their severity kept: each side's header
+ * carries its own clock and process id (`W1206 08:56:07.992078    2334 `), the rest is compared.
+ */
+export function withoutKlogHeaders(r: KubectlResult): KubectlResult {
+  return { ...r, stderr: r.stderr.replace(/^([IWEF])\d{4} \d\d:\d\d:\d\d\.\d{6} +\d+ /gm, '$1… ') };
+}
+
 export interface RunOptions {
   /** Text on the real kubectl's standard input (the in-page one reads the same). */
   stdin?: string;
