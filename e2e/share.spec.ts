@@ -86,6 +86,24 @@ test('a shared link rebuilds the same frame in a fresh browser', async ({ page, 
   await fresh.close();
 });
 
+test('a lesson’s address with a link as well opens the lesson and keeps the link one click away', async ({
+  page,
+}) => {
+  const scaled = defaultScenario();
+  scaled.spec.steps = [{ at: 25, run: 'kubectl scale deployment/kubia --replicas=5' }];
+  await open(page, `/?lesson=recreate#${encodeShare({ scenario: scaled, at: 40 })}`);
+  await expect(page.getByTestId('lesson.progress')).toHaveText('Stop 1 of 3');
+  const notice = page.getByTestId('share.notice');
+  await expect(notice).toContainText('This address opens a lesson and carries a shared link as well');
+  await expect(page.getByRole('button', { name: /^Pod / })).toHaveCount(3);
+  await notice.getByRole('button', { name: 'Open the link' }).click();
+  await expect.poll(async () => (await state(page)).t).toBe(40);
+  await expect(page.getByRole('button', { name: /^Pod / })).toHaveCount(5);
+  await expect(page.getByTestId('lesson.panel')).toHaveCount(0);
+  // The lesson's part of the address is gone: a reload shows the link's moment, not the lesson.
+  expect(new URL(page.url()).search).toBe('');
+});
+
 test('embed in a sandboxed iframe: compact chrome, no console, open in the full app', async ({
   page,
   baseURL,

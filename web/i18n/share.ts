@@ -14,6 +14,9 @@ export const share = {
   'share.drop': 'Drop a scenario file (.rollout.yaml) to open it',
   'share.cancel': 'Cancel',
   'share.notice.linkOpened': 'You are looking at a shared link.',
+  'share.notice.linkBesideLesson':
+    'This address opens a lesson and carries a shared link as well: the lesson is open.',
+  'share.notice.openLink': 'Open the link',
   'share.notice.detail': 'Technical details',
   'share.notice.backToSaved': 'Back to my saved work',
   'share.notice.keepLink': 'Keep this as my work',
@@ -62,6 +65,7 @@ export const share = {
   'share.kept.saved': 'Your saved work is unchanged; showing it instead.',
   'share.kept.savedUnchanged': 'Your saved work is unchanged.',
   'share.kept.pickLesson': 'Nothing else changed; pick a lesson under Lessons.',
+  'share.kept.linkWaiting': 'The link is not opened; open it to see what it shares instead of the lesson.',
   'share.kept.recovery':
     'Your saved work was not opened, and not overwritten: it is kept in this browser as a recovery copy. Download it as a file, or discard it. Showing the example scenario.',
   'share.kept.recoveryAlso':

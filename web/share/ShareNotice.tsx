@@ -8,6 +8,7 @@ import {
   keepLink,
   keepMine,
   loadOtherTab,
+  openWaitingLink,
   requestDiscard,
   shareStore,
   type ShareState,
@@ -72,6 +73,11 @@ export function ShareNotice() {
         {has('backToSaved') && (
           <button type="button" className="primary" onClick={() => void backToSaved()}>
             {t('share.notice.backToSaved')}
+          </button>
+        )}
+        {has('openLink') && (
+          <button type="button" className="primary" onClick={() => void openWaitingLink()}>
+            {t('share.notice.openLink')}
           </button>
         )}
         {has('keepLink') && (

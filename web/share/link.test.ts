@@ -28,11 +28,15 @@ describe('share URLs', () => {
   });
 
   it.each([
-    ['http://x/', { fragment: '', embed: false, console: false }],
-    ['http://x/?embed=1#1.abc', { fragment: '1.abc', embed: true, console: false }],
-    ['http://x/?embed=1&console=1', { fragment: '', embed: true, console: true }],
-    ['http://x/?embed=0', { fragment: '', embed: false, console: false }],
-    ['not a url', { fragment: '', embed: false, console: false }],
+    ['http://x/', { fragment: '', embed: false, console: false, lesson: '' }],
+    ['http://x/?embed=1#1.abc', { fragment: '1.abc', embed: true, console: false, lesson: '' }],
+    ['http://x/?embed=1&console=1', { fragment: '', embed: true, console: true, lesson: '' }],
+    ['http://x/?embed=0', { fragment: '', embed: false, console: false, lesson: '' }],
+    [
+      'http://x/?lesson=recreate&stop=2#2.a',
+      { fragment: '2.a', embed: false, console: false, lesson: 'recreate' },
+    ],
+    ['not a url', { fragment: '', embed: false, console: false, lesson: '' }],
   ])('reads %s', (href, want) => expect(readPage(href)).toEqual(want));
 
   it('makes embed URLs and escapes the iframe code', () => {

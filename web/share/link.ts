@@ -19,6 +19,8 @@ export interface PageRequest {
   embed: boolean;
   /** `&console=1`: an embed that shows the kubectl console. */
   console: boolean;
+  /** `?lesson=…`: the lesson the page opens (web/lessons), or ''. */
+  lesson: string;
 }
 
 const truthy = (v: string | null) => v !== null && v !== '0' && v !== 'false';
@@ -28,12 +30,13 @@ export function readPage(href: string): PageRequest {
   try {
     url = new URL(href);
   } catch {
-    return { fragment: '', embed: false, console: false };
+    return { fragment: '', embed: false, console: false, lesson: '' };
   }
   return {
     fragment: url.hash.replace(/^#/, ''),
     embed: truthy(url.searchParams.get('embed')),
     console: truthy(url.searchParams.get('console')),
+    lesson: url.searchParams.get('lesson') ?? '',
   };
 }
 

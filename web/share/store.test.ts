@@ -20,6 +20,7 @@ import {
   keepMine,
   loadOtherTab,
   MAX_FILE_BYTES,
+  openWaitingLink,
   recoveryFile,
   requestDiscard,
   requestNew,
@@ -565,5 +566,41 @@ describe('lessons in links', () => {
     await bootShare(lab);
     expect(lab.store.getState().lesson.id).toBeNull();
     expect(lab.run.now()).toBe(5);
+  });
+
+  it('a lesson’s address that carries a link too: the link waits, said, until it is opened', async () => {
+    const link = encodeShare({ scenario: rolling(), at: 30 });
+    const first = LESSONS[0]!;
+    page(
+      `${BASE}?lesson=${first.id}&stop=2#${link}`,
+      memoryStorage({ [WORK_KEY]: savedText(scaled(5), 40) }),
+    );
+    await bootShare(lab);
+    // The lesson boot opens the lesson next; the link is neither opened nor dropped unsaid.
+    expect(lab.run.scenario().metadata.name).toBe('mine');
+    expect(shareStore.getState().notice).toMatchObject({
+      problem: { key: 'share.notice.linkBesideLesson' },
+      actions: ['openLink'],
+    });
+    const savedWork = () => {
+      const w = readWork(storage);
+      return w?.ok ? [w.work.scenario.metadata.name, w.work.at] : w;
+    };
+    expect(savedWork()).toEqual(['mine', 40]);
+    await openWaitingLink();
+    expect(lab.run.scenario().metadata.name).toBe('rolling');
+    expect(lab.run.now()).toBe(30);
+    // The saved work waits as it does for any link; a reload shows the link, not the lesson.
+    expect(shareStore.getState().notice?.actions).toEqual(['backToSaved', 'keepLink']);
+    expect(saveNow()).toBe(false);
+    expect(savedWork()).toEqual(['mine', 40]);
+    expect(url).toBe(`${BASE}#${link}`);
+  });
+
+  it('a link beside a lesson the page lacks opens as any link does', async () => {
+    page(`${BASE}?lesson=nope#${encodeShare({ scenario: rolling(), at: 30 })}`);
+    await bootShare(lab);
+    expect(lab.run.scenario().metadata.name).toBe('rolling');
+    expect(shareStore.getState().notice).toBeNull();
   });
 });

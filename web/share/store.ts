@@ -8,7 +8,7 @@
 import { createStore } from 'zustand/vanilla';
 import { langStore, type Lang } from '../i18n/index.ts';
 import { exitLesson, isExploring, setPresenting, startLesson } from '../lessons/store.ts';
-import { CUSTOM_PREFIX, loadLessons, registerLesson } from '../lessons/catalog.ts';
+import { CUSTOM_PREFIX, lessonById, loadLessons, registerLesson } from '../lessons/catalog.ts';
 import { defaultScenario, START_AT } from '../lab/defaultScenario.ts';
 import type { Lab } from '../lab/lab.ts';
 import {
@@ -50,7 +50,7 @@ import {
 } from './work.ts';
 
 export type NoticeAction =
-  'backToSaved' | 'keepLink' | 'download' | 'discard' | 'loadOther' | 'keepMine' | 'export';
+  'backToSaved' | 'keepLink' | 'download' | 'discard' | 'loadOther' | 'keepMine' | 'export' | 'openLink';
 
 export interface Notice {
   tone: 'error' | 'info';
@@ -169,6 +169,7 @@ export function configureShare(next: ShareEnv, withLab?: Lab): void {
   autosaving = false;
   booted = false;
   lastFragment = '';
+  pendingLink = '';
   pendingImport = undefined;
   shareStore.setState({
     embed: page.embed,
@@ -426,7 +427,9 @@ export async function bootShare(forLab: Lab): Promise<void> {
     set({ codecReady: true });
   }
   const stored = shareStore.getState().embed ? undefined : readStored(slot.read());
-  if (page.fragment) await openFragment(page.fragment, stored, true);
+  const linkWaits = page.fragment !== '' && (await lessonBesideLink(page));
+  if (linkWaits) waitForLink(page.fragment);
+  if (page.fragment && !linkWaits) await openFragment(page.fragment, stored, true);
   else if (stored) {
     const problem = await restore(stored);
     if (problem) keepAside(stored.text, problem);
@@ -434,6 +437,48 @@ export async function bootShare(forLab: Lab): Promise<void> {
   if (!shareStore.getState().embed && !shareStore.getState().notice)
     set({ notice: recoveryReminder(listRecovery(env.storage)) });
   startAutosave();
+}
+
+/**
+ * The address asks for a lesson (`?lesson=…`, which the lesson boot opens) and carries a link as
+ * well: the lesson is what the address asks for first, but the link must not be lost unsaid. A
+ * lesson this page lacks is not in the way (the lesson boot says so): the link opens.
+ */
+async function lessonBesideLink(page: ReturnType<typeof readPage>): Promise<boolean> {
+  if (!page.lesson || shareStore.getState().embed) return false;
+  await Promise.all([loadExtensions(), loadLessons()]);
+  return lessonById(page.lesson) !== undefined;
+}
+
+/** The link a lesson's address carried, not opened until the user asks (`openWaitingLink`). */
+let pendingLink = '';
+
+function waitForLink(fragment: string): void {
+  pendingLink = fragment;
+  lastFragment = fragment;
+  set({
+    notice: {
+      tone: 'info',
+      problem: { key: 'share.notice.linkBesideLesson' },
+      kept: 'share.kept.linkWaiting',
+      actions: ['openLink'],
+    },
+  });
+}
+
+/**
+ * Opens the link that waited beside a lesson: the lesson's part of the address goes, so a reload
+ * shows the link, not the lesson again.
+ */
+export async function openWaitingLink(): Promise<void> {
+  const fragment = pendingLink;
+  if (!fragment) return;
+  pendingLink = '';
+  set({ notice: null });
+  const url = new URL(env.href());
+  for (const k of ['lesson', 'stop', 'present', 'handout', 'audience']) url.searchParams.delete(k);
+  env.replaceUrl(url.toString());
+  await openFragment(fragment, readStored(slot.peek()), false);
 }
 
 /**
