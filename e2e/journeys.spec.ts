@@ -147,6 +147,33 @@ test('scrubbing back shows the earlier state', async ({ page }) => {
   await expect(podsOf(page, 'v2')).toHaveCount(3);
 });
 
+test('a mistyped command after scrubbing back says what is wrong and keeps the update that came later', async ({
+  page,
+}) => {
+  await open(page);
+  await page.getByRole('button', { name: 'Rolling update' }).click();
+  await lab(page, (l) => l.advance(60));
+  const markers = page.locator('.timeline .step-marker');
+  await expect(markers).toHaveCount(1);
+  await page.getByRole('slider', { name: 'Time' }).fill('10');
+  const input = page.getByRole('textbox', { name: 'kubectl command' });
+  await input.fill('kubectl sclae deployment kubia --replicas=5');
+  await input.press('Enter');
+  const log = page.getByRole('log', { name: 'kubectl output' });
+  await expect(log).toContainText('kubectl sclae deployment kubia --replicas=5');
+  await expect(log).toContainText('error: unknown command "sclae" for "kubectl"');
+  await input.fill('kubectl scale deployment kubia --replicas=-4');
+  await input.press('Enter');
+  await expect(log).toContainText('--replicas=COUNT');
+  // The rolling update at 0:20 is still there, and plays as it did.
+  expect((await state(page)).steps.map((s) => s.run)).toEqual([
+    'kubectl set image deployment/kubia nodejs=luksa/kubia:v2',
+  ]);
+  await expect(markers).toHaveCount(1);
+  await page.getByRole('slider', { name: 'Time' }).fill('60');
+  await expect(podsOf(page, 'v2')).toHaveCount(3);
+});
+
 test('console commands change the diagram', async ({ page }) => {
   await open(page);
   const input = page.getByRole('textbox', { name: 'kubectl command' });

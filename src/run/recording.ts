@@ -226,6 +226,32 @@ export class Recording {
   }
 
   /**
+   * What `truncate` and a step's recording change, kept so that `back()` puts it all back: a step
+   * that turned out to change nothing leaves the recording as it found it.
+   */
+  keep(): { back(): void } {
+    const { front, thinned, lastDue, version } = this;
+    const checkpoints = [...this.checkpoints];
+    const samples = [...this.samples];
+    const traffic = [...this.traffic];
+    const changes = [...this.changes];
+    const steps = [...this.steps].map(([i, r]): [number, StepRecord] => [i, { ...r, chunks: [...r.chunks] }]);
+    return {
+      back: () => {
+        this.front = front;
+        this.thinned = thinned;
+        this.lastDue = lastDue;
+        this.version = version;
+        this.checkpoints = checkpoints;
+        this.samples = samples;
+        this.traffic = traffic;
+        this.changes = changes;
+        this.steps = new Map(steps);
+      },
+    };
+  }
+
+  /**
    * Forgets everything recorded after position `p` (a step runs there now and changes what comes
    * after): checkpoints and samples from `p.t` on, requests of seconds not completed by then,
    * later changes, and the output of steps `p.steps` and later. Steps before keep their output up

@@ -555,6 +555,38 @@ spec:
     expect(steps[1]!.stderr).toContain('NotFound');
   });
 
+  it('discards nothing at a past moment: the steps it would replace stand, and it is no step', () => {
+    const update = 'kubectl set image deployment/kubia nodejs=luksa/kubia:v2';
+    const run = createRun(scenario([{ at: 20, run: update }]));
+    run.seek(60);
+    const ahead = comparable(run.frame());
+    run.seek(10);
+    const back = run.frame();
+    for (const line of [
+      'kubectl sclae deployment kubia',
+      'kubectl scale deployment/kubia --replicas=-4',
+      'kubectl delete deployment nothing-here',
+    ]) {
+      const r = run.run(line);
+      expect(r).toMatchObject({ exitCode: 1, step: false });
+      expect(r.stderr).not.toBe('');
+    }
+    expect(run.now()).toBe(10);
+    expect(run.scenario().spec.steps.map((st) => st.run)).toEqual([update]);
+    // What was recorded ahead stays: the timeline still shows the update up to 60.
+    expect(comparable(run.frame())).toEqual(comparable(back));
+    run.seek(60);
+    expect(comparable(run.frame())).toEqual(ahead);
+    // A command that does something starts a new future there, as any step does.
+    run.seek(10);
+    const r = run.run('kubectl scale deployment/kubia --replicas=4');
+    expect(r.exitCode).toBe(0);
+    expect(r.step).toBeUndefined();
+    expect(run.scenario().spec.steps.map((st) => st.run)).toEqual([
+      'kubectl scale deployment/kubia --replicas=4',
+    ]);
+  });
+
   it('is not undone when it watched and failed later: a drain past its timeout keeps the cordon', () => {
     // One node, so the drain has the only pod to evict, and the budget holds it there.
     const s = scenario([], budget);

@@ -94,9 +94,12 @@ export interface Run {
   advance(seconds: number): void;
   /**
    * Runs a kubectl command as a step at the current moment. Steps that had not run by now are
-   * discarded (acting from the past starts a new future).
+   * discarded (acting from the past starts a new future). A command kubectl refuses (it fails and
+   * is undone: it changed nothing) discards nothing: where there are steps it would replace, it is
+   * no step, and its result says `step: false`; a failed command is a step otherwise, so a link
+   * replays the console with its error.
    */
-  run(commandLine: string, stdin?: string): KubectlResult;
+  run(commandLine: string, stdin?: string): KubectlResult & { step?: false };
   /**
    * Read-only kubectl at the current moment: never changes state or time. A watching command
    * returns what it has printed by now (`watching` is then true).
@@ -497,7 +500,7 @@ class RunImpl implements RunControls {
     return this.live.now - from;
   }
 
-  run(commandLine: string, stdin?: string): KubectlResult {
+  run(commandLine: string, stdin?: string): KubectlResult & { step?: false } {
     if (notReady(String(commandLine), stdin)) {
       // Not a step: replayed later, with everything loaded, it would do something else.
       const word = String(commandLine)
@@ -507,9 +510,12 @@ class RunImpl implements RunControls {
         stdout: '',
         stderr: `error: "kubectl ${word}" is still loading in this page; try again in a moment\n`,
         exitCode: 1,
+        step: false,
       };
     }
     this.stopConsoleStreams();
+    const future = this.steps.slice(this.next);
+    const recorded = future.length > 0 ? this.rec.keep() : undefined;
     // Steps that had not run by now belong to the future this step replaces.
     this.steps.length = this.next;
     const step: ScenarioStep = { at: this.live.now, run: String(commandLine) };
@@ -518,6 +524,16 @@ class RunImpl implements RunControls {
     this.condition = undefined;
     this.rec.truncate(this.position());
     const result = this.execute(this.next);
+    const record = this.rec.steps.get(this.next);
+    if (recorded && result.exitCode !== 0 && !record?.kept && !record?.watching) {
+      // kubectl refused it and it was undone: the cluster is as it was, so the steps it would
+      // have replaced stand (a mistyped command in the past must not cost them), and it is no step.
+      this.steps.length = this.next;
+      this.steps.push(...future);
+      recorded.back();
+      this.changed();
+      return { ...result, step: false };
+    }
     this.next++;
     this.tickStreams();
     this.recordInstant(true);

@@ -39,7 +39,10 @@ export interface PlaybackSlice {
   loaded: number;
 }
 
-/** A command typed into the console that only looked (steps are in the Run's frame). */
+/**
+ * A command in the console that is no step (steps are in the Run's frame): one that only looked,
+ * or one kubectl refused where it would have replaced later steps.
+ */
 export interface LogEntry {
   id: number;
   t: number;
@@ -431,7 +434,17 @@ export class Lab {
   /** Runs a kubectl command as a step at the current moment (what every button does). */
   runLine = (line: CommandLine): KubectlResult => {
     this.stopStream();
-    return this.current.run(line.run, line.stdin);
+    const r = this.current.run(line.run, line.stdin);
+    // Refused where it would have replaced later steps, it is no step: the console shows it as
+    // it shows a command that only looked.
+    if (r.step === false) {
+      const chunks = [
+        ...(r.stdout ? [{ stdout: r.stdout }] : []),
+        ...(r.stderr ? [{ stderr: r.stderr }] : []),
+      ];
+      this.logEntry(line.run, chunks);
+    }
+    return r;
   };
 
   /** Runs lines in order and stops at the first failure (like `set -e`). */
@@ -464,15 +477,7 @@ export class Lab {
       this.runLine({ run: full });
       return;
     }
-    const id = ++this.logId;
-    const entry: LogEntry = {
-      id,
-      t: this.current.now(),
-      command: full,
-      chunks: [],
-      steps: this.current.frame().steps.length,
-    };
-    this.setUi({ log: [...this.store.getState().ui.log.slice(-(LOG_LIMIT - 1)), entry] });
+    const id = this.logEntry(full, []);
     const update = (patch: Partial<LogEntry> | ((e: LogEntry) => Partial<LogEntry>)) =>
       this.setUi({
         log: this.store
@@ -487,6 +492,20 @@ export class Lab {
       update({ streaming: true });
     }
   };
+
+  /** Adds a command that is no step to the console's log, at this moment; its id. */
+  private logEntry(command: string, chunks: LogEntry['chunks']): number {
+    const id = ++this.logId;
+    const entry: LogEntry = {
+      id,
+      t: this.current.now(),
+      command,
+      chunks,
+      steps: this.current.frame().steps.length,
+    };
+    this.setUi({ log: [...this.store.getState().ui.log.slice(-(LOG_LIMIT - 1)), entry] });
+    return id;
+  }
 
   /** Ends the console's watching command (Ctrl-C, a new command, going back in time). */
   stopStream = (): void => {
