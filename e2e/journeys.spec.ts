@@ -209,6 +209,36 @@ test('the Events panel says how many events there are when it lists only the new
   await expect(heading).toHaveText(new RegExp(`^Events \\(the newest 40 of ${listed}\\)$`, 'i'));
 });
 
+test('ReplicaSets made by hand are drawn as theirs, and one replaces a pod deleted', async ({ page }) => {
+  // Lesson 1 updates pods by hand with two ReplicaSets and no Deployment.
+  await page.goto('/?lesson=by-hand&stop=4');
+  await expect(page.getByTestId('lesson.progress')).toHaveText('Stop 4 of 5');
+  const sets = page.getByRole('group', {
+    name: /^2 ReplicaSets without a Deployment: each replaces a pod deleted or lost/,
+  });
+  await expect(sets).toBeVisible();
+  await expect(sets).toContainText('ReplicaSet kubia-v1');
+  await expect(sets).toContainText('ReplicaSet kubia-v2');
+  await expect(sets.getByRole('button', { name: /^Pod kubia-v1-\w+, version v1/ })).toHaveCount(3);
+  await expect(sets.getByRole('button', { name: /^Pod kubia-v2-\w+, version v2/ })).toHaveCount(3);
+  await expect(page.getByRole('group', { name: /pods? without a Deployment/ })).toHaveCount(0);
+  await expect(page.getByText('No Deployments. Apply one')).toHaveCount(0);
+  const victim = (await sets
+    .getByRole('button', { name: /^Pod kubia-v1-/ })
+    .first()
+    .getAttribute('aria-label'))!
+    .split(',')[0]!
+    .replace('Pod ', '');
+  await lab(page, (l) => l.hold());
+  const input = page.getByRole('textbox', { name: 'kubectl command' });
+  await input.fill(`kubectl delete pod ${victim} --wait=false`);
+  await input.press('Enter');
+  await expect(page.getByRole('log', { name: 'kubectl output' })).toContainText(`pod "${victim}" deleted`);
+  await lab(page, (l) => l.advance(40));
+  await expect(sets.getByRole('button', { name: new RegExp(`^Pod ${victim},`) })).toHaveCount(0);
+  await expect(sets.getByRole('button', { name: /^Pod kubia-v1-\w+, version v1, Ready/ })).toHaveCount(3);
+});
+
 test('console: kubectl run starts pods no Deployment owns, drawn in a box of their own; deleted, one stays gone', async ({
   page,
 }) => {

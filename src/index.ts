@@ -247,7 +247,7 @@ export type {
   ServiceView,
   TrafficWindow,
 } from './view/view.ts';
-export { STATE_LABEL, tagOf } from './view/view.ts';
+export { drawnPods, STATE_LABEL, tagOf } from './view/view.ts';
 export { PALETTE } from './view/colours.ts';
 export { isReadOnlyCommand, type QueryResult } from './kubectl/query.ts';
 export { extensionsReady, loadExtensions, needsYaml } from './extensions.ts';

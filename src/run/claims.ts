@@ -6,7 +6,7 @@
  * timeline is the recorded history.
  */
 import type { Frame } from '../view/frame.ts';
-import { tagOf, type PodView, type TrafficWindow } from '../view/view.ts';
+import { drawnPods, tagOf, type PodView, type TrafficWindow } from '../view/view.ts';
 import {
   ClaimError,
   countText,
@@ -60,11 +60,8 @@ export function counterReading(w: TrafficWindow): CounterReading {
   };
 }
 
-/** Every pod the diagram draws (in Deployments' lanes and loose), with its version and state. */
-const podsOf = (f: Frame): PodView[] => [
-  ...f.view.deployments.flatMap((d) => d.lanes.flatMap((l) => l.pods)),
-  ...f.view.loosePods,
-];
+/** Every pod the diagram draws, with its version and state. */
+const podsOf = (f: Frame): PodView[] => drawnPods(f.view);
 
 const selectorPairs = (s: string): string =>
   s

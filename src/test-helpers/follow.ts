@@ -107,6 +107,7 @@ export function drawn(v: ClusterView): Omit<ClusterView, 'nodes'> {
       ...d,
       lanes: d.lanes.map((l) => ({ ...l, pods: byName(l.pods) })),
     })),
+    replicaSets: v.replicaSets.map((l) => ({ ...l, pods: byName(l.pods) })),
     loosePods: byName(v.loosePods),
   };
 }

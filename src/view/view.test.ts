@@ -7,7 +7,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createRun, type Pod, type Scenario } from '../index.ts';
-import { podState } from './view.ts';
+import { drawnPods, podState } from './view.ts';
 
 const deployment = (replicas: number, minReadySeconds: number) => ({
   apiVersion: 'apps/v1',
@@ -88,5 +88,61 @@ describe('pod views', () => {
     // ContainerCreating and Terminating pods too: a hundredth of a second is within one 1/16 step.
     expect(after.some((p) => p.state === 'creating' || p.state === 'terminating')).toBe(true);
     for (const p of after) expect(p).toBe(before.get(p.uid));
+  });
+});
+
+describe('who owns the pods drawn', () => {
+  const replicaSet = (name: string, image: string, minReadySeconds = 0) => ({
+    apiVersion: 'apps/v1',
+    kind: 'ReplicaSet',
+    metadata: { name },
+    spec: {
+      replicas: 2,
+      minReadySeconds,
+      selector: { matchLabels: { app: 'kubia', rs: name } },
+      template: {
+        metadata: { labels: { app: 'kubia', rs: name } },
+        spec: { containers: [{ name: 'nodejs', image, ports: [{ containerPort: 8080 }] }] },
+      },
+    },
+  });
+
+  it('draws a ReplicaSet of no Deployment as a lane of its own, and only pods of no ReplicaSet loose', () => {
+    const run = createRun({
+      ...scenario(0),
+      spec: {
+        ...scenario(0).spec,
+        manifests: JSON.stringify([
+          deployment(1, 0),
+          replicaSet('kubia-v1', 'luksa/kubia:v1', 5),
+          replicaSet('kubia-v2', 'luksa/kubia:v2'),
+        ]),
+        steps: [{ at: 1, run: 'kubectl run lone --image=luksa/kubia:v3' }],
+      },
+    });
+    run.seek(30);
+    const v = run.frame().view;
+    expect(v.deployments.map((d) => d.lanes.map((l) => l.pods.length))).toEqual([[1]]);
+    expect(v.replicaSets.map((l) => [l.name, l.version, l.revision, l.isNew, l.pods.length])).toEqual([
+      ['kubia-v1', 'v1', 0, false, 2],
+      ['kubia-v2', 'v2', 0, false, 2],
+    ]);
+    expect(v.loosePods.map((p) => p.name)).toEqual(['lone']);
+    expect(
+      drawnPods(v)
+        .map((p) => p.name)
+        .sort(),
+    ).toEqual(
+      run
+        .frame()
+        .objects.pods.map((p) => p.metadata.name)
+        .sort(),
+    );
+    // Its pods are counted ready by its own minReadySeconds.
+    run.seek(1);
+    run.seek(12);
+    const early = run.frame().view.replicaSets;
+    expect(early[0]!.pods.every((p) => p.state !== 'available')).toBe(true);
+    expect(early[1]!.pods.every((p) => p.state === 'available')).toBe(true);
   });
 });

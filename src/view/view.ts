@@ -151,9 +151,21 @@ export interface ClusterView {
   nodes: NodeView[];
   services: ServiceView[];
   deployments: DeploymentView[];
-  /** Pods whose ReplicaSet no Deployment owns (or that have no owner). */
+  /**
+   * ReplicaSets no Deployment owns (made by hand, or left by a Deployment deleted with
+   * `--cascade=orphan`), with their pods: they keep their replicas, but nothing rolls them out.
+   */
+  replicaSets: RsView[];
+  /** Pods no ReplicaSet owns (`kubectl run`, a Pod applied on its own). */
   loosePods: PodView[];
 }
+
+/** Every pod the diagram draws: in Deployments' lanes, in ReplicaSets' of their own, and loose. */
+export const drawnPods = (v: ClusterView): PodView[] => [
+  ...v.deployments.flatMap((d) => d.lanes.flatMap((l) => l.pods)),
+  ...v.replicaSets.flatMap((l) => l.pods),
+  ...v.loosePods,
+];
 
 /** The tag a pod's version is named by: the image's (`latest` without one), as its answers report it. */
 export const tagOf = (image: string): string => imageTag(image);
@@ -343,7 +355,9 @@ export class ViewCache {
   lanes = new Map<string, { rs: ReplicaSet; isNew: boolean; colour: number; view: RsView }>();
   deployments = new Map<string, { d: Deployment; view: DeploymentView }>();
   /** Every pod's view by name, for the nodes' lists: made again when a Deployment's view changes. */
-  byName: { deployments: DeploymentView[]; loose: PodView[]; map: Map<string, PodView> } | undefined;
+  byName:
+    | { deployments: DeploymentView[]; replicaSets: RsView[]; loose: PodView[]; map: Map<string, PodView> }
+    | undefined;
   nodes = new Map<string, { node: NodeObject; on: Pod[]; cpu: number; memory: number; view: NodeView }>();
 }
 
@@ -414,6 +428,45 @@ export function clusterView(
   const pods = podGroups(c, cache);
   const usedRs = new Set<string>();
 
+  /** A ReplicaSet's lane, with its pods in the order they were created. */
+  const laneView = (rs: ReplicaSet, minReady: number, isNew: boolean): RsView => {
+    const rsUid = rs.metadata.uid ?? '';
+    usedRs.add(rsUid);
+    const image = rs.spec.template.spec.containers[0]?.image ?? '';
+    // In the order they were created (the store keeps insertion order, through snapshots too):
+    // a new pod joins the end of its lane and the others stay where they are.
+    const podViews = (pods.byOwner.get(rsUid) ?? []).map((p) => podView(p, minReady, c, colours, ready));
+    const colour = colours.of(image);
+    const key = rs.metadata.uid ?? rs.metadata.name;
+    const hit = cache?.lanes.get(key);
+    if (
+      hit &&
+      hit.rs === rs &&
+      hit.isNew === isNew &&
+      hit.colour === colour &&
+      sameItems(hit.view.pods, podViews)
+    )
+      return hit.view;
+    const view: RsView = {
+      uid: key,
+      name: rs.metadata.name,
+      hash: rs.metadata.labels?.['pod-template-hash'] ?? '',
+      revision: revisionOf(rs) ?? 0,
+      image,
+      version: tagOf(image),
+      desired: rs.spec.replicas ?? 0,
+      current: rs.status?.replicas ?? 0,
+      ready: rs.status?.readyReplicas ?? 0,
+      available: rs.status?.availableReplicas ?? 0,
+      colour,
+      isNew,
+      changeCause: rs.metadata.annotations?.['kubernetes.io/change-cause'] ?? '',
+      pods: podViews,
+    };
+    cache?.lanes.set(key, { rs, isNew, colour, view });
+    return view;
+  };
+
   const deployments: DeploymentView[] = c.store.sorted<Deployment>('Deployment').map((d) => {
     const uid = d.metadata.uid ?? '';
     const minReady = d.spec.minReadySeconds ?? 0;
@@ -421,44 +474,7 @@ export function clusterView(
       .filter((rs) => rs.metadata.ownerReferences?.some((r) => r.controller && r.uid === uid))
       .sort((a, b) => (revisionOf(b) ?? 0) - (revisionOf(a) ?? 0));
     const newRs = findNewReplicaSet(d, owned);
-    const lanes: RsView[] = owned.map((rs) => {
-      const rsUid = rs.metadata.uid ?? '';
-      usedRs.add(rsUid);
-      const image = rs.spec.template.spec.containers[0]?.image ?? '';
-      // In the order they were created (the store keeps insertion order, through snapshots too):
-      // a new pod joins the end of its lane and the others stay where they are.
-      const podViews = (pods.byOwner.get(rsUid) ?? []).map((p) => podView(p, minReady, c, colours, ready));
-      const isNew = rs === newRs;
-      const colour = colours.of(image);
-      const key = rs.metadata.uid ?? rs.metadata.name;
-      const hit = cache?.lanes.get(key);
-      if (
-        hit &&
-        hit.rs === rs &&
-        hit.isNew === isNew &&
-        hit.colour === colour &&
-        sameItems(hit.view.pods, podViews)
-      )
-        return hit.view;
-      const view: RsView = {
-        uid: key,
-        name: rs.metadata.name,
-        hash: rs.metadata.labels?.['pod-template-hash'] ?? '',
-        revision: revisionOf(rs) ?? 0,
-        image,
-        version: tagOf(image),
-        desired: rs.spec.replicas ?? 0,
-        current: rs.status?.replicas ?? 0,
-        ready: rs.status?.readyReplicas ?? 0,
-        available: rs.status?.availableReplicas ?? 0,
-        colour,
-        isNew,
-        changeCause: rs.metadata.annotations?.['kubernetes.io/change-cause'] ?? '',
-        pods: podViews,
-      };
-      cache?.lanes.set(key, { rs, isNew, colour, view });
-      return view;
-    });
+    const lanes: RsView[] = owned.map((rs) => laneView(rs, minReady, rs === newRs));
     const hit = cache?.deployments.get(uid);
     if (hit && hit.d === d && sameItems(hit.view.lanes, lanes)) return hit.view;
     const strategy = d.spec.strategy?.type ?? 'RollingUpdate';
@@ -502,7 +518,11 @@ export function clusterView(
     return view;
   });
 
-  // Pods whose ReplicaSet no Deployment owns (or that have no owner), by name.
+  // ReplicaSets of their own, by name, each with the minReadySeconds its pods are counted by.
+  const replicaSets = allRs
+    .filter((rs) => !usedRs.has(rs.metadata.uid ?? ''))
+    .map((rs) => laneView(rs, rs.spec.minReadySeconds ?? 0, false));
+  // Pods no ReplicaSet owns (or whose owner is gone), by name.
   let anyLoose = false;
   for (const uid of pods.byOwner.keys()) if (uid === '' || !usedRs.has(uid)) anyLoose = true;
   const loosePods = !anyLoose
@@ -519,14 +539,19 @@ export function clusterView(
   const viewByName = () => {
     if (byName) return byName;
     const hit = cache?.byName;
-    if (hit && sameItems(hit.deployments, deployments) && sameItems(hit.loose, loosePods)) {
+    if (
+      hit &&
+      sameItems(hit.deployments, deployments) &&
+      sameItems(hit.replicaSets, replicaSets) &&
+      sameItems(hit.loose, loosePods)
+    ) {
       byName = hit.map;
       return byName;
     }
     byName = new Map<string, PodView>();
-    for (const d of deployments) for (const l of d.lanes) for (const p of l.pods) byName.set(p.name, p);
-    for (const p of loosePods) byName.set(p.name, p);
-    if (cache) cache.byName = { deployments, loose: loosePods, map: byName };
+    for (const p of drawnPods({ t: now, nodes: [], services, deployments, replicaSets, loosePods }))
+      byName.set(p.name, p);
+    if (cache) cache.byName = { deployments, replicaSets, loose: loosePods, map: byName };
     return byName;
   };
   const nodes: NodeView[] = nodeList.map((n) => {
@@ -554,7 +579,7 @@ export function clusterView(
     cache?.nodes.set(n.metadata.name, { node: n, on, cpu, memory, view });
     return view;
   });
-  return { t: now, nodes, services, deployments, loosePods };
+  return { t: now, nodes, services, deployments, replicaSets, loosePods };
 }
 
 export interface TrafficWindow {

@@ -26,6 +26,7 @@ import { NodesToggle } from '../ui/HeaderControls.tsx';
 import { useFrame, useUiField } from '../ui/hooks.ts';
 import { DeploymentBlock } from './DeploymentBlock.tsx';
 import { LooseBlock } from './LooseBlock.tsx';
+import { ReplicaSetsBlock } from './ReplicaSetsBlock.tsx';
 import { fitDiagram, FillCap, type FitMode } from './fit.ts';
 import { busPath, endpointPaths, layout, LayoutMemory, SPARE_H, type DiagramLayout } from './geometry.ts';
 import { ServiceBox } from './ServiceBox.tsx';
@@ -160,10 +161,11 @@ export function Diagram({
             />
           )}
           {sized && l.blocks.map((b) => <DeploymentBlock key={b.d.uid} block={b} frame={f} t={t} />)}
+          {sized && l.replicaSets && <ReplicaSetsBlock block={l.replicaSets} frame={f} t={t} />}
           {sized && l.loose && <LooseBlock loose={l.loose} frame={f} t={t} />}
           {/* Over the blocks: each branch runs in the band above its row of pods, inside the lane. */}
           {svc && <EndpointLines layout={l} endpoints={svc.endpoints} />}
-          {view.deployments.length === 0 && (
+          {l.empty && (
             <text x={f.width / 2} y={f.busY + 60} textAnchor="middle" className="meta">
               {t('diagram.noDeployments')}
             </text>
@@ -203,6 +205,7 @@ const EndpointLines = memo(
 function versionColours(view: ClusterView): Map<string, number> {
   const m = new Map<string, number>();
   for (const d of view.deployments) for (const l of d.lanes) m.set(l.version, l.colour);
+  for (const l of view.replicaSets) if (!m.has(l.version)) m.set(l.version, l.colour);
   for (const p of view.loosePods) if (!m.has(p.version)) m.set(p.version, p.colour);
   return m;
 }

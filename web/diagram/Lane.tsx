@@ -72,7 +72,10 @@ export const Lane = memo(function Lane({
 }) {
   const { lane } = l;
   const colour = PALETTE[lane.colour];
-  const title = t('lane.title', { revision: lane.revision, version: lane.version });
+  // A ReplicaSet of no Deployment has no revision.
+  const title = lane.revision
+    ? t('lane.title', { revision: lane.revision, version: lane.version })
+    : t('lane.titleBare', { version: lane.version });
   const counts = t('lane.counts', { desired: lane.desired, current: lane.current, ready: lane.ready });
   const x = 32;
   const wordsW = (f.narrow ? f.blockR - 10 : f.labelW + 20) - x;

@@ -126,6 +126,7 @@ const view = (...deployments: DeploymentView[]): ClusterView => ({
   nodes: [],
   services: [],
   deployments,
+  replicaSets: [],
   loosePods: [],
 });
 

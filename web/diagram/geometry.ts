@@ -128,7 +128,14 @@ export interface NodeLayout {
   more: number;
 }
 
-/** The pods no ReplicaSet of a Deployment owns (`kubectl run`'s), in a box of their own under the blocks. */
+/** ReplicaSets no Deployment owns, in a box of their own under the blocks: a lane each. */
+export interface ReplicaSetsLayout {
+  y: number;
+  h: number;
+  lanes: LaneLayout[];
+}
+
+/** The pods no ReplicaSet owns (`kubectl run`'s), in a box of their own under the others. */
 export interface LooseLayout {
   y: number;
   h: number;
@@ -138,7 +145,10 @@ export interface LooseLayout {
 export interface DiagramLayout {
   frame: Frame;
   blocks: BlockLayout[];
+  replicaSets: ReplicaSetsLayout | null;
   loose: LooseLayout | null;
+  /** No Deployment and no ReplicaSet: words say so where they would be. */
+  empty: boolean;
   nodes: { y: number; h: number; boxes: NodeLayout[] } | null;
   height: number;
   /** Pod name → position (pods drawn one by one). */
@@ -247,11 +257,11 @@ export const isIdle = (lane: RsView): boolean => lane.pods.length === 0 && lane.
  * changes at a scaling step rather than with every pod that comes or goes: normal glyphs while
  * every lane fits in three rows, small ones beyond.
  */
-function sizeFor(f: Frame, d: DeploymentView): PodSize {
+function sizeFor(f: Frame, lanes: readonly RsView[], aim = 0): PodSize {
   const perRow = podsPerRow(f, NORMAL);
   const most = Math.max(
-    d.budget?.maxTotal ?? d.replicas,
-    ...d.lanes.map((l) => (l.pods.length > AGGREGATE_OVER ? 0 : Math.max(l.pods.length, l.desired))),
+    aim,
+    ...lanes.map((l) => (l.pods.length > AGGREGATE_OVER ? 0 : Math.max(l.pods.length, l.desired))),
   );
   return Math.ceil(most / perRow) > 3 ? COMPACT : NORMAL;
 }
@@ -279,65 +289,69 @@ export function layout(
   const nextMemory: SlotMemory = new Map();
   const pods = new Map<string, PodPos>();
   const lanesByName = new Map<string, LaneLayout>();
+  /** A lane laid out at `at`; the last layout's when it is the same. */
+  const placeLane = (lane: RsView, at: number, size: PodSize, perRow: number): LaneLayout => {
+    const key = `${lane.uid}/${size.r}`;
+    const was = same?.lanes.get(lane.name);
+    if (
+      was &&
+      was.lane === lane &&
+      was.y === at &&
+      was.size === size &&
+      memory?.get(key) === same?.slots.get(key)
+    ) {
+      const slots = same?.slots.get(key);
+      if (slots) nextMemory.set(key, slots);
+      for (const p of was.pods) pods.set(p.pod.name, p);
+      lanesByName.set(lane.name, was);
+      return was;
+    }
+    const aggregated = lane.pods.length > AGGREGATE_OVER;
+    const idle = isIdle(lane);
+    const rows = aggregated ? 1 : Math.max(1, Math.ceil(Math.max(lane.pods.length, lane.desired) / perRow));
+    const wordsH = f.narrow ? NARROW_LANE_WORDS : 0;
+    const firstRowY = at + wordsH + size.r + 15;
+    const podsH = firstRowY - at + (rows - 1) * size.row + size.r + (size.label ? 18 : 10);
+    const h = idle
+      ? IDLE_LANE_H
+      : aggregated
+        ? wordsH + WIDE_LANE_MIN
+        : Math.max(f.narrow ? 0 : WIDE_LANE_MIN, podsH);
+    // A change of pod size re-flows the lane from scratch (the key has the size).
+    const slots =
+      aggregated || idle
+        ? new Map<string, number>()
+        : assignSlots(lane.pods, rows * perRow, memory?.get(key));
+    if (!aggregated && !idle) nextMemory.set(key, slots);
+    const pp: PodPos[] =
+      aggregated || idle
+        ? []
+        : lane.pods.map((pod) => slotAt(f, size, perRow, firstRowY, pod, slots.get(pod.uid) ?? 0));
+    for (const p of pp) pods.set(p.pod.name, p);
+    const l: LaneLayout = {
+      lane,
+      y: at,
+      h,
+      size,
+      pods: pp,
+      aggregated,
+      idle,
+      target: { x: podsLeft(f) + 4, y: at + wordsH + 26 },
+    };
+    lanesByName.set(lane.name, l);
+    return l;
+  };
   const blocks = view.deployments.map((d) => {
     const top = y;
-    const size = sizeFor(f, d);
+    const size = sizeFor(f, d.lanes, d.budget?.maxTotal ?? d.replicas);
     const perRow = podsPerRow(f, size);
     const budgetY = f.narrow ? top + HEADER_H : top + 5;
     let ly = f.narrow
       ? top + HEADER_H + (d.budget ? NARROW_BUDGET_H : 22)
       : top + (d.budget ? WIDE_BUDGET_H : HEADER_H);
     const lanes = d.lanes.map((lane) => {
-      const key = `${lane.uid}/${size.r}`;
-      const was = same?.lanes.get(lane.name);
-      if (
-        was &&
-        was.lane === lane &&
-        was.y === ly &&
-        was.size === size &&
-        memory?.get(key) === same?.slots.get(key)
-      ) {
-        const slots = same?.slots.get(key);
-        if (slots) nextMemory.set(key, slots);
-        for (const p of was.pods) pods.set(p.pod.name, p);
-        lanesByName.set(lane.name, was);
-        ly += was.h + LANE_GAP;
-        return was;
-      }
-      const aggregated = lane.pods.length > AGGREGATE_OVER;
-      const idle = isIdle(lane);
-      const rows = aggregated ? 1 : Math.max(1, Math.ceil(Math.max(lane.pods.length, lane.desired) / perRow));
-      const wordsH = f.narrow ? NARROW_LANE_WORDS : 0;
-      const firstRowY = ly + wordsH + size.r + 15;
-      const podsH = firstRowY - ly + (rows - 1) * size.row + size.r + (size.label ? 18 : 10);
-      const h = idle
-        ? IDLE_LANE_H
-        : aggregated
-          ? wordsH + WIDE_LANE_MIN
-          : Math.max(f.narrow ? 0 : WIDE_LANE_MIN, podsH);
-      // A change of pod size re-flows the lane from scratch (the key has the size).
-      const slots =
-        aggregated || idle
-          ? new Map<string, number>()
-          : assignSlots(lane.pods, rows * perRow, memory?.get(key));
-      if (!aggregated && !idle) nextMemory.set(key, slots);
-      const pp: PodPos[] =
-        aggregated || idle
-          ? []
-          : lane.pods.map((pod) => slotAt(f, size, perRow, firstRowY, pod, slots.get(pod.uid) ?? 0));
-      for (const p of pp) pods.set(p.pod.name, p);
-      const l: LaneLayout = {
-        lane,
-        y: ly,
-        h,
-        size,
-        pods: pp,
-        aggregated,
-        idle,
-        target: { x: podsLeft(f) + 4, y: ly + wordsH + 26 },
-      };
-      lanesByName.set(lane.name, l);
-      ly += h + LANE_GAP;
+      const l = placeLane(lane, ly, size, perRow);
+      ly += l.h + LANE_GAP;
       return l;
     });
     if (lanes.length === 0) ly += 30;
@@ -346,10 +360,28 @@ export function layout(
     if (was && was.d === d && was.y === top && sameItems(was.lanes, lanes)) return was;
     return { d, y: top, h: ly - top + 4, budgetY, lanes };
   });
+  let replicaSets: ReplicaSetsLayout | null = null;
+  if (view.replicaSets.length) {
+    const top = y;
+    const size = sizeFor(f, view.replicaSets);
+    const perRow = podsPerRow(f, size);
+    // Two lines of words over the lanes.
+    let ly = top + 44;
+    const lanes = view.replicaSets.map((lane) => {
+      const l = placeLane(lane, ly, size, perRow);
+      ly += l.h + LANE_GAP;
+      return l;
+    });
+    y = ly + BLOCK_GAP;
+    const was = same?.replicaSets;
+    replicaSets =
+      was && was.y === top && sameItems(was.lanes, lanes) ? was : { y: top, h: ly - top + 4, lanes };
+  }
+  const empty = view.deployments.length === 0 && view.replicaSets.length === 0;
   let loose: LooseLayout | null = null;
   if (view.loosePods.length) {
     // Under the blocks (under the words that say there are none, when there are none).
-    const top = view.deployments.length ? y : y + 70;
+    const top = empty ? y + 70 : y;
     const size = Math.ceil(view.loosePods.length / podsPerRow(f, NORMAL)) > 3 ? COMPACT : NORMAL;
     const perRow = podsPerRow(f, size);
     const key = `loose/${size.r}`;
@@ -410,11 +442,17 @@ export function layout(
     y = top + total + 10;
   }
   // Every block as drawn last: the pod index too (the endpoint lines are drawn from it).
-  const unchanged = same !== undefined && sameItems(same.blocks, blocks) && same.loose === loose;
+  const unchanged =
+    same !== undefined &&
+    sameItems(same.blocks, blocks) &&
+    same.replicaSets === replicaSets &&
+    same.loose === loose;
   return {
     frame: f,
     blocks,
+    replicaSets,
     loose,
+    empty,
     nodes,
     height: Math.max(y, 200),
     pods: unchanged ? same.pods : pods,

@@ -1,6 +1,7 @@
 /** The typed test hook e2e specs drive virtual time with (declared in web/rolloutLab.d.ts). */
 import type { RolloutLabHook } from '../rolloutLab.d.ts';
 import type { Lab } from './lab.ts';
+import { drawnPods } from '../../src/index.ts';
 
 export function installTestHook(lab: Lab): void {
   const hook: RolloutLabHook = {
@@ -47,7 +48,7 @@ export function installTestHook(lab: Lab): void {
             replicas: l.current,
           })),
         })),
-        pods: [...v.deployments.flatMap((d) => d.lanes.flatMap((l) => l.pods)), ...v.loosePods].map((p) => ({
+        pods: drawnPods(v).map((p) => ({
           name: p.name,
           version: p.version,
           state: p.state,

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import { actions, tagOf, type CommandLine } from '../../src/index.ts';
+import { actions, drawnPods, tagOf, type CommandLine } from '../../src/index.ts';
 import { useT } from '../i18n/index.ts';
 import { useLab } from '../lab/context.ts';
 import { useReturnFocus } from '../layout/focus.ts';
@@ -23,10 +23,7 @@ export function PodDetails() {
   }, [name]);
   if (!name) return null;
   const pod = frame.objects.pods.find((p) => p.metadata.name === name);
-  const view = frame.view.deployments
-    .flatMap((d) => d.lanes.flatMap((l) => l.pods))
-    .concat(frame.view.loosePods)
-    .find((p) => p.name === name);
+  const view = drawnPods(frame.view).find((p) => p.name === name);
   const close = () => lab.selectPod(null);
   // --wait=false: the button should not block virtual time until the pod is gone (kubectl would).
   const command = `kubectl delete pod ${name} --wait=false`;

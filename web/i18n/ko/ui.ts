@@ -58,6 +58,11 @@ export const ui = {
   'lane.new': '(새 버전)',
   'lane.replicaSet': '레플리카셋 {name}',
   'lane.idle': '파드 없음',
+  'lane.titleBare': '{version}',
+  'replicaSets.title': '디플로이먼트 없는 레플리카셋 {n}개',
+  'replicaSets.hint':
+    '삭제되거나 잃은 파드는 다시 만들어집니다. 새 템플릿은 그 뒤에 만들어지는 파드에만 쓰입니다',
+  'replicaSets.hintShort': '잃은 파드는 다시 만들어집니다',
   'loose.title': '디플로이먼트 없는 파드 {n}개',
   'loose.hint': '소유한 레플리카셋이 없습니다: 삭제되거나 잃은 파드는 다시 만들어지지 않습니다',
   'loose.hintShort': '다시 만들어지지 않습니다',
