@@ -104,6 +104,31 @@ test('a lesson’s address with a link as well opens the lesson and keeps the li
   expect(new URL(page.url()).search).toBe('');
 });
 
+test('a link too long for the page to open says so in the Share dialog, and points to Export', async ({
+  page,
+}) => {
+  await open(page);
+  // A manifest with 150,000 characters that do not compress, in a comment: one step.
+  const exit = await page.evaluate(() => {
+    let noise = '';
+    let x = 12345;
+    for (let i = 0; i < 150_000; i++) {
+      x = (Math.imul(x, 1103515245) + 12345) >>> 0;
+      noise += String.fromCharCode(33 + ((x >>> 16) % 90));
+    }
+    const yaml = `apiVersion: v1\nkind: Service\nmetadata:\n  name: noise\nspec:\n  ports:\n  - port: 80\n# ${noise.replace(/[#\\]/g, 'x')}\n`;
+    const r = window.__rolloutLab!.run('kubectl apply -f -', yaml);
+    return r.exitCode ? r.stderr : 0;
+  });
+  expect(exit).toBe(0);
+  await page.getByRole('button', { name: 'Share', exact: true }).click();
+  const length = page.getByTestId('share.length');
+  await expect(length).toContainText(
+    'Rollout Lab does not open links this long (at most 100,000 characters)',
+  );
+  await expect(length).toContainText('use Export');
+});
+
 test('embed in a sandboxed iframe: compact chrome, no console, open in the full app', async ({
   page,
   baseURL,

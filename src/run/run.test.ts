@@ -5,7 +5,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { createCluster, createRun, type Frame, type Scenario } from '../index.ts';
+import { createCluster, createRun, parseScenario, type Frame, type Scenario } from '../index.ts';
 
 const kubia = (
   image: string,
@@ -585,6 +585,48 @@ spec:
     expect(run.scenario().spec.steps.map((st) => st.run)).toEqual([
       'kubectl scale deployment/kubia --replicas=4',
     ]);
+  });
+
+  it('is refused, and no step, when the scenario it would make could not be opened again', () => {
+    const run = createRun(scenario([]));
+    run.advance(10);
+    const before = run.scenario();
+    const long = `kubectl annotate deployment kubia note=${'z'.repeat(10_001)}`;
+    const big = `${kubia('luksa/kubia:v2')}# ${'x'.repeat(900_000)}\n`;
+    for (const [line, stdin, why] of [
+      [long, undefined, `Too long: ${long.length} characters: must have at most 10000`],
+      ['kubectl apply -f -', big, 'Too long: its manifests and steps would hold'],
+    ] as const) {
+      const r = run.run(line, stdin);
+      expect(r).toMatchObject({ stdout: '', exitCode: 1, step: false });
+      expect(r.stderr).toContain(`error: this command cannot be kept as a step of the scenario: ${why}`);
+    }
+    expect(run.scenario()).toEqual(before);
+    expect(run.query('kubectl get deployment kubia -o jsonpath={.metadata.annotations.note}').stdout).toBe(
+      '',
+    );
+    // Within the limits, the same commands are steps, and the scenario opens again.
+    expect(run.run('kubectl annotate deployment kubia note=z').exitCode).toBe(0);
+    expect(() => parseScenario(JSON.stringify(run.scenario()))).not.toThrow();
+  });
+
+  it('is refused once the scenario holds as many steps as one may', () => {
+    const steps = Array.from({ length: 2000 }, (_, i) => ({
+      at: i / 100,
+      run: 'kubectl get deployment kubia',
+    }));
+    const run = createRun(scenario(steps));
+    run.seek(30);
+    expect(run.run('kubectl scale deployment kubia --replicas=2')).toMatchObject({
+      exitCode: 1,
+      step: false,
+      stderr:
+        'error: this command cannot be kept as a step of the scenario: Too many steps: must have at most 2000\n',
+    });
+    // From an earlier moment, fewer steps stay: it is one of them.
+    run.seek(5);
+    expect(run.run('kubectl scale deployment kubia --replicas=2').exitCode).toBe(0);
+    expect(run.scenario().spec.steps).toHaveLength(502);
   });
 
   it('is not undone when it watched and failed later: a drain past its timeout keeps the cordon', () => {

@@ -27,7 +27,7 @@ import { needsYaml } from '../extensions.ts';
 import { queryKubectl, type QueryResult } from '../kubectl/query.ts';
 import type { Deployment, Endpoints, NodeObject, Pod, ReplicaSet, Service } from '../k8s/types.ts';
 import { clusterForScenario } from '../scenario/run.ts';
-import { parseScenario, type Scenario, type ScenarioStep } from '../scenario/scenario.ts';
+import { LIMITS, parseScenario, type Scenario, type ScenarioStep } from '../scenario/scenario.ts';
 import { ColourBook } from '../view/colours.ts';
 import { deepFreeze, type Frame, type History, type StepView } from '../view/frame.ts';
 import { clusterView, trafficWindow, ViewCache } from '../view/view.ts';
@@ -513,6 +513,8 @@ class RunImpl implements RunControls {
         step: false,
       };
     }
+    const tooMuch = this.beyondLimits(String(commandLine), stdin);
+    if (tooMuch) return { stdout: '', stderr: tooMuch, exitCode: 1, step: false };
     this.stopConsoleStreams();
     const future = this.steps.slice(this.next);
     const recorded = future.length > 0 ? this.rec.keep() : undefined;
@@ -539,6 +541,27 @@ class RunImpl implements RunControls {
     this.recordInstant(true);
     this.changed();
     return result;
+  }
+
+  /**
+   * Why a command cannot become a step (undefined when it can): the scenario it would make must
+   * open again as a file, a link or saved work, whose reader refuses what is past its limits.
+   */
+  private beyondLimits(run: string, stdin: string | undefined): string | undefined {
+    const why = (detail: string) =>
+      `error: this command cannot be kept as a step of the scenario: ${detail}\n`;
+    if (run.length > LIMITS.commandChars)
+      return why(`Too long: ${run.length} characters: must have at most ${LIMITS.commandChars}`);
+    if (this.next >= LIMITS.steps) return why(`Too many steps: must have at most ${LIMITS.steps}`);
+    // As JSON writes them, escapes and all.
+    const size = (text: string | undefined) => (text === undefined ? 0 : JSON.stringify(text).length);
+    let chars = size(this.data.spec.manifests) + size(run) + size(stdin);
+    for (let i = 0; i < this.next; i++) chars += size(this.steps[i]!.run) + size(this.steps[i]!.stdin);
+    if (chars > LIMITS.scenarioChars)
+      return why(
+        `Too long: its manifests and steps would hold ${chars} characters: must have at most ${LIMITS.scenarioChars}`,
+      );
+    return undefined;
   }
 
   query(commandLine: string, stdin?: string): QueryResult {

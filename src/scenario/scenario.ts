@@ -163,6 +163,12 @@ export const LIMITS = {
   manifestChars: 500_000,
   stepAt: 7 * 24 * 3600,
   commandChars: 10_000,
+  /**
+   * What a Run lets its manifests and steps (commands and their input) hold in all, written as
+   * JSON: the scenario it makes must open again as saved work or a file (at most 1,000,000
+   * characters with the rest of it).
+   */
+  scenarioChars: 900_000,
   /** Choices of one question. */
   choices: 8,
   /** The size of a number answer (and of its tolerance): far beyond any count in a cluster. */

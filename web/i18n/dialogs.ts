@@ -14,6 +14,8 @@ export const dialogs = {
   'share.dialog.length': 'Link length: {n} characters.',
   'share.dialog.tooLong':
     'Some chat and mail apps cut links this long; Export sends the scenario as a file instead.',
+  'share.dialog.cannotOpen':
+    'Rollout Lab does not open links this long (at most {max} characters): use Export to send the scenario as a file.',
   'share.dialog.embed': 'Embed in a course page',
   'share.dialog.embedCode': 'HTML for an iframe',
   'share.confirm.newTitle': 'Start a new scenario?',

@@ -1,6 +1,6 @@
 import { useRef, useState } from 'react';
 import { useT } from '../i18n/index.ts';
-import { iframeCode } from './link.ts';
+import { codecNow, iframeCode } from './link.ts';
 import { Modal } from './Modal.tsx';
 import { copyText, type CopyOutcome } from './copy.ts';
 import { closeDialog, markShared } from './store.ts';
@@ -56,6 +56,8 @@ function CopyField(props: { label: string; value: string; multiline?: boolean; t
 export function ShareDialog(props: { url: string }) {
   const t = useT();
   const length = props.url.length;
+  // The dialog opens once the codec has loaded: its limit is the one the page opens links by.
+  const max = codecNow()?.SHARE_LIMITS.encodedChars ?? Infinity;
   return (
     <Modal labelledBy="share-dialog-title" onClose={closeDialog} testId="share.dialog">
       <h2 id="share-dialog-title" className="share-modal-title">
@@ -65,7 +67,11 @@ export function ShareDialog(props: { url: string }) {
       <CopyField label={t('share.dialog.link')} value={props.url} testId="share.url" />
       <p className={length > LONG_LINK ? 'share-length long' : 'share-length'} data-testid="share.length">
         {t('share.dialog.length', { n: length.toLocaleString('en-US') })}
-        {length > LONG_LINK ? ` ${t('share.dialog.tooLong')}` : ''}
+        {length > max
+          ? ` ${t('share.dialog.cannotOpen', { max: max.toLocaleString('en-US') })}`
+          : length > LONG_LINK
+            ? ` ${t('share.dialog.tooLong')}`
+            : ''}
       </p>
       <details className="share-embed-code">
         <summary>{t('share.dialog.embed')}</summary>

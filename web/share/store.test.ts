@@ -110,6 +110,17 @@ describe('start-up', () => {
     expect(storage.data.has(WORK_KEY)).toBe(true);
   });
 
+  it('saves a moment played past the last one saved work may hold as that last one', async () => {
+    page(BASE);
+    await bootShare(lab);
+    // A week and more of an empty cluster (quick to play): saved as the week, it opens again.
+    const { traffic: _, ...spec } = defaultScenario().spec;
+    lab.load({ ...defaultScenario(), spec: { ...spec, manifests: '' } }, 7 * 24 * 3600 + 20);
+    expect(saveNow()).toBe(true);
+    const saved = readWork(storage);
+    expect(saved?.ok && saved.work.at).toBe(7 * 24 * 3600);
+  });
+
   it('restores saved work at its time', async () => {
     page(BASE, memoryStorage({ [WORK_KEY]: savedText(scaled(5), 40) }));
     await bootShare(lab);

@@ -43,6 +43,7 @@ import {
   serializeWork,
   setAside,
   WORK_KEY,
+  WORK_LIMITS,
   WorkSlot,
   type RecoveryEntry,
   type SaveResult,
@@ -578,12 +579,18 @@ export function keepLink(): void {
 // ---------------------------------------------------------------------------------------------
 // Share
 
+/**
+ * The moment a link or the saved work keeps: the moment shown, up to the last a link or saved work
+ * may hold (played past it, the page shows what it may keep, not an entry it would refuse).
+ */
+const keptAt = () => Math.min(theLab().run.now(), WORK_LIMITS.at);
+
 /** The link for what the page shows now; undefined until the codec has loaded (`loadCodec`). */
 export function currentLink(): string | undefined {
   const codec = codecNow();
   if (!codec) return undefined;
   const run = theLab().run;
-  const fragment = codec.encodeShare({ scenario: run.scenario(), at: run.now(), view: currentView() });
+  const fragment = codec.encodeShare({ scenario: run.scenario(), at: keptAt(), view: currentView() });
   return shareUrl(env.href(), fragment);
 }
 
@@ -611,7 +618,7 @@ let timer: ReturnType<typeof setTimeout> | undefined;
 const SAVE_DELAY_MS = 500;
 
 const currentWorkText = () =>
-  serializeWork({ scenario: theLab().run.scenario(), at: theLab().run.now(), view: currentView() });
+  serializeWork({ scenario: theLab().run.scenario(), at: keptAt(), view: currentView() });
 
 /** Writes the work now (false when storage is unavailable, paused or the write failed). */
 export function saveNow(): boolean {

@@ -10,6 +10,8 @@ export const dialogs = {
   'share.dialog.length': '링크 길이: {n}자.',
   'share.dialog.tooLong':
     '일부 채팅·메일 앱은 이렇게 긴 링크를 자릅니다. 내보내기로 시나리오를 파일로 보내세요.',
+  'share.dialog.cannotOpen':
+    'Rollout Lab은 이렇게 긴 링크를 열지 않습니다(최대 {max}자). 내보내기로 시나리오를 파일로 보내세요.',
   'share.dialog.embed': '강의 페이지에 넣기',
   'share.dialog.embedCode': 'iframe용 HTML',
   'share.confirm.newTitle': '새 시나리오를 시작할까요?',
