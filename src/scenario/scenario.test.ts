@@ -49,6 +49,17 @@ describe('scenario files', () => {
     ['a negative time', chapter.replace('at: 30', 'at: -1'), 'spec.steps[0].at'],
     ['broken YAML', 'apiVersion: rolloutlab/v1\nkind: [Scenario\n', 'error converting YAML to JSON'],
     ['two documents', `${chapter}\n---\n${chapter}`, 'exactly one document'],
+    [
+      'a node CPU that is no quantity',
+      chapter.replace("cpu: '4'", 'cpu: lots'),
+      `spec.cluster.cpu: Invalid value: "lots": quantities must match the regular expression '^([+-]?[0-9.]+)([eEinumkKMGTP]*[-+]?[0-9]*)$'`,
+    ],
+    [
+      'a negative node memory',
+      chapter.replace('memory: 8Gi', 'memory: -5Gi'),
+      'spec.cluster.memory: Invalid value: "-5Gi": must be greater than 0',
+    ],
+    ['a node CPU of 0', chapter.replace("cpu: '4'", 'cpu: 0'), 'spec.cluster.cpu: Invalid value: "0"'],
   ])('refuses %s with a clear message', (_name, text, message) => {
     expect(() => parseScenario(text)).toThrow(message);
   });

@@ -7,6 +7,7 @@
 import type { AppBehaviour } from '../cluster/apps.ts';
 import type { Timing } from '../cluster/context.ts';
 import { parseDocuments } from '../k8s/yaml.ts';
+import { parseQuantity, parseQuantityStrict } from '../k8s/quantity.ts';
 import { ClaimError, parseClaims, type Claims } from './claims.ts';
 
 export type Localized = { en: string; ko?: string } & Record<string, string>;
@@ -273,6 +274,19 @@ function parseQuestion(v: unknown, field: string): ScenarioQuestion {
   return q;
 }
 
+/** A node's capacity at `field`, a Kubernetes quantity above 0 (`fallback` when absent). */
+function quantity(v: unknown, field: string, fallback: string): string {
+  if (v === undefined) return fallback;
+  if (typeof v !== 'string' && typeof v !== 'number')
+    throw new ScenarioError(`${field}: must be a quantity such as ${fallback}`);
+  const text = String(v);
+  const wrong = parseQuantityStrict(text);
+  if (wrong) throw new ScenarioError(`${field}: Invalid value: ${JSON.stringify(text)}: ${wrong}`);
+  if (!(parseQuantity(text) > 0))
+    throw new ScenarioError(`${field}: Invalid value: ${JSON.stringify(text)}: must be greater than 0`);
+  return text;
+}
+
 /** A list of steps at `field`: each a kubectl command at a time, in time order. */
 function parseSteps(raw: unknown, field: string, limit: number): ScenarioStep[] {
   const stepsRaw = raw ?? [];
@@ -406,11 +420,8 @@ export function parseScenario(input: string | object): Scenario {
       seed: num(spec['seed'] ?? 1, 'spec.seed', 0, 2 ** 32 - 1, true),
       cluster: {
         nodes: num(cluster['nodes'] ?? 3, 'spec.cluster.nodes', 1, LIMITS.nodes, true),
-        cpu:
-          typeof cluster['cpu'] === 'string' || typeof cluster['cpu'] === 'number'
-            ? String(cluster['cpu'])
-            : '4',
-        memory: typeof cluster['memory'] === 'string' ? cluster['memory'] : '8Gi',
+        cpu: quantity(cluster['cpu'], 'spec.cluster.cpu', '4'),
+        memory: quantity(cluster['memory'], 'spec.cluster.memory', '8Gi'),
       },
       timing,
       manifests,
