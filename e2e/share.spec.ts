@@ -104,6 +104,26 @@ test('a lesson’s address with a link as well opens the lesson and keeps the li
   expect(new URL(page.url()).search).toBe('');
 });
 
+test('a lesson opened over saved work keeps the work waiting, and Back to my saved work returns to it', async ({
+  page,
+}) => {
+  await open(page);
+  const input = page.getByRole('textbox', { name: 'kubectl command' });
+  await input.fill('kubectl scale deployment kubia --replicas=5');
+  await input.press('Enter');
+  await expect.poll(() => savedSteps(page)).toEqual(['kubectl scale deployment kubia --replicas=5']);
+  await open(page, '/?lesson=rolling-update');
+  await expect(page.getByTestId('lesson.progress')).toHaveText(/^Stop 1 of/);
+  const notice = page.getByTestId('share.notice');
+  await expect(notice).toContainText('A lesson is open over your saved work.');
+  await lab(page, (l) => l.advance(30));
+  expect(await savedSteps(page)).toEqual(['kubectl scale deployment kubia --replicas=5']);
+  await notice.getByRole('button', { name: 'Back to my saved work' }).click();
+  await expect(page.getByTestId('lesson.panel')).toHaveCount(0);
+  await expect(page.getByRole('button', { name: /^Pod kubia-/ })).toHaveCount(5);
+  expect(new URL(page.url()).search).toBe('');
+});
+
 test('a link too long for the page to open says so in the Share dialog, and points to Export', async ({
   page,
 }) => {

@@ -14,6 +14,7 @@ export const share = {
   'share.drop': 'Drop a scenario file (.rollout.yaml) to open it',
   'share.cancel': 'Cancel',
   'share.notice.linkOpened': 'You are looking at a shared link.',
+  'share.notice.lessonOpened': 'A lesson is open over your saved work.',
   'share.notice.linkBesideLesson':
     'This address opens a lesson and carries a shared link as well: the lesson is open.',
   'share.notice.openLink': 'Open the link',
@@ -21,6 +22,7 @@ export const share = {
   'share.notice.backToSaved': 'Back to my saved work',
   'share.notice.keepLink': 'Keep this as my work',
   'share.holding': 'A shared link is open: your saved work waits, and changes here are not saved.',
+  'share.holdingLesson': 'A lesson is open: your saved work waits, and changes here are not saved.',
   'share.notice.dismiss': 'Dismiss this message',
   'share.notice.dismissShort': 'Dismiss',
   'share.notice.download': 'Download it',
@@ -65,6 +67,8 @@ export const share = {
   'share.kept.saved': 'Your saved work is unchanged; showing it instead.',
   'share.kept.savedUnchanged': 'Your saved work is unchanged.',
   'share.kept.pickLesson': 'Nothing else changed; pick a lesson under Lessons.',
+  'share.kept.savedWaitingLesson':
+    'Your saved work stays in this browser, untouched. What you do in the lesson is not saved unless you keep it as your work.',
   'share.kept.linkWaiting': 'The link is not opened; open it to see what it shares instead of the lesson.',
   'share.kept.recovery':
     'Your saved work was not opened, and not overwritten: it is kept in this browser as a recovery copy. Download it as a file, or discard it. Showing the example scenario.',

@@ -15,7 +15,7 @@ import {
 } from './store.ts';
 
 const selectNotice = (s: ShareState) => s.notice;
-const selectHolding = (s: ShareState) => s.holding && !s.notice;
+const selectHolding = (s: ShareState) => (s.holding && !s.notice ? s.heldFor : null);
 
 /**
  * Beside the side column (the two-column layout), where the notice was: once it is dismissed while
@@ -28,7 +28,7 @@ export function HoldingBar() {
   if (!holding) return null;
   return (
     <div className="share-holding-bar" role="status">
-      <p>{t('share.holding')}</p>
+      <p>{t(holding === 'lesson' ? 'share.holdingLesson' : 'share.holding')}</p>
       <button type="button" className="share-holding" onClick={() => void backToSaved()}>
         {t('share.notice.backToSaved')}
       </button>

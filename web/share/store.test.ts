@@ -119,7 +119,8 @@ describe('start-up', () => {
     expect(saveNow()).toBe(true);
     const saved = readWork(storage);
     expect(saved?.ok && saved.work.at).toBe(7 * 24 * 3600);
-  });
+    // Playing a week takes a few seconds.
+  }, 30_000);
 
   it('restores saved work at its time', async () => {
     page(BASE, memoryStorage({ [WORK_KEY]: savedText(scaled(5), 40) }));
@@ -606,6 +607,40 @@ describe('lessons in links', () => {
     expect(saveNow()).toBe(false);
     expect(savedWork()).toEqual(['mine', 40]);
     expect(url).toBe(`${BASE}#${link}`);
+  });
+
+  it('a lesson started over saved work of the user’s own: the work waits, untouched, and comes back', async () => {
+    page(BASE, memoryStorage({ [WORK_KEY]: savedText(scaled(5), 40) }));
+    await bootShare(lab);
+    const first = LESSONS[0]!;
+    await startLesson(lab, first.id, 1);
+    expect(saveNow()).toBe(false);
+    expect(shareStore.getState()).toMatchObject({
+      holding: true,
+      heldFor: 'lesson',
+      notice: { problem: { key: 'share.notice.lessonOpened' }, actions: ['backToSaved', 'keepLink'] },
+    });
+    const saved = readWork(storage);
+    expect(saved?.ok && [saved.work.scenario.metadata.name, saved.work.at]).toEqual(['mine', 40]);
+    await backToSaved();
+    expect(lab.store.getState().lesson.id).toBeNull();
+    expect(lab.run.scenario().metadata.name).toBe('mine');
+    expect(lab.run.now()).toBe(40);
+    expect(shareStore.getState().holding).toBe(false);
+  });
+
+  it('a lesson started over the example or another lesson saves as it goes: nothing is lost', async () => {
+    page(BASE);
+    await bootShare(lab);
+    const [first, second] = LESSONS;
+    await startLesson(lab, first!.id, 1);
+    expect(saveNow()).toBe(true);
+    await startLesson(lab, second!.id, 1);
+    expect(saveNow()).toBe(true);
+    expect(shareStore.getState().holding).toBe(false);
+    const saved = readWork(storage);
+    expect(saved?.ok && saved.work.view.lesson).toBe(second!.id);
+    exitLesson(lab);
   });
 
   it('a link beside a lesson the page lacks opens as any link does', async () => {

@@ -87,8 +87,10 @@ export interface ShareState {
   /** `&console=1`: the embed shows the console. */
   embedConsole: boolean;
   notice: Notice | null;
-  /** A link is shown while the user's saved work waits in storage; autosave is paused. */
+  /** A link (or a lesson) is shown while the user's saved work waits in storage; autosave is paused. */
   holding: boolean;
+  /** What is shown over the saved work while it waits. */
+  heldFor: 'link' | 'lesson';
   dialog: Dialog | null;
   /** localStorage works (false in a sandboxed iframe). */
   storage: boolean;
@@ -153,6 +155,7 @@ export const shareStore = createStore<ShareState>(() => ({
   embedConsole: initial.console,
   notice: null,
   holding: false,
+  heldFor: 'link',
   dialog: null,
   storage: env.storage !== undefined,
   dragging: false,
@@ -171,12 +174,14 @@ export function configureShare(next: ShareEnv, withLab?: Lab): void {
   booted = false;
   lastFragment = '';
   pendingLink = '';
+  checkedLesson = null;
   pendingImport = undefined;
   shareStore.setState({
     embed: page.embed,
     embedConsole: page.console,
     notice: null,
     holding: false,
+    heldFor: 'link',
     dialog: null,
     storage: env.storage !== undefined,
     dragging: false,
@@ -451,6 +456,14 @@ async function lessonBesideLink(page: ReturnType<typeof readPage>): Promise<bool
   return lessonById(page.lesson) !== undefined;
 }
 
+/** Drops the lesson's part of the address (`?lesson=…&stop=…`): a reload opens no lesson over what is shown. */
+function stripLessonQuery(): void {
+  const url = new URL(env.href());
+  const before = url.search;
+  for (const k of ['lesson', 'stop', 'present', 'handout', 'audience']) url.searchParams.delete(k);
+  if (url.search !== before) env.replaceUrl(url.toString());
+}
+
 /** The link a lesson's address carried, not opened until the user asks (`openWaitingLink`). */
 let pendingLink = '';
 
@@ -476,9 +489,7 @@ export async function openWaitingLink(): Promise<void> {
   if (!fragment) return;
   pendingLink = '';
   set({ notice: null });
-  const url = new URL(env.href());
-  for (const k of ['lesson', 'stop', 'present', 'handout', 'audience']) url.searchParams.delete(k);
-  env.replaceUrl(url.toString());
+  stripLessonQuery();
   await openFragment(fragment, readStored(slot.peek()), false);
 }
 
@@ -515,6 +526,7 @@ async function openFragment(fragment: string, stored: Stored | undefined, boot: 
   if (wasHolding || (work && !isPristine(work.scenario) && !sameScenario(work.scenario, scenario))) {
     set({
       holding: true,
+      heldFor: 'link',
       notice: {
         tone: 'info',
         problem: { key: 'share.notice.linkOpened' },
@@ -549,6 +561,7 @@ export async function backToSaved(): Promise<void> {
   const problem = stored ? await restore(stored) : undefined;
   set({ holding: false });
   stripFragment();
+  stripLessonQuery();
   if (!stored) {
     set({
       notice: {
@@ -628,10 +641,43 @@ export function saveNow(): boolean {
   if (!autosaving || s.embed || s.holding || !env.storage) return false;
   // A followed cluster is not the work: the work waits, unchanged, until Disconnect.
   if (following()) return false;
+  if (lessonOverWork()) return false;
   if (s.notSaving && s.notSaving.why !== 'writeFailed') return false;
   const text = currentWorkText();
   if (text === slot.base) return true;
   return afterSave(slot.save(text));
+}
+
+/** The lesson last checked for work of the user's own under it (`lessonOverWork`). */
+let checkedLesson: string | null = null;
+
+/**
+ * A lesson was started (a `?lesson=` address, the picker) over saved work of the user's own:
+ * that work waits, untouched, as it does under a link, and the notice offers the way back. True
+ * when it does. Saved work that is a lesson's state, the example, or the lesson's own scenario
+ * has nothing to lose.
+ */
+function lessonOverWork(): boolean {
+  const id = theLab().store.getState().lesson.id;
+  if (id === null || id === checkedLesson) {
+    checkedLesson = id;
+    return false;
+  }
+  checkedLesson = id;
+  const work = readStored(slot.peek())?.work;
+  if (!work || work.view.lesson !== undefined || isPristine(work.scenario)) return false;
+  if (sameScenario(work.scenario, theLab().run.scenario())) return false;
+  set({
+    holding: true,
+    heldFor: 'lesson',
+    notice: {
+      tone: 'info',
+      problem: { key: 'share.notice.lessonOpened' },
+      kept: 'share.kept.savedWaitingLesson',
+      actions: ['backToSaved', 'keepLink'],
+    },
+  });
+  return true;
 }
 
 /** Replaces the work key with this tab's work because the user chose to. */

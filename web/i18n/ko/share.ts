@@ -14,6 +14,7 @@ export const share = {
   'share.drop': '시나리오 파일(.rollout.yaml)을 놓으면 열립니다',
   'share.cancel': '취소',
   'share.notice.linkOpened': '공유 링크를 보고 있습니다.',
+  'share.notice.lessonOpened': '저장한 작업 위에 레슨이 열려 있습니다.',
   'share.notice.linkBesideLesson': '이 주소는 레슨을 열면서 공유 링크도 담고 있습니다. 레슨을 열었습니다.',
   'share.notice.openLink': '링크 열기',
   'share.notice.detail': '기술적인 세부 정보',
@@ -21,6 +22,8 @@ export const share = {
   'share.notice.keepLink': '이것을 내 작업으로 유지',
   'share.holding':
     '공유 링크를 보고 있습니다. 저장된 작업은 그대로이며, 여기서 바꾼 내용은 저장되지 않습니다.',
+  'share.holdingLesson':
+    '레슨이 열려 있습니다. 저장된 작업은 그대로이며, 여기서 바꾼 내용은 저장되지 않습니다.',
   'share.notice.dismiss': '이 메시지 닫기',
   'share.notice.dismissShort': '닫기',
   'share.notice.download': '다운로드',
@@ -64,6 +67,8 @@ export const share = {
   'share.kept.saved': '저장된 작업은 그대로이며, 대신 그것을 보여 줍니다.',
   'share.kept.savedUnchanged': '저장된 작업은 그대로입니다.',
   'share.kept.pickLesson': '다른 것은 바뀌지 않았습니다. 레슨은 레슨 메뉴에서 고르세요.',
+  'share.kept.savedWaitingLesson':
+    '저장한 작업은 이 브라우저에 그대로 있습니다. 레슨에서 한 일은 내 작업으로 남기지 않으면 저장되지 않습니다.',
   'share.kept.linkWaiting': '링크는 열지 않았습니다. 레슨 대신 링크가 공유하는 것을 보려면 링크를 여세요.',
   'share.kept.recovery':
     '저장된 작업은 열지 않았고 덮어쓰지도 않았습니다. 복구용 사본으로 이 브라우저에 보관되어 있습니다. 파일로 다운로드하거나 버리세요. 예제 시나리오를 보여 줍니다.',
