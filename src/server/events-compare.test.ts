@@ -3,7 +3,9 @@
  * bad release's repeated readiness failures (`(xN over …)`), --for, --types, -A, --no-headers,
  * the -o formats and the errors. The real kubectl computes LAST SEEN against the wall clock from
  * timestamps in virtual time, so that cell is masked on both sides (the repeat counts are kept);
- * the rest of each line must match. Skipped, saying why, without a kubectl binary.
+ * the rest of each line must match. Then `kubectl describe` of events: Event has no describer of
+ * its own, so kubectl describes each generically, every field the server sent by name (Involved
+ * Object:, Source:, …), each exactly. Skipped, saying why, without a kubectl binary.
  */
 import { describe, expect, it } from 'vitest';
 import type { KubectlResult } from '../kubectl/command.ts';
@@ -82,4 +84,25 @@ describe.skipIf(!kubectl)(`kubectl events beside the real ${kubectl?.name ?? 'ku
     // The bad release's readiness failures were seen again and again, and shown so.
     expect(repeated).toBeGreaterThan(0);
   }, 60_000);
+
+  it.each(['describe events', 'describe ev -A', 'describe ev --show-events=false'])(
+    'kubectl %s',
+    async (line) => {
+      const run = await pair().run(line);
+      expect(run.inPage).toEqual(run.real);
+    },
+  );
+
+  it('describes one event named, and those a prefix names', async () => {
+    const name = (await pair().run('get events -o name')).real.stdout.split('\n')[0]!.replace(/^event\//, '');
+    for (const line of [
+      `describe event/${name}`,
+      `describe ev ${name}`,
+      `describe ev ${name.split('.')[0]!}`,
+    ]) {
+      const run = await pair().run(line);
+      expect(run.inPage).toEqual(run.real);
+      expect(run.real.stdout).toContain('Involved Object:');
+    }
+  });
 });

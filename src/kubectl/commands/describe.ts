@@ -78,7 +78,6 @@ function runDescribe(ctx: CommandContext): number {
   const texts: string[] = [];
   for (const obj of found) {
     let text = describeObject(ctx.cluster, obj);
-    if (text === undefined) continue;
     if (!showEvents) text = text.replace(/Events:(\t<none>|[\s\S]*)$/, '').replace(/\n?$/, '\n');
     texts.push(text);
   }

@@ -7,6 +7,7 @@ import type { SimCluster } from '../../cluster/cluster.ts';
 import * as util from '../../cluster/controllers/deployment/util.ts';
 import { slicesOf } from '../../cluster/controllers/endpointslice.ts';
 import { leaseRenewedAt, nodeLease } from '../../cluster/lease.ts';
+import { apiEncode } from '../../k8s/encode.ts';
 import { formatLabels, formatSelector } from '../../k8s/labels.ts';
 import { podQOS } from '../../k8s/qos.ts';
 import { formatCpu, formatMemory, parseQuantity } from '../../k8s/quantity.ts';
@@ -36,6 +37,7 @@ import {
   printTolerationsMultiline,
   probeString,
 } from './describe-template.ts';
+import { concrete, isObj, sprint } from './gofmt.ts';
 import { age } from './table.ts';
 import { DESCRIBE, tabwrite } from './tabwriter.ts';
 
@@ -597,8 +599,90 @@ export function describeNamespace(ns: KubeObject & { status?: { phase?: string }
   return finish(w);
 }
 
-/** Describes any served object; undefined for kinds without a describer. */
-export function describeObject(cluster: SimCluster, obj: KubeObject): string | undefined {
+/**
+ * fatih/camelcase's Split: runs of lower case, upper case, digits and anything else; an upper-case
+ * run hands its last letter to the lower-case run after it (`PDFLoader`: PDF, Loader).
+ */
+function camelcaseSplit(s: string): string[] {
+  const classOf = (c: string) => (/\p{Ll}/u.test(c) ? 1 : /\p{Lu}/u.test(c) ? 2 : /\p{Nd}/u.test(c) ? 3 : 4);
+  const runs: string[][] = [];
+  let last = 0;
+  for (const c of s) {
+    const k = classOf(c);
+    if (k === last) runs[runs.length - 1]!.push(c);
+    else runs.push([c]);
+    last = k;
+  }
+  for (let i = 0; i < runs.length - 1; i++)
+    if (classOf(runs[i]![0]!) === 2 && classOf(runs[i + 1]![0]!) === 1) runs[i + 1]!.unshift(runs[i]!.pop()!);
+  return runs.filter((r) => r.length).map((r) => r.join(''));
+}
+
+const ACRONYMS = ['API', 'URL', 'UID', 'OSB', 'GUID'];
+
+/** smartLabelFor: a field's words, title-cased (`apiVersion`: API Version); a name with other marks as it is. */
+function smartLabelFor(field: string): string {
+  if (/[^\p{L}-]/u.test(field)) return field;
+  return camelcaseSplit(field)
+    .map((part) =>
+      ACRONYMS.includes(part.toUpperCase()) ? part.toUpperCase() : part[0]!.toUpperCase() + part.slice(1),
+    )
+    .join(' ');
+}
+
+/**
+ * printUnstructuredContent: each field in name order, a map's and a list's fields a level deeper
+ * under `Label:`, any other value as fmt's %v prints it (`<nil>` for null). `skip` names fields
+ * by their path (`.metadata.name`).
+ */
+function printUnstructuredContent(
+  w: PrefixWriter,
+  level: number,
+  content: Record<string, unknown>,
+  path: string,
+  skip: readonly string[],
+): void {
+  for (const field of Object.keys(content).sort()) {
+    const value = content[field];
+    const at = `${path}.${field}`;
+    if (skip.includes(at)) continue;
+    if (isObj(value)) {
+      w.write(level, `${smartLabelFor(field)}:\n`);
+      printUnstructuredContent(w, level + 1, value, at, skip);
+    } else if (Array.isArray(value)) {
+      w.write(level, `${smartLabelFor(field)}:\n`);
+      for (const child of value as unknown[])
+        if (isObj(child)) printUnstructuredContent(w, level + 1, child, at, skip);
+        else w.write(level + 1, `${sprint([concrete(child) ?? null])}\n`);
+    } else w.write(level, `${smartLabelFor(field)}:\t${sprint([concrete(value) ?? null])}\n`);
+  }
+}
+
+/**
+ * GenericDescriberFor, for a kind kubectl has no describer of (Event): the name, namespace,
+ * labels and annotations, then every other field of the object as the server sends it, then the
+ * events about it.
+ */
+function describeGeneric(cluster: SimCluster, obj: KubeObject): string {
+  const w = new PrefixWriter();
+  w.write(0, `Name:\t${obj.metadata.name}\n`);
+  w.write(0, `Namespace:\t${obj.metadata.namespace ?? ''}\n`);
+  printLabelsMultiline(w, 'Labels', obj.metadata.labels);
+  printAnnotationsMultiline(w, 'Annotations', obj.metadata.annotations);
+  const served = JSON.parse(JSON.stringify(apiEncode(obj))) as Record<string, unknown>;
+  printUnstructuredContent(w, 0, served, '', [
+    '.metadata.managedFields',
+    '.metadata.name',
+    '.metadata.namespace',
+    '.metadata.labels',
+    '.metadata.annotations',
+  ]);
+  describeEvents(w, eventsFor(cluster, obj), cluster.now);
+  return finish(w);
+}
+
+/** Describes any served object: with its kind's describer, else the generic one. */
+export function describeObject(cluster: SimCluster, obj: KubeObject): string {
   switch (obj.kind) {
     case 'Deployment':
       return describeDeployment(cluster, obj as Deployment);
@@ -619,6 +703,6 @@ export function describeObject(cluster: SimCluster, obj: KubeObject): string | u
     case 'PodDisruptionBudget':
       return describePodDisruptionBudget(cluster, obj as PodDisruptionBudget);
     default:
-      return undefined;
+      return describeGeneric(cluster, obj);
   }
 }
