@@ -255,8 +255,10 @@ export function runGet(ctx: CommandContext): number | WatchSession {
     }
     // A blank line before each table's headers after the first; none without headers.
     ctx.out(chunks.join(noHeaders ? '' : '\n'));
+    // The namespace is named only when every list read was of a namespaced type (a Node's is not).
     if (chunks.length === 0 && errors.length === 0 && !named) {
-      ctx.err(noResourcesFound(allNamespaces ? undefined : ctx.namespace));
+      const namespaced = !allNamespaces && groups.every((g) => g.info.namespaced);
+      ctx.err(noResourcesFound(namespaced ? ctx.namespace : undefined));
     }
   }
   if (errors.length) {

@@ -1,0 +1,31 @@
+/**
+ * What kubectl makes of the resources a command line asks for, beside the real kubectl against the
+ * served simulator: the "No resources found" line, which names the namespace only when every type
+ * listed is namespaced. Each line was found different once. Skipped, saying why, without a
+ * kubectl binary.
+ */
+import { describe, expect, it } from 'vitest';
+import { KUBIA_FILES, KUBIA_SETUP } from './fixtures.ts';
+import { comparisonKubectl } from './paired.ts';
+import { usePairedClusters } from './paired-suite.ts';
+
+const kubectl = comparisonKubectl();
+
+const LINES = [
+  // A Node or a Namespace is in no namespace: nothing found is "No resources found", alone.
+  'get nodes -l app=none',
+  'get ns -l app=none',
+  'get nodes,pods -l app=none',
+  'get pods,nodes -l app=none',
+  'get nodes -n foo -l app=none',
+  'get all,nodes -l app=none',
+];
+
+describe.skipIf(!kubectl)(`the resources asked for, beside the real ${kubectl?.name ?? 'kubectl'}`, () => {
+  const pair = usePairedClusters(kubectl?.path, KUBIA_SETUP, 60, { files: KUBIA_FILES });
+
+  it.each(LINES)('kubectl %s', async (line) => {
+    const run = await pair().run(line);
+    expect(run.inPage).toEqual(run.real);
+  });
+});
