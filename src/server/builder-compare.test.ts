@@ -1,7 +1,8 @@
 /**
  * What kubectl makes of the resources a command line asks for, beside the real kubectl against the
  * served simulator: the "No resources found" line, which names the namespace only when every type
- * listed is namespaced. Each line was found different once. Skipped, saying why, without a
+ * listed is namespaced; the `kind/` before each name, there only when kubectl read objects of more
+ * than one type (a type whose names were all not found does not count). Each line was found different once. Skipped, saying why, without a
  * kubectl binary.
  */
 import { describe, expect, it } from 'vitest';
@@ -19,6 +20,10 @@ const LINES = [
   'get pods,nodes -l app=none',
   'get nodes -n foo -l app=none',
   'get all,nodes -l app=none',
+  // Only Deployments were found: no `deployment.apps/` before the name.
+  'get deploy/kubia pods/nosuch',
+  'get deploy/kubia svc/nosuch',
+  'get deploy,rs kubia',
 ];
 
 describe.skipIf(!kubectl)(`the resources asked for, beside the real ${kubectl?.name ?? 'kubectl'}`, () => {

@@ -43,6 +43,8 @@ import {
 interface Group {
   info: ResourceInfo;
   objects: KubeObject[];
+  /** Whether kubectl read a list of this type (an empty one too). */
+  listed: boolean;
 }
 
 /**
@@ -143,7 +145,7 @@ export function runGet(ctx: CommandContext): number | WatchSession {
     }
     let group = groups.find((g) => g.info === t.info);
     if (!group) {
-      group = { info: t.info, objects: [] };
+      group = { info: t.info, objects: [], listed: false };
       groups.push(group);
     }
     if (t.names.length) {
@@ -156,13 +158,17 @@ export function runGet(ctx: CommandContext): number | WatchSession {
       }
     } else {
       tables.push(tableObject(String(ctx.cluster.store.resourceVersion)));
+      group.listed = true;
       group.objects.push(...listResource(ctx.cluster, t.info, namespace).filter(matches));
     }
   }
   warnIfEndpoints(ctx, targets);
 
   const single = targets.length === 1 && targets[0]!.names.length === 1;
-  const withKind = groups.length > 1 || flagBool(ctx.args, 'show-kind');
+  // multipleGVKsRequested counts the types kubectl read something of: a list, or a named object
+  // found (a type whose names were all not found does not count).
+  const read = groups.filter((g) => g.listed || g.objects.length > 0);
+  const withKind = read.length > 1 || flagBool(ctx.args, 'show-kind');
   const tableOpts = (info: ResourceInfo): PrintColumnsOptions => ({
     wide: format.type === 'table' && format.wide,
     now: ctx.cluster.now,
