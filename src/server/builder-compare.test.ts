@@ -2,7 +2,9 @@
  * What kubectl makes of the resources a command line asks for, beside the real kubectl against the
  * served simulator: the "No resources found" line, which names the namespace only when every type
  * listed is namespaced; the `kind/` before each name, there only when kubectl read objects of more
- * than one type (a type whose names were all not found does not count). Each line was found different once. Skipped, saying why, without a
+ * than one type (a type whose names were all not found does not count); and names beside a
+ * selector or --all, refused in words that say how the names were given (TYPE/NAME, and `TYPE1,TYPE2
+ * NAME`, are resource/name arguments). Each line was found different once. Skipped, saying why, without a
  * kubectl binary.
  */
 import { describe, expect, it } from 'vitest';
@@ -24,6 +26,27 @@ const LINES = [
   'get deploy/kubia pods/nosuch',
   'get deploy/kubia svc/nosuch',
   'get deploy,rs kubia',
+  // Names beside a selector: resource/name arguments are refused in those words by every command.
+  'get deploy/kubia -l app=x',
+  'get deploy,rs kubia -l app=x',
+  'get deploy/kubia --field-selector a=b',
+  'get deploy kubia --field-selector a=b',
+  'describe deploy/kubia -l app=x',
+  'describe deploy kubia -l app=x',
+  'describe deploy,rs kubia -l app=x',
+  'delete deploy/kubia -l app=x',
+  'delete deploy/kubia --all',
+  'annotate deploy/kubia a=b -l app=x',
+  'label deploy/kubia a=b -l app=x',
+  'scale deploy/kubia --replicas=2 -l app=x',
+  'set image deploy/kubia nodejs=x -l app=x',
+  'set resources deploy/kubia --limits=cpu=1 -l app=x',
+  'set env deploy/kubia A=b -l app=x',
+  'rollout undo deploy/kubia -l app=x',
+  'rollout status deploy/kubia -l app=x',
+  'rollout history deploy/kubia -l app=x',
+  'rollout pause deploy/kubia -l app=x',
+  'wait deploy,rs kubia --for=delete -l app=x',
 ];
 
 describe.skipIf(!kubectl)(`the resources asked for, beside the real ${kubectl?.name ?? 'kubectl'}`, () => {

@@ -30,7 +30,13 @@ import {
   dryRunSuffix,
   FIELD_SELECTOR_FLAG,
 } from './flags.ts';
-import { listResource, listSelection, resolveTargetsWithAll, type RefusedList } from './objects.ts';
+import {
+  listResource,
+  listSelection,
+  resolveTargetsWithAll,
+  type RefusedList,
+  namesWithSelector,
+} from './objects.ts';
 
 /** cmdutil.GetResourcesAndPairs: resources up to the first `k=v` or `k-`, which must come last. */
 export function resourcesAndPairs(args: string[], pairType: string): [string[], string[]] {
@@ -104,8 +110,7 @@ function targetsOf(ctx: CommandContext, resources: string[]): { targets: Target[
   const allNamespaces = flagBool(ctx.args, 'all-namespaces');
   const { targets } = resolveTargetsWithAll(resources, false);
   const named = targets.some((t) => t.names.length > 0);
-  if (named && (selectorText !== undefined || fieldText))
-    throw new KubectlError('name cannot be provided when a selector is specified');
+  if (named && (selectorText !== undefined || fieldText)) throw namesWithSelector(resources);
   if (!named && !all && selectorText === undefined && fieldText === undefined)
     throw new KubectlError('resource(s) were provided, but no name was specified');
   if (named && allNamespaces)

@@ -32,6 +32,7 @@ import {
   resolveTargetsWithAll,
   NO_RESOURCES,
   noResourcesFound,
+  namesWithSelector,
 } from './objects.ts';
 
 /**
@@ -124,8 +125,7 @@ function runDelete(ctx: CommandContext): number | WatchSession {
     const named = targets.some((t) => t.names.length > 0);
     if (named && allNamespaces)
       throw new KubectlError('a resource cannot be retrieved by name across all namespaces');
-    if (named && (selectorText || fieldText || all))
-      throw new KubectlError('name cannot be provided when a selector is specified');
+    if (named && (selectorText || fieldText || all)) throw namesWithSelector(ctx.args.positional);
     if (!named && all && (selectorText || fieldText))
       throw new KubectlError("setting 'all' parameter but found a non empty selector. ");
     if (!named && !selectorText && !fieldText && !all)

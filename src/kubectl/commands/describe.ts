@@ -23,6 +23,7 @@ import {
   type FileTarget,
   warnIfEndpoints,
   noResourcesFound,
+  namesWithSelector,
 } from './objects.ts';
 
 function runDescribe(ctx: CommandContext): number {
@@ -42,6 +43,8 @@ function runDescribe(ctx: CommandContext): number {
   const targets: FileTarget[] = fromFiles
     ? targetsFromFiles(ctx, 'describe')
     : resolveTargetsWithAll(ctx.args.positional, false).targets;
+  if (!fromFiles && selectorText?.trim() && targets.some((t) => t.names.length))
+    throw namesWithSelector(ctx.args.positional);
   warnIfEndpoints(ctx, targets);
   const { matches } = checkListSelectors(
     targets.filter((t) => t.names.length === 0).map((t) => t.info),

@@ -38,6 +38,7 @@ import {
   SeenEvents,
   targetsFromFiles,
   warnIfEndpoints,
+  namesWithSelector,
 } from './objects.ts';
 
 interface Group {
@@ -116,8 +117,8 @@ export function runGet(ctx: CommandContext): number | WatchSession {
   const named = targets.some((t) => t.names.length > 0);
   if (named && allNamespaces && !hasFiles)
     throw new KubectlError('a resource cannot be retrieved by name across all namespaces');
-  if (named && selectorText?.trim())
-    throw new KubectlError('name cannot be provided when a selector is specified');
+  // The builder ignores a blank selector.
+  if (named && (selectorText?.trim() || fieldText?.trim())) throw namesWithSelector(ctx.args.positional);
   // A list the server refuses (its selectors) is reported after what the others found.
   const listed = targets.filter((t) => t.names.length === 0).map((t) => t.info);
   const { refused, matches } = listSelection(listed, selectorText, fieldText);

@@ -87,6 +87,22 @@ export function resolveTargets(positional: string[], requireName: boolean): Reso
   return infos.map((info) => ({ info, names: [...names] }));
 }
 
+/**
+ * The builder's refusal of names beside a selector or --all (visitBySelector), in its words for
+ * how they were given: TYPE/NAME, and `TYPE1,TYPE2 NAME` (read as TYPE/NAME pairs), are resource
+ * tuples; TYPE NAME gives names.
+ */
+export function namesWithSelector(positional: readonly string[]): KubectlError {
+  const tuples =
+    positional.some((p) => p.includes('/')) ||
+    (positional.length >= 2 && splitResourceArgument(positional[0]!).length > 1);
+  return new KubectlError(
+    tuples
+      ? 'selectors and the all flag cannot be used when passing resource/name arguments'
+      : 'name cannot be provided when a selector is specified',
+  );
+}
+
 /** resolveTargets, with `all` (alone or in a comma list) expanded to its kinds. */
 export function resolveTargetsWithAll(
   positional: string[],

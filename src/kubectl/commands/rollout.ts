@@ -37,6 +37,7 @@ import {
   listResource,
   noResourcesFound,
   resolveTargets,
+  namesWithSelector,
 } from './objects.ts';
 import { subcommandsOnly } from './parent.ts';
 import { podTemplateText } from '../printers/describe-template.ts';
@@ -102,8 +103,7 @@ function rolloutItems(ctx: CommandContext): RolloutItem[] {
   if (ctx.args.positional.length === 0) throw new KubectlError('required resource not specified');
   const selectorText = flagString(ctx.args, 'selector');
   const targets = resolveTargets(ctx.args.positional, false);
-  if (selectorText && targets.some((t) => t.names.length))
-    throw new KubectlError('name cannot be provided when a selector is specified');
+  if (selectorText && targets.some((t) => t.names.length)) throw namesWithSelector(ctx.args.positional);
   const { matches } = checkListSelectors(
     targets.map((t) => t.info),
     selectorText,

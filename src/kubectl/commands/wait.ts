@@ -26,6 +26,7 @@ import {
   RefusedList,
   resolveTargetsWithAll,
   targetsFromFiles,
+  namesWithSelector,
 } from './objects.ts';
 import { ALL_NAMESPACES_FLAG, FIELD_SELECTOR_FLAG } from './flags.ts';
 
@@ -212,16 +213,10 @@ function sourcesOf(ctx: CommandContext): Source[] {
     }));
   }
   if (positional.length === 0) throw new KubectlError(NO_RESOURCES);
-  const slashForm = positional[0]!.includes('/');
   const { targets } = resolveTargetsWithAll(positional, false);
   const named = targets.some((t) => t.names.length > 0);
   const selecting = selectorText !== undefined || fieldText !== undefined;
-  if (named && selecting)
-    throw new KubectlError(
-      slashForm
-        ? 'selectors and the all flag cannot be used when passing resource/name arguments'
-        : 'name cannot be provided when a selector is specified',
-    );
+  if (named && selecting) throw namesWithSelector(positional);
   if (!named && !selecting && !all)
     throw new KubectlError('resource(s) were provided, but no name was specified');
   if (named && allNamespaces)
