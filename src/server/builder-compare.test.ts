@@ -4,7 +4,8 @@
  * listed is namespaced; the `kind/` before each name, there only when kubectl read objects of more
  * than one type (a type whose names were all not found does not count); and names beside a
  * selector or --all, refused in words that say how the names were given (TYPE/NAME, and `TYPE1,TYPE2
- * NAME`, are resource/name arguments). Each line was found different once. Skipped, saying why, without a
+ * NAME`, are resource/name arguments); describe's two arguments whose one lookup failed, taken
+ * as what the first selects alone and a name prefix. Each line was found different once. Skipped, saying why, without a
  * kubectl binary.
  */
 import { describe, expect, it } from 'vitest';
@@ -47,6 +48,14 @@ const LINES = [
   'rollout history deploy/kubia -l app=x',
   'rollout pause deploy/kubia -l app=x',
   'wait deploy,rs kubia --for=delete -l app=x',
+  // describe's DescribeMatchingResources: one type only, the second argument a name prefix.
+  'describe deploy,rs kubia',
+  'describe rs,deploy kubia',
+  'describe deploy,rs kubia-',
+  'describe deploy,rs kubi',
+  'describe deploy/nosuch deploy/kubia',
+  'describe deploy/kubia deploy/nosuch',
+  'describe deploy/kubia rs/kubia',
 ];
 
 describe.skipIf(!kubectl)(`the resources asked for, beside the real ${kubectl?.name ?? 'kubectl'}`, () => {

@@ -4,7 +4,7 @@
  * by a blank line.
  */
 import type { KubeObject } from '../../k8s/types.ts';
-import { type Command, type CommandContext, KubectlError, notFound } from '../command.ts';
+import { type Command, type CommandContext, KubectlError, PrintedError, notFound } from '../command.ts';
 import { flagAll, flagBool, flagString } from '../parse.ts';
 import { describeObject } from '../printers/describe.ts';
 import {
@@ -54,43 +54,63 @@ function runDescribe(ctx: CommandContext): number {
   const found: KubeObject[] = [];
   const errors: string[] = [];
   let named = false;
-  // DescribeMatchingResources: only `describe TYPE NAME`, when NAME is not found, takes it as a
-  // prefix; each match then prints followed by a blank line.
-  const byPrefix = ctx.args.positional.length === 2 && !ctx.args.positional[0]!.includes('/');
-  let prefixed = false;
   for (const t of targets) {
-    const all = listResource(ctx.cluster, t.info, allNamespaces ? undefined : ctx.namespace);
     if (t.names.length === 0) {
-      found.push(...all.filter(matches));
+      found.push(
+        ...listResource(ctx.cluster, t.info, allNamespaces ? undefined : ctx.namespace).filter(matches),
+      );
       continue;
     }
     named = true;
     for (const name of t.names) {
-      const exact = getResource(ctx.cluster, t.info, t.ns ?? ctx.namespace, name);
-      if (exact) {
-        found.push(exact);
-        continue;
-      }
-      const matches = byPrefix ? all.filter((o) => o.metadata.name.startsWith(name)) : [];
-      if (matches.length) {
-        found.push(...matches);
-        prefixed = true;
-      } else errors.push(notFound(t.info, name, t.ns ?? ctx.namespace).message);
+      const obj = getResource(ctx.cluster, t.info, t.ns ?? ctx.namespace, name);
+      if (obj) found.push(obj);
+      else errors.push(notFound(t.info, name, t.ns ?? ctx.namespace).message);
     }
   }
-  const texts: string[] = [];
-  for (const obj of found) {
-    let text = describeObject(ctx.cluster, obj);
-    if (!showEvents) text = text.replace(/Events:(\t<none>|[\s\S]*)$/, '').replace(/\n?$/, '\n');
-    texts.push(text);
-  }
-  if (prefixed) ctx.out(texts.map((t) => `${t}\n`).join(''));
-  else if (texts.length) ctx.out(texts.join('\n\n'));
+  const describe = (obj: KubeObject) => {
+    const text = describeObject(ctx.cluster, obj);
+    return showEvents ? text : text.replace(/Events:(\t<none>|[\s\S]*)$/, '').replace(/\n?$/, '\n');
+  };
+  // DescribeMatchingResources: two arguments whose one lookup failed, NotFound; nothing else
+  // is described then.
+  const [resource, prefix] = ctx.args.positional;
+  if (ctx.args.positional.length === 2 && errors.length === 1)
+    return describeMatching(ctx, resource!, prefix!, errors[0]!, describe);
+  const texts = found.map(describe);
+  if (texts.length) ctx.out(texts.join('\n\n'));
   if (errors.length) {
     ctx.err(errors.join('\n') + '\n');
     return 1;
   }
   if (texts.length === 0 && !named) ctx.err(noResourcesFound(allNamespaces ? undefined : ctx.namespace));
+  return 0;
+}
+
+/**
+ * DescribeMatchingResources: what the first argument alone selects (one type, or one object), each
+ * whose name starts with the second argument, each followed by a blank line; none is the lookup's
+ * error.
+ */
+function describeMatching(
+  ctx: CommandContext,
+  resource: string,
+  prefix: string,
+  notFoundError: string,
+  describe: (obj: KubeObject) => string,
+): number {
+  const { targets } = resolveTargetsWithAll([resource], false);
+  if (targets.length > 1) throw new KubectlError('you may only specify a single resource type');
+  const [{ info, names }] = targets as [FileTarget];
+  let candidates: KubeObject[];
+  if (names.length) {
+    const obj = getResource(ctx.cluster, info, ctx.namespace, names[0]!);
+    if (!obj) throw notFound(info, names[0]!, ctx.namespace);
+    candidates = [obj];
+  } else candidates = listResource(ctx.cluster, info, ctx.namespace);
+  const matching = candidates.filter((o) => o.metadata.name.startsWith(prefix));
+  if (matching.length === 0) throw new PrintedError(notFoundError);
+  ctx.out(matching.map((o) => `${describe(o)}\n`).join(''));
   return 0;
 }
 
