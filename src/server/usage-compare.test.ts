@@ -1,9 +1,10 @@
 /**
  * Commands typed short, beside the real kubectl against the served simulator: each command without
  * the resources it needs (each says what it wants in its own words), `-o` spelled in capitals
- * (the JSON, YAML and name printers take any case, the others do not), and `delete
- * --ignore-not-found` of names that are not there (silent) or of a selector that finds nothing,
- * and a name kubectl must escape in its URL. Skipped, saying why, without a kubectl binary.
+ * (the JSON, YAML and name printers take any case, the others do not), patch's patch (checked
+ * and read before the resources), and `delete --ignore-not-found` of names that are not there
+ * (silent) or of a selector that finds nothing, and a name kubectl must escape in its URL.
+ * Skipped, saying why, without a kubectl binary.
  */
 import { describe, expect, it } from 'vitest';
 import { comparisonKubectl } from './paired.ts';
@@ -31,6 +32,12 @@ const LINES = [
   'expose',
   'edit',
   'patch -p {}',
+  // patch checks its patch first (Validate), and reads it (RunPatch), before the resources.
+  'patch',
+  'patch deploy',
+  'patch deploy kubia --type=foo',
+  'patch --patch-file=nosuch',
+  "patch -p 'a: [b'",
   'diff',
   'apply',
   'create',

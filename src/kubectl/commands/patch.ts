@@ -53,20 +53,21 @@ function readPatch(text: string): { patch: Json } | { notJson: string } {
 }
 
 function runPatch(ctx: CommandContext): number {
+  // Validate: the patch, then its type; RunPatch reads the patch, then the builder the resources.
   const text = flagString(ctx.args, 'patch');
-  const type = flagString(ctx.args, 'type') ?? 'strategic';
-  if (!['json', 'merge', 'strategic'].includes(type))
-    throw new KubectlError(`--type must be one of [json merge strategic], not "${type}"`);
-  const targets = resolveTargets(ctx.args.positional, true);
   const patchFile = flagString(ctx.args, 'patch-file') ?? '';
   if (text && patchFile) throw new KubectlError('cannot specify --patch and --patch-file together');
   if (!text && !patchFile)
     throw new KubectlError('must specify --patch or --patch-file containing the contents of the patch');
+  const type = flagString(ctx.args, 'type') ?? 'strategic';
+  if (!['json', 'merge', 'strategic'].includes(type))
+    throw new KubectlError(`--type must be one of [json merge strategic], not "${type}"`);
   // --patch-file: the patch read from one of the page's files.
   const body = patchFile ? ctx.cluster.files.get(patchFile) : text!;
   if (body === undefined)
     throw new KubectlError(`unable to read patch file: open ${patchFile}: no such file or directory`);
   const read = readPatch(body);
+  const targets = resolveTargets(ctx.args.positional, true);
   const mode = dryRunMode(ctx);
   const format = printFlagsOutput(ctx.args, ctx.cluster.files);
   for (const t of targets) {
