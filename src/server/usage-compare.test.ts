@@ -57,6 +57,9 @@ const LINES = [
   // pflag: a word after a dash is flags, a digit too; -v is klog's verbosity.
   'get deploy kubia -o name | head -1',
   'get deploy kubia -v 0 -o name',
+  // A group of subcommands run alone prints its help on stderr, and fails.
+  'create svc',
+  'create service',
 ];
 
 describe.skipIf(!kubectl)(`short commands beside the real ${kubectl?.name ?? 'kubectl'}`, () => {

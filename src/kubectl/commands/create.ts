@@ -3,6 +3,7 @@
  * objects built the way kubectl's generators build them, then defaulted and validated like the
  * API server does. From files, each object is created in turn: one refused does not stop the rest.
  */
+import { subcommandsOnly } from './parent.ts';
 import {
   DRY_RUN_FLAG,
   KUSTOMIZE_FLAG,
@@ -515,6 +516,7 @@ export const createServiceCommand: Command = {
   long: 'Create a service using a specified subcommand.',
   usage: 'kubectl create service [flags] [options]',
   flags: [],
+  run: subcommandsOnly(['create', 'service'], 'err', () => createServiceCommand),
   subcommands: serviceTypes.map(([sub, type, short, long, examples, usage]) => ({
     name: sub,
     short,
