@@ -60,6 +60,10 @@ const LINES = [
   // A group of subcommands run alone prints its help on stderr, and fails.
   'create svc',
   'create service',
+  // --image is a string slice: a comma list, `--image=` none (no containers, which the server refuses).
+  'create deploy e1 --image=',
+  'create deploy e2 --image= --image=nginx',
+  'create deploy e3 --image=a,b',
 ];
 
 describe.skipIf(!kubectl)(`short commands beside the real ${kubectl?.name ?? 'kubectl'}`, () => {

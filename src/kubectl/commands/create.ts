@@ -277,8 +277,10 @@ function printGenerated(ctx: CommandContext, obj: KubeObject, info: ResourceInfo
 
 function runCreateDeployment(ctx: CommandContext): number {
   // Cobra checks the required flag before the command runs.
-  const images = flagAll(ctx.args, 'image');
-  if (images.length === 0) throw new KubectlError('required flag(s) "image" not set');
+  const given = flagAll(ctx.args, 'image');
+  if (given.length === 0) throw new KubectlError('required flag(s) "image" not set');
+  // A string slice (pflag's StringSlice): each value a comma list, `--image=` none at all.
+  const images = given.flatMap((v) => (v === '' ? [] : v.split(',')));
   // NameFromCommandArgs: the words before `--` are the name; those after it, the command.
   const named = ctx.args.dashAt ?? ctx.args.positional.length;
   if (named !== 1)
