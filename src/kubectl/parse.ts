@@ -219,6 +219,8 @@ export function parseFlags(words: string[], specs: FlagSpec[], commandPath: stri
       break;
     }
     if (w.startsWith('--') && w.length > 2) {
+      // pflag's parseLongArg: a name that starts with a dash or an equals sign is no name.
+      if (w[2] === '-' || w[2] === '=') throw new FlagError(`bad flag syntax: ${w}`, commandPath);
       const eq = w.indexOf('=');
       const typed = eq >= 0 ? w.slice(2, eq) : w.slice(2);
       // kubectl's flag sets normalize word separators: --show_labels is --show-labels.

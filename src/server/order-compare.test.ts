@@ -1,10 +1,11 @@
 /**
  * What kubectl does first, beside the real kubectl against the served simulator: flags spelled
- * with underscores, the deprecated forms of --dry-run (klog's warning), delete's checks of its
- * grace period, --list after label and annotate (nothing sent), a printer made once the objects
- * are fetched, pause, resume and restart fetching every object before patching any, "No resources
- * found" from the rollout subcommands, a negative --timeout, and the commands suggested for a
- * mistyped one. Each line was found different once. Skipped, saying why, without a kubectl binary.
+ * with underscores or with bad syntax, the deprecated forms of --dry-run (klog's warning),
+ * delete's checks of its grace period, --list after label and annotate (nothing sent), a printer
+ * made once the objects are fetched, pause, resume and restart fetching every object before
+ * patching any, "No resources found" from the rollout subcommands, a negative --timeout, and the
+ * commands suggested for a mistyped one. Each line was found different once. Skipped, saying
+ * why, without a kubectl binary.
  */
 import { describe, expect, it } from 'vitest';
 import { KUBIA_FILES, KUBIA_SETUP } from './fixtures.ts';
@@ -23,6 +24,11 @@ const LINES = [
   'rollout undo deployment kubia --to_revision=1 --dry-run=server',
   'get deploy --no_such_flag',
   'get deploy --request_timeout',
+  // pflag's parseLongArg: a name that starts with '-' or '=' is bad syntax, the word named whole.
+  'get pods ---all',
+  'get pods --=x',
+  'get pods --=',
+  'rollout status deploy kubia ----',
   // A printer kubectl cannot make is reported once it has something to print.
   'get deploy nosuch -o jsonpath={.a',
   'get deploy nosuch -o foo',
