@@ -3,8 +3,9 @@
  * neither. kubectl sends a patch that starts with `{` as it is, and the API server answers text
  * that is not JSON in encoding/json's words (`invalid character 's' looking for beginning of
  * object key string`, the slip of a patch typed without its quotes); other text is YAML, read
- * with go-yaml's scalars, and a YAML slip is kubectl's own error. Skipped, saying why, without a
- * kubectl binary.
+ * with go-yaml's scalars, and a YAML slip is kubectl's own error. A JSON patch with
+ * --dry-run=client is applied by kubectl itself, and its failures are kubectl's errors. Skipped,
+ * saying why, without a kubectl binary.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { comparisonKubectl } from './paired.ts';
@@ -26,6 +27,21 @@ const CASES = [
   `patch deployment kubia -p 'a: {b: 1,'`,
   `patch deployment kubia -p 'spec: {replicas: on}'`,
   `patch deployment nosuch -p '{x'`,
+  // A client dry run: kubectl applies a JSON patch itself (json-patch v4), its errors its own.
+  ...[
+    '{"op":"add","path":"/metadata/labels/x/y","value":"v"}',
+    '{"op":"add","path":"spec","value":1}',
+    '{"op":"add","value":1}',
+    '{"op":"remove","path":"/spec/nosuch"}',
+    '{"op":"remove","path":""}',
+    '{"op":"remove","path":"/spec/template/spec/containers/5"}',
+    '{"op":"replace","path":"/spec/nosuch/x","value":1}',
+    '{"op":"replace","path":"/spec/template/spec/containers/5","value":{}}',
+    '{"op":"move","from":"/spec/nosuch","path":"/spec/x"}',
+    '{"op":"test","path":"/spec/replicas","value":7}',
+    '{"op":"test","path":"/spec/nosuch","value":7}',
+    '{"op":"bogus","path":"/spec/x"}',
+  ].map((op) => `patch deployment kubia --type=json -p '[${op}]' --dry-run=client`),
 ];
 
 describe.skipIf(!kubectl)(`kubectl patch beside the real ${kubectl?.name ?? 'kubectl'}`, () => {

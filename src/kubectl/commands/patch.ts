@@ -10,7 +10,7 @@ import { patchDecodeError, validatedUpdate } from '../../cluster/apply.ts';
 import { goJsonText } from '../../k8s/go-json.ts';
 import { decodeObjectWarn, DecodeError, goPrintValue } from '../../k8s/decode.ts';
 import { deepCopy, deepEqual } from '../../k8s/copy.ts';
-import { jsonPatch, PatchError } from '../../k8s/jsonpatch.ts';
+import { jsonPatch, jsonPatchV4, PatchError } from '../../k8s/jsonpatch.ts';
 import { mergePatch, type Json } from '../../k8s/merge.ts';
 import { strategicMergePatch } from '../../k8s/strategic-patch.ts';
 import { setDefaults } from '../../k8s/defaults.ts';
@@ -52,6 +52,22 @@ function readPatch(text: string): { patch: Json } | { notJson: string } {
   }
 }
 
+/**
+ * getPatchedJSON: a JSON patch kubectl applies itself (--dry-run=client), with json-patch v4, its
+ * errors kubectl's own; a key missing is reworded (`Object to be patched is missing field (…)`).
+ */
+function clientJsonPatch(current: Json, patch: Json): Json {
+  try {
+    return jsonPatchV4(current, patch);
+  } catch (e) {
+    if (!(e instanceof PatchError)) throw e;
+    const key = e.message.indexOf('doc is missing key');
+    if (key < 0) throw new KubectlError(e.message);
+    const missing = e.message.slice(e.message.indexOf('key:', key) + 5);
+    throw new KubectlError(`Object to be patched is missing field (${missing})`);
+  }
+}
+
 function runPatch(ctx: CommandContext): number {
   // Validate: the patch, then its type; RunPatch reads the patch, then the builder the resources.
   const text = flagString(ctx.args, 'patch');
@@ -78,7 +94,8 @@ function runPatch(ctx: CommandContext): number {
       const current = deepCopy(obj) as unknown as Json;
       let next: Json;
       try {
-        if (type === 'json') next = jsonPatch(current, patch);
+        if (type === 'json' && mode === 'client') next = clientJsonPatch(current, patch);
+        else if (type === 'json') next = jsonPatch(current, patch);
         else {
           if (!isObj(patch))
             throw new PatchError(
