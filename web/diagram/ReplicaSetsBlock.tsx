@@ -5,7 +5,8 @@
  */
 import { memo } from 'react';
 import type { T } from '../ui/labels.ts';
-import { fitting, type Frame, type ReplicaSetsLayout } from './geometry.ts';
+import { Box } from './Box.tsx';
+import type { Frame, ReplicaSetsLayout } from './geometry.ts';
 import { Lane } from './Lane.tsx';
 
 /** Memoised: the layout keeps the box's object while its lanes and place are the same. */
@@ -18,21 +19,19 @@ export const ReplicaSetsBlock = memo(function ReplicaSetsBlock({
   frame: Frame;
   t: T;
 }) {
-  const title = t('replicaSets.title', { n: block.lanes.length });
-  const hint = fitting([t('replicaSets.hint'), t('replicaSets.hintShort')], f.blockR - 30, 12);
   return (
-    <g className="deployment replica-sets" role="group" aria-label={`${title}: ${t('replicaSets.hint')}`}>
-      <rect x={6} y={block.y} width={f.blockR - 6} height={block.h} rx={12} className="box deployment-box" />
-      <text x={20} y={block.y + 18} className="title">
-        {title}
-      </text>
-      <text x={20} y={block.y + 34} className="tiny">
-        {hint !== t('replicaSets.hint') && <title>{t('replicaSets.hint')}</title>}
-        {hint}
-      </text>
+    <Box
+      y={block.y}
+      h={block.h}
+      title={t('replicaSets.title', { n: block.lanes.length })}
+      hint={t('replicaSets.hint')}
+      hintShort={t('replicaSets.hintShort')}
+      className="replica-sets"
+      frame={f}
+    >
       {block.lanes.map((l) => (
         <Lane key={l.lane.uid} layout={l} frame={f} t={t} />
       ))}
-    </g>
+    </Box>
   );
 });

@@ -524,16 +524,7 @@ async function openFragment(fragment: string, stored: Stored | undefined, boot: 
   }
   const wasHolding = shareStore.getState().holding;
   if (wasHolding || (work && !isPristine(work.scenario) && !sameScenario(work.scenario, scenario))) {
-    set({
-      holding: true,
-      heldFor: 'link',
-      notice: {
-        tone: 'info',
-        problem: { key: 'share.notice.linkOpened' },
-        kept: 'share.kept.savedWaiting',
-        actions: ['backToSaved', 'keepLink'],
-      },
-    });
+    holdSaved('link');
     return;
   }
   // Nothing saved to protect: the link becomes the work, and a reload restores it with any changes.
@@ -667,17 +658,21 @@ function lessonOverWork(): boolean {
   const work = readStored(slot.peek())?.work;
   if (!work || work.view.lesson !== undefined || isPristine(work.scenario)) return false;
   if (sameScenario(work.scenario, theLab().run.scenario())) return false;
+  holdSaved('lesson');
+  return true;
+}
+
+/** The saved work waits while a link or a lesson is shown over it: autosave pauses, the notice offers both ways. */
+function holdSaved(heldFor: 'link' | 'lesson'): void {
+  const [problem, kept] =
+    heldFor === 'link'
+      ? ['share.notice.linkOpened', 'share.kept.savedWaiting']
+      : ['share.notice.lessonOpened', 'share.kept.savedWaitingLesson'];
   set({
     holding: true,
-    heldFor: 'lesson',
-    notice: {
-      tone: 'info',
-      problem: { key: 'share.notice.lessonOpened' },
-      kept: 'share.kept.savedWaitingLesson',
-      actions: ['backToSaved', 'keepLink'],
-    },
+    heldFor,
+    notice: { tone: 'info', problem: { key: problem }, kept, actions: ['backToSaved', 'keepLink'] },
   });
-  return true;
 }
 
 /** Replaces the work key with this tab's work because the user chose to. */
