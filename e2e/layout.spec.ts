@@ -543,6 +543,16 @@ test.describe('375×667', () => {
         await lab(page, (l) => l.advance(20));
       },
     ],
+    [
+      'with no Deployment left',
+      async (page) => {
+        await lab(page, (l) => l.run('kubectl delete deployment kubia'));
+        await lab(page, (l) => l.advance(40));
+        await expect(
+          page.locator('svg.diagram text.meta', { hasText: /^(No Deployments|디플로이먼트가 없습니다)/ }),
+        ).toBeVisible();
+      },
+    ],
   ];
   for (const lang of ['en', 'ko'] as const)
     for (const [name, scene] of scenes)

@@ -28,7 +28,15 @@ import { DeploymentBlock } from './DeploymentBlock.tsx';
 import { LooseBlock } from './LooseBlock.tsx';
 import { ReplicaSetsBlock } from './ReplicaSetsBlock.tsx';
 import { fitDiagram, FillCap, type FitMode } from './fit.ts';
-import { busPath, endpointPaths, layout, LayoutMemory, SPARE_H, type DiagramLayout } from './geometry.ts';
+import {
+  busPath,
+  endpointPaths,
+  fitting,
+  layout,
+  LayoutMemory,
+  SPARE_H,
+  type DiagramLayout,
+} from './geometry.ts';
 import { ServiceBox } from './ServiceBox.tsx';
 import type { TrafficPainter } from './traffic.ts';
 import { TrafficLayer } from './TrafficLayer.tsx';
@@ -167,7 +175,8 @@ export function Diagram({
           {svc && <EndpointLines layout={l} endpoints={svc.endpoints} />}
           {l.empty && (
             <text x={f.width / 2} y={f.busY + 60} textAnchor="middle" className="meta">
-              {t('diagram.noDeployments')}
+              {/* A phone's width takes its first sentence only. */}
+              {fitting([t('diagram.noDeployments'), t('diagram.noDeploymentsShort')], f.width - 20, 12.5)}
             </text>
           )}
           {l.nodes && (

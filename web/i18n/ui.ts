@@ -23,6 +23,7 @@ export const ui = {
 
   'diagram.label': 'Cluster diagram: the Service, Deployments, ReplicaSets and Pods at this moment',
   'diagram.noDeployments': 'No Deployments. Apply one in the YAML editor or the console.',
+  'diagram.noDeploymentsShort': 'No Deployments.',
   'clients.title': 'clients',
   'clients.rate': '{rate} req/s',
   'clients.label': 'Clients sending {rate} requests per second to the Service',

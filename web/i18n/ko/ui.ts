@@ -18,6 +18,7 @@ export const ui = {
 
   'diagram.label': '클러스터 다이어그램: 지금 이 순간의 서비스, 디플로이먼트, 레플리카셋, 파드',
   'diagram.noDeployments': '디플로이먼트가 없습니다. YAML 편집기나 콘솔에서 적용하세요.',
+  'diagram.noDeploymentsShort': '디플로이먼트가 없습니다.',
   'clients.title': '클라이언트',
   'clients.rate': '초당 {rate}건',
   'clients.label': '서비스에 초당 {rate}건의 요청을 보내는 클라이언트',
