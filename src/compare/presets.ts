@@ -245,8 +245,8 @@ export const COMPARISON_PRESETS: readonly ComparisonPreset[] = [
   {
     id: 'surge-vs-unavailable',
     title: {
-      en: 'maxSurge 1/maxUnavailable 0 vs 0/1 vs 25%/25%',
-      ko: 'maxSurge 1/maxUnavailable 0, 0/1, 25%/25% 비교',
+      en: 'Rolling update 1/0 vs 0/1 vs 25%/25%',
+      ko: '롤링 업데이트 1/0, 0/1, 25%/25% 비교',
     },
     updates: [rolling('1', '0'), rolling('0', '1'), rolling('25%', '25%')],
   },
