@@ -24,6 +24,8 @@ test('presentation mode is reachable and operable by keyboard and clicker keys',
   await page.keyboard.press('PageDown');
   await expect(root(page).getByRole('status').filter({ hasText: 'Answer: 13' })).toBeVisible();
   expect((await state(page)).t).toBeCloseTo(20, 3);
+  // The controllers' newest reason says when it was given: at the start, not now.
+  await expect(root(page).getByTestId('present.why')).toHaveText(/^0:00\.0 · The pod template changed/);
   await page.keyboard.press('PageDown');
   await page.keyboard.press('PageDown');
   await expect(progress(page)).toHaveText('Stop 2 of 9');

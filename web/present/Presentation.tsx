@@ -19,7 +19,7 @@ import { Distribution } from '../classroom/Distribution.tsx';
 import { ClassBadge } from '../classroom/ClassBadge.tsx';
 import { toggleReveal } from '../classroom/presenter.ts';
 import { classStore, useClass } from '../classroom/store.ts';
-import { useFrame } from '../ui/hooks.ts';
+import { formatTime, useFrame } from '../ui/hooks.ts';
 import { useReturnFocus } from '../layout/focus.ts';
 import { modalOpen } from '../layout/keyboard.ts';
 import { LessonCompareButton } from '../compare/LessonCompareButton.tsx';
@@ -107,7 +107,13 @@ function WhyLine() {
       break;
     }
   if (!d || hidden) return null;
-  return <p className="present-why">{explainLoaded(d, lang)}</p>;
+  // When it was decided: the newest decision may be a stop or two old, not about what is said now.
+  return (
+    <p className="present-why" data-testid="present.why">
+      <span className="present-why-at">{formatTime(d.t)} · </span>
+      {explainLoaded(d, lang)}
+    </p>
+  );
 }
 
 /** In a live class: how many answered, and once revealed (R), how. */
