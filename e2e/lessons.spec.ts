@@ -96,6 +96,10 @@ test('a question is answered before the animation shows it, with the arithmetic'
   await expect(panel(page).getByRole('region', { name: 'What the controllers did' })).toContainText(
     'maxSurge 25% of 10 is 2.5, rounded up to 3',
   );
+  // The rest, folded, named by the controllers that made them.
+  await expect(
+    panel(page).getByRole('region', { name: 'What the controllers did' }).locator('summary'),
+  ).toHaveText('6 more decisions (Deployment controller, ReplicaSet controller, kubelet)');
 });
 
 test('with the keyboard alone, the focus stays in the lesson from answer to next stop', async ({ page }) => {

@@ -126,8 +126,7 @@ export const dialogs = {
   'lessons.notANumber': 'Type a number, in digits (a decimal point or comma is fine).',
   'lessons.whatHappened': 'What the controllers did',
   'lessons.nothingHappened': 'No controller acted since the last stop.',
-  'lessons.moreDecisions':
-    '{n, plural, one {# more decision} other {# more decisions}} (kubelet, scheduler, ReplicaSets)',
+  'lessons.moreDecisions': '{n, plural, one {# more decision} other {# more decisions}} ({who})',
   'lessons.commands': 'Commands since the last stop',
   'lessons.exploring': 'You are exploring. The lesson waits at stop {n}.',
   'lessons.return': 'Return to the lesson',

@@ -227,6 +227,9 @@ export function WhatHappened({ lesson, k, limit = 5 }: { lesson: Lesson; k: numb
   );
   const rest = all.filter((d) => !main.includes(d));
   const shown = main.slice(-limit);
+  const more = [...main.slice(0, Math.max(0, main.length - limit)), ...rest].sort((a, b) => a.t - b.t);
+  // Who made them, in the order they first acted.
+  const who = [...new Set(more.map((d) => controllerName(d.controller, lang)))].join(', ');
   if (hidden)
     return (
       <section className="lesson-why" aria-label={t('lessons.whatHappened')}>
@@ -251,23 +254,18 @@ export function WhatHappened({ lesson, k, limit = 5 }: { lesson: Lesson; k: numb
           ))}
         </ul>
       )}
-      {rest.length + Math.max(0, main.length - limit) > 0 && (
+      {more.length > 0 && (
         <details>
-          <summary>
-            {t('lessons.moreDecisions', { n: rest.length + Math.max(0, main.length - limit) })}
-          </summary>
+          <summary>{t('lessons.moreDecisions', { n: more.length, who })}</summary>
           <ul>
-            {[...main.slice(0, Math.max(0, main.length - limit)), ...rest]
-              .sort((a, b) => a.t - b.t)
-              .slice(-40)
-              .map((d, i) => (
-                <li key={`${d.t}-${i}`}>
-                  <span className="lesson-why-meta">
-                    {formatTime(d.t)} · {controllerName(d.controller, lang)}
-                  </span>{' '}
-                  {explainLoaded(d, lang)}
-                </li>
-              ))}
+            {more.slice(-40).map((d, i) => (
+              <li key={`${d.t}-${i}`}>
+                <span className="lesson-why-meta">
+                  {formatTime(d.t)} · {controllerName(d.controller, lang)}
+                </span>{' '}
+                {explainLoaded(d, lang)}
+              </li>
+            ))}
           </ul>
         </details>
       )}

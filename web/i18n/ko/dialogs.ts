@@ -121,7 +121,7 @@ export const dialogs = {
   'lessons.notANumber': '숫자로 입력하세요 (소수점이나 쉼표도 됩니다).',
   'lessons.whatHappened': '컨트롤러가 한 일',
   'lessons.nothingHappened': '지난 멈춤 지점 이후 컨트롤러가 한 일이 없습니다.',
-  'lessons.moreDecisions': '결정 {n}개 더 보기(kubelet, 스케줄러, 레플리카셋)',
+  'lessons.moreDecisions': '결정 {n}개 더 보기({who})',
   'lessons.commands': '지난 멈춤 지점 이후 실행한 명령',
   'lessons.exploring': '자유롭게 살펴보는 중입니다. 레슨은 멈춤 {n}에서 기다립니다.',
   'lessons.return': '레슨으로 돌아가기',
