@@ -33,10 +33,13 @@ test('the picker lists every lesson with its summary and length, and starts one'
   await expect(picker.getByRole('listitem')).toHaveCount(LESSONS.length);
   for (const l of LESSONS) await expect(picker).toContainText(plainText(l.summary.en));
   await expect(picker).toContainText('about 9 min');
-  await picker.getByRole('button', { name: /Rolling update/ }).click();
+  await picker.getByRole('button', { name: /Rolling update/ }).focus();
+  await page.keyboard.press('Enter');
   await expect(picker).toBeHidden();
   await expect(panel(page)).toContainText('Lesson 4');
   await expect(progress(page)).toHaveText('Stop 1 of 9');
+  // The focus goes into the lesson, not back to the Lessons button.
+  await expect(panel(page).getByRole('heading', { level: 2 })).toBeFocused();
 });
 
 for (const lesson of LESSONS) {

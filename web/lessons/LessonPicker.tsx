@@ -12,11 +12,23 @@ import { resetProgress, summarize, useProgress } from './progress.ts';
 import './lessons.css';
 import '../i18n/features.ts';
 
+/** Focuses the element with `id` once it is drawn (within a second of frames), if it ever is. */
+function focusWhenDrawn(id: string, frames = 60): void {
+  const el = document.getElementById(id);
+  if (el) el.focus();
+  else if (frames > 0) requestAnimationFrame(() => focusWhenDrawn(id, frames - 1));
+}
+
 export function LessonPicker() {
   const t = useT();
   const lang = useLang();
   const lab = useLab();
   const close = () => closePicker(lab);
+  // Into the lesson just opened (its heading), not back to the Lessons button that opened the list.
+  const choose = async (id: string) => {
+    await startLesson(lab, id);
+    focusWhenDrawn('lesson-title');
+  };
   const presents = useLabState((st) => st.lesson.pickerPresents);
   const ref = useRef<HTMLDialogElement>(null);
   useReturnFocus();
@@ -60,7 +72,7 @@ export function LessonPicker() {
           const p = summarize(progress, l);
           return (
             <li key={l.id}>
-              <button type="button" className="lesson-item" onClick={() => void startLesson(lab, l.id)}>
+              <button type="button" className="lesson-item" onClick={() => void choose(l.id)}>
                 <span className="lesson-item-n">{i + 1}</span>
                 <span className="lesson-item-body">
                   <span className="lesson-item-title">
