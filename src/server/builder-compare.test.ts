@@ -56,6 +56,23 @@ const LINES = [
   'describe deploy/nosuch deploy/kubia',
   'describe deploy/kubia deploy/nosuch',
   'describe deploy/kubia rs/kubia',
+  // `all` stands for several types, and one name under several types is refused (visitByName).
+  'get all kubia',
+  'get all kubia nosuch',
+  'get all,all kubia',
+  'get all kubia -A',
+  'describe all kubia',
+  'label all kubia a=b',
+  'annotate all kubia x=y',
+  'delete all kubia',
+  'scale all kubia --replicas=2',
+  'set image all kubia nodejs=x',
+  'wait all kubia --for=delete',
+  // `all,deploy kubia` is all/kubia and deploy/kubia, and there is no resource type `all`.
+  'get all,deploy kubia',
+  'get deploy,all kubia',
+  'describe all,deploy kubia',
+  'label all,deploy kubia a=b',
 ];
 
 describe.skipIf(!kubectl)(`the resources asked for, beside the real ${kubectl?.name ?? 'kubectl'}`, () => {

@@ -108,7 +108,11 @@ function targetsOf(ctx: CommandContext, resources: string[]): { targets: Target[
   const selectorText = flagString(ctx.args, 'selector');
   const fieldText = flagString(ctx.args, 'field-selector');
   const allNamespaces = flagBool(ctx.args, 'all-namespaces');
-  const { targets } = resolveTargetsWithAll(resources, false);
+  const { targets } = resolveTargetsWithAll(
+    resources,
+    false,
+    selectorText !== undefined || Boolean(fieldText),
+  );
   const named = targets.some((t) => t.names.length > 0);
   if (named && (selectorText !== undefined || fieldText)) throw namesWithSelector(resources);
   if (!named && !all && selectorText === undefined && fieldText === undefined)

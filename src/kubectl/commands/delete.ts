@@ -121,7 +121,11 @@ function runDelete(ctx: CommandContext): number | WatchSession {
       }
   } else {
     if (ctx.args.positional.length === 0) throw new KubectlError(NO_RESOURCES);
-    const { targets } = resolveTargetsWithAll(ctx.args.positional, false);
+    const { targets } = resolveTargetsWithAll(
+      ctx.args.positional,
+      false,
+      Boolean(selectorText || fieldText || all),
+    );
     const named = targets.some((t) => t.names.length > 0);
     if (named && allNamespaces)
       throw new KubectlError('a resource cannot be retrieved by name across all namespaces');

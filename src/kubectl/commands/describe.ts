@@ -42,7 +42,7 @@ function runDescribe(ctx: CommandContext): number {
   // -f: the objects the manifests name, each in its manifest's namespace.
   const targets: FileTarget[] = fromFiles
     ? targetsFromFiles(ctx, 'describe')
-    : resolveTargetsWithAll(ctx.args.positional, false).targets;
+    : resolveTargetsWithAll(ctx.args.positional, false, Boolean(selectorText?.trim())).targets;
   if (!fromFiles && selectorText?.trim() && targets.some((t) => t.names.length))
     throw namesWithSelector(ctx.args.positional);
   warnIfEndpoints(ctx, targets);

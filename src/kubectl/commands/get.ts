@@ -110,7 +110,11 @@ export function runGet(ctx: CommandContext): number | WatchSession {
       );
     targets = targetsFromFiles(ctx, 'get');
   } else {
-    const r = resolveTargetsWithAll(ctx.args.positional, false);
+    const r = resolveTargetsWithAll(
+      ctx.args.positional,
+      false,
+      Boolean(selectorText?.trim() || fieldText?.trim()),
+    );
     targets = r.targets;
     usedAll = r.usedAll;
   }

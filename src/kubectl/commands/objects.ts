@@ -103,28 +103,40 @@ export function namesWithSelector(positional: readonly string[]): KubectlError {
   );
 }
 
-/** resolveTargets, with `all` (alone or in a comma list) expanded to its kinds. */
+/**
+ * resolveTargets, with `all` (alone or in a comma list) expanded to its kinds, as the builder's
+ * ReplaceAliases does. It expands only the first argument, after `TYPE1,TYPE2 NAME...` has become
+ * TYPE/NAME pairs: so `all,deploy kubia` asks for the type `all`, which the server does not have,
+ * and `all kubia` is one name under the several types `all` stands for, which the builder refuses
+ * (visitByName) once it has refused names beside a selector (`selecting`: -l, --field-selector,
+ * --all).
+ */
 export function resolveTargetsWithAll(
   positional: string[],
   requireName: boolean,
+  selecting = false,
 ): { targets: ResourceTarget[]; usedAll: boolean } {
   const first = positional[0];
-  if (first !== undefined && !first.includes('/') && first.split(',').includes('all')) {
-    const types = first
-      .split(',')
-      .flatMap((t) => (t === 'all' ? ALL_CATEGORY : [t]))
-      .map((t) => {
-        const info = resolveResource(t);
-        if (!info) throw unknownResource(t);
-        return info;
-      })
-      .filter((info, i, arr) => arr.indexOf(info) === i);
-    const names = positional.slice(1);
-    if (requireName && names.length === 0)
-      throw new KubectlError(`resource(s) were provided, but no name was specified`);
-    return { targets: types.map((info) => ({ info, names: [...names] })), usedAll: true };
+  if (first === undefined || first.includes('/') || !first.split(',').includes('all'))
+    return { targets: resolveTargets(positional, requireName), usedAll: false };
+  const names = positional.slice(1);
+  if (names.length) {
+    if (selecting) throw namesWithSelector(positional);
+    if (splitResourceArgument(first).length > 1)
+      return { targets: resolveTargets(positional, requireName), usedAll: false };
+    throw new KubectlError('you must specify only one resource');
   }
-  return { targets: resolveTargets(positional, requireName), usedAll: false };
+  const types = first
+    .split(',')
+    .flatMap((t) => (t === 'all' ? ALL_CATEGORY : [t]))
+    .map((t) => {
+      const info = resolveResource(t);
+      if (!info) throw unknownResource(t);
+      return info;
+    })
+    .filter((info, i, arr) => arr.indexOf(info) === i);
+  if (requireName) throw new KubectlError(`resource(s) were provided, but no name was specified`);
+  return { targets: types.map((info) => ({ info, names: [] })), usedAll: true };
 }
 
 /**

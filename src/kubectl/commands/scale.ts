@@ -44,7 +44,7 @@ function runScale(ctx: CommandContext): number {
   const format = printFlagsOutput(ctx.args, ctx.cluster.files);
   const selectorText = flagString(ctx.args, 'selector');
   const all = flagBool(ctx.args, 'all');
-  const { targets } = resolveTargetsWithAll(ctx.args.positional, false);
+  const { targets } = resolveTargetsWithAll(ctx.args.positional, false, Boolean(selectorText));
   const named = targets.some((t) => t.names.length > 0);
   if (named && selectorText) throw namesWithSelector(ctx.args.positional);
   if (!named && !all && !selectorText)

@@ -47,7 +47,7 @@ export function builderTargets(ctx: CommandContext, resources: string[]): Visite
   const all = flagBool(ctx.args, 'all');
   const selectorText = flagString(ctx.args, 'selector');
   if (resources.length === 0) throw new KubectlError(NO_RESOURCES);
-  const { targets } = resolveTargetsWithAll(resources, false);
+  const { targets } = resolveTargetsWithAll(resources, false, selectorText !== undefined);
   const named = targets.some((t) => t.names.length > 0);
   if (named && selectorText !== undefined) throw namesWithSelector(resources);
   if (!named && !all && selectorText === undefined)

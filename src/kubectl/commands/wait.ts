@@ -213,9 +213,9 @@ function sourcesOf(ctx: CommandContext): Source[] {
     }));
   }
   if (positional.length === 0) throw new KubectlError(NO_RESOURCES);
-  const { targets } = resolveTargetsWithAll(positional, false);
-  const named = targets.some((t) => t.names.length > 0);
   const selecting = selectorText !== undefined || fieldText !== undefined;
+  const { targets } = resolveTargetsWithAll(positional, false, selecting);
+  const named = targets.some((t) => t.names.length > 0);
   if (named && selecting) throw namesWithSelector(positional);
   if (!named && !selecting && !all)
     throw new KubectlError('resource(s) were provided, but no name was specified');
