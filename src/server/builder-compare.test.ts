@@ -68,6 +68,9 @@ const LINES = [
   'scale all kubia --replicas=2',
   'set image all kubia nodejs=x',
   'wait all kubia --for=delete',
+  // rollout's builder expands `all` too: each object of its types, or the same refusal with a name.
+  'rollout status all',
+  'rollout status all kubia',
   // `all,deploy kubia` is all/kubia and deploy/kubia, and there is no resource type `all`.
   'get all,deploy kubia',
   'get deploy,all kubia',

@@ -36,7 +36,7 @@ import {
   checkListSelectors,
   listResource,
   noResourcesFound,
-  resolveTargets,
+  resolveTargetsWithAll,
   namesWithSelector,
 } from './objects.ts';
 import { subcommandsOnly } from './parent.ts';
@@ -102,7 +102,7 @@ interface RolloutItem {
 function rolloutItems(ctx: CommandContext): RolloutItem[] {
   if (ctx.args.positional.length === 0) throw new KubectlError('required resource not specified');
   const selectorText = flagString(ctx.args, 'selector');
-  const targets = resolveTargets(ctx.args.positional, false);
+  const { targets } = resolveTargetsWithAll(ctx.args.positional, false, Boolean(selectorText));
   if (selectorText && targets.some((t) => t.names.length)) throw namesWithSelector(ctx.args.positional);
   const { matches } = checkListSelectors(
     targets.map((t) => t.info),
