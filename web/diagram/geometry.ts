@@ -341,20 +341,26 @@ export function layout(
     lanesByName.set(lane.name, l);
     return l;
   };
-  const blocks = view.deployments.map((d) => {
-    const top = y;
-    const size = sizeFor(f, d.lanes, d.budget?.maxTotal ?? d.replicas);
+  /** Lanes one under the other from `at`, with pods of `size`; and where the last one ends. */
+  const placeLanes = (list: readonly RsView[], at: number, size: PodSize): [LaneLayout[], number] => {
     const perRow = podsPerRow(f, size);
-    const budgetY = f.narrow ? top + HEADER_H : top + 5;
-    let ly = f.narrow
-      ? top + HEADER_H + (d.budget ? NARROW_BUDGET_H : 22)
-      : top + (d.budget ? WIDE_BUDGET_H : HEADER_H);
-    const lanes = d.lanes.map((lane) => {
+    let ly = at;
+    const lanes = list.map((lane) => {
       const l = placeLane(lane, ly, size, perRow);
       ly += l.h + LANE_GAP;
       return l;
     });
-    if (lanes.length === 0) ly += 30;
+    return [lanes, ly];
+  };
+  const blocks = view.deployments.map((d) => {
+    const top = y;
+    const size = sizeFor(f, d.lanes, d.budget?.maxTotal ?? d.replicas);
+    const budgetY = f.narrow ? top + HEADER_H : top + 5;
+    const lanesY = f.narrow
+      ? top + HEADER_H + (d.budget ? NARROW_BUDGET_H : 22)
+      : top + (d.budget ? WIDE_BUDGET_H : HEADER_H);
+    const [lanes, lanesEnd] = placeLanes(d.lanes, lanesY, size);
+    const ly = lanes.length === 0 ? lanesEnd + 30 : lanesEnd;
     y = ly + BLOCK_GAP;
     const was = same?.blocks.find((b) => b.d.uid === d.uid);
     if (was && was.d === d && was.y === top && sameItems(was.lanes, lanes)) return was;
@@ -363,15 +369,8 @@ export function layout(
   let replicaSets: ReplicaSetsLayout | null = null;
   if (view.replicaSets.length) {
     const top = y;
-    const size = sizeFor(f, view.replicaSets);
-    const perRow = podsPerRow(f, size);
     // Two lines of words over the lanes.
-    let ly = top + 44;
-    const lanes = view.replicaSets.map((lane) => {
-      const l = placeLane(lane, ly, size, perRow);
-      ly += l.h + LANE_GAP;
-      return l;
-    });
+    const [lanes, ly] = placeLanes(view.replicaSets, top + 44, sizeFor(f, view.replicaSets));
     y = ly + BLOCK_GAP;
     const was = same?.replicaSets;
     replicaSets =
