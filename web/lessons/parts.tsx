@@ -4,12 +4,13 @@ import {
   answerIsRight,
   controllerName,
   explainLoaded,
+  type Decision,
   isNumberQuestion,
   type Lesson,
   type LessonQuestion,
   type Text,
 } from '../../src/index.ts';
-import { useLang, useT } from '../i18n/index.ts';
+import { useLang, useT, type Lang } from '../i18n/index.ts';
 import { formatTime, useFrame } from '../ui/hooks.ts';
 import { useHidden } from '../predict/hooks.ts';
 import { AnswerFirst } from '../predict/parts.tsx';
@@ -206,6 +207,22 @@ export function StopCommands({ lesson, k }: { lesson: Lesson; k: number }) {
   );
 }
 
+/** Decisions, each with its moment and controller, explained in the app's language. */
+function Decisions({ list, lang }: { list: readonly Decision[]; lang: Lang }) {
+  return (
+    <ul>
+      {list.map((d, i) => (
+        <li key={`${d.t}-${i}`}>
+          <span className="lesson-why-meta">
+            {formatTime(d.t)} · {controllerName(d.controller, lang)}
+          </span>{' '}
+          {explainLoaded(d, lang)}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
 /** The controllers' decisions since the previous stop, explained in the app's language. */
 export function WhatHappened({ lesson, k, limit = 5 }: { lesson: Lesson; k: number; limit?: number }) {
   const t = useT();
@@ -243,30 +260,12 @@ export function WhatHappened({ lesson, k, limit = 5 }: { lesson: Lesson; k: numb
       {all.length === 0 ? (
         <p className="muted">{t('lessons.nothingHappened')}</p>
       ) : (
-        <ul>
-          {shown.map((d, i) => (
-            <li key={`${d.t}-${i}`}>
-              <span className="lesson-why-meta">
-                {formatTime(d.t)} · {controllerName(d.controller, lang)}
-              </span>{' '}
-              {explainLoaded(d, lang)}
-            </li>
-          ))}
-        </ul>
+        <Decisions list={shown} lang={lang} />
       )}
       {more.length > 0 && (
         <details>
           <summary>{t('lessons.moreDecisions', { n: more.length, who })}</summary>
-          <ul>
-            {more.slice(-40).map((d, i) => (
-              <li key={`${d.t}-${i}`}>
-                <span className="lesson-why-meta">
-                  {formatTime(d.t)} · {controllerName(d.controller, lang)}
-                </span>{' '}
-                {explainLoaded(d, lang)}
-              </li>
-            ))}
-          </ul>
+          <Decisions list={more.slice(-40)} lang={lang} />
         </details>
       )}
     </section>
