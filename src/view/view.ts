@@ -161,7 +161,7 @@ export interface ClusterView {
 }
 
 /** Every pod the diagram draws: in Deployments' lanes, in ReplicaSets' of their own, and loose. */
-export const drawnPods = (v: ClusterView): PodView[] => [
+export const drawnPods = (v: Pick<ClusterView, 'deployments' | 'replicaSets' | 'loosePods'>): PodView[] => [
   ...v.deployments.flatMap((d) => d.lanes.flatMap((l) => l.pods)),
   ...v.replicaSets.flatMap((l) => l.pods),
   ...v.loosePods,
@@ -549,8 +549,7 @@ export function clusterView(
       return byName;
     }
     byName = new Map<string, PodView>();
-    for (const p of drawnPods({ t: now, nodes: [], services, deployments, replicaSets, loosePods }))
-      byName.set(p.name, p);
+    for (const p of drawnPods({ deployments, replicaSets, loosePods })) byName.set(p.name, p);
     if (cache) cache.byName = { deployments, replicaSets, loose: loosePods, map: byName };
     return byName;
   };

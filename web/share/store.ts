@@ -28,6 +28,7 @@ import {
   loadCodec,
   readPage,
   shareUrl,
+  type PageRequest,
   type Problem,
 } from './link.ts';
 import { prepare } from './prepare.ts';
@@ -450,9 +451,9 @@ export async function bootShare(forLab: Lab): Promise<void> {
  * well: the lesson is what the address asks for first, but the link must not be lost unsaid. A
  * lesson this page lacks is not in the way (the lesson boot says so): the link opens.
  */
-async function lessonBesideLink(page: ReturnType<typeof readPage>): Promise<boolean> {
+async function lessonBesideLink(page: PageRequest): Promise<boolean> {
   if (!page.lesson || shareStore.getState().embed) return false;
-  await Promise.all([loadExtensions(), loadLessons()]);
+  await loadLessons();
   return lessonById(page.lesson) !== undefined;
 }
 
