@@ -6,6 +6,7 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import { deflateSync, strToU8 } from 'fflate';
+import { createRun } from '../src/index.ts';
 import { base64url, encodeShare } from '../src/scenario/share.ts';
 import { defaultScenario } from '../web/lab/defaultScenario.ts';
 import { lab, state } from './lab.ts';
@@ -301,6 +302,51 @@ test('a link with kubectl explain among its steps replays what explain printed',
   await expect(log).toContainText('FIELD: strategy <DeploymentStrategy>');
   await expect(log).toContainText('enum: Recreate, RollingUpdate');
   await expect(log).not.toContainText('still loading');
+});
+
+test('a step waiting for its condition shows what the condition says: progress, or why it cannot hold', async ({
+  page,
+}) => {
+  const s = defaultScenario();
+  s.spec.steps = [
+    { at: 20, run: 'kubectl set image deployment/kubia nodejs=luksa/kubia:v2' },
+    { at: 20, after: 'kubectl rollout status deployment/kubia', run: 'kubectl get deploy kubia' },
+  ];
+  await open(page, `/#${encodeShare({ scenario: s, at: 21 })}`);
+  const waiting = page.locator('.terminal .entry.waiting');
+  await expect(waiting).toContainText('waiting until: kubectl rollout status deployment/kubia');
+  // What `rollout status` says at 0:21 of the same scenario, run here without the page.
+  const run = createRun(s);
+  run.seek(21);
+  const now = run.query('kubectl rollout status deployment/kubia').stdout;
+  expect(now).toMatch(/^Waiting for deployment "kubia" rollout to finish: /);
+  await expect(waiting.locator('pre')).toHaveText(now.trimEnd());
+  await page.screenshot({ path: `${SHOTS}/condition-progress.png` });
+
+  // A typo in the condition: the step cannot run, and the console says why.
+  s.spec.steps[1] = {
+    at: 20,
+    after: 'kubectl rollout staus deployment/kubia',
+    run: 'kubectl get deploy kubia',
+  };
+  await page.goto('about:blank');
+  await open(page, `/#${encodeShare({ scenario: s, at: 90 })}`);
+  await expect(waiting).toContainText('waiting until: kubectl rollout staus deployment/kubia');
+  await expect(waiting.locator('pre.stderr')).toHaveText(
+    `error: unknown command "staus deployment/kubia"\nSee 'kubectl rollout -h' for help and examples`,
+  );
+  await page.screenshot({ path: `${SHOTS}/condition-error.png` });
+});
+
+test('a link whose condition watches until stopped is refused in Kubernetes words', async ({ page }) => {
+  const s = defaultScenario();
+  s.spec.steps = [{ at: 20, after: 'kubectl get pods -w', run: 'kubectl get deploy kubia' }];
+  await open(page, `/#${encodeShare({ scenario: s, at: 30 })}`);
+  const alert = page.getByRole('alert');
+  await alert.getByText('Technical details').click();
+  await expect(alert).toContainText(
+    'spec.steps[0].after: Invalid value: "kubectl get pods -w": a condition must exit, and -w keeps it running',
+  );
 });
 
 const good = encodeShare({ scenario: defaultScenario(), at: 30 });

@@ -440,6 +440,39 @@ describe('after: steps', () => {
     expect(run.frame().view.services[0]!.selector).toBe('app=kubia,color=blue');
   });
 
+  it("says what a waiting step's condition prints at the moment shown, as a query there does", () => {
+    const run = createRun(blueGreen(bgSteps));
+    for (const t of [20, 21, 25]) {
+      run.seek(t);
+      const [, waiting, next] = run.frame().steps;
+      const now = run.query('kubectl rollout status deployment/kubia-green');
+      expect(now.stdout).toMatch(/^Waiting for deployment "kubia-green" rollout to finish: /);
+      expect(waiting!.condition).toEqual({ stdout: now.stdout, stderr: '' });
+      // Only the step being waited for: the one after it waits for it, not for a condition.
+      expect(next!.condition).toBeUndefined();
+    }
+    run.seek(expected + 1);
+    expect(run.frame().steps.map((s) => s.condition)).toEqual([undefined, undefined, undefined]);
+  });
+
+  it.each([
+    [
+      'kubectl rollout staus deployment/kubia-green',
+      `error: unknown command "staus deployment/kubia-green"\nSee 'kubectl rollout -h' for help and examples\n`,
+    ],
+    [
+      'kubectl get deploy kubia-gren',
+      'Error from server (NotFound): deployments.apps "kubia-gren" not found\n',
+    ],
+    ['rm -rf /', 'error: unknown command "rm" for "kubectl"\n\nDid you mean this?\n\trun\n\tcp\n'],
+  ])('a condition that fails says why the step waits: %s', (after, stderr) => {
+    const run = createRun(blueGreen([bgSteps[0]!, { at: 20, after, run: SWITCH }]));
+    run.seek(300);
+    const step = run.frame().steps[1]!;
+    expect(step.status).toBe('waiting');
+    expect(step.condition).toEqual({ stdout: '', stderr });
+  });
+
   it('a link replays it exactly: the scenario with the after: step from scratch', () => {
     const run = createRun(blueGreen(bgSteps));
     run.seek(300);

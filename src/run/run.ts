@@ -180,8 +180,11 @@ class RunImpl implements RunControls {
   private historyCache: History | undefined;
   private seq = 0;
   private readonly freeze: boolean;
-  /** Last evaluation of a waiting step's condition: step index, store version, events, result. */
-  private condition: [number, number, number, boolean] | undefined;
+  /**
+   * Last evaluation of a waiting step's condition: step index, store version, events, whether it
+   * holds, and what the command printed.
+   */
+  private condition: [number, number, number, boolean, QueryResult] | undefined;
 
   constructor(
     scenario: Scenario,
@@ -238,14 +241,18 @@ class RunImpl implements RunControls {
 
   /** Whether step `i`'s condition holds at this instant (evaluated again only after a change). */
   private conditionHolds(i: number, command: string): boolean {
+    return this.conditionNow(i, command)[3];
+  }
+
+  /** Step `i`'s condition evaluated at this instant (again only after a change). */
+  private conditionNow(i: number, command: string): NonNullable<RunImpl['condition']> {
     const version = this.live.store.resourceVersion;
     const events = this.live.eventList().length;
     const c = this.condition;
-    if (c && c[0] === i && c[1] === version && c[2] === events) return c[3];
+    if (c && c[0] === i && c[1] === version && c[2] === events) return c;
     const r = queryKubectl(this.live, command);
     const holds = !r.watching && r.exitCode === 0;
-    this.condition = [i, version, events, holds];
-    return holds;
+    return (this.condition = [i, version, events, holds, r]);
   }
 
   /** The next step's time has come, and it waits for its condition. */
@@ -707,6 +714,12 @@ class RunImpl implements RunControls {
     return this.historyCache;
   }
 
+  /** What a waiting step's condition prints at this moment, as a person running it would see. */
+  private conditionOutput(i: number, command: string): { stdout: string; stderr: string } {
+    const r = this.conditionNow(i, command)[4];
+    return { stdout: r.stdout, stderr: r.stderr };
+  }
+
   private stepViews(): StepView[] {
     const now = this.live.now;
     return this.steps.map((s, index) => {
@@ -729,6 +742,9 @@ class RunImpl implements RunControls {
         stderr: chunks.map((c) => c.stderr ?? '').join(''),
         chunks,
         ...(s.after !== undefined ? { after: s.after } : {}),
+        ...(status === 'waiting' && index === this.next
+          ? { condition: this.conditionOutput(index, s.after!) }
+          : {}),
         ...(s.stdin !== undefined ? { stdin: s.stdin } : {}),
         ...(s.say !== undefined ? { say: s.say } : {}),
         ...(s.stop ? { stop: true } : {}),

@@ -216,6 +216,32 @@ describe('a stop question in a scenario', () => {
     expect(() => parseScenario(base({ question }))).toThrow(message);
   });
 
+  it.each([
+    ['kubectl get pods -w', '-w'],
+    ['kubectl get deploy kubia --watch', '--watch'],
+    ['k get pods --watch-only=true', '--watch-only'],
+    ['kubectl -n default get pods -w=T', '-w'],
+    ['kubectl events --watch', '--watch'],
+    ['kubectl logs -f deploy/kubia', '-f'],
+    ['kubectl logs deploy/kubia --follow=1', '--follow'],
+  ])('refuses a condition that watches until stopped: %s', (after, flag) => {
+    expect(() => parseScenario(base({ after }))).toThrow(
+      `spec.steps[0].after: Invalid value: ${JSON.stringify(after)}: a condition must exit, and ${flag} keeps it running`,
+    );
+  });
+
+  it.each([
+    'kubectl rollout status deployment/kubia -w',
+    'kubectl rollout status deployment/kubia --watch=true',
+    'kubectl get pods --watch=false',
+    'kubectl get pods -w=0',
+    'kubectl wait --for=condition=Available deployment/kubia',
+    'kubectl logs deploy/kubia',
+    "kubectl get pods -l 'a in (x'",
+  ])('keeps a condition that exits: %s', (after) => {
+    expect(parseScenario(base({ after })).spec.steps[0]!.after).toBe(after);
+  });
+
   it('refuses a question on a step that is no stop', () => {
     expect(() => parseScenario(base({ stop: false, question: q }))).toThrow(
       'spec.steps[0].question: Forbidden: a question is asked at a stop (stop: true)',

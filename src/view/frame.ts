@@ -48,6 +48,12 @@ export interface StepView {
   readonly say?: Localized;
   readonly stop?: boolean;
   readonly status: StepStatus;
+  /**
+   * While it waits (`status` 'waiting'): what its condition's command prints at this moment, run
+   * without watching (a rollout's progress; an error such as a resource not found or an unknown
+   * command, which says why it has not held).
+   */
+  readonly condition?: { readonly stdout: string; readonly stderr: string };
   /** When it ran, once it has. */
   readonly ranAt?: number;
   /** What it printed up to this moment. */

@@ -191,6 +191,15 @@ export default function Console() {
             <div className="entry auto waiting">
               <div className="cmd">$ {waiting.run}</div>
               <div className="streaming">{t('console.waiting', { condition: waiting.after })}</div>
+              {/* What the condition says now: why it has not held (a rollout's progress, an error). */}
+              {waiting.condition && (
+                <PrintedParts
+                  parts={[
+                    ...(waiting.condition.stdout ? [{ text: waiting.condition.stdout, stderr: false }] : []),
+                    ...(waiting.condition.stderr ? [{ text: waiting.condition.stderr, stderr: true }] : []),
+                  ]}
+                />
+              )}
             </div>
           )}
         </div>
