@@ -222,6 +222,22 @@ test('export, then import by file picker; the CLI runs the exported file', async
   await page.getByTestId('share.file').setInputFiles(info.outputPath('bad.yaml'));
   await expect(page.getByRole('alert')).toContainText('“bad.yaml” is not a scenario Rollout Lab can open.');
   expect((await state(page)).steps).toHaveLength(1);
+  await page.getByRole('alert').getByRole('button', { name: 'Dismiss this message' }).click();
+  // A misspelt field is refused as the API server refuses it, not dropped: `aftr:` would have
+  // run the step at once.
+  writeFileSync(
+    info.outputPath('typo.yaml'),
+    text.replace(
+      '    run: kubectl set image',
+      '    aftr: kubectl rollout status deployment/kubia\n    run: kubectl set image',
+    ),
+  );
+  await page.getByTestId('share.file').setInputFiles(info.outputPath('typo.yaml'));
+  const alert = page.getByRole('alert');
+  await expect(alert).toContainText('“typo.yaml” is not a scenario Rollout Lab can open.');
+  await alert.getByText('Technical details').click();
+  await expect(alert).toContainText('strict decoding error: unknown field "spec.steps[0].aftr"');
+  expect((await state(page)).steps).toHaveLength(1);
 });
 
 test('drag and drop a scenario file onto the page', async ({ page }) => {

@@ -326,7 +326,13 @@ export type {
   RevealElement,
   Text,
 } from './scenario/lessons/types.ts';
-export { lessonFromScenario, REVEAL_ELEMENTS, stepsOf, stopIndices } from './scenario/lessons/types.ts';
+export {
+  lessonFromScenario,
+  lessonScenario,
+  REVEAL_ELEMENTS,
+  stepsOf,
+  stopIndices,
+} from './scenario/lessons/types.ts';
 /** Predict mode: what to hide at a lesson's stop while its question is open. */
 export { hiddenElements } from './scenario/lessons/predict.ts';
 export type { DecodeResult, SharePayload, ShareView } from './scenario/share.ts';

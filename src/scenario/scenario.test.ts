@@ -64,6 +64,54 @@ describe('scenario files', () => {
     expect(() => parseScenario(text)).toThrow(message);
   });
 
+  it.each([
+    ['a misspelt list of steps', chapter.replace('  steps:', '  stpes:'), ['spec.stpes']],
+    [
+      "a step's misspelt condition",
+      chapter.replace(
+        '      run: kubectl set image',
+        '      aftr: kubectl rollout status deploy/kubia\n      run: kubectl set image',
+      ),
+      ['spec.steps[0].aftr'],
+    ],
+    [
+      'fields at every level',
+      chapter
+        .replace('metadata:\n', 'metadata:\n  labels: { a: b }\n')
+        .replace("cluster: { nodes: 3, cpu: '4', memory: 8Gi }", 'cluster: { nodes: 2, cpus: 4 }')
+        .replace('spec:\n', 'spec:\n  timing: { jiter: 0 }\n  apps: { "luksa/kubia:v1": { startup: 3 } }\n')
+        .replace('apiVersion:', 'clsuter: {}\napiVersion:'),
+      [
+        'clsuter',
+        'metadata.labels',
+        'spec.timing.jiter',
+        'spec.apps[luksa/kubia:v1].startup',
+        'spec.cluster.cpus',
+      ],
+    ],
+    // Listed in the order the file has them, as the API server lists them.
+  ])('refuses unknown fields as the API server decodes strictly: %s', (_name, text, fields) => {
+    expect(() => parseScenario(text)).toThrow(
+      `strict decoding error: ${fields.map((f) => `unknown field "${f}"`).join(', ')}`,
+    );
+  });
+
+  it("refuses an unknown field in a comparison's variant and in a question", () => {
+    const variants = [
+      { name: 'a', steps: [{ at: 30, run: 'kubectl get pods' }] },
+      { name: 'b', stpes: [] },
+    ];
+    expect(() =>
+      parseScenario({ ...parseScenario(chapter), spec: { ...parseScenario(chapter).spec, variants } }),
+    ).toThrow('strict decoding error: unknown field "spec.variants[1].stpes"');
+    const question = { prompt: 'How many?', choices: ['1', '2'], answer: 0, hint: 'count' };
+    const s = parseScenario(chapter);
+    s.spec.steps[0] = { ...s.spec.steps[0]!, stop: true, question } as never;
+    expect(() => parseScenario(s)).toThrow(
+      'strict decoding error: unknown field "spec.steps[0].question.hint"',
+    );
+  });
+
   it('drops prototype-pollution keys', () => {
     const s = parseScenario(
       chapter.replace(
@@ -203,7 +251,7 @@ describe('a stop question in a scenario', () => {
     [{ ...nq, number: { answer: 13, unit: ' ' } }, 'spec.steps[0].question.number.unit: Required value'],
     [
       { ...nq, number: { answer: 13, units: 'pods' } },
-      'spec.steps[0].question.number.units: Unsupported value',
+      'strict decoding error: unknown field "spec.steps[0].question.number.units"',
     ],
     [{ ...nq, number: 13 }, 'spec.steps[0].question.number: must be a map'],
     [

@@ -204,11 +204,6 @@ function num(v: unknown, field: string, min: number, max: number, integer = fals
 /** A number question's `number`: the answer, how far off still counts, and the unit. */
 function parseNumberAnswer(v: unknown, field: string): NumberAnswer {
   if (!isRecord(v)) throw new ScenarioError(`${field}: must be a map`);
-  for (const k of Object.keys(v))
-    if (!['answer', 'tolerance', 'unit'].includes(k))
-      throw new ScenarioError(
-        `${field}.${k}: Unsupported value: supported fields: "answer", "tolerance", "unit"`,
-      );
   if (v['answer'] === undefined) throw new ScenarioError(`${field}.answer: Required value`);
   const max = LIMITS.numberAnswer;
   const n: NumberAnswer = { answer: num(v['answer'], `${field}.answer`, -max, max) };
@@ -438,6 +433,96 @@ function parseVariants(raw: unknown, commonSteps: readonly ScenarioStep[]): Scen
   });
 }
 
+/**
+ * The fields a scenario may have, by where they are: a map's fields (`{ … }`), `'any'` where any
+ * value is read by the field's own parser (text in several languages, `files`, claims), a list
+ * whose items have `each`'s fields, or a map whose values have `values`'.
+ */
+type Shape =
+  'any' | { readonly [field: string]: Shape } | { readonly each: Shape } | { readonly values: Shape };
+
+const QUESTION: Shape = {
+  prompt: 'any',
+  choices: 'any',
+  answer: 'any',
+  number: { answer: 'any', tolerance: 'any', unit: 'any' },
+  explain: 'any',
+  reveals: 'any',
+};
+
+const STEP: Shape = {
+  at: 'any',
+  run: 'any',
+  after: 'any',
+  stdin: 'any',
+  say: 'any',
+  stop: 'any',
+  question: QUESTION,
+  notes: 'any',
+  expect: 'any',
+};
+
+const SCENARIO: Shape = {
+  apiVersion: 'any',
+  kind: 'any',
+  metadata: { name: 'any', title: 'any', summary: 'any' },
+  spec: {
+    seed: 'any',
+    cluster: { nodes: 'any', cpu: 'any', memory: 'any', maxPods: 'any' },
+    timing: {
+      scheduleSeconds: 'any',
+      imagePullSeconds: 'any',
+      containerStartSeconds: 'any',
+      terminationSeconds: 'any',
+      jitter: 'any',
+    },
+    traffic: { service: 'any', requestsPerSecond: 'any' },
+    manifests: 'any',
+    files: 'any',
+    apps: {
+      values: {
+        startupSeconds: 'any',
+        failAfterRequests: 'any',
+        failAfterSeconds: 'any',
+        shutdownSeconds: 'any',
+        crashAfterSeconds: 'any',
+        missing: 'any',
+      },
+    },
+    steps: { each: STEP },
+    variants: { each: { name: 'any', title: 'any', steps: { each: STEP } } },
+    until: 'any',
+  },
+};
+
+/** Keys the readers of text drop before a scenario is parsed (see sanitize in k8s/yaml.ts). */
+const DROPPED = new Set(['__proto__', 'constructor', 'prototype']);
+
+/**
+ * The fields of `v` that `shape` does not have, as the API server names them in a strict decoding
+ * error (`unknown field "spec.steps[0].aftr"`; a map's key in brackets, as field paths write it:
+ * `spec.apps[luksa/kubia:v1].startup`). Values of the wrong type are left to the parsers.
+ */
+function unknownFields(v: unknown, shape: Shape, path: string, out: string[]): string[] {
+  if (shape === 'any') return out;
+  if ('each' in shape) {
+    if (Array.isArray(v)) v.forEach((x, i) => unknownFields(x, shape.each as Shape, `${path}[${i}]`, out));
+    return out;
+  }
+  if (!isRecord(v)) return out;
+  if ('values' in shape) {
+    for (const [k, x] of Object.entries(v)) unknownFields(x, shape.values as Shape, `${path}[${k}]`, out);
+    return out;
+  }
+  const fields = shape as { readonly [field: string]: Shape };
+  for (const [k, x] of Object.entries(v)) {
+    const name = path ? `${path}.${k}` : k;
+    if (Object.hasOwn(fields, k)) unknownFields(x, fields[k]!, name, out);
+    else if (!DROPPED.has(k)) out.push(`unknown field "${name}"`);
+  }
+  return out;
+}
+
 export function parseScenario(input: string | object): Scenario {
   let raw: unknown = input;
   if (typeof input === 'string') {
@@ -451,6 +536,10 @@ export function parseScenario(input: string | object): Scenario {
     throw new ScenarioError(
       `not a scenario: expected apiVersion "rolloutlab/v1" and kind "Scenario", got ${JSON.stringify(raw['apiVersion'] ?? null)} and ${JSON.stringify(raw['kind'] ?? null)}`,
     );
+  // As the API server decodes strictly: a misspelt field (`aftr:`, `stpes:`) is refused, not
+  // dropped, or a step would run at once or a lesson lose its steps without a word.
+  const unknown = unknownFields(raw, SCENARIO, '', []);
+  if (unknown.length) throw new ScenarioError(`strict decoding error: ${unknown.join(', ')}`);
   const meta = isRecord(raw['metadata']) ? raw['metadata'] : {};
   const name = typeof meta['name'] === 'string' && meta['name'] !== '' ? meta['name'] : 'scenario';
   const spec = isRecord(raw['spec']) ? raw['spec'] : {};

@@ -4,7 +4,7 @@
  * lesson says.
  */
 import { beforeAll, expect, it } from 'vitest';
-import { createRun, loadLessons, type Frame, type Lesson } from '../../src/index.ts';
+import { createRun, lessonScenario, loadLessons, type Frame, type Lesson } from '../../src/index.ts';
 import { createLab, type Lab } from '../lab/lab.ts';
 import { LabProvider } from '../lab/LabProvider.tsx';
 import { HiddenAtStop } from '../predict/hooks.ts';
@@ -27,9 +27,9 @@ function draw(lab: Lab, still?: Frame, hidden?: ReadonlySet<'budget.max'>): HTML
 }
 
 it('draws the frame it is given, without the request dots and the buttons', () => {
-  const lab = createLab(lesson.scenario, { scheduler: undefined });
+  const lab = createLab(lessonScenario(lesson), { scheduler: undefined });
   lab.seek(20);
-  const run = createRun(lesson.scenario);
+  const run = createRun(lessonScenario(lesson));
   run.seek(31);
   const el = draw(lab, run.frame());
   const svg = el.querySelector('svg.diagram')!;
@@ -42,7 +42,7 @@ it('draws the frame it is given, without the request dots and the buttons', () =
 });
 
 it('draws the lab’s moment, with its dots and buttons, when not still', () => {
-  const lab = createLab(lesson.scenario, { scheduler: undefined });
+  const lab = createLab(lessonScenario(lesson), { scheduler: undefined });
   lab.seek(20);
   const el = draw(lab);
   expect(el.querySelector('svg.diagram')!.textContent).not.toContain('rev 2');
@@ -52,8 +52,8 @@ it('draws the lab’s moment, with its dots and buttons, when not still', () => 
 });
 
 it('hides what HiddenAtStop says, and only that', () => {
-  const lab = createLab(lesson.scenario, { scheduler: undefined });
-  const run = createRun(lesson.scenario);
+  const lab = createLab(lessonScenario(lesson), { scheduler: undefined });
+  const run = createRun(lessonScenario(lesson));
   run.seek(31);
   const hidden = draw(lab, run.frame(), new Set(['budget.max'] as const)).querySelector('svg.diagram')!;
   expect(hidden.textContent).toContain('pods 13 ≤ ?');

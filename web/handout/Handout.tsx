@@ -6,7 +6,14 @@
  * Markdown. In the app's language; Esc or Close returns to the lesson.
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { createRun, hiddenElements, loadExtensions, type Frame, type Lesson } from '../../src/index.ts';
+import {
+  createRun,
+  hiddenElements,
+  lessonScenario,
+  loadExtensions,
+  type Frame,
+  type Lesson,
+} from '../../src/index.ts';
 import { Diagram } from '../diagram/Diagram.tsx';
 import { translate, useLang, useT } from '../i18n/index.ts';
 import { useLab } from '../lab/context.ts';
@@ -36,7 +43,7 @@ function useStills(lesson: Lesson): Stills {
     void (async () => {
       try {
         await loadExtensions();
-        const run = createRun(lesson.scenario, { freeze: import.meta.env.DEV });
+        const run = createRun(lessonScenario(lesson), { freeze: import.meta.env.DEV });
         const frames: Frame[] = [];
         for (const stop of stopsOf(lesson)) {
           await new Promise((resolve) => setTimeout(resolve, 0));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { loadLessons, type Lesson } from '../../src/index.ts';
+import { lessonScenario, loadLessons, type Lesson } from '../../src/index.ts';
 import { createLab } from '../lab/lab.ts';
 import {
   PROGRESS_KEY,
@@ -109,7 +109,7 @@ describe('progress of a learner in a lab', () => {
     const canary = (await loadLessons()).find((l) => l.id === 'canary') as Lesson;
     const qStops = stopsOf(canary).flatMap((s, i) => (s.question ? [i] : []));
     resetProgress();
-    const lab = createLab(canary.scenario, { scheduler: undefined, clock: () => 0 });
+    const lab = createLab(lessonScenario(canary), { scheduler: undefined, clock: () => 0 });
     const stop = trackProgress(lab, lessonById);
     await startLesson(lab, 'canary');
     const q0 = stopsOf(canary)[qStops[0]!]!.question!;
@@ -143,7 +143,7 @@ describe('progress of a learner in a lab', () => {
     expect(right(13)).toBe(1);
     expect(right(12)).toBe(0);
     resetProgress();
-    const lab = createLab(lesson.scenario, { scheduler: undefined, clock: () => 0 });
+    const lab = createLab(lessonScenario(lesson), { scheduler: undefined, clock: () => 0 });
     const stop = trackProgress(lab, lessonById);
     await startLesson(lab, lesson.id);
     // Presentation mode showed the answer to the class: nothing was answered here.

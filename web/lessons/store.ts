@@ -5,7 +5,13 @@
  * The learner may explore at any stop (scrub, run commands); that changes the Run, and "Return to
  * the lesson" reloads the lesson at the stop it waits at.
  */
-import { loadExtensions, type Lesson, type LessonStep, stopIndices } from '../../src/index.ts';
+import {
+  lessonScenario,
+  loadExtensions,
+  type Lesson,
+  type LessonStep,
+  stopIndices,
+} from '../../src/index.ts';
 import type { Lab, LessonSlice } from '../lab/lab.ts';
 import { lessonById, LESSONS, loadLessons } from './catalog.ts';
 
@@ -56,7 +62,7 @@ function arriveAt(lab: Lab, k: number, lesson: Lesson): void {
 async function ensureLoaded(lab: Lab, lesson: Lesson, at: number): Promise<void> {
   if (!divergedSteps(lab, lesson)) return;
   await loadExtensions();
-  lab.load(lesson.scenario, at);
+  lab.load(lessonScenario(lesson), at);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -76,7 +82,7 @@ export async function startLesson(lab: Lab, id: string, k = 0): Promise<void> {
   const presents = lab.store.getState().lesson.pickerPresents;
   lab.setLesson({ loading: true, pickerOpen: false, pickerPresents: false });
   await loadExtensions();
-  lab.load(lesson.scenario, stops[stop]!.at);
+  lab.load(lessonScenario(lesson), stops[stop]!.at);
   lab.setSpeed(LESSON_SPEED);
   lab.setLesson({ id, stop, heading: null, answers: {}, loading: false, blank: false });
   if (presents) setPresenting(lab, true);

@@ -13,7 +13,7 @@ import { canary } from './08-canary.ts';
 import type { Lesson } from './types.ts';
 
 export type { Lesson, LessonQuestion, LessonStep, RevealElement, Text } from './types.ts';
-export { REVEAL_ELEMENTS, stepsOf, stopIndices } from './types.ts';
+export { lessonScenario, REVEAL_ELEMENTS, stepsOf, stopIndices } from './types.ts';
 export { hiddenElements } from './predict.ts';
 
 export const LESSONS: readonly Lesson[] = [

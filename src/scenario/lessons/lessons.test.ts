@@ -12,6 +12,7 @@ import type { Frame } from '../../view/frame.ts';
 import { isNumberQuestion, parseScenario } from '../scenario.ts';
 import {
   hiddenElements,
+  lessonScenario,
   LESSONS,
   REVEAL_ELEMENTS,
   stopIndices,
@@ -23,7 +24,7 @@ import { runLesson, transcript } from './transcript.ts';
 
 /** Every claim of every step of the lesson that does not hold, as `37s expect.x: claims …`. */
 function wrongClaims(lesson: Lesson): string[] {
-  return checkScenarioClaims(lesson.scenario).flatMap(({ at, results }) =>
+  return checkScenarioClaims(lessonScenario(lesson)).flatMap(({ at, results }) =>
     results.filter((r) => !r.ok).map((r) => `${at ?? '?'}s ${describeFailure(r)}`),
   );
 }
@@ -55,7 +56,7 @@ describe.each(LESSONS.map((l) => [l.id, l] as const))('lesson %s', (id, lesson) 
   const steps = lesson.scenario.spec.steps;
 
   it('is a valid scenario with steps in time order and at least two stops', () => {
-    expect(() => parseScenario(lesson.scenario)).not.toThrow();
+    expect(() => parseScenario(lessonScenario(lesson))).not.toThrow();
     expect(stopIndices(lesson).length).toBeGreaterThanOrEqual(2);
     expect(steps[steps.length - 1]!.stop).toBe(true);
     expect(lesson.minutes).toBeGreaterThan(0);
@@ -102,7 +103,7 @@ describe.each(LESSONS.map((l) => [l.id, l] as const))('lesson %s', (id, lesson) 
   });
 
   it('declares, for every question, what on the screen would give its answer away', () => {
-    const run = createRun(lesson.scenario);
+    const run = createRun(lessonScenario(lesson));
     stopIndices(lesson).forEach((i, k) => {
       const q = steps[i]!.question;
       if (!q) {

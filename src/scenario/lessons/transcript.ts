@@ -10,7 +10,7 @@ import { parseTimestamp } from '../../k8s/time.ts';
 import type { KubectlResult } from '../../kubectl/command.ts';
 import { runKubectl } from '../../kubectl/index.ts';
 import { clusterForScenario } from '../run.ts';
-import type { Lesson, LessonStep } from './types.ts';
+import { lessonScenario, type Lesson, type LessonStep } from './types.ts';
 
 export interface LessonRun {
   cluster: SimCluster;
@@ -26,7 +26,7 @@ export const mmss = (t: number): string =>
 export function runLesson(lesson: Lesson, until?: number): LessonRun {
   const steps = lesson.scenario.spec.steps;
   const last = until ?? Math.max(0, ...steps.filter((s) => s.stop).map((s) => s.at));
-  const cluster = clusterForScenario(lesson.scenario);
+  const cluster = clusterForScenario(lessonScenario(lesson));
   const requests: RequestRecord[] = [];
   let seen = 0;
   const collect = () => {

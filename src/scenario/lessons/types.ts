@@ -111,6 +111,22 @@ const localText = (c: string | Localized): string | Text => (typeof c === 'strin
 const lessonNumber = ({ unit, ...n }: NumberAnswer): LessonNumberQuestion['number'] =>
   unit === undefined ? n : { ...n, unit: localText(unit) };
 
+const scenarios = new WeakMap<Lesson, Scenario>();
+
+/**
+ * The scenario a lesson plays: its own, without what only the lesson reads (a stop's `compare`,
+ * a step's `expectExit`), which a scenario does not have and the Run would refuse.
+ */
+export function lessonScenario(lesson: Lesson): Scenario {
+  let s = scenarios.get(lesson);
+  if (!s) {
+    const steps = lesson.scenario.spec.steps.map(({ compare: _c, expectExit: _e, ...step }) => step);
+    s = { ...lesson.scenario, spec: { ...lesson.scenario.spec, steps } };
+    scenarios.set(lesson, s);
+  }
+  return s;
+}
+
 /**
  * A scenario whose steps carry stops (`stop: true`, narration in `say:`, a `question:`), played
  * as a lesson: a teacher's own, from the lesson builder, a link or a file. Korean that was not
