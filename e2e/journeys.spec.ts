@@ -191,6 +191,62 @@ test('console commands change the diagram', async ({ page }) => {
   await expect(input).toHaveValue('kubectl rollout ');
 });
 
+test('console: lines pasted together run one by one, a here-document as its command’s input', async ({
+  page,
+}) => {
+  await open(page);
+  const input = page.getByRole('textbox', { name: 'kubectl command' });
+  const log = page.getByRole('log', { name: 'kubectl output' });
+  // As copied from a handout: a here-document as the Kubernetes documentation writes it, a line
+  // continued with a backslash, and a last line without its line break, left to edit.
+  const pasted = [
+    'kubectl scale deployment/kubia --replicas=4',
+    'cat <<EOF | kubectl apply -f -',
+    'apiVersion: apps/v1',
+    'kind: Deployment',
+    'metadata: { name: web }',
+    'spec:',
+    '  replicas: 2',
+    '  selector: { matchLabels: { app: web } }',
+    '  template:',
+    '    metadata: { labels: { app: web } }',
+    '    spec: { containers: [{ name: web, image: luksa/kubia:v1 }] }',
+    'EOF',
+    'kubectl get deploy web \\',
+    "  -o jsonpath='{.spec.replicas}'",
+    'kubectl get deploy',
+  ].join('\n');
+  await input.focus();
+  await input.evaluate((el, text) => {
+    const data = new DataTransfer();
+    data.setData('text/plain', text);
+    el.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+  }, pasted);
+  await expect
+    .poll(async () => (await state(page)).steps.map((s) => s.run))
+    .toEqual(['kubectl scale deployment/kubia --replicas=4', 'kubectl apply -f -']);
+  await expect(log).toContainText('deployment.apps/web created');
+  await expect(log).toContainText("$ kubectl get deploy web   -o jsonpath='{.spec.replicas}'");
+  await expect(input).toHaveValue('kubectl get deploy');
+  await lab(page, (l) => l.advance(30));
+  await expect(page.getByRole('button', { name: /^Pod web-\S+, version v1, Ready/ })).toHaveCount(2);
+  await expect(podsOf(page, 'v1')).toHaveCount(4);
+
+  // Typed line by line: the prompt asks for more until the delimiter, and Ctrl-C drops it all.
+  await input.fill('kubectl apply -f - <<EOF');
+  await input.press('Enter');
+  await expect(page.getByTestId('console.heredoc')).toHaveText(/\$ kubectl apply -f - <<EOF/);
+  await expect(input).toHaveAttribute('placeholder', 'here-document: a line EOF ends it');
+  await input.fill('kind: Nope');
+  await input.press('Enter');
+  await expect(page.getByTestId('console.heredoc')).toContainText('> kind: Nope');
+  await expect(page.getByTestId('console.heredoc')).toBeInViewport();
+  await page.screenshot({ path: 'test-results/console-heredoc.png' });
+  await input.press('Control+c');
+  await expect(page.getByTestId('console.heredoc')).toHaveCount(0);
+  expect((await state(page)).steps).toHaveLength(2);
+});
+
 test('the Events panel says how many events there are when it lists only the newest', async ({ page }) => {
   await open(page);
   const heading = page.getByRole('heading', { name: /^Events/ });

@@ -135,6 +135,7 @@ export const ui = {
   'console.command': 'kubectl command',
   'console.empty': 'Type a command, e.g. kubectl rollout status deployment/kubia',
   'console.streaming': 'watching… (Ctrl-C stops)',
+  'console.heredoc': 'here-document: a line {delimiter} ends it',
   'console.auto': '(automatic)',
 
   'events.title': 'Events',

@@ -47,6 +47,8 @@ export interface LogEntry {
   id: number;
   t: number;
   command: string;
+  /** A here-document's text given as its standard input (`kubectl diff -f - <<EOF`). */
+  stdin?: string;
   /** What it printed, in the order it printed it (each chunk one stream's text). */
   chunks: { stdout?: string; stderr?: string }[];
   /** Still printing as time moves (`rollout status`, `get -w`). */
@@ -57,6 +59,12 @@ export interface LogEntry {
    */
   steps: number;
 }
+
+/** What a command printed all at once, as a log entry's chunks. */
+const printed = (r: KubectlResult): LogEntry['chunks'] => [
+  ...(r.stdout ? [{ stdout: r.stdout }] : []),
+  ...(r.stderr ? [{ stderr: r.stderr }] : []),
+];
 
 /** What the Compare view opens with (web/compare): a preset, a scenario with variants, or a link. */
 export interface CompareRequest {
@@ -438,11 +446,7 @@ export class Lab {
     // Refused where it would have replaced later steps, it is no step: the console shows it as
     // it shows a command that only looked.
     if (r.step === false) {
-      const chunks = [
-        ...(r.stdout ? [{ stdout: r.stdout }] : []),
-        ...(r.stderr ? [{ stderr: r.stderr }] : []),
-      ];
-      this.logEntry(line.run, chunks);
+      this.logEntry(line.run, printed(r), line.stdin);
     }
     return r;
   };
@@ -463,8 +467,11 @@ export class Lab {
     return this.runLines(lines);
   };
 
-  /** What the console runs: commands that only look are queries (and may stream); the rest steps. */
-  runConsole = async (command: string): Promise<void> => {
+  /**
+   * What the console runs: commands that only look are queries (and may stream); the rest steps.
+   * `stdin`: a here-document's text.
+   */
+  runConsole = async (command: string, stdin?: string): Promise<void> => {
     this.stopStream();
     const trimmed = command.trim();
     if (!trimmed) return;
@@ -474,7 +481,12 @@ export class Lab {
     if (!extensionsReady()) await loadExtensions();
     await prepareCommand(full);
     if (!isReadOnlyCommand(full)) {
-      this.runLine({ run: full });
+      this.runLine(stdin === undefined ? { run: full } : { run: full, stdin });
+      return;
+    }
+    if (stdin !== undefined) {
+      // A look at what it was given (`diff -f -`, a dry run): printed at once, never a watch.
+      this.logEntry(full, printed(this.query(full, stdin)), stdin);
       return;
     }
     const id = this.logEntry(full, []);
@@ -494,12 +506,13 @@ export class Lab {
   };
 
   /** Adds a command that is no step to the console's log, at this moment; its id. */
-  private logEntry(command: string, chunks: LogEntry['chunks']): number {
+  private logEntry(command: string, chunks: LogEntry['chunks'], stdin?: string): number {
     const id = ++this.logId;
     const entry: LogEntry = {
       id,
       t: this.current.now(),
       command,
+      ...(stdin !== undefined ? { stdin } : {}),
       chunks,
       steps: this.current.frame().steps.length,
     };

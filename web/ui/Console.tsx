@@ -4,7 +4,7 @@
  * by the current moment (with what they printed, as the Run recorded it: scrub back and later steps
  * leave the screen) and the commands typed here that only looked.
  */
-import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { useEffect, useRef, useState, type ClipboardEvent, type KeyboardEvent } from 'react';
 import type { StepView } from '../../src/index.ts';
 import { useT } from '../i18n/index.ts';
 import { useLab } from '../lab/context.ts';
@@ -12,7 +12,14 @@ import type { LogEntry } from '../lab/lab.ts';
 import { formatTime, useFrame, useUiField } from './hooks.ts';
 import { consoleMounted } from '../layout/keyboard.ts';
 import { setConsoleWide, usePrefs } from '../layout/prefs.ts';
-import { printedChunksInOrder, type Printed as Part } from './terminal.ts';
+import {
+  feedLine,
+  pastedLines,
+  printedChunksInOrder,
+  type ConsoleCommand,
+  type Heredoc,
+  type Printed as Part,
+} from './terminal.ts';
 import './console.css';
 
 function commonPrefix(list: string[]): string {
@@ -58,6 +65,8 @@ export default function Console() {
   const [history, setHistory] = useState<string[]>([]);
   const [pos, setPos] = useState(-1);
   const [hint, setHint] = useState('');
+  /** A here-document being typed or pasted: the lines after `<<EOF`, up to `EOF`. */
+  const [heredoc, setHeredoc] = useState<Heredoc | null>(null);
   const outRef = useRef<HTMLDivElement>(null);
   const inputRef = useRef<HTMLInputElement>(null);
   useEffect(() => consoleMounted(inputRef.current), []);
@@ -82,21 +91,60 @@ export default function Console() {
       el.scrollTop = el.scrollHeight;
     });
     return () => cancelAnimationFrame(frame);
-  }, [entries.length, tail, wide]);
+  }, [entries.length, tail, wide, heredoc]);
+
+  /**
+   * Lines entered (typed, or pasted several at once), read as a shell reads them: each a command,
+   * or part of a here-document. The commands run in order, each after the one before.
+   */
+  const enter = (lines: string[]) => {
+    let pending = heredoc;
+    const commands: ConsoleCommand[] = [];
+    for (const l of lines) {
+      const fed = feedLine(pending, l);
+      // History holds the lines a command was typed with: its first, or the here-document's.
+      if (!pending && l.trim()) setHistory((h) => [...h, l]);
+      pending = fed.pending;
+      if (fed.run) commands.push(fed.run);
+    }
+    setHeredoc(pending);
+    setPos(-1);
+    setHint('');
+    void commands.reduce<Promise<void>>(
+      (before, c) => before.then(() => lab.runConsole(c.command, c.stdin)),
+      Promise.resolve(),
+    );
+  };
+
+  const onPaste = (e: ClipboardEvent<HTMLInputElement>) => {
+    const text = e.clipboardData.getData('text');
+    if (!/[\r\n]/.test(text)) return;
+    // Several lines: each runs as Enter would run it (an input field would drop the line breaks
+    // and run them as one); what follows the last line break stays in the field.
+    e.preventDefault();
+    const el = e.currentTarget;
+    const start = el.selectionStart ?? line.length;
+    const end = el.selectionEnd ?? line.length;
+    const { lines, rest } = pastedLines(line.slice(0, start) + text + line.slice(end), heredoc);
+    enter(lines);
+    setLine(rest);
+  };
 
   const onKey = (e: KeyboardEvent<HTMLInputElement>) => {
     if (e.key === 'c' && e.ctrlKey) {
-      if (log.some((x) => x.streaming)) {
+      if (heredoc) {
+        // As in a shell: the here-document and its command are dropped, nothing runs.
+        e.preventDefault();
+        setHeredoc(null);
+        setLine('');
+      } else if (log.some((x) => x.streaming)) {
         e.preventDefault();
         lab.stopStream();
       }
     } else if (e.key === 'Enter') {
       e.preventDefault();
-      if (!line.trim()) return;
-      setHistory((h) => [...h, line]);
-      setPos(-1);
-      setHint('');
-      void lab.runConsole(line);
+      if (!heredoc && !line.trim()) return;
+      enter([line]);
       setLine('');
     } else if (e.key === 'ArrowUp') {
       e.preventDefault();
@@ -180,12 +228,25 @@ export default function Console() {
               <div key={`q${e.entry.id}`} className="entry">
                 <div className="cmd">
                   <span className="at">{formatTime(e.t)}</span> $ {e.entry.command}
+                  {e.entry.stdin !== undefined ? ' <<EOF' : ''}
                 </div>
+                {e.entry.stdin !== undefined && (
+                  <pre className="stdin">{`${e.entry.stdin.trimEnd()}\nEOF`}</pre>
+                )}
                 {/* As it printed: a watch's later lines after what it printed first. */}
                 <PrintedParts parts={printedChunksInOrder(e.entry.chunks)} />
                 {e.entry.streaming && <div className="streaming">{t('console.streaming')}</div>}
               </div>
             ),
+          )}
+          {heredoc && (
+            <div className="entry heredoc" data-testid="console.heredoc">
+              <div className="cmd">
+                $ {heredoc.command} {'<<'}
+                {heredoc.delimiter}
+              </div>
+              <pre className="stdin">{heredoc.lines.map((l) => `> ${l}\n`).join('')}</pre>
+            </div>
           )}
           {waiting && waiting.after !== undefined && (
             <div className="entry auto waiting">
@@ -205,7 +266,7 @@ export default function Console() {
         </div>
       </div>
       <div className="prompt">
-        <span aria-hidden="true">$</span>
+        <span aria-hidden="true">{heredoc ? '>' : '$'}</span>
         <input
           ref={inputRef}
           id="kubectl-input"
@@ -214,9 +275,10 @@ export default function Console() {
           autoComplete="off"
           spellCheck={false}
           value={line}
-          placeholder="kubectl …"
+          placeholder={heredoc ? t('console.heredoc', { delimiter: heredoc.delimiter }) : 'kubectl …'}
           onChange={(e) => setLine(e.target.value)}
           onKeyDown={onKey}
+          onPaste={onPaste}
         />
       </div>
       {hint && <p className="hint">{hint}</p>}

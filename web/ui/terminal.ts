@@ -38,3 +38,86 @@ export function printedChunksInOrder(chunks: readonly { stdout?: string; stderr?
     }
   return out;
 }
+
+/**
+ * A here-document being typed or pasted (`kubectl apply -f - <<EOF`, or the documentation's
+ * `cat <<EOF | kubectl apply -f -`): its command, and the lines so far up to the delimiter.
+ */
+export interface Heredoc {
+  command: string;
+  delimiter: string;
+  /** `<<-`: leading tabs are stripped from each line (and from the delimiter's line). */
+  stripTabs: boolean;
+  lines: string[];
+}
+
+/** One command line the console runs, with a here-document's text as its standard input. */
+export interface ConsoleCommand {
+  command: string;
+  stdin?: string;
+}
+
+const DELIMITER = String.raw`<<(-?)[ \t]*(?:'([^']*)'|"([^"]*)"|([A-Za-z_][\w.-]*))`;
+/** `kubectl … <<EOF` (the here-document goes to the command's standard input). */
+const TRAILING_HEREDOC = new RegExp(String.raw`^(.*?[^\s<])[ \t]*${DELIMITER}[ \t]*$`);
+/** `cat <<EOF | kubectl …`, as the Kubernetes documentation writes it. */
+const CAT_HEREDOC = new RegExp(String.raw`^cat[ \t]+${DELIMITER}[ \t]*\|[ \t]*(\S.*)$`);
+
+/**
+ * The console's reading of one line typed or pasted, as a shell reads it: a line that opens a
+ * here-document starts one, and the lines after it are its text up to the delimiter alone on a
+ * line; any other line is a command. Returns the here-document still open (or null), and the
+ * command the line completes, if any.
+ */
+export function feedLine(
+  pending: Heredoc | null,
+  line: string,
+): { pending: Heredoc | null; run?: ConsoleCommand } {
+  if (pending) {
+    const text = pending.stripTabs ? line.replace(/^\t+/, '') : line;
+    if (text === pending.delimiter) {
+      const stdin = pending.lines.map((l) => `${l}\n`).join('');
+      return { pending: null, run: { command: pending.command, stdin } };
+    }
+    return { pending: { ...pending, lines: [...pending.lines, text] } };
+  }
+  const cat = CAT_HEREDOC.exec(line);
+  const open = cat ? [cat[5]!, ...cat.slice(1, 5)] : TRAILING_HEREDOC.exec(line)?.slice(1);
+  if (open) {
+    const [command, dash, single, double, bare] = open;
+    return {
+      pending: {
+        command: command!.trim(),
+        delimiter: single ?? double ?? bare!,
+        stripTabs: dash === '-',
+        lines: [],
+      },
+    };
+  }
+  return line.trim() ? { pending: null, run: { command: line.trim() } } : { pending: null };
+}
+
+/**
+ * Pasted text as a terminal takes it, `pending` being the here-document open before it: each line
+ * ends as Enter ends it, a line ending in `\` goes on on the next (outside a here-document), and
+ * the text after the last line break stays to be edited. Returns the lines to feed, in order, and
+ * what stays.
+ */
+export function pastedLines(text: string, pending: Heredoc | null): { lines: string[]; rest: string } {
+  const raw = text.split(/\r\n|\r|\n/);
+  const rest = raw.pop() ?? '';
+  const lines: string[] = [];
+  let open = pending;
+  let joined = '';
+  for (const l of raw) {
+    if (!open && l.endsWith('\\')) {
+      joined += l.slice(0, -1);
+      continue;
+    }
+    const line = joined + l;
+    joined = '';
+    lines.push(line);
+    open = feedLine(open, line).pending;
+  }
+  return { lines, rest: joined + rest };
+}
