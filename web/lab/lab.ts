@@ -54,8 +54,8 @@ export interface LogEntry {
   /** Still printing as time moves (`rollout status`, `get -w`). */
   streaming?: boolean;
   /**
-   * How many steps the scenario had when this was typed: at one moment it comes after them and
-   * before a step run later.
+   * How many steps had run when this was typed: at one moment it comes after them and before a
+   * step run later.
    */
   steps: number;
 }
@@ -514,7 +514,9 @@ export class Lab {
       command,
       ...(stdin !== undefined ? { stdin } : {}),
       chunks,
-      steps: this.current.frame().steps.length,
+      // Those that had run: typed at a past moment, it comes before a step typed after it there
+      // (which discards the steps recorded later).
+      steps: this.current.frame().steps.filter((x) => x.ranAt !== undefined).length,
     };
     this.setUi({ log: [...this.store.getState().ui.log.slice(-(LOG_LIMIT - 1)), entry] });
     return id;

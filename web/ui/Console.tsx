@@ -5,14 +5,13 @@
  * leave the screen) and the commands typed here that only looked.
  */
 import { useEffect, useRef, useState, type ClipboardEvent, type KeyboardEvent } from 'react';
-import type { StepView } from '../../src/index.ts';
 import { useT } from '../i18n/index.ts';
 import { useLab } from '../lab/context.ts';
-import type { LogEntry } from '../lab/lab.ts';
 import { formatTime, useFrame, useUiField } from './hooks.ts';
 import { consoleMounted } from '../layout/keyboard.ts';
 import { setConsoleWide, usePrefs } from '../layout/prefs.ts';
 import {
+  entriesOf,
   feedLine,
   pastedLines,
   printedChunksInOrder,
@@ -35,25 +34,6 @@ function PrintedParts({ parts }: { parts: Part[] }) {
       {p.text}
     </pre>
   ));
-}
-
-type Entry =
-  | { kind: 'step'; step: StepView; t: number; order: number }
-  | { kind: 'query'; entry: LogEntry; t: number; order: number };
-
-/**
- * Steps that ran by now and queries typed by now, in the order they happened: by moment, and at
- * one moment steps in their order with each query after the steps there were when it was typed.
- */
-function entriesOf(steps: readonly StepView[], log: readonly LogEntry[], now: number): Entry[] {
-  const out: Entry[] = [];
-  steps.forEach((step, i) => {
-    if (step.ranAt !== undefined) out.push({ kind: 'step', step, t: step.ranAt, order: i });
-  });
-  for (const entry of log)
-    if (entry.t <= now + 1e-6) out.push({ kind: 'query', entry, t: entry.t, order: entry.steps - 0.5 });
-  // Stable: queries typed between the same two steps stay in the order they were typed.
-  return out.sort((a, b) => a.t - b.t || a.order - b.order);
 }
 
 export default function Console() {

@@ -1,3 +1,6 @@
+import type { StepView } from '../../src/index.ts';
+import type { LogEntry } from '../lab/lab.ts';
+
 /**
  * What a command printed, in the order a terminal shows it. kubectl prints an API server's warning
  * (`Warning: …`) as the response carrying it arrives, so before what it prints from that response,
@@ -120,4 +123,25 @@ export function pastedLines(text: string, pending: Heredoc | null): { lines: str
     open = feedLine(open, line).pending;
   }
   return { lines, rest: joined + rest };
+}
+
+/** One thing the console shows: a step that ran, or a command typed that was no step. */
+export type Entry =
+  | { kind: 'step'; step: StepView; t: number; order: number }
+  | { kind: 'query'; entry: LogEntry; t: number; order: number };
+
+/**
+ * Steps that ran by now and queries typed by now, in the order they happened: by moment, and at
+ * one moment steps in their order with each query after the steps that had run when it was typed
+ * (LogEntry.steps).
+ */
+export function entriesOf(steps: readonly StepView[], log: readonly LogEntry[], now: number): Entry[] {
+  const out: Entry[] = [];
+  steps.forEach((step, i) => {
+    if (step.ranAt !== undefined) out.push({ kind: 'step', step, t: step.ranAt, order: i });
+  });
+  for (const entry of log)
+    if (entry.t <= now + 1e-6) out.push({ kind: 'query', entry, t: entry.t, order: entry.steps - 0.5 });
+  // Stable: queries typed between the same two steps stay in the order they were typed.
+  return out.sort((a, b) => a.t - b.t || a.order - b.order);
 }

@@ -1,0 +1,42 @@
+/**
+ * The console's order of what was typed: at one moment, steps in their order, and a command that
+ * was no step after the steps that had run when it was typed, before those typed after it.
+ */
+import { describe, expect, it } from 'vitest';
+import { loadExtensions } from '../../src/index.ts';
+import { createLab } from '../lab/lab.ts';
+import { defaultScenario } from '../lab/defaultScenario.ts';
+import { entriesOf } from './terminal.ts';
+
+const lines = (lab: ReturnType<typeof createLab>) => {
+  const f = lab.frame();
+  return entriesOf(f.steps, lab.store.getState().ui.log, f.t).map((e) =>
+    e.kind === 'step' ? `${e.t} step ${e.step.run}` : `${e.t} typed ${e.entry.command}`,
+  );
+};
+
+describe('the console lists what happened in the order it happened', () => {
+  it('a look typed at a past moment comes before the step typed after it there', async () => {
+    await loadExtensions();
+    const lab = createLab(defaultScenario(), { scheduler: undefined, clock: () => 0 });
+    lab.seek(5);
+    await lab.runConsole('kubectl scale deployment/kubia --replicas=4');
+    lab.seek(30);
+    await lab.runConsole('kubectl scale deployment/kubia --replicas=5');
+    // Back to 0:10, where a step is recorded later (at 0:30): look, then act.
+    lab.seek(10);
+    await lab.runConsole('kubectl get deployment kubia');
+    await lab.runConsole('kubectl scale deployment/kubia --replicas=2');
+    expect(lines(lab)).toEqual([
+      '5 step kubectl scale deployment/kubia --replicas=4',
+      '10 typed kubectl get deployment kubia',
+      '10 step kubectl scale deployment/kubia --replicas=2',
+    ]);
+    // And at the end of what was recorded, a look after a step stays after it.
+    await lab.runConsole('kubectl get deployment kubia -o name');
+    expect(lines(lab).slice(-2)).toEqual([
+      '10 step kubectl scale deployment/kubia --replicas=2',
+      '10 typed kubectl get deployment kubia -o name',
+    ]);
+  });
+});
