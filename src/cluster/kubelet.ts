@@ -906,11 +906,17 @@ function beginTermination(s: PodSync): void {
     code: 'pod.terminating',
     message:
       seconds > 0
-        ? `Pod ${name} is Terminating: it left the Service's endpoints at once and its app gets ${seconds}s to shut down (terminationGracePeriodSeconds ${grace}).`
+        ? exit === KILLED
+          ? `Pod ${name} is Terminating: it left the Service's endpoints at once; its app does not shut down within terminationGracePeriodSeconds (${grace}), so it is killed after ${seconds}s.`
+          : `Pod ${name} is Terminating: it left the Service's endpoints at once, and its app takes ${seconds}s to shut down (within terminationGracePeriodSeconds ${grace}).`
         : waiting
           ? `Pod ${name} is deleted while its container is not running (${waiting}): there is nothing to stop, so it is gone at once.`
           : `Pod ${name} is deleted and gone at once.`,
-    values: waiting ? { seconds, grace, waiting } : { seconds, grace },
+    values: waiting
+      ? { seconds, grace, waiting }
+      : seconds > 0 && exit === KILLED
+        ? { seconds, grace, killed: true }
+        : { seconds, grace },
   });
 }
 

@@ -163,7 +163,16 @@ const cases: [name: string, d: Decision, ko: string[]][] = [
   [
     'a deleted pod leaves the endpoints and gets its grace period',
     decision('pod.terminating', { seconds: 5, grace: 30 }, pod),
-    ['종료 중(Terminating)', '5초 동안', 'terminationGracePeriodSeconds 30'],
+    ['종료 중(Terminating)', '5초 동안', 'terminationGracePeriodSeconds 30 안에서'],
+  ],
+  [
+    'a deleted pod whose app outlasts its grace period is killed when it runs out',
+    decision('pod.terminating', { seconds: 2, grace: 2, killed: true }, pod),
+    [
+      '종료 중(Terminating)',
+      'terminationGracePeriodSeconds(2) 안에 종료되지 않아',
+      '2초 뒤에 강제로 종료됩니다',
+    ],
   ],
   [
     'a deleted pod with no grace period is gone at once',

@@ -65,7 +65,9 @@ export const ko: Record<string, Template> = {
   },
   'pod.terminating': (d, v) =>
     num(v, 'seconds') > 0
-      ? `파드 ${w(d.object.name, '이')} 종료 중(Terminating)입니다. 서비스의 엔드포인트에서 즉시 빠지고, 앱은 ${num(v, 'seconds')}초 동안 종료 작업을 합니다(terminationGracePeriodSeconds ${num(v, 'grace')}).`
+      ? v['killed']
+        ? `파드 ${w(d.object.name, '이')} 종료 중(Terminating)입니다. 서비스의 엔드포인트에서 즉시 빠지지만, 앱이 terminationGracePeriodSeconds(${num(v, 'grace')}) 안에 종료되지 않아 ${num(v, 'seconds')}초 뒤에 강제로 종료됩니다.`
+        : `파드 ${w(d.object.name, '이')} 종료 중(Terminating)입니다. 서비스의 엔드포인트에서 즉시 빠지고, 앱은 ${num(v, 'seconds')}초 동안 종료 작업을 합니다(terminationGracePeriodSeconds ${num(v, 'grace')} 안에서).`
       : str(v, 'waiting')
         ? `파드 ${w(d.object.name, '은')} 컨테이너가 실행 중이 아닐 때(${str(v, 'waiting')}) 삭제되었습니다. 멈출 것이 없으므로 바로 사라집니다.`
         : `파드 ${w(d.object.name, '이')} 삭제되어 바로 사라집니다.`,

@@ -476,6 +476,7 @@ describe('the status written before the final delete', () => {
     {
       scenario: 'an app that stops on SIGTERM exits 0: Completed, phase Succeeded',
       shutdownSeconds: 4,
+      why: "Pod p is Terminating: it left the Service's endpoints at once, and its app takes 4s to shut down (within terminationGracePeriodSeconds 10).",
       exitCode: 0,
       reason: 'Completed',
       phase: 'Succeeded',
@@ -485,6 +486,7 @@ describe('the status written before the final delete', () => {
     {
       scenario: 'an app still running when the grace period ends is killed: 137 Error, phase Failed',
       shutdownSeconds: 60,
+      why: "Pod p is Terminating: it left the Service's endpoints at once; its app does not shut down within terminationGracePeriodSeconds (10), so it is killed after 10s.",
       exitCode: 137,
       reason: 'Error',
       phase: 'Failed',
@@ -492,7 +494,7 @@ describe('the status written before the final delete', () => {
       ready: { status: 'False', reason: 'PodFailed' },
       column: /^p\s+0\/1\s+Error\s/,
     },
-  ])('$scenario', ({ shutdownSeconds, exitCode, reason, phase, ready, column }) => {
+  ])('$scenario', ({ shutdownSeconds, why, exitCode, reason, phase, ready, column }) => {
     const apps: Record<string, Partial<AppBehaviour>> = { 'example/app:1': { shutdownSeconds } };
     const { sim } = world({ timing: zeroTiming, apps });
     addPod(sim, 'p', 'example/app:1', { grace: 10 });
@@ -539,6 +541,13 @@ describe('the status written before the final delete', () => {
     });
     // kubectl prints the terminal phase, not Terminating (printPod's IsPodPhaseTerminal).
     expect(last!.row).toMatch(column);
+    // The kubelet's reason says how long the app takes, and whether the grace period cut it short.
+    expect(
+      sim
+        .decisions()
+        .filter((d) => d.code === 'pod.terminating')
+        .map((d) => d.message),
+    ).toEqual([why]);
   });
 
   it.each([
