@@ -185,7 +185,9 @@ function directiveSlip(lines: string[], newlineAtEnd: boolean): string | undefin
 /**
  * The documents of YAML (or JSON) text as they are, empty ones left out: a list stays a list (no
  * `kind: List` flattening), for text that must be one value of a known shape (a scenario file, a
- * step's claims). YAML 1.2's scalars: these are Rollout Lab's files, not kubectl's input.
+ * step's claims). YAML 1.2's scalars: these are Rollout Lab's files, not kubectl's input. A key
+ * twice in one map is refused as a strict Go decoder refuses it (`key "steps" already set in
+ * map`): the first would be lost without a word.
  */
 export function parseDocuments(text: string, source = 'STDIN'): unknown[] {
   const { values, error } = readDocuments(text, source, false);
@@ -213,7 +215,9 @@ function readDocuments(
   goScalars: boolean,
 ): { values: unknown[]; error?: ManifestError } {
   const trimmed = text.trim();
-  if (trimmed.startsWith('{') || trimmed.startsWith('[')) {
+  // Rollout Lab's own files (not goScalars) go through the YAML reader once it is in, JSON too,
+  // which finds a key given twice; JSON.parse keeps the last without a word.
+  if ((trimmed.startsWith('{') || trimmed.startsWith('[')) && (goScalars || !impl)) {
     try {
       return { values: [sanitize(JSON.parse(trimmed))] };
     } catch (e) {
@@ -232,7 +236,9 @@ function readDocuments(
   try {
     docs = impl.parseAllDocuments(
       text,
-      goScalars && go ? { uniqueKeys: false, merge: true, customTags: go.readTags } : { uniqueKeys: false },
+      goScalars && go
+        ? { uniqueKeys: false, merge: true, customTags: go.readTags }
+        : { uniqueKeys: !goScalars },
     );
   } catch (e) {
     const detail = e instanceof Error ? e.message.split('\n')[0]! : String(e);
@@ -244,6 +250,16 @@ function readDocuments(
   const out: unknown[] = [];
   for (const doc of Array.isArray(docs) ? docs : [docs]) {
     const err = doc.errors[0];
+    if (err?.code === 'DUPLICATE_KEY') {
+      const line = err.linePos?.[0]?.line;
+      const key = keyAt(text, line, err.linePos?.[0]?.col);
+      return {
+        values: out,
+        error: new ManifestError(
+          `error parsing ${source}: error converting YAML to JSON: yaml: unmarshal errors:\n  line ${line ?? 0}: key ${JSON.stringify(key)} already set in map`,
+        ),
+      };
+    }
     if (err) {
       const line = err.linePos?.[0]?.line;
       const own = err.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
@@ -294,6 +310,16 @@ function readDocuments(
     out.push(value);
   }
   return { values: out };
+}
+
+/** The key of a map entry written at `line` and `col` (1-based), unquoted. */
+function keyAt(text: string, line: number | undefined, col: number | undefined): string {
+  const rest = text.split(/\r?\n/)[(line ?? 1) - 1]?.slice((col ?? 1) - 1) ?? '';
+  const m = /^(?:"((?:[^"\\]|\\.)*)"|'((?:[^']|'')*)'|([^:,{}]*?))\s*:/.exec(rest);
+  if (!m) return rest.trim();
+  if (m[1] !== undefined) return JSON.parse(`"${m[1]}"`) as string;
+  if (m[2] !== undefined) return m[2].replaceAll("''", "'");
+  return m[3]!.trim();
 }
 
 /** The number (1-based) of the last `---` separator line before line `line`, or 0. */

@@ -96,6 +96,31 @@ describe('scenario files', () => {
     );
   });
 
+  it.each([
+    ['in YAML', chapter.replace('  seed: 7\n', '  seed: 7\n  seed: 8\n'), 12, 'seed'],
+    ['quoted', chapter.replace('  seed: 7\n', "  seed: 7\n  'seed': 8\n"), 12, 'seed'],
+    [
+      'in JSON',
+      JSON.stringify(parseScenario(chapter), null, 2).replace('"seed": 7', '"seed": 7,\n    "seed": 9'),
+      13,
+      'seed',
+    ],
+  ])(
+    'refuses a key given twice, %s, as a strict decoder does: the first would be lost',
+    (_name, text, line, key) => {
+      expect(() => parseScenario(text)).toThrow(
+        `error parsing scenario: error converting YAML to JSON: yaml: unmarshal errors:\n  line ${line}: key "${key}" already set in map`,
+      );
+    },
+  );
+
+  it('reads JSON as JSON.parse does, tabs and escapes too', () => {
+    const s = parseScenario(chapter);
+    const named = { ...s, metadata: { ...s.metadata, name: 'a\u2028b\\/"é' } };
+    for (const text of [JSON.stringify(named, null, '\t'), JSON.stringify(named)])
+      expect(parseScenario(text)).toEqual(JSON.parse(text));
+  });
+
   it("refuses an unknown field in a comparison's variant and in a question", () => {
     const variants = [
       { name: 'a', steps: [{ at: 30, run: 'kubectl get pods' }] },
