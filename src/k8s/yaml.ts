@@ -315,11 +315,15 @@ function readDocuments(
 /** The key of a map entry written at `line` and `col` (1-based), unquoted. */
 function keyAt(text: string, line: number | undefined, col: number | undefined): string {
   const rest = text.split(/\r?\n/)[(line ?? 1) - 1]?.slice((col ?? 1) - 1) ?? '';
-  const m = /^(?:"((?:[^"\\]|\\.)*)"|'((?:[^']|'')*)'|([^:,{}]*?))\s*:/.exec(rest);
+  const m = /^(?:"((?:[^"\\]|\\.)*)"\s*|'((?:[^']|'')*)'\s*|([^:,{}]*)):/.exec(rest);
   if (!m) return rest.trim();
-  if (m[1] !== undefined) return JSON.parse(`"${m[1]}"`) as string;
   if (m[2] !== undefined) return m[2].replaceAll("''", "'");
-  return m[3]!.trim();
+  if (m[3] !== undefined) return m[3].trim();
+  try {
+    return JSON.parse(`"${m[1]}"`) as string;
+  } catch {
+    return m[1]!; // An escape of YAML's own (`\x41`): as written.
+  }
 }
 
 /** The number (1-based) of the last `---` separator line before line `line`, or 0. */
