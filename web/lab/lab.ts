@@ -475,7 +475,10 @@ export class Lab {
     this.stopStream();
     const trimmed = command.trim();
     if (!trimmed) return;
-    const full = /^kubectl\b/.test(trimmed) ? trimmed : `kubectl ${trimmed}`;
+    // `kubectl` may be left out, or written `k` as so many alias it (kubectl's own reading).
+    const full = /^kubectl(?:\s|$)/.test(trimmed)
+      ? trimmed
+      : `kubectl ${trimmed.replace(/^k(?:\s+|$)/, '')}`.trimEnd();
     // Every command must be present before one becomes a step a replay would run again, and what
     // a command reads that loads only when it runs (explain's schemas) before it runs.
     if (!extensionsReady()) await loadExtensions();

@@ -40,3 +40,22 @@ describe('the console lists what happened in the order it happened', () => {
     ]);
   });
 });
+
+describe('what the console runs', () => {
+  it('takes a line without kubectl, or with the common alias k, as kubectl', async () => {
+    await loadExtensions();
+    const lab = createLab(defaultScenario(), { scheduler: undefined, clock: () => 0 });
+    lab.seek(10);
+    await lab.runConsole('k get deployment kubia -o name');
+    await lab.runConsole('get deployment kubia -o name');
+    await lab.runConsole('k scale deployment/kubia --replicas=2');
+    const log = lab.store.getState().ui.log;
+    expect(log.map((e) => [e.command, e.chunks])).toEqual([
+      ['kubectl get deployment kubia -o name', [{ stdout: 'deployment.apps/kubia\n' }]],
+      ['kubectl get deployment kubia -o name', [{ stdout: 'deployment.apps/kubia\n' }]],
+    ]);
+    expect(lab.frame().steps.map((s) => [s.run, s.stdout])).toEqual([
+      ['kubectl scale deployment/kubia --replicas=2', 'deployment.apps/kubia scaled\n'],
+    ]);
+  });
+});
