@@ -705,8 +705,10 @@ function validateContainers(containers: Container[] | undefined, field: string):
   containers.forEach((c, i) => {
     const path = `${field}[${i}]`;
     errs.push(...validateContainerCommon(c, path));
-    if (names.has(c.name)) errs.push(duplicate(`${path}.name`, c.name));
-    else names.add(c.name);
+    // A name left out is Go's "", as the API server decodes it.
+    const name = c.name ?? '';
+    if (names.has(name)) errs.push(duplicate(`${path}.name`, name));
+    else names.add(name);
     errs.push(...validateLivenessProbe(c.livenessProbe, `${path}.livenessProbe`));
     errs.push(...validateProbe(c.readinessProbe, `${path}.readinessProbe`));
   });

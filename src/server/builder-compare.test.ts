@@ -71,11 +71,36 @@ const LINES = [
   // rollout's builder expands `all` too: each object of its types, or the same refusal with a name.
   'rollout status all',
   'rollout status all kubia',
+  'rollout history all',
+  'rollout history all kubia',
+  'rollout history all --revision=1',
+  'rollout undo all',
+  'rollout undo all kubia',
+  'rollout pause all',
+  'rollout resume all',
+  'rollout restart all',
+  'rollout restart all kubia',
+  'rollout status all,deploy',
   // `all,deploy kubia` is all/kubia and deploy/kubia, and there is no resource type `all`.
   'get all,deploy kubia',
   'get deploy,all kubia',
   'describe all,deploy kubia',
   'label all,deploy kubia a=b',
+  // Names beside a selector are refused before any type is looked up.
+  'get foo/kubia -l app=x',
+  'get foo kubia -l app=x',
+  'get foo,bar kubia -l app=x',
+  'describe foo/kubia -l app=x',
+  'delete foo kubia -l app=x',
+  'delete foo/kubia --all',
+  'label foo/kubia a=b -l app=x',
+  'scale foo/kubia --replicas=1 -l app=x',
+  'rollout status foo/kubia -l app=x',
+  'get foo/kubia/x -l app=x',
+  'get foo -l app=x',
+  // Empty images (a string slice of two empty values): left out of what is sent, as omitempty does.
+  'create deploy x --image=,',
+  'create deploy x --image=, --dry-run=client -o yaml',
 ];
 
 describe.skipIf(!kubectl)(`the resources asked for, beside the real ${kubectl?.name ?? 'kubectl'}`, () => {

@@ -295,7 +295,8 @@ function runCreateDeployment(ctx: CommandContext): number {
   fieldValidationOf(ctx);
   const containers = images.map((image) => {
     const c: Record<string, unknown> = {
-      image,
+      // An empty image is left out, as Go's omitempty leaves it out of what kubectl sends.
+      ...(image !== '' ? { image } : {}),
       name: containerNameForImage(image, `${name}@${ctx.cluster.now}`),
     };
     if (command.length) c['command'] = command;

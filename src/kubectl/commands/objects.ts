@@ -43,8 +43,14 @@ function splitResourceArgument(arg: string): string[] {
 /**
  * Resolves `TYPE [NAME...]`, `TYPE/NAME...` and `TYPE1,TYPE2 [NAME...]` like kubectl's resource
  * builder (ResourceTypeOrNameArgs): several types with names are read as each type/name pair.
+ * `selecting` (-l, --field-selector, --all): names are refused, after the arguments' form is
+ * checked and before any type is looked up, as the builder does.
  */
-export function resolveTargets(positional: string[], requireName: boolean): ResourceTarget[] {
+export function resolveTargets(
+  positional: string[],
+  requireName: boolean,
+  selecting = false,
+): ResourceTarget[] {
   if (positional.length === 0) throw new KubectlError(NO_RESOURCES);
   // normalizeMultipleResourcesArgs: `a,b x y` is a/x a/y b/x b/y.
   const types = positional.length >= 2 ? splitResourceArgument(positional[0]!) : [];
@@ -58,15 +64,21 @@ export function resolveTargets(positional: string[], requireName: boolean): Reso
     );
   }
   if (slashForm.length) {
-    const out: ResourceTarget[] = [];
-    for (const p of args) {
-      // splitResourceTypeName
+    // splitResourceTypeName, for every argument before any type is looked up.
+    const pairs = args.map((p) => {
       const seg = p.split('/');
       if (seg.length !== 2)
         throw new KubectlError('arguments in resource/name form may not have more than one slash');
       const [type, name] = seg as [string, string];
       if (!type || !name || splitResourceArgument(type).length !== 1)
         throw new KubectlError('arguments in resource/name form must have a single resource and name');
+      return [type, name] as const;
+    });
+    // visitBySelector refuses names before it maps a type: `get foo/x -l a=b` says so, not that
+    // there is no type foo.
+    if (selecting) throw namesWithSelector(positional);
+    const out: ResourceTarget[] = [];
+    for (const [type, name] of pairs) {
       const info = resolveResource(type);
       if (!info) throw unknownResource(type);
       const existing = out.find((t) => t.info === info);
@@ -76,6 +88,7 @@ export function resolveTargets(positional: string[], requireName: boolean): Reso
     return out;
   }
   const [first, ...names] = positional as [string, ...string[]];
+  if (selecting && names.length) throw namesWithSelector(positional);
   const infos = splitResourceArgument(first).map((t) => {
     const info = resolveResource(t);
     if (!info) throw unknownResource(t);
@@ -118,12 +131,12 @@ export function resolveTargetsWithAll(
 ): { targets: ResourceTarget[]; usedAll: boolean } {
   const first = positional[0];
   if (first === undefined || first.includes('/') || !first.split(',').includes('all'))
-    return { targets: resolveTargets(positional, requireName), usedAll: false };
+    return { targets: resolveTargets(positional, requireName, selecting), usedAll: false };
   const names = positional.slice(1);
   if (names.length) {
     if (selecting) throw namesWithSelector(positional);
     if (splitResourceArgument(first).length > 1)
-      return { targets: resolveTargets(positional, requireName), usedAll: false };
+      return { targets: resolveTargets(positional, requireName, selecting), usedAll: false };
     throw new KubectlError('you must specify only one resource');
   }
   const types = first
