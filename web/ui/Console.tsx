@@ -82,7 +82,7 @@ export default function Console() {
     const commands: ConsoleCommand[] = [];
     for (const l of lines) {
       const fed = feedLine(pending, l);
-      // History holds the lines a command was typed with: its first, or the here-document's.
+      // History (↑) holds each command's first line; a here-document's text is not kept.
       if (!pending && l.trim()) setHistory((h) => [...h, l]);
       pending = fed.pending;
       if (fed.run) commands.push(fed.run);
