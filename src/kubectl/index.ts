@@ -24,9 +24,9 @@ import { allCommandsLoaded, commands, helpText, suggestions } from './commands/r
 
 import {
   UsageError,
+  commandWords,
   flagBool,
   flagString,
-  globalFlags,
   parseDuration,
   parseFlags,
   shellWords,
@@ -110,20 +110,7 @@ export function resolveCommand(
   | { kind: 'help'; text: string }
   | { kind: 'error'; text: string }
   | { kind: 'run'; cmd: Command; path: string[]; ctxArgs: ReturnType<typeof parseFlags>; words: string[] } {
-  let words = shellWords(commandLine);
-  // `k` is the alias everyone gives kubectl.
-  if (words[0] === 'kubectl' || words[0] === 'k') words = words.slice(1);
-  // Global flags may come before the command (`kubectl -n default get pods`), a value in the next
-  // word unless the flag is a bool (`kubectl --as alice get pods`).
-  const leading: string[] = [];
-  while (words.length && words[0]!.startsWith('-')) {
-    const w = words.shift()!;
-    leading.push(w);
-    const spec = w.startsWith('--')
-      ? globalFlags.find((f) => f.name === w.slice(2).replaceAll('_', '-'))
-      : globalFlags.find((f) => f.short !== undefined && w === `-${f.short}`);
-    if (spec && spec.type !== 'bool' && words.length) leading.push(words.shift()!);
-  }
+  const { leading, words } = commandWords(commandLine);
   if (words.length === 0) {
     if (leading.length) parseFlags(leading, [], 'kubectl');
     return { kind: 'help', text: helpText([], undefined) };

@@ -172,6 +172,27 @@ export const globalFlags: FlagSpec[] = [
 ];
 
 /**
+ * A command line's words as kubectl reads them before it finds the command: `kubectl` (or the alias
+ * `k`) left out, then the global flags that may come first (`kubectl -n default get pods`), each
+ * with its value in the next word unless it is a bool (`kubectl --as alice get pods`). Throws
+ * UsageError for an unterminated quote.
+ */
+export function commandWords(commandLine: string): { leading: string[]; words: string[] } {
+  let words = shellWords(commandLine);
+  if (words[0] === 'kubectl' || words[0] === 'k') words = words.slice(1);
+  const leading: string[] = [];
+  while (words.length && words[0]!.startsWith('-')) {
+    const w = words.shift()!;
+    leading.push(w);
+    const spec = w.startsWith('--')
+      ? globalFlags.find((f) => f.name === w.slice(2).replaceAll('_', '-'))
+      : globalFlags.find((f) => f.short !== undefined && w === `-${f.short}`);
+    if (spec && spec.type !== 'bool' && words.length) leading.push(words.shift()!);
+  }
+  return { leading, words };
+}
+
+/**
  * A flag spec named `*` accepts any flag (for commands that only say they are not simulated): an
  * unknown `--name=value` or `--name` is kept as a string, an unknown shorthand as `true`.
  */
