@@ -311,6 +311,9 @@ describe('a stop question in a scenario', () => {
     'kubectl wait --for=condition=Available deployment/kubia',
     'kubectl logs deploy/kubia',
     "kubectl get pods -l 'a in (x'",
+    // A word that names something every object inherits is no command with a watch flag.
+    'kubectl constructor -w',
+    'kubectl --as alice get pods',
   ])('keeps a condition that exits: %s', (after) => {
     expect(parseScenario(base({ after })).spec.steps[0]!.after).toBe(after);
   });

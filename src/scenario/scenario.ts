@@ -9,7 +9,7 @@ import type { Timing } from '../cluster/context.ts';
 import { parseDocuments } from '../k8s/yaml.ts';
 import { parseQuantity, parseQuantityStrict } from '../k8s/quantity.ts';
 import { ClaimError, parseClaims, type Claims } from './claims.ts';
-import { shellWords } from '../kubectl/parse.ts';
+import { commandWords, goBool } from '../kubectl/parse.ts';
 
 export type Localized = { en: string; ko?: string } & Record<string, string>;
 
@@ -284,57 +284,31 @@ function quantity(v: unknown, field: string, fallback: string): string {
 }
 
 /** The commands whose watch flag (`-w`, `-f`) keeps them running until stopped, with its names. */
-const WATCHES: Record<string, readonly string[]> = {
-  get: ['-w', '--watch', '--watch-only'],
-  events: ['-w', '--watch'],
-  logs: ['-f', '--follow'],
-};
-
-/** kubectl's global flags that take their value as the next word (`-n default get …`). */
-const VALUED = new Set([
-  '-n',
-  '--namespace',
-  '--context',
-  '--cluster',
-  '--user',
-  '--kubeconfig',
-  '-s',
-  '--server',
-  '--request-timeout',
-  '--as',
-  '--as-group',
-  '-v',
-  '--v',
+const WATCHES = new Map<string, readonly string[]>([
+  ['get', ['-w', '--watch', '--watch-only']],
+  ['events', ['-w', '--watch']],
+  ['logs', ['-f', '--follow']],
 ]);
-
-/** pflag's true values for a boolean flag given as `--flag=value`. */
-const TRUE = new Set(['1', 't', 'T', 'true', 'TRUE', 'True']);
 
 /**
  * The flag that makes a condition's command watch until stopped (`kubectl get pods -w`), if it
  * has one: such a command never exits, so a step waiting for it would never run. (`rollout
  * status` and `wait` watch too, but end when what they wait for is done: they are the
- * conditions one writes.) The command is the first word after `kubectl` that is neither a flag
- * nor a global flag's value.
+ * conditions one writes.) The command is found as kubectl finds it (commandWords).
  */
 function watchFlag(command: string): string | undefined {
   let words: string[];
   try {
-    words = shellWords(command);
+    words = commandWords(command).words;
   } catch {
     return undefined; // An unterminated quote: kubectl's own error shows when it is run.
   }
-  if (words[0] === 'kubectl' || words[0] === 'k') words = words.slice(1);
-  let name: string | undefined;
-  for (let i = 0; i < words.length && name === undefined; i++)
-    if (!words[i]!.startsWith('-')) name = words[i];
-    else if (VALUED.has(words[i]!)) i++;
-  const flags = name !== undefined ? WATCHES[name] : undefined;
+  const flags = words[0] !== undefined ? WATCHES.get(words[0]) : undefined;
   if (!flags) return undefined;
   for (const w of words) {
     const eq = w.indexOf('=');
     const flag = eq < 0 ? w : w.slice(0, eq);
-    if (flags.includes(flag) && (eq < 0 || TRUE.has(w.slice(eq + 1)))) return flag;
+    if (flags.includes(flag) && (eq < 0 || goBool(w.slice(eq + 1)) === true)) return flag;
   }
   return undefined;
 }
