@@ -30,13 +30,7 @@ import {
   dryRunSuffix,
   FIELD_SELECTOR_FLAG,
 } from './flags.ts';
-import {
-  listResource,
-  listSelection,
-  resolveTargetsWithAll,
-  type RefusedList,
-  namesWithSelector,
-} from './objects.ts';
+import { listResource, listSelection, resolveTargetsWithAll, type RefusedList } from './objects.ts';
 
 /** cmdutil.GetResourcesAndPairs: resources up to the first `k=v` or `k-`, which must come last. */
 export function resourcesAndPairs(args: string[], pairType: string): [string[], string[]] {
@@ -114,7 +108,6 @@ function targetsOf(ctx: CommandContext, resources: string[]): { targets: Target[
     selectorText !== undefined || Boolean(fieldText),
   );
   const named = targets.some((t) => t.names.length > 0);
-  if (named && (selectorText !== undefined || fieldText)) throw namesWithSelector(resources);
   if (!named && !all && selectorText === undefined && fieldText === undefined)
     throw new KubectlError('resource(s) were provided, but no name was specified');
   if (named && allNamespaces)

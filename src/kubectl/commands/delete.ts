@@ -32,7 +32,6 @@ import {
   resolveTargetsWithAll,
   NO_RESOURCES,
   noResourcesFound,
-  namesWithSelector,
 } from './objects.ts';
 
 /**
@@ -129,7 +128,6 @@ function runDelete(ctx: CommandContext): number | WatchSession {
     const named = targets.some((t) => t.names.length > 0);
     if (named && allNamespaces)
       throw new KubectlError('a resource cannot be retrieved by name across all namespaces');
-    if (named && (selectorText || fieldText || all)) throw namesWithSelector(ctx.args.positional);
     if (!named && all && (selectorText || fieldText))
       throw new KubectlError("setting 'all' parameter but found a non empty selector. ");
     if (!named && !selectorText && !fieldText && !all)

@@ -23,7 +23,6 @@ import {
   type FileTarget,
   warnIfEndpoints,
   noResourcesFound,
-  namesWithSelector,
 } from './objects.ts';
 
 function runDescribe(ctx: CommandContext): number {
@@ -43,8 +42,6 @@ function runDescribe(ctx: CommandContext): number {
   const targets: FileTarget[] = fromFiles
     ? targetsFromFiles(ctx, 'describe')
     : resolveTargetsWithAll(ctx.args.positional, false, Boolean(selectorText?.trim())).targets;
-  if (!fromFiles && selectorText?.trim() && targets.some((t) => t.names.length))
-    throw namesWithSelector(ctx.args.positional);
   warnIfEndpoints(ctx, targets);
   const { matches } = checkListSelectors(
     targets.filter((t) => t.names.length === 0).map((t) => t.info),

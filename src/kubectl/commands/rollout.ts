@@ -37,7 +37,6 @@ import {
   listResource,
   noResourcesFound,
   resolveTargetsWithAll,
-  namesWithSelector,
 } from './objects.ts';
 import { subcommandsOnly } from './parent.ts';
 import { podTemplateText } from '../printers/describe-template.ts';
@@ -103,7 +102,6 @@ function rolloutItems(ctx: CommandContext): RolloutItem[] {
   if (ctx.args.positional.length === 0) throw new KubectlError('required resource not specified');
   const selectorText = flagString(ctx.args, 'selector');
   const { targets } = resolveTargetsWithAll(ctx.args.positional, false, Boolean(selectorText));
-  if (selectorText && targets.some((t) => t.names.length)) throw namesWithSelector(ctx.args.positional);
   const { matches } = checkListSelectors(
     targets.map((t) => t.info),
     selectorText,

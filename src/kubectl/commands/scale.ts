@@ -28,7 +28,7 @@ import {
   filenameFlag,
   dryRunSuffix,
 } from './flags.ts';
-import { listResource, listSelection, resolveTargetsWithAll, namesWithSelector } from './objects.ts';
+import { listResource, listSelection, resolveTargetsWithAll } from './objects.ts';
 
 function runScale(ctx: CommandContext): number {
   const replicas = flagInt(ctx.args, 'replicas');
@@ -46,7 +46,6 @@ function runScale(ctx: CommandContext): number {
   const all = flagBool(ctx.args, 'all');
   const { targets } = resolveTargetsWithAll(ctx.args.positional, false, Boolean(selectorText));
   const named = targets.some((t) => t.names.length > 0);
-  if (named && selectorText) throw namesWithSelector(ctx.args.positional);
   if (!named && !all && !selectorText)
     throw new KubectlError('resource(s) were provided, but no name was specified');
   // A selector the server refuses fails each list; scale reports them with what it missed.

@@ -21,7 +21,6 @@ import {
   matchesSelector,
   NO_RESOURCES,
   resolveTargetsWithAll,
-  namesWithSelector,
 } from './objects.ts';
 
 /** The Go type kubectl names for an object that has no pod template. */
@@ -49,7 +48,6 @@ export function builderTargets(ctx: CommandContext, resources: string[]): Visite
   if (resources.length === 0) throw new KubectlError(NO_RESOURCES);
   const { targets } = resolveTargetsWithAll(resources, false, selectorText !== undefined);
   const named = targets.some((t) => t.names.length > 0);
-  if (named && selectorText !== undefined) throw namesWithSelector(resources);
   if (!named && !all && selectorText === undefined)
     throw new KubectlError('resource(s) were provided, but no name was specified');
   const { matches } = checkListSelectors(

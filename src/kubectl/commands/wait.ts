@@ -26,7 +26,6 @@ import {
   RefusedList,
   resolveTargetsWithAll,
   targetsFromFiles,
-  namesWithSelector,
 } from './objects.ts';
 import { ALL_NAMESPACES_FLAG, FIELD_SELECTOR_FLAG } from './flags.ts';
 
@@ -216,7 +215,6 @@ function sourcesOf(ctx: CommandContext): Source[] {
   const selecting = selectorText !== undefined || fieldText !== undefined;
   const { targets } = resolveTargetsWithAll(positional, false, selecting);
   const named = targets.some((t) => t.names.length > 0);
-  if (named && selecting) throw namesWithSelector(positional);
   if (!named && !selecting && !all)
     throw new KubectlError('resource(s) were provided, but no name was specified');
   if (named && allNamespaces)
