@@ -4,7 +4,7 @@
  * by the current moment (with what they printed, as the Run recorded it: scrub back and later steps
  * leave the screen) and the commands typed here that only looked.
  */
-import { useEffect, useRef, useState, type ClipboardEvent, type KeyboardEvent } from 'react';
+import { useEffect, useRef, useState, type ClipboardEvent, type KeyboardEvent, type ReactNode } from 'react';
 import { useT } from '../i18n/index.ts';
 import { useLab } from '../lab/context.ts';
 import { formatTime, useFrame, useUiField } from './hooks.ts';
@@ -15,6 +15,7 @@ import {
   feedLine,
   pastedLines,
   printedChunksInOrder,
+  printedInOrder,
   type ConsoleCommand,
   type Heredoc,
   type Printed as Part,
@@ -34,6 +35,42 @@ function PrintedParts({ parts }: { parts: Part[] }) {
       {p.text}
     </pre>
   ));
+}
+
+/**
+ * A command the console shows, typed or a step: its moment and line (with `<<EOF` and the input
+ * it was given), then what it printed, in the order it printed it.
+ */
+function CommandEntry({
+  className,
+  t,
+  command,
+  stdin,
+  tag,
+  chunks,
+  streaming,
+}: {
+  className: string;
+  t: number;
+  command: string;
+  stdin: string | undefined;
+  tag?: ReactNode;
+  chunks: readonly { stdout?: string; stderr?: string }[];
+  /** The line that says it is still printing, while it is. */
+  streaming: string | false | undefined;
+}) {
+  return (
+    <div className={className}>
+      <div className="cmd">
+        <span className="at">{formatTime(t)}</span> $ {command}
+        {stdin !== undefined ? ' <<EOF' : ''}
+        {tag}
+      </div>
+      {stdin !== undefined && <pre className="stdin">{`${stdin.trimEnd()}\nEOF`}</pre>}
+      <PrintedParts parts={printedChunksInOrder(chunks)} />
+      {streaming && <div className="streaming">{streaming}</div>}
+    </div>
+  );
 }
 
 export default function Console() {
@@ -189,34 +226,32 @@ export default function Console() {
         <div className="terminal-lines">
           {entries.map((e) =>
             e.kind === 'step' ? (
-              <div key={`s${e.step.index}`} className={e.step.after !== undefined ? 'entry auto' : 'entry'}>
-                <div className="cmd">
-                  <span className="at">{formatTime(e.t)}</span> $ {e.step.run}
-                  {e.step.stdin !== undefined ? ' <<EOF' : ''}
-                  {e.step.after !== undefined && (
+              <CommandEntry
+                key={`s${e.step.index}`}
+                className={e.step.after !== undefined ? 'entry auto' : 'entry'}
+                t={e.t}
+                command={e.step.run}
+                stdin={e.step.stdin}
+                tag={
+                  e.step.after !== undefined && (
                     <span className="auto-tag">{t('console.after', { condition: e.step.after })}</span>
-                  )}
-                </div>
-                {e.step.stdin !== undefined && (
-                  <pre className="stdin">{`${e.step.stdin.trimEnd()}\nEOF`}</pre>
-                )}
-                {/* A step that goes on (a drain that retries) printed in the order it printed. */}
-                <PrintedParts parts={printedChunksInOrder(e.step.chunks)} />
-                {e.step.status === 'running' && <div className="streaming">{t('console.streaming')}</div>}
-              </div>
+                  )
+                }
+                // A step that goes on (a drain that retries) printed in the order it printed.
+                chunks={e.step.chunks}
+                streaming={e.step.status === 'running' && t('console.streaming')}
+              />
             ) : (
-              <div key={`q${e.entry.id}`} className="entry">
-                <div className="cmd">
-                  <span className="at">{formatTime(e.t)}</span> $ {e.entry.command}
-                  {e.entry.stdin !== undefined ? ' <<EOF' : ''}
-                </div>
-                {e.entry.stdin !== undefined && (
-                  <pre className="stdin">{`${e.entry.stdin.trimEnd()}\nEOF`}</pre>
-                )}
-                {/* As it printed: a watch's later lines after what it printed first. */}
-                <PrintedParts parts={printedChunksInOrder(e.entry.chunks)} />
-                {e.entry.streaming && <div className="streaming">{t('console.streaming')}</div>}
-              </div>
+              <CommandEntry
+                key={`q${e.entry.id}`}
+                className="entry"
+                t={e.t}
+                command={e.entry.command}
+                stdin={e.entry.stdin}
+                // As it printed: a watch's later lines after what it printed first.
+                chunks={e.entry.chunks}
+                streaming={e.entry.streaming && t('console.streaming')}
+              />
             ),
           )}
           {heredoc && (
@@ -234,12 +269,7 @@ export default function Console() {
               <div className="streaming">{t('console.waiting', { condition: waiting.after })}</div>
               {/* What the condition says now: why it has not held (a rollout's progress, an error). */}
               {waiting.condition && (
-                <PrintedParts
-                  parts={[
-                    ...(waiting.condition.stdout ? [{ text: waiting.condition.stdout, stderr: false }] : []),
-                    ...(waiting.condition.stderr ? [{ text: waiting.condition.stderr, stderr: true }] : []),
-                  ]}
-                />
+                <PrintedParts parts={printedInOrder(waiting.condition.stdout, waiting.condition.stderr)} />
               )}
             </div>
           )}
