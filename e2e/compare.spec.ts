@@ -38,10 +38,23 @@ async function openAllThree(page: Page) {
 
 test('All three strategies: one Play for every lane, the outage and the cost measured', async ({ page }) => {
   await openAllThree(page);
-  await expect(time(page)).toHaveText('t = 0:00.0');
+  // It opens a second before the update, every lane settled on the same three v1 pods: the
+  // start-up before it is the same everywhere, shaded on the chart and its refusals grey.
+  await expect(time(page)).toHaveText('t = 0:19.0');
+  for (const l of ['Recreate', 'Rolling update 25%/25%', 'Blue/green']) {
+    const lane = view(page).getByRole('region', { name: new RegExp(l) });
+    await expect(lane).toContainText('update at 0:20');
+    await expect(lane.getByRole('button', { name: /^Pod kubia-.*version v1, Ready/ })).toHaveCount(3);
+  }
+  const chart = page.getByTestId('compare.timeline');
+  await expect(chart.locator('.startup-band')).toHaveCount(1);
+  await expect(chart).toContainText('start-up, before the update: not measured');
+  await expect(chart.locator('.requests-failed.before-update').first()).toBeAttached();
+  await expect(chart.locator('.requests-failed:not(.before-update)')).toHaveCount(0);
   // Before the update nothing is measured yet, and the note says where measuring starts.
   const note = view(page).locator('.compare-note');
   await expect(note).toContainText('Measured from 0:20, when the update starts');
+  await expect(row(page, /^Failed \+ refused requests/)).toHaveText(['—', '—', '—']);
   // Play: the lanes move together; the spec moves the shared clock to the end.
   await view(page).getByRole('button', { name: 'Play' }).click();
   await expect(view(page).getByRole('button', { name: 'Pause' })).toBeVisible();
@@ -83,6 +96,11 @@ test('All three strategies: one Play for every lane, the outage and the cost mea
   await expect(row(page, /^Time to complete/)).toHaveText(['not complete', 'not complete', 'not yet']);
   const back = await cmp(page, (c) => c.state());
   expect(back.lanes.map((l) => l.t)).toEqual([25, 25, 25]);
+
+  // Play at the end plays again from the opening, not from the start-up.
+  await cmp(page, (c) => c.seek(c.state().end));
+  await view(page).getByRole('button', { name: 'Play' }).click();
+  await expect(time(page)).toHaveText('t = 0:19.0');
 });
 
 test('a share link opens the same comparison at the same moment in a fresh browser', async ({
@@ -110,7 +128,7 @@ test('a share link opens the same comparison at the same moment in a fresh brows
   expect(new URL(other.url()).searchParams.has('compare')).toBe(false);
   await fresh.close();
 
-  // A link to a preset by its id opens it from the start.
+  // A link to a preset by its id opens it where a preset opens, a second before its update.
   await page.goto('/?compare=broken-v3');
   await expect(page.getByLabel('Preset')).toHaveValue('broken-v3');
   await cmp(page, (c) => c.seek(90));

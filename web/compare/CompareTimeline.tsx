@@ -3,6 +3,8 @@
  * pods available per lane as overlaid step lines (a line pattern per lane, so Recreate's drop to
  * zero and blue/green's double set show at a glance), and per lane a row of failed or refused
  * requests per second in red. Drawn from what each lane's Run recorded; the playhead follows time.
+ * The start-up before the update is shaded, and its refusals (no pod ready yet, the same in every
+ * lane) are grey: red is what the update did.
  */
 import { max } from 'd3-array';
 import { scaleLinear } from 'd3-scale';
@@ -138,6 +140,11 @@ export function CompareTimeline() {
         <span>
           <i className="swatch errors" /> {t('compare.legendErrors')}
         </span>
+        {start > 0 && (
+          <span>
+            <i className="swatch startup" /> {t('compare.legendStartup')}
+          </span>
+        )}
       </div>
     </figure>
   );
@@ -173,6 +180,11 @@ const Chart = memo(function Chart({
   const H = height(model.lanes.length);
   return (
     <g>
+      {start > 0 && (
+        <rect x={x(0)} y={TOP} width={x(start) - x(0)} height={H - 14 - TOP} className="startup-band">
+          <title>{t('compare.legendStartup')}</title>
+        </rect>
+      )}
       <CountGrid y={y} width={width} />
       <TimeTicks duration={end} width={width} y={H - 3} />
       <g className="step-marker">
@@ -211,7 +223,7 @@ const Chart = memo(function Chart({
                   y={top + ROW_H - h}
                   width={Math.max(1, x(e.t + 1) - x(e.t))}
                   height={h}
-                  className="requests-failed"
+                  className={e.t < start ? 'requests-failed before-update' : 'requests-failed'}
                 >
                   <title>{t('compare.errorsAt', { lane: l.title, n: e.n, t: formatTime(e.t) })}</title>
                 </rect>

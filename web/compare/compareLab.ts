@@ -18,6 +18,13 @@ import { Lab } from '../lab/lab.ts';
 
 const EPS = 1e-6;
 
+/**
+ * Where a comparison opens and plays again from: a second before its updates begin. The start-up
+ * before them is the same in every lane, so the lanes open settled and a class sees each one
+ * change from the same picture; the timeline still holds the start-up, shaded.
+ */
+const opening = (c: Comparison): number => Math.max(0, c.start() - 1);
+
 export interface CompareState {
   /** The moment every lane shows. */
   t: number;
@@ -58,7 +65,8 @@ const browserFrames: FrameScheduler | undefined =
     : undefined;
 
 export interface LoadOptions {
-  t?: number;
+  /** The moment to show first; the comparison's opening when not given. */
+  t?: number | undefined;
   preset?: string | null;
   updates?: LaneUpdate[] | null;
 }
@@ -78,7 +86,7 @@ export class CompareLab {
     const scheduler = 'scheduler' in options ? options.scheduler : browserFrames;
     this.player = new Player(this.current, { scheduler, clock: options.clock ?? (() => performance.now()) });
     this.store = createStore<CompareState>(() => this.stateOf(options));
-    this.attach(options.t ?? 0);
+    this.attach(options.t ?? opening(this.current));
     this.player.subscribe(() => this.sync());
   }
 
@@ -116,7 +124,9 @@ export class CompareLab {
     };
   }
 
-  /** Lane labs for the current comparison, following the shared Player; then shows state(t). */
+  /**
+   * Lane labs for the current comparison, following the shared Player; then shows state(t).
+   */
   private attach(t: number): void {
     for (const l of this.lanes) l.dispose();
     this.lanes = this.current.lanes.map(
@@ -145,7 +155,7 @@ export class CompareLab {
     }));
   }
 
-  /** Shows another comparison (a preset, the form's lanes, a link, a file) at `t`. */
+  /** Shows another comparison (a preset, the form's lanes, a link, a file) at `t`, or at its opening. */
   load(scenario: Scenario, o: LoadOptions = {}): void {
     const next = createComparison(scenario, { freeze: this.freeze });
     this.player.pause();
@@ -153,15 +163,15 @@ export class CompareLab {
     this.loads++;
     this.player.setRun(next);
     this.store.setState(this.stateOf({ preset: o.preset ?? null, updates: o.updates ?? null }));
-    this.attach(o.t ?? 0);
+    this.attach(o.t ?? opening(next));
   }
 
   // -------------------------------------------------------------------------------------------
   // Time: every lane moves together
 
-  /** Plays to the end (from the start again once there). */
+  /** Plays to the end (from the opening again once there). */
   play = (): void => {
-    if (this.current.now() >= this.current.end() - EPS) this.current.seek(0);
+    if (this.current.now() >= this.current.end() - EPS) this.current.seek(opening(this.current));
     this.player.play(this.current.end());
   };
   pause = (): void => this.player.pause();

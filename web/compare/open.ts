@@ -16,7 +16,8 @@ import { linkProblem, loadCodec, type Problem } from '../share/link.ts';
 
 export interface Opened {
   scenario: Scenario;
-  at: number;
+  /** The moment to open at; the comparison's opening (a second before its updates) when not given. */
+  at: number | undefined;
   preset: string | null;
   updates: LaneUpdate[] | null;
   presenting: boolean;
@@ -30,7 +31,7 @@ export function presetOpened(id: string): Opened | undefined {
   const p = comparisonPresetById(id);
   const scenario = comparisonPreset(id);
   if (!p || !scenario) return undefined;
-  return { scenario, at: 0, preset: id, updates: [...p.updates], presenting: false };
+  return { scenario, at: undefined, preset: id, updates: [...p.updates], presenting: false };
 }
 
 const fallback = (problem?: Problem): Opened => ({
@@ -55,7 +56,7 @@ export async function openRequest(r: CompareRequest): Promise<Opened> {
   if (r.scenario) {
     if (!r.scenario.spec.variants)
       return fallback({ key: 'compare.problem.file', vars: { file: r.scenario.metadata.name } });
-    return { ...recognised(r.scenario), scenario: r.scenario, at: r.at ?? 0, presenting };
+    return { ...recognised(r.scenario), scenario: r.scenario, at: r.at, presenting };
   }
   if (r.link !== undefined) {
     const byId = /^[a-z0-9-]{1,64}$/.test(r.link) ? presetOpened(r.link) : undefined;
@@ -74,7 +75,7 @@ export async function openRequest(r: CompareRequest): Promise<Opened> {
     };
   }
   const opened = presetOpened(r.preset ?? DEFAULT_PRESET) ?? fallback();
-  return { ...opened, at: r.at ?? 0, presenting };
+  return { ...opened, at: r.at, presenting };
 }
 
 /** The page's URL for a comparison link: `?compare=<encoded scenario, moment and view>`. */

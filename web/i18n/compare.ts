@@ -39,7 +39,7 @@ export const compare = {
   'compare.tableNote':
     'Measured from {from} to {t} from each run’s recorded requests and objects; every lane receives the same requests. Hover or focus a cell for how it was measured.',
   'compare.tableNoteBefore':
-    'Measured from {from}, when the update starts, from each run’s recorded requests and objects: play to get there. Every lane receives the same requests. Hover or focus a cell for how it was measured.',
+    'Measured from {from}, when the update starts, from each run’s recorded requests and objects: press Play. Every lane receives the same requests. Hover or focus a cell for how it was measured.',
   'compare.lanes': 'Lanes',
   'compare.laneStatus.waiting': 'update at {t}',
   'compare.laneStatus.updating': 'updating',
@@ -50,6 +50,7 @@ export const compare = {
   'compare.timelineLane': '{lane}: {failed} requests failed or refused, at most {peak} pods available',
   'compare.legendAvailable': 'pods available',
   'compare.legendErrors': 'failed or refused requests per second',
+  'compare.legendStartup': 'start-up, before the update: not measured',
   'compare.errorsAt': '{lane}: {n} failed or refused at {t}',
   'compare.problem.link': 'This comparison link could not be opened: {detail}',
   'compare.problem.file': '{file} is not a comparison: it has no spec.variants.',

@@ -36,7 +36,7 @@ export const compare = {
   'compare.tableNote':
     '{from}부터 {t}까지 각 실행이 기록한 요청과 오브젝트로 측정했습니다. 모든 레인은 같은 요청을 받습니다. 셀에 마우스를 올리거나 포커스하면 측정 방법이 보입니다.',
   'compare.tableNoteBefore':
-    '업데이트가 시작되는 {from}부터 각 실행이 기록한 요청과 오브젝트로 측정합니다. 재생해서 그 시점까지 가 보세요. 모든 레인은 같은 요청을 받습니다. 셀에 마우스를 올리거나 포커스하면 측정 방법이 보입니다.',
+    '업데이트가 시작되는 {from}부터 각 실행이 기록한 요청과 오브젝트로 측정합니다. 재생을 누르세요. 모든 레인은 같은 요청을 받습니다. 셀에 마우스를 올리거나 포커스하면 측정 방법이 보입니다.',
   'compare.lanes': '레인',
   'compare.laneStatus.waiting': '{t}에 업데이트',
   'compare.laneStatus.updating': '업데이트 중',
@@ -47,6 +47,7 @@ export const compare = {
   'compare.timelineLane': '{lane}: 실패하거나 거부된 요청 {failed}개, 사용 가능한 파드 최대 {peak}개',
   'compare.legendAvailable': '사용 가능한 파드',
   'compare.legendErrors': '초당 실패하거나 거부된 요청',
+  'compare.legendStartup': '업데이트 전 시작 구간: 측정하지 않음',
   'compare.errorsAt': '{lane}: {t}에 실패하거나 거부된 요청 {n}개',
   'compare.problem.link': '이 비교 링크를 열 수 없습니다: {detail}',
   'compare.problem.file': '{file}은(는) 비교가 아닙니다: spec.variants가 없습니다.',
