@@ -21,15 +21,17 @@ import {
   PrintedError,
 } from './command.ts';
 import { allCommandsLoaded, commands, helpText, suggestions } from './commands/registry.ts';
-
+import { ConfigError } from './kubeconfig.ts';
 import {
   UsageError,
   commandWords,
   flagBool,
   flagString,
+  globalFlags,
   parseDuration,
   parseFlags,
   shellWords,
+  type FlagSpec,
 } from './parse.ts';
 
 export type { KubectlResult } from './command.ts';
@@ -59,6 +61,7 @@ export function errorMessage(e: unknown, commandPath: string): string {
     return `error: ${e.message}\nSee '${e.commandPath === 'kubectl' ? commandPath : e.commandPath} -h' for help and examples\n`;
   }
   if (e instanceof KubectlError) return `error: ${e.message}\n`;
+  if (e instanceof ConfigError) return e.message;
   if (e instanceof PrintedError || e instanceof ValidationError) return `${e.message}\n`;
   // checkErr adds `error: ` to any message that does not start with it (`error parsing STDIN: …`).
   if (e instanceof ManifestError)
@@ -104,6 +107,26 @@ export const prepareCommand = (commandLine: string): Promise<void> | undefined =
   commands.find((c) => c.prepare && commandLine.includes(c.name))?.prepare?.();
 
 /** Resolves a command line to its command and parsed flags. Throws UsageError. */
+/**
+ * Where the subcommand's name is among `words`, as cobra's stripFlags finds it: the first word that
+ * is neither a flag nor a flag's value. `--name value` and `-x value` take the next word unless the
+ * flag is a bool of `cmd` or a global one (an unknown flag takes it too), and `--` ends the search.
+ */
+function subcommandAt(words: string[], cmd: Command): number {
+  const flags = [...cmd.flags, ...globalFlags];
+  const isBool = (f: FlagSpec | undefined) => f?.type === 'bool';
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i]!;
+    if (w === '--') return -1;
+    if (w.startsWith('--') && !w.includes('=')) {
+      if (!isBool(flags.find((f) => f.name === w.slice(2)))) i++;
+    } else if (w.startsWith('-') && w.length === 2) {
+      if (!isBool(flags.find((f) => f.short === w.slice(1)))) i++;
+    } else if (w !== '' && !w.startsWith('-')) return i;
+  }
+  return -1;
+}
+
 export function resolveCommand(
   commandLine: string,
 ):
@@ -128,6 +151,9 @@ export function resolveCommand(
       text: `error: "kubectl ${words[0]}" is still loading in this page; try again in a moment\n`,
     };
   if (!top) {
+    // kubectl then looks for a plugin, whose name must come first.
+    if (leading.length)
+      return { kind: 'error', text: `Error: flags cannot be placed before plugin name: ${leading[0]}\n` };
     const similar = suggestions(words[0]!);
     let msg = `error: unknown command "${words[0]}" for "kubectl"`;
     if (similar.length) msg += `\n\nDid you mean this?\n${similar.map((s) => `\t${s}`).join('\n')}`;
@@ -137,19 +163,7 @@ export function resolveCommand(
   const path = [cmd.name];
   let rest = [...leading, ...words.slice(1)];
   while (cmd.subcommands?.length) {
-    // The first word that is neither a flag nor a flag's value names the subcommand.
-    let idx = -1;
-    for (let i = 0; i < rest.length; i++) {
-      const w = rest[i]!;
-      if (w === '-n' || w === '--namespace') {
-        i++;
-        continue;
-      }
-      if (!w.startsWith('-')) {
-        idx = i;
-        break;
-      }
-    }
+    const idx = subcommandAt(rest, cmd);
     const sub: Command | undefined = idx >= 0 ? findCommand(cmd.subcommands, rest[idx]!) : undefined;
     if (!sub) {
       if (idx >= 0 && !cmd.run && !rest.some((w) => w === '-h' || w === '--help'))

@@ -173,9 +173,9 @@ export const globalFlags: FlagSpec[] = [
 
 /**
  * A command line's words as kubectl reads them before it finds the command: `kubectl` (or the alias
- * `k`) left out, then the global flags that may come first (`kubectl -n default get pods`), each
- * with its value in the next word unless it is a bool (`kubectl --as alice get pods`). Throws
- * UsageError for an unterminated quote.
+ * `k`) left out, then the flags that may come first (`kubectl -n default get pods`), each with its
+ * value in the next word unless it is a global bool (`kubectl --as alice get pods`; an unknown flag
+ * takes one too). Throws UsageError for an unterminated quote.
  */
 export function commandWords(commandLine: string): { leading: string[]; words: string[] } {
   let words = shellWords(commandLine);
@@ -187,7 +187,11 @@ export function commandWords(commandLine: string): { leading: string[]; words: s
     const spec = w.startsWith('--')
       ? globalFlags.find((f) => f.name === w.slice(2).replaceAll('_', '-'))
       : globalFlags.find((f) => f.short !== undefined && w === `-${f.short}`);
-    if (spec && spec.type !== 'bool' && words.length) leading.push(words.shift()!);
+    // An unknown `--name` or `-x` takes the next word too, as cobra's stripFlags reads it.
+    const takesValue = spec
+      ? spec.type !== 'bool'
+      : (w.startsWith('--') && !w.includes('=')) || w.length === 2;
+    if (takesValue && words.length) leading.push(words.shift()!);
   }
   return { leading, words };
 }

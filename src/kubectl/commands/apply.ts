@@ -37,16 +37,22 @@ import {
 } from './flags.ts';
 import { labelSelector, matchesSelector } from './objects.ts';
 import { unsimulatedApplyCommands } from './unsimulated.ts';
+import { ConfigError } from '../kubeconfig.ts';
 import {
   ChangeCauseAnnotation,
   LastAppliedConfigAnnotation,
 } from '../../cluster/controllers/deployment/util.ts';
 
-/** Reads `-f` sources: `-` is stdin, other names are the scenario's files. */
-export function readSources(ctx: CommandContext, verb: string): { name: string; text: string }[] {
+/** The `-f` names given, or kubectl's refusal when there are none. */
+export function filenames(ctx: CommandContext): string[] {
   const files = flagAll(ctx.args, 'filename');
   if (files.length === 0) throw new KubectlError(`must specify one of -f and -k`);
-  return files.map((f) => {
+  return files;
+}
+
+/** Reads `-f` sources: `-` is stdin, other names are the scenario's files. */
+export function readSources(ctx: CommandContext, verb: string): { name: string; text: string }[] {
+  return filenames(ctx).map((f) => {
     if (f === '-') {
       if (ctx.stdin === undefined || ctx.stdin.trim() === '')
         throw new KubectlError(`no objects passed to ${verb}`);
@@ -60,6 +66,7 @@ export function readSources(ctx: CommandContext, verb: string): { name: string; 
 
 export function errorText(e: unknown): string {
   if (e instanceof PrintedError) return e.message;
+  if (e instanceof ConfigError) return e.message.replace(/\n$/, '');
   if (e instanceof ValidationError || e instanceof ApiError)
     return e.message.startsWith('Error from server') ||
       e instanceof ValidationError ||

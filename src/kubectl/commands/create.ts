@@ -59,7 +59,14 @@ import {
 } from '../command.ts';
 import { type FlagSpec, UsageError, flagAll, flagBool, flagInt, flagString } from '../parse.ts';
 import { PRINT_FLAGS, TypedPrinter, printFlagsOutput, printObjects } from '../printers/output.ts';
-import { fieldValidationOf, printErrors, shownError, visitSources, type ShownError } from './apply.ts';
+import {
+  fieldValidationOf,
+  filenames,
+  printErrors,
+  shownError,
+  visitSources,
+  type ShownError,
+} from './apply.ts';
 import { createPdbCommand } from './pdb.ts';
 
 export interface PreparedCreate {
@@ -684,6 +691,7 @@ export const createCommand: Command = {
   run: (ctx) => {
     if (ctx.args.positional.length)
       throw new UsageError(`Unexpected args: [${ctx.args.positional.join(' ')}]`, 'kubectl create');
+    filenames(ctx);
     return runCreateFromFiles(ctx);
   },
 };

@@ -9,7 +9,7 @@
  */
 import { type Command, type CommandContext, KubectlError } from '../command.ts';
 import { flagBool, flagString, globalFlags, parseDuration, type FlagSpec } from '../parse.ts';
-import { KUBECONFIG_NAME } from '../kubeconfig.ts';
+import { confirmConfig, configPathOf, KUBECONFIG_NAME } from '../kubeconfig.ts';
 
 export const KUSTOMIZE_FLAG: FlagSpec = {
   name: 'kustomize',
@@ -120,10 +120,11 @@ export function withFlagChecks(cmd: Command): Command {
     ...(cmd.subcommands ? { subcommands: cmd.subcommands.map(withFlagChecks) } : {}),
     ...(run
       ? {
-          run: (ctx: CommandContext) => {
+          run: (given: CommandContext) => {
             for (const f of deprecated)
-              if (ctx.args.flags.has(f.name))
-                ctx.err(`Flag --${f.name} has been deprecated, ${f.deprecated}\n`);
+              if (given.args.flags.has(f.name))
+                given.err(`Flag --${f.name} has been deprecated, ${f.deprecated}\n`);
+            const ctx = configured(given, cmd.subcommands !== undefined);
             // client-go's impersonation: groups or a uid belong to a user impersonated (--as),
             // named after the kubeconfig's user.
             if (
@@ -132,15 +133,6 @@ export function withFlagChecks(cmd: Command): Command {
             )
               throw new KubectlError(
                 `requesting uid, groups or user-extra for ${KUBECONFIG_NAME} without impersonating a user`,
-              );
-            // clientcmd's validation of the user: one way to authenticate.
-            const methods = [
-              ...(flagString(ctx.args, 'token') ? ['token'] : []),
-              ...(flagString(ctx.args, 'username') || flagString(ctx.args, 'password') ? ['basicAuth'] : []),
-            ];
-            if (methods.length > 1)
-              throw new KubectlError(
-                `more than one authentication method found for ${KUBECONFIG_NAME}; found [${methods.join(' ')}], only one is allowed`,
               );
             for (const f of unsimulated)
               if (givenOtherThanDefault(ctx, f))
@@ -152,6 +144,33 @@ export function withFlagChecks(cmd: Command): Command {
         }
       : {}),
   };
+}
+
+/**
+ * The kubeconfig's context, cluster and user the flags name, confirmed as the command reads them
+ * (kubeconfig.ts): before it runs, or, for a command that checks its arguments first (and a
+ * parent, which may only print its help or name an unknown subcommand), when it first touches the
+ * cluster or the namespace.
+ */
+function configured(ctx: CommandContext, parent: boolean): CommandContext {
+  const how = configPathOf(ctx.commandPath.replace(/^kubectl ?/, ''), ctx.args);
+  if (!how) return ctx;
+  if (!how.argumentsFirst && !parent) {
+    confirmConfig(ctx.args, how.path);
+    return ctx;
+  }
+  let confirmed = false;
+  const confirm = () => {
+    if (!confirmed) confirmConfig(ctx.args, how.path);
+    confirmed = true;
+  };
+  return Object.defineProperties(
+    { ...ctx },
+    {
+      cluster: { get: () => (confirm(), ctx.cluster), enumerable: true },
+      namespace: { get: () => (confirm(), ctx.namespace), enumerable: true },
+    },
+  );
 }
 
 /** Whether a flag was given a value other than its default (a bool as true, or false if that is not its default). */

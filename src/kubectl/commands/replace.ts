@@ -23,12 +23,12 @@ import type { KubeObject } from '../../k8s/types.ts';
 import { invalidError, servedInvalidMessage } from '../../k8s/validation.ts';
 import { type Command, type CommandContext, KubectlError, PrintedError, dryRunMode } from '../command.ts';
 import { flagBool } from '../parse.ts';
-import { fieldValidationOf } from './apply.ts';
+import { fieldValidationOf, filenames } from './apply.ts';
 import { commitCreate, prepareCreate, writeEachObject } from './create.ts';
 import { commandOfHelp } from './unsimulated.ts';
 
 function runReplace(ctx: CommandContext): number {
-  if (!(ctx.args.flags.get('filename') ?? []).length) throw new KubectlError('must specify one of -f and -k');
+  filenames(ctx);
   const mode = dryRunMode(ctx);
   const force = flagBool(ctx.args, 'force');
   if (force && mode !== 'none') throw new KubectlError('--dry-run can not be used when --force is set');
