@@ -1,7 +1,7 @@
 /**
  * `kubectl patch TYPE NAME -p PATCH [--type=strategic|merge|json]`: the patch (YAML or JSON) is
  * applied the way the API server applies it, the result defaulted and validated; prints
- * `deployment.apps/kubia patched` or `patched (no change)`.
+ * `deployment.apps/kubia patched` or `patched (no change)`. A client dry run is kubectl's own.
  */
 import { resolveTargets } from './objects.ts';
 import { ManifestError, parseKubectlYaml } from '../../k8s/yaml.ts';
@@ -14,6 +14,7 @@ import { jsonPatch, jsonPatchV4, PatchError } from '../../k8s/jsonpatch.ts';
 import { mergePatch, type Json } from '../../k8s/merge.ts';
 import { strategicMergePatch } from '../../k8s/strategic-patch.ts';
 import { setDefaults } from '../../k8s/defaults.ts';
+import { apiEncode } from '../../k8s/encode.ts';
 import { kindSlashName } from '../../k8s/resources.ts';
 import type { KubeObject } from '../../k8s/types.ts';
 import { goQuote, invalidError, validate } from '../../k8s/validation.ts';
@@ -68,6 +69,29 @@ function clientJsonPatch(current: Json, patch: Json): Json {
   }
 }
 
+/**
+ * A client dry run (patch.go's getPatchedJSON, then the unstructured decoder): kubectl patches the
+ * object it read itself and prints what comes out. Nothing decodes it into its type, so no field
+ * is dropped or warned about and no value's type is checked, and nothing defaults or validates
+ * it. A patch that is not JSON is refused in the words of the library that reads it.
+ */
+function clientPatched(current: Json, read: ReturnType<typeof readPatch>, type: string): Json {
+  if ('notJson' in read)
+    throw new KubectlError(
+      type === 'json' ? read.notJson : type === 'merge' ? 'Invalid JSON Patch' : 'invalid JSON document',
+    );
+  const patch = read.patch;
+  if (type === 'json') return clientJsonPatch(current, patch);
+  if (type === 'strategic') {
+    if (!isObj(patch)) throw new KubectlError('invalid JSON document');
+    return strategicMergePatch(current, patch);
+  }
+  // json-patch's MergePatch: a patch that is no object replaces the document if it is an array.
+  if (isObj(patch)) return mergePatch(current, patch);
+  if (Array.isArray(patch)) return patch;
+  throw new KubectlError('Invalid JSON Patch');
+}
+
 function runPatch(ctx: CommandContext): number {
   // Validate: the patch, then its type; RunPatch reads the patch, then the builder the resources.
   const text = flagString(ctx.args, 'patch');
@@ -89,13 +113,30 @@ function runPatch(ctx: CommandContext): number {
   for (const t of targets) {
     for (const name of t.names) {
       const obj = getOrThrow<KubeObject>(ctx, t.info, name);
+      if (mode === 'client') {
+        // The object as the server sent it, and as kubectl holds it.
+        const current = deepCopy(apiEncode(obj)) as unknown as Json;
+        const next = clientPatched(current, read, type);
+        if (!isObj(next))
+          throw new KubectlError(
+            `json: cannot unmarshal ${Array.isArray(next) ? 'array' : typeof next} into Go value of type unstructured.detector`,
+          );
+        if (typeof next['kind'] !== 'string' || next['kind'] === '')
+          throw new KubectlError(`Object 'Kind' is missing in '${goJsonText(next)}'`);
+        const shown = next as unknown as KubeObject;
+        if (format) ctx.out(printObjects(format, [shown], true, false));
+        else
+          ctx.out(
+            `${kindSlashName(t.info, String(shown.metadata?.name ?? ''))} patched${deepEqual(next, current) ? ' (no change)' : ''}\n`,
+          );
+        continue;
+      }
       if ('notJson' in read) throw new PrintedError(`Error from server (BadRequest): ${read.notJson}`);
       const patch = read.patch;
       const current = deepCopy(obj) as unknown as Json;
       let next: Json;
       try {
-        if (type === 'json' && mode === 'client') next = clientJsonPatch(current, patch);
-        else if (type === 'json') next = jsonPatch(current, patch);
+        if (type === 'json') next = jsonPatch(current, patch);
         else {
           if (!isObj(patch))
             throw new PatchError(
@@ -129,7 +170,7 @@ function runPatch(ctx: CommandContext): number {
       }
       const defaulted = setDefaults(patched);
       const unchanged = deepEqual(defaulted, obj);
-      let result: KubeObject = mode === 'client' ? patched : obj;
+      let result: KubeObject = obj;
       if (!unchanged && mode === 'none') result = validatedUpdate(ctx.cluster, patched);
       else if (!unchanged && mode === 'server') {
         // Validated like the write; nothing is stored.
