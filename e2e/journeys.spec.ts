@@ -247,6 +247,61 @@ test('console: lines pasted together run one by one, a here-document as its comm
   expect((await state(page)).steps).toHaveLength(2);
 });
 
+test('console: a pasted watch holds the lines after it until it ends, and Ctrl-C drops them', async ({
+  page,
+}) => {
+  await open(page);
+  await lab(page, (l) => l.hold());
+  const input = page.getByRole('textbox', { name: 'kubectl command' });
+  const log = page.getByRole('log', { name: 'kubectl output' });
+  const paste = (text: string) =>
+    input.evaluate((el, t) => {
+      const data = new DataTransfer();
+      data.setData('text/plain', t);
+      el.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+    }, text);
+  // As the documentation's walkthrough goes: update, watch the rollout, then look.
+  await input.focus();
+  await paste(
+    [
+      'kubectl set image deployment/kubia nodejs=luksa/kubia:v2',
+      'kubectl rollout status deployment/kubia',
+      'kubectl get rs -o name',
+      'kubectl get deploy kubia -o jsonpath={.status.updatedReplicas}',
+      '',
+    ].join('\n'),
+  );
+  const queued = page.getByTestId('console.queued');
+  await expect(log).toContainText('Waiting for deployment "kubia" rollout to finish');
+  await expect(queued).toContainText('$ kubectl get rs -o name');
+  await expect(queued).toContainText('2 commands wait their turn');
+  expect(await log.innerText()).not.toContain('replicaset.apps/');
+  // Time moves: the rollout ends, and only then do the lines after it run, in order.
+  await lab(page, (l) => l.advance(60));
+  await expect(log).toContainText('deployment "kubia" successfully rolled out');
+  await expect(queued).toHaveCount(0);
+  await expect(log).toContainText('replicaset.apps/');
+  const text = await log.innerText();
+  expect(text.indexOf('successfully rolled out')).toBeLessThan(text.indexOf('$ kubectl get rs -o name'));
+  expect(text.indexOf('$ kubectl get rs -o name')).toBeLessThan(text.indexOf('$ kubectl get deploy kubia'));
+
+  // Ctrl-C stops the watch and drops what waits behind it, as a terminal's interrupt does.
+  await paste(
+    [
+      'kubectl rollout undo deployment/kubia',
+      'kubectl rollout status deployment/kubia',
+      'kubectl get pods',
+      '',
+    ].join('\n'),
+  );
+  await expect(queued).toContainText('1 command waits its turn');
+  await input.press('Control+c');
+  await expect(queued).toHaveCount(0);
+  await expect(log.getByText('watching… (Ctrl-C stops)')).toHaveCount(0);
+  await lab(page, (l) => l.advance(60));
+  expect((await log.innerText()).match(/\$ kubectl get pods/g)).toBeNull();
+});
+
 test('the Events panel says how many events there are when it lists only the newest', async ({ page }) => {
   await open(page);
   const heading = page.getByRole('heading', { name: /^Events/ });

@@ -136,6 +136,8 @@ export const ui = {
   'console.empty': 'Type a command, e.g. kubectl rollout status deployment/kubia',
   'console.streaming': 'watching… (Ctrl-C stops)',
   'console.heredoc': 'here-document: a line {delimiter} ends it',
+  'console.queued':
+    '{n, plural, one {# command waits its} other {# commands wait their}} turn · Ctrl-C drops',
   'console.auto': '(automatic)',
 
   'events.title': 'Events',

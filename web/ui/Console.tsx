@@ -73,6 +73,9 @@ function CommandEntry({
   );
 }
 
+/** How many of the commands waiting to run the terminal lists (the count says how many in all). */
+const QUEUE_SHOWN = 5;
+
 export default function Console() {
   const t = useT();
   const lab = useLab();
@@ -111,6 +114,25 @@ export default function Console() {
   }, [entries.length, tail, wide, heredoc]);
 
   /**
+   * Commands entered and not run yet, as a terminal holds what is typed ahead: one runs at a time,
+   * at the next frame once the one before has finished (a watch, once it stops), so the page paints
+   * between them and a pasted `rollout status` holds the lines pasted after it as a shell's would.
+   */
+  const [queue, setQueue] = useState<ConsoleCommand[]>([]);
+  const [running, setRunning] = useState(false);
+  const streaming = log.some((x) => x.streaming);
+  useEffect(() => {
+    if (!queue.length || running || streaming) return;
+    const id = requestAnimationFrame(() => {
+      const [next, ...rest] = queue;
+      setQueue(rest);
+      setRunning(true);
+      void lab.runConsole(next!.command, next!.stdin).finally(() => setRunning(false));
+    });
+    return () => cancelAnimationFrame(id);
+  }, [queue, running, streaming, lab]);
+
+  /**
    * Lines entered (typed, or pasted several at once), read as a shell reads them: each a command,
    * or part of a here-document. The commands run in order, each after the one before.
    */
@@ -127,10 +149,11 @@ export default function Console() {
     setHeredoc(pending);
     setPos(-1);
     setHint('');
-    void commands.reduce<Promise<void>>(
-      (before, c) => before.then(() => lab.runConsole(c.command, c.stdin)),
-      Promise.resolve(),
-    );
+    if (!commands.length) return;
+    // Entering a command ends the watch on screen, as it always has here (a terminal would wait);
+    // the lines entered after a watch they bring wait for it to end.
+    lab.stopStream();
+    setQueue((q) => [...q, ...commands]);
   };
 
   const onPaste = (e: ClipboardEvent<HTMLInputElement>) => {
@@ -154,9 +177,11 @@ export default function Console() {
         e.preventDefault();
         setHeredoc(null);
         setLine('');
-      } else if (log.some((x) => x.streaming)) {
+      } else if (streaming || queue.length) {
+        // As a terminal's interrupt: the watch stops, and what was typed ahead is dropped.
         e.preventDefault();
         lab.stopStream();
+        setQueue([]);
       }
     } else if (e.key === 'Enter') {
       e.preventDefault();
@@ -261,6 +286,17 @@ export default function Console() {
                 {heredoc.delimiter}
               </div>
               <pre className="stdin">{heredoc.lines.map((l) => `> ${l}\n`).join('')}</pre>
+            </div>
+          )}
+          {queue.length > 0 && (
+            <div className="entry queued" data-testid="console.queued">
+              {queue.slice(0, QUEUE_SHOWN).map((c, i) => (
+                <div className="cmd" key={i}>
+                  $ {c.command}
+                  {c.stdin !== undefined ? ' <<EOF' : ''}
+                </div>
+              ))}
+              <div className="streaming">{t('console.queued', { n: queue.length })}</div>
             </div>
           )}
           {waiting && waiting.after !== undefined && (

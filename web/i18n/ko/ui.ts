@@ -130,6 +130,7 @@ export const ui = {
   'console.empty': '명령을 입력하세요. 예: kubectl rollout status deployment/kubia',
   'console.streaming': '지켜보는 중… (Ctrl-C로 중지)',
   'console.heredoc': '히어 문서: {delimiter} 한 줄로 끝납니다',
+  'console.queued': '명령 {n}개가 차례를 기다립니다 · Ctrl-C로 취소',
   'console.auto': '(자동 실행)',
 
   'events.title': '이벤트',
