@@ -928,18 +928,50 @@ describe("kubectl logs: what a container's own command printed (instant timing)"
 
 describe('commands kubectl has and the simulator does not', () => {
   it.each([
-    'exec -it kubia-pod -- sh',
-    'port-forward svc/kubia 8080:80',
-    'attach kubia-pod',
-    'config view',
-    'cp a b',
-  ])('kubectl %s says in one line that it is not simulated', (line) => {
+    ['exec -it kubia-pod -- sh', 'exec'],
+    ['port-forward svc/kubia 8080:80', 'port-forward'],
+    ['attach kubia-pod', 'attach'],
+    ['config view', 'config view'],
+    ['config use-context other', 'config use-context'],
+    ['cp a b', 'cp'],
+  ])('kubectl %s says in one line that it is not simulated', (line, path) => {
     const r = withKubia().kubectl(line);
     expect(r.stdout).toBe('');
     expect(r.stderr).toMatch(
-      new RegExp(`^error: kubectl ${line.split(' ')[0]} is not simulated in Rollout Lab: [^\\n]+\\n$`),
+      new RegExp(`^error: kubectl ${path} is not simulated in Rollout Lab: [^\\n]+\\n$`),
     );
     expect(r.exitCode).toBe(1);
+  });
+
+  // As the real kubectl prints them from the kubeconfig `npm run serve` writes
+  // (src/server/kubeconfig-compare.test.ts).
+  it.each([
+    ['config current-context', 'rollout-lab\n', '', 0],
+    [
+      'config get-contexts',
+      'CURRENT   NAME          CLUSTER       AUTHINFO      NAMESPACE\n*         rollout-lab   rollout-lab   rollout-lab   default\n',
+      '',
+      0,
+    ],
+    ['config get-contexts -o name', 'rollout-lab\n', '', 0],
+    ['config get-contexts -o name kind-kind', '', 'error: context kind-kind not found\n', 1],
+    ['config get-clusters', 'NAME\nrollout-lab\n', '', 0],
+    ['config get-users', 'NAME\nrollout-lab\n', '', 0],
+  ])('kubectl %s reads the page’s kubeconfig', (line, stdout, stderr, exitCode) => {
+    expect(withKubia().kubectl(line)).toEqual({ stdout, stderr, exitCode });
+  });
+
+  it('a context, cluster or user the kubeconfig does not have is refused as client-go refuses it', () => {
+    const c = withKubia();
+    expect(c.kubectl('--context kind-kind get pods').stderr).toBe(
+      'Error in configuration: context was not found for specified context: kind-kind\n',
+    );
+    expect(c.kubectl('--context=kind-kind apply -f x.yaml').stderr).toBe(
+      'error: context "kind-kind" does not exist\n',
+    );
+    expect(c.kubectl('--context rollout-lab get deploy kubia -o name').stdout).toBe(
+      'deployment.apps/kubia\n',
+    );
   });
 
   it('k is kubectl', () => {

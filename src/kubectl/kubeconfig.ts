@@ -13,8 +13,8 @@ export const KUBECONFIG_NAME = 'rollout-lab';
  * How a command first reads its configuration, which decides what an unknown name in it prints:
  * - `namespace`: `Namespace()` first, which runs clientcmd's `ConfirmUsable` (the validation
  *   errors listed together), then the REST config (get, describe, rollout, scale, delete…);
- * - `builder`: the same, through the resource builder, which wraps the validation errors once
- *   more, so a single one still reads "Error in configuration" (set selector);
+ * - `builder`: the same, through the resource builder, which collects the REST config's error
+ *   and the namespace's together (set selector);
  * - `rest`: the REST config first (`ClientConfig`), which names the first of the user, the
  *   context and the cluster that does not exist (create, run, apply, explain, wait…).
  */
@@ -138,6 +138,11 @@ const NAMESPACE_FIRST = [
   'set resources',
   'set serviceaccount',
   'set subject',
+  'exec',
+  'attach',
+  'port-forward',
+  'cp',
+  'debug',
 ];
 
 /**
@@ -146,8 +151,11 @@ const NAMESPACE_FIRST = [
  */
 const ARGUMENTS_FIRST = ['create', 'run', 'scale', 'logs', 'cordon', 'uncordon', 'drain', 'diff'];
 
-/** Commands that never read the configuration (or, given these flags, do not). */
-const NO_CONFIG = ['help', 'options', 'lab'];
+/**
+ * Commands that never check the configuration (`config` reads the file itself). A command the page
+ * does not simulate checks it as kubectl's does before it says so.
+ */
+const NO_CONFIG = ['help', 'options', 'lab', 'config', 'completion', 'plugin', 'kustomize'];
 
 const under = (path: string, list: string[]) => list.some((p) => path === p || path.startsWith(`${p} `));
 

@@ -3,8 +3,8 @@
  * served simulator (whose kubeconfig has one of each, `rollout-lab`): refused in client-go's words,
  * which differ by what the command reads first (its namespace, through the resource builder, or
  * its REST config), after the checks a command makes of its arguments first, and listed together
- * where clientcmd validates them together. `-n` changes the path. Skipped, saying why, without a
- * kubectl binary.
+ * where clientcmd validates them together. `-n` changes the path. `kubectl config` reads the file
+ * itself. Skipped, saying why, without a kubectl binary.
  */
 import { describe, expect, it } from 'vitest';
 import { KUBIA_FILES, KUBIA_SETUP } from './fixtures.ts';
@@ -56,6 +56,13 @@ const COMMANDS = [
   'api-resources',
   'api-versions',
   'version',
+  // The commands the page does not simulate check the configuration first too.
+  'exec kubia -- ls',
+  'cp kubia:/a b',
+  'auth can-i get pods',
+  'autoscale deploy kubia --max=2',
+  'create secret generic x',
+  'cluster-info',
 ];
 
 const LINES = [
@@ -96,6 +103,24 @@ const LINES = [
   '--context=x version --client',
   '--context=x version -o bogus',
   '--context=x api-resources -o bogus',
+  // config reads the kubeconfig itself: the names it has, whatever the flags say.
+  'config current-context',
+  'config current-context x',
+  'config get-contexts',
+  'config get-contexts rollout-lab',
+  'config get-contexts --no-headers',
+  'config get-contexts -o name',
+  'config get-contexts x',
+  'config get-contexts x y rollout-lab rollout-lab',
+  'config get-contexts -o name x',
+  'config get-contexts -o wide',
+  'config get-clusters',
+  'config get-users',
+  'config get-users --no-headers',
+  'config',
+  'config bogus',
+  '--context=x config get-contexts',
+  '--context=x -n foo config current-context',
   '--context=x help',
   '--context=x rollout',
   '--token=a --username=b set selector svc kubia app=kubia',

@@ -31,6 +31,7 @@ import { setCommand } from './set.ts';
 import { taintCommand } from './taint.ts';
 import { topCommand } from './top.ts';
 import { unsimulatedCommands } from './unsimulated.ts';
+import { configCommand } from './config.ts';
 import { waitCommand } from './wait.ts';
 
 registerCommands(
@@ -65,6 +66,7 @@ registerCommands(
     eventsCommand,
     diffCommand,
     optionsCommand,
+    configCommand,
     ...unsimulatedCommands,
   ].map(withFlagChecks),
 );

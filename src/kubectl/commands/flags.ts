@@ -8,7 +8,7 @@
  * list comes back whole, however it is asked for).
  */
 import { type Command, type CommandContext, KubectlError } from '../command.ts';
-import { flagBool, flagString, globalFlags, parseDuration, type FlagSpec } from '../parse.ts';
+import { ANY_FLAG, flagBool, flagString, globalFlags, parseDuration, type FlagSpec } from '../parse.ts';
 import { confirmConfig, configPathOf, KUBECONFIG_NAME } from '../kubeconfig.ts';
 
 export const KUSTOMIZE_FLAG: FlagSpec = {
@@ -124,7 +124,11 @@ export function withFlagChecks(cmd: Command): Command {
             for (const f of deprecated)
               if (given.args.flags.has(f.name))
                 given.err(`Flag --${f.name} has been deprecated, ${f.deprecated}\n`);
-            const ctx = configured(given, cmd.subcommands !== undefined);
+            const ctx = configured(given, {
+              parent: cmd.subcommands !== undefined,
+              // Only a command that just says it is not simulated takes any flag (ANY_FLAG).
+              unsimulated: cmd.flags.includes(ANY_FLAG),
+            });
             // client-go's impersonation: groups or a uid belong to a user impersonated (--as),
             // named after the kubeconfig's user.
             if (
@@ -150,12 +154,12 @@ export function withFlagChecks(cmd: Command): Command {
  * The kubeconfig's context, cluster and user the flags name, confirmed as the command reads them
  * (kubeconfig.ts): before it runs, or, for a command that checks its arguments first (and a
  * parent, which may only print its help or name an unknown subcommand), when it first touches the
- * cluster or the namespace.
+ * cluster or the namespace. A command the page does not simulate confirms it before it says so.
  */
-function configured(ctx: CommandContext, parent: boolean): CommandContext {
+function configured(ctx: CommandContext, o: { parent: boolean; unsimulated: boolean }): CommandContext {
   const how = configPathOf(ctx.commandPath.replace(/^kubectl ?/, ''), ctx.args);
   if (!how) return ctx;
-  if (!how.argumentsFirst && !parent) {
+  if (o.unsimulated || (!how.argumentsFirst && !o.parent)) {
     confirmConfig(ctx.args, how.path);
     return ctx;
   }

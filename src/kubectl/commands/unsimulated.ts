@@ -99,7 +99,6 @@ const UNSIMULATED: [string, string][] = [
   ['debug', 'the simulated containers cannot be debugged; use kubectl describe and kubectl logs'],
   ['kustomize', 'there are no kustomization directories here'],
   ['completion', 'the console completes commands with Tab itself'],
-  ['config', 'this kubectl talks to the simulated cluster only and has no kubeconfig'],
   ['plugin', 'there are no kubectl plugins here'],
 ];
 
