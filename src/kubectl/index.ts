@@ -31,7 +31,7 @@ import {
   parseDuration,
   parseFlags,
   shellWords,
-  type FlagSpec,
+  takesValueWhileFinding,
 } from './parse.ts';
 
 export type { KubectlResult } from './command.ts';
@@ -109,19 +109,18 @@ export const prepareCommand = (commandLine: string): Promise<void> | undefined =
 /** Resolves a command line to its command and parsed flags. Throws UsageError. */
 /**
  * Where the subcommand's name is among `words`, as cobra's stripFlags finds it: the first word that
- * is neither a flag nor a flag's value. `--name value` and `-x value` take the next word unless the
- * flag is a bool of `cmd` or a global one (an unknown flag takes it too), and `--` ends the search.
+ * is neither a flag nor a flag's value (takesValueWhileFinding), and `--` ends the search.
  */
 function subcommandAt(words: string[], cmd: Command): number {
   const flags = [...cmd.flags, ...globalFlags];
-  const isBool = (f: FlagSpec | undefined) => f?.type === 'bool';
   for (let i = 0; i < words.length; i++) {
     const w = words[i]!;
     if (w === '--') return -1;
-    if (w.startsWith('--') && !w.includes('=')) {
-      if (!isBool(flags.find((f) => f.name === w.slice(2)))) i++;
-    } else if (w.startsWith('-') && w.length === 2) {
-      if (!isBool(flags.find((f) => f.short === w.slice(1)))) i++;
+    if (w.startsWith('--') || (w.startsWith('-') && w.length === 2)) {
+      const spec = w.startsWith('--')
+        ? flags.find((f) => f.name === w.slice(2))
+        : flags.find((f) => f.short === w.slice(1));
+      if (takesValueWhileFinding(w, spec)) i++;
     } else if (w !== '' && !w.startsWith('-')) return i;
   }
   return -1;

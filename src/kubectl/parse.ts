@@ -172,6 +172,17 @@ export const globalFlags: FlagSpec[] = [
 ];
 
 /**
+ * Whether a flag takes the next word as its value while cobra finds the command (stripFlags):
+ * any but a bool, and an unknown `--name` or `-x` too. The help flag is unknown then (cobra adds
+ * it to the command it has found), so `kubectl -h get` is kubectl's help.
+ */
+export function takesValueWhileFinding(word: string, spec: FlagSpec | undefined): boolean {
+  if (word.includes('=')) return false;
+  if (spec) return spec.type !== 'bool' || spec.name === 'help';
+  return word.startsWith('--') || word.length === 2;
+}
+
+/**
  * A command line's words as kubectl reads them before it finds the command: `kubectl` (or the alias
  * `k`) left out, then the flags that may come first (`kubectl -n default get pods`), each with its
  * value in the next word unless it is a global bool (`kubectl --as alice get pods`; an unknown flag
@@ -184,14 +195,15 @@ export function commandWords(commandLine: string): { leading: string[]; words: s
   while (words.length && words[0]!.startsWith('-')) {
     const w = words.shift()!;
     leading.push(w);
+    // `--` ends the flags and the search for a command: kubectl alone, which prints its help.
+    if (w === '--') {
+      leading.push(...words.splice(0));
+      break;
+    }
     const spec = w.startsWith('--')
       ? globalFlags.find((f) => f.name === w.slice(2).replaceAll('_', '-'))
       : globalFlags.find((f) => f.short !== undefined && w === `-${f.short}`);
-    // An unknown `--name` or `-x` takes the next word too, as cobra's stripFlags reads it.
-    const takesValue = spec
-      ? spec.type !== 'bool'
-      : (w.startsWith('--') && !w.includes('=')) || w.length === 2;
-    if (takesValue && words.length) leading.push(words.shift()!);
+    if (takesValueWhileFinding(w, spec) && words.length) leading.push(words.shift()!);
   }
   return { leading, words };
 }

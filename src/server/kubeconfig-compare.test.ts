@@ -131,6 +131,13 @@ const LINES = [
   '--as alice rollout history deploy/kubia',
   '-v 0 set image deploy/kubia nodejs=luksa/kubia:v2',
   '--unknown x rollout status deploy/kubia',
+  // Nor is the help flag's (cobra adds it to the command it found), and `--` ends the search.
+  '-h get',
+  '--help get',
+  'rollout -h status',
+  'create -h deployment',
+  '-- get deploy',
+  '-n default -- get deploy',
 ];
 
 describe.skipIf(!kubectl)(
