@@ -420,13 +420,14 @@ class FollowRunImpl implements FollowRun {
     return queryKubectl(this.cluster(), inNamespace(String(commandLine), this.namespace), stdin);
   }
 
-  watch(commandLine: string, onOutput: (chunk: OutputPiece) => void): RunStream {
+  watch(commandLine: string, onOutput: (chunk: OutputPiece) => void, stdin?: string): RunStream {
     return startConsoleWatch(
       this.cluster(),
       inNamespace(String(commandLine), this.namespace),
       onOutput,
       (w) => this.streams.push(w),
       (w) => (this.streams = this.streams.filter((s) => s !== w)),
+      stdin,
     );
   }
 

@@ -24,6 +24,7 @@ export function startConsoleWatch(
   onOutput: (chunk: OutputPiece) => void,
   keep: (w: ConsoleWatch) => void,
   drop: (w: ConsoleWatch) => void,
+  stdin?: string,
 ): RunStream {
   // What was printed since the last flush, piece by piece in the order it was printed, each
   // piece one stream's text: a warning printed before a table, or an error printed after it, is
@@ -35,7 +36,7 @@ export function startConsoleWatch(
   const exec = executeKubectl(
     cluster,
     commandLine,
-    undefined,
+    stdin,
     { out: (stdout) => pending.push({ stdout }), err: (stderr) => pending.push({ stderr }) },
     { readOnly: true },
   );

@@ -128,9 +128,10 @@ export interface RunControls extends Run {
   /**
    * A watching command started at the current moment (the console's `rollout status`, `get -w`):
    * its output arrives through `onOutput` as time moves, in the order it was printed, each chunk
-   * one stream's text; going back in time or running a step ends it.
+   * one stream's text; going back in time or running a step ends it. `stdin` is its input
+   * (`get -f - -w`).
    */
-  watch(commandLine: string, onOutput: (chunk: OutputPiece) => void): RunStream;
+  watch(commandLine: string, onOutput: (chunk: OutputPiece) => void, stdin?: string): RunStream;
   /** Tab completions for a command line at the current moment. */
   complete(commandLine: string): string[];
   /** The recorded history the timeline draws (the same as `frame().history`, without a frame). */
@@ -575,13 +576,14 @@ class RunImpl implements RunControls {
     return queryKubectl(this.live, String(commandLine), stdin);
   }
 
-  watch(commandLine: string, onOutput: (chunk: OutputPiece) => void): RunStream {
+  watch(commandLine: string, onOutput: (chunk: OutputPiece) => void, stdin?: string): RunStream {
     return startConsoleWatch(
       this.live,
       String(commandLine),
       onOutput,
       (w) => this.streams.push(w),
       (w) => (this.streams = this.streams.filter((s) => s !== w)),
+      stdin,
     );
   }
 

@@ -487,12 +487,9 @@ export class Lab {
       this.runLine(stdin === undefined ? { run: full } : { run: full, stdin });
       return;
     }
-    if (stdin !== undefined) {
-      // A look at what it was given (`diff -f -`, a dry run): printed at once, never a watch.
-      this.logEntry(full, printed(this.query(full, stdin)), stdin);
-      return;
-    }
-    const id = this.logEntry(full, []);
+    // A look, with what it was given if anything (`diff -f -`, a dry run, `get -f - -w`): printed
+    // at once, or as time moves if it watches.
+    const id = this.logEntry(full, [], stdin);
     const update = (patch: Partial<LogEntry> | ((e: LogEntry) => Partial<LogEntry>)) =>
       this.setUi({
         log: this.store
@@ -501,7 +498,7 @@ export class Lab {
             e.id === id ? { ...e, ...(typeof patch === 'function' ? patch(e) : patch) } : e,
           ),
       });
-    const run = this.current.watch(full, (chunk) => update((e) => ({ chunks: [...e.chunks, chunk] })));
+    const run = this.current.watch(full, (chunk) => update((e) => ({ chunks: [...e.chunks, chunk] })), stdin);
     if (!run.done) {
       this.stream = { run, id };
       update({ streaming: true });

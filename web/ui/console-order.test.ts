@@ -58,4 +58,29 @@ describe('what the console runs', () => {
       ['kubectl scale deployment/kubia --replicas=2', 'deployment.apps/kubia scaled\n'],
     ]);
   });
+
+  it('a look given input that watches goes on as time moves, with its input shown', async () => {
+    await loadExtensions();
+    const lab = createLab(defaultScenario(), { scheduler: undefined, clock: () => 0 });
+    lab.seek(30);
+    const manifest = 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: kubia\n';
+    await lab.runConsole('kubectl get -f - -w -o name', manifest);
+    const entry = () => lab.store.getState().ui.log.at(-1)!;
+    expect(entry()).toMatchObject({
+      command: 'kubectl get -f - -w -o name',
+      stdin: manifest,
+      streaming: true,
+    });
+    expect(entry().chunks).toEqual([{ stdout: 'deployment.apps/kubia\n' }]);
+    lab.runLine({ run: 'kubectl set image deployment/kubia nodejs=luksa/kubia:v2' });
+    await lab.runConsole('kubectl get -f - -w -o name', manifest);
+    lab.advance(20);
+    // The Deployment changed as the rollout went: the watch printed it again.
+    expect(entry().chunks.length).toBeGreaterThan(1);
+    expect(entry().chunks.every((c) => c.stdout === 'deployment.apps/kubia\n')).toBe(true);
+    // A look given input that does not watch is printed at once, as before.
+    await lab.runConsole('kubectl get -f - -o name', manifest);
+    expect(entry()).toMatchObject({ stdin: manifest, chunks: [{ stdout: 'deployment.apps/kubia\n' }] });
+    expect(entry().streaming).toBeFalsy();
+  });
 });
