@@ -106,7 +106,6 @@ export function waitsForCommands(commandLine: string): boolean {
 export const prepareCommand = (commandLine: string): Promise<void> | undefined =>
   commands.find((c) => c.prepare && commandLine.includes(c.name))?.prepare?.();
 
-/** Resolves a command line to its command and parsed flags. Throws UsageError. */
 /**
  * Where the subcommand's name is among `words`, as cobra's stripFlags finds it: the first word that
  * is neither a flag nor a flag's value (takesValueWhileFinding), and `--` ends the search.
@@ -116,16 +115,14 @@ function subcommandAt(words: string[], cmd: Command): number {
   for (let i = 0; i < words.length; i++) {
     const w = words[i]!;
     if (w === '--') return -1;
-    if (w.startsWith('--') || (w.startsWith('-') && w.length === 2)) {
-      const spec = w.startsWith('--')
-        ? flags.find((f) => f.name === w.slice(2))
-        : flags.find((f) => f.short === w.slice(1));
-      if (takesValueWhileFinding(w, spec)) i++;
-    } else if (w !== '' && !w.startsWith('-')) return i;
+    if (w.startsWith('-')) {
+      if (takesValueWhileFinding(w, flags)) i++;
+    } else if (w !== '') return i;
   }
   return -1;
 }
 
+/** Resolves a command line to its command and parsed flags. Throws UsageError. */
 export function resolveCommand(
   commandLine: string,
 ):

@@ -172,14 +172,18 @@ export const globalFlags: FlagSpec[] = [
 ];
 
 /**
- * Whether a flag takes the next word as its value while cobra finds the command (stripFlags):
- * any but a bool, and an unknown `--name` or `-x` too. The help flag is unknown then (cobra adds
- * it to the command it has found), so `kubectl -h get` is kubectl's help.
+ * Whether a word that starts with `-` takes the next word as its value while cobra finds the
+ * command (stripFlags): `--name` and `-x` do unless `flags` has them as a bool (names read as
+ * pflag normalizes them, `_` as `-`); an unknown one does too. The help flag is unknown then
+ * (cobra adds it to the command it has found), so `kubectl -h get` is kubectl's help.
  */
-export function takesValueWhileFinding(word: string, spec: FlagSpec | undefined): boolean {
+export function takesValueWhileFinding(word: string, flags: readonly FlagSpec[]): boolean {
   if (word.includes('=')) return false;
-  if (spec) return spec.type !== 'bool' || spec.name === 'help';
-  return word.startsWith('--') || word.length === 2;
+  let spec: FlagSpec | undefined;
+  if (word.startsWith('--')) spec = flags.find((f) => f.name === word.slice(2).replaceAll('_', '-'));
+  else if (word.length === 2) spec = flags.find((f) => f.short === word.slice(1));
+  else return false;
+  return !spec || spec.type !== 'bool' || spec.name === 'help';
 }
 
 /**
@@ -200,10 +204,7 @@ export function commandWords(commandLine: string): { leading: string[]; words: s
       leading.push(...words.splice(0));
       break;
     }
-    const spec = w.startsWith('--')
-      ? globalFlags.find((f) => f.name === w.slice(2).replaceAll('_', '-'))
-      : globalFlags.find((f) => f.short !== undefined && w === `-${f.short}`);
-    if (takesValueWhileFinding(w, spec) && words.length) leading.push(words.shift()!);
+    if (takesValueWhileFinding(w, globalFlags) && words.length) leading.push(words.shift()!);
   }
   return { leading, words };
 }
