@@ -124,9 +124,7 @@ export class CompareLab {
     };
   }
 
-  /**
-   * Lane labs for the current comparison, following the shared Player; then shows state(t).
-   */
+  /** Lane labs for the current comparison, following the shared Player; then shows state(t). */
   private attach(t: number): void {
     for (const l of this.lanes) l.dispose();
     this.lanes = this.current.lanes.map(

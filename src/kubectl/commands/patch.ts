@@ -111,6 +111,13 @@ function runPatch(ctx: CommandContext): number {
   const mode = dryRunMode(ctx);
   const format = printFlagsOutput(ctx.args, ctx.cluster.files);
   for (const t of targets) {
+    // What kubectl prints of an object patched (`encoded`: as the server encodes it).
+    const report = (shown: KubeObject, unchanged: boolean, encoded: boolean) =>
+      ctx.out(
+        format
+          ? printObjects(format, [shown], true, encoded)
+          : `${kindSlashName(t.info, String(shown.metadata?.name ?? ''))} patched${unchanged ? ' (no change)' : ''}\n`,
+      );
     for (const name of t.names) {
       const obj = getOrThrow<KubeObject>(ctx, t.info, name);
       if (mode === 'client') {
@@ -123,12 +130,7 @@ function runPatch(ctx: CommandContext): number {
           );
         if (typeof next['kind'] !== 'string' || next['kind'] === '')
           throw new KubectlError(`Object 'Kind' is missing in '${goJsonText(next)}'`);
-        const shown = next as unknown as KubeObject;
-        if (format) ctx.out(printObjects(format, [shown], true, false));
-        else
-          ctx.out(
-            `${kindSlashName(t.info, String(shown.metadata?.name ?? ''))} patched${deepEqual(next, current) ? ' (no change)' : ''}\n`,
-          );
+        report(next as unknown as KubeObject, deepEqual(next, current), false);
         continue;
       }
       if ('notJson' in read) throw new PrintedError(`Error from server (BadRequest): ${read.notJson}`);
@@ -179,8 +181,7 @@ function runPatch(ctx: CommandContext): number {
         result = defaulted;
       }
       // patch.go names the operation after setting the dry-run suffix: kubectl prints none.
-      if (format) ctx.out(printObjects(format, [result], true));
-      else ctx.out(`${kindSlashName(t.info, name)} patched${unchanged ? ' (no change)' : ''}\n`);
+      report(result, unchanged, true);
     }
   }
   return 0;
