@@ -9,6 +9,17 @@ const open = async (page: Page) => {
 const podsOf = (page: Page, version: string) =>
   page.getByRole('button', { name: new RegExp(`^Pod kubia-\\S+, version ${version}, Ready`) });
 
+/** Pastes `lines` into the console's field as a browser does (a paste event with the text), focused first. */
+const paste = async (page: Page, lines: string[]) => {
+  const input = page.getByRole('textbox', { name: 'kubectl command' });
+  await input.focus();
+  await input.evaluate((el, text) => {
+    const data = new DataTransfer();
+    data.setData('text/plain', text);
+    el.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+  }, lines.join('\n'));
+};
+
 test('first load shows a running Deployment with pods behind the Service', async ({ page }) => {
   const origins = new Set<string>();
   page.on('request', (r) => origins.add(new URL(r.url()).origin));
@@ -215,13 +226,8 @@ test('console: lines pasted together run one by one, a here-document as its comm
     'kubectl get deploy web \\',
     "  -o jsonpath='{.spec.replicas}'",
     'kubectl get deploy',
-  ].join('\n');
-  await input.focus();
-  await input.evaluate((el, text) => {
-    const data = new DataTransfer();
-    data.setData('text/plain', text);
-    el.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
-  }, pasted);
+  ];
+  await paste(page, pasted);
   await expect
     .poll(async () => (await state(page)).steps.map((s) => s.run))
     .toEqual(['kubectl scale deployment/kubia --replicas=4', 'kubectl apply -f -']);
@@ -254,23 +260,14 @@ test('console: a pasted watch holds the lines after it until it ends, and Ctrl-C
   await lab(page, (l) => l.hold());
   const input = page.getByRole('textbox', { name: 'kubectl command' });
   const log = page.getByRole('log', { name: 'kubectl output' });
-  const paste = (text: string) =>
-    input.evaluate((el, t) => {
-      const data = new DataTransfer();
-      data.setData('text/plain', t);
-      el.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
-    }, text);
   // As the documentation's walkthrough goes: update, watch the rollout, then look.
-  await input.focus();
-  await paste(
-    [
-      'kubectl set image deployment/kubia nodejs=luksa/kubia:v2',
-      'kubectl rollout status deployment/kubia',
-      'kubectl get rs -o name',
-      'kubectl get deploy kubia -o jsonpath={.status.updatedReplicas}',
-      '',
-    ].join('\n'),
-  );
+  await paste(page, [
+    'kubectl set image deployment/kubia nodejs=luksa/kubia:v2',
+    'kubectl rollout status deployment/kubia',
+    'kubectl get rs -o name',
+    'kubectl get deploy kubia -o jsonpath={.status.updatedReplicas}',
+    '',
+  ]);
   const queued = page.getByTestId('console.queued');
   await expect(log).toContainText('Waiting for deployment "kubia" rollout to finish');
   await expect(queued).toContainText('$ kubectl get rs -o name');
@@ -286,14 +283,12 @@ test('console: a pasted watch holds the lines after it until it ends, and Ctrl-C
   expect(text.indexOf('$ kubectl get rs -o name')).toBeLessThan(text.indexOf('$ kubectl get deploy kubia'));
 
   // Ctrl-C stops the watch and drops what waits behind it, as a terminal's interrupt does.
-  await paste(
-    [
-      'kubectl rollout undo deployment/kubia',
-      'kubectl rollout status deployment/kubia',
-      'kubectl get pods',
-      '',
-    ].join('\n'),
-  );
+  await paste(page, [
+    'kubectl rollout undo deployment/kubia',
+    'kubectl rollout status deployment/kubia',
+    'kubectl get pods',
+    '',
+  ]);
   await expect(queued).toContainText('1 command waits its turn');
   await input.press('Control+c');
   await expect(queued).toHaveCount(0);

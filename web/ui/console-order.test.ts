@@ -8,6 +8,14 @@ import { createLab } from '../lab/lab.ts';
 import { defaultScenario } from '../lab/defaultScenario.ts';
 import { entriesOf } from './terminal.ts';
 
+/** The default scenario's lab at moment `t`, its commands loaded, played by nothing but the test. */
+async function labAt(t: number) {
+  await loadExtensions();
+  const lab = createLab(defaultScenario(), { scheduler: undefined, clock: () => 0 });
+  lab.seek(t);
+  return lab;
+}
+
 const lines = (lab: ReturnType<typeof createLab>) => {
   const f = lab.frame();
   return entriesOf(f.steps, lab.store.getState().ui.log, f.t).map((e) =>
@@ -17,9 +25,7 @@ const lines = (lab: ReturnType<typeof createLab>) => {
 
 describe('the console lists what happened in the order it happened', () => {
   it('a look typed at a past moment comes before the step typed after it there', async () => {
-    await loadExtensions();
-    const lab = createLab(defaultScenario(), { scheduler: undefined, clock: () => 0 });
-    lab.seek(5);
+    const lab = await labAt(5);
     await lab.runConsole('kubectl scale deployment/kubia --replicas=4');
     lab.seek(30);
     await lab.runConsole('kubectl scale deployment/kubia --replicas=5');
@@ -43,9 +49,7 @@ describe('the console lists what happened in the order it happened', () => {
 
 describe('what the console runs', () => {
   it('takes a line without kubectl, or with the common alias k, as kubectl', async () => {
-    await loadExtensions();
-    const lab = createLab(defaultScenario(), { scheduler: undefined, clock: () => 0 });
-    lab.seek(10);
+    const lab = await labAt(10);
     await lab.runConsole('k get deployment kubia -o name');
     await lab.runConsole('get deployment kubia -o name');
     await lab.runConsole('k scale deployment/kubia --replicas=2');
@@ -60,9 +64,7 @@ describe('what the console runs', () => {
   });
 
   it('a look given input that watches goes on as time moves, with its input shown', async () => {
-    await loadExtensions();
-    const lab = createLab(defaultScenario(), { scheduler: undefined, clock: () => 0 });
-    lab.seek(30);
+    const lab = await labAt(30);
     const manifest = 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: kubia\n';
     await lab.runConsole('kubectl get -f - -w -o name', manifest);
     const entry = () => lab.store.getState().ui.log.at(-1)!;
