@@ -131,6 +131,7 @@ const LINES = [
   '--as alice rollout history deploy/kubia',
   '-v 0 set image deploy/kubia nodejs=luksa/kubia:v2',
   '--unknown x rollout status deploy/kubia',
+  'rollout --insecure_skip_tls_verify history deploy/kubia',
   // Nor is the help flag's (cobra adds it to the command it found), and `--` ends the search.
   '-h get',
   '--help get',
