@@ -62,6 +62,9 @@ const MODES: {
       const editor = p.getByRole('textbox', { name: 'YAML manifest' });
       await editor.fill((await editor.innerText()).replace('replicas: 3', 'replicas: 4'));
       await p.keyboard.press('Escape');
+      // At 150% the header's settings wait behind More; closing the editor gave the focus back there.
+      await expect(p.locator('header.top summary', { hasText: 'More' })).toBeFocused();
+      await p.keyboard.press('Enter');
       await p.getByRole('button', { name: 'YAML editor' }).click();
       await expect(p.getByText('Your edit, not applied, was kept')).toBeVisible();
     },

@@ -350,6 +350,62 @@ test.describe('1280×720', () => {
     expect(await box.evaluate((el) => el.scrollHeight - el.clientHeight)).toBeLessThanOrEqual(1);
   });
 
+  // The settings on the header's row pushed it onto two rows from 115% text, taking 40 px from the
+  // diagram. They fold behind More instead, and A+ pressed from the keyboard stays under the focus.
+  test('larger text: the header keeps one row, its settings behind More, A+ keeping the focus', async ({
+    page,
+  }) => {
+    await openApp(page);
+    const header = page.locator('header.top');
+    const more = header.locator('summary', { hasText: 'More' });
+    const yaml = header.getByRole('button', { name: 'YAML editor' });
+    const larger = header.getByRole('button', { name: 'Larger text' });
+    const oneRow = async () => {
+      const row = (await header.getByRole('button', { name: 'Lessons' }).boundingBox())!.height;
+      expect((await header.boundingBox())!.height).toBeLessThan(row * 1.5);
+    };
+    await expect(yaml).toBeInViewport({ ratio: 1 });
+    await expect(more).toHaveCount(0);
+    await oneRow();
+
+    await larger.focus();
+    await page.keyboard.press('Enter');
+    await expect(more).toBeVisible();
+    await expect(larger).toBeFocused();
+    await expect(yaml).toBeInViewport({ ratio: 1 });
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Enter');
+    await expect
+      .poll(() => page.evaluate(() => parseFloat(getComputedStyle(document.body).fontSize)))
+      .toBeCloseTo(21, 0);
+    await expect(larger).toBeFocused();
+    await oneRow();
+    for (const name of ['Lessons', 'Present', 'Compare', 'Share'])
+      await expect(header.getByRole('button', { name, exact: true })).toBeInViewport({ ratio: 1 });
+    // Under More at the header's right, on screen, over nothing it needs.
+    const panel = page.getByRole('group', { name: 'Settings and the YAML editor' });
+    const box = (await panel.boundingBox())!;
+    expect(box.x + box.width).toBeLessThanOrEqual(1280);
+    expect(box.width).toBeLessThan(1280 / 2);
+    await page.screenshot({
+      path: `${DIR}/header-more-150.png`,
+      clip: { x: 0, y: 0, width: 1280, height: 160 },
+    });
+    await page.keyboard.press('Escape');
+    await expect(yaml).toBeHidden();
+    await expect(more).toBeFocused();
+
+    // Back to the normal size: inline again, the focus on the control pressed.
+    await page.keyboard.press('Enter');
+    const smaller = header.getByRole('button', { name: 'Smaller text' });
+    await smaller.focus();
+    for (let i = 0; i < 3; i++) await page.keyboard.press('Enter');
+    await expect(more).toHaveCount(0);
+    await expect(smaller).toBeFocused();
+    await expect(yaml).toBeInViewport({ ratio: 1 });
+    await oneRow();
+  });
+
   test('the playback bar does not move as playback starts and stops, in either language', async ({
     page,
   }) => {
@@ -905,3 +961,22 @@ test('on a phone, a link open over saved work shows its notice’s buttons insid
     expect(r.x + r.width).toBeLessThanOrEqual(box.x + box.width);
   }
 });
+
+// At 1024 px the English header's settings took a second row; they wait behind More there, and
+// Korean's shorter names keep them inline.
+for (const lang of ['en', 'ko'] as const)
+  test(`1024×768 in ${lang}: the header is one row, every control in reach`, async ({ page }) => {
+    await page.setViewportSize({ width: 1024, height: 768 });
+    await openApp(page, '/', lang);
+    const header = page.locator('header.top');
+    const lessons = header.getByRole('button', { name: lang === 'en' ? 'Lessons' : '레슨', exact: true });
+    const row = (await lessons.boundingBox())!.height;
+    expect((await header.boundingBox())!.height).toBeLessThan(row * 1.5);
+    const more = header.locator('summary');
+    if (lang === 'en') await more.click();
+    else await expect(more).toHaveCount(0);
+    const language = header.getByRole('group', { name: lang === 'en' ? 'Language' : '언어' });
+    for (const control of await header.locator('button, select').all())
+      if (await control.isVisible()) await expect(control).toBeInViewport({ ratio: 1 });
+    await expect(language).toBeInViewport({ ratio: 1 });
+  });

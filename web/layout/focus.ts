@@ -37,6 +37,11 @@ function returnFocus(opener: Element | null): void {
   if ((target instanceof HTMLElement || target instanceof SVGElement) && target !== document.body) {
     target.focus();
     if (document.activeElement === target) return;
+    // In a disclosure closed meanwhile (the header's More, which closes once one of its items is
+    // used): its summary, the way back to it.
+    const summary = target.closest('details:not([open])')?.querySelector<HTMLElement>(':scope > summary');
+    summary?.focus();
+    if (summary && document.activeElement === summary) return;
   }
   document.querySelector<HTMLElement>(LANDMARK)?.focus();
 }
