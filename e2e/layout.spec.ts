@@ -391,6 +391,19 @@ test.describe('1280×720', () => {
       path: `${DIR}/header-more-150.png`,
       clip: { x: 0, y: 0, width: 1280, height: 160 },
     });
+    // At 175% More alone took a second row: New scenario reads New there, as on a phone.
+    const create = header.getByRole('button', { name: 'New scenario' });
+    const label = () => create.evaluate((e) => (e as HTMLElement).innerText);
+    expect(await label()).toBe('New scenario');
+    await page.keyboard.press('Enter');
+    await expect(larger).toBeDisabled();
+    await oneRow();
+    expect(await label()).toBe('New');
+    await expect(more).toBeInViewport({ ratio: 1 });
+    await page.screenshot({
+      path: `${DIR}/header-more-175.png`,
+      clip: { x: 0, y: 0, width: 1280, height: 160 },
+    });
     await page.keyboard.press('Escape');
     await expect(yaml).toBeHidden();
     await expect(more).toBeFocused();
@@ -399,6 +412,8 @@ test.describe('1280×720', () => {
     await page.keyboard.press('Enter');
     const smaller = header.getByRole('button', { name: 'Smaller text' });
     await smaller.focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(label).toBe('New scenario');
     for (let i = 0; i < 3; i++) await page.keyboard.press('Enter');
     await expect(more).toHaveCount(0);
     await expect(smaller).toBeFocused();

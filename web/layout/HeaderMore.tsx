@@ -110,8 +110,10 @@ class HeaderFold {
    * once they settle, the focus goes back to it and "More" opens again.
    */
   private focused: number | undefined;
+  /** How much narrower the tight header's controls are than they would be. */
+  private saving = 0;
   private observer: ResizeObserver | undefined;
-  private observed: Element | undefined;
+  private observed: HTMLElement | undefined;
   private frame = 0;
 
   subscribe = (listener: () => void) => {
@@ -133,6 +135,7 @@ class HeaderFold {
   remeasure(): void {
     this.noteFocus();
     this.width = undefined;
+    if (this.observed) delete this.observed.dataset['tight'];
     this.set(false);
   }
 
@@ -157,16 +160,31 @@ class HeaderFold {
     this.watch(undefined);
   }
 
-  /** Folds or unfolds the settings as the header's room asks; whether that changed anything. */
-  private check(header: Element, anchor: Element): boolean {
+  /**
+   * Folds or unfolds the settings as the header's room asks; whether that changed anything. Folded
+   * and still too wide (175% text at 1280 px, 130% at 1024), the header is made tight: New scenario
+   * reads New, as on a phone (share.css). It is measured as if it read New scenario, so that its
+   * own shortening does not undo it.
+   */
+  private check(header: HTMLElement, anchor: Element): boolean {
     const gap = parseFloat(getComputedStyle(header).columnGap) || 0;
     if (this.inline) this.width = rowWidth([...this.inline.children], gap);
     if (this.width === undefined) return false;
-    const items = [...header.children];
-    const others = rowWidth(items.slice(0, items.indexOf(anchor)), gap);
     const s = getComputedStyle(header);
-    const room = header.clientWidth - parseFloat(s.paddingLeft) - parseFloat(s.paddingRight);
-    const crowded = others + gap + this.width > room + 0.5;
+    const room = header.clientWidth - parseFloat(s.paddingLeft) - parseFloat(s.paddingRight) + 0.5;
+    const others = () => {
+      const items = [...header.children];
+      return rowWidth(items.slice(0, items.indexOf(anchor)), gap);
+    };
+    const wide = others() + (header.dataset['tight'] !== undefined ? this.saving : 0);
+    const crowded = wide + gap + this.width > room;
+    const more = this.details;
+    const tight = crowded && !!more && wide + gap + rowWidth([more], gap) > room;
+    if (tight !== (header.dataset['tight'] !== undefined)) {
+      if (tight) header.dataset['tight'] = '';
+      else delete header.dataset['tight'];
+      this.saving = tight ? wide - others() : 0;
+    }
     if (crowded === this.value) return false;
     this.noteFocus();
     this.set(crowded);
@@ -178,7 +196,8 @@ class HeaderFold {
    * "Copied"). At the next frame: a fold in the observer's own callback would resize what it has
    * just reported.
    */
-  private watch(header: Element | undefined): void {
+  private watch(header: HTMLElement | undefined): void {
+    if (this.observed && this.observed !== header) delete this.observed.dataset['tight'];
     this.observer?.disconnect();
     this.observer = undefined;
     this.observed = header;
