@@ -397,6 +397,8 @@ test.describe('1280×720', () => {
     expect(await label()).toBe('New scenario');
     await page.keyboard.press('Enter');
     await expect(larger).toBeDisabled();
+    // The focus on the button still enabled, not fallen to the page.
+    await expect(header.getByRole('button', { name: 'Smaller text' })).toBeFocused();
     await oneRow();
     expect(await label()).toBe('New');
     await expect(more).toBeInViewport({ ratio: 1 });
@@ -419,6 +421,9 @@ test.describe('1280×720', () => {
     await expect(smaller).toBeFocused();
     await expect(yaml).toBeInViewport({ ratio: 1 });
     await oneRow();
+    await page.keyboard.press('Enter');
+    await expect(smaller).toBeDisabled();
+    await expect(larger).toBeFocused();
   });
 
   test('the playback bar does not move as playback starts and stops, in either language', async ({

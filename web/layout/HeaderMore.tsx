@@ -151,7 +151,7 @@ class HeaderFold {
     if (details) details.open = true;
     const target = this.controls()?.[this.focused];
     this.focused = undefined;
-    // A+ at the largest size is disabled, and lost the focus as it was.
+    // A control disabled meanwhile cannot take it back.
     if (target && !target.matches(':disabled')) target.focus();
     else if (document.activeElement === document.body) details?.querySelector('summary')?.focus();
   }
