@@ -167,20 +167,21 @@ class HeaderFold {
    * own shortening does not undo it.
    */
   private check(header: HTMLElement, anchor: Element): boolean {
-    const gap = parseFloat(getComputedStyle(header).columnGap) || 0;
+    const s = getComputedStyle(header);
+    const gap = parseFloat(s.columnGap) || 0;
     if (this.inline) this.width = rowWidth([...this.inline.children], gap);
     if (this.width === undefined) return false;
-    const s = getComputedStyle(header);
     const room = header.clientWidth - parseFloat(s.paddingLeft) - parseFloat(s.paddingRight) + 0.5;
     const others = () => {
       const items = [...header.children];
       return rowWidth(items.slice(0, items.indexOf(anchor)), gap);
     };
-    const wide = others() + (header.dataset['tight'] !== undefined ? this.saving : 0);
+    const wasTight = header.dataset['tight'] !== undefined;
+    const wide = others() + (wasTight ? this.saving : 0);
     const crowded = wide + gap + this.width > room;
     const more = this.details;
     const tight = crowded && !!more && wide + gap + rowWidth([more], gap) > room;
-    if (tight !== (header.dataset['tight'] !== undefined)) {
+    if (tight !== wasTight) {
       if (tight) header.dataset['tight'] = '';
       else delete header.dataset['tight'];
       this.saving = tight ? wide - others() : 0;
